@@ -1,0 +1,32 @@
+# Almanac: the two commands of the README are `make demo` and `make test`.
+SWIFT ?= swift
+ALMANAC = .build/debug/almanac
+DEMO_DB = data/demo.db
+
+.PHONY: setup build demo site test check-site clean
+
+## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build --product almanac
+
+## Seed the demo database and build the demo site into site/.
+demo: build
+	$(ALMANAC) seed --out $(DEMO_DB)
+	$(ALMANAC) build --db $(DEMO_DB) --questions questions.yaml --out site
+	@echo "Open site/index.html in a browser."
+
+## Run the unit tests, then prove the committed demo site is exactly what the code builds.
+test: setup
+	$(SWIFT) build --product almanac
+	$(SWIFT) test
+	@$(MAKE) --no-print-directory check-site
+
+## Rebuild the demo site from freshly seeded data and fail on any byte of difference.
+check-site:
+	@scripts/check-site.sh
+
+clean:
+	rm -rf .build data

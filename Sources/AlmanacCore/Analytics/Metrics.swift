@@ -1,0 +1,78 @@
+/// The arithmetic every analysis shares, defined once as docs/metrics.md states it.
+public enum Metrics {
+    /// `numerator / denominator` rounded to 4 decimals; 0 when the denominator is 0.
+    public static func rate(_ numerator: Int, _ denominator: Int) -> Double {
+        denominator == 0 ? 0 : round(Double(numerator) / Double(denominator), places: 4)
+    }
+
+    /// The median, rounded to 1 decimal: the middle value, or the mean of the two middle
+    /// values for an even count; nil when there are no values.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        let value =
+            sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        return round(value, places: 1)
+    }
+
+    /// Rounds half away from zero. A tiny nudge absorbs binary noise such as
+    /// 0.1235 being stored as 0.12349999…, so the result matches hand arithmetic.
+    public static func round(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = value * scale
+        let nudged = scaled + (scaled >= 0 ? 1e-9 : -1e-9)
+        return nudged.rounded(.toNearestOrAwayFromZero) / scale
+    }
+}
+
+/// Whole-database counts for `metadata.database_stats` and the index page.
+public struct DatabaseStats: Sendable, Equatable {
+    public var users: Int
+    public var badges: Int
+    public var organizations: Int
+    public var enrollments: Int
+
+    public init(users: Int, badges: Int, organizations: Int, enrollments: Int) {
+        self.users = users
+        self.badges = badges
+        self.organizations = organizations
+        self.enrollments = enrollments
+    }
+
+    public static func read(from db: any DatabaseConnection) throws -> DatabaseStats {
+        var stats = DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0)
+        try db.query(
+            """
+            SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM badges), \
+            (SELECT count(*) FROM organizations), (SELECT count(*) FROM enrollments)
+            """, []
+        ) { row in
+            stats = DatabaseStats(
+                users: row.int(0), badges: row.int(1), organizations: row.int(2),
+                enrollments: row.int(3))
+        }
+        return stats
+    }
+
+    public var json: JSONValue {
+        [
+            "total_users": .int(users), "total_badges": .int(badges),
+            "total_organizations": .int(organizations), "total_enrollments": .int(enrollments),
+        ]
+    }
+
+    /// The report's as-of date: the latest enrolled_at or completed_at in the data.
+    public static func latestActivity(in db: any DatabaseConnection) throws -> CivilDate? {
+        var latest: CivilDate?
+        try db.query(
+            "SELECT max(enrolled_at), (SELECT max(completed_at) FROM enrollments) FROM enrollments",
+            []
+        ) { row in
+            let dates = [row.string(0), row.string(1)].compactMap { $0.flatMap(CivilDate.init(iso:)) }
+            latest = dates.max()
+        }
+        return latest
+    }
+}

@@ -1,0 +1,83 @@
+/// One chart of a question: the Plotly figure plus everything a reader without the picture
+/// needs (a label in words and the data as a table).
+public struct Chart: Sendable, Equatable {
+    /// The name in `visualization`, such as `bar`.
+    public var name: String
+    public var title: String
+    /// One line on what to look for.
+    public var caption: String
+    /// The `aria-label`: what the chart shows, in words.
+    public var summary: String
+    /// A Plotly figure, `{data, layout}`.
+    public var figure: JSONValue
+    public var table: DataTable
+
+    public init(name: String, title: String, caption: String, summary: String,
+                figure: JSONValue, table: DataTable) {
+        self.name = name
+        self.title = title
+        self.caption = caption
+        self.summary = summary
+        self.figure = figure
+        self.table = table
+    }
+}
+
+/// The colours of the site: one per status and one per category, the same on every chart.
+public enum Palette {
+    public static let statuses: [(status: String, label: String, colour: String)] = [
+        ("completed", "Completed", "#2e9e5b"),
+        ("in_progress", "In progress", "#3b7dd8"),
+        ("enrolled", "Enrolled", "#9aa5b1"),
+        ("dropped", "Dropped", "#d9534f"),
+    ]
+
+    static let categoryColours = [
+        "#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#eeca3b",
+        "#9d755d",
+    ]
+
+    /// A category's colour, fixed by the sorted list of all categories so it never changes
+    /// from one chart to the next.
+    public static func colour(forCategory category: String, among categories: [String]) -> String {
+        let index = categories.sorted().firstIndex(of: category) ?? 0
+        return categoryColours[index % categoryColours.count]
+    }
+}
+
+/// Shared pieces of Plotly layout.
+enum Layout {
+    /// Transparent backgrounds so the page's light or dark theme shows through; the site
+    /// script sets font and grid colours from the theme.
+    static func base(title: String, x: String, y: String, percentY: Bool = false) -> [String: JSONValue] {
+        var yaxis: [String: JSONValue] = ["title": ["text": .string(y)], "automargin": true]
+        if percentY { yaxis["tickformat"] = ".0%" }
+        return [
+            "title": ["text": .string(title)],
+            "xaxis": ["title": ["text": .string(x)], "automargin": true],
+            "yaxis": .object(yaxis),
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "margin": ["t": 48, "r": 16, "b": 16, "l": 16],
+            "legend": ["orientation": "h", "y": -0.2],
+            "height": 420,
+        ]
+    }
+}
+
+/// Keeps a long categorical axis readable and a page light: the first `limit` entries stay
+/// and the rest are summed into "Other".
+struct TopN<Item> {
+    var kept: [Item]
+    var rest: [Item]
+
+    init(_ items: [Item], limit: Int) {
+        if items.count <= limit {
+            kept = items
+            rest = []
+        } else {
+            kept = Array(items.prefix(limit - 1))
+            rest = Array(items.dropFirst(limit - 1))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// A value bound to, or read from, a SQL statement.
+public enum SQLValue: Sendable, Equatable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
+
+/// One result row, valid only inside the closure that receives it. Rows are streamed, never
+/// collected as objects, so a million-row scan costs no per-row allocation.
+public protocol SQLRow {
+    var columnCount: Int { get }
+    func columnName(_ index: Int) -> String
+    func value(_ index: Int) -> SQLValue
+    func int(_ index: Int) -> Int
+    func double(_ index: Int) -> Double
+    func string(_ index: Int) -> String?
+    func isNull(_ index: Int) -> Bool
+}
+
+/// The small surface the analytics need from a database. SQLite implements it today; a
+/// PostgreSQL connection can implement it later with its own `SQLDialect`.
+public protocol DatabaseConnection: AnyObject {
+    /// The SQL spelling of the functions that differ between engines.
+    var dialect: any SQLDialect { get }
+
+    /// Runs one statement with bound parameters and streams its rows to `row`.
+    /// - Throws: `DatabaseError` with the statement and the engine's own message.
+    func query(_ sql: String, _ bindings: [SQLValue], row: (any SQLRow) throws -> Void) throws
+
+    /// Runs a statement that returns no rows (used by `almanac seed` only).
+    func execute(_ sql: String) throws
+}
+
+extension DatabaseConnection {
+    /// Runs a query and maps every row; for small results such as lists of names.
+    public func rows<T>(
+        _ sql: String, _ bindings: [SQLValue] = [], map: (any SQLRow) throws -> T
+    ) throws -> [T] {
+        var result: [T] = []
+        try query(sql, bindings) { result.append(try map($0)) }
+        return result
+    }
+
+    /// The first column of the first row, as an integer; 0 when there is no row.
+    public func scalarInt(_ sql: String, _ bindings: [SQLValue] = []) throws -> Int {
+        var value = 0
+        try query(sql, bindings) { value = $0.int(0) }
+        return value
+    }
+}
+
+/// A database problem, with the file and what went wrong in words a user can act on.
+public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case notFound
+        case notADatabase
+        case locked
+        case empty
+        case cannotOpen(String)
+        case statement(sql: String, message: String)
+        case readOnly(String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .notFound: return "\(path): no such database file"
+        case .notADatabase: return "\(path): not a SQLite database"
+        case .locked: return "\(path): the database is locked by another process; try again"
+        case .empty: return "\(path): the database is empty (it has no tables)"
+        case .cannotOpen(let message): return "\(path): cannot open the database: \(message)"
+        case .statement(let sql, let message):
+            return "\(path): SQL error: \(message)\n  in: \(sql)"
+        case .readOnly(let message): return "\(path): \(message)"
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite file. Analytics open it read-only with `PRAGMA query_only`;
+/// only `almanac seed` opens one for writing.
+public final class SQLiteConnection: DatabaseConnection {
+    public enum Mode: Sendable {
+        case readOnly
+        case create
+    }
+
+    public let path: String
+    public let dialect: any SQLDialect = SQLiteDialect()
+    /// Receives every statement with its bindings, in the order they run (`--dump-sql`).
+    public var trace: ((String, [SQLValue]) -> Void)?
+
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// Opens the database.
+    /// - Throws: `DatabaseError` naming the file when it is missing, not SQLite, or locked.
+    public init(path: String, mode: Mode = .readOnly) throws {
+        self.path = path
+        if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
+            throw DatabaseError(path: path, reason: .notFound)
+        }
+        let flags =
+            mode == .readOnly
+            ? SQLITE_OPEN_READONLY
+            : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var db: OpaquePointer?
+        let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        handle = db
+        guard status == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            handle = nil
+            throw DatabaseError(path: path, reason: .cannotOpen(message))
+        }
+        sqlite3_busy_timeout(db, 2_000)
+        if mode == .readOnly {
+            try execute("PRAGMA query_only = 1")
+            // Reading the schema is the first thing that touches the file: this is where a
+            // text file, a locked file or garbage shows itself.
+            _ = try scalarInt("SELECT count(*) FROM sqlite_master")
+        }
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
+
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        if status != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "error \(status)"
+            throw error(status: status, sql: sql, message: text)
+        }
+    }
+
+    public func query(
+        _ sql: String, _ bindings: [SQLValue], row: (any SQLRow) throws -> Void
+    ) throws {
+        trace?(sql, bindings)
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        try bind(bindings, to: statement, sql: sql)
+        let cursor = SQLiteRow(statement: statement)
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_ROW {
+                try row(cursor)
+            } else if status == SQLITE_DONE {
+                return
+            } else {
+                throw error(status: status, sql: sql)
+            }
+        }
+    }
+
+    /// Inserts many rows through one prepared statement (seeding only).
+    public func insert(_ sql: String, _ bindings: [SQLValue]) throws {
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        try bind(bindings, to: statement, sql: sql)
+        let status = sqlite3_step(statement)
+        if status != SQLITE_DONE { throw error(status: status, sql: sql) }
+    }
+
+    /// Checks that `sql` is exactly one statement that only reads.
+    /// - Returns: nil when it is acceptable, otherwise the reason.
+    public func readOnlyProblem(in sql: String) -> String? {
+        var statement: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let utf8 = Array(sql.utf8CString)
+        return utf8.withUnsafeBufferPointer { buffer -> String? in
+            let status = sqlite3_prepare_v2(handle, buffer.baseAddress, -1, &statement, &tail)
+            defer { sqlite3_finalize(statement) }
+            guard status == SQLITE_OK else { return String(cString: sqlite3_errmsg(handle)) }
+            guard let statement else { return "the SQL is empty" }
+            if let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+                return "only one statement is allowed"
+            }
+            if sqlite3_stmt_readonly(statement) == 0 {
+                return "the statement would write to the database; only SELECT or WITH is allowed"
+            }
+            return nil
+        }
+    }
+
+    // MARK: - Statements
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v3(
+            handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else {
+            throw error(status: status, sql: sql)
+        }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func bind(_ bindings: [SQLValue], to statement: OpaquePointer, sql: String) throws {
+        for (offset, value) in bindings.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite3_bind_null(statement, index)
+            case .integer(let number): status = sqlite3_bind_int64(statement, index, number)
+            case .real(let number): status = sqlite3_bind_double(statement, index, number)
+            case .text(let text):
+                status = sqlite3_bind_text(statement, index, text, -1, SQLITE_TRANSIENT)
+            }
+            if status != SQLITE_OK { throw error(status: status, sql: sql) }
+        }
+    }
+
+    private func error(status: Int32, sql: String, message: String? = nil) -> DatabaseError {
+        let text = message ?? String(cString: sqlite3_errmsg(handle))
+        switch status & 0xff {
+        case SQLITE_NOTADB: return DatabaseError(path: path, reason: .notADatabase)
+        case SQLITE_BUSY, SQLITE_LOCKED: return DatabaseError(path: path, reason: .locked)
+        case SQLITE_READONLY: return DatabaseError(path: path, reason: .readOnly(text))
+        default: return DatabaseError(path: path, reason: .statement(sql: sql, message: text))
+        }
+    }
+}
+
+/// SQLite asks for this sentinel to copy a bound string; Swift cannot import the macro.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A cursor over the current row of a stepping statement.
+private struct SQLiteRow: SQLRow {
+    let statement: OpaquePointer
+
+    var columnCount: Int { Int(sqlite3_column_count(statement)) }
+
+    func columnName(_ index: Int) -> String {
+        String(cString: sqlite3_column_name(statement, Int32(index)))
+    }
+
+    func value(_ index: Int) -> SQLValue {
+        let column = Int32(index)
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+        case SQLITE_NULL: return .null
+        default: return .text(string(index) ?? "")
+        }
+    }
+
+    func int(_ index: Int) -> Int { Int(sqlite3_column_int64(statement, Int32(index))) }
+
+    func double(_ index: Int) -> Double { sqlite3_column_double(statement, Int32(index)) }
+
+    func string(_ index: Int) -> String? {
+        guard let text = sqlite3_column_text(statement, Int32(index)) else { return nil }
+        return String(cString: text)
+    }
+
+    func isNull(_ index: Int) -> Bool {
+        sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL
+    }
+}
+
+extension SQLValue {
+    /// The value as a SQL literal, for `--dump-sql` files that `sqlite3` can run.
+    public var literal: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let number): return String(number)
+        case .real(let number): return JSONValue.format(number)
+        case .text(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+    }
+}

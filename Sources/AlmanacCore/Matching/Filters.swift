@@ -1,0 +1,52 @@
+/// A half-open range of days, `start` included and `end` excluded, applied to enrolled_at.
+public struct DateRange: Sendable, Equatable {
+    public var start: CivilDate?
+    public var end: CivilDate?
+    /// The words of the question that produced it, such as "last 12 weeks".
+    public var phrase: String
+
+    public init(start: CivilDate?, end: CivilDate?, phrase: String) {
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+    }
+}
+
+/// What a question narrows the data to.
+public struct Filters: Sendable, Equatable {
+    public var badge: String?
+    public var organization: String?
+    public var dateRange: DateRange?
+
+    public init(badge: String? = nil, organization: String? = nil, dateRange: DateRange? = nil) {
+        self.badge = badge
+        self.organization = organization
+        self.dateRange = dateRange
+    }
+
+    public var isEmpty: Bool { badge == nil && organization == nil && dateRange == nil }
+
+    /// The filters in words, for a page's subtitle: "Python Basics · Acme & Sons · since 2024-03-01".
+    public var summary: String {
+        var parts: [String] = []
+        if let badge { parts.append(badge) }
+        if let organization { parts.append(organization) }
+        if let range = dateRange { parts.append(range.phrase) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The `filters` object of the report document.
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [:]
+        if let badge { members["badge"] = .string(badge) }
+        if let organization { members["organization"] = .string(organization) }
+        if let range = dateRange {
+            var window: [String: JSONValue] = ["phrase": .string(range.phrase)]
+            if let start = range.start { window["from"] = .string(start.description) }
+            // The document states the last day included, which is what people read.
+            if let end = range.end { window["to"] = .string(end.adding(days: -1).description) }
+            members["enrolled_at"] = .object(window)
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Where a question was routed, and how clear that was.
+public struct Match: Sendable, Equatable {
+    public var kind: AnalysisKind
+    /// 1 when `kind:` chose it; lower when the wording fits several kinds.
+    public var confidence: Double
+    public var filters: Filters
+    /// Every kind whose rules matched, most specific first.
+    public var candidates: [AnalysisKind]
+
+    public init(kind: AnalysisKind, confidence: Double, filters: Filters = Filters(),
+                candidates: [AnalysisKind] = []) {
+        self.kind = kind
+        self.confidence = confidence
+        self.filters = filters
+        self.candidates = candidates
+    }
+}
+
+/// A question the matcher could not route.
+public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case noMatch
+        case unknownName(kind: String, written: String, suggestion: String)
+    }
+
+    public var questionID: String
+    public var text: String
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .noMatch:
+            let kinds = AnalysisKind.allCases.filter { $0 != .customSQL }
+                .map { "  \($0.rawValue): \"\($0.example)\"" }.joined(separator: "\n")
+            return """
+                question `\(questionID)` ("\(text)") matches no kind of analysis. \
+                Rephrase it like one of these, or add `kind:` to the question:
+                \(kinds)
+                """
+        case .unknownName(let kind, let written, let suggestion):
+            return "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
+        }
+    }
+}
+
+/// Routes a question to a kind of analysis by regular-expression rules.
+///
+/// Every rule of every kind is tried. When several kinds match, the most specific wins, in
+/// this order: learning_paths, completion_metrics, organization_trends, badge_enrollments.
+/// Each later kind's wording ("how many", "users", "badge") also appears in questions
+/// about the earlier ones, so the earlier kind is the narrower reading.
+public struct Matcher: Sendable {
+    public static let builtInRules: [AnalysisKind: [String]] = [
+        .badgeEnrollments: [#"(?i)(how many|enrollments?|users?|learners?|people).+(badge|course)"#],
+        .organizationTrends: [
+            #"(?i)(how many|enrollments?|users?).+(organization|org)"#,
+            #"(?i)(trend|over time|historical)"#,
+        ],
+        .completionMetrics: [#"(?i)(completion|success).+(rate|percentage)"#],
+        .learningPaths: [
+            #"(?i)\b(learning )?(path|journey|progression|sequence)s?\b"#,
+            #"(?i)\bafter (completing|finishing|earning)\b"#,
+            #"(?i)\bnext badges?\b"#,
+            #"(?i)\b(take|takes|taken|go on to|move on to|progress to)\b.+\bnext\b"#,
+        ],
+    ]
+
+    /// Most specific first; see the type's documentation.
+    public static let specificity: [AnalysisKind] = [
+        .learningPaths, .completionMetrics, .organizationTrends, .badgeEnrollments,
+    ]
+
+    private let rules: [(kind: AnalysisKind, regex: NSRegularExpression)]
+
+    /// Builds the rule set, applying a questions file's `patterns:` block.
+    /// - Throws: an error for a pattern that is not a valid regular expression.
+    public init(overrides: [AnalysisKind: PatternOverride] = [:]) throws {
+        var rules: [(AnalysisKind, NSRegularExpression)] = []
+        for kind in Self.specificity {
+            let override = overrides[kind] ?? PatternOverride()
+            let patterns = (override.replace ?? Self.builtInRules[kind] ?? []) + override.add
+            for pattern in patterns {
+                rules.append((kind, try NSRegularExpression(pattern: pattern)))
+            }
+        }
+        self.rules = rules
+    }
+
+    /// The kinds whose rules match `text`, most specific first, with how many rules each hit.
+    public func candidates(for text: String) -> [(kind: AnalysisKind, hits: Int)] {
+        let range = NSRange(text.startIndex..., in: text)
+        var hits: [AnalysisKind: Int] = [:]
+        for rule in rules where rule.regex.firstMatch(in: text, range: range) != nil {
+            hits[rule.kind, default: 0] += 1
+        }
+        return Self.specificity.compactMap { kind in hits[kind].map { (kind, $0) } }
+    }
+
+    /// Routes a question; `kind:` on the question wins with confidence 1.
+    /// - Throws: `MatchError.noMatch` when no rule fits.
+    public func route(_ question: Question) throws -> Match {
+        if let kind = question.kind {
+            return Match(kind: kind, confidence: 1, candidates: [kind])
+        }
+        let found = candidates(for: question.text)
+        guard let best = found.first else {
+            throw MatchError(questionID: question.id, text: question.text, reason: .noMatch)
+        }
+        return Match(
+            kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
+            candidates: found.map(\.kind))
+    }
+
+    /// One kind matched: 0.9, or 0.95 when two or more of its rules agree. Each other kind
+    /// that also matched takes 0.2 off, down to 0.3: the route is a guess worth checking.
+    static func confidence(best hits: Int, kinds: Int) -> Double {
+        let base = hits > 1 ? 0.95 : 0.9
+        return max(0.3, base - 0.2 * Double(kinds - 1))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything `almanac build` was asked to do. The CLI fills it from flags and the
+/// environment; the core never reads either itself.
+public struct BuildOptions: Sendable {
+    public var questionsPath: String
+    /// Overrides `database:` in the questions file.
+    public var databasePath: String?
+    public var outputPath: String
+    /// A folder whose templates replace the built-in ones of the same name.
+    public var templatesPath: String?
+    /// The report date; by default the latest activity in the data.
+    public var asOf: CivilDate?
+    /// plotly.min.js to copy into the site; nil or missing means the CDN.
+    public var plotlyPath: String?
+    public var plotlyFromCDN = false
+    /// Where to write every SQL statement the build ran (`--dump-sql`).
+    public var dumpSQLPath: String?
+    public var force = false
+    public var chartLimit = 15
+
+    public init(questionsPath: String, databasePath: String? = nil, outputPath: String) {
+        self.questionsPath = questionsPath
+        self.databasePath = databasePath
+        self.outputPath = outputPath
+    }
+}
+
+/// A line of progress for the CLI to show; the core never prints.
+public enum BuildEvent: Sendable, Equatable {
+    /// One question finished: id, kind, rows, milliseconds, where the narration came from.
+    case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String,
+                  supported: Bool)
+    case warning(String)
+}
+
+/// What a build did.
+public struct BuildSummary: Sendable, Equatable {
+    public var pages: Int
+    public var asOf: CivilDate
+    public var files: WriteSummary
+    public var warnings: [String]
+}
+
+/// A build failure, with the stage and the question it happened in.
+public struct BuildError: Error, Sendable, CustomStringConvertible {
+    public enum Stage: String, Sendable {
+        case questions, database, matching, analytics, charts, narration, rendering, writing
+    }
+
+    public var stage: Stage
+    public var questionID: String?
+    public var underlying: any Error
+
+    public init(_ stage: Stage, question: String? = nil, _ underlying: any Error) {
+        self.stage = stage
+        self.questionID = question
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        let place = questionID.map { " (question `\($0)`)" } ?? ""
+        return "\(stage.rawValue)\(place): \(underlying)"
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// A database that fails `almanac check`.
+public struct SchemaCheckError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var report: SchemaReport
+
+    public var description: String {
+        let lines = report.errors.map { "  ✗ " + $0.description }.joined(separator: "\n")
+        return "\(path) does not match the schema in docs/schema.md; these would make the numbers wrong:\n\(lines)\nRun `almanac check --db \(path)` for the full report."
+    }
+}
+
+/// A file the build needs that is not there.
+public struct MissingInputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The pipeline: questions file → matcher → analytics → charts → narrator → renderer →
+/// site writer.
+public struct ReportBuilder {
+    public var options: BuildOptions
+    public var version: String
+    public var log: @Sendable (BuildEvent) -> Void
+
+    public init(options: BuildOptions, version: String, log: @escaping @Sendable (BuildEvent) -> Void) {
+        self.options = options
+        self.version = version
+        self.log = log
+    }
+
+    /// Builds the site.
+    /// - Throws: `BuildError` naming the stage, and the question where there is one.
+    public func build() async throws -> BuildSummary {
+        var warnings: [String] = []
+        func warn(_ message: String) {
+            warnings.append(message)
+            log(.warning(message))
+        }
+
+        let file = try stage(.questions) { try loadQuestions() }
+        let databasePath = try stage(.database) { try resolveDatabase(file) }
+        let db = try stage(.database) { try SQLiteConnection(path: databasePath) }
+        let report = try stage(.database) { try SchemaChecker().check(db) }
+        if report.hasErrors {
+            throw BuildError(.database, SchemaCheckError(path: databasePath, report: report))
+        }
+        for finding in report.warnings { warn("\(databasePath): \(finding.description)") }
+
+        var allSQL: [(String, [SQLValue])] = []
+        db.trace = { sql, bindings in allSQL.append((sql, bindings)) }
+        let stats = try stage(.database) { try DatabaseStats.read(from: db) }
+        let asOf = try stage(.database) {
+            guard let date = try options.asOf ?? DatabaseStats.latestActivity(in: db) else {
+                throw MissingInputError(description: "\(databasePath): no enrolled_at or completed_at to take the as-of date from; pass --as-of")
+            }
+            return date
+        }
+
+        let matcher = try stage(.matching) { try Matcher(overrides: file.patterns) }
+        var matches: [Match] = []
+        var matchErrors: [MatchError] = []
+        for question in file.questions {
+            do { matches.append(try matcher.route(question)) } catch let error as MatchError {
+                matchErrors.append(error)
+            }
+        }
+        if !matchErrors.isEmpty {
+            throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
+        }
+
+        let charts = ChartBuilder(limit: options.chartLimit)
+        let narrator = OfflineNarrator()
+        var reports: [QuestionReport] = []
+        for (question, match) in zip(file.questions, matches) {
+            let started = ContinuousClock.now
+            let firstStatement = allSQL.count
+            let output: any AnalysisOutput = try stage(.analytics, question.id) {
+                let context = AnalysisContext(
+                    db: db, asOf: asOf, filters: match.filters, granularity: question.granularity)
+                switch match.kind {
+                case .badgeEnrollments: return try BadgeEnrollments.run(context)
+                default: return UnsupportedKind(kind: match.kind)
+                }
+            }
+            let sql = allSQL[firstStatement...].map { Self.inline($0.0, $0.1) }
+            let report = QuestionReport(
+                question: question, match: match, output: output,
+                charts: charts.charts(for: output),
+                narration: narrator.narrate(output, question: question),
+                narratorLabel: OfflineNarrator.label, sql: sql)
+            reports.append(report)
+            if !report.isSupported {
+                warn("question `\(question.id)` is routed to \(match.kind.rawValue), which is not supported yet; its page says so")
+            }
+            let elapsed = started.duration(to: .now)
+            log(.question(
+                id: question.id, kind: match.kind, rows: output.rowCount,
+                milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
+                narration: "offline", supported: report.isSupported))
+        }
+
+        let files = try stage(.rendering) {
+            try render(reports, file: file, asOf: asOf, stats: stats, warn: warn)
+        }
+        let written = try stage(.writing) {
+            try SiteWriter().publish(files, to: URL(fileURLWithPath: options.outputPath), force: options.force)
+        }
+        if let dump = options.dumpSQLPath {
+            try stage(.writing) {
+                let text = allSQL.map { Self.inline($0.0, $0.1) + "\n;\n" }.joined()
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
+                } catch {
+                    throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
+                }
+            }
+        }
+        return BuildSummary(pages: reports.count, asOf: asOf, files: written, warnings: warnings)
+    }
+
+    // MARK: - Stages
+
+    private func loadQuestions() throws -> QuestionFile {
+        guard let data = FileManager.default.contents(atPath: options.questionsPath) else {
+            throw MissingInputError(description: "\(options.questionsPath): no such questions file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MissingInputError(description: "\(options.questionsPath): not UTF-8 text")
+        }
+        return try QuestionLoader().load(text, path: options.questionsPath)
+    }
+
+    /// `--db` wins; otherwise `database:` in the questions file, relative to that file.
+    private func resolveDatabase(_ file: QuestionFile) throws -> String {
+        if let path = options.databasePath { return path }
+        guard let path = file.database else {
+            throw MissingInputError(description: "no database given: pass --db PATH or set `database:` in \(file.path)")
+        }
+        if path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: path).path
+    }
+
+    private func render(
+        _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
+        warn: (String) -> Void
+    ) throws -> [String: Data] {
+        var templates = TemplateSet.builtIn
+        if let folder = options.templatesPath {
+            templates = try templates.overlaid(with: URL(fileURLWithPath: folder))
+        }
+        let plotly = plotlySource(warn: warn)
+        let assets = try SiteAssets(templates: templates, plotly: plotly)
+        let renderer = try PageRenderer(
+            templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
+        var files = assets.files
+        for (index, report) in reports.enumerated() {
+            let previous = index > 0 ? reports[index - 1] : nil
+            let next = index + 1 < reports.count ? reports[index + 1] : nil
+            let id = report.question.id
+            files[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
+            files[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
+        }
+        files["index.html"] = Data(renderer.index(reports: reports, stats: stats).utf8)
+        return files
+    }
+
+    private func plotlySource(warn: (String) -> Void) -> PlotlySource {
+        if options.plotlyFromCDN {
+            warn("pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access")
+            return .cdn
+        }
+        if let path = options.plotlyPath, let data = FileManager.default.contents(atPath: path) {
+            return .local(data)
+        }
+        warn("plotly.min.js not found at \(options.plotlyPath ?? "(no path)"); pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL). Run `make setup` to self-host it")
+        return .cdn
+    }
+
+    private func stage<T>(_ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError(stage, question: question, error)
+        }
+    }
+
+    /// A statement with its parameters written in as SQL literals, runnable by `sqlite3`.
+    static func inline(_ sql: String, _ bindings: [SQLValue]) -> String {
+        var result = ""
+        var remaining = bindings[...]
+        var inString = false
+        for character in sql {
+            if character == "'" { inString.toggle() }
+            if character == "?", !inString, let value = remaining.popFirst() {
+                result += value.literal
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Every question the matcher could not route, reported together.
+public struct MatchFailures: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var errors: [MatchError]
+
+    public var description: String {
+        errors.map { "\(path): \($0.description)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,324 @@
+import Foundation
+import Yams
+
+/// Everything wrong with a questions file, reported together.
+public struct QuestionFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public struct Problem: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public init(line: Int, column: Int, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+    }
+
+    public var path: String
+    public var problems: [Problem]
+
+    public var description: String {
+        problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }
+            .joined(separator: "\n")
+    }
+}
+
+/// Reads questions.yaml with Yams, keeping every node's line and column so that each problem
+/// points at the place to fix.
+public struct QuestionLoader {
+    public init() {}
+
+    static let questionKeys: Set = ["text", "id", "kind", "section", "sql", "charts", "granularity"]
+    static let topKeys: Set = ["title", "database", "questions", "patterns", "llm"]
+    /// File names the site itself uses.
+    static let reservedIDs: Set = ["index", "assets"]
+
+    /// Parses the text of a questions file.
+    /// - Throws: `QuestionFileError` listing every problem with its line and column.
+    public func load(_ yaml: String, path: String) throws -> QuestionFile {
+        var problems: [QuestionFileError.Problem] = []
+        func problem(_ node: Node?, _ message: String) {
+            problems.append(
+                .init(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
+        }
+
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw QuestionFileError(path: path, problems: [Self.problem(from: error)])
+        }
+        guard let root, case .mapping(let top) = root else {
+            throw QuestionFileError(
+                path: path,
+                problems: [
+                    .init(line: 1, column: 1,
+                          message: "expected a mapping with `title` and `questions`")
+                ])
+        }
+
+        var title: String?
+        var database: String?
+        var questions: [Question] = []
+        var patterns: [AnalysisKind: PatternOverride] = [:]
+        var llm = LLMSettings()
+        var sawQuestions = false
+
+        for (keyNode, value) in top {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "title":
+                title = text(value, "`title`", problem)
+            case "database":
+                database = text(value, "`database`", problem)
+            case "questions":
+                sawQuestions = true
+                questions = readQuestions(value, problem)
+            case "patterns":
+                patterns = readPatterns(value, problem)
+            case "llm":
+                llm = readLLM(value, problem)
+            default:
+                problem(keyNode, "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))")
+            }
+        }
+        if title == nil { problem(root, "missing `title`: the report needs a title") }
+        if !sawQuestions { problem(root, "missing `questions`: a list of questions") }
+        if sawQuestions && questions.isEmpty && problems.isEmpty {
+            problem(root, "`questions` is empty: add at least one question")
+        }
+
+        var seen: [String: Int] = [:]
+        for question in questions {
+            if let first = seen[question.id] {
+                problems.append(
+                    .init(line: question.line, column: 1,
+                          message: "duplicate id `\(question.id)` (first used on line \(first)); give one of them an `id:`"))
+            } else {
+                seen[question.id] = question.line
+            }
+        }
+        guard problems.isEmpty, let title else {
+            throw QuestionFileError(
+                path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return QuestionFile(
+            path: path, title: title, database: database, questions: questions,
+            patterns: patterns, llm: llm)
+    }
+
+    // MARK: - Sections
+
+    private typealias Report = (Node?, String) -> Void
+
+    private func readQuestions(_ node: Node, _ problem: Report) -> [Question] {
+        guard case .sequence(let items) = node else {
+            problem(node, "`questions` must be a list; start each question with `- text: …`")
+            return []
+        }
+        var questions: [Question] = []
+        for (index, item) in items.enumerated() {
+            if let question = readQuestion(item, number: index + 1, problem) {
+                questions.append(question)
+            }
+        }
+        return questions
+    }
+
+    private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> Question? {
+        let line = node.mark?.line ?? 1
+        if let string = node.string, case .scalar = node {
+            return Question(id: Slug.make(from: string), text: string, line: line)
+        }
+        guard case .mapping(let fields) = node else {
+            problem(node, "question \(number): expected a mapping with `text`")
+            return nil
+        }
+        var question = Question(id: "", text: "", line: line)
+        var explicitID: String?
+        var textNode: Node?
+        for (keyNode, value) in fields {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "text":
+                textNode = value
+                question.text = text(value, "`text`", problem) ?? ""
+            case "id":
+                explicitID = text(value, "`id`", problem)
+                if let id = explicitID, !Slug.isValid(id) {
+                    problem(value, "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `\(id)`")
+                }
+            case "kind":
+                if let raw = text(value, "`kind`", problem) {
+                    if let kind = AnalysisKind(rawValue: raw) {
+                        question.kind = kind
+                    } else {
+                        problem(value, "unknown kind `\(raw)`; expected one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                }
+            case "section":
+                question.section = text(value, "`section`", problem)
+            case "sql":
+                question.sql = text(value, "`sql`", problem)
+            case "granularity":
+                if let raw = text(value, "`granularity`", problem) {
+                    if let granularity = Granularity(rawValue: raw) {
+                        question.granularity = granularity
+                    } else {
+                        problem(value, "`granularity` must be `month` or `week`; got `\(raw)`")
+                    }
+                }
+            case "charts":
+                question.charts = readCharts(value, problem)
+            default:
+                problem(keyNode, "unknown key `\(key)` in a question; expected one of \(Self.questionKeys.sorted().joined(separator: ", "))")
+            }
+        }
+        if question.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problem(textNode ?? node, "question \(number) has no `text`")
+            return nil
+        }
+        if question.sql != nil {
+            if let kind = question.kind, kind != .customSQL {
+                problem(node, "a question with `sql:` is `kind: custom_sql`, not `\(kind.rawValue)`")
+            }
+            question.kind = .customSQL
+        } else if question.kind == .customSQL {
+            problem(node, "`kind: custom_sql` needs an `sql:` statement")
+        }
+        if !question.charts.isEmpty && question.sql == nil {
+            problem(node, "`charts:` is only for questions with `sql:`; other kinds draw their own charts")
+        }
+        question.id = explicitID ?? Slug.make(from: question.text)
+        if question.id.isEmpty { question.id = "question-\(number)" }
+        if Self.reservedIDs.contains(question.id) {
+            problem(node, "the id `\(question.id)` is reserved for the site itself; choose another `id:`")
+        }
+        return question
+    }
+
+    private func readCharts(_ node: Node, _ problem: Report) -> [ChartDeclaration] {
+        guard case .sequence(let items) = node else {
+            problem(node, "`charts` must be a list like `- {type: bar, x: badge, y: learners}`")
+            return []
+        }
+        return items.compactMap { item in
+            guard case .mapping(let fields) = item else {
+                problem(item, "each chart must be a mapping like `{type: bar, x: badge, y: learners}`")
+                return nil
+            }
+            var type: String?
+            var columns: [String: String] = [:]
+            for (keyNode, value) in fields {
+                guard let key = keyNode.string, let string = text(value, "`\(keyNode.string ?? "")`", problem)
+                else { continue }
+                if key == "type" { type = string } else { columns[key] = string }
+            }
+            guard let type else {
+                problem(item, "a chart needs a `type`")
+                return nil
+            }
+            return ChartDeclaration(type: type, columns: columns, line: item.mark?.line ?? 1)
+        }
+    }
+
+    private func readPatterns(_ node: Node, _ problem: Report) -> [AnalysisKind: PatternOverride] {
+        guard case .mapping(let kinds) = node else {
+            problem(node, "`patterns` must map a kind to `add:` or `replace:` lists of regular expressions")
+            return [:]
+        }
+        var result: [AnalysisKind: PatternOverride] = [:]
+        for (keyNode, value) in kinds {
+            guard let raw = keyNode.string, let kind = AnalysisKind(rawValue: raw), kind != .customSQL
+            else {
+                problem(keyNode, "unknown kind `\(keyNode.string ?? "")` in `patterns`; expected one of \(AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            var override = PatternOverride()
+            if case .sequence = value {
+                override.add = regexes(value, problem)
+            } else if case .mapping(let fields) = value {
+                for (field, list) in fields {
+                    switch field.string {
+                    case "add": override.add = regexes(list, problem)
+                    case "replace": override.replace = regexes(list, problem)
+                    default: problem(field, "expected `add` or `replace` under `patterns.\(raw)`")
+                    }
+                }
+            } else {
+                problem(value, "`patterns.\(raw)` must be a list, or a mapping with `add` or `replace`")
+            }
+            result[kind] = override
+        }
+        return result
+    }
+
+    private func regexes(_ node: Node, _ problem: Report) -> [String] {
+        let items: [Node]
+        if case .sequence(let list) = node { items = Array(list) } else { items = [node] }
+        return items.compactMap { item in
+            guard let pattern = text(item, "a pattern", problem) else { return nil }
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+                return pattern
+            } catch {
+                problem(item, "`\(pattern)` is not a valid regular expression")
+                return nil
+            }
+        }
+    }
+
+    private func readLLM(_ node: Node, _ problem: Report) -> LLMSettings {
+        guard case .mapping(let fields) = node else {
+            problem(node, "`llm` must be a mapping with `model`, `temperature`, `max_tokens` or `seed`")
+            return LLMSettings()
+        }
+        var settings = LLMSettings()
+        for (keyNode, value) in fields {
+            switch keyNode.string {
+            case "model": settings.model = text(value, "`llm.model`", problem)
+            case "temperature":
+                if let number = value.float, (0...2).contains(number) {
+                    settings.temperature = number
+                } else {
+                    problem(value, "`llm.temperature` must be a number from 0 to 2")
+                }
+            case "max_tokens":
+                if let number = value.int, number > 0 {
+                    settings.maxTokens = number
+                } else {
+                    problem(value, "`llm.max_tokens` must be a positive whole number")
+                }
+            case "seed":
+                if let number = value.int { settings.seed = number } else {
+                    problem(value, "`llm.seed` must be a whole number")
+                }
+            default:
+                problem(keyNode, "unknown key `\(keyNode.string ?? "")` in `llm`; expected model, temperature, max_tokens or seed")
+            }
+        }
+        return settings
+    }
+
+    /// A scalar as text; anything else is reported.
+    private func text(_ node: Node, _ what: String, _ problem: Report) -> String? {
+        guard case .scalar(let scalar) = node else {
+            problem(node, "\(what) must be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    private static func problem(from error: YamlError) -> QuestionFileError.Problem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text), " } ?? ""
+            return .init(line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
+        default:
+            return .init(line: 1, column: 1, message: "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Mustache
+
+/// The site's shared assets, with content-hashed file names.
+public struct SiteAssets: Sendable {
+    public var style: (name: String, text: String)
+    public var script: (name: String, text: String)
+    public var plotly: PlotlySource
+    /// `assets/plotly-<hash>.min.js`, or the CDN URL.
+    public var plotlyReference: String
+
+    /// Names the assets by their content: `style-<first 12 hex of sha256>.css`.
+    /// - Throws: `TemplateError` when a template folder lacks an asset.
+    public init(templates: TemplateSet, plotly: PlotlySource) throws {
+        guard let css = templates.asset("style.css") else {
+            throw TemplateError(file: "assets/style.css", message: "missing stylesheet")
+        }
+        guard let js = templates.asset("almanac.js") else {
+            throw TemplateError(file: "assets/almanac.js", message: "missing site script")
+        }
+        style = ("style-\(SiteAssets.hash(Array(css.utf8))).css", css)
+        script = ("almanac-\(SiteAssets.hash(Array(js.utf8))).js", js)
+        self.plotly = plotly
+        switch plotly {
+        case .local(let data): plotlyReference = "assets/plotly-\(SiteAssets.hash(Array(data))).min.js"
+        case .cdn: plotlyReference = PlotlyJS.cdnURL
+        }
+    }
+
+    static func hash(_ bytes: [UInt8]) -> String {
+        String(SHA256.hex(bytes).prefix(12))
+    }
+
+    /// Every asset file, by its path inside the site.
+    var files: [String: Data] {
+        var files = [
+            "assets/" + style.name: Data(style.text.utf8),
+            "assets/" + script.name: Data(script.text.utf8),
+        ]
+        if case .local(let data) = plotly { files[plotlyReference] = data }
+        return files
+    }
+}
+
+/// Renders question pages and the index from Mustache templates. It only produces text;
+/// where the text goes is the site writer's business, so a preview server can reuse it.
+public struct PageRenderer {
+    public var templates: TemplateSet
+    public var assets: SiteAssets
+    public var siteTitle: String
+    public var asOf: CivilDate
+    public var version: String
+
+    private let library: MustacheLibrary
+
+    /// - Throws: `TemplateError` when a template does not parse or is missing.
+    public init(templates: TemplateSet, assets: SiteAssets, siteTitle: String, asOf: CivilDate,
+                version: String) throws {
+        self.templates = templates
+        self.assets = assets
+        self.siteTitle = siteTitle
+        self.asOf = asOf
+        self.version = version
+        library = try templates.library()
+        for name in ["page", "index"] where library.getTemplate(named: name) == nil {
+            throw TemplateError(file: "\(name).mustache", message: "missing template")
+        }
+    }
+
+    // MARK: - Pages
+
+    /// The HTML page of one question.
+    public func page(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
+        -> String
+    {
+        var context = common(title: "\(report.question.text) · \(siteTitle)")
+        context["question"] = report.question.text
+        context["kind"] = report.match.kind.rawValue
+        context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
+        if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
+        context["answerHTML"] = MarkdownRenderer.html(report.narration)
+        context["narrator"] = report.narratorLabel
+        context["unsupported"] = !report.isSupported
+        context["charts"] = report.charts.map { chart(for: $0, questionID: report.question.id) }
+        context["hasCharts"] = !report.charts.isEmpty
+        context["tables"] = report.output.tables.map(table)
+        context["hasTables"] = !report.output.tables.isEmpty
+        context["sql"] = report.sql
+        context["hasSQL"] = !report.sql.isEmpty
+        context["json"] = report.question.id + ".json"
+        context["markdown"] = report.question.id + ".md"
+        if let previous { context["previous"] = link(previous) }
+        if let next { context["next"] = link(next) }
+        return library.render(context, withTemplate: "page") ?? ""
+    }
+
+    /// The index: title, totals and every section with its questions.
+    public func index(reports: [QuestionReport], stats: DatabaseStats) -> String {
+        var context = common(title: siteTitle)
+        context["stats"] = [
+            "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
+            "organizations": NumberText.count(stats.organizations),
+            "enrollments": NumberText.count(stats.enrollments),
+        ]
+        context["sections"] = Self.sections(of: reports).map { name, members in
+            [
+                "name": name,
+                "questions": members.map { report in
+                    var entry = link(report)
+                    entry["lead"] = Self.firstSentence(of: report.narration)
+                    return entry
+                },
+            ] as [String: Any]
+        }
+        if let first = reports.first { context["next"] = link(first) }
+        return library.render(context, withTemplate: "index") ?? ""
+    }
+
+    /// Questions grouped by section in file order; unsectioned ones form "Questions".
+    static func sections(of reports: [QuestionReport]) -> [(String, [QuestionReport])] {
+        var order: [String] = []
+        var members: [String: [QuestionReport]] = [:]
+        for report in reports {
+            let name = report.question.section ?? "Questions"
+            if members[name] == nil { order.append(name) }
+            members[name, default: []].append(report)
+        }
+        return order.map { ($0, members[$0]!) }
+    }
+
+    /// The first sentence of a Markdown answer, as plain text.
+    static func firstSentence(of markdown: String) -> String {
+        let plain = markdown.replacingOccurrences(of: "**", with: "")
+            .replacingOccurrences(of: "`", with: "")
+        let paragraph = plain.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
+        if let end = paragraph.range(of: ". ") {
+            return String(paragraph[..<end.lowerBound]) + "."
+        }
+        return String(paragraph)
+    }
+
+    // MARK: - Contexts
+
+    private func common(title: String) -> [String: Any] {
+        var assetNames: [String: Any] = [
+            "style": assets.style.name, "script": assets.script.name,
+            "plotly": assets.plotlyReference,
+        ]
+        if assets.plotly == .cdn { assetNames["plotlyIntegrity"] = PlotlyJS.integrity }
+        return [
+            "title": title, "siteTitle": siteTitle, "asOf": asOf.description, "version": version,
+            "plotlyCDN": assets.plotly == .cdn, "assets": assetNames,
+        ]
+    }
+
+    private func link(_ report: QuestionReport) -> [String: Any] {
+        ["href": report.question.id + ".html", "question": report.question.text]
+    }
+
+    private func chart(for chart: Chart, questionID: String) -> [String: Any] {
+        [
+            "id": "chart-\(questionID)-\(chart.name)", "title": chart.title,
+            "caption": chart.caption, "summary": chart.summary,
+            "figureJSON": chart.figure.scriptSafeEncoded(), "table": table(chart.table),
+        ]
+    }
+
+    private func table(_ table: DataTable) -> [String: Any] {
+        [
+            "title": table.title,
+            "columns": table.columns.map { ["title": $0.title, "numeric": $0.format != .text] },
+            "rows": table.rows.map { row in
+                [
+                    "cells": zip(row, table.columns).map { value, column in
+                        [
+                            "text": NumberText.cell(value, column.format),
+                            "numeric": column.format != .text,
+                        ] as [String: Any]
+                    }
+                ]
+            },
+        ]
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Everything the site writer needs for one question.
+public struct QuestionReport: Sendable {
+    public var question: Question
+    public var match: Match
+    public var output: any AnalysisOutput
+    public var charts: [Chart]
+    /// The answer, as Markdown.
+    public var narration: String
+    public var narratorLabel: String
+    /// The statements this question ran, for "How this was computed".
+    public var sql: [String]
+
+    public var isSupported: Bool { !(output is UnsupportedKind) }
+
+    /// The report document, `site/<id>.json`: the site's machine-readable API.
+    public func document(asOf: CivilDate, stats: DatabaseStats) -> JSONValue {
+        var visualization: [String: JSONValue] = [:]
+        for chart in charts { visualization[chart.name] = chart.figure }
+        return [
+            "id": .string(question.id),
+            "question": .string(question.text),
+            "section": .text(question.section),
+            "type": .string(match.kind.rawValue),
+            "response": .string(narration),
+            "metadata": [
+                "confidence": .double(match.confidence),
+                "as_of": .string(asOf.description),
+                "filters": match.filters.json,
+                "database_stats": stats.json,
+                "analytics_data": output.json,
+            ],
+            "visualization": .object(visualization),
+        ]
+    }
+}
+
+/// Where the pages load plotly.js from.
+public enum PlotlySource: Sendable, Equatable {
+    /// The file setup placed, copied into the site's assets.
+    case local(Data)
+    /// The official CDN, with the pinned file's integrity hash.
+    case cdn
+}
+
+/// The version of plotly.js the site uses, pinned with the file setup downloads.
+public enum PlotlyJS {
+    public static let version = "2.35.2"
+    public static let cdnURL = "https://cdn.plot.ly/plotly-\(version).min.js"
+    /// `sha256-…` of plotly.min.js 2.35.2 as shipped in the plotly 5.24.1 wheel.
+    public static let integrity = "sha256-bSEmbOG9fZ5atOEVmJxwwg3gOC/Zc6jyarWGGeuk1gM="
+}

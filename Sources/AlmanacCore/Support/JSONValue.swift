@@ -1,0 +1,177 @@
+import Foundation
+
+/// A JSON document with a canonical encoding: sorted keys, fixed number formatting, no
+/// locale or platform dependence. Everything Almanac publishes as JSON goes through it, so
+/// the same data always gives the same bytes.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension JSONValue {
+    /// An optional number, `null` when absent.
+    public static func number(_ value: Double?) -> JSONValue {
+        value.map(JSONValue.double) ?? .null
+    }
+
+    /// An optional string, `null` when absent.
+    public static func text(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The value as a number, whether it was stored as an integer or a double.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        default: return nil
+        }
+    }
+
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+}
+
+// MARK: - Canonical encoding
+
+extension JSONValue {
+    /// The compact canonical form.
+    public func encoded() -> String {
+        var out = ""
+        write(into: &out, indent: nil, level: 0, scriptSafe: false)
+        return out
+    }
+
+    /// The canonical form with two-space indentation, for files people read in a diff.
+    public func prettyEncoded() -> String {
+        var out = ""
+        write(into: &out, indent: "  ", level: 0, scriptSafe: false)
+        out += "\n"
+        return out
+    }
+
+    /// The compact form, safe to place inside an HTML `<script>` element: `<`, `>`, `&`,
+    /// U+2028 and U+2029 are written as `\u` escapes so no text can end the element.
+    public func scriptSafeEncoded() -> String {
+        var out = ""
+        write(into: &out, indent: nil, level: 0, scriptSafe: true)
+        return out
+    }
+
+    private func write(into out: inout String, indent: String?, level: Int, scriptSafe: Bool) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value): out += JSONValue.format(value)
+        case .string(let value): JSONValue.writeString(value, into: &out, scriptSafe: scriptSafe)
+        case .array(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, indent: indent, level: level + 1)
+                item.write(into: &out, indent: indent, level: level + 1, scriptSafe: scriptSafe)
+            }
+            Self.newline(&out, indent: indent, level: level)
+            out += "]"
+        case .object(let members):
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, indent: indent, level: level + 1)
+                JSONValue.writeString(key, into: &out, scriptSafe: scriptSafe)
+                out += indent == nil ? ":" : ": "
+                members[key]!.write(
+                    into: &out, indent: indent, level: level + 1, scriptSafe: scriptSafe)
+            }
+            Self.newline(&out, indent: indent, level: level)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, indent: String?, level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: indent, count: level)
+    }
+
+    /// Shortest round-trip digits, integers without a fraction, never exponent surprises
+    /// from the locale. Non-finite values have no JSON form and become `null`.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    private static func writeString(_ value: String, into out: inout String, scriptSafe: Bool) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<" where scriptSafe: out += "\\u003c"
+            case ">" where scriptSafe: out += "\\u003e"
+            case "&" where scriptSafe: out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

