@@ -24,11 +24,12 @@ public struct SQLiteDialect: SQLDialect {
     }
 
     public func isISOTimestamp(_ column: String) -> String {
-        // GLOB pins the shape; date() rejects impossible days such as 2024-13-40.
+        // GLOB pins the shape. Adding zero days makes date() normalise an impossible day
+        // (2024-02-30 becomes 2024-03-01), so it no longer equals the text.
         """
         ((\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
         OR \(column) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]') \
-        AND date(\(column)) = substr(\(column), 1, 10))
+        AND date(\(column), '+0 days') = substr(\(column), 1, 10))
         """
     }
 

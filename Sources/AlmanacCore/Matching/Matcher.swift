@@ -117,6 +117,6 @@ public struct Matcher: Sendable {
     /// that also matched takes 0.2 off, down to 0.3: the route is a guess worth checking.
     static func confidence(best hits: Int, kinds: Int) -> Double {
         let base = hits > 1 ? 0.95 : 0.9
-        return max(0.3, base - 0.2 * Double(kinds - 1))
+        return Metrics.round(max(0.3, base - 0.2 * Double(kinds - 1)), places: 2)
     }
 }

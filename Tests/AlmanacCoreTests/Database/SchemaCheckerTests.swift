@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+@Suite struct SchemaCheckerTests {
+    /// The schema without its CHECK constraint, so that bad rows can be inserted.
+    static let looseSchema = DemoSeeder.schemaSQL.replacingOccurrences(
+        of: "CHECK (status IN ('enrolled','in_progress','completed','dropped'))", with: "")
+
+    @Test("a clean database has no findings")
+    func clean() throws {
+        let path = try Fixture.database(Fixture.platformRows)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.findings == [])
+    }
+
+    @Test("finds every kind of bad row, with a count and the first example id")
+    func badRows() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO enrollments VALUES
+                  (10, 1, 1, '2024-01-05', 'done', 0.5, NULL),
+                  (11, 1, 1, '2024/01/05', 'enrolled', 0, NULL),
+                  (12, 2, 1, '2024-02-30', 'enrolled', 0, NULL),
+                  (13, 1, 1, '2024-01-05', 'in_progress', 1.5, NULL),
+                  (14, 1, 1, '2024-02-01', 'completed', 1, '2024-01-01'),
+                  (15, 1, 1, '2024-02-01', 'completed', 1, 'yesterday'),
+                  (16, 99, 1, '2024-02-01', 'enrolled', 0, NULL),
+                  (17, 1, 1, '2024-02-01', 'completed', 1, NULL),
+                  (18, 1, 1, '2024-02-01', 'wrong', -0.1, NULL);
+                """, schema: Self.looseSchema)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let byMessage = Dictionary(uniqueKeysWithValues: report.findings.map { ($0.message, $0) })
+        func finding(_ prefix: String) -> SchemaFinding? {
+            byMessage.first { $0.key.hasPrefix(prefix) }?.value
+        }
+        #expect(finding("enrollments with a status")?.count == 2)
+        #expect(finding("enrollments with a status")?.exampleID == 10)
+        #expect(finding("enrollments with an unparseable enrolled_at")?.count == 2)  // 11 and 12
+        #expect(finding("enrollments with an unparseable enrolled_at")?.exampleID == 11)
+        #expect(finding("enrollments with an unparseable completed_at")?.exampleID == 15)
+        #expect(finding("enrollments with progress")?.count == 2)  // 13 and 18
+        #expect(finding("enrollments with completed_at earlier")?.exampleID == 14)
+        #expect(finding("enrollments whose user_id")?.exampleID == 16)
+        #expect(finding("completed enrollments with no completed_at")?.severity == .warning)
+        #expect(report.hasErrors)
+    }
+
+    @Test("lists every missing table and column")
+    func missingStructure() throws {
+        let path = try Fixture.database(
+            "", schema: """
+                CREATE TABLE organizations(id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT, organization_id INTEGER);
+                CREATE TABLE enrollments(id INTEGER PRIMARY KEY, user_id INTEGER, badge_id INTEGER,
+                  enrolled_at TEXT, status TEXT, progress REAL, completed_at TEXT, extra TEXT);
+                CREATE TABLE something_else(x);
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.findings.map(\.message) == [
+            "missing column users.joined_at", "missing table badges",
+        ])
+    }
+}
+
+@Suite struct DatabaseErrorTests {
+    @Test("a missing file says so and names it")
+    func missing() {
+        #expect(throws: DatabaseError(path: "/nonexistent/x.db", reason: .notFound)) {
+            try SQLiteConnection(path: "/nonexistent/x.db")
+        }
+    }
+
+    @Test("a text file is not a SQLite database")
+    func notSQLite() throws {
+        let path = Fixture.folder().appending(path: "notes.db").path
+        try Data("hello, this is not a database\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: DatabaseError(path: path, reason: .notADatabase)) {
+            try SQLiteConnection(path: path)
+        }
+    }
+
+    @Test("an empty database has no tables")
+    func empty() throws {
+        let path = Fixture.folder().appending(path: "empty.db").path
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let db = try SQLiteConnection(path: path)
+        #expect(throws: DatabaseError(path: path, reason: .empty)) {
+            try SchemaChecker().check(db)
+        }
+    }
+
+    @Test("a database locked by a writer is reported, not waited on forever")
+    func locked() throws {
+        let path = try Fixture.database(Fixture.platformRows)
+        let writer = try SQLiteConnection(path: path, mode: .create)
+        try writer.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM badges WHERE id = 3")
+        defer { try? writer.execute("ROLLBACK") }
+        #expect(throws: DatabaseError(path: path, reason: .locked)) {
+            try SQLiteConnection(path: path)
+        }
+    }
+
+    @Test("the read-only connection refuses to write")
+    func readOnly() throws {
+        let path = try Fixture.database(Fixture.platformRows)
+        let db = try SQLiteConnection(path: path)
+        #expect(throws: DatabaseError.self) { try db.execute("DELETE FROM badges") }
+        #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import AlmanacCore
+
+@Suite struct MatcherTests {
+    let matcher = try! Matcher()
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    @Test("routes clear phrasings", arguments: [
+        ("How many people are enrolled in the Python Basics badge?", AnalysisKind.badgeEnrollments),
+        ("How many enrollments does each organization have?", .organizationTrends),
+        ("How have enrollments trended over time?", .organizationTrends),
+        ("What is the completion rate by organization?", .completionMetrics),
+        ("What are the most common learning paths?", .learningPaths),
+        ("Which badge do learners take next after completing Python Basics?", .learningPaths),
+    ])
+    func clear(text: String, kind: AnalysisKind) throws {
+        #expect(try route(text).kind == kind)
+    }
+
+    @Test("the most specific kind wins an ambiguous question, with lower confidence")
+    func ambiguity() throws {
+        // "How many … badge" (badge_enrollments) and "completion … rate" both match.
+        let match = try route("How many learners finish the badge, and what is its completion rate?")
+        #expect(match.kind == .completionMetrics)
+        #expect(match.candidates == [.completionMetrics, .badgeEnrollments])
+        #expect(match.confidence == 0.7)
+        #expect(try route("What is the completion rate by organization?").confidence == 0.9)
+    }
+
+    @Test("kind: skips the matcher with confidence 1")
+    func explicit() throws {
+        let match = try matcher.route(Question(id: "q", text: "Anything at all", kind: .learningPaths))
+        #expect(match == Match(kind: .learningPaths, confidence: 1, candidates: [.learningPaths]))
+    }
+
+    @Test("no match is an error that teaches every kind and suggests kind:")
+    func noMatch() {
+        #expect(throws: MatchError(questionID: "q", text: "What is the weather?", reason: .noMatch)) {
+            try route("What is the weather?")
+        }
+        let message = MatchError(questionID: "q", text: "x", reason: .noMatch).description
+        for kind in [AnalysisKind.badgeEnrollments, .organizationTrends, .completionMetrics, .learningPaths] {
+            #expect(message.contains(kind.rawValue))
+        }
+        #expect(message.contains("kind:"))
+    }
+
+    @Test("patterns: can add to or replace a kind's rules")
+    func overrides() throws {
+        let added = try Matcher(overrides: [.learningPaths: PatternOverride(add: ["(?i)roadmap"])])
+        #expect(try added.route(Question(id: "q", text: "Show the roadmap")).kind == .learningPaths)
+        let replaced = try Matcher(overrides: [.badgeEnrollments: PatternOverride(replace: ["(?i)^badges$"])])
+        #expect(throws: MatchError.self) {
+            try replaced.route(Question(id: "q", text: "How many people are in the badge?"))
+        }
+    }
+}

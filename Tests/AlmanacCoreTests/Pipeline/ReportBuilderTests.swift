@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+@Suite struct ReportBuilderTests {
+    static let questions = """
+        title: Fixture Pulse
+        questions:
+          - text: How many people are enrolled in each badge?
+            id: badges
+          - text: What is the completion rate by organization?
+            id: completion
+        """
+
+    func build(_ yaml: String = questions, in folder: URL = Fixture.folder(),
+               configure: (inout BuildOptions) -> Void = { _ in }) async throws -> (BuildSummary, URL) {
+        let questionsPath = folder.appending(path: "questions.yaml")
+        try Data(yaml.utf8).write(to: questionsPath)
+        var options = BuildOptions(
+            questionsPath: questionsPath.path,
+            databasePath: try Fixture.database(Fixture.platformRows),
+            outputPath: folder.appending(path: "site").path)
+        options.plotlyFromCDN = true
+        configure(&options)
+        let builder = ReportBuilder(options: options, version: "test") { _ in }
+        return (try await builder.build(), folder.appending(path: "site"))
+    }
+
+    func read(_ url: URL) -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    @Test("writes a page and a report document per question, and an index that links them")
+    func pages() async throws {
+        let (summary, site) = try await build()
+        #expect(summary.pages == 2)
+        #expect(summary.asOf.description == "2024-03-01")  // enrollment 4, 2024-03-01T08:00
+        let index = read(site.appending(path: "index.html"))
+        #expect(index.contains("href=\"badges.html\""))
+        #expect(index.contains("href=\"completion.html\""))
+        let page = read(site.appending(path: "badges.html"))
+        #expect(page.contains("<h1>How many people are enrolled in each badge?</h1>"))
+        #expect(page.contains("id=\"chart-badges-bar\""))
+        #expect(page.contains("Python Basics"))
+        let document = read(site.appending(path: "badges.json"))
+        #expect(document.contains("\"type\": \"badge_enrollments\""))
+        #expect(document.contains("\"total_enrollments\": 7"))
+    }
+
+    @Test("a kind that is not built yet gets a page that says so, and a warning")
+    func unsupported() async throws {
+        let (summary, site) = try await build()
+        let page = read(site.appending(path: "completion.html"))
+        #expect(page.contains("Not supported yet"))
+        #expect(!page.contains("class=\"plot\""))
+        #expect(summary.warnings.contains { $0.contains("`completion`") })
+    }
+
+    @Test("a rebuild with no change writes nothing and keeps every file")
+    func incremental() async throws {
+        let folder = Fixture.folder()
+        let (first, _) = try await build(in: folder)
+        let (second, _) = try await build(in: folder)
+        #expect(second.files.written == 0)
+        #expect(second.files.kept == first.files.written)
+        let (forced, _) = try await build(in: folder) { $0.force = true }
+        #expect(forced.files.written == first.files.written)
+    }
+
+    @Test("a removed question's files are deleted")
+    func removed() async throws {
+        let folder = Fixture.folder()
+        _ = try await build(in: folder)
+        let (summary, site) = try await build("""
+            title: Fixture Pulse
+            questions:
+              - text: How many people are enrolled in each badge?
+                id: badges
+            """, in: folder)
+        #expect(summary.files.deleted == 2)
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: "completion.html").path))
+    }
+
+    @Test("text that looks like HTML is shown as text")
+    func escaping() async throws {
+        let (_, site) = try await build("""
+            title: <script>alert(1)</script>
+            questions:
+              - text: How many people are enrolled in each badge <script>alert(2)</script>?
+                id: x
+            """)
+        let page = read(site.appending(path: "x.html"))
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
+    }
+
+    @Test("every SQL statement is dumped with its parameters inlined")
+    func dumpSQL() async throws {
+        let folder = Fixture.folder()
+        let dump = folder.appending(path: "dump.sql").path
+        _ = try await build("""
+            title: T
+            questions:
+              - text: How many people are enrolled in each badge?
+            """, in: folder) { $0.dumpSQLPath = dump }
+        let text = read(URL(fileURLWithPath: dump))
+        #expect(text.contains("FROM badges b"))
+        #expect(text.components(separatedBy: "\n;\n").count > 3)
+        #expect(!text.contains("?"))
+    }
+
+    @Test("a database that fails the schema check stops the build and names the problem")
+    func badDatabase() async throws {
+        let folder = Fixture.folder()
+        let path = try Fixture.database(
+            Fixture.platformRows + "INSERT INTO enrollments VALUES (9, 1, 1, 'soon', 'enrolled', 0, NULL);")
+        await #expect(throws: BuildError.self) {
+            _ = try await build(in: folder) { $0.databasePath = path }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+    }
+
+    @Test("inlining skips question marks inside string literals")
+    func inline() {
+        #expect(ReportBuilder.inline("SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
+            == "SELECT '?', x FROM t WHERE a = 'O''Neil' AND b = 3")
+    }
+}

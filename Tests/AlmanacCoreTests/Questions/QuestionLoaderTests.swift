@@ -1,0 +1,118 @@
+import Testing
+
+@testable import AlmanacCore
+
+@Suite struct QuestionLoaderTests {
+    func load(_ yaml: String) throws -> QuestionFile {
+        try QuestionLoader().load(yaml, path: "q.yaml")
+    }
+
+    func problems(_ yaml: String) -> [QuestionFileError.Problem] {
+        do {
+            _ = try load(yaml)
+            return []
+        } catch let error as QuestionFileError {
+            return error.problems
+        } catch {
+            return [.init(line: 0, column: 0, message: "unexpected \(error)")]
+        }
+    }
+
+    @Test("reads titles, ids, kinds, sections and custom SQL")
+    func valid() throws {
+        let file = try load("""
+            title: Pulse
+            database: data/x.db
+            questions:
+              - text: How many people are enrolled in the Python Basics badge?
+                section: Badges
+              - text: Trend?
+                id: trend
+                kind: organization_trends
+                granularity: week
+              - text: Categories
+                sql: SELECT 1 AS one
+                charts:
+                  - {type: bar, x: one, y: one}
+              - Just a string question about a badge
+            """)
+        #expect(file.title == "Pulse")
+        #expect(file.database == "data/x.db")
+        #expect(file.questions.map(\.id) == [
+            "how-many-people-are-enrolled-in-the-python-basics-badge", "trend", "categories",
+            "just-a-string-question-about-a-badge",
+        ])
+        #expect(file.questions[0].section == "Badges")
+        #expect(file.questions[0].line == 4)
+        #expect(file.questions[1].kind == .organizationTrends)
+        #expect(file.questions[1].granularity == .week)
+        #expect(file.questions[2].kind == .customSQL)
+        #expect(file.questions[2].charts == [ChartDeclaration(type: "bar", columns: ["x": "one", "y": "one"], line: 13)])
+    }
+
+    @Test("reports every problem together, each with its line and column")
+    func allProblems() {
+        let found = problems("""
+            title: Pulse
+            questions:
+              - text: One
+                kind: badges
+              - id: Bad Id
+                text: Two
+              - text: Three
+                colour: blue
+            """)
+        #expect(found == [
+            .init(line: 4, column: 11, message: "unknown kind `badges`; expected one of badge_enrollments, organization_trends, completion_metrics, learning_paths, custom_sql"),
+            .init(line: 5, column: 9, message: "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `Bad Id`"),
+            .init(line: 8, column: 5, message: "unknown key `colour` in a question; expected one of charts, granularity, id, kind, section, sql, text"),
+        ])
+    }
+
+    @Test("a duplicate id names both lines")
+    func duplicates() {
+        let found = problems("""
+            title: T
+            questions:
+              - text: Same question about a badge
+              - text: Same question about a badge!
+            """)
+        #expect(found.map(\.message) == [
+            "duplicate id `same-question-about-a-badge` (first used on line 3); give one of them an `id:`"
+        ])
+        #expect(found.first?.line == 4)
+    }
+
+    @Test("broken YAML points at the place")
+    func syntax() {
+        let found = problems("title: T\nquestions:\n  - text: [unclosed\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("invalid YAML") == true)
+        #expect(found.first?.line == 4)
+    }
+
+    @Test("structural mistakes are explained", arguments: [
+        ("questions: []", "missing `title`: the report needs a title"),
+        ("title: T", "missing `questions`: a list of questions"),
+        ("title: T\nquestions: []", "`questions` is empty: add at least one question"),
+        ("title: T\nquestions: {a: 1}", "`questions` must be a list; start each question with `- text: …`"),
+        ("- just a list", "expected a mapping with `title` and `questions`"),
+        ("title: T\nquestions:\n  - text: x\n    kind: custom_sql", "`kind: custom_sql` needs an `sql:` statement"),
+        ("title: T\nquestions:\n  - text: x\n    sql: SELECT 1\n    kind: learning_paths", "a question with `sql:` is `kind: custom_sql`, not `learning_paths`"),
+        ("title: T\nquestions:\n  - text: Index\n", "the id `index` is reserved for the site itself; choose another `id:`"),
+        ("title: T\nquestions:\n  - text: x\npatterns:\n  learning_paths: {add: ['(unclosed']}", "`(unclosed` is not a valid regular expression"),
+        ("title: T\nquestions:\n  - text: x\nllm: {temperature: hot}", "`llm.temperature` must be a number from 0 to 2"),
+    ])
+    func structure(yaml: String, message: String) {
+        #expect(problems(yaml).map(\.message).contains(message))
+    }
+
+    @Test("slugs fold accents and drop punctuation")
+    func slugs() {
+        #expect(Slug.make(from: "How many people enrolled in Données & Société?") == "how-many-people-enrolled-in-donnees-societe")
+        #expect(Slug.make(from: "¿?") == "")
+        #expect(Slug.isValid("python-basics-2"))
+        #expect(!Slug.isValid("Python"))
+        #expect(!Slug.isValid("a--b"))
+    }
+}

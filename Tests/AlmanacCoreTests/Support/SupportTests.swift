@@ -1,0 +1,95 @@
+import Testing
+
+@testable import AlmanacCore
+
+@Suite struct SHA256Tests {
+    // FIPS 180-4 example vectors.
+    @Test("hashes the standard's examples", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(input: String, digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+
+    @Test("gives the same digest when fed in pieces")
+    func incremental() {
+        let text = Array(String(repeating: "almanac", count: 100).utf8)
+        var hasher = SHA256()
+        hasher.update(text[0..<13])
+        hasher.update(text[13..<200])
+        hasher.update(text[200...])
+        let pieces = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        #expect(pieces == SHA256.hex(text))
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test("counts days from 1970-01-01")
+    func epoch() {
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
+        // 2000-03-01: 30 years of 365 days, 7 leap days (72…96), plus Jan and Feb 2000 (60).
+        #expect(CivilDate(year: 2000, month: 3, day: 1)!.daysSinceEpoch == 30 * 365 + 7 + 60)
+        #expect(CivilDate(daysSinceEpoch: -1).description == "1969-12-31")
+    }
+
+    @Test("rejects days that do not exist")
+    func invalid() {
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CivilDate(iso: "2024-13-01") == nil)
+        #expect(CivilDate(iso: "2024-01-01 10:00") == nil)
+        #expect(CivilDate(iso: "2024-01-05T10:00:00")?.description == "2024-01-05")
+    }
+
+    @Test("names ISO weeks as the standard does", arguments: [
+        ("2021-01-03", "2020-W53"),  // a Sunday that belongs to the previous year's last week
+        ("2021-01-04", "2021-W01"),
+        ("2024-12-30", "2025-W01"),  // a Monday whose week's Thursday is in 2025
+        ("2026-11-26", "2026-W48"),
+    ])
+    func isoWeeks(day: String, week: String) {
+        #expect(CivilDate(iso: day)!.isoWeekKey == week)
+    }
+
+    @Test("adds months, clamping to the end of a shorter month")
+    func months() {
+        #expect(CivilDate(iso: "2024-01-31")!.adding(months: 1).description == "2024-02-29")
+        #expect(CivilDate(iso: "2024-03-15")!.adding(months: -12).description == "2023-03-15")
+        #expect(CivilDate(iso: "2024-01-15")!.adding(months: -1).description == "2023-12-15")
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test("sorts keys and writes numbers without locale or noise")
+    func canonical() {
+        let value: JSONValue = ["b": 1, "a": [0.5, 2.0, .null], "c": "x"]
+        #expect(value.encoded() == #"{"a":[0.5,2,null],"b":1,"c":"x"}"#)
+    }
+
+    @Test("escapes what could end a script element")
+    func scriptSafe() {
+        let value: JSONValue = ["name": "</script><b>&\u{2028}"]
+        #expect(value.scriptSafeEncoded() == #"{"name":"\u003c/script\u003e\u003cb\u003e\u0026\u2028"}"#)
+    }
+
+    @Test("indents readable output with two spaces")
+    func pretty() {
+        let value: JSONValue = ["a": [1], "b": [:]]
+        #expect(value.prettyEncoded() == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {}\n}\n")
+    }
+}
+
+@Suite struct NumberTextTests {
+    @Test("groups thousands and writes percentages with one decimal")
+    func formats() {
+        #expect(NumberText.count(1_234_567) == "1,234,567")
+        #expect(NumberText.count(999) == "999")
+        #expect(NumberText.percent(0.5625) == "56.3%")
+        #expect(NumberText.percent(0.481) == "48.1%")
+        #expect(NumberText.decimal(23.0, places: 1) == "23")
+        #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
+    }
+}
