@@ -59,9 +59,9 @@ struct Build: AsyncParsableCommand {
         let quiet = self.quiet
         let builder = ReportBuilder(options: options, version: Almanac.version) { event in
             switch event {
-            case .question(let id, let kind, let rows, let milliseconds, let narration, let supported):
+            case .question(let id, let kind, let rows, let milliseconds, let narration):
                 guard !quiet else { return }
-                let mark = supported ? "✔" : "⚠"
+                let mark = "✔"
                 let rowText = rows == 1 ? "1 row" : "\(rows) rows"
                 Terminal.error(
                     "\(mark) \(id.padding(toLength: max(id.count, 28), withPad: " ", startingAt: 0)) "

@@ -56,12 +56,3 @@ public protocol AnalysisOutput: Sendable {
     /// How many rows the main list has, for the progress line.
     var rowCount: Int { get }
 }
-
-/// A question kind that is not implemented yet. Its page says so plainly.
-public struct UnsupportedKind: AnalysisOutput {
-    public var kind: AnalysisKind
-
-    public var json: JSONValue { ["supported": false, "kind": .string(kind.rawValue)] }
-    public var tables: [DataTable] { [] }
-    public var rowCount: Int { 0 }
-}

@@ -62,17 +62,7 @@ public struct BadgeEnrollments: Sendable {
         }
 
         let fullFilter = FilterClause(context.filters)
-        var durations: [Int: [Double]] = [:]
-        try db.query(
-            """
-            SELECT e.badge_id, \(db.dialect.daysBetween("e.enrolled_at", "e.completed_at"))
-            FROM enrollments e
-            WHERE e.status = 'completed' AND e.completed_at IS NOT NULL AND \(fullFilter.condition)
-            """, fullFilter.bindings
-        ) { row in
-            durations[row.int(0), default: []].append(row.double(1))
-        }
-        for (badge, values) in durations {
+        for (badge, values) in try CompletionTimes.byBadge(db, fullFilter) {
             rows[badge]?.medianDaysToComplete = Metrics.median(values)
         }
 

@@ -34,3 +34,21 @@ struct FilterClause {
         self.bindings = bindings
     }
 }
+
+/// Days from enrolled_at to completed_at of completed enrollments, the input of every
+/// `median_days_to_complete`.
+enum CompletionTimes {
+    static func byBadge(_ db: any DatabaseConnection, _ filter: FilterClause) throws -> [Int: [Double]] {
+        var durations: [Int: [Double]] = [:]
+        try db.query(
+            """
+            SELECT e.badge_id, \(db.dialect.daysBetween("e.enrolled_at", "e.completed_at"))
+            FROM enrollments e
+            WHERE e.status = 'completed' AND e.completed_at IS NOT NULL AND \(filter.condition)
+            """, filter.bindings
+        ) { row in
+            durations[row.int(0), default: []].append(row.double(1))
+        }
+        return durations
+    }
+}

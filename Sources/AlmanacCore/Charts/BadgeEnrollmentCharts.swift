@@ -53,21 +53,3 @@ struct BadgeEnrollmentCharts {
     }
 }
 
-/// Builds the charts for any analysis result.
-public struct ChartBuilder: Sendable {
-    /// How many categories an axis keeps before the rest become "Other".
-    public var limit: Int
-
-    public init(limit: Int = 15) {
-        self.limit = limit
-    }
-
-    public func charts(for output: any AnalysisOutput) -> [Chart] {
-        switch output {
-        case let result as BadgeEnrollments:
-            return BadgeEnrollmentCharts(result: result, limit: limit).charts
-        default:
-            return []
-        }
-    }
-}

@@ -58,8 +58,8 @@ enum Layout {
             "yaxis": .object(yaxis),
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
-            "margin": ["t": 48, "r": 16, "b": 16, "l": 16],
-            "legend": ["orientation": "h", "y": -0.2],
+            "margin": ["t": 72, "r": 16, "b": 16, "l": 16],
+            "legend": ["orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"],
             "height": 420,
         ]
     }

@@ -7,6 +7,8 @@ public protocol SQLDialect: Sendable {
     func isISOTimestamp(_ column: String) -> String
     /// A condition that holds when `column` holds a number rather than text.
     func isNumeric(_ column: String) -> String
+    /// A timestamp as a real day number, for differences in days.
+    func dayNumber(_ column: String) -> String
     /// The calendar day (`YYYY-MM-DD`) of a timestamp column.
     func day(_ column: String) -> String
     /// Lists the user tables.
@@ -35,6 +37,10 @@ public struct SQLiteDialect: SQLDialect {
 
     public func isNumeric(_ column: String) -> String {
         "typeof(\(column)) IN ('integer', 'real')"
+    }
+
+    public func dayNumber(_ column: String) -> String {
+        "julianday(\(column))"
     }
 
     public func day(_ column: String) -> String {

@@ -1,5 +1,5 @@
 /// A half-open range of days, `start` included and `end` excluded, applied to enrolled_at.
-public struct DateRange: Sendable, Equatable {
+public struct DateRange: Sendable, Hashable {
     public var start: CivilDate?
     public var end: CivilDate?
     /// The words of the question that produced it, such as "last 12 weeks".
@@ -13,7 +13,7 @@ public struct DateRange: Sendable, Equatable {
 }
 
 /// What a question narrows the data to.
-public struct Filters: Sendable, Equatable {
+public struct Filters: Sendable, Hashable {
     public var badge: String?
     public var organization: String?
     public var dateRange: DateRange?

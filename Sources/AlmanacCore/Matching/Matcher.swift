@@ -8,13 +8,16 @@ public struct Match: Sendable, Equatable {
     public var filters: Filters
     /// Every kind whose rules matched, most specific first.
     public var candidates: [AnalysisKind]
+    /// Week periods when the question says "weekly" or sets `granularity:`.
+    public var granularity: Granularity?
 
     public init(kind: AnalysisKind, confidence: Double, filters: Filters = Filters(),
-                candidates: [AnalysisKind] = []) {
+                candidates: [AnalysisKind] = [], granularity: Granularity? = nil) {
         self.kind = kind
         self.confidence = confidence
         self.filters = filters
         self.candidates = candidates
+        self.granularity = granularity
     }
 }
 
@@ -23,6 +26,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case noMatch
         case unknownName(kind: String, written: String, suggestion: String)
+        case severalNames(kind: String, names: [String])
+        case impossibleDate(String)
+        case twoWindows(String, String)
     }
 
     public var questionID: String
@@ -41,6 +47,13 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 """
         case .unknownName(let kind, let written, let suggestion):
             return "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
+        case .severalNames(let kind, let names):
+            let list = names.map { "'\($0)'" }.joined(separator: " and ")
+            return "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
+        case .impossibleDate(let date):
+            return "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
+        case .twoWindows(let first, let second):
+            return "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
         }
     }
 }
@@ -64,6 +77,8 @@ public struct Matcher: Sendable {
             #"(?i)\bafter (completing|finishing|earning)\b"#,
             #"(?i)\bnext badges?\b"#,
             #"(?i)\b(take|takes|taken|go on to|move on to|progress to)\b.+\bnext\b"#,
+            #"(?i)\b(progress|progresses|move|moves|advance|advances)\s+(through|from)\b"#,
+            #"(?i)\b(which|what) (badges?|courses?) (do|does) .+ (follow|take) (after|next|before)\b"#,
         ],
     ]
 
@@ -73,10 +88,21 @@ public struct Matcher: Sendable {
     ]
 
     private let rules: [(kind: AnalysisKind, regex: NSRegularExpression)]
+    private let entities: EntityFinder
+    private let asOf: CivilDate?
 
     /// Builds the rule set, applying a questions file's `patterns:` block.
+    /// - Parameters:
+    ///   - catalogue: the names a question can filter by.
+    ///   - asOf: the date that relative windows such as "last month" count back from.
     /// - Throws: an error for a pattern that is not a valid regular expression.
-    public init(overrides: [AnalysisKind: PatternOverride] = [:]) throws {
+    public init(
+        overrides: [AnalysisKind: PatternOverride] = [:],
+        catalogue: EntityCatalogue = EntityCatalogue(badges: [], organizations: []),
+        asOf: CivilDate? = nil
+    ) throws {
+        self.entities = EntityFinder(catalogue)
+        self.asOf = asOf
         var rules: [(AnalysisKind, NSRegularExpression)] = []
         for kind in Self.specificity {
             let override = overrides[kind] ?? PatternOverride()
@@ -98,19 +124,53 @@ public struct Matcher: Sendable {
         return Self.specificity.compactMap { kind in hits[kind].map { (kind, $0) } }
     }
 
-    /// Routes a question; `kind:` on the question wins with confidence 1.
-    /// - Throws: `MatchError.noMatch` when no rule fits.
+    /// Routes a question and reads its filters; `kind:` on the question wins with confidence 1.
+    /// - Throws: `MatchError` when no rule fits, a name is misspelt, or a window is invalid.
     public func route(_ question: Question) throws -> Match {
+        var match: Match
         if let kind = question.kind {
-            return Match(kind: kind, confidence: 1, candidates: [kind])
+            match = Match(kind: kind, confidence: 1, candidates: [kind])
+        } else {
+            let found = candidates(for: question.text)
+            guard let best = found.first else {
+                throw MatchError(questionID: question.id, text: question.text, reason: .noMatch)
+            }
+            match = Match(
+                kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
+                candidates: found.map(\.kind))
         }
-        let found = candidates(for: question.text)
-        guard let best = found.first else {
-            throw MatchError(questionID: question.id, text: question.text, reason: .noMatch)
+        // A custom query filters itself; its text is only a title.
+        guard match.kind != .customSQL else { return match }
+        func failure(_ reason: MatchError.Reason) -> MatchError {
+            MatchError(questionID: question.id, text: question.text, reason: reason)
         }
-        return Match(
-            kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
-            candidates: found.map(\.kind))
+
+        let mentions = entities.exact(in: question.text)
+        if let miss = entities.nearMisses(in: question.text, excluding: mentions).first {
+            throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
+        }
+        for kind in [EntityFinder.Kind.badge, .organization] {
+            var names: [String] = []
+            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
+                names.append(mention.name)
+            }
+            if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
+            if kind == .badge { match.filters.badge = names.first } else { match.filters.organization = names.first }
+        }
+
+        if let asOf {
+            do {
+                let reading = try TimeWindow(asOf: asOf).read(question.text)
+                match.filters.dateRange = reading.range
+                if reading.weekly { match.granularity = .week }
+            } catch TimeWindow.Problem.impossibleDate(let date) {
+                throw failure(.impossibleDate(date))
+            } catch TimeWindow.Problem.twoWindows(let first, let second) {
+                throw failure(.twoWindows(first, second))
+            }
+        }
+        if let granularity = question.granularity { match.granularity = granularity }
+        return match
     }
 
     /// One kind matched: 0.9, or 0.95 when two or more of its rules agree. Each other kind

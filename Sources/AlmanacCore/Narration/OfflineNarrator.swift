@@ -10,8 +10,10 @@ public struct OfflineNarrator: Sendable {
     public func narrate(_ output: any AnalysisOutput, question: Question) -> String {
         switch output {
         case let result as BadgeEnrollments: return narrate(result)
-        case let unsupported as UnsupportedKind:
-            return "This question is routed to **\(unsupported.kind.rawValue)**, which this version of Almanac does not compute yet, so there are no numbers to report."
+        case let result as OrganizationTrends: return narrate(result)
+        case let result as CompletionMetrics: return narrate(result)
+        case let result as LearningPaths: return narrate(result)
+        case let result as CustomSQL: return narrate(result)
         default: return "No summary is available for this analysis."
         }
     }
@@ -55,5 +57,111 @@ public struct OfflineNarrator: Sendable {
                 "\(best.badge) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(worst.badge) the lowest at \(NumberText.percent(worst.completionRate)).")
         }
         return sentences.joined(separator: " ")
+    }
+
+    private func narrate(_ result: OrganizationTrends) -> String {
+        let total = result.organizations.reduce(0) { $0 + $1.enrollments }
+        let active = result.organizations.filter { $0.enrollments > 0 }
+        guard total > 0 else {
+            return "There were no enrollments in \(result.window.phrase)\(scope(result.filters))."
+        }
+        var sentences = [
+            "In \(result.window.phrase), \(count(total, "enrollment")) came from \(count(active.count, "organization"))\(scope(result.filters))."
+        ]
+        if let first = active.first, active.count > 1 {
+            let others = active.dropFirst().prefix(2).map { "\($0.organization) (\(NumberText.count($0.enrollments)))" }
+            sentences.append("\(first.organization) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
+        }
+        var perPeriod: [(String, Int)] = []
+        for point in result.series {
+            if perPeriod.last?.0 == point.period {
+                perPeriod[perPeriod.count - 1].1 += point.enrollments
+            } else {
+                perPeriod.append((point.period, point.enrollments))
+            }
+        }
+        if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last, perPeriod.count > 1 {
+            let unit = result.granularity == .week ? "week" : "month"
+            sentences.append("Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1)).")
+        }
+        if let best = active.filter({ $0.enrollments >= 20 }).max(by: { ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization) }), active.count > 1 {
+            sentences.append("\(best.organization) has the highest completion rate, \(NumberText.percent(best.completionRate)).")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    private func narrate(_ result: CompletionMetrics) -> String {
+        let overall = result.overall
+        guard overall.enrollments > 0 else {
+            return "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
+        }
+        var sentences = [
+            "Of \(count(overall.enrollments, "enrollment"))\(scope(result.filters)), \(NumberText.count(overall.completed)) were completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
+        ]
+        if let median = result.overallMedianDays {
+            sentences.append("Half of those who finished took \(NumberText.decimal(median, places: 1)) days or less.")
+        }
+        let badges = result.byBadge.filter { $0.counts.enrollments >= 20 }
+        if badges.count >= 2, let best = badges.max(by: Self.lowerRate), let worst = badges.min(by: Self.lowerRate) {
+            sentences.append("\(best.name) completes best at \(NumberText.percent(best.counts.completionRate)), and \(worst.name) worst at \(NumberText.percent(worst.counts.completionRate)).")
+        }
+        let organizations = result.byOrganization.filter { $0.counts.enrollments >= 20 }
+        if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate), let worst = organizations.min(by: Self.lowerRate) {
+            sentences.append("Among organizations, \(best.name) leads at \(NumberText.percent(best.counts.completionRate)) and \(worst.name) trails at \(NumberText.percent(worst.counts.completionRate)).")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// Orders rows by completion rate, ties by name, so the extremes are stable.
+    private static func lowerRate(_ a: CompletionMetrics.Row, _ b: CompletionMetrics.Row) -> Bool {
+        a.counts.completionRate != b.counts.completionRate
+            ? a.counts.completionRate < b.counts.completionRate : a.name > b.name
+    }
+
+    private func narrate(_ result: LearningPaths) -> String {
+        guard result.learners > 0 else {
+            return "No learner has enrollments\(scope(result.filters)), so there are no paths to show."
+        }
+        var sentences = ["\(count(result.learners, "learner")) took badges\(scope(result.filters))."]
+        if let path = result.topPaths.first {
+            sentences.append("The most common path is \(path.label), followed by \(count(path.learners, "learner")).")
+        } else {
+            sentences.append("None of them has gone on to a second badge yet.")
+        }
+        if let step = result.transitions.first {
+            var sentence = "The most frequent next step is from \(step.from) to \(step.to) (\(count(step.learners, "learner"))"
+            if let days = step.medianDays {
+                sentence += ", a median of \(NumberText.decimal(days, places: 1)) days apart"
+            }
+            sentences.append(sentence + ").")
+        }
+        if let start = result.startingBadges.first, result.filters.badge == nil {
+            sentences.append("Most learners start with \(start.badge) (\(NumberText.count(start.learners))).")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    private func narrate(_ result: CustomSQL) -> String {
+        guard let first = result.rows.first else {
+            return "The query returned no rows."
+        }
+        let cells = zip(result.columns, first).map { "\($0) \(NumberText.cell($1, .decimal))" }
+        let more = result.truncated ? " (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)" : ""
+        return "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
+    }
+
+    // MARK: - Words
+
+    /// "1 learner", "2,345 learners".
+    private func count(_ value: Int, _ noun: String) -> String {
+        "\(NumberText.count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    /// " for Python Basics · Acme & Sons", or nothing without filters.
+    private func scope(_ filters: Filters) -> String {
+        var parts: [String] = []
+        if let badge = filters.badge { parts.append(badge) }
+        if let organization = filters.organization { parts.append(organization) }
+        return parts.isEmpty ? "" : " for " + parts.joined(separator: " at ")
     }
 }

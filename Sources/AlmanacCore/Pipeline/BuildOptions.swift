@@ -29,8 +29,7 @@ public struct BuildOptions: Sendable {
 /// A line of progress for the CLI to show; the core never prints.
 public enum BuildEvent: Sendable, Equatable {
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
-    case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String,
-                  supported: Bool)
+    case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
     case warning(String)
 }
 

@@ -57,7 +57,10 @@ public struct ReportBuilder {
             return date
         }
 
-        let matcher = try stage(.matching) { try Matcher(overrides: file.patterns) }
+        let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
+        let matcher = try stage(.matching) {
+            try Matcher(overrides: file.patterns, catalogue: catalogue, asOf: asOf)
+        }
         var matches: [Match] = []
         var matchErrors: [MatchError] = []
         for question in file.questions {
@@ -68,36 +71,56 @@ public struct ReportBuilder {
         if !matchErrors.isEmpty {
             throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
         }
+        // Custom SQL is checked before any query runs, so a bad statement costs nothing.
+        for question in file.questions {
+            if let sql = question.sql {
+                try stage(.analytics, question.id) {
+                    try CustomSQL.validate(sql, questionID: question.id, on: db)
+                }
+            }
+        }
 
         let charts = ChartBuilder(limit: options.chartLimit)
         let narrator = OfflineNarrator()
         var reports: [QuestionReport] = []
+        // The same analysis with the same filters runs once, however often it is asked.
+        var computed: [AnalysisKey: (output: any AnalysisOutput, sql: [String])] = [:]
         for (question, match) in zip(file.questions, matches) {
             let started = ContinuousClock.now
-            let firstStatement = allSQL.count
-            let output: any AnalysisOutput = try stage(.analytics, question.id) {
+            let key = AnalysisKey(kind: match.kind, filters: match.filters,
+                                  granularity: match.granularity, sql: question.sql)
+            let (output, sql) = try stage(.analytics, question.id) {
+                if let done = computed[key] { return done }
+                let firstStatement = allSQL.count
                 let context = AnalysisContext(
-                    db: db, asOf: asOf, filters: match.filters, granularity: question.granularity)
+                    db: db, asOf: asOf, filters: match.filters, granularity: match.granularity)
+                let output: any AnalysisOutput
                 switch match.kind {
-                case .badgeEnrollments: return try BadgeEnrollments.run(context)
-                default: return UnsupportedKind(kind: match.kind)
+                case .badgeEnrollments: output = try BadgeEnrollments.run(context)
+                case .organizationTrends: output = try OrganizationTrends.run(context)
+                case .completionMetrics: output = try CompletionMetrics.run(context)
+                case .learningPaths: output = try LearningPaths.run(context)
+                case .customSQL:
+                    output = try CustomSQL.run(question.sql ?? "", questionID: question.id, on: db)
                 }
+                let sql = allSQL[firstStatement...].map { Self.inline($0.0, $0.1) }
+                computed[key] = (output, sql)
+                return (output, sql)
             }
-            let sql = allSQL[firstStatement...].map { Self.inline($0.0, $0.1) }
+            let questionCharts = try stage(.charts, question.id) {
+                try charts.charts(for: output, question: question)
+            }
             let report = QuestionReport(
                 question: question, match: match, output: output,
-                charts: charts.charts(for: output),
+                charts: questionCharts,
                 narration: narrator.narrate(output, question: question),
                 narratorLabel: OfflineNarrator.label, sql: sql)
             reports.append(report)
-            if !report.isSupported {
-                warn("question `\(question.id)` is routed to \(match.kind.rawValue), which is not supported yet; its page says so")
-            }
             let elapsed = started.duration(to: .now)
             log(.question(
                 id: question.id, kind: match.kind, rows: output.rowCount,
                 milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                narration: "offline", supported: report.isSupported))
+                narration: "offline"))
         }
 
         let files = try stage(.rendering) {
@@ -202,6 +225,14 @@ public struct ReportBuilder {
         }
         return result
     }
+}
+
+/// What identifies one analysis run: asked twice, it runs once.
+private struct AnalysisKey: Hashable {
+    var kind: AnalysisKind
+    var filters: Filters
+    var granularity: Granularity?
+    var sql: String?
 }
 
 /// Every question the matcher could not route, reported together.

@@ -80,7 +80,6 @@ public struct PageRenderer {
         if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
         context["answerHTML"] = MarkdownRenderer.html(report.narration)
         context["narrator"] = report.narratorLabel
-        context["unsupported"] = !report.isSupported
         context["charts"] = report.charts.map { chart(for: $0, questionID: report.question.id) }
         context["hasCharts"] = !report.charts.isEmpty
         context["tables"] = report.output.tables.map(table)

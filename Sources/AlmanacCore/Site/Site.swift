@@ -12,8 +12,6 @@ public struct QuestionReport: Sendable {
     /// The statements this question ran, for "How this was computed".
     public var sql: [String]
 
-    public var isSupported: Bool { !(output is UnsupportedKind) }
-
     /// The report document, `site/<id>.json`: the site's machine-readable API.
     public func document(asOf: CivilDate, stats: DatabaseStats) -> JSONValue {
         var visualization: [String: JSONValue] = [:]

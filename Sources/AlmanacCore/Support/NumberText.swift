@@ -10,9 +10,11 @@ public enum NumberText {
         return value < 0 ? "-" + grouped : grouped
     }
 
-    /// A fraction as a percentage with one decimal.
+    /// A fraction as a percentage with exactly one decimal: "56.2%", "40.0%".
     public static func percent(_ fraction: Double) -> String {
-        decimal(fraction * 100, places: 1) + "%"
+        let tenths = Int(Metrics.round(fraction * 1000, places: 0))
+        let sign = tenths < 0 ? "-" : ""
+        return sign + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10) + "%"
     }
 
     /// A number with at most `places` decimals, trailing zeros dropped.

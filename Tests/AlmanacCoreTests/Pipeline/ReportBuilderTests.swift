@@ -48,13 +48,81 @@ import Testing
         #expect(document.contains("\"total_enrollments\": 7"))
     }
 
-    @Test("a kind that is not built yet gets a page that says so, and a warning")
-    func unsupported() async throws {
-        let (summary, site) = try await build()
-        let page = read(site.appending(path: "completion.html"))
-        #expect(page.contains("Not supported yet"))
-        #expect(!page.contains("class=\"plot\""))
-        #expect(summary.warnings.contains { $0.contains("`completion`") })
+    @Test("every kind reaches its analysis and the document carries its numbers")
+    func everyKind() async throws {
+        let (summary, site) = try await build("""
+            title: T
+            questions:
+              - text: How many people are enrolled in each badge?
+                id: badges
+              - text: How have enrollments trended over time?
+                id: trend
+              - text: What is the completion rate by organization?
+                id: completion
+              - text: What are the most common learning paths?
+                id: paths
+              - text: Own query
+                id: own
+                sql: SELECT name, id FROM badges ORDER BY id
+                charts: [{type: bar, x: name, y: id}]
+            """)
+        #expect(summary.pages == 5)
+        #expect(summary.warnings.allSatisfy { $0.contains("plotly.js") })  // only the CDN notice
+        for (id, type, field) in [
+            ("badges", "badge_enrollments", "\"badges\""), ("trend", "organization_trends", "\"series\""),
+            ("completion", "completion_metrics", "\"by_cohort\""), ("paths", "learning_paths", "\"top_paths\""),
+            ("own", "custom_sql", "\"columns\""),
+        ] {
+            let document = read(site.appending(path: "\(id).json"))
+            #expect(document.contains("\"type\": \"\(type)\""), "\(id)")
+            #expect(document.contains(field), "\(id)")
+        }
+        #expect(read(site.appending(path: "own.html")).contains("id=\"chart-own-bar\""))
+    }
+
+    @Test("an analysis asked twice with the same filters runs once")
+    func asksOnce() async throws {
+        let folder = Fixture.folder()
+        let dump = folder.appending(path: "dump.sql").path
+        _ = try await build("""
+            title: T
+            questions:
+              - text: What is the completion rate by organization?
+              - text: Which organizations have the best completion rate?
+            """, in: folder) { $0.dumpSQLPath = dump }
+        let once = read(URL(fileURLWithPath: dump))
+        _ = try await build("""
+            title: T
+            questions:
+              - text: What is the completion rate by organization?
+            """, in: folder) { $0.dumpSQLPath = dump }
+        #expect(read(URL(fileURLWithPath: dump)) == once)
+    }
+
+    @Test("questions the matcher cannot route are all reported, with the fix")
+    func unroutable() async throws {
+        do {
+            _ = try await build("""
+                title: T
+                questions:
+                  - text: What is the weather?
+                  - text: How many people are enrolled in the Pyton Basics badge?
+                """)
+            Issue.record("the build should fail")
+        } catch let error as BuildError {
+            let message = error.description
+            #expect(message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind"))
+            #expect(message.contains("did you mean 'Python Basics'?"))
+        }
+    }
+
+    @Test("custom SQL that writes or holds two statements is refused before anything runs")
+    func customSQLSafety() async throws {
+        for sql in ["DELETE FROM badges", "SELECT 1; SELECT 2", "WITH x AS (SELECT 1) DELETE FROM badges"] {
+            await #expect(throws: BuildError.self) {
+                _ = try await build("title: T\nquestions:\n  - text: q\n    sql: \"\(sql)\"\n")
+            }
+        }
     }
 
     @Test("a rebuild with no change writes nothing and keeps every file")

@@ -1,0 +1,98 @@
+/// A custom query that cannot run.
+public struct CustomSQLError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var questionID: String
+    public var message: String
+
+    public var description: String { "question `\(questionID)`: \(message)" }
+}
+
+/// The result of a question's own `sql:`: its columns and rows, as the analysis data.
+public struct CustomSQL: Sendable {
+    public var columns: [String]
+    public var rows: [[JSONValue]]
+    /// True when the query returned more than `rowLimit` rows and the rest were left out.
+    public var truncated: Bool
+
+    /// Rows kept in the report; a page is for reading, not for a data dump.
+    public static let rowLimit = 1_000
+
+    /// Checks the statement before anything runs: one statement, `SELECT` or `WITH`, read-only.
+    /// - Throws: `CustomSQLError` explaining what is not allowed.
+    public static func validate(_ sql: String, questionID: String, on db: SQLiteConnection) throws {
+        let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        let firstWord = trimmed.prefix { $0.isLetter }.uppercased()
+        guard firstWord == "SELECT" || firstWord == "WITH" else {
+            throw CustomSQLError(
+                questionID: questionID,
+                message: "`sql:` must be a single SELECT or WITH statement; it starts with \(firstWord.isEmpty ? "nothing" : "`\(firstWord)`")")
+        }
+        if let problem = db.readOnlyProblem(in: trimmed) {
+            throw CustomSQLError(questionID: questionID, message: "`sql:` is rejected: \(problem)")
+        }
+    }
+
+    /// Runs the query on the read-only connection.
+    /// - Throws: `CustomSQLError` with the question id and SQLite's own message.
+    public static func run(_ sql: String, questionID: String, on db: SQLiteConnection) throws -> CustomSQL {
+        try validate(sql, questionID: questionID, on: db)
+        var columns: [String] = []
+        var rows: [[JSONValue]] = []
+        var truncated = false
+        do {
+            try db.query(sql.trimmingCharacters(in: .whitespacesAndNewlines), []) { row in
+                if columns.isEmpty {
+                    columns = (0..<row.columnCount).map(row.columnName)
+                }
+                guard rows.count < rowLimit else {
+                    truncated = true
+                    return
+                }
+                rows.append((0..<row.columnCount).map { index in
+                    switch row.value(index) {
+                    case .null: return .null
+                    case .integer(let value): return .int(Int(value))
+                    case .real(let value): return .double(value)
+                    case .text(let value): return .string(value)
+                    }
+                })
+            }
+        } catch let error as DatabaseError {
+            if case .statement(_, let message) = error.reason {
+                throw CustomSQLError(questionID: questionID, message: "SQLite says: \(message)")
+            }
+            throw error
+        }
+        return CustomSQL(columns: columns, rows: rows, truncated: truncated)
+    }
+
+    /// The index of a named column.
+    func column(_ name: String) -> Int? {
+        columns.firstIndex(of: name)
+    }
+}
+
+extension CustomSQL: AnalysisOutput {
+    public var json: JSONValue {
+        [
+            "columns": .array(columns.map(JSONValue.string)),
+            "rows": .array(rows.map(JSONValue.array)),
+            "truncated": .bool(truncated),
+        ]
+    }
+
+    public var tables: [DataTable] {
+        let formats: [DataTable.Format] = columns.indices.map { index in
+            rows.contains { row in
+                if case .string = row[index] { return true } else { return false }
+            } ? .text : .decimal
+        }
+        return [
+            DataTable(
+                title: truncated ? "Query result (first \(Self.rowLimit) rows)" : "Query result",
+                columns: zip(columns, formats).map { DataTable.Column($0, $1) },
+                rows: rows)
+        ]
+    }
+
+    public var rowCount: Int { rows.count }
+}

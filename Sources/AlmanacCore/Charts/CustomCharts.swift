@@ -1,0 +1,63 @@
+/// The charts a custom SQL question declares, drawn from its columns.
+struct CustomCharts {
+    var result: CustomSQL
+    var limit: Int
+
+    func chart(for declaration: ChartDeclaration, question: Question) throws -> Chart {
+        func failure(_ message: String) -> ChartError {
+            ChartError(questionID: question.id, line: declaration.line, message: message)
+        }
+        guard let spec = ChartBuilder.customTypes[declaration.type] else {
+            let known = ChartBuilder.customTypes.keys.sorted().joined(separator: ", ")
+            throw failure("unknown chart type `\(declaration.type)`; custom SQL charts can be \(known)")
+        }
+        for role in spec.required where declaration.columns[role] == nil {
+            throw failure("a `\(declaration.type)` chart needs `\(role):`, the name of a result column")
+        }
+        for (role, column) in declaration.columns.sorted(by: { $0.key < $1.key }) {
+            guard spec.required.contains(role) || spec.optional.contains(role) else {
+                throw failure("a `\(declaration.type)` chart takes \((spec.required + spec.optional).joined(separator: ", ")), not `\(role)`")
+            }
+            guard result.column(column) != nil else {
+                throw failure("no column `\(column)` in the query's result; it has \(result.columns.joined(separator: ", "))")
+            }
+        }
+        let x = result.column(declaration.columns["x"]!)!
+        let y = result.column(declaration.columns["y"]!)!
+        let rows = TopN(result.rows, limit: limit)
+        var labels = rows.kept.map { NumberText.cell($0[x], .text) }
+        var values = rows.kept.map { $0[y].doubleValue ?? 0 }
+        if !rows.rest.isEmpty {
+            labels.append("Other (\(rows.rest.count))")
+            values.append(rows.rest.reduce(0) { $0 + ($1[y].doubleValue ?? 0) })
+        }
+        let xName = declaration.columns["x"]!
+        let yName = declaration.columns["y"]!
+        let trace: JSONValue = [
+            "type": declaration.type == "line" ? "scatter" : "bar",
+            "mode": declaration.type == "line" ? "lines+markers" : nil,
+            "name": .string(yName),
+            "x": .array(labels.map(JSONValue.string)),
+            "y": .array(values.map(JSONValue.double)),
+            "marker": ["color": .string(Palette.categoryColours[0])],
+            "hovertemplate": .string("%{x}<br>\(yName): %{y:,}<extra></extra>"),
+        ]
+        let title = "\(yName) by \(xName)"
+        return Chart(
+            name: declaration.type, title: title,
+            caption: "Drawn from the question's own SQL.",
+            summary: "\(declaration.type == "line" ? "Line" : "Bar") chart of \(yName) for \(labels.count) values of \(xName).",
+            figure: ["data": [trace.withoutNulls], "layout": .object(Layout.base(title: title, x: xName, y: yName))],
+            table: DataTable(
+                title: title, columns: [.init(xName, .text), .init(yName, .decimal)],
+                rows: zip(labels, values).map { [.string($0), .double($1)] }))
+    }
+}
+
+extension JSONValue {
+    /// The same object without its null members, for optional Plotly attributes.
+    var withoutNulls: JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { $0.value != .null })
+    }
+}

@@ -1,0 +1,166 @@
+/// The badge and organization names in the database, which a question can name to filter by.
+public struct EntityCatalogue: Sendable, Equatable {
+    public var badges: [String]
+    public var organizations: [String]
+
+    public init(badges: [String], organizations: [String]) {
+        self.badges = badges
+        self.organizations = organizations
+    }
+
+    public static func read(from db: any DatabaseConnection) throws -> EntityCatalogue {
+        EntityCatalogue(
+            badges: try db.rows("SELECT name FROM badges ORDER BY name") { $0.string(0) ?? "" },
+            organizations: try db.rows("SELECT name FROM organizations ORDER BY name") {
+                $0.string(0) ?? ""
+            })
+    }
+}
+
+/// Finds badge and organization names in a question's text.
+///
+/// Names match case-insensitively on word boundaries, longest first, so "Python Basics
+/// Advanced" is found before "Python Basics" and the shorter name inside it is not found
+/// again. A run of words that is one or two edits away from a name ("Pyton Basics") is
+/// reported with a suggestion instead of being silently ignored.
+struct EntityFinder {
+    enum Kind: String {
+        case badge
+        case organization
+    }
+
+    struct Found: Equatable {
+        var kind: Kind
+        var name: String
+        var range: Range<Int>
+    }
+
+    struct NearMiss: Equatable {
+        var kind: Kind
+        var written: String
+        var name: String
+    }
+
+    private let names: [(kind: Kind, name: String, folded: [Character])]
+
+    init(_ catalogue: EntityCatalogue) {
+        var names: [(Kind, String, [Character])] = []
+        for name in catalogue.badges where !name.isEmpty {
+            names.append((.badge, name, Array(name.lowercased())))
+        }
+        for name in catalogue.organizations where !name.isEmpty {
+            names.append((.organization, name, Array(name.lowercased())))
+        }
+        // Longest first; ties by kind then name so the order never depends on the database.
+        self.names = names.sorted {
+            ($0.2.count, $1.0.rawValue, $1.1) > ($1.2.count, $0.0.rawValue, $0.1)
+        }
+    }
+
+    /// Every exact mention, in the order of the text.
+    func exact(in text: String) -> [Found] {
+        let folded = Array(text.lowercased())
+        var taken = [Bool](repeating: false, count: folded.count)
+        var found: [Found] = []
+        for entry in names {
+            var start = 0
+            while let range = Self.find(entry.folded, in: folded, from: start) {
+                start = range.upperBound
+                guard !taken[range].contains(true) else { continue }
+                for index in range { taken[index] = true }
+                found.append(Found(kind: entry.kind, name: entry.name, range: range))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Runs of words close to a name but not equal to it, outside the exact mentions.
+    func nearMisses(in text: String, excluding found: [Found]) -> [NearMiss] {
+        // Ranges from `exact` count characters of the lowercased text; use the original only
+        // when lowercasing kept every character in place.
+        let original = Array(text)
+        let lowered = Array(text.lowercased())
+        let characters = original.count == lowered.count ? original : lowered
+        let words = Self.words(in: characters).filter { word in
+            !found.contains { $0.range.overlaps(word) }
+        }
+        var misses: [NearMiss] = []
+        for entry in names where entry.folded.count >= 5 {
+            let width = entry.folded.split(separator: " ").count
+            guard words.count >= width else { continue }
+            for start in 0...(words.count - width) {
+                let span = words[start].lowerBound..<words[start + width - 1].upperBound
+                // Words must be adjacent in the text (only spaces between them).
+                let written = String(characters[span])
+                guard written.split(separator: " ").count == width else { continue }
+                let candidate = Array(written.lowercased())
+                let allowed = entry.folded.count >= 10 ? 2 : 1
+                let distance = Self.distance(candidate, entry.folded, limit: allowed)
+                if distance > 0 && distance <= allowed {
+                    misses.append(NearMiss(kind: entry.kind, written: written, name: entry.name))
+                }
+            }
+        }
+        return misses
+    }
+
+    // MARK: - Text
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// Finds `needle` in `haystack` with a word boundary on each side.
+    private static func find(_ needle: [Character], in haystack: [Character], from start: Int)
+        -> Range<Int>?
+    {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle {
+                let before = index == 0 || !isWordCharacter(haystack[index - 1])
+                let end = index + needle.count
+                let after = end == haystack.count || !isWordCharacter(haystack[end])
+                if before && after { return index..<end }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The ranges of the words of a text; a word may carry an apostrophe or an ampersand
+    /// inside it, as names do.
+    private static func words(in characters: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for (index, character) in characters.enumerated() {
+            let inWord = isWordCharacter(character) || character == "'" || character == "&"
+            if inWord, start == nil { start = index }
+            if !inWord, let begin = start {
+                ranges.append(begin..<index)
+                start = nil
+            }
+        }
+        if let begin = start { ranges.append(begin..<characters.count) }
+        return ranges
+    }
+
+    /// Levenshtein distance, giving up early once it must exceed `limit`.
+    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,165 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Expected values are worked out by hand from `Fixture.platformRows`; see the comments.
+@Suite struct KindsTests {
+    let asOf = CivilDate(iso: "2024-03-01")!
+
+    func context(_ filters: Filters = Filters(), granularity: Granularity? = nil, rows: String = Fixture.platformRows)
+        throws -> AnalysisContext
+    {
+        AnalysisContext(db: try SQLiteConnection(path: try Fixture.database(rows)), asOf: asOf,
+                        filters: filters, granularity: granularity)
+    }
+
+    // MARK: - organization_trends
+
+    @Test("organizations count their users, enrollments and completions; NULL is its own group")
+    func organizations() throws {
+        let result = try OrganizationTrends.run(try context())
+        #expect(result.organizations == [
+            .init(organization: "Acme & Sons", users: 2, enrollments: 3, learners: 2, completed: 3, completionRate: 1),
+            // A tie at 2 enrollments sorts by name: "(" comes before "G".
+            .init(organization: "(no organization)", users: 1, enrollments: 2, learners: 1, completed: 1, completionRate: 0.5),
+            .init(organization: "Globex", users: 1, enrollments: 2, learners: 1, completed: 0, completionRate: 0),
+        ])
+        // The default window is the 12 months up to the as-of date.
+        #expect(result.window.start?.description == "2023-03-02")
+        #expect(result.window.end?.description == "2024-03-02")
+    }
+
+    @Test("the monthly series is dense and counts completions by completed_at")
+    func monthlySeries() throws {
+        let result = try OrganizationTrends.run(try context())
+        #expect(result.granularity == .month)
+        #expect(result.series.count == 13 * 3)  // 2023-03 … 2024-03, three groups
+        func point(_ period: String, _ organization: String) -> (Int, Int)? {
+            result.series.first { $0.period == period && $0.organization == organization }
+                .map { ($0.enrollments, $0.completions) }
+        }
+        #expect(point("2024-01", "Acme & Sons")! == (3, 2))  // enrolled 1, 2, 5; completed 1, 5
+        #expect(point("2024-02", "Acme & Sons")! == (0, 1))  // enrollment 2 completed 02-09
+        #expect(point("2024-02", "Globex")! == (2, 0))
+        #expect(point("2024-02", "(no organization)")! == (1, 1))
+        #expect(point("2024-03", "(no organization)")! == (1, 0))
+        #expect(point("2023-07", "Globex")! == (0, 0))
+    }
+
+    @Test("weekly periods are ISO weeks")
+    func weeklySeries() throws {
+        let range = DateRange(start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2025-01-01"), phrase: "in 2024")
+        let result = try OrganizationTrends.run(try context(Filters(organization: "Acme & Sons", dateRange: range), granularity: .week))
+        #expect(result.organizations.map(\.organization) == ["Acme & Sons"])
+        // 2024-01-01 is a Monday; 2024-12-30 starts 2025-W01.
+        #expect(result.series.first?.period == "2024-W01")
+        #expect(result.series.last?.period == "2025-W01")
+        #expect(result.series.count == 53)
+        #expect(result.series.first { $0.period == "2024-W02" }?.enrollments == 2)  // 2024-01-10
+        #expect(result.series.first { $0.period == "2024-W03" }?.enrollments == 1)  // 2024-01-20
+    }
+
+    // MARK: - completion_metrics
+
+    @Test("overall, by badge, organization, cohort and both")
+    func completion() throws {
+        let result = try CompletionMetrics.run(try context())
+        #expect(result.overall == .init(enrollments: 7, completed: 4, dropped: 1))
+        #expect(result.overall.completionRate == 0.5714)
+        #expect(result.overall.dropRate == 0.1429)
+        #expect(result.overallMedianDays == 8.8)  // 5, 7.5, 10, 30: (7.5 + 10) / 2 = 8.75
+        #expect(result.byBadge.map(\.name) == ["Python Basics", "SQL Fundamentals"])
+        #expect(result.byBadge[0].counts.dropRate == 0.25)
+        #expect(result.byBadge[0].medianDaysToComplete == 20)
+        #expect(result.byBadge[1].medianDaysToComplete == 6.3)
+        #expect(result.byOrganization.map(\.name) == ["Acme & Sons", "(no organization)", "Globex"])
+        #expect(result.byOrganization.map(\.counts.completionRate) == [1, 0.5, 0])
+        #expect(result.byCohort.map(\.name) == ["2024-01", "2024-02", "2024-03"])
+        #expect(result.byCohort.map(\.counts.completionRate) == [1, 0.3333, 0])
+        #expect(result.byOrganizationAndBadge.map { "\($0.organization)/\($0.badge)=\($0.counts.enrollments)" } == [
+            "Acme & Sons/Python Basics=2", "(no organization)/Python Basics=1",
+            "(no organization)/SQL Fundamentals=1", "Acme & Sons/SQL Fundamentals=1",
+            "Globex/Python Basics=1", "Globex/SQL Fundamentals=1",
+        ])
+    }
+
+    @Test("a filter that matches nothing gives empty lists and zero rates")
+    func completionNothing() throws {
+        let result = try CompletionMetrics.run(try context(Filters(badge: "Empty Badge")))
+        #expect(result.overall == .init())
+        #expect(result.overall.completionRate == 0)
+        #expect(result.overallMedianDays == nil)
+        #expect(result.byBadge.isEmpty)
+    }
+
+    // MARK: - learning_paths
+
+    @Test("sequences follow enrolled_at, and transitions, paths and starts count learners")
+    func paths() throws {
+        let result = try LearningPaths.run(try context())
+        // u1: Python → SQL (10 days), u2: Python, u3: Python → SQL (14 days),
+        // u4: SQL → Python (15 days 8 hours).
+        #expect(result.learners == 4)
+        #expect(result.transitions == [
+            .init(from: "Python Basics", to: "SQL Fundamentals", learners: 2, medianDays: 12),
+            .init(from: "SQL Fundamentals", to: "Python Basics", learners: 1, medianDays: 15.3),
+        ])
+        #expect(result.topPaths.map(\.label) == ["Python Basics → SQL Fundamentals", "SQL Fundamentals → Python Basics"])
+        #expect(result.topPaths.map(\.learners) == [2, 1])
+        #expect(result.startingBadges == [.init(badge: "Python Basics", learners: 3), .init(badge: "SQL Fundamentals", learners: 1)])
+    }
+
+    @Test("a badge filter follows the learners who took it, from that badge on")
+    func pathsFromBadge() throws {
+        let result = try LearningPaths.run(try context(Filters(badge: "SQL Fundamentals")))
+        #expect(result.learners == 3)  // u1, u3, u4
+        #expect(result.startingBadges == [.init(badge: "SQL Fundamentals", learners: 3)])
+        #expect(result.transitions.map(\.to) == ["Python Basics"])
+    }
+
+    @Test("same-day enrollments keep id order, repeats count once, and paths stop at three")
+    func sameDay() throws {
+        let result = try LearningPaths.run(try context(rows: """
+            INSERT INTO users VALUES (1, 'A', NULL, '2024-01-01');
+            INSERT INTO badges VALUES (1, 'A1', 'X'), (2, 'B2', 'X'), (3, 'C3', 'X'), (4, 'D4', 'X');
+            INSERT INTO enrollments VALUES
+              (10, 1, 2, '2024-01-01', 'enrolled', 0, NULL),
+              (11, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
+              (12, 1, 2, '2024-01-02', 'enrolled', 0, NULL),
+              (13, 1, 3, '2024-01-03', 'enrolled', 0, NULL),
+              (14, 1, 4, '2024-01-04', 'enrolled', 0, NULL);
+            """))
+        #expect(result.topPaths.map(\.label) == ["B2 → A1 → C3"])
+        #expect(result.transitions.map { "\($0.from)>\($0.to)" } == ["A1>C3", "B2>A1", "C3>D4"])
+        #expect(result.transitions.first { $0.from == "B2" }?.medianDays == 0)
+    }
+
+    // MARK: - custom_sql
+
+    @Test("a custom query's columns and rows are its data")
+    func custom() throws {
+        let db = try context().db as! SQLiteConnection
+        let result = try CustomSQL.run("  SELECT name, id * 1.5 AS x FROM badges ORDER BY id;", questionID: "q", on: db)
+        #expect(result.columns == ["name", "x"])
+        #expect(result.rows[0] == [.string("Python Basics"), .double(1.5)])
+        #expect(result.rows.count == 3)
+    }
+
+    @Test("custom queries that are not one read-only SELECT are refused", arguments: [
+        "DELETE FROM badges", "SELECT 1; DROP TABLE badges", "PRAGMA table_info(badges)",
+        "WITH gone AS (SELECT 1) DELETE FROM badges", "", "ATTACH 'x.db' AS x",
+    ])
+    func customRefused(sql: String) throws {
+        let db = try context().db as! SQLiteConnection
+        #expect(throws: CustomSQLError.self) { try CustomSQL.run(sql, questionID: "q", on: db) }
+        #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
+    }
+
+    @Test("a SQL error names the question and quotes SQLite")
+    func customError() throws {
+        let db = try context().db as! SQLiteConnection
+        #expect(throws: CustomSQLError(questionID: "q", message: "`sql:` is rejected: no such column: nope")) {
+            try CustomSQL.run("SELECT nope FROM badges", questionID: "q", on: db)
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// The matcher's phrasing table: how people ask, and where each question should go.
+@Suite struct MatcherPhrasingTests {
+    static let catalogue = EntityCatalogue(
+        badges: ["Python Basics", "Python Basics II", "SQL Fundamentals", "Git & GitHub",
+                 "Données & Société"],
+        organizations: ["Acme & Sons", "Globex", "O'Reilly Learning Group"])
+    let matcher = try! Matcher(catalogue: catalogue, asOf: CivilDate(iso: "2026-09-30")!)
+
+    typealias Row = (text: String, kind: AnalysisKind?, badge: String?, organization: String?)
+
+    static let phrasings: [Row] = [
+        // badge_enrollments
+        ("How many people are enrolled in the Python Basics badge?", .badgeEnrollments, "Python Basics", nil),
+        ("How many people are enrolled in each badge?", .badgeEnrollments, nil, nil),
+        ("how many LEARNERS took the python basics badge", .badgeEnrollments, "Python Basics", nil),
+        ("How many learners are in the Python Basics II course?", .badgeEnrollments, "Python Basics II", nil),
+        ("Enrollments per badge", .badgeEnrollments, nil, nil),
+        ("Which users joined the Git & GitHub badge?", .badgeEnrollments, "Git & GitHub", nil),
+        ("People enrolled in the Données & Société course", .badgeEnrollments, "Données & Société", nil),
+        ("How many learners from Globex took each course?", .badgeEnrollments, nil, "Globex"),
+        ("Enrollment counts for every badge in 2024", .badgeEnrollments, nil, nil),
+        ("How many people started a course in the last 12 weeks?", .badgeEnrollments, nil, nil),
+        // organization_trends
+        ("How many enrollments does each organization have?", .organizationTrends, nil, nil),
+        ("How many users are in the Acme & Sons organization?", .organizationTrends, nil, "Acme & Sons"),
+        ("How have enrollments trended over time?", .organizationTrends, nil, nil),
+        ("Show the historical enrollment numbers", .organizationTrends, nil, nil),
+        ("What is the enrollment trend for Globex?", .organizationTrends, nil, "Globex"),
+        ("Weekly enrollment trends", .organizationTrends, nil, nil),
+        ("Enrollments by org this year", .organizationTrends, nil, nil),
+        ("How many users per organization since 2025-01-01?", .organizationTrends, nil, nil),
+        ("How did Python Basics enrollments trend over time?", .organizationTrends, "Python Basics", nil),
+        ("Users by organization last month", .organizationTrends, nil, nil),
+        // completion_metrics
+        ("What is the completion rate by organization?", .completionMetrics, nil, nil),
+        ("What is the completion rate of the Python Basics badge?", .completionMetrics, "Python Basics", nil),
+        ("Success rate for learners at O'Reilly Learning Group", .completionMetrics, nil, "O'Reilly Learning Group"),
+        ("Completion percentage in 2024", .completionMetrics, nil, nil),
+        ("Which badges have the lowest completion rate?", .completionMetrics, nil, nil),
+        ("completion rates by cohort", .completionMetrics, nil, nil),
+        ("What share finish? The completion rate, please", .completionMetrics, nil, nil),
+        ("Success percentage of SQL Fundamentals at Globex", .completionMetrics, "SQL Fundamentals", "Globex"),
+        // learning_paths
+        ("What are the most common learning paths?", .learningPaths, nil, nil),
+        ("Which badge do learners take next after completing Python Basics?", .learningPaths, "Python Basics", nil),
+        ("What learning journeys do Globex learners follow?", .learningPaths, nil, "Globex"),
+        ("How do learners progress through badges?", .learningPaths, nil, nil),
+        ("What is the usual sequence of badges?", .learningPaths, nil, nil),
+        ("What is the next badge after SQL Fundamentals?", .learningPaths, "SQL Fundamentals", nil),
+        ("Show badge progression", .learningPaths, nil, nil),
+        ("After finishing Git & GitHub, where do people go?", .learningPaths, "Git & GitHub", nil),
+        // ambiguous: more than one kind matches, the most specific wins
+        ("How many users completed a badge, and at what completion rate?", .completionMetrics, nil, nil),
+        ("How many users per organization follow each learning path?", .learningPaths, nil, nil),
+        ("Completion rate trend over time", .completionMetrics, nil, nil),
+        ("How many people in each organization enrolled in a badge?", .organizationTrends, nil, nil),
+        // nothing matches
+        ("What is the weather in Auckland?", nil, nil, nil),
+        ("Tell me a joke", nil, nil, nil),
+        ("Revenue by quarter", nil, nil, nil),
+    ]
+
+    @Test("routes the phrasing table", arguments: phrasings)
+    func phrasing(row: Row) throws {
+        let question = Question(id: "q", text: row.text)
+        guard let kind = row.kind else {
+            #expect(throws: MatchError(questionID: "q", text: row.text, reason: .noMatch)) {
+                try matcher.route(question)
+            }
+            return
+        }
+        let match = try matcher.route(question)
+        #expect(match.kind == kind)
+        #expect(match.filters.badge == row.badge)
+        #expect(match.filters.organization == row.organization)
+        #expect((0...1).contains(match.confidence))
+    }
+
+    @Test("a near miss of a name asks whether you meant it")
+    func didYouMean() {
+        #expect(throws: MatchError(
+            questionID: "q", text: "How many people are enrolled in the Pyton Basics badge?",
+            reason: .unknownName(kind: "badge", written: "Pyton Basics", suggestion: "Python Basics"))
+        ) {
+            try matcher.route(Question(id: "q", text: "How many people are enrolled in the Pyton Basics badge?"))
+        }
+        let message = MatchError(
+            questionID: "q", text: "", reason: .unknownName(kind: "badge", written: "Pyton Basics", suggestion: "Python Basics")
+        ).description
+        #expect(message.contains("did you mean 'Python Basics'?"))
+        #expect(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "What is the completion rate at Globx?"))
+        }
+    }
+
+    @Test("two badges in one question are refused")
+    func twoBadges() {
+        #expect(throws: MatchError(
+            questionID: "q", text: "How many learners took the Python Basics and SQL Fundamentals badges?",
+            reason: .severalNames(kind: "badge", names: ["Python Basics", "SQL Fundamentals"]))
+        ) {
+            try matcher.route(Question(id: "q", text: "How many learners took the Python Basics and SQL Fundamentals badges?"))
+        }
+    }
+
+    @Test("custom SQL questions carry no filters from their text")
+    func customSQL() throws {
+        let match = try matcher.route(Question(id: "q", text: "Python Basics in 2024", kind: .customSQL, sql: "SELECT 1"))
+        #expect(match.filters == Filters())
+    }
+}
+
+@Suite struct TimeWindowTests {
+    let window = TimeWindow(asOf: CivilDate(iso: "2026-09-30")!)
+
+    func range(_ text: String) throws -> (String?, String?) {
+        let range = try window.read(text).range
+        return (range?.start?.description, range?.end?.description)
+    }
+
+    @Test("reads windows relative to the as-of date; ends are exclusive", arguments: [
+        ("How many in 2024?", "2024-01-01", "2025-01-01"),
+        ("Since 2024-03-01", "2024-03-01", "2026-10-01"),
+        ("in the last 12 weeks", "2026-07-09", "2026-10-01"),  // 84 days back from 2026-10-01
+        ("over the past 30 days", "2026-09-01", "2026-10-01"),  // September 1 to 30
+        ("last 3 months", "2026-07-01", "2026-10-01"),
+        ("last month", "2026-08-01", "2026-09-01"),  // the calendar month before September
+        ("last year", "2025-01-01", "2026-01-01"),
+        ("this year", "2026-01-01", "2026-10-01"),
+        ("this month", "2026-09-01", "2026-10-01"),
+        ("this week", "2026-09-28", "2026-10-01"),  // 2026-09-28 is a Monday
+    ])
+    func windows(text: String, start: String, end: String) throws {
+        let (from, to) = try range(text)
+        #expect(from == start)
+        #expect(to == end)
+    }
+
+    @Test("weekly asks for week periods, not a range")
+    func weekly() throws {
+        let reading = try window.read("Weekly enrollment trends")
+        #expect(reading.weekly)
+        #expect(reading.range == nil)
+        #expect(try window.read("How many enrollments?") == TimeWindow.Reading(range: nil, weekly: false))
+    }
+
+    @Test("an impossible date and two windows are errors")
+    func errors() {
+        #expect(throws: TimeWindow.Problem.impossibleDate("2024-02-30")) {
+            try window.read("since 2024-02-30")
+        }
+        #expect(throws: TimeWindow.Problem.twoWindows("in 2024", "last month")) {
+            try window.read("in 2024 and last month")
+        }
+    }
+}
