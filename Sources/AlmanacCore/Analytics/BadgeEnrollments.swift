@@ -12,6 +12,34 @@ public struct BadgeEnrollments: Sendable {
         public var completionRate: Double
         public var averageProgress: Double?
         public var medianDaysToComplete: Double?
+        /// The unrounded sum of progress, so that averages over several badges are exact.
+        var progressSum = 0.0
+
+        var mix: StatusMix {
+            StatusMix(enrollments: enrollments, enrolled: enrolled, inProgress: inProgress,
+                      completed: completed, dropped: dropped, progressSum: progressSum)
+        }
+    }
+
+    /// Status counts of a set of enrollments, for comparing one badge with others.
+    public struct StatusMix: Sendable, Equatable {
+        public var enrollments = 0
+        public var enrolled = 0
+        public var inProgress = 0
+        public var completed = 0
+        public var dropped = 0
+        public var progressSum = 0.0
+
+        public var averageProgress: Double {
+            enrollments == 0 ? 0 : Metrics.round(progressSum / Double(enrollments), places: 4)
+        }
+
+        func adding(_ other: StatusMix) -> StatusMix {
+            StatusMix(
+                enrollments: enrollments + other.enrollments, enrolled: enrolled + other.enrolled,
+                inProgress: inProgress + other.inProgress, completed: completed + other.completed,
+                dropped: dropped + other.dropped, progressSum: progressSum + other.progressSum)
+        }
     }
 
     public struct Totals: Sendable, Equatable {
@@ -23,6 +51,9 @@ public struct BadgeEnrollments: Sendable {
 
     public var badges: [Row]
     public var totals: Totals
+    /// What one badge is compared with: every badge under the same organization and date
+    /// filters (with a badge filter, that is the platform; without, the filtered set).
+    public var reference: StatusMix
     public var filters: Filters
 
     /// Runs the analysis: one grouped pass for the counts, one for completion times.
@@ -43,7 +74,7 @@ public struct BadgeEnrollments: Sendable {
             SELECT b.id, b.name, b.category, count(e.id), count(DISTINCT e.user_id),
                 coalesce(sum(e.status = 'enrolled'), 0), coalesce(sum(e.status = 'in_progress'), 0),
                 coalesce(sum(e.status = 'completed'), 0), coalesce(sum(e.status = 'dropped'), 0),
-                avg(e.progress)
+                avg(e.progress), coalesce(sum(e.progress), 0)
             FROM badges b
             LEFT JOIN enrollments e ON e.badge_id = b.id AND \(filter.condition)
             \(badgeCondition)
@@ -58,7 +89,7 @@ public struct BadgeEnrollments: Sendable {
                 inProgress: row.int(6), completed: completed, dropped: row.int(8),
                 completionRate: Metrics.rate(completed, enrollments),
                 averageProgress: row.isNull(9) ? nil : Metrics.round(row.double(9), places: 4),
-                medianDaysToComplete: nil)
+                medianDaysToComplete: nil, progressSum: row.double(10))
         }
 
         let fullFilter = FilterClause(context.filters)
@@ -78,10 +109,24 @@ public struct BadgeEnrollments: Sendable {
                 completionRate: Metrics.rate(row.int(2), row.int(0)))
         }
 
-        let sorted = rows.values.sorted {
-            ($0.enrollments, $1.badge) > ($1.enrollments, $0.badge)
+        let sorted = rows.values.sorted(by: byCountThenName(\.enrollments, \.badge))
+        var reference = sorted.reduce(StatusMix()) { $0.adding($1.mix) }
+        if context.filters.badge != nil {
+            try db.query(
+                """
+                SELECT count(*), coalesce(sum(e.status = 'enrolled'), 0),
+                    coalesce(sum(e.status = 'in_progress'), 0), coalesce(sum(e.status = 'completed'), 0),
+                    coalesce(sum(e.status = 'dropped'), 0), coalesce(sum(e.progress), 0)
+                FROM enrollments e WHERE \(filter.condition)
+                """, filter.bindings
+            ) { row in
+                reference = StatusMix(
+                    enrollments: row.int(0), enrolled: row.int(1), inProgress: row.int(2),
+                    completed: row.int(3), dropped: row.int(4), progressSum: row.double(5))
+            }
         }
-        return BadgeEnrollments(badges: sorted, totals: totals, filters: context.filters)
+        return BadgeEnrollments(
+            badges: sorted, totals: totals, reference: reference, filters: context.filters)
     }
 }
 

@@ -5,6 +5,8 @@ public struct CompletionMetrics: Sendable {
         public var enrollments = 0
         public var completed = 0
         public var dropped = 0
+        public var inProgress = 0
+        public var enrolled = 0
 
         public var completionRate: Double { Metrics.rate(completed, enrollments) }
         public var dropRate: Double { Metrics.rate(dropped, enrollments) }
@@ -13,6 +15,8 @@ public struct CompletionMetrics: Sendable {
             enrollments += other.enrollments
             completed += other.completed
             dropped += other.dropped
+            inProgress += other.inProgress
+            enrolled += other.enrolled
         }
     }
 
@@ -53,12 +57,15 @@ public struct CompletionMetrics: Sendable {
         try db.query(
             """
             SELECT u.organization_id, e.badge_id, substr(e.enrolled_at, 1, 7), count(*),
-                coalesce(sum(e.status = 'completed'), 0), coalesce(sum(e.status = 'dropped'), 0)
+                coalesce(sum(e.status = 'completed'), 0), coalesce(sum(e.status = 'dropped'), 0),
+                coalesce(sum(e.status = 'in_progress'), 0), coalesce(sum(e.status = 'enrolled'), 0)
             FROM enrollments e JOIN users u ON u.id = e.user_id
             WHERE \(filter.condition) GROUP BY 1, 2, 3
             """, filter.bindings
         ) { row in
-            let counts = Counts(enrollments: row.int(3), completed: row.int(4), dropped: row.int(5))
+            let counts = Counts(
+                enrollments: row.int(3), completed: row.int(4), dropped: row.int(5),
+                inProgress: row.int(6), enrolled: row.int(7))
             let organization = row.optionalInt(0)
             overall.add(counts)
             badges[row.int(1), default: Counts()].add(counts)

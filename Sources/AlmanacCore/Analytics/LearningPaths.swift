@@ -25,6 +25,8 @@ public struct LearningPaths: Sendable {
     public var startingBadges: [Start]
     /// Learners with at least one enrollment in the filtered set.
     public var learners: Int
+    /// Median days from enrollment to completion per badge, for the timeline chart.
+    public var medianDaysToComplete: [String: Double]
     public var filters: Filters
 
     static let topPathLimit = 20
@@ -98,9 +100,14 @@ public struct LearningPaths: Sendable {
             .sorted(by: byCountThenName(\.learners, \.label))
         let startList = starts.map { Start(badge: names.badge($0.key), learners: $0.value) }
             .sorted(by: byCountThenName(\.learners, \.badge))
+        var completion: [String: Double] = [:]
+        for (badge, days) in try CompletionTimes.byBadge(db, filter) {
+            completion[names.badge(badge)] = Metrics.median(days)
+        }
         return LearningPaths(
             transitions: transitionList, topPaths: Array(pathList.prefix(topPathLimit)),
-            startingBadges: startList, learners: learners, filters: context.filters)
+            startingBadges: startList, learners: learners, medianDaysToComplete: completion,
+            filters: context.filters)
     }
 
     private struct Pair: Hashable {

@@ -16,6 +16,17 @@ public enum Metrics {
         return round(value, places: 1)
     }
 
+    /// The `p` quantile of sorted values by linear interpolation between closest ranks
+    /// (the "type 7" rule of R and NumPy's default), rounded to 2 decimals.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let value = sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        return round(value, places: 2)
+    }
+
     /// Rounds half away from zero. A tiny nudge absorbs binary noise such as
     /// 0.1235 being stored as 0.12349999…, so the result matches hand arithmetic.
     public static func round(_ value: Double, places: Int) -> Double {

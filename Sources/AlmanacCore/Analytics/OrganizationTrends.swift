@@ -16,8 +16,22 @@ public struct OrganizationTrends: Sendable {
         public var completions: Int
     }
 
+    /// Five-number summary of how many enrollments each learner has, per organization.
+    public struct Spread: Sendable, Equatable {
+        public var organization: String
+        public var learners: Int
+        public var minimum: Double
+        public var lowerQuartile: Double
+        public var median: Double
+        public var upperQuartile: Double
+        public var maximum: Double
+        public var mean: Double
+    }
+
     public var organizations: [Organization]
     public var series: [Point]
+    /// Enrollments per learner in the window, for the organizations in `organizations` order.
+    public var perLearner: [Spread]
     public var granularity: Granularity
     /// The window counted: the question's own, or the 12 months up to the as-of date.
     public var window: DateRange
@@ -81,6 +95,18 @@ public struct OrganizationTrends: Sendable {
             periods[key, default: (0, 0)].completions += row.int(2)
         }
 
+        // Enrollments per learner: one grouped pass, counts kept as a compact array per group.
+        var perLearnerCounts: [Int?: [Double]] = [:]
+        try db.query(
+            """
+            SELECT u.organization_id, count(*)
+            FROM enrollments e JOIN users u ON u.id = e.user_id
+            WHERE \(enrolled.condition) GROUP BY e.user_id
+            """, enrolled.bindings
+        ) { row in
+            perLearnerCounts[row.optionalInt(0), default: []].append(Double(row.int(1)))
+        }
+
         // Every organization of the filter, with zeros where there was no activity.
         var ids: [Int?] = names.organizations.keys.map { Optional($0) }
         ids.append(nil)
@@ -110,9 +136,18 @@ public struct OrganizationTrends: Sendable {
             }
         }
         series.sort { ($0.period, $0.organization) < ($1.period, $1.organization) }
+        let perLearner = ids.compactMap { id -> Spread? in
+            guard let counts = perLearnerCounts[id], !counts.isEmpty else { return nil }
+            let sorted = counts.sorted()
+            return Spread(
+                organization: names.organization(id), learners: sorted.count, minimum: sorted[0],
+                lowerQuartile: Metrics.quantile(sorted, 0.25), median: Metrics.quantile(sorted, 0.5),
+                upperQuartile: Metrics.quantile(sorted, 0.75), maximum: sorted[sorted.count - 1],
+                mean: Metrics.round(sorted.reduce(0, +) / Double(sorted.count), places: 2))
+        }.sorted(by: byCountThenName(\.learners, \.organization))
         return OrganizationTrends(
-            organizations: organizations, series: series, granularity: granularity, window: window,
-            filters: context.filters)
+            organizations: organizations, series: series, perLearner: perLearner,
+            granularity: granularity, window: window, filters: context.filters)
     }
 
     private struct PeriodKey: Hashable {
@@ -153,6 +188,14 @@ extension OrganizationTrends: AnalysisOutput {
                 [
                     "period": .string(point.period), "organization": .string(point.organization),
                     "enrollments": .int(point.enrollments), "completions": .int(point.completions),
+                ]
+            }),
+            "enrollments_per_learner": .array(perLearner.map { spread in
+                [
+                    "organization": .string(spread.organization), "learners": .int(spread.learners),
+                    "min": .double(spread.minimum), "q1": .double(spread.lowerQuartile),
+                    "median": .double(spread.median), "q3": .double(spread.upperQuartile),
+                    "max": .double(spread.maximum), "mean": .double(spread.mean),
                 ]
             }),
             "granularity": .string(granularity.rawValue),

@@ -32,7 +32,7 @@ public enum Palette {
         ("dropped", "Dropped", "#d9534f"),
     ]
 
-    static let categoryColours = [
+    public static let categoryColours = [
         "#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#eeca3b",
         "#9d755d",
     ]
@@ -49,20 +49,56 @@ public enum Palette {
 enum Layout {
     /// Transparent backgrounds so the page's light or dark theme shows through; the site
     /// script sets font and grid colours from the theme.
-    static func base(title: String, x: String, y: String, percentY: Bool = false) -> [String: JSONValue] {
-        var yaxis: [String: JSONValue] = ["title": ["text": .string(y)], "automargin": true]
-        if percentY { yaxis["tickformat"] = ".0%" }
-        return [
-            "title": ["text": .string(title)],
-            "xaxis": ["title": ["text": .string(x)], "automargin": true],
-            "yaxis": .object(yaxis),
+    static func base(title: String, x: String? = nil, y: String? = nil, percentX: Bool = false,
+                     percentY: Bool = false) -> [String: JSONValue] {
+        var layout: [String: JSONValue] = [
+            "title": ["text": .string(title), "x": 0, "xanchor": "left"],
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
-            "margin": ["t": 72, "r": 16, "b": 16, "l": 16],
-            "legend": ["orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"],
-            "height": 420,
+            "margin": ["t": 64, "r": 24, "b": 24, "l": 24],
+            "legend": ["orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"],
+            "height": 440,
         ]
+        if let x { layout["xaxis"] = axis(x, percent: percentX) }
+        if let y { layout["yaxis"] = axis(y, percent: percentY) }
+        return layout
     }
+
+    static func axis(_ title: String, percent: Bool = false) -> JSONValue {
+        var axis: [String: JSONValue] = ["title": ["text": .string(title)], "automargin": true]
+        if percent { axis["tickformat"] = ".0%" }
+        return .object(axis)
+    }
+
+    /// Trace types drawn on x and y axes, where plot background and axes mean something.
+    static let cartesianTypes: Set = ["bar", "scatter", "box", "heatmap", "funnel", "splom"]
+
+    /// A figure from its traces and layout. `Plotly.validate` reports layout keys that no
+    /// trace uses, and even throws on a legend that nothing shows, so those are dropped here.
+    static func figure(_ traces: [JSONValue], _ layout: [String: JSONValue]) -> JSONValue {
+        var layout = layout
+        let types = traces.compactMap { $0["type"]?.stringValue }
+        if !types.contains(where: cartesianTypes.contains) {
+            for key in ["plot_bgcolor", "xaxis", "yaxis", "barmode"] { layout[key] = nil }
+        }
+        let legendEntries = traces.filter { $0["showlegend"] != .bool(false) }.count
+        if legendEntries < 2 || layout["showlegend"] == .bool(false) {
+            layout["legend"] = nil
+        }
+        return ["data": .array(traces.map(\.withoutNulls)), "layout": .object(layout)]
+    }
+}
+
+extension Array where Element == String {
+    var json: JSONValue { .array(map(JSONValue.string)) }
+}
+
+extension Array where Element == Int {
+    var json: JSONValue { .array(map(JSONValue.int)) }
+}
+
+extension Array where Element == Double {
+    var json: JSONValue { .array(map(JSONValue.double)) }
 }
 
 /// Keeps a long categorical axis readable and a page light: the first `limit` entries stay

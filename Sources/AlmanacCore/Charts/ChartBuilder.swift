@@ -11,6 +11,12 @@ public struct ChartError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct ChartBuilder: Sendable {
     /// How many categories an axis keeps before the rest become "Other".
     public var limit: Int
+    /// Every badge category of the site, sorted, so each keeps one colour on every chart.
+    public var categories: [String]
+    /// The category of each badge.
+    public var badgeCategories: [String: String]
+    /// The report date, where a timeline starts.
+    public var asOf: CivilDate
 
     /// The chart types a custom SQL question may declare, and the columns each takes.
     public static let customTypes: [String: (required: [String], optional: [String])] = [
@@ -18,15 +24,28 @@ public struct ChartBuilder: Sendable {
         "line": (["x", "y"], ["color"]),
     ]
 
-    public init(limit: Int = 15) {
+    public init(limit: Int = 15, badgeCategories: [String: String] = [:],
+                asOf: CivilDate = CivilDate(daysSinceEpoch: 0)) {
         self.limit = limit
+        self.badgeCategories = badgeCategories
+        self.categories = Array(Set(badgeCategories.values)).sorted()
+        self.asOf = asOf
     }
 
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
         switch output {
         case let result as BadgeEnrollments:
-            return BadgeEnrollmentCharts(result: result, limit: limit).charts
+            return BadgeEnrollmentCharts(result: result, limit: limit, categories: categories).charts
+        case let result as OrganizationTrends:
+            return OrganizationTrendCharts(result: result, limit: limit).charts
+        case let result as CompletionMetrics:
+            return CompletionCharts(result: result, limit: limit, categories: categories).charts
+        case let result as LearningPaths:
+            return LearningPathCharts(
+                result: result, limit: limit, categories: categories,
+                badgeCategories: badgeCategories, asOf: asOf
+            ).charts
         case let result as CustomSQL:
             return try question.charts.map { try CustomCharts(result: result, limit: limit).chart(for: $0, question: question) }
         default:

@@ -47,17 +47,9 @@ struct CustomCharts {
             name: declaration.type, title: title,
             caption: "Drawn from the question's own SQL.",
             summary: "\(declaration.type == "line" ? "Line" : "Bar") chart of \(yName) for \(labels.count) values of \(xName).",
-            figure: ["data": [trace.withoutNulls], "layout": .object(Layout.base(title: title, x: xName, y: yName))],
+            figure: Layout.figure([trace], Layout.base(title: title, x: xName, y: yName)),
             table: DataTable(
                 title: title, columns: [.init(xName, .text), .init(yName, .decimal)],
                 rows: zip(labels, values).map { [.string($0), .double($1)] }))
-    }
-}
-
-extension JSONValue {
-    /// The same object without its null members, for optional Plotly attributes.
-    var withoutNulls: JSONValue {
-        guard case .object(let members) = self else { return self }
-        return .object(members.filter { $0.value != .null })
     }
 }

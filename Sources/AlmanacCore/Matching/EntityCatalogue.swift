@@ -2,18 +2,28 @@
 public struct EntityCatalogue: Sendable, Equatable {
     public var badges: [String]
     public var organizations: [String]
+    /// Badge name → category.
+    public var categories: [String: String]
 
-    public init(badges: [String], organizations: [String]) {
+    public init(badges: [String], organizations: [String], categories: [String: String] = [:]) {
         self.badges = badges
         self.organizations = organizations
+        self.categories = categories
     }
 
     public static func read(from db: any DatabaseConnection) throws -> EntityCatalogue {
-        EntityCatalogue(
-            badges: try db.rows("SELECT name FROM badges ORDER BY name") { $0.string(0) ?? "" },
+        var categories: [String: String] = [:]
+        let badges = try db.rows("SELECT name, category FROM badges ORDER BY name") { row in
+            let name = row.string(0) ?? ""
+            categories[name] = row.string(1) ?? ""
+            return name
+        }
+        return EntityCatalogue(
+            badges: badges,
             organizations: try db.rows("SELECT name FROM organizations ORDER BY name") {
                 $0.string(0) ?? ""
-            })
+            },
+            categories: categories)
     }
 }
 

@@ -82,7 +82,11 @@ public struct OfflineNarrator: Sendable {
         }
         if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last, perPeriod.count > 1 {
             let unit = result.granularity == .week ? "week" : "month"
-            sentences.append("Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1)).")
+            if peak.0 == last.0 {
+                sentences.append("Enrollments peaked in the latest \(unit), \(last.0), with \(NumberText.count(last.1)).")
+            } else {
+                sentences.append("Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1)).")
+            }
         }
         if let best = active.filter({ $0.enrollments >= 20 }).max(by: { ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization) }), active.count > 1 {
             sentences.append("\(best.organization) has the highest completion rate, \(NumberText.percent(best.completionRate)).")

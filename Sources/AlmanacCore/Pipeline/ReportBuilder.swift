@@ -80,7 +80,8 @@ public struct ReportBuilder {
             }
         }
 
-        let charts = ChartBuilder(limit: options.chartLimit)
+        let charts = ChartBuilder(
+            limit: options.chartLimit, badgeCategories: catalogue.categories, asOf: asOf)
         let narrator = OfflineNarrator()
         var reports: [QuestionReport] = []
         // The same analysis with the same filters runs once, however often it is asked.

@@ -3,7 +3,7 @@ import Foundation
 /// A JSON document with a canonical encoding: sorted keys, fixed number formatting, no
 /// locale or platform dependence. Everything Almanac publishes as JSON goes through it, so
 /// the same data always gives the same bytes.
-public enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,6 +11,22 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+}
+
+extension JSONValue: Equatable {
+    /// Numbers compare by value, as their encoding does: `1` and `1.0` are both written `1`.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default:
+            guard let a = lhs.doubleValue, let b = rhs.doubleValue else { return false }
+            return a == b
+        }
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
@@ -61,6 +77,12 @@ extension JSONValue {
         case .double(let value): return value
         default: return nil
         }
+    }
+
+    /// The same object without its null members, for optional attributes.
+    public var withoutNulls: JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { $0.value != .null })
     }
 
     public var intValue: Int? {
