@@ -10,7 +10,8 @@ Chromium's own log (--enable-logging=stderr) is read for console messages. For e
 page this proves that:
 
   * every chart (div.plot) holds a rendered plot: Plotly drew an element with class
-    "main-svg" inside it;
+    "main-svg" inside it, and did not put its "WebGL is not supported" notice
+    (.no-webgl) over it instead;
   * <html data-charts-rendered> equals the number of chart divs, i.e. the site script
     ran to the end and drew every figure. It is required on every page that has charts
     or loads the almanac-*.js script; a page with neither may leave it out;
@@ -32,9 +33,12 @@ real level only for chrome:// pages), e.g.
 so console.error() and console.log() look the same there. To tell them apart, the test
 server adds one same-origin script as the first child of <head> of every page it
 serves (allowed by script-src 'self'). It prefixes every console.error() message with
-"[console.error @ <where it was called>]". Chromium's own errors (uncaught exceptions, CSP violations, refused
-loads) keep their fixed wording and are matched by that. Other console messages
-(console.log/info/warn) are not failures; --verbose shows them.
+"[console.error @ <where it was called>]", and logs each "securitypolicyviolation"
+event, because Chromium's log misses some CSP violations (a blocked eval() whose
+exception the page catches, as regl's does in plotly.js, leaves no line at all).
+Chromium's other errors (uncaught exceptions, refused loads) keep their fixed wording
+and are matched by that. Other console messages (console.log/info/warn) are not
+failures; --verbose shows them.
 
 It also saves PNG screenshots (1200x1800 window) of index.html and of the first page of
 each report "type" (the top-level "type" of SITE_DIR/<id>.json) into the screenshots
@@ -66,7 +70,8 @@ WINDOW = (1200, 1800)
 
 # Served at this path and added to every HTML page by the test server (see docstring).
 TAP_PATH = "/__browser-check__/console-tap.js"
-# Prefixes each console.error() message with "[console.error @ <caller's location>]".
+# Prefixes each console.error() message with "[console.error @ <caller's location>]", and
+# logs every Content Security Policy violation as "[csp-violation @ <location>] ...".
 TAP_SCRIPT = """(function () {
   var original = console.error;
   console.error = function () {
@@ -75,9 +80,16 @@ TAP_SCRIPT = """(function () {
     var args = Array.prototype.slice.call(arguments);
     return original.apply(console, ["[console.error @ " + (at || "?") + "]"].concat(args));
   };
+  document.addEventListener("securitypolicyviolation", function (e) {
+    var at = (e.sourceFile || location.pathname) + ":" + e.lineNumber;
+    var blocked = e.blockedURI || "(unknown)";
+    if (blocked.indexOf("data:") === 0) blocked = blocked.slice(0, 40) + "...";
+    console.log("[csp-violation @ " + at + "] " + e.effectiveDirective + " blocked " + blocked +
+      (e.disposition === "report" ? " (report only)" : ""));
+  });
 })();
 """
-TAP_RE = re.compile(r"^\[console\.error @ (.*?)\] ?", re.DOTALL)
+TAP_RE = re.compile(r"^\[(console\.error|csp-violation) @ (.*?)\] ?", re.DOTALL)
 
 # One console message in Chromium's log. Recent Chromium writes "INFO:CONSOLE:3]",
 # older builds "INFO:CONSOLE(3)]"; a message may span several lines.
@@ -85,11 +97,12 @@ CONSOLE_RE = re.compile(
     r'^\[[^\]\n]*:[A-Z0-9]+:CONSOLE(?::\d+|\(\d+\))\] "(.*?)", source: (\S*) \((\d+)\)$',
     re.MULTILINE | re.DOTALL,
 )
-# Messages Chromium itself reports at error level, by their fixed wording.
+# Messages Chromium itself reports at error level, by their fixed wording. Its own lines
+# about CSP violations are left out: the tap reports every violation (Chromium's log
+# misses some, e.g. a blocked eval() whose exception the page catches).
 BROWSER_ERROR_RES = [
     re.compile(r"^Uncaught\b"),  # uncaught exception, unhandled promise rejection
-    re.compile(r"violates the following Content Security Policy directive"),
-    re.compile(r"^Refused to "),  # blocked script/style/frame/connection, wrong MIME type
+    re.compile(r"^Refused to (?!.*Content Security Policy)"),  # blocked load, wrong MIME type
     re.compile(r"has been blocked by CORS policy"),
     re.compile(r"^Failed to load resource"),
 ]
@@ -194,6 +207,7 @@ class RenderedPage(html.parser.HTMLParser):
         self.html_attrs = None
         self.charts = []  # ids of div.plot, in page order
         self.drawn = set()  # ids of charts holding a .main-svg
+        self.no_webgl = set()  # ids of charts showing Plotly's "WebGL is not supported"
         self.loads_site_script = False
         self.stack = []  # open elements: (tag, chart id or None)
 
@@ -206,6 +220,8 @@ class RenderedPage(html.parser.HTMLParser):
             self.loads_site_script = True
         if "main-svg" in classes:
             self.drawn.update(chart for _, chart in self.stack if chart)
+        if "no-webgl" in classes:
+            self.no_webgl.update(chart for _, chart in self.stack if chart)
         chart = None
         if tag == "div" and "plot" in classes:
             chart = attrs.get("id") or "(chart #%d without id)" % (len(self.charts) + 1)
@@ -232,9 +248,10 @@ def console_messages(log):
         message, source, line = match.groups()
         where = "%s:%s" % (source.rsplit("/", 1)[-1] or "?", line)
         tapped = TAP_RE.match(message)
-        if tapped:  # console.error(), reported from where it was called
-            where = tapped.group(1).rsplit("/", 1)[-1]
-            message = "console.error: " + message[tapped.end():]
+        if tapped:  # console.error() or a CSP violation, with where it happened
+            kind = "console.error" if tapped.group(1) == "console.error" else "CSP violation"
+            where = tapped.group(2).rsplit("/", 1)[-1]
+            message = kind + ": " + message[tapped.end():]
         is_error = bool(tapped) or any(r.search(message) for r in BROWSER_ERROR_RES)
         found.append((" \u21b5 ".join(message.splitlines()), where, is_error))
     return found
@@ -248,6 +265,9 @@ def run_chromium(chromium, url, budget_ms, timeout, screenshot=None):
     with tempfile.TemporaryDirectory(prefix="browser-check-") as profile:
         command = [
             chromium, "--headless", "--no-sandbox", "--disable-gpu",
+            # WebGL charts (splom) need software WebGL without a GPU; Chromium's automatic
+            # fallback to it is deprecated, so opt in (the test loads only local pages).
+            "--enable-unsafe-swiftshader",
             "--user-data-dir=" + profile, "--no-first-run", "--no-default-browser-check",
             "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
             "--window-size=%d,%d" % WINDOW, "--virtual-time-budget=%d" % budget_ms,
@@ -292,6 +312,8 @@ def check_page(page_path, server, args, screenshot=None):
     for chart in page.charts:
         if chart not in page.drawn:
             problems.append("chart %s was not drawn (no .main-svg inside it)" % chart)
+        elif chart in page.no_webgl:
+            problems.append("chart %s was not drawn: Plotly shows 'WebGL is not supported' (.no-webgl)" % chart)
 
     rendered = page.html_attrs.get("data-charts-rendered")
     if rendered is None:

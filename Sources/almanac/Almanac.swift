@@ -10,8 +10,28 @@ struct Almanac: AsyncParsableCommand {
         commandName: "almanac",
         abstract: "Publish data reports that explain themselves, as a static site.",
         version: version,
-        subcommands: [Build.self, Seed.self, Check.self]
+        subcommands: [Build.self, Seed.self, Check.self, Init.self]
     )
+
+    /// Runs the command, with the exit statuses the README promises: 0 success, 1 failure,
+    /// 2 a usage error (argument-parser's own default for those is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Standard error, for progress and problems; standard output stays for results.

@@ -33,11 +33,17 @@ struct Build: AsyncParsableCommand {
     @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
     var chartLimit = 15
 
+    @Option(help: "How many analyses run at the same time, each on its own read-only connection.")
+    var jobs = 4
+
     @Flag(help: "Rewrite every file, even unchanged ones.")
     var force = false
 
     @Flag(help: "Print only errors.")
     var quiet = false
+
+    @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
+    var strict = false
 
     enum PlotlyMode: String, ExpressibleByArgument {
         case local, cdn
@@ -45,6 +51,7 @@ struct Build: AsyncParsableCommand {
 
     func validate() throws {
         if chartLimit < 2 { throw ValidationError("--chart-limit must be at least 2") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() async throws {
@@ -56,24 +63,14 @@ struct Build: AsyncParsableCommand {
         options.dumpSQLPath = dumpSQL
         options.force = force
         options.chartLimit = chartLimit
-        let quiet = self.quiet
-        let builder = ReportBuilder(options: options, version: Almanac.version) { event in
-            switch event {
-            case .question(let id, let kind, let rows, let milliseconds, let narration):
-                guard !quiet else { return }
-                let mark = "✔"
-                let rowText = rows == 1 ? "1 row" : "\(rows) rows"
-                Terminal.error(
-                    "\(mark) \(id.padding(toLength: max(id.count, 28), withPad: " ", startingAt: 0)) "
-                        + "\(kind.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) "
-                        + "\(rowText.leftPadded(9)) \("\(milliseconds) ms".leftPadded(8))  narration: \(narration)")
-            case .warning(let message):
-                if !quiet { Terminal.error("warning: " + message) }
-            }
-        }
+        options.strict = strict
+        options.jobs = jobs
+        let progress = ProgressReporter(quiet: quiet)
+        let builder = ReportBuilder(options: options, version: Almanac.version) { progress.handle($0) }
         let started = ContinuousClock.now
         do {
             let summary = try await builder.build()
+            progress.finish()
             guard !quiet else { return }
             let seconds = started.duration(to: .now)
             let files = summary.files
@@ -83,13 +80,8 @@ struct Build: AsyncParsableCommand {
                     + "\(files.written) files written, \(files.kept) kept, \(files.deleted) deleted."
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : ""))
         } catch {
+            progress.finish()
             throw fail(String(describing: error))
         }
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

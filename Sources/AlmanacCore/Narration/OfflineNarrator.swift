@@ -21,12 +21,12 @@ public struct OfflineNarrator: Sendable {
     private func narrate(_ result: BadgeEnrollments) -> String {
         let totals = result.totals
         guard totals.enrollments > 0 else {
-            let scope = result.filters.isEmpty ? "" : " for \(result.filters.summary)"
+            let scope = result.filters.isEmpty ? "" : " for \(md(result.filters.summary))"
             return "There are no enrollments\(scope), so there is nothing to compare yet."
         }
         let active = result.badges.filter { $0.enrollments > 0 }
         if active.count == 1, let badge = active.first {
-            var text = "\(badge.badge) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
+            var text = "\(md(badge.badge)) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
             text += "\(NumberText.percent(badge.completionRate)) completed it"
             if let median = badge.medianDaysToComplete {
                 text += "; half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
@@ -41,8 +41,8 @@ public struct OfflineNarrator: Sendable {
             "Across \(active.count) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed.")
         let leaders = active.prefix(3)
         if let first = leaders.first {
-            var sentence = "\(first.badge) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
-            let others = leaders.dropFirst().map { "\($0.badge) (\(NumberText.count($0.enrollments)))" }
+            var sentence = "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
+            let others = leaders.dropFirst().map { "\(md($0.badge)) (\(NumberText.count($0.enrollments)))" }
             if !others.isEmpty { sentence += ", followed by " + others.joined(separator: " and ") }
             sentences.append(sentence + ".")
         }
@@ -54,7 +54,7 @@ public struct OfflineNarrator: Sendable {
             best.badge != worst.badge
         {
             sentences.append(
-                "\(best.badge) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(worst.badge) the lowest at \(NumberText.percent(worst.completionRate)).")
+                "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate)).")
         }
         return sentences.joined(separator: " ")
     }
@@ -63,14 +63,14 @@ public struct OfflineNarrator: Sendable {
         let total = result.organizations.reduce(0) { $0 + $1.enrollments }
         let active = result.organizations.filter { $0.enrollments > 0 }
         guard total > 0 else {
-            return "There were no enrollments in \(result.window.phrase)\(scope(result.filters))."
+            return "There were no enrollments in \(md(result.window.phrase))\(scope(result.filters))."
         }
         var sentences = [
-            "In \(result.window.phrase), \(count(total, "enrollment")) came from \(count(active.count, "organization"))\(scope(result.filters))."
+            "In \(md(result.window.phrase)), \(count(total, "enrollment")) came from \(count(active.count, "organization"))\(scope(result.filters))."
         ]
         if let first = active.first, active.count > 1 {
-            let others = active.dropFirst().prefix(2).map { "\($0.organization) (\(NumberText.count($0.enrollments)))" }
-            sentences.append("\(first.organization) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
+            let others = active.dropFirst().prefix(2).map { "\(md($0.organization)) (\(NumberText.count($0.enrollments)))" }
+            sentences.append("\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
         }
         var perPeriod: [(String, Int)] = []
         for point in result.series {
@@ -89,7 +89,7 @@ public struct OfflineNarrator: Sendable {
             }
         }
         if let best = active.filter({ $0.enrollments >= 20 }).max(by: { ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization) }), active.count > 1 {
-            sentences.append("\(best.organization) has the highest completion rate, \(NumberText.percent(best.completionRate)).")
+            sentences.append("\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate)).")
         }
         return sentences.joined(separator: " ")
     }
@@ -107,11 +107,11 @@ public struct OfflineNarrator: Sendable {
         }
         let badges = result.byBadge.filter { $0.counts.enrollments >= 20 }
         if badges.count >= 2, let best = badges.max(by: Self.lowerRate), let worst = badges.min(by: Self.lowerRate) {
-            sentences.append("\(best.name) completes best at \(NumberText.percent(best.counts.completionRate)), and \(worst.name) worst at \(NumberText.percent(worst.counts.completionRate)).")
+            sentences.append("\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate)).")
         }
         let organizations = result.byOrganization.filter { $0.counts.enrollments >= 20 }
         if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate), let worst = organizations.min(by: Self.lowerRate) {
-            sentences.append("Among organizations, \(best.name) leads at \(NumberText.percent(best.counts.completionRate)) and \(worst.name) trails at \(NumberText.percent(worst.counts.completionRate)).")
+            sentences.append("Among organizations, \(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate)).")
         }
         return sentences.joined(separator: " ")
     }
@@ -128,19 +128,19 @@ public struct OfflineNarrator: Sendable {
         }
         var sentences = ["\(count(result.learners, "learner")) took badges\(scope(result.filters))."]
         if let path = result.topPaths.first {
-            sentences.append("The most common path is \(path.label), followed by \(count(path.learners, "learner")).")
+            sentences.append("The most common path is \(md(path.label)), followed by \(count(path.learners, "learner")).")
         } else {
             sentences.append("None of them has gone on to a second badge yet.")
         }
         if let step = result.transitions.first {
-            var sentence = "The most frequent next step is from \(step.from) to \(step.to) (\(count(step.learners, "learner"))"
+            var sentence = "The most frequent next step is from \(md(step.from)) to \(md(step.to)) (\(count(step.learners, "learner"))"
             if let days = step.medianDays {
                 sentence += ", a median of \(NumberText.decimal(days, places: 1)) days apart"
             }
             sentences.append(sentence + ").")
         }
         if let start = result.startingBadges.first, result.filters.badge == nil {
-            sentences.append("Most learners start with \(start.badge) (\(NumberText.count(start.learners))).")
+            sentences.append("Most learners start with \(md(start.badge)) (\(NumberText.count(start.learners))).")
         }
         return sentences.joined(separator: " ")
     }
@@ -149,12 +149,18 @@ public struct OfflineNarrator: Sendable {
         guard let first = result.rows.first else {
             return "The query returned no rows."
         }
-        let cells = zip(result.columns, first).map { "\($0) \(NumberText.cell($1, .decimal))" }
+        let cells = zip(result.columns, first).map { "\(md($0)) \(md(NumberText.cell($1, .decimal)))" }
         let more = result.truncated ? " (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)" : ""
-        return "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
+        return "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
     }
 
     // MARK: - Words
+
+    /// A name from the data, made inert in Markdown: a badge called `<b>x</b>` reads as
+    /// text, not markup (which the safe renderer would silently drop).
+    private func md(_ text: String) -> String {
+        MarkdownTwin.escape(text)
+    }
 
     /// "1 learner", "2,345 learners".
     private func count(_ value: Int, _ noun: String) -> String {
@@ -166,6 +172,6 @@ public struct OfflineNarrator: Sendable {
         var parts: [String] = []
         if let badge = filters.badge { parts.append(badge) }
         if let organization = filters.organization { parts.append(organization) }
-        return parts.isEmpty ? "" : " for " + parts.joined(separator: " at ")
+        return parts.isEmpty ? "" : " for " + parts.map(md).joined(separator: " at ")
     }
 }

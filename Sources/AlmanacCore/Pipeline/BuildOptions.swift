@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// Where to write every SQL statement the build ran (`--dump-sql`).
     public var dumpSQLPath: String?
     public var force = false
+    /// How many analyses run at the same time, each on its own read-only connection.
+    public var jobs = 4
+    /// Turn every warning into an error; the previous site stays as it was.
+    public var strict = false
     public var chartLimit = 15
 
     public init(questionsPath: String, databasePath: String? = nil, outputPath: String) {
@@ -28,6 +32,8 @@ public struct BuildOptions: Sendable {
 
 /// A line of progress for the CLI to show; the core never prints.
 public enum BuildEvent: Sendable, Equatable {
+    /// The questions are loaded and routing starts.
+    case started(questions: Int)
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
     case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
     case warning(String)
@@ -44,7 +50,7 @@ public struct BuildSummary: Sendable, Equatable {
 /// A build failure, with the stage and the question it happened in.
 public struct BuildError: Error, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable {
-        case questions, database, matching, analytics, charts, narration, rendering, writing
+        case questions, database, matching, analytics, charts, narration, rendering, writing, strict
     }
 
     public var stage: Stage

@@ -38,6 +38,9 @@ public struct ReportBuilder {
             log(.warning(message))
         }
 
+        let lock = try stage(.writing) { try BuildLock(for: URL(fileURLWithPath: options.outputPath)) }
+        defer { lock.release() }
+
         let file = try stage(.questions) { try loadQuestions() }
         let databasePath = try stage(.database) { try resolveDatabase(file) }
         let db = try stage(.database) { try SQLiteConnection(path: databasePath) }
@@ -47,8 +50,10 @@ public struct ReportBuilder {
         }
         for finding in report.warnings { warn("\(databasePath): \(finding.description)") }
 
-        var allSQL: [(String, [SQLValue])] = []
-        db.trace = { sql, bindings in allSQL.append((sql, bindings)) }
+        // Every statement the build runs, for --dump-sql: this connection's, then each
+        // analysis's in question order.
+        var allSQL: [String] = []
+        db.trace = { sql, bindings in allSQL.append(Self.inline(sql, bindings)) }
         let stats = try stage(.database) { try DatabaseStats.read(from: db) }
         let asOf = try stage(.database) {
             guard let date = try options.asOf ?? DatabaseStats.latestActivity(in: db) else {
@@ -56,6 +61,8 @@ public struct ReportBuilder {
             }
             return date
         }
+        let week = try stage(.database) { try WeeklyChange.read(from: db, asOf: asOf) }
+        log(.started(questions: file.questions.count))
 
         let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
         let matcher = try stage(.matching) {
@@ -80,59 +87,38 @@ public struct ReportBuilder {
             }
         }
 
+        let outcomes = try await AnalysisRunner(databasePath: databasePath, asOf: asOf, jobs: options.jobs)
+            .run(Array(zip(file.questions, matches)))
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: catalogue.categories, asOf: asOf)
         let narrator = OfflineNarrator()
         var reports: [QuestionReport] = []
-        // The same analysis with the same filters runs once, however often it is asked.
-        var computed: [AnalysisKey: (output: any AnalysisOutput, sql: [String])] = [:]
-        for (question, match) in zip(file.questions, matches) {
-            let started = ContinuousClock.now
-            let key = AnalysisKey(kind: match.kind, filters: match.filters,
-                                  granularity: match.granularity, sql: question.sql)
-            let (output, sql) = try stage(.analytics, question.id) {
-                if let done = computed[key] { return done }
-                let firstStatement = allSQL.count
-                let context = AnalysisContext(
-                    db: db, asOf: asOf, filters: match.filters, granularity: match.granularity)
-                let output: any AnalysisOutput
-                switch match.kind {
-                case .badgeEnrollments: output = try BadgeEnrollments.run(context)
-                case .organizationTrends: output = try OrganizationTrends.run(context)
-                case .completionMetrics: output = try CompletionMetrics.run(context)
-                case .learningPaths: output = try LearningPaths.run(context)
-                case .customSQL:
-                    output = try CustomSQL.run(question.sql ?? "", questionID: question.id, on: db)
-                }
-                let sql = allSQL[firstStatement...].map { Self.inline($0.0, $0.1) }
-                computed[key] = (output, sql)
-                return (output, sql)
-            }
+        for ((question, match), outcome) in zip(zip(file.questions, matches), outcomes) {
+            if outcome.firstRun { allSQL += outcome.sql }
             let questionCharts = try stage(.charts, question.id) {
-                try charts.charts(for: output, question: question)
+                try charts.charts(for: outcome.output, question: question)
             }
-            let report = QuestionReport(
-                question: question, match: match, output: output,
-                charts: questionCharts,
-                narration: narrator.narrate(output, question: question),
-                narratorLabel: OfflineNarrator.label, sql: sql)
-            reports.append(report)
-            let elapsed = started.duration(to: .now)
+            reports.append(QuestionReport(
+                question: question, match: match, output: outcome.output, charts: questionCharts,
+                narration: narrator.narrate(outcome.output, question: question),
+                narratorLabel: OfflineNarrator.label, sql: outcome.sql))
             log(.question(
-                id: question.id, kind: match.kind, rows: output.rowCount,
-                milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                narration: "offline"))
+                id: question.id, kind: match.kind, rows: outcome.output.rowCount,
+                milliseconds: outcome.milliseconds, narration: "offline"))
         }
 
         let files = try stage(.rendering) {
-            try render(reports, file: file, asOf: asOf, stats: stats, warn: warn)
+            try render(reports, file: file, asOf: asOf, stats: stats, week: week, warn: warn)
+        }
+        if options.strict && !warnings.isEmpty {
+            throw BuildError(.strict, StrictFailure(warnings: warnings))
         }
         let written = try stage(.writing) {
             try SiteWriter().publish(files, to: URL(fileURLWithPath: options.outputPath), force: options.force)
         }
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                let text = allSQL.map { Self.inline($0.0, $0.1) + "\n;\n" }.joined()
+                let text = allSQL.map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
                 } catch {
@@ -167,16 +153,18 @@ public struct ReportBuilder {
 
     private func render(
         _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
-        warn: (String) -> Void
+        week: WeeklyChange, warn: (String) -> Void
     ) throws -> [String: Data] {
         var templates = TemplateSet.builtIn
         if let folder = options.templatesPath {
             templates = try templates.overlaid(with: URL(fileURLWithPath: folder))
+            for problem in templates.unknownNames() { warn(problem) }
         }
         let plotly = plotlySource(warn: warn)
         let assets = try SiteAssets(templates: templates, plotly: plotly)
         let renderer = try PageRenderer(
             templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
+        let twin = MarkdownTwin(siteTitle: file.title, asOf: asOf)
         var files = assets.files
         for (index, report) in reports.enumerated() {
             let previous = index > 0 ? reports[index - 1] : nil
@@ -184,8 +172,10 @@ public struct ReportBuilder {
             let id = report.question.id
             files[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
             files[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
+            files[id + ".md"] = Data(twin.page(for: report).utf8)
         }
-        files["index.html"] = Data(renderer.index(reports: reports, stats: stats).utf8)
+        files["index.html"] = Data(renderer.index(reports: reports, stats: stats, week: week).utf8)
+        files["index.md"] = Data(twin.index(reports: reports, stats: stats, week: week).utf8)
         return files
     }
 
@@ -228,12 +218,13 @@ public struct ReportBuilder {
     }
 }
 
-/// What identifies one analysis run: asked twice, it runs once.
-private struct AnalysisKey: Hashable {
-    var kind: AnalysisKind
-    var filters: Filters
-    var granularity: Granularity?
-    var sql: String?
+/// Warnings that `--strict` turned into a failure.
+public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var warnings: [String]
+
+    public var description: String {
+        "--strict treats warnings as errors:\n" + warnings.map { "  " + $0 }.joined(separator: "\n")
+    }
 }
 
 /// Every question the matcher could not route, reported together.

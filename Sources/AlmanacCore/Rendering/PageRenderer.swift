@@ -94,8 +94,18 @@ public struct PageRenderer {
     }
 
     /// The index: title, totals and every section with its questions.
-    public func index(reports: [QuestionReport], stats: DatabaseStats) -> String {
+    public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
         var context = common(title: siteTitle)
+        func measure(_ measure: WeeklyChange.Measure) -> [String: Any] {
+            [
+                "current": NumberText.count(measure.current), "previous": NumberText.count(measure.previous),
+                "change": measure.text, "direction": measure.direction,
+            ]
+        }
+        context["week"] = [
+            "start": week.start.description, "enrollments": measure(week.enrollments),
+            "completions": measure(week.completions),
+        ] as [String: Any]
         context["stats"] = [
             "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
             "organizations": NumberText.count(stats.organizations),

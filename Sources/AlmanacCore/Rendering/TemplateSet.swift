@@ -65,3 +65,50 @@ public struct TemplateSet: Sendable {
         files["assets/" + name]
     }
 }
+
+// MARK: - Checking names
+
+extension TemplateSet {
+    /// Every value a template can name; see PageRenderer's contexts.
+    static let vocabulary: Set<String> = [
+        ".", "title", "siteTitle", "asOf", "version", "plotlyCDN", "assets", "style", "script",
+        "plotly", "plotlyIntegrity", "question", "kind", "confidence", "filters", "answerHTML",
+        "narrator", "charts", "id", "caption", "summary", "figureJSON", "table", "hasCharts",
+        "tables", "columns", "numeric", "rows", "cells", "text", "hasTables", "sql", "hasSQL",
+        "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
+        "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",
+        "current", "change", "direction", "completions", "notices",
+    ]
+
+    /// Names in the templates that no context provides, and partials that do not exist,
+    /// each as "file:line: message". Mustache renders both as nothing, which hides typos.
+    func unknownNames() -> [String] {
+        let tag = try! NSRegularExpression(pattern: #"\{\{\s*([#^/&>!{]?)\s*([^}\s]*)\s*\}?\}\}"#)
+        let partials = Set(files.keys.filter { $0.hasSuffix(".mustache") }.map {
+            String($0.split(separator: "/").last!.dropLast(".mustache".count))
+        })
+        var problems: [String] = []
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(line)
+                for match in tag.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                    let sigil = String(line[Range(match.range(at: 1), in: line)!])
+                    let name = String(line[Range(match.range(at: 2), in: line)!])
+                    switch sigil {
+                    case "!", "/": continue
+                    case ">":
+                        if !partials.contains(name) {
+                            problems.append("\(path):\(number + 1): the partial `\(name)` does not exist")
+                        }
+                    default:
+                        let parts = name == "." ? ["."] : name.split(separator: ".").map(String.init)
+                        if let unknown = parts.first(where: { !Self.vocabulary.contains($0) }) {
+                            problems.append("\(path):\(number + 1): `{{\(name)}}` names no value (`\(unknown)` is unknown)")
+                        }
+                    }
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -15,9 +15,13 @@ public struct SiteError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(message)" }
 }
 
-/// Writes a site's files into a folder. A file whose bytes are unchanged is left alone, so
-/// its modification time stays and rsync and git see nothing; files of the site that are no
-/// longer produced are deleted.
+/// Publishes a site's files into its folder, atomically and incrementally.
+///
+/// The new site is assembled in a staging folder beside the target: the current files are
+/// hard-linked in (so an unchanged file keeps its inode and modification time, and rsync and
+/// git see nothing), changed files are written over their links, and files the build no
+/// longer produces are removed. Only then is the staging folder swapped in. A failure at any
+/// step removes the staging folder and leaves the previous site exactly as it was.
 public struct SiteWriter {
     public init() {}
 
@@ -28,6 +32,11 @@ public struct SiteWriter {
         return [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
     }
 
+    /// The staging folder of a target: `site` → `site.staging`, beside it.
+    public static func stagingFolder(for folder: URL) -> URL {
+        folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".staging")
+    }
+
     /// - Parameters:
     ///   - files: relative path → content.
     ///   - force: rewrite every file even when unchanged.
@@ -36,37 +45,96 @@ public struct SiteWriter {
         -> WriteSummary
     {
         let manager = FileManager.default
-        var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
+        let staging = Self.stagingFolder(for: folder)
+        try? manager.removeItem(at: staging)
         do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            let summary = try assemble(files, from: folder, into: staging, force: force)
+            if summary.written == 0 && summary.deleted == 0 && manager.fileExists(atPath: folder.path) {
+                try? manager.removeItem(at: staging)
+                return summary
+            }
+            try swap(staging, into: folder)
+            return summary
         } catch {
-            throw SiteError(path: folder.path, message: "cannot create the folder: \(error.localizedDescription)")
+            try? manager.removeItem(at: staging)
+            throw error
         }
+    }
+
+    private func assemble(_ files: [String: Data], from folder: URL, into staging: URL, force: Bool) throws
+        -> WriteSummary
+    {
+        let manager = FileManager.default
+        try attempt(staging.path, "cannot create the staging folder") {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
+        let existing = existingFiles(in: folder)
+        for relative in existing {
+            let target = staging.appending(path: relative)
+            try attempt(target.path, "cannot link the current file into the staging folder") {
+                try manager.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.linkItem(at: folder.appending(path: relative), to: target)
+            }
+        }
+        var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
         for relative in files.keys.sorted() {
-            let url = folder.appending(path: relative)
+            let url = staging.appending(path: relative)
             let content = files[relative]!
-            if !force, let existing = manager.contents(atPath: url.path), existing == content {
+            if !force, let current = manager.contents(atPath: url.path), current == content {
                 summary.kept += 1
                 continue
             }
-            do {
+            try attempt(url.path, "cannot write") {
                 try manager.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try content.write(to: url, options: .atomic)
-            } catch {
-                throw SiteError(path: url.path, message: "cannot write: \(error.localizedDescription)")
+                // Replace the link, never write through it: the old site must stay intact.
+                if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+                try content.write(to: url)
             }
             summary.written += 1
         }
-        for relative in existingFiles(in: folder) where Self.isOwned(relative) && files[relative] == nil {
-            do {
-                try manager.removeItem(at: folder.appending(path: relative))
-            } catch {
-                throw SiteError(path: relative, message: "cannot delete a stale file: \(error.localizedDescription)")
+        for relative in existing where Self.isOwned(relative) && files[relative] == nil {
+            try attempt(relative, "cannot delete a stale file") {
+                try manager.removeItem(at: staging.appending(path: relative))
             }
             summary.deleted += 1
         }
         return summary
+    }
+
+    /// Puts the staging folder in the target's place.
+    private func swap(_ staging: URL, into folder: URL) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: folder.path) else {
+            try attempt(folder.path, "cannot move the new site into place") {
+                try manager.moveItem(at: staging, to: folder)
+            }
+            return
+        }
+        let previous = folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".previous")
+        try? manager.removeItem(at: previous)
+        try attempt(folder.path, "cannot move the old site aside") {
+            try manager.moveItem(at: folder, to: previous)
+        }
+        do {
+            try manager.moveItem(at: staging, to: folder)
+        } catch {
+            // Put the old site back before reporting.
+            try? manager.moveItem(at: previous, to: folder)
+            throw SiteError(path: folder.path, message: "cannot move the new site into place: \(error.localizedDescription)")
+        }
+        try? manager.removeItem(at: previous)
+    }
+
+    private func attempt(_ path: String, _ message: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as SiteError {
+            throw error
+        } catch {
+            throw SiteError(path: path, message: "\(message): \(error.localizedDescription)")
+        }
     }
 
     private func existingFiles(in folder: URL) -> [String] {
@@ -74,7 +142,10 @@ public struct SiteWriter {
         var result: [String] = []
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
-            if url.hasDirectoryPath { continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            else { continue }
             result.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
         }
         return result.sorted()

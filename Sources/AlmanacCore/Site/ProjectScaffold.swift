@@ -1,0 +1,130 @@
+import Foundation
+
+/// `almanac init`: a new report project with a commented questions file, a copy of the
+/// templates, and the files that explain and run the weekly workflow.
+public struct ProjectScaffold {
+    public var version: String
+
+    public init(version: String) {
+        self.version = version
+    }
+
+    /// Writes the project's files and returns their paths, relative to `folder`.
+    /// - Throws: `SiteError` listing every file that already exists; nothing is written then.
+    public func create(in folder: URL) throws -> [String] {
+        var files: [String: String] = [
+            "questions.yaml": Self.questions,
+            ".gitignore": Self.gitignore,
+            "Makefile": Self.makefile,
+            "README.md": Self.readme,
+        ]
+        for (path, text) in TemplateSet.builtIn.files { files["templates/" + path] = text }
+        let manager = FileManager.default
+        let existing = files.keys.sorted().filter { manager.fileExists(atPath: folder.appending(path: $0).path) }
+        guard existing.isEmpty else {
+            throw SiteError(
+                path: folder.path,
+                message: "these files already exist and would be overwritten: \(existing.joined(separator: ", ")); choose an empty folder")
+        }
+        for path in files.keys.sorted() {
+            let url = folder.appending(path: path)
+            do {
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(files[path]!.utf8).write(to: url, options: .withoutOverwriting)
+            } catch {
+                throw SiteError(path: url.path, message: "cannot write: \(error.localizedDescription)")
+            }
+        }
+        return files.keys.sorted()
+    }
+
+    static let questions = """
+        # The questions of your report. `almanac build` answers each one with numbers, charts and
+        # a short explanation, and writes the site to site/.
+        title: Learning Pulse
+
+        # The SQLite database, relative to this file (see the schema in Almanac's docs/schema.md).
+        # `almanac build --db PATH` overrides it.
+        database: data/platform.db
+
+        questions:
+          # The wording picks the analysis: badge enrollments, organization trends, completion
+          # metrics or learning paths. Badge and organization names become filters, and so do
+          # time words such as "in 2024", "since 2024-03-01", "last 12 weeks" or "this year".
+          - text: How many people are enrolled in each badge?
+            section: Badges              # questions of a section are grouped on the index
+          - text: What is the completion rate by organization?
+            section: Completion
+          - text: What are the most common learning paths?
+            section: Paths
+            id: paths                    # the page's file name; derived from the text if absent
+
+          # `kind:` skips the matcher when the wording is ambiguous.
+          - text: Which organizations grew this year?
+            kind: organization_trends
+            section: Organizations
+
+          # Your own query: one read-only SELECT, and the charts to draw from its columns.
+          # - text: Which categories attract the most learners?
+          #   sql: |
+          #     SELECT b.category, count(DISTINCT e.user_id) AS learners
+          #     FROM enrollments e JOIN badges b ON b.id = e.badge_id GROUP BY 1 ORDER BY 2 DESC
+          #   charts:
+          #     - {type: bar, x: category, y: learners}
+
+        # Optional: extra wording for the matcher.
+        # patterns:
+        #   learning_paths: {add: ["(?i)roadmap"]}
+
+        """
+
+    static let gitignore = """
+        # Build by-products; site/ itself is committed so each week's changes show in review.
+        site.staging/
+        site.previous/
+        site.lock
+        *.db-journal
+
+        """
+
+    static let makefile = """
+        # The weekly report: `make` builds, `make commit` records the week, `make publish` ships.
+        ALMANAC ?= almanac
+        PUBLISH_TO ?= user@example.org:/var/www/report/
+
+        .PHONY: report commit publish
+
+        report:
+        \t$(ALMANAC) build
+
+        commit: report
+        \tgit add site answers questions.yaml
+        \tgit commit -m "Report as of $$(grep -m1 -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' site/index.md)"
+
+        publish:
+        \trsync -a --delete site/ $(PUBLISH_TO)
+
+        """
+
+    static let readme = """
+        # Learning Pulse
+
+        This report is built with Almanac: it turns the questions in `questions.yaml` into a
+        static site in `site/`, with numbers, charts and a short explanation for each.
+
+        ## The weekly workflow
+
+        1. Put this week's database export where `database:` in `questions.yaml` points.
+        2. `make report` (or `almanac build`) writes the site. A rebuild with no change writes
+           nothing, so git shows nothing.
+        3. Review: `git diff site/*.md` shows what changed in words and numbers.
+        4. `make commit` commits `site/` and `answers/` (the language model's cached answers, so the
+           next build is reproducible and free).
+        5. `make publish` copies `site/` to your static host (set `PUBLISH_TO`). The site is plain
+           files with relative links: it works from any host, under any path, or from a folder.
+
+        To change the look, edit the files in `templates/`; `almanac build --templates templates`
+        uses them in place of the built-in ones.
+
+        """
+}
