@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real-browser test of a generated Almanac site.
 
-Usage: scripts/browser-check.py SITE_DIR [--screenshots DIR] [--jobs N]
+Usage: scripts/browser-check.py SITE_DIR [--screenshots DIR] [--jobs N] [--verbose]
 
 Serves SITE_DIR on 127.0.0.1 (a free port, for the length of the run only) and opens
 every *.html page in headless Chromium, with no DevTools protocol: each page is loaded
@@ -152,10 +152,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_request(self, code="-", size="-"):
-        referer = urllib.parse.urlsplit(self.headers.get("Referer", "")).path
-        path = urllib.parse.urlsplit(self.path).path
+        headers = getattr(self, "headers", None)  # unset when the request line was malformed
+        referer = urllib.parse.urlsplit(headers.get("Referer", "") if headers else "").path
+        path = urllib.parse.urlsplit(getattr(self, "path", "")).path
+        status = int(getattr(code, "value", code)) if str(getattr(code, "value", code)).isdigit() else 0
         with self.lock:
-            self.requests.append((path, int(getattr(code, "value", code)), referer))
+            self.requests.append((path, status, referer))
 
     def log_message(self, format, *args):
         pass  # quiet; requests are recorded by log_request
@@ -293,6 +295,8 @@ def run_chromium(chromium, url, budget_ms, timeout, screenshot=None):
 
 def check_page(page_path, server, args, screenshot=None):
     """Returns (problems, notes, number of charts) for one page."""
+    if screenshot:
+        Path(screenshot).unlink(missing_ok=True)  # so a stale one cannot pass for a new one
     status, dom, log = run_chromium(args.chromium, server.base_url + page_path.lstrip("/"),
                                     args.budget, args.timeout, screenshot)
     problems, notes = [], []
@@ -336,7 +340,15 @@ def check_page(page_path, server, args, screenshot=None):
     problems.extend(server.failed_requests(page_path))
     if screenshot and not Path(screenshot).is_file():
         problems.append("no screenshot was written to %s" % screenshot)
-    return problems, notes, len(page.charts)
+    return counted(problems), counted(notes), len(page.charts)
+
+
+def counted(messages):
+    """The messages without repeats, each repeated one marked with its count."""
+    counts = {}
+    for message in messages:
+        counts[message] = counts.get(message, 0) + 1
+    return [m if n == 1 else "%s (x%d)" % (m, n) for m, n in counts.items()]
 
 
 # --- Main ---------------------------------------------------------------------------

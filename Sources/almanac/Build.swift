@@ -33,11 +33,17 @@ struct Build: AsyncParsableCommand {
     @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
     var chartLimit = 15
 
-    @Option(help: "How many analyses run at the same time, each on its own read-only connection.")
+    @Option(help: "How many analyses, and how many model requests, run at the same time.")
     var jobs = 4
 
     @Flag(help: "Rewrite every file, even unchanged ones.")
     var force = false
+
+    @OptionGroup(title: "Language model")
+    var modelFlags: ModelFlags
+
+    @Flag(help: "Fail when an answer quotes a figure that is not in its data.")
+    var requireGrounded = false
 
     @Flag(help: "Print only errors.")
     var quiet = false
@@ -65,6 +71,8 @@ struct Build: AsyncParsableCommand {
         options.chartLimit = chartLimit
         options.strict = strict
         options.jobs = jobs
+        options.llm = try modelFlags.options()
+        options.requireGrounded = requireGrounded
         let progress = ProgressReporter(quiet: quiet)
         let builder = ReportBuilder(options: options, version: Almanac.version) { progress.handle($0) }
         let started = ContinuousClock.now

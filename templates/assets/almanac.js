@@ -9,6 +9,10 @@
     var ink = isDark ? "#e3e8ee" : "#1d2430";
     var grid = isDark ? "#2c3440" : "#dde3ea";
     var copy = JSON.parse(JSON.stringify(layout || {}));
+    // The figure's own title stays in the JSON for other readers; on the page the card's
+    // heading already says it.
+    delete copy.title;
+    copy.margin = Object.assign({}, copy.margin || {}, { t: 40 });
     copy.font = Object.assign({ color: ink }, copy.font || {});
     ["xaxis", "yaxis"].forEach(function (axis) {
       copy[axis] = Object.assign({ gridcolor: grid, zerolinecolor: grid }, copy[axis] || {});

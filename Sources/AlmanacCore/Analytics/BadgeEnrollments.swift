@@ -149,6 +149,11 @@ extension BadgeEnrollments: AnalysisOutput {
                 "completed": .int(totals.completed),
                 "completion_rate": .double(totals.completionRate),
             ],
+            "reference": [
+                "scope": .string(filters.badge == nil ? "all badges shown" : "platform"),
+                "enrollments": .int(reference.enrollments), "completed": .int(reference.completed),
+                "completion_rate": .double(Metrics.rate(reference.completed, reference.enrollments)),
+            ],
             "filters": filters.json,
         ]
     }

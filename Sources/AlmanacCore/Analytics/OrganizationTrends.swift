@@ -150,6 +150,25 @@ public struct OrganizationTrends: Sendable {
             granularity: granularity, window: window, filters: context.filters)
     }
 
+    /// Enrollments and completions of all organizations together, per period.
+    public var byPeriod: [(period: String, enrollments: Int, completions: Int)] {
+        var result: [(period: String, enrollments: Int, completions: Int)] = []
+        for point in series {
+            if result.last?.period == point.period {
+                result[result.count - 1].enrollments += point.enrollments
+                result[result.count - 1].completions += point.completions
+            } else {
+                result.append((point.period, point.enrollments, point.completions))
+            }
+        }
+        return result
+    }
+
+    /// Enrollments and completed enrollments of all organizations in the window.
+    public var totals: (enrollments: Int, completed: Int) {
+        organizations.reduce((0, 0)) { ($0.0 + $1.enrollments, $0.1 + $1.completed) }
+    }
+
     private struct PeriodKey: Hashable {
         var organization: Int?
         var period: String
@@ -198,8 +217,16 @@ extension OrganizationTrends: AnalysisOutput {
                     "max": .double(spread.maximum), "mean": .double(spread.mean),
                 ]
             }),
+            "by_period": .array(byPeriod.map { period in
+                [
+                    "period": .string(period.period), "enrollments": .int(period.enrollments),
+                    "completions": .int(period.completions),
+                ]
+            }),
+            "totals": ["enrollments": .int(totals.enrollments), "completed": .int(totals.completed)],
             "granularity": .string(granularity.rawValue),
             "window": [
+                "phrase": .string(window.phrase),
                 "from": .text(window.start?.description),
                 "to": .text(window.end?.adding(days: -1).description),
             ],

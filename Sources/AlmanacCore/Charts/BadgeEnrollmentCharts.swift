@@ -67,8 +67,10 @@ struct BadgeEnrollmentCharts {
             ]
         }
         var layout = Layout.base(title: "\(badgeName) against \(referenceName.lowercased())")
+        // The first spoke at the top, clockwise; the percent scale between two spokes.
         layout["polar"] = [
-            "radialaxis": ["range": [0, 1], "tickformat": ".0%", "angle": 90],
+            "radialaxis": ["range": [0, 1], "tickformat": ".0%", "angle": 54, "tickfont": ["size": 10]],
+            "angularaxis": ["rotation": 90, "direction": "clockwise"],
             "bgcolor": "rgba(0,0,0,0)",
         ]
         return Chart(

@@ -56,7 +56,7 @@ enum Layout {
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
             "margin": ["t": 64, "r": 24, "b": 24, "l": 24],
-            "legend": ["orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"],
+            "legend": ["orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"],
             "height": 440,
         ]
         if let x { layout["xaxis"] = axis(x, percent: percentX) }
@@ -69,6 +69,9 @@ enum Layout {
         if percent { axis["tickformat"] = ".0%" }
         return .object(axis)
     }
+
+    /// Trace types drawn with WebGL.
+    static let webGLTypes: Set = ["splom", "scattergl", "heatmapgl", "parcoords"]
 
     /// Trace types drawn on x and y axes, where plot background and axes mean something.
     static let cartesianTypes: Set = ["bar", "scatter", "box", "heatmap", "funnel", "splom"]

@@ -31,8 +31,8 @@ struct CustomCharts {
             labels.append("Other (\(rows.rest.count))")
             values.append(rows.rest.reduce(0) { $0 + ($1[y].doubleValue ?? 0) })
         }
-        let xName = declaration.columns["x"]!
-        let yName = declaration.columns["y"]!
+        let xName = Self.readable(declaration.columns["x"]!)
+        let yName = Self.readable(declaration.columns["y"]!)
         let trace: JSONValue = [
             "type": declaration.type == "line" ? "scatter" : "bar",
             "mode": declaration.type == "line" ? "lines+markers" : nil,
@@ -42,7 +42,7 @@ struct CustomCharts {
             "marker": ["color": .string(Palette.categoryColours[0])],
             "hovertemplate": .string("%{x}<br>\(yName): %{y:,}<extra></extra>"),
         ]
-        let title = "\(yName) by \(xName)"
+        let title = "\(yName) by \(xName.lowercased())"
         return Chart(
             name: declaration.type, title: title,
             caption: "Drawn from the question's own SQL.",
@@ -51,5 +51,11 @@ struct CustomCharts {
             table: DataTable(
                 title: title, columns: [.init(xName, .text), .init(yName, .decimal)],
                 rows: zip(labels, values).map { [.string($0), .double($1)] }))
+    }
+
+    /// A column name as words: `learners_per_badge` → "Learners per badge".
+    static func readable(_ column: String) -> String {
+        let words = column.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -114,23 +114,29 @@ struct LearningPathCharts {
                          "color": "rgba(128,128,128,0.45)"],
             ]
         }
-        let weights = nodes.map(\.weight)
-        let heaviest = weights.max() ?? 1
-        traces.append([
-            "type": "scatter", "mode": "markers+text", "name": "Badges", "showlegend": false,
-            "x": names.map { position[$0]!.x }.json, "y": names.map { position[$0]!.y }.json,
-            // Labels sit outside the circle, so neighbours do not write over each other.
-            "text": names.json, "customdata": weights.json,
-            "textposition": .array(names.map { name in
-                let x = position[name]!.x
-                return x > 0.2 ? "middle right" : x < -0.2 ? "middle left" : position[name]!.y > 0 ? "top center" : "bottom center"
-            }),
-            "marker": [
-                "size": .array(weights.map { .double(Metrics.round(10 + 22 * Double($0) / Double(heaviest), places: 2)) }),
-                "color": .array(names.map { .string(colour($0)) }), "line": ["width": 1, "color": "white"],
-            ],
-            "hovertemplate": "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
-        ])
+        let weights = Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, $0.weight) })
+        let heaviest = nodes.map(\.weight).max() ?? 1
+        // Labels sit outside the circle so neighbours do not write over each other; one trace
+        // per side, since Plotly.validate misreads a per-point text position.
+        func side(_ name: String) -> String {
+            let (x, y) = position[name]!
+            return x > 0.2 ? "middle right" : x < -0.2 ? "middle left" : y > 0 ? "top center" : "bottom center"
+        }
+        for placement in ["top center", "middle right", "bottom center", "middle left"] {
+            let members = names.filter { side($0) == placement }
+            guard !members.isEmpty else { continue }
+            traces.append([
+                "type": "scatter", "mode": "markers+text", "name": "Badges", "showlegend": false,
+                "x": members.map { position[$0]!.x }.json, "y": members.map { position[$0]!.y }.json,
+                "text": members.json, "textposition": .string(placement),
+                "customdata": members.map { weights[$0]! }.json,
+                "marker": [
+                    "size": .array(members.map { .double(Metrics.round(10 + 22 * Double(weights[$0]!) / Double(heaviest), places: 2)) }),
+                    "color": .array(members.map { .string(colour($0)) }), "line": ["width": 1, "color": "white"],
+                ],
+                "hovertemplate": "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
+            ])
+        }
         var layout = Layout.base(title: "The badge graph")
         layout["xaxis"] = ["visible": false, "range": [-2.1, 2.1], "fixedrange": true]
         layout["yaxis"] = ["visible": false, "range": [-1.25, 1.3], "fixedrange": true]

@@ -90,8 +90,8 @@ struct OrganizationTrendCharts {
             "marker": ["color": .string(Palette.categoryColours[0])], "showlegend": false,
         ]
         let title = "Enrollments per learner, by organization"
-        var layout = Layout.base(title: title, x: "Organization", y: "Enrollments per learner")
-        layout["xaxis"] = ["title": ["text": "Organization"], "type": "category", "automargin": true]
+        var layout = Layout.base(title: title, y: "Enrollments per learner")
+        layout["xaxis"] = ["type": "category", "automargin": true]
         return Chart(
             name: "box", title: title,
             caption: "The box holds the middle half of learners; a high box means learners there take many badges.",

@@ -28,6 +28,14 @@ public struct OfflineNarrator: Sendable {
         if active.count == 1, let badge = active.first {
             var text = "\(md(badge.badge)) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
             text += "\(NumberText.percent(badge.completionRate)) completed it"
+            let platform = Metrics.rate(result.reference.completed, result.reference.enrollments)
+            if result.filters.badge != nil, result.reference.enrollments > badge.enrollments {
+                let side = badge.completionRate > platform ? "above" : badge.completionRate < platform ? "below" : "level with"
+                let scope = result.filters.organization.map { " for all badges at \(md($0))" } ?? ""
+                text += scope.isEmpty
+                    ? ", \(side) the platform's \(NumberText.percent(platform))"
+                    : ", \(side) the \(NumberText.percent(platform))\(scope)"
+            }
             if let median = badge.medianDaysToComplete {
                 text += "; half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
             } else {
@@ -60,7 +68,7 @@ public struct OfflineNarrator: Sendable {
     }
 
     private func narrate(_ result: OrganizationTrends) -> String {
-        let total = result.organizations.reduce(0) { $0 + $1.enrollments }
+        let total = result.totals.enrollments
         let active = result.organizations.filter { $0.enrollments > 0 }
         guard total > 0 else {
             return "There were no enrollments in \(md(result.window.phrase))\(scope(result.filters))."
@@ -72,14 +80,7 @@ public struct OfflineNarrator: Sendable {
             let others = active.dropFirst().prefix(2).map { "\(md($0.organization)) (\(NumberText.count($0.enrollments)))" }
             sentences.append("\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
         }
-        var perPeriod: [(String, Int)] = []
-        for point in result.series {
-            if perPeriod.last?.0 == point.period {
-                perPeriod[perPeriod.count - 1].1 += point.enrollments
-            } else {
-                perPeriod.append((point.period, point.enrollments))
-            }
-        }
+        let perPeriod = result.byPeriod.map { ($0.period, $0.enrollments) }
         if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last, perPeriod.count > 1 {
             let unit = result.granularity == .week ? "week" : "month"
             if peak.0 == last.0 {

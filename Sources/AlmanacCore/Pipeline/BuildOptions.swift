@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// Where to write every SQL statement the build ran (`--dump-sql`).
     public var dumpSQLPath: String?
     public var force = false
+    /// The language model; the offline narrator writes every answer when the mode is `off`.
+    public var llm = LLMOptions(mode: .off)
+    /// Fail when an answer quotes a figure that is not in its data.
+    public var requireGrounded = false
     /// How many analyses run at the same time, each on its own read-only connection.
     public var jobs = 4
     /// Turn every warning into an error; the previous site stays as it was.

@@ -29,48 +29,121 @@ public struct ReportBuilder {
         self.log = log
     }
 
+    /// Collects warnings as they happen and passes them to the log.
+    private final class Warnings: @unchecked Sendable {
+        // @unchecked: used from one task at a time; the build is sequential between stages.
+        var list: [String] = []
+        let log: @Sendable (BuildEvent) -> Void
+
+        init(log: @escaping @Sendable (BuildEvent) -> Void) {
+            self.log = log
+        }
+
+        func add(_ message: String) {
+            list.append(message)
+            log(.warning(message))
+        }
+    }
+
+    /// The opened database and what every question needs from it.
+    private struct Source {
+        var path: String
+        var db: SQLiteConnection
+        var stats: DatabaseStats
+        var asOf: CivilDate
+        var catalogue: EntityCatalogue
+        /// Statements run so far, parameters inlined, for --dump-sql.
+        var sql: () -> [String]
+    }
+
     /// Builds the site.
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     public func build() async throws -> BuildSummary {
-        var warnings: [String] = []
-        func warn(_ message: String) {
-            warnings.append(message)
-            log(.warning(message))
-        }
-
+        let warnings = Warnings(log: log)
         let lock = try stage(.writing) { try BuildLock(for: URL(fileURLWithPath: options.outputPath)) }
         defer { lock.release() }
 
         let file = try stage(.questions) { try loadQuestions() }
-        let databasePath = try stage(.database) { try resolveDatabase(file) }
-        let db = try stage(.database) { try SQLiteConnection(path: databasePath) }
+        let source = try open(file, warnings)
+        let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
+        log(.started(questions: file.questions.count))
+        let (reports, analysisSQL) = try await answer(
+            file.questions, file: file, source: source, warnings, recordCacheUse: true)
+
+        let files = try stage(.rendering) {
+            try render(reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add)
+        }
+        if options.strict && !warnings.list.isEmpty {
+            throw BuildError(.strict, StrictFailure(warnings: warnings.list))
+        }
+        let written = try stage(.writing) {
+            try SiteWriter().publish(files, to: URL(fileURLWithPath: options.outputPath), force: options.force)
+        }
+        if let dump = options.dumpSQLPath {
+            try stage(.writing) {
+                // This connection's statements, then each analysis's, in question order.
+                let text = (source.sql() + analysisSQL).map { $0 + "\n;\n" }.joined()
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
+                } catch {
+                    throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
+                }
+            }
+        }
+        return BuildSummary(pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list)
+    }
+
+    /// One question through the same matcher, analytics, narrator and cache as a build:
+    /// `almanac ask`. The questions file is optional; when present, its patterns, `llm:` block
+    /// and database are used.
+    /// - Returns: the report and its document, as `site/<id>.json` would hold it.
+    public func ask(_ text: String) async throws -> (report: QuestionReport, document: JSONValue, warnings: [String]) {
+        let warnings = Warnings(log: log)
+        var file = QuestionFile(path: options.questionsPath, title: "Almanac", questions: [])
+        if FileManager.default.fileExists(atPath: options.questionsPath) {
+            file = try stage(.questions) { try loadQuestions() }
+        }
+        let id = Slug.make(from: text).isEmpty ? "question" : Slug.make(from: text)
+        let question = Question(id: id, text: text)
+        let source = try open(file, warnings)
+        // One question is not a build: the cache's record of what the last build used stays.
+        let (reports, _) = try await answer([question], file: file, source: source, warnings, recordCacheUse: false)
+        return (reports[0], reports[0].document(asOf: source.asOf, stats: source.stats), warnings.list)
+    }
+
+    /// Opens the database read-only, checks it, and reads what every question shares.
+    private func open(_ file: QuestionFile, _ warnings: Warnings) throws -> Source {
+        let path = try stage(.database) { try resolveDatabase(file) }
+        let db = try stage(.database) { try SQLiteConnection(path: path) }
         let report = try stage(.database) { try SchemaChecker().check(db) }
         if report.hasErrors {
-            throw BuildError(.database, SchemaCheckError(path: databasePath, report: report))
+            throw BuildError(.database, SchemaCheckError(path: path, report: report))
         }
-        for finding in report.warnings { warn("\(databasePath): \(finding.description)") }
-
-        // Every statement the build runs, for --dump-sql: this connection's, then each
-        // analysis's in question order.
-        var allSQL: [String] = []
-        db.trace = { sql, bindings in allSQL.append(Self.inline(sql, bindings)) }
+        for finding in report.warnings { warnings.add("\(path): \(finding.description)") }
+        let recorder = StatementRecorder()
+        db.trace = { sql, bindings in recorder.add(Self.inline(sql, bindings)) }
         let stats = try stage(.database) { try DatabaseStats.read(from: db) }
         let asOf = try stage(.database) {
             guard let date = try options.asOf ?? DatabaseStats.latestActivity(in: db) else {
-                throw MissingInputError(description: "\(databasePath): no enrolled_at or completed_at to take the as-of date from; pass --as-of")
+                throw MissingInputError(description: "\(path): no enrolled_at or completed_at to take the as-of date from; pass --as-of")
             }
             return date
         }
-        let week = try stage(.database) { try WeeklyChange.read(from: db, asOf: asOf) }
-        log(.started(questions: file.questions.count))
-
         let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
+        return Source(path: path, db: db, stats: stats, asOf: asOf, catalogue: catalogue, sql: { recorder.statements })
+    }
+
+    /// Matcher, analytics, charts and narrator for a list of questions, in their order.
+    private func answer(
+        _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings, recordCacheUse: Bool
+    ) async throws -> (reports: [QuestionReport], sql: [String])
+    {
         let matcher = try stage(.matching) {
-            try Matcher(overrides: file.patterns, catalogue: catalogue, asOf: asOf)
+            try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
         }
         var matches: [Match] = []
         var matchErrors: [MatchError] = []
-        for question in file.questions {
+        for question in questions {
             do { matches.append(try matcher.route(question)) } catch let error as MatchError {
                 matchErrors.append(error)
             }
@@ -79,54 +152,63 @@ public struct ReportBuilder {
             throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
         }
         // Custom SQL is checked before any query runs, so a bad statement costs nothing.
-        for question in file.questions {
+        for question in questions {
             if let sql = question.sql {
                 try stage(.analytics, question.id) {
-                    try CustomSQL.validate(sql, questionID: question.id, on: db)
+                    try CustomSQL.validate(sql, questionID: question.id, on: source.db)
                 }
             }
         }
 
-        let outcomes = try await AnalysisRunner(databasePath: databasePath, asOf: asOf, jobs: options.jobs)
-            .run(Array(zip(file.questions, matches)))
+        let outcomes = try await AnalysisRunner(databasePath: source.path, asOf: source.asOf, jobs: options.jobs)
+            .run(Array(zip(questions, matches)))
         let charts = ChartBuilder(
-            limit: options.chartLimit, badgeCategories: catalogue.categories, asOf: asOf)
-        let narrator = OfflineNarrator()
-        var reports: [QuestionReport] = []
-        for ((question, match), outcome) in zip(zip(file.questions, matches), outcomes) {
-            if outcome.firstRun { allSQL += outcome.sql }
-            let questionCharts = try stage(.charts, question.id) {
+            limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
+        var questionCharts: [[Chart]] = []
+        var sql: [String] = []
+        for (question, outcome) in zip(questions, outcomes) {
+            if outcome.firstRun { sql += outcome.sql }
+            questionCharts.append(try stage(.charts, question.id) {
                 try charts.charts(for: outcome.output, question: question)
+            })
+        }
+
+        let settings = options.llm.settings(for: file, jobs: options.jobs)
+        let narrated = await Narrator(settings: settings).narrate(
+            zip(questions, outcomes).map { NarrationItem(question: $0, output: $1.output, stats: source.stats) })
+        for warning in narrated.warnings { warnings.add(warning) }
+        if settings.model != nil && settings.mode != .off && !narrated.usedKeys.isEmpty && recordCacheUse {
+            do {
+                try AnswerCache(folder: settings.cacheFolder).recordUse(narrated.usedKeys)
+            } catch {
+                warnings.add(String(describing: error))
+            }
+        }
+
+        var reports: [QuestionReport] = []
+        var ungrounded: [String] = []
+        for index in questions.indices {
+            let (question, match, outcome) = (questions[index], matches[index], outcomes[index])
+            let narration = narrated.narrations[index]
+            let context: JSONValue = ["analytics_data": outcome.output.json, "database_stats": source.stats.json]
+            let grounding = Grounding.check(narration.markdown, against: context)
+            if !grounding.unverified.isEmpty {
+                ungrounded.append("question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
             }
             reports.append(QuestionReport(
-                question: question, match: match, output: outcome.output, charts: questionCharts,
-                narration: narrator.narrate(outcome.output, question: question),
-                narratorLabel: OfflineNarrator.label, sql: outcome.sql))
+                question: question, match: match, output: outcome.output, charts: questionCharts[index],
+                narration: narration, grounding: grounding, sql: outcome.sql))
             log(.question(
                 id: question.id, kind: match.kind, rows: outcome.output.rowCount,
-                milliseconds: outcome.milliseconds, narration: "offline"))
+                milliseconds: outcome.milliseconds, narration: narration.progress))
         }
-
-        let files = try stage(.rendering) {
-            try render(reports, file: file, asOf: asOf, stats: stats, week: week, warn: warn)
-        }
-        if options.strict && !warnings.isEmpty {
-            throw BuildError(.strict, StrictFailure(warnings: warnings))
-        }
-        let written = try stage(.writing) {
-            try SiteWriter().publish(files, to: URL(fileURLWithPath: options.outputPath), force: options.force)
-        }
-        if let dump = options.dumpSQLPath {
-            try stage(.writing) {
-                let text = allSQL.map { $0 + "\n;\n" }.joined()
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
-                } catch {
-                    throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
-                }
+        if !ungrounded.isEmpty {
+            if options.requireGrounded {
+                throw BuildError(.narration, GroundingFailure(questions: ungrounded))
             }
+            warnings.add("answers quote figures that are not in their data: " + ungrounded.joined(separator: "; "))
         }
-        return BuildSummary(pages: reports.count, asOf: asOf, files: written, warnings: warnings)
+        return (reports, sql)
     }
 
     // MARK: - Stages
@@ -218,6 +300,16 @@ public struct ReportBuilder {
     }
 }
 
+/// Answers with figures that are not in their data, under `--require-grounded`.
+public struct GroundingFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var questions: [String]
+
+    public var description: String {
+        "--require-grounded: these answers quote figures that are not in their data:\n"
+            + questions.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
 /// Warnings that `--strict` turned into a failure.
 public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible {
     public var warnings: [String]
@@ -234,5 +326,15 @@ public struct MatchFailures: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         errors.map { "\(path): \($0.description)" }.joined(separator: "\n")
+    }
+}
+
+/// Statements a connection ran, for --dump-sql.
+private final class StatementRecorder: @unchecked Sendable {
+    // @unchecked: a connection is used by one task at a time, and so is its recorder.
+    var statements: [String] = []
+
+    func add(_ statement: String) {
+        statements.append(statement)
     }
 }

@@ -8,7 +8,9 @@ struct MarkdownTwin {
         var lines = ["# \(Self.escape(report.question.text))", ""]
         var meta = "As of \(asOf)"
         if !report.match.filters.isEmpty { meta += " · " + Self.escape(report.match.filters.summary) }
-        lines += [meta, "", report.narration.trimmingCharacters(in: .whitespacesAndNewlines), ""]
+        lines += [meta, ""]
+        for notice in report.notices { lines += ["> **Note:** \(notice)", ""] }
+        lines += [report.narration.markdown.trimmingCharacters(in: .whitespacesAndNewlines), ""]
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
             for chart in report.charts {
@@ -26,7 +28,7 @@ struct MarkdownTwin {
                   "- Kind: `\(report.match.kind.rawValue)`",
                   "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
                   "- Filters: \(report.match.filters.isEmpty ? "none" : Self.escape(report.match.filters.summary))",
-                  "- Narrator: \(report.narratorLabel)", ""]
+                  "- Narrator: \(report.narration.label)", ""]
         for statement in report.sql {
             lines += ["```sql", statement, "```", ""]
         }
@@ -47,7 +49,7 @@ struct MarkdownTwin {
         for (section, members) in PageRenderer.sections(of: reports) {
             lines += ["## \(Self.escape(section))", ""]
             for report in members {
-                let lead = PageRenderer.firstSentence(of: report.narration)
+                let lead = PageRenderer.firstSentence(of: report.narration.markdown)
                 lines.append("- [\(Self.escape(report.question.text))](\(report.question.id).md): \(lead)")
             }
             lines.append("")

@@ -78,10 +78,16 @@ public struct PageRenderer {
         context["kind"] = report.match.kind.rawValue
         context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
         if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
-        context["answerHTML"] = MarkdownRenderer.html(report.narration)
-        context["narrator"] = report.narratorLabel
+        context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
+        context["narrator"] = report.narration.label
+        context["notices"] = report.notices
         context["charts"] = report.charts.map { chart(for: $0, questionID: report.question.id) }
         context["hasCharts"] = !report.charts.isEmpty
+        // Plotly draws WebGL traces (the scatter matrix) with shaders that regl compiles
+        // through `new Function`; only pages that have one relax the policy for it.
+        context["needsEval"] = report.charts.contains { chart in
+            chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
+        }
         context["tables"] = report.output.tables.map(table)
         context["hasTables"] = !report.output.tables.isEmpty
         context["sql"] = report.sql
@@ -116,7 +122,7 @@ public struct PageRenderer {
                 "name": name,
                 "questions": members.map { report in
                     var entry = link(report)
-                    entry["lead"] = Self.firstSentence(of: report.narration)
+                    entry["lead"] = Self.firstSentence(of: report.narration.markdown)
                     return entry
                 },
             ] as [String: Any]

@@ -77,7 +77,7 @@ extension TemplateSet {
         "tables", "columns", "numeric", "rows", "cells", "text", "hasTables", "sql", "hasSQL",
         "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
         "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",
-        "current", "change", "direction", "completions", "notices",
+        "current", "change", "direction", "completions", "notices", "needsEval",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,

@@ -6,11 +6,31 @@ public struct QuestionReport: Sendable {
     public var match: Match
     public var output: any AnalysisOutput
     public var charts: [Chart]
-    /// The answer, as Markdown.
-    public var narration: String
-    public var narratorLabel: String
+    public var narration: Narration
+    public var grounding: Grounding
     /// The statements this question ran, for "How this was computed".
     public var sql: [String]
+
+    public init(question: Question, match: Match, output: any AnalysisOutput, charts: [Chart],
+                narration: Narration, grounding: Grounding, sql: [String]) {
+        self.question = question
+        self.match = match
+        self.output = output
+        self.charts = charts
+        self.narration = narration
+        self.grounding = grounding
+        self.sql = sql
+    }
+
+    /// Notices a reader should see above the answer.
+    public var notices: [String] {
+        var notices: [String] = []
+        if let note = narration.note { notices.append(note) }
+        if !grounding.unverified.isEmpty {
+            notices.append("These figures in the summary could not be found in the data: \(grounding.unverified.joined(separator: ", ")).")
+        }
+        return notices
+    }
 
     /// The report document, `site/<id>.json`: the site's machine-readable API.
     public func document(asOf: CivilDate, stats: DatabaseStats) -> JSONValue {
@@ -21,13 +41,19 @@ public struct QuestionReport: Sendable {
             "question": .string(question.text),
             "section": .text(question.section),
             "type": .string(match.kind.rawValue),
-            "response": .string(narration),
+            "response": .string(narration.markdown),
             "metadata": [
                 "confidence": .double(match.confidence),
                 "as_of": .string(asOf.description),
                 "filters": match.filters.json,
                 "database_stats": stats.json,
                 "analytics_data": output.json,
+                "grounding": grounding.json,
+                "narration": [
+                    "source": narration.model == nil ? "offline" : "model",
+                    "model": .text(narration.model),
+                    "note": .text(narration.note),
+                ],
             ],
             "visualization": .object(visualization),
         ]

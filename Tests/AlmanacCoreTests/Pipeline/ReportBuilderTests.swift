@@ -67,7 +67,7 @@ import Testing
                 charts: [{type: bar, x: name, y: id}]
             """)
         #expect(summary.pages == 5)
-        #expect(summary.warnings.allSatisfy { $0.contains("plotly.js") })  // only the CDN notice
+        #expect(summary.warnings.allSatisfy { $0.contains("plotly.js") }, "\(summary.warnings)")  // only the CDN notice
         for (id, type, field) in [
             ("badges", "badge_enrollments", "\"badges\""), ("trend", "organization_trends", "\"series\""),
             ("completion", "completion_metrics", "\"by_cohort\""), ("paths", "learning_paths", "\"top_paths\""),

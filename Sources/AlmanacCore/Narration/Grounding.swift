@@ -1,0 +1,91 @@
+import Foundation
+
+/// Checks that every figure in an answer comes from its data: the defence against a model
+/// that invents or miscopies a number.
+///
+/// Figures are integers with or without thousands separators, decimals and percentages.
+/// Years (1900–2100), dates (2024-03-01, 2024-03, 2024-W09), digits inside names from the
+/// data ("Statistics 101"), and small counts up to 10 ("3 badges") are left out. A figure
+/// matches a number of the context when it equals it after rounding to the figure's own
+/// decimals, or, for a percentage, when it equals the number × 100 so rounded (rates are
+/// fractions in the data).
+public struct Grounding: Sendable, Equatable {
+    public var figures: Int
+    public var verified: Int
+    public var unverified: [String]
+
+    public var json: JSONValue {
+        ["figures": .int(figures), "verified": .int(verified), "unverified": .array(unverified.map(JSONValue.string))]
+    }
+
+    public static func check(_ answer: String, against context: JSONValue) -> Grounding {
+        var numbers: [Double] = []
+        var names: [String] = []
+        collect(context, numbers: &numbers, names: &names)
+        // Names out first, longest first, so "Statistics 101" does not leave "101" behind.
+        var text = answer
+        for name in names.sorted(by: { $0.count > $1.count }) where name.count >= 3 {
+            text = text.replacingOccurrences(of: name, with: " ")
+        }
+        let found = figures(in: text)
+        let unverified = found.filter { figure in !numbers.contains { matches(figure, $0) } }.map(\.written)
+        return Grounding(figures: found.count, verified: found.count - unverified.count, unverified: unverified)
+    }
+
+    struct Figure: Equatable {
+        var written: String
+        var value: Double
+        var decimals: Int
+        var percent: Bool
+    }
+
+    private static let pattern = try! NSRegularExpression(
+        pattern: #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%)?"#)
+
+    static func figures(in text: String) -> [Figure] {
+        var result: [Figure] = []
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let number = String(text[Range(match.range(at: 1), in: text)!])
+            let percent = match.range(at: 2).location != NSNotFound
+            if number.contains("-W") || (number.count >= 7 && number.dropFirst().contains("-")) { continue }
+            let plain = number.replacingOccurrences(of: ",", with: "")
+            guard let value = Double(plain) else { continue }
+            let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+            if !percent && decimals == 0 && !number.contains(",") {
+                if (1900...2100).contains(value) { continue }  // a year
+                if abs(value) <= 10 { continue }  // a small count: "3 badges"
+            }
+            let written = number + (percent ? "%" : "")
+            result.append(Figure(written: written, value: value, decimals: decimals, percent: percent))
+        }
+        return result
+    }
+
+    static func matches(_ figure: Figure, _ number: Double) -> Bool {
+        var scale = 1.0
+        for _ in 0..<figure.decimals { scale /= 10 }
+        let tolerance = scale / 2 + 1e-9
+        if figure.percent {
+            // A rate of 0.5625 may be written 56.25%, 56.3% or 56%; a number already in
+            // percent (a custom query's) may be written as it is.
+            return abs(number * 100 - figure.value) <= tolerance || abs(number - figure.value) <= tolerance
+        }
+        return abs(number - figure.value) <= tolerance
+    }
+
+    /// Every number in the context, plus each list's length (answers count rows: "13
+    /// organizations"), and every string, which may be a name with digits in it.
+    private static func collect(_ value: JSONValue, numbers: inout [Double], names: inout [String]) {
+        switch value {
+        case .int(let number): numbers.append(Double(number))
+        case .double(let number): numbers.append(number)
+        case .string(let text): names.append(text)
+        case .array(let items):
+            numbers.append(Double(items.count))
+            for item in items { collect(item, numbers: &numbers, names: &names) }
+        case .object(let members):
+            for key in members.keys.sorted() { collect(members[key]!, numbers: &numbers, names: &names) }
+        case .bool, .null: break
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// The original design's prompt: a system message that keeps the model to the numbers, and a
+/// user message with the database totals, the analysis data and the question.
+public enum Prompt {
+    public static let system = """
+        You are a data analyst writing for a weekly report on a learning platform. \
+        Explain what the numbers mean in three to six plain sentences of Markdown. \
+        Use only the numbers given in the data; quote every figure exactly as it is given, \
+        and never compute, estimate or invent a figure that is not there. \
+        Rates are fractions: you may write 0.5625 as 56.25% or 56.3%. \
+        If the data cannot answer the question, say so plainly.
+        """
+
+    /// How many rows of each list the model sees; the rest are counted, not shown.
+    public static let rowBudget = 25
+
+    /// The user message for one question.
+    public static func user(question: String, stats: DatabaseStats, data: JSONValue) -> String {
+        """
+        Based on the following data:
+        - Total Users: \(stats.users)
+        - Total Badges: \(stats.badges)
+        - Total Enrollments: \(stats.enrollments)
+
+        Analytics Data:
+        \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
+
+        Please analyze this query: \(question)
+        """
+    }
+
+    /// The short form of an earlier question in the conversation.
+    public static func history(question: String) -> String {
+        "Please analyze this query: \(question)"
+    }
+
+    /// The analysis data with every list cut to the row budget and a note of what was left out.
+    public static func trimmed(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items) where items.count > rowBudget:
+            return .array(items.prefix(rowBudget).map(trimmed)
+                + [.string("… \(items.count - rowBudget) more rows not shown")])
+        case .array(let items):
+            return .array(items.map(trimmed))
+        case .object(let members):
+            return .object(members.mapValues(trimmed))
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct Ask: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer one question with the same matcher, analytics, narrator and cache as a build.")
+
+    @Argument(help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
+    var question: String
+
+    @Option(help: "The SQLite database (default: `database:` in the questions file).")
+    var db: String?
+
+    @Option(help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
+    var questions = "questions.yaml"
+
+    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
+    var asOf: CivilDate?
+
+    @Flag(help: "Print the report document (as site/<id>.json holds it) instead of the Markdown answer.")
+    var json = false
+
+    @OptionGroup(title: "Language model")
+    var modelFlags: ModelFlags
+
+    func run() async throws {
+        guard !question.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("the question is empty")
+        }
+        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: "")
+        options.asOf = asOf
+        options.llm = try modelFlags.options()
+        options.jobs = 1
+        let builder = ReportBuilder(options: options, version: Almanac.version) { event in
+            if case .warning(let message) = event { Terminal.error("⚠ warning: " + message) }
+        }
+        do {
+            let (report, document, _) = try await builder.ask(question)
+            if json {
+                print(document.prettyEncoded(), terminator: "")
+            } else {
+                print(report.narration.markdown)
+                print("")
+                print("_\(report.narration.label)_")
+            }
+        } catch {
+            throw fail(String(describing: error))
+        }
+    }
+}

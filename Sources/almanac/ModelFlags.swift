@@ -1,0 +1,69 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+extension LLMMode: ExpressibleByArgument {}
+
+/// The language model flags that `build` and `ask` share.
+struct ModelFlags: ParsableArguments {
+    @Option(help: "auto (cache, then the model if a key is set), cache-only, refresh, or off.")
+    var llm: LLMMode = .auto
+
+    @Option(help: "A file holding the API key (default: the OPENAI_API_KEY variable).")
+    var apiKeyFile: String?
+
+    @Option(help: "The model (default: `llm.model` in the questions file, else \(LLMOptions.defaultModel)).")
+    var model: String?
+
+    @Option(help: "Sampling temperature, 0 to 2 (default: `llm.temperature`, else 0).")
+    var temperature: Double?
+
+    @Option(help: "The most tokens an answer may use (default: `llm.max_tokens`).")
+    var maxTokens: Int?
+
+    @Option(help: "A seed for servers that support reproducible sampling (default: `llm.seed`).")
+    var seed: Int?
+
+    @Option(help: "Seconds to wait for one model request.")
+    var llmTimeout: Double = 60
+
+    @Option(help: "The answer cache folder (default: answers/ beside the questions file).")
+    var cache: String?
+
+    func validate() throws {
+        if let temperature, !(0...2).contains(temperature) {
+            throw ValidationError("--temperature must be from 0 to 2")
+        }
+        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if llmTimeout <= 0 { throw ValidationError("--llm-timeout must be a positive number of seconds") }
+    }
+
+    /// Reads the key and base URL from the environment or the key file; the core never does.
+    func options() throws -> LLMOptions {
+        var options = LLMOptions(mode: llm)
+        let environment = ProcessInfo.processInfo.environment
+        if let apiKeyFile {
+            guard let text = try? String(contentsOfFile: apiKeyFile, encoding: .utf8) else {
+                throw ValidationError("cannot read the API key file \(apiKeyFile)")
+            }
+            let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !key.isEmpty else { throw ValidationError("the API key file \(apiKeyFile) is empty") }
+            options.apiKey = key
+        } else if let key = environment["OPENAI_API_KEY"], !key.isEmpty {
+            options.apiKey = key
+        }
+        if let base = environment["OPENAI_BASE_URL"], !base.isEmpty {
+            guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("OPENAI_BASE_URL must be an http or https URL")
+            }
+            options.baseURL = url
+        }
+        options.model = model
+        options.temperature = temperature
+        options.maxTokens = maxTokens
+        options.seed = seed
+        options.timeout = .milliseconds(Int(llmTimeout * 1000))
+        options.cacheFolder = cache
+        return options
+    }
+}

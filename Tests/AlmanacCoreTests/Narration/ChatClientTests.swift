@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Records the waits a client asks for, instead of waiting.
+final class SleepRecorder: @unchecked Sendable {
+    // @unchecked: `waits` is only touched under `lock`.
+    private let lock = NSLock()
+    private var recorded: [Duration] = []
+
+    var waits: [Duration] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
+    private func record(_ duration: Duration) {
+        lock.lock()
+        recorded.append(duration)
+        lock.unlock()
+    }
+
+    var sleep: @Sendable (Duration) async throws -> Void {
+        { [self] duration in record(duration) }
+    }
+}
+
+/// The real HTTP path, URLSession against a loopback server speaking Chat Completions.
+@Suite struct ChatClientTests {
+    static let key = "sk-test-SECRET-0123456789"
+
+    func client(_ server: LoopbackServer, sleeper: SleepRecorder, timeout: Duration = .seconds(10),
+                now: Date = Date()) -> ChatClient {
+        let configuration = ModelConfiguration(
+            baseURL: server.baseURL, apiKey: Self.key, model: "test-model", temperature: 0.2,
+            maxTokens: 300, seed: 7, timeout: timeout)
+        return ChatClient(configuration: configuration, transport: URLSessionTransport(),
+                          sleep: sleeper.sleep, now: { now }, jitter: { 0 })
+    }
+
+    let messages = [ChatMessage(role: "system", content: "Be exact."), ChatMessage(role: "user", content: "How many?")]
+
+    @Test("sends the Chat Completions request and reads the answer")
+    func success() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("There are 12."))])
+        let sleeper = SleepRecorder()
+        let answer = try await client(server, sleeper: sleeper).complete(messages)
+        #expect(answer.content == "There are 12.")
+        #expect(answer.usage["total_tokens"] == 15)
+        let request = try #require(server.requests.first)
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1/chat/completions")
+        #expect(request.headers["authorization"] == "Bearer \(Self.key)")
+        #expect(request.headers["content-type"] == "application/json")
+        #expect(request.json["model"] as? String == "test-model")
+        #expect(request.json["temperature"] as? Double == 0.2)
+        #expect(request.json["max_tokens"] as? Int == 300)
+        #expect(request.json["seed"] as? Int == 7)
+        let sent = request.json["messages"] as? [[String: String]]
+        #expect(sent == [["role": "system", "content": "Be exact."], ["role": "user", "content": "How many?"]])
+        #expect(sleeper.waits.isEmpty)
+    }
+
+    @Test("429 with Retry-After waits as told, then succeeds")
+    func retryAfter() async throws {
+        let server = try LoopbackServer([
+            .init(status: 429, headers: ["Retry-After": "3"], body: #"{"error":{"message":"slow down"}}"#),
+            .init(status: 200, body: LoopbackServer.answer("Fine.")),
+        ])
+        let sleeper = SleepRecorder()
+        let answer = try await client(server, sleeper: sleeper).complete(messages)
+        #expect(answer.content == "Fine.")
+        #expect(server.requests.count == 2)
+        #expect(sleeper.waits == [.seconds(3)])
+    }
+
+    @Test("Retry-After as an HTTP date counts from now")
+    func retryAfterDate() async throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
+        let server = try LoopbackServer([
+            .init(status: 503, headers: ["Retry-After": "Tue, 14 Nov 2023 22:13:30 GMT"], body: "{}"),
+            .init(status: 200, body: LoopbackServer.answer("Fine.")),
+        ])
+        let sleeper = SleepRecorder()
+        _ = try await client(server, sleeper: sleeper, now: now).complete(messages)
+        #expect(sleeper.waits == [.seconds(10)])
+    }
+
+    @Test("500 then success backs off exponentially")
+    func serverError() async throws {
+        let server = try LoopbackServer([
+            .init(status: 500, body: "oops"), .init(status: 502, body: "oops"),
+            .init(status: 200, body: LoopbackServer.answer("Fine.")),
+        ])
+        let sleeper = SleepRecorder()
+        _ = try await client(server, sleeper: sleeper).complete(messages)
+        #expect(server.requests.count == 3)
+        #expect(sleeper.waits == [.milliseconds(500), .milliseconds(1000)])  // jitter 0
+    }
+
+    @Test("gives up after five attempts, saying how many")
+    func exhausted() async throws {
+        let server = try LoopbackServer([.init(status: 503, body: #"{"error":{"message":"overloaded"}}"#)])
+        let sleeper = SleepRecorder()
+        await #expect(throws: LLMError(reason: .http(status: 503, message: "overloaded"), attempts: 5)) {
+            try await client(server, sleeper: sleeper).complete(messages)
+        }
+        #expect(server.requests.count == 5)
+        #expect(sleeper.waits == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4)])
+        #expect(LLMError(reason: .http(status: 503, message: "overloaded"), attempts: 5).description
+            == "HTTP 503 after 5 tries: overloaded")
+    }
+
+    @Test("jitter adds up to half the wait, and waits are capped")
+    func backoff() throws {
+        let server = try LoopbackServer([.init(status: 200, body: "{}")])
+        var client = client(server, sleeper: SleepRecorder())
+        client.jitter = { 0.5 }
+        #expect(client.backoff(1) == .milliseconds(625))  // 500 ms + 25 %
+        #expect(client.backoff(10) == .milliseconds(37_500))  // capped at 30 s, + 25 %
+    }
+
+    @Test("a response slower than the timeout is retried, then reported")
+    func timeout() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("late"), delay: 1.5)])
+        let sleeper = SleepRecorder()
+        var slow = client(server, sleeper: sleeper, timeout: .milliseconds(300))
+        slow.maxAttempts = 2
+        await #expect(throws: LLMError(reason: .timeout, attempts: 2)) { try await slow.complete(messages) }
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("a dropped connection is retried")
+    func dropped() async throws {
+        let server = try LoopbackServer([
+            .init(status: 200, body: "", drop: true), .init(status: 200, body: LoopbackServer.answer("Back.")),
+        ])
+        let answer = try await client(server, sleeper: SleepRecorder()).complete(messages)
+        #expect(answer.content == "Back.")
+    }
+
+    @Test("final failures are not retried", arguments: [
+        (LoopbackServer.Reply(status: 200, body: "not json"), LLMError.Reason.malformed("not a JSON object")),
+        (LoopbackServer.Reply(status: 200, body: #"{"choices":[]}"#), .noChoices),
+        (LoopbackServer.Reply(status: 200, body: LoopbackServer.answer("   ")), .emptyContent),
+        (LoopbackServer.Reply(status: 200, body: LoopbackServer.answer("Half an", finish: "length")), .finishReason("length")),
+        (LoopbackServer.Reply(status: 200, body: LoopbackServer.answer("x", finish: "content_filter")), .finishReason("content_filter")),
+        (LoopbackServer.Reply(status: 401, body: #"{"error":{"message":"Incorrect API key provided: sk-test-SECRET-0123456789"}}"#),
+         .http(status: 401, message: "Incorrect API key provided: [key]")),
+        (LoopbackServer.Reply(status: 400, body: #"{"error":{"message":"model not found"}}"#), .http(status: 400, message: "model not found")),
+    ])
+    func final(reply: LoopbackServer.Reply, reason: LLMError.Reason) async throws {
+        let server = try LoopbackServer([reply])
+        await #expect(throws: LLMError(reason: reason, attempts: 1)) {
+            try await client(server, sleeper: SleepRecorder()).complete(messages)
+        }
+        #expect(server.requests.count == 1)
+    }
+}
+
+@Suite struct GroundingTests {
+    let context: JSONValue = [
+        "analytics_data": [
+            "badges": [["badge": "Statistics 101", "enrollments": 1234, "completion_rate": 0.5625,
+                        "median_days_to_complete": 22.9]],
+            "totals": ["learners": 1102],
+        ],
+        "database_stats": ["total_users": 5000],
+    ]
+
+    @Test("true figures verify, with rounding and rates as percentages")
+    func verified() {
+        let answer = "Statistics 101 has 1,234 enrollments from 1102 learners; 56.25% (56.3%, about 56%) completed, half within 23 days, out of 5,000 users in 2024 (since 2024-03-01, 2024-W09)."
+        let result = Grounding.check(answer, against: context)
+        #expect(result.unverified == [])
+        #expect(result.figures == 7)  // 1,234 1102 56.25% 56.3% 56% 23 5,000 … years and dates left out
+    }
+
+    @Test("made-up figures are listed, small counts are not")
+    func madeUp() {
+        let answer = "Statistics 101 has 1,243 enrollments and 3 badges; 61.2% completed, 2,000 dropped in 23.5 days."
+        let result = Grounding.check(answer, against: context)
+        #expect(result.unverified == ["1,243", "61.2%", "2,000", "23.5"])
+        #expect(result.verified == 0)
+    }
+
+    @Test("list lengths count as figures of the data")
+    func counts() {
+        let data: JSONValue = ["rows": .array((0..<13).map { JSONValue.int($0 * 100) })]
+        #expect(Grounding.check("There are 13 organizations.", against: data).unverified == [])
+    }
+}

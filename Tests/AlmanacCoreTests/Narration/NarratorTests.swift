@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Narration through the whole build: the cache, the model over real HTTP, and the fallbacks.
+@Suite struct NarratorTests {
+    static let key = "sk-test-NEVER-PRINT-ME-42"
+
+    static let questions = """
+        title: Pulse
+        llm:
+          model: test-model
+          temperature: 0
+        questions:
+          - text: How many people are enrolled in each badge?
+            id: first
+            section: Story
+          - text: What is the completion rate by organization?
+            id: second
+            section: Story
+          - text: What are the most common learning paths?
+            id: third
+            section: Story
+          - text: How have enrollments trended over time?
+            id: alone
+        """
+
+    final class Log: @unchecked Sendable {
+        // @unchecked: `events` is only touched under `lock`.
+        private let lock = NSLock()
+        private var recorded: [BuildEvent] = []
+        func add(_ event: BuildEvent) {
+            lock.lock()
+            recorded.append(event)
+            lock.unlock()
+        }
+        var events: [BuildEvent] {
+            lock.lock()
+            defer { lock.unlock() }
+            return recorded
+        }
+    }
+
+    struct Project {
+        var folder = Fixture.folder()
+        var database: String
+        var log = Log()
+
+        init() throws { database = try Fixture.database(Fixture.platformRows) }
+
+        var site: URL { folder.appending(path: "site") }
+        var answers: URL { folder.appending(path: "answers") }
+
+        func build(_ server: LoopbackServer?, mode: LLMMode = .auto, yaml: String = NarratorTests.questions,
+                   configure: (inout BuildOptions) -> Void = { _ in }) async throws -> BuildSummary {
+            let path = folder.appending(path: "questions.yaml")
+            try Data(yaml.utf8).write(to: path)
+            var options = BuildOptions(questionsPath: path.path, databasePath: database, outputPath: site.path)
+            options.plotlyFromCDN = true
+            options.llm = LLMOptions(mode: mode)
+            options.llm.apiKey = NarratorTests.key
+            if let server { options.llm.baseURL = server.baseURL }
+            options.llm.sleep = { _ in }
+            options.llm.timeout = .seconds(5)
+            configure(&options)
+            let log = self.log
+            return try await ReportBuilder(options: options, version: "test") { log.add($0) }.build()
+        }
+
+        func read(_ name: String) -> String {
+            (try? String(contentsOf: site.appending(path: name), encoding: .utf8)) ?? ""
+        }
+
+        /// Every file under a folder, as text.
+        func texts(in folder: URL) -> [String] {
+            var result: [String] = []
+            let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+            while let url = walker?.nextObject() as? URL {
+                if let data = FileManager.default.contents(atPath: url.path) {
+                    result.append(String(decoding: data, as: UTF8.self))
+                }
+            }
+            return result
+        }
+    }
+
+    @Test("answers come from the model once, then from the cache with zero requests")
+    func cached() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Enrollment is **steady**."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        #expect(server.requests.count == 4)
+        let page = project.read("first.html")
+        #expect(page.contains("<strong>steady</strong>"))
+        #expect(page.contains("Written by the language model test-model"))
+        let bytes = project.texts(in: project.site)
+        let second = try await project.build(server)
+        #expect(server.requests.count == 4)  // nothing new
+        #expect(second.files.written == 0)
+        #expect(project.texts(in: project.site) == bytes)
+        #expect(project.log.events.contains { if case .question(_, _, _, _, "cache") = $0 { return true } else { return false } })
+        let stats = AnswerCache(folder: project.answers).statistics()
+        #expect(stats.entries == 4)
+        #expect(stats.usedByLastBuild == 4)
+    }
+
+    @Test("the key never appears in the site, the cache or the log")
+    func secret() async throws {
+        let server = try LoopbackServer([
+            .init(status: 401, body: #"{"error":{"message":"Incorrect API key provided: sk-test-NEVER-PRINT-ME-42"}}"#)
+        ])
+        let project = try Project()
+        let summary = try await project.build(server)
+        _ = try await project.build(try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Fine."))]))
+        for text in project.texts(in: project.site) + project.texts(in: project.answers) {
+            #expect(!text.contains(Self.key))
+        }
+        for event in project.log.events { #expect(!"\(event)".contains(Self.key)) }
+        for warning in summary.warnings { #expect(!warning.contains(Self.key)) }
+    }
+
+    @Test("a section is a conversation: earlier questions and answers, in order, at most four")
+    func memory() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Noted."))])
+        let project = try Project()
+        let yaml = "title: P\nllm: {model: m}\nquestions:\n" + (1...6).map {
+            "  - text: How many people are enrolled in each badge, take \($0)?\n    id: q\($0)\n    section: S\n"
+        }.joined()
+        _ = try await project.build(server, yaml: yaml)
+        let requests = server.requests.map { $0.json["messages"] as? [[String: String]] ?? [] }
+        #expect(requests.count == 6)
+        // The third request: system, q1, a1, q2, a2, then its own question.
+        let third = requests[2]
+        #expect(third.map { $0["role"]! } == ["system", "user", "assistant", "user", "assistant", "user"])
+        #expect(third[1]["content"]!.hasSuffix("take 1?"))
+        #expect(third[3]["content"]!.hasSuffix("take 2?"))
+        #expect(third[5]["content"]!.contains("Please analyze this query: How many people are enrolled in each badge, take 3?"))
+        // The sixth carries only the last four exchanges: questions 2 to 5.
+        let sixth = requests[5]
+        #expect(sixth.count == 1 + 8 + 1)
+        #expect(sixth[1]["content"]!.hasSuffix("take 2?"))
+        #expect(sixth[7]["content"]!.hasSuffix("take 5?"))
+    }
+
+    @Test("the prompt gives the totals, the data and the question")
+    func prompt() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Noted."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        let messages = server.requests.first?.json["messages"] as? [[String: String]] ?? []
+        #expect(messages.first?["content"] == Prompt.system)
+        let user = messages.last?["content"] ?? ""
+        #expect(user.hasPrefix("Based on the following data:\n- Total Users: 4\n- Total Badges: 3\n- Total Enrollments: 7\n\nAnalytics Data:\n{"))
+        #expect(user.contains("\"completion_rate\": 0.5714"))
+        #expect(user.hasSuffix("Please analyze this query: How many people are enrolled in each badge?"))
+    }
+
+    @Test("when the model fails, the page gets the offline summary and says why; --strict fails")
+    func failure() async throws {
+        let server = try LoopbackServer([.init(status: 500, body: #"{"error":{"message":"boom"}}"#)])
+        let project = try Project()
+        let summary = try await project.build(server)
+        #expect(server.requests.count == 4 * 5)
+        let page = project.read("first.html")
+        #expect(page.contains("The language model was unavailable (HTTP 500 after 5 tries: boom)"))
+        #expect(page.contains("offline narrator, without a language model"))
+        #expect(summary.warnings.contains { $0.contains("`first`: the language model failed") })
+        // Failures are never cached.
+        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+        let before = project.texts(in: project.site)
+        await #expect(throws: BuildError.self) { _ = try await project.build(server) { $0.strict = true } }
+        #expect(project.texts(in: project.site) == before)
+    }
+
+    @Test("cache-only never calls the network; refresh asks again")
+    func modes() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("First."))])
+        let project = try Project()
+        let offline = try await project.build(server, mode: .cacheOnly)
+        #expect(server.requests.isEmpty)
+        #expect(offline.warnings.contains { $0.contains("no cached answer and --llm cache-only") })
+        _ = try await project.build(server)
+        #expect(server.requests.count == 4)
+        _ = try await project.build(server, mode: .cacheOnly)
+        #expect(server.requests.count == 4)
+        _ = try await project.build(server, mode: .refresh)
+        #expect(server.requests.count == 8)
+        _ = try await project.build(server, mode: .off)
+        #expect(project.read("first.html").contains("offline narrator, without a language model"))
+    }
+
+    @Test("a corrupt cache file is reported, ignored and written again")
+    func corrupt() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        let cache = AnswerCache(folder: project.answers)
+        let key = try #require(cache.lastUsed().sorted().first)
+        try Data("{ not json".utf8).write(to: cache.url(for: key))
+        let summary = try await project.build(server)
+        #expect(summary.warnings.contains { $0.contains("corrupt answer file") })
+        #expect(server.requests.count == 5)
+        #expect(cache.answer(for: key).0?.answer == "Good.")
+    }
+
+    @Test("cache files are pretty JSON with the key, parameters, messages and answer")
+    func fileFormat() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        let cache = AnswerCache(folder: project.answers)
+        let key = try #require(cache.lastUsed().sorted().first)
+        let url = cache.url(for: key)
+        #expect(url.deletingLastPathComponent().lastPathComponent == String(key.prefix(2)))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for field in ["\"answer\": \"Good.\"", "\"finish_reason\": \"stop\"", "\"key\": \"\(key)\"",
+                      "\"model\": \"test-model\"", "\"messages\": [", "\"temperature\": 0", "\"usage\": {"] {
+            #expect(text.contains(field), "\(field)")
+        }
+    }
+
+    @Test("prune deletes what the last build did not use")
+    func prune() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        _ = try await project.build(server, yaml: Self.questions.replacingOccurrences(of: "temperature: 0", with: "temperature: 1"))
+        let cache = AnswerCache(folder: project.answers)
+        #expect(cache.statistics() == .init(entries: 8, bytes: cache.statistics().bytes, usedByLastBuild: 4))
+        #expect(try cache.prune() == 4)
+        #expect(cache.statistics().entries == 4)
+    }
+
+    @Test("--require-grounded fails on a made-up figure; otherwise the page lists it")
+    func grounded() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("There were 4,321 enrollments."))])
+        let project = try Project()
+        let summary = try await project.build(server)
+        #expect(project.read("first.html").contains("could not be found in the data: 4,321"))
+        #expect(project.read("first.json").contains("\"unverified\": [\n        \"4,321\""))
+        #expect(summary.warnings.contains { $0.contains("4,321") })
+        await #expect(throws: BuildError.self) {
+            _ = try await project.build(server) { $0.requireGrounded = true }
+        }
+    }
+}
