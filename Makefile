@@ -15,16 +15,16 @@ build: setup
 ## Seed the demo database and build the demo site into site/.
 demo: build
 	$(ALMANAC) seed --out $(DEMO_DB)
-	$(ALMANAC) build --db $(DEMO_DB) --questions questions.yaml --out site
+	$(ALMANAC) build --db $(DEMO_DB) --questions questions.yaml --out site --llm off
 	@echo "Open site/index.html in a browser."
 
-## Run the unit tests, then prove the committed demo site is exactly what the code builds.
+## Run the unit tests, then the site checks: the committed demo site is exactly what the code
+## builds, in any time zone and locale; the Nu HTML checker; every page in headless Chromium.
 test: setup
 	$(SWIFT) build --product almanac
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory check-site
 
-## Rebuild the demo site from freshly seeded data and fail on any byte of difference.
 check-site:
 	@scripts/check-site.sh
 

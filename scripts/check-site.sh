@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Rebuilds the demo site from the seeded demo data into a scratch folder and compares it,
-# byte for byte, with the committed site/. Any difference fails: every code change shows its
-# effect on real output in the diff.
+# The site checks of `make test`, on the demo site built from freshly seeded data:
+#   1. byte-identical to the committed site/ (plotly.js aside, which stays out of git);
+#   2. byte-identical again when built in another time zone and locale with --jobs 8;
+#   3. no errors from the Nu HTML checker;
+#   4. every page renders in headless Chromium with no console errors (scripts/browser-check.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 almanac=.build/debug/almanac
@@ -9,9 +11,9 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 "$almanac" seed --out "$scratch/demo.db" 2>/dev/null
-"$almanac" build --quiet --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/site"
-# plotly.js is third-party code and stays out of git.
-rm -f "$scratch"/site/assets/plotly-*.min.js
+TZ=UTC LANG=C "$almanac" build --quiet --jobs 1 --llm off \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/site"
+
 if ! diff -r --exclude='plotly-*.min.js' site "$scratch/site" >"$scratch/diff.txt"; then
   echo "check-site: the committed site/ differs from what this code builds:" >&2
   head -n 60 "$scratch/diff.txt" >&2
@@ -19,3 +21,15 @@ if ! diff -r --exclude='plotly-*.min.js' site "$scratch/site" >"$scratch/diff.tx
   exit 1
 fi
 echo "check-site: site/ matches the build byte for byte."
+
+TZ=Pacific/Auckland LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$almanac" build --quiet --jobs 8 --llm off \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/site-again" 2>/dev/null
+if ! diff -r "$scratch/site" "$scratch/site-again" >"$scratch/diff.txt"; then
+  echo "check-site: a build in Pacific/Auckland, de_DE.UTF-8, --jobs 8 differs:" >&2
+  head -n 60 "$scratch/diff.txt" >&2
+  exit 1
+fi
+echo "check-site: identical across time zone, locale and --jobs."
+
+scripts/check-html.sh "$scratch/site"
+python3 scripts/browser-check.py "$scratch/site"
