@@ -34,6 +34,17 @@ public struct BadgeEnrollments: Sendable {
             enrollments == 0 ? 0 : Metrics.round(progressSum / Double(enrollments), places: 4)
         }
 
+        mutating func add(_ record: EnrollmentRecord) {
+            enrollments += 1
+            progressSum += record.progress
+            switch record.status {
+            case .enrolled: enrolled += 1
+            case .inProgress: inProgress += 1
+            case .completed: completed += 1
+            case .dropped: dropped += 1
+            }
+        }
+
         func adding(_ other: StatusMix) -> StatusMix {
             StatusMix(
                 enrollments: enrollments + other.enrollments, enrolled: enrolled + other.enrolled,
@@ -56,77 +67,90 @@ public struct BadgeEnrollments: Sendable {
     public var reference: StatusMix
     public var filters: Filters
 
-    /// Runs the analysis: one grouped pass for the counts, one for completion times.
+    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
+    /// between every analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> BadgeEnrollments {
-        let db = context.db
-        let filter = FilterClause(context.filters, badge: false)
-        var badgeCondition = ""
-        var badgeBindings: [SQLValue] = []
-        if let badge = context.filters.badge {
-            badgeCondition = "WHERE b.name = ?"
-            badgeBindings = [.text(badge)]
+        let scan = try EnrollmentScan(db: context.db)
+        let aggregator = Aggregator(context, names: scan.names)
+        try scan.run([aggregator])
+        return aggregator.result()
+    }
+
+    /// Counts per badge as the rows go by. Distinct learners are easy because a learner's
+    /// rows arrive together: a badge counts a learner the first time it sees them.
+    final class Aggregator: EnrollmentConsumer {
+        private let filter: ScanFilter
+        private let filters: Filters
+        private let names: NameLookup
+        private var mixes: [StatusMix]
+        private var learners: [Int]
+        private var durations: [[Double]]
+        private var seen: [Bool]
+        private var seenSlots: [Int] = []
+        private var totals = Totals(enrollments: 0, learners: 0, completed: 0, completionRate: 0)
+        private var learnerCounted = false
+        private var reference = StatusMix()
+
+        init(_ context: AnalysisContext, names: NameLookup) {
+            filter = ScanFilter(context.filters, names: names)
+            filters = context.filters
+            self.names = names
+            let count = names.badgeIDs.count
+            mixes = Array(repeating: StatusMix(), count: count)
+            learners = Array(repeating: 0, count: count)
+            durations = Array(repeating: [], count: count)
+            seen = Array(repeating: false, count: count)
         }
 
-        var rows: [Int: Row] = [:]
-        try db.query(
-            """
-            SELECT b.id, b.name, b.category, count(e.id), count(DISTINCT e.user_id),
-                coalesce(sum(e.status = 'enrolled'), 0), coalesce(sum(e.status = 'in_progress'), 0),
-                coalesce(sum(e.status = 'completed'), 0), coalesce(sum(e.status = 'dropped'), 0),
-                avg(e.progress), coalesce(sum(e.progress), 0)
-            FROM badges b
-            LEFT JOIN enrollments e ON e.badge_id = b.id AND \(filter.condition)
-            \(badgeCondition)
-            GROUP BY b.id
-            """, filter.bindings + badgeBindings
-        ) { row in
-            let enrollments = row.int(3)
-            let completed = row.int(7)
-            rows[row.int(0)] = Row(
-                badge: row.string(1) ?? "", category: row.string(2) ?? "",
-                enrollments: enrollments, learners: row.int(4), enrolled: row.int(5),
-                inProgress: row.int(6), completed: completed, dropped: row.int(8),
-                completionRate: Metrics.rate(completed, enrollments),
-                averageProgress: row.isNull(9) ? nil : Metrics.round(row.double(9), places: 4),
-                medianDaysToComplete: nil, progressSum: row.double(10))
-        }
-
-        let fullFilter = FilterClause(context.filters)
-        for (badge, values) in try CompletionTimes.byBadge(db, fullFilter) {
-            rows[badge]?.medianDaysToComplete = Metrics.median(values)
-        }
-
-        var totals = Totals(enrollments: 0, learners: 0, completed: 0, completionRate: 0)
-        try db.query(
-            """
-            SELECT count(*), count(DISTINCT e.user_id), coalesce(sum(e.status = 'completed'), 0)
-            FROM enrollments e WHERE \(fullFilter.condition)
-            """, fullFilter.bindings
-        ) { row in
-            totals = Totals(
-                enrollments: row.int(0), learners: row.int(1), completed: row.int(2),
-                completionRate: Metrics.rate(row.int(2), row.int(0)))
-        }
-
-        let sorted = rows.values.sorted(by: byCountThenName(\.enrollments, \.badge))
-        var reference = sorted.reduce(StatusMix()) { $0.adding($1.mix) }
-        if context.filters.badge != nil {
-            try db.query(
-                """
-                SELECT count(*), coalesce(sum(e.status = 'enrolled'), 0),
-                    coalesce(sum(e.status = 'in_progress'), 0), coalesce(sum(e.status = 'completed'), 0),
-                    coalesce(sum(e.status = 'dropped'), 0), coalesce(sum(e.progress), 0)
-                FROM enrollments e WHERE \(filter.condition)
-                """, filter.bindings
-            ) { row in
-                reference = StatusMix(
-                    enrollments: row.int(0), enrolled: row.int(1), inProgress: row.int(2),
-                    completed: row.int(3), dropped: row.int(4), progressSum: row.double(5))
+        func consume(_ record: EnrollmentRecord) {
+            guard filter.matchesScope(record) else { return }
+            reference.add(record)
+            guard filter.matchesBadge(record) else { return }
+            let slot = record.badgeSlot
+            mixes[slot].add(record)
+            if !seen[slot] {
+                seen[slot] = true
+                seenSlots.append(slot)
+                learners[slot] += 1
+            }
+            if let days = record.daysToComplete { durations[slot].append(days) }
+            totals.enrollments += 1
+            if record.status == .completed { totals.completed += 1 }
+            if !learnerCounted {
+                learnerCounted = true
+                totals.learners += 1
             }
         }
-        return BadgeEnrollments(
-            badges: sorted, totals: totals, reference: reference, filters: context.filters)
+
+        func endLearner() {
+            for slot in seenSlots { seen[slot] = false }
+            seenSlots.removeAll(keepingCapacity: true)
+            learnerCounted = false
+        }
+
+        func result() -> BadgeEnrollments {
+            var rows: [Row] = []
+            for (slot, id) in names.badgeIDs.enumerated() {
+                if case .some(let wanted) = filter.badge, wanted != id { continue }
+                let mix = mixes[slot]
+                let badge = names.badges[id]!
+                rows.append(Row(
+                    badge: badge.name, category: badge.category, enrollments: mix.enrollments,
+                    learners: learners[slot], enrolled: mix.enrolled, inProgress: mix.inProgress,
+                    completed: mix.completed, dropped: mix.dropped,
+                    completionRate: Metrics.rate(mix.completed, mix.enrollments),
+                    averageProgress: mix.enrollments == 0
+                        ? nil : Metrics.round(mix.progressSum / Double(mix.enrollments), places: 4),
+                    medianDaysToComplete: Metrics.median(durations[slot]), progressSum: mix.progressSum))
+            }
+            var totals = self.totals
+            totals.completionRate = Metrics.rate(totals.completed, totals.enrollments)
+            // Without a badge filter the reference is the filtered set itself.
+            return BadgeEnrollments(
+                badges: rows.sorted(by: byCountThenName(\.enrollments, \.badge)), totals: totals,
+                reference: reference, filters: filters)
+        }
     }
 }
 

@@ -43,66 +43,95 @@ public struct CompletionMetrics: Sendable {
     public var categories: [String: String]
     public var filters: Filters
 
-    /// One grouped pass over enrollments for every count, and one for completion times.
+    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
+    /// between every analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> CompletionMetrics {
-        let db = context.db
-        let names = try NameLookup(db)
-        let filter = FilterClause(context.filters)
-        var overall = Counts()
-        var badges: [Int: Counts] = [:]
-        var organizations: [Int?: Counts] = [:]
-        var cohorts: [String: Counts] = [:]
-        var cells: [OrganizationBadge: Counts] = [:]
-        try db.query(
-            """
-            SELECT u.organization_id, e.badge_id, substr(e.enrolled_at, 1, 7), count(*),
-                coalesce(sum(e.status = 'completed'), 0), coalesce(sum(e.status = 'dropped'), 0),
-                coalesce(sum(e.status = 'in_progress'), 0), coalesce(sum(e.status = 'enrolled'), 0)
-            FROM enrollments e JOIN users u ON u.id = e.user_id
-            WHERE \(filter.condition) GROUP BY 1, 2, 3
-            """, filter.bindings
-        ) { row in
-            let counts = Counts(
-                enrollments: row.int(3), completed: row.int(4), dropped: row.int(5),
-                inProgress: row.int(6), enrolled: row.int(7))
-            let organization = row.optionalInt(0)
-            overall.add(counts)
-            badges[row.int(1), default: Counts()].add(counts)
-            organizations[organization, default: Counts()].add(counts)
-            cohorts[row.string(2) ?? "", default: Counts()].add(counts)
-            cells[OrganizationBadge(organization: organization, badge: row.int(1)), default: Counts()]
-                .add(counts)
+        let scan = try EnrollmentScan(db: context.db)
+        let aggregator = Aggregator(context, names: scan.names)
+        try scan.run([aggregator])
+        return aggregator.result()
+    }
+
+    /// Counts per organization × badge × cohort month, from which every breakdown derives.
+    final class Aggregator: EnrollmentConsumer {
+        private let filter: ScanFilter
+        private let filters: Filters
+        private let names: NameLookup
+        private let badgeCount: Int
+        /// [organization slot × badge slot]
+        private var cells: [Counts]
+        private var cohorts: [Int: Counts] = [:]  // year × 12 + month − 1
+        private var durations: [[Double]]
+
+        init(_ context: AnalysisContext, names: NameLookup) {
+            filter = ScanFilter(context.filters, names: names)
+            filters = context.filters
+            self.names = names
+            badgeCount = names.badgeIDs.count
+            cells = Array(repeating: Counts(), count: names.organizationIDs.count * badgeCount)
+            durations = Array(repeating: [], count: badgeCount)
         }
 
-        let durations = try CompletionTimes.byBadge(db, filter)
-        let allDurations = durations.values.flatMap { $0 }
-
-        let sort = byCountThenName(\Row.counts.enrollments, \Row.name)
-        let byBadge = badges.map { id, counts in
-            Row(name: names.badge(id), counts: counts,
-                medianDaysToComplete: Metrics.median(durations[id] ?? []))
-        }.sorted(by: sort)
-        let byOrganization = organizations.map { id, counts in
-            Row(name: names.organization(id), counts: counts, medianDaysToComplete: nil)
-        }.sorted(by: sort)
-        let byCohort = cohorts.map { Row(name: $0.key, counts: $0.value, medianDaysToComplete: nil) }
-            .sorted { $0.name < $1.name }
-        let byOrganizationAndBadge = cells.map { key, counts in
-            Cell(organization: names.organization(key.organization), badge: names.badge(key.badge),
-                 counts: counts)
-        }.sorted { a, b in
-            a.counts.enrollments != b.counts.enrollments
-                ? a.counts.enrollments > b.counts.enrollments
-                : (a.organization, a.badge) < (b.organization, b.badge)
+        func consume(_ record: EnrollmentRecord) {
+            guard filter.matches(record) else { return }
+            var counts = Counts(enrollments: 1)
+            switch record.status {
+            case .completed: counts.completed = 1
+            case .dropped: counts.dropped = 1
+            case .inProgress: counts.inProgress = 1
+            case .enrolled: counts.enrolled = 1
+            }
+            cells[record.organizationSlot * badgeCount + record.badgeSlot].add(counts)
+            let (year, month, _) = record.enrolled.date.parts
+            cohorts[year * 12 + month - 1, default: Counts()].add(counts)
+            if let days = record.daysToComplete { durations[record.badgeSlot].append(days) }
         }
-        var categories: [String: String] = [:]
-        for (_, badge) in names.badges { categories[badge.name] = badge.category }
-        return CompletionMetrics(
-            overall: overall, overallMedianDays: Metrics.median(allDurations), byBadge: byBadge,
-            byOrganization: byOrganization, byCohort: byCohort,
-            byOrganizationAndBadge: byOrganizationAndBadge, categories: categories,
-            filters: context.filters)
+
+        func endLearner() {}
+
+        func result() -> CompletionMetrics {
+            var overall = Counts()
+            var badges = Array(repeating: Counts(), count: badgeCount)
+            var organizations = Array(repeating: Counts(), count: names.organizationIDs.count)
+            var byOrganizationAndBadge: [Cell] = []
+            for organization in names.organizationIDs.indices {
+                for badge in 0..<badgeCount {
+                    let counts = cells[organization * badgeCount + badge]
+                    guard counts.enrollments > 0 else { continue }
+                    overall.add(counts)
+                    badges[badge].add(counts)
+                    organizations[organization].add(counts)
+                    byOrganizationAndBadge.append(Cell(
+                        organization: names.organization(names.organizationIDs[organization]),
+                        badge: names.badge(names.badgeIDs[badge]), counts: counts))
+                }
+            }
+            let sort = byCountThenName(\Row.counts.enrollments, \Row.name)
+            let byBadge = badges.indices.filter { badges[$0].enrollments > 0 }.map { slot in
+                Row(name: names.badge(names.badgeIDs[slot]), counts: badges[slot],
+                    medianDaysToComplete: Metrics.median(durations[slot]))
+            }.sorted(by: sort)
+            let byOrganization = organizations.indices.filter { organizations[$0].enrollments > 0 }.map { slot in
+                Row(name: names.organization(names.organizationIDs[slot]), counts: organizations[slot],
+                    medianDaysToComplete: nil)
+            }.sorted(by: sort)
+            let byCohort = cohorts.keys.sorted().map { month in
+                Row(name: CivilDate(year: month / 12, month: month % 12 + 1, day: 1)!.monthKey,
+                    counts: cohorts[month]!, medianDaysToComplete: nil)
+            }
+            byOrganizationAndBadge.sort { a, b in
+                a.counts.enrollments != b.counts.enrollments
+                    ? a.counts.enrollments > b.counts.enrollments
+                    : (a.organization, a.badge) < (b.organization, b.badge)
+            }
+            var categories: [String: String] = [:]
+            for (_, badge) in names.badges { categories[badge.name] = badge.category }
+            return CompletionMetrics(
+                overall: overall, overallMedianDays: Metrics.median(durations.flatMap { $0 }),
+                byBadge: byBadge, byOrganization: byOrganization, byCohort: byCohort,
+                byOrganizationAndBadge: byOrganizationAndBadge, categories: categories, filters: filters)
+        }
     }
 
     private struct OrganizationBadge: Hashable {

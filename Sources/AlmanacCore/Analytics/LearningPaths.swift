@@ -31,83 +31,90 @@ public struct LearningPaths: Sendable {
 
     static let topPathLimit = 20
 
-    /// Streams each learner's enrollments in order, one pass, keeping only the current
-    /// learner's sequence in memory.
+    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
+    /// between every analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> LearningPaths {
-        let db = context.db
-        let names = try NameLookup(db)
-        // The badge filter chooses learners and where their sequence starts, not which
-        // enrollments count: "after completing Python Basics" needs the badges that follow.
-        var filters = context.filters
-        let startBadge = filters.badge
-        filters.badge = nil
-        let filter = FilterClause(filters)
+        let scan = try EnrollmentScan(db: context.db)
+        let aggregator = Aggregator(context, names: scan.names)
+        try scan.run([aggregator])
+        return aggregator.result()
+    }
 
-        var transitions: [Pair: [Double]] = [:]
-        var paths: [[Int]: Int] = [:]
-        var starts: [Int: Int] = [:]
-        var learners = 0
-        var currentUser: Int?
-        var sequence: [(badge: Int, day: Double)] = []
+    /// Keeps only the current learner's sequence; at the learner's end it is folded into the
+    /// transition, path and start counts.
+    final class Aggregator: EnrollmentConsumer {
+        private let filter: ScanFilter
+        private let filters: Filters
+        private let names: NameLookup
+        /// The badge filter chooses learners and where their sequence starts, not which
+        /// enrollments count: "after completing Python Basics" needs the badges that follow.
+        private let startSlot: Int??
+        private var sequence: [(slot: Int, day: Double)] = []
+        private var transitions: [Pair: [Double]] = [:]
+        private var paths: [[Int]: Int] = [:]
+        private var starts: [Int: Int] = [:]
+        private var learners = 0
+        private var durations: [[Double]]
 
-        func finish() {
-            var steps = sequence
-            if let startBadge {
-                guard let index = steps.firstIndex(where: { names.badge($0.badge) == startBadge })
-                else { return }
-                steps = Array(steps[index...])
+        init(_ context: AnalysisContext, names: NameLookup) {
+            var scope = context.filters
+            scope.badge = nil
+            filter = ScanFilter(scope, names: names)
+            filters = context.filters
+            self.names = names
+            startSlot = context.filters.badge.map { name in
+                names.badgeIDs.firstIndex { names.badges[$0]?.name == name }
             }
-            guard !steps.isEmpty else { return }
-            learners += 1
-            starts[steps[0].badge, default: 0] += 1
-            for (a, b) in zip(steps, steps.dropFirst()) {
-                transitions[Pair(from: a.badge, to: b.badge), default: []].append(b.day - a.day)
-            }
-            if steps.count >= 2 {
-                paths[steps.prefix(3).map(\.badge), default: 0] += 1
-            }
+            durations = Array(repeating: [], count: names.badgeIDs.count)
         }
 
-        try db.query(
-            """
-            SELECT e.user_id, e.badge_id, \(db.dialect.dayNumber("e.enrolled_at"))
-            FROM enrollments e WHERE \(filter.condition)
-            ORDER BY e.user_id, e.enrolled_at, e.id
-            """, filter.bindings
-        ) { row in
-            let user = row.int(0)
-            if user != currentUser {
-                finish()
-                sequence.removeAll(keepingCapacity: true)
-                currentUser = user
-            }
-            let badge = row.int(1)
+        func consume(_ record: EnrollmentRecord) {
+            guard filter.matches(record) else { return }
+            if let days = record.daysToComplete { durations[record.badgeSlot].append(days) }
             // Only the first enrollment in each badge counts.
-            if !sequence.contains(where: { $0.badge == badge }) {
-                sequence.append((badge, row.double(2)))
+            if !sequence.contains(where: { $0.slot == record.badgeSlot }) {
+                sequence.append((record.badgeSlot, record.enrolled.days))
             }
         }
-        finish()
 
-        let transitionList = transitions.map { pair, gaps in
-            Transition(from: names.badge(pair.from), to: names.badge(pair.to), learners: gaps.count,
-                       medianDays: Metrics.median(gaps))
-        }.sorted { a, b in
-            a.learners != b.learners ? a.learners > b.learners : (a.from, a.to) < (b.from, b.to)
+        func endLearner() {
+            defer { sequence.removeAll(keepingCapacity: true) }
+            var steps = sequence[...]
+            if let startSlot {
+                guard let startSlot, let index = steps.firstIndex(where: { $0.slot == startSlot }) else { return }
+                steps = steps[index...]
+            }
+            guard let first = steps.first else { return }
+            learners += 1
+            starts[first.slot, default: 0] += 1
+            for (a, b) in zip(steps, steps.dropFirst()) {
+                transitions[Pair(from: a.slot, to: b.slot), default: []].append(b.day - a.day)
+            }
+            if steps.count >= 2 { paths[steps.prefix(3).map(\.slot), default: 0] += 1 }
         }
-        let pathList = paths.map { Path(badges: $0.key.map(names.badge), learners: $0.value) }
-            .sorted(by: byCountThenName(\.learners, \.label))
-        let startList = starts.map { Start(badge: names.badge($0.key), learners: $0.value) }
-            .sorted(by: byCountThenName(\.learners, \.badge))
-        var completion: [String: Double] = [:]
-        for (badge, days) in try CompletionTimes.byBadge(db, filter) {
-            completion[names.badge(badge)] = Metrics.median(days)
+
+        func result() -> LearningPaths {
+            func name(_ slot: Int) -> String { names.badge(names.badgeIDs[slot]) }
+            let transitionList = transitions.map { pair, gaps in
+                Transition(from: name(pair.from), to: name(pair.to), learners: gaps.count,
+                           medianDays: Metrics.median(gaps))
+            }.sorted { a, b in
+                a.learners != b.learners ? a.learners > b.learners : (a.from, a.to) < (b.from, b.to)
+            }
+            let pathList = paths.map { Path(badges: $0.key.map(name), learners: $0.value) }
+                .sorted(by: byCountThenName(\.learners, \.label))
+            let startList = starts.map { Start(badge: name($0.key), learners: $0.value) }
+                .sorted(by: byCountThenName(\.learners, \.badge))
+            var completion: [String: Double] = [:]
+            for (slot, days) in durations.enumerated() where !days.isEmpty {
+                completion[name(slot)] = Metrics.median(days)
+            }
+            return LearningPaths(
+                transitions: transitionList, topPaths: Array(pathList.prefix(LearningPaths.topPathLimit)),
+                startingBadges: startList, learners: learners, medianDaysToComplete: completion,
+                filters: filters)
         }
-        return LearningPaths(
-            transitions: transitionList, topPaths: Array(pathList.prefix(topPathLimit)),
-            startingBadges: startList, learners: learners, medianDaysToComplete: completion,
-            filters: context.filters)
     }
 
     private struct Pair: Hashable {

@@ -4,14 +4,30 @@ struct NameLookup {
 
     var badges: [Int: (name: String, category: String)] = [:]
     var organizations: [Int: String] = [:]
+    /// Badge ids in order; a badge's slot is its position here, so the scan's consumers count
+    /// in plain arrays.
+    private(set) var badgeIDs: [Int] = []
+    private(set) var badgeSlot: [Int: Int] = [:]
+    /// Slot 0 is "no organization"; organization ids follow in order.
+    private(set) var organizationIDs: [Int?] = [nil]
+    private(set) var organizationSlot: [Int: Int] = [:]
 
     init(_ db: any DatabaseConnection) throws {
-        try db.query("SELECT id, name, category FROM badges", []) { row in
+        try db.query("SELECT id, name, category FROM badges ORDER BY id", []) { row in
             badges[row.int(0)] = (row.string(1) ?? "", row.string(2) ?? "")
+            badgeSlot[row.int(0)] = badgeIDs.count
+            badgeIDs.append(row.int(0))
         }
-        try db.query("SELECT id, name FROM organizations", []) { row in
+        try db.query("SELECT id, name FROM organizations ORDER BY id", []) { row in
             organizations[row.int(0)] = row.string(1) ?? ""
+            organizationSlot[row.int(0)] = organizationIDs.count
+            organizationIDs.append(row.int(0))
         }
+    }
+
+    /// The slot of an organization id; nil (no organization) is slot 0.
+    func slot(ofOrganization id: Int?) -> Int {
+        id.flatMap { organizationSlot[$0] } ?? 0
     }
 
     func badge(_ id: Int) -> String { badges[id]?.name ?? "badge \(id)" }

@@ -30,124 +30,143 @@ public struct OrganizationTrends: Sendable {
 
     public var organizations: [Organization]
     public var series: [Point]
-    /// Enrollments per learner in the window, for the organizations in `organizations` order.
+    /// Enrollments per learner in the window, by organization, most learners first.
     public var perLearner: [Spread]
     public var granularity: Granularity
     /// The window counted: the question's own, or the 12 months up to the as-of date.
     public var window: DateRange
     public var filters: Filters
 
+    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
+    /// between every analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> OrganizationTrends {
-        let db = context.db
-        let names = try NameLookup(db)
-        let tomorrow = context.asOf.adding(days: 1)
-        let window = context.filters.dateRange
-            ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,
-                         phrase: "the 12 months up to \(context.asOf)")
-        var filters = context.filters
-        filters.dateRange = window
-        let granularity = context.granularity ?? .month
+        let scan = try EnrollmentScan(db: context.db)
+        let aggregator = Aggregator(context, names: scan.names, users: scan.usersPerOrganization)
+        try scan.run([aggregator])
+        return aggregator.result()
+    }
 
-        // Users per organization count every user, whatever the window.
-        var users: [Int?: Int] = [:]
-        try db.query("SELECT organization_id, count(*) FROM users GROUP BY organization_id", []) { row in
-            users[row.optionalInt(0)] = row.int(1)
-        }
+    /// Counts per organization and period as the rows go by. Each day of the window maps to
+    /// its period once, so a row costs an array lookup, not a date formatted as text.
+    final class Aggregator: EnrollmentConsumer {
+        private let filter: ScanFilter
+        private let filters: Filters
+        private let names: NameLookup
+        private let users: [Int?: Int]
+        private let window: DateRange
+        private let granularity: Granularity
+        private let firstDay: Int
+        private let periodOfDay: [Int]
+        private let periods: [String]
+        private var totals: [(enrollments: Int, learners: Int, completed: Int)]
+        /// [organization slot × period]
+        private var enrollments: [Int]
+        private var completions: [Int]
+        private var perLearner: [[Double]]
+        private var learnerRows = 0
+        private var learnerSlot = 0
 
-        let enrolled = FilterClause(filters)
-        var totals: [Int?: (enrollments: Int, learners: Int, completed: Int)] = [:]
-        try db.query(
-            """
-            SELECT u.organization_id, count(*), count(DISTINCT e.user_id),
-                coalesce(sum(e.status = 'completed'), 0)
-            FROM enrollments e JOIN users u ON u.id = e.user_id
-            WHERE \(enrolled.condition) GROUP BY u.organization_id
-            """, enrolled.bindings
-        ) { row in
-            totals[row.optionalInt(0)] = (row.int(1), row.int(2), row.int(3))
-        }
-
-        var periods: [PeriodKey: (enrollments: Int, completions: Int)] = [:]
-        try db.query(
-            """
-            SELECT u.organization_id, \(db.dialect.day("e.enrolled_at")), count(*)
-            FROM enrollments e JOIN users u ON u.id = e.user_id
-            WHERE \(enrolled.condition) GROUP BY 1, 2
-            """, enrolled.bindings
-        ) { row in
-            guard let day = row.string(1).flatMap(CivilDate.init(iso:)) else { return }
-            let key = PeriodKey(organization: row.optionalInt(0), period: Self.period(day, granularity))
-            periods[key, default: (0, 0)].enrollments += row.int(2)
-        }
-        // Completions are counted by the day they happened, inside the same window.
-        let completedFilter = FilterClause(filters, dateColumn: "e.completed_at")
-        try db.query(
-            """
-            SELECT u.organization_id, \(db.dialect.day("e.completed_at")), count(*)
-            FROM enrollments e JOIN users u ON u.id = e.user_id
-            WHERE e.status = 'completed' AND e.completed_at IS NOT NULL AND \(completedFilter.condition)
-            GROUP BY 1, 2
-            """, completedFilter.bindings
-        ) { row in
-            guard let day = row.string(1).flatMap(CivilDate.init(iso:)) else { return }
-            let key = PeriodKey(organization: row.optionalInt(0), period: Self.period(day, granularity))
-            periods[key, default: (0, 0)].completions += row.int(2)
-        }
-
-        // Enrollments per learner: one grouped pass, counts kept as a compact array per group.
-        var perLearnerCounts: [Int?: [Double]] = [:]
-        try db.query(
-            """
-            SELECT u.organization_id, count(*)
-            FROM enrollments e JOIN users u ON u.id = e.user_id
-            WHERE \(enrolled.condition) GROUP BY e.user_id
-            """, enrolled.bindings
-        ) { row in
-            perLearnerCounts[row.optionalInt(0), default: []].append(Double(row.int(1)))
-        }
-
-        // Every organization of the filter, with zeros where there was no activity.
-        var ids: [Int?] = names.organizations.keys.map { Optional($0) }
-        ids.append(nil)
-        if let wanted = context.filters.organization {
-            ids = ids.filter { $0 != nil && names.organization($0) == wanted }
-        } else if users[nil] == nil && totals[nil] == nil {
-            ids.removeLast()
-        }
-        let organizations = ids.map { id -> Organization in
-            let total = totals[id] ?? (0, 0, 0)
-            return Organization(
-                organization: names.organization(id), users: users[id] ?? 0,
-                enrollments: total.enrollments, learners: total.learners, completed: total.completed,
-                completionRate: Metrics.rate(total.completed, total.enrollments))
-        }.sorted(by: byCountThenName(\.enrollments, \.organization))
-
-        // A dense series: every period of the window for every organization with activity.
-        let active = ids.filter { id in periods.keys.contains { $0.organization == id } }
-        let allPeriods = Self.periods(in: window, granularity: granularity)
-        var series: [Point] = []
-        for period in allPeriods {
-            for id in active {
-                let counts = periods[PeriodKey(organization: id, period: period)] ?? (0, 0)
-                series.append(Point(
-                    period: period, organization: names.organization(id),
-                    enrollments: counts.enrollments, completions: counts.completions))
+        init(_ context: AnalysisContext, names: NameLookup, users: [Int?: Int]) {
+            let tomorrow = context.asOf.adding(days: 1)
+            window = context.filters.dateRange
+                ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,
+                             phrase: "the 12 months up to \(context.asOf)")
+            var scope = context.filters
+            scope.dateRange = window
+            filter = ScanFilter(scope, names: names)
+            filters = context.filters
+            self.names = names
+            self.users = users
+            granularity = context.granularity ?? .month
+            periods = OrganizationTrends.periods(in: window, granularity: granularity)
+            firstDay = window.start?.daysSinceEpoch ?? 0
+            let lastDay = window.end?.daysSinceEpoch ?? firstDay
+            let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+            periodOfDay = (firstDay..<max(firstDay, lastDay)).map { day in
+                index[OrganizationTrends.period(CivilDate(daysSinceEpoch: day), context.granularity ?? .month)]!
             }
+            let organizations = names.organizationIDs.count
+            totals = Array(repeating: (0, 0, 0), count: organizations)
+            enrollments = Array(repeating: 0, count: organizations * periods.count)
+            completions = Array(repeating: 0, count: organizations * periods.count)
+            perLearner = Array(repeating: [], count: organizations)
         }
-        series.sort { ($0.period, $0.organization) < ($1.period, $1.organization) }
-        let perLearner = ids.compactMap { id -> Spread? in
-            guard let counts = perLearnerCounts[id], !counts.isEmpty else { return nil }
-            let sorted = counts.sorted()
-            return Spread(
-                organization: names.organization(id), learners: sorted.count, minimum: sorted[0],
-                lowerQuartile: Metrics.quantile(sorted, 0.25), median: Metrics.quantile(sorted, 0.5),
-                upperQuartile: Metrics.quantile(sorted, 0.75), maximum: sorted[sorted.count - 1],
-                mean: Metrics.round(sorted.reduce(0, +) / Double(sorted.count), places: 2))
-        }.sorted(by: byCountThenName(\.learners, \.organization))
-        return OrganizationTrends(
-            organizations: organizations, series: series, perLearner: perLearner,
-            granularity: granularity, window: window, filters: context.filters)
+
+        func consume(_ record: EnrollmentRecord) {
+            guard filter.matchesOrganization(record), filter.matchesBadge(record) else { return }
+            let slot = record.organizationSlot
+            // Completions count by the day they happened, inside the same window.
+            if record.status == .completed, let completed = record.completed, let period = period(completed.day) {
+                completions[slot * periods.count + period] += 1
+            }
+            guard let period = period(record.enrolled.day) else { return }
+            enrollments[slot * periods.count + period] += 1
+            totals[slot].enrollments += 1
+            if record.status == .completed { totals[slot].completed += 1 }
+            if learnerRows == 0 { totals[slot].learners += 1 }
+            learnerRows += 1
+            learnerSlot = slot
+        }
+
+        /// The period of a day inside the window; nil outside it.
+        private func period(_ day: Int) -> Int? {
+            let offset = day - firstDay
+            return offset >= 0 && offset < periodOfDay.count ? periodOfDay[offset] : nil
+        }
+
+        func endLearner() {
+            if learnerRows > 0 { perLearner[learnerSlot].append(Double(learnerRows)) }
+            learnerRows = 0
+        }
+
+        func result() -> OrganizationTrends {
+            // Every organization of the filter, with zeros where there was no activity; the
+            // learners with no organization when there are any.
+            var slots = Array(names.organizationIDs.indices)
+            if case .some(let wanted) = filter.organization {
+                slots = slots.filter { slot in wanted != nil && names.organizationIDs[slot] == wanted }
+            } else if users[nil] == nil && totals[0].enrollments == 0 {
+                slots.removeFirst()
+            }
+            let organizations = slots.map { slot -> Organization in
+                let total = totals[slot]
+                return Organization(
+                    organization: names.organization(names.organizationIDs[slot]),
+                    users: users[names.organizationIDs[slot]] ?? 0, enrollments: total.enrollments,
+                    learners: total.learners, completed: total.completed,
+                    completionRate: Metrics.rate(total.completed, total.enrollments))
+            }.sorted(by: byCountThenName(\.enrollments, \.organization))
+
+            // A dense series for every organization with activity in the window.
+            let active = slots.filter { slot in
+                (0..<periods.count).contains { enrollments[slot * periods.count + $0] + completions[slot * periods.count + $0] > 0 }
+            }
+            var series: [Point] = []
+            for (index, period) in periods.enumerated() {
+                for slot in active {
+                    series.append(Point(
+                        period: period, organization: names.organization(names.organizationIDs[slot]),
+                        enrollments: enrollments[slot * periods.count + index],
+                        completions: completions[slot * periods.count + index]))
+                }
+            }
+            series.sort { ($0.period, $0.organization) < ($1.period, $1.organization) }
+
+            let spreads = slots.compactMap { slot -> Spread? in
+                guard !perLearner[slot].isEmpty else { return nil }
+                let sorted = perLearner[slot].sorted()
+                return Spread(
+                    organization: names.organization(names.organizationIDs[slot]), learners: sorted.count,
+                    minimum: sorted[0], lowerQuartile: Metrics.quantile(sorted, 0.25),
+                    median: Metrics.quantile(sorted, 0.5), upperQuartile: Metrics.quantile(sorted, 0.75),
+                    maximum: sorted[sorted.count - 1],
+                    mean: Metrics.round(sorted.reduce(0, +) / Double(sorted.count), places: 2))
+            }.sorted(by: byCountThenName(\.learners, \.organization))
+            return OrganizationTrends(
+                organizations: organizations, series: series, perLearner: spreads, granularity: granularity,
+                window: window, filters: filters)
+        }
     }
 
     /// Enrollments and completions of all organizations together, per period.
@@ -167,11 +186,6 @@ public struct OrganizationTrends: Sendable {
     /// Enrollments and completed enrollments of all organizations in the window.
     public var totals: (enrollments: Int, completed: Int) {
         organizations.reduce((0, 0)) { ($0.0 + $1.enrollments, $0.1 + $1.completed) }
-    }
-
-    private struct PeriodKey: Hashable {
-        var organization: Int?
-        var period: String
     }
 
     static func period(_ day: CivilDate, _ granularity: Granularity) -> String {

@@ -16,6 +16,9 @@ public protocol SQLRow {
     func double(_ index: Int) -> Double
     func string(_ index: Int) -> String?
     func isNull(_ index: Int) -> Bool
+    /// The raw text of a column without making a String: the hot loops parse it in place.
+    /// The buffer is empty for NULL and valid only inside `body`.
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
 }
 
 /// The small surface the analytics need from a database. SQLite implements it today; a

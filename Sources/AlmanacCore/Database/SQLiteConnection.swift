@@ -192,6 +192,14 @@ private struct SQLiteRow: SQLRow {
     func isNull(_ index: Int) -> Bool {
         sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL
     }
+
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let column = Int32(index)
+        guard let text = sqlite3_column_text(statement, column) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+    }
 }
 
 extension SQLValue {

@@ -38,6 +38,8 @@ public struct BuildOptions: Sendable {
 public enum BuildEvent: Sendable, Equatable {
     /// The questions are loaded and routing starts.
     case started(questions: Int)
+    /// The analyses' shared pass read this many enrollments.
+    case scanned(rows: Int, milliseconds: Int)
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
     case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
     case warning(String)

@@ -67,7 +67,7 @@ public struct ReportBuilder {
         let source = try open(file, warnings)
         let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
         log(.started(questions: file.questions.count))
-        let (reports, analysisSQL) = try await answer(
+        let (reports, _) = try await answer(
             file.questions, file: file, source: source, warnings, recordCacheUse: true)
 
         let files = try stage(.rendering) {
@@ -81,8 +81,7 @@ public struct ReportBuilder {
         }
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                // This connection's statements, then each analysis's, in question order.
-                let text = (source.sql() + analysisSQL).map { $0 + "\n;\n" }.joined()
+                let text = source.sql().map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
                 } catch {
@@ -115,13 +114,13 @@ public struct ReportBuilder {
     private func open(_ file: QuestionFile, _ warnings: Warnings) throws -> Source {
         let path = try stage(.database) { try resolveDatabase(file) }
         let db = try stage(.database) { try SQLiteConnection(path: path) }
-        let report = try stage(.database) { try SchemaChecker().check(db) }
-        if report.hasErrors {
-            throw BuildError(.database, SchemaCheckError(path: path, report: report))
-        }
-        for finding in report.warnings { warnings.add("\(path): \(finding.description)") }
         let recorder = StatementRecorder()
         db.trace = { sql, bindings in recorder.add(Self.inline(sql, bindings)) }
+        // The structure first; every row is checked during the analyses' shared pass.
+        let missing = try stage(.database) { try SchemaChecker().structure(db) }
+        if !missing.isEmpty {
+            throw BuildError(.database, SchemaCheckError(path: path, report: SchemaReport(findings: missing)))
+        }
         let stats = try stage(.database) { try DatabaseStats.read(from: db) }
         let asOf = try stage(.database) {
             guard let date = try options.asOf ?? DatabaseStats.latestActivity(in: db) else {
@@ -160,14 +159,16 @@ public struct ReportBuilder {
             }
         }
 
-        let outcomes = try await AnalysisRunner(databasePath: source.path, asOf: source.asOf, jobs: options.jobs)
-            .run(Array(zip(questions, matches)))
+        let (outcomes, pass) = try AnalysisRunner(db: source.db, asOf: source.asOf)
+            .run(Array(zip(questions, matches)), trace: source.sql)
+        log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds))
+        for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
         var questionCharts: [[Chart]] = []
         var sql: [String] = []
         for (question, outcome) in zip(questions, outcomes) {
-            if outcome.firstRun { sql += outcome.sql }
+            sql += outcome.sql
             questionCharts.append(try stage(.charts, question.id) {
                 try charts.charts(for: outcome.output, question: question)
             })
