@@ -14,7 +14,7 @@ build: setup
 
 ## Seed the demo database and build the demo site into site/.
 demo: build
-	$(ALMANAC) seed --out $(DEMO_DB)
+	$(ALMANAC) seed --out $(DEMO_DB) --force
 	$(ALMANAC) build --db $(DEMO_DB) --questions questions.yaml --out site --llm off
 	@echo "Open site/index.html in a browser."
 

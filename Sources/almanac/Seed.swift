@@ -27,7 +27,10 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Last day of activity, YYYY-MM-DD.")
     var end = CivilDate(year: 2026, month: 9, day: 30)!
 
-    func run() async throws {
+    @Flag(help: "Replace an existing database at --out (never a folder or a file of another kind).")
+    var force = false
+
+    var options: SeedOptions {
         var options = SeedOptions()
         options.users = users
         options.badges = badges
@@ -35,19 +38,26 @@ struct Seed: AsyncParsableCommand {
         options.seed = seed
         options.start = start
         options.end = end
+        return options
+    }
+
+    func validate() throws {
+        if let problem = options.problem { throw ValidationError(problem) }
+    }
+
+    func run() async throws {
+        let options = self.options
         let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
         let started = ContinuousClock.now
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let summary = try DemoSeeder(options: options).write(to: out)
+            let summary = try DemoSeeder(options: options).write(to: out, replace: force)
             let elapsed = started.duration(to: .now)
             Terminal.error(
                 "Wrote \(out): \(summary.organizations) organizations, \(summary.users) users, "
                     + "\(summary.badges) badges, \(summary.enrollments) enrollments in "
                     + "\(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))."
             )
-        } catch let error as SeedError {
-            throw ValidationError(error.description)
         } catch {
             throw fail(String(describing: error))
         }

@@ -11,6 +11,17 @@ public struct SeedOptions: Sendable, Equatable {
     public var end = CivilDate(year: 2026, month: 9, day: 30)!
 
     public init() {}
+
+    /// What is impossible about these options, in the words of the flags; nil when fine.
+    public var problem: String? {
+        if users < 1 { return "--users must be at least 1" }
+        if badges < 2 { return "--badges must be at least 2" }
+        if organizations < 1 { return "--organizations must be at least 1" }
+        if end.daysSinceEpoch - start.daysSinceEpoch < 60 {
+            return "--end (\(end)) must be at least 60 days after --start (\(start))"
+        }
+        return nil
+    }
 }
 
 /// A bad `almanac seed` request.
@@ -36,35 +47,56 @@ public struct DemoSeeder {
         self.options = options
     }
 
-    /// Generates the database at `path`, replacing any file there only once it is complete.
-    /// - Throws: `SeedError` for impossible options, `DatabaseError` when writing fails.
-    public func write(to path: String) throws -> SeedSummary {
+    /// Generates the database at `path`. An existing file is replaced, once the new one is
+    /// complete, only when `replace` is set and it is itself a SQLite database: a seed never
+    /// destroys a folder or a file of another kind.
+    /// - Throws: `SeedError` for impossible options or a path it will not replace,
+    ///   `DatabaseError` when writing fails.
+    public func write(to path: String, replace: Bool = false) throws -> SeedSummary {
         try validate()
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                throw SeedError(description: "\(path) is a folder; give --out a file name such as \(path)/demo.db")
+            }
+            guard Self.isSQLite(path) else {
+                throw SeedError(description: "\(path) exists and is not a SQLite database; Almanac will not overwrite it")
+            }
+            guard replace else {
+                throw SeedError(description: "\(path) already exists; pass --force to replace it with new demo data")
+            }
+        }
         let staging = path + ".seeding"
-        try? FileManager.default.removeItem(atPath: staging)
+        if manager.fileExists(atPath: staging) {
+            guard Self.isSQLite(staging) || (manager.contents(atPath: staging)?.isEmpty ?? false) else {
+                throw SeedError(description: "\(staging) exists and is not a leftover of an earlier seed; move it away")
+            }
+            try manager.removeItem(atPath: staging)
+        }
         do {
             let summary = try generate(into: staging)
-            if FileManager.default.fileExists(atPath: path) {
-                try FileManager.default.removeItem(atPath: path)
+            // rename(2) replaces the old database in one step.
+            guard rename(staging, path) == 0 else {
+                throw SeedError(description: "cannot move the new database to \(path)")
             }
-            try FileManager.default.moveItem(atPath: staging, toPath: path)
             return summary
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            try? manager.removeItem(atPath: staging)
             throw error
         }
     }
 
+    /// True when the file starts with SQLite's header.
+    static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
+    }
+
     private func validate() throws {
-        if options.users < 1 { throw SeedError(description: "--users must be at least 1") }
-        if options.badges < 2 { throw SeedError(description: "--badges must be at least 2") }
-        if options.organizations < 1 {
-            throw SeedError(description: "--organizations must be at least 1")
-        }
-        if options.end.daysSinceEpoch - options.start.daysSinceEpoch < 60 {
-            throw SeedError(
-                description: "--end (\(options.end)) must be at least 60 days after --start (\(options.start))")
-        }
+        if let problem = options.problem { throw SeedError(description: problem) }
     }
 
     // MARK: - Generation

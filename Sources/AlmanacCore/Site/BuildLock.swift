@@ -6,7 +6,8 @@ import Foundation
 
 /// Keeps two builds from writing one site at the same time: an advisory lock on
 /// `<site>.lock` beside the output folder. The kernel drops it if the process dies, so a
-/// crashed build never blocks the next one.
+/// crashed build never blocks the next one. The file stays: deleting it would let a build
+/// that opened it a moment earlier lock a file nobody else can see.
 public final class BuildLock {
     private var descriptor: Int32
     private let path: String
@@ -29,10 +30,9 @@ public final class BuildLock {
         }
     }
 
-    /// Releases the lock and removes its file.
+    /// Releases the lock.
     public func release() {
         guard descriptor >= 0 else { return }
-        unlink(path)
         flock(descriptor, LOCK_UN)
         close(descriptor)
         descriptor = -1

@@ -45,8 +45,13 @@ public struct SiteWriter {
         -> WriteSummary
     {
         let manager = FileManager.default
+        try checkTarget(folder)
         let staging = Self.stagingFolder(for: folder)
-        try? manager.removeItem(at: staging)
+        if manager.fileExists(atPath: staging.path) {
+            try attempt(staging.path, "cannot remove the staging folder of an earlier, failed build") {
+                try manager.removeItem(at: staging)
+            }
+        }
         do {
             let summary = try assemble(files, from: folder, into: staging, force: force)
             if summary.written == 0 && summary.deleted == 0 && manager.fileExists(atPath: folder.path) {
@@ -58,6 +63,28 @@ public struct SiteWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// The marker every Almanac page carries; a folder whose index.html lacks it is not a site
+    /// this tool wrote, and a build will not delete files in it.
+    public static let generatorMarker = #"<meta name="generator" content="Almanac">"#
+
+    /// Refuses an output path that is a file, or a folder holding files but no Almanac site.
+    private func checkTarget(_ folder: URL) throws {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw SiteError(path: folder.path, message: "is a file, not a folder; choose another --out")
+        }
+        let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard !entries.isEmpty else { return }
+        let index = manager.contents(atPath: folder.appending(path: "index.html").path) ?? Data()
+        guard String(decoding: index, as: UTF8.self).contains(Self.generatorMarker) else {
+            throw SiteError(
+                path: folder.path,
+                message: "holds files but no Almanac site (no index.html written by Almanac); a build replaces and deletes pages in its folder, so choose an empty or new folder")
         }
     }
 

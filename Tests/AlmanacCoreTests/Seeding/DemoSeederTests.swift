@@ -67,6 +67,23 @@ import Testing
         #expect(try days("Deep Learning") > 2 * days("Python Basics"))
     }
 
+    @Test("seeding never destroys a folder, a foreign file, or a database without --force")
+    func safeOutput() throws {
+        let folder = Fixture.folder()
+        var options = SeedOptions()
+        options.users = 10
+        let seeder = DemoSeeder(options: options)
+        #expect(throws: SeedError.self) { try seeder.write(to: folder.path) }
+        let text = folder.appending(path: "real.db")
+        try Data("my data".utf8).write(to: text)
+        #expect(throws: SeedError.self) { try seeder.write(to: text.path, replace: true) }
+        #expect(FileManager.default.contents(atPath: text.path) == Data("my data".utf8))
+        let database = folder.appending(path: "demo.db").path
+        _ = try seeder.write(to: database)
+        #expect(throws: SeedError.self) { try seeder.write(to: database) }
+        _ = try seeder.write(to: database, replace: true)
+    }
+
     @Test("impossible options are refused")
     func badOptions() {
         #expect(throws: SeedError.self) { try seed { $0.users = 0 } }

@@ -111,6 +111,19 @@ import Testing
         #expect(Self.same(before, project.snapshot()))
     }
 
+    @Test("a build never writes over a file, or into a folder of someone else's files")
+    func foreignTargets() async throws {
+        let project = try Project()
+        try Data("hello".utf8).write(to: project.site)
+        await #expect(throws: BuildError.self) { _ = try await project.build() }
+        #expect(FileManager.default.contents(atPath: project.site.path) == Data("hello".utf8))
+        try FileManager.default.removeItem(at: project.site)
+        try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: project.site.appending(path: "notes.html"))
+        await #expect(throws: BuildError.self) { _ = try await project.build() }
+        #expect(project.read("notes.html") == "mine")
+    }
+
     @Test("a second build while one is running is refused")
     func concurrent() async throws {
         let project = try Project()
