@@ -85,7 +85,7 @@ struct Build: AsyncParsableCommand {
             let warnings = summary.warnings.count
             Terminal.error(
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
-                    + "\(files.written) files written, \(files.kept) kept, \(files.deleted) deleted."
+                    + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : ""))
         } catch {
             progress.finish()

@@ -93,7 +93,7 @@ public struct BadgeEnrollments: Sendable {
         private var reference = StatusMix()
 
         init(_ context: AnalysisContext, names: NameLookup) {
-            filter = ScanFilter(context.filters, names: names)
+            filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names
             let count = names.badgeIDs.count

@@ -65,7 +65,7 @@ public struct CompletionMetrics: Sendable {
         private var durations: [[Double]]
 
         init(_ context: AnalysisContext, names: NameLookup) {
-            filter = ScanFilter(context.filters, names: names)
+            filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names
             badgeCount = names.badgeIDs.count

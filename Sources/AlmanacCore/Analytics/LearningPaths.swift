@@ -60,7 +60,7 @@ public struct LearningPaths: Sendable {
         init(_ context: AnalysisContext, names: NameLookup) {
             var scope = context.filters
             scope.badge = nil
-            filter = ScanFilter(scope, names: names)
+            filter = ScanFilter(scope, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names
             startSlot = context.filters.badge.map { name in

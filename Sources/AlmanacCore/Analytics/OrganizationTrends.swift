@@ -74,7 +74,7 @@ public struct OrganizationTrends: Sendable {
                              phrase: "the 12 months up to \(context.asOf)")
             var scope = context.filters
             scope.dateRange = window
-            filter = ScanFilter(scope, names: names)
+            filter = ScanFilter(scope, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names
             self.users = users
@@ -237,7 +237,12 @@ extension OrganizationTrends: AnalysisOutput {
                     "completions": .int(period.completions),
                 ]
             }),
-            "totals": ["enrollments": .int(totals.enrollments), "completed": .int(totals.completed)],
+            "totals": [
+                "enrollments": .int(totals.enrollments), "completed": .int(totals.completed),
+                "organizations": .int(organizations.filter {
+                    $0.enrollments > 0 && $0.organization != NameLookup.noOrganization
+                }.count),
+            ],
             "granularity": .string(granularity.rawValue),
             "window": [
                 "phrase": .string(window.phrase),

@@ -7,7 +7,9 @@ struct ScanFilter {
     var start: Int?
     var end: Int?
 
-    init(_ filters: Filters, names: NameLookup) {
+    /// - Parameter asOf: the report date; enrollments after it are left out, so a report as of
+    ///   an earlier date shows the data as it stood then.
+    init(_ filters: Filters, names: NameLookup, asOf: CivilDate? = nil) {
         if let name = filters.badge {
             badge = .some(names.badges.first { $0.value.name == name }?.key)
         }
@@ -16,6 +18,9 @@ struct ScanFilter {
         }
         start = filters.dateRange?.start?.daysSinceEpoch
         end = filters.dateRange?.end?.daysSinceEpoch
+        if let limit = asOf?.adding(days: 1).daysSinceEpoch {
+            end = min(end ?? limit, limit)
+        }
     }
 
     func inRange(_ day: Int) -> Bool {

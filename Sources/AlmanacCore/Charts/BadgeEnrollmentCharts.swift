@@ -29,7 +29,7 @@ struct BadgeEnrollmentCharts {
         var layout = Layout.base(title: "Enrollments per badge, by status", x: "Badge", y: "Enrollments")
         layout["barmode"] = "stack"
         let summary = result.badges.first.map {
-            "Stacked bar chart of enrollments for \(result.badges.count) badges, split by status. "
+            "Stacked bar chart of enrollments for \(result.badges.count) \(result.badges.count == 1 ? "badge" : "badges"), split by status. "
                 + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
         } ?? "Stacked bar chart of enrollments by status; there are no badges."
         return Chart(
@@ -131,12 +131,14 @@ struct BadgeEnrollmentCharts {
                 "hovertemplate": "%{text}<br>Enrollments: %{x:,}<br>Completion rate: %{y:.1%}<br>Learners: %{customdata:,}<extra></extra>",
             ]
         }
-        let layout = Layout.base(
+        var layout = Layout.base(
             title: "Popularity and completion", x: "Enrollments", y: "Completion rate", percentY: true)
+        layout["xaxis"] = ["title": ["text": "Enrollments"], "rangemode": "tozero", "tickformat": ",d", "automargin": true]
+        layout["yaxis"] = ["title": ["text": "Completion rate"], "range": [-0.05, 1.05], "tickformat": ".0%", "automargin": true]
         return Chart(
             name: "bubble", title: "Popularity and completion",
             caption: "Badges to the right are popular; higher ones are finished more often; bigger bubbles have more learners.",
-            summary: "Bubble chart of \(badges.count) badges: enrollments across, completion rate up, bubble size for learners, colour for category.",
+            summary: "Bubble chart of \(badges.count) \(badges.count == 1 ? "badge" : "badges"): enrollments across, completion rate up, bubble size for learners, colour for category.",
             figure: Layout.figure(traces, layout),
             table: DataTable(
                 title: "Popularity and completion",

@@ -32,8 +32,21 @@ public struct ChartBuilder: Sendable {
         self.asOf = asOf
     }
 
+    /// False when there is nothing to draw: empty axes would only mislead.
+    static func hasData(_ output: any AnalysisOutput) -> Bool {
+        switch output {
+        case let result as BadgeEnrollments: return result.totals.enrollments > 0
+        case let result as OrganizationTrends: return result.series.contains { $0.enrollments + $0.completions > 0 }
+        case let result as CompletionMetrics: return result.overall.enrollments > 0
+        case let result as LearningPaths: return result.learners > 0
+        case let result as CustomSQL: return !result.rows.isEmpty
+        default: return true
+        }
+    }
+
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
+        guard Self.hasData(output) else { return [] }
         switch output {
         case let result as BadgeEnrollments:
             return BadgeEnrollmentCharts(result: result, limit: limit, categories: categories).charts

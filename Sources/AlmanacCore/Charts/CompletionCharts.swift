@@ -98,7 +98,7 @@ struct CompletionCharts {
         ]
         return Chart(
             name: "sunburst", title: "Enrollments by category, badge and status",
-            caption: "Follow a slice outward: category, then badge, then how its enrollments ended.",
+            caption: "Categories, then their badges; click a badge to see how its enrollments ended.",
             summary: "Sunburst chart of \(NumberText.count(result.overall.enrollments)) enrollments by category, badge and status.",
             figure: Layout.figure([trace], Layout.base(title: "Enrollments by category, badge and status")),
             table: DataTable(

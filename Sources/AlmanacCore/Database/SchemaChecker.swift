@@ -24,7 +24,13 @@ public struct SchemaFinding: Equatable, Sendable {
 
     public var description: String {
         var text = message
-        if let count { text = "\(count) " + text }
+        if let count {
+            // "1 enrollment with …", "3 enrollments with …"
+            if count == 1, let space = text.firstIndex(of: " "), text[..<space].hasSuffix("s") {
+                text = String(text[..<text.index(before: space)]) + text[space...]
+            }
+            text = "\(count) " + text
+        }
         if let exampleID { text += " (e.g. id \(exampleID))" }
         return text
     }

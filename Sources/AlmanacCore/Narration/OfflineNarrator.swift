@@ -21,8 +21,7 @@ public struct OfflineNarrator: Sendable {
     private func narrate(_ result: BadgeEnrollments) -> String {
         let totals = result.totals
         guard totals.enrollments > 0 else {
-            let scope = result.filters.isEmpty ? "" : " for \(md(result.filters.summary))"
-            return "There are no enrollments\(scope), so there is nothing to compare yet."
+            return "There are no enrollments\(scope(result.filters)), so there is nothing to compare yet."
         }
         let active = result.badges.filter { $0.enrollments > 0 }
         if active.count == 1, let badge = active.first {
@@ -70,11 +69,19 @@ public struct OfflineNarrator: Sendable {
     private func narrate(_ result: OrganizationTrends) -> String {
         let total = result.totals.enrollments
         let active = result.organizations.filter { $0.enrollments > 0 }
+        // The window in words: the default one has a good phrase; a question's own, its dates.
+        var window = result.filters.dateRange == nil ? "in " + md(result.window.phrase) : between(result.window)
+        var filters = result.filters
+        filters.dateRange = nil
         guard total > 0 else {
-            return "There were no enrollments in \(md(result.window.phrase))\(scope(result.filters))."
+            return "There were no enrollments\(scope(filters)) \(window)."
         }
+        let named = active.filter { $0.organization != NameLookup.noOrganization }
+        var sources = count(named.count, "organization")
+        if named.count < active.count { sources += " and from learners with no organization" }
+        window = window.prefix(1).uppercased() + window.dropFirst()
         var sentences = [
-            "In \(md(result.window.phrase)), \(count(total, "enrollment")) came from \(count(active.count, "organization"))\(scope(result.filters))."
+            "\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters))."
         ]
         if let first = active.first, active.count > 1 {
             let others = active.dropFirst().prefix(2).map { "\(md($0.organization)) (\(NumberText.count($0.enrollments)))" }
@@ -127,6 +134,24 @@ public struct OfflineNarrator: Sendable {
         guard result.learners > 0 else {
             return "No learner has enrollments\(scope(result.filters)), so there are no paths to show."
         }
+        if let badge = result.filters.badge {
+            var filters = result.filters
+            filters.badge = nil
+            var sentences = ["\(count(result.learners, "learner")) took \(md(badge))\(scope(filters))."]
+            if let step = result.transitions.first(where: { $0.from == badge }) {
+                var sentence = "The most common next badge is \(md(step.to)), taken by \(count(step.learners, "learner"))"
+                if let days = step.medianDays {
+                    sentence += " a median of \(NumberText.decimal(days, places: 1)) days later"
+                }
+                sentences.append(sentence + ".")
+            } else {
+                sentences.append("None of them has gone on to another badge yet.")
+            }
+            if let path = result.topPaths.first(where: { $0.badges.count == 3 }) {
+                sentences.append("The most common three-badge path from there is \(md(path.label)), followed by \(count(path.learners, "learner")).")
+            }
+            return sentences.joined(separator: " ")
+        }
         var sentences = ["\(count(result.learners, "learner")) took badges\(scope(result.filters))."]
         if let path = result.topPaths.first {
             sentences.append("The most common path is \(md(path.label)), followed by \(count(path.learners, "learner")).")
@@ -168,11 +193,23 @@ public struct OfflineNarrator: Sendable {
         "\(NumberText.count(value)) \(noun)\(value == 1 ? "" : "s")"
     }
 
-    /// " for Python Basics · Acme & Sons", or nothing without filters.
+    /// " for Python Basics at Acme & Sons between 2024-03-01 and 2026-09-30", or nothing.
     private func scope(_ filters: Filters) -> String {
         var parts: [String] = []
         if let badge = filters.badge { parts.append(badge) }
         if let organization = filters.organization { parts.append(organization) }
-        return parts.isEmpty ? "" : " for " + parts.map(md).joined(separator: " at ")
+        var text = parts.isEmpty ? "" : " for " + parts.map(md).joined(separator: " at ")
+        if let range = filters.dateRange { text += " " + between(range) }
+        return text
+    }
+
+    /// "between 2024-03-01 and 2024-03-31": the days a window covers, both included.
+    private func between(_ range: DateRange) -> String {
+        switch (range.start, range.end) {
+        case (let start?, let end?): return "between \(start) and \(end.adding(days: -1))"
+        case (let start?, nil): return "since \(start)"
+        case (nil, let end?): return "up to \(end.adding(days: -1))"
+        case (nil, nil): return ""
+        }
     }
 }

@@ -245,6 +245,9 @@ public struct ReportBuilder {
         }
         let plotly = plotlySource(warn: warn)
         let assets = try SiteAssets(templates: templates, plotly: plotly)
+        if let digest = assets.plotlyDigest, digest != PlotlyJS.sha256 {
+            warn("\(options.plotlyPath ?? "plotly.min.js") is not the plotly.js \(PlotlyJS.version) that Almanac's charts are checked against (its sha256 differs); charts may not render")
+        }
         let renderer = try PageRenderer(
             templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
         let twin = MarkdownTwin(siteTitle: file.title, asOf: asOf)
@@ -270,7 +273,7 @@ public struct ReportBuilder {
         if let path = options.plotlyPath, let data = FileManager.default.contents(atPath: path) {
             return .local(data)
         }
-        warn("plotly.min.js not found at \(options.plotlyPath ?? "(no path)"); pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL). Run `make setup` to self-host it")
+        warn("plotly.min.js not found at \(options.plotlyPath ?? "(no path)"); pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL). Pass --plotly-file with a downloaded plotly.min.js \(PlotlyJS.version) to self-host it")
         return .cdn
     }
 

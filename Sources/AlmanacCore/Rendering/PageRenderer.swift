@@ -8,6 +8,8 @@ public struct SiteAssets: Sendable {
     public var plotly: PlotlySource
     /// `assets/plotly-<hash>.min.js`, or the CDN URL.
     public var plotlyReference: String
+    /// The sha256 of a self-hosted plotly.js.
+    public var plotlyDigest: String?
 
     /// Names the assets by their content: `style-<first 12 hex of sha256>.css`.
     /// - Throws: `TemplateError` when a template folder lacks an asset.
@@ -22,7 +24,10 @@ public struct SiteAssets: Sendable {
         script = ("almanac-\(SiteAssets.hash(Array(js.utf8))).js", js)
         self.plotly = plotly
         switch plotly {
-        case .local(let data): plotlyReference = "assets/plotly-\(SiteAssets.hash(Array(data))).min.js"
+        case .local(let data):
+            let digest = SHA256.hex(data)
+            plotlyDigest = digest
+            plotlyReference = "assets/plotly-\(digest.prefix(12)).min.js"
         case .cdn: plotlyReference = PlotlyJS.cdnURL
         }
     }

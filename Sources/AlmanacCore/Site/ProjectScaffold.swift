@@ -95,10 +95,10 @@ public struct ProjectScaffold {
         .PHONY: report commit publish
 
         report:
-        \t$(ALMANAC) build
+        \t$(ALMANAC) build --templates templates
 
         commit: report
-        \tgit add site answers questions.yaml
+        \tgit add site questions.yaml templates $$(test -d answers && echo answers)
         \tgit commit -m "Report as of $$(grep -m1 -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' site/index.md)"
 
         publish:

@@ -74,4 +74,6 @@ public enum PlotlyJS {
     public static let cdnURL = "https://cdn.plot.ly/plotly-\(version).min.js"
     /// `sha256-…` of plotly.min.js 2.35.2 as shipped in the plotly 5.24.1 wheel.
     public static let integrity = "sha256-bSEmbOG9fZ5atOEVmJxwwg3gOC/Zc6jyarWGGeuk1gM="
+    /// The same hash in hex, as `make setup` pins it.
+    public static let sha256 = "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603"
 }

@@ -14,7 +14,10 @@
     delete copy.title;
     copy.margin = Object.assign({}, copy.margin || {}, { t: 40 });
     copy.font = Object.assign({ color: ink }, copy.font || {});
-    ["xaxis", "yaxis"].forEach(function (axis) {
+    var axes = Object.keys(copy).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
+    if (axes.indexOf("xaxis") < 0) axes.push("xaxis");
+    if (axes.indexOf("yaxis") < 0) axes.push("yaxis");
+    axes.forEach(function (axis) {
       copy[axis] = Object.assign({ gridcolor: grid, zerolinecolor: grid }, copy[axis] || {});
     });
     return copy;
