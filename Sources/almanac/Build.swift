@@ -48,6 +48,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Print the wall time of each phase (load, match, sql, charts, narration, render, write).")
+    var timings = false
+
     @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
     var strict = false
 
@@ -73,12 +76,21 @@ struct Build: AsyncParsableCommand {
         options.jobs = jobs
         options.llm = try modelFlags.options()
         options.requireGrounded = requireGrounded
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+            options.toolIdentity = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
+        }
         let progress = ProgressReporter(quiet: quiet)
         let builder = ReportBuilder(options: options, version: Almanac.version) { progress.handle($0) }
         let started = ContinuousClock.now
         do {
             let summary = try await builder.build()
             progress.finish()
+            if timings {
+                for phase in summary.phases {
+                    Terminal.error("phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms")
+                }
+            }
             guard !quiet else { return }
             let seconds = started.duration(to: .now)
             let files = summary.files

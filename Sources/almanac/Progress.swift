@@ -30,6 +30,8 @@ final class ProgressReporter: @unchecked Sendable {
             Terminal.error(
                 "✔ \(id.padded(to: 34)) \(kind.rawValue.padded(to: 20)) \(rowText.leftPadded(10)) "
                     + "\("\(milliseconds) ms".leftPadded(8))  narration: \(narration)")
+        case .unchanged:
+            Terminal.error("  no input changed since the last build; the site stands as it is")
         case .scanned(let rows, let milliseconds):
             Terminal.error("  read \(NumberText.count(rows)) enrollments in one pass for every analysis: \(milliseconds) ms")
         case .warning(let message):

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// Where to write every SQL statement the build ran (`--dump-sql`).
     public var dumpSQLPath: String?
     public var force = false
+    /// Identifies the Almanac binary (its size and modification time), so that a new build
+    /// of the tool never takes the unchanged-input shortcut with an old site.
+    public var toolIdentity = ""
     /// The language model; the offline narrator writes every answer when the mode is `off`.
     public var llm = LLMOptions(mode: .off)
     /// Fail when an answer quotes a figure that is not in its data.
@@ -38,6 +41,8 @@ public struct BuildOptions: Sendable {
 public enum BuildEvent: Sendable, Equatable {
     /// The questions are loaded and routing starts.
     case started(questions: Int)
+    /// No input changed since the last build; nothing was read or written.
+    case unchanged
     /// The analyses' shared pass read this many enrollments.
     case scanned(rows: Int, milliseconds: Int)
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
@@ -51,6 +56,14 @@ public struct BuildSummary: Sendable, Equatable {
     public var asOf: CivilDate
     public var files: WriteSummary
     public var warnings: [String]
+    /// Wall time of each phase, in order: load, match, sql, charts, narration, render, write.
+    public var phases: [BuildPhase] = []
+}
+
+/// One phase's wall time.
+public struct BuildPhase: Sendable, Equatable {
+    public var name: String
+    public var milliseconds: Double
 }
 
 /// A build failure, with the stage and the question it happened in.

@@ -33,6 +33,8 @@ public struct ReportBuilder {
     private final class Warnings: @unchecked Sendable {
         // @unchecked: used from one task at a time; the build is sequential between stages.
         var list: [String] = []
+        /// Some answer was wanted from the model or the cache and came from the offline narrator.
+        var narrationFellBack = false
         let log: @Sendable (BuildEvent) -> Void
 
         init(log: @escaping @Sendable (BuildEvent) -> Void) {
@@ -60,24 +62,48 @@ public struct ReportBuilder {
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     public func build() async throws -> BuildSummary {
         let warnings = Warnings(log: log)
-        let lock = try stage(.writing) { try BuildLock(for: URL(fileURLWithPath: options.outputPath)) }
+        let clock = PhaseClock()
+        let folder = URL(fileURLWithPath: options.outputPath)
+        let lock = try stage(.writing) { try BuildLock(for: folder) }
         defer { lock.release() }
 
         let file = try stage(.questions) { try loadQuestions() }
+        // Nothing changed since the last build: the site stands as it is.
+        let fingerprint = try stage(.questions) { try self.fingerprint(file) }
+        if !options.force, options.dumpSQLPath == nil, let state = BuildState.load(for: folder),
+            state.fingerprint == fingerprint, BuildState.stamps(in: folder) == state.files,
+            let asOf = CivilDate(iso: state.asOf)
+        {
+            clock.mark("load")
+            log(.unchanged)
+            return BuildSummary(
+                pages: state.pages, asOf: asOf,
+                files: WriteSummary(written: 0, kept: state.files.count, deleted: 0), warnings: [],
+                phases: clock.phases)
+        }
         let source = try open(file, warnings)
         let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
         log(.started(questions: file.questions.count))
+        clock.mark("load")
         let (reports, _) = try await answer(
-            file.questions, file: file, source: source, warnings, recordCacheUse: true)
+            file.questions, file: file, source: source, warnings, recordCacheUse: true, clock: clock)
 
         let files = try stage(.rendering) {
             try render(reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add)
         }
+        clock.mark("render")
         if options.strict && !warnings.list.isEmpty {
             throw BuildError(.strict, StrictFailure(warnings: warnings.list))
         }
         let written = try stage(.writing) {
-            try SiteWriter().publish(files, to: URL(fileURLWithPath: options.outputPath), force: options.force)
+            try SiteWriter().publish(files, to: folder, force: options.force)
+        }
+        // A build whose narration fell back to the offline narrator (a model that failed, a
+        // missing cached answer) is not recorded: the next build should try again.
+        if !warnings.narrationFellBack, let after = try? self.fingerprint(file) {
+            // Taken again now: the build itself may have added answers to the cache.
+            BuildState(fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
+                       asOf: source.asOf.description).save(for: folder)
         }
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
@@ -89,7 +115,35 @@ public struct ReportBuilder {
                 }
             }
         }
-        return BuildSummary(pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list)
+        clock.mark("write")
+        return BuildSummary(
+            pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list, phases: clock.phases)
+    }
+
+    /// Everything the output depends on, hashed; see `BuildState`.
+    private func fingerprint(_ file: QuestionFile) throws -> String {
+        var parts = ["almanac \(version) \(options.toolIdentity)"]
+        parts.append(FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? "")
+        let database = try resolveDatabase(file)
+        parts += [BuildState.describe(database), BuildState.describe(database + "-wal")]
+        if let templates = options.templatesPath {
+            parts.append(BuildState.stamps(in: URL(fileURLWithPath: templates)).sorted { $0.key < $1.key }
+                .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ","))
+        }
+        if let plotly = options.plotlyPath { parts.append(BuildState.describe(plotly)) }
+        let llm = options.llm
+        let settings = llm.settings(for: file, jobs: options.jobs)
+        if settings.model != nil && llm.mode != .off {
+            parts.append(BuildState.stamps(in: settings.cacheFolder).sorted { $0.key < $1.key }
+                .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ","))
+        }
+        parts += [
+            options.databasePath ?? "", options.asOf?.description ?? "", "\(options.plotlyFromCDN)",
+            "\(options.chartLimit)", "\(options.strict)", "\(options.requireGrounded)", llm.mode.rawValue,
+            settings.model.map { "\($0.model) \($0.temperature) \($0.maxTokens ?? -1) \($0.seed ?? -1) \($0.baseURL)" } ?? "",
+            llm.apiKey == nil ? "no key" : "key",
+        ]
+        return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
     }
 
     /// One question through the same matcher, analytics, narrator and cache as a build:
@@ -134,7 +188,8 @@ public struct ReportBuilder {
 
     /// Matcher, analytics, charts and narrator for a list of questions, in their order.
     private func answer(
-        _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings, recordCacheUse: Bool
+        _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings, recordCacheUse: Bool,
+        clock: PhaseClock = PhaseClock()
     ) async throws -> (reports: [QuestionReport], sql: [String])
     {
         let matcher = try stage(.matching) {
@@ -150,6 +205,7 @@ public struct ReportBuilder {
         if !matchErrors.isEmpty {
             throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
         }
+        clock.mark("match")
         // Custom SQL is checked before any query runs, so a bad statement costs nothing.
         for question in questions {
             if let sql = question.sql {
@@ -162,6 +218,7 @@ public struct ReportBuilder {
         let (outcomes, pass) = try AnalysisRunner(db: source.db, asOf: source.asOf)
             .run(Array(zip(questions, matches)), trace: source.sql)
         log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds))
+        clock.mark("sql")
         for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
@@ -174,10 +231,16 @@ public struct ReportBuilder {
             })
         }
 
+        clock.mark("charts")
         let settings = options.llm.settings(for: file, jobs: options.jobs)
         let narrated = await Narrator(settings: settings).narrate(
             zip(questions, outcomes).map { NarrationItem(question: $0, output: $1.output, stats: source.stats) })
         for warning in narrated.warnings { warnings.add(warning) }
+        if narrated.narrations.contains(where: { $0.source == .offline && settings.model != nil && settings.mode != .off })
+            || narrated.narrations.contains(where: { if case .offlineAfterFailure = $0.source { return true } else { return false } })
+        {
+            warnings.narrationFellBack = true
+        }
         if settings.model != nil && settings.mode != .off && !narrated.usedKeys.isEmpty && recordCacheUse {
             do {
                 try AnswerCache(folder: settings.cacheFolder).recordUse(narrated.usedKeys)
@@ -186,6 +249,7 @@ public struct ReportBuilder {
             }
         }
 
+        clock.mark("narration")
         var reports: [QuestionReport] = []
         var ungrounded: [String] = []
         for index in questions.indices {
@@ -340,5 +404,20 @@ private final class StatementRecorder: @unchecked Sendable {
 
     func add(_ statement: String) {
         statements.append(statement)
+    }
+}
+
+/// Wall time per phase of a build, for `make bench` and the summary.
+final class PhaseClock: @unchecked Sendable {
+    // @unchecked: marked from the build's one task at a time.
+    private var last = ContinuousClock.now
+    private(set) var phases: [BuildPhase] = []
+
+    func mark(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = last.duration(to: now)
+        last = now
+        phases.append(BuildPhase(name: name, milliseconds: Double(elapsed.components.seconds) * 1000
+            + Double(elapsed.components.attoseconds) / 1e15))
     }
 }

@@ -98,6 +98,11 @@ import Testing
         let second = try await project.build(server)
         #expect(server.requests.count == 4)  // nothing new
         #expect(second.files.written == 0)
+        #expect(project.log.events.contains(.unchanged))
+        // Rebuilt for real, every answer comes from the cache, byte for byte the same.
+        let third = try await project.build(server) { $0.force = true }
+        #expect(server.requests.count == 4)
+        #expect(third.files.written > 0)
         #expect(project.texts(in: project.site) == bytes)
         #expect(project.log.events.contains { if case .question(_, _, _, _, "cache") = $0 { return true } else { return false } })
         let stats = AnswerCache(folder: project.answers).statistics()

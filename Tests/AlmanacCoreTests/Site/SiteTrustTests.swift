@@ -66,6 +66,24 @@ import Testing
             && a.allSatisfy { key, value in b[key]!.0 == value.0 && b[key]!.1 == value.1 }
     }
 
+    @Test("with no input changed, a rebuild reads and writes nothing; any change rebuilds")
+    func shortcut() async throws {
+        let project = try Project()
+        _ = try await project.build()
+        let unchanged = try await project.build()
+        #expect(unchanged.phases.map(\.name) == ["load"])
+        #expect(unchanged.files.written == 0)
+        // A changed question file, a touched site file, or --force each build for real.
+        let changed = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
+        #expect(changed.phases.map(\.name) == ["load", "match", "sql", "charts", "narration", "render", "write"])
+        try Data("tampered".utf8).write(to: project.site.appending(path: "badges.html"))
+        let repaired = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
+        #expect(repaired.files.written == 1)
+        #expect(project.read("badges.html").contains("<h1>"))
+        let forced = try await project.build { $0.force = true }
+        #expect(forced.phases.count == 7)
+    }
+
     @Test("a rebuild with no change rewrites nothing and keeps modification times")
     func untouched() async throws {
         let project = try Project()
