@@ -3,7 +3,7 @@ SWIFT ?= swift
 ALMANAC = .build/debug/almanac
 DEMO_DB = data/demo.db
 
-.PHONY: setup build demo site test check-site clean
+.PHONY: setup build demo site test check-site bench clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -27,6 +27,10 @@ test: setup
 
 check-site:
 	@scripts/check-site.sh
+
+## Measure builds at 1M and 10M enrollments (see docs/performance.md); not a test.
+bench: setup
+	python3 scripts/bench.py
 
 clean:
 	rm -rf .build data

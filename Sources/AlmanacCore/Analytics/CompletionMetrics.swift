@@ -133,11 +133,6 @@ public struct CompletionMetrics: Sendable {
                 byOrganizationAndBadge: byOrganizationAndBadge, categories: categories, filters: filters)
         }
     }
-
-    private struct OrganizationBadge: Hashable {
-        var organization: Int?
-        var badge: Int
-    }
 }
 
 extension CompletionMetrics: AnalysisOutput {
