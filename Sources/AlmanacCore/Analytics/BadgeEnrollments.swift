@@ -79,13 +79,13 @@ public struct BadgeEnrollments: Sendable {
 
     /// Counts per badge as the rows go by. Distinct learners are easy because a learner's
     /// rows arrive together: a badge counts a learner the first time it sees them.
-    final class Aggregator: EnrollmentConsumer {
+    final class Aggregator: EnrollmentConsumer, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
         private var mixes: [StatusMix]
         private var learners: [Int]
-        private var durations: [[Double]]
+        private var durations: [[Int32]]
         private var seen: [Bool]
         private var seenSlots: [Int] = []
         private var totals = Totals(enrollments: 0, learners: 0, completed: 0, completionRate: 0)
@@ -114,7 +114,7 @@ public struct BadgeEnrollments: Sendable {
                 seenSlots.append(slot)
                 learners[slot] += 1
             }
-            if let days = record.daysToComplete { durations[slot].append(days) }
+            if let days = record.secondsToComplete { durations[slot].append(days) }
             totals.enrollments += 1
             if record.status == .completed { totals.completed += 1 }
             if !learnerCounted {
@@ -142,7 +142,7 @@ public struct BadgeEnrollments: Sendable {
                     completionRate: Metrics.rate(mix.completed, mix.enrollments),
                     averageProgress: mix.enrollments == 0
                         ? nil : Metrics.round(mix.progressSum / Double(mix.enrollments), places: 4),
-                    medianDaysToComplete: Metrics.median(durations[slot]), progressSum: mix.progressSum))
+                    medianDaysToComplete: Metrics.medianDays(durations[slot]), progressSum: mix.progressSum))
             }
             var totals = self.totals
             totals.completionRate = Metrics.rate(totals.completed, totals.enrollments)

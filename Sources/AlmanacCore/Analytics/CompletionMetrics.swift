@@ -54,15 +54,17 @@ public struct CompletionMetrics: Sendable {
     }
 
     /// Counts per organization × badge × cohort month, from which every breakdown derives.
-    final class Aggregator: EnrollmentConsumer {
+    final class Aggregator: EnrollmentConsumer, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
         private let badgeCount: Int
         /// [organization slot × badge slot]
         private var cells: [Counts]
-        private var cohorts: [Int: Counts] = [:]  // year × 12 + month − 1
-        private var durations: [[Double]]
+        /// Per month of enrolled_at, from the first month seen: a plain array, not a hash.
+        private var cohorts: [Counts] = []
+        private var firstMonth = 0
+        private var durations: [[Int32]]
 
         init(_ context: AnalysisContext, names: NameLookup) {
             filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
@@ -84,8 +86,17 @@ public struct CompletionMetrics: Sendable {
             }
             cells[record.organizationSlot * badgeCount + record.badgeSlot].add(counts)
             let (year, month, _) = record.enrolled.date.parts
-            cohorts[year * 12 + month - 1, default: Counts()].add(counts)
-            if let days = record.daysToComplete { durations[record.badgeSlot].append(days) }
+            let index = year * 12 + month - 1
+            if cohorts.isEmpty { firstMonth = index }
+            if index < firstMonth {
+                cohorts.insert(contentsOf: Array(repeating: Counts(), count: firstMonth - index), at: 0)
+                firstMonth = index
+            }
+            if index - firstMonth >= cohorts.count {
+                cohorts += Array(repeating: Counts(), count: index - firstMonth - cohorts.count + 1)
+            }
+            cohorts[index - firstMonth].add(counts)
+            if let days = record.secondsToComplete { durations[record.badgeSlot].append(days) }
         }
 
         func endLearner() {}
@@ -110,15 +121,16 @@ public struct CompletionMetrics: Sendable {
             let sort = byCountThenName(\Row.counts.enrollments, \Row.name)
             let byBadge = badges.indices.filter { badges[$0].enrollments > 0 }.map { slot in
                 Row(name: names.badge(names.badgeIDs[slot]), counts: badges[slot],
-                    medianDaysToComplete: Metrics.median(durations[slot]))
+                    medianDaysToComplete: Metrics.medianDays(durations[slot]))
             }.sorted(by: sort)
             let byOrganization = organizations.indices.filter { organizations[$0].enrollments > 0 }.map { slot in
                 Row(name: names.organization(names.organizationIDs[slot]), counts: organizations[slot],
                     medianDaysToComplete: nil)
             }.sorted(by: sort)
-            let byCohort = cohorts.keys.sorted().map { month in
-                Row(name: CivilDate(year: month / 12, month: month % 12 + 1, day: 1)!.monthKey,
-                    counts: cohorts[month]!, medianDaysToComplete: nil)
+            let byCohort = cohorts.indices.filter { cohorts[$0].enrollments > 0 }.map { offset in
+                let month = firstMonth + offset
+                return Row(name: CivilDate(year: month / 12, month: month % 12 + 1, day: 1)!.monthKey,
+                           counts: cohorts[offset], medianDaysToComplete: nil)
             }
             byOrganizationAndBadge.sort { a, b in
                 a.counts.enrollments != b.counts.enrollments
@@ -128,7 +140,7 @@ public struct CompletionMetrics: Sendable {
             var categories: [String: String] = [:]
             for (_, badge) in names.badges { categories[badge.name] = badge.category }
             return CompletionMetrics(
-                overall: overall, overallMedianDays: Metrics.median(durations.flatMap { $0 }),
+                overall: overall, overallMedianDays: Metrics.medianDays(durations.flatMap { $0 }),
                 byBadge: byBadge, byOrganization: byOrganization, byCohort: byCohort,
                 byOrganizationAndBadge: byOrganizationAndBadge, categories: categories, filters: filters)
         }

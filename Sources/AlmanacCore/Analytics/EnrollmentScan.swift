@@ -32,18 +32,33 @@ public struct EnrollmentRecord: Sendable {
     public var progress: Double
     public var completed: Timestamp?
 
-    /// Days from enrollment to completion, when both are known.
-    var daysToComplete: Double? {
+    /// Seconds from enrollment to completion, when both are known. Timestamps have whole
+    /// seconds, so durations are exact integers, and 4 bytes each keep the arrays for medians
+    /// small.
+    var secondsToComplete: Int32? {
         guard status == .completed, let completed else { return nil }
-        return completed.days - enrolled.days
+        return Int32(clamping: completed.totalSeconds - enrolled.totalSeconds)
     }
 }
 
-/// Something that reads every enrollment during the one pass. A learner's rows arrive
-/// together, ordered by (enrolled_at, id); `endLearner` follows the last of them.
+/// Something that reads every enrollment during the one pass: one call per learner, with
+/// all of that learner's rows ordered by (enrolled_at, id). One call per learner rather than
+/// per row keeps the dynamic dispatch out of the innermost loop.
 protocol EnrollmentConsumer: AnyObject {
+    func consume(learner records: UnsafeBufferPointer<EnrollmentRecord>)
+}
+
+/// An analysis that thinks in rows: `consume` for each row, then `endLearner`.
+protocol RowAggregator: AnyObject {
     func consume(_ record: EnrollmentRecord)
     func endLearner()
+}
+
+extension EnrollmentConsumer where Self: RowAggregator {
+    func consume(learner records: UnsafeBufferPointer<EnrollmentRecord>) {
+        for record in records { consume(record) }
+        endLearner()
+    }
 }
 
 /// The one pass over `enrollments` that every analysis shares.
@@ -58,7 +73,7 @@ final class EnrollmentScan {
     let db: any DatabaseConnection
     let names: NameLookup
     /// Organization per user id; `users.count` per organization for organization_trends.
-    private(set) var organizationOfUser: [Int: Int?] = [:]
+    private let organizationOfUser: UserDirectory
     private(set) var usersPerOrganization: [Int?: Int] = [:]
     let validator: RowValidator
 
@@ -67,12 +82,17 @@ final class EnrollmentScan {
         self.db = db
         names = try NameLookup(db)
         validator = RowValidator(names: names)
+        var users: [(id: Int, organization: Int?)] = []
+        var counts: [Int?: Int] = [:]
+        let validator = self.validator
         try db.query("SELECT id, organization_id FROM users", []) { row in
             let organization = row.optionalInt(1)
-            organizationOfUser[row.int(0)] = organization
-            usersPerOrganization[organization, default: 0] += 1
+            users.append((row.int(0), organization))
+            counts[organization, default: 0] += 1
             validator.checkUser(id: row.int(0), organization: organization)
         }
+        organizationOfUser = UserDirectory(users)
+        usersPerOrganization = counts
     }
 
     static let sql = """
@@ -87,19 +107,56 @@ final class EnrollmentScan {
         // The learner's organization, looked up once per learner; nil when the user is unknown.
         var organization: Int??
         var organizationSlot = 0
+        var learner: [EnrollmentRecord] = []
+        learner.reserveCapacity(64)
+        func flush() {
+            learner.withUnsafeBufferPointer { records in
+                for consumer in consumers { consumer.consume(learner: records) }
+            }
+            learner.removeAll(keepingCapacity: true)
+        }
         try db.query(Self.sql, []) { row in
             let user = row.int(1)
             if user != currentUser {
-                if currentUser != nil { for consumer in consumers { consumer.endLearner() } }
+                if currentUser != nil { flush() }
                 currentUser = user
                 organization = organizationOfUser[user]
                 organizationSlot = names.slot(ofOrganization: organization ?? nil)
             }
             guard var record = validator.check(row, organization: organization) else { return }
             record.organizationSlot = organizationSlot
-            for consumer in consumers { consumer.consume(record) }
+            learner.append(record)
         }
-        if currentUser != nil { for consumer in consumers { consumer.endLearner() } }
+        if currentUser != nil { flush() }
+    }
+}
+
+/// Each user's organization, in a plain array indexed by id when the ids are dense (as
+/// INTEGER PRIMARY KEYs usually are), else in a dictionary.
+struct UserDirectory {
+    private static let unknown = Int.min
+    private static let none = Int.min + 1
+    private var dense: [Int] = []
+    private var sparse: [Int: Int?] = [:]
+
+    init(_ users: [(id: Int, organization: Int?)]) {
+        let largest = users.map(\.id).max() ?? 0
+        if users.allSatisfy({ $0.id >= 0 }) && largest <= 4 * users.count + 1_024 {
+            dense = Array(repeating: Self.unknown, count: largest + 1)
+            for user in users { dense[user.id] = user.organization ?? Self.none }
+        } else {
+            for user in users { sparse[user.id] = user.organization }
+        }
+    }
+
+    /// nil for an unknown user; .some(nil) for a user with no organization.
+    subscript(_ id: Int) -> Int?? {
+        if !dense.isEmpty || sparse.isEmpty {
+            guard id >= 0, id < dense.count else { return nil }
+            let value = dense[id]
+            return value == Self.unknown ? nil : value == Self.none ? .some(nil) : .some(value)
+        }
+        return sparse[id]
     }
 }
 

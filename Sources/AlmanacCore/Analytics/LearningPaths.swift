@@ -43,19 +43,20 @@ public struct LearningPaths: Sendable {
 
     /// Keeps only the current learner's sequence; at the learner's end it is folded into the
     /// transition, path and start counts.
-    final class Aggregator: EnrollmentConsumer {
+    final class Aggregator: EnrollmentConsumer, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
         /// The badge filter chooses learners and where their sequence starts, not which
         /// enrollments count: "after completing Python Basics" needs the badges that follow.
         private let startSlot: Int??
-        private var sequence: [(slot: Int, day: Double)] = []
-        private var transitions: [Pair: [Double]] = [:]
-        private var paths: [[Int]: Int] = [:]
+        private var sequence: [(slot: Int, second: Int)] = []
+        private var transitions: [Pair: [Int32]] = [:]
+        /// Paths of two or three badge slots, packed into one integer key.
+        private var paths: [Int: Int] = [:]
         private var starts: [Int: Int] = [:]
         private var learners = 0
-        private var durations: [[Double]]
+        private var durations: [[Int32]]
 
         init(_ context: AnalysisContext, names: NameLookup) {
             var scope = context.filters
@@ -71,10 +72,10 @@ public struct LearningPaths: Sendable {
 
         func consume(_ record: EnrollmentRecord) {
             guard filter.matches(record) else { return }
-            if let days = record.daysToComplete { durations[record.badgeSlot].append(days) }
+            if let days = record.secondsToComplete { durations[record.badgeSlot].append(days) }
             // Only the first enrollment in each badge counts.
             if !sequence.contains(where: { $0.slot == record.badgeSlot }) {
-                sequence.append((record.badgeSlot, record.enrolled.days))
+                sequence.append((record.badgeSlot, record.enrolled.totalSeconds))
             }
         }
 
@@ -89,26 +90,38 @@ public struct LearningPaths: Sendable {
             learners += 1
             starts[first.slot, default: 0] += 1
             for (a, b) in zip(steps, steps.dropFirst()) {
-                transitions[Pair(from: a.slot, to: b.slot), default: []].append(b.day - a.day)
+                transitions[Pair(from: a.slot, to: b.slot), default: []].append(Int32(clamping: b.second - a.second))
             }
-            if steps.count >= 2 { paths[steps.prefix(3).map(\.slot), default: 0] += 1 }
+            if steps.count >= 2 { paths[pack(steps.prefix(3).map(\.slot)), default: 0] += 1 }
+        }
+
+        /// Slots in base (badges + 1), so that 0 marks "no third badge".
+        private func pack(_ slots: [Int]) -> Int {
+            let base = names.badgeIDs.count + 1
+            return slots.reduce(0) { $0 * base + $1 + 1 } * (slots.count == 2 ? base : 1)
+        }
+
+        private func unpack(_ key: Int) -> [Int] {
+            let base = names.badgeIDs.count + 1
+            let digits = [key / (base * base), key / base % base, key % base]
+            return digits.filter { $0 > 0 }.map { $0 - 1 }
         }
 
         func result() -> LearningPaths {
             func name(_ slot: Int) -> String { names.badge(names.badgeIDs[slot]) }
             let transitionList = transitions.map { pair, gaps in
                 Transition(from: name(pair.from), to: name(pair.to), learners: gaps.count,
-                           medianDays: Metrics.median(gaps))
+                           medianDays: Metrics.medianDays(gaps))
             }.sorted { a, b in
                 a.learners != b.learners ? a.learners > b.learners : (a.from, a.to) < (b.from, b.to)
             }
-            let pathList = paths.map { Path(badges: $0.key.map(name), learners: $0.value) }
+            let pathList = paths.map { Path(badges: unpack($0.key).map(name), learners: $0.value) }
                 .sorted(by: byCountThenName(\.learners, \.label))
             let startList = starts.map { Start(badge: name($0.key), learners: $0.value) }
                 .sorted(by: byCountThenName(\.learners, \.badge))
             var completion: [String: Double] = [:]
-            for (slot, days) in durations.enumerated() where !days.isEmpty {
-                completion[name(slot)] = Metrics.median(days)
+            for (slot, seconds) in durations.enumerated() where !seconds.isEmpty {
+                completion[name(slot)] = Metrics.medianDays(seconds)
             }
             return LearningPaths(
                 transitions: transitionList, topPaths: Array(pathList.prefix(LearningPaths.topPathLimit)),

@@ -49,7 +49,7 @@ public struct OrganizationTrends: Sendable {
 
     /// Counts per organization and period as the rows go by. Each day of the window maps to
     /// its period once, so a row costs an array lookup, not a date formatted as text.
-    final class Aggregator: EnrollmentConsumer {
+    final class Aggregator: EnrollmentConsumer, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup

@@ -11,6 +11,9 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     public var date: CivilDate { CivilDate(daysSinceEpoch: day) }
 
+    /// Seconds since 1970-01-01T00:00:00.
+    public var totalSeconds: Int { day * 86_400 + seconds }
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.day, lhs.seconds) < (rhs.day, rhs.seconds)
     }
