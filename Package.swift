@@ -24,10 +24,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Small C helpers that Swift cannot reach directly (a syscall behind _GNU_SOURCE).
+        .systemLibrary(name: "CShims"),
         .target(
             name: "AlmanacCore",
             dependencies: [
                 "CSQLite",
+                "CShims",
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -28,6 +28,9 @@ struct Cache: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
+            guard FileManager.default.fileExists(atPath: location.folder.path) else {
+                throw fail("there is no answer cache at \(location.folder.path); a build with a language model creates it")
+            }
             let stats = AnswerCache(folder: location.folder).statistics()
             print("\(location.folder.path): \(NumberText.count(stats.entries)) answers, \(NumberText.count(stats.bytes)) bytes; the last build used \(NumberText.count(stats.usedByLastBuild)).")
         }

@@ -57,6 +57,10 @@ struct ModelFlags: ParsableArguments {
                 throw ValidationError("OPENAI_BASE_URL must be an http or https URL")
             }
             options.baseURL = url
+            let loopback = ["localhost", "127.0.0.1", "::1"].contains(url.host ?? "")
+            if url.scheme == "http" && !loopback && options.apiKey != nil {
+                Terminal.error("⚠ warning: OPENAI_BASE_URL uses plain http to \(url.host ?? "a remote host"); the API key travels unencrypted")
+            }
         }
         options.model = model
         options.temperature = temperature

@@ -34,8 +34,9 @@
         var figure = JSON.parse(node.textContent);
         var problems = window.Plotly.validate(figure.data, figure.layout) || [];
         problems.forEach(function (p) { errors.push(target.id + ": " + p.msg); });
+        var narrow = window.matchMedia && window.matchMedia("(max-width: 600px)").matches;
         pending.push(window.Plotly.react(target, figure.data, themed(figure.layout),
-          { responsive: true, displaylogo: false }));
+          { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover" }));
       } catch (error) {
         errors.push(target.id + ": " + error);
       }

@@ -20,7 +20,10 @@ public struct CustomSQL: Sendable {
     /// - Throws: `CustomSQLError` explaining what is not allowed.
     public static func validate(_ sql: String, questionID: String, on db: SQLiteConnection) throws {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
-        let firstWord = trimmed.prefix { $0.isLetter }.uppercased()
+        // Leading comments and parentheses do not change what the statement is.
+        let body = trimmed
+            .replacingOccurrences(of: #"^(\s*(--[^\n]*\n|/\*[\s\S]*?\*/|\())*\s*"#, with: "", options: .regularExpression)
+        let firstWord = body.prefix { $0.isLetter }.uppercased()
         guard firstWord == "SELECT" || firstWord == "WITH" else {
             throw CustomSQLError(
                 questionID: questionID,
@@ -38,6 +41,8 @@ public struct CustomSQL: Sendable {
         var columns: [String] = []
         var rows: [[JSONValue]] = []
         var truncated = false
+        /// Thrown to stop reading once the row after the limit proves there is more.
+        struct Enough: Error {}
         do {
             try db.query(sql.trimmingCharacters(in: .whitespacesAndNewlines), []) { row in
                 if columns.isEmpty {
@@ -45,7 +50,7 @@ public struct CustomSQL: Sendable {
                 }
                 guard rows.count < rowLimit else {
                     truncated = true
-                    return
+                    throw Enough()
                 }
                 rows.append((0..<row.columnCount).map { index in
                     switch row.value(index) {
@@ -56,6 +61,8 @@ public struct CustomSQL: Sendable {
                     }
                 })
             }
+        } catch is Enough {
+            // The rest of the rows are not needed.
         } catch let error as DatabaseError {
             if case .statement(_, let message) = error.reason {
                 throw CustomSQLError(questionID: questionID, message: "SQLite says: \(message)")

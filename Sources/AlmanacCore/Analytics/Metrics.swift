@@ -105,6 +105,15 @@ public struct DatabaseStats: Sendable, Equatable {
         ]
     }
 
+    /// The day of the first enrollment, if any.
+    public static func earliestEnrollment(in db: any DatabaseConnection) throws -> CivilDate? {
+        var first: CivilDate?
+        try db.query("SELECT min(enrolled_at) FROM enrollments", []) { row in
+            first = row.string(0).flatMap(CivilDate.init(iso:))
+        }
+        return first
+    }
+
     /// The report's as-of date: the latest enrolled_at or completed_at in the data.
     public static func latestActivity(in db: any DatabaseConnection) throws -> CivilDate? {
         var latest: CivilDate?

@@ -60,7 +60,14 @@ public struct ChartBuilder: Sendable {
                 badgeCategories: badgeCategories, asOf: asOf
             ).charts
         case let result as CustomSQL:
-            return try question.charts.map { try CustomCharts(result: result, limit: limit).chart(for: $0, question: question) }
+            // Two charts of one type are `bar` and `bar-2`, so ids and keys stay unique.
+            var seen: [String: Int] = [:]
+            return try question.charts.map { declaration in
+                var chart = try CustomCharts(result: result, limit: limit).chart(for: declaration, question: question)
+                seen[chart.name, default: 0] += 1
+                if let count = seen[chart.name], count > 1 { chart.name += "-\(count)" }
+                return chart
+            }
         default:
             return []
         }

@@ -21,8 +21,12 @@ public final class SQLiteConnection: DatabaseConnection {
     /// - Throws: `DatabaseError` naming the file when it is missing, not SQLite, or locked.
     public init(path: String, mode: Mode = .readOnly) throws {
         self.path = path
-        if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
+        var isFolder: ObjCBool = false
+        if mode == .readOnly && !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             throw DatabaseError(path: path, reason: .notFound)
+        }
+        if isFolder.boolValue {
+            throw DatabaseError(path: path, reason: .cannotOpen("it is a folder, not a database file"))
         }
         let flags =
             mode == .readOnly
@@ -107,7 +111,7 @@ public final class SQLiteConnection: DatabaseConnection {
             defer { sqlite3_finalize(statement) }
             guard status == SQLITE_OK else { return String(cString: sqlite3_errmsg(handle)) }
             guard let statement else { return "the SQL is empty" }
-            if let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+            if let tail, !Self.isOnlyComments(String(cString: tail)) {
                 return "only one statement is allowed"
             }
             if sqlite3_stmt_readonly(statement) == 0 {
@@ -115,6 +119,14 @@ public final class SQLiteConnection: DatabaseConnection {
             }
             return nil
         }
+    }
+
+    /// True when text holds nothing but whitespace, semicolons and SQL comments.
+    static func isOnlyComments(_ text: String) -> Bool {
+        let stripped = text
+            .replacingOccurrences(of: #"--[^\n]*"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
+        return stripped.allSatisfy { $0.isWhitespace || $0 == ";" }
     }
 
     // MARK: - Statements

@@ -34,6 +34,15 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
     public var questionID: String
     public var text: String
     public var reason: Reason
+    /// The question's line in its file; 0 when it came from elsewhere (`almanac ask`).
+    public var line = 0
+
+    public init(questionID: String, text: String, reason: Reason, line: Int = 0) {
+        self.questionID = questionID
+        self.text = text
+        self.reason = reason
+        self.line = line
+    }
 
     public var description: String {
         switch reason {
@@ -133,7 +142,7 @@ public struct Matcher: Sendable {
         } else {
             let found = candidates(for: question.text)
             guard let best = found.first else {
-                throw MatchError(questionID: question.id, text: question.text, reason: .noMatch)
+                throw MatchError(questionID: question.id, text: question.text, reason: .noMatch, line: question.line)
             }
             match = Match(
                 kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
@@ -142,7 +151,7 @@ public struct Matcher: Sendable {
         // A custom query filters itself; its text is only a title.
         guard match.kind != .customSQL else { return match }
         func failure(_ reason: MatchError.Reason) -> MatchError {
-            MatchError(questionID: question.id, text: question.text, reason: reason)
+            MatchError(questionID: question.id, text: question.text, reason: reason, line: question.line)
         }
 
         let mentions = entities.exact(in: question.text)

@@ -270,15 +270,18 @@ public struct LLMOptions: Sendable {
 
     /// The settings for one questions file.
     public func settings(for file: QuestionFile, jobs: Int) -> NarrationSettings {
-        let name = model ?? file.llm.model ?? (apiKey == nil ? nil : Self.defaultModel)
+        let folder = cacheFolder.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: "answers")
+        // Without a key, the default model is still worth looking up when there is a cache:
+        // a CI rebuild reproduces the committed answers.
+        let hasCache = FileManager.default.fileExists(atPath: folder.path)
+        let name = model ?? file.llm.model ?? (apiKey != nil || hasCache ? Self.defaultModel : nil)
         let configuration = name.map {
             ModelConfiguration(
                 baseURL: baseURL, apiKey: apiKey, model: $0,
                 temperature: temperature ?? file.llm.temperature ?? 0,
                 maxTokens: maxTokens ?? file.llm.maxTokens, seed: seed ?? file.llm.seed, timeout: timeout)
         }
-        let folder = cacheFolder.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: "answers")
         return NarrationSettings(
             mode: mode, model: configuration, cacheFolder: folder, jobs: jobs, transport: transport,
             sleep: sleep)

@@ -182,6 +182,9 @@ public struct ReportBuilder {
             }
             return date
         }
+        if let requested = options.asOf, let first = try? DatabaseStats.earliestEnrollment(in: db), requested < first {
+            warnings.add("--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty")
+        }
         let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
         return Source(path: path, db: db, stats: stats, asOf: asOf, catalogue: catalogue, sql: { recorder.statements })
     }
@@ -206,13 +209,19 @@ public struct ReportBuilder {
             throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
         }
         clock.mark("match")
-        // Custom SQL is checked before any query runs, so a bad statement costs nothing.
+        // Custom SQL is checked before any query runs, so a bad statement costs nothing, and
+        // every bad one is reported at once.
+        var sqlProblems: [String] = []
         for question in questions {
-            if let sql = question.sql {
-                try stage(.analytics, question.id) {
-                    try CustomSQL.validate(sql, questionID: question.id, on: source.db)
-                }
+            guard let sql = question.sql else { continue }
+            do {
+                try CustomSQL.validate(sql, questionID: question.id, on: source.db)
+            } catch {
+                sqlProblems.append("\(file.path):\(question.line): \(error)")
             }
+        }
+        if !sqlProblems.isEmpty {
+            throw BuildError(.analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
         }
 
         let (outcomes, pass) = try AnalysisRunner(db: source.db, asOf: source.asOf)
@@ -393,7 +402,10 @@ public struct MatchFailures: Error, Equatable, Sendable, CustomStringConvertible
     public var errors: [MatchError]
 
     public var description: String {
-        errors.map { "\(path): \($0.description)" }.joined(separator: "\n")
+        errors.map { error in
+            let place = error.line > 0 ? "\(path):\(error.line)" : path
+            return "\(place): \(error.description)"
+        }.joined(separator: "\n")
     }
 }
 

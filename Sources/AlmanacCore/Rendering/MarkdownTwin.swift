@@ -49,7 +49,7 @@ struct MarkdownTwin {
         for (section, members) in PageRenderer.sections(of: reports) {
             lines += ["## \(Self.escape(section))", ""]
             for report in members {
-                let lead = PageRenderer.firstSentence(of: report.narration.markdown)
+                let lead = PageRenderer.firstSentence(of: report.narration.markdown, plain: false)
                 lines.append("- [\(Self.escape(report.question.text))](\(report.question.id).md): \(lead)")
             }
             lines.append("")
@@ -73,7 +73,7 @@ struct MarkdownTwin {
         var result = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": result += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": result += "\\" + String(character)
             case "\n", "\r": result += " "
             default: result.append(character)
             }

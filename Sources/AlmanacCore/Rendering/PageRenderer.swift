@@ -149,9 +149,15 @@ public struct PageRenderer {
     }
 
     /// The first sentence of a Markdown answer, as plain text.
-    static func firstSentence(of markdown: String) -> String {
-        let plain = markdown.replacingOccurrences(of: "**", with: "")
-            .replacingOccurrences(of: "`", with: "")
+    /// With `plain`, emphasis marks and backslash escapes are removed for HTML; without, the
+    /// sentence stays Markdown (for index.md).
+    static func firstSentence(of markdown: String, plain: Bool = true) -> String {
+        var text = markdown
+        if plain {
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+            text = text.replacingOccurrences(of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
+        }
+        let plain = text
         let paragraph = plain.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
         if let end = paragraph.range(of: ". ") {
             return String(paragraph[..<end.lowerBound]) + "."

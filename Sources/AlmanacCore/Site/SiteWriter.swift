@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 
 /// How a publish went, for the build's summary line.
@@ -136,6 +137,13 @@ public struct SiteWriter {
         guard manager.fileExists(atPath: folder.path) else {
             try attempt(folder.path, "cannot move the new site into place") {
                 try manager.moveItem(at: staging, to: folder)
+            }
+            return
+        }
+        // Linux swaps the two folders in one step, so the site is never missing.
+        if almanac_exchange_paths(staging.path, folder.path) == 0 {
+            try attempt(staging.path, "cannot remove the previous site after the swap") {
+                try manager.removeItem(at: staging)
             }
             return
         }

@@ -155,6 +155,19 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
     }
 
+    @Test("comments around a custom query are fine; a result is cut at the row limit")
+    func customComments() throws {
+        let db = try context().db as! SQLiteConnection
+        let result = try CustomSQL.run(
+            "-- the badges\n/* all of them */ SELECT name FROM badges ORDER BY 1; -- done", questionID: "q", on: db)
+        #expect(result.rows.count == 3)
+        let many = try CustomSQL.run(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
+            questionID: "q", on: db)
+        #expect(many.rows.count == CustomSQL.rowLimit)
+        #expect(many.truncated)
+    }
+
     @Test("a SQL error names the question and quotes SQLite")
     func customError() throws {
         let db = try context().db as! SQLiteConnection

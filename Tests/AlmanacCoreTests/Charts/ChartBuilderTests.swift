@@ -157,6 +157,9 @@ import Testing
         #expect(throws: ChartError(questionID: "q", line: 7, message: "no column `nope` in the query's result; it has name, id")) {
             try builder.charts(for: result, question: wrong)
         }
+        var twice = question
+        twice.charts = [question.charts[0], question.charts[0]]
+        #expect(try builder.charts(for: result, question: twice).map(\.name) == ["bar", "bar-2"])
         wrong.charts = [ChartDeclaration(type: "pie", columns: [:], line: 8)]
         #expect(throws: ChartError.self) { try builder.charts(for: result, question: wrong) }
     }

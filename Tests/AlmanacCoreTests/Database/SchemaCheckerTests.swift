@@ -81,10 +81,18 @@ import Testing
         }
     }
 
+    @Test("a folder is not a database")
+    func folder() {
+        let path = Fixture.folder().path
+        #expect(throws: DatabaseError(path: path, reason: .cannotOpen("it is a folder, not a database file"))) {
+            try SQLiteConnection(path: path)
+        }
+    }
+
     @Test("an empty database has no tables")
     func empty() throws {
         let path = Fixture.folder().appending(path: "empty.db").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let db = try SQLiteConnection(path: path)
         #expect(throws: DatabaseError(path: path, reason: .empty)) {
             try SchemaChecker().check(db)

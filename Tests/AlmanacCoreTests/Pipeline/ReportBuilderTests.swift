@@ -113,6 +113,8 @@ import Testing
             let message = error.description
             #expect(message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind"))
             #expect(message.contains("did you mean 'Python Basics'?"))
+            #expect(message.contains("questions.yaml:3: question `what-is-the-weather`"))
+            #expect(message.contains("questions.yaml:4: question `how-many-people"))
         }
     }
 
