@@ -24,8 +24,13 @@ struct AnalysisRunner {
     }
 
     /// - Throws: `BuildError` for the database check, or the first failing question in order.
-    func run(_ questions: [(Question, Match)], trace: () -> [String]) throws -> ([Outcome], Pass) {
+    func run(_ questions: [(Question, Match)], trace: () -> [String]) async throws -> ([Outcome], Pass) {
         let started = ContinuousClock.now
+        // Custom queries run on a second read-only connection while the shared pass runs:
+        // on two cores the two overlap.
+        let custom = questions.filter { $0.1.kind == .customSQL }.map(\.0)
+        let path = db.path
+        let customRun = Task.detached { Self.runCustom(custom, path: path) }
         let scan = try stage(.database) { try EnrollmentScan(db: db) }
         var aggregators: [AnalysisKey: Aggregator] = [:]
         var consumers: [any EnrollmentConsumer] = []
@@ -45,7 +50,13 @@ struct AnalysisRunner {
             aggregators[key] = aggregator
             consumers.append(aggregator.consumer)
         }
-        try stage(.database) { try scan.run(consumers) }
+        do {
+            try stage(.database) { try scan.run(consumers) }
+        } catch {
+            customRun.cancel()
+            throw error
+        }
+        let customResults = await customRun.value
         let report = SchemaReport(findings: scan.validator.findings)
         if report.hasErrors {
             throw BuildError(.database, SchemaCheckError(path: db.path, report: report))
@@ -63,17 +74,52 @@ struct AnalysisRunner {
                 outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0))
                 continue
             }
-            let before = trace().count
-            let output: any AnalysisOutput = try stage(.analytics, question.id) {
-                if let aggregator = aggregators[key] { return aggregator.result() }
-                return try CustomSQL.run(question.sql ?? "", questionID: question.id, on: db)
+            let output: any AnalysisOutput
+            var sql = [EnrollmentScan.sql]
+            var milliseconds = Self.milliseconds(since: begun)
+            if let aggregator = aggregators[key] {
+                output = aggregator.result()
+            } else {
+                // A custom question's own statement, as its connection ran it.
+                let ran = customResults[question.id]!
+                output = try stage(.analytics, question.id) { try ran.result.get() }
+                sql = ran.sql
+                milliseconds = ran.milliseconds
             }
             results[key] = output
-            // A built-in analysis reads the shared pass; a custom one, its own statement.
-            let sql = aggregators[key] == nil ? Array(trace().dropFirst(before)) : [EnrollmentScan.sql]
-            outcomes.append(Outcome(output: output, sql: sql, milliseconds: Self.milliseconds(since: begun)))
+            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds))
         }
         return (outcomes, pass)
+    }
+
+    private struct CustomRun: Sendable {
+        var result: Result<CustomSQL, any Error>
+        var sql: [String]
+        var milliseconds: Int
+    }
+
+    /// Runs the custom queries, one after another, on a connection of their own.
+    private static func runCustom(_ questions: [Question], path: String) -> [String: CustomRun] {
+        guard !questions.isEmpty else { return [:] }
+        var runs: [String: CustomRun] = [:]
+        let connection: SQLiteConnection
+        do {
+            connection = try SQLiteConnection(path: path)
+        } catch {
+            for question in questions { runs[question.id] = CustomRun(result: .failure(error), sql: [], milliseconds: 0) }
+            return runs
+        }
+        var statements: [String] = []
+        connection.trace = { sql, bindings in statements.append(ReportBuilder.inline(sql, bindings)) }
+        for question in questions where runs[question.id] == nil {
+            let started = ContinuousClock.now
+            let before = statements.count
+            let result = Result { try CustomSQL.run(question.sql ?? "", questionID: question.id, on: connection) }
+            runs[question.id] = CustomRun(
+                result: result.mapError { $0 as any Error }, sql: Array(statements.dropFirst(before)),
+                milliseconds: milliseconds(since: started))
+        }
+        return runs
     }
 
     /// One analysis's aggregator, whatever its kind.

@@ -85,7 +85,7 @@ public struct ReportBuilder {
         let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
         log(.started(questions: file.questions.count))
         clock.mark("load")
-        let (reports, _) = try await answer(
+        let (reports, customSQL) = try await answer(
             file.questions, file: file, source: source, warnings, recordCacheUse: true, clock: clock)
 
         let files = try stage(.rendering) {
@@ -107,7 +107,8 @@ public struct ReportBuilder {
         }
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                let text = source.sql().map { $0 + "\n;\n" }.joined()
+                // The main connection's statements, then the custom queries' in question order.
+                let text = (source.sql() + customSQL).map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
                 } catch {
@@ -224,7 +225,7 @@ public struct ReportBuilder {
             throw BuildError(.analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
         }
 
-        let (outcomes, pass) = try AnalysisRunner(db: source.db, asOf: source.asOf)
+        let (outcomes, pass) = try await AnalysisRunner(db: source.db, asOf: source.asOf)
             .run(Array(zip(questions, matches)), trace: source.sql)
         log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds))
         clock.mark("sql")
@@ -232,9 +233,11 @@ public struct ReportBuilder {
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
         var questionCharts: [[Chart]] = []
+        // The custom queries' statements, each once, for --dump-sql.
         var sql: [String] = []
+        var seenCustom = Set<String>()
         for (question, outcome) in zip(questions, outcomes) {
-            sql += outcome.sql
+            if let text = question.sql, seenCustom.insert(text).inserted { sql += outcome.sql }
             questionCharts.append(try stage(.charts, question.id) {
                 try charts.charts(for: outcome.output, question: question)
             })
