@@ -121,6 +121,16 @@ def changed_one(yaml_text):
     return yaml_text.replace("since 2025-03-01", "since 2025-04-01", 1)
 
 
+def single_question(changed_text, original_text):
+    """A questions file holding only the question that `changed_one` altered."""
+    changed = re.split(r"\n  - ", changed_text)
+    original = re.split(r"\n  - ", original_text)
+    for new, old in zip(changed, original):
+        if new != old:
+            return "title: One question\nquestions:\n  - " + new.rstrip("\n") + "\n"
+    raise SystemExit("bench: no question changed")
+
+
 def files_written(stderr):
     match = re.search(r"(\d+) files? written", stderr)
     return int(match.group(1)) if match else -1
@@ -149,7 +159,7 @@ def measure(database, yaml_text, scratch, runs):
     out = os.path.join(scratch, "site")
     dump = os.path.join(scratch, "dump.sql")
     result = {"full": [], "rss": [], "written": [], "phases": [], "unchanged": [], "unchanged_written": [],
-              "one_changed": [], "sql_only": [], "floor": []}
+              "one_changed": [], "sql_only": [], "floor": [], "one_alone": []}
     for _ in range(runs):
         cold(out)
         seconds, rss, _, err = build(database, questions, out)
@@ -166,6 +176,18 @@ def measure(database, yaml_text, scratch, runs):
             handle.write(changed_one(yaml_text) if index % 2 == 0 else yaml_text)
         seconds, _, _, _ = build(database, questions, out)
         result["one_changed"].append(seconds)
+    # The SQL of the changed question on its own: a build of just that question, replayed.
+    alone = os.path.join(scratch, "alone.yaml")
+    with open(alone, "w", encoding="utf-8") as handle:
+        handle.write(single_question(changed_one(yaml_text), yaml_text))
+    alone_out = os.path.join(scratch, "alone-site")
+    cold(alone_out)
+    alone_dump = os.path.join(scratch, "alone.sql")
+    build(database, alone, alone_out, ["--dump-sql", alone_dump])
+    for _ in range(runs):
+        with open(alone_dump, "rb") as handle:
+            seconds, _, _, _ = run_measured(["sqlite3", database], stdin=handle)
+        result["one_alone"].append(seconds)
     with open(questions, "w", encoding="utf-8") as handle:
         handle.write(yaml_text)
     cold(out)
@@ -258,14 +280,15 @@ def main():
             results[(name, count)] = measure(database, question_set(database, count), scratch, runs)
 
         print()
-        print("| data × questions | full build | no change | one changed | SQL only | scan floor |"
-              " build ÷ floor | build ÷ SQL only | peak RSS | files written (full / no change) |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| data × questions | full build | no change | one changed | its SQL alone | SQL only | scan floor |"
+              " build ÷ floor | build ÷ SQL only | one changed ÷ its SQL | peak RSS | files written (full / no change) |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for (name, count), r in results.items():
             full, floor, sql = median(r["full"]), median(r["floor"]), median(r["sql_only"])
+            one, alone = median(r["one_changed"]), median(r["one_alone"])
             print(f"| {name} × {count} | {full:.2f} s | {median(r['unchanged']):.3f} s | "
-                  f"{median(r['one_changed']):.2f} s | {sql:.2f} s | {floor:.2f} s | {full / floor:.2f} | "
-                  f"{full / sql:.2f} | {max(r['rss']):.0f} MB | {median(r['written']):.0f} / "
+                  f"{one:.2f} s | {alone:.2f} s | {sql:.2f} s | {floor:.2f} s | {full / floor:.2f} | "
+                  f"{full / sql:.2f} | {one / alone:.2f} | {max(r['rss']):.0f} MB | {median(r['written']):.0f} / "
                   f"{median(r['unchanged_written']):.0f} |")
         print()
         print("Phases of the full build, median ms:")

@@ -33,7 +33,7 @@ struct Build: AsyncParsableCommand {
     @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
     var chartLimit = 15
 
-    @Option(help: "How many analyses, and how many model requests, run at the same time.")
+    @Option(help: "How many language-model requests may be in flight at once.")
     var jobs = 4
 
     @Flag(help: "Rewrite every file, even unchanged ones.")

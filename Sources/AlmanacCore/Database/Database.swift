@@ -31,7 +31,7 @@ public protocol DatabaseConnection: AnyObject {
     /// - Throws: `DatabaseError` with the statement and the engine's own message.
     func query(_ sql: String, _ bindings: [SQLValue], row: (any SQLRow) throws -> Void) throws
 
-    /// Runs a statement that returns no rows (used by `almanac seed` only).
+    /// Runs a statement that returns no rows: pragmas, and `almanac seed`'s writes.
     func execute(_ sql: String) throws
 }
 

@@ -149,13 +149,7 @@ struct AnalysisRunner {
     }
 
     private func stage<T>(_ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(stage, question: question, error)
-        }
+        try BuildError.wrapping(stage, question, body)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -24,7 +24,7 @@ public struct BuildOptions: Sendable {
     public var llm = LLMOptions(mode: .off)
     /// Fail when an answer quotes a figure that is not in its data.
     public var requireGrounded = false
-    /// How many analyses run at the same time, each on its own read-only connection.
+    /// How many language-model requests may be in flight at once.
     public var jobs = 4
     /// Turn every warning into an error; the previous site stays as it was.
     public var strict = false
@@ -80,6 +80,17 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
         self.stage = stage
         self.questionID = question
         self.underlying = underlying
+    }
+
+    /// Runs a stage, wrapping any error but a `BuildError` with the stage and question.
+    static func wrapping<T>(_ stage: Stage, _ question: String?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError(stage, question: question, error)
+        }
     }
 
     public var description: String {

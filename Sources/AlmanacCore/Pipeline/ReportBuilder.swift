@@ -354,13 +354,7 @@ public struct ReportBuilder {
     }
 
     private func stage<T>(_ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(stage, question: question, error)
-        }
+        try BuildError.wrapping(stage, question, body)
     }
 
     /// A statement with its parameters written in as SQL literals, runnable by `sqlite3`.

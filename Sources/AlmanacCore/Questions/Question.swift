@@ -1,14 +1,10 @@
 /// The analyses a question can be routed to.
-public enum AnalysisKind: String, CaseIterable, Sendable, Codable, Comparable {
+public enum AnalysisKind: String, CaseIterable, Sendable {
     case badgeEnrollments = "badge_enrollments"
     case organizationTrends = "organization_trends"
     case completionMetrics = "completion_metrics"
     case learningPaths = "learning_paths"
     case customSQL = "custom_sql"
-
-    public static func < (lhs: AnalysisKind, rhs: AnalysisKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// A phrasing that reaches this kind, for error messages that teach.
     public var example: String {
@@ -23,7 +19,7 @@ public enum AnalysisKind: String, CaseIterable, Sendable, Codable, Comparable {
 }
 
 /// Period length for time series.
-public enum Granularity: String, Sendable, Equatable, Codable {
+public enum Granularity: String, Sendable, Equatable {
     case month
     case week
 }

@@ -3,11 +3,7 @@ import Foundation
 /// `almanac init`: a new report project with a commented questions file, a copy of the
 /// templates, and the files that explain and run the weekly workflow.
 public struct ProjectScaffold {
-    public var version: String
-
-    public init(version: String) {
-        self.version = version
-    }
+    public init() {}
 
     /// Writes the project's files and returns their paths, relative to `folder`.
     /// - Throws: `SiteError` listing every file that already exists; nothing is written then.

@@ -84,11 +84,6 @@ extension JSONValue {
         guard case .object(let members) = self else { return self }
         return .object(members.filter { $0.value != .null })
     }
-
-    public var intValue: Int? {
-        if case .int(let value) = self { return value }
-        return nil
-    }
 }
 
 // MARK: - Canonical encoding

@@ -269,13 +269,13 @@ import Testing
     @Test("almanac init writes a project and refuses to overwrite one")
     func scaffold() throws {
         let folder = Fixture.folder()
-        let created = try ProjectScaffold(version: "test").create(in: folder)
+        let created = try ProjectScaffold().create(in: folder)
         #expect(created.contains("questions.yaml"))
         #expect(created.contains("templates/page.mustache"))
         let yaml = try String(contentsOf: folder.appending(path: "questions.yaml"), encoding: .utf8)
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
         #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
-        #expect(throws: SiteError.self) { try ProjectScaffold(version: "test").create(in: folder) }
+        #expect(throws: SiteError.self) { try ProjectScaffold().create(in: folder) }
     }
 }
