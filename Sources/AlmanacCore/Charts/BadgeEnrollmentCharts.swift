@@ -93,7 +93,7 @@ struct BadgeEnrollmentCharts {
         let values = [mix.enrollments, mix.enrollments - mix.enrolled, mix.completed]
         let trace: JSONValue = [
             "type": "funnel", "y": stages.json, "x": values.json,
-            "textinfo": "value+percent initial",
+            "texttemplate": "%{value:,}<br>%{percentInitial:.1%}",
             "marker": ["color": ["#9aa5b1", "#3b7dd8", "#2e9e5b"]],
             "hovertemplate": "%{y}: %{x:,}<br>%{percentInitial:.1%} of enrollments<extra></extra>",
         ]

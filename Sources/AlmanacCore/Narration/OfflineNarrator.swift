@@ -80,9 +80,14 @@ public struct OfflineNarrator: Sendable {
         var sources = count(named.count, "organization")
         if named.count < active.count { sources += " and from learners with no organization" }
         window = window.prefix(1).uppercased() + window.dropFirst()
-        var sentences = [
-            "\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters))."
-        ]
+        var sentences: [String] = []
+        if let organization = filters.organization {
+            // One organization: say what it did, not that it came from one organization.
+            filters.organization = nil
+            sentences.append("\(window == "" ? "" : window + ", ")\(md(organization)) had \(count(total, "enrollment"))\(scope(filters)).")
+        } else {
+            sentences.append("\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters)).")
+        }
         if let first = active.first, active.count > 1 {
             let others = active.dropFirst().prefix(2).map { "\(md($0.organization)) (\(NumberText.count($0.enrollments)))" }
             sentences.append("\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
