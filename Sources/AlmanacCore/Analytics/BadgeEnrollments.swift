@@ -67,19 +67,16 @@ public struct BadgeEnrollments: Sendable {
     public var reference: StatusMix
     public var filters: Filters
 
-    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
-    /// between every analysis; see `EnrollmentScan`).
+    /// Runs the analysis on a pass of its own (a build shares one pass between every
+    /// analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> BadgeEnrollments {
-        let scan = try EnrollmentScan(db: context.db)
-        let aggregator = Aggregator(context, names: scan.names)
-        try scan.run([aggregator])
-        return aggregator.result()
+        try EnrollmentScan.analyse(Aggregator.self, context)
     }
 
     /// Counts per badge as the rows go by. Distinct learners are easy because a learner's
     /// rows arrive together: a badge counts a learner the first time it sees them.
-    final class Aggregator: EnrollmentConsumer, RowAggregator {
+    final class Aggregator: ScanAggregator, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
@@ -92,7 +89,8 @@ public struct BadgeEnrollments: Sendable {
         private var learnerCounted = false
         private var reference = StatusMix()
 
-        init(_ context: AnalysisContext, names: NameLookup) {
+        init(_ context: AnalysisContext, scan: EnrollmentScan) {
+            let names = scan.names
             filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names

@@ -43,18 +43,15 @@ public struct CompletionMetrics: Sendable {
     public var categories: [String: String]
     public var filters: Filters
 
-    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
-    /// between every analysis; see `EnrollmentScan`).
+    /// Runs the analysis on a pass of its own (a build shares one pass between every
+    /// analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> CompletionMetrics {
-        let scan = try EnrollmentScan(db: context.db)
-        let aggregator = Aggregator(context, names: scan.names)
-        try scan.run([aggregator])
-        return aggregator.result()
+        try EnrollmentScan.analyse(Aggregator.self, context)
     }
 
     /// Counts per organization × badge × cohort month, from which every breakdown derives.
-    final class Aggregator: EnrollmentConsumer, RowAggregator {
+    final class Aggregator: ScanAggregator, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
@@ -66,7 +63,8 @@ public struct CompletionMetrics: Sendable {
         private var firstMonth = 0
         private var durations: [[Int32]]
 
-        init(_ context: AnalysisContext, names: NameLookup) {
+        init(_ context: AnalysisContext, scan: EnrollmentScan) {
+            let names = scan.names
             filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
             filters = context.filters
             self.names = names

@@ -54,6 +54,24 @@ protocol RowAggregator: AnyObject {
     func endLearner()
 }
 
+/// An analysis built on the shared pass: made from a question's context, fed the rows, asked
+/// for its result at the end.
+protocol ScanAggregator: EnrollmentConsumer {
+    associatedtype Output: AnalysisOutput
+    init(_ context: AnalysisContext, scan: EnrollmentScan)
+    func result() -> Output
+}
+
+extension EnrollmentScan {
+    /// One analysis on a pass of its own (a build shares one pass between all of them).
+    static func analyse<A: ScanAggregator>(_ type: A.Type, _ context: AnalysisContext) throws -> A.Output {
+        let scan = try EnrollmentScan(db: context.db)
+        let aggregator = A(context, scan: scan)
+        try scan.run([aggregator])
+        return aggregator.result()
+    }
+}
+
 extension EnrollmentConsumer where Self: RowAggregator {
     func consume(learner records: UnsafeBufferPointer<EnrollmentRecord>) {
         for record in records { consume(record) }

@@ -31,19 +31,16 @@ public struct LearningPaths: Sendable {
 
     static let topPathLimit = 20
 
-    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
-    /// between every analysis; see `EnrollmentScan`).
+    /// Runs the analysis on a pass of its own (a build shares one pass between every
+    /// analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> LearningPaths {
-        let scan = try EnrollmentScan(db: context.db)
-        let aggregator = Aggregator(context, names: scan.names)
-        try scan.run([aggregator])
-        return aggregator.result()
+        try EnrollmentScan.analyse(Aggregator.self, context)
     }
 
     /// Keeps only the current learner's sequence; at the learner's end it is folded into the
     /// transition, path and start counts.
-    final class Aggregator: EnrollmentConsumer, RowAggregator {
+    final class Aggregator: ScanAggregator, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
@@ -58,7 +55,8 @@ public struct LearningPaths: Sendable {
         private var learners = 0
         private var durations: [[Int32]]
 
-        init(_ context: AnalysisContext, names: NameLookup) {
+        init(_ context: AnalysisContext, scan: EnrollmentScan) {
+            let names = scan.names
             var scope = context.filters
             scope.badge = nil
             filter = ScanFilter(scope, names: names, asOf: context.asOf)

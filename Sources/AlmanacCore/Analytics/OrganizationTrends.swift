@@ -37,19 +37,16 @@ public struct OrganizationTrends: Sendable {
     public var window: DateRange
     public var filters: Filters
 
-    /// Runs the analysis on its own pass over the enrollments (a build shares one pass
-    /// between every analysis; see `EnrollmentScan`).
+    /// Runs the analysis on a pass of its own (a build shares one pass between every
+    /// analysis; see `EnrollmentScan`).
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> OrganizationTrends {
-        let scan = try EnrollmentScan(db: context.db)
-        let aggregator = Aggregator(context, names: scan.names, users: scan.usersPerOrganization)
-        try scan.run([aggregator])
-        return aggregator.result()
+        try EnrollmentScan.analyse(Aggregator.self, context)
     }
 
     /// Counts per organization and period as the rows go by. Each day of the window maps to
     /// its period once, so a row costs an array lookup, not a date formatted as text.
-    final class Aggregator: EnrollmentConsumer, RowAggregator {
+    final class Aggregator: ScanAggregator, RowAggregator {
         private let filter: ScanFilter
         private let filters: Filters
         private let names: NameLookup
@@ -67,7 +64,9 @@ public struct OrganizationTrends: Sendable {
         private var learnerRows = 0
         private var learnerSlot = 0
 
-        init(_ context: AnalysisContext, names: NameLookup, users: [Int?: Int]) {
+        init(_ context: AnalysisContext, scan: EnrollmentScan) {
+            let names = scan.names
+            let users = scan.usersPerOrganization
             let tomorrow = context.asOf.adding(days: 1)
             window = context.filters.dateRange
                 ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,

@@ -40,11 +40,10 @@ struct AnalysisRunner {
             let context = AnalysisContext(db: db, asOf: asOf, filters: match.filters, granularity: match.granularity)
             let aggregator: Aggregator
             switch match.kind {
-            case .badgeEnrollments: aggregator = .badges(BadgeEnrollments.Aggregator(context, names: scan.names))
-            case .organizationTrends:
-                aggregator = .trends(OrganizationTrends.Aggregator(context, names: scan.names, users: scan.usersPerOrganization))
-            case .completionMetrics: aggregator = .completion(CompletionMetrics.Aggregator(context, names: scan.names))
-            case .learningPaths: aggregator = .paths(LearningPaths.Aggregator(context, names: scan.names))
+            case .badgeEnrollments: aggregator = Aggregator(BadgeEnrollments.Aggregator(context, scan: scan))
+            case .organizationTrends: aggregator = Aggregator(OrganizationTrends.Aggregator(context, scan: scan))
+            case .completionMetrics: aggregator = Aggregator(CompletionMetrics.Aggregator(context, scan: scan))
+            case .learningPaths: aggregator = Aggregator(LearningPaths.Aggregator(context, scan: scan))
             case .customSQL: continue
             }
             aggregators[key] = aggregator
@@ -123,28 +122,13 @@ struct AnalysisRunner {
     }
 
     /// One analysis's aggregator, whatever its kind.
-    private enum Aggregator {
-        case badges(BadgeEnrollments.Aggregator)
-        case trends(OrganizationTrends.Aggregator)
-        case completion(CompletionMetrics.Aggregator)
-        case paths(LearningPaths.Aggregator)
+    private struct Aggregator {
+        var consumer: any EnrollmentConsumer
+        var result: () -> any AnalysisOutput
 
-        var consumer: any EnrollmentConsumer {
-            switch self {
-            case .badges(let aggregator): return aggregator
-            case .trends(let aggregator): return aggregator
-            case .completion(let aggregator): return aggregator
-            case .paths(let aggregator): return aggregator
-            }
-        }
-
-        func result() -> any AnalysisOutput {
-            switch self {
-            case .badges(let aggregator): return aggregator.result()
-            case .trends(let aggregator): return aggregator.result()
-            case .completion(let aggregator): return aggregator.result()
-            case .paths(let aggregator): return aggregator.result()
-            }
+        init<A: ScanAggregator>(_ aggregator: A) {
+            consumer = aggregator
+            result = { aggregator.result() }
         }
     }
 
