@@ -11,7 +11,7 @@ public struct CompletionMetrics: Sendable {
         public var completionRate: Double { Metrics.rate(completed, enrollments) }
         public var dropRate: Double { Metrics.rate(dropped, enrollments) }
 
-        mutating func add(_ other: Counts) {
+        public mutating func add(_ other: Counts) {
             enrollments += other.enrollments
             completed += other.completed
             dropped += other.dropped

@@ -6,12 +6,26 @@ struct CompletionCharts {
 
     var charts: [Chart] { [heatmap, sunburst, matrix] }
 
-    /// Completion rate for the busiest organizations × badges.
+    /// Completion rate for the busiest organizations × badges; the rest of each axis is
+    /// pooled into one "Other" row and column, so every enrollment is in the picture.
     var heatmap: Chart {
-        let badges = result.byBadge.prefix(limit).map(\.name)
-        let organizations = result.byOrganization.prefix(limit).map(\.name)
+        let badgeAxis = TopN(result.byBadge.map(\.name), limit: limit)
+        let organizationAxis = TopN(result.byOrganization.map(\.name), limit: limit)
+        let otherBadges = "Other (\(badgeAxis.rest.count) badge\(badgeAxis.rest.count == 1 ? "" : "s"))"
+        let otherOrganizations =
+            "Other (\(organizationAxis.rest.count) organization\(organizationAxis.rest.count == 1 ? "" : "s"))"
+        let badgeGroup = Dictionary(uniqueKeysWithValues:
+            badgeAxis.kept.map { ($0, $0) } + badgeAxis.rest.map { ($0, otherBadges) })
+        let organizationGroup = Dictionary(uniqueKeysWithValues:
+            organizationAxis.kept.map { ($0, $0) } + organizationAxis.rest.map { ($0, otherOrganizations) })
+        let badges = badgeAxis.kept + (badgeAxis.rest.isEmpty ? [] : [otherBadges])
+        let organizations = organizationAxis.kept + (organizationAxis.rest.isEmpty ? [] : [otherOrganizations])
         var cells: [String: CompletionMetrics.Counts] = [:]
-        for cell in result.byOrganizationAndBadge { cells[cell.organization + "\u{0}" + cell.badge] = cell.counts }
+        for cell in result.byOrganizationAndBadge {
+            guard let organization = organizationGroup[cell.organization], let badge = badgeGroup[cell.badge]
+            else { continue }
+            cells[organization + "\u{0}" + badge, default: CompletionMetrics.Counts()].add(cell.counts)
+        }
         func cell(_ organization: String, _ badge: String) -> CompletionMetrics.Counts? {
             cells[organization + "\u{0}" + badge]
         }

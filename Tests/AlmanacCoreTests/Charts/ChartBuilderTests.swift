@@ -144,6 +144,17 @@ import Testing
         #expect(x == ["Python Basics", "Other (2 badges)"])
     }
 
+    @Test("the heatmap pools the rest of each axis into Other")
+    func heatmapOther() throws {
+        let result = try CompletionMetrics.run(try context())
+        let heatmap = try ChartBuilder(limit: 2).charts(for: result, question: Question(id: "q", text: "q"))
+            .first { $0.name == "heatmap" }?.figure["data"]?.arrayValue?.first
+        #expect(heatmap?["y"] == ["Acme & Sons", "Other (2 organizations)"])
+        // Other = (no organization) and Globex: Python Basics 0 of 2 completed, SQL 1 of 2.
+        #expect(heatmap?["z"] == [[1, 1], [0, 0.5]])
+        #expect(heatmap?["customdata"] == [[2, 1], [2, 2]])
+    }
+
     @Test("custom SQL charts take the declared columns and refuse unknown ones")
     func custom() throws {
         let db = try context().db as! SQLiteConnection
