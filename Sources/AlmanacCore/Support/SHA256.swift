@@ -8,6 +8,9 @@ public struct SHA256: Sendable {
     ]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    /// The message schedule, reused for every block rather than allocated 70,000 times for
+    /// plotly.js.
+    private var w = [UInt32](repeating: 0, count: 64)
 
     public init() {}
 
@@ -70,7 +73,6 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ block: [UInt8], at offset: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
             let j = offset + i * 4
             w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16
