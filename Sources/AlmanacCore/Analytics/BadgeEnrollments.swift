@@ -1,6 +1,6 @@
 /// Enrollment counts, completion and time to complete, per badge.
-public struct BadgeEnrollments: Sendable {
-    public struct Row: Sendable, Equatable {
+public struct BadgeEnrollments: Sendable, Codable {
+    public struct Row: Sendable, Equatable, Codable {
         public var badge: String
         public var category: String
         public var enrollments: Int
@@ -22,7 +22,7 @@ public struct BadgeEnrollments: Sendable {
     }
 
     /// Status counts of a set of enrollments, for comparing one badge with others.
-    public struct StatusMix: Sendable, Equatable {
+    public struct StatusMix: Sendable, Equatable, Codable {
         public var enrollments = 0
         public var enrolled = 0
         public var inProgress = 0
@@ -53,7 +53,7 @@ public struct BadgeEnrollments: Sendable {
         }
     }
 
-    public struct Totals: Sendable, Equatable {
+    public struct Totals: Sendable, Equatable, Codable {
         public var enrollments: Int
         public var learners: Int
         public var completed: Int

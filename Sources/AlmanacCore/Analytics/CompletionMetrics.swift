@@ -1,7 +1,7 @@
 /// Completion and drop-out, overall and broken down by badge, organization and cohort.
-public struct CompletionMetrics: Sendable {
+public struct CompletionMetrics: Sendable, Codable {
     /// Counts behind one row of any breakdown.
-    public struct Counts: Sendable, Equatable {
+    public struct Counts: Sendable, Equatable, Codable {
         public var enrollments = 0
         public var completed = 0
         public var dropped = 0
@@ -20,14 +20,14 @@ public struct CompletionMetrics: Sendable {
         }
     }
 
-    public struct Row: Sendable, Equatable {
+    public struct Row: Sendable, Equatable, Codable {
         /// The badge, organization or cohort (`YYYY-MM`) the row describes.
         public var name: String
         public var counts: Counts
         public var medianDaysToComplete: Double?
     }
 
-    public struct Cell: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable, Codable {
         public var organization: String
         public var badge: String
         public var counts: Counts

@@ -7,7 +7,7 @@ public struct CustomSQLError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 /// The result of a question's own `sql:`: its columns and rows, as the analysis data.
-public struct CustomSQL: Sendable {
+public struct CustomSQL: Sendable, Codable {
     public var columns: [String]
     public var rows: [[JSONValue]]
     /// True when the query returned more than `rowLimit` rows and the rest were left out.

@@ -1,6 +1,6 @@
 /// The order in which learners take badges: transitions, common paths and where they start.
-public struct LearningPaths: Sendable {
-    public struct Transition: Sendable, Equatable {
+public struct LearningPaths: Sendable, Codable {
+    public struct Transition: Sendable, Equatable, Codable {
         public var from: String
         public var to: String
         public var learners: Int
@@ -8,14 +8,14 @@ public struct LearningPaths: Sendable {
         public var medianDays: Double?
     }
 
-    public struct Path: Sendable, Equatable {
+    public struct Path: Sendable, Equatable, Codable {
         public var badges: [String]
         public var learners: Int
 
         public var label: String { badges.joined(separator: " → ") }
     }
 
-    public struct Start: Sendable, Equatable {
+    public struct Start: Sendable, Equatable, Codable {
         public var badge: String
         public var learners: Int
     }

@@ -1,6 +1,6 @@
 /// Enrollment and completion over time, per organization.
-public struct OrganizationTrends: Sendable {
-    public struct Organization: Sendable, Equatable {
+public struct OrganizationTrends: Sendable, Codable {
+    public struct Organization: Sendable, Equatable, Codable {
         public var organization: String
         public var users: Int
         public var enrollments: Int
@@ -9,7 +9,7 @@ public struct OrganizationTrends: Sendable {
         public var completionRate: Double
     }
 
-    public struct Point: Sendable, Equatable {
+    public struct Point: Sendable, Equatable, Codable {
         public var period: String
         public var organization: String
         public var enrollments: Int
@@ -17,7 +17,7 @@ public struct OrganizationTrends: Sendable {
     }
 
     /// Five-number summary of how many enrollments each learner has, per organization.
-    public struct Spread: Sendable, Equatable {
+    public struct Spread: Sendable, Equatable, Codable {
         public var organization: String
         public var learners: Int
         public var minimum: Double

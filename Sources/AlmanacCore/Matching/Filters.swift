@@ -1,5 +1,5 @@
 /// A half-open range of days, `start` included and `end` excluded, applied to enrolled_at.
-public struct DateRange: Sendable, Hashable {
+public struct DateRange: Sendable, Hashable, Codable {
     public var start: CivilDate?
     public var end: CivilDate?
     /// The words of the question that produced it, such as "last 12 weeks".
@@ -13,7 +13,7 @@ public struct DateRange: Sendable, Hashable {
 }
 
 /// What a question narrows the data to.
-public struct Filters: Sendable, Hashable {
+public struct Filters: Sendable, Hashable, Codable {
     public var badge: String?
     public var organization: String?
     public var dateRange: DateRange?

@@ -13,6 +13,8 @@ struct AnalysisRunner {
         /// The statements that only this question ran (custom SQL), parameters inlined.
         var sql: [String]
         var milliseconds: Int
+        /// Taken from the last build's results rather than computed.
+        var cached: Bool
     }
 
     /// What the shared pass read, for the progress line.
@@ -24,11 +26,19 @@ struct AnalysisRunner {
     }
 
     /// - Throws: `BuildError` for the database check, or the first failing question in order.
-    func run(_ questions: [(Question, Match)], trace: () -> [String]) async throws -> ([Outcome], Pass) {
+    func run(_ questions: [(Question, Match)], trace: () -> [String], cache: inout AnalysisCache) async throws
+        -> ([Outcome], Pass)
+    {
         let started = ContinuousClock.now
+        // Analyses the last build computed on the same data need not run again.
+        var results: [AnalysisKey: any AnalysisOutput] = [:]
+        for (question, match) in questions {
+            let key = AnalysisKey(question, match)
+            if results[key] == nil, let cached = cache.output(for: key) { results[key] = cached }
+        }
         // Custom queries run on a second read-only connection while the shared pass runs:
         // on two cores the two overlap.
-        let custom = questions.filter { $0.1.kind == .customSQL }.map(\.0)
+        let custom = questions.filter { $0.1.kind == .customSQL && results[AnalysisKey($0.0, $0.1)] == nil }.map(\.0)
         let path = db.path
         let customRun = Task.detached { Self.runCustom(custom, path: path) }
         let scan = try stage(.database) { try EnrollmentScan(db: db) }
@@ -36,7 +46,7 @@ struct AnalysisRunner {
         var consumers: [any EnrollmentConsumer] = []
         for (question, match) in questions where match.kind != .customSQL {
             let key = AnalysisKey(question, match)
-            guard aggregators[key] == nil else { continue }
+            guard aggregators[key] == nil, results[key] == nil else { continue }
             let context = AnalysisContext(db: db, asOf: asOf, filters: match.filters, granularity: match.granularity)
             let aggregator: Aggregator
             switch match.kind {
@@ -49,30 +59,40 @@ struct AnalysisRunner {
             aggregators[key] = aggregator
             consumers.append(aggregator.consumer)
         }
-        do {
-            try stage(.database) { try scan.run(consumers) }
-        } catch {
-            customRun.cancel()
-            throw error
+        // With every analysis known, the pass (and its row check, done on this same data
+        // before) is skipped.
+        var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
+        if !consumers.isEmpty || cache.entries.isEmpty {
+            do {
+                try stage(.database) { try scan.run(consumers) }
+            } catch {
+                customRun.cancel()
+                throw error
+            }
+            let report = SchemaReport(findings: scan.validator.findings)
+            if report.hasErrors {
+                customRun.cancel()
+                throw BuildError(.database, SchemaCheckError(path: db.path, report: report))
+            }
+            pass = Pass(rows: scan.validator.rows, milliseconds: Self.milliseconds(since: started),
+                        warnings: report.warnings)
+            cache.warnings = report.warnings
         }
         let customResults = await customRun.value
-        let report = SchemaReport(findings: scan.validator.findings)
-        if report.hasErrors {
-            throw BuildError(.database, SchemaCheckError(path: db.path, report: report))
-        }
-        let pass = Pass(rows: scan.validator.rows, milliseconds: Self.milliseconds(since: started),
-                        warnings: report.warnings)
 
         var outcomes: [Outcome] = []
-        var results: [AnalysisKey: any AnalysisOutput] = [:]
+        var firstSeen = Set<AnalysisKey>()
         for (question, match) in questions {
             let key = AnalysisKey(question, match)
             let begun = ContinuousClock.now
             if let done = results[key] {
-                let sql = aggregators[key] == nil ? [question.sql ?? ""] : [EnrollmentScan.sql]
-                outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0))
+                // Asked before in this build, or known from the last one.
+                let sql = question.sql.map { [$0] } ?? [EnrollmentScan.sql]
+                let first = firstSeen.insert(key).inserted && aggregators[key] == nil
+                outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0, cached: first))
                 continue
             }
+            firstSeen.insert(key)
             let output: any AnalysisOutput
             var sql = [EnrollmentScan.sql]
             var milliseconds = Self.milliseconds(since: begun)
@@ -86,8 +106,10 @@ struct AnalysisRunner {
                 milliseconds = ran.milliseconds
             }
             results[key] = output
-            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds))
+            cache.store(output, for: key)
+            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds, cached: false))
         }
+        cache.keep(questions.map { AnalysisKey($0.0, $0.1) })
         return (outcomes, pass)
     }
 

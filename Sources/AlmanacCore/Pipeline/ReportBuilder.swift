@@ -225,9 +225,19 @@ public struct ReportBuilder {
             throw BuildError(.analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
         }
 
+        // A build keeps its analyses' results for the next one; `ask` and `--force` start afresh.
+        let folder = URL(fileURLWithPath: options.outputPath)
+        let scope = [
+            BuildState.describe(source.path), BuildState.describe(source.path + "-wal"),
+            source.asOf.description, version, options.toolIdentity,
+        ].joined(separator: "\n")
+        // A SQL dump must hold every statement, so it recomputes everything too.
+        var cache = recordCacheUse && !options.force && options.dumpSQLPath == nil
+            ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
         let (outcomes, pass) = try await AnalysisRunner(db: source.db, asOf: source.asOf)
-            .run(Array(zip(questions, matches)), trace: source.sql)
-        log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds))
+            .run(Array(zip(questions, matches)), trace: source.sql, cache: &cache)
+        if recordCacheUse { cache.save(for: folder) }
+        if pass.rows > 0 { log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds)) }
         clock.mark("sql")
         for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
         let charts = ChartBuilder(

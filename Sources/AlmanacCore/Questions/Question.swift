@@ -19,7 +19,7 @@ public enum AnalysisKind: String, CaseIterable, Sendable {
 }
 
 /// Period length for time series.
-public enum Granularity: String, Sendable, Equatable {
+public enum Granularity: String, Sendable, Equatable, Codable {
     case month
     case week
 }

@@ -1,7 +1,7 @@
 /// A calendar day in the proleptic Gregorian calendar, counted in days since 1970-01-01.
 /// Almanac never asks the system calendar or time zone: dates come from the data and the
 /// arithmetic here is pure, so a build in Auckland and one in UTC agree to the byte.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var daysSinceEpoch: Int
 
     public init(daysSinceEpoch: Int) {

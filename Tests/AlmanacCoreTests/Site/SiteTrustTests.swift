@@ -29,6 +29,8 @@ import Testing
 
         var site: URL { folder.appending(path: "site") }
 
+        let log = NarratorTests.Log()
+
         func build(
             _ yaml: String = SiteTrustTests.questions,
             configure: (inout BuildOptions) -> Void = { _ in }
@@ -39,7 +41,8 @@ import Testing
                 questionsPath: path.path, databasePath: database, outputPath: site.path)
             options.plotlyFromCDN = true
             configure(&options)
-            return try await ReportBuilder(options: options, version: "test") { _ in }.build()
+            let log = self.log
+            return try await ReportBuilder(options: options, version: "test") { log.add($0) }.build()
         }
 
         /// Every file of the site with its bytes and modification time.
@@ -82,6 +85,25 @@ import Testing
         #expect(project.read("badges.html").contains("<h1>"))
         let forced = try await project.build { $0.force = true }
         #expect(forced.phases.count == 7)
+    }
+
+    @Test("after a question changes, only analyses the last build did not compute run")
+    func analysisCache() async throws {
+        let project = try Project()
+        func passes() -> Int {
+            project.log.events.filter { if case .scanned = $0 { return true } else { return false } }.count
+        }
+        _ = try await project.build()
+        #expect(passes() == 1)
+        // A new section changes the file but not any analysis: no pass over the data.
+        _ = try await project.build(SiteTrustTests.questions.replacingOccurrences(of: "section: Badges", with: "section: Numbers"))
+        #expect(passes() == 1)
+        #expect(project.read("badges.md").contains("| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
+        // A question with new filters needs the pass again.
+        _ = try await project.build(SiteTrustTests.questions.replacingOccurrences(
+            of: "How many people are enrolled in each badge?", with: "How many people from Globex are enrolled in each badge?"))
+        #expect(passes() == 2)
+        #expect(project.read("badges.md").contains("| Python Basics | Programming | 1 | 1 | 0 | 1 | 0.0% | – |"))
     }
 
     @Test("a rebuild with no change rewrites nothing and keeps modification times")

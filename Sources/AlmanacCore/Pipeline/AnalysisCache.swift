@@ -1,0 +1,91 @@
+import Foundation
+
+/// The last build's analysis results, kept in `.almanac/<site>.analyses.json` beside the site,
+/// so that a rebuild after a question changed runs only the analyses it has not seen: the
+/// others come back from here while the database, the as-of date and the tool are the same.
+struct AnalysisCache {
+    /// Everything the results depend on besides the question itself.
+    var scope: String
+    private(set) var entries: [String: Entry] = [:]
+    /// Row warnings of the database's last full check, to repeat when the pass is skipped.
+    var warnings: [SchemaFinding] = []
+
+    struct Entry: Codable {
+        var kind: String
+        var output: Data
+    }
+
+    private struct File: Codable {
+        var scope: String
+        var entries: [String: Entry]
+        var warnings: [String]
+    }
+
+    static func location(for folder: URL) -> URL {
+        folder.deletingLastPathComponent().appending(path: ".almanac")
+            .appending(path: folder.lastPathComponent + ".analyses.json")
+    }
+
+    /// The cache for this scope; empty when the file is missing, unreadable or for another
+    /// database, date or tool.
+    static func load(for folder: URL, scope: String) -> AnalysisCache {
+        var cache = AnalysisCache(scope: scope)
+        guard let data = FileManager.default.contents(atPath: location(for: folder).path),
+            let file = try? JSONDecoder().decode(File.self, from: data), file.scope == scope
+        else { return cache }
+        cache.entries = file.entries
+        cache.warnings = file.warnings.map { SchemaFinding(severity: .warning, message: $0) }
+        return cache
+    }
+
+    /// Records this build's results; a failure only costs the next build its shortcut.
+    func save(for folder: URL) {
+        let url = Self.location(for: folder)
+        let file = File(scope: scope, entries: entries, warnings: warnings.map(\.description))
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? JSONEncoder().encode(file).write(to: url, options: .atomic)
+    }
+
+    /// A stable name for an analysis.
+    static func name(_ key: AnalysisKey) -> String {
+        let range = key.filters.dateRange
+        let parts = [
+            key.kind.rawValue, key.filters.badge ?? "", key.filters.organization ?? "",
+            range?.start?.description ?? "", range?.end?.description ?? "", range?.phrase ?? "",
+            key.granularity?.rawValue ?? "", key.sql ?? "",
+        ]
+        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    func output(for key: AnalysisKey) -> (any AnalysisOutput)? {
+        guard let entry = entries[Self.name(key)] else { return nil }
+        let decoder = JSONDecoder()
+        switch key.kind {
+        case .badgeEnrollments: return try? decoder.decode(BadgeEnrollments.self, from: entry.output)
+        case .organizationTrends: return try? decoder.decode(OrganizationTrends.self, from: entry.output)
+        case .completionMetrics: return try? decoder.decode(CompletionMetrics.self, from: entry.output)
+        case .learningPaths: return try? decoder.decode(LearningPaths.self, from: entry.output)
+        case .customSQL: return try? decoder.decode(CustomSQL.self, from: entry.output)
+        }
+    }
+
+    mutating func store(_ output: any AnalysisOutput, for key: AnalysisKey) {
+        let encoder = JSONEncoder()
+        let data: Data?
+        switch output {
+        case let result as BadgeEnrollments: data = try? encoder.encode(result)
+        case let result as OrganizationTrends: data = try? encoder.encode(result)
+        case let result as CompletionMetrics: data = try? encoder.encode(result)
+        case let result as LearningPaths: data = try? encoder.encode(result)
+        case let result as CustomSQL: data = try? encoder.encode(result)
+        default: data = nil
+        }
+        if let data { entries[Self.name(key)] = Entry(kind: key.kind.rawValue, output: data) }
+    }
+
+    /// Keeps only the analyses this build used.
+    mutating func keep(_ keys: [AnalysisKey]) {
+        let names = Set(keys.map(Self.name))
+        entries = entries.filter { names.contains($0.key) }
+    }
+}
