@@ -88,8 +88,14 @@ public struct ReportBuilder {
         let (reports, customSQL) = try await answer(
             file.questions, file: file, source: source, warnings, recordCacheUse: true, clock: clock)
 
-        let files = try stage(.rendering) {
-            try render(reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add)
+        let files: [String: Data]
+        do {
+            files = try await render(
+                reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add)
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError(.rendering, error)
         }
         clock.mark("render")
         if options.strict && !warnings.list.isEmpty {
@@ -323,7 +329,7 @@ public struct ReportBuilder {
     private func render(
         _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
         week: WeeklyChange, warn: (String) -> Void
-    ) throws -> [String: Data] {
+    ) async throws -> [String: Data] {
         var templates = TemplateSet.builtIn
         if let folder = options.templatesPath {
             templates = try templates.overlaid(with: URL(fileURLWithPath: folder))
@@ -338,13 +344,26 @@ public struct ReportBuilder {
             templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
         let twin = MarkdownTwin(siteTitle: file.title, asOf: asOf)
         var files = assets.files
-        for (index, report) in reports.enumerated() {
-            let previous = index > 0 ? reports[index - 1] : nil
-            let next = index + 1 < reports.count ? reports[index + 1] : nil
-            let id = report.question.id
-            files[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
-            files[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
-            files[id + ".md"] = Data(twin.page(for: report).utf8)
+        // Pages render in parallel, a few at a time per task; the dictionary does not care
+        // which finished first.
+        let chunk = max(1, reports.count / 8)
+        await withTaskGroup(of: [String: Data].self) { group in
+            for start in stride(from: 0, to: reports.count, by: chunk) {
+                group.addTask {
+                    var pages: [String: Data] = [:]
+                    for index in start..<min(start + chunk, reports.count) {
+                        let report = reports[index]
+                        let previous = index > 0 ? reports[index - 1] : nil
+                        let next = index + 1 < reports.count ? reports[index + 1] : nil
+                        let id = report.question.id
+                        pages[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
+                        pages[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
+                        pages[id + ".md"] = Data(twin.page(for: report).utf8)
+                    }
+                    return pages
+                }
+            }
+            for await pages in group { files.merge(pages) { first, _ in first } }
         }
         files["index.html"] = Data(renderer.index(reports: reports, stats: stats, week: week).utf8)
         files["index.md"] = Data(twin.index(reports: reports, stats: stats, week: week).utf8)

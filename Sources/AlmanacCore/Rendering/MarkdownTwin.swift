@@ -1,6 +1,6 @@
 /// The Markdown twin of each page: the same report as self-contained GitHub-flavoured
 /// Markdown, the file a reviewer reads in a pull request's diff.
-struct MarkdownTwin {
+struct MarkdownTwin: Sendable {
     var siteTitle: String
     var asOf: CivilDate
 

@@ -49,7 +49,7 @@ public struct SiteAssets: Sendable {
 
 /// Renders question pages and the index from Mustache templates. It only produces text;
 /// where the text goes is the site writer's business, so a preview server can reuse it.
-public struct PageRenderer {
+public struct PageRenderer: Sendable {
     public var templates: TemplateSet
     public var assets: SiteAssets
     public var siteTitle: String
