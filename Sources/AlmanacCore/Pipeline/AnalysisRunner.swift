@@ -13,8 +13,6 @@ struct AnalysisRunner {
         /// The statements that only this question ran (custom SQL), parameters inlined.
         var sql: [String]
         var milliseconds: Int
-        /// Taken from the last build's results rather than computed.
-        var cached: Bool
     }
 
     /// What the shared pass read, for the progress line.
@@ -81,18 +79,15 @@ struct AnalysisRunner {
         let customResults = await customRun.value
 
         var outcomes: [Outcome] = []
-        var firstSeen = Set<AnalysisKey>()
         for (question, match) in questions {
             let key = AnalysisKey(question, match)
             let begun = ContinuousClock.now
             if let done = results[key] {
                 // Asked before in this build, or known from the last one.
                 let sql = question.sql.map { [$0] } ?? [EnrollmentScan.sql]
-                let first = firstSeen.insert(key).inserted && aggregators[key] == nil
-                outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0, cached: first))
+                outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0))
                 continue
             }
-            firstSeen.insert(key)
             let output: any AnalysisOutput
             var sql = [EnrollmentScan.sql]
             var milliseconds = Self.milliseconds(since: begun)
@@ -107,7 +102,7 @@ struct AnalysisRunner {
             }
             results[key] = output
             cache.store(output, for: key)
-            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds, cached: false))
+            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds))
         }
         cache.keep(questions.map { AnalysisKey($0.0, $0.1) })
         return (outcomes, pass)
