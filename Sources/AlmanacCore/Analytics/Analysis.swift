@@ -1,17 +1,68 @@
-/// What every analysis receives: a connection, the report's as-of date and the question's
-/// filters.
+/// What an analysis is asked: the question's filters, the report's as-of date and the size
+/// of its periods. Two questions with the same request share one analysis.
+public struct AnalysisRequest: Sendable, Hashable, Codable {
+    public var filters: Filters
+    public var asOf: CivilDate
+    public var granularity: Granularity?
+
+    public init(filters: Filters = Filters(), asOf: CivilDate, granularity: Granularity? = nil) {
+        self.filters = filters
+        self.asOf = asOf
+        self.granularity = granularity
+    }
+}
+
+/// A request with the connection to run it on, for running one analysis by itself.
 public struct AnalysisContext {
     public var db: any DatabaseConnection
-    public var asOf: CivilDate
-    public var filters: Filters
-    public var granularity: Granularity?
+    public var request: AnalysisRequest
 
     public init(db: any DatabaseConnection, asOf: CivilDate, filters: Filters = Filters(),
                 granularity: Granularity? = nil) {
         self.db = db
-        self.asOf = asOf
-        self.filters = filters
-        self.granularity = granularity
+        request = AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
+    }
+
+    /// Runs an analysis's statements, one after another, and decodes their results.
+    /// - Throws: `DatabaseError` with the statement that failed.
+    public func run<A: Analysis>(_ type: A.Type) throws -> A {
+        let statements = A.statements(for: request, in: db.dialect)
+        var results: [String: ResultSet] = [:]
+        for statement in statements { results[statement.name] = try ResultSet.read(statement, from: db) }
+        return try A.decode(ResultSets(results), for: request)
+    }
+}
+
+/// One built-in kind of analysis, whole: the SQL it asks the database to run (per dialect),
+/// how it reads the small results back, and, in the Charts and Narration folders, its charts
+/// and its offline summary. `AnalysisKind.analysis` lists every conformer.
+public protocol Analysis: AnalysisOutput, Codable {
+    /// The kind a question is routed to.
+    static var kind: AnalysisKind { get }
+    /// The statements that compute every field of `analytics_data`, named for `decode`.
+    static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement]
+    /// The result, from what each statement returned.
+    static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> Self
+    /// False when there is nothing to draw: empty axes would only mislead.
+    var hasData: Bool { get }
+    /// The charts of this result.
+    func charts(_ builder: ChartBuilder) -> [Chart]
+    /// A plain-language summary written from the numbers alone (the offline narrator).
+    func summary() -> String
+}
+
+extension AnalysisKind {
+    /// The type that implements a built-in kind; nil for custom SQL, which runs the
+    /// question's own statement. The one place that lists the kinds: a new case that is
+    /// missing here does not compile.
+    public var analysis: (any Analysis.Type)? {
+        switch self {
+        case .badgeEnrollments: return BadgeEnrollments.self
+        case .organizationTrends: return OrganizationTrends.self
+        case .completionMetrics: return CompletionMetrics.self
+        case .learningPaths: return LearningPaths.self
+        case .customSQL: return nil
+        }
     }
 }
 

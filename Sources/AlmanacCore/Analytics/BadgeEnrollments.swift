@@ -17,7 +17,8 @@ public struct BadgeEnrollments: Sendable, Codable {
 
         var mix: StatusMix {
             StatusMix(enrollments: enrollments, enrolled: enrolled, inProgress: inProgress,
-                      completed: completed, dropped: dropped, progressSum: progressSum)
+                      completed: completed, dropped: dropped, progressSum: progressSum,
+                      completionRate: completionRate)
         }
     }
 
@@ -29,27 +30,19 @@ public struct BadgeEnrollments: Sendable, Codable {
         public var completed = 0
         public var dropped = 0
         public var progressSum = 0.0
+        /// completed / enrollments as the database computed it (docs/metrics.md).
+        public var completionRate = 0.0
 
         public var averageProgress: Double {
             enrollments == 0 ? 0 : Metrics.round(progressSum / Double(enrollments), places: 4)
-        }
-
-        mutating func add(_ record: EnrollmentRecord) {
-            enrollments += 1
-            progressSum += record.progress
-            switch record.status {
-            case .enrolled: enrolled += 1
-            case .inProgress: inProgress += 1
-            case .completed: completed += 1
-            case .dropped: dropped += 1
-            }
         }
 
         func adding(_ other: StatusMix) -> StatusMix {
             StatusMix(
                 enrollments: enrollments + other.enrollments, enrolled: enrolled + other.enrolled,
                 inProgress: inProgress + other.inProgress, completed: completed + other.completed,
-                dropped: dropped + other.dropped, progressSum: progressSum + other.progressSum)
+                dropped: dropped + other.dropped, progressSum: progressSum + other.progressSum,
+                completionRate: Metrics.rate(completed + other.completed, enrollments + other.enrollments))
         }
     }
 
@@ -67,88 +60,100 @@ public struct BadgeEnrollments: Sendable, Codable {
     public var reference: StatusMix
     public var filters: Filters
 
-    /// Runs the analysis on a pass of its own (a build shares one pass between every
-    /// analysis; see `EnrollmentScan`).
+    /// Runs the analysis's statements on a connection and reads their results.
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> BadgeEnrollments {
-        try EnrollmentScan.analyse(Aggregator.self, context)
+        try context.run(Self.self)
+    }
+}
+
+// MARK: - SQL
+
+extension BadgeEnrollments: Analysis {
+    public static let kind = AnalysisKind.badgeEnrollments
+
+    /// `badges`: one row per badge of the filter with its counts, rates and median;
+    /// `totals`: the filtered rows together, and the reference set (the same organization
+    /// and dates, every badge) beside them.
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+        let scope = Scope(request.filters, asOf: request.asOf)
+        let status = { (value: String) in "sum(\(dialect.flag("s.status = '\(value)'")))" }
+        let badgeFilter = request.filters.badge.map { "WHERE b.name = \(Scope.literal($0))\n" } ?? ""
+        let badges = SQLStatement(
+            "badges",
+            """
+            WITH \(scope.cte(dialect)),
+            medians AS (
+            \(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: """
+                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
+                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+                """))
+            )
+            SELECT b.name AS badge, b.category AS category,
+                   count(s.badge_id) AS enrollments,
+                   count(DISTINCT s.user_id) AS learners,
+                   \(status("enrolled")) AS enrolled,
+                   \(status("in_progress")) AS in_progress,
+                   \(status("completed")) AS completed,
+                   \(status("dropped")) AS dropped,
+                   \(dialect.ratio(status("completed"), "count(s.badge_id)", places: 4)) AS completion_rate,
+                   sum(s.progress) AS progress_sum,
+                   \(dialect.days("max(m.q1)")) AS median_days_to_complete
+            FROM badges b
+            LEFT JOIN scoped s ON s.badge_id = b.id
+            LEFT JOIN medians m ON m.badge_id = b.id
+            \(badgeFilter)GROUP BY b.id, b.name, b.category
+            ORDER BY enrollments DESC, \(dialect.binary("b.name"))
+            """)
+        // The reference drops the badge filter; the totals keep it, row by row.
+        let reference = Scope(request.filters, asOf: request.asOf, badge: false)
+        let inBadge = scope.badge.map { "s.badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal($0)))" } ?? "1 = 1"
+        let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
+        let totals = SQLStatement(
+            "totals",
+            """
+            WITH \(reference.cte(dialect))
+            SELECT \(counted(inBadge)) AS enrollments,
+                   count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
+                   \(counted("\(inBadge) AND s.status = 'completed'")) AS completed,
+                   \(dialect.ratio(counted("\(inBadge) AND s.status = 'completed'"), counted(inBadge), places: 4)) AS completion_rate,
+                   count(*) AS reference_enrollments,
+                   \(counted("s.status = 'enrolled'")) AS reference_enrolled,
+                   \(counted("s.status = 'in_progress'")) AS reference_in_progress,
+                   \(counted("s.status = 'completed'")) AS reference_completed,
+                   \(counted("s.status = 'dropped'")) AS reference_dropped,
+                   \(dialect.ratio(counted("s.status = 'completed'"), "count(*)", places: 4)) AS reference_completion_rate,
+                   coalesce(sum(s.progress), 0) AS reference_progress_sum
+            FROM scoped s
+            """)
+        return [badges, totals]
     }
 
-    /// Counts per badge as the rows go by. Distinct learners are easy because a learner's
-    /// rows arrive together: a badge counts a learner the first time it sees them.
-    final class Aggregator: ScanAggregator, RowAggregator {
-        private let filter: ScanFilter
-        private let filters: Filters
-        private let names: NameLookup
-        private var mixes: [StatusMix]
-        private var learners: [Int]
-        private var durations: [[Int32]]
-        private var seen: [Bool]
-        private var seenSlots: [Int] = []
-        private var totals = Totals(enrollments: 0, learners: 0, completed: 0, completionRate: 0)
-        private var learnerCounted = false
-        private var reference = StatusMix()
-
-        init(_ context: AnalysisContext, scan: EnrollmentScan) {
-            let names = scan.names
-            filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
-            filters = context.filters
-            self.names = names
-            let count = names.badgeIDs.count
-            mixes = Array(repeating: StatusMix(), count: count)
-            learners = Array(repeating: 0, count: count)
-            durations = Array(repeating: [], count: count)
-            seen = Array(repeating: false, count: count)
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> BadgeEnrollments {
+        let badges = results["badges"].map { row in
+            Row(
+                badge: row.text("badge"), category: row.text("category"),
+                enrollments: row.int("enrollments"), learners: row.int("learners"),
+                enrolled: row.int("enrolled"), inProgress: row.int("in_progress"),
+                completed: row.int("completed"), dropped: row.int("dropped"),
+                completionRate: row.double("completion_rate") ?? 0,
+                averageProgress: Metrics.average(row.double("progress_sum"), count: row.int("enrollments")),
+                medianDaysToComplete: row.double("median_days_to_complete"),
+                progressSum: row.double("progress_sum") ?? 0)
         }
-
-        func consume(_ record: EnrollmentRecord) {
-            guard filter.matchesScope(record) else { return }
-            reference.add(record)
-            guard filter.matchesBadge(record) else { return }
-            let slot = record.badgeSlot
-            mixes[slot].add(record)
-            if !seen[slot] {
-                seen[slot] = true
-                seenSlots.append(slot)
-                learners[slot] += 1
-            }
-            if let days = record.secondsToComplete { durations[slot].append(days) }
-            totals.enrollments += 1
-            if record.status == .completed { totals.completed += 1 }
-            if !learnerCounted {
-                learnerCounted = true
-                totals.learners += 1
-            }
-        }
-
-        func endLearner() {
-            for slot in seenSlots { seen[slot] = false }
-            seenSlots.removeAll(keepingCapacity: true)
-            learnerCounted = false
-        }
-
-        func result() -> BadgeEnrollments {
-            var rows: [Row] = []
-            for (slot, id) in names.badgeIDs.enumerated() {
-                if case .some(let wanted) = filter.badge, wanted != id { continue }
-                let mix = mixes[slot]
-                let badge = names.badges[id]!
-                rows.append(Row(
-                    badge: badge.name, category: badge.category, enrollments: mix.enrollments,
-                    learners: learners[slot], enrolled: mix.enrolled, inProgress: mix.inProgress,
-                    completed: mix.completed, dropped: mix.dropped,
-                    completionRate: Metrics.rate(mix.completed, mix.enrollments),
-                    averageProgress: mix.enrollments == 0
-                        ? nil : Metrics.round(mix.progressSum / Double(mix.enrollments), places: 4),
-                    medianDaysToComplete: Metrics.medianDays(durations[slot]), progressSum: mix.progressSum))
-            }
-            var totals = self.totals
-            totals.completionRate = Metrics.rate(totals.completed, totals.enrollments)
-            // Without a badge filter the reference is the filtered set itself.
-            return BadgeEnrollments(
-                badges: rows.sorted(by: byCountThenName(\.enrollments, \.badge)), totals: totals,
-                reference: reference, filters: filters)
-        }
+        let total = results["totals"].first
+        let totals = Totals(
+            enrollments: total?.int("enrollments") ?? 0, learners: total?.int("learners") ?? 0,
+            completed: total?.int("completed") ?? 0, completionRate: total?.double("completion_rate") ?? 0)
+        let reference = StatusMix(
+            enrollments: total?.int("reference_enrollments") ?? 0,
+            enrolled: total?.int("reference_enrolled") ?? 0,
+            inProgress: total?.int("reference_in_progress") ?? 0,
+            completed: total?.int("reference_completed") ?? 0,
+            dropped: total?.int("reference_dropped") ?? 0,
+            progressSum: total?.double("reference_progress_sum") ?? 0,
+            completionRate: total?.double("reference_completion_rate") ?? 0)
+        return BadgeEnrollments(badges: badges, totals: totals, reference: reference, filters: request.filters)
     }
 }
 
@@ -174,7 +179,7 @@ extension BadgeEnrollments: AnalysisOutput {
             "reference": [
                 "scope": .string(filters.badge == nil ? "all badges shown" : "platform"),
                 "enrollments": .int(reference.enrollments), "completed": .int(reference.completed),
-                "completion_rate": .double(Metrics.rate(reference.completed, reference.enrollments)),
+                "completion_rate": .double(reference.completionRate),
             ],
             "filters": filters.json,
         ]
@@ -201,4 +206,6 @@ extension BadgeEnrollments: AnalysisOutput {
     }
 
     public var rowCount: Int { badges.count }
+
+    public var hasData: Bool { totals.enrollments > 0 }
 }

@@ -7,16 +7,20 @@ public struct CompletionMetrics: Sendable, Codable {
         public var dropped = 0
         public var inProgress = 0
         public var enrolled = 0
+        /// completed / enrollments and dropped / enrollments, as the database computed them.
+        public var completionRate = 0.0
+        public var dropRate = 0.0
 
-        public var completionRate: Double { Metrics.rate(completed, enrollments) }
-        public var dropRate: Double { Metrics.rate(dropped, enrollments) }
-
+        /// Adds another set of counts; the rates are recomputed for the sum (charts pool
+        /// the cells past their limit into "Other").
         public mutating func add(_ other: Counts) {
             enrollments += other.enrollments
             completed += other.completed
             dropped += other.dropped
             inProgress += other.inProgress
             enrolled += other.enrolled
+            completionRate = Metrics.rate(completed, enrollments)
+            dropRate = Metrics.rate(dropped, enrollments)
         }
     }
 
@@ -43,105 +47,127 @@ public struct CompletionMetrics: Sendable, Codable {
     public var categories: [String: String]
     public var filters: Filters
 
-    /// Runs the analysis on a pass of its own (a build shares one pass between every
-    /// analysis; see `EnrollmentScan`).
+    /// Runs the analysis's statements on a connection and reads their results.
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> CompletionMetrics {
-        try EnrollmentScan.analyse(Aggregator.self, context)
+        try context.run(Self.self)
+    }
+}
+
+// MARK: - SQL
+
+extension CompletionMetrics: Analysis {
+    public static let kind = AnalysisKind.completionMetrics
+
+    /// `breakdowns`: one pass groups the scope by organization, badge and cohort month, and
+    /// every breakdown adds those cells up; `medians`: the time to complete, overall and per
+    /// badge.
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+        let scope = Scope(request.filters, asOf: request.asOf)
+        let status = { (value: String) in "sum(\(dialect.flag("s.status = '\(value)'")))" }
+        let totals = "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
+            + "CAST(coalesce(sum(c.completed), 0) AS BIGINT) AS completed, "
+            + "CAST(coalesce(sum(c.dropped), 0) AS BIGINT) AS dropped, "
+            + "CAST(coalesce(sum(c.in_progress), 0) AS BIGINT) AS in_progress, "
+            + "CAST(coalesce(sum(c.enrolled), 0) AS BIGINT) AS enrolled"
+        let organization = "LEFT JOIN organizations o ON o.id = c.organization_id"
+        let breakdowns = SQLStatement(
+            "breakdowns",
+            """
+            WITH \(scope.cte(dialect)),
+            cells AS MATERIALIZED (
+                SELECT s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7) AS cohort,
+                       count(*) AS enrollments, \(status("completed")) AS completed,
+                       \(status("dropped")) AS dropped, \(status("in_progress")) AS in_progress,
+                       \(status("enrolled")) AS enrolled
+                FROM scoped s
+                GROUP BY s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7)
+            ),
+            breakdowns AS (
+                SELECT 'overall' AS breakdown, NULL AS name, NULL AS badge, NULL AS category, \(totals)
+                FROM cells c
+                UNION ALL
+                SELECT 'badge', b.name, NULL, b.category, \(totals)
+                FROM cells c JOIN badges b ON b.id = c.badge_id
+                GROUP BY b.id, b.name, b.category
+                UNION ALL
+                SELECT 'organization', \(Scope.organizationName), NULL, NULL, \(totals)
+                FROM cells c \(organization)
+                GROUP BY c.organization_id, o.name
+                UNION ALL
+                SELECT 'cohort', c.cohort, NULL, NULL, \(totals)
+                FROM cells c
+                GROUP BY c.cohort
+                UNION ALL
+                SELECT 'organization_and_badge', \(Scope.organizationName), b.name, NULL, \(totals)
+                FROM cells c JOIN badges b ON b.id = c.badge_id \(organization)
+                GROUP BY c.organization_id, o.name, c.badge_id, b.name
+            )
+            SELECT breakdown, name, badge, category, enrollments, completed, dropped, in_progress, enrolled,
+                   \(dialect.ratio("completed", "enrollments", places: 4)) AS completion_rate,
+                   \(dialect.ratio("dropped", "enrollments", places: 4)) AS drop_rate
+            FROM breakdowns
+            ORDER BY breakdown,
+                     CASE WHEN breakdown = 'cohort' THEN 0 ELSE enrollments END DESC,
+                     \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST
+            """)
+        let medians = SQLStatement(
+            "medians",
+            """
+            WITH \(scope.cte(dialect)),
+            durations AS MATERIALIZED (
+                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
+                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+            )
+            SELECT 'overall' AS breakdown, NULL AS badge, \(dialect.days("q1")) AS median_days_to_complete
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: [], from: "SELECT seconds FROM durations"))) AS overall
+            UNION ALL
+            SELECT 'badge', b.name, \(dialect.days("m.q1"))
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: "SELECT badge_id, seconds FROM durations"))) AS m
+            JOIN badges b ON b.id = m.badge_id
+            """)
+        return [breakdowns, medians]
     }
 
-    /// Counts per organization × badge × cohort month, from which every breakdown derives.
-    final class Aggregator: ScanAggregator, RowAggregator {
-        private let filter: ScanFilter
-        private let filters: Filters
-        private let names: NameLookup
-        private let badgeCount: Int
-        /// [organization slot × badge slot]
-        private var cells: [Counts]
-        /// Per month of enrolled_at, from the first month seen: a plain array, not a hash.
-        private var cohorts: [Counts] = []
-        private var firstMonth = 0
-        private var durations: [[Int32]]
-
-        init(_ context: AnalysisContext, scan: EnrollmentScan) {
-            let names = scan.names
-            filter = ScanFilter(context.filters, names: names, asOf: context.asOf)
-            filters = context.filters
-            self.names = names
-            badgeCount = names.badgeIDs.count
-            cells = Array(repeating: Counts(), count: names.organizationIDs.count * badgeCount)
-            durations = Array(repeating: [], count: badgeCount)
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> CompletionMetrics {
+        func counts(_ row: ResultRecord) -> Counts {
+            Counts(
+                enrollments: row.int("enrollments"), completed: row.int("completed"),
+                dropped: row.int("dropped"), inProgress: row.int("in_progress"),
+                enrolled: row.int("enrolled"), completionRate: row.double("completion_rate") ?? 0,
+                dropRate: row.double("drop_rate") ?? 0)
         }
-
-        func consume(_ record: EnrollmentRecord) {
-            guard filter.matches(record) else { return }
-            var counts = Counts(enrollments: 1)
-            switch record.status {
-            case .completed: counts.completed = 1
-            case .dropped: counts.dropped = 1
-            case .inProgress: counts.inProgress = 1
-            case .enrolled: counts.enrolled = 1
+        var medians: [String: Double] = [:]
+        var overallMedian: Double?
+        for row in results["medians"] {
+            if let badge = row.string("badge") {
+                medians[badge] = row.double("median_days_to_complete")
+            } else {
+                overallMedian = row.double("median_days_to_complete")
             }
-            cells[record.organizationSlot * badgeCount + record.badgeSlot].add(counts)
-            let (year, month, _) = record.enrolled.date.parts
-            let index = year * 12 + month - 1
-            if cohorts.isEmpty { firstMonth = index }
-            if index < firstMonth {
-                cohorts.insert(contentsOf: Array(repeating: Counts(), count: firstMonth - index), at: 0)
-                firstMonth = index
-            }
-            if index - firstMonth >= cohorts.count {
-                cohorts += Array(repeating: Counts(), count: index - firstMonth - cohorts.count + 1)
-            }
-            cohorts[index - firstMonth].add(counts)
-            if let days = record.secondsToComplete { durations[record.badgeSlot].append(days) }
         }
-
-        func endLearner() {}
-
-        func result() -> CompletionMetrics {
-            var overall = Counts()
-            var badges = Array(repeating: Counts(), count: badgeCount)
-            var organizations = Array(repeating: Counts(), count: names.organizationIDs.count)
-            var byOrganizationAndBadge: [Cell] = []
-            for organization in names.organizationIDs.indices {
-                for badge in 0..<badgeCount {
-                    let counts = cells[organization * badgeCount + badge]
-                    guard counts.enrollments > 0 else { continue }
-                    overall.add(counts)
-                    badges[badge].add(counts)
-                    organizations[organization].add(counts)
-                    byOrganizationAndBadge.append(Cell(
-                        organization: names.organization(names.organizationIDs[organization]),
-                        badge: names.badge(names.badgeIDs[badge]), counts: counts))
-                }
+        var overall = Counts()
+        var byBadge: [Row] = []
+        var byOrganization: [Row] = []
+        var byCohort: [Row] = []
+        var cells: [Cell] = []
+        var categories: [String: String] = [:]
+        for row in results["breakdowns"] {
+            let name = row.text("name")
+            switch row.text("breakdown") {
+            case "overall": overall = counts(row)
+            case "badge":
+                byBadge.append(Row(name: name, counts: counts(row), medianDaysToComplete: medians[name]))
+                categories[name] = row.text("category")
+            case "organization": byOrganization.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
+            case "cohort": byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
+            default: cells.append(Cell(organization: name, badge: row.text("badge"), counts: counts(row)))
             }
-            let sort = byCountThenName(\Row.counts.enrollments, \Row.name)
-            let byBadge = badges.indices.filter { badges[$0].enrollments > 0 }.map { slot in
-                Row(name: names.badge(names.badgeIDs[slot]), counts: badges[slot],
-                    medianDaysToComplete: Metrics.medianDays(durations[slot]))
-            }.sorted(by: sort)
-            let byOrganization = organizations.indices.filter { organizations[$0].enrollments > 0 }.map { slot in
-                Row(name: names.organization(names.organizationIDs[slot]), counts: organizations[slot],
-                    medianDaysToComplete: nil)
-            }.sorted(by: sort)
-            let byCohort = cohorts.indices.filter { cohorts[$0].enrollments > 0 }.map { offset in
-                let month = firstMonth + offset
-                return Row(name: CivilDate(year: month / 12, month: month % 12 + 1, day: 1)!.monthKey,
-                           counts: cohorts[offset], medianDaysToComplete: nil)
-            }
-            byOrganizationAndBadge.sort { a, b in
-                a.counts.enrollments != b.counts.enrollments
-                    ? a.counts.enrollments > b.counts.enrollments
-                    : (a.organization, a.badge) < (b.organization, b.badge)
-            }
-            var categories: [String: String] = [:]
-            for (_, badge) in names.badges { categories[badge.name] = badge.category }
-            return CompletionMetrics(
-                overall: overall, overallMedianDays: Metrics.medianDays(durations.flatMap { $0 }),
-                byBadge: byBadge, byOrganization: byOrganization, byCohort: byCohort,
-                byOrganizationAndBadge: byOrganizationAndBadge, categories: categories, filters: filters)
         }
+        return CompletionMetrics(
+            overall: overall, overallMedianDays: overallMedian, byBadge: byBadge,
+            byOrganization: byOrganization, byCohort: byCohort, byOrganizationAndBadge: cells,
+            categories: categories, filters: request.filters)
     }
 }
 
@@ -221,4 +247,6 @@ extension CompletionMetrics: AnalysisOutput {
     }
 
     public var rowCount: Int { byBadge.count }
+
+    public var hasData: Bool { overall.enrollments > 0 }
 }

@@ -18,7 +18,7 @@ public struct CustomSQL: Sendable, Codable {
 
     /// Checks the statement before anything runs: one statement, `SELECT` or `WITH`, read-only.
     /// - Throws: `CustomSQLError` explaining what is not allowed.
-    public static func validate(_ sql: String, questionID: String, on db: SQLiteConnection) throws {
+    public static func validate(_ sql: String, questionID: String, on db: any DatabaseConnection) throws {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         // Leading comments and parentheses do not change what the statement is.
         let body = trimmed
@@ -36,7 +36,7 @@ public struct CustomSQL: Sendable, Codable {
 
     /// Runs the query on the read-only connection.
     /// - Throws: `CustomSQLError` with the question id and SQLite's own message.
-    public static func run(_ sql: String, questionID: String, on db: SQLiteConnection) throws -> CustomSQL {
+    public static func run(_ sql: String, questionID: String, on db: any DatabaseConnection) throws -> CustomSQL {
         try validate(sql, questionID: questionID, on: db)
         var columns: [String] = []
         var rows: [[JSONValue]] = []
@@ -65,7 +65,7 @@ public struct CustomSQL: Sendable, Codable {
             // The rest of the rows are not needed.
         } catch let error as DatabaseError {
             if case .statement(_, let message) = error.reason {
-                throw CustomSQLError(questionID: questionID, message: "SQLite says: \(message)")
+                throw CustomSQLError(questionID: questionID, message: "\(db.engine.prefix { $0 != " " }) says: \(message)")
             }
             throw error
         }

@@ -31,106 +31,177 @@ public struct LearningPaths: Sendable, Codable {
 
     static let topPathLimit = 20
 
-    /// Runs the analysis on a pass of its own (a build shares one pass between every
-    /// analysis; see `EnrollmentScan`).
+    /// Runs the analysis's statements on a connection and reads their results.
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> LearningPaths {
-        try EnrollmentScan.analyse(Aggregator.self, context)
+        try context.run(Self.self)
+    }
+}
+
+// MARK: - SQL
+
+extension LearningPaths: Analysis {
+    public static let kind = AnalysisKind.learningPaths
+
+    /// Each learner's sequence, as common table expressions: the first enrollment in each
+    /// badge, numbered by (enrolled_at, id) per learner; with a badge filter, only learners
+    /// who took it, from that badge on. Every window partitions by `user_id`, so a database
+    /// sharded by learner numbers each sequence where it lives.
+    static func sequenceCTEs(for request: AnalysisRequest, in dialect: any SQLDialect) -> String {
+        // The badge filter chooses learners and where their sequence starts, not which
+        // enrollments count: "after completing Python Basics" needs the badges that follow.
+        let scope = Scope(request.filters, asOf: request.asOf, badge: false)
+        let order = "\(dialect.binary("enrolled_at")), id"
+        var text = """
+            WITH \(scope.cte(dialect)),
+            firsts AS (
+                SELECT user_id, badge_id, enrolled_at, id
+                FROM (SELECT s.user_id, s.badge_id, s.enrolled_at, s.id,
+                             row_number() OVER (PARTITION BY s.user_id, s.badge_id
+                                                ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
+                      FROM scoped s) AS ranked
+                WHERE nth = 1
+            ),
+            steps AS (
+                SELECT user_id, badge_id, enrolled_at,
+                       row_number() OVER (PARTITION BY user_id ORDER BY \(order)) AS step
+                FROM firsts
+            ),
+            """
+        if let badge = request.filters.badge {
+            text += """
+
+                started AS (
+                    SELECT user_id, badge_id, enrolled_at, step,
+                           min(CASE WHEN badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
+                                    THEN step END) OVER (PARTITION BY user_id) AS first_step
+                    FROM steps
+                ),
+                sequence AS (
+                    SELECT user_id, badge_id, enrolled_at, step - first_step + 1 AS step
+                    FROM started
+                    WHERE step >= first_step
+                ),
+                """
+        } else {
+            text += "\nsequence AS (SELECT user_id, badge_id, enrolled_at, step FROM steps),"
+        }
+        text += """
+
+            links AS MATERIALIZED (
+                SELECT user_id, step, badge_id, enrolled_at,
+                       lead(badge_id) OVER (PARTITION BY user_id ORDER BY step) AS next_badge,
+                       lead(enrolled_at) OVER (PARTITION BY user_id ORDER BY step) AS next_enrolled_at,
+                       lead(badge_id, 2) OVER (PARTITION BY user_id ORDER BY step) AS third_badge
+                FROM sequence
+            )
+            """
+        return text
     }
 
-    /// Keeps only the current learner's sequence; at the learner's end it is folded into the
-    /// transition, path and start counts.
-    final class Aggregator: ScanAggregator, RowAggregator {
-        private let filter: ScanFilter
-        private let filters: Filters
-        private let names: NameLookup
-        /// The badge filter chooses learners and where their sequence starts, not which
-        /// enrollments count: "after completing Python Basics" needs the badges that follow.
-        private let startSlot: Int??
-        private var sequence: [(slot: Int, second: Int)] = []
-        private var transitions: [Pair: [Int32]] = [:]
-        /// Paths of two or three badge slots, packed into one integer key.
-        private var paths: [Int: Int] = [:]
-        private var starts: [Int: Int] = [:]
-        private var learners = 0
-        private var durations: [[Int32]]
-
-        init(_ context: AnalysisContext, scan: EnrollmentScan) {
-            let names = scan.names
-            var scope = context.filters
-            scope.badge = nil
-            filter = ScanFilter(scope, names: names, asOf: context.asOf)
-            filters = context.filters
-            self.names = names
-            startSlot = context.filters.badge.map { name in
-                names.badgeIDs.firstIndex { names.badges[$0]?.name == name }
-            }
-            durations = Array(repeating: [], count: names.badgeIDs.count)
-        }
-
-        func consume(_ record: EnrollmentRecord) {
-            guard filter.matches(record) else { return }
-            if let days = record.secondsToComplete { durations[record.badgeSlot].append(days) }
-            // Only the first enrollment in each badge counts.
-            if !sequence.contains(where: { $0.slot == record.badgeSlot }) {
-                sequence.append((record.badgeSlot, record.enrolled.totalSeconds))
-            }
-        }
-
-        func endLearner() {
-            defer { sequence.removeAll(keepingCapacity: true) }
-            var steps = sequence[...]
-            if let startSlot {
-                guard let startSlot, let index = steps.firstIndex(where: { $0.slot == startSlot }) else { return }
-                steps = steps[index...]
-            }
-            guard let first = steps.first else { return }
-            learners += 1
-            starts[first.slot, default: 0] += 1
-            for (a, b) in zip(steps, steps.dropFirst()) {
-                transitions[Pair(from: a.slot, to: b.slot), default: []].append(Int32(clamping: b.second - a.second))
-            }
-            if steps.count >= 2 { paths[pack(steps.prefix(3).map(\.slot)), default: 0] += 1 }
-        }
-
-        /// Slots in base (badges + 1), so that 0 marks "no third badge".
-        private func pack(_ slots: [Int]) -> Int {
-            let base = names.badgeIDs.count + 1
-            return slots.reduce(0) { $0 * base + $1 + 1 } * (slots.count == 2 ? base : 1)
-        }
-
-        private func unpack(_ key: Int) -> [Int] {
-            let base = names.badgeIDs.count + 1
-            let digits = [key / (base * base), key / base % base, key % base]
-            return digits.filter { $0 > 0 }.map { $0 - 1 }
-        }
-
-        func result() -> LearningPaths {
-            func name(_ slot: Int) -> String { names.badge(names.badgeIDs[slot]) }
-            let transitionList = transitions.map { pair, gaps in
-                Transition(from: name(pair.from), to: name(pair.to), learners: gaps.count,
-                           medianDays: Metrics.medianDays(gaps))
-            }.sorted { a, b in
-                a.learners != b.learners ? a.learners > b.learners : (a.from, a.to) < (b.from, b.to)
-            }
-            let pathList = paths.map { Path(badges: unpack($0.key).map(name), learners: $0.value) }
-                .sorted(by: byCountThenName(\.learners, \.label))
-            let startList = starts.map { Start(badge: name($0.key), learners: $0.value) }
-                .sorted(by: byCountThenName(\.learners, \.badge))
-            var completion: [String: Double] = [:]
-            for (slot, seconds) in durations.enumerated() where !seconds.isEmpty {
-                completion[name(slot)] = Metrics.medianDays(seconds)
-            }
-            return LearningPaths(
-                transitions: transitionList, topPaths: Array(pathList.prefix(LearningPaths.topPathLimit)),
-                startingBadges: startList, learners: learners, medianDaysToComplete: completion,
-                filters: filters)
-        }
+    /// `transitions`: learners and the median gap per pair of consecutive badges;
+    /// `paths`: the top paths, the starting badges and the number of sequences;
+    /// `completion`: the median days to complete each badge, for the timeline chart.
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+        let sequences = sequenceCTEs(for: request, in: dialect)
+        let gap = "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
+        let transitions = SQLStatement(
+            "transitions",
+            """
+            \(sequences),
+            gaps AS (
+                SELECT l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
+                FROM links l WHERE l.next_badge IS NOT NULL
+            ),
+            medians AS (
+            \(dialect.quantiles([0.5], of: "seconds", by: ["from_badge", "to_badge"], from: "SELECT from_badge, to_badge, seconds FROM gaps"))
+            ),
+            counted AS (
+                SELECT from_badge, to_badge, count(*) AS learners FROM gaps GROUP BY from_badge, to_badge
+            )
+            SELECT f.name AS from_badge, t.name AS to_badge, c.learners,
+                   \(dialect.days("m.q1")) AS median_days
+            FROM counted c
+            JOIN medians m ON m.from_badge = c.from_badge AND m.to_badge = c.to_badge
+            JOIN badges f ON f.id = c.from_badge
+            JOIN badges t ON t.id = c.to_badge
+            ORDER BY c.learners DESC, \(dialect.binary("f.name")), \(dialect.binary("t.name"))
+            """)
+        let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
+        let paths = SQLStatement(
+            "paths",
+            """
+            \(sequences),
+            firsts_of_paths AS (
+                SELECT badge_id, next_badge, third_badge FROM links WHERE step = 1
+            ),
+            top_paths AS (
+                SELECT f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,
+                       \(label) AS label, count(*) AS learners
+                FROM firsts_of_paths p
+                JOIN badges f ON f.id = p.badge_id
+                JOIN badges s ON s.id = p.next_badge
+                LEFT JOIN badges t ON t.id = p.third_badge
+                GROUP BY p.badge_id, p.next_badge, p.third_badge, f.name, s.name, t.name
+                ORDER BY learners DESC, \(dialect.binary(label))
+                LIMIT \(topPathLimit)
+            ),
+            starting AS (
+                SELECT b.name AS first_badge, count(*) AS learners
+                FROM firsts_of_paths p JOIN badges b ON b.id = p.badge_id
+                GROUP BY p.badge_id, b.name
+            )
+            SELECT 'path' AS part, first_badge, second_badge, third_badge, label, learners FROM top_paths
+            UNION ALL
+            SELECT 'start', first_badge, NULL, NULL, NULL, learners FROM starting
+            UNION ALL
+            SELECT 'learners', NULL, NULL, NULL, NULL, count(*) FROM firsts_of_paths
+            """)
+        let scope = Scope(request.filters, asOf: request.asOf, badge: false)
+        let completion = SQLStatement(
+            "completion",
+            """
+            WITH \(scope.cte(dialect)),
+            medians AS (
+            \(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: """
+                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
+                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+                """))
+            )
+            SELECT b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
+            FROM medians m JOIN badges b ON b.id = m.badge_id
+            ORDER BY \(dialect.binary("b.name"))
+            """)
+        return [transitions, paths, completion]
     }
 
-    private struct Pair: Hashable {
-        var from: Int
-        var to: Int
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> LearningPaths {
+        let transitions = results["transitions"].map { row in
+            Transition(from: row.text("from_badge"), to: row.text("to_badge"), learners: row.int("learners"),
+                       medianDays: row.double("median_days"))
+        }
+        var paths: [Path] = []
+        var starts: [Start] = []
+        var learners = 0
+        for row in results["paths"] {
+            switch row.text("part") {
+            case "path":
+                let badges = ["first_badge", "second_badge", "third_badge"].compactMap { row.string($0) }
+                paths.append(Path(badges: badges, learners: row.int("learners")))
+            case "start": starts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            default: learners = row.int("learners")
+            }
+        }
+        // The union keeps each part's rows together but not their order.
+        paths.sort(by: byCountThenName(\.learners, \.label))
+        starts.sort(by: byCountThenName(\.learners, \.badge))
+        var completion: [String: Double] = [:]
+        for row in results["completion"] {
+            if let days = row.double("median_days_to_complete") { completion[row.text("badge")] = days }
+        }
+        return LearningPaths(
+            transitions: transitions, topPaths: paths, startingBadges: starts, learners: learners,
+            medianDaysToComplete: completion, filters: request.filters)
     }
 }
 
@@ -177,4 +248,6 @@ extension LearningPaths: AnalysisOutput {
     }
 
     public var rowCount: Int { transitions.count }
+
+    public var hasData: Bool { learners > 0 }
 }

@@ -5,6 +5,14 @@ public enum Metrics {
         denominator == 0 ? 0 : round(Double(numerator) / Double(denominator), places: 4)
     }
 
+    /// `sum / count` rounded to 4 decimals, for the mean of progress; nil when nothing was
+    /// counted. The database sums; the division is here because the engines' real division and
+    /// rounding differ in the last digit.
+    public static func average(_ sum: Double?, count: Int) -> Double? {
+        guard count > 0, let sum else { return nil }
+        return round(sum / Double(count), places: 4)
+    }
+
     /// The median, rounded to 1 decimal: the middle value, or the mean of the two middle
     /// values for an even count; nil when there are no values.
     public static func median(_ values: [Double]) -> Double? {

@@ -28,8 +28,24 @@ public struct OrganizationTrends: Sendable, Codable {
         public var mean: Double
     }
 
+    /// Enrollments and completions of all organizations together, in one period.
+    public struct PeriodTotal: Sendable, Equatable, Codable {
+        public var period: String
+        public var enrollments: Int
+        public var completions: Int
+    }
+
+    /// The window's counts: `organizations` counts the named ones with an enrollment.
+    public struct Totals: Sendable, Equatable, Codable {
+        public var enrollments: Int
+        public var completed: Int
+        public var organizations: Int
+    }
+
     public var organizations: [Organization]
     public var series: [Point]
+    public var byPeriod: [PeriodTotal]
+    public var totals: Totals
     /// Enrollments per learner in the window, by organization, most learners first.
     public var perLearner: [Spread]
     public var granularity: Granularity
@@ -37,156 +53,197 @@ public struct OrganizationTrends: Sendable, Codable {
     public var window: DateRange
     public var filters: Filters
 
-    /// Runs the analysis on a pass of its own (a build shares one pass between every
-    /// analysis; see `EnrollmentScan`).
+    /// Runs the analysis's statements on a connection and reads their results.
     /// - Throws: `DatabaseError` with the statement that failed.
     public static func run(_ context: AnalysisContext) throws -> OrganizationTrends {
-        try EnrollmentScan.analyse(Aggregator.self, context)
+        try context.run(Self.self)
     }
 
-    /// Counts per organization and period as the rows go by. Each day of the window maps to
-    /// its period once, so a row costs an array lookup, not a date formatted as text.
-    final class Aggregator: ScanAggregator, RowAggregator {
-        private let filter: ScanFilter
-        private let filters: Filters
-        private let names: NameLookup
-        private let users: [Int?: Int]
-        private let window: DateRange
-        private let granularity: Granularity
-        private let firstDay: Int
-        private let periodOfDay: [Int]
-        private let periods: [String]
-        private var totals: [(enrollments: Int, learners: Int, completed: Int)]
-        /// [organization slot × period]
-        private var enrollments: [Int]
-        private var completions: [Int]
-        private var perLearner: [[Double]]
-        private var learnerRows = 0
-        private var learnerSlot = 0
+    /// The question's window, or by default the 12 months up to the as-of date.
+    static func window(for request: AnalysisRequest) -> DateRange {
+        let tomorrow = request.asOf.adding(days: 1)
+        return request.filters.dateRange
+            ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,
+                         phrase: "the 12 months up to \(request.asOf)")
+    }
+}
 
-        init(_ context: AnalysisContext, scan: EnrollmentScan) {
-            let names = scan.names
-            let users = scan.usersPerOrganization
-            let tomorrow = context.asOf.adding(days: 1)
-            window = context.filters.dateRange
-                ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,
-                             phrase: "the 12 months up to \(context.asOf)")
-            var scope = context.filters
-            scope.dateRange = window
-            filter = ScanFilter(scope, names: names, asOf: context.asOf)
-            filters = context.filters
-            self.names = names
-            self.users = users
-            granularity = context.granularity ?? .month
-            periods = OrganizationTrends.periods(in: window, granularity: granularity)
-            firstDay = window.start?.daysSinceEpoch ?? 0
-            let lastDay = window.end?.daysSinceEpoch ?? firstDay
-            let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
-            periodOfDay = (firstDay..<max(firstDay, lastDay)).map { day in
-                index[OrganizationTrends.period(CivilDate(daysSinceEpoch: day), context.granularity ?? .month)]!
-            }
-            let organizations = names.organizationIDs.count
-            totals = Array(repeating: (0, 0, 0), count: organizations)
-            enrollments = Array(repeating: 0, count: organizations * periods.count)
-            completions = Array(repeating: 0, count: organizations * periods.count)
-            perLearner = Array(repeating: [], count: organizations)
+// MARK: - SQL
+
+extension OrganizationTrends: Analysis {
+    public static let kind = AnalysisKind.organizationTrends
+
+    /// `organizations`: every organization of the filter with its users and its activity in
+    /// the window; `totals`: the window's counts; `series`: enrollments by the period of
+    /// enrolled_at and completions by the period of completed_at, per organization and in
+    /// total; `per_learner`: the spread of enrollments per learner.
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+        let window = window(for: request)
+        let scope = Scope(request.filters, asOf: request.asOf, window: window)
+        let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
+        let listed: String
+        if let name = request.filters.organization {
+            listed = "SELECT o.id, o.name AS organization FROM organizations o WHERE o.name = \(Scope.literal(name))"
+        } else {
+            listed = """
+                SELECT o.id, o.name AS organization FROM organizations o
+                    UNION ALL
+                    SELECT NULL, '\(Scope.noOrganization)' WHERE EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
+                """
         }
-
-        func consume(_ record: EnrollmentRecord) {
-            guard filter.matchesOrganization(record), filter.matchesBadge(record) else { return }
-            let slot = record.organizationSlot
-            // Completions count by the day they happened, inside the same window.
-            if record.status == .completed, let completed = record.completed, let period = period(completed.day) {
-                completions[slot * periods.count + period] += 1
-            }
-            guard let period = period(record.enrolled.day) else { return }
-            enrollments[slot * periods.count + period] += 1
-            totals[slot].enrollments += 1
-            if record.status == .completed { totals[slot].completed += 1 }
-            if learnerRows == 0 { totals[slot].learners += 1 }
-            learnerRows += 1
-            learnerSlot = slot
+        let organizations = SQLStatement(
+            "organizations",
+            """
+            WITH \(scope.cte(dialect)),
+            listed AS (
+                \(listed)
+            ),
+            members AS (SELECT organization_id, count(*) AS users FROM users GROUP BY organization_id),
+            activity AS (
+                SELECT s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
+                       \(completed) AS completed
+                FROM scoped s GROUP BY s.organization_id
+            )
+            SELECT l.organization, coalesce(m.users, 0) AS users,
+                   coalesce(a.enrollments, 0) AS enrollments, coalesce(a.learners, 0) AS learners,
+                   coalesce(a.completed, 0) AS completed,
+                   \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
+            FROM listed l
+            LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
+            LEFT JOIN activity a ON a.organization_id IS NOT DISTINCT FROM l.id
+            ORDER BY enrollments DESC, \(dialect.binary("l.organization"))
+            """)
+        let totals = SQLStatement(
+            "totals",
+            """
+            WITH \(scope.cte(dialect))
+            SELECT count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
+                   count(DISTINCT s.organization_id) AS organizations
+            FROM scoped s
+            """)
+        // Completions count by the day they happened, inside the window and up to the as-of
+        // date, for enrollments of the same badge and organization made by then.
+        let finished = Scope(Filters(badge: request.filters.badge, organization: request.filters.organization),
+                             asOf: request.asOf)
+        let end = min(window.end ?? scope.until, scope.until)
+        var inWindow = ["\(dialect.binary("s.completed_at")) < \(Scope.literal(end))"]
+        if let start = window.start { inWindow.insert("\(dialect.binary("s.completed_at")) >= \(Scope.literal(start))", at: 0) }
+        let bucket = { (column: String) in
+            request.granularity == .week
+                ? dialect.weekStart(column) : "substr(\(column), 1, 7) || '-01'"
         }
-
-        /// The period of a day inside the window; nil outside it.
-        private func period(_ day: Int) -> Int? {
-            let offset = day - firstDay
-            return offset >= 0 && offset < periodOfDay.count ? periodOfDay[offset] : nil
-        }
-
-        func endLearner() {
-            if learnerRows > 0 { perLearner[learnerSlot].append(Double(learnerRows)) }
-            learnerRows = 0
-        }
-
-        func result() -> OrganizationTrends {
-            // Every organization of the filter, with zeros where there was no activity; the
-            // learners with no organization when there are any.
-            var slots = Array(names.organizationIDs.indices)
-            if case .some(let wanted) = filter.organization {
-                slots = slots.filter { slot in wanted != nil && names.organizationIDs[slot] == wanted }
-            } else if users[nil] == nil && totals[0].enrollments == 0 {
-                slots.removeFirst()
-            }
-            let organizations = slots.map { slot -> Organization in
-                let total = totals[slot]
-                return Organization(
-                    organization: names.organization(names.organizationIDs[slot]),
-                    users: users[names.organizationIDs[slot]] ?? 0, enrollments: total.enrollments,
-                    learners: total.learners, completed: total.completed,
-                    completionRate: Metrics.rate(total.completed, total.enrollments))
-            }.sorted(by: byCountThenName(\.enrollments, \.organization))
-
-            // A dense series for every organization with activity in the window.
-            let active = slots.filter { slot in
-                (0..<periods.count).contains { enrollments[slot * periods.count + $0] + completions[slot * periods.count + $0] > 0 }
-            }
-            var series: [Point] = []
-            for (index, period) in periods.enumerated() {
-                for slot in active {
-                    series.append(Point(
-                        period: period, organization: names.organization(names.organizationIDs[slot]),
-                        enrollments: enrollments[slot * periods.count + index],
-                        completions: completions[slot * periods.count + index]))
-                }
-            }
-            series.sort { ($0.period, $0.organization) < ($1.period, $1.organization) }
-
-            let spreads = slots.compactMap { slot -> Spread? in
-                guard !perLearner[slot].isEmpty else { return nil }
-                let sorted = perLearner[slot].sorted()
-                return Spread(
-                    organization: names.organization(names.organizationIDs[slot]), learners: sorted.count,
-                    minimum: sorted[0], lowerQuartile: Metrics.quantile(sorted, 0.25),
-                    median: Metrics.quantile(sorted, 0.5), upperQuartile: Metrics.quantile(sorted, 0.75),
-                    maximum: sorted[sorted.count - 1],
-                    mean: Metrics.round(sorted.reduce(0, +) / Double(sorted.count), places: 2))
-            }.sorted(by: byCountThenName(\.learners, \.organization))
-            return OrganizationTrends(
-                organizations: organizations, series: series, perLearner: spreads, granularity: granularity,
-                window: window, filters: filters)
-        }
+        let series = SQLStatement(
+            "series",
+            """
+            WITH \(scope.cte(dialect)),
+            \(finished.cte(dialect, named: "finished")),
+            events AS (
+                SELECT \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
+                       count(*) AS enrollments, 0 AS completions
+                FROM scoped s
+                GROUP BY \(bucket("s.enrolled_at")), s.organization_id
+                UNION ALL
+                SELECT \(bucket("s.completed_at")), s.organization_id, 0, count(*)
+                FROM finished s
+                WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+                  AND \(inWindow.joined(separator: " AND "))
+                GROUP BY \(bucket("s.completed_at")), s.organization_id
+            )
+            SELECT 'organization' AS breakdown, e.period_start, \(Scope.organizationName) AS organization,
+                   CAST(sum(e.enrollments) AS BIGINT) AS enrollments, CAST(sum(e.completions) AS BIGINT) AS completions
+            FROM events e LEFT JOIN organizations o ON o.id = e.organization_id
+            GROUP BY e.period_start, e.organization_id, o.name
+            UNION ALL
+            SELECT 'total', e.period_start, NULL,
+                   CAST(sum(e.enrollments) AS BIGINT), CAST(sum(e.completions) AS BIGINT)
+            FROM events e
+            GROUP BY e.period_start
+            ORDER BY 1, 2, 3
+            """)
+        let perLearner = SQLStatement(
+            "per_learner",
+            """
+            WITH \(scope.cte(dialect)),
+            per_learner AS MATERIALIZED (
+                SELECT s.user_id, s.organization_id, count(*) AS enrollments
+                FROM scoped s GROUP BY s.user_id, s.organization_id
+            ),
+            spread AS (
+            \(dialect.quantiles([0.25, 0.5, 0.75], of: "enrollments", by: ["organization_id"],
+                                from: "SELECT organization_id, enrollments FROM per_learner"))
+            ),
+            summary AS (
+                SELECT organization_id, count(*) AS learners, min(enrollments) AS lowest,
+                       max(enrollments) AS highest, sum(enrollments) AS total
+                FROM per_learner GROUP BY organization_id
+            )
+            SELECT \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
+                   \(dialect.ratio("CAST(4 * q.q1 AS BIGINT)", "4", places: 2)) AS q1,
+                   \(dialect.ratio("CAST(4 * q.q2 AS BIGINT)", "4", places: 2)) AS median,
+                   \(dialect.ratio("CAST(4 * q.q3 AS BIGINT)", "4", places: 2)) AS q3,
+                   \(dialect.ratio("m.total", "m.learners", places: 2)) AS mean
+            FROM summary m
+            JOIN spread q ON q.organization_id IS NOT DISTINCT FROM m.organization_id
+            LEFT JOIN organizations o ON o.id = m.organization_id
+            ORDER BY m.learners DESC, \(dialect.binary(Scope.organizationName))
+            """)
+        return [organizations, totals, series, perLearner]
     }
 
-    /// Enrollments and completions of all organizations together, per period.
-    public var byPeriod: [(period: String, enrollments: Int, completions: Int)] {
-        var result: [(period: String, enrollments: Int, completions: Int)] = []
-        for point in series {
-            if result.last?.period == point.period {
-                result[result.count - 1].enrollments += point.enrollments
-                result[result.count - 1].completions += point.completions
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> OrganizationTrends {
+        let window = window(for: request)
+        let granularity = request.granularity ?? .month
+        let organizations = results["organizations"].map { row in
+            Organization(
+                organization: row.text("organization"), users: row.int("users"),
+                enrollments: row.int("enrollments"), learners: row.int("learners"),
+                completed: row.int("completed"), completionRate: row.double("completion_rate") ?? 0)
+        }
+        // The database counts the periods with activity; the page lists every period of the
+        // window for every organization with any, zeros included.
+        let periods = Self.periods(in: window, granularity: granularity)
+        var counts: [String: [String: (Int, Int)]] = [:]
+        var totalsByPeriod: [String: (Int, Int)] = [:]
+        for row in results["series"] {
+            guard let start = row.string("period_start").flatMap(CivilDate.init(iso:)) else { continue }
+            let period = Self.period(start, granularity)
+            let value = (row.int("enrollments"), row.int("completions"))
+            if row.text("breakdown") == "total" {
+                totalsByPeriod[period] = value
             } else {
-                result.append((point.period, point.enrollments, point.completions))
+                counts[row.text("organization"), default: [:]][period] = value
             }
         }
-        return result
+        let active = counts.keys.sorted()
+        var series: [Point] = []
+        for period in periods {
+            for organization in active {
+                let value = counts[organization]?[period] ?? (0, 0)
+                series.append(Point(period: period, organization: organization, enrollments: value.0, completions: value.1))
+            }
+        }
+        let byPeriod = active.isEmpty ? [] : periods.map { period in
+            PeriodTotal(period: period, enrollments: totalsByPeriod[period]?.0 ?? 0,
+                        completions: totalsByPeriod[period]?.1 ?? 0)
+        }
+        let spreads = results["per_learner"].map { row in
+            Spread(
+                organization: row.text("organization"), learners: row.int("learners"),
+                minimum: row.double("lowest") ?? 0, lowerQuartile: row.double("q1") ?? 0,
+                median: row.double("median") ?? 0, upperQuartile: row.double("q3") ?? 0,
+                maximum: row.double("highest") ?? 0, mean: row.double("mean") ?? 0)
+        }
+        let total = results["totals"].first
+        return OrganizationTrends(
+            organizations: organizations, series: series, byPeriod: byPeriod,
+            totals: Totals(
+                enrollments: total?.int("enrollments") ?? 0, completed: total?.int("completed") ?? 0,
+                organizations: total?.int("organizations") ?? 0),
+            perLearner: spreads, granularity: granularity, window: window, filters: request.filters)
     }
+}
 
-    /// Enrollments and completed enrollments of all organizations in the window.
-    public var totals: (enrollments: Int, completed: Int) {
-        organizations.reduce((0, 0)) { ($0.0 + $1.enrollments, $0.1 + $1.completed) }
-    }
-
+extension OrganizationTrends {
     static func period(_ day: CivilDate, _ granularity: Granularity) -> String {
         granularity == .week ? day.isoWeekKey : day.monthKey
     }
@@ -238,9 +295,7 @@ extension OrganizationTrends: AnalysisOutput {
             }),
             "totals": [
                 "enrollments": .int(totals.enrollments), "completed": .int(totals.completed),
-                "organizations": .int(organizations.filter {
-                    $0.enrollments > 0 && $0.organization != NameLookup.noOrganization
-                }.count),
+                "organizations": .int(totals.organizations),
             ],
             "granularity": .string(granularity.rawValue),
             "window": [
@@ -271,4 +326,6 @@ extension OrganizationTrends: AnalysisOutput {
     }
 
     public var rowCount: Int { series.count }
+
+    public var hasData: Bool { series.contains { $0.enrollments + $0.completions > 0 } }
 }

@@ -37,7 +37,8 @@ public struct WeeklyChange: Sendable, Equatable {
             var result = Measure(current: 0, previous: 0)
             try db.query(
                 """
-                SELECT coalesce(sum(\(column) >= ?), 0), coalesce(sum(\(column) < ?), 0)
+                SELECT coalesce(sum(CASE WHEN \(column) >= ? THEN 1 ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN \(column) < ? THEN 1 ELSE 0 END), 0)
                 FROM enrollments WHERE \(column) >= ? AND \(column) < ?
                 """,
                 [.text(current.description), .text(current.description), .text(previous.description),

@@ -148,3 +148,9 @@ struct BadgeEnrollmentCharts {
                                     .double($0.completionRate), .int($0.learners)] }))
     }
 }
+
+extension BadgeEnrollments {
+    public func charts(_ builder: ChartBuilder) -> [Chart] {
+        BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories).charts
+    }
+}

@@ -35,10 +35,7 @@ public struct ChartBuilder: Sendable {
     /// False when there is nothing to draw: empty axes would only mislead.
     static func hasData(_ output: any AnalysisOutput) -> Bool {
         switch output {
-        case let result as BadgeEnrollments: return result.totals.enrollments > 0
-        case let result as OrganizationTrends: return result.series.contains { $0.enrollments + $0.completions > 0 }
-        case let result as CompletionMetrics: return result.overall.enrollments > 0
-        case let result as LearningPaths: return result.learners > 0
+        case let result as any Analysis: return result.hasData
         case let result as CustomSQL: return !result.rows.isEmpty
         default: return true
         }
@@ -48,17 +45,8 @@ public struct ChartBuilder: Sendable {
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
         guard Self.hasData(output) else { return [] }
         switch output {
-        case let result as BadgeEnrollments:
-            return BadgeEnrollmentCharts(result: result, limit: limit, categories: categories).charts
-        case let result as OrganizationTrends:
-            return OrganizationTrendCharts(result: result, limit: limit).charts
-        case let result as CompletionMetrics:
-            return CompletionCharts(result: result, limit: limit, categories: categories).charts
-        case let result as LearningPaths:
-            return LearningPathCharts(
-                result: result, limit: limit, categories: categories,
-                badgeCategories: badgeCategories, asOf: asOf
-            ).charts
+        case let result as any Analysis:
+            return result.charts(self)
         case let result as CustomSQL:
             // Two charts of one type are `bar` and `bar-2`, so ids and keys stay unique.
             var seen: [String: Int] = [:]

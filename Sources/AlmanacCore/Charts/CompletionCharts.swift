@@ -162,3 +162,9 @@ struct CompletionCharts {
                                     .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }))
     }
 }
+
+extension CompletionMetrics {
+    public func charts(_ builder: ChartBuilder) -> [Chart] {
+        CompletionCharts(result: self, limit: builder.limit, categories: builder.categories).charts
+    }
+}

@@ -220,3 +220,12 @@ struct LearningPathCharts {
                 }))
     }
 }
+
+extension LearningPaths {
+    public func charts(_ builder: ChartBuilder) -> [Chart] {
+        LearningPathCharts(
+            result: self, limit: builder.limit, categories: builder.categories,
+            badgeCategories: builder.badgeCategories, asOf: builder.asOf
+        ).charts
+    }
+}

@@ -116,3 +116,9 @@ struct OrganizationTrendCharts {
             })
     }
 }
+
+extension OrganizationTrends {
+    public func charts(_ builder: ChartBuilder) -> [Chart] {
+        OrganizationTrendCharts(result: self, limit: builder.limit).charts
+    }
+}

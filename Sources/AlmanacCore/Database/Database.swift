@@ -33,6 +33,13 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Runs a statement that returns no rows: pragmas, and `almanac seed`'s writes.
     func execute(_ sql: String) throws
+
+    /// The engine and its version, as the report names it: "SQLite 3.40.1".
+    var engine: String { get }
+    /// Where the data is, for messages and the report: a path, or a URL without its password.
+    var location: String { get }
+    /// Why a custom statement may not run here (a write, several statements), or nil.
+    func readOnlyProblem(in sql: String) -> String?
 }
 
 extension DatabaseConnection {

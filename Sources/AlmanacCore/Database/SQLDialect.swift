@@ -1,16 +1,84 @@
-/// Every engine-specific SQL spelling lives here, so that a PostgreSQL dialect is one new
-/// conformance rather than a hunt through the code. The analyses themselves need no
-/// engine-specific SQL: they stream plain rows and compute in Swift (see `EnrollmentScan`).
+/// Every engine-specific SQL spelling lives here, so that the analyses write one statement
+/// for both engines and a new engine is one new conformance. The differences are few: the
+/// catalogue, text order, date bucketing, seconds between timestamps, the timestamp check and
+/// quantiles. Everything else the analyses write is SQL that SQLite 3.40 and PostgreSQL 15
+/// read alike.
 public protocol SQLDialect: Sendable {
+    /// The engine's name in the report document: `sqlite` or `postgresql`.
+    var name: String { get }
     /// Lists the user tables.
     var tableNamesQuery: String { get }
     /// Lists the columns of the table bound as the first parameter, name in column 0.
     var columnNamesQuery: String { get }
+
+    /// A text expression compared and sorted by code point, whatever the database's collation.
+    func binary(_ text: String) -> String
+    /// The Monday (`YYYY-MM-DD`) of the week of a `YYYY-MM-DD…` text expression.
+    func weekStart(_ timestamp: String) -> String
+    /// Whole seconds since 1970-01-01 of a valid timestamp text expression, as an integer.
+    func epochSeconds(_ timestamp: String) -> String
+    /// True when an expression is a timestamp the schema allows: text of the shape
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, a day that exists and a time within the day.
+    func isTimestamp(_ text: String) -> String
+    /// A `LIMIT` that keeps every row: a subquery with it is computed once per row rather
+    /// than merged into the query around it, so a costly column is not evaluated twice.
+    var unlimited: String { get }
+    /// True when a value is stored as a number (not text, not NULL).
+    func isNumber(_ value: String) -> String
+    /// A statement selecting `keys` and one column per fraction in `fractions` (`q1`, `q2`, …), the quantiles
+    /// of `value` within each group of `source` by linear interpolation between closest ranks
+    /// (R's type 7, `percentile_cont`), exactly.
+    func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
+        -> String
 }
 
-/// SQLite's spelling: the `sqlite_master` catalogue and `pragma_table_info`.
+// MARK: - Shared spellings
+
+extension SQLDialect {
+    /// `1` when a condition holds, else `0`: sums of it count rows on both engines.
+    public func flag(_ condition: String) -> String {
+        "CASE WHEN \(condition) THEN 1 ELSE 0 END"
+    }
+
+    /// `numerator / denominator` rounded half away from zero to `places` decimals, computed in
+    /// integers so that both engines give the same digits (real division and each engine's
+    /// `round` do not agree); 0 when the denominator is 0. Both must be non-negative integers.
+    public func ratio(_ numerator: String, _ denominator: String, places: Int) -> String {
+        let scale = (0..<places).reduce(1) { value, _ in value * 10 }
+        return "CASE WHEN \(denominator) = 0 THEN 0.0 ELSE "
+            + "((\(2 * scale) * (\(numerator)) + (\(denominator))) / (2 * (\(denominator)))) / \(scale).0 END"
+    }
+
+    /// A duration in seconds, which may end in .5 (a median of two), as days rounded to 1
+    /// decimal; NULL stays NULL.
+    public func days(_ seconds: String) -> String {
+        "CASE WHEN \(seconds) IS NULL THEN NULL ELSE "
+            + ratio("CAST(2 * (\(seconds)) AS BIGINT)", "172800", places: 1) + " END"
+    }
+
+    /// True when a `YYYY-MM-DD` prefix of a text expression (already of the right shape) is a
+    /// day that exists, from the month's length: for engines without a lenient date function.
+    public func isCalendarDay(_ text: String) -> String {
+        func number(_ start: Int, _ length: Int) -> String {
+            "CAST(substr(\(text), \(start), \(length)) AS INTEGER)"
+        }
+        let year = number(1, 4)
+        let month = number(6, 2)
+        let leap = "(\(year) % 4 = 0 AND (\(year) % 100 <> 0 OR \(year) % 400 = 0))"
+        let monthLength =
+            "CASE WHEN \(month) IN (4, 6, 9, 11) THEN 30 WHEN \(month) = 2 THEN "
+            + "CASE WHEN \(leap) THEN 29 ELSE 28 END ELSE 31 END"
+        return "(\(month) BETWEEN 1 AND 12 AND \(number(9, 2)) BETWEEN 1 AND \(monthLength))"
+    }
+}
+
+// MARK: - SQLite
+
+/// SQLite's spelling: the `sqlite_master` catalogue, `date()` modifiers and window functions.
 public struct SQLiteDialect: SQLDialect {
     public init() {}
+
+    public var name: String { "sqlite" }
 
     public var tableNamesQuery: String {
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
@@ -18,5 +86,67 @@ public struct SQLiteDialect: SQLDialect {
 
     public var columnNamesQuery: String {
         "SELECT name FROM pragma_table_info(?)"
+    }
+
+    /// SQLite's default BINARY collation already compares UTF-8 bytes, which is code point order.
+    public func binary(_ text: String) -> String { text }
+
+    /// 'weekday 0' moves forward to the next Sunday (or stays on one); six days back is the
+    /// Monday that starts the week.
+    public func weekStart(_ timestamp: String) -> String {
+        "date(substr(\(timestamp), 1, 10), 'weekday 0', '-6 days')"
+    }
+
+    public func epochSeconds(_ timestamp: String) -> String {
+        "CAST(strftime('%s', \(timestamp)) AS INTEGER)"
+    }
+
+    /// GLOB checks the shape and the time's digits; `date()` rolls a day that does not exist
+    /// into the next month (2024-02-30 becomes 2024-03-01), so a real day is one it keeps.
+    public func isTimestamp(_ text: String) -> String {
+        let date = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+        return "(CASE WHEN typeof(\(text)) <> 'text' THEN 0 "
+            + "WHEN NOT (\(text) GLOB '\(date)' OR (\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
+            + "AND substr(\(text), 12, 2) < '24')) THEN 0 "
+            + "WHEN date(substr(\(text), 1, 10)) = substr(\(text), 1, 10) THEN 1 ELSE 0 END) = 1"
+    }
+
+    public var unlimited: String { "LIMIT -1" }
+
+    public func isNumber(_ value: String) -> String {
+        "typeof(\(value)) IN ('integer', 'real')"
+    }
+
+    /// SQLite has no `percentile_cont`: each value is ranked within its group, and the two
+    /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does.
+    public func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
+        -> String
+    {
+        let keyList = keys.joined(separator: ", ")
+        let partition = keys.isEmpty ? "" : "PARTITION BY \(keyList) "
+        let columns = fractions.enumerated().map { number, fraction -> String in
+            let position = "\(fraction) * (n - 1)"
+            let lower = "CAST(\(position) AS INTEGER)"
+            let low = "max(CASE WHEN r = \(lower) THEN v END)"
+            let high = "coalesce(max(CASE WHEN r = \(lower) + 1 THEN v END), \(low))"
+            return "\(low) + (\(high) - \(low)) * max(\(position) - \(lower)) AS q\(number + 1)"
+        }
+        let selected = (keys + columns).joined(separator: ",\n       ")
+        return """
+            SELECT \(selected)
+            FROM (SELECT \(keys.isEmpty ? "" : keyList + ", ")\(value) AS v,
+                         row_number() OVER (\(partition)ORDER BY \(value)) - 1 AS r,
+                         count(*) OVER (\(partition.trimmingSuffix())) AS n
+                  FROM (\(source)) AS quantile_source) AS ranked
+            \(keys.isEmpty ? "" : "GROUP BY \(keyList)")
+            """
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -50,14 +50,114 @@ public struct SchemaReport: Equatable, Sendable {
 public struct SchemaChecker {
     public init() {}
 
-    /// Checks the structure, then every row in one pass (the same pass a build makes).
+    /// Checks the structure, then every row rule as SQL counts (one pass over the
+    /// enrollments, one over the users).
     /// - Throws: `DatabaseError.empty` when the file has no tables at all.
     public func check(_ db: any DatabaseConnection) throws -> SchemaReport {
         let missing = try structure(db)
         guard missing.isEmpty else { return SchemaReport(findings: missing) }
-        let scan = try EnrollmentScan(db: db)
-        try scan.run([])
-        return SchemaReport(findings: scan.validator.findings)
+        var findings: [SchemaFinding] = []
+        for statement in Self.statements(db.dialect) {
+            let result = try ResultSet.read(statement, from: db).records.first
+            for rule in RowRule.allCases where rule.table == statement.name {
+                let count = result?.int("\(rule.rawValue)_count") ?? 0
+                guard count > 0 else { continue }
+                findings.append(SchemaFinding(
+                    severity: rule.severity, message: rule.message, count: count,
+                    exampleID: result?.int("\(rule.rawValue)_example")))
+            }
+            if statement.name == "enrollments", result?.int("rows") ?? 0 == 0 {
+                findings.append(.init(severity: .error, message: "the enrollments table has no rows: nothing to report"))
+            }
+        }
+        return SchemaReport(findings: findings)
+    }
+
+    /// The row rules of docs/schema.md.
+    enum RowRule: String, CaseIterable {
+        case status, enrolledAt = "enrolled_at", completedAt = "completed_at", progress,
+            completedBeforeEnrolled = "completed_before_enrolled", unknownUser = "unknown_user",
+            unknownBadge = "unknown_badge", completedWithoutDate = "completed_without_date",
+            joinedAt = "joined_at", unknownOrganization = "unknown_organization"
+
+        /// The table whose rows the rule reads.
+        var table: String {
+            switch self {
+            case .joinedAt, .unknownOrganization: return "users"
+            default: return "enrollments"
+            }
+        }
+
+        var message: String {
+            switch self {
+            case .status: return "enrollments with a status other than \(Schema.statuses.joined(separator: ", "))"
+            case .enrolledAt: return "enrollments with an unparseable enrolled_at"
+            case .completedAt: return "enrollments with an unparseable completed_at"
+            case .progress: return "enrollments with progress outside 0…1"
+            case .completedBeforeEnrolled: return "enrollments with completed_at earlier than enrolled_at"
+            case .unknownUser: return "enrollments whose user_id matches no user"
+            case .unknownBadge: return "enrollments whose badge_id matches no badge"
+            case .completedWithoutDate:
+                return "completed enrollments with no completed_at (left out of completion times)"
+            case .joinedAt: return "users with an unparseable joined_at"
+            case .unknownOrganization: return "users whose organization_id matches no organization"
+            }
+        }
+
+        var severity: SchemaFinding.Severity { self == .completedWithoutDate ? .warning : .error }
+
+        /// The condition a breaking row meets; `e`, `u`, `b` and `o` are the joined rows.
+        func condition(_ dialect: any SQLDialect) -> String {
+            switch self {
+            case .status:
+                return "e.status IS NULL OR e.status NOT IN ("
+                    + Schema.statuses.map { "'\($0)'" }.joined(separator: ", ") + ")"
+            case .enrolledAt: return "NOT \(dialect.isTimestamp("e.enrolled_at"))"
+            case .completedAt: return "e.completed_at IS NOT NULL AND NOT \(dialect.isTimestamp("e.completed_at"))"
+            case .progress:
+                // CASE, not OR: PostgreSQL may evaluate OR's sides in any order.
+                return "(CASE WHEN NOT \(dialect.isNumber("e.progress")) THEN 1 "
+                    + "WHEN e.progress < 0 OR e.progress > 1 THEN 1 ELSE 0 END) = 1"
+            case .completedBeforeEnrolled:
+                return "(CASE WHEN \(dialect.isTimestamp("e.enrolled_at")) AND \(dialect.isTimestamp("e.completed_at")) "
+                    + "THEN CASE WHEN \(dialect.epochSeconds("e.completed_at")) < \(dialect.epochSeconds("e.enrolled_at")) "
+                    + "THEN 1 ELSE 0 END ELSE 0 END) = 1"
+            case .unknownUser: return "u.id IS NULL"
+            case .unknownBadge: return "b.id IS NULL"
+            case .completedWithoutDate: return "e.status = 'completed' AND e.completed_at IS NULL"
+            case .joinedAt: return "NOT \(dialect.isTimestamp("u.joined_at"))"
+            case .unknownOrganization: return "u.organization_id IS NOT NULL AND o.id IS NULL"
+            }
+        }
+    }
+
+    /// One statement per table: each row's rules are worked out once, in a subquery, then
+    /// counted, with the smallest id that breaks each.
+    static func statements(_ dialect: any SQLDialect) -> [SQLStatement] {
+        func statement(_ table: String, id: String, from: String) -> SQLStatement {
+            let rules = RowRule.allCases.filter { $0.table == table }
+            let flags = rules.map { "\(dialect.flag($0.condition(dialect))) AS \($0.rawValue)" }
+            let counts = rules.map { rule in
+                "coalesce(sum(\(rule.rawValue)), 0) AS \(rule.rawValue)_count,\n       "
+                    + "min(CASE WHEN \(rule.rawValue) = 1 THEN id END) AS \(rule.rawValue)_example"
+            }
+            return SQLStatement(
+                table,
+                """
+                SELECT count(*) AS rows,
+                       \(counts.joined(separator: ",\n       "))
+                FROM (SELECT \(id) AS id,
+                             \(flags.joined(separator: ",\n             "))
+                      \(from)
+                      \(dialect.unlimited)) AS checked
+                """)
+        }
+        return [
+            statement(
+                "enrollments", id: "e.id",
+                from: "FROM enrollments e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN badges b ON b.id = e.badge_id"),
+            statement("users", id: "u.id", from: "FROM users u LEFT JOIN organizations o ON o.id = u.organization_id"),
+        ]
     }
 
     /// Every missing table and column; empty when the structure is complete.

@@ -9,16 +9,13 @@ public struct OfflineNarrator: Sendable {
 
     public func narrate(_ output: any AnalysisOutput, question: Question) -> String {
         switch output {
-        case let result as BadgeEnrollments: return narrate(result)
-        case let result as OrganizationTrends: return narrate(result)
-        case let result as CompletionMetrics: return narrate(result)
-        case let result as LearningPaths: return narrate(result)
+        case let result as any Analysis: return result.summary()
         case let result as CustomSQL: return narrate(result)
         default: return "No summary is available for this analysis."
         }
     }
 
-    private func narrate(_ result: BadgeEnrollments) -> String {
+    func narrate(_ result: BadgeEnrollments) -> String {
         let totals = result.totals
         guard totals.enrollments > 0 else {
             return "There are no enrollments\(scope(result.filters)), so there is nothing to compare yet."
@@ -66,7 +63,7 @@ public struct OfflineNarrator: Sendable {
         return sentences.joined(separator: " ")
     }
 
-    private func narrate(_ result: OrganizationTrends) -> String {
+    func narrate(_ result: OrganizationTrends) -> String {
         let total = result.totals.enrollments
         let active = result.organizations.filter { $0.enrollments > 0 }
         // The window in words: the default one has a good phrase; a question's own, its dates.
@@ -76,7 +73,7 @@ public struct OfflineNarrator: Sendable {
         guard total > 0 else {
             return "There were no enrollments\(scope(filters)) \(window)."
         }
-        let named = active.filter { $0.organization != NameLookup.noOrganization }
+        let named = active.filter { $0.organization != Scope.noOrganization }
         var sources = count(named.count, "organization")
         if named.count < active.count { sources += " and from learners with no organization" }
         window = window.prefix(1).uppercased() + window.dropFirst()
@@ -107,7 +104,7 @@ public struct OfflineNarrator: Sendable {
         return sentences.joined(separator: " ")
     }
 
-    private func narrate(_ result: CompletionMetrics) -> String {
+    func narrate(_ result: CompletionMetrics) -> String {
         let overall = result.overall
         guard overall.enrollments > 0 else {
             return "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
@@ -135,7 +132,7 @@ public struct OfflineNarrator: Sendable {
             ? a.counts.completionRate < b.counts.completionRate : a.name > b.name
     }
 
-    private func narrate(_ result: LearningPaths) -> String {
+    func narrate(_ result: LearningPaths) -> String {
         guard result.learners > 0 else {
             return "No learner has enrollments\(scope(result.filters)), so there are no paths to show."
         }
@@ -217,4 +214,22 @@ public struct OfflineNarrator: Sendable {
         case (nil, nil): return ""
         }
     }
+}
+
+// MARK: - Each kind's summary
+
+extension BadgeEnrollments {
+    public func summary() -> String { OfflineNarrator().narrate(self) }
+}
+
+extension OrganizationTrends {
+    public func summary() -> String { OfflineNarrator().narrate(self) }
+}
+
+extension CompletionMetrics {
+    public func summary() -> String { OfflineNarrator().narrate(self) }
+}
+
+extension LearningPaths {
+    public func summary() -> String { OfflineNarrator().narrate(self) }
 }

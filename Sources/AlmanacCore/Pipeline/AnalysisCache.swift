@@ -59,24 +59,19 @@ struct AnalysisCache {
 
     func output(for key: AnalysisKey) -> (any AnalysisOutput)? {
         guard let entry = entries[Self.name(key)] else { return nil }
+        // An entry that no longer decodes (another tool version wrote it) is computed again.
         let decoder = JSONDecoder()
-        switch key.kind {
-        case .badgeEnrollments: return try? decoder.decode(BadgeEnrollments.self, from: entry.output)
-        case .organizationTrends: return try? decoder.decode(OrganizationTrends.self, from: entry.output)
-        case .completionMetrics: return try? decoder.decode(CompletionMetrics.self, from: entry.output)
-        case .learningPaths: return try? decoder.decode(LearningPaths.self, from: entry.output)
-        case .customSQL: return try? decoder.decode(CustomSQL.self, from: entry.output)
+        guard let analysis = key.kind.analysis else {
+            return try? decoder.decode(CustomSQL.self, from: entry.output)
         }
+        return try? decoder.decode(analysis, from: entry.output)
     }
 
     mutating func store(_ output: any AnalysisOutput, for key: AnalysisKey) {
         let encoder = JSONEncoder()
         let data: Data?
         switch output {
-        case let result as BadgeEnrollments: data = try? encoder.encode(result)
-        case let result as OrganizationTrends: data = try? encoder.encode(result)
-        case let result as CompletionMetrics: data = try? encoder.encode(result)
-        case let result as LearningPaths: data = try? encoder.encode(result)
+        case let result as any Analysis: data = try? encoder.encode(result)
         case let result as CustomSQL: data = try? encoder.encode(result)
         default: data = nil
         }

@@ -1,21 +1,28 @@
 import Foundation
 
-/// Runs every question's analysis. The four built-in kinds share one pass over the
-/// enrollments (see `EnrollmentScan`), which also checks every row against the schema;
-/// the same analysis with the same filters is computed once however often it is asked;
-/// custom SQL questions run their own statements. Results come back in question order.
+/// Runs every question's analysis in the database. The schema's row rules run first, as SQL
+/// counts; then every analysis's statements (and every custom query) run on a small pool of
+/// connections, and each question's result is decoded from its own statements' small results.
+/// The same analysis with the same filters runs once however often it is asked, and one the
+/// last build computed on the same data does not run at all. Results come back in question
+/// order.
 struct AnalysisRunner {
-    var db: SQLiteConnection
+    /// The connection the build opened; it runs the check and takes part in the pool.
+    var db: any DatabaseConnection
+    /// Opens one more connection to the same database, for the pool.
+    var open: @Sendable () throws -> any DatabaseConnection
     var asOf: CivilDate
+    /// Connections that run statements at once.
+    var workers = 2
 
     struct Outcome: Sendable {
         var output: any AnalysisOutput
-        /// The statements that only this question ran (custom SQL), parameters inlined.
+        /// The statements that computed this question's numbers, parameters inlined.
         var sql: [String]
         var milliseconds: Int
     }
 
-    /// What the shared pass read, for the progress line.
+    /// What the database check found, for the progress line.
     struct Pass: Sendable {
         var rows: Int
         var milliseconds: Int
@@ -24,138 +31,211 @@ struct AnalysisRunner {
     }
 
     /// - Throws: `BuildError` for the database check, or the first failing question in order.
-    func run(_ questions: [(Question, Match)], trace: () -> [String], cache: inout AnalysisCache) async throws
-        -> ([Outcome], Pass)
-    {
+    func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> ([Outcome], Pass) {
         let started = ContinuousClock.now
-        // Analyses the last build computed on the same data need not run again.
-        var results: [AnalysisKey: any AnalysisOutput] = [:]
+        // One job per distinct analysis that neither this build nor the last has computed.
+        var jobs: [Job] = []
+        var jobOfKey: [AnalysisKey: Int] = [:]
+        var known: [AnalysisKey: any AnalysisOutput] = [:]
         for (question, match) in questions {
             let key = AnalysisKey(question, match)
-            if results[key] == nil, let cached = cache.output(for: key) { results[key] = cached }
-        }
-        // Custom queries run on a second read-only connection while the shared pass runs:
-        // on two cores the two overlap.
-        let custom = questions.filter { $0.1.kind == .customSQL && results[AnalysisKey($0.0, $0.1)] == nil }.map(\.0)
-        let path = db.path
-        let customRun = Task.detached { Self.runCustom(custom, path: path) }
-        let scan = try stage(.database) { try EnrollmentScan(db: db) }
-        var aggregators: [AnalysisKey: Aggregator] = [:]
-        var consumers: [any EnrollmentConsumer] = []
-        for (question, match) in questions where match.kind != .customSQL {
-            let key = AnalysisKey(question, match)
-            guard aggregators[key] == nil, results[key] == nil else { continue }
-            let context = AnalysisContext(db: db, asOf: asOf, filters: match.filters, granularity: match.granularity)
-            let aggregator: Aggregator
-            switch match.kind {
-            case .badgeEnrollments: aggregator = Aggregator(BadgeEnrollments.Aggregator(context, scan: scan))
-            case .organizationTrends: aggregator = Aggregator(OrganizationTrends.Aggregator(context, scan: scan))
-            case .completionMetrics: aggregator = Aggregator(CompletionMetrics.Aggregator(context, scan: scan))
-            case .learningPaths: aggregator = Aggregator(LearningPaths.Aggregator(context, scan: scan))
-            case .customSQL: continue
-            }
-            aggregators[key] = aggregator
-            consumers.append(aggregator.consumer)
-        }
-        // With every analysis known, the pass (and its row check, done on this same data
-        // before) is skipped.
-        var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
-        if !consumers.isEmpty || cache.entries.isEmpty {
-            do {
-                try stage(.database) { try scan.run(consumers) }
-            } catch {
-                customRun.cancel()
-                throw error
-            }
-            let report = SchemaReport(findings: scan.validator.findings)
-            if report.hasErrors {
-                customRun.cancel()
-                throw BuildError(.database, SchemaCheckError(path: db.path, report: report))
-            }
-            pass = Pass(rows: scan.validator.rows, milliseconds: Self.milliseconds(since: started),
-                        warnings: report.warnings)
-            cache.warnings = report.warnings
-        }
-        let customResults = await customRun.value
-
-        var outcomes: [Outcome] = []
-        for (question, match) in questions {
-            let key = AnalysisKey(question, match)
-            let begun = ContinuousClock.now
-            if let done = results[key] {
-                // Asked before in this build, or known from the last one.
-                let sql = question.sql.map { [$0] } ?? [EnrollmentScan.sql]
-                outcomes.append(Outcome(output: done, sql: sql, milliseconds: 0))
+            guard known[key] == nil, jobOfKey[key] == nil else { continue }
+            if let cached = cache.output(for: key) {
+                known[key] = cached
                 continue
             }
-            let output: any AnalysisOutput
-            var sql = [EnrollmentScan.sql]
-            var milliseconds = Self.milliseconds(since: begun)
-            if let aggregator = aggregators[key] {
-                output = aggregator.result()
-            } else {
-                // A custom question's own statement, as its connection ran it.
-                let ran = customResults[question.id]!
-                output = try stage(.analytics, question.id) { try ran.result.get() }
-                sql = ran.sql
-                milliseconds = ran.milliseconds
+            jobOfKey[key] = jobs.count
+            jobs.append(Job(question: question, match: match, request: key.request(asOf: asOf), dialect: db.dialect))
+        }
+
+        // The row rules guard every number; with every analysis known, they were checked on
+        // this same data before.
+        var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
+        if !jobs.isEmpty || cache.entries.isEmpty {
+            let report = try BuildError.wrapping(.database, nil) { try SchemaChecker().check(db) }
+            if report.hasErrors {
+                throw BuildError(.database, SchemaCheckError(path: db.location, report: report))
             }
-            results[key] = output
-            cache.store(output, for: key)
-            outcomes.append(Outcome(output: output, sql: sql, milliseconds: milliseconds))
+            pass.warnings = report.warnings
+            cache.warnings = report.warnings
+        }
+
+        let work = jobs.flatMap(\.work)
+        let done = await Self.execute(work, workers: min(workers, work.count), first: db, open: open)
+        pass.rows = done.reduce(0) { $0 + $1.rows }
+        pass.milliseconds = Self.milliseconds(since: started)
+
+        var outcomes: [Outcome] = []
+        var next = 0
+        var results: [Int: Outcome] = [:]
+        for (number, job) in jobs.enumerated() {
+            let finished = Array(done[next..<(next + job.work.count)])
+            next += job.work.count
+            let output = try BuildError.wrapping(.analytics, job.question.id) { try job.decode(finished) }
+            cache.store(output, for: AnalysisKey(job.question, job.match))
+            results[number] = Outcome(
+                output: output, sql: job.work.map(\.sql),
+                milliseconds: finished.reduce(0) { $0 + $1.milliseconds })
+        }
+        for (question, match) in questions {
+            let key = AnalysisKey(question, match)
+            if let number = jobOfKey[key], let outcome = results[number] {
+                outcomes.append(outcome)
+            } else if let output = known[key] {
+                // Known from the last build: the statements that computed it are the same.
+                let request = key.request(asOf: asOf)
+                let job = Job(question: question, match: match, request: request, dialect: db.dialect)
+                outcomes.append(Outcome(output: output, sql: job.work.map(\.sql), milliseconds: 0))
+            }
         }
         cache.keep(questions.map { AnalysisKey($0.0, $0.1) })
         return (outcomes, pass)
     }
 
-    private struct CustomRun: Sendable {
-        var result: Result<CustomSQL, any Error>
-        var sql: [String]
+    // MARK: - Jobs
+
+    /// One statement to run, or one question's own query.
+    enum Work: Sendable {
+        case statement(SQLStatement)
+        case custom(sql: String, questionID: String)
+
+        var sql: String {
+            switch self {
+            case .statement(let statement): return statement.inlined
+            case .custom(let sql, _): return sql.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+    }
+
+    /// What one piece of work returned.
+    struct Done: Sendable {
+        var result: Result<Returned, any Error>
         var milliseconds: Int
-    }
-
-    /// Runs the custom queries, one after another, on a connection of their own.
-    private static func runCustom(_ questions: [Question], path: String) -> [String: CustomRun] {
-        guard !questions.isEmpty else { return [:] }
-        var runs: [String: CustomRun] = [:]
-        let connection: SQLiteConnection
-        do {
-            connection = try SQLiteConnection(path: path)
-        } catch {
-            for question in questions { runs[question.id] = CustomRun(result: .failure(error), sql: [], milliseconds: 0) }
-            return runs
-        }
-        var statements: [String] = []
-        connection.trace = { sql, bindings in statements.append(ReportBuilder.inline(sql, bindings)) }
-        for question in questions where runs[question.id] == nil {
-            let started = ContinuousClock.now
-            let before = statements.count
-            let result = Result { try CustomSQL.run(question.sql ?? "", questionID: question.id, on: connection) }
-            runs[question.id] = CustomRun(
-                result: result.mapError { $0 as any Error }, sql: Array(statements.dropFirst(before)),
-                milliseconds: milliseconds(since: started))
-        }
-        return runs
-    }
-
-    /// One analysis's aggregator, whatever its kind.
-    private struct Aggregator {
-        var consumer: any EnrollmentConsumer
-        var result: () -> any AnalysisOutput
-
-        init<A: ScanAggregator>(_ aggregator: A) {
-            consumer = aggregator
-            result = { aggregator.result() }
+        var rows: Int {
+            switch result {
+            case .success(.rows(let set)): return set.rows.count
+            case .success(.custom(let custom)): return custom.rows.count
+            case .failure: return 0
+            }
         }
     }
 
-    private func stage<T>(_ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T) throws -> T {
-        try BuildError.wrapping(stage, question, body)
+    enum Returned: Sendable {
+        case rows(ResultSet)
+        case custom(CustomSQL)
+    }
+
+    /// One analysis: its statements, and how to read their results.
+    struct Job {
+        var question: Question
+        var match: Match
+        var work: [Work]
+        var analysis: (any Analysis.Type)?
+        var request: AnalysisRequest
+
+        init(question: Question, match: Match, request: AnalysisRequest, dialect: any SQLDialect) {
+            self.question = question
+            self.match = match
+            self.request = request
+            analysis = match.kind.analysis
+            if let analysis {
+                work = analysis.statements(for: request, in: dialect).map(Work.statement)
+            } else {
+                work = [.custom(sql: question.sql ?? "", questionID: question.id)]
+            }
+        }
+
+        func decode(_ done: [Done]) throws -> any AnalysisOutput {
+            var sets: [String: ResultSet] = [:]
+            for (piece, finished) in zip(work, done) {
+                switch (piece, try finished.result.get()) {
+                case (_, .custom(let custom)): return custom
+                case (.statement(let statement), .rows(let rows)): sets[statement.name] = rows
+                case (.custom, .rows): break
+                }
+            }
+            guard let analysis else { throw CustomSQLError(questionID: question.id, message: "the query did not run") }
+            return try analysis.decode(ResultSets(sets), for: request)
+        }
+    }
+
+    /// Runs the work on `workers` connections at once, each taking the next piece as it
+    /// finishes one; results come back in the order of `work`.
+    private static func execute(
+        _ work: [Work], workers: Int, first: any DatabaseConnection,
+        open: @escaping @Sendable () throws -> any DatabaseConnection
+    ) async -> [Done] {
+        guard !work.isEmpty else { return [] }
+        let board = Board(count: work.count)
+        let firstConnection = UncheckedConnection(first)
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
+                    let connection: Result<any DatabaseConnection, any Error> =
+                        worker == 0 ? .success(firstConnection.connection) : Result { try open() }
+                    while let index = board.next() {
+                        let started = ContinuousClock.now
+                        let result: Result<Returned, any Error> = connection.flatMap { db in
+                            Result { try run(work[index], on: db) }
+                        }
+                        board.finish(index, Done(result: result, milliseconds: milliseconds(since: started)))
+                    }
+                }
+                continuation.resume(returning: board.results)
+            }
+        }
+    }
+
+    private static func run(_ work: Work, on db: any DatabaseConnection) throws -> Returned {
+        switch work {
+        case .statement(let statement): return .rows(try ResultSet.read(statement, from: db))
+        case .custom(let sql, let questionID): return .custom(try CustomSQL.run(sql, questionID: questionID, on: db))
+        }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         let elapsed = start.duration(to: .now)
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// The pool's shared list: which piece is next, and what each returned.
+private final class Board: @unchecked Sendable {
+    // @unchecked: every access holds the lock.
+    private let lock = NSLock()
+    private var position = 0
+    private var finished: [Done?]
+
+    init(count: Int) {
+        finished = Array(repeating: nil, count: count)
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard position < finished.count else { return nil }
+            defer { position += 1 }
+            return position
+        }
+    }
+
+    func finish(_ index: Int, _ done: AnalysisRunner.Done) {
+        lock.withLock { finished[index] = done }
+    }
+
+    var results: [AnalysisRunner.Done] {
+        lock.withLock { finished.map { $0! } }
+    }
+}
+
+private typealias Done = AnalysisRunner.Done
+
+/// The build's own connection, lent to the pool's first worker while the build waits.
+private struct UncheckedConnection: @unchecked Sendable {
+    // @unchecked: the build does not touch the connection until the pool has finished.
+    var connection: any DatabaseConnection
+
+    init(_ connection: any DatabaseConnection) {
+        self.connection = connection
     }
 }
 
@@ -171,5 +251,9 @@ struct AnalysisKey: Hashable, Sendable {
         filters = match.filters
         granularity = match.granularity
         sql = question.sql
+    }
+
+    func request(asOf: CivilDate) -> AnalysisRequest {
+        AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
     }
 }

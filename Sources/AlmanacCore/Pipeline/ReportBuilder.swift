@@ -85,7 +85,7 @@ public struct ReportBuilder {
         let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
         log(.started(questions: file.questions.count))
         clock.mark("load")
-        let (reports, customSQL) = try await answer(
+        let (reports, analysisSQL) = try await answer(
             file.questions, file: file, source: source, warnings, recordCacheUse: true, clock: clock)
 
         let files: [String: Data]
@@ -113,8 +113,11 @@ public struct ReportBuilder {
         }
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                // The main connection's statements, then the custom queries' in question order.
-                let text = (source.sql() + customSQL).map { $0 + "\n;\n" }.joined()
+                // The build's own statements, then the analyses' in question order, each once
+                // (the main connection also runs some of the analyses').
+                var seen = Set<String>()
+                let text = (source.sql() + analysisSQL).filter { seen.insert($0).inserted }
+                    .map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
                 } catch {
@@ -176,8 +179,8 @@ public struct ReportBuilder {
         let path = try stage(.database) { try resolveDatabase(file) }
         let db = try stage(.database) { try SQLiteConnection(path: path) }
         let recorder = StatementRecorder()
-        db.trace = { sql, bindings in recorder.add(Self.inline(sql, bindings)) }
-        // The structure first; every row is checked during the analyses' shared pass.
+        db.trace = { sql, bindings in recorder.add(SQLStatement.inline(sql, bindings)) }
+        // The structure first; the row rules run with the analyses.
         let missing = try stage(.database) { try SchemaChecker().structure(db) }
         if !missing.isEmpty {
             throw BuildError(.database, SchemaCheckError(path: path, report: SchemaReport(findings: missing)))
@@ -240,8 +243,10 @@ public struct ReportBuilder {
         // A SQL dump must hold every statement, so it recomputes everything too.
         var cache = recordCacheUse && !options.force && options.dumpSQLPath == nil
             ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
-        let (outcomes, pass) = try await AnalysisRunner(db: source.db, asOf: source.asOf)
-            .run(Array(zip(questions, matches)), trace: source.sql, cache: &cache)
+        let path = source.path
+        let (outcomes, pass) = try await AnalysisRunner(
+            db: source.db, open: { try SQLiteConnection(path: path) }, asOf: source.asOf
+        ).run(Array(zip(questions, matches)), cache: &cache)
         if recordCacheUse { cache.save(for: folder) }
         if pass.rows > 0 { log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds)) }
         clock.mark("sql")
@@ -249,11 +254,11 @@ public struct ReportBuilder {
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
         var questionCharts: [[Chart]] = []
-        // The custom queries' statements, each once, for --dump-sql.
+        // The analyses' statements, each once, for --dump-sql.
         var sql: [String] = []
-        var seenCustom = Set<String>()
+        var seen = Set<String>()
         for (question, outcome) in zip(questions, outcomes) {
-            if let text = question.sql, seenCustom.insert(text).inserted { sql += outcome.sql }
+            for statement in outcome.sql where seen.insert(statement).inserted { sql.append(statement) }
             questionCharts.append(try stage(.charts, question.id) {
                 try charts.charts(for: outcome.output, question: question)
             })
@@ -386,21 +391,6 @@ public struct ReportBuilder {
         try BuildError.wrapping(stage, question, body)
     }
 
-    /// A statement with its parameters written in as SQL literals, runnable by `sqlite3`.
-    static func inline(_ sql: String, _ bindings: [SQLValue]) -> String {
-        var result = ""
-        var remaining = bindings[...]
-        var inString = false
-        for character in sql {
-            if character == "'" { inString.toggle() }
-            if character == "?", !inString, let value = remaining.popFirst() {
-                result += value.literal
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
 }
 
 /// Answers with figures that are not in their data, under `--require-grounded`.
