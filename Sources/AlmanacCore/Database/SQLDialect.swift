@@ -101,14 +101,14 @@ public struct SQLiteDialect: SQLDialect {
         "CAST(strftime('%s', \(timestamp)) AS INTEGER)"
     }
 
-    /// GLOB checks the shape and the time's digits; `date()` rolls a day that does not exist
+    /// GLOB checks the shape and the time's digits; `date(…, '+0 days')` rolls a day that does not exist
     /// into the next month (2024-02-30 becomes 2024-03-01), so a real day is one it keeps.
     public func isTimestamp(_ text: String) -> String {
         let date = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
         return "(CASE WHEN typeof(\(text)) <> 'text' THEN 0 "
             + "WHEN NOT (\(text) GLOB '\(date)' OR (\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
             + "AND substr(\(text), 12, 2) < '24')) THEN 0 "
-            + "WHEN date(substr(\(text), 1, 10)) = substr(\(text), 1, 10) THEN 1 ELSE 0 END) = 1"
+            + "WHEN date(substr(\(text), 1, 10), '+0 days') = substr(\(text), 1, 10) THEN 1 ELSE 0 END) = 1"
     }
 
     public var unlimited: String { "LIMIT -1" }

@@ -64,7 +64,8 @@ import Testing
     @Test("overall, by badge, organization, cohort and both")
     func completion() throws {
         let result = try CompletionMetrics.run(try context())
-        #expect(result.overall == .init(enrollments: 7, completed: 4, dropped: 1, inProgress: 1, enrolled: 1))
+        #expect(result.overall == .init(enrollments: 7, completed: 4, dropped: 1, inProgress: 1, enrolled: 1,
+                                        completionRate: 0.5714, dropRate: 0.1429))
         #expect(result.overall.completionRate == 0.5714)
         #expect(result.overall.dropRate == 0.1429)
         #expect(result.overallMedianDays == 8.8)  // 5, 7.5, 10, 30: (7.5 + 10) / 2 = 8.75
