@@ -32,8 +32,10 @@ final class ProgressReporter: @unchecked Sendable {
                     + "\("\(milliseconds) ms".leftPadded(8))  narration: \(narration)")
         case .unchanged:
             Terminal.error("  no input changed since the last build; the site stands as it is")
-        case .scanned(let rows, let milliseconds):
-            Terminal.error("  read \(NumberText.count(rows)) enrollments in one pass for every analysis: \(milliseconds) ms")
+        case .queried(let statements, let rows, let milliseconds):
+            Terminal.error(
+                "  ran \(NumberText.count(statements)) statements in the database, which returned "
+                    + "\(NumberText.count(rows)) aggregated rows: \(milliseconds) ms")
         case .warning(let message):
             Terminal.error("⚠ warning: " + message)
         }

@@ -24,6 +24,7 @@ struct AnalysisRunner {
 
     /// What the database check found, for the progress line.
     struct Pass: Sendable {
+        var statements = 0
         var rows: Int
         var milliseconds: Int
         /// Row problems that do not stop the build, such as completed rows with no date.
@@ -62,6 +63,7 @@ struct AnalysisRunner {
 
         let work = jobs.flatMap(\.work)
         let done = await Self.execute(work, workers: min(workers, work.count), first: db, open: open)
+        pass.statements = done.count
         pass.rows = done.reduce(0) { $0 + $1.rows }
         pass.milliseconds = Self.milliseconds(since: started)
 

@@ -44,7 +44,8 @@ public enum BuildEvent: Sendable, Equatable {
     /// No input changed since the last build; nothing was read or written.
     case unchanged
     /// The analyses' shared pass read this many enrollments.
-    case scanned(rows: Int, milliseconds: Int)
+    /// The analyses ran `statements` in the database, which returned `rows` aggregated rows.
+    case queried(statements: Int, rows: Int, milliseconds: Int)
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
     case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
     case warning(String)

@@ -248,7 +248,9 @@ public struct ReportBuilder {
             db: source.db, open: { try SQLiteConnection(path: path) }, asOf: source.asOf
         ).run(Array(zip(questions, matches)), cache: &cache)
         if recordCacheUse { cache.save(for: folder) }
-        if pass.rows > 0 { log(.scanned(rows: pass.rows, milliseconds: pass.milliseconds)) }
+        if pass.statements > 0 {
+            log(.queried(statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
+        }
         clock.mark("sql")
         for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
         let charts = ChartBuilder(
@@ -295,7 +297,7 @@ public struct ReportBuilder {
             }
             reports.append(QuestionReport(
                 question: question, match: match, output: outcome.output, charts: questionCharts[index],
-                narration: narration, grounding: grounding, sql: outcome.sql))
+                narration: narration, grounding: grounding, sql: outcome.sql, engine: source.db.dialect.name))
             log(.question(
                 id: question.id, kind: match.kind, rows: outcome.output.rowCount,
                 milliseconds: outcome.milliseconds, narration: narration.progress))

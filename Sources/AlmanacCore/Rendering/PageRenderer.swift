@@ -96,6 +96,7 @@ public struct PageRenderer: Sendable {
         context["tables"] = report.output.tables.map(table)
         context["hasTables"] = !report.output.tables.isEmpty
         context["sql"] = report.sql
+        context["engine"] = report.engine == "postgresql" ? "PostgreSQL" : "SQLite"
         context["hasSQL"] = !report.sql.isEmpty
         context["json"] = report.question.id + ".json"
         context["markdown"] = report.question.id + ".md"

@@ -8,11 +8,15 @@ public struct QuestionReport: Sendable {
     public var charts: [Chart]
     public var narration: Narration
     public var grounding: Grounding
-    /// The statements this question ran, for "How this was computed".
+    /// The statements that computed this question's numbers, parameters inlined, for "How
+    /// this was computed" and `metadata.sql`.
     public var sql: [String]
+    /// The engine that ran them, as `SQLDialect.name` spells it: `sqlite` or `postgresql`.
+    public var engine: String
 
     public init(question: Question, match: Match, output: any AnalysisOutput, charts: [Chart],
-                narration: Narration, grounding: Grounding, sql: [String]) {
+                narration: Narration, grounding: Grounding, sql: [String], engine: String = "sqlite") {
+        self.engine = engine
         self.question = question
         self.match = match
         self.output = output
@@ -48,6 +52,8 @@ public struct QuestionReport: Sendable {
                 "filters": match.filters.json,
                 "database_stats": stats.json,
                 "analytics_data": output.json,
+                "engine": .string(engine),
+                "sql": .array(sql.map(JSONValue.string)),
                 "grounding": grounding.json,
                 "narration": [
                     "source": narration.model == nil ? "offline" : "model",

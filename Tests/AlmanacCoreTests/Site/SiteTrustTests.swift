@@ -91,7 +91,7 @@ import Testing
     func analysisCache() async throws {
         let project = try Project()
         func passes() -> Int {
-            project.log.events.filter { if case .scanned = $0 { return true } else { return false } }.count
+            project.log.events.filter { if case .queried = $0 { return true } else { return false } }.count
         }
         _ = try await project.build()
         #expect(passes() == 1)
