@@ -5,7 +5,9 @@ import Foundation
 /// the same analysis with the same filters is computed once however often it is asked;
 /// custom SQL questions run their own statements. Results come back in question order.
 struct AnalysisRunner {
-    var db: SQLiteConnection
+    var db: any DatabaseConnection
+    /// Where `db` came from, to open the custom queries' own connection.
+    var location: DatabaseLocation
     var asOf: CivilDate
 
     struct Outcome: Sendable {
@@ -37,8 +39,8 @@ struct AnalysisRunner {
         // Custom queries run on a second read-only connection while the shared pass runs:
         // on two cores the two overlap.
         let custom = questions.filter { $0.1.kind == .customSQL && results[AnalysisKey($0.0, $0.1)] == nil }.map(\.0)
-        let path = db.path
-        let customRun = Task.detached { Self.runCustom(custom, path: path) }
+        let location = self.location
+        let customRun = Task.detached { Self.runCustom(custom, location: location) }
         let scan = try stage(.database) { try EnrollmentScan(db: db) }
         var aggregators: [AnalysisKey: Aggregator] = [:]
         var consumers: [any EnrollmentConsumer] = []
@@ -70,7 +72,7 @@ struct AnalysisRunner {
             let report = SchemaReport(findings: scan.validator.findings)
             if report.hasErrors {
                 customRun.cancel()
-                throw BuildError(.database, SchemaCheckError(path: db.path, report: report))
+                throw BuildError(.database, SchemaCheckError(path: db.location, report: report))
             }
             pass = Pass(rows: scan.validator.rows, milliseconds: Self.milliseconds(since: started),
                         warnings: report.warnings)
@@ -115,12 +117,12 @@ struct AnalysisRunner {
     }
 
     /// Runs the custom queries, one after another, on a connection of their own.
-    private static func runCustom(_ questions: [Question], path: String) -> [String: CustomRun] {
+    private static func runCustom(_ questions: [Question], location: DatabaseLocation) -> [String: CustomRun] {
         guard !questions.isEmpty else { return [:] }
         var runs: [String: CustomRun] = [:]
-        let connection: SQLiteConnection
+        let connection: any DatabaseConnection
         do {
-            connection = try SQLiteConnection(path: path)
+            connection = try location.open()
         } catch {
             for question in questions { runs[question.id] = CustomRun(result: .failure(error), sql: [], milliseconds: 0) }
             return runs
