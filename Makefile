@@ -3,7 +3,7 @@ SWIFT ?= swift
 ALMANAC = .build/debug/almanac
 DEMO_DB = data/demo.db
 
-.PHONY: setup build demo site test check-site bench clean
+.PHONY: setup build demo demo-postgres site test check-site check-engines bench clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -19,14 +19,24 @@ demo: build
 	@echo "Open site/index.html in a browser."
 
 ## Run the unit tests, then the site checks: the committed demo site is exactly what the code
-## builds, in any time zone and locale; the Nu HTML checker; every page in headless Chromium.
+## builds, in any time zone and locale; the Nu HTML checker; every page in headless Chromium;
+## then the same analytics from SQLite, PostgreSQL and a two-shard PostgreSQL cluster. The
+## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
 test: setup
 	$(SWIFT) build --product almanac
-	$(SWIFT) test
-	@$(MAKE) --no-print-directory check-site
+	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-site check-engines'
 
 check-site:
 	@scripts/check-site.sh
+
+## Needs the servers: run it as scripts/with-postgres.sh make check-engines.
+check-engines:
+	@scripts/check-engines.sh
+
+## Load the demo into PostgreSQL: make demo-postgres URL=postgres://user@host/db
+demo-postgres: build
+	@test -n "$(URL)" || { echo "usage: make demo-postgres URL=postgres://user@host:5432/dbname" >&2; exit 2; }
+	$(ALMANAC) seed --out "$(URL)" --force
 
 ## Measure builds at 1M and 10M enrollments (see docs/performance.md); not a test.
 bench: setup

@@ -20,6 +20,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
@@ -30,6 +35,7 @@ let package = Package(
             name: "AlmanacCore",
             dependencies: [
                 "CSQLite",
+                "CLibPQ",
                 "CShims",
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),

@@ -9,8 +9,10 @@ struct Ask: AsyncParsableCommand {
     @Argument(help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
     var question: String
 
-    @Option(help: "The SQLite database (default: `database:` in the questions file).")
+    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
     var db: String?
+
+    @OptionGroup var statementTimeout: StatementTimeout
 
     @Option(help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
     var questions = "questions.yaml"
@@ -29,6 +31,7 @@ struct Ask: AsyncParsableCommand {
             throw ValidationError("the question is empty")
         }
         var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: "")
+        options.statementTimeout = statementTimeout.milliseconds
         options.asOf = asOf
         options.llm = try modelFlags.options()
         options.jobs = 1

@@ -4,10 +4,12 @@ import Foundation
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the report site from questions.yaml and a SQLite database.")
+        abstract: "Build the report site from questions.yaml and a SQLite or PostgreSQL database.")
 
-    @Option(help: "The SQLite database (default: `database:` in the questions file).")
+    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
     var db: String?
+
+    @OptionGroup var statementTimeout: StatementTimeout
 
     @Option(help: "The questions file.")
     var questions = "questions.yaml"
@@ -65,6 +67,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
+        options.statementTimeout = statementTimeout.milliseconds
         options.templatesPath = templates
         options.asOf = asOf
         options.plotlyFromCDN = plotly == .cdn

@@ -6,22 +6,30 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a database against the schema in docs/schema.md.")
 
-    @Option(help: "The SQLite database to check.")
+    @Option(help: "The SQLite file or postgres:// URL to check.")
     var db: String
 
+    @OptionGroup var statementTimeout: StatementTimeout
+
     func run() async throws {
+        let location = DatabaseLocation(
+            db, statementTimeout: statementTimeout.milliseconds ?? PostgresConnection.defaultStatementTimeout)
         let report: SchemaReport
+        let engine: String
         do {
-            let connection = try SQLiteConnection(path: db)
+            let connection = try location.open()
+            engine = connection.engine
             report = try SchemaChecker().check(connection)
         } catch {
             throw fail(String(describing: error))
         }
+        // The location as printed never carries a password.
+        let place = location.isPostgres ? "\(location) (\(engine))" : "\(location)"
         if report.findings.isEmpty {
-            print("\(db): OK")
+            print("\(place): OK")
             return
         }
-        print("\(db): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+        print("\(place): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
         for finding in report.findings {
             print("  \(finding.severity == .error ? "✗" : "⚠") \(finding.description)")
         }

@@ -6,7 +6,7 @@ struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic learning-platform database for demos and benchmarks.")
 
-    @Option(help: "Where to write the database.")
+    @Option(help: "Where to write the database: a SQLite file, or a postgres:// URL.")
     var out = "data/demo.db"
 
     @Option(help: "Number of learners.")
@@ -27,8 +27,11 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Last day of activity, YYYY-MM-DD.")
     var end = CivilDate(year: 2026, month: 9, day: 30)!
 
-    @Flag(help: "Replace an existing database at --out (never a folder or a file of another kind).")
+    @Flag(help: "Replace an existing database at --out (never a folder or a file of another kind); on PostgreSQL, drop and recreate the four tables.")
     var force = false
+
+    @Flag(help: "PostgreSQL: load rows into the four tables as they exist (a partitioned or sharded layout) instead of creating them; with --force, empty them first.")
+    var keepSchema = false
 
     var options: SeedOptions {
         var options = SeedOptions()
@@ -47,19 +50,41 @@ struct Seed: AsyncParsableCommand {
 
     func run() async throws {
         let options = self.options
+        let location = DatabaseLocation(out)
+        if location.isPostgres {
+            try seedPostgres(location)
+            return
+        }
+        if keepSchema { throw ValidationError("--keep-schema is for a postgres:// --out") }
         let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
         let started = ContinuousClock.now
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let summary = try DemoSeeder(options: options).write(to: out, replace: force)
-            let elapsed = started.duration(to: .now)
-            Terminal.error(
-                "Wrote \(out): \(summary.organizations) organizations, \(summary.users) users, "
-                    + "\(summary.badges) badges, \(summary.enrollments) enrollments in "
-                    + "\(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))."
-            )
+            report(summary, at: out, since: started)
         } catch {
             throw fail(String(describing: error))
         }
+    }
+
+    /// Generates the demo as a SQLite file, then copies it into PostgreSQL.
+    private func seedPostgres(_ location: DatabaseLocation) throws {
+        let started = ContinuousClock.now
+        do {
+            guard let db = try location.openPostgresForWriting() else { return }
+            let summary = try DemoSeeder(options: options).write(to: db, replace: force, keepSchema: keepSchema)
+            report(summary, at: db.location, since: started)
+        } catch {
+            throw fail(String(describing: error))
+        }
+    }
+
+    private func report(_ summary: SeedSummary, at place: String, since started: ContinuousClock.Instant) {
+        let elapsed = started.duration(to: .now)
+        Terminal.error(
+            "Wrote \(place): \(summary.organizations) organizations, \(summary.users) users, "
+                + "\(summary.badges) badges, \(summary.enrollments) enrollments in "
+                + "\(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))."
+        )
     }
 }

@@ -21,11 +21,25 @@ public protocol SQLRow {
     func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
 }
 
-/// The small surface the analytics need from a database. SQLite implements it today; a
-/// PostgreSQL connection can implement it later with its own `SQLDialect`.
+/// The small surface the analytics need from a database: `SQLiteConnection` and
+/// `PostgresConnection` implement it, each with its own `SQLDialect`.
 public protocol DatabaseConnection: AnyObject {
     /// The SQL spelling of the functions that differ between engines.
     var dialect: any SQLDialect { get }
+
+    /// The engine and its version for people to read, such as "SQLite 3.40.1".
+    var engine: String { get }
+
+    /// Where the data lives, safe to show anywhere: a file path, or a PostgreSQL URL
+    /// without its password.
+    var location: String { get }
+
+    /// Receives every statement with its bindings, in the order they run (`--dump-sql`).
+    var trace: ((String, [SQLValue]) -> Void)? { get set }
+
+    /// Checks that `sql` is exactly one statement that only reads (custom `sql:` questions).
+    /// - Returns: nil when it is acceptable, otherwise the reason.
+    func readOnlyProblem(in sql: String) -> String?
 
     /// Runs one statement with bound parameters and streams its rows to `row`.
     /// - Throws: `DatabaseError` with the statement and the engine's own message.
@@ -33,13 +47,6 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Runs a statement that returns no rows: pragmas, and `almanac seed`'s writes.
     func execute(_ sql: String) throws
-
-    /// The engine and its version, as the report names it: "SQLite 3.40.1".
-    var engine: String { get }
-    /// Where the data is, for messages and the report: a path, or a URL without its password.
-    var location: String { get }
-    /// Why a custom statement may not run here (a write, several statements), or nil.
-    func readOnlyProblem(in sql: String) -> String?
 }
 
 extension DatabaseConnection {
@@ -60,7 +67,8 @@ extension DatabaseConnection {
     }
 }
 
-/// A database problem, with the file and what went wrong in words a user can act on.
+/// A database problem, with the file or server and what went wrong in words a user can act on.
+/// `path` is always a redacted location: it never holds a password.
 public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case notFound
@@ -70,6 +78,14 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         case cannotOpen(String)
         case statement(sql: String, message: String)
         case readOnly(String)
+        /// The server could not be reached: refused, unknown host, timed out.
+        case cannotConnect(String)
+        /// The server answered and refused: a wrong password, an unknown role or database.
+        case rejected(String)
+        /// A statement ran past the session's `statement_timeout`.
+        case timeout(milliseconds: Int)
+        /// A statement named a table that the database does not have.
+        case missingTable(String)
     }
 
     public var path: String
@@ -90,6 +106,19 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         case .statement(let sql, let message):
             return "\(path): SQL error: \(message)\n  in: \(sql)"
         case .readOnly(let message): return "\(path): \(message)"
+        case .cannotConnect(let message): return "\(path): cannot connect: \(message)"
+        case .rejected(let message): return "\(path): \(message)"
+        case .timeout(let milliseconds):
+            return "\(path): the statement ran longer than statement_timeout (\(Self.seconds(milliseconds)))"
+        case .missingTable(let name):
+            return "\(path): there is no table \(name) (see docs/schema.md; `almanac check` lists what is missing)"
         }
+    }
+
+    /// "300 s", "1.5 s", "250 ms": a timeout in the unit its flag uses.
+    static func seconds(_ milliseconds: Int) -> String {
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
+        return "\(Double(milliseconds) / 1000) s"
     }
 }

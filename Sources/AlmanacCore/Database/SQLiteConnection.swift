@@ -11,7 +11,7 @@ public final class SQLiteConnection: DatabaseConnection {
 
     public let path: String
     public let dialect: any SQLDialect = SQLiteDialect()
-    public var engine: String { "SQLite " + String(cString: sqlite3_libversion()) }
+    public let engine = "SQLite " + String(cString: sqlite3_libversion())
     public var location: String { path }
     /// Receives every statement with its bindings, in the order they run (`--dump-sql`).
     public var trace: ((String, [SQLValue]) -> Void)?

@@ -161,11 +161,11 @@ public struct SchemaChecker {
     }
 
     /// Every missing table and column; empty when the structure is complete.
-    /// - Throws: `DatabaseError.empty` when the file has no tables at all.
+    /// - Throws: `DatabaseError.empty` when the database has no tables at all.
     public func structure(_ db: any DatabaseConnection) throws -> [SchemaFinding] {
         let tables = Set(try db.rows(db.dialect.tableNamesQuery) { $0.string(0) ?? "" })
-        if tables.isEmpty, let sqlite = db as? SQLiteConnection {
-            throw DatabaseError(path: sqlite.path, reason: .empty)
+        if tables.isEmpty {
+            throw DatabaseError(path: db.location, reason: .empty)
         }
         var findings: [SchemaFinding] = []
         for (table, columns) in Schema.tables {

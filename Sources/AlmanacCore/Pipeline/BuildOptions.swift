@@ -4,8 +4,11 @@ import Foundation
 /// environment; the core never reads either itself.
 public struct BuildOptions: Sendable {
     public var questionsPath: String
-    /// Overrides `database:` in the questions file.
+    /// Overrides `database:` in the questions file: a SQLite path or a `postgres://` URL.
     public var databasePath: String?
+    /// Milliseconds a PostgreSQL statement may run, 0 for no limit; overrides
+    /// `database_options.statement_timeout`. The default is five minutes.
+    public var statementTimeout: Int?
     public var outputPath: String
     /// A folder whose templates replace the built-in ones of the same name.
     public var templatesPath: String?

@@ -49,8 +49,10 @@ public struct ReportBuilder {
 
     /// The opened database and what every question needs from it.
     private struct Source {
-        var path: String
-        var db: SQLiteConnection
+        var location: DatabaseLocation
+        var db: any DatabaseConnection
+        /// The redacted place, for messages.
+        var path: String { db.location }
         var stats: DatabaseStats
         var asOf: CivilDate
         var catalogue: EntityCatalogue
@@ -68,9 +70,10 @@ public struct ReportBuilder {
         defer { lock.release() }
 
         let file = try stage(.questions) { try loadQuestions() }
-        // Nothing changed since the last build: the site stands as it is.
+        // Nothing changed since the last build: the site stands as it is. A PostgreSQL
+        // database has no file to stamp, so its sites are always rebuilt.
         let fingerprint = try stage(.questions) { try self.fingerprint(file) }
-        if !options.force, options.dumpSQLPath == nil, let state = BuildState.load(for: folder),
+        if !options.force, options.dumpSQLPath == nil, let fingerprint, let state = BuildState.load(for: folder),
             state.fingerprint == fingerprint, BuildState.stamps(in: folder) == state.files,
             let asOf = CivilDate(iso: state.asOf)
         {
@@ -130,11 +133,12 @@ public struct ReportBuilder {
             pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list, phases: clock.phases)
     }
 
-    /// Everything the output depends on, hashed; see `BuildState`.
-    private func fingerprint(_ file: QuestionFile) throws -> String {
+    /// Everything the output depends on, hashed; see `BuildState`. Nil for a PostgreSQL
+    /// database: nothing cheap tells whether its data changed.
+    private func fingerprint(_ file: QuestionFile) throws -> String? {
         var parts = ["almanac \(version) \(options.toolIdentity)"]
         parts.append(FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? "")
-        let database = try resolveDatabase(file)
+        guard let database = try resolveDatabase(file).filePath else { return nil }
         parts += [BuildState.describe(database), BuildState.describe(database + "-wal")]
         if let templates = options.templatesPath {
             parts.append(BuildState.stamps(in: URL(fileURLWithPath: templates)).sorted { $0.key < $1.key }
@@ -148,7 +152,7 @@ public struct ReportBuilder {
                 .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ","))
         }
         parts += [
-            options.databasePath ?? "", options.asOf?.description ?? "", "\(options.plotlyFromCDN)",
+            database, options.asOf?.description ?? "", "\(options.plotlyFromCDN)",
             "\(options.chartLimit)", "\(options.strict)", "\(options.requireGrounded)", llm.mode.rawValue,
             settings.model.map { "\($0.model) \($0.temperature) \($0.maxTokens ?? -1) \($0.seed ?? -1) \($0.baseURL)" } ?? "",
             llm.apiKey == nil ? "no key" : "key",
@@ -176,8 +180,9 @@ public struct ReportBuilder {
 
     /// Opens the database read-only, checks it, and reads what every question shares.
     private func open(_ file: QuestionFile, _ warnings: Warnings) throws -> Source {
-        let path = try stage(.database) { try resolveDatabase(file) }
-        let db = try stage(.database) { try SQLiteConnection(path: path) }
+        let location = try stage(.database) { try resolveDatabase(file) }
+        let db = try stage(.database) { try location.open() }
+        let path = db.location
         let recorder = StatementRecorder()
         db.trace = { sql, bindings in recorder.add(SQLStatement.inline(sql, bindings)) }
         // The structure first; the row rules run with the analyses.
@@ -196,7 +201,7 @@ public struct ReportBuilder {
             warnings.add("--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty")
         }
         let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
-        return Source(path: path, db: db, stats: stats, asOf: asOf, catalogue: catalogue, sql: { recorder.statements })
+        return Source(location: location, db: db, stats: stats, asOf: asOf, catalogue: catalogue, sql: { recorder.statements })
     }
 
     /// Matcher, analytics, charts and narrator for a list of questions, in their order.
@@ -234,20 +239,24 @@ public struct ReportBuilder {
             throw BuildError(.analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
         }
 
-        // A build keeps its analyses' results for the next one; `ask` and `--force` start afresh.
+        // A build keeps its analyses' results for the next one; `ask` and `--force` start
+        // afresh, and so does PostgreSQL, whose data has no file to tell a change by.
         let folder = URL(fileURLWithPath: options.outputPath)
+        let databaseFile = source.location.filePath
         let scope = [
-            BuildState.describe(source.path), BuildState.describe(source.path + "-wal"),
+            BuildState.describe(databaseFile ?? source.path),
+            BuildState.describe((databaseFile ?? source.path) + "-wal"),
             source.asOf.description, version, options.toolIdentity,
         ].joined(separator: "\n")
+        let keepsResults = recordCacheUse && databaseFile != nil
         // A SQL dump must hold every statement, so it recomputes everything too.
-        var cache = recordCacheUse && !options.force && options.dumpSQLPath == nil
+        var cache = keepsResults && !options.force && options.dumpSQLPath == nil
             ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
-        let path = source.path
+        let location = source.location
         let (outcomes, pass) = try await AnalysisRunner(
-            db: source.db, open: { try SQLiteConnection(path: path) }, asOf: source.asOf
+            db: source.db, open: { try location.open() }, asOf: source.asOf
         ).run(Array(zip(questions, matches)), cache: &cache)
-        if recordCacheUse { cache.save(for: folder) }
+        if keepsResults { cache.save(for: folder) }
         if pass.statements > 0 {
             log(.queried(statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
         }
@@ -323,14 +332,18 @@ public struct ReportBuilder {
         return try QuestionLoader().load(text, path: options.questionsPath)
     }
 
-    /// `--db` wins; otherwise `database:` in the questions file, relative to that file.
-    private func resolveDatabase(_ file: QuestionFile) throws -> String {
-        if let path = options.databasePath { return path }
+    /// `--db` wins; otherwise `database:` in the questions file, a file relative to that
+    /// file or a PostgreSQL URL. `--statement-timeout` wins over `database_options:`.
+    private func resolveDatabase(_ file: QuestionFile) throws -> DatabaseLocation {
+        let timeout = options.statementTimeout ?? file.statementTimeout ?? PostgresConnection.defaultStatementTimeout
+        if let path = options.databasePath { return DatabaseLocation(path, statementTimeout: timeout) }
         guard let path = file.database else {
             throw MissingInputError(description: "no database given: pass --db PATH or set `database:` in \(file.path)")
         }
-        if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: path).path
+        if path.hasPrefix("/") || PostgresURL.matches(path) { return DatabaseLocation(path, statementTimeout: timeout) }
+        return DatabaseLocation(
+            URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: path).path,
+            statementTimeout: timeout)
     }
 
     private func render(

@@ -99,6 +99,8 @@ public struct QuestionFile: Sendable, Equatable {
     public var path: String
     public var title: String
     public var database: String?
+    /// `database_options.statement_timeout`, in milliseconds (the file says seconds).
+    public var statementTimeout: Int?
     public var questions: [Question]
     public var patterns: [AnalysisKind: PatternOverride]
     public var llm: LLMSettings

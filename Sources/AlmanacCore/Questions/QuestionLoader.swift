@@ -30,7 +30,7 @@ public struct QuestionLoader {
     public init() {}
 
     static let questionKeys: Set = ["text", "id", "kind", "section", "sql", "charts", "granularity"]
-    static let topKeys: Set = ["title", "database", "questions", "patterns", "llm"]
+    static let topKeys: Set = ["title", "database", "database_options", "questions", "patterns", "llm"]
     /// File names the site itself uses.
     static let reservedIDs: Set = ["index", "assets"]
 
@@ -60,6 +60,7 @@ public struct QuestionLoader {
 
         var title: String?
         var database: String?
+        var statementTimeout: Int?
         var questions: [Question] = []
         var patterns: [AnalysisKind: PatternOverride] = [:]
         var llm = LLMSettings()
@@ -72,6 +73,8 @@ public struct QuestionLoader {
                 title = text(value, "`title`", problem)
             case "database":
                 database = text(value, "`database`", problem)
+            case "database_options":
+                statementTimeout = readDatabaseOptions(value, problem)
             case "questions":
                 sawQuestions = true
                 questions = readQuestions(value, problem)
@@ -103,9 +106,11 @@ public struct QuestionLoader {
             throw QuestionFileError(
                 path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
-        return QuestionFile(
+        var file = QuestionFile(
             path: path, title: title, database: database, questions: questions,
             patterns: patterns, llm: llm)
+        file.statementTimeout = statementTimeout
+        return file
     }
 
     // MARK: - Sections
@@ -299,6 +304,28 @@ public struct QuestionLoader {
             }
         }
         return settings
+    }
+
+    /// `database_options:`; today only `statement_timeout`, in seconds, returned in milliseconds.
+    private func readDatabaseOptions(_ node: Node, _ problem: Report) -> Int? {
+        guard case .mapping(let fields) = node else {
+            problem(node, "`database_options` must be a mapping with `statement_timeout`")
+            return nil
+        }
+        var timeout: Int?
+        for (keyNode, value) in fields {
+            switch keyNode.string {
+            case "statement_timeout":
+                if let seconds = value.float, seconds >= 0, seconds <= 86_400 * 7 {
+                    timeout = Int((seconds * 1000).rounded())
+                } else {
+                    problem(value, "`database_options.statement_timeout` must be a number of seconds (0 for no limit)")
+                }
+            default:
+                problem(keyNode, "unknown key `\(keyNode.string ?? "")` in `database_options`; expected statement_timeout")
+            }
+        }
+        return timeout
     }
 
     /// A scalar as text; anything else is reported.
