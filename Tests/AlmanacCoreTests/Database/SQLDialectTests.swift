@@ -56,7 +56,7 @@ import Testing
 
     @Test("ratios round half away from zero in integers; a zero denominator gives 0", arguments: [
         (1, 8, 2, 0.13), (1, 8, 4, 0.125), (2, 3, 4, 0.6667), (1, 3, 4, 0.3333), (5, 0, 4, 0.0),
-        (7, 7, 4, 1.0), (1, 20_000, 4, 0.0001), (1, 40_000, 4, 0.0001), (1, 40_001, 4, 0.0),
+        (7, 7, 4, 1.0), (1, 20_000, 4, 0.0001), (1, 40_000, 4, 0.0), (3, 40_000, 4, 0.0001),
     ])
     func ratio(numerator: Int, denominator: Int, places: Int, expected: Double) throws {
         for db in try Self.engines() {
