@@ -45,8 +45,10 @@ extension SQLDialect {
     /// `round` do not agree); 0 when the denominator is 0. Both must be non-negative integers.
     public func ratio(_ numerator: String, _ denominator: String, places: Int) -> String {
         let scale = (0..<places).reduce(1) { value, _ in value * 10 }
-        return "CASE WHEN \(denominator) = 0 THEN 0.0 ELSE "
-            + "((\(2 * scale) * (\(numerator)) + (\(denominator))) / (2 * (\(denominator)))) / \(scale).0 END"
+        // PostgreSQL's sum() of integers is numeric, whose division is not integer division.
+        let n = "CAST(\(numerator) AS BIGINT)"
+        let d = "CAST(\(denominator) AS BIGINT)"
+        return "CASE WHEN \(d) = 0 THEN 0.0 ELSE ((\(2 * scale) * \(n) + \(d)) / (2 * \(d))) / \(scale).0 END"
     }
 
     /// A duration in seconds, which may end in .5 (a median of two), as days rounded to 1
