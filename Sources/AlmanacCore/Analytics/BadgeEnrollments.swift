@@ -88,22 +88,25 @@ extension BadgeEnrollments: Analysis {
                 SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
                 """))
+            ),
+            counts AS (
+                SELECT s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
+                       \(status("enrolled")) AS enrolled, \(status("in_progress")) AS in_progress,
+                       \(status("completed")) AS completed, \(status("dropped")) AS dropped,
+                       sum(s.progress) AS progress_sum
+                FROM scoped s GROUP BY s.badge_id
             )
             SELECT b.name AS badge, b.category AS category,
-                   count(s.badge_id) AS enrollments,
-                   count(DISTINCT s.user_id) AS learners,
-                   \(status("enrolled")) AS enrolled,
-                   \(status("in_progress")) AS in_progress,
-                   \(status("completed")) AS completed,
-                   \(status("dropped")) AS dropped,
-                   \(dialect.ratio(status("completed"), "count(s.badge_id)", places: 4)) AS completion_rate,
-                   sum(s.progress) AS progress_sum,
-                   \(dialect.days("max(m.q1)")) AS median_days_to_complete
+                   coalesce(c.enrollments, 0) AS enrollments, coalesce(c.learners, 0) AS learners,
+                   coalesce(c.enrolled, 0) AS enrolled, coalesce(c.in_progress, 0) AS in_progress,
+                   coalesce(c.completed, 0) AS completed, coalesce(c.dropped, 0) AS dropped,
+                   \(dialect.ratio("coalesce(c.completed, 0)", "coalesce(c.enrollments, 0)", places: 4)) AS completion_rate,
+                   c.progress_sum,
+                   \(dialect.days("m.q1")) AS median_days_to_complete
             FROM badges b
-            LEFT JOIN scoped s ON s.badge_id = b.id
+            LEFT JOIN counts c ON c.badge_id = b.id
             LEFT JOIN medians m ON m.badge_id = b.id
-            \(badgeFilter)GROUP BY b.id, b.name, b.category
-            ORDER BY enrollments DESC, \(dialect.binary("b.name"))
+            \(badgeFilter)ORDER BY enrollments DESC, \(dialect.binary("b.name"))
             """)
         // The reference drops the badge filter; the totals keep it, row by row.
         let reference = Scope(request.filters, asOf: request.asOf, badge: false)

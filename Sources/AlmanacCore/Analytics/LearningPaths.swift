@@ -99,17 +99,18 @@ extension LearningPaths: Analysis {
         return text
     }
 
-    /// `transitions`: learners and the median gap per pair of consecutive badges;
-    /// `paths`: the top paths, the starting badges and the number of sequences;
-    /// `completion`: the median days to complete each badge, for the timeline chart.
+    /// `sequences`: from one numbering of every learner's sequence, the transitions with
+    /// their learners and median gap, the top paths, the starting badges and the number of
+    /// sequences, told apart by `part`; `completion`: the median days to complete each badge,
+    /// for the timeline chart.
     public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
-        let sequences = sequenceCTEs(for: request, in: dialect)
         let gap = "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
-        let transitions = SQLStatement(
-            "transitions",
+        let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
+        let sequences = SQLStatement(
+            "sequences",
             """
-            \(sequences),
-            gaps AS (
+            \(sequenceCTEs(for: request, in: dialect)),
+            gaps AS MATERIALIZED (
                 SELECT l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
                 FROM links l WHERE l.next_badge IS NOT NULL
             ),
@@ -118,20 +119,7 @@ extension LearningPaths: Analysis {
             ),
             counted AS (
                 SELECT from_badge, to_badge, count(*) AS learners FROM gaps GROUP BY from_badge, to_badge
-            )
-            SELECT f.name AS from_badge, t.name AS to_badge, c.learners,
-                   \(dialect.days("m.q1")) AS median_days
-            FROM counted c
-            JOIN medians m ON m.from_badge = c.from_badge AND m.to_badge = c.to_badge
-            JOIN badges f ON f.id = c.from_badge
-            JOIN badges t ON t.id = c.to_badge
-            ORDER BY c.learners DESC, \(dialect.binary("f.name")), \(dialect.binary("t.name"))
-            """)
-        let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
-        let paths = SQLStatement(
-            "paths",
-            """
-            \(sequences),
+            ),
             firsts_of_paths AS (
                 SELECT badge_id, next_badge, third_badge FROM links WHERE step = 1
             ),
@@ -146,16 +134,26 @@ extension LearningPaths: Analysis {
                 ORDER BY learners DESC, \(dialect.binary(label))
                 LIMIT \(topPathLimit)
             ),
-            starting AS (
-                SELECT b.name AS first_badge, count(*) AS learners
+            parts AS (
+                SELECT 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
+                       NULL AS third_badge, NULL AS label, c.learners, \(dialect.days("m.q1")) AS median_days
+                FROM counted c
+                JOIN medians m ON m.from_badge = c.from_badge AND m.to_badge = c.to_badge
+                JOIN badges f ON f.id = c.from_badge
+                JOIN badges t ON t.id = c.to_badge
+                UNION ALL
+                SELECT 'path', first_badge, second_badge, third_badge, label, learners, NULL FROM top_paths
+                UNION ALL
+                SELECT 'start', b.name, NULL, NULL, NULL, count(*), NULL
                 FROM firsts_of_paths p JOIN badges b ON b.id = p.badge_id
                 GROUP BY p.badge_id, b.name
+                UNION ALL
+                SELECT 'learners', NULL, NULL, NULL, NULL, count(*), NULL FROM firsts_of_paths
             )
-            SELECT 'path' AS part, first_badge, second_badge, third_badge, label, learners FROM top_paths
-            UNION ALL
-            SELECT 'start', first_badge, NULL, NULL, NULL, learners FROM starting
-            UNION ALL
-            SELECT 'learners', NULL, NULL, NULL, NULL, count(*) FROM firsts_of_paths
+            SELECT part, first_badge, second_badge, third_badge, label, learners, median_days
+            FROM parts
+            ORDER BY part, learners DESC, \(dialect.binary("label")) NULLS FIRST,
+                     \(dialect.binary("first_badge")) NULLS FIRST, \(dialect.binary("second_badge")) NULLS FIRST
             """)
         let scope = Scope(request.filters, asOf: request.asOf, badge: false)
         let completion = SQLStatement(
@@ -172,19 +170,20 @@ extension LearningPaths: Analysis {
             FROM medians m JOIN badges b ON b.id = m.badge_id
             ORDER BY \(dialect.binary("b.name"))
             """)
-        return [transitions, paths, completion]
+        return [sequences, completion]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> LearningPaths {
-        let transitions = results["transitions"].map { row in
-            Transition(from: row.text("from_badge"), to: row.text("to_badge"), learners: row.int("learners"),
-                       medianDays: row.double("median_days"))
-        }
+        var transitions: [Transition] = []
         var paths: [Path] = []
         var starts: [Start] = []
         var learners = 0
-        for row in results["paths"] {
+        for row in results["sequences"] {
             switch row.text("part") {
+            case "transition":
+                transitions.append(Transition(
+                    from: row.text("first_badge"), to: row.text("second_badge"), learners: row.int("learners"),
+                    medianDays: row.double("median_days")))
             case "path":
                 let badges = ["first_badge", "second_badge", "third_badge"].compactMap { row.string($0) }
                 paths.append(Path(badges: badges, learners: row.int("learners")))
@@ -192,9 +191,6 @@ extension LearningPaths: Analysis {
             default: learners = row.int("learners")
             }
         }
-        // The union keeps each part's rows together but not their order.
-        paths.sort(by: byCountThenName(\.learners, \.label))
-        starts.sort(by: byCountThenName(\.learners, \.badge))
         var completion: [String: Double] = [:]
         for row in results["completion"] {
             if let days = row.double("median_days_to_complete") { completion[row.text("badge")] = days }

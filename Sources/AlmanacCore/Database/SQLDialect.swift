@@ -58,19 +58,23 @@ extension SQLDialect {
             + ratio("CAST(2 * (\(seconds)) AS BIGINT)", "172800", places: 1) + " END"
     }
 
-    /// True when a `YYYY-MM-DD` prefix of a text expression (already of the right shape) is a
-    /// day that exists, from the month's length: for engines without a lenient date function.
+    /// True when the `YYYY-MM-DD` prefix of a text expression (already of that shape) is a
+    /// day that exists. Two-digit text compares cost far less per row than a date function,
+    /// and the year is read only for the 29th of February.
     public func isCalendarDay(_ text: String) -> String {
-        func number(_ start: Int, _ length: Int) -> String {
-            "CAST(substr(\(text), \(start), \(length)) AS INTEGER)"
-        }
-        let year = number(1, 4)
-        let month = number(6, 2)
+        let month = "substr(\(text), 6, 2)"
+        let day = "substr(\(text), 9, 2)"
+        let year = "CAST(substr(\(text), 1, 4) AS INTEGER)"
         let leap = "(\(year) % 4 = 0 AND (\(year) % 100 <> 0 OR \(year) % 400 = 0))"
-        let monthLength =
-            "CASE WHEN \(month) IN (4, 6, 9, 11) THEN 30 WHEN \(month) = 2 THEN "
-            + "CASE WHEN \(leap) THEN 29 ELSE 28 END ELSE 31 END"
-        return "(\(month) BETWEEN 1 AND 12 AND \(number(9, 2)) BETWEEN 1 AND \(monthLength))"
+        return "(CASE WHEN \(month) < '01' OR \(month) > '12' OR \(day) < '01' THEN 0 "
+            + "WHEN \(day) <= (CASE \(month) WHEN '02' THEN '28' WHEN '04' THEN '30' WHEN '06' THEN '30' "
+            + "WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END) THEN 1 "
+            + "WHEN \(month) = '02' AND \(day) = '29' AND \(leap) THEN 1 ELSE 0 END) = 1"
+    }
+
+    /// A valid timestamp as text that sorts in time order: a bare date gets its midnight.
+    public func sortableTimestamp(_ text: String) -> String {
+        binary("CASE WHEN length(\(text)) = 10 THEN \(text) || 'T00:00:00' ELSE \(text) END")
     }
 }
 
@@ -103,14 +107,13 @@ public struct SQLiteDialect: SQLDialect {
         "CAST(strftime('%s', \(timestamp)) AS INTEGER)"
     }
 
-    /// GLOB checks the shape and the time's digits; `date(…, '+0 days')` rolls a day that does not exist
-    /// into the next month (2024-02-30 becomes 2024-03-01), so a real day is one it keeps.
+    /// GLOB checks the shape and the time's digits, then the calendar.
     public func isTimestamp(_ text: String) -> String {
         let date = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
         return "(CASE WHEN typeof(\(text)) <> 'text' THEN 0 "
-            + "WHEN NOT (\(text) GLOB '\(date)' OR (\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
-            + "AND substr(\(text), 12, 2) < '24')) THEN 0 "
-            + "WHEN date(substr(\(text), 1, 10), '+0 days') = substr(\(text), 1, 10) THEN 1 ELSE 0 END) = 1"
+            + "WHEN NOT ((\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
+            + "AND substr(\(text), 12, 2) < '24') OR \(text) GLOB '\(date)') THEN 0 "
+            + "WHEN \(isCalendarDay(text)) THEN 1 ELSE 0 END) = 1"
     }
 
     public var unlimited: String { "LIMIT -1" }
@@ -120,7 +123,9 @@ public struct SQLiteDialect: SQLDialect {
     }
 
     /// SQLite has no `percentile_cont`: each value is ranked within its group, and the two
-    /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does.
+    /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does. The rank and
+    /// the group's size share one window (the whole group as its frame), so one sort serves
+    /// both.
     public func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
         -> String
     {
@@ -137,18 +142,12 @@ public struct SQLiteDialect: SQLDialect {
         return """
             SELECT \(selected)
             FROM (SELECT \(keys.isEmpty ? "" : keyList + ", ")\(value) AS v,
-                         row_number() OVER (\(partition)ORDER BY \(value)) - 1 AS r,
-                         count(*) OVER (\(partition.trimmingSuffix())) AS n
-                  FROM (\(source)) AS quantile_source) AS ranked
+                         row_number() OVER ranks - 1 AS r,
+                         count(*) OVER ranks AS n
+                  FROM (\(source)) AS quantile_source
+                  WINDOW ranks AS (\(partition)ORDER BY \(value)
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS ranked
             \(keys.isEmpty ? "" : "GROUP BY \(keyList)")
             """
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -106,58 +106,73 @@ public struct SchemaChecker {
 
         var severity: SchemaFinding.Severity { self == .completedWithoutDate ? .warning : .error }
 
-        /// The condition a breaking row meets; `e`, `u`, `b` and `o` are the joined rows.
+        /// The condition a breaking row meets, on the columns of `rows(of:)`.
         func condition(_ dialect: any SQLDialect) -> String {
             switch self {
             case .status:
-                return "e.status IS NULL OR e.status NOT IN ("
+                return "status IS NULL OR status NOT IN ("
                     + Schema.statuses.map { "'\($0)'" }.joined(separator: ", ") + ")"
-            case .enrolledAt: return "NOT \(dialect.isTimestamp("e.enrolled_at"))"
-            case .completedAt: return "e.completed_at IS NOT NULL AND NOT \(dialect.isTimestamp("e.completed_at"))"
+            case .enrolledAt: return "enrolled_ok = 0"
+            case .completedAt: return "completed_ok = 0"
             case .progress:
                 // CASE, not OR: PostgreSQL may evaluate OR's sides in any order.
-                return "(CASE WHEN NOT \(dialect.isNumber("e.progress")) THEN 1 "
-                    + "WHEN e.progress < 0 OR e.progress > 1 THEN 1 ELSE 0 END) = 1"
+                return "(CASE WHEN NOT \(dialect.isNumber("progress")) THEN 1 "
+                    + "WHEN progress < 0 OR progress > 1 THEN 1 ELSE 0 END) = 1"
             case .completedBeforeEnrolled:
-                return "(CASE WHEN \(dialect.isTimestamp("e.enrolled_at")) AND \(dialect.isTimestamp("e.completed_at")) "
-                    + "THEN CASE WHEN \(dialect.epochSeconds("e.completed_at")) < \(dialect.epochSeconds("e.enrolled_at")) "
-                    + "THEN 1 ELSE 0 END ELSE 0 END) = 1"
-            case .unknownUser: return "u.id IS NULL"
-            case .unknownBadge: return "b.id IS NULL"
-            case .completedWithoutDate: return "e.status = 'completed' AND e.completed_at IS NULL"
-            case .joinedAt: return "NOT \(dialect.isTimestamp("u.joined_at"))"
-            case .unknownOrganization: return "u.organization_id IS NOT NULL AND o.id IS NULL"
+                // Both valid, then compared as text in time order: no date parsing per row.
+                return "enrolled_ok = 1 AND completed_ok = 1 AND "
+                    + "\(dialect.sortableTimestamp("completed_at")) < \(dialect.sortableTimestamp("enrolled_at"))"
+            case .unknownUser: return "user_found IS NULL"
+            case .unknownBadge: return "badge_found IS NULL"
+            case .completedWithoutDate: return "status = 'completed' AND completed_at IS NULL"
+            case .joinedAt: return "joined_ok = 0"
+            case .unknownOrganization: return "organization_id IS NOT NULL AND organization_found IS NULL"
             }
         }
     }
 
-    /// One statement per table: each row's rules are worked out once, in a subquery, then
-    /// counted, with the smallest id that breaks each.
+    /// Each row of a table with what the rules read, the costly timestamp checks worked out
+    /// once per row (`unlimited` keeps the subquery from being merged into the count).
+    static func rows(of table: String, _ dialect: any SQLDialect) -> String {
+        if table == "users" {
+            return """
+                SELECT u.id, u.organization_id, o.id AS organization_found,
+                       \(dialect.flag(dialect.isTimestamp("u.joined_at"))) AS joined_ok
+                FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+                \(dialect.unlimited)
+                """
+        }
+        return """
+            SELECT e.id, e.status, e.progress, e.enrolled_at, e.completed_at,
+                   u.id AS user_found, b.id AS badge_found,
+                   \(dialect.flag(dialect.isTimestamp("e.enrolled_at"))) AS enrolled_ok,
+                   CASE WHEN e.completed_at IS NULL THEN NULL
+                        ELSE \(dialect.flag(dialect.isTimestamp("e.completed_at"))) END AS completed_ok
+            FROM enrollments e
+            LEFT JOIN users u ON u.id = e.user_id
+            LEFT JOIN badges b ON b.id = e.badge_id
+            \(dialect.unlimited)
+            """
+    }
+
+    /// One statement per table: for each rule, how many rows break it and the smallest id
+    /// that does.
     static func statements(_ dialect: any SQLDialect) -> [SQLStatement] {
-        func statement(_ table: String, id: String, from: String) -> SQLStatement {
+        ["enrollments", "users"].map { table in
             let rules = RowRule.allCases.filter { $0.table == table }
-            let flags = rules.map { "\(dialect.flag($0.condition(dialect))) AS \($0.rawValue)" }
             let counts = rules.map { rule in
-                "coalesce(sum(\(rule.rawValue)), 0) AS \(rule.rawValue)_count,\n       "
-                    + "min(CASE WHEN \(rule.rawValue) = 1 THEN id END) AS \(rule.rawValue)_example"
+                let condition = rule.condition(dialect)
+                return "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
+                    + "min(CASE WHEN \(condition) THEN id END) AS \(rule.rawValue)_example"
             }
             return SQLStatement(
                 table,
                 """
                 SELECT count(*) AS rows,
                        \(counts.joined(separator: ",\n       "))
-                FROM (SELECT \(id) AS id,
-                             \(flags.joined(separator: ",\n             "))
-                      \(from)
-                      \(dialect.unlimited)) AS checked
+                FROM (\(rows(of: table, dialect))) AS checked
                 """)
         }
-        return [
-            statement(
-                "enrollments", id: "e.id",
-                from: "FROM enrollments e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN badges b ON b.id = e.badge_id"),
-            statement("users", id: "u.id", from: "FROM users u LEFT JOIN organizations o ON o.id = u.organization_id"),
-        ]
     }
 
     /// Every missing table and column; empty when the structure is complete.
