@@ -181,7 +181,7 @@ import Testing
         let text = read(URL(fileURLWithPath: dump))
         // The analysis itself, not a row scan: its filter and its per-badge grouping.
         #expect(text.contains("e.badge_id IN (SELECT id FROM badges WHERE name = 'Python Basics')"))
-        #expect(text.contains("LEFT JOIN scoped s ON s.badge_id = b.id"))
+        #expect(text.contains("LEFT JOIN counts c ON c.badge_id = b.id"))
         #expect(text.contains("FROM pragma_table_info('enrollments')"))
         #expect(text.components(separatedBy: "\n;\n").count > 3)
         #expect(!text.contains("?"))
