@@ -10,12 +10,14 @@ then runs, one process after another on this machine:
   3. a rebuild after one question changed;
   4. the same SQL on its own: sqlite3 DB < the --dump-sql file;
   5. the scan floor: one aggregate pass over enrollments joined to users, in sqlite3;
-  6. a cold-cache build against a stand-in model on 127.0.0.1 that answers in 1 s.
+  6. a cold-cache build against a stand-in model on 127.0.0.1 that answers in 1 s;
+  7. the demo questions from PostgreSQL 15 and from a two-shard postgres_fdw cluster on
+     loopback (scripts/postgres.sh), each against the same floor query in psql.
 
 Each runs several times and the medians are reported, with peak resident memory, files
 written, the phases of the build, and the ratios that matter. Timings are for this machine
 only; they are not tests. Environment: BENCH_RUNS (default 5), BENCH_10M=0 to skip the
-10M database, BENCH_QUICK=1 for the 1M × 24 row alone.
+10M database, BENCH_QUICK=1 for the 1M × 24 row alone, BENCH_POSTGRES=0 to skip PostgreSQL.
 """
 
 import http.server
@@ -141,6 +143,12 @@ def phases(stderr):
             for m in re.finditer(r"phase (\w+) ([\d,.]+) ms", stderr)}
 
 
+def returned_rows(stderr):
+    """Rows the database returned to Almanac, from the build's progress line."""
+    match = re.search(r"returned ([\d,]+) aggregated rows", stderr)
+    return int(match.group(1).replace(",", "")) if match else 0
+
+
 def build(database, questions, out, extra=()):
     return run_measured([ALMANAC, "build", "--db", database, "--questions", questions, "--out", out,
                          "--llm", "off", "--timings", "--plotly-file", "vendor/plotly/plotly.min.js",
@@ -159,10 +167,11 @@ def measure(database, yaml_text, scratch, runs):
     out = os.path.join(scratch, "site")
     dump = os.path.join(scratch, "dump.sql")
     result = {"full": [], "rss": [], "written": [], "phases": [], "unchanged": [], "unchanged_written": [],
-              "one_changed": [], "sql_only": [], "floor": [], "one_alone": []}
+              "one_changed": [], "sql_only": [], "floor": [], "one_alone": [], "returned": []}
     for _ in range(runs):
         cold(out)
         seconds, rss, _, err = build(database, questions, out)
+        result["returned"].append(returned_rows(err))
         result["full"].append(seconds)
         result["rss"].append(rss)
         result["written"].append(files_written(err))
@@ -253,6 +262,42 @@ def llm_critical_path(database, scratch):
     return seconds, critical + warm, critical
 
 
+def postgres_rows(runs, scratch):
+    """The demo questions at 1M from one PostgreSQL server and from the two-shard cluster."""
+    script = os.path.join(ROOT, "scripts", "postgres.sh")
+    subprocess.run([script, "start"], cwd=ROOT, check=True)
+    rows = []
+    try:
+        questions = os.path.join(scratch, "pg-questions.yaml")
+        with open(os.path.join(ROOT, "questions.yaml"), encoding="utf-8") as handle:
+            text = re.sub(r"(?m)^database:.*$", "", handle.read())
+        with open(questions, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        for server, extra in (("single", ["--force"]), ("cluster", ["--keep-schema"])):
+            url = subprocess.run([script, "url", server], cwd=ROOT, check=True, capture_output=True,
+                                 text=True).stdout.strip()
+            started = time.monotonic()
+            subprocess.run([ALMANAC, "seed", "--out", url, "--users", str(DATABASES["1M"]), *extra],
+                           cwd=ROOT, check=True, capture_output=True)
+            loaded = time.monotonic() - started
+            full, rss, returned, floor = [], [], [], []
+            out = os.path.join(scratch, f"pg-{server}")
+            for _ in range(runs):
+                cold(out)
+                seconds, peak, _, err = build(url, questions, out)
+                full.append(seconds)
+                rss.append(peak)
+                returned.append(returned_rows(err))
+                seconds, _, _, _ = run_measured(["psql", url, "-qAt", "-c", FLOOR_SQL])
+                floor.append(seconds)
+            count = int(subprocess.run(["psql", url, "-qAt", "-c", "SELECT count(*) FROM enrollments"],
+                                       check=True, capture_output=True, text=True).stdout)
+            rows.append((server, count, loaded, median(full), median(floor), max(rss), median(returned)))
+    finally:
+        subprocess.run([script, "stop"], cwd=ROOT)
+    return rows
+
+
 def main():
     subprocess.run(["swift", "build", "-c", "release", "--product", "almanac"], cwd=ROOT, check=True)
     print(f"machine: {os.cpu_count()} cores; {open('/proc/meminfo').readline().split()[1]} kB memory; "
@@ -291,6 +336,12 @@ def main():
                   f"{full / sql:.2f} | {one / alone:.2f} | {max(r['rss']):.0f} MB | {median(r['written']):.0f} / "
                   f"{median(r['unchanged_written']):.0f} |")
         print()
+        print("Rows the database returned to Almanac in a full build:")
+        for (name, count), r in results.items():
+            enrolled = enrollments(seeded[name])
+            print(f"- {name} × {count}: {median(r['returned']):,.0f} rows, "
+                  f"{100 * median(r['returned']) / enrolled:.3f} % of {enrolled:,} enrollments")
+        print()
         print("Phases of the full build, median ms:")
         names = ["load", "match", "sql", "charts", "narration", "render", "write"]
         print("| data × questions | " + " | ".join(names) + " |")
@@ -306,6 +357,14 @@ def main():
                 print(f"growth 24 → {count} questions: × {grown / base:.2f} time for × {count / 24:.1f} questions")
         if ("10M", 24) in results:
             print(f"growth 1M → 10M enrollments: × {median(results[('10M', 24)]['full']) / base:.2f} time")
+        if os.environ.get("BENCH_POSTGRES", "1") != "0":
+            print()
+            print("| PostgreSQL 15, 1M × 24 | enrollments | seed (s) | full build | floor in psql | build ÷ floor |"
+                  " peak RSS | rows returned |")
+            print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+            for server, count, loaded, full, floor, rss, returned in postgres_rows(RUNS, scratch):
+                print(f"| {server} | {count:,} | {loaded:.1f} | {full:.2f} s | {floor:.2f} s | {full / floor:.2f} |"
+                      f" {rss:.0f} MB | {returned:,.0f} ({100 * returned / count:.3f} %) |")
         if quick:
             return
         print()

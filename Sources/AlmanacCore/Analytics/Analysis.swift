@@ -51,6 +51,14 @@ public protocol Analysis: AnalysisOutput, Codable {
     func summary() -> String
 }
 
+extension Analysis {
+    /// Runs this analysis by itself on a connection.
+    /// - Throws: `DatabaseError` with the statement that failed.
+    public static func run(_ context: AnalysisContext) throws -> Self {
+        try context.run(Self.self)
+    }
+}
+
 extension AnalysisKind {
     /// The type that implements a built-in kind; nil for custom SQL, which runs the
     /// question's own statement. The one place that lists the kinds: a new case that is

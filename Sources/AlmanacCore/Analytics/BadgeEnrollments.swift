@@ -60,11 +60,6 @@ public struct BadgeEnrollments: Sendable, Codable {
     public var reference: StatusMix
     public var filters: Filters
 
-    /// Runs the analysis's statements on a connection and reads their results.
-    /// - Throws: `DatabaseError` with the statement that failed.
-    public static func run(_ context: AnalysisContext) throws -> BadgeEnrollments {
-        try context.run(Self.self)
-    }
 }
 
 // MARK: - SQL
@@ -77,18 +72,13 @@ extension BadgeEnrollments: Analysis {
     /// and dates, every badge) beside them.
     public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
         let scope = Scope(request.filters, asOf: request.asOf)
-        let status = { (value: String) in "sum(\(dialect.flag("s.status = '\(value)'")))" }
+        let status = { (value: String) in Scope.statusCount(value, dialect) }
         let badgeFilter = request.filters.badge.map { "WHERE b.name = \(Scope.literal($0))\n" } ?? ""
         let badges = SQLStatement(
             "badges",
             """
             WITH \(scope.cte(dialect)),
-            medians AS (
-            \(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: """
-                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
-                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
-                """))
-            ),
+            \(Scope.completionMedians(dialect)),
             counts AS (
                 SELECT s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
                        \(status("enrolled")) AS enrolled, \(status("in_progress")) AS in_progress,

@@ -47,11 +47,6 @@ public struct CompletionMetrics: Sendable, Codable {
     public var categories: [String: String]
     public var filters: Filters
 
-    /// Runs the analysis's statements on a connection and reads their results.
-    /// - Throws: `DatabaseError` with the statement that failed.
-    public static func run(_ context: AnalysisContext) throws -> CompletionMetrics {
-        try context.run(Self.self)
-    }
 }
 
 // MARK: - SQL
@@ -64,7 +59,7 @@ extension CompletionMetrics: Analysis {
     /// badge.
     public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
         let scope = Scope(request.filters, asOf: request.asOf)
-        let status = { (value: String) in "sum(\(dialect.flag("s.status = '\(value)'")))" }
+        let status = { (value: String) in Scope.statusCount(value, dialect) }
         let totals = "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
             + "CAST(coalesce(sum(c.completed), 0) AS BIGINT) AS completed, "
             + "CAST(coalesce(sum(c.dropped), 0) AS BIGINT) AS dropped, "

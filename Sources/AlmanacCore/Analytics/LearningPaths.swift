@@ -31,11 +31,6 @@ public struct LearningPaths: Sendable, Codable {
 
     static let topPathLimit = 20
 
-    /// Runs the analysis's statements on a connection and reads their results.
-    /// - Throws: `DatabaseError` with the statement that failed.
-    public static func run(_ context: AnalysisContext) throws -> LearningPaths {
-        try context.run(Self.self)
-    }
 }
 
 // MARK: - SQL
@@ -160,12 +155,7 @@ extension LearningPaths: Analysis {
             "completion",
             """
             WITH \(scope.cte(dialect)),
-            medians AS (
-            \(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: """
-                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
-                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
-                """))
-            )
+            \(Scope.completionMedians(dialect))
             SELECT b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
             FROM medians m JOIN badges b ON b.id = m.badge_id
             ORDER BY \(dialect.binary("b.name"))

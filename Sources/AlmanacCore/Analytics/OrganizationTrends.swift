@@ -53,12 +53,6 @@ public struct OrganizationTrends: Sendable, Codable {
     public var window: DateRange
     public var filters: Filters
 
-    /// Runs the analysis's statements on a connection and reads their results.
-    /// - Throws: `DatabaseError` with the statement that failed.
-    public static func run(_ context: AnalysisContext) throws -> OrganizationTrends {
-        try context.run(Self.self)
-    }
-
     /// The question's window, or by default the 12 months up to the as-of date.
     static func window(for request: AnalysisRequest) -> DateRange {
         let tomorrow = request.asOf.adding(days: 1)

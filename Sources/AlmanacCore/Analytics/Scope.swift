@@ -59,6 +59,21 @@ struct Scope: Sendable {
             + "\(dialect.epochSeconds("\(row).completed_at")) - \(dialect.epochSeconds("\(row).enrolled_at")) END"
     }
 
+    /// How many `scoped` rows (alias `s`) have a status.
+    static func statusCount(_ status: String, _ dialect: any SQLDialect) -> String {
+        "sum(\(dialect.flag("s.status = '\(status)'")))"
+    }
+
+    /// `medians AS (…)`: the median seconds from enrollment to completion per `badge_id`
+    /// (column `q1`), over the completed `scoped` rows that have a `completed_at`.
+    static func completionMedians(_ dialect: any SQLDialect) -> String {
+        let source = """
+            SELECT s.badge_id, \(secondsToComplete(dialect)) AS seconds
+            FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+            """
+        return "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: source))\n)"
+    }
+
     /// The organization's display name: `(no organization)` for learners with none.
     static let organizationName = "coalesce(o.name, '\(noOrganization)')"
 

@@ -69,8 +69,12 @@ public final class PostgresConnection: DatabaseConnection {
             let text = String(cString: version)
             engine = "PostgreSQL " + (text.split(separator: " ").first.map(String.init) ?? text)
         }
+        // The analyses write names into their SQL as '…' literals with quotes doubled, which
+        // reads as plain text only with standard_conforming_strings on (the default since 9.1,
+        // but a server may turn it off, and then a backslash would escape).
         var setup = [
             "SET TimeZone = 'UTC'", "SET DateStyle = 'ISO'", "SET extra_float_digits = 3",
+            "SET standard_conforming_strings = on",
         ]
         if mode == .readOnly {
             setup += [
