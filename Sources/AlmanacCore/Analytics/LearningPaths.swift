@@ -59,38 +59,41 @@ extension LearningPaths: Analysis {
             ),
             steps AS (
                 SELECT user_id, badge_id, enrolled_at,
-                       row_number() OVER (PARTITION BY user_id ORDER BY \(order)) AS step
+                       row_number() OVER learner AS step,
+                       lead(badge_id) OVER learner AS next_badge,
+                       lead(enrolled_at) OVER learner AS next_enrolled_at,
+                       lead(badge_id, 2) OVER learner AS third_badge
                 FROM firsts
+                WINDOW learner AS (PARTITION BY user_id ORDER BY \(order))
             ),
             """
         if let badge = request.filters.badge {
+            // Dropping the steps before the badge leaves the ones after it, and so the
+            // next badges, as they were: only the numbering moves.
             text += """
 
                 started AS (
-                    SELECT user_id, badge_id, enrolled_at, step,
-                           min(CASE WHEN badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
+                    SELECT user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
+                           max(CASE WHEN badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
                                     THEN step END) OVER (PARTITION BY user_id) AS first_step
                     FROM steps
                 ),
-                sequence AS (
-                    SELECT user_id, badge_id, enrolled_at, step - first_step + 1 AS step
+                links AS MATERIALIZED (
+                    SELECT user_id, step - first_step + 1 AS step, badge_id, enrolled_at,
+                           next_badge, next_enrolled_at, third_badge
                     FROM started
                     WHERE step >= first_step
-                ),
+                )
                 """
         } else {
-            text += "\nsequence AS (SELECT user_id, badge_id, enrolled_at, step FROM steps),"
-        }
-        text += """
+            text += """
 
-            links AS MATERIALIZED (
-                SELECT user_id, step, badge_id, enrolled_at,
-                       lead(badge_id) OVER (PARTITION BY user_id ORDER BY step) AS next_badge,
-                       lead(enrolled_at) OVER (PARTITION BY user_id ORDER BY step) AS next_enrolled_at,
-                       lead(badge_id, 2) OVER (PARTITION BY user_id ORDER BY step) AS third_badge
-                FROM sequence
-            )
-            """
+                links AS MATERIALIZED (
+                    SELECT user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge
+                    FROM steps
+                )
+                """
+        }
         return text
     }
 

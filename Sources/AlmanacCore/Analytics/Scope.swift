@@ -30,8 +30,13 @@ struct Scope: Sendable {
     /// `name AS (SELECT … FROM enrollments JOIN users …)`, one row per enrollment in scope.
     func cte(_ dialect: any SQLDialect, named name: String = "scoped") -> String {
         var conditions: [String] = []
-        if let from { conditions.append("\(dialect.binary("e.enrolled_at")) >= \(Self.literal(from))") }
-        conditions.append("\(dialect.binary("e.enrolled_at")) < \(Self.literal(until))")
+        if let from {
+            conditions.append("\(dialect.binary("e.enrolled_at")) >= \(Self.literal(from))")
+            conditions.append("\(dialect.binary("e.enrolled_at")) < \(Self.literal(until))")
+        } else {
+            // Up to the as-of date keeps nearly every row: a scan, not an index range.
+            conditions.append("\(dialect.unindexed(dialect.binary("e.enrolled_at"))) < \(Self.literal(until))")
+        }
         if let badge { conditions.append("e.badge_id IN (SELECT id FROM badges WHERE name = \(Self.literal(badge)))") }
         if let organization {
             conditions.append(

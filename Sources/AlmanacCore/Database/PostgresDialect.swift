@@ -32,6 +32,9 @@ public struct PostgresDialect: SQLDialect {
 
     public var unlimited: String { "LIMIT ALL" }
 
+    /// PostgreSQL's planner has the column's statistics and picks a scan by itself.
+    public func unindexed(_ expression: String) -> String { expression }
+
     public func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
         -> String
     {

@@ -20,6 +20,9 @@ public protocol SQLDialect: Sendable {
     /// True when an expression is a timestamp the schema allows: text of the shape
     /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, a day that exists and a time within the day.
     func isTimestamp(_ text: String) -> String
+    /// An expression that the planner will not answer from an index: for a condition that
+    /// keeps nearly every row, where reading a whole covering index beats a range lookup.
+    func unindexed(_ expression: String) -> String
     /// A `LIMIT` that keeps every row: a subquery with it is computed once per row rather
     /// than merged into the query around it, so a costly column is not evaluated twice.
     var unlimited: String { get }
@@ -103,9 +106,15 @@ public struct SQLiteDialect: SQLDialect {
         "date(substr(\(timestamp), 1, 10), 'weekday 0', '-6 days')"
     }
 
+    /// `unixepoch` (SQLite 3.38) reads a timestamp about three times faster than
+    /// `strftime('%s', …)`.
     public func epochSeconds(_ timestamp: String) -> String {
-        "CAST(strftime('%s', \(timestamp)) AS INTEGER)"
+        "unixepoch(\(timestamp))"
     }
+
+    /// SQLite's unary `+` keeps a term away from every index; without statistics on the
+    /// dates, the planner would otherwise fetch a million rows through the date index.
+    public func unindexed(_ expression: String) -> String { "+\(expression)" }
 
     /// GLOB checks the shape and the time's digits, then the calendar.
     public func isTimestamp(_ text: String) -> String {
