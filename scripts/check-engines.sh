@@ -24,8 +24,16 @@ for engine in sqlite postgres cluster; do
     cluster) db=$ALMANAC_TEST_POSTGRES_CLUSTER_URL ;;
   esac
   "$almanac" build --quiet --llm off --as-of "$as_of" --db "$db" --questions questions.yaml \
-    --out "$scratch/$engine"
+    --out "$scratch/$engine" --dump-sql "$scratch/$engine.sql"
 done
+
+# What a page shows is what ran: each engine's dump replays in that engine's own shell.
+sqlite3 -bail "$scratch/demo.db" < "$scratch/sqlite.sql" > /dev/null
+for engine in postgres cluster; do
+  [ $engine = postgres ] && db=$ALMANAC_TEST_POSTGRES_URL || db=$ALMANAC_TEST_POSTGRES_CLUSTER_URL
+  psql "$db" -X -q -v ON_ERROR_STOP=1 -f "$scratch/$engine.sql" > /dev/null
+done
+echo "check-engines: every --dump-sql replays in sqlite3 and psql."
 
 python3 - "$scratch" <<'PY'
 import difflib, json, pathlib, sys
@@ -53,6 +61,11 @@ def raw(path):
 
 reference = pages("sqlite")
 failures = 0
+for engine, name in (("sqlite", "sqlite"), ("postgres", "postgresql"), ("cluster", "postgresql")):
+    for path in pages(engine).values():
+        if path.name != "index.json" and json.loads(path.read_text())["metadata"].get("engine") != name:
+            print(f"check-engines: {engine}/{path.name} does not name its engine as {name}")
+            failures += 1
 for engine in ("postgres", "cluster"):
     other = pages(engine)
     if set(other) != set(reference):

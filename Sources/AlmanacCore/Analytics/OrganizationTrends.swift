@@ -152,7 +152,7 @@ extension OrganizationTrends: Analysis {
                    CAST(sum(e.enrollments) AS BIGINT), CAST(sum(e.completions) AS BIGINT)
             FROM events e
             GROUP BY e.period_start
-            ORDER BY 1, 2, 3
+            ORDER BY 1, 2, 3 NULLS FIRST
             """)
         let perLearner = SQLStatement(
             "per_learner",

@@ -46,10 +46,6 @@ public final class SQLiteConnection: DatabaseConnection {
         sqlite3_busy_timeout(db, 2_000)
         if mode == .readOnly {
             try execute("PRAGMA query_only = 1")
-            // The analyses read the enrollments many times over: map the file rather than
-            // copy it page by page with a system call each (millions at a million rows), and
-            // keep the sorts of window functions in memory.
-            try execute("PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
             // Reading the schema is the first thing that touches the file: this is where a
             // text file, a locked file or garbage shows itself.
             _ = try scalarInt("SELECT count(*) FROM sqlite_master")

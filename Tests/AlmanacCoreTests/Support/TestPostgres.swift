@@ -4,9 +4,25 @@ import Foundation
 
 /// The PostgreSQL server `make test` starts on loopback, named by ALMANAC_TEST_POSTGRES_URL.
 enum TestPostgres {
+    static var url: String? { ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] }
+
     /// A read-only connection to the test server; nil when no server was named.
     static func connection() throws -> (any DatabaseConnection)? {
-        guard let url = ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] else { return nil }
+        guard let url else { return nil }
         return try PostgresConnection(url: url)
+    }
+
+    /// A schema of its own on the test server holding the four tables and `rows` (the same
+    /// INSERT statements the SQLite fixtures use), and a read-only connection that sees it
+    /// first on its search path; nil when no server was named.
+    static func fixture(_ rows: String) throws -> (any DatabaseConnection)? {
+        guard let url else { return nil }
+        let schema = "fixture_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let writer = try PostgresConnection(url: url, mode: .write)
+        try writer.execute("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
+        try writer.execute(DemoSeeder.postgresSchemaSQL)
+        try writer.execute(rows)
+        let separator = url.contains("?") ? "&" : "?"
+        return try PostgresConnection(url: url + separator + "options=-c%20search_path%3D\(schema)")
     }
 }
