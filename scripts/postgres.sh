@@ -112,9 +112,11 @@ create_cluster() {
   sql coordinator demo -c "
     CREATE EXTENSION postgres_fdw;
     CREATE SERVER shard1 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1',
-      port '$(port shard1)', dbname 'demo', async_capable 'true', fetch_size '10000');
+      port '$(port shard1)', dbname 'demo', async_capable 'true', fetch_size '10000',
+      use_remote_estimate 'true');
     CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1',
-      port '$(port shard2)', dbname 'demo', async_capable 'true', fetch_size '10000');
+      port '$(port shard2)', dbname 'demo', async_capable 'true', fetch_size '10000',
+      use_remote_estimate 'true');
     CREATE USER MAPPING FOR almanac SERVER shard1 OPTIONS (user 'almanac', password '$pw');
     CREATE USER MAPPING FOR almanac SERVER shard2 OPTIONS (user 'almanac', password '$pw');
     GRANT USAGE ON FOREIGN SERVER shard1, shard2 TO almanac;

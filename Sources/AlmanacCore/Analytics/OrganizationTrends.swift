@@ -120,8 +120,8 @@ extension OrganizationTrends: Analysis {
         let finished = Scope(Filters(badge: request.filters.badge, organization: request.filters.organization),
                              asOf: request.asOf)
         let end = min(window.end ?? scope.until, scope.until)
-        var inWindow = ["\(dialect.binary("s.completed_at")) < \(Scope.literal(end))"]
-        if let start = window.start { inWindow.insert("\(dialect.binary("s.completed_at")) >= \(Scope.literal(start))", at: 0) }
+        var inWindow = ["s.completed_at < \(Scope.literal(end))"]
+        if let start = window.start { inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0) }
         let bucket = { (column: String) in
             request.granularity == .week
                 ? dialect.weekStart(column) : "substr(\(column), 1, 7) || '-01'"

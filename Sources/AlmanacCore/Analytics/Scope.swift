@@ -29,13 +29,17 @@ struct Scope: Sendable {
 
     /// `name AS (SELECT … FROM enrollments JOIN users …)`, one row per enrollment in scope.
     func cte(_ dialect: any SQLDialect, named name: String = "scoped") -> String {
+        // Dates compare as plain text, with no COLLATE: the schema check has made every value
+        // `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, which sort the same under any collation (digit
+        // against digit, or a date before its own date-time), and a sharded PostgreSQL ships
+        // a condition with no explicit collation to the shards.
         var conditions: [String] = []
         if let from {
-            conditions.append("\(dialect.binary("e.enrolled_at")) >= \(Self.literal(from))")
-            conditions.append("\(dialect.binary("e.enrolled_at")) < \(Self.literal(until))")
+            conditions.append("e.enrolled_at >= \(Self.literal(from))")
+            conditions.append("e.enrolled_at < \(Self.literal(until))")
         } else {
             // Up to the as-of date keeps nearly every row: a scan, not an index range.
-            conditions.append("\(dialect.unindexed(dialect.binary("e.enrolled_at"))) < \(Self.literal(until))")
+            conditions.append("\(dialect.unindexed("e.enrolled_at")) < \(Self.literal(until))")
         }
         if let badge { conditions.append("e.badge_id IN (SELECT id FROM badges WHERE name = \(Self.literal(badge)))") }
         if let organization {
