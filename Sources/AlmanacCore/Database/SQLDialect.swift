@@ -69,7 +69,8 @@ extension SQLDialect {
         let day = "substr(\(text), 9, 2)"
         let year = "CAST(substr(\(text), 1, 4) AS INTEGER)"
         let leap = "(\(year) % 4 = 0 AND (\(year) % 100 <> 0 OR \(year) % 400 = 0))"
-        return "(CASE WHEN \(month) < '01' OR \(month) > '12' OR \(day) < '01' THEN 0 "
+        // Year 0 does not exist in PostgreSQL's calendar (nor in ISO 8601 without agreement).
+        return "(CASE WHEN substr(\(text), 1, 4) = '0000' OR \(month) < '01' OR \(month) > '12' OR \(day) < '01' THEN 0 "
             + "WHEN \(day) <= (CASE \(month) WHEN '02' THEN '28' WHEN '04' THEN '30' WHEN '06' THEN '30' "
             + "WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END) THEN 1 "
             + "WHEN \(month) = '02' AND \(day) = '29' AND \(leap) THEN 1 ELSE 0 END) = 1"

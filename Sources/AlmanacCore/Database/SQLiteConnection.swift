@@ -10,6 +10,8 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     public let path: String
+    /// The oldest SQLite whose SQL the analyses use.
+    static let minimumVersion = (number: Int32(3_039_000), text: "3.39")
     public let dialect: any SQLDialect = SQLiteDialect()
     public let engine = "SQLite " + String(cString: sqlite3_libversion())
     public var location: String { path }
@@ -44,6 +46,16 @@ public final class SQLiteConnection: DatabaseConnection {
             throw DatabaseError(path: path, reason: .cannotOpen(message))
         }
         sqlite3_busy_timeout(db, 2_000)
+        // The analyses' SQL uses IS NOT DISTINCT FROM (3.39), unixepoch (3.38) and
+        // MATERIALIZED (3.35): an older library would fail on the first statement with a
+        // syntax error that says nothing of the cause.
+        guard sqlite3_libversion_number() >= Self.minimumVersion.number else {
+            sqlite3_close(db)
+            handle = nil
+            throw DatabaseError(path: path, reason: .cannotOpen(
+                "Almanac needs SQLite \(Self.minimumVersion.text) or later, and this system's library is "
+                    + "\(String(cString: sqlite3_libversion())); install a newer libsqlite3"))
+        }
         if mode == .readOnly {
             try execute("PRAGMA query_only = 1")
             // Reading the schema is the first thing that touches the file: this is where a

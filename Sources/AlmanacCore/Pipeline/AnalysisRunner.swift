@@ -29,6 +29,8 @@ struct AnalysisRunner {
         var milliseconds: Int
         /// Row problems that do not stop the build, such as completed rows with no date.
         var warnings: [SchemaFinding]
+        /// What went less well than it should but did not change a number.
+        var notes: [String] = []
     }
 
     /// - Throws: `BuildError` for the database check, or the first failing question in order.
@@ -62,7 +64,8 @@ struct AnalysisRunner {
         }
 
         let work = jobs.flatMap(\.work)
-        let done = await Self.execute(work, workers: min(workers, work.count), first: db, open: open)
+        let (done, notes) = await Self.execute(work, workers: min(workers, work.count), first: db, open: open)
+        pass.notes = notes
         pass.statements = done.count
         pass.rows = done.reduce(0) { $0 + $1.rows }
         pass.milliseconds = Self.milliseconds(since: started)
@@ -166,24 +169,29 @@ struct AnalysisRunner {
     private static func execute(
         _ work: [Work], workers: Int, first: any DatabaseConnection,
         open: @escaping @Sendable () throws -> any DatabaseConnection
-    ) async -> [Done] {
-        guard !work.isEmpty else { return [] }
+    ) async -> ([Done], [String]) {
+        guard !work.isEmpty else { return ([], []) }
         let board = Board(count: work.count)
         let firstConnection = UncheckedConnection(first)
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
-                    let connection: Result<any DatabaseConnection, any Error> =
-                        worker == 0 ? .success(firstConnection.connection) : Result { try open() }
+                    // A server at its connection limit only slows the build: the build's own
+                    // connection takes all the work.
+                    let db: any DatabaseConnection
+                    do {
+                        db = worker == 0 ? firstConnection.connection : try open()
+                    } catch {
+                        board.note("a second connection could not be opened, so the analyses ran on one: \(error)")
+                        return
+                    }
                     while let index = board.next() {
                         let started = ContinuousClock.now
-                        let result: Result<Returned, any Error> = connection.flatMap { db in
-                            Result { try run(work[index], on: db) }
-                        }
+                        let result = Result { try run(work[index], on: db) }
                         board.finish(index, Done(result: result, milliseconds: milliseconds(since: started)))
                     }
                 }
-                continuation.resume(returning: board.results)
+                continuation.resume(returning: (board.results, board.notes))
             }
         }
     }
@@ -207,6 +215,7 @@ private final class Board: @unchecked Sendable {
     private let lock = NSLock()
     private var position = 0
     private var finished: [Done?]
+    private var problems: [String] = []
 
     init(count: Int) {
         finished = Array(repeating: nil, count: count)
@@ -223,6 +232,12 @@ private final class Board: @unchecked Sendable {
     func finish(_ index: Int, _ done: AnalysisRunner.Done) {
         lock.withLock { finished[index] = done }
     }
+
+    func note(_ problem: String) {
+        lock.withLock { problems.append(problem) }
+    }
+
+    var notes: [String] { lock.withLock { problems } }
 
     var results: [AnalysisRunner.Done] {
         lock.withLock { finished.map { $0! } }

@@ -262,6 +262,7 @@ public struct ReportBuilder {
         }
         clock.mark("sql")
         for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
+        for note in pass.notes { warnings.add("\(source.path): \(note)") }
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
         var questionCharts: [[Chart]] = []

@@ -45,7 +45,7 @@ import Testing
         ("2024-13-01", false), ("2024-00-10", false), ("2024-12-31T23:59:59", true),
         ("2024-12-31T24:00:00", false), ("2024-12-31T10:60:00", false), ("2024-12-31 10:00:00", false),
         ("2024-1-05", false), ("yesterday", false), ("2024-01-05T10:00", false), ("1900-02-29", false),
-        ("2000-02-29", true),
+        ("2000-02-29", true), ("0000-01-01", false), ("0001-01-01", true),
     ])
     func timestamps(text: String, valid: Bool) throws {
         for db in try Self.engines() {
