@@ -1,4 +1,6 @@
-/// The arithmetic every analysis shares, defined once as docs/metrics.md states it.
+/// The little arithmetic left in Swift: the database computes every published number; the
+/// charts recompute a rate for categories they pool into "Other", and `average_progress`
+/// divides the database's sum.
 public enum Metrics {
     /// `numerator / denominator` rounded to 4 decimals; 0 when the denominator is 0.
     public static func rate(_ numerator: Int, _ denominator: Int) -> Double {
@@ -11,59 +13,6 @@ public enum Metrics {
     public static func average(_ sum: Double?, count: Int) -> Double? {
         guard count > 0, let sum else { return nil }
         return round(sum / Double(count), places: 4)
-    }
-
-    /// The median, rounded to 1 decimal: the middle value, or the mean of the two middle
-    /// values for an even count; nil when there are no values.
-    public static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        // Selection, not a sort: a million completion times need only the middle two.
-        var work = values
-        let middle = work.count / 2
-        let upper = select(&work, middle)
-        let value = work.count % 2 == 1 ? upper : (work[..<middle].max()! + upper) / 2
-        return round(value, places: 1)
-    }
-
-    /// The median of durations in seconds, in days, rounded to 1 decimal.
-    public static func medianDays(_ seconds: [Int32]) -> Double? {
-        median(seconds.map { Double($0) / 86_400 })
-    }
-
-    /// The k-th smallest value (0-based), by quickselect with a median-of-three pivot; on
-    /// return every element before index k is no larger than it.
-    static func select(_ values: inout [Double], _ k: Int) -> Double {
-        var low = 0
-        var high = values.count - 1
-        while low < high {
-            let middle = low + (high - low) / 2
-            let pivot = Swift.max(Swift.min(values[low], values[middle]),
-                                  Swift.min(Swift.max(values[low], values[middle]), values[high]))
-            var i = low
-            var j = high
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
-        }
-        return values[k]
-    }
-
-    /// The `p` quantile of sorted values by linear interpolation between closest ranks
-    /// (the "type 7" rule of R and NumPy's default), rounded to 2 decimals.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let position = p * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        let value = sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-        return round(value, places: 2)
     }
 
     /// Rounds half away from zero. A tiny nudge absorbs binary noise such as

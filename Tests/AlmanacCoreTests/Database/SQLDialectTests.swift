@@ -65,6 +65,32 @@ import Testing
         }
     }
 
+    @Test("durations in seconds become days rounded half away from zero", arguments: [
+        // 4,320 s is 0.05 days exactly; a median of two may end in .5 s.
+        ("4320", 0.1), ("4319", 0.0), ("194400", 2.3), ("43200.5", 0.5), ("0", 0.0), ("NULL", nil),
+    ] as [(String, Double?)])
+    func days(seconds: String, expected: Double?) throws {
+        for db in try Self.engines() {
+            let result = try value(db.dialect.days(seconds), on: db)
+            #expect(ResultRecord(index: ["x": 0], values: [result]).double("x") == expected, "\(db.dialect.name)")
+        }
+    }
+
+    @Test("a median is the middle value, or the mean of the two middle values")
+    func medians() throws {
+        // 5 10 30 40 → 20; 1 2 → 1.5; 9 alone → 9.
+        let source = """
+            SELECT 'a' AS k, 10 AS v UNION ALL SELECT 'a', 30 UNION ALL SELECT 'a', 5 UNION ALL SELECT 'a', 40
+            UNION ALL SELECT 'b', 1 UNION ALL SELECT 'b', 2 UNION ALL SELECT 'c', 9
+            """
+        for db in try Self.engines() {
+            let sql = db.dialect.quantiles([0.5], of: "v", by: ["k"], from: source)
+            let rows = try ResultSet.read(SQLStatement("m", "SELECT * FROM (\(sql)) AS m ORDER BY k"), from: db)
+                .records.map { $0.double("q1") }
+            #expect(rows == [20, 1.5, 9], "\(db.dialect.name)")
+        }
+    }
+
     @Test("quantiles interpolate between ranks, with ties and a NULL group")
     func quantiles() throws {
         // Group 1: 1 2 2 2 5 → q1 2, median 2, q3 2. Group 2: 1 2 3 4 → q1 1.75, median 2.5,
