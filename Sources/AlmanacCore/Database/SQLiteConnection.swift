@@ -32,6 +32,7 @@ public final class SQLiteConnection: DatabaseConnection {
         if isFolder.boolValue {
             throw DatabaseError(path: path, reason: .cannotOpen("it is a folder, not a database file"))
         }
+        try Self.refuseSpecialFile(at: path)
         let flags =
             mode == .readOnly
             ? SQLITE_OPEN_READONLY
@@ -62,6 +63,26 @@ public final class SQLiteConnection: DatabaseConnection {
             // text file, a locked file or garbage shows itself.
             _ = try scalarInt("SELECT count(*) FROM sqlite_master")
         }
+    }
+
+    /// Refuses a path that exists but is not a regular file (a FIFO, a device, a socket):
+    /// SQLite would block forever reading a FIFO, and a build would hold its lock meanwhile.
+    /// A missing path passes; opening it reports that. Symbolic links are followed.
+    /// - Throws: `DatabaseError` saying what kind of file the path is.
+    public static func refuseSpecialFile(at path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
+        }
+        throw DatabaseError(path: path, reason: .cannotOpen(
+            "it is \(kind), not a database file; --db must name a regular SQLite file"))
     }
 
     deinit {

@@ -66,10 +66,16 @@ public struct ReportBuilder {
         let warnings = Warnings(log: log)
         let clock = PhaseClock()
         let folder = URL(fileURLWithPath: options.outputPath)
+        let file = try stage(.questions) { try loadQuestions() }
+        // A FIFO or a device as the database would block the build forever while it holds
+        // the site's lock: refuse it before taking the lock.
+        let location = try stage(.database) { try resolveDatabase(file) }
+        if let path = location.filePath {
+            try stage(.database) { try SQLiteConnection.refuseSpecialFile(at: path) }
+        }
         let lock = try stage(.writing) { try BuildLock(for: folder) }
         defer { lock.release() }
 
-        let file = try stage(.questions) { try loadQuestions() }
         // Nothing changed since the last build: the site stands as it is. A PostgreSQL
         // database has no file to stamp, so its sites are always rebuilt.
         let fingerprint = try stage(.questions) { try self.fingerprint(file) }

@@ -89,6 +89,24 @@ import Testing
         }
     }
 
+    @Test("a FIFO is refused at once instead of blocking on its first read")
+    func fifo() throws {
+        let path = Fixture.folder().appending(path: "f.db").path
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: DatabaseError(path: path, reason: .cannotOpen(
+            "it is a FIFO (named pipe), not a database file; --db must name a regular SQLite file"))) {
+            try SQLiteConnection(path: path)
+        }
+    }
+
+    @Test("a character device is refused")
+    func device() {
+        #expect(throws: DatabaseError(path: "/dev/null", reason: .cannotOpen(
+            "it is a character device, not a database file; --db must name a regular SQLite file"))) {
+            try SQLiteConnection(path: "/dev/null")
+        }
+    }
+
     @Test("an empty database has no tables")
     func empty() throws {
         let path = Fixture.folder().appending(path: "empty.db").path

@@ -214,6 +214,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
     }
 
+    @Test("a FIFO as the database is refused before the site's lock is taken")
+    func fifoDatabase() async throws {
+        let folder = Fixture.folder()
+        let fifo = folder.appending(path: "f.db").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        await #expect(throws: BuildError.self) {
+            _ = try await build(in: folder) { $0.databasePath = fifo }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site.lock").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+    }
+
     @Test("inlining skips question marks inside string literals")
     func inline() {
         #expect(SQLStatement.inline("SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
