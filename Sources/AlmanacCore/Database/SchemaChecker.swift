@@ -70,7 +70,47 @@ public struct SchemaChecker {
                 findings.append(.init(severity: .error, message: "the enrollments table has no rows: nothing to report"))
             }
         }
+        for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
+            let names = try db.rows("SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id") {
+                (id: $0.int(0), name: $0.string(1) ?? "")
+            }
+            if let finding = Self.duplicateNames(names, table: table, noun: noun) { findings.append(finding) }
+        }
         return SchemaReport(findings: findings)
+    }
+
+    /// How many duplicate groups a finding lists before "and N more".
+    static let listedDuplicates = 5
+
+    /// Names that two or more rows share, exactly or once both are in Unicode NFC (a
+    /// precomposed "ü" and "u" + U+0308 are one name). SQLite and PostgreSQL compare bytes, so
+    /// their UNIQUE constraints let such pairs through, and no SQL normalizes in both engines:
+    /// the names tables are small, so they are read and compared here.
+    /// - Returns: one error listing the groups with their ids, nil when every name is unique.
+    static func duplicateNames(_ rows: [(id: Int, name: String)], table: String, noun: String) -> SchemaFinding? {
+        var idsByName: [[UInt8]: [Int]] = [:]
+        var order: [[UInt8]] = []
+        for row in rows {
+            // Keyed by the NFC bytes, not by String: String's == is canonical equivalence,
+            // which would hide the rule behind the type.
+            let key = Array(row.name.precomposedStringWithCanonicalMapping.utf8)
+            if idsByName[key] == nil { order.append(key) }
+            idsByName[key, default: []].append(row.id)
+        }
+        let groups = order.compactMap { key -> (name: String, ids: [Int])? in
+            guard let ids = idsByName[key], ids.count > 1 else { return nil }
+            return (String(decoding: key, as: UTF8.self), ids)
+        }
+        guard !groups.isEmpty else { return nil }
+        var listed = groups.prefix(listedDuplicates).map { group in
+            "\"\(group.name)\" (ids \(group.ids.map(String.init).joined(separator: ", ")))"
+        }
+        if groups.count > listedDuplicates { listed.append("and \(groups.count - listedDuplicates) more") }
+        return SchemaFinding(
+            severity: .error,
+            message: "\(table) whose name another \(noun) also has, exactly or after Unicode NFC normalization: "
+                + listed.joined(separator: "; "),
+            count: groups.reduce(0) { $0 + $1.ids.count })
     }
 
     /// The row rules of docs/schema.md.
@@ -78,12 +118,16 @@ public struct SchemaChecker {
         case status, enrolledAt = "enrolled_at", completedAt = "completed_at", progress,
             completedBeforeEnrolled = "completed_before_enrolled", unknownUser = "unknown_user",
             unknownBadge = "unknown_badge", completedWithoutDate = "completed_without_date",
-            joinedAt = "joined_at", unknownOrganization = "unknown_organization"
+            joinedAt = "joined_at", unknownOrganization = "unknown_organization",
+            badgeName = "badge_name", badgeCategory = "badge_category",
+            organizationName = "organization_name"
 
         /// The table whose rows the rule reads.
         var table: String {
             switch self {
             case .joinedAt, .unknownOrganization: return "users"
+            case .badgeName, .badgeCategory: return "badges"
+            case .organizationName: return "organizations"
             default: return "enrollments"
             }
         }
@@ -101,6 +145,9 @@ public struct SchemaChecker {
                 return "completed enrollments with no completed_at (left out of completion times)"
             case .joinedAt: return "users with an unparseable joined_at"
             case .unknownOrganization: return "users whose organization_id matches no organization"
+            case .badgeName: return "badges with a NULL name"
+            case .badgeCategory: return "badges with a NULL category"
+            case .organizationName: return "organizations with a NULL name"
             }
         }
 
@@ -127,6 +174,8 @@ public struct SchemaChecker {
             case .completedWithoutDate: return "status = 'completed' AND completed_at IS NULL"
             case .joinedAt: return "joined_ok = 0"
             case .unknownOrganization: return "organization_id IS NOT NULL AND organization_found IS NULL"
+            case .badgeName, .organizationName: return "name IS NULL"
+            case .badgeCategory: return "category IS NULL"
             }
         }
     }
@@ -134,6 +183,8 @@ public struct SchemaChecker {
     /// Each row of a table with what the rules read, the costly timestamp checks worked out
     /// once per row (`unlimited` keeps the subquery from being merged into the count).
     static func rows(of table: String, _ dialect: any SQLDialect) -> String {
+        if table == "badges" { return "SELECT id, name, category FROM badges" }
+        if table == "organizations" { return "SELECT id, name FROM organizations" }
         if table == "users" {
             return """
                 SELECT u.id, u.organization_id, o.id AS organization_found,
@@ -158,7 +209,7 @@ public struct SchemaChecker {
     /// One statement per table: for each rule, how many rows break it and the smallest id
     /// that does.
     static func statements(_ dialect: any SQLDialect) -> [SQLStatement] {
-        ["enrollments", "users"].map { table in
+        ["enrollments", "users", "badges", "organizations"].map { table in
             let rules = RowRule.allCases.filter { $0.table == table }
             let counts = rules.map { rule in
                 let condition = rule.condition(dialect)

@@ -47,6 +47,52 @@ import Testing
         #expect(report.hasErrors)
     }
 
+    @Test("NULL badge names, categories and organization names are errors")
+    func nullLabels() throws {
+        let loose = Self.looseSchema
+            .replacingOccurrences(of: "name TEXT NOT NULL UNIQUE", with: "name TEXT")
+            .replacingOccurrences(of: "category TEXT NOT NULL", with: "category TEXT")
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO organizations VALUES (7, NULL);
+                INSERT INTO badges VALUES (8, NULL, 'Data'), (9, 'No Category', NULL);
+                """, schema: loose)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.errors.map(\.description) == [
+            "1 badge with a NULL name (e.g. id 8)",
+            "1 badge with a NULL category (e.g. id 9)",
+            "1 organization with a NULL name (e.g. id 7)",
+        ])
+    }
+
+    @Test("names equal exactly or after NFC normalization are errors naming the ids")
+    func duplicateNames() throws {
+        let loose = Self.looseSchema.replacingOccurrences(of: "name TEXT NOT NULL UNIQUE", with: "name TEXT NOT NULL")
+        // 5 and 6: "Zürich" with a precomposed ü (U+00FC) and with u + U+0308; SQLite's UNIQUE
+        // keeps them apart. 7 repeats "Globex" (2) byte for byte.
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO organizations VALUES (5, 'Z' || char(252) || 'rich'), (6, 'Zu' || char(776) || 'rich'),
+                  (7, 'Globex');
+                INSERT INTO badges VALUES (4, 'Python Basics', 'Other');
+                """, schema: loose)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.errors.map(\.description) == [
+            "2 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
+                + "\"Python Basics\" (ids 1, 4)",
+            "4 organizations whose name another organization also has, exactly or after Unicode NFC "
+                + "normalization: \"Globex\" (ids 2, 7); \"Z\u{FC}rich\" (ids 5, 6)",
+        ])
+    }
+
+    @Test("a long list of duplicate names ends with how many more there are")
+    func manyDuplicates() {
+        let rows = (1...14).map { (id: $0, name: "N\(($0 + 1) / 2)") }  // N1 … N7, each twice
+        let finding = SchemaChecker.duplicateNames(rows, table: "badges", noun: "badge")
+        #expect(finding?.message.hasSuffix("\"N5\" (ids 9, 10); and 2 more") == true)
+        #expect(finding?.count == 14)
+    }
+
     @Test("lists every missing table and column")
     func missingStructure() throws {
         let path = try Fixture.database(
