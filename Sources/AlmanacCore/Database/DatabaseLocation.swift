@@ -3,7 +3,8 @@
 public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// As given, password and all: used only to open the connection.
     private let target: String
-    /// Milliseconds a PostgreSQL statement may run; 0 means no limit. SQLite has none.
+    /// Milliseconds a statement may run; 0 means no limit. PostgreSQL enforces it as the
+    /// session's `statement_timeout`, SQLite through its progress handler.
     public var statementTimeout: Int
 
     public init(_ target: String, statementTimeout: Int = PostgresConnection.defaultStatementTimeout) {
@@ -27,7 +28,7 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         if isPostgres {
             return try PostgresConnection(url: target, statementTimeout: statementTimeout)
         }
-        return try SQLiteConnection(path: target)
+        return try SQLiteConnection(path: target, statementTimeout: statementTimeout)
     }
 
     /// Opens PostgreSQL for writing (`almanac seed`); nil for SQLite, which seeds a file.

@@ -20,11 +20,18 @@ public final class SQLiteConnection: DatabaseConnection {
 
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// Milliseconds one query may run before it is interrupted; 0 means no limit.
+    public let statementTimeout: Int
+    /// When the running query must stop; read by the progress handler.
+    private let deadline = Deadline()
 
     /// Opens the database.
+    /// - Parameter statementTimeout: milliseconds one query may run (its rows read included);
+    ///   0 for no limit, the default, which seeding and tests use.
     /// - Throws: `DatabaseError` naming the file when it is missing, not SQLite, or locked.
-    public init(path: String, mode: Mode = .readOnly) throws {
+    public init(path: String, mode: Mode = .readOnly, statementTimeout: Int = 0) throws {
         self.path = path
+        self.statementTimeout = max(0, statementTimeout)
         var isFolder: ObjCBool = false
         if mode == .readOnly && !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             throw DatabaseError(path: path, reason: .notFound)
@@ -47,6 +54,15 @@ public final class SQLiteConnection: DatabaseConnection {
             throw DatabaseError(path: path, reason: .cannotOpen(message))
         }
         sqlite3_busy_timeout(db, 2_000)
+        if self.statementTimeout > 0 {
+            // SQLite has no statement_timeout: the progress handler runs every few thousand
+            // virtual-machine steps and interrupts the statement once its deadline has passed
+            // (SQLITE_INTERRUPT), so a custom `sql:` cross join cannot run forever.
+            sqlite3_progress_handler(db, 10_000, { context in
+                guard let context else { return 0 }
+                return Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue().hasPassed ? 1 : 0
+            }, Unmanaged.passUnretained(deadline).toOpaque())
+        }
         // The analyses' SQL uses IS NOT DISTINCT FROM (3.39), unixepoch (3.38) and
         // MATERIALIZED (3.35): an older library would fail on the first statement with a
         // syntax error that says nothing of the cause.
@@ -110,6 +126,8 @@ public final class SQLiteConnection: DatabaseConnection {
             sqlite3_clear_bindings(statement)
         }
         try bind(bindings, to: statement, sql: sql)
+        deadline.start(milliseconds: statementTimeout)
+        defer { deadline.start(milliseconds: 0) }
         let cursor = SQLiteRow(statement: statement)
         while true {
             let status = sqlite3_step(statement)
@@ -199,8 +217,31 @@ public final class SQLiteConnection: DatabaseConnection {
         case SQLITE_NOTADB: return DatabaseError(path: path, reason: .notADatabase)
         case SQLITE_BUSY, SQLITE_LOCKED: return DatabaseError(path: path, reason: .locked)
         case SQLITE_READONLY: return DatabaseError(path: path, reason: .readOnly(text))
+        case SQLITE_INTERRUPT where statementTimeout > 0:
+            return DatabaseError(path: path, reason: .timeout(milliseconds: statementTimeout))
         default: return DatabaseError(path: path, reason: .statement(sql: sql, message: text))
         }
+    }
+}
+
+/// The moment the running query must stop, for the progress handler. Each connection has its
+/// own and uses it from one thread at a time (connections are never shared), so the plain
+/// stored value needs no lock.
+private final class Deadline {
+    /// Nanoseconds on the monotonic clock; 0 means none.
+    private var limit: UInt64 = 0
+
+    /// Starts a new query's limit; 0 milliseconds clears it.
+    func start(milliseconds: Int) {
+        limit = milliseconds > 0 ? Self.now() + UInt64(milliseconds) * 1_000_000 : 0
+    }
+
+    var hasPassed: Bool { limit != 0 && Self.now() > limit }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
 

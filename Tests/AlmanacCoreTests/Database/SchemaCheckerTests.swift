@@ -174,6 +174,21 @@ import Testing
         }
     }
 
+    @Test("a query past its time limit is interrupted with a timeout error")
+    func timeout() throws {
+        let path = try Fixture.database(Fixture.platformRows)
+        let db = try SQLiteConnection(path: path, statementTimeout: 200)
+        // Counts an endless recursive sequence: without a limit it never returns.
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        let started = ContinuousClock.now
+        #expect(throws: DatabaseError(path: path, reason: .timeout(milliseconds: 200))) {
+            try db.scalarInt(endless)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        // The limit is per query: the connection goes on working.
+        #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
+    }
+
     @Test("the read-only connection refuses to write")
     func readOnly() throws {
         let path = try Fixture.database(Fixture.platformRows)

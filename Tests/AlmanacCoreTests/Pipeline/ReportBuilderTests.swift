@@ -127,6 +127,19 @@ import Testing
         }
     }
 
+    @Test("custom SQL that runs past the statement timeout stops with an error naming the question")
+    func customSQLTimeout() async throws {
+        let cross = "SELECT count(*) AS n FROM enrollments a, enrollments b, enrollments c, enrollments d, "
+            + "(WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r)"
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await build("title: T\nquestions:\n  - text: q\n    id: endless\n    sql: \"\(cross)\"\n") {
+                $0.statementTimeout = 300
+            }
+        }
+        #expect(error?.questionID == "endless")
+        #expect(error?.description.contains("ran longer than statement_timeout (300 ms)") == true)
+    }
+
     @Test("a rebuild with no change writes nothing and keeps every file")
     func incremental() async throws {
         let folder = Fixture.folder()
