@@ -79,32 +79,35 @@ extension CompletionMetrics: Analysis {
                 GROUP BY s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7)
             ),
             breakdowns AS (
-                SELECT 'overall' AS breakdown, NULL AS name, NULL AS badge, NULL AS category, \(totals)
+                SELECT 'overall' AS breakdown, NULL AS organization_id, NULL AS badge_id, NULL AS name,
+                       NULL AS badge, NULL AS category, \(totals)
                 FROM cells c
                 UNION ALL
-                SELECT 'badge', b.name, NULL, b.category, \(totals)
+                SELECT 'badge', NULL, b.id, b.name, NULL, b.category, \(totals)
                 FROM cells c JOIN badges b ON b.id = c.badge_id
                 GROUP BY b.id, b.name, b.category
                 UNION ALL
-                SELECT 'organization', \(Scope.organizationName), NULL, NULL, \(totals)
+                SELECT 'organization', c.organization_id, NULL, \(Scope.organizationName), NULL, NULL, \(totals)
                 FROM cells c \(organization)
                 GROUP BY c.organization_id, o.name
                 UNION ALL
-                SELECT 'cohort', c.cohort, NULL, NULL, \(totals)
+                SELECT 'cohort', NULL, NULL, c.cohort, NULL, NULL, \(totals)
                 FROM cells c
                 GROUP BY c.cohort
                 UNION ALL
-                SELECT 'organization_and_badge', \(Scope.organizationName), b.name, NULL, \(totals)
+                SELECT 'organization_and_badge', c.organization_id, c.badge_id, \(Scope.organizationName), b.name,
+                       NULL, \(totals)
                 FROM cells c JOIN badges b ON b.id = c.badge_id \(organization)
                 GROUP BY c.organization_id, o.name, c.badge_id, b.name
             )
-            SELECT breakdown, name, badge, category, enrollments, completed, dropped, in_progress, enrolled,
+            SELECT breakdown, organization_id, badge_id, name, badge, category, enrollments, completed, dropped, in_progress, enrolled,
                    \(dialect.ratio("completed", "enrollments", places: 4)) AS completion_rate,
                    \(dialect.ratio("dropped", "enrollments", places: 4)) AS drop_rate
             FROM breakdowns
             ORDER BY breakdown,
                      CASE WHEN breakdown = 'cohort' THEN 0 ELSE enrollments END DESC,
-                     \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST
+                     \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST,
+                     organization_id NULLS FIRST, badge_id
             """)
         let medians = SQLStatement(
             "medians",
@@ -114,12 +117,11 @@ extension CompletionMetrics: Analysis {
                 SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             )
-            SELECT 'overall' AS breakdown, NULL AS badge, \(dialect.days("q1")) AS median_days_to_complete
+            SELECT 'overall' AS breakdown, NULL AS badge_id, \(dialect.days("q1")) AS median_days_to_complete
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: [], from: "SELECT seconds FROM durations"))) AS overall
             UNION ALL
-            SELECT 'badge', b.name, \(dialect.days("m.q1"))
+            SELECT 'badge', m.badge_id, \(dialect.days("m.q1"))
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: "SELECT badge_id, seconds FROM durations"))) AS m
-            JOIN badges b ON b.id = m.badge_id
             """)
         return [breakdowns, medians]
     }
@@ -132,10 +134,11 @@ extension CompletionMetrics: Analysis {
                 enrolled: row.int("enrolled"), completionRate: row.double("completion_rate") ?? 0,
                 dropRate: row.double("drop_rate") ?? 0)
         }
-        var medians: [String: Double] = [:]
+        // Keyed by id: two badges may share a display name, never an id.
+        var medians: [Int: Double] = [:]
         var overallMedian: Double?
         for row in results["medians"] {
-            if let badge = row.string("badge") {
+            if let badge = row.id("badge_id") {
                 medians[badge] = row.double("median_days_to_complete")
             } else {
                 overallMedian = row.double("median_days_to_complete")
@@ -147,16 +150,31 @@ extension CompletionMetrics: Analysis {
         var byCohort: [Row] = []
         var cells: [Cell] = []
         var categories: [String: String] = [:]
-        for row in results["breakdowns"] {
+        let rows = results["breakdowns"]
+        let badges = DisplayLabels(rows.filter { $0.text("breakdown") == "badge" }.map {
+            (id: $0.id("badge_id"), name: $0.text("name"))
+        })
+        let organizations = DisplayLabels(rows.filter { $0.text("breakdown") == "organization" }.map {
+            (id: $0.id("organization_id"), name: $0.text("name"))
+        })
+        for row in rows {
             let name = row.text("name")
             switch row.text("breakdown") {
             case "overall": overall = counts(row)
             case "badge":
-                byBadge.append(Row(name: name, counts: counts(row), medianDaysToComplete: medians[name]))
-                categories[name] = row.text("category")
-            case "organization": byOrganization.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
+                let label = badges.label(row.id("badge_id"), name)
+                byBadge.append(Row(
+                    name: label, counts: counts(row), medianDaysToComplete: row.id("badge_id").flatMap { medians[$0] }))
+                categories[label] = row.text("category")
+            case "organization":
+                byOrganization.append(Row(
+                    name: organizations.label(row.id("organization_id"), name), counts: counts(row),
+                    medianDaysToComplete: nil))
             case "cohort": byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
-            default: cells.append(Cell(organization: name, badge: row.text("badge"), counts: counts(row)))
+            default:
+                cells.append(Cell(
+                    organization: organizations.label(row.id("organization_id"), name),
+                    badge: badges.label(row.id("badge_id"), row.text("badge")), counts: counts(row)))
             }
         }
         return CompletionMetrics(

@@ -98,14 +98,14 @@ extension OrganizationTrends: Analysis {
                        \(completed) AS completed
                 FROM scoped s GROUP BY s.organization_id
             )
-            SELECT l.organization, coalesce(m.users, 0) AS users,
+            SELECT l.id AS organization_id, l.organization, coalesce(m.users, 0) AS users,
                    coalesce(a.enrollments, 0) AS enrollments, coalesce(a.learners, 0) AS learners,
                    coalesce(a.completed, 0) AS completed,
                    \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
             FROM listed l
             LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
             LEFT JOIN activity a ON a.organization_id IS NOT DISTINCT FROM l.id
-            ORDER BY enrollments DESC, \(dialect.binary("l.organization"))
+            ORDER BY enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
             """)
         let totals = SQLStatement(
             "totals",
@@ -143,16 +143,17 @@ extension OrganizationTrends: Analysis {
                   AND \(inWindow.joined(separator: " AND "))
                 GROUP BY \(bucket("s.completed_at")), s.organization_id
             )
-            SELECT 'organization' AS breakdown, e.period_start, \(Scope.organizationName) AS organization,
+            SELECT 'organization' AS breakdown, e.period_start, e.organization_id,
+                   \(Scope.organizationName) AS organization,
                    CAST(sum(e.enrollments) AS BIGINT) AS enrollments, CAST(sum(e.completions) AS BIGINT) AS completions
             FROM events e LEFT JOIN organizations o ON o.id = e.organization_id
             GROUP BY e.period_start, e.organization_id, o.name
             UNION ALL
-            SELECT 'total', e.period_start, NULL,
+            SELECT 'total', e.period_start, NULL, NULL,
                    CAST(sum(e.enrollments) AS BIGINT), CAST(sum(e.completions) AS BIGINT)
             FROM events e
             GROUP BY e.period_start
-            ORDER BY 1, 2, 3 NULLS FIRST
+            ORDER BY 1, 2, 4 NULLS FIRST, 3 NULLS FIRST
             """)
         let perLearner = SQLStatement(
             "per_learner",
@@ -171,7 +172,7 @@ extension OrganizationTrends: Analysis {
                        max(enrollments) AS highest, sum(enrollments) AS total
                 FROM per_learner GROUP BY organization_id
             )
-            SELECT \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
+            SELECT m.organization_id, \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
                    \(dialect.ratio("CAST(4 * q.q1 AS BIGINT)", "4", places: 2)) AS q1,
                    \(dialect.ratio("CAST(4 * q.q2 AS BIGINT)", "4", places: 2)) AS median,
                    \(dialect.ratio("CAST(4 * q.q3 AS BIGINT)", "4", places: 2)) AS q3,
@@ -179,7 +180,7 @@ extension OrganizationTrends: Analysis {
             FROM summary m
             JOIN spread q ON q.organization_id IS NOT DISTINCT FROM m.organization_id
             LEFT JOIN organizations o ON o.id = m.organization_id
-            ORDER BY m.learners DESC, \(dialect.binary(Scope.organizationName))
+            ORDER BY m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
             """)
         return [organizations, totals, series, perLearner]
     }
@@ -187,16 +188,24 @@ extension OrganizationTrends: Analysis {
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> OrganizationTrends {
         let window = window(for: request)
         let granularity = request.granularity ?? .month
+        // Every organization of the result, by id, with a label no other one shows.
+        let labels = DisplayLabels(results["organizations"].map {
+            (id: $0.id("organization_id"), name: $0.text("organization"))
+        })
+        func label(_ row: ResultRecord) -> String {
+            labels.label(row.id("organization_id"), row.text("organization"))
+        }
         let organizations = results["organizations"].map { row in
             Organization(
-                organization: row.text("organization"), users: row.int("users"),
+                organization: label(row), users: row.int("users"),
                 enrollments: row.int("enrollments"), learners: row.int("learners"),
                 completed: row.int("completed"), completionRate: row.double("completion_rate") ?? 0)
         }
         // The database counts the periods with activity; the page lists every period of the
         // window for every organization with any, zeros included.
         let periods = Self.periods(in: window, granularity: granularity)
-        var counts: [String: [String: (Int, Int)]] = [:]
+        var counts: [Int?: [String: (Int, Int)]] = [:]
+        var names: [Int?: String] = [:]
         var totalsByPeriod: [String: (Int, Int)] = [:]
         for row in results["series"] {
             guard let start = row.string("period_start").flatMap(CivilDate.init(iso:)) else { continue }
@@ -205,15 +214,18 @@ extension OrganizationTrends: Analysis {
             if row.text("breakdown") == "total" {
                 totalsByPeriod[period] = value
             } else {
-                counts[row.text("organization"), default: [:]][period] = value
+                counts[row.id("organization_id"), default: [:]][period] = value
+                names[row.id("organization_id")] = label(row)
             }
         }
-        let active = counts.keys.sorted()
+        let active = counts.keys.sorted { names[$0]! < names[$1]! }
         var series: [Point] = []
         for period in periods {
             for organization in active {
                 let value = counts[organization]?[period] ?? (0, 0)
-                series.append(Point(period: period, organization: organization, enrollments: value.0, completions: value.1))
+                series.append(Point(
+                    period: period, organization: names[organization]!, enrollments: value.0,
+                    completions: value.1))
             }
         }
         let byPeriod = active.isEmpty ? [] : periods.map { period in
@@ -222,7 +234,7 @@ extension OrganizationTrends: Analysis {
         }
         let spreads = results["per_learner"].map { row in
             Spread(
-                organization: row.text("organization"), learners: row.int("learners"),
+                organization: label(row), learners: row.int("learners"),
                 minimum: row.double("lowest") ?? 0, lowerQuartile: row.double("q1") ?? 0,
                 median: row.double("median") ?? 0, upperQuartile: row.double("q3") ?? 0,
                 maximum: row.double("highest") ?? 0, mean: row.double("mean") ?? 0)

@@ -119,6 +119,11 @@ public struct ResultRecord: Sendable {
     }
 
     public func text(_ column: String) -> String { string(column) ?? "" }
+
+    /// A database id; nil for NULL (the `(no organization)` group).
+    public func id(_ column: String) -> Int? {
+        self[column] == .null ? nil : int(column)
+    }
 }
 
 /// The statements of one analysis and what each returned, by statement name.

@@ -14,10 +14,14 @@ struct CompletionCharts {
         let otherBadges = "Other (\(badgeAxis.rest.count) badge\(badgeAxis.rest.count == 1 ? "" : "s"))"
         let otherOrganizations =
             "Other (\(organizationAxis.rest.count) organization\(organizationAxis.rest.count == 1 ? "" : "s"))"
-        let badgeGroup = Dictionary(uniqueKeysWithValues:
-            badgeAxis.kept.map { ($0, $0) } + badgeAxis.rest.map { ($0, otherBadges) })
-        let organizationGroup = Dictionary(uniqueKeysWithValues:
-            organizationAxis.kept.map { ($0, $0) } + organizationAxis.rest.map { ($0, otherOrganizations) })
+        // Labels are unique (`DisplayLabels`); should one still repeat, the first wins rather
+        // than trapping.
+        let badgeGroup = Dictionary(
+            badgeAxis.kept.map { ($0, $0) } + badgeAxis.rest.map { ($0, otherBadges) },
+            uniquingKeysWith: { first, _ in first })
+        let organizationGroup = Dictionary(
+            organizationAxis.kept.map { ($0, $0) } + organizationAxis.rest.map { ($0, otherOrganizations) },
+            uniquingKeysWith: { first, _ in first })
         let badges = badgeAxis.kept + (badgeAxis.rest.isEmpty ? [] : [otherBadges])
         let organizations = organizationAxis.kept + (organizationAxis.rest.isEmpty ? [] : [otherOrganizations])
         var cells: [String: CompletionMetrics.Counts] = [:]

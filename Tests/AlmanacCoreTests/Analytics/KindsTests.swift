@@ -93,6 +93,38 @@ import Testing
         #expect(result.byBadge.isEmpty)
     }
 
+    /// Org 2 renamed like the placeholder; orgs 5 and 6 are "Zürich" precomposed (U+00FC) and
+    /// decomposed (u + U+0308), which SQLite keeps apart and Swift's `==` calls equal.
+    static let collidingNames = Fixture.platformRows + """
+        UPDATE organizations SET name = '(no organization)' WHERE id = 2;
+        INSERT INTO organizations VALUES (5, 'Z' || char(252) || 'rich'), (6, 'Zu' || char(776) || 'rich');
+        INSERT INTO users VALUES (5, 'Ed', 5, '2024-01-01'), (6, 'Fa', 6, '2024-01-01');
+        INSERT INTO enrollments VALUES (8, 5, 1, '2024-02-01', 'completed', 1.0, '2024-02-05'),
+          (9, 6, 1, '2024-02-02', 'dropped', 0.5, NULL);
+        """
+
+    @Test("organizations that share a label stay apart, each shown with its id")
+    func collidingOrganizations() throws {
+        let result = try CompletionMetrics.run(try context(rows: Self.collidingNames))
+        // Acme: enrollments 1, 2, 5, all completed. Then the ties at 2 enrollments: the NULL
+        // group (4 in progress, 7 completed) before org 2 (3 dropped, 6 enrolled), by id with
+        // NULL first. Then the ties at 1: the decomposed name's bytes ("u" = 0x75) sort before
+        // the precomposed one's (0xC3 0xBC), so org 6 (dropped) comes before org 5 (completed).
+        #expect(result.byOrganization.map(\.name).map { Array($0.unicodeScalars) } == [
+            "Acme & Sons", "(no organization)", "(no organization) (#2)", "Zu\u{308}rich (#6)",
+            "Z\u{FC}rich (#5)",
+        ].map { Array($0.unicodeScalars) })
+        #expect(result.byOrganization.map(\.counts.enrollments) == [3, 2, 2, 1, 1])
+        #expect(result.byOrganization.map(\.counts.completionRate) == [1, 0.5, 0, 0, 1])
+        // Each cell keeps its organization: org 2's enrollment 3 is in badge 1 and 6 in badge 2.
+        let org2 = result.byOrganizationAndBadge.filter { $0.organization == "(no organization) (#2)" }
+        #expect(org2.map(\.badge) == ["Python Basics", "SQL Fundamentals"])
+        #expect(org2.map(\.counts.enrollments) == [1, 1])
+        let trends = try OrganizationTrends.run(try context(rows: Self.collidingNames))
+        #expect(Set(trends.series.map(\.organization)).count == 5)
+        #expect(trends.organizations.map(\.users).reduce(0, +) == 6)
+    }
+
     // MARK: - learning_paths
 
     @Test("sequences follow enrolled_at, and transitions, paths and starts count learners")

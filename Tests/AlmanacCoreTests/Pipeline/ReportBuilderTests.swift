@@ -239,6 +239,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
     }
 
+    @Test("an organization named like the (no organization) placeholder builds, shown with its id")
+    func placeholderName() async throws {
+        let folder = Fixture.folder()
+        let path = try Fixture.database(
+            Fixture.platformRows + "UPDATE organizations SET name = '(no organization)' WHERE id = 2;")
+        let (summary, site) = try await build("""
+            title: T
+            questions:
+              - text: What is the completion rate by organization?
+                id: completion
+              - text: How have enrollments trended over time?
+                id: trend
+            """, in: folder) { $0.databasePath = path }
+        #expect(summary.pages == 2)
+        for page in ["completion.html", "trend.html"] {
+            #expect(read(site.appending(path: page)).contains("(no organization) (#2)"))
+        }
+    }
+
     @Test("inlining skips question marks inside string literals")
     func inline() {
         #expect(SQLStatement.inline("SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
