@@ -68,6 +68,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
         options.statementTimeout = statementTimeout.milliseconds
+        options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
         options.templatesPath = templates
         options.asOf = asOf
         options.plotlyFromCDN = plotly == .cdn

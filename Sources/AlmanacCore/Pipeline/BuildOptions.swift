@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     /// `database_options.statement_timeout`. The default is five minutes.
     public var statementTimeout: Int?
     public var outputPath: String
+    /// The user's home folder, which is refused as the output folder; nil when unknown.
+    public var homeFolder: String?
     /// A folder whose templates replace the built-in ones of the same name.
     public var templatesPath: String?
     /// The report date; by default the latest activity in the data.

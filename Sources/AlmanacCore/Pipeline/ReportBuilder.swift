@@ -65,7 +65,10 @@ public struct ReportBuilder {
     public func build() async throws -> BuildSummary {
         let warnings = Warnings(log: log)
         let clock = PhaseClock()
-        let folder = URL(fileURLWithPath: options.outputPath)
+        let folder = outputFolder
+        // `/`, the home folder or a folder of foreign files is refused before anything runs
+        // or is written beside it (no lock file, no `.almanac/`).
+        try stage(.writing) { try SiteWriter().checkTarget(folder, home: options.homeFolder) }
         let file = try stage(.questions) { try loadQuestions() }
         // A FIFO or a device as the database would block the build forever while it holds
         // the site's lock: refuse it before taking the lock.
@@ -137,6 +140,12 @@ public struct ReportBuilder {
         clock.mark("write")
         return BuildSummary(
             pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list, phases: clock.phases)
+    }
+
+    /// `--out` with its symbolic links resolved: a link to a folder publishes into the
+    /// folder it points to, and the link stays as it is.
+    private var outputFolder: URL {
+        URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
     }
 
     /// Everything the output depends on, hashed; see `BuildState`. Nil for a PostgreSQL
@@ -247,7 +256,7 @@ public struct ReportBuilder {
 
         // A build keeps its analyses' results for the next one; `ask` and `--force` start
         // afresh, and so does PostgreSQL, whose data has no file to tell a change by.
-        let folder = URL(fileURLWithPath: options.outputPath)
+        let folder = outputFolder
         let databaseFile = source.location.filePath
         let scope = [
             BuildState.describe(databaseFile ?? source.path),

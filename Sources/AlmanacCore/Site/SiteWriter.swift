@@ -49,6 +49,11 @@ public struct SiteWriter {
         try checkTarget(folder)
         let staging = Self.stagingFolder(for: folder)
         if manager.fileExists(atPath: staging.path) {
+            guard Self.isOwnStaging(staging) else {
+                throw SiteError(
+                    path: staging.path,
+                    message: "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); a build stages the new site there, so move it away")
+            }
             try attempt(staging.path, "cannot remove the staging folder of an earlier, failed build") {
                 try manager.removeItem(at: staging)
             }
@@ -71,9 +76,31 @@ public struct SiteWriter {
     /// this tool wrote, and a build will not delete files in it.
     public static let generatorMarker = #"<meta name="generator" content="Almanac">"#
 
-    /// Refuses an output path that is a file, or a folder holding files but no Almanac site.
-    private func checkTarget(_ folder: URL) throws {
+    /// The file that marks a staging folder as Almanac's own while it is assembled; it is
+    /// removed just before the swap, so it never reaches the site.
+    public static let stagingMarker = ".almanac-staging"
+
+    /// True for a staging folder a build may delete: one it marked, or the previous site that
+    /// a swap left there (its index.html carries the generator marker).
+    static func isOwnStaging(_ staging: URL) -> Bool {
         let manager = FileManager.default
+        if manager.fileExists(atPath: staging.appending(path: stagingMarker).path) { return true }
+        let index = manager.contents(atPath: staging.appending(path: "index.html").path) ?? Data()
+        return String(decoding: index, as: UTF8.self).contains(generatorMarker)
+    }
+
+    /// Refuses an output path that is `/`, the home folder, a file, or a folder holding files
+    /// but no Almanac site. A build calls it before any other work, and `publish` again.
+    /// - Throws: `SiteError` saying why the folder cannot hold the site.
+    func checkTarget(_ folder: URL, home: String? = nil) throws {
+        let manager = FileManager.default
+        let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        if resolved == "/" {
+            throw SiteError(path: folder.path, message: "is the root folder; choose a folder of its own for the site")
+        }
+        if let home, resolved == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path {
+            throw SiteError(path: folder.path, message: "is the home folder; choose a folder of its own for the site")
+        }
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
@@ -95,6 +122,7 @@ public struct SiteWriter {
         let manager = FileManager.default
         try attempt(staging.path, "cannot create the staging folder") {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data().write(to: staging.appending(path: Self.stagingMarker))
         }
         let existing = existingFiles(in: folder)
         for relative in existing {
@@ -134,6 +162,9 @@ public struct SiteWriter {
     /// Puts the staging folder in the target's place.
     private func swap(_ staging: URL, into folder: URL) throws {
         let manager = FileManager.default
+        try attempt(staging.path, "cannot remove the staging marker") {
+            try manager.removeItem(at: staging.appending(path: Self.stagingMarker))
+        }
         guard manager.fileExists(atPath: folder.path) else {
             try attempt(folder.path, "cannot move the new site into place") {
                 try manager.moveItem(at: staging, to: folder)

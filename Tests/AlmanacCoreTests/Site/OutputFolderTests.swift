@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// `--out` that is a symbolic link, the root or home folder, a folder of foreign files, or
+/// has a `<out>.staging` Almanac did not make.
+@Suite struct OutputFolderTests {
+    typealias Project = SiteTrustTests.Project
+
+    @Test("a symlinked --out publishes into the link's target and the link stays a link")
+    func symlink() async throws {
+        let project = try Project()
+        let target = project.folder.appending(path: "real")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project.site.path, withDestinationPath: target.path)
+        _ = try await project.build()
+        _ = try await project.build(SiteTrustTests.questions + "\n")  // a second build swaps again
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: project.site.path) == target.path)
+        let index = try String(contentsOf: target.appending(path: "index.html"), encoding: .utf8)
+        #expect(index.contains(SiteWriter.generatorMarker))
+        #expect(project.read("index.html") == index)
+    }
+
+    @Test("a folder of foreign files is refused before any work, leaving nothing beside it")
+    func foreignFiles() async throws {
+        let project = try Project()
+        try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: project.site.appending(path: "notes.txt"))
+        let error = await #expect(throws: BuildError.self) { _ = try await project.build() }
+        #expect(error?.stage == .writing)
+        #expect(project.log.events.isEmpty)  // not even "started"
+        let beside = try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted()
+        #expect(beside == ["questions.yaml", "site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.site.path) == ["notes.txt"])
+    }
+
+    @Test("the home folder is refused even when empty, and nothing is written beside it")
+    func home() async throws {
+        let project = try Project()
+        try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await project.build { $0.homeFolder = project.site.path }
+        }
+        #expect(error?.description.contains("is the home folder") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted()
+            == ["questions.yaml", "site"])
+    }
+
+    @Test("the root folder is refused")
+    func root() {
+        #expect(throws: SiteError(path: "/", message: "is the root folder; choose a folder of its own for the site")) {
+            try SiteWriter().checkTarget(URL(fileURLWithPath: "/"))
+        }
+    }
+
+    @Test("a <out>.staging folder Almanac did not make is left alone and named in the error")
+    func foreignStaging() async throws {
+        let project = try Project()
+        let staging = SiteWriter.stagingFolder(for: project.site)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: staging.appending(path: "mine.txt"))
+        let error = await #expect(throws: BuildError.self) { _ = try await project.build() }
+        #expect(error?.description.contains("was not made by Almanac") == true)
+        #expect(FileManager.default.contents(atPath: staging.appending(path: "mine.txt").path) == Data("keep me".utf8))
+    }
+
+    @Test("a staging folder left by an interrupted build is removed, and the marker never reaches the site")
+    func ownStaging() async throws {
+        let project = try Project()
+        let staging = SiteWriter.stagingFolder(for: project.site)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data().write(to: staging.appending(path: SiteWriter.stagingMarker))
+        try Data("half".utf8).write(to: staging.appending(path: "index.html"))
+        _ = try await project.build()
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(!FileManager.default.fileExists(atPath: project.site.appending(path: SiteWriter.stagingMarker).path))
+        #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
+    }
+}
