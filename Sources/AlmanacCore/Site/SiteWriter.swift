@@ -47,7 +47,10 @@ public struct SiteWriter {
     {
         let manager = FileManager.default
         try checkTarget(folder)
-        let staging = Self.stagingFolder(for: folder)
+        // A mount point cannot be renamed (EBUSY), and a folder beside it is on another file
+        // system, where hard links fail: its site is staged inside it and swapped entry by entry.
+        let mounted = Self.isMountPoint(folder)
+        let staging = mounted ? folder.appending(path: Self.innerStaging) : Self.stagingFolder(for: folder)
         if manager.fileExists(atPath: staging.path) {
             guard Self.isOwnStaging(staging) else {
                 throw SiteError(
@@ -64,7 +67,11 @@ public struct SiteWriter {
                 try? manager.removeItem(at: staging)
                 return summary
             }
-            try swap(staging, into: folder)
+            if mounted {
+                try swapContents(staging, into: folder)
+            } else {
+                try swap(staging, into: folder)
+            }
             return summary
         } catch {
             try? manager.removeItem(at: staging)
@@ -79,6 +86,24 @@ public struct SiteWriter {
     /// The file that marks a staging folder as Almanac's own while it is assembled; it is
     /// removed just before the swap, so it never reaches the site.
     public static let stagingMarker = ".almanac-staging"
+
+    /// The staging folder inside an `--out` that is a mount point.
+    static let innerStaging = ".almanac-staging.d"
+
+    /// Entries of the output folder that are not the site: the inner staging folder, and the
+    /// `lost+found` that ext2/3/4 put at the root of every file system.
+    static let ignoredEntries: Set<String> = [innerStaging, "lost+found"]
+
+    /// True when the folder is the root of a mounted file system (its device differs from
+    /// its parent's), such as a container volume or a tmpfs.
+    static func isMountPoint(_ folder: URL) -> Bool {
+        var own = stat()
+        var parent = stat()
+        guard stat(folder.path, &own) == 0,
+            stat(folder.deletingLastPathComponent().path, &parent) == 0
+        else { return false }
+        return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
+    }
 
     /// True for a staging folder a build may delete: one it marked, or the previous site that
     /// a swap left there (its index.html carries the generator marker).
@@ -106,7 +131,8 @@ public struct SiteWriter {
         guard isFolder.boolValue else {
             throw SiteError(path: folder.path, message: "is a file, not a folder; choose another --out")
         }
-        let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        let entries = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !Self.ignoredEntries.contains($0) }
         guard !entries.isEmpty else { return }
         let index = manager.contents(atPath: folder.appending(path: "index.html").path) ?? Data()
         guard String(decoding: index, as: UTF8.self).contains(Self.generatorMarker) else {
@@ -193,6 +219,41 @@ public struct SiteWriter {
         try? manager.removeItem(at: previous)
     }
 
+    /// Puts a staged site in place inside a mount point, which itself cannot move: each
+    /// top-level entry of the staging folder is exchanged with the folder's own in one
+    /// `renameat2(RENAME_EXCHANGE)` (or moved in when new), `index.html` last, so the index
+    /// only ever links to pages already there. Every file is the old one or the new one; for
+    /// the moment of those few renames, the set is part old, part new. Entries the new site
+    /// lacks are moved into the staging folder, which is then removed with the old site.
+    private func swapContents(_ staging: URL, into folder: URL) throws {
+        let manager = FileManager.default
+        let names = try manager.contentsOfDirectory(atPath: staging.path)
+            .filter { $0 != Self.stagingMarker }
+            .sorted { ($0 == "index.html" ? 1 : 0, $0) < ($1 == "index.html" ? 1 : 0, $1) }
+        for name in names {
+            let new = staging.appending(path: name)
+            let old = folder.appending(path: name)
+            if manager.fileExists(atPath: old.path) {
+                guard almanac_exchange_paths(new.path, old.path) == 0 else {
+                    throw SiteError(path: old.path, message: "cannot swap in the new site: \(String(cString: strerror(errno)))")
+                }
+            } else {
+                try attempt(old.path, "cannot move the new site into place") {
+                    try manager.moveItem(at: new, to: old)
+                }
+            }
+        }
+        let kept = Set(names).union(Self.ignoredEntries)
+        for name in try manager.contentsOfDirectory(atPath: folder.path) where !kept.contains(name) {
+            try attempt(folder.appending(path: name).path, "cannot remove a file of the previous site") {
+                try manager.moveItem(at: folder.appending(path: name), to: staging.appending(path: name))
+            }
+        }
+        try attempt(staging.path, "cannot remove the previous site after the swap") {
+            try manager.removeItem(at: staging)
+        }
+    }
+
     private func attempt(_ path: String, _ message: String, _ body: () throws -> Void) throws {
         do {
             try body()
@@ -208,6 +269,12 @@ public struct SiteWriter {
         var result: [String] = []
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
+            if url.deletingLastPathComponent().standardizedFileURL.path == base,
+                Self.ignoredEntries.contains(url.lastPathComponent)
+            {
+                walker?.skipDescendants()
+                continue
+            }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
                 !isFolder.boolValue

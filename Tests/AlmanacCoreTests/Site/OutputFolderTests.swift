@@ -77,4 +77,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.site.appending(path: SiteWriter.stagingMarker).path))
         #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
     }
+
+    /// Runs a command and returns its exit status and standard error.
+    static func run(_ tool: String, _ arguments: [String]) -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("an --out that is a tmpfs mount point builds, rebuilds and deletes stale pages inside it")
+    func mountPoint() async throws {
+        let project = try Project()
+        try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
+        let (status, reason) = Self.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", project.site.path])
+        guard status == 0 else {
+            print("skipped the tmpfs mount point test: mount -t tmpfs failed here (\(reason))")
+            return
+        }
+        defer { _ = Self.run("/usr/bin/umount", [project.site.path]) }
+        #expect(SiteWriter.isMountPoint(project.site))
+        _ = try await project.build()
+        #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
+        #expect(project.read("own.html").contains("Own query"))
+        // Without the custom question: its pages go, the rest are swapped in place.
+        let fewer = SiteTrustTests.questions.components(separatedBy: "  - text: Own query")[0]
+        _ = try await project.build(fewer)
+        #expect(SiteWriter.isMountPoint(project.site))
+        #expect(!FileManager.default.fileExists(atPath: project.site.appending(path: "own.html").path))
+        #expect(project.read("badges.html").contains("Python Basics"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: project.site.path)
+        #expect(!entries.contains(SiteWriter.innerStaging))
+        #expect(!entries.contains(SiteWriter.stagingMarker))
+        #expect(!FileManager.default.fileExists(atPath: SiteWriter.stagingFolder(for: project.site).path))
+    }
 }
