@@ -79,7 +79,8 @@ extension CompletionMetrics: Analysis {
                 GROUP BY s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7)
             ),
             breakdowns AS (
-                SELECT 'overall' AS breakdown, NULL AS organization_id, NULL AS badge_id, NULL AS name,
+                SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS organization_id,
+                       CAST(NULL AS BIGINT) AS badge_id, NULL AS name,
                        NULL AS badge, NULL AS category, \(totals)
                 FROM cells c
                 UNION ALL
