@@ -3,7 +3,7 @@ SWIFT ?= swift
 ALMANAC = .build/debug/almanac
 DEMO_DB = data/demo.db
 
-.PHONY: setup build demo demo-postgres site test check-site check-engines bench clean
+.PHONY: setup build demo demo-postgres site test check-site check-engines fuzz bench clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -24,10 +24,15 @@ demo: build
 ## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
 test: setup
 	$(SWIFT) build --product almanac
-	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-site check-engines'
+	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-site check-engines fuzz'
 
 check-site:
 	@scripts/check-site.sh
+
+## About 60 s of random questions files, flags and small databases against the debug binary,
+## after the inputs in scripts/fuzz-corpus/ (see scripts/fuzz.py).
+fuzz:
+	@python3 scripts/fuzz.py
 
 ## Needs the servers: run it as scripts/with-postgres.sh make check-engines.
 check-engines:
