@@ -155,17 +155,18 @@ extension CompletionMetrics: Analysis {
         let badges = DisplayLabels(rows.filter { $0.text("breakdown") == "badge" }.map {
             (id: $0.id("badge_id"), name: $0.text("name"))
         })
-        let organizations = DisplayLabels(rows.filter { $0.text("breakdown") == "organization" }.map {
-            (id: $0.id("organization_id"), name: $0.text("name"))
-        })
+        let organizations = DisplayLabels(
+            rows.filter { $0.text("breakdown") == "organization" }.map {
+                (id: $0.id("organization_id"), name: $0.text("name"))
+            })
         for row in rows {
             let name = row.text("name")
             switch row.text("breakdown") {
             case "overall": overall = counts(row)
             case "badge":
                 let label = badges.label(row.id("badge_id"), name)
-                byBadge.append(Row(
-                    name: label, counts: counts(row), medianDaysToComplete: row.id("badge_id").flatMap { medians[$0] }))
+                let median = row.id("badge_id").flatMap { medians[$0] }
+                byBadge.append(Row(name: label, counts: counts(row), medianDaysToComplete: median))
                 categories[label] = row.text("category")
             case "organization":
                 byOrganization.append(Row(
@@ -175,7 +176,8 @@ extension CompletionMetrics: Analysis {
             default:
                 cells.append(Cell(
                     organization: organizations.label(row.id("organization_id"), name),
-                    badge: badges.label(row.id("badge_id"), row.text("badge")), counts: counts(row)))
+                    badge: badges.label(row.id("badge_id"), row.text("badge")),
+                    counts: counts(row)))
             }
         }
         return CompletionMetrics(

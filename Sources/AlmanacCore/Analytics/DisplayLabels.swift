@@ -20,7 +20,8 @@ struct DisplayLabels {
         let reservedKeys = Set(reserved.map(Self.key))
         for entry in entries where labels[entry.id] == nil {
             let key = Self.key(entry.name)
-            let collides = entry.id != nil && ((ids[key]?.count ?? 0) > 1 || reservedKeys.contains(key))
+            let shared = (ids[key]?.count ?? 0) > 1 || reservedKeys.contains(key)
+            let collides = entry.id != nil && shared
             labels[entry.id] = collides ? "\(entry.name) (#\(entry.id!))" : entry.name
         }
     }

@@ -20,7 +20,8 @@ struct CompletionCharts {
             badgeAxis.kept.map { ($0, $0) } + badgeAxis.rest.map { ($0, otherBadges) },
             uniquingKeysWith: { first, _ in first })
         let organizationGroup = Dictionary(
-            organizationAxis.kept.map { ($0, $0) } + organizationAxis.rest.map { ($0, otherOrganizations) },
+            organizationAxis.kept.map { ($0, $0) }
+                + organizationAxis.rest.map { ($0, otherOrganizations) },
             uniquingKeysWith: { first, _ in first })
         let badges = badgeAxis.kept + (badgeAxis.rest.isEmpty ? [] : [otherBadges])
         let organizations = organizationAxis.kept + (organizationAxis.rest.isEmpty ? [] : [otherOrganizations])

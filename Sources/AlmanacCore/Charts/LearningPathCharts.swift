@@ -114,7 +114,8 @@ struct LearningPathCharts {
                          "color": "rgba(128,128,128,0.45)"],
             ]
         }
-        let weights = Dictionary(nodes.map { ($0.name, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        let weights = Dictionary(
+            nodes.map { ($0.name, $0.weight) }, uniquingKeysWith: { first, _ in first })
         let heaviest = nodes.map(\.weight).max() ?? 1
         // Labels sit outside the circle so neighbours do not write over each other; one trace
         // per side, since Plotly.validate misreads a per-point text position.

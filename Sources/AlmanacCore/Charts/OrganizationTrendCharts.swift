@@ -19,7 +19,8 @@ struct OrganizationTrendCharts {
         }
         var names = top.kept
         if !top.rest.isEmpty { names.append("Other (\(top.rest.count) organizations)") }
-        let row = Dictionary(top.kept.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let row = Dictionary(
+            top.kept.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: periods.count), count: names.count)
         for point in result.series {
             let line = row[point.organization] ?? names.count - 1

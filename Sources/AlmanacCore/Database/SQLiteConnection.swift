@@ -60,7 +60,8 @@ public final class SQLiteConnection: DatabaseConnection {
             // (SQLITE_INTERRUPT), so a custom `sql:` cross join cannot run forever.
             sqlite3_progress_handler(db, 10_000, { context in
                 guard let context else { return 0 }
-                return Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue().hasPassed ? 1 : 0
+                let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
+                return deadline.hasPassed ? 1 : 0
             }, Unmanaged.passUnretained(deadline).toOpaque())
         }
         // The analyses' SQL uses IS NOT DISTINCT FROM (3.39), unixepoch (3.38) and

@@ -71,10 +71,11 @@ public struct SchemaChecker {
             }
         }
         for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
-            let names = try db.rows("SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id") {
-                (id: $0.int(0), name: $0.string(1) ?? "")
+            let sql = "SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id"
+            let names = try db.rows(sql) { (id: $0.int(0), name: $0.string(1) ?? "") }
+            if let finding = Self.duplicateNames(names, table: table, noun: noun) {
+                findings.append(finding)
             }
-            if let finding = Self.duplicateNames(names, table: table, noun: noun) { findings.append(finding) }
         }
         return SchemaReport(findings: findings)
     }
@@ -87,7 +88,9 @@ public struct SchemaChecker {
     /// their UNIQUE constraints let such pairs through, and no SQL normalizes in both engines:
     /// the names tables are small, so they are read and compared here.
     /// - Returns: one error listing the groups with their ids, nil when every name is unique.
-    static func duplicateNames(_ rows: [(id: Int, name: String)], table: String, noun: String) -> SchemaFinding? {
+    static func duplicateNames(
+        _ rows: [(id: Int, name: String)], table: String, noun: String
+    ) -> SchemaFinding? {
         var idsByName: [[UInt8]: [Int]] = [:]
         var order: [[UInt8]] = []
         for row in rows {
@@ -105,11 +108,13 @@ public struct SchemaChecker {
         var listed = groups.prefix(listedDuplicates).map { group in
             "\"\(group.name)\" (ids \(group.ids.map(String.init).joined(separator: ", ")))"
         }
-        if groups.count > listedDuplicates { listed.append("and \(groups.count - listedDuplicates) more") }
+        if groups.count > listedDuplicates {
+            listed.append("and \(groups.count - listedDuplicates) more")
+        }
         return SchemaFinding(
             severity: .error,
-            message: "\(table) whose name another \(noun) also has, exactly or after Unicode NFC normalization: "
-                + listed.joined(separator: "; "),
+            message: "\(table) whose name another \(noun) also has, exactly or after Unicode NFC "
+                + "normalization: " + listed.joined(separator: "; "),
             count: groups.reduce(0) { $0 + $1.ids.count })
     }
 

@@ -50,12 +50,14 @@ public struct SiteWriter {
         // A mount point cannot be renamed (EBUSY), and a folder beside it is on another file
         // system, where hard links fail: its site is staged inside it and swapped entry by entry.
         let mounted = Self.isMountPoint(folder)
-        let staging = mounted ? folder.appending(path: Self.innerStaging) : Self.stagingFolder(for: folder)
+        let staging =
+            mounted ? folder.appending(path: Self.innerStaging) : Self.stagingFolder(for: folder)
         if manager.fileExists(atPath: staging.path) {
             guard Self.isOwnStaging(staging) else {
                 throw SiteError(
                     path: staging.path,
-                    message: "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); a build stages the new site there, so move it away")
+                    message: "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); "
+                        + "a build stages the new site there, so move it away")
             }
             try attempt(staging.path, "cannot remove the staging folder of an earlier, failed build") {
                 try manager.removeItem(at: staging)
@@ -121,10 +123,14 @@ public struct SiteWriter {
         let manager = FileManager.default
         let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
         if resolved == "/" {
-            throw SiteError(path: folder.path, message: "is the root folder; choose a folder of its own for the site")
+            throw SiteError(
+                path: folder.path, message: "is the root folder; choose a folder of its own for the site")
         }
-        if let home, resolved == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path {
-            throw SiteError(path: folder.path, message: "is the home folder; choose a folder of its own for the site")
+        if let home,
+            resolved == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path
+        {
+            throw SiteError(
+                path: folder.path, message: "is the home folder; choose a folder of its own for the site")
         }
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
@@ -235,7 +241,8 @@ public struct SiteWriter {
             let old = folder.appending(path: name)
             if manager.fileExists(atPath: old.path) {
                 guard almanac_exchange_paths(new.path, old.path) == 0 else {
-                    throw SiteError(path: old.path, message: "cannot swap in the new site: \(String(cString: strerror(errno)))")
+                    let reason = String(cString: strerror(errno))
+                    throw SiteError(path: old.path, message: "cannot swap in the new site: \(reason)")
                 }
             } else {
                 try attempt(old.path, "cannot move the new site into place") {
@@ -245,8 +252,9 @@ public struct SiteWriter {
         }
         let kept = Set(names).union(Self.ignoredEntries)
         for name in try manager.contentsOfDirectory(atPath: folder.path) where !kept.contains(name) {
-            try attempt(folder.appending(path: name).path, "cannot remove a file of the previous site") {
-                try manager.moveItem(at: folder.appending(path: name), to: staging.appending(path: name))
+            let stale = folder.appending(path: name)
+            try attempt(stale.path, "cannot remove a file of the previous site") {
+                try manager.moveItem(at: stale, to: staging.appending(path: name))
             }
         }
         try attempt(staging.path, "cannot remove the previous site after the swap") {
