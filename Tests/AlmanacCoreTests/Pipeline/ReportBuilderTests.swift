@@ -258,6 +258,22 @@ import Testing
         }
     }
 
+    @Test("two organizations named Zürich, precomposed and decomposed, stop the build with the ids")
+    func nfcDuplicates() async throws {
+        let folder = Fixture.folder()
+        // SQLite's UNIQUE compares bytes, so both rows go in; Swift's String == calls them equal.
+        let path = try Fixture.database(Fixture.platformRows + """
+            UPDATE organizations SET name = 'Z' || char(252) || 'rich' WHERE id = 1;
+            UPDATE organizations SET name = 'Zu' || char(776) || 'rich' WHERE id = 2;
+            """)
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await build(in: folder) { $0.databasePath = path }
+        }
+        #expect(error?.stage == .database)
+        #expect(error?.description.contains("after Unicode NFC normalization: \"Z\u{FC}rich\" (ids 1, 2)") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+    }
+
     @Test("inlining skips question marks inside string literals")
     func inline() {
         #expect(SQLStatement.inline("SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
