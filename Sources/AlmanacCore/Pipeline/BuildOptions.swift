@@ -6,7 +6,7 @@ public struct BuildOptions: Sendable {
     public var questionsPath: String
     /// Overrides `database:` in the questions file: a SQLite path or a `postgres://` URL.
     public var databasePath: String?
-    /// Milliseconds a PostgreSQL statement may run, 0 for no limit; overrides
+    /// Milliseconds a statement may run (PostgreSQL and SQLite), 0 for no limit; overrides
     /// `database_options.statement_timeout`. The default is five minutes.
     public var statementTimeout: Int?
     public var outputPath: String
