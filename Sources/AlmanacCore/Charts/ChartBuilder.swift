@@ -43,6 +43,21 @@ public struct ChartBuilder: Sendable {
 
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
+        try drawn(for: output, question: question).map(Self.bounded)
+    }
+
+    /// A chart whose texts are cut to `DisplayName`'s limits, so that a long name in the data
+    /// cannot swell the page: the figure's texts, the title and summary, the table's cells.
+    static func bounded(_ chart: Chart) -> Chart {
+        var chart = chart
+        chart.title = DisplayName.cut(chart.title, limit: DisplayName.figureLimit)
+        chart.summary = DisplayName.cut(chart.summary, limit: DisplayName.figureLimit)
+        chart.figure = DisplayName.cut(chart.figure, limit: DisplayName.figureLimit)
+        chart.table = DisplayName.cut(chart.table)
+        return chart
+    }
+
+    private func drawn(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
         guard Self.hasData(output) else { return [] }
         switch output {
         case let result as any Analysis:

@@ -76,8 +76,31 @@ public struct SchemaChecker {
             if let finding = Self.duplicateNames(names, table: table, noun: noun) {
                 findings.append(finding)
             }
+            if let finding = Self.longNames(names, table: table) { findings.append(finding) }
         }
         return SchemaReport(findings: findings)
+    }
+
+    /// The longest badge or organization name accepted: far past any real one, and short
+    /// enough that the report documents, which keep names whole, stay small.
+    static let longestName = 1_000
+
+    /// Names longer than `longestName` characters, with their ids.
+    static func longNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
+        let long = rows.filter { row in
+            // Counting stops at the limit: a megabyte name is not walked to its end.
+            guard let end = row.name.index(row.name.startIndex, offsetBy: longestName, limitedBy: row.name.endIndex)
+            else { return false }
+            return end != row.name.endIndex
+        }
+        guard !long.isEmpty else { return nil }
+        var ids = long.prefix(listedDuplicates).map { String($0.id) }
+        if long.count > listedDuplicates { ids.append("and \(long.count - listedDuplicates) more") }
+        return SchemaFinding(
+            severity: .error,
+            message: "\(table) whose name is longer than \(NumberText.count(longestName)) characters (ids "
+                + ids.joined(separator: ", ") + ")",
+            count: long.count)
     }
 
     /// How many duplicate groups a finding lists before "and N more".
@@ -106,7 +129,7 @@ public struct SchemaChecker {
         }
         guard !groups.isEmpty else { return nil }
         var listed = groups.prefix(listedDuplicates).map { group in
-            "\"\(group.name)\" (ids \(group.ids.map(String.init).joined(separator: ", ")))"
+            "\"\(DisplayName.cut(group.name))\" (ids \(group.ids.map(String.init).joined(separator: ", ")))"
         }
         if groups.count > listedDuplicates {
             listed.append("and \(groups.count - listedDuplicates) more")

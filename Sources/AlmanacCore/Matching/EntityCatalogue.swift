@@ -51,15 +51,17 @@ struct EntityFinder {
         var name: String
     }
 
-    private let names: [(kind: Kind, name: String, folded: [Character])]
+    /// Each name lowercased, with the number of words it has (worked out once: a name may be
+    /// a megabyte long).
+    private let names: [(kind: Kind, name: String, folded: [Character], words: Int)]
 
     init(_ catalogue: EntityCatalogue) {
-        var names: [(Kind, String, [Character])] = []
-        for name in catalogue.badges where !name.isEmpty {
-            names.append((.badge, name, Array(name.lowercased())))
-        }
-        for name in catalogue.organizations where !name.isEmpty {
-            names.append((.organization, name, Array(name.lowercased())))
+        var names: [(Kind, String, [Character], Int)] = []
+        for (kind, list) in [(Kind.badge, catalogue.badges), (.organization, catalogue.organizations)] {
+            for name in list where !name.isEmpty {
+                let folded = Array(name.lowercased())
+                names.append((kind, name, folded, folded.split(separator: " ").count))
+            }
         }
         // Longest first; ties by kind then name so the order never depends on the database.
         self.names = names.sorted {
@@ -72,7 +74,8 @@ struct EntityFinder {
         let folded = Array(text.lowercased())
         var taken = [Bool](repeating: false, count: folded.count)
         var found: [Found] = []
-        for entry in names {
+        // A name longer than the question cannot be in it.
+        for entry in names where entry.folded.count <= folded.count {
             var start = 0
             while let range = Self.find(entry.folded, in: folded, from: start) {
                 start = range.upperBound
@@ -95,8 +98,9 @@ struct EntityFinder {
             !found.contains { $0.range.overlaps(word) }
         }
         var misses: [NearMiss] = []
-        for entry in names where entry.folded.count >= 5 {
-            let width = entry.folded.split(separator: " ").count
+        // Two edits at most: a name longer than the question by more cannot be a near miss.
+        for entry in names where entry.folded.count >= 5 && entry.folded.count <= characters.count + 2 {
+            let width = entry.words
             guard words.count >= width else { continue }
             for start in 0...(words.count - width) {
                 let span = words[start].lowerBound..<words[start + width - 1].upperBound

@@ -186,8 +186,9 @@ public struct OfflineNarrator: Sendable {
 
     /// A name from the data, made inert in Markdown: a badge called `<b>x</b>` reads as
     /// text, not markup (which the safe renderer would silently drop).
+    /// A name as the summary quotes it: cut to `DisplayName.limit`, then escaped.
     private func md(_ text: String) -> String {
-        MarkdownTwin.escape(text)
+        MarkdownTwin.escape(DisplayName.cut(text))
     }
 
     /// "1 learner", "2,345 learners".

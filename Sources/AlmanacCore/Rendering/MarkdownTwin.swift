@@ -18,9 +18,9 @@ struct MarkdownTwin: Sendable {
             }
             lines.append("")
         }
-        if !report.output.tables.isEmpty {
+        if !report.tables.isEmpty {
             lines += ["## Key numbers", ""]
-            for table in report.output.tables {
+            for table in report.tables {
                 lines += ["### \(Self.escape(table.title))", ""] + Self.table(table) + [""]
             }
         }

@@ -93,8 +93,8 @@ public struct PageRenderer: Sendable {
         context["needsEval"] = report.charts.contains { chart in
             chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
         }
-        context["tables"] = report.output.tables.map(table)
-        context["hasTables"] = !report.output.tables.isEmpty
+        context["tables"] = report.tables.map(table)
+        context["hasTables"] = !report.tables.isEmpty
         context["sql"] = report.sql
         context["engine"] = report.engine == "postgresql" ? "PostgreSQL" : "SQLite"
         context["hasSQL"] = !report.sql.isEmpty

@@ -26,6 +26,9 @@ public struct QuestionReport: Sendable {
         self.sql = sql
     }
 
+    /// The key tables as pages and twins show them, long names cut (`DisplayName`).
+    public var tables: [DataTable] { output.tables.map(DisplayName.cut) }
+
     /// Notices a reader should see above the answer.
     public var notices: [String] {
         var notices: [String] = []

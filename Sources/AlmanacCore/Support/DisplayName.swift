@@ -1,0 +1,37 @@
+/// Names as pages, charts, twins and summaries show them: a badge or organization name past
+/// `limit` characters is cut with "…", so one long name cannot swell every page that mentions
+/// it. The report document keeps the full value.
+public enum DisplayName {
+    /// Characters a name keeps on display (docs/metrics.md, README).
+    public static let limit = 120
+    /// Characters any one text of a chart's figure keeps: titles and hover texts hold names.
+    public static let figureLimit = 400
+
+    /// The name as shown: itself, or its first `limit − 1` characters and "…".
+    public static func cut(_ name: String, limit: Int = limit) -> String {
+        // Counting stops at the limit: a megabyte name is not walked to its end.
+        guard let end = name.index(name.startIndex, offsetBy: limit, limitedBy: name.endIndex),
+            end != name.endIndex
+        else { return name }
+        return String(name.prefix(limit - 1)) + "…"
+    }
+
+    /// A table as a page shows it: every text cell and column title cut to `limit`.
+    public static func cut(_ table: DataTable) -> DataTable {
+        var table = table
+        table.title = cut(table.title, limit: figureLimit)
+        table.columns = table.columns.map { DataTable.Column(cut($0.title), $0.format) }
+        table.rows = table.rows.map { $0.map { cut($0, limit: limit) } }
+        return table
+    }
+
+    /// A JSON value with every string cut to `limit`: the data behind a chart.
+    static func cut(_ value: JSONValue, limit: Int) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(cut(text, limit: limit))
+        case .array(let items): return .array(items.map { cut($0, limit: limit) })
+        case .object(let members): return .object(members.mapValues { cut($0, limit: limit) })
+        default: return value
+        }
+    }
+}

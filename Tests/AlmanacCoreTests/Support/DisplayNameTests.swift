@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Long badge and organization names: cut on display, kept whole in the report document,
+/// refused past 1,000 characters.
+@Suite struct DisplayNameTests {
+    @Test("a name is cut past 120 characters, with an ellipsis")
+    func cut() {
+        let exact = String(repeating: "a", count: 120)
+        #expect(DisplayName.cut("Python Basics") == "Python Basics")
+        #expect(DisplayName.cut(exact) == exact)
+        #expect(DisplayName.cut(exact + "b") == String(repeating: "a", count: 119) + "…")
+        let huge = DisplayName.cut(String(repeating: "ü", count: 1_000_000))
+        #expect(huge.count == 120)
+        #expect(huge.hasSuffix("ü…"))
+    }
+
+    @Test("check refuses a name over 1,000 characters and names its id; 1,000 pass")
+    func longNames() throws {
+        let rows = Fixture.platformRows + """
+            UPDATE badges SET name = '\(String(repeating: "x", count: 1_001))' WHERE id = 2;
+            UPDATE organizations SET name = '\(String(repeating: "o", count: 1_000))' WHERE id = 2;
+            """
+        let report = try SchemaChecker().check(SQLiteConnection(path: Fixture.database(rows)))
+        let errors = report.errors.map(\.description)
+        #expect(errors.contains("1 badge whose name is longer than 1,000 characters (ids 2)"))
+        #expect(!errors.contains { $0.hasPrefix("organizations") || $0.contains("organization whose name is longer") })
+    }
+
+    @Test("a page, its twin and its charts show a long name cut; the report document keeps it whole")
+    func pages() async throws {
+        let long = "Acme " + String(repeating: "and Sons ", count: 60)  // 545 characters
+        let rows = Fixture.platformRows + "UPDATE organizations SET name = '\(long)' WHERE id = 1;"
+        let folder = Fixture.folder()
+        let questions = folder.appending(path: "questions.yaml")
+        try Data("title: T\nquestions:\n  - text: What is the completion rate by organization?\n    id: c\n".utf8)
+            .write(to: questions)
+        var options = BuildOptions(
+            questionsPath: questions.path, databasePath: try Fixture.database(rows),
+            outputPath: folder.appending(path: "site").path)
+        options.plotlyFromCDN = true
+        _ = try await ReportBuilder(options: options, version: "test") { _ in }.build()
+        func read(_ name: String) throws -> String {
+            try String(contentsOf: folder.appending(path: "site/\(name)"), encoding: .utf8)
+        }
+        let shown = String(long.prefix(119)) + "…"
+        let page = try read("c.html")
+        #expect(!page.contains(long))
+        #expect(page.contains(shown.replacingOccurrences(of: "&", with: "&amp;")))
+        let twin = try read("c.md")
+        #expect(!twin.contains(long.trimmingCharacters(in: .whitespaces)))
+        #expect(twin.contains(String(long.prefix(100))))
+        let document = try read("c.json")
+        #expect(document.contains(long))
+    }
+}
