@@ -31,10 +31,10 @@ final class SleepRecorder: @unchecked Sendable {
     static let key = "sk-test-SECRET-0123456789"
 
     func client(_ server: LoopbackServer, sleeper: SleepRecorder, timeout: Duration = .seconds(10),
-                now: Date = Date()) -> ChatClient {
+                deadline: Duration = .seconds(300), now: Date = Date()) -> ChatClient {
         let configuration = ModelConfiguration(
             baseURL: server.baseURL, apiKey: Self.key, model: "test-model", temperature: 0.2,
-            maxTokens: 300, seed: 7, timeout: timeout)
+            maxTokens: 300, seed: 7, timeout: timeout, deadline: deadline)
         return ChatClient(configuration: configuration, transport: URLSessionTransport(),
                           sleep: sleeper.sleep, now: { now }, jitter: { 0 })
     }
@@ -129,6 +129,80 @@ final class SleepRecorder: @unchecked Sendable {
         slow.maxAttempts = 2
         await #expect(throws: LLMError(reason: .timeout, attempts: 2)) { try await slow.complete(messages) }
         #expect(server.requests.count == 2)
+    }
+
+    @Test("a 307 to another port is an error naming it, and the key never reaches that port")
+    func redirectElsewhere() async throws {
+        let elsewhere = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Third party."))])
+        let target = "http://127.0.0.1:\(elsewhere.port)/v1/chat/completions"
+        let server = try LoopbackServer([.init(status: 307, headers: ["Location": target], body: "")])
+        let sleeper = SleepRecorder()
+        await #expect(throws: LLMError(reason: .redirect(location: target), attempts: 1)) {
+            try await client(server, sleeper: sleeper).complete(messages)
+        }
+        #expect(server.requests.count == 1)
+        #expect(elsewhere.requests.isEmpty)
+        #expect(LLMError(reason: .redirect(location: target), attempts: 1).description.hasPrefix(
+            "the endpoint redirected to \(target);"))
+    }
+
+    @Test("a redirect on the same scheme, host and port is followed with the key")
+    func redirectSameOrigin() async throws {
+        let server = try LoopbackServer([
+            .init(status: 308, headers: ["Location": "/v2/chat/completions"], body: ""),
+            .init(status: 200, body: LoopbackServer.answer("Moved.")),
+        ])
+        let sleeper = SleepRecorder()
+        let answer = try await client(server, sleeper: sleeper).complete(messages)
+        #expect(answer.content == "Moved.")
+        #expect(server.requests.map(\.path) == ["/v1/chat/completions", "/v2/chat/completions"])
+        #expect(server.requests.last?.headers["authorization"] == "Bearer \(Self.key)")
+        #expect(server.requests.last?.method == "POST")
+    }
+
+    @Test("a Retry-After beyond the deadline fails at once instead of waiting")
+    func retryAfterBeyondDeadline() async throws {
+        let server = try LoopbackServer([
+            .init(status: 429, headers: ["Retry-After": "100000"], body: #"{"error":{"message":"slow down"}}"#)
+        ])
+        let sleeper = SleepRecorder()
+        let expected = LLMError(
+            reason: .deadline(limit: .seconds(300), wait: .seconds(100_000),
+                              last: .http(status: 429, message: "slow down")), attempts: 1)
+        await #expect(throws: expected) { try await client(server, sleeper: sleeper).complete(messages) }
+        #expect(sleeper.waits.isEmpty)
+        #expect(server.requests.count == 1)
+        #expect(expected.description
+            == "no answer within the 300 s allowed for one answer: the next try was 100000 s away (last: HTTP 429: slow down)")
+    }
+
+    @Test("backoffs stop when the next one would pass the deadline")
+    func backoffWithinDeadline() async throws {
+        let server = try LoopbackServer([.init(status: 503, body: #"{"error":{"message":"overloaded"}}"#)])
+        let sleeper = SleepRecorder()
+        // Waits of 0.5, 1 and 2 s fit in 4 s; the fourth, 4 s, would end at 7.5 s.
+        await #expect(throws: LLMError.self) {
+            try await client(server, sleeper: sleeper, deadline: .seconds(4)).complete(messages)
+        }
+        #expect(sleeper.waits == [.milliseconds(500), .seconds(1), .seconds(2)])
+        #expect(server.requests.count == 4)
+    }
+
+    @Test("an answer over 64 KB is refused, not accepted whole")
+    func oversizedAnswer() async throws {
+        let long = String(repeating: "a", count: 65_537)
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(long))])
+        await #expect(throws: LLMError(reason: .tooLong(bytes: 65_537), attempts: 1)) {
+            try await client(server, sleeper: SleepRecorder()).complete(messages)
+        }
+        let huge = String(repeating: "b", count: 300_000)
+        let hugeServer = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(huge))])
+        await #expect(throws: LLMError.self) {
+            try await client(hugeServer, sleeper: SleepRecorder()).complete(messages)
+        }
+        let exact = String(repeating: "c", count: 65_536)
+        let fine = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(exact))])
+        #expect(try await client(fine, sleeper: SleepRecorder()).complete(messages).content == exact)
     }
 
     @Test("a dropped connection is retried")
