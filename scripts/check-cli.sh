@@ -43,8 +43,18 @@ expect_usage --users seed --out "$scratch/x.db" --users 99999999999
 expect_usage --badges seed --out "$scratch/x.db" --badges 1
 expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
 
+# check: a database with a missing table is an error on standard error, exit 1.
+sqlite3 "$scratch/broken.db" "CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT);"
+"$almanac" check --db "$scratch/broken.db" >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "missing table" "$scratch/err"; then
+  echo "check-cli: almanac check on a broken database exited $status with this on stderr (want 1 and the findings):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
 fi
-echo "check-cli: every numeric flag is validated."
+echo "check-cli: every numeric flag is validated; check reports on standard error."
