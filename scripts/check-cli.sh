@@ -43,6 +43,14 @@ expect_usage --users seed --out "$scratch/x.db" --users 99999999999
 expect_usage --badges seed --out "$scratch/x.db" --badges 1
 expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
 
+# ask: a question over 2,000 characters is a usage error that does not echo it.
+long=$(head -c 3000 /dev/zero | tr '\0' 'x')
+expect_usage "the limit is 2000" ask "$long" --llm off
+if grep -q xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "$scratch/err"; then
+  echo "check-cli: ask echoed the whole long question" >&2
+  failures=$((failures + 1))
+fi
+
 # check: a database with a missing table is an error on standard error, exit 1.
 sqlite3 "$scratch/broken.db" "CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT);"
 "$almanac" check --db "$scratch/broken.db" >"$scratch/out" 2>"$scratch/err"
