@@ -259,6 +259,33 @@ final class SleepRecorder: @unchecked Sendable {
         #expect(result.verified == 0)
     }
 
+    @Test("full-width and Arabic-Indic numerals are figures like ASCII ones", arguments: [
+        // 0.5625 as a percentage is 56.25; 1,234 enrollments.
+        ("Completion was ５６.２５％ of １,２３４.", [String]()),
+        ("Completion was ٥٦٫٢٥٪ of ١٬٢٣٤.", []),
+        ("Completion was ６１.２％ of ٤٣٢١.", ["61.2%", "4321"]),
+    ])
+    func otherScripts(answer: String, unverified: [String]) {
+        let result = Grounding.check(answer, against: context)
+        #expect(result.figures == 2)
+        #expect(result.unverified == unverified)
+    }
+
+    @Test("numbers written in words are figures", arguments: [
+        // 0.5625 → 56.25 %: "fifty-six percent" rounds to it, "fifty-six point two five" is it.
+        ("About fifty-six percent finished.", 1, [String]()),
+        ("Exactly fifty-six point two five percent finished.", 1, []),
+        ("One thousand two hundred and thirty-four enrolled among one thousand one hundred and two learners.", 2, []),
+        ("Five thousand users; seventy-three percent finished.", 2, ["seventy-three percent"]),
+        ("Two million four hundred thousand enrolled.", 1, ["Two million four hundred thousand"]),
+        ("Three badges since two thousand twenty-four.", 0, []),
+    ])
+    func words(answer: String, figures: Int, unverified: [String]) {
+        let result = Grounding.check(answer, against: context)
+        #expect(result.figures == figures)
+        #expect(result.unverified == unverified)
+    }
+
     @Test("list lengths count as figures of the data")
     func counts() {
         let data: JSONValue = ["rows": .array((0..<13).map { JSONValue.int($0 * 100) })]
