@@ -281,8 +281,26 @@ public struct ChatClient: Sendable {
         return ChatAnswer(content: content, finishReason: finish, usage: usage)
     }
 
-    /// The API's own error message: `{"error": {"message": …}}`, or the start of the body.
+    /// The longest server message kept, in characters: it is shown on the terminal, in a
+    /// warning and on the page.
+    static let maxMessageLength = 300
+
+    /// The API's own error message, at most `maxMessageLength` characters with control
+    /// characters (a terminal's escape sequences, line breaks) as spaces.
     static func apiMessage(_ body: Data) -> String {
+        let text = rawAPIMessage(body)
+        var clean = ""
+        for character in text.prefix(maxMessageLength) {
+            let control = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            }
+            clean.append(control ? " " : character)
+        }
+        return text.count > maxMessageLength ? clean + "…" : clean
+    }
+
+    /// `{"error": {"message": …}}`, or the start of the body.
+    private static func rawAPIMessage(_ body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
             if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
                 return message

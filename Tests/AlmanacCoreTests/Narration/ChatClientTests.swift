@@ -205,6 +205,15 @@ final class SleepRecorder: @unchecked Sendable {
         #expect(try await client(fine, sleeper: SleepRecorder()).complete(messages).content == exact)
     }
 
+    @Test("a server's message loses its control characters and is cut at 300 characters")
+    func serverMessage() {
+        let colored = ChatClient.apiMessage(Data(#"{"error":{"message":"\u001b[31mred\u001b[0m\r\nnext"}}"#.utf8))
+        #expect(colored == " [31mred [0m next")  // ESC → space, CR LF (one Character) → one space
+        let long = String(repeating: "z", count: 1_000)
+        #expect(ChatClient.apiMessage(Data(#"{"error":{"message":"\#(long)"}}"#.utf8))
+            == String(repeating: "z", count: 300) + "…")
+    }
+
     @Test("a dropped connection is retried")
     func dropped() async throws {
         let server = try LoopbackServer([

@@ -209,6 +209,21 @@ import Testing
         #expect(cache.answer(for: key).0?.answer == "Good.")
     }
 
+    @Test("a cached answer over 64 KB is reported, ignored and asked again")
+    func oversizedCache() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let project = try Project()
+        _ = try await project.build(server)
+        let cache = AnswerCache(folder: project.answers)
+        let key = try #require(cache.lastUsed().sorted().first)
+        let huge: JSONValue = ["key": .string(key), "answer": .string(String(repeating: "h", count: 65_537))]
+        try Data(huge.encoded().utf8).write(to: cache.url(for: key))
+        let summary = try await project.build(server)
+        #expect(summary.warnings.contains { $0.contains("the cached answer is 65537 bytes, over the limit of 65536") })
+        #expect(server.requests.count == 5)
+        #expect(!project.texts(in: project.site).contains { $0.contains(String(repeating: "h", count: 100)) })
+    }
+
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
     func fileFormat() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
