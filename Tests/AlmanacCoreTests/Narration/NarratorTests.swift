@@ -195,13 +195,18 @@ import Testing
         #expect(project.read("first.html").contains("offline narrator, without a language model"))
     }
 
-    @Test("a corrupt cache file is reported, ignored and written again")
-    func corrupt() async throws {
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+    /// A project built once against `server`, its cache, and the key of one cached answer.
+    func builtOnce(_ server: LoopbackServer) async throws -> (Project, AnswerCache, String) {
         let project = try Project()
         _ = try await project.build(server)
         let cache = AnswerCache(folder: project.answers)
-        let key = try #require(cache.lastUsed().sorted().first)
+        return (project, cache, try #require(cache.lastUsed().sorted().first))
+    }
+
+    @Test("a corrupt cache file is reported, ignored and written again")
+    func corrupt() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let (project, cache, key) = try await builtOnce(server)
         try Data("{ not json".utf8).write(to: cache.url(for: key))
         let summary = try await project.build(server)
         #expect(summary.warnings.contains { $0.contains("corrupt answer file") })
@@ -212,10 +217,7 @@ import Testing
     @Test("a cached answer over 64 KB is reported, ignored and asked again")
     func oversizedCache() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
-        let project = try Project()
-        _ = try await project.build(server)
-        let cache = AnswerCache(folder: project.answers)
-        let key = try #require(cache.lastUsed().sorted().first)
+        let (project, cache, key) = try await builtOnce(server)
         let huge: JSONValue = ["key": .string(key), "answer": .string(String(repeating: "h", count: 65_537))]
         try Data(huge.encoded().utf8).write(to: cache.url(for: key))
         let summary = try await project.build(server)
@@ -227,10 +229,7 @@ import Testing
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
     func fileFormat() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
-        let project = try Project()
-        _ = try await project.build(server)
-        let cache = AnswerCache(folder: project.answers)
-        let key = try #require(cache.lastUsed().sorted().first)
+        let (_, cache, key) = try await builtOnce(server)
         let url = cache.url(for: key)
         #expect(url.deletingLastPathComponent().lastPathComponent == String(key.prefix(2)))
         let text = try String(contentsOf: url, encoding: .utf8)
