@@ -178,6 +178,19 @@ import Testing
         #expect(project.texts(in: project.site) == before)
     }
 
+    @Test("a build whose endpoint redirects to another port names the location and never sends the key there")
+    func redirect() async throws {
+        let elsewhere = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Third party."))])
+        let target = "http://127.0.0.1:\(elsewhere.port)/v1/chat/completions"
+        let server = try LoopbackServer([.init(status: 307, headers: ["Location": target], body: "")])
+        let project = try Project()
+        let summary = try await project.build(server)
+        #expect(elsewhere.requests.isEmpty)
+        #expect(summary.warnings.contains { $0.contains("`first`: the language model failed (the endpoint redirected to \(target);") })
+        #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
+        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+    }
+
     @Test("cache-only never calls the network; refresh asks again")
     func modes() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("First."))])
