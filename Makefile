@@ -3,7 +3,7 @@ SWIFT ?= swift
 ALMANAC = .build/debug/almanac
 DEMO_DB = data/demo.db
 
-.PHONY: setup build demo demo-postgres site test check-site check-engines fuzz bench clean
+.PHONY: setup build demo demo-postgres site test check-cli check-site check-engines fuzz bench clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -24,7 +24,11 @@ demo: build
 ## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
 test: setup
 	$(SWIFT) build --product almanac
-	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-site check-engines fuzz'
+	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-cli check-site check-engines fuzz'
+
+## The command line against the built binary: numeric flags, check's output streams.
+check-cli:
+	@scripts/check-cli.sh
 
 check-site:
 	@scripts/check-site.sh

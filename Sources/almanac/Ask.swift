@@ -30,6 +30,10 @@ struct Ask: AsyncParsableCommand {
         guard !question.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("the question is empty")
         }
+        if question.count > QuestionLoader.maxQuestionLength {
+            throw ValidationError(
+                "the question is \(question.count) characters long; the limit is \(QuestionLoader.maxQuestionLength)")
+        }
         var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: "")
         options.statementTimeout = statementTimeout.milliseconds
         options.asOf = asOf

@@ -61,8 +61,10 @@ struct Build: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if chartLimit < 2 { throw ValidationError("--chart-limit must be at least 2") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit) {
+            throw ValidationError(problem)
+        }
+        if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) { throw ValidationError(problem) }
     }
 
     func run() async throws {

@@ -29,9 +29,10 @@ struct Check: AsyncParsableCommand {
             print("\(place): OK")
             return
         }
-        print("\(place): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+        // Findings go to standard error, where scripts watch for failures.
+        Terminal.error("\(place): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
         for finding in report.findings {
-            print("  \(finding.severity == .error ? "✗" : "⚠") \(finding.description)")
+            Terminal.error("  \(finding.severity == .error ? "✗" : "⚠") \(finding.description)")
         }
         if report.hasErrors { throw ExitCode.failure }
     }

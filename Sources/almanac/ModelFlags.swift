@@ -27,15 +27,22 @@ struct ModelFlags: ParsableArguments {
     @Option(help: "Seconds to wait for one model request.")
     var llmTimeout: Double = 60
 
+    @Option(help: "Seconds to wait for one question's answer in all, retries and Retry-After included.")
+    var llmDeadline: Double = 300
+
     @Option(help: "The answer cache folder (default: answers/ beside the questions file).")
     var cache: String?
 
     func validate() throws {
-        if let temperature, !(0...2).contains(temperature) {
-            throw ValidationError("--temperature must be from 0 to 2")
-        }
-        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
-        if llmTimeout <= 0 { throw ValidationError("--llm-timeout must be a positive number of seconds") }
+        let problems = [
+            temperature.flatMap {
+                NumericFlag.problem("--temperature", $0, in: FlagBounds.temperature, unit: "")
+            },
+            maxTokens.flatMap { NumericFlag.problem("--max-tokens", $0, in: FlagBounds.maxTokens) },
+            NumericFlag.problem("--llm-timeout", llmTimeout, in: FlagBounds.modelSeconds, unit: "seconds"),
+            NumericFlag.problem("--llm-deadline", llmDeadline, in: FlagBounds.modelSeconds, unit: "seconds"),
+        ]
+        if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
     /// Reads the key and base URL from the environment or the key file; the core never does.
@@ -66,7 +73,8 @@ struct ModelFlags: ParsableArguments {
         options.temperature = temperature
         options.maxTokens = maxTokens
         options.seed = seed
-        options.timeout = .milliseconds(Int(llmTimeout * 1000))
+        options.timeout = .milliseconds(Int((llmTimeout * 1000).rounded()))
+        options.deadline = .milliseconds(Int((llmDeadline * 1000).rounded()))
         options.cacheFolder = cache
         return options
     }

@@ -9,8 +9,11 @@ struct StatementTimeout: ParsableArguments {
     var seconds: Double?
 
     func validate() throws {
-        if let seconds, !(0...604_800).contains(seconds) {
-            throw ValidationError("--statement-timeout must be from 0 to 604800 seconds")
+        if let seconds,
+            let problem = NumericFlag.problem(
+                "--statement-timeout", seconds, in: FlagBounds.statementSeconds, unit: "seconds")
+        {
+            throw ValidationError(problem)
         }
     }
 

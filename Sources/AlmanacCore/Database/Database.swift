@@ -78,6 +78,8 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         case cannotOpen(String)
         case statement(sql: String, message: String)
         case readOnly(String)
+        /// A hot rollback journal: a write stopped half-way, and a read-only open cannot undo it.
+        case unfinishedWrite(journal: String)
         /// The server could not be reached: refused, unknown host, timed out.
         case cannotConnect(String)
         /// The server answered and refused: a wrong password, an unknown role or database.
@@ -106,6 +108,10 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         case .statement(let sql, let message):
             return "\(path): SQL error: \(message)\n  in: \(sql)"
         case .readOnly(let message): return "\(path): \(message)"
+        case .unfinishedWrite(let journal):
+            return "\(path): the database has an unfinished write (the rollback journal \(journal) is beside it), "
+                + "and Almanac opens databases read-only, so it cannot roll the write back; open it once "
+                + "with a program that may write it (`sqlite3 \(path) 'PRAGMA quick_check;'`) to recover, then try again"
         case .cannotConnect(let message): return "\(path): cannot connect: \(message)"
         case .rejected(let message): return "\(path): \(message)"
         case .timeout(let milliseconds):

@@ -54,6 +54,8 @@ public final class SQLiteConnection: DatabaseConnection {
             throw DatabaseError(path: path, reason: .cannotOpen(message))
         }
         sqlite3_busy_timeout(db, 2_000)
+        // Extended codes tell SQLITE_READONLY_ROLLBACK apart from other read-only refusals.
+        sqlite3_extended_result_codes(db, 1)
         if self.statementTimeout > 0 {
             // SQLite has no statement_timeout: the progress handler runs every few thousand
             // virtual-machine steps and interrupts the statement once its deadline has passed
@@ -214,6 +216,11 @@ public final class SQLiteConnection: DatabaseConnection {
 
     private func error(status: Int32, sql: String, message: String? = nil) -> DatabaseError {
         let text = message ?? String(cString: sqlite3_errmsg(handle))
+        // SQLITE_READONLY_ROLLBACK (SQLITE_READONLY | 3 << 8; Swift cannot import the macro):
+        // "attempt to write a readonly database" would send the user looking at permissions.
+        if status == SQLITE_READONLY | (3 << 8) {
+            return DatabaseError(path: path, reason: .unfinishedWrite(journal: path + "-journal"))
+        }
         switch status & 0xff {
         case SQLITE_NOTADB: return DatabaseError(path: path, reason: .notADatabase)
         case SQLITE_BUSY, SQLITE_LOCKED: return DatabaseError(path: path, reason: .locked)

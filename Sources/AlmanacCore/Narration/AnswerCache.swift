@@ -57,6 +57,12 @@ public struct AnswerCache: Sendable {
         else {
             return (nil, Problem(path: url.path, message: "corrupt answer file; it is ignored and will be written again"))
         }
+        // A hand-edited or older entry gets the same bound as a fresh answer.
+        guard answer.utf8.count <= ChatClient.maxAnswerBytes else {
+            return (nil, Problem(
+                path: url.path,
+                message: "the cached answer is \(answer.utf8.count) bytes, over the limit of \(ChatClient.maxAnswerBytes); it is ignored and will be written again"))
+        }
         var usage: [String: JSONValue] = [:]
         for (name, value) in object["usage"] as? [String: Any] ?? [:] {
             if let number = value as? Int { usage[name] = .int(number) }

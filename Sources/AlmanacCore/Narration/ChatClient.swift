@@ -10,10 +10,12 @@ public struct ModelConfiguration: Sendable, Equatable {
     public var maxTokens: Int?
     public var seed: Int?
     public var timeout: Duration
+    /// The whole wait for one answer: every try, every backoff and every `Retry-After`.
+    public var deadline: Duration
 
     public init(baseURL: URL = URL(string: "https://api.openai.com/v1")!, apiKey: String?, model: String,
                 temperature: Double = 0, maxTokens: Int? = nil, seed: Int? = nil,
-                timeout: Duration = .seconds(60)) {
+                timeout: Duration = .seconds(60), deadline: Duration = .seconds(300)) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.model = model
@@ -21,6 +23,7 @@ public struct ModelConfiguration: Sendable, Equatable {
         self.maxTokens = maxTokens
         self.seed = seed
         self.timeout = timeout
+        self.deadline = deadline
     }
 }
 
@@ -55,6 +58,12 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
         case noChoices
         case emptyContent
         case finishReason(String)
+        /// The answer (or the whole response) is larger than `ChatClient.maxAnswerBytes` allows.
+        case tooLong(bytes: Int)
+        /// The endpoint redirected to another scheme, host or port; the key is never sent there.
+        case redirect(location: String)
+        /// Another try would end after the deadline: `wait` is the backoff or `Retry-After`.
+        indirect case deadline(limit: Duration, wait: Duration, last: Reason)
     }
 
     public var reason: Reason
@@ -71,7 +80,22 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noChoices: return "the response had no choices"
         case .emptyContent: return "the answer was empty"
         case .finishReason(let reason): return "the answer was cut off (finish_reason \(reason))"
+        case .tooLong(let bytes):
+            return "the answer was \(bytes) bytes, over the limit of \(ChatClient.maxAnswerBytes)"
+        case .redirect(let location):
+            return "the endpoint redirected to \(location); Almanac sends the API key only to the "
+                + "scheme, host and port of OPENAI_BASE_URL, so set it to the new address if you trust it"
+        case .deadline(let limit, let wait, let last):
+            let last = LLMError(reason: last, attempts: attempts).description
+            return "no answer within the \(Self.seconds(limit)) s allowed for one answer: the next try "
+                + "was \(Self.seconds(wait)) s away (last: \(last))"
         }
+    }
+
+    /// Whole seconds, or tenths below ten: "300", "0.5".
+    private static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value >= 10 ? String(Int(value.rounded())) : NumberText.decimal(value, places: 1)
     }
 }
 
@@ -80,7 +104,9 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
 /// 408, 409, 429 and 5xx responses, timeouts and dropped connections are retried, at most
 /// `maxAttempts` times in all, waiting `base × 2^(attempt−1)` plus up to 50 % jitter, capped
 /// at `cap`; a `Retry-After` header (seconds or an HTTP date) is honoured instead. Any other
-/// 4xx fails at once.
+/// 4xx fails at once. All tries and waits fit in `configuration.deadline`: a wait that would
+/// pass it fails at once instead. A redirect is followed only within the same scheme, host and
+/// port, so the `Authorization` header never reaches another server.
 public struct ChatClient: Sendable {
     public var configuration: ModelConfiguration
     public var transport: any HTTPTransport
@@ -92,6 +118,11 @@ public struct ChatClient: Sendable {
     public var maxAttempts = 5
     public var base: Duration = .milliseconds(500)
     public var cap: Duration = .seconds(30)
+    /// The longest answer accepted, in UTF-8 bytes: a page's summary is a few hundred words,
+    /// and a larger reply is written to the cache, the page, the twin and the JSON.
+    public static let maxAnswerBytes = 65_536
+    /// Redirects followed within the same origin before giving up.
+    static let maxRedirects = 5
 
     public init(configuration: ModelConfiguration, transport: any HTTPTransport,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
@@ -120,17 +151,34 @@ public struct ChatClient: Sendable {
     public func complete(_ messages: [ChatMessage]) async throws -> ChatAnswer {
         var headers = ["Content-Type": "application/json", "Accept": "application/json"]
         if let key = configuration.apiKey { headers["Authorization"] = "Bearer \(key)" }
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             url: configuration.baseURL.appending(path: "chat/completions"), method: "POST",
             headers: headers, body: Data(Self.body(configuration, messages).encoded().utf8),
             timeout: configuration.timeout)
+        let clock = ContinuousClock()
+        // Time on the wire plus the waits asked for, so a fake sleep counts as a real one.
+        var spent: Duration = .zero
         var attempt = 0
+        var redirects = 0
         while true {
             attempt += 1
             let retryable: LLMError.Reason
             var retryAfter: Duration?
+            request.timeout = min(configuration.timeout, max(configuration.deadline - spent, .milliseconds(1)))
+            let began = clock.now
             do {
                 let response = try await transport.send(request)
+                if (300..<400).contains(response.status), let location = response.headers["location"] {
+                    let target = try follow(location, from: request.url, attempts: attempt)
+                    redirects += 1
+                    guard redirects <= Self.maxRedirects else {
+                        throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: attempt)
+                    }
+                    request.url = target
+                    attempt -= 1
+                    spent += began.duration(to: clock.now)
+                    continue
+                }
                 if (200..<300).contains(response.status) {
                     return try Self.parse(response.body, attempts: attempt)
                 }
@@ -147,9 +195,33 @@ public struct ChatClient: Sendable {
                 case .connection(let message): retryable = .connection(redacted(message))
                 }
             }
+            spent += began.duration(to: clock.now)
             guard attempt < maxAttempts else { throw LLMError(reason: retryable, attempts: attempt) }
-            try await sleep(retryAfter ?? backoff(attempt))
+            let wait = retryAfter ?? backoff(attempt)
+            if spent + wait > configuration.deadline {
+                throw LLMError(
+                    reason: .deadline(limit: configuration.deadline, wait: wait, last: retryable), attempts: attempt)
+            }
+            spent += wait
+            try await sleep(wait)
         }
+    }
+
+    /// The redirect's target when it stays on the request's scheme, host and port.
+    /// - Throws: `LLMError` with `.redirect`, naming the location, for any other target.
+    private func follow(_ location: String, from url: URL, attempts: Int) throws -> URL {
+        guard let target = URL(string: location, relativeTo: url)?.absoluteURL else {
+            throw LLMError(reason: .redirect(location: redacted(location)), attempts: attempts)
+        }
+        func origin(_ url: URL) -> (String, String, Int?) {
+            let scheme = url.scheme?.lowercased() ?? ""
+            let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
+            return (scheme, url.host?.lowercased() ?? "", port)
+        }
+        guard origin(target) == origin(url) else {
+            throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: attempts)
+        }
+        return target
     }
 
     /// `base × 2^(attempt−1)`, capped, plus up to 50 % jitter.
@@ -162,14 +234,18 @@ public struct ChatClient: Sendable {
     /// Seconds, or an HTTP date; a negative or unreadable value is ignored.
     func retryAfter(_ value: String) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(text), seconds >= 0 { return min(.seconds(seconds), cap * 4) }
+        // Not capped: a wait longer than the deadline fails at once rather than being
+        // shortened, since the server would refuse an early try anyway.
+        if let seconds = Double(text), seconds >= 0, seconds.isFinite {
+            return .seconds(min(seconds, 1e9))
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: text) else { return nil }
         let seconds = max(0, date.timeIntervalSince(now()))
-        return min(.seconds(seconds), cap * 4)
+        return .seconds(min(seconds, 1e9))
     }
 
     private func redacted(_ text: String) -> String {
@@ -179,6 +255,8 @@ public struct ChatClient: Sendable {
 
     static func parse(_ body: Data, attempts: Int) throws -> ChatAnswer {
         func failure(_ reason: LLMError.Reason) -> LLMError { LLMError(reason: reason, attempts: attempts) }
+        // The JSON around an answer is small; a body far beyond the limit is not parsed at all.
+        guard body.count <= 4 * maxAnswerBytes else { throw failure(.tooLong(bytes: body.count)) }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw failure(.malformed("not a JSON object"))
         }
@@ -193,6 +271,7 @@ public struct ChatClient: Sendable {
         }
         let content = (message["content"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw failure(.emptyContent) }
+        guard content.utf8.count <= maxAnswerBytes else { throw failure(.tooLong(bytes: content.utf8.count)) }
         var usage: JSONValue = .null
         if let raw = object["usage"] as? [String: Any] {
             var fields: [String: JSONValue] = [:]
@@ -202,8 +281,26 @@ public struct ChatClient: Sendable {
         return ChatAnswer(content: content, finishReason: finish, usage: usage)
     }
 
-    /// The API's own error message: `{"error": {"message": …}}`, or the start of the body.
+    /// The longest server message kept, in characters: it is shown on the terminal, in a
+    /// warning and on the page.
+    static let maxMessageLength = 300
+
+    /// The API's own error message, at most `maxMessageLength` characters with control
+    /// characters (a terminal's escape sequences, line breaks) as spaces.
     static func apiMessage(_ body: Data) -> String {
+        let text = rawAPIMessage(body)
+        var clean = ""
+        for character in text.prefix(maxMessageLength) {
+            let control = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            }
+            clean.append(control ? " " : character)
+        }
+        return text.count > maxMessageLength ? clean + "…" : clean
+    }
+
+    /// `{"error": {"message": …}}`, or the start of the body.
+    private static func rawAPIMessage(_ body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
             if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
                 return message

@@ -9,6 +9,11 @@ import Foundation
 /// matches a number of the context when it equals it after rounding to the figure's own
 /// decimals, or, for a percentage, when it equals the number × 100 so rounded (rates are
 /// fractions in the data).
+///
+/// Numerals in any script count: full-width forms are folded by NFKC (`７３.４％`), any Unicode
+/// decimal digit by its digit value with the Arabic separators (`٧٣٫٤٪`), and numbers written
+/// as English words up to the millions ("seventy-three percent", "two thousand four hundred")
+/// are read as figures too, so a model cannot slip an invented number past the check.
 public struct Grounding: Sendable, Equatable {
     public var figures: Int
     public var verified: Int
@@ -23,11 +28,11 @@ public struct Grounding: Sendable, Equatable {
         var names: [String] = []
         collect(context, numbers: &numbers, names: &names)
         // Names out first, longest first, so "Statistics 101" does not leave "101" behind.
-        var text = answer
-        for name in names.sorted(by: { $0.count > $1.count }) where name.count >= 3 {
+        var text = normalizedNumerals(answer)
+        for name in names.map(normalizedNumerals).sorted(by: { $0.count > $1.count }) where name.count >= 3 {
             text = text.replacingOccurrences(of: name, with: " ")
         }
-        let found = figures(in: text)
+        let found = figures(in: text) + wordFigures(in: text)
         let unverified = found.filter { figure in !numbers.contains { matches(figure, $0) } }.map(\.written)
         return Grounding(figures: found.count, verified: found.count - unverified.count, unverified: unverified)
     }
@@ -40,7 +45,7 @@ public struct Grounding: Sendable, Equatable {
     }
 
     private static let pattern = try! NSRegularExpression(
-        pattern: #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%)?"#)
+        pattern: #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b)?"#)
 
     static func figures(in text: String) -> [Figure] {
         var result: [Figure] = []
@@ -56,6 +61,96 @@ public struct Grounding: Sendable, Equatable {
                 if abs(value) <= 10 { continue }  // a small count: "3 badges"
             }
             let written = number + (percent ? "%" : "")
+            result.append(Figure(written: written, value: value, decimals: decimals, percent: percent))
+        }
+        return result
+    }
+
+    // MARK: - Numerals in other forms
+
+    /// Separators that NFKC leaves alone: Arabic decimal, thousands and percent signs.
+    private static let separators: [Unicode.Scalar: Unicode.Scalar] = ["\u{066B}": ".", "\u{066C}": ",", "\u{066A}": "%"]
+
+    /// `text` with every decimal digit as an ASCII digit and number punctuation in ASCII;
+    /// letters and everything else are kept, so names still match.
+    static func normalizedNumerals(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                scalars.append(scalar)
+            } else if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+                let digit = Unicode.Scalar(48 + UInt32(value))
+            {
+                scalars.append(digit)
+            } else if let separator = separators[scalar] {
+                scalars.append(separator)
+            } else {
+                let folded = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                if folded.count == 1, let only = folded.first, ".,%-+".unicodeScalars.contains(only) {
+                    scalars.append(only)
+                } else {
+                    scalars.append(scalar)
+                }
+            }
+        }
+        return String(scalars)
+    }
+
+    private static let units = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ]
+    private static let tens = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                               "seventy": 70, "eighty": 80, "ninety": 90]
+    private static let scales = ["hundred": 100, "thousand": 1_000, "million": 1_000_000]
+
+    private static let wordPattern: NSRegularExpression = {
+        let word = "(?:" + (units + tens.keys.sorted() + scales.keys.sorted()).joined(separator: "|") + ")"
+        let digit = "(?:" + units.prefix(10).joined(separator: "|") + ")"
+        return try! NSRegularExpression(
+            pattern: #"\b(\#(word)(?:(?:[\s-]+|\s+and\s+)\#(word))*)(\s+point(?:\s+\#(digit))+)?(\s+per\s?cent)?\b"#,
+            options: [.caseInsensitive])
+    }()
+
+    /// Numbers written in English words, up to the millions.
+    static func wordFigures(in text: String) -> [Figure] {
+        var result: [Figure] = []
+        for match in wordPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let written = String(text[Range(match.range, in: text)!])
+            let whole = text[Range(match.range(at: 1), in: text)!].lowercased()
+            var total = 0
+            var current = 0
+            for word in whole.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace }) where word != "and" {
+                let word = String(word)
+                if let unit = units.firstIndex(of: word) {
+                    current += unit
+                } else if let ten = tens[word] {
+                    current += ten
+                } else if word == "hundred" {
+                    current = max(current, 1) * 100
+                } else if let scale = scales[word] {
+                    total += max(current, 1) * scale
+                    current = 0
+                }
+            }
+            var value = Double(total + current)
+            var decimals = 0
+            if match.range(at: 2).location != NSNotFound {
+                let digits = text[Range(match.range(at: 2), in: text)!].lowercased()
+                    .split(whereSeparator: \.isWhitespace).dropFirst()
+                var scale = 1.0
+                for digit in digits {
+                    scale /= 10
+                    value += Double(units.firstIndex(of: String(digit)) ?? 0) * scale
+                    decimals += 1
+                }
+            }
+            let percent = match.range(at: 3).location != NSNotFound
+            if !percent && decimals == 0 {
+                if value <= 10 || (1900...2100).contains(value) { continue }  // "three badges", a year
+            }
             result.append(Figure(written: written, value: value, decimals: decimals, percent: percent))
         }
         return result

@@ -256,6 +256,8 @@ public struct LLMOptions: Sendable {
     public var maxTokens: Int?
     public var seed: Int?
     public var timeout: Duration = .seconds(60)
+    /// The whole wait for one answer, retries and `Retry-After` included.
+    public var deadline: Duration = .seconds(300)
     /// `answers/` beside the questions file when nil.
     public var cacheFolder: String?
     public var transport: any HTTPTransport = URLSessionTransport()
@@ -280,7 +282,8 @@ public struct LLMOptions: Sendable {
             ModelConfiguration(
                 baseURL: baseURL, apiKey: apiKey, model: $0,
                 temperature: temperature ?? file.llm.temperature ?? 0,
-                maxTokens: maxTokens ?? file.llm.maxTokens, seed: seed ?? file.llm.seed, timeout: timeout)
+                maxTokens: maxTokens ?? file.llm.maxTokens, seed: seed ?? file.llm.seed, timeout: timeout,
+                deadline: deadline)
         }
         return NarrationSettings(
             mode: mode, model: configuration, cacheFolder: folder, jobs: jobs, transport: transport,

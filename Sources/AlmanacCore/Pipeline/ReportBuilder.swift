@@ -113,16 +113,8 @@ public struct ReportBuilder {
         if options.strict && !warnings.list.isEmpty {
             throw BuildError(.strict, StrictFailure(warnings: warnings.list))
         }
-        let written = try stage(.writing) {
-            try SiteWriter().publish(files, to: folder, force: options.force)
-        }
-        // A build whose narration fell back to the offline narrator (a model that failed, a
-        // missing cached answer) is not recorded: the next build should try again.
-        if !warnings.narrationFellBack, let after = try? self.fingerprint(file) {
-            // Taken again now: the build itself may have added answers to the cache.
-            BuildState(fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
-                       asOf: source.asOf.description).save(for: folder)
-        }
+        // The dump first: a dump that cannot be written fails the build before the new site is
+        // swapped in, so the old site stays, as for any other failure.
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
                 // The build's own statements, then the analyses' in question order, each once
@@ -136,6 +128,16 @@ public struct ReportBuilder {
                     throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
                 }
             }
+        }
+        let written = try stage(.writing) {
+            try SiteWriter().publish(files, to: folder, force: options.force)
+        }
+        // A build whose narration fell back to the offline narrator (a model that failed, a
+        // missing cached answer) is not recorded: the next build should try again.
+        if !warnings.narrationFellBack, let after = try? self.fingerprint(file) {
+            // Taken again now: the build itself may have added answers to the cache.
+            BuildState(fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
+                       asOf: source.asOf.description).save(for: folder)
         }
         clock.mark("write")
         return BuildSummary(

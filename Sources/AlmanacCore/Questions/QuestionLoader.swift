@@ -16,11 +16,15 @@ public struct QuestionFileError: Error, Equatable, Sendable, CustomStringConvert
     }
 
     public var path: String
+    /// At most `QuestionLoader.maxProblems`, the first ones found.
     public var problems: [Problem]
+    /// Problems found beyond those listed.
+    public var omitted = 0
 
     public var description: String {
-        problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }
-            .joined(separator: "\n")
+        var lines = problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }
+        if omitted > 0 { lines.append("\(path): and \(omitted) more") }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -33,14 +37,29 @@ public struct QuestionLoader {
     static let topKeys: Set = ["title", "database", "database_options", "questions", "patterns", "llm"]
     /// File names the site itself uses.
     static let reservedIDs: Set = ["index", "assets"]
+    /// Names Windows reserves for devices, with any extension: `con.html` cannot be checked out.
+    static let windowsReservedIDs = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+    /// Problems listed at most: a generated file with millions of bad entries gets a readable
+    /// error, not hundreds of megabytes of one.
+    public static let maxProblems = 50
+    /// The longest question text, in characters: a question is a sentence, and the matcher's
+    /// patterns run over all of it.
+    public static let maxQuestionLength = 2_000
 
     /// Parses the text of a questions file.
     /// - Throws: `QuestionFileError` listing every problem with its line and column.
     public func load(_ yaml: String, path: String) throws -> QuestionFile {
         var problems: [QuestionFileError.Problem] = []
+        var omitted = 0
+        func add(_ found: QuestionFileError.Problem) {
+            guard problems.count < Self.maxProblems else {
+                omitted += 1
+                return
+            }
+            problems.append(found)
+        }
         func problem(_ node: Node?, _ message: String) {
-            problems.append(
-                .init(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
+            add(.init(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
         }
 
         let root: Node?
@@ -95,7 +114,7 @@ public struct QuestionLoader {
         var seen: [String: Int] = [:]
         for question in questions {
             if let first = seen[question.id] {
-                problems.append(
+                add(
                     .init(line: question.line, column: 1,
                           message: "duplicate id `\(question.id)` (first used on line \(first)); give one of them an `id:`"))
             } else {
@@ -104,13 +123,33 @@ public struct QuestionLoader {
         }
         guard problems.isEmpty, let title else {
             throw QuestionFileError(
-                path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+                path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
+                omitted: omitted)
         }
         var file = QuestionFile(
             path: path, title: title, database: database, questions: questions,
             patterns: patterns, llm: llm)
         file.statementTimeout = statementTimeout
         return file
+    }
+
+    // MARK: - Questions
+
+    /// False, with a problem that quotes only the start, when `text` is too long to match.
+    private func acceptable(_ text: String, _ node: Node, number: Int, _ problem: Report) -> Bool {
+        // utf8.count first: cheap, and never below the character count.
+        guard text.utf8.count > Self.maxQuestionLength, text.count > Self.maxQuestionLength else { return true }
+        let start = text.prefix(40).replacingOccurrences(of: "\n", with: " ")
+        problem(node, "question \(number) is \(text.count) characters long (“\(start)…”); the limit is \(Self.maxQuestionLength)")
+        return false
+    }
+
+    /// The id of a question without `id:`: its slug, or `question-N` when it has none, with
+    /// `-question` after a name that Windows reserves (`con`, `nul`, `com1`, …).
+    private func derivedID(_ text: String, number: Int) -> String {
+        let slug = Slug.make(from: text)
+        if slug.isEmpty { return "question-\(number)" }
+        return Self.windowsReservedIDs.contains(slug) ? slug + "-question" : slug
     }
 
     // MARK: - Sections
@@ -134,7 +173,8 @@ public struct QuestionLoader {
     private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> Question? {
         let line = node.mark?.line ?? 1
         if let string = node.string, case .scalar = node {
-            return Question(id: Slug.make(from: string), text: string, line: line)
+            guard acceptable(string, node, number: number, problem) else { return nil }
+            return Question(id: derivedID(string, number: number), text: string, line: line)
         }
         guard case .mapping(let fields) = node else {
             problem(node, "question \(number): expected a mapping with `text`")
@@ -184,6 +224,7 @@ public struct QuestionLoader {
             problem(textNode ?? node, "question \(number) has no `text`")
             return nil
         }
+        guard acceptable(question.text, textNode ?? node, number: number, problem) else { return nil }
         if question.sql != nil {
             if let kind = question.kind, kind != .customSQL {
                 problem(node, "a question with `sql:` is `kind: custom_sql`, not `\(kind.rawValue)`")
@@ -195,8 +236,10 @@ public struct QuestionLoader {
         if !question.charts.isEmpty && question.sql == nil {
             problem(node, "`charts:` is only for questions with `sql:`; other kinds draw their own charts")
         }
-        question.id = explicitID ?? Slug.make(from: question.text)
-        if question.id.isEmpty { question.id = "question-\(number)" }
+        if let explicitID, Self.windowsReservedIDs.contains(explicitID) {
+            problem(node, "the id `\(explicitID)` is a device name on Windows, where `\(explicitID).html` cannot be checked out; choose another `id:`")
+        }
+        question.id = explicitID ?? derivedID(question.text, number: number)
         if Self.reservedIDs.contains(question.id) {
             problem(node, "the id `\(question.id)` is reserved for the site itself; choose another `id:`")
         }

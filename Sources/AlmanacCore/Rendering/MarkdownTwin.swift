@@ -9,8 +9,13 @@ struct MarkdownTwin: Sendable {
         var meta = "As of \(asOf)"
         if !report.match.filters.isEmpty { meta += " · " + Self.escape(report.match.filters.summary) }
         lines += [meta, ""]
-        for notice in report.notices { lines += ["> **Note:** \(notice)", ""] }
-        lines += [report.narration.markdown.trimmingCharacters(in: .whitespacesAndNewlines), ""]
+        // A notice may carry a server's own error text: escaped like any other outside text.
+        for notice in report.notices { lines += ["> **Note:** \(Self.escape(notice))", ""] }
+        var narration = report.narration.markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The model's Markdown is kept, its raw HTML is not: the page drops it, and GitHub or
+        // another viewer of the twin might not.
+        if report.narration.model != nil { narration = Self.withoutHTML(narration) }
+        lines += [narration, ""]
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
             for chart in report.charts {
@@ -57,6 +62,67 @@ struct MarkdownTwin: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Markdown with every `<` outside code written as `&lt;`, so no raw HTML survives; code
+    /// spans and fenced blocks, where `<` is already literal, are left as they are.
+    static func withoutHTML(_ markdown: String) -> String {
+        var lines: [String] = []
+        var fence: String?
+        let normalized = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            let start = line.drop { $0 == " " }
+            if let open = fence {
+                if start.hasPrefix(open) { fence = nil }
+                lines.append(String(line))
+            } else if start.hasPrefix("```") || start.hasPrefix("~~~") {
+                fence = String(start.prefix(3))
+                lines.append(String(line))
+            } else {
+                lines.append(inlineWithoutHTML(line))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line outside a fenced block: `<` escaped except inside a code span.
+    private static func inlineWithoutHTML(_ line: Substring) -> String {
+        var result = ""
+        var index = line.startIndex
+        var openRun: Int?  // the backtick count of the open code span
+        while index < line.endIndex {
+            let character = line[index]
+            if character == "`" {
+                let run = line[index...].prefix { $0 == "`" }
+                let after = run.endIndex
+                if let open = openRun {
+                    if run.count == open { openRun = nil }
+                } else if Self.hasRun(of: run.count, in: line[after...]) {
+                    openRun = run.count
+                }
+                result += run
+                index = after
+                continue
+            }
+            result += (character == "<" && openRun == nil) ? "&lt;" : String(character)
+            index = line.index(after: index)
+        }
+        return result
+    }
+
+    /// True when `text` holds a run of exactly `count` backticks, which would close a span.
+    private static func hasRun(of count: Int, in text: Substring) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "`" {
+                let run = text[index...].prefix { $0 == "`" }
+                if run.count == count { return true }
+                index = run.endIndex
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        return false
+    }
+
     /// A GFM table; numbers right-aligned.
     static func table(_ table: DataTable) -> [String] {
         let header = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |"
@@ -74,7 +140,9 @@ struct MarkdownTwin: Sendable {
         for character in text {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": result += "\\" + String(character)
-            case "\n", "\r": result += " "
+            // `isNewline` also catches "\r\n", which is one Character and equals neither "\n"
+            // nor "\r", and the Unicode line and paragraph separators.
+            case _ where character.isNewline: result += " "
             default: result.append(character)
             }
         }

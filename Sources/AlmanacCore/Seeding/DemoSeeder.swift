@@ -14,9 +14,11 @@ public struct SeedOptions: Sendable, Equatable {
 
     /// What is impossible about these options, in the words of the flags; nil when fine.
     public var problem: String? {
-        if users < 1 { return "--users must be at least 1" }
-        if badges < 2 { return "--badges must be at least 2" }
-        if organizations < 1 { return "--organizations must be at least 1" }
+        if let problem = NumericFlag.problem("--users", users, in: FlagBounds.users) { return problem }
+        if let problem = NumericFlag.problem("--badges", badges, in: FlagBounds.badges) { return problem }
+        if let problem = NumericFlag.problem("--organizations", organizations, in: FlagBounds.organizations) {
+            return problem
+        }
         if end.daysSinceEpoch - start.daysSinceEpoch < 60 {
             return "--end (\(end)) must be at least 60 days after --start (\(start))"
         }

@@ -48,7 +48,9 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-/// URLSession (libcurl underneath on Linux).
+/// URLSession (libcurl underneath on Linux). It never follows a redirect: the 3xx response
+/// comes back as it is, and the caller decides, since URLSession would repeat the request,
+/// `Authorization` header included, to whatever host the `Location` names.
 public struct URLSessionTransport: HTTPTransport {
     public init() {}
 
@@ -63,7 +65,7 @@ public struct URLSessionTransport: HTTPTransport {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
-        let session = URLSession(configuration: configuration)
+        let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         do {
             let (data, response) = try await session.data(for: urlRequest)
@@ -81,5 +83,14 @@ public struct URLSessionTransport: HTTPTransport {
             if error.code == .timedOut { throw TransportError.timeout }
             throw TransportError.connection(error.localizedDescription)
         }
+    }
+}
+
+/// Hands every redirect back to the caller instead of following it.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask,
+                    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+                    completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

@@ -127,6 +127,31 @@ import Testing
         }
     }
 
+    @Test("a hot rollback journal is called an unfinished write, not a read-only database")
+    func hotJournal() throws {
+        let folder = Fixture.folder()
+        let original = folder.appending(path: "original.db").path
+        let writer = try SQLiteConnection(path: original, mode: .create)
+        try writer.execute("""
+            PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;
+            CREATE TABLE t (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
+            INSERT INTO t SELECT zeroblob(4000) FROM n;
+            """)
+        // A transaction large enough to spill changed pages into the file, which SQLite does
+        // only after syncing the journal: a copy of both, taken now, is a crash mid-write.
+        try writer.execute("BEGIN; UPDATE t SET x = zeroblob(4001); INSERT INTO t SELECT x FROM t;")
+        let copy = folder.appending(path: "crashed.db").path
+        try FileManager.default.copyItem(atPath: original, toPath: copy)
+        try FileManager.default.copyItem(atPath: original + "-journal", toPath: copy + "-journal")
+        try writer.execute("ROLLBACK")
+        #expect(throws: DatabaseError(path: copy, reason: .unfinishedWrite(journal: copy + "-journal"))) {
+            try SQLiteConnection(path: copy)
+        }
+        let text = DatabaseError(path: "x.db", reason: .unfinishedWrite(journal: "x.db-journal")).description
+        #expect(text.contains("unfinished write"))
+        #expect(!text.contains("readonly"))
+    }
+
     @Test("a folder is not a database")
     func folder() {
         let path = Fixture.folder().path

@@ -31,10 +31,10 @@ final class SleepRecorder: @unchecked Sendable {
     static let key = "sk-test-SECRET-0123456789"
 
     func client(_ server: LoopbackServer, sleeper: SleepRecorder, timeout: Duration = .seconds(10),
-                now: Date = Date()) -> ChatClient {
+                deadline: Duration = .seconds(300), now: Date = Date()) -> ChatClient {
         let configuration = ModelConfiguration(
             baseURL: server.baseURL, apiKey: Self.key, model: "test-model", temperature: 0.2,
-            maxTokens: 300, seed: 7, timeout: timeout)
+            maxTokens: 300, seed: 7, timeout: timeout, deadline: deadline)
         return ChatClient(configuration: configuration, transport: URLSessionTransport(),
                           sleep: sleeper.sleep, now: { now }, jitter: { 0 })
     }
@@ -131,6 +131,96 @@ final class SleepRecorder: @unchecked Sendable {
         #expect(server.requests.count == 2)
     }
 
+    @Test("a 307 to another port is an error naming it, and the key never reaches that port")
+    func redirectElsewhere() async throws {
+        let elsewhere = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Third party."))])
+        let target = "http://127.0.0.1:\(elsewhere.port)/v1/chat/completions"
+        let server = try LoopbackServer([.init(status: 307, headers: ["Location": target], body: "")])
+        let sleeper = SleepRecorder()
+        await #expect(throws: LLMError(reason: .redirect(location: target), attempts: 1)) {
+            try await client(server, sleeper: sleeper).complete(messages)
+        }
+        #expect(server.requests.count == 1)
+        #expect(elsewhere.requests.isEmpty)
+        #expect(LLMError(reason: .redirect(location: target), attempts: 1).description.hasPrefix(
+            "the endpoint redirected to \(target);"))
+    }
+
+    @Test("a redirect on the same scheme, host and port is followed with the key")
+    func redirectSameOrigin() async throws {
+        let server = try LoopbackServer([
+            .init(status: 308, headers: ["Location": "/v2/chat/completions"], body: ""),
+            .init(status: 200, body: LoopbackServer.answer("Moved.")),
+        ])
+        let sleeper = SleepRecorder()
+        let answer = try await client(server, sleeper: sleeper).complete(messages)
+        #expect(answer.content == "Moved.")
+        #expect(server.requests.map(\.path) == ["/v1/chat/completions", "/v2/chat/completions"])
+        #expect(server.requests.last?.headers["authorization"] == "Bearer \(Self.key)")
+        #expect(server.requests.last?.method == "POST")
+    }
+
+    @Test("a Retry-After beyond the deadline fails at once instead of waiting")
+    func retryAfterBeyondDeadline() async throws {
+        let server = try LoopbackServer([
+            .init(status: 429, headers: ["Retry-After": "100000"], body: #"{"error":{"message":"slow down"}}"#)
+        ])
+        let sleeper = SleepRecorder()
+        let expected = LLMError(
+            reason: .deadline(limit: .seconds(300), wait: .seconds(100_000),
+                              last: .http(status: 429, message: "slow down")), attempts: 1)
+        await #expect(throws: expected) { try await client(server, sleeper: sleeper).complete(messages) }
+        #expect(sleeper.waits.isEmpty)
+        #expect(server.requests.count == 1)
+        #expect(expected.description
+            == "no answer within the 300 s allowed for one answer: the next try was 100000 s away (last: HTTP 429: slow down)")
+    }
+
+    @Test("backoffs stop when the next one would pass the deadline")
+    func backoffWithinDeadline() async throws {
+        // An in-process transport: time on the wire is next to nothing, so only the waits count
+        // against the deadline, whatever the machine's load.
+        let overloaded = HTTPResponse(status: 503, body: Data(#"{"error":{"message":"overloaded"}}"#.utf8))
+        let sleeper = SleepRecorder()
+        let configuration = ModelConfiguration(
+            baseURL: URL(string: "http://127.0.0.1:9/v1")!, apiKey: Self.key, model: "test-model",
+            deadline: .seconds(4))
+        let client = ChatClient(configuration: configuration, transport: ScriptedTransport(replies: [("", overloaded)]),
+                                sleep: sleeper.sleep, jitter: { 0 })
+        // Waits of 0.5, 1 and 2 s fit in 4 s; the fourth, 4 s, would end at 7.5 s.
+        let expected = LLMError(
+            reason: .deadline(limit: .seconds(4), wait: .seconds(4), last: .http(status: 503, message: "overloaded")),
+            attempts: 4)
+        await #expect(throws: expected) { try await client.complete(messages) }
+        #expect(sleeper.waits == [.milliseconds(500), .seconds(1), .seconds(2)])
+    }
+
+    @Test("an answer over 64 KB is refused, not accepted whole")
+    func oversizedAnswer() async throws {
+        let long = String(repeating: "a", count: 65_537)
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(long))])
+        await #expect(throws: LLMError(reason: .tooLong(bytes: 65_537), attempts: 1)) {
+            try await client(server, sleeper: SleepRecorder()).complete(messages)
+        }
+        let huge = String(repeating: "b", count: 300_000)
+        let hugeServer = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(huge))])
+        await #expect(throws: LLMError.self) {
+            try await client(hugeServer, sleeper: SleepRecorder()).complete(messages)
+        }
+        let exact = String(repeating: "c", count: 65_536)
+        let fine = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer(exact))])
+        #expect(try await client(fine, sleeper: SleepRecorder()).complete(messages).content == exact)
+    }
+
+    @Test("a server's message loses its control characters and is cut at 300 characters")
+    func serverMessage() {
+        let colored = ChatClient.apiMessage(Data(#"{"error":{"message":"\u001b[31mred\u001b[0m\r\nnext"}}"#.utf8))
+        #expect(colored == " [31mred [0m next")  // ESC → space, CR LF (one Character) → one space
+        let long = String(repeating: "z", count: 1_000)
+        #expect(ChatClient.apiMessage(Data(#"{"error":{"message":"\#(long)"}}"#.utf8))
+            == String(repeating: "z", count: 300) + "…")
+    }
+
     @Test("a dropped connection is retried")
     func dropped() async throws {
         let server = try LoopbackServer([
@@ -183,6 +273,33 @@ final class SleepRecorder: @unchecked Sendable {
         let result = Grounding.check(answer, against: context)
         #expect(result.unverified == ["1,243", "61.2%", "2,000", "23.5"])
         #expect(result.verified == 0)
+    }
+
+    @Test("full-width and Arabic-Indic numerals are figures like ASCII ones", arguments: [
+        // 0.5625 as a percentage is 56.25; 1,234 enrollments.
+        ("Completion was ５６.２５％ of １,２３４.", [String]()),
+        ("Completion was ٥٦٫٢٥٪ of ١٬٢٣٤.", []),
+        ("Completion was ６１.２％ of ٤٣٢١.", ["61.2%", "4321"]),
+    ])
+    func otherScripts(answer: String, unverified: [String]) {
+        let result = Grounding.check(answer, against: context)
+        #expect(result.figures == 2)
+        #expect(result.unverified == unverified)
+    }
+
+    @Test("numbers written in words are figures", arguments: [
+        // 0.5625 → 56.25 %: "fifty-six percent" rounds to it, "fifty-six point two five" is it.
+        ("About fifty-six percent finished.", 1, [String]()),
+        ("Exactly fifty-six point two five percent finished.", 1, []),
+        ("One thousand two hundred and thirty-four enrolled among one thousand one hundred and two learners.", 2, []),
+        ("Five thousand users; seventy-three percent finished.", 2, ["seventy-three percent"]),
+        ("Two million four hundred thousand enrolled.", 1, ["Two million four hundred thousand"]),
+        ("Three badges since two thousand twenty-four.", 0, []),
+    ])
+    func words(answer: String, figures: Int, unverified: [String]) {
+        let result = Grounding.check(answer, against: context)
+        #expect(result.figures == figures)
+        #expect(result.unverified == unverified)
     }
 
     @Test("list lengths count as figures of the data")

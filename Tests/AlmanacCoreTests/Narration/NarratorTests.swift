@@ -178,6 +178,19 @@ import Testing
         #expect(project.texts(in: project.site) == before)
     }
 
+    @Test("a build whose endpoint redirects to another port names the location and never sends the key there")
+    func redirect() async throws {
+        let elsewhere = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Third party."))])
+        let target = "http://127.0.0.1:\(elsewhere.port)/v1/chat/completions"
+        let server = try LoopbackServer([.init(status: 307, headers: ["Location": target], body: "")])
+        let project = try Project()
+        let summary = try await project.build(server)
+        #expect(elsewhere.requests.isEmpty)
+        #expect(summary.warnings.contains { $0.contains("`first`: the language model failed (the endpoint redirected to \(target);") })
+        #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
+        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+    }
+
     @Test("cache-only never calls the network; refresh asks again")
     func modes() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("First."))])
@@ -195,13 +208,18 @@ import Testing
         #expect(project.read("first.html").contains("offline narrator, without a language model"))
     }
 
-    @Test("a corrupt cache file is reported, ignored and written again")
-    func corrupt() async throws {
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+    /// A project built once against `server`, its cache, and the key of one cached answer.
+    func builtOnce(_ server: LoopbackServer) async throws -> (Project, AnswerCache, String) {
         let project = try Project()
         _ = try await project.build(server)
         let cache = AnswerCache(folder: project.answers)
-        let key = try #require(cache.lastUsed().sorted().first)
+        return (project, cache, try #require(cache.lastUsed().sorted().first))
+    }
+
+    @Test("a corrupt cache file is reported, ignored and written again")
+    func corrupt() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let (project, cache, key) = try await builtOnce(server)
         try Data("{ not json".utf8).write(to: cache.url(for: key))
         let summary = try await project.build(server)
         #expect(summary.warnings.contains { $0.contains("corrupt answer file") })
@@ -209,13 +227,22 @@ import Testing
         #expect(cache.answer(for: key).0?.answer == "Good.")
     }
 
+    @Test("a cached answer over 64 KB is reported, ignored and asked again")
+    func oversizedCache() async throws {
+        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
+        let (project, cache, key) = try await builtOnce(server)
+        let huge: JSONValue = ["key": .string(key), "answer": .string(String(repeating: "h", count: 65_537))]
+        try Data(huge.encoded().utf8).write(to: cache.url(for: key))
+        let summary = try await project.build(server)
+        #expect(summary.warnings.contains { $0.contains("the cached answer is 65537 bytes, over the limit of 65536") })
+        #expect(server.requests.count == 5)
+        #expect(!project.texts(in: project.site).contains { $0.contains(String(repeating: "h", count: 100)) })
+    }
+
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
     func fileFormat() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
-        let project = try Project()
-        _ = try await project.build(server)
-        let cache = AnswerCache(folder: project.answers)
-        let key = try #require(cache.lastUsed().sorted().first)
+        let (_, cache, key) = try await builtOnce(server)
         let url = cache.url(for: key)
         #expect(url.deletingLastPathComponent().lastPathComponent == String(key.prefix(2)))
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -107,6 +107,50 @@ import Testing
         #expect(problems(yaml).map(\.message).contains(message))
     }
 
+    @Test("lists 50 problems, then says how many more")
+    func manyProblems() throws {
+        let entries = (1...60).map { "  - {text: Question \($0), kind: nope}" }
+        let yaml = "title: T\nquestions:\n" + entries.joined(separator: "\n")
+        let error = try #require(throws: QuestionFileError.self) { try load(yaml) }
+        #expect(error.problems.count == 50)
+        #expect(error.omitted == 10)
+        // 50 problems, one line each, then the count of the 10 left out.
+        let lines = error.description.split(separator: "\n")
+        #expect(lines.count == 51)
+        #expect(lines.first?.hasPrefix("q.yaml:3:") == true)
+        #expect(lines.last == "q.yaml: and 10 more")
+    }
+
+    @Test("a question over 2,000 characters is refused without echoing it")
+    func longQuestion() throws {
+        let fine = String(repeating: "y", count: 2_000)
+        #expect(try load("title: T\nquestions:\n  - text: \(fine)").questions.count == 1)
+        let long = String(repeating: "x", count: 2_001)
+        let found = problems("title: T\nquestions:\n  - text: \(long)\n  - \(long)")
+        let start = String(repeating: "x", count: 40)
+        #expect(found.map(\.message) == [
+            "question 1 is 2001 characters long (“\(start)…”); the limit is 2000",
+            "question 2 is 2001 characters long (“\(start)…”); the limit is 2000",
+        ])
+    }
+
+    @Test("ids that Windows reserves get a suffix when derived, and are refused when given")
+    func windowsNames() throws {
+        let file = try load("""
+            title: T
+            questions:
+              - text: Con
+              - text: NUL?
+              - com1
+              - text: LPT9
+              - text: Console
+            """)
+        #expect(file.questions.map(\.id) == ["con-question", "nul-question", "com1-question", "lpt9-question", "console"])
+        #expect(problems("title: T\nquestions:\n  - text: Printers\n    id: prn").map(\.message) == [
+            "the id `prn` is a device name on Windows, where `prn.html` cannot be checked out; choose another `id:`"
+        ])
+    }
+
     @Test("slugs fold accents and drop punctuation")
     func slugs() {
         #expect(Slug.make(from: "How many people enrolled in Données & Société?") == "how-many-people-enrolled-in-donnees-societe")

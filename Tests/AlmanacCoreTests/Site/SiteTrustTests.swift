@@ -288,6 +288,20 @@ import Testing
         #expect(summary.warnings.contains { $0.contains("`{{nonsense}}` names no value") })
     }
 
+    @Test("a --dump-sql that cannot be written fails the build and leaves the old site")
+    func dumpFailureKeepsOldSite() async throws {
+        let project = try Project()
+        _ = try await project.build()
+        let before = project.snapshot().mapValues(\.0)
+        let dump = project.folder.appending(path: "no/such/folder/dump.sql").path
+        let changed = SiteTrustTests.questions.replacingOccurrences(of: "Fixture Pulse", with: "Changed Pulse")
+        await #expect(throws: BuildError.self) {
+            try await project.build(changed) { $0.dumpSQLPath = dump }
+        }
+        #expect(project.snapshot().mapValues(\.0) == before)
+        #expect(!FileManager.default.fileExists(atPath: dump))
+    }
+
     @Test("almanac init writes a project and refuses to overwrite one")
     func scaffold() throws {
         let folder = Fixture.folder()

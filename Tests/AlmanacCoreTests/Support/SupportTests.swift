@@ -93,3 +93,21 @@ import Testing
         #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
     }
 }
+
+@Suite struct NumericFlagTests {
+    @Test("NaN, infinities and huge values are problems, in the flag's words", arguments: [
+        Double.nan, .infinity, -.infinity, 1e30, 0, -1,
+    ])
+    func refused(value: Double) {
+        let problem = NumericFlag.problem("--llm-timeout", value, in: FlagBounds.modelSeconds, unit: "seconds")
+        #expect(problem == "--llm-timeout must be a number from 0.001 to 86400 seconds; got \(value)")
+    }
+
+    @Test("values within the range are fine")
+    func accepted() {
+        #expect(NumericFlag.problem("--llm-timeout", 60, in: FlagBounds.modelSeconds, unit: "seconds") == nil)
+        #expect(NumericFlag.problem("--statement-timeout", 0, in: FlagBounds.statementSeconds, unit: "seconds") == nil)
+        #expect(NumericFlag.problem("--jobs", 64, in: FlagBounds.jobs) == nil)
+        #expect(NumericFlag.problem("--jobs", 65, in: FlagBounds.jobs) == "--jobs must be from 1 to 64; got 65")
+    }
+}

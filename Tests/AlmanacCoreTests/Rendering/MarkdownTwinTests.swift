@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Answers every request from a script chosen by the question the request carries.
+struct ScriptedTransport: HTTPTransport {
+    /// The first reply whose key the request body contains; else the last reply.
+    var replies: [(String, HTTPResponse)]
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let body = String(decoding: request.body, as: UTF8.self)
+        return replies.first { body.contains($0.0) }?.1 ?? replies.last!.1
+    }
+
+    static func answer(_ content: String) -> HTTPResponse {
+        let message: JSONValue = ["role": "assistant", "content": .string(content)]
+        let choice: JSONValue = ["index": 0, "message": message, "finish_reason": "stop"]
+        let body: JSONValue = ["choices": .array([choice])]
+        return HTTPResponse(status: 200, body: Data(body.encoded().utf8))
+    }
+}
+
+/// The Markdown twin keeps outside text inert: the model's HTML, servers' messages, names.
+@Suite struct MarkdownTwinTests {
+    @Test("the model's raw HTML and a server's message are inert in the twin")
+    func hostileModel() async throws {
+        let project = try SiteTrustTests.Project()
+        let hostileMessage = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
+        let transport = ScriptedTransport(replies: [
+            ("enrolled in each badge", ScriptedTransport.answer(
+                "<script>alert(1)</script> Python Basics leads; `a <b> tag` stays code.")),
+            ("completion rate", HTTPResponse(
+                status: 400, body: Data(#"{"error":{"message":"\#(hostileMessage)"}}"#.utf8))),
+        ])
+        _ = try await project.build { options in
+            options.llm.mode = .refresh
+            options.llm.apiKey = "sk-test"
+            options.llm.transport = transport
+            options.llm.sleep = { _ in }
+            options.llm.cacheFolder = project.folder.appending(path: "answers").path
+        }
+        let badges = try String(contentsOf: project.site.appending(path: "badges.md"), encoding: .utf8)
+        #expect(!badges.contains("<script>"))
+        #expect(badges.contains("&lt;script>alert(1)&lt;/script> Python Basics leads; `a <b> tag` stays code."))
+        let completion = try String(contentsOf: project.site.appending(path: "completion.md"), encoding: .utf8)
+        #expect(!completion.replacingOccurrences(of: #"\<"#, with: "").contains("<img"))
+        #expect(!completion.contains("[x](javascript"))
+        #expect(completion.contains(#"\<img src=x onerror=alert(1)\> \[x\](javascript:alert(1))"#))
+    }
+
+    @Test("a CRLF inside a name does not break a table row")
+    func crlfInName() {
+        #expect(MarkdownTwin.escape("Acme\r\nCorp|x") == #"Acme Corp\|x"#)
+        #expect(MarkdownTwin.escape("a\rb\nc\u{2028}d") == "a b c d")
+    }
+
+    @Test("code spans and fenced blocks keep their `<`", arguments: [
+        ("<b>bold</b>", "&lt;b>bold&lt;/b>"),
+        ("``x <y> `z` ``, <i>", "``x <y> `z` ``, &lt;i>"),
+        ("a ` lone <", "a ` lone &lt;"),
+        ("```html\n<p>kept</p>\n```\n<p>gone</p>", "```html\n<p>kept</p>\n```\n&lt;p>gone&lt;/p>"),
+    ])
+    func codeKept(markdown: String, expected: String) {
+        #expect(MarkdownTwin.withoutHTML(markdown) == expected)
+    }
+}

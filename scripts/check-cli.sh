@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The command line's own checks in `make test`, against the built binary:
+#   1. every numeric flag out of range, NaN or infinite is a usage error: exit 2, the flag
+#      named on standard error, and no crash (issue 15, item 4);
+#   2. `almanac check` writes its findings to standard error and exits 1 on errors.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+almanac=.build/debug/almanac
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+failures=0
+
+# expect_usage FLAG COMMAND...: the command exits 2 and names FLAG on standard error.
+expect_usage() {
+  local flag=$1
+  shift
+  "$almanac" "$@" >"$scratch/out" 2>"$scratch/err"
+  local status=$?
+  if [ "$status" -ne 2 ] || ! grep -q -- "$flag" "$scratch/err"; then
+    echo "check-cli: almanac $* exited $status (want 2 naming $flag):" >&2
+    head -n 5 "$scratch/err" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+for value in nan inf -inf 1e30 0 -1; do
+  expect_usage --llm-timeout build --llm off --llm-timeout "$value"
+  expect_usage --llm-deadline build --llm off --llm-deadline "$value"
+  expect_usage --llm-timeout ask "How many?" --llm off --llm-timeout "$value"
+done
+for value in nan inf 1e30 -1; do
+  expect_usage --statement-timeout build --statement-timeout "$value"
+  expect_usage --statement-timeout check --db x.db --statement-timeout "$value"
+  expect_usage --temperature build --temperature "$value"
+done
+expect_usage --jobs build --jobs 0
+expect_usage --jobs build --jobs 100000
+expect_usage --chart-limit build --chart-limit 1
+expect_usage --chart-limit build --chart-limit 99999999999
+expect_usage --max-tokens build --max-tokens 0
+expect_usage --users seed --out "$scratch/x.db" --users 0
+expect_usage --users seed --out "$scratch/x.db" --users 99999999999
+expect_usage --badges seed --out "$scratch/x.db" --badges 1
+expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
+
+# ask: a question over 2,000 characters is a usage error that does not echo it.
+long=$(head -c 3000 /dev/zero | tr '\0' 'x')
+expect_usage "the limit is 2000" ask "$long" --llm off
+if grep -q xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "$scratch/err"; then
+  echo "check-cli: ask echoed the whole long question" >&2
+  failures=$((failures + 1))
+fi
+
+# check: a database with a missing table is an error on standard error, exit 1.
+sqlite3 "$scratch/broken.db" "CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT);"
+"$almanac" check --db "$scratch/broken.db" >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "missing table" "$scratch/err"; then
+  echo "check-cli: almanac check on a broken database exited $status with this on stderr (want 1 and the findings):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "check-cli: $failures failure(s)" >&2
+  exit 1
+fi
+echo "check-cli: every numeric flag is validated; check reports on standard error."
