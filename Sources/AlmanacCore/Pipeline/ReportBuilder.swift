@@ -340,7 +340,23 @@ public struct ReportBuilder {
 
     // MARK: - Stages
 
+    /// The largest questions file read: thousands of questions with their SQL fit in far
+    /// less, and a bigger file (millions of bad entries) would cost minutes and gigabytes.
+    static let largestQuestionsFile = 5_000_000
+
     private func loadQuestions() throws -> QuestionFile {
+        // Only a regular file, and not a huge one: a FIFO would block the read for ever.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: options.questionsPath) {
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw MissingInputError(
+                    description: "\(options.questionsPath): not a regular file; --questions must name a YAML file")
+            }
+            if let size = attributes[.size] as? Int, size > Self.largestQuestionsFile {
+                throw MissingInputError(
+                    description: "\(options.questionsPath): \(NumberText.count(size)) bytes; a questions file may "
+                        + "have at most \(NumberText.count(Self.largestQuestionsFile)) bytes")
+            }
+        }
         guard let data = FileManager.default.contents(atPath: options.questionsPath) else {
             throw MissingInputError(description: "\(options.questionsPath): no such questions file")
         }

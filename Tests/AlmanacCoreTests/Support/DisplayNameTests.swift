@@ -56,3 +56,37 @@ import Testing
         #expect(document.contains(long))
     }
 }
+
+/// The questions file is read only when it is a regular file of bounded size.
+@Suite struct QuestionsFileBoundsTests {
+    func build(questions: String) async throws {
+        var options = BuildOptions(
+            questionsPath: questions, databasePath: try Fixture.database(Fixture.platformRows),
+            outputPath: Fixture.folder().appending(path: "site").path)
+        options.plotlyFromCDN = true
+        _ = try await ReportBuilder(options: options, version: "test") { _ in }.build()
+    }
+
+    @Test("a questions file over 5,000,000 bytes is refused with its size, before it is parsed")
+    func tooLarge() async throws {
+        let path = Fixture.folder().appending(path: "questions.yaml")
+        // 5,000,001 bytes: one more than the limit.
+        try Data(("title: T\nquestions:\n" + String(repeating: "#", count: 5_000_001 - 20)).utf8).write(to: path)
+        await #expect {
+            try await build(questions: path.path)
+        } throws: { error in
+            String(describing: error).contains("5,000,001 bytes; a questions file may have at most 5,000,000 bytes")
+        }
+    }
+
+    @Test("a FIFO as the questions file is refused at once, not read for ever")
+    func fifo() async throws {
+        let path = Fixture.folder().appending(path: "questions.yaml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        await #expect {
+            try await build(questions: path)
+        } throws: { error in
+            String(describing: error).contains("not a regular file")
+        }
+    }
+}
