@@ -90,3 +90,19 @@ import Testing
         }
     }
 }
+
+/// A name in a question and in the database are one name when canonically equivalent.
+@Suite struct NameNormalizationTests {
+    @Test("a decomposed ü in the question finds the precomposed name, and the reverse")
+    func canonicalEquivalence() throws {
+        let precomposed = "Z\u{00FC}rich Analytics AG"
+        let decomposed = "Zu\u{0308}rich Analytics AG"
+        for (stored, typed) in [(precomposed, decomposed), (decomposed, precomposed)] {
+            let catalogue = EntityCatalogue(badges: ["Python Basics"], organizations: [stored])
+            let matcher = try Matcher(catalogue: catalogue, asOf: CivilDate(iso: "2026-09-30")!)
+            let match = try matcher.route(Question(id: "q", text: "How many users from the \(typed) organization enrolled this year?"))
+            // The filter carries the database's own spelling, which the SQL compares byte for byte.
+            #expect(match.filters.organization.map { Array($0.unicodeScalars) } == Array(stored.unicodeScalars))
+        }
+    }
+}
