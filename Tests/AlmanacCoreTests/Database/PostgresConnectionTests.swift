@@ -171,3 +171,42 @@ struct PostgresConnectionTests {
         #expect(text == "\(place): invalid value for parameter \"statement_timeout\": \"[password]\"")
     }
 }
+
+/// `almanac seed --out postgres://…` against the real server.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] != nil))
+struct PostgresSeedTests {
+    let url = ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] ?? ""
+
+    @Test("copies the demo's rows, refuses existing tables without --force, and passes almanac check")
+    func seed() throws {
+        var options = SeedOptions()
+        options.users = 40
+        options.organizations = 3
+        options.badges = 5
+        let seeder = DemoSeeder(options: options)
+        let writer = try PostgresConnection(url: url, mode: .write)
+        let summary = try seeder.write(to: writer, replace: true)
+        #expect(summary.users == 40 && summary.organizations == 3 && summary.badges == 5)
+
+        let db = try PostgresConnection(url: url)
+        #expect(try db.scalarInt("SELECT count(*) FROM users") == 40)
+        #expect(try db.scalarInt("SELECT count(*) FROM enrollments") == summary.enrollments)
+        // The same rows as the SQLite file: compare one aggregate of every column. (PostgreSQL
+        // sums bigints as numeric, which reads as a real: cast back to compare.)
+        let file = Fixture.folder().appending(path: "demo.db").path
+        _ = try seeder.write(to: file)
+        let sqlite = try SQLiteConnection(path: file)
+        let fingerprint = """
+            SELECT count(*), CAST(sum(user_id) AS bigint), CAST(sum(badge_id) AS bigint),
+                   max(enrolled_at), min(status),
+                   sum(progress), count(completed_at), max(completed_at) FROM enrollments
+            """
+        let fromSQLite = try sqlite.rows(fingerprint) { row in (0..<8).map { row.value($0) } }
+        let fromPostgres = try db.rows(fingerprint) { row in (0..<8).map { row.value($0) } }
+        #expect(fromPostgres == fromSQLite)
+        #expect(try SchemaChecker().check(db).findings == [])
+
+        let error = #expect(throws: SeedError.self) { try seeder.write(to: writer) }
+        #expect(error?.description == "\(db.location) already has organizations, users, badges, enrollments; pass --force to drop and recreate the four tables")
+    }
+}
