@@ -12,7 +12,7 @@
 #   scripts/postgres.sh url single|cluster   print a URL (with the password) for almanac
 #   scripts/postgres.sh stop             stop all four and delete their folder
 #
-# Servers run as the unprivileged `postgres` user (root may not run them), C collation and
+# Servers run as the unprivileged `postgres` user (root may not run them), the C locale and
 # UTF-8 so text sorts by code point as in SQLite, fsync off: this data is disposable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ start_server() {
   local server=$1 port=$2 dir="$ROOT/$1"
   mkdir -p "$dir"
   chown postgres:postgres "$dir" 2>/dev/null || true
-  as_postgres "$BIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+  as_postgres "$BIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C \
     --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
   echo "$port" >"$dir/port"

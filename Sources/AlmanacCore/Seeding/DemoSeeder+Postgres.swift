@@ -50,6 +50,8 @@ extension DemoSeeder {
         let source = try SQLiteConnection(path: file)
 
         try db.execute("BEGIN")
+        // Index builds after a million-row COPY sort in memory rather than on disk.
+        try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
         do {
             if keepSchema {
                 if replace { try db.execute("TRUNCATE enrollments, users, badges, organizations") }
