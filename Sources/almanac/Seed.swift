@@ -46,6 +46,9 @@ struct Seed: AsyncParsableCommand {
 
     func validate() throws {
         if let problem = options.problem { throw ValidationError(problem) }
+        if keepSchema && !PostgresURL.matches(out) {
+            throw ValidationError("--keep-schema is for a postgres:// --out")
+        }
     }
 
     func run() async throws {
@@ -55,7 +58,6 @@ struct Seed: AsyncParsableCommand {
             try seedPostgres(location)
             return
         }
-        if keepSchema { throw ValidationError("--keep-schema is for a postgres:// --out") }
         let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
         let started = ContinuousClock.now
         do {

@@ -31,7 +31,7 @@ extension DemoSeeder {
         if keepSchema {
             let missing = tables.filter { !present.contains($0) }
             guard missing.isEmpty else {
-                throw SeedError(description: "\(db.location) has no table \(missing.joined(separator: ", ")); --keep-schema loads rows into tables that exist (drop it to let the seed create them)")
+                throw SeedError(description: "\(db.location) has no \(missing.count == 1 ? "table" : "tables") \(missing.joined(separator: ", ")); --keep-schema loads rows into tables that exist (drop it to let the seed create them)")
             }
             let filled = try tables.filter { try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM \($0) LIMIT 1) AS row") > 0 }
             if !filled.isEmpty && !replace {
