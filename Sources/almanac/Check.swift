@@ -15,16 +15,16 @@ struct Check: AsyncParsableCommand {
         let location = DatabaseLocation(
             db, statementTimeout: statementTimeout.milliseconds ?? PostgresConnection.defaultStatementTimeout)
         let report: SchemaReport
-        let engine: String
+        let place: String
         do {
             let connection = try location.open()
-            engine = connection.engine
+            // The connection's location: what libpq filled in from PG* variables too, and
+            // never a password.
+            place = location.isPostgres ? "\(connection.location) (\(connection.engine))" : connection.location
             report = try SchemaChecker().check(connection)
         } catch {
             throw fail(String(describing: error))
         }
-        // The location as printed never carries a password.
-        let place = location.isPostgres ? "\(location) (\(engine))" : "\(location)"
         if report.findings.isEmpty {
             print("\(place): OK")
             return
