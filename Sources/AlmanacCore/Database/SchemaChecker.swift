@@ -87,12 +87,7 @@ public struct SchemaChecker {
 
     /// Names longer than `longestName` characters, with their ids.
     static func longNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
-        let long = rows.filter { row in
-            // Counting stops at the limit: a megabyte name is not walked to its end.
-            guard let end = row.name.index(row.name.startIndex, offsetBy: longestName, limitedBy: row.name.endIndex)
-            else { return false }
-            return end != row.name.endIndex
-        }
+        let long = rows.filter { DisplayName.isLonger($0.name, than: longestName) }
         guard !long.isEmpty else { return nil }
         var ids = long.prefix(listedDuplicates).map { String($0.id) }
         if long.count > listedDuplicates { ids.append("and \(long.count - listedDuplicates) more") }

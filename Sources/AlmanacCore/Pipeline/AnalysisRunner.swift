@@ -72,20 +72,20 @@ struct AnalysisRunner {
 
         var outcomes: [Outcome] = []
         var next = 0
-        var results: [Int: Outcome] = [:]
-        for (number, job) in jobs.enumerated() {
+        var results: [Outcome] = []
+        for job in jobs {
             let finished = Array(done[next..<(next + job.work.count)])
             next += job.work.count
             let output = try BuildError.wrapping(.analytics, job.question.id) { try job.decode(finished) }
             cache.store(output, for: AnalysisKey(job.question, job.match))
-            results[number] = Outcome(
+            results.append(Outcome(
                 output: output, sql: job.work.map(\.sql),
-                milliseconds: finished.reduce(0) { $0 + $1.milliseconds })
+                milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
         }
         for (question, match) in questions {
             let key = AnalysisKey(question, match)
-            if let number = jobOfKey[key], let outcome = results[number] {
-                outcomes.append(outcome)
+            if let number = jobOfKey[key] {
+                outcomes.append(results[number])
             } else if let output = known[key] {
                 // Known from the last build: the statements that computed it are the same.
                 let request = key.request(asOf: asOf)

@@ -9,11 +9,17 @@ public enum DisplayName {
 
     /// The name as shown: itself, or its first `limit − 1` characters and "…".
     public static func cut(_ name: String, limit: Int = limit) -> String {
-        // Counting stops at the limit: a megabyte name is not walked to its end.
-        guard let end = name.index(name.startIndex, offsetBy: limit, limitedBy: name.endIndex),
-            end != name.endIndex
-        else { return name }
+        guard isLonger(name, than: limit) else { return name }
         return String(name.prefix(limit - 1)) + "…"
+    }
+
+    /// Whether a text has more than `limit` characters. Counting stops at the limit: a
+    /// megabyte name is not walked to its end.
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
+            return false
+        }
+        return end != text.endIndex
     }
 
     /// A table as a page shows it: every text cell and column title cut to `limit`.
