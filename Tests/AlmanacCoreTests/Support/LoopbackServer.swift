@@ -48,6 +48,16 @@ final class LoopbackServer: @unchecked Sendable {
         return recorded
     }
 
+    /// Whether `count` requests have arrived before `limit` has passed.
+    func waitForRequests(_ count: Int, within limit: Duration) async -> Bool {
+        let end = ContinuousClock.now + limit
+        while requests.count < count {
+            guard ContinuousClock.now < end else { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
     /// Starts listening; replies are used in order, and the last one repeats.
     init(_ replies: [Reply]) throws {
         script = replies
