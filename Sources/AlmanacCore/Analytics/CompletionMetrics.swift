@@ -115,14 +115,18 @@ extension CompletionMetrics: Analysis {
             """
             WITH \(scope.cte(dialect)),
             durations AS MATERIALIZED (
-                SELECT s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
+                SELECT s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             )
-            SELECT 'overall' AS breakdown, NULL AS badge_id, \(dialect.days("q1")) AS median_days_to_complete
+            SELECT 'overall' AS breakdown, NULL AS badge_id, NULL AS organization_id,
+                   \(dialect.days("q1")) AS median_days_to_complete
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: [], from: "SELECT seconds FROM durations"))) AS overall
             UNION ALL
-            SELECT 'badge', m.badge_id, \(dialect.days("m.q1"))
+            SELECT 'badge', m.badge_id, NULL, \(dialect.days("m.q1"))
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: "SELECT badge_id, seconds FROM durations"))) AS m
+            UNION ALL
+            SELECT 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["organization_id"], from: "SELECT organization_id, seconds FROM durations"))) AS o
             """)
         return [breakdowns, medians]
     }
@@ -137,12 +141,14 @@ extension CompletionMetrics: Analysis {
         }
         // Keyed by id: two badges may share a display name, never an id.
         var medians: [Int: Double] = [:]
+        // Learners with no organization are the NULL key.
+        var organizationMedians: [Int?: Double] = [:]
         var overallMedian: Double?
         for row in results["medians"] {
-            if let badge = row.id("badge_id") {
-                medians[badge] = row.double("median_days_to_complete")
-            } else {
-                overallMedian = row.double("median_days_to_complete")
+            switch row.text("breakdown") {
+            case "badge": row.id("badge_id").map { medians[$0] = row.double("median_days_to_complete") }
+            case "organization": organizationMedians[row.id("organization_id")] = row.double("median_days_to_complete")
+            default: overallMedian = row.double("median_days_to_complete")
             }
         }
         var overall = Counts()
@@ -171,7 +177,7 @@ extension CompletionMetrics: Analysis {
             case "organization":
                 byOrganization.append(Row(
                     name: organizations.label(row.id("organization_id"), name), counts: counts(row),
-                    medianDaysToComplete: nil))
+                    medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil))
             case "cohort": byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
             default:
                 cells.append(Cell(
@@ -212,6 +218,9 @@ extension CompletionMetrics: AnalysisOutput {
             "by_organization": .array(byOrganization.map { row in
                 var fields = rates(row.counts)
                 fields["organization"] = .string(row.name)
+                fields["dropped"] = .int(row.counts.dropped)
+                fields["drop_rate"] = .double(row.counts.dropRate)
+                fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
                 return .object(fields)
             }),
             "by_cohort": .array(byCohort.map { row in
@@ -255,8 +264,13 @@ extension CompletionMetrics: AnalysisOutput {
                 rows: byBadge.map { [.string($0.name), .int($0.counts.enrollments),
                                      .int($0.counts.completed), .double($0.counts.completionRate),
                                      .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }),
-            DataTable(title: "By organization", columns: [.init("Organization", .text)] + rateColumns,
-                      rows: rows(byOrganization)),
+            DataTable(
+                title: "By organization",
+                columns: [.init("Organization", .text)] + rateColumns + [
+                    .init("Drop rate", .percent), .init("Median days to complete", .days)],
+                rows: byOrganization.map { [.string($0.name), .int($0.counts.enrollments),
+                                            .int($0.counts.completed), .double($0.counts.completionRate),
+                                            .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }),
             DataTable(title: "By cohort (month of enrollment)", columns: [.init("Cohort", .text)] + rateColumns,
                       rows: rows(byCohort)),
         ]

@@ -23,6 +23,10 @@ public struct LearningPaths: Sendable, Codable {
     public var transitions: [Transition]
     public var topPaths: [Path]
     public var startingBadges: [Start]
+    /// With a badge filter, the badge each learner took right before it; empty without one.
+    public var previousBadges: [Start] = []
+    /// The first badge of every learner's whole sequence, whatever the badge filter.
+    public var firstBadges: [Start] = []
     /// Learners with at least one enrollment in the filtered set.
     public var learners: Int
     /// Median days from enrollment to completion per badge, for the timeline chart.
@@ -104,6 +108,17 @@ extension LearningPaths: Analysis {
     public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
         let gap = "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
+        // The badge right before the filtered one, from every learner's whole sequence.
+        let previous = request.filters.badge.map { badge in
+            """
+
+                UNION ALL
+                SELECT 'previous', b.name, NULL, NULL, NULL, count(*), NULL
+                FROM steps st JOIN badges b ON b.id = st.badge_id
+                WHERE st.next_badge IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
+                GROUP BY st.badge_id, b.name
+            """
+        } ?? ""
         let sequences = SQLStatement(
             "sequences",
             """
@@ -147,6 +162,11 @@ extension LearningPaths: Analysis {
                 GROUP BY p.badge_id, b.name
                 UNION ALL
                 SELECT 'learners', NULL, NULL, NULL, NULL, count(*), NULL FROM firsts_of_paths
+                UNION ALL
+                SELECT 'first', b.name, NULL, NULL, NULL, count(*), NULL
+                FROM steps st JOIN badges b ON b.id = st.badge_id
+                WHERE st.step = 1
+                GROUP BY st.badge_id, b.name\(previous)
             )
             SELECT part, first_badge, second_badge, third_badge, label, learners, median_days
             FROM parts
@@ -170,6 +190,8 @@ extension LearningPaths: Analysis {
         var transitions: [Transition] = []
         var paths: [Path] = []
         var starts: [Start] = []
+        var firsts: [Start] = []
+        var previous: [Start] = []
         var learners = 0
         for row in results["sequences"] {
             switch row.text("part") {
@@ -181,6 +203,8 @@ extension LearningPaths: Analysis {
                 let badges = ["first_badge", "second_badge", "third_badge"].compactMap { row.string($0) }
                 paths.append(Path(badges: badges, learners: row.int("learners")))
             case "start": starts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            case "first": firsts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            case "previous": previous.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
             default: learners = row.int("learners")
             }
         }
@@ -189,8 +213,8 @@ extension LearningPaths: Analysis {
             if let days = row.double("median_days_to_complete") { completion[row.text("badge")] = days }
         }
         return LearningPaths(
-            transitions: transitions, topPaths: paths, startingBadges: starts, learners: learners,
-            medianDaysToComplete: completion, filters: request.filters)
+            transitions: transitions, topPaths: paths, startingBadges: starts, previousBadges: previous,
+            firstBadges: firsts, learners: learners, medianDaysToComplete: completion, filters: request.filters)
     }
 }
 
@@ -205,6 +229,12 @@ extension LearningPaths: AnalysisOutput {
                  "learners": .int($0.learners)]
             }),
             "starting_badges": .array(startingBadges.map {
+                ["badge": .string($0.badge), "learners": .int($0.learners)]
+            }),
+            "previous_badges": .array(previousBadges.map {
+                ["badge": .string($0.badge), "learners": .int($0.learners)]
+            }),
+            "first_badges": .array(firstBadges.map {
                 ["badge": .string($0.badge), "learners": .int($0.learners)]
             }),
             "median_days_between": .array(transitions.map {

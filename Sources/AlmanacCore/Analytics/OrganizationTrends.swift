@@ -7,6 +7,13 @@ public struct OrganizationTrends: Sendable, Codable {
         public var learners: Int
         public var completed: Int
         public var completionRate: Double
+        /// The unrounded sum of `progress` over the enrollments in the window.
+        public var progressSum = 0.0
+
+        /// The mean progress of the enrollments in the window; nil with none.
+        public var averageProgress: Double? {
+            enrollments == 0 ? nil : Metrics.round(progressSum / Double(enrollments), places: 4)
+        }
     }
 
     public struct Point: Sendable, Equatable, Codable {
@@ -95,12 +102,12 @@ extension OrganizationTrends: Analysis {
             members AS (SELECT organization_id, count(*) AS users FROM users GROUP BY organization_id),
             activity AS (
                 SELECT s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
-                       \(completed) AS completed
+                       \(completed) AS completed, sum(s.progress) AS progress_sum
                 FROM scoped s GROUP BY s.organization_id
             )
             SELECT l.id AS organization_id, l.organization, coalesce(m.users, 0) AS users,
                    coalesce(a.enrollments, 0) AS enrollments, coalesce(a.learners, 0) AS learners,
-                   coalesce(a.completed, 0) AS completed,
+                   coalesce(a.completed, 0) AS completed, coalesce(a.progress_sum, 0) AS progress_sum,
                    \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
             FROM listed l
             LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
@@ -122,9 +129,16 @@ extension OrganizationTrends: Analysis {
         let end = min(window.end ?? scope.until, scope.until)
         var inWindow = ["s.completed_at < \(Scope.literal(end))"]
         if let start = window.start { inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0) }
-        let bucket = { (column: String) in
-            request.granularity == .week
-                ? dialect.weekStart(column) : "substr(\(column), 1, 7) || '-01'"
+        let bucket = { (column: String) -> String in
+            switch request.granularity ?? .month {
+            case .day: return "substr(\(column), 1, 10)"
+            case .week: return dialect.weekStart(column)
+            case .month: return "substr(\(column), 1, 7) || '-01'"
+            case .quarter:
+                return "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
+                    + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
+                    + "ELSE '10' END || '-01'"
+            }
         }
         let series = SQLStatement(
             "series",
@@ -199,11 +213,16 @@ extension OrganizationTrends: Analysis {
             Organization(
                 organization: label(row), users: row.int("users"),
                 enrollments: row.int("enrollments"), learners: row.int("learners"),
-                completed: row.int("completed"), completionRate: row.double("completion_rate") ?? 0)
+                completed: row.int("completed"), completionRate: row.double("completion_rate") ?? 0,
+                progressSum: row.double("progress_sum") ?? 0)
         }
         // The database counts the periods with activity; the page lists every period of the
         // window for every organization with any, zeros included.
-        let periods = Self.periods(in: window, granularity: granularity)
+        // A window with no first day ("before 2025") starts at the earliest activity.
+        let earliest = results["series"].compactMap { $0.string("period_start").flatMap(CivilDate.init(iso:)) }.min()
+        var bounded = window
+        if bounded.start == nil { bounded.start = earliest }
+        let periods = Self.periods(in: bounded, granularity: granularity)
         var counts: [Int?: [String: (Int, Int)]] = [:]
         var names: [Int?: String] = [:]
         var totalsByPeriod: [String: (Int, Int)] = [:]
@@ -250,8 +269,14 @@ extension OrganizationTrends: Analysis {
 }
 
 extension OrganizationTrends {
+    /// A period's label: `2026-09-30`, the ISO week `2026-W40`, `2026-09` or `2026-Q3`.
     static func period(_ day: CivilDate, _ granularity: Granularity) -> String {
-        granularity == .week ? day.isoWeekKey : day.monthKey
+        switch granularity {
+        case .day: return day.description
+        case .week: return day.isoWeekKey
+        case .month: return day.monthKey
+        case .quarter: return CivilDate.pad(day.year, 4) + "-Q\((day.month - 1) / 3 + 1)"
+        }
     }
 
     /// The periods that a window touches, in order. An open-ended window starts at its first
@@ -263,7 +288,12 @@ extension OrganizationTrends {
         while day < end {
             let key = period(day, granularity)
             if result.last != key { result.append(key) }
-            day = granularity == .week ? day.adding(days: 7 - (day.isoWeekday - 1)) : CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1)
+            switch granularity {
+            case .day: day = day.adding(days: 1)
+            case .week: day = day.adding(days: 7 - (day.isoWeekday - 1))
+            case .month: day = CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1)
+            case .quarter: day = CivilDate(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!.adding(months: 3)
+            }
         }
         return result
     }
@@ -277,6 +307,7 @@ extension OrganizationTrends: AnalysisOutput {
                     "organization": .string(row.organization), "users": .int(row.users),
                     "enrollments": .int(row.enrollments), "learners": .int(row.learners),
                     "completed": .int(row.completed), "completion_rate": .double(row.completionRate),
+                    "average_progress": .number(row.averageProgress),
                 ]
             }),
             "series": .array(series.map { point in

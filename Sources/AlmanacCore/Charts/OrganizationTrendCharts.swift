@@ -29,7 +29,14 @@ struct OrganizationTrendCharts {
         return (names, periods, counts)
     }
 
-    private var periodTitle: String { result.granularity == .week ? "ISO week" : "Month" }
+    private var periodTitle: String {
+        switch result.granularity {
+        case .day: return "Day"
+        case .week: return "ISO week"
+        case .month: return "Month"
+        case .quarter: return "Quarter"
+        }
+    }
 
     private func colour(_ index: Int) -> String {
         Palette.categoryColours[index % Palette.categoryColours.count]

@@ -8,27 +8,40 @@ public struct Match: Sendable, Equatable {
     public var filters: Filters
     /// Every kind whose rules matched, most specific first.
     public var candidates: [AnalysisKind]
-    /// Week periods when the question says "weekly" or sets `granularity:`.
+    /// The length of periods, from the wording ("weekly") or `granularity:`.
     public var granularity: Granularity?
+    /// What is measured, by what, in which order.
+    public var intent: Intent
+    public var routing: Routing
 
     public init(kind: AnalysisKind, confidence: Double, filters: Filters = Filters(),
-                candidates: [AnalysisKind] = [], granularity: Granularity? = nil) {
+                candidates: [AnalysisKind] = [], granularity: Granularity? = nil,
+                intent: Intent? = nil, routing: Routing = .rules) {
         self.kind = kind
         self.confidence = confidence
         self.filters = filters
         self.candidates = candidates
         self.granularity = granularity
+        self.intent = intent ?? Intent(measure: Measure.main(of: kind))
+        self.routing = routing
     }
 }
 
 /// A question the matcher could not route.
 public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
-        case noMatch
+        /// No rule fits; the closest example phrasings, most similar first.
+        case noMatch(closest: [String])
         case unknownName(kind: String, written: String, suggestion: String)
         case severalNames(kind: String, names: [String])
         case impossibleDate(String)
         case twoWindows(String, String)
+        /// A time-like phrase that no window form reads.
+        case unreadableTime(String)
+        case backwardsWindow(String)
+        case futureWindow(String, asOf: String)
+        /// A measure that Almanac does not break down that way.
+        case unsupported(measure: String, dimension: String)
     }
 
     public var questionID: String
@@ -46,13 +59,14 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch reason {
-        case .noMatch:
-            let kinds = AnalysisKind.allCases.filter { $0 != .customSQL }
-                .map { "  \($0.rawValue): \"\($0.example)\"" }.joined(separator: "\n")
+        case .noMatch(let closest):
+            let examples = closest.map { "  \"\($0)\"" }.joined(separator: "\n")
             return """
                 question `\(questionID)` ("\(text)") matches no kind of analysis. \
-                Rephrase it like one of these, or add `kind:` to the question:
-                \(kinds)
+                The closest questions Almanac answers are:
+                \(examples)
+                Rephrase it like one of these, add `kind:` (\(Matcher.specificity.map(\.rawValue).joined(separator: ", "))) \
+                to the question, or write the query yourself with `sql:`
                 """
         case .unknownName(let kind, let written, let suggestion):
             return "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
@@ -63,16 +77,26 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             return "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
         case .twoWindows(let first, let second):
             return "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
+        case .unreadableTime(let phrase):
+            return "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .backwardsWindow(let phrase):
+            return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
+        case .futureWindow(let phrase, let asOf):
+            return "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
+        case .unsupported(let measure, let dimension):
+            return "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
         }
     }
 }
 
-/// Routes a question to a kind of analysis by regular-expression rules.
+/// Reads a question into an intent (measure, dimension, ranking, filters, granularity) and
+/// routes it to a kind of analysis.
 ///
-/// Every rule of every kind is tried. When several kinds match, the most specific wins, in
-/// this order: learning_paths, completion_metrics, organization_trends, badge_enrollments.
-/// Each later kind's wording ("how many", "users", "badge") also appears in questions
-/// about the earlier ones, so the earlier kind is the narrower reading.
+/// The measure decides the kind (`Measure.kind`, refined by the breakdown and the names in the
+/// question; see `kind(for:)`). The seed's regular expressions stay in the rule set: they
+/// route a question whose wording names no measure, and they raise the confidence when
+/// they agree. A rule from the questions file's `patterns:` wins over both. A badge or
+/// organization named in the question is evidence for the kind the measure leads to.
 public struct Matcher: Sendable {
     public static let builtInRules: [AnalysisKind: [String]] = [
         .badgeEnrollments: [#"(?i)(how many|enrollments?|users?|learners?|people).+(badge|course)"#],
@@ -96,7 +120,34 @@ public struct Matcher: Sendable {
         .learningPaths, .completionMetrics, .organizationTrends, .badgeEnrollments,
     ]
 
-    private let rules: [(kind: AnalysisKind, regex: NSRegularExpression)]
+    /// Questions Almanac answers, one or more per measure: the suggestions of a refusal.
+    public static let examples = [
+        "How many people are enrolled in the Python Basics badge?",
+        "Which badges are the most popular?",
+        "How many learners does each badge have?",
+        "Which organizations have the most learners?",
+        "How many users from Acme & Sons enrolled in 2024?",
+        "How have enrollments trended over time?",
+        "What are the weekly enrollment trends for Globex?",
+        "What is the completion rate by organization?",
+        "Which badges have the lowest completion rate?",
+        "How many learners completed Python Basics last quarter?",
+        "What is the drop-out rate for each badge?",
+        "How long does it take to complete Deep Learning?",
+        "What is the average progress in each course?",
+        "Which badge do learners take next after completing Python Basics?",
+        "What do learners usually take before Advanced Python?",
+        "Which badge is the most common first badge?",
+        "What are the most common learning paths?",
+        "What is the completion rate by cohort?",
+    ]
+
+    /// Confidence below which a language model, when one is configured, may route instead.
+    public static let lowConfidence = 0.6
+
+    private let rules: [(kind: AnalysisKind, regex: NSRegularExpression, fromFile: Bool)]
+    /// Kinds whose rules the questions file replaced: the vocabulary no longer routes to them.
+    private let replaced: Set<AnalysisKind>
     private let entities: EntityFinder
     private let asOf: CivilDate?
 
@@ -112,49 +163,63 @@ public struct Matcher: Sendable {
     ) throws {
         self.entities = EntityFinder(catalogue)
         self.asOf = asOf
-        var rules: [(AnalysisKind, NSRegularExpression)] = []
+        var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {
             let override = overrides[kind] ?? PatternOverride()
-            let patterns = (override.replace ?? Self.builtInRules[kind] ?? []) + override.add
-            for pattern in patterns {
-                rules.append((kind, try NSRegularExpression(pattern: pattern)))
+            for pattern in override.replace ?? Self.builtInRules[kind] ?? [] {
+                rules.append((kind, try NSRegularExpression(pattern: pattern), override.replace != nil))
+            }
+            for pattern in override.add {
+                rules.append((kind, try NSRegularExpression(pattern: pattern), true))
             }
         }
         self.rules = rules
+        replaced = Set(overrides.filter { $0.value.replace != nil }.keys)
     }
 
     /// The kinds whose rules match `text`, most specific first, with how many rules each hit.
-    public func candidates(for text: String) -> [(kind: AnalysisKind, hits: Int)] {
+    public func candidates(for text: String, fromFileOnly: Bool = false) -> [(kind: AnalysisKind, hits: Int)] {
         let range = NSRange(text.startIndex..., in: text)
         var hits: [AnalysisKind: Int] = [:]
-        for rule in rules where rule.regex.firstMatch(in: text, range: range) != nil {
+        for rule in rules where (!fromFileOnly || rule.fromFile) && rule.regex.firstMatch(in: text, range: range) != nil {
             hits[rule.kind, default: 0] += 1
         }
         return Self.specificity.compactMap { kind in hits[kind].map { (kind, $0) } }
     }
 
-    /// Routes a question and reads its filters; `kind:` on the question wins with confidence 1.
-    /// - Throws: `MatchError` when no rule fits, a name is misspelt, or a window is invalid.
+    /// Reads and routes a question; `kind:` on the question wins with confidence 1.
+    /// - Throws: `MatchError` when no rule fits, a name is misspelt, a breakdown is not
+    ///   computed, or a time window is invalid or unreadable.
     public func route(_ question: Question) throws -> Match {
-        var match: Match
-        if let kind = question.kind {
-            match = Match(kind: kind, confidence: 1, candidates: [kind])
-        } else {
-            let found = candidates(for: question.text)
-            guard let best = found.first else {
-                throw MatchError(questionID: question.id, text: question.text, reason: .noMatch, line: question.line)
-            }
-            match = Match(
-                kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
-                candidates: found.map(\.kind))
-        }
-        // A custom query filters itself; its text is only a title.
-        guard match.kind != .customSQL else { return match }
         func failure(_ reason: MatchError.Reason) -> MatchError {
             MatchError(questionID: question.id, text: question.text, reason: reason, line: question.line)
         }
-
+        // A custom query filters itself; its text is only a title.
+        if question.kind == .customSQL {
+            return Match(kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
+        }
         let mentions = entities.exact(in: question.text)
+        let masked = Self.masked(question.text, mentions)
+        let wording = Wording(masked.lowercased())
+        var match: Match
+        // A breakdown Almanac does not compute is reported after the time words, which a
+        // user may need to fix first.
+        var unsupported: MatchError?
+        if let kind = question.kind {
+            match = Match(kind: kind, confidence: 1, candidates: [kind], routing: .declared)
+            let measure = wording.measure.flatMap { $0.answers(kind) ? $0 : nil } ?? Measure.main(of: kind)
+            match.intent = Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking)
+        } else {
+            do {
+                match = try rulesMatch(question, wording: wording, mentions: mentions, failure)
+            } catch let error as MatchError {
+                guard case .unsupported = error.reason else { throw error }
+                unsupported = error
+                match = Match(kind: .badgeEnrollments, confidence: 0)
+            }
+        }
+        if match.intent.measure.isSequence, match.intent.dimension == .badge { match.intent.dimension = nil }
+
         if let miss = entities.nearMisses(in: question.text, excluding: mentions).first {
             throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
         }
@@ -169,17 +234,127 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                let reading = try TimeWindow(asOf: asOf).read(question.text)
+                let reading = try TimeWindow(asOf: asOf).read(masked)
                 match.filters.dateRange = reading.range
-                if reading.weekly { match.granularity = .week }
             } catch TimeWindow.Problem.impossibleDate(let date) {
                 throw failure(.impossibleDate(date))
             } catch TimeWindow.Problem.twoWindows(let first, let second) {
                 throw failure(.twoWindows(first, second))
+            } catch TimeWindow.Problem.unreadable(let phrase) {
+                throw failure(.unreadableTime(phrase))
+            } catch TimeWindow.Problem.backwards(let phrase) {
+                throw failure(.backwardsWindow(phrase))
+            } catch TimeWindow.Problem.future(let phrase, let asOf) {
+                throw failure(.futureWindow(phrase, asOf: asOf.description))
             }
         }
-        if let granularity = question.granularity { match.granularity = granularity }
+        if let unsupported { throw unsupported }
+        match.granularity = question.granularity ?? wording.granularity
         return match
+    }
+
+    /// The route the rules give: a rule of the questions file, else the measure the wording
+    /// names, else the seed's expressions. A name alone routes nothing: "Is Python Basics
+    /// worth it?" could be about any kind.
+    private func rulesMatch(
+        _ question: Question, wording: Wording, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> Match {
+        let found = candidates(for: question.text)
+        let kinds = found.map(\.kind)
+        let badgeNamed = mentions.contains { $0.kind == .badge }
+        let organizationNamed = mentions.contains { $0.kind == .organization }
+        if let own = candidates(for: question.text, fromFileOnly: true).first {
+            let measure = wording.measure.flatMap { $0.answers(own.kind) ? $0 : nil } ?? Measure.main(of: own.kind)
+            return Match(
+                kind: own.kind, confidence: Self.confidence(best: own.hits, kinds: found.count), candidates: kinds,
+                intent: Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking))
+        }
+        if let measure = wording.measure, !wording.unanchored || !found.isEmpty {
+            let intent = Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking)
+            guard let kind = Self.kind(for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed) else {
+                throw failure(.unsupported(measure: measure.words, dimension: wording.dimension?.rawValue ?? "none"))
+            }
+            if replaced.contains(kind) {
+                // The file's own rules for this kind decide; the seed's for the others.
+                guard let best = found.first else { throw failure(.noMatch(closest: Self.closest(to: question.text))) }
+                let measure = intent.measure.answers(best.kind) ? intent.measure : Measure.main(of: best.kind)
+                return Match(
+                    kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count), candidates: kinds,
+                    intent: Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking))
+            }
+            // The seed's expressions agreeing makes the route surer; pointing elsewhere, less.
+            let confidence = kinds.first == kind
+                ? (kinds.count == 1 ? 0.95 : 0.85) : kinds.isEmpty ? 0.9 : kinds.contains(kind) ? 0.8 : 0.7
+            return Match(kind: kind, confidence: confidence, candidates: kinds, intent: intent)
+        }
+        if let best = found.first {
+            return Match(
+                kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count), candidates: kinds,
+                intent: Intent(measure: Measure.main(of: best.kind), dimension: wording.dimension, ranking: wording.ranking))
+        }
+        throw failure(.noMatch(closest: Self.closest(to: question.text)))
+    }
+
+    /// The kind that answers an intent, or nil when no kind breaks the measure down that way.
+    static func kind(for intent: Intent, badgeNamed: Bool, organizationNamed: Bool) -> AnalysisKind? {
+        let dimension = intent.dimension
+        switch intent.measure {
+        case .enrollments, .learners:
+            switch dimension {
+            case .badge: return .badgeEnrollments
+            case .organization: return .organizationTrends
+            case .period: return intent.measure == .learners ? nil : .organizationTrends
+            case .cohort: return intent.measure == .learners ? nil : .completionMetrics
+            case nil: return organizationNamed && !badgeNamed ? .organizationTrends : .badgeEnrollments
+            }
+        case .completions:
+            return dimension == .period ? .organizationTrends : .completionMetrics
+        case .completionRate, .dropRate:
+            return .completionMetrics
+        case .timeToComplete:
+            return dimension == nil || dimension == .badge || dimension == .organization ? .completionMetrics : nil
+        case .averageProgress:
+            switch dimension {
+            case .organization: return .organizationTrends
+            case nil, .badge: return organizationNamed && !badgeNamed && dimension == nil ? .organizationTrends : .badgeEnrollments
+            default: return nil
+            }
+        case .nextBadge, .previousBadge, .firstBadge, .paths:
+            return dimension == nil || dimension == .badge || dimension == .period ? .learningPaths : nil
+        case .growth:
+            return dimension == .badge || dimension == .cohort ? nil : .organizationTrends
+        }
+    }
+
+    /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
+    /// words and dates of a name ("Class of 2024") are not read as the question's own.
+    static func masked(_ text: String, _ mentions: [EntityFinder.Found]) -> String {
+        let characters = Array(text)
+        guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else { return text }
+        var result = ""
+        var index = 0
+        for mention in mentions where mention.range.lowerBound >= index {
+            result += String(characters[index..<mention.range.lowerBound])
+            result += mention.kind == .badge ? "‹badge›" : "‹org›"
+            index = mention.range.upperBound
+        }
+        return result + String(characters[index...])
+    }
+
+    /// The three examples that share the most words with `text`, most similar first.
+    static func closest(to text: String) -> [String] {
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 })
+        }
+        let asked = words(text)
+        let scored = examples.enumerated().map { index, example -> (Double, Int, String) in
+            let other = words(example)
+            let shared = Double(asked.intersection(other).count)
+            let union = Double(max(1, asked.union(other).count))
+            return (shared / union, index, example)
+        }
+        return scored.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.prefix(3).map(\.2)
     }
 
     /// One kind matched: 0.9, or 0.95 when two or more of its rules agree. Each other kind
@@ -187,5 +362,21 @@ public struct Matcher: Sendable {
     static func confidence(best hits: Int, kinds: Int) -> Double {
         let base = hits > 1 ? 0.95 : 0.9
         return Metrics.round(max(0.3, base - 0.2 * Double(kinds - 1)), places: 2)
+    }
+}
+
+extension Measure {
+    /// Whether a kind's numbers hold this measure.
+    func answers(_ kind: AnalysisKind) -> Bool {
+        switch self {
+        case .enrollments: return kind != .learningPaths && kind != .customSQL
+        case .learners: return kind == .badgeEnrollments || kind == .organizationTrends
+        case .completions, .completionRate: return kind != .learningPaths && kind != .customSQL
+        case .dropRate: return kind == .completionMetrics
+        case .timeToComplete: return kind == .completionMetrics || kind == .badgeEnrollments
+        case .averageProgress: return kind == .badgeEnrollments || kind == .organizationTrends
+        case .nextBadge, .previousBadge, .firstBadge, .paths: return kind == .learningPaths
+        case .growth: return kind == .organizationTrends
+        }
     }
 }

@@ -91,7 +91,7 @@ public struct OfflineNarrator: Sendable {
         }
         let perPeriod = result.byPeriod.map { ($0.period, $0.enrollments) }
         if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last, perPeriod.count > 1 {
-            let unit = result.granularity == .week ? "week" : "month"
+            let unit = result.granularity.rawValue
             if peak.0 == last.0 {
                 sentences.append("Enrollments peaked in the latest \(unit), \(last.0), with \(NumberText.count(last.1)).")
             } else {

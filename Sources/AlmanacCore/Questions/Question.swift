@@ -19,9 +19,11 @@ public enum AnalysisKind: String, CaseIterable, Sendable {
 }
 
 /// Period length for time series.
-public enum Granularity: String, Sendable, Equatable, Codable {
-    case month
+public enum Granularity: String, Sendable, Equatable, Codable, CaseIterable {
+    case day
     case week
+    case month
+    case quarter
 }
 
 /// A chart that a custom SQL question declares: its type and which columns it takes.

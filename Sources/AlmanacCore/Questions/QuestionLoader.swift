@@ -111,8 +111,18 @@ public struct QuestionLoader {
             problem(root, "`questions` is empty: add at least one question")
         }
 
+        // Two texts that only differ in case, accents or punctuation share a slug: the later
+        // one takes its text's fingerprint, so no two texts derive the same id.
         var seen: [String: Int] = [:]
-        for question in questions {
+        let texts = Dictionary(questions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        for index in questions.indices {
+            let id = questions[index].id
+            if seen[id] != nil, texts[id] != questions[index].text,
+                id == derivedID(questions[index].text, number: index + 1)
+            {
+                questions[index].id = id + "-" + Slug.fingerprint(questions[index].text)
+            }
+            let question = questions[index]
             if let first = seen[question.id] {
                 add(
                     .init(line: question.line, column: 1,
@@ -144,11 +154,12 @@ public struct QuestionLoader {
         return false
     }
 
-    /// The id of a question without `id:`: its slug, or `question-N` when it has none, with
-    /// `-question` after a name that Windows reserves (`con`, `nul`, `com1`, …).
+    /// The id of a question without `id:`: `Slug.derived`, or `question-` and the text's
+    /// fingerprint when it has no slug, with `-question` after a name that Windows reserves
+    /// (`con`, `nul`, `com1`, …).
     private func derivedID(_ text: String, number: Int) -> String {
-        let slug = Slug.make(from: text)
-        if slug.isEmpty { return "question-\(number)" }
+        let slug = Slug.derived(from: text)
+        if slug.isEmpty { return "question-" + Slug.fingerprint(text) }
         return Self.windowsReservedIDs.contains(slug) ? slug + "-question" : slug
     }
 
@@ -211,7 +222,7 @@ public struct QuestionLoader {
                     if let granularity = Granularity(rawValue: raw) {
                         question.granularity = granularity
                     } else {
-                        problem(value, "`granularity` must be `month` or `week`; got `\(raw)`")
+                        problem(value, "`granularity` must be `day`, `week`, `month` or `quarter`; got `\(raw)`")
                     }
                 }
             case "charts":

@@ -30,7 +30,9 @@ struct MarkdownTwin: Sendable {
             }
         }
         lines += ["## How this was computed", "",
+                  "- Read as: \(Self.escape(report.match.intentSummary))",
                   "- Kind: `\(report.match.kind.rawValue)`",
+                  "- Routed by: \(report.match.routingSummary)",
                   "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
                   "- Filters: \(report.match.filters.isEmpty ? "none" : Self.escape(report.match.filters.summary))",
                   "- Narrator: \(report.narration.label)", ""]

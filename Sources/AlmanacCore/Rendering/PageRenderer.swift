@@ -81,6 +81,8 @@ public struct PageRenderer: Sendable {
         var context = common(title: "\(report.question.text) · \(siteTitle)")
         context["question"] = report.question.text
         context["kind"] = report.match.kind.rawValue
+        context["intent"] = report.match.intentSummary
+        context["routedBy"] = report.match.routingSummary
         context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
         if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)

@@ -51,6 +51,7 @@ public struct QuestionReport: Sendable {
             "response": .string(narration.markdown),
             "metadata": [
                 "confidence": .double(match.confidence),
+                "intent": match.intentJSON,
                 "as_of": .string(asOf.description),
                 "filters": match.filters.json,
                 "database_stats": stats.json,

@@ -19,11 +19,16 @@ import Testing
     func organizations() throws {
         let result = try OrganizationTrends.run(try context())
         #expect(result.organizations == [
-            .init(organization: "Acme & Sons", users: 2, enrollments: 3, learners: 2, completed: 3, completionRate: 1),
+            .init(organization: "Acme & Sons", users: 2, enrollments: 3, learners: 2, completed: 3, completionRate: 1,
+                  progressSum: 3),
             // A tie at 2 enrollments sorts by name: "(" comes before "G".
-            .init(organization: "(no organization)", users: 1, enrollments: 2, learners: 1, completed: 1, completionRate: 0.5),
-            .init(organization: "Globex", users: 1, enrollments: 2, learners: 1, completed: 0, completionRate: 0),
+            .init(organization: "(no organization)", users: 1, enrollments: 2, learners: 1, completed: 1, completionRate: 0.5,
+                  progressSum: 1.25),
+            .init(organization: "Globex", users: 1, enrollments: 2, learners: 1, completed: 0, completionRate: 0,
+                  progressSum: 0.5),
         ])
+        // Progress 1.0 + 1.0 + 1.0, 0.25 + 1.0 and 0.5 + 0.0, over their enrollments.
+        #expect(result.organizations.map(\.averageProgress) == [1, 0.625, 0.25])
         // The default window is the 12 months up to the as-of date.
         #expect(result.window.start?.description == "2023-03-02")
         #expect(result.window.end?.description == "2024-03-02")

@@ -74,13 +74,34 @@ import Testing
         let found = problems("""
             title: T
             questions:
-              - text: Same question about a badge
-              - text: Same question about a badge!
+              - text: One question about a badge
+                id: same
+              - text: Another question about a badge
+                id: same
             """)
         #expect(found.map(\.message) == [
-            "duplicate id `same-question-about-a-badge` (first used on line 3); give one of them an `id:`"
+            "duplicate id `same` (first used on line 3); give one of them an `id:`"
         ])
-        #expect(found.first?.line == 4)
+        #expect(found.first?.line == 5)
+    }
+
+    @Test("different texts never derive the same id: a cut slug or a repeated one takes the text's fingerprint")
+    func derivedIDsKeepApart() throws {
+        // Fingerprints are the first six hex digits of SHA-256, from Python's hashlib.
+        let file = try QuestionLoader().load("""
+            title: T
+            questions:
+              - text: Same question about a badge
+              - text: Same question about a badge!
+              - How many people from each organization are enrolled in the AWS Solutions Architect badge in 2024?
+              - How many people from each organization are enrolled in the AWS Solutions Architect badge in 2025?
+            """, path: "q.yaml")
+        #expect(file.questions.map(\.id) == [
+            "same-question-about-a-badge",
+            "same-question-about-a-badge-a65f7b",
+            "how-many-people-from-each-organization-are-enrolled-in-the-7b71e6",
+            "how-many-people-from-each-organization-are-enrolled-in-the-4f0d5d",
+        ])
     }
 
     @Test("broken YAML points at the place")

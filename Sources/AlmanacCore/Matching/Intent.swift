@@ -1,0 +1,152 @@
+/// What a question asks for, beyond its kind: the number it wants, across what, in which
+/// order. The matcher reads it from the wording; the answer leads with it.
+public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+    case enrollments
+    case learners
+    case completions
+    case completionRate = "completion_rate"
+    case dropRate = "drop_rate"
+    case timeToComplete = "time_to_complete"
+    case averageProgress = "average_progress"
+    case nextBadge = "next_badge"
+    case previousBadge = "previous_badge"
+    case firstBadge = "first_badge"
+    case paths
+    case growth
+
+    /// The measures about the order of badges, whose answer is always a list of badges.
+    var isSequence: Bool { kind == .learningPaths }
+
+    /// The kind that computes this measure when the question gives no other clue.
+    var kind: AnalysisKind {
+        switch self {
+        case .nextBadge, .previousBadge, .firstBadge, .paths: return .learningPaths
+        case .completions, .completionRate, .dropRate, .timeToComplete: return .completionMetrics
+        case .growth: return .organizationTrends
+        case .averageProgress, .enrollments, .learners: return .badgeEnrollments
+        }
+    }
+
+    /// The measure a kind answers when the wording names none.
+    static func main(of kind: AnalysisKind) -> Measure {
+        switch kind {
+        case .badgeEnrollments, .customSQL: return .enrollments
+        case .organizationTrends: return .enrollments
+        case .completionMetrics: return .completionRate
+        case .learningPaths: return .paths
+        }
+    }
+
+    /// In words, for page text: "completion rate".
+    public var words: String {
+        switch self {
+        case .enrollments: return "enrollments"
+        case .learners: return "learners"
+        case .completions: return "completions"
+        case .completionRate: return "completion rate"
+        case .dropRate: return "drop-out rate"
+        case .timeToComplete: return "median days to complete"
+        case .averageProgress: return "average progress"
+        case .nextBadge: return "next badge"
+        case .previousBadge: return "previous badge"
+        case .firstBadge: return "first badge"
+        case .paths: return "learning paths"
+        case .growth: return "enrollments over time"
+        }
+    }
+}
+
+/// What the measure is broken down by.
+public enum Dimension: String, Sendable, Equatable, Hashable, Codable {
+    case badge
+    case organization
+    case cohort
+    case period
+}
+
+/// "Top 5", "the lowest", "which badge has the most": an order and, optionally, how many.
+public struct Ranking: Sendable, Equatable, Hashable, Codable {
+    public enum Order: String, Sendable, Equatable, Hashable, Codable {
+        case top
+        case bottom
+    }
+
+    public var order: Order
+    /// How many rows to keep; nil keeps them all, in order.
+    public var count: Int?
+
+    public init(_ order: Order, count: Int? = nil) {
+        self.order = order
+        self.count = count
+    }
+
+    /// "top 5", "bottom".
+    public var description: String { count.map { "\(order.rawValue) \($0)" } ?? order.rawValue }
+}
+
+/// Who decided where a question goes.
+public enum Routing: Sendable, Equatable {
+    /// `kind:` or `sql:` on the question.
+    case declared
+    /// The matcher's rules and vocabulary.
+    case rules
+    /// A language model, asked because the rules could not route the question.
+    case model
+}
+
+/// A question as the matcher read it: `metadata.intent` in the report document.
+public struct Intent: Sendable, Equatable {
+    public var measure: Measure
+    public var dimension: Dimension?
+    public var ranking: Ranking?
+
+    public init(measure: Measure, dimension: Dimension? = nil, ranking: Ranking? = nil) {
+        self.measure = measure
+        self.dimension = dimension
+        self.ranking = ranking
+    }
+}
+
+extension Match {
+    /// `metadata.intent`: kind, measure, dimension, ranking, filters, granularity, and who
+    /// routed the question with what confidence.
+    public var intentJSON: JSONValue {
+        var members: [String: JSONValue] = [
+            "kind": .string(kind.rawValue),
+            "measure": kind == .customSQL ? .null : .string(intent.measure.rawValue),
+            "dimension": intent.dimension.map { .string($0.rawValue) } ?? .null,
+            "ranking": intent.ranking.map { ranking in
+                ["order": .string(ranking.order.rawValue), "count": ranking.count.map { .int($0) } ?? .null]
+            } ?? .null,
+            "filters": filters.json,
+            "granularity": granularity.map { .string($0.rawValue) } ?? .null,
+            "confidence": .double(confidence),
+        ]
+        switch routing {
+        case .declared: members["routed_by"] = "question"
+        case .rules: members["routed_by"] = "rules"
+        case .model: members["routed_by"] = "model"
+        }
+        return .object(members)
+    }
+
+    /// Who routed the question, in words.
+    public var routingSummary: String {
+        switch routing {
+        case .declared: return "the question's own `kind:`"
+        case .rules: return "Almanac's rules"
+        case .model: return "the language model (the rules could not route it)"
+        }
+    }
+
+    /// The intent in one line, for `ask` and "How this was computed": "completion rate by
+    /// badge, bottom 3".
+    public var intentSummary: String {
+        guard kind != .customSQL else { return "your own SQL" }
+        var text = intent.measure.words
+        if let dimension = intent.dimension { text += " by " + dimension.rawValue }
+        if let ranking = intent.ranking { text += ", " + ranking.description }
+        if let granularity { text += ", per " + granularity.rawValue }
+        return text
+    }
+}
