@@ -50,6 +50,12 @@ struct Ask: AsyncParsableCommand {
                 print(report.narration.markdown)
                 print("")
                 print("_\(report.narration.label)_")
+                print("")
+                let match = report.match
+                var reading = "Read as: \(match.intentSummary) · kind \(match.kind.rawValue)"
+                if !match.filters.isEmpty { reading += " · " + match.filters.summary }
+                reading += " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
+                print(reading)
             }
         } catch {
             throw fail(String(describing: error))

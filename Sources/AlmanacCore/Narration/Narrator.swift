@@ -81,11 +81,19 @@ public struct NarrationItem: Sendable {
     public var question: Question
     public var output: any AnalysisOutput
     public var stats: DatabaseStats
+    /// How the matcher read the question ("completion rate by badge, bottom 3"), for the
+    /// model; nil for custom SQL.
+    public var intent: String?
+    /// The offline summary's first sentence: the answer to what was asked.
+    public var lead: String?
 
-    public init(question: Question, output: any AnalysisOutput, stats: DatabaseStats) {
+    public init(question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
+                lead: String? = nil) {
         self.question = question
         self.output = output
         self.stats = stats
+        self.intent = intent
+        self.lead = lead
     }
 }
 
@@ -166,13 +174,14 @@ public struct Narrator: Sendable {
     private func narrate(_ item: NarrationItem, history: [ChatMessage], _ limiter: RequestLimiter) async
         -> (Narration, [String], String?)
     {
-        let offline = OfflineNarrator().narrate(item.output, question: item.question)
+        let summary = OfflineNarrator().narrate(item.output, question: item.question)
+        let offline = item.lead.map { $0 + "\n\n" + summary } ?? summary
         guard settings.mode != .off, let model = settings.model else {
             return (Narration(markdown: offline, source: .offline), [], nil)
         }
         let messages = [ChatMessage(role: "system", content: Prompt.system)] + history + [
             ChatMessage(role: "user", content: Prompt.user(
-                question: item.question.text, stats: item.stats, data: item.output.json))
+                question: item.question.text, stats: item.stats, data: item.output.json, intent: item.intent))
         ]
         let key = AnswerCache.key(model, messages)
         let cache = AnswerCache(folder: settings.cacheFolder)

@@ -187,7 +187,7 @@ public struct OfflineNarrator: Sendable {
     /// A name from the data, made inert in Markdown: a badge called `<b>x</b>` reads as
     /// text, not markup (which the safe renderer would silently drop).
     /// A name as the summary quotes it: cut to `DisplayName.limit`, then escaped.
-    private func md(_ text: String) -> String {
+    func md(_ text: String) -> String {
         MarkdownTwin.escape(DisplayName.cut(text))
     }
 
@@ -197,7 +197,7 @@ public struct OfflineNarrator: Sendable {
     }
 
     /// " for Python Basics at Acme & Sons between 2024-03-01 and 2026-09-30", or nothing.
-    private func scope(_ filters: Filters) -> String {
+    func scope(_ filters: Filters) -> String {
         var parts: [String] = []
         if let badge = filters.badge { parts.append(badge) }
         if let organization = filters.organization { parts.append(organization) }

@@ -14,18 +14,22 @@ public enum Prompt {
     public static let rowBudget = 25
 
     /// The user message for one question.
-    public static func user(question: String, stats: DatabaseStats, data: JSONValue) -> String {
-        """
-        Based on the following data:
-        - Total Users: \(stats.users)
-        - Total Badges: \(stats.badges)
-        - Total Enrollments: \(stats.enrollments)
+    /// - Parameter intent: how Almanac read the question; the answer should open with it.
+    public static func user(question: String, stats: DatabaseStats, data: JSONValue, intent: String? = nil) -> String {
+        let reading = intent.map {
+            "\nAlmanac read it as: \($0). Answer exactly that first, in the order it asks for, then explain."
+        } ?? ""
+        return """
+            Based on the following data:
+            - Total Users: \(stats.users)
+            - Total Badges: \(stats.badges)
+            - Total Enrollments: \(stats.enrollments)
 
-        Analytics Data:
-        \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
+            Analytics Data:
+            \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
 
-        Please analyze this query: \(question)
-        """
+            Please analyze this query: \(question)\(reading)
+            """
     }
 
     /// The short form of an earlier question in the conversation.

@@ -283,20 +283,32 @@ public struct ReportBuilder {
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
         var questionCharts: [[Chart]] = []
+        // What each question asked for, picked from its analysis: the lead of its summary,
+        // its first key table and its first chart.
+        let answers = zip(matches, outcomes).map { match, outcome in
+            Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+        }
         // The analyses' statements, each once, for --dump-sql.
         var sql: [String] = []
         var seen = Set<String>()
-        for (question, outcome) in zip(questions, outcomes) {
+        for (index, (question, outcome)) in zip(questions, outcomes).enumerated() {
             for statement in outcome.sql where seen.insert(statement).inserted { sql.append(statement) }
             questionCharts.append(try stage(.charts, question.id) {
-                try charts.charts(for: outcome.output, question: question)
+                let drawn = try charts.charts(for: outcome.output, question: question)
+                guard !drawn.isEmpty, let answer = answers[index], let first = charts.chart(for: answer) else { return drawn }
+                return [first] + drawn
             })
         }
 
         clock.mark("charts")
         let settings = options.llm.settings(for: file, jobs: options.jobs)
         let narrated = await Narrator(settings: settings).narrate(
-            zip(questions, outcomes).map { NarrationItem(question: $0, output: $1.output, stats: source.stats) })
+            questions.indices.map { index in
+                NarrationItem(
+                    question: questions[index], output: outcomes[index].output, stats: source.stats,
+                    intent: matches[index].kind == .customSQL ? nil : matches[index].intentSummary,
+                    lead: answers[index].flatMap { Lead.sentence(for: $0, filters: matches[index].filters) })
+            })
         for warning in narrated.warnings { warnings.add(warning) }
         if narrated.narrations.contains(where: { $0.source == .offline && settings.model != nil && settings.mode != .off })
             || narrated.narrations.contains(where: { if case .offlineAfterFailure = $0.source { return true } else { return false } })
@@ -323,7 +335,8 @@ public struct ReportBuilder {
                 ungrounded.append("question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
             }
             reports.append(QuestionReport(
-                question: question, match: match, output: outcome.output, charts: questionCharts[index],
+                question: question, match: match, output: outcome.output, answer: answers[index],
+                charts: questionCharts[index],
                 narration: narration, grounding: grounding, sql: outcome.sql, engine: source.db.dialect.name))
             log(.question(
                 id: question.id, kind: match.kind, rows: outcome.output.rowCount,

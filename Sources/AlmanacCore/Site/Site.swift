@@ -5,6 +5,8 @@ public struct QuestionReport: Sendable {
     public var question: Question
     public var match: Match
     public var output: any AnalysisOutput
+    /// What the question asked for, picked from `output`; nil for custom SQL.
+    public var answer: Answer?
     public var charts: [Chart]
     public var narration: Narration
     public var grounding: Grounding
@@ -14,8 +16,10 @@ public struct QuestionReport: Sendable {
     /// The engine that ran them, as `SQLDialect.name` spells it: `sqlite` or `postgresql`.
     public var engine: String
 
-    public init(question: Question, match: Match, output: any AnalysisOutput, charts: [Chart],
-                narration: Narration, grounding: Grounding, sql: [String], engine: String = "sqlite") {
+    public init(question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
+                charts: [Chart], narration: Narration, grounding: Grounding, sql: [String],
+                engine: String = "sqlite") {
+        self.answer = answer
         self.engine = engine
         self.question = question
         self.match = match
@@ -27,7 +31,11 @@ public struct QuestionReport: Sendable {
     }
 
     /// The key tables as pages and twins show them, long names cut (`DisplayName`).
-    public var tables: [DataTable] { output.tables.map(DisplayName.cut) }
+    /// The answer's table comes first when it lists rows; a single figure is in the summary.
+    public var tables: [DataTable] {
+        let first = answer.flatMap { $0.subjectTitle == nil || $0.rows.isEmpty ? nil : $0.table }
+        return ((first.map { [$0] } ?? []) + output.tables).map(DisplayName.cut)
+    }
 
     /// Notices a reader should see above the answer.
     public var notices: [String] {

@@ -1,0 +1,53 @@
+/// The first chart of a page: the measure the question asked for, over the badges,
+/// organizations, cohorts or periods of its answer, in the answer's order.
+struct AnswerChart {
+    var answer: Answer
+    /// The most bars one chart shows; the table under it keeps every row.
+    var limit: Int
+
+    /// Nil when the answer is a single figure: the lead sentence says it, a bar would not.
+    var chart: Chart? {
+        guard let subject = answer.subjectTitle, !answer.rows.isEmpty else { return nil }
+        let rows = answer.isTimeline ? answer.rows : Array(answer.rows.prefix(limit))
+        let percent = answer.value.format == .percent
+        let values: [JSONValue] = rows.map(\.value)
+        let labels = rows.map(\.subject).json
+        let format = percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
+        var layout: [String: JSONValue]
+        let trace: JSONValue
+        if answer.isTimeline {
+            trace = [
+                "type": "scatter", "mode": "lines+markers", "x": labels, "y": .array(values),
+                "name": .string(answer.value.title),
+                "hovertemplate": .string("%{x}<br>\(answer.value.title): \(format.replacingOccurrences(of: "x", with: "y"))<extra></extra>"),
+            ]
+            layout = Layout.base(title: answer.title, x: subject, y: answer.value.title, percentY: percent)
+        } else {
+            trace = [
+                "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
+                "name": .string(answer.value.title),
+                "hovertemplate": .string("%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+            ]
+            layout = Layout.base(title: answer.title, x: answer.value.title, y: subject, percentX: percent)
+            // The first row at the top, as in the table.
+            layout["yaxis"] = ["title": ["text": .string(subject)], "autorange": "reversed", "automargin": true]
+            layout["height"] = .int(max(320, 120 + 28 * rows.count))
+        }
+        let shown = rows.count < answer.rows.count ? " (the first \(rows.count) of \(answer.rows.count))" : ""
+        return Chart(
+            name: "answer", title: answer.title,
+            caption: answer.isTimeline
+                ? "What the question asked for, period by period."
+                : "What the question asked for, in the order it asked for\(shown).",
+            summary: "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
+            figure: Layout.figure([trace], layout),
+            table: answer.table)
+    }
+}
+
+extension ChartBuilder {
+    /// The answer's chart, bounded like every other chart; nil for a single figure.
+    public func chart(for answer: Answer) -> Chart? {
+        AnswerChart(answer: answer, limit: limit).chart.map(Self.bounded)
+    }
+}

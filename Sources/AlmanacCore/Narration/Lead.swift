@@ -1,0 +1,99 @@
+/// The first sentence of an offline summary: the answer to what was asked, in the order it
+/// was asked for, before the kind's general summary. It quotes only values of the `Answer`,
+/// formatted as the tables show them.
+enum Lead {
+    /// How many rows a sentence names before it points to the table.
+    static let named = 5
+
+    static func sentence(for answer: Answer, filters: Filters) -> String? {
+        guard let first = answer.rows.first else { return nil }
+        var scoped = filters
+        if answer.anchor != nil { scoped.badge = nil }
+        var scope = OfflineNarrator().scope(scoped)
+        if let window = answer.window { scope += " in " + md(window) }
+        let measure = answer.intent.measure == .growth ? answer.value.title.lowercased() : answer.intent.measure.words
+        guard let subject = answer.subjectTitle else {
+            var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
+            if let support = first.support, let title = answer.supportTitle, answer.value.format != .count {
+                text += " (\(title.lowercased()): \(NumberText.count(support)))"
+            }
+            return text + "."
+        }
+        if answer.isTimeline {
+            guard let last = answer.rows.last, answer.rows.count > 1 else {
+                return "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
+            }
+            return "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
+        }
+        let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
+        // The table holds more than the sentence names: say so, and whether it is all of them.
+        let more = answer.rows.count > named
+            ? "; the table lists \(answer.rows.count < answer.available ? "\(answer.rows.count)" : "all \(answer.available)")" : ""
+        switch answer.intent.measure {
+        case .nextBadge, .previousBadge, .firstBadge, .paths:
+            return sequence(answer, shown, scope: scope) + more + "."
+        default:
+            break
+        }
+        let counts = answer.value.format == .count
+        let order = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
+        let noun = subject.lowercased()
+        if answer.intent.ranking?.count == 1 {
+            return "The \(noun) with the \(order) \(measure.lowercased())\(scope) is \(md(first.subject)): \(value(first, answer))."
+        }
+        if let ranking = answer.intent.ranking {
+            let count = answer.rows.count
+            return "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
+            + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
+        }
+        let lead = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
+        return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
+    }
+
+    private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {
+        let others = Array(shown.dropFirst())
+        let then = others.isEmpty ? "" : ", then " + list(others)
+        switch answer.intent.measure {
+        case .nextBadge where answer.anchor != nil:
+            return "After \(md(answer.anchor!)), learners\(scope) most often take \(shown[0])\(then)"
+        case .previousBadge where answer.anchor != nil:
+            return "Right before \(md(answer.anchor!)), learners\(scope) most often took \(shown[0])\(then)"
+        case .firstBadge:
+            return "The most common first badge\(scope) is \(shown[0])\(then)"
+        case .nextBadge, .previousBadge:
+            return "The most common step from one badge to the next\(scope) is \(shown[0])\(then)"
+        default:
+            return "The most common learning path\(scope) is \(shown[0])\(then)"
+        }
+    }
+
+    private static func value(_ row: Answer.Row, _ answer: Answer) -> String {
+        let text = NumberText.cell(row.value, answer.value.format)
+        switch answer.value.format {
+        case .days: return row.value == .null ? "no completions yet" : text + " days"
+        case .count where answer.value.title == "Learners" && answer.subjectTitle != nil:
+            return text + (Answer.number(row.value) == 1 ? " learner" : " learners")
+        default: return text
+        }
+    }
+
+    /// "ISO week" keeps its capitals; "Month" does not.
+    private static func period(_ title: String) -> String {
+        title.hasPrefix("ISO") ? title : title.lowercased()
+    }
+
+    private static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    private static func plural(_ noun: String, _ count: Int) -> String {
+        count == 1 ? noun : noun == "quarter" ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
+    }
+
+    private static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    private static func md(_ text: String) -> String { OfflineNarrator().md(text) }
+}
