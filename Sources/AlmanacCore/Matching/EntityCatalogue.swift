@@ -54,8 +54,10 @@ struct EntityFinder {
     /// Each name lowercased, with the number of words it has (worked out once: a name may be
     /// a megabyte long).
     private let names: [(kind: Kind, name: String, folded: [Character], words: Int)]
+    let catalogue: EntityCatalogue
 
     init(_ catalogue: EntityCatalogue) {
+        self.catalogue = catalogue
         var names: [(Kind, String, [Character], Int)] = []
         for (kind, list) in [(Kind.badge, catalogue.badges), (.organization, catalogue.organizations)] {
             for name in list where !name.isEmpty {

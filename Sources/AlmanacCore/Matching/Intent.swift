@@ -57,7 +57,7 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
 }
 
 /// What the measure is broken down by.
-public enum Dimension: String, Sendable, Equatable, Hashable, Codable {
+public enum Breakdown: String, Sendable, Equatable, Hashable, Codable {
     case badge
     case organization
     case cohort
@@ -97,10 +97,10 @@ public enum Routing: Sendable, Equatable {
 /// A question as the matcher read it: `metadata.intent` in the report document.
 public struct Intent: Sendable, Equatable {
     public var measure: Measure
-    public var dimension: Dimension?
+    public var dimension: Breakdown?
     public var ranking: Ranking?
 
-    public init(measure: Measure, dimension: Dimension? = nil, ranking: Ranking? = nil) {
+    public init(measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil) {
         self.measure = measure
         self.dimension = dimension
         self.ranking = ranking

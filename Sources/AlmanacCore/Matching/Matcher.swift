@@ -234,22 +234,93 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                let reading = try TimeWindow(asOf: asOf).read(masked)
-                match.filters.dateRange = reading.range
-            } catch TimeWindow.Problem.impossibleDate(let date) {
-                throw failure(.impossibleDate(date))
-            } catch TimeWindow.Problem.twoWindows(let first, let second) {
-                throw failure(.twoWindows(first, second))
-            } catch TimeWindow.Problem.unreadable(let phrase) {
-                throw failure(.unreadableTime(phrase))
-            } catch TimeWindow.Problem.backwards(let phrase) {
-                throw failure(.backwardsWindow(phrase))
-            } catch TimeWindow.Problem.future(let phrase, let asOf) {
-                throw failure(.futureWindow(phrase, asOf: asOf.description))
+                match.filters.dateRange = try TimeWindow(asOf: asOf).read(masked).range
+            } catch let problem as TimeWindow.Problem {
+                throw failure(problem.reason)
             }
         }
         if let unsupported { throw unsupported }
         match.granularity = question.granularity ?? wording.granularity
+        return match
+    }
+
+    /// A route that someone other than the rules proposed: a language model, given the closed
+    /// schema. Only the parts that the schema names; the time window is always read from
+    /// the question by the rules.
+    public struct Proposal: Sendable, Equatable {
+        public var kind: AnalysisKind
+        public var intent: Intent
+        public var badge: String?
+        public var organization: String?
+        /// The question's time phrase as the model read it, or nil; it must agree with the
+        /// rules' reading.
+        public var window: String?
+        public var confidence: Double
+
+        public init(kind: AnalysisKind, intent: Intent, badge: String? = nil, organization: String? = nil,
+                    window: String? = nil, confidence: Double) {
+            self.kind = kind
+            self.intent = intent
+            self.badge = badge
+            self.organization = organization
+            self.window = window
+            self.confidence = confidence
+        }
+    }
+
+    /// Why a proposal was refused.
+    public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The match a proposal gives, checked as strictly as the rules check themselves: the
+    /// measure must be one the kind computes, broken down in a way Almanac computes, the names
+    /// must be the database's, and any name or window in the question must agree.
+    /// - Throws: `Refusal` for a proposal that breaks any of these; `MatchError` for a time
+    ///   phrase in the question that the rules cannot read.
+    public func route(_ question: Question, proposal: Proposal) throws -> Match {
+        guard proposal.kind != .customSQL else { throw Refusal(description: "custom_sql is not a kind to route to") }
+        guard proposal.intent.measure.answers(proposal.kind) else {
+            throw Refusal(description: "\(proposal.kind.rawValue) does not compute \(proposal.intent.measure.rawValue)")
+        }
+        guard let kind = Self.kind(for: proposal.intent, badgeNamed: true, organizationNamed: false),
+            kind == proposal.kind || proposal.intent.dimension == nil || proposal.intent.dimension == .badge
+        else {
+            throw Refusal(description: "\(proposal.kind.rawValue) does not break \(proposal.intent.measure.rawValue) down by \(proposal.intent.dimension?.rawValue ?? "nothing")")
+        }
+        if let count = proposal.intent.ranking?.count, count < 1 { throw Refusal(description: "a ranking of \(count)") }
+        guard (0...1).contains(proposal.confidence) else { throw Refusal(description: "confidence \(proposal.confidence) is not between 0 and 1") }
+        let mentions = entities.exact(in: question.text)
+        var filters = Filters()
+        for (kind, proposed) in [(EntityFinder.Kind.badge, proposal.badge), (.organization, proposal.organization)] {
+            let named = mentions.filter { $0.kind == kind }.map(\.name)
+            let known = kind == .badge ? entities.catalogue.badges : entities.catalogue.organizations
+            if let proposed, !known.contains(proposed) {
+                throw Refusal(description: "there is no \(kind.rawValue) called '\(proposed)'")
+            }
+            if let first = named.first, proposed != first {
+                throw Refusal(description: "the question names the \(kind.rawValue) '\(first)', not '\(proposed ?? "none")'")
+            }
+            if kind == .badge { filters.badge = proposed } else { filters.organization = proposed }
+        }
+        var match = Match(
+            kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2), filters: filters,
+            candidates: [proposal.kind], intent: proposal.intent, routing: .model)
+        let masked = Self.masked(question.text, mentions)
+        if let asOf {
+            let read = { (text: String) throws -> DateRange? in try TimeWindow(asOf: asOf).read(text).range }
+            do {
+                match.filters.dateRange = try read(masked)
+            } catch let problem as TimeWindow.Problem {
+                throw MatchError(questionID: question.id, text: question.text, reason: problem.reason, line: question.line)
+            }
+            if let window = proposal.window {
+                let theirs = try? read(window)
+                guard let theirs, theirs.start == match.filters.dateRange?.start, theirs.end == match.filters.dateRange?.end
+                else { throw Refusal(description: "its time window \"\(window)\" is not the one the question gives") }
+            }
+        }
+        match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity
         return match
     }
 

@@ -384,3 +384,16 @@ struct TimeWindow {
         return range
     }
 }
+
+extension TimeWindow.Problem {
+    /// The matcher's error for this problem.
+    var reason: MatchError.Reason {
+        switch self {
+        case .impossibleDate(let date): return .impossibleDate(date)
+        case .twoWindows(let first, let second): return .twoWindows(first, second)
+        case .unreadable(let phrase): return .unreadableTime(phrase)
+        case .backwards(let phrase): return .backwardsWindow(phrase)
+        case .future(let phrase, let asOf): return .futureWindow(phrase, asOf: asOf.description)
+        }
+    }
+}

@@ -146,7 +146,7 @@ enum Vocabulary {
     /// weather.
     static let strongMeasures: Set<Measure> = [.completionRate, .dropRate, .paths, .averageProgress]
 
-    static let dimensions: [(dimension: Dimension, patterns: [String])] = [
+    static let dimensions: [(dimension: Breakdown, patterns: [String])] = [
         (.cohort, [#"\bcohorts?\b"#, #"\b(?:month|week) of (?:enrol+ment|sign[- ]?up|joining)\b"#, #"\benrol+ment (?:month|week)s?\b"#]),
         (.organization, [
             #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+\#(orgWord)\b"#,
@@ -211,7 +211,7 @@ struct Wording: Equatable {
     /// The measure came from a broad word only ("popular", "how many"), with nothing that ties
     /// the question to learning data.
     var unanchored = false
-    var dimension: Dimension?
+    var dimension: Breakdown?
     var ranking: Ranking?
     var granularity: Granularity?
 

@@ -230,16 +230,15 @@ public struct ReportBuilder {
         let matcher = try stage(.matching) {
             try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
         }
-        var matches: [Match] = []
-        var matchErrors: [MatchError] = []
-        for question in questions {
-            do { matches.append(try matcher.route(question)) } catch let error as MatchError {
-                matchErrors.append(error)
-            }
+        let settings = options.llm.settings(for: file, jobs: options.jobs)
+        let routed = await QuestionRouting(
+            matcher: matcher, model: ModelRouter(settings: settings, catalogue: source.catalogue)
+        ).route(questions)
+        for note in routed.notes { warnings.add(note) }
+        if !routed.errors.isEmpty {
+            throw BuildError(.matching, MatchFailures(path: file.path, errors: routed.errors))
         }
-        if !matchErrors.isEmpty {
-            throw BuildError(.matching, MatchFailures(path: file.path, errors: matchErrors))
-        }
+        let matches = routed.matches
         clock.mark("match")
         // Custom SQL is checked before any query runs, so a bad statement costs nothing, and
         // every bad one is reported at once.
@@ -301,7 +300,6 @@ public struct ReportBuilder {
         }
 
         clock.mark("charts")
-        let settings = options.llm.settings(for: file, jobs: options.jobs)
         let narrated = await Narrator(settings: settings).narrate(
             questions.indices.map { index in
                 NarrationItem(
@@ -315,9 +313,9 @@ public struct ReportBuilder {
         {
             warnings.narrationFellBack = true
         }
-        if settings.model != nil && settings.mode != .off && !narrated.usedKeys.isEmpty && recordCacheUse {
+        if settings.model != nil && settings.mode != .off && !narrated.usedKeys.union(routed.usedKeys).isEmpty && recordCacheUse {
             do {
-                try AnswerCache(folder: settings.cacheFolder).recordUse(narrated.usedKeys)
+                try AnswerCache(folder: settings.cacheFolder).recordUse(narrated.usedKeys.union(routed.usedKeys))
             } catch {
                 warnings.add(String(describing: error))
             }

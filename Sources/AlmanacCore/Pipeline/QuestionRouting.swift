@@ -1,0 +1,60 @@
+/// The matching step of a build: the rules route every question, and the language model,
+/// when one is configured, gets a say on the questions the rules could not route or routed
+/// with low confidence (`Matcher.lowConfidence`). A model's route that fails its checks is
+/// reported and the rules' outcome stands.
+struct QuestionRouting {
+    var matcher: Matcher
+    var model: ModelRouter
+
+    struct Outcome {
+        var matches: [Match]
+        var errors: [MatchError]
+        /// What the model's routing did, for the build's warnings.
+        var notes: [String]
+        /// Cache keys of the routings used, so that `almanac cache prune` keeps them.
+        var usedKeys: Set<String>
+    }
+
+    func route(_ questions: [Question]) async -> Outcome {
+        var outcome = Outcome(matches: [], errors: [], notes: [], usedKeys: [])
+        for question in questions {
+            var ruled: Result<Match, MatchError>
+            do { ruled = .success(try matcher.route(question)) } catch let error as MatchError {
+                ruled = .failure(error)
+            } catch {
+                ruled = .failure(MatchError(questionID: question.id, text: question.text, reason: .noMatch(closest: [])))
+            }
+            if model.isAvailable, Self.asksModel(ruled) {
+                switch await model.route(question, with: matcher) {
+                case .routed(let match, let key):
+                    outcome.usedKeys.insert(key)
+                    ruled = .success(match)
+                case .refused(let why, let key):
+                    if let key { outcome.usedKeys.insert(key) }
+                    outcome.notes.append("question `\(question.id)`: the language model's routing was refused: \(why)")
+                case .unavailable(let why):
+                    outcome.notes.append("question `\(question.id)`: not routed by the language model: \(why)")
+                }
+            }
+            switch ruled {
+            case .success(let match): outcome.matches.append(match)
+            case .failure(let error): outcome.errors.append(error)
+            }
+        }
+        return outcome
+    }
+
+    /// No rule fits, the breakdown is not one Almanac computes as read, or the rules' route
+    /// is a guess. Time words the rules cannot read, misspelt and doubled names stay errors:
+    /// the question must be fixed, not reinterpreted.
+    static func asksModel(_ ruled: Result<Match, MatchError>) -> Bool {
+        switch ruled {
+        case .success(let match): return match.routing == .rules && match.confidence < Matcher.lowConfidence
+        case .failure(let error):
+            switch error.reason {
+            case .noMatch, .unsupported: return true
+            default: return false
+            }
+        }
+    }
+}
