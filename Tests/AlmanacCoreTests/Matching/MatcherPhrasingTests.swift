@@ -141,6 +141,62 @@ import Testing
         #expect(to == end)
     }
 
+    /// As of Monday 2025-03-31, the last day of a quarter; ranges with both days included,
+    /// worked out by hand.
+    static let lastDayOfQuarter = TimeWindow(asOf: CivilDate(iso: "2025-03-31")!)
+
+    @Test("every form, as of the last day of a quarter", arguments: [
+        ("last quarter", "2024-10-01", "2024-12-31"),  // Q1 2025 is "this quarter", whole
+        ("this quarter", "2025-01-01", "2025-03-31"),
+        ("quarter to date", "2025-01-01", "2025-03-31"),
+        ("last week", "2025-03-24", "2025-03-30"),  // the Monday-to-Sunday week before A's week
+        ("this week", "2025-03-31", "2025-03-31"),  // A is a Monday
+        ("in March", "2025-03-01", "2025-03-31"),
+        ("in April", "2024-04-01", "2024-04-30"),  // the latest April that has begun
+        ("in Q2", "2024-04-01", "2024-06-30"),
+        ("the fourth quarter of 2024", "2024-10-01", "2024-12-31"),
+        ("2024 Q3", "2024-07-01", "2024-09-30"),
+        ("from November to February", "2024-11-01", "2025-02-28"),
+        ("from January to June 2024", "2024-01-01", "2024-06-30"),
+        ("between 2024-02-28 and 2024-03-01", "2024-02-28", "2024-03-01"),  // 29 February between
+        ("past 1 month", "2025-03-01", "2025-03-31"),
+        ("past 2 quarters", "2024-10-01", "2025-03-31"),
+        ("in the last two weeks", "2025-03-18", "2025-03-31"),
+        ("year to date", "2025-01-01", "2025-03-31"),
+        ("month to date", "2025-03-01", "2025-03-31"),
+        ("yesterday", "2025-03-30", "2025-03-30"),
+        ("today", "2025-03-31", "2025-03-31"),
+        ("on 2024-02-29", "2024-02-29", "2024-02-29"),
+        ("since March 2024", "2024-03-01", "2025-03-31"),
+        ("after 2024-12-31", "2025-01-01", "2025-03-31"),
+        ("after Q3 2024", "2024-10-01", "2025-03-31"),
+        ("before Q2 2024", nil, "2024-03-31"),
+        ("until March 2024", nil, "2024-03-31"),
+        ("through 2023", nil, "2023-12-31"),
+        ("since 3 weeks ago", "2025-03-11", "2025-03-31"),
+    ] as [(String, String?, String)])
+    func everyForm(text: String, first: String?, last: String) throws {
+        let range = try Self.lastDayOfQuarter.read(text).range
+        #expect(range?.start?.description == first)
+        #expect(range?.end?.adding(days: -1).description == last)
+    }
+
+    @Test("windows that end before they start, start after the as-of date, or use words no form reads are errors",
+          arguments: [
+            ("from 2025-03-01 to 2025-01-01", TimeWindow.Problem.backwards("from 2025-03-01 to 2025-01-01")),
+            ("in 2026", .future("in 2026", asOf: CivilDate(iso: "2025-03-31")!)),
+            ("in Q2 2025", .future("in Q2 2025", asOf: CivilDate(iso: "2025-03-31")!)),
+            ("during the holidays", .unreadable("during the holidays")),
+            ("in fiscal 2025", .unreadable("in fiscal 2025")),
+            ("3 weeks ago", .unreadable("3 weeks ago")),
+            ("since the launch", .unreadable("since the launch")),
+            ("next month", .unreadable("next month")),
+            ("lately", .unreadable("lately")),
+          ] as [(String, TimeWindow.Problem)])
+    func problems(text: String, problem: TimeWindow.Problem) {
+        #expect(throws: problem) { try Self.lastDayOfQuarter.read(text) }
+    }
+
     @Test("weekly asks for week periods, not a range")
     func weekly() throws {
         let reading = try window.read("Weekly enrollment trends")
