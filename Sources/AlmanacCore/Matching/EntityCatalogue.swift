@@ -117,6 +117,28 @@ struct EntityFinder {
                 }
             }
         }
+        return misses + partial(characters, words)
+    }
+
+    /// Capitalized runs of words that are the start of a longer name and nothing more:
+    /// "Globex" for "Globex Corporation". Read as nothing, they would leave the question
+    /// unfiltered; the question's first word is skipped, as every question capitalizes it.
+    private func partial(_ characters: [Character], _ words: [Range<Int>]) -> [NearMiss] {
+        var misses: [NearMiss] = []
+        for entry in names where entry.words > 1 {
+            let nameWords = entry.folded.split(separator: " ").map(Array.init)
+            for width in 1..<entry.words where words.count >= width {
+                let prefix = Array(nameWords.prefix(width).joined(separator: " "))
+                guard prefix.count >= 4 else { continue }
+                for start in 0...(words.count - width) where words[start].lowerBound > 0 {
+                    guard characters[words[start].lowerBound].isUppercase else { continue }
+                    let span = words[start].lowerBound..<words[start + width - 1].upperBound
+                    let written = String(characters[span])
+                    guard Array(written.lowercased()) == prefix else { continue }
+                    misses.append(NearMiss(kind: entry.kind, written: written, name: entry.name))
+                }
+            }
+        }
         return misses
     }
 

@@ -98,6 +98,19 @@ import Testing
         }
     }
 
+    @Test("the start of a longer name is not dropped in silence: it asks for the whole name")
+    func partialName() throws {
+        let text = "What are the weekly enrollment trends for O'Reilly?"
+        #expect(throws: MatchError(
+            questionID: "q", text: text,
+            reason: .unknownName(kind: "organization", written: "O'Reilly", suggestion: "O'Reilly Learning Group"))
+        ) { try matcher.route(Question(id: "q", text: text)) }
+        // In lower case, or as the question's first word, a word is just a word.
+        #expect(try matcher.route(Question(id: "q", text: "How many people took python courses?")).filters.badge == nil)
+        #expect(try matcher.route(Question(id: "q", text: "O'Reilly Learning Group enrollment trend")).filters
+            .organization == "O'Reilly Learning Group")
+    }
+
     @Test("two badges in one question are refused")
     func twoBadges() {
         #expect(throws: MatchError(
