@@ -79,6 +79,31 @@ public struct Answer: Sendable, Equatable {
         return answer.map { $0.ranked() }
     }
 
+    /// The measure of a single-figure answer spread over the breakdown that says most about
+    /// it, for the page's first chart: a badge's figure by organization, an organization's by
+    /// badge (or by period, for trends), the platform's by badge. Nil when the answer already
+    /// lists rows, or the analysis holds no such breakdown.
+    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters) -> Answer? {
+        guard intent.dimension == nil, !intent.measure.isSequence else { return nil }
+        var spread = intent
+        spread.ranking = nil
+        switch output {
+        case is OrganizationTrends:
+            spread.dimension = .period
+        case is CompletionMetrics:
+            spread.dimension = filters.badge == nil ? .badge : .organization
+        case is BadgeEnrollments:
+            guard filters.badge == nil else { return nil }
+            spread.dimension = .badge
+        default:
+            return nil
+        }
+        guard let answer = make(output, intent: spread, filters: filters), answer.subjectTitle != nil,
+            answer.rows.count > 1
+        else { return nil }
+        return answer
+    }
+
     private init(_ intent: Intent, _ subject: String?, _ value: DataTable.Column, _ support: String?,
                  _ rows: [Row], anchor: String? = nil) {
         self.intent = intent

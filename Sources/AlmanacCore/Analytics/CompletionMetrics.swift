@@ -118,7 +118,7 @@ extension CompletionMetrics: Analysis {
                 SELECT s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             )
-            SELECT 'overall' AS breakdown, NULL AS badge_id, NULL AS organization_id,
+            SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
                    \(dialect.days("q1")) AS median_days_to_complete
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: [], from: "SELECT seconds FROM durations"))) AS overall
             UNION ALL

@@ -294,7 +294,10 @@ public struct ReportBuilder {
             for statement in outcome.sql where seen.insert(statement).inserted { sql.append(statement) }
             questionCharts.append(try stage(.charts, question.id) {
                 let drawn = try charts.charts(for: outcome.output, question: question)
-                guard !drawn.isEmpty, let answer = answers[index], let first = charts.chart(for: answer) else { return drawn }
+                guard !drawn.isEmpty, let answer = answers[index] else { return drawn }
+                let shown = answer.subjectTitle == nil
+                    ? Answer.spread(outcome.output, intent: matches[index].intent, filters: matches[index].filters) : answer
+                guard let first = shown.flatMap(charts.chart(for:)) else { return drawn }
                 return [first] + drawn
             })
         }

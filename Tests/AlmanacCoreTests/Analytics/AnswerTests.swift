@@ -1,0 +1,67 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// What a question asked for, picked from the fixture's analyses. Values worked out by hand
+/// from `Fixture.platformRows` (as of 2024-03-01):
+/// - Python Basics: enrollments 1–4, completed 2, dropped 1, in progress 1 → rate 0.5.
+/// - SQL Fundamentals: enrollments 5–7, completed 2, enrolled 1 → rate 0.6667.
+/// - Sequences: Ann PB→SQL, Bo PB, Cy PB→SQL, Di SQL (02-15) → PB (03-01).
+@Suite struct AnswerTests {
+    let asOf = CivilDate(iso: "2024-03-01")!
+
+    func run<A: Analysis>(_ type: A.Type, _ filters: Filters = Filters()) throws -> A {
+        try A.run(AnalysisContext(
+            db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)), asOf: asOf, filters: filters))
+    }
+
+    @Test("the bottom one by completion rate, and the lead that names it")
+    func bottomOne() throws {
+        let intent = Intent(measure: .completionRate, dimension: .badge, ranking: Ranking(.bottom, count: 1))
+        let answer = try #require(Answer.make(try run(CompletionMetrics.self), intent: intent, filters: Filters()))
+        #expect(answer.rows == [Answer.Row(subject: "Python Basics", value: .double(0.5), support: 4)])
+        #expect(answer.available == 2)
+        #expect(answer.table.title == "Completion rate by badge, lowest first (1 of 2)")
+        #expect(Lead.sentence(for: answer, filters: Filters())
+            == "The badge with the lowest completion rate is Python Basics: 50.0%.")
+    }
+
+    @Test("without a ranking, highest first; with a top count, cut to it")
+    func order() throws {
+        let metrics = try run(CompletionMetrics.self)
+        let all = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate, dimension: .badge), filters: Filters()))
+        #expect(all.rows.map(\.subject) == ["SQL Fundamentals", "Python Basics"])
+        let drops = try #require(Answer.make(
+            metrics, intent: Intent(measure: .dropRate, dimension: .badge, ranking: Ranking(.top, count: 1)), filters: Filters()))
+        // 1 of 4 Python Basics enrollments dropped; none of SQL Fundamentals'.
+        #expect(drops.rows == [Answer.Row(subject: "Python Basics", value: .double(0.25), support: 4)])
+    }
+
+    @Test("next, previous and first badges come from the whole sequences")
+    func sequences() throws {
+        let filters = Filters(badge: "Python Basics")
+        let paths = try run(LearningPaths.self, filters)
+        let next = try #require(Answer.make(paths, intent: Intent(measure: .nextBadge), filters: filters))
+        #expect(next.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(2), support: nil)])
+        let previous = try #require(Answer.make(paths, intent: Intent(measure: .previousBadge), filters: filters))
+        #expect(previous.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(1), support: nil)])
+        #expect(Lead.sentence(for: previous, filters: filters)
+            == "Right before Python Basics, learners most often took SQL Fundamentals (1 learner).")
+        let first = try #require(Answer.make(paths, intent: Intent(measure: .firstBadge), filters: filters))
+        #expect(first.rows.map(\.subject) == ["Python Basics", "SQL Fundamentals"])
+        #expect(first.rows.map(\.value) == [.int(3), .int(1)])
+    }
+
+    @Test("a single figure for the filters, spread over organizations for the first chart")
+    func single() throws {
+        let filters = Filters(badge: "Python Basics")
+        let metrics = try run(CompletionMetrics.self, filters)
+        let answer = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate), filters: filters))
+        #expect(answer.subjectTitle == nil)
+        #expect(Lead.sentence(for: answer, filters: filters) == "Completion rate for Python Basics: 50.0% (enrollments: 4).")
+        // Acme & Sons: Ann and Bo completed (2 of 2); Globex: Cy dropped (0 of 1); Di has none: 0 of 1.
+        let spread = try #require(Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))
+        #expect(spread.rows.map(\.subject) == ["Acme & Sons", "(no organization)", "Globex"])
+        #expect(spread.rows.map(\.value) == [.double(1), .double(0), .double(0)])
+    }
+}
