@@ -9,6 +9,20 @@ public struct Answer: Sendable, Equatable {
         public var value: JSONValue
         /// How many enrollments (or learners, or completions) the value stands on.
         public var support: Int?
+        /// The count behind a rate, for a single figure: "393 dropped".
+        public var part: Part?
+
+        public init(subject: String, value: JSONValue, support: Int?, part: Part? = nil) {
+            self.subject = subject
+            self.value = value
+            self.support = support
+            self.part = part
+        }
+    }
+
+    public struct Part: Sendable, Equatable {
+        public var count: Int
+        public var noun: String
     }
 
     public var intent: Intent
@@ -56,6 +70,9 @@ public struct Answer: Sendable, Equatable {
         return text
     }
 
+    /// The column of completions counted by the day they happened, in the question's window.
+    static let completedInWindow = "Completed in the window"
+
     /// Rows are periods, in time order.
     public var isTimeline: Bool {
         guard let subjectTitle else { return false }
@@ -77,6 +94,15 @@ public struct Answer: Sendable, Equatable {
         default: answer = nil
         }
         return answer.map { $0.ranked() }
+    }
+
+    /// A ranking of organizations is of organizations: learners with none are left out.
+    private func withoutNoOrganization() -> Answer {
+        guard subjectTitle == "Organization", intent.ranking != nil else { return self }
+        var answer = self
+        answer.rows.removeAll { $0.subject == Scope.noOrganization }
+        answer.available = answer.rows.count
+        return answer
     }
 
     /// The measure of a single-figure answer spread over the breakdown that says most about
@@ -118,9 +144,9 @@ public struct Answer: Sendable, Equatable {
     /// Sorted as the ranking says, nulls last, ties by subject; cut to its count.
     private func ranked() -> Answer {
         guard subjectTitle != nil, !isTimeline else { return self }
-        var answer = self
+        var answer = withoutNoOrganization()
         let ascending = intent.ranking?.order == .bottom
-        answer.rows = rows.enumerated().sorted { a, b in
+        answer.rows = answer.rows.enumerated().sorted { a, b in
             switch (Self.number(a.element.value), Self.number(b.element.value)) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return false
@@ -225,6 +251,22 @@ public struct Answer: Sendable, Equatable {
         case .enrollments:
             (column, support) = (.init("Enrollments", .count), nil)
             pick = { counts, _ in (.int(counts.enrollments), nil) }
+        case .completions where result.completedInWindow != nil && intent.dimension != .cohort:
+            // With a window, completions are counted by the day they happened.
+            let window = result.completedInWindow!
+            let column = DataTable.Column(Self.completedInWindow, .count)
+            switch intent.dimension {
+            case .badge:
+                return Answer(intent, "Badge", column, nil, result.byBadge.map {
+                    Row(subject: $0.name, value: .int(window.byBadge[$0.name] ?? 0), support: nil)
+                })
+            case .organization:
+                return Answer(intent, "Organization", column, nil, result.byOrganization.map {
+                    Row(subject: $0.name, value: .int(window.byOrganization[$0.name] ?? 0), support: nil)
+                })
+            default:
+                return Answer(intent, nil, column, nil, [Row(subject: "", value: .int(window.overall), support: nil)])
+            }
         case .completions:
             (column, support) = (.init("Completed", .count), "Enrollments")
             pick = { counts, _ in (.int(counts.completed), counts.enrollments) }
@@ -252,7 +294,12 @@ public struct Answer: Sendable, Equatable {
             return Answer(intent, "Cohort", column, support, rows(result.byCohort))
         case nil:
             let (value, count) = pick(result.overall, result.overallMedianDays)
-            return Answer(intent, nil, column, support, [Row(subject: "", value: value, support: count)])
+            let part: Part? = switch intent.measure {
+            case .dropRate: Part(count: result.overall.dropped, noun: "dropped")
+            case .completionRate: Part(count: result.overall.completed, noun: "completed")
+            default: nil
+            }
+            return Answer(intent, nil, column, support, [Row(subject: "", value: value, support: count, part: part)])
         }
     }
 

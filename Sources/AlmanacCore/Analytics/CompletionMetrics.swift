@@ -43,6 +43,16 @@ public struct CompletionMetrics: Sendable, Codable {
     public var byOrganization: [Row]
     public var byCohort: [Row]
     public var byOrganizationAndBadge: [Cell]
+    /// With a window: the completions whose `completed_at` falls in it, whenever the
+    /// enrollment began, overall and by badge and organization label. Nil without a window.
+    public var completedInWindow: CompletedInWindow?
+
+    public struct CompletedInWindow: Sendable, Equatable, Codable {
+        public var overall: Int
+        public var byBadge: [String: Int]
+        public var byOrganization: [String: Int]
+    }
+
     /// Category of each badge in `byBadge`, for charts that group by category.
     public var categories: [String: String]
     public var filters: Filters
@@ -128,7 +138,27 @@ extension CompletionMetrics: Analysis {
             SELECT 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["organization_id"], from: "SELECT organization_id, seconds FROM durations"))) AS o
             """)
-        return [breakdowns, medians]
+        guard let window = request.filters.dateRange else { return [breakdowns, medians] }
+        // "Completions in September" counts by the day of completion, not of enrollment.
+        let finished = Scope(Filters(badge: request.filters.badge, organization: request.filters.organization),
+                             asOf: request.asOf)
+        var inWindow = ["s.status = 'completed'", "s.completed_at < \(Scope.literal(min(window.end ?? finished.until, finished.until)))"]
+        if let start = window.start { inWindow.append("s.completed_at >= \(Scope.literal(start))") }
+        let condition = inWindow.joined(separator: " AND ")
+        let completedInWindow = SQLStatement(
+            "completed_in_window",
+            """
+            WITH \(finished.cte(dialect, named: "finished"))
+            SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+                   count(*) AS completed
+            FROM finished s WHERE \(condition)
+            UNION ALL
+            SELECT 'badge', s.badge_id, NULL, count(*) FROM finished s WHERE \(condition) GROUP BY s.badge_id
+            UNION ALL
+            SELECT 'organization', NULL, s.organization_id, count(*) FROM finished s WHERE \(condition)
+            GROUP BY s.organization_id
+            """)
+        return [breakdowns, medians, completedInWindow]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> CompletionMetrics {
@@ -186,10 +216,34 @@ extension CompletionMetrics: Analysis {
                     counts: counts(row)))
             }
         }
+        var inWindow: CompletedInWindow?
+        if request.filters.dateRange != nil {
+            // Labels by id, as the breakdowns show them; a badge or organization with
+            // completions in the window but no enrollment in it has no row to carry them.
+            var badgeLabels: [Int: String] = [:]
+            var organizationLabels: [Int?: String] = [:]
+            for row in rows {
+                switch row.text("breakdown") {
+                case "badge": row.id("badge_id").map { badgeLabels[$0] = badges.label($0, row.text("name")) }
+                case "organization": organizationLabels[row.id("organization_id")] = organizations.label(row.id("organization_id"), row.text("name"))
+                default: break
+                }
+            }
+            var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
+            for row in results["completed_in_window"] {
+                switch row.text("breakdown") {
+                case "badge": row.id("badge_id").flatMap { badgeLabels[$0] }.map { counts.byBadge[$0] = row.int("completed") }
+                case "organization":
+                    organizationLabels[row.id("organization_id")].map { counts.byOrganization[$0] = row.int("completed") }
+                default: counts.overall = row.int("completed")
+                }
+            }
+            inWindow = counts
+        }
         return CompletionMetrics(
             overall: overall, overallMedianDays: overallMedian, byBadge: byBadge,
             byOrganization: byOrganization, byCohort: byCohort, byOrganizationAndBadge: cells,
-            categories: categories, filters: request.filters)
+            completedInWindow: inWindow, categories: categories, filters: request.filters)
     }
 }
 
@@ -205,11 +259,13 @@ extension CompletionMetrics: AnalysisOutput {
         overallJSON["dropped"] = .int(overall.dropped)
         overallJSON["drop_rate"] = .double(overall.dropRate)
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
+        if let completedInWindow { overallJSON["completed_in_window"] = .int(completedInWindow.overall) }
         return [
             "overall": .object(overallJSON),
             "by_badge": .array(byBadge.map { row in
                 var fields = rates(row.counts)
                 fields["badge"] = .string(row.name)
+                if let completedInWindow { fields["completed_in_window"] = .int(completedInWindow.byBadge[row.name] ?? 0) }
                 fields["dropped"] = .int(row.counts.dropped)
                 fields["drop_rate"] = .double(row.counts.dropRate)
                 fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
@@ -218,6 +274,9 @@ extension CompletionMetrics: AnalysisOutput {
             "by_organization": .array(byOrganization.map { row in
                 var fields = rates(row.counts)
                 fields["organization"] = .string(row.name)
+                if let completedInWindow {
+                    fields["completed_in_window"] = .int(completedInWindow.byOrganization[row.name] ?? 0)
+                }
                 fields["dropped"] = .int(row.counts.dropped)
                 fields["drop_rate"] = .double(row.counts.dropRate)
                 fields["median_days_to_complete"] = .number(row.medianDaysToComplete)

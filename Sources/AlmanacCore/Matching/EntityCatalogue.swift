@@ -61,7 +61,7 @@ struct EntityFinder {
         var names: [(Kind, String, [Character], Int)] = []
         for (kind, list) in [(Kind.badge, catalogue.badges), (.organization, catalogue.organizations)] {
             for name in list where !name.isEmpty {
-                let folded = Array(name.lowercased())
+                let folded = Array(Self.fold(name))
                 names.append((kind, name, folded, folded.split(separator: " ").count))
             }
         }
@@ -73,7 +73,7 @@ struct EntityFinder {
 
     /// Every exact mention, in the order of the text.
     func exact(in text: String) -> [Found] {
-        let folded = Array(text.lowercased())
+        let folded = Array(Self.fold(text))
         var taken = [Bool](repeating: false, count: folded.count)
         var found: [Found] = []
         // A name longer than the question cannot be in it.
@@ -94,7 +94,7 @@ struct EntityFinder {
         // Ranges from `exact` count characters of the lowercased text; use the original only
         // when lowercasing kept every character in place.
         let original = Array(text)
-        let lowered = Array(text.lowercased())
+        let lowered = Array(Self.fold(text))
         let characters = original.count == lowered.count ? original : lowered
         let words = Self.words(in: characters).filter { word in
             !found.contains { $0.range.overlaps(word) }
@@ -109,7 +109,7 @@ struct EntityFinder {
                 // Words must be adjacent in the text (only spaces between them).
                 let written = String(characters[span])
                 guard written.split(separator: " ").count == width else { continue }
-                let candidate = Array(written.lowercased())
+                let candidate = Array(Self.fold(written))
                 let allowed = entry.folded.count >= 10 ? 2 : 1
                 let distance = Self.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
@@ -120,9 +120,10 @@ struct EntityFinder {
         return misses + partial(characters, words)
     }
 
-    /// Capitalized runs of words that are the start of a longer name and nothing more:
-    /// "Globex" for "Globex Corporation". Read as nothing, they would leave the question
-    /// unfiltered; the question's first word is skipped, as every question capitalizes it.
+    /// Runs of words that are the start of a longer name and nothing more: "Globex" for
+    /// "Globex Corporation". Read as nothing, they would leave the question unfiltered. A
+    /// single everyday-looking word counts only when capitalized, and not as the question's
+    /// first word, which every question capitalizes.
     private func partial(_ characters: [Character], _ words: [Range<Int>]) -> [NearMiss] {
         var misses: [NearMiss] = []
         for entry in names where entry.words > 1 {
@@ -130,11 +131,14 @@ struct EntityFinder {
             for width in 1..<entry.words where words.count >= width {
                 let prefix = Array(nameWords.prefix(width).joined(separator: " "))
                 guard prefix.count >= 4 else { continue }
-                for start in 0...(words.count - width) where words[start].lowerBound > 0 {
-                    guard characters[words[start].lowerBound].isUppercase else { continue }
+                // In lower case, only a start that no everyday word could be: two words or more,
+                // or one with an apostrophe, an ampersand or a digit ("o'reilly").
+                let distinctive = width > 1 || prefix.contains { !$0.isLetter }
+                for start in 0...(words.count - width) where words[start].lowerBound > 0 || distinctive {
+                    guard distinctive || characters[words[start].lowerBound].isUppercase else { continue }
                     let span = words[start].lowerBound..<words[start + width - 1].upperBound
                     let written = String(characters[span])
-                    guard Array(written.lowercased()) == prefix else { continue }
+                    guard Array(Self.fold(written)) == prefix else { continue }
                     misses.append(NearMiss(kind: entry.kind, written: written, name: entry.name))
                 }
             }
@@ -143,6 +147,15 @@ struct EntityFinder {
     }
 
     // MARK: - Text
+
+    /// Lower case without accents, so "zurich" finds "Zürich" and "Donnees" "Données"; when
+    /// dropping accents would change the number of characters, lower case only, so ranges
+    /// stay true to the text.
+    static func fold(_ text: String) -> String {
+        let lower = text.lowercased()
+        let plain = lower.folding(options: .diacriticInsensitive, locale: nil)
+        return plain.count == lower.count ? plain : lower
+    }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber

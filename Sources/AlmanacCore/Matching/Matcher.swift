@@ -42,6 +42,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case futureWindow(String, asOf: String)
         /// A measure that Almanac does not break down that way.
         case unsupported(measure: String, dimension: String)
+        /// A condition on a number ("fewer than 50"), which no analysis filters by.
+        case threshold(String)
     }
 
     public var questionID: String
@@ -62,8 +64,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noMatch(let closest):
             let examples = closest.map { "  \"\($0)\"" }.joined(separator: "\n")
             return """
-                question `\(questionID)` ("\(text)") matches no kind of analysis. \
-                The closest questions Almanac answers are:
+                question `\(questionID)` ("\(text)") matches no kind of analysis. Almanac answers \
+                questions about enrollments, learners, completions, drop-outs, progress, time to \
+                complete and learning paths. The closest it knows are:
                 \(examples)
                 Rephrase it like one of these, add `kind:` (\(Matcher.specificity.map(\.rawValue).joined(separator: ", "))) \
                 to the question, or write the query yourself with `sql:`
@@ -83,6 +86,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
         case .futureWindow(let phrase, let asOf):
             return "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
+        case .threshold(let phrase):
+            return "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
         case .unsupported(let measure, let dimension):
             return "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
         }
@@ -141,6 +146,12 @@ public struct Matcher: Sendable {
         "What are the most common learning paths?",
         "What is the completion rate by cohort?",
     ]
+
+    /// "fewer than 50", "above 60%": a condition on a number, which would otherwise be
+    /// dropped without a word. A year ("over 2025") is a time window, not a threshold.
+    static let threshold = try! NSRegularExpression(
+        pattern: #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?)\s+(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*%)?"#,
+        options: [.caseInsensitive])
 
     /// Confidence below which a language model, when one is configured, may route instead.
     public static let lowConfidence = 0.6
@@ -219,6 +230,11 @@ public struct Matcher: Sendable {
             }
         }
         if match.intent.measure.isSequence, match.intent.dimension == .badge { match.intent.dimension = nil }
+        if let threshold = Self.threshold.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked)),
+            let range = Range(threshold.range, in: masked)
+        {
+            throw failure(.threshold(String(masked[range])))
+        }
 
         if let miss = entities.nearMisses(in: question.text, excluding: mentions).first {
             throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
@@ -394,6 +410,8 @@ public struct Matcher: Sendable {
         case .nextBadge, .previousBadge, .firstBadge, .paths:
             return dimension == nil || dimension == .badge || dimension == .period ? .learningPaths : nil
         case .growth:
+            // Organizations ranked by their change would be a number no statement computes.
+            if dimension == .organization && intent.ranking != nil { return nil }
             return dimension == .badge || dimension == .cohort ? nil : .organizationTrends
         }
     }

@@ -71,6 +71,8 @@ struct TimeWindow {
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
+        ("half", #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
+        ("year-half", #"\b"# + year + #"[-\s]?h([12])\b"#),
         ("year-quarter", #"\b"# + year + #"[-\s]?q([1-4])\b"#),
         ("quarter", #"\b(?:q([1-4])|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("month", #"\b"# + monthPattern + #"(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
@@ -80,7 +82,7 @@ struct TimeWindow {
 
     /// What the words just before a point make of it.
     private static let operatorBefore = regex(
-        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by the end of|in|during|for|on|of|within|as of|over)\s+(?:the\s+(?:start\s+of\s+|end\s+of\s+|beginning\s+of\s+)?)?$"#)
+        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#)
     /// What may join the two ends of a range.
     private static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
@@ -89,7 +91,7 @@ struct TimeWindow {
         #"\b(?:19|20)\d{2}\b"#,
         #"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"#,
         #"\bmay\s+(?:19|20)\d{2}\b"#, #"\b(?:in|since|before|after|until|during|from|through)\s+may\b"#,
-        #"(?<!per )(?<!by )(?<!each )(?<!every )\bquarters?\b(?! by quarter)"#, #"\bq[1-4]\b"#, #"\bh[12]\b"#, #"\bhalf[- ]years?\b"#,
+        #"(?<!per )(?<!by )(?<!each )(?<!every )\bquarters?\b(?! by quarter)"#, #"\bq[1-4]\b"#, #"\bh[12]\b"#, #"\bhalf[- ]years?\b"#, #"\b(?:first|second|1st|2nd|last|this|next)\s+half\b"#,
         #"\bbetween\b(?!\s+(?:‹badge›|badges|courses|organi[sz]ations|companies|teams|them|the two|these))"#,
         #"\bsince\b"#,
         #"\bbefore\b(?!\s+(?:(?:taking|starting|enrolling|doing|attempting|tackling|trying|they|moving|going|completing|finishing|earning|getting|it|that|them|this|one|another|the next)\b|(?:the\s+)?‹badge›))"#,
@@ -145,6 +147,11 @@ struct TimeWindow {
             var first = found[index]
             let lead = Self.prefix(before: first.range, in: lowered, matching: Self.operatorBefore)
             let word = lead.map { String(lowered[Range($0.range(at: 1), in: lowered)!]) }
+            // "the start of last year", "the end of March": the first or the last day.
+            if let edge = lead.flatMap({ Range($0.range(at: 2), in: lowered) }).map({ String(lowered[$0]) }) {
+                let day = edge == "end" ? first.end.adding(days: -1) : first.start
+                first = Point(range: first.range, start: day, end: day.adding(days: 1))
+            }
             var span = lead.map { NSUnionRange($0.range, first.range) } ?? first.range
             // A pair: "between X and Y", "from X to Y", "X to Y".
             if index + 1 < found.count, !first.standalone, !found[index + 1].standalone,
@@ -170,7 +177,7 @@ struct TimeWindow {
                 range = DateRange(start: first.end, end: tomorrow, phrase: phrase)
             case "before", "prior to":
                 range = DateRange(start: nil, end: first.start, phrase: phrase)
-            case "until", "till", "through", "thru", "up to", "up until", "by the end of":
+            case "until", "till", "through", "thru", "up to", "up until", "by":
                 range = DateRange(start: nil, end: first.end, phrase: phrase)
             default:
                 if first.needsOperator { throw Problem.unreadable(phrase) }
@@ -227,13 +234,24 @@ struct TimeWindow {
             let current = start(of: unit(name), containing: asOf)
             switch which {
             case "this", "current":
-                return Point(range: range, start: current, end: tomorrow, standalone: true)
+                return Point(range: range, start: current, end: tomorrow)
             case "past":
                 return Point(range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)
             default:
                 let previous = start(of: unit(name), containing: current.adding(days: -1))
-                return Point(range: range, start: previous, end: current, standalone: true)
+                return Point(range: range, start: previous, end: current)
             }
+        case "half", "year-half":
+            let half: Int
+            let year: Int?
+            if form == "half" {
+                half = groups[0].flatMap { Int($0) } ?? (["first": 1, "1st": 1][groups[1] ?? ""] ?? 2)
+                year = groups[2].flatMap { Int($0) }
+            } else {
+                year = groups[0].flatMap { Int($0) }
+                half = groups[1].flatMap { Int($0) } ?? 1
+            }
+            return span(unit: 6, index: half, year: year, range: range)
         case "quarter", "year-quarter":
             let quarter: Int
             let year: Int?

@@ -100,14 +100,14 @@ enum Vocabulary {
             #"\bhow far (?:along|through|into)?\b"#, #"\bhow deep\b"#, #"\bhalfway\b"#, #"\bmidway\b(?!.*\blos)"#,
             #"\bnearly (?:done|there|finished)\b"#, #"\bclose to (?:done|finished|the end)\b"#, #"\bhow close\b"#,
             #"\bfur?thest along\b"#, #"\bfarthest along\b"#, #"\bgetting on\b"#, #"\bchewed\b"#, #"\bcovered\b"#,
-            #"\bprogress(?: made| level| score)?\b(?! (?:to|through|from|on to))"#,
+            #"(?<!in )(?<!in-)\bprogress(?: made| level| score)?\b(?! (?:to|through|from|on to))"#,
         ]),
         (.growth, [
             #"\btrend"#, #"\bover time\b"#, #"\bgr[eo]w(?:s|n|ing|th)?\b"#, #"\bincreas"#, #"\bdeclin"#,
             #"\bdecreas"#, #"\bhistor"#, #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
             #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#, #"\bslowing\b"#,
             #"\bgoing up\b"#, #"\bgoing down\b"#, #"\bevolv"#, #"\btimeline\b"#, #"\btime series\b"#,
-            #"\bspikes?\b"#, #"\bups and downs\b"#,
+            #"\bspikes?\b"#, #"\bups and downs\b"#, #"\b(?:drop|fall|dip|rise|jump|surge|slump)s? in\b"#,
         ]),
         (.completions, [
             #"\bcomplet(?:ed|ions?|es|ing)\b"#, #"\bfinish(?:ed|es|ing)?\b"#, #"\bearn(?:ed|s)?\b"#,
@@ -122,7 +122,7 @@ enum Vocabulary {
             #"\b(?:which|what|who) (?:are the )?\#(people) (?:enrol+ed|took|joined|signed up|registered|started)\b"#,
             #"\bwho (?:enrol+ed|took|joined|signed up|registered|started|is enrol+ed|are enrol+ed)\b"#,
             #"\bhow many (?:‹org› )?(?!enrol|sign|registr|time|badge|course|cert|seat|spot|place)[a-z]+ (?:have |has |had |did |were |are )?(?:signed up|enrol+ed|registered|took|taken|joined|started)\b"#,
-            #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#,
+            #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#, #"\bby (?:the )?(?:number of )?\#(people)\b"#,
         ]),
         (.enrollments, [
             #"\benrol+(?:ment|ments|ed|ing|s)?\b"#, #"\bsign(?:ed|s|ing)?[- ]?ups?\b"#, #"\bregistration"#, #"\bregister"#,

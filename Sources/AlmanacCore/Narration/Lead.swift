@@ -9,14 +9,27 @@ enum Lead {
         guard let first = answer.rows.first else { return nil }
         var scoped = filters
         if answer.anchor != nil { scoped.badge = nil }
-        var scope = OfflineNarrator().scope(scoped)
+        let narrator = OfflineNarrator()
+        var scope = narrator.scope(scoped)
         if let window = answer.window { scope += " in " + md(window) }
+        if let range = filters.dateRange {
+            // Say which day the window counts: completion's, or (for everything else a rate or
+            // duration is of) enrollment's.
+            var undated = scoped
+            undated.dateRange = nil
+            if answer.value.title == Answer.completedInWindow {
+                scope = narrator.scope(undated) + ", completed " + narrator.between(range)
+            } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
+                scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
+            }
+        }
         let measure = answer.intent.measure == .growth ? answer.value.title.lowercased() : answer.intent.measure.words
         guard let subject = answer.subjectTitle else {
             var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
             if let support = first.support, let title = answer.supportTitle, answer.value.format != .count {
                 text += " (\(title.lowercased()): \(NumberText.count(support)))"
             }
+            if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
             return text + "."
         }
         if answer.isTimeline {

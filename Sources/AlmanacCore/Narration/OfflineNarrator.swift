@@ -207,7 +207,7 @@ public struct OfflineNarrator: Sendable {
     }
 
     /// "between 2024-03-01 and 2024-03-31": the days a window covers, both included.
-    private func between(_ range: DateRange) -> String {
+    func between(_ range: DateRange) -> String {
         switch (range.start, range.end) {
         case (let start?, let end?): return "between \(start) and \(end.adding(days: -1))"
         case (let start?, nil): return "since \(start)"

@@ -482,8 +482,8 @@ public struct MatchFailures: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         errors.map { error in
-            let place = error.line > 0 ? "\(path):\(error.line)" : path
-            return "\(place): \(error.description)"
+            // `ask` has no line: its question is not in the file.
+            error.line > 0 ? "\(path):\(error.line): \(error.description)" : error.description
         }.joined(separator: "\n")
     }
 }

@@ -52,13 +52,31 @@ import Testing
         #expect(first.rows.map(\.value) == [.int(3), .int(1)])
     }
 
+    @Test("with a window, completions count by the day they happened, rates by the day of enrollment")
+    func windows() throws {
+        // February 2024: completed on 02-09 (enrolled 01-10) and 02-22 (enrolled 02-15); of
+        // the three enrollments made in February (ids 3, 6, 7) one is completed.
+        let february = Filters(dateRange: DateRange(
+            start: CivilDate(iso: "2024-02-01")!, end: CivilDate(iso: "2024-03-01")!, phrase: "in February 2024"))
+        let metrics = try run(CompletionMetrics.self, february)
+        let completions = try #require(Answer.make(metrics, intent: Intent(measure: .completions), filters: february))
+        #expect(completions.rows.map(\.value) == [.int(2)])
+        #expect(Lead.sentence(for: completions, filters: february)
+            == "Completions, completed between 2024-02-01 and 2024-02-29: 2.")
+        let rate = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate), filters: february))
+        #expect(rate.rows.map(\.value) == [.double(0.3333)])
+        #expect(Lead.sentence(for: rate, filters: february)
+            == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.3% (enrollments: 3); 1 completed.")
+    }
+
     @Test("a single figure for the filters, spread over organizations for the first chart")
     func single() throws {
         let filters = Filters(badge: "Python Basics")
         let metrics = try run(CompletionMetrics.self, filters)
         let answer = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate), filters: filters))
         #expect(answer.subjectTitle == nil)
-        #expect(Lead.sentence(for: answer, filters: filters) == "Completion rate for Python Basics: 50.0% (enrollments: 4).")
+        #expect(Lead.sentence(for: answer, filters: filters)
+            == "Completion rate for Python Basics: 50.0% (enrollments: 4); 2 completed.")
         // Acme & Sons: Ann and Bo completed (2 of 2); Globex: Cy dropped (0 of 1); Di has none: 0 of 1.
         let spread = try #require(Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))
         #expect(spread.rows.map(\.subject) == ["Acme & Sons", "(no organization)", "Globex"])
