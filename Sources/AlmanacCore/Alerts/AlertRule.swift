@@ -52,10 +52,20 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     public var value: Double?
     public var triggered: Bool
 
-    /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5".
+    /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5%".
     public var description: String {
-        let value = self.value.map { NumberText.decimal($0, places: 2) } ?? "no value"
-        return "\(rule.question): \(rule.summary): \(value)"
+        "\(rule.question): \(rule.summary): \(valueText)"
+    }
+
+    /// The value with the threshold's unit: "37.93%", "-2.5 pts", "1,204".
+    public var valueText: String {
+        guard let value else { return "no value" }
+        let rate = KeyMeasure.isRate(rule.measure)
+        let number = NumberText.decimal(value, places: 2)
+        switch rule.condition {
+        case .above, .below: return number + (rate ? "%" : "")
+        case .changeAbove, .changeBelow: return number + (rate ? " pts" : "%")
+        }
     }
 
     public var json: JSONValue {

@@ -184,7 +184,7 @@ public struct ChatClient: Sendable {
                 }
                 let reason = LLMError.Reason.http(
                     status: response.status, message: redacted(Self.apiMessage(response.body)))
-                guard [408, 409, 429].contains(response.status) || response.status >= 500 else {
+                guard RetryPolicy.isRetryable(status: response.status) else {
                     throw LLMError(reason: reason, attempts: attempt)
                 }
                 retryable = reason
@@ -224,29 +224,16 @@ public struct ChatClient: Sendable {
         return target
     }
 
-    /// `base × 2^(attempt−1)`, capped, plus up to 50 % jitter.
-    func backoff(_ attempt: Int) -> Duration {
-        let exponential = base * (1 << min(attempt - 1, 20))
-        let capped = min(exponential, cap)
-        return capped + capped * (0.5 * jitter())
+    /// The retry rules this client shares with the webhook notifier.
+    var policy: RetryPolicy {
+        RetryPolicy(maxAttempts: maxAttempts, base: base, cap: cap, jitter: jitter, now: now)
     }
 
+    /// `base × 2^(attempt−1)`, capped, plus up to 50 % jitter.
+    func backoff(_ attempt: Int) -> Duration { policy.backoff(attempt) }
+
     /// Seconds, or an HTTP date; a negative or unreadable value is ignored.
-    func retryAfter(_ value: String) -> Duration? {
-        let text = value.trimmingCharacters(in: .whitespaces)
-        // Not capped: a wait longer than the deadline fails at once rather than being
-        // shortened, since the server would refuse an early try anyway.
-        if let seconds = Double(text), seconds >= 0, seconds.isFinite {
-            return .seconds(min(seconds, 1e9))
-        }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
-        let seconds = max(0, date.timeIntervalSince(now()))
-        return .seconds(min(seconds, 1e9))
-    }
+    func retryAfter(_ value: String) -> Duration? { policy.retryAfter(value) }
 
     private func redacted(_ text: String) -> String {
         guard let key = configuration.apiKey, !key.isEmpty else { return text }

@@ -41,15 +41,15 @@ enum ChangeText {
         return "From \(span(windows.current)), against \(span(windows.previous)) and, a year earlier, \(span(windows.yearAgo))."
     }
 
-    /// One change in words, with its arrow: "enrollments of Python Basics 120 → 154 (▲ 34 (+28.3%))".
+    /// One change in words, with its arrow: "enrollments of Python Basics: 120 → 154, ▲ 34 (+28.3%)".
     static func change(_ change: SinceLastReport.Change, names: (String) -> String) -> String {
         let label = KeyMeasure.label(change.measure) + (change.subject.map { " of " + names($0) } ?? "")
         let before = change.before.map { KeyMeasure.text(change.measure, $0) } ?? "none"
         let after = change.after.map { KeyMeasure.text(change.measure, $0) } ?? "none"
         var text = "\(label): \(before) → \(after)"
         if let difference = change.change, let old = change.before, let new = change.after {
-            text += " (" + KeyMeasure.changeText(
-                change.measure, change: difference, percent: KeyMeasure.changePercent(change.measure, from: old, to: new)) + ")"
+            text += ", " + KeyMeasure.changeText(
+                change.measure, change: difference, percent: KeyMeasure.changePercent(change.measure, from: old, to: new))
         }
         return text
     }

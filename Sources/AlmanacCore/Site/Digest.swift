@@ -59,7 +59,7 @@ public struct Digest: Sendable {
         } else {
             for alert in triggered {
                 lines.append("- [\(escape(alert.rule.question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
-                    + "the value is \(alert.value.map { NumberText.decimal($0, places: 2) } ?? "none")")
+                    + "the value is \(escape(alert.valueText))")
             }
             lines.append("")
         }
