@@ -127,10 +127,13 @@ public struct ReportBuilder {
         // swapped in, so the old site stays, as for any other failure.
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                // The build's own statements, then the analyses' in question order, each once
-                // (the main connection also runs some of the analyses').
+                // The build's own statements, then the analyses' in question order, each once.
+                // The main connection also runs some of the analyses', in whatever order the
+                // pool hands them out: those are left to the analyses' list.
+                let analyses = Set(analysisSQL)
                 var seen = Set<String>()
-                let text = (source.sql() + analysisSQL).filter { seen.insert($0).inserted }
+                let text = (source.sql().filter { !analyses.contains($0) } + analysisSQL)
+                    .filter { seen.insert($0).inserted }
                     .map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
