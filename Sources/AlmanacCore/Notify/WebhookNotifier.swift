@@ -80,27 +80,39 @@ public struct WebhookNotifier: Sendable {
         }
     }
 
+    /// Text from the digest for Slack: the Markdown escapes of names taken out, and `&`, `<`
+    /// and `>` written as Slack requires, so a name cannot become a link or a mention.
+    static func slack(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     /// The digest as Slack text: a bold title, then the alerts, insights and changes as bullets.
     static func slackText(_ digest: JSONValue) -> String {
-        var lines = ["*\(digest["title"]?.stringValue ?? "Almanac"): the week to \(digest["as_of"]?.stringValue ?? "")*"]
+        slackLines(digest).joined(separator: "\n")
+    }
+
+    private static func slackLines(_ digest: JSONValue) -> [String] {
+        var lines = ["*\(slack(digest["title"]?.stringValue ?? "Almanac")): the week to \(digest["as_of"]?.stringValue ?? "")*"]
         let alerts = digest["alerts"]?.arrayValue ?? []
         lines.append(alerts.isEmpty ? "No alert was triggered." : "*Alerts*")
         for alert in alerts {
             let value = alert["value"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "none"
             let threshold = alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? ""
             let subject = alert["subject"]?.stringValue.map { " of \($0)" } ?? ""
-            lines.append("• \(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "")\(subject) "
-                + "\(alert["condition"]?.stringValue ?? "") \(threshold): \(value)")
+            lines.append("• " + slack("\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "")\(subject) "
+                + "\(alert["condition"]?.stringValue ?? "") \(threshold): \(value)"))
         }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }
-        for insight in insights { lines.append("• " + (insight["text"]?.stringValue ?? "")) }
+        for insight in insights { lines.append("• " + slack(insight["text"]?.stringValue ?? "")) }
         let changes = digest["what_changed"]?.arrayValue ?? []
         if !changes.isEmpty { lines.append("*What changed*") }
         for change in changes {
-            lines.append("• \(change["question"]?.stringValue ?? ""): \(change["text"]?.stringValue ?? "")")
+            lines.append("• " + slack("\(change["question"]?.stringValue ?? ""): \(change["text"]?.stringValue ?? "")"))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// Posts the digest; returns the number of tries it took.

@@ -164,10 +164,16 @@ public struct Feed: Sendable {
         return result
     }
 
-    /// Text as XML character data.
+    /// Text as XML character data; control characters, which XML 1.0 cannot carry, are dropped.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r"
+                    || (0xFFFE...0xFFFF).contains(scalar.value)
+            {
+                continue
+            }
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -105,4 +105,18 @@ import Testing
             #expect(!error.description.contains("SECRET"))
         }
     }
+
+    @Test("Slack text drops Markdown escapes and escapes &, < and > so a name cannot become a link")
+    func slackEscaping() {
+        let text = WebhookNotifier.slackText([
+            "title": "R&D <b>", "as_of": "2026-09-27", "alerts": [],
+            "insights": [["text": "A\\_b \\<c\\> & d"]],
+        ])
+        #expect(text == """
+            *R&amp;D &lt;b&gt;: the week to 2026-09-27*
+            No alert was triggered.
+            *Insights*
+            • A_b &lt;c&gt; &amp; d
+            """)
+    }
 }
