@@ -176,6 +176,11 @@ import Testing
         #expect(first.alerts.count == 2 && again.alerts.count == 2)
     }
 
+    @Test("every name the built-in templates use is one a context provides")
+    func templateVocabulary() {
+        #expect(TemplateSet.builtIn.unknownNames() == [])
+    }
+
     // MARK: - Narration
 
     @Test("the offline narration opens with the most important insight")
