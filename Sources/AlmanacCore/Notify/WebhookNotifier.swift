@@ -123,38 +123,29 @@ public struct WebhookNotifier: Sendable {
         var request = HTTPRequest(
             url: url, method: "POST", headers: ["Content-Type": "application/json"], body: body(for: digest),
             timeout: timeout)
-        let clock = ContinuousClock()
-        var spent: Duration = .zero
-        var attempt = 0
-        while true {
-            attempt += 1
-            request.timeout = min(timeout, max(deadline - spent, .milliseconds(1)))
-            let began = clock.now
-            var reason: NotifyError.Reason
-            var retryAfter: Duration?
-            do {
-                let response = try await transport.send(request)
-                if (200..<300).contains(response.status) { return attempt }
-                reason = .http(status: response.status, message: clean(ChatClient.apiMessage(response.body)))
-                guard RetryPolicy.isRetryable(status: response.status) else {
-                    throw NotifyError(reason: reason, attempts: attempt, target: target)
+        return try await policy.run(
+            timeout: timeout, deadline: deadline, sleep: sleep,
+            attempt: { number, timeout -> RetryStep<Int, NotifyError.Reason> in
+                request.timeout = timeout
+                do {
+                    let response = try await transport.send(request)
+                    if (200..<300).contains(response.status) { return .done(number) }
+                    let reason = NotifyError.Reason.http(status: response.status, message: clean(ChatClient.apiMessage(response.body)))
+                    guard RetryPolicy.isRetryable(status: response.status) else {
+                        throw NotifyError(reason: reason, attempts: number, target: target)
+                    }
+                    return .retry(reason, after: response.headers["retry-after"].flatMap(policy.retryAfter))
+                } catch let error as TransportError {
+                    switch error {
+                    case .timeout: return .retry(.timeout, after: nil)
+                    case .connection(let message): return .retry(.connection(clean(message)), after: nil)
+                    }
                 }
-                retryAfter = response.headers["retry-after"].flatMap(policy.retryAfter)
-            } catch let error as TransportError {
-                switch error {
-                case .timeout: reason = .timeout
-                case .connection(let message): reason = .connection(clean(message))
-                }
-            }
-            spent += began.duration(to: clock.now)
-            guard attempt < policy.maxAttempts else { throw NotifyError(reason: reason, attempts: attempt, target: target) }
-            let wait = retryAfter ?? policy.backoff(attempt)
-            if spent + wait > deadline {
-                throw NotifyError(reason: .deadline(wait: wait, last: reason), attempts: attempt, target: target)
-            }
-            spent += wait
-            try await sleep(wait)
-        }
+            },
+            exhausted: { NotifyError(reason: $0, attempts: $1, target: target) },
+            pastDeadline: { wait, last, number in
+                NotifyError(reason: .deadline(wait: wait, last: last), attempts: number, target: target)
+            })
     }
 
     /// A message with the webhook's path and query taken out, wherever they appear.

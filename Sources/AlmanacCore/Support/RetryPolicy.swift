@@ -1,7 +1,16 @@
 import Foundation
 
-/// When and how long to wait before another try of an HTTP request: the language-model
-/// client and the webhook notifier share it.
+/// What one try of a request came to.
+public enum RetryStep<Success, Reason> {
+    case done(Success)
+    /// Worth another try; `after` is the server's `Retry-After`, if it sent one.
+    case retry(Reason, after: Duration?)
+    /// Try again at once without counting a try (a redirect that was followed).
+    case again
+}
+
+/// When and how long to wait before another try of an HTTP request, and the loop that does
+/// it: the language-model client and the webhook notifier share both.
 ///
 /// 408, 409, 429 and 5xx responses, timeouts and dropped connections are worth another try;
 /// any other status is final. The wait before try n + 1 is `base × 2^(n−1)`, capped at `cap`,
@@ -52,5 +61,41 @@ public struct RetryPolicy: Sendable {
         guard let date = formatter.date(from: text) else { return nil }
         let seconds = max(0, date.timeIntervalSince(now()))
         return .seconds(min(seconds, 1e9))
+    }
+
+    /// Runs `attempt` until it is done: each try gets at most `timeout` (less when the deadline
+    /// is nearer), and all tries and waits together at most `deadline`. A try may throw to fail
+    /// at once. Time on the wire and the waits asked for both count, so a fake sleep in a test
+    /// counts as a real one.
+    /// - Throws: what `attempt` throws, `exhausted(last reason, tries)` after `maxAttempts`
+    ///   tries, or `pastDeadline(wait, last reason, tries)` when the next wait would pass the
+    ///   deadline.
+    public func run<Success, Reason>(
+        timeout: Duration, deadline: Duration, sleep: @Sendable (Duration) async throws -> Void,
+        attempt: (_ number: Int, _ timeout: Duration) async throws -> RetryStep<Success, Reason>,
+        exhausted: (Reason, Int) -> any Error,
+        pastDeadline: (_ wait: Duration, Reason, Int) -> any Error
+    ) async throws -> Success {
+        let clock = ContinuousClock()
+        var spent: Duration = .zero
+        var number = 0
+        while true {
+            number += 1
+            let began = clock.now
+            let step = try await attempt(number, min(timeout, max(deadline - spent, .milliseconds(1))))
+            spent += began.duration(to: clock.now)
+            switch step {
+            case .done(let value):
+                return value
+            case .again:
+                number -= 1
+            case .retry(let reason, let after):
+                guard number < maxAttempts else { throw exhausted(reason, number) }
+                let wait = after ?? backoff(number)
+                if spent + wait > deadline { throw pastDeadline(wait, reason, number) }
+                spent += wait
+                try await sleep(wait)
+            }
+        }
     }
 }
