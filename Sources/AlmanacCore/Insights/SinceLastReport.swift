@@ -54,10 +54,20 @@ public struct SinceLastReport: Sendable, Equatable {
     public static func make(measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate)
         -> SinceLastReport?
     {
-        guard let metadata = document?["metadata"], let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:)),
-            let stored = metadata["key_measures"]?.arrayValue
+        guard let document, let metadata = document["metadata"],
+            let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
         else { return nil }
-        var earlier = stored.compactMap(measure)
+        var earlier: [KeyMeasure]
+        if let stored = metadata["key_measures"]?.arrayValue {
+            earlier = stored.compactMap(measure)
+        } else if let kind = document["type"]?.stringValue.flatMap(AnalysisKind.init(rawValue:)),
+            let spec = kind.keyMeasures, let data = metadata["analytics_data"]
+        {
+            // A document from before key measures were recorded: read them from its data.
+            earlier = spec.measures(in: data)
+        } else {
+            return nil
+        }
         var earlierAsOf = before
         if before == asOf {
             // A rebuild: the earlier report is the one the previous build compared with.

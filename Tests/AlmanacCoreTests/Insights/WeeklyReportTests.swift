@@ -176,6 +176,55 @@ import Testing
         #expect(first.alerts.count == 2 && again.alerts.count == 2)
     }
 
+    @Test("since the last report: an earlier document, a rebuild of the same date, a later one, an older format")
+    func sinceLastReport() throws {
+        let now = [KeyMeasure(measure: "enrollments", subject: nil, value: 12),
+                   KeyMeasure(measure: "completion_rate", subject: nil, value: 0.5),
+                   KeyMeasure(measure: "enrollments", subject: "New Badge", value: 2)]
+        let earlier: JSONValue = [
+            "id": "q", "type": "badge_enrollments",
+            "metadata": [
+                "as_of": "2024-03-07",
+                "key_measures": [
+                    ["measure": "enrollments", "subject": nil, "value": 10],
+                    ["measure": "completion_rate", "subject": nil, "value": 0.4],
+                    ["measure": "enrollments", "subject": "Old Badge", "value": 3],
+                ],
+            ],
+        ]
+        let asOf = CivilDate(iso: "2024-03-14")!
+        let since = try #require(SinceLastReport.make(measures: now, previous: earlier, asOf: asOf))
+        // 10 → 12 (+2); 0.4 → 0.5 is +10 points; New Badge came, Old Badge went.
+        #expect(since.json == [
+            "as_of": "2024-03-07",
+            "changes": [
+                ["measure": "enrollments", "subject": nil, "before": 10, "after": 12, "change": 2],
+                ["measure": "completion_rate", "subject": nil, "before": 0.4, "after": 0.5, "change": 10],
+                ["measure": "enrollments", "subject": "New Badge", "before": nil, "after": 2, "change": nil],
+                ["measure": "enrollments", "subject": "Old Badge", "before": 3, "after": nil, "change": nil],
+            ],
+        ])
+        // The document this build writes, read back by a rebuild of the same date, gives the
+        // same comparison with the report of 2024-03-07.
+        let written: JSONValue = [
+            "id": "q", "metadata": ["as_of": "2024-03-14", "key_measures": .array(now.map(\.json)), "since_last_report": since.json],
+        ]
+        #expect(SinceLastReport.make(measures: now, previous: written, asOf: asOf) == since)
+        // A document of a later date, or a new one at the same date, gives no block.
+        #expect(SinceLastReport.make(measures: now, previous: earlier, asOf: CivilDate(iso: "2024-03-01")!) == nil)
+        let fresh: JSONValue = ["id": "q", "metadata": ["as_of": "2024-03-14", "key_measures": []]]
+        #expect(SinceLastReport.make(measures: now, previous: fresh, asOf: asOf) == nil)
+        // A document written before key measures existed is read from its analytics_data.
+        let old: JSONValue = [
+            "id": "q", "type": "badge_enrollments",
+            "metadata": ["as_of": "2024-03-07", "analytics_data": [
+                "totals": ["enrollments": 10, "learners": 9, "completed": 4, "completion_rate": 0.4], "badges": [],
+            ]],
+        ]
+        let fromData = try #require(SinceLastReport.make(measures: now, previous: old, asOf: asOf))
+        #expect(fromData.changes.first == SinceLastReport.Change(measure: "enrollments", subject: nil, before: 10, after: 12))
+    }
+
     @Test("every name the built-in templates use is one a context provides")
     func templateVocabulary() {
         #expect(TemplateSet.builtIn.unknownNames() == [])
