@@ -2,7 +2,9 @@
 # The command line's own checks in `make test`, against the built binary:
 #   1. every numeric flag out of range, NaN or infinite is a usage error: exit 2, the flag
 #      named on standard error, and no crash (issue 15, item 4);
-#   2. `almanac check` writes its findings to standard error and exits 1 on errors.
+#   2. `almanac check` writes its findings to standard error and exits 1 on errors;
+#   3. `build --fail-on-alert` exits 3, bad alerts exit 1 with their lines, and `notify`
+#      fails on a dead webhook without printing its path or query.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 almanac=.build/debug/almanac
@@ -61,8 +63,53 @@ if [ "$status" -ne 1 ] || ! grep -q "missing table" "$scratch/err"; then
   failures=$((failures + 1))
 fi
 
+# The weekly routine: --fail-on-alert exits 3 with the site written; bad alerts exit 1 with
+# their lines; notify never prints the webhook's path or query and fails on a dead webhook.
+"$almanac" seed --out "$scratch/demo.db" --users 300 >/dev/null 2>&1
+cat >"$scratch/alerts.yaml" <<'YAML'
+title: Alerts
+questions:
+  - {text: What is the completion rate by organization?, id: completion, kind: completion_metrics}
+alerts:
+  - {question: completion, measure: completion_rate, above: 1}
+YAML
+"$almanac" build --db "$scratch/demo.db" --questions "$scratch/alerts.yaml" --out "$scratch/site" --llm off \
+  --plotly cdn --fail-on-alert >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 3 ] || [ ! -f "$scratch/site/digest.md" ] || ! grep -q "completion rate above 1%" "$scratch/site/digest.md"; then
+  echo "check-cli: build --fail-on-alert with a triggered alert exited $status (want 3, and the digest written):" >&2
+  tail -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+cat >"$scratch/bad-alerts.yaml" <<'YAML'
+title: Alerts
+questions:
+  - {text: What is the completion rate by organization?, id: completion}
+alerts:
+  - {question: completion, measure: completion_rate, above: 1, below: 2}
+  - {question: other, measure: enrollments, above: 1}
+YAML
+"$almanac" build --db "$scratch/demo.db" --questions "$scratch/bad-alerts.yaml" --out "$scratch/bad" --llm off \
+  --plotly cdn >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "bad-alerts.yaml:5:.*exactly one of above, below" "$scratch/err" \
+  || ! grep -q "bad-alerts.yaml:6:.*alert for \`other\`: no question has that id" "$scratch/err"; then
+  echo "check-cli: build with bad alerts exited $status (want 1 and both lines):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+expect_usage ALMANAC_WEBHOOK_URL notify --site "$scratch/site"
+ALMANAC_WEBHOOK_URL="http://127.0.0.1:9/hooks/SECRET-PATH?token=SECRET-QUERY" \
+  "$almanac" notify --site "$scratch/site" --deadline 2 >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || grep -q SECRET "$scratch/err" "$scratch/out" || ! grep -q "127.0.0.1:9/…" "$scratch/err"; then
+  echo "check-cli: notify to a dead webhook exited $status (want 1, naming only its host):" >&2
+  head -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
 fi
-echo "check-cli: every numeric flag is validated; check reports on standard error."
+echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL."

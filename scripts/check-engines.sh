@@ -40,10 +40,16 @@ import difflib, json, pathlib, sys
 
 scratch = pathlib.Path(sys.argv[1])
 def pages(engine):
-    return {p.name: p for p in sorted((scratch / engine).glob("*.json"))}
+    # digest.json is the week's summary, not a report document.
+    return {p.name: p for p in sorted((scratch / engine).glob("*.json")) if p.name != "digest.json"}
 
 def data(path):
     return json.loads(path.read_text())["metadata"]["analytics_data"]
+
+def derived(path):
+    """What the comparison windows and the weekly series computed, through the same SQL."""
+    metadata = json.loads(path.read_text())["metadata"]
+    return {key: metadata.get(key) for key in ("comparison", "insights", "key_measures")}
 
 def text(value):
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
@@ -81,7 +87,14 @@ for engine in ("postgres", "cluster"):
                 text(expected).splitlines(), text(actual).splitlines(),
                 "sqlite", engine, lineterm="", n=2)
             print("\n".join(list(diff)[:40]) or "  (same values, different serialisation)")
+        if derived(path) != derived(other[name]):
+            failures += 1
+            print(f"check-engines: {name}: comparison, insights or key measures differ between sqlite and {engine}:")
+            diff = difflib.unified_diff(
+                text(derived(path)).splitlines(), text(derived(other[name])).splitlines(),
+                "sqlite", engine, lineterm="", n=2)
+            print("\n".join(list(diff)[:40]))
 if failures:
     sys.exit(1)
-print(f"check-engines: {len(reference)} pages, same analytics_data on SQLite, PostgreSQL and the two-shard cluster.")
+print(f"check-engines: {len(reference)} pages, same analytics_data, comparisons and insights on SQLite, PostgreSQL and the two-shard cluster.")
 PY

@@ -31,5 +31,26 @@ if ! diff -r "$scratch/site" "$scratch/site-again" >"$scratch/diff.txt"; then
 fi
 echo "check-site: identical across time zone, locale and --jobs."
 
+# The weekly routine as a user runs it: the demo as of one Sunday, then a week later into the
+# same folder. The feed must keep both reports, and a rebuild with nothing changed writes nothing.
+TZ=UTC LANG=C "$almanac" build --quiet --llm off --plotly cdn --as-of 2026-09-20 \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/story" 2>/dev/null
+TZ=UTC LANG=C "$almanac" build --quiet --llm off --plotly cdn --as-of 2026-09-27 \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/story" 2>/dev/null
+python3 scripts/check-feed.py "$scratch/site" 1
+python3 scripts/check-feed.py "$scratch/story" 2
+grep -q "## What changed" "$scratch/story/index.md" || { echo "check-site: the second week's index has no What changed" >&2; exit 1; }
+touch "$scratch/demo.db"
+rebuilt=$(TZ=UTC LANG=C "$almanac" build --llm off --plotly cdn --as-of 2026-09-27 \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/story" 2>&1 | tail -n 1)
+case "$rebuilt" in
+  *": 0 files written"*) echo "check-site: the two-week story holds; a rebuild of the same week writes nothing." ;;
+  *) echo "check-site: a rebuild of the same week wrote files: $rebuilt" >&2; exit 1 ;;
+esac
+# The second week's index (What changed) and a page with a comparison, through the checker.
+mkdir -p "$scratch/story-pages"
+cp "$scratch/story/index.html" "$scratch/story/enrollment-trend.html" "$scratch/story-pages/"
+
 scripts/check-html.sh "$scratch/site"
+scripts/check-html.sh "$scratch/story-pages"
 python3 scripts/browser-check.py "$scratch/site"

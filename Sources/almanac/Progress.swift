@@ -38,6 +38,8 @@ final class ProgressReporter: @unchecked Sendable {
                     + "\(NumberText.count(rows)) aggregated rows: \(milliseconds) ms")
         case .warning(let message):
             Terminal.error("⚠ warning: " + message)
+        case .alert(let message):
+            Terminal.error("🔔 alert: " + message)
         }
         drawBar()
     }

@@ -4,6 +4,8 @@ public struct WeeklyChange: Sendable, Equatable {
     public struct Measure: Sendable, Equatable {
         public var current: Int
         public var previous: Int
+        /// The same 7 days a year earlier.
+        public var yearAgo: Int = 0
 
         /// (current − previous) / previous, rounded to 4 decimals; nil when there is no
         /// previous week to compare with.
@@ -28,28 +30,40 @@ public struct WeeklyChange: Sendable, Equatable {
     public var asOf: CivilDate
     public var enrollments: Measure
     public var completions: Measure
+    /// Distinct learners with an enrollment in the week.
+    public var learners: Measure = Measure(current: 0, previous: 0)
+
+    /// The platform's key measures of the week, as the index lists them; a rise is good news
+    /// for each.
+    public var rows: [(label: String, measure: Measure)] {
+        [("New enrollments", enrollments), ("Learners who enrolled", learners), ("Completions", completions)]
+    }
 
     public static func read(from db: any DatabaseConnection, asOf: CivilDate) throws -> WeeklyChange {
         let end = asOf.adding(days: 1)
         let current = asOf.adding(days: -6)
         let previous = asOf.adding(days: -13)
-        func measure(_ column: String) throws -> Measure {
+        let yearEnd = end.adding(months: -12)
+        let yearStart = yearEnd.adding(days: -7)
+        func measure(_ column: String, _ count: String = "count(*)") throws -> Measure {
             var result = Measure(current: 0, previous: 0)
-            try db.query(
-                """
-                SELECT coalesce(sum(CASE WHEN \(column) >= ? THEN 1 ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN \(column) < ? THEN 1 ELSE 0 END), 0)
-                FROM enrollments WHERE \(column) >= ? AND \(column) < ?
-                """,
-                [.text(current.description), .text(current.description), .text(previous.description),
-                 .text(end.description)]
-            ) { row in
-                result = Measure(current: row.int(0), previous: row.int(1))
+            func window(_ from: CivilDate, _ to: CivilDate) throws -> Int {
+                var value = 0
+                try db.query(
+                    "SELECT \(count) FROM enrollments WHERE \(column) >= ? AND \(column) < ?",
+                    [.text(from.description), .text(to.description)]
+                ) { row in value = row.int(0) }
+                return value
             }
+            result.current = try window(current, end)
+            result.previous = try window(previous, current)
+            result.yearAgo = try window(yearStart, yearEnd)
             return result
         }
-        return WeeklyChange(
+        var change = WeeklyChange(
             start: current, asOf: asOf, enrollments: try measure("enrolled_at"),
             completions: try measure("completed_at"))
+        change.learners = try measure("enrolled_at", "count(DISTINCT user_id)")
+        return change
     }
 }

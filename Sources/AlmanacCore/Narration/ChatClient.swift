@@ -155,56 +155,43 @@ public struct ChatClient: Sendable {
             url: configuration.baseURL.appending(path: "chat/completions"), method: "POST",
             headers: headers, body: Data(Self.body(configuration, messages).encoded().utf8),
             timeout: configuration.timeout)
-        let clock = ContinuousClock()
-        // Time on the wire plus the waits asked for, so a fake sleep counts as a real one.
-        var spent: Duration = .zero
-        var attempt = 0
         var redirects = 0
-        while true {
-            attempt += 1
-            let retryable: LLMError.Reason
-            var retryAfter: Duration?
-            request.timeout = min(configuration.timeout, max(configuration.deadline - spent, .milliseconds(1)))
-            let began = clock.now
-            do {
-                let response = try await transport.send(request)
-                if (300..<400).contains(response.status), let location = response.headers["location"] {
-                    let target = try follow(location, from: request.url, attempts: attempt)
-                    redirects += 1
-                    guard redirects <= Self.maxRedirects else {
-                        throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: attempt)
+        let deadline = configuration.deadline
+        return try await policy.run(
+            timeout: configuration.timeout, deadline: deadline, sleep: sleep,
+            attempt: { number, timeout -> RetryStep<ChatAnswer, LLMError.Reason> in
+                request.timeout = timeout
+                do {
+                    let response = try await transport.send(request)
+                    if (300..<400).contains(response.status), let location = response.headers["location"] {
+                        let target = try follow(location, from: request.url, attempts: number)
+                        redirects += 1
+                        guard redirects <= Self.maxRedirects else {
+                            throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: number)
+                        }
+                        request.url = target
+                        return .again
                     }
-                    request.url = target
-                    attempt -= 1
-                    spent += began.duration(to: clock.now)
-                    continue
+                    if (200..<300).contains(response.status) {
+                        return .done(try Self.parse(response.body, attempts: number))
+                    }
+                    let reason = LLMError.Reason.http(
+                        status: response.status, message: redacted(Self.apiMessage(response.body)))
+                    guard RetryPolicy.isRetryable(status: response.status) else {
+                        throw LLMError(reason: reason, attempts: number)
+                    }
+                    return .retry(reason, after: response.headers["retry-after"].flatMap(self.retryAfter))
+                } catch let error as TransportError {
+                    switch error {
+                    case .timeout: return .retry(.timeout, after: nil)
+                    case .connection(let message): return .retry(.connection(redacted(message)), after: nil)
+                    }
                 }
-                if (200..<300).contains(response.status) {
-                    return try Self.parse(response.body, attempts: attempt)
-                }
-                let reason = LLMError.Reason.http(
-                    status: response.status, message: redacted(Self.apiMessage(response.body)))
-                guard [408, 409, 429].contains(response.status) || response.status >= 500 else {
-                    throw LLMError(reason: reason, attempts: attempt)
-                }
-                retryable = reason
-                retryAfter = response.headers["retry-after"].flatMap(self.retryAfter)
-            } catch let error as TransportError {
-                switch error {
-                case .timeout: retryable = .timeout
-                case .connection(let message): retryable = .connection(redacted(message))
-                }
-            }
-            spent += began.duration(to: clock.now)
-            guard attempt < maxAttempts else { throw LLMError(reason: retryable, attempts: attempt) }
-            let wait = retryAfter ?? backoff(attempt)
-            if spent + wait > configuration.deadline {
-                throw LLMError(
-                    reason: .deadline(limit: configuration.deadline, wait: wait, last: retryable), attempts: attempt)
-            }
-            spent += wait
-            try await sleep(wait)
-        }
+            },
+            exhausted: { LLMError(reason: $0, attempts: $1) },
+            pastDeadline: { wait, last, number in
+                LLMError(reason: .deadline(limit: deadline, wait: wait, last: last), attempts: number)
+            })
     }
 
     /// The redirect's target when it stays on the request's scheme, host and port.
@@ -224,29 +211,16 @@ public struct ChatClient: Sendable {
         return target
     }
 
-    /// `base × 2^(attempt−1)`, capped, plus up to 50 % jitter.
-    func backoff(_ attempt: Int) -> Duration {
-        let exponential = base * (1 << min(attempt - 1, 20))
-        let capped = min(exponential, cap)
-        return capped + capped * (0.5 * jitter())
+    /// The retry rules this client shares with the webhook notifier.
+    var policy: RetryPolicy {
+        RetryPolicy(maxAttempts: maxAttempts, base: base, cap: cap, jitter: jitter, now: now)
     }
 
+    /// `base × 2^(attempt−1)`, capped, plus up to 50 % jitter.
+    func backoff(_ attempt: Int) -> Duration { policy.backoff(attempt) }
+
     /// Seconds, or an HTTP date; a negative or unreadable value is ignored.
-    func retryAfter(_ value: String) -> Duration? {
-        let text = value.trimmingCharacters(in: .whitespaces)
-        // Not capped: a wait longer than the deadline fails at once rather than being
-        // shortened, since the server would refuse an early try anyway.
-        if let seconds = Double(text), seconds >= 0, seconds.isFinite {
-            return .seconds(min(seconds, 1e9))
-        }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
-        let seconds = max(0, date.timeIntervalSince(now()))
-        return .seconds(min(seconds, 1e9))
-    }
+    func retryAfter(_ value: String) -> Duration? { policy.retryAfter(value) }
 
     private func redacted(_ text: String) -> String {
         guard let key = configuration.apiKey, !key.isEmpty else { return text }

@@ -8,7 +8,7 @@ import Foundation
 /// data ("Statistics 101"), and small counts up to 10 ("3 badges") are left out. A figure
 /// matches a number of the context when it equals it after rounding to the figure's own
 /// decimals, or, for a percentage, when it equals the number × 100 so rounded (rates are
-/// fractions in the data).
+/// fractions in the data). Signs are not compared, since a fall of 12 is written as 12.
 ///
 /// Numerals in any script count: full-width forms are folded by NFKC (`７３.４％`), any Unicode
 /// decimal digit by its digit value with the Arabic separators (`٧٣٫٤٪`), and numbers written
@@ -160,12 +160,14 @@ public struct Grounding: Sendable, Equatable {
         var scale = 1.0
         for _ in 0..<figure.decimals { scale /= 10 }
         let tolerance = scale / 2 + 1e-9
+        // Signs are not compared: a change of −12 is written "fell by 12".
+        let (number, value) = (abs(number), abs(figure.value))
         if figure.percent {
             // A rate of 0.5625 may be written 56.25%, 56.3% or 56%; a number already in
             // percent (a custom query's) may be written as it is.
-            return abs(number * 100 - figure.value) <= tolerance || abs(number - figure.value) <= tolerance
+            return abs(number * 100 - value) <= tolerance || abs(number - value) <= tolerance
         }
-        return abs(number - figure.value) <= tolerance
+        return abs(number - value) <= tolerance
     }
 
     /// Every number in the context, plus each list's length (answers count rows: "13

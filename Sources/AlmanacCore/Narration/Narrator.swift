@@ -43,6 +43,9 @@ public struct Narration: Sendable, Equatable {
         case offline
         /// The model was wanted but gave no answer; the text says why.
         case offlineAfterFailure(String)
+        /// The model answered with figures found nowhere in the data (listed); the offline
+        /// narration is published instead.
+        case offlineUngrounded([String])
     }
 
     public var markdown: String
@@ -62,6 +65,9 @@ public struct Narration: Sendable, Equatable {
         if case .offlineAfterFailure(let reason) = source {
             return "The language model was unavailable (\(reason)), so this summary was written by Almanac's offline narrator."
         }
+        if case .offlineUngrounded(let figures) = source {
+            return "The language model's answer quoted figures that are not in the data (\(figures.joined(separator: ", "))), so this summary was written by Almanac's offline narrator."
+        }
         return nil
     }
 
@@ -72,6 +78,7 @@ public struct Narration: Sendable, Equatable {
         case .model(let milliseconds): return "model (\(NumberText.decimal(Double(milliseconds) / 1000, places: 1)) s)"
         case .offline: return "offline"
         case .offlineAfterFailure(let reason): return "offline (model: \(reason))"
+        case .offlineUngrounded: return "offline (model: ungrounded figures)"
         }
     }
 }
@@ -86,14 +93,28 @@ public struct NarrationItem: Sendable {
     public var intent: String?
     /// The offline summary's first sentence: the answer to what was asked.
     public var lead: String?
+    /// Most important first; the offline narrator tells the first right after the lead.
+    public var insights: [Insight]
+    /// `metadata.comparison`, or null.
+    public var comparison: JSONValue
 
     public init(question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
-                lead: String? = nil) {
+                lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null) {
         self.question = question
         self.output = output
         self.stats = stats
         self.intent = intent
         self.lead = lead
+        self.insights = insights
+        self.comparison = comparison
+    }
+
+    /// The offline narration: the answer to what was asked, then the most important insight,
+    /// then the analysis's summary.
+    public var offline: String {
+        let summary = OfflineNarrator().narrate(output, question: question)
+        let opening = [lead, insights.first?.sentence].compactMap { $0 }.joined(separator: " ")
+        return opening.isEmpty ? summary : opening + "\n\n" + summary
     }
 }
 
@@ -174,14 +195,14 @@ public struct Narrator: Sendable {
     private func narrate(_ item: NarrationItem, history: [ChatMessage], _ limiter: RequestLimiter) async
         -> (Narration, [String], String?)
     {
-        let summary = OfflineNarrator().narrate(item.output, question: item.question)
-        let offline = item.lead.map { $0 + "\n\n" + summary } ?? summary
+        let offline = item.offline
         guard settings.mode != .off, let model = settings.model else {
             return (Narration(markdown: offline, source: .offline), [], nil)
         }
         let messages = [ChatMessage(role: "system", content: Prompt.system)] + history + [
             ChatMessage(role: "user", content: Prompt.user(
-                question: item.question.text, stats: item.stats, data: item.output.json, intent: item.intent))
+                question: item.question.text, stats: item.stats, data: item.output.json,
+                comparison: item.comparison, insights: .array(item.insights.map(\.json)), intent: item.intent))
         ]
         let key = AnswerCache.key(model, messages)
         let cache = AnswerCache(folder: settings.cacheFolder)

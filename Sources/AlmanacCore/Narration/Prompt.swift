@@ -7,6 +7,9 @@ public enum Prompt {
         Use only the numbers given in the data; quote every figure exactly as it is given, \
         and never compute, estimate or invent a figure that is not there. \
         Rates are fractions: you may write 0.5625 as 56.25% or 56.3%. \
+        When a comparison and insights are given, open with the most important insight and explain \
+        what changed and why; their changes are already computed, so quote them and never work out \
+        a difference or a percentage yourself. \
         If the data cannot answer the question, say so plainly.
         """
 
@@ -15,21 +18,35 @@ public enum Prompt {
 
     /// The user message for one question.
     /// - Parameter intent: how Almanac read the question; the answer should open with it.
-    public static func user(question: String, stats: DatabaseStats, data: JSONValue, intent: String? = nil) -> String {
+    public static func user(question: String, stats: DatabaseStats, data: JSONValue, comparison: JSONValue = .null,
+                            insights: JSONValue = [], intent: String? = nil) -> String {
+        var changes = ""
+        if comparison != .null || insights != [] {
+            // The comparison and the insights are computed; the model explains them.
+            changes = """
+
+                Comparison with the previous period and a year earlier (already computed; rates' changes are in percentage points):
+                \(trimmed(comparison).prettyEncoded().trimmingCharacters(in: .newlines))
+
+                Insights, most important first (already computed: explain them, do not recompute them):
+                \(trimmed(insights).prettyEncoded().trimmingCharacters(in: .newlines))
+
+                """
+        }
         let reading = intent.map {
             "\nAlmanac read it as: \($0). Answer exactly that first, in the order it asks for, then explain."
         } ?? ""
         return """
-            Based on the following data:
-            - Total Users: \(stats.users)
-            - Total Badges: \(stats.badges)
-            - Total Enrollments: \(stats.enrollments)
+        Based on the following data:
+        - Total Users: \(stats.users)
+        - Total Badges: \(stats.badges)
+        - Total Enrollments: \(stats.enrollments)
 
-            Analytics Data:
-            \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
-
-            Please analyze this query: \(question)\(reading)
-            """
+        Analytics Data:
+        \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
+        \(changes)
+        Please analyze this query: \(question)\(reading)
+        """
     }
 
     /// The short form of an earlier question in the conversation.

@@ -54,6 +54,8 @@ public enum BuildEvent: Sendable, Equatable {
     /// One question finished: id, kind, rows, milliseconds, where the narration came from.
     case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
     case warning(String)
+    /// An alert of questions.yaml was triggered.
+    case alert(String)
 }
 
 /// What a build did.
@@ -62,6 +64,8 @@ public struct BuildSummary: Sendable, Equatable {
     public var asOf: CivilDate
     public var files: WriteSummary
     public var warnings: [String]
+    /// The alerts that were triggered, in words.
+    public var alerts: [String] = []
     /// Wall time of each phase, in order: load, match, sql, charts, narration, render, write.
     public var phases: [BuildPhase] = []
 }
@@ -75,7 +79,7 @@ public struct BuildPhase: Sendable, Equatable {
 /// A build failure, with the stage and the question it happened in.
 public struct BuildError: Error, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable {
-        case questions, database, matching, analytics, charts, narration, rendering, writing, strict
+        case questions, database, matching, analytics, charts, narration, alerts, rendering, writing, strict
     }
 
     public var stage: Stage

@@ -88,22 +88,32 @@ public struct ReportBuilder {
         {
             clock.mark("load")
             log(.unchanged)
+            // The alerts are those the digest of that build recorded.
             return BuildSummary(
                 pages: state.pages, asOf: asOf,
                 files: WriteSummary(written: 0, kept: state.files.count, deleted: 0), warnings: [],
-                phases: clock.phases)
+                alerts: Digest.triggeredAlerts(in: folder), phases: clock.phases)
         }
         let source = try open(file, warnings)
         let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
+        // The site about to be replaced: its documents tell what changed since that report.
+        let previousSite = PreviousSite.read(from: folder)
+        let previousFeed = FileManager.default.contents(atPath: folder.appending(path: "feed.xml").path)
+            .map { String(decoding: $0, as: UTF8.self) }
         log(.started(questions: file.questions.count))
         clock.mark("load")
         let (reports, analysisSQL) = try await answer(
-            file.questions, file: file, source: source, warnings, recordCacheUse: true, clock: clock)
+            file.questions, file: file, source: source, warnings, recordCacheUse: true, previousSite: previousSite,
+            clock: clock)
+        let alerts = try stage(.alerts) { try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(reports) }
+        for alert in alerts where alert.triggered { log(.alert(alert.description)) }
 
         let files: [String: Data]
         do {
             files = try await render(
-                reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add)
+                reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add,
+                digest: Digest(title: file.title, asOf: source.asOf, alerts: alerts, reports: reports),
+                previousFeed: previousFeed)
         } catch let error as BuildError {
             throw error
         } catch {
@@ -117,10 +127,13 @@ public struct ReportBuilder {
         // swapped in, so the old site stays, as for any other failure.
         if let dump = options.dumpSQLPath {
             try stage(.writing) {
-                // The build's own statements, then the analyses' in question order, each once
-                // (the main connection also runs some of the analyses').
+                // The build's own statements, then the analyses' in question order, each once.
+                // The main connection also runs some of the analyses', in whatever order the
+                // pool hands them out: those are left to the analyses' list.
+                let analyses = Set(analysisSQL)
                 var seen = Set<String>()
-                let text = (source.sql() + analysisSQL).filter { seen.insert($0).inserted }
+                let text = (source.sql().filter { !analyses.contains($0) } + analysisSQL)
+                    .filter { seen.insert($0).inserted }
                     .map { $0 + "\n;\n" }.joined()
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
@@ -141,7 +154,8 @@ public struct ReportBuilder {
         }
         clock.mark("write")
         return BuildSummary(
-            pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list, phases: clock.phases)
+            pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list,
+            alerts: alerts.filter(\.triggered).map(\.description), phases: clock.phases)
     }
 
     /// `--out` with its symbolic links resolved: a link to a folder publishes into the
@@ -224,7 +238,7 @@ public struct ReportBuilder {
     /// Matcher, analytics, charts and narrator for a list of questions, in their order.
     private func answer(
         _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings, recordCacheUse: Bool,
-        clock: PhaseClock = PhaseClock()
+        previousSite: PreviousSite = PreviousSite(), clock: PhaseClock = PhaseClock()
     ) async throws -> (reports: [QuestionReport], sql: [String])
     {
         let matcher = try stage(.matching) {
@@ -269,9 +283,47 @@ public struct ReportBuilder {
         var cache = keepsResults && !options.force && options.dumpSQLPath == nil
             ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
         let location = source.location
-        let (outcomes, pass) = try await AnalysisRunner(
+        // The previous window and the year-ago window run as analyses of their own, after
+        // the questions' own, through the same runner and cache.
+        let windows = matches.map { match in
+            match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
+        }
+        var pairs = Array(zip(questions, matches))
+        for (index, window) in windows.enumerated() {
+            guard let window else { continue }
+            pairs.append((questions[index], window.match(matches[index], for: window.previous)))
+            pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
+        }
+        let (allOutcomes, pass) = try await AnalysisRunner(
             db: source.db, open: { try location.open() }, asOf: source.asOf
-        ).run(Array(zip(questions, matches)), cache: &cache)
+        ).run(pairs, cache: &cache)
+        let outcomes = Array(allOutcomes.prefix(questions.count))
+        var comparisons: [Comparison?] = Array(repeating: nil, count: questions.count)
+        var extra = questions.count
+        for (index, window) in windows.enumerated() {
+            guard let window, let spec = matches[index].kind.keyMeasures else { continue }
+            comparisons[index] = Comparison(
+                windows: window, current: spec.measures(in: outcomes[index].output.json),
+                previous: spec.measures(in: allOutcomes[extra].output.json),
+                yearAgo: spec.measures(in: allOutcomes[extra + 1].output.json))
+            extra += 2
+        }
+        // The weekly series of each scope, once per distinct filter set.
+        var weekly: [Filters: WeeklySeries] = [:]
+        for (question, match) in zip(questions, matches) where match.kind.keyMeasures != nil {
+            guard weekly[match.filters] == nil else { continue }
+            weekly[match.filters] = try stage(.analytics, question.id) {
+                try WeeklySeries.read(from: source.db, filters: match.filters, asOf: source.asOf)
+            }
+        }
+        var measures: [[KeyMeasure]] = []
+        var insights: [[Insight]] = []
+        for (index, match) in matches.enumerated() {
+            let current = match.kind.keyMeasures?.measures(in: outcomes[index].output.json) ?? []
+            measures.append(current)
+            insights.append(InsightFinder().insights(
+                kind: match.kind, measures: current, comparison: comparisons[index], weekly: weekly[match.filters]))
+        }
         if keepsResults { cache.save(for: folder) }
         if pass.statements > 0 {
             log(.queried(statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
@@ -290,8 +342,10 @@ public struct ReportBuilder {
         // The analyses' statements, each once, for --dump-sql.
         var sql: [String] = []
         var seen = Set<String>()
-        for (index, (question, outcome)) in zip(questions, outcomes).enumerated() {
+        for outcome in allOutcomes {
             for statement in outcome.sql where seen.insert(statement).inserted { sql.append(statement) }
+        }
+        for (index, (question, outcome)) in zip(questions, outcomes).enumerated() {
             questionCharts.append(try stage(.charts, question.id) {
                 let drawn = try charts.charts(for: outcome.output, question: question)
                 guard !drawn.isEmpty, let answer = answers[index] else { return drawn }
@@ -303,12 +357,15 @@ public struct ReportBuilder {
         }
 
         clock.mark("charts")
+        let leads = questions.indices.map { index in
+            answers[index].flatMap { Lead.sentence(for: $0, filters: matches[index].filters) }
+        }
         let narrated = await Narrator(settings: settings).narrate(
             questions.indices.map { index in
                 NarrationItem(
                     question: questions[index], output: outcomes[index].output, stats: source.stats,
                     intent: matches[index].kind == .customSQL ? nil : matches[index].intentSummary,
-                    lead: answers[index].flatMap { Lead.sentence(for: $0, filters: matches[index].filters) })
+                    lead: leads[index], insights: insights[index], comparison: comparisons[index]?.json ?? .null)
             })
         for warning in narrated.warnings { warnings.add(warning) }
         if narrated.narrations.contains(where: { $0.source == .offline && settings.model != nil && settings.mode != .off })
@@ -329,16 +386,39 @@ public struct ReportBuilder {
         var ungrounded: [String] = []
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], outcomes[index])
-            let narration = narrated.narrations[index]
-            let context: JSONValue = ["analytics_data": outcome.output.json, "database_stats": source.stats.json]
-            let grounding = Grounding.check(narration.markdown, against: context)
-            if !grounding.unverified.isEmpty {
-                ungrounded.append("question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
-            }
-            reports.append(QuestionReport(
+            var narration = narrated.narrations[index]
+            var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],
                 charts: questionCharts[index],
-                narration: narration, grounding: grounding, sql: outcome.sql, engine: source.db.dialect.name))
+                narration: narration, grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
+                engine: source.db.dialect.name)
+            report.keyMeasures = measures[index]
+            report.comparison = comparisons[index]
+            report.insights = insights[index]
+            report.sinceLastReport = SinceLastReport.make(
+                measures: measures[index], previous: previousSite.documents[question.id], asOf: source.asOf)
+            let context: JSONValue = [
+                "analytics_data": outcome.output.json, "database_stats": source.stats.json,
+                "derived": report.derivedNumbers,
+            ]
+            var grounding = Grounding.check(narration.markdown, against: context)
+            if !grounding.unverified.isEmpty {
+                ungrounded.append("question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
+                // A published page never carries an unverified number: the model's answer
+                // gives way to the offline narration, and the page says why.
+                if narration.model != nil && !options.requireGrounded {
+                    narration = Narration(
+                        markdown: NarrationItem(
+                            question: question, output: outcome.output, stats: source.stats,
+                            lead: leads[index], insights: insights[index]).offline,
+                        source: .offlineUngrounded(grounding.unverified))
+                    grounding = Grounding.check(narration.markdown, against: context)
+                    warnings.narrationFellBack = true
+                }
+            }
+            report.narration = narration
+            report.grounding = grounding
+            reports.append(report)
             log(.question(
                 id: question.id, kind: match.kind, rows: outcome.output.rowCount,
                 milliseconds: outcome.milliseconds, narration: narration.progress))
@@ -347,7 +427,8 @@ public struct ReportBuilder {
             if options.requireGrounded {
                 throw BuildError(.narration, GroundingFailure(questions: ungrounded))
             }
-            warnings.add("answers quote figures that are not in their data: " + ungrounded.joined(separator: "; "))
+            warnings.add("answers quote figures that are not in their data (model answers were replaced by the offline narration): "
+                + ungrounded.joined(separator: "; "))
         }
         return (reports, sql)
     }
@@ -396,7 +477,7 @@ public struct ReportBuilder {
 
     private func render(
         _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
-        week: WeeklyChange, warn: (String) -> Void
+        week: WeeklyChange, warn: (String) -> Void, digest: Digest, previousFeed: String?
     ) async throws -> [String: Data] {
         var templates = TemplateSet.builtIn
         if let folder = options.templatesPath {
@@ -435,6 +516,9 @@ public struct ReportBuilder {
         }
         files["index.html"] = Data(renderer.index(reports: reports, stats: stats, week: week).utf8)
         files["index.md"] = Data(twin.index(reports: reports, stats: stats, week: week).utf8)
+        files["digest.md"] = Data(digest.markdown.utf8)
+        files["digest.json"] = Data(digest.json.prettyEncoded().utf8)
+        files["feed.xml"] = Data(Feed(title: file.title, asOf: asOf).render(digest: digest, previous: previousFeed).utf8)
         return files
     }
 

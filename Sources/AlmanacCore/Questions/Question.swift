@@ -106,6 +106,8 @@ public struct QuestionFile: Sendable, Equatable {
     public var questions: [Question]
     public var patterns: [AnalysisKind: PatternOverride]
     public var llm: LLMSettings
+    /// `alerts:`, checked after every build.
+    public var alerts: [AlertRule] = []
 
     public init(
         path: String, title: String, database: String? = nil, questions: [Question],

@@ -34,7 +34,7 @@ public struct QuestionLoader {
     public init() {}
 
     static let questionKeys: Set = ["text", "id", "kind", "section", "sql", "charts", "granularity"]
-    static let topKeys: Set = ["title", "database", "database_options", "questions", "patterns", "llm"]
+    static let topKeys: Set = ["title", "database", "database_options", "questions", "patterns", "llm", "alerts"]
     /// File names the site itself uses.
     static let reservedIDs: Set = ["index", "assets"]
     /// Names Windows reserves for devices, with any extension: `con.html` cannot be checked out.
@@ -84,6 +84,7 @@ public struct QuestionLoader {
         var patterns: [AnalysisKind: PatternOverride] = [:]
         var llm = LLMSettings()
         var sawQuestions = false
+        var alertsNode: Node?
 
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
@@ -101,6 +102,8 @@ public struct QuestionLoader {
                 patterns = readPatterns(value, problem)
             case "llm":
                 llm = readLLM(value, problem)
+            case "alerts":
+                alertsNode = value
             default:
                 problem(keyNode, "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))")
             }
@@ -131,6 +134,8 @@ public struct QuestionLoader {
                 seen[question.id] = question.line
             }
         }
+        // Alerts name questions by id, so they are read once every id is known.
+        let alerts = alertsNode.map { readAlerts($0, questionIDs: Set(questions.map(\.id)), problem) } ?? []
         guard problems.isEmpty, let title else {
             throw QuestionFileError(
                 path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
@@ -140,6 +145,7 @@ public struct QuestionLoader {
             path: path, title: title, database: database, questions: questions,
             patterns: patterns, llm: llm)
         file.statementTimeout = statementTimeout
+        file.alerts = alerts
         return file
     }
 

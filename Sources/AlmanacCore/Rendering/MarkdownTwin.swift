@@ -16,6 +16,16 @@ struct MarkdownTwin: Sendable {
         // another viewer of the twin might not.
         if report.narration.model != nil { narration = Self.withoutHTML(narration) }
         lines += [narration, ""]
+        lines += [Self.escape(ChangeText.sinceLastReport(report) { DisplayName.cut($0) }), ""]
+        if let comparison = report.comparison {
+            lines += ["## Change", "", Self.escape(ChangeText.windows(comparison)), "",
+                      "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
+                      "| --- | ---: | ---: | --- | ---: | --- |"]
+            for row in ChangeText.rows(comparison) {
+                lines.append("| \(row.label) | \(row.current) | \(row.previous) | \(row.change) | \(row.yearAgo) | \(row.yearChange) |")
+            }
+            lines.append("")
+        }
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
             for chart in report.charts {
@@ -48,11 +58,22 @@ struct MarkdownTwin: Sendable {
                      "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
                      "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
                      "", "## This week", "",
-                     "The 7 days \(week.start) to \(week.asOf), against the 7 days before.", "",
-                     "| | This week | The week before | Change |", "| --- | ---: | ---: | --- |",
-                     "| New enrollments | \(NumberText.count(week.enrollments.current)) | \(NumberText.count(week.enrollments.previous)) | \(week.enrollments.text) |",
-                     "| Completions | \(NumberText.count(week.completions.current)) | \(NumberText.count(week.completions.previous)) | \(week.completions.text) |",
-                     ""]
+                     "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.", "",
+                     "| | This week | The week before | Change | A year earlier |", "| --- | ---: | ---: | --- | ---: |"]
+        for row in week.rows {
+            lines.append("| \(row.label) | \(NumberText.count(row.measure.current)) | \(NumberText.count(row.measure.previous)) | \(row.measure.text) | \(NumberText.count(row.measure.yearAgo)) |")
+        }
+        lines.append("")
+        let moves = ChangeText.whatChanged(reports)
+        if !moves.isEmpty {
+            let since = reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
+            lines += ["## What changed", "", "The largest moves since the report of \(since).", ""]
+            for move in moves {
+                lines.append("- [\(Self.escape(move.question))](\(move.questionID).md): "
+                    + Self.escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+            }
+            lines.append("")
+        }
         for (section, members) in PageRenderer.sections(of: reports) {
             lines += ["## \(Self.escape(section))", ""]
             for report in members {

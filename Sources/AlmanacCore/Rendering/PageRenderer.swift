@@ -95,6 +95,18 @@ public struct PageRenderer: Sendable {
         context["needsEval"] = report.charts.contains { chart in
             chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
         }
+        if let comparison = report.comparison {
+            context["comparison"] = [
+                "window": ChangeText.windows(comparison),
+                "rows": ChangeText.rows(comparison).map { row in
+                    [
+                        "label": row.label, "current": row.current, "previous": row.previous, "change": row.change,
+                        "tone": row.tone, "yearAgo": row.yearAgo, "yearChange": row.yearChange, "yearTone": row.yearTone,
+                    ]
+                },
+            ] as [String: Any]
+        }
+        context["sinceLastReport"] = ChangeText.sinceLastReport(report) { DisplayName.cut($0) }
         context["tables"] = report.tables.map(table)
         context["hasTables"] = !report.tables.isEmpty
         context["sql"] = report.sql
@@ -110,16 +122,27 @@ public struct PageRenderer: Sendable {
     /// The index: title, totals and every section with its questions.
     public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
         var context = common(title: siteTitle)
-        func measure(_ measure: WeeklyChange.Measure) -> [String: Any] {
+        context["week"] = [
+            "start": week.start.description,
+            "measures": week.rows.map { row in
+                [
+                    "label": row.label, "current": NumberText.count(row.measure.current),
+                    "previous": NumberText.count(row.measure.previous),
+                    "yearAgo": NumberText.count(row.measure.yearAgo),
+                    "change": row.measure.text, "direction": row.measure.direction,
+                ]
+            },
+        ] as [String: Any]
+        let moves = ChangeText.whatChanged(reports)
+        context["whatChanged"] = moves.map { move in
             [
-                "current": NumberText.count(measure.current), "previous": NumberText.count(measure.previous),
-                "change": measure.text, "direction": measure.direction,
+                "href": move.questionID + ".html", "question": move.question,
+                "text": ChangeText.change(move.change) { DisplayName.cut($0) },
+                "tone": move.change.change.map { KeyMeasure.tone(move.change.measure, change: $0) } ?? "flat",
             ]
         }
-        context["week"] = [
-            "start": week.start.description, "enrollments": measure(week.enrollments),
-            "completions": measure(week.completions),
-        ] as [String: Any]
+        context["hasWhatChanged"] = !moves.isEmpty
+        context["whatChangedSince"] = reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
         context["stats"] = [
             "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
             "organizations": NumberText.count(stats.organizations),

@@ -78,6 +78,8 @@ extension TemplateSet {
         "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
         "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",
         "current", "change", "direction", "completions", "notices", "needsEval",
+        "sinceLastReport", "comparison", "window", "label", "tone", "yearAgo", "yearChange", "yearTone",
+        "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent", "routedBy",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,

@@ -72,6 +72,13 @@ public struct ProjectScaffold {
         # patterns:
         #   learning_paths: {add: ["(?i)roadmap"]}
 
+        # Optional: lines a key number should not cross, listed in site/digest.md each week;
+        # `almanac build --fail-on-alert` exits with status 3 when one is crossed. Changes are
+        # against the previous window, in percent (in points for rates).
+        # alerts:
+        #   - {question: paths, measure: learners, change_below: -20}
+        #   - {question: what-is-the-completion-rate-by-organization, measure: drop_rate, above: 40}
+
         """
 
     static let gitignore = """
@@ -88,7 +95,7 @@ public struct ProjectScaffold {
         ALMANAC ?= almanac
         PUBLISH_TO ?= user@example.org:/var/www/report/
 
-        .PHONY: report commit publish
+        .PHONY: report commit publish notify
 
         report:
         \t$(ALMANAC) build --templates templates
@@ -99,6 +106,10 @@ public struct ProjectScaffold {
 
         publish:
         \trsync -a --delete site/ $(PUBLISH_TO)
+
+        # Posts site/digest.md's content to the webhook in ALMANAC_WEBHOOK_URL (Slack-compatible).
+        notify:
+        \t$(ALMANAC) notify --format slack
 
         """
 
@@ -118,6 +129,12 @@ public struct ProjectScaffold {
            next build is reproducible and free).
         5. `make publish` copies `site/` to your static host (set `PUBLISH_TO`). The site is plain
            files with relative links: it works from any host, under any path, or from a folder.
+        6. `make notify` posts the week's digest (alerts, insights, what changed) to the chat
+           webhook in `ALMANAC_WEBHOOK_URL`. `site/feed.xml` is an Atom feed of the reports.
+
+        Each page says what changed since the last report and, for questions with a time
+        window, how the numbers compare with the previous window and a year earlier; the index
+        lists the week's largest moves under "What changed".
 
         To change the look, edit the files in `templates/`; `almanac build --templates templates`
         uses them in place of the built-in ones.

@@ -15,6 +15,14 @@ public struct QuestionReport: Sendable {
     public var sql: [String]
     /// The engine that ran them, as `SQLDialect.name` spells it: `sqlite` or `postgresql`.
     public var engine: String
+    /// The numbers comparisons, "since the last report" and alerts read.
+    public var keyMeasures: [KeyMeasure] = []
+    /// The previous window and the year-ago window; nil without a time window.
+    public var comparison: Comparison?
+    /// Nil for a question the previous site did not have (or had at no earlier date).
+    public var sinceLastReport: SinceLastReport?
+    /// Most important first.
+    public var insights: [Insight] = []
 
     public init(question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
                 charts: [Chart], narration: Narration, grounding: Grounding, sql: [String],
@@ -51,7 +59,7 @@ public struct QuestionReport: Sendable {
     public func document(asOf: CivilDate, stats: DatabaseStats) -> JSONValue {
         var visualization: [String: JSONValue] = [:]
         for chart in charts { visualization[chart.name] = chart.figure }
-        return [
+        var document: JSONValue = [
             "id": .string(question.id),
             "question": .string(question.text),
             "section": .text(question.section),
@@ -74,6 +82,24 @@ public struct QuestionReport: Sendable {
                 ],
             ],
             "visualization": .object(visualization),
+        ]
+        if case .object(var metadata) = document["metadata"], case .object(var members) = document {
+            metadata["key_measures"] = .array(keyMeasures.map(\.json))
+            metadata["insights"] = .array(insights.map(\.json))
+            if let comparison { metadata["comparison"] = comparison.json }
+            if let sinceLastReport { metadata["since_last_report"] = sinceLastReport.json }
+            members["metadata"] = .object(metadata)
+            document = .object(members)
+        }
+        return document
+    }
+
+    /// The comparison, insights and changes since the last report as the grounding check
+    /// reads them: every number a narration may quote besides the analysis's own.
+    public var derivedNumbers: JSONValue {
+        [
+            "comparison": comparison?.json ?? .null, "insights": .array(insights.map(\.json)),
+            "since_last_report": sinceLastReport?.json ?? .null,
         ]
     }
 }

@@ -30,7 +30,7 @@ public struct SiteWriter {
     static func isOwned(_ relative: String) -> Bool {
         if relative.hasPrefix("assets/") { return true }
         guard !relative.contains("/") else { return false }
-        return [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
+        return relative == "feed.xml" || [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
     }
 
     /// The staging folder of a target: `site` → `site.staging`, beside it.

@@ -1,0 +1,160 @@
+/// One entry of `alerts:` in questions.yaml: a line that one of a question's key measures
+/// should not cross.
+public struct AlertRule: Sendable, Equatable {
+    public enum Condition: String, Sendable, Equatable, CaseIterable {
+        /// The current value is above the threshold (a rate's threshold is in percent).
+        case above
+        case below
+        /// The change from the previous window is above the threshold: in percent of the
+        /// previous value, or in percentage points for a rate.
+        case changeAbove = "change_above"
+        case changeBelow = "change_below"
+    }
+
+    public var question: String
+    public var measure: String
+    /// A badge or organization name; nil for the question's total.
+    public var subject: String?
+    public var condition: Condition
+    public var threshold: Double
+    /// Where the entry starts in questions.yaml, for messages.
+    public var line: Int
+
+    public init(question: String, measure: String, subject: String? = nil, condition: Condition,
+                threshold: Double, line: Int = 0) {
+        self.question = question
+        self.measure = measure
+        self.subject = subject
+        self.condition = condition
+        self.threshold = threshold
+        self.line = line
+    }
+
+    /// "completion rate of Python Basics below 50%": the rule in words.
+    public var summary: String {
+        let what = KeyMeasure.label(measure) + (subject.map { " of \($0)" } ?? "")
+        let rate = KeyMeasure.isRate(measure)
+        let amount = NumberText.decimal(threshold, places: 2)
+        switch condition {
+        case .above: return "\(what) above \(amount)\(rate ? "%" : "")"
+        case .below: return "\(what) below \(amount)\(rate ? "%" : "")"
+        case .changeAbove: return "\(what) change above \(amount)\(rate ? " pts" : "%")"
+        case .changeBelow: return "\(what) change below \(amount)\(rate ? " pts" : "%")"
+        }
+    }
+}
+
+/// An alert checked against a build's numbers.
+public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
+    public var rule: AlertRule
+    /// The value compared with the threshold: the measure (a rate in percent), or its change
+    /// (percent, or points for a rate). Nil when there is none, e.g. no previous value.
+    public var value: Double?
+    public var triggered: Bool
+
+    /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5%".
+    public var description: String {
+        "\(rule.question): \(rule.summary): \(valueText)"
+    }
+
+    /// The value with the threshold's unit: "37.93%", "-2.5 pts", "1,204".
+    public var valueText: String {
+        guard let value else { return "no value" }
+        let rate = KeyMeasure.isRate(rule.measure)
+        let number = NumberText.decimal(value, places: 2)
+        switch rule.condition {
+        case .above, .below: return number + (rate ? "%" : "")
+        case .changeAbove, .changeBelow: return number + (rate ? " pts" : "%")
+        }
+    }
+
+    public var json: JSONValue {
+        [
+            "question": .string(rule.question), "measure": .string(rule.measure), "subject": .text(rule.subject),
+            "condition": .string(rule.condition.rawValue), "threshold": Comparison.Row.number(rule.threshold),
+            "value": Comparison.Row.number(value), "triggered": .bool(triggered),
+        ]
+    }
+}
+
+/// An alert that cannot be checked: a measure the question does not have, a name that is
+/// not in the data, a change asked of a question with no time window.
+public struct AlertError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var problems: [(line: Int, message: String)]
+
+    public static func == (lhs: AlertError, rhs: AlertError) -> Bool {
+        lhs.path == rhs.path && lhs.problems.map(\.line) == rhs.problems.map(\.line)
+            && lhs.problems.map(\.message) == rhs.problems.map(\.message)
+    }
+
+    public var description: String {
+        problems.map { "\(path):\($0.line): \($0.message)" }.joined(separator: "\n")
+    }
+}
+
+/// Checks every alert against the reports.
+public struct AlertEvaluator: Sendable {
+    public var alerts: [AlertRule]
+    public var path: String
+
+    public init(alerts: [AlertRule], path: String) {
+        self.alerts = alerts
+        self.path = path
+    }
+
+    /// - Throws: `AlertError` listing every alert that cannot be checked.
+    public func evaluate(_ reports: [QuestionReport]) throws -> [AlertResult] {
+        var problems: [(Int, String)] = []
+        var results: [AlertResult] = []
+        let byID = Dictionary(reports.map { ($0.question.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for rule in alerts {
+            guard let report = byID[rule.question] else {
+                problems.append((rule.line, "alert for `\(rule.question)`: no question has that id"))
+                continue
+            }
+            guard let spec = report.match.kind.keyMeasures else {
+                problems.append((rule.line, "alert for `\(rule.question)`: a \(report.match.kind.rawValue) question has no key measures to alert on"))
+                continue
+            }
+            let names = rule.subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
+            guard names.contains(rule.measure) else {
+                let kind = report.match.kind.rawValue
+                let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
+                problems.append((rule.line, "alert for `\(rule.question)`: unknown measure `\(rule.measure)`"
+                    + (rule.subject == nil ? "" : " with `for`") + " for a \(kind) question; expected one of: \(expected)"))
+                continue
+            }
+            let rows = report.keyMeasures.filter { $0.measure == rule.measure && $0.subject == rule.subject }
+            guard let measure = rows.first else {
+                let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(\.subject)
+                problems.append((rule.line, "alert for `\(rule.question)`: no `\(rule.subject ?? "")` in its \(rule.measure) "
+                    + "(it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"))
+                continue
+            }
+            let rate = KeyMeasure.isRate(rule.measure)
+            var value: Double?
+            switch rule.condition {
+            case .above, .below:
+                value = measure.value.map { rate ? Metrics.round($0 * 100, places: 2) : $0 }
+            case .changeAbove, .changeBelow:
+                guard let comparison = report.comparison else {
+                    problems.append((rule.line, "alert for `\(rule.question)`: `\(rule.condition.rawValue)` needs a time window "
+                        + "to compare with, and this question has none; use `above`/`below`, or give the question a window such as \"last 4 weeks\""))
+                    continue
+                }
+                let row = comparison.rows.first { $0.measure == rule.measure && $0.subject == rule.subject }
+                value = rate ? row?.change : row?.changePercent
+            }
+            let triggered: Bool
+            switch (rule.condition, value) {
+            case (_, nil): triggered = false
+            case (.above, let value?), (.changeAbove, let value?): triggered = value > rule.threshold
+            case (.below, let value?), (.changeBelow, let value?): triggered = value < rule.threshold
+            }
+            results.append(AlertResult(rule: rule, value: value, triggered: triggered))
+        }
+        if !problems.isEmpty { throw AlertError(path: path, problems: problems) }
+        return results
+    }
+}

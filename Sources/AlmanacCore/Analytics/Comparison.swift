@@ -1,0 +1,121 @@
+/// A question's window, the window of equal length before it and the same window a year
+/// earlier. Each is run through the same analysis, in the same SQL path as the main numbers.
+public struct ComparisonWindows: Sendable, Equatable {
+    /// Half-open ranges: `start` included, `end` excluded.
+    public var current: DateRange
+    public var previous: DateRange
+    public var yearAgo: DateRange
+
+    /// The windows of a question, or nil when it has no time window. Organization trends
+    /// always have one (the 12 months up to the as-of date by default). The current window
+    /// ends at the as-of date at the latest. A window of whole calendar months is compared
+    /// with the same number of months before it; any other with the same number of days.
+    public static func of(_ match: Match, asOf: CivilDate) -> ComparisonWindows? {
+        let tomorrow = asOf.adding(days: 1)
+        var range = match.filters.dateRange
+        if range == nil, match.kind == .organizationTrends {
+            range = DateRange(start: tomorrow.adding(months: -12), end: tomorrow, phrase: "")
+        }
+        guard let range, let start = range.start else { return nil }
+        let end = min(range.end ?? tomorrow, tomorrow)
+        guard start < end else { return nil }
+        let previousStart: CivilDate
+        if start.parts.day == 1, end.parts.day == 1 {
+            let months = (end.year - start.year) * 12 + end.month - start.month
+            previousStart = start.adding(months: -months)
+        } else {
+            previousStart = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
+        }
+        return ComparisonWindows(
+            current: DateRange(start: start, end: end, phrase: range.phrase),
+            previous: DateRange(start: previousStart, end: start, phrase: "the previous period"),
+            yearAgo: DateRange(start: start.adding(months: -12), end: end.adding(months: -12), phrase: "a year earlier"))
+    }
+
+    /// The question's match with its window replaced, for running the same analysis again.
+    public func match(_ match: Match, for range: DateRange) -> Match {
+        var copy = match
+        copy.filters.dateRange = range
+        return copy
+    }
+}
+
+/// `metadata.comparison`: every key measure in the current window, the previous window and
+/// the window a year earlier, with the change from the previous one.
+public struct Comparison: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var measure: String
+        public var subject: String?
+        public var current: Double?
+        public var previous: Double?
+        public var yearAgo: Double?
+
+        /// In the measure's unit; in percentage points for a rate. Nil when either side is.
+        public var change: Double? {
+            guard let current, let previous else { return nil }
+            return KeyMeasure.change(measure, from: previous, to: current)
+        }
+
+        /// In percent of the previous value; nil for rates and a previous value of zero.
+        public var changePercent: Double? {
+            guard let current, let previous else { return nil }
+            return KeyMeasure.changePercent(measure, from: previous, to: current)
+        }
+
+        /// The change against the year-ago window, same units.
+        public var yearChange: Double? {
+            guard let current, let yearAgo else { return nil }
+            return KeyMeasure.change(measure, from: yearAgo, to: current)
+        }
+
+        var json: JSONValue {
+            [
+                "measure": .string(measure), "subject": .text(subject),
+                "current": Self.number(current), "previous": Self.number(previous),
+                "year_ago": Self.number(yearAgo), "change": Self.number(change),
+                "change_percent": Self.number(changePercent),
+            ]
+        }
+
+        /// Whole numbers as integers, so the JSON reads `12`, not `12.0`.
+        static func number(_ value: Double?) -> JSONValue {
+            guard let value else { return .null }
+            return value == value.rounded() && abs(value) < 1e15 ? .int(Int(value)) : .double(value)
+        }
+    }
+
+    public var windows: ComparisonWindows
+    public var rows: [Row]
+
+    /// Matches the three windows' key measures by measure and subject, in the current order;
+    /// a subject seen only in an earlier window follows with a current value of nil.
+    public init(windows: ComparisonWindows, current: [KeyMeasure], previous: [KeyMeasure], yearAgo: [KeyMeasure]) {
+        self.windows = windows
+        let before = Dictionary(previous.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let lastYear = Dictionary(yearAgo.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<String>()
+        var rows: [Row] = []
+        for measure in current + previous + yearAgo where seen.insert(measure.key).inserted {
+            let now = current.first { $0.key == measure.key }?.value
+            rows.append(Row(measure: measure.measure, subject: measure.subject, current: now,
+                            previous: before[measure.key] ?? nil, yearAgo: lastYear[measure.key] ?? nil))
+        }
+        self.rows = rows
+    }
+
+    /// The rows of the whole result (no subject).
+    public var totals: [Row] { rows.filter { $0.subject == nil } }
+
+    public var json: JSONValue {
+        func window(_ range: DateRange) -> JSONValue {
+            [
+                "from": .string(range.start?.description ?? ""),
+                "to": .string(range.end.map { $0.adding(days: -1).description } ?? ""),
+            ]
+        }
+        return [
+            "current": window(windows.current), "previous": window(windows.previous),
+            "year_ago": window(windows.yearAgo), "measures": .array(rows.map(\.json)),
+        ]
+    }
+}

@@ -1,0 +1,126 @@
+/// One of a question's key numbers, as comparisons, "since the last report", insights and
+/// alerts read it: a measure of the whole result (`subject` nil) or of one badge or
+/// organization.
+public struct KeyMeasure: Sendable, Equatable {
+    public var measure: String
+    /// A badge or organization name; nil for a total.
+    public var subject: String?
+    public var value: Double?
+
+    public init(measure: String, subject: String?, value: Double?) {
+        self.measure = measure
+        self.subject = subject
+        self.value = value
+    }
+
+    /// `measure` and `subject` together, the identity a comparison matches on.
+    public var key: String { measure + "\u{1F}" + (subject ?? "") }
+
+    /// A fraction in [0, 1]: its changes are in percentage points.
+    public static func isRate(_ measure: String) -> Bool { measure.hasSuffix("_rate") }
+
+    /// Whether a rise is good news: false for a drop rate and for days to complete.
+    public static func upIsGood(_ measure: String) -> Bool {
+        !(measure == "drop_rate" || measure.hasPrefix("median_days"))
+    }
+
+    /// The words a page uses for a measure: "completion rate".
+    public static func label(_ measure: String) -> String {
+        measure == "completed" ? "completions" : measure.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The measure's value as a page writes it: "1,234", "56.2%", "14.9".
+    public static func text(_ measure: String, _ value: Double) -> String {
+        if isRate(measure) { return NumberText.percent(value) }
+        if measure.hasPrefix("median_days") { return NumberText.decimal(value, places: 1) }
+        return NumberText.count(Int(value.rounded()))
+    }
+
+    /// The change from `before` to `after`: a difference in the measure's unit, in
+    /// percentage points for a rate (rounded to 2 decimals), 1 decimal for days.
+    public static func change(_ measure: String, from before: Double, to after: Double) -> Double {
+        if isRate(measure) { return Metrics.round((after - before) * 100, places: 2) }
+        if measure.hasPrefix("median_days") { return Metrics.round(after - before, places: 1) }
+        return after - before
+    }
+
+    /// The change in percent of `before`, 1 decimal; nil for a rate (its change is already in
+    /// points) and when `before` is zero.
+    public static func changePercent(_ measure: String, from before: Double, to after: Double) -> Double? {
+        guard !isRate(measure), before != 0 else { return nil }
+        return Metrics.round((after - before) / before * 100, places: 1)
+    }
+
+    /// A change as a page writes it, with its arrow: "▲ 12 (+4.5%)", "▼ 1.25 pts".
+    public static func changeText(_ measure: String, change: Double, percent: Double?) -> String {
+        guard change != 0 else { return "no change" }
+        let arrow = change > 0 ? "▲ " : "▼ "
+        if isRate(measure) { return arrow + NumberText.decimal(abs(change), places: 2) + " pts" }
+        let amount = measure.hasPrefix("median_days")
+            ? NumberText.decimal(abs(change), places: 1) : NumberText.count(Int(abs(change).rounded()))
+        guard let percent else { return arrow + amount }
+        return arrow + amount + " (" + (percent > 0 ? "+" : "−") + NumberText.decimal(abs(percent), places: 1) + "%)"
+    }
+
+    /// "good", "bad" or "flat": how a reader should take a change.
+    public static func tone(_ measure: String, change: Double) -> String {
+        guard change != 0 else { return "flat" }
+        return (change > 0) == upIsGood(measure) ? "good" : "bad"
+    }
+}
+
+/// Which numbers of an analysis are its key measures: some fields of one object (the totals)
+/// and one field of each row of one list (per badge or organization).
+public struct KeyMeasureSpec: Sendable {
+    public var totalsKey: String
+    public var totals: [String]
+    /// The list, the row's name field, and the field measured per row.
+    public var list: (key: String, name: String, measure: String)?
+
+    /// The names of every measure an alert may use.
+    public var names: [String] {
+        guard let list, !totals.contains(list.measure) else { return totals }
+        return totals + [list.measure]
+    }
+
+    /// The key measures read from an analysis's `analytics_data`.
+    public func measures(in json: JSONValue) -> [KeyMeasure] {
+        var result: [KeyMeasure] = []
+        let object = totalsKey.isEmpty ? json : json[totalsKey]
+        for name in totals {
+            result.append(KeyMeasure(measure: name, subject: nil, value: object?[name]?.doubleValue))
+        }
+        if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
+            for row in rows {
+                guard let subject = row[list.name]?.stringValue else { continue }
+                result.append(KeyMeasure(measure: list.measure, subject: subject, value: row[list.measure]?.doubleValue))
+            }
+        }
+        return result
+    }
+}
+
+extension AnalysisKind {
+    /// The key measures of each kind; nil for custom SQL, whose columns are the question's own.
+    public var keyMeasures: KeyMeasureSpec? {
+        switch self {
+        case .badgeEnrollments:
+            return KeyMeasureSpec(
+                totalsKey: "totals", totals: ["enrollments", "learners", "completed", "completion_rate"],
+                list: ("badges", "badge", "enrollments"))
+        case .organizationTrends:
+            return KeyMeasureSpec(
+                totalsKey: "totals", totals: ["enrollments", "completed"],
+                list: ("organizations", "organization", "enrollments"))
+        case .completionMetrics:
+            return KeyMeasureSpec(
+                totalsKey: "overall",
+                totals: ["enrollments", "completed", "completion_rate", "drop_rate", "median_days_to_complete"],
+                list: ("by_badge", "badge", "completed"))
+        case .learningPaths:
+            return KeyMeasureSpec(totalsKey: "", totals: ["learners"], list: ("starting_badges", "badge", "learners"))
+        case .customSQL:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Enrollments and completions per week (Monday to Sunday) in a question's scope, for the
+/// insights that look at the latest complete week: `unusual_change` and `record`.
+///
+/// The counts come from one SQL statement; weeks with no rows are filled in with zeros. The
+/// scope is the question's badge, organization and date filters, up to the as-of date.
+/// Completions are counted by the week of `completed_at`, inside the same days, for
+/// enrollments made by the as-of date (as organization trends count them).
+public struct WeeklySeries: Sendable, Equatable {
+    /// Mondays, ascending, and each week's count; complete weeks only.
+    public var enrollments: [(week: CivilDate, count: Int)]
+    public var completions: [(week: CivilDate, count: Int)]
+
+    public static func == (lhs: WeeklySeries, rhs: WeeklySeries) -> Bool {
+        lhs.enrollments.map(\.week) == rhs.enrollments.map(\.week)
+            && lhs.enrollments.map(\.count) == rhs.enrollments.map(\.count)
+            && lhs.completions.map(\.week) == rhs.completions.map(\.week)
+            && lhs.completions.map(\.count) == rhs.completions.map(\.count)
+    }
+
+    /// The statement for a question's filters.
+    public static func statement(for filters: Filters, asOf: CivilDate, in dialect: any SQLDialect) -> SQLStatement {
+        let scope = Scope(filters, asOf: asOf)
+        let finished = Scope(Filters(badge: filters.badge, organization: filters.organization), asOf: asOf)
+        var inWindow = ["f.completed_at < \(Scope.literal(scope.until))"]
+        if let start = scope.from { inWindow.insert("f.completed_at >= \(Scope.literal(start))", at: 0) }
+        return SQLStatement(
+            "weekly",
+            """
+            WITH \(scope.cte(dialect)),
+            \(finished.cte(dialect, named: "finished"))
+            SELECT 'enrollments' AS measure, \(dialect.weekStart("s.enrolled_at")) AS week, count(*) AS n
+            FROM scoped s GROUP BY \(dialect.weekStart("s.enrolled_at"))
+            UNION ALL
+            SELECT 'completions' AS measure, \(dialect.weekStart("f.completed_at")) AS week, count(*) AS n
+            FROM finished f
+            WHERE f.status = 'completed' AND f.completed_at IS NOT NULL
+              AND \(inWindow.joined(separator: " AND "))
+            GROUP BY \(dialect.weekStart("f.completed_at"))
+            ORDER BY 1, 2
+            """)
+    }
+
+    /// Runs the statement.
+    /// - Throws: `DatabaseError` with the statement.
+    public static func read(from db: any DatabaseConnection, filters: Filters, asOf: CivilDate) throws -> WeeklySeries {
+        let set = try ResultSet.read(statement(for: filters, asOf: asOf, in: db.dialect), from: db)
+        let scope = Scope(filters, asOf: asOf)
+        return decode(set, from: scope.from, until: scope.until)
+    }
+
+    /// The complete weeks between the first week with activity (or the first whole week
+    /// of the question's range) and the last week that ends before `until`.
+    static func decode(_ set: ResultSet, from: CivilDate?, until: CivilDate) -> WeeklySeries {
+        var counts: [String: [CivilDate: Int]] = [:]
+        for record in set.records {
+            guard let week = CivilDate(iso: record.text("week").prefix(10)) else { continue }
+            counts[record.text("measure"), default: [:]][week] = record.int("n")
+        }
+        // The last complete week ends on the Sunday before `until` (or on `until − 1`).
+        let lastDay = until.adding(days: -1)
+        let lastMonday = lastDay.adding(days: lastDay.isoWeekday == 7 ? -6 : -lastDay.isoWeekday - 6)
+        func series(_ measure: String) -> [(week: CivilDate, count: Int)] {
+            let weeks = counts[measure] ?? [:]
+            var first = weeks.keys.min()
+            if let from {
+                // The first whole week inside the range.
+                let monday = from.adding(days: (8 - from.isoWeekday) % 7)
+                first = first.map { max($0, monday) } ?? monday
+            }
+            guard let first, first <= lastMonday else { return [] }
+            return stride(from: first.daysSinceEpoch, through: lastMonday.daysSinceEpoch, by: 7).map {
+                let week = CivilDate(daysSinceEpoch: $0)
+                return (week, weeks[week] ?? 0)
+            }
+        }
+        return WeeklySeries(enrollments: series("enrollments"), completions: series("completions"))
+    }
+}

@@ -1,0 +1,177 @@
+/// A deterministic fact about a question's numbers, with the numbers that make it: what the
+/// narrators put into words. `metadata.insights` lists them, most important first.
+public enum Insight: Sendable, Equatable {
+    case unusualChange(UnusualChange)
+    case record(Record)
+    case topMovers(TopMovers)
+    case contribution(Contribution)
+    case concentration(Concentration)
+
+    /// The latest complete week against the weeks before it, scored robustly.
+    public struct UnusualChange: Sendable, Equatable {
+        public var measure: String
+        /// The Monday of the latest complete week.
+        public var week: CivilDate
+        public var value: Int
+        public var baselineWeeks: Int
+        public var median: Double
+        /// The median absolute deviation of the baseline from its median.
+        public var mad: Double
+        /// |value − median| / max(1.4826 · MAD, 1), rounded to 2 decimals.
+        public var score: Double
+        public var threshold: Double
+    }
+
+    /// The latest complete week is the highest or the lowest of the series so far.
+    public struct Record: Sendable, Equatable {
+        public var measure: String
+        public var week: CivilDate
+        public var value: Int
+        public var highest: Bool
+        /// The record it beat: the highest (or lowest) of the earlier weeks.
+        public var previousRecord: Int
+        public var weeks: Int
+    }
+
+    /// One slice's move between the previous window and the current one.
+    public struct Move: Sendable, Equatable {
+        public var subject: String
+        public var previous: Double
+        public var current: Double
+        public var change: Double
+    }
+
+    /// The badge or organization with the largest rise and the one with the largest fall.
+    public struct TopMovers: Sendable, Equatable {
+        public var measure: String
+        public var rise: Move?
+        public var fall: Move?
+    }
+
+    /// A slice's part of a total's change.
+    public struct Slice: Sendable, Equatable {
+        /// A badge or organization, or nil for every other slice together.
+        public var subject: String?
+        public var change: Double
+        /// change / total change, 4 decimals; the shares add up to exactly 1.
+        public var share: Double
+    }
+
+    /// Which slices explain a total's change since the previous window.
+    public struct Contribution: Sendable, Equatable {
+        public var measure: String
+        public var previous: Double
+        public var current: Double
+        public var change: Double
+        public var slices: [Slice]
+    }
+
+    /// How much of a total the largest slices hold.
+    public struct Concentration: Sendable, Equatable {
+        public var measure: String
+        public var total: Double
+        public var top: String
+        public var topValue: Double
+        public var topShare: Double
+        public var topThreeValue: Double
+        public var topThreeShare: Double
+    }
+
+    /// `unusual_change`, `record`, …: the `type` of the JSON object.
+    public var type: String {
+        switch self {
+        case .unusualChange: return "unusual_change"
+        case .record: return "record"
+        case .topMovers: return "top_movers"
+        case .contribution: return "contribution"
+        case .concentration: return "concentration"
+        }
+    }
+
+    public var json: JSONValue {
+        let number = Comparison.Row.number
+        func move(_ move: Move?) -> JSONValue {
+            guard let move else { return .null }
+            return [
+                "subject": .string(move.subject), "previous": number(move.previous),
+                "current": number(move.current), "change": number(move.change),
+            ]
+        }
+        switch self {
+        case .unusualChange(let fact):
+            return [
+                "type": "unusual_change", "measure": .string(fact.measure),
+                "period": .string(fact.week.isoWeekKey), "from": .string(fact.week.description),
+                "to": .string(fact.week.adding(days: 6).description), "value": .int(fact.value),
+                "baseline_weeks": .int(fact.baselineWeeks), "median": number(fact.median),
+                "mad": number(fact.mad), "score": number(fact.score), "threshold": number(fact.threshold),
+                "direction": .string(Double(fact.value) > fact.median ? "up" : "down"),
+            ]
+        case .record(let fact):
+            return [
+                "type": "record", "measure": .string(fact.measure), "period": .string(fact.week.isoWeekKey),
+                "from": .string(fact.week.description), "to": .string(fact.week.adding(days: 6).description),
+                "value": .int(fact.value), "record": .string(fact.highest ? "highest" : "lowest"),
+                "previous_record": .int(fact.previousRecord), "weeks": .int(fact.weeks),
+            ]
+        case .topMovers(let fact):
+            return ["type": "top_movers", "measure": .string(fact.measure), "rise": move(fact.rise), "fall": move(fact.fall)]
+        case .contribution(let fact):
+            return [
+                "type": "contribution", "measure": .string(fact.measure), "previous": number(fact.previous),
+                "current": number(fact.current), "change": number(fact.change),
+                "slices": .array(fact.slices.map {
+                    ["subject": .text($0.subject), "change": number($0.change), "share": number($0.share)]
+                }),
+            ]
+        case .concentration(let fact):
+            return [
+                "type": "concentration", "measure": .string(fact.measure), "total": number(fact.total),
+                "top": .string(fact.top), "top_value": number(fact.topValue), "top_share": number(fact.topShare),
+                "top_three_value": number(fact.topThreeValue), "top_three_share": number(fact.topThreeShare),
+            ]
+        }
+    }
+
+    /// The fact as one sentence of Markdown, names escaped: what the offline narrator opens with.
+    public var sentence: String {
+        let md = MarkdownTwin.escape
+        func cut(_ name: String) -> String { md(DisplayName.cut(name)) }
+        func count(_ value: Double) -> String { NumberText.count(Int(value.rounded())) }
+        switch self {
+        case .unusualChange(let fact):
+            let label = KeyMeasure.label(fact.measure)
+            let side = Double(fact.value) > fact.median ? "above" : "below"
+            return "\(label.prefix(1).uppercased() + label.dropFirst()) were unusual in the week of \(fact.week): "
+                + "\(NumberText.count(fact.value)), well \(side) the median of \(NumberText.decimal(fact.median, places: 1)) "
+                + "over the \(fact.baselineWeeks) weeks before (robust score \(NumberText.decimal(fact.score, places: 2)), "
+                + "threshold \(NumberText.decimal(fact.threshold, places: 1)))."
+        case .record(let fact):
+            let label = KeyMeasure.label(fact.measure)
+            return "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
+                + "\(fact.highest ? "highest" : "lowest") of \(fact.weeks) weeks (the previous "
+                + "\(fact.highest ? "high" : "low") was \(NumberText.count(fact.previousRecord)))."
+        case .topMovers(let fact):
+            let label = KeyMeasure.label(fact.measure)
+            var parts: [String] = []
+            if let rise = fact.rise {
+                parts.append("\(cut(rise.subject)) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))")
+            }
+            if let fall = fact.fall {
+                parts.append("\(cut(fall.subject)) fell most (\(count(fall.previous)) to \(count(fall.current)))")
+            }
+            return "Against the previous period, " + parts.joined(separator: " and ") + "."
+        case .contribution(let fact):
+            let label = KeyMeasure.label(fact.measure)
+            let named = fact.slices.filter { $0.subject != nil }.prefix(2).map {
+                "\(cut($0.subject!)) \($0.change > 0 ? "+" : "−")\(count(abs($0.change))) "
+                    + "(\(NumberText.percent($0.share)) of the change)"
+            }
+            return "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
+                + "\(count(fact.current)) against the previous period; " + named.joined(separator: " and ") + "."
+        case .concentration(let fact):
+            return "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "
+                + "\(KeyMeasure.label(fact.measure)), and the top three \(NumberText.percent(fact.topThreeShare))."
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/// Finds a question's insights from its key measures, its comparison and its weekly series.
+/// Every rule and bound here is defined in docs/metrics.md, "Insights".
+public struct InsightFinder: Sendable {
+    /// A robust score at or above this is an unusual change: Iglewicz and Hoaglin's cut-off
+    /// for the modified z-score.
+    public static let unusualThreshold = 3.5
+    /// The trailing weeks the latest complete week is compared with.
+    public static let baselineWeeks = 12
+    /// Weeks the series needs before its latest week can be a record.
+    public static let recordWeeks = 8
+    /// Below this many a week, in the latest week and in the baseline's median alike, counts
+    /// are too small for a change to mean anything, and none is reported.
+    public static let smallCount = 10
+    /// Named slices in a contribution; the rest are summed into one.
+    public static let contributionSlices = 5
+
+    public init() {}
+
+    /// Every insight of a question, most important first: unusual changes (highest score
+    /// first), records, top movers, contribution, concentration.
+    public func insights(
+        kind: AnalysisKind, measures: [KeyMeasure], comparison: Comparison?, weekly: WeeklySeries?
+    ) -> [Insight] {
+        var unusual: [Insight.UnusualChange] = []
+        var records: [Insight] = []
+        if let weekly {
+            for (measure, series) in [("enrollments", weekly.enrollments), ("completed", weekly.completions)] {
+                let counts = series.map(\.count)
+                guard let last = series.last else { continue }
+                if let fact = unusualChange(counts, measure: measure, week: last.week) { unusual.append(fact) }
+                if let fact = record(counts, measure: measure, week: last.week) { records.append(.record(fact)) }
+            }
+        }
+        var result = unusual.sorted { $0.score > $1.score }.map(Insight.unusualChange) + records
+        guard let list = kind.keyMeasures?.list else { return result }
+        if let comparison, let movers = topMovers(comparison, measure: list.measure) {
+            result.append(.topMovers(movers))
+        }
+        if let comparison, let fact = contribution(comparison, measure: list.measure) {
+            result.append(.contribution(fact))
+        }
+        if let fact = concentration(measures, measure: list.measure) { result.append(.concentration(fact)) }
+        return result
+    }
+
+    // MARK: - Weekly
+
+    /// The last count against the `baselineWeeks` before it: |x − median| / (1.4826 · MAD),
+    /// with the denominator never below one count, so that a perfectly steady series is not
+    /// flagged for a change of one or two. Nil below the threshold, without a full baseline,
+    /// or when the counts are small.
+    public func unusualChange(_ counts: [Int], measure: String, week: CivilDate) -> Insight.UnusualChange? {
+        guard counts.count > Self.baselineWeeks, let value = counts.last else { return nil }
+        let baseline = counts.dropLast().suffix(Self.baselineWeeks).map(Double.init)
+        let median = Self.median(baseline)
+        guard Double(value) >= Double(Self.smallCount) || median >= Double(Self.smallCount) else { return nil }
+        let mad = Self.median(baseline.map { abs($0 - median) })
+        let score = Metrics.round(abs(Double(value) - median) / max(1.4826 * mad, 1), places: 2)
+        guard score >= Self.unusualThreshold else { return nil }
+        return Insight.UnusualChange(
+            measure: measure, week: week, value: value, baselineWeeks: Self.baselineWeeks, median: median,
+            mad: mad, score: score, threshold: Self.unusualThreshold)
+    }
+
+    /// The last count when it is strictly above every earlier one (and not small), or strictly
+    /// below every earlier one (which were not small).
+    public func record(_ counts: [Int], measure: String, week: CivilDate) -> Insight.Record? {
+        guard counts.count > Self.recordWeeks, let value = counts.last else { return nil }
+        let earlier = counts.dropLast()
+        let high = earlier.max()!, low = earlier.min()!
+        if value > high, value >= Self.smallCount {
+            return Insight.Record(measure: measure, week: week, value: value, highest: true, previousRecord: high,
+                                  weeks: counts.count)
+        }
+        if value < low, low >= Self.smallCount {
+            return Insight.Record(measure: measure, week: week, value: value, highest: false, previousRecord: low,
+                                  weeks: counts.count)
+        }
+        return nil
+    }
+
+    /// The median; for an even count, the mean of the two middle values.
+    public static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    // MARK: - Slices
+
+    /// The slices of one measure with a value in both windows.
+    private func moves(_ comparison: Comparison, measure: String) -> [Insight.Move] {
+        comparison.rows.compactMap { row in
+            guard row.measure == measure, let subject = row.subject, let previous = row.previous,
+                let current = row.current
+            else { return nil }
+            return Insight.Move(subject: subject, previous: previous, current: current, change: current - previous)
+        }
+    }
+
+    /// The largest rise and the largest fall; ties go to the slice listed first.
+    public func topMovers(_ comparison: Comparison, measure: String) -> Insight.TopMovers? {
+        let all = moves(comparison, measure: measure)
+        var rise: Insight.Move?
+        var fall: Insight.Move?
+        for move in all {
+            if move.change > 0, move.change > (rise?.change ?? 0) { rise = move }
+            if move.change < 0, move.change < (fall?.change ?? 0) { fall = move }
+        }
+        guard rise != nil || fall != nil else { return nil }
+        return Insight.TopMovers(measure: measure, rise: rise, fall: fall)
+    }
+
+    /// The total's change split into its slices' changes: the `contributionSlices` largest
+    /// (by size, then in list order) and the rest together. Only when the slices add up to
+    /// the total in both windows, and the total moved.
+    public func contribution(_ comparison: Comparison, measure: String) -> Insight.Contribution? {
+        guard !KeyMeasure.isRate(measure),
+            let total = comparison.rows.first(where: { $0.measure == measure && $0.subject == nil }),
+            let previous = total.previous, let current = total.current, current != previous
+        else { return nil }
+        // Slices present in one window only count with zero in the other.
+        var changes: [(subject: String, change: Double)] = []
+        var sumPrevious = 0.0, sumCurrent = 0.0
+        for row in comparison.rows where row.measure == measure {
+            guard let subject = row.subject else { continue }
+            sumPrevious += row.previous ?? 0
+            sumCurrent += row.current ?? 0
+            changes.append((subject, (row.current ?? 0) - (row.previous ?? 0)))
+        }
+        guard !changes.isEmpty, sumPrevious == previous, sumCurrent == current else { return nil }
+        let change = current - previous
+        let ranked = changes.enumerated().filter { $0.element.change != 0 }
+            .sorted { abs($0.element.change) != abs($1.element.change)
+                ? abs($0.element.change) > abs($1.element.change) : $0.offset < $1.offset }
+            .map(\.element)
+        var slices = ranked.prefix(Self.contributionSlices).map { (subject: Optional($0.subject), change: $0.change) }
+        let rest = ranked.dropFirst(Self.contributionSlices).reduce(0) { $0 + $1.change }
+        if ranked.count > Self.contributionSlices { slices.append((nil, rest)) }
+        // Shares in ten-thousandths, the rounding remainder given to the largest slice, so
+        // that they add up to exactly 1.
+        var units = slices.map { Int(Metrics.round($0.change / change * 10_000, places: 0)) }
+        if !units.isEmpty { units[0] += 10_000 - units.reduce(0, +) }
+        return Insight.Contribution(
+            measure: measure, previous: previous, current: current, change: change,
+            slices: zip(slices, units).map { Insight.Slice(subject: $0.subject, change: $0.change, share: Double($1) / 10_000) })
+    }
+
+    /// The share of the largest slice and of the largest three, with four slices or more.
+    public func concentration(_ measures: [KeyMeasure], measure: String) -> Insight.Concentration? {
+        let slices = measures.filter { $0.measure == measure && $0.subject != nil }
+            .compactMap { item in item.value.map { (subject: item.subject!, value: $0) } }
+        let total = slices.reduce(0) { $0 + $1.value }
+        guard slices.count >= 4, total > 0 else { return nil }
+        let ranked = slices.enumerated().sorted {
+            $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset
+        }.map(\.element)
+        let topThree = ranked.prefix(3).reduce(0) { $0 + $1.value }
+        return Insight.Concentration(
+            measure: measure, total: total, top: ranked[0].subject, topValue: ranked[0].value,
+            topShare: Metrics.round(ranked[0].value / total, places: 4), topThreeValue: topThree,
+            topThreeShare: Metrics.round(topThree / total, places: 4))
+    }
+}

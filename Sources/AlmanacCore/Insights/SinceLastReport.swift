@@ -1,0 +1,142 @@
+import Foundation
+
+/// `metadata.since_last_report`: what moved in a question's key measures since the report of
+/// an earlier as-of date that the previous site holds.
+public struct SinceLastReport: Sendable, Equatable {
+    public struct Change: Sendable, Equatable {
+        public var measure: String
+        public var subject: String?
+        /// Nil for a slice that was not there before, or is not there now.
+        public var before: Double?
+        public var after: Double?
+
+        /// In the measure's unit; percentage points for a rate.
+        public var change: Double? {
+            guard let before, let after else { return nil }
+            return KeyMeasure.change(measure, from: before, to: after)
+        }
+
+        /// The size used to rank moves across questions: the change relative to the value
+        /// before (a rate's points relative to its percentage before). Nil for a slice that
+        /// came or went, a value of zero before, and small counts.
+        public var size: Double? {
+            guard let before, let after, before != 0 else { return nil }
+            if !KeyMeasure.isRate(measure), !measure.hasPrefix("median_days"),
+                max(before, after) < Double(InsightFinder.smallCount)
+            {
+                return nil
+            }
+            return abs(after - before) / abs(before)
+        }
+
+        var json: JSONValue {
+            [
+                "measure": .string(measure), "subject": .text(subject),
+                "before": Comparison.Row.number(before), "after": Comparison.Row.number(after),
+                "change": Comparison.Row.number(change),
+            ]
+        }
+    }
+
+    /// The as-of date of the report compared with.
+    public var asOf: CivilDate
+    public var changes: [Change]
+
+    public var json: JSONValue {
+        ["as_of": .string(asOf.description), "changes": .array(changes.map(\.json))]
+    }
+
+    /// Compares the measures with the previous site's document of the same question. The
+    /// previous document may be of the same as-of date (a rebuild): its own
+    /// `since_last_report` then tells the earlier report's values, so a rebuild compares
+    /// with the same report as the first build did. Nil when there is no earlier report:
+    /// the question is new.
+    public static func make(measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate)
+        -> SinceLastReport?
+    {
+        guard let document, let metadata = document["metadata"],
+            let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
+        else { return nil }
+        var earlier: [KeyMeasure]
+        if let stored = metadata["key_measures"]?.arrayValue {
+            earlier = stored.compactMap(measure)
+        } else if let kind = document["type"]?.stringValue.flatMap(AnalysisKind.init(rawValue:)),
+            let spec = kind.keyMeasures, let data = metadata["analytics_data"]
+        {
+            // A document from before key measures were recorded: read them from its data.
+            earlier = spec.measures(in: data)
+        } else {
+            return nil
+        }
+        var earlierAsOf = before
+        if before == asOf {
+            // A rebuild: the earlier report is the one the previous build compared with.
+            guard let last = metadata["since_last_report"], let date = last["as_of"]?.stringValue.flatMap(CivilDate.init(iso:)),
+                let changes = last["changes"]?.arrayValue
+            else { return nil }
+            earlierAsOf = date
+            for change in changes {
+                guard let name = change["measure"]?.stringValue else { continue }
+                let subject = change["subject"]?.stringValue
+                earlier.removeAll { $0.measure == name && $0.subject == subject }
+                if let value = change["before"]?.doubleValue {
+                    earlier.append(KeyMeasure(measure: name, subject: subject, value: value))
+                }
+            }
+        } else if asOf < before {
+            return nil
+        }
+        return SinceLastReport(asOf: earlierAsOf, changes: changes(from: earlier, to: measures))
+    }
+
+    /// Every measure whose value differs, in the current order, then those that went away.
+    static func changes(from earlier: [KeyMeasure], to current: [KeyMeasure]) -> [Change] {
+        let old = Dictionary(earlier.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [Change] = []
+        for measure in current where old[measure.key]?.value != measure.value {
+            result.append(Change(measure: measure.measure, subject: measure.subject,
+                                 before: old[measure.key]?.value ?? nil, after: measure.value))
+        }
+        for measure in earlier where new[measure.key] == nil && measure.value != nil {
+            result.append(Change(measure: measure.measure, subject: measure.subject, before: measure.value, after: nil))
+        }
+        return result
+    }
+
+    private static func measure(_ value: JSONValue) -> KeyMeasure? {
+        guard let name = value["measure"]?.stringValue else { return nil }
+        return KeyMeasure(measure: name, subject: value["subject"]?.stringValue, value: value["value"]?.doubleValue)
+    }
+}
+
+extension KeyMeasure {
+    /// `{measure, subject, value}` in `metadata.key_measures`.
+    public var json: JSONValue {
+        ["measure": .string(measure), "subject": .text(subject), "value": Comparison.Row.number(value)]
+    }
+}
+
+/// The report documents of the site a build is about to replace, by question id.
+public struct PreviousSite: Sendable {
+    public var documents: [String: JSONValue]
+
+    public init(documents: [String: JSONValue] = [:]) {
+        self.documents = documents
+    }
+
+    /// Reads every top-level `<id>.json` that is a report document. A folder that is not
+    /// there, or a file that does not parse, gives no document: the question reads as new.
+    public static func read(from folder: URL) -> PreviousSite {
+        var documents: [String: JSONValue] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".json") && name != "digest.json" {
+            guard let data = FileManager.default.contents(atPath: folder.appending(path: name).path),
+                let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+                let id = value["id"]?.stringValue, id + ".json" == name
+            else { continue }
+            documents[id] = value
+        }
+        return PreviousSite(documents: documents)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+/// `site/digest.md` and `site/digest.json`: the week in one place. The triggered alerts with
+/// their values and thresholds, the top insights, and "What changed".
+public struct Digest: Sendable {
+    public var title: String
+    public var asOf: CivilDate
+    public var alerts: [AlertResult]
+    public var reports: [QuestionReport]
+    /// Insights listed at most: the first of each question, in importance order.
+    public static let insightLimit = 10
+
+    public init(title: String, asOf: CivilDate, alerts: [AlertResult], reports: [QuestionReport]) {
+        self.title = title
+        self.asOf = asOf
+        self.alerts = alerts
+        self.reports = reports
+    }
+
+    /// The most important insight of each question, unusual changes first, then records,
+    /// then the others, each group in question order; a fact already listed for an earlier
+    /// question of the same scope is not repeated.
+    var topInsights: [(report: QuestionReport, insight: Insight)] {
+        let order = ["unusual_change", "record", "top_movers", "contribution", "concentration"]
+        var seen = Set<String>()
+        let firsts = reports.compactMap { report in report.insights.first.map { (report, $0) } }
+            .filter { seen.insert($0.1.json.encoded()).inserted }
+        return order.flatMap { type in firsts.filter { $0.1.type == type } }.prefix(Self.insightLimit).map { $0 }
+    }
+
+    public var json: JSONValue {
+        [
+            "title": .string(title), "as_of": .string(asOf.description),
+            "alerts": .array(alerts.filter(\.triggered).map(\.json)),
+            "insights": .array(topInsights.map { entry in
+                ["question": .string(entry.report.question.id), "insight": entry.insight.json,
+                 "text": .string(entry.insight.sentence)]
+            }),
+            "what_changed": .array(ChangeText.whatChanged(reports).map { move in
+                var fields = move.change.json
+                if case .object(var members) = fields {
+                    members["question"] = .string(move.questionID)
+                    members["text"] = .string(ChangeText.change(move.change) { $0 })
+                    fields = .object(members)
+                }
+                return fields
+            }),
+        ]
+    }
+
+    /// The digest as Markdown: what a notification carries and the feed entry shows.
+    public var markdown: String {
+        let escape = MarkdownTwin.escape
+        var lines = ["# \(escape(title)): the week to \(asOf)", ""]
+        let triggered = alerts.filter(\.triggered)
+        lines += ["## Alerts", ""]
+        if triggered.isEmpty {
+            lines += ["No alert was triggered.", ""]
+        } else {
+            for alert in triggered {
+                lines.append("- [\(escape(alert.rule.question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
+                    + "the value is \(escape(alert.valueText))")
+            }
+            lines.append("")
+        }
+        let insights = topInsights
+        if !insights.isEmpty {
+            lines += ["## Insights", ""]
+            for entry in insights {
+                lines.append("- [\(escape(entry.report.question.text))](\(entry.report.question.id).md): \(entry.insight.sentence)")
+            }
+            lines.append("")
+        }
+        let moves = ChangeText.whatChanged(reports)
+        lines += ["## What changed", ""]
+        if moves.isEmpty {
+            lines += ["No earlier report to compare with, or nothing moved.", ""]
+        } else {
+            for move in moves {
+                lines.append("- [\(escape(move.question))](\(move.questionID).md): "
+                    + escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The triggered alerts a site's digest.json lists, in words; for a build that found
+    /// nothing to do and so computed none.
+    public static func triggeredAlerts(in folder: URL) -> [String] {
+        guard let data = FileManager.default.contents(atPath: folder.appending(path: "digest.json").path),
+            let value = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return [] }
+        return (value["alerts"]?.arrayValue ?? []).map { alert in
+            "\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "") "
+                + "\(alert["condition"]?.stringValue ?? "") \(alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "")"
+        }
+    }
+}
+
+/// `site/feed.xml`: an Atom feed with one entry per report (as-of date), each carrying its
+/// digest. The entries of earlier reports are kept from the previous feed, up to `limit`.
+public struct Feed: Sendable {
+    /// Entries kept: a quarter of weekly reports, plus the current one.
+    public static let limit = 13
+
+    public var title: String
+    public var asOf: CivilDate
+
+    public init(title: String, asOf: CivilDate) {
+        self.title = title
+        self.asOf = asOf
+    }
+
+    /// The feed, with this report's entry and the previous feed's entries of other dates,
+    /// newest first.
+    public func render(digest: Digest, previous: String?) -> String {
+        var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter { $0.date != asOf.description }
+        let html = MarkdownRenderer.html(digest.markdown)
+        let entry = """
+              <entry>
+                <id>\(id(asOf.description))</id>
+                <title>\(Self.escape(title)): the week to \(asOf)</title>
+                <updated>\(asOf)T00:00:00Z</updated>
+                <link rel="alternate" type="text/html" href="index.html"/>
+                <content type="html">\(Self.escape(html))</content>
+              </entry>
+            """
+        entries.append((asOf.description, entry))
+        entries.sort { $0.date > $1.date }
+        entries = Array(entries.prefix(Self.limit))
+        let updated = entries.first?.date ?? asOf.description
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <id>\(id(nil))</id>
+              <title>\(Self.escape(title))</title>
+              <updated>\(updated)T00:00:00Z</updated>
+              <author><name>Almanac</name></author>
+              <link rel="alternate" type="text/html" href="index.html"/>
+              <link rel="self" type="application/atom+xml" href="feed.xml"/>
+
+            """ + entries.map(\.xml).joined(separator: "\n") + "\n</feed>\n"
+    }
+
+    /// `urn:almanac:<title slug>[:<as-of>]`: stable across builds and hosts.
+    private func id(_ date: String?) -> String {
+        let slug = Slug.make(from: title).isEmpty ? "report" : Slug.make(from: title)
+        return "urn:almanac:" + slug + (date.map { ":" + $0 } ?? "")
+    }
+
+    /// The `<entry>` elements of a feed this writer wrote, each with its date.
+    static func entries(in xml: String) -> [(date: String, xml: String)] {
+        var result: [(String, String)] = []
+        var rest = xml[...]
+        while let start = rest.range(of: "  <entry>"), let end = rest.range(of: "</entry>", range: start.upperBound..<rest.endIndex) {
+            let element = String(rest[start.lowerBound..<end.upperBound])
+            rest = rest[end.upperBound...]
+            guard let open = element.range(of: "<updated>") else { continue }
+            let date = String(element[open.upperBound...].prefix(10))
+            guard CivilDate(iso: date) != nil else { continue }
+            result.append((date, element))
+        }
+        return result
+    }
+
+    /// Text as XML character data; control characters, which XML 1.0 cannot carry, are dropped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r"
+                    || (0xFFFE...0xFFFF).contains(scalar.value)
+            {
+                continue
+            }
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

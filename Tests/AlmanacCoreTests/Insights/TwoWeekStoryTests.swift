@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// The demo built as of one Sunday, then a week later into the same folder: everything the
+/// second site says changed must be the difference between the two sets of documents.
+@Suite struct TwoWeekStoryTests {
+    static let questions = """
+        title: Story
+        questions:
+          - text: How many people are enrolled in each badge?
+            id: badges
+            kind: badge_enrollments
+          - text: How many learners started a badge in the last 12 weeks?
+            id: recent
+            kind: badge_enrollments
+          - text: How have enrollments trended over time?
+            id: trend
+            kind: organization_trends
+          - text: What is the completion rate by organization?
+            id: completion
+            kind: completion_metrics
+        """
+    static let ids = ["badges", "recent", "trend", "completion"]
+
+    func documents(_ site: URL) throws -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for id in Self.ids {
+            result[id] = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: id + ".json")))
+        }
+        return result
+    }
+
+    /// measure|subject → value, from a document's key measures.
+    func values(_ document: JSONValue?) -> [String: Double?] {
+        var result: [String: Double?] = [:]
+        for item in document?["metadata"]?["key_measures"]?.arrayValue ?? [] {
+            let key = (item["measure"]?.stringValue ?? "") + "|" + (item["subject"]?.stringValue ?? "")
+            result[key] = item["value"]?.doubleValue
+        }
+        return result
+    }
+
+    @Test("what changed, since_last_report, digest, feed and twins agree with the two weeks' documents")
+    func story() async throws {
+        let folder = Fixture.folder()
+        var seed = SeedOptions()
+        seed.users = 600
+        let database = folder.appending(path: "demo.db").path
+        try DemoSeeder(options: seed).write(to: database)
+        let questionsPath = folder.appending(path: "questions.yaml")
+        try Data(Self.questions.utf8).write(to: questionsPath)
+        let site = folder.appending(path: "site")
+        func build(_ asOf: String) async throws -> BuildSummary {
+            var options = BuildOptions(questionsPath: questionsPath.path, databasePath: database, outputPath: site.path)
+            options.plotlyFromCDN = true
+            options.asOf = CivilDate(iso: asOf)
+            return try await ReportBuilder(options: options, version: "test") { _ in }.build()
+        }
+
+        _ = try await build("2026-09-20")
+        let first = try documents(site)
+        for id in Self.ids {
+            #expect(first[id]?["metadata"]?["since_last_report"] == nil)
+            let twin = try String(contentsOf: site.appending(path: id + ".md"), encoding: .utf8)
+            #expect(twin.contains("New in this report"))
+        }
+
+        _ = try await build("2026-09-27")
+        let second = try documents(site)
+        var allChanges: [String] = []
+        for id in Self.ids {
+            let since = try #require(second[id]?["metadata"]?["since_last_report"])
+            #expect(since["as_of"] == "2026-09-20")
+            // The difference worked out here from the two documents' key measures.
+            let before = values(first[id]), after = values(second[id])
+            var expected: Set<String> = []
+            for key in Set(before.keys).union(after.keys) where (before[key] ?? nil) != (after[key] ?? nil) {
+                expected.insert("\(key)|\(String(describing: before[key] ?? nil))|\(String(describing: after[key] ?? nil))")
+            }
+            var recorded: Set<String> = []
+            for change in since["changes"]?.arrayValue ?? [] {
+                let key = (change["measure"]?.stringValue ?? "") + "|" + (change["subject"]?.stringValue ?? "")
+                let old = change["before"]?.doubleValue, new = change["after"]?.doubleValue
+                recorded.insert("\(key)|\(String(describing: old))|\(String(describing: new))")
+                allChanges.append("\(id)|\(key)|\(String(describing: old))|\(String(describing: new))")
+                if let old, let new, !key.hasSuffix("_rate|") && !key.contains("_rate|") {
+                    #expect(change["change"]?.doubleValue.map { abs($0 - (new - old)) < 1e-9 } == true)
+                }
+            }
+            #expect(recorded == expected, "question \(id)")
+            #expect(!recorded.isEmpty, "a week of data moved question \(id)")
+            let twin = try String(contentsOf: site.appending(path: id + ".md"), encoding: .utf8)
+            #expect(twin.contains("Since the report of 2026-09-20"))
+        }
+
+        // The digest's "What changed" lists changes from the documents, and the index and its
+        // twin show the same entries.
+        let digest = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
+        let moves = digest["what_changed"]?.arrayValue ?? []
+        #expect(!moves.isEmpty && moves.count <= 10)
+        let index = try String(contentsOf: site.appending(path: "index.md"), encoding: .utf8)
+        let section = index.components(separatedBy: "## What changed")[1].components(separatedBy: "\n## ")[0]
+        let lines = section.split(separator: "\n").filter { $0.hasPrefix("- [") }
+        #expect(lines.count == moves.count)
+        for (move, line) in zip(moves, lines) {
+            let id = move["question"]?.stringValue ?? ""
+            let key = "\(id)|\(move["measure"]?.stringValue ?? "")|\(move["subject"]?.stringValue ?? "")"
+            let entry = "\(key)|\(String(describing: move["before"]?.doubleValue))|\(String(describing: move["after"]?.doubleValue))"
+            #expect(allChanges.contains(entry))
+            #expect(line.contains("](\(id).md)"))
+        }
+        let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count == 2)
+        let htmlSection = html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>")[1]
+            .components(separatedBy: "</ol>")[0]
+        #expect(htmlSection.components(separatedBy: "<li><a href=").count - 1 == moves.count)
+        let digestText = try String(contentsOf: site.appending(path: "digest.md"), encoding: .utf8)
+        for line in lines { #expect(digestText.contains(line)) }
+
+        // The feed keeps last week's entry beneath this week's.
+        let feed = try String(contentsOf: site.appending(path: "feed.xml"), encoding: .utf8)
+        #expect(Feed.entries(in: feed).map(\.date) == ["2026-09-27", "2026-09-20"])
+
+        // A rebuild of the same week with nothing changed writes nothing: it compares with the
+        // report of 2026-09-20 again, not with itself.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: database)
+        let again = try await build("2026-09-27")
+        #expect(again.files.written == 0)
+        #expect(try documents(site) == second)
+    }
+
+    @Test("the feed keeps at most its limit of entries, newest first")
+    func feedLimit() {
+        var xml: String?
+        let start = CivilDate(iso: "2026-01-04")!
+        for week in 0..<(Feed.limit + 3) {
+            let date = start.adding(days: 7 * week)
+            let digest = Digest(title: "T & Co", asOf: date, alerts: [], reports: [])
+            xml = Feed(title: "T & Co", asOf: date).render(digest: digest, previous: xml)
+        }
+        let entries = Feed.entries(in: xml ?? "")
+        #expect(entries.count == Feed.limit)
+        #expect(entries.first?.date == start.adding(days: 7 * (Feed.limit + 2)).description)
+        #expect(xml?.contains("<title>T &amp; Co</title>") == true)
+    }
+}
