@@ -51,6 +51,8 @@ public struct BadgeEnrollments: Sendable, Codable {
         public var learners: Int
         public var completed: Int
         public var completionRate: Double
+        /// Badges with at least one of the filtered enrollments.
+        public var badges = 0
     }
 
     public var badges: [Row]
@@ -108,6 +110,7 @@ extension BadgeEnrollments: Analysis {
             WITH \(reference.cte(dialect))
             SELECT \(counted(inBadge)) AS enrollments,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
+                   count(DISTINCT CASE WHEN \(inBadge) THEN s.badge_id END) AS badges,
                    \(counted("\(inBadge) AND s.status = 'completed'")) AS completed,
                    \(dialect.ratio(counted("\(inBadge) AND s.status = 'completed'"), counted(inBadge), places: 4)) AS completion_rate,
                    count(*) AS reference_enrollments,
@@ -137,7 +140,8 @@ extension BadgeEnrollments: Analysis {
         let total = results["totals"].first
         let totals = Totals(
             enrollments: total?.int("enrollments") ?? 0, learners: total?.int("learners") ?? 0,
-            completed: total?.int("completed") ?? 0, completionRate: total?.double("completion_rate") ?? 0)
+            completed: total?.int("completed") ?? 0, completionRate: total?.double("completion_rate") ?? 0,
+            badges: total?.int("badges") ?? 0)
         let reference = StatusMix(
             enrollments: total?.int("reference_enrollments") ?? 0,
             enrolled: total?.int("reference_enrolled") ?? 0,
@@ -166,6 +170,7 @@ extension BadgeEnrollments: AnalysisOutput {
             }),
             "totals": [
                 "enrollments": .int(totals.enrollments), "learners": .int(totals.learners),
+                "badges": .int(totals.badges),
                 "completed": .int(totals.completed),
                 "completion_rate": .double(totals.completionRate),
             ],

@@ -44,6 +44,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case unsupported(measure: String, dimension: String)
         /// A condition on a number ("fewer than 50"), which no analysis filters by.
         case threshold(String)
+        /// A badge category ("security courses"), which no analysis filters by.
+        case category(String)
     }
 
     public var questionID: String
@@ -86,6 +88,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
         case .futureWindow(let phrase, let asOf):
             return "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
+        case .category(let phrase):
+            return "question `\(questionID)`: Almanac does not filter by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
         case .threshold(let phrase):
             return "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
         case .unsupported(let measure, let dimension):
@@ -161,6 +165,8 @@ public struct Matcher: Sendable {
     private let replaced: Set<AnalysisKind>
     private let entities: EntityFinder
     private let asOf: CivilDate?
+    /// A category's name before a badge word ("security courses"): a filter no analysis has.
+    private let categories: NSRegularExpression?
 
     /// Builds the rule set, applying a questions file's `patterns:` block.
     /// - Parameters:
@@ -174,6 +180,11 @@ public struct Matcher: Sendable {
     ) throws {
         self.entities = EntityFinder(catalogue)
         self.asOf = asOf
+        let names = Set(catalogue.categories.values).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        categories = names.isEmpty ? nil : try NSRegularExpression(
+            pattern: #"\b(?:"# + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")\s+"#
+                + Vocabulary.badgeWord + #"\b"#,
+            options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {
             let override = overrides[kind] ?? PatternOverride()
@@ -234,6 +245,11 @@ public struct Matcher: Sendable {
             let range = Range(threshold.range, in: masked)
         {
             throw failure(.threshold(String(masked[range])))
+        }
+        if let category = categories?.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked)),
+            let range = Range(category.range, in: masked)
+        {
+            throw failure(.category(String(masked[range])))
         }
 
         if let miss = entities.nearMisses(in: question.text, excluding: mentions).first {

@@ -71,6 +71,8 @@ struct TimeWindow {
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
+        // "since the start of the year": the year holding A.
+        ("unit", #"(?<=(?:start|beginning|end) of )(the)\s+(week|month|quarter|year)\b"#),
         ("half", #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("year-half", #"\b"# + year + #"[-\s]?h([12])\b"#),
         ("year-quarter", #"\b"# + year + #"[-\s]?q([1-4])\b"#),
@@ -233,7 +235,7 @@ struct TimeWindow {
             guard let which = groups[0], let name = groups[1] else { return nil }
             let current = start(of: unit(name), containing: asOf)
             switch which {
-            case "this", "current":
+            case "this", "current", "the":
                 return Point(range: range, start: current, end: tomorrow)
             case "past":
                 return Point(range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)

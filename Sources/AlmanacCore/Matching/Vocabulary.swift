@@ -47,6 +47,7 @@ enum Vocabulary {
             #"\bwhat do (?:\S+ ){0,3}(?:chase|pursue|go for|tackle) (?:next|after|afterwards)?"#,
             #"\b(?:badge|course)s? (?:people |learners |users |they )?(?:follow|pursue)\b"#,
         ]),
+        (.paths, [#"\b(?:learning )?(?:path|pathway|journey|sequence|itinerar(?:y|ies))s?\b"#]),
         (.firstBadge, [
             #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
             #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#,
@@ -84,6 +85,12 @@ enum Vocabulary {
             #"\b(?:don'?t|do not|never|didn'?t|did not) (?:finish|complete)\b"#, #"\bleave (?:before|without)\b"#,
             #"\bbail(?:s|ed|ing)? (?:out|on)\b"#, #"\bghost"#, #"\bjump(?:s|ing|ed)? ship\b"#, #"\bleak"#,
             #"\bfall(?:s|ing)? (?:off|away)\b"#, #"\blos(?:e|es|ing|t) (?:a lot of |many |the most |the fewest |fewest |most |more |so many )?\#(people)"#,
+        ]),
+        // Completions over time are a count per period (organization_trends), not a rate.
+        (.completions, [
+            #"\bcomplet(?:ed|ions?)\s+(?:trend\w*|over time|per (?:day|week|month|quarter)|by (?:day|week|month|quarter))"#,
+            #"\b(?:daily|weekly|monthly|quarterly)\s+complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+            #"\btrends? (?:in|of|for) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
         ]),
         (.completionRate, [
             #"\b(?:completion|success|pass|passing|finish|graduation|completing) ?(?:rate|percentage|ratio|share|%)s?\b"#,
@@ -151,13 +158,13 @@ enum Vocabulary {
         (.organization, [
             #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+\#(orgWord)\b"#,
             #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#, #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
-            #"\b\#(rankWords)\s+\#(orgWord)\b"#,
+            #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
             #"\b\#(orgWord)[- ](?:by[- ]\#(orgWord)|level|wise|breakdown)\b"#,
         ]),
         (.badge, [
             #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+\#(badgeWord)\b"#,
             #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#, #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
-            #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
+            #"\b\#(rankWords)\s+\#(badgeWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(badgeWord)\b"#,
             #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
         ]),
         (.period, [
@@ -175,7 +182,7 @@ enum Vocabulary {
     static let bottom = [
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bworst\b"#, #"\bsmallest\b"#,
         #"\bweakest\b"#, #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#, #"\blaggards?\b"#,
-        #"\bunderperform"#, #"\bstruggl"#,
+        #"\bunderperform"#, #"\bstruggl"#, #"\blagg"#,
     ]
 
     static let numberWords = [

@@ -17,7 +17,7 @@ enum Lead {
             // duration is of) enrollment's.
             var undated = scoped
             undated.dateRange = nil
-            if answer.value.title == Answer.completedInWindow {
+            if answer.value.title == Answer.completedInWindow || answer.isTimeline && answer.value.title == "Completions" {
                 scope = narrator.scope(undated) + ", completed " + narrator.between(range)
             } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)

@@ -21,8 +21,9 @@ public struct ModelRouter: Sendable {
     public var isAvailable: Bool { settings.mode != .off && settings.model != nil }
 
     public enum Outcome: Sendable {
-        /// The model's route, checked; the cache key it is stored under.
-        case routed(Match, key: String)
+        /// The model's route, checked; the cache key it is stored under, and why it could not
+        /// be stored, if it could not.
+        case routed(Match, key: String, unstored: String?)
         /// The model answered, and the answer was refused: why.
         case refused(String, key: String?)
         /// No answer: no cached one and no way to ask, or the request failed.
@@ -38,6 +39,7 @@ public struct ModelRouter: Sendable {
         let key = AnswerCache.key(model, messages)
         let cache = AnswerCache(folder: settings.cacheFolder)
         var text: String?
+        var unstored: String?
         if settings.mode != .refresh { text = cache.answer(for: key).0?.answer }
         if text == nil {
             guard settings.mode != .cacheOnly else { return .unavailable("no cached routing and --llm cache-only") }
@@ -46,7 +48,11 @@ public struct ModelRouter: Sendable {
                 let answer = try await ChatClient(configuration: model, transport: settings.transport, sleep: settings.sleep)
                     .complete(messages)
                 // A refused answer is cached too: asking again would get the same.
-                try? cache.store(answer, key: key, request: AnswerCache.request(model, messages))
+                do {
+                    try cache.store(answer, key: key, request: AnswerCache.request(model, messages))
+                } catch {
+                    unstored = "the routing could not be cached, so the next build asks again: \(error)"
+                }
                 text = answer.content
             } catch {
                 return .unavailable("the language model failed (\(error))")
@@ -54,7 +60,7 @@ public struct ModelRouter: Sendable {
         }
         do {
             let proposal = try Self.proposal(from: text ?? "")
-            return .routed(try matcher.route(question, proposal: proposal), key: key)
+            return .routed(try matcher.route(question, proposal: proposal), key: key, unstored: unstored)
         } catch let refusal as Matcher.Refusal {
             return .refused(refusal.description, key: key)
         } catch {

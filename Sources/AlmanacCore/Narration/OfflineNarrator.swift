@@ -42,7 +42,7 @@ public struct OfflineNarrator: Sendable {
         }
         var sentences: [String] = []
         sentences.append(
-            "Across \(active.count) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed.")
+            "Across \(totals.badges) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed.")
         let leaders = active.prefix(3)
         if let first = leaders.first {
             var sentence = "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
@@ -209,6 +209,7 @@ public struct OfflineNarrator: Sendable {
     /// "between 2024-03-01 and 2024-03-31": the days a window covers, both included.
     func between(_ range: DateRange) -> String {
         switch (range.start, range.end) {
+        case (let start?, let end?) where start.adding(days: 1) == end: return "on \(start)"
         case (let start?, let end?): return "between \(start) and \(end.adding(days: -1))"
         case (let start?, nil): return "since \(start)"
         case (nil, let end?): return "up to \(end.adding(days: -1))"

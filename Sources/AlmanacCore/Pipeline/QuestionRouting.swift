@@ -26,8 +26,9 @@ struct QuestionRouting {
             }
             if model.isAvailable, Self.asksModel(ruled) {
                 switch await model.route(question, with: matcher) {
-                case .routed(let match, let key):
+                case .routed(let match, let key, let unstored):
                     outcome.usedKeys.insert(key)
+                    if let unstored { outcome.notes.append("question `\(question.id)`: \(unstored)") }
                     ruled = .success(match)
                 case .refused(let why, let key):
                     if let key { outcome.usedKeys.insert(key) }

@@ -74,3 +74,39 @@ import Testing
         }
     }
 }
+
+/// Conditions the analyses cannot apply are refused, never dropped.
+@Suite struct UnappliedConditionTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Zero Trust Networks", "Python Basics"], organizations: ["Globex"],
+            categories: ["Zero Trust Networks": "Security", "Python Basics": "Programming"]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    func reason(_ text: String) -> MatchError.Reason? {
+        do {
+            _ = try matcher.route(Question(id: "q", text: text))
+            return nil
+        } catch let error as MatchError {
+            return error.reason
+        } catch {
+            return nil
+        }
+    }
+
+    @Test("a threshold on a number is an error that quotes it; a year after 'over' is a window")
+    func thresholds() throws {
+        #expect(reason("Which badges have fewer than 50 enrollments?") == .threshold("fewer than 50"))
+        #expect(reason("Badges with a completion rate above 60%") == .threshold("above 60%"))
+        #expect(try matcher.route(Question(id: "q", text: "How many enrollments over 2025?")).filters.dateRange?.start
+            == CivilDate(iso: "2025-01-01"))
+    }
+
+    @Test("a category before a badge word is an error; a category word alone is just a word")
+    func categories() throws {
+        #expect(reason("Which security course has the worst drop-out rate?") == .category("security course"))
+        #expect(reason("Drop-out rate of Programming badges") == .category("Programming badges"))
+        #expect(try matcher.route(Question(id: "q", text: "What is the drop-out rate for the security team?")).kind
+            == .completionMetrics)
+    }
+}
