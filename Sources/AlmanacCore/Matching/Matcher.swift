@@ -154,7 +154,7 @@ public struct Matcher: Sendable {
     /// "fewer than 50", "above 60%": a condition on a number, which would otherwise be
     /// dropped without a word. A year ("over 2025") is a time window, not a threshold.
     static let threshold = try! NSRegularExpression(
-        pattern: #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?)\s+(?!(?:19|20)\d{2}\b)\d[\d,.]*(?:\s*%)?"#,
+        pattern: #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
         options: [.caseInsensitive])
 
     /// Confidence below which a language model, when one is configured, may route instead.
@@ -220,8 +220,9 @@ public struct Matcher: Sendable {
         if question.kind == .customSQL {
             return Match(kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
         }
-        let mentions = entities.exact(in: question.text)
-        let masked = Self.masked(question.text, mentions)
+        let text = Self.normalized(question.text)
+        let mentions = entities.exact(in: text)
+        let masked = Self.masked(text, mentions)
         let wording = Wording(masked.lowercased())
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -233,7 +234,7 @@ public struct Matcher: Sendable {
             match.intent = Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking)
         } else {
             do {
-                match = try rulesMatch(question, wording: wording, mentions: mentions, failure)
+                match = try rulesMatch(question, text: text, wording: wording, mentions: mentions, failure)
             } catch let error as MatchError {
                 guard case .unsupported = error.reason else { throw error }
                 unsupported = error
@@ -252,7 +253,7 @@ public struct Matcher: Sendable {
             throw failure(.category(String(masked[range])))
         }
 
-        if let miss = entities.nearMisses(in: question.text, excluding: mentions).first {
+        if let miss = entities.nearMisses(in: text, excluding: mentions).first {
             throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
         }
         for kind in [EntityFinder.Kind.badge, .organization] {
@@ -322,7 +323,8 @@ public struct Matcher: Sendable {
         }
         if let count = proposal.intent.ranking?.count, count < 1 { throw Refusal(description: "a ranking of \(count)") }
         guard (0...1).contains(proposal.confidence) else { throw Refusal(description: "confidence \(proposal.confidence) is not between 0 and 1") }
-        let mentions = entities.exact(in: question.text)
+        let text = Self.normalized(question.text)
+        let mentions = entities.exact(in: text)
         var filters = Filters()
         for (kind, proposed) in [(EntityFinder.Kind.badge, proposal.badge), (.organization, proposal.organization)] {
             let named = mentions.filter { $0.kind == kind }.map(\.name)
@@ -338,7 +340,7 @@ public struct Matcher: Sendable {
         var match = Match(
             kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2), filters: filters,
             candidates: [proposal.kind], intent: proposal.intent, routing: .model)
-        let masked = Self.masked(question.text, mentions)
+        let masked = Self.masked(text, mentions)
         if let asOf {
             let read = { (text: String) throws -> DateRange? in try TimeWindow(asOf: asOf).read(text).range }
             do {
@@ -360,14 +362,14 @@ public struct Matcher: Sendable {
     /// names, else the seed's expressions. A name alone routes nothing: "Is Python Basics
     /// worth it?" could be about any kind.
     private func rulesMatch(
-        _ question: Question, wording: Wording, mentions: [EntityFinder.Found],
+        _ question: Question, text: String, wording: Wording, mentions: [EntityFinder.Found],
         _ failure: (MatchError.Reason) -> MatchError
     ) throws -> Match {
-        let found = candidates(for: question.text)
+        let found = candidates(for: text)
         let kinds = found.map(\.kind)
         let badgeNamed = mentions.contains { $0.kind == .badge }
         let organizationNamed = mentions.contains { $0.kind == .organization }
-        if let own = candidates(for: question.text, fromFileOnly: true).first {
+        if let own = candidates(for: text, fromFileOnly: true).first {
             let measure = wording.measure.flatMap { $0.answers(own.kind) ? $0 : nil } ?? Measure.main(of: own.kind)
             return Match(
                 kind: own.kind, confidence: Self.confidence(best: own.hits, kinds: found.count), candidates: kinds,
@@ -430,6 +432,28 @@ public struct Matcher: Sendable {
             if dimension == .organization && intent.ranking != nil { return nil }
             return dimension == .badge || dimension == .cohort ? nil : .organizationTrends
         }
+    }
+
+    /// The question as the rules read it: compatibility forms folded (full-width "２０２５"),
+    /// every decimal digit as its ASCII digit ("٢٠٢٥"), and format characters (a pasted
+    /// right-to-left mark, a zero-width space) and combining marks dropped, so that none of
+    /// them can hide a time word or a name. Errors still quote the question as written.
+    static func normalized(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format: continue
+            // Marks on ASCII letters and digits ("Q́3", an accent on a year's digit); the marks
+            // of other scripts are part of their letters.
+            case .nonspacingMark where scalars.last?.isASCII == true: continue
+            case .enclosingMark where scalars.last?.isASCII == true: continue
+            case .decimalNumber:
+                let digit = scalar.properties.numericValue.map { Int($0) } ?? 0
+                scalars.append(Unicode.Scalar(UInt8(48 + digit)))
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
     }
 
     /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the

@@ -73,8 +73,8 @@ struct TimeWindow {
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
         // "since the start of the year": the year holding A.
         ("unit", #"(?<=(?:start|beginning|end) of )(the)\s+(week|month|quarter|year)\b"#),
-        ("half", #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("year-half", #"\b"# + year + #"[-\s]?h([12])\b"#),
+        ("half", #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("year-quarter", #"\b"# + year + #"[-\s]?q([1-4])\b"#),
         ("quarter", #"\b(?:q([1-4])|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("month", #"\b"# + monthPattern + #"(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
@@ -84,7 +84,7 @@ struct TimeWindow {
 
     /// What the words just before a point make of it.
     private static let operatorBefore = regex(
-        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#)
+        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#)
     /// What may join the two ends of a range.
     private static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
@@ -104,6 +104,13 @@ struct TimeWindow {
         #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,
         #"\brecently\b"#, #"\blately\b"#, #"\bthese days\b"#, #"\bearlier this\b"#,
         #"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b"#, #"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"#,
+        // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
+        // "3 months after", "the 12 months ending June", "not in 2025".
+        #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
+        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#, #"\b(?:ending|ended)\b"#, #"\band a half\b"#,
+        #"\b(?:not|except|outside|excluding|apart from)\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|last|this|january|february|march|april|june|july|august|september|october|november|december)"#,
+        #"\b(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|this|last|next|current|january|february|march|april|may|june|july|august|september|october|november|december|week|month|quarter|year)"#, #"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"#,
+        #"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)"#,
         #"\bchristmas\b"#, #"\blaunch\b"#, #"\breorg\b"#, #"\bpandemic\b"#, #"\bcovid\b"#,
     ].map(regex)
 
@@ -194,8 +201,10 @@ struct TimeWindow {
                 throw Problem.future(window.range.phrase, asOf: asOf)
             }
         }
-        if windows.count > 1, windows[0].range.start != windows[1].range.start || windows[0].range.end != windows[1].range.end {
-            throw Problem.twoWindows(windows[0].range.phrase, windows[1].range.phrase)
+        if let other = windows.dropFirst().first(where: {
+            $0.range.start != windows[0].range.start || $0.range.end != windows[0].range.end
+        }) {
+            throw Problem.twoWindows(windows[0].range.phrase, other.range.phrase)
         }
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
@@ -223,6 +232,8 @@ struct TimeWindow {
             return Point(range: range, start: day, end: day.adding(days: 1))
         case "rolling":
             guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else { return nil }
+            // Past 999 units is no window a report means; the start would leave the calendar.
+            guard count < 1000 else { throw Problem.unreadable(phrase) }
             return Point(range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
         case "ago":
             guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else { return nil }
