@@ -135,7 +135,7 @@ extension Match {
         switch routing {
         case .declared: return "the question's own `kind:`"
         case .rules: return "Almanac's rules"
-        case .model: return "the language model (the rules could not route it)"
+        case .model: return "the language model (the rules could not route it, or only with low confidence)"
         }
     }
 

@@ -242,28 +242,9 @@ public struct Matcher: Sendable {
             }
         }
         if match.intent.measure.isSequence, match.intent.dimension == .badge { match.intent.dimension = nil }
-        if let threshold = Self.threshold.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked)),
-            let range = Range(threshold.range, in: masked)
-        {
-            throw failure(.threshold(String(masked[range])))
-        }
-        if let category = categories?.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked)),
-            let range = Range(category.range, in: masked)
-        {
-            throw failure(.category(String(masked[range])))
-        }
-
-        if let miss = entities.nearMisses(in: text, excluding: mentions).first {
-            throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
-        }
-        for kind in [EntityFinder.Kind.badge, .organization] {
-            var names: [String] = []
-            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
-                names.append(mention.name)
-            }
-            if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
-            if kind == .badge { match.filters.badge = names.first } else { match.filters.organization = names.first }
-        }
+        let names = try conditions(text, masked: masked, mentions: mentions, failure)
+        match.filters.badge = names.badge
+        match.filters.organization = names.organization
 
         if let asOf {
             do {
@@ -275,6 +256,34 @@ public struct Matcher: Sendable {
         if let unsupported { throw unsupported }
         match.granularity = question.granularity ?? wording.granularity
         return match
+    }
+
+    /// What every route must pass, the rules' or the model's: no condition that no analysis
+    /// applies (a threshold, a category), no name misspelt or cut short, at most one badge
+    /// and one organization. Returns the names the question mentions.
+    private func conditions(
+        _ text: String, masked: String, mentions: [EntityFinder.Found], _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> (badge: String?, organization: String?) {
+        let whole = NSRange(masked.startIndex..., in: masked)
+        if let threshold = Self.threshold.firstMatch(in: masked, range: whole), let range = Range(threshold.range, in: masked) {
+            throw failure(.threshold(String(masked[range])))
+        }
+        if let category = categories?.firstMatch(in: masked, range: whole), let range = Range(category.range, in: masked) {
+            throw failure(.category(String(masked[range])))
+        }
+        if let miss = entities.nearMisses(in: text, excluding: mentions).first {
+            throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
+        }
+        var found: (badge: String?, organization: String?) = (nil, nil)
+        for kind in [EntityFinder.Kind.badge, .organization] {
+            var names: [String] = []
+            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
+                names.append(mention.name)
+            }
+            if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
+            if kind == .badge { found.badge = names.first } else { found.organization = names.first }
+        }
+        return found
     }
 
     /// A route that someone other than the rules proposed: a language model, given the closed
@@ -312,46 +321,49 @@ public struct Matcher: Sendable {
     /// - Throws: `Refusal` for a proposal that breaks any of these; `MatchError` for a time
     ///   phrase in the question that the rules cannot read.
     public func route(_ question: Question, proposal: Proposal) throws -> Match {
-        guard proposal.kind != .customSQL else { throw Refusal(description: "custom_sql is not a kind to route to") }
-        guard proposal.intent.measure.answers(proposal.kind) else {
-            throw Refusal(description: "\(proposal.kind.rawValue) does not compute \(proposal.intent.measure.rawValue)")
+        func refuse(_ why: String) -> Refusal { Refusal(description: why) }
+        func failure(_ reason: MatchError.Reason) -> MatchError {
+            MatchError(questionID: question.id, text: question.text, reason: reason, line: question.line)
         }
-        guard let kind = Self.kind(for: proposal.intent, badgeNamed: true, organizationNamed: false),
-            kind == proposal.kind || proposal.intent.dimension == nil || proposal.intent.dimension == .badge
-        else {
-            throw Refusal(description: "\(proposal.kind.rawValue) does not break \(proposal.intent.measure.rawValue) down by \(proposal.intent.dimension?.rawValue ?? "nothing")")
+        guard proposal.kind != .customSQL else { throw refuse("custom_sql is not a kind to route to") }
+        guard (0...1).contains(proposal.confidence) else { throw refuse("confidence \(proposal.confidence) is not between 0 and 1") }
+        if let count = proposal.intent.ranking?.count, count < 1 { throw refuse("a ranking of \(count)") }
+        for (kind, name, known) in [
+            ("badge", proposal.badge, entities.catalogue.badges),
+            ("organization", proposal.organization, entities.catalogue.organizations),
+        ] where name.map({ !known.contains($0) }) ?? false {
+            throw refuse("there is no \(kind) called '\(name!)'")
         }
-        if let count = proposal.intent.ranking?.count, count < 1 { throw Refusal(description: "a ranking of \(count)") }
-        guard (0...1).contains(proposal.confidence) else { throw Refusal(description: "confidence \(proposal.confidence) is not between 0 and 1") }
         let text = Self.normalized(question.text)
         let mentions = entities.exact(in: text)
-        var filters = Filters()
-        for (kind, proposed) in [(EntityFinder.Kind.badge, proposal.badge), (.organization, proposal.organization)] {
-            let named = mentions.filter { $0.kind == kind }.map(\.name)
-            let known = kind == .badge ? entities.catalogue.badges : entities.catalogue.organizations
-            if let proposed, !known.contains(proposed) {
-                throw Refusal(description: "there is no \(kind.rawValue) called '\(proposed)'")
-            }
-            if let first = named.first, proposed != first {
-                throw Refusal(description: "the question names the \(kind.rawValue) '\(first)', not '\(proposed ?? "none")'")
-            }
-            if kind == .badge { filters.badge = proposed } else { filters.organization = proposed }
+        let masked = Self.masked(text, mentions)
+        // The same conditions as the rules, then the names: exactly those the question gives.
+        let named = try conditions(text, masked: masked, mentions: mentions, failure)
+        if proposal.badge != named.badge {
+            throw refuse("the question names the badge '\(named.badge ?? "none")', not '\(proposal.badge ?? "none")'")
+        }
+        if proposal.organization != named.organization {
+            throw refuse("the question names the organization '\(named.organization ?? "none")', not '\(proposal.organization ?? "none")'")
+        }
+        let routed = Self.kind(for: proposal.intent, badgeNamed: named.badge != nil, organizationNamed: named.organization != nil)
+        guard routed == proposal.kind, proposal.intent.measure.answers(proposal.kind) else {
+            throw refuse("\(proposal.kind.rawValue) does not compute \(proposal.intent.measure.rawValue) by \(proposal.intent.dimension?.rawValue ?? "nothing")")
         }
         var match = Match(
-            kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2), filters: filters,
+            kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2),
+            filters: Filters(badge: named.badge, organization: named.organization),
             candidates: [proposal.kind], intent: proposal.intent, routing: .model)
-        let masked = Self.masked(text, mentions)
         if let asOf {
             let read = { (text: String) throws -> DateRange? in try TimeWindow(asOf: asOf).read(text).range }
             do {
                 match.filters.dateRange = try read(masked)
             } catch let problem as TimeWindow.Problem {
-                throw MatchError(questionID: question.id, text: question.text, reason: problem.reason, line: question.line)
+                throw failure(problem.reason)
             }
             if let window = proposal.window {
                 let theirs = try? read(window)
                 guard let theirs, theirs.start == match.filters.dateRange?.start, theirs.end == match.filters.dateRange?.end
-                else { throw Refusal(description: "its time window \"\(window)\" is not the one the question gives") }
+                else { throw refuse("its time window \"\(window)\" is not the one the question gives") }
             }
         }
         match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity

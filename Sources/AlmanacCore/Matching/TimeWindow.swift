@@ -15,7 +15,6 @@ struct TimeWindow {
 
     struct Reading: Equatable {
         var range: DateRange?
-        var weekly: Bool
     }
 
     enum Problem: Error, Equatable {
@@ -114,7 +113,6 @@ struct TimeWindow {
         #"\bchristmas\b"#, #"\blaunch\b"#, #"\breorg\b"#, #"\bpandemic\b"#, #"\bcovid\b"#,
     ].map(regex)
 
-    private static let weekly = regex(#"\b(weekly|per week|by week|each week|week by week)\b"#)
 
     /// The forms that work, for error messages.
     static let forms = """
@@ -209,8 +207,7 @@ struct TimeWindow {
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        let weekly = Self.weekly.firstMatch(in: lowered, range: whole) != nil
-        return Reading(range: windows.first?.range, weekly: weekly)
+        return Reading(range: windows.first?.range)
     }
 
     // MARK: - Points

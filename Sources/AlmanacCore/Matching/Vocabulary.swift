@@ -76,6 +76,7 @@ enum Vocabulary {
             #"\b(?:forever|ages) to (?:finish|complete)\b"#, #"\btak(?:e|es|ing) (?:\w+ )?(?:forever|ages)\b"#,
             #"\b(?:fastest|quickest|slowest|longest|shortest) (?:to )?(?:complete|finish|earn|pass)\b"#,
             #"\b(?:complete|finish|completed|finished) (?:the )?(?:fastest|quickest|slowest)\b"#,
+            #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
             #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
         ]),
         (.dropRate, [
@@ -261,6 +262,8 @@ struct Wording: Equatable {
                 break
             }
             if count == nil, any(Self.singular) { count = 1 }
+            // "Top 0" asks for nothing; read it as the whole ranking.
+            if count == 0 { count = nil }
             ranking = Ranking(order, count: count)
         }
     }

@@ -80,21 +80,23 @@ public struct ModelRouter: Sendable {
             text = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
                 .filter { !$0.hasPrefix("```") }.joined(separator: "\n")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+        // Our own JSON type keeps `true` apart from `1`: a flag is never a count.
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
             throw refuse("the answer is not a JSON object")
         }
         if let extra = Set(object.keys).subtracting(keys).sorted().first { throw refuse("unknown key `\(extra)`") }
         func string(_ key: String) throws -> String? {
             switch object[key] {
-            case nil, is NSNull: return nil
-            case let value as String: return value
+            case nil, .null?: return nil
+            case .string(let value)?: return value
             default: throw refuse("`\(key)` is not a string")
             }
         }
         guard let kindName = try string("kind") else { throw refuse("the model says the question is not about this data") }
         guard let kind = AnalysisKind(rawValue: kindName), kind != .customSQL else { throw refuse("unknown kind `\(kindName)`") }
-        guard let measureName = try string("measure"), let measure = Measure(rawValue: measureName) else {
-            throw refuse("unknown measure `\((try? string("measure")) ?? "null")`")
+        let measureName = try string("measure")
+        guard let measure = measureName.flatMap(Measure.init(rawValue:)) else {
+            throw refuse("unknown measure `\(measureName ?? "null")`")
         }
         var dimension: Breakdown?
         if let name = try string("dimension") {
@@ -103,21 +105,26 @@ public struct ModelRouter: Sendable {
         }
         var ranking: Ranking?
         switch object["ranking"] {
-        case nil, is NSNull: break
-        case let value as [String: Any]:
-            guard Set(value.keys).isSubset(of: ["order", "count"]), let name = value["order"] as? String,
+        case nil, .null?: break
+        case .object(let value)?:
+            guard Set(value.keys).isSubset(of: ["order", "count"]), case .string(let name)? = value["order"],
                 let order = Ranking.Order(rawValue: name)
             else { throw refuse("`ranking` must be {order: top|bottom, count}") }
             var count: Int?
             switch value["count"] {
-            case nil, is NSNull: break
-            case let number as Int: count = number
-            default: throw refuse("`ranking.count` is not a whole number")
+            case nil, .null?: break
+            case .int(let number)? where number >= 1: count = number
+            default: throw refuse("`ranking.count` is not a whole number of 1 or more")
             }
             ranking = Ranking(order, count: count)
         default: throw refuse("`ranking` must be {order: top|bottom, count}")
         }
-        guard let confidence = object["confidence"] as? Double else { throw refuse("`confidence` is not a number") }
+        let confidence: Double
+        switch object["confidence"] {
+        case .double(let value)?: confidence = value
+        case .int(let value)?: confidence = Double(value)
+        default: throw refuse("`confidence` is not a number")
+        }
         return Matcher.Proposal(
             kind: kind, intent: Intent(measure: measure, dimension: dimension, ranking: ranking),
             badge: try string("badge"), organization: try string("organization"), window: try string("window"),

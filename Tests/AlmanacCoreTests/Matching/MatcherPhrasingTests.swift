@@ -212,10 +212,10 @@ import Testing
 
     @Test("weekly asks for week periods, not a range")
     func weekly() throws {
-        let reading = try window.read("Weekly enrollment trends")
-        #expect(reading.weekly)
-        #expect(reading.range == nil)
-        #expect(try window.read("How many enrollments?") == TimeWindow.Reading(range: nil, weekly: false))
+        #expect(try window.read("Weekly enrollment trends").range == nil)
+        #expect(try window.read("How many enrollments?") == TimeWindow.Reading(range: nil))
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        #expect(try matcher.route(Question(id: "q", text: "Weekly enrollment trends")).granularity == .week)
     }
 
     @Test("an impossible date and two windows are errors")

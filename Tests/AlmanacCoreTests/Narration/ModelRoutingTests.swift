@@ -47,7 +47,7 @@ import Testing
         #expect(intent?["confidence"] == .double(0.7))
         #expect(document["metadata"]?["filters"]?["organization"] == "Globex")
         let page = project.read("globex.html")
-        #expect(page.contains("the language model (the rules could not route it)"))
+        #expect(page.contains("the language model (the rules could not route it, or only with low confidence)"))
         #expect(page.contains("<dt>Confidence</dt><dd>0.7</dd>"))
         // Cache-only and forced: routed the same way from the cache, with no request.
         _ = try await project.build(server, mode: .cacheOnly, yaml: Self.questions) { $0.force = true }
@@ -86,6 +86,9 @@ import Testing
         (#"{"kind": null}"#, "not about this data"),
         (#"{"kind": "badge_enrollments", "measure": "enrollments", "ranking": {"order": "up"}, "confidence": 0.5}"#, "`ranking` must be"),
         (#"{"kind": "badge_enrollments", "measure": "enrollments", "confidence": "high"}"#, "`confidence` is not a number"),
+        (#"{"kind": "badge_enrollments", "measure": "enrollments", "confidence": true}"#, "`confidence` is not a number"),
+        (#"{"kind": "badge_enrollments", "measure": "enrollments", "ranking": {"order": "top", "count": true}, "confidence": 0.5}"#, "`ranking.count`"),
+        (#"{"kind": "badge_enrollments", "measure": "enrollments", "ranking": {"order": "top", "count": 0}, "confidence": 0.5}"#, "`ranking.count`"),
     ])
     func schema(answer: String, why: String) {
         #expect(throws: Matcher.Refusal.self) { try ModelRouter.proposal(from: answer) }
@@ -112,5 +115,15 @@ import Testing
         #expect(throws: Matcher.Refusal.self) { try propose(.completionMetrics, .completionRate) }
         #expect(throws: Matcher.Refusal.self) { try propose(.completionMetrics, .completionRate, badge: "Python Basics", window: "in 2024") }
         #expect(throws: Matcher.Refusal.self) { try propose(.badgeEnrollments, .averageProgress, .cohort, badge: "Python Basics") }
+        // A name the question does not give is refused too: it would narrow the numbers unasked.
+        #expect(throws: Matcher.Refusal.self) {
+            try matcher.route(Question(id: "q", text: "Is the platform healthy?"), proposal: .init(
+                kind: .badgeEnrollments, intent: Intent(measure: .enrollments), badge: "Python Basics", confidence: 0.9))
+        }
+        // And the rules' own conditions hold: a threshold is not dropped.
+        #expect(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "Which badges score below 40?"), proposal: .init(
+                kind: .badgeEnrollments, intent: Intent(measure: .enrollments, dimension: .badge), confidence: 0.9))
+        }
     }
 }
