@@ -156,7 +156,12 @@ public struct Answer: Sendable, Equatable {
                 return a.offset < b.offset
             }
         }.map(\.element)
-        if let count = intent.ranking?.count { answer.rows = Array(answer.rows.prefix(count)) }
+        if let count = intent.ranking?.count, count < answer.rows.count {
+            // Rows tied with the last one kept stay: which of them to show would be arbitrary.
+            var end = count
+            while end < answer.rows.count, answer.rows[end].value == answer.rows[count - 1].value { end += 1 }
+            answer.rows = Array(answer.rows.prefix(end))
+        }
         return answer
     }
 
@@ -171,7 +176,8 @@ public struct Answer: Sendable, Equatable {
     // MARK: - Per kind
 
     private static func badges(_ result: BadgeEnrollments, _ intent: Intent, _ filters: Filters) -> Answer {
-        let rows = result.badges.filter { $0.enrollments > 0 || filters.badge != nil }
+        // Badges with nothing are left out, except when the question asks for the fewest.
+        let rows = result.badges.filter { $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom }
         func list(_ column: DataTable.Column, _ support: String?, _ pick: (BadgeEnrollments.Row) -> (JSONValue, Int?)) -> Answer {
             Answer(intent, "Badge", column, support, rows.map { row in
                 let (value, support) = pick(row)
@@ -222,7 +228,9 @@ public struct Answer: Sendable, Equatable {
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
                 result.byPeriod.map { Row(subject: $0.period, value: .int(completions ? $0.completions : $0.enrollments), support: nil) })
         }
-        let rows = result.organizations.filter { $0.enrollments > 0 || filters.organization != nil }
+        let rows = result.organizations.filter {
+            $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
+        }
         var answer: Answer
         func list(_ column: DataTable.Column, _ support: String?, _ pick: (OrganizationTrends.Organization) -> (JSONValue, Int?)) -> Answer {
             Answer(intent, "Organization", column, support, rows.map { row in
@@ -255,14 +263,16 @@ public struct Answer: Sendable, Equatable {
             // With a window, completions are counted by the day they happened.
             let window = result.completedInWindow!
             let column = DataTable.Column(Self.completedInWindow, .count)
+            // Rows from the completions themselves: a badge finished in the window may have had
+            // no enrollment in it. In name order, for `ranked()` to sort by count.
             switch intent.dimension {
             case .badge:
-                return Answer(intent, "Badge", column, nil, result.byBadge.map {
-                    Row(subject: $0.name, value: .int(window.byBadge[$0.name] ?? 0), support: nil)
+                return Answer(intent, "Badge", column, nil, window.byBadge.sorted { $0.key < $1.key }.map {
+                    Row(subject: $0.key, value: .int($0.value), support: nil)
                 })
             case .organization:
-                return Answer(intent, "Organization", column, nil, result.byOrganization.map {
-                    Row(subject: $0.name, value: .int(window.byOrganization[$0.name] ?? 0), support: nil)
+                return Answer(intent, "Organization", column, nil, window.byOrganization.sorted { $0.key < $1.key }.map {
+                    Row(subject: $0.key, value: .int($0.value), support: nil)
                 })
             default:
                 return Answer(intent, nil, column, nil, [Row(subject: "", value: .int(window.overall), support: nil)])

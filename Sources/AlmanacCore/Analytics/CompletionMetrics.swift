@@ -145,18 +145,30 @@ extension CompletionMetrics: Analysis {
         var inWindow = ["s.status = 'completed'", "s.completed_at < \(Scope.literal(min(window.end ?? finished.until, finished.until)))"]
         if let start = window.start { inWindow.append("s.completed_at >= \(Scope.literal(start))") }
         let condition = inWindow.joined(separator: " AND ")
+        // Every badge and organization of the filters, so a bottom ranking sees its zeros.
+        let badgeScope = request.filters.badge.map { "b.name = \(Scope.literal($0))" } ?? "1 = 1"
+        let organizationScope = request.filters.organization.map { "o.name = \(Scope.literal($0))" } ?? "1 = 1"
         let completedInWindow = SQLStatement(
             "completed_in_window",
             """
             WITH \(finished.cte(dialect, named: "finished"))
             SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   count(*) AS completed
+                   NULL AS name, count(*) AS completed
             FROM finished s WHERE \(condition)
             UNION ALL
-            SELECT 'badge', s.badge_id, NULL, count(*) FROM finished s WHERE \(condition) GROUP BY s.badge_id
+            SELECT 'badge', b.id, NULL, b.name, count(s.id)
+            FROM badges b LEFT JOIN finished s ON s.badge_id = b.id AND \(condition)
+            WHERE \(badgeScope)
+            GROUP BY b.id, b.name
             UNION ALL
-            SELECT 'organization', NULL, s.organization_id, count(*) FROM finished s WHERE \(condition)
-            GROUP BY s.organization_id
+            SELECT 'organization', NULL, o.id, o.name, count(s.id)
+            FROM organizations o LEFT JOIN finished s ON s.organization_id = o.id AND \(condition)
+            WHERE \(organizationScope)
+            GROUP BY o.id, o.name
+            UNION ALL
+            SELECT 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*)
+            FROM finished s WHERE s.organization_id IS NULL AND \(condition)
+            HAVING count(*) > 0
             """)
         return [breakdowns, medians, completedInWindow]
     }
@@ -218,23 +230,21 @@ extension CompletionMetrics: Analysis {
         }
         var inWindow: CompletedInWindow?
         if request.filters.dateRange != nil {
-            // Labels by id, as the breakdowns show them; a badge or organization with
-            // completions in the window but no enrollment in it has no row to carry them.
-            var badgeLabels: [Int: String] = [:]
-            var organizationLabels: [Int?: String] = [:]
-            for row in rows {
-                switch row.text("breakdown") {
-                case "badge": row.id("badge_id").map { badgeLabels[$0] = badges.label($0, row.text("name")) }
-                case "organization": organizationLabels[row.id("organization_id")] = organizations.label(row.id("organization_id"), row.text("name"))
-                default: break
-                }
-            }
+            // Labelled from these rows themselves: a badge or organization may have finished
+            // enrollments in the window without having made any.
+            let window = results["completed_in_window"]
+            let badgeLabels = DisplayLabels(window.filter { $0.text("breakdown") == "badge" }.map {
+                (id: $0.id("badge_id"), name: $0.text("name"))
+            })
+            let organizationLabels = DisplayLabels(window.filter { $0.text("breakdown") == "organization" }.map {
+                (id: $0.id("organization_id"), name: $0.text("name"))
+            })
             var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
-            for row in results["completed_in_window"] {
+            for row in window {
                 switch row.text("breakdown") {
-                case "badge": row.id("badge_id").flatMap { badgeLabels[$0] }.map { counts.byBadge[$0] = row.int("completed") }
+                case "badge": counts.byBadge[badgeLabels.label(row.id("badge_id"), row.text("name"))] = row.int("completed")
                 case "organization":
-                    organizationLabels[row.id("organization_id")].map { counts.byOrganization[$0] = row.int("completed") }
+                    counts.byOrganization[organizationLabels.label(row.id("organization_id"), row.text("name"))] = row.int("completed")
                 default: counts.overall = row.int("completed")
                 }
             }
@@ -260,12 +270,14 @@ extension CompletionMetrics: AnalysisOutput {
         overallJSON["drop_rate"] = .double(overall.dropRate)
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
         if let completedInWindow { overallJSON["completed_in_window"] = .int(completedInWindow.overall) }
+        func counted(_ counts: [String: Int], _ key: String) -> JSONValue {
+            .array(counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [key: .string($0.key), "completed": .int($0.value)] })
+        }
         return [
             "overall": .object(overallJSON),
             "by_badge": .array(byBadge.map { row in
                 var fields = rates(row.counts)
                 fields["badge"] = .string(row.name)
-                if let completedInWindow { fields["completed_in_window"] = .int(completedInWindow.byBadge[row.name] ?? 0) }
                 fields["dropped"] = .int(row.counts.dropped)
                 fields["drop_rate"] = .double(row.counts.dropRate)
                 fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
@@ -274,9 +286,6 @@ extension CompletionMetrics: AnalysisOutput {
             "by_organization": .array(byOrganization.map { row in
                 var fields = rates(row.counts)
                 fields["organization"] = .string(row.name)
-                if let completedInWindow {
-                    fields["completed_in_window"] = .int(completedInWindow.byOrganization[row.name] ?? 0)
-                }
                 fields["dropped"] = .int(row.counts.dropped)
                 fields["drop_rate"] = .double(row.counts.dropRate)
                 fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
@@ -294,6 +303,9 @@ extension CompletionMetrics: AnalysisOutput {
                     "completion_rate": .double(cell.counts.completionRate),
                 ]
             }),
+            "completed_in_window": completedInWindow.map { window in
+                ["by_badge": counted(window.byBadge, "badge"), "by_organization": counted(window.byOrganization, "organization")]
+            } ?? .null,
             "filters": filters.json,
         ]
     }

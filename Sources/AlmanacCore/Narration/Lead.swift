@@ -8,7 +8,8 @@ enum Lead {
     static func sentence(for answer: Answer, filters: Filters) -> String? {
         guard let first = answer.rows.first else { return nil }
         var scoped = filters
-        if answer.anchor != nil { scoped.badge = nil }
+        // After or before a badge, it is the anchor; first badges ignore the badge filter.
+        if answer.anchor != nil || answer.intent.measure == .firstBadge { scoped.badge = nil }
         let narrator = OfflineNarrator()
         var scope = narrator.scope(scoped)
         if let window = answer.window { scope += " in " + md(window) }
@@ -40,8 +41,7 @@ enum Lead {
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
-        let more = answer.rows.count > named
-            ? "; the table lists \(answer.rows.count < answer.available ? "\(answer.rows.count)" : "all \(answer.available)")" : ""
+        let more = answer.rows.count > named ? "; the table lists the rest" : ""
         switch answer.intent.measure {
         case .nextBadge, .previousBadge, .firstBadge, .paths:
             return sequence(answer, shown, scope: scope) + more + "."
@@ -51,12 +51,13 @@ enum Lead {
         let counts = answer.value.format == .count
         let order = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         let noun = subject.lowercased()
-        if answer.intent.ranking?.count == 1 {
+        if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
             return "The \(noun) with the \(order) \(measure.lowercased())\(scope) is \(md(first.subject)): \(value(first, answer))."
         }
         if let ranking = answer.intent.ranking {
             let count = answer.rows.count
-            return "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
+            let tied = ranking.count.map { count > $0 } ?? false ? ", tied," : ""
+            return "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
             + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
         }
         let lead = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")

@@ -81,6 +81,7 @@ public struct QuestionLoader {
         var database: String?
         var statementTimeout: Int?
         var questions: [Question] = []
+        var declared = Set<Int>()
         var patterns: [AnalysisKind: PatternOverride] = [:]
         var llm = LLMSettings()
         var sawQuestions = false
@@ -97,7 +98,9 @@ public struct QuestionLoader {
                 statementTimeout = readDatabaseOptions(value, problem)
             case "questions":
                 sawQuestions = true
-                questions = readQuestions(value, problem)
+                let read = readQuestions(value, problem)
+                questions = read.map(\.question)
+                declared = Set(read.indices.filter { read[$0].declared })
             case "patterns":
                 patterns = readPatterns(value, problem)
             case "llm":
@@ -114,15 +117,14 @@ public struct QuestionLoader {
             problem(root, "`questions` is empty: add at least one question")
         }
 
-        // Two texts that only differ in case, accents or punctuation share a slug: the later
-        // one takes its text's fingerprint, so no two texts derive the same id.
+        // A derived id that an `id:` or an earlier question already holds (texts that only
+        // differ in case, accents or punctuation share a slug) takes its text's fingerprint:
+        // no two texts derive the same id, and a declared id is never taken over.
         var seen: [String: Int] = [:]
-        let texts = Dictionary(questions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let declaredIDs = Set(declared.map { questions[$0].id })
         for index in questions.indices {
             let id = questions[index].id
-            if seen[id] != nil, texts[id] != questions[index].text,
-                id == derivedID(questions[index].text, number: index + 1)
-            {
+            if !declared.contains(index), seen[id] != nil || declaredIDs.contains(id) {
                 questions[index].id = id + "-" + Slug.fingerprint(questions[index].text)
             }
             let question = questions[index]
@@ -173,12 +175,13 @@ public struct QuestionLoader {
 
     private typealias Report = (Node?, String) -> Void
 
-    private func readQuestions(_ node: Node, _ problem: Report) -> [Question] {
+    /// The questions, each with whether its id was declared with `id:`.
+    private func readQuestions(_ node: Node, _ problem: Report) -> [(question: Question, declared: Bool)] {
         guard case .sequence(let items) = node else {
             problem(node, "`questions` must be a list; start each question with `- text: …`")
             return []
         }
-        var questions: [Question] = []
+        var questions: [(question: Question, declared: Bool)] = []
         for (index, item) in items.enumerated() {
             if let question = readQuestion(item, number: index + 1, problem) {
                 questions.append(question)
@@ -187,11 +190,11 @@ public struct QuestionLoader {
         return questions
     }
 
-    private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> Question? {
+    private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> (question: Question, declared: Bool)? {
         let line = node.mark?.line ?? 1
         if let string = node.string, case .scalar = node {
             guard acceptable(string, node, number: number, problem) else { return nil }
-            return Question(id: derivedID(string, number: number), text: string, line: line)
+            return (Question(id: derivedID(string, number: number), text: string, line: line), false)
         }
         guard case .mapping(let fields) = node else {
             problem(node, "question \(number): expected a mapping with `text`")
@@ -260,7 +263,7 @@ public struct QuestionLoader {
         if Self.reservedIDs.contains(question.id) {
             problem(node, "the id `\(question.id)` is reserved for the site itself; choose another `id:`")
         }
-        return question
+        return (question, explicitID != nil)
     }
 
     private func readCharts(_ node: Node, _ problem: Report) -> [ChartDeclaration] {

@@ -102,6 +102,15 @@ import Testing
             "how-many-people-from-each-organization-are-enrolled-in-the-7b71e6",
             "how-many-people-from-each-organization-are-enrolled-in-the-4f0d5d",
         ])
+        // A declared id is never taken over, whichever comes first.
+        let declared = try QuestionLoader().load("""
+            title: T
+            questions:
+              - text: Same question about a badge!
+              - text: Another question
+                id: same-question-about-a-badge
+            """, path: "q.yaml")
+        #expect(declared.questions.map(\.id) == ["same-question-about-a-badge-a65f7b", "same-question-about-a-badge"])
     }
 
     @Test("broken YAML points at the place")
