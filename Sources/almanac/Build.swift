@@ -23,11 +23,11 @@ struct Build: AsyncParsableCommand {
     @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
     var asOf: CivilDate?
 
-    @Option(help: "`local` to self-host plotly.min.js from --plotly-file, or `cdn`.")
+    @Option(help: "`local` to self-host plotly.min.js (the copy inside this binary, or --plotly-file), or `cdn`.")
     var plotly: PlotlyMode = .local
 
-    @Option(help: "The plotly.min.js that `make setup` downloads.")
-    var plotlyFile = "vendor/plotly/plotly.min.js"
+    @Option(help: "A plotly.min.js to self-host instead of the copy inside this binary.")
+    var plotlyFile: String?
 
     @Option(help: "Write every SQL statement the build ran to this file.")
     var dumpSQL: String?

@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String?
     /// The report date; by default the latest activity in the data.
     public var asOf: CivilDate?
-    /// plotly.min.js to copy into the site; nil or missing means the CDN.
+    /// A plotly.min.js to copy into the site instead of the one compiled into the binary.
     public var plotlyPath: String?
     public var plotlyFromCDN = false
     /// Where to write every SQL statement the build ran (`--dump-sql`).

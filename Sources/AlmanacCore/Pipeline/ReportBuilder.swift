@@ -429,10 +429,13 @@ public struct ReportBuilder {
             warn("pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access")
             return .cdn
         }
-        if let path = options.plotlyPath, let data = FileManager.default.contents(atPath: path) {
-            return .local(data)
+        if let path = options.plotlyPath {
+            if let data = FileManager.default.contents(atPath: path) { return .local(data) }
+            warn("--plotly-file \(path): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)")
+            return .cdn
         }
-        warn("plotly.min.js not found at \(options.plotlyPath ?? "(no path)"); pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL). Pass --plotly-file with a downloaded plotly.min.js \(PlotlyJS.version) to self-host it")
+        if let data = PlotlyJS.embedded { return .local(data) }
+        warn(PlotlyJS.missingNotice)
         return .cdn
     }
 
