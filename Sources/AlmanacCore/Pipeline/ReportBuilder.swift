@@ -177,6 +177,27 @@ public struct ReportBuilder {
         return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
     }
 
+    /// The size and modification time of every input `almanac serve` watches: the questions
+    /// file, the database file (and its WAL), the templates folder and the answer cache. A
+    /// questions file that does not load still counts by its own stamp.
+    public func inputStamps() -> String {
+        var paths = [options.questionsPath]
+        var folders: [URL] = []
+        if let templates = options.templatesPath { folders.append(URL(fileURLWithPath: templates)) }
+        let file = try? loadQuestions()
+        let named = options.databasePath.flatMap { PostgresURL.matches($0) ? nil : $0 }
+        if let database = file.flatMap({ try? resolveDatabase($0).filePath }) ?? named {
+            paths += [database, database + "-wal"]
+        }
+        if let file { folders.append(options.llm.settings(for: file, jobs: options.jobs).cacheFolder) }
+        var lines = paths.map { path in BuildState.stamp(path).map { "\(path):\($0.size):\($0.modified)" } ?? path }
+        for folder in folders {
+            lines += BuildState.stamps(in: folder).sorted { $0.key < $1.key }
+                .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// One question through the same matcher, analytics, narrator and cache as a build:
     /// `almanac ask`. The questions file is optional; when present, its patterns, `llm:` block
     /// and database are used.

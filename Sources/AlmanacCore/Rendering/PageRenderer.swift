@@ -25,7 +25,8 @@ public struct SiteAssets: Sendable {
         self.plotly = plotly
         switch plotly {
         case .local(let data):
-            let digest = SHA256.hex(data)
+            // The copy inside the binary is hashed once per process (a preview rebuilds often).
+            let digest = data == PlotlyJS.embedded ? PlotlyJS.embeddedDigest : SHA256.hex(data)
             plotlyDigest = digest
             plotlyReference = "assets/plotly-\(digest.prefix(12)).min.js"
         case .cdn: plotlyReference = PlotlyJS.cdnURL

@@ -88,6 +88,8 @@ public enum PlotlyJS {
     /// The plotly.min.js compiled into this binary (see the EmbedTemplates plugin), or nil for
     /// a binary built before `make setup` fetched it.
     public static let embedded: Data? = BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) }
+    /// The sha256 of `embedded`, in hex.
+    static let embeddedDigest = embedded.map { SHA256.hex($0) } ?? ""
     /// What a binary without its own plotly.js says on every build.
     public static let missingNotice =
         "this almanac was built without plotly.min.js (run `make setup` before building it), so pages load plotly.js \(version) from \(cdnURL); readers need network access to see the charts. Pass --plotly-file with a downloaded plotly.min.js \(version) to self-host it"
