@@ -23,6 +23,13 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
     var strict = false
 
+    /// The search index's size against the site's, which the README promises stays under 5 %.
+    static func searchLine(_ summary: BuildSummary) -> String {
+        let percent = Double(summary.searchIndexBytes) * 100 / Double(max(summary.siteBytes, 1))
+        return "Search index: \(NumberText.count(summary.searchIndexBytes)) bytes, "
+            + "\(NumberText.decimal(percent, places: 2)) % of the site's \(NumberText.count(summary.siteBytes)) bytes."
+    }
+
     func run() async throws {
         var options = try flags.options()
         options.dumpSQLPath = dumpSQL
@@ -47,6 +54,9 @@ struct Build: AsyncParsableCommand {
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
                     + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : ""))
+            if summary.siteBytes > 0 {
+                Terminal.error(Build.searchLine(summary))
+            }
         } catch {
             progress.finish()
             throw fail(String(describing: error))

@@ -64,6 +64,10 @@ public struct BuildSummary: Sendable, Equatable {
     public var warnings: [String]
     /// Wall time of each phase, in order: load, match, sql, charts, narration, render, write.
     public var phases: [BuildPhase] = []
+    /// Bytes of `assets/search-index.js` and of the whole site, as built (0 when nothing was
+    /// built because no input changed).
+    public var searchIndexBytes = 0
+    public var siteBytes = 0
 }
 
 /// One phase's wall time.

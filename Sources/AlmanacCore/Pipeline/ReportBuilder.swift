@@ -140,8 +140,11 @@ public struct ReportBuilder {
                        asOf: source.asOf.description).save(for: folder)
         }
         clock.mark("write")
-        return BuildSummary(
+        var summary = BuildSummary(
             pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list, phases: clock.phases)
+        summary.searchIndexBytes = files[SearchIndex.path]?.count ?? 0
+        summary.siteBytes = files.values.reduce(0) { $0 + $1.count }
+        return summary
     }
 
     /// `--out` with its symbolic links resolved: a link to a folder publishes into the
@@ -434,6 +437,10 @@ public struct ReportBuilder {
                         pages[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
                         pages[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
                         pages[id + ".md"] = Data(twin.page(for: report).utf8)
+                        for chart in report.charts {
+                            pages[PageRenderer.embedPath(of: chart, in: report)] =
+                                Data(renderer.embed(chart, of: report).utf8)
+                        }
                     }
                     return pages
                 }
@@ -442,6 +449,7 @@ public struct ReportBuilder {
         }
         files["index.html"] = Data(renderer.index(reports: reports, stats: stats, week: week).utf8)
         files["index.md"] = Data(twin.index(reports: reports, stats: stats, week: week).utf8)
+        files[SearchIndex.path] = Data(SearchIndex(reports: reports).text.utf8)
         return files
     }
 
