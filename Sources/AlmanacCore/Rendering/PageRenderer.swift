@@ -86,6 +86,18 @@ public struct PageRenderer: Sendable {
     public func page(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
         -> String
     {
+        pages(for: report, previous: previous, next: next).page
+    }
+
+    /// The question's page and the embed page of each of its charts (path, HTML), with each
+    /// chart's figure encoded once for both.
+    public func pages(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
+        -> (page: String, embeds: [(path: String, html: String)])
+    {
+        let charts = report.charts.map { chart(for: $0, questionID: report.question.id) }
+        let embeds = zip(report.charts, charts).map { chart, context in
+            (path: Self.embedPath(of: chart, in: report), html: embed(chart, context: context, of: report))
+        }
         var context = common(title: "\(report.question.text) · \(siteTitle)")
         context["question"] = report.question.text
         context["kind"] = report.match.kind.rawValue
@@ -94,8 +106,8 @@ public struct PageRenderer: Sendable {
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
-        context["charts"] = report.charts.map { chart in
-            var entry = self.chart(for: chart, questionID: report.question.id)
+        context["charts"] = zip(report.charts, charts).map { chart, context in
+            var entry = context
             entry["embedHref"] = Self.embedPath(of: chart, in: report)
             return entry
         }
@@ -112,17 +124,21 @@ public struct PageRenderer: Sendable {
         context["markdown"] = report.question.id + ".md"
         if let previous { context["previous"] = link(previous) }
         if let next { context["next"] = link(next) }
-        return library.render(context, withTemplate: "page") ?? ""
+        return (library.render(context, withTemplate: "page") ?? "", embeds)
     }
 
     /// The page of one chart alone, for an `<iframe>`: no navigation and no search; the chart,
     /// its title, its data and a link back to its question.
     public func embed(_ chart: Chart, of report: QuestionReport) -> String {
+        embed(chart, context: self.chart(for: chart, questionID: report.question.id), of: report)
+    }
+
+    private func embed(_ chart: Chart, context chartContext: [String: Any], of report: QuestionReport) -> String {
         var context = common(title: "\(chart.title) · \(report.question.text) · \(siteTitle)")
         context["embed"] = true
         context["hasCharts"] = true
         context["needsEval"] = Self.needsEval(chart)
-        context["chart"] = self.chart(for: chart, questionID: report.question.id)
+        context["chart"] = chartContext
         context["question"] = report.question.text
         context["pageHref"] = report.question.id + ".html#chart-\(report.question.id)-\(chart.name)"
         return library.render(context, withTemplate: "embed") ?? ""
