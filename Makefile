@@ -11,7 +11,7 @@ ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 MANUAL = .build/plugins/GenerateManual/outputs/almanac
 
-.PHONY: setup build demo demo-postgres site test check-cli check-site check-serve check-install check-engines fuzz bench install uninstall clean
+.PHONY: setup build demo demo-postgres site test check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -82,9 +82,17 @@ demo-postgres: build
 	@test -n "$(URL)" || { echo "usage: make demo-postgres URL=postgres://user@host:5432/dbname" >&2; exit 2; }
 	$(ALMANAC) seed --out "$(URL)" --force
 
-## Measure builds at 1M and 10M enrollments (see docs/performance.md); not a test.
-bench: setup
+## Measure (see docs/performance.md; not a test): the site against Hugo on the same Markdown,
+## memory at 2,000 and 10,000 questions and serve's reload latency (bench-site), then builds
+## at 1M and 10M enrollments (scripts/bench.py).
+bench: bench-site
 	python3 scripts/bench.py
+
+bench-site: setup
+	@command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	python3 scripts/bench-site.py
 
 clean:
 	rm -rf .build data
