@@ -7,8 +7,9 @@ On the demo database (bench/data/demo.db, seeded once with the release binary):
   1. a full build, from cold (no site, no .almanac/), of 2,000 generated questions
      (scripts/bench.py's question_set), BENCH_RUNS times (default 3): median time, peak RSS;
   2. Hugo (Debian's package; `make bench` installs it) building the 2,000 Markdown twins that
-     build wrote (site/*.md, each given a front-matter title) into HTML with a minimal layout,
-     from cold, the same number of runs, in the same process run as 1: median time;
+     build wrote (site/*.md, each given a front-matter title) into HTML with a minimal layout
+     and no syntax highlighting (Almanac has none), from cold, the same number of runs, in the
+     same process run as 1: median time;
   3. one full build of 10,000 questions: time and peak RSS;
   4. scripts/check-serve.py with the release binary and 5 rounds: one question changed in
      questions.yaml → the reload event → the new page fetched; the median.
@@ -52,6 +53,10 @@ def hugo_project(site, folder):
     with open(os.path.join(folder, "hugo.toml"), "w") as handle:
         handle.write('baseURL = "http://example.org/"\ntitle = "Benchmark"\n'
                      'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+                     # Almanac shows SQL in a plain <pre><code>; Hugo's default syntax
+                     # highlighting of the twins' ```sql blocks costs it 20 to 40 times more
+                     # (45 to 87 s for these 2,000 twins here), so it is off, as in Almanac.
+                     '[markup.highlight]\ncodeFences = false\n'
                      '[markup.goldmark.renderer]\nunsafe = false\n')
     layout = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
               '</head><body><main>{{ .Content }}</main></body></html>\n')

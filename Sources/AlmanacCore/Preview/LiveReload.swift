@@ -39,17 +39,24 @@ public enum LiveReload {
               shown.setAttribute("role", "alert");
               var s = shown.style;
               s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
-              s.background = "rgba(20, 20, 24, 0.94)"; s.color = "#ffd7d7"; s.padding = "2rem";
+              s.background = "#16161a"; s.color = "#ffd7d7"; s.padding = "2rem";
               s.font = "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
               var title = document.createElement("h2");
-              title.textContent = "The build failed; this is the last good site.";
+              title.textContent = "The build failed. Save a fix and this page reloads; until then the server keeps the last good site.";
               title.style.color = "#ff8a8a"; title.style.font = "bold 18px system-ui, sans-serif";
               var pre = document.createElement("pre");
-              pre.style.whiteSpace = "pre-wrap";
+              pre.style.whiteSpace = "pre-wrap"; pre.style.background = "#2b1d21";
+              pre.style.color = "#ffd7d7"; pre.style.padding = "1rem"; pre.style.borderRadius = "6px";
+              var hide = document.createElement("button");
+              hide.type = "button";
+              hide.textContent = "Show the last good page";
+              hide.addEventListener("click", function () { shown.style.display = "none"; });
               shown.appendChild(title);
+              shown.appendChild(hide);
               shown.appendChild(pre);
               document.body.appendChild(shown);
             }
+            shown.style.display = "block";
             shown.lastChild.textContent = text;
           }
           var source = new EventSource("/__almanac/events");
