@@ -115,6 +115,13 @@ class Events:
         return names
 
 
+def save(path, text):
+    """Writes a file the way editors save: a new file renamed over the old one."""
+    temporary = path.with_name(path.name + ".saving")
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--almanac", default=str(REPO / ".build/debug/almanac"))
@@ -169,7 +176,7 @@ def main():
         for round_number in range(args.rounds):
             wording = "How many learners (round %d) are enrolled in each badge?" % round_number
             started = time.monotonic()
-            questions.write_text(original.replace(OLD, wording))
+            save(questions, original.replace(OLD, wording))
             events.wait("reload")
             status, page = get(port, "/badge-enrollments.html")
             latencies.append(time.monotonic() - started)
@@ -179,7 +186,7 @@ def main():
               % (", ".join("%.2f" % x for x in latencies), statistics.median(latencies)))
 
         # Broken YAML: an error event naming file and line; the last good page stays.
-        questions.write_text(original.replace(OLD, wording) + "\n  - text: [unclosed\n")
+        save(questions, original.replace(OLD, wording) + "\n  - text: [unclosed\n")
         error = events.wait("failed")
         if "questions.yaml:" not in error or "YAML" not in error:
             fail("the failed event does not name the file, line and problem: %s" % error)
@@ -192,7 +199,7 @@ def main():
         print("check-serve: broken YAML → failed event (%s); the last good site is still served"
               % error.split('"error":')[-1][:90])
 
-        questions.write_text(original)
+        save(questions, original)
         events.wait("reload")
         fresh = Events(port)
         names = fresh.drain(1.0)

@@ -21,6 +21,8 @@ public struct PreviewSession: Sendable {
     /// How often the inputs are looked at. A change is seen within this time, so a page
     /// reloads within it plus the rebuild.
     public var pollInterval: Duration = .milliseconds(100)
+    /// How long the inputs must stay unchanged before a rebuild starts.
+    public var settle: Duration = .milliseconds(50)
     public var log: @Sendable (PreviewEvent) -> Void
 
     public init(options: BuildOptions, version: String, host: String, port: UInt16,
@@ -62,8 +64,15 @@ public struct PreviewSession: Sendable {
         let builder = ReportBuilder(options: options, version: version) { log(.build($0)) }
         var seen: String?
         while !Task.isCancelled {
-            let now = builder.inputStamps()
+            var now = builder.inputStamps()
             if now != seen {
+                // An editor may save in several writes: build once the stamps hold still.
+                while true {
+                    try await Task.sleep(for: settle)
+                    let again = builder.inputStamps()
+                    if again == now { break }
+                    now = again
+                }
                 seen = now
                 let started = ContinuousClock.now
                 do {
