@@ -3,7 +3,15 @@ SWIFT ?= swift
 ALMANAC = .build/debug/almanac
 DEMO_DB = data/demo.db
 
-.PHONY: setup build demo demo-postgres site test check-cli check-site check-engines fuzz bench clean
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MANUAL = .build/plugins/GenerateManual/outputs/almanac
+
+.PHONY: setup build demo demo-postgres site test check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -24,7 +32,7 @@ demo: build
 ## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
 test: setup
 	$(SWIFT) build --product almanac
-	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-cli check-site check-engines fuzz'
+	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-cli check-site check-serve check-install check-engines fuzz'
 
 ## The command line against the built binary: numeric flags, check's output streams.
 check-cli:
@@ -32,6 +40,33 @@ check-cli:
 
 check-site:
 	@scripts/check-site.sh
+
+## `almanac serve` end to end: reload on a change, the error overlay, paths outside the site,
+## a taken port (scripts/check-serve.py).
+check-serve:
+	@python3 scripts/check-serve.py
+
+## `make install` into a temporary prefix, then init, seed and build a report outside the
+## repository and draw every chart in Chromium with no network (scripts/check-install.sh).
+check-install:
+	@scripts/check-install.sh
+
+## Install the release binary, its man pages (from swift-argument-parser's generate-manual
+## plugin) and bash, zsh and fish completions (from the binary itself) under PREFIX.
+install: setup
+	$(SWIFT) package plugin generate-manual --multi-page
+	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 .build/release/almanac $(BINDIR)/almanac
+	install -m 644 $(MANUAL)/*.1 $(MAN1DIR)/
+	.build/release/almanac --generate-completion-script bash > $(BASHDIR)/almanac
+	.build/release/almanac --generate-completion-script zsh > $(ZSHDIR)/_almanac
+	.build/release/almanac --generate-completion-script fish > $(FISHDIR)/almanac.fish
+	@echo "Installed $(BINDIR)/almanac, its man pages and completions; 'make uninstall PREFIX=$(PREFIX)' removes them."
+
+## Remove what `make install` put under PREFIX.
+uninstall:
+	rm -f $(BINDIR)/almanac $(MAN1DIR)/almanac.1 $(MAN1DIR)/almanac.*.1 \
+	  $(BASHDIR)/almanac $(ZSHDIR)/_almanac $(FISHDIR)/almanac.fish
 
 ## About 60 s of random questions files, flags and small databases against the debug binary,
 ## after the inputs in scripts/fuzz-corpus/ (see scripts/fuzz.py).
@@ -47,9 +82,17 @@ demo-postgres: build
 	@test -n "$(URL)" || { echo "usage: make demo-postgres URL=postgres://user@host:5432/dbname" >&2; exit 2; }
 	$(ALMANAC) seed --out "$(URL)" --force
 
-## Measure builds at 1M and 10M enrollments (see docs/performance.md); not a test.
-bench: setup
+## Measure (see docs/performance.md; not a test): the site against Hugo on the same Markdown,
+## memory at 2,000 and 10,000 questions and serve's reload latency (bench-site), then builds
+## at 1M and 10M enrollments (scripts/bench.py).
+bench: bench-site
 	python3 scripts/bench.py
+
+bench-site: setup
+	@command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	python3 scripts/bench-site.py
 
 clean:
 	rm -rf .build data

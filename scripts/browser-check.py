@@ -262,7 +262,12 @@ def console_messages(log):
 # --- Checking one page --------------------------------------------------------------
 
 
-def run_chromium(chromium, url, budget_ms, timeout, screenshot=None):
+# With --offline, every host name but the loopback test server fails to resolve, as on a
+# machine with no network: a page that needs the CDN then shows no chart.
+OFFLINE_FLAGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+def run_chromium(chromium, url, budget_ms, timeout, screenshot=None, offline=False):
     """Loads url in headless Chromium; returns (exit status, dumped DOM, log)."""
     with tempfile.TemporaryDirectory(prefix="browser-check-") as profile:
         command = [
@@ -275,6 +280,8 @@ def run_chromium(chromium, url, budget_ms, timeout, screenshot=None):
             "--window-size=%d,%d" % WINDOW, "--virtual-time-budget=%d" % budget_ms,
             "--dump-dom",
         ]
+        if offline:
+            command += OFFLINE_FLAGS
         if screenshot:
             command.append("--screenshot=" + str(screenshot))
         command.append(url)
@@ -298,7 +305,7 @@ def check_page(page_path, server, args, screenshot=None):
     if screenshot:
         Path(screenshot).unlink(missing_ok=True)  # so a stale one cannot pass for a new one
     status, dom, log = run_chromium(args.chromium, server.base_url + page_path.lstrip("/"),
-                                    args.budget, args.timeout, screenshot)
+                                    args.budget, args.timeout, screenshot, offline=args.offline)
     problems, notes = [], []
     if status is None:
         problems.append("Chromium did not finish within %ds" % args.timeout)
@@ -394,6 +401,8 @@ def main():
                         help="real seconds after which a page's browser is stopped (default: 60)")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM"),
                         help="the browser to run (default: $CHROMIUM, else chromium on PATH)")
+    parser.add_argument("--offline", action="store_true",
+                        help="no network but the loopback test server (host names do not resolve)")
     parser.add_argument("--verbose", action="store_true", help="also show console messages that are not errors")
     args = parser.parse_args()
 

@@ -3,7 +3,8 @@
 #   1. byte-identical to the committed site/ (plotly.js aside, which stays out of git);
 #   2. byte-identical again when built in another time zone and locale with --jobs 8;
 #   3. no errors from the Nu HTML checker;
-#   4. every page renders in headless Chromium with no console errors (scripts/browser-check.py).
+#   4. every page renders in headless Chromium with no console errors (scripts/browser-check.py);
+#   5. the search box, from file://, lists the pages that mention a badge (scripts/check-search.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 almanac=.build/debug/almanac
@@ -54,3 +55,7 @@ cp "$scratch/story/index.html" "$scratch/story/enrollment-trend.html" "$scratch/
 scripts/check-html.sh "$scratch/site"
 scripts/check-html.sh "$scratch/story-pages"
 python3 scripts/browser-check.py "$scratch/site"
+# Two badges and an organization of the seeded data, by name.
+mapfile -t names < <(sqlite3 "$scratch/demo.db" \
+  "SELECT name FROM (SELECT name FROM badges ORDER BY name LIMIT 2) UNION ALL SELECT name FROM (SELECT name FROM organizations ORDER BY name LIMIT 1)")
+python3 scripts/check-search.py "$scratch/site" "${names[@]}"

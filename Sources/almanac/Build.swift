@@ -6,46 +6,13 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the report site from questions.yaml and a SQLite or PostgreSQL database.")
 
-    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
-    var db: String?
-
-    @OptionGroup var statementTimeout: StatementTimeout
-
-    @Option(help: "The questions file.")
-    var questions = "questions.yaml"
-
-    @Option(help: "The output folder.")
-    var out = "site"
-
-    @Option(help: "A folder of templates that replace the built-in ones of the same name.")
-    var templates: String?
-
-    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
-    var asOf: CivilDate?
-
-    @Option(help: "`local` to self-host plotly.min.js from --plotly-file, or `cdn`.")
-    var plotly: PlotlyMode = .local
-
-    @Option(help: "The plotly.min.js that `make setup` downloads.")
-    var plotlyFile = "vendor/plotly/plotly.min.js"
+    @OptionGroup var flags: BuildFlags
 
     @Option(help: "Write every SQL statement the build ran to this file.")
     var dumpSQL: String?
 
-    @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
-    var chartLimit = 15
-
-    @Option(help: "How many language-model requests may be in flight at once.")
-    var jobs = 4
-
     @Flag(help: "Rewrite every file, even unchanged ones.")
     var force = false
-
-    @OptionGroup(title: "Language model")
-    var modelFlags: ModelFlags
-
-    @Flag(help: "Fail when an answer quotes a figure that is not in its data.")
-    var requireGrounded = false
 
     @Flag(help: "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written).")
     var failOnAlert = false
@@ -59,36 +26,18 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
     var strict = false
 
-    enum PlotlyMode: String, ExpressibleByArgument {
-        case local, cdn
-    }
-
-    func validate() throws {
-        if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit) {
-            throw ValidationError(problem)
-        }
-        if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) { throw ValidationError(problem) }
+    /// The search index's size against the site's, which the README promises stays under 5 %.
+    static func searchLine(_ summary: BuildSummary) -> String {
+        let percent = Double(summary.searchIndexBytes) * 100 / Double(max(summary.siteBytes, 1))
+        return "Search index: \(NumberText.count(summary.searchIndexBytes)) bytes, "
+            + "\(NumberText.decimal(percent, places: 2)) % of the site's \(NumberText.count(summary.siteBytes)) bytes."
     }
 
     func run() async throws {
-        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
-        options.statementTimeout = statementTimeout.milliseconds
-        options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
-        options.templatesPath = templates
-        options.asOf = asOf
-        options.plotlyFromCDN = plotly == .cdn
-        options.plotlyPath = plotlyFile
+        var options = try flags.options()
         options.dumpSQLPath = dumpSQL
         options.force = force
-        options.chartLimit = chartLimit
         options.strict = strict
-        options.jobs = jobs
-        options.llm = try modelFlags.options()
-        options.requireGrounded = requireGrounded
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            options.toolIdentity = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
-        }
         let progress = ProgressReporter(quiet: quiet)
         let builder = ReportBuilder(options: options, version: Almanac.version) { progress.handle($0) }
         let started = ContinuousClock.now
@@ -110,6 +59,9 @@ struct Build: AsyncParsableCommand {
                     + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
                     + (summary.alerts.isEmpty ? "" : " \(summary.alerts.count) alert\(summary.alerts.count == 1 ? "" : "s") triggered."))
+            if summary.siteBytes > 0 {
+                Terminal.error(Build.searchLine(summary))
+            }
             if failOnAlert && !summary.alerts.isEmpty { throw ExitCode(3) }
         } catch let code as ExitCode {
             throw code

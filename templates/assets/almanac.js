@@ -48,6 +48,16 @@
     });
   }
 
+  // The embed snippet names the chart's page relative to this one. Served from a web
+  // server, it gets the full address, which is what a wiki or a slide needs.
+  if (/^https?:$/.test(window.location.protocol)) {
+    document.querySelectorAll("code[data-embed]").forEach(function (code) {
+      var relative = code.getAttribute("data-embed");
+      var absolute = new URL(relative, window.location.href).href;
+      code.textContent = code.textContent.replace('src="' + relative + '"', 'src="' + absolute + '"');
+    });
+  }
+
   if (!window.Plotly) {
     document.documentElement.setAttribute("data-chart-errors", "plotly.js did not load");
     return;

@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String?
     /// The report date; by default the latest activity in the data.
     public var asOf: CivilDate?
-    /// plotly.min.js to copy into the site; nil or missing means the CDN.
+    /// A plotly.min.js to copy into the site instead of the one compiled into the binary.
     public var plotlyPath: String?
     public var plotlyFromCDN = false
     /// Where to write every SQL statement the build ran (`--dump-sql`).
@@ -68,6 +68,10 @@ public struct BuildSummary: Sendable, Equatable {
     public var alerts: [String] = []
     /// Wall time of each phase, in order: load, match, sql, charts, narration, render, write.
     public var phases: [BuildPhase] = []
+    /// Bytes of `assets/search-index.js` and of the whole site, as built (0 when nothing was
+    /// built because no input changed).
+    public var searchIndexBytes = 0
+    public var siteBytes = 0
 }
 
 /// One phase's wall time.

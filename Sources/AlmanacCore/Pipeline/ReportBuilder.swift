@@ -108,42 +108,52 @@ public struct ReportBuilder {
         let alerts = try stage(.alerts) { try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(reports) }
         for alert in alerts where alert.triggered { log(.alert(alert.description)) }
 
-        let files: [String: Data]
+        // Pages go straight to the staging folder as they are rendered; a failure from here
+        // on removes it, and the current site stays as it was.
+        let site = try stage(.writing) { try SiteWriter().begin(folder, force: options.force) }
+        let written: WriteSummary
+        let searchIndexBytes: Int
         do {
-            files = try await render(
-                reports, file: file, asOf: source.asOf, stats: source.stats, week: week, warn: warnings.add,
-                digest: Digest(title: file.title, asOf: source.asOf, alerts: alerts, reports: reports),
-                previousFeed: previousFeed)
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(.rendering, error)
-        }
-        clock.mark("render")
-        if options.strict && !warnings.list.isEmpty {
-            throw BuildError(.strict, StrictFailure(warnings: warnings.list))
-        }
-        // The dump first: a dump that cannot be written fails the build before the new site is
-        // swapped in, so the old site stays, as for any other failure.
-        if let dump = options.dumpSQLPath {
-            try stage(.writing) {
-                // The build's own statements, then the analyses' in question order, each once.
-                // The main connection also runs some of the analyses', in whatever order the
-                // pool hands them out: those are left to the analyses' list.
-                let analyses = Set(analysisSQL)
-                var seen = Set<String>()
-                let text = (source.sql().filter { !analyses.contains($0) } + analysisSQL)
-                    .filter { seen.insert($0).inserted }
-                    .map { $0 + "\n;\n" }.joined()
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
-                } catch {
-                    throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
+            do {
+                searchIndexBytes = try await render(
+                    reports, file: file, asOf: source.asOf, stats: source.stats, week: week, into: site,
+                    warn: warnings.add,
+                    digest: Digest(title: file.title, asOf: source.asOf, alerts: alerts, reports: reports),
+                    previousFeed: previousFeed)
+            } catch let error as BuildError {
+                throw error
+            } catch let error as SiteError {
+                throw BuildError(.writing, error)
+            } catch {
+                throw BuildError(.rendering, error)
+            }
+            clock.mark("render")
+            if options.strict && !warnings.list.isEmpty {
+                throw BuildError(.strict, StrictFailure(warnings: warnings.list))
+            }
+            // The dump first: a dump that cannot be written fails the build before the new site is
+            // swapped in, so the old site stays, as for any other failure.
+            if let dump = options.dumpSQLPath {
+                try stage(.writing) {
+                    // The build's own statements, then the analyses' in question order, each once.
+                    // The main connection also runs some of the analyses', in whatever order the
+                    // pool hands them out: those are left to the analyses' list.
+                    let analyses = Set(analysisSQL)
+                    var seen = Set<String>()
+                    let text = (source.sql().filter { !analyses.contains($0) } + analysisSQL)
+                        .filter { seen.insert($0).inserted }
+                        .map { $0 + "\n;\n" }.joined()
+                    do {
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
+                    } catch {
+                        throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
+                    }
                 }
             }
-        }
-        let written = try stage(.writing) {
-            try SiteWriter().publish(files, to: folder, force: options.force)
+            written = try stage(.writing) { try site.finish() }
+        } catch {
+            site.abandon()
+            throw error
         }
         // A build whose narration fell back to the offline narrator (a model that failed, a
         // missing cached answer) is not recorded: the next build should try again.
@@ -153,9 +163,12 @@ public struct ReportBuilder {
                        asOf: source.asOf.description).save(for: folder)
         }
         clock.mark("write")
-        return BuildSummary(
+        var summary = BuildSummary(
             pages: reports.count, asOf: source.asOf, files: written, warnings: warnings.list,
             alerts: alerts.filter(\.triggered).map(\.description), phases: clock.phases)
+        summary.searchIndexBytes = searchIndexBytes
+        summary.siteBytes = site.size
+        return summary
     }
 
     /// `--out` with its symbolic links resolved: a link to a folder publishes into the
@@ -189,6 +202,27 @@ public struct ReportBuilder {
             llm.apiKey == nil ? "no key" : "key",
         ]
         return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
+    }
+
+    /// The size and modification time of every input `almanac serve` watches: the questions
+    /// file, the database file (and its WAL), the templates folder and the answer cache. A
+    /// questions file that does not load still counts by its own stamp.
+    public func inputStamps() -> String {
+        var paths = [options.questionsPath]
+        var folders: [URL] = []
+        if let templates = options.templatesPath { folders.append(URL(fileURLWithPath: templates)) }
+        let file = try? loadQuestions()
+        let named = options.databasePath.flatMap { PostgresURL.matches($0) ? nil : $0 }
+        if let database = file.flatMap({ try? resolveDatabase($0).filePath }) ?? named {
+            paths += [database, database + "-wal"]
+        }
+        if let file { folders.append(options.llm.settings(for: file, jobs: options.jobs).cacheFolder) }
+        var lines = paths.map { path in BuildState.stamp(path).map { "\(path):\($0.size):\($0.modified)" } ?? path }
+        for folder in folders {
+            lines += BuildState.stamps(in: folder).sorted { $0.key < $1.key }
+                .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// One question through the same matcher, analytics, narrator and cache as a build:
@@ -475,10 +509,16 @@ public struct ReportBuilder {
             statementTimeout: timeout)
     }
 
+    /// How many tasks render pages at once. Each holds one question's pages at a time, so
+    /// memory stays flat in the number of questions.
+    static let renderTasks = 4
+
+    /// Renders every page and writes it into the staging site; returns the search index's size.
     private func render(
         _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
-        week: WeeklyChange, warn: (String) -> Void, digest: Digest, previousFeed: String?
-    ) async throws -> [String: Data] {
+        week: WeeklyChange, into site: StagingSite, warn: (String) -> Void, digest: Digest, previousFeed: String?
+    ) async throws -> Int {
+        // Everything per site is prepared once: templates, assets, the renderers.
         var templates = TemplateSet.builtIn
         if let folder = options.templatesPath {
             templates = try templates.overlaid(with: URL(fileURLWithPath: folder))
@@ -492,34 +532,36 @@ public struct ReportBuilder {
         let renderer = try PageRenderer(
             templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
         let twin = MarkdownTwin(siteTitle: file.title, asOf: asOf)
-        var files = assets.files
-        // Pages render in parallel, a few at a time per task; the dictionary does not care
-        // which finished first.
-        let chunk = max(1, reports.count / 8)
-        await withTaskGroup(of: [String: Data].self) { group in
-            for start in stride(from: 0, to: reports.count, by: chunk) {
+        for (path, data) in assets.files { try site.put(path, data) }
+        // A few tasks, each taking every n-th question, write pages as they finish them; a
+        // file's bytes never depend on which task wrote it or when.
+        let width = Self.renderTasks
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for first in 0..<min(width, reports.count) {
                 group.addTask {
-                    var pages: [String: Data] = [:]
-                    for index in start..<min(start + chunk, reports.count) {
+                    for index in stride(from: first, to: reports.count, by: width) {
                         let report = reports[index]
                         let previous = index > 0 ? reports[index - 1] : nil
                         let next = index + 1 < reports.count ? reports[index + 1] : nil
                         let id = report.question.id
-                        pages[id + ".html"] = Data(renderer.page(for: report, previous: previous, next: next).utf8)
-                        pages[id + ".json"] = Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8)
-                        pages[id + ".md"] = Data(twin.page(for: report).utf8)
+                        let (page, embeds) = renderer.pages(for: report, previous: previous, next: next)
+                        try site.put(id + ".html", Data(page.utf8))
+                        for embed in embeds { try site.put(embed.path, Data(embed.html.utf8)) }
+                        try site.put(id + ".json", Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8))
+                        try site.put(id + ".md", Data(twin.page(for: report).utf8))
                     }
-                    return pages
                 }
             }
-            for await pages in group { files.merge(pages) { first, _ in first } }
+            try await group.waitForAll()
         }
-        files["index.html"] = Data(renderer.index(reports: reports, stats: stats, week: week).utf8)
-        files["index.md"] = Data(twin.index(reports: reports, stats: stats, week: week).utf8)
-        files["digest.md"] = Data(digest.markdown.utf8)
-        files["digest.json"] = Data(digest.json.prettyEncoded().utf8)
-        files["feed.xml"] = Data(Feed(title: file.title, asOf: asOf).render(digest: digest, previous: previousFeed).utf8)
-        return files
+        try site.put("index.html", Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
+        try site.put("index.md", Data(twin.index(reports: reports, stats: stats, week: week).utf8))
+        try site.put("digest.md", Data(digest.markdown.utf8))
+        try site.put("digest.json", Data(digest.json.prettyEncoded().utf8))
+        try site.put("feed.xml", Data(Feed(title: file.title, asOf: asOf).render(digest: digest, previous: previousFeed).utf8))
+        let search = Data(SearchIndex(reports: reports).text.utf8)
+        try site.put(SearchIndex.path, search)
+        return search.count
     }
 
     private func plotlySource(warn: (String) -> Void) -> PlotlySource {
@@ -527,10 +569,13 @@ public struct ReportBuilder {
             warn("pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access")
             return .cdn
         }
-        if let path = options.plotlyPath, let data = FileManager.default.contents(atPath: path) {
-            return .local(data)
+        if let path = options.plotlyPath {
+            if let data = FileManager.default.contents(atPath: path) { return .local(data) }
+            warn("--plotly-file \(path): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)")
+            return .cdn
         }
-        warn("plotly.min.js not found at \(options.plotlyPath ?? "(no path)"); pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL). Pass --plotly-file with a downloaded plotly.min.js \(PlotlyJS.version) to self-host it")
+        if let data = PlotlyJS.embedded { return .local(data) }
+        warn(PlotlyJS.missingNotice)
         return .cdn
     }
 

@@ -5,6 +5,8 @@ import Mustache
 public struct SiteAssets: Sendable {
     public var style: (name: String, text: String)
     public var script: (name: String, text: String)
+    /// The search box's script; its data is `SearchIndex`, written beside it.
+    public var search: (name: String, text: String)
     public var plotly: PlotlySource
     /// `assets/plotly-<hash>.min.js`, or the CDN URL.
     public var plotlyReference: String
@@ -20,12 +22,17 @@ public struct SiteAssets: Sendable {
         guard let js = templates.asset("almanac.js") else {
             throw TemplateError(file: "assets/almanac.js", message: "missing site script")
         }
+        guard let searchJS = templates.asset("search.js") else {
+            throw TemplateError(file: "assets/search.js", message: "missing search script")
+        }
         style = ("style-\(SiteAssets.hash(Array(css.utf8))).css", css)
+        search = ("search-\(SiteAssets.hash(Array(searchJS.utf8))).js", searchJS)
         script = ("almanac-\(SiteAssets.hash(Array(js.utf8))).js", js)
         self.plotly = plotly
         switch plotly {
         case .local(let data):
-            let digest = SHA256.hex(data)
+            // The copy inside the binary is hashed once per process (a preview rebuilds often).
+            let digest = data == PlotlyJS.embedded ? PlotlyJS.embeddedDigest : SHA256.hex(data)
             plotlyDigest = digest
             plotlyReference = "assets/plotly-\(digest.prefix(12)).min.js"
         case .cdn: plotlyReference = PlotlyJS.cdnURL
@@ -41,6 +48,7 @@ public struct SiteAssets: Sendable {
         var files = [
             "assets/" + style.name: Data(style.text.utf8),
             "assets/" + script.name: Data(script.text.utf8),
+            "assets/" + search.name: Data(search.text.utf8),
         ]
         if case .local(let data) = plotly { files[plotlyReference] = data }
         return files
@@ -67,7 +75,7 @@ public struct PageRenderer: Sendable {
         self.asOf = asOf
         self.version = version
         library = try templates.library()
-        for name in ["page", "index"] where library.getTemplate(named: name) == nil {
+        for name in ["page", "index", "embed"] where library.getTemplate(named: name) == nil {
             throw TemplateError(file: "\(name).mustache", message: "missing template")
         }
     }
@@ -78,6 +86,18 @@ public struct PageRenderer: Sendable {
     public func page(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
         -> String
     {
+        pages(for: report, previous: previous, next: next).page
+    }
+
+    /// The question's page and the embed page of each of its charts (path, HTML), with each
+    /// chart's figure encoded once for both.
+    public func pages(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
+        -> (page: String, embeds: [(path: String, html: String)])
+    {
+        let charts = report.charts.map { chart(for: $0, questionID: report.question.id) }
+        let embeds = zip(report.charts, charts).map { chart, context in
+            (path: Self.embedPath(of: chart, in: report), html: embed(chart, context: context, of: report))
+        }
         var context = common(title: "\(report.question.text) · \(siteTitle)")
         context["question"] = report.question.text
         context["kind"] = report.match.kind.rawValue
@@ -88,13 +108,15 @@ public struct PageRenderer: Sendable {
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
-        context["charts"] = report.charts.map { chart(for: $0, questionID: report.question.id) }
+        context["charts"] = zip(report.charts, charts).map { chart, context in
+            var entry = context
+            entry["embedHref"] = Self.embedPath(of: chart, in: report)
+            return entry
+        }
         context["hasCharts"] = !report.charts.isEmpty
         // Plotly draws WebGL traces (the scatter matrix) with shaders that regl compiles
         // through `new Function`; only pages that have one relax the policy for it.
-        context["needsEval"] = report.charts.contains { chart in
-            chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
-        }
+        context["needsEval"] = report.charts.contains(where: Self.needsEval)
         if let comparison = report.comparison {
             context["comparison"] = [
                 "window": ChangeText.windows(comparison),
@@ -116,7 +138,34 @@ public struct PageRenderer: Sendable {
         context["markdown"] = report.question.id + ".md"
         if let previous { context["previous"] = link(previous) }
         if let next { context["next"] = link(next) }
-        return library.render(context, withTemplate: "page") ?? ""
+        return (library.render(context, withTemplate: "page") ?? "", embeds)
+    }
+
+    /// The page of one chart alone, for an `<iframe>`: no navigation and no search; the chart,
+    /// its title, its data and a link back to its question.
+    public func embed(_ chart: Chart, of report: QuestionReport) -> String {
+        embed(chart, context: self.chart(for: chart, questionID: report.question.id), of: report)
+    }
+
+    private func embed(_ chart: Chart, context chartContext: [String: Any], of report: QuestionReport) -> String {
+        var context = common(title: "\(chart.title) · \(report.question.text) · \(siteTitle)")
+        context["embed"] = true
+        context["hasCharts"] = true
+        context["needsEval"] = Self.needsEval(chart)
+        context["chart"] = chartContext
+        context["question"] = report.question.text
+        context["pageHref"] = report.question.id + ".html#chart-\(report.question.id)-\(chart.name)"
+        return library.render(context, withTemplate: "embed") ?? ""
+    }
+
+    /// Where a chart's embed page lives in the site: `<question id>.chart-<chart name>.html`,
+    /// beside the question's page, so it shares the relative asset paths.
+    public static func embedPath(of chart: Chart, in report: QuestionReport) -> String {
+        "\(report.question.id).chart-\(chart.name).html"
+    }
+
+    static func needsEval(_ chart: Chart) -> Bool {
+        chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
     }
 
     /// The index: title, totals and every section with its questions.
@@ -195,7 +244,7 @@ public struct PageRenderer: Sendable {
 
     private func common(title: String) -> [String: Any] {
         var assetNames: [String: Any] = [
-            "style": assets.style.name, "script": assets.script.name,
+            "style": assets.style.name, "script": assets.script.name, "search": assets.search.name,
             "plotly": assets.plotlyReference,
         ]
         if assets.plotly == .cdn { assetNames["plotlyIntegrity"] = PlotlyJS.integrity }

@@ -120,4 +120,12 @@ public enum PlotlyJS {
     public static let integrity = "sha256-bSEmbOG9fZ5atOEVmJxwwg3gOC/Zc6jyarWGGeuk1gM="
     /// The same hash in hex, as `make setup` pins it.
     public static let sha256 = "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603"
+    /// The plotly.min.js compiled into this binary (see the EmbedTemplates plugin), or nil for
+    /// a binary built before `make setup` fetched it.
+    public static let embedded: Data? = BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) }
+    /// The sha256 of `embedded`, in hex.
+    static let embeddedDigest = embedded.map { SHA256.hex($0) } ?? ""
+    /// What a binary without its own plotly.js says on every build.
+    public static let missingNotice =
+        "this almanac was built without plotly.min.js (run `make setup` before building it), so pages load plotly.js \(version) from \(cdnURL); readers need network access to see the charts. Pass --plotly-file with a downloaded plotly.min.js \(version) to self-host it"
 }

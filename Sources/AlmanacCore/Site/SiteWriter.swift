@@ -45,6 +45,21 @@ public struct SiteWriter {
     public func publish(_ files: [String: Data], to folder: URL, force: Bool = false) throws
         -> WriteSummary
     {
+        let site = try begin(folder, force: force)
+        do {
+            for relative in files.keys.sorted() { try site.put(relative, files[relative]!) }
+            return try site.finish()
+        } catch {
+            site.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a new version of the site beside the current one, for pages written as they
+    /// are rendered (`StagingSite.put`), from any number of tasks at once; nothing is
+    /// published before `finish()`.
+    /// - Throws: `SiteError` when the target is refused or the staging folder cannot be made.
+    public func begin(_ folder: URL, force: Bool = false) throws -> StagingSite {
         let manager = FileManager.default
         try checkTarget(folder)
         // A mount point cannot be renamed (EBUSY), and a folder beside it is on another file
@@ -64,25 +79,45 @@ public struct SiteWriter {
             }
         }
         do {
-            let summary = try assemble(files, from: folder, into: staging, force: force)
-            if summary.written == 0 && summary.deleted == 0 && manager.fileExists(atPath: folder.path) {
-                try? manager.removeItem(at: staging)
-                return summary
-            }
-            if mounted {
-                try swapContents(staging, into: folder)
-            } else {
-                try swap(staging, into: folder)
-            }
-            return summary
+            let existing = try prepare(staging, from: folder)
+            return StagingSite(
+                writer: self, folder: folder, staging: staging, mounted: mounted, existing: existing, force: force)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
         }
     }
 
-    /// The marker every Almanac page carries; a folder whose index.html lacks it is not a site
-    /// this tool wrote, and a build will not delete files in it.
+    /// Publishes a finished staging folder: deletes what the build no longer produces, then
+    /// swaps it in, or discards it when nothing changed.
+    fileprivate func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary) throws
+        -> WriteSummary
+    {
+        let manager = FileManager.default
+        var summary = summary
+        do {
+            for relative in site.existing where Self.isOwned(relative) && !produced.contains(relative) {
+                try attempt(relative, "cannot delete a stale file") {
+                    try manager.removeItem(at: site.staging.appending(path: relative))
+                }
+                summary.deleted += 1
+            }
+            if summary.written == 0 && summary.deleted == 0 && manager.fileExists(atPath: site.folder.path) {
+                try? manager.removeItem(at: site.staging)
+                return summary
+            }
+            if site.mounted {
+                try swapContents(site.staging, into: site.folder)
+            } else {
+                try swap(site.staging, into: site.folder)
+            }
+            return summary
+        } catch {
+            try? manager.removeItem(at: site.staging)
+            throw error
+        }
+    }
+
     public static let generatorMarker = #"<meta name="generator" content="Almanac">"#
 
     /// The file that marks a staging folder as Almanac's own while it is assembled; it is
@@ -148,9 +183,9 @@ public struct SiteWriter {
         }
     }
 
-    private func assemble(_ files: [String: Data], from folder: URL, into staging: URL, force: Bool) throws
-        -> WriteSummary
-    {
+    /// The staging folder with its marker and a hard link to every current file, so an
+    /// unchanged file keeps its inode and modification time. Returns the current files.
+    private func prepare(_ staging: URL, from folder: URL) throws -> [String] {
         let manager = FileManager.default
         try attempt(staging.path, "cannot create the staging folder") {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -165,33 +200,25 @@ public struct SiteWriter {
                 try manager.linkItem(at: folder.appending(path: relative), to: target)
             }
         }
-        var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
-        for relative in files.keys.sorted() {
-            let url = staging.appending(path: relative)
-            let content = files[relative]!
-            if !force, let current = manager.contents(atPath: url.path), current == content {
-                summary.kept += 1
-                continue
-            }
-            try attempt(url.path, "cannot write") {
-                try manager.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Replace the link, never write through it: the old site must stay intact.
-                if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-                try content.write(to: url)
-            }
-            summary.written += 1
-        }
-        for relative in existing where Self.isOwned(relative) && files[relative] == nil {
-            try attempt(relative, "cannot delete a stale file") {
-                try manager.removeItem(at: staging.appending(path: relative))
-            }
-            summary.deleted += 1
-        }
-        return summary
+        return existing
     }
 
-    /// Puts the staging folder in the target's place.
+    /// Writes one file into staging unless it holds these bytes already; true when written.
+    fileprivate func write(_ content: Data, to url: URL, force: Bool) throws -> Bool {
+        let manager = FileManager.default
+        if !force, let current = manager.contents(atPath: url.path), current == content {
+            return false
+        }
+        try attempt(url.path, "cannot write") {
+            try manager.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Replace the link, never write through it: the old site must stay intact.
+            if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+            try content.write(to: url)
+        }
+        return true
+    }
+
     private func swap(_ staging: URL, into folder: URL) throws {
         let manager = FileManager.default
         try attempt(staging.path, "cannot remove the staging marker") {
@@ -290,5 +317,57 @@ public struct SiteWriter {
             result.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
         }
         return result.sorted()
+    }
+}
+
+/// A new version of a site being written (`SiteWriter.begin`): pages go to disk as they are
+/// rendered, so the build never holds the whole site in memory.
+public final class StagingSite: @unchecked Sendable {
+    // @unchecked: the counters and the set of produced paths are only touched under `lock`;
+    // the other properties are constants, and each path is written by one task.
+    private let lock = NSLock()
+    let writer: SiteWriter
+    let folder: URL
+    let staging: URL
+    let mounted: Bool
+    let existing: [String]
+    let force: Bool
+    private var produced = Set<String>()
+    private var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
+    private var bytes = 0
+
+    init(writer: SiteWriter, folder: URL, staging: URL, mounted: Bool, existing: [String], force: Bool) {
+        self.writer = writer
+        self.folder = folder
+        self.staging = staging
+        self.mounted = mounted
+        self.existing = existing
+        self.force = force
+    }
+
+    /// Writes one file of the new site, by its path inside the site.
+    /// - Throws: `SiteError` for a path produced twice or a file that cannot be written.
+    public func put(_ relative: String, _ content: Data) throws {
+        let fresh = lock.withLock { produced.insert(relative).inserted }
+        guard fresh else { throw SiteError(path: relative, message: "written twice by one build") }
+        let written = try writer.write(content, to: staging.appending(path: relative), force: force)
+        lock.withLock {
+            bytes += content.count
+            if written { summary.written += 1 } else { summary.kept += 1 }
+        }
+    }
+
+    /// Bytes put so far.
+    public var size: Int { lock.withLock { bytes } }
+
+    /// Publishes the new site.
+    public func finish() throws -> WriteSummary {
+        let (produced, summary) = lock.withLock { (self.produced, self.summary) }
+        return try writer.finish(self, produced: produced, summary: summary)
+    }
+
+    /// Removes the staging folder; the current site stays as it was.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -161,8 +161,13 @@ import Testing
               - text: How many people are enrolled in each badge?
                 id: badges
             """, in: folder)
-        #expect(summary.files.deleted == 3)  // its .html, .json and .md
-        #expect(!FileManager.default.fileExists(atPath: site.appending(path: "completion.html").path))
+        // Its .html, .json and .md, and the embed pages of its three charts (completion
+        // metrics draw a heatmap, a sunburst and a scatter matrix).
+        #expect(summary.files.deleted == 6)
+        for file in ["completion.html", "completion.chart-heatmap.html", "completion.chart-sunburst.html",
+                     "completion.chart-matrix.html"] {
+            #expect(!FileManager.default.fileExists(atPath: site.appending(path: file).path), "\(file)")
+        }
     }
 
     @Test("text that looks like HTML is shown as text")

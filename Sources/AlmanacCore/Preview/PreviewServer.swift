@@ -1,0 +1,116 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Why the preview server could not start.
+public struct PreviewServerError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case portTaken
+        case badHost
+        case other(String)
+    }
+
+    public var host: String
+    public var port: UInt16
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .portTaken:
+            return "port \(port) on \(host) is already in use (another `almanac serve`?); pass --port with a free port, such as --port \(port == UInt16.max ? 8001 : port + 1)"
+        case .badHost:
+            return "--host \(host): not an IPv4 or IPv6 address; use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen on every interface"
+        case .other(let message):
+            return "cannot listen on \(host):\(port): \(message)"
+        }
+    }
+}
+
+/// Serves a built site over HTTP for preview, with the live-reload script added to every
+/// HTML page and the event stream that drives it. FlyingFox does the HTTP; this only maps
+/// paths to files (never outside the site) and adds the script.
+public struct PreviewServer: Sendable {
+    public var site: SitePath
+    public var host: String
+    public var port: UInt16
+    public var events: LiveEvents
+
+    public init(site: URL, host: String, port: UInt16, events: LiveEvents) {
+        self.site = SitePath(root: site)
+        self.host = host
+        self.port = port
+        self.events = events
+    }
+
+    /// Listens until the task is cancelled; `ready` is called once the port is bound.
+    /// - Throws: `PreviewServerError`, for a taken port in particular.
+    public func run(ready: @escaping @Sendable () -> Void) async throws {
+        let address: any SocketAddress
+        do {
+            address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
+                : try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw PreviewServerError(host: host, port: port, reason: .badHost)
+        }
+        let server = HTTPServer(config: .init(address: address, timeout: 60, logger: .disabled))
+        let site = self.site
+        let events = self.events
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
+            FlyingFox.HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
+                body: Data(LiveReload.script.utf8))
+        }
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { _ in
+            let stream = await events.subscribe()
+            return FlyingFox.HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/event-stream", .init("Cache-Control"): "no-store"],
+                body: HTTPBodySequence(from: EventBytes(stream: stream), suggestedBufferSize: 1))
+        }
+        await server.appendRoute(HTTPRoute("GET *")) { request in
+            Self.respond(to: request.path, in: site)
+        }
+        let pinger = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(10))
+                await events.ping()
+            }
+        }
+        defer { pinger.cancel() }
+        let readiness = Task {
+            try await server.waitUntilListening(timeout: 10)
+            ready()
+        }
+        defer { readiness.cancel() }
+        do {
+            try await server.run()
+        } catch let error as SocketError {
+            if case .failed(_, let code, _) = error, code == EADDRINUSE {
+                throw PreviewServerError(host: host, port: port, reason: .portTaken)
+            }
+            throw PreviewServerError(host: host, port: port, reason: .other(String(describing: error)))
+        }
+    }
+
+    /// The response for one GET: the file, with the live-reload script in HTML; 403 for a
+    /// path outside the site; 404 for a missing file.
+    static func respond(to path: String, in site: SitePath) -> FlyingFox.HTTPResponse {
+        let plain: HTTPHeaders = [.contentType: "text/plain; charset=utf-8"]
+        let file: URL
+        do {
+            file = try site.file(for: path)
+        } catch {
+            return FlyingFox.HTTPResponse(statusCode: .forbidden, headers: plain, body: Data("403: \(error)\n".utf8))
+        }
+        guard var data = FileManager.default.contents(atPath: file.path) else {
+            return FlyingFox.HTTPResponse(statusCode: .notFound, headers: plain, body: Data("404: \(path): no such file in the site\n".utf8))
+        }
+        let type = SitePath.contentType(of: file)
+        if file.pathExtension == "html", let html = String(data: data, encoding: .utf8) {
+            data = Data(LiveReload.inject(into: html).utf8)
+        }
+        return FlyingFox.HTTPResponse(
+            statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: data)
+    }
+}

@@ -1,0 +1,72 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+/// The flags that say what to build, shared by `build` and `serve`.
+struct BuildFlags: ParsableArguments {
+    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
+    var db: String?
+
+    @OptionGroup var statementTimeout: StatementTimeout
+
+    @Option(help: "The questions file.")
+    var questions = "questions.yaml"
+
+    @Option(help: "The output folder.")
+    var out = "site"
+
+    @Option(help: "A folder of templates that replace the built-in ones of the same name.")
+    var templates: String?
+
+    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
+    var asOf: CivilDate?
+
+    @Option(help: "`local` to self-host plotly.min.js (the copy inside this binary, or --plotly-file), or `cdn`.")
+    var plotly: PlotlyMode = .local
+
+    @Option(help: "A plotly.min.js to self-host instead of the copy inside this binary.")
+    var plotlyFile: String?
+
+    @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
+    var chartLimit = 15
+
+    @Option(help: "How many language-model requests may be in flight at once.")
+    var jobs = 4
+
+    @OptionGroup(title: "Language model")
+    var modelFlags: ModelFlags
+
+    @Flag(help: "Fail when an answer quotes a figure that is not in its data.")
+    var requireGrounded = false
+
+    enum PlotlyMode: String, ExpressibleByArgument {
+        case local, cdn
+    }
+
+    func validate() throws {
+        if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit) {
+            throw ValidationError(problem)
+        }
+        if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) { throw ValidationError(problem) }
+    }
+
+    /// The build options these flags and the environment describe.
+    func options() throws -> BuildOptions {
+        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
+        options.statementTimeout = statementTimeout.milliseconds
+        options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
+        options.templatesPath = templates
+        options.asOf = asOf
+        options.plotlyFromCDN = plotly == .cdn
+        options.plotlyPath = plotlyFile
+        options.chartLimit = chartLimit
+        options.jobs = jobs
+        options.llm = try modelFlags.options()
+        options.requireGrounded = requireGrounded
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+            options.toolIdentity = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
+        }
+        return options
+    }
+}

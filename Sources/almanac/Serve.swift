@@ -1,0 +1,57 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it for preview and rebuild it when an input changes.",
+        discussion: """
+            Open pages reload by themselves after each rebuild. A failed rebuild keeps the last \
+            good site and shows the error over the page until the next good build. The \
+            live-reload script is added only to what the server sends; it is never written \
+            into the site.
+            """)
+
+    @OptionGroup var flags: BuildFlags
+
+    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview to this machine.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on, 1 to 65535.")
+    var port = 8000
+
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port must be a whole number from 1 to 65535, not \(port)")
+        }
+    }
+
+    func run() async throws {
+        let options = try flags.options()
+        let progress = ProgressReporter(quiet: false)
+        let watched = [options.questionsPath, options.databasePath ?? "the database file",
+                       options.templatesPath.map { $0 + "/" }, "the answer cache"].compactMap { $0 }
+        let session = PreviewSession(
+            options: options, version: Almanac.version, host: host, port: UInt16(port)
+        ) { event in
+            switch event {
+            case .listening(let address):
+                Terminal.error("Serving \(options.outputPath)/ at \(address) (Ctrl-C stops); watching \(watched.joined(separator: ", ")).")
+            case .build(let event):
+                progress.handle(event)
+            case .built(let summary, let milliseconds):
+                progress.finish()
+                let files = summary.files
+                Terminal.error("✔ built \(summary.pages) pages in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload.")
+            case .failed(let message):
+                progress.finish()
+                Terminal.error("✘ build failed; the last good site stays, and pages show this error:\n" + message)
+            }
+        }
+        do {
+            try await session.run()
+        } catch let error as PreviewServerError {
+            throw fail(error.description)
+        }
+    }
+}

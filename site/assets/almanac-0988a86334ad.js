@@ -1,0 +1,67 @@
+// Draws every chart of the page from its JSON, following the light or dark theme.
+// No inline script: the figures sit in <script type="application/json"> elements.
+(function () {
+  "use strict";
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+
+  function themed(layout) {
+    var isDark = dark && dark.matches;
+    var ink = isDark ? "#e3e8ee" : "#1d2430";
+    var grid = isDark ? "#2c3440" : "#dde3ea";
+    var copy = JSON.parse(JSON.stringify(layout || {}));
+    // The figure's own title stays in the JSON for other readers; on the page the card's
+    // heading already says it.
+    delete copy.title;
+    copy.margin = Object.assign({}, copy.margin || {}, { t: 40 });
+    copy.font = Object.assign({ color: ink }, copy.font || {});
+    var axes = Object.keys(copy).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
+    if (axes.indexOf("xaxis") < 0) axes.push("xaxis");
+    if (axes.indexOf("yaxis") < 0) axes.push("yaxis");
+    axes.forEach(function (axis) {
+      copy[axis] = Object.assign({ gridcolor: grid, zerolinecolor: grid }, copy[axis] || {});
+    });
+    return copy;
+  }
+
+  function draw() {
+    var errors = [];
+    var nodes = document.querySelectorAll("script[type='application/json'][data-for]");
+    var pending = [];
+    nodes.forEach(function (node) {
+      var target = document.getElementById(node.getAttribute("data-for"));
+      if (!target) return;
+      try {
+        var figure = JSON.parse(node.textContent);
+        var problems = window.Plotly.validate(figure.data, figure.layout) || [];
+        problems.forEach(function (p) { errors.push(target.id + ": " + p.msg); });
+        var narrow = window.matchMedia && window.matchMedia("(max-width: 600px)").matches;
+        pending.push(window.Plotly.react(target, figure.data, themed(figure.layout),
+          { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover" }));
+      } catch (error) {
+        errors.push(target.id + ": " + error);
+      }
+    });
+    Promise.all(pending).then(function () {
+      // Recorded for the browser test, which reads the DOM once rendering has finished.
+      document.documentElement.setAttribute("data-charts-rendered", String(pending.length));
+      document.documentElement.setAttribute("data-chart-errors", errors.join("\n"));
+    });
+  }
+
+  // The embed snippet names the chart's page relative to this one. Served from a web
+  // server, it gets the full address, which is what a wiki or a slide needs.
+  if (/^https?:$/.test(window.location.protocol)) {
+    document.querySelectorAll("code[data-embed]").forEach(function (code) {
+      var relative = code.getAttribute("data-embed");
+      var absolute = new URL(relative, window.location.href).href;
+      code.textContent = code.textContent.replace('src="' + relative + '"', 'src="' + absolute + '"');
+    });
+  }
+
+  if (!window.Plotly) {
+    document.documentElement.setAttribute("data-chart-errors", "plotly.js did not load");
+    return;
+  }
+  draw();
+  if (dark && dark.addEventListener) dark.addEventListener("change", draw);
+})();
