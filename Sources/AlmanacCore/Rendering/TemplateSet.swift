@@ -80,6 +80,7 @@ extension TemplateSet {
         "current", "change", "direction", "completions", "notices", "needsEval",
         "sinceLastReport", "comparison", "window", "label", "tone", "yearAgo", "yearChange", "yearTone",
         "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent", "routedBy",
+        "chart", "embed", "embedHref", "pageHref", "search",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,

@@ -161,11 +161,12 @@ import Testing
               - text: How many people are enrolled in each badge?
                 id: badges
             """, in: folder)
-        // Its .html, .json and .md, and the embed pages of its three charts (completion
-        // metrics draw a heatmap, a sunburst and a scatter matrix).
-        #expect(summary.files.deleted == 6)
-        for file in ["completion.html", "completion.chart-heatmap.html", "completion.chart-sunburst.html",
-                     "completion.chart-matrix.html"] {
+        // Its .html, .json and .md, and the embed pages of its four charts: the answer
+        // (completion rate by organization), then completion metrics' heatmap, sunburst and
+        // scatter matrix.
+        #expect(summary.files.deleted == 7)
+        for file in ["completion.html", "completion.chart-answer.html", "completion.chart-heatmap.html",
+                     "completion.chart-sunburst.html", "completion.chart-matrix.html"] {
             #expect(!FileManager.default.fileExists(atPath: site.appending(path: file).path), "\(file)")
         }
     }
