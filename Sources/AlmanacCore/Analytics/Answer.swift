@@ -147,7 +147,7 @@ public struct Answer: Sendable, Equatable {
         var answer = withoutNoOrganization()
         let ascending = intent.ranking?.order == .bottom
         answer.rows = answer.rows.enumerated().sorted { a, b in
-            switch (Self.number(a.element.value), Self.number(b.element.value)) {
+            switch (a.element.value.doubleValue, b.element.value.doubleValue) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return false
             case (_, nil): return true
@@ -163,14 +163,6 @@ public struct Answer: Sendable, Equatable {
             answer.rows = Array(answer.rows.prefix(end))
         }
         return answer
-    }
-
-    static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .int(let number): return Double(number)
-        case .double(let number): return number
-        default: return nil
-        }
     }
 
     // MARK: - Per kind

@@ -30,8 +30,7 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     /// The measure a kind answers when the wording names none.
     static func main(of kind: AnalysisKind) -> Measure {
         switch kind {
-        case .badgeEnrollments, .customSQL: return .enrollments
-        case .organizationTrends: return .enrollments
+        case .badgeEnrollments, .organizationTrends, .customSQL: return .enrollments
         case .completionMetrics: return .completionRate
         case .learningPaths: return .paths
         }

@@ -86,7 +86,7 @@ enum Lead {
         switch answer.value.format {
         case .days: return row.value == .null ? "no completions yet" : text + " days"
         case .count where answer.value.title == "Learners" && answer.subjectTitle != nil:
-            return text + (Answer.number(row.value) == 1 ? " learner" : " learners")
+            return text + (row.value.doubleValue == 1 ? " learner" : " learners")
         default: return text
         }
     }
