@@ -11,7 +11,7 @@ ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 MANUAL = .build/plugins/GenerateManual/outputs/almanac
 
-.PHONY: setup build demo demo-postgres site test check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
+.PHONY: setup build demo demo-postgres site test check-format format check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -30,9 +30,18 @@ demo: build
 ## builds, in any time zone and locale; the Nu HTML checker; every page in headless Chromium;
 ## then the same analytics from SQLite, PostgreSQL and a two-shard PostgreSQL cluster. The
 ## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
-test: setup
+test: setup check-format
 	$(SWIFT) build --product almanac
 	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-cli check-site check-serve check-install check-engines fuzz'
+
+## The code is formatted by .swift-format (the toolchain's swift-format); `make format` applies it.
+SWIFT_SOURCES = Package.swift Sources Tests Plugins
+check-format:
+	@$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES) || { \
+	  echo "check-format: run 'make format' to apply .swift-format" >&2; exit 1; }
+
+format:
+	$(SWIFT) format --in-place --recursive $(SWIFT_SOURCES)
 
 ## The command line against the built binary: numeric flags, check's output streams.
 check-cli:

@@ -10,7 +10,8 @@ struct EmbedTemplates: BuildToolPlugin {
         let folder = context.package.directoryURL.appending(path: "templates")
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinTemplates.swift")
         var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        {
             for case let url as URL in walker where !url.hasDirectoryPath {
                 inputs.append(url)
             }
@@ -22,7 +23,9 @@ struct EmbedTemplates: BuildToolPlugin {
         let hasPlotly = FileManager.default.fileExists(atPath: plotly.path)
         return [
             .buildCommand(
-                displayName: hasPlotly ? "Embedding plotly.min.js" : "No vendor/plotly/plotly.min.js: sites will use the CDN",
+                displayName: hasPlotly
+                    ? "Embedding plotly.min.js"
+                    : "No vendor/plotly/plotly.min.js: sites will use the CDN",
                 executable: try context.tool(named: "TemplateEmbedder").url,
                 arguments: ["--plotly", plotly.path, plotlyOutput.path],
                 inputFiles: hasPlotly ? [plotly] : [],
@@ -32,7 +35,7 @@ struct EmbedTemplates: BuildToolPlugin {
                 executable: try context.tool(named: "TemplateEmbedder").url,
                 arguments: [folder.path, output.path],
                 inputFiles: inputs.sorted { $0.path < $1.path },
-                outputFiles: [output])
+                outputFiles: [output]),
         ]
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 //        TemplateEmbedder --plotly <plotly.min.js> <output.swift>   (nil when the file is missing)
 let arguments = CommandLine.arguments
 guard arguments.count == 3 || (arguments.count == 4 && arguments[1] == "--plotly") else {
-    FileHandle.standardError.write(Data("usage: TemplateEmbedder FOLDER OUTPUT | --plotly FILE OUTPUT\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: TemplateEmbedder FOLDER OUTPUT | --plotly FILE OUTPUT\n".utf8))
     exit(2)
 }
 /// A Swift string literal that holds `text` exactly: raw delimiters long enough that no

@@ -10,7 +10,10 @@ struct Almanac: AsyncParsableCommand {
         commandName: "almanac",
         abstract: "Publish data reports that explain themselves, as a static site.",
         version: version,
-        subcommands: [Build.self, Serve.self, Ask.self, Seed.self, Check.self, Init.self, Cache.self, Notify.self]
+        subcommands: [
+            Build.self, Serve.self, Ask.self, Seed.self, Check.self, Init.self, Cache.self,
+            Notify.self,
+        ]
     )
 
     /// Runs the command, with the exit statuses the README promises: 0 success, 1 failure,

@@ -4,23 +4,30 @@ import Foundation
 
 struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Answer one question with the same matcher, analytics, narrator and cache as a build.")
+        abstract:
+            "Answer one question with the same matcher, analytics, narrator and cache as a build.")
 
-    @Argument(help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
+    @Argument(
+        help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
     var question: String
 
-    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
+    @Option(
+        help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
     var db: String?
 
     @OptionGroup var statementTimeout: StatementTimeout
 
-    @Option(help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
+    @Option(
+        help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
     var questions = "questions.yaml"
 
     @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
     var asOf: CivilDate?
 
-    @Flag(help: "Print the report document (as site/<id>.json holds it) instead of the Markdown answer.")
+    @Flag(
+        help:
+            "Print the report document (as site/<id>.json holds it) instead of the Markdown answer."
+    )
     var json = false
 
     @OptionGroup(title: "Language model")
@@ -32,7 +39,8 @@ struct Ask: AsyncParsableCommand {
         }
         if question.count > QuestionLoader.maxQuestionLength {
             throw ValidationError(
-                "the question is \(question.count) characters long; the limit is \(QuestionLoader.maxQuestionLength)")
+                "the question is \(question.count) characters long; the limit is \(QuestionLoader.maxQuestionLength)"
+            )
         }
         var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: "")
         options.statementTimeout = statementTimeout.milliseconds
@@ -54,7 +62,8 @@ struct Ask: AsyncParsableCommand {
                 let match = report.match
                 var reading = "Read as: \(match.intentSummary) · kind \(match.kind.rawValue)"
                 if !match.filters.isEmpty { reading += " · " + match.filters.summary }
-                reading += " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
+                reading +=
+                    " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
                 print(reading)
             }
         } catch {

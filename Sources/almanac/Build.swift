@@ -14,13 +14,19 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Rewrite every file, even unchanged ones.")
     var force = false
 
-    @Flag(help: "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written).")
+    @Flag(
+        help:
+            "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written)."
+    )
     var failOnAlert = false
 
     @Flag(help: "Print only errors.")
     var quiet = false
 
-    @Flag(help: "Print the wall time of each phase (load, match, sql, charts, narration, render, write).")
+    @Flag(
+        help:
+            "Print the wall time of each phase (load, match, sql, charts, narration, render, write)."
+    )
     var timings = false
 
     @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
@@ -39,14 +45,18 @@ struct Build: AsyncParsableCommand {
         options.force = force
         options.strict = strict
         let progress = ProgressReporter(quiet: quiet)
-        let builder = ReportBuilder(options: options, version: Almanac.version) { progress.handle($0) }
+        let builder = ReportBuilder(options: options, version: Almanac.version) {
+            progress.handle($0)
+        }
         let started = ContinuousClock.now
         do {
             let summary = try await builder.build()
             progress.finish()
             if timings {
                 for phase in summary.phases {
-                    Terminal.error("phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms")
+                    Terminal.error(
+                        "phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms"
+                    )
                 }
             }
             if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
@@ -58,7 +68,10 @@ struct Build: AsyncParsableCommand {
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
                     + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
-                    + (summary.alerts.isEmpty ? "" : " \(summary.alerts.count) alert\(summary.alerts.count == 1 ? "" : "s") triggered."))
+                    + (summary.alerts.isEmpty
+                        ? ""
+                        : " \(summary.alerts.count) alert\(summary.alerts.count == 1 ? "" : "s") triggered.")
+            )
             if summary.siteBytes > 0 {
                 Terminal.error(Build.searchLine(summary))
             }

@@ -4,7 +4,8 @@ import Foundation
 
 /// The flags that say what to build, shared by `build` and `serve`.
 struct BuildFlags: ParsableArguments {
-    @Option(help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
+    @Option(
+        help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
     var db: String?
 
     @OptionGroup var statementTimeout: StatementTimeout
@@ -21,7 +22,10 @@ struct BuildFlags: ParsableArguments {
     @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
     var asOf: CivilDate?
 
-    @Option(help: "`local` to self-host plotly.min.js (the copy inside this binary, or --plotly-file), or `cdn`.")
+    @Option(
+        help:
+            "`local` to self-host plotly.min.js (the copy inside this binary, or --plotly-file), or `cdn`."
+    )
     var plotly: PlotlyMode = .local
 
     @Option(help: "A plotly.min.js to self-host instead of the copy inside this binary.")
@@ -44,10 +48,13 @@ struct BuildFlags: ParsableArguments {
     }
 
     func validate() throws {
-        if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit) {
+        if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit)
+        {
             throw ValidationError(problem)
         }
-        if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) { throw ValidationError(problem) }
+        if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) {
+            throw ValidationError(problem)
+        }
     }
 
     /// The build options these flags and the environment describe.
@@ -65,7 +72,8 @@ struct BuildFlags: ParsableArguments {
         options.requireGrounded = requireGrounded
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            options.toolIdentity = "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
+            options.toolIdentity =
+                "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
         }
         return options
     }

@@ -17,7 +17,8 @@ struct Cache: AsyncParsableCommand {
 
         var folder: URL {
             cache.map { URL(fileURLWithPath: $0) }
-                ?? URL(fileURLWithPath: questions).deletingLastPathComponent().appending(path: "answers")
+                ?? URL(fileURLWithPath: questions).deletingLastPathComponent().appending(
+                    path: "answers")
         }
     }
 
@@ -29,10 +30,14 @@ struct Cache: AsyncParsableCommand {
 
         func run() async throws {
             guard FileManager.default.fileExists(atPath: location.folder.path) else {
-                throw fail("there is no answer cache at \(location.folder.path); a build with a language model creates it")
+                throw fail(
+                    "there is no answer cache at \(location.folder.path); a build with a language model creates it"
+                )
             }
             let stats = AnswerCache(folder: location.folder).statistics()
-            print("\(location.folder.path): \(NumberText.count(stats.entries)) answers, \(NumberText.count(stats.bytes)) bytes; the last build used \(NumberText.count(stats.usedByLastBuild)).")
+            print(
+                "\(location.folder.path): \(NumberText.count(stats.entries)) answers, \(NumberText.count(stats.bytes)) bytes; the last build used \(NumberText.count(stats.usedByLastBuild))."
+            )
         }
     }
 
@@ -44,12 +49,19 @@ struct Cache: AsyncParsableCommand {
 
         func run() async throws {
             let cache = AnswerCache(folder: location.folder)
-            guard FileManager.default.fileExists(atPath: location.folder.appending(path: AnswerCache.lastBuildFile).path) else {
-                throw fail("\(location.folder.path) has no record of a build that used the cache; run `almanac build` with a model first, so prune knows what to keep")
+            guard
+                FileManager.default.fileExists(
+                    atPath: location.folder.appending(path: AnswerCache.lastBuildFile).path)
+            else {
+                throw fail(
+                    "\(location.folder.path) has no record of a build that used the cache; run `almanac build` with a model first, so prune knows what to keep"
+                )
             }
             do {
                 let deleted = try cache.prune()
-                print("Deleted \(NumberText.count(deleted)) unused answers from \(location.folder.path).")
+                print(
+                    "Deleted \(NumberText.count(deleted)) unused answers from \(location.folder.path)."
+                )
             } catch {
                 throw fail(String(describing: error))
             }

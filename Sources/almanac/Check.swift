@@ -13,14 +13,18 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let location = DatabaseLocation(
-            db, statementTimeout: statementTimeout.milliseconds ?? PostgresConnection.defaultStatementTimeout)
+            db,
+            statementTimeout: statementTimeout.milliseconds
+                ?? PostgresConnection.defaultStatementTimeout)
         let report: SchemaReport
         let place: String
         do {
             let connection = try location.open()
             // The connection's location: what libpq filled in from PG* variables too, and
             // never a password.
-            place = location.isPostgres ? "\(connection.location) (\(connection.engine))" : connection.location
+            place =
+                location.isPostgres
+                ? "\(connection.location) (\(connection.engine))" : connection.location
             report = try SchemaChecker().check(connection)
         } catch {
             throw fail(String(describing: error))
@@ -30,7 +34,8 @@ struct Check: AsyncParsableCommand {
             return
         }
         // Findings go to standard error, where scripts watch for failures.
-        Terminal.error("\(place): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+        Terminal.error(
+            "\(place): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
         for finding in report.findings {
             Terminal.error("  \(finding.severity == .error ? "✗" : "⚠") \(finding.description)")
         }

@@ -12,7 +12,10 @@ struct ModelFlags: ParsableArguments {
     @Option(help: "A file holding the API key (default: the OPENAI_API_KEY variable).")
     var apiKeyFile: String?
 
-    @Option(help: "The model (default: `llm.model` in the questions file, else \(LLMOptions.defaultModel)).")
+    @Option(
+        help:
+            "The model (default: `llm.model` in the questions file, else \(LLMOptions.defaultModel))."
+    )
     var model: String?
 
     @Option(help: "Sampling temperature, 0 to 2 (default: `llm.temperature`, else 0).")
@@ -27,7 +30,8 @@ struct ModelFlags: ParsableArguments {
     @Option(help: "Seconds to wait for one model request.")
     var llmTimeout: Double = 60
 
-    @Option(help: "Seconds to wait for one question's answer in all, retries and Retry-After included.")
+    @Option(
+        help: "Seconds to wait for one question's answer in all, retries and Retry-After included.")
     var llmDeadline: Double = 300
 
     @Option(help: "The answer cache folder (default: answers/ beside the questions file).")
@@ -39,8 +43,10 @@ struct ModelFlags: ParsableArguments {
                 NumericFlag.problem("--temperature", $0, in: FlagBounds.temperature, unit: "")
             },
             maxTokens.flatMap { NumericFlag.problem("--max-tokens", $0, in: FlagBounds.maxTokens) },
-            NumericFlag.problem("--llm-timeout", llmTimeout, in: FlagBounds.modelSeconds, unit: "seconds"),
-            NumericFlag.problem("--llm-deadline", llmDeadline, in: FlagBounds.modelSeconds, unit: "seconds"),
+            NumericFlag.problem(
+                "--llm-timeout", llmTimeout, in: FlagBounds.modelSeconds, unit: "seconds"),
+            NumericFlag.problem(
+                "--llm-deadline", llmDeadline, in: FlagBounds.modelSeconds, unit: "seconds"),
         ]
         if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
@@ -54,7 +60,9 @@ struct ModelFlags: ParsableArguments {
                 throw ValidationError("cannot read the API key file \(apiKeyFile)")
             }
             let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !key.isEmpty else { throw ValidationError("the API key file \(apiKeyFile) is empty") }
+            guard !key.isEmpty else {
+                throw ValidationError("the API key file \(apiKeyFile) is empty")
+            }
             options.apiKey = key
         } else if let key = environment["OPENAI_API_KEY"], !key.isEmpty {
             options.apiKey = key
@@ -66,7 +74,9 @@ struct ModelFlags: ParsableArguments {
             options.baseURL = url
             let loopback = ["localhost", "127.0.0.1", "::1"].contains(url.host ?? "")
             if url.scheme == "http" && !loopback && options.apiKey != nil {
-                Terminal.error("⚠ warning: OPENAI_BASE_URL uses plain http to \(url.host ?? "a remote host"); the API key travels unencrypted")
+                Terminal.error(
+                    "⚠ warning: OPENAI_BASE_URL uses plain http to \(url.host ?? "a remote host"); the API key travels unencrypted"
+                )
             }
         }
         options.model = model

@@ -30,12 +30,20 @@ struct Notify: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
-        guard (1...3600).contains(deadline) else { throw ValidationError("--deadline must be 1 to 3600 seconds") }
-        guard let text = webhook ?? ProcessInfo.processInfo.environment["ALMANAC_WEBHOOK_URL"], !text.isEmpty else {
+        guard (1...600).contains(timeout) else {
+            throw ValidationError("--timeout must be 1 to 600 seconds")
+        }
+        guard (1...3600).contains(deadline) else {
+            throw ValidationError("--deadline must be 1 to 3600 seconds")
+        }
+        guard let text = webhook ?? ProcessInfo.processInfo.environment["ALMANAC_WEBHOOK_URL"],
+            !text.isEmpty
+        else {
             throw ValidationError("no webhook: pass --webhook URL or set ALMANAC_WEBHOOK_URL")
         }
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+        guard let url = URL(string: text),
+            ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+        else {
             // The URL is not echoed: it may be a secret with a typo in it.
             throw ValidationError("--webhook must be an http:// or https:// URL")
         }
@@ -43,14 +51,18 @@ struct Notify: AsyncParsableCommand {
 
     func run() async throws {
         let text = webhook ?? ProcessInfo.processInfo.environment["ALMANAC_WEBHOOK_URL"] ?? ""
-        guard let url = URL(string: text) else { throw ValidationError("--webhook must be an http:// or https:// URL") }
+        guard let url = URL(string: text) else {
+            throw ValidationError("--webhook must be an http:// or https:// URL")
+        }
         let notifier = WebhookNotifier(
-            url: url, format: format == .slack ? .slack : .json, timeout: .seconds(timeout), deadline: .seconds(deadline))
+            url: url, format: format == .slack ? .slack : .json, timeout: .seconds(timeout),
+            deadline: .seconds(deadline))
         do {
             let digest = try WebhookNotifier.digest(in: URL(fileURLWithPath: site))
             let attempts = try await notifier.post(digest)
-            Terminal.error("Posted the digest of \(site) to \(WebhookNotifier.redacted(url))"
-                + (attempts > 1 ? " (after \(attempts) tries)." : "."))
+            Terminal.error(
+                "Posted the digest of \(site) to \(WebhookNotifier.redacted(url))"
+                    + (attempts > 1 ? " (after \(attempts) tries)." : "."))
         } catch {
             throw fail(String(describing: error))
         }

@@ -55,7 +55,8 @@ final class ProgressReporter: @unchecked Sendable {
         guard isTerminal, total > 0, done < total else { return }
         let width = 30
         let filled = width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let bar =
+            String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) questions".utf8))
         barShown = true
     }

@@ -27,10 +27,16 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Last day of activity, YYYY-MM-DD.")
     var end = CivilDate(year: 2026, month: 9, day: 30)!
 
-    @Flag(help: "Replace an existing database at --out (never a folder or a file of another kind); on PostgreSQL, drop and recreate the four tables.")
+    @Flag(
+        help:
+            "Replace an existing database at --out (never a folder or a file of another kind); on PostgreSQL, drop and recreate the four tables."
+    )
     var force = false
 
-    @Flag(help: "PostgreSQL: load rows into the four tables as they exist (a partitioned or sharded layout) instead of creating them; with --force, empty them first.")
+    @Flag(
+        help:
+            "PostgreSQL: load rows into the four tables as they exist (a partitioned or sharded layout) instead of creating them; with --force, empty them first."
+    )
     var keepSchema = false
 
     var options: SeedOptions {
@@ -74,14 +80,17 @@ struct Seed: AsyncParsableCommand {
         let started = ContinuousClock.now
         do {
             guard let db = try location.openPostgresForWriting() else { return }
-            let summary = try DemoSeeder(options: options).write(to: db, replace: force, keepSchema: keepSchema)
+            let summary = try DemoSeeder(options: options).write(
+                to: db, replace: force, keepSchema: keepSchema)
             report(summary, at: db.location, since: started)
         } catch {
             throw fail(String(describing: error))
         }
     }
 
-    private func report(_ summary: SeedSummary, at place: String, since started: ContinuousClock.Instant) {
+    private func report(
+        _ summary: SeedSummary, at place: String, since started: ContinuousClock.Instant
+    ) {
         let elapsed = started.duration(to: .now)
         Terminal.error(
             "Wrote \(place): \(summary.organizations) organizations, \(summary.users) users, "

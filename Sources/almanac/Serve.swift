@@ -29,23 +29,31 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let options = try flags.options()
         let progress = ProgressReporter(quiet: false)
-        let watched = [options.questionsPath, options.databasePath ?? "the database file",
-                       options.templatesPath.map { $0 + "/" }, "the answer cache"].compactMap { $0 }
+        let watched = [
+            options.questionsPath, options.databasePath ?? "the database file",
+            options.templatesPath.map { $0 + "/" }, "the answer cache",
+        ].compactMap { $0 }
         let session = PreviewSession(
             options: options, version: Almanac.version, host: host, port: UInt16(port)
         ) { event in
             switch event {
             case .listening(let address):
-                Terminal.error("Serving \(options.outputPath)/ at \(address) (Ctrl-C stops); watching \(watched.joined(separator: ", ")).")
+                Terminal.error(
+                    "Serving \(options.outputPath)/ at \(address) (Ctrl-C stops); watching \(watched.joined(separator: ", "))."
+                )
             case .build(let event):
                 progress.handle(event)
             case .built(let summary, let milliseconds):
                 progress.finish()
                 let files = summary.files
-                Terminal.error("✔ built \(summary.pages) pages in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload.")
+                Terminal.error(
+                    "✔ built \(summary.pages) pages in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload."
+                )
             case .failed(let message):
                 progress.finish()
-                Terminal.error("✘ build failed; the last good site stays, and pages show this error:\n" + message)
+                Terminal.error(
+                    "✘ build failed; the last good site stays, and pages show this error:\n"
+                        + message)
             }
         }
         do {

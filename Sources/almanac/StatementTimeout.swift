@@ -5,7 +5,9 @@ import ArgumentParser
 struct StatementTimeout: ParsableArguments {
     @Option(
         name: .customLong("statement-timeout"),
-        help: "Seconds a SQL statement may run, 0 for no limit (default: `database_options.statement_timeout`, else 300).")
+        help:
+            "Seconds a SQL statement may run, 0 for no limit (default: `database_options.statement_timeout`, else 300)."
+    )
     var seconds: Double?
 
     func validate() throws {

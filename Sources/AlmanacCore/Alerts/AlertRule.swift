@@ -20,8 +20,10 @@ public struct AlertRule: Sendable, Equatable {
     /// Where the entry starts in questions.yaml, for messages.
     public var line: Int
 
-    public init(question: String, measure: String, subject: String? = nil, condition: Condition,
-                threshold: Double, line: Int = 0) {
+    public init(
+        question: String, measure: String, subject: String? = nil, condition: Condition,
+        threshold: Double, line: Int = 0
+    ) {
         self.question = question
         self.measure = measure
         self.subject = subject
@@ -70,8 +72,10 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
 
     public var json: JSONValue {
         [
-            "question": .string(rule.question), "measure": .string(rule.measure), "subject": .text(rule.subject),
-            "condition": .string(rule.condition.rawValue), "threshold": Comparison.Row.number(rule.threshold),
+            "question": .string(rule.question), "measure": .string(rule.measure),
+            "subject": .text(rule.subject),
+            "condition": .string(rule.condition.rawValue),
+            "threshold": Comparison.Row.number(rule.threshold),
             "value": Comparison.Row.number(value), "triggered": .bool(triggered),
         ]
     }
@@ -107,29 +111,47 @@ public struct AlertEvaluator: Sendable {
     public func evaluate(_ reports: [QuestionReport]) throws -> [AlertResult] {
         var problems: [(Int, String)] = []
         var results: [AlertResult] = []
-        let byID = Dictionary(reports.map { ($0.question.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            reports.map { ($0.question.id, $0) }, uniquingKeysWith: { first, _ in first })
         for rule in alerts {
             guard let report = byID[rule.question] else {
-                problems.append((rule.line, "alert for `\(rule.question)`: no question has that id"))
+                problems.append(
+                    (rule.line, "alert for `\(rule.question)`: no question has that id"))
                 continue
             }
             guard let spec = report.match.kind.keyMeasures else {
-                problems.append((rule.line, "alert for `\(rule.question)`: a \(report.match.kind.rawValue) question has no key measures to alert on"))
+                problems.append(
+                    (
+                        rule.line,
+                        "alert for `\(rule.question)`: a \(report.match.kind.rawValue) question has no key measures to alert on"
+                    ))
                 continue
             }
             let names = rule.subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
             guard names.contains(rule.measure) else {
                 let kind = report.match.kind.rawValue
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
-                problems.append((rule.line, "alert for `\(rule.question)`: unknown measure `\(rule.measure)`"
-                    + (rule.subject == nil ? "" : " with `for`") + " for a \(kind) question; expected one of: \(expected)"))
+                problems.append(
+                    (
+                        rule.line,
+                        "alert for `\(rule.question)`: unknown measure `\(rule.measure)`"
+                            + (rule.subject == nil ? "" : " with `for`")
+                            + " for a \(kind) question; expected one of: \(expected)"
+                    ))
                 continue
             }
-            let rows = report.keyMeasures.filter { $0.measure == rule.measure && $0.subject == rule.subject }
+            let rows = report.keyMeasures.filter {
+                $0.measure == rule.measure && $0.subject == rule.subject
+            }
             guard let measure = rows.first else {
-                let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(\.subject)
-                problems.append((rule.line, "alert for `\(rule.question)`: no `\(rule.subject ?? "")` in its \(rule.measure) "
-                    + "(it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"))
+                let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(
+                    \.subject)
+                problems.append(
+                    (
+                        rule.line,
+                        "alert for `\(rule.question)`: no `\(rule.subject ?? "")` in its \(rule.measure) "
+                            + "(it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
+                    ))
                 continue
             }
             let rate = KeyMeasure.isRate(rule.measure)
@@ -139,18 +161,26 @@ public struct AlertEvaluator: Sendable {
                 value = measure.value.map { rate ? Metrics.round($0 * 100, places: 2) : $0 }
             case .changeAbove, .changeBelow:
                 guard let comparison = report.comparison else {
-                    problems.append((rule.line, "alert for `\(rule.question)`: `\(rule.condition.rawValue)` needs a time window "
-                        + "to compare with, and this question has none; use `above`/`below`, or give the question a window such as \"last 4 weeks\""))
+                    problems.append(
+                        (
+                            rule.line,
+                            "alert for `\(rule.question)`: `\(rule.condition.rawValue)` needs a time window "
+                                + "to compare with, and this question has none; use `above`/`below`, or give the question a window such as \"last 4 weeks\""
+                        ))
                     continue
                 }
-                let row = comparison.rows.first { $0.measure == rule.measure && $0.subject == rule.subject }
+                let row = comparison.rows.first {
+                    $0.measure == rule.measure && $0.subject == rule.subject
+                }
                 value = rate ? row?.change : row?.changePercent
             }
             let triggered: Bool
             switch (rule.condition, value) {
             case (_, nil): triggered = false
-            case (.above, let value?), (.changeAbove, let value?): triggered = value > rule.threshold
-            case (.below, let value?), (.changeBelow, let value?): triggered = value < rule.threshold
+            case (.above, let value?), (.changeAbove, let value?):
+                triggered = value > rule.threshold
+            case (.below, let value?), (.changeBelow, let value?):
+                triggered = value < rule.threshold
             }
             results.append(AlertResult(rule: rule, value: value, triggered: triggered))
         }

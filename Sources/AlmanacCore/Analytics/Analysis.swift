@@ -17,8 +17,10 @@ public struct AnalysisContext {
     public var db: any DatabaseConnection
     public var request: AnalysisRequest
 
-    public init(db: any DatabaseConnection, asOf: CivilDate, filters: Filters = Filters(),
-                granularity: Granularity? = nil) {
+    public init(
+        db: any DatabaseConnection, asOf: CivilDate, filters: Filters = Filters(),
+        granularity: Granularity? = nil
+    ) {
         self.db = db
         request = AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
     }
@@ -28,7 +30,9 @@ public struct AnalysisContext {
     public func run<A: Analysis>(_ type: A.Type) throws -> A {
         let statements = A.statements(for: request, in: db.dialect)
         var results: [String: ResultSet] = [:]
-        for statement in statements { results[statement.name] = try ResultSet.read(statement, from: db) }
+        for statement in statements {
+            results[statement.name] = try ResultSet.read(statement, from: db)
+        }
         return try A.decode(ResultSets(results), for: request)
     }
 }
@@ -40,7 +44,8 @@ public protocol Analysis: AnalysisOutput, Codable {
     /// The kind a question is routed to.
     static var kind: AnalysisKind { get }
     /// The statements that compute every field of `analytics_data`, named for `decode`.
-    static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement]
+    static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
     /// The result, from what each statement returned.
     static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> Self
     /// False when there is nothing to draw: empty axes would only mislead.

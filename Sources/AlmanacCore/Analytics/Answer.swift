@@ -63,7 +63,9 @@ public struct Answer: Sendable, Equatable {
     public var title: String {
         var text = value.title
         if let subjectTitle { text += " by " + subjectTitle.lowercased() }
-        if let anchor { text += intent.measure == .previousBadge ? ", before " + anchor : ", after " + anchor }
+        if let anchor {
+            text += intent.measure == .previousBadge ? ", before " + anchor : ", after " + anchor
+        }
         guard subjectTitle != nil, !isTimeline else { return text }
         text += intent.ranking?.order == .bottom ? ", lowest first" : ", highest first"
         if rows.count < available { text += " (\(rows.count) of \(available))" }
@@ -76,12 +78,15 @@ public struct Answer: Sendable, Equatable {
     /// Rows are periods, in time order.
     public var isTimeline: Bool {
         guard let subjectTitle else { return false }
-        return Self.periodTitles.contains(subjectTitle) || subjectTitle == "Cohort" && intent.ranking == nil
+        return Self.periodTitles.contains(subjectTitle)
+            || subjectTitle == "Cohort" && intent.ranking == nil
     }
     static let periodTitles: Set = ["Day", "ISO week", "Month", "Quarter", "Period"]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
-    public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters) -> Answer? {
+    public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
+        -> Answer?
+    {
         let answer: Answer?
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
@@ -109,7 +114,9 @@ public struct Answer: Sendable, Equatable {
     /// it, for the page's first chart: a badge's figure by organization, an organization's by
     /// badge (or by period, for trends), the platform's by badge. Nil when the answer already
     /// lists rows, or the analysis holds no such breakdown.
-    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters) -> Answer? {
+    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
+        -> Answer?
+    {
         guard intent.dimension == nil, !intent.measure.isSequence else { return nil }
         var spread = intent
         spread.ranking = nil
@@ -124,14 +131,17 @@ public struct Answer: Sendable, Equatable {
         default:
             return nil
         }
-        guard let answer = make(output, intent: spread, filters: filters), answer.subjectTitle != nil,
+        guard let answer = make(output, intent: spread, filters: filters),
+            answer.subjectTitle != nil,
             answer.rows.count > 1
         else { return nil }
         return answer
     }
 
-    private init(_ intent: Intent, _ subject: String?, _ value: DataTable.Column, _ support: String?,
-                 _ rows: [Row], anchor: String? = nil) {
+    private init(
+        _ intent: Intent, _ subject: String?, _ value: DataTable.Column, _ support: String?,
+        _ rows: [Row], anchor: String? = nil
+    ) {
         self.intent = intent
         subjectTitle = subject
         self.value = value
@@ -159,7 +169,9 @@ public struct Answer: Sendable, Equatable {
         if let count = intent.ranking?.count, count < answer.rows.count {
             // Rows tied with the last one kept stay: which of them to show would be arbitrary.
             var end = count
-            while end < answer.rows.count, answer.rows[end].value == answer.rows[count - 1].value { end += 1 }
+            while end < answer.rows.count, answer.rows[end].value == answer.rows[count - 1].value {
+                end += 1
+            }
             answer.rows = Array(answer.rows.prefix(end))
         }
         return answer
@@ -167,14 +179,23 @@ public struct Answer: Sendable, Equatable {
 
     // MARK: - Per kind
 
-    private static func badges(_ result: BadgeEnrollments, _ intent: Intent, _ filters: Filters) -> Answer {
+    private static func badges(_ result: BadgeEnrollments, _ intent: Intent, _ filters: Filters)
+        -> Answer
+    {
         // Badges with nothing are left out, except when the question asks for the fewest.
-        let rows = result.badges.filter { $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom }
-        func list(_ column: DataTable.Column, _ support: String?, _ pick: (BadgeEnrollments.Row) -> (JSONValue, Int?)) -> Answer {
-            Answer(intent, "Badge", column, support, rows.map { row in
-                let (value, support) = pick(row)
-                return Row(subject: row.badge, value: value, support: support)
-            })
+        let rows = result.badges.filter {
+            $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom
+        }
+        func list(
+            _ column: DataTable.Column, _ support: String?,
+            _ pick: (BadgeEnrollments.Row) -> (JSONValue, Int?)
+        ) -> Answer {
+            Answer(
+                intent, "Badge", column, support,
+                rows.map { row in
+                    let (value, support) = pick(row)
+                    return Row(subject: row.badge, value: value, support: support)
+                })
         }
         let single = filters.badge != nil && intent.dimension == nil
         var answer: Answer
@@ -182,31 +203,51 @@ public struct Answer: Sendable, Equatable {
         case .learners:
             answer = list(.init("Learners", .count), nil) { (.int($0.learners), nil) }
             if intent.dimension == nil && filters.badge == nil {
-                return Answer(intent, nil, .init("Learners", .count), nil,
-                              [Row(subject: "", value: .int(result.totals.learners), support: nil)])
+                return Answer(
+                    intent, nil, .init("Learners", .count), nil,
+                    [Row(subject: "", value: .int(result.totals.learners), support: nil)])
             }
         case .completions:
-            answer = list(.init("Completed", .count), "Enrollments") { (.int($0.completed), $0.enrollments) }
+            answer = list(.init("Completed", .count), "Enrollments") {
+                (.int($0.completed), $0.enrollments)
+            }
         case .completionRate:
-            answer = list(.init("Completion rate", .percent), "Enrollments") { (.double($0.completionRate), $0.enrollments) }
+            answer = list(.init("Completion rate", .percent), "Enrollments") {
+                (.double($0.completionRate), $0.enrollments)
+            }
         case .averageProgress:
-            answer = list(.init("Average progress", .percent), "Enrollments") { (.number($0.averageProgress), $0.enrollments) }
+            answer = list(.init("Average progress", .percent), "Enrollments") {
+                (.number($0.averageProgress), $0.enrollments)
+            }
         case .timeToComplete:
-            answer = list(.init("Median days to complete", .days), "Completed") { (.number($0.medianDaysToComplete), $0.completed) }
+            answer = list(.init("Median days to complete", .days), "Completed") {
+                (.number($0.medianDaysToComplete), $0.completed)
+            }
         default:
-            answer = list(.init("Enrollments", .count), "Learners") { (.int($0.enrollments), $0.learners) }
+            answer = list(.init("Enrollments", .count), "Learners") {
+                (.int($0.enrollments), $0.learners)
+            }
             if intent.dimension == nil && filters.badge == nil {
-                return Answer(intent, nil, .init("Enrollments", .count), "Learners",
-                              [Row(subject: "", value: .int(result.totals.enrollments), support: result.totals.learners)])
+                return Answer(
+                    intent, nil, .init("Enrollments", .count), "Learners",
+                    [
+                        Row(
+                            subject: "", value: .int(result.totals.enrollments),
+                            support: result.totals.learners)
+                    ])
             }
         }
         if single { answer.subjectTitle = nil }
         return answer
     }
 
-    private static func organizations(_ result: OrganizationTrends, _ intent: Intent, _ filters: Filters) -> Answer {
-        let timeline = intent.measure == .growth || intent.dimension == .period
-            || (intent.measure == .completions && intent.dimension == nil && filters.organization == nil)
+    private static func organizations(
+        _ result: OrganizationTrends, _ intent: Intent, _ filters: Filters
+    ) -> Answer {
+        let timeline =
+            intent.measure == .growth || intent.dimension == .period
+            || (intent.measure == .completions && intent.dimension == nil
+                && filters.organization == nil)
         if timeline {
             let completions = intent.measure == .completions
             let title: String
@@ -218,32 +259,54 @@ public struct Answer: Sendable, Equatable {
             }
             return Answer(
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
-                result.byPeriod.map { Row(subject: $0.period, value: .int(completions ? $0.completions : $0.enrollments), support: nil) })
+                result.byPeriod.map {
+                    Row(
+                        subject: $0.period,
+                        value: .int(completions ? $0.completions : $0.enrollments), support: nil)
+                })
         }
         let rows = result.organizations.filter {
             $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
         }
         var answer: Answer
-        func list(_ column: DataTable.Column, _ support: String?, _ pick: (OrganizationTrends.Organization) -> (JSONValue, Int?)) -> Answer {
-            Answer(intent, "Organization", column, support, rows.map { row in
-                let (value, support) = pick(row)
-                return Row(subject: row.organization, value: value, support: support)
-            })
+        func list(
+            _ column: DataTable.Column, _ support: String?,
+            _ pick: (OrganizationTrends.Organization) -> (JSONValue, Int?)
+        ) -> Answer {
+            Answer(
+                intent, "Organization", column, support,
+                rows.map { row in
+                    let (value, support) = pick(row)
+                    return Row(subject: row.organization, value: value, support: support)
+                })
         }
         switch intent.measure {
-        case .learners: answer = list(.init("Learners", .count), "Users") { (.int($0.learners), $0.users) }
-        case .completions: answer = list(.init("Completed", .count), "Enrollments") { (.int($0.completed), $0.enrollments) }
+        case .learners:
+            answer = list(.init("Learners", .count), "Users") { (.int($0.learners), $0.users) }
+        case .completions:
+            answer = list(.init("Completed", .count), "Enrollments") {
+                (.int($0.completed), $0.enrollments)
+            }
         case .completionRate:
-            answer = list(.init("Completion rate", .percent), "Enrollments") { (.double($0.completionRate), $0.enrollments) }
+            answer = list(.init("Completion rate", .percent), "Enrollments") {
+                (.double($0.completionRate), $0.enrollments)
+            }
         case .averageProgress:
-            answer = list(.init("Average progress", .percent), "Enrollments") { (.number($0.averageProgress), $0.enrollments) }
-        default: answer = list(.init("Enrollments", .count), "Learners") { (.int($0.enrollments), $0.learners) }
+            answer = list(.init("Average progress", .percent), "Enrollments") {
+                (.number($0.averageProgress), $0.enrollments)
+            }
+        default:
+            answer = list(.init("Enrollments", .count), "Learners") {
+                (.int($0.enrollments), $0.learners)
+            }
         }
         if filters.organization != nil && intent.dimension == nil { answer.subjectTitle = nil }
         return answer
     }
 
-    private static func completion(_ result: CompletionMetrics, _ intent: Intent, _ filters: Filters) -> Answer {
+    private static func completion(
+        _ result: CompletionMetrics, _ intent: Intent, _ filters: Filters
+    ) -> Answer {
         let column: DataTable.Column
         let support: String?
         let pick: (CompletionMetrics.Counts, Double?) -> (JSONValue, Int?)
@@ -259,15 +322,21 @@ public struct Answer: Sendable, Equatable {
             // no enrollment in it. In name order, for `ranked()` to sort by count.
             switch intent.dimension {
             case .badge:
-                return Answer(intent, "Badge", column, nil, window.byBadge.sorted { $0.key < $1.key }.map {
-                    Row(subject: $0.key, value: .int($0.value), support: nil)
-                })
+                return Answer(
+                    intent, "Badge", column, nil,
+                    window.byBadge.sorted { $0.key < $1.key }.map {
+                        Row(subject: $0.key, value: .int($0.value), support: nil)
+                    })
             case .organization:
-                return Answer(intent, "Organization", column, nil, window.byOrganization.sorted { $0.key < $1.key }.map {
-                    Row(subject: $0.key, value: .int($0.value), support: nil)
-                })
+                return Answer(
+                    intent, "Organization", column, nil,
+                    window.byOrganization.sorted { $0.key < $1.key }.map {
+                        Row(subject: $0.key, value: .int($0.value), support: nil)
+                    })
             default:
-                return Answer(intent, nil, column, nil, [Row(subject: "", value: .int(window.overall), support: nil)])
+                return Answer(
+                    intent, nil, column, nil,
+                    [Row(subject: "", value: .int(window.overall), support: nil)])
             }
         case .completions:
             (column, support) = (.init("Completed", .count), "Enrollments")
@@ -290,22 +359,28 @@ public struct Answer: Sendable, Equatable {
         }
         switch intent.dimension {
         case .badge: return Answer(intent, "Badge", column, support, rows(result.byBadge))
-        case .organization: return Answer(intent, "Organization", column, support, rows(result.byOrganization))
+        case .organization:
+            return Answer(intent, "Organization", column, support, rows(result.byOrganization))
         case .cohort, .period:
             // A cohort is the month of enrollment, the only period completion is counted by.
             return Answer(intent, "Cohort", column, support, rows(result.byCohort))
         case nil:
             let (value, count) = pick(result.overall, result.overallMedianDays)
-            let part: Part? = switch intent.measure {
-            case .dropRate: Part(count: result.overall.dropped, noun: "dropped")
-            case .completionRate: Part(count: result.overall.completed, noun: "completed")
-            default: nil
-            }
-            return Answer(intent, nil, column, support, [Row(subject: "", value: value, support: count, part: part)])
+            let part: Part? =
+                switch intent.measure {
+                case .dropRate: Part(count: result.overall.dropped, noun: "dropped")
+                case .completionRate: Part(count: result.overall.completed, noun: "completed")
+                default: nil
+                }
+            return Answer(
+                intent, nil, column, support,
+                [Row(subject: "", value: value, support: count, part: part)])
         }
     }
 
-    private static func sequences(_ result: LearningPaths, _ intent: Intent, _ filters: Filters) -> Answer {
+    private static func sequences(_ result: LearningPaths, _ intent: Intent, _ filters: Filters)
+        -> Answer
+    {
         let learners = DataTable.Column("Learners", .count)
         func badges(_ list: [LearningPaths.Start]) -> [Row] {
             list.map { Row(subject: $0.badge, value: .int($0.learners), support: nil) }
@@ -314,17 +389,27 @@ public struct Answer: Sendable, Equatable {
         case .firstBadge:
             return Answer(intent, "First badge", learners, nil, badges(result.firstBadges))
         case .previousBadge where filters.badge != nil:
-            return Answer(intent, "Badge", learners, nil, badges(result.previousBadges), anchor: filters.badge)
+            return Answer(
+                intent, "Badge", learners, nil, badges(result.previousBadges), anchor: filters.badge
+            )
         case .nextBadge where filters.badge != nil:
             let next = result.transitions.filter { $0.from == filters.badge }
-            return Answer(intent, "Badge", learners, nil,
-                          next.map { Row(subject: $0.to, value: .int($0.learners), support: nil) }, anchor: filters.badge)
+            return Answer(
+                intent, "Badge", learners, nil,
+                next.map { Row(subject: $0.to, value: .int($0.learners), support: nil) },
+                anchor: filters.badge)
         case .nextBadge, .previousBadge:
-            return Answer(intent, "Step", learners, nil,
-                          result.transitions.map { Row(subject: "\($0.from) → \($0.to)", value: .int($0.learners), support: nil) })
+            return Answer(
+                intent, "Step", learners, nil,
+                result.transitions.map {
+                    Row(subject: "\($0.from) → \($0.to)", value: .int($0.learners), support: nil)
+                })
         default:
-            return Answer(intent, "Path", learners, nil,
-                          result.topPaths.map { Row(subject: $0.label, value: .int($0.learners), support: nil) })
+            return Answer(
+                intent, "Path", learners, nil,
+                result.topPaths.map {
+                    Row(subject: $0.label, value: .int($0.learners), support: nil)
+                })
         }
     }
 }

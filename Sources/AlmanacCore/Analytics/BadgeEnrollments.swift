@@ -16,9 +16,10 @@ public struct BadgeEnrollments: Sendable, Codable {
         var progressSum = 0.0
 
         var mix: StatusMix {
-            StatusMix(enrollments: enrollments, enrolled: enrolled, inProgress: inProgress,
-                      completed: completed, dropped: dropped, progressSum: progressSum,
-                      completionRate: completionRate)
+            StatusMix(
+                enrollments: enrollments, enrolled: enrolled, inProgress: inProgress,
+                completed: completed, dropped: dropped, progressSum: progressSum,
+                completionRate: completionRate)
         }
     }
 
@@ -42,7 +43,8 @@ public struct BadgeEnrollments: Sendable, Codable {
                 enrollments: enrollments + other.enrollments, enrolled: enrolled + other.enrolled,
                 inProgress: inProgress + other.inProgress, completed: completed + other.completed,
                 dropped: dropped + other.dropped, progressSum: progressSum + other.progressSum,
-                completionRate: Metrics.rate(completed + other.completed, enrollments + other.enrollments))
+                completionRate: Metrics.rate(
+                    completed + other.completed, enrollments + other.enrollments))
         }
     }
 
@@ -72,10 +74,13 @@ extension BadgeEnrollments: Analysis {
     /// `badges`: one row per badge of the filter with its counts, rates and median;
     /// `totals`: the filtered rows together, and the reference set (the same organization
     /// and dates, every badge) beside them.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
+    {
         let scope = Scope(request.filters, asOf: request.asOf)
         let status = { (value: String) in Scope.statusCount(value, dialect) }
-        let badgeFilter = request.filters.badge.map { "WHERE b.name = \(Scope.literal($0))\n" } ?? ""
+        let badgeFilter =
+            request.filters.badge.map { "WHERE b.name = \(Scope.literal($0))\n" } ?? ""
         let badges = SQLStatement(
             "badges",
             """
@@ -102,7 +107,10 @@ extension BadgeEnrollments: Analysis {
             """)
         // The reference drops the badge filter; the totals keep it, row by row.
         let reference = Scope(request.filters, asOf: request.asOf, badge: false)
-        let inBadge = scope.badge.map { "s.badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal($0)))" } ?? "1 = 1"
+        let inBadge =
+            scope.badge.map {
+                "s.badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal($0)))"
+            } ?? "1 = 1"
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
         let totals = SQLStatement(
             "totals",
@@ -125,7 +133,9 @@ extension BadgeEnrollments: Analysis {
         return [badges, totals]
     }
 
-    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> BadgeEnrollments {
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
+        -> BadgeEnrollments
+    {
         let badges = results["badges"].map { row in
             Row(
                 badge: row.text("badge"), category: row.text("category"),
@@ -133,14 +143,16 @@ extension BadgeEnrollments: Analysis {
                 enrolled: row.int("enrolled"), inProgress: row.int("in_progress"),
                 completed: row.int("completed"), dropped: row.int("dropped"),
                 completionRate: row.double("completion_rate") ?? 0,
-                averageProgress: Metrics.average(row.double("progress_sum"), count: row.int("enrollments")),
+                averageProgress: Metrics.average(
+                    row.double("progress_sum"), count: row.int("enrollments")),
                 medianDaysToComplete: row.double("median_days_to_complete"),
                 progressSum: row.double("progress_sum") ?? 0)
         }
         let total = results["totals"].first
         let totals = Totals(
             enrollments: total?.int("enrollments") ?? 0, learners: total?.int("learners") ?? 0,
-            completed: total?.int("completed") ?? 0, completionRate: total?.double("completion_rate") ?? 0,
+            completed: total?.int("completed") ?? 0,
+            completionRate: total?.double("completion_rate") ?? 0,
             badges: total?.int("badges") ?? 0)
         let reference = StatusMix(
             enrollments: total?.int("reference_enrollments") ?? 0,
@@ -150,24 +162,26 @@ extension BadgeEnrollments: Analysis {
             dropped: total?.int("reference_dropped") ?? 0,
             progressSum: total?.double("reference_progress_sum") ?? 0,
             completionRate: total?.double("reference_completion_rate") ?? 0)
-        return BadgeEnrollments(badges: badges, totals: totals, reference: reference, filters: request.filters)
+        return BadgeEnrollments(
+            badges: badges, totals: totals, reference: reference, filters: request.filters)
     }
 }
 
 extension BadgeEnrollments: AnalysisOutput {
     public var json: JSONValue {
         [
-            "badges": .array(badges.map { row in
-                [
-                    "badge": .string(row.badge), "category": .string(row.category),
-                    "enrollments": .int(row.enrollments), "learners": .int(row.learners),
-                    "enrolled": .int(row.enrolled), "in_progress": .int(row.inProgress),
-                    "completed": .int(row.completed), "dropped": .int(row.dropped),
-                    "completion_rate": .double(row.completionRate),
-                    "average_progress": .number(row.averageProgress),
-                    "median_days_to_complete": .number(row.medianDaysToComplete),
-                ]
-            }),
+            "badges": .array(
+                badges.map { row in
+                    [
+                        "badge": .string(row.badge), "category": .string(row.category),
+                        "enrollments": .int(row.enrollments), "learners": .int(row.learners),
+                        "enrolled": .int(row.enrolled), "in_progress": .int(row.inProgress),
+                        "completed": .int(row.completed), "dropped": .int(row.dropped),
+                        "completion_rate": .double(row.completionRate),
+                        "average_progress": .number(row.averageProgress),
+                        "median_days_to_complete": .number(row.medianDaysToComplete),
+                    ]
+                }),
             "totals": [
                 "enrollments": .int(totals.enrollments), "learners": .int(totals.learners),
                 "badges": .int(totals.badges),

@@ -29,7 +29,9 @@ public struct ComparisonWindows: Sendable, Equatable {
         return ComparisonWindows(
             current: DateRange(start: start, end: end, phrase: range.phrase),
             previous: DateRange(start: previousStart, end: start, phrase: "the previous period"),
-            yearAgo: DateRange(start: start.adding(months: -12), end: end.adding(months: -12), phrase: "a year earlier"))
+            yearAgo: DateRange(
+                start: start.adding(months: -12), end: end.adding(months: -12),
+                phrase: "a year earlier"))
     }
 
     /// The question's match with its window replaced, for running the same analysis again.
@@ -89,16 +91,23 @@ public struct Comparison: Sendable, Equatable {
 
     /// Matches the three windows' key measures by measure and subject, in the current order;
     /// a subject seen only in an earlier window follows with a current value of nil.
-    public init(windows: ComparisonWindows, current: [KeyMeasure], previous: [KeyMeasure], yearAgo: [KeyMeasure]) {
+    public init(
+        windows: ComparisonWindows, current: [KeyMeasure], previous: [KeyMeasure],
+        yearAgo: [KeyMeasure]
+    ) {
         self.windows = windows
-        let before = Dictionary(previous.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let lastYear = Dictionary(yearAgo.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            previous.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let lastYear = Dictionary(
+            yearAgo.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         var rows: [Row] = []
         for measure in current + previous + yearAgo where seen.insert(measure.key).inserted {
             let now = current.first { $0.key == measure.key }?.value
-            rows.append(Row(measure: measure.measure, subject: measure.subject, current: now,
-                            previous: before[measure.key] ?? nil, yearAgo: lastYear[measure.key] ?? nil))
+            rows.append(
+                Row(
+                    measure: measure.measure, subject: measure.subject, current: now,
+                    previous: before[measure.key] ?? nil, yearAgo: lastYear[measure.key] ?? nil))
         }
         self.rows = rows
     }

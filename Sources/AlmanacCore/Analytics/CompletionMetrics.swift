@@ -67,10 +67,13 @@ extension CompletionMetrics: Analysis {
     /// `breakdowns`: one pass groups the scope by organization, badge and cohort month, and
     /// every breakdown adds those cells up; `medians`: the time to complete, overall and per
     /// badge.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
+    {
         let scope = Scope(request.filters, asOf: request.asOf)
         let status = { (value: String) in Scope.statusCount(value, dialect) }
-        let totals = "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
+        let totals =
+            "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
             + "CAST(coalesce(sum(c.completed), 0) AS BIGINT) AS completed, "
             + "CAST(coalesce(sum(c.dropped), 0) AS BIGINT) AS dropped, "
             + "CAST(coalesce(sum(c.in_progress), 0) AS BIGINT) AS in_progress, "
@@ -140,14 +143,19 @@ extension CompletionMetrics: Analysis {
             """)
         guard let window = request.filters.dateRange else { return [breakdowns, medians] }
         // "Completions in September" counts by the day of completion, not of enrollment.
-        let finished = Scope(Filters(badge: request.filters.badge, organization: request.filters.organization),
-                             asOf: request.asOf)
-        var inWindow = ["s.status = 'completed'", "s.completed_at < \(Scope.literal(min(window.end ?? finished.until, finished.until)))"]
+        let finished = Scope(
+            Filters(badge: request.filters.badge, organization: request.filters.organization),
+            asOf: request.asOf)
+        var inWindow = [
+            "s.status = 'completed'",
+            "s.completed_at < \(Scope.literal(min(window.end ?? finished.until, finished.until)))",
+        ]
         if let start = window.start { inWindow.append("s.completed_at >= \(Scope.literal(start))") }
         let condition = inWindow.joined(separator: " AND ")
         // Every badge and organization of the filters, so a bottom ranking sees its zeros.
         let badgeScope = request.filters.badge.map { "b.name = \(Scope.literal($0))" } ?? "1 = 1"
-        let organizationScope = request.filters.organization.map { "o.name = \(Scope.literal($0))" } ?? "1 = 1"
+        let organizationScope =
+            request.filters.organization.map { "o.name = \(Scope.literal($0))" } ?? "1 = 1"
         let completedInWindow = SQLStatement(
             "completed_in_window",
             """
@@ -173,7 +181,9 @@ extension CompletionMetrics: Analysis {
         return [breakdowns, medians, completedInWindow]
     }
 
-    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> CompletionMetrics {
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
+        -> CompletionMetrics
+    {
         func counts(_ row: ResultRecord) -> Counts {
             Counts(
                 enrollments: row.int("enrollments"), completed: row.int("completed"),
@@ -188,8 +198,11 @@ extension CompletionMetrics: Analysis {
         var overallMedian: Double?
         for row in results["medians"] {
             switch row.text("breakdown") {
-            case "badge": row.id("badge_id").map { medians[$0] = row.double("median_days_to_complete") }
-            case "organization": organizationMedians[row.id("organization_id")] = row.double("median_days_to_complete")
+            case "badge":
+                row.id("badge_id").map { medians[$0] = row.double("median_days_to_complete") }
+            case "organization":
+                organizationMedians[row.id("organization_id")] = row.double(
+                    "median_days_to_complete")
             default: overallMedian = row.double("median_days_to_complete")
             }
         }
@@ -200,9 +213,10 @@ extension CompletionMetrics: Analysis {
         var cells: [Cell] = []
         var categories: [String: String] = [:]
         let rows = results["breakdowns"]
-        let badges = DisplayLabels(rows.filter { $0.text("breakdown") == "badge" }.map {
-            (id: $0.id("badge_id"), name: $0.text("name"))
-        })
+        let badges = DisplayLabels(
+            rows.filter { $0.text("breakdown") == "badge" }.map {
+                (id: $0.id("badge_id"), name: $0.text("name"))
+            })
         let organizations = DisplayLabels(
             rows.filter { $0.text("breakdown") == "organization" }.map {
                 (id: $0.id("organization_id"), name: $0.text("name"))
@@ -217,15 +231,20 @@ extension CompletionMetrics: Analysis {
                 byBadge.append(Row(name: label, counts: counts(row), medianDaysToComplete: median))
                 categories[label] = row.text("category")
             case "organization":
-                byOrganization.append(Row(
-                    name: organizations.label(row.id("organization_id"), name), counts: counts(row),
-                    medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil))
-            case "cohort": byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
+                byOrganization.append(
+                    Row(
+                        name: organizations.label(row.id("organization_id"), name),
+                        counts: counts(row),
+                        medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil)
+                )
+            case "cohort":
+                byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
             default:
-                cells.append(Cell(
-                    organization: organizations.label(row.id("organization_id"), name),
-                    badge: badges.label(row.id("badge_id"), row.text("badge")),
-                    counts: counts(row)))
+                cells.append(
+                    Cell(
+                        organization: organizations.label(row.id("organization_id"), name),
+                        badge: badges.label(row.id("badge_id"), row.text("badge")),
+                        counts: counts(row)))
             }
         }
         var inWindow: CompletedInWindow?
@@ -233,18 +252,24 @@ extension CompletionMetrics: Analysis {
             // Labelled from these rows themselves: a badge or organization may have finished
             // enrollments in the window without having made any.
             let window = results["completed_in_window"]
-            let badgeLabels = DisplayLabels(window.filter { $0.text("breakdown") == "badge" }.map {
-                (id: $0.id("badge_id"), name: $0.text("name"))
-            })
-            let organizationLabels = DisplayLabels(window.filter { $0.text("breakdown") == "organization" }.map {
-                (id: $0.id("organization_id"), name: $0.text("name"))
-            })
+            let badgeLabels = DisplayLabels(
+                window.filter { $0.text("breakdown") == "badge" }.map {
+                    (id: $0.id("badge_id"), name: $0.text("name"))
+                })
+            let organizationLabels = DisplayLabels(
+                window.filter { $0.text("breakdown") == "organization" }.map {
+                    (id: $0.id("organization_id"), name: $0.text("name"))
+                })
             var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
             for row in window {
                 switch row.text("breakdown") {
-                case "badge": counts.byBadge[badgeLabels.label(row.id("badge_id"), row.text("name"))] = row.int("completed")
+                case "badge":
+                    counts.byBadge[badgeLabels.label(row.id("badge_id"), row.text("name"))] =
+                        row.int("completed")
                 case "organization":
-                    counts.byOrganization[organizationLabels.label(row.id("organization_id"), row.text("name"))] = row.int("completed")
+                    counts.byOrganization[
+                        organizationLabels.label(row.id("organization_id"), row.text("name"))] =
+                        row.int("completed")
                 default: counts.overall = row.int("completed")
                 }
             }
@@ -269,42 +294,54 @@ extension CompletionMetrics: AnalysisOutput {
         overallJSON["dropped"] = .int(overall.dropped)
         overallJSON["drop_rate"] = .double(overall.dropRate)
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
-        if let completedInWindow { overallJSON["completed_in_window"] = .int(completedInWindow.overall) }
+        if let completedInWindow {
+            overallJSON["completed_in_window"] = .int(completedInWindow.overall)
+        }
         func counted(_ counts: [String: Int], _ key: String) -> JSONValue {
-            .array(counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [key: .string($0.key), "completed": .int($0.value)] })
+            .array(
+                counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                    [key: .string($0.key), "completed": .int($0.value)]
+                })
         }
         return [
             "overall": .object(overallJSON),
-            "by_badge": .array(byBadge.map { row in
-                var fields = rates(row.counts)
-                fields["badge"] = .string(row.name)
-                fields["dropped"] = .int(row.counts.dropped)
-                fields["drop_rate"] = .double(row.counts.dropRate)
-                fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
-                return .object(fields)
-            }),
-            "by_organization": .array(byOrganization.map { row in
-                var fields = rates(row.counts)
-                fields["organization"] = .string(row.name)
-                fields["dropped"] = .int(row.counts.dropped)
-                fields["drop_rate"] = .double(row.counts.dropRate)
-                fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
-                return .object(fields)
-            }),
-            "by_cohort": .array(byCohort.map { row in
-                var fields = rates(row.counts)
-                fields["cohort"] = .string(row.name)
-                return .object(fields)
-            }),
-            "by_organization_and_badge": .array(byOrganizationAndBadge.map { cell in
-                [
-                    "organization": .string(cell.organization), "badge": .string(cell.badge),
-                    "enrollments": .int(cell.counts.enrollments),
-                    "completion_rate": .double(cell.counts.completionRate),
-                ]
-            }),
+            "by_badge": .array(
+                byBadge.map { row in
+                    var fields = rates(row.counts)
+                    fields["badge"] = .string(row.name)
+                    fields["dropped"] = .int(row.counts.dropped)
+                    fields["drop_rate"] = .double(row.counts.dropRate)
+                    fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
+                    return .object(fields)
+                }),
+            "by_organization": .array(
+                byOrganization.map { row in
+                    var fields = rates(row.counts)
+                    fields["organization"] = .string(row.name)
+                    fields["dropped"] = .int(row.counts.dropped)
+                    fields["drop_rate"] = .double(row.counts.dropRate)
+                    fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
+                    return .object(fields)
+                }),
+            "by_cohort": .array(
+                byCohort.map { row in
+                    var fields = rates(row.counts)
+                    fields["cohort"] = .string(row.name)
+                    return .object(fields)
+                }),
+            "by_organization_and_badge": .array(
+                byOrganizationAndBadge.map { cell in
+                    [
+                        "organization": .string(cell.organization), "badge": .string(cell.badge),
+                        "enrollments": .int(cell.counts.enrollments),
+                        "completion_rate": .double(cell.counts.completionRate),
+                    ]
+                }),
             "completed_in_window": completedInWindow.map { window in
-                ["by_badge": counted(window.byBadge, "badge"), "by_organization": counted(window.byOrganization, "organization")]
+                [
+                    "by_badge": counted(window.byBadge, "badge"),
+                    "by_organization": counted(window.byOrganization, "organization"),
+                ]
             } ?? .null,
             "filters": filters.json,
         ]
@@ -316,34 +353,56 @@ extension CompletionMetrics: AnalysisOutput {
             .init("Completion rate", .percent),
         ]
         func rows(_ list: [Row]) -> [[JSONValue]] {
-            list.map { [.string($0.name), .int($0.counts.enrollments), .int($0.counts.completed),
-                        .double($0.counts.completionRate)] }
+            list.map {
+                [
+                    .string($0.name), .int($0.counts.enrollments), .int($0.counts.completed),
+                    .double($0.counts.completionRate),
+                ]
+            }
         }
         return [
             DataTable(
                 title: "Overall",
-                columns: [.init("Enrollments", .count), .init("Completed", .count),
-                          .init("Dropped", .count), .init("Completion rate", .percent),
-                          .init("Drop rate", .percent), .init("Median days to complete", .days)],
-                rows: [[.int(overall.enrollments), .int(overall.completed), .int(overall.dropped),
+                columns: [
+                    .init("Enrollments", .count), .init("Completed", .count),
+                    .init("Dropped", .count), .init("Completion rate", .percent),
+                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                ],
+                rows: [
+                    [
+                        .int(overall.enrollments), .int(overall.completed), .int(overall.dropped),
                         .double(overall.completionRate), .double(overall.dropRate),
-                        .number(overallMedianDays)]]),
+                        .number(overallMedianDays),
+                    ]
+                ]),
             DataTable(
                 title: "By badge",
                 columns: [.init("Badge", .text)] + rateColumns + [
-                    .init("Drop rate", .percent), .init("Median days to complete", .days)],
-                rows: byBadge.map { [.string($0.name), .int($0.counts.enrollments),
-                                     .int($0.counts.completed), .double($0.counts.completionRate),
-                                     .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }),
+                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                ],
+                rows: byBadge.map {
+                    [
+                        .string($0.name), .int($0.counts.enrollments),
+                        .int($0.counts.completed), .double($0.counts.completionRate),
+                        .double($0.counts.dropRate), .number($0.medianDaysToComplete),
+                    ]
+                }),
             DataTable(
                 title: "By organization",
                 columns: [.init("Organization", .text)] + rateColumns + [
-                    .init("Drop rate", .percent), .init("Median days to complete", .days)],
-                rows: byOrganization.map { [.string($0.name), .int($0.counts.enrollments),
-                                            .int($0.counts.completed), .double($0.counts.completionRate),
-                                            .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }),
-            DataTable(title: "By cohort (month of enrollment)", columns: [.init("Cohort", .text)] + rateColumns,
-                      rows: rows(byCohort)),
+                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                ],
+                rows: byOrganization.map {
+                    [
+                        .string($0.name), .int($0.counts.enrollments),
+                        .int($0.counts.completed), .double($0.counts.completionRate),
+                        .double($0.counts.dropRate), .number($0.medianDaysToComplete),
+                    ]
+                }),
+            DataTable(
+                title: "By cohort (month of enrollment)",
+                columns: [.init("Cohort", .text)] + rateColumns,
+                rows: rows(byCohort)),
         ]
     }
 

@@ -18,16 +18,23 @@ public struct CustomSQL: Sendable, Codable {
 
     /// Checks the statement before anything runs: one statement, `SELECT` or `WITH`, read-only.
     /// - Throws: `CustomSQLError` explaining what is not allowed.
-    public static func validate(_ sql: String, questionID: String, on db: any DatabaseConnection) throws {
+    public static func validate(_ sql: String, questionID: String, on db: any DatabaseConnection)
+        throws
+    {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         // Leading comments and parentheses do not change what the statement is.
-        let body = trimmed
-            .replacingOccurrences(of: #"^(\s*(--[^\n]*\n|/\*[\s\S]*?\*/|\())*\s*"#, with: "", options: .regularExpression)
+        let body =
+            trimmed
+            .replacingOccurrences(
+                of: #"^(\s*(--[^\n]*\n|/\*[\s\S]*?\*/|\())*\s*"#, with: "",
+                options: .regularExpression)
         let firstWord = body.prefix { $0.isLetter }.uppercased()
         guard firstWord == "SELECT" || firstWord == "WITH" else {
             throw CustomSQLError(
                 questionID: questionID,
-                message: "`sql:` must be a single SELECT or WITH statement; it starts with \(firstWord.isEmpty ? "nothing" : "`\(firstWord)`")")
+                message:
+                    "`sql:` must be a single SELECT or WITH statement; it starts with \(firstWord.isEmpty ? "nothing" : "`\(firstWord)`")"
+            )
         }
         if let problem = db.readOnlyProblem(in: trimmed) {
             throw CustomSQLError(questionID: questionID, message: "`sql:` is rejected: \(problem)")
@@ -36,7 +43,9 @@ public struct CustomSQL: Sendable, Codable {
 
     /// Runs the query on the read-only connection.
     /// - Throws: `CustomSQLError` with the question id and SQLite's own message.
-    public static func run(_ sql: String, questionID: String, on db: any DatabaseConnection) throws -> CustomSQL {
+    public static func run(_ sql: String, questionID: String, on db: any DatabaseConnection) throws
+        -> CustomSQL
+    {
         try validate(sql, questionID: questionID, on: db)
         var columns: [String] = []
         var rows: [[JSONValue]] = []
@@ -52,20 +61,23 @@ public struct CustomSQL: Sendable, Codable {
                     truncated = true
                     throw Enough()
                 }
-                rows.append((0..<row.columnCount).map { index in
-                    switch row.value(index) {
-                    case .null: return .null
-                    case .integer(let value): return .int(Int(value))
-                    case .real(let value): return .double(value)
-                    case .text(let value): return .string(value)
-                    }
-                })
+                rows.append(
+                    (0..<row.columnCount).map { index in
+                        switch row.value(index) {
+                        case .null: return .null
+                        case .integer(let value): return .int(Int(value))
+                        case .real(let value): return .double(value)
+                        case .text(let value): return .string(value)
+                        }
+                    })
             }
         } catch is Enough {
             // The rest of the rows are not needed.
         } catch let error as DatabaseError {
             if case .statement(_, let message) = error.reason {
-                throw CustomSQLError(questionID: questionID, message: "\(db.engine.prefix { $0 != " " }) says: \(message)")
+                throw CustomSQLError(
+                    questionID: questionID,
+                    message: "\(db.engine.prefix { $0 != " " }) says: \(message)")
             }
             throw error
         }

@@ -46,7 +46,9 @@ public struct KeyMeasure: Sendable, Equatable {
 
     /// The change in percent of `before`, 1 decimal; nil for a rate (its change is already in
     /// points) and when `before` is zero.
-    public static func changePercent(_ measure: String, from before: Double, to after: Double) -> Double? {
+    public static func changePercent(_ measure: String, from before: Double, to after: Double)
+        -> Double?
+    {
         guard !isRate(measure), before != 0 else { return nil }
         return Metrics.round((after - before) / before * 100, places: 1)
     }
@@ -56,10 +58,13 @@ public struct KeyMeasure: Sendable, Equatable {
         guard change != 0 else { return "no change" }
         let arrow = change > 0 ? "▲ " : "▼ "
         if isRate(measure) { return arrow + NumberText.decimal(abs(change), places: 2) + " pts" }
-        let amount = measure.hasPrefix("median_days")
-            ? NumberText.decimal(abs(change), places: 1) : NumberText.count(Int(abs(change).rounded()))
+        let amount =
+            measure.hasPrefix("median_days")
+            ? NumberText.decimal(abs(change), places: 1)
+            : NumberText.count(Int(abs(change).rounded()))
         guard let percent else { return arrow + amount }
-        return arrow + amount + " (" + (percent > 0 ? "+" : "−") + NumberText.decimal(abs(percent), places: 1) + "%)"
+        return arrow + amount + " (" + (percent > 0 ? "+" : "−")
+            + NumberText.decimal(abs(percent), places: 1) + "%)"
     }
 
     /// "good", "bad" or "flat": how a reader should take a change.
@@ -88,12 +93,16 @@ public struct KeyMeasureSpec: Sendable {
         var result: [KeyMeasure] = []
         let object = totalsKey.isEmpty ? json : json[totalsKey]
         for name in totals {
-            result.append(KeyMeasure(measure: name, subject: nil, value: object?[name]?.doubleValue))
+            result.append(
+                KeyMeasure(measure: name, subject: nil, value: object?[name]?.doubleValue))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
             for row in rows {
                 guard let subject = row[list.name]?.stringValue else { continue }
-                result.append(KeyMeasure(measure: list.measure, subject: subject, value: row[list.measure]?.doubleValue))
+                result.append(
+                    KeyMeasure(
+                        measure: list.measure, subject: subject,
+                        value: row[list.measure]?.doubleValue))
             }
         }
         return result
@@ -106,7 +115,8 @@ extension AnalysisKind {
         switch self {
         case .badgeEnrollments:
             return KeyMeasureSpec(
-                totalsKey: "totals", totals: ["enrollments", "learners", "completed", "completion_rate"],
+                totalsKey: "totals",
+                totals: ["enrollments", "learners", "completed", "completion_rate"],
                 list: ("badges", "badge", "enrollments"))
         case .organizationTrends:
             return KeyMeasureSpec(
@@ -115,10 +125,14 @@ extension AnalysisKind {
         case .completionMetrics:
             return KeyMeasureSpec(
                 totalsKey: "overall",
-                totals: ["enrollments", "completed", "completion_rate", "drop_rate", "median_days_to_complete"],
+                totals: [
+                    "enrollments", "completed", "completion_rate", "drop_rate",
+                    "median_days_to_complete",
+                ],
                 list: ("by_badge", "badge", "completed"))
         case .learningPaths:
-            return KeyMeasureSpec(totalsKey: "", totals: ["learners"], list: ("starting_badges", "badge", "learners"))
+            return KeyMeasureSpec(
+                totalsKey: "", totals: ["learners"], list: ("starting_badges", "badge", "learners"))
         case .customSQL:
             return nil
         }

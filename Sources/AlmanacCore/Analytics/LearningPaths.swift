@@ -105,20 +105,24 @@ extension LearningPaths: Analysis {
     /// their learners and median gap, the top paths, the starting badges and the number of
     /// sequences, told apart by `part`; `completion`: the median days to complete each badge,
     /// for the timeline chart.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
-        let gap = "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
+    {
+        let gap =
+            "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
         // The badge right before the filtered one, from every learner's whole sequence.
-        let previous = request.filters.badge.map { badge in
-            """
+        let previous =
+            request.filters.badge.map { badge in
+                """
 
-                UNION ALL
-                SELECT 'previous', b.name, NULL, NULL, NULL, count(*), NULL
-                FROM steps st JOIN badges b ON b.id = st.badge_id
-                WHERE st.next_badge IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
-                GROUP BY st.badge_id, b.name
-            """
-        } ?? ""
+                    UNION ALL
+                    SELECT 'previous', b.name, NULL, NULL, NULL, count(*), NULL
+                    FROM steps st JOIN badges b ON b.id = st.badge_id
+                    WHERE st.next_badge IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
+                    GROUP BY st.badge_id, b.name
+                """
+            } ?? ""
         let sequences = SQLStatement(
             "sequences",
             """
@@ -186,7 +190,9 @@ extension LearningPaths: Analysis {
         return [sequences, completion]
     }
 
-    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> LearningPaths {
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
+        -> LearningPaths
+    {
         var transitions: [Transition] = []
         var paths: [Path] = []
         var starts: [Start] = []
@@ -196,51 +202,74 @@ extension LearningPaths: Analysis {
         for row in results["sequences"] {
             switch row.text("part") {
             case "transition":
-                transitions.append(Transition(
-                    from: row.text("first_badge"), to: row.text("second_badge"), learners: row.int("learners"),
-                    medianDays: row.double("median_days")))
+                transitions.append(
+                    Transition(
+                        from: row.text("first_badge"), to: row.text("second_badge"),
+                        learners: row.int("learners"),
+                        medianDays: row.double("median_days")))
             case "path":
-                let badges = ["first_badge", "second_badge", "third_badge"].compactMap { row.string($0) }
+                let badges = ["first_badge", "second_badge", "third_badge"].compactMap {
+                    row.string($0)
+                }
                 paths.append(Path(badges: badges, learners: row.int("learners")))
-            case "start": starts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
-            case "first": firsts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
-            case "previous": previous.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            case "start":
+                starts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            case "first":
+                firsts.append(Start(badge: row.text("first_badge"), learners: row.int("learners")))
+            case "previous":
+                previous.append(
+                    Start(badge: row.text("first_badge"), learners: row.int("learners")))
             default: learners = row.int("learners")
             }
         }
         var completion: [String: Double] = [:]
         for row in results["completion"] {
-            if let days = row.double("median_days_to_complete") { completion[row.text("badge")] = days }
+            if let days = row.double("median_days_to_complete") {
+                completion[row.text("badge")] = days
+            }
         }
         return LearningPaths(
-            transitions: transitions, topPaths: paths, startingBadges: starts, previousBadges: previous,
-            firstBadges: firsts, learners: learners, medianDaysToComplete: completion, filters: request.filters)
+            transitions: transitions, topPaths: paths, startingBadges: starts,
+            previousBadges: previous,
+            firstBadges: firsts, learners: learners, medianDaysToComplete: completion,
+            filters: request.filters)
     }
 }
 
 extension LearningPaths: AnalysisOutput {
     public var json: JSONValue {
         [
-            "transitions": .array(transitions.map {
-                ["from": .string($0.from), "to": .string($0.to), "learners": .int($0.learners)]
-            }),
-            "top_paths": .array(topPaths.map {
-                ["path": .array($0.badges.map(JSONValue.string)), "label": .string($0.label),
-                 "learners": .int($0.learners)]
-            }),
-            "starting_badges": .array(startingBadges.map {
-                ["badge": .string($0.badge), "learners": .int($0.learners)]
-            }),
-            "previous_badges": .array(previousBadges.map {
-                ["badge": .string($0.badge), "learners": .int($0.learners)]
-            }),
-            "first_badges": .array(firstBadges.map {
-                ["badge": .string($0.badge), "learners": .int($0.learners)]
-            }),
-            "median_days_between": .array(transitions.map {
-                ["from": .string($0.from), "to": .string($0.to), "median_days": .number($0.medianDays),
-                 "learners": .int($0.learners)]
-            }),
+            "transitions": .array(
+                transitions.map {
+                    ["from": .string($0.from), "to": .string($0.to), "learners": .int($0.learners)]
+                }),
+            "top_paths": .array(
+                topPaths.map {
+                    [
+                        "path": .array($0.badges.map(JSONValue.string)), "label": .string($0.label),
+                        "learners": .int($0.learners),
+                    ]
+                }),
+            "starting_badges": .array(
+                startingBadges.map {
+                    ["badge": .string($0.badge), "learners": .int($0.learners)]
+                }),
+            "previous_badges": .array(
+                previousBadges.map {
+                    ["badge": .string($0.badge), "learners": .int($0.learners)]
+                }),
+            "first_badges": .array(
+                firstBadges.map {
+                    ["badge": .string($0.badge), "learners": .int($0.learners)]
+                }),
+            "median_days_between": .array(
+                transitions.map {
+                    [
+                        "from": .string($0.from), "to": .string($0.to),
+                        "median_days": .number($0.medianDays),
+                        "learners": .int($0.learners),
+                    ]
+                }),
             "learners": .int(learners),
             "filters": filters.json,
         ]
@@ -254,8 +283,10 @@ extension LearningPaths: AnalysisOutput {
                 rows: topPaths.map { [.string($0.label), .int($0.learners)] }),
             DataTable(
                 title: "Transitions between badges",
-                columns: [.init("From", .text), .init("To", .text), .init("Learners", .count),
-                          .init("Median days between", .days)],
+                columns: [
+                    .init("From", .text), .init("To", .text), .init("Learners", .count),
+                    .init("Median days between", .days),
+                ],
                 rows: transitions.prefix(30).map {
                     [.string($0.from), .string($0.to), .int($0.learners), .number($0.medianDays)]
                 }),

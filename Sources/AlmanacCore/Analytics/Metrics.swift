@@ -78,7 +78,9 @@ public struct DatabaseStats: Sendable, Equatable {
             "SELECT max(enrolled_at), (SELECT max(completed_at) FROM enrollments) FROM enrollments",
             []
         ) { row in
-            let dates = [row.string(0), row.string(1)].compactMap { $0.flatMap(CivilDate.init(iso:)) }
+            let dates = [row.string(0), row.string(1)].compactMap {
+                $0.flatMap(CivilDate.init(iso:))
+            }
             latest = dates.max()
         }
         return latest

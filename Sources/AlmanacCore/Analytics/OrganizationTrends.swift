@@ -64,8 +64,9 @@ public struct OrganizationTrends: Sendable, Codable {
     static func window(for request: AnalysisRequest) -> DateRange {
         let tomorrow = request.asOf.adding(days: 1)
         return request.filters.dateRange
-            ?? DateRange(start: tomorrow.adding(months: -12), end: tomorrow,
-                         phrase: "the 12 months up to \(request.asOf)")
+            ?? DateRange(
+                start: tomorrow.adding(months: -12), end: tomorrow,
+                phrase: "the 12 months up to \(request.asOf)")
     }
 }
 
@@ -78,13 +79,16 @@ extension OrganizationTrends: Analysis {
     /// the window; `totals`: the window's counts; `series`: enrollments by the period of
     /// enrolled_at and completions by the period of completed_at, per organization and in
     /// total; `per_learner`: the spread of enrollments per learner.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect) -> [SQLStatement] {
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
+    {
         let window = window(for: request)
         let scope = Scope(request.filters, asOf: request.asOf, window: window)
         let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
         let listed: String
         if let name = request.filters.organization {
-            listed = "SELECT o.id, o.name AS organization FROM organizations o WHERE o.name = \(Scope.literal(name))"
+            listed =
+                "SELECT o.id, o.name AS organization FROM organizations o WHERE o.name = \(Scope.literal(name))"
         } else {
             listed = """
                 SELECT o.id, o.name AS organization FROM organizations o
@@ -124,18 +128,22 @@ extension OrganizationTrends: Analysis {
             """)
         // Completions count by the day they happened, inside the window and up to the as-of
         // date, for enrollments of the same badge and organization made by then.
-        let finished = Scope(Filters(badge: request.filters.badge, organization: request.filters.organization),
-                             asOf: request.asOf)
+        let finished = Scope(
+            Filters(badge: request.filters.badge, organization: request.filters.organization),
+            asOf: request.asOf)
         let end = min(window.end ?? scope.until, scope.until)
         var inWindow = ["s.completed_at < \(Scope.literal(end))"]
-        if let start = window.start { inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0) }
+        if let start = window.start {
+            inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0)
+        }
         let bucket = { (column: String) -> String in
             switch request.granularity ?? .month {
             case .day: return "substr(\(column), 1, 10)"
             case .week: return dialect.weekStart(column)
             case .month: return "substr(\(column), 1, 7) || '-01'"
             case .quarter:
-                return "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
+                return
+                    "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
                     + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
                     + "ELSE '10' END || '-01'"
             }
@@ -199,13 +207,16 @@ extension OrganizationTrends: Analysis {
         return [organizations, totals, series, perLearner]
     }
 
-    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> OrganizationTrends {
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
+        -> OrganizationTrends
+    {
         let window = window(for: request)
         let granularity = request.granularity ?? .month
         // Every organization of the result, by id, with a label no other one shows.
-        let labels = DisplayLabels(results["organizations"].map {
-            (id: $0.id("organization_id"), name: $0.text("organization"))
-        })
+        let labels = DisplayLabels(
+            results["organizations"].map {
+                (id: $0.id("organization_id"), name: $0.text("organization"))
+            })
         func label(_ row: ResultRecord) -> String {
             labels.label(row.id("organization_id"), row.text("organization"))
         }
@@ -219,7 +230,9 @@ extension OrganizationTrends: Analysis {
         // The database counts the periods with activity; the page lists every period of the
         // window for every organization with any, zeros included.
         // A window with no first day ("before 2025") starts at the earliest activity.
-        let earliest = results["series"].compactMap { $0.string("period_start").flatMap(CivilDate.init(iso:)) }.min()
+        let earliest = results["series"].compactMap {
+            $0.string("period_start").flatMap(CivilDate.init(iso:))
+        }.min()
         var bounded = window
         if bounded.start == nil { bounded.start = earliest }
         let periods = Self.periods(in: bounded, granularity: granularity)
@@ -227,7 +240,9 @@ extension OrganizationTrends: Analysis {
         var names: [Int?: String] = [:]
         var totalsByPeriod: [String: (Int, Int)] = [:]
         for row in results["series"] {
-            guard let start = row.string("period_start").flatMap(CivilDate.init(iso:)) else { continue }
+            guard let start = row.string("period_start").flatMap(CivilDate.init(iso:)) else {
+                continue
+            }
             let period = Self.period(start, granularity)
             let value = (row.int("enrollments"), row.int("completions"))
             if row.text("breakdown") == "total" {
@@ -242,15 +257,20 @@ extension OrganizationTrends: Analysis {
         for period in periods {
             for organization in active {
                 let value = counts[organization]?[period] ?? (0, 0)
-                series.append(Point(
-                    period: period, organization: names[organization]!, enrollments: value.0,
-                    completions: value.1))
+                series.append(
+                    Point(
+                        period: period, organization: names[organization]!, enrollments: value.0,
+                        completions: value.1))
             }
         }
-        let byPeriod = active.isEmpty ? [] : periods.map { period in
-            PeriodTotal(period: period, enrollments: totalsByPeriod[period]?.0 ?? 0,
-                        completions: totalsByPeriod[period]?.1 ?? 0)
-        }
+        let byPeriod =
+            active.isEmpty
+            ? []
+            : periods.map { period in
+                PeriodTotal(
+                    period: period, enrollments: totalsByPeriod[period]?.0 ?? 0,
+                    completions: totalsByPeriod[period]?.1 ?? 0)
+            }
         let spreads = results["per_learner"].map { row in
             Spread(
                 organization: label(row), learners: row.int("learners"),
@@ -262,7 +282,8 @@ extension OrganizationTrends: Analysis {
         return OrganizationTrends(
             organizations: organizations, series: series, byPeriod: byPeriod,
             totals: Totals(
-                enrollments: total?.int("enrollments") ?? 0, completed: total?.int("completed") ?? 0,
+                enrollments: total?.int("enrollments") ?? 0,
+                completed: total?.int("completed") ?? 0,
                 organizations: total?.int("organizations") ?? 0),
             perLearner: spreads, granularity: granularity, window: window, filters: request.filters)
     }
@@ -291,8 +312,11 @@ extension OrganizationTrends {
             switch granularity {
             case .day: day = day.adding(days: 1)
             case .week: day = day.adding(days: 7 - (day.isoWeekday - 1))
-            case .month: day = CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1)
-            case .quarter: day = CivilDate(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!.adding(months: 3)
+            case .month:
+                day = CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1)
+            case .quarter:
+                day = CivilDate(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!.adding(
+                    months: 3)
             }
         }
         return result
@@ -302,34 +326,42 @@ extension OrganizationTrends {
 extension OrganizationTrends: AnalysisOutput {
     public var json: JSONValue {
         [
-            "organizations": .array(organizations.map { row in
-                [
-                    "organization": .string(row.organization), "users": .int(row.users),
-                    "enrollments": .int(row.enrollments), "learners": .int(row.learners),
-                    "completed": .int(row.completed), "completion_rate": .double(row.completionRate),
-                    "average_progress": .number(row.averageProgress),
-                ]
-            }),
-            "series": .array(series.map { point in
-                [
-                    "period": .string(point.period), "organization": .string(point.organization),
-                    "enrollments": .int(point.enrollments), "completions": .int(point.completions),
-                ]
-            }),
-            "enrollments_per_learner": .array(perLearner.map { spread in
-                [
-                    "organization": .string(spread.organization), "learners": .int(spread.learners),
-                    "min": .double(spread.minimum), "q1": .double(spread.lowerQuartile),
-                    "median": .double(spread.median), "q3": .double(spread.upperQuartile),
-                    "max": .double(spread.maximum), "mean": .double(spread.mean),
-                ]
-            }),
-            "by_period": .array(byPeriod.map { period in
-                [
-                    "period": .string(period.period), "enrollments": .int(period.enrollments),
-                    "completions": .int(period.completions),
-                ]
-            }),
+            "organizations": .array(
+                organizations.map { row in
+                    [
+                        "organization": .string(row.organization), "users": .int(row.users),
+                        "enrollments": .int(row.enrollments), "learners": .int(row.learners),
+                        "completed": .int(row.completed),
+                        "completion_rate": .double(row.completionRate),
+                        "average_progress": .number(row.averageProgress),
+                    ]
+                }),
+            "series": .array(
+                series.map { point in
+                    [
+                        "period": .string(point.period),
+                        "organization": .string(point.organization),
+                        "enrollments": .int(point.enrollments),
+                        "completions": .int(point.completions),
+                    ]
+                }),
+            "enrollments_per_learner": .array(
+                perLearner.map { spread in
+                    [
+                        "organization": .string(spread.organization),
+                        "learners": .int(spread.learners),
+                        "min": .double(spread.minimum), "q1": .double(spread.lowerQuartile),
+                        "median": .double(spread.median), "q3": .double(spread.upperQuartile),
+                        "max": .double(spread.maximum), "mean": .double(spread.mean),
+                    ]
+                }),
+            "by_period": .array(
+                byPeriod.map { period in
+                    [
+                        "period": .string(period.period), "enrollments": .int(period.enrollments),
+                        "completions": .int(period.completions),
+                    ]
+                }),
             "totals": [
                 "enrollments": .int(totals.enrollments), "completed": .int(totals.completed),
                 "organizations": .int(totals.organizations),
@@ -349,7 +381,8 @@ extension OrganizationTrends: AnalysisOutput {
             DataTable(
                 title: "Organizations, \(window.phrase)",
                 columns: [
-                    .init("Organization", .text), .init("Users", .count), .init("Enrollments", .count),
+                    .init("Organization", .text), .init("Users", .count),
+                    .init("Enrollments", .count),
                     .init("Learners", .count), .init("Completed", .count),
                     .init("Completion rate", .percent),
                 ],

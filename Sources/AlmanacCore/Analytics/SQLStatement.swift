@@ -63,7 +63,9 @@ public struct ResultSet: Sendable, Equatable {
 
     /// Runs a statement and keeps its rows.
     /// - Throws: `DatabaseError` with the statement and the engine's message.
-    public static func read(_ statement: SQLStatement, from db: any DatabaseConnection) throws -> ResultSet {
+    public static func read(_ statement: SQLStatement, from db: any DatabaseConnection) throws
+        -> ResultSet
+    {
         var columns: [String] = []
         var rows: [[SQLValue]] = []
         try db.query(statement.sql, statement.bindings) { row in
@@ -75,7 +77,8 @@ public struct ResultSet: Sendable, Equatable {
 
     /// The rows as records whose columns are read by name.
     public var records: [ResultRecord] {
-        let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(
+            columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return rows.map { ResultRecord(index: index, values: $0) }
     }
 }

@@ -41,10 +41,14 @@ struct Scope: Sendable {
             // Up to the as-of date keeps nearly every row: a scan, not an index range.
             conditions.append("\(dialect.unindexed("e.enrolled_at")) < \(Self.literal(until))")
         }
-        if let badge { conditions.append("e.badge_id IN (SELECT id FROM badges WHERE name = \(Self.literal(badge)))") }
+        if let badge {
+            conditions.append(
+                "e.badge_id IN (SELECT id FROM badges WHERE name = \(Self.literal(badge)))")
+        }
         if let organization {
             conditions.append(
-                "u.organization_id IN (SELECT id FROM organizations WHERE name = \(Self.literal(organization)))")
+                "u.organization_id IN (SELECT id FROM organizations WHERE name = \(Self.literal(organization)))"
+            )
         }
         return """
             \(name) AS (
@@ -80,7 +84,8 @@ struct Scope: Sendable {
             SELECT s.badge_id, \(secondsToComplete(dialect)) AS seconds
             FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             """
-        return "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: source))\n)"
+        return
+            "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: source))\n)"
     }
 
     /// The organization's display name: `(no organization)` for learners with none.

@@ -10,7 +10,8 @@ public struct WeeklyChange: Sendable, Equatable {
         /// (current − previous) / previous, rounded to 4 decimals; nil when there is no
         /// previous week to compare with.
         public var change: Double? {
-            previous == 0 ? nil : Metrics.round(Double(current - previous) / Double(previous), places: 4)
+            previous == 0
+                ? nil : Metrics.round(Double(current - previous) / Double(previous), places: 4)
         }
 
         /// "▲ 12.5%", "▼ 3.0%", "no change", "new this week" or "none either week".
@@ -36,10 +37,14 @@ public struct WeeklyChange: Sendable, Equatable {
     /// The platform's key measures of the week, as the index lists them; a rise is good news
     /// for each.
     public var rows: [(label: String, measure: Measure)] {
-        [("New enrollments", enrollments), ("Learners who enrolled", learners), ("Completions", completions)]
+        [
+            ("New enrollments", enrollments), ("Learners who enrolled", learners),
+            ("Completions", completions),
+        ]
     }
 
-    public static func read(from db: any DatabaseConnection, asOf: CivilDate) throws -> WeeklyChange {
+    public static func read(from db: any DatabaseConnection, asOf: CivilDate) throws -> WeeklyChange
+    {
         let end = asOf.adding(days: 1)
         let current = asOf.adding(days: -6)
         let previous = asOf.adding(days: -13)

@@ -18,11 +18,16 @@ public struct WeeklySeries: Sendable, Equatable {
     }
 
     /// The statement for a question's filters.
-    public static func statement(for filters: Filters, asOf: CivilDate, in dialect: any SQLDialect) -> SQLStatement {
+    public static func statement(for filters: Filters, asOf: CivilDate, in dialect: any SQLDialect)
+        -> SQLStatement
+    {
         let scope = Scope(filters, asOf: asOf)
-        let finished = Scope(Filters(badge: filters.badge, organization: filters.organization), asOf: asOf)
+        let finished = Scope(
+            Filters(badge: filters.badge, organization: filters.organization), asOf: asOf)
         var inWindow = ["f.completed_at < \(Scope.literal(scope.until))"]
-        if let start = scope.from { inWindow.insert("f.completed_at >= \(Scope.literal(start))", at: 0) }
+        if let start = scope.from {
+            inWindow.insert("f.completed_at >= \(Scope.literal(start))", at: 0)
+        }
         return SQLStatement(
             "weekly",
             """
@@ -42,7 +47,9 @@ public struct WeeklySeries: Sendable, Equatable {
 
     /// Runs the statement.
     /// - Throws: `DatabaseError` with the statement.
-    public static func read(from db: any DatabaseConnection, filters: Filters, asOf: CivilDate) throws -> WeeklySeries {
+    public static func read(from db: any DatabaseConnection, filters: Filters, asOf: CivilDate)
+        throws -> WeeklySeries
+    {
         let set = try ResultSet.read(statement(for: filters, asOf: asOf, in: db.dialect), from: db)
         let scope = Scope(filters, asOf: asOf)
         return decode(set, from: scope.from, until: scope.until)
@@ -58,7 +65,8 @@ public struct WeeklySeries: Sendable, Equatable {
         }
         // The last complete week ends on the Sunday before `until` (or on `until − 1`).
         let lastDay = until.adding(days: -1)
-        let lastMonday = lastDay.adding(days: lastDay.isoWeekday == 7 ? -6 : -lastDay.isoWeekday - 6)
+        let lastMonday = lastDay.adding(
+            days: lastDay.isoWeekday == 7 ? -6 : -lastDay.isoWeekday - 6)
         func series(_ measure: String) -> [(week: CivilDate, count: Int)] {
             let weeks = counts[measure] ?? [:]
             var first = weeks.keys.min()
@@ -68,7 +76,8 @@ public struct WeeklySeries: Sendable, Equatable {
                 first = first.map { max($0, monday) } ?? monday
             }
             guard let first, first <= lastMonday else { return [] }
-            return stride(from: first.daysSinceEpoch, through: lastMonday.daysSinceEpoch, by: 7).map {
+            return stride(from: first.daysSinceEpoch, through: lastMonday.daysSinceEpoch, by: 7).map
+            {
                 let week = CivilDate(daysSinceEpoch: $0)
                 return (week, weeks[week] ?? 0)
             }

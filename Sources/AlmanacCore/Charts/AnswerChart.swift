@@ -12,34 +12,44 @@ struct AnswerChart {
         let percent = answer.value.format == .percent
         let values: [JSONValue] = rows.map(\.value)
         let labels = rows.map(\.subject).json
-        let format = percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
+        let format =
+            percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
         var layout: [String: JSONValue]
         let trace: JSONValue
         if answer.isTimeline {
             trace = [
                 "type": "scatter", "mode": "lines+markers", "x": labels, "y": .array(values),
                 "name": .string(answer.value.title),
-                "hovertemplate": .string("%{x}<br>\(answer.value.title): \(format.replacingOccurrences(of: "x", with: "y"))<extra></extra>"),
+                "hovertemplate": .string(
+                    "%{x}<br>\(answer.value.title): \(format.replacingOccurrences(of: "x", with: "y"))<extra></extra>"
+                ),
             ]
-            layout = Layout.base(title: answer.title, x: subject, y: answer.value.title, percentY: percent)
+            layout = Layout.base(
+                title: answer.title, x: subject, y: answer.value.title, percentY: percent)
         } else {
             trace = [
                 "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
                 "name": .string(answer.value.title),
                 "hovertemplate": .string("%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
             ]
-            layout = Layout.base(title: answer.title, x: answer.value.title, y: subject, percentX: percent)
+            layout = Layout.base(
+                title: answer.title, x: answer.value.title, y: subject, percentX: percent)
             // The first row at the top, as in the table.
-            layout["yaxis"] = ["title": ["text": .string(subject)], "autorange": "reversed", "automargin": true]
+            layout["yaxis"] = [
+                "title": ["text": .string(subject)], "autorange": "reversed", "automargin": true,
+            ]
             layout["height"] = .int(max(320, 120 + 28 * rows.count))
         }
-        let shown = rows.count < answer.rows.count ? " (the first \(rows.count) of \(answer.rows.count))" : ""
+        let shown =
+            rows.count < answer.rows.count
+            ? " (the first \(rows.count) of \(answer.rows.count))" : ""
         return Chart(
             name: "answer", title: answer.title,
             caption: answer.isTimeline
                 ? "What the question asked for, period by period."
                 : "What the question asked for, in the order it asked for\(shown).",
-            summary: "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
+            summary:
+                "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
             figure: Layout.figure([trace], layout),
             table: answer.table)
     }

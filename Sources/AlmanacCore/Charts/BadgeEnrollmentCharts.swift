@@ -13,11 +13,14 @@ struct BadgeEnrollmentCharts {
         var counts = top.kept.map { [$0.completed, $0.inProgress, $0.enrolled, $0.dropped] }
         if !top.rest.isEmpty {
             labels.append("Other (\(top.rest.count) badges)")
-            counts.append(top.rest.reduce(into: [0, 0, 0, 0]) { sum, row in
-                for (index, value) in [row.completed, row.inProgress, row.enrolled, row.dropped].enumerated() {
-                    sum[index] += value
-                }
-            })
+            counts.append(
+                top.rest.reduce(into: [0, 0, 0, 0]) { sum, row in
+                    for (index, value) in [
+                        row.completed, row.inProgress, row.enrolled, row.dropped,
+                    ].enumerated() {
+                        sum[index] += value
+                    }
+                })
         }
         let traces: [JSONValue] = Palette.statuses.enumerated().map { index, status in
             [
@@ -26,12 +29,14 @@ struct BadgeEnrollmentCharts {
                 "hovertemplate": .string("%{x}<br>\(status.label): %{y:,}<extra></extra>"),
             ]
         }
-        var layout = Layout.base(title: "Enrollments per badge, by status", x: "Badge", y: "Enrollments")
+        var layout = Layout.base(
+            title: "Enrollments per badge, by status", x: "Badge", y: "Enrollments")
         layout["barmode"] = "stack"
-        let summary = result.badges.first.map {
-            "Stacked bar chart of enrollments for \(result.badges.count) \(result.badges.count == 1 ? "badge" : "badges"), split by status. "
-                + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
-        } ?? "Stacked bar chart of enrollments by status; there are no badges."
+        let summary =
+            result.badges.first.map {
+                "Stacked bar chart of enrollments for \(result.badges.count) \(result.badges.count == 1 ? "badge" : "badges"), split by status. "
+                    + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
+            } ?? "Stacked bar chart of enrollments by status; there are no badges."
         return Chart(
             name: "bar", title: "Enrollments per badge, by status",
             caption: "Tall bars are popular badges; the green share is the learners who finished.",
@@ -45,11 +50,15 @@ struct BadgeEnrollmentCharts {
     /// The rates of one badge (the filtered one, or the most popular) against the reference set.
     var radar: Chart {
         let badge = result.badges.first { $0.enrollments > 0 } ?? result.badges.first
-        let axes = ["Completion rate", "Drop rate", "In progress", "Not started", "Average progress"]
+        let axes = [
+            "Completion rate", "Drop rate", "In progress", "Not started", "Average progress",
+        ]
         func rates(_ mix: BadgeEnrollments.StatusMix) -> [Double] {
             [
-                Metrics.rate(mix.completed, mix.enrollments), Metrics.rate(mix.dropped, mix.enrollments),
-                Metrics.rate(mix.inProgress, mix.enrollments), Metrics.rate(mix.enrolled, mix.enrollments),
+                Metrics.rate(mix.completed, mix.enrollments),
+                Metrics.rate(mix.dropped, mix.enrollments),
+                Metrics.rate(mix.inProgress, mix.enrollments),
+                Metrics.rate(mix.enrolled, mix.enrollments),
                 mix.averageProgress,
             ]
         }
@@ -69,21 +78,32 @@ struct BadgeEnrollmentCharts {
         var layout = Layout.base(title: "\(badgeName) against \(referenceName.lowercased())")
         // The first spoke at the top, clockwise; the percent scale between two spokes.
         layout["polar"] = [
-            "radialaxis": ["range": [0, 1], "tickformat": ".0%", "angle": 54, "tickfont": ["size": 10]],
+            "radialaxis": [
+                "range": [0, 1], "tickformat": ".0%", "angle": 54, "tickfont": ["size": 10],
+            ],
             "angularaxis": ["rotation": 90, "direction": "clockwise"],
             "bgcolor": "rgba(0,0,0,0)",
         ]
         return Chart(
             name: "radar", title: "\(badgeName) against \(referenceName.lowercased())",
             caption: "Where the badge's shape sticks out, it differs from the rest.",
-            summary: "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
+            summary:
+                "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
             figure: Layout.figure(
-                [trace(referenceName, referenceRates, "#9aa5b1"), trace(badgeName, badgeRates, Palette.categoryColours[0])],
+                [
+                    trace(referenceName, referenceRates, "#9aa5b1"),
+                    trace(badgeName, badgeRates, Palette.categoryColours[0]),
+                ],
                 layout),
             table: DataTable(
                 title: "Rates of \(badgeName) and \(referenceName.lowercased())",
-                columns: [.init("Measure", .text), .init(badgeName, .percent), .init(referenceName, .percent)],
-                rows: axes.indices.map { [.string(axes[$0]), .double(badgeRates[$0]), .double(referenceRates[$0])] }))
+                columns: [
+                    .init("Measure", .text), .init(badgeName, .percent),
+                    .init(referenceName, .percent),
+                ],
+                rows: axes.indices.map {
+                    [.string(axes[$0]), .double(badgeRates[$0]), .double(referenceRates[$0])]
+                }))
     }
 
     /// Enrolled → started → completed, over the filtered enrollments.
@@ -101,13 +121,20 @@ struct BadgeEnrollmentCharts {
         layout["yaxis"] = ["automargin": true]
         return Chart(
             name: "funnel", title: "From enrollment to completion",
-            caption: "Each step keeps the enrollments that got that far; started means any status but enrolled.",
-            summary: "Funnel chart: \(NumberText.count(values[0])) enrollments, \(NumberText.count(values[1])) started, \(NumberText.count(values[2])) completed.",
+            caption:
+                "Each step keeps the enrollments that got that far; started means any status but enrolled.",
+            summary:
+                "Funnel chart: \(NumberText.count(values[0])) enrollments, \(NumberText.count(values[1])) started, \(NumberText.count(values[2])) completed.",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "From enrollment to completion",
-                columns: [.init("Stage", .text), .init("Enrollments", .count), .init("Share of enrollments", .percent)],
-                rows: zip(stages, values).map { [.string($0), .int($1), .double(Metrics.rate($1, values[0]))] }))
+                columns: [
+                    .init("Stage", .text), .init("Enrollments", .count),
+                    .init("Share of enrollments", .percent),
+                ],
+                rows: zip(stages, values).map {
+                    [.string($0), .int($1), .double(Metrics.rate($1, values[0]))]
+                }))
     }
 
     /// Popularity against completion: x enrollments, y completion rate, size learners.
@@ -125,32 +152,50 @@ struct BadgeEnrollmentCharts {
                     "size": members.map(\.learners).json, "sizemode": "area",
                     // Plotly's rule of thumb: the largest bubble is about 40 px across.
                     "sizeref": .double(Metrics.round(2 * Double(largest) / (40 * 40), places: 4)),
-                    "sizemin": 4, "color": .string(Palette.colour(forCategory: category, among: categories)),
+                    "sizemin": 4,
+                    "color": .string(Palette.colour(forCategory: category, among: categories)),
                     "opacity": 0.8,
                 ],
-                "hovertemplate": "%{text}<br>Enrollments: %{x:,}<br>Completion rate: %{y:.1%}<br>Learners: %{customdata:,}<extra></extra>",
+                "hovertemplate":
+                    "%{text}<br>Enrollments: %{x:,}<br>Completion rate: %{y:.1%}<br>Learners: %{customdata:,}<extra></extra>",
             ]
         }
         var layout = Layout.base(
-            title: "Popularity and completion", x: "Enrollments", y: "Completion rate", percentY: true)
-        layout["xaxis"] = ["title": ["text": "Enrollments"], "rangemode": "tozero", "tickformat": ",d", "automargin": true]
-        layout["yaxis"] = ["title": ["text": "Completion rate"], "range": [-0.05, 1.05], "tickformat": ".0%", "automargin": true]
+            title: "Popularity and completion", x: "Enrollments", y: "Completion rate",
+            percentY: true)
+        layout["xaxis"] = [
+            "title": ["text": "Enrollments"], "rangemode": "tozero", "tickformat": ",d",
+            "automargin": true,
+        ]
+        layout["yaxis"] = [
+            "title": ["text": "Completion rate"], "range": [-0.05, 1.05], "tickformat": ".0%",
+            "automargin": true,
+        ]
         return Chart(
             name: "bubble", title: "Popularity and completion",
-            caption: "Badges to the right are popular; higher ones are finished more often; bigger bubbles have more learners.",
-            summary: "Bubble chart of \(badges.count) \(badges.count == 1 ? "badge" : "badges"): enrollments across, completion rate up, bubble size for learners, colour for category.",
+            caption:
+                "Badges to the right are popular; higher ones are finished more often; bigger bubbles have more learners.",
+            summary:
+                "Bubble chart of \(badges.count) \(badges.count == 1 ? "badge" : "badges"): enrollments across, completion rate up, bubble size for learners, colour for category.",
             figure: Layout.figure(traces, layout),
             table: DataTable(
                 title: "Popularity and completion",
-                columns: [.init("Badge", .text), .init("Category", .text), .init("Enrollments", .count),
-                          .init("Completion rate", .percent), .init("Learners", .count)],
-                rows: badges.map { [.string($0.badge), .string($0.category), .int($0.enrollments),
-                                    .double($0.completionRate), .int($0.learners)] }))
+                columns: [
+                    .init("Badge", .text), .init("Category", .text), .init("Enrollments", .count),
+                    .init("Completion rate", .percent), .init("Learners", .count),
+                ],
+                rows: badges.map {
+                    [
+                        .string($0.badge), .string($0.category), .int($0.enrollments),
+                        .double($0.completionRate), .int($0.learners),
+                    ]
+                }))
     }
 }
 
 extension BadgeEnrollments {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
-        BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories).charts
+        BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories)
+            .charts
     }
 }

@@ -12,8 +12,10 @@ public struct Chart: Sendable, Equatable {
     public var figure: JSONValue
     public var table: DataTable
 
-    public init(name: String, title: String, caption: String, summary: String,
-                figure: JSONValue, table: DataTable) {
+    public init(
+        name: String, title: String, caption: String, summary: String,
+        figure: JSONValue, table: DataTable
+    ) {
         self.name = name
         self.title = title
         self.caption = caption
@@ -49,8 +51,10 @@ public enum Palette {
 enum Layout {
     /// Transparent backgrounds so the page's light or dark theme shows through; the site
     /// script sets font and grid colours from the theme.
-    static func base(title: String, x: String? = nil, y: String? = nil, percentX: Bool = false,
-                     percentY: Bool = false) -> [String: JSONValue] {
+    static func base(
+        title: String, x: String? = nil, y: String? = nil, percentX: Bool = false,
+        percentY: Bool = false
+    ) -> [String: JSONValue] {
         var layout: [String: JSONValue] = [
             "title": ["text": .string(title), "x": 0, "xanchor": "left"],
             "paper_bgcolor": "rgba(0,0,0,0)",

@@ -24,8 +24,10 @@ public struct ChartBuilder: Sendable {
         "line": (["x", "y"], ["color"]),
     ]
 
-    public init(limit: Int = 15, badgeCategories: [String: String] = [:],
-                asOf: CivilDate = CivilDate(daysSinceEpoch: 0)) {
+    public init(
+        limit: Int = 15, badgeCategories: [String: String] = [:],
+        asOf: CivilDate = CivilDate(daysSinceEpoch: 0)
+    ) {
         self.limit = limit
         self.badgeCategories = badgeCategories
         self.categories = Array(Set(badgeCategories.values)).sorted()
@@ -66,7 +68,8 @@ public struct ChartBuilder: Sendable {
             // Two charts of one type are `bar` and `bar-2`, so ids and keys stay unique.
             var seen: [String: Int] = [:]
             return try question.charts.map { declaration in
-                var chart = try CustomCharts(result: result, limit: limit).chart(for: declaration, question: question)
+                var chart = try CustomCharts(result: result, limit: limit).chart(
+                    for: declaration, question: question)
                 seen[chart.name, default: 0] += 1
                 if let count = seen[chart.name], count > 1 { chart.name += "-\(count)" }
                 return chart

@@ -11,7 +11,8 @@ struct CompletionCharts {
     var heatmap: Chart {
         let badgeAxis = TopN(result.byBadge.map(\.name), limit: limit)
         let organizationAxis = TopN(result.byOrganization.map(\.name), limit: limit)
-        let otherBadges = "Other (\(badgeAxis.rest.count) badge\(badgeAxis.rest.count == 1 ? "" : "s"))"
+        let otherBadges =
+            "Other (\(badgeAxis.rest.count) badge\(badgeAxis.rest.count == 1 ? "" : "s"))"
         let otherOrganizations =
             "Other (\(organizationAxis.rest.count) organization\(organizationAxis.rest.count == 1 ? "" : "s"))"
         // Labels are unique (`DisplayLabels`); should one still repeat, the first wins rather
@@ -24,18 +25,24 @@ struct CompletionCharts {
                 + organizationAxis.rest.map { ($0, otherOrganizations) },
             uniquingKeysWith: { first, _ in first })
         let badges = badgeAxis.kept + (badgeAxis.rest.isEmpty ? [] : [otherBadges])
-        let organizations = organizationAxis.kept + (organizationAxis.rest.isEmpty ? [] : [otherOrganizations])
+        let organizations =
+            organizationAxis.kept + (organizationAxis.rest.isEmpty ? [] : [otherOrganizations])
         var cells: [String: CompletionMetrics.Counts] = [:]
         for cell in result.byOrganizationAndBadge {
-            guard let organization = organizationGroup[cell.organization], let badge = badgeGroup[cell.badge]
+            guard let organization = organizationGroup[cell.organization],
+                let badge = badgeGroup[cell.badge]
             else { continue }
-            cells[organization + "\u{0}" + badge, default: CompletionMetrics.Counts()].add(cell.counts)
+            cells[organization + "\u{0}" + badge, default: CompletionMetrics.Counts()].add(
+                cell.counts)
         }
         func cell(_ organization: String, _ badge: String) -> CompletionMetrics.Counts? {
             cells[organization + "\u{0}" + badge]
         }
         let z: [JSONValue] = organizations.map { organization in
-            .array(badges.map { badge in cell(organization, badge).map { .double($0.completionRate) } ?? .null })
+            .array(
+                badges.map { badge in
+                    cell(organization, badge).map { .double($0.completionRate) } ?? .null
+                })
         }
         let counts: [JSONValue] = organizations.map { organization in
             .array(badges.map { badge in .int(cell(organization, badge)?.enrollments ?? 0) })
@@ -44,25 +51,32 @@ struct CompletionCharts {
             "type": "heatmap", "x": badges.json, "y": organizations.json, "z": .array(z),
             "customdata": .array(counts), "zmin": 0, "zmax": 1, "colorscale": "Viridis",
             "colorbar": ["title": ["text": "Completion rate"], "tickformat": ".0%"],
-            "hovertemplate": "%{y} · %{x}<br>Completion rate: %{z:.1%}<br>Enrollments: %{customdata:,}<extra></extra>",
+            "hovertemplate":
+                "%{y} · %{x}<br>Completion rate: %{z:.1%}<br>Enrollments: %{customdata:,}<extra></extra>",
             "hoverongaps": false,
         ]
-        var layout = Layout.base(title: "Completion rate by organization and badge", x: "Badge", y: "Organization")
+        var layout = Layout.base(
+            title: "Completion rate by organization and badge", x: "Badge", y: "Organization")
         layout["height"] = .int(max(440, 140 + 28 * organizations.count))
         // The busiest organization at the top, as in the tables.
-        layout["yaxis"] = ["title": ["text": "Organization"], "autorange": "reversed", "automargin": true]
+        layout["yaxis"] = [
+            "title": ["text": "Organization"], "autorange": "reversed", "automargin": true,
+        ]
         return Chart(
             name: "heatmap", title: "Completion rate by organization and badge",
-            caption: "Bright cells finish often, dark cells rarely; blank cells have no enrollments.",
-            summary: "Heatmap of completion rates for \(organizations.count) organizations and \(badges.count) badges.",
+            caption:
+                "Bright cells finish often, dark cells rarely; blank cells have no enrollments.",
+            summary:
+                "Heatmap of completion rates for \(organizations.count) organizations and \(badges.count) badges.",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Completion rate by organization and badge",
                 columns: [.init("Organization", .text)] + badges.map { .init($0, .percent) },
                 rows: organizations.map { organization in
-                    [.string(organization)] + badges.map { badge in
-                        cell(organization, badge).map { .double($0.completionRate) } ?? .null
-                    }
+                    [.string(organization)]
+                        + badges.map { badge in
+                            cell(organization, badge).map { .double($0.completionRate) } ?? .null
+                        }
                 }))
     }
 
@@ -113,16 +127,21 @@ struct CompletionCharts {
             "values": values.json, "branchvalues": "total", "marker": ["colors": .array(colours)],
             // Categories and badges at first; a click on a badge opens its statuses.
             "maxdepth": 2,
-            "hovertemplate": "%{label}<br>%{value:,} enrollments<br>%{percentParent:.1%} of %{parent}<extra></extra>",
+            "hovertemplate":
+                "%{label}<br>%{value:,} enrollments<br>%{percentParent:.1%} of %{parent}<extra></extra>",
         ]
         return Chart(
             name: "sunburst", title: "Enrollments by category, badge and status",
-            caption: "Categories, then their badges; click a badge to see how its enrollments ended.",
-            summary: "Sunburst chart of \(NumberText.count(result.overall.enrollments)) enrollments by category, badge and status.",
-            figure: Layout.figure([trace], Layout.base(title: "Enrollments by category, badge and status")),
+            caption:
+                "Categories, then their badges; click a badge to see how its enrollments ended.",
+            summary:
+                "Sunburst chart of \(NumberText.count(result.overall.enrollments)) enrollments by category, badge and status.",
+            figure: Layout.figure(
+                [trace], Layout.base(title: "Enrollments by category, badge and status")),
             table: DataTable(
                 title: "Enrollments by category, badge and status",
-                columns: [.init("Category", .text), .init("Badge", .text)] + Palette.statuses.map { .init($0.label, .count) },
+                columns: [.init("Category", .text), .init("Badge", .text)]
+                    + Palette.statuses.map { .init($0.label, .count) },
                 rows: rows))
     }
 
@@ -137,14 +156,21 @@ struct CompletionCharts {
         ]
         let trace: JSONValue = [
             "type": "splom",
-            "dimensions": .array(measures.map { ["label": .string($0.0), "values": .array($0.1)] }),
+            "dimensions": .array(
+                measures.map { ["label": .string($0.0), "values": .array($0.1)] }),
             "text": badges.map(\.name).json,
             "marker": [
-                "color": .array(badges.map { .string(Palette.colour(forCategory: result.categories[$0.name] ?? "", among: categories)) }),
+                "color": .array(
+                    badges.map {
+                        .string(
+                            Palette.colour(
+                                forCategory: result.categories[$0.name] ?? "", among: categories))
+                    }),
                 "size": 7, "line": ["width": 0.5, "color": "white"],
             ],
             "diagonal": ["visible": false], "showupperhalf": false,
-            "hovertemplate": "%{text}<br>%{xaxis.title.text}: %{x}<br>%{yaxis.title.text}: %{y}<extra></extra>",
+            "hovertemplate":
+                "%{text}<br>%{xaxis.title.text}: %{x}<br>%{yaxis.title.text}: %{y}<extra></extra>",
         ]
         var layout = Layout.base(title: "Badge measures against each other")
         layout["height"] = 620
@@ -156,15 +182,25 @@ struct CompletionCharts {
         }
         return Chart(
             name: "matrix", title: "Badge measures against each other",
-            caption: "Each dot is a badge, coloured by category; look for measures that move together.",
-            summary: "Scatter matrix of enrollments, completion rate, drop rate and median days to complete for \(badges.count) badges.",
+            caption:
+                "Each dot is a badge, coloured by category; look for measures that move together.",
+            summary:
+                "Scatter matrix of enrollments, completion rate, drop rate and median days to complete for \(badges.count) badges.",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Badge measures",
-                columns: [.init("Badge", .text), .init("Enrollments", .count), .init("Completion rate", .percent),
-                          .init("Drop rate", .percent), .init("Median days to complete", .days)],
-                rows: badges.map { [.string($0.name), .int($0.counts.enrollments), .double($0.counts.completionRate),
-                                    .double($0.counts.dropRate), .number($0.medianDaysToComplete)] }))
+                columns: [
+                    .init("Badge", .text), .init("Enrollments", .count),
+                    .init("Completion rate", .percent),
+                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                ],
+                rows: badges.map {
+                    [
+                        .string($0.name), .int($0.counts.enrollments),
+                        .double($0.counts.completionRate),
+                        .double($0.counts.dropRate), .number($0.medianDaysToComplete),
+                    ]
+                }))
     }
 }
 

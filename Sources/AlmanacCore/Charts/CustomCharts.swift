@@ -9,17 +9,23 @@ struct CustomCharts {
         }
         guard let spec = ChartBuilder.customTypes[declaration.type] else {
             let known = ChartBuilder.customTypes.keys.sorted().joined(separator: ", ")
-            throw failure("unknown chart type `\(declaration.type)`; custom SQL charts can be \(known)")
+            throw failure(
+                "unknown chart type `\(declaration.type)`; custom SQL charts can be \(known)")
         }
         for role in spec.required where declaration.columns[role] == nil {
-            throw failure("a `\(declaration.type)` chart needs `\(role):`, the name of a result column")
+            throw failure(
+                "a `\(declaration.type)` chart needs `\(role):`, the name of a result column")
         }
         for (role, column) in declaration.columns.sorted(by: { $0.key < $1.key }) {
             guard spec.required.contains(role) || spec.optional.contains(role) else {
-                throw failure("a `\(declaration.type)` chart takes \((spec.required + spec.optional).joined(separator: ", ")), not `\(role)`")
+                throw failure(
+                    "a `\(declaration.type)` chart takes \((spec.required + spec.optional).joined(separator: ", ")), not `\(role)`"
+                )
             }
             guard result.column(column) != nil else {
-                throw failure("no column `\(column)` in the query's result; it has \(result.columns.joined(separator: ", "))")
+                throw failure(
+                    "no column `\(column)` in the query's result; it has \(result.columns.joined(separator: ", "))"
+                )
             }
         }
         let x = result.column(declaration.columns["x"]!)!
@@ -46,7 +52,8 @@ struct CustomCharts {
         return Chart(
             name: declaration.type, title: title,
             caption: "Drawn from the question's own SQL.",
-            summary: "\(declaration.type == "line" ? "Line" : "Bar") chart of \(yName) for \(labels.count) values of \(xName).",
+            summary:
+                "\(declaration.type == "line" ? "Line" : "Bar") chart of \(yName) for \(labels.count) values of \(xName).",
             figure: Layout.figure([trace], Layout.base(title: title, x: xName, y: yName)),
             table: DataTable(
                 title: title, columns: [.init(xName, .text), .init(yName, .decimal)],
@@ -55,7 +62,8 @@ struct CustomCharts {
 
     /// A column name as words: `learners_per_badge` → "Learners per badge".
     static func readable(_ column: String) -> String {
-        let words = column.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        let words = column.replacingOccurrences(of: "_", with: " ").trimmingCharacters(
+            in: .whitespaces)
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

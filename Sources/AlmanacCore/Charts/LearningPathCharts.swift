@@ -33,9 +33,13 @@ struct LearningPathCharts {
     private var transitionTable: DataTable {
         DataTable(
             title: "Transitions between badges",
-            columns: [.init("From", .text), .init("To", .text), .init("Learners", .count),
-                      .init("Median days between", .days)],
-            rows: transitions.map { [.string($0.from), .string($0.to), .int($0.learners), .number($0.medianDays)] })
+            columns: [
+                .init("From", .text), .init("To", .text), .init("Learners", .count),
+                .init("Median days between", .days),
+            ],
+            rows: transitions.map {
+                [.string($0.from), .string($0.to), .int($0.learners), .number($0.medianDays)]
+            })
     }
 
     /// The first three steps of the most common paths, one column per step. Drawing the
@@ -53,7 +57,8 @@ struct LearningPathCharts {
             labels.append(badge)
             return nodes.count - 1
         }
-        var flows: [(source: Int, target: Int, from: String, to: String, step: Int, learners: Int)] = []
+        var flows:
+            [(source: Int, target: Int, from: String, to: String, step: Int, learners: Int)] = []
         var flowIndex: [String: Int] = [:]
         for path in result.topPaths {
             for step in 0..<(path.badges.count - 1) {
@@ -64,7 +69,11 @@ struct LearningPathCharts {
                     flows[index].learners += path.learners
                 } else {
                     flowIndex[key] = flows.count
-                    flows.append((source, target, path.badges[step], path.badges[step + 1], step + 1, path.learners))
+                    flows.append(
+                        (
+                            source, target, path.badges[step], path.badges[step + 1], step + 1,
+                            path.learners
+                        ))
                 }
             }
         }
@@ -78,21 +87,31 @@ struct LearningPathCharts {
             "link": [
                 "source": flows.map(\.source).json, "target": flows.map(\.target).json,
                 "value": flows.map(\.learners).json, "color": "rgba(128,128,128,0.35)",
-                "hovertemplate": "%{source.label} → %{target.label}<br>%{value:,} learners<extra></extra>",
+                "hovertemplate":
+                    "%{source.label} → %{target.label}<br>%{value:,} learners<extra></extra>",
             ],
         ]
         var layout = Layout.base(title: "How learners move from their first badge to their third")
         layout["height"] = 520
-        let widest = flows.max { $0.learners != $1.learners ? $0.learners < $1.learners : $0.from > $1.from }
+        let widest = flows.max {
+            $0.learners != $1.learners ? $0.learners < $1.learners : $0.from > $1.from
+        }
         return Chart(
             name: "sankey", title: "How learners move from their first badge to their third",
-            caption: "Columns are the first, second and third badge of the \(result.topPaths.count) most common paths; wide bands are well-trodden steps.",
-            summary: "Sankey diagram of the first three steps of the \(result.topPaths.count) most common learning paths\(widest.map { "; the widest band is \($0.from) to \($0.to), with \(NumberText.count($0.learners)) learners" } ?? "").",
+            caption:
+                "Columns are the first, second and third badge of the \(result.topPaths.count) most common paths; wide bands are well-trodden steps.",
+            summary:
+                "Sankey diagram of the first three steps of the \(result.topPaths.count) most common learning paths\(widest.map { "; the widest band is \($0.from) to \($0.to), with \(NumberText.count($0.learners)) learners" } ?? "").",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Steps of the most common paths",
-                columns: [.init("Step", .count), .init("From", .text), .init("To", .text), .init("Learners", .count)],
-                rows: flows.map { [.int($0.step), .string($0.from), .string($0.to), .int($0.learners)] }))
+                columns: [
+                    .init("Step", .count), .init("From", .text), .init("To", .text),
+                    .init("Learners", .count),
+                ],
+                rows: flows.map {
+                    [.int($0.step), .string($0.from), .string($0.to), .int($0.learners)]
+                }))
     }
 
     /// Badges on a circle in a fixed order (busiest first, clockwise from the top), edges
@@ -102,7 +121,9 @@ struct LearningPathCharts {
         var position: [String: (x: Double, y: Double)] = [:]
         for (index, name) in names.enumerated() {
             let angle = Double.pi / 2 - 2 * Double.pi * Double(index) / Double(max(names.count, 1))
-            position[name] = (Metrics.round(cos(angle), places: 4), Metrics.round(sin(angle), places: 4))
+            position[name] = (
+                Metrics.round(cos(angle), places: 4), Metrics.round(sin(angle), places: 4)
+            )
         }
         let busiest = transitions.map(\.learners).max() ?? 1
         var traces: [JSONValue] = transitions.map { step in
@@ -110,8 +131,11 @@ struct LearningPathCharts {
             return [
                 "type": "scatter", "mode": "lines", "x": [.double(a.x), .double(b.x)],
                 "y": [.double(a.y), .double(b.y)], "hoverinfo": "skip", "showlegend": false,
-                "line": ["width": .double(Metrics.round(1 + 7 * Double(step.learners) / Double(busiest), places: 2)),
-                         "color": "rgba(128,128,128,0.45)"],
+                "line": [
+                    "width": .double(
+                        Metrics.round(1 + 7 * Double(step.learners) / Double(busiest), places: 2)),
+                    "color": "rgba(128,128,128,0.45)",
+                ],
             ]
         }
         let weights = Dictionary(
@@ -121,21 +145,30 @@ struct LearningPathCharts {
         // per side, since Plotly.validate misreads a per-point text position.
         func side(_ name: String) -> String {
             let (x, y) = position[name]!
-            return x > 0.2 ? "middle right" : x < -0.2 ? "middle left" : y > 0 ? "top center" : "bottom center"
+            return x > 0.2
+                ? "middle right" : x < -0.2 ? "middle left" : y > 0 ? "top center" : "bottom center"
         }
         for placement in ["top center", "middle right", "bottom center", "middle left"] {
             let members = names.filter { side($0) == placement }
             guard !members.isEmpty else { continue }
             traces.append([
                 "type": "scatter", "mode": "markers+text", "name": "Badges", "showlegend": false,
-                "x": members.map { position[$0]!.x }.json, "y": members.map { position[$0]!.y }.json,
+                "x": members.map { position[$0]!.x }.json,
+                "y": members.map { position[$0]!.y }.json,
                 "text": members.json, "textposition": .string(placement),
                 "customdata": members.map { weights[$0]! }.json,
                 "marker": [
-                    "size": .array(members.map { .double(Metrics.round(10 + 22 * Double(weights[$0]!) / Double(heaviest), places: 2)) }),
-                    "color": .array(members.map { .string(colour($0)) }), "line": ["width": 1, "color": "white"],
+                    "size": .array(
+                        members.map {
+                            .double(
+                                Metrics.round(
+                                    10 + 22 * Double(weights[$0]!) / Double(heaviest), places: 2))
+                        }),
+                    "color": .array(members.map { .string(colour($0)) }),
+                    "line": ["width": 1, "color": "white"],
                 ],
-                "hovertemplate": "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
+                "hovertemplate":
+                    "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
             ])
         }
         var layout = Layout.base(title: "The badge graph")
@@ -145,7 +178,8 @@ struct LearningPathCharts {
         return Chart(
             name: "network", title: "The badge graph",
             caption: "Big nodes are hubs; thick edges are the transitions most learners make.",
-            summary: "Network of \(names.count) badges joined by their \(transitions.count) most common transitions\(names.first.map { "; \($0) is the busiest hub" } ?? "").",
+            summary:
+                "Network of \(names.count) badges joined by their \(transitions.count) most common transitions\(names.first.map { "; \($0) is the busiest hub" } ?? "").",
             figure: Layout.figure(traces, layout), table: transitionTable)
     }
 
@@ -197,27 +231,39 @@ struct LearningPathCharts {
                 "text": badges.json, "textposition": "inside", "insidetextanchor": "middle",
                 "customdata": days.json,
                 "marker": ["color": .array(colours), "line": ["width": 1, "color": "white"]],
-                "hovertemplate": .string("%{text}<br>about %{customdata:.1f} days<extra>Step \(position + 1)</extra>"),
+                "hovertemplate": .string(
+                    "%{text}<br>about %{customdata:.1f} days<extra>Step \(position + 1)</extra>"),
             ]
             return trace
         }
         var layout = Layout.base(title: "Typical time along the top paths")
         layout["barmode"] = "overlay"
         layout["showlegend"] = false
-        layout["xaxis"] = ["type": "date", "title": ["text": .string("A learner starting on \(asOf)")], "automargin": true]
+        layout["xaxis"] = [
+            "type": "date", "title": ["text": .string("A learner starting on \(asOf)")],
+            "automargin": true,
+        ]
         layout["yaxis"] = ["autorange": "reversed", "automargin": true]
         return Chart(
             name: "timeline", title: "Typical time along the top paths",
-            caption: "Each bar is one badge of a path: its median gap to the next badge, or for the last, its median time to complete.",
-            summary: "Timeline of the \(paths.count) most common paths for a learner starting on \(asOf)\(steps.first.map { row in "; the top path takes about \(NumberText.decimal(row.reduce(0) { $0 + $1.days }, places: 0)) days" } ?? "").",
+            caption:
+                "Each bar is one badge of a path: its median gap to the next badge, or for the last, its median time to complete.",
+            summary:
+                "Timeline of the \(paths.count) most common paths for a learner starting on \(asOf)\(steps.first.map { row in "; the top path takes about \(NumberText.decimal(row.reduce(0) { $0 + $1.days }, places: 0)) days" } ?? "").",
             figure: Layout.figure(traces, layout),
             table: DataTable(
                 title: "Typical time along the top paths",
-                columns: [.init("Path", .text), .init("Step", .count), .init("Badge", .text),
-                          .init("Starts on day", .days), .init("Days", .days)],
+                columns: [
+                    .init("Path", .text), .init("Step", .count), .init("Badge", .text),
+                    .init("Starts on day", .days), .init("Days", .days),
+                ],
                 rows: zip(paths, steps).flatMap { path, row in
-                    row.enumerated().map { [.string(path.label), .int($0.offset + 1), .string($0.element.badge),
-                                            .double($0.element.start), .double($0.element.days)] }
+                    row.enumerated().map {
+                        [
+                            .string(path.label), .int($0.offset + 1), .string($0.element.badge),
+                            .double($0.element.start), .double($0.element.days),
+                        ]
+                    }
                 }))
     }
 }

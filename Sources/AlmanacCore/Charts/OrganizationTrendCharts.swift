@@ -21,7 +21,8 @@ struct OrganizationTrendCharts {
         if !top.rest.isEmpty { names.append("Other (\(top.rest.count) organizations)") }
         let row = Dictionary(
             top.kept.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: periods.count), count: names.count)
+        var counts = [[Int]](
+            repeating: [Int](repeating: 0, count: periods.count), count: names.count)
         for point in result.series {
             let line = row[point.organization] ?? names.count - 1
             counts[line][index[point.period]!] += point.enrollments
@@ -47,17 +48,22 @@ struct OrganizationTrendCharts {
         let traces: [JSONValue] = names.indices.map { index in
             [
                 "type": "scatter", "mode": "lines+markers", "name": .string(names[index]),
-                "x": periods.json, "y": counts[index].json, "line": ["color": .string(colour(index))],
-                "hovertemplate": .string("\(names[index])<br>%{x}: %{y:,} enrollments<extra></extra>"),
+                "x": periods.json, "y": counts[index].json,
+                "line": ["color": .string(colour(index))],
+                "hovertemplate": .string(
+                    "\(names[index])<br>%{x}: %{y:,} enrollments<extra></extra>"),
             ]
         }
         let title = "Enrollments per \(result.granularity.rawValue), top organizations"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments")
-        layout["xaxis"] = ["title": ["text": .string(periodTitle)], "type": "category", "automargin": true]
+        layout["xaxis"] = [
+            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
+        ]
         return Chart(
             name: "line", title: title,
             caption: "Rising lines are organizations whose enrollment is growing.",
-            summary: "Line chart of enrollments per \(result.granularity.rawValue) for \(names.count) organizations over \(periods.count) periods, \(result.window.phrase).",
+            summary:
+                "Line chart of enrollments per \(result.granularity.rawValue) for \(names.count) organizations over \(periods.count) periods, \(result.window.phrase).",
             figure: Layout.figure(traces, layout),
             table: table(title: title, names: names, periods: periods, counts: counts))
     }
@@ -69,7 +75,8 @@ struct OrganizationTrendCharts {
         }
         let traces: [JSONValue] = names.indices.map { index in
             [
-                "type": "scatter", "mode": "lines", "stackgroup": "one", "name": .string(names[index]),
+                "type": "scatter", "mode": "lines", "stackgroup": "one",
+                "name": .string(names[index]),
                 "x": periods.json, "y": cumulative[index].json,
                 "line": ["color": .string(colour(index)), "width": 1],
                 "hovertemplate": .string("\(names[index])<br>%{x}: %{y:,} so far<extra></extra>"),
@@ -77,12 +84,16 @@ struct OrganizationTrendCharts {
         }
         let title = "Cumulative enrollments, stacked"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments so far")
-        layout["xaxis"] = ["title": ["text": .string(periodTitle)], "type": "category", "automargin": true]
+        layout["xaxis"] = [
+            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
+        ]
         let total = cumulative.reduce(0) { $0 + ($1.last ?? 0) }
         return Chart(
             name: "area", title: title,
-            caption: "The top edge is the running total; each band is one organization's share of it.",
-            summary: "Stacked area chart of cumulative enrollments for \(names.count) organizations, reaching \(NumberText.count(total)) by \(periods.last ?? "the end").",
+            caption:
+                "The top edge is the running total; each band is one organization's share of it.",
+            summary:
+                "Stacked area chart of cumulative enrollments for \(names.count) organizations, reaching \(NumberText.count(total)) by \(periods.last ?? "the end").",
             figure: Layout.figure(traces, layout),
             table: table(title: title, names: names, periods: periods, counts: cumulative))
     }
@@ -102,20 +113,32 @@ struct OrganizationTrendCharts {
         layout["xaxis"] = ["type": "category", "automargin": true]
         return Chart(
             name: "box", title: title,
-            caption: "The box holds the middle half of learners; a high box means learners there take many badges.",
-            summary: "Box plot of enrollments per learner for \(spreads.count) organizations\(spreads.first.map { "; at \($0.organization) the median learner has \(NumberText.decimal($0.median, places: 2))" } ?? "").",
+            caption:
+                "The box holds the middle half of learners; a high box means learners there take many badges.",
+            summary:
+                "Box plot of enrollments per learner for \(spreads.count) organizations\(spreads.first.map { "; at \($0.organization) the median learner has \(NumberText.decimal($0.median, places: 2))" } ?? "").",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: title,
-                columns: [.init("Organization", .text), .init("Learners", .count), .init("Minimum", .decimal),
-                          .init("Lower quartile", .decimal), .init("Median", .decimal),
-                          .init("Upper quartile", .decimal), .init("Maximum", .decimal), .init("Mean", .decimal)],
-                rows: spreads.map { [.string($0.organization), .int($0.learners), .double($0.minimum),
-                                     .double($0.lowerQuartile), .double($0.median), .double($0.upperQuartile),
-                                     .double($0.maximum), .double($0.mean)] }))
+                columns: [
+                    .init("Organization", .text), .init("Learners", .count),
+                    .init("Minimum", .decimal),
+                    .init("Lower quartile", .decimal), .init("Median", .decimal),
+                    .init("Upper quartile", .decimal), .init("Maximum", .decimal),
+                    .init("Mean", .decimal),
+                ],
+                rows: spreads.map {
+                    [
+                        .string($0.organization), .int($0.learners), .double($0.minimum),
+                        .double($0.lowerQuartile), .double($0.median), .double($0.upperQuartile),
+                        .double($0.maximum), .double($0.mean),
+                    ]
+                }))
     }
 
-    private func table(title: String, names: [String], periods: [String], counts: [[Int]]) -> DataTable {
+    private func table(title: String, names: [String], periods: [String], counts: [[Int]])
+        -> DataTable
+    {
         DataTable(
             title: title,
             columns: [.init(periodTitle, .text)] + names.map { .init($0, .count) },

@@ -109,15 +109,18 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(path): SQL error: \(message)\n  in: \(sql)"
         case .readOnly(let message): return "\(path): \(message)"
         case .unfinishedWrite(let journal):
-            return "\(path): the database has an unfinished write (the rollback journal \(journal) is beside it), "
+            return
+                "\(path): the database has an unfinished write (the rollback journal \(journal) is beside it), "
                 + "and Almanac opens databases read-only, so it cannot roll the write back; open it once "
                 + "with a program that may write it (`sqlite3 \(path) 'PRAGMA quick_check;'`) to recover, then try again"
         case .cannotConnect(let message): return "\(path): cannot connect: \(message)"
         case .rejected(let message): return "\(path): \(message)"
         case .timeout(let milliseconds):
-            return "\(path): the statement ran longer than statement_timeout (\(Self.seconds(milliseconds)))"
+            return
+                "\(path): the statement ran longer than statement_timeout (\(Self.seconds(milliseconds)))"
         case .missingTable(let name):
-            return "\(path): there is no table \(name) (see docs/schema.md; `almanac check` lists what is missing)"
+            return
+                "\(path): there is no table \(name) (see docs/schema.md; `almanac check` lists what is missing)"
         }
     }
 

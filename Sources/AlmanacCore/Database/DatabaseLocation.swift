@@ -7,7 +7,9 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// session's `statement_timeout`, SQLite through its progress handler.
     public var statementTimeout: Int
 
-    public init(_ target: String, statementTimeout: Int = PostgresConnection.defaultStatementTimeout) {
+    public init(
+        _ target: String, statementTimeout: Int = PostgresConnection.defaultStatementTimeout
+    ) {
         self.target = target
         self.statementTimeout = statementTimeout
     }

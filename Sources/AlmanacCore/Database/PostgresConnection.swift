@@ -47,11 +47,14 @@ public final class PostgresConnection: DatabaseConnection {
             Self.withCStrings(values) { PQconnectdbParams(keys, $0, 1) }
         }
         guard let connection else {
-            throw DatabaseError(path: PostgresURL.redacted(url), reason: .cannotConnect("out of memory"))
+            throw DatabaseError(
+                path: PostgresURL.redacted(url), reason: .cannotConnect("out of memory"))
         }
         handle = connection
-        var secrets = [PostgresURL.password(in: url), PQpass(connection).map { String(cString: $0) }]
-            .compactMap { $0 }.filter { !$0.isEmpty }
+        var secrets = [
+            PostgresURL.password(in: url), PQpass(connection).map { String(cString: $0) },
+        ]
+        .compactMap { $0 }.filter { !$0.isEmpty }
         secrets.append(url)
         self.secrets = secrets
         let host = PQhost(connection).map { String(cString: $0) } ?? ""
@@ -110,7 +113,7 @@ public final class PostgresConnection: DatabaseConnection {
         let parameters: [UnsafeMutablePointer<CChar>?] = bindings.map { value in
             PostgresSQL.text(of: value).map { strdup($0) }
         }
-        defer { parameters.forEach { free($0) } }
+        defer { for parameter in parameters { free(parameter) } }
         let sent = parameters.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
                 PQsendQueryParams(
@@ -163,7 +166,9 @@ public final class PostgresConnection: DatabaseConnection {
         } catch {
             return String(describing: error)
         }
-        if plan.contains(#""Node Type": "ModifyTable""#) || plan.contains(#""Node Type": "LockRows""#) {
+        if plan.contains(#""Node Type": "ModifyTable""#)
+            || plan.contains(#""Node Type": "LockRows""#)
+        {
             return "the statement would write to the database; only SELECT or WITH is allowed"
         }
         return nil
@@ -191,7 +196,9 @@ public final class PostgresConnection: DatabaseConnection {
         } catch {
             failure = error
         }
-        if PQputCopyEnd(handle, failure == nil ? nil : "almanac stopped the copy") != 1, failure == nil {
+        if PQputCopyEnd(handle, failure == nil ? nil : "almanac stopped the copy") != 1,
+            failure == nil
+        {
             failure = connectionError()
         }
         while let result = PQgetResult(handle) {
@@ -242,10 +249,12 @@ public final class PostgresConnection: DatabaseConnection {
     /// server at … failed:" prefix, the "FATAL:" severity, or the password.
     private func connectionError() -> DatabaseError {
         let raw = PQerrorMessage(handle).map { String(cString: $0) } ?? ""
-        var line = raw.split(separator: "\n").map(String.init).first { !$0.isEmpty } ?? "unknown error"
+        var line =
+            raw.split(separator: "\n").map(String.init).first { !$0.isEmpty } ?? "unknown error"
         if let range = line.range(of: " failed: ") { line = String(line[range.upperBound...]) }
         let fromServer = line.hasPrefix("FATAL:")
-        line = line.replacingOccurrences(of: #"^(FATAL|ERROR):\s+"#, with: "", options: .regularExpression)
+        line = line.replacingOccurrences(
+            of: #"^(FATAL|ERROR):\s+"#, with: "", options: .regularExpression)
         line = redacting(line.trimmingCharacters(in: .whitespaces))
         let port = PQport(handle).map { String(cString: $0) } ?? "5432"
         let place = host.hasPrefix("/") ? "the socket in \(host)" : "\(host):\(port)"
@@ -253,7 +262,9 @@ public final class PostgresConnection: DatabaseConnection {
         if line.localizedCaseInsensitiveContains("connection refused") {
             reason = .cannotConnect("connection refused (is the server running on \(place)?)")
         } else if line.contains("no password supplied") {
-            reason = .rejected("the server wants a password and none was given (put it in the URL, PGPASSWORD or ~/.pgpass)")
+            reason = .rejected(
+                "the server wants a password and none was given (put it in the URL, PGPASSWORD or ~/.pgpass)"
+            )
         } else if fromServer {
             reason = .rejected(line)
         } else {
@@ -270,7 +281,7 @@ public final class PostgresConnection: DatabaseConnection {
         _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T
     ) -> T {
         let copies = strings.map { UnsafePointer(strdup($0)) } + [nil]
-        defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        defer { for copy in copies { free(UnsafeMutablePointer(mutating: copy)) } }
         return copies.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

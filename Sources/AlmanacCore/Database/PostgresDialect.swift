@@ -35,7 +35,9 @@ public struct PostgresDialect: SQLDialect {
     /// PostgreSQL's planner has the column's statistics and picks a scan by itself.
     public func unindexed(_ expression: String) -> String { expression }
 
-    public func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
+    public func quantiles(
+        _ fractions: [Double], of value: String, by keys: [String], from source: String
+    )
         -> String
     {
         let columns = fractions.enumerated().map { number, fraction in

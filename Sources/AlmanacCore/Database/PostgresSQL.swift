@@ -74,7 +74,8 @@ enum PostgresSQL {
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             switch byte {
             case UInt8(ascii: "'"):
-                let escapes = index > 0 && (bytes[index - 1] | 0x20) == UInt8(ascii: "e")
+                let escapes =
+                    index > 0 && (bytes[index - 1] | 0x20) == UInt8(ascii: "e")
                     && (index < 2 || !isIdentifier(bytes[index - 2]))
                 mark(quoteEnd(bytes, from: index, quote: byte, backslashEscapes: escapes), .quoted)
             case UInt8(ascii: "\""):
@@ -87,10 +88,14 @@ enum PostgresSQL {
                 var end = index + 2
                 var depth = 1
                 while end < bytes.count && depth > 0 {
-                    if bytes[end] == UInt8(ascii: "/"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "*") {
+                    if bytes[end] == UInt8(ascii: "/"), end + 1 < bytes.count,
+                        bytes[end + 1] == UInt8(ascii: "*")
+                    {
                         depth += 1
                         end += 2
-                    } else if bytes[end] == UInt8(ascii: "*"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "/") {
+                    } else if bytes[end] == UInt8(ascii: "*"), end + 1 < bytes.count,
+                        bytes[end + 1] == UInt8(ascii: "/")
+                    {
                         depth -= 1
                         end += 2
                     } else {
@@ -111,14 +116,20 @@ enum PostgresSQL {
     }
 
     /// The offset after the closing quote (or the end of the text when it never closes).
-    private static func quoteEnd(_ bytes: [UInt8], from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int {
+    private static func quoteEnd(
+        _ bytes: [UInt8], from start: Int, quote: UInt8, backslashEscapes: Bool
+    ) -> Int {
         var end = start + 1
         while end < bytes.count {
             if backslashEscapes && bytes[end] == UInt8(ascii: "\\") {
                 end += 2
             } else if bytes[end] == quote {
                 // A doubled quote stands for one quote inside the literal.
-                if end + 1 < bytes.count && bytes[end + 1] == quote { end += 2 } else { return end + 1 }
+                if end + 1 < bytes.count && bytes[end + 1] == quote {
+                    end += 2
+                } else {
+                    return end + 1
+                }
             } else {
                 end += 1
             }

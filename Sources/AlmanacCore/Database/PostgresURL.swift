@@ -38,7 +38,8 @@ public enum PostgresURL {
         var text = "postgres://"
         if let user, !user.isEmpty { text += user + "@" }
         if let host, !host.isEmpty {
-            text += host.hasPrefix("/")
+            text +=
+                host.hasPrefix("/")
                 ? host.replacingOccurrences(of: "/", with: "%2F")
                 : (host.contains(":") && !host.contains(",") ? "[\(host)]" : host)
         }
@@ -58,7 +59,9 @@ public enum PostgresURL {
         var values: [String: String] = [:]
         var option = options
         while let keyword = option.pointee.keyword {
-            if let value = option.pointee.val { values[String(cString: keyword)] = String(cString: value) }
+            if let value = option.pointee.val {
+                values[String(cString: keyword)] = String(cString: value)
+            }
             option += 1
         }
         return values

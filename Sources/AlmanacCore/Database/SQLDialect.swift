@@ -51,7 +51,8 @@ extension SQLDialect {
         // PostgreSQL's sum() of integers is numeric, whose division is not integer division.
         let n = "CAST(\(numerator) AS BIGINT)"
         let d = "CAST(\(denominator) AS BIGINT)"
-        return "CASE WHEN \(d) = 0 THEN 0.0 ELSE ((\(2 * scale) * \(n) + \(d)) / (2 * \(d))) / \(scale).0 END"
+        return
+            "CASE WHEN \(d) = 0 THEN 0.0 ELSE ((\(2 * scale) * \(n) + \(d)) / (2 * \(d))) / \(scale).0 END"
     }
 
     /// A duration in seconds, which may end in .5 (a median of two), as days rounded to 1
@@ -70,7 +71,8 @@ extension SQLDialect {
         let year = "CAST(substr(\(text), 1, 4) AS INTEGER)"
         let leap = "(\(year) % 4 = 0 AND (\(year) % 100 <> 0 OR \(year) % 400 = 0))"
         // Year 0 does not exist in PostgreSQL's calendar (nor in ISO 8601 without agreement).
-        return "(CASE WHEN substr(\(text), 1, 4) = '0000' OR \(month) < '01' OR \(month) > '12' OR \(day) < '01' THEN 0 "
+        return
+            "(CASE WHEN substr(\(text), 1, 4) = '0000' OR \(month) < '01' OR \(month) > '12' OR \(day) < '01' THEN 0 "
             + "WHEN \(day) <= (CASE \(month) WHEN '02' THEN '28' WHEN '04' THEN '30' WHEN '06' THEN '30' "
             + "WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END) THEN 1 "
             + "WHEN \(month) = '02' AND \(day) = '29' AND \(leap) THEN 1 ELSE 0 END) = 1"
@@ -136,7 +138,9 @@ public struct SQLiteDialect: SQLDialect {
     /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does. The rank and
     /// the group's size share one window (the whole group as its frame), so one sort serves
     /// both.
-    public func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
+    public func quantiles(
+        _ fractions: [Double], of value: String, by keys: [String], from source: String
+    )
         -> String
     {
         let keyList = keys.joined(separator: ", ")

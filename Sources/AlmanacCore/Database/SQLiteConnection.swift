@@ -33,11 +33,14 @@ public final class SQLiteConnection: DatabaseConnection {
         self.path = path
         self.statementTimeout = max(0, statementTimeout)
         var isFolder: ObjCBool = false
-        if mode == .readOnly && !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+        if mode == .readOnly
+            && !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        {
             throw DatabaseError(path: path, reason: .notFound)
         }
         if isFolder.boolValue {
-            throw DatabaseError(path: path, reason: .cannotOpen("it is a folder, not a database file"))
+            throw DatabaseError(
+                path: path, reason: .cannotOpen("it is a folder, not a database file"))
         }
         try Self.refuseSpecialFile(at: path)
         let flags =
@@ -60,11 +63,13 @@ public final class SQLiteConnection: DatabaseConnection {
             // SQLite has no statement_timeout: the progress handler runs every few thousand
             // virtual-machine steps and interrupts the statement once its deadline has passed
             // (SQLITE_INTERRUPT), so a custom `sql:` cross join cannot run forever.
-            sqlite3_progress_handler(db, 10_000, { context in
-                guard let context else { return 0 }
-                let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
-                return deadline.hasPassed ? 1 : 0
-            }, Unmanaged.passUnretained(deadline).toOpaque())
+            sqlite3_progress_handler(
+                db, 10_000,
+                { context in
+                    guard let context else { return 0 }
+                    let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
+                    return deadline.hasPassed ? 1 : 0
+                }, Unmanaged.passUnretained(deadline).toOpaque())
         }
         // The analyses' SQL uses IS NOT DISTINCT FROM (3.39), unixepoch (3.38) and
         // MATERIALIZED (3.35): an older library would fail on the first statement with a
@@ -72,9 +77,11 @@ public final class SQLiteConnection: DatabaseConnection {
         guard sqlite3_libversion_number() >= Self.minimumVersion.number else {
             sqlite3_close(db)
             handle = nil
-            throw DatabaseError(path: path, reason: .cannotOpen(
-                "Almanac needs SQLite \(Self.minimumVersion.text) or later, and this system's library is "
-                    + "\(String(cString: sqlite3_libversion())); install a newer libsqlite3"))
+            throw DatabaseError(
+                path: path,
+                reason: .cannotOpen(
+                    "Almanac needs SQLite \(Self.minimumVersion.text) or later, and this system's library is "
+                        + "\(String(cString: sqlite3_libversion())); install a newer libsqlite3"))
         }
         if mode == .readOnly {
             try execute("PRAGMA query_only = 1")
@@ -100,8 +107,10 @@ public final class SQLiteConnection: DatabaseConnection {
         case S_IFSOCK: kind = "a socket"
         default: kind = "not a regular file"
         }
-        throw DatabaseError(path: path, reason: .cannotOpen(
-            "it is \(kind), not a database file; --db must name a regular SQLite file"))
+        throw DatabaseError(
+            path: path,
+            reason: .cannotOpen(
+                "it is \(kind), not a database file; --db must name a regular SQLite file"))
     }
 
     deinit {
@@ -179,7 +188,8 @@ public final class SQLiteConnection: DatabaseConnection {
 
     /// True when text holds nothing but whitespace, semicolons and SQL comments.
     static func isOnlyComments(_ text: String) -> Bool {
-        let stripped = text
+        let stripped =
+            text
             .replacingOccurrences(of: #"--[^\n]*"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
         return stripped.allSatisfy { $0.isWhitespace || $0 == ";" }
@@ -208,7 +218,7 @@ public final class SQLiteConnection: DatabaseConnection {
             case .integer(let number): status = sqlite3_bind_int64(statement, index, number)
             case .real(let number): status = sqlite3_bind_double(statement, index, number)
             case .text(let text):
-                status = sqlite3_bind_text(statement, index, text, -1, SQLITE_TRANSIENT)
+                status = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
             }
             if status != SQLITE_OK { throw error(status: status, sql: sql) }
         }
@@ -254,7 +264,7 @@ private final class Deadline {
 }
 
 /// SQLite asks for this sentinel to copy a bound string; Swift cannot import the macro.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A cursor over the current row of a stepping statement.
 private struct SQLiteRow: SQLRow {
@@ -294,7 +304,8 @@ private struct SQLiteRow: SQLRow {
         guard let text = sqlite3_column_text(statement, column) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+        return body(
+            UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
     }
 }
 

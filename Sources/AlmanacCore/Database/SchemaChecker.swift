@@ -4,8 +4,13 @@ public enum Schema {
         ("organizations", ["id", "name"]),
         ("users", ["id", "name", "organization_id", "joined_at"]),
         ("badges", ["id", "name", "category"]),
-        ("enrollments", ["id", "user_id", "badge_id", "enrolled_at", "status", "progress",
-                         "completed_at"]),
+        (
+            "enrollments",
+            [
+                "id", "user_id", "badge_id", "enrolled_at", "status", "progress",
+                "completed_at",
+            ]
+        ),
     ]
 
     public static let statuses = ["enrolled", "in_progress", "completed", "dropped"]
@@ -62,12 +67,16 @@ public struct SchemaChecker {
             for rule in RowRule.allCases where rule.table == statement.name {
                 let count = result?.int("\(rule.rawValue)_count") ?? 0
                 guard count > 0 else { continue }
-                findings.append(SchemaFinding(
-                    severity: rule.severity, message: rule.message, count: count,
-                    exampleID: result?.int("\(rule.rawValue)_example")))
+                findings.append(
+                    SchemaFinding(
+                        severity: rule.severity, message: rule.message, count: count,
+                        exampleID: result?.int("\(rule.rawValue)_example")))
             }
             if statement.name == "enrollments", result?.int("rows") ?? 0 == 0 {
-                findings.append(.init(severity: .error, message: "the enrollments table has no rows: nothing to report"))
+                findings.append(
+                    .init(
+                        severity: .error,
+                        message: "the enrollments table has no rows: nothing to report"))
             }
         }
         for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
@@ -93,7 +102,8 @@ public struct SchemaChecker {
         if long.count > listedDuplicates { ids.append("and \(long.count - listedDuplicates) more") }
         return SchemaFinding(
             severity: .error,
-            message: "\(table) whose name is longer than \(NumberText.count(longestName)) characters (ids "
+            message:
+                "\(table) whose name is longer than \(NumberText.count(longestName)) characters (ids "
                 + ids.joined(separator: ", ") + ")",
             count: long.count)
     }
@@ -138,11 +148,23 @@ public struct SchemaChecker {
 
     /// The row rules of docs/schema.md.
     enum RowRule: String, CaseIterable {
-        case status, enrolledAt = "enrolled_at", completedAt = "completed_at", progress,
-            completedBeforeEnrolled = "completed_before_enrolled", unknownUser = "unknown_user",
-            unknownBadge = "unknown_badge", completedWithoutDate = "completed_without_date",
-            joinedAt = "joined_at", unknownOrganization = "unknown_organization",
-            badgeName = "badge_name", badgeCategory = "badge_category",
+        case status
+        case enrolledAt = "enrolled_at"
+        case completedAt = "completed_at"
+        case progress
+        case
+            completedBeforeEnrolled = "completed_before_enrolled"
+        case unknownUser = "unknown_user"
+        case
+            unknownBadge = "unknown_badge"
+        case completedWithoutDate = "completed_without_date"
+        case
+            joinedAt = "joined_at"
+        case unknownOrganization = "unknown_organization"
+        case
+            badgeName = "badge_name"
+        case badgeCategory = "badge_category"
+        case
             organizationName = "organization_name"
 
         /// The table whose rows the rule reads.
@@ -157,11 +179,14 @@ public struct SchemaChecker {
 
         var message: String {
             switch self {
-            case .status: return "enrollments with a status other than \(Schema.statuses.joined(separator: ", "))"
+            case .status:
+                return
+                    "enrollments with a status other than \(Schema.statuses.joined(separator: ", "))"
             case .enrolledAt: return "enrollments with an unparseable enrolled_at"
             case .completedAt: return "enrollments with an unparseable completed_at"
             case .progress: return "enrollments with progress outside 0…1"
-            case .completedBeforeEnrolled: return "enrollments with completed_at earlier than enrolled_at"
+            case .completedBeforeEnrolled:
+                return "enrollments with completed_at earlier than enrolled_at"
             case .unknownUser: return "enrollments whose user_id matches no user"
             case .unknownBadge: return "enrollments whose badge_id matches no badge"
             case .completedWithoutDate:
@@ -196,7 +221,8 @@ public struct SchemaChecker {
             case .unknownBadge: return "badge_found IS NULL"
             case .completedWithoutDate: return "status = 'completed' AND completed_at IS NULL"
             case .joinedAt: return "joined_ok = 0"
-            case .unknownOrganization: return "organization_id IS NOT NULL AND organization_found IS NULL"
+            case .unknownOrganization:
+                return "organization_id IS NOT NULL AND organization_found IS NULL"
             case .badgeName, .organizationName: return "name IS NULL"
             case .badgeCategory: return "category IS NULL"
             }
@@ -236,7 +262,8 @@ public struct SchemaChecker {
             let rules = RowRule.allCases.filter { $0.table == table }
             let counts = rules.map { rule in
                 let condition = rule.condition(dialect)
-                return "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
+                return
+                    "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
                     + "min(CASE WHEN \(condition) THEN id END) AS \(rule.rawValue)_example"
             }
             return SQLStatement(
@@ -262,11 +289,13 @@ public struct SchemaChecker {
                 findings.append(.init(severity: .error, message: "missing table \(table)"))
                 continue
             }
-            let present = Set(try db.rows(db.dialect.columnNamesQuery, [.text(table)]) {
-                $0.string(0) ?? ""
-            })
+            let present = Set(
+                try db.rows(db.dialect.columnNamesQuery, [.text(table)]) {
+                    $0.string(0) ?? ""
+                })
             for column in columns where !present.contains(column) {
-                findings.append(.init(severity: .error, message: "missing column \(table).\(column)"))
+                findings.append(
+                    .init(severity: .error, message: "missing column \(table).\(column)"))
             }
         }
         return findings

@@ -104,31 +104,45 @@ public enum Insight: Sendable, Equatable {
                 "period": .string(fact.week.isoWeekKey), "from": .string(fact.week.description),
                 "to": .string(fact.week.adding(days: 6).description), "value": .int(fact.value),
                 "baseline_weeks": .int(fact.baselineWeeks), "median": number(fact.median),
-                "mad": number(fact.mad), "score": number(fact.score), "threshold": number(fact.threshold),
+                "mad": number(fact.mad), "score": number(fact.score),
+                "threshold": number(fact.threshold),
                 "direction": .string(Double(fact.value) > fact.median ? "up" : "down"),
             ]
         case .record(let fact):
             return [
-                "type": "record", "measure": .string(fact.measure), "period": .string(fact.week.isoWeekKey),
-                "from": .string(fact.week.description), "to": .string(fact.week.adding(days: 6).description),
+                "type": "record", "measure": .string(fact.measure),
+                "period": .string(fact.week.isoWeekKey),
+                "from": .string(fact.week.description),
+                "to": .string(fact.week.adding(days: 6).description),
                 "value": .int(fact.value), "record": .string(fact.highest ? "highest" : "lowest"),
                 "previous_record": .int(fact.previousRecord), "weeks": .int(fact.weeks),
             ]
         case .topMovers(let fact):
-            return ["type": "top_movers", "measure": .string(fact.measure), "rise": move(fact.rise), "fall": move(fact.fall)]
+            return [
+                "type": "top_movers", "measure": .string(fact.measure), "rise": move(fact.rise),
+                "fall": move(fact.fall),
+            ]
         case .contribution(let fact):
             return [
-                "type": "contribution", "measure": .string(fact.measure), "previous": number(fact.previous),
+                "type": "contribution", "measure": .string(fact.measure),
+                "previous": number(fact.previous),
                 "current": number(fact.current), "change": number(fact.change),
-                "slices": .array(fact.slices.map {
-                    ["subject": .text($0.subject), "change": number($0.change), "share": number($0.share)]
-                }),
+                "slices": .array(
+                    fact.slices.map {
+                        [
+                            "subject": .text($0.subject), "change": number($0.change),
+                            "share": number($0.share),
+                        ]
+                    }),
             ]
         case .concentration(let fact):
             return [
-                "type": "concentration", "measure": .string(fact.measure), "total": number(fact.total),
-                "top": .string(fact.top), "top_value": number(fact.topValue), "top_share": number(fact.topShare),
-                "top_three_value": number(fact.topThreeValue), "top_three_share": number(fact.topThreeShare),
+                "type": "concentration", "measure": .string(fact.measure),
+                "total": number(fact.total),
+                "top": .string(fact.top), "top_value": number(fact.topValue),
+                "top_share": number(fact.topShare),
+                "top_three_value": number(fact.topThreeValue),
+                "top_three_share": number(fact.topThreeShare),
             ]
         }
     }
@@ -142,23 +156,29 @@ public enum Insight: Sendable, Equatable {
         case .unusualChange(let fact):
             let label = KeyMeasure.label(fact.measure)
             let side = Double(fact.value) > fact.median ? "above" : "below"
-            return "\(label.prefix(1).uppercased() + label.dropFirst()) were unusual in the week of \(fact.week): "
+            return
+                "\(label.prefix(1).uppercased() + label.dropFirst()) were unusual in the week of \(fact.week): "
                 + "\(NumberText.count(fact.value)), well \(side) the median of \(NumberText.decimal(fact.median, places: 1)) "
                 + "over the \(fact.baselineWeeks) weeks before (robust score \(NumberText.decimal(fact.score, places: 2)), "
                 + "threshold \(NumberText.decimal(fact.threshold, places: 1)))."
         case .record(let fact):
             let label = KeyMeasure.label(fact.measure)
-            return "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
+            return
+                "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
                 + "\(fact.highest ? "highest" : "lowest") of \(fact.weeks) weeks (the previous "
                 + "\(fact.highest ? "high" : "low") was \(NumberText.count(fact.previousRecord)))."
         case .topMovers(let fact):
             let label = KeyMeasure.label(fact.measure)
             var parts: [String] = []
             if let rise = fact.rise {
-                parts.append("\(cut(rise.subject)) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))")
+                parts.append(
+                    "\(cut(rise.subject)) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))"
+                )
             }
             if let fall = fact.fall {
-                parts.append("\(cut(fall.subject)) fell most (\(count(fall.previous)) to \(count(fall.current)))")
+                parts.append(
+                    "\(cut(fall.subject)) fell most (\(count(fall.previous)) to \(count(fall.current)))"
+                )
             }
             return "Against the previous period, " + parts.joined(separator: " and ") + "."
         case .contribution(let fact):
@@ -167,10 +187,13 @@ public enum Insight: Sendable, Equatable {
                 "\(cut($0.subject!)) \($0.change > 0 ? "+" : "−")\(count(abs($0.change))) "
                     + "(\(NumberText.percent($0.share)) of the change)"
             }
-            return "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
-                + "\(count(fact.current)) against the previous period; " + named.joined(separator: " and ") + "."
+            return
+                "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
+                + "\(count(fact.current)) against the previous period; "
+                + named.joined(separator: " and ") + "."
         case .concentration(let fact):
-            return "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "
+            return
+                "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "
                 + "\(KeyMeasure.label(fact.measure)), and the top three \(NumberText.percent(fact.topThreeShare))."
         }
     }

@@ -24,11 +24,17 @@ public struct InsightFinder: Sendable {
         var unusual: [Insight.UnusualChange] = []
         var records: [Insight] = []
         if let weekly {
-            for (measure, series) in [("enrollments", weekly.enrollments), ("completed", weekly.completions)] {
+            for (measure, series) in [
+                ("enrollments", weekly.enrollments), ("completed", weekly.completions),
+            ] {
                 let counts = series.map(\.count)
                 guard let last = series.last else { continue }
-                if let fact = unusualChange(counts, measure: measure, week: last.week) { unusual.append(fact) }
-                if let fact = record(counts, measure: measure, week: last.week) { records.append(.record(fact)) }
+                if let fact = unusualChange(counts, measure: measure, week: last.week) {
+                    unusual.append(fact)
+                }
+                if let fact = record(counts, measure: measure, week: last.week) {
+                    records.append(.record(fact))
+                }
             }
         }
         var result = unusual.sorted { $0.score > $1.score }.map(Insight.unusualChange) + records
@@ -39,7 +45,9 @@ public struct InsightFinder: Sendable {
         if let comparison, let fact = contribution(comparison, measure: list.measure) {
             result.append(.contribution(fact))
         }
-        if let fact = concentration(measures, measure: list.measure) { result.append(.concentration(fact)) }
+        if let fact = concentration(measures, measure: list.measure) {
+            result.append(.concentration(fact))
+        }
         return result
     }
 
@@ -49,16 +57,21 @@ public struct InsightFinder: Sendable {
     /// with the denominator never below one count, so that a perfectly steady series is not
     /// flagged for a change of one or two. Nil below the threshold, without a full baseline,
     /// or when the counts are small.
-    public func unusualChange(_ counts: [Int], measure: String, week: CivilDate) -> Insight.UnusualChange? {
+    public func unusualChange(_ counts: [Int], measure: String, week: CivilDate) -> Insight
+        .UnusualChange?
+    {
         guard counts.count > Self.baselineWeeks, let value = counts.last else { return nil }
         let baseline = counts.dropLast().suffix(Self.baselineWeeks).map(Double.init)
         let median = Self.median(baseline)
-        guard Double(value) >= Double(Self.smallCount) || median >= Double(Self.smallCount) else { return nil }
+        guard Double(value) >= Double(Self.smallCount) || median >= Double(Self.smallCount) else {
+            return nil
+        }
         let mad = Self.median(baseline.map { abs($0 - median) })
         let score = Metrics.round(abs(Double(value) - median) / max(1.4826 * mad, 1), places: 2)
         guard score >= Self.unusualThreshold else { return nil }
         return Insight.UnusualChange(
-            measure: measure, week: week, value: value, baselineWeeks: Self.baselineWeeks, median: median,
+            measure: measure, week: week, value: value, baselineWeeks: Self.baselineWeeks,
+            median: median,
             mad: mad, score: score, threshold: Self.unusualThreshold)
     }
 
@@ -67,14 +80,17 @@ public struct InsightFinder: Sendable {
     public func record(_ counts: [Int], measure: String, week: CivilDate) -> Insight.Record? {
         guard counts.count > Self.recordWeeks, let value = counts.last else { return nil }
         let earlier = counts.dropLast()
-        let high = earlier.max()!, low = earlier.min()!
+        let high = earlier.max()!
+        let low = earlier.min()!
         if value > high, value >= Self.smallCount {
-            return Insight.Record(measure: measure, week: week, value: value, highest: true, previousRecord: high,
-                                  weeks: counts.count)
+            return Insight.Record(
+                measure: measure, week: week, value: value, highest: true, previousRecord: high,
+                weeks: counts.count)
         }
         if value < low, low >= Self.smallCount {
-            return Insight.Record(measure: measure, week: week, value: value, highest: false, previousRecord: low,
-                                  weeks: counts.count)
+            return Insight.Record(
+                measure: measure, week: week, value: value, highest: false, previousRecord: low,
+                weeks: counts.count)
         }
         return nil
     }
@@ -95,7 +111,8 @@ public struct InsightFinder: Sendable {
             guard row.measure == measure, let subject = row.subject, let previous = row.previous,
                 let current = row.current
             else { return nil }
-            return Insight.Move(subject: subject, previous: previous, current: current, change: current - previous)
+            return Insight.Move(
+                subject: subject, previous: previous, current: current, change: current - previous)
         }
     }
 
@@ -117,12 +134,14 @@ public struct InsightFinder: Sendable {
     /// the total in both windows, and the total moved.
     public func contribution(_ comparison: Comparison, measure: String) -> Insight.Contribution? {
         guard !KeyMeasure.isRate(measure),
-            let total = comparison.rows.first(where: { $0.measure == measure && $0.subject == nil }),
+            let total = comparison.rows.first(where: { $0.measure == measure && $0.subject == nil }
+            ),
             let previous = total.previous, let current = total.current, current != previous
         else { return nil }
         // Slices present in one window only count with zero in the other.
         var changes: [(subject: String, change: Double)] = []
-        var sumPrevious = 0.0, sumCurrent = 0.0
+        var sumPrevious = 0.0
+        var sumCurrent = 0.0
         for row in comparison.rows where row.measure == measure {
             guard let subject = row.subject else { continue }
             sumPrevious += row.previous ?? 0
@@ -132,10 +151,14 @@ public struct InsightFinder: Sendable {
         guard !changes.isEmpty, sumPrevious == previous, sumCurrent == current else { return nil }
         let change = current - previous
         let ranked = changes.enumerated().filter { $0.element.change != 0 }
-            .sorted { abs($0.element.change) != abs($1.element.change)
-                ? abs($0.element.change) > abs($1.element.change) : $0.offset < $1.offset }
+            .sorted {
+                abs($0.element.change) != abs($1.element.change)
+                    ? abs($0.element.change) > abs($1.element.change) : $0.offset < $1.offset
+            }
             .map(\.element)
-        var slices = ranked.prefix(Self.contributionSlices).map { (subject: Optional($0.subject), change: $0.change) }
+        var slices = ranked.prefix(Self.contributionSlices).map {
+            (subject: Optional($0.subject), change: $0.change)
+        }
         let rest = ranked.dropFirst(Self.contributionSlices).reduce(0) { $0 + $1.change }
         if ranked.count > Self.contributionSlices { slices.append((nil, rest)) }
         // Shares in ten-thousandths, the rounding remainder given to the largest slice, so
@@ -144,7 +167,9 @@ public struct InsightFinder: Sendable {
         if !units.isEmpty { units[0] += 10_000 - units.reduce(0, +) }
         return Insight.Contribution(
             measure: measure, previous: previous, current: current, change: change,
-            slices: zip(slices, units).map { Insight.Slice(subject: $0.subject, change: $0.change, share: Double($1) / 10_000) })
+            slices: zip(slices, units).map {
+                Insight.Slice(subject: $0.subject, change: $0.change, share: Double($1) / 10_000)
+            })
     }
 
     /// The share of the largest slice and of the largest three, with four slices or more.
@@ -154,7 +179,8 @@ public struct InsightFinder: Sendable {
         let total = slices.reduce(0) { $0 + $1.value }
         guard slices.count >= 4, total > 0 else { return nil }
         let ranked = slices.enumerated().sorted {
-            $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset
+            $0.element.value != $1.element.value
+                ? $0.element.value > $1.element.value : $0.offset < $1.offset
         }.map(\.element)
         let topThree = ranked.prefix(3).reduce(0) { $0 + $1.value }
         return Insight.Concentration(

@@ -71,7 +71,8 @@ public struct SinceLastReport: Sendable, Equatable {
         var earlierAsOf = before
         if before == asOf {
             // A rebuild: the earlier report is the one the previous build compared with.
-            guard let last = metadata["since_last_report"], let date = last["as_of"]?.stringValue.flatMap(CivilDate.init(iso:)),
+            guard let last = metadata["since_last_report"],
+                let date = last["as_of"]?.stringValue.flatMap(CivilDate.init(iso:)),
                 let changes = last["changes"]?.arrayValue
             else { return nil }
             earlierAsOf = date
@@ -95,25 +96,35 @@ public struct SinceLastReport: Sendable, Equatable {
         let new = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [Change] = []
         for measure in current where old[measure.key]?.value != measure.value {
-            result.append(Change(measure: measure.measure, subject: measure.subject,
-                                 before: old[measure.key]?.value ?? nil, after: measure.value))
+            result.append(
+                Change(
+                    measure: measure.measure, subject: measure.subject,
+                    before: old[measure.key]?.value ?? nil, after: measure.value))
         }
         for measure in earlier where new[measure.key] == nil && measure.value != nil {
-            result.append(Change(measure: measure.measure, subject: measure.subject, before: measure.value, after: nil))
+            result.append(
+                Change(
+                    measure: measure.measure, subject: measure.subject, before: measure.value,
+                    after: nil))
         }
         return result
     }
 
     private static func measure(_ value: JSONValue) -> KeyMeasure? {
         guard let name = value["measure"]?.stringValue else { return nil }
-        return KeyMeasure(measure: name, subject: value["subject"]?.stringValue, value: value["value"]?.doubleValue)
+        return KeyMeasure(
+            measure: name, subject: value["subject"]?.stringValue,
+            value: value["value"]?.doubleValue)
     }
 }
 
 extension KeyMeasure {
     /// `{measure, subject, value}` in `metadata.key_measures`.
     public var json: JSONValue {
-        ["measure": .string(measure), "subject": .text(subject), "value": Comparison.Row.number(value)]
+        [
+            "measure": .string(measure), "subject": .text(subject),
+            "value": Comparison.Row.number(value),
+        ]
     }
 }
 
@@ -131,7 +142,8 @@ public struct PreviousSite: Sendable {
         var documents: [String: JSONValue] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted() where name.hasSuffix(".json") && name != "digest.json" {
-            guard let data = FileManager.default.contents(atPath: folder.appending(path: name).path),
+            guard
+                let data = FileManager.default.contents(atPath: folder.appending(path: name).path),
                 let value = try? JSONDecoder().decode(JSONValue.self, from: data),
                 let id = value["id"]?.stringValue, id + ".json" == name
             else { continue }

@@ -59,7 +59,9 @@ struct EntityFinder {
     init(_ catalogue: EntityCatalogue) {
         self.catalogue = catalogue
         var names: [(Kind, String, [Character], Int)] = []
-        for (kind, list) in [(Kind.badge, catalogue.badges), (.organization, catalogue.organizations)] {
+        for (kind, list) in [
+            (Kind.badge, catalogue.badges), (.organization, catalogue.organizations),
+        ] {
             for name in list where !name.isEmpty {
                 let folded = Array(Self.fold(name))
                 names.append((kind, name, folded, folded.split(separator: " ").count))
@@ -101,7 +103,8 @@ struct EntityFinder {
         }
         var misses: [NearMiss] = []
         // Two edits at most: a name longer than the question by more cannot be a near miss.
-        for entry in names where entry.folded.count >= 5 && entry.folded.count <= characters.count + 2 {
+        for entry in names
+        where entry.folded.count >= 5 && entry.folded.count <= characters.count + 2 {
             let width = entry.words
             guard words.count >= width else { continue }
             for start in 0...(words.count - width) {
@@ -134,8 +137,11 @@ struct EntityFinder {
                 // In lower case, only a start that no everyday word could be: two words or more,
                 // or one with an apostrophe, an ampersand or a digit ("o'reilly").
                 let distinctive = width > 1 || prefix.contains { !$0.isLetter }
-                for start in 0...(words.count - width) where words[start].lowerBound > 0 || distinctive {
-                    guard distinctive || characters[words[start].lowerBound].isUppercase else { continue }
+                for start in 0...(words.count - width)
+                where words[start].lowerBound > 0 || distinctive {
+                    guard distinctive || characters[words[start].lowerBound].isUppercase else {
+                        continue
+                    }
                     let span = words[start].lowerBound..<words[start + width - 1].upperBound
                     let written = String(characters[span])
                     guard Array(Self.fold(written)) == prefix else { continue }
@@ -168,7 +174,8 @@ struct EntityFinder {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var index = start
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle {
+            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle
+            {
                 let before = index == 0 || !isWordCharacter(haystack[index - 1])
                 let end = index + needle.count
                 let after = end == haystack.count || !isWordCharacter(haystack[end])

@@ -115,7 +115,10 @@ extension Match {
             "measure": kind == .customSQL ? .null : .string(intent.measure.rawValue),
             "dimension": intent.dimension.map { .string($0.rawValue) } ?? .null,
             "ranking": intent.ranking.map { ranking in
-                ["order": .string(ranking.order.rawValue), "count": ranking.count.map { .int($0) } ?? .null]
+                [
+                    "order": .string(ranking.order.rawValue),
+                    "count": ranking.count.map { .int($0) } ?? .null,
+                ]
             } ?? .null,
             "filters": filters.json,
             "granularity": granularity.map { .string($0.rawValue) } ?? .null,
@@ -134,7 +137,8 @@ extension Match {
         switch routing {
         case .declared: return "the question's own `kind:`"
         case .rules: return "Almanac's rules"
-        case .model: return "the language model (the rules could not route it, or only with low confidence)"
+        case .model:
+            return "the language model (the rules could not route it, or only with low confidence)"
         }
     }
 

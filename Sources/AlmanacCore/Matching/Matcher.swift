@@ -14,9 +14,11 @@ public struct Match: Sendable, Equatable {
     public var intent: Intent
     public var routing: Routing
 
-    public init(kind: AnalysisKind, confidence: Double, filters: Filters = Filters(),
-                candidates: [AnalysisKind] = [], granularity: Granularity? = nil,
-                intent: Intent? = nil, routing: Routing = .rules) {
+    public init(
+        kind: AnalysisKind, confidence: Double, filters: Filters = Filters(),
+        candidates: [AnalysisKind] = [], granularity: Granularity? = nil,
+        intent: Intent? = nil, routing: Routing = .rules
+    ) {
         self.kind = kind
         self.confidence = confidence
         self.filters = filters
@@ -74,26 +76,35 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 to the question, or write the query yourself with `sql:`
                 """
         case .unknownName(let kind, let written, let suggestion):
-            return "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
+            return
+                "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
         case .severalNames(let kind, let names):
             let list = names.map { "'\($0)'" }.joined(separator: " and ")
-            return "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
+            return
+                "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
         case .impossibleDate(let date):
-            return "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
+            return
+                "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
         case .twoWindows(let first, let second):
-            return "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
+            return
+                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
         case .unreadableTime(let phrase):
-            return "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+            return
+                "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
         case .backwardsWindow(let phrase):
             return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
         case .futureWindow(let phrase, let asOf):
-            return "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
+            return
+                "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
         case .category(let phrase):
-            return "question `\(questionID)`: Almanac does not filter by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
+            return
+                "question `\(questionID)`: Almanac does not filter by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
         case .threshold(let phrase):
-            return "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
+            return
+                "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
         case .unsupported(let measure, let dimension):
-            return "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
+            return
+                "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
         }
     }
 }
@@ -108,7 +119,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
 /// organization named in the question is evidence for the kind the measure leads to.
 public struct Matcher: Sendable {
     public static let builtInRules: [AnalysisKind: [String]] = [
-        .badgeEnrollments: [#"(?i)(how many|enrollments?|users?|learners?|people).+(badge|course)"#],
+        .badgeEnrollments: [
+            #"(?i)(how many|enrollments?|users?|learners?|people).+(badge|course)"#
+        ],
         .organizationTrends: [
             #"(?i)(how many|enrollments?|users?).+(organization|org)"#,
             #"(?i)(trend|over time|historical)"#,
@@ -154,7 +167,8 @@ public struct Matcher: Sendable {
     /// "fewer than 50", "above 60%": a condition on a number, which would otherwise be
     /// dropped without a word. A year ("over 2025") is a time window, not a threshold.
     static let threshold = try! NSRegularExpression(
-        pattern: #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
+        pattern:
+            #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
         options: [.caseInsensitive])
 
     /// Confidence below which a language model, when one is configured, may route instead.
@@ -180,16 +194,24 @@ public struct Matcher: Sendable {
     ) throws {
         self.entities = EntityFinder(catalogue)
         self.asOf = asOf
-        let names = Set(catalogue.categories.values).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        categories = names.isEmpty ? nil : try NSRegularExpression(
-            pattern: #"\b(?:"# + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")\s+"#
-                + Vocabulary.badgeWord + #"\b"#,
-            options: [.caseInsensitive])
+        let names = Set(catalogue.categories.values).filter { !$0.isEmpty }.sorted {
+            $0.count > $1.count
+        }
+        categories =
+            names.isEmpty
+            ? nil
+            : try NSRegularExpression(
+                pattern: #"\b(?:"#
+                    + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+                    + #")\s+"#
+                    + Vocabulary.badgeWord + #"\b"#,
+                options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {
             let override = overrides[kind] ?? PatternOverride()
             for pattern in override.replace ?? Self.builtInRules[kind] ?? [] {
-                rules.append((kind, try NSRegularExpression(pattern: pattern), override.replace != nil))
+                rules.append(
+                    (kind, try NSRegularExpression(pattern: pattern), override.replace != nil))
             }
             for pattern in override.add {
                 rules.append((kind, try NSRegularExpression(pattern: pattern), true))
@@ -200,10 +222,15 @@ public struct Matcher: Sendable {
     }
 
     /// The kinds whose rules match `text`, most specific first, with how many rules each hit.
-    public func candidates(for text: String, fromFileOnly: Bool = false) -> [(kind: AnalysisKind, hits: Int)] {
+    public func candidates(for text: String, fromFileOnly: Bool = false) -> [(
+        kind: AnalysisKind, hits: Int
+    )] {
         let range = NSRange(text.startIndex..., in: text)
         var hits: [AnalysisKind: Int] = [:]
-        for rule in rules where (!fromFileOnly || rule.fromFile) && rule.regex.firstMatch(in: text, range: range) != nil {
+        for rule in rules
+        where (!fromFileOnly || rule.fromFile)
+            && rule.regex.firstMatch(in: text, range: range) != nil
+        {
             hits[rule.kind, default: 0] += 1
         }
         return Self.specificity.compactMap { kind in hits[kind].map { (kind, $0) } }
@@ -214,11 +241,13 @@ public struct Matcher: Sendable {
     ///   computed, or a time window is invalid or unreadable.
     public func route(_ question: Question) throws -> Match {
         func failure(_ reason: MatchError.Reason) -> MatchError {
-            MatchError(questionID: question.id, text: question.text, reason: reason, line: question.line)
+            MatchError(
+                questionID: question.id, text: question.text, reason: reason, line: question.line)
         }
         // A custom query filters itself; its text is only a title.
         if question.kind == .customSQL {
-            return Match(kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
+            return Match(
+                kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
         }
         let text = Self.normalized(question.text)
         let mentions = entities.exact(in: text)
@@ -230,18 +259,23 @@ public struct Matcher: Sendable {
         var unsupported: MatchError?
         if let kind = question.kind {
             match = Match(kind: kind, confidence: 1, candidates: [kind], routing: .declared)
-            let measure = wording.measure.flatMap { $0.answers(kind) ? $0 : nil } ?? Measure.main(of: kind)
-            match.intent = Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking)
+            let measure =
+                wording.measure.flatMap { $0.answers(kind) ? $0 : nil } ?? Measure.main(of: kind)
+            match.intent = Intent(
+                measure: measure, dimension: wording.dimension, ranking: wording.ranking)
         } else {
             do {
-                match = try rulesMatch(question, text: text, wording: wording, mentions: mentions, failure)
+                match = try rulesMatch(
+                    question, text: text, wording: wording, mentions: mentions, failure)
             } catch let error as MatchError {
                 guard case .unsupported = error.reason else { throw error }
                 unsupported = error
                 match = Match(kind: .badgeEnrollments, confidence: 0)
             }
         }
-        if match.intent.measure.isSequence, match.intent.dimension == .badge { match.intent.dimension = nil }
+        if match.intent.measure.isSequence, match.intent.dimension == .badge {
+            match.intent.dimension = nil
+        }
         let names = try conditions(text, masked: masked, mentions: mentions, failure)
         match.filters.badge = names.badge
         match.filters.organization = names.organization
@@ -262,17 +296,24 @@ public struct Matcher: Sendable {
     /// applies (a threshold, a category), no name misspelt or cut short, at most one badge
     /// and one organization. Returns the names the question mentions.
     private func conditions(
-        _ text: String, masked: String, mentions: [EntityFinder.Found], _ failure: (MatchError.Reason) -> MatchError
+        _ text: String, masked: String, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
     ) throws -> (badge: String?, organization: String?) {
         let whole = NSRange(masked.startIndex..., in: masked)
-        if let threshold = Self.threshold.firstMatch(in: masked, range: whole), let range = Range(threshold.range, in: masked) {
+        if let threshold = Self.threshold.firstMatch(in: masked, range: whole),
+            let range = Range(threshold.range, in: masked)
+        {
             throw failure(.threshold(String(masked[range])))
         }
-        if let category = categories?.firstMatch(in: masked, range: whole), let range = Range(category.range, in: masked) {
+        if let category = categories?.firstMatch(in: masked, range: whole),
+            let range = Range(category.range, in: masked)
+        {
             throw failure(.category(String(masked[range])))
         }
         if let miss = entities.nearMisses(in: text, excluding: mentions).first {
-            throw failure(.unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name))
+            throw failure(
+                .unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name)
+            )
         }
         var found: (badge: String?, organization: String?) = (nil, nil)
         for kind in [EntityFinder.Kind.badge, .organization] {
@@ -281,7 +322,11 @@ public struct Matcher: Sendable {
                 names.append(mention.name)
             }
             if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
-            if kind == .badge { found.badge = names.first } else { found.organization = names.first }
+            if kind == .badge {
+                found.badge = names.first
+            } else {
+                found.organization = names.first
+            }
         }
         return found
     }
@@ -299,8 +344,10 @@ public struct Matcher: Sendable {
         public var window: String?
         public var confidence: Double
 
-        public init(kind: AnalysisKind, intent: Intent, badge: String? = nil, organization: String? = nil,
-                    window: String? = nil, confidence: Double) {
+        public init(
+            kind: AnalysisKind, intent: Intent, badge: String? = nil, organization: String? = nil,
+            window: String? = nil, confidence: Double
+        ) {
             self.kind = kind
             self.intent = intent
             self.badge = badge
@@ -323,11 +370,18 @@ public struct Matcher: Sendable {
     public func route(_ question: Question, proposal: Proposal) throws -> Match {
         func refuse(_ why: String) -> Refusal { Refusal(description: why) }
         func failure(_ reason: MatchError.Reason) -> MatchError {
-            MatchError(questionID: question.id, text: question.text, reason: reason, line: question.line)
+            MatchError(
+                questionID: question.id, text: question.text, reason: reason, line: question.line)
         }
-        guard proposal.kind != .customSQL else { throw refuse("custom_sql is not a kind to route to") }
-        guard (0...1).contains(proposal.confidence) else { throw refuse("confidence \(proposal.confidence) is not between 0 and 1") }
-        if let count = proposal.intent.ranking?.count, count < 1 { throw refuse("a ranking of \(count)") }
+        guard proposal.kind != .customSQL else {
+            throw refuse("custom_sql is not a kind to route to")
+        }
+        guard (0...1).contains(proposal.confidence) else {
+            throw refuse("confidence \(proposal.confidence) is not between 0 and 1")
+        }
+        if let count = proposal.intent.ranking?.count, count < 1 {
+            throw refuse("a ranking of \(count)")
+        }
         for (kind, name, known) in [
             ("badge", proposal.badge, entities.catalogue.badges),
             ("organization", proposal.organization, entities.catalogue.organizations),
@@ -340,21 +394,31 @@ public struct Matcher: Sendable {
         // The same conditions as the rules, then the names: exactly those the question gives.
         let named = try conditions(text, masked: masked, mentions: mentions, failure)
         if proposal.badge != named.badge {
-            throw refuse("the question names the badge '\(named.badge ?? "none")', not '\(proposal.badge ?? "none")'")
+            throw refuse(
+                "the question names the badge '\(named.badge ?? "none")', not '\(proposal.badge ?? "none")'"
+            )
         }
         if proposal.organization != named.organization {
-            throw refuse("the question names the organization '\(named.organization ?? "none")', not '\(proposal.organization ?? "none")'")
+            throw refuse(
+                "the question names the organization '\(named.organization ?? "none")', not '\(proposal.organization ?? "none")'"
+            )
         }
-        let routed = Self.kind(for: proposal.intent, badgeNamed: named.badge != nil, organizationNamed: named.organization != nil)
+        let routed = Self.kind(
+            for: proposal.intent, badgeNamed: named.badge != nil,
+            organizationNamed: named.organization != nil)
         guard routed == proposal.kind, proposal.intent.measure.answers(proposal.kind) else {
-            throw refuse("\(proposal.kind.rawValue) does not compute \(proposal.intent.measure.rawValue) by \(proposal.intent.dimension?.rawValue ?? "nothing")")
+            throw refuse(
+                "\(proposal.kind.rawValue) does not compute \(proposal.intent.measure.rawValue) by \(proposal.intent.dimension?.rawValue ?? "nothing")"
+            )
         }
         var match = Match(
             kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2),
             filters: Filters(badge: named.badge, organization: named.organization),
             candidates: [proposal.kind], intent: proposal.intent, routing: .model)
         if let asOf {
-            let read = { (text: String) throws -> DateRange? in try TimeWindow(asOf: asOf).read(text).range }
+            let read = { (text: String) throws -> DateRange? in
+                try TimeWindow(asOf: asOf).read(text).range
+            }
             do {
                 match.filters.dateRange = try read(masked)
             } catch let problem as TimeWindow.Problem {
@@ -362,8 +426,11 @@ public struct Matcher: Sendable {
             }
             if let window = proposal.window {
                 let theirs = try? read(window)
-                guard let theirs, theirs.start == match.filters.dateRange?.start, theirs.end == match.filters.dateRange?.end
-                else { throw refuse("its time window \"\(window)\" is not the one the question gives") }
+                guard let theirs, theirs.start == match.filters.dateRange?.start,
+                    theirs.end == match.filters.dateRange?.end
+                else {
+                    throw refuse("its time window \"\(window)\" is not the one the question gives")
+                }
             }
         }
         match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity
@@ -382,39 +449,61 @@ public struct Matcher: Sendable {
         let badgeNamed = mentions.contains { $0.kind == .badge }
         let organizationNamed = mentions.contains { $0.kind == .organization }
         if let own = candidates(for: text, fromFileOnly: true).first {
-            let measure = wording.measure.flatMap { $0.answers(own.kind) ? $0 : nil } ?? Measure.main(of: own.kind)
+            let measure =
+                wording.measure.flatMap { $0.answers(own.kind) ? $0 : nil }
+                ?? Measure.main(of: own.kind)
             return Match(
-                kind: own.kind, confidence: Self.confidence(best: own.hits, kinds: found.count), candidates: kinds,
-                intent: Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking))
+                kind: own.kind, confidence: Self.confidence(best: own.hits, kinds: found.count),
+                candidates: kinds,
+                intent: Intent(
+                    measure: measure, dimension: wording.dimension, ranking: wording.ranking))
         }
         if let measure = wording.measure, !wording.unanchored || !found.isEmpty {
-            let intent = Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking)
-            guard let kind = Self.kind(for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed) else {
-                throw failure(.unsupported(measure: measure.words, dimension: wording.dimension?.rawValue ?? "none"))
+            let intent = Intent(
+                measure: measure, dimension: wording.dimension, ranking: wording.ranking)
+            guard
+                let kind = Self.kind(
+                    for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed)
+            else {
+                throw failure(
+                    .unsupported(
+                        measure: measure.words, dimension: wording.dimension?.rawValue ?? "none"))
             }
             if replaced.contains(kind) {
                 // The file's own rules for this kind decide; the seed's for the others.
-                guard let best = found.first else { throw failure(.noMatch(closest: Self.closest(to: question.text))) }
-                let measure = intent.measure.answers(best.kind) ? intent.measure : Measure.main(of: best.kind)
+                guard let best = found.first else {
+                    throw failure(.noMatch(closest: Self.closest(to: question.text)))
+                }
+                let measure =
+                    intent.measure.answers(best.kind) ? intent.measure : Measure.main(of: best.kind)
                 return Match(
-                    kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count), candidates: kinds,
-                    intent: Intent(measure: measure, dimension: wording.dimension, ranking: wording.ranking))
+                    kind: best.kind,
+                    confidence: Self.confidence(best: best.hits, kinds: found.count),
+                    candidates: kinds,
+                    intent: Intent(
+                        measure: measure, dimension: wording.dimension, ranking: wording.ranking))
             }
             // The seed's expressions agreeing makes the route surer; pointing elsewhere, less.
-            let confidence = kinds.first == kind
-                ? (kinds.count == 1 ? 0.95 : 0.85) : kinds.isEmpty ? 0.9 : kinds.contains(kind) ? 0.8 : 0.7
+            let confidence =
+                kinds.first == kind
+                ? (kinds.count == 1 ? 0.95 : 0.85)
+                : kinds.isEmpty ? 0.9 : kinds.contains(kind) ? 0.8 : 0.7
             return Match(kind: kind, confidence: confidence, candidates: kinds, intent: intent)
         }
         if let best = found.first {
             return Match(
-                kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count), candidates: kinds,
-                intent: Intent(measure: Measure.main(of: best.kind), dimension: wording.dimension, ranking: wording.ranking))
+                kind: best.kind, confidence: Self.confidence(best: best.hits, kinds: found.count),
+                candidates: kinds,
+                intent: Intent(
+                    measure: Measure.main(of: best.kind), dimension: wording.dimension,
+                    ranking: wording.ranking))
         }
         throw failure(.noMatch(closest: Self.closest(to: question.text)))
     }
 
     /// The kind that answers an intent, or nil when no kind breaks the measure down that way.
-    static func kind(for intent: Intent, badgeNamed: Bool, organizationNamed: Bool) -> AnalysisKind? {
+    static func kind(for intent: Intent, badgeNamed: Bool, organizationNamed: Bool) -> AnalysisKind?
+    {
         let dimension = intent.dimension
         switch intent.measure {
         case .enrollments, .learners:
@@ -423,22 +512,27 @@ public struct Matcher: Sendable {
             case .organization: return .organizationTrends
             case .period: return intent.measure == .learners ? nil : .organizationTrends
             case .cohort: return intent.measure == .learners ? nil : .completionMetrics
-            case nil: return organizationNamed && !badgeNamed ? .organizationTrends : .badgeEnrollments
+            case nil:
+                return organizationNamed && !badgeNamed ? .organizationTrends : .badgeEnrollments
             }
         case .completions:
             return dimension == .period ? .organizationTrends : .completionMetrics
         case .completionRate, .dropRate:
             return .completionMetrics
         case .timeToComplete:
-            return dimension == nil || dimension == .badge || dimension == .organization ? .completionMetrics : nil
+            return dimension == nil || dimension == .badge || dimension == .organization
+                ? .completionMetrics : nil
         case .averageProgress:
             switch dimension {
             case .organization: return .organizationTrends
-            case nil, .badge: return organizationNamed && !badgeNamed && dimension == nil ? .organizationTrends : .badgeEnrollments
+            case nil, .badge:
+                return organizationNamed && !badgeNamed && dimension == nil
+                    ? .organizationTrends : .badgeEnrollments
             default: return nil
             }
         case .nextBadge, .previousBadge, .firstBadge, .paths:
-            return dimension == nil || dimension == .badge || dimension == .period ? .learningPaths : nil
+            return dimension == nil || dimension == .badge || dimension == .period
+                ? .learningPaths : nil
         case .growth:
             // Organizations ranked by their change would be a number no statement computes.
             if dimension == .organization && intent.ranking != nil { return nil }
@@ -472,7 +566,9 @@ public struct Matcher: Sendable {
     /// words and dates of a name ("Class of 2024") are not read as the question's own.
     static func masked(_ text: String, _ mentions: [EntityFinder.Found]) -> String {
         let characters = Array(text)
-        guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else { return text }
+        guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else {
+            return text
+        }
         var result = ""
         var index = 0
         for mention in mentions where mention.range.lowerBound >= index {
@@ -486,7 +582,10 @@ public struct Matcher: Sendable {
     /// The three examples that share the most words with `text`, most similar first.
     static func closest(to text: String) -> [String] {
         func words(_ text: String) -> Set<String> {
-            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 })
+            Set(
+                text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter {
+                    $0.count > 2
+                })
         }
         let asked = words(text)
         let scored = examples.enumerated().map { index, example -> (Double, Int, String) in

@@ -52,10 +52,14 @@ struct TimeWindow {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
     ]
-    private static let monthPattern = #"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"#
+    private static let monthPattern =
+        #"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"#
     private static let year = #"((?:19|20)\d{2})"#
-    private static let count = #"(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"#
-    private static let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
+    private static let count =
+        #"(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"#
+    private static let ordinals = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    ]
     private static let counts = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
@@ -66,16 +70,28 @@ struct TimeWindow {
     /// not a point of its own.
     private static let points: [(form: String, regex: NSRegularExpression)] = [
         ("iso", #"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#),
-        ("rolling", #"\b(?:in |over |during |for |within )?(?:the )?(?:past|last|previous|prior|recent|trailing)\s+"# + count + #"\s+(day|week|month|quarter|year)s?\b"#),
+        (
+            "rolling",
+            #"\b(?:in |over |during |for |within )?(?:the )?(?:past|last|previous|prior|recent|trailing)\s+"#
+                + count + #"\s+(day|week|month|quarter|year)s?\b"#
+        ),
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
         // "since the start of the year": the year holding A.
         ("unit", #"(?<=(?:start|beginning|end) of )(the)\s+(week|month|quarter|year)\b"#),
         ("year-half", #"\b"# + year + #"[-\s]?h([12])\b"#),
-        ("half", #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
+        (
+            "half",
+            #"\b(?:h([12])|(?:the\s+)?(first|second|1st|2nd)\s+half)(?:,?\s+(?:of\s+)?"# + year
+                + #")?\b"#
+        ),
         ("year-quarter", #"\b"# + year + #"[-\s]?q([1-4])\b"#),
-        ("quarter", #"\b(?:q([1-4])|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
+        (
+            "quarter",
+            #"\b(?:q([1-4])|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?"#
+                + year + #")?\b"#
+        ),
         ("month", #"\b"# + monthPattern + #"(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("year", #"\b"# + year + #"\b(?!-\d)"#),
         ("day", #"\b(today|yesterday)\b"#),
@@ -83,7 +99,8 @@ struct TimeWindow {
 
     /// What the words just before a point make of it.
     private static let operatorBefore = regex(
-        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#)
+        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
+    )
     /// What may join the two ends of a range.
     private static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
@@ -91,14 +108,19 @@ struct TimeWindow {
     private static let timeLike: [NSRegularExpression] = [
         #"\b(?:19|20)\d{2}\b"#,
         #"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"#,
-        #"\bmay\s+(?:19|20)\d{2}\b"#, #"\b(?:in|since|before|after|until|during|from|through)\s+may\b"#,
-        #"(?<!per )(?<!by )(?<!each )(?<!every )\bquarters?\b(?! by quarter)"#, #"\bq[1-4]\b"#, #"\bh[12]\b"#, #"\bhalf[- ]years?\b"#, #"\b(?:first|second|1st|2nd|last|this|next)\s+half\b"#,
+        #"\bmay\s+(?:19|20)\d{2}\b"#,
+        #"\b(?:in|since|before|after|until|during|from|through)\s+may\b"#,
+        #"(?<!per )(?<!by )(?<!each )(?<!every )\bquarters?\b(?! by quarter)"#, #"\bq[1-4]\b"#,
+        #"\bh[12]\b"#, #"\bhalf[- ]years?\b"#,
+        #"\b(?:first|second|1st|2nd|last|this|next)\s+half\b"#,
         #"\bbetween\b(?!\s+(?:‹badge›|badges|courses|organi[sz]ations|companies|teams|them|the two|these))"#,
         #"\bsince\b"#,
         #"\bbefore\b(?!\s+(?:(?:taking|starting|enrolling|doing|attempting|tackling|trying|they|moving|going|completing|finishing|earning|getting|it|that|them|this|one|another|the next)\b|(?:the\s+)?‹badge›))"#,
         #"\b(?:until|till|thru)\b"#, #"\bago\b"#, #"\bto[- ]date\b"#, #"\b(?:ytd|mtd|qtd|wtd)\b"#,
-        #"\bfiscal\b"#, #"\bfy\s?'?\d*\b"#, #"\bholidays?\b"#, #"\bsemesters?\b"#, #"\bterms?\s+(?:\d|one|two|three)"#,
-        #"\bseasons?\b"#, #"\bseasonal"#, #"\b(?:summer|winter|spring|autumn)\b"#, #"\bweekends?\b"#,
+        #"\bfiscal\b"#, #"\bfy\s?'?\d*\b"#, #"\bholidays?\b"#, #"\bsemesters?\b"#,
+        #"\bterms?\s+(?:\d|one|two|three)"#,
+        #"\bseasons?\b"#, #"\bseasonal"#, #"\b(?:summer|winter|spring|autumn)\b"#,
+        #"\bweekends?\b"#,
         #"\bfortnights?\b"#, #"\bdecades?\b"#, #"\b(?:yesterday|today|tomorrow|tonight)\b"#,
         #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,
         #"\brecently\b"#, #"\blately\b"#, #"\bthese days\b"#, #"\bearlier this\b"#,
@@ -106,13 +128,14 @@ struct TimeWindow {
         // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
         // "3 months after", "the 12 months ending June", "not in 2025".
         #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
-        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#, #"\b(?:ending|ended)\b"#, #"\band a half\b"#,
+        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#, #"\b(?:ending|ended)\b"#,
+        #"\band a half\b"#,
         #"\b(?:not|except|outside|excluding|apart from)\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|last|this|january|february|march|april|june|july|august|september|october|november|december)"#,
-        #"\b(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|this|last|next|current|january|february|march|april|may|june|july|august|september|october|november|december|week|month|quarter|year)"#, #"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"#,
+        #"\b(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|this|last|next|current|january|february|march|april|may|june|july|august|september|october|november|december|week|month|quarter|year)"#,
+        #"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"#,
         #"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)"#,
         #"\bchristmas\b"#, #"\blaunch\b"#, #"\breorg\b"#, #"\bpandemic\b"#, #"\bcovid\b"#,
     ].map(regex)
-
 
     /// The forms that work, for error messages.
     static let forms = """
@@ -131,18 +154,24 @@ struct TimeWindow {
         var found: [Point] = []
         for (form, regex) in Self.points {
             for match in regex.matches(in: lowered, range: whole) {
-                guard !found.contains(where: { NSIntersectionRange($0.range, match.range).length > 0 }) else { continue }
+                guard
+                    !found.contains(where: { NSIntersectionRange($0.range, match.range).length > 0 }
+                    )
+                else { continue }
                 let groups = (1..<match.numberOfRanges).map { index -> String? in
                     Range(match.range(at: index), in: lowered).map { String(lowered[$0]) }
                 }
                 let phrase = String(lowered[Range(match.range, in: lowered)!])
                 // "may" is a month only with a year or after a preposition.
                 if form == "month", groups[0] == "may", groups[1] == nil,
-                    Self.prefix(before: match.range, in: lowered, matching: Self.operatorBefore) == nil
+                    Self.prefix(before: match.range, in: lowered, matching: Self.operatorBefore)
+                        == nil
                 {
                     continue
                 }
-                guard let point = try point(form, groups, phrase: phrase, range: match.range) else { continue }
+                guard let point = try point(form, groups, phrase: phrase, range: match.range) else {
+                    continue
+                }
                 found.append(point)
             }
         }
@@ -155,7 +184,9 @@ struct TimeWindow {
             let lead = Self.prefix(before: first.range, in: lowered, matching: Self.operatorBefore)
             let word = lead.map { String(lowered[Range($0.range(at: 1), in: lowered)!]) }
             // "the start of last year", "the end of March": the first or the last day.
-            if let edge = lead.flatMap({ Range($0.range(at: 2), in: lowered) }).map({ String(lowered[$0]) }) {
+            if let edge = lead.flatMap({ Range($0.range(at: 2), in: lowered) }).map({
+                String(lowered[$0])
+            }) {
                 let day = edge == "end" ? first.end.adding(days: -1) : first.start
                 first = Point(range: first.range, start: day, end: day.adding(days: 1))
             }
@@ -163,7 +194,8 @@ struct TimeWindow {
             // A pair: "between X and Y", "from X to Y", "X to Y".
             if index + 1 < found.count, !first.standalone, !found[index + 1].standalone,
                 word == nil || word == "between" || word == "from",
-                Self.joined(first.range, found[index + 1].range, in: lowered, and: word == "between")
+                Self.joined(
+                    first.range, found[index + 1].range, in: lowered, and: word == "between")
             {
                 var last = found[index + 1]
                 try align(&first, &last)
@@ -190,7 +222,9 @@ struct TimeWindow {
                 if first.needsOperator { throw Problem.unreadable(phrase) }
                 range = DateRange(start: first.start, end: first.end, phrase: phrase)
             }
-            if let start = range.start, let end = range.end, !(start < end) { throw Problem.backwards(phrase) }
+            if let start = range.start, let end = range.end, !(start < end) {
+                throw Problem.backwards(phrase)
+            }
             windows.append((span, range))
             index += 1
         }
@@ -212,7 +246,9 @@ struct TimeWindow {
 
     // MARK: - Points
 
-    private func point(_ form: String, _ groups: [String?], phrase: String, range: NSRange) throws -> Point? {
+    private func point(_ form: String, _ groups: [String?], phrase: String, range: NSRange) throws
+        -> Point?
+    {
         let tomorrow = asOf.adding(days: 1)
         func unit(_ name: String) -> Int {
             switch name {
@@ -225,20 +261,31 @@ struct TimeWindow {
         }
         switch form {
         case "iso":
-            guard let day = CivilDate(iso: phrase), phrase.count == 10 else { throw Problem.impossibleDate(phrase) }
+            guard let day = CivilDate(iso: phrase), phrase.count == 10 else {
+                throw Problem.impossibleDate(phrase)
+            }
             return Point(range: range, start: day, end: day.adding(days: 1))
         case "rolling":
-            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else { return nil }
+            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
+                return nil
+            }
             // Past 999 units is no window a report means; the start would leave the calendar.
             guard count < 1000 else { throw Problem.unreadable(phrase) }
-            return Point(range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
+            return Point(
+                range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
         case "ago":
-            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else { return nil }
+            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
+                return nil
+            }
             let day = back(count, unit(name))
             return Point(range: range, start: day, end: day.adding(days: 1), needsOperator: true)
         case "to-date":
-            let name = groups[0] ?? ["ytd": "year", "mtd": "month", "qtd": "quarter", "wtd": "week"][groups[1] ?? ""] ?? "year"
-            return Point(range: range, start: start(of: unit(name), containing: asOf), end: tomorrow, standalone: true)
+            let name =
+                groups[0] ?? ["ytd": "year", "mtd": "month", "qtd": "quarter", "wtd": "week"][
+                    groups[1] ?? ""] ?? "year"
+            return Point(
+                range: range, start: start(of: unit(name), containing: asOf), end: tomorrow,
+                standalone: true)
         case "unit":
             guard let which = groups[0], let name = groups[1] else { return nil }
             let current = start(of: unit(name), containing: asOf)
@@ -246,7 +293,8 @@ struct TimeWindow {
             case "this", "current", "the":
                 return Point(range: range, start: current, end: tomorrow)
             case "past":
-                return Point(range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)
+                return Point(
+                    range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)
             default:
                 let previous = start(of: unit(name), containing: current.adding(days: -1))
                 return Point(range: range, start: previous, end: current)
@@ -255,7 +303,8 @@ struct TimeWindow {
             let half: Int
             let year: Int?
             if form == "half" {
-                half = groups[0].flatMap { Int($0) } ?? (["first": 1, "1st": 1][groups[1] ?? ""] ?? 2)
+                half =
+                    groups[0].flatMap { Int($0) } ?? (["first": 1, "1st": 1][groups[1] ?? ""] ?? 2)
                 year = groups[2].flatMap { Int($0) }
             } else {
                 year = groups[0].flatMap { Int($0) }
@@ -266,7 +315,8 @@ struct TimeWindow {
             let quarter: Int
             let year: Int?
             if form == "quarter" {
-                quarter = groups[0].flatMap { Int($0) } ?? groups[1].flatMap { Self.ordinals[$0] } ?? 1
+                quarter =
+                    groups[0].flatMap { Int($0) } ?? groups[1].flatMap { Self.ordinals[$0] } ?? 1
                 year = groups[2].flatMap { Int($0) }
             } else {
                 year = groups[0].flatMap { Int($0) }
@@ -274,11 +324,17 @@ struct TimeWindow {
             }
             return span(unit: 3, index: quarter, year: year, range: range)
         case "month":
-            guard let name = groups[0], let month = Self.months.firstIndex(where: { $0.hasPrefix(name) }) else { return nil }
-            return span(unit: 1, index: month + 1, year: groups[1].flatMap { Int($0) }, range: range)
+            guard let name = groups[0],
+                let month = Self.months.firstIndex(where: { $0.hasPrefix(name) })
+            else { return nil }
+            return span(
+                unit: 1, index: month + 1, year: groups[1].flatMap { Int($0) }, range: range)
         case "year":
-            guard let year = groups[0].flatMap({ Int($0) }), let start = CivilDate(year: year, month: 1, day: 1) else { return nil }
-            return Point(range: range, start: start, end: CivilDate(year: year + 1, month: 1, day: 1)!)
+            guard let year = groups[0].flatMap({ Int($0) }),
+                let start = CivilDate(year: year, month: 1, day: 1)
+            else { return nil }
+            return Point(
+                range: range, start: start, end: CivilDate(year: year + 1, month: 1, day: 1)!)
         case "day":
             let day = groups[0] == "today" ? asOf : asOf.adding(days: -1)
             return Point(range: range, start: day, end: day.adding(days: 1))
@@ -293,7 +349,9 @@ struct TimeWindow {
         var point = Point(range: range, start: asOf, end: asOf)
         place(&point, months: months, index: index, year: year ?? asOf.year)
         if year == nil {
-            if asOf < point.start { place(&point, months: months, index: index, year: asOf.year - 1) }
+            if asOf < point.start {
+                place(&point, months: months, index: index, year: asOf.year - 1)
+            }
             point.yearless = (months, index)
         }
         return point
@@ -311,7 +369,8 @@ struct TimeWindow {
         if let yearless = first.yearless, last.yearless == nil {
             place(&first, months: yearless.unit, index: yearless.index, year: last.start.year)
             if !(first.start < last.end) {
-                place(&first, months: yearless.unit, index: yearless.index, year: last.start.year - 1)
+                place(
+                    &first, months: yearless.unit, index: yearless.index, year: last.start.year - 1)
             }
         } else if let yearless = last.yearless {
             let year = first.yearless == nil ? first.start.year : last.start.year
@@ -359,17 +418,22 @@ struct TimeWindow {
     // MARK: - Words around points
 
     /// The operator that ends right where `range` starts.
-    private static func prefix(before range: NSRange, in text: String, matching regex: NSRegularExpression) -> NSTextCheckingResult? {
+    private static func prefix(
+        before range: NSRange, in text: String, matching regex: NSRegularExpression
+    ) -> NSTextCheckingResult? {
         let before = NSRange(location: 0, length: range.location)
         return regex.firstMatch(in: text, range: before)
     }
 
     /// Whether only a connector lies between two points.
-    private static func joined(_ first: NSRange, _ second: NSRange, in text: String, and allowsAnd: Bool) -> Bool {
+    private static func joined(
+        _ first: NSRange, _ second: NSRange, in text: String, and allowsAnd: Bool
+    ) -> Bool {
         let gap = NSRange(location: first.upperBound, length: second.location - first.upperBound)
         guard gap.length >= 0, let range = Range(gap, in: text) else { return false }
         let words = String(text[range])
-        guard connector.firstMatch(in: words, range: NSRange(words.startIndex..., in: words)) != nil else { return false }
+        guard connector.firstMatch(in: words, range: NSRange(words.startIndex..., in: words)) != nil
+        else { return false }
         return allowsAnd || words.trimmingCharacters(in: .whitespaces) != "and"
     }
 
@@ -387,27 +451,38 @@ struct TimeWindow {
         var first: NSRange?
         for regex in timeLike {
             for match in regex.matches(in: lowered, range: whole)
-            where !used.contains(where: { NSIntersectionRange($0, match.range).length == match.range.length }) {
+            where !used.contains(where: {
+                NSIntersectionRange($0, match.range).length == match.range.length
+            }) {
                 if first == nil || match.range.location < first!.location { first = match.range }
             }
         }
         return first.map { text(widened($0, in: lowered), in: original) }
     }
 
-    private static let leading = regex(#"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on)\s+)+$"#)
+    private static let leading = regex(
+        #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on)\s+)+$"#)
     private static let trailing = regex(#"^\s+(?:the\s+)?[\w'’-]+"#)
 
     /// A leftover word with the words that make it a phrase: "during the holidays",
     /// "since the launch", "in fiscal 2025".
     private static func widened(_ range: NSRange, in text: String) -> NSRange {
         var range = range
-        if let lead = leading.firstMatch(in: text, range: NSRange(location: 0, length: range.location)) {
+        if let lead = leading.firstMatch(
+            in: text, range: NSRange(location: 0, length: range.location))
+        {
             range = NSUnionRange(lead.range, range)
         }
-        let word = (text as NSString).substring(with: range).split(separator: " ").last.map(String.init) ?? ""
-        if ["since", "before", "until", "till", "thru", "between", "fiscal", "after"].contains(word) {
-            let rest = NSRange(location: range.upperBound, length: (text as NSString).length - range.upperBound)
-            if let tail = trailing.firstMatch(in: text, range: rest) { range = NSUnionRange(range, tail.range) }
+        let word =
+            (text as NSString).substring(with: range).split(separator: " ").last.map(String.init)
+            ?? ""
+        if ["since", "before", "until", "till", "thru", "between", "fiscal", "after"].contains(word)
+        {
+            let rest = NSRange(
+                location: range.upperBound, length: (text as NSString).length - range.upperBound)
+            if let tail = trailing.firstMatch(in: text, range: rest) {
+                range = NSUnionRange(range, tail.range)
+            }
         }
         return range
     }

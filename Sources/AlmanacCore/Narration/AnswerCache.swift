@@ -30,7 +30,9 @@ public struct AnswerCache: Sendable {
     }
 
     /// The request that an answer is stored under: everything that shapes the answer.
-    public static func request(_ configuration: ModelConfiguration, _ messages: [ChatMessage]) -> JSONValue {
+    public static func request(_ configuration: ModelConfiguration, _ messages: [ChatMessage])
+        -> JSONValue
+    {
         [
             "model": .string(configuration.model),
             "temperature": .double(configuration.temperature),
@@ -40,7 +42,8 @@ public struct AnswerCache: Sendable {
         ]
     }
 
-    public static func key(_ configuration: ModelConfiguration, _ messages: [ChatMessage]) -> String {
+    public static func key(_ configuration: ModelConfiguration, _ messages: [ChatMessage]) -> String
+    {
         SHA256.hex(Array(request(configuration, messages).encoded().utf8))
     }
 
@@ -53,22 +56,37 @@ public struct AnswerCache: Sendable {
         let url = url(for: key)
         guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, nil) }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            object["key"] as? String == key, let answer = object["answer"] as? String, !answer.isEmpty
+            object["key"] as? String == key, let answer = object["answer"] as? String,
+            !answer.isEmpty
         else {
-            return (nil, Problem(path: url.path, message: "corrupt answer file; it is ignored and will be written again"))
+            return (
+                nil,
+                Problem(
+                    path: url.path,
+                    message: "corrupt answer file; it is ignored and will be written again")
+            )
         }
         // A hand-edited or older entry gets the same bound as a fresh answer.
         guard answer.utf8.count <= ChatClient.maxAnswerBytes else {
-            return (nil, Problem(
-                path: url.path,
-                message: "the cached answer is \(answer.utf8.count) bytes, over the limit of \(ChatClient.maxAnswerBytes); it is ignored and will be written again"))
+            return (
+                nil,
+                Problem(
+                    path: url.path,
+                    message:
+                        "the cached answer is \(answer.utf8.count) bytes, over the limit of \(ChatClient.maxAnswerBytes); it is ignored and will be written again"
+                )
+            )
         }
         var usage: [String: JSONValue] = [:]
         for (name, value) in object["usage"] as? [String: Any] ?? [:] {
             if let number = value as? Int { usage[name] = .int(number) }
         }
-        return (Entry(key: key, answer: answer, finishReason: object["finish_reason"] as? String ?? "stop",
-                      usage: .object(usage)), nil)
+        return (
+            Entry(
+                key: key, answer: answer,
+                finishReason: object["finish_reason"] as? String ?? "stop",
+                usage: .object(usage)), nil
+        )
     }
 
     /// Stores an answer: a temporary file, then a rename, so a reader never sees half a file.
@@ -102,11 +120,14 @@ public struct AnswerCache: Sendable {
         let files = entryFiles()
         let used = lastUsed()
         let bytes = files.reduce(0) { total, url in
-            total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+            total
+                + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
         }
         return Statistics(
             entries: files.count, bytes: bytes,
-            usedByLastBuild: files.filter { used.contains($0.deletingPathExtension().lastPathComponent) }.count)
+            usedByLastBuild: files.filter {
+                used.contains($0.deletingPathExtension().lastPathComponent)
+            }.count)
     }
 
     /// Deletes the entries the last build did not use.
@@ -114,11 +135,13 @@ public struct AnswerCache: Sendable {
     public func prune() throws -> Int {
         let used = lastUsed()
         var deleted = 0
-        for url in entryFiles() where !used.contains(url.deletingPathExtension().lastPathComponent) {
+        for url in entryFiles() where !used.contains(url.deletingPathExtension().lastPathComponent)
+        {
             do {
                 try FileManager.default.removeItem(at: url)
             } catch {
-                throw SiteError(path: url.path, message: "cannot delete: \(error.localizedDescription)")
+                throw SiteError(
+                    path: url.path, message: "cannot delete: \(error.localizedDescription)")
             }
             deleted += 1
         }
@@ -135,7 +158,9 @@ public struct AnswerCache: Sendable {
         var files: [URL] = []
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
-            if url.pathExtension == "json", url.deletingLastPathComponent().lastPathComponent.count == 2 {
+            if url.pathExtension == "json",
+                url.deletingLastPathComponent().lastPathComponent.count == 2
+            {
                 files.append(url)
             }
         }
@@ -144,9 +169,11 @@ public struct AnswerCache: Sendable {
 
     private func write(_ data: Data, to url: URL) throws {
         let manager = FileManager.default
-        let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = url.deletingLastPathComponent().appending(
+            path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: temporary)
             // rename(2) replaces the old file in one step; readers see the old or the new.
             guard rename(temporary.path, url.path) == 0 else {
@@ -154,7 +181,9 @@ public struct AnswerCache: Sendable {
             }
         } catch {
             try? manager.removeItem(at: temporary)
-            throw SiteError(path: url.path, message: "cannot write the answer cache: \(error.localizedDescription)")
+            throw SiteError(
+                path: url.path,
+                message: "cannot write the answer cache: \(error.localizedDescription)")
         }
     }
 }

@@ -13,9 +13,11 @@ public struct ModelConfiguration: Sendable, Equatable {
     /// The whole wait for one answer: every try, every backoff and every `Retry-After`.
     public var deadline: Duration
 
-    public init(baseURL: URL = URL(string: "https://api.openai.com/v1")!, apiKey: String?, model: String,
-                temperature: Double = 0, maxTokens: Int? = nil, seed: Int? = nil,
-                timeout: Duration = .seconds(60), deadline: Duration = .seconds(300)) {
+    public init(
+        baseURL: URL = URL(string: "https://api.openai.com/v1")!, apiKey: String?, model: String,
+        temperature: Double = 0, maxTokens: Int? = nil, seed: Int? = nil,
+        timeout: Duration = .seconds(60), deadline: Duration = .seconds(300)
+    ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.model = model
@@ -76,7 +78,8 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
             return "HTTP \(status)\(tries)" + (message.isEmpty ? "" : ": \(message)")
         case .timeout: return "no answer within the time limit\(tries)"
         case .connection(let message): return "connection failed\(tries): \(message)"
-        case .malformed(let detail): return "the response was not a Chat Completions answer (\(detail))"
+        case .malformed(let detail):
+            return "the response was not a Chat Completions answer (\(detail))"
         case .noChoices: return "the response had no choices"
         case .emptyContent: return "the answer was empty"
         case .finishReason(let reason): return "the answer was cut off (finish_reason \(reason))"
@@ -87,14 +90,16 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "scheme, host and port of OPENAI_BASE_URL, so set it to the new address if you trust it"
         case .deadline(let limit, let wait, let last):
             let last = LLMError(reason: last, attempts: attempts).description
-            return "no answer within the \(Self.seconds(limit)) s allowed for one answer: the next try "
+            return
+                "no answer within the \(Self.seconds(limit)) s allowed for one answer: the next try "
                 + "was \(Self.seconds(wait)) s away (last: \(last))"
         }
     }
 
     /// Whole seconds, or tenths below ten: "300", "0.5".
     private static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let value =
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value >= 10 ? String(Int(value.rounded())) : NumberText.decimal(value, places: 1)
     }
 }
@@ -124,10 +129,14 @@ public struct ChatClient: Sendable {
     /// Redirects followed within the same origin before giving up.
     static let maxRedirects = 5
 
-    public init(configuration: ModelConfiguration, transport: any HTTPTransport,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                now: @escaping @Sendable () -> Date = { Date() },
-                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        configuration: ModelConfiguration, transport: any HTTPTransport,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = {
+            try await Task.sleep(for: $0)
+        },
+        now: @escaping @Sendable () -> Date = { Date() },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.configuration = configuration
         self.transport = transport
         self.sleep = sleep
@@ -136,7 +145,9 @@ public struct ChatClient: Sendable {
     }
 
     /// The request body, exactly as sent.
-    public static func body(_ configuration: ModelConfiguration, _ messages: [ChatMessage]) -> JSONValue {
+    public static func body(_ configuration: ModelConfiguration, _ messages: [ChatMessage])
+        -> JSONValue
+    {
         var body: [String: JSONValue] = [
             "model": .string(configuration.model),
             "temperature": .double(configuration.temperature),
@@ -163,11 +174,15 @@ public struct ChatClient: Sendable {
                 request.timeout = timeout
                 do {
                     let response = try await transport.send(request)
-                    if (300..<400).contains(response.status), let location = response.headers["location"] {
+                    if (300..<400).contains(response.status),
+                        let location = response.headers["location"]
+                    {
                         let target = try follow(location, from: request.url, attempts: number)
                         redirects += 1
                         guard redirects <= Self.maxRedirects else {
-                            throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: number)
+                            throw LLMError(
+                                reason: .redirect(location: redacted(target.absoluteString)),
+                                attempts: number)
                         }
                         request.url = target
                         return .again
@@ -180,17 +195,20 @@ public struct ChatClient: Sendable {
                     guard RetryPolicy.isRetryable(status: response.status) else {
                         throw LLMError(reason: reason, attempts: number)
                     }
-                    return .retry(reason, after: response.headers["retry-after"].flatMap(self.retryAfter))
+                    return .retry(
+                        reason, after: response.headers["retry-after"].flatMap(self.retryAfter))
                 } catch let error as TransportError {
                     switch error {
                     case .timeout: return .retry(.timeout, after: nil)
-                    case .connection(let message): return .retry(.connection(redacted(message)), after: nil)
+                    case .connection(let message):
+                        return .retry(.connection(redacted(message)), after: nil)
                     }
                 }
             },
             exhausted: { LLMError(reason: $0, attempts: $1) },
             pastDeadline: { wait, last, number in
-                LLMError(reason: .deadline(limit: deadline, wait: wait, last: last), attempts: number)
+                LLMError(
+                    reason: .deadline(limit: deadline, wait: wait, last: last), attempts: number)
             })
     }
 
@@ -206,7 +224,8 @@ public struct ChatClient: Sendable {
             return (scheme, url.host?.lowercased() ?? "", port)
         }
         guard origin(target) == origin(url) else {
-            throw LLMError(reason: .redirect(location: redacted(target.absoluteString)), attempts: attempts)
+            throw LLMError(
+                reason: .redirect(location: redacted(target.absoluteString)), attempts: attempts)
         }
         return target
     }
@@ -228,7 +247,9 @@ public struct ChatClient: Sendable {
     }
 
     static func parse(_ body: Data, attempts: Int) throws -> ChatAnswer {
-        func failure(_ reason: LLMError.Reason) -> LLMError { LLMError(reason: reason, attempts: attempts) }
+        func failure(_ reason: LLMError.Reason) -> LLMError {
+            LLMError(reason: reason, attempts: attempts)
+        }
         // The JSON around an answer is small; a body far beyond the limit is not parsed at all.
         guard body.count <= 4 * maxAnswerBytes else { throw failure(.tooLong(bytes: body.count)) }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
@@ -243,9 +264,12 @@ public struct ChatClient: Sendable {
         guard let message = first["message"] as? [String: Any] else {
             throw failure(.malformed("the choice has no `message`"))
         }
-        let content = (message["content"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let content = (message["content"] as? String ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw failure(.emptyContent) }
-        guard content.utf8.count <= maxAnswerBytes else { throw failure(.tooLong(bytes: content.utf8.count)) }
+        guard content.utf8.count <= maxAnswerBytes else {
+            throw failure(.tooLong(bytes: content.utf8.count))
+        }
         var usage: JSONValue = .null
         if let raw = object["usage"] as? [String: Any] {
             var fields: [String: JSONValue] = [:]
@@ -266,7 +290,8 @@ public struct ChatClient: Sendable {
         var clean = ""
         for character in text.prefix(maxMessageLength) {
             let control = character.unicodeScalars.contains {
-                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                $0.properties.generalCategory == .control
+                    || $0.properties.generalCategory == .format
             }
             clean.append(control ? " " : character)
         }
@@ -276,7 +301,9 @@ public struct ChatClient: Sendable {
     /// `{"error": {"message": …}}`, or the start of the body.
     private static func rawAPIMessage(_ body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
+            if let error = object["error"] as? [String: Any],
+                let message = error["message"] as? String
+            {
                 return message
             }
             if let message = object["error"] as? String { return message }

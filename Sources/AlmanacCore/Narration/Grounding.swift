@@ -20,7 +20,10 @@ public struct Grounding: Sendable, Equatable {
     public var unverified: [String]
 
     public var json: JSONValue {
-        ["figures": .int(figures), "verified": .int(verified), "unverified": .array(unverified.map(JSONValue.string))]
+        [
+            "figures": .int(figures), "verified": .int(verified),
+            "unverified": .array(unverified.map(JSONValue.string)),
+        ]
     }
 
     public static func check(_ answer: String, against context: JSONValue) -> Grounding {
@@ -29,12 +32,15 @@ public struct Grounding: Sendable, Equatable {
         collect(context, numbers: &numbers, names: &names)
         // Names out first, longest first, so "Statistics 101" does not leave "101" behind.
         var text = normalizedNumerals(answer)
-        for name in names.map(normalizedNumerals).sorted(by: { $0.count > $1.count }) where name.count >= 3 {
+        for name in names.map(normalizedNumerals).sorted(by: { $0.count > $1.count })
+        where name.count >= 3 {
             text = text.replacingOccurrences(of: name, with: " ")
         }
         let found = figures(in: text) + wordFigures(in: text)
-        let unverified = found.filter { figure in !numbers.contains { matches(figure, $0) } }.map(\.written)
-        return Grounding(figures: found.count, verified: found.count - unverified.count, unverified: unverified)
+        let unverified = found.filter { figure in !numbers.contains { matches(figure, $0) } }.map(
+            \.written)
+        return Grounding(
+            figures: found.count, verified: found.count - unverified.count, unverified: unverified)
     }
 
     struct Figure: Equatable {
@@ -45,14 +51,18 @@ public struct Grounding: Sendable, Equatable {
     }
 
     private static let pattern = try! NSRegularExpression(
-        pattern: #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b)?"#)
+        pattern:
+            #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b)?"#
+    )
 
     static func figures(in text: String) -> [Figure] {
         var result: [Figure] = []
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let number = String(text[Range(match.range(at: 1), in: text)!])
             let percent = match.range(at: 2).location != NSNotFound
-            if number.contains("-W") || (number.count >= 7 && number.dropFirst().contains("-")) { continue }
+            if number.contains("-W") || (number.count >= 7 && number.dropFirst().contains("-")) {
+                continue
+            }
             let plain = number.replacingOccurrences(of: ",", with: "")
             guard let value = Double(plain) else { continue }
             let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
@@ -61,7 +71,8 @@ public struct Grounding: Sendable, Equatable {
                 if abs(value) <= 10 { continue }  // a small count: "3 badges"
             }
             let written = number + (percent ? "%" : "")
-            result.append(Figure(written: written, value: value, decimals: decimals, percent: percent))
+            result.append(
+                Figure(written: written, value: value, decimals: decimals, percent: percent))
         }
         return result
     }
@@ -69,7 +80,9 @@ public struct Grounding: Sendable, Equatable {
     // MARK: - Numerals in other forms
 
     /// Separators that NFKC leaves alone: Arabic decimal, thousands and percent signs.
-    private static let separators: [Unicode.Scalar: Unicode.Scalar] = ["\u{066B}": ".", "\u{066C}": ",", "\u{066A}": "%"]
+    private static let separators: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{066B}": ".", "\u{066C}": ",", "\u{066A}": "%",
+    ]
 
     /// `text` with every decimal digit as an ASCII digit and number punctuation in ASCII;
     /// letters and everything else are kept, so names still match.
@@ -79,7 +92,8 @@ public struct Grounding: Sendable, Equatable {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 scalars.append(scalar)
-            } else if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+            } else if scalar.properties.numericType == .decimal,
+                let value = scalar.properties.numericValue,
                 let digit = Unicode.Scalar(48 + UInt32(value))
             {
                 scalars.append(digit)
@@ -87,7 +101,8 @@ public struct Grounding: Sendable, Equatable {
                 scalars.append(separator)
             } else {
                 let folded = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
-                if folded.count == 1, let only = folded.first, ".,%-+".unicodeScalars.contains(only) {
+                if folded.count == 1, let only = folded.first, ".,%-+".unicodeScalars.contains(only)
+                {
                     scalars.append(only)
                 } else {
                     scalars.append(scalar)
@@ -102,15 +117,19 @@ public struct Grounding: Sendable, Equatable {
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen",
     ]
-    private static let tens = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                               "seventy": 70, "eighty": 80, "ninety": 90]
+    private static let tens = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
     private static let scales = ["hundred": 100, "thousand": 1_000, "million": 1_000_000]
 
     private static let wordPattern: NSRegularExpression = {
-        let word = "(?:" + (units + tens.keys.sorted() + scales.keys.sorted()).joined(separator: "|") + ")"
+        let word =
+            "(?:" + (units + tens.keys.sorted() + scales.keys.sorted()).joined(separator: "|") + ")"
         let digit = "(?:" + units.prefix(10).joined(separator: "|") + ")"
         return try! NSRegularExpression(
-            pattern: #"\b(\#(word)(?:(?:[\s-]+|\s+and\s+)\#(word))*)(\s+point(?:\s+\#(digit))+)?(\s+per\s?cent)?\b"#,
+            pattern:
+                #"\b(\#(word)(?:(?:[\s-]+|\s+and\s+)\#(word))*)(\s+point(?:\s+\#(digit))+)?(\s+per\s?cent)?\b"#,
             options: [.caseInsensitive])
     }()
 
@@ -122,7 +141,8 @@ public struct Grounding: Sendable, Equatable {
             let whole = text[Range(match.range(at: 1), in: text)!].lowercased()
             var total = 0
             var current = 0
-            for word in whole.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace }) where word != "and" {
+            for word in whole.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace })
+            where word != "and" {
                 let word = String(word)
                 if let unit = units.firstIndex(of: word) {
                     current += unit
@@ -149,9 +169,11 @@ public struct Grounding: Sendable, Equatable {
             }
             let percent = match.range(at: 3).location != NSNotFound
             if !percent && decimals == 0 {
-                if value <= 10 || (1900...2100).contains(value) { continue }  // "three badges", a year
+                // "three badges", a year
+                if value <= 10 || (1900...2100).contains(value) { continue }
             }
-            result.append(Figure(written: written, value: value, decimals: decimals, percent: percent))
+            result.append(
+                Figure(written: written, value: value, decimals: decimals, percent: percent))
         }
         return result
     }
@@ -172,7 +194,8 @@ public struct Grounding: Sendable, Equatable {
 
     /// Every number in the context, plus each list's length (answers count rows: "13
     /// organizations"), and every string, which may be a name with digits in it.
-    private static func collect(_ value: JSONValue, numbers: inout [Double], names: inout [String]) {
+    private static func collect(_ value: JSONValue, numbers: inout [Double], names: inout [String])
+    {
         switch value {
         case .int(let number): numbers.append(Double(number))
         case .double(let number): numbers.append(number)
@@ -181,7 +204,9 @@ public struct Grounding: Sendable, Equatable {
             numbers.append(Double(items.count))
             for item in items { collect(item, numbers: &numbers, names: &names) }
         case .object(let members):
-            for key in members.keys.sorted() { collect(members[key]!, numbers: &numbers, names: &names) }
+            for key in members.keys.sorted() {
+                collect(members[key]!, numbers: &numbers, names: &names)
+            }
         case .bool, .null: break
         }
     }

@@ -18,16 +18,22 @@ enum Lead {
             // duration is of) enrollment's.
             var undated = scoped
             undated.dateRange = nil
-            if answer.value.title == Answer.completedInWindow || answer.isTimeline && answer.value.title == "Completions" {
+            if answer.value.title == Answer.completedInWindow
+                || answer.isTimeline && answer.value.title == "Completions"
+            {
                 scope = narrator.scope(undated) + ", completed " + narrator.between(range)
             } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
             }
         }
-        let measure = answer.intent.measure == .growth ? answer.value.title.lowercased() : answer.intent.measure.words
+        let measure =
+            answer.intent.measure == .growth
+            ? answer.value.title.lowercased() : answer.intent.measure.words
         guard let subject = answer.subjectTitle else {
             var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
-            if let support = first.support, let title = answer.supportTitle, answer.value.format != .count {
+            if let support = first.support, let title = answer.supportTitle,
+                answer.value.format != .count
+            {
                 text += " (\(title.lowercased()): \(NumberText.count(support)))"
             }
             if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
@@ -35,9 +41,11 @@ enum Lead {
         }
         if answer.isTimeline {
             guard let last = answer.rows.last, answer.rows.count > 1 else {
-                return "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
+                return
+                    "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
             }
-            return "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
+            return
+                "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
@@ -49,18 +57,24 @@ enum Lead {
             break
         }
         let counts = answer.value.format == .count
-        let order = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
+        let order =
+            answer.intent.ranking?.order == .bottom
+            ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         let noun = subject.lowercased()
         if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
-            return "The \(noun) with the \(order) \(measure.lowercased())\(scope) is \(md(first.subject)): \(value(first, answer))."
+            return
+                "The \(noun) with the \(order) \(measure.lowercased())\(scope) is \(md(first.subject)): \(value(first, answer))."
         }
         if let ranking = answer.intent.ranking {
             let count = answer.rows.count
             let tied = ranking.count.map { count > $0 } ?? false ? ", tied," : ""
-            return "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
-            + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
+            return
+                "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
+                + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
         }
-        let lead = answer.intent.ranking?.order == .bottom ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
+        let lead =
+            answer.intent.ranking?.order == .bottom
+            ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
     }
 
@@ -69,9 +83,11 @@ enum Lead {
         let then = others.isEmpty ? "" : ", then " + list(others)
         switch answer.intent.measure {
         case .nextBadge where answer.anchor != nil:
-            return "After \(md(answer.anchor!)), learners\(scope) most often take \(shown[0])\(then)"
+            return
+                "After \(md(answer.anchor!)), learners\(scope) most often take \(shown[0])\(then)"
         case .previousBadge where answer.anchor != nil:
-            return "Right before \(md(answer.anchor!)), learners\(scope) most often took \(shown[0])\(then)"
+            return
+                "Right before \(md(answer.anchor!)), learners\(scope) most often took \(shown[0])\(then)"
         case .firstBadge:
             return "The most common first badge\(scope) is \(shown[0])\(then)"
         case .nextBadge, .previousBadge:
@@ -102,7 +118,10 @@ enum Lead {
     }
 
     private static func plural(_ noun: String, _ count: Int) -> String {
-        count == 1 ? noun : noun == "quarter" ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
+        count == 1
+            ? noun
+            : noun == "quarter"
+                ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
     }
 
     private static func capitalized(_ text: String) -> String {

@@ -31,7 +31,9 @@ public struct ModelRouter: Sendable {
     }
 
     public func route(_ question: Question, with matcher: Matcher) async -> Outcome {
-        guard let model = settings.model, settings.mode != .off else { return .unavailable("no language model") }
+        guard let model = settings.model, settings.mode != .off else {
+            return .unavailable("no language model")
+        }
         let messages = [
             ChatMessage(role: "system", content: systemPrompt),
             ChatMessage(role: "user", content: question.text),
@@ -42,16 +44,23 @@ public struct ModelRouter: Sendable {
         var unstored: String?
         if settings.mode != .refresh { text = cache.answer(for: key).0?.answer }
         if text == nil {
-            guard settings.mode != .cacheOnly else { return .unavailable("no cached routing and --llm cache-only") }
-            guard model.apiKey != nil else { return .unavailable("no cached routing and no API key") }
+            guard settings.mode != .cacheOnly else {
+                return .unavailable("no cached routing and --llm cache-only")
+            }
+            guard model.apiKey != nil else {
+                return .unavailable("no cached routing and no API key")
+            }
             do {
-                let answer = try await ChatClient(configuration: model, transport: settings.transport, sleep: settings.sleep)
-                    .complete(messages)
+                let answer = try await ChatClient(
+                    configuration: model, transport: settings.transport, sleep: settings.sleep
+                )
+                .complete(messages)
                 // A refused answer is cached too: asking again would get the same.
                 do {
                     try cache.store(answer, key: key, request: AnswerCache.request(model, messages))
                 } catch {
-                    unstored = "the routing could not be cached, so the next build asks again: \(error)"
+                    unstored =
+                        "the routing could not be cached, so the next build asks again: \(error)"
                 }
                 text = answer.content
             } catch {
@@ -60,7 +69,8 @@ public struct ModelRouter: Sendable {
         }
         do {
             let proposal = try Self.proposal(from: text ?? "")
-            return .routed(try matcher.route(question, proposal: proposal), key: key, unstored: unstored)
+            return .routed(
+                try matcher.route(question, proposal: proposal), key: key, unstored: unstored)
         } catch let refusal as Matcher.Refusal {
             return .refused(refusal.description, key: key)
         } catch {
@@ -68,7 +78,9 @@ public struct ModelRouter: Sendable {
         }
     }
 
-    static let keys: Set = ["kind", "measure", "dimension", "ranking", "badge", "organization", "window", "confidence"]
+    static let keys: Set = [
+        "kind", "measure", "dimension", "ranking", "badge", "organization", "window", "confidence",
+    ]
 
     /// The proposal in a model's answer: one JSON object with exactly the schema's keys.
     /// - Throws: `Matcher.Refusal` naming the first thing that is not in the schema.
@@ -81,10 +93,15 @@ public struct ModelRouter: Sendable {
                 .filter { !$0.hasPrefix("```") }.joined(separator: "\n")
         }
         // Our own JSON type keeps `true` apart from `1`: a flag is never a count.
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+        guard
+            case .object(let object)? = try? JSONDecoder().decode(
+                JSONValue.self, from: Data(text.utf8))
+        else {
             throw refuse("the answer is not a JSON object")
         }
-        if let extra = Set(object.keys).subtracting(keys).sorted().first { throw refuse("unknown key `\(extra)`") }
+        if let extra = Set(object.keys).subtracting(keys).sorted().first {
+            throw refuse("unknown key `\(extra)`")
+        }
         func string(_ key: String) throws -> String? {
             switch object[key] {
             case nil, .null?: return nil
@@ -92,22 +109,29 @@ public struct ModelRouter: Sendable {
             default: throw refuse("`\(key)` is not a string")
             }
         }
-        guard let kindName = try string("kind") else { throw refuse("the model says the question is not about this data") }
-        guard let kind = AnalysisKind(rawValue: kindName), kind != .customSQL else { throw refuse("unknown kind `\(kindName)`") }
+        guard let kindName = try string("kind") else {
+            throw refuse("the model says the question is not about this data")
+        }
+        guard let kind = AnalysisKind(rawValue: kindName), kind != .customSQL else {
+            throw refuse("unknown kind `\(kindName)`")
+        }
         let measureName = try string("measure")
         guard let measure = measureName.flatMap(Measure.init(rawValue:)) else {
             throw refuse("unknown measure `\(measureName ?? "null")`")
         }
         var dimension: Breakdown?
         if let name = try string("dimension") {
-            guard let value = Breakdown(rawValue: name) else { throw refuse("unknown dimension `\(name)`") }
+            guard let value = Breakdown(rawValue: name) else {
+                throw refuse("unknown dimension `\(name)`")
+            }
             dimension = value
         }
         var ranking: Ranking?
         switch object["ranking"] {
         case nil, .null?: break
         case .object(let value)?:
-            guard Set(value.keys).isSubset(of: ["order", "count"]), case .string(let name)? = value["order"],
+            guard Set(value.keys).isSubset(of: ["order", "count"]),
+                case .string(let name)? = value["order"],
                 let order = Ranking.Order(rawValue: name)
             else { throw refuse("`ranking` must be {order: top|bottom, count}") }
             var count: Int?
@@ -127,7 +151,8 @@ public struct ModelRouter: Sendable {
         }
         return Matcher.Proposal(
             kind: kind, intent: Intent(measure: measure, dimension: dimension, ranking: ranking),
-            badge: try string("badge"), organization: try string("organization"), window: try string("window"),
+            badge: try string("badge"), organization: try string("organization"),
+            window: try string("window"),
             confidence: confidence)
     }
 
@@ -135,7 +160,8 @@ public struct ModelRouter: Sendable {
     var systemPrompt: String {
         func names(_ list: [String]) -> String {
             let shown = list.prefix(Self.nameBudget).map { "- \($0)" }.joined(separator: "\n")
-            return list.count > Self.nameBudget ? shown + "\n(and \(list.count - Self.nameBudget) more)" : shown
+            return list.count > Self.nameBudget
+                ? shown + "\n(and \(list.count - Self.nameBudget) more)" : shown
         }
         return """
             You route questions about a learning platform's data to one of Almanac's analyses. \

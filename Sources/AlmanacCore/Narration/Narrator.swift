@@ -23,9 +23,13 @@ public struct NarrationSettings: Sendable {
     public var transport: any HTTPTransport
     public var sleep: @Sendable (Duration) async throws -> Void
 
-    public init(mode: LLMMode = .off, model: ModelConfiguration? = nil, cacheFolder: URL,
-                jobs: Int = 4, transport: any HTTPTransport = URLSessionTransport(),
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+    public init(
+        mode: LLMMode = .off, model: ModelConfiguration? = nil, cacheFolder: URL,
+        jobs: Int = 4, transport: any HTTPTransport = URLSessionTransport(),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = {
+            try await Task.sleep(for: $0)
+        }
+    ) {
         self.mode = mode
         self.model = model
         self.cacheFolder = cacheFolder
@@ -56,17 +60,21 @@ public struct Narration: Sendable, Equatable {
     /// The label under the answer. A cached answer and a fresh one read the same, so a
     /// rebuild from the cache is byte-identical to the build that asked the model.
     public var label: String {
-        if let model { return "Written by the language model \(model) from the numbers on this page." }
+        if let model {
+            return "Written by the language model \(model) from the numbers on this page."
+        }
         return OfflineNarrator.label
     }
 
     /// A notice for the page when the model was unavailable.
     public var note: String? {
         if case .offlineAfterFailure(let reason) = source {
-            return "The language model was unavailable (\(reason)), so this summary was written by Almanac's offline narrator."
+            return
+                "The language model was unavailable (\(reason)), so this summary was written by Almanac's offline narrator."
         }
         if case .offlineUngrounded(let figures) = source {
-            return "The language model's answer quoted figures that are not in the data (\(figures.joined(separator: ", "))), so this summary was written by Almanac's offline narrator."
+            return
+                "The language model's answer quoted figures that are not in the data (\(figures.joined(separator: ", "))), so this summary was written by Almanac's offline narrator."
         }
         return nil
     }
@@ -75,7 +83,8 @@ public struct Narration: Sendable, Equatable {
     public var progress: String {
         switch source {
         case .cache: return "cache"
-        case .model(let milliseconds): return "model (\(NumberText.decimal(Double(milliseconds) / 1000, places: 1)) s)"
+        case .model(let milliseconds):
+            return "model (\(NumberText.decimal(Double(milliseconds) / 1000, places: 1)) s)"
         case .offline: return "offline"
         case .offlineAfterFailure(let reason): return "offline (model: \(reason))"
         case .offlineUngrounded: return "offline (model: ungrounded figures)"
@@ -98,8 +107,10 @@ public struct NarrationItem: Sendable {
     /// `metadata.comparison`, or null.
     public var comparison: JSONValue
 
-    public init(question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
-                lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null) {
+    public init(
+        question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
+        lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null
+    ) {
         self.question = question
         self.output = output
         self.stats = stats
@@ -170,8 +181,11 @@ public struct Narrator: Sendable {
             }
         }
         // Warnings in question order, whatever finished first.
-        let ordered = warnings.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-        return Outcome(narrations: narrations.map { $0! }, warnings: ordered.map(\.element.1), usedKeys: used)
+        let ordered = warnings.enumerated().sorted {
+            ($0.element.0, $0.offset) < ($1.element.0, $1.offset)
+        }
+        return Outcome(
+            narrations: narrations.map { $0! }, warnings: ordered.map(\.element.1), usedKeys: used)
     }
 
     private func run(_ chain: [Int], _ items: [NarrationItem], _ limiter: RequestLimiter) async
@@ -192,18 +206,23 @@ public struct Narrator: Sendable {
         return results
     }
 
-    private func narrate(_ item: NarrationItem, history: [ChatMessage], _ limiter: RequestLimiter) async
+    private func narrate(_ item: NarrationItem, history: [ChatMessage], _ limiter: RequestLimiter)
+        async
         -> (Narration, [String], String?)
     {
         let offline = item.offline
         guard settings.mode != .off, let model = settings.model else {
             return (Narration(markdown: offline, source: .offline), [], nil)
         }
-        let messages = [ChatMessage(role: "system", content: Prompt.system)] + history + [
-            ChatMessage(role: "user", content: Prompt.user(
-                question: item.question.text, stats: item.stats, data: item.output.json,
-                comparison: item.comparison, insights: .array(item.insights.map(\.json)), intent: item.intent))
-        ]
+        let messages =
+            [ChatMessage(role: "system", content: Prompt.system)] + history + [
+                ChatMessage(
+                    role: "user",
+                    content: Prompt.user(
+                        question: item.question.text, stats: item.stats, data: item.output.json,
+                        comparison: item.comparison, insights: .array(item.insights.map(\.json)),
+                        intent: item.intent))
+            ]
         let key = AnswerCache.key(model, messages)
         let cache = AnswerCache(folder: settings.cacheFolder)
         var problems: [String] = []
@@ -211,18 +230,26 @@ public struct Narrator: Sendable {
             let (entry, problem) = cache.answer(for: key)
             if let problem { problems.append("\(problem.path): \(problem.message)") }
             if let entry {
-                return (Narration(markdown: entry.answer, source: .cache, model: model.model), problems, key)
+                return (
+                    Narration(markdown: entry.answer, source: .cache, model: model.model), problems,
+                    key
+                )
             }
         }
         if settings.mode == .cacheOnly {
-            problems.append("question `\(item.question.id)`: no cached answer and --llm cache-only; the summary is written offline")
+            problems.append(
+                "question `\(item.question.id)`: no cached answer and --llm cache-only; the summary is written offline"
+            )
             return (Narration(markdown: offline, source: .offline), problems, key)
         }
         guard model.apiKey != nil else {
-            problems.append("question `\(item.question.id)`: no cached answer and no API key (OPENAI_API_KEY or --api-key-file); the summary is written offline")
+            problems.append(
+                "question `\(item.question.id)`: no cached answer and no API key (OPENAI_API_KEY or --api-key-file); the summary is written offline"
+            )
             return (Narration(markdown: offline, source: .offline), problems, key)
         }
-        let client = ChatClient(configuration: model, transport: settings.transport, sleep: settings.sleep)
+        let client = ChatClient(
+            configuration: model, transport: settings.transport, sleep: settings.sleep)
         let started = ContinuousClock.now
         do {
             let answer = try await limiter.run { try await client.complete(messages) }
@@ -232,13 +259,23 @@ public struct Narrator: Sendable {
             } catch {
                 problems.append("question `\(item.question.id)`: \(error)")
             }
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return (Narration(markdown: answer.content, source: .model(milliseconds: milliseconds), model: model.model),
-                    problems, key)
+            let milliseconds = Int(
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds
+                    / 1_000_000_000_000_000)
+            return (
+                Narration(
+                    markdown: answer.content, source: .model(milliseconds: milliseconds),
+                    model: model.model),
+                problems, key
+            )
         } catch {
             let reason = String(describing: error)
-            problems.append("question `\(item.question.id)`: the language model failed (\(reason)); the summary is written offline")
-            return (Narration(markdown: offline, source: .offlineAfterFailure(reason)), problems, nil)
+            problems.append(
+                "question `\(item.question.id)`: the language model failed (\(reason)); the summary is written offline"
+            )
+            return (
+                Narration(markdown: offline, source: .offlineAfterFailure(reason)), problems, nil
+            )
         }
     }
 }
@@ -302,8 +339,10 @@ public struct LLMOptions: Sendable {
 
     /// The settings for one questions file.
     public func settings(for file: QuestionFile, jobs: Int) -> NarrationSettings {
-        let folder = cacheFolder.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: "answers")
+        let folder =
+            cacheFolder.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(
+                path: "answers")
         // Without a key, the default model is still worth looking up when there is a cache:
         // a CI rebuild reproduces the committed answers.
         let hasCache = FileManager.default.fileExists(atPath: folder.path)
@@ -312,7 +351,8 @@ public struct LLMOptions: Sendable {
             ModelConfiguration(
                 baseURL: baseURL, apiKey: apiKey, model: $0,
                 temperature: temperature ?? file.llm.temperature ?? 0,
-                maxTokens: maxTokens ?? file.llm.maxTokens, seed: seed ?? file.llm.seed, timeout: timeout,
+                maxTokens: maxTokens ?? file.llm.maxTokens, seed: seed ?? file.llm.seed,
+                timeout: timeout,
                 deadline: deadline)
         }
         return NarrationSettings(

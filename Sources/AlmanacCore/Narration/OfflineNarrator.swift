@@ -5,7 +5,8 @@ public struct OfflineNarrator: Sendable {
     public init() {}
 
     /// The label a page shows under a summary written here.
-    public static let label = "Summary written by Almanac's offline narrator, without a language model."
+    public static let label =
+        "Summary written by Almanac's offline narrator, without a language model."
 
     public func narrate(_ output: any AnalysisOutput, question: Question) -> String {
         switch output {
@@ -18,47 +19,63 @@ public struct OfflineNarrator: Sendable {
     func narrate(_ result: BadgeEnrollments) -> String {
         let totals = result.totals
         guard totals.enrollments > 0 else {
-            return "There are no enrollments\(scope(result.filters)), so there is nothing to compare yet."
+            return
+                "There are no enrollments\(scope(result.filters)), so there is nothing to compare yet."
         }
         let active = result.badges.filter { $0.enrollments > 0 }
         if active.count == 1, let badge = active.first {
-            var text = "\(md(badge.badge)) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
+            var text =
+                "\(md(badge.badge)) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
             text += "\(NumberText.percent(badge.completionRate)) completed it"
             let platform = Metrics.rate(result.reference.completed, result.reference.enrollments)
             if result.filters.badge != nil, result.reference.enrollments > badge.enrollments {
-                let side = badge.completionRate > platform ? "above" : badge.completionRate < platform ? "below" : "level with"
+                let side =
+                    badge.completionRate > platform
+                    ? "above" : badge.completionRate < platform ? "below" : "level with"
                 let scope = result.filters.organization.map { " for all badges at \(md($0))" } ?? ""
-                text += scope.isEmpty
+                text +=
+                    scope.isEmpty
                     ? ", \(side) the platform's \(NumberText.percent(platform))"
                     : ", \(side) the \(NumberText.percent(platform))\(scope)"
             }
             if let median = badge.medianDaysToComplete {
-                text += "; half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
+                text +=
+                    "; half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
             } else {
                 text += ", and none has finished yet."
             }
-            text += " \(NumberText.count(badge.dropped)) dropped out and \(NumberText.count(badge.inProgress)) are still in progress."
+            text +=
+                " \(NumberText.count(badge.dropped)) dropped out and \(NumberText.count(badge.inProgress)) are still in progress."
             return text
         }
         var sentences: [String] = []
         sentences.append(
-            "Across \(totals.badges) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed.")
+            "Across \(totals.badges) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed."
+        )
         let leaders = active.prefix(3)
         if let first = leaders.first {
-            var sentence = "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
-            let others = leaders.dropFirst().map { "\(md($0.badge)) (\(NumberText.count($0.enrollments)))" }
+            var sentence =
+                "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
+            let others = leaders.dropFirst().map {
+                "\(md($0.badge)) (\(NumberText.count($0.enrollments)))"
+            }
             if !others.isEmpty { sentence += ", followed by " + others.joined(separator: " and ") }
             sentences.append(sentence + ".")
         }
         // Rates of tiny badges are noise; compare only badges with a fair number of learners.
         let comparable = active.filter { $0.enrollments >= 20 }
         if comparable.count >= 2,
-            let best = comparable.max(by: { ($0.completionRate, $1.badge) < ($1.completionRate, $0.badge) }),
-            let worst = comparable.min(by: { ($0.completionRate, $0.badge) < ($1.completionRate, $1.badge) }),
+            let best = comparable.max(by: {
+                ($0.completionRate, $1.badge) < ($1.completionRate, $0.badge)
+            }),
+            let worst = comparable.min(by: {
+                ($0.completionRate, $0.badge) < ($1.completionRate, $1.badge)
+            }),
             best.badge != worst.badge
         {
             sentences.append(
-                "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate)).")
+                "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate))."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -67,7 +84,9 @@ public struct OfflineNarrator: Sendable {
         let total = result.totals.enrollments
         let active = result.organizations.filter { $0.enrollments > 0 }
         // The window in words: the default one has a good phrase; a question's own, its dates.
-        var window = result.filters.dateRange == nil ? "in " + md(result.window.phrase) : between(result.window)
+        var window =
+            result.filters.dateRange == nil
+            ? "in " + md(result.window.phrase) : between(result.window)
         var filters = result.filters
         filters.dateRange = nil
         guard total > 0 else {
@@ -81,25 +100,43 @@ public struct OfflineNarrator: Sendable {
         if let organization = filters.organization {
             // One organization: say what it did, not that it came from one organization.
             filters.organization = nil
-            sentences.append("\(window == "" ? "" : window + ", ")\(md(organization)) had \(count(total, "enrollment"))\(scope(filters)).")
+            sentences.append(
+                "\(window == "" ? "" : window + ", ")\(md(organization)) had \(count(total, "enrollment"))\(scope(filters))."
+            )
         } else {
-            sentences.append("\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters)).")
+            sentences.append(
+                "\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters))."
+            )
         }
         if let first = active.first, active.count > 1 {
-            let others = active.dropFirst().prefix(2).map { "\(md($0.organization)) (\(NumberText.count($0.enrollments)))" }
-            sentences.append("\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and ")).")
+            let others = active.dropFirst().prefix(2).map {
+                "\(md($0.organization)) (\(NumberText.count($0.enrollments)))"
+            }
+            sentences.append(
+                "\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and "))."
+            )
         }
         let perPeriod = result.byPeriod.map { ($0.period, $0.enrollments) }
-        if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last, perPeriod.count > 1 {
+        if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last,
+            perPeriod.count > 1
+        {
             let unit = result.granularity.rawValue
             if peak.0 == last.0 {
-                sentences.append("Enrollments peaked in the latest \(unit), \(last.0), with \(NumberText.count(last.1)).")
+                sentences.append(
+                    "Enrollments peaked in the latest \(unit), \(last.0), with \(NumberText.count(last.1))."
+                )
             } else {
-                sentences.append("Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1)).")
+                sentences.append(
+                    "Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1))."
+                )
             }
         }
-        if let best = active.filter({ $0.enrollments >= 20 }).max(by: { ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization) }), active.count > 1 {
-            sentences.append("\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate)).")
+        if let best = active.filter({ $0.enrollments >= 20 }).max(by: {
+            ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization)
+        }), active.count > 1 {
+            sentences.append(
+                "\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate))."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -107,21 +144,32 @@ public struct OfflineNarrator: Sendable {
     func narrate(_ result: CompletionMetrics) -> String {
         let overall = result.overall
         guard overall.enrollments > 0 else {
-            return "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
+            return
+                "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
         }
         var sentences = [
             "Of \(count(overall.enrollments, "enrollment"))\(scope(result.filters)), \(NumberText.count(overall.completed)) were completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
         ]
         if let median = result.overallMedianDays {
-            sentences.append("Half of those who finished took \(NumberText.decimal(median, places: 1)) days or less.")
+            sentences.append(
+                "Half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
+            )
         }
         let badges = result.byBadge.filter { $0.counts.enrollments >= 20 }
-        if badges.count >= 2, let best = badges.max(by: Self.lowerRate), let worst = badges.min(by: Self.lowerRate) {
-            sentences.append("\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate)).")
+        if badges.count >= 2, let best = badges.max(by: Self.lowerRate),
+            let worst = badges.min(by: Self.lowerRate)
+        {
+            sentences.append(
+                "\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate))."
+            )
         }
         let organizations = result.byOrganization.filter { $0.counts.enrollments >= 20 }
-        if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate), let worst = organizations.min(by: Self.lowerRate) {
-            sentences.append("Among organizations, \(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate)).")
+        if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate),
+            let worst = organizations.min(by: Self.lowerRate)
+        {
+            sentences.append(
+                "Among organizations, \(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate))."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -134,14 +182,18 @@ public struct OfflineNarrator: Sendable {
 
     func narrate(_ result: LearningPaths) -> String {
         guard result.learners > 0 else {
-            return "No learner has enrollments\(scope(result.filters)), so there are no paths to show."
+            return
+                "No learner has enrollments\(scope(result.filters)), so there are no paths to show."
         }
         if let badge = result.filters.badge {
             var filters = result.filters
             filters.badge = nil
-            var sentences = ["\(count(result.learners, "learner")) took \(md(badge))\(scope(filters))."]
+            var sentences = [
+                "\(count(result.learners, "learner")) took \(md(badge))\(scope(filters))."
+            ]
             if let step = result.transitions.first(where: { $0.from == badge }) {
-                var sentence = "The most common next badge is \(md(step.to)), taken by \(count(step.learners, "learner"))"
+                var sentence =
+                    "The most common next badge is \(md(step.to)), taken by \(count(step.learners, "learner"))"
                 if let days = step.medianDays {
                     sentence += " a median of \(NumberText.decimal(days, places: 1)) days later"
                 }
@@ -150,25 +202,34 @@ public struct OfflineNarrator: Sendable {
                 sentences.append("None of them has gone on to another badge yet.")
             }
             if let path = result.topPaths.first(where: { $0.badges.count == 3 }) {
-                sentences.append("The most common three-badge path from there is \(md(path.label)), followed by \(count(path.learners, "learner")).")
+                sentences.append(
+                    "The most common three-badge path from there is \(md(path.label)), followed by \(count(path.learners, "learner"))."
+                )
             }
             return sentences.joined(separator: " ")
         }
-        var sentences = ["\(count(result.learners, "learner")) took badges\(scope(result.filters))."]
+        var sentences = [
+            "\(count(result.learners, "learner")) took badges\(scope(result.filters))."
+        ]
         if let path = result.topPaths.first {
-            sentences.append("The most common path is \(md(path.label)), followed by \(count(path.learners, "learner")).")
+            sentences.append(
+                "The most common path is \(md(path.label)), followed by \(count(path.learners, "learner"))."
+            )
         } else {
             sentences.append("None of them has gone on to a second badge yet.")
         }
         if let step = result.transitions.first {
-            var sentence = "The most frequent next step is from \(md(step.from)) to \(md(step.to)) (\(count(step.learners, "learner"))"
+            var sentence =
+                "The most frequent next step is from \(md(step.from)) to \(md(step.to)) (\(count(step.learners, "learner"))"
             if let days = step.medianDays {
                 sentence += ", a median of \(NumberText.decimal(days, places: 1)) days apart"
             }
             sentences.append(sentence + ").")
         }
         if let start = result.startingBadges.first, result.filters.badge == nil {
-            sentences.append("Most learners start with \(md(start.badge)) (\(NumberText.count(start.learners))).")
+            sentences.append(
+                "Most learners start with \(md(start.badge)) (\(NumberText.count(start.learners)))."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -177,9 +238,14 @@ public struct OfflineNarrator: Sendable {
         guard let first = result.rows.first else {
             return "The query returned no rows."
         }
-        let cells = zip(result.columns, first).map { "\(md($0)) \(md(NumberText.cell($1, .decimal)))" }
-        let more = result.truncated ? " (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)" : ""
-        return "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
+        let cells = zip(result.columns, first).map {
+            "\(md($0)) \(md(NumberText.cell($1, .decimal)))"
+        }
+        let more =
+            result.truncated
+            ? " (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)" : ""
+        return
+            "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
     }
 
     // MARK: - Words

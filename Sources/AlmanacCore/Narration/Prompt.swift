@@ -18,8 +18,10 @@ public enum Prompt {
 
     /// The user message for one question.
     /// - Parameter intent: how Almanac read the question; the answer should open with it.
-    public static func user(question: String, stats: DatabaseStats, data: JSONValue, comparison: JSONValue = .null,
-                            insights: JSONValue = [], intent: String? = nil) -> String {
+    public static func user(
+        question: String, stats: DatabaseStats, data: JSONValue, comparison: JSONValue = .null,
+        insights: JSONValue = [], intent: String? = nil
+    ) -> String {
         var changes = ""
         if comparison != .null || insights != [] {
             // The comparison and the insights are computed; the model explains them.
@@ -33,20 +35,21 @@ public enum Prompt {
 
                 """
         }
-        let reading = intent.map {
-            "\nAlmanac read it as: \($0). Answer exactly that first, in the order it asks for, then explain."
-        } ?? ""
+        let reading =
+            intent.map {
+                "\nAlmanac read it as: \($0). Answer exactly that first, in the order it asks for, then explain."
+            } ?? ""
         return """
-        Based on the following data:
-        - Total Users: \(stats.users)
-        - Total Badges: \(stats.badges)
-        - Total Enrollments: \(stats.enrollments)
+            Based on the following data:
+            - Total Users: \(stats.users)
+            - Total Badges: \(stats.badges)
+            - Total Enrollments: \(stats.enrollments)
 
-        Analytics Data:
-        \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
-        \(changes)
-        Please analyze this query: \(question)\(reading)
-        """
+            Analytics Data:
+            \(trimmed(data).prettyEncoded().trimmingCharacters(in: .newlines))
+            \(changes)
+            Please analyze this query: \(question)\(reading)
+            """
     }
 
     /// The short form of an earlier question in the conversation.
@@ -58,8 +61,9 @@ public enum Prompt {
     public static func trimmed(_ value: JSONValue) -> JSONValue {
         switch value {
         case .array(let items) where items.count > rowBudget:
-            return .array(items.prefix(rowBudget).map(trimmed)
-                + [.string("… \(items.count - rowBudget) more rows not shown")])
+            return .array(
+                items.prefix(rowBudget).map(trimmed)
+                    + [.string("… \(items.count - rowBudget) more rows not shown")])
         case .array(let items):
             return .array(items.map(trimmed))
         case .object(let members):

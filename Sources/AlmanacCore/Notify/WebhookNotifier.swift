@@ -30,12 +30,14 @@ public struct NotifyError: Error, Equatable, Sendable, CustomStringConvertible {
         let tries = attempts > 1 ? " after \(attempts) tries" : ""
         switch reason {
         case .http(let status, let message):
-            return "\(target) answered HTTP \(status)\(tries)" + (message.isEmpty ? "" : ": \(message)")
+            return "\(target) answered HTTP \(status)\(tries)"
+                + (message.isEmpty ? "" : ": \(message)")
         case .timeout: return "\(target) did not answer in time\(tries)"
         case .connection(let message): return "could not reach \(target)\(tries): \(message)"
         case .deadline(let wait, let last):
             let last = NotifyError(reason: last, attempts: 1, target: target).description
-            return "gave up\(tries): the next try (in \(wait.components.seconds) s) would pass the deadline (last: \(last))"
+            return
+                "gave up\(tries): the next try (in \(wait.components.seconds) s) would pass the deadline (last: \(last))"
         case .digest(let message): return message
         }
     }
@@ -52,10 +54,14 @@ public struct WebhookNotifier: Sendable {
     public var timeout: Duration
     public var deadline: Duration
 
-    public init(url: URL, format: WebhookFormat, transport: any HTTPTransport = URLSessionTransport(),
-                policy: RetryPolicy = RetryPolicy(),
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                timeout: Duration = .seconds(10), deadline: Duration = .seconds(120)) {
+    public init(
+        url: URL, format: WebhookFormat, transport: any HTTPTransport = URLSessionTransport(),
+        policy: RetryPolicy = RetryPolicy(),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = {
+            try await Task.sleep(for: $0)
+        },
+        timeout: Duration = .seconds(10), deadline: Duration = .seconds(120)
+    ) {
         self.url = url
         self.format = format
         self.transport = transport
@@ -76,16 +82,19 @@ public struct WebhookNotifier: Sendable {
     public func body(for digest: JSONValue) -> Data {
         switch format {
         case .json: return Data(digest.prettyEncoded().utf8)
-        case .slack: return Data((["text": .string(Self.slackText(digest))] as JSONValue).encoded().utf8)
+        case .slack:
+            return Data((["text": .string(Self.slackText(digest))] as JSONValue).encoded().utf8)
         }
     }
 
     /// Text from the digest for Slack: the Markdown escapes of names taken out, and `&`, `<`
     /// and `>` written as Slack requires, so a name cannot become a link or a mention.
     static func slack(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
-            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(
+            of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression
+        )
+        .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// The digest as Slack text: a bold title, then the alerts, insights and changes as bullets.
@@ -94,15 +103,22 @@ public struct WebhookNotifier: Sendable {
     }
 
     private static func slackLines(_ digest: JSONValue) -> [String] {
-        var lines = ["*\(slack(digest["title"]?.stringValue ?? "Almanac")): the week to \(digest["as_of"]?.stringValue ?? "")*"]
+        var lines = [
+            "*\(slack(digest["title"]?.stringValue ?? "Almanac")): the week to \(digest["as_of"]?.stringValue ?? "")*"
+        ]
         let alerts = digest["alerts"]?.arrayValue ?? []
         lines.append(alerts.isEmpty ? "No alert was triggered." : "*Alerts*")
         for alert in alerts {
-            let value = alert["value"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "none"
-            let threshold = alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? ""
+            let value =
+                alert["value"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "none"
+            let threshold =
+                alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? ""
             let subject = alert["subject"]?.stringValue.map { " of \($0)" } ?? ""
-            lines.append("• " + slack("\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "")\(subject) "
-                + "\(alert["condition"]?.stringValue ?? "") \(threshold): \(value)"))
+            lines.append(
+                "• "
+                    + slack(
+                        "\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "")\(subject) "
+                            + "\(alert["condition"]?.stringValue ?? "") \(threshold): \(value)"))
         }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }
@@ -110,7 +126,11 @@ public struct WebhookNotifier: Sendable {
         let changes = digest["what_changed"]?.arrayValue ?? []
         if !changes.isEmpty { lines.append("*What changed*") }
         for change in changes {
-            lines.append("• " + slack("\(change["question"]?.stringValue ?? ""): \(change["text"]?.stringValue ?? "")"))
+            lines.append(
+                "• "
+                    + slack(
+                        "\(change["question"]?.stringValue ?? ""): \(change["text"]?.stringValue ?? "")"
+                    ))
         }
         return lines
     }
@@ -121,7 +141,8 @@ public struct WebhookNotifier: Sendable {
     public func post(_ digest: JSONValue) async throws -> Int {
         let target = Self.redacted(url)
         var request = HTTPRequest(
-            url: url, method: "POST", headers: ["Content-Type": "application/json"], body: body(for: digest),
+            url: url, method: "POST", headers: ["Content-Type": "application/json"],
+            body: body(for: digest),
             timeout: timeout)
         return try await policy.run(
             timeout: timeout, deadline: deadline, sleep: sleep,
@@ -130,21 +151,26 @@ public struct WebhookNotifier: Sendable {
                 do {
                     let response = try await transport.send(request)
                     if (200..<300).contains(response.status) { return .done(number) }
-                    let reason = NotifyError.Reason.http(status: response.status, message: clean(ChatClient.apiMessage(response.body)))
+                    let reason = NotifyError.Reason.http(
+                        status: response.status,
+                        message: clean(ChatClient.apiMessage(response.body)))
                     guard RetryPolicy.isRetryable(status: response.status) else {
                         throw NotifyError(reason: reason, attempts: number, target: target)
                     }
-                    return .retry(reason, after: response.headers["retry-after"].flatMap(policy.retryAfter))
+                    return .retry(
+                        reason, after: response.headers["retry-after"].flatMap(policy.retryAfter))
                 } catch let error as TransportError {
                     switch error {
                     case .timeout: return .retry(.timeout, after: nil)
-                    case .connection(let message): return .retry(.connection(clean(message)), after: nil)
+                    case .connection(let message):
+                        return .retry(.connection(clean(message)), after: nil)
                     }
                 }
             },
             exhausted: { NotifyError(reason: $0, attempts: $1, target: target) },
             pastDeadline: { wait, last, number in
-                NotifyError(reason: .deadline(wait: wait, last: last), attempts: number, target: target)
+                NotifyError(
+                    reason: .deadline(wait: wait, last: last), attempts: number, target: target)
             })
     }
 
@@ -162,12 +188,16 @@ public struct WebhookNotifier: Sendable {
     public static func digest(in folder: URL) throws -> JSONValue {
         let path = folder.appending(path: "digest.json").path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotifyError(reason: .digest("\(path): no digest; run `almanac build` first"), attempts: 0, target: "")
+            throw NotifyError(
+                reason: .digest("\(path): no digest; run `almanac build` first"), attempts: 0,
+                target: "")
         }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw NotifyError(reason: .digest("\(path): not a JSON digest (\(error.localizedDescription))"), attempts: 0, target: "")
+            throw NotifyError(
+                reason: .digest("\(path): not a JSON digest (\(error.localizedDescription))"),
+                attempts: 0, target: "")
         }
     }
 }

@@ -42,7 +42,8 @@ struct AnalysisCache {
     func save(for folder: URL) {
         let url = Self.location(for: folder)
         let file = File(scope: scope, entries: entries, warnings: warnings.map(\.description))
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? JSONEncoder().encode(file).write(to: url, options: .atomic)
     }
 

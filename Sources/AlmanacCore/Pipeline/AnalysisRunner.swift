@@ -34,7 +34,9 @@ struct AnalysisRunner {
     }
 
     /// - Throws: `BuildError` for the database check, or the first failing question in order.
-    func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> ([Outcome], Pass) {
+    func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> (
+        [Outcome], Pass
+    ) {
         let started = ContinuousClock.now
         // One job per distinct analysis that neither this build nor the last has computed.
         var jobs: [Job] = []
@@ -48,7 +50,10 @@ struct AnalysisRunner {
                 continue
             }
             jobOfKey[key] = jobs.count
-            jobs.append(Job(question: question, match: match, request: key.request(asOf: asOf), dialect: db.dialect))
+            jobs.append(
+                Job(
+                    question: question, match: match, request: key.request(asOf: asOf),
+                    dialect: db.dialect))
         }
 
         // The row rules guard every number; with every analysis known, they were checked on
@@ -64,7 +69,8 @@ struct AnalysisRunner {
         }
 
         let work = jobs.flatMap(\.work)
-        let (done, notes) = await Self.execute(work, workers: min(workers, work.count), first: db, open: open)
+        let (done, notes) = await Self.execute(
+            work, workers: min(workers, work.count), first: db, open: open)
         pass.notes = notes
         pass.statements = done.count
         pass.rows = done.reduce(0) { $0 + $1.rows }
@@ -76,11 +82,14 @@ struct AnalysisRunner {
         for job in jobs {
             let finished = Array(done[next..<(next + job.work.count)])
             next += job.work.count
-            let output = try BuildError.wrapping(.analytics, job.question.id) { try job.decode(finished) }
+            let output = try BuildError.wrapping(.analytics, job.question.id) {
+                try job.decode(finished)
+            }
             cache.store(output, for: AnalysisKey(job.question, job.match))
-            results.append(Outcome(
-                output: output, sql: job.work.map(\.sql),
-                milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
+            results.append(
+                Outcome(
+                    output: output, sql: job.work.map(\.sql),
+                    milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
         }
         for (question, match) in questions {
             let key = AnalysisKey(question, match)
@@ -89,7 +98,8 @@ struct AnalysisRunner {
             } else if let output = known[key] {
                 // Known from the last build: the statements that computed it are the same.
                 let request = key.request(asOf: asOf)
-                let job = Job(question: question, match: match, request: request, dialect: db.dialect)
+                let job = Job(
+                    question: question, match: match, request: request, dialect: db.dialect)
                 outcomes.append(Outcome(output: output, sql: job.work.map(\.sql), milliseconds: 0))
             }
         }
@@ -159,7 +169,9 @@ struct AnalysisRunner {
                 case (.custom, .rows): break
                 }
             }
-            guard let analysis else { throw CustomSQLError(questionID: question.id, message: "the query did not run") }
+            guard let analysis else {
+                throw CustomSQLError(questionID: question.id, message: "the query did not run")
+            }
             return try analysis.decode(ResultSets(sets), for: request)
         }
     }
@@ -182,13 +194,16 @@ struct AnalysisRunner {
                     do {
                         db = worker == 0 ? firstConnection.connection : try open()
                     } catch {
-                        board.note("a second connection could not be opened, so the analyses ran on one: \(error)")
+                        board.note(
+                            "a second connection could not be opened, so the analyses ran on one: \(error)"
+                        )
                         return
                     }
                     while let index = board.next() {
                         let started = ContinuousClock.now
                         let result = Result { try run(work[index], on: db) }
-                        board.finish(index, Done(result: result, milliseconds: milliseconds(since: started)))
+                        board.finish(
+                            index, Done(result: result, milliseconds: milliseconds(since: started)))
                     }
                 }
                 continuation.resume(returning: (board.results, board.notes))
@@ -199,13 +214,16 @@ struct AnalysisRunner {
     private static func run(_ work: Work, on db: any DatabaseConnection) throws -> Returned {
         switch work {
         case .statement(let statement): return .rows(try ResultSet.read(statement, from: db))
-        case .custom(let sql, let questionID): return .custom(try CustomSQL.run(sql, questionID: questionID, on: db))
+        case .custom(let sql, let questionID):
+            return .custom(try CustomSQL.run(sql, questionID: questionID, on: db))
         }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         let elapsed = start.duration(to: .now)
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds
+                / 1_000_000_000_000_000)
     }
 }
 

@@ -83,7 +83,8 @@ public struct BuildPhase: Sendable, Equatable {
 /// A build failure, with the stage and the question it happened in.
 public struct BuildError: Error, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable {
-        case questions, database, matching, analytics, charts, narration, alerts, rendering, writing, strict
+        case questions, database, matching, analytics, charts, narration, alerts, rendering,
+            writing, strict
     }
 
     public var stage: Stage
@@ -97,7 +98,8 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Runs a stage, wrapping any error but a `BuildError` with the stage and question.
-    static func wrapping<T>(_ stage: Stage, _ question: String?, _ body: () throws -> T) throws -> T {
+    static func wrapping<T>(_ stage: Stage, _ question: String?, _ body: () throws -> T) throws -> T
+    {
         do {
             return try body()
         } catch let error as BuildError {

@@ -22,19 +22,27 @@ struct QuestionRouting {
             do { ruled = .success(try matcher.route(question)) } catch let error as MatchError {
                 ruled = .failure(error)
             } catch {
-                ruled = .failure(MatchError(questionID: question.id, text: question.text, reason: .noMatch(closest: [])))
+                ruled = .failure(
+                    MatchError(
+                        questionID: question.id, text: question.text, reason: .noMatch(closest: []))
+                )
             }
             if model.isAvailable, Self.asksModel(ruled) {
                 switch await model.route(question, with: matcher) {
                 case .routed(let match, let key, let unstored):
                     outcome.usedKeys.insert(key)
-                    if let unstored { outcome.notes.append("question `\(question.id)`: \(unstored)") }
+                    if let unstored {
+                        outcome.notes.append("question `\(question.id)`: \(unstored)")
+                    }
                     ruled = .success(match)
                 case .refused(let why, let key):
                     if let key { outcome.usedKeys.insert(key) }
-                    outcome.notes.append("question `\(question.id)`: the language model's routing was refused: \(why)")
+                    outcome.notes.append(
+                        "question `\(question.id)`: the language model's routing was refused: \(why)"
+                    )
                 case .unavailable(let why):
-                    outcome.notes.append("question `\(question.id)`: not routed by the language model: \(why)")
+                    outcome.notes.append(
+                        "question `\(question.id)`: not routed by the language model: \(why)")
                 }
             }
             switch ruled {
@@ -50,7 +58,8 @@ struct QuestionRouting {
     /// the question must be fixed, not reinterpreted.
     static func asksModel(_ ruled: Result<Match, MatchError>) -> Bool {
         switch ruled {
-        case .success(let match): return match.routing == .rules && match.confidence < Matcher.lowConfidence
+        case .success(let match):
+            return match.routing == .rules && match.confidence < Matcher.lowConfidence
         case .failure(let error):
             switch error.reason {
             case .noMatch, .unsupported: return true

@@ -7,7 +7,8 @@ public struct SchemaCheckError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         let lines = report.errors.map { "  ✗ " + $0.description }.joined(separator: "\n")
-        return "\(path) does not match the schema in docs/schema.md; these would make the numbers wrong:\n\(lines)\nRun `almanac check --db \(path)` for the full report."
+        return
+            "\(path) does not match the schema in docs/schema.md; these would make the numbers wrong:\n\(lines)\nRun `almanac check --db \(path)` for the full report."
     }
 }
 
@@ -23,7 +24,9 @@ public struct ReportBuilder {
     public var version: String
     public var log: @Sendable (BuildEvent) -> Void
 
-    public init(options: BuildOptions, version: String, log: @escaping @Sendable (BuildEvent) -> Void) {
+    public init(
+        options: BuildOptions, version: String, log: @escaping @Sendable (BuildEvent) -> Void
+    ) {
         self.options = options
         self.version = version
         self.log = log
@@ -82,7 +85,8 @@ public struct ReportBuilder {
         // Nothing changed since the last build: the site stands as it is. A PostgreSQL
         // database has no file to stamp, so its sites are always rebuilt.
         let fingerprint = try stage(.questions) { try self.fingerprint(file) }
-        if !options.force, options.dumpSQLPath == nil, let fingerprint, let state = BuildState.load(for: folder),
+        if !options.force, options.dumpSQLPath == nil, let fingerprint,
+            let state = BuildState.load(for: folder),
             state.fingerprint == fingerprint, BuildState.stamps(in: folder) == state.files,
             let asOf = CivilDate(iso: state.asOf)
         {
@@ -95,17 +99,24 @@ public struct ReportBuilder {
                 alerts: Digest.triggeredAlerts(in: folder), phases: clock.phases)
         }
         let source = try open(file, warnings)
-        let week = try stage(.database) { try WeeklyChange.read(from: source.db, asOf: source.asOf) }
+        let week = try stage(.database) {
+            try WeeklyChange.read(from: source.db, asOf: source.asOf)
+        }
         // The site about to be replaced: its documents tell what changed since that report.
         let previousSite = PreviousSite.read(from: folder)
-        let previousFeed = FileManager.default.contents(atPath: folder.appending(path: "feed.xml").path)
-            .map { String(decoding: $0, as: UTF8.self) }
+        let previousFeed = FileManager.default.contents(
+            atPath: folder.appending(path: "feed.xml").path
+        )
+        .map { String(decoding: $0, as: UTF8.self) }
         log(.started(questions: file.questions.count))
         clock.mark("load")
         let (reports, analysisSQL) = try await answer(
-            file.questions, file: file, source: source, warnings, recordCacheUse: true, previousSite: previousSite,
+            file.questions, file: file, source: source, warnings, recordCacheUse: true,
+            previousSite: previousSite,
             clock: clock)
-        let alerts = try stage(.alerts) { try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(reports) }
+        let alerts = try stage(.alerts) {
+            try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(reports)
+        }
         for alert in alerts where alert.triggered { log(.alert(alert.description)) }
 
         // Pages go straight to the staging folder as they are rendered; a failure from here
@@ -116,9 +127,11 @@ public struct ReportBuilder {
         do {
             do {
                 searchIndexBytes = try await render(
-                    reports, file: file, asOf: source.asOf, stats: source.stats, week: week, into: site,
+                    reports, file: file, asOf: source.asOf, stats: source.stats, week: week,
+                    into: site,
                     warn: warnings.add,
-                    digest: Digest(title: file.title, asOf: source.asOf, alerts: alerts, reports: reports),
+                    digest: Digest(
+                        title: file.title, asOf: source.asOf, alerts: alerts, reports: reports),
                     previousFeed: previousFeed)
             } catch let error as BuildError {
                 throw error
@@ -146,7 +159,9 @@ public struct ReportBuilder {
                     do {
                         try Data(text.utf8).write(to: URL(fileURLWithPath: dump), options: .atomic)
                     } catch {
-                        throw SiteError(path: dump, message: "cannot write the SQL dump: \(error.localizedDescription)")
+                        throw SiteError(
+                            path: dump,
+                            message: "cannot write the SQL dump: \(error.localizedDescription)")
                     }
                 }
             }
@@ -159,8 +174,10 @@ public struct ReportBuilder {
         // missing cached answer) is not recorded: the next build should try again.
         if !warnings.narrationFellBack, let after = try? self.fingerprint(file) {
             // Taken again now: the build itself may have added answers to the cache.
-            BuildState(fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
-                       asOf: source.asOf.description).save(for: folder)
+            BuildState(
+                fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
+                asOf: source.asOf.description
+            ).save(for: folder)
         }
         clock.mark("write")
         var summary = BuildSummary(
@@ -181,24 +198,33 @@ public struct ReportBuilder {
     /// database: nothing cheap tells whether its data changed.
     private func fingerprint(_ file: QuestionFile) throws -> String? {
         var parts = ["almanac \(version) \(options.toolIdentity)"]
-        parts.append(FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? "")
+        parts.append(
+            FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? ""
+        )
         guard let database = try resolveDatabase(file).filePath else { return nil }
         parts += [BuildState.describe(database), BuildState.describe(database + "-wal")]
         if let templates = options.templatesPath {
-            parts.append(BuildState.stamps(in: URL(fileURLWithPath: templates)).sorted { $0.key < $1.key }
-                .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ","))
+            parts.append(
+                BuildState.stamps(in: URL(fileURLWithPath: templates)).sorted { $0.key < $1.key }
+                    .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(
+                        separator: ","))
         }
         if let plotly = options.plotlyPath { parts.append(BuildState.describe(plotly)) }
         let llm = options.llm
         let settings = llm.settings(for: file, jobs: options.jobs)
         if settings.model != nil && llm.mode != .off {
-            parts.append(BuildState.stamps(in: settings.cacheFolder).sorted { $0.key < $1.key }
-                .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ","))
+            parts.append(
+                BuildState.stamps(in: settings.cacheFolder).sorted { $0.key < $1.key }
+                    .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(
+                        separator: ","))
         }
         parts += [
             database, options.asOf?.description ?? "", "\(options.plotlyFromCDN)",
-            "\(options.chartLimit)", "\(options.strict)", "\(options.requireGrounded)", llm.mode.rawValue,
-            settings.model.map { "\($0.model) \($0.temperature) \($0.maxTokens ?? -1) \($0.seed ?? -1) \($0.baseURL)" } ?? "",
+            "\(options.chartLimit)", "\(options.strict)", "\(options.requireGrounded)",
+            llm.mode.rawValue,
+            settings.model.map {
+                "\($0.model) \($0.temperature) \($0.maxTokens ?? -1) \($0.seed ?? -1) \($0.baseURL)"
+            } ?? "",
             llm.apiKey == nil ? "no key" : "key",
         ]
         return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
@@ -216,8 +242,12 @@ public struct ReportBuilder {
         if let database = file.flatMap({ try? resolveDatabase($0).filePath }) ?? named {
             paths += [database, database + "-wal"]
         }
-        if let file { folders.append(options.llm.settings(for: file, jobs: options.jobs).cacheFolder) }
-        var lines = paths.map { path in BuildState.stamp(path).map { "\(path):\($0.size):\($0.modified)" } ?? path }
+        if let file {
+            folders.append(options.llm.settings(for: file, jobs: options.jobs).cacheFolder)
+        }
+        var lines = paths.map { path in
+            BuildState.stamp(path).map { "\(path):\($0.size):\($0.modified)" } ?? path
+        }
         for folder in folders {
             lines += BuildState.stamps(in: folder).sorted { $0.key < $1.key }
                 .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
@@ -229,7 +259,9 @@ public struct ReportBuilder {
     /// `almanac ask`. The questions file is optional; when present, its patterns, `llm:` block
     /// and database are used.
     /// - Returns: the report and its document, as `site/<id>.json` would hold it.
-    public func ask(_ text: String) async throws -> (report: QuestionReport, document: JSONValue, warnings: [String]) {
+    public func ask(_ text: String) async throws -> (
+        report: QuestionReport, document: JSONValue, warnings: [String]
+    ) {
         let warnings = Warnings(log: log)
         var file = QuestionFile(path: options.questionsPath, title: "Almanac", questions: [])
         if FileManager.default.fileExists(atPath: options.questionsPath) {
@@ -239,8 +271,11 @@ public struct ReportBuilder {
         let question = Question(id: id, text: text)
         let source = try open(file, warnings)
         // One question is not a build: the cache's record of what the last build used stays.
-        let (reports, _) = try await answer([question], file: file, source: source, warnings, recordCacheUse: false)
-        return (reports[0], reports[0].document(asOf: source.asOf, stats: source.stats), warnings.list)
+        let (reports, _) = try await answer(
+            [question], file: file, source: source, warnings, recordCacheUse: false)
+        return (
+            reports[0], reports[0].document(asOf: source.asOf, stats: source.stats), warnings.list
+        )
     }
 
     /// Opens the database read-only, checks it, and reads what every question shares.
@@ -253,28 +288,38 @@ public struct ReportBuilder {
         // The structure first; the row rules run with the analyses.
         let missing = try stage(.database) { try SchemaChecker().structure(db) }
         if !missing.isEmpty {
-            throw BuildError(.database, SchemaCheckError(path: path, report: SchemaReport(findings: missing)))
+            throw BuildError(
+                .database, SchemaCheckError(path: path, report: SchemaReport(findings: missing)))
         }
         let stats = try stage(.database) { try DatabaseStats.read(from: db) }
         let asOf = try stage(.database) {
             guard let date = try options.asOf ?? DatabaseStats.latestActivity(in: db) else {
-                throw MissingInputError(description: "\(path): no enrolled_at or completed_at to take the as-of date from; pass --as-of")
+                throw MissingInputError(
+                    description:
+                        "\(path): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
+                )
             }
             return date
         }
-        if let requested = options.asOf, let first = try? DatabaseStats.earliestEnrollment(in: db), requested < first {
-            warnings.add("--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty")
+        if let requested = options.asOf, let first = try? DatabaseStats.earliestEnrollment(in: db),
+            requested < first
+        {
+            warnings.add(
+                "--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty"
+            )
         }
         let catalogue = try stage(.database) { try EntityCatalogue.read(from: db) }
-        return Source(location: location, db: db, stats: stats, asOf: asOf, catalogue: catalogue, sql: { recorder.statements })
+        return Source(
+            location: location, db: db, stats: stats, asOf: asOf, catalogue: catalogue,
+            sql: { recorder.statements })
     }
 
     /// Matcher, analytics, charts and narrator for a list of questions, in their order.
     private func answer(
-        _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings, recordCacheUse: Bool,
+        _ questions: [Question], file: QuestionFile, source: Source, _ warnings: Warnings,
+        recordCacheUse: Bool,
         previousSite: PreviousSite = PreviousSite(), clock: PhaseClock = PhaseClock()
-    ) async throws -> (reports: [QuestionReport], sql: [String])
-    {
+    ) async throws -> (reports: [QuestionReport], sql: [String]) {
         let matcher = try stage(.matching) {
             try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
         }
@@ -300,7 +345,8 @@ public struct ReportBuilder {
             }
         }
         if !sqlProblems.isEmpty {
-            throw BuildError(.analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
+            throw BuildError(
+                .analytics, MissingInputError(description: sqlProblems.joined(separator: "\n")))
         }
 
         // A build keeps its analyses' results for the next one; `ask` and `--force` start
@@ -314,7 +360,8 @@ public struct ReportBuilder {
         ].joined(separator: "\n")
         let keepsResults = recordCacheUse && databaseFile != nil
         // A SQL dump must hold every statement, so it recomputes everything too.
-        var cache = keepsResults && !options.force && options.dumpSQLPath == nil
+        var cache =
+            keepsResults && !options.force && options.dumpSQLPath == nil
             ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
         let location = source.location
         // The previous window and the year-ago window run as analyses of their own, after
@@ -355,18 +402,23 @@ public struct ReportBuilder {
         for (index, match) in matches.enumerated() {
             let current = match.kind.keyMeasures?.measures(in: outcomes[index].output.json) ?? []
             measures.append(current)
-            insights.append(InsightFinder().insights(
-                kind: match.kind, measures: current, comparison: comparisons[index], weekly: weekly[match.filters]))
+            insights.append(
+                InsightFinder().insights(
+                    kind: match.kind, measures: current, comparison: comparisons[index],
+                    weekly: weekly[match.filters]))
         }
         if keepsResults { cache.save(for: folder) }
         if pass.statements > 0 {
-            log(.queried(statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
+            log(
+                .queried(
+                    statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
         }
         clock.mark("sql")
         for finding in pass.warnings { warnings.add("\(source.path): \(finding.description)") }
         for note in pass.notes { warnings.add("\(source.path): \(note)") }
         let charts = ChartBuilder(
-            limit: options.chartLimit, badgeCategories: source.catalogue.categories, asOf: source.asOf)
+            limit: options.chartLimit, badgeCategories: source.catalogue.categories,
+            asOf: source.asOf)
         var questionCharts: [[Chart]] = []
         // What each question asked for, picked from its analysis: the lead of its summary,
         // its first key table and its first chart.
@@ -377,17 +429,23 @@ public struct ReportBuilder {
         var sql: [String] = []
         var seen = Set<String>()
         for outcome in allOutcomes {
-            for statement in outcome.sql where seen.insert(statement).inserted { sql.append(statement) }
+            for statement in outcome.sql where seen.insert(statement).inserted {
+                sql.append(statement)
+            }
         }
         for (index, (question, outcome)) in zip(questions, outcomes).enumerated() {
-            questionCharts.append(try stage(.charts, question.id) {
-                let drawn = try charts.charts(for: outcome.output, question: question)
-                guard !drawn.isEmpty, let answer = answers[index] else { return drawn }
-                let shown = answer.subjectTitle == nil
-                    ? Answer.spread(outcome.output, intent: matches[index].intent, filters: matches[index].filters) : answer
-                guard let first = shown.flatMap(charts.chart(for:)) else { return drawn }
-                return [first] + drawn
-            })
+            questionCharts.append(
+                try stage(.charts, question.id) {
+                    let drawn = try charts.charts(for: outcome.output, question: question)
+                    guard !drawn.isEmpty, let answer = answers[index] else { return drawn }
+                    let shown =
+                        answer.subjectTitle == nil
+                        ? Answer.spread(
+                            outcome.output, intent: matches[index].intent,
+                            filters: matches[index].filters) : answer
+                    guard let first = shown.flatMap(charts.chart(for:)) else { return drawn }
+                    return [first] + drawn
+                })
         }
 
         clock.mark("charts")
@@ -399,17 +457,25 @@ public struct ReportBuilder {
                 NarrationItem(
                     question: questions[index], output: outcomes[index].output, stats: source.stats,
                     intent: matches[index].kind == .customSQL ? nil : matches[index].intentSummary,
-                    lead: leads[index], insights: insights[index], comparison: comparisons[index]?.json ?? .null)
+                    lead: leads[index], insights: insights[index],
+                    comparison: comparisons[index]?.json ?? .null)
             })
         for warning in narrated.warnings { warnings.add(warning) }
-        if narrated.narrations.contains(where: { $0.source == .offline && settings.model != nil && settings.mode != .off })
-            || narrated.narrations.contains(where: { if case .offlineAfterFailure = $0.source { return true } else { return false } })
+        if narrated.narrations.contains(where: {
+            $0.source == .offline && settings.model != nil && settings.mode != .off
+        })
+            || narrated.narrations.contains(where: {
+                if case .offlineAfterFailure = $0.source { return true } else { return false }
+            })
         {
             warnings.narrationFellBack = true
         }
-        if settings.model != nil && settings.mode != .off && !narrated.usedKeys.union(routed.usedKeys).isEmpty && recordCacheUse {
+        if settings.model != nil && settings.mode != .off
+            && !narrated.usedKeys.union(routed.usedKeys).isEmpty && recordCacheUse
+        {
             do {
-                try AnswerCache(folder: settings.cacheFolder).recordUse(narrated.usedKeys.union(routed.usedKeys))
+                try AnswerCache(folder: settings.cacheFolder).recordUse(
+                    narrated.usedKeys.union(routed.usedKeys))
             } catch {
                 warnings.add(String(describing: error))
             }
@@ -424,27 +490,31 @@ public struct ReportBuilder {
             var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],
                 charts: questionCharts[index],
-                narration: narration, grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
+                narration: narration, grounding: Grounding(figures: 0, verified: 0, unverified: []),
+                sql: outcome.sql,
                 engine: source.db.dialect.name)
             report.keyMeasures = measures[index]
             report.comparison = comparisons[index]
             report.insights = insights[index]
             report.sinceLastReport = SinceLastReport.make(
-                measures: measures[index], previous: previousSite.documents[question.id], asOf: source.asOf)
+                measures: measures[index], previous: previousSite.documents[question.id],
+                asOf: source.asOf)
             let context: JSONValue = [
                 "analytics_data": outcome.output.json, "database_stats": source.stats.json,
                 "derived": report.derivedNumbers,
             ]
             var grounding = Grounding.check(narration.markdown, against: context)
             if !grounding.unverified.isEmpty {
-                ungrounded.append("question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
+                ungrounded.append(
+                    "question `\(question.id)`: \(grounding.unverified.joined(separator: ", "))")
                 // A published page never carries an unverified number: the model's answer
                 // gives way to the offline narration, and the page says why.
                 if narration.model != nil && !options.requireGrounded {
                     narration = Narration(
                         markdown: NarrationItem(
                             question: question, output: outcome.output, stats: source.stats,
-                            lead: leads[index], insights: insights[index]).offline,
+                            lead: leads[index], insights: insights[index]
+                        ).offline,
                         source: .offlineUngrounded(grounding.unverified))
                     grounding = Grounding.check(narration.markdown, against: context)
                     warnings.narrationFellBack = true
@@ -453,16 +523,18 @@ public struct ReportBuilder {
             report.narration = narration
             report.grounding = grounding
             reports.append(report)
-            log(.question(
-                id: question.id, kind: match.kind, rows: outcome.output.rowCount,
-                milliseconds: outcome.milliseconds, narration: narration.progress))
+            log(
+                .question(
+                    id: question.id, kind: match.kind, rows: outcome.output.rowCount,
+                    milliseconds: outcome.milliseconds, narration: narration.progress))
         }
         if !ungrounded.isEmpty {
             if options.requireGrounded {
                 throw BuildError(.narration, GroundingFailure(questions: ungrounded))
             }
-            warnings.add("answers quote figures that are not in their data (model answers were replaced by the offline narration): "
-                + ungrounded.joined(separator: "; "))
+            warnings.add(
+                "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
+                    + ungrounded.joined(separator: "; "))
         }
         return (reports, sql)
     }
@@ -475,14 +547,18 @@ public struct ReportBuilder {
 
     private func loadQuestions() throws -> QuestionFile {
         // Only a regular file, and not a huge one: a FIFO would block the read for ever.
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: options.questionsPath) {
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: options.questionsPath)
+        {
             if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
                 throw MissingInputError(
-                    description: "\(options.questionsPath): not a regular file; --questions must name a YAML file")
+                    description:
+                        "\(options.questionsPath): not a regular file; --questions must name a YAML file"
+                )
             }
             if let size = attributes[.size] as? Int, size > Self.largestQuestionsFile {
                 throw MissingInputError(
-                    description: "\(options.questionsPath): \(NumberText.count(size)) bytes; a questions file may "
+                    description:
+                        "\(options.questionsPath): \(NumberText.count(size)) bytes; a questions file may "
                         + "have at most \(NumberText.count(Self.largestQuestionsFile)) bytes")
             }
         }
@@ -498,12 +574,19 @@ public struct ReportBuilder {
     /// `--db` wins; otherwise `database:` in the questions file, a file relative to that
     /// file or a PostgreSQL URL. `--statement-timeout` wins over `database_options:`.
     private func resolveDatabase(_ file: QuestionFile) throws -> DatabaseLocation {
-        let timeout = options.statementTimeout ?? file.statementTimeout ?? PostgresConnection.defaultStatementTimeout
-        if let path = options.databasePath { return DatabaseLocation(path, statementTimeout: timeout) }
-        guard let path = file.database else {
-            throw MissingInputError(description: "no database given: pass --db PATH or set `database:` in \(file.path)")
+        let timeout =
+            options.statementTimeout ?? file.statementTimeout
+            ?? PostgresConnection.defaultStatementTimeout
+        if let path = options.databasePath {
+            return DatabaseLocation(path, statementTimeout: timeout)
         }
-        if path.hasPrefix("/") || PostgresURL.matches(path) { return DatabaseLocation(path, statementTimeout: timeout) }
+        guard let path = file.database else {
+            throw MissingInputError(
+                description: "no database given: pass --db PATH or set `database:` in \(file.path)")
+        }
+        if path.hasPrefix("/") || PostgresURL.matches(path) {
+            return DatabaseLocation(path, statementTimeout: timeout)
+        }
         return DatabaseLocation(
             URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(path: path).path,
             statementTimeout: timeout)
@@ -516,7 +599,8 @@ public struct ReportBuilder {
     /// Renders every page and writes it into the staging site; returns the search index's size.
     private func render(
         _ reports: [QuestionReport], file: QuestionFile, asOf: CivilDate, stats: DatabaseStats,
-        week: WeeklyChange, into site: StagingSite, warn: (String) -> Void, digest: Digest, previousFeed: String?
+        week: WeeklyChange, into site: StagingSite, warn: (String) -> Void, digest: Digest,
+        previousFeed: String?
     ) async throws -> Int {
         // Everything per site is prepared once: templates, assets, the renderers.
         var templates = TemplateSet.builtIn
@@ -527,10 +611,13 @@ public struct ReportBuilder {
         let plotly = plotlySource(warn: warn)
         let assets = try SiteAssets(templates: templates, plotly: plotly)
         if let digest = assets.plotlyDigest, digest != PlotlyJS.sha256 {
-            warn("\(options.plotlyPath ?? "plotly.min.js") is not the plotly.js \(PlotlyJS.version) that Almanac's charts are checked against (its sha256 differs); charts may not render")
+            warn(
+                "\(options.plotlyPath ?? "plotly.min.js") is not the plotly.js \(PlotlyJS.version) that Almanac's charts are checked against (its sha256 differs); charts may not render"
+            )
         }
         let renderer = try PageRenderer(
-            templates: templates, assets: assets, siteTitle: file.title, asOf: asOf, version: version)
+            templates: templates, assets: assets, siteTitle: file.title, asOf: asOf,
+            version: version)
         let twin = MarkdownTwin(siteTitle: file.title, asOf: asOf)
         for (path, data) in assets.files { try site.put(path, data) }
         // A few tasks, each taking every n-th question, write pages as they finish them; a
@@ -544,21 +631,29 @@ public struct ReportBuilder {
                         let previous = index > 0 ? reports[index - 1] : nil
                         let next = index + 1 < reports.count ? reports[index + 1] : nil
                         let id = report.question.id
-                        let (page, embeds) = renderer.pages(for: report, previous: previous, next: next)
+                        let (page, embeds) = renderer.pages(
+                            for: report, previous: previous, next: next)
                         try site.put(id + ".html", Data(page.utf8))
                         for embed in embeds { try site.put(embed.path, Data(embed.html.utf8)) }
-                        try site.put(id + ".json", Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8))
+                        try site.put(
+                            id + ".json",
+                            Data(report.document(asOf: asOf, stats: stats).prettyEncoded().utf8))
                         try site.put(id + ".md", Data(twin.page(for: report).utf8))
                     }
                 }
             }
             try await group.waitForAll()
         }
-        try site.put("index.html", Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
+        try site.put(
+            "index.html", Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
         try site.put("index.md", Data(twin.index(reports: reports, stats: stats, week: week).utf8))
         try site.put("digest.md", Data(digest.markdown.utf8))
         try site.put("digest.json", Data(digest.json.prettyEncoded().utf8))
-        try site.put("feed.xml", Data(Feed(title: file.title, asOf: asOf).render(digest: digest, previous: previousFeed).utf8))
+        try site.put(
+            "feed.xml",
+            Data(
+                Feed(title: file.title, asOf: asOf).render(digest: digest, previous: previousFeed)
+                    .utf8))
         let search = Data(SearchIndex(reports: reports).text.utf8)
         try site.put(SearchIndex.path, search)
         return search.count
@@ -566,12 +661,16 @@ public struct ReportBuilder {
 
     private func plotlySource(warn: (String) -> Void) -> PlotlySource {
         if options.plotlyFromCDN {
-            warn("pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access")
+            warn(
+                "pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access"
+            )
             return .cdn
         }
         if let path = options.plotlyPath {
             if let data = FileManager.default.contents(atPath: path) { return .local(data) }
-            warn("--plotly-file \(path): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)")
+            warn(
+                "--plotly-file \(path): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)"
+            )
             return .cdn
         }
         if let data = PlotlyJS.embedded { return .local(data) }
@@ -579,7 +678,9 @@ public struct ReportBuilder {
         return .cdn
     }
 
-    private func stage<T>(_ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T) throws -> T {
+    private func stage<T>(
+        _ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T
+    ) throws -> T {
         try BuildError.wrapping(stage, question, body)
     }
 
@@ -637,7 +738,10 @@ final class PhaseClock: @unchecked Sendable {
         let now = ContinuousClock.now
         let elapsed = last.duration(to: now)
         last = now
-        phases.append(BuildPhase(name: name, milliseconds: Double(elapsed.components.seconds) * 1000
-            + Double(elapsed.components.attoseconds) / 1e15))
+        phases.append(
+            BuildPhase(
+                name: name,
+                milliseconds: Double(elapsed.components.seconds) * 1000
+                    + Double(elapsed.components.attoseconds) / 1e15))
     }
 }

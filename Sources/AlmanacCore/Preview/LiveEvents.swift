@@ -27,15 +27,23 @@ public actor LiveEvents {
     /// The events for one page, starting with the build it sees and any current error.
     public func subscribe() -> AsyncStream<[UInt8]> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(
+            bufferingPolicy: .bufferingNewest(64))
         continuation.onTermination = { _ in Task { await self.remove(id) } }
         listeners[id] = continuation
         // The retry line tells the browser to reconnect quickly when the server restarts.
-        continuation.yield(Array(("retry: 500\n" + LiveReload.event(
-            "hello", id: build, data: Self.json(["build": .int(build)]))).utf8))
+        continuation.yield(
+            Array(
+                ("retry: 500\n"
+                    + LiveReload.event(
+                        "hello", id: build, data: Self.json(["build": .int(build)]))).utf8))
         if let error {
-            continuation.yield(Array(LiveReload.event(
-                "failed", id: build, data: Self.json(["build": .int(build), "error": .string(error)])).utf8))
+            continuation.yield(
+                Array(
+                    LiveReload.event(
+                        "failed", id: build,
+                        data: Self.json(["build": .int(build), "error": .string(error)])
+                    ).utf8))
         }
         return stream
     }

@@ -20,7 +20,9 @@ public enum LiveReload {
 
     /// One server-sent event.
     public static func event(_ name: String, id: Int, data: String) -> String {
-        let lines = data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }
+        let lines = data.split(separator: "\n", omittingEmptySubsequences: false).map {
+            "data: \($0)"
+        }
         return "event: \(name)\nid: \(id)\n" + lines.joined(separator: "\n") + "\n\n"
     }
 

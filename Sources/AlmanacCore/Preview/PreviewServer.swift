@@ -17,9 +17,11 @@ public struct PreviewServerError: Error, Equatable, Sendable, CustomStringConver
     public var description: String {
         switch reason {
         case .portTaken:
-            return "port \(port) on \(host) is already in use (another `almanac serve`?); pass --port with a free port, such as --port \(port == UInt16.max ? 8001 : port + 1)"
+            return
+                "port \(port) on \(host) is already in use (another `almanac serve`?); pass --port with a free port, such as --port \(port == UInt16.max ? 8001 : port + 1)"
         case .badHost:
-            return "--host \(host): not an IPv4 or IPv6 address; use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen on every interface"
+            return
+                "--host \(host): not an IPv4 or IPv6 address; use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen on every interface"
         case .other(let message):
             return "cannot listen on \(host):\(port): \(message)"
         }
@@ -47,7 +49,9 @@ public struct PreviewServer: Sendable {
     public func run(ready: @escaping @Sendable () -> Void) async throws {
         let address: any SocketAddress
         do {
-            address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
+            address =
+                host.contains(":")
+                ? try sockaddr_in6.inet6(ip6: host, port: port)
                 : try sockaddr_in.inet(ip4: host, port: port)
         } catch {
             throw PreviewServerError(host: host, port: port, reason: .badHost)
@@ -58,7 +62,10 @@ public struct PreviewServer: Sendable {
         await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
             FlyingFox.HTTPResponse(
                 statusCode: .ok,
-                headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
+                headers: [
+                    .contentType: "text/javascript; charset=utf-8",
+                    .init("Cache-Control"): "no-store",
+                ],
                 body: Data(LiveReload.script.utf8))
         }
         await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { _ in
@@ -89,7 +96,8 @@ public struct PreviewServer: Sendable {
             if case .failed(_, let code, _) = error, code == EADDRINUSE {
                 throw PreviewServerError(host: host, port: port, reason: .portTaken)
             }
-            throw PreviewServerError(host: host, port: port, reason: .other(String(describing: error)))
+            throw PreviewServerError(
+                host: host, port: port, reason: .other(String(describing: error)))
         }
     }
 
@@ -101,16 +109,20 @@ public struct PreviewServer: Sendable {
         do {
             file = try site.file(for: path)
         } catch {
-            return FlyingFox.HTTPResponse(statusCode: .forbidden, headers: plain, body: Data("403: \(error)\n".utf8))
+            return FlyingFox.HTTPResponse(
+                statusCode: .forbidden, headers: plain, body: Data("403: \(error)\n".utf8))
         }
         guard var data = FileManager.default.contents(atPath: file.path) else {
-            return FlyingFox.HTTPResponse(statusCode: .notFound, headers: plain, body: Data("404: \(path): no such file in the site\n".utf8))
+            return FlyingFox.HTTPResponse(
+                statusCode: .notFound, headers: plain,
+                body: Data("404: \(path): no such file in the site\n".utf8))
         }
         let type = SitePath.contentType(of: file)
         if file.pathExtension == "html", let html = String(data: data, encoding: .utf8) {
             data = Data(LiveReload.inject(into: html).utf8)
         }
         return FlyingFox.HTTPResponse(
-            statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: data)
+            statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"],
+            body: data)
     }
 }

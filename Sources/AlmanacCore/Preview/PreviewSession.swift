@@ -25,8 +25,10 @@ public struct PreviewSession: Sendable {
     public var settle: Duration = .milliseconds(50)
     public var log: @Sendable (PreviewEvent) -> Void
 
-    public init(options: BuildOptions, version: String, host: String, port: UInt16,
-                log: @escaping @Sendable (PreviewEvent) -> Void) {
+    public init(
+        options: BuildOptions, version: String, host: String, port: UInt16,
+        log: @escaping @Sendable (PreviewEvent) -> Void
+    ) {
         self.options = options
         self.version = version
         self.host = host
@@ -44,7 +46,10 @@ public struct PreviewSession: Sendable {
         let address = host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await server.run { readySignal.yield(); readySignal.finish() }
+                try await server.run {
+                    readySignal.yield()
+                    readySignal.finish()
+                }
             }
             group.addTask {
                 var started = false
@@ -78,8 +83,12 @@ public struct PreviewSession: Sendable {
                 do {
                     let summary = try await builder.build()
                     let elapsed = started.duration(to: .now)
-                    log(.built(summary, milliseconds: Int(elapsed.components.seconds * 1000
-                        + elapsed.components.attoseconds / 1_000_000_000_000_000)))
+                    log(
+                        .built(
+                            summary,
+                            milliseconds: Int(
+                                elapsed.components.seconds * 1000
+                                    + elapsed.components.attoseconds / 1_000_000_000_000_000)))
                     await events.succeeded()
                 } catch {
                     log(.failed(String(describing: error)))

@@ -28,13 +28,17 @@ public struct SitePath: Sendable {
         for text in [raw, once, decoded] {
             if text.contains("\0") || text.contains("\\") { throw SitePathError(path: requestPath) }
             let segments = text.split(separator: "/", omittingEmptySubsequences: true)
-            if segments.contains(where: { $0 == ".." || $0 == "." }) { throw SitePathError(path: requestPath) }
+            if segments.contains(where: { $0 == ".." || $0 == "." }) {
+                throw SitePathError(path: requestPath)
+            }
         }
         let segments = once.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         var url = root
         for segment in segments { url.append(path: segment, directoryHint: .notDirectory) }
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
+            isFolder.boolValue
+        {
             url.append(path: "index.html", directoryHint: .notDirectory)
         }
         // A symbolic link inside the site may point anywhere; what it resolves to must stay inside.

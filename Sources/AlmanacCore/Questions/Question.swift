@@ -12,7 +12,8 @@ public enum AnalysisKind: String, CaseIterable, Sendable {
         case .badgeEnrollments: return "How many people are enrolled in the Python Basics badge?"
         case .organizationTrends: return "How have enrollments by organization trended over time?"
         case .completionMetrics: return "What is the completion rate by organization?"
-        case .learningPaths: return "Which badge do learners take next after completing SQL Fundamentals?"
+        case .learningPaths:
+            return "Which badge do learners take next after completing SQL Fundamentals?"
         case .customSQL: return "(any text, with `sql: SELECT …` on the question)"
         }
     }
@@ -88,7 +89,9 @@ public struct LLMSettings: Sendable, Equatable {
     public var maxTokens: Int?
     public var seed: Int?
 
-    public init(model: String? = nil, temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil) {
+    public init(
+        model: String? = nil, temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil
+    ) {
         self.model = model
         self.temperature = temperature
         self.maxTokens = maxTokens

@@ -1,22 +1,33 @@
 import Yams
 
 extension QuestionLoader {
-    static let alertKeys = Set(["question", "measure", "for"] + AlertRule.Condition.allCases.map(\.rawValue))
+    static let alertKeys = Set(
+        ["question", "measure", "for"] + AlertRule.Condition.allCases.map(\.rawValue))
 
     /// `alerts:`, a list of `{question, measure, for?, above|below|change_above|change_below}`.
     /// Whether the measure and the name exist is checked after matching (`AlertEvaluator`).
-    func readAlerts(_ node: Node, questionIDs: Set<String>, _ problem: (Node?, String) -> Void) -> [AlertRule] {
+    func readAlerts(_ node: Node, questionIDs: Set<String>, _ problem: (Node?, String) -> Void)
+        -> [AlertRule]
+    {
         guard case .sequence(let items) = node else {
-            problem(node, "`alerts` must be a list of {question, measure, for, and one of above, below, change_above, change_below}")
+            problem(
+                node,
+                "`alerts` must be a list of {question, measure, for, and one of above, below, change_above, change_below}"
+            )
             return []
         }
         var rules: [AlertRule] = []
         for item in items {
             guard case .mapping(let fields) = item else {
-                problem(item, "an alert must be a mapping with `question`, `measure` and one of above, below, change_above, change_below")
+                problem(
+                    item,
+                    "an alert must be a mapping with `question`, `measure` and one of above, below, change_above, change_below"
+                )
                 continue
             }
-            var question: String?, measure: String?, subject: String?
+            var question: String?
+            var measure: String?
+            var subject: String?
             var conditions: [(AlertRule.Condition, Double, Node)] = []
             var valid = true
             for (keyNode, value) in fields {
@@ -38,30 +49,50 @@ extension QuestionLoader {
                         if let number = value.float, number.isFinite {
                             conditions.append((condition, number, value))
                         } else {
-                            problem(value, "`\(key)` must be a number (a change in percent, or in percentage points for a rate)")
+                            problem(
+                                value,
+                                "`\(key)` must be a number (a change in percent, or in percentage points for a rate)"
+                            )
                             valid = false
                         }
                     } else {
-                        problem(keyNode, "unknown key `\(key)` in an alert; expected one of \(Self.alertKeys.sorted().joined(separator: ", "))")
+                        problem(
+                            keyNode,
+                            "unknown key `\(key)` in an alert; expected one of \(Self.alertKeys.sorted().joined(separator: ", "))"
+                        )
                         valid = false
                     }
                 }
             }
             let line = item.mark?.line ?? 1
-            if question == nil && valid { problem(item, "an alert needs `question`: the id of a question"); valid = false }
-            if measure == nil && valid { problem(item, "an alert needs `measure`, such as enrollments or completion_rate"); valid = false }
+            if question == nil && valid {
+                problem(item, "an alert needs `question`: the id of a question")
+                valid = false
+            }
+            if measure == nil && valid {
+                problem(item, "an alert needs `measure`, such as enrollments or completion_rate")
+                valid = false
+            }
             if conditions.count != 1 && valid {
-                problem(item, "an alert needs exactly one of above, below, change_above, change_below (found \(conditions.count))")
+                problem(
+                    item,
+                    "an alert needs exactly one of above, below, change_above, change_below (found \(conditions.count))"
+                )
                 valid = false
             }
             if let question, !questionIDs.contains(question) {
-                problem(fields.first { $0.key.string == "question" }?.value ?? item,
-                        "alert for `\(question)`: no question has that id; ids are \(questionIDs.sorted().prefix(8).joined(separator: ", "))\(questionIDs.count > 8 ? ", …" : "")")
+                problem(
+                    fields.first { $0.key.string == "question" }?.value ?? item,
+                    "alert for `\(question)`: no question has that id; ids are \(questionIDs.sorted().prefix(8).joined(separator: ", "))\(questionIDs.count > 8 ? ", …" : "")"
+                )
                 valid = false
             }
-            guard valid, let question, let measure, let (condition, threshold, _) = conditions.first else { continue }
-            rules.append(AlertRule(question: question, measure: measure, subject: subject, condition: condition,
-                                   threshold: threshold, line: line))
+            guard valid, let question, let measure, let (condition, threshold, _) = conditions.first
+            else { continue }
+            rules.append(
+                AlertRule(
+                    question: question, measure: measure, subject: subject, condition: condition,
+                    threshold: threshold, line: line))
         }
         return rules
     }

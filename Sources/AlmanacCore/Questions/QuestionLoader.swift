@@ -33,12 +33,17 @@ public struct QuestionFileError: Error, Equatable, Sendable, CustomStringConvert
 public struct QuestionLoader {
     public init() {}
 
-    static let questionKeys: Set = ["text", "id", "kind", "section", "sql", "charts", "granularity"]
-    static let topKeys: Set = ["title", "database", "database_options", "questions", "patterns", "llm", "alerts"]
+    static let questionKeys: Set = [
+        "text", "id", "kind", "section", "sql", "charts", "granularity",
+    ]
+    static let topKeys: Set = [
+        "title", "database", "database_options", "questions", "patterns", "llm", "alerts",
+    ]
     /// File names the site itself uses.
     static let reservedIDs: Set = ["index", "assets"]
     /// Names Windows reserves for devices, with any extension: `con.html` cannot be checked out.
-    static let windowsReservedIDs = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+    static let windowsReservedIDs = Set(
+        ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
     /// Problems listed at most: a generated file with millions of bad entries gets a readable
     /// error, not hundreds of megabytes of one.
     public static let maxProblems = 50
@@ -59,7 +64,9 @@ public struct QuestionLoader {
             problems.append(found)
         }
         func problem(_ node: Node?, _ message: String) {
-            add(.init(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
+            add(
+                .init(
+                    line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
         }
 
         let root: Node?
@@ -72,8 +79,9 @@ public struct QuestionLoader {
             throw QuestionFileError(
                 path: path,
                 problems: [
-                    .init(line: 1, column: 1,
-                          message: "expected a mapping with `title` and `questions`")
+                    .init(
+                        line: 1, column: 1,
+                        message: "expected a mapping with `title` and `questions`")
                 ])
         }
 
@@ -108,7 +116,10 @@ public struct QuestionLoader {
             case "alerts":
                 alertsNode = value
             default:
-                problem(keyNode, "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))")
+                problem(
+                    keyNode,
+                    "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))"
+                )
             }
         }
         if title == nil { problem(root, "missing `title`: the report needs a title") }
@@ -130,17 +141,22 @@ public struct QuestionLoader {
             let question = questions[index]
             if let first = seen[question.id] {
                 add(
-                    .init(line: question.line, column: 1,
-                          message: "duplicate id `\(question.id)` (first used on line \(first)); give one of them an `id:`"))
+                    .init(
+                        line: question.line, column: 1,
+                        message:
+                            "duplicate id `\(question.id)` (first used on line \(first)); give one of them an `id:`"
+                    ))
             } else {
                 seen[question.id] = question.line
             }
         }
         // Alerts name questions by id, so they are read once every id is known.
-        let alerts = alertsNode.map { readAlerts($0, questionIDs: Set(questions.map(\.id)), problem) } ?? []
+        let alerts =
+            alertsNode.map { readAlerts($0, questionIDs: Set(questions.map(\.id)), problem) } ?? []
         guard problems.isEmpty, let title else {
             throw QuestionFileError(
-                path: path, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
+                path: path,
+                problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
                 omitted: omitted)
         }
         var file = QuestionFile(
@@ -156,9 +172,14 @@ public struct QuestionLoader {
     /// False, with a problem that quotes only the start, when `text` is too long to match.
     private func acceptable(_ text: String, _ node: Node, number: Int, _ problem: Report) -> Bool {
         // utf8.count first: cheap, and never below the character count.
-        guard text.utf8.count > Self.maxQuestionLength, text.count > Self.maxQuestionLength else { return true }
+        guard text.utf8.count > Self.maxQuestionLength, text.count > Self.maxQuestionLength else {
+            return true
+        }
         let start = text.prefix(40).replacingOccurrences(of: "\n", with: " ")
-        problem(node, "question \(number) is \(text.count) characters long (“\(start)…”); the limit is \(Self.maxQuestionLength)")
+        problem(
+            node,
+            "question \(number) is \(text.count) characters long (“\(start)…”); the limit is \(Self.maxQuestionLength)"
+        )
         return false
     }
 
@@ -176,7 +197,9 @@ public struct QuestionLoader {
     private typealias Report = (Node?, String) -> Void
 
     /// The questions, each with whether its id was declared with `id:`.
-    private func readQuestions(_ node: Node, _ problem: Report) -> [(question: Question, declared: Bool)] {
+    private func readQuestions(_ node: Node, _ problem: Report) -> [(
+        question: Question, declared: Bool
+    )] {
         guard case .sequence(let items) = node else {
             problem(node, "`questions` must be a list; start each question with `- text: …`")
             return []
@@ -190,11 +213,15 @@ public struct QuestionLoader {
         return questions
     }
 
-    private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> (question: Question, declared: Bool)? {
+    private func readQuestion(_ node: Node, number: Int, _ problem: Report) -> (
+        question: Question, declared: Bool
+    )? {
         let line = node.mark?.line ?? 1
         if let string = node.string, case .scalar = node {
             guard acceptable(string, node, number: number, problem) else { return nil }
-            return (Question(id: derivedID(string, number: number), text: string, line: line), false)
+            return (
+                Question(id: derivedID(string, number: number), text: string, line: line), false
+            )
         }
         guard case .mapping(let fields) = node else {
             problem(node, "question \(number): expected a mapping with `text`")
@@ -212,14 +239,20 @@ public struct QuestionLoader {
             case "id":
                 explicitID = text(value, "`id`", problem)
                 if let id = explicitID, !Slug.isValid(id) {
-                    problem(value, "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `\(id)`")
+                    problem(
+                        value,
+                        "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `\(id)`"
+                    )
                 }
             case "kind":
                 if let raw = text(value, "`kind`", problem) {
                     if let kind = AnalysisKind(rawValue: raw) {
                         question.kind = kind
                     } else {
-                        problem(value, "unknown kind `\(raw)`; expected one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        problem(
+                            value,
+                            "unknown kind `\(raw)`; expected one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
                     }
                 }
             case "section":
@@ -231,37 +264,53 @@ public struct QuestionLoader {
                     if let granularity = Granularity(rawValue: raw) {
                         question.granularity = granularity
                     } else {
-                        problem(value, "`granularity` must be `day`, `week`, `month` or `quarter`; got `\(raw)`")
+                        problem(
+                            value,
+                            "`granularity` must be `day`, `week`, `month` or `quarter`; got `\(raw)`"
+                        )
                     }
                 }
             case "charts":
                 question.charts = readCharts(value, problem)
             default:
-                problem(keyNode, "unknown key `\(key)` in a question; expected one of \(Self.questionKeys.sorted().joined(separator: ", "))")
+                problem(
+                    keyNode,
+                    "unknown key `\(key)` in a question; expected one of \(Self.questionKeys.sorted().joined(separator: ", "))"
+                )
             }
         }
         if question.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problem(textNode ?? node, "question \(number) has no `text`")
             return nil
         }
-        guard acceptable(question.text, textNode ?? node, number: number, problem) else { return nil }
+        guard acceptable(question.text, textNode ?? node, number: number, problem) else {
+            return nil
+        }
         if question.sql != nil {
             if let kind = question.kind, kind != .customSQL {
-                problem(node, "a question with `sql:` is `kind: custom_sql`, not `\(kind.rawValue)`")
+                problem(
+                    node, "a question with `sql:` is `kind: custom_sql`, not `\(kind.rawValue)`")
             }
             question.kind = .customSQL
         } else if question.kind == .customSQL {
             problem(node, "`kind: custom_sql` needs an `sql:` statement")
         }
         if !question.charts.isEmpty && question.sql == nil {
-            problem(node, "`charts:` is only for questions with `sql:`; other kinds draw their own charts")
+            problem(
+                node,
+                "`charts:` is only for questions with `sql:`; other kinds draw their own charts")
         }
         if let explicitID, Self.windowsReservedIDs.contains(explicitID) {
-            problem(node, "the id `\(explicitID)` is a device name on Windows, where `\(explicitID).html` cannot be checked out; choose another `id:`")
+            problem(
+                node,
+                "the id `\(explicitID)` is a device name on Windows, where `\(explicitID).html` cannot be checked out; choose another `id:`"
+            )
         }
         question.id = explicitID ?? derivedID(question.text, number: number)
         if Self.reservedIDs.contains(question.id) {
-            problem(node, "the id `\(question.id)` is reserved for the site itself; choose another `id:`")
+            problem(
+                node,
+                "the id `\(question.id)` is reserved for the site itself; choose another `id:`")
         }
         return (question, explicitID != nil)
     }
@@ -273,13 +322,15 @@ public struct QuestionLoader {
         }
         return items.compactMap { item in
             guard case .mapping(let fields) = item else {
-                problem(item, "each chart must be a mapping like `{type: bar, x: badge, y: learners}`")
+                problem(
+                    item, "each chart must be a mapping like `{type: bar, x: badge, y: learners}`")
                 return nil
             }
             var type: String?
             var columns: [String: String] = [:]
             for (keyNode, value) in fields {
-                guard let key = keyNode.string, let string = text(value, "`\(keyNode.string ?? "")`", problem)
+                guard let key = keyNode.string,
+                    let string = text(value, "`\(keyNode.string ?? "")`", problem)
                 else { continue }
                 if key == "type" { type = string } else { columns[key] = string }
             }
@@ -293,14 +344,20 @@ public struct QuestionLoader {
 
     private func readPatterns(_ node: Node, _ problem: Report) -> [AnalysisKind: PatternOverride] {
         guard case .mapping(let kinds) = node else {
-            problem(node, "`patterns` must map a kind to `add:` or `replace:` lists of regular expressions")
+            problem(
+                node,
+                "`patterns` must map a kind to `add:` or `replace:` lists of regular expressions")
             return [:]
         }
         var result: [AnalysisKind: PatternOverride] = [:]
         for (keyNode, value) in kinds {
-            guard let raw = keyNode.string, let kind = AnalysisKind(rawValue: raw), kind != .customSQL
+            guard let raw = keyNode.string, let kind = AnalysisKind(rawValue: raw),
+                kind != .customSQL
             else {
-                problem(keyNode, "unknown kind `\(keyNode.string ?? "")` in `patterns`; expected one of \(AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue).joined(separator: ", "))")
+                problem(
+                    keyNode,
+                    "unknown kind `\(keyNode.string ?? "")` in `patterns`; expected one of \(AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue).joined(separator: ", "))"
+                )
                 continue
             }
             var override = PatternOverride()
@@ -315,7 +372,8 @@ public struct QuestionLoader {
                     }
                 }
             } else {
-                problem(value, "`patterns.\(raw)` must be a list, or a mapping with `add` or `replace`")
+                problem(
+                    value, "`patterns.\(raw)` must be a list, or a mapping with `add` or `replace`")
             }
             result[kind] = override
         }
@@ -339,7 +397,8 @@ public struct QuestionLoader {
 
     private func readLLM(_ node: Node, _ problem: Report) -> LLMSettings {
         guard case .mapping(let fields) = node else {
-            problem(node, "`llm` must be a mapping with `model`, `temperature`, `max_tokens` or `seed`")
+            problem(
+                node, "`llm` must be a mapping with `model`, `temperature`, `max_tokens` or `seed`")
             return LLMSettings()
         }
         var settings = LLMSettings()
@@ -359,11 +418,16 @@ public struct QuestionLoader {
                     problem(value, "`llm.max_tokens` must be a positive whole number")
                 }
             case "seed":
-                if let number = value.int { settings.seed = number } else {
+                if let number = value.int {
+                    settings.seed = number
+                } else {
                     problem(value, "`llm.seed` must be a whole number")
                 }
             default:
-                problem(keyNode, "unknown key `\(keyNode.string ?? "")` in `llm`; expected model, temperature, max_tokens or seed")
+                problem(
+                    keyNode,
+                    "unknown key `\(keyNode.string ?? "")` in `llm`; expected model, temperature, max_tokens or seed"
+                )
             }
         }
         return settings
@@ -382,10 +446,16 @@ public struct QuestionLoader {
                 if let seconds = value.float, seconds >= 0, seconds <= 86_400 * 7 {
                     timeout = Int((seconds * 1000).rounded())
                 } else {
-                    problem(value, "`database_options.statement_timeout` must be a number of seconds (0 for no limit)")
+                    problem(
+                        value,
+                        "`database_options.statement_timeout` must be a number of seconds (0 for no limit)"
+                    )
                 }
             default:
-                problem(keyNode, "unknown key `\(keyNode.string ?? "")` in `database_options`; expected statement_timeout")
+                problem(
+                    keyNode,
+                    "unknown key `\(keyNode.string ?? "")` in `database_options`; expected statement_timeout"
+                )
             }
         }
         return timeout
@@ -406,7 +476,8 @@ public struct QuestionLoader {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text), " } ?? ""
-            return .init(line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
+            return .init(
+                line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
         default:
             return .init(line: 1, column: 1, message: "invalid YAML: \(error)")
         }

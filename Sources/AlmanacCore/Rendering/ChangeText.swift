@@ -17,13 +17,24 @@ enum ChangeText {
         comparison.totals.compactMap { row in
             guard let current = row.current else { return nil }
             let measure = row.measure
-            func value(_ value: Double?) -> String { value.map { KeyMeasure.text(measure, $0) } ?? "–" }
-            let change = row.change.map { KeyMeasure.changeText(measure, change: $0, percent: row.changePercent) } ?? "–"
-            let yearPercent = row.yearAgo.flatMap { KeyMeasure.changePercent(measure, from: $0, to: current) }
-            let yearChange = row.yearChange.map { KeyMeasure.changeText(measure, change: $0, percent: yearPercent) } ?? "–"
+            func value(_ value: Double?) -> String {
+                value.map { KeyMeasure.text(measure, $0) } ?? "–"
+            }
+            let change =
+                row.change.map {
+                    KeyMeasure.changeText(measure, change: $0, percent: row.changePercent)
+                } ?? "–"
+            let yearPercent = row.yearAgo.flatMap {
+                KeyMeasure.changePercent(measure, from: $0, to: current)
+            }
+            let yearChange =
+                row.yearChange.map {
+                    KeyMeasure.changeText(measure, change: $0, percent: yearPercent)
+                } ?? "–"
             let label = KeyMeasure.label(measure)
             return Row(
-                label: label.prefix(1).uppercased() + label.dropFirst(), current: value(row.current),
+                label: label.prefix(1).uppercased() + label.dropFirst(),
+                current: value(row.current),
                 previous: value(row.previous), change: change,
                 tone: row.change.map { KeyMeasure.tone(measure, change: $0) } ?? "flat",
                 yearAgo: value(row.yearAgo), yearChange: yearChange,
@@ -38,18 +49,23 @@ enum ChangeText {
         func span(_ range: DateRange) -> String {
             "\(range.start?.description ?? "") to \(range.end?.adding(days: -1).description ?? "")"
         }
-        return "From \(span(windows.current)), against \(span(windows.previous)) and, a year earlier, \(span(windows.yearAgo))."
+        return
+            "From \(span(windows.current)), against \(span(windows.previous)) and, a year earlier, \(span(windows.yearAgo))."
     }
 
     /// One change in words, with its arrow: "enrollments of Python Basics: 120 → 154, ▲ 34 (+28.3%)".
     static func change(_ change: SinceLastReport.Change, names: (String) -> String) -> String {
-        let label = KeyMeasure.label(change.measure) + (change.subject.map { " of " + names($0) } ?? "")
+        let label =
+            KeyMeasure.label(change.measure) + (change.subject.map { " of " + names($0) } ?? "")
         let before = change.before.map { KeyMeasure.text(change.measure, $0) } ?? "none"
         let after = change.after.map { KeyMeasure.text(change.measure, $0) } ?? "none"
         var text = "\(label): \(before) → \(after)"
         if let difference = change.change, let old = change.before, let new = change.after {
-            text += ", " + KeyMeasure.changeText(
-                change.measure, change: difference, percent: KeyMeasure.changePercent(change.measure, from: old, to: new))
+            text +=
+                ", "
+                + KeyMeasure.changeText(
+                    change.measure, change: difference,
+                    percent: KeyMeasure.changePercent(change.measure, from: old, to: new))
         }
         return text
     }
@@ -57,14 +73,22 @@ enum ChangeText {
     /// The page's line on the last report: which totals moved, or that the question is new.
     static func sinceLastReport(_ report: QuestionReport, names: (String) -> String) -> String {
         guard let since = report.sinceLastReport else {
-            return "New in this report: there is no earlier report of this question to compare with."
+            return
+                "New in this report: there is no earlier report of this question to compare with."
         }
         let totals = since.changes.filter { $0.subject == nil }
         let slices = since.changes.count - totals.count
-        guard !since.changes.isEmpty else { return "Since the report of \(since.asOf), no key number changed." }
+        guard !since.changes.isEmpty else {
+            return "Since the report of \(since.asOf), no key number changed."
+        }
         var text = "Since the report of \(since.asOf): "
-        text += totals.isEmpty ? "the totals did not change" : totals.map { change($0, names: names) }.joined(separator: "; ")
-        if slices > 0 { text += "; and \(slices) badge or organization figure\(slices == 1 ? "" : "s") moved" }
+        text +=
+            totals.isEmpty
+            ? "the totals did not change"
+            : totals.map { change($0, names: names) }.joined(separator: "; ")
+        if slices > 0 {
+            text += "; and \(slices) badge or organization figure\(slices == 1 ? "" : "s") moved"
+        }
         return text + "."
     }
 
@@ -88,14 +112,21 @@ enum ChangeText {
         for report in reports {
             for change in report.sinceLastReport?.changes ?? [] {
                 guard let size = change.size, size > 0 else { continue }
-                moves.append((size, moves.count,
-                               Move(questionID: report.question.id, question: report.question.text, change: change)))
+                moves.append(
+                    (
+                        size, moves.count,
+                        Move(
+                            questionID: report.question.id, question: report.question.text,
+                            change: change)
+                    ))
             }
         }
         var perQuestion: [String: Int] = [:]
         var result: [Move] = []
         for (_, _, move) in moves.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }) {
-            guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else { continue }
+            guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else {
+                continue
+            }
             perQuestion[move.questionID, default: 0] += 1
             result.append(move)
             if result.count == whatChangedLimit { break }

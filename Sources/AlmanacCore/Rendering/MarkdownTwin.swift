@@ -7,7 +7,9 @@ struct MarkdownTwin: Sendable {
     func page(for report: QuestionReport) -> String {
         var lines = ["# \(Self.escape(report.question.text))", ""]
         var meta = "As of \(asOf)"
-        if !report.match.filters.isEmpty { meta += " · " + Self.escape(report.match.filters.summary) }
+        if !report.match.filters.isEmpty {
+            meta += " · " + Self.escape(report.match.filters.summary)
+        }
         lines += [meta, ""]
         // A notice may carry a server's own error text: escaped like any other outside text.
         for notice in report.notices { lines += ["> **Note:** \(Self.escape(notice))", ""] }
@@ -18,18 +20,24 @@ struct MarkdownTwin: Sendable {
         lines += [narration, ""]
         lines += [Self.escape(ChangeText.sinceLastReport(report) { DisplayName.cut($0) }), ""]
         if let comparison = report.comparison {
-            lines += ["## Change", "", Self.escape(ChangeText.windows(comparison)), "",
-                      "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
-                      "| --- | ---: | ---: | --- | ---: | --- |"]
+            lines += [
+                "## Change", "", Self.escape(ChangeText.windows(comparison)), "",
+                "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
+                "| --- | ---: | ---: | --- | ---: | --- |",
+            ]
             for row in ChangeText.rows(comparison) {
-                lines.append("| \(row.label) | \(row.current) | \(row.previous) | \(row.change) | \(row.yearAgo) | \(row.yearChange) |")
+                lines.append(
+                    "| \(row.label) | \(row.current) | \(row.previous) | \(row.change) | \(row.yearAgo) | \(row.yearChange) |"
+                )
             }
             lines.append("")
         }
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
             for chart in report.charts {
-                lines.append("- [\(Self.escape(chart.title))](\(report.question.id).json): \(Self.escape(chart.summary))")
+                lines.append(
+                    "- [\(Self.escape(chart.title))](\(report.question.id).json): \(Self.escape(chart.summary))"
+                )
             }
             lines.append("")
         }
@@ -39,29 +47,39 @@ struct MarkdownTwin: Sendable {
                 lines += ["### \(Self.escape(table.title))", ""] + Self.table(table) + [""]
             }
         }
-        lines += ["## How this was computed", "",
-                  "- Read as: \(Self.escape(report.match.intentSummary))",
-                  "- Kind: `\(report.match.kind.rawValue)`",
-                  "- Routed by: \(report.match.routingSummary)",
-                  "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
-                  "- Filters: \(report.match.filters.isEmpty ? "none" : Self.escape(report.match.filters.summary))",
-                  "- Narrator: \(report.narration.label)", ""]
+        lines += [
+            "## How this was computed", "",
+            "- Read as: \(Self.escape(report.match.intentSummary))",
+            "- Kind: `\(report.match.kind.rawValue)`",
+            "- Routed by: \(report.match.routingSummary)",
+            "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
+            "- Filters: \(report.match.filters.isEmpty ? "none" : Self.escape(report.match.filters.summary))",
+            "- Narrator: \(report.narration.label)", "",
+        ]
         for statement in report.sql {
             lines += ["```sql", statement, "```", ""]
         }
-        lines.append("[Page](\(report.question.id).html) · [JSON](\(report.question.id).json) · [Index](index.md)")
+        lines.append(
+            "[Page](\(report.question.id).html) · [JSON](\(report.question.id).json) · [Index](index.md)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
-        var lines = ["# \(Self.escape(siteTitle))", "", "As of \(asOf)", "",
-                     "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
-                     "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
-                     "", "## This week", "",
-                     "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.", "",
-                     "| | This week | The week before | Change | A year earlier |", "| --- | ---: | ---: | --- | ---: |"]
+        var lines = [
+            "# \(Self.escape(siteTitle))", "", "As of \(asOf)", "",
+            "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
+            "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
+            "", "## This week", "",
+            "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.",
+            "",
+            "| | This week | The week before | Change | A year earlier |",
+            "| --- | ---: | ---: | --- | ---: |",
+        ]
         for row in week.rows {
-            lines.append("| \(row.label) | \(NumberText.count(row.measure.current)) | \(NumberText.count(row.measure.previous)) | \(row.measure.text) | \(NumberText.count(row.measure.yearAgo)) |")
+            lines.append(
+                "| \(row.label) | \(NumberText.count(row.measure.current)) | \(NumberText.count(row.measure.previous)) | \(row.measure.text) | \(NumberText.count(row.measure.yearAgo)) |"
+            )
         }
         lines.append("")
         let moves = ChangeText.whatChanged(reports)
@@ -69,8 +87,9 @@ struct MarkdownTwin: Sendable {
             let since = reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
             lines += ["## What changed", "", "The largest moves since the report of \(since).", ""]
             for move in moves {
-                lines.append("- [\(Self.escape(move.question))](\(move.questionID).md): "
-                    + Self.escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+                lines.append(
+                    "- [\(Self.escape(move.question))](\(move.questionID).md): "
+                        + Self.escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
             }
             lines.append("")
         }
@@ -78,7 +97,8 @@ struct MarkdownTwin: Sendable {
             lines += ["## \(Self.escape(section))", ""]
             for report in members {
                 let lead = PageRenderer.firstSentence(of: report.narration.markdown, plain: false)
-                lines.append("- [\(Self.escape(report.question.text))](\(report.question.id).md): \(lead)")
+                lines.append(
+                    "- [\(Self.escape(report.question.text))](\(report.question.id).md): \(lead)")
             }
             lines.append("")
         }
@@ -149,9 +169,14 @@ struct MarkdownTwin: Sendable {
     /// A GFM table; numbers right-aligned.
     static func table(_ table: DataTable) -> [String] {
         let header = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |"
-        let rule = "| " + table.columns.map { $0.format == .text ? "---" : "---:" }.joined(separator: " | ") + " |"
+        let rule =
+            "| "
+            + table.columns.map { $0.format == .text ? "---" : "---:" }.joined(separator: " | ")
+            + " |"
         let rows = table.rows.map { row in
-            "| " + zip(row, table.columns).map { escape(NumberText.cell($0, $1.format)) }.joined(separator: " | ") + " |"
+            "| "
+                + zip(row, table.columns).map { escape(NumberText.cell($0, $1.format)) }.joined(
+                    separator: " | ") + " |"
         }
         return [header, rule] + rows
     }
@@ -162,7 +187,8 @@ struct MarkdownTwin: Sendable {
         var result = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": result += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~":
+                result += "\\" + String(character)
             // `isNewline` also catches "\r\n", which is one Character and equals neither "\n"
             // nor "\r", and the Unicode line and paragraph separators.
             case _ where character.isNewline: result += " "

@@ -67,8 +67,10 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
     /// - Throws: `TemplateError` when a template does not parse or is missing.
-    public init(templates: TemplateSet, assets: SiteAssets, siteTitle: String, asOf: CivilDate,
-                version: String) throws {
+    public init(
+        templates: TemplateSet, assets: SiteAssets, siteTitle: String, asOf: CivilDate,
+        version: String
+    ) throws {
         self.templates = templates
         self.assets = assets
         self.siteTitle = siteTitle
@@ -96,7 +98,10 @@ public struct PageRenderer: Sendable {
     {
         let charts = report.charts.map { chart(for: $0, questionID: report.question.id) }
         let embeds = zip(report.charts, charts).map { chart, context in
-            (path: Self.embedPath(of: chart, in: report), html: embed(chart, context: context, of: report))
+            (
+                path: Self.embedPath(of: chart, in: report),
+                html: embed(chart, context: context, of: report)
+            )
         }
         var context = common(title: "\(report.question.text) · \(siteTitle)")
         context["question"] = report.question.text
@@ -118,15 +123,18 @@ public struct PageRenderer: Sendable {
         // through `new Function`; only pages that have one relax the policy for it.
         context["needsEval"] = report.charts.contains(where: Self.needsEval)
         if let comparison = report.comparison {
-            context["comparison"] = [
-                "window": ChangeText.windows(comparison),
-                "rows": ChangeText.rows(comparison).map { row in
-                    [
-                        "label": row.label, "current": row.current, "previous": row.previous, "change": row.change,
-                        "tone": row.tone, "yearAgo": row.yearAgo, "yearChange": row.yearChange, "yearTone": row.yearTone,
-                    ]
-                },
-            ] as [String: Any]
+            context["comparison"] =
+                [
+                    "window": ChangeText.windows(comparison),
+                    "rows": ChangeText.rows(comparison).map { row in
+                        [
+                            "label": row.label, "current": row.current, "previous": row.previous,
+                            "change": row.change,
+                            "tone": row.tone, "yearAgo": row.yearAgo, "yearChange": row.yearChange,
+                            "yearTone": row.yearTone,
+                        ]
+                    },
+                ] as [String: Any]
         }
         context["sinceLastReport"] = ChangeText.sinceLastReport(report) { DisplayName.cut($0) }
         context["tables"] = report.tables.map(table)
@@ -147,7 +155,9 @@ public struct PageRenderer: Sendable {
         embed(chart, context: self.chart(for: chart, questionID: report.question.id), of: report)
     }
 
-    private func embed(_ chart: Chart, context chartContext: [String: Any], of report: QuestionReport) -> String {
+    private func embed(
+        _ chart: Chart, context chartContext: [String: Any], of report: QuestionReport
+    ) -> String {
         var context = common(title: "\(chart.title) · \(report.question.text) · \(siteTitle)")
         context["embed"] = true
         context["hasCharts"] = true
@@ -165,33 +175,39 @@ public struct PageRenderer: Sendable {
     }
 
     static func needsEval(_ chart: Chart) -> Bool {
-        chart.figure["data"]?.arrayValue?.contains { Layout.webGLTypes.contains($0["type"]?.stringValue ?? "") } ?? false
+        chart.figure["data"]?.arrayValue?.contains {
+            Layout.webGLTypes.contains($0["type"]?.stringValue ?? "")
+        } ?? false
     }
 
     /// The index: title, totals and every section with its questions.
-    public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
+    public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String
+    {
         var context = common(title: siteTitle)
-        context["week"] = [
-            "start": week.start.description,
-            "measures": week.rows.map { row in
-                [
-                    "label": row.label, "current": NumberText.count(row.measure.current),
-                    "previous": NumberText.count(row.measure.previous),
-                    "yearAgo": NumberText.count(row.measure.yearAgo),
-                    "change": row.measure.text, "direction": row.measure.direction,
-                ]
-            },
-        ] as [String: Any]
+        context["week"] =
+            [
+                "start": week.start.description,
+                "measures": week.rows.map { row in
+                    [
+                        "label": row.label, "current": NumberText.count(row.measure.current),
+                        "previous": NumberText.count(row.measure.previous),
+                        "yearAgo": NumberText.count(row.measure.yearAgo),
+                        "change": row.measure.text, "direction": row.measure.direction,
+                    ]
+                },
+            ] as [String: Any]
         let moves = ChangeText.whatChanged(reports)
         context["whatChanged"] = moves.map { move in
             [
                 "href": move.questionID + ".html", "question": move.question,
                 "text": ChangeText.change(move.change) { DisplayName.cut($0) },
-                "tone": move.change.change.map { KeyMeasure.tone(move.change.measure, change: $0) } ?? "flat",
+                "tone": move.change.change.map { KeyMeasure.tone(move.change.measure, change: $0) }
+                    ?? "flat",
             ]
         }
         context["hasWhatChanged"] = !moves.isEmpty
-        context["whatChangedSince"] = reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
+        context["whatChangedSince"] =
+            reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
         context["stats"] = [
             "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
             "organizations": NumberText.count(stats.organizations),
@@ -229,8 +245,10 @@ public struct PageRenderer: Sendable {
     static func firstSentence(of markdown: String, plain: Bool = true) -> String {
         var text = markdown
         if plain {
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
-            text = text.replacingOccurrences(of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(
+                of: "`", with: "")
+            text = text.replacingOccurrences(
+                of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
         }
         let plain = text
         let paragraph = plain.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""

@@ -23,7 +23,8 @@ public struct SearchIndex: Sendable {
             for table in report.tables {
                 for (index, column) in table.columns.enumerated() where column.format == .text {
                     for row in table.rows where index < row.count {
-                        guard let name = row[index].stringValue, !name.isEmpty, !mine.contains(name) else { continue }
+                        guard let name = row[index].stringValue, !name.isEmpty, !mine.contains(name)
+                        else { continue }
                         mine.append(name)
                     }
                 }
@@ -43,15 +44,19 @@ public struct SearchIndex: Sendable {
                 .array(mine.compactMap { number[$0] }.sorted().map(JSONValue.int)),
             ]
         }
-        let data: JSONValue = ["names": .array(sorted.map(JSONValue.string)), "pages": .array(pages)]
+        let data: JSONValue = [
+            "names": .array(sorted.map(JSONValue.string)), "pages": .array(pages),
+        ]
         text = "window.AlmanacSearch = " + data.scriptSafeEncoded() + ";\n"
     }
 
     /// Markdown as the words a reader searches for: emphasis, code marks and escapes removed,
     /// lines joined.
     static func plain(_ markdown: String) -> String {
-        var text = markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
-        text = text.replacingOccurrences(of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
+        var text = markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(
+            of: "`", with: "")
+        text = text.replacingOccurrences(
+            of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -50,7 +50,8 @@ public struct TemplateSet: Sendable {
     /// - Throws: `TemplateError` naming the template that does not parse.
     func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache")
+        {
             let name = String(path.split(separator: "/").last!.dropLast(".mustache".count))
             do {
                 try library.register(text, named: name)
@@ -78,8 +79,10 @@ extension TemplateSet {
         "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
         "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",
         "current", "change", "direction", "completions", "notices", "needsEval",
-        "sinceLastReport", "comparison", "window", "label", "tone", "yearAgo", "yearChange", "yearTone",
-        "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent", "routedBy",
+        "sinceLastReport", "comparison", "window", "label", "tone", "yearAgo", "yearChange",
+        "yearTone",
+        "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent",
+        "routedBy",
         "chart", "embed", "embedHref", "pageHref", "search",
     ]
 
@@ -87,12 +90,16 @@ extension TemplateSet {
     /// each as "file:line: message". Mustache renders both as nothing, which hides typos.
     func unknownNames() -> [String] {
         let tag = try! NSRegularExpression(pattern: #"\{\{\s*([#^/&>!{]?)\s*([^}\s]*)\s*\}?\}\}"#)
-        let partials = Set(files.keys.filter { $0.hasSuffix(".mustache") }.map {
-            String($0.split(separator: "/").last!.dropLast(".mustache".count))
-        })
+        let partials = Set(
+            files.keys.filter { $0.hasSuffix(".mustache") }.map {
+                String($0.split(separator: "/").last!.dropLast(".mustache".count))
+            })
         var problems: [String] = []
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache")
+        {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated()
+            {
                 let line = String(line)
                 for match in tag.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                     let sigil = String(line[Range(match.range(at: 1), in: line)!])
@@ -101,12 +108,16 @@ extension TemplateSet {
                     case "!", "/": continue
                     case ">":
                         if !partials.contains(name) {
-                            problems.append("\(path):\(number + 1): the partial `\(name)` does not exist")
+                            problems.append(
+                                "\(path):\(number + 1): the partial `\(name)` does not exist")
                         }
                     default:
-                        let parts = name == "." ? ["."] : name.split(separator: ".").map(String.init)
+                        let parts =
+                            name == "." ? ["."] : name.split(separator: ".").map(String.init)
                         if let unknown = parts.first(where: { !Self.vocabulary.contains($0) }) {
-                            problems.append("\(path):\(number + 1): `{{\(name)}}` names no value (`\(unknown)` is unknown)")
+                            problems.append(
+                                "\(path):\(number + 1): `{{\(name)}}` names no value (`\(unknown)` is unknown)"
+                            )
                         }
                     }
                 }

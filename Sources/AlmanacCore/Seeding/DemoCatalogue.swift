@@ -18,38 +18,52 @@ enum DemoCatalogue {
         Badge(name: "Cloud Practitioner", category: "Cloud", difficulty: 2),
         Badge(name: "Security Fundamentals", category: "Security", difficulty: 2),
         Badge(name: "Leading Teams", category: "Leadership", difficulty: 2),
-        Badge(name: "Python Intermediate", category: "Programming", difficulty: 3,
-              buildsOn: "Python Basics"),
-        Badge(name: "Data Visualization", category: "Data", difficulty: 2,
-              buildsOn: "SQL Fundamentals"),
+        Badge(
+            name: "Python Intermediate", category: "Programming", difficulty: 3,
+            buildsOn: "Python Basics"),
+        Badge(
+            name: "Data Visualization", category: "Data", difficulty: 2,
+            buildsOn: "SQL Fundamentals"),
         Badge(name: "Linux Command Line", category: "Cloud", difficulty: 1),
-        Badge(name: "Data Analysis with Pandas", category: "Data", difficulty: 3,
-              buildsOn: "Python Intermediate"),
+        Badge(
+            name: "Data Analysis with Pandas", category: "Data", difficulty: 3,
+            buildsOn: "Python Intermediate"),
         Badge(name: "Communication & Influence", category: "Leadership", difficulty: 1),
-        Badge(name: "Docker Basics", category: "Cloud", difficulty: 2,
-              buildsOn: "Linux Command Line"),
+        Badge(
+            name: "Docker Basics", category: "Cloud", difficulty: 2,
+            buildsOn: "Linux Command Line"),
         Badge(name: "Statistics 101", category: "Data", difficulty: 2),
         Badge(name: "JavaScript Essentials", category: "Programming", difficulty: 2),
-        Badge(name: "Machine Learning Foundations", category: "Data", difficulty: 4,
-              buildsOn: "Data Analysis with Pandas"),
-        Badge(name: "Kubernetes Essentials", category: "Cloud", difficulty: 4,
-              buildsOn: "Docker Basics"),
-        Badge(name: "AWS Solutions Architect", category: "Cloud", difficulty: 4,
-              buildsOn: "Cloud Practitioner"),
-        Badge(name: "Coaching for Managers", category: "Leadership", difficulty: 3,
-              buildsOn: "Leading Teams"),
-        Badge(name: "Zero Trust Networks", category: "Security", difficulty: 4,
-              buildsOn: "Security Fundamentals"),
-        Badge(name: "Advanced Python", category: "Programming", difficulty: 4,
-              buildsOn: "Python Intermediate"),
-        Badge(name: "Manager's Toolkit", category: "Leadership", difficulty: 2,
-              buildsOn: "Communication & Influence"),
-        Badge(name: "Ethical Hacking", category: "Security", difficulty: 5,
-              buildsOn: "Zero Trust Networks"),
-        Badge(name: "Deep Learning", category: "Data", difficulty: 5,
-              buildsOn: "Machine Learning Foundations"),
-        Badge(name: "Données & Société", category: "Data", difficulty: 3,
-              buildsOn: "Statistics 101"),
+        Badge(
+            name: "Machine Learning Foundations", category: "Data", difficulty: 4,
+            buildsOn: "Data Analysis with Pandas"),
+        Badge(
+            name: "Kubernetes Essentials", category: "Cloud", difficulty: 4,
+            buildsOn: "Docker Basics"),
+        Badge(
+            name: "AWS Solutions Architect", category: "Cloud", difficulty: 4,
+            buildsOn: "Cloud Practitioner"),
+        Badge(
+            name: "Coaching for Managers", category: "Leadership", difficulty: 3,
+            buildsOn: "Leading Teams"),
+        Badge(
+            name: "Zero Trust Networks", category: "Security", difficulty: 4,
+            buildsOn: "Security Fundamentals"),
+        Badge(
+            name: "Advanced Python", category: "Programming", difficulty: 4,
+            buildsOn: "Python Intermediate"),
+        Badge(
+            name: "Manager's Toolkit", category: "Leadership", difficulty: 2,
+            buildsOn: "Communication & Influence"),
+        Badge(
+            name: "Ethical Hacking", category: "Security", difficulty: 5,
+            buildsOn: "Zero Trust Networks"),
+        Badge(
+            name: "Deep Learning", category: "Data", difficulty: 5,
+            buildsOn: "Machine Learning Foundations"),
+        Badge(
+            name: "Données & Société", category: "Data", difficulty: 3,
+            buildsOn: "Statistics 101"),
     ]
 
     static let organizations = [

@@ -31,14 +31,25 @@ extension DemoSeeder {
         if keepSchema {
             let missing = tables.filter { !present.contains($0) }
             guard missing.isEmpty else {
-                throw SeedError(description: "\(db.location) has no \(missing.count == 1 ? "table" : "tables") \(missing.joined(separator: ", ")); --keep-schema loads rows into tables that exist (drop it to let the seed create them)")
+                throw SeedError(
+                    description:
+                        "\(db.location) has no \(missing.count == 1 ? "table" : "tables") \(missing.joined(separator: ", ")); --keep-schema loads rows into tables that exist (drop it to let the seed create them)"
+                )
             }
-            let filled = try tables.filter { try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM \($0) LIMIT 1) AS row") > 0 }
+            let filled = try tables.filter {
+                try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM \($0) LIMIT 1) AS row") > 0
+            }
             if !filled.isEmpty && !replace {
-                throw SeedError(description: "\(db.location): \(filled.joined(separator: ", ")) already \(filled.count == 1 ? "has" : "have") rows; pass --force to empty the four tables first")
+                throw SeedError(
+                    description:
+                        "\(db.location): \(filled.joined(separator: ", ")) already \(filled.count == 1 ? "has" : "have") rows; pass --force to empty the four tables first"
+                )
             }
         } else if !existing.isEmpty && !replace {
-            throw SeedError(description: "\(db.location) already has \(existing.joined(separator: ", ")); pass --force to drop and recreate the four tables")
+            throw SeedError(
+                description:
+                    "\(db.location) already has \(existing.joined(separator: ", ")); pass --force to drop and recreate the four tables"
+            )
         }
 
         let scratch = FileManager.default.temporaryDirectory
@@ -57,7 +68,8 @@ extension DemoSeeder {
                 if replace { try db.execute("TRUNCATE enrollments, users, badges, organizations") }
             } else {
                 if !existing.isEmpty {
-                    try db.execute("DROP TABLE IF EXISTS enrollments, users, badges, organizations CASCADE")
+                    try db.execute(
+                        "DROP TABLE IF EXISTS enrollments, users, badges, organizations CASCADE")
                 }
                 try db.execute(Self.postgresSchemaSQL)
             }

@@ -14,9 +14,15 @@ public struct SeedOptions: Sendable, Equatable {
 
     /// What is impossible about these options, in the words of the flags; nil when fine.
     public var problem: String? {
-        if let problem = NumericFlag.problem("--users", users, in: FlagBounds.users) { return problem }
-        if let problem = NumericFlag.problem("--badges", badges, in: FlagBounds.badges) { return problem }
-        if let problem = NumericFlag.problem("--organizations", organizations, in: FlagBounds.organizations) {
+        if let problem = NumericFlag.problem("--users", users, in: FlagBounds.users) {
+            return problem
+        }
+        if let problem = NumericFlag.problem("--badges", badges, in: FlagBounds.badges) {
+            return problem
+        }
+        if let problem = NumericFlag.problem(
+            "--organizations", organizations, in: FlagBounds.organizations)
+        {
             return problem
         }
         if end.daysSinceEpoch - start.daysSinceEpoch < 60 {
@@ -60,19 +66,29 @@ public struct DemoSeeder {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue {
-                throw SeedError(description: "\(path) is a folder; give --out a file name such as \(path)/demo.db")
+                throw SeedError(
+                    description:
+                        "\(path) is a folder; give --out a file name such as \(path)/demo.db")
             }
             guard Self.isSQLite(path) else {
-                throw SeedError(description: "\(path) exists and is not a SQLite database; Almanac will not overwrite it")
+                throw SeedError(
+                    description:
+                        "\(path) exists and is not a SQLite database; Almanac will not overwrite it"
+                )
             }
             guard replace else {
-                throw SeedError(description: "\(path) already exists; pass --force to replace it with new demo data")
+                throw SeedError(
+                    description:
+                        "\(path) already exists; pass --force to replace it with new demo data")
             }
         }
         let staging = path + ".seeding"
         if manager.fileExists(atPath: staging) {
-            guard Self.isSQLite(staging) || (manager.contents(atPath: staging)?.isEmpty ?? false) else {
-                throw SeedError(description: "\(staging) exists and is not a leftover of an earlier seed; move it away")
+            guard Self.isSQLite(staging) || (manager.contents(atPath: staging)?.isEmpty ?? false)
+            else {
+                throw SeedError(
+                    description:
+                        "\(staging) exists and is not a leftover of an earlier seed; move it away")
             }
             try manager.removeItem(atPath: staging)
         }
@@ -113,7 +129,8 @@ public struct DemoSeeder {
     private func generate(into path: String) throws -> SeedSummary {
         let db = try SQLiteConnection(path: path, mode: .create)
         // The file is a scratch copy until the rename: durability buys nothing here.
-        try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096")
+        try db.execute(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096")
         try db.execute(Self.schemaSQL)
         try db.execute("BEGIN")
 
@@ -215,7 +232,8 @@ public struct DemoSeeder {
         var badges = (0..<options.badges).map { index -> Badge in
             if index < DemoCatalogue.badges.count {
                 let entry = DemoCatalogue.badges[index]
-                return Badge(name: entry.name, category: entry.category, difficulty: entry.difficulty)
+                return Badge(
+                    name: entry.name, category: entry.category, difficulty: entry.difficulty)
             }
             let categories = DemoCatalogue.extraCategories
             return Badge(

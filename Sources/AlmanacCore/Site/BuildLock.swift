@@ -14,19 +14,25 @@ public final class BuildLock {
 
     /// - Throws: `SiteError` when another build holds the lock.
     public init(for folder: URL) throws {
-        path = folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".lock").path
+        path =
+            folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".lock")
+            .path
         try? FileManager.default.createDirectory(
             at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw SiteError(path: path, message: "cannot create the build lock: \(String(cString: strerror(errno)))")
+            throw SiteError(
+                path: path,
+                message: "cannot create the build lock: \(String(cString: strerror(errno)))")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             close(descriptor)
             descriptor = -1
             throw SiteError(
                 path: folder.path,
-                message: "another almanac build is writing this site right now; wait for it to finish and try again")
+                message:
+                    "another almanac build is writing this site right now; wait for it to finish and try again"
+            )
         }
     }
 

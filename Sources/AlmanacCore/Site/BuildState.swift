@@ -24,14 +24,17 @@ struct BuildState: Codable, Equatable {
     }
 
     static func load(for folder: URL) -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: location(for: folder).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: location(for: folder).path) else {
+            return nil
+        }
         return try? JSONDecoder().decode(BuildState.self, from: data)
     }
 
     /// Records the state; a failure only costs the next build its shortcut.
     func save(for folder: URL) {
         let url = Self.location(for: folder)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try? encoder.encode(self).write(to: url, options: .atomic)

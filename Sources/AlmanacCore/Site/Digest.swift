@@ -25,26 +25,33 @@ public struct Digest: Sendable {
         var seen = Set<String>()
         let firsts = reports.compactMap { report in report.insights.first.map { (report, $0) } }
             .filter { seen.insert($0.1.json.encoded()).inserted }
-        return order.flatMap { type in firsts.filter { $0.1.type == type } }.prefix(Self.insightLimit).map { $0 }
+        return order.flatMap { type in firsts.filter { $0.1.type == type } }.prefix(
+            Self.insightLimit
+        ).map { $0 }
     }
 
     public var json: JSONValue {
         [
             "title": .string(title), "as_of": .string(asOf.description),
             "alerts": .array(alerts.filter(\.triggered).map(\.json)),
-            "insights": .array(topInsights.map { entry in
-                ["question": .string(entry.report.question.id), "insight": entry.insight.json,
-                 "text": .string(entry.insight.sentence)]
-            }),
-            "what_changed": .array(ChangeText.whatChanged(reports).map { move in
-                var fields = move.change.json
-                if case .object(var members) = fields {
-                    members["question"] = .string(move.questionID)
-                    members["text"] = .string(ChangeText.change(move.change) { $0 })
-                    fields = .object(members)
-                }
-                return fields
-            }),
+            "insights": .array(
+                topInsights.map { entry in
+                    [
+                        "question": .string(entry.report.question.id),
+                        "insight": entry.insight.json,
+                        "text": .string(entry.insight.sentence),
+                    ]
+                }),
+            "what_changed": .array(
+                ChangeText.whatChanged(reports).map { move in
+                    var fields = move.change.json
+                    if case .object(var members) = fields {
+                        members["question"] = .string(move.questionID)
+                        members["text"] = .string(ChangeText.change(move.change) { $0 })
+                        fields = .object(members)
+                    }
+                    return fields
+                }),
         ]
     }
 
@@ -58,8 +65,9 @@ public struct Digest: Sendable {
             lines += ["No alert was triggered.", ""]
         } else {
             for alert in triggered {
-                lines.append("- [\(escape(alert.rule.question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
-                    + "the value is \(escape(alert.valueText))")
+                lines.append(
+                    "- [\(escape(alert.rule.question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
+                        + "the value is \(escape(alert.valueText))")
             }
             lines.append("")
         }
@@ -67,7 +75,9 @@ public struct Digest: Sendable {
         if !insights.isEmpty {
             lines += ["## Insights", ""]
             for entry in insights {
-                lines.append("- [\(escape(entry.report.question.text))](\(entry.report.question.id).md): \(entry.insight.sentence)")
+                lines.append(
+                    "- [\(escape(entry.report.question.text))](\(entry.report.question.id).md): \(entry.insight.sentence)"
+                )
             }
             lines.append("")
         }
@@ -77,8 +87,9 @@ public struct Digest: Sendable {
             lines += ["No earlier report to compare with, or nothing moved.", ""]
         } else {
             for move in moves {
-                lines.append("- [\(escape(move.question))](\(move.questionID).md): "
-                    + escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+                lines.append(
+                    "- [\(escape(move.question))](\(move.questionID).md): "
+                        + escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
             }
             lines.append("")
         }
@@ -88,7 +99,9 @@ public struct Digest: Sendable {
     /// The triggered alerts a site's digest.json lists, in words; for a build that found
     /// nothing to do and so computed none.
     public static func triggeredAlerts(in folder: URL) -> [String] {
-        guard let data = FileManager.default.contents(atPath: folder.appending(path: "digest.json").path),
+        guard
+            let data = FileManager.default.contents(
+                atPath: folder.appending(path: "digest.json").path),
             let value = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [] }
         return (value["alerts"]?.arrayValue ?? []).map { alert in
@@ -115,7 +128,9 @@ public struct Feed: Sendable {
     /// The feed, with this report's entry and the previous feed's entries of other dates,
     /// newest first.
     public func render(digest: Digest, previous: String?) -> String {
-        var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter { $0.date != asOf.description }
+        var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter {
+            $0.date != asOf.description
+        }
         let html = MarkdownRenderer.html(digest.markdown)
         let entry = """
               <entry>
@@ -153,7 +168,9 @@ public struct Feed: Sendable {
     static func entries(in xml: String) -> [(date: String, xml: String)] {
         var result: [(String, String)] = []
         var rest = xml[...]
-        while let start = rest.range(of: "  <entry>"), let end = rest.range(of: "</entry>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "  <entry>"),
+            let end = rest.range(of: "</entry>", range: start.upperBound..<rest.endIndex)
+        {
             let element = String(rest[start.lowerBound..<end.upperBound])
             rest = rest[end.upperBound...]
             guard let open = element.range(of: "<updated>") else { continue }

@@ -16,19 +16,25 @@ public struct ProjectScaffold {
         ]
         for (path, text) in TemplateSet.builtIn.files { files["templates/" + path] = text }
         let manager = FileManager.default
-        let existing = files.keys.sorted().filter { manager.fileExists(atPath: folder.appending(path: $0).path) }
+        let existing = files.keys.sorted().filter {
+            manager.fileExists(atPath: folder.appending(path: $0).path)
+        }
         guard existing.isEmpty else {
             throw SiteError(
                 path: folder.path,
-                message: "these files already exist and would be overwritten: \(existing.joined(separator: ", ")); choose an empty folder")
+                message:
+                    "these files already exist and would be overwritten: \(existing.joined(separator: ", ")); choose an empty folder"
+            )
         }
         for path in files.keys.sorted() {
             let url = folder.appending(path: path)
             do {
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(files[path]!.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw SiteError(path: url.path, message: "cannot write: \(error.localizedDescription)")
+                throw SiteError(
+                    path: url.path, message: "cannot write: \(error.localizedDescription)")
             }
         }
         return files.keys.sorted()

@@ -24,9 +24,11 @@ public struct QuestionReport: Sendable {
     /// Most important first.
     public var insights: [Insight] = []
 
-    public init(question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
-                charts: [Chart], narration: Narration, grounding: Grounding, sql: [String],
-                engine: String = "sqlite") {
+    public init(
+        question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
+        charts: [Chart], narration: Narration, grounding: Grounding, sql: [String],
+        engine: String = "sqlite"
+    ) {
         self.answer = answer
         self.engine = engine
         self.question = question
@@ -50,7 +52,9 @@ public struct QuestionReport: Sendable {
         var notices: [String] = []
         if let note = narration.note { notices.append(note) }
         if !grounding.unverified.isEmpty {
-            notices.append("These figures in the summary could not be found in the data: \(grounding.unverified.joined(separator: ", ")).")
+            notices.append(
+                "These figures in the summary could not be found in the data: \(grounding.unverified.joined(separator: ", "))."
+            )
         }
         return notices
     }

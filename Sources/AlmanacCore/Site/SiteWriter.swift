@@ -30,7 +30,8 @@ public struct SiteWriter {
     static func isOwned(_ relative: String) -> Bool {
         if relative.hasPrefix("assets/") { return true }
         guard !relative.contains("/") else { return false }
-        return relative == "feed.xml" || [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
+        return relative == "feed.xml"
+            || [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
     }
 
     /// The staging folder of a target: `site` → `site.staging`, beside it.
@@ -71,17 +72,21 @@ public struct SiteWriter {
             guard Self.isOwnStaging(staging) else {
                 throw SiteError(
                     path: staging.path,
-                    message: "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); "
+                    message:
+                        "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); "
                         + "a build stages the new site there, so move it away")
             }
-            try attempt(staging.path, "cannot remove the staging folder of an earlier, failed build") {
+            try attempt(
+                staging.path, "cannot remove the staging folder of an earlier, failed build"
+            ) {
                 try manager.removeItem(at: staging)
             }
         }
         do {
             let existing = try prepare(staging, from: folder)
             return StagingSite(
-                writer: self, folder: folder, staging: staging, mounted: mounted, existing: existing, force: force)
+                writer: self, folder: folder, staging: staging, mounted: mounted,
+                existing: existing, force: force)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -90,19 +95,23 @@ public struct SiteWriter {
 
     /// Publishes a finished staging folder: deletes what the build no longer produces, then
     /// swaps it in, or discards it when nothing changed.
-    fileprivate func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary) throws
+    fileprivate func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary)
+        throws
         -> WriteSummary
     {
         let manager = FileManager.default
         var summary = summary
         do {
-            for relative in site.existing where Self.isOwned(relative) && !produced.contains(relative) {
+            for relative in site.existing
+            where Self.isOwned(relative) && !produced.contains(relative) {
                 try attempt(relative, "cannot delete a stale file") {
                     try manager.removeItem(at: site.staging.appending(path: relative))
                 }
                 summary.deleted += 1
             }
-            if summary.written == 0 && summary.deleted == 0 && manager.fileExists(atPath: site.folder.path) {
+            if summary.written == 0 && summary.deleted == 0
+                && manager.fileExists(atPath: site.folder.path)
+            {
                 try? manager.removeItem(at: site.staging)
                 return summary
             }
@@ -159,18 +168,22 @@ public struct SiteWriter {
         let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
         if resolved == "/" {
             throw SiteError(
-                path: folder.path, message: "is the root folder; choose a folder of its own for the site")
+                path: folder.path,
+                message: "is the root folder; choose a folder of its own for the site")
         }
         if let home,
-            resolved == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path
+            resolved
+                == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path
         {
             throw SiteError(
-                path: folder.path, message: "is the home folder; choose a folder of its own for the site")
+                path: folder.path,
+                message: "is the home folder; choose a folder of its own for the site")
         }
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
-            throw SiteError(path: folder.path, message: "is a file, not a folder; choose another --out")
+            throw SiteError(
+                path: folder.path, message: "is a file, not a folder; choose another --out")
         }
         let entries = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { !Self.ignoredEntries.contains($0) }
@@ -179,7 +192,9 @@ public struct SiteWriter {
         guard String(decoding: index, as: UTF8.self).contains(Self.generatorMarker) else {
             throw SiteError(
                 path: folder.path,
-                message: "holds files but no Almanac site (no index.html written by Almanac); a build replaces and deletes pages in its folder, so choose an empty or new folder")
+                message:
+                    "holds files but no Almanac site (no index.html written by Almanac); a build replaces and deletes pages in its folder, so choose an empty or new folder"
+            )
         }
     }
 
@@ -237,7 +252,8 @@ public struct SiteWriter {
             }
             return
         }
-        let previous = folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".previous")
+        let previous = folder.deletingLastPathComponent().appending(
+            path: folder.lastPathComponent + ".previous")
         try? manager.removeItem(at: previous)
         try attempt(folder.path, "cannot move the old site aside") {
             try manager.moveItem(at: folder, to: previous)
@@ -247,7 +263,9 @@ public struct SiteWriter {
         } catch {
             // Put the old site back before reporting.
             try? manager.moveItem(at: previous, to: folder)
-            throw SiteError(path: folder.path, message: "cannot move the new site into place: \(error.localizedDescription)")
+            throw SiteError(
+                path: folder.path,
+                message: "cannot move the new site into place: \(error.localizedDescription)")
         }
         try? manager.removeItem(at: previous)
     }
@@ -269,7 +287,8 @@ public struct SiteWriter {
             if manager.fileExists(atPath: old.path) {
                 guard almanac_exchange_paths(new.path, old.path) == 0 else {
                     let reason = String(cString: strerror(errno))
-                    throw SiteError(path: old.path, message: "cannot swap in the new site: \(reason)")
+                    throw SiteError(
+                        path: old.path, message: "cannot swap in the new site: \(reason)")
                 }
             } else {
                 try attempt(old.path, "cannot move the new site into place") {
@@ -278,7 +297,8 @@ public struct SiteWriter {
             }
         }
         let kept = Set(names).union(Self.ignoredEntries)
-        for name in try manager.contentsOfDirectory(atPath: folder.path) where !kept.contains(name) {
+        for name in try manager.contentsOfDirectory(atPath: folder.path) where !kept.contains(name)
+        {
             let stale = folder.appending(path: name)
             try attempt(stale.path, "cannot remove a file of the previous site") {
                 try manager.moveItem(at: stale, to: staging.appending(path: name))
@@ -336,7 +356,10 @@ public final class StagingSite: @unchecked Sendable {
     private var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
     private var bytes = 0
 
-    init(writer: SiteWriter, folder: URL, staging: URL, mounted: Bool, existing: [String], force: Bool) {
+    init(
+        writer: SiteWriter, folder: URL, staging: URL, mounted: Bool, existing: [String],
+        force: Bool
+    ) {
         self.writer = writer
         self.folder = folder
         self.staging = staging

@@ -108,7 +108,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return digits.count >= width
+            ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {

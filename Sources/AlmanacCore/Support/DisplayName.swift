@@ -16,7 +16,8 @@ public enum DisplayName {
     /// Whether a text has more than `limit` characters. Counting stops at the limit: a
     /// megabyte name is not walked to its end.
     static func isLonger(_ text: String, than limit: Int) -> Bool {
-        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex)
+        else {
             return false
         }
         return end != text.endIndex

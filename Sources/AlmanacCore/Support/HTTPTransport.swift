@@ -12,8 +12,10 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: Data
     public var timeout: Duration
 
-    public init(url: URL, method: String = "POST", headers: [String: String] = [:], body: Data = Data(),
-                timeout: Duration = .seconds(60)) {
+    public init(
+        url: URL, method: String = "POST", headers: [String: String] = [:], body: Data = Data(),
+        timeout: Duration = .seconds(60)
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -58,14 +60,18 @@ public struct URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
-        let seconds = Double(request.timeout.components.seconds)
+        let seconds =
+            Double(request.timeout.components.seconds)
             + Double(request.timeout.components.attoseconds) / 1e18
         urlRequest.timeoutInterval = seconds
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        for (name, value) in request.headers {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
-        let session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        let session = URLSession(
+            configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         do {
             let (data, response) = try await session.data(for: urlRequest)
@@ -88,9 +94,11 @@ public struct URLSessionTransport: HTTPTransport {
 
 /// Hands every redirect back to the caller instead of following it.
 private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask,
-                    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
-                    completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 }

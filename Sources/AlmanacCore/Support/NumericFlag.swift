@@ -3,18 +3,23 @@
 public enum NumericFlag {
     /// The problem with `value` for `flag`, in the flag's own words; nil when it is finite and
     /// within `range`.
-    public static func problem(_ flag: String, _ value: Double, in range: ClosedRange<Double>,
-                               unit: String) -> String? {
+    public static func problem(
+        _ flag: String, _ value: Double, in range: ClosedRange<Double>,
+        unit: String
+    ) -> String? {
         guard value.isFinite, range.contains(value) else {
             let unit = unit.isEmpty ? "" : " " + unit
-            return "\(flag) must be a number from \(plain(range.lowerBound)) to \(plain(range.upperBound))\(unit); got \(value)"
+            return
+                "\(flag) must be a number from \(plain(range.lowerBound)) to \(plain(range.upperBound))\(unit); got \(value)"
         }
         return nil
     }
 
     /// The problem with `value` for `flag`; nil when it lies within `range`.
-    public static func problem(_ flag: String, _ value: Int, in range: ClosedRange<Int>) -> String? {
-        range.contains(value) ? nil : "\(flag) must be from \(range.lowerBound) to \(range.upperBound); got \(value)"
+    public static func problem(_ flag: String, _ value: Int, in range: ClosedRange<Int>) -> String?
+    {
+        range.contains(value)
+            ? nil : "\(flag) must be from \(range.lowerBound) to \(range.upperBound); got \(value)"
     }
 
     /// "0.001", "86400": a bound without a trailing ".0".

@@ -24,9 +24,11 @@ public struct RetryPolicy: Sendable {
     /// The current time, only for `Retry-After` given as an HTTP date.
     public var now: @Sendable () -> Date
 
-    public init(maxAttempts: Int = 5, base: Duration = .milliseconds(500), cap: Duration = .seconds(30),
-                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        maxAttempts: Int = 5, base: Duration = .milliseconds(500), cap: Duration = .seconds(30),
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.maxAttempts = maxAttempts
         self.base = base
         self.cap = cap
@@ -82,7 +84,8 @@ public struct RetryPolicy: Sendable {
         while true {
             number += 1
             let began = clock.now
-            let step = try await attempt(number, min(timeout, max(deadline - spent, .milliseconds(1))))
+            let step = try await attempt(
+                number, min(timeout, max(deadline - spent, .milliseconds(1))))
             spent += began.duration(to: clock.now)
             switch step {
             case .done(let value):

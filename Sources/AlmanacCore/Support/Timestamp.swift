@@ -36,7 +36,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         else { return nil }
         guard bytes.count == 19 else { return Timestamp(day: date.daysSinceEpoch, seconds: 0) }
         guard bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, let hour = digits(11, 2),
-            let minute = digits(14, 2), let second = digits(17, 2), hour < 24, minute < 60, second < 60
+            let minute = digits(14, 2), let second = digits(17, 2), hour < 24, minute < 60,
+            second < 60
         else { return nil }
         return Timestamp(day: date.daysSinceEpoch, seconds: hour * 3600 + minute * 60 + second)
     }

@@ -11,74 +11,107 @@ import Testing
     let asOf = CivilDate(iso: "2024-03-01")!
 
     func run<A: Analysis>(_ type: A.Type, _ filters: Filters = Filters()) throws -> A {
-        try A.run(AnalysisContext(
-            db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)), asOf: asOf, filters: filters))
+        try A.run(
+            AnalysisContext(
+                db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)),
+                asOf: asOf, filters: filters))
     }
 
     @Test("the bottom one by completion rate, and the lead that names it")
     func bottomOne() throws {
-        let intent = Intent(measure: .completionRate, dimension: .badge, ranking: Ranking(.bottom, count: 1))
-        let answer = try #require(Answer.make(try run(CompletionMetrics.self), intent: intent, filters: Filters()))
-        #expect(answer.rows == [Answer.Row(subject: "Python Basics", value: .double(0.5), support: 4)])
+        let intent = Intent(
+            measure: .completionRate, dimension: .badge, ranking: Ranking(.bottom, count: 1))
+        let answer = try #require(
+            Answer.make(try run(CompletionMetrics.self), intent: intent, filters: Filters()))
+        #expect(
+            answer.rows == [Answer.Row(subject: "Python Basics", value: .double(0.5), support: 4)])
         #expect(answer.available == 2)
         #expect(answer.table.title == "Completion rate by badge, lowest first (1 of 2)")
-        #expect(Lead.sentence(for: answer, filters: Filters())
-            == "The badge with the lowest completion rate is Python Basics: 50.0%.")
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "The badge with the lowest completion rate is Python Basics: 50.0%.")
     }
 
     @Test("without a ranking, highest first; with a top count, cut to it")
     func order() throws {
         let metrics = try run(CompletionMetrics.self)
-        let all = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate, dimension: .badge), filters: Filters()))
+        let all = try #require(
+            Answer.make(
+                metrics, intent: Intent(measure: .completionRate, dimension: .badge),
+                filters: Filters()))
         #expect(all.rows.map(\.subject) == ["SQL Fundamentals", "Python Basics"])
-        let drops = try #require(Answer.make(
-            metrics, intent: Intent(measure: .dropRate, dimension: .badge, ranking: Ranking(.top, count: 1)), filters: Filters()))
+        let drops = try #require(
+            Answer.make(
+                metrics,
+                intent: Intent(
+                    measure: .dropRate, dimension: .badge, ranking: Ranking(.top, count: 1)),
+                filters: Filters()))
         // 1 of 4 Python Basics enrollments dropped; none of SQL Fundamentals'.
-        #expect(drops.rows == [Answer.Row(subject: "Python Basics", value: .double(0.25), support: 4)])
+        #expect(
+            drops.rows == [Answer.Row(subject: "Python Basics", value: .double(0.25), support: 4)])
     }
 
     @Test("next, previous and first badges come from the whole sequences")
     func sequences() throws {
         let filters = Filters(badge: "Python Basics")
         let paths = try run(LearningPaths.self, filters)
-        let next = try #require(Answer.make(paths, intent: Intent(measure: .nextBadge), filters: filters))
-        #expect(next.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(2), support: nil)])
-        let previous = try #require(Answer.make(paths, intent: Intent(measure: .previousBadge), filters: filters))
-        #expect(previous.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(1), support: nil)])
-        #expect(Lead.sentence(for: previous, filters: filters)
-            == "Right before Python Basics, learners most often took SQL Fundamentals (1 learner).")
-        let first = try #require(Answer.make(paths, intent: Intent(measure: .firstBadge), filters: filters))
+        let next = try #require(
+            Answer.make(paths, intent: Intent(measure: .nextBadge), filters: filters))
+        #expect(
+            next.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(2), support: nil)])
+        let previous = try #require(
+            Answer.make(paths, intent: Intent(measure: .previousBadge), filters: filters))
+        #expect(
+            previous.rows == [Answer.Row(subject: "SQL Fundamentals", value: .int(1), support: nil)]
+        )
+        #expect(
+            Lead.sentence(for: previous, filters: filters)
+                == "Right before Python Basics, learners most often took SQL Fundamentals (1 learner)."
+        )
+        let first = try #require(
+            Answer.make(paths, intent: Intent(measure: .firstBadge), filters: filters))
         #expect(first.rows.map(\.subject) == ["Python Basics", "SQL Fundamentals"])
         #expect(first.rows.map(\.value) == [.int(3), .int(1)])
     }
 
-    @Test("with a window, completions count by the day they happened, rates by the day of enrollment")
+    @Test(
+        "with a window, completions count by the day they happened, rates by the day of enrollment")
     func windows() throws {
         // February 2024: completed on 02-09 (enrolled 01-10) and 02-22 (enrolled 02-15); of
         // the three enrollments made in February (ids 3, 6, 7) one is completed.
-        let february = Filters(dateRange: DateRange(
-            start: CivilDate(iso: "2024-02-01")!, end: CivilDate(iso: "2024-03-01")!, phrase: "in February 2024"))
+        let february = Filters(
+            dateRange: DateRange(
+                start: CivilDate(iso: "2024-02-01")!, end: CivilDate(iso: "2024-03-01")!,
+                phrase: "in February 2024"))
         let metrics = try run(CompletionMetrics.self, february)
-        let completions = try #require(Answer.make(metrics, intent: Intent(measure: .completions), filters: february))
+        let completions = try #require(
+            Answer.make(metrics, intent: Intent(measure: .completions), filters: february))
         #expect(completions.rows.map(\.value) == [.int(2)])
-        #expect(Lead.sentence(for: completions, filters: february)
-            == "Completions, completed between 2024-02-01 and 2024-02-29: 2.")
-        let rate = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate), filters: february))
+        #expect(
+            Lead.sentence(for: completions, filters: february)
+                == "Completions, completed between 2024-02-01 and 2024-02-29: 2.")
+        let rate = try #require(
+            Answer.make(metrics, intent: Intent(measure: .completionRate), filters: february))
         #expect(rate.rows.map(\.value) == [.double(0.3333)])
-        #expect(Lead.sentence(for: rate, filters: february)
-            == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.3% (enrollments: 3); 1 completed.")
+        #expect(
+            Lead.sentence(for: rate, filters: february)
+                == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.3% (enrollments: 3); 1 completed."
+        )
     }
 
     @Test("a single figure for the filters, spread over organizations for the first chart")
     func single() throws {
         let filters = Filters(badge: "Python Basics")
         let metrics = try run(CompletionMetrics.self, filters)
-        let answer = try #require(Answer.make(metrics, intent: Intent(measure: .completionRate), filters: filters))
+        let answer = try #require(
+            Answer.make(metrics, intent: Intent(measure: .completionRate), filters: filters))
         #expect(answer.subjectTitle == nil)
-        #expect(Lead.sentence(for: answer, filters: filters)
-            == "Completion rate for Python Basics: 50.0% (enrollments: 4); 2 completed.")
+        #expect(
+            Lead.sentence(for: answer, filters: filters)
+                == "Completion rate for Python Basics: 50.0% (enrollments: 4); 2 completed.")
         // Acme & Sons: Ann and Bo completed (2 of 2); Globex: Cy dropped (0 of 1); Di has none: 0 of 1.
-        let spread = try #require(Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))
+        let spread = try #require(
+            Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))
         #expect(spread.rows.map(\.subject) == ["Acme & Sons", "(no organization)", "Globex"])
         #expect(spread.rows.map(\.value) == [.double(1), .double(0), .double(0)])
     }

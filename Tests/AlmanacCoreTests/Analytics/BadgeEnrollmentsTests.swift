@@ -17,7 +17,8 @@ import Testing
         let python = result.badges[0]
         #expect(python.enrollments == 4)
         #expect(python.learners == 4)
-        #expect([python.enrolled, python.inProgress, python.completed, python.dropped] == [0, 1, 2, 1])
+        #expect(
+            [python.enrolled, python.inProgress, python.completed, python.dropped] == [0, 1, 2, 1])
         #expect(python.completionRate == 0.5)
         #expect(python.averageProgress == 0.6875)  // (1 + 1 + 0.5 + 0.25) / 4
         #expect(python.medianDaysToComplete == 20)  // 10 and 30 days
@@ -33,7 +34,10 @@ import Testing
         #expect(empty.averageProgress == nil)
         #expect(empty.medianDaysToComplete == nil)
         // Empty Badge has no enrollment: two badges carry the seven.
-        #expect(result.totals == .init(enrollments: 7, learners: 4, completed: 4, completionRate: 0.5714, badges: 2))
+        #expect(
+            result.totals
+                == .init(
+                    enrollments: 7, learners: 4, completed: 4, completionRate: 0.5714, badges: 2))
     }
 
     @Test("an organization filter keeps only its learners")
@@ -42,40 +46,51 @@ import Testing
         #expect(result.badges.map(\.enrollments) == [2, 1, 0])
         #expect(result.badges[0].medianDaysToComplete == 20)
         #expect(result.badges[1].medianDaysToComplete == 5)
-        #expect(result.totals == .init(enrollments: 3, learners: 2, completed: 3, completionRate: 1, badges: 2))
+        #expect(
+            result.totals
+                == .init(enrollments: 3, learners: 2, completed: 3, completionRate: 1, badges: 2))
     }
 
     @Test("a date range is half-open on enrolled_at")
     func dates() throws {
         let range = DateRange(
-            start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"), phrase: "in February")
+            start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"),
+            phrase: "in February")
         let result = try run(Filters(dateRange: range))
         // Enrollments 3, 6 and 7; enrollment 4 on 2024-03-01T08:00 falls outside.
         #expect(result.badges.map(\.badge) == ["SQL Fundamentals", "Python Basics", "Empty Badge"])
         #expect(result.badges[0].completionRate == 0.5)
         #expect(result.badges[0].medianDaysToComplete == 7.5)
         // Enrollment 3 is in Python Basics, 6 and 7 in SQL Fundamentals.
-        #expect(result.totals == .init(enrollments: 3, learners: 2, completed: 1, completionRate: 0.3333, badges: 2))
+        #expect(
+            result.totals
+                == .init(
+                    enrollments: 3, learners: 2, completed: 1, completionRate: 0.3333, badges: 2))
     }
 
     @Test("a filter that matches nothing gives zeros, not an error")
     func nothing() throws {
         let result = try run(Filters(badge: "Empty Badge"))
         #expect(result.badges.map(\.badge) == ["Empty Badge"])
-        #expect(result.totals == .init(enrollments: 0, learners: 0, completed: 0, completionRate: 0))
-        #expect(OfflineNarrator().narrate(result, question: Question(id: "q", text: "q"))
-            .hasPrefix("There are no enrollments for Empty Badge"))
+        #expect(
+            result.totals == .init(enrollments: 0, learners: 0, completed: 0, completionRate: 0))
+        #expect(
+            OfflineNarrator().narrate(result, question: Question(id: "q", text: "q"))
+                .hasPrefix("There are no enrollments for Empty Badge"))
     }
 
     @Test("ties in enrollments sort by name")
     func ties() throws {
-        let db = try SQLiteConnection(path: try Fixture.database("""
-            INSERT INTO users VALUES (1, 'A', NULL, '2024-01-01');
-            INSERT INTO badges VALUES (1, 'Zeta', 'X'), (2, 'Alpha', 'X'), (3, 'Mid', 'X');
-            INSERT INTO enrollments VALUES (1, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
-              (2, 1, 2, '2024-01-01', 'enrolled', 0, NULL);
-            """))
-        let result = try BadgeEnrollments.run(AnalysisContext(db: db, asOf: CivilDate(iso: "2024-01-01")!))
+        let db = try SQLiteConnection(
+            path: try Fixture.database(
+                """
+                INSERT INTO users VALUES (1, 'A', NULL, '2024-01-01');
+                INSERT INTO badges VALUES (1, 'Zeta', 'X'), (2, 'Alpha', 'X'), (3, 'Mid', 'X');
+                INSERT INTO enrollments VALUES (1, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
+                  (2, 1, 2, '2024-01-01', 'enrolled', 0, NULL);
+                """))
+        let result = try BadgeEnrollments.run(
+            AnalysisContext(db: db, asOf: CivilDate(iso: "2024-01-01")!))
         #expect(result.badges.map(\.badge) == ["Alpha", "Zeta", "Mid"])
     }
 }

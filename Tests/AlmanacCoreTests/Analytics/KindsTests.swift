@@ -6,11 +6,15 @@ import Testing
 @Suite struct KindsTests {
     let asOf = CivilDate(iso: "2024-03-01")!
 
-    func context(_ filters: Filters = Filters(), granularity: Granularity? = nil, rows: String = Fixture.platformRows)
+    func context(
+        _ filters: Filters = Filters(), granularity: Granularity? = nil,
+        rows: String = Fixture.platformRows
+    )
         throws -> AnalysisContext
     {
-        AnalysisContext(db: try SQLiteConnection(path: try Fixture.database(rows)), asOf: asOf,
-                        filters: filters, granularity: granularity)
+        AnalysisContext(
+            db: try SQLiteConnection(path: try Fixture.database(rows)), asOf: asOf,
+            filters: filters, granularity: granularity)
     }
 
     // MARK: - organization_trends
@@ -18,15 +22,22 @@ import Testing
     @Test("organizations count their users, enrollments and completions; NULL is its own group")
     func organizations() throws {
         let result = try OrganizationTrends.run(try context())
-        #expect(result.organizations == [
-            .init(organization: "Acme & Sons", users: 2, enrollments: 3, learners: 2, completed: 3, completionRate: 1,
-                  progressSum: 3),
-            // A tie at 2 enrollments sorts by name: "(" comes before "G".
-            .init(organization: "(no organization)", users: 1, enrollments: 2, learners: 1, completed: 1, completionRate: 0.5,
-                  progressSum: 1.25),
-            .init(organization: "Globex", users: 1, enrollments: 2, learners: 1, completed: 0, completionRate: 0,
-                  progressSum: 0.5),
-        ])
+        #expect(
+            result.organizations == [
+                .init(
+                    organization: "Acme & Sons", users: 2, enrollments: 3, learners: 2,
+                    completed: 3, completionRate: 1,
+                    progressSum: 3),
+                // A tie at 2 enrollments sorts by name: "(" comes before "G".
+                .init(
+                    organization: "(no organization)", users: 1, enrollments: 2, learners: 1,
+                    completed: 1, completionRate: 0.5,
+                    progressSum: 1.25),
+                .init(
+                    organization: "Globex", users: 1, enrollments: 2, learners: 1, completed: 0,
+                    completionRate: 0,
+                    progressSum: 0.5),
+            ])
         // Progress 1.0 + 1.0 + 1.0, 0.25 + 1.0 and 0.5 + 0.0, over their enrollments.
         #expect(result.organizations.map(\.averageProgress) == [1, 0.625, 0.25])
         // The default window is the 12 months up to the as-of date.
@@ -53,8 +64,11 @@ import Testing
 
     @Test("weekly periods are ISO weeks")
     func weeklySeries() throws {
-        let range = DateRange(start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2025-01-01"), phrase: "in 2024")
-        let result = try OrganizationTrends.run(try context(Filters(organization: "Acme & Sons", dateRange: range), granularity: .week))
+        let range = DateRange(
+            start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2025-01-01"),
+            phrase: "in 2024")
+        let result = try OrganizationTrends.run(
+            try context(Filters(organization: "Acme & Sons", dateRange: range), granularity: .week))
         #expect(result.organizations.map(\.organization) == ["Acme & Sons"])
         // 2024-01-01 is a Monday; 2024-12-30 starts 2025-W01.
         #expect(result.series.first?.period == "2024-W01")
@@ -69,8 +83,11 @@ import Testing
     @Test("overall, by badge, organization, cohort and both")
     func completion() throws {
         let result = try CompletionMetrics.run(try context())
-        #expect(result.overall == .init(enrollments: 7, completed: 4, dropped: 1, inProgress: 1, enrolled: 1,
-                                        completionRate: 0.5714, dropRate: 0.1429))
+        #expect(
+            result.overall
+                == .init(
+                    enrollments: 7, completed: 4, dropped: 1, inProgress: 1, enrolled: 1,
+                    completionRate: 0.5714, dropRate: 0.1429))
         #expect(result.overall.completionRate == 0.5714)
         #expect(result.overall.dropRate == 0.1429)
         #expect(result.overallMedianDays == 8.8)  // 5, 7.5, 10, 30: (7.5 + 10) / 2 = 8.75
@@ -78,15 +95,19 @@ import Testing
         #expect(result.byBadge[0].counts.dropRate == 0.25)
         #expect(result.byBadge[0].medianDaysToComplete == 20)
         #expect(result.byBadge[1].medianDaysToComplete == 6.3)
-        #expect(result.byOrganization.map(\.name) == ["Acme & Sons", "(no organization)", "Globex"])
+        #expect(
+            result.byOrganization.map(\.name) == ["Acme & Sons", "(no organization)", "Globex"])
         #expect(result.byOrganization.map(\.counts.completionRate) == [1, 0.5, 0])
         #expect(result.byCohort.map(\.name) == ["2024-01", "2024-02", "2024-03"])
         #expect(result.byCohort.map(\.counts.completionRate) == [1, 0.3333, 0])
-        #expect(result.byOrganizationAndBadge.map { "\($0.organization)/\($0.badge)=\($0.counts.enrollments)" } == [
-            "Acme & Sons/Python Basics=2", "(no organization)/Python Basics=1",
-            "(no organization)/SQL Fundamentals=1", "Acme & Sons/SQL Fundamentals=1",
-            "Globex/Python Basics=1", "Globex/SQL Fundamentals=1",
-        ])
+        #expect(
+            result.byOrganizationAndBadge.map {
+                "\($0.organization)/\($0.badge)=\($0.counts.enrollments)"
+            } == [
+                "Acme & Sons/Python Basics=2", "(no organization)/Python Basics=1",
+                "(no organization)/SQL Fundamentals=1", "Acme & Sons/SQL Fundamentals=1",
+                "Globex/Python Basics=1", "Globex/SQL Fundamentals=1",
+            ])
     }
 
     @Test("a filter that matches nothing gives empty lists and zero rates")
@@ -100,13 +121,14 @@ import Testing
 
     /// Org 2 renamed like the placeholder; orgs 5 and 6 are "Zürich" precomposed (U+00FC) and
     /// decomposed (u + U+0308), which SQLite keeps apart and Swift's `==` calls equal.
-    static let collidingNames = Fixture.platformRows + """
-        UPDATE organizations SET name = '(no organization)' WHERE id = 2;
-        INSERT INTO organizations VALUES (5, 'Z' || char(252) || 'rich'), (6, 'Zu' || char(776) || 'rich');
-        INSERT INTO users VALUES (5, 'Ed', 5, '2024-01-01'), (6, 'Fa', 6, '2024-01-01');
-        INSERT INTO enrollments VALUES (8, 5, 1, '2024-02-01', 'completed', 1.0, '2024-02-05'),
-          (9, 6, 1, '2024-02-02', 'dropped', 0.5, NULL);
-        """
+    static let collidingNames =
+        Fixture.platformRows + """
+            UPDATE organizations SET name = '(no organization)' WHERE id = 2;
+            INSERT INTO organizations VALUES (5, 'Z' || char(252) || 'rich'), (6, 'Zu' || char(776) || 'rich');
+            INSERT INTO users VALUES (5, 'Ed', 5, '2024-01-01'), (6, 'Fa', 6, '2024-01-01');
+            INSERT INTO enrollments VALUES (8, 5, 1, '2024-02-01', 'completed', 1.0, '2024-02-05'),
+              (9, 6, 1, '2024-02-02', 'dropped', 0.5, NULL);
+            """
 
     @Test("organizations that share a label stay apart, each shown with its id")
     func collidingOrganizations() throws {
@@ -115,14 +137,19 @@ import Testing
         // group (4 in progress, 7 completed) before org 2 (3 dropped, 6 enrolled), by id with
         // NULL first. Then the ties at 1: the decomposed name's bytes ("u" = 0x75) sort before
         // the precomposed one's (0xC3 0xBC), so org 6 (dropped) comes before org 5 (completed).
-        #expect(result.byOrganization.map(\.name).map { Array($0.unicodeScalars) } == [
-            "Acme & Sons", "(no organization)", "(no organization) (#2)", "Zu\u{308}rich (#6)",
-            "Z\u{FC}rich (#5)",
-        ].map { Array($0.unicodeScalars) })
+        #expect(
+            result.byOrganization.map(\.name).map { Array($0.unicodeScalars) }
+                == [
+                    "Acme & Sons", "(no organization)", "(no organization) (#2)",
+                    "Zu\u{308}rich (#6)",
+                    "Z\u{FC}rich (#5)",
+                ].map { Array($0.unicodeScalars) })
         #expect(result.byOrganization.map(\.counts.enrollments) == [3, 2, 2, 1, 1])
         #expect(result.byOrganization.map(\.counts.completionRate) == [1, 0.5, 0, 0, 1])
         // Each cell keeps its organization: org 2's enrollment 3 is in badge 1 and 6 in badge 2.
-        let org2 = result.byOrganizationAndBadge.filter { $0.organization == "(no organization) (#2)" }
+        let org2 = result.byOrganizationAndBadge.filter {
+            $0.organization == "(no organization) (#2)"
+        }
         #expect(org2.map(\.badge) == ["Python Basics", "SQL Fundamentals"])
         #expect(org2.map(\.counts.enrollments) == [1, 1])
         let trends = try OrganizationTrends.run(try context(rows: Self.collidingNames))
@@ -138,13 +165,21 @@ import Testing
         // u1: Python → SQL (10 days), u2: Python, u3: Python → SQL (14 days),
         // u4: SQL → Python (15 days 8 hours).
         #expect(result.learners == 4)
-        #expect(result.transitions == [
-            .init(from: "Python Basics", to: "SQL Fundamentals", learners: 2, medianDays: 12),
-            .init(from: "SQL Fundamentals", to: "Python Basics", learners: 1, medianDays: 15.3),
-        ])
-        #expect(result.topPaths.map(\.label) == ["Python Basics → SQL Fundamentals", "SQL Fundamentals → Python Basics"])
+        #expect(
+            result.transitions == [
+                .init(from: "Python Basics", to: "SQL Fundamentals", learners: 2, medianDays: 12),
+                .init(from: "SQL Fundamentals", to: "Python Basics", learners: 1, medianDays: 15.3),
+            ])
+        #expect(
+            result.topPaths.map(\.label) == [
+                "Python Basics → SQL Fundamentals", "SQL Fundamentals → Python Basics",
+            ])
         #expect(result.topPaths.map(\.learners) == [2, 1])
-        #expect(result.startingBadges == [.init(badge: "Python Basics", learners: 3), .init(badge: "SQL Fundamentals", learners: 1)])
+        #expect(
+            result.startingBadges == [
+                .init(badge: "Python Basics", learners: 3),
+                .init(badge: "SQL Fundamentals", learners: 1),
+            ])
     }
 
     @Test("a badge filter follows the learners who took it, from that badge on")
@@ -157,16 +192,18 @@ import Testing
 
     @Test("same-day enrollments keep id order, repeats count once, and paths stop at three")
     func sameDay() throws {
-        let result = try LearningPaths.run(try context(rows: """
-            INSERT INTO users VALUES (1, 'A', NULL, '2024-01-01');
-            INSERT INTO badges VALUES (1, 'A1', 'X'), (2, 'B2', 'X'), (3, 'C3', 'X'), (4, 'D4', 'X');
-            INSERT INTO enrollments VALUES
-              (10, 1, 2, '2024-01-01', 'enrolled', 0, NULL),
-              (11, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
-              (12, 1, 2, '2024-01-02', 'enrolled', 0, NULL),
-              (13, 1, 3, '2024-01-03', 'enrolled', 0, NULL),
-              (14, 1, 4, '2024-01-04', 'enrolled', 0, NULL);
-            """))
+        let result = try LearningPaths.run(
+            try context(
+                rows: """
+                    INSERT INTO users VALUES (1, 'A', NULL, '2024-01-01');
+                    INSERT INTO badges VALUES (1, 'A1', 'X'), (2, 'B2', 'X'), (3, 'C3', 'X'), (4, 'D4', 'X');
+                    INSERT INTO enrollments VALUES
+                      (10, 1, 2, '2024-01-01', 'enrolled', 0, NULL),
+                      (11, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
+                      (12, 1, 2, '2024-01-02', 'enrolled', 0, NULL),
+                      (13, 1, 3, '2024-01-03', 'enrolled', 0, NULL),
+                      (14, 1, 4, '2024-01-04', 'enrolled', 0, NULL);
+                    """))
         #expect(result.topPaths.map(\.label) == ["B2 → A1 → C3"])
         #expect(result.transitions.map { "\($0.from)>\($0.to)" } == ["A1>C3", "B2>A1", "C3>D4"])
         #expect(result.transitions.first { $0.from == "B2" }?.medianDays == 0)
@@ -177,16 +214,19 @@ import Testing
     @Test("a custom query's columns and rows are its data")
     func custom() throws {
         let db = try context().db as! SQLiteConnection
-        let result = try CustomSQL.run("  SELECT name, id * 1.5 AS x FROM badges ORDER BY id;", questionID: "q", on: db)
+        let result = try CustomSQL.run(
+            "  SELECT name, id * 1.5 AS x FROM badges ORDER BY id;", questionID: "q", on: db)
         #expect(result.columns == ["name", "x"])
         #expect(result.rows[0] == [.string("Python Basics"), .double(1.5)])
         #expect(result.rows.count == 3)
     }
 
-    @Test("custom queries that are not one read-only SELECT are refused", arguments: [
-        "DELETE FROM badges", "SELECT 1; DROP TABLE badges", "PRAGMA table_info(badges)",
-        "WITH gone AS (SELECT 1) DELETE FROM badges", "", "ATTACH 'x.db' AS x",
-    ])
+    @Test(
+        "custom queries that are not one read-only SELECT are refused",
+        arguments: [
+            "DELETE FROM badges", "SELECT 1; DROP TABLE badges", "PRAGMA table_info(badges)",
+            "WITH gone AS (SELECT 1) DELETE FROM badges", "", "ATTACH 'x.db' AS x",
+        ])
     func customRefused(sql: String) throws {
         let db = try context().db as! SQLiteConnection
         #expect(throws: CustomSQLError.self) { try CustomSQL.run(sql, questionID: "q", on: db) }
@@ -197,7 +237,8 @@ import Testing
     func customComments() throws {
         let db = try context().db as! SQLiteConnection
         let result = try CustomSQL.run(
-            "-- the badges\n/* all of them */ SELECT name FROM badges ORDER BY 1; -- done", questionID: "q", on: db)
+            "-- the badges\n/* all of them */ SELECT name FROM badges ORDER BY 1; -- done",
+            questionID: "q", on: db)
         #expect(result.rows.count == 3)
         let many = try CustomSQL.run(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
@@ -209,7 +250,10 @@ import Testing
     @Test("a SQL error names the question and quotes SQLite")
     func customError() throws {
         let db = try context().db as! SQLiteConnection
-        #expect(throws: CustomSQLError(questionID: "q", message: "`sql:` is rejected: no such column: nope")) {
+        #expect(
+            throws: CustomSQLError(
+                questionID: "q", message: "`sql:` is rejected: no such column: nope")
+        ) {
             try CustomSQL.run("SELECT nope FROM badges", questionID: "q", on: db)
         }
     }

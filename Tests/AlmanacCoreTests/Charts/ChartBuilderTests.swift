@@ -7,19 +7,27 @@ import Testing
     let asOf = CivilDate(iso: "2024-03-01")!
 
     func context(_ filters: Filters = Filters()) throws -> AnalysisContext {
-        AnalysisContext(db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)),
-                        asOf: asOf, filters: filters)
+        AnalysisContext(
+            db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)),
+            asOf: asOf, filters: filters)
     }
 
     var builder: ChartBuilder {
         ChartBuilder(
             limit: 15,
-            badgeCategories: ["Python Basics": "Programming", "SQL Fundamentals": "Data", "Empty Badge": "Data"],
+            badgeCategories: [
+                "Python Basics": "Programming", "SQL Fundamentals": "Data", "Empty Badge": "Data",
+            ],
             asOf: asOf)
     }
 
-    func charts(_ output: any AnalysisOutput, question: Question = Question(id: "q", text: "q")) throws -> [String: Chart] {
-        Dictionary(uniqueKeysWithValues: try builder.charts(for: output, question: question).map { ($0.name, $0) })
+    func charts(_ output: any AnalysisOutput, question: Question = Question(id: "q", text: "q"))
+        throws -> [String: Chart]
+    {
+        Dictionary(
+            uniqueKeysWithValues: try builder.charts(for: output, question: question).map {
+                ($0.name, $0)
+            })
     }
 
     func traces(_ chart: Chart?) -> [JSONValue] {
@@ -33,7 +41,10 @@ import Testing
         #expect(Set(all.keys) == ["bar", "radar", "funnel", "bubble"])
 
         let bar = traces(all["bar"])
-        #expect(bar.map { $0["name"]?.stringValue } == ["Completed", "In progress", "Enrolled", "Dropped"])
+        #expect(
+            bar.map { $0["name"]?.stringValue } == [
+                "Completed", "In progress", "Enrolled", "Dropped",
+            ])
         #expect(bar[0]["x"] == ["Python Basics", "SQL Fundamentals", "Empty Badge"])
         #expect(bar[0]["y"] == [2, 2, 0])  // completed per badge
         #expect(bar[3]["y"] == [1, 0, 0])  // dropped
@@ -61,9 +72,11 @@ import Testing
 
     @Test("every chart has a label in words, a data table and a title")
     func accessible() throws {
-        for output in [try BadgeEnrollments.run(try context()) as any AnalysisOutput,
-                       try OrganizationTrends.run(try context()), try CompletionMetrics.run(try context()),
-                       try LearningPaths.run(try context())] {
+        for output in [
+            try BadgeEnrollments.run(try context()) as any AnalysisOutput,
+            try OrganizationTrends.run(try context()), try CompletionMetrics.run(try context()),
+            try LearningPaths.run(try context()),
+        ] {
             for chart in try builder.charts(for: output, question: Question(id: "q", text: "q")) {
                 #expect(!chart.summary.isEmpty, "\(chart.name)")
                 #expect(!chart.table.rows.isEmpty, "\(chart.name)")
@@ -113,12 +126,17 @@ import Testing
         #expect(matrix?["dimensions"]?.arrayValue?.count == 4)
     }
 
-    @Test("path charts: a left-to-right sankey, a graph with deterministic positions, a dated timeline")
+    @Test(
+        "path charts: a left-to-right sankey, a graph with deterministic positions, a dated timeline"
+    )
     func paths() throws {
         let result = try LearningPaths.run(try context())
         let all = try charts(result)
         let sankey = traces(all["sankey"]).first
-        #expect(sankey?["node"]?["label"] == ["Python Basics", "SQL Fundamentals", "SQL Fundamentals", "Python Basics"])
+        #expect(
+            sankey?["node"]?["label"] == [
+                "Python Basics", "SQL Fundamentals", "SQL Fundamentals", "Python Basics",
+            ])
         #expect(sankey?["link"]?["value"] == [2, 1])
         let network = traces(all["network"])
         // The busiest node sits at the top of the circle, in the first node trace.
@@ -138,8 +156,10 @@ import Testing
     @Test("long axes keep the top N and put the rest in Other")
     func otherBucket() throws {
         let result = try BadgeEnrollments.run(try context())
-        let bar = try ChartBuilder(limit: 2).charts(for: result, question: Question(id: "q", text: "q"))
-            .first { $0.name == "bar" }
+        let bar = try ChartBuilder(limit: 2).charts(
+            for: result, question: Question(id: "q", text: "q")
+        )
+        .first { $0.name == "bar" }
         let x = bar?.figure["data"]?.arrayValue?.first?["x"]
         #expect(x == ["Python Basics", "Other (2 badges)"])
     }
@@ -147,8 +167,10 @@ import Testing
     @Test("the heatmap pools the rest of each axis into Other")
     func heatmapOther() throws {
         let result = try CompletionMetrics.run(try context())
-        let heatmap = try ChartBuilder(limit: 2).charts(for: result, question: Question(id: "q", text: "q"))
-            .first { $0.name == "heatmap" }?.figure["data"]?.arrayValue?.first
+        let heatmap = try ChartBuilder(limit: 2).charts(
+            for: result, question: Question(id: "q", text: "q")
+        )
+        .first { $0.name == "heatmap" }?.figure["data"]?.arrayValue?.first
         #expect(heatmap?["y"] == ["Acme & Sons", "Other (2 organizations)"])
         // Other = (no organization) and Globex: Python Basics 0 of 2 completed, SQL 1 of 2.
         #expect(heatmap?["z"] == [[1, 1], [0, 0.5]])
@@ -158,14 +180,20 @@ import Testing
     @Test("custom SQL charts take the declared columns and refuse unknown ones")
     func custom() throws {
         let db = try context().db as! SQLiteConnection
-        let result = try CustomSQL.run("SELECT name, id FROM badges ORDER BY id", questionID: "q", on: db)
-        let question = Question(id: "q", text: "q", sql: "x",
-                                charts: [ChartDeclaration(type: "bar", columns: ["x": "name", "y": "id"], line: 7)])
+        let result = try CustomSQL.run(
+            "SELECT name, id FROM badges ORDER BY id", questionID: "q", on: db)
+        let question = Question(
+            id: "q", text: "q", sql: "x",
+            charts: [ChartDeclaration(type: "bar", columns: ["x": "name", "y": "id"], line: 7)])
         let bar = try builder.charts(for: result, question: question).first
         #expect(bar?.figure["data"]?.arrayValue?.first?["y"] == [1, 2, 3])
         var wrong = question
         wrong.charts = [ChartDeclaration(type: "bar", columns: ["x": "nope", "y": "id"], line: 7)]
-        #expect(throws: ChartError(questionID: "q", line: 7, message: "no column `nope` in the query's result; it has name, id")) {
+        #expect(
+            throws: ChartError(
+                questionID: "q", line: 7,
+                message: "no column `nope` in the query's result; it has name, id")
+        ) {
             try builder.charts(for: result, question: wrong)
         }
         var twice = question
@@ -177,8 +205,10 @@ import Testing
 
     @Test("the same data gives byte-identical figures")
     func deterministic() throws {
-        let first = try builder.charts(for: try CompletionMetrics.run(try context()), question: Question(id: "q", text: "q"))
-        let second = try builder.charts(for: try CompletionMetrics.run(try context()), question: Question(id: "q", text: "q"))
+        let first = try builder.charts(
+            for: try CompletionMetrics.run(try context()), question: Question(id: "q", text: "q"))
+        let second = try builder.charts(
+            for: try CompletionMetrics.run(try context()), question: Question(id: "q", text: "q"))
         #expect(first.map { $0.figure.encoded() } == second.map { $0.figure.encoded() })
     }
 }

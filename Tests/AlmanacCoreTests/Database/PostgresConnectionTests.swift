@@ -14,7 +14,9 @@ struct PostgresConnectionTests {
     var place: String { "postgres://\(parts.user!)@\(parts.host!):\(parts.port!)\(parts.path)" }
 
     /// The test URL with one part changed.
-    func url(password: String? = nil, port: Int? = nil, database: String? = nil, query: String? = nil) -> String {
+    func url(
+        password: String? = nil, port: Int? = nil, database: String? = nil, query: String? = nil
+    ) -> String {
         var changed = parts
         if let password { changed.password = password }
         if let port { changed.port = port }
@@ -84,10 +86,18 @@ struct PostgresConnectionTests {
     @Test("the session is read only")
     func readOnly() throws {
         let db = try PostgresConnection(url: url)
-        #expect(throws: DatabaseError(path: place, reason: .readOnly("cannot execute CREATE TABLE in a read-only transaction"))) {
+        #expect(
+            throws: DatabaseError(
+                path: place,
+                reason: .readOnly("cannot execute CREATE TABLE in a read-only transaction"))
+        ) {
             try db.query("CREATE TABLE almanac_should_not_exist(x int)", []) { _ in }
         }
-        #expect(throws: DatabaseError(path: place, reason: .readOnly("cannot execute CREATE TABLE in a read-only transaction"))) {
+        #expect(
+            throws: DatabaseError(
+                path: place,
+                reason: .readOnly("cannot execute CREATE TABLE in a read-only transaction"))
+        ) {
             try db.execute("CREATE TABLE almanac_should_not_exist(x int)")
         }
     }
@@ -103,10 +113,17 @@ struct PostgresConnectionTests {
         #expect(db.readOnlyProblem(in: "SELECT 1; SELECT 2") == "only one statement is allowed")
         #expect(db.readOnlyProblem(in: "-- nothing") == "the SQL is empty")
         let writes = "the statement would write to the database; only SELECT or WITH is allowed"
-        #expect(db.readOnlyProblem(in: "WITH gone AS (DELETE FROM almanac_test_scratch RETURNING x) SELECT x FROM gone") == writes)
+        #expect(
+            db.readOnlyProblem(
+                in: "WITH gone AS (DELETE FROM almanac_test_scratch RETURNING x) SELECT x FROM gone"
+            ) == writes)
         #expect(db.readOnlyProblem(in: "SELECT x FROM almanac_test_scratch FOR UPDATE") == writes)
-        #expect(db.readOnlyProblem(in: "SELECT nope FROM almanac_test_scratch") == #"column "nope" does not exist"#)
-        let custom = try CustomSQL.run("SELECT 1 AS one, 'a' AS letter, NULL AS nothing", questionID: "q", on: db as any DatabaseConnection)
+        #expect(
+            db.readOnlyProblem(in: "SELECT nope FROM almanac_test_scratch")
+                == #"column "nope" does not exist"#)
+        let custom = try CustomSQL.run(
+            "SELECT 1 AS one, 'a' AS letter, NULL AS nothing", questionID: "q",
+            on: db as any DatabaseConnection)
         #expect(custom.columns == ["one", "letter", "nothing"])
         #expect(custom.rows == [[.int(1), .string("a"), .null]])
     }
@@ -117,7 +134,9 @@ struct PostgresConnectionTests {
         let error = #expect(throws: DatabaseError.self) {
             try db.query("SELECT pg_sleep(5)", []) { _ in }
         }
-        #expect(error?.description == "\(place): the statement ran longer than statement_timeout (100 ms)")
+        #expect(
+            error?.description
+                == "\(place): the statement ran longer than statement_timeout (100 ms)")
     }
 
     @Test("a missing table is named, on one line")
@@ -146,8 +165,10 @@ struct PostgresConnectionTests {
             try PostgresConnection(url: url(port: 1))
         }
         let host = parts.host!
-        #expect(error?.description
-            == "postgres://almanac@\(host):1/demo: cannot connect: connection refused (is the server running on \(host):1?)")
+        #expect(
+            error?.description
+                == "postgres://almanac@\(host):1/demo: cannot connect: connection refused (is the server running on \(host):1?)"
+        )
         #expect(!(error?.description.contains(password) ?? true))
     }
 
@@ -156,8 +177,10 @@ struct PostgresConnectionTests {
         let error = #expect(throws: DatabaseError.self) {
             try PostgresConnection(url: url(database: "no_such_db"))
         }
-        #expect(error?.description
-            == "postgres://almanac@\(parts.host!):\(parts.port!)/no_such_db: database \"no_such_db\" does not exist")
+        #expect(
+            error?.description
+                == "postgres://almanac@\(parts.host!):\(parts.port!)/no_such_db: database \"no_such_db\" does not exist"
+        )
     }
 
     @Test("a server message that quotes the password has it blanked")
@@ -168,7 +191,8 @@ struct PostgresConnectionTests {
         }
         let text = error?.description ?? ""
         #expect(!text.contains(password))
-        #expect(text == "\(place): invalid value for parameter \"statement_timeout\": \"[password]\"")
+        #expect(
+            text == "\(place): invalid value for parameter \"statement_timeout\": \"[password]\"")
     }
 }
 
@@ -177,7 +201,8 @@ struct PostgresConnectionTests {
 struct PostgresSeedTests {
     let url = ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] ?? ""
 
-    @Test("copies the demo's rows, refuses existing tables without --force, and passes almanac check")
+    @Test(
+        "copies the demo's rows, refuses existing tables without --force, and passes almanac check")
     func seed() throws {
         var options = SeedOptions()
         options.users = 40
@@ -207,6 +232,9 @@ struct PostgresSeedTests {
         #expect(try SchemaChecker().check(db).findings == [])
 
         let error = #expect(throws: SeedError.self) { try seeder.write(to: writer) }
-        #expect(error?.description == "\(db.location) already has organizations, users, badges, enrollments; pass --force to drop and recreate the four tables")
+        #expect(
+            error?.description
+                == "\(db.location) already has organizations, users, badges, enrollments; pass --force to drop and recreate the four tables"
+        )
     }
 }

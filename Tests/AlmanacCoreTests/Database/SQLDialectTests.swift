@@ -19,14 +19,20 @@ import Testing
         return result
     }
 
-    @Test("weeks start on Monday, also across a year end", arguments: [
-        // 2024-12-30 is a Monday; 2025-01-01 a Wednesday; 2025-01-05 a Sunday.
-        ("2024-12-29", "2024-12-23"), ("2024-12-30", "2024-12-30"), ("2025-01-01", "2024-12-30"),
-        ("2025-01-05T23:59:59", "2024-12-30"), ("2025-01-06", "2025-01-06"), ("2024-02-29", "2024-02-26"),
-    ])
+    @Test(
+        "weeks start on Monday, also across a year end",
+        arguments: [
+            // 2024-12-30 is a Monday; 2025-01-01 a Wednesday; 2025-01-05 a Sunday.
+            ("2024-12-29", "2024-12-23"), ("2024-12-30", "2024-12-30"),
+            ("2025-01-01", "2024-12-30"),
+            ("2025-01-05T23:59:59", "2024-12-30"), ("2025-01-06", "2025-01-06"),
+            ("2024-02-29", "2024-02-26"),
+        ])
     func weekStart(day: String, monday: String) throws {
         for db in try Self.engines() {
-            #expect(try value(db.dialect.weekStart("'\(day)'"), on: db) == .text(monday), "\(db.dialect.name)")
+            #expect(
+                try value(db.dialect.weekStart("'\(day)'"), on: db) == .text(monday),
+                "\(db.dialect.name)")
         }
     }
 
@@ -35,18 +41,24 @@ import Testing
         for db in try Self.engines() {
             // One day; 2024-03-01 is day 19783 since 1970 (54 years with 13 leap days, + 59 + 1).
             #expect(try value(db.dialect.epochSeconds("'1970-01-02'"), on: db) == .integer(86_400))
-            #expect(try value(db.dialect.epochSeconds("'2024-03-01T08:00:00'"), on: db)
-                == .integer(19_783 * 86_400 + 8 * 3_600))
+            #expect(
+                try value(db.dialect.epochSeconds("'2024-03-01T08:00:00'"), on: db)
+                    == .integer(19_783 * 86_400 + 8 * 3_600))
         }
     }
 
-    @Test("timestamps the schema allows, and ones it does not", arguments: [
-        ("2024-02-29", true), ("2023-02-29", false), ("2024-02-30", false), ("2024-04-31", false),
-        ("2024-13-01", false), ("2024-00-10", false), ("2024-12-31T23:59:59", true),
-        ("2024-12-31T24:00:00", false), ("2024-12-31T10:60:00", false), ("2024-12-31 10:00:00", false),
-        ("2024-1-05", false), ("yesterday", false), ("2024-01-05T10:00", false), ("1900-02-29", false),
-        ("2000-02-29", true), ("0000-01-01", false), ("0001-01-01", true),
-    ])
+    @Test(
+        "timestamps the schema allows, and ones it does not",
+        arguments: [
+            ("2024-02-29", true), ("2023-02-29", false), ("2024-02-30", false),
+            ("2024-04-31", false),
+            ("2024-13-01", false), ("2024-00-10", false), ("2024-12-31T23:59:59", true),
+            ("2024-12-31T24:00:00", false), ("2024-12-31T10:60:00", false),
+            ("2024-12-31 10:00:00", false),
+            ("2024-1-05", false), ("yesterday", false), ("2024-01-05T10:00", false),
+            ("1900-02-29", false),
+            ("2000-02-29", true), ("0000-01-01", false), ("0001-01-01", true),
+        ])
     func timestamps(text: String, valid: Bool) throws {
         for db in try Self.engines() {
             let flag = try value(db.dialect.flag(db.dialect.isTimestamp("'\(text)'")), on: db)
@@ -54,25 +66,35 @@ import Testing
         }
     }
 
-    @Test("ratios round half away from zero in integers; a zero denominator gives 0", arguments: [
-        (1, 8, 2, 0.13), (1, 8, 4, 0.125), (2, 3, 4, 0.6667), (1, 3, 4, 0.3333), (5, 0, 4, 0.0),
-        (7, 7, 4, 1.0), (1, 20_000, 4, 0.0001), (1, 40_000, 4, 0.0), (3, 40_000, 4, 0.0001),
-    ])
+    @Test(
+        "ratios round half away from zero in integers; a zero denominator gives 0",
+        arguments: [
+            (1, 8, 2, 0.13), (1, 8, 4, 0.125), (2, 3, 4, 0.6667), (1, 3, 4, 0.3333), (5, 0, 4, 0.0),
+            (7, 7, 4, 1.0), (1, 20_000, 4, 0.0001), (1, 40_000, 4, 0.0), (3, 40_000, 4, 0.0001),
+        ])
     func ratio(numerator: Int, denominator: Int, places: Int, expected: Double) throws {
         for db in try Self.engines() {
-            let result = try value(db.dialect.ratio("\(numerator)", "\(denominator)", places: places), on: db)
-            #expect(ResultRecord(index: ["x": 0], values: [result]).double("x") == expected, "\(db.dialect.name)")
+            let result = try value(
+                db.dialect.ratio("\(numerator)", "\(denominator)", places: places), on: db)
+            #expect(
+                ResultRecord(index: ["x": 0], values: [result]).double("x") == expected,
+                "\(db.dialect.name)")
         }
     }
 
-    @Test("durations in seconds become days rounded half away from zero", arguments: [
-        // 4,320 s is 0.05 days exactly; a median of two may end in .5 s.
-        ("4320", 0.1), ("4319", 0.0), ("194400", 2.3), ("43200.5", 0.5), ("0", 0.0), ("NULL", nil),
-    ] as [(String, Double?)])
+    @Test(
+        "durations in seconds become days rounded half away from zero",
+        arguments: [
+            // 4,320 s is 0.05 days exactly; a median of two may end in .5 s.
+            ("4320", 0.1), ("4319", 0.0), ("194400", 2.3), ("43200.5", 0.5), ("0", 0.0),
+            ("NULL", nil),
+        ] as [(String, Double?)])
     func days(seconds: String, expected: Double?) throws {
         for db in try Self.engines() {
             let result = try value(db.dialect.days(seconds), on: db)
-            #expect(ResultRecord(index: ["x": 0], values: [result]).double("x") == expected, "\(db.dialect.name)")
+            #expect(
+                ResultRecord(index: ["x": 0], values: [result]).double("x") == expected,
+                "\(db.dialect.name)")
         }
     }
 
@@ -85,8 +107,10 @@ import Testing
             """
         for db in try Self.engines() {
             let sql = db.dialect.quantiles([0.5], of: "v", by: ["k"], from: source)
-            let rows = try ResultSet.read(SQLStatement("m", "SELECT * FROM (\(sql)) AS m ORDER BY k"), from: db)
-                .records.map { $0.double("q1") }
+            let rows = try ResultSet.read(
+                SQLStatement("m", "SELECT * FROM (\(sql)) AS m ORDER BY k"), from: db
+            )
+            .records.map { $0.double("q1") }
             #expect(rows == [20, 1.5, 9], "\(db.dialect.name)")
         }
     }
@@ -102,8 +126,10 @@ import Testing
             """
         for db in try Self.engines() {
             let sql = db.dialect.quantiles([0.25, 0.5, 0.75], of: "v", by: ["k"], from: source)
-            let rows = try ResultSet.read(SQLStatement("q", "SELECT * FROM (\(sql)) AS q ORDER BY k NULLS FIRST"), from: db)
-                .records.map { [$0.double("q1"), $0.double("q2"), $0.double("q3")] }
+            let rows = try ResultSet.read(
+                SQLStatement("q", "SELECT * FROM (\(sql)) AS q ORDER BY k NULLS FIRST"), from: db
+            )
+            .records.map { [$0.double("q1"), $0.double("q2"), $0.double("q3")] }
             #expect(rows == [[10, 10, 10], [2, 2, 2], [1.75, 2.5, 3.25]], "\(db.dialect.name)")
         }
     }

@@ -58,16 +58,18 @@ import Testing
                 INSERT INTO badges VALUES (8, NULL, 'Data'), (9, 'No Category', NULL);
                 """, schema: loose)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
-        #expect(report.errors.map(\.description) == [
-            "1 badge with a NULL name (e.g. id 8)",
-            "1 badge with a NULL category (e.g. id 9)",
-            "1 organization with a NULL name (e.g. id 7)",
-        ])
+        #expect(
+            report.errors.map(\.description) == [
+                "1 badge with a NULL name (e.g. id 8)",
+                "1 badge with a NULL category (e.g. id 9)",
+                "1 organization with a NULL name (e.g. id 7)",
+            ])
     }
 
     @Test("names equal exactly or after NFC normalization are errors naming the ids")
     func duplicateNames() throws {
-        let loose = Self.looseSchema.replacingOccurrences(of: "name TEXT NOT NULL UNIQUE", with: "name TEXT NOT NULL")
+        let loose = Self.looseSchema.replacingOccurrences(
+            of: "name TEXT NOT NULL UNIQUE", with: "name TEXT NOT NULL")
         // 5 and 6: "Zürich" with a precomposed ü (U+00FC) and with u + U+0308; SQLite's UNIQUE
         // keeps them apart. 7 repeats "Globex" (2) byte for byte.
         let path = try Fixture.database(
@@ -77,12 +79,13 @@ import Testing
                 INSERT INTO badges VALUES (4, 'Python Basics', 'Other');
                 """, schema: loose)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
-        #expect(report.errors.map(\.description) == [
-            "2 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
-                + "\"Python Basics\" (ids 1, 4)",
-            "4 organizations whose name another organization also has, exactly or after Unicode NFC "
-                + "normalization: \"Globex\" (ids 2, 7); \"Z\u{FC}rich\" (ids 5, 6)",
-        ])
+        #expect(
+            report.errors.map(\.description) == [
+                "2 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
+                    + "\"Python Basics\" (ids 1, 4)",
+                "4 organizations whose name another organization also has, exactly or after Unicode NFC "
+                    + "normalization: \"Globex\" (ids 2, 7); \"Z\u{FC}rich\" (ids 5, 6)",
+            ])
     }
 
     @Test("a long list of duplicate names ends with how many more there are")
@@ -96,7 +99,8 @@ import Testing
     @Test("lists every missing table and column")
     func missingStructure() throws {
         let path = try Fixture.database(
-            "", schema: """
+            "",
+            schema: """
                 CREATE TABLE organizations(id INTEGER PRIMARY KEY, name TEXT);
                 CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT, organization_id INTEGER);
                 CREATE TABLE enrollments(id INTEGER PRIMARY KEY, user_id INTEGER, badge_id INTEGER,
@@ -104,9 +108,10 @@ import Testing
                 CREATE TABLE something_else(x);
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
-        #expect(report.findings.map(\.message) == [
-            "missing column users.joined_at", "missing table badges",
-        ])
+        #expect(
+            report.findings.map(\.message) == [
+                "missing column users.joined_at", "missing table badges",
+            ])
     }
 }
 
@@ -132,7 +137,8 @@ import Testing
         let folder = Fixture.folder()
         let original = folder.appending(path: "original.db").path
         let writer = try SQLiteConnection(path: original, mode: .create)
-        try writer.execute("""
+        try writer.execute(
+            """
             PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;
             CREATE TABLE t (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
             INSERT INTO t SELECT zeroblob(4000) FROM n;
@@ -144,10 +150,13 @@ import Testing
         try FileManager.default.copyItem(atPath: original, toPath: copy)
         try FileManager.default.copyItem(atPath: original + "-journal", toPath: copy + "-journal")
         try writer.execute("ROLLBACK")
-        #expect(throws: DatabaseError(path: copy, reason: .unfinishedWrite(journal: copy + "-journal"))) {
+        #expect(
+            throws: DatabaseError(path: copy, reason: .unfinishedWrite(journal: copy + "-journal"))
+        ) {
             try SQLiteConnection(path: copy)
         }
-        let text = DatabaseError(path: "x.db", reason: .unfinishedWrite(journal: "x.db-journal")).description
+        let text = DatabaseError(path: "x.db", reason: .unfinishedWrite(journal: "x.db-journal"))
+            .description
         #expect(text.contains("unfinished write"))
         #expect(!text.contains("readonly"))
     }
@@ -155,7 +164,10 @@ import Testing
     @Test("a folder is not a database")
     func folder() {
         let path = Fixture.folder().path
-        #expect(throws: DatabaseError(path: path, reason: .cannotOpen("it is a folder, not a database file"))) {
+        #expect(
+            throws: DatabaseError(
+                path: path, reason: .cannotOpen("it is a folder, not a database file"))
+        ) {
             try SQLiteConnection(path: path)
         }
     }
@@ -164,16 +176,26 @@ import Testing
     func fifo() throws {
         let path = Fixture.folder().appending(path: "f.db").path
         #expect(mkfifo(path, 0o600) == 0)
-        #expect(throws: DatabaseError(path: path, reason: .cannotOpen(
-            "it is a FIFO (named pipe), not a database file; --db must name a regular SQLite file"))) {
+        #expect(
+            throws: DatabaseError(
+                path: path,
+                reason: .cannotOpen(
+                    "it is a FIFO (named pipe), not a database file; --db must name a regular SQLite file"
+                ))
+        ) {
             try SQLiteConnection(path: path)
         }
     }
 
     @Test("a character device is refused")
     func device() {
-        #expect(throws: DatabaseError(path: "/dev/null", reason: .cannotOpen(
-            "it is a character device, not a database file; --db must name a regular SQLite file"))) {
+        #expect(
+            throws: DatabaseError(
+                path: "/dev/null",
+                reason: .cannotOpen(
+                    "it is a character device, not a database file; --db must name a regular SQLite file"
+                ))
+        ) {
             try SQLiteConnection(path: "/dev/null")
         }
     }
@@ -192,7 +214,8 @@ import Testing
     func locked() throws {
         let path = try Fixture.database(Fixture.platformRows)
         let writer = try SQLiteConnection(path: path, mode: .create)
-        try writer.execute("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM badges WHERE id = 3")
+        try writer.execute(
+            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM badges WHERE id = 3")
         defer { try? writer.execute("ROLLBACK") }
         #expect(throws: DatabaseError(path: path, reason: .locked)) {
             try SQLiteConnection(path: path)
@@ -204,7 +227,8 @@ import Testing
         let path = try Fixture.database(Fixture.platformRows)
         let db = try SQLiteConnection(path: path, statementTimeout: 200)
         // Counts an endless recursive sequence: without a limit it never returns.
-        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+        let endless =
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
         let started = ContinuousClock.now
         #expect(throws: DatabaseError(path: path, reason: .timeout(milliseconds: 200))) {
             try db.scalarInt(endless)

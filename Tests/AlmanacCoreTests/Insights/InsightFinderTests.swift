@@ -14,7 +14,8 @@ import Testing
 
     @Test("a planted spike is an unusual change: |60 − 20| / (1.4826 · 1) = 26.98")
     func spike() throws {
-        let fact = try #require(finder.unusualChange(baseline + [60], measure: "enrollments", week: week))
+        let fact = try #require(
+            finder.unusualChange(baseline + [60], measure: "enrollments", week: week))
         #expect(fact.median == 20)
         #expect(fact.mad == 1)
         #expect(fact.score == 26.98)
@@ -31,13 +32,16 @@ import Testing
     @Test("a flat series is not: 21 scores |21 − 20| / 1.4826 = 0.67")
     func flat() {
         #expect(finder.unusualChange(baseline + [21], measure: "enrollments", week: week) == nil)
-        #expect(finder.unusualChange(Array(repeating: 20, count: 13), measure: "enrollments", week: week) == nil)
+        #expect(
+            finder.unusualChange(
+                Array(repeating: 20, count: 13), measure: "enrollments", week: week) == nil)
     }
 
     @Test("a drop is unusual too, and a steady series has a spread of at least one count")
     func dropAndSteady() throws {
         // |5 − 20| / 1.4826 = 10.12.
-        let drop = try #require(finder.unusualChange(baseline + [5], measure: "completed", week: week))
+        let drop = try #require(
+            finder.unusualChange(baseline + [5], measure: "completed", week: week))
         #expect(drop.score == 10.12)
         #expect(Insight.unusualChange(drop).json["direction"] == "down")
         // Twelve weeks of exactly 20: the MAD is 0, so the denominator is 1. 22 scores 2
@@ -50,39 +54,61 @@ import Testing
     @Test("small counts and short series give no unusual change")
     func smallCounts() {
         // A median of 2 and a latest week of 9: both under 10.
-        #expect(finder.unusualChange(Array(repeating: 2, count: 12) + [9], measure: "enrollments", week: week) == nil)
+        #expect(
+            finder.unusualChange(
+                Array(repeating: 2, count: 12) + [9], measure: "enrollments", week: week) == nil)
         // Eleven weeks of baseline are not twelve.
-        #expect(finder.unusualChange(Array(baseline.dropFirst()) + [60], measure: "enrollments", week: week) == nil)
+        #expect(
+            finder.unusualChange(
+                Array(baseline.dropFirst()) + [60], measure: "enrollments", week: week) == nil)
     }
 
     @Test("a week above every earlier one is a record high; below every one, a record low")
     func records() throws {
-        let high = try #require(finder.record([10, 12, 11, 13, 12, 14, 13, 12, 15], measure: "enrollments", week: week))
+        let high = try #require(
+            finder.record([10, 12, 11, 13, 12, 14, 13, 12, 15], measure: "enrollments", week: week))
         #expect(high.highest && high.previousRecord == 14 && high.weeks == 9 && high.value == 15)
-        let low = try #require(finder.record([20, 22, 21, 23, 22, 24, 23, 22, 12], measure: "completed", week: week))
+        let low = try #require(
+            finder.record([20, 22, 21, 23, 22, 24, 23, 22, 12], measure: "completed", week: week))
         #expect(!low.highest && low.previousRecord == 20 && low.value == 12)
         // Equal to the best so far is no record; eight weeks are too few.
-        #expect(finder.record([10, 12, 11, 13, 12, 14, 13, 12, 14], measure: "enrollments", week: week) == nil)
-        #expect(finder.record([10, 12, 11, 13, 12, 14, 13, 15], measure: "enrollments", week: week) == nil)
+        #expect(
+            finder.record([10, 12, 11, 13, 12, 14, 13, 12, 14], measure: "enrollments", week: week)
+                == nil)
+        #expect(
+            finder.record([10, 12, 11, 13, 12, 14, 13, 15], measure: "enrollments", week: week)
+                == nil)
     }
 
     /// Total 100 → 130; A 50 → 70 (+20), B 30 → 45 (+15), C 20 → 15 (−5).
     func comparison(_ slices: [(String, Double, Double)], total: (Double, Double)) -> Comparison {
         let windows = ComparisonWindows(
-            current: DateRange(start: CivilDate(iso: "2026-09-14")!, end: CivilDate(iso: "2026-09-28")!, phrase: ""),
-            previous: DateRange(start: CivilDate(iso: "2026-08-31")!, end: CivilDate(iso: "2026-09-14")!, phrase: ""),
-            yearAgo: DateRange(start: CivilDate(iso: "2025-09-14")!, end: CivilDate(iso: "2025-09-28")!, phrase: ""))
-        let current = [KeyMeasure(measure: "enrollments", subject: nil, value: total.1)]
+            current: DateRange(
+                start: CivilDate(iso: "2026-09-14")!, end: CivilDate(iso: "2026-09-28")!, phrase: ""
+            ),
+            previous: DateRange(
+                start: CivilDate(iso: "2026-08-31")!, end: CivilDate(iso: "2026-09-14")!, phrase: ""
+            ),
+            yearAgo: DateRange(
+                start: CivilDate(iso: "2025-09-14")!, end: CivilDate(iso: "2025-09-28")!, phrase: ""
+            ))
+        let current =
+            [KeyMeasure(measure: "enrollments", subject: nil, value: total.1)]
             + slices.map { KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.2) }
-        let previous = [KeyMeasure(measure: "enrollments", subject: nil, value: total.0)]
+        let previous =
+            [KeyMeasure(measure: "enrollments", subject: nil, value: total.0)]
             + slices.map { KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.1) }
         return Comparison(windows: windows, current: current, previous: previous, yearAgo: [])
     }
 
-    @Test("contributions: +20, +15 and −5 of a +30 change are 0.6667, 0.5 and −0.1667, adding up to 1")
+    @Test(
+        "contributions: +20, +15 and −5 of a +30 change are 0.6667, 0.5 and −0.1667, adding up to 1"
+    )
     func contribution() throws {
-        let fact = try #require(finder.contribution(
-            comparison([("A", 50, 70), ("B", 30, 45), ("C", 20, 15)], total: (100, 130)), measure: "enrollments"))
+        let fact = try #require(
+            finder.contribution(
+                comparison([("A", 50, 70), ("B", 30, 45), ("C", 20, 15)], total: (100, 130)),
+                measure: "enrollments"))
         #expect(fact.change == 30)
         #expect(fact.slices.map(\.subject) == ["A", "B", "C"])
         #expect(fact.slices.map(\.change) == [20, 15, -5])
@@ -92,15 +118,21 @@ import Testing
 
     @Test("three equal thirds round to 0.3333 each; the largest takes the remainder, 0.3334")
     func contributionRemainder() throws {
-        let fact = try #require(finder.contribution(
-            comparison([("A", 10, 20), ("B", 10, 20), ("C", 10, 20)], total: (30, 60)), measure: "enrollments"))
+        let fact = try #require(
+            finder.contribution(
+                comparison([("A", 10, 20), ("B", 10, 20), ("C", 10, 20)], total: (30, 60)),
+                measure: "enrollments"))
         #expect(fact.slices.map(\.share) == [0.3334, 0.3333, 0.3333])
     }
 
     @Test("past five slices the rest are summed: +1 and −1 make a slice of 0")
     func contributionRest() throws {
-        let rows = [("A", 0.0, 6.0), ("B", 0, 5), ("C", 0, 4), ("D", 0, 3), ("E", 0, 2), ("F", 0, 1), ("G", 1, 0)]
-        let fact = try #require(finder.contribution(comparison(rows, total: (1, 21)), measure: "enrollments"))
+        let rows = [
+            ("A", 0.0, 6.0), ("B", 0, 5), ("C", 0, 4), ("D", 0, 3), ("E", 0, 2), ("F", 0, 1),
+            ("G", 1, 0),
+        ]
+        let fact = try #require(
+            finder.contribution(comparison(rows, total: (1, 21)), measure: "enrollments"))
         #expect(fact.slices.map(\.subject) == ["A", "B", "C", "D", "E", nil])
         #expect(fact.slices.map(\.change) == [6, 5, 4, 3, 2, 0])
         #expect(fact.slices.map(\.share) == [0.3, 0.25, 0.2, 0.15, 0.1, 0])
@@ -108,14 +140,22 @@ import Testing
 
     @Test("no contribution when the slices do not add up to the total, or nothing moved")
     func noContribution() {
-        #expect(finder.contribution(comparison([("A", 50, 70), ("B", 30, 45)], total: (100, 130)), measure: "enrollments") == nil)
-        #expect(finder.contribution(comparison([("A", 50, 60), ("B", 50, 40)], total: (100, 100)), measure: "enrollments") == nil)
+        #expect(
+            finder.contribution(
+                comparison([("A", 50, 70), ("B", 30, 45)], total: (100, 130)),
+                measure: "enrollments") == nil)
+        #expect(
+            finder.contribution(
+                comparison([("A", 50, 60), ("B", 50, 40)], total: (100, 100)),
+                measure: "enrollments") == nil)
     }
 
     @Test("top movers: A rose most (+20), C fell most (−5)")
     func movers() throws {
-        let fact = try #require(finder.topMovers(
-            comparison([("A", 50, 70), ("B", 30, 45), ("C", 20, 15)], total: (100, 130)), measure: "enrollments"))
+        let fact = try #require(
+            finder.topMovers(
+                comparison([("A", 50, 70), ("B", 30, 45), ("C", 20, 15)], total: (100, 130)),
+                measure: "enrollments"))
         #expect(fact.rise == Insight.Move(subject: "A", previous: 50, current: 70, change: 20))
         #expect(fact.fall == Insight.Move(subject: "C", previous: 20, current: 15, change: -5))
     }
@@ -134,28 +174,40 @@ import Testing
     @Test("the order is unusual change, record, top movers, contribution, concentration")
     func order() {
         let weekly = WeeklySeries(
-            enrollments: (baseline + [60]).enumerated().map { (week.adding(days: 7 * ($0.offset - 12)), $0.element) },
+            enrollments: (baseline + [60]).enumerated().map {
+                (week.adding(days: 7 * ($0.offset - 12)), $0.element)
+            },
             completions: [])
         let insights = finder.insights(
             kind: .badgeEnrollments,
             measures: [("A", 70.0), ("B", 45), ("C", 15), ("D", 0)].map {
                 KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.1)
             },
-            comparison: comparison([("A", 50, 70), ("B", 30, 45), ("C", 20, 15), ("D", 0, 0)], total: (100, 130)),
+            comparison: comparison(
+                [("A", 50, 70), ("B", 30, 45), ("C", 20, 15), ("D", 0, 0)], total: (100, 130)),
             weekly: weekly)
-        #expect(insights.map(\.type) == ["unusual_change", "record", "top_movers", "contribution", "concentration"])
+        #expect(
+            insights.map(\.type) == [
+                "unusual_change", "record", "top_movers", "contribution", "concentration",
+            ])
     }
 }
 
 @Suite struct ComparisonWindowTests {
     func match(_ start: String, _ end: String, kind: AnalysisKind = .badgeEnrollments) -> Match {
-        Match(kind: kind, confidence: 1, filters: Filters(dateRange: DateRange(
-            start: CivilDate(iso: start)!, end: CivilDate(iso: end)!, phrase: "p")), candidates: [kind])
+        Match(
+            kind: kind, confidence: 1,
+            filters: Filters(
+                dateRange: DateRange(
+                    start: CivilDate(iso: start)!, end: CivilDate(iso: end)!, phrase: "p")),
+            candidates: [kind])
     }
 
     @Test("84 days are compared with the 84 days before and the same days a year earlier")
     func days() throws {
-        let windows = try #require(ComparisonWindows.of(match("2026-07-06", "2026-09-28"), asOf: CivilDate(iso: "2026-09-27")!))
+        let windows = try #require(
+            ComparisonWindows.of(
+                match("2026-07-06", "2026-09-28"), asOf: CivilDate(iso: "2026-09-27")!))
         #expect(windows.previous.start?.description == "2026-04-13")
         #expect(windows.previous.end?.description == "2026-07-06")
         #expect(windows.yearAgo.start?.description == "2025-07-06")
@@ -164,36 +216,47 @@ import Testing
 
     @Test("a calendar year is compared with the calendar year before")
     func months() throws {
-        let windows = try #require(ComparisonWindows.of(match("2024-01-01", "2025-01-01"), asOf: CivilDate(iso: "2026-09-27")!))
+        let windows = try #require(
+            ComparisonWindows.of(
+                match("2024-01-01", "2025-01-01"), asOf: CivilDate(iso: "2026-09-27")!))
         #expect(windows.previous.start?.description == "2023-01-01")
         #expect(windows.previous.end?.description == "2024-01-01")
     }
 
     @Test("this year up to 27 September: 270 days, so the previous window starts on 2025-04-06")
     func thisYear() throws {
-        let windows = try #require(ComparisonWindows.of(match("2026-01-01", "2026-09-28"), asOf: CivilDate(iso: "2026-09-27")!))
+        let windows = try #require(
+            ComparisonWindows.of(
+                match("2026-01-01", "2026-09-28"), asOf: CivilDate(iso: "2026-09-27")!))
         #expect(windows.previous.start?.description == "2025-04-06")
         #expect(windows.yearAgo.start?.description == "2025-01-01")
         #expect(windows.yearAgo.end?.description == "2025-09-28")
     }
 
-    @Test("no window, no comparison; organization trends default to the 12 months up to the as-of date")
+    @Test(
+        "no window, no comparison; organization trends default to the 12 months up to the as-of date"
+    )
     func defaults() throws {
-        let none = Match(kind: .badgeEnrollments, confidence: 1, filters: Filters(), candidates: [.badgeEnrollments])
+        let none = Match(
+            kind: .badgeEnrollments, confidence: 1, filters: Filters(),
+            candidates: [.badgeEnrollments])
         #expect(ComparisonWindows.of(none, asOf: CivilDate(iso: "2026-09-27")!) == nil)
         var trends = none
         trends.kind = .organizationTrends
-        let windows = try #require(ComparisonWindows.of(trends, asOf: CivilDate(iso: "2026-09-27")!))
+        let windows = try #require(
+            ComparisonWindows.of(trends, asOf: CivilDate(iso: "2026-09-27")!))
         #expect(windows.current.start?.description == "2025-09-28")
         #expect(windows.previous.start?.description == "2024-09-28")
     }
 
     @Test("a rate changes in points with no percent; a count in both")
     func units() {
-        let rate = Comparison.Row(measure: "completion_rate", subject: nil, current: 0.25, previous: 0.3333, yearAgo: nil)
+        let rate = Comparison.Row(
+            measure: "completion_rate", subject: nil, current: 0.25, previous: 0.3333, yearAgo: nil)
         #expect(rate.change == -8.33)
         #expect(rate.changePercent == nil)
-        let count = Comparison.Row(measure: "enrollments", subject: nil, current: 4, previous: 3, yearAgo: 2)
+        let count = Comparison.Row(
+            measure: "enrollments", subject: nil, current: 4, previous: 3, yearAgo: 2)
         #expect(count.change == 1)
         #expect(count.changePercent == 33.3)
         #expect(KeyMeasure.tone("drop_rate", change: 1.5) == "bad")

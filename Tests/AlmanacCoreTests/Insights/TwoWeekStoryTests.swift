@@ -27,7 +27,8 @@ import Testing
     func documents(_ site: URL) throws -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]
         for id in Self.ids {
-            result[id] = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: id + ".json")))
+            result[id] = try JSONDecoder().decode(
+                JSONValue.self, from: Data(contentsOf: site.appending(path: id + ".json")))
         }
         return result
     }
@@ -36,13 +37,16 @@ import Testing
     func values(_ document: JSONValue?) -> [String: Double?] {
         var result: [String: Double?] = [:]
         for item in document?["metadata"]?["key_measures"]?.arrayValue ?? [] {
-            let key = (item["measure"]?.stringValue ?? "") + "|" + (item["subject"]?.stringValue ?? "")
+            let key =
+                (item["measure"]?.stringValue ?? "") + "|" + (item["subject"]?.stringValue ?? "")
             result[key] = item["value"]?.doubleValue
         }
         return result
     }
 
-    @Test("what changed, since_last_report, digest, feed and twins agree with the two weeks' documents")
+    @Test(
+        "what changed, since_last_report, digest, feed and twins agree with the two weeks' documents"
+    )
     func story() async throws {
         let folder = Fixture.folder()
         var seed = SeedOptions()
@@ -53,7 +57,8 @@ import Testing
         try Data(Self.questions.utf8).write(to: questionsPath)
         let site = folder.appending(path: "site")
         func build(_ asOf: String) async throws -> BuildSummary {
-            var options = BuildOptions(questionsPath: questionsPath.path, databasePath: database, outputPath: site.path)
+            var options = BuildOptions(
+                questionsPath: questionsPath.path, databasePath: database, outputPath: site.path)
             options.plotlyFromCDN = true
             options.asOf = CivilDate(iso: asOf)
             return try await ReportBuilder(options: options, version: "test") { _ in }.build()
@@ -74,19 +79,28 @@ import Testing
             let since = try #require(second[id]?["metadata"]?["since_last_report"])
             #expect(since["as_of"] == "2026-09-20")
             // The difference worked out here from the two documents' key measures.
-            let before = values(first[id]), after = values(second[id])
+            let before = values(first[id])
+            let after = values(second[id])
             var expected: Set<String> = []
-            for key in Set(before.keys).union(after.keys) where (before[key] ?? nil) != (after[key] ?? nil) {
-                expected.insert("\(key)|\(String(describing: before[key] ?? nil))|\(String(describing: after[key] ?? nil))")
+            for key in Set(before.keys).union(after.keys)
+            where (before[key] ?? nil) != (after[key] ?? nil) {
+                expected.insert(
+                    "\(key)|\(String(describing: before[key] ?? nil))|\(String(describing: after[key] ?? nil))"
+                )
             }
             var recorded: Set<String> = []
             for change in since["changes"]?.arrayValue ?? [] {
-                let key = (change["measure"]?.stringValue ?? "") + "|" + (change["subject"]?.stringValue ?? "")
-                let old = change["before"]?.doubleValue, new = change["after"]?.doubleValue
+                let key =
+                    (change["measure"]?.stringValue ?? "") + "|"
+                    + (change["subject"]?.stringValue ?? "")
+                let old = change["before"]?.doubleValue
+                let new = change["after"]?.doubleValue
                 recorded.insert("\(key)|\(String(describing: old))|\(String(describing: new))")
-                allChanges.append("\(id)|\(key)|\(String(describing: old))|\(String(describing: new))")
+                allChanges.append(
+                    "\(id)|\(key)|\(String(describing: old))|\(String(describing: new))")
                 if let old, let new, !key.hasSuffix("_rate|") && !key.contains("_rate|") {
-                    #expect(change["change"]?.doubleValue.map { abs($0 - (new - old)) < 1e-9 } == true)
+                    #expect(
+                        change["change"]?.doubleValue.map { abs($0 - (new - old)) < 1e-9 } == true)
                 }
             }
             #expect(recorded == expected, "question \(id)")
@@ -97,23 +111,30 @@ import Testing
 
         // The digest's "What changed" lists changes from the documents, and the index and its
         // twin show the same entries.
-        let digest = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
+        let digest = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
         let moves = digest["what_changed"]?.arrayValue ?? []
         #expect(!moves.isEmpty && moves.count <= 10)
         let index = try String(contentsOf: site.appending(path: "index.md"), encoding: .utf8)
-        let section = index.components(separatedBy: "## What changed")[1].components(separatedBy: "\n## ")[0]
+        let section = index.components(separatedBy: "## What changed")[1].components(
+            separatedBy: "\n## ")[0]
         let lines = section.split(separator: "\n").filter { $0.hasPrefix("- [") }
         #expect(lines.count == moves.count)
         for (move, line) in zip(moves, lines) {
             let id = move["question"]?.stringValue ?? ""
-            let key = "\(id)|\(move["measure"]?.stringValue ?? "")|\(move["subject"]?.stringValue ?? "")"
-            let entry = "\(key)|\(String(describing: move["before"]?.doubleValue))|\(String(describing: move["after"]?.doubleValue))"
+            let key =
+                "\(id)|\(move["measure"]?.stringValue ?? "")|\(move["subject"]?.stringValue ?? "")"
+            let entry =
+                "\(key)|\(String(describing: move["before"]?.doubleValue))|\(String(describing: move["after"]?.doubleValue))"
             #expect(allChanges.contains(entry))
             #expect(line.contains("](\(id).md)"))
         }
         let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count == 2)
-        let htmlSection = html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>")[1]
+        #expect(
+            html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count
+                == 2)
+        let htmlSection = html.components(
+            separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>")[1]
             .components(separatedBy: "</ol>")[0]
         #expect(htmlSection.components(separatedBy: "<li><a href=").count - 1 == moves.count)
         let digestText = try String(contentsOf: site.appending(path: "digest.md"), encoding: .utf8)
@@ -125,7 +146,8 @@ import Testing
 
         // A rebuild of the same week with nothing changed writes nothing: it compares with the
         // report of 2026-09-20 again, not with itself.
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: database)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: database)
         let again = try await build("2026-09-27")
         #expect(again.files.written == 0)
         #expect(try documents(site) == second)

@@ -32,20 +32,27 @@ import Testing
           (11, 2, 2, '2024-02-15', 'enrolled', 0.0, NULL);
         """
 
-    func build(_ yaml: String, database: String, in folder: URL, asOf: String,
-               configure: (inout BuildOptions) -> Void = { _ in }) async throws -> (BuildSummary, URL) {
+    func build(
+        _ yaml: String, database: String, in folder: URL, asOf: String,
+        configure: (inout BuildOptions) -> Void = { _ in }
+    ) async throws -> (BuildSummary, URL) {
         let questionsPath = folder.appending(path: "questions.yaml")
         try Data(yaml.utf8).write(to: questionsPath)
-        var options = BuildOptions(questionsPath: questionsPath.path, databasePath: database,
-                                   outputPath: folder.appending(path: "site").path)
+        var options = BuildOptions(
+            questionsPath: questionsPath.path, databasePath: database,
+            outputPath: folder.appending(path: "site").path)
         options.plotlyFromCDN = true
         options.asOf = CivilDate(iso: asOf)
         configure(&options)
-        return (try await ReportBuilder(options: options, version: "test") { _ in }.build(), folder.appending(path: "site"))
+        return (
+            try await ReportBuilder(options: options, version: "test") { _ in }.build(),
+            folder.appending(path: "site")
+        )
     }
 
     func document(_ site: URL, _ id: String) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: id + ".json")))
+        try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: site.appending(path: id + ".json")))
     }
 
     func row(_ comparison: JSONValue?, _ measure: String, _ subject: String? = nil) -> JSONValue? {
@@ -73,21 +80,26 @@ import Testing
     @Test("the previous window and the year-ago window are computed like the main numbers")
     func comparison() async throws {
         let database = try Fixture.database(Self.rows)
-        let (summary, site) = try await build(Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
+        let (summary, site) = try await build(
+            Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
         let comparison = try document(site, "recent")["metadata"]?["comparison"]
         #expect(comparison?["current"] == ["from": "2024-03-01", "to": "2024-03-14"])
         #expect(comparison?["previous"] == ["from": "2024-02-16", "to": "2024-02-29"])
         #expect(comparison?["year_ago"] == ["from": "2023-03-01", "to": "2023-03-14"])
         // 4 against 3: +1, +33.3 %; a year ago 2.
-        #expect(row(comparison, "enrollments") == [
-            "measure": "enrollments", "subject": nil, "current": 4, "previous": 3, "year_ago": 2, "change": 1,
-            "change_percent": 33.3,
-        ])
+        #expect(
+            row(comparison, "enrollments") == [
+                "measure": "enrollments", "subject": nil, "current": 4, "previous": 3,
+                "year_ago": 2, "change": 1,
+                "change_percent": 33.3,
+            ])
         // 1/4 = 0.25 against 1/3 = 0.3333: −8.33 points, no percent; a year ago 1/2.
-        #expect(row(comparison, "completion_rate") == [
-            "measure": "completion_rate", "subject": nil, "current": 0.25, "previous": 0.3333, "year_ago": 0.5,
-            "change": -8.33, "change_percent": nil,
-        ])
+        #expect(
+            row(comparison, "completion_rate") == [
+                "measure": "completion_rate", "subject": nil, "current": 0.25, "previous": 0.3333,
+                "year_ago": 0.5,
+                "change": -8.33, "change_percent": nil,
+            ])
         #expect(row(comparison, "completed")?["change"] == 0)
         #expect(row(comparison, "learners")?["current"] == 4)
         // Per badge: Python Basics 1 → 3 (+200 %), SQL Fundamentals 2 → 1 (−50 %), Empty 0 → 0.
@@ -100,9 +112,11 @@ import Testing
         // Top movers and contribution: +2 and −1 of a +1 change are shares 2 and −1.
         let insights = try document(site, "recent")["metadata"]?["insights"]?.arrayValue ?? []
         let contribution = insights.first { $0["type"] == "contribution" }
-        #expect(contribution?["slices"] == [
-            ["subject": "Python Basics", "change": 2, "share": 2], ["subject": "SQL Fundamentals", "change": -1, "share": -1],
-        ])
+        #expect(
+            contribution?["slices"] == [
+                ["subject": "Python Basics", "change": 2, "share": 2],
+                ["subject": "SQL Fundamentals", "change": -1, "share": -1],
+            ])
         let movers = insights.first { $0["type"] == "top_movers" }
         #expect(movers?["rise"]?["subject"] == "Python Basics")
         #expect(movers?["fall"]?["subject"] == "SQL Fundamentals")
@@ -111,7 +125,8 @@ import Testing
         // and fires; all-time completion is 3 of 10 enrollments
         // (enrollment 11 counts here) = 30 %, not above 50.
         #expect(summary.alerts.count == 2)
-        let digest = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
+        let digest = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
         #expect(digest["alerts"]?.arrayValue?.map { $0["value"] } == [33.3, 1])
         #expect(digest["alerts"]?.arrayValue?.map { $0["threshold"] } == [30, 2])
         let page = try String(contentsOf: site.appending(path: "recent.html"), encoding: .utf8)
@@ -124,7 +139,8 @@ import Testing
     func badAlerts() async throws {
         let database = try Fixture.database(Self.rows)
         do {
-            _ = try QuestionLoader().load("""
+            _ = try QuestionLoader().load(
+                """
                 title: T
                 questions:
                   - {text: How many people are enrolled in each badge?, id: b}
@@ -141,14 +157,18 @@ import Testing
             #expect(messages.count == 5)
             #expect(messages[0].hasPrefix("5: alert for `nope`: no question has that id"))
             #expect(messages[1].hasPrefix("6: an alert needs exactly one of above, below"))
-            #expect(messages[2] == "7: an alert needs exactly one of above, below, change_above, change_below (found 2)")
+            #expect(
+                messages[2]
+                    == "7: an alert needs exactly one of above, below, change_above, change_below (found 2)"
+            )
             #expect(messages[3].hasPrefix("8: `above` must be a number"))
             #expect(messages[4].hasPrefix("9: unknown key `over` in an alert"))
         }
         // Checked after matching: a measure the kind does not have, a name not in the data,
         // a change on a question with no window.
         do {
-            _ = try await build("""
+            _ = try await build(
+                """
                 title: T
                 questions:
                   - {text: How many people are enrolled in each badge?, id: b, kind: badge_enrollments}
@@ -160,7 +180,10 @@ import Testing
             Issue.record("expected an error")
         } catch let error as BuildError {
             let text = String(describing: error)
-            #expect(text.contains(":5: alert for `b`: unknown measure `drop_rate` for a badge_enrollments question; expected one of: enrollments, learners, completed, completion_rate"))
+            #expect(
+                text.contains(
+                    ":5: alert for `b`: unknown measure `drop_rate` for a badge_enrollments question; expected one of: enrollments, learners, completed, completion_rate"
+                ))
             #expect(text.contains(":6: alert for `b`: no `Ruby Basics` in its enrollments"))
             #expect(text.contains(":7: alert for `b`: `change_above` needs a time window"))
         }
@@ -170,17 +193,23 @@ import Testing
     func alertsOnUnchangedRebuild() async throws {
         let database = try Fixture.database(Self.rows)
         let folder = Fixture.folder()
-        let (first, _) = try await build(Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
-        let (again, _) = try await build(Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
+        let (first, _) = try await build(
+            Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
+        let (again, _) = try await build(
+            Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
         #expect(again.files.written == 0)
         #expect(first.alerts.count == 2 && again.alerts.count == 2)
     }
 
-    @Test("since the last report: an earlier document, a rebuild of the same date, a later one, an older format")
+    @Test(
+        "since the last report: an earlier document, a rebuild of the same date, a later one, an older format"
+    )
     func sinceLastReport() throws {
-        let now = [KeyMeasure(measure: "enrollments", subject: nil, value: 12),
-                   KeyMeasure(measure: "completion_rate", subject: nil, value: 0.5),
-                   KeyMeasure(measure: "enrollments", subject: "New Badge", value: 2)]
+        let now = [
+            KeyMeasure(measure: "enrollments", subject: nil, value: 12),
+            KeyMeasure(measure: "completion_rate", subject: nil, value: 0.5),
+            KeyMeasure(measure: "enrollments", subject: "New Badge", value: 2),
+        ]
         let earlier: JSONValue = [
             "id": "q", "type": "badge_enrollments",
             "metadata": [
@@ -195,34 +224,63 @@ import Testing
         let asOf = CivilDate(iso: "2024-03-14")!
         let since = try #require(SinceLastReport.make(measures: now, previous: earlier, asOf: asOf))
         // 10 → 12 (+2); 0.4 → 0.5 is +10 points; New Badge came, Old Badge went.
-        #expect(since.json == [
-            "as_of": "2024-03-07",
-            "changes": [
-                ["measure": "enrollments", "subject": nil, "before": 10, "after": 12, "change": 2],
-                ["measure": "completion_rate", "subject": nil, "before": 0.4, "after": 0.5, "change": 10],
-                ["measure": "enrollments", "subject": "New Badge", "before": nil, "after": 2, "change": nil],
-                ["measure": "enrollments", "subject": "Old Badge", "before": 3, "after": nil, "change": nil],
-            ],
-        ])
+        #expect(
+            since.json == [
+                "as_of": "2024-03-07",
+                "changes": [
+                    [
+                        "measure": "enrollments", "subject": nil, "before": 10, "after": 12,
+                        "change": 2,
+                    ],
+                    [
+                        "measure": "completion_rate", "subject": nil, "before": 0.4, "after": 0.5,
+                        "change": 10,
+                    ],
+                    [
+                        "measure": "enrollments", "subject": "New Badge", "before": nil, "after": 2,
+                        "change": nil,
+                    ],
+                    [
+                        "measure": "enrollments", "subject": "Old Badge", "before": 3, "after": nil,
+                        "change": nil,
+                    ],
+                ],
+            ])
         // The document this build writes, read back by a rebuild of the same date, gives the
         // same comparison with the report of 2024-03-07.
         let written: JSONValue = [
-            "id": "q", "metadata": ["as_of": "2024-03-14", "key_measures": .array(now.map(\.json)), "since_last_report": since.json],
+            "id": "q",
+            "metadata": [
+                "as_of": "2024-03-14", "key_measures": .array(now.map(\.json)),
+                "since_last_report": since.json,
+            ],
         ]
         #expect(SinceLastReport.make(measures: now, previous: written, asOf: asOf) == since)
         // A document of a later date, or a new one at the same date, gives no block.
-        #expect(SinceLastReport.make(measures: now, previous: earlier, asOf: CivilDate(iso: "2024-03-01")!) == nil)
-        let fresh: JSONValue = ["id": "q", "metadata": ["as_of": "2024-03-14", "key_measures": []]]
+        #expect(
+            SinceLastReport.make(
+                measures: now, previous: earlier, asOf: CivilDate(iso: "2024-03-01")!) == nil)
+        let fresh: JSONValue = [
+            "id": "q", "metadata": ["as_of": "2024-03-14", "key_measures": []],
+        ]
         #expect(SinceLastReport.make(measures: now, previous: fresh, asOf: asOf) == nil)
         // A document written before key measures existed is read from its analytics_data.
         let old: JSONValue = [
             "id": "q", "type": "badge_enrollments",
-            "metadata": ["as_of": "2024-03-07", "analytics_data": [
-                "totals": ["enrollments": 10, "learners": 9, "completed": 4, "completion_rate": 0.4], "badges": [],
-            ]],
+            "metadata": [
+                "as_of": "2024-03-07",
+                "analytics_data": [
+                    "totals": [
+                        "enrollments": 10, "learners": 9, "completed": 4, "completion_rate": 0.4,
+                    ], "badges": [],
+                ],
+            ],
         ]
         let fromData = try #require(SinceLastReport.make(measures: now, previous: old, asOf: asOf))
-        #expect(fromData.changes.first == SinceLastReport.Change(measure: "enrollments", subject: nil, before: 10, after: 12))
+        #expect(
+            fromData.changes.first
+                == SinceLastReport.Change(
+                    measure: "enrollments", subject: nil, before: 10, after: 12))
     }
 
     @Test("every name the built-in templates use is one a context provides")
@@ -235,23 +293,31 @@ import Testing
     @Test("the offline narration answers the question, then tells the most important insight")
     func offlineOpening() async throws {
         let database = try Fixture.database(Self.rows)
-        let (_, site) = try await build(Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
+        let (_, site) = try await build(
+            Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
         // The weekly counts are too small for an unusual change or a record, so top movers
         // lead: Python Basics 1 → 3, SQL Fundamentals 2 → 1.
         let response = try document(site, "recent")["response"]?.stringValue ?? ""
         let opening = response.components(separatedBy: "\n\n").first ?? ""
         // The first sentence is the intent's answer (issue 10); the insight comes right after it.
-        #expect(opening.hasPrefix("Learners by badge between 2024-03-01 and 2024-03-14, most first: "))
-        #expect(opening.hasSuffix(
-            ". Against the previous period, Python Basics rose most (1 to 3 enrollments) and SQL Fundamentals fell most (2 to 1)."))
+        #expect(
+            opening.hasPrefix("Learners by badge between 2024-03-01 and 2024-03-14, most first: "))
+        #expect(
+            opening.hasSuffix(
+                ". Against the previous period, Python Basics rose most (1 to 3 enrollments) and SQL Fundamentals fell most (2 to 1)."
+            ))
     }
 
     static let key = "sk-test-weekly"
 
-    func modelBuild(_ server: LoopbackServer, database: String, folder: URL = Fixture.folder(),
-                    requireGrounded: Bool = false) async throws -> (BuildSummary, URL) {
-        let yaml = Self.fixtureQuestions.replacingOccurrences(of: "title: Fixture\n", with: "title: Fixture\nllm:\n  model: test-model\n")
-        return try await build(yaml, database: database, in: folder, asOf: "2024-03-14") { options in
+    func modelBuild(
+        _ server: LoopbackServer, database: String, folder: URL = Fixture.folder(),
+        requireGrounded: Bool = false
+    ) async throws -> (BuildSummary, URL) {
+        let yaml = Self.fixtureQuestions.replacingOccurrences(
+            of: "title: Fixture\n", with: "title: Fixture\nllm:\n  model: test-model\n")
+        return try await build(yaml, database: database, in: folder, asOf: "2024-03-14") {
+            options in
             options.llm = LLMOptions(mode: .auto)
             options.llm.apiKey = Self.key
             options.llm.baseURL = server.baseURL
@@ -264,12 +330,15 @@ import Testing
     func promptAndDerivedGrounding() async throws {
         let database = try Fixture.database(Self.rows)
         // −8.33 points is the completion rate's change: in no analysis field, only in the comparison.
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("The completion rate fell 8.33 points."))])
+        let server = try LoopbackServer([
+            .init(status: 200, body: LoopbackServer.answer("The completion rate fell 8.33 points."))
+        ])
         defer { server.stop() }
         let (summary, site) = try await modelBuild(server, database: database)
-        let prompt = server.requests.compactMap { request in
-            ((request.json["messages"] as? [[String: Any]])?.last?["content"] as? String)
-        }.first { $0.contains("enrolled in each badge in the last 2 weeks") } ?? ""
+        let prompt =
+            server.requests.compactMap { request in
+                ((request.json["messages"] as? [[String: Any]])?.last?["content"] as? String)
+            }.first { $0.contains("enrolled in each badge in the last 2 weeks") } ?? ""
         #expect(prompt.contains("Comparison with the previous period and a year earlier"))
         #expect(prompt.contains("\"change_percent\": 33.3"))
         #expect(prompt.contains("Insights, most important first"))
@@ -282,21 +351,30 @@ import Testing
         #expect(summary.warnings.contains { $0.contains("question `all-time`: 8.33") })
     }
 
-    @Test("an answer with a figure found nowhere gives way to the offline narration; --require-grounded fails")
+    @Test(
+        "an answer with a figure found nowhere gives way to the offline narration; --require-grounded fails"
+    )
     func ungroundedAnswer() async throws {
         let database = try Fixture.database(Self.rows)
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("The completion rate fell 9.99 points."))])
+        let server = try LoopbackServer([
+            .init(status: 200, body: LoopbackServer.answer("The completion rate fell 9.99 points."))
+        ])
         defer { server.stop() }
         let folder = Fixture.folder()
         let (summary, site) = try await modelBuild(server, database: database, folder: folder)
         let recent = try document(site, "recent")
-        #expect(recent["response"]?.stringValue?.contains(". Against the previous period, Python Basics rose most") == true)
-        #expect(recent["metadata"]?["narration"]?["note"]?.stringValue?.contains("not in the data (9.99)") == true)
+        #expect(
+            recent["response"]?.stringValue?.contains(
+                ". Against the previous period, Python Basics rose most") == true)
+        #expect(
+            recent["metadata"]?["narration"]?["note"]?.stringValue?.contains(
+                "not in the data (9.99)") == true)
         #expect(summary.warnings.contains { $0.contains("9.99") })
         let twin = try String(contentsOf: site.appending(path: "recent.md"), encoding: .utf8)
         #expect(!twin.contains("fell 9.99 points"))
         await #expect(throws: BuildError.self) {
-            _ = try await modelBuild(server, database: database, folder: Fixture.folder(), requireGrounded: true)
+            _ = try await modelBuild(
+                server, database: database, folder: Fixture.folder(), requireGrounded: true)
         }
     }
 }

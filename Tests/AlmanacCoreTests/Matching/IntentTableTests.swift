@@ -21,9 +21,12 @@ import Testing
         /// Wording that no rule mentions word for word.
         var novel: Bool
 
-        init(_ text: String, kind: String, measure: String, dimension: String? = nil, ranking: String? = nil,
-             badge: String? = nil, organization: String? = nil, window: String? = nil,
-             granularity: String? = nil, novel: Bool = false) {
+        init(
+            _ text: String, kind: String, measure: String, dimension: String? = nil,
+            ranking: String? = nil,
+            badge: String? = nil, organization: String? = nil, window: String? = nil,
+            granularity: String? = nil, novel: Bool = false
+        ) {
             self.text = text
             self.kind = kind
             self.measure = measure
@@ -53,31 +56,42 @@ import Testing
     }
 
     static let catalogue = EntityCatalogue(
-        badges: ["Python Basics", "SQL Fundamentals", "Git & GitHub", "Cloud Practitioner",
-                 "Security Fundamentals", "Leading Teams", "Python Intermediate", "Data Visualization",
-                 "Linux Command Line", "Data Analysis with Pandas", "Docker Basics", "Statistics 101",
-                 "Machine Learning Foundations", "Kubernetes Essentials", "AWS Solutions Architect",
-                 "Advanced Python", "Deep Learning"],
-        organizations: ["Acme & Sons", "Globex", "Initech", "Umbrella Health", "O'Reilly Learning Group",
-                        "Zürich Analytics AG", "Stark Industries"])
+        badges: [
+            "Python Basics", "SQL Fundamentals", "Git & GitHub", "Cloud Practitioner",
+            "Security Fundamentals", "Leading Teams", "Python Intermediate", "Data Visualization",
+            "Linux Command Line", "Data Analysis with Pandas", "Docker Basics", "Statistics 101",
+            "Machine Learning Foundations", "Kubernetes Essentials", "AWS Solutions Architect",
+            "Advanced Python", "Deep Learning",
+        ],
+        organizations: [
+            "Acme & Sons", "Globex", "Initech", "Umbrella Health", "O'Reilly Learning Group",
+            "Zürich Analytics AG", "Stark Industries",
+        ])
     static let matcher = try! Matcher(catalogue: catalogue, asOf: CivilDate(iso: "2026-09-30")!)
 
     /// The intent as the table writes it, so a failure shows both side by side.
     static func reading(_ match: Match) -> String {
         var window: String?
         if let range = match.filters.dateRange {
-            window = (range.start?.description ?? "") + ".." + (range.end.map { $0.adding(days: -1).description } ?? "")
+            window =
+                (range.start?.description ?? "") + ".."
+                + (range.end.map { $0.adding(days: -1).description } ?? "")
         }
         return [
-            match.kind.rawValue, match.intent.measure.rawValue, match.intent.dimension?.rawValue ?? "-",
-            match.intent.ranking?.description ?? "-", match.filters.badge ?? "-", match.filters.organization ?? "-",
+            match.kind.rawValue, match.intent.measure.rawValue,
+            match.intent.dimension?.rawValue ?? "-",
+            match.intent.ranking?.description ?? "-", match.filters.badge ?? "-",
+            match.filters.organization ?? "-",
             window ?? "-", match.granularity?.rawValue ?? "-",
         ].joined(separator: " | ")
     }
 
     static func expected(_ row: Row) -> String {
-        [row.kind, row.measure, row.dimension ?? "-", row.ranking ?? "-", row.badge ?? "-", row.organization ?? "-",
-         row.window ?? "-", row.granularity ?? "-"].joined(separator: " | ")
+        [
+            row.kind, row.measure, row.dimension ?? "-", row.ranking ?? "-", row.badge ?? "-",
+            row.organization ?? "-",
+            row.window ?? "-", row.granularity ?? "-",
+        ].joined(separator: " | ")
     }
 
     @Test("each phrasing is read as its row says", arguments: rows)
@@ -93,11 +107,15 @@ import Testing
         #expect(Self.rows.filter(\.novel).count * 4 >= Self.rows.count)
         #expect(Self.rows.filter { $0.window != nil }.count >= 30)
         for measure in Measure.allCases {
-            #expect(Self.rows.contains { $0.measure == measure.rawValue }, "no row for \(measure.rawValue)")
+            #expect(
+                Self.rows.contains { $0.measure == measure.rawValue },
+                "no row for \(measure.rawValue)")
         }
     }
 
-    @Test("time phrases that no form reads, and questions about something else, are refused", arguments: refusals)
+    @Test(
+        "time phrases that no form reads, and questions about something else, are refused",
+        arguments: refusals)
     func refusal(_ refusal: Refusal) {
         let question = Question(id: "q", text: refusal.text)
         do {

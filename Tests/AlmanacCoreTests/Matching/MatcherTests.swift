@@ -9,14 +9,19 @@ import Testing
         try matcher.route(Question(id: "q", text: text))
     }
 
-    @Test("routes clear phrasings", arguments: [
-        ("How many people are enrolled in the Python Basics badge?", AnalysisKind.badgeEnrollments),
-        ("How many enrollments does each organization have?", .organizationTrends),
-        ("How have enrollments trended over time?", .organizationTrends),
-        ("What is the completion rate by organization?", .completionMetrics),
-        ("What are the most common learning paths?", .learningPaths),
-        ("Which badge do learners take next after completing Python Basics?", .learningPaths),
-    ])
+    @Test(
+        "routes clear phrasings",
+        arguments: [
+            (
+                "How many people are enrolled in the Python Basics badge?",
+                AnalysisKind.badgeEnrollments
+            ),
+            ("How many enrollments does each organization have?", .organizationTrends),
+            ("How have enrollments trended over time?", .organizationTrends),
+            ("What is the completion rate by organization?", .completionMetrics),
+            ("What are the most common learning paths?", .learningPaths),
+            ("Which badge do learners take next after completing Python Basics?", .learningPaths),
+        ])
     func clear(text: String, kind: AnalysisKind) throws {
         #expect(try route(text).kind == kind)
     }
@@ -24,7 +29,8 @@ import Testing
     @Test("the most specific kind wins an ambiguous question, with lower confidence")
     func ambiguity() throws {
         // "How many … badge" (badge_enrollments) and "completion … rate" both match.
-        let match = try route("How many learners finish the badge, and what is its completion rate?")
+        let match = try route(
+            "How many learners finish the badge, and what is its completion rate?")
         #expect(match.kind == .completionMetrics)
         #expect(match.candidates == [.completionMetrics, .badgeEnrollments])
         #expect(match.confidence == 0.85)
@@ -35,30 +41,43 @@ import Testing
 
     @Test("kind: skips the matcher with confidence 1")
     func explicit() throws {
-        let match = try matcher.route(Question(id: "q", text: "Anything at all", kind: .learningPaths))
-        #expect(match == Match(kind: .learningPaths, confidence: 1, candidates: [.learningPaths], routing: .declared))
+        let match = try matcher.route(
+            Question(id: "q", text: "Anything at all", kind: .learningPaths))
+        #expect(
+            match
+                == Match(
+                    kind: .learningPaths, confidence: 1, candidates: [.learningPaths],
+                    routing: .declared))
     }
 
     @Test("no match is an error that lists the three closest examples and suggests kind:")
     func noMatch() {
-        let error = #expect(throws: MatchError.self) { try route("How many hats does Globex sell per store?") }
+        let error = #expect(throws: MatchError.self) {
+            try route("How many hats does Globex sell per store?")
+        }
         guard case .noMatch(let closest) = error?.reason else {
             Issue.record("expected no match, got \(String(describing: error))")
             return
         }
         // Ranked by the Jaccard index of words of three letters or more, worked out with
         // Python over Matcher.examples.
-        #expect(closest == [
-            "How many learners does each badge have?", "How long does it take to complete Deep Learning?",
-            "How many users from Acme & Sons enrolled in 2024?",
-        ])
-        #expect(Matcher.closest(to: "Drop-out rate per badge, please") == [
-            "What is the drop-out rate for each badge?", "What is the completion rate by organization?",
-            "What is the completion rate by cohort?",
-        ])
+        #expect(
+            closest == [
+                "How many learners does each badge have?",
+                "How long does it take to complete Deep Learning?",
+                "How many users from Acme & Sons enrolled in 2024?",
+            ])
+        #expect(
+            Matcher.closest(to: "Drop-out rate per badge, please") == [
+                "What is the drop-out rate for each badge?",
+                "What is the completion rate by organization?",
+                "What is the completion rate by cohort?",
+            ])
         let message = error!.description
         for example in closest { #expect(message.contains(example)) }
-        for kind in [AnalysisKind.badgeEnrollments, .organizationTrends, .completionMetrics, .learningPaths] {
+        for kind in [
+            AnalysisKind.badgeEnrollments, .organizationTrends, .completionMetrics, .learningPaths,
+        ] {
             #expect(message.contains(kind.rawValue))
         }
         #expect(message.contains("kind:"))
@@ -68,7 +87,9 @@ import Testing
     func overrides() throws {
         let added = try Matcher(overrides: [.learningPaths: PatternOverride(add: ["(?i)roadmap"])])
         #expect(try added.route(Question(id: "q", text: "Show the roadmap")).kind == .learningPaths)
-        let replaced = try Matcher(overrides: [.badgeEnrollments: PatternOverride(replace: ["(?i)^badges$"])])
+        let replaced = try Matcher(overrides: [
+            .badgeEnrollments: PatternOverride(replace: ["(?i)^badges$"])
+        ])
         #expect(throws: MatchError.self) {
             try replaced.route(Question(id: "q", text: "How many people are in the badge?"))
         }
@@ -96,17 +117,25 @@ import Testing
 
     @Test("a threshold on a number is an error that quotes it; a year after 'over' is a window")
     func thresholds() throws {
-        #expect(reason("Which badges have fewer than 50 enrollments?") == .threshold("fewer than 50"))
+        #expect(
+            reason("Which badges have fewer than 50 enrollments?") == .threshold("fewer than 50"))
         #expect(reason("Badges with a completion rate above 60%") == .threshold("above 60%"))
-        #expect(try matcher.route(Question(id: "q", text: "How many enrollments over 2025?")).filters.dateRange?.start
-            == CivilDate(iso: "2025-01-01"))
+        #expect(
+            try matcher.route(Question(id: "q", text: "How many enrollments over 2025?")).filters
+                .dateRange?.start
+                == CivilDate(iso: "2025-01-01"))
     }
 
     @Test("a category before a badge word is an error; a category word alone is just a word")
     func categories() throws {
-        #expect(reason("Which security course has the worst drop-out rate?") == .category("security course"))
+        #expect(
+            reason("Which security course has the worst drop-out rate?")
+                == .category("security course"))
         #expect(reason("Drop-out rate of Programming badges") == .category("Programming badges"))
-        #expect(try matcher.route(Question(id: "q", text: "What is the drop-out rate for the security team?")).kind
-            == .completionMetrics)
+        #expect(
+            try matcher.route(
+                Question(id: "q", text: "What is the drop-out rate for the security team?")
+            ).kind
+                == .completionMetrics)
     }
 }

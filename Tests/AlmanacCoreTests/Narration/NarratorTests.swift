@@ -52,11 +52,15 @@ import Testing
         var site: URL { folder.appending(path: "site") }
         var answers: URL { folder.appending(path: "answers") }
 
-        func build(_ server: LoopbackServer?, mode: LLMMode = .auto, yaml: String = NarratorTests.questions,
-                   configure: (inout BuildOptions) -> Void = { _ in }) async throws -> BuildSummary {
+        func build(
+            _ server: LoopbackServer?, mode: LLMMode = .auto,
+            yaml: String = NarratorTests.questions,
+            configure: (inout BuildOptions) -> Void = { _ in }
+        ) async throws -> BuildSummary {
             let path = folder.appending(path: "questions.yaml")
             try Data(yaml.utf8).write(to: path)
-            var options = BuildOptions(questionsPath: path.path, databasePath: database, outputPath: site.path)
+            var options = BuildOptions(
+                questionsPath: path.path, databasePath: database, outputPath: site.path)
             options.plotlyFromCDN = true
             options.llm = LLMOptions(mode: mode)
             options.llm.apiKey = NarratorTests.key
@@ -65,7 +69,8 @@ import Testing
             options.llm.timeout = .seconds(5)
             configure(&options)
             let log = self.log
-            return try await ReportBuilder(options: options, version: "test") { log.add($0) }.build()
+            return try await ReportBuilder(options: options, version: "test") { log.add($0) }
+                .build()
         }
 
         func read(_ name: String) -> String {
@@ -87,7 +92,9 @@ import Testing
 
     @Test("answers come from the model once, then from the cache with zero requests")
     func cached() async throws {
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Enrollment is **steady**."))])
+        let server = try LoopbackServer([
+            .init(status: 200, body: LoopbackServer.answer("Enrollment is **steady**."))
+        ])
         let project = try Project()
         _ = try await project.build(server)
         #expect(server.requests.count == 4)
@@ -104,7 +111,10 @@ import Testing
         #expect(server.requests.count == 4)
         #expect(third.files.written > 0)
         #expect(project.texts(in: project.site) == bytes)
-        #expect(project.log.events.contains { if case .question(_, _, _, _, "cache") = $0 { return true } else { return false } })
+        #expect(
+            project.log.events.contains {
+                if case .question(_, _, _, _, "cache") = $0 { return true } else { return false }
+            })
         let stats = AnswerCache(folder: project.answers).statistics()
         #expect(stats.entries == 4)
         #expect(stats.usedByLastBuild == 4)
@@ -113,11 +123,16 @@ import Testing
     @Test("the key never appears in the site, the cache or the log")
     func secret() async throws {
         let server = try LoopbackServer([
-            .init(status: 401, body: #"{"error":{"message":"Incorrect API key provided: sk-test-NEVER-PRINT-ME-42"}}"#)
+            .init(
+                status: 401,
+                body:
+                    #"{"error":{"message":"Incorrect API key provided: sk-test-NEVER-PRINT-ME-42"}}"#
+            )
         ])
         let project = try Project()
         let summary = try await project.build(server)
-        _ = try await project.build(try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Fine."))]))
+        _ = try await project.build(
+            try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Fine."))]))
         for text in project.texts(in: project.site) + project.texts(in: project.answers) {
             #expect(!text.contains(Self.key))
         }
@@ -129,18 +144,25 @@ import Testing
     func memory() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Noted."))])
         let project = try Project()
-        let yaml = "title: P\nllm: {model: m}\nquestions:\n" + (1...6).map {
-            "  - text: How many people are enrolled in each badge, take \($0)?\n    id: q\($0)\n    section: S\n"
-        }.joined()
+        let yaml =
+            "title: P\nllm: {model: m}\nquestions:\n"
+            + (1...6).map {
+                "  - text: How many people are enrolled in each badge, take \($0)?\n    id: q\($0)\n    section: S\n"
+            }.joined()
         _ = try await project.build(server, yaml: yaml)
         let requests = server.requests.map { $0.json["messages"] as? [[String: String]] ?? [] }
         #expect(requests.count == 6)
         // The third request: system, q1, a1, q2, a2, then its own question.
         let third = requests[2]
-        #expect(third.map { $0["role"]! } == ["system", "user", "assistant", "user", "assistant", "user"])
+        #expect(
+            third.map { $0["role"]! } == [
+                "system", "user", "assistant", "user", "assistant", "user",
+            ])
         #expect(third[1]["content"]!.hasSuffix("take 1?"))
         #expect(third[3]["content"]!.hasSuffix("take 2?"))
-        #expect(third[5]["content"]!.contains("Please analyze this query: How many people are enrolled in each badge, take 3?"))
+        #expect(
+            third[5]["content"]!.contains(
+                "Please analyze this query: How many people are enrolled in each badge, take 3?"))
         // The sixth carries only the last four exchanges: questions 2 to 5.
         let sixth = requests[5]
         #expect(sixth.count == 1 + 8 + 1)
@@ -159,17 +181,23 @@ import Testing
         #expect(messages.count == 2)
         #expect(messages.first?["content"] == Prompt.system)
         let user = messages.last?["content"] ?? ""
-        #expect(user.hasPrefix("Based on the following data:\n- Total Users: 4\n- Total Badges: 3\n- Total Enrollments: 7\n\nAnalytics Data:\n{"))
+        #expect(
+            user.hasPrefix(
+                "Based on the following data:\n- Total Users: 4\n- Total Badges: 3\n- Total Enrollments: 7\n\nAnalytics Data:\n{"
+            ))
         #expect(user.contains("\"completion_rate\": 0.5714"))
-        #expect(user.hasSuffix("""
-            Please analyze this query: How many people are enrolled in each badge?
-            Almanac read it as: learners by badge. Answer exactly that first, in the order it asks for, then explain.
-            """))
+        #expect(
+            user.hasSuffix(
+                """
+                Please analyze this query: How many people are enrolled in each badge?
+                Almanac read it as: learners by badge. Answer exactly that first, in the order it asks for, then explain.
+                """))
     }
 
     @Test("when the model fails, the page gets the offline summary and says why; --strict fails")
     func failure() async throws {
-        let server = try LoopbackServer([.init(status: 500, body: #"{"error":{"message":"boom"}}"#)])
+        let server = try LoopbackServer([.init(status: 500, body: #"{"error":{"message":"boom"}}"#)]
+        )
         let project = try Project()
         let summary = try await project.build(server)
         #expect(server.requests.count == 4 * 5)
@@ -180,19 +208,31 @@ import Testing
         // Failures are never cached.
         #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
         let before = project.texts(in: project.site)
-        await #expect(throws: BuildError.self) { _ = try await project.build(server) { $0.strict = true } }
+        await #expect(throws: BuildError.self) {
+            _ = try await project.build(server) { $0.strict = true }
+        }
         #expect(project.texts(in: project.site) == before)
     }
 
-    @Test("a build whose endpoint redirects to another port names the location and never sends the key there")
+    @Test(
+        "a build whose endpoint redirects to another port names the location and never sends the key there"
+    )
     func redirect() async throws {
-        let elsewhere = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Third party."))])
+        let elsewhere = try LoopbackServer([
+            .init(status: 200, body: LoopbackServer.answer("Third party."))
+        ])
         let target = "http://127.0.0.1:\(elsewhere.port)/v1/chat/completions"
-        let server = try LoopbackServer([.init(status: 307, headers: ["Location": target], body: "")])
+        let server = try LoopbackServer([
+            .init(status: 307, headers: ["Location": target], body: "")
+        ])
         let project = try Project()
         let summary = try await project.build(server)
         #expect(elsewhere.requests.isEmpty)
-        #expect(summary.warnings.contains { $0.contains("`first`: the language model failed (the endpoint redirected to \(target);") })
+        #expect(
+            summary.warnings.contains {
+                $0.contains(
+                    "`first`: the language model failed (the endpoint redirected to \(target);")
+            })
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
         #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
     }
@@ -237,12 +277,20 @@ import Testing
     func oversizedCache() async throws {
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
         let (project, cache, key) = try await builtOnce(server)
-        let huge: JSONValue = ["key": .string(key), "answer": .string(String(repeating: "h", count: 65_537))]
+        let huge: JSONValue = [
+            "key": .string(key), "answer": .string(String(repeating: "h", count: 65_537)),
+        ]
         try Data(huge.encoded().utf8).write(to: cache.url(for: key))
         let summary = try await project.build(server)
-        #expect(summary.warnings.contains { $0.contains("the cached answer is 65537 bytes, over the limit of 65536") })
+        #expect(
+            summary.warnings.contains {
+                $0.contains("the cached answer is 65537 bytes, over the limit of 65536")
+            })
         #expect(server.requests.count == 5)
-        #expect(!project.texts(in: project.site).contains { $0.contains(String(repeating: "h", count: 100)) })
+        #expect(
+            !project.texts(in: project.site).contains {
+                $0.contains(String(repeating: "h", count: 100))
+            })
     }
 
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
@@ -252,8 +300,10 @@ import Testing
         let url = cache.url(for: key)
         #expect(url.deletingLastPathComponent().lastPathComponent == String(key.prefix(2)))
         let text = try String(contentsOf: url, encoding: .utf8)
-        for field in ["\"answer\": \"Good.\"", "\"finish_reason\": \"stop\"", "\"key\": \"\(key)\"",
-                      "\"model\": \"test-model\"", "\"messages\": [", "\"temperature\": 0", "\"usage\": {"] {
+        for field in [
+            "\"answer\": \"Good.\"", "\"finish_reason\": \"stop\"", "\"key\": \"\(key)\"",
+            "\"model\": \"test-model\"", "\"messages\": [", "\"temperature\": 0", "\"usage\": {",
+        ] {
             #expect(text.contains(field), "\(field)")
         }
     }
@@ -263,22 +313,36 @@ import Testing
         let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Good."))])
         let project = try Project()
         _ = try await project.build(server)
-        _ = try await project.build(server, yaml: Self.questions.replacingOccurrences(of: "temperature: 0", with: "temperature: 1"))
+        _ = try await project.build(
+            server,
+            yaml: Self.questions.replacingOccurrences(of: "temperature: 0", with: "temperature: 1"))
         let cache = AnswerCache(folder: project.answers)
-        #expect(cache.statistics() == .init(entries: 8, bytes: cache.statistics().bytes, usedByLastBuild: 4))
+        #expect(
+            cache.statistics()
+                == .init(entries: 8, bytes: cache.statistics().bytes, usedByLastBuild: 4))
         #expect(try cache.prune() == 4)
         #expect(cache.statistics().entries == 4)
     }
 
-    @Test("--require-grounded fails on a made-up figure; otherwise the offline narration is published with a notice")
+    @Test(
+        "--require-grounded fails on a made-up figure; otherwise the offline narration is published with a notice"
+    )
     func grounded() async throws {
-        let server = try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("There were 4,321 enrollments."))])
+        let server = try LoopbackServer([
+            .init(status: 200, body: LoopbackServer.answer("There were 4,321 enrollments."))
+        ])
         let project = try Project()
         let summary = try await project.build(server)
         let page = project.read("first.html")
-        #expect(page.contains("The language model’s answer quoted figures that are not in the data (4,321)")
-            || page.contains("The language model&#39;s answer quoted figures that are not in the data (4,321)")
-            || page.contains("The language model's answer quoted figures that are not in the data (4,321)"))
+        #expect(
+            page.contains(
+                "The language model’s answer quoted figures that are not in the data (4,321)")
+                || page.contains(
+                    "The language model&#39;s answer quoted figures that are not in the data (4,321)"
+                )
+                || page.contains(
+                    "The language model's answer quoted figures that are not in the data (4,321)")
+        )
         #expect(!page.contains("There were 4,321 enrollments."))
         #expect(page.contains("offline narrator, without a language model"))
         #expect(project.read("first.json").contains("\"unverified\": []"))

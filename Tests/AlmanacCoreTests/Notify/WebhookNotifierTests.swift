@@ -8,16 +8,26 @@ import Testing
 @Suite struct WebhookNotifierTests {
     let digest: JSONValue = [
         "title": "Pulse", "as_of": "2026-09-27",
-        "alerts": [["question": "recent", "measure": "enrollments", "subject": nil, "condition": "change_above",
-                    "threshold": 30, "value": 33.3, "triggered": true]],
-        "insights": [["question": "recent", "text": "Completions were unusual in the week of 2026-09-21."]],
+        "alerts": [
+            [
+                "question": "recent", "measure": "enrollments", "subject": nil,
+                "condition": "change_above",
+                "threshold": 30, "value": 33.3, "triggered": true,
+            ]
+        ],
+        "insights": [
+            ["question": "recent", "text": "Completions were unusual in the week of 2026-09-21."]
+        ],
         "what_changed": [["question": "recent", "text": "enrollments: 3 → 4, ▲ 1 (+33.3%)"]],
     ]
 
-    func notifier(_ server: LoopbackServer, _ sleeper: SleepRecorder, format: WebhookFormat = .slack,
-                  timeout: Duration = .seconds(5), deadline: Duration = .seconds(60)) -> WebhookNotifier {
+    func notifier(
+        _ server: LoopbackServer, _ sleeper: SleepRecorder, format: WebhookFormat = .slack,
+        timeout: Duration = .seconds(5), deadline: Duration = .seconds(60)
+    ) -> WebhookNotifier {
         WebhookNotifier(
-            url: URL(string: "http://127.0.0.1:\(server.port)/hooks/T000/SECRET-PATH?token=SECRET-QUERY")!,
+            url: URL(
+                string: "http://127.0.0.1:\(server.port)/hooks/T000/SECRET-PATH?token=SECRET-QUERY")!,
             format: format, transport: URLSessionTransport(), policy: RetryPolicy(jitter: { 0 }),
             sleep: sleeper.sleep, timeout: timeout, deadline: deadline)
     }
@@ -37,17 +47,21 @@ import Testing
         #expect(sleeper.waits == [.milliseconds(500), .seconds(2)])
         let requests = server.requests
         #expect(requests.count == 3)
-        #expect(requests.allSatisfy { $0.method == "POST" && $0.path == "/hooks/T000/SECRET-PATH?token=SECRET-QUERY" })
+        #expect(
+            requests.allSatisfy {
+                $0.method == "POST" && $0.path == "/hooks/T000/SECRET-PATH?token=SECRET-QUERY"
+            })
         let text = try #require(requests.last?.json["text"] as? String)
-        #expect(text == """
-            *Pulse: the week to 2026-09-27*
-            *Alerts*
-            • recent: enrollments change_above 30: 33.3
-            *Insights*
-            • Completions were unusual in the week of 2026-09-21.
-            *What changed*
-            • recent: enrollments: 3 → 4, ▲ 1 (+33.3%)
-            """)
+        #expect(
+            text == """
+                *Pulse: the week to 2026-09-27*
+                *Alerts*
+                • recent: enrollments change_above 30: 33.3
+                *Insights*
+                • Completions were unusual in the week of 2026-09-21.
+                *What changed*
+                • recent: enrollments: 3 → 4, ▲ 1 (+33.3%)
+                """)
     }
 
     @Test("the json format posts the digest as it is")
@@ -59,9 +73,13 @@ import Testing
         #expect(try JSONDecoder().decode(JSONValue.self, from: body) == digest)
     }
 
-    @Test("a webhook that answers 500 forever fails after five tries, never showing its path or query")
+    @Test(
+        "a webhook that answers 500 forever fails after five tries, never showing its path or query"
+    )
     func failsForever() async throws {
-        let server = try LoopbackServer([.init(status: 500, body: "{\"message\": \"down at /hooks/T000/SECRET-PATH\"}")])
+        let server = try LoopbackServer([
+            .init(status: 500, body: "{\"message\": \"down at /hooks/T000/SECRET-PATH\"}")
+        ])
         defer { server.stop() }
         let sleeper = SleepRecorder()
         do {
@@ -71,7 +89,8 @@ import Testing
             #expect(error.attempts == 5)
             #expect(sleeper.waits == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4)])
             let text = error.description
-            #expect(text.hasPrefix("http://127.0.0.1:\(server.port)/… answered HTTP 500 after 5 tries"))
+            #expect(
+                text.hasPrefix("http://127.0.0.1:\(server.port)/… answered HTTP 500 after 5 tries"))
             #expect(!text.contains("SECRET"))
         }
         #expect(server.requests.count == 5)
@@ -81,13 +100,16 @@ import Testing
     func finalAndTimeout() async throws {
         let missing = try LoopbackServer([.init(status: 404, body: "no such hook")])
         defer { missing.stop() }
-        await #expect(throws: NotifyError.self) { try await notifier(missing, SleepRecorder()).post(digest) }
+        await #expect(throws: NotifyError.self) {
+            try await notifier(missing, SleepRecorder()).post(digest)
+        }
         #expect(missing.requests.count == 1)
 
         let silent = try LoopbackServer([.init(status: 200, body: "late", delay: 3)])
         defer { silent.stop() }
         do {
-            try await notifier(silent, SleepRecorder(), timeout: .seconds(1), deadline: .seconds(2)).post(digest)
+            try await notifier(silent, SleepRecorder(), timeout: .seconds(1), deadline: .seconds(2))
+                .post(digest)
             Issue.record("expected a timeout")
         } catch let error as NotifyError {
             #expect(error.description.contains("did not answer in time"))
@@ -95,13 +117,15 @@ import Testing
         }
 
         let closed = WebhookNotifier(
-            url: URL(string: "http://127.0.0.1:9/hooks/SECRET-PATH?token=SECRET-QUERY")!, format: .slack,
+            url: URL(string: "http://127.0.0.1:9/hooks/SECRET-PATH?token=SECRET-QUERY")!,
+            format: .slack,
             policy: RetryPolicy(maxAttempts: 2, jitter: { 0 }), sleep: SleepRecorder().sleep)
         do {
             try await closed.post(digest)
             Issue.record("expected a connection failure")
         } catch let error as NotifyError {
-            #expect(error.description.hasPrefix("could not reach http://127.0.0.1:9/… after 2 tries"))
+            #expect(
+                error.description.hasPrefix("could not reach http://127.0.0.1:9/… after 2 tries"))
             #expect(!error.description.contains("SECRET"))
         }
     }
@@ -112,11 +136,12 @@ import Testing
             "title": "R&D <b>", "as_of": "2026-09-27", "alerts": [],
             "insights": [["text": "A\\_b \\<c\\> & d"]],
         ])
-        #expect(text == """
-            *R&amp;D &lt;b&gt;: the week to 2026-09-27*
-            No alert was triggered.
-            *Insights*
-            • A_b &lt;c&gt; &amp; d
-            """)
+        #expect(
+            text == """
+                *R&amp;D &lt;b&gt;: the week to 2026-09-27*
+                No alert was triggered.
+                *Insights*
+                • A_b &lt;c&gt; &amp; d
+                """)
     }
 }

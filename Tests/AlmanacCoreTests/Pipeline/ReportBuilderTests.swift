@@ -13,8 +13,10 @@ import Testing
             id: completion
         """
 
-    func build(_ yaml: String = questions, in folder: URL = Fixture.folder(),
-               configure: (inout BuildOptions) -> Void = { _ in }) async throws -> (BuildSummary, URL) {
+    func build(
+        _ yaml: String = questions, in folder: URL = Fixture.folder(),
+        configure: (inout BuildOptions) -> Void = { _ in }
+    ) async throws -> (BuildSummary, URL) {
         let questionsPath = folder.appending(path: "questions.yaml")
         try Data(yaml.utf8).write(to: questionsPath)
         var options = BuildOptions(
@@ -50,7 +52,8 @@ import Testing
 
     @Test("every kind reaches its analysis and the document carries its numbers")
     func everyKind() async throws {
-        let (summary, site) = try await build("""
+        let (summary, site) = try await build(
+            """
             title: T
             questions:
               - text: How many people are enrolled in each badge?
@@ -67,10 +70,13 @@ import Testing
                 charts: [{type: bar, x: name, y: id}]
             """)
         #expect(summary.pages == 5)
-        #expect(summary.warnings.allSatisfy { $0.contains("plotly.js") }, "\(summary.warnings)")  // only the CDN notice
+        // Only the CDN notice.
+        #expect(summary.warnings.allSatisfy { $0.contains("plotly.js") }, "\(summary.warnings)")
         for (id, type, field) in [
-            ("badges", "badge_enrollments", "\"badges\""), ("trend", "organization_trends", "\"series\""),
-            ("completion", "completion_metrics", "\"by_cohort\""), ("paths", "learning_paths", "\"top_paths\""),
+            ("badges", "badge_enrollments", "\"badges\""),
+            ("trend", "organization_trends", "\"series\""),
+            ("completion", "completion_metrics", "\"by_cohort\""),
+            ("paths", "learning_paths", "\"top_paths\""),
             ("own", "custom_sql", "\"columns\""),
         ] {
             let document = read(site.appending(path: "\(id).json"))
@@ -84,25 +90,30 @@ import Testing
     func asksOnce() async throws {
         let folder = Fixture.folder()
         let dump = folder.appending(path: "dump.sql").path
-        _ = try await build("""
+        _ = try await build(
+            """
             title: T
             questions:
               - text: What is the completion rate by organization?
               - text: Which organizations have the best completion rate?
-            """, in: folder) { $0.dumpSQLPath = dump }
+            """, in: folder
+        ) { $0.dumpSQLPath = dump }
         let once = read(URL(fileURLWithPath: dump))
-        _ = try await build("""
+        _ = try await build(
+            """
             title: T
             questions:
               - text: What is the completion rate by organization?
-            """, in: folder) { $0.dumpSQLPath = dump }
+            """, in: folder
+        ) { $0.dumpSQLPath = dump }
         #expect(read(URL(fileURLWithPath: dump)) == once)
     }
 
     @Test("questions the matcher cannot route are all reported, with the fix")
     func unroutable() async throws {
         do {
-            _ = try await build("""
+            _ = try await build(
+                """
                 title: T
                 questions:
                   - text: What is the weather?
@@ -111,7 +122,9 @@ import Testing
             Issue.record("the build should fail")
         } catch let error as BuildError {
             let message = error.description
-            #expect(message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind"))
+            #expect(
+                message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind")
+            )
             #expect(message.contains("did you mean 'Python Basics'?"))
             #expect(message.contains("questions.yaml:3: question `what-is-the-weather`"))
             #expect(message.contains("questions.yaml:4: question `how-many-people"))
@@ -120,7 +133,9 @@ import Testing
 
     @Test("custom SQL that writes or holds two statements is refused before anything runs")
     func customSQLSafety() async throws {
-        for sql in ["DELETE FROM badges", "SELECT 1; SELECT 2", "WITH x AS (SELECT 1) DELETE FROM badges"] {
+        for sql in [
+            "DELETE FROM badges", "SELECT 1; SELECT 2", "WITH x AS (SELECT 1) DELETE FROM badges",
+        ] {
             await #expect(throws: BuildError.self) {
                 _ = try await build("title: T\nquestions:\n  - text: q\n    sql: \"\(sql)\"\n")
             }
@@ -129,10 +144,13 @@ import Testing
 
     @Test("custom SQL that runs past the statement timeout stops with an error naming the question")
     func customSQLTimeout() async throws {
-        let cross = "SELECT count(*) AS n FROM enrollments a, enrollments b, enrollments c, enrollments d, "
+        let cross =
+            "SELECT count(*) AS n FROM enrollments a, enrollments b, enrollments c, enrollments d, "
             + "(WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r)"
         let error = await #expect(throws: BuildError.self) {
-            _ = try await build("title: T\nquestions:\n  - text: q\n    id: endless\n    sql: \"\(cross)\"\n") {
+            _ = try await build(
+                "title: T\nquestions:\n  - text: q\n    id: endless\n    sql: \"\(cross)\"\n"
+            ) {
                 $0.statementTimeout = 300
             }
         }
@@ -155,7 +173,8 @@ import Testing
     func removed() async throws {
         let folder = Fixture.folder()
         _ = try await build(in: folder)
-        let (summary, site) = try await build("""
+        let (summary, site) = try await build(
+            """
             title: Fixture Pulse
             questions:
               - text: How many people are enrolled in each badge?
@@ -165,15 +184,19 @@ import Testing
         // (completion rate by organization), then completion metrics' heatmap, sunburst and
         // scatter matrix.
         #expect(summary.files.deleted == 7)
-        for file in ["completion.html", "completion.chart-answer.html", "completion.chart-heatmap.html",
-                     "completion.chart-sunburst.html", "completion.chart-matrix.html"] {
-            #expect(!FileManager.default.fileExists(atPath: site.appending(path: file).path), "\(file)")
+        for file in [
+            "completion.html", "completion.chart-answer.html", "completion.chart-heatmap.html",
+            "completion.chart-sunburst.html", "completion.chart-matrix.html",
+        ] {
+            #expect(
+                !FileManager.default.fileExists(atPath: site.appending(path: file).path), "\(file)")
         }
     }
 
     @Test("text that looks like HTML is shown as text")
     func escaping() async throws {
-        let (_, site) = try await build("""
+        let (_, site) = try await build(
+            """
             title: <script>alert(1)</script>
             questions:
               - text: How many people are enrolled in each badge <script>alert(2)</script>?
@@ -189,11 +212,13 @@ import Testing
         let folder = Fixture.folder()
         let dump = folder.appending(path: "dump.sql").path
         let database = try Fixture.database(Fixture.platformRows)
-        _ = try await build("""
+        _ = try await build(
+            """
             title: T
             questions:
               - text: How many people are enrolled in the Python Basics badge?
-            """, in: folder) {
+            """, in: folder
+        ) {
             $0.dumpSQLPath = dump
             $0.databasePath = database
         }
@@ -216,7 +241,8 @@ import Testing
         let output = Pipe()
         shell.standardOutput = output
         try shell.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
         #expect(printed.contains("Python Basics|Programming|4|4|0|1|2|1|0.5|2.75|20.0\n"))
@@ -226,7 +252,8 @@ import Testing
     func badDatabase() async throws {
         let folder = Fixture.folder()
         let path = try Fixture.database(
-            Fixture.platformRows + "INSERT INTO enrollments VALUES (9, 1, 1, 'soon', 'enrolled', 0, NULL);")
+            Fixture.platformRows
+                + "INSERT INTO enrollments VALUES (9, 1, 1, 'soon', 'enrolled', 0, NULL);")
         await #expect(throws: BuildError.self) {
             _ = try await build(in: folder) { $0.databasePath = path }
         }
@@ -249,15 +276,18 @@ import Testing
     func placeholderName() async throws {
         let folder = Fixture.folder()
         let path = try Fixture.database(
-            Fixture.platformRows + "UPDATE organizations SET name = '(no organization)' WHERE id = 2;")
-        let (summary, site) = try await build("""
+            Fixture.platformRows
+                + "UPDATE organizations SET name = '(no organization)' WHERE id = 2;")
+        let (summary, site) = try await build(
+            """
             title: T
             questions:
               - text: What is the completion rate by organization?
                 id: completion
               - text: How have enrollments trended over time?
                 id: trend
-            """, in: folder) { $0.databasePath = path }
+            """, in: folder
+        ) { $0.databasePath = path }
         #expect(summary.pages == 2)
         for page in ["completion.html", "trend.html"] {
             #expect(read(site.appending(path: page)).contains("(no organization) (#2)"))
@@ -268,21 +298,26 @@ import Testing
     func nfcDuplicates() async throws {
         let folder = Fixture.folder()
         // SQLite's UNIQUE compares bytes, so both rows go in; Swift's String == calls them equal.
-        let path = try Fixture.database(Fixture.platformRows + """
-            UPDATE organizations SET name = 'Z' || char(252) || 'rich' WHERE id = 1;
-            UPDATE organizations SET name = 'Zu' || char(776) || 'rich' WHERE id = 2;
-            """)
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                UPDATE organizations SET name = 'Z' || char(252) || 'rich' WHERE id = 1;
+                UPDATE organizations SET name = 'Zu' || char(776) || 'rich' WHERE id = 2;
+                """)
         let error = await #expect(throws: BuildError.self) {
             _ = try await build(in: folder) { $0.databasePath = path }
         }
         #expect(error?.stage == .database)
-        #expect(error?.description.contains("after Unicode NFC normalization: \"Z\u{FC}rich\" (ids 1, 2)") == true)
+        #expect(
+            error?.description.contains(
+                "after Unicode NFC normalization: \"Z\u{FC}rich\" (ids 1, 2)") == true)
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
     }
 
     @Test("inlining skips question marks inside string literals")
     func inline() {
-        #expect(SQLStatement.inline("SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
-            == "SELECT '?', x FROM t WHERE a = 'O''Neil' AND b = 3")
+        #expect(
+            SQLStatement.inline(
+                "SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
+                == "SELECT '?', x FROM t WHERE a = 'O''Neil' AND b = 3")
     }
 }

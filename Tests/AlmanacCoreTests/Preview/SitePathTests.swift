@@ -12,8 +12,10 @@ import Testing
 
         init() throws {
             let manager = FileManager.default
-            try manager.createDirectory(at: root.appending(path: "assets"), withIntermediateDirectories: true)
-            try manager.createDirectory(at: root.appending(path: "docs"), withIntermediateDirectories: true)
+            try manager.createDirectory(
+                at: root.appending(path: "assets"), withIntermediateDirectories: true)
+            try manager.createDirectory(
+                at: root.appending(path: "docs"), withIntermediateDirectories: true)
             try Data("<html></html>".utf8).write(to: root.appending(path: "index.html"))
             try Data("<p>docs</p>".utf8).write(to: root.appending(path: "docs/index.html"))
             try Data("body{}".utf8).write(to: root.appending(path: "assets/style.css"))
@@ -21,30 +23,41 @@ import Testing
         }
     }
 
-    @Test("paths that climb out of the site are refused, however they are spelled", arguments: [
-        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/assets/..%2f..%2fsecret.txt",
-        "/assets/%252e%252e/%252e%252e/secret.txt", "/./index.html", "/assets/..\\..\\secret.txt",
-        "/index.html%00.css", "/../../../../etc/passwd",
-    ])
+    @Test(
+        "paths that climb out of the site are refused, however they are spelled",
+        arguments: [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+            "/assets/..%2f..%2fsecret.txt",
+            "/assets/%252e%252e/%252e%252e/secret.txt", "/./index.html",
+            "/assets/..\\..\\secret.txt",
+            "/index.html%00.css", "/../../../../etc/passwd",
+        ])
     func traversal(path: String) throws {
         let site = try Site()
         #expect(throws: SitePathError(path: path)) { try SitePath(root: site.root).file(for: path) }
     }
 
-    @Test("a symbolic link inside the site that points outside it is refused; one that stays inside is served")
+    @Test(
+        "a symbolic link inside the site that points outside it is refused; one that stays inside is served"
+    )
     func links() throws {
         let site = try Site()
         let manager = FileManager.default
         try manager.createSymbolicLink(
-            at: site.root.appending(path: "assets/out.txt"), withDestinationURL: site.folder.appending(path: "secret.txt"))
+            at: site.root.appending(path: "assets/out.txt"),
+            withDestinationURL: site.folder.appending(path: "secret.txt"))
         try manager.createSymbolicLink(
-            at: site.root.appending(path: "home.html"), withDestinationURL: site.root.appending(path: "index.html"))
+            at: site.root.appending(path: "home.html"),
+            withDestinationURL: site.root.appending(path: "index.html"))
         let paths = SitePath(root: site.root)
-        #expect(throws: SitePathError(path: "/assets/out.txt")) { try paths.file(for: "/assets/out.txt") }
+        #expect(throws: SitePathError(path: "/assets/out.txt")) {
+            try paths.file(for: "/assets/out.txt")
+        }
         #expect(try paths.file(for: "/home.html").lastPathComponent == "index.html")
     }
 
-    @Test("/ and folders mean their index.html; a query is ignored; a missing file is left to a 404")
+    @Test(
+        "/ and folders mean their index.html; a query is ignored; a missing file is left to a 404")
     func mapping() throws {
         let site = try Site()
         let paths = SitePath(root: site.root)
@@ -56,11 +69,13 @@ import Testing
         #expect(try paths.file(for: "/no%20such.html").path == root + "/no such.html")
     }
 
-    @Test("content types by extension", arguments: [
-        ("a.html", "text/html; charset=utf-8"), ("a.css", "text/css; charset=utf-8"),
-        ("a.js", "text/javascript; charset=utf-8"), ("a.json", "application/json"),
-        ("a.md", "text/markdown; charset=utf-8"), ("a.bin", "application/octet-stream"),
-    ])
+    @Test(
+        "content types by extension",
+        arguments: [
+            ("a.html", "text/html; charset=utf-8"), ("a.css", "text/css; charset=utf-8"),
+            ("a.js", "text/javascript; charset=utf-8"), ("a.json", "application/json"),
+            ("a.md", "text/markdown; charset=utf-8"), ("a.bin", "application/octet-stream"),
+        ])
     func types(name: String, type: String) {
         #expect(SitePath.contentType(of: URL(fileURLWithPath: "/s/" + name)) == type)
     }

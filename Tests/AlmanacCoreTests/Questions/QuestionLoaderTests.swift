@@ -20,7 +20,8 @@ import Testing
 
     @Test("reads titles, ids, kinds, sections and custom SQL")
     func valid() throws {
-        let file = try load("""
+        let file = try load(
+            """
             title: Pulse
             database: data/x.db
             questions:
@@ -38,21 +39,26 @@ import Testing
             """)
         #expect(file.title == "Pulse")
         #expect(file.database == "data/x.db")
-        #expect(file.questions.map(\.id) == [
-            "how-many-people-are-enrolled-in-the-python-basics-badge", "trend", "categories",
-            "just-a-string-question-about-a-badge",
-        ])
+        #expect(
+            file.questions.map(\.id) == [
+                "how-many-people-are-enrolled-in-the-python-basics-badge", "trend", "categories",
+                "just-a-string-question-about-a-badge",
+            ])
         #expect(file.questions[0].section == "Badges")
         #expect(file.questions[0].line == 4)
         #expect(file.questions[1].kind == .organizationTrends)
         #expect(file.questions[1].granularity == .week)
         #expect(file.questions[2].kind == .customSQL)
-        #expect(file.questions[2].charts == [ChartDeclaration(type: "bar", columns: ["x": "one", "y": "one"], line: 13)])
+        #expect(
+            file.questions[2].charts == [
+                ChartDeclaration(type: "bar", columns: ["x": "one", "y": "one"], line: 13)
+            ])
     }
 
     @Test("reports every problem together, each with its line and column")
     func allProblems() {
-        let found = problems("""
+        let found = problems(
+            """
             title: Pulse
             questions:
               - text: One
@@ -62,16 +68,30 @@ import Testing
               - text: Three
                 colour: blue
             """)
-        #expect(found == [
-            .init(line: 4, column: 11, message: "unknown kind `badges`; expected one of badge_enrollments, organization_trends, completion_metrics, learning_paths, custom_sql"),
-            .init(line: 5, column: 9, message: "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `Bad Id`"),
-            .init(line: 8, column: 5, message: "unknown key `colour` in a question; expected one of charts, granularity, id, kind, section, sql, text"),
-        ])
+        #expect(
+            found == [
+                .init(
+                    line: 4, column: 11,
+                    message:
+                        "unknown kind `badges`; expected one of badge_enrollments, organization_trends, completion_metrics, learning_paths, custom_sql"
+                ),
+                .init(
+                    line: 5, column: 9,
+                    message:
+                        "`id` must be lowercase letters, digits and single hyphens, like `python-basics`; got `Bad Id`"
+                ),
+                .init(
+                    line: 8, column: 5,
+                    message:
+                        "unknown key `colour` in a question; expected one of charts, granularity, id, kind, section, sql, text"
+                ),
+            ])
     }
 
     @Test("a duplicate id names both lines")
     func duplicates() {
-        let found = problems("""
+        let found = problems(
+            """
             title: T
             questions:
               - text: One question about a badge
@@ -79,16 +99,20 @@ import Testing
               - text: Another question about a badge
                 id: same
             """)
-        #expect(found.map(\.message) == [
-            "duplicate id `same` (first used on line 3); give one of them an `id:`"
-        ])
+        #expect(
+            found.map(\.message) == [
+                "duplicate id `same` (first used on line 3); give one of them an `id:`"
+            ])
         #expect(found.first?.line == 5)
     }
 
-    @Test("different texts never derive the same id: a cut slug or a repeated one takes the text's fingerprint")
+    @Test(
+        "different texts never derive the same id: a cut slug or a repeated one takes the text's fingerprint"
+    )
     func derivedIDsKeepApart() throws {
         // Fingerprints are the first six hex digits of SHA-256, from Python's hashlib.
-        let file = try QuestionLoader().load("""
+        let file = try QuestionLoader().load(
+            """
             title: T
             questions:
               - text: Same question about a badge
@@ -96,21 +120,26 @@ import Testing
               - How many people from each organization are enrolled in the AWS Solutions Architect badge in 2024?
               - How many people from each organization are enrolled in the AWS Solutions Architect badge in 2025?
             """, path: "q.yaml")
-        #expect(file.questions.map(\.id) == [
-            "same-question-about-a-badge",
-            "same-question-about-a-badge-a65f7b",
-            "how-many-people-from-each-organization-are-enrolled-in-the-7b71e6",
-            "how-many-people-from-each-organization-are-enrolled-in-the-4f0d5d",
-        ])
+        #expect(
+            file.questions.map(\.id) == [
+                "same-question-about-a-badge",
+                "same-question-about-a-badge-a65f7b",
+                "how-many-people-from-each-organization-are-enrolled-in-the-7b71e6",
+                "how-many-people-from-each-organization-are-enrolled-in-the-4f0d5d",
+            ])
         // A declared id is never taken over, whichever comes first.
-        let declared = try QuestionLoader().load("""
+        let declared = try QuestionLoader().load(
+            """
             title: T
             questions:
               - text: Same question about a badge!
               - text: Another question
                 id: same-question-about-a-badge
             """, path: "q.yaml")
-        #expect(declared.questions.map(\.id) == ["same-question-about-a-badge-a65f7b", "same-question-about-a-badge"])
+        #expect(
+            declared.questions.map(\.id) == [
+                "same-question-about-a-badge-a65f7b", "same-question-about-a-badge",
+            ])
     }
 
     @Test("broken YAML points at the place")
@@ -121,18 +150,38 @@ import Testing
         #expect(found.first?.line == 4)
     }
 
-    @Test("structural mistakes are explained", arguments: [
-        ("questions: []", "missing `title`: the report needs a title"),
-        ("title: T", "missing `questions`: a list of questions"),
-        ("title: T\nquestions: []", "`questions` is empty: add at least one question"),
-        ("title: T\nquestions: {a: 1}", "`questions` must be a list; start each question with `- text: …`"),
-        ("- just a list", "expected a mapping with `title` and `questions`"),
-        ("title: T\nquestions:\n  - text: x\n    kind: custom_sql", "`kind: custom_sql` needs an `sql:` statement"),
-        ("title: T\nquestions:\n  - text: x\n    sql: SELECT 1\n    kind: learning_paths", "a question with `sql:` is `kind: custom_sql`, not `learning_paths`"),
-        ("title: T\nquestions:\n  - text: Index\n", "the id `index` is reserved for the site itself; choose another `id:`"),
-        ("title: T\nquestions:\n  - text: x\npatterns:\n  learning_paths: {add: ['(unclosed']}", "`(unclosed` is not a valid regular expression"),
-        ("title: T\nquestions:\n  - text: x\nllm: {temperature: hot}", "`llm.temperature` must be a number from 0 to 2"),
-    ])
+    @Test(
+        "structural mistakes are explained",
+        arguments: [
+            ("questions: []", "missing `title`: the report needs a title"),
+            ("title: T", "missing `questions`: a list of questions"),
+            ("title: T\nquestions: []", "`questions` is empty: add at least one question"),
+            (
+                "title: T\nquestions: {a: 1}",
+                "`questions` must be a list; start each question with `- text: …`"
+            ),
+            ("- just a list", "expected a mapping with `title` and `questions`"),
+            (
+                "title: T\nquestions:\n  - text: x\n    kind: custom_sql",
+                "`kind: custom_sql` needs an `sql:` statement"
+            ),
+            (
+                "title: T\nquestions:\n  - text: x\n    sql: SELECT 1\n    kind: learning_paths",
+                "a question with `sql:` is `kind: custom_sql`, not `learning_paths`"
+            ),
+            (
+                "title: T\nquestions:\n  - text: Index\n",
+                "the id `index` is reserved for the site itself; choose another `id:`"
+            ),
+            (
+                "title: T\nquestions:\n  - text: x\npatterns:\n  learning_paths: {add: ['(unclosed']}",
+                "`(unclosed` is not a valid regular expression"
+            ),
+            (
+                "title: T\nquestions:\n  - text: x\nllm: {temperature: hot}",
+                "`llm.temperature` must be a number from 0 to 2"
+            ),
+        ])
     func structure(yaml: String, message: String) {
         #expect(problems(yaml).map(\.message).contains(message))
     }
@@ -158,15 +207,17 @@ import Testing
         let long = String(repeating: "x", count: 2_001)
         let found = problems("title: T\nquestions:\n  - text: \(long)\n  - \(long)")
         let start = String(repeating: "x", count: 40)
-        #expect(found.map(\.message) == [
-            "question 1 is 2001 characters long (“\(start)…”); the limit is 2000",
-            "question 2 is 2001 characters long (“\(start)…”); the limit is 2000",
-        ])
+        #expect(
+            found.map(\.message) == [
+                "question 1 is 2001 characters long (“\(start)…”); the limit is 2000",
+                "question 2 is 2001 characters long (“\(start)…”); the limit is 2000",
+            ])
     }
 
     @Test("ids that Windows reserves get a suffix when derived, and are refused when given")
     func windowsNames() throws {
-        let file = try load("""
+        let file = try load(
+            """
             title: T
             questions:
               - text: Con
@@ -175,15 +226,21 @@ import Testing
               - text: LPT9
               - text: Console
             """)
-        #expect(file.questions.map(\.id) == ["con-question", "nul-question", "com1-question", "lpt9-question", "console"])
-        #expect(problems("title: T\nquestions:\n  - text: Printers\n    id: prn").map(\.message) == [
-            "the id `prn` is a device name on Windows, where `prn.html` cannot be checked out; choose another `id:`"
-        ])
+        #expect(
+            file.questions.map(\.id) == [
+                "con-question", "nul-question", "com1-question", "lpt9-question", "console",
+            ])
+        #expect(
+            problems("title: T\nquestions:\n  - text: Printers\n    id: prn").map(\.message) == [
+                "the id `prn` is a device name on Windows, where `prn.html` cannot be checked out; choose another `id:`"
+            ])
     }
 
     @Test("slugs fold accents and drop punctuation")
     func slugs() {
-        #expect(Slug.make(from: "How many people enrolled in Données & Société?") == "how-many-people-enrolled-in-donnees-societe")
+        #expect(
+            Slug.make(from: "How many people enrolled in Données & Société?")
+                == "how-many-people-enrolled-in-donnees-societe")
         #expect(Slug.make(from: "¿?") == "")
         #expect(Slug.isValid("python-basics-2"))
         #expect(!Slug.isValid("Python"))

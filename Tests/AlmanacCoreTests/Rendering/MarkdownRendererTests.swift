@@ -13,7 +13,9 @@ import Testing
 
     @Test("leaves raw HTML and script out")
     func safe() {
-        let html = MarkdownRenderer.html("Hi <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))")
+        let html = MarkdownRenderer.html(
+            "Hi <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))"
+        )
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("javascript:"))

@@ -28,10 +28,16 @@ struct ScriptedTransport: HTTPTransport {
         let project = try SiteTrustTests.Project()
         let hostileMessage = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
         let transport = ScriptedTransport(replies: [
-            ("enrolled in each badge", ScriptedTransport.answer(
-                "<script>alert(1)</script> Python Basics leads; `a <b> tag` stays code.")),
-            ("completion rate", HTTPResponse(
-                status: 400, body: Data(#"{"error":{"message":"\#(hostileMessage)"}}"#.utf8))),
+            (
+                "enrolled in each badge",
+                ScriptedTransport.answer(
+                    "<script>alert(1)</script> Python Basics leads; `a <b> tag` stays code.")
+            ),
+            (
+                "completion rate",
+                HTTPResponse(
+                    status: 400, body: Data(#"{"error":{"message":"\#(hostileMessage)"}}"#.utf8))
+            ),
         ])
         _ = try await project.build { options in
             options.llm.mode = .refresh
@@ -40,10 +46,14 @@ struct ScriptedTransport: HTTPTransport {
             options.llm.sleep = { _ in }
             options.llm.cacheFolder = project.folder.appending(path: "answers").path
         }
-        let badges = try String(contentsOf: project.site.appending(path: "badges.md"), encoding: .utf8)
+        let badges = try String(
+            contentsOf: project.site.appending(path: "badges.md"), encoding: .utf8)
         #expect(!badges.contains("<script>"))
-        #expect(badges.contains("&lt;script>alert(1)&lt;/script> Python Basics leads; `a <b> tag` stays code."))
-        let completion = try String(contentsOf: project.site.appending(path: "completion.md"), encoding: .utf8)
+        #expect(
+            badges.contains(
+                "&lt;script>alert(1)&lt;/script> Python Basics leads; `a <b> tag` stays code."))
+        let completion = try String(
+            contentsOf: project.site.appending(path: "completion.md"), encoding: .utf8)
         #expect(!completion.replacingOccurrences(of: #"\<"#, with: "").contains("<img"))
         #expect(!completion.contains("[x](javascript"))
         #expect(completion.contains(#"\<img src=x onerror=alert(1)\> \[x\](javascript:alert(1))"#))
@@ -55,12 +65,17 @@ struct ScriptedTransport: HTTPTransport {
         #expect(MarkdownTwin.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
-    @Test("code spans and fenced blocks keep their `<`", arguments: [
-        ("<b>bold</b>", "&lt;b>bold&lt;/b>"),
-        ("``x <y> `z` ``, <i>", "``x <y> `z` ``, &lt;i>"),
-        ("a ` lone <", "a ` lone &lt;"),
-        ("```html\n<p>kept</p>\n```\n<p>gone</p>", "```html\n<p>kept</p>\n```\n&lt;p>gone&lt;/p>"),
-    ])
+    @Test(
+        "code spans and fenced blocks keep their `<`",
+        arguments: [
+            ("<b>bold</b>", "&lt;b>bold&lt;/b>"),
+            ("``x <y> `z` ``, <i>", "``x <y> `z` ``, &lt;i>"),
+            ("a ` lone <", "a ` lone &lt;"),
+            (
+                "```html\n<p>kept</p>\n```\n<p>gone</p>",
+                "```html\n<p>kept</p>\n```\n&lt;p>gone&lt;/p>"
+            ),
+        ])
     func codeKept(markdown: String, expected: String) {
         #expect(MarkdownTwin.withoutHTML(markdown) == expected)
     }

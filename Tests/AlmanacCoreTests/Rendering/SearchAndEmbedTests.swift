@@ -8,16 +8,22 @@ import Testing
     typealias Project = SiteTrustTests.Project
 
     /// The JSON inside `assets/search-index.js`.
-    static func index(_ project: Project) throws -> (names: [String], pages: [[Any]], text: String) {
+    static func index(_ project: Project) throws -> (names: [String], pages: [[Any]], text: String)
+    {
         let text = project.read(SearchIndex.path)
         let prefix = "window.AlmanacSearch = "
         #expect(text.hasPrefix(prefix) && text.hasSuffix(";\n"))
         let json = try #require(
-            JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(2).utf8)) as? [String: Any])
-        return (try #require(json["names"] as? [String]), try #require(json["pages"] as? [[Any]]), text)
+            JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(2).utf8))
+                as? [String: Any])
+        return (
+            try #require(json["names"] as? [String]), try #require(json["pages"] as? [[Any]]), text
+        )
     }
 
-    @Test("the search index lists each page with its title, section, answer and the names in its key tables")
+    @Test(
+        "the search index lists each page with its title, section, answer and the names in its key tables"
+    )
     func searchIndex() async throws {
         let project = try Project()
         let summary = try await project.build()
@@ -45,7 +51,9 @@ import Testing
         #expect(project.read("index.html").contains("assets/search-index.js"))
     }
 
-    @Test("every chart has an embed page: the chart, its title, its data and a link back; no navigation or search")
+    @Test(
+        "every chart has an embed page: the chart, its title, its data and a link back; no navigation or search"
+    )
     func embeds() async throws {
         let project = try Project()
         _ = try await project.build()
@@ -58,21 +66,29 @@ import Testing
             let file = "badges.chart-\(name).html"
             let embed = project.read(file)
             #expect(embed.contains("id=\"chart-badges-\(name)\""))
-            #expect(embed.contains("<a href=\"badges.html#chart-badges-\(name)\" target=\"_top\">How many people are enrolled in each badge?</a>"))
+            #expect(
+                embed.contains(
+                    "<a href=\"badges.html#chart-badges-\(name)\" target=\"_top\">How many people are enrolled in each badge?</a>"
+                ))
             #expect(embed.contains("<summary>Data for this chart</summary>"))
             #expect(!embed.contains("<nav") && !embed.contains("search"))
             #expect(embed.contains("<body class=\"embedded\">"))
             // The snippet on the question's page, as text a reader copies.
             #expect(page.contains("<code data-embed=\"\(file)\">&lt;iframe src=\"\(file)\""))
         }
-        #expect(project.read("own.chart-bar.html").contains("<a href=\"own.html#chart-own-bar\" target=\"_top\">Own query</a>"))
+        #expect(
+            project.read("own.chart-bar.html").contains(
+                "<a href=\"own.html#chart-own-bar\" target=\"_top\">Own query</a>"))
     }
 
     @Test("the site self-hosts the plotly.js inside the binary, the pinned file, with no warning")
     func embeddedPlotly() async throws {
         let embedded = try #require(
-            PlotlyJS.embedded, "this build carries no plotly.min.js: run `make setup` before building the tests")
-        #expect(SHA256.hex(embedded) == "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603")
+            PlotlyJS.embedded,
+            "this build carries no plotly.min.js: run `make setup` before building the tests")
+        #expect(
+            SHA256.hex(embedded)
+                == "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603")
         let project = try Project()
         let summary = try await project.build {
             $0.plotlyFromCDN = false
@@ -81,19 +97,26 @@ import Testing
         #expect(summary.warnings.isEmpty, "\(summary.warnings)")
         let file = project.site.appending(path: "assets/plotly-6d21266ce1bd.min.js")
         #expect(FileManager.default.contents(atPath: file.path) == embedded)
-        #expect(project.read("badges.html").contains("<script src=\"assets/plotly-6d21266ce1bd.min.js\" defer>"))
+        #expect(
+            project.read("badges.html").contains(
+                "<script src=\"assets/plotly-6d21266ce1bd.min.js\" defer>"))
     }
 
-    @Test("--plotly-file that does not exist: the pages use the CDN and the build says which file was missing")
+    @Test(
+        "--plotly-file that does not exist: the pages use the CDN and the build says which file was missing"
+    )
     func missingPlotlyFile() async throws {
         let project = try Project()
         let summary = try await project.build {
             $0.plotlyFromCDN = false
             $0.plotlyPath = "/nonexistent/plotly.min.js"
         }
-        #expect(summary.warnings == [
-            "--plotly-file /nonexistent/plotly.min.js: no such file; pages load plotly.js 2.35.2 from https://cdn.plot.ly/plotly-2.35.2.min.js"
-        ])
-        #expect(project.read("badges.html").contains("src=\"https://cdn.plot.ly/plotly-2.35.2.min.js\""))
+        #expect(
+            summary.warnings == [
+                "--plotly-file /nonexistent/plotly.min.js: no such file; pages load plotly.js 2.35.2 from https://cdn.plot.ly/plotly-2.35.2.min.js"
+            ])
+        #expect(
+            project.read("badges.html").contains("src=\"https://cdn.plot.ly/plotly-2.35.2.min.js\"")
+        )
     }
 }

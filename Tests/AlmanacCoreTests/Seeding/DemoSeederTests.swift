@@ -16,9 +16,13 @@ import Testing
     func deterministic() throws {
         let (first, _) = try seed()
         let (second, _) = try seed()
-        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        #expect(
+            FileManager.default.contents(atPath: first)
+                == FileManager.default.contents(atPath: second))
         let (other, _) = try seed { $0.seed = 7 }
-        #expect(FileManager.default.contents(atPath: first) != FileManager.default.contents(atPath: other))
+        #expect(
+            FileManager.default.contents(atPath: first)
+                != FileManager.default.contents(atPath: other))
     }
 
     @Test("the data passes the schema check and statuses agree with progress")
@@ -29,12 +33,16 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM enrollments") == summary.enrollments)
         #expect(summary.enrollments > 3 * summary.users)
         // completed ⇔ progress 1 with completed_at; dropped means progress below 1.
-        #expect(try db.scalarInt("""
-            SELECT count(*) FROM enrollments WHERE (status = 'completed') <> (completed_at IS NOT NULL)
-              OR (status = 'completed' AND progress <> 1) OR (status = 'dropped' AND progress >= 1)
-            """) == 0)
+        #expect(
+            try db.scalarInt(
+                """
+                SELECT count(*) FROM enrollments WHERE (status = 'completed') <> (completed_at IS NOT NULL)
+                  OR (status = 'completed' AND progress <> 1) OR (status = 'dropped' AND progress >= 1)
+                """) == 0)
         for status in Schema.statuses {
-            #expect(try db.scalarInt("SELECT count(*) FROM enrollments WHERE status = ?", [.text(status)]) > 0)
+            #expect(
+                try db.scalarInt(
+                    "SELECT count(*) FROM enrollments WHERE status = ?", [.text(status)]) > 0)
         }
         #expect(try db.scalarInt("SELECT count(*) FROM users WHERE organization_id IS NULL") > 0)
     }
@@ -43,7 +51,8 @@ import Testing
     func awkwardNames() throws {
         let (path, _) = try seed()
         let db = try SQLiteConnection(path: path)
-        let names = try db.rows("SELECT name FROM organizations UNION ALL SELECT name FROM badges") {
+        let names = try db.rows("SELECT name FROM organizations UNION ALL SELECT name FROM badges")
+        {
             $0.string(0)!
         }
         #expect(names.contains { $0.contains("&") })
@@ -56,10 +65,12 @@ import Testing
         let (path, _) = try seed { $0.users = 2_000 }
         let db = try SQLiteConnection(path: path)
         let counts = try db.rows(
-            "SELECT count(*) FROM enrollments GROUP BY badge_id ORDER BY 1 DESC") { $0.int(0) }
+            "SELECT count(*) FROM enrollments GROUP BY badge_id ORDER BY 1 DESC"
+        ) { $0.int(0) }
         #expect(counts.first! > 3 * counts.last!)
         let days = { (badge: String) in
-            try db.scalarInt("""
+            try db.scalarInt(
+                """
                 SELECT avg(julianday(completed_at) - julianday(enrolled_at)) FROM enrollments e
                 JOIN badges b ON b.id = e.badge_id WHERE b.name = ? AND status = 'completed'
                 """, [.text(badge)])

@@ -13,10 +13,13 @@ import Testing
         let project = try Project()
         let target = project.folder.appending(path: "real")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: project.site.path, withDestinationPath: target.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: project.site.path, withDestinationPath: target.path)
         _ = try await project.build()
         _ = try await project.build(SiteTrustTests.questions + "\n")  // a second build swaps again
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: project.site.path) == target.path)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: project.site.path)
+                == target.path)
         let index = try String(contentsOf: target.appending(path: "index.html"), encoding: .utf8)
         #expect(index.contains(SiteWriter.generatorMarker))
         #expect(project.read("index.html") == index)
@@ -30,9 +33,11 @@ import Testing
         let error = await #expect(throws: BuildError.self) { _ = try await project.build() }
         #expect(error?.stage == .writing)
         #expect(project.log.events.isEmpty)  // not even "started"
-        let beside = try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted()
+        let beside = try FileManager.default.contentsOfDirectory(atPath: project.folder.path)
+            .sorted()
         #expect(beside == ["questions.yaml", "site"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.site.path) == ["notes.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: project.site.path) == ["notes.txt"])
     }
 
     @Test("the home folder is refused even when empty, and nothing is written beside it")
@@ -43,13 +48,17 @@ import Testing
             _ = try await project.build { $0.homeFolder = project.site.path }
         }
         #expect(error?.description.contains("is the home folder") == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted()
-            == ["questions.yaml", "site"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted()
+                == ["questions.yaml", "site"])
     }
 
     @Test("the root folder is refused")
     func root() {
-        #expect(throws: SiteError(path: "/", message: "is the root folder; choose a folder of its own for the site")) {
+        #expect(
+            throws: SiteError(
+                path: "/", message: "is the root folder; choose a folder of its own for the site")
+        ) {
             try SiteWriter().checkTarget(URL(fileURLWithPath: "/"))
         }
     }
@@ -62,10 +71,14 @@ import Testing
         try Data("keep me".utf8).write(to: staging.appending(path: "mine.txt"))
         let error = await #expect(throws: BuildError.self) { _ = try await project.build() }
         #expect(error?.description.contains("was not made by Almanac") == true)
-        #expect(FileManager.default.contents(atPath: staging.appending(path: "mine.txt").path) == Data("keep me".utf8))
+        #expect(
+            FileManager.default.contents(atPath: staging.appending(path: "mine.txt").path)
+                == Data("keep me".utf8))
     }
 
-    @Test("a staging folder left by an interrupted build is removed, and the marker never reaches the site")
+    @Test(
+        "a staging folder left by an interrupted build is removed, and the marker never reaches the site"
+    )
     func ownStaging() async throws {
         let project = try Project()
         let staging = SiteWriter.stagingFolder(for: project.site)
@@ -74,7 +87,9 @@ import Testing
         try Data("half".utf8).write(to: staging.appending(path: "index.html"))
         _ = try await project.build()
         #expect(!FileManager.default.fileExists(atPath: staging.path))
-        #expect(!FileManager.default.fileExists(atPath: project.site.appending(path: SiteWriter.stagingMarker).path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: project.site.appending(path: SiteWriter.stagingMarker).path))
         #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
     }
 
@@ -87,7 +102,8 @@ import Testing
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         do { try process.run() } catch { return (-1, "\(error)") }
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(
+            decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -96,7 +112,8 @@ import Testing
     func mountPoint() async throws {
         let project = try Project()
         try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
-        let (status, reason) = Self.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", project.site.path])
+        let (status, reason) = Self.run(
+            "/usr/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", project.site.path])
         guard status == 0 else {
             print("skipped the tmpfs mount point test: mount -t tmpfs failed here (\(reason))")
             return
@@ -110,11 +127,14 @@ import Testing
         let fewer = SiteTrustTests.questions.components(separatedBy: "  - text: Own query")[0]
         _ = try await project.build(fewer)
         #expect(SiteWriter.isMountPoint(project.site))
-        #expect(!FileManager.default.fileExists(atPath: project.site.appending(path: "own.html").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: project.site.appending(path: "own.html").path))
         #expect(project.read("badges.html").contains("Python Basics"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: project.site.path)
         #expect(!entries.contains(SiteWriter.innerStaging))
         #expect(!entries.contains(SiteWriter.stagingMarker))
-        #expect(!FileManager.default.fileExists(atPath: SiteWriter.stagingFolder(for: project.site).path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: SiteWriter.stagingFolder(for: project.site).path))
     }
 }

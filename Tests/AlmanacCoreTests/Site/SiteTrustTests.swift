@@ -42,7 +42,8 @@ import Testing
             options.plotlyFromCDN = true
             configure(&options)
             let log = self.log
-            return try await ReportBuilder(options: options, version: "test") { log.add($0) }.build()
+            return try await ReportBuilder(options: options, version: "test") { log.add($0) }
+                .build()
         }
 
         /// Every file of the site with its bytes and modification time.
@@ -50,7 +51,8 @@ import Testing
             var result: [String: (Data, Date)] = [:]
             let walker = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)
             while let url = walker?.nextObject() as? URL {
-                guard !url.hasDirectoryPath, let data = FileManager.default.contents(atPath: url.path)
+                guard !url.hasDirectoryPath,
+                    let data = FileManager.default.contents(atPath: url.path)
                 else { continue }
                 let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
                 let date = attributes?[.modificationDate] as? Date ?? .distantPast
@@ -78,7 +80,10 @@ import Testing
         #expect(unchanged.files.written == 0)
         // A changed question file, a touched site file, or --force each build for real.
         let changed = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
-        #expect(changed.phases.map(\.name) == ["load", "match", "sql", "charts", "narration", "render", "write"])
+        #expect(
+            changed.phases.map(\.name) == [
+                "load", "match", "sql", "charts", "narration", "render", "write",
+            ])
         try Data("tampered".utf8).write(to: project.site.appending(path: "badges.html"))
         let repaired = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
         #expect(repaired.files.written == 1)
@@ -91,19 +96,29 @@ import Testing
     func analysisCache() async throws {
         let project = try Project()
         func passes() -> Int {
-            project.log.events.filter { if case .queried = $0 { return true } else { return false } }.count
+            project.log.events.filter {
+                if case .queried = $0 { return true } else { return false }
+            }.count
         }
         _ = try await project.build()
         #expect(passes() == 1)
         // A new section changes the file but not any analysis: no pass over the data.
-        _ = try await project.build(SiteTrustTests.questions.replacingOccurrences(of: "section: Badges", with: "section: Numbers"))
+        _ = try await project.build(
+            SiteTrustTests.questions.replacingOccurrences(
+                of: "section: Badges", with: "section: Numbers"))
         #expect(passes() == 1)
-        #expect(project.read("badges.md").contains("| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
+        #expect(
+            project.read("badges.md").contains(
+                "| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
         // A question with new filters needs the pass again.
-        _ = try await project.build(SiteTrustTests.questions.replacingOccurrences(
-            of: "How many people are enrolled in each badge?", with: "How many people from Globex are enrolled in each badge?"))
+        _ = try await project.build(
+            SiteTrustTests.questions.replacingOccurrences(
+                of: "How many people are enrolled in each badge?",
+                with: "How many people from Globex are enrolled in each badge?"))
         #expect(passes() == 2)
-        #expect(project.read("badges.md").contains("| Python Basics | Programming | 1 | 1 | 0 | 1 | 0.0% | – |"))
+        #expect(
+            project.read("badges.md").contains(
+                "| Python Basics | Programming | 1 | 1 | 0 | 1 | 0.0% | – |"))
     }
 
     @Test("a rebuild with no change rewrites nothing and keeps modification times")
@@ -122,7 +137,10 @@ import Testing
             ("questions", "title: T\nquestions: [\n"),
             ("matching", "title: T\nquestions:\n  - text: What is the weather?\n"),
             ("analytics", "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n"),
-            ("charts", "title: T\nquestions:\n  - text: q\n    sql: SELECT name FROM badges\n    charts: [{type: bar, x: name, y: missing}]\n"),
+            (
+                "charts",
+                "title: T\nquestions:\n  - text: q\n    sql: SELECT name FROM badges\n    charts: [{type: bar, x: name, y: missing}]\n"
+            ),
         ])
     func failures(phase: String, yaml: String) async throws {
         let project = try Project()
@@ -130,7 +148,9 @@ import Testing
         let before = project.snapshot()
         await #expect(throws: BuildError.self, "\(phase)") { _ = try await project.build(yaml) }
         #expect(Self.same(before, project.snapshot()), "\(phase)")
-        #expect(!FileManager.default.fileExists(atPath: SiteWriter.stagingFolder(for: project.site).path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: SiteWriter.stagingFolder(for: project.site).path))
     }
 
     @Test("database, rendering and --strict failures also leave the old site")
@@ -142,7 +162,9 @@ import Testing
         try Data("{{#unclosed}}".utf8).write(to: broken.appending(path: "page.mustache"))
         let bad = try Fixture.database(
             Fixture.platformRows + "UPDATE enrollments SET progress = 2 WHERE id = 1;")
-        await #expect(throws: BuildError.self) { _ = try await project.build { $0.databasePath = bad } }
+        await #expect(throws: BuildError.self) {
+            _ = try await project.build { $0.databasePath = bad }
+        }
         await #expect(throws: BuildError.self) {
             _ = try await project.build { $0.templatesPath = broken.path }
         }
@@ -224,7 +246,9 @@ import Testing
                 #expect(!target.contains("://"), "\(name): \(target) leaves the site")
                 let file = String(target.split(separator: "#").first ?? "")
                 let path = project.site.appending(path: file)
-                #expect(FileManager.default.fileExists(atPath: path.path), "\(name): \(target) is missing")
+                #expect(
+                    FileManager.default.fileExists(atPath: path.path),
+                    "\(name): \(target) is missing")
                 checked += 1
             }
         }
@@ -294,7 +318,8 @@ import Testing
         _ = try await project.build()
         let before = project.snapshot().mapValues(\.0)
         let dump = project.folder.appending(path: "no/such/folder/dump.sql").path
-        let changed = SiteTrustTests.questions.replacingOccurrences(of: "Fixture Pulse", with: "Changed Pulse")
+        let changed = SiteTrustTests.questions.replacingOccurrences(
+            of: "Fixture Pulse", with: "Changed Pulse")
         await #expect(throws: BuildError.self) {
             try await project.build(changed) { $0.dumpSQLPath = dump }
         }

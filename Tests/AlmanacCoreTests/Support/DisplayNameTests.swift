@@ -19,24 +19,32 @@ import Testing
 
     @Test("check refuses a name over 1,000 characters and names its id; 1,000 pass")
     func longNames() throws {
-        let rows = Fixture.platformRows + """
-            UPDATE badges SET name = '\(String(repeating: "x", count: 1_001))' WHERE id = 2;
-            UPDATE organizations SET name = '\(String(repeating: "o", count: 1_000))' WHERE id = 2;
-            """
+        let rows =
+            Fixture.platformRows + """
+                UPDATE badges SET name = '\(String(repeating: "x", count: 1_001))' WHERE id = 2;
+                UPDATE organizations SET name = '\(String(repeating: "o", count: 1_000))' WHERE id = 2;
+                """
         let report = try SchemaChecker().check(SQLiteConnection(path: Fixture.database(rows)))
         let errors = report.errors.map(\.description)
         #expect(errors.contains("1 badge whose name is longer than 1,000 characters (ids 2)"))
-        #expect(!errors.contains { $0.hasPrefix("organizations") || $0.contains("organization whose name is longer") })
+        #expect(
+            !errors.contains {
+                $0.hasPrefix("organizations") || $0.contains("organization whose name is longer")
+            })
     }
 
-    @Test("a page, its twin and its charts show a long name cut; the report document keeps it whole")
+    @Test(
+        "a page, its twin and its charts show a long name cut; the report document keeps it whole")
     func pages() async throws {
         let long = "Acme " + String(repeating: "and Sons ", count: 60)  // 545 characters
         let rows = Fixture.platformRows + "UPDATE organizations SET name = '\(long)' WHERE id = 1;"
         let folder = Fixture.folder()
         let questions = folder.appending(path: "questions.yaml")
-        try Data("title: T\nquestions:\n  - text: What is the completion rate by organization?\n    id: c\n".utf8)
-            .write(to: questions)
+        try Data(
+            "title: T\nquestions:\n  - text: What is the completion rate by organization?\n    id: c\n"
+                .utf8
+        )
+        .write(to: questions)
         var options = BuildOptions(
             questionsPath: questions.path, databasePath: try Fixture.database(rows),
             outputPath: folder.appending(path: "site").path)
@@ -71,11 +79,13 @@ import Testing
     func tooLarge() async throws {
         let path = Fixture.folder().appending(path: "questions.yaml")
         // 5,000,001 bytes: one more than the limit.
-        try Data(("title: T\nquestions:\n" + String(repeating: "#", count: 5_000_001 - 20)).utf8).write(to: path)
+        try Data(("title: T\nquestions:\n" + String(repeating: "#", count: 5_000_001 - 20)).utf8)
+            .write(to: path)
         await #expect {
             try await build(questions: path.path)
         } throws: { error in
-            String(describing: error).contains("5,000,001 bytes; a questions file may have at most 5,000,000 bytes")
+            String(describing: error).contains(
+                "5,000,001 bytes; a questions file may have at most 5,000,000 bytes")
         }
     }
 
@@ -100,9 +110,14 @@ import Testing
         for (stored, typed) in [(precomposed, decomposed), (decomposed, precomposed)] {
             let catalogue = EntityCatalogue(badges: ["Python Basics"], organizations: [stored])
             let matcher = try Matcher(catalogue: catalogue, asOf: CivilDate(iso: "2026-09-30")!)
-            let match = try matcher.route(Question(id: "q", text: "How many users from the \(typed) organization enrolled this year?"))
+            let match = try matcher.route(
+                Question(
+                    id: "q",
+                    text: "How many users from the \(typed) organization enrolled this year?"))
             // The filter carries the database's own spelling, which the SQL compares byte for byte.
-            #expect(match.filters.organization.map { Array($0.unicodeScalars) } == Array(stored.unicodeScalars))
+            #expect(
+                match.filters.organization.map { Array($0.unicodeScalars) }
+                    == Array(stored.unicodeScalars))
         }
     }
 }

@@ -79,7 +79,9 @@ final class LoopbackServer: @unchecked Sendable {
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getsockname(socket, $0, &length)
+            }
         }
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [self] in acceptLoop() }
@@ -133,7 +135,8 @@ final class LoopbackServer: @unchecked Sendable {
         bytes.withUnsafeBytes { buffer in
             var sent = 0
             while sent < buffer.count {
-                let count = send(client, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
+                let count = send(
+                    client, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
                 if count <= 0 { return }
                 sent += count
             }
@@ -164,7 +167,9 @@ final class LoopbackServer: @unchecked Sendable {
                     data.append(contentsOf: buffer[0..<count])
                 }
                 let body = data[end.upperBound..<(end.upperBound + length)]
-                return Request(method: String(first[0]), path: String(first[1]), headers: headers, body: Data(body))
+                return Request(
+                    method: String(first[0]), path: String(first[1]), headers: headers,
+                    body: Data(body))
             }
             let count = recv(client, &buffer, buffer.count, 0)
             if count <= 0 { return nil }
@@ -174,9 +179,13 @@ final class LoopbackServer: @unchecked Sendable {
 
     /// A Chat Completions success body.
     static func answer(_ content: String, finish: String = "stop") -> String {
-        let escaped = String(data: try! JSONSerialization.data(withJSONObject: [content], options: []), encoding: .utf8)!
+        let escaped = String(
+            data: try! JSONSerialization.data(withJSONObject: [content], options: []),
+            encoding: .utf8)!
         let text = escaped.dropFirst().dropLast()
-        return #"{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"#
-            + text + #"},"finish_reason":""# + finish + #""}],"usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}"#
+        return
+            #"{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"#
+            + text + #"},"finish_reason":""# + finish
+            + #""}],"usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}"#
     }
 }

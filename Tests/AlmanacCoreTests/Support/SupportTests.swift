@@ -4,12 +4,16 @@ import Testing
 
 @Suite struct SHA256Tests {
     // FIPS 180-4 example vectors.
-    @Test("hashes the standard's examples", arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-    ])
+    @Test(
+        "hashes the standard's examples",
+        arguments: [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+        ])
     func vectors(input: String, digest: String) {
         #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
@@ -44,12 +48,14 @@ import Testing
         #expect(CivilDate(iso: "2024-01-05T10:00:00")?.description == "2024-01-05")
     }
 
-    @Test("names ISO weeks as the standard does", arguments: [
-        ("2021-01-03", "2020-W53"),  // a Sunday that belongs to the previous year's last week
-        ("2021-01-04", "2021-W01"),
-        ("2024-12-30", "2025-W01"),  // a Monday whose week's Thursday is in 2025
-        ("2026-11-26", "2026-W48"),
-    ])
+    @Test(
+        "names ISO weeks as the standard does",
+        arguments: [
+            ("2021-01-03", "2020-W53"),  // a Sunday that belongs to the previous year's last week
+            ("2021-01-04", "2021-W01"),
+            ("2024-12-30", "2025-W01"),  // a Monday whose week's Thursday is in 2025
+            ("2026-11-26", "2026-W48"),
+        ])
     func isoWeeks(day: String, week: String) {
         #expect(CivilDate(iso: day)!.isoWeekKey == week)
     }
@@ -72,7 +78,9 @@ import Testing
     @Test("escapes what could end a script element")
     func scriptSafe() {
         let value: JSONValue = ["name": "</script><b>&\u{2028}"]
-        #expect(value.scriptSafeEncoded() == #"{"name":"\u003c/script\u003e\u003cb\u003e\u0026\u2028"}"#)
+        #expect(
+            value.scriptSafeEncoded() == #"{"name":"\u003c/script\u003e\u003cb\u003e\u0026\u2028"}"#
+        )
     }
 
     @Test("indents readable output with two spaces")
@@ -95,19 +103,29 @@ import Testing
 }
 
 @Suite struct NumericFlagTests {
-    @Test("NaN, infinities and huge values are problems, in the flag's words", arguments: [
-        Double.nan, .infinity, -.infinity, 1e30, 0, -1,
-    ])
+    @Test(
+        "NaN, infinities and huge values are problems, in the flag's words",
+        arguments: [
+            Double.nan, .infinity, -.infinity, 1e30, 0, -1,
+        ])
     func refused(value: Double) {
-        let problem = NumericFlag.problem("--llm-timeout", value, in: FlagBounds.modelSeconds, unit: "seconds")
-        #expect(problem == "--llm-timeout must be a number from 0.001 to 86400 seconds; got \(value)")
+        let problem = NumericFlag.problem(
+            "--llm-timeout", value, in: FlagBounds.modelSeconds, unit: "seconds")
+        #expect(
+            problem == "--llm-timeout must be a number from 0.001 to 86400 seconds; got \(value)")
     }
 
     @Test("values within the range are fine")
     func accepted() {
-        #expect(NumericFlag.problem("--llm-timeout", 60, in: FlagBounds.modelSeconds, unit: "seconds") == nil)
-        #expect(NumericFlag.problem("--statement-timeout", 0, in: FlagBounds.statementSeconds, unit: "seconds") == nil)
+        #expect(
+            NumericFlag.problem("--llm-timeout", 60, in: FlagBounds.modelSeconds, unit: "seconds")
+                == nil)
+        #expect(
+            NumericFlag.problem(
+                "--statement-timeout", 0, in: FlagBounds.statementSeconds, unit: "seconds") == nil)
         #expect(NumericFlag.problem("--jobs", 64, in: FlagBounds.jobs) == nil)
-        #expect(NumericFlag.problem("--jobs", 65, in: FlagBounds.jobs) == "--jobs must be from 1 to 64; got 65")
+        #expect(
+            NumericFlag.problem("--jobs", 65, in: FlagBounds.jobs)
+                == "--jobs must be from 1 to 64; got 65")
     }
 }

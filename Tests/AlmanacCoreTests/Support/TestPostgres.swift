@@ -17,7 +17,8 @@ enum TestPostgres {
     /// first on its search path; nil when no server was named.
     static func fixture(_ rows: String) throws -> (any DatabaseConnection)? {
         guard let url else { return nil }
-        let schema = "fixture_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let schema =
+            "fixture_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let writer = try PostgresConnection(url: url, mode: .write)
         try writer.execute("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
         try writer.execute(DemoSeeder.postgresSchemaSQL)
