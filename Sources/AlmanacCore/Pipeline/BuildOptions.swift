@@ -79,38 +79,3 @@ public struct BuildPhase: Sendable, Equatable {
     public var name: String
     public var milliseconds: Double
 }
-
-/// A build failure, with the stage and the question it happened in.
-public struct BuildError: Error, Sendable, CustomStringConvertible {
-    public enum Stage: String, Sendable {
-        case questions, database, matching, analytics, charts, narration, alerts, rendering,
-            writing, strict
-    }
-
-    public var stage: Stage
-    public var questionID: String?
-    public var underlying: any Error
-
-    public init(_ stage: Stage, question: String? = nil, _ underlying: any Error) {
-        self.stage = stage
-        self.questionID = question
-        self.underlying = underlying
-    }
-
-    /// Runs a stage, wrapping any error but a `BuildError` with the stage and question.
-    static func wrapping<T>(_ stage: Stage, _ question: String?, _ body: () throws -> T) throws -> T
-    {
-        do {
-            return try body()
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(stage, question: question, error)
-        }
-    }
-
-    public var description: String {
-        let place = questionID.map { " (question `\($0)`)" } ?? ""
-        return "\(stage.rawValue)\(place): \(underlying)"
-    }
-}
