@@ -14,7 +14,7 @@ import sys
 
 ORDER = [
     "Support", "Database", "Seeding", "Questions", "Matching", "Analytics", "Insights",
-    "Alerts", "Charts", "Narration", "Rendering", "Site", "Notify", "Pipeline", "Preview",
+    "Charts", "Narration", "Alerts", "Rendering", "Site", "Notify", "Pipeline", "Preview",
 ]
 CORE = pathlib.Path(__file__).resolve().parent.parent / "Sources" / "AlmanacCore"
 DECLARATION = re.compile(

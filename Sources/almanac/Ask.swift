@@ -47,9 +47,11 @@ struct Ask: AsyncParsableCommand {
         options.asOf = asOf
         options.llm = try modelFlags.options()
         options.jobs = 1
-        let builder = ReportBuilder(options: options, version: Almanac.version) { event in
+        let environment = Environment.live { event in
             if case .warning(let message) = event { Terminal.error("⚠ warning: " + message) }
         }
+        let builder = ReportBuilder(
+            options: options, version: Almanac.version, environment: environment)
         do {
             let (report, document, _) = try await builder.ask(question)
             if json {

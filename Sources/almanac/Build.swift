@@ -45,9 +45,9 @@ struct Build: AsyncParsableCommand {
         options.force = force
         options.strict = strict
         let progress = ProgressReporter(quiet: quiet)
-        let builder = ReportBuilder(options: options, version: Almanac.version) {
-            progress.handle($0)
-        }
+        let builder = ReportBuilder(
+            options: options, version: Almanac.version,
+            environment: .live { progress.handle($0) })
         let started = ContinuousClock.now
         do {
             let summary = try await builder.build()

@@ -34,7 +34,8 @@ struct Serve: AsyncParsableCommand {
             options.templatesPath.map { $0 + "/" }, "the answer cache",
         ].compactMap { $0 }
         let session = PreviewSession(
-            options: options, version: Almanac.version, host: host, port: UInt16(port)
+            options: options, version: Almanac.version, host: host, port: UInt16(port),
+            environment: .live()
         ) { event in
             switch event {
             case .listening(let address):

@@ -38,8 +38,8 @@ public struct AnalysisContext {
 }
 
 /// One built-in kind of analysis, whole: the SQL it asks the database to run (per dialect),
-/// how it reads the small results back, and, in the Charts and Narration folders, its charts
-/// and its offline summary. `AnalysisKind.analysis` lists every conformer.
+/// how it reads the small results back, and, in the Narration folder, its offline summary.
+/// Each also draws its own charts: `ChartedAnalysis`, in the Charts folder. `AnalysisKind.analysis` lists every conformer.
 public protocol Analysis: AnalysisOutput, Codable {
     /// The kind a question is routed to.
     static var kind: AnalysisKind { get }
@@ -50,8 +50,6 @@ public protocol Analysis: AnalysisOutput, Codable {
     static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> Self
     /// False when there is nothing to draw: empty axes would only mislead.
     var hasData: Bool { get }
-    /// The charts of this result.
-    func charts(_ builder: ChartBuilder) -> [Chart]
     /// A plain-language summary written from the numbers alone (the offline narrator).
     func summary() -> String
 }
@@ -76,38 +74,6 @@ extension AnalysisKind {
         case .learningPaths: return LearningPaths.self
         case .customSQL: return nil
         }
-    }
-}
-
-/// A table of numbers as a page shows it: under a chart, and as the key numbers.
-public struct DataTable: Sendable, Equatable {
-    public enum Format: Sendable, Equatable {
-        case text
-        case count
-        /// A fraction shown as a percentage.
-        case percent
-        case days
-        case decimal
-    }
-
-    public struct Column: Sendable, Equatable {
-        public var title: String
-        public var format: Format
-
-        public init(_ title: String, _ format: Format) {
-            self.title = title
-            self.format = format
-        }
-    }
-
-    public var title: String
-    public var columns: [Column]
-    public var rows: [[JSONValue]]
-
-    public init(title: String, columns: [Column], rows: [[JSONValue]]) {
-        self.title = title
-        self.columns = columns
-        self.rows = rows
     }
 }
 

@@ -35,7 +35,8 @@ public struct BadgeEnrollments: Sendable, Codable {
         public var completionRate = 0.0
 
         public var averageProgress: Double {
-            enrollments == 0 ? 0 : Metrics.round(progressSum / Double(enrollments), places: 4)
+            enrollments == 0
+                ? 0 : Rounding.halfAwayFromZero(progressSum / Double(enrollments), places: 4)
         }
 
         func adding(_ other: StatusMix) -> StatusMix {

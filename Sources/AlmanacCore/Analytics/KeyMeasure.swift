@@ -39,8 +39,10 @@ public struct KeyMeasure: Sendable, Equatable {
     /// The change from `before` to `after`: a difference in the measure's unit, in
     /// percentage points for a rate (rounded to 2 decimals), 1 decimal for days.
     public static func change(_ measure: String, from before: Double, to after: Double) -> Double {
-        if isRate(measure) { return Metrics.round((after - before) * 100, places: 2) }
-        if measure.hasPrefix("median_days") { return Metrics.round(after - before, places: 1) }
+        if isRate(measure) { return Rounding.halfAwayFromZero((after - before) * 100, places: 2) }
+        if measure.hasPrefix("median_days") {
+            return Rounding.halfAwayFromZero(after - before, places: 1)
+        }
         return after - before
     }
 
@@ -50,7 +52,7 @@ public struct KeyMeasure: Sendable, Equatable {
         -> Double?
     {
         guard !isRate(measure), before != 0 else { return nil }
-        return Metrics.round((after - before) / before * 100, places: 1)
+        return Rounding.halfAwayFromZero((after - before) / before * 100, places: 1)
     }
 
     /// A change as a page writes it, with its arrow: "▲ 12 (+4.5%)", "▼ 1.25 pts".

@@ -4,7 +4,8 @@
 public enum Metrics {
     /// `numerator / denominator` rounded to 4 decimals; 0 when the denominator is 0.
     public static func rate(_ numerator: Int, _ denominator: Int) -> Double {
-        denominator == 0 ? 0 : round(Double(numerator) / Double(denominator), places: 4)
+        denominator == 0
+            ? 0 : Rounding.halfAwayFromZero(Double(numerator) / Double(denominator), places: 4)
     }
 
     /// `sum / count` rounded to 4 decimals, for the mean of progress; nil when nothing was
@@ -12,17 +13,7 @@ public enum Metrics {
     /// rounding differ in the last digit.
     public static func average(_ sum: Double?, count: Int) -> Double? {
         guard count > 0, let sum else { return nil }
-        return round(sum / Double(count), places: 4)
-    }
-
-    /// Rounds half away from zero. A tiny nudge absorbs binary noise such as
-    /// 0.1235 being stored as 0.12349999…, so the result matches hand arithmetic.
-    public static func round(_ value: Double, places: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = value * scale
-        let nudged = scaled + (scaled >= 0 ? 1e-9 : -1e-9)
-        return nudged.rounded(.toNearestOrAwayFromZero) / scale
+        return Rounding.halfAwayFromZero(sum / Double(count), places: 4)
     }
 }
 

@@ -12,7 +12,8 @@ public struct OrganizationTrends: Sendable, Codable {
 
         /// The mean progress of the enrollments in the window; nil with none.
         public var averageProgress: Double? {
-            enrollments == 0 ? nil : Metrics.round(progressSum / Double(enrollments), places: 4)
+            enrollments == 0
+                ? nil : Rounding.halfAwayFromZero(progressSum / Double(enrollments), places: 4)
         }
     }
 

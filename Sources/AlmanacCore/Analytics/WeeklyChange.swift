@@ -11,7 +11,9 @@ public struct WeeklyChange: Sendable, Equatable {
         /// previous week to compare with.
         public var change: Double? {
             previous == 0
-                ? nil : Metrics.round(Double(current - previous) / Double(previous), places: 4)
+                ? nil
+                : Rounding.halfAwayFromZero(
+                    Double(current - previous) / Double(previous), places: 4)
         }
 
         /// "▲ 12.5%", "▼ 3.0%", "no change", "new this week" or "none either week".

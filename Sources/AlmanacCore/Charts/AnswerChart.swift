@@ -60,4 +60,19 @@ extension ChartBuilder {
     public func chart(for answer: Answer) -> Chart? {
         AnswerChart(answer: answer, limit: limit).chart.map(Self.bounded)
     }
+
+    /// A page's charts: what the question asked for first, then the analysis's own. A single
+    /// figure is drawn spread over the organizations, badges or periods it sums.
+    /// - Throws: `ChartError` when a custom question declares an unknown type or column.
+    public func charts(
+        for output: any AnalysisOutput, question: Question, answer: Answer?, match: Match
+    ) throws -> [Chart] {
+        let drawn = try charts(for: output, question: question)
+        guard !drawn.isEmpty, let answer else { return drawn }
+        let shown =
+            answer.subjectTitle == nil
+            ? Answer.spread(output, intent: match.intent, filters: match.filters) : answer
+        guard let first = shown.flatMap(chart(for:)) else { return drawn }
+        return [first] + drawn
+    }
 }

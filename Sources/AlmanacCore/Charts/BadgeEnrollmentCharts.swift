@@ -151,7 +151,8 @@ struct BadgeEnrollmentCharts {
                 "marker": [
                     "size": members.map(\.learners).json, "sizemode": "area",
                     // Plotly's rule of thumb: the largest bubble is about 40 px across.
-                    "sizeref": .double(Metrics.round(2 * Double(largest) / (40 * 40), places: 4)),
+                    "sizeref": .double(
+                        Rounding.halfAwayFromZero(2 * Double(largest) / (40 * 40), places: 4)),
                     "sizemin": 4,
                     "color": .string(Palette.colour(forCategory: category, among: categories)),
                     "opacity": 0.8,
@@ -193,7 +194,7 @@ struct BadgeEnrollmentCharts {
     }
 }
 
-extension BadgeEnrollments {
+extension BadgeEnrollments: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories)
             .charts

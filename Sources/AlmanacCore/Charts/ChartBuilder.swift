@@ -7,6 +7,12 @@ public struct ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "question `\(questionID)`, line \(line): \(message)" }
 }
 
+/// A built-in analysis that draws its own charts. Every kind conforms, in its `…Charts.swift`.
+public protocol ChartedAnalysis: Analysis {
+    /// The charts of this result.
+    func charts(_ builder: ChartBuilder) -> [Chart]
+}
+
 /// Builds the charts for any analysis result.
 public struct ChartBuilder: Sendable {
     /// How many categories an axis keeps before the rest become "Other".
@@ -62,7 +68,7 @@ public struct ChartBuilder: Sendable {
     private func drawn(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
         guard Self.hasData(output) else { return [] }
         switch output {
-        case let result as any Analysis:
+        case let result as any ChartedAnalysis:
             return result.charts(self)
         case let result as CustomSQL:
             // Two charts of one type are `bar` and `bar-2`, so ids and keys stay unique.

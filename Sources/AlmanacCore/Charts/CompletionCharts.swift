@@ -204,7 +204,7 @@ struct CompletionCharts {
     }
 }
 
-extension CompletionMetrics {
+extension CompletionMetrics: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         CompletionCharts(result: self, limit: builder.limit, categories: builder.categories).charts
     }

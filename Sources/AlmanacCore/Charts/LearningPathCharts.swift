@@ -122,7 +122,8 @@ struct LearningPathCharts {
         for (index, name) in names.enumerated() {
             let angle = Double.pi / 2 - 2 * Double.pi * Double(index) / Double(max(names.count, 1))
             position[name] = (
-                Metrics.round(cos(angle), places: 4), Metrics.round(sin(angle), places: 4)
+                Rounding.halfAwayFromZero(cos(angle), places: 4),
+                Rounding.halfAwayFromZero(sin(angle), places: 4)
             )
         }
         let busiest = transitions.map(\.learners).max() ?? 1
@@ -133,7 +134,8 @@ struct LearningPathCharts {
                 "y": [.double(a.y), .double(b.y)], "hoverinfo": "skip", "showlegend": false,
                 "line": [
                     "width": .double(
-                        Metrics.round(1 + 7 * Double(step.learners) / Double(busiest), places: 2)),
+                        Rounding.halfAwayFromZero(
+                            1 + 7 * Double(step.learners) / Double(busiest), places: 2)),
                     "color": "rgba(128,128,128,0.45)",
                 ],
             ]
@@ -161,7 +163,7 @@ struct LearningPathCharts {
                     "size": .array(
                         members.map {
                             .double(
-                                Metrics.round(
+                                Rounding.halfAwayFromZero(
                                     10 + 22 * Double(weights[$0]!) / Double(heaviest), places: 2))
                         }),
                     "color": .array(members.map { .string(colour($0)) }),
@@ -268,7 +270,7 @@ struct LearningPathCharts {
     }
 }
 
-extension LearningPaths {
+extension LearningPaths: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         LearningPathCharts(
             result: self, limit: builder.limit, categories: builder.categories,

@@ -148,7 +148,7 @@ struct OrganizationTrendCharts {
     }
 }
 
-extension OrganizationTrends {
+extension OrganizationTrends: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         OrganizationTrendCharts(result: self, limit: builder.limit).charts
     }

@@ -149,7 +149,7 @@ public enum Insight: Sendable, Equatable {
 
     /// The fact as one sentence of Markdown, names escaped: what the offline narrator opens with.
     public var sentence: String {
-        let md = MarkdownTwin.escape
+        let md = MarkdownText.escape
         func cut(_ name: String) -> String { md(DisplayName.cut(name)) }
         func count(_ value: Double) -> String { NumberText.count(Int(value.rounded())) }
         switch self {

@@ -67,7 +67,8 @@ public struct InsightFinder: Sendable {
             return nil
         }
         let mad = Self.median(baseline.map { abs($0 - median) })
-        let score = Metrics.round(abs(Double(value) - median) / max(1.4826 * mad, 1), places: 2)
+        let score = Rounding.halfAwayFromZero(
+            abs(Double(value) - median) / max(1.4826 * mad, 1), places: 2)
         guard score >= Self.unusualThreshold else { return nil }
         return Insight.UnusualChange(
             measure: measure, week: week, value: value, baselineWeeks: Self.baselineWeeks,
@@ -163,7 +164,9 @@ public struct InsightFinder: Sendable {
         if ranked.count > Self.contributionSlices { slices.append((nil, rest)) }
         // Shares in ten-thousandths, the rounding remainder given to the largest slice, so
         // that they add up to exactly 1.
-        var units = slices.map { Int(Metrics.round($0.change / change * 10_000, places: 0)) }
+        var units = slices.map {
+            Int(Rounding.halfAwayFromZero($0.change / change * 10_000, places: 0))
+        }
         if !units.isEmpty { units[0] += 10_000 - units.reduce(0, +) }
         return Insight.Contribution(
             measure: measure, previous: previous, current: current, change: change,
@@ -185,7 +188,8 @@ public struct InsightFinder: Sendable {
         let topThree = ranked.prefix(3).reduce(0) { $0 + $1.value }
         return Insight.Concentration(
             measure: measure, total: total, top: ranked[0].subject, topValue: ranked[0].value,
-            topShare: Metrics.round(ranked[0].value / total, places: 4), topThreeValue: topThree,
-            topThreeShare: Metrics.round(topThree / total, places: 4))
+            topShare: Rounding.halfAwayFromZero(ranked[0].value / total, places: 4),
+            topThreeValue: topThree,
+            topThreeShare: Rounding.halfAwayFromZero(topThree / total, places: 4))
     }
 }

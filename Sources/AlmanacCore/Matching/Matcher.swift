@@ -412,7 +412,8 @@ public struct Matcher: Sendable {
             )
         }
         var match = Match(
-            kind: proposal.kind, confidence: Metrics.round(proposal.confidence, places: 2),
+            kind: proposal.kind,
+            confidence: Rounding.halfAwayFromZero(proposal.confidence, places: 2),
             filters: Filters(badge: named.badge, organization: named.organization),
             candidates: [proposal.kind], intent: proposal.intent, routing: .model)
         if let asOf {
@@ -601,7 +602,7 @@ public struct Matcher: Sendable {
     /// that also matched takes 0.2 off, down to 0.3: the route is a guess worth checking.
     static func confidence(best hits: Int, kinds: Int) -> Double {
         let base = hits > 1 ? 0.95 : 0.9
-        return Metrics.round(max(0.3, base - 0.2 * Double(kinds - 1)), places: 2)
+        return Rounding.halfAwayFromZero(max(0.3, base - 0.2 * Double(kinds - 1)), places: 2)
     }
 }
 

@@ -211,3 +211,13 @@ public struct Grounding: Sendable, Equatable {
         }
     }
 }
+
+/// Answers with figures that are not in their data, under `--require-grounded`.
+public struct GroundingFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var questions: [String]
+
+    public var description: String {
+        "--require-grounded: these answers quote figures that are not in their data:\n"
+            + questions.map { "  " + $0 }.joined(separator: "\n")
+    }
+}

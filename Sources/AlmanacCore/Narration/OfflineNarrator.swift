@@ -254,7 +254,7 @@ public struct OfflineNarrator: Sendable {
     /// text, not markup (which the safe renderer would silently drop).
     /// A name as the summary quotes it: cut to `DisplayName.limit`, then escaped.
     func md(_ text: String) -> String {
-        MarkdownTwin.escape(DisplayName.cut(text))
+        MarkdownText.escape(DisplayName.cut(text))
     }
 
     /// "1 learner", "2,345 learners".

@@ -14,10 +14,16 @@ public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     public var questionID: String?
     public var underlying: any Error
 
+    /// A `QuestionFailure` gives its question and its own error.
     public init(_ stage: Stage, question: String? = nil, _ underlying: any Error) {
         self.stage = stage
-        self.questionID = question
-        self.underlying = underlying
+        if let failure = underlying as? QuestionFailure {
+            self.questionID = failure.questionID
+            self.underlying = failure.underlying
+        } else {
+            self.questionID = question
+            self.underlying = underlying
+        }
     }
 
     /// Runs a stage, wrapping any error but a `BuildError` with the stage and question.

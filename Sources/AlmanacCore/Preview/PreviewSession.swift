@@ -23,12 +23,15 @@ public struct PreviewSession: Sendable {
     public var pollInterval: Duration = .milliseconds(100)
     /// How long the inputs must stay unchanged before a rebuild starts.
     public var settle: Duration = .milliseconds(50)
+    /// The world the builds run in; their progress goes to `log` instead of its own.
+    public var environment: Environment
     public var log: @Sendable (PreviewEvent) -> Void
 
     public init(
         options: BuildOptions, version: String, host: String, port: UInt16,
-        log: @escaping @Sendable (PreviewEvent) -> Void
+        environment: Environment, log: @escaping @Sendable (PreviewEvent) -> Void
     ) {
+        self.environment = environment
         self.options = options
         self.version = version
         self.host = host
@@ -66,7 +69,9 @@ public struct PreviewSession: Sendable {
 
     /// Builds, then rebuilds each time the inputs' stamps change.
     private func watch(_ events: LiveEvents) async throws {
-        let builder = ReportBuilder(options: options, version: version) { log(.build($0)) }
+        var environment = environment
+        environment.log = { [log] in log(.build($0)) }
+        let builder = ReportBuilder(options: options, version: version, environment: environment)
         var seen: String?
         while !Task.isCancelled {
             var now = builder.inputStamps()

@@ -5,23 +5,27 @@ struct MarkdownTwin: Sendable {
     var asOf: CivilDate
 
     func page(for report: QuestionReport) -> String {
-        var lines = ["# \(Self.escape(report.question.text))", ""]
+        var lines = ["# \(MarkdownText.escape(report.question.text))", ""]
         var meta = "As of \(asOf)"
         if !report.match.filters.isEmpty {
-            meta += " · " + Self.escape(report.match.filters.summary)
+            meta += " · " + MarkdownText.escape(report.match.filters.summary)
         }
         lines += [meta, ""]
         // A notice may carry a server's own error text: escaped like any other outside text.
-        for notice in report.notices { lines += ["> **Note:** \(Self.escape(notice))", ""] }
+        for notice in report.notices {
+            lines += ["> **Note:** \(MarkdownText.escape(notice))", ""]
+        }
         var narration = report.narration.markdown.trimmingCharacters(in: .whitespacesAndNewlines)
         // The model's Markdown is kept, its raw HTML is not: the page drops it, and GitHub or
         // another viewer of the twin might not.
         if report.narration.model != nil { narration = Self.withoutHTML(narration) }
         lines += [narration, ""]
-        lines += [Self.escape(ChangeText.sinceLastReport(report) { DisplayName.cut($0) }), ""]
+        lines += [
+            MarkdownText.escape(ChangeText.sinceLastReport(report) { DisplayName.cut($0) }), "",
+        ]
         if let comparison = report.comparison {
             lines += [
-                "## Change", "", Self.escape(ChangeText.windows(comparison)), "",
+                "## Change", "", MarkdownText.escape(ChangeText.windows(comparison)), "",
                 "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
                 "| --- | ---: | ---: | --- | ---: | --- |",
             ]
@@ -36,7 +40,7 @@ struct MarkdownTwin: Sendable {
             lines += ["## Charts", ""]
             for chart in report.charts {
                 lines.append(
-                    "- [\(Self.escape(chart.title))](\(report.question.id).json): \(Self.escape(chart.summary))"
+                    "- [\(MarkdownText.escape(chart.title))](\(report.question.id).json): \(MarkdownText.escape(chart.summary))"
                 )
             }
             lines.append("")
@@ -44,16 +48,16 @@ struct MarkdownTwin: Sendable {
         if !report.tables.isEmpty {
             lines += ["## Key numbers", ""]
             for table in report.tables {
-                lines += ["### \(Self.escape(table.title))", ""] + Self.table(table) + [""]
+                lines += ["### \(MarkdownText.escape(table.title))", ""] + Self.table(table) + [""]
             }
         }
         lines += [
             "## How this was computed", "",
-            "- Read as: \(Self.escape(report.match.intentSummary))",
+            "- Read as: \(MarkdownText.escape(report.match.intentSummary))",
             "- Kind: `\(report.match.kind.rawValue)`",
             "- Routed by: \(report.match.routingSummary)",
             "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
-            "- Filters: \(report.match.filters.isEmpty ? "none" : Self.escape(report.match.filters.summary))",
+            "- Filters: \(report.match.filters.isEmpty ? "none" : MarkdownText.escape(report.match.filters.summary))",
             "- Narrator: \(report.narration.label)", "",
         ]
         for statement in report.sql {
@@ -67,7 +71,7 @@ struct MarkdownTwin: Sendable {
 
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
         var lines = [
-            "# \(Self.escape(siteTitle))", "", "As of \(asOf)", "",
+            "# \(MarkdownText.escape(siteTitle))", "", "As of \(asOf)", "",
             "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
             "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
             "", "## This week", "",
@@ -88,17 +92,19 @@ struct MarkdownTwin: Sendable {
             lines += ["## What changed", "", "The largest moves since the report of \(since).", ""]
             for move in moves {
                 lines.append(
-                    "- [\(Self.escape(move.question))](\(move.questionID).md): "
-                        + Self.escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+                    "- [\(MarkdownText.escape(move.question))](\(move.questionID).md): "
+                        + MarkdownText.escape(
+                            ChangeText.change(move.change) { DisplayName.cut($0) }))
             }
             lines.append("")
         }
         for (section, members) in PageRenderer.sections(of: reports) {
-            lines += ["## \(Self.escape(section))", ""]
+            lines += ["## \(MarkdownText.escape(section))", ""]
             for report in members {
                 let lead = PageRenderer.firstSentence(of: report.narration.markdown, plain: false)
                 lines.append(
-                    "- [\(Self.escape(report.question.text))](\(report.question.id).md): \(lead)")
+                    "- [\(MarkdownText.escape(report.question.text))](\(report.question.id).md): \(lead)"
+                )
             }
             lines.append("")
         }
@@ -168,33 +174,20 @@ struct MarkdownTwin: Sendable {
 
     /// A GFM table; numbers right-aligned.
     static func table(_ table: DataTable) -> [String] {
-        let header = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |"
+        let header =
+            "| " + table.columns.map { MarkdownText.escape($0.title) }.joined(separator: " | ")
+            + " |"
         let rule =
             "| "
             + table.columns.map { $0.format == .text ? "---" : "---:" }.joined(separator: " | ")
             + " |"
         let rows = table.rows.map { row in
             "| "
-                + zip(row, table.columns).map { escape(NumberText.cell($0, $1.format)) }.joined(
+                + zip(row, table.columns).map {
+                    MarkdownText.escape(NumberText.cell($0, $1.format))
+                }.joined(
                     separator: " | ") + " |"
         }
         return [header, rule] + rows
-    }
-
-    /// Text from the data or a question, made inert: Markdown and HTML characters escaped,
-    /// pipes escaped for tables, line breaks flattened.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~":
-                result += "\\" + String(character)
-            // `isNewline` also catches "\r\n", which is one Character and equals neither "\n"
-            // nor "\r", and the Unicode line and paragraph separators.
-            case _ where character.isNewline: result += " "
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -57,7 +57,7 @@ public struct Digest: Sendable {
 
     /// The digest as Markdown: what a notification carries and the feed entry shows.
     public var markdown: String {
-        let escape = MarkdownTwin.escape
+        let escape = MarkdownText.escape
         var lines = ["# \(escape(title)): the week to \(asOf)", ""]
         let triggered = alerts.filter(\.triggered)
         lines += ["## Alerts", ""]

@@ -12,14 +12,14 @@ public enum NumberText {
 
     /// A fraction as a percentage with exactly one decimal: "56.2%", "40.0%".
     public static func percent(_ fraction: Double) -> String {
-        let tenths = Int(Metrics.round(fraction * 1000, places: 0))
+        let tenths = Int(Rounding.halfAwayFromZero(fraction * 1000, places: 0))
         let sign = tenths < 0 ? "-" : ""
         return sign + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10) + "%"
     }
 
     /// A number with at most `places` decimals, trailing zeros dropped.
     public static func decimal(_ value: Double, places: Int) -> String {
-        let rounded = Metrics.round(value, places: places)
+        let rounded = Rounding.halfAwayFromZero(value, places: places)
         if rounded == rounded.rounded() { return count(Int(rounded)) }
         var text = JSONValue.format(rounded)
         if let dot = text.firstIndex(of: ".") {

@@ -61,8 +61,8 @@ struct ScriptedTransport: HTTPTransport {
 
     @Test("a CRLF inside a name does not break a table row")
     func crlfInName() {
-        #expect(MarkdownTwin.escape("Acme\r\nCorp|x") == #"Acme Corp\|x"#)
-        #expect(MarkdownTwin.escape("a\rb\nc\u{2028}d") == "a b c d")
+        #expect(MarkdownText.escape("Acme\r\nCorp|x") == #"Acme Corp\|x"#)
+        #expect(MarkdownText.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
     @Test(

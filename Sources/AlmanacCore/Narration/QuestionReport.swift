@@ -108,28 +108,28 @@ public struct QuestionReport: Sendable {
     }
 }
 
-/// Where the pages load plotly.js from.
-public enum PlotlySource: Sendable, Equatable {
-    /// The file setup placed, copied into the site's assets.
-    case local(Data)
-    /// The official CDN, with the pinned file's integrity hash.
-    case cdn
-}
-
-/// The version of plotly.js the site uses, pinned with the file setup downloads.
-public enum PlotlyJS {
-    public static let version = "2.35.2"
-    public static let cdnURL = "https://cdn.plot.ly/plotly-\(version).min.js"
-    /// `sha256-…` of plotly.min.js 2.35.2 as shipped in the plotly 5.24.1 wheel.
-    public static let integrity = "sha256-bSEmbOG9fZ5atOEVmJxwwg3gOC/Zc6jyarWGGeuk1gM="
-    /// The same hash in hex, as `make setup` pins it.
-    public static let sha256 = "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603"
-    /// The plotly.min.js compiled into this binary (see the EmbedTemplates plugin), or nil for
-    /// a binary built before `make setup` fetched it.
-    public static let embedded: Data? = BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) }
-    /// The sha256 of `embedded`, in hex.
-    static let embeddedDigest = embedded.map { SHA256.hex($0) } ?? ""
-    /// What a binary without its own plotly.js says on every build.
-    public static let missingNotice =
-        "this almanac was built without plotly.min.js (run `make setup` before building it), so pages load plotly.js \(version) from \(cdnURL); readers need network access to see the charts. Pass --plotly-file with a downloaded plotly.min.js \(version) to self-host it"
+extension QuestionReport {
+    /// Checks every figure of the narration against the report's data. A published page
+    /// never carries an unverified number: unless `keepsModelAnswers`, a model's answer with
+    /// one gives way to the offline narration, and the page says why.
+    /// - Returns: the unverified figures, empty when every figure is in the data, and
+    ///   whether the offline narration replaced the model's.
+    mutating func ground(
+        stats: DatabaseStats, offline: () -> String, keepsModelAnswers: Bool
+    ) -> (
+        unverified: [String], fellBack: Bool
+    ) {
+        let context: JSONValue = [
+            "analytics_data": output.json, "database_stats": stats.json,
+            "derived": derivedNumbers,
+        ]
+        grounding = Grounding.check(narration.markdown, against: context)
+        let unverified = grounding.unverified
+        guard !unverified.isEmpty, narration.model != nil, !keepsModelAnswers else {
+            return (unverified, false)
+        }
+        narration = Narration(markdown: offline(), source: .offlineUngrounded(unverified))
+        grounding = Grounding.check(narration.markdown, against: context)
+        return (unverified, true)
+    }
 }

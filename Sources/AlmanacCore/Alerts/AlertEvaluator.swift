@@ -1,51 +1,3 @@
-/// One entry of `alerts:` in questions.yaml: a line that one of a question's key measures
-/// should not cross.
-public struct AlertRule: Sendable, Equatable {
-    public enum Condition: String, Sendable, Equatable, CaseIterable {
-        /// The current value is above the threshold (a rate's threshold is in percent).
-        case above
-        case below
-        /// The change from the previous window is above the threshold: in percent of the
-        /// previous value, or in percentage points for a rate.
-        case changeAbove = "change_above"
-        case changeBelow = "change_below"
-    }
-
-    public var question: String
-    public var measure: String
-    /// A badge or organization name; nil for the question's total.
-    public var subject: String?
-    public var condition: Condition
-    public var threshold: Double
-    /// Where the entry starts in questions.yaml, for messages.
-    public var line: Int
-
-    public init(
-        question: String, measure: String, subject: String? = nil, condition: Condition,
-        threshold: Double, line: Int = 0
-    ) {
-        self.question = question
-        self.measure = measure
-        self.subject = subject
-        self.condition = condition
-        self.threshold = threshold
-        self.line = line
-    }
-
-    /// "completion rate of Python Basics below 50%": the rule in words.
-    public var summary: String {
-        let what = KeyMeasure.label(measure) + (subject.map { " of \($0)" } ?? "")
-        let rate = KeyMeasure.isRate(measure)
-        let amount = NumberText.decimal(threshold, places: 2)
-        switch condition {
-        case .above: return "\(what) above \(amount)\(rate ? "%" : "")"
-        case .below: return "\(what) below \(amount)\(rate ? "%" : "")"
-        case .changeAbove: return "\(what) change above \(amount)\(rate ? " pts" : "%")"
-        case .changeBelow: return "\(what) change below \(amount)\(rate ? " pts" : "%")"
-        }
-    }
-}
-
 /// An alert checked against a build's numbers.
 public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     public var rule: AlertRule
@@ -158,7 +110,9 @@ public struct AlertEvaluator: Sendable {
             var value: Double?
             switch rule.condition {
             case .above, .below:
-                value = measure.value.map { rate ? Metrics.round($0 * 100, places: 2) : $0 }
+                value = measure.value.map {
+                    rate ? Rounding.halfAwayFromZero($0 * 100, places: 2) : $0
+                }
             case .changeAbove, .changeBelow:
                 guard let comparison = report.comparison else {
                     problems.append(

@@ -33,7 +33,8 @@ struct AnalysisRunner {
         var notes: [String] = []
     }
 
-    /// - Throws: `BuildError` for the database check, or the first failing question in order.
+    /// - Throws: the database check's error (`SchemaCheckError` for rows that break the
+    ///   schema's rules), or `QuestionFailure` for the first failing question in order.
     func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> (
         [Outcome], Pass
     ) {
@@ -60,9 +61,9 @@ struct AnalysisRunner {
         // this same data before.
         var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
         if !jobs.isEmpty || cache.entries.isEmpty {
-            let report = try BuildError.wrapping(.database, nil) { try SchemaChecker().check(db) }
+            let report = try SchemaChecker().check(db)
             if report.hasErrors {
-                throw BuildError(.database, SchemaCheckError(path: db.location, report: report))
+                throw SchemaCheckError(path: db.location, report: report)
             }
             pass.warnings = report.warnings
             cache.warnings = report.warnings
@@ -82,9 +83,7 @@ struct AnalysisRunner {
         for job in jobs {
             let finished = Array(done[next..<(next + job.work.count)])
             next += job.work.count
-            let output = try BuildError.wrapping(.analytics, job.question.id) {
-                try job.decode(finished)
-            }
+            let output = try QuestionFailure.wrapping(job.question.id) { try job.decode(finished) }
             cache.store(output, for: AnalysisKey(job.question, job.match))
             results.append(
                 Outcome(

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The opened database and what every question needs from it.
+struct BuildSource {
+    var location: DatabaseLocation
+    var db: any DatabaseConnection
+    var stats: DatabaseStats
+    var asOf: CivilDate
+    var catalogue: EntityCatalogue
+    /// Statements run so far on `db`, parameters inlined, for `--dump-sql`.
+    var recorder: StatementRecorder
+
+    /// The redacted place, for messages.
+    var path: String { db.location }
+
+    /// Opens the database read-only, checks its structure (the row rules run with the
+    /// analyses), and reads the counts, the as-of date and the names every question shares.
+    /// - Throws: `BuildError` at the database stage.
+    static func open(
+        _ location: DatabaseLocation, asOf requested: CivilDate?, warnings: WarningLog
+    ) throws -> BuildSource {
+        try BuildError.wrapping(.database, nil) {
+            let db = try location.open()
+            let recorder = StatementRecorder()
+            recorder.record(db)
+            let missing = try SchemaChecker().structure(db)
+            if !missing.isEmpty {
+                throw SchemaCheckError(path: db.location, report: SchemaReport(findings: missing))
+            }
+            let stats = try DatabaseStats.read(from: db)
+            guard let asOf = try requested ?? DatabaseStats.latestActivity(in: db) else {
+                throw MissingInputError(
+                    description:
+                        "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
+                )
+            }
+            if let requested, let first = try DatabaseStats.earliestEnrollment(in: db),
+                requested < first
+            {
+                warnings.add(
+                    "--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty"
+                )
+            }
+            return BuildSource(
+                location: location, db: db, stats: stats, asOf: asOf,
+                catalogue: try EntityCatalogue.read(from: db), recorder: recorder)
+        }
+    }
+}

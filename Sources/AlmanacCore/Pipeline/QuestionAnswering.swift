@@ -1,0 +1,250 @@
+import Foundation
+
+/// Matcher, analytics, insights, charts and narrator for a list of questions, in their
+/// order: everything a build and `ask` share between opening the database and rendering.
+struct QuestionAnswering {
+    var options: BuildOptions
+    var file: QuestionFile
+    var source: BuildSource
+    var narration: NarrationSettings
+    var warnings: WarningLog
+    var clock: PhaseClock
+    var log: @Sendable (BuildEvent) -> Void
+    /// The analysis results of the last build (empty for `ask`, `--force` and `--dump-sql`);
+    /// updated with this build's.
+    var cache: AnalysisCache
+    /// The site about to be replaced, for "since the last report".
+    var previousSite = PreviousSite()
+
+    /// What answering produced.
+    struct Answers {
+        var reports: [QuestionReport]
+        /// The analyses' statements, each once, in question order, for `--dump-sql`.
+        var sql: [String]
+        /// Some answer wanted from the model or the cache came from the offline narrator.
+        var narrationFellBack: Bool
+        /// Cache keys of the model answers and routings used.
+        var usedKeys: Set<String>
+        var cache: AnalysisCache
+    }
+
+    /// - Throws: `BuildError` naming the stage, and the question where there is one.
+    func answer(_ questions: [Question]) async throws -> Answers {
+        let (matches, routingKeys) = try await match(questions)
+        clock.mark("match")
+        try stage(.analytics) { try validateCustomSQL(questions) }
+        var cache = cache
+        let (analysed, sql) = try await analyse(questions, matches, cache: &cache)
+        clock.mark("sql")
+        let charts = ChartBuilder(
+            limit: options.chartLimit, badgeCategories: source.catalogue.categories,
+            asOf: source.asOf)
+        let answers = zip(matches, analysed).map { match, outcome in
+            Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+        }
+        var reports: [QuestionReport] = []
+        for index in questions.indices {
+            let (question, match, outcome) = (questions[index], matches[index], analysed[index])
+            let drawn = try stage(.charts, question.id) {
+                try charts.charts(
+                    for: outcome.output, question: question, answer: answers[index], match: match)
+            }
+            var report = QuestionReport(
+                question: question, match: match, output: outcome.output, answer: answers[index],
+                charts: drawn, narration: Narration(markdown: "", source: .offline),
+                grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
+                engine: source.db.dialect.name)
+            report.keyMeasures = outcome.measures
+            report.comparison = outcome.comparison
+            report.insights = outcome.insights
+            report.sinceLastReport = SinceLastReport.make(
+                measures: outcome.measures, previous: previousSite.documents[question.id],
+                asOf: source.asOf)
+            reports.append(report)
+        }
+        clock.mark("charts")
+        let (narrated, fellBack, narrationKeys) = try await narrate(
+            reports, milliseconds: analysed.map(\.milliseconds))
+        clock.mark("narration")
+        return Answers(
+            reports: narrated, sql: sql, narrationFellBack: fellBack,
+            usedKeys: routingKeys.union(narrationKeys), cache: cache)
+    }
+
+    // MARK: - Matching
+
+    private func match(_ questions: [Question]) async throws -> ([Match], Set<String>) {
+        let matcher = try stage(.matching) {
+            try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
+        }
+        let routed = await QuestionRouting(
+            matcher: matcher, model: ModelRouter(settings: narration, catalogue: source.catalogue)
+        ).route(questions)
+        warnings.add(routed.notes)
+        if !routed.errors.isEmpty {
+            throw BuildError(.matching, MatchFailures(path: file.path, errors: routed.errors))
+        }
+        return (routed.matches, routed.usedKeys)
+    }
+
+    // MARK: - Analytics
+
+    /// Custom SQL is checked before any query runs, so a bad statement costs nothing, and
+    /// every bad one is reported at once.
+    private func validateCustomSQL(_ questions: [Question]) throws {
+        var problems: [String] = []
+        for question in questions {
+            guard let sql = question.sql else { continue }
+            do {
+                try CustomSQL.validate(sql, questionID: question.id, on: source.db)
+            } catch {
+                problems.append("\(file.path):\(question.line): \(error)")
+            }
+        }
+        if !problems.isEmpty {
+            throw MissingInputError(description: problems.joined(separator: "\n"))
+        }
+    }
+
+    /// One question's numbers: its analysis, the key measures with their comparison
+    /// windows, and the insights read from them.
+    private struct Analysed {
+        var output: any AnalysisOutput
+        var sql: [String]
+        var milliseconds: Int
+        var measures: [KeyMeasure]
+        var comparison: Comparison?
+        var insights: [Insight]
+    }
+
+    /// The questions' analyses, then the previous and year-ago windows of those that have
+    /// key measures, through the same runner and cache; then each scope's weekly series.
+    /// - Returns: each question's numbers, and every statement the analyses ran, each once,
+    ///   the questions' own first.
+    private func analyse(_ questions: [Question], _ matches: [Match], cache: inout AnalysisCache)
+        async throws -> ([Analysed], sql: [String])
+    {
+        let windows = matches.map { match in
+            match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
+        }
+        var pairs = Array(zip(questions, matches))
+        for (index, window) in windows.enumerated() {
+            guard let window else { continue }
+            pairs.append((questions[index], window.match(matches[index], for: window.previous)))
+            pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
+        }
+        let location = source.location
+        let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
+        let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
+        do {
+            (outcomes, pass) = try await runner.run(pairs, cache: &cache)
+        } catch let failure as QuestionFailure {
+            throw BuildError(.analytics, failure)
+        } catch {
+            throw BuildError(.database, error)
+        }
+        if pass.statements > 0 {
+            log(
+                .queried(
+                    statements: pass.statements, rows: pass.rows, milliseconds: pass.milliseconds))
+        }
+        warnings.add(pass.warnings.map { "\(source.path): \($0.description)" })
+        warnings.add(pass.notes.map { "\(source.path): \($0)" })
+
+        var weekly: [Filters: WeeklySeries] = [:]
+        var analysed: [Analysed] = []
+        var extra = questions.count
+        for (index, (question, match)) in zip(questions, matches).enumerated() {
+            let outcome = outcomes[index]
+            var result = Analysed(
+                output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
+                measures: match.kind.keyMeasures?.measures(in: outcome.output.json) ?? [],
+                insights: [])
+            if let window = windows[index], let spec = match.kind.keyMeasures {
+                let (previous, yearAgo) = (outcomes[extra], outcomes[extra + 1])
+                extra += 2
+                result.comparison = Comparison(
+                    windows: window, current: result.measures,
+                    previous: spec.measures(in: previous.output.json),
+                    yearAgo: spec.measures(in: yearAgo.output.json))
+            }
+            if match.kind.keyMeasures != nil, weekly[match.filters] == nil {
+                weekly[match.filters] = try stage(.analytics, question.id) {
+                    try WeeklySeries.read(
+                        from: source.db, filters: match.filters, asOf: source.asOf)
+                }
+            }
+            result.insights = InsightFinder().insights(
+                kind: match.kind, measures: result.measures, comparison: result.comparison,
+                weekly: weekly[match.filters])
+            analysed.append(result)
+        }
+        var seen = Set<String>()
+        let sql = outcomes.flatMap(\.sql).filter { seen.insert($0).inserted }
+        return (analysed, sql)
+    }
+
+    // MARK: - Narration
+
+    /// Every report's narration, checked against its data.
+    private func narrate(_ reports: [QuestionReport], milliseconds: [Int]) async throws -> (
+        [QuestionReport], fellBack: Bool, usedKeys: Set<String>
+    ) {
+        let modelWanted = narration.model != nil && narration.mode != .off
+        let leads = reports.map { report in
+            report.answer.flatMap { Lead.sentence(for: $0, filters: report.match.filters) }
+        }
+        let items = zip(reports, leads).map { report, lead in
+            NarrationItem(
+                question: report.question, output: report.output, stats: source.stats,
+                intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
+                lead: lead, insights: report.insights,
+                comparison: report.comparison?.json ?? .null)
+        }
+        let narrated = await Narrator(settings: narration).narrate(items)
+        warnings.add(narrated.warnings)
+        var fellBack = narrated.narrations.contains { narration in
+            switch narration.source {
+            case .offline: return modelWanted
+            case .offlineAfterFailure: return true
+            case .cache, .model, .offlineUngrounded: return false
+            }
+        }
+        var grounded: [QuestionReport] = []
+        var ungrounded: [String] = []
+        for (index, var report) in reports.enumerated() {
+            report.narration = narrated.narrations[index]
+            let offline = NarrationItem(
+                question: report.question, output: report.output, stats: source.stats,
+                lead: leads[index], insights: report.insights)
+            let check = report.ground(
+                stats: source.stats, offline: { offline.offline },
+                keepsModelAnswers: options.requireGrounded)
+            if !check.unverified.isEmpty {
+                ungrounded.append(
+                    "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
+            }
+            fellBack = fellBack || check.fellBack
+            grounded.append(report)
+            log(
+                .question(
+                    id: report.question.id, kind: report.match.kind, rows: report.output.rowCount,
+                    milliseconds: milliseconds[index], narration: report.narration.progress))
+        }
+        if !ungrounded.isEmpty {
+            if options.requireGrounded {
+                throw BuildError(.narration, GroundingFailure(questions: ungrounded))
+            }
+            warnings.add(
+                "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
+                    + ungrounded.joined(separator: "; "))
+        }
+        return (grounded, fellBack, modelWanted ? narrated.usedKeys : [])
+    }
+
+    private func stage<T>(
+        _ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T
+    ) throws -> T {
+        try BuildError.wrapping(stage, question, body)
+    }
+}

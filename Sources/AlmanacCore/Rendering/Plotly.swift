@@ -1,0 +1,53 @@
+import Foundation
+
+/// Where the pages load plotly.js from.
+public enum PlotlySource: Sendable, Equatable {
+    /// The file setup placed, copied into the site's assets.
+    case local(Data)
+    /// The official CDN, with the pinned file's integrity hash.
+    case cdn
+}
+
+/// The version of plotly.js the site uses, pinned with the file setup downloads.
+public enum PlotlyJS {
+    public static let version = "2.35.2"
+    public static let cdnURL = "https://cdn.plot.ly/plotly-\(version).min.js"
+    /// `sha256-…` of plotly.min.js 2.35.2 as shipped in the plotly 5.24.1 wheel.
+    public static let integrity = "sha256-bSEmbOG9fZ5atOEVmJxwwg3gOC/Zc6jyarWGGeuk1gM="
+    /// The same hash in hex, as `make setup` pins it.
+    public static let sha256 = "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603"
+    /// The plotly.min.js compiled into this binary (see the EmbedTemplates plugin), or nil for
+    /// a binary built before `make setup` fetched it.
+    public static let embedded: Data? = BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) }
+    /// The sha256 of `embedded`, in hex.
+    static let embeddedDigest = embedded.map { SHA256.hex($0) } ?? ""
+    /// What a binary without its own plotly.js says on every build.
+    public static let missingNotice =
+        "this almanac was built without plotly.min.js (run `make setup` before building it), so pages load plotly.js \(version) from \(cdnURL); readers need network access to see the charts. Pass --plotly-file with a downloaded plotly.min.js \(version) to self-host it"
+}
+
+extension PlotlySource {
+    /// Where pages load plotly.js from: the CDN when asked (`--plotly cdn`), a file given
+    /// (`--plotly-file`), else the file compiled into the binary; the CDN, with a warning,
+    /// when the file is missing.
+    public static func choose(
+        fromCDN: Bool, file: String?, read: (String) -> Data?, warn: (String) -> Void
+    ) -> PlotlySource {
+        if fromCDN {
+            warn(
+                "pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access"
+            )
+            return .cdn
+        }
+        if let file {
+            if let data = read(file) { return .local(data) }
+            warn(
+                "--plotly-file \(file): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)"
+            )
+            return .cdn
+        }
+        if let data = PlotlyJS.embedded { return .local(data) }
+        warn(PlotlyJS.missingNotice)
+        return .cdn
+    }
+}
