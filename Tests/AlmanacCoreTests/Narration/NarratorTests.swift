@@ -187,6 +187,7 @@ import Testing
                 $0.contains(
                     "`first`: the language model failed (the endpoint redirected to \(target);")
             })
+        #expect(project.read("first.html").contains("offline narrator, without a language model"))
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
         #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
     }
@@ -241,10 +242,12 @@ import Testing
                 $0.contains("the cached answer is 65537 bytes, over the limit of 65536")
             })
         #expect(server.requests.count == 5)
+        #expect(project.texts(in: project.site).count > 20)
         #expect(
             !project.texts(in: project.site).contains {
                 $0.contains(String(repeating: "h", count: 100))
             })
+        #expect(cache.answer(for: key).0?.answer == "Good.")
     }
 
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
