@@ -53,15 +53,10 @@ import Testing
         seed.users = 600
         let database = folder.appending(path: "demo.db").path
         try DemoSeeder(options: seed).write(to: database)
-        let questionsPath = folder.appending(path: "questions.yaml")
-        try Data(Self.questions.utf8).write(to: questionsPath)
-        let site = folder.appending(path: "site")
+        let project = Project(database: database, in: folder, questions: Self.questions)
+        let site = project.site
         func build(_ asOf: String) async throws -> BuildSummary {
-            var options = BuildOptions(
-                questionsPath: questionsPath.path, databasePath: database, outputPath: site.path)
-            options.plotlyFromCDN = true
-            options.asOf = CivilDate(iso: asOf)
-            return try await ReportBuilder(options: options, version: "test") { _ in }.build()
+            try await project.build { $0.asOf = CivilDate(iso: asOf) }
         }
 
         _ = try await build("2026-09-20")

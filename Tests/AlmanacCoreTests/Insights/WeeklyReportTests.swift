@@ -32,22 +32,18 @@ import Testing
           (11, 2, 2, '2024-02-15', 'enrolled', 0.0, NULL);
         """
 
+    /// Builds `yaml` over `database` in a new project (or `project`) as of `asOf`.
     func build(
-        _ yaml: String, database: String, in folder: URL, asOf: String,
+        _ yaml: String, database: String, in project: Project? = nil, asOf: String,
         configure: (inout BuildOptions) -> Void = { _ in }
     ) async throws -> (BuildSummary, URL) {
-        let questionsPath = folder.appending(path: "questions.yaml")
-        try Data(yaml.utf8).write(to: questionsPath)
-        var options = BuildOptions(
-            questionsPath: questionsPath.path, databasePath: database,
-            outputPath: folder.appending(path: "site").path)
-        options.plotlyFromCDN = true
-        options.asOf = CivilDate(iso: asOf)
-        configure(&options)
-        return (
-            try await ReportBuilder(options: options, version: "test") { _ in }.build(),
-            folder.appending(path: "site")
-        )
+        let project = project ?? Project(database: database)
+        let summary = try await project.build(yaml) { options in
+            options.databasePath = database
+            options.asOf = CivilDate(iso: asOf)
+            configure(&options)
+        }
+        return (summary, project.site)
     }
 
     func document(_ site: URL, _ id: String) throws -> JSONValue {
@@ -81,7 +77,7 @@ import Testing
     func comparison() async throws {
         let database = try Fixture.database(Self.rows)
         let (summary, site) = try await build(
-            Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
+            Self.fixtureQuestions, database: database, asOf: "2024-03-14")
         let comparison = try document(site, "recent")["metadata"]?["comparison"]
         #expect(comparison?["current"] == ["from": "2024-03-01", "to": "2024-03-14"])
         #expect(comparison?["previous"] == ["from": "2024-02-16", "to": "2024-02-29"])
@@ -176,9 +172,12 @@ import Testing
                   - {question: b, measure: drop_rate, above: 1}
                   - {question: b, measure: enrollments, for: Ruby Basics, above: 1}
                   - {question: b, measure: enrollments, change_above: 10}
-                """, database: database, in: Fixture.folder(), asOf: "2024-03-14")
+                """, database: database, asOf: "2024-03-14")
             Issue.record("expected an error")
         } catch let error as BuildError {
+            // Alerts are checked against the answers, all at once: the file's, not a question's.
+            #expect(error.stage == .alerts)
+            #expect(error.questionID == nil)
             let text = String(describing: error)
             #expect(
                 text.contains(
@@ -192,11 +191,11 @@ import Testing
     @Test("--fail-on-alert's summary: an unchanged rebuild still reports the alerts of its digest")
     func alertsOnUnchangedRebuild() async throws {
         let database = try Fixture.database(Self.rows)
-        let folder = Fixture.folder()
+        let project = Project(database: database)
         let (first, _) = try await build(
-            Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
+            Self.fixtureQuestions, database: database, in: project, asOf: "2024-03-14")
         let (again, _) = try await build(
-            Self.fixtureQuestions, database: database, in: folder, asOf: "2024-03-14")
+            Self.fixtureQuestions, database: database, in: project, asOf: "2024-03-14")
         #expect(again.files.written == 0)
         #expect(first.alerts.count == 2 && again.alerts.count == 2)
     }
@@ -294,7 +293,7 @@ import Testing
     func offlineOpening() async throws {
         let database = try Fixture.database(Self.rows)
         let (_, site) = try await build(
-            Self.fixtureQuestions, database: database, in: Fixture.folder(), asOf: "2024-03-14")
+            Self.fixtureQuestions, database: database, asOf: "2024-03-14")
         // The weekly counts are too small for an unusual change or a record, so top movers
         // lead: Python Basics 1 → 3, SQL Fundamentals 2 → 1.
         let response = try document(site, "recent")["response"]?.stringValue ?? ""
@@ -311,12 +310,11 @@ import Testing
     static let key = "sk-test-weekly"
 
     func modelBuild(
-        _ server: LoopbackServer, database: String, folder: URL = Fixture.folder(),
-        requireGrounded: Bool = false
+        _ server: LoopbackServer, database: String, requireGrounded: Bool = false
     ) async throws -> (BuildSummary, URL) {
         let yaml = Self.fixtureQuestions.replacingOccurrences(
             of: "title: Fixture\n", with: "title: Fixture\nllm:\n  model: test-model\n")
-        return try await build(yaml, database: database, in: folder, asOf: "2024-03-14") {
+        return try await build(yaml, database: database, asOf: "2024-03-14") {
             options in
             options.llm = LLMOptions(mode: .auto)
             options.llm.apiKey = Self.key
@@ -360,8 +358,7 @@ import Testing
             .init(status: 200, body: LoopbackServer.answer("The completion rate fell 9.99 points."))
         ])
         defer { server.stop() }
-        let folder = Fixture.folder()
-        let (summary, site) = try await modelBuild(server, database: database, folder: folder)
+        let (summary, site) = try await modelBuild(server, database: database)
         let recent = try document(site, "recent")
         #expect(
             recent["response"]?.stringValue?.contains(
@@ -372,9 +369,16 @@ import Testing
         #expect(summary.warnings.contains { $0.contains("9.99") })
         let twin = try String(contentsOf: site.appending(path: "recent.md"), encoding: .utf8)
         #expect(!twin.contains("fell 9.99 points"))
-        await #expect(throws: BuildError.self) {
-            _ = try await modelBuild(
-                server, database: database, folder: Fixture.folder(), requireGrounded: true)
+        let error = await #expect(throws: BuildError.self) {
+            try await modelBuild(server, database: database, requireGrounded: true)
         }
+        // Checked once every answer is in; both quote 9.99, so no single question.
+        #expect(
+            error
+                == BuildError(
+                    .narration,
+                    GroundingFailure(questions: [
+                        "question `recent`: 9.99", "question `all-time`: 9.99",
+                    ])))
     }
 }

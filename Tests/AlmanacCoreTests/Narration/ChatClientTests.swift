@@ -170,6 +170,8 @@ final class SleepRecorder: @unchecked Sendable {
             try await client(server, sleeper: sleeper).complete(messages)
         }
         #expect(server.requests.count == 1)
+        // The key went to the endpoint itself, and to nothing else.
+        #expect(server.requests.first?.headers["authorization"] == "Bearer \(Self.key)")
         #expect(elsewhere.requests.isEmpty)
         #expect(
             LLMError(reason: .redirect(location: target), attempts: 1).description.hasPrefix(

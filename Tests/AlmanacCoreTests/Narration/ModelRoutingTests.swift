@@ -6,8 +6,6 @@ import Testing
 /// A question the rules cannot route goes to the language model, whose intent is checked,
 /// cached with the answers, and shown on the page; `--llm off` never asks.
 @Suite struct ModelRoutingTests {
-    typealias Project = NarratorTests.Project
-
     static let questions = """
         title: Pulse
         llm:
@@ -79,6 +77,10 @@ import Testing
             try await project.build(server, yaml: Self.questions)
         }
         #expect(error?.stage == .matching)
+        #expect(error?.questionID == nil)
+        let failures = try #require(error?.underlying as? MatchFailures)
+        #expect(failures.errors.map(\.line) == [5])
+        #expect(String(describing: error!).contains("`globex`"))
         #expect(String(describing: error!).contains("matches no kind"))
         #expect(
             project.log.events.contains {
@@ -93,9 +95,14 @@ import Testing
     func off() async throws {
         let server = try LoopbackServer([Self.routing(Self.globex)])
         let project = try Project()
-        await #expect(throws: BuildError.self) {
+        let error = await #expect(throws: BuildError.self) {
             try await project.build(server, mode: .off, yaml: Self.questions)
         }
+        #expect(error?.stage == .matching)
+        #expect(error?.questionID == nil)
+        let failures = try #require(error?.underlying as? MatchFailures)
+        #expect(failures.errors.map(\.line) == [5])
+        #expect(String(describing: error!).contains("`globex`"))
         #expect(server.requests.isEmpty)
     }
 

@@ -26,70 +26,6 @@ import Testing
             id: alone
         """
 
-    final class Log: @unchecked Sendable {
-        // @unchecked: `events` is only touched under `lock`.
-        private let lock = NSLock()
-        private var recorded: [BuildEvent] = []
-        func add(_ event: BuildEvent) {
-            lock.lock()
-            recorded.append(event)
-            lock.unlock()
-        }
-        var events: [BuildEvent] {
-            lock.lock()
-            defer { lock.unlock() }
-            return recorded
-        }
-    }
-
-    struct Project {
-        var folder = Fixture.folder()
-        var database: String
-        var log = Log()
-
-        init() throws { database = try Fixture.database(Fixture.platformRows) }
-
-        var site: URL { folder.appending(path: "site") }
-        var answers: URL { folder.appending(path: "answers") }
-
-        func build(
-            _ server: LoopbackServer?, mode: LLMMode = .auto,
-            yaml: String = NarratorTests.questions,
-            configure: (inout BuildOptions) -> Void = { _ in }
-        ) async throws -> BuildSummary {
-            let path = folder.appending(path: "questions.yaml")
-            try Data(yaml.utf8).write(to: path)
-            var options = BuildOptions(
-                questionsPath: path.path, databasePath: database, outputPath: site.path)
-            options.plotlyFromCDN = true
-            options.llm = LLMOptions(mode: mode)
-            options.llm.apiKey = NarratorTests.key
-            if let server { options.llm.baseURL = server.baseURL }
-            options.llm.sleep = { _ in }
-            options.llm.timeout = .seconds(5)
-            configure(&options)
-            let log = self.log
-            return try await ReportBuilder(options: options, version: "test") { log.add($0) }
-                .build()
-        }
-
-        func read(_ name: String) -> String {
-            (try? String(contentsOf: site.appending(path: name), encoding: .utf8)) ?? ""
-        }
-
-        /// Every file under a folder, as text.
-        func texts(in folder: URL) -> [String] {
-            var result: [String] = []
-            let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-            while let url = walker?.nextObject() as? URL {
-                if let data = FileManager.default.contents(atPath: url.path) {
-                    result.append(String(decoding: data, as: UTF8.self))
-                }
-            }
-            return result
-        }
-    }
-
     @Test("answers come from the model once, then from the cache with zero requests")
     func cached() async throws {
         let server = try LoopbackServer([
@@ -133,10 +69,25 @@ import Testing
         let summary = try await project.build(server)
         _ = try await project.build(
             try LoopbackServer([.init(status: 200, body: LoopbackServer.answer("Fine."))]))
-        for text in project.texts(in: project.site) + project.texts(in: project.answers) {
+        // The key was sent, and the server's message quoted it back: there was a key to leak.
+        #expect(server.requests.count > 0)
+        #expect(
+            summary.warnings.contains { $0.contains("Incorrect API key provided") },
+            "the server's message reached the warnings")
+        let site = project.texts(in: project.site)
+        let answers = project.texts(in: project.answers)
+        // Both folders exist and hold what a leak would be in: pages and cached answers.
+        #expect(site.count > 20)
+        #expect(
+            site.contains { $0.contains("<h1>How many people are enrolled in each badge?</h1>") })
+        #expect(answers.filter { $0.contains("\"answer\": \"Fine.\"") }.count == 4)
+        #expect((site + answers).reduce(0) { $0 + $1.utf8.count } > 50_000)
+        for text in site + answers {
             #expect(!text.contains(Self.key))
         }
+        #expect(project.log.events.count > 5)
         for event in project.log.events { #expect(!"\(event)".contains(Self.key)) }
+        #expect(!summary.warnings.isEmpty)
         for warning in summary.warnings { #expect(!warning.contains(Self.key)) }
     }
 
@@ -208,9 +159,12 @@ import Testing
         // Failures are never cached.
         #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
         let before = project.texts(in: project.site)
-        await #expect(throws: BuildError.self) {
-            _ = try await project.build(server) { $0.strict = true }
+        #expect(before.count > 20)
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(server) { $0.strict = true }
         }
+        // The same warnings as the build without --strict, now the reason it failed.
+        #expect(error == BuildError(.strict, StrictFailure(warnings: summary.warnings)))
         #expect(project.texts(in: project.site) == before)
     }
 
@@ -233,6 +187,7 @@ import Testing
                 $0.contains(
                     "`first`: the language model failed (the endpoint redirected to \(target);")
             })
+        #expect(project.read("first.html").contains("offline narrator, without a language model"))
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
         #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
     }
@@ -287,10 +242,12 @@ import Testing
                 $0.contains("the cached answer is 65537 bytes, over the limit of 65536")
             })
         #expect(server.requests.count == 5)
+        #expect(project.texts(in: project.site).count > 20)
         #expect(
             !project.texts(in: project.site).contains {
                 $0.contains(String(repeating: "h", count: 100))
             })
+        #expect(cache.answer(for: key).0?.answer == "Good.")
     }
 
     @Test("cache files are pretty JSON with the key, parameters, messages and answer")
@@ -347,8 +304,36 @@ import Testing
         #expect(page.contains("offline narrator, without a language model"))
         #expect(project.read("first.json").contains("\"unverified\": []"))
         #expect(summary.warnings.contains { $0.contains("4,321") })
-        await #expect(throws: BuildError.self) {
-            _ = try await project.build(server) { $0.requireGrounded = true }
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(server) { $0.requireGrounded = true }
+        }
+        // Checked once every answer is in: all four quote 4,321, so no single question.
+        #expect(
+            error
+                == BuildError(
+                    .narration,
+                    GroundingFailure(
+                        questions: ["first", "second", "third", "alone"].map {
+                            "question `\($0)`: 4,321"
+                        })))
+    }
+}
+
+extension Project {
+    /// Builds with `yaml` (by default `NarratorTests.questions`) and the language model at
+    /// `server`, under the key the tests look for in the output.
+    @discardableResult
+    func build(
+        _ server: LoopbackServer?, mode: LLMMode = .auto, yaml: String = NarratorTests.questions,
+        configure: (inout BuildOptions) -> Void = { _ in }
+    ) async throws -> BuildSummary {
+        try await build(yaml) { options in
+            options.llm = LLMOptions(mode: mode)
+            options.llm.apiKey = NarratorTests.key
+            if let server { options.llm.baseURL = server.baseURL }
+            options.llm.sleep = { _ in }
+            options.llm.timeout = .seconds(5)
+            configure(&options)
         }
     }
 }

@@ -94,6 +94,12 @@ import Testing
             #expect(!text.contains("SECRET"))
         }
         #expect(server.requests.count == 5)
+        // The secret was there to leak: in the path every try was sent to.
+        #expect(
+            server.requests.allSatisfy {
+                $0.path == "/hooks/T000/SECRET-PATH?token=SECRET-QUERY"
+                    || $0.path == "/hooks/T000/SECRET-PATH"
+            })
     }
 
     @Test("a 404 is final; a silent server times out; an unreachable one fails without its path")

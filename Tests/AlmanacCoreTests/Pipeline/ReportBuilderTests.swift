@@ -13,29 +13,21 @@ import Testing
             id: completion
         """
 
-    func build(
-        _ yaml: String = questions, in folder: URL = Fixture.folder(),
-        configure: (inout BuildOptions) -> Void = { _ in }
-    ) async throws -> (BuildSummary, URL) {
-        let questionsPath = folder.appending(path: "questions.yaml")
-        try Data(yaml.utf8).write(to: questionsPath)
-        var options = BuildOptions(
-            questionsPath: questionsPath.path,
-            databasePath: try Fixture.database(Fixture.platformRows),
-            outputPath: folder.appending(path: "site").path)
-        options.plotlyFromCDN = true
-        configure(&options)
-        let builder = ReportBuilder(options: options, version: "test") { _ in }
-        return (try await builder.build(), folder.appending(path: "site"))
+    /// A project over `Fixture.platformRows` whose default questions are the two above.
+    func project() throws -> Project {
+        try Project(questions: Self.questions)
     }
 
+    /// A file as text, such as a page or a SQL dump; empty when it is missing.
     func read(_ url: URL) -> String {
         (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 
     @Test("writes a page and a report document per question, and an index that links them")
     func pages() async throws {
-        let (summary, site) = try await build()
+        let project = try project()
+        let summary = try await project.build()
+        let site = project.site
         #expect(summary.pages == 2)
         #expect(summary.asOf.description == "2024-03-01")  // enrollment 4, 2024-03-01T08:00
         let index = read(site.appending(path: "index.html"))
@@ -52,7 +44,9 @@ import Testing
 
     @Test("every kind reaches its analysis and the document carries its numbers")
     func everyKind() async throws {
-        let (summary, site) = try await build(
+        let project = try project()
+        let site = project.site
+        let summary = try await project.build(
             """
             title: T
             questions:
@@ -88,58 +82,82 @@ import Testing
 
     @Test("an analysis asked twice with the same filters runs once")
     func asksOnce() async throws {
-        let folder = Fixture.folder()
-        let dump = folder.appending(path: "dump.sql").path
-        _ = try await build(
+        let project = try project()
+        let dump = project.folder.appending(path: "dump.sql").path
+        try await project.build(
             """
             title: T
             questions:
               - text: What is the completion rate by organization?
               - text: Which organizations have the best completion rate?
-            """, in: folder
+            """
         ) { $0.dumpSQLPath = dump }
         let once = read(URL(fileURLWithPath: dump))
-        _ = try await build(
+        // The dump holds the analysis (its per-organization grouping), not only the checks.
+        #expect(once.contains("GROUP BY"))
+        try await project.build(
             """
             title: T
             questions:
               - text: What is the completion rate by organization?
-            """, in: folder
+            """
         ) { $0.dumpSQLPath = dump }
         #expect(read(URL(fileURLWithPath: dump)) == once)
     }
 
     @Test("questions the matcher cannot route are all reported, with the fix")
     func unroutable() async throws {
-        do {
-            _ = try await build(
+        let project = try project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
                 """
                 title: T
                 questions:
                   - text: What is the weather?
                   - text: How many people are enrolled in the Pyton Basics badge?
                 """)
-            Issue.record("the build should fail")
-        } catch let error as BuildError {
-            let message = error.description
-            #expect(
-                message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind")
-            )
-            #expect(message.contains("did you mean 'Python Basics'?"))
-            #expect(message.contains("questions.yaml:3: question `what-is-the-weather`"))
-            #expect(message.contains("questions.yaml:4: question `how-many-people"))
         }
+        // Every unroutable question together: the error is the file's, not one question's.
+        #expect(error?.stage == .matching)
+        #expect(error?.questionID == nil)
+        let failures = try #require(error?.underlying as? MatchFailures)
+        #expect(failures.path == project.questionsFile.path)
+        #expect(failures.errors.map(\.line) == [3, 4])
+        let message = error?.description ?? ""
+        #expect(
+            message.contains("`what-is-the-weather` (\"What is the weather?\") matches no kind"))
+        #expect(message.contains("did you mean 'Python Basics'?"))
+        #expect(message.contains("questions.yaml:3: question `what-is-the-weather`"))
+        #expect(message.contains("questions.yaml:4: question `how-many-people"))
     }
 
-    @Test("custom SQL that writes or holds two statements is refused before anything runs")
-    func customSQLSafety() async throws {
-        for sql in [
-            "DELETE FROM badges", "SELECT 1; SELECT 2", "WITH x AS (SELECT 1) DELETE FROM badges",
-        ] {
-            await #expect(throws: BuildError.self) {
-                _ = try await build("title: T\nquestions:\n  - text: q\n    sql: \"\(sql)\"\n")
-            }
+    @Test(
+        "custom SQL that writes or holds two statements is refused before anything runs",
+        arguments: [
+            (
+                "DELETE FROM badges",
+                "`sql:` must be a single SELECT or WITH statement; it starts with `DELETE`"
+            ),
+            ("SELECT 1; SELECT 2", "`sql:` is rejected: only one statement is allowed"),
+            (
+                "WITH x AS (SELECT 1) DELETE FROM badges",
+                "`sql:` is rejected: the statement would write to the database; only SELECT or WITH is allowed"
+            ),
+        ])
+    func customSQLSafety(sql: String, why: String) async throws {
+        let project = try project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build("title: T\nquestions:\n  - text: q\n    sql: \"\(sql)\"\n")
         }
+        // Every question's SQL is checked before any runs, and the problems are reported
+        // together: the question is named in the message (file and line), not in the error.
+        #expect(
+            error
+                == BuildError(
+                    .analytics,
+                    MissingInputError(
+                        description: "\(project.questionsFile.path):3: question `q`: \(why)")))
+        #expect(project.log.events.allSatisfy { if case .queried = $0 { false } else { true } })
     }
 
     @Test("custom SQL that runs past the statement timeout stops with an error naming the question")
@@ -147,81 +165,91 @@ import Testing
         let cross =
             "SELECT count(*) AS n FROM enrollments a, enrollments b, enrollments c, enrollments d, "
             + "(WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r)"
+        let project = try project()
         let error = await #expect(throws: BuildError.self) {
-            _ = try await build(
+            try await project.build(
                 "title: T\nquestions:\n  - text: q\n    id: endless\n    sql: \"\(cross)\"\n"
             ) {
                 $0.statementTimeout = 300
             }
         }
+        #expect(error?.stage == .analytics)
         #expect(error?.questionID == "endless")
+        // The database's own error, with the question the analytics stage was running.
+        let timeout = try #require(error?.underlying as? DatabaseError)
+        #expect(timeout.path == project.database)
         #expect(error?.description.contains("ran longer than statement_timeout (300 ms)") == true)
     }
 
     @Test("a rebuild with no change writes nothing and keeps every file")
     func incremental() async throws {
-        let folder = Fixture.folder()
-        let (first, _) = try await build(in: folder)
-        let (second, _) = try await build(in: folder)
+        let project = try project()
+        let first = try await project.build()
+        #expect(first.files.written > 10)
+        let second = try await project.build()
         #expect(second.files.written == 0)
         #expect(second.files.kept == first.files.written)
-        let (forced, _) = try await build(in: folder) { $0.force = true }
+        let forced = try await project.build { $0.force = true }
         #expect(forced.files.written == first.files.written)
     }
 
     @Test("a removed question's files are deleted")
     func removed() async throws {
-        let folder = Fixture.folder()
-        _ = try await build(in: folder)
-        let (summary, site) = try await build(
+        let project = try project()
+        try await project.build()
+        let files = [
+            "completion.html", "completion.chart-answer.html", "completion.chart-heatmap.html",
+            "completion.chart-sunburst.html", "completion.chart-matrix.html",
+        ]
+        for file in files {
+            #expect(project.read(file).contains("<html"), "\(file) was there before")
+        }
+        let summary = try await project.build(
             """
             title: Fixture Pulse
             questions:
               - text: How many people are enrolled in each badge?
                 id: badges
-            """, in: folder)
+            """)
         // Its .html, .json and .md, and the embed pages of its four charts: the answer
         // (completion rate by organization), then completion metrics' heatmap, sunburst and
         // scatter matrix.
         #expect(summary.files.deleted == 7)
-        for file in [
-            "completion.html", "completion.chart-answer.html", "completion.chart-heatmap.html",
-            "completion.chart-sunburst.html", "completion.chart-matrix.html",
-        ] {
+        for file in files {
             #expect(
-                !FileManager.default.fileExists(atPath: site.appending(path: file).path), "\(file)")
+                !FileManager.default.fileExists(atPath: project.site.appending(path: file).path),
+                "\(file)")
         }
+        #expect(project.read("badges.html").contains("Python Basics"))
     }
 
     @Test("text that looks like HTML is shown as text")
     func escaping() async throws {
-        let (_, site) = try await build(
+        let project = try project()
+        try await project.build(
             """
             title: <script>alert(1)</script>
             questions:
               - text: How many people are enrolled in each badge <script>alert(2)</script>?
                 id: x
             """)
-        let page = read(site.appending(path: "x.html"))
+        let page = project.read("x.html")
         #expect(!page.contains("<script>alert"))
         #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
     @Test("every SQL statement is dumped with its parameters inlined, and sqlite3 replays it")
     func dumpSQL() async throws {
-        let folder = Fixture.folder()
-        let dump = folder.appending(path: "dump.sql").path
-        let database = try Fixture.database(Fixture.platformRows)
-        _ = try await build(
+        let project = try project()
+        let dump = project.folder.appending(path: "dump.sql").path
+        try await project.build(
             """
             title: T
             questions:
               - text: How many people are enrolled in the Python Basics badge?
-            """, in: folder
-        ) {
-            $0.dumpSQLPath = dump
-            $0.databasePath = database
-        }
+            """
+        ) { $0.dumpSQLPath = dump }
         let text = read(URL(fileURLWithPath: dump))
         // The analysis itself, not a row scan: its filter and its per-badge grouping.
         #expect(text.contains("e.badge_id IN (SELECT id FROM badges WHERE name = 'Python Basics')"))
@@ -236,7 +264,7 @@ import Testing
         // 1 dropped; rate 2/4; progress 1 + 1 + 0.5 + 0.25.
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = ["-bail", "-separator", "|", database]
+        shell.arguments = ["-bail", "-separator", "|", project.database]
         shell.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: dump))
         let output = Pipe()
         shell.standardOutput = output
@@ -250,35 +278,50 @@ import Testing
 
     @Test("a database that fails the schema check stops the build and names the problem")
     func badDatabase() async throws {
-        let folder = Fixture.folder()
-        let path = try Fixture.database(
-            Fixture.platformRows
-                + "INSERT INTO enrollments VALUES (9, 1, 1, 'soon', 'enrolled', 0, NULL);")
-        await #expect(throws: BuildError.self) {
-            _ = try await build(in: folder) { $0.databasePath = path }
-        }
-        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+        let project = try Project(
+            rows: Fixture.platformRows
+                + "INSERT INTO enrollments VALUES (9, 1, 1, 'soon', 'enrolled', 0, NULL);",
+            questions: Self.questions)
+        let error = await #expect(throws: BuildError.self) { try await project.build() }
+        // The row rules run with the analyses, but a bad row is the database's, not a question's.
+        #expect(error?.stage == .database)
+        #expect(error?.questionID == nil)
+        let check = try #require(error?.underlying as? SchemaCheckError)
+        #expect(check.path == project.database)
+        #expect(check.report.errors.count == 1)
+        #expect(check.description.contains("almanac check --db \(project.database)"))
+        #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 
     @Test("a FIFO as the database is refused before the site's lock is taken")
     func fifoDatabase() async throws {
-        let folder = Fixture.folder()
-        let fifo = folder.appending(path: "f.db").path
+        let project = try project()
+        let fifo = project.folder.appending(path: "f.db").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        await #expect(throws: BuildError.self) {
-            _ = try await build(in: folder) { $0.databasePath = fifo }
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build { $0.databasePath = fifo }
         }
-        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site.lock").path))
-        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+        #expect(
+            error
+                == BuildError(
+                    .database,
+                    DatabaseError(
+                        path: fifo,
+                        reason: .cannotOpen(
+                            "it is a FIFO (named pipe), not a database file; --db must name a regular SQLite file"
+                        ))))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: project.folder.appending(path: "site.lock").path))
+        #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 
     @Test("an organization named like the (no organization) placeholder builds, shown with its id")
     func placeholderName() async throws {
-        let folder = Fixture.folder()
-        let path = try Fixture.database(
-            Fixture.platformRows
+        let project = try Project(
+            rows: Fixture.platformRows
                 + "UPDATE organizations SET name = '(no organization)' WHERE id = 2;")
-        let (summary, site) = try await build(
+        let summary = try await project.build(
             """
             title: T
             questions:
@@ -286,31 +329,55 @@ import Testing
                 id: completion
               - text: How have enrollments trended over time?
                 id: trend
-            """, in: folder
-        ) { $0.databasePath = path }
+            """)
         #expect(summary.pages == 2)
         for page in ["completion.html", "trend.html"] {
-            #expect(read(site.appending(path: page)).contains("(no organization) (#2)"))
+            #expect(project.read(page).contains("(no organization) (#2)"))
         }
     }
 
     @Test("two organizations named Zürich, precomposed and decomposed, stop the build with the ids")
     func nfcDuplicates() async throws {
-        let folder = Fixture.folder()
         // SQLite's UNIQUE compares bytes, so both rows go in; Swift's String == calls them equal.
-        let path = try Fixture.database(
-            Fixture.platformRows + """
+        let project = try Project(
+            rows: Fixture.platformRows + """
                 UPDATE organizations SET name = 'Z' || char(252) || 'rich' WHERE id = 1;
                 UPDATE organizations SET name = 'Zu' || char(776) || 'rich' WHERE id = 2;
-                """)
-        let error = await #expect(throws: BuildError.self) {
-            _ = try await build(in: folder) { $0.databasePath = path }
-        }
+                """, questions: Self.questions)
+        let error = await #expect(throws: BuildError.self) { try await project.build() }
         #expect(error?.stage == .database)
+        #expect(error?.questionID == nil)
         #expect(
             error?.description.contains(
                 "after Unicode NFC normalization: \"Z\u{FC}rich\" (ids 1, 2)") == true)
-        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "site").path))
+        #expect(!FileManager.default.fileExists(atPath: project.site.path))
+    }
+
+    @Test("ask answers one question from the database without writing a site")
+    func ask() async throws {
+        let project = try project()
+        let (report, document, _) = try await project.ask(
+            "How many people are enrolled in the Python Basics badge?")
+        #expect(report.question.id == "how-many-people-are-enrolled-in-the-python-basics-badge")
+        #expect(report.match.kind == .badgeEnrollments)
+        #expect(report.match.filters.badge == "Python Basics")
+        // By hand from Fixture.platformRows: enrollments 1–4 are Python Basics, 2 completed.
+        #expect(document["metadata"]?["analytics_data"]?["totals"]?["enrollments"] == 4)
+        #expect(document["metadata"]?["analytics_data"]?["totals"]?["completed"] == 2)
+        #expect(!FileManager.default.fileExists(atPath: project.site.path))
+    }
+
+    @Test("ask with a question the matcher cannot route names the stage and the file's question")
+    func askUnroutable() async throws {
+        let project = try project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.ask("What is the weather?")
+        }
+        #expect(error?.stage == .matching)
+        #expect(error?.questionID == nil)
+        let failures = try #require(error?.underlying as? MatchFailures)
+        #expect(failures.errors.map(\.line) == [0])
+        #expect(error?.description.contains("`what-is-the-weather`") == true)
     }
 
     @Test("inlining skips question marks inside string literals")

@@ -25,7 +25,7 @@ struct ScriptedTransport: HTTPTransport {
 @Suite struct MarkdownTwinTests {
     @Test("the model's raw HTML and a server's message are inert in the twin")
     func hostileModel() async throws {
-        let project = try SiteTrustTests.Project()
+        let project = try Project()
         let hostileMessage = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
         let transport = ScriptedTransport(replies: [
             (

@@ -5,8 +5,6 @@ import Testing
 
 /// The search index, the embed pages and the plotly.js the binary carries.
 @Suite struct SearchAndEmbedTests {
-    typealias Project = SiteTrustTests.Project
-
     /// The JSON inside `assets/search-index.js`.
     static func index(_ project: Project) throws -> (names: [String], pages: [[Any]], text: String)
     {

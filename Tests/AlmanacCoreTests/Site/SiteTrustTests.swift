@@ -5,72 +5,6 @@ import Testing
 
 /// The promises of a published site: atomic, locked, escaped, linked, and twinned.
 @Suite struct SiteTrustTests {
-    static let questions = """
-        title: Fixture Pulse
-        questions:
-          - text: How many people are enrolled in each badge?
-            id: badges
-            section: Badges
-          - text: What is the completion rate by organization?
-            id: completion
-          - text: Own query
-            id: own
-            sql: SELECT name, id FROM badges ORDER BY id
-            charts: [{type: bar, x: name, y: id}]
-        """
-
-    struct Project {
-        var folder = Fixture.folder()
-        var database: String
-
-        init(rows: String = Fixture.platformRows) throws {
-            database = try Fixture.database(rows)
-        }
-
-        var site: URL { folder.appending(path: "site") }
-
-        let log = NarratorTests.Log()
-
-        func build(
-            _ yaml: String = SiteTrustTests.questions,
-            configure: (inout BuildOptions) -> Void = { _ in }
-        ) async throws -> BuildSummary {
-            let path = folder.appending(path: "questions.yaml")
-            try Data(yaml.utf8).write(to: path)
-            var options = BuildOptions(
-                questionsPath: path.path, databasePath: database, outputPath: site.path)
-            options.plotlyFromCDN = true
-            configure(&options)
-            let log = self.log
-            return try await ReportBuilder(options: options, version: "test") { log.add($0) }
-                .build()
-        }
-
-        /// Every file of the site with its bytes and modification time.
-        func snapshot() -> [String: (Data, Date)] {
-            var result: [String: (Data, Date)] = [:]
-            let walker = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)
-            while let url = walker?.nextObject() as? URL {
-                guard !url.hasDirectoryPath,
-                    let data = FileManager.default.contents(atPath: url.path)
-                else { continue }
-                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-                let date = attributes?[.modificationDate] as? Date ?? .distantPast
-                result[String(url.path.dropFirst(site.path.count))] = (data, date)
-            }
-            return result
-        }
-
-        func read(_ name: String) -> String {
-            (try? String(contentsOf: site.appending(path: name), encoding: .utf8)) ?? ""
-        }
-    }
-
-    static func same(_ a: [String: (Data, Date)], _ b: [String: (Data, Date)]) -> Bool {
-        a.keys.sorted() == b.keys.sorted()
-            && a.allSatisfy { key, value in b[key]!.0 == value.0 && b[key]!.1 == value.1 }
-    }
-
     @Test("with no input changed, a rebuild reads and writes nothing; any change rebuilds")
     func shortcut() async throws {
         let project = try Project()
@@ -79,13 +13,13 @@ import Testing
         #expect(unchanged.phases.map(\.name) == ["load"])
         #expect(unchanged.files.written == 0)
         // A changed question file, a touched site file, or --force each build for real.
-        let changed = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
+        let changed = try await project.build(Project.questions + "\n# a comment\n")
         #expect(
             changed.phases.map(\.name) == [
                 "load", "match", "sql", "charts", "narration", "render", "write",
             ])
         try Data("tampered".utf8).write(to: project.site.appending(path: "badges.html"))
-        let repaired = try await project.build(SiteTrustTests.questions + "\n# a comment\n")
+        let repaired = try await project.build(Project.questions + "\n# a comment\n")
         #expect(repaired.files.written == 1)
         #expect(project.read("badges.html").contains("<h1>"))
         let forced = try await project.build { $0.force = true }
@@ -104,7 +38,7 @@ import Testing
         #expect(passes() == 1)
         // A new section changes the file but not any analysis: no pass over the data.
         _ = try await project.build(
-            SiteTrustTests.questions.replacingOccurrences(
+            Project.questions.replacingOccurrences(
                 of: "section: Badges", with: "section: Numbers"))
         #expect(passes() == 1)
         #expect(
@@ -112,7 +46,7 @@ import Testing
                 "| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
         // A question with new filters needs the pass again.
         _ = try await project.build(
-            SiteTrustTests.questions.replacingOccurrences(
+            Project.questions.replacingOccurrences(
                 of: "How many people are enrolled in each badge?",
                 with: "How many people from Globex are enrolled in each badge?"))
         #expect(passes() == 2)
@@ -128,61 +62,126 @@ import Testing
         let before = project.snapshot()
         let summary = try await project.build()
         #expect(summary.files.written == 0)
-        #expect(Self.same(before, project.snapshot()))
+        #expect(Project.same(before, project.snapshot()))
     }
 
     @Test(
-        "a build that fails in any phase leaves the old site exactly as it was, and no staging folder",
+        "a build that fails in any stage leaves the old site exactly as it was, and no staging folder",
         arguments: [
-            ("questions", "title: T\nquestions: [\n"),
-            ("matching", "title: T\nquestions:\n  - text: What is the weather?\n"),
-            ("analytics", "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n"),
+            // YAML that does not parse: the whole file, no question.
+            (BuildError.Stage.questions, nil, "title: T\nquestions: [\n"),
+            // Every unroutable question is reported together, so no single question.
+            (.matching, nil, "title: T\nquestions:\n  - text: What is the weather?\n"),
+            // Custom SQL is checked for every question before any runs; the message names it.
             (
-                "charts",
+                .analytics, nil,
+                "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n"
+            ),
+            (
+                .charts, "q",
                 "title: T\nquestions:\n  - text: q\n    sql: SELECT name FROM badges\n    charts: [{type: bar, x: name, y: missing}]\n"
             ),
-        ])
-    func failures(phase: String, yaml: String) async throws {
+        ] as [(BuildError.Stage, String?, String)])
+    func failures(stage: BuildError.Stage, question: String?, yaml: String) async throws {
         let project = try Project()
-        _ = try await project.build()
+        try await project.build()
         let before = project.snapshot()
-        await #expect(throws: BuildError.self, "\(phase)") { _ = try await project.build(yaml) }
-        #expect(Self.same(before, project.snapshot()), "\(phase)")
+        #expect(before.count > 10, "the old site has its pages")
+        let error = await #expect(throws: BuildError.self, "\(stage)") {
+            try await project.build(yaml)
+        }
+        #expect(error?.stage == stage)
+        #expect(error?.questionID == question, "\(stage)")
+        #expect(Project.same(before, project.snapshot()), "\(stage)")
         #expect(
             !FileManager.default.fileExists(
                 atPath: SiteWriter.stagingFolder(for: project.site).path))
     }
 
+    @Test("a custom query that does not prepare is refused with the file, line and question")
+    func unpreparedSQL() async throws {
+        let project = try Project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
+                "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n")
+        }
+        #expect(
+            error
+                == BuildError(
+                    .analytics,
+                    MissingInputError(
+                        description:
+                            "\(project.questionsFile.path):3: question `q`: `sql:` is rejected: no such column: nope"
+                    )))
+    }
+
     @Test("database, rendering and --strict failures also leave the old site")
     func laterFailures() async throws {
         let project = try Project()
-        _ = try await project.build()
+        try await project.build()
         let before = project.snapshot()
+        #expect(before.count > 10, "the old site has its pages")
         let broken = Fixture.folder()
         try Data("{{#unclosed}}".utf8).write(to: broken.appending(path: "page.mustache"))
         let bad = try Fixture.database(
             Fixture.platformRows + "UPDATE enrollments SET progress = 2 WHERE id = 1;")
-        await #expect(throws: BuildError.self) {
-            _ = try await project.build { $0.databasePath = bad }
+        // The row rules run with the analyses: the database, not one question.
+        let database = await #expect(throws: BuildError.self) {
+            try await project.build { $0.databasePath = bad }
         }
-        await #expect(throws: BuildError.self) {
-            _ = try await project.build { $0.templatesPath = broken.path }
+        #expect(database?.stage == .database)
+        #expect(database?.questionID == nil)
+        let check = try #require(database?.underlying as? SchemaCheckError)
+        #expect(check.path == bad)
+        #expect(!check.report.errors.isEmpty)
+        // A template that does not parse fails the rendering of the whole site.
+        let rendering = await #expect(throws: BuildError.self) {
+            try await project.build { $0.templatesPath = broken.path }
         }
+        #expect(rendering?.stage == .rendering)
+        #expect(rendering?.questionID == nil)
+        #expect(rendering?.underlying is TemplateError)
         // The CDN fallback is a warning, and --strict makes it an error.
-        await #expect(throws: BuildError.self) { _ = try await project.build { $0.strict = true } }
-        #expect(Self.same(before, project.snapshot()))
+        let strict = await #expect(throws: BuildError.self) {
+            try await project.build { $0.strict = true }
+        }
+        #expect(
+            strict
+                == BuildError(
+                    .strict,
+                    StrictFailure(warnings: [
+                        "pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access"
+                    ])))
+        #expect(Project.same(before, project.snapshot()))
+    }
+
+    /// The refusal of an `--out` folder that holds files but no Almanac site.
+    static func foreignFiles(_ site: URL) -> SiteError {
+        SiteError(
+            path: site.path,
+            message:
+                "holds files but no Almanac site (no index.html written by Almanac); a build replaces and deletes pages in its folder, so choose an empty or new folder"
+        )
     }
 
     @Test("a build never writes over a file, or into a folder of someone else's files")
     func foreignTargets() async throws {
         let project = try Project()
         try Data("hello".utf8).write(to: project.site)
-        await #expect(throws: BuildError.self) { _ = try await project.build() }
+        let file = await #expect(throws: BuildError.self) { try await project.build() }
+        #expect(
+            file
+                == BuildError(
+                    .writing,
+                    SiteError(
+                        path: project.site.path,
+                        message: "is a file, not a folder; choose another --out")))
         #expect(FileManager.default.contents(atPath: project.site.path) == Data("hello".utf8))
         try FileManager.default.removeItem(at: project.site)
         try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: project.site.appending(path: "notes.html"))
-        await #expect(throws: BuildError.self) { _ = try await project.build() }
+        let foreign = await #expect(throws: BuildError.self) { try await project.build() }
+        #expect(foreign == BuildError(.writing, Self.foreignFiles(project.site)))
         #expect(project.read("notes.html") == "mine")
     }
 
@@ -190,12 +189,16 @@ import Testing
     func concurrent() async throws {
         let project = try Project()
         let lock = try BuildLock(for: project.site)
-        do {
-            _ = try await project.build()
-            Issue.record("the build should have been refused")
-        } catch let error as BuildError {
-            #expect(error.description.contains("another almanac build is writing this site"))
-        }
+        let error = await #expect(throws: BuildError.self) { try await project.build() }
+        #expect(
+            error
+                == BuildError(
+                    .writing,
+                    SiteError(
+                        path: project.site.path,
+                        message:
+                            "another almanac build is writing this site right now; wait for it to finish and try again"
+                    )))
         lock.release()
         _ = try await project.build()
     }
@@ -318,11 +321,17 @@ import Testing
         _ = try await project.build()
         let before = project.snapshot().mapValues(\.0)
         let dump = project.folder.appending(path: "no/such/folder/dump.sql").path
-        let changed = SiteTrustTests.questions.replacingOccurrences(
+        let changed = Project.questions.replacingOccurrences(
             of: "Fixture Pulse", with: "Changed Pulse")
-        await #expect(throws: BuildError.self) {
+        let error = await #expect(throws: BuildError.self) {
             try await project.build(changed) { $0.dumpSQLPath = dump }
         }
+        // Written before the swap, as part of the site's output; the system's reason varies.
+        #expect(error?.stage == .writing)
+        #expect(error?.questionID == nil)
+        let site = try #require(error?.underlying as? SiteError)
+        #expect(site.path == dump)
+        #expect(site.message.hasPrefix("cannot write the SQL dump: "))
         #expect(project.snapshot().mapValues(\.0) == before)
         #expect(!FileManager.default.fileExists(atPath: dump))
     }

@@ -38,20 +38,12 @@ import Testing
     func pages() async throws {
         let long = "Acme " + String(repeating: "and Sons ", count: 60)  // 545 characters
         let rows = Fixture.platformRows + "UPDATE organizations SET name = '\(long)' WHERE id = 1;"
-        let folder = Fixture.folder()
-        let questions = folder.appending(path: "questions.yaml")
-        try Data(
+        let project = try Project(rows: rows)
+        try await project.build(
             "title: T\nquestions:\n  - text: What is the completion rate by organization?\n    id: c\n"
-                .utf8
         )
-        .write(to: questions)
-        var options = BuildOptions(
-            questionsPath: questions.path, databasePath: try Fixture.database(rows),
-            outputPath: folder.appending(path: "site").path)
-        options.plotlyFromCDN = true
-        _ = try await ReportBuilder(options: options, version: "test") { _ in }.build()
         func read(_ name: String) throws -> String {
-            try String(contentsOf: folder.appending(path: "site/\(name)"), encoding: .utf8)
+            try String(contentsOf: project.site.appending(path: name), encoding: .utf8)
         }
         let shown = String(long.prefix(119)) + "…"
         let page = try read("c.html")
@@ -67,37 +59,42 @@ import Testing
 
 /// The questions file is read only when it is a regular file of bounded size.
 @Suite struct QuestionsFileBoundsTests {
-    func build(questions: String) async throws {
-        var options = BuildOptions(
-            questionsPath: questions, databasePath: try Fixture.database(Fixture.platformRows),
-            outputPath: Fixture.folder().appending(path: "site").path)
-        options.plotlyFromCDN = true
-        _ = try await ReportBuilder(options: options, version: "test") { _ in }.build()
-    }
-
     @Test("a questions file over 5,000,000 bytes is refused with its size, before it is parsed")
     func tooLarge() async throws {
-        let path = Fixture.folder().appending(path: "questions.yaml")
+        let project = try Project()
+        let path = project.folder.appending(path: "large.yaml")
         // 5,000,001 bytes: one more than the limit.
         try Data(("title: T\nquestions:\n" + String(repeating: "#", count: 5_000_001 - 20)).utf8)
             .write(to: path)
-        await #expect {
-            try await build(questions: path.path)
-        } throws: { error in
-            String(describing: error).contains(
-                "5,000,001 bytes; a questions file may have at most 5,000,000 bytes")
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build { $0.questionsPath = path.path }
         }
+        #expect(
+            error
+                == BuildError(
+                    .questions,
+                    MissingInputError(
+                        description:
+                            "\(path.path): 5,000,001 bytes; a questions file may have at most 5,000,000 bytes"
+                    )))
     }
 
     @Test("a FIFO as the questions file is refused at once, not read for ever")
     func fifo() async throws {
-        let path = Fixture.folder().appending(path: "questions.yaml").path
+        let project = try Project()
+        let path = project.folder.appending(path: "fifo.yaml").path
         #expect(mkfifo(path, 0o600) == 0)
-        await #expect {
-            try await build(questions: path)
-        } throws: { error in
-            String(describing: error).contains("not a regular file")
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build { $0.questionsPath = path }
         }
+        #expect(
+            error
+                == BuildError(
+                    .questions,
+                    MissingInputError(
+                        description:
+                            "\(path): not a regular file; --questions must name a YAML file"
+                    )))
     }
 }
 
