@@ -6,6 +6,26 @@ public struct CustomSQLError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String { "question `\(questionID)`: \(message)" }
 }
 
+/// Every custom query refused before any ran, reported together, each at its line.
+public struct CustomSQLFailures: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    /// Each refused question's line in `path` and its error's text.
+    public var failures: [Failure]
+
+    public struct Failure: Equatable, Sendable {
+        public var questionID: String
+        public var line: Int
+        public var message: String
+    }
+
+    public var description: String {
+        failures.map { "\(path):\($0.line): \($0.message)" }.joined(separator: "\n")
+    }
+
+    /// The question, when only one was refused.
+    public var questionID: String? { failures.count == 1 ? failures[0].questionID : nil }
+}
+
 /// The result of a question's own `sql:`: its columns and rows, as the analysis data.
 public struct CustomSQL: Sendable, Codable {
     public var columns: [String]

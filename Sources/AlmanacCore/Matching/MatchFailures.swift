@@ -9,4 +9,7 @@ public struct MatchFailures: Error, Equatable, Sendable, CustomStringConvertible
             error.line > 0 ? "\(path):\(error.line): \(error.description)" : error.description
         }.joined(separator: "\n")
     }
+
+    /// The question, when only one could not be routed.
+    public var questionID: String? { errors.count == 1 ? errors[0].questionID : nil }
 }

@@ -29,7 +29,7 @@ struct BuildSource {
             }
             let stats = try DatabaseStats.read(from: db)
             guard let asOf = try requested ?? DatabaseStats.latestActivity(in: db) else {
-                throw MissingInputError(
+                throw InputError(
                     description:
                         "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
                 )

@@ -82,7 +82,8 @@ struct QuestionAnswering {
         ).route(questions)
         warnings.add(routed.notes)
         if !routed.errors.isEmpty {
-            throw BuildError(.matching, MatchFailures(path: file.path, errors: routed.errors))
+            let failures = MatchFailures(path: file.path, errors: routed.errors)
+            throw BuildError(.matching, question: failures.questionID, failures)
         }
         return (routed.matches, routed.usedKeys)
     }
@@ -92,17 +93,18 @@ struct QuestionAnswering {
     /// Custom SQL is checked before any query runs, so a bad statement costs nothing, and
     /// every bad one is reported at once.
     private func validateCustomSQL(_ questions: [Question]) throws {
-        var problems: [String] = []
+        var refused = CustomSQLFailures(path: file.path, failures: [])
         for question in questions {
             guard let sql = question.sql else { continue }
             do {
                 try CustomSQL.validate(sql, questionID: question.id, on: source.db)
             } catch {
-                problems.append("\(file.path):\(question.line): \(error)")
+                refused.failures.append(
+                    .init(questionID: question.id, line: question.line, message: "\(error)"))
             }
         }
-        if !problems.isEmpty {
-            throw MissingInputError(description: problems.joined(separator: "\n"))
+        if !refused.failures.isEmpty {
+            throw BuildError(.analytics, question: refused.questionID, refused)
         }
     }
 

@@ -85,10 +85,10 @@ public struct ReportBuilder {
                         title: file.title, asOf: source.asOf, alerts: alerts,
                         reports: answers.reports),
                     previousFeed: previousFeed, into: { try site.put($0, $1) })
-            } catch let error as SiteError {
-                throw BuildError(.writing, error)
             } catch {
-                throw BuildError(.rendering, error)
+                // A page that cannot be written is the writing stage's failure, in its question.
+                let underlying = (error as? QuestionFailure)?.underlying ?? error
+                throw BuildError(underlying is SiteError ? .writing : .rendering, error)
             }
             clock.mark("render")
             if options.strict && !warnings.list.isEmpty {

@@ -88,6 +88,16 @@ public struct SiteRenderer: Sendable {
         let previous = index > 0 ? reports[index - 1] : nil
         let next = index + 1 < reports.count ? reports[index + 1] : nil
         let id = report.question.id
+        try QuestionFailure.wrapping(id) {
+            try renderPage(report, previous: previous, next: next, stats: stats, into: sink)
+        }
+    }
+
+    private func renderPage(
+        _ report: QuestionReport, previous: QuestionReport?, next: QuestionReport?,
+        stats: DatabaseStats, into sink: Sink
+    ) throws {
+        let id = report.question.id
         let (page, embeds) = renderer.pages(for: report, previous: previous, next: next)
         try sink(id + ".html", Data(page.utf8))
         for embed in embeds { try sink(embed.path, Data(embed.html.utf8)) }

@@ -77,7 +77,7 @@ import Testing
             try await project.build(server, yaml: Self.questions)
         }
         #expect(error?.stage == .matching)
-        #expect(error?.questionID == nil)
+        #expect(error?.questionID == "globex")
         let failures = try #require(error?.underlying as? MatchFailures)
         #expect(failures.errors.map(\.line) == [5])
         #expect(String(describing: error!).contains("`globex`"))
@@ -99,7 +99,7 @@ import Testing
             try await project.build(server, mode: .off, yaml: Self.questions)
         }
         #expect(error?.stage == .matching)
-        #expect(error?.questionID == nil)
+        #expect(error?.questionID == "globex")
         let failures = try #require(error?.underlying as? MatchFailures)
         #expect(failures.errors.map(\.line) == [5])
         #expect(String(describing: error!).contains("`globex`"))

@@ -150,13 +150,15 @@ import Testing
             try await project.build("title: T\nquestions:\n  - text: q\n    sql: \"\(sql)\"\n")
         }
         // Every question's SQL is checked before any runs, and the problems are reported
-        // together: the question is named in the message (file and line), not in the error.
+        // together, each with its file and line; one alone also names its question.
+        let failures = CustomSQLFailures(
+            path: project.questionsFile.path,
+            failures: [.init(questionID: "q", line: 3, message: "question `q`: \(why)")])
+        #expect(error == BuildError(.analytics, question: "q", failures))
         #expect(
-            error
-                == BuildError(
-                    .analytics,
-                    MissingInputError(
-                        description: "\(project.questionsFile.path):3: question `q`: \(why)")))
+            error?.description
+                == "analytics (question `q`): \(project.questionsFile.path):3: question `q`: \(why)"
+        )
         #expect(project.log.events.allSatisfy { if case .queried = $0 { false } else { true } })
     }
 
@@ -374,7 +376,7 @@ import Testing
             try await project.ask("What is the weather?")
         }
         #expect(error?.stage == .matching)
-        #expect(error?.questionID == nil)
+        #expect(error?.questionID == "what-is-the-weather")
         let failures = try #require(error?.underlying as? MatchFailures)
         #expect(failures.errors.map(\.line) == [0])
         #expect(error?.description.contains("`what-is-the-weather`") == true)

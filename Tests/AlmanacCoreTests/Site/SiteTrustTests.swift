@@ -70,11 +70,14 @@ import Testing
         arguments: [
             // YAML that does not parse: the whole file, no question.
             (BuildError.Stage.questions, nil, "title: T\nquestions: [\n"),
-            // Every unroutable question is reported together, so no single question.
-            (.matching, nil, "title: T\nquestions:\n  - text: What is the weather?\n"),
-            // Custom SQL is checked for every question before any runs; the message names it.
+            // Unroutable questions are reported together; one alone is named.
             (
-                .analytics, nil,
+                .matching, "what-is-the-weather",
+                "title: T\nquestions:\n  - text: What is the weather?\n"
+            ),
+            // Custom SQL is checked for every question before any runs; one alone is named.
+            (
+                .analytics, "q",
                 "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n"
             ),
             (
@@ -105,14 +108,18 @@ import Testing
             try await project.build(
                 "title: T\nquestions:\n  - text: q\n    sql: SELECT nope FROM badges\n")
         }
+        let failures = CustomSQLFailures(
+            path: project.questionsFile.path,
+            failures: [
+                .init(
+                    questionID: "q", line: 3,
+                    message: "question `q`: `sql:` is rejected: no such column: nope")
+            ])
+        #expect(error == BuildError(.analytics, question: "q", failures))
         #expect(
-            error
-                == BuildError(
-                    .analytics,
-                    MissingInputError(
-                        description:
-                            "\(project.questionsFile.path):3: question `q`: `sql:` is rejected: no such column: nope"
-                    )))
+            failures.description
+                == "\(project.questionsFile.path):3: question `q`: `sql:` is rejected: no such column: nope"
+        )
     }
 
     @Test("database, rendering and --strict failures also leave the old site")

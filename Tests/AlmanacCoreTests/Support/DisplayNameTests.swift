@@ -73,7 +73,7 @@ import Testing
             error
                 == BuildError(
                     .questions,
-                    MissingInputError(
+                    InputError(
                         description:
                             "\(path.path): 5,000,001 bytes; a questions file may have at most 5,000,000 bytes"
                     )))
@@ -91,7 +91,7 @@ import Testing
             error
                 == BuildError(
                     .questions,
-                    MissingInputError(
+                    InputError(
                         description:
                             "\(path): not a regular file; --questions must name a YAML file"
                     )))
