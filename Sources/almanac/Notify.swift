@@ -58,7 +58,8 @@ struct Notify: AsyncParsableCommand {
             url: url, format: format == .slack ? .slack : .json, timeout: .seconds(timeout),
             deadline: .seconds(deadline))
         do {
-            let digest = try WebhookNotifier.digest(in: URL(fileURLWithPath: site))
+            let digest = try WebhookNotifier.digest(
+                in: SiteLayout(site: URL(fileURLWithPath: site)), files: DiskFileSystem())
             let attempts = try await notifier.post(digest)
             Terminal.error(
                 "Posted the digest of \(site) to \(WebhookNotifier.redacted(url))"

@@ -39,7 +39,7 @@ public struct ModelRouter: Sendable {
             ChatMessage(role: "user", content: question.text),
         ]
         let key = AnswerCache.key(model, messages)
-        let cache = AnswerCache(folder: settings.cacheFolder)
+        let cache = AnswerCache(folder: settings.cacheFolder, files: settings.files)
         var text: String?
         var unstored: String?
         if settings.mode != .refresh { text = cache.answer(for: key).0?.answer }

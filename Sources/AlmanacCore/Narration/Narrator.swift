@@ -18,6 +18,8 @@ public struct NarrationSettings: Sendable {
     /// Nil when no model is configured: every answer is then written offline.
     public var model: ModelConfiguration?
     public var cacheFolder: URL
+    /// Where the answer cache is read and written.
+    public var files: any FileSystem
     /// Requests in flight at most.
     public var jobs: Int
     public var transport: any HTTPTransport
@@ -25,7 +27,7 @@ public struct NarrationSettings: Sendable {
 
     public init(
         mode: LLMMode = .off, model: ModelConfiguration? = nil, cacheFolder: URL,
-        jobs: Int = 4, transport: any HTTPTransport = URLSessionTransport(),
+        files: any FileSystem, jobs: Int = 4, transport: any HTTPTransport = URLSessionTransport(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = {
             try await Task.sleep(for: $0)
         }
@@ -33,6 +35,7 @@ public struct NarrationSettings: Sendable {
         self.mode = mode
         self.model = model
         self.cacheFolder = cacheFolder
+        self.files = files
         self.jobs = jobs
         self.transport = transport
         self.sleep = sleep
@@ -224,7 +227,7 @@ public struct Narrator: Sendable {
                         intent: item.intent))
             ]
         let key = AnswerCache.key(model, messages)
-        let cache = AnswerCache(folder: settings.cacheFolder)
+        let cache = AnswerCache(folder: settings.cacheFolder, files: settings.files)
         var problems: [String] = []
         if settings.mode != .refresh {
             let (entry, problem) = cache.answer(for: key)
@@ -337,15 +340,17 @@ public struct LLMOptions: Sendable {
         self.mode = mode
     }
 
-    /// The settings for one questions file.
-    public func settings(for file: QuestionFile, jobs: Int) -> NarrationSettings {
+    /// The settings for one questions file, with its answer cache on `files`.
+    public func settings(for file: QuestionFile, jobs: Int, files: any FileSystem)
+        -> NarrationSettings
+    {
         let folder =
             cacheFolder.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(
                 path: "answers")
         // Without a key, the default model is still worth looking up when there is a cache:
         // a CI rebuild reproduces the committed answers.
-        let hasCache = FileManager.default.fileExists(atPath: folder.path)
+        let hasCache = files.exists(folder)
         let name = model ?? file.llm.model ?? (apiKey != nil || hasCache ? Self.defaultModel : nil)
         let configuration = name.map {
             ModelConfiguration(
@@ -356,7 +361,7 @@ public struct LLMOptions: Sendable {
                 deadline: deadline)
         }
         return NarrationSettings(
-            mode: mode, model: configuration, cacheFolder: folder, jobs: jobs, transport: transport,
-            sleep: sleep)
+            mode: mode, model: configuration, cacheFolder: folder, files: files, jobs: jobs,
+            transport: transport, sleep: sleep)
     }
 }

@@ -184,10 +184,18 @@ public struct WebhookNotifier: Sendable {
     }
 
     /// Reads `digest.json` of a built site.
-    /// - Throws: `NotifyError` with `.digest` when it is missing or not JSON.
-    public static func digest(in folder: URL) throws -> JSONValue {
-        let path = folder.appending(path: "digest.json").path
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// - Throws: `NotifyError` with `.digest` when it is missing, unreadable or not JSON.
+    public static func digest(in layout: SiteLayout, files: any FileSystem) throws -> JSONValue {
+        let path = layout.digest.path
+        let read: Data?
+        do {
+            read = try files.contents(of: layout.digest)
+        } catch {
+            throw NotifyError(
+                reason: .digest("\(path): cannot read the digest: \(error.localizedDescription)"),
+                attempts: 0, target: "")
+        }
+        guard let data = read else {
             throw NotifyError(
                 reason: .digest("\(path): no digest; run `almanac build` first"), attempts: 0,
                 target: "")

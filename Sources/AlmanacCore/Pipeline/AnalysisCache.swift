@@ -1,6 +1,6 @@
 import Foundation
 
-/// The last build's analysis results, kept in `.almanac/<site>.analyses.json` beside the site,
+/// The last build's analysis results, kept in `SiteLayout.analysisCache` beside the site,
 /// so that a rebuild after a question changed runs only the analyses it has not seen: the
 /// others come back from here while the database, the as-of date and the tool are the same.
 struct AnalysisCache {
@@ -21,16 +21,13 @@ struct AnalysisCache {
         var warnings: [String]
     }
 
-    static func location(for folder: URL) -> URL {
-        folder.deletingLastPathComponent().appending(path: ".almanac")
-            .appending(path: folder.lastPathComponent + ".analyses.json")
-    }
-
     /// The cache for this scope; empty when the file is missing, unreadable or for another
-    /// database, date or tool.
-    static func load(for folder: URL, scope: String) -> AnalysisCache {
+    /// database, date or tool: every analysis then simply runs.
+    static func load(from layout: SiteLayout, scope: String, files: any FileSystem)
+        -> AnalysisCache
+    {
         var cache = AnalysisCache(scope: scope)
-        guard let data = FileManager.default.contents(atPath: location(for: folder).path),
+        guard let data = try? files.contents(of: layout.analysisCache),
             let file = try? JSONDecoder().decode(File.self, from: data), file.scope == scope
         else { return cache }
         cache.entries = file.entries
@@ -38,13 +35,22 @@ struct AnalysisCache {
         return cache
     }
 
-    /// Records this build's results; a failure only costs the next build its shortcut.
-    func save(for folder: URL) {
-        let url = Self.location(for: folder)
+    /// Records this build's results. A failure only costs the next build its shortcut, so
+    /// the caller reports it as a warning.
+    /// - Throws: `SiteError` with the cache file's path and the system's reason.
+    func save(to layout: SiteLayout, files: any FileSystem) throws {
+        let url = layout.analysisCache
         let file = File(scope: scope, entries: entries, warnings: warnings.map(\.description))
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? JSONEncoder().encode(file).write(to: url, options: .atomic)
+        do {
+            try files.createDirectory(at: url.deletingLastPathComponent())
+            try files.write(try JSONEncoder().encode(file), to: url)
+        } catch {
+            throw SiteError(
+                path: url.path,
+                message:
+                    "cannot save the analysis results (the next build will run every analysis again): \(error.localizedDescription)"
+            )
+        }
     }
 
     /// A stable name for an analysis.

@@ -69,9 +69,12 @@ public struct ReportBuilder {
         let warnings = Warnings(log: log)
         let clock = PhaseClock()
         let folder = outputFolder
+        let layout = SiteLayout(site: folder)
         // `/`, the home folder or a folder of foreign files is refused before anything runs
         // or is written beside it (no lock file, no `.almanac/`).
-        try stage(.writing) { try SiteWriter().checkTarget(folder, home: options.homeFolder) }
+        try stage(.writing) {
+            try SiteWriter(files: files).checkTarget(folder, home: options.homeFolder)
+        }
         let file = try stage(.questions) { try loadQuestions() }
         // A FIFO or a device as the database would block the build forever while it holds
         // the site's lock: refuse it before taking the lock.
@@ -79,15 +82,16 @@ public struct ReportBuilder {
         if let path = location.filePath {
             try stage(.database) { try SQLiteConnection.refuseSpecialFile(at: path) }
         }
-        let lock = try stage(.writing) { try BuildLock(for: folder) }
+        let lock = try stage(.writing) { try BuildLock(layout: layout, files: files) }
         defer { lock.release() }
 
         // Nothing changed since the last build: the site stands as it is. A PostgreSQL
         // database has no file to stamp, so its sites are always rebuilt.
         let fingerprint = try stage(.questions) { try self.fingerprint(file) }
         if !options.force, options.dumpSQLPath == nil, let fingerprint,
-            let state = BuildState.load(for: folder),
-            state.fingerprint == fingerprint, BuildState.stamps(in: folder) == state.files,
+            let state = BuildState.load(from: layout, files: files),
+            state.fingerprint == fingerprint,
+            BuildState.stamps(in: folder, files: files) == state.files,
             let asOf = CivilDate(iso: state.asOf)
         {
             clock.mark("load")
@@ -96,18 +100,15 @@ public struct ReportBuilder {
             return BuildSummary(
                 pages: state.pages, asOf: asOf,
                 files: WriteSummary(written: 0, kept: state.files.count, deleted: 0), warnings: [],
-                alerts: Digest.triggeredAlerts(in: folder), phases: clock.phases)
+                alerts: Digest.triggeredAlerts(in: layout, files: files), phases: clock.phases)
         }
         let source = try open(file, warnings)
         let week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
         // The site about to be replaced: its documents tell what changed since that report.
-        let previousSite = PreviousSite.read(from: folder)
-        let previousFeed = FileManager.default.contents(
-            atPath: folder.appending(path: "feed.xml").path
-        )
-        .map { String(decoding: $0, as: UTF8.self) }
+        let previousSite = PreviousSite.read(from: layout, files: files)
+        let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }
         log(.started(questions: file.questions.count))
         clock.mark("load")
         let (reports, analysisSQL) = try await answer(
@@ -121,7 +122,9 @@ public struct ReportBuilder {
 
         // Pages go straight to the staging folder as they are rendered; a failure from here
         // on removes it, and the current site stays as it was.
-        let site = try stage(.writing) { try SiteWriter().begin(folder, force: options.force) }
+        let site = try stage(.writing) {
+            try SiteWriter(files: files).begin(layout, force: options.force)
+        }
         let written: WriteSummary
         let searchIndexBytes: Int
         do {
@@ -174,10 +177,14 @@ public struct ReportBuilder {
         // missing cached answer) is not recorded: the next build should try again.
         if !warnings.narrationFellBack, let after = try? self.fingerprint(file) {
             // Taken again now: the build itself may have added answers to the cache.
-            BuildState(
-                fingerprint: after, files: BuildState.stamps(in: folder), pages: reports.count,
-                asOf: source.asOf.description
-            ).save(for: folder)
+            do {
+                try BuildState(
+                    fingerprint: after, files: BuildState.stamps(in: folder, files: files),
+                    pages: reports.count, asOf: source.asOf.description
+                ).save(to: layout, files: files)
+            } catch {
+                warnings.add(String(describing: error))
+            }
         }
         clock.mark("write")
         var summary = BuildSummary(
@@ -194,6 +201,9 @@ public struct ReportBuilder {
         URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
     }
 
+    /// The disk, until the build takes its file system as a parameter.
+    private var files: any FileSystem { DiskFileSystem() }
+
     /// Everything the output depends on, hashed; see `BuildState`. Nil for a PostgreSQL
     /// database: nothing cheap tells whether its data changed.
     private func fingerprint(_ file: QuestionFile) throws -> String? {
@@ -202,19 +212,26 @@ public struct ReportBuilder {
             FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? ""
         )
         guard let database = try resolveDatabase(file).filePath else { return nil }
-        parts += [BuildState.describe(database), BuildState.describe(database + "-wal")]
+        parts += [
+            BuildState.describe(database, files: files),
+            BuildState.describe(database + "-wal", files: files),
+        ]
         if let templates = options.templatesPath {
             parts.append(
-                BuildState.stamps(in: URL(fileURLWithPath: templates)).sorted { $0.key < $1.key }
-                    .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(
-                        separator: ","))
+                BuildState.stamps(in: URL(fileURLWithPath: templates), files: files).sorted {
+                    $0.key < $1.key
+                }
+                .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(
+                    separator: ","))
         }
-        if let plotly = options.plotlyPath { parts.append(BuildState.describe(plotly)) }
+        if let plotly = options.plotlyPath {
+            parts.append(BuildState.describe(plotly, files: files))
+        }
         let llm = options.llm
-        let settings = llm.settings(for: file, jobs: options.jobs)
+        let settings = llm.settings(for: file, jobs: options.jobs, files: files)
         if settings.model != nil && llm.mode != .off {
             parts.append(
-                BuildState.stamps(in: settings.cacheFolder).sorted { $0.key < $1.key }
+                BuildState.stamps(in: settings.cacheFolder, files: files).sorted { $0.key < $1.key }
                     .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(
                         separator: ","))
         }
@@ -243,13 +260,14 @@ public struct ReportBuilder {
             paths += [database, database + "-wal"]
         }
         if let file {
-            folders.append(options.llm.settings(for: file, jobs: options.jobs).cacheFolder)
+            folders.append(
+                options.llm.settings(for: file, jobs: options.jobs, files: files).cacheFolder)
         }
         var lines = paths.map { path in
-            BuildState.stamp(path).map { "\(path):\($0.size):\($0.modified)" } ?? path
+            BuildState.stamp(path, files: files).map { "\(path):\($0.size):\($0.modified)" } ?? path
         }
         for folder in folders {
-            lines += BuildState.stamps(in: folder).sorted { $0.key < $1.key }
+            lines += BuildState.stamps(in: folder, files: files).sorted { $0.key < $1.key }
                 .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
         }
         return lines.joined(separator: "\n")
@@ -323,7 +341,7 @@ public struct ReportBuilder {
         let matcher = try stage(.matching) {
             try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
         }
-        let settings = options.llm.settings(for: file, jobs: options.jobs)
+        let settings = options.llm.settings(for: file, jobs: options.jobs, files: files)
         let routed = await QuestionRouting(
             matcher: matcher, model: ModelRouter(settings: settings, catalogue: source.catalogue)
         ).route(questions)
@@ -351,18 +369,19 @@ public struct ReportBuilder {
 
         // A build keeps its analyses' results for the next one; `ask` and `--force` start
         // afresh, and so does PostgreSQL, whose data has no file to tell a change by.
-        let folder = outputFolder
+        let layout = SiteLayout(site: outputFolder)
         let databaseFile = source.location.filePath
         let scope = [
-            BuildState.describe(databaseFile ?? source.path),
-            BuildState.describe((databaseFile ?? source.path) + "-wal"),
+            BuildState.describe(databaseFile ?? source.path, files: files),
+            BuildState.describe((databaseFile ?? source.path) + "-wal", files: files),
             source.asOf.description, version, options.toolIdentity,
         ].joined(separator: "\n")
         let keepsResults = recordCacheUse && databaseFile != nil
         // A SQL dump must hold every statement, so it recomputes everything too.
         var cache =
             keepsResults && !options.force && options.dumpSQLPath == nil
-            ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
+            ? AnalysisCache.load(from: layout, scope: scope, files: files)
+            : AnalysisCache(scope: scope)
         let location = source.location
         // The previous window and the year-ago window run as analyses of their own, after
         // the questions' own, through the same runner and cache.
@@ -407,7 +426,13 @@ public struct ReportBuilder {
                     kind: match.kind, measures: current, comparison: comparisons[index],
                     weekly: weekly[match.filters]))
         }
-        if keepsResults { cache.save(for: folder) }
+        if keepsResults {
+            do {
+                try cache.save(to: layout, files: files)
+            } catch {
+                warnings.add(String(describing: error))
+            }
+        }
         if pass.statements > 0 {
             log(
                 .queried(
@@ -474,7 +499,7 @@ public struct ReportBuilder {
             && !narrated.usedKeys.union(routed.usedKeys).isEmpty && recordCacheUse
         {
             do {
-                try AnswerCache(folder: settings.cacheFolder).recordUse(
+                try AnswerCache(folder: settings.cacheFolder, files: files).recordUse(
                     narrated.usedKeys.union(routed.usedKeys))
             } catch {
                 warnings.add(String(describing: error))
@@ -605,7 +630,7 @@ public struct ReportBuilder {
         // Everything per site is prepared once: templates, assets, the renderers.
         var templates = TemplateSet.builtIn
         if let folder = options.templatesPath {
-            templates = try templates.overlaid(with: URL(fileURLWithPath: folder))
+            templates = try templates.overlaid(with: URL(fileURLWithPath: folder), files: files)
             for problem in templates.unknownNames() { warn(problem) }
         }
         let plotly = plotlySource(warn: warn)

@@ -115,7 +115,7 @@ import Testing
             project.log.events.contains {
                 if case .question(_, _, _, _, "cache") = $0 { return true } else { return false }
             })
-        let stats = AnswerCache(folder: project.answers).statistics()
+        let stats = try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics()
         #expect(stats.entries == 4)
         #expect(stats.usedByLastBuild == 4)
     }
@@ -206,7 +206,7 @@ import Testing
         #expect(page.contains("offline narrator, without a language model"))
         #expect(summary.warnings.contains { $0.contains("`first`: the language model failed") })
         // Failures are never cached.
-        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+        #expect(try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries == 0)
         let before = project.texts(in: project.site)
         await #expect(throws: BuildError.self) {
             _ = try await project.build(server) { $0.strict = true }
@@ -234,7 +234,7 @@ import Testing
                     "`first`: the language model failed (the endpoint redirected to \(target);")
             })
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
-        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+        #expect(try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries == 0)
     }
 
     @Test("cache-only never calls the network; refresh asks again")
@@ -258,7 +258,7 @@ import Testing
     func builtOnce(_ server: LoopbackServer) async throws -> (Project, AnswerCache, String) {
         let project = try Project()
         _ = try await project.build(server)
-        let cache = AnswerCache(folder: project.answers)
+        let cache = AnswerCache(folder: project.answers, files: DiskFileSystem())
         return (project, cache, try #require(cache.lastUsed().sorted().first))
     }
 
@@ -316,12 +316,12 @@ import Testing
         _ = try await project.build(
             server,
             yaml: Self.questions.replacingOccurrences(of: "temperature: 0", with: "temperature: 1"))
-        let cache = AnswerCache(folder: project.answers)
+        let cache = AnswerCache(folder: project.answers, files: DiskFileSystem())
         #expect(
-            cache.statistics()
-                == .init(entries: 8, bytes: cache.statistics().bytes, usedByLastBuild: 4))
+            try cache.statistics()
+                == .init(entries: 8, bytes: try cache.statistics().bytes, usedByLastBuild: 4))
         #expect(try cache.prune() == 4)
-        #expect(cache.statistics().entries == 4)
+        #expect(try cache.statistics().entries == 4)
     }
 
     @Test(

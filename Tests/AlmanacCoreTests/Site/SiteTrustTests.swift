@@ -150,7 +150,7 @@ import Testing
         #expect(Self.same(before, project.snapshot()), "\(phase)")
         #expect(
             !FileManager.default.fileExists(
-                atPath: SiteWriter.stagingFolder(for: project.site).path))
+                atPath: SiteLayout(site: project.site).staging.path))
     }
 
     @Test("database, rendering and --strict failures also leave the old site")
@@ -189,7 +189,7 @@ import Testing
     @Test("a second build while one is running is refused")
     func concurrent() async throws {
         let project = try Project()
-        let lock = try BuildLock(for: project.site)
+        let lock = try BuildLock(layout: SiteLayout(site: project.site), files: DiskFileSystem())
         do {
             _ = try await project.build()
             Issue.record("the build should have been refused")
@@ -330,13 +330,13 @@ import Testing
     @Test("almanac init writes a project and refuses to overwrite one")
     func scaffold() throws {
         let folder = Fixture.folder()
-        let created = try ProjectScaffold().create(in: folder)
+        let created = try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
         #expect(created.contains("questions.yaml"))
         #expect(created.contains("templates/page.mustache"))
         let yaml = try String(contentsOf: folder.appending(path: "questions.yaml"), encoding: .utf8)
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
         #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
-        #expect(throws: SiteError.self) { try ProjectScaffold().create(in: folder) }
+        #expect(throws: SiteError.self) { try ProjectScaffold(files: DiskFileSystem()).create(in: folder) }
     }
 }
