@@ -61,7 +61,7 @@ public struct SiteLayout: Sendable, Equatable {
     public var digest: URL { site.appending(path: Self.digestName) }
 
     /// `<site>/feed.xml`: the Atom feed, read back so a new report keeps the earlier entries.
-    public var feed: URL { site.appending(path: "feed.xml") }
+    public var feed: URL { site.appending(path: Self.feedName) }
 
     // MARK: - Staging
 
@@ -89,6 +89,9 @@ public struct SiteLayout: Sendable, Equatable {
 
     /// The name of the digest file, which is not a question's document.
     public static let digestName = "digest.json"
+
+    /// The name of the Atom feed, a page the build owns.
+    public static let feedName = "feed.xml"
 
     private static let indexName = "index.html"
 

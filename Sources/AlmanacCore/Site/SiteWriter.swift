@@ -34,7 +34,7 @@ public struct SiteWriter {
     static func isOwned(_ relative: String) -> Bool {
         if relative.hasPrefix("assets/") { return true }
         guard !relative.contains("/") else { return false }
-        return relative == "feed.xml"
+        return relative == SiteLayout.feedName
             || [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
     }
 

@@ -206,7 +206,9 @@ import Testing
         #expect(page.contains("offline narrator, without a language model"))
         #expect(summary.warnings.contains { $0.contains("`first`: the language model failed") })
         // Failures are never cached.
-        #expect(try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries == 0)
+        #expect(
+            try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries
+                == 0)
         let before = project.texts(in: project.site)
         await #expect(throws: BuildError.self) {
             _ = try await project.build(server) { $0.strict = true }
@@ -234,7 +236,9 @@ import Testing
                     "`first`: the language model failed (the endpoint redirected to \(target);")
             })
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
-        #expect(try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries == 0)
+        #expect(
+            try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries
+                == 0)
     }
 
     @Test("cache-only never calls the network; refresh asks again")

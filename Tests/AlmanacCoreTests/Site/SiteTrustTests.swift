@@ -337,6 +337,8 @@ import Testing
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
         #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
-        #expect(throws: SiteError.self) { try ProjectScaffold(files: DiskFileSystem()).create(in: folder) }
+        #expect(throws: SiteError.self) {
+            try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
+        }
     }
 }
