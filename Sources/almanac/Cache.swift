@@ -34,7 +34,13 @@ struct Cache: AsyncParsableCommand {
                     "there is no answer cache at \(location.folder.path); a build with a language model creates it"
                 )
             }
-            let stats = AnswerCache(folder: location.folder).statistics()
+            let stats: AnswerCache.Statistics
+            do {
+                stats = try AnswerCache(folder: location.folder, files: DiskFileSystem())
+                    .statistics()
+            } catch {
+                throw fail(String(describing: error))
+            }
             print(
                 "\(location.folder.path): \(NumberText.count(stats.entries)) answers, \(NumberText.count(stats.bytes)) bytes; the last build used \(NumberText.count(stats.usedByLastBuild))."
             )
@@ -48,11 +54,8 @@ struct Cache: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
-            let cache = AnswerCache(folder: location.folder)
-            guard
-                FileManager.default.fileExists(
-                    atPath: location.folder.appending(path: AnswerCache.lastBuildFile).path)
-            else {
+            let cache = AnswerCache(folder: location.folder, files: DiskFileSystem())
+            guard cache.files.exists(cache.lastBuild) else {
                 throw fail(
                     "\(location.folder.path) has no record of a build that used the cache; run `almanac build` with a model first, so prune knows what to keep"
                 )

@@ -11,7 +11,8 @@ struct Init: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let created = try ProjectScaffold().create(in: URL(fileURLWithPath: folder))
+            let created = try ProjectScaffold(files: DiskFileSystem()).create(
+                in: URL(fileURLWithPath: folder))
             print("Created \(created.count) files in \(folder):")
             for path in created { print("  \(path)") }
             print("Next: cd \(folder), set `database:` in questions.yaml, then run `make`.")

@@ -56,8 +56,12 @@ struct ModelFlags: ParsableArguments {
         var options = LLMOptions(mode: llm)
         let environment = ProcessInfo.processInfo.environment
         if let apiKeyFile {
-            guard let text = try? String(contentsOfFile: apiKeyFile, encoding: .utf8) else {
-                throw ValidationError("cannot read the API key file \(apiKeyFile)")
+            let text: String
+            do {
+                text = try String(contentsOfFile: apiKeyFile, encoding: .utf8)
+            } catch {
+                throw ValidationError(
+                    "cannot read the API key file \(apiKeyFile): \(error.localizedDescription)")
             }
             let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !key.isEmpty else {

@@ -54,11 +54,13 @@ struct Notify: AsyncParsableCommand {
         guard let url = URL(string: text) else {
             throw ValidationError("--webhook must be an http:// or https:// URL")
         }
+        let environment = Environment.live()
         let notifier = WebhookNotifier(
-            url: url, format: format == .slack ? .slack : .json, timeout: .seconds(timeout),
-            deadline: .seconds(deadline))
+            url: url, format: format == .slack ? .slack : .json, environment: environment,
+            timeout: .seconds(timeout), deadline: .seconds(deadline))
         do {
-            let digest = try WebhookNotifier.digest(in: URL(fileURLWithPath: site))
+            let digest = try WebhookNotifier.digest(
+                in: SiteLayout(site: URL(fileURLWithPath: site)), files: environment.files)
             let attempts = try await notifier.post(digest)
             Terminal.error(
                 "Posted the digest of \(site) to \(WebhookNotifier.redacted(url))"

@@ -28,7 +28,7 @@ final class ProgressReporter: @unchecked Sendable {
             done += 1
             let rowText = rows == 1 ? "1 row" : "\(NumberText.count(rows)) rows"
             Terminal.error(
-                "✔ \(id.padded(to: 34)) \(kind.rawValue.padded(to: 20)) \(rowText.leftPadded(10)) "
+                "✔ \(id.padded(to: 34)) \(kind.padded(to: 20)) \(rowText.leftPadded(10)) "
                     + "\("\(milliseconds) ms".leftPadded(8))  narration: \(narration)")
         case .unchanged:
             Terminal.error("  no input changed since the last build; the site stands as it is")

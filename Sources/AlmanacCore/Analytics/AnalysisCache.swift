@@ -1,6 +1,6 @@
 import Foundation
 
-/// The last build's analysis results, kept in `.almanac/<site>.analyses.json` beside the site,
+/// The last build's analysis results, kept in a file beside the site (`SiteLayout`),
 /// so that a rebuild after a question changed runs only the analyses it has not seen: the
 /// others come back from here while the database, the as-of date and the tool are the same.
 struct AnalysisCache {
@@ -21,16 +21,11 @@ struct AnalysisCache {
         var warnings: [String]
     }
 
-    static func location(for folder: URL) -> URL {
-        folder.deletingLastPathComponent().appending(path: ".almanac")
-            .appending(path: folder.lastPathComponent + ".analyses.json")
-    }
-
     /// The cache for this scope; empty when the file is missing, unreadable or for another
-    /// database, date or tool.
-    static func load(for folder: URL, scope: String) -> AnalysisCache {
+    /// database, date or tool: every analysis then simply runs.
+    static func load(from url: URL, scope: String, files: any FileSystem) -> AnalysisCache {
         var cache = AnalysisCache(scope: scope)
-        guard let data = FileManager.default.contents(atPath: location(for: folder).path),
+        guard let data = try? files.contents(of: url),
             let file = try? JSONDecoder().decode(File.self, from: data), file.scope == scope
         else { return cache }
         cache.entries = file.entries
@@ -38,13 +33,21 @@ struct AnalysisCache {
         return cache
     }
 
-    /// Records this build's results; a failure only costs the next build its shortcut.
-    func save(for folder: URL) {
-        let url = Self.location(for: folder)
+    /// Records this build's results. A failure only costs the next build its shortcut, so
+    /// the caller reports it as a warning.
+    /// - Throws: `FileSystemError` with the cache file's path and the system's reason.
+    func save(to url: URL, files: any FileSystem) throws {
         let file = File(scope: scope, entries: entries, warnings: warnings.map(\.description))
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? JSONEncoder().encode(file).write(to: url, options: .atomic)
+        do {
+            try files.createDirectory(at: url.deletingLastPathComponent())
+            try files.write(try JSONEncoder().encode(file), to: url)
+        } catch {
+            throw FileSystemError(
+                path: url.path,
+                reason:
+                    "cannot save the analysis results (the next build will run every analysis again): \(error.localizedDescription)"
+            )
+        }
     }
 
     /// A stable name for an analysis.

@@ -128,27 +128,12 @@ extension KeyMeasure {
     }
 }
 
-/// The report documents of the site a build is about to replace, by question id.
+/// The report documents of the site a build is about to replace, by question id; read by
+/// `PreviousSite.read(from:files:)`.
 public struct PreviousSite: Sendable {
     public var documents: [String: JSONValue]
 
     public init(documents: [String: JSONValue] = [:]) {
         self.documents = documents
-    }
-
-    /// Reads every top-level `<id>.json` that is a report document. A folder that is not
-    /// there, or a file that does not parse, gives no document: the question reads as new.
-    public static func read(from folder: URL) -> PreviousSite {
-        var documents: [String: JSONValue] = [:]
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") && name != "digest.json" {
-            guard
-                let data = FileManager.default.contents(atPath: folder.appending(path: name).path),
-                let value = try? JSONDecoder().decode(JSONValue.self, from: data),
-                let id = value["id"]?.stringValue, id + ".json" == name
-            else { continue }
-            documents[id] = value
-        }
-        return PreviousSite(documents: documents)
     }
 }

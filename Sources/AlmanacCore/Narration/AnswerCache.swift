@@ -6,8 +6,39 @@ import Foundation
 /// The key is the sha256 of the canonical JSON of `{model, temperature, max_tokens, seed,
 /// messages}`: any change to the data, the prompt, the conversation or the parameters gives
 /// a new key.
+/// A problem writing, listing or pruning the answer cache.
+public struct AnswerCacheError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        /// An answer or the list of used keys could not be written; the system's words.
+        case cannotWrite(String)
+        /// An unused answer could not be deleted.
+        case cannotDelete(String)
+        /// The cache folder, or its list of used keys, could not be read.
+        case cannotRead(String)
+    }
+
+    /// The file or folder concerned.
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .cannotWrite(let message): return "\(path): cannot write the answer cache: \(message)"
+        case .cannotDelete(let message): return "\(path): cannot delete: \(message)"
+        case .cannotRead(let message): return "\(path): cannot read the answer cache: \(message)"
+        }
+    }
+}
+
 public struct AnswerCache: Sendable {
     public var folder: URL
+    /// Where the answers are read and written.
+    public var files: any FileSystem
 
     /// A problem with one cache file, reported and then worked around.
     public struct Problem: Sendable, Equatable {
@@ -25,8 +56,9 @@ public struct AnswerCache: Sendable {
     /// The file that lists the keys the last build used, for `almanac cache stats|prune`.
     public static let lastBuildFile = "last-build.txt"
 
-    public init(folder: URL) {
+    public init(folder: URL, files: any FileSystem) {
         self.folder = folder
+        self.files = files
     }
 
     /// The request that an answer is stored under: everything that shapes the answer.
@@ -51,10 +83,27 @@ public struct AnswerCache: Sendable {
         folder.appending(path: String(key.prefix(2))).appending(path: key + ".json")
     }
 
-    /// The cached answer, nil on a miss; a corrupt file is a problem and a miss.
+    /// The file that lists the keys the last build used.
+    public var lastBuild: URL { folder.appending(path: Self.lastBuildFile) }
+
+    /// The cached answer, nil on a miss; a corrupt or unreadable file is a problem and a miss.
     public func answer(for key: String) -> (Entry?, Problem?) {
         let url = url(for: key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, nil) }
+        let read: Data?
+        do {
+            read = try files.contents(of: url)
+        } catch {
+            return (
+                nil,
+                Problem(
+                    path: url.path,
+                    message:
+                        "cannot read the answer file (\(error.localizedDescription)); it is ignored and will be written again"
+                )
+            )
+        }
+        guard let data = read else { return (nil, nil) }
+        // Nil is the answer here: any file that is not a JSON object is reported as corrupt.
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             object["key"] as? String == key, let answer = object["answer"] as? String,
             !answer.isEmpty
@@ -90,7 +139,7 @@ public struct AnswerCache: Sendable {
     }
 
     /// Stores an answer: a temporary file, then a rename, so a reader never sees half a file.
-    /// - Throws: `SiteError` when the folder cannot be written.
+    /// - Throws: `AnswerCacheError` when the folder cannot be written.
     public func store(_ answer: ChatAnswer, key: String, request: JSONValue) throws {
         var document: [String: JSONValue] = [
             "key": .string(key), "answer": .string(answer.content),
@@ -103,11 +152,12 @@ public struct AnswerCache: Sendable {
     }
 
     /// Records which keys the last build used.
+    /// - Throws: `AnswerCacheError` when the list cannot be written.
     public func recordUse(_ keys: Set<String>) throws {
         let text = keys.sorted().joined(separator: "\n") + (keys.isEmpty ? "" : "\n")
-        let url = folder.appending(path: Self.lastBuildFile)
-        if FileManager.default.contents(atPath: url.path) == Data(text.utf8) { return }
-        try write(Data(text.utf8), to: url)
+        // Unchanged lists are not rewritten; one that cannot be read is simply written again.
+        if (try? files.contents(of: lastBuild)) == Data(text.utf8) { return }
+        try write(Data(text.utf8), to: lastBuild)
     }
 
     public struct Statistics: Sendable, Equatable {
@@ -116,12 +166,13 @@ public struct AnswerCache: Sendable {
         public var usedByLastBuild: Int
     }
 
-    public func statistics() -> Statistics {
-        let files = entryFiles()
-        let used = lastUsed()
+    /// How many answers there are, their bytes, and how many the last build used.
+    /// - Throws: `AnswerCacheError` when the folder or the list of used keys cannot be read.
+    public func statistics() throws -> Statistics {
+        let files = try entryFiles()
+        let used = try lastUsed()
         let bytes = files.reduce(0) { total, url in
-            total
-                + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+            total + (self.files.attributes(of: url)?.size ?? 0)
         }
         return Statistics(
             entries: files.count, bytes: bytes,
@@ -132,58 +183,61 @@ public struct AnswerCache: Sendable {
 
     /// Deletes the entries the last build did not use.
     /// - Returns: how many files were deleted.
+    /// - Throws: `AnswerCacheError` when the cache cannot be read or a file cannot be deleted;
+    ///   an unreadable list of used keys deletes nothing.
     public func prune() throws -> Int {
-        let used = lastUsed()
+        let used = try lastUsed()
         var deleted = 0
-        for url in entryFiles() where !used.contains(url.deletingPathExtension().lastPathComponent)
-        {
+        for url in try entryFiles()
+        where !used.contains(url.deletingPathExtension().lastPathComponent) {
             do {
-                try FileManager.default.removeItem(at: url)
+                try files.removeItem(at: url)
             } catch {
-                throw SiteError(
-                    path: url.path, message: "cannot delete: \(error.localizedDescription)")
+                throw AnswerCacheError(
+                    path: url.path, reason: .cannotDelete(error.localizedDescription))
             }
             deleted += 1
         }
         return deleted
     }
 
-    func lastUsed() -> Set<String> {
-        let url = folder.appending(path: Self.lastBuildFile)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return Set(text.split(separator: "\n").map(String.init))
+    /// The keys the last build used; none when it recorded none.
+    /// - Throws: `AnswerCacheError` when the list is there but cannot be read: `prune` would
+    ///   otherwise take every answer for unused.
+    func lastUsed() throws -> Set<String> {
+        let data: Data?
+        do {
+            data = try files.contents(of: lastBuild)
+        } catch {
+            throw AnswerCacheError(
+                path: lastBuild.path, reason: .cannotRead(error.localizedDescription))
+        }
+        guard let data else { return [] }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
-    private func entryFiles() -> [URL] {
-        var files: [URL] = []
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            if url.pathExtension == "json",
-                url.deletingLastPathComponent().lastPathComponent.count == 2
-            {
-                files.append(url)
-            }
+    /// Every answer file, `<2 hex>/<key>.json`; none when the folder is not there.
+    private func entryFiles() throws -> [URL] {
+        guard files.exists(folder) else { return [] }
+        let paths: [String]
+        do {
+            paths = try files.files(under: folder)
+        } catch {
+            throw AnswerCacheError(
+                path: folder.path, reason: .cannotRead(error.localizedDescription))
         }
-        return files.sorted { $0.path < $1.path }
+        return paths.map { folder.appending(path: $0) }.filter {
+            $0.pathExtension == "json"
+                && $0.deletingLastPathComponent().lastPathComponent.count == 2
+        }
     }
 
     private func write(_ data: Data, to url: URL) throws {
-        let manager = FileManager.default
-        let temporary = url.deletingLastPathComponent().appending(
-            path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try manager.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            // rename(2) replaces the old file in one step; readers see the old or the new.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            try files.createDirectory(at: url.deletingLastPathComponent())
+            try files.write(data, to: url)
         } catch {
-            try? manager.removeItem(at: temporary)
-            throw SiteError(
-                path: url.path,
-                message: "cannot write the answer cache: \(error.localizedDescription)")
+            throw AnswerCacheError(path: url.path, reason: .cannotWrite(error.localizedDescription))
         }
     }
 }

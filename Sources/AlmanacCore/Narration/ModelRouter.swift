@@ -39,7 +39,7 @@ public struct ModelRouter: Sendable {
             ChatMessage(role: "user", content: question.text),
         ]
         let key = AnswerCache.key(model, messages)
-        let cache = AnswerCache(folder: settings.cacheFolder)
+        let cache = AnswerCache(folder: settings.cacheFolder, files: settings.environment.files)
         var text: String?
         var unstored: String?
         if settings.mode != .refresh { text = cache.answer(for: key).0?.answer }
@@ -52,7 +52,8 @@ public struct ModelRouter: Sendable {
             }
             do {
                 let answer = try await ChatClient(
-                    configuration: model, transport: settings.transport, sleep: settings.sleep
+                    configuration: model, transport: settings.environment.http,
+                    sleep: settings.environment.sleep, now: settings.environment.now
                 )
                 .complete(messages)
                 // A refused answer is cached too: asking again would get the same.

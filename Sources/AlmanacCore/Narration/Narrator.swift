@@ -20,22 +20,19 @@ public struct NarrationSettings: Sendable {
     public var cacheFolder: URL
     /// Requests in flight at most.
     public var jobs: Int
-    public var transport: any HTTPTransport
-    public var sleep: @Sendable (Duration) async throws -> Void
+    /// The answer cache's file system, the model's HTTP transport, the sleep between retries
+    /// and the clock for a `Retry-After` date.
+    public var environment: Environment
 
     public init(
-        mode: LLMMode = .off, model: ModelConfiguration? = nil, cacheFolder: URL,
-        jobs: Int = 4, transport: any HTTPTransport = URLSessionTransport(),
-        sleep: @escaping @Sendable (Duration) async throws -> Void = {
-            try await Task.sleep(for: $0)
-        }
+        mode: LLMMode = .off, model: ModelConfiguration? = nil, cacheFolder: URL, jobs: Int = 4,
+        environment: Environment
     ) {
         self.mode = mode
         self.model = model
         self.cacheFolder = cacheFolder
         self.jobs = jobs
-        self.transport = transport
-        self.sleep = sleep
+        self.environment = environment
     }
 }
 
@@ -224,7 +221,7 @@ public struct Narrator: Sendable {
                         intent: item.intent))
             ]
         let key = AnswerCache.key(model, messages)
-        let cache = AnswerCache(folder: settings.cacheFolder)
+        let cache = AnswerCache(folder: settings.cacheFolder, files: settings.environment.files)
         var problems: [String] = []
         if settings.mode != .refresh {
             let (entry, problem) = cache.answer(for: key)
@@ -249,7 +246,8 @@ public struct Narrator: Sendable {
             return (Narration(markdown: offline, source: .offline), problems, key)
         }
         let client = ChatClient(
-            configuration: model, transport: settings.transport, sleep: settings.sleep)
+            configuration: model, transport: settings.environment.http,
+            sleep: settings.environment.sleep, now: settings.environment.now)
         let started = ContinuousClock.now
         do {
             let answer = try await limiter.run { try await client.complete(messages) }
@@ -327,8 +325,6 @@ public struct LLMOptions: Sendable {
     public var deadline: Duration = .seconds(300)
     /// `answers/` beside the questions file when nil.
     public var cacheFolder: String?
-    public var transport: any HTTPTransport = URLSessionTransport()
-    public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 
     /// Used when a key is set but no model is named anywhere.
     public static let defaultModel = "gpt-4o-mini"
@@ -337,15 +333,17 @@ public struct LLMOptions: Sendable {
         self.mode = mode
     }
 
-    /// The settings for one questions file.
-    public func settings(for file: QuestionFile, jobs: Int) -> NarrationSettings {
+    /// The settings for one questions file, in `environment`.
+    public func settings(for file: QuestionFile, jobs: Int, environment: Environment)
+        -> NarrationSettings
+    {
         let folder =
             cacheFolder.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().appending(
                 path: "answers")
         // Without a key, the default model is still worth looking up when there is a cache:
         // a CI rebuild reproduces the committed answers.
-        let hasCache = FileManager.default.fileExists(atPath: folder.path)
+        let hasCache = environment.files.exists(folder)
         let name = model ?? file.llm.model ?? (apiKey != nil || hasCache ? Self.defaultModel : nil)
         let configuration = name.map {
             ModelConfiguration(
@@ -356,7 +354,7 @@ public struct LLMOptions: Sendable {
                 deadline: deadline)
         }
         return NarrationSettings(
-            mode: mode, model: configuration, cacheFolder: folder, jobs: jobs, transport: transport,
-            sleep: sleep)
+            mode: mode, model: configuration, cacheFolder: folder, jobs: jobs,
+            environment: environment)
     }
 }

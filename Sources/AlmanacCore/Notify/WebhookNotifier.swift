@@ -48,25 +48,21 @@ public struct NotifyError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct WebhookNotifier: Sendable {
     public var url: URL
     public var format: WebhookFormat
-    public var transport: any HTTPTransport
+    /// The HTTP transport and the sleep between tries.
+    public var environment: Environment
     public var policy: RetryPolicy
-    public var sleep: @Sendable (Duration) async throws -> Void
     public var timeout: Duration
     public var deadline: Duration
 
     public init(
-        url: URL, format: WebhookFormat, transport: any HTTPTransport = URLSessionTransport(),
-        policy: RetryPolicy = RetryPolicy(),
-        sleep: @escaping @Sendable (Duration) async throws -> Void = {
-            try await Task.sleep(for: $0)
-        },
-        timeout: Duration = .seconds(10), deadline: Duration = .seconds(120)
+        url: URL, format: WebhookFormat, environment: Environment,
+        policy: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(10),
+        deadline: Duration = .seconds(120)
     ) {
         self.url = url
         self.format = format
-        self.transport = transport
+        self.environment = environment
         self.policy = policy
-        self.sleep = sleep
         self.timeout = timeout
         self.deadline = deadline
     }
@@ -145,11 +141,11 @@ public struct WebhookNotifier: Sendable {
             body: body(for: digest),
             timeout: timeout)
         return try await policy.run(
-            timeout: timeout, deadline: deadline, sleep: sleep,
+            timeout: timeout, deadline: deadline, sleep: environment.sleep,
             attempt: { number, timeout -> RetryStep<Int, NotifyError.Reason> in
                 request.timeout = timeout
                 do {
-                    let response = try await transport.send(request)
+                    let response = try await environment.http.send(request)
                     if (200..<300).contains(response.status) { return .done(number) }
                     let reason = NotifyError.Reason.http(
                         status: response.status,
@@ -184,10 +180,18 @@ public struct WebhookNotifier: Sendable {
     }
 
     /// Reads `digest.json` of a built site.
-    /// - Throws: `NotifyError` with `.digest` when it is missing or not JSON.
-    public static func digest(in folder: URL) throws -> JSONValue {
-        let path = folder.appending(path: "digest.json").path
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// - Throws: `NotifyError` with `.digest` when it is missing, unreadable or not JSON.
+    public static func digest(in layout: SiteLayout, files: any FileSystem) throws -> JSONValue {
+        let path = layout.digest.path
+        let read: Data?
+        do {
+            read = try files.contents(of: layout.digest)
+        } catch {
+            throw NotifyError(
+                reason: .digest("\(path): cannot read the digest: \(error.localizedDescription)"),
+                attempts: 0, target: "")
+        }
+        guard let data = read else {
             throw NotifyError(
                 reason: .digest("\(path): no digest; run `almanac build` first"), attempts: 0,
                 target: "")

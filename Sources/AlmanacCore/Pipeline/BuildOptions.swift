@@ -42,22 +42,6 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// A line of progress for the CLI to show; the core never prints.
-public enum BuildEvent: Sendable, Equatable {
-    /// The questions are loaded and routing starts.
-    case started(questions: Int)
-    /// No input changed since the last build; nothing was read or written.
-    case unchanged
-    /// The analyses' shared pass read this many enrollments.
-    /// The analyses ran `statements` in the database, which returned `rows` aggregated rows.
-    case queried(statements: Int, rows: Int, milliseconds: Int)
-    /// One question finished: id, kind, rows, milliseconds, where the narration came from.
-    case question(id: String, kind: AnalysisKind, rows: Int, milliseconds: Int, narration: String)
-    case warning(String)
-    /// An alert of questions.yaml was triggered.
-    case alert(String)
-}
-
 /// What a build did.
 public struct BuildSummary: Sendable, Equatable {
     public var pages: Int

@@ -230,7 +230,8 @@ struct QuestionAnswering {
             grounded.append(report)
             log(
                 .question(
-                    id: report.question.id, kind: report.match.kind, rows: report.output.rowCount,
+                    id: report.question.id, kind: report.match.kind.rawValue,
+                    rows: report.output.rowCount,
                     milliseconds: milliseconds[index], narration: report.narration.progress))
         }
         if !ungrounded.isEmpty {

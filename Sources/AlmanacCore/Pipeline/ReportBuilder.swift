@@ -20,9 +20,12 @@ public struct ReportBuilder {
         let warnings = WarningLog { [log = environment.log] in log(.warning($0)) }
         let clock = PhaseClock()
         let folder = outputFolder
+        let layout = SiteLayout(site: folder)
         // `/`, the home folder or a folder of foreign files is refused before anything runs
         // or is written beside it (no lock file, no `.almanac/`).
-        try stage(.writing) { try SiteWriter().checkTarget(folder, home: options.homeFolder) }
+        try stage(.writing) {
+            try SiteWriter(files: files).checkTarget(folder, home: options.homeFolder)
+        }
         let file = try loadQuestions()
         // A FIFO or a device as the database would block the build forever while it holds
         // the site's lock: refuse it before taking the lock.
@@ -30,13 +33,13 @@ public struct ReportBuilder {
         if let path = location.filePath {
             try stage(.database) { try SQLiteConnection.refuseSpecialFile(at: path) }
         }
-        let lock = try stage(.writing) { try BuildLock(for: folder) }
+        let lock = try stage(.writing) { try BuildLock(layout: layout, files: files) }
         defer { lock.release() }
 
         let narration = narrationSettings(file)
-        let shortcut = BuildShortcut(options: options, version: version)
+        let shortcut = BuildShortcut(options: options, version: version, environment: environment)
         let fingerprint = shortcut.fingerprint(file, database: location, narration: narration)
-        if let unchanged = shortcut.unchanged(fingerprint, folder: folder, clock: clock) {
+        if let unchanged = shortcut.unchanged(fingerprint, layout: layout, clock: clock) {
             environment.log(.unchanged)
             return unchanged
         }
@@ -45,10 +48,8 @@ public struct ReportBuilder {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
         // The site about to be replaced: its documents tell what changed since that report.
-        let previousSite = PreviousSite.read(from: folder)
-        let previousFeed = FileManager.default.contents(
-            atPath: folder.appending(path: "feed.xml").path
-        ).map { String(decoding: $0, as: UTF8.self) }
+        let previousSite = PreviousSite.read(from: layout, files: files)
+        let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }
         environment.log(.started(questions: file.questions.count))
         clock.mark("load")
 
@@ -59,10 +60,18 @@ public struct ReportBuilder {
         let reuses = keepsResults && !options.force && options.dumpSQLPath == nil
         var answering = answering(file, source, narration, warnings, clock)
         answering.cache =
-            reuses ? AnalysisCache.load(for: folder, scope: scope) : AnalysisCache(scope: scope)
+            reuses
+            ? AnalysisCache.load(from: layout.analysisCache, scope: scope, files: files)
+            : AnalysisCache(scope: scope)
         answering.previousSite = previousSite
         let answers = try await answering.answer(file.questions)
-        if keepsResults { answers.cache.save(for: folder) }
+        if keepsResults {
+            do {
+                try answers.cache.save(to: layout.analysisCache, files: files)
+            } catch {
+                warnings.add(String(describing: error))
+            }
+        }
         recordCacheUse(answers.usedKeys, narration, warnings)
         let alerts = try stage(.alerts) {
             try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(answers.reports)
@@ -71,7 +80,9 @@ public struct ReportBuilder {
 
         // Pages go straight to the staging folder as they are rendered; a failure from here
         // on removes it, and the current site stays as it was.
-        let site = try stage(.writing) { try SiteWriter().begin(folder, force: options.force) }
+        let site = try stage(.writing) {
+            try SiteWriter(files: files).begin(layout, force: options.force)
+        }
         let written: WriteSummary
         let searchIndexBytes: Int
         do {
@@ -112,10 +123,14 @@ public struct ReportBuilder {
         if !answers.narrationFellBack,
             let after = shortcut.fingerprint(file, database: location, narration: narration)
         {
-            BuildState(
-                fingerprint: after, files: BuildState.stamps(in: folder),
-                pages: answers.reports.count, asOf: source.asOf.description
-            ).save(for: folder)
+            do {
+                try BuildState(
+                    fingerprint: after, files: BuildState.stamps(in: folder, files: files),
+                    pages: answers.reports.count, asOf: source.asOf.description
+                ).save(to: layout, files: files)
+            } catch {
+                warnings.add(String(describing: error))
+            }
         }
         clock.mark("write")
         var summary = BuildSummary(
@@ -129,7 +144,7 @@ public struct ReportBuilder {
 
     /// The inputs' stamps that `almanac serve` watches; see `BuildShortcut.inputStamps`.
     public func inputStamps() -> String {
-        BuildShortcut(options: options, version: version).inputStamps()
+        BuildShortcut(options: options, version: version, environment: environment).inputStamps()
     }
 
     /// One question through the same matcher, analytics, narrator and cache as a build:
@@ -142,7 +157,7 @@ public struct ReportBuilder {
     ) {
         let warnings = WarningLog { [log = environment.log] in log(.warning($0)) }
         var file = QuestionFile(path: options.questionsPath, title: "Almanac", questions: [])
-        if FileManager.default.fileExists(atPath: options.questionsPath) {
+        if files.exists(URL(fileURLWithPath: options.questionsPath)) {
             file = try loadQuestions()
         }
         let id = Slug.make(from: text).isEmpty ? "question" : Slug.make(from: text)
@@ -161,8 +176,12 @@ public struct ReportBuilder {
         URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
     }
 
+    private var files: any FileSystem { environment.files }
+
     private func loadQuestions() throws -> QuestionFile {
-        try stage(.questions) { try QuestionLoader().load(contentsOf: options.questionsPath) }
+        try stage(.questions) {
+            try QuestionLoader().load(contentsOf: options.questionsPath, files: files)
+        }
     }
 
     private func databaseLocation(_ file: QuestionFile) throws -> DatabaseLocation {
@@ -173,10 +192,7 @@ public struct ReportBuilder {
     }
 
     private func narrationSettings(_ file: QuestionFile) -> NarrationSettings {
-        var settings = options.llm.settings(for: file, jobs: options.jobs)
-        settings.transport = environment.http
-        settings.sleep = environment.sleep
-        return settings
+        options.llm.settings(for: file, jobs: options.jobs, environment: environment)
     }
 
     private func answering(
@@ -193,7 +209,8 @@ public struct ReportBuilder {
     private func analysisScope(_ source: BuildSource) -> String {
         let database = source.location.filePath ?? source.path
         return [
-            BuildState.describe(database), BuildState.describe(database + "-wal"),
+            BuildState.describe(database, files: files),
+            BuildState.describe(database + "-wal", files: files),
             source.asOf.description, version, options.toolIdentity,
         ].joined(separator: "\n")
     }
@@ -205,7 +222,7 @@ public struct ReportBuilder {
     ) {
         guard narration.model != nil, narration.mode != .off, !keys.isEmpty else { return }
         do {
-            try AnswerCache(folder: narration.cacheFolder).recordUse(keys)
+            try AnswerCache(folder: narration.cacheFolder, files: files).recordUse(keys)
         } catch {
             warnings.add(String(describing: error))
         }
@@ -216,17 +233,18 @@ public struct ReportBuilder {
     {
         let plotly = PlotlySource.choose(
             fromCDN: options.plotlyFromCDN, file: options.plotlyPath,
-            read: { FileManager.default.contents(atPath: $0) }, warn: warnings.add)
+            read: { [files] in try? files.contents(of: URL(fileURLWithPath: $0)) },
+            warn: warnings.add)
         return try SiteRenderer(
             title: title, asOf: asOf, version: version,
             templatesFolder: options.templatesPath.map { URL(fileURLWithPath: $0) },
-            plotly: plotly, plotlyName: options.plotlyPath ?? "plotly.min.js",
+            plotly: plotly, plotlyName: options.plotlyPath ?? "plotly.min.js", files: files,
             warn: warnings.add)
     }
 
     private func writeDump(_ text: String, to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try files.write(Data(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
             throw SiteError(
                 path: path, message: "cannot write the SQL dump: \(error.localizedDescription)")

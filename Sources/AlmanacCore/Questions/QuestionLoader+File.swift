@@ -7,21 +7,31 @@ extension QuestionLoader {
 
     /// Reads and loads the questions file at `path`: only a regular file, and not a huge one,
     /// since a FIFO would block the read for ever.
-    /// - Throws: `InputError` for a file that is absent, special, too large or not
-    ///   UTF-8; `QuestionFileError` for what is wrong inside it.
-    public func load(contentsOf path: String) throws -> QuestionFile {
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                throw InputError(
-                    description: "\(path): not a regular file; --questions must name a YAML file")
-            }
-            if let size = attributes[.size] as? Int, size > Self.largestFile {
-                throw InputError(
-                    description: "\(path): \(NumberText.count(size)) bytes; a questions file may "
-                        + "have at most \(NumberText.count(Self.largestFile)) bytes")
-            }
+    /// - Throws: `InputError` for a file that is absent, special, too large, unreadable or
+    ///   not UTF-8; `QuestionFileError` for what is wrong inside it.
+    public func load(contentsOf path: String, files: any FileSystem) throws -> QuestionFile {
+        let url = URL(fileURLWithPath: path)
+        guard let attributes = files.attributes(of: url) else {
+            throw InputError(description: "\(path): no such questions file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard attributes.kind == .file else {
+            throw InputError(
+                description: "\(path): not a regular file; --questions must name a YAML file")
+        }
+        if attributes.size > Self.largestFile {
+            throw InputError(
+                description:
+                    "\(path): \(NumberText.count(attributes.size)) bytes; a questions file "
+                    + "may have at most \(NumberText.count(Self.largestFile)) bytes")
+        }
+        let read: Data?
+        do {
+            read = try files.contents(of: url)
+        } catch {
+            let reason = (error as? FileSystemError)?.reason ?? "\(error)"
+            throw InputError(description: "\(path): cannot be read (\(reason))")
+        }
+        guard let data = read else {
             throw InputError(description: "\(path): no such questions file")
         }
         guard let text = String(data: data, encoding: .utf8) else {

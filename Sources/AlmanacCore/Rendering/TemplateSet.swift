@@ -22,22 +22,35 @@ public struct TemplateSet: Sendable {
     }
 
     /// Overlays the files of `folder` on these templates.
-    /// - Throws: `TemplateError` when the folder is missing or a file cannot be read.
-    public func overlaid(with folder: URL) throws -> TemplateSet {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
-            isFolder.boolValue
-        else {
+    /// - Throws: `TemplateError` when the folder is missing or cannot be listed, or a file
+    ///   cannot be read or is not UTF-8 text, with the system's reason.
+    public func overlaid(with folder: URL, files system: any FileSystem) throws -> TemplateSet {
+        guard system.isDirectory(folder) else {
             throw TemplateError(file: folder.path, message: "no such templates folder")
         }
+        let paths: [String]
+        do {
+            paths = try system.files(under: folder)
+        } catch {
+            throw TemplateError(
+                file: folder.path,
+                message: "cannot list the templates folder: \(error.localizedDescription)")
+        }
         var merged = files
-        let base = folder.standardizedFileURL.path
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            guard !url.hasDirectoryPath else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            guard relative.hasSuffix(".mustache") || relative.hasPrefix("assets/") else { continue }
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        for relative in paths where relative.hasSuffix(".mustache") || relative.hasPrefix("assets/")
+        {
+            let url = folder.appending(path: relative)
+            let data: Data?
+            do {
+                data = try system.contents(of: url)
+            } catch {
+                throw TemplateError(
+                    file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+            }
+            guard let data else {
+                throw TemplateError(file: url.path, message: "the file went away while reading")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: url.path, message: "cannot read the file as UTF-8 text")
             }
             merged[relative] = text

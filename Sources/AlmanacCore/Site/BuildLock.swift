@@ -5,20 +5,30 @@ import Foundation
 #endif
 
 /// Keeps two builds from writing one site at the same time: an advisory lock on
-/// `<site>.lock` beside the output folder. The kernel drops it if the process dies, so a
-/// crashed build never blocks the next one. The file stays: deleting it would let a build
-/// that opened it a moment earlier lock a file nobody else can see.
+/// `<site>.lock` beside the output folder (`SiteLayout.lock`). The kernel drops it if the
+/// process dies, so a crashed build never blocks the next one. The file stays: deleting it
+/// would let a build that opened it a moment earlier lock a file nobody else can see.
+///
+/// flock(2) needs a real file, so the lock itself is taken on the disk; only the folder it
+/// lives in is made through the `FileSystem`.
 public final class BuildLock {
     private var descriptor: Int32
     private let path: String
 
-    /// - Throws: `SiteError` when another build holds the lock.
-    public init(for folder: URL) throws {
-        path =
-            folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".lock")
-            .path
-        try? FileManager.default.createDirectory(
-            at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+    /// - Throws: `SiteError` when the lock's folder or file cannot be made, or another build
+    ///   holds the lock.
+    public init(layout: SiteLayout, files: any FileSystem) throws {
+        let lock = layout.lock
+        path = lock.path
+        let folder = lock.deletingLastPathComponent()
+        do {
+            try files.createDirectory(at: folder)
+        } catch {
+            throw SiteError(
+                path: folder.path,
+                message:
+                    "cannot create the folder for the build lock: \(error.localizedDescription)")
+        }
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw SiteError(
@@ -29,7 +39,7 @@ public final class BuildLock {
             close(descriptor)
             descriptor = -1
             throw SiteError(
-                path: folder.path,
+                path: layout.site.path,
                 message:
                     "another almanac build is writing this site right now; wait for it to finish and try again"
             )

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the last successful build saw, so that a rebuild with no changed input can skip the
-/// work entirely: `.almanac/<site>.state.json` beside the output folder (git-ignored).
+/// work entirely: `SiteLayout.buildState` beside the output folder (git-ignored).
 ///
 /// The fingerprint covers every input: the questions file's bytes, the database file's size,
 /// modification time and SQLite change counter (and its WAL file's), the templates folder,
@@ -18,59 +18,64 @@ struct BuildState: Codable, Equatable {
         var modified: Double
     }
 
-    static func location(for folder: URL) -> URL {
-        folder.deletingLastPathComponent().appending(path: ".almanac")
-            .appending(path: folder.lastPathComponent + ".state.json")
-    }
-
-    static func load(for folder: URL) -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: location(for: folder).path) else {
-            return nil
-        }
+    /// The state the last build recorded; nil when there is none, or it cannot be read or
+    /// decoded (another version wrote it): the build then simply does all its work.
+    static func load(from layout: SiteLayout, files: any FileSystem) -> BuildState? {
+        guard let data = try? files.contents(of: layout.buildState) else { return nil }
         return try? JSONDecoder().decode(BuildState.self, from: data)
     }
 
-    /// Records the state; a failure only costs the next build its shortcut.
-    func save(for folder: URL) {
-        let url = Self.location(for: folder)
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try? encoder.encode(self).write(to: url, options: .atomic)
+    /// Records the state. A failure only costs the next build its shortcut, so the caller
+    /// reports it as a warning.
+    /// - Throws: `SiteError` with the state file's path and the system's reason.
+    func save(to layout: SiteLayout, files: any FileSystem) throws {
+        let url = layout.buildState
+        do {
+            try files.createDirectory(at: url.deletingLastPathComponent())
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try files.write(try encoder.encode(self), to: url)
+        } catch {
+            throw SiteError(
+                path: url.path,
+                message:
+                    "cannot save the build state (the next build will redo all its work): \(error.localizedDescription)"
+            )
+        }
     }
 
-    /// The size and modification time of every file under a folder.
-    static func stamps(in folder: URL) -> [String: Stamp] {
+    /// The size and modification time of every file under a folder. A folder that is not
+    /// there has none; one that cannot be listed also gives none, which only makes the next
+    /// build redo its work (the build itself reports what it cannot read).
+    static func stamps(in folder: URL, files: any FileSystem) -> [String: Stamp] {
+        guard let paths = try? files.files(under: folder) else { return [:] }
         var result: [String: Stamp] = [:]
-        let base = folder.standardizedFileURL.path
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            guard let stamp = stamp(url.path), !url.hasDirectoryPath else { continue }
-            result[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = stamp
+        for relative in paths {
+            if let stamp = stamp(folder.appending(path: relative).path, files: files) {
+                result[relative] = stamp
+            }
         }
         return result
     }
 
-    static func stamp(_ path: String) -> Stamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            (attributes[.type] as? FileAttributeType) != .typeDirectory
+    /// Size and modification time of a file; nil when it is not there or is a folder.
+    static func stamp(_ path: String, files: any FileSystem) -> Stamp? {
+        guard let attributes = files.attributes(of: URL(fileURLWithPath: path)),
+            attributes.kind != .directory
         else { return nil }
-        let size = (attributes[.size] as? Int) ?? 0
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return Stamp(size: size, modified: modified)
+        return Stamp(size: attributes.size, modified: attributes.modified)
     }
 
     /// A text describing a file without reading it all: size, modification time, and for a
     /// SQLite file its change counter, which every committed write increments.
-    static func describe(_ path: String) -> String {
-        guard let stamp = stamp(path) else { return "\(path): absent" }
+    static func describe(_ path: String, files: any FileSystem) -> String {
+        guard let stamp = stamp(path, files: files) else { return "\(path): absent" }
         var text = "\(path):\(stamp.size):\(stamp.modified)"
-        if let handle = FileHandle(forReadingAtPath: path) {
-            if let header = try? handle.read(upToCount: 100), header.count == 100 {
-                text += ":" + header[24..<28].map { String($0) }.joined(separator: ".")
-            }
-            try? handle.close()
+        // A header that cannot be read leaves the size and time to tell a change.
+        if let header = try? files.contents(of: URL(fileURLWithPath: path), limit: 100),
+            header.count == 100
+        {
+            text += ":" + header[24..<28].map { String($0) }.joined(separator: ".")
         }
         return text
     }

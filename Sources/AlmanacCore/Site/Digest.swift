@@ -97,11 +97,11 @@ public struct Digest: Sendable {
     }
 
     /// The triggered alerts a site's digest.json lists, in words; for a build that found
-    /// nothing to do and so computed none.
-    public static func triggeredAlerts(in folder: URL) -> [String] {
+    /// nothing to do and so computed none. A digest that is missing, unreadable or not JSON
+    /// lists none: the unchanged build's fingerprint already vouched for the site.
+    public static func triggeredAlerts(in layout: SiteLayout, files: any FileSystem) -> [String] {
         guard
-            let data = FileManager.default.contents(
-                atPath: folder.appending(path: "digest.json").path),
+            let data = try? files.contents(of: layout.digest),
             let value = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [] }
         return (value["alerts"]?.arrayValue ?? []).map { alert in
@@ -123,6 +123,22 @@ public struct Feed: Sendable {
     public init(title: String, asOf: CivilDate) {
         self.title = title
         self.asOf = asOf
+    }
+
+    /// The feed of the site a build is about to replace, for its earlier entries; nil when
+    /// there is none.
+    /// - Throws: `SiteError` when it is there but cannot be read: publishing without it
+    ///   would silently drop every earlier report from the feed.
+    public static func previous(in layout: SiteLayout, files: any FileSystem) throws -> String? {
+        do {
+            return try files.contents(of: layout.feed).map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            throw SiteError(
+                path: layout.feed.path,
+                message:
+                    "cannot read the previous feed, whose earlier entries the new one keeps: \(error.localizedDescription)"
+            )
+        }
     }
 
     /// The feed, with this report's entry and the previous feed's entries of other dates,

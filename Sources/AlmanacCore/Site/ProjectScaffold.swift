@@ -3,7 +3,12 @@ import Foundation
 /// `almanac init`: a new report project with a commented questions file, a copy of the
 /// templates, and the files that explain and run the weekly workflow.
 public struct ProjectScaffold {
-    public init() {}
+    /// Where the project is written.
+    public var files: any FileSystem
+
+    public init(files: any FileSystem) {
+        self.files = files
+    }
 
     /// Writes the project's files and returns their paths, relative to `folder`.
     /// - Throws: `SiteError` listing every file that already exists; nothing is written then.
@@ -15,9 +20,8 @@ public struct ProjectScaffold {
             "README.md": Self.readme,
         ]
         for (path, text) in TemplateSet.builtIn.files { files["templates/" + path] = text }
-        let manager = FileManager.default
         let existing = files.keys.sorted().filter {
-            manager.fileExists(atPath: folder.appending(path: $0).path)
+            self.files.exists(folder.appending(path: $0))
         }
         guard existing.isEmpty else {
             throw SiteError(
@@ -29,9 +33,12 @@ public struct ProjectScaffold {
         for path in files.keys.sorted() {
             let url = folder.appending(path: path)
             do {
-                try manager.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path]!.utf8).write(to: url, options: .withoutOverwriting)
+                try self.files.createDirectory(at: url.deletingLastPathComponent())
+                // Checked again just before the write: a file made meanwhile is not replaced.
+                guard !self.files.exists(url) else {
+                    throw FileSystemError(path: url.path, reason: "the file already exists")
+                }
+                try self.files.write(Data(files[path]!.utf8), to: url)
             } catch {
                 throw SiteError(
                     path: url.path, message: "cannot write: \(error.localizedDescription)")
@@ -87,14 +94,11 @@ public struct ProjectScaffold {
 
         """
 
-    static let gitignore = """
-        # Build by-products; site/ itself is committed so each week's changes show in review.
-        site.staging/
-        site.previous/
-        site.lock
-        *.db-journal
-
-        """
+    /// Build by-products; the names beside the site come from its layout.
+    static let gitignore =
+        (["# Build by-products; site/ itself is committed so each week's changes show in review."]
+        + SiteLayout(site: URL(fileURLWithPath: "/project/site")).ignoredBeside
+        + ["*.db-journal", ""]).joined(separator: "\n")
 
     static let makefile = """
         # The weekly report: `make` builds, `make commit` records the week, `make publish` ships.

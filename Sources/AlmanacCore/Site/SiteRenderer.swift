@@ -23,11 +23,11 @@ public struct SiteRenderer: Sendable {
     ///   templates folder that cannot be read.
     public init(
         title: String, asOf: CivilDate, version: String, templatesFolder: URL?,
-        plotly: PlotlySource, plotlyName: String, warn: (String) -> Void
+        plotly: PlotlySource, plotlyName: String, files: any FileSystem, warn: (String) -> Void
     ) throws {
         var templates = TemplateSet.builtIn
         if let templatesFolder {
-            templates = try templates.overlaid(with: templatesFolder)
+            templates = try templates.overlaid(with: templatesFolder, files: files)
             for problem in templates.unknownNames() { warn(problem) }
         }
         assets = try SiteAssets(templates: templates, plotly: plotly)

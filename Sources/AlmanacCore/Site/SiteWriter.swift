@@ -1,4 +1,3 @@
-import CShims
 import Foundation
 
 /// How a publish went, for the build's summary line.
@@ -24,31 +23,31 @@ public struct SiteError: Error, Equatable, Sendable, CustomStringConvertible {
 /// longer produces are removed. Only then is the staging folder swapped in. A failure at any
 /// step removes the staging folder and leaves the previous site exactly as it was.
 public struct SiteWriter {
-    public init() {}
+    /// Where the site is read and written.
+    public var files: any FileSystem
+
+    public init(files: any FileSystem) {
+        self.files = files
+    }
 
     /// The file types a build owns in its output folder; anything else there is left alone.
     static func isOwned(_ relative: String) -> Bool {
         if relative.hasPrefix("assets/") { return true }
         guard !relative.contains("/") else { return false }
-        return relative == "feed.xml"
+        return relative == SiteLayout.feedName
             || [".html", ".md", ".json"].contains { relative.hasSuffix($0) }
     }
 
-    /// The staging folder of a target: `site` → `site.staging`, beside it.
-    public static func stagingFolder(for folder: URL) -> URL {
-        folder.deletingLastPathComponent().appending(path: folder.lastPathComponent + ".staging")
-    }
-
     /// - Parameters:
-    ///   - files: relative path → content.
+    ///   - pages: relative path → content.
     ///   - force: rewrite every file even when unchanged.
     /// - Throws: `SiteError` naming the file that could not be written.
-    public func publish(_ files: [String: Data], to folder: URL, force: Bool = false) throws
-        -> WriteSummary
+    public func publish(_ pages: [String: Data], to layout: SiteLayout, force: Bool = false)
+        throws -> WriteSummary
     {
-        let site = try begin(folder, force: force)
+        let site = try begin(layout, force: force)
         do {
-            for relative in files.keys.sorted() { try site.put(relative, files[relative]!) }
+            for relative in pages.keys.sorted() { try site.put(relative, pages[relative]!) }
             return try site.finish()
         } catch {
             site.abandon()
@@ -60,35 +59,36 @@ public struct SiteWriter {
     /// are rendered (`StagingSite.put`), from any number of tasks at once; nothing is
     /// published before `finish()`.
     /// - Throws: `SiteError` when the target is refused or the staging folder cannot be made.
-    public func begin(_ folder: URL, force: Bool = false) throws -> StagingSite {
-        let manager = FileManager.default
+    public func begin(_ layout: SiteLayout, force: Bool = false) throws -> StagingSite {
+        let folder = layout.site
         try checkTarget(folder)
         // A mount point cannot be renamed (EBUSY), and a folder beside it is on another file
         // system, where hard links fail: its site is staged inside it and swapped entry by entry.
-        let mounted = Self.isMountPoint(folder)
-        let staging =
-            mounted ? folder.appending(path: Self.innerStaging) : Self.stagingFolder(for: folder)
-        if manager.fileExists(atPath: staging.path) {
-            guard Self.isOwnStaging(staging) else {
+        let mounted = files.isMountPoint(folder)
+        let staging = layout.stagingFolder(mounted: mounted)
+        if files.exists(staging) {
+            guard isOwnStaging(staging) else {
                 throw SiteError(
                     path: staging.path,
                     message:
-                        "exists and was not made by Almanac (it has no \(Self.stagingMarker) file); "
+                        "exists and was not made by Almanac (it has no \(SiteLayout.stagingMarkerName) file); "
                         + "a build stages the new site there, so move it away")
             }
             try attempt(
                 staging.path, "cannot remove the staging folder of an earlier, failed build"
             ) {
-                try manager.removeItem(at: staging)
+                try files.removeItem(at: staging)
             }
         }
         do {
             let existing = try prepare(staging, from: folder)
             return StagingSite(
-                writer: self, folder: folder, staging: staging, mounted: mounted,
+                writer: self, layout: layout, staging: staging, mounted: mounted,
                 existing: existing, force: force)
         } catch {
-            try? manager.removeItem(at: staging)
+            // The error says what went wrong; a staging folder left behind is marked as
+            // Almanac's and removed by the next build.
+            try? files.removeItem(at: staging)
             throw error
         }
     }
@@ -99,73 +99,56 @@ public struct SiteWriter {
         throws
         -> WriteSummary
     {
-        let manager = FileManager.default
         var summary = summary
         do {
             for relative in site.existing
             where Self.isOwned(relative) && !produced.contains(relative) {
                 try attempt(relative, "cannot delete a stale file") {
-                    try manager.removeItem(at: site.staging.appending(path: relative))
+                    try files.removeItem(at: site.staging.appending(path: relative))
                 }
                 summary.deleted += 1
             }
-            if summary.written == 0 && summary.deleted == 0
-                && manager.fileExists(atPath: site.folder.path)
-            {
-                try? manager.removeItem(at: site.staging)
+            if summary.written == 0 && summary.deleted == 0 && files.exists(site.layout.site) {
+                // The site stands as it was; an unremovable staging folder is marked as
+                // Almanac's, and the next build removes it (or says why it cannot).
+                try? files.removeItem(at: site.staging)
                 return summary
             }
             if site.mounted {
-                try swapContents(site.staging, into: site.folder)
+                try swapContents(site.staging, into: site.layout.site)
             } else {
-                try swap(site.staging, into: site.folder)
+                try swap(site.staging, into: site.layout)
             }
             return summary
         } catch {
-            try? manager.removeItem(at: site.staging)
+            // As in `begin`: the error is reported, the marked staging folder is litter.
+            try? files.removeItem(at: site.staging)
             throw error
         }
     }
 
     public static let generatorMarker = #"<meta name="generator" content="Almanac">"#
 
-    /// The file that marks a staging folder as Almanac's own while it is assembled; it is
-    /// removed just before the swap, so it never reaches the site.
-    public static let stagingMarker = ".almanac-staging"
-
-    /// The staging folder inside an `--out` that is a mount point.
-    static let innerStaging = ".almanac-staging.d"
-
-    /// Entries of the output folder that are not the site: the inner staging folder, and the
-    /// `lost+found` that ext2/3/4 put at the root of every file system.
-    static let ignoredEntries: Set<String> = [innerStaging, "lost+found"]
-
-    /// True when the folder is the root of a mounted file system (its device differs from
-    /// its parent's), such as a container volume or a tmpfs.
-    static func isMountPoint(_ folder: URL) -> Bool {
-        var own = stat()
-        var parent = stat()
-        guard stat(folder.path, &own) == 0,
-            stat(folder.deletingLastPathComponent().path, &parent) == 0
-        else { return false }
-        return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
-    }
-
     /// True for a staging folder a build may delete: one it marked, or the previous site that
     /// a swap left there (its index.html carries the generator marker).
-    static func isOwnStaging(_ staging: URL) -> Bool {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: staging.appending(path: stagingMarker).path) { return true }
-        let index = manager.contents(atPath: staging.appending(path: "index.html").path) ?? Data()
-        return String(decoding: index, as: UTF8.self).contains(generatorMarker)
+    func isOwnStaging(_ staging: URL) -> Bool {
+        if files.exists(SiteLayout.marker(in: staging)) { return true }
+        return carriesGeneratorMarker(SiteLayout.index(in: staging))
     }
 
-    /// Refuses an output path that is `/`, the home folder, a file, or a folder holding files
-    /// but no Almanac site. A build calls it before any other work, and `publish` again.
+    /// True when the page was written by Almanac. A page that cannot be read does not prove
+    /// it, so the caller refuses the folder (and says why).
+    private func carriesGeneratorMarker(_ index: URL) -> Bool {
+        guard let data = try? files.contents(of: index) else { return false }
+        return String(decoding: data, as: UTF8.self).contains(Self.generatorMarker)
+    }
+
+    /// Refuses an output path that is `/`, the home folder, a file, a folder that cannot be
+    /// listed, or a folder holding files but no Almanac site. A build calls it before any
+    /// other work, and `publish` again.
     /// - Throws: `SiteError` saying why the folder cannot hold the site.
     func checkTarget(_ folder: URL, home: String? = nil) throws {
-        let manager = FileManager.default
-        let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = files.resolvingLinks(folder).standardizedFileURL.path
         if resolved == "/" {
             throw SiteError(
                 path: folder.path,
@@ -173,23 +156,32 @@ public struct SiteWriter {
         }
         if let home,
             resolved
-                == URL(fileURLWithPath: home).resolvingSymlinksInPath().standardizedFileURL.path
+                == files.resolvingLinks(URL(fileURLWithPath: home)).standardizedFileURL.path
         {
             throw SiteError(
                 path: folder.path,
                 message: "is the home folder; choose a folder of its own for the site")
         }
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
+        guard let attributes = files.attributes(of: folder) else { return }
+        guard attributes.kind == .directory else {
             throw SiteError(
                 path: folder.path, message: "is a file, not a folder; choose another --out")
         }
-        let entries = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { !Self.ignoredEntries.contains($0) }
+        // A folder that cannot be listed might hold anyone's files: refuse it rather than
+        // treat it as empty and replace what is in it.
+        let entries: [String]
+        do {
+            entries = try files.contentsOfDirectory(at: folder)
+                .filter { !SiteLayout.foreignEntries.contains($0) }
+        } catch {
+            throw SiteError(
+                path: folder.path,
+                message:
+                    "cannot list the output folder (\(error.localizedDescription)), so cannot tell whether it holds an Almanac site; fix its permissions or choose another --out"
+            )
+        }
         guard !entries.isEmpty else { return }
-        let index = manager.contents(atPath: folder.appending(path: "index.html").path) ?? Data()
-        guard String(decoding: index, as: UTF8.self).contains(Self.generatorMarker) else {
+        guard carriesGeneratorMarker(SiteLayout(site: folder).index) else {
             throw SiteError(
                 path: folder.path,
                 message:
@@ -201,18 +193,16 @@ public struct SiteWriter {
     /// The staging folder with its marker and a hard link to every current file, so an
     /// unchanged file keeps its inode and modification time. Returns the current files.
     private func prepare(_ staging: URL, from folder: URL) throws -> [String] {
-        let manager = FileManager.default
         try attempt(staging.path, "cannot create the staging folder") {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data().write(to: staging.appending(path: Self.stagingMarker))
+            try files.createDirectory(at: staging)
+            try files.write(Data(), to: SiteLayout.marker(in: staging))
         }
-        let existing = existingFiles(in: folder)
+        let existing = try existingFiles(in: folder)
         for relative in existing {
             let target = staging.appending(path: relative)
             try attempt(target.path, "cannot link the current file into the staging folder") {
-                try manager.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try manager.linkItem(at: folder.appending(path: relative), to: target)
+                try files.createDirectory(at: target.deletingLastPathComponent())
+                try files.linkItem(at: folder.appending(path: relative), to: target)
             }
         }
         return existing
@@ -220,54 +210,65 @@ public struct SiteWriter {
 
     /// Writes one file into staging unless it holds these bytes already; true when written.
     fileprivate func write(_ content: Data, to url: URL, force: Bool) throws -> Bool {
-        let manager = FileManager.default
-        if !force, let current = manager.contents(atPath: url.path), current == content {
+        // A staged file that cannot be read is simply written again.
+        if !force, let current = try? files.contents(of: url), current == content {
             return false
         }
         try attempt(url.path, "cannot write") {
-            try manager.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try files.createDirectory(at: url.deletingLastPathComponent())
             // Replace the link, never write through it: the old site must stay intact.
-            if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-            try content.write(to: url)
+            if files.exists(url) { try files.removeItem(at: url) }
+            try files.write(content, to: url)
         }
         return true
     }
 
-    private func swap(_ staging: URL, into folder: URL) throws {
-        let manager = FileManager.default
+    private func swap(_ staging: URL, into layout: SiteLayout) throws {
+        let folder = layout.site
         try attempt(staging.path, "cannot remove the staging marker") {
-            try manager.removeItem(at: staging.appending(path: Self.stagingMarker))
+            try files.removeItem(at: SiteLayout.marker(in: staging))
         }
-        guard manager.fileExists(atPath: folder.path) else {
+        guard files.exists(folder) else {
             try attempt(folder.path, "cannot move the new site into place") {
-                try manager.moveItem(at: staging, to: folder)
+                try files.moveItem(at: staging, to: folder)
             }
             return
         }
         // Linux swaps the two folders in one step, so the site is never missing.
-        if almanac_exchange_paths(staging.path, folder.path) == 0 {
+        if (try? files.exchangeItems(staging, folder)) != nil {
             try attempt(staging.path, "cannot remove the previous site after the swap") {
-                try manager.removeItem(at: staging)
+                try files.removeItem(at: staging)
             }
             return
         }
-        let previous = folder.deletingLastPathComponent().appending(
-            path: folder.lastPathComponent + ".previous")
-        try? manager.removeItem(at: previous)
+        let previous = layout.previous
+        if files.exists(previous) {
+            try attempt(previous.path, "cannot remove the previous site of an earlier build") {
+                try files.removeItem(at: previous)
+            }
+        }
         try attempt(folder.path, "cannot move the old site aside") {
-            try manager.moveItem(at: folder, to: previous)
+            try files.moveItem(at: folder, to: previous)
         }
         do {
-            try manager.moveItem(at: staging, to: folder)
+            try files.moveItem(at: staging, to: folder)
         } catch {
-            // Put the old site back before reporting.
-            try? manager.moveItem(at: previous, to: folder)
+            // Put the old site back before reporting; if even that fails, say where it is.
+            do {
+                try files.moveItem(at: previous, to: folder)
+            } catch let restore {
+                throw SiteError(
+                    path: folder.path,
+                    message:
+                        "cannot move the new site into place: \(error.localizedDescription); the previous site could not be put back either (\(restore.localizedDescription)) and is in \(previous.path)"
+                )
+            }
             throw SiteError(
                 path: folder.path,
                 message: "cannot move the new site into place: \(error.localizedDescription)")
         }
-        try? manager.removeItem(at: previous)
+        // The new site is in place; an old copy left beside it is removed by the next build.
+        try? files.removeItem(at: previous)
     }
 
     /// Puts a staged site in place inside a mount point, which itself cannot move: each
@@ -277,41 +278,46 @@ public struct SiteWriter {
     /// the moment of those few renames, the set is part old, part new. Entries the new site
     /// lacks are moved into the staging folder, which is then removed with the old site.
     private func swapContents(_ staging: URL, into folder: URL) throws {
-        let manager = FileManager.default
-        let names = try manager.contentsOfDirectory(atPath: staging.path)
-            .filter { $0 != Self.stagingMarker }
-            .sorted { ($0 == "index.html" ? 1 : 0, $0) < ($1 == "index.html" ? 1 : 0, $1) }
+        let index = SiteLayout(site: folder).index.lastPathComponent
+        let names = try attempt(staging.path, "cannot list the staging folder") {
+            try files.contentsOfDirectory(at: staging)
+        }
+        .filter { $0 != SiteLayout.stagingMarkerName }
+        .sorted { ($0 == index ? 1 : 0, $0) < ($1 == index ? 1 : 0, $1) }
         for name in names {
             let new = staging.appending(path: name)
             let old = folder.appending(path: name)
-            if manager.fileExists(atPath: old.path) {
-                guard almanac_exchange_paths(new.path, old.path) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    throw SiteError(
-                        path: old.path, message: "cannot swap in the new site: \(reason)")
+            if files.exists(old) {
+                try attempt(old.path, "cannot swap in the new site") {
+                    try files.exchangeItems(new, old)
                 }
             } else {
                 try attempt(old.path, "cannot move the new site into place") {
-                    try manager.moveItem(at: new, to: old)
+                    try files.moveItem(at: new, to: old)
                 }
             }
         }
-        let kept = Set(names).union(Self.ignoredEntries)
-        for name in try manager.contentsOfDirectory(atPath: folder.path) where !kept.contains(name)
-        {
+        let kept = Set(names).union(SiteLayout.foreignEntries)
+        let current = try attempt(folder.path, "cannot list the output folder") {
+            try files.contentsOfDirectory(at: folder)
+        }
+        for name in current where !kept.contains(name) {
             let stale = folder.appending(path: name)
             try attempt(stale.path, "cannot remove a file of the previous site") {
-                try manager.moveItem(at: stale, to: staging.appending(path: name))
+                try files.moveItem(at: stale, to: staging.appending(path: name))
             }
         }
         try attempt(staging.path, "cannot remove the previous site after the swap") {
-            try manager.removeItem(at: staging)
+            try files.removeItem(at: staging)
         }
     }
 
-    private func attempt(_ path: String, _ message: String, _ body: () throws -> Void) throws {
+    @discardableResult
+    private func attempt<T>(_ path: String, _ message: String, _ body: () throws -> T) throws
+        -> T
+    {
         do {
-            try body()
+            return try body()
         } catch let error as SiteError {
             throw error
         } catch {
@@ -319,24 +325,12 @@ public struct SiteWriter {
         }
     }
 
-    private func existingFiles(in folder: URL) -> [String] {
-        let base = folder.standardizedFileURL.path
-        var result: [String] = []
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            if url.deletingLastPathComponent().standardizedFileURL.path == base,
-                Self.ignoredEntries.contains(url.lastPathComponent)
-            {
-                walker?.skipDescendants()
-                continue
-            }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
-                !isFolder.boolValue
-            else { continue }
-            result.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+    /// Every file of the current site, but not the inner staging folder.
+    private func existingFiles(in folder: URL) throws -> [String] {
+        guard files.exists(folder) else { return [] }
+        return try attempt(folder.path, "cannot list the current site") {
+            try files.files(under: folder, skipping: SiteLayout.foreignEntries)
         }
-        return result.sorted()
     }
 }
 
@@ -347,7 +341,7 @@ public final class StagingSite: @unchecked Sendable {
     // the other properties are constants, and each path is written by one task.
     private let lock = NSLock()
     let writer: SiteWriter
-    let folder: URL
+    let layout: SiteLayout
     let staging: URL
     let mounted: Bool
     let existing: [String]
@@ -357,11 +351,11 @@ public final class StagingSite: @unchecked Sendable {
     private var bytes = 0
 
     init(
-        writer: SiteWriter, folder: URL, staging: URL, mounted: Bool, existing: [String],
+        writer: SiteWriter, layout: SiteLayout, staging: URL, mounted: Bool, existing: [String],
         force: Bool
     ) {
         self.writer = writer
-        self.folder = folder
+        self.layout = layout
         self.staging = staging
         self.mounted = mounted
         self.existing = existing
@@ -389,8 +383,10 @@ public final class StagingSite: @unchecked Sendable {
         return try writer.finish(self, produced: produced, summary: summary)
     }
 
-    /// Removes the staging folder; the current site stays as it was.
+    /// Removes the staging folder; the current site stays as it was. Called after a failure,
+    /// whose error is the one to report: a marked staging folder left behind is removed by
+    /// the next build.
     public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        try? writer.files.removeItem(at: staging)
     }
 }

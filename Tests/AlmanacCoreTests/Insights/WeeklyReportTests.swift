@@ -319,7 +319,6 @@ import Testing
             options.llm = LLMOptions(mode: .auto)
             options.llm.apiKey = Self.key
             options.llm.baseURL = server.baseURL
-            options.llm.sleep = { _ in }
             options.requireGrounded = requireGrounded
         }
     }

@@ -51,7 +51,7 @@ import Testing
             project.log.events.contains {
                 if case .question(_, _, _, _, "cache") = $0 { return true } else { return false }
             })
-        let stats = AnswerCache(folder: project.answers).statistics()
+        let stats = try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics()
         #expect(stats.entries == 4)
         #expect(stats.usedByLastBuild == 4)
     }
@@ -157,7 +157,9 @@ import Testing
         #expect(page.contains("offline narrator, without a language model"))
         #expect(summary.warnings.contains { $0.contains("`first`: the language model failed") })
         // Failures are never cached.
-        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+        #expect(
+            try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries
+                == 0)
         let before = project.texts(in: project.site)
         #expect(before.count > 20)
         let error = await #expect(throws: BuildError.self) {
@@ -189,7 +191,9 @@ import Testing
             })
         #expect(project.read("first.html").contains("offline narrator, without a language model"))
         #expect(!project.texts(in: project.site).contains { $0.contains("Third party.") })
-        #expect(AnswerCache(folder: project.answers).statistics().entries == 0)
+        #expect(
+            try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries
+                == 0)
     }
 
     @Test("cache-only never calls the network; refresh asks again")
@@ -213,7 +217,7 @@ import Testing
     func builtOnce(_ server: LoopbackServer) async throws -> (Project, AnswerCache, String) {
         let project = try Project()
         _ = try await project.build(server)
-        let cache = AnswerCache(folder: project.answers)
+        let cache = AnswerCache(folder: project.answers, files: DiskFileSystem())
         return (project, cache, try #require(cache.lastUsed().sorted().first))
     }
 
@@ -273,12 +277,12 @@ import Testing
         _ = try await project.build(
             server,
             yaml: Self.questions.replacingOccurrences(of: "temperature: 0", with: "temperature: 1"))
-        let cache = AnswerCache(folder: project.answers)
+        let cache = AnswerCache(folder: project.answers, files: DiskFileSystem())
         #expect(
-            cache.statistics()
-                == .init(entries: 8, bytes: cache.statistics().bytes, usedByLastBuild: 4))
+            try cache.statistics()
+                == .init(entries: 8, bytes: try cache.statistics().bytes, usedByLastBuild: 4))
         #expect(try cache.prune() == 4)
-        #expect(cache.statistics().entries == 4)
+        #expect(try cache.statistics().entries == 4)
     }
 
     @Test(
@@ -331,7 +335,6 @@ extension Project {
             options.llm = LLMOptions(mode: mode)
             options.llm.apiKey = NarratorTests.key
             if let server { options.llm.baseURL = server.baseURL }
-            options.llm.sleep = { _ in }
             options.llm.timeout = .seconds(5)
             configure(&options)
         }

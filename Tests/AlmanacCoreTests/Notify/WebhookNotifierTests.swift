@@ -28,8 +28,8 @@ import Testing
         WebhookNotifier(
             url: URL(
                 string: "http://127.0.0.1:\(server.port)/hooks/T000/SECRET-PATH?token=SECRET-QUERY")!,
-            format: format, transport: URLSessionTransport(), policy: RetryPolicy(jitter: { 0 }),
-            sleep: sleeper.sleep, timeout: timeout, deadline: deadline)
+            format: format, environment: .test(sleep: sleeper.sleep),
+            policy: RetryPolicy(jitter: { 0 }), timeout: timeout, deadline: deadline)
     }
 
     @Test("retries a 503 and a 429 (waiting its Retry-After), then delivers the Slack text")
@@ -124,8 +124,8 @@ import Testing
 
         let closed = WebhookNotifier(
             url: URL(string: "http://127.0.0.1:9/hooks/SECRET-PATH?token=SECRET-QUERY")!,
-            format: .slack,
-            policy: RetryPolicy(maxAttempts: 2, jitter: { 0 }), sleep: SleepRecorder().sleep)
+            format: .slack, environment: .test(sleep: SleepRecorder().sleep),
+            policy: RetryPolicy(maxAttempts: 2, jitter: { 0 }))
         do {
             try await closed.post(digest)
             Issue.record("expected a connection failure")

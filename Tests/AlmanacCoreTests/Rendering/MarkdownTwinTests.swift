@@ -25,7 +25,7 @@ struct ScriptedTransport: HTTPTransport {
 @Suite struct MarkdownTwinTests {
     @Test("the model's raw HTML and a server's message are inert in the twin")
     func hostileModel() async throws {
-        let project = try Project()
+        var project = try Project()
         let hostileMessage = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
         let transport = ScriptedTransport(replies: [
             (
@@ -39,11 +39,10 @@ struct ScriptedTransport: HTTPTransport {
                     status: 400, body: Data(#"{"error":{"message":"\#(hostileMessage)"}}"#.utf8))
             ),
         ])
+        project.http = transport
         _ = try await project.build { options in
             options.llm.mode = .refresh
             options.llm.apiKey = "sk-test"
-            options.llm.transport = transport
-            options.llm.sleep = { _ in }
             options.llm.cacheFolder = project.folder.appending(path: "answers").path
         }
         let badges = try String(

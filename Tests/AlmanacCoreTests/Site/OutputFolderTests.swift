@@ -63,14 +63,14 @@ import Testing
             throws: SiteError(
                 path: "/", message: "is the root folder; choose a folder of its own for the site")
         ) {
-            try SiteWriter().checkTarget(URL(fileURLWithPath: "/"))
+            try SiteWriter(files: DiskFileSystem()).checkTarget(URL(fileURLWithPath: "/"))
         }
     }
 
     @Test("a <out>.staging folder Almanac did not make is left alone and named in the error")
     func foreignStaging() async throws {
         let project = try Project()
-        let staging = SiteWriter.stagingFolder(for: project.site)
+        let staging = SiteLayout(site: project.site).staging
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: staging.appending(path: "mine.txt"))
         let error = await #expect(throws: BuildError.self) { try await project.build() }
@@ -81,7 +81,7 @@ import Testing
                     SiteError(
                         path: staging.path,
                         message:
-                            "exists and was not made by Almanac (it has no \(SiteWriter.stagingMarker) file); "
+                            "exists and was not made by Almanac (it has no \(SiteLayout.stagingMarkerName) file); "
                             + "a build stages the new site there, so move it away")))
         #expect(
             FileManager.default.contents(atPath: staging.appending(path: "mine.txt").path)
@@ -93,15 +93,15 @@ import Testing
     )
     func ownStaging() async throws {
         let project = try Project()
-        let staging = SiteWriter.stagingFolder(for: project.site)
+        let staging = SiteLayout(site: project.site).staging
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data().write(to: staging.appending(path: SiteWriter.stagingMarker))
+        try Data().write(to: staging.appending(path: SiteLayout.stagingMarkerName))
         try Data("half".utf8).write(to: staging.appending(path: "index.html"))
         _ = try await project.build()
         #expect(!FileManager.default.fileExists(atPath: staging.path))
         #expect(
             !FileManager.default.fileExists(
-                atPath: project.site.appending(path: SiteWriter.stagingMarker).path))
+                atPath: project.site.appending(path: SiteLayout.stagingMarkerName).path))
         #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
     }
 
@@ -131,22 +131,22 @@ import Testing
             return
         }
         defer { _ = Self.run("/usr/bin/umount", [project.site.path]) }
-        #expect(SiteWriter.isMountPoint(project.site))
+        #expect(DiskFileSystem().isMountPoint(project.site))
         _ = try await project.build()
         #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
         #expect(project.read("own.html").contains("Own query"))
         // Without the custom question: its pages go, the rest are swapped in place.
         let fewer = Project.questions.components(separatedBy: "  - text: Own query")[0]
         _ = try await project.build(fewer)
-        #expect(SiteWriter.isMountPoint(project.site))
+        #expect(DiskFileSystem().isMountPoint(project.site))
         #expect(
             !FileManager.default.fileExists(atPath: project.site.appending(path: "own.html").path))
         #expect(project.read("badges.html").contains("Python Basics"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: project.site.path)
-        #expect(!entries.contains(SiteWriter.innerStaging))
-        #expect(!entries.contains(SiteWriter.stagingMarker))
+        #expect(!entries.contains(SiteLayout.innerStagingName))
+        #expect(!entries.contains(SiteLayout.stagingMarkerName))
         #expect(
             !FileManager.default.fileExists(
-                atPath: SiteWriter.stagingFolder(for: project.site).path))
+                atPath: SiteLayout(site: project.site).staging.path))
     }
 }

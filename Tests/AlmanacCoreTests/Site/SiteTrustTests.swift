@@ -98,7 +98,7 @@ import Testing
         #expect(Project.same(before, project.snapshot()), "\(stage)")
         #expect(
             !FileManager.default.fileExists(
-                atPath: SiteWriter.stagingFolder(for: project.site).path))
+                atPath: SiteLayout(site: project.site).staging.path))
     }
 
     @Test("a custom query that does not prepare is refused with the file, line and question")
@@ -195,7 +195,7 @@ import Testing
     @Test("a second build while one is running is refused")
     func concurrent() async throws {
         let project = try Project()
-        let lock = try BuildLock(for: project.site)
+        let lock = try BuildLock(layout: SiteLayout(site: project.site), files: DiskFileSystem())
         let error = await #expect(throws: BuildError.self) { try await project.build() }
         #expect(
             error
@@ -346,13 +346,15 @@ import Testing
     @Test("almanac init writes a project and refuses to overwrite one")
     func scaffold() throws {
         let folder = Fixture.folder()
-        let created = try ProjectScaffold().create(in: folder)
+        let created = try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
         #expect(created.contains("questions.yaml"))
         #expect(created.contains("templates/page.mustache"))
         let yaml = try String(contentsOf: folder.appending(path: "questions.yaml"), encoding: .utf8)
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
         #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
-        #expect(throws: SiteError.self) { try ProjectScaffold().create(in: folder) }
+        #expect(throws: SiteError.self) {
+            try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
+        }
     }
 }

@@ -32,6 +32,11 @@ struct Project {
     var questions: String
     /// Every event of every build and `ask` of this project, in order.
     let log = BuildLog()
+    /// Where builds read and write files: the disk unless a test puts a fake here.
+    var files: any FileSystem = DiskFileSystem()
+    /// How builds reach the language model: real HTTP (to a loopback server) unless a test
+    /// puts a fake transport here.
+    var http: any HTTPTransport = URLSessionTransport()
 
     /// A project over a new database holding `rows` (SQL statements).
     init(rows: String = Fixture.platformRows, questions: String = Project.questions) throws {
@@ -64,7 +69,8 @@ struct Project {
     /// The builder for `options`, logging into `log`: the one place the tests construct it.
     func builder(_ options: BuildOptions) -> ReportBuilder {
         let log = self.log
-        return ReportBuilder(options: options, version: "test") { log.add($0) }
+        let environment = Environment.test(files: files, http: http, log: { log.add($0) })
+        return ReportBuilder(options: options, version: "test", environment: environment)
     }
 
     /// Writes `yaml` (or `questions`) to `questions.yaml` and builds the site into `site/`.

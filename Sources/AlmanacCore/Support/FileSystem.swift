@@ -1,0 +1,221 @@
+import CShims
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What a file system says about one item.
+public struct FileAttributes: Sendable, Equatable {
+    /// What an item is, after following a symbolic link.
+    public enum Kind: Sendable, Equatable {
+        case file
+        case directory
+        /// A FIFO, a device or a socket.
+        case other
+    }
+
+    public var kind: Kind
+    /// Bytes; 0 for a folder.
+    public var size: Int
+    /// Seconds since 1970.
+    public var modified: Double
+    /// The path itself is a symbolic link; the other fields describe its target.
+    public var isSymbolicLink: Bool
+
+    public init(kind: Kind, size: Int, modified: Double, isSymbolicLink: Bool = false) {
+        self.kind = kind
+        self.size = size
+        self.modified = modified
+        self.isSymbolicLink = isSymbolicLink
+    }
+}
+
+/// A file operation the system refused, with its own reason.
+public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertible,
+    LocalizedError
+{
+    public var path: String
+    /// The system's words, such as "Permission denied".
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+    public var errorDescription: String? { reason }
+}
+
+/// The files the core reads and writes: the disk in production (`DiskFileSystem`), a fake or
+/// a temporary folder in tests. Every operation takes absolute file URLs.
+public protocol FileSystem: Sendable {
+    /// A file's bytes, at most `limit` of them when one is given; nil when nothing is there.
+    /// - Throws: when the file is there but cannot be read (a folder, no permission).
+    func contents(of url: URL, limit: Int?) throws -> Data?
+
+    /// Replaces a file in one step (a temporary file beside it, then a rename), so a reader
+    /// sees the old bytes or the new ones. The folder must exist.
+    func write(_ data: Data, to url: URL) throws
+
+    /// Creates a folder and any missing parents; an existing folder is fine.
+    func createDirectory(at url: URL) throws
+
+    /// Removes a file, or a folder with everything in it.
+    func removeItem(at url: URL) throws
+
+    /// Moves an item to a path where nothing is.
+    func moveItem(at source: URL, to destination: URL) throws
+
+    /// Swaps two items in one step, so neither path is ever missing.
+    /// - Throws: when the system cannot (another OS, another file system).
+    func exchangeItems(_ first: URL, _ second: URL) throws
+
+    /// A hard link: a second name for the same file.
+    func linkItem(at source: URL, to destination: URL) throws
+
+    /// The names in a folder, in no particular order.
+    /// - Throws: when the folder is not there or cannot be listed; never an empty answer.
+    func contentsOfDirectory(at url: URL) throws -> [String]
+
+    /// Kind, size and modification time; nil when nothing is there (or a link points nowhere).
+    func attributes(of url: URL) -> FileAttributes?
+
+    /// The path with every symbolic link in it resolved.
+    func resolvingLinks(_ url: URL) -> URL
+
+    /// True when the folder is the root of a mounted file system (its device differs from its
+    /// parent's), such as a container volume or a tmpfs: it cannot be renamed.
+    func isMountPoint(_ url: URL) -> Bool
+}
+
+extension FileSystem {
+    /// A file's bytes; nil when nothing is there.
+    /// - Throws: when the file is there but cannot be read.
+    public func contents(of url: URL) throws -> Data? {
+        try contents(of: url, limit: nil)
+    }
+
+    /// True when something is there, following a symbolic link.
+    public func exists(_ url: URL) -> Bool {
+        attributes(of: url) != nil
+    }
+
+    /// True for a folder, or a link to one.
+    public func isDirectory(_ url: URL) -> Bool {
+        attributes(of: url)?.kind == .directory
+    }
+
+    /// The path of every file under a folder, relative to it and sorted. Links to files count
+    /// as files; links to folders are not followed. `skip` names top-level entries to leave out.
+    /// - Throws: when the folder or one below it cannot be listed.
+    public func files(under folder: URL, skipping skip: Set<String> = []) throws -> [String] {
+        var result: [String] = []
+        func walk(_ url: URL, _ prefix: String) throws {
+            for name in try contentsOfDirectory(at: url) {
+                if prefix.isEmpty && skip.contains(name) { continue }
+                let item = url.appending(path: name)
+                guard let attributes = attributes(of: item) else { continue }
+                switch attributes.kind {
+                case .directory where !attributes.isSymbolicLink:
+                    try walk(item, prefix + name + "/")
+                case .file: result.append(prefix + name)
+                default: continue
+                }
+            }
+        }
+        try walk(folder, "")
+        return result.sorted()
+    }
+}
+
+/// The disk, through `FileManager` and a few system calls.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func contents(of url: URL, limit: Int?) throws -> Data? {
+        guard exists(url) else { return nil }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        if let limit { return try handle.read(upToCount: limit) ?? Data() }
+        return try handle.readToEnd() ?? Data()
+    }
+
+    public func write(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appending(
+            path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            // Not `.atomic`: its temporary file keeps mode 0600, and pages must stay readable.
+            try data.write(to: temporary)
+            // rename(2) replaces the old file in one step; readers see the old or the new.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            // The write's own error is the one to report; the temporary file is only litter.
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    public func createDirectory(at url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func removeItem(at url: URL) throws {
+        try FileManager.default.removeItem(at: url)
+    }
+
+    public func moveItem(at source: URL, to destination: URL) throws {
+        try FileManager.default.moveItem(at: source, to: destination)
+    }
+
+    public func exchangeItems(_ first: URL, _ second: URL) throws {
+        guard almanac_exchange_paths(first.path, second.path) == 0 else {
+            throw FileSystemError(path: second.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    public func linkItem(at source: URL, to destination: URL) throws {
+        try FileManager.default.linkItem(at: source, to: destination)
+    }
+
+    public func contentsOfDirectory(at url: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path)
+    }
+
+    public func attributes(of url: URL) -> FileAttributes? {
+        var link = stat()
+        guard lstat(url.path, &link) == 0 else { return nil }
+        let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+        var target = link
+        if isLink {
+            guard stat(url.path, &target) == 0 else { return nil }
+        }
+        let kind: FileAttributes.Kind
+        switch target.st_mode & S_IFMT {
+        case S_IFREG: kind = .file
+        case S_IFDIR: kind = .directory
+        default: kind = .other
+        }
+        let modified =
+            Double(target.st_mtim.tv_sec) + Double(target.st_mtim.tv_nsec) / 1_000_000_000
+        return FileAttributes(
+            kind: kind, size: kind == .directory ? 0 : Int(target.st_size), modified: modified,
+            isSymbolicLink: isLink)
+    }
+
+    public func resolvingLinks(_ url: URL) -> URL {
+        url.resolvingSymlinksInPath()
+    }
+
+    public func isMountPoint(_ url: URL) -> Bool {
+        var own = stat()
+        var parent = stat()
+        guard stat(url.path, &own) == 0,
+            stat(url.deletingLastPathComponent().path, &parent) == 0
+        else { return false }
+        return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
+    }
+}
