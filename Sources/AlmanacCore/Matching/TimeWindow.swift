@@ -28,23 +28,7 @@ struct TimeWindow {
         case future(String, asOf: CivilDate)
     }
 
-    /// A span of days named by the question, before any operator applies.
-    private struct Point {
-        var range: NSRange
-        var start: CivilDate
-        /// The first day after it.
-        var end: CivilDate
-        /// A month or quarter written without a year, placed at its latest start on or
-        /// before A; `from January to June 2025` moves it to the other end's year.
-        var yearless: (unit: Int, index: Int)?
-        /// A span that only makes sense on its own (`past 30 days`, `this month`): no
-        /// operator applies to it.
-        var standalone = false
-        /// `3 weeks ago`: a day that needs `since`, `after` or `before`.
-        var needsOperator = false
-    }
-
-    private static func regex(_ pattern: String) -> NSRegularExpression {
+    static func regex(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
@@ -57,10 +41,10 @@ struct TimeWindow {
     private static let year = #"((?:19|20)\d{2})"#
     private static let count =
         #"(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"#
-    private static let ordinals = [
+    static let ordinals = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     ]
-    private static let counts = [
+    static let counts = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
         "thirty": 30,
@@ -102,10 +86,10 @@ struct TimeWindow {
         #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
     )
     /// What may join the two ends of a range.
-    private static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
+    static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
     /// Words that say "when" and that a point must account for.
-    private static let timeLike: [NSRegularExpression] = [
+    static let timeLike: [NSRegularExpression] = [
         #"\b(?:19|20)\d{2}\b"#,
         #"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"#,
         #"\bmay\s+(?:19|20)\d{2}\b"#,
@@ -242,249 +226,6 @@ struct TimeWindow {
             throw Problem.unreadable(leftover)
         }
         return Reading(range: windows.first?.range)
-    }
-
-    // MARK: - Points
-
-    private func point(_ form: String, _ groups: [String?], phrase: String, range: NSRange) throws
-        -> Point?
-    {
-        let tomorrow = asOf.adding(days: 1)
-        func unit(_ name: String) -> Int {
-            switch name {
-            case "day": return 0
-            case "week": return 1
-            case "month": return 2
-            case "quarter": return 3
-            default: return 4
-            }
-        }
-        switch form {
-        case "iso":
-            guard let day = CivilDate(iso: phrase), phrase.count == 10 else {
-                throw Problem.impossibleDate(phrase)
-            }
-            return Point(range: range, start: day, end: day.adding(days: 1))
-        case "rolling":
-            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
-                return nil
-            }
-            // Past 999 units is no window a report means; the start would leave the calendar.
-            guard count < 1000 else { throw Problem.unreadable(phrase) }
-            return Point(
-                range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
-        case "ago":
-            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
-                return nil
-            }
-            let day = back(count, unit(name))
-            return Point(range: range, start: day, end: day.adding(days: 1), needsOperator: true)
-        case "to-date":
-            let name =
-                groups[0] ?? ["ytd": "year", "mtd": "month", "qtd": "quarter", "wtd": "week"][
-                    groups[1] ?? ""] ?? "year"
-            return Point(
-                range: range, start: start(of: unit(name), containing: asOf), end: tomorrow,
-                standalone: true)
-        case "unit":
-            guard let which = groups[0], let name = groups[1] else { return nil }
-            let current = start(of: unit(name), containing: asOf)
-            switch which {
-            case "this", "current", "the":
-                return Point(range: range, start: current, end: tomorrow)
-            case "past":
-                return Point(
-                    range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)
-            default:
-                let previous = start(of: unit(name), containing: current.adding(days: -1))
-                return Point(range: range, start: previous, end: current)
-            }
-        case "half", "year-half":
-            let half: Int
-            let year: Int?
-            if form == "half" {
-                half =
-                    groups[0].flatMap { Int($0) } ?? (["first": 1, "1st": 1][groups[1] ?? ""] ?? 2)
-                year = groups[2].flatMap { Int($0) }
-            } else {
-                year = groups[0].flatMap { Int($0) }
-                half = groups[1].flatMap { Int($0) } ?? 1
-            }
-            return span(unit: 6, index: half, year: year, range: range)
-        case "quarter", "year-quarter":
-            let quarter: Int
-            let year: Int?
-            if form == "quarter" {
-                quarter =
-                    groups[0].flatMap { Int($0) } ?? groups[1].flatMap { Self.ordinals[$0] } ?? 1
-                year = groups[2].flatMap { Int($0) }
-            } else {
-                year = groups[0].flatMap { Int($0) }
-                quarter = groups[1].flatMap { Int($0) } ?? 1
-            }
-            return span(unit: 3, index: quarter, year: year, range: range)
-        case "month":
-            guard let name = groups[0],
-                let month = Self.months.firstIndex(where: { $0.hasPrefix(name) })
-            else { return nil }
-            return span(
-                unit: 1, index: month + 1, year: groups[1].flatMap { Int($0) }, range: range)
-        case "year":
-            guard let year = groups[0].flatMap({ Int($0) }),
-                let start = CivilDate(year: year, month: 1, day: 1)
-            else { return nil }
-            return Point(
-                range: range, start: start, end: CivilDate(year: year + 1, month: 1, day: 1)!)
-        case "day":
-            let day = groups[0] == "today" ? asOf : asOf.adding(days: -1)
-            return Point(range: range, start: day, end: day.adding(days: 1))
-        default:
-            return nil
-        }
-    }
-
-    /// A month (`months` 1) or quarter (3) of a year; without a year, the latest one that
-    /// began on or before A.
-    private func span(unit months: Int, index: Int, year: Int?, range: NSRange) -> Point {
-        var point = Point(range: range, start: asOf, end: asOf)
-        place(&point, months: months, index: index, year: year ?? asOf.year)
-        if year == nil {
-            if asOf < point.start {
-                place(&point, months: months, index: index, year: asOf.year - 1)
-            }
-            point.yearless = (months, index)
-        }
-        return point
-    }
-
-    private func place(_ point: inout Point, months: Int, index: Int, year: Int) {
-        let start = CivilDate(year: year, month: (index - 1) * months + 1, day: 1)!
-        point.start = start
-        point.end = start.adding(months: months)
-    }
-
-    /// `from January to June 2025`: a yearless end takes the other end's year, and the start
-    /// moves a year back if it would come after the end.
-    private func align(_ first: inout Point, _ last: inout Point) throws {
-        if let yearless = first.yearless, last.yearless == nil {
-            place(&first, months: yearless.unit, index: yearless.index, year: last.start.year)
-            if !(first.start < last.end) {
-                place(
-                    &first, months: yearless.unit, index: yearless.index, year: last.start.year - 1)
-            }
-        } else if let yearless = last.yearless {
-            let year = first.yearless == nil ? first.start.year : last.start.year
-            place(&last, months: yearless.unit, index: yearless.index, year: year)
-            if !(first.start < last.end) {
-                place(&last, months: yearless.unit, index: yearless.index, year: year + 1)
-            }
-            if first.yearless != nil, asOf < last.start {
-                // Both yearless and the end is still to come: the whole range is a year back.
-                let back = (first.yearless!, yearless)
-                place(&last, months: back.1.unit, index: back.1.index, year: last.start.year - 1)
-                place(&first, months: back.0.unit, index: back.0.index, year: first.start.year - 1)
-            }
-        }
-    }
-
-    /// The first day of the calendar unit (1 week, 2 month, 3 quarter, 4 year) holding `day`.
-    private func start(of unit: Int, containing day: CivilDate) -> CivilDate {
-        switch unit {
-        case 0: return day
-        case 1: return day.adding(days: 1 - day.isoWeekday)
-        case 2: return CivilDate(year: day.year, month: day.month, day: 1)!
-        case 3: return CivilDate(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!
-        default: return CivilDate(year: day.year, month: 1, day: 1)!
-        }
-    }
-
-    /// The first day of the last `count` units up to and including A: (A + 1 day) − count units.
-    private func back(_ count: Int, _ unit: Int) -> CivilDate {
-        let tomorrow = asOf.adding(days: 1)
-        switch unit {
-        case 0: return tomorrow.adding(days: -count)
-        case 1: return tomorrow.adding(days: -7 * count)
-        case 2: return tomorrow.adding(months: -count)
-        case 3: return tomorrow.adding(months: -3 * count)
-        default: return tomorrow.adding(months: -12 * count)
-        }
-    }
-
-    private static func number(_ text: String?) -> Int? {
-        guard let text else { return nil }
-        return Int(text) ?? counts[text]
-    }
-
-    // MARK: - Words around points
-
-    /// The operator that ends right where `range` starts.
-    private static func prefix(
-        before range: NSRange, in text: String, matching regex: NSRegularExpression
-    ) -> NSTextCheckingResult? {
-        let before = NSRange(location: 0, length: range.location)
-        return regex.firstMatch(in: text, range: before)
-    }
-
-    /// Whether only a connector lies between two points.
-    private static func joined(
-        _ first: NSRange, _ second: NSRange, in text: String, and allowsAnd: Bool
-    ) -> Bool {
-        let gap = NSRange(location: first.upperBound, length: second.location - first.upperBound)
-        guard gap.length >= 0, let range = Range(gap, in: text) else { return false }
-        let words = String(text[range])
-        guard connector.firstMatch(in: words, range: NSRange(words.startIndex..., in: words)) != nil
-        else { return false }
-        return allowsAnd || words.trimmingCharacters(in: .whitespaces) != "and"
-    }
-
-    private static func text(_ range: NSRange, in text: String) -> String {
-        // Lower case keeps the offsets of almost every text; for the rare one it does not,
-        // the phrase is quoted in lower case.
-        let text = text.lowercased().utf16.count == text.utf16.count ? text : text.lowercased()
-        guard let bounds = Range(range, in: text) else { return "" }
-        return String(text[bounds]).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The first time-like phrase outside every window that was read.
-    private static func unread(_ lowered: String, original: String, used: [NSRange]) -> String? {
-        let whole = NSRange(lowered.startIndex..., in: lowered)
-        var first: NSRange?
-        for regex in timeLike {
-            for match in regex.matches(in: lowered, range: whole)
-            where !used.contains(where: {
-                NSIntersectionRange($0, match.range).length == match.range.length
-            }) {
-                if first == nil || match.range.location < first!.location { first = match.range }
-            }
-        }
-        return first.map { text(widened($0, in: lowered), in: original) }
-    }
-
-    private static let leading = regex(
-        #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on)\s+)+$"#)
-    private static let trailing = regex(#"^\s+(?:the\s+)?[\w'’-]+"#)
-
-    /// A leftover word with the words that make it a phrase: "during the holidays",
-    /// "since the launch", "in fiscal 2025".
-    private static func widened(_ range: NSRange, in text: String) -> NSRange {
-        var range = range
-        if let lead = leading.firstMatch(
-            in: text, range: NSRange(location: 0, length: range.location))
-        {
-            range = NSUnionRange(lead.range, range)
-        }
-        let word =
-            (text as NSString).substring(with: range).split(separator: " ").last.map(String.init)
-            ?? ""
-        if ["since", "before", "until", "till", "thru", "between", "fiscal", "after"].contains(word)
-        {
-            let rest = NSRange(
-                location: range.upperBound, length: (text as NSString).length - range.upperBound)
-            if let tail = trailing.firstMatch(in: text, range: rest) {
-                range = NSUnionRange(range, tail.range)
-            }
-        }
-        return range
     }
 }
 

@@ -1,0 +1,235 @@
+extension Answer {
+    static func badges(_ result: BadgeEnrollments, _ intent: Intent, _ filters: Filters)
+        -> Answer
+    {
+        // Badges with nothing are left out, except when the question asks for the fewest.
+        let rows = result.badges.filter {
+            $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom
+        }
+        func list(
+            _ column: DataTable.Column, _ support: String?,
+            _ pick: (BadgeEnrollments.Row) -> (JSONValue, Int?)
+        ) -> Answer {
+            Answer(
+                intent, "Badge", column, support,
+                rows.map { row in
+                    let (value, support) = pick(row)
+                    return Row(subject: row.badge, value: value, support: support)
+                })
+        }
+        let single = filters.badge != nil && intent.dimension == nil
+        var answer: Answer
+        switch intent.measure {
+        case .learners:
+            answer = list(.init("Learners", .count), nil) { (.int($0.learners), nil) }
+            if intent.dimension == nil && filters.badge == nil {
+                return Answer(
+                    intent, nil, .init("Learners", .count), nil,
+                    [Row(subject: "", value: .int(result.totals.learners), support: nil)])
+            }
+        case .completions:
+            answer = list(.init("Completed", .count), "Enrollments") {
+                (.int($0.completed), $0.enrollments)
+            }
+        case .completionRate:
+            answer = list(.init("Completion rate", .percent), "Enrollments") {
+                (.double($0.completionRate), $0.enrollments)
+            }
+        case .averageProgress:
+            answer = list(.init("Average progress", .percent), "Enrollments") {
+                (.number($0.averageProgress), $0.enrollments)
+            }
+        case .timeToComplete:
+            answer = list(.init("Median days to complete", .days), "Completed") {
+                (.number($0.medianDaysToComplete), $0.completed)
+            }
+        default:
+            answer = list(.init("Enrollments", .count), "Learners") {
+                (.int($0.enrollments), $0.learners)
+            }
+            if intent.dimension == nil && filters.badge == nil {
+                return Answer(
+                    intent, nil, .init("Enrollments", .count), "Learners",
+                    [
+                        Row(
+                            subject: "", value: .int(result.totals.enrollments),
+                            support: result.totals.learners)
+                    ])
+            }
+        }
+        if single { answer.subjectTitle = nil }
+        return answer
+    }
+
+    static func organizations(
+        _ result: OrganizationTrends, _ intent: Intent, _ filters: Filters
+    ) -> Answer {
+        let timeline =
+            intent.measure == .growth || intent.dimension == .period
+            || (intent.measure == .completions && intent.dimension == nil
+                && filters.organization == nil)
+        if timeline {
+            let completions = intent.measure == .completions
+            let title: String
+            switch result.granularity {
+            case .day: title = "Day"
+            case .week: title = "ISO week"
+            case .month: title = "Month"
+            case .quarter: title = "Quarter"
+            }
+            return Answer(
+                intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
+                result.byPeriod.map {
+                    Row(
+                        subject: $0.period,
+                        value: .int(completions ? $0.completions : $0.enrollments), support: nil)
+                })
+        }
+        let rows = result.organizations.filter {
+            $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
+        }
+        var answer: Answer
+        func list(
+            _ column: DataTable.Column, _ support: String?,
+            _ pick: (OrganizationTrends.Organization) -> (JSONValue, Int?)
+        ) -> Answer {
+            Answer(
+                intent, "Organization", column, support,
+                rows.map { row in
+                    let (value, support) = pick(row)
+                    return Row(subject: row.organization, value: value, support: support)
+                })
+        }
+        switch intent.measure {
+        case .learners:
+            answer = list(.init("Learners", .count), "Users") { (.int($0.learners), $0.users) }
+        case .completions:
+            answer = list(.init("Completed", .count), "Enrollments") {
+                (.int($0.completed), $0.enrollments)
+            }
+        case .completionRate:
+            answer = list(.init("Completion rate", .percent), "Enrollments") {
+                (.double($0.completionRate), $0.enrollments)
+            }
+        case .averageProgress:
+            answer = list(.init("Average progress", .percent), "Enrollments") {
+                (.number($0.averageProgress), $0.enrollments)
+            }
+        default:
+            answer = list(.init("Enrollments", .count), "Learners") {
+                (.int($0.enrollments), $0.learners)
+            }
+        }
+        if filters.organization != nil && intent.dimension == nil { answer.subjectTitle = nil }
+        return answer
+    }
+
+    static func completion(
+        _ result: CompletionMetrics, _ intent: Intent, _ filters: Filters
+    ) -> Answer {
+        let column: DataTable.Column
+        let support: String?
+        let pick: (CompletionMetrics.Counts, Double?) -> (JSONValue, Int?)
+        switch intent.measure {
+        case .enrollments:
+            (column, support) = (.init("Enrollments", .count), nil)
+            pick = { counts, _ in (.int(counts.enrollments), nil) }
+        case .completions where result.completedInWindow != nil && intent.dimension != .cohort:
+            // With a window, completions are counted by the day they happened.
+            let window = result.completedInWindow!
+            let column = DataTable.Column(Self.completedInWindow, .count)
+            // Rows from the completions themselves: a badge finished in the window may have had
+            // no enrollment in it. In name order, for `ranked()` to sort by count.
+            switch intent.dimension {
+            case .badge:
+                return Answer(
+                    intent, "Badge", column, nil,
+                    window.byBadge.sorted { $0.key < $1.key }.map {
+                        Row(subject: $0.key, value: .int($0.value), support: nil)
+                    })
+            case .organization:
+                return Answer(
+                    intent, "Organization", column, nil,
+                    window.byOrganization.sorted { $0.key < $1.key }.map {
+                        Row(subject: $0.key, value: .int($0.value), support: nil)
+                    })
+            default:
+                return Answer(
+                    intent, nil, column, nil,
+                    [Row(subject: "", value: .int(window.overall), support: nil)])
+            }
+        case .completions:
+            (column, support) = (.init("Completed", .count), "Enrollments")
+            pick = { counts, _ in (.int(counts.completed), counts.enrollments) }
+        case .dropRate:
+            (column, support) = (.init("Drop-out rate", .percent), "Enrollments")
+            pick = { counts, _ in (.double(counts.dropRate), counts.enrollments) }
+        case .timeToComplete:
+            (column, support) = (.init("Median days to complete", .days), "Completed")
+            pick = { counts, median in (.number(median), counts.completed) }
+        default:
+            (column, support) = (.init("Completion rate", .percent), "Enrollments")
+            pick = { counts, _ in (.double(counts.completionRate), counts.enrollments) }
+        }
+        func rows(_ list: [CompletionMetrics.Row]) -> [Row] {
+            list.map { row in
+                let (value, support) = pick(row.counts, row.medianDaysToComplete)
+                return Row(subject: row.name, value: value, support: support)
+            }
+        }
+        switch intent.dimension {
+        case .badge: return Answer(intent, "Badge", column, support, rows(result.byBadge))
+        case .organization:
+            return Answer(intent, "Organization", column, support, rows(result.byOrganization))
+        case .cohort, .period:
+            // A cohort is the month of enrollment, the only period completion is counted by.
+            return Answer(intent, "Cohort", column, support, rows(result.byCohort))
+        case nil:
+            let (value, count) = pick(result.overall, result.overallMedianDays)
+            let part: Part? =
+                switch intent.measure {
+                case .dropRate: Part(count: result.overall.dropped, noun: "dropped")
+                case .completionRate: Part(count: result.overall.completed, noun: "completed")
+                default: nil
+                }
+            return Answer(
+                intent, nil, column, support,
+                [Row(subject: "", value: value, support: count, part: part)])
+        }
+    }
+
+    static func sequences(_ result: LearningPaths, _ intent: Intent, _ filters: Filters)
+        -> Answer
+    {
+        let learners = DataTable.Column("Learners", .count)
+        func badges(_ list: [LearningPaths.Start]) -> [Row] {
+            list.map { Row(subject: $0.badge, value: .int($0.learners), support: nil) }
+        }
+        switch intent.measure {
+        case .firstBadge:
+            return Answer(intent, "First badge", learners, nil, badges(result.firstBadges))
+        case .previousBadge where filters.badge != nil:
+            return Answer(
+                intent, "Badge", learners, nil, badges(result.previousBadges), anchor: filters.badge
+            )
+        case .nextBadge where filters.badge != nil:
+            let next = result.transitions.filter { $0.from == filters.badge }
+            return Answer(
+                intent, "Badge", learners, nil,
+                next.map { Row(subject: $0.to, value: .int($0.learners), support: nil) },
+                anchor: filters.badge)
+        case .nextBadge, .previousBadge:
+            return Answer(
+                intent, "Step", learners, nil,
+                result.transitions.map {
+                    Row(subject: "\($0.from) → \($0.to)", value: .int($0.learners), support: nil)
+                })
+        default:
+            return Answer(
+                intent, "Path", learners, nil,
+                result.topPaths.map {
+                    Row(subject: $0.label, value: .int($0.learners), support: nil)
+                })
+        }
+    }
+}

@@ -1,0 +1,216 @@
+extension OrganizationTrends: Analysis {
+    public static let kind = AnalysisKind.organizationTrends
+
+    /// `organizations`: every organization of the filter with its users and its activity in
+    /// the window; `totals`: the window's counts; `series`: enrollments by the period of
+    /// enrolled_at and completions by the period of completed_at, per organization and in
+    /// total; `per_learner`: the spread of enrollments per learner.
+    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+        -> [SQLStatement]
+    {
+        let window = window(for: request)
+        let scope = Scope(request.filters, asOf: request.asOf, window: window)
+        let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
+        let listed: String
+        if let name = request.filters.organization {
+            listed =
+                "SELECT o.id, o.name AS organization FROM organizations o WHERE o.name = \(Scope.literal(name))"
+        } else {
+            listed = """
+                SELECT o.id, o.name AS organization FROM organizations o
+                    UNION ALL
+                    SELECT NULL, '\(Scope.noOrganization)' WHERE EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
+                """
+        }
+        let organizations = SQLStatement(
+            "organizations",
+            """
+            WITH \(scope.cte(dialect)),
+            listed AS (
+                \(listed)
+            ),
+            members AS (SELECT organization_id, count(*) AS users FROM users GROUP BY organization_id),
+            activity AS (
+                SELECT s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
+                       \(completed) AS completed, sum(s.progress) AS progress_sum
+                FROM scoped s GROUP BY s.organization_id
+            )
+            SELECT l.id AS organization_id, l.organization, coalesce(m.users, 0) AS users,
+                   coalesce(a.enrollments, 0) AS enrollments, coalesce(a.learners, 0) AS learners,
+                   coalesce(a.completed, 0) AS completed, coalesce(a.progress_sum, 0) AS progress_sum,
+                   \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
+            FROM listed l
+            LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
+            LEFT JOIN activity a ON a.organization_id IS NOT DISTINCT FROM l.id
+            ORDER BY enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
+            """)
+        let totals = SQLStatement(
+            "totals",
+            """
+            WITH \(scope.cte(dialect))
+            SELECT count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
+                   count(DISTINCT s.organization_id) AS organizations
+            FROM scoped s
+            """)
+        // Completions count by the day they happened, inside the window and up to the as-of
+        // date, for enrollments of the same badge and organization made by then.
+        let finished = Scope(
+            Filters(badge: request.filters.badge, organization: request.filters.organization),
+            asOf: request.asOf)
+        let end = min(window.end ?? scope.until, scope.until)
+        var inWindow = ["s.completed_at < \(Scope.literal(end))"]
+        if let start = window.start {
+            inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0)
+        }
+        let bucket = { (column: String) -> String in
+            switch request.granularity ?? .month {
+            case .day: return "substr(\(column), 1, 10)"
+            case .week: return dialect.weekStart(column)
+            case .month: return "substr(\(column), 1, 7) || '-01'"
+            case .quarter:
+                return
+                    "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
+                    + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
+                    + "ELSE '10' END || '-01'"
+            }
+        }
+        let series = SQLStatement(
+            "series",
+            """
+            WITH \(scope.cte(dialect)),
+            \(finished.cte(dialect, named: "finished")),
+            events AS (
+                SELECT \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
+                       count(*) AS enrollments, 0 AS completions
+                FROM scoped s
+                GROUP BY \(bucket("s.enrolled_at")), s.organization_id
+                UNION ALL
+                SELECT \(bucket("s.completed_at")), s.organization_id, 0, count(*)
+                FROM finished s
+                WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+                  AND \(inWindow.joined(separator: " AND "))
+                GROUP BY \(bucket("s.completed_at")), s.organization_id
+            )
+            SELECT 'organization' AS breakdown, e.period_start, e.organization_id,
+                   \(Scope.organizationName) AS organization,
+                   CAST(sum(e.enrollments) AS BIGINT) AS enrollments, CAST(sum(e.completions) AS BIGINT) AS completions
+            FROM events e LEFT JOIN organizations o ON o.id = e.organization_id
+            GROUP BY e.period_start, e.organization_id, o.name
+            UNION ALL
+            SELECT 'total', e.period_start, NULL, NULL,
+                   CAST(sum(e.enrollments) AS BIGINT), CAST(sum(e.completions) AS BIGINT)
+            FROM events e
+            GROUP BY e.period_start
+            ORDER BY 1, 2, 4 NULLS FIRST, 3 NULLS FIRST
+            """)
+        let perLearner = SQLStatement(
+            "per_learner",
+            """
+            WITH \(scope.cte(dialect)),
+            per_learner AS MATERIALIZED (
+                SELECT s.user_id, s.organization_id, count(*) AS enrollments
+                FROM scoped s GROUP BY s.user_id, s.organization_id
+            ),
+            spread AS (
+            \(dialect.quantiles([0.25, 0.5, 0.75], of: "enrollments", by: ["organization_id"],
+                                from: "SELECT organization_id, enrollments FROM per_learner"))
+            ),
+            summary AS (
+                SELECT organization_id, count(*) AS learners, min(enrollments) AS lowest,
+                       max(enrollments) AS highest, sum(enrollments) AS total
+                FROM per_learner GROUP BY organization_id
+            )
+            SELECT m.organization_id, \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
+                   \(dialect.ratio("CAST(4 * q.q1 AS BIGINT)", "4", places: 2)) AS q1,
+                   \(dialect.ratio("CAST(4 * q.q2 AS BIGINT)", "4", places: 2)) AS median,
+                   \(dialect.ratio("CAST(4 * q.q3 AS BIGINT)", "4", places: 2)) AS q3,
+                   \(dialect.ratio("m.total", "m.learners", places: 2)) AS mean
+            FROM summary m
+            JOIN spread q ON q.organization_id IS NOT DISTINCT FROM m.organization_id
+            LEFT JOIN organizations o ON o.id = m.organization_id
+            ORDER BY m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
+            """)
+        return [organizations, totals, series, perLearner]
+    }
+
+    public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
+        -> OrganizationTrends
+    {
+        let window = window(for: request)
+        let granularity = request.granularity ?? .month
+        // Every organization of the result, by id, with a label no other one shows.
+        let labels = DisplayLabels(
+            results["organizations"].map {
+                (id: $0.id("organization_id"), name: $0.text("organization"))
+            })
+        func label(_ row: ResultRecord) -> String {
+            labels.label(row.id("organization_id"), row.text("organization"))
+        }
+        let organizations = results["organizations"].map { row in
+            Organization(
+                organization: label(row), users: row.int("users"),
+                enrollments: row.int("enrollments"), learners: row.int("learners"),
+                completed: row.int("completed"), completionRate: row.double("completion_rate") ?? 0,
+                progressSum: row.double("progress_sum") ?? 0)
+        }
+        // The database counts the periods with activity; the page lists every period of the
+        // window for every organization with any, zeros included.
+        // A window with no first day ("before 2025") starts at the earliest activity.
+        let earliest = results["series"].compactMap {
+            $0.string("period_start").flatMap(CivilDate.init(iso:))
+        }.min()
+        var bounded = window
+        if bounded.start == nil { bounded.start = earliest }
+        let periods = Self.periods(in: bounded, granularity: granularity)
+        var counts: [Int?: [String: (Int, Int)]] = [:]
+        var names: [Int?: String] = [:]
+        var totalsByPeriod: [String: (Int, Int)] = [:]
+        for row in results["series"] {
+            guard let start = row.string("period_start").flatMap(CivilDate.init(iso:)) else {
+                continue
+            }
+            let period = Self.period(start, granularity)
+            let value = (row.int("enrollments"), row.int("completions"))
+            if row.text("breakdown") == "total" {
+                totalsByPeriod[period] = value
+            } else {
+                counts[row.id("organization_id"), default: [:]][period] = value
+                names[row.id("organization_id")] = label(row)
+            }
+        }
+        let active = counts.keys.sorted { names[$0]! < names[$1]! }
+        var series: [Point] = []
+        for period in periods {
+            for organization in active {
+                let value = counts[organization]?[period] ?? (0, 0)
+                series.append(
+                    Point(
+                        period: period, organization: names[organization]!, enrollments: value.0,
+                        completions: value.1))
+            }
+        }
+        let byPeriod =
+            active.isEmpty
+            ? []
+            : periods.map { period in
+                PeriodTotal(
+                    period: period, enrollments: totalsByPeriod[period]?.0 ?? 0,
+                    completions: totalsByPeriod[period]?.1 ?? 0)
+            }
+        let spreads = results["per_learner"].map { row in
+            Spread(
+                organization: label(row), learners: row.int("learners"),
+                minimum: row.double("lowest") ?? 0, lowerQuartile: row.double("q1") ?? 0,
+                median: row.double("median") ?? 0, upperQuartile: row.double("q3") ?? 0,
+                maximum: row.double("highest") ?? 0, mean: row.double("mean") ?? 0)
+        }
+        let total = results["totals"].first
+        return OrganizationTrends(
+            organizations: organizations, series: series, byPeriod: byPeriod,
+            totals: Totals(
+                enrollments: total?.int("enrollments") ?? 0,
+                completed: total?.int("completed") ?? 0,
+                organizations: total?.int("organizations") ?? 0),
+            perLearner: spreads, granularity: granularity, window: window, filters: request.filters)
+    }
+}

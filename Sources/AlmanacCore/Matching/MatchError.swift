@@ -1,0 +1,79 @@
+/// A question the matcher could not route.
+public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        /// No rule fits; the closest example phrasings, most similar first.
+        case noMatch(closest: [String])
+        case unknownName(kind: String, written: String, suggestion: String)
+        case severalNames(kind: String, names: [String])
+        case impossibleDate(String)
+        case twoWindows(String, String)
+        /// A time-like phrase that no window form reads.
+        case unreadableTime(String)
+        case backwardsWindow(String)
+        case futureWindow(String, asOf: String)
+        /// A measure that Almanac does not break down that way.
+        case unsupported(measure: String, dimension: String)
+        /// A condition on a number ("fewer than 50"), which no analysis filters by.
+        case threshold(String)
+        /// A badge category ("security courses"), which no analysis filters by.
+        case category(String)
+    }
+
+    public var questionID: String
+    public var text: String
+    public var reason: Reason
+    /// The question's line in its file; 0 when it came from elsewhere (`almanac ask`).
+    public var line = 0
+
+    public init(questionID: String, text: String, reason: Reason, line: Int = 0) {
+        self.questionID = questionID
+        self.text = text
+        self.reason = reason
+        self.line = line
+    }
+
+    public var description: String {
+        switch reason {
+        case .noMatch(let closest):
+            let examples = closest.map { "  \"\($0)\"" }.joined(separator: "\n")
+            return """
+                question `\(questionID)` ("\(text)") matches no kind of analysis. Almanac answers \
+                questions about enrollments, learners, completions, drop-outs, progress, time to \
+                complete and learning paths. The closest it knows are:
+                \(examples)
+                Rephrase it like one of these, add `kind:` (\(Matcher.specificity.map(\.rawValue).joined(separator: ", "))) \
+                to the question, or write the query yourself with `sql:`
+                """
+        case .unknownName(let kind, let written, let suggestion):
+            return
+                "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
+        case .severalNames(let kind, let names):
+            let list = names.map { "'\($0)'" }.joined(separator: " and ")
+            return
+                "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
+        case .impossibleDate(let date):
+            return
+                "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
+        case .twoWindows(let first, let second):
+            return
+                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
+        case .unreadableTime(let phrase):
+            return
+                "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .backwardsWindow(let phrase):
+            return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
+        case .futureWindow(let phrase, let asOf):
+            return
+                "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
+        case .category(let phrase):
+            return
+                "question `\(questionID)`: Almanac does not filter by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
+        case .threshold(let phrase):
+            return
+                "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
+        case .unsupported(let measure, let dimension):
+            return
+                "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+extension Matcher {
+    // MARK: - Conditions
+
+    /// What every route must pass, the rules' or the model's: no condition that no analysis
+    /// applies (a threshold, a category), no name misspelt or cut short, at most one badge
+    /// and one organization. Returns the names the question mentions.
+    func conditions(
+        _ text: String, masked: String, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> (badge: String?, organization: String?) {
+        let whole = NSRange(masked.startIndex..., in: masked)
+        if let threshold = Self.threshold.firstMatch(in: masked, range: whole),
+            let range = Range(threshold.range, in: masked)
+        {
+            throw failure(.threshold(String(masked[range])))
+        }
+        if let category = categories?.firstMatch(in: masked, range: whole),
+            let range = Range(category.range, in: masked)
+        {
+            throw failure(.category(String(masked[range])))
+        }
+        if let miss = entities.nearMisses(in: text, excluding: mentions).first {
+            throw failure(
+                .unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name)
+            )
+        }
+        var found: (badge: String?, organization: String?) = (nil, nil)
+        for kind in [EntityFinder.Kind.badge, .organization] {
+            var names: [String] = []
+            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
+                names.append(mention.name)
+            }
+            if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
+            if kind == .badge {
+                found.badge = names.first
+            } else {
+                found.organization = names.first
+            }
+        }
+        return found
+    }
+
+    // MARK: - The text the rules read
+
+    /// The question as the rules read it: compatibility forms folded (full-width "２０２５"),
+    /// every decimal digit as its ASCII digit ("٢٠٢٥"), and format characters (a pasted
+    /// right-to-left mark, a zero-width space) and combining marks dropped, so that none of
+    /// them can hide a time word or a name. Errors still quote the question as written.
+    static func normalized(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format: continue
+            // Marks on ASCII letters and digits ("Q́3", an accent on a year's digit); the marks
+            // of other scripts are part of their letters.
+            case .nonspacingMark where scalars.last?.isASCII == true: continue
+            case .enclosingMark where scalars.last?.isASCII == true: continue
+            case .decimalNumber:
+                let digit = scalar.properties.numericValue.map { Int($0) } ?? 0
+                scalars.append(Unicode.Scalar(UInt8(48 + digit)))
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
+    /// words and dates of a name ("Class of 2024") are not read as the question's own.
+    static func masked(_ text: String, _ mentions: [EntityFinder.Found]) -> String {
+        let characters = Array(text)
+        guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else {
+            return text
+        }
+        var result = ""
+        var index = 0
+        for mention in mentions where mention.range.lowerBound >= index {
+            result += String(characters[index..<mention.range.lowerBound])
+            result += mention.kind == .badge ? "‹badge›" : "‹org›"
+            index = mention.range.upperBound
+        }
+        return result + String(characters[index...])
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+extension TimeWindow {
+    /// The operator that ends right where `range` starts.
+    static func prefix(
+        before range: NSRange, in text: String, matching regex: NSRegularExpression
+    ) -> NSTextCheckingResult? {
+        let before = NSRange(location: 0, length: range.location)
+        return regex.firstMatch(in: text, range: before)
+    }
+
+    /// Whether only a connector lies between two points.
+    static func joined(
+        _ first: NSRange, _ second: NSRange, in text: String, and allowsAnd: Bool
+    ) -> Bool {
+        let gap = NSRange(location: first.upperBound, length: second.location - first.upperBound)
+        guard gap.length >= 0, let range = Range(gap, in: text) else { return false }
+        let words = String(text[range])
+        guard connector.firstMatch(in: words, range: NSRange(words.startIndex..., in: words)) != nil
+        else { return false }
+        return allowsAnd || words.trimmingCharacters(in: .whitespaces) != "and"
+    }
+
+    static func text(_ range: NSRange, in text: String) -> String {
+        // Lower case keeps the offsets of almost every text; for the rare one it does not,
+        // the phrase is quoted in lower case.
+        let text = text.lowercased().utf16.count == text.utf16.count ? text : text.lowercased()
+        guard let bounds = Range(range, in: text) else { return "" }
+        return String(text[bounds]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The first time-like phrase outside every window that was read.
+    static func unread(_ lowered: String, original: String, used: [NSRange]) -> String? {
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        var first: NSRange?
+        for regex in timeLike {
+            for match in regex.matches(in: lowered, range: whole)
+            where !used.contains(where: {
+                NSIntersectionRange($0, match.range).length == match.range.length
+            }) {
+                if first == nil || match.range.location < first!.location { first = match.range }
+            }
+        }
+        return first.map { text(widened($0, in: lowered), in: original) }
+    }
+
+    private static let leading = regex(
+        #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on)\s+)+$"#)
+    private static let trailing = regex(#"^\s+(?:the\s+)?[\w'’-]+"#)
+
+    /// A leftover word with the words that make it a phrase: "during the holidays",
+    /// "since the launch", "in fiscal 2025".
+    private static func widened(_ range: NSRange, in text: String) -> NSRange {
+        var range = range
+        if let lead = leading.firstMatch(
+            in: text, range: NSRange(location: 0, length: range.location))
+        {
+            range = NSUnionRange(lead.range, range)
+        }
+        let word =
+            (text as NSString).substring(with: range).split(separator: " ").last.map(String.init)
+            ?? ""
+        if ["since", "before", "until", "till", "thru", "between", "fiscal", "after"].contains(word)
+        {
+            let rest = NSRange(
+                location: range.upperBound, length: (text as NSString).length - range.upperBound)
+            if let tail = trailing.firstMatch(in: text, range: rest) {
+                range = NSUnionRange(range, tail.range)
+            }
+        }
+        return range
+    }
+}

@@ -1,0 +1,224 @@
+extension Vocabulary {
+    /// Each measure's phrases, in the order they are tried: the first that matches wins,
+    /// so the narrower reading ("completion rate") comes before the broader ("completed").
+    static let measures: [(measure: Measure, patterns: [String])] = [
+        (
+            .previousBadge,
+            [
+                #"\bbefore (?:(?:taking|starting|enrolling in|doing|attempting|tackling|trying|they take|they start|moving on to|moving to|going into) )?(?:the )?‹badge›"#,
+                #"\bprior to (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
+                #"\bahead of (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
+                #"\bprerequisites?\b"#, #"\bprecede[sd]?\b"#, #"\bpreceding\b"#, #"\bgroundwork\b"#,
+                #"\b(?:lead|leads|leading|led) (?:in)?to (?:the )?‹badge›"#, #"\bfeeders?\b"#,
+                #"\bfeeds? into\b"#,
+                #"\blead[- ]ins?\b"#, #"\bstepping[- ]stones?\b"#,
+                #"\bgateway (?:in)?to (?:the )?‹badge›"#,
+                #"\bunder (?:their|the|your) belts?\b"#,
+                #"\b(?:by the time|when|once) (?:they|learners|people|users|students|someone) (?:reach|reached|reaches|arrive at|arrived at|arrives at|get to|got to|gets to)\b"#,
+                #"\bbefore (?:taking|starting|enrolling|doing|attempting|tackling)\b"#,
+                #"\b(?:take|took|do|did|complete|completed|finish|finished) (?:first |beforehand |just )?before\b"#,
+                #"\bcomes? (?:right |just |directly )?before\b"#,
+                #"\bprevious (?:badge|course|step)s?\b"#,
+                #"\bprior (?:badge|course|step)s?\b"#, #"\bgo(?:es)? into (?:the )?‹badge›"#,
+                #"\bget(?:s)? (?:people |learners |them )?ready for\b"#,
+                #"\bprepar\w+ (?:people |learners |them )?for (?:the )?‹badge›"#,
+            ]
+        ),
+        (
+            .nextBadge,
+            [
+                #"\bnext (?:badge|course|certification|track|step|module|class|stop|move)s?\b"#,
+                #"\b(?:take|takes|taking|took|do|does|go|goes|going|move|moves|moving|head|heads|enrol+|enrol+s|choose|chooses|pick|picks|try|tries|jump|jumps)\b[^?.!]*\bnext\b"#,
+                #"\bafter (?:(?:taking|completing|finishing|earning|passing|doing|getting|they finish|they complete|they take) )?(?:the )?‹badge›"#,
+                #"\bafter (?:completing|finishing|earning|passing)\b"#,
+                #"\bonce (?:(?:someone|people|learners|users|they|a learner|you) )?(?:(?:wraps?|wrapped) up |finish(?:es|ed)? |complet(?:es|ed) |(?:has|have) (?:done|finished|completed) |(?:is|are) done with )?(?:the )?‹badge›"#,
+                #"\bhaving (?:done|completed|finished|passed|earned) (?:the )?‹badge›"#,
+                #"‹badge› is in the bag\b"#,
+                #"\bcomes? (?:right |just |directly )?after\b"#, #"\bfollow[- ]?ups?\b"#,
+                #"\bfollow[- ]on\b"#,
+                #"\b(?:go|goes|move|moves|progress|progresses|continue|continues|head|heads) on to\b"#,
+                #"\b(?:progress|progresses|graduate|graduates|advance|advances|upgrade|upgrade) (?:on )?to\b"#,
+                #"‹badge› (?:grads|graduates|completers|finishers|alumni)\b"#,
+                #"\bwhat(?:'s| is) next\b"#,
+                #"\bsubsequent (?:badge|course)s?\b"#, #"\bfollow (?:up )?with\b"#,
+                #"\bwhere do (?:\S+ ){0,4}(?:head|go|turn)\b"#,
+                #"\bwhat do (?:\S+ ){0,3}(?:chase|pursue|go for|tackle) (?:next|after|afterwards)?"#,
+                #"\b(?:badge|course)s? (?:people |learners |users |they )?(?:follow|pursue)\b"#,
+            ]
+        ),
+        (.paths, [#"\b(?:learning )?(?:path|pathway|journey|sequence|itinerar(?:y|ies))s?\b"#]),
+        (
+            .firstBadge,
+            [
+                #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
+                #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#,
+                #"\bstarting (?:badge|course|point)s?\b"#,
+                #"\bentry[- ]?(?:point|level badge|badge|course)s?\b"#,
+                #"\bgateway (?:badge|course)s?\b"#, #"\bopening (?:badge|course)s?\b"#,
+                #"\bon[- ]?ramps?\b"#,
+                #"\b(?:badge|course)s? (?:people|learners|users|newcomers|new learners|they) (?:start|begin)\b"#,
+                #"\bfirst (?:thing|one)s? (?:people|learners|users|newcomers) (?:take|try|enrol+)\b"#,
+                #"\b(?:people|learners|users|they|someone) first (?:show up|arrive|join|sign up|start)\b"#,
+                #"\b(?:newcomers?|new (?:hires|joiners|starters|learners|users|arrivals)|brand[- ]new \w+)\b[^?.!]*\b(?:start|begin|kick|first|dive|dip|stop|head|go)"#,
+                #"\bkick(?:s|ed)? (?:things |it )?off\b"#, #"\bdip (?:their|a|your) toes?\b"#,
+            ]
+        ),
+        (.averageProgress, [#"\b(?:average|avg|mean|typical|median) progress\b"#]),
+        (
+            .paths,
+            [
+                #"\b(?:learning )?(?:path|pathway|journey|sequence|progression|trajector(?:y|ies)|route|itinerar(?:y|ies))s?\b"#,
+                #"\b(?:in )?what order\b"#, #"\border (?:in which|of)\b"#, #"\btransitions?\b"#,
+                #"\b(?:progress|progresses|move|moves|advance|advances|flow|flows|travel|travels) (?:through|from|across)\b"#,
+                #"\bcombinations? of (?:badge|course)s\b"#, #"\bchain(?:s|ed|ing)?\b"#,
+                #"\bhop(?:s|ping)? (?:around|between)\b"#,
+                #"\bbadge[- ]to[- ]badge\b"#, #"\bcourse[- ]to[- ]course\b"#,
+                #"\bwell[- ]trodden\b"#,
+            ]
+        ),
+        (
+            .timeToComplete,
+            [
+                #"\bhow long\b"#,
+                #"\btime (?:it takes )?to (?:complete|finish|completion|earn|pass|get)\b"#,
+                #"\btime[- ]to[- ](?:complete|completion|finish)\b"#,
+                #"\bdays to (?:complete|finish|completion|earn)\b"#,
+                #"\bcompletion (?:time|speed|duration)s?\b"#, #"\bduration\b"#,
+                #"\bhow (?:quickly|fast|slowly)\b"#,
+                #"\bhow many (?:days|weeks|months|hours)\b"#, #"\bhow much (?:calendar )?time\b"#,
+                #"\btime taken\b"#,
+                #"\bturnaround\b"#, #"\bcalendar time\b"#, #"\bracing\b"#, #"\bcrawl"#,
+                #"\bdrag(?:s|ged|ging)? on\b"#,
+                #"\b(?:forever|ages) to (?:finish|complete)\b"#,
+                #"\btak(?:e|es|ing) (?:\w+ )?(?:forever|ages)\b"#,
+                #"\b(?:fastest|quickest|slowest|longest|shortest) (?:to )?(?:complete|finish|earn|pass)\b"#,
+                #"\b(?:complete|finish|completed|finished) (?:the )?(?:fastest|quickest|slowest)\b"#,
+                #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
+                #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
+            ]
+        ),
+        (
+            .dropRate,
+            [
+                #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
+                #"\bdrop rates?\b"#, #"\bdropped\b"#,
+                #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
+                #"\bchurn"#,
+                #"\battrition\b"#, #"\bwithdr[ae]w"#, #"\bfail(?:s|ed)? to (?:finish|complete)\b"#,
+                #"\b(?:don'?t|do not|never|didn'?t|did not) (?:finish|complete)\b"#,
+                #"\bleave (?:before|without)\b"#,
+                #"\bbail(?:s|ed|ing)? (?:out|on)\b"#, #"\bghost"#, #"\bjump(?:s|ing|ed)? ship\b"#,
+                #"\bleak"#,
+                #"\bfall(?:s|ing)? (?:off|away)\b"#,
+                #"\blos(?:e|es|ing|t) (?:a lot of |many |the most |the fewest |fewest |most |more |so many )?\#(people)"#,
+            ]
+        ),
+        // Completions over time are a count per period (organization_trends), not a rate.
+        (
+            .completions,
+            [
+                #"\bcomplet(?:ed|ions?)\s+(?:trend\w*|over time|per (?:day|week|month|quarter)|by (?:day|week|month|quarter))"#,
+                #"\b(?:daily|weekly|monthly|quarterly)\s+complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+                #"\btrends? (?:in|of|for) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+            ]
+        ),
+        (
+            .completionRate,
+            [
+                #"\b(?:completion|success|pass|passing|finish|graduation|completing) ?(?:rate|percentage|ratio|share|%)s?\b"#,
+                #"\brates? of (?:completion|success|finishing)\b"#,
+                #"\b(?:percent|percentage|share|proportion|fraction|ratio|%|portion|how much of|slice|odds|chances?|likel\w*|probability)\b[^?.!]*\#(finished)"#,
+                #"\#(finished)[^?.!]*\b(?:ratio|rate|odds|percent\w*)\b"#,
+                #"\b(?:what|which) (?:part|proportion)\b[^?.!]*\b(?:complet|finish)"#,
+                #"\bhow often\b[^?.!]*\#(finished)"#,
+                #"\b(?:complet|finish)\w* (?:their |the |a |)(?:badges? |courses? )?(?:most|least) often\b"#,
+                #"\b(?:complet|finish)\w* (?:best|worst)\b"#,
+                #"\bcompletion\b(?! ?(?:time|speed|duration))"#,
+                #"\bsuccess(?:ful)?\b"#, #"\bactually see \w+ (?:out|through)\b"#, #"\bsee out\b"#,
+            ]
+        ),
+        (
+            .averageProgress,
+            [
+                #"\bhow far (?:along|through|into)?\b"#, #"\bhow deep\b"#, #"\bhalfway\b"#,
+                #"\bmidway\b(?!.*\blos)"#,
+                #"\bnearly (?:done|there|finished)\b"#, #"\bclose to (?:done|finished|the end)\b"#,
+                #"\bhow close\b"#,
+                #"\bfur?thest along\b"#, #"\bfarthest along\b"#, #"\bgetting on\b"#, #"\bchewed\b"#,
+                #"\bcovered\b"#,
+                #"(?<!in )(?<!in-)\bprogress(?: made| level| score)?\b(?! (?:to|through|from|on to))"#,
+            ]
+        ),
+        (
+            .growth,
+            [
+                #"\btrend"#, #"\bover time\b"#, #"\bgr[eo]w(?:s|n|ing|th)?\b"#, #"\bincreas"#,
+                #"\bdeclin"#,
+                #"\bdecreas"#, #"\bhistor"#,
+                #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
+                #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#,
+                #"\bslowing\b"#,
+                #"\bgoing up\b"#, #"\bgoing down\b"#, #"\bevolv"#, #"\btimeline\b"#,
+                #"\btime series\b"#,
+                #"\bspikes?\b"#, #"\bups and downs\b"#,
+                #"\b(?:drop|fall|dip|rise|jump|surge|slump)s? in\b"#,
+            ]
+        ),
+        (
+            .completions,
+            [
+                #"\bcomplet(?:ed|ions?|es|ing)\b"#, #"\bfinish(?:ed|es|ing)?\b"#,
+                #"\bearn(?:ed|s)?\b"#,
+                #"\bpass(?:ed|es)\b"#, #"\bgraduat(?:es|ed)\b"#, #"\bcertified\b"#,
+                #"\bcompleters\b"#,
+                #"\bfinishers\b"#, #"\bdone\b"#, #"\bmade it (?:to the end|through)\b"#,
+                #"\bwrap(?:s|ped)? up\b"#,
+                #"\bhand(?:ed|s)? out\b"#, #"\bawarded\b"#, #"\bissued\b"#, #"\bracked up\b"#,
+                #"\bfinish line\b"#,
+            ]
+        ),
+        (
+            .learners,
+            [
+                #"\b(?:how many|number of|count of|total|# of) (?:(?:distinct|unique|different|individual|active|new|of (?:our|the)|‹org›) ?)*\#(people)\b"#,
+                #"\b(?:distinct|unique|individual) \#(people)\b"#, #"\bheadcount\b"#,
+                #"\b(?:learner|user|student|people|head|member|employee|staff) ?counts?\b"#,
+                #"\b(?:which|what|who) (?:are the )?\#(people) (?:enrol+ed|took|joined|signed up|registered|started)\b"#,
+                #"\bwho (?:enrol+ed|took|joined|signed up|registered|started|is enrol+ed|are enrol+ed)\b"#,
+                #"\bhow many (?:‹org› )?(?!enrol|sign|registr|time|badge|course|cert|seat|spot|place)[a-z]+ (?:have |has |had |did |were |are )?(?:signed up|enrol+ed|registered|took|taken|joined|started)\b"#,
+                #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#,
+                #"\bby (?:the )?(?:number of )?\#(people)\b"#,
+            ]
+        ),
+        (
+            .enrollments,
+            [
+                #"\benrol+(?:ment|ments|ed|ing|s)?\b"#, #"\bsign(?:ed|s|ing)?[- ]?ups?\b"#,
+                #"\bregistration"#, #"\bregister"#,
+                #"\b(?:took|taken|take|takes|taking)\b"#, #"\bjoin(?:ed|s)?\b"#,
+                #"\bstart(?:ed|s)?\b"#, #"\bpopular"#,
+                #"\buptake\b"#, #"\bdemand\b"#, #"\battract"#, #"\bbusiest\b"#, #"\badoption\b"#,
+                #"\bactivity\b"#,
+                #"\b(?:how many|number of|count of|total)\b"#, #"\bvolume\b"#, #"\bin[- ]demand\b"#,
+                #"\bseats\b"#,
+                #"\bflock"#, #"\bcrowd"#, #"\bmost wanted\b"#, #"\binterest\b"#,
+            ]
+        ),
+    ]
+
+    /// Words that tie a question to learning data. A measure found only through a broad word
+    /// ("popular", "next", "how many") needs one of these too, so an off-topic question is
+    /// refused instead of answered with a number about something else.
+    static let anchors = [
+        people, badgeWord, orgWord, #"‹badge›"#, #"‹org›"#, #"\benrol+"#, #"\bcomplet"#,
+        #"\blearning\b"#,
+        #"\bcohorts?\b"#, #"\bdrop"#, #"\bsign[- ]?ups?\b"#, #"\bregistrations?\b"#, #"\bcurricul"#,
+        #"\btraining\b"#, #"\bplatform\b"#,
+    ]
+
+    /// Measures whose own words are enough evidence: nobody says "completion rate" about the
+    /// weather.
+    static let strongMeasures: Set<Measure> = [
+        .completionRate, .dropRate, .paths, .averageProgress,
+    ]
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The intent's parts read from a question's wording, before the kind is chosen.
+struct Wording: Equatable {
+    var measure: Measure?
+    /// The measure came from a broad word only ("popular", "how many"), with nothing that ties
+    /// the question to learning data.
+    var unanchored = false
+    var dimension: Breakdown?
+    var ranking: Ranking?
+    var granularity: Granularity?
+
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    private static let measures = Vocabulary.measures.map { ($0.measure, $0.patterns.map(compile)) }
+    private static let anchors = Vocabulary.anchors.map(compile)
+    private static let dimensions = Vocabulary.dimensions.map {
+        ($0.dimension, $0.patterns.map(compile))
+    }
+    private static let top = Vocabulary.top.map(compile)
+    private static let bottom = Vocabulary.bottom.map(compile)
+    private static let rankCounts = Vocabulary.rankCounts.map(compile)
+    private static let singular = Vocabulary.singular.map(compile)
+    private static let granularities = Vocabulary.granularities.map {
+        ($0.granularity, compile($0.pattern))
+    }
+
+    /// Reads `text`, the question in lower case with its names masked.
+    init(_ text: String) {
+        let whole = NSRange(text.startIndex..., in: text)
+        func any(_ list: [NSRegularExpression]) -> Bool {
+            list.contains { $0.firstMatch(in: text, range: whole) != nil }
+        }
+        measure = Self.measures.first { any($0.1) }?.0
+        if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
+            unanchored = true
+        }
+        dimension = Self.dimensions.first { any($0.1) }?.0
+        granularity = Self.granularities.first { $0.1.firstMatch(in: text, range: whole) != nil }?.0
+        if granularity != nil, dimension == nil { dimension = .period }
+        let top = Self.first(Self.top, in: text)
+        let bottom = Self.first(Self.bottom, in: text)
+        if top != nil || bottom != nil {
+            // The first order word counts: "the fewest completions among the most popular".
+            let order: Ranking.Order = (top ?? .max) <= (bottom ?? .max) ? .top : .bottom
+            var count: Int?
+            for pattern in Self.rankCounts {
+                guard let match = pattern.firstMatch(in: text, range: whole),
+                    let range = Range(match.range(at: 1), in: text)
+                else { continue }
+                let word = String(text[range])
+                count = Int(word) ?? Vocabulary.numberWords[word]
+                break
+            }
+            if count == nil, any(Self.singular) { count = 1 }
+            // "Top 0" asks for nothing; read it as the whole ranking.
+            if count == 0 { count = nil }
+            ranking = Ranking(order, count: count)
+        }
+    }
+
+    private static func first(_ list: [NSRegularExpression], in text: String) -> Int? {
+        let whole = NSRange(text.startIndex..., in: text)
+        return list.compactMap { $0.firstMatch(in: text, range: whole)?.range.location }.min()
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+extension QuestionLoader {
+    func readPatterns(_ node: Node, _ problem: Report) -> [AnalysisKind: PatternOverride] {
+        guard case .mapping(let kinds) = node else {
+            problem(
+                node,
+                "`patterns` must map a kind to `add:` or `replace:` lists of regular expressions")
+            return [:]
+        }
+        var result: [AnalysisKind: PatternOverride] = [:]
+        for (keyNode, value) in kinds {
+            guard let raw = keyNode.string, let kind = AnalysisKind(rawValue: raw),
+                kind != .customSQL
+            else {
+                problem(
+                    keyNode,
+                    "unknown kind `\(keyNode.string ?? "")` in `patterns`; expected one of \(AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue).joined(separator: ", "))"
+                )
+                continue
+            }
+            var override = PatternOverride()
+            if case .sequence = value {
+                override.add = regexes(value, problem)
+            } else if case .mapping(let fields) = value {
+                for (field, list) in fields {
+                    switch field.string {
+                    case "add": override.add = regexes(list, problem)
+                    case "replace": override.replace = regexes(list, problem)
+                    default: problem(field, "expected `add` or `replace` under `patterns.\(raw)`")
+                    }
+                }
+            } else {
+                problem(
+                    value, "`patterns.\(raw)` must be a list, or a mapping with `add` or `replace`")
+            }
+            result[kind] = override
+        }
+        return result
+    }
+
+    private func regexes(_ node: Node, _ problem: Report) -> [String] {
+        let items: [Node]
+        if case .sequence(let list) = node { items = Array(list) } else { items = [node] }
+        return items.compactMap { item in
+            guard let pattern = text(item, "a pattern", problem) else { return nil }
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+                return pattern
+            } catch {
+                problem(item, "`\(pattern)` is not a valid regular expression")
+                return nil
+            }
+        }
+    }
+
+    func readLLM(_ node: Node, _ problem: Report) -> LLMSettings {
+        guard case .mapping(let fields) = node else {
+            problem(
+                node, "`llm` must be a mapping with `model`, `temperature`, `max_tokens` or `seed`")
+            return LLMSettings()
+        }
+        var settings = LLMSettings()
+        for (keyNode, value) in fields {
+            switch keyNode.string {
+            case "model": settings.model = text(value, "`llm.model`", problem)
+            case "temperature":
+                if let number = value.float, (0...2).contains(number) {
+                    settings.temperature = number
+                } else {
+                    problem(value, "`llm.temperature` must be a number from 0 to 2")
+                }
+            case "max_tokens":
+                if let number = value.int, number > 0 {
+                    settings.maxTokens = number
+                } else {
+                    problem(value, "`llm.max_tokens` must be a positive whole number")
+                }
+            case "seed":
+                if let number = value.int {
+                    settings.seed = number
+                } else {
+                    problem(value, "`llm.seed` must be a whole number")
+                }
+            default:
+                problem(
+                    keyNode,
+                    "unknown key `\(keyNode.string ?? "")` in `llm`; expected model, temperature, max_tokens or seed"
+                )
+            }
+        }
+        return settings
+    }
+
+    /// `database_options:`; today only `statement_timeout`, in seconds, returned in milliseconds.
+    func readDatabaseOptions(_ node: Node, _ problem: Report) -> Int? {
+        guard case .mapping(let fields) = node else {
+            problem(node, "`database_options` must be a mapping with `statement_timeout`")
+            return nil
+        }
+        var timeout: Int?
+        for (keyNode, value) in fields {
+            switch keyNode.string {
+            case "statement_timeout":
+                if let seconds = value.float, seconds >= 0, seconds <= 86_400 * 7 {
+                    timeout = Int((seconds * 1000).rounded())
+                } else {
+                    problem(
+                        value,
+                        "`database_options.statement_timeout` must be a number of seconds (0 for no limit)"
+                    )
+                }
+            default:
+                problem(
+                    keyNode,
+                    "unknown key `\(keyNode.string ?? "")` in `database_options`; expected statement_timeout"
+                )
+            }
+        }
+        return timeout
+    }
+}
