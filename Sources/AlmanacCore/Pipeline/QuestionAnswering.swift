@@ -15,6 +15,9 @@ struct QuestionAnswering {
     var cache: AnalysisCache
     /// The site about to be replaced, for "since the last report".
     var previousSite = PreviousSite()
+    /// Whether to tell the answer cache which entries were used, so that `almanac cache
+    /// prune` keeps them: a build does, `ask` does not (one question is not a build).
+    var recordsCacheUse = false
 
     /// What answering produced.
     struct Answers {
@@ -23,8 +26,6 @@ struct QuestionAnswering {
         var sql: [String]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
-        /// Cache keys of the model answers and routings used.
-        var usedKeys: Set<String>
         var cache: AnalysisCache
     }
 
@@ -66,9 +67,8 @@ struct QuestionAnswering {
         let (narrated, fellBack, narrationKeys) = try await narrate(
             reports, milliseconds: analysed.map(\.milliseconds))
         clock.mark("narration")
-        return Answers(
-            reports: narrated, sql: sql, narrationFellBack: fellBack,
-            usedKeys: routingKeys.union(narrationKeys), cache: cache)
+        if recordsCacheUse { recordCacheUse(routingKeys.union(narrationKeys)) }
+        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, cache: cache)
     }
 
     // MARK: - Matching
@@ -243,6 +243,17 @@ struct QuestionAnswering {
                     + ungrounded.joined(separator: "; "))
         }
         return (grounded, fellBack, modelWanted ? narrated.usedKeys : [])
+    }
+
+    /// Tells the answer cache which entries this build used.
+    private func recordCacheUse(_ keys: Set<String>) {
+        guard narration.model != nil, narration.mode != .off, !keys.isEmpty else { return }
+        do {
+            try AnswerCache(folder: narration.cacheFolder, files: narration.environment.files)
+                .recordUse(keys)
+        } catch {
+            warnings.add(String(describing: error))
+        }
     }
 
     private func stage<T>(

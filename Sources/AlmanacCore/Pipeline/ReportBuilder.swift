@@ -19,12 +19,11 @@ public struct ReportBuilder {
     public func build() async throws -> BuildSummary {
         let warnings = WarningLog { [log = environment.log] in log(.warning($0)) }
         let clock = PhaseClock()
-        let folder = outputFolder
-        let layout = SiteLayout(site: folder)
+        let layout = SiteLayout(site: outputFolder)
         // `/`, the home folder or a folder of foreign files is refused before anything runs
         // or is written beside it (no lock file, no `.almanac/`).
         try stage(.writing) {
-            try SiteWriter(files: files).checkTarget(folder, home: options.homeFolder)
+            try SiteWriter(files: files).checkTarget(layout.site, home: options.homeFolder)
         }
         let file = try loadQuestions()
         // A FIFO or a device as the database would block the build forever while it holds
@@ -37,9 +36,10 @@ public struct ReportBuilder {
         defer { lock.release() }
 
         let narration = narrationSettings(file)
-        let shortcut = BuildShortcut(options: options, version: version, environment: environment)
-        let fingerprint = shortcut.fingerprint(file, database: location, narration: narration)
-        if let unchanged = shortcut.unchanged(fingerprint, layout: layout, clock: clock) {
+        let records = BuildRecords(
+            options: options, version: version, environment: environment, layout: layout)
+        let fingerprint = records.fingerprint(file, database: location, narration: narration)
+        if let unchanged = records.unchanged(fingerprint, clock: clock) {
             environment.log(.unchanged)
             return unchanged
         }
@@ -47,104 +47,50 @@ public struct ReportBuilder {
         let week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
-        // The site about to be replaced: its documents tell what changed since that report.
+        // The site about to be replaced: what changed since that report, and its feed.
         let previousSite = PreviousSite.read(from: layout, files: files)
         let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }
         environment.log(.started(questions: file.questions.count))
         clock.mark("load")
 
-        // A build keeps its analyses' results for the next one; `--force` and `--dump-sql`
-        // start afresh, and so does PostgreSQL, whose data has no file to tell a change by.
-        let scope = analysisScope(source)
-        let keepsResults = location.filePath != nil
-        let reuses = keepsResults && !options.force && options.dumpSQLPath == nil
         var answering = answering(file, source, narration, warnings, clock)
-        answering.cache =
-            reuses
-            ? AnalysisCache.load(from: layout.analysisCache, scope: scope, files: files)
-            : AnalysisCache(scope: scope)
+        answering.cache = records.analysisCache(for: source)
         answering.previousSite = previousSite
+        answering.recordsCacheUse = true
         let answers = try await answering.answer(file.questions)
-        if keepsResults {
-            do {
-                try answers.cache.save(to: layout.analysisCache, files: files)
-            } catch {
-                warnings.add(String(describing: error))
-            }
-        }
-        recordCacheUse(answers.usedKeys, narration, warnings)
+        records.keep(answers.cache, for: source, warnings: warnings)
         let alerts = try stage(.alerts) {
             try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(answers.reports)
         }
         for alert in alerts where alert.triggered { environment.log(.alert(alert.description)) }
 
-        // Pages go straight to the staging folder as they are rendered; a failure from here
-        // on removes it, and the current site stays as it was.
-        let site = try stage(.writing) {
-            try SiteWriter(files: files).begin(layout, force: options.force)
-        }
-        let written: WriteSummary
-        let searchIndexBytes: Int
-        do {
-            let renderer = try stage(.rendering) {
-                try siteRenderer(title: file.title, asOf: source.asOf, warnings: warnings)
-            }
-            do {
-                searchIndexBytes = try await renderer.render(
-                    answers.reports, stats: source.stats, week: week,
-                    digest: Digest(
-                        title: file.title, asOf: source.asOf, alerts: alerts,
-                        reports: answers.reports),
-                    previousFeed: previousFeed, into: { try site.put($0, $1) })
-            } catch {
-                // A page that cannot be written is the writing stage's failure, in its question.
-                let underlying = (error as? QuestionFailure)?.underlying ?? error
-                throw BuildError(underlying is SiteError ? .writing : .rendering, error)
-            }
-            clock.mark("render")
-            if options.strict && !warnings.list.isEmpty {
-                throw BuildError(.strict, StrictFailure(warnings: warnings.list))
-            }
-            // The dump first: a dump that cannot be written fails the build before the new
-            // site is swapped in, so the old site stays, as for any other failure.
-            if let dump = options.dumpSQLPath {
-                try stage(.writing) {
-                    try writeDump(source.recorder.dump(analyses: answers.sql), to: dump)
-                }
-            }
-            written = try stage(.writing) { try site.finish() }
-        } catch {
-            site.abandon()
-            throw error
-        }
-        // A build whose narration fell back to the offline narrator (a model that failed, a
-        // missing cached answer) is not recorded: the next build should try again. The
-        // fingerprint is taken again now: the build itself may have added answers to the cache.
-        if !answers.narrationFellBack,
-            let after = shortcut.fingerprint(file, database: location, narration: narration)
-        {
-            do {
-                try BuildState(
-                    fingerprint: after, files: BuildState.stamps(in: folder, files: files),
-                    pages: answers.reports.count, asOf: source.asOf.description
-                ).save(to: layout, files: files)
-            } catch {
-                warnings.add(String(describing: error))
-            }
+        let published = try await SitePublishing(
+            options: options, version: version, files: files, layout: layout, warnings: warnings
+        ).publish(
+            answers, title: file.title, source: source, week: week, alerts: alerts,
+            previousFeed: previousFeed, clock: clock)
+        // Taken again: the build itself may have added answers to the cache.
+        if !answers.narrationFellBack {
+            records.recordState(
+                records.fingerprint(file, database: location, narration: narration),
+                pages: answers.reports.count, asOf: source.asOf, warnings: warnings)
         }
         clock.mark("write")
         var summary = BuildSummary(
-            pages: answers.reports.count, asOf: source.asOf, files: written,
+            pages: answers.reports.count, asOf: source.asOf, files: published.written,
             warnings: warnings.list, alerts: alerts.filter(\.triggered).map(\.description),
             phases: BuildPhase.list(clock))
-        summary.searchIndexBytes = searchIndexBytes
-        summary.siteBytes = site.size
+        summary.searchIndexBytes = published.searchIndexBytes
+        summary.siteBytes = published.siteBytes
         return summary
     }
 
-    /// The inputs' stamps that `almanac serve` watches; see `BuildShortcut.inputStamps`.
+    /// The inputs' stamps that `almanac serve` watches; see `BuildRecords.inputStamps`.
     public func inputStamps() -> String {
-        BuildShortcut(options: options, version: version, environment: environment).inputStamps()
+        BuildRecords(
+            options: options, version: version, environment: environment,
+            layout: SiteLayout(site: outputFolder)
+        ).inputStamps()
     }
 
     /// One question through the same matcher, analytics, narrator and cache as a build:
@@ -173,7 +119,7 @@ public struct ReportBuilder {
     /// `--out` with its symbolic links resolved: a link to a folder publishes into the
     /// folder it points to, and the link stays as it is.
     private var outputFolder: URL {
-        URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
+        files.resolvingLinks(URL(fileURLWithPath: options.outputPath))
     }
 
     private var files: any FileSystem { environment.files }
@@ -202,67 +148,12 @@ public struct ReportBuilder {
         QuestionAnswering(
             options: options, file: file, source: source, narration: narration,
             warnings: warnings, clock: clock, log: environment.log,
-            cache: AnalysisCache(scope: analysisScope(source)))
-    }
-
-    /// What the analysis results kept for the next build depend on.
-    private func analysisScope(_ source: BuildSource) -> String {
-        let database = source.location.filePath ?? source.path
-        return [
-            BuildState.describe(database, files: files),
-            BuildState.describe(database + "-wal", files: files),
-            source.asOf.description, version, options.toolIdentity,
-        ].joined(separator: "\n")
-    }
-
-    /// Tells the answer cache which entries this build used, so `almanac cache prune` keeps
-    /// them.
-    private func recordCacheUse(
-        _ keys: Set<String>, _ narration: NarrationSettings, _ warnings: WarningLog
-    ) {
-        guard narration.model != nil, narration.mode != .off, !keys.isEmpty else { return }
-        do {
-            try AnswerCache(folder: narration.cacheFolder, files: files).recordUse(keys)
-        } catch {
-            warnings.add(String(describing: error))
-        }
-    }
-
-    private func siteRenderer(title: String, asOf: CivilDate, warnings: WarningLog) throws
-        -> SiteRenderer
-    {
-        let plotly = PlotlySource.choose(
-            fromCDN: options.plotlyFromCDN, file: options.plotlyPath,
-            read: { [files] in try? files.contents(of: URL(fileURLWithPath: $0)) },
-            warn: warnings.add)
-        return try SiteRenderer(
-            title: title, asOf: asOf, version: version,
-            templatesFolder: options.templatesPath.map { URL(fileURLWithPath: $0) },
-            plotly: plotly, plotlyName: options.plotlyPath ?? "plotly.min.js", files: files,
-            warn: warnings.add)
-    }
-
-    private func writeDump(_ text: String, to path: String) throws {
-        do {
-            try files.write(Data(text.utf8), to: URL(fileURLWithPath: path))
-        } catch {
-            throw SiteError(
-                path: path, message: "cannot write the SQL dump: \(error.localizedDescription)")
-        }
+            cache: AnalysisCache(scope: ""))
     }
 
     private func stage<T>(
         _ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T
     ) throws -> T {
         try BuildError.wrapping(stage, question, body)
-    }
-}
-
-/// Warnings that `--strict` turned into a failure.
-public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible {
-    public var warnings: [String]
-
-    public var description: String {
-        "--strict treats warnings as errors:\n" + warnings.map { "  " + $0 }.joined(separator: "\n")
     }
 }

@@ -37,8 +37,8 @@ public struct PreviewServer: Sendable {
     public var port: UInt16
     public var events: LiveEvents
 
-    public init(site: URL, host: String, port: UInt16, events: LiveEvents) {
-        self.site = SitePath(root: site)
+    public init(site: URL, host: String, port: UInt16, events: LiveEvents, files: any FileSystem) {
+        self.site = SitePath(root: site, files: files)
         self.host = host
         self.port = port
         self.events = events
@@ -112,7 +112,8 @@ public struct PreviewServer: Sendable {
             return FlyingFox.HTTPResponse(
                 statusCode: .forbidden, headers: plain, body: Data("403: \(error)\n".utf8))
         }
-        guard var data = FileManager.default.contents(atPath: file.path) else {
+        // A file that cannot be read is as good as missing to a browser.
+        guard var data = try? site.files.contents(of: file) else {
             return FlyingFox.HTTPResponse(
                 statusCode: .notFound, headers: plain,
                 body: Data("404: \(path): no such file in the site\n".utf8))

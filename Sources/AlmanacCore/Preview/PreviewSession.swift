@@ -43,8 +43,9 @@ public struct PreviewSession: Sendable {
     /// - Throws: `PreviewServerError` when the port cannot be bound; nothing is built then.
     public func run() async throws {
         let events = LiveEvents()
-        let folder = URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
-        let server = PreviewServer(site: folder, host: host, port: port, events: events)
+        let folder = environment.files.resolvingLinks(URL(fileURLWithPath: options.outputPath))
+        let server = PreviewServer(
+            site: folder, host: host, port: port, events: events, files: environment.files)
         let (ready, readySignal) = AsyncStream<Void>.makeStream()
         let address = host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -11,9 +11,12 @@ public struct SitePathError: Error, Equatable, Sendable, CustomStringConvertible
 public struct SitePath: Sendable {
     /// The site folder, symbolic links resolved.
     public var root: URL
+    /// Where the site's files are looked up.
+    public var files: any FileSystem
 
-    public init(root: URL) {
-        self.root = root.resolvingSymlinksInPath().standardizedFileURL
+    public init(root: URL, files: any FileSystem) {
+        self.files = files
+        self.root = files.resolvingLinks(root).standardizedFileURL
     }
 
     /// The file a request path names: `/` and folders mean their `index.html`.
@@ -35,14 +38,11 @@ public struct SitePath: Sendable {
         let segments = once.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         var url = root
         for segment in segments { url.append(path: segment, directoryHint: .notDirectory) }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
-            isFolder.boolValue
-        {
+        if files.isDirectory(url) {
             url.append(path: "index.html", directoryHint: .notDirectory)
         }
         // A symbolic link inside the site may point anywhere; what it resolves to must stay inside.
-        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = files.resolvingLinks(url).standardizedFileURL.path
         guard resolved == root.path || resolved.hasPrefix(root.path + "/") else {
             throw SitePathError(path: requestPath)
         }

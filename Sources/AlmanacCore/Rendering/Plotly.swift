@@ -31,19 +31,21 @@ extension PlotlySource {
     /// (`--plotly-file`), else the file compiled into the binary; the CDN, with a warning,
     /// when the file is missing.
     public static func choose(
-        fromCDN: Bool, file: String?, read: (String) -> Data?, warn: (String) -> Void
+        fromCDN: Bool, file: String?, read: (String) throws -> Data?, warn: (String) -> Void
     ) -> PlotlySource {
+        let fallback = "pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)"
         if fromCDN {
-            warn(
-                "pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL) (--plotly cdn); readers need network access"
-            )
+            warn(fallback + " (--plotly cdn); readers need network access")
             return .cdn
         }
         if let file {
-            if let data = read(file) { return .local(data) }
-            warn(
-                "--plotly-file \(file): no such file; pages load plotly.js \(PlotlyJS.version) from \(PlotlyJS.cdnURL)"
-            )
+            do {
+                if let data = try read(file) { return .local(data) }
+                warn("--plotly-file \(file): no such file; \(fallback)")
+            } catch {
+                let reason = (error as? FileSystemError)?.reason ?? "\(error)"
+                warn("--plotly-file \(file): cannot be read (\(reason)); \(fallback)")
+            }
             return .cdn
         }
         if let data = PlotlyJS.embedded { return .local(data) }

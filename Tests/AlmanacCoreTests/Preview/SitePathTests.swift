@@ -34,7 +34,9 @@ import Testing
         ])
     func traversal(path: String) throws {
         let site = try Site()
-        #expect(throws: SitePathError(path: path)) { try SitePath(root: site.root).file(for: path) }
+        #expect(throws: SitePathError(path: path)) {
+            try SitePath(root: site.root, files: DiskFileSystem()).file(for: path)
+        }
     }
 
     @Test(
@@ -49,7 +51,7 @@ import Testing
         try manager.createSymbolicLink(
             at: site.root.appending(path: "home.html"),
             withDestinationURL: site.root.appending(path: "index.html"))
-        let paths = SitePath(root: site.root)
+        let paths = SitePath(root: site.root, files: DiskFileSystem())
         #expect(throws: SitePathError(path: "/assets/out.txt")) {
             try paths.file(for: "/assets/out.txt")
         }
@@ -60,7 +62,7 @@ import Testing
         "/ and folders mean their index.html; a query is ignored; a missing file is left to a 404")
     func mapping() throws {
         let site = try Site()
-        let paths = SitePath(root: site.root)
+        let paths = SitePath(root: site.root, files: DiskFileSystem())
         let root = site.root.resolvingSymlinksInPath().path
         #expect(try paths.file(for: "/").path == root + "/index.html")
         #expect(try paths.file(for: "/docs").path == root + "/docs/index.html")

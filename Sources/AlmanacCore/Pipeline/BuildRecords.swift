@@ -1,13 +1,20 @@
 import Foundation
 
-/// The unchanged-input shortcut: a hash of everything a build's output depends on. When it
-/// matches the last build's and the site's files are as that build left them, the site
-/// stands as it is. A PostgreSQL database has no file to stamp, so its sites are always
-/// rebuilt.
-struct BuildShortcut {
+/// What a build keeps beside the site for the next one (`SiteLayout`'s sidecar folder).
+///
+/// - The unchanged-input shortcut: a hash of everything the output depends on. When it
+///   matches the last build's and the site's files are as that build left them, the site
+///   stands as it is. A PostgreSQL database has no file to stamp, so its sites are always
+///   rebuilt.
+/// - The analysis results, so that a rebuild after a question changed runs only the
+///   analyses it has not seen.
+///
+/// Neither is needed for a correct site: a record that cannot be saved is a warning.
+struct BuildRecords {
     var options: BuildOptions
     var version: String
     var environment: Environment
+    var layout: SiteLayout
     private var files: any FileSystem { environment.files }
 
     /// Everything the output depends on, hashed; see `BuildState`. Nil for a PostgreSQL
@@ -18,7 +25,9 @@ struct BuildShortcut {
         guard let path = database.filePath else { return nil }
         var parts = ["almanac \(version) \(options.toolIdentity)"]
         parts.append(
-            FileManager.default.contents(atPath: options.questionsPath).map { SHA256.hex($0) } ?? ""
+            (try? files.contents(of: URL(fileURLWithPath: options.questionsPath)))?.map {
+                SHA256.hex($0)
+            } ?? ""
         )
         parts += [
             BuildState.describe(path, files: files),
@@ -47,7 +56,7 @@ struct BuildShortcut {
 
     /// The last build's summary when nothing changed since it; nil when the site must be
     /// built. `--force` and `--dump-sql` always build.
-    func unchanged(_ fingerprint: String?, layout: SiteLayout, clock: PhaseClock) -> BuildSummary? {
+    func unchanged(_ fingerprint: String?, clock: PhaseClock) -> BuildSummary? {
         guard !options.force, options.dumpSQLPath == nil, let fingerprint,
             let state = BuildState.load(from: layout, files: files),
             state.fingerprint == fingerprint,
@@ -62,6 +71,62 @@ struct BuildShortcut {
             alerts: Digest.triggeredAlerts(in: layout, files: files), phases: BuildPhase.list(clock)
         )
     }
+
+    /// Records the build's state for the shortcut. A build whose narration fell back to the
+    /// offline narrator (a model that failed, a missing cached answer) is not recorded: the
+    /// next build should try again.
+    func recordState(
+        _ fingerprint: String?, pages: Int, asOf: CivilDate, warnings: WarningLog
+    ) {
+        guard let fingerprint else { return }
+        do {
+            try BuildState(
+                fingerprint: fingerprint, files: BuildState.stamps(in: layout.site, files: files),
+                pages: pages, asOf: asOf.description
+            ).save(to: layout, files: files)
+        } catch {
+            warnings.add(String(describing: error))
+        }
+    }
+
+    // MARK: - Analysis results
+
+    /// The last build's analysis results on the same data, date and tool; empty for
+    /// `--force`, `--dump-sql` (which must show every statement) and PostgreSQL, whose data
+    /// has no file to tell a change by.
+    func analysisCache(for source: BuildSource) -> AnalysisCache {
+        let scope = analysisScope(source)
+        guard keepsAnalyses(source), !options.force, options.dumpSQLPath == nil else {
+            return AnalysisCache(scope: scope)
+        }
+        return AnalysisCache.load(from: layout.analysisCache, scope: scope, files: files)
+    }
+
+    /// Keeps this build's analysis results for the next one.
+    func keep(_ cache: AnalysisCache, for source: BuildSource, warnings: WarningLog) {
+        guard keepsAnalyses(source) else { return }
+        do {
+            try cache.save(to: layout.analysisCache, files: files)
+        } catch {
+            warnings.add(String(describing: error))
+        }
+    }
+
+    private func keepsAnalyses(_ source: BuildSource) -> Bool {
+        source.location.filePath != nil
+    }
+
+    /// What the analysis results depend on besides the questions.
+    func analysisScope(_ source: BuildSource) -> String {
+        let database = source.location.filePath ?? source.path
+        return [
+            BuildState.describe(database, files: files),
+            BuildState.describe(database + "-wal", files: files),
+            source.asOf.description, version, options.toolIdentity,
+        ].joined(separator: "\n")
+    }
+
+    // MARK: - Watched inputs
 
     /// The size and modification time of every input `almanac serve` watches: the questions
     /// file, the database file (and its WAL), the templates folder and the answer cache. A

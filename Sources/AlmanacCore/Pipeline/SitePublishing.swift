@@ -1,0 +1,95 @@
+import Foundation
+
+/// The last steps of a build: every page rendered straight into a staging folder, the
+/// `--strict` check, the SQL dump, and the swap that publishes the new site. A failure at
+/// any step removes the staging folder, and the current site stays as it was.
+struct SitePublishing {
+    var options: BuildOptions
+    var version: String
+    var files: any FileSystem
+    var layout: SiteLayout
+    var warnings: WarningLog
+
+    /// What publishing did.
+    struct Published {
+        var written: WriteSummary
+        var searchIndexBytes: Int
+        var siteBytes: Int
+    }
+
+    /// - Throws: `BuildError` at the rendering, strict or writing stage.
+    func publish(
+        _ answers: QuestionAnswering.Answers, title: String, source: BuildSource,
+        week: WeeklyChange, alerts: [AlertResult], previousFeed: String?, clock: PhaseClock
+    ) async throws -> Published {
+        let site = try BuildError.wrapping(.writing, nil) {
+            try SiteWriter(files: files).begin(layout, force: options.force)
+        }
+        do {
+            let renderer = try BuildError.wrapping(.rendering, nil) {
+                try siteRenderer(title: title, asOf: source.asOf)
+            }
+            let digest = Digest(
+                title: title, asOf: source.asOf, alerts: alerts, reports: answers.reports)
+            let searchIndexBytes: Int
+            do {
+                searchIndexBytes = try await renderer.render(
+                    answers.reports, stats: source.stats, week: week, digest: digest,
+                    previousFeed: previousFeed, into: { try site.put($0, $1) })
+            } catch {
+                // A page that cannot be written is the writing stage's failure, in its question.
+                let underlying = (error as? QuestionFailure)?.underlying ?? error
+                throw BuildError(underlying is SiteError ? .writing : .rendering, error)
+            }
+            clock.mark("render")
+            if options.strict && !warnings.list.isEmpty {
+                throw BuildError(.strict, StrictFailure(warnings: warnings.list))
+            }
+            // The dump first: a dump that cannot be written fails the build before the new
+            // site is swapped in, so the old site stays, as for any other failure.
+            if let dump = options.dumpSQLPath {
+                try BuildError.wrapping(.writing, nil) {
+                    try write(source.recorder.dump(analyses: answers.sql), to: dump)
+                }
+            }
+            let written = try BuildError.wrapping(.writing, nil) { try site.finish() }
+            return Published(
+                written: written, searchIndexBytes: searchIndexBytes, siteBytes: site.size)
+        } catch {
+            site.abandon()
+            throw error
+        }
+    }
+
+    /// Templates (the built-in ones, overlaid with `--templates`), plotly.js and the page
+    /// renderers, prepared once for the site.
+    private func siteRenderer(title: String, asOf: CivilDate) throws -> SiteRenderer {
+        let plotly = PlotlySource.choose(
+            fromCDN: options.plotlyFromCDN, file: options.plotlyPath,
+            read: { [files] in try files.contents(of: URL(fileURLWithPath: $0)) },
+            warn: warnings.add)
+        return try SiteRenderer(
+            title: title, asOf: asOf, version: version,
+            templatesFolder: options.templatesPath.map { URL(fileURLWithPath: $0) },
+            plotly: plotly, plotlyName: options.plotlyPath ?? "plotly.min.js", files: files,
+            warn: warnings.add)
+    }
+
+    private func write(_ dump: String, to path: String) throws {
+        do {
+            try files.write(Data(dump.utf8), to: URL(fileURLWithPath: path))
+        } catch {
+            throw SiteError(
+                path: path, message: "cannot write the SQL dump: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Warnings that `--strict` turned into a failure.
+public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var warnings: [String]
+
+    public var description: String {
+        "--strict treats warnings as errors:\n" + warnings.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
