@@ -11,7 +11,7 @@ ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 MANUAL = .build/plugins/GenerateManual/outputs/almanac
 
-.PHONY: setup build demo demo-postgres site test check-format format check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
+.PHONY: setup build demo demo-postgres site test check-format check-layers format check-cli check-site check-serve check-install check-engines fuzz bench bench-site install uninstall clean
 
 ## Install Debian packages and plotly.min.js when missing (idempotent, about a second when done).
 setup:
@@ -30,7 +30,7 @@ demo: build
 ## builds, in any time zone and locale; the Nu HTML checker; every page in headless Chromium;
 ## then the same analytics from SQLite, PostgreSQL and a two-shard PostgreSQL cluster. The
 ## PostgreSQL servers run on loopback for the duration and are always stopped afterwards.
-test: setup check-format
+test: setup check-format check-layers
 	$(SWIFT) build --product almanac
 	@scripts/with-postgres.sh sh -c '$(SWIFT) test && $(MAKE) --no-print-directory check-cli check-site check-serve check-install check-engines fuzz'
 
@@ -42,6 +42,10 @@ check-format:
 
 format:
 	$(SWIFT) format --in-place --recursive $(SWIFT_SOURCES)
+
+## The core's folders depend one way, along the pipeline (docs/architecture.md).
+check-layers:
+	@python3 scripts/check-layers.py
 
 ## The command line against the built binary: numeric flags, check's output streams.
 check-cli:
