@@ -6,48 +6,30 @@ extension Answer {
         let rows = result.badges.filter {
             $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom
         }
-        func list(
-            _ column: DataTable.Column, _ support: String?,
-            _ pick: (BadgeEnrollments.Row) -> (JSONValue, Int?)
-        ) -> Answer {
-            Answer(
-                intent, "Badge", column, support,
-                rows.map { row in
-                    let (value, support) = pick(row)
-                    return Row(subject: row.badge, value: value, support: support)
-                })
-        }
+        // A single figure over the filters: the totals, for the measures they hold.
+        let whole = intent.dimension == nil && filters.badge == nil
         let single = filters.badge != nil && intent.dimension == nil
         var answer: Answer
         switch intent.measure {
         case .learners:
-            answer = list(.init("Learners", .count), nil) { (.int($0.learners), nil) }
-            if intent.dimension == nil && filters.badge == nil {
+            if whole {
                 return Answer(
                     intent, nil, .init("Learners", .count), nil,
                     [Row(subject: "", value: .int(result.totals.learners), support: nil)])
             }
-        case .completions:
-            answer = list(.init("Completed", .count), "Enrollments") {
-                (.int($0.completed), $0.enrollments)
-            }
-        case .completionRate:
-            answer = list(.init("Completion rate", .percent), "Enrollments") {
-                (.double($0.completionRate), $0.enrollments)
-            }
-        case .averageProgress:
-            answer = list(.init("Average progress", .percent), "Enrollments") {
-                (.number($0.averageProgress), $0.enrollments)
+            answer = listing(rows, intent, "Badge", .init("Learners", .count), nil) {
+                (.int($0.learners), nil)
             }
         case .timeToComplete:
-            answer = list(.init("Median days to complete", .days), "Completed") {
+            answer = listing(
+                rows, intent, "Badge", .init("Median days to complete", .days), "Completed"
+            ) {
                 (.number($0.medianDaysToComplete), $0.completed)
             }
+        case .completions, .completionRate, .averageProgress:
+            answer = tallied(rows, intent, subjectTitle: "Badge")
         default:
-            answer = list(.init("Enrollments", .count), "Learners") {
-                (.int($0.enrollments), $0.learners)
-            }
-            if intent.dimension == nil && filters.badge == nil {
+            if whole {
                 return Answer(
                     intent, nil, .init("Enrollments", .count), "Learners",
                     [
@@ -56,6 +38,7 @@ extension Answer {
                             support: result.totals.learners)
                     ])
             }
+            answer = tallied(rows, intent, subjectTitle: "Badge")
         }
         if single { answer.subjectTitle = nil }
         return answer
@@ -89,36 +72,12 @@ extension Answer {
             $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
         }
         var answer: Answer
-        func list(
-            _ column: DataTable.Column, _ support: String?,
-            _ pick: (OrganizationTrends.Organization) -> (JSONValue, Int?)
-        ) -> Answer {
-            Answer(
-                intent, "Organization", column, support,
-                rows.map { row in
-                    let (value, support) = pick(row)
-                    return Row(subject: row.organization, value: value, support: support)
-                })
-        }
-        switch intent.measure {
-        case .learners:
-            answer = list(.init("Learners", .count), "Users") { (.int($0.learners), $0.users) }
-        case .completions:
-            answer = list(.init("Completed", .count), "Enrollments") {
-                (.int($0.completed), $0.enrollments)
+        if intent.measure == .learners {
+            answer = listing(rows, intent, "Organization", .init("Learners", .count), "Users") {
+                (.int($0.learners), $0.users)
             }
-        case .completionRate:
-            answer = list(.init("Completion rate", .percent), "Enrollments") {
-                (.double($0.completionRate), $0.enrollments)
-            }
-        case .averageProgress:
-            answer = list(.init("Average progress", .percent), "Enrollments") {
-                (.number($0.averageProgress), $0.enrollments)
-            }
-        default:
-            answer = list(.init("Enrollments", .count), "Learners") {
-                (.int($0.enrollments), $0.learners)
-            }
+        } else {
+            answer = tallied(rows, intent, subjectTitle: "Organization")
         }
         if filters.organization != nil && intent.dimension == nil { answer.subjectTitle = nil }
         return answer

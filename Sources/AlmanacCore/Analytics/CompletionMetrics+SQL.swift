@@ -128,6 +128,15 @@ extension CompletionMetrics: Analysis {
                 enrolled: row.int("enrolled"), completionRate: row.double("completion_rate") ?? 0,
                 dropRate: row.double("drop_rate") ?? 0)
         }
+        /// The display names of one breakdown's rows, told apart by the id in `idColumn`.
+        func labels(_ rows: [ResultRecord], _ breakdown: String, idColumn: String)
+            -> DisplayLabels
+        {
+            DisplayLabels(
+                rows.filter { $0.text("breakdown") == breakdown }.map {
+                    (id: $0.id(idColumn), name: $0.text("name"))
+                })
+        }
         // Keyed by id: two badges may share a display name, never an id.
         var medians: [Int: Double] = [:]
         // Learners with no organization are the NULL key.
@@ -150,14 +159,8 @@ extension CompletionMetrics: Analysis {
         var cells: [Cell] = []
         var categories: [String: String] = [:]
         let rows = results["breakdowns"]
-        let badges = DisplayLabels(
-            rows.filter { $0.text("breakdown") == "badge" }.map {
-                (id: $0.id("badge_id"), name: $0.text("name"))
-            })
-        let organizations = DisplayLabels(
-            rows.filter { $0.text("breakdown") == "organization" }.map {
-                (id: $0.id("organization_id"), name: $0.text("name"))
-            })
+        let badges = labels(rows, "badge", idColumn: "badge_id")
+        let organizations = labels(rows, "organization", idColumn: "organization_id")
         for row in rows {
             let name = row.text("name")
             switch row.text("breakdown") {
@@ -189,14 +192,8 @@ extension CompletionMetrics: Analysis {
             // Labelled from these rows themselves: a badge or organization may have finished
             // enrollments in the window without having made any.
             let window = results["completed_in_window"]
-            let badgeLabels = DisplayLabels(
-                window.filter { $0.text("breakdown") == "badge" }.map {
-                    (id: $0.id("badge_id"), name: $0.text("name"))
-                })
-            let organizationLabels = DisplayLabels(
-                window.filter { $0.text("breakdown") == "organization" }.map {
-                    (id: $0.id("organization_id"), name: $0.text("name"))
-                })
+            let badgeLabels = labels(window, "badge", idColumn: "badge_id")
+            let organizationLabels = labels(window, "organization", idColumn: "organization_id")
             var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
             for row in window {
                 switch row.text("breakdown") {
