@@ -60,7 +60,7 @@ struct BuildRecords {
         guard !options.force, options.dumpSQLPath == nil, let fingerprint,
             let state = BuildState.load(from: layout, files: files),
             state.fingerprint == fingerprint,
-            BuildState.stamps(in: layout.site, files: files) == state.files,
+            siteStamps() == state.files,
             let asOf = CivilDate(iso: state.asOf)
         else { return nil }
         clock.mark("load")
@@ -79,14 +79,24 @@ struct BuildRecords {
         _ fingerprint: String?, pages: Int, asOf: CivilDate, warnings: WarningLog
     ) {
         guard let fingerprint else { return }
+        guard let stamps = siteStamps() else {
+            warnings.add(
+                "\(layout.site.path): a folder in the site cannot be listed, so the build state is not saved and the next build will redo all its work"
+            )
+            return
+        }
         do {
             try BuildState(
-                fingerprint: fingerprint, files: BuildState.stamps(in: layout.site, files: files),
-                pages: pages, asOf: asOf.description
+                fingerprint: fingerprint, files: stamps, pages: pages, asOf: asOf.description
             ).save(to: layout, files: files)
         } catch {
             warnings.add(String(describing: error))
         }
+    }
+
+    /// The site's own files, by path: what the shortcut compares.
+    private func siteStamps() -> [String: BuildState.Stamp]? {
+        BuildState.stamps(in: layout.site, files: files, skipping: SiteLayout.foreignEntries)
     }
 
     // MARK: - Analysis results
@@ -152,14 +162,17 @@ struct BuildRecords {
             BuildState.stamp(path, files: files).map { "\(path):\($0.size):\($0.modified)" } ?? path
         }
         for folder in folders {
-            lines += BuildState.stamps(in: folder, files: files).sorted { $0.key < $1.key }
+            lines += (BuildState.stamps(in: folder, files: files) ?? [:]).sorted { $0.key < $1.key }
                 .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
         }
         return lines.joined(separator: "\n")
     }
 
     private func stamps(in folder: URL) -> String {
-        BuildState.stamps(in: folder, files: files).sorted { $0.key < $1.key }
+        guard let stamps = BuildState.stamps(in: folder, files: files) else {
+            return "\(folder.path): cannot be listed"
+        }
+        return stamps.sorted { $0.key < $1.key }
             .map { "\($0.key):\($0.value.size):\($0.value.modified)" }.joined(separator: ",")
     }
 }

@@ -13,6 +13,9 @@ struct QuestionAnswering {
     /// The analysis results of the last build (empty for `ask`, `--force` and `--dump-sql`);
     /// updated with this build's.
     var cache: AnalysisCache
+    /// Where a build keeps this build's analysis results for the next one, as soon as they
+    /// are known; nil for `ask`.
+    var records: BuildRecords?
     /// The site about to be replaced, for "since the last report".
     var previousSite = PreviousSite()
     /// Whether to tell the answer cache which entries were used, so that `almanac cache
@@ -26,7 +29,6 @@ struct QuestionAnswering {
         var sql: [String]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
-        var cache: AnalysisCache
     }
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
@@ -36,6 +38,7 @@ struct QuestionAnswering {
         try stage(.analytics) { try validateCustomSQL(questions) }
         var cache = cache
         let (analysed, sql) = try await analyse(questions, matches, cache: &cache)
+        records?.keep(cache, for: source, warnings: warnings)
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
@@ -64,11 +67,10 @@ struct QuestionAnswering {
             reports.append(report)
         }
         clock.mark("charts")
-        let (narrated, fellBack, narrationKeys) = try await narrate(
-            reports, milliseconds: analysed.map(\.milliseconds))
+        let (narrated, fellBack) = try await narrate(
+            reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
-        if recordsCacheUse { recordCacheUse(routingKeys.union(narrationKeys)) }
-        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, cache: cache)
+        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack)
     }
 
     // MARK: - Matching
@@ -188,10 +190,11 @@ struct QuestionAnswering {
 
     // MARK: - Narration
 
-    /// Every report's narration, checked against its data.
-    private func narrate(_ reports: [QuestionReport], milliseconds: [Int]) async throws -> (
-        [QuestionReport], fellBack: Bool, usedKeys: Set<String>
-    ) {
+    /// Every report's narration, checked against its data; the answer cache learns which
+    /// entries were used (with `routingKeys`) before any check can fail the build.
+    private func narrate(
+        _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
+    ) async throws -> ([QuestionReport], fellBack: Bool) {
         let modelWanted = narration.model != nil && narration.mode != .off
         let leads = reports.map { report in
             report.answer.flatMap { Lead.sentence(for: $0, filters: report.match.filters) }
@@ -211,6 +214,9 @@ struct QuestionAnswering {
             case .offlineAfterFailure: return true
             case .cache, .model, .offlineUngrounded: return false
             }
+        }
+        if recordsCacheUse {
+            recordCacheUse(routingKeys.union(modelWanted ? narrated.usedKeys : []))
         }
         var grounded: [QuestionReport] = []
         var ungrounded: [String] = []
@@ -242,7 +248,7 @@ struct QuestionAnswering {
                 "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
                     + ungrounded.joined(separator: "; "))
         }
-        return (grounded, fellBack, modelWanted ? narrated.usedKeys : [])
+        return (grounded, fellBack)
     }
 
     /// Tells the answer cache which entries this build used.

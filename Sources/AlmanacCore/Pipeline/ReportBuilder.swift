@@ -57,8 +57,8 @@ public struct ReportBuilder {
         answering.cache = records.analysisCache(for: source)
         answering.previousSite = previousSite
         answering.recordsCacheUse = true
+        answering.records = records
         let answers = try await answering.answer(file.questions)
-        records.keep(answers.cache, for: source, warnings: warnings)
         let alerts = try stage(.alerts) {
             try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(answers.reports)
         }

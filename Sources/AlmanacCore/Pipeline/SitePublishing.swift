@@ -64,10 +64,13 @@ struct SitePublishing {
     /// Templates (the built-in ones, overlaid with `--templates`), plotly.js and the page
     /// renderers, prepared once for the site.
     private func siteRenderer(title: String, asOf: CivilDate) throws -> SiteRenderer {
-        let plotly = PlotlySource.choose(
-            fromCDN: options.plotlyFromCDN, file: options.plotlyPath,
-            read: { [files] in try files.contents(of: URL(fileURLWithPath: $0)) },
-            warn: warnings.add)
+        // The templates' warnings come first, then plotly.js's.
+        let plotly = {
+            PlotlySource.choose(
+                fromCDN: options.plotlyFromCDN, file: options.plotlyPath,
+                read: { [files] in try files.contents(of: URL(fileURLWithPath: $0)) },
+                warn: warnings.add)
+        }
         return try SiteRenderer(
             title: title, asOf: asOf, version: version,
             templatesFolder: options.templatesPath.map { URL(fileURLWithPath: $0) },

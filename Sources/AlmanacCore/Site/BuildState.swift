@@ -44,11 +44,15 @@ struct BuildState: Codable, Equatable {
         }
     }
 
-    /// The size and modification time of every file under a folder. A folder that is not
-    /// there has none; one that cannot be listed also gives none, which only makes the next
-    /// build redo its work (the build itself reports what it cannot read).
-    static func stamps(in folder: URL, files: any FileSystem) -> [String: Stamp] {
-        guard let paths = try? files.files(under: folder) else { return [:] }
+    /// The size and modification time of every file under a folder, but the top-level
+    /// entries in `skip`. A folder that is not there has none; nil when the folder, or one
+    /// below it, is there but cannot be listed: then nothing can tell whether its files
+    /// changed.
+    static func stamps(in folder: URL, files: any FileSystem, skipping skip: Set<String> = [])
+        -> [String: Stamp]?
+    {
+        guard files.exists(folder) else { return [:] }
+        guard let paths = try? files.files(under: folder, skipping: skip) else { return nil }
         var result: [String: Stamp] = [:]
         for relative in paths {
             if let stamp = stamp(folder.appending(path: relative).path, files: files) {

@@ -23,14 +23,15 @@ public struct SiteRenderer: Sendable {
     ///   templates folder that cannot be read.
     public init(
         title: String, asOf: CivilDate, version: String, templatesFolder: URL?,
-        plotly: PlotlySource, plotlyName: String, files: any FileSystem, warn: (String) -> Void
+        plotly: () -> PlotlySource, plotlyName: String, files: any FileSystem,
+        warn: (String) -> Void
     ) throws {
         var templates = TemplateSet.builtIn
         if let templatesFolder {
             templates = try templates.overlaid(with: templatesFolder, files: files)
             for problem in templates.unknownNames() { warn(problem) }
         }
-        assets = try SiteAssets(templates: templates, plotly: plotly)
+        assets = try SiteAssets(templates: templates, plotly: plotly())
         if let digest = assets.plotlyDigest, digest != PlotlyJS.sha256 {
             warn(
                 "\(plotlyName) is not the plotly.js \(PlotlyJS.version) that Almanac's charts are checked against (its sha256 differs); charts may not render"

@@ -46,6 +46,24 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
 
     public var description: String { "\(path): \(reason)" }
     public var errorDescription: String? { reason }
+
+    /// The system's reason inside a Foundation error ("Permission denied", "Is a directory"),
+    /// for `path`.
+    public init(path: String, error: any Error) {
+        if let error = error as? FileSystemError {
+            self.init(path: path, reason: error.reason)
+            return
+        }
+        let system = error as NSError
+        let posix =
+            (system.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                $0.domain == NSPOSIXErrorDomain ? $0 : nil
+            } ?? (system.domain == NSPOSIXErrorDomain ? system : nil)
+        self.init(
+            path: path,
+            reason: posix.map { String(cString: strerror(Int32($0.code))) }
+                ?? system.localizedDescription)
+    }
 }
 
 /// The files the core reads and writes: the disk in production (`DiskFileSystem`), a fake or
@@ -134,12 +152,26 @@ extension FileSystem {
 public struct DiskFileSystem: FileSystem {
     public init() {}
 
+    /// Runs one Foundation call, its error turned into a `FileSystemError` with the
+    /// system's reason.
+    private func systemCall<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw FileSystemError(path: url.path, error: error)
+        }
+    }
+
     public func contents(of url: URL, limit: Int?) throws -> Data? {
         guard exists(url) else { return nil }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        if let limit { return try handle.read(upToCount: limit) ?? Data() }
-        return try handle.readToEnd() ?? Data()
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            if let limit { return try handle.read(upToCount: limit) ?? Data() }
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw FileSystemError(path: url.path, error: error)
+        }
     }
 
     public func write(_ data: Data, to url: URL) throws {
@@ -153,22 +185,27 @@ public struct DiskFileSystem: FileSystem {
                 throw FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
             }
         } catch {
-            // The write's own error is the one to report; the temporary file is only litter.
+            // The write's own error is the one to report, for the file the caller named; the
+            // temporary file is only litter.
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw FileSystemError(path: url.path, error: error)
         }
     }
 
     public func createDirectory(at url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try systemCall(url) {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
     }
 
     public func removeItem(at url: URL) throws {
-        try FileManager.default.removeItem(at: url)
+        try systemCall(url) { try FileManager.default.removeItem(at: url) }
     }
 
     public func moveItem(at source: URL, to destination: URL) throws {
-        try FileManager.default.moveItem(at: source, to: destination)
+        try systemCall(destination) {
+            try FileManager.default.moveItem(at: source, to: destination)
+        }
     }
 
     public func exchangeItems(_ first: URL, _ second: URL) throws {
@@ -178,11 +215,13 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func linkItem(at source: URL, to destination: URL) throws {
-        try FileManager.default.linkItem(at: source, to: destination)
+        try systemCall(destination) {
+            try FileManager.default.linkItem(at: source, to: destination)
+        }
     }
 
     public func contentsOfDirectory(at url: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: url.path)
+        try systemCall(url) { try FileManager.default.contentsOfDirectory(atPath: url.path) }
     }
 
     public func attributes(of url: URL) -> FileAttributes? {
