@@ -1,12 +1,12 @@
 import Foundation
 
+/// A problem writing, listing or pruning the answer cache.
 /// The language model's answers, one JSON file each at `answers/<first 2 hex>/<key>.json`,
 /// committed with the report so that a rebuild is reproducible, free and offline.
 ///
 /// The key is the sha256 of the canonical JSON of `{model, temperature, max_tokens, seed,
 /// messages}`: any change to the data, the prompt, the conversation or the parameters gives
 /// a new key.
-/// A problem writing, listing or pruning the answer cache.
 public struct AnswerCacheError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         /// An answer or the list of used keys could not be written; the system's words.

@@ -63,6 +63,8 @@ public struct WebhookNotifier: Sendable {
         self.format = format
         self.environment = environment
         self.policy = policy
+        // A `Retry-After` date is read against the environment's clock.
+        self.policy.now = environment.now
         self.timeout = timeout
         self.deadline = deadline
     }

@@ -79,7 +79,7 @@ public struct PreviewSession: Sendable {
             if now != seen {
                 // An editor may save in several writes: build once the stamps hold still.
                 while true {
-                    try await Task.sleep(for: settle)
+                    try await environment.sleep(settle)
                     let again = builder.inputStamps()
                     if again == now { break }
                     now = again
@@ -102,7 +102,7 @@ public struct PreviewSession: Sendable {
                 }
                 continue
             }
-            try await Task.sleep(for: pollInterval)
+            try await environment.sleep(pollInterval)
         }
     }
 }

@@ -93,7 +93,7 @@ public struct SiteLayout: Sendable, Equatable {
     /// The name of the Atom feed, a page the build owns.
     public static let feedName = "feed.xml"
 
-    private static let indexName = "index.html"
+    public static let indexName = "index.html"
 
     /// Entries of the site folder that are not the site: the inner staging folder, and the
     /// `lost+found` that ext2/3/4 put at the root of every file system.

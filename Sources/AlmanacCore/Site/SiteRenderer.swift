@@ -53,12 +53,13 @@ public struct SiteRenderer: Sendable {
         for (path, data) in assets.files { try sink(path, data) }
         try await renderPages(reports, stats: stats, into: sink)
         try sink(
-            "index.html", Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
+            SiteLayout.indexName,
+            Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
         try sink("index.md", Data(twin.index(reports: reports, stats: stats, week: week).utf8))
         try sink("digest.md", Data(digest.markdown.utf8))
-        try sink("digest.json", Data(digest.json.prettyEncoded().utf8))
+        try sink(SiteLayout.digestName, Data(digest.json.prettyEncoded().utf8))
         let feed = Feed(title: title, asOf: asOf).render(digest: digest, previous: previousFeed)
-        try sink("feed.xml", Data(feed.utf8))
+        try sink(SiteLayout.feedName, Data(feed.utf8))
         let search = Data(SearchIndex(reports: reports).text.utf8)
         try sink(SearchIndex.path, search)
         return search.count

@@ -62,7 +62,19 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
         self.init(
             path: path,
             reason: posix.map { String(cString: strerror(Int32($0.code))) }
-                ?? system.localizedDescription)
+                ?? Self.words(for: error) ?? system.localizedDescription)
+    }
+
+    /// Foundation's file errors that carry no system error, in the system's words.
+    private static func words(for error: any Error) -> String? {
+        switch (error as? CocoaError)?.code {
+        case .fileNoSuchFile?, .fileReadNoSuchFile?: return "No such file or directory"
+        case .fileReadNoPermission?, .fileWriteNoPermission?: return "Permission denied"
+        case .fileWriteOutOfSpace?: return "No space left on device"
+        case .fileWriteVolumeReadOnly?: return "Read-only file system"
+        case .fileWriteFileExists?: return "File exists"
+        default: return nil
+        }
     }
 }
 

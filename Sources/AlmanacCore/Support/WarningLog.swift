@@ -13,8 +13,11 @@ public final class WarningLog: @unchecked Sendable {
     }
 
     public func add(_ message: String) {
-        lock.withLock { warnings.append(message) }
-        passOn(message)
+        // Under the lock, so the log sees the warnings in the order of `list`.
+        lock.withLock {
+            warnings.append(message)
+            passOn(message)
+        }
     }
 
     public func add(_ messages: [String]) {

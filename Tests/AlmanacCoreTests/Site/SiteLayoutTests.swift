@@ -88,6 +88,42 @@ import Testing
         #expect(BuildState.load(from: layout, files: files) == Self.state)
     }
 
+    @Test("a site with a folder that cannot be listed has no stamps, and its state is not saved")
+    func unlistableSite() throws {
+        let files = FakeFileSystem(files: [
+            "/srv/reports/site/index.html": "<html>",
+            "/srv/reports/site/assets/almanac.css": "body {}",
+            "/srv/reports/site/lost+found/x": "",
+        ])
+        // A `lost+found` the build cannot read is not the site's: it is left out.
+        files.refuseListing(URL(fileURLWithPath: "/srv/reports/site/lost+found"))
+        let stamps = try #require(
+            BuildState.stamps(in: layout.site, files: files, skipping: SiteLayout.foreignEntries))
+        #expect(stamps.keys.sorted() == ["assets/almanac.css", "index.html"])
+        #expect(stamps["index.html"]?.size == 6)
+        // A folder that is not there has no files; one of the site's own that cannot be
+        // listed gives no stamps at all, never an empty list that the shortcut would trust.
+        #expect(BuildState.stamps(in: URL(fileURLWithPath: "/srv/none"), files: files) == [:])
+        files.refuseListing(URL(fileURLWithPath: "/srv/reports/site/assets"))
+        #expect(
+            BuildState.stamps(in: layout.site, files: files, skipping: SiteLayout.foreignEntries)
+                == nil)
+
+        let log = BuildLog()
+        let warnings = WarningLog { log.add(.warning($0)) }
+        let records = BuildRecords(
+            options: BuildOptions(questionsPath: "/srv/reports/questions.yaml", outputPath: "site"),
+            version: "test", environment: .test(files: files), layout: layout)
+        records.recordState(
+            "fingerprint", pages: 1, asOf: CivilDate(iso: "2026-01-31")!, warnings: warnings)
+        #expect(files.written == [])
+        #expect(
+            warnings.list == [
+                "/srv/reports/site: a folder in the site cannot be listed, so the build state is not saved and the next build will redo all its work"
+            ])
+        #expect(log.events.count == 1)
+    }
+
     @Test("a build state that cannot be saved throws its path and the system's reason")
     func stateRefused() throws {
         let files = FakeFileSystem()

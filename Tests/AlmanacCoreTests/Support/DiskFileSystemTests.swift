@@ -11,10 +11,21 @@ import Testing
     func reading() throws {
         let folder = Fixture.folder()
         #expect(try files.contents(of: folder.appending(path: "absent")) == nil)
-        #expect(throws: (any Error).self) { try files.contents(of: folder) }
-        #expect(throws: (any Error).self) {
-            try files.contentsOfDirectory(at: folder.appending(path: "absent"))
+        // The system's own words, for the path the caller named.
+        #expect(throws: FileSystemError(path: folder.path, reason: "Is a directory")) {
+            try files.contents(of: folder)
         }
+        let absent = folder.appending(path: "absent")
+        #expect(throws: FileSystemError(path: absent.path, reason: "No such file or directory")) {
+            try files.contentsOfDirectory(at: absent)
+        }
+        // A write into a folder that is not there names the file asked for, never the
+        // temporary file beside it.
+        let target = absent.appending(path: "page.html")
+        let error = try #require(throws: FileSystemError.self) {
+            try files.write(Data("x".utf8), to: target)
+        }
+        #expect(error.path == target.path)
     }
 
     @Test("a write replaces a hard link without writing through it, and leaves no temporary file")
