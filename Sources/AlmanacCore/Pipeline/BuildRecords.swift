@@ -72,9 +72,9 @@ struct BuildRecords {
         )
     }
 
-    /// Records the build's state for the shortcut. A build whose narration fell back to the
-    /// offline narrator (a model that failed, a missing cached answer) is not recorded: the
-    /// next build should try again.
+    /// Records the build's state for the shortcut, with the site's files as they are now. The
+    /// build skips this when its narration fell back to the offline narrator (a model that
+    /// failed, a missing cached answer), so that the next build tries again.
     func recordState(
         _ fingerprint: String?, pages: Int, asOf: CivilDate, warnings: WarningLog
     ) {
