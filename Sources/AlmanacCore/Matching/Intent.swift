@@ -14,6 +14,9 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case paths
     case growth
 
+    /// Whether a smaller value is the better one: a drop-out rate, a time to complete.
+    var lowerIsBetter: Bool { self == .dropRate || self == .timeToComplete }
+
     /// The measures about the order of badges, whose answer is always a list of badges.
     var isSequence: Bool { kind == .learningPaths }
 

@@ -61,18 +61,24 @@ enum Vocabulary {
         ),
     ]
 
+    /// Words for the largest values first.
     static let top = [
-        #"\btop\b"#, #"\bmost\b"#, #"\bhighest\b"#, #"\blargest\b"#, #"\bbest\b"#, #"\bbiggest\b"#,
+        #"\btop\b"#, #"\bmost\b"#, #"\bhighest\b"#, #"\blargest\b"#, #"\bbiggest\b"#,
         #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\bslowest\b"#, #"\blongest\b"#,
-        #"\bleaders?\b"#,
-        #"\bstrongest\b"#, #"\bwinners?\b"#, #"\bhottest\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
+        #"\bleaders?\b"#, #"\bhottest\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
     ]
+    /// Words for the smallest values first.
     static let bottom = [
-        #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bworst\b"#,
-        #"\bsmallest\b"#,
-        #"\bweakest\b"#, #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#,
-        #"\blaggards?\b"#,
-        #"\bunderperform"#, #"\bstruggl"#, #"\blagg"#,
+        #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
+        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#,
+    ]
+    /// Words for the best first: the largest values, or the smallest for a measure where less
+    /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
+    static let better = [#"\bbest\b"#, #"\bstrongest\b"#, #"\bwinners?\b"#]
+    /// Words for the worst first, the other way round.
+    static let worse = [
+        #"\bworst\b"#, #"\bweakest\b"#, #"\blaggards?\b"#, #"\bunderperform"#, #"\bstruggl"#,
+        #"\blagg"#,
     ]
 
     static let numberWords = [

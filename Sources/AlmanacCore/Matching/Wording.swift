@@ -21,6 +21,8 @@ struct Wording: Equatable {
     }
     private static let top = Vocabulary.top.map(compile)
     private static let bottom = Vocabulary.bottom.map(compile)
+    private static let better = Vocabulary.better.map(compile)
+    private static let worse = Vocabulary.worse.map(compile)
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
     private static let singular = Vocabulary.singular.map(compile)
     private static let granularities = Vocabulary.granularities.map {
@@ -40,8 +42,15 @@ struct Wording: Equatable {
         dimension = Self.dimensions.first { any($0.1) }?.0
         granularity = Self.granularities.first { $0.1.firstMatch(in: text, range: whole) != nil }?.0
         if granularity != nil, dimension == nil { dimension = .period }
-        let top = Self.first(Self.top, in: text)
-        let bottom = Self.first(Self.bottom, in: text)
+        // "Best" and "worst" rank by how good a value is: for a drop-out rate or a time to
+        // complete, the best is the lowest.
+        let lowerIsBetter = measure?.lowerIsBetter ?? false
+        let better = Self.first(Self.better, in: text)
+        let worse = Self.first(Self.worse, in: text)
+        let top = [Self.first(Self.top, in: text), lowerIsBetter ? worse : better]
+            .compactMap { $0 }.min()
+        let bottom = [Self.first(Self.bottom, in: text), lowerIsBetter ? better : worse]
+            .compactMap { $0 }.min()
         if top != nil || bottom != nil {
             // The first order word counts: "the fewest completions among the most popular".
             let order: Ranking.Order = (top ?? .max) <= (bottom ?? .max) ? .top : .bottom

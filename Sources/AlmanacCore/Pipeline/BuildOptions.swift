@@ -57,16 +57,3 @@ public struct BuildSummary: Sendable, Equatable {
     public var searchIndexBytes = 0
     public var siteBytes = 0
 }
-
-/// One phase's wall time.
-public struct BuildPhase: Sendable, Equatable {
-    public var name: String
-    public var milliseconds: Double
-}
-
-extension BuildPhase {
-    /// The phases a clock marked.
-    static func list(_ clock: PhaseClock) -> [BuildPhase] {
-        clock.phases.map { BuildPhase(name: $0.name, milliseconds: $0.milliseconds) }
-    }
-}

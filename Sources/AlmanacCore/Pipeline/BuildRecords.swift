@@ -68,7 +68,7 @@ struct BuildRecords {
         return BuildSummary(
             pages: state.pages, asOf: asOf,
             files: WriteSummary(written: 0, kept: state.files.count, deleted: 0), warnings: [],
-            alerts: Digest.triggeredAlerts(in: layout, files: files), phases: BuildPhase.list(clock)
+            alerts: Digest.triggeredAlerts(in: layout, files: files), phases: clock.phases
         )
     }
 
@@ -134,38 +134,6 @@ struct BuildRecords {
             BuildState.describe(database + "-wal", files: files),
             source.asOf.description, version, options.toolIdentity,
         ].joined(separator: "\n")
-    }
-
-    // MARK: - Watched inputs
-
-    /// The size and modification time of every input `almanac serve` watches: the questions
-    /// file, the database file (and its WAL), the templates folder and the answer cache. A
-    /// questions file that does not load still counts by its own stamp.
-    func inputStamps() -> String {
-        var paths = [options.questionsPath]
-        var folders: [URL] = []
-        if let templates = options.templatesPath { folders.append(URL(fileURLWithPath: templates)) }
-        let file = try? QuestionLoader().load(contentsOf: options.questionsPath, files: files)
-        let named = options.databasePath.flatMap { PostgresURL.matches($0) ? nil : $0 }
-        let resolved = file.flatMap {
-            try? $0.databaseLocation(
-                override: options.databasePath, timeout: options.statementTimeout
-            ).filePath
-        }
-        if let database = resolved ?? named { paths += [database, database + "-wal"] }
-        if let file {
-            folders.append(
-                options.llm.settings(for: file, jobs: options.jobs, environment: environment)
-                    .cacheFolder)
-        }
-        var lines = paths.map { path in
-            BuildState.stamp(path, files: files).map { "\(path):\($0.size):\($0.modified)" } ?? path
-        }
-        for folder in folders {
-            lines += (BuildState.stamps(in: folder, files: files) ?? [:]).sorted { $0.key < $1.key }
-                .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
-        }
-        return lines.joined(separator: "\n")
     }
 
     private func stamps(in folder: URL) -> String {

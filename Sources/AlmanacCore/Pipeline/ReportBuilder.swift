@@ -79,18 +79,15 @@ public struct ReportBuilder {
         var summary = BuildSummary(
             pages: answers.reports.count, asOf: source.asOf, files: published.written,
             warnings: warnings.list, alerts: alerts.filter(\.triggered).map(\.description),
-            phases: BuildPhase.list(clock))
+            phases: clock.phases)
         summary.searchIndexBytes = published.searchIndexBytes
         summary.siteBytes = published.siteBytes
         return summary
     }
 
-    /// The inputs' stamps that `almanac serve` watches; see `BuildRecords.inputStamps`.
-    public func inputStamps() -> String {
-        BuildRecords(
-            options: options, version: version, environment: environment,
-            layout: SiteLayout(site: outputFolder)
-        ).inputStamps()
+    /// What `almanac serve` watches to know when to build again.
+    public func inputWatcher() -> InputWatcher {
+        InputWatcher(options: options, environment: environment)
     }
 
     /// One question through the same matcher, analytics, narrator and cache as a build:

@@ -73,14 +73,15 @@ public struct PreviewSession: Sendable {
         var environment = environment
         environment.log = { [log] in log(.build($0)) }
         let builder = ReportBuilder(options: options, version: version, environment: environment)
+        let watcher = builder.inputWatcher()
         var seen: String?
         while !Task.isCancelled {
-            var now = builder.inputStamps()
+            var now = watcher.stamps()
             if now != seen {
                 // An editor may save in several writes: build once the stamps hold still.
                 while true {
                     try await environment.sleep(settle)
-                    let again = builder.inputStamps()
+                    let again = watcher.stamps()
                     if again == now { break }
                     now = again
                 }

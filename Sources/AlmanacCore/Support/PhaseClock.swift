@@ -1,8 +1,14 @@
+/// One phase's wall time.
+public struct BuildPhase: Sendable, Equatable {
+    public var name: String
+    public var milliseconds: Double
+}
+
 /// Wall time per phase of a build, for `make bench` and the summary.
 public final class PhaseClock: @unchecked Sendable {
     // @unchecked: marked from the build's one task at a time.
     private var last = ContinuousClock.now
-    public private(set) var phases: [(name: String, milliseconds: Double)] = []
+    public private(set) var phases: [BuildPhase] = []
 
     public init() {}
 
@@ -11,11 +17,9 @@ public final class PhaseClock: @unchecked Sendable {
         let now = ContinuousClock.now
         let elapsed = last.duration(to: now)
         last = now
-        phases.append(
-            (
-                name,
-                Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds)
-                    / 1e15
-            ))
+        let milliseconds =
+            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds)
+            / 1e15
+        phases.append(BuildPhase(name: name, milliseconds: milliseconds))
     }
 }

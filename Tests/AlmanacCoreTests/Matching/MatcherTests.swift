@@ -26,6 +26,23 @@ import Testing
         #expect(try route(text).kind == kind)
     }
 
+    @Test(
+        "best and worst rank by how good a value is: the worst drop-out rate is the highest",
+        arguments: [
+            ("Which organization had the worst drop-out rate last quarter?", Ranking.Order.top),
+            ("Which badge has the best drop-out rate?", .bottom),
+            ("Which badges are the worst for time to complete?", .top),
+            ("Which badge has the worst completion rate?", .bottom),
+            ("Which organization has the best completion rate?", .top),
+            ("Which badges are the weakest on completion rate?", .bottom),
+            // Words of size keep their direction whatever the measure.
+            ("Which badge has the lowest drop-out rate?", .bottom),
+            ("Which badge takes the longest to complete?", .top),
+        ])
+    func betterAndWorse(text: String, order: Ranking.Order) throws {
+        #expect(try route(text).intent.ranking?.order == order)
+    }
+
     @Test("the most specific kind wins an ambiguous question, with lower confidence")
     func ambiguity() throws {
         // "How many … badge" (badge_enrollments) and "completion … rate" both match.

@@ -1,0 +1,65 @@
+import Foundation
+
+/// What `almanac serve` watches: the size and modification time of the questions file, the
+/// database file (and its WAL), every file of the templates folder and of the answer cache.
+/// Which database and which cache depend on the questions file, so it is read again only
+/// when its own stamp changes, not on every look; a questions file that does not load still
+/// counts by its own stamp.
+public final class InputWatcher: @unchecked Sendable {
+    // @unchecked: one watch loop asks at a time.
+    private let options: BuildOptions
+    private let environment: Environment
+    private var questionsStamp: String?
+    private var derived: (paths: [String], folders: [URL]) = ([], [])
+
+    init(options: BuildOptions, environment: Environment) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// One line per watched file; any change to an input changes the text.
+    public func stamps() -> String {
+        let files = environment.files
+        let questions = stampLine(options.questionsPath)
+        if questions != questionsStamp {
+            questionsStamp = questions
+            derived = derive()
+        }
+        var lines = [questions] + derived.paths.map(stampLine)
+        var folders = derived.folders
+        if let templates = options.templatesPath {
+            folders.insert(URL(fileURLWithPath: templates), at: 0)
+        }
+        for folder in folders {
+            lines += (BuildState.stamps(in: folder, files: files) ?? [:]).sorted { $0.key < $1.key }
+                .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The database file and its WAL, and the answer cache, as the questions file names them.
+    private func derive() -> (paths: [String], folders: [URL]) {
+        let file = try? QuestionLoader().load(
+            contentsOf: options.questionsPath, files: environment.files)
+        let named = options.databasePath.flatMap { PostgresURL.matches($0) ? nil : $0 }
+        let resolved = file.flatMap {
+            try? $0.databaseLocation(
+                override: options.databasePath, timeout: options.statementTimeout
+            ).filePath
+        }
+        let paths = (resolved ?? named).map { [$0, $0 + "-wal"] } ?? []
+        let folders = file.map {
+            [
+                options.llm.settings(for: $0, jobs: options.jobs, environment: environment)
+                    .cacheFolder
+            ]
+        }
+        return (paths, folders ?? [])
+    }
+
+    private func stampLine(_ path: String) -> String {
+        BuildState.stamp(path, files: environment.files).map {
+            "\(path):\($0.size):\($0.modified)"
+        } ?? path
+    }
+}
