@@ -127,6 +127,10 @@ extension Match {
             "granularity": granularity.map { .string($0.rawValue) } ?? .null,
             "confidence": .double(confidence),
         ]
+        if !corrections.isEmpty {
+            members["read_names_as"] = .array(
+                corrections.map { ["written": .string($0.written), "name": .string($0.name)] })
+        }
         switch routing {
         case .declared: members["routed_by"] = "question"
         case .rules: members["routed_by"] = "rules"
@@ -153,6 +157,7 @@ extension Match {
         if let dimension = intent.dimension { text += " by " + dimension.rawValue }
         if let ranking = intent.ranking { text += ", " + ranking.description }
         if let granularity { text += ", per " + granularity.rawValue }
+        for correction in corrections { text += " · " + correction.summary }
         return text
     }
 }

@@ -21,11 +21,21 @@ extension Matcher {
         {
             throw failure(.category(String(masked[range])))
         }
+        // A name in quotes is surely meant whole: refuse it before a near miss inside it.
+        let unknown = entities.unknownName(in: text, excluding: mentions)
+        let notFound = unknown.map { unknown in
+            failure(
+                .noSuchName(
+                    kind: unknown.kind?.rawValue, written: unknown.written,
+                    closest: unknown.closest))
+        }
+        if let notFound, unknown?.quoted == true { throw notFound }
         if let miss = entities.nearMisses(in: text, excluding: mentions).first {
             throw failure(
                 .unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name)
             )
         }
+        if let notFound { throw notFound }
         var found: (badge: String?, organization: String?) = (nil, nil)
         for kind in [EntityFinder.Kind.badge, .organization] {
             var names: [String] = []
@@ -40,6 +50,62 @@ extension Matcher {
             }
         }
         return found
+    }
+
+    /// A question's text as the rules read it, the names it gives (a name one edit from
+    /// exactly one real name read as that name), and the text with those names masked.
+    struct Reading {
+        var text: String
+        var mentions: [EntityFinder.Found]
+        var corrections: [NameCorrection]
+        var masked: String
+    }
+
+    func read(_ question: String) -> Reading {
+        let text = Self.normalized(question)
+        let (mentions, corrections) = entities.corrections(
+            in: text, excluding: entities.exact(in: text))
+        return Reading(
+            text: text, mentions: mentions, corrections: corrections,
+            masked: Self.masked(text, mentions))
+    }
+
+    /// Refuses a question about a measure the data does not hold ("revenue", "ratings").
+    func refuseAbsentMeasures(_ masked: String, _ failure: (MatchError.Reason) -> MatchError)
+        throws
+    {
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        if let found = Self.absentMeasure.firstMatch(in: lowered, range: whole),
+            let range = Range(found.range, in: lowered)
+        {
+            throw failure(.absentMeasure(String(lowered[range])))
+        }
+    }
+
+    /// Refuses a question about joining the platform, unless it names a badge or asks about
+    /// the order of badges ("the first badge of new hires").
+    func refuseJoiningPlatform(
+        _ masked: String, match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        guard match.filters.badge == nil, !match.intent.measure.isSequence,
+            match.kind != .customSQL
+        else { return }
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        for pattern in Self.joiningPlatform {
+            if let found = pattern.firstMatch(in: lowered, range: whole),
+                let range = Range(found.range, in: lowered)
+            {
+                throw failure(.joiningPlatform(String(lowered[range])))
+            }
+        }
+    }
+
+    private static let absentMeasure = try! NSRegularExpression(
+        pattern: Vocabulary.absentMeasures, options: [.caseInsensitive])
+    private static let joiningPlatform = Vocabulary.joiningPlatform.map {
+        try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }
 
     // MARK: - The text the rules read

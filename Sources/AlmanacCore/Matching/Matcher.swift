@@ -140,9 +140,9 @@ public struct Matcher: Sendable {
             return Match(
                 kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
         }
-        let text = Self.normalized(question.text)
-        let mentions = entities.exact(in: text)
-        let masked = Self.masked(text, mentions)
+        let reading = read(question.text)
+        let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
+        try refuseAbsentMeasures(masked, failure)
         let wording = Wording(masked.lowercased())
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -179,7 +179,9 @@ public struct Matcher: Sendable {
             }
         }
         if let unsupported { throw unsupported }
+        try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? wording.granularity
+        match.corrections = reading.corrections
         return match
     }
 

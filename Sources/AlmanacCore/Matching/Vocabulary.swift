@@ -117,4 +117,19 @@ enum Vocabulary {
             #"\b(?:quarterly|per quarter|by quarter|each quarter|every quarter|quarter by quarter|quarter over quarter)\b"#
         ),
     ]
+
+    /// Measures people ask about that the data does not hold: money, opinions, marks,
+    /// demographics, places and activity. A question that asks for one is refused, quoting the
+    /// word, instead of being answered with a number about something else.
+    static let absentMeasures =
+        #"\b(?:revenue|revenues|sales|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent|hours spent|minutes spent|watch time|attendance)\b"#
+
+    /// Joining the platform (`users.joined_at`), which no kind answers yet: never to be
+    /// answered with enrollments.
+    static let joiningPlatform = [
+        #"\bnew (?:learners?|users?|members?|students?|people|accounts?|sign[- ]?ups?|registrations?|joiners|starters|customers|employees)\b"#,
+        #"\b(?:joined|join|joins|joining|signed up|sign up|signs up|signing up|registered|register|registers|onboarded|onboarding)\b(?:\s+(?:to|for|with|on|in|at))?\s+(?:the |our |this )?(?:platform|site|service|app|system)\b"#,
+        #"\bjoin(?:ed|s|ing)?\b(?!\s+(?:the |a |an |our |their )?(?:‹badge›|\#(badgeWord)))"#,
+        #"\b(?:join|joining|sign[- ]?up|registration) (?:date|cohort|month|week|year)s?\b"#,
+    ]
 }

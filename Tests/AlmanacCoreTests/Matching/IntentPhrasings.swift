@@ -1015,7 +1015,9 @@ extension IntentTableTests {
         Refusal(
             "Drop rate for Kubernetes Essentials in the 2025 holiday season", mentions: "holiday"),
         Refusal("Tell me a joke", mentions: "matches no kind"),
-        Refusal("How much revenue did we make?", mentions: "matches no kind"),
+        Refusal(
+            "How much revenue did we make?",
+            mentions: "asks about \"revenue\", which the data does not hold"),
         Refusal("Who is the CEO?", mentions: "matches no kind"),
         Refusal("What's the capital of France?", mentions: "matches no kind"),
         Refusal("Reset my password, please", mentions: "matches no kind"),
