@@ -123,6 +123,12 @@ extension Answer {
         case .dropRate:
             (column, support) = (.init("Drop-out rate", .percent), "Enrollments")
             pick = { counts, _ in (.double(counts.dropRate), counts.enrollments) }
+        case .dropouts:
+            (column, support) = (.init("Dropped", .count), "Enrollments")
+            pick = { counts, _ in (.int(counts.dropped), counts.enrollments) }
+        case .inProgress:
+            (column, support) = (.init("In progress", .count), "Enrollments")
+            pick = { counts, _ in (.int(counts.inProgress), counts.enrollments) }
         case .timeToComplete:
             (column, support) = (.init("Median days to complete", .days), "Completed")
             pick = { counts, median in (.number(median), counts.completed) }
@@ -140,9 +146,11 @@ extension Answer {
         case .badge: return Answer(intent, "Badge", column, support, rows(result.byBadge))
         case .organization:
             return Answer(intent, "Organization", column, support, rows(result.byOrganization))
-        case .cohort, .period:
-            // A cohort is the month of enrollment, the only period completion is counted by.
+        case .cohort:
             return Answer(intent, "Cohort", column, support, rows(result.byCohort))
+        case .period:
+            // A cohort is the month of enrollment, the only period completion is counted by.
+            return Answer(intent, "Month of enrollment", column, support, rows(result.byCohort))
         case nil:
             let (value, count) = pick(result.overall, result.overallMedianDays)
             let part: Part? =

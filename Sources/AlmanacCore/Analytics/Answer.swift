@@ -75,13 +75,15 @@ public struct Answer: Sendable, Equatable {
     /// The column of completions counted by the day they happened, in the question's window.
     static let completedInWindow = "Completed in the window"
 
-    /// Rows are periods, in time order.
+    /// Rows are periods, in time order; a ranking of periods ("which month had the most")
+    /// is a ranking like any other.
     public var isTimeline: Bool {
-        guard let subjectTitle else { return false }
-        return Self.periodTitles.contains(subjectTitle)
-            || subjectTitle == "Cohort" && intent.ranking == nil
+        guard let subjectTitle, intent.ranking == nil else { return false }
+        return Self.periodTitles.contains(subjectTitle) || subjectTitle == "Cohort"
     }
-    static let periodTitles: Set = ["Day", "ISO week", "Month", "Quarter", "Period"]
+    static let periodTitles: Set = [
+        "Day", "ISO week", "Month", "Quarter", "Period", "Month of enrollment",
+    ]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
     public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)

@@ -6,6 +6,10 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case completions
     case completionRate = "completion_rate"
     case dropRate = "drop_rate"
+    /// How many enrollments ended in a drop-out: a count, where `dropRate` is a share.
+    case dropouts
+    /// How many enrollments are still in progress.
+    case inProgress = "in_progress"
     case timeToComplete = "time_to_complete"
     case averageProgress = "average_progress"
     case nextBadge = "next_badge"
@@ -15,7 +19,7 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case growth
 
     /// Whether a smaller value is the better one: a drop-out rate, a time to complete.
-    var lowerIsBetter: Bool { self == .dropRate || self == .timeToComplete }
+    var lowerIsBetter: Bool { self == .dropRate || self == .dropouts || self == .timeToComplete }
 
     /// The measures about the order of badges, whose answer is always a list of badges.
     var isSequence: Bool { kind == .learningPaths }
@@ -24,7 +28,8 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     var kind: AnalysisKind {
         switch self {
         case .nextBadge, .previousBadge, .firstBadge, .paths: return .learningPaths
-        case .completions, .completionRate, .dropRate, .timeToComplete: return .completionMetrics
+        case .completions, .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete:
+            return .completionMetrics
         case .growth: return .organizationTrends
         case .averageProgress, .enrollments, .learners: return .badgeEnrollments
         }
@@ -47,6 +52,8 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
         case .completions: return "completions"
         case .completionRate: return "completion rate"
         case .dropRate: return "drop-out rate"
+        case .dropouts: return "drop-outs"
+        case .inProgress: return "enrollments in progress"
         case .timeToComplete: return "median days to complete"
         case .averageProgress: return "average progress"
         case .nextBadge: return "next badge"

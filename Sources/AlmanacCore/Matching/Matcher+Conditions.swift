@@ -102,6 +102,28 @@ extension Matcher {
         }
     }
 
+    /// Periods are what an analysis counts: enrollments and completions per day, week, month
+    /// or quarter (organization trends), and rates and status counts per month of enrollment
+    /// (completion metrics' cohorts). A "weekly completion rate" or "which year had the most"
+    /// would be a number no statement computes. `peak` is the unit a peak named ("year").
+    func refuseUncomputedPeriods(
+        _ peak: String?, _ match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        let computed: Bool
+        switch match.kind {
+        case .organizationTrends:
+            computed =
+                match.intent.measure != .learners && (peak == nil || match.granularity != nil)
+        case .completionMetrics:
+            computed = match.granularity == .month || match.granularity == nil && peak == nil
+        default: computed = true
+        }
+        guard computed else {
+            let unit = peak ?? match.granularity?.rawValue ?? "period"
+            throw failure(.unsupported(measure: match.intent.measure.words, dimension: unit))
+        }
+    }
+
     private static let absentMeasure = try! NSRegularExpression(
         pattern: Vocabulary.absentMeasures, options: [.caseInsensitive])
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {

@@ -173,7 +173,8 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                match.filters.dateRange = try TimeWindow(asOf: asOf).read(masked).range
+                match.filters.dateRange =
+                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)).range
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
@@ -181,6 +182,9 @@ public struct Matcher: Sendable {
         if let unsupported { throw unsupported }
         try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? wording.granularity
+        if match.intent.dimension == .period {
+            try refuseUncomputedPeriods(wording.peak, match, failure)
+        }
         match.corrections = reading.corrections
         return match
     }
@@ -265,7 +269,7 @@ public struct Matcher: Sendable {
             }
         case .completions:
             return dimension == .period ? .organizationTrends : .completionMetrics
-        case .completionRate, .dropRate:
+        case .completionRate, .dropRate, .dropouts, .inProgress:
             return .completionMetrics
         case .timeToComplete:
             return dimension == nil || dimension == .badge || dimension == .organization
@@ -321,7 +325,7 @@ extension Measure {
         case .enrollments: return kind != .learningPaths && kind != .customSQL
         case .learners: return kind == .badgeEnrollments || kind == .organizationTrends
         case .completions, .completionRate: return kind != .learningPaths && kind != .customSQL
-        case .dropRate: return kind == .completionMetrics
+        case .dropRate, .dropouts, .inProgress: return kind == .completionMetrics
         case .timeToComplete: return kind == .completionMetrics || kind == .badgeEnrollments
         case .averageProgress: return kind == .badgeEnrollments || kind == .organizationTrends
         case .nextBadge, .previousBadge, .firstBadge, .paths: return kind == .learningPaths

@@ -70,7 +70,7 @@ enum Vocabulary {
     /// Words for the smallest values first.
     static let bottom = [
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
-        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#,
+        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
     /// Words for the best first: the largest values, or the smallest for a measure where less
     /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
@@ -101,6 +101,11 @@ enum Vocabulary {
         #"\b(?:the|our|your|their)\s+\#(rankWords)(?:\s+\w+)?\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|cohort|month|week)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
     ]
+
+    /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is
+    /// the first group. "Which year" is read too, to be refused: years are not a period size.
+    static let peak =
+        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)"#
 
     static let granularities: [(granularity: Granularity, pattern: String)] = [
         (.day, #"\b(?:daily|per day|by day|each day|every day|day by day)\b"#),

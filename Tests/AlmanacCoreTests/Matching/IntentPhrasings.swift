@@ -471,10 +471,6 @@ extension IntentTableTests {
             "Churn for Globex in the past 30 days", kind: "completion_metrics",
             measure: "drop_rate", organization: "Globex", window: "2026-09-01..2026-09-30"),
         Row(
-            "Weekly drop rate for Cloud Practitioner", kind: "completion_metrics",
-            measure: "drop_rate", dimension: "period", badge: "Cloud Practitioner",
-            granularity: "week"),
-        Row(
             "Which organizations quit courses the most?", kind: "completion_metrics",
             measure: "drop_rate", dimension: "organization", ranking: "top"),
         Row(
@@ -531,7 +527,7 @@ extension IntentTableTests {
             organization: "Umbrella Health", window: "2026-09-01..2026-09-30", novel: true),
         Row(
             "Which course loses the fewest people?", kind: "completion_metrics",
-            measure: "drop_rate", dimension: "badge", ranking: "bottom 1", novel: true),
+            measure: "dropouts", dimension: "badge", ranking: "bottom 1", novel: true),
         Row(
             "Which courses do people bail on the least?", kind: "completion_metrics",
             measure: "drop_rate", dimension: "badge", ranking: "bottom", novel: true),
