@@ -5,6 +5,7 @@ extension Answer {
         // Badges with nothing are left out, except when the question asks for the fewest.
         let rows = result.badges.filter {
             $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom
+                || intent.compared.contains($0.badge)
         }
         // A single figure over the filters: the totals, for the measures they hold.
         let whole = intent.dimension == nil && filters.badge == nil
@@ -60,9 +61,18 @@ extension Answer {
             case .month: title = "Month"
             case .quarter: title = "Quarter"
             }
+            var periods = result.byPeriod
+            if intent.ranking != nil {
+                // A ranking of periods compares whole ones: a period the window cuts, and
+                // the empty periods before the data begins, would top any "fewest".
+                periods.removeAll { result.partialPeriods.contains($0.period) }
+                while let first = periods.first, first.enrollments == 0, first.completions == 0 {
+                    periods.removeFirst()
+                }
+            }
             return Answer(
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
-                result.byPeriod.map {
+                periods.map {
                     Row(
                         subject: $0.period,
                         value: .int(completions ? $0.completions : $0.enrollments), support: nil)
@@ -70,6 +80,7 @@ extension Answer {
         }
         let rows = result.organizations.filter {
             $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
+                || intent.compared.contains($0.organization)
         }
         var answer: Answer
         if intent.measure == .learners {

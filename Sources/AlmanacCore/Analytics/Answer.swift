@@ -42,6 +42,36 @@ public struct Answer: Sendable, Equatable {
     /// The window the analysis chose when the question set none ("the 12 months up to
     /// 2026-09-30"), which every figure of the answer depends on.
     public var window: String?
+    /// The same answer in the window the question sets against its own ("2024" in "2025
+    /// against 2024"): one value per row, in the rows' order.
+    public var versus: Versus?
+
+    public struct Versus: Sendable, Equatable {
+        /// The window's words, as the question gives them.
+        public var phrase: String
+        public var range: DateRange
+        public var values: [JSONValue]
+
+        /// "2024 (2024-01-01 to 2024-12-31)": the words and the days they cover.
+        public var description: String {
+            let start = range.start?.description ?? "the first day"
+            let end = range.end.map { $0.adding(days: -1).description } ?? "the as-of date"
+            return "\(phrase) (\(start) to \(end))"
+        }
+    }
+
+    /// This answer set beside `other`, the same question in another window: each row's value
+    /// there, by subject (a subject with no row there counts zero, or has no rate).
+    public func against(_ other: Answer, window: DateRange) -> Answer {
+        var answer = self
+        let zero: JSONValue = value.format == .count ? .int(0) : .null
+        answer.versus = Versus(
+            phrase: window.phrase, range: window,
+            values: rows.map { row in
+                other.rows.first { $0.subject == row.subject }?.value ?? zero
+            })
+        return answer
+    }
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -49,12 +79,31 @@ public struct Answer: Sendable, Equatable {
         if let subjectTitle { columns.append(.init(subjectTitle, .text)) }
         columns.append(value)
         if let supportTitle { columns.append(.init(supportTitle, .count)) }
+        let differences = self.differences
+        let rate = value.format == .percent
+        if let versus {
+            columns.append(.init("\(value.title), \(versus.phrase)", value.format))
+        }
+        if let first = rows.first, !differences.isEmpty {
+            let against = versus?.phrase ?? DisplayName.cut(first.subject)
+            columns.append(
+                .init(
+                    rate ? "Points against \(against)" : "Difference from \(against)",
+                    rate || value.format == .days ? .decimal : .count))
+            if !rate { columns.append(.init("Change from \(against)", .percent)) }
+        }
         return DataTable(
             title: title, columns: columns,
-            rows: rows.map { row in
+            rows: rows.enumerated().map { index, row in
                 var cells: [JSONValue] = subjectTitle == nil ? [] : [.string(row.subject)]
                 cells.append(row.value)
                 if supportTitle != nil { cells.append(row.support.map(JSONValue.int) ?? .null) }
+                if let versus { cells.append(versus.values[index]) }
+                if !differences.isEmpty {
+                    let (difference, change) = differences[index]
+                    cells.append(.number(difference))
+                    if !rate { cells.append(.number(change)) }
+                }
                 return cells
             })
     }
@@ -89,18 +138,53 @@ public struct Answer: Sendable, Equatable {
     public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
         -> Answer?
     {
-        let answer: Answer?
+        var answer: Answer?
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
         case let result as OrganizationTrends:
-            var answer = organizations(result, intent, filters)
-            if filters.dateRange == nil { answer.window = result.window.phrase }
-            return answer.ranked()
+            answer = organizations(result, intent, filters)
+            if filters.dateRange == nil { answer?.window = result.window.phrase }
         case let result as CompletionMetrics: answer = completion(result, intent, filters)
         case let result as LearningPaths: answer = sequences(result, intent, filters)
         default: answer = nil
         }
-        return answer.map { $0.ranked() }
+        guard let answer else { return nil }
+        return intent.compared.isEmpty ? answer.ranked() : answer.sideBySide()
+    }
+
+    /// The compared badges or organizations, in the order the question names them; one with
+    /// no rows in the scope counts zero (a rate or a median of nothing has no value). Ranked
+    /// only when the question asks which of them is first.
+    private func sideBySide() -> Answer {
+        var answer = self
+        let zero: JSONValue = value.format == .count ? .int(0) : .null
+        answer.rows = intent.compared.map { name in
+            rows.first { $0.subject == name } ?? Row(subject: name, value: zero, support: 0)
+        }
+        answer.available = answer.rows.count
+        return intent.ranking == nil ? answer : answer.ranked()
+    }
+
+    /// For a comparison: each row's difference from the first named, in the measure's unit
+    /// (points for a rate), and the change in percent of it (counts and days only).
+    /// With a `versus` window, each row's difference from its value there instead.
+    public var differences: [(difference: Double?, change: Double?)] {
+        let bases: [Double?]
+        if let versus {
+            bases = versus.values.map(\.doubleValue)
+        } else if intent.compared.count > 1, let first = rows.first?.value.doubleValue {
+            bases = rows.map { _ in first }
+        } else {
+            return []
+        }
+        let rate = value.format == .percent
+        return zip(rows, bases).map { row, base in
+            guard let number = row.value.doubleValue, let first = base else { return (nil, nil) }
+            if rate { return (Rounding.halfAwayFromZero((number - first) * 100, places: 1), nil) }
+            let change =
+                first == 0 ? nil : Rounding.halfAwayFromZero((number - first) / first, places: 4)
+            return (Rounding.halfAwayFromZero(number - first, places: 1), change)
+        }
     }
 
     /// A ranking of organizations is of organizations: learners with none are left out.

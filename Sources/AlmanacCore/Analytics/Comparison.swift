@@ -19,6 +19,15 @@ public struct ComparisonWindows: Sendable, Equatable {
         guard let range, let start = range.start else { return nil }
         let end = min(range.end ?? tomorrow, tomorrow)
         guard start < end else { return nil }
+        if let versus = match.versus {
+            // The question's own second window is the one it is compared with.
+            return ComparisonWindows(
+                current: DateRange(start: start, end: end, phrase: range.phrase),
+                previous: versus,
+                yearAgo: DateRange(
+                    start: start.adding(months: -12), end: end.adding(months: -12),
+                    phrase: "a year earlier"))
+        }
         let previousStart: CivilDate
         if start.parts.day == 1, end.parts.day == 1 {
             let months = (end.year - start.year) * 12 + end.month - start.month

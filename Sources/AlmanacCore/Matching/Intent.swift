@@ -108,11 +108,18 @@ public struct Intent: Sendable, Equatable {
     public var measure: Measure
     public var dimension: Breakdown?
     public var ranking: Ranking?
+    /// The badges or organizations set side by side ("Acme & Sons against Initech"), in the
+    /// order the question names them; the breakdown is by their kind.
+    public var compared: [String]
 
-    public init(measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil) {
+    public init(
+        measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil,
+        compared: [String] = []
+    ) {
         self.measure = measure
         self.dimension = dimension
         self.ranking = ranking
+        self.compared = compared
     }
 }
 
@@ -134,6 +141,15 @@ extension Match {
             "granularity": granularity.map { .string($0.rawValue) } ?? .null,
             "confidence": .double(confidence),
         ]
+        if let versus {
+            var window: [String: JSONValue] = ["phrase": .string(versus.phrase)]
+            if let start = versus.start { window["from"] = .string(start.description) }
+            if let end = versus.end { window["to"] = .string(end.adding(days: -1).description) }
+            members["versus"] = .object(window)
+        }
+        if !intent.compared.isEmpty {
+            members["compared"] = .array(intent.compared.map { .string($0) })
+        }
         if !corrections.isEmpty {
             members["read_names_as"] = .array(
                 corrections.map { ["written": .string($0.written), "name": .string($0.name)] })
@@ -161,9 +177,16 @@ extension Match {
     public var intentSummary: String {
         guard kind != .customSQL else { return "your own SQL" }
         var text = intent.measure.words
-        if let dimension = intent.dimension { text += " by " + dimension.rawValue }
+        if !intent.compared.isEmpty {
+            text += ", " + intent.compared.map { DisplayName.cut($0) }.joined(separator: " vs ")
+        } else if let dimension = intent.dimension {
+            text += " by " + dimension.rawValue
+        }
         if let ranking = intent.ranking { text += ", " + ranking.description }
         if let granularity { text += ", per " + granularity.rawValue }
+        if let versus, let range = filters.dateRange {
+            text += ", " + range.phrase + " against " + versus.phrase
+        }
         for correction in corrections { text += " · " + correction.summary }
         return text
     }

@@ -11,6 +11,9 @@ public struct Match: Sendable, Equatable {
     /// What is measured, by what, in which order.
     public var intent: Intent
     public var routing: Routing
+    /// A second window the question sets its own against ("2025 against 2024"): the
+    /// comparison's previous window, answered side by side.
+    public var versus: DateRange?
     /// Names written one edit away from exactly one real name, read as that name.
     public var corrections: [NameCorrection] = []
 

@@ -8,7 +8,7 @@ extension Matcher {
     /// and one organization. Returns the names the question mentions.
     func conditions(
         _ text: String, masked: String, mentions: [EntityFinder.Found],
-        _ failure: (MatchError.Reason) -> MatchError
+        comparing: EntityFinder.Kind? = nil, _ failure: (MatchError.Reason) -> MatchError
     ) throws -> (badge: String?, organization: String?) {
         let whole = NSRange(masked.startIndex..., in: masked)
         if let threshold = Self.threshold.firstMatch(in: masked, range: whole),
@@ -37,11 +37,8 @@ extension Matcher {
         }
         if let notFound { throw notFound }
         var found: (badge: String?, organization: String?) = (nil, nil)
-        for kind in [EntityFinder.Kind.badge, .organization] {
-            var names: [String] = []
-            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
-                names.append(mention.name)
-            }
+        for kind in [EntityFinder.Kind.badge, .organization] where kind != comparing {
+            let names = Self.names(of: kind, in: mentions)
             if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
             if kind == .badge {
                 found.badge = names.first
@@ -50,6 +47,58 @@ extension Matcher {
             }
         }
         return found
+    }
+
+    /// The names of one kind a question gives, each once, in the order it gives them.
+    static func names(of kind: EntityFinder.Kind, in mentions: [EntityFinder.Found]) -> [String] {
+        var names: [String] = []
+        for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
+            names.append(mention.name)
+        }
+        return names
+    }
+
+    /// The most names a comparison sets side by side.
+    static let comparedLimit = 5
+
+    /// Two to five badges, or organizations, named in one question are compared side by
+    /// side: the question is read as a breakdown by them, cut to them. Returns the kind
+    /// compared, whose names are then no filter.
+    func compare(
+        _ match: inout Match, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> EntityFinder.Kind? {
+        let badges = Self.names(of: .badge, in: mentions)
+        let organizations = Self.names(of: .organization, in: mentions)
+        guard badges.count > 1 || organizations.count > 1 else { return nil }
+        // Several of both, or several badges of a sequence, is not one comparison.
+        let (kind, names, dimension): (EntityFinder.Kind, [String], Breakdown) =
+            badges.count > 1
+            ? (.badge, badges, .badge) : (.organization, organizations, .organization)
+        guard badges.count < 2 || organizations.count < 2, !match.intent.measure.isSequence,
+            names.count <= Self.comparedLimit, match.intent.measure != .growth,
+            match.intent.dimension == nil || match.intent.dimension == dimension
+        else {
+            throw failure(.severalNames(kind: kind.rawValue, names: names))
+        }
+        match.intent.dimension = dimension
+        match.intent.compared = names
+        if match.routing == .rules {
+            guard
+                let routed = Self.kind(
+                    for: match.intent, badgeNamed: !badges.isEmpty,
+                    organizationNamed: !organizations.isEmpty)
+            else {
+                throw failure(
+                    .unsupported(measure: match.intent.measure.words, dimension: dimension.rawValue)
+                )
+            }
+            match.kind = routed
+        } else if !match.intent.measure.answers(match.kind) {
+            throw failure(
+                .unsupported(measure: match.intent.measure.words, dimension: dimension.rawValue))
+        }
+        return kind
     }
 
     /// A question's text as the rules read it, the names it gives (a name one edit from

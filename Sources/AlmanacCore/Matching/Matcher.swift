@@ -167,14 +167,17 @@ public struct Matcher: Sendable {
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil
         }
-        let names = try conditions(text, masked: masked, mentions: mentions, failure)
+        let comparing = try compare(&match, mentions: mentions, failure)
+        let names = try conditions(
+            text, masked: masked, mentions: mentions, comparing: comparing, failure)
         match.filters.badge = names.badge
         match.filters.organization = names.organization
 
         if let asOf {
             do {
-                match.filters.dateRange =
-                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)).range
+                let window = try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked))
+                match.filters.dateRange = window.range
+                match.versus = window.versus
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
@@ -182,6 +185,11 @@ public struct Matcher: Sendable {
         if let unsupported { throw unsupported }
         try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? wording.granularity
+        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
+            // Learning paths have no comparison windows, and periods are not compared whole.
+            throw failure(
+                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
+        }
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)
         }

@@ -15,6 +15,8 @@ struct TimeWindow {
 
     struct Reading: Equatable {
         var range: DateRange?
+        /// The second of two windows set against each other ("2025 against 2024").
+        var versus: DateRange?
     }
 
     enum Problem: Error, Equatable {
@@ -217,15 +219,21 @@ struct TimeWindow {
                 throw Problem.future(window.range.phrase, asOf: asOf)
             }
         }
-        if let other = windows.dropFirst().first(where: {
+        let others = windows.dropFirst().filter {
             $0.range.start != windows[0].range.start || $0.range.end != windows[0].range.end
-        }) {
+        }
+        // Two windows set against each other are a comparison; any other second window is
+        // one too many.
+        if let other = others.first,
+            others.count > 1 || windows.count > 2
+                || !Self.compares(windows[0].phrase, other.phrase, in: lowered)
+        {
             throw Problem.twoWindows(windows[0].range.phrase, other.range.phrase)
         }
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        return Reading(range: windows.first?.range)
+        return Reading(range: windows.first?.range, versus: others.first?.range)
     }
 }
 

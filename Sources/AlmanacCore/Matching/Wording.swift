@@ -87,6 +87,12 @@ struct Wording: Equatable {
             // "Which month saw enrollments peak": the one period with the most.
             ranking = Ranking(.top, count: 1)
         }
+        // "Top 3 badges at Initech", "the worst course for Globex": a ranking of badges or
+        // organizations that names no measure ranks by popularity, or by how well they are
+        // completed when it says best or worst.
+        if measure == nil, ranking != nil, dimension == .badge || dimension == .organization {
+            measure = better != nil || worse != nil ? .completionRate : .enrollments
+        }
     }
 
     private static func first(_ list: [NSRegularExpression], in text: String) -> Int? {

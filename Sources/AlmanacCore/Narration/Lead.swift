@@ -29,6 +29,9 @@ enum Lead {
         let measure =
             answer.intent.measure == .growth
             ? answer.value.title.lowercased() : answer.intent.measure.words
+        if answer.versus != nil {
+            return against(answer, measure: measure, scope: scope)
+        }
         guard let subject = answer.subjectTitle else {
             var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
             if let support = first.support, let title = answer.supportTitle,
@@ -38,6 +41,9 @@ enum Lead {
             }
             if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
             return text + "."
+        }
+        if answer.intent.compared.count > 1 {
+            return sideBySide(answer, measure: measure, scope: scope)
         }
         if answer.isTimeline {
             guard let last = answer.rows.last, answer.rows.count > 1 else {
@@ -97,7 +103,7 @@ enum Lead {
         }
     }
 
-    private static func value(_ row: Answer.Row, _ answer: Answer) -> String {
+    static func value(_ row: Answer.Row, _ answer: Answer) -> String {
         let text = NumberText.cell(row.value, answer.value.format)
         switch answer.value.format {
         case .days: return row.value == .null ? "no completions yet" : text + " days"
@@ -112,7 +118,7 @@ enum Lead {
         title.hasPrefix("ISO") ? title : title.lowercased()
     }
 
-    private static func list(_ items: [String]) -> String {
+    static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
@@ -124,9 +130,9 @@ enum Lead {
                 ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
     }
 
-    private static func capitalized(_ text: String) -> String {
+    static func capitalized(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    private static func md(_ text: String) -> String { OfflineNarrator().md(text) }
+    static func md(_ text: String) -> String { OfflineNarrator().md(text) }
 }

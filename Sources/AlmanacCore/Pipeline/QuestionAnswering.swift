@@ -43,8 +43,14 @@ struct QuestionAnswering {
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
             asOf: source.asOf)
-        let answers = zip(matches, analysed).map { match, outcome in
-            Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+        let answers = zip(matches, analysed).map { match, outcome -> Answer? in
+            let answer = Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+            guard let versus = match.versus, let other = outcome.versus else { return answer }
+            var filters = match.filters
+            filters.dateRange = versus
+            return Answer.make(other, intent: match.intent, filters: filters).flatMap {
+                answer?.against($0, window: versus)
+            }
         }
         var reports: [QuestionReport] = []
         for index in questions.indices {
@@ -119,6 +125,8 @@ struct QuestionAnswering {
         var measures: [KeyMeasure]
         var comparison: Comparison?
         var insights: [Insight]
+        /// The analysis of the window the question sets against its own ("against 2024").
+        var versus: (any AnalysisOutput)?
     }
 
     /// The questions' analyses, then the previous and year-ago windows of those that have
@@ -167,6 +175,7 @@ struct QuestionAnswering {
             if let window = windows[index], let spec = match.kind.keyMeasures {
                 let (previous, yearAgo) = (outcomes[extra], outcomes[extra + 1])
                 extra += 2
+                if match.versus != nil { result.versus = previous.output }
                 result.comparison = Comparison(
                     windows: window, current: result.measures,
                     previous: spec.measures(in: previous.output.json),

@@ -58,6 +58,44 @@ extension IntentTableTests {
             "Which month had the highest completion rate in 2025?", kind: "completion_metrics",
             measure: "completion_rate", dimension: "period", ranking: "top 1",
             window: "2025-01-01..2025-12-31", granularity: "month"),
+        // Rankings with a filter: a ranking that names no measure ranks by enrollments, or by
+        // completion rate for best and worst.
+        Row(
+            "Top 3 badges at Initech", kind: "badge_enrollments", measure: "enrollments",
+            dimension: "badge", ranking: "top 3", organization: "Initech"),
+        Row(
+            "What is the worst course for Globex?", kind: "completion_metrics",
+            measure: "completion_rate", dimension: "badge", ranking: "bottom 1",
+            organization: "Globex"),
+        Row(
+            "Top 5 organizations in 2025", kind: "organization_trends", measure: "enrollments",
+            dimension: "organization", ranking: "top 5", window: "2025-01-01..2025-12-31"),
+        // Comparisons of named badges or organizations: a breakdown by them, no filter.
+        Row(
+            "Compare the completion rate of Acme & Sons and Initech", kind: "completion_metrics",
+            measure: "completion_rate", dimension: "organization"),
+        Row(
+            "Enrollments at Initech vs Stark Industries in 2025", kind: "organization_trends",
+            measure: "enrollments", dimension: "organization", window: "2025-01-01..2025-12-31"),
+        Row(
+            "Median days to complete Python Basics vs Deep Learning", kind: "completion_metrics",
+            measure: "time_to_complete", dimension: "badge"),
+        Row(
+            "Drop-out rate of Docker Basics, Deep Learning and Git & GitHub at Globex",
+            kind: "completion_metrics", measure: "drop_rate", dimension: "badge",
+            organization: "Globex"),
+        // Two windows set against each other: the first is the question's, the second is in
+        // metadata.intent.versus (checked in MatcherTests).
+        Row(
+            "Enrollments in 2025 against 2024", kind: "badge_enrollments", measure: "enrollments",
+            window: "2025-01-01..2025-12-31"),
+        Row(
+            "What is the completion rate this year compared with last year?",
+            kind: "completion_metrics", measure: "completion_rate",
+            window: "2026-01-01..2026-09-30"),
+        Row(
+            "Completions in Q2 vs Q1", kind: "completion_metrics", measure: "completions",
+            window: "2026-04-01..2026-06-30"),
     ]
 
     static let roundThreeRefusals: [Refusal] = [
@@ -88,5 +126,11 @@ extension IntentTableTests {
         Refusal("Weekly drop rate for Cloud Practitioner", mentions: "drop-out rate by week"),
         Refusal("Which year had the most enrollments?", mentions: "enrollments by year"),
         Refusal("Which week had the highest completion rate?", mentions: "completion rate by week"),
+        // Comparisons that are not one: more than five, or two windows with no word of
+        // comparison between them.
+        Refusal(
+            "Enrollments at Acme & Sons, Globex, Initech, Umbrella Health, Stark Industries and Zürich Analytics AG",
+            mentions: "names 6 organizations"),
+        Refusal("Enrollments in 2025 during 2024", mentions: "two time windows"),
     ]
 }

@@ -173,19 +173,40 @@ import Testing
                 .organization == "O'Reilly Learning Group")
     }
 
-    @Test("two badges in one question are refused")
-    func twoBadges() {
+    @Test("two to five badges or organizations are compared side by side")
+    func comparisons() throws {
+        let badges = try matcher.route(
+            Question(
+                id: "q",
+                text: "How many learners took the Python Basics and SQL Fundamentals badges?"))
+        #expect(badges.kind == .badgeEnrollments)
+        #expect(badges.intent.dimension == .badge)
+        #expect(badges.intent.compared == ["Python Basics", "SQL Fundamentals"])
+        #expect(badges.filters.badge == nil)
+        let organizations = try matcher.route(
+            Question(id: "q", text: "Completion rate at Globex vs Acme & Sons for Python Basics"))
+        #expect(organizations.kind == .completionMetrics)
+        #expect(organizations.intent.compared == ["Globex", "Acme & Sons"])
+        #expect(organizations.filters.badge == "Python Basics")
+        #expect(organizations.intentSummary.hasPrefix("completion rate, Globex vs Acme & Sons"))
+    }
+
+    @Test("several names that are not one comparison are refused")
+    func severalNames() {
+        // A sequence counts from one badge.
+        let after = "What do learners take after Python Basics and SQL Fundamentals?"
         #expect(
             throws: MatchError(
-                questionID: "q",
-                text: "How many learners took the Python Basics and SQL Fundamentals badges?",
+                questionID: "q", text: after,
                 reason: .severalNames(kind: "badge", names: ["Python Basics", "SQL Fundamentals"]))
-        ) {
-            try matcher.route(
-                Question(
-                    id: "q",
-                    text: "How many learners took the Python Basics and SQL Fundamentals badges?"))
-        }
+        ) { try matcher.route(Question(id: "q", text: after)) }
+        // Several badges and several organizations at once.
+        let both = "Enrollments in Python Basics and SQL Fundamentals at Globex and Acme & Sons"
+        #expect(
+            throws: MatchError(
+                questionID: "q", text: both,
+                reason: .severalNames(kind: "badge", names: ["Python Basics", "SQL Fundamentals"]))
+        ) { try matcher.route(Question(id: "q", text: both)) }
     }
 
     @Test("custom SQL questions carry no filters from their text")

@@ -155,4 +155,21 @@ import Testing
             ).kind
                 == .completionMetrics)
     }
+
+    @Test("two windows set against each other: the second is the comparison's, in the intent")
+    func versus() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(
+            Question(
+                id: "q", text: "What is the completion rate this year compared with last year?"))
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2025-01-01"))
+        #expect(match.versus?.end == CivilDate(iso: "2026-01-01"))
+        #expect(
+            match.intentJSON["versus"]
+                == ["phrase": "last year", "from": "2025-01-01", "to": "2025-12-31"])
+        let windows = try #require(
+            ComparisonWindows.of(match, asOf: CivilDate(iso: "2026-09-30")!))
+        #expect(windows.previous == match.versus)
+    }
 }

@@ -114,7 +114,7 @@ import Testing
                 title: T
                 questions:
                   - text: What is the weather?
-                  - text: How many people are enrolled in the Pyton Basics badge?
+                  - text: How many people are enrolled in the Pyhton Basics badge?
                 """)
         }
         // Every unroutable question together: the error is the file's, not one question's.
