@@ -27,6 +27,12 @@ struct BuildSource {
             if !missing.isEmpty {
                 throw SchemaCheckError(path: db.location, report: SchemaReport(findings: missing))
             }
+            // Names are checked before any question is matched against them: a megabyte name
+            // stops the build here, in one short line, not in a "did you mean" that quotes it.
+            let names = try SchemaChecker().names(db).filter { $0.severity == .error }
+            if !names.isEmpty {
+                throw SchemaCheckError(path: db.location, report: SchemaReport(findings: names))
+            }
             let stats = try DatabaseStats.read(from: db)
             guard let asOf = try requested ?? DatabaseStats.latestActivity(in: db) else {
                 throw InputError(
