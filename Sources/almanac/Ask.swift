@@ -63,7 +63,10 @@ struct Ask: AsyncParsableCommand {
                 print("")
                 let match = report.match
                 var reading = "Read as: \(match.intentSummary) · kind \(match.kind.rawValue)"
-                if !match.filters.isEmpty { reading += " · " + match.filters.summary }
+                let asOf = document["metadata"]?["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
+                let filters =
+                    asOf.map { match.appliedFiltersSummary(asOf: $0) } ?? match.filters.summary
+                if !filters.isEmpty { reading += " · " + filters }
                 reading +=
                     " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
                 print(reading)

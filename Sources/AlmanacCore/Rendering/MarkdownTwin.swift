@@ -7,9 +7,8 @@ struct MarkdownTwin: Sendable {
     func page(for report: QuestionReport) -> String {
         var lines = ["# \(MarkdownText.escape(report.question.text))", ""]
         var meta = "As of \(asOf)"
-        if !report.match.filters.isEmpty {
-            meta += " · " + MarkdownText.escape(report.match.filters.summary)
-        }
+        let filters = report.match.appliedFiltersSummary(asOf: asOf)
+        if !filters.isEmpty { meta += " · " + MarkdownText.escape(filters) }
         lines += [meta, ""]
         // A notice may carry a server's own error text: escaped like any other outside text.
         for notice in report.notices {
@@ -57,7 +56,7 @@ struct MarkdownTwin: Sendable {
             "- Kind: `\(report.match.kind.rawValue)`",
             "- Routed by: \(report.match.routingSummary)",
             "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
-            "- Filters: \(report.match.filters.isEmpty ? "none" : MarkdownText.escape(report.match.filters.summary))",
+            "- Filters: \(filters.isEmpty ? "none" : MarkdownText.escape(filters))",
             "- Narrator: \(report.narration.label)", "",
         ]
         for statement in report.sql {

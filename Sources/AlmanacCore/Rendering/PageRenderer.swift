@@ -109,7 +109,8 @@ public struct PageRenderer: Sendable {
         context["intent"] = report.match.intentSummary
         context["routedBy"] = report.match.routingSummary
         context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
-        if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
+        let filters = report.match.appliedFiltersSummary(asOf: asOf)
+        if !filters.isEmpty { context["filters"] = filters }
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
