@@ -11,12 +11,18 @@ public struct Answer: Sendable, Equatable {
         public var support: Int?
         /// The count behind a rate, for a single figure: "393 dropped".
         public var part: Part?
+        /// A second figure shown beside the value: the median beside a mean.
+        public var beside: JSONValue?
 
-        public init(subject: String, value: JSONValue, support: Int?, part: Part? = nil) {
+        public init(
+            subject: String, value: JSONValue, support: Int?, part: Part? = nil,
+            beside: JSONValue? = nil
+        ) {
             self.subject = subject
             self.value = value
             self.support = support
             self.part = part
+            self.beside = beside
         }
     }
 
@@ -32,6 +38,8 @@ public struct Answer: Sendable, Equatable {
     public var value: DataTable.Column
     /// The column of `Row.support`, such as "Enrollments".
     public var supportTitle: String?
+    /// The column of `Row.beside`: "Median days to complete" beside a mean.
+    public var besideColumn: DataTable.Column?
     /// In the order the ranking asks (or the measure's own: highest first, periods in time
     /// order), cut to the ranking's count.
     public var rows: [Row]
@@ -56,7 +64,9 @@ public struct Answer: Sendable, Equatable {
         public var description: String {
             let start = range.start?.description ?? "the first day"
             let end = range.end.map { $0.adding(days: -1).description } ?? "the as-of date"
-            return "\(phrase) (\(start) to \(end))"
+            // "in Q1 2026" reads "against Q1 2026".
+            let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+            return "\(words) (\(start) to \(end))"
         }
     }
 
@@ -79,6 +89,7 @@ public struct Answer: Sendable, Equatable {
         if let subjectTitle { columns.append(.init(subjectTitle, .text)) }
         columns.append(value)
         if let supportTitle { columns.append(.init(supportTitle, .count)) }
+        if let besideColumn { columns.append(besideColumn) }
         let differences = self.differences
         let rate = value.format == .percent
         if let versus {
@@ -98,6 +109,7 @@ public struct Answer: Sendable, Equatable {
                 var cells: [JSONValue] = subjectTitle == nil ? [] : [.string(row.subject)]
                 cells.append(row.value)
                 if supportTitle != nil { cells.append(row.support.map(JSONValue.int) ?? .null) }
+                if besideColumn != nil { cells.append(row.beside ?? .null) }
                 if let versus { cells.append(versus.values[index]) }
                 if !differences.isEmpty {
                     let (difference, change) = differences[index]
@@ -123,6 +135,16 @@ public struct Answer: Sendable, Equatable {
 
     /// The column of completions counted by the day they happened, in the question's window.
     static let completedInWindow = "Completed in the window"
+    /// The same, counting each learner once.
+    static let learnersCompletedInWindow = "Learners who completed in the window"
+
+    /// The value counts completions by the day they happened (in the window, or per
+    /// period), not enrollments made in the window.
+    public var countsCompletionDay: Bool {
+        value.title == Self.completedInWindow || value.title == Self.learnersCompletedInWindow
+            || subjectTitle.map(Self.periodTitles.contains) == true
+                && value.title == "Completions"
+    }
 
     /// Rows are periods, in time order; a ranking of periods ("which month had the most")
     /// is a ranking like any other.

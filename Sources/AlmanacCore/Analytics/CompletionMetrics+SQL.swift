@@ -78,7 +78,8 @@ extension CompletionMetrics: Analysis {
             SELECT 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["organization_id"], from: "SELECT organization_id, seconds FROM durations"))) AS o
             """)
-        guard let window = request.filters.dateRange else { return [breakdowns, medians] }
+        let people = peopleStatement(scope.cte(dialect), dialect)
+        guard let window = request.filters.dateRange else { return [breakdowns, medians, people] }
         // "Completions in September" counts by the day of completion, not of enrollment.
         let finished = Scope(
             Filters(badge: request.filters.badge, organization: request.filters.organization),
@@ -98,24 +99,24 @@ extension CompletionMetrics: Analysis {
             """
             WITH \(finished.cte(dialect, named: "finished"))
             SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   NULL AS name, count(*) AS completed
+                   NULL AS name, count(*) AS completed, count(DISTINCT s.user_id) AS completed_learners
             FROM finished s WHERE \(condition)
             UNION ALL
-            SELECT 'badge', b.id, NULL, b.name, count(s.id)
+            SELECT 'badge', b.id, NULL, b.name, count(s.id), count(DISTINCT s.user_id)
             FROM badges b LEFT JOIN finished s ON s.badge_id = b.id AND \(condition)
             WHERE \(badgeScope)
             GROUP BY b.id, b.name
             UNION ALL
-            SELECT 'organization', NULL, o.id, o.name, count(s.id)
+            SELECT 'organization', NULL, o.id, o.name, count(s.id), count(DISTINCT s.user_id)
             FROM organizations o LEFT JOIN finished s ON s.organization_id = o.id AND \(condition)
             WHERE \(organizationScope)
             GROUP BY o.id, o.name
             UNION ALL
-            SELECT 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*)
+            SELECT 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*), count(DISTINCT s.user_id)
             FROM finished s WHERE s.organization_id IS NULL AND \(condition)
             HAVING count(*) > 0
             """)
-        return [breakdowns, medians, completedInWindow]
+        return [breakdowns, medians, people, completedInWindow]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
@@ -161,6 +162,7 @@ extension CompletionMetrics: Analysis {
         let rows = results["breakdowns"]
         let badges = labels(rows, "badge", idColumn: "badge_id")
         let organizations = labels(rows, "organization", idColumn: "organization_id")
+        let people = decodePeople(results["people"])
         for row in rows {
             let name = row.text("name")
             switch row.text("breakdown") {
@@ -168,15 +170,18 @@ extension CompletionMetrics: Analysis {
             case "badge":
                 let label = badges.label(row.id("badge_id"), name)
                 let median = row.id("badge_id").flatMap { medians[$0] }
-                byBadge.append(Row(name: label, counts: counts(row), medianDaysToComplete: median))
+                byBadge.append(
+                    Row(
+                        name: label, counts: counts(row), medianDaysToComplete: median,
+                        people: row.id("badge_id").flatMap { people.badges[$0] } ?? People()))
                 categories[label] = row.text("category")
             case "organization":
                 byOrganization.append(
                     Row(
                         name: organizations.label(row.id("organization_id"), name),
                         counts: counts(row),
-                        medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil)
-                )
+                        medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil,
+                        people: people.organizations[row.id("organization_id")] ?? People()))
             case "cohort":
                 byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
             default:
@@ -196,21 +201,27 @@ extension CompletionMetrics: Analysis {
             let organizationLabels = labels(window, "organization", idColumn: "organization_id")
             var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
             for row in window {
+                let learners = row.int("completed_learners")
                 switch row.text("breakdown") {
                 case "badge":
-                    counts.byBadge[badgeLabels.label(row.id("badge_id"), row.text("name"))] =
-                        row.int("completed")
+                    let label = badgeLabels.label(row.id("badge_id"), row.text("name"))
+                    counts.byBadge[label] = row.int("completed")
+                    counts.learnersByBadge[label] = learners
                 case "organization":
-                    counts.byOrganization[
-                        organizationLabels.label(row.id("organization_id"), row.text("name"))] =
-                        row.int("completed")
-                default: counts.overall = row.int("completed")
+                    let label = organizationLabels.label(
+                        row.id("organization_id"), row.text("name"))
+                    counts.byOrganization[label] = row.int("completed")
+                    counts.learnersByOrganization[label] = learners
+                default:
+                    counts.overall = row.int("completed")
+                    counts.learners = learners
                 }
             }
             inWindow = counts
         }
         return CompletionMetrics(
-            overall: overall, overallMedianDays: overallMedian, byBadge: byBadge,
+            overall: overall, overallMedianDays: overallMedian, overallPeople: people.overall,
+            byBadge: byBadge,
             byOrganization: byOrganization, byCohort: byCohort, byOrganizationAndBadge: cells,
             completedInWindow: inWindow, categories: categories, filters: request.filters)
     }

@@ -11,6 +11,9 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     /// How many enrollments are still in progress.
     case inProgress = "in_progress"
     case timeToComplete = "time_to_complete"
+    /// The mean days to complete, asked for as an "average" or a "mean"; `timeToComplete` is
+    /// the median ("typical", "median", "how long").
+    case meanTimeToComplete = "mean_time_to_complete"
     case averageProgress = "average_progress"
     case nextBadge = "next_badge"
     case previousBadge = "previous_badge"
@@ -19,7 +22,10 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case growth
 
     /// Whether a smaller value is the better one: a drop-out rate, a time to complete.
-    var lowerIsBetter: Bool { self == .dropRate || self == .dropouts || self == .timeToComplete }
+    var lowerIsBetter: Bool {
+        self == .dropRate || self == .dropouts || self == .timeToComplete
+            || self == .meanTimeToComplete
+    }
 
     /// The measures about the order of badges, whose answer is always a list of badges.
     var isSequence: Bool { kind == .learningPaths }
@@ -28,7 +34,8 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     var kind: AnalysisKind {
         switch self {
         case .nextBadge, .previousBadge, .firstBadge, .paths: return .learningPaths
-        case .completions, .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete:
+        case .completions, .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete,
+            .meanTimeToComplete:
             return .completionMetrics
         case .growth: return .organizationTrends
         case .averageProgress, .enrollments, .learners: return .badgeEnrollments
@@ -55,6 +62,7 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
         case .dropouts: return "drop-outs"
         case .inProgress: return "enrollments in progress"
         case .timeToComplete: return "median days to complete"
+        case .meanTimeToComplete: return "mean days to complete"
         case .averageProgress: return "average progress"
         case .nextBadge: return "next badge"
         case .previousBadge: return "previous badge"
@@ -111,6 +119,9 @@ public struct Intent: Sendable, Equatable {
     /// The badges or organizations set side by side ("Acme & Sons against Initech"), in the
     /// order the question names them; the breakdown is by their kind.
     public var compared: [String]
+    /// A count of completions, drop-outs or enrollments in progress that counts people
+    /// ("how many learners dropped out"): distinct learners, not enrollments.
+    public var people = false
 
     public init(
         measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil,
@@ -147,6 +158,9 @@ extension Match {
             if let end = versus.end { window["to"] = .string(end.adding(days: -1).description) }
             members["versus"] = .object(window)
         }
+        if [.completions, .dropouts, .inProgress].contains(intent.measure) {
+            members["counted"] = intent.people ? "learners" : "enrollments"
+        }
         if !intent.compared.isEmpty {
             members["compared"] = .array(intent.compared.map { .string($0) })
         }
@@ -177,6 +191,13 @@ extension Match {
     public var intentSummary: String {
         guard kind != .customSQL else { return "your own SQL" }
         var text = intent.measure.words
+        if intent.people {
+            switch intent.measure {
+            case .completions: text = "learners who completed"
+            case .dropouts: text = "learners who dropped out"
+            default: text = "learners with an enrollment in progress"
+            }
+        }
         if !intent.compared.isEmpty {
             text += ", " + intent.compared.map { DisplayName.cut($0) }.joined(separator: " vs ")
         } else if let dimension = intent.dimension {

@@ -76,7 +76,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
         case .twoWindows(let first, let second):
             return
-                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
+                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one, or set them side by side with \"against\" (\"enrollments in 2025 against 2024\")"
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"

@@ -164,6 +164,8 @@ public struct Matcher: Sendable {
                 match = Match(kind: .badgeEnrollments, confidence: 0)
             }
         }
+        match.intent.people =
+            wording.people && [.completions, .dropouts, .inProgress].contains(match.intent.measure)
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil
         }
@@ -279,7 +281,7 @@ public struct Matcher: Sendable {
             return dimension == .period ? .organizationTrends : .completionMetrics
         case .completionRate, .dropRate, .dropouts, .inProgress:
             return .completionMetrics
-        case .timeToComplete:
+        case .timeToComplete, .meanTimeToComplete:
             return dimension == nil || dimension == .badge || dimension == .organization
                 ? .completionMetrics : nil
         case .averageProgress:
@@ -335,6 +337,7 @@ extension Measure {
         case .completions, .completionRate: return kind != .learningPaths && kind != .customSQL
         case .dropRate, .dropouts, .inProgress: return kind == .completionMetrics
         case .timeToComplete: return kind == .completionMetrics || kind == .badgeEnrollments
+        case .meanTimeToComplete: return kind == .completionMetrics
         case .averageProgress: return kind == .badgeEnrollments || kind == .organizationTrends
         case .nextBadge, .previousBadge, .firstBadge, .paths: return kind == .learningPaths
         case .growth: return kind == .organizationTrends

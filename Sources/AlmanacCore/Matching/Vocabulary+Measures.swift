@@ -222,6 +222,14 @@ extension Vocabulary {
     static let rateWords =
         #"\b(?:rates?|percent\w*|share|proportion|fraction|ratio|odds|chances?|likel\w*|probability|how often)\b|%"#
 
+    /// "Average" or "mean" time to complete asks for the mean; "median", "typical" or no
+    /// such word, for the median.
+    static let meanWords = #"\b(?:average|mean|avg|on average)\b"#
+    static let medianWords = #"\b(?:median|typical\w*|usual\w*|middle)\b"#
+    /// Counting people: distinct learners, not enrollments ("how many learners dropped out").
+    static let peopleCount =
+        #"\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#
+
     /// Words that tie a question to learning data. A measure found only through a broad word
     /// ("popular", "next", "how many") needs one of these too, so an off-topic question is
     /// refused instead of answered with a number about something else.

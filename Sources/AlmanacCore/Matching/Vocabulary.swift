@@ -127,7 +127,7 @@ enum Vocabulary {
     /// demographics, places and activity. A question that asks for one is refused, quoting the
     /// word, instead of being answered with a number about something else.
     static let absentMeasures =
-        #"\b(?:revenue|revenues|sales|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent|hours spent|minutes spent|watch time|attendance)\b"#
+        #"\b(?:revenue|revenues|sales|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent|hours spent|minutes spent|watch time|attendance)\b|\b(?:hours?|minutes?|how much time)\b[^?.!]*\bspen(?:d|ds|t|ding)\b"#
 
     /// Joining the platform (`users.joined_at`), which no kind answers yet: never to be
     /// answered with enrollments.

@@ -12,6 +12,8 @@ struct Wording: Equatable {
     /// "Which month had the most …": the unit of the periods to rank ("year" included, which
     /// no analysis breaks down by).
     var peak: String?
+    /// The count is of people: distinct learners.
+    var people = false
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
@@ -21,6 +23,9 @@ struct Wording: Equatable {
     private static let anchors = Vocabulary.anchors.map(compile)
     private static let countWords = compile(Vocabulary.countWords)
     private static let rateWords = compile(Vocabulary.rateWords)
+    private static let meanWords = compile(Vocabulary.meanWords)
+    private static let medianWords = compile(Vocabulary.medianWords)
+    private static let peopleCount = compile(Vocabulary.peopleCount)
     private static let dimensions = Vocabulary.dimensions.map {
         ($0.dimension, $0.patterns.map(compile))
     }
@@ -44,6 +49,12 @@ struct Wording: Equatable {
         measure = Self.measures.first { any($0.1) }?.0
         if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
             measure = .dropouts
+        }
+        if measure == .timeToComplete, any([Self.meanWords]), !any([Self.medianWords]) {
+            measure = .meanTimeToComplete
+        }
+        if let measure, [.completions, .dropouts, .inProgress].contains(measure) {
+            people = any([Self.peopleCount])
         }
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true

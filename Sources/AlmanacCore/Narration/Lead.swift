@@ -18,17 +18,17 @@ enum Lead {
             // duration is of) enrollment's.
             var undated = scoped
             undated.dateRange = nil
-            if answer.value.title == Answer.completedInWindow
-                || answer.isTimeline && answer.value.title == "Completions"
-            {
+            if answer.countsCompletionDay {
                 scope = narrator.scope(undated) + ", completed " + narrator.between(range)
             } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
             }
         }
+        // People counted are named as such: "learners who dropped out", not "drop-outs".
         let measure =
-            answer.intent.measure == .growth
-            ? answer.value.title.lowercased() : answer.intent.measure.words
+            answer.intent.measure == .growth || answer.intent.people
+            ? answer.value.title.lowercased().replacingOccurrences(of: " in the window", with: "")
+            : answer.intent.measure.words
         if answer.versus != nil {
             return against(answer, measure: measure, scope: scope)
         }
@@ -40,6 +40,11 @@ enum Lead {
                 text += " (\(title.lowercased()): \(NumberText.count(support)))"
             }
             if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
+            if let beside = answer.besideColumn, let other = first.beside {
+                var median = first
+                median.value = other
+                text += "; \(beside.title.lowercased()): \(value(median, answer))"
+            }
             return text + "."
         }
         if answer.intent.compared.count > 1 {

@@ -113,4 +113,27 @@ extension AnswerTests {
                 == "Enrollments by badge between 2024-02-01 and 2024-02-29, against January 2024 (2024-01-01 to 2024-01-31): SQL Fundamentals 2 against 1, 1 more (+100.0%); Python Basics 1 against 2, 1 fewer (−50.0%)."
         )
     }
+
+    @Test("learners counted once, and the mean beside the median")
+    func learnersAndMeans() throws {
+        let metrics = try run(CompletionMetrics.self)
+        // Completed enrollments 1, 2, 5, 7 belong to users 1, 2, 1, 4: three learners.
+        var intent = Intent(measure: .completions)
+        intent.people = true
+        let learners = try #require(Answer.make(metrics, intent: intent, filters: Filters()))
+        #expect(learners.rows.map(\.value) == [.int(3)])
+        #expect(learners.rows.map(\.support) == [4])
+        #expect(Lead.sentence(for: learners, filters: Filters()) == "Learners who completed: 3.")
+        // Days to complete: 10, 30, 5 and 7.5 (enrollment 7, 2024-02-15 to 02-22 noon):
+        // mean 52.5 / 4 = 13.125 → 13.1; median (7.5 + 10) / 2 = 8.75 → 8.8.
+        let mean = try #require(
+            Answer.make(
+                metrics, intent: Intent(measure: .meanTimeToComplete), filters: Filters()))
+        #expect(mean.rows.map(\.value) == [.double(13.1)])
+        #expect(mean.rows.map(\.beside) == [.double(8.8)])
+        #expect(
+            Lead.sentence(for: mean, filters: Filters())
+                == "Mean days to complete: 13.1 days (completed: 4); median days to complete: 8.8 days."
+        )
+    }
 }

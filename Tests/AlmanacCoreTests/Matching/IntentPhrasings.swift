@@ -4,7 +4,8 @@
 /// cohort go to completion_metrics (which has the cohorts), completions per period to
 /// organization_trends (completions by the period of completed_at), and average progress
 /// by or for an organization to organization_trends; rows whose breakdown no analysis computes
-/// (or with a vague window) moved to the refusals.
+/// (or with a vague window) moved to the refusals. Issue 20 read "average" and "mean" time to
+/// complete as the mean (three rows), and a weekly drop rate as a refusal.
 extension IntentTableTests {
     static let rows: [Row] = [
         Row(
@@ -540,7 +541,7 @@ extension IntentTableTests {
             measure: "time_to_complete", badge: "Docker Basics"),
         Row(
             "Average time to finish by badge", kind: "completion_metrics",
-            measure: "time_to_complete", dimension: "badge"),
+            measure: "mean_time_to_complete", dimension: "badge"),
         Row(
             "Which badges have the highest time to complete?", kind: "completion_metrics",
             measure: "time_to_complete", dimension: "badge", ranking: "top"),
@@ -557,7 +558,7 @@ extension IntentTableTests {
         ),
         Row(
             "How many days does Machine Learning Foundations take on average?",
-            kind: "completion_metrics", measure: "time_to_complete",
+            kind: "completion_metrics", measure: "mean_time_to_complete",
             badge: "Machine Learning Foundations"),
         Row(
             "Which 5 courses have the lowest time to complete?", kind: "completion_metrics",
@@ -596,7 +597,7 @@ extension IntentTableTests {
             organization: "Umbrella Health", novel: true),
         Row(
             "What's the mean completion time for Deep Learning this year?",
-            kind: "completion_metrics", measure: "time_to_complete", badge: "Deep Learning",
+            kind: "completion_metrics", measure: "mean_time_to_complete", badge: "Deep Learning",
             window: "2026-01-01..2026-09-30", novel: true),
         Row(
             "Are Globex learners racing or crawling in SQL Fundamentals?",

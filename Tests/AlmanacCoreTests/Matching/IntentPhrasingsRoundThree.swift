@@ -58,6 +58,29 @@ extension IntentTableTests {
             "Which month had the highest completion rate in 2025?", kind: "completion_metrics",
             measure: "completion_rate", dimension: "period", ranking: "top 1",
             window: "2025-01-01..2025-12-31", granularity: "month"),
+        // Means and medians: "average" is the mean, "typical" or no word the median.
+        Row(
+            "On average, how many days does it take to complete Advanced Python?",
+            kind: "completion_metrics", measure: "mean_time_to_complete", badge: "Advanced Python"),
+        Row(
+            "What is the average time to complete by badge?", kind: "completion_metrics",
+            measure: "mean_time_to_complete", dimension: "badge"),
+        Row(
+            "What is the typical time to complete Deep Learning?", kind: "completion_metrics",
+            measure: "time_to_complete", badge: "Deep Learning"),
+        Row(
+            "Median days to finish Docker Basics", kind: "completion_metrics",
+            measure: "time_to_complete", badge: "Docker Basics"),
+        // Windows compared in other words.
+        Row(
+            "How did enrollments in 2025 compare with 2024?", kind: "badge_enrollments",
+            measure: "enrollments", window: "2025-01-01..2025-12-31"),
+        Row(
+            "Was the drop-out rate higher in 2025 than in 2024?", kind: "completion_metrics",
+            measure: "drop_rate", window: "2025-01-01..2025-12-31"),
+        Row(
+            "How many Docker Basics enrollments ended up dropped?", kind: "completion_metrics",
+            measure: "dropouts", badge: "Docker Basics"),
         // Rankings with a filter: a ranking that names no measure ranks by enrollments, or by
         // completion rate for best and worst.
         Row(
@@ -106,6 +129,10 @@ extension IntentTableTests {
         Refusal("What is the average salary of learners?", mentions: "\"salary\""),
         Refusal("How satisfied are learners with Docker Basics?", mentions: "\"satisfied\""),
         Refusal("What is the average age of our learners?", mentions: "\"age\""),
+        Refusal(
+            "How many hours did learners spend studying Deep Learning?",
+            mentions: "\"hours did learners spend\""),
+        Refusal("How much time do learners spend on Docker Basics?", mentions: "does not hold"),
         // Names that name nothing.
         Refusal(
             "How many learners enrolled in the Rust Mastery badge?",
