@@ -11,12 +11,19 @@ public struct Answer: Sendable, Equatable {
         public var support: Int?
         /// The count behind a rate, for a single figure: "393 dropped".
         public var part: Part?
+        /// A period the data covers only in part (`PeriodCoverage`): marked on the chart,
+        /// left out of sentences that compare periods.
+        public var partial = false
 
-        public init(subject: String, value: JSONValue, support: Int?, part: Part? = nil) {
+        public init(
+            subject: String, value: JSONValue, support: Int?, part: Part? = nil,
+            partial: Bool = false
+        ) {
             self.subject = subject
             self.value = value
             self.support = support
             self.part = part
+            self.partial = partial
         }
     }
 
@@ -42,6 +49,10 @@ public struct Answer: Sendable, Equatable {
     /// The window the analysis chose when the question set none ("the 12 months up to
     /// 2026-09-30"), which every figure of the answer depends on.
     public var window: String?
+    /// The periods of a timeline that the data covers only in part, in time order; a period
+    /// with no day covered at all (before the first enrollment, after the as-of date) is
+    /// `Row.partial` too, but not named here.
+    public var partialPeriods: [String] = []
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -84,22 +95,39 @@ public struct Answer: Sendable, Equatable {
     static let periodTitles: Set = ["Day", "ISO week", "Month", "Quarter", "Period"]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
-    public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
-        let answer: Answer?
+    /// With the as-of date and the database's first day, the periods of a timeline that the
+    /// data covers only in part are marked (`Row.partial`).
+    public static func make(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
+    ) -> Answer? {
+        var answer: Answer?
+        var window = filters.dateRange
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
         case let result as OrganizationTrends:
-            var answer = organizations(result, intent, filters)
-            if filters.dateRange == nil { answer.window = result.window.phrase }
-            return answer.ranked()
+            answer = organizations(result, intent, filters)
+            if filters.dateRange == nil { answer?.window = result.window.phrase }
+            window = result.window
         case let result as CompletionMetrics: answer = completion(result, intent, filters)
         case let result as LearningPaths: answer = sequences(result, intent, filters)
         default: answer = nil
         }
-        return answer.map { $0.ranked() }
+        guard var answer else { return nil }
+        if answer.isTimeline {
+            let coverage = PeriodCoverage(window: window, asOf: asOf, firstDay: firstDay)
+            for index in answer.rows.indices {
+                answer.rows[index].partial = coverage.isPartial(answer.rows[index].subject)
+            }
+            answer.partialPeriods = answer.rows.filter {
+                $0.partial && coverage.touches($0.subject)
+            }.map(\.subject)
+        }
+        return answer.ranked()
     }
+
+    /// The periods of a timeline that the data covers in whole.
+    public var wholeRows: [Row] { rows.filter { !$0.partial } }
 
     /// A ranking of organizations is of organizations: learners with none are left out.
     private func withoutNoOrganization() -> Answer {
@@ -114,9 +142,10 @@ public struct Answer: Sendable, Equatable {
     /// it, for the page's first chart: a badge's figure by organization, an organization's by
     /// badge (or by period, for trends), the platform's by badge. Nil when the answer already
     /// lists rows, or the analysis holds no such breakdown.
-    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
+    public static func spread(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
+    ) -> Answer? {
         guard intent.dimension == nil, !intent.measure.isSequence else { return nil }
         var spread = intent
         spread.ranking = nil
@@ -131,7 +160,9 @@ public struct Answer: Sendable, Equatable {
         default:
             return nil
         }
-        guard let answer = make(output, intent: spread, filters: filters),
+        guard
+            let answer = make(
+                output, intent: spread, filters: filters, asOf: asOf, firstDay: firstDay),
             answer.subjectTitle != nil,
             answer.rows.count > 1
         else { return nil }

@@ -40,12 +40,7 @@ enum Lead {
             return text + "."
         }
         if answer.isTimeline {
-            guard let last = answer.rows.last, answer.rows.count > 1 else {
-                return
-                    "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
-            }
-            return
-                "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
+            return timeline(answer, measure: measure, subject: subject, scope: scope)
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
@@ -76,6 +71,31 @@ enum Lead {
             answer.intent.ranking?.order == .bottom
             ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
+    }
+
+    /// "… went from A in P to B in Q", over the periods the data covers in whole; the
+    /// partial ones are named, not compared.
+    private static func timeline(
+        _ answer: Answer, measure: String, subject: String, scope: String
+    ) -> String {
+        let whole = answer.wholeRows
+        let partial = answer.partialPeriods
+        let noun = PeriodCoverage.noun(subject)
+        let lead = "\(capitalized(measure)) per \(period(subject))\(scope)"
+        func partialWords(_ periods: [String]) -> String {
+            "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
+        }
+        if let first = whole.first, let last = whole.last, whole.count > 1 {
+            let text =
+                "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
+            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out") + "."
+        }
+        guard let only = whole.first ?? answer.rows.first else { return lead + "." }
+        var text = "\(lead): \(value(only, answer)) in \(only.subject)"
+        if only.partial { text += " (a partial \(noun))" }
+        let others = partial.filter { $0 != only.subject }
+        if !others.isEmpty { text += "; " + partialWords(others) }
+        return text + "."
     }
 
     private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {

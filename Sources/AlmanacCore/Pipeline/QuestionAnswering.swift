@@ -42,9 +42,11 @@ struct QuestionAnswering {
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
-            asOf: source.asOf)
+            asOf: source.asOf, firstDay: source.firstDay)
         let answers = zip(matches, analysed).map { match, outcome in
-            Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+            Answer.make(
+                outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
+                firstDay: source.firstDay)
         }
         var reports: [QuestionReport] = []
         for index in questions.indices {

@@ -5,7 +5,7 @@ import Testing
 
 /// The comparison, "since the last report", the digest and the feed, through real builds.
 @Suite struct WeeklyReportTests {
-    /// As of Thursday 2024-03-14, "the last 2 weeks" is 2024-03-01 to 2024-03-14; the window
+    /// As of Thursday 2024-03-14, "the rolling 2 weeks" is 2024-03-01 to 2024-03-14; the window
     /// before is 2024-02-16 to 2024-02-29; a year earlier, 2023-03-01 to 2023-03-14.
     ///
     /// Current: Python Basics 3 (1 completed), SQL Fundamentals 1. Previous: Python Basics 1,
@@ -60,7 +60,7 @@ import Testing
     static let fixtureQuestions = """
         title: Fixture
         questions:
-          - text: How many people enrolled in each badge in the last 2 weeks?
+          - text: How many people enrolled in each badge in the rolling 2 weeks?
             id: recent
             kind: badge_enrollments
           - text: How many people are enrolled in each badge?
@@ -335,7 +335,7 @@ import Testing
         let prompt =
             server.requests.compactMap { request in
                 ((request.json["messages"] as? [[String: Any]])?.last?["content"] as? String)
-            }.first { $0.contains("enrolled in each badge in the last 2 weeks") } ?? ""
+            }.first { $0.contains("enrolled in each badge in the rolling 2 weeks") } ?? ""
         #expect(prompt.contains("Comparison with the previous period and a year earlier"))
         #expect(prompt.contains("\"change_percent\": 33.3"))
         #expect(prompt.contains("Insights, most important first"))
