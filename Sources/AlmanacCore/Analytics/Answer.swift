@@ -53,6 +53,8 @@ public struct Answer: Sendable, Equatable {
     /// with no day covered at all (before the first enrollment, after the as-of date) is
     /// `Row.partial` too, but not named here.
     public var partialPeriods: [String] = []
+    /// For a growth ranking, the windows compared: the question's and the one before it.
+    public var growthWindows: ComparisonWindows?
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -99,8 +101,9 @@ public struct Answer: Sendable, Equatable {
     /// data covers only in part are marked (`Row.partial`).
     public static func make(
         _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
-        firstDay: CivilDate? = nil
+        firstDay: CivilDate? = nil, comparison: Comparison? = nil
     ) -> Answer? {
+        if let growth = growth(comparison, intent: intent) { return growth.ranked() }
         var answer: Answer?
         var window = filters.dateRange
         switch output {

@@ -42,6 +42,9 @@ enum Lead {
         if answer.isTimeline {
             return timeline(answer, measure: measure, subject: subject, scope: scope)
         }
+        if let windows = answer.growthWindows {
+            return growth(answer, windows, scope: scope)
+        }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
         let more = answer.rows.count > named ? "; the table lists the rest" : ""
@@ -95,6 +98,32 @@ enum Lead {
         if only.partial { text += " (a partial \(noun))" }
         let others = partial.filter { $0 != only.subject }
         if !others.isEmpty { text += "; " + partialWords(others) }
+        return text + "."
+    }
+
+    /// "7 of 12 organizations … had more enrollments than in the period before (…): A
+    /// (+279), …; D fell most (−44)."
+    private static func growth(_ answer: Answer, _ windows: ComparisonWindows, scope: String)
+        -> String
+    {
+        func change(_ row: Answer.Row) -> Double { row.value.doubleValue ?? 0 }
+        func signed(_ row: Answer.Row) -> String {
+            let amount = NumberText.count(Int(abs(change(row))))
+            return "\(md(row.subject)) (\(change(row) < 0 ? "−" : "+")\(amount))"
+        }
+        let grew = answer.rows.filter { change($0) > 0 }
+        let before = windows.previous
+        let days = [before.start?.description, before.end?.adding(days: -1).description]
+            .compactMap { $0 }.joined(separator: " to ")
+        var text =
+            "\(grew.count) of \(answer.available) \(answer.available == 1 ? "organization" : "organizations")\(scope) had more enrollments than in the period before (\(days))"
+        if !grew.isEmpty {
+            text += ", most growth first: " + list(grew.prefix(named).map(signed))
+            if grew.count > named { text += "; the table lists the rest" }
+        }
+        if let fall = answer.rows.filter({ change($0) < 0 }).min(by: { change($0) < change($1) }) {
+            text += "; \(signed(fall).replacingOccurrences(of: " (", with: " fell most ("))"
+        }
         return text + "."
     }
 

@@ -46,7 +46,7 @@ struct QuestionAnswering {
         let answers = zip(matches, analysed).map { match, outcome in
             Answer.make(
                 outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
-                firstDay: source.firstDay)
+                firstDay: source.firstDay, comparison: outcome.comparison)
         }
         var reports: [QuestionReport] = []
         for index in questions.indices {
@@ -194,6 +194,11 @@ struct QuestionAnswering {
 
     /// Every report's narration, checked against its data; the answer cache learns which
     /// entries were used (with `routingKeys`) before any check can fail the build.
+    /// The measure a question asks for; nil for custom SQL, which names none.
+    private func measure(_ report: QuestionReport) -> Measure? {
+        report.match.kind == .customSQL ? nil : report.match.intent.measure
+    }
+
     private func narrate(
         _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
@@ -206,7 +211,7 @@ struct QuestionAnswering {
                 question: report.question, output: report.output, stats: source.stats,
                 intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
                 lead: lead, insights: report.insights,
-                comparison: report.comparison?.json ?? .null)
+                comparison: report.comparison?.json ?? .null, measure: measure(report))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -226,7 +231,7 @@ struct QuestionAnswering {
             report.narration = narrated.narrations[index]
             let offline = NarrationItem(
                 question: report.question, output: report.output, stats: source.stats,
-                lead: leads[index], insights: report.insights)
+                lead: leads[index], insights: report.insights, measure: measure(report))
             let check = report.ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)

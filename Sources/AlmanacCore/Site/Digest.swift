@@ -48,6 +48,7 @@ public struct Digest: Sendable {
                     if case .object(var members) = fields {
                         members["question"] = .string(move.questionID)
                         members["text"] = .string(ChangeText.change(move.change) { $0 })
+                        members["score"] = .number(move.score)
                         fields = .object(members)
                     }
                     return fields
