@@ -86,7 +86,7 @@ public struct Answer: Sendable, Equatable {
     }
 
     /// The column of completions counted by the day they happened, in the question's window.
-    static let completedInWindow = "Completed in the window"
+    static let completedInWindow = "Completions in the window"
 
     /// Rows are periods, in time order.
     public var isTimeline: Bool {

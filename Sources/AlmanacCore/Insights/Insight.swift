@@ -158,6 +158,12 @@ public enum Insight: Sendable, Equatable {
         }
     }
 
+    /// A weekly series' measure in words: its `completed` are completions, counted by the
+    /// week they happened (docs/metrics.md, "Glossary").
+    static func weekly(_ measure: String) -> String {
+        measure == "completed" ? "completions" : KeyMeasure.label(measure)
+    }
+
     /// The fact as one sentence of Markdown, names escaped: what the offline narrator opens with.
     public var sentence: String {
         let md = MarkdownText.escape
@@ -166,14 +172,14 @@ public enum Insight: Sendable, Equatable {
         switch self {
         case .unusualChange(let fact):
             // Plain words: the score and the threshold stay in the JSON and the data table.
-            let label = KeyMeasure.label(fact.measure)
+            let label = Self.weekly(fact.measure)
             let side = Double(fact.value) > fact.median ? "high" : "low"
             return
                 "\(label.prefix(1).uppercased() + label.dropFirst()) were unusually \(side) in the week of \(fact.week): "
                 + "\(NumberText.count(fact.value)), against a typical \(NumberText.decimal(fact.median, places: 1)) "
                 + "a week over the \(fact.baselineWeeks) weeks before."
         case .record(let fact):
-            let label = KeyMeasure.label(fact.measure)
+            let label = Self.weekly(fact.measure)
             return
                 "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
                 + "\(fact.highest ? "highest" : "lowest") of \(fact.weeks) weeks (the previous "
