@@ -84,7 +84,9 @@ extension Answer {
         }
         var answer: Answer
         if intent.measure == .learners {
-            answer = listing(rows, intent, "Organization", .init("Learners", .count), "Users") {
+            answer = listing(
+                rows, intent, "Organization", .init("Learners", .count), "Registered users"
+            ) {
                 (.int($0.learners), $0.users)
             }
         } else {

@@ -13,16 +13,20 @@ public struct Answer: Sendable, Equatable {
         public var part: Part?
         /// A second figure shown beside the value: the median beside a mean.
         public var beside: JSONValue?
+        /// A period the data covers only in part (`PeriodCoverage`): marked on the chart,
+        /// left out of sentences that compare periods.
+        public var partial = false
 
         public init(
             subject: String, value: JSONValue, support: Int?, part: Part? = nil,
-            beside: JSONValue? = nil
+            beside: JSONValue? = nil, partial: Bool = false
         ) {
             self.subject = subject
             self.value = value
             self.support = support
             self.part = part
             self.beside = beside
+            self.partial = partial
         }
     }
 
@@ -82,6 +86,12 @@ public struct Answer: Sendable, Equatable {
             })
         return answer
     }
+    /// The periods of a timeline that the data covers only in part, in time order; a period
+    /// with no day covered at all (before the first enrollment, after the as-of date) is
+    /// `Row.partial` too, but not named here.
+    public var partialPeriods: [String] = []
+    /// For a growth ranking, the windows compared: the question's and the one before it.
+    public var growthWindows: ComparisonWindows?
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -134,7 +144,7 @@ public struct Answer: Sendable, Equatable {
     }
 
     /// The column of completions counted by the day they happened, in the question's window.
-    static let completedInWindow = "Completed in the window"
+    static let completedInWindow = "Completions in the window"
     /// The same, counting each learner once.
     static let learnersCompletedInWindow = "Learners who completed in the window"
 
@@ -157,20 +167,35 @@ public struct Answer: Sendable, Equatable {
     ]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
-    public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
+    /// With the as-of date and the database's first day, the periods of a timeline that the
+    /// data covers only in part are marked (`Row.partial`).
+    public static func make(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil, comparison: Comparison? = nil
+    ) -> Answer? {
+        if let growth = growth(comparison, intent: intent) { return growth.ranked() }
         var answer: Answer?
+        var window = filters.dateRange
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
         case let result as OrganizationTrends:
             answer = organizations(result, intent, filters)
             if filters.dateRange == nil { answer?.window = result.window.phrase }
+            window = result.window
         case let result as CompletionMetrics: answer = completion(result, intent, filters)
         case let result as LearningPaths: answer = sequences(result, intent, filters)
         default: answer = nil
         }
-        guard let answer else { return nil }
+        guard var answer else { return nil }
+        if answer.isTimeline {
+            let coverage = PeriodCoverage(window: window, asOf: asOf, firstDay: firstDay)
+            for index in answer.rows.indices {
+                answer.rows[index].partial = coverage.isPartial(answer.rows[index].subject)
+            }
+            answer.partialPeriods = answer.rows.filter {
+                $0.partial && coverage.touches($0.subject)
+            }.map(\.subject)
+        }
         return intent.compared.isEmpty ? answer.ranked() : answer.sideBySide()
     }
 
@@ -209,6 +234,9 @@ public struct Answer: Sendable, Equatable {
         }
     }
 
+    /// The periods of a timeline that the data covers in whole.
+    public var wholeRows: [Row] { rows.filter { !$0.partial } }
+
     /// A ranking of organizations is of organizations: learners with none are left out.
     private func withoutNoOrganization() -> Answer {
         guard subjectTitle == "Organization", intent.ranking != nil else { return self }
@@ -222,9 +250,10 @@ public struct Answer: Sendable, Equatable {
     /// it, for the page's first chart: a badge's figure by organization, an organization's by
     /// badge (or by period, for trends), the platform's by badge. Nil when the answer already
     /// lists rows, or the analysis holds no such breakdown.
-    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
+    public static func spread(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
+    ) -> Answer? {
         guard intent.dimension == nil, !intent.measure.isSequence else { return nil }
         var spread = intent
         spread.ranking = nil
@@ -239,7 +268,9 @@ public struct Answer: Sendable, Equatable {
         default:
             return nil
         }
-        guard let answer = make(output, intent: spread, filters: filters),
+        guard
+            let answer = make(
+                output, intent: spread, filters: filters, asOf: asOf, firstDay: firstDay),
             answer.subjectTitle != nil,
             answer.rows.count > 1
         else { return nil }

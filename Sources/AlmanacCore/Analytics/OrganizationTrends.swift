@@ -182,7 +182,7 @@ extension OrganizationTrends: AnalysisOutput {
             DataTable(
                 title: "Organizations, \(window.phrase)",
                 columns: [
-                    .init("Organization", .text), .init("Users", .count),
+                    .init("Organization", .text), .init("Registered users", .count),
                     .init("Enrollments", .count),
                     .init("Learners", .count), .init("Completed", .count),
                     .init("Completion rate", .percent),

@@ -15,22 +15,48 @@ struct AnswerChart {
         let format =
             percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
         var layout: [String: JSONValue]
-        let trace: JSONValue
+        var traces: [JSONValue]
+        let partial = answer.partialPeriods
+        let noun = PeriodCoverage.noun(subject)
         if answer.isTimeline {
-            trace = [
-                "type": "scatter", "mode": "lines+markers", "x": labels, "y": .array(values),
-                "name": .string(answer.value.title),
-                "hovertemplate": .string(
-                    "%{x}<br>\(answer.value.title): \(format.replacingOccurrences(of: "x", with: "y"))<extra></extra>"
-                ),
+            let hover = format.replacingOccurrences(of: "x", with: "y")
+            // Whole periods on the solid line; a partial one, and the line to it, dashed.
+            let near = Set(
+                rows.indices.filter { index in
+                    rows[max(0, index - 1)...min(rows.count - 1, index + 1)].contains(
+                        where: \.partial)
+                })
+            traces = [
+                [
+                    "type": "scatter", "mode": "lines+markers", "x": labels,
+                    "y": .array(rows.map { $0.partial ? .null : $0.value }),
+                    "name": .string(answer.value.title),
+                    "hovertemplate": .string(
+                        "%{x}<br>\(answer.value.title): \(hover)<extra></extra>"),
+                ]
             ]
+            if rows.contains(where: \.partial) {
+                traces.append([
+                    "type": "scatter", "mode": "lines+markers", "x": labels,
+                    "y": .array(rows.indices.map { near.contains($0) ? rows[$0].value : .null }),
+                    "name": .string("Partial \(noun)"), "opacity": 0.5,
+                    "line": ["dash": "dash"], "marker": ["symbol": "circle-open"],
+                    "customdata": .array(
+                        rows.map { .string($0.partial ? " (partial \(noun))" : "") }),
+                    "hovertemplate": .string(
+                        "%{x}<br>\(answer.value.title): \(hover)%{customdata}<extra></extra>"),
+                ])
+            }
             layout = Layout.base(
                 title: answer.title, x: subject, y: answer.value.title, percentY: percent)
         } else {
-            trace = [
-                "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
-                "name": .string(answer.value.title),
-                "hovertemplate": .string("%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+            traces = [
+                [
+                    "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
+                    "name": .string(answer.value.title),
+                    "hovertemplate": .string(
+                        "%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+                ]
             ]
             layout = Layout.base(
                 title: answer.title, x: answer.value.title, y: subject, percentX: percent)
@@ -47,11 +73,24 @@ struct AnswerChart {
             name: "answer", title: answer.title,
             caption: answer.isTimeline
                 ? "What the question asked for, period by period."
+                    + Self.partialNote(partial, noun: noun)
                 : "What the question asked for, in the order it asked for\(shown).",
             summary:
                 "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
-            figure: Layout.figure([trace], layout),
+            figure: Layout.figure(traces, layout),
             table: answer.table)
+    }
+}
+
+extension AnswerChart {
+    /// " 2026-W40 is a partial week: …", or nothing when every period is whole.
+    static func partialNote(_ periods: [String], noun: String) -> String {
+        guard let last = periods.last else { return "" }
+        let names =
+            periods.count == 1 ? last : periods.dropLast().joined(separator: ", ") + " and " + last
+        let verb = periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s"
+        return
+            " \(names) \(verb): the data covers only some of \(periods.count == 1 ? "its" : "their") days, so \(periods.count == 1 ? "it is" : "they are") drawn dashed and left out of the summary's comparisons."
     }
 }
 
@@ -71,7 +110,9 @@ extension ChartBuilder {
         guard !drawn.isEmpty, let answer else { return drawn }
         let shown =
             answer.subjectTitle == nil
-            ? Answer.spread(output, intent: match.intent, filters: match.filters) : answer
+            ? Answer.spread(
+                output, intent: match.intent, filters: match.filters, asOf: coverage.asOf,
+                firstDay: coverage.firstDay) : answer
         guard let first = shown.flatMap(chart(for:)) else { return drawn }
         return [first] + drawn
     }

@@ -30,14 +30,19 @@ public struct ChartBuilder: Sendable {
         "line": (["x", "y"], ["color"]),
     ]
 
+    /// The as-of date and the database's first day when the builder was given them: what
+    /// marks the partial periods of a timeline (`PeriodCoverage`).
+    public var coverage: (asOf: CivilDate?, firstDay: CivilDate?)
+
     public init(
-        limit: Int = 15, badgeCategories: [String: String] = [:],
-        asOf: CivilDate = CivilDate(daysSinceEpoch: 0)
+        limit: Int = 15, badgeCategories: [String: String] = [:], asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
     ) {
         self.limit = limit
         self.badgeCategories = badgeCategories
         self.categories = Array(Set(badgeCategories.values)).sorted()
-        self.asOf = asOf
+        self.asOf = asOf ?? CivilDate(daysSinceEpoch: 0)
+        coverage = (asOf, firstDay)
     }
 
     /// False when there is nothing to draw: empty axes would only mislead.

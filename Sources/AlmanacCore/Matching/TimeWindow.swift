@@ -58,8 +58,9 @@ struct TimeWindow {
         ("iso", #"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#),
         (
             "rolling",
-            #"\b(?:in |over |during |for |within )?(?:the )?(?:past|last|previous|prior|recent|trailing)\s+"#
-                + count + #"\s+(day|week|month|quarter|year)s?\b"#
+            #"\b(?:in |over |during |for |within )?(?:the )?(?:(rolling|trailing)\s+(?:(?:past|last|previous|prior|recent)\s+)?|(?:past|last|previous|prior|recent)\s+(?:(rolling|trailing)\s+)?)"#
+                + count
+                + #"\s+(day|week|month|quarter|year)s?\b(?:,?\s+\(?(rolling|trailing)\b\)?)?"#
         ),
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),

@@ -18,7 +18,10 @@ enum Lead {
             // duration is of) enrollment's.
             var undated = scoped
             undated.dateRange = nil
-            if answer.countsCompletionDay {
+            if answer.countsCompletionDay && answer.intent.people {
+                // "Learners who completed" already says which day is counted.
+                scope = narrator.scope(undated) + " " + narrator.between(range)
+            } else if answer.countsCompletionDay {
                 scope = narrator.scope(undated) + ", completed " + narrator.between(range)
             } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
@@ -51,12 +54,10 @@ enum Lead {
             return sideBySide(answer, measure: measure, scope: scope)
         }
         if answer.isTimeline {
-            guard let last = answer.rows.last, answer.rows.count > 1 else {
-                return
-                    "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
-            }
-            return
-                "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
+            return timeline(answer, measure: measure, subject: subject, scope: scope)
+        }
+        if let windows = answer.growthWindows {
+            return growth(answer, windows, scope: scope)
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
@@ -87,6 +88,57 @@ enum Lead {
             answer.intent.ranking?.order == .bottom
             ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
+    }
+
+    /// "… went from A in P to B in Q", over the periods the data covers in whole; the
+    /// partial ones are named, not compared.
+    private static func timeline(
+        _ answer: Answer, measure: String, subject: String, scope: String
+    ) -> String {
+        let whole = answer.wholeRows
+        let partial = answer.partialPeriods
+        let noun = PeriodCoverage.noun(subject)
+        let lead = "\(capitalized(measure)) per \(period(subject))\(scope)"
+        func partialWords(_ periods: [String]) -> String {
+            "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
+        }
+        if let first = whole.first, let last = whole.last, whole.count > 1 {
+            let text =
+                "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
+            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out") + "."
+        }
+        guard let only = whole.first ?? answer.rows.first else { return lead + "." }
+        var text = "\(lead): \(value(only, answer)) in \(only.subject)"
+        if only.partial { text += " (a partial \(noun))" }
+        let others = partial.filter { $0 != only.subject }
+        if !others.isEmpty { text += "; " + partialWords(others) }
+        return text + "."
+    }
+
+    /// "7 of 12 organizations … had more enrollments than in the period before (…): A
+    /// (+279), …; D fell most (−44)."
+    private static func growth(_ answer: Answer, _ windows: ComparisonWindows, scope: String)
+        -> String
+    {
+        func change(_ row: Answer.Row) -> Double { row.value.doubleValue ?? 0 }
+        func signed(_ row: Answer.Row) -> String {
+            let amount = NumberText.count(Int(abs(change(row))))
+            return "\(md(row.subject)) (\(change(row) < 0 ? "−" : "+")\(amount))"
+        }
+        let grew = answer.rows.filter { change($0) > 0 }
+        let before = windows.previous
+        let days = [before.start?.description, before.end?.adding(days: -1).description]
+            .compactMap { $0 }.joined(separator: " to ")
+        var text =
+            "\(grew.count) of \(answer.available) \(answer.available == 1 ? "organization" : "organizations")\(scope) had more enrollments than in the period before (\(days))"
+        if !grew.isEmpty {
+            text += ", most growth first: " + list(grew.prefix(named).map(signed))
+            if grew.count > named { text += "; the table lists the rest" }
+        }
+        if let fall = answer.rows.filter({ change($0) < 0 }).min(by: { change($0) < change($1) }) {
+            text += "; \(signed(fall).replacingOccurrences(of: " (", with: " fell most ("))"
+        }
+        return text + "."
     }
 
     private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {

@@ -42,9 +42,11 @@ struct QuestionAnswering {
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
-            asOf: source.asOf)
+            asOf: source.asOf, firstDay: source.firstDay)
         let answers = zip(matches, analysed).map { match, outcome -> Answer? in
-            let answer = Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+            let answer = Answer.make(
+                outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
+                firstDay: source.firstDay, comparison: outcome.comparison)
             guard let versus = match.versus, let other = outcome.versus else { return answer }
             var filters = match.filters
             filters.dateRange = versus
@@ -201,6 +203,11 @@ struct QuestionAnswering {
 
     /// Every report's narration, checked against its data; the answer cache learns which
     /// entries were used (with `routingKeys`) before any check can fail the build.
+    /// The measure a question asks for; nil for custom SQL, which names none.
+    private func measure(_ report: QuestionReport) -> Measure? {
+        report.match.kind == .customSQL ? nil : report.match.intent.measure
+    }
+
     private func narrate(
         _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
@@ -213,7 +220,7 @@ struct QuestionAnswering {
                 question: report.question, output: report.output, stats: source.stats,
                 intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
                 lead: lead, insights: report.insights,
-                comparison: report.comparison?.json ?? .null)
+                comparison: report.comparison?.json ?? .null, measure: measure(report))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -233,7 +240,7 @@ struct QuestionAnswering {
             report.narration = narrated.narrations[index]
             let offline = NarrationItem(
                 question: report.question, output: report.output, stats: source.stats,
-                lead: leads[index], insights: report.insights)
+                lead: leads[index], insights: report.insights, measure: measure(report))
             let check = report.ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)

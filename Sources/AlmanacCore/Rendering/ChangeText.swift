@@ -97,6 +97,8 @@ enum ChangeText {
         var questionID: String
         var question: String
         var change: SinceLastReport.Change
+        /// How unusual the change is (`InsightFinder.changeScores`): for the JSON, not prose.
+        var score: Double
     }
 
     /// Entries in "What changed".
@@ -104,22 +106,28 @@ enum ChangeText {
     /// Entries per question, so that one question with many slices does not fill the list.
     static let whatChangedPerQuestion = 2
 
-    /// The largest moves across all questions: ranked by the size of the change relative to
-    /// the value before (see `SinceLastReport.Change.size`), then in question order; at most
-    /// `whatChangedPerQuestion` of each question.
+    /// The most unusual moves across all questions: ranked by the robust score of each change
+    /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
+    /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
+    /// each question.
     static func whatChanged(_ reports: [QuestionReport]) -> [Move] {
-        var moves: [(Double, Int, Move)] = []
+        var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
         for report in reports {
             for change in report.sinceLastReport?.changes ?? [] {
-                guard let size = change.size, size > 0 else { continue }
-                moves.append(
-                    (
-                        size, moves.count,
-                        Move(
-                            questionID: report.question.id, question: report.question.text,
-                            change: change)
-                    ))
+                all.append((report.question.id, report.question.text, change))
             }
+        }
+        let scores = InsightFinder.changeScores(all.map(\.change))
+        var moves: [(Double, Int, Move)] = []
+        for (index, entry) in all.enumerated() {
+            guard let score = scores[index], entry.change.change != 0 else { continue }
+            moves.append(
+                (
+                    score, index,
+                    Move(
+                        questionID: entry.questionID, question: entry.question,
+                        change: entry.change, score: score)
+                ))
         }
         var perQuestion: [String: Int] = [:]
         var result: [Move] = []

@@ -71,12 +71,13 @@ struct MarkdownTwin: Sendable {
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
         var lines = [
             "# \(MarkdownText.escape(siteTitle))", "", "As of \(asOf)", "",
-            "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
+            "| Registered users | Badges | Organizations | Enrollments |",
+            "| ---: | ---: | ---: | ---: |",
             "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
-            "", "## This week", "",
+            "", "## The last 7 days", "",
             "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.",
             "",
-            "| | This week | The week before | Change | A year earlier |",
+            "| | Last 7 days | The 7 days before | Change | A year earlier |",
             "| --- | ---: | ---: | --- | ---: |",
         ]
         for row in week.rows {

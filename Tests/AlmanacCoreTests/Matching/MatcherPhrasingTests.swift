@@ -230,9 +230,16 @@ import Testing
         arguments: [
             ("How many in 2024?", "2024-01-01", "2025-01-01"),
             ("Since 2024-03-01", "2024-03-01", "2026-10-01"),
-            ("in the last 12 weeks", "2026-07-09", "2026-10-01"),  // 84 days back from 2026-10-01
-            ("over the past 30 days", "2026-09-01", "2026-10-01"),  // September 1 to 30
-            ("last 3 months", "2026-07-01", "2026-10-01"),
+            // The 12 whole weeks before A's week (Monday 2026-09-28): 84 days back from it.
+            ("in the last 12 weeks", "2026-07-06", "2026-09-28"),
+            // Rolling: 84 days back from 2026-10-01.
+            ("in the rolling 12 weeks", "2026-07-09", "2026-10-01"),
+            ("over the last 12 weeks (rolling)", "2026-07-09", "2026-10-01"),
+            ("trailing 3 months", "2026-07-01", "2026-10-01"),
+            // Days are whole: September 1 to 30.
+            ("over the past 30 days", "2026-09-01", "2026-10-01"),
+            ("last 3 months", "2026-06-01", "2026-09-01"),  // June to August; September is "this"
+            ("in the last two quarters", "2026-01-01", "2026-07-01"),  // Q1 and Q2; Q3 is "this"
             ("last month", "2026-08-01", "2026-09-01"),  // the calendar month before September
             ("last year", "2025-01-01", "2026-01-01"),
             ("this year", "2026-01-01", "2026-10-01"),
@@ -266,9 +273,12 @@ import Testing
             ("from January to June 2024", "2024-01-01", "2024-06-30"),
             // 29 February between
             ("between 2024-02-28 and 2024-03-01", "2024-02-28", "2024-03-01"),
-            ("past 1 month", "2025-03-01", "2025-03-31"),
-            ("past 2 quarters", "2024-10-01", "2025-03-31"),
-            ("in the last two weeks", "2025-03-18", "2025-03-31"),
+            ("past 1 month", "2025-02-01", "2025-02-28"),  // March is this month
+            ("past month", "2025-02-01", "2025-02-28"),
+            ("past 2 quarters", "2024-07-01", "2024-12-31"),
+            ("rolling 2 quarters", "2024-10-01", "2025-03-31"),
+            ("in the last two weeks", "2025-03-17", "2025-03-30"),  // A's week starts on A
+            ("in the past 14 days", "2025-03-18", "2025-03-31"),
             ("year to date", "2025-01-01", "2025-03-31"),
             ("month to date", "2025-03-01", "2025-03-31"),
             ("yesterday", "2025-03-30", "2025-03-30"),

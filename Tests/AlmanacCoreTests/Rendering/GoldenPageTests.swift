@@ -157,7 +157,7 @@ import Testing
         Golden.check(markdown, against: "index.md")
         // By hand: 17 learners, 2 badges, 3 organizations, 20 enrollments; 3 against 2 is +50 %.
         #expect(markdown.contains("| 17 | 2 | 3 | 20 |\n"))
-        #expect(markdown.contains("| New enrollments | 3 | 2 | ▲ 50.0% | 1 |\n"))
+        #expect(markdown.contains("| Enrollments | 3 | 2 | ▲ 50.0% | 1 |\n"))
         #expect(markdown.contains("| Completions | 1 | 1 | no change | 0 |\n"))
         #expect(markdown.contains("[How is Python Basics doing?](python.md)"))
         #expect(html.contains("<title>Golden &amp; Pulse</title>"))
