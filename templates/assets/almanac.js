@@ -64,4 +64,19 @@
   }
   draw();
   if (dark && dark.addEventListener) dark.addEventListener("change", draw);
+
+  // Charts behind "More charts" are drawn while closed, at Plotly's default width; opening
+  // the disclosure fits them to the page.
+  document.querySelectorAll("details.more-charts").forEach(function (details) {
+    details.addEventListener("toggle", function () {
+      if (!details.open) return;
+      var resized = [];
+      details.querySelectorAll(".plot").forEach(function (plot) {
+        if (plot.data) resized.push(window.Plotly.Plots.resize(plot));
+      });
+      Promise.all(resized).then(function () {
+        details.setAttribute("data-charts-resized", String(resized.length));
+      });
+    });
+  });
 })();

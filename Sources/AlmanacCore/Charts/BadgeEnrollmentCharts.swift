@@ -38,7 +38,7 @@ struct BadgeEnrollmentCharts {
                     + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
             } ?? "Stacked bar chart of enrollments by status; there are no badges."
         return Chart(
-            name: "bar", title: "Enrollments per badge, by status",
+            name: "bar", items: labels.count, title: "Enrollments per badge, by status",
             caption: "Tall bars are popular badges; the green share is the learners who finished.",
             summary: summary, figure: Layout.figure(traces, layout),
             table: DataTable(
@@ -85,7 +85,8 @@ struct BadgeEnrollmentCharts {
             "bgcolor": "rgba(0,0,0,0)",
         ]
         return Chart(
-            name: "radar", title: "\(badgeName) against \(referenceName.lowercased())",
+            name: "radar", items: badge == nil ? 0 : 2,
+            title: "\(badgeName) against \(referenceName.lowercased())",
             caption: "Where the badge's shape sticks out, it differs from the rest.",
             summary:
                 "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
@@ -120,7 +121,7 @@ struct BadgeEnrollmentCharts {
         var layout = Layout.base(title: "From enrollment to completion")
         layout["yaxis"] = ["automargin": true]
         return Chart(
-            name: "funnel", title: "From enrollment to completion",
+            name: "funnel", items: stages.count, title: "From enrollment to completion",
             caption:
                 "Each step keeps the enrollments that got that far; started means any status but enrolled.",
             summary:
@@ -173,7 +174,7 @@ struct BadgeEnrollmentCharts {
             "automargin": true,
         ]
         return Chart(
-            name: "bubble", title: "Popularity and completion",
+            name: "bubble", items: badges.count, title: "Popularity and completion",
             caption:
                 "Badges to the right are popular; higher ones are finished more often; bigger bubbles have more learners.",
             summary:
@@ -198,5 +199,11 @@ extension BadgeEnrollments: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories)
             .charts
+    }
+
+    /// One badge, or its average progress: the badge against the others. Several badges:
+    /// how each one's enrollments ended, status by status.
+    public func supportingChart(for match: Match) -> String? {
+        match.filters.badge != nil || match.intent.measure == .averageProgress ? "radar" : "bar"
     }
 }

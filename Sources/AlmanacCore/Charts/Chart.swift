@@ -11,10 +11,26 @@ public struct Chart: Sendable, Equatable {
     /// A Plotly figure, `{data, layout}`.
     public var figure: JSONValue
     public var table: DataTable
+    /// How many things the chart sets side by side (bars, dots, badges; for lines over time,
+    /// the fewer of lines and periods): a chart of one thing says nothing the answer does not,
+    /// so it is not drawn.
+    public var items: Int
+    /// Where the page shows it; `ChartBuilder` decides.
+    public var placement: Placement
+
+    /// Where a chart sits on its page.
+    public enum Placement: String, Sendable, Equatable {
+        /// What the question asked for, first.
+        case answer
+        /// The one chart, chosen for the question, that is shown under the answer.
+        case supporting
+        /// The rest of the kind's charts, drawn behind a "More charts" disclosure.
+        case more
+    }
 
     public init(
-        name: String, title: String, caption: String, summary: String,
-        figure: JSONValue, table: DataTable
+        name: String, items: Int, title: String, caption: String, summary: String,
+        figure: JSONValue, table: DataTable, placement: Placement = .more
     ) {
         self.name = name
         self.title = title
@@ -22,6 +38,8 @@ public struct Chart: Sendable, Equatable {
         self.summary = summary
         self.figure = figure
         self.table = table
+        self.items = items
+        self.placement = placement
     }
 }
 

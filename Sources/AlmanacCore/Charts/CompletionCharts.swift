@@ -63,7 +63,8 @@ struct CompletionCharts {
             "title": ["text": "Organization"], "autorange": "reversed", "automargin": true,
         ]
         return Chart(
-            name: "heatmap", title: "Completion rate by organization and badge",
+            name: "heatmap", items: min(organizations.count, badges.count),
+            title: "Completion rate by organization and badge",
             caption:
                 "Bright cells finish often, dark cells rarely; blank cells have no enrollments.",
             summary:
@@ -131,7 +132,8 @@ struct CompletionCharts {
                 "%{label}<br>%{value:,} enrollments<br>%{percentParent:.1%} of %{parent}<extra></extra>",
         ]
         return Chart(
-            name: "sunburst", title: "Enrollments by category, badge and status",
+            name: "sunburst", items: result.byBadge.count,
+            title: "Enrollments by category, badge and status",
             caption:
                 "Categories, then their badges; click a badge to see how its enrollments ended.",
             summary:
@@ -181,7 +183,7 @@ struct CompletionCharts {
             layout["yaxis" + suffix] = ["tickformat": ".0%"]
         }
         return Chart(
-            name: "matrix", title: "Badge measures against each other",
+            name: "matrix", items: badges.count, title: "Badge measures against each other",
             caption:
                 "Each dot is a badge, coloured by category; look for measures that move together.",
             summary:
@@ -207,5 +209,16 @@ struct CompletionCharts {
 extension CompletionMetrics: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         CompletionCharts(result: self, limit: builder.limit, categories: builder.categories).charts
+    }
+
+    /// A rate or a count of completions: the rate for each organization and badge, which
+    /// shows where the answer's figure comes from. A time to complete: the badges' measures
+    /// side by side, which hold the median days. The sunburst of statuses answers no
+    /// question of its own, so it is never the one shown.
+    public func supportingChart(for match: Match) -> String? {
+        switch match.intent.measure {
+        case .timeToComplete: return "matrix"
+        default: return "heatmap"
+        }
     }
 }

@@ -97,7 +97,8 @@ struct LearningPathCharts {
             $0.learners != $1.learners ? $0.learners < $1.learners : $0.from > $1.from
         }
         return Chart(
-            name: "sankey", title: "How learners move from their first badge to their third",
+            name: "sankey", items: flows.count,
+            title: "How learners move from their first badge to their third",
             caption:
                 "Columns are the first, second and third badge of the \(result.topPaths.count) most common paths; wide bands are well-trodden steps.",
             summary:
@@ -178,7 +179,7 @@ struct LearningPathCharts {
         layout["yaxis"] = ["visible": false, "range": [-1.25, 1.3], "fixedrange": true]
         layout["height"] = 560
         return Chart(
-            name: "network", title: "The badge graph",
+            name: "network", items: names.count, title: "The badge graph",
             caption: "Big nodes are hubs; thick edges are the transitions most learners make.",
             summary:
                 "Network of \(names.count) badges joined by their \(transitions.count) most common transitions\(names.first.map { "; \($0) is the busiest hub" } ?? "").",
@@ -247,7 +248,7 @@ struct LearningPathCharts {
         ]
         layout["yaxis"] = ["autorange": "reversed", "automargin": true]
         return Chart(
-            name: "timeline", title: "Typical time along the top paths",
+            name: "timeline", items: paths.count, title: "Typical time along the top paths",
             caption:
                 "Each bar is one badge of a path: its median gap to the next badge, or for the last, its median time to complete.",
             summary:
@@ -276,5 +277,14 @@ extension LearningPaths: ChartedAnalysis {
             result: self, limit: builder.limit, categories: builder.categories,
             badgeCategories: builder.badgeCategories, asOf: builder.asOf
         ).charts
+    }
+
+    /// The next or the previous badge: the graph of transitions between badges. Paths and
+    /// first badges: the flow from the first badge to the third.
+    public func supportingChart(for match: Match) -> String? {
+        switch match.intent.measure {
+        case .nextBadge, .previousBadge: return "network"
+        default: return "sankey"
+        }
     }
 }
