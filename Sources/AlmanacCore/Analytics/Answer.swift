@@ -81,7 +81,7 @@ public struct Answer: Sendable, Equatable {
         return Self.periodTitles.contains(subjectTitle)
             || subjectTitle == "Cohort" && intent.ranking == nil
     }
-    static let periodTitles: Set = ["Day", "ISO week", "Month", "Quarter", "Period"]
+    static let periodTitles: Set = ["Day", "Week", "Month", "Quarter", "Period"]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
     public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)

@@ -26,6 +26,7 @@ struct AnswerChart {
             ]
             layout = Layout.base(
                 title: answer.title, x: subject, y: answer.value.title, percentY: percent)
+            layout["xaxis"] = Layout.periodAxis(subject)
         } else {
             trace = [
                 "type": "bar", "orientation": "h", "x": .array(values), "y": labels,

@@ -51,7 +51,7 @@ struct BadgeEnrollmentCharts {
     var radar: Chart {
         let badge = result.badges.first { $0.enrollments > 0 } ?? result.badges.first
         let axes = [
-            "Completion rate", "Drop rate", "In progress", "Not started", "Average progress",
+            "Completion rate", "Drop-out rate", "In progress", "Not started", "Average progress",
         ]
         func rates(_ mix: BadgeEnrollments.StatusMix) -> [Double] {
             [
@@ -89,7 +89,7 @@ struct BadgeEnrollmentCharts {
             title: "\(badgeName) against \(referenceName.lowercased())",
             caption: "Where the badge's shape sticks out, it differs from the rest.",
             summary:
-                "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
+                "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop-out rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
             figure: Layout.figure(
                 [
                     trace(referenceName, referenceRates, "#9aa5b1"),

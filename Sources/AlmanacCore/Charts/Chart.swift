@@ -92,6 +92,13 @@ enum Layout {
         return .object(axis)
     }
 
+    /// An axis of periods, labelled as the site writes them everywhere (`2026-09-21`,
+    /// `2026-W39`, `2026-09`, `2026-Q3`): categories, so Plotly does not read `2026-09` as a
+    /// date and write it "Sep 2026".
+    static func periodAxis(_ title: String) -> JSONValue {
+        ["title": ["text": .string(title)], "type": "category", "automargin": true]
+    }
+
     /// Trace types drawn with WebGL.
     static let webGLTypes: Set = ["splom", "scattergl", "heatmapgl", "parcoords"]
 

@@ -153,8 +153,8 @@ struct CompletionCharts {
         let measures: [(String, [JSONValue])] = [
             ("Enrollments", badges.map { .int($0.counts.enrollments) }),
             ("Completion rate", badges.map { .double($0.counts.completionRate) }),
-            ("Drop rate", badges.map { .double($0.counts.dropRate) }),
-            ("Median days", badges.map { .number($0.medianDaysToComplete) }),
+            ("Drop-out rate", badges.map { .double($0.counts.dropRate) }),
+            ("Median days to complete", badges.map { .number($0.medianDaysToComplete) }),
         ]
         let trace: JSONValue = [
             "type": "splom",
@@ -174,7 +174,7 @@ struct CompletionCharts {
             "hovertemplate":
                 "%{text}<br>%{xaxis.title.text}: %{x}<br>%{yaxis.title.text}: %{y}<extra></extra>",
         ]
-        var layout = Layout.base(title: "Badge measures against each other")
+        var layout = Layout.base(title: "How the badges compare")
         layout["height"] = 620
         layout["dragmode"] = "select"
         for (index, name) in measures.map(\.0).enumerated() where name.hasSuffix("rate") {
@@ -183,18 +183,18 @@ struct CompletionCharts {
             layout["yaxis" + suffix] = ["tickformat": ".0%"]
         }
         return Chart(
-            name: "matrix", items: badges.count, title: "Badge measures against each other",
+            name: "matrix", items: badges.count, title: "How the badges compare",
             caption:
                 "Each dot is a badge, coloured by category; look for measures that move together.",
             summary:
-                "Scatter matrix of enrollments, completion rate, drop rate and median days to complete for \(badges.count) badges.",
+                "Scatter matrix of enrollments, completion rate, drop-out rate and median days to complete for \(badges.count) badges.",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Badge measures",
                 columns: [
                     .init("Badge", .text), .init("Enrollments", .count),
                     .init("Completion rate", .percent),
-                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                    .init("Drop-out rate", .percent), .init("Median days to complete", .days),
                 ],
                 rows: badges.map {
                     [

@@ -174,12 +174,12 @@ struct LearningPathCharts {
                     "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
             ])
         }
-        var layout = Layout.base(title: "The badge graph")
+        var layout = Layout.base(title: "Which badge learners take after which")
         layout["xaxis"] = ["visible": false, "range": [-2.1, 2.1], "fixedrange": true]
         layout["yaxis"] = ["visible": false, "range": [-1.25, 1.3], "fixedrange": true]
         layout["height"] = 560
         return Chart(
-            name: "network", items: names.count, title: "The badge graph",
+            name: "network", items: names.count, title: "Which badge learners take after which",
             caption: "Big nodes are hubs; thick edges are the transitions most learners make.",
             summary:
                 "Network of \(names.count) badges joined by their \(transitions.count) most common transitions\(names.first.map { "; \($0) is the busiest hub" } ?? "").",
@@ -244,6 +244,8 @@ struct LearningPathCharts {
         layout["showlegend"] = false
         layout["xaxis"] = [
             "type": "date", "title": ["text": .string("A learner starting on \(asOf)")],
+            // Days as the site writes them, 2026-09-30, on the ticks and in the hover.
+            "tickformat": "%Y-%m-%d", "hoverformat": "%Y-%m-%d",
             "automargin": true,
         ]
         layout["yaxis"] = ["autorange": "reversed", "automargin": true]

@@ -33,7 +33,7 @@ struct OrganizationTrendCharts {
     private var periodTitle: String {
         switch result.granularity {
         case .day: return "Day"
-        case .week: return "ISO week"
+        case .week: return "Week"
         case .month: return "Month"
         case .quarter: return "Quarter"
         }
@@ -56,9 +56,7 @@ struct OrganizationTrendCharts {
         }
         let title = "Enrollments per \(result.granularity.rawValue), top organizations"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments")
-        layout["xaxis"] = [
-            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
-        ]
+        layout["xaxis"] = Layout.periodAxis(periodTitle)
         return Chart(
             name: "line", items: min(names.count, periods.count), title: title,
             caption: "Rising lines are organizations whose enrollment is growing.",
@@ -82,11 +80,9 @@ struct OrganizationTrendCharts {
                 "hovertemplate": .string("\(names[index])<br>%{x}: %{y:,} so far<extra></extra>"),
             ]
         }
-        let title = "Cumulative enrollments, stacked"
+        let title = "Enrollments so far, by organization"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments so far")
-        layout["xaxis"] = [
-            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
-        ]
+        layout["xaxis"] = Layout.periodAxis(periodTitle)
         let total = cumulative.reduce(0) { $0 + ($1.last ?? 0) }
         return Chart(
             name: "area", items: min(names.count, periods.count), title: title,
