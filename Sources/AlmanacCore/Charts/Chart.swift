@@ -1,3 +1,5 @@
+import Foundation
+
 /// One chart of a question: the Plotly figure plus everything a reader without the picture
 /// needs (a label in words and the data as a table).
 public struct Chart: Sendable, Equatable {
@@ -78,7 +80,10 @@ enum Layout {
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
             "margin": ["t": 64, "r": 24, "b": 24, "l": 24],
-            "legend": ["orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"],
+            // Beside the plot, from its top edge down: the toolbar (modebar) sits in the top
+            // margin above it and cannot cover an entry. Narrow screens, which show no
+            // toolbar, move it above the plot (the site script).
+            "legend": ["orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"],
             "height": 440,
         ]
         if let x { layout["xaxis"] = axis(x, percent: percentX) }
@@ -112,6 +117,18 @@ enum Layout {
         let types = traces.compactMap { $0["type"]?.stringValue }
         if !types.contains(where: cartesianTypes.contains) {
             for key in ["plot_bgcolor", "xaxis", "yaxis", "barmode"] { layout[key] = nil }
+        }
+        // An axis title keeps its distance from the tick labels, and the margins grow to hold
+        // both (a long category otherwise runs into "Path" or "Organization").
+        for (key, axis) in layout
+        where key.range(of: #"^[xy]axis\d*$"#, options: .regularExpression) != nil {
+            guard case .object(var members) = axis else { continue }
+            if case .object(var title) = members["title"], title["standoff"] == nil {
+                title["standoff"] = 12
+                members["title"] = .object(title)
+            }
+            if members["visible"] != .bool(false) { members["automargin"] = true }
+            layout[key] = .object(members)
         }
         let legendEntries = traces.filter { $0["showlegend"] != .bool(false) }.count
         if legendEntries < 2 || layout["showlegend"] == .bool(false) {

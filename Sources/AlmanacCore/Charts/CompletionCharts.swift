@@ -177,10 +177,14 @@ struct CompletionCharts {
         var layout = Layout.base(title: "How the badges compare")
         layout["height"] = 620
         layout["dragmode"] = "select"
-        for (index, name) in measures.map(\.0).enumerated() where name.hasSuffix("rate") {
+        // The lower half without the diagonal: x axes for all measures but the last, y axes
+        // for all but the first. Each gets room for its ticks and its title (the measure).
+        for (index, name) in measures.map(\.0).enumerated() {
             let suffix = index == 0 ? "" : String(index + 1)
-            layout["xaxis" + suffix] = ["tickformat": ".0%"]
-            layout["yaxis" + suffix] = ["tickformat": ".0%"]
+            var axis: [String: JSONValue] = ["automargin": true, "title": ["standoff": 10]]
+            if name.hasSuffix("rate") { axis["tickformat"] = ".0%" }
+            if index < measures.count - 1 { layout["xaxis" + suffix] = .object(axis) }
+            if index > 0 { layout["yaxis" + suffix] = .object(axis) }
         }
         return Chart(
             name: "matrix", items: badges.count, title: "How the badges compare",

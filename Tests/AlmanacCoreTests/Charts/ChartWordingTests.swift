@@ -103,4 +103,23 @@ import Testing
         #expect(words.contains("Median days to complete"))
         #expect(!words.contains("Drop rate"))
     }
+
+    @Test("titled axes stand off from their ticks; legends sit beside the plot, under the toolbar")
+    func layout() throws {
+        let match = Match(
+            kind: .organizationTrends, confidence: 1, granularity: .week,
+            intent: Intent(measure: .growth, dimension: .period))
+        let all = try charts(try OrganizationTrends.run(try context(.week)), match)
+        let line = try #require(all["line"]?.figure["layout"])
+        for axis in ["xaxis", "yaxis"] {
+            #expect(line[axis]?["title"]?["standoff"] == 12, "\(axis)")
+            #expect(line[axis]?["automargin"] == true, "\(axis)")
+        }
+        // Three lines (Acme, Globex, no organization): a legend, top-left corner at the
+        // plot's top right, so the toolbar above the plot cannot cover it.
+        #expect(line["legend"]?["orientation"] == "v")
+        #expect(line["legend"]?["x"] == 1.02)
+        #expect(line["legend"]?["y"] == 1)
+        #expect(line["legend"]?["yanchor"] == "top")
+    }
 }
