@@ -120,8 +120,11 @@ public struct PageRenderer: Sendable {
         }
         // The answer and its supporting chart in view; the kind's others behind "More charts",
         // drawn all the same (the site script fits them to the width when it opens).
-        context["charts"] = entries.filter { $0.0 != .more }.map(\.1)
-        let more = entries.filter { $0.0 == .more }.map(\.1)
+        // A page template from before "More charts" (copied by `init`) would drop the kind's
+        // other charts; there, every chart is drawn in order instead.
+        let disclosed = templates.files["page.mustache"]?.contains("moreCharts") ?? false
+        context["charts"] = entries.filter { $0.0 != .more || !disclosed }.map(\.1)
+        let more = disclosed ? entries.filter { $0.0 == .more }.map(\.1) : []
         context["moreCharts"] = more
         context["hasMoreCharts"] = !more.isEmpty
         context["moreChartsCount"] = more.count

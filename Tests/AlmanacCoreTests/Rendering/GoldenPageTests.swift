@@ -158,6 +158,26 @@ import Testing
         #expect(html.range(of: "id=\"chart-badges-funnel\"")!.lowerBound > disclosure.lowerBound)
     }
 
+    @Test("a page template from before More charts (copied by init) still shows every chart")
+    func templateWithoutMoreCharts() throws {
+        var files = TemplateSet.builtIn.files
+        let page = try #require(files["page.mustache"])
+        let start = try #require(page.range(of: "{{#hasMoreCharts}}"))
+        let end = try #require(page.range(of: "{{/hasMoreCharts}}\n"))
+        files["page.mustache"] = page.replacingCharacters(
+            in: start.lowerBound..<end.upperBound, with: "")
+        let templates = TemplateSet(files: files)
+        let renderer = try PageRenderer(
+            templates: templates,
+            assets: try SiteAssets(templates: templates, plotly: .cdn), siteTitle: Self.siteTitle,
+            asOf: Self.asOf, version: Self.version)
+        let html = renderer.page(for: Self.first, previous: nil, next: nil)
+        #expect(!html.contains("more-charts"))
+        let bar = try #require(html.range(of: "id=\"chart-badges-bar\""))
+        let funnel = try #require(html.range(of: "id=\"chart-badges-funnel\""))
+        #expect(bar.lowerBound < funnel.lowerBound)
+    }
+
     @Test("a question's Markdown twin matches question.md, its table row holding the given numbers")
     func questionTwin() {
         let markdown = twin.page(for: Self.first)
