@@ -57,7 +57,7 @@ extension Answer {
             let title: String
             switch result.granularity {
             case .day: title = "Day"
-            case .week: title = "ISO week"
+            case .week: title = "Week"
             case .month: title = "Month"
             case .quarter: title = "Quarter"
             }

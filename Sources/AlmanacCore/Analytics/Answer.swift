@@ -163,7 +163,7 @@ public struct Answer: Sendable, Equatable {
         return Self.periodTitles.contains(subjectTitle) || subjectTitle == "Cohort"
     }
     static let periodTitles: Set = [
-        "Day", "ISO week", "Month", "Quarter", "Period", "Month of enrollment",
+        "Day", "Week", "Month", "Quarter", "Period", "Month of enrollment",
     ]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.

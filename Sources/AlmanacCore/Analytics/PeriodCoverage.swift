@@ -62,11 +62,10 @@ public struct PeriodCoverage: Sendable, Equatable {
         return days.start < until
     }
 
-    /// The word for one period of a series whose rows are `title`: "week" for "ISO week".
+    /// The word for one period of a series whose rows are `title`: "month" for "Cohort".
     public static func noun(_ title: String) -> String {
         switch title {
-        case "ISO week": return "week"
-        case "Cohort": return "month"
+        case "Cohort", "Month of enrollment": return "month"
         default: return title.lowercased()
         }
     }

@@ -49,6 +49,7 @@ struct AnswerChart {
             }
             layout = Layout.base(
                 title: answer.title, x: subject, y: answer.value.title, percentY: percent)
+            layout["xaxis"] = Layout.periodAxis(subject)
         } else {
             traces = [
                 [
@@ -70,7 +71,7 @@ struct AnswerChart {
             rows.count < answer.rows.count
             ? " (the first \(rows.count) of \(answer.rows.count))" : ""
         return Chart(
-            name: "answer", title: answer.title,
+            name: "answer", items: rows.count, title: answer.title,
             caption: answer.isTimeline
                 ? "What the question asked for, period by period."
                     + Self.partialNote(partial, noun: noun)
@@ -97,23 +98,30 @@ extension AnswerChart {
 extension ChartBuilder {
     /// The answer's chart, bounded like every other chart; nil for a single figure.
     public func chart(for answer: Answer) -> Chart? {
-        AnswerChart(answer: answer, limit: limit).chart.map(Self.bounded)
+        AnswerChart(answer: answer, limit: limit).chart.flatMap {
+            Self.comparesSeveral($0) ? Self.bounded($0) : nil
+        }
     }
 
-    /// A page's charts: what the question asked for first, then the analysis's own. A single
-    /// figure is drawn spread over the organizations, badges or periods it sums.
+    /// A page's charts: what the question asked for first, then the one chart the kind chose
+    /// to support it, then the kind's others (placed behind "More charts"). A single figure
+    /// is drawn spread over the organizations, badges or periods it sums; a chart of one item
+    /// is not drawn.
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(
         for output: any AnalysisOutput, question: Question, answer: Answer?, match: Match
     ) throws -> [Chart] {
         let drawn = try charts(for: output, question: question)
-        guard !drawn.isEmpty, let answer else { return drawn }
+        let supporting = Self.supporting(for: output, match: match, drawn: drawn)
+        guard Self.hasData(output), let answer else {
+            return Self.arranged(drawn, supporting: supporting)
+        }
         let shown =
             answer.subjectTitle == nil
             ? Answer.spread(
                 output, intent: match.intent, filters: match.filters, asOf: coverage.asOf,
                 firstDay: coverage.firstDay) : answer
-        guard let first = shown.flatMap(chart(for:)) else { return drawn }
-        return [first] + drawn
+        let first = shown.flatMap(chart(for:)).map { [$0] } ?? []
+        return Self.arranged(first + drawn, supporting: supporting)
     }
 }

@@ -170,10 +170,8 @@ enum Lead {
         }
     }
 
-    /// "ISO week" keeps its capitals; "Month" does not.
-    private static func period(_ title: String) -> String {
-        title.hasPrefix("ISO") ? title : title.lowercased()
-    }
+    /// "Week", "Month": in lower case inside a sentence.
+    private static func period(_ title: String) -> String { title.lowercased() }
 
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

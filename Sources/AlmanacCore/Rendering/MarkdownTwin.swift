@@ -37,10 +37,12 @@ struct MarkdownTwin: Sendable {
         }
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
-            for chart in report.charts {
-                lines.append(
-                    "- [\(MarkdownText.escape(chart.title))](\(report.question.id).json): \(MarkdownText.escape(chart.summary))"
-                )
+            let more = report.charts.filter { $0.placement == .more }
+            for chart in report.charts where chart.placement != .more {
+                lines.append(chartLine(chart, of: report))
+            }
+            if !more.isEmpty {
+                lines += ["", "More charts:", ""] + more.map { chartLine($0, of: report) }
             }
             lines.append("")
         }
@@ -66,6 +68,11 @@ struct MarkdownTwin: Sendable {
             "[Page](\(report.question.id).html) · [JSON](\(report.question.id).json) · [Index](index.md)"
         )
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One chart in the list: its title, linking to the figures in the JSON, and its summary.
+    private func chartLine(_ chart: Chart, of report: QuestionReport) -> String {
+        "- [\(MarkdownText.escape(chart.title))](\(report.question.id).json): \(MarkdownText.escape(chart.summary))"
     }
 
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {

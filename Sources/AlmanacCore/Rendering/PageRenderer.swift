@@ -114,11 +114,21 @@ public struct PageRenderer: Sendable {
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
-        context["charts"] = zip(report.charts, charts).map { chart, context in
+        let entries = zip(report.charts, charts).map { chart, context in
             var entry = context
             entry["embedHref"] = Self.embedPath(of: chart, in: report)
-            return entry
+            return (chart.placement, entry)
         }
+        // The answer and its supporting chart in view; the kind's others behind "More charts",
+        // drawn all the same (the site script fits them to the width when it opens).
+        // A page template from before "More charts" (copied by `init`) would drop the kind's
+        // other charts; there, every chart is drawn in order instead.
+        let disclosed = templates.files["page.mustache"]?.contains("moreCharts") ?? false
+        context["charts"] = entries.filter { $0.0 != .more || !disclosed }.map(\.1)
+        let more = disclosed ? entries.filter { $0.0 == .more }.map(\.1) : []
+        context["moreCharts"] = more
+        context["hasMoreCharts"] = !more.isEmpty
+        context["moreChartsCount"] = more.count
         context["hasCharts"] = !report.charts.isEmpty
         // Plotly draws WebGL traces (the scatter matrix) with shaders that regl compiles
         // through `new Function`; only pages that have one relax the policy for it.

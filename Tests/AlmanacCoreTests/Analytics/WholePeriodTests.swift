@@ -89,7 +89,7 @@ import Testing
         #expect(answer.rows.first { $0.subject == "2023-W40" }?.partial == true)
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "Enrollments per ISO week in the 12 months up to 2024-03-01 went from 1 in 2024-W03 to 0 in 2024-W08; 2024-W02 and 2024-W09 are partial weeks, left out."
+                == "Enrollments per week in the 12 months up to 2024-03-01 went from 1 in 2024-W03 to 0 in 2024-W08; 2024-W02 and 2024-W09 are partial weeks, left out."
         )
         // The chart draws them dashed, and its caption says so.
         let chart = try #require(ChartBuilder().chart(for: answer))
