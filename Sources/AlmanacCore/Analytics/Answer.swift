@@ -59,6 +59,8 @@ public struct Answer: Sendable, Equatable {
     public var versus: Versus?
 
     public struct Versus: Sendable, Equatable {
+        /// The question's own window's words ("in 2025").
+        public var current: String
         /// The window's words, as the question gives them.
         public var phrase: String
         public var range: DateRange
@@ -76,11 +78,11 @@ public struct Answer: Sendable, Equatable {
 
     /// This answer set beside `other`, the same question in another window: each row's value
     /// there, by subject (a subject with no row there counts zero, or has no rate).
-    public func against(_ other: Answer, window: DateRange) -> Answer {
+    public func against(_ other: Answer, window: DateRange, current: String) -> Answer {
         var answer = self
         let zero: JSONValue = value.format == .count ? .int(0) : .null
         answer.versus = Versus(
-            phrase: window.phrase, range: window,
+            current: current, phrase: window.phrase, range: window,
             values: rows.map { row in
                 other.rows.first { $0.subject == row.subject }?.value ?? zero
             })

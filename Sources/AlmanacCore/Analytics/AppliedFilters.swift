@@ -56,8 +56,9 @@ extension Match {
         applied.dateRange = nil
         if !applied.isEmpty { parts.append(applied.summary) }
         if let range = window(asOf: asOf) {
-            parts.append(
-                windowColumn == "completed_at" ? "completed " + range.phrase : range.phrase)
+            var phrase = windowColumn == "completed_at" ? "completed " + range.phrase : range.phrase
+            if let versus { phrase += " against " + versus.phrase }
+            parts.append(phrase)
         }
         return parts.joined(separator: " · ")
     }

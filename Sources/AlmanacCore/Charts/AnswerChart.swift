@@ -7,6 +7,7 @@ struct AnswerChart {
 
     /// Nil when the answer is a single figure: the lead sentence says it, a bar would not.
     var chart: Chart? {
+        if answer.versus != nil { return versusChart }
         guard let subject = answer.subjectTitle, !answer.rows.isEmpty else { return nil }
         let rows = answer.isTimeline ? answer.rows : Array(answer.rows.prefix(limit))
         let percent = answer.value.format == .percent
@@ -117,7 +118,7 @@ extension ChartBuilder {
             return Self.arranged(drawn, supporting: supporting)
         }
         let shown =
-            answer.subjectTitle == nil
+            answer.subjectTitle == nil && answer.versus == nil
             ? Answer.spread(
                 output, intent: match.intent, filters: match.filters, asOf: coverage.asOf,
                 firstDay: coverage.firstDay) : answer

@@ -51,7 +51,8 @@ struct QuestionAnswering {
             var filters = match.filters
             filters.dateRange = versus
             return Answer.make(other, intent: match.intent, filters: filters).flatMap {
-                answer?.against($0, window: versus)
+                answer?.against(
+                    $0, window: versus, current: match.filters.dateRange?.phrase ?? "")
             }
         }
         var reports: [QuestionReport] = []

@@ -44,6 +44,15 @@ enum ChangeText {
 
     /// "The 28 days from 2026-10-26 to 2026-11-22, against 2026-09-28 to 2026-10-25 and a
     /// year earlier."
+    /// The heading of the compared window's column: "Previous period", or the window the
+    /// question set against its own ("2024", "Q1 2026").
+    static func previousLabel(_ comparison: Comparison) -> String {
+        let phrase = comparison.windows.previous.phrase
+        guard phrase != "the previous period", !phrase.isEmpty else { return "Previous period" }
+        let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     static func windows(_ comparison: Comparison) -> String {
         let windows = comparison.windows
         func span(_ range: DateRange) -> String {

@@ -25,7 +25,7 @@ struct MarkdownTwin: Sendable {
         if let comparison = report.comparison {
             lines += [
                 "## Change", "", MarkdownText.escape(ChangeText.windows(comparison)), "",
-                "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
+                "| Measure | Now | \(ChangeText.previousLabel(comparison)) | Change | A year earlier | Change on the year |",
                 "| --- | ---: | ---: | --- | ---: | --- |",
             ]
             for row in ChangeText.rows(comparison) {

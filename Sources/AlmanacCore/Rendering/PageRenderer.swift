@@ -137,6 +137,7 @@ public struct PageRenderer: Sendable {
             context["comparison"] =
                 [
                     "window": ChangeText.windows(comparison),
+                    "previousLabel": ChangeText.previousLabel(comparison),
                     "rows": ChangeText.rows(comparison).map { row in
                         [
                             "label": row.label, "current": row.current, "previous": row.previous,

@@ -102,7 +102,7 @@ extension AnswerTests {
             Answer.make(
                 try run(BadgeEnrollments.self, Filters(dateRange: january)), intent: intent,
                 filters: Filters(dateRange: january)))
-        let answer = current.against(before, window: january)
+        let answer = current.against(before, window: january, current: "February 2024")
         // February: SQL Fundamentals 2 (6, 7), Python Basics 1 (3); January: 1 (5) and 2 (1, 2).
         #expect(answer.rows.map(\.subject) == ["SQL Fundamentals", "Python Basics"])
         #expect(answer.versus?.values == [.int(1), .int(2)])
