@@ -4,7 +4,15 @@ import Foundation
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a database against the schema in docs/schema.md.")
+        abstract: "Validate a database against the schema in docs/schema.md.",
+        discussion: """
+            Lists every problem with a count and an example row id on standard error, and \
+            exits 1 when one would make the numbers wrong. `almanac schema` prints the tables.
+
+            Examples:
+              almanac check --db data/export.db
+              almanac check --db postgres://me@db.example.org/lms
+            """)
 
     @Option(help: "The SQLite file or postgres:// URL to check.")
     var db: String
