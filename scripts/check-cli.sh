@@ -6,8 +6,8 @@
 #   3. `build --fail-on-alert` exits 3, bad alerts exit 1 with their lines, and `notify`
 #      fails on a dead webhook without printing its path or query;
 #   4. `almanac schema`'s SQLite SQL makes a database that `almanac check` accepts;
-#   5. a mistyped command or flag suggests the closest, and `build --help` leads with --db,
-#      --questions and --out.
+#   5. a mistyped command or flag suggests the closest, `build --help` leads with --db,
+#      --questions and --out, and a YAML mistake shows its line with a caret.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 almanac=.build/debug/almanac
@@ -145,8 +145,21 @@ if [ "$first" != "--db --questions --out " ] || ! grep -q "^Examples:" "$scratch
   failures=$((failures + 1))
 fi
 
+# A YAML mistake: the line where the quote opens, the line itself, a caret and plain words.
+printf 'title: T\nquestions:\n  - text: "Why do people drop out?\n  - text: How many enrolled?\n' >"$scratch/quote.yaml"
+"$almanac" build --db "$scratch/demo.db" --questions "$scratch/quote.yaml" --out "$scratch/q" --llm off \
+  >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "quote.yaml:3:11: invalid YAML: a quote opened here is never closed" "$scratch/err" \
+  || ! grep -qx ' 3 |   - text: "Why do people drop out?' "$scratch/err" \
+  || ! grep -qx '   |           ^' "$scratch/err" || grep -q "scalar" "$scratch/err"; then
+  echo "check-cli: an unclosed quote exited $status with (want 1, line 3, the line and a caret):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
 fi
-echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL; schema's SQL makes a database check accepts; typos get a suggestion."
+echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL; schema's SQL makes a database check accepts; typos get a suggestion; YAML errors show the line."

@@ -46,7 +46,9 @@ public struct QuestionLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw QuestionFileError(path: path, problems: [Self.problem(from: error)])
+            throw QuestionFileError(
+                path: path, problems: [YAMLSyntax.problem(from: error, in: yaml)]
+            ).quoting(yaml)
         }
         guard let root, case .mapping(let top) = root else {
             throw QuestionFileError(
@@ -55,7 +57,8 @@ public struct QuestionLoader {
                     .init(
                         line: 1, column: 1,
                         message: "expected a mapping with `title` and `questions`")
-                ])
+                ]
+            ).quoting(yaml)
         }
 
         var title: String?
@@ -130,7 +133,8 @@ public struct QuestionLoader {
             throw QuestionFileError(
                 path: path,
                 problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
-                omitted: omitted)
+                omitted: omitted
+            ).quoting(yaml)
         }
         var file = QuestionFile(
             path: path, title: title, database: database, questions: questions,
@@ -151,18 +155,5 @@ public struct QuestionLoader {
             return nil
         }
         return scalar.string
-    }
-
-    private static func problem(from error: YamlError) -> QuestionFileError.Problem {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text), " } ?? ""
-            return .init(
-                line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
-        default:
-            return .init(line: 1, column: 1, message: "invalid YAML: \(error)")
-        }
     }
 }
