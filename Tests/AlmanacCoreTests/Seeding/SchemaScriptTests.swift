@@ -38,6 +38,24 @@ import Testing
         }
     }
 
+    @Test(
+        "the printed PostgreSQL schema makes a database that check accepts, once it has rows",
+        .enabled(if: TestPostgres.url != nil))
+    func postgresScriptMakesACheckedDatabase() throws {
+        // What `almanac schema --engine postgres | psql URL` runs, comments and all.
+        let reader = try #require(
+            try TestPostgres.fixture(
+                Fixture.platformRows, tables: SchemaScript.text(for: .postgres)))
+        #expect(try SchemaChecker().check(reader).findings.isEmpty)
+        let indexes = try reader.rows(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'enrollments_by_%' ORDER BY 1"
+        ) { $0.string(0) ?? "" }
+        #expect(
+            indexes == [
+                "enrollments_by_completion", "enrollments_by_date", "enrollments_by_learner",
+            ])
+    }
+
     @Test("without an engine it prints both, each table once per engine")
     func bothEngines() {
         let text = SchemaScript.text(for: nil)
