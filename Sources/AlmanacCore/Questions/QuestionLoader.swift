@@ -94,7 +94,7 @@ public struct QuestionLoader {
             default:
                 problem(
                     keyNode,
-                    "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))"
+                    "unknown key `\(key)`\(Self.guess(key, among: Self.topKeys.sorted())); expected one of \(Self.topKeys.sorted().joined(separator: ", "))"
                 )
             }
         }
@@ -145,6 +145,11 @@ public struct QuestionLoader {
     }
 
     // MARK: - Nodes and problems
+
+    /// " (did you mean `title`?)" for a key or kind that is a typo of a known one, else "".
+    static func guess(_ word: String, among names: [String]) -> String {
+        Spelling.closest(to: word, among: names).map { " (did you mean `\($0)`?)" } ?? ""
+    }
 
     typealias Report = (Node?, String) -> Void
 

@@ -87,6 +87,25 @@ import Testing
         #expect(lines[2] == "   |     ^")
     }
 
+    @Test("a mistyped key or kind names the one it is closest to")
+    func mistypedKey() throws {
+        let yaml = """
+            titel: T
+            questions:
+              - text: A
+                kind: badge
+                sectoin: Badges
+            """
+        let messages = Set(try error(yaml).problems.map(\.message))
+        #expect(
+            messages == [
+                "unknown key `titel` (did you mean `title`?); expected one of alerts, database, database_options, llm, patterns, questions, title",
+                "unknown kind `badge` (did you mean `badge_enrollments`?); expected one of badge_enrollments, organization_trends, completion_metrics, learning_paths, custom_sql",
+                "unknown key `sectoin` in a question (did you mean `section`?); expected one of charts, granularity, id, kind, section, sql, text",
+                "missing `title`: the report needs a title",
+            ])
+    }
+
     @Test("a long line is shown as a window around the column, cut with …")
     func window() {
         let line = String(repeating: "a", count: 50) + "X" + String(repeating: "b", count: 100)
