@@ -74,7 +74,8 @@ for page in "$prefix"/share/man/man1/*.1; do
     fail "$(basename "$page") does not list the exit statuses 0 to 3"
   fi
 done
-for page in almanac almanac.build almanac.serve almanac.schema almanac.check almanac.init almanac.seed; do
+for page in almanac almanac.build almanac.serve almanac.schema almanac.check almanac.init almanac.seed \
+  almanac.ask almanac.notify; do
   grep -q '^\.Sh EXAMPLES' "$prefix/share/man/man1/$page.1" || fail "$page.1 has no EXAMPLES section"
 done
 if grep -q -- '-help' "$prefix/share/man/man1/almanac.build.1"; then fail "almanac.build.1 repeats --help"; fi
