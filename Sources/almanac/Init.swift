@@ -48,18 +48,34 @@ struct Init: AsyncParsableCommand {
         print(Self.nextSteps(folder: folder, demo: demo))
     }
 
+    /// The command that opens a file in the desktop's browser (on Debian, `open` is openvt).
+    #if os(macOS)
+        static let openCommand = "open"
+    #else
+        static let openCommand = "xdg-open"
+    #endif
+
     /// What to type next, each line working as printed.
     static func nextSteps(folder: String, demo: Bool) -> String {
-        var lines = ["", "Next:", "  cd \(folder.contains(" ") ? "'\(folder)'" : folder)"]
+        var steps = [("cd \(folder.contains(" ") ? "'\(folder)'" : folder)", "")]
         if !demo {
-            lines.append(
-                "  almanac seed           # demo data in \(ProjectScaffold.databasePath); or set `database:` in questions.yaml to your export (`almanac schema` prints the tables)"
-            )
+            steps.append(
+                (
+                    "almanac seed",
+                    "demo data in \(ProjectScaffold.databasePath); or set `database:` in questions.yaml to your export (`almanac schema` prints the tables)"
+                ))
         }
-        lines += [
-            "  almanac build          # or `make`: writes site/",
-            "  open site/index.html   # in a browser (xdg-open on Linux)",
+        steps += [
+            ("almanac build", "or `make`: writes site/"),
+            ("\(openCommand) site/index.html", "opens the report in a browser"),
         ]
-        return lines.joined(separator: "\n")
+        let width = steps.map(\.0.count).max() ?? 0
+        let lines = steps.map { command, note in
+            note.isEmpty
+                ? "  " + command
+                : "  " + command.padding(toLength: width, withPad: " ", startingAt: 0) + "  # "
+                    + note
+        }
+        return (["", "Next:"] + lines).joined(separator: "\n")
     }
 }
