@@ -5,7 +5,17 @@ import Foundation
 struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Answer one question with the same matcher, analytics, narrator and cache as a build.")
+            "Answer one question with the same matcher, analytics, narrator and cache as a build.",
+        discussion: """
+            Prints the Markdown answer and how the question was read; --json prints the report \
+            document instead. The questions file's database, patterns and llm block are used \
+            when it exists.
+
+            Examples:
+              almanac ask "What is the completion rate by organization?"
+              almanac ask "Top 5 badges by enrollments in 2025" --db data/export.db --llm off
+              almanac ask "How long does Python Basics take?" --json
+            """)
 
     @Argument(
         help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")

@@ -118,7 +118,7 @@ struct EntityFinder {
                 guard written.split(separator: " ").count == width else { continue }
                 let candidate = Array(Self.fold(written))
                 let allowed = entry.folded.count >= 10 ? 2 : 1
-                let distance = Self.distance(candidate, entry.folded, limit: allowed)
+                let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
                     misses.append(
                         NearMiss(
@@ -209,24 +209,5 @@ struct EntityFinder {
         }
         if let begin = start { ranges.append(begin..<characters.count) }
         return ranges
-    }
-
-    /// Levenshtein distance, giving up early once it must exceed `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -353,7 +353,8 @@ import Testing
         let yaml = try String(contentsOf: folder.appending(path: "questions.yaml"), encoding: .utf8)
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
-        #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
+        // templates/ beside questions.yaml is used without a flag.
+        #expect(makefile.contains("\nreport:\n\t$(ALMANAC) build\n"))
         #expect(throws: SiteError.self) {
             try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
         }
