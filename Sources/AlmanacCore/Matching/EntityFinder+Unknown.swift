@@ -199,7 +199,7 @@ extension EntityFinder {
             let shared = Set(folded.split(separator: " ").map { String($0) })
                 .intersection(targetWords).count
             let contains = target.count >= 3 && folded.contains(text) ? 0 : 1
-            return (contains, -shared, Self.distance(target, Array(folded), limit: 400), name)
+            return (contains, -shared, Spelling.distance(target, Array(folded), limit: 400), name)
         }
         return scored.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(3)
             .map(\.3)

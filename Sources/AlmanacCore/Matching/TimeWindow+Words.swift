@@ -84,7 +84,7 @@ extension TimeWindow {
     }
 
     private static let against = regex(
-        #"^\W*(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
+        #"^\W*(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
     private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
     private static let comparing = regex(

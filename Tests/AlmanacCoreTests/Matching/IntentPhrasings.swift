@@ -5,7 +5,8 @@
 /// organization_trends (completions by the period of completed_at), and average progress
 /// by or for an organization to organization_trends; rows whose breakdown no analysis computes
 /// (or with a vague window) moved to the refusals. Issue 20 read "average" and "mean" time to
-/// complete as the mean (three rows), and a weekly drop rate as a refusal.
+/// complete as the mean (three rows), "any … dropouts" as a count, and a weekly drop rate as a
+/// refusal.
 extension IntentTableTests {
     static let rows: [Row] = [
         Row(
@@ -534,7 +535,7 @@ extension IntentTableTests {
             measure: "drop_rate", dimension: "badge", ranking: "bottom", novel: true),
         Row(
             "Any Deep Learning dropouts this week?", kind: "completion_metrics",
-            measure: "drop_rate", badge: "Deep Learning", window: "2026-09-28..2026-09-30",
+            measure: "dropouts", badge: "Deep Learning", window: "2026-09-28..2026-09-30",
             novel: true),
         Row(
             "How long does it take to complete Docker Basics?", kind: "completion_metrics",

@@ -79,6 +79,12 @@ extension IntentTableTests {
             "Was the drop-out rate higher in 2025 than in 2024?", kind: "completion_metrics",
             measure: "drop_rate", window: "2025-01-01..2025-12-31"),
         Row(
+            "Was the completion rate in 2024 higher than in 2025?", kind: "completion_metrics",
+            measure: "completion_rate", window: "2024-01-01..2024-12-31"),
+        Row(
+            "Compare drop-outs in H1 2026 with H2 2025", kind: "completion_metrics",
+            measure: "dropouts", window: "2026-01-01..2026-06-30"),
+        Row(
             "How many Docker Basics enrollments ended up dropped?", kind: "completion_metrics",
             measure: "dropouts", badge: "Docker Basics"),
         // Rankings with a filter: a ranking that names no measure ranks by enrollments, or by
