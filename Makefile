@@ -76,6 +76,7 @@ install: setup
 	.build/release/almanac --generate-completion-script zsh > $(ZSHDIR)/_almanac
 	.build/release/almanac --generate-completion-script fish > $(FISHDIR)/almanac.fish
 	@echo "Installed $(BINDIR)/almanac, its man pages and completions; 'make uninstall PREFIX=$(PREFIX)' removes them."
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "Note: $(PREFIX)/bin is not on your PATH; run: export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 ## Remove what `make install` put under PREFIX.
 uninstall:

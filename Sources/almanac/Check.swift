@@ -9,24 +9,41 @@ struct Check: AsyncParsableCommand {
             Lists every problem with a count and an example row id on standard error, and \
             exits 1 when one would make the numbers wrong. `almanac schema` prints the tables.
 
+            Without --db, it checks the database that `database:` in the questions file names,
+            as `build` would.
+
             Examples:
+              almanac check
               almanac check --db data/export.db
               almanac check --db postgres://me@db.example.org/lms
             """)
 
-    @Option(help: "The SQLite file or postgres:// URL to check.")
-    var db: String
+    @Option(
+        help:
+            "The SQLite file or postgres:// URL to check (default: `database:` in the questions file)."
+    )
+    var db: String?
+
+    @Option(help: "The questions file whose `database:` to check when --db is not given.")
+    var questions = "questions.yaml"
 
     @OptionGroup var statementTimeout: StatementTimeout
 
     func run() async throws {
-        let location = DatabaseLocation(
-            db,
-            statementTimeout: statementTimeout.milliseconds
-                ?? PostgresConnection.defaultStatementTimeout)
         let report: SchemaReport
         let place: String
         do {
+            let location: DatabaseLocation
+            if let db {
+                location = DatabaseLocation(
+                    db,
+                    statementTimeout: statementTimeout.milliseconds
+                        ?? PostgresConnection.defaultStatementTimeout)
+            } else {
+                let file = try QuestionLoader().load(contentsOf: questions, files: DiskFileSystem())
+                location = try file.databaseLocation(
+                    override: nil, timeout: statementTimeout.milliseconds)
+            }
             let connection = try location.open()
             // The connection's location: what libpq filled in from PG* variables too, and
             // never a password.

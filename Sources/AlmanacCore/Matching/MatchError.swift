@@ -70,7 +70,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .severalNames(let kind, let names):
             let list = names.map { "'\(Self.cut($0))'" }.joined(separator: " and ")
             return
-                "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
+                "question `\(questionID)` names \(names.count) \(kind)s, \(list), in a way Almanac cannot compare: it sets two to five \(kind)s side by side for one measure (\"completion rate at A vs B\"), but not for growth, a learning path, more than five, or several badges and organizations at once. Ask one question per \(kind), or write the query yourself with `sql:`"
         case .impossibleDate(let date):
             return
                 "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
