@@ -10,6 +10,15 @@ enum YAMLSyntax {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // A quote left open runs on, through later lines and comments, to the next quote
+            // of its kind; the parser then stops somewhere after it. Report the opening.
+            if let open = unclosedQuote(in: yaml, before: mark.line) {
+                return .init(
+                    line: open.line, column: open.column,
+                    message:
+                        "invalid YAML: a quote opened here is never closed on its line; add the "
+                        + "closing quote where the text ends (or write the text without quotes)")
+            }
             let found = Found(
                 problem: problem, context: context?.text, contextLine: context?.mark.line,
                 character: character(in: yaml, line: mark.line, column: mark.column))
@@ -25,6 +34,65 @@ enum YAMLSyntax {
         default:
             return .init(line: 1, column: 1, message: "invalid YAML: \(error)")
         }
+    }
+
+    /// The first line before `limit` (1-based) whose value opens a quote that its line does
+    /// not close (`title: "Learning Pulse`), with the quote's column; quotes in comments and
+    /// inside a word ("don't") do not count.
+    static func unclosedQuote(in yaml: String, before limit: Int) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix(max(0, limit - 1)).enumerated()
+        {
+            let text = Array(line)
+            guard var open = valueStart(text) else { continue }
+            while open < text.count, text[open] == " " { open += 1 }
+            guard open < text.count, text[open] == "\"" || text[open] == "'" else { continue }
+            let quote = text[open]
+            var closed = false
+            var cursor = open + 1
+            while cursor < text.count {
+                if quote == "\"", text[cursor] == "\\" {
+                    cursor += 2
+                    continue
+                }
+                if text[cursor] == quote {
+                    // '' inside single quotes is an escaped quote.
+                    if quote == "'", cursor + 1 < text.count, text[cursor + 1] == "'" {
+                        cursor += 2
+                        continue
+                    }
+                    closed = true
+                    break
+                }
+                cursor += 1
+            }
+            if !closed { return (index + 1, open + 1) }
+        }
+        return nil
+    }
+
+    /// Where a line's value starts: after its first "key: ", else after a list's "- "; nil
+    /// for a comment or a line with neither.
+    private static func valueStart(_ text: [Character]) -> Int? {
+        let indent = text.prefix { $0 == " " }.count
+        guard indent < text.count, text[indent] != "#" else { return nil }
+        for position in indent..<text.count
+        where text[position] == "#" && position > 0
+            && text[position - 1] == " "
+        {
+            return colon(in: text[indent..<position])
+        }
+        if let value = colon(in: text[indent...]) { return value }
+        return text[indent] == "-" && indent + 1 < text.count && text[indent + 1] == " "
+            ? indent + 2 : nil
+    }
+
+    /// Just past the first ": " (or a ":" ending the text) in a line's part.
+    private static func colon(in part: ArraySlice<Character>) -> Int? {
+        for position in part.indices where part[position] == ":" {
+            if position + 1 == part.endIndex || part[position + 1] == " " { return position + 1 }
+        }
+        return nil
     }
 
     /// What the parser reported.
