@@ -21,24 +21,8 @@ struct Ask: AsyncParsableCommand {
         help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
     var question: String
 
-    @Option(
-        help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
-    var db: String?
-
-    @OptionGroup var statementTimeout: StatementTimeout
-
-    @Option(
-        help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
-    var questions = "questions.yaml"
-
-    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
-    var asOf: CivilDate?
-
-    @Flag(
-        help:
-            "Print the report document (as site/<id>.json holds it) instead of the Markdown answer."
-    )
-    var json = false
+    @OptionGroup(title: "Question and data")
+    var input: AskInput
 
     @OptionGroup(title: "Language model")
     var modelFlags: ModelFlags
@@ -52,9 +36,10 @@ struct Ask: AsyncParsableCommand {
                 "the question is \(question.count) characters long; the limit is \(QuestionLoader.maxQuestionLength)"
             )
         }
-        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: "")
-        options.statementTimeout = statementTimeout.milliseconds
-        options.asOf = asOf
+        var options = BuildOptions(
+            questionsPath: input.questions, databasePath: input.db, outputPath: "")
+        options.statementTimeout = input.statementTimeout.milliseconds
+        options.asOf = input.asOf
         options.llm = try modelFlags.options()
         options.jobs = 1
         let environment = Environment.live { event in
@@ -64,7 +49,7 @@ struct Ask: AsyncParsableCommand {
             options: options, version: Almanac.version, environment: environment)
         do {
             let (report, document, _) = try await builder.ask(question)
-            if json {
+            if input.json {
                 print(document.prettyEncoded(), terminator: "")
             } else {
                 print(report.narration.markdown)
@@ -85,4 +70,26 @@ struct Ask: AsyncParsableCommand {
             throw fail(String(describing: error))
         }
     }
+}
+
+/// `ask`'s own options, titled so that `--help` lists them before the language model's.
+struct AskInput: ParsableArguments {
+    @Option(
+        help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
+    var db: String?
+
+    @OptionGroup var statementTimeout: StatementTimeout
+
+    @Option(
+        help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
+    var questions = "questions.yaml"
+
+    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
+    var asOf: CivilDate?
+
+    @Flag(
+        help:
+            "Print the report document (as site/<id>.json holds it) instead of the Markdown answer."
+    )
+    var json = false
 }
