@@ -137,6 +137,23 @@ public struct ResultSets: Sendable {
         self.byName = byName
     }
 
+    /// The rows of shared statements by scope: for each number in the `scope` column, the
+    /// rows that carry it, in the order the statements returned them.
+    public func byScope() -> [Int: ResultSets] {
+        var sets: [Int: [String: ResultSet]] = [:]
+        for (name, set) in byName {
+            guard let column = set.columns.firstIndex(of: "scope") else { continue }
+            for row in set.rows {
+                guard case .integer(let value) = row[column] else { continue }
+                sets[Int(value), default: [:]][
+                    name, default: ResultSet(columns: set.columns, rows: [])
+                ]
+                .rows.append(row)
+            }
+        }
+        return sets.mapValues(ResultSets.init)
+    }
+
     /// The records of a statement; empty when it returned none.
     public subscript(_ name: String) -> [ResultRecord] {
         byName[name]?.records ?? []
