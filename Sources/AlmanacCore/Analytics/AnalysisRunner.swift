@@ -218,7 +218,9 @@ struct AnalysisRunner {
                 let range = work.count..<(work.count + statements.count)
                 work += statements.map(Work.statement)
                 steps += statements.map {
-                    Step(name: "\(kind.rawValue).\($0.name)", scopes: numbers.count)
+                    Step(
+                        name: "\(kind.rawValue).\($0.name)",
+                        scopes: $0.scopes.isEmpty ? numbers.count : Set($0.scopes.values).count)
                 }
                 for (index, number) in numbers.enumerated() { place[number] = (range, index + 1) }
             }
@@ -232,22 +234,26 @@ struct AnalysisRunner {
         /// Per job: what computed it, and its rows of the shared statements (nil for a
         /// custom query).
         func results(in done: [Done]) -> [([Done], ResultSets?)] {
-            var split: [Int: [Int: ResultSets]] = [:]
-            return place.map { range, scope in
-                let finished = Array(done[range])
-                guard let scope else { return (finished, nil) }
-                if split[range.lowerBound] == nil {
-                    var sets: [String: ResultSet] = [:]
-                    for (piece, result) in zip(work[range], finished) {
-                        if case .statement(let statement) = piece,
-                            case .success(.rows(let rows)) = result.result
-                        {
-                            sets[statement.name] = rows
-                        }
-                    }
-                    split[range.lowerBound] = ResultSets(sets).byScope()
+            // Each statement's rows by scope, split once.
+            var split: [Int: [Int: ResultSet]] = [:]
+            for (index, piece) in work.enumerated() {
+                guard case .statement(let statement) = piece,
+                    case .success(.rows(let rows)) = done[index].result
+                else { continue }
+                split[index] = ResultSets([statement.name: rows]).byScope().compactMapValues {
+                    $0.byName[statement.name]
                 }
-                return (finished, split[range.lowerBound]?[scope] ?? ResultSets([:]))
+            }
+            return place.map { range, request in
+                let finished = Array(done[range])
+                guard let request else { return (finished, nil) }
+                var sets: [String: ResultSet] = [:]
+                for index in range {
+                    guard case .statement(let statement) = work[index] else { continue }
+                    let scope = statement.scopes.isEmpty ? request : statement.scopes[request]
+                    if let scope, let rows = split[index]?[scope] { sets[statement.name] = rows }
+                }
+                return (finished, ResultSets(sets))
             }
         }
     }

@@ -85,7 +85,7 @@ extension BadgeEnrollments: Analysis {
                     asOf: request.asOf)
             })
         let status = { (value: String) in Scope.statusCount(value, dialect) }
-        let badges = SQLStatement(
+        let badges = scopes.statement(
             "badges",
             """
             WITH \(scopes.cte(dialect)),
@@ -123,7 +123,7 @@ extension BadgeEnrollments: Analysis {
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
         // A scope with no rows has no row here; it reads as zeros, as an empty scope's
         // aggregate does.
-        let totals = SQLStatement(
+        let totals = references.statement(
             "totals",
             """
             WITH \(references.cte(dialect))

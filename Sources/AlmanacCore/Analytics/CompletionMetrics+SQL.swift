@@ -23,7 +23,7 @@ extension CompletionMetrics: Analysis {
             + "CAST(coalesce(sum(c.enrolled), 0) AS BIGINT) AS enrolled"
         let organization = "LEFT JOIN organizations o ON o.id = c.organization_id"
         // A scope with no rows has no rows here: its overall counts read as zeros.
-        let breakdowns = SQLStatement(
+        let breakdowns = scopes.statement(
             "breakdowns",
             """
             WITH \(scopes.cte(dialect)),
@@ -68,7 +68,7 @@ extension CompletionMetrics: Analysis {
                      \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST,
                      organization_id NULLS FIRST, badge_id
             """)
-        let medians = SQLStatement(
+        let medians = scopes.statement(
             "medians",
             """
             WITH \(scopes.cte(dialect)),
@@ -103,7 +103,7 @@ extension CompletionMetrics: Analysis {
         guard !windowed.rows.isEmpty else { return [breakdowns, medians] }
         let condition = ScopeList.doneInWindow()
         // Every badge and organization of the filters, so a bottom ranking sees its zeros.
-        let completedInWindow = SQLStatement(
+        let completedInWindow = windowed.statement(
             "completed_in_window",
             """
             WITH \(windowed.cte(dialect, named: "finished", finished: true)),

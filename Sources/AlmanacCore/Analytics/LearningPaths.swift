@@ -62,7 +62,7 @@ extension LearningPaths: Analysis {
                       FROM scoped s) AS ranked
                 WHERE nth = 1
             ),
-            steps AS MATERIALIZED (
+            steps AS (
                 SELECT scope, focus, in_focus, user_id, badge_id, enrolled_at,
                        row_number() OVER learner AS step,
                        lead(badge_id) OVER learner AS next_badge,
@@ -110,7 +110,7 @@ extension LearningPaths: Analysis {
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
-        let sequences = SQLStatement(
+        let sequences = scopes.statement(
             "sequences",
             """
             \(sequenceCTEs(for: scopes, in: dialect)),
@@ -176,7 +176,7 @@ extension LearningPaths: Analysis {
             ORDER BY scope, part, learners DESC, \(dialect.binary("label")) NULLS FIRST,
                      \(dialect.binary("first_badge")) NULLS FIRST, \(dialect.binary("second_badge")) NULLS FIRST
             """)
-        let completion = SQLStatement(
+        let completion = scopes.statement(
             "completion",
             """
             WITH \(scopes.cte(dialect)),

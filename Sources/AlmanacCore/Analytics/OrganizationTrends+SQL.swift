@@ -22,7 +22,7 @@ extension OrganizationTrends: Analysis {
                 return row
             })
         let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
-        let organizations = SQLStatement(
+        let organizations = scopes.statement(
             "organizations",
             """
             WITH \(scopes.cte(dialect)),
@@ -49,7 +49,7 @@ extension OrganizationTrends: Analysis {
             ORDER BY l.scope, enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
             """)
         // A scope with no rows has no row here; it reads as zeros.
-        let totals = SQLStatement(
+        let totals = scopes.statement(
             "totals",
             """
             WITH \(scopes.cte(dialect))
@@ -68,7 +68,7 @@ extension OrganizationTrends: Analysis {
                 + "WHEN 'week' THEN \(dialect.weekStart(column)) "
                 + "WHEN 'quarter' THEN \(quarter) ELSE substr(\(column), 1, 7) || '-01' END"
         }
-        let series = SQLStatement(
+        let series = scopes.statement(
             "series",
             """
             WITH \(scopes.cte(dialect)),
@@ -96,7 +96,7 @@ extension OrganizationTrends: Analysis {
             GROUP BY e.scope, e.period_start
             ORDER BY 1, 2, 3, 5 NULLS FIRST, 4 NULLS FIRST
             """)
-        let perLearner = SQLStatement(
+        let perLearner = scopes.statement(
             "per_learner",
             """
             WITH \(scopes.cte(dialect)),

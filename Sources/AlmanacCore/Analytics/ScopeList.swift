@@ -36,10 +36,39 @@ struct ScopeList: Sendable {
         }
     }
 
+    /// The distinct scopes, numbered from 1 in order of first appearance.
     var rows: [Row]
+    /// Each request's scope number in `rows`, by the request's own number: requests whose
+    /// scopes are the same for a statement share one scope of it.
+    var numbers: [Int: Int] = [:]
 
+    /// - Parameter rows: one row per request, numbered by request (from 1); a request this
+    ///   list does not cover has no row.
     init(_ rows: [Row]) {
-        self.rows = rows
+        var unique: [Row] = []
+        var seen: [Row: Int] = [:]
+        for var row in rows {
+            let request = row.number
+            row.number = 0
+            if let number = seen[row] {
+                numbers[request] = number
+                continue
+            }
+            row.number = unique.count + 1
+            unique.append(row)
+            var key = row
+            key.number = 0
+            seen[key] = row.number
+            numbers[request] = row.number
+        }
+        self.rows = unique
+    }
+
+    /// A statement over this list, which knows each request's scope number.
+    func statement(_ name: String, _ sql: String) -> SQLStatement {
+        var statement = SQLStatement(name, sql)
+        statement.scopes = numbers
+        return statement
     }
 
     static let columns =

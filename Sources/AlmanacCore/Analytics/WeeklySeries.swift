@@ -30,7 +30,7 @@ public struct WeeklySeries: Sendable, Equatable {
                 row.doneUntil = scope.until
                 return row
             })
-        return SQLStatement(
+        return scopes.statement(
             "weekly",
             """
             WITH \(scopes.cte(dialect)),
@@ -54,12 +54,14 @@ public struct WeeklySeries: Sendable, Equatable {
         from db: any DatabaseConnection, filters: [Filters], asOf: CivilDate
     ) throws -> (series: [WeeklySeries], rows: Int) {
         guard !filters.isEmpty else { return ([], 0) }
-        let set = try ResultSet.read(statement(for: filters, asOf: asOf, in: db.dialect), from: db)
+        let shared = statement(for: filters, asOf: asOf, in: db.dialect)
+        let set = try ResultSet.read(shared, from: db)
         let scopes = ResultSets(["weekly": set]).byScope()
         let series = filters.enumerated().map { index, filters in
             let scope = Scope(filters, asOf: asOf)
             let rows =
-                scopes[index + 1]?.byName["weekly"] ?? ResultSet(columns: set.columns, rows: [])
+                shared.scopes[index + 1].flatMap { scopes[$0]?.byName["weekly"] }
+                ?? ResultSet(columns: set.columns, rows: [])
             return decode(rows, from: scope.from, until: scope.until)
         }
         return (series, set.rows.count)

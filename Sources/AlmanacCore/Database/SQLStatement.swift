@@ -4,6 +4,9 @@ public struct SQLStatement: Sendable, Hashable {
     public var name: String
     public var sql: String
     public var bindings: [SQLValue]
+    /// For a shared statement: each request's number (from 1) → its `scope` in the result;
+    /// empty when request `i` is scope `i`.
+    public var scopes: [Int: Int] = [:]
 
     public init(_ name: String, _ sql: String, _ bindings: [SQLValue] = []) {
         self.name = name
