@@ -120,9 +120,14 @@ struct ScopeList: Sendable {
         let filters =
             "(sc.badge IS NULL OR e.badge_id = sc.badge_id) "
             + "AND (sc.organization IS NULL OR u.organization_id = sc.organization_id)"
+        // As of the scope's cutoff: a completion dated after it had not happened, and its
+        // enrollment was in progress (docs/metrics.md, the as-of date).
+        let later = "e.completed_at >= sc.through_day"
         let select = """
-            SELECT sc.scope, e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status,
-                       e.progress, e.completed_at, sc.done_from, sc.done_until, sc.focus, sc.granularity,
+            SELECT sc.scope, e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at,
+                       CASE WHEN e.status = 'completed' AND \(later) THEN 'in_progress' ELSE e.status END AS status,
+                       e.progress, CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at,
+                       sc.done_from, sc.done_until, sc.focus, sc.granularity,
                        \(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus
                 FROM targets sc
             """
