@@ -40,16 +40,23 @@ struct AnalysisRunner {
 
     /// - Throws: the database check's error (`SchemaCheckError` for rows that break the
     ///   schema's rules), or `QuestionFailure` for the first failing question in order.
-    func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> (
-        [Outcome], Pass
-    ) {
+    /// - Parameter asOf: each analysis's own as-of date when it is not the build's (the
+    ///   earlier comparison windows, counted at the same age); empty when all are the build's.
+    func run(
+        _ questions: [(Question, Match)], asOf cutoffs: [CivilDate?] = [],
+        cache: inout AnalysisCache
+    ) async throws -> ([Outcome], Pass) {
+        let keys = questions.indices.map { index in
+            AnalysisKey(
+                questions[index].0, questions[index].1,
+                asOf: (index < cutoffs.count ? cutoffs[index] : nil) ?? asOf)
+        }
         let started = ContinuousClock.now
         // One job per distinct analysis that neither this build nor the last has computed.
         var jobs: [Job] = []
         var jobOfKey: [AnalysisKey: Int] = [:]
         var known: [AnalysisKey: any AnalysisOutput] = [:]
-        for (question, match) in questions {
-            let key = AnalysisKey(question, match)
+        for ((question, match), key) in zip(questions, keys) {
             guard known[key] == nil, jobOfKey[key] == nil else { continue }
             if let cached = cache.output(for: key) {
                 known[key] = cached
@@ -58,8 +65,7 @@ struct AnalysisRunner {
             jobOfKey[key] = jobs.count
             jobs.append(
                 Job(
-                    question: question, match: match, request: key.request(asOf: asOf),
-                    dialect: db.dialect))
+                    question: question, match: match, key: key, dialect: db.dialect))
         }
 
         // The row rules guard every number; with every analysis known, they were checked on
@@ -96,25 +102,22 @@ struct AnalysisRunner {
             let output = try QuestionFailure.wrapping(job.question.id) {
                 try job.decode(finished, scope: scope)
             }
-            cache.store(output, for: AnalysisKey(job.question, job.match))
+            cache.store(output, for: job.key)
             results.append(
                 Outcome(
                     output: output, sql: job.standalone,
                     milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
         }
-        for (question, match) in questions {
-            let key = AnalysisKey(question, match)
+        for ((question, match), key) in zip(questions, keys) {
             if let number = jobOfKey[key] {
                 outcomes.append(results[number])
             } else if let output = known[key] {
                 // Known from the last build: the statements that computed it are the same.
-                let request = key.request(asOf: asOf)
-                let job = Job(
-                    question: question, match: match, request: request, dialect: db.dialect)
+                let job = Job(question: question, match: match, key: key, dialect: db.dialect)
                 outcomes.append(Outcome(output: output, sql: job.standalone, milliseconds: 0))
             }
         }
-        cache.keep(questions.map { AnalysisKey($0.0, $0.1) })
+        cache.keep(keys)
         return (outcomes, pass)
     }
 
@@ -157,14 +160,16 @@ struct AnalysisRunner {
         var question: Question
         var match: Match
         var analysis: (any Analysis.Type)?
+        var key: AnalysisKey
         var request: AnalysisRequest
         /// The statements of this analysis alone (one scope), as a page shows them.
         var standalone: [String]
 
-        init(question: Question, match: Match, request: AnalysisRequest, dialect: any SQLDialect) {
+        init(question: Question, match: Match, key: AnalysisKey, dialect: any SQLDialect) {
             self.question = question
             self.match = match
-            self.request = request
+            self.key = key
+            request = key.request
             analysis = match.kind.analysis
             if let analysis {
                 standalone = analysis.statements(for: [request], in: dialect).map(\.inlined)
@@ -362,15 +367,18 @@ struct AnalysisKey: Hashable, Sendable {
     var filters: Filters
     var granularity: Granularity?
     var sql: String?
+    /// The date the analysis is counted as of: the build's, or an earlier window's own.
+    var asOf: CivilDate
 
-    init(_ question: Question, _ match: Match) {
+    init(_ question: Question, _ match: Match, asOf: CivilDate) {
         kind = match.kind
         filters = match.filters
         granularity = match.granularity
         sql = question.sql
+        self.asOf = asOf
     }
 
-    func request(asOf: CivilDate) -> AnalysisRequest {
+    var request: AnalysisRequest {
         AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
     }
 }

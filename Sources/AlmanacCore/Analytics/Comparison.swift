@@ -5,6 +5,13 @@ public struct ComparisonWindows: Sendable, Equatable {
     public var current: DateRange
     public var previous: DateRange
     public var yearAgo: DateRange
+    /// The build's as-of date and each earlier window's own, "at the same age": the previous
+    /// window is counted as of the as-of date moved back by the window's length, the year-ago
+    /// window as of the as-of date a year earlier, so a completion that needs time to happen
+    /// has had the same time in every window (docs/metrics.md, like for like).
+    public var asOf: CivilDate
+    public var previousAsOf: CivilDate
+    public var yearAgoAsOf: CivilDate
 
     /// The windows of a question, or nil when it has no time window. Organization trends
     /// always have one (the 12 months up to the as-of date by default). The current window
@@ -20,18 +27,24 @@ public struct ComparisonWindows: Sendable, Equatable {
         let end = min(range.end ?? tomorrow, tomorrow)
         guard start < end else { return nil }
         let previousStart: CivilDate
+        let previousAsOf: CivilDate
         if start.parts.day == 1, end.parts.day == 1 {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
+            // The day after the as-of date moves as the window's end does.
+            previousAsOf = tomorrow.adding(months: -months).adding(days: -1)
         } else {
             previousStart = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
+            previousAsOf = asOf.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
         }
         return ComparisonWindows(
             current: DateRange(start: start, end: end, phrase: range.phrase),
             previous: DateRange(start: previousStart, end: start, phrase: "the previous period"),
             yearAgo: DateRange(
                 start: start.adding(months: -12), end: end.adding(months: -12),
-                phrase: "a year earlier"))
+                phrase: "a year earlier"),
+            asOf: asOf, previousAsOf: previousAsOf,
+            yearAgoAsOf: tomorrow.adding(months: -12).adding(days: -1))
     }
 
     /// The question's match with its window replaced, for running the same analysis again.
@@ -116,15 +129,18 @@ public struct Comparison: Sendable, Equatable {
     public var totals: [Row] { rows.filter { $0.subject == nil } }
 
     public var json: JSONValue {
-        func window(_ range: DateRange) -> JSONValue {
+        func window(_ range: DateRange, _ asOf: CivilDate) -> JSONValue {
             [
                 "from": .string(range.start?.description ?? ""),
                 "to": .string(range.end.map { $0.adding(days: -1).description } ?? ""),
+                "as_of": .string(asOf.description),
             ]
         }
         return [
-            "current": window(windows.current), "previous": window(windows.previous),
-            "year_ago": window(windows.yearAgo), "measures": .array(rows.map(\.json)),
+            "current": window(windows.current, windows.asOf),
+            "previous": window(windows.previous, windows.previousAsOf),
+            "year_ago": window(windows.yearAgo, windows.yearAgoAsOf),
+            "measures": .array(rows.map(\.json)),
         ]
     }
 }

@@ -134,16 +134,19 @@ struct QuestionAnswering {
             match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
         }
         var pairs = Array(zip(questions, matches))
+        // The earlier windows are counted at the same age as the current one.
+        var cutoffs: [CivilDate?] = Array(repeating: nil, count: pairs.count)
         for (index, window) in windows.enumerated() {
             guard let window else { continue }
             pairs.append((questions[index], window.match(matches[index], for: window.previous)))
             pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
+            cutoffs += [window.previousAsOf, window.yearAgoAsOf]
         }
         let location = source.location
         let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
-            (outcomes, pass) = try await runner.run(pairs, cache: &cache)
+            (outcomes, pass) = try await runner.run(pairs, asOf: cutoffs, cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
