@@ -25,7 +25,7 @@ struct Build: AsyncParsableCommand {
 
     @Flag(
         help:
-            "Print the wall time of each phase (load, match, sql, charts, narration, render, write)."
+            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
     )
     var timings = false
 
