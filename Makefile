@@ -65,9 +65,10 @@ check-install:
 	@scripts/check-install.sh
 
 ## Install the release binary, its man pages (from swift-argument-parser's generate-manual
-## plugin) and bash, zsh and fish completions (from the binary itself) under PREFIX.
+## plugin, finished by scripts/man-pages.py: exit statuses, examples) and bash, zsh and fish completions (from the binary itself) under PREFIX.
 install: setup
 	$(SWIFT) package plugin generate-manual --multi-page
+	python3 scripts/man-pages.py $(MANUAL)/*.1
 	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 .build/release/almanac $(BINDIR)/almanac
 	install -m 644 $(MANUAL)/*.1 $(MAN1DIR)/

@@ -23,6 +23,13 @@ page this proves that:
   * no request the page made (directly, or through a stylesheet or script it loaded)
     got an HTTP error from the server. /favicon.ico is ignored: browsers ask for it on
     their own.
+  * every chart is laid out cleanly (a layout probe, also added by the test server, opens
+    every "More charts" disclosure, waits until the site script has fitted those charts
+    to the page, then measures every chart in the page): no axis title within 4 px of a
+    tick label; no tick label, legend entry or text label past the chart's edge; no two
+    text labels on one another; the toolbar (modebar) not over the legend; every bubble
+    labelled, by its own text or by a row or column named for it. Its findings are in
+    <html data-layout-problems>, one line per problem.
 
 How console errors are told apart: Chromium writes every console message of a web page
 to its log as INFO, whatever the level (content/browser/log_console_message.cc keeps the
@@ -89,6 +96,10 @@ TAP_SCRIPT = """(function () {
   });
 })();
 """
+# Served at this path and added to every HTML page after the tap: scripts/layout-probe.js,
+# which measures every chart once it is drawn (see the docstring).
+PROBE_PATH = "/__browser-check__/layout-probe.js"
+PROBE_SCRIPT = (Path(__file__).resolve().parent / "layout-probe.js").read_text(encoding="utf-8")
 TAP_RE = re.compile(r"^\[(console\.error|csp-violation) @ (.*?)\] ?", re.DOTALL)
 
 # One console message in Chromium's log. Recent Chromium writes "INFO:CONSOLE:3]",
@@ -130,13 +141,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         if path == TAP_PATH:
             self.send_bytes(TAP_SCRIPT.encode(), "text/javascript; charset=utf-8")
+        elif path == PROBE_PATH:
+            self.send_bytes(PROBE_SCRIPT.encode(), "text/javascript; charset=utf-8")
         elif path.endswith(".html"):
             file = Path(self.translate_path(path))
             if not file.is_file():
                 self.send_error(404, "File not found")
                 return
             page = file.read_text(encoding="utf-8")
-            tag = '<script src="%s"></script>' % TAP_PATH
+            tag = '<script src="%s"></script><script src="%s"></script>' % (TAP_PATH, PROBE_PATH)
             page, found = re.subn(r"<head\b[^>]*>", lambda m: m.group(0) + tag, page, count=1, flags=re.I)
             if not found:
                 page = tag + page
@@ -333,6 +346,11 @@ def check_page(page_path, server, args, screenshot=None):
                             % len(page.charts))
     elif rendered != str(len(page.charts)):
         problems.append("data-charts-rendered=%r but the page has %d chart(s)" % (rendered, len(page.charts)))
+
+    if page.charts and "data-layout-problems" not in page.html_attrs:
+        problems.append("the layout probe did not finish (no data-layout-problems)")
+    for problem in (page.html_attrs.get("data-layout-problems") or "").strip().splitlines():
+        problems.append("layout: " + problem)
 
     chart_errors = (page.html_attrs.get("data-chart-errors") or "").strip()
     for error in chart_errors.splitlines():

@@ -4,7 +4,10 @@
 #      named on standard error, and no crash (issue 15, item 4);
 #   2. `almanac check` writes its findings to standard error and exits 1 on errors;
 #   3. `build --fail-on-alert` exits 3, bad alerts exit 1 with their lines, and `notify`
-#      fails on a dead webhook without printing its path or query.
+#      fails on a dead webhook without printing its path or query;
+#   4. `almanac schema`'s SQLite SQL makes a database that `almanac check` accepts;
+#   5. a mistyped command or flag suggests the closest, `build --help` leads with --db,
+#      --questions and --out, and a YAML mistake shows its line with a caret.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 almanac=.build/debug/almanac
@@ -108,8 +111,55 @@ if [ "$status" -ne 1 ] || grep -q SECRET "$scratch/err" "$scratch/out" || ! grep
   failures=$((failures + 1))
 fi
 
+# schema: the printed SQLite DDL makes a database that check accepts once it has rows (typed
+# here by hand); the PostgreSQL part is there too.
+"$almanac" schema --engine sqlite | sqlite3 "$scratch/own.db"
+sqlite3 "$scratch/own.db" "
+  INSERT INTO organizations VALUES (1, 'Acme');
+  INSERT INTO users VALUES (1, 'Ann', 1, '2026-01-05'), (2, 'Bo', NULL, '2026-01-06');
+  INSERT INTO badges VALUES (1, 'Python Basics', 'Programming');
+  INSERT INTO enrollments VALUES (1, 1, 1, '2026-01-10', 'completed', 1.0, '2026-02-01'),
+    (2, 2, 1, '2026-01-12T09:30:00', 'in_progress', 0.5, NULL);"
+"$almanac" check --db "$scratch/own.db" >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 0 ] || ! grep -q ": OK$" "$scratch/out"; then
+  echo "check-cli: check on a database made by 'almanac schema --engine sqlite' exited $status (want 0 and OK):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+"$almanac" schema >"$scratch/schema.sql"
+if [ "$(grep -c '^CREATE TABLE' "$scratch/schema.sql")" -ne 8 ] || ! grep -q "bigint PRIMARY KEY" "$scratch/schema.sql"; then
+  echo "check-cli: almanac schema did not print both engines' four tables" >&2
+  failures=$((failures + 1))
+fi
+
+# A mistyped command or flag: exit 2 with the closest name suggested.
+expect_usage "Did you mean 'build'?" biuld
+expect_usage "Did you mean 'prune'?" cache prnue
+expect_usage "Did you mean '--out'?" build --ot site
+# build --help leads with --db, --questions and --out, and shows examples.
+"$almanac" build --help >"$scratch/help" 2>&1
+first=$(grep -oE '^  --[a-z-]+' "$scratch/help" | head -n 3 | tr -d ' ' | tr '\n' ' ')
+if [ "$first" != "--db --questions --out " ] || ! grep -q "^Examples:" "$scratch/help"; then
+  echo "check-cli: build --help does not lead with --db, --questions, --out and examples (first: $first)" >&2
+  failures=$((failures + 1))
+fi
+
+# A YAML mistake: the line where the quote opens, the line itself, a caret and plain words.
+printf 'title: T\nquestions:\n  - text: "Why do people drop out?\n  - text: How many enrolled?\n' >"$scratch/quote.yaml"
+"$almanac" build --db "$scratch/demo.db" --questions "$scratch/quote.yaml" --out "$scratch/q" --llm off \
+  >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "quote.yaml:3:11: invalid YAML: a quote opened here is never closed" "$scratch/err" \
+  || ! grep -qx ' 3 |   - text: "Why do people drop out?' "$scratch/err" \
+  || ! grep -qx '   |           ^' "$scratch/err" || grep -q "scalar" "$scratch/err"; then
+  echo "check-cli: an unclosed quote exited $status with (want 1, line 3, the line and a caret):" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
 fi
-echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL."
+echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL; schema's SQL makes a database check accepts; typos get a suggestion; YAML errors show the line."

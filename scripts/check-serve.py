@@ -11,7 +11,8 @@ In a temporary folder, with a freshly seeded demo database and a copy of questio
   * listens to the server-sent events, changes a question in questions.yaml, and requires a
     `reload` event and the new wording in the page (N rounds; the latency of each, from the
     write to the reloaded page, is printed, then the median);
-  * breaks the YAML and requires a `failed` event whose text names the file and line, while
+  * breaks the YAML (a `[` never closed) and requires a `failed` event whose text names the
+    file and the line where the bracket opens, in plain words, with that line and a caret, while
     the last good page is still served; fixes it and requires a `reload` and no error for a
     page that connects afterwards;
   * asks for paths outside the site (`/../etc/passwd`, `%2e%2e`, `..%2f`, a symbolic link out
@@ -25,6 +26,7 @@ Standard library only. Exits 1 on the first failure, with what was expected.
 
 import argparse
 import http.client
+import json
 import os
 import queue
 import shutil
@@ -186,10 +188,18 @@ def main():
               % (", ".join("%.2f" % x for x in latencies), statistics.median(latencies)))
 
         # Broken YAML: an error event naming file and line; the last good page stays.
-        save(questions, original.replace(OLD, wording) + "\n  - text: [unclosed\n")
+        broken = original.replace(OLD, wording) + "\n  - text: [unclosed\n"
+        save(questions, broken)
         error = events.wait("failed")
-        if "questions.yaml:" not in error or "YAML" not in error:
-            fail("the failed event does not name the file, line and problem: %s" % error)
+        # The line where the `[` opens (not the end of the file), the line itself, a caret
+        # under the bracket and plain words, as on the terminal.
+        opening = broken.count("\n")
+        message = json.loads(error).get("error", "")
+        if ("questions.yaml:%d:11: invalid YAML: a `[` opened here is never closed" % opening) not in message \
+                or ("\n %d |   - text: [unclosed\n" % opening) not in message \
+                or (" | " + " " * 10 + "^") not in message:
+            fail("the failed event does not name the file, the line where the bracket opens, "
+                 "the line and a caret: %s" % error)
         status, page = get(port, "/badge-enrollments.html")
         if status != 200 or wording not in page:
             fail("the last good page is not served while the build is broken")
@@ -197,7 +207,7 @@ def main():
         if "failed" not in late.drain(1.0):
             fail("a page that connects while the build is broken is not shown the error")
         print("check-serve: broken YAML → failed event (%s); the last good site is still served"
-              % error.split('"error":')[-1][:90])
+              % message.split("\n")[0][:110])
 
         save(questions, original)
         events.wait("reload")

@@ -3,7 +3,8 @@
 #   1. byte-identical to the committed site/ (plotly.js aside, which stays out of git);
 #   2. byte-identical again when built in another time zone and locale with --jobs 8;
 #   3. no errors from the Nu HTML checker;
-#   4. every page renders in headless Chromium with no console errors (scripts/browser-check.py);
+#   4. every page renders in headless Chromium with no console errors, and every chart, those
+#      behind "More charts" too, is laid out cleanly (scripts/browser-check.py);
 #   5. the search box, from file://, lists the pages that mention a badge (scripts/check-search.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,12 +9,33 @@ struct Almanac: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac",
         abstract: "Publish data reports that explain themselves, as a static site.",
+        discussion: """
+            Your own data: `almanac schema` prints the tables to create, `almanac check --db \
+            PATH` checks them, and `database:` in questions.yaml (or --db) points at them. \
+            `almanac help COMMAND` shows a command's flags and examples.
+
+            Examples:
+              almanac init my-report --demo    # a report project with demo data
+              cd my-report && almanac build    # then open site/index.html
+              almanac serve                    # rebuilds the site on every save
+
+            \(exitStatus)
+            """,
         version: version,
         subcommands: [
-            Build.self, Serve.self, Ask.self, Seed.self, Check.self, Init.self, Cache.self,
-            Notify.self,
+            Build.self, Serve.self, Ask.self, Seed.self, Check.self, Schema.self, Init.self,
+            Cache.self, Notify.self,
         ]
     )
+
+    /// The exit statuses of every command, for `--help` and the man pages.
+    static let exitStatus = """
+        Exit status:
+          0  success
+          1  failure; the message says what and where
+          2  a usage error: an unknown command or flag, a value out of range
+          3  an alert fired under `almanac build --fail-on-alert` (the site is written)
+        """
 
     /// Runs the command, with the exit statuses the README promises: 0 success, 1 failure,
     /// 2 a usage error (argument-parser's own default for those is 64).
@@ -29,11 +50,44 @@ struct Almanac: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                let message =
+                    unknownCommand(in: Array(CommandLine.arguments.dropFirst()))
+                    ?? fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Almanac {
+    /// "Unknown command 'biuld'. Did you mean 'build'?": argument-parser says only
+    /// "Unexpected argument" for a mistyped command (its flags get their own "did you mean").
+    /// Nil when the words before the first flag all name commands.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = Almanac.self
+        var path = ["almanac"]
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !argument.hasPrefix("-"), !subcommands.isEmpty, argument != "help" else {
+                return nil
+            }
+            if let next = subcommands.first(where: { $0._commandName == argument }) {
+                command = next
+                path.append(argument)
+                continue
+            }
+            let names = subcommands.map { $0._commandName }
+            let place = path.joined(separator: " ")
+            var text = "Error: '\(argument)' is not a command of '\(place)'."
+            if let guess = Spelling.closest(to: argument, among: names) {
+                text += " Did you mean '\(guess)'?"
+            }
+            return text + "\nCommands: \(names.joined(separator: ", ")).\n"
+                + "  See '\(place) --help' for more information."
+        }
+        return nil
     }
 }
 

@@ -5,7 +5,17 @@ import Foundation
 struct Ask: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Answer one question with the same matcher, analytics, narrator and cache as a build.")
+            "Answer one question with the same matcher, analytics, narrator and cache as a build.",
+        discussion: """
+            Prints the Markdown answer and how the question was read; --json prints the report \
+            document instead. The questions file's database, patterns and llm block are used \
+            when it exists.
+
+            Examples:
+              almanac ask "What is the completion rate by organization?"
+              almanac ask "Top 5 badges by enrollments in 2025" --db data/export.db --llm off
+              almanac ask "How long does Python Basics take?" --json
+            """)
 
     @Argument(
         help: "The question, for example \"How many people are enrolled in Python Basics badge?\"")
@@ -63,7 +73,10 @@ struct Ask: AsyncParsableCommand {
                 print("")
                 let match = report.match
                 var reading = "Read as: \(match.intentSummary) · kind \(match.kind.rawValue)"
-                if !match.filters.isEmpty { reading += " · " + match.filters.summary }
+                let asOf = document["metadata"]?["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
+                let filters =
+                    asOf.map { match.appliedFiltersSummary(asOf: $0) } ?? match.filters.summary
+                if !filters.isEmpty { reading += " · " + filters }
                 reading +=
                     " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
                 print(reading)

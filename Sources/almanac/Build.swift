@@ -4,33 +4,23 @@ import Foundation
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the report site from questions.yaml and a SQLite or PostgreSQL database.")
+        abstract: "Build the report site from questions.yaml and a SQLite or PostgreSQL database.",
+        usage: "almanac build [--db <db>] [--questions <questions>] [--out <out>] [<options>]",
+        discussion: """
+            Templates come from --templates, else templates/ beside the questions file, else \
+            the built-in set. Exit status: 0 success, 1 failure, 2 a usage error, 3 an alert \
+            under --fail-on-alert.
+
+            Examples:
+              almanac build                    # questions.yaml and its database: site/
+              almanac build --db data/export.db --out public
+              almanac build --db postgres://me@db.example.org/lms --as-of 2026-09-30
+              almanac build --fail-on-alert    # in CI: exit 3 when an alert fires
+            """)
 
     @OptionGroup var flags: BuildFlags
 
-    @Option(help: "Write every SQL statement the build ran to this file.")
-    var dumpSQL: String?
-
-    @Flag(help: "Rewrite every file, even unchanged ones.")
-    var force = false
-
-    @Flag(
-        help:
-            "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written)."
-    )
-    var failOnAlert = false
-
-    @Flag(help: "Print only errors.")
-    var quiet = false
-
-    @Flag(
-        help:
-            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
-    )
-    var timings = false
-
-    @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
-    var strict = false
+    @OptionGroup(title: "Build") var run: BuildRun
 
     /// The search index's size against the site's, which the README promises stays under 5 %.
     static func searchLine(_ summary: BuildSummary) -> String {
@@ -41,9 +31,10 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         var options = try flags.options()
-        options.dumpSQLPath = dumpSQL
-        options.force = force
-        options.strict = strict
+        options.dumpSQLPath = run.dumpSQL
+        options.force = run.force
+        options.strict = run.strict
+        let (quiet, timings, failOnAlert) = (run.quiet, run.timings, run.failOnAlert)
         let progress = ProgressReporter(quiet: quiet)
         let builder = ReportBuilder(
             options: options, version: Almanac.version,
@@ -91,4 +82,32 @@ struct Build: AsyncParsableCommand {
             throw fail(String(describing: error))
         }
     }
+}
+
+/// What only `build` does: the SQL dump, forcing, alerts as an exit status, and how much it
+/// prints.
+struct BuildRun: ParsableArguments {
+    @Option(help: "Write every SQL statement the build ran to this file.")
+    var dumpSQL: String?
+
+    @Flag(help: "Rewrite every file, even unchanged ones.")
+    var force = false
+
+    @Flag(
+        help:
+            "Exit with status 3 when an alert of questions.yaml is triggered (the site is still written)."
+    )
+    var failOnAlert = false
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    @Flag(
+        help:
+            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
+    )
+    var timings = false
+
+    @Flag(help: "Turn every warning into an error; the previous site is left untouched.")
+    var strict = false
 }

@@ -2,21 +2,65 @@ import AlmanacCore
 import ArgumentParser
 import Foundation
 
-/// The flags that say what to build, shared by `build` and `serve`.
+/// The flags that say what to build, shared by `build` and `serve`. `--help` shows them in
+/// titled sections, in this order: where the input and the site are, how to build, then the
+/// language model (a titled section always comes before argument-parser's untitled OPTIONS).
 struct BuildFlags: ParsableArguments {
+    @OptionGroup(title: "Input and output") var place: SitePlace
+
+    @OptionGroup(title: "Build") var statementTimeout: StatementTimeout
+
+    @OptionGroup(title: "Build") var look: BuildLook
+
+    @OptionGroup(title: "Language model")
+    var modelFlags: ModelFlags
+
+    var db: String? { place.db }
+    var questions: String { place.questions }
+    var out: String { place.out }
+
+    /// The build options these flags and the environment describe.
+    func options() throws -> BuildOptions {
+        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
+        options.statementTimeout = statementTimeout.milliseconds
+        options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
+        options.templatesPath = BuildOptions.templatesFolder(
+            flag: look.templates, questionsPath: questions, files: DiskFileSystem())
+        options.asOf = look.asOf
+        options.plotlyFromCDN = look.plotly == .cdn
+        options.plotlyPath = look.plotlyFile
+        options.chartLimit = look.chartLimit
+        options.jobs = look.jobs
+        options.llm = try modelFlags.options()
+        options.requireGrounded = look.requireGrounded
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+            options.toolIdentity =
+                "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
+        }
+        return options
+    }
+}
+
+/// Where the questions, the data and the site are: the flags `--help` lists first.
+struct SitePlace: ParsableArguments {
     @Option(
         help: "A SQLite file or a postgres:// URL (default: `database:` in the questions file).")
     var db: String?
-
-    @OptionGroup var statementTimeout: StatementTimeout
 
     @Option(help: "The questions file.")
     var questions = "questions.yaml"
 
     @Option(help: "The output folder.")
     var out = "site"
+}
 
-    @Option(help: "A folder of templates that replace the built-in ones of the same name.")
+/// How the site is built: the templates, the report date, plotly.js and the charts.
+struct BuildLook: ParsableArguments {
+    @Option(
+        help:
+            "A folder of templates that replace the built-in ones of the same name (default: templates/ beside the questions file, when it exists)."
+    )
     var templates: String?
 
     @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
@@ -37,9 +81,6 @@ struct BuildFlags: ParsableArguments {
     @Option(help: "How many language-model requests may be in flight at once.")
     var jobs = 4
 
-    @OptionGroup(title: "Language model")
-    var modelFlags: ModelFlags
-
     @Flag(help: "Fail when an answer quotes a figure that is not in its data.")
     var requireGrounded = false
 
@@ -55,26 +96,5 @@ struct BuildFlags: ParsableArguments {
         if let problem = NumericFlag.problem("--jobs", jobs, in: FlagBounds.jobs) {
             throw ValidationError(problem)
         }
-    }
-
-    /// The build options these flags and the environment describe.
-    func options() throws -> BuildOptions {
-        var options = BuildOptions(questionsPath: questions, databasePath: db, outputPath: out)
-        options.statementTimeout = statementTimeout.milliseconds
-        options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
-        options.templatesPath = templates
-        options.asOf = asOf
-        options.plotlyFromCDN = plotly == .cdn
-        options.plotlyPath = plotlyFile
-        options.chartLimit = chartLimit
-        options.jobs = jobs
-        options.llm = try modelFlags.options()
-        options.requireGrounded = requireGrounded
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
-            options.toolIdentity =
-                "\(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
-        }
-        return options
     }
 }

@@ -4,7 +4,15 @@ import Foundation
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a database against the schema in docs/schema.md.")
+        abstract: "Validate a database against the schema (`almanac schema` prints it).",
+        discussion: """
+            Lists every problem with a count and an example row id on standard error, and \
+            exits 1 when one would make the numbers wrong. `almanac schema` prints the tables.
+
+            Examples:
+              almanac check --db data/export.db
+              almanac check --db postgres://me@db.example.org/lms
+            """)
 
     @Option(help: "The SQLite file or postgres:// URL to check.")
     var db: String
@@ -39,6 +47,9 @@ struct Check: AsyncParsableCommand {
         for finding in report.findings {
             Terminal.error("  \(finding.severity == .error ? "✗" : "⚠") \(finding.description)")
         }
-        if report.hasErrors { throw ExitCode.failure }
+        if report.hasErrors {
+            Terminal.error("The tables and rules: `almanac schema` (docs/schema.md).")
+            throw ExitCode.failure
+        }
     }
 }

@@ -4,20 +4,78 @@ import Foundation
 
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new report project: questions, templates and the weekly workflow.")
+        abstract: "Create a new report project: questions, templates and the weekly workflow.",
+        usage: "almanac init <folder> [--demo]",
+        discussion: """
+            Writes questions.yaml, templates/ (which build and serve use instead of the \
+            built-in templates), a .gitignore, a Makefile and a README. With --demo it also \
+            writes demo data to \(ProjectScaffold.databasePath), where questions.yaml looks \
+            for the database, so that `almanac build` works at once.
+
+            Examples:
+              almanac init my-report --demo    # then: cd my-report && almanac build
+              almanac init weekly-report       # then point database: at your export
+            """)
 
     @Argument(help: "The folder to create (it may exist, but must not hold these files).")
     var folder: String
 
+    @Flag(
+        help:
+            "Also write demo data (5,000 learners) to \(ProjectScaffold.databasePath), where questions.yaml looks for it."
+    )
+    var demo = false
+
     func run() async throws {
+        let root = URL(fileURLWithPath: folder)
         do {
-            let created = try ProjectScaffold(files: DiskFileSystem()).create(
-                in: URL(fileURLWithPath: folder))
+            let created = try ProjectScaffold(files: DiskFileSystem()).create(in: root)
             print("Created \(created.count) files in \(folder):")
             for path in created { print("  \(path)") }
-            print("Next: cd \(folder), set `database:` in questions.yaml, then run `make`.")
+            if demo {
+                let database = root.appending(path: ProjectScaffold.databasePath)
+                try FileManager.default.createDirectory(
+                    at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let summary = try DemoSeeder(options: SeedOptions()).write(
+                    to: database.path, replace: false)
+                print(
+                    "  \(ProjectScaffold.databasePath): demo data, \(NumberText.count(summary.users)) learners and \(NumberText.count(summary.enrollments)) enrollments"
+                )
+            }
         } catch {
             throw fail(String(describing: error))
         }
+        print(Self.nextSteps(folder: folder, demo: demo))
+    }
+
+    /// The command that opens a file in the desktop's browser (on Debian, `open` is openvt).
+    #if os(macOS)
+        static let openCommand = "open"
+    #else
+        static let openCommand = "xdg-open"
+    #endif
+
+    /// What to type next, each line working as printed.
+    static func nextSteps(folder: String, demo: Bool) -> String {
+        var steps = [("cd \(folder.contains(" ") ? "'\(folder)'" : folder)", "")]
+        if !demo {
+            steps.append(
+                (
+                    "almanac seed",
+                    "demo data in \(ProjectScaffold.databasePath); or set `database:` in questions.yaml to your export (`almanac schema` prints the tables)"
+                ))
+        }
+        steps += [
+            ("almanac build", "or `make`: writes site/"),
+            ("\(openCommand) site/index.html", "opens the report in a browser"),
+        ]
+        let width = steps.map(\.0.count).max() ?? 0
+        let lines = steps.map { command, note in
+            note.isEmpty
+                ? "  " + command
+                : "  " + command.padding(toLength: width, withPad: " ", startingAt: 0) + "  # "
+                    + note
+        }
+        return (["", "Next:"] + lines).joined(separator: "\n")
     }
 }

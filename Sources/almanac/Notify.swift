@@ -8,6 +8,10 @@ struct Notify: AsyncParsableCommand {
         discussion: """
             The webhook's path and query are its secret: they are never printed. Pass the URL in \
             ALMANAC_WEBHOOK_URL rather than on the command line to keep it out of process lists and CI logs.
+
+            Examples:
+              almanac notify              # posts site/digest.json to $ALMANAC_WEBHOOK_URL
+              almanac notify --format json --site public
             """)
 
     @Option(help: "The webhook URL (default: $ALMANAC_WEBHOOK_URL).")

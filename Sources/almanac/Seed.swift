@@ -4,10 +4,22 @@ import Foundation
 
 struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic learning-platform database for demos and benchmarks.")
+        abstract: "Write a synthetic learning-platform database for demos and benchmarks.",
+        discussion: """
+            The same flags give a byte-identical file. An existing database is replaced only \
+            with --force.
 
-    @Option(help: "Where to write the database: a SQLite file, or a postgres:// URL.")
-    var out = "data/demo.db"
+            Examples:
+              almanac seed                     # data/demo.db, where init's questions look
+              almanac seed --out big.db --users 100000 --force
+              almanac seed --out postgres://me@localhost/lms
+            """)
+
+    @Option(
+        help:
+            "Where to write the database: a SQLite file, or a postgres:// URL. The default is where the questions.yaml of `almanac init` looks."
+    )
+    var out = ProjectScaffold.databasePath
 
     @Option(help: "Number of learners.")
     var users = 5_000

@@ -9,7 +9,12 @@ struct Serve: AsyncParsableCommand {
             Open pages reload by themselves after each rebuild. A failed rebuild keeps the last \
             good site and shows the error over the page until the next good build. The \
             live-reload script is added only to what the server sends; it is never written \
-            into the site.
+            into the site. It takes build's flags, and watches the questions file, the \
+            database, the templates folder and the answer cache.
+
+            Examples:
+              almanac serve                          # http://127.0.0.1:8000/
+              almanac serve --db data/export.db --port 8080
             """)
 
     @OptionGroup var flags: BuildFlags

@@ -5,6 +5,7 @@ extension Answer {
         // Badges with nothing are left out, except when the question asks for the fewest.
         let rows = result.badges.filter {
             $0.enrollments > 0 || filters.badge != nil || intent.ranking?.order == .bottom
+                || intent.compared.contains($0.badge)
         }
         // A single figure over the filters: the totals, for the measures they hold.
         let whole = intent.dimension == nil && filters.badge == nil
@@ -56,13 +57,22 @@ extension Answer {
             let title: String
             switch result.granularity {
             case .day: title = "Day"
-            case .week: title = "ISO week"
+            case .week: title = "Week"
             case .month: title = "Month"
             case .quarter: title = "Quarter"
             }
+            var periods = result.byPeriod
+            if intent.ranking != nil {
+                // A ranking of periods compares whole ones: a period the window cuts, and
+                // the empty periods before the data begins, would top any "fewest".
+                periods.removeAll { result.partialPeriods.contains($0.period) }
+                while let first = periods.first, first.enrollments == 0, first.completions == 0 {
+                    periods.removeFirst()
+                }
+            }
             return Answer(
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
-                result.byPeriod.map {
+                periods.map {
                     Row(
                         subject: $0.period,
                         value: .int(completions ? $0.completions : $0.enrollments), support: nil)
@@ -70,10 +80,13 @@ extension Answer {
         }
         let rows = result.organizations.filter {
             $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom
+                || intent.compared.contains($0.organization)
         }
         var answer: Answer
         if intent.measure == .learners {
-            answer = listing(rows, intent, "Organization", .init("Learners", .count), "Users") {
+            answer = listing(
+                rows, intent, "Organization", .init("Learners", .count), "Registered users"
+            ) {
                 (.int($0.learners), $0.users)
             }
         } else {
@@ -86,9 +99,11 @@ extension Answer {
     static func completion(
         _ result: CompletionMetrics, _ intent: Intent, _ filters: Filters
     ) -> Answer {
-        let column: DataTable.Column
-        let support: String?
-        let pick: (CompletionMetrics.Counts, Double?) -> (JSONValue, Int?)
+        var column: DataTable.Column
+        var support: String?
+        var pick: (CompletionMetrics.Counts, Double?) -> (JSONValue, Int?)
+        // People counted: each row's distinct learners instead of its enrollments.
+        var people: ((CompletionMetrics.People) -> (JSONValue, Int?))?
         switch intent.measure {
         case .enrollments:
             (column, support) = (.init("Enrollments", .count), nil)
@@ -96,33 +111,62 @@ extension Answer {
         case .completions where result.completedInWindow != nil && intent.dimension != .cohort:
             // With a window, completions are counted by the day they happened.
             let window = result.completedInWindow!
-            let column = DataTable.Column(Self.completedInWindow, .count)
+            let column = DataTable.Column(
+                intent.people ? Self.learnersCompletedInWindow : Self.completedInWindow, .count)
+            let counted = (
+                overall: intent.people ? window.learners : window.overall,
+                byBadge: intent.people ? window.learnersByBadge : window.byBadge,
+                byOrganization: intent.people
+                    ? window.learnersByOrganization : window.byOrganization
+            )
             // Rows from the completions themselves: a badge finished in the window may have had
             // no enrollment in it. In name order, for `ranked()` to sort by count.
             switch intent.dimension {
             case .badge:
                 return Answer(
                     intent, "Badge", column, nil,
-                    window.byBadge.sorted { $0.key < $1.key }.map {
+                    counted.byBadge.sorted { $0.key < $1.key }.map {
                         Row(subject: $0.key, value: .int($0.value), support: nil)
                     })
             case .organization:
                 return Answer(
                     intent, "Organization", column, nil,
-                    window.byOrganization.sorted { $0.key < $1.key }.map {
+                    counted.byOrganization.sorted { $0.key < $1.key }.map {
                         Row(subject: $0.key, value: .int($0.value), support: nil)
                     })
             default:
                 return Answer(
                     intent, nil, column, nil,
-                    [Row(subject: "", value: .int(window.overall), support: nil)])
+                    [Row(subject: "", value: .int(counted.overall), support: nil)])
             }
         case .completions:
             (column, support) = (.init("Completed", .count), "Enrollments")
             pick = { counts, _ in (.int(counts.completed), counts.enrollments) }
+            if intent.people {
+                (column, support) = (.init("Learners who completed", .count), "Learners")
+                people = { (.int($0.completed), $0.learners) }
+            }
         case .dropRate:
             (column, support) = (.init("Drop-out rate", .percent), "Enrollments")
             pick = { counts, _ in (.double(counts.dropRate), counts.enrollments) }
+        case .dropouts:
+            (column, support) = (.init("Dropped", .count), "Enrollments")
+            pick = { counts, _ in (.int(counts.dropped), counts.enrollments) }
+            if intent.people {
+                (column, support) = (.init("Learners who dropped out", .count), "Learners")
+                people = { (.int($0.dropped), $0.learners) }
+            }
+        case .inProgress:
+            (column, support) = (.init("In progress", .count), "Enrollments")
+            pick = { counts, _ in (.int(counts.inProgress), counts.enrollments) }
+            if intent.people {
+                (column, support) = (.init("Learners in progress", .count), "Learners")
+                people = { (.int($0.inProgress), $0.learners) }
+            }
+        case .meanTimeToComplete:
+            (column, support) = (.init("Mean days to complete", .days), "Completed")
+            pick = { counts, _ in (.null, counts.completed) }
+            people = { (.number($0.meanDaysToComplete), nil) }
         case .timeToComplete:
             (column, support) = (.init("Median days to complete", .days), "Completed")
             pick = { counts, median in (.number(median), counts.completed) }
@@ -130,21 +174,55 @@ extension Answer {
             (column, support) = (.init("Completion rate", .percent), "Enrollments")
             pick = { counts, _ in (.double(counts.completionRate), counts.enrollments) }
         }
+        func figure(
+            _ counts: CompletionMetrics.Counts, _ median: Double?, _ of: CompletionMetrics.People
+        ) -> (JSONValue, Int?) {
+            let (value, count) = pick(counts, median)
+            guard let people else { return (value, count) }
+            let (learners, total) = people(of)
+            return (learners, total ?? count)
+        }
         func rows(_ list: [CompletionMetrics.Row]) -> [Row] {
             list.map { row in
-                let (value, support) = pick(row.counts, row.medianDaysToComplete)
-                return Row(subject: row.name, value: value, support: support)
+                let (value, support) = figure(row.counts, row.medianDaysToComplete, row.people)
+                var answer = Row(subject: row.name, value: value, support: support)
+                if intent.measure == .meanTimeToComplete {
+                    answer.beside = .number(row.medianDaysToComplete)
+                }
+                return answer
             }
         }
+        let beside: DataTable.Column? =
+            intent.measure == .meanTimeToComplete ? .init("Median days to complete", .days) : nil
         switch intent.dimension {
-        case .badge: return Answer(intent, "Badge", column, support, rows(result.byBadge))
+        case .badge:
+            var answer = Answer(intent, "Badge", column, support, rows(result.byBadge))
+            answer.besideColumn = beside
+            return answer
         case .organization:
-            return Answer(intent, "Organization", column, support, rows(result.byOrganization))
-        case .cohort, .period:
-            // A cohort is the month of enrollment, the only period completion is counted by.
+            var answer = Answer(
+                intent, "Organization", column, support, rows(result.byOrganization))
+            answer.besideColumn = beside
+            return answer
+        case .cohort:
             return Answer(intent, "Cohort", column, support, rows(result.byCohort))
+        case .period:
+            // A cohort is the month of enrollment, the only period completion is counted by.
+            return Answer(intent, "Month of enrollment", column, support, rows(result.byCohort))
+        case nil where intent.measure == .meanTimeToComplete:
+            var answer = Answer(
+                intent, nil, column, support,
+                [
+                    Row(
+                        subject: "", value: .number(result.overallPeople.meanDaysToComplete),
+                        support: result.overall.completed,
+                        beside: .number(result.overallMedianDays))
+                ])
+            answer.besideColumn = .init("Median days to complete", .days)
+            return answer
         case nil:
-            let (value, count) = pick(result.overall, result.overallMedianDays)
+            let (value, count) = figure(
+                result.overall, result.overallMedianDays, result.overallPeople)
             let part: Part? =
                 switch intent.measure {
                 case .dropRate: Part(count: result.overall.dropped, noun: "dropped")

@@ -11,12 +11,22 @@ public struct Answer: Sendable, Equatable {
         public var support: Int?
         /// The count behind a rate, for a single figure: "393 dropped".
         public var part: Part?
+        /// A second figure shown beside the value: the median beside a mean.
+        public var beside: JSONValue?
+        /// A period the data covers only in part (`PeriodCoverage`): marked on the chart,
+        /// left out of sentences that compare periods.
+        public var partial = false
 
-        public init(subject: String, value: JSONValue, support: Int?, part: Part? = nil) {
+        public init(
+            subject: String, value: JSONValue, support: Int?, part: Part? = nil,
+            beside: JSONValue? = nil, partial: Bool = false
+        ) {
             self.subject = subject
             self.value = value
             self.support = support
             self.part = part
+            self.beside = beside
+            self.partial = partial
         }
     }
 
@@ -32,6 +42,8 @@ public struct Answer: Sendable, Equatable {
     public var value: DataTable.Column
     /// The column of `Row.support`, such as "Enrollments".
     public var supportTitle: String?
+    /// The column of `Row.beside`: "Median days to complete" beside a mean.
+    public var besideColumn: DataTable.Column?
     /// In the order the ranking asks (or the measure's own: highest first, periods in time
     /// order), cut to the ranking's count.
     public var rows: [Row]
@@ -42,6 +54,46 @@ public struct Answer: Sendable, Equatable {
     /// The window the analysis chose when the question set none ("the 12 months up to
     /// 2026-09-30"), which every figure of the answer depends on.
     public var window: String?
+    /// The same answer in the window the question sets against its own ("2024" in "2025
+    /// against 2024"): one value per row, in the rows' order.
+    public var versus: Versus?
+
+    public struct Versus: Sendable, Equatable {
+        /// The question's own window's words ("in 2025").
+        public var current: String
+        /// The window's words, as the question gives them.
+        public var phrase: String
+        public var range: DateRange
+        public var values: [JSONValue]
+
+        /// "2024 (2024-01-01 to 2024-12-31)": the words and the days they cover.
+        public var description: String {
+            let start = range.start?.description ?? "the first day"
+            let end = range.end.map { $0.adding(days: -1).description } ?? "the as-of date"
+            // "in Q1 2026" reads "against Q1 2026".
+            let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+            return "\(words) (\(start) to \(end))"
+        }
+    }
+
+    /// This answer set beside `other`, the same question in another window: each row's value
+    /// there, by subject (a subject with no row there counts zero, or has no rate).
+    public func against(_ other: Answer, window: DateRange, current: String) -> Answer {
+        var answer = self
+        let zero: JSONValue = value.format == .count ? .int(0) : .null
+        answer.versus = Versus(
+            current: current, phrase: window.phrase, range: window,
+            values: rows.map { row in
+                other.rows.first { $0.subject == row.subject }?.value ?? zero
+            })
+        return answer
+    }
+    /// The periods of a timeline that the data covers only in part, in time order; a period
+    /// with no day covered at all (before the first enrollment, after the as-of date) is
+    /// `Row.partial` too, but not named here.
+    public var partialPeriods: [String] = []
+    /// For a growth ranking, the windows compared: the question's and the one before it.
+    public var growthWindows: ComparisonWindows?
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -49,12 +101,33 @@ public struct Answer: Sendable, Equatable {
         if let subjectTitle { columns.append(.init(subjectTitle, .text)) }
         columns.append(value)
         if let supportTitle { columns.append(.init(supportTitle, .count)) }
+        if let besideColumn { columns.append(besideColumn) }
+        let differences = self.differences
+        let rate = value.format == .percent
+        if let versus {
+            columns.append(.init("\(value.title), \(versus.phrase)", value.format))
+        }
+        if let first = rows.first, !differences.isEmpty {
+            let against = versus?.phrase ?? DisplayName.cut(first.subject)
+            columns.append(
+                .init(
+                    rate ? "Points against \(against)" : "Difference from \(against)",
+                    rate || value.format == .days ? .decimal : .count))
+            if !rate { columns.append(.init("Change from \(against)", .percent)) }
+        }
         return DataTable(
             title: title, columns: columns,
-            rows: rows.map { row in
+            rows: rows.enumerated().map { index, row in
                 var cells: [JSONValue] = subjectTitle == nil ? [] : [.string(row.subject)]
                 cells.append(row.value)
                 if supportTitle != nil { cells.append(row.support.map(JSONValue.int) ?? .null) }
+                if besideColumn != nil { cells.append(row.beside ?? .null) }
+                if let versus { cells.append(versus.values[index]) }
+                if !differences.isEmpty {
+                    let (difference, change) = differences[index]
+                    cells.append(.number(difference))
+                    if !rate { cells.append(.number(change)) }
+                }
                 return cells
             })
     }
@@ -73,33 +146,98 @@ public struct Answer: Sendable, Equatable {
     }
 
     /// The column of completions counted by the day they happened, in the question's window.
-    static let completedInWindow = "Completed in the window"
+    static let completedInWindow = "Completions in the window"
+    /// The same, counting each learner once.
+    static let learnersCompletedInWindow = "Learners who completed in the window"
 
-    /// Rows are periods, in time order.
-    public var isTimeline: Bool {
-        guard let subjectTitle else { return false }
-        return Self.periodTitles.contains(subjectTitle)
-            || subjectTitle == "Cohort" && intent.ranking == nil
+    /// The value counts completions by the day they happened (in the window, or per
+    /// period), not enrollments made in the window.
+    public var countsCompletionDay: Bool {
+        value.title == Self.completedInWindow || value.title == Self.learnersCompletedInWindow
+            || subjectTitle.map(Self.periodTitles.contains) == true
+                && value.title == "Completions"
     }
-    static let periodTitles: Set = ["Day", "ISO week", "Month", "Quarter", "Period"]
+
+    /// Rows are periods, in time order; a ranking of periods ("which month had the most")
+    /// is a ranking like any other.
+    public var isTimeline: Bool {
+        guard let subjectTitle, intent.ranking == nil else { return false }
+        return Self.periodTitles.contains(subjectTitle) || subjectTitle == "Cohort"
+    }
+    static let periodTitles: Set = [
+        "Day", "Week", "Month", "Quarter", "Period", "Month of enrollment",
+    ]
 
     /// The answer to `intent` in `output`; nil for custom SQL, whose query is its answer.
-    public static func make(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
-        let answer: Answer?
+    /// With the as-of date and the database's first day, the periods of a timeline that the
+    /// data covers only in part are marked (`Row.partial`).
+    public static func make(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil, comparison: Comparison? = nil
+    ) -> Answer? {
+        if let growth = growth(comparison, intent: intent) { return growth.ranked() }
+        var answer: Answer?
+        var window = filters.dateRange
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
         case let result as OrganizationTrends:
-            var answer = organizations(result, intent, filters)
-            if filters.dateRange == nil { answer.window = result.window.phrase }
-            return answer.ranked()
+            answer = organizations(result, intent, filters)
+            if filters.dateRange == nil { answer?.window = result.window.phrase }
+            window = result.window
         case let result as CompletionMetrics: answer = completion(result, intent, filters)
         case let result as LearningPaths: answer = sequences(result, intent, filters)
         default: answer = nil
         }
-        return answer.map { $0.ranked() }
+        guard var answer else { return nil }
+        if answer.isTimeline {
+            let coverage = PeriodCoverage(window: window, asOf: asOf, firstDay: firstDay)
+            for index in answer.rows.indices {
+                answer.rows[index].partial = coverage.isPartial(answer.rows[index].subject)
+            }
+            answer.partialPeriods = answer.rows.filter {
+                $0.partial && coverage.touches($0.subject)
+            }.map(\.subject)
+        }
+        return intent.compared.isEmpty ? answer.ranked() : answer.sideBySide()
     }
+
+    /// The compared badges or organizations, in the order the question names them; one with
+    /// no rows in the scope counts zero (a rate or a median of nothing has no value). Ranked
+    /// only when the question asks which of them is first.
+    private func sideBySide() -> Answer {
+        var answer = self
+        let zero: JSONValue = value.format == .count ? .int(0) : .null
+        answer.rows = intent.compared.map { name in
+            rows.first { $0.subject == name } ?? Row(subject: name, value: zero, support: 0)
+        }
+        answer.available = answer.rows.count
+        return intent.ranking == nil ? answer : answer.ranked()
+    }
+
+    /// For a comparison: each row's difference from the first named, in the measure's unit
+    /// (points for a rate), and the change in percent of it (counts and days only).
+    /// With a `versus` window, each row's difference from its value there instead.
+    public var differences: [(difference: Double?, change: Double?)] {
+        let bases: [Double?]
+        if let versus {
+            bases = versus.values.map(\.doubleValue)
+        } else if intent.compared.count > 1, let first = rows.first?.value.doubleValue {
+            bases = rows.map { _ in first }
+        } else {
+            return []
+        }
+        let rate = value.format == .percent
+        return zip(rows, bases).map { row, base in
+            guard let number = row.value.doubleValue, let first = base else { return (nil, nil) }
+            if rate { return (Rounding.halfAwayFromZero((number - first) * 100, places: 1), nil) }
+            let change =
+                first == 0 ? nil : Rounding.halfAwayFromZero((number - first) / first, places: 4)
+            return (Rounding.halfAwayFromZero(number - first, places: 1), change)
+        }
+    }
+
+    /// The periods of a timeline that the data covers in whole.
+    public var wholeRows: [Row] { rows.filter { !$0.partial } }
 
     /// A ranking of organizations is of organizations: learners with none are left out.
     private func withoutNoOrganization() -> Answer {
@@ -114,9 +252,10 @@ public struct Answer: Sendable, Equatable {
     /// it, for the page's first chart: a badge's figure by organization, an organization's by
     /// badge (or by period, for trends), the platform's by badge. Nil when the answer already
     /// lists rows, or the analysis holds no such breakdown.
-    public static func spread(_ output: any AnalysisOutput, intent: Intent, filters: Filters)
-        -> Answer?
-    {
+    public static func spread(
+        _ output: any AnalysisOutput, intent: Intent, filters: Filters, asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
+    ) -> Answer? {
         guard intent.dimension == nil, !intent.measure.isSequence else { return nil }
         var spread = intent
         spread.ranking = nil
@@ -131,7 +270,9 @@ public struct Answer: Sendable, Equatable {
         default:
             return nil
         }
-        guard let answer = make(output, intent: spread, filters: filters),
+        guard
+            let answer = make(
+                output, intent: spread, filters: filters, asOf: asOf, firstDay: firstDay),
             answer.subjectTitle != nil,
             answer.rows.count > 1
         else { return nil }

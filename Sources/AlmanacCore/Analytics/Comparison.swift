@@ -13,6 +13,22 @@ public struct ComparisonWindows: Sendable, Equatable {
     public var previousAsOf: CivilDate
     public var yearAgoAsOf: CivilDate
 
+    /// - Parameters: the as-of dates default to each window's last day.
+    public init(
+        current: DateRange, previous: DateRange, yearAgo: DateRange, asOf: CivilDate? = nil,
+        previousAsOf: CivilDate? = nil, yearAgoAsOf: CivilDate? = nil
+    ) {
+        func lastDay(_ range: DateRange) -> CivilDate {
+            (range.end ?? range.start ?? CivilDate(daysSinceEpoch: 1)).adding(days: -1)
+        }
+        self.current = current
+        self.previous = previous
+        self.yearAgo = yearAgo
+        self.asOf = asOf ?? lastDay(current)
+        self.previousAsOf = previousAsOf ?? lastDay(previous)
+        self.yearAgoAsOf = yearAgoAsOf ?? lastDay(yearAgo)
+    }
+
     /// The windows of a question, or nil when it has no time window. Organization trends
     /// always have one (the 12 months up to the as-of date by default). The current window
     /// ends at the as-of date at the latest. A window of whole calendar months is compared
@@ -26,6 +42,27 @@ public struct ComparisonWindows: Sendable, Equatable {
         guard let range, let start = range.start else { return nil }
         let end = min(range.end ?? tomorrow, tomorrow)
         guard start < end else { return nil }
+        let yearAgoAsOf = tomorrow.adding(months: -12).adding(days: -1)
+        if let versus = match.versus {
+            // The question's own second window is the one it is compared with, counted as of
+            // the as-of date moved back as far as its start is from this window's.
+            var versusAsOf = asOf
+            if let other = versus.start {
+                if start.parts.day == 1, other.parts.day == 1 {
+                    let months = (start.year - other.year) * 12 + start.month - other.month
+                    versusAsOf = tomorrow.adding(months: -months).adding(days: -1)
+                } else {
+                    versusAsOf = asOf.adding(days: other.daysSinceEpoch - start.daysSinceEpoch)
+                }
+            }
+            return ComparisonWindows(
+                current: DateRange(start: start, end: end, phrase: range.phrase),
+                previous: versus,
+                yearAgo: DateRange(
+                    start: start.adding(months: -12), end: end.adding(months: -12),
+                    phrase: "a year earlier"),
+                asOf: asOf, previousAsOf: versusAsOf, yearAgoAsOf: yearAgoAsOf)
+        }
         let previousStart: CivilDate
         let previousAsOf: CivilDate
         if start.parts.day == 1, end.parts.day == 1 {
@@ -43,8 +80,7 @@ public struct ComparisonWindows: Sendable, Equatable {
             yearAgo: DateRange(
                 start: start.adding(months: -12), end: end.adding(months: -12),
                 phrase: "a year earlier"),
-            asOf: asOf, previousAsOf: previousAsOf,
-            yearAgoAsOf: tomorrow.adding(months: -12).adding(days: -1))
+            asOf: asOf, previousAsOf: previousAsOf, yearAgoAsOf: yearAgoAsOf)
     }
 
     /// The question's match with its window replaced, for running the same analysis again.

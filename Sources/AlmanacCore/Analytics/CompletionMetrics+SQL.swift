@@ -87,6 +87,7 @@ extension CompletionMetrics: Analysis {
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations"))) AS o
             ORDER BY 1, 2, 3, 4
             """)
+        let people = peopleStatement(scopes, dialect)
         // "Completions in September" counts by the day of completion, not of enrollment.
         let windowed = ScopeList(
             requests.enumerated().compactMap { index, request in
@@ -100,34 +101,37 @@ extension CompletionMetrics: Analysis {
                 row.doneUntil = min(window.end ?? finished.until, finished.until)
                 return row
             })
-        guard !windowed.rows.isEmpty else { return [breakdowns, medians] }
+        guard !windowed.rows.isEmpty else { return [breakdowns, medians, people] }
         let condition = ScopeList.doneInWindow()
         // Every badge and organization of the filters, so a bottom ranking sees its zeros.
         let completedInWindow = windowed.statement(
             "completed_in_window",
             """
             WITH \(windowed.cte(dialect, named: "finished", finished: true)),
-            done AS MATERIALIZED (SELECT s.scope, s.badge_id, s.organization_id FROM finished s WHERE \(condition))
+            done AS MATERIALIZED (
+                SELECT s.scope, s.badge_id, s.organization_id, s.user_id FROM finished s WHERE \(condition)
+            )
             SELECT sc.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   NULL AS name, (SELECT count(*) FROM done d WHERE d.scope = sc.scope) AS completed
+                   NULL AS name, (SELECT count(*) FROM done d WHERE d.scope = sc.scope) AS completed,
+                   (SELECT count(DISTINCT d.user_id) FROM done d WHERE d.scope = sc.scope) AS completed_learners
             FROM scopes sc
             UNION ALL
-            SELECT sc.scope, 'badge', b.id, NULL, b.name, count(d.scope)
+            SELECT sc.scope, 'badge', b.id, NULL, b.name, count(d.scope), count(DISTINCT d.user_id)
             FROM scopes sc JOIN badges b ON sc.badge IS NULL OR b.name = sc.badge
             LEFT JOIN done d ON d.scope = sc.scope AND d.badge_id = b.id
             GROUP BY sc.scope, b.id, b.name
             UNION ALL
-            SELECT sc.scope, 'organization', NULL, o.id, o.name, count(d.scope)
+            SELECT sc.scope, 'organization', NULL, o.id, o.name, count(d.scope), count(DISTINCT d.user_id)
             FROM scopes sc JOIN organizations o ON sc.organization IS NULL OR o.name = sc.organization
             LEFT JOIN done d ON d.scope = sc.scope AND d.organization_id = o.id
             GROUP BY sc.scope, o.id, o.name
             UNION ALL
-            SELECT d.scope, 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*)
+            SELECT d.scope, 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*), count(DISTINCT d.user_id)
             FROM done d WHERE d.organization_id IS NULL
             GROUP BY d.scope
             ORDER BY 1, 2, 3, 4
             """)
-        return [breakdowns, medians, completedInWindow]
+        return [breakdowns, medians, people, completedInWindow]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
@@ -173,6 +177,7 @@ extension CompletionMetrics: Analysis {
         let rows = results["breakdowns"]
         let badges = labels(rows, "badge", idColumn: "badge_id")
         let organizations = labels(rows, "organization", idColumn: "organization_id")
+        let people = decodePeople(results["people"])
         for row in rows {
             let name = row.text("name")
             switch row.text("breakdown") {
@@ -180,15 +185,18 @@ extension CompletionMetrics: Analysis {
             case "badge":
                 let label = badges.label(row.id("badge_id"), name)
                 let median = row.id("badge_id").flatMap { medians[$0] }
-                byBadge.append(Row(name: label, counts: counts(row), medianDaysToComplete: median))
+                byBadge.append(
+                    Row(
+                        name: label, counts: counts(row), medianDaysToComplete: median,
+                        people: row.id("badge_id").flatMap { people.badges[$0] } ?? People()))
                 categories[label] = row.text("category")
             case "organization":
                 byOrganization.append(
                     Row(
                         name: organizations.label(row.id("organization_id"), name),
                         counts: counts(row),
-                        medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil)
-                )
+                        medianDaysToComplete: organizationMedians[row.id("organization_id")] ?? nil,
+                        people: people.organizations[row.id("organization_id")] ?? People()))
             case "cohort":
                 byCohort.append(Row(name: name, counts: counts(row), medianDaysToComplete: nil))
             default:
@@ -208,21 +216,27 @@ extension CompletionMetrics: Analysis {
             let organizationLabels = labels(window, "organization", idColumn: "organization_id")
             var counts = CompletedInWindow(overall: 0, byBadge: [:], byOrganization: [:])
             for row in window {
+                let learners = row.int("completed_learners")
                 switch row.text("breakdown") {
                 case "badge":
-                    counts.byBadge[badgeLabels.label(row.id("badge_id"), row.text("name"))] =
-                        row.int("completed")
+                    let label = badgeLabels.label(row.id("badge_id"), row.text("name"))
+                    counts.byBadge[label] = row.int("completed")
+                    counts.learnersByBadge[label] = learners
                 case "organization":
-                    counts.byOrganization[
-                        organizationLabels.label(row.id("organization_id"), row.text("name"))] =
-                        row.int("completed")
-                default: counts.overall = row.int("completed")
+                    let label = organizationLabels.label(
+                        row.id("organization_id"), row.text("name"))
+                    counts.byOrganization[label] = row.int("completed")
+                    counts.learnersByOrganization[label] = learners
+                default:
+                    counts.overall = row.int("completed")
+                    counts.learners = learners
                 }
             }
             inWindow = counts
         }
         return CompletionMetrics(
-            overall: overall, overallMedianDays: overallMedian, byBadge: byBadge,
+            overall: overall, overallMedianDays: overallMedian, overallPeople: people.overall,
+            byBadge: byBadge,
             byOrganization: byOrganization, byCohort: byCohort, byOrganizationAndBadge: cells,
             completedInWindow: inWindow, categories: categories, filters: request.filters)
     }

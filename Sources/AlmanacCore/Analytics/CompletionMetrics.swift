@@ -29,6 +29,8 @@ public struct CompletionMetrics: Sendable, Codable {
         public var name: String
         public var counts: Counts
         public var medianDaysToComplete: Double?
+        /// Distinct learners by status and the mean days to complete; zeros for a cohort.
+        public var people = People()
     }
 
     public struct Cell: Sendable, Equatable, Codable {
@@ -39,6 +41,7 @@ public struct CompletionMetrics: Sendable, Codable {
 
     public var overall: Counts
     public var overallMedianDays: Double?
+    public var overallPeople = People()
     public var byBadge: [Row]
     public var byOrganization: [Row]
     public var byCohort: [Row]
@@ -51,6 +54,10 @@ public struct CompletionMetrics: Sendable, Codable {
         public var overall: Int
         public var byBadge: [String: Int]
         public var byOrganization: [String: Int]
+        /// Distinct learners with a completion in the window, overall and per label.
+        public var learners = 0
+        public var learnersByBadge: [String: Int] = [:]
+        public var learnersByOrganization: [String: Int] = [:]
     }
 
     /// Category of each badge in `byBadge`, for charts that group by category.
@@ -73,11 +80,17 @@ extension CompletionMetrics: AnalysisOutput {
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
         if let completedInWindow {
             overallJSON["completed_in_window"] = .int(completedInWindow.overall)
+            overallJSON["completed_learners_in_window"] = .int(completedInWindow.learners)
         }
-        func counted(_ counts: [String: Int], _ key: String) -> JSONValue {
+        func counted(_ counts: [String: Int], _ learners: [String: Int], _ key: String)
+            -> JSONValue
+        {
             .array(
                 counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
-                    [key: .string($0.key), "completed": .int($0.value)]
+                    [
+                        key: .string($0.key), "completed": .int($0.value),
+                        "completed_learners": .int(learners[$0.key] ?? 0),
+                    ]
                 })
         }
         return [
@@ -116,10 +129,12 @@ extension CompletionMetrics: AnalysisOutput {
                 }),
             "completed_in_window": completedInWindow.map { window in
                 [
-                    "by_badge": counted(window.byBadge, "badge"),
-                    "by_organization": counted(window.byOrganization, "organization"),
+                    "by_badge": counted(window.byBadge, window.learnersByBadge, "badge"),
+                    "by_organization": counted(
+                        window.byOrganization, window.learnersByOrganization, "organization"),
                 ]
             } ?? .null,
+            "learners_by_status": peopleJSON,
             "filters": filters.json,
         ]
     }

@@ -26,7 +26,8 @@ public struct KeyMeasure: Sendable, Equatable {
 
     /// The words a page uses for a measure: "completion rate".
     public static func label(_ measure: String) -> String {
-        measure == "completed" ? "completions" : measure.replacingOccurrences(of: "_", with: " ")
+        measure == "completed"
+            ? "completed enrollments" : measure.replacingOccurrences(of: "_", with: " ")
     }
 
     /// The measure's value as a page writes it: "1,234", "56.2%", "14.9".

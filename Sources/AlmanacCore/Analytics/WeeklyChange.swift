@@ -1,5 +1,6 @@
-/// New enrollments and completions in the 7 days up to the as-of date, against the 7 days
-/// before: the first thing a weekly reader looks for.
+/// Enrollments, learners and completions in the last 7 days, up to and including the as-of
+/// date, against the 7 days before: the first thing a weekly reader looks for. Named "the
+/// last 7 days", never "this week", which is the ISO week (docs/metrics.md, "Glossary").
 public struct WeeklyChange: Sendable, Equatable {
     public struct Measure: Sendable, Equatable {
         public var current: Int
@@ -8,7 +9,7 @@ public struct WeeklyChange: Sendable, Equatable {
         public var yearAgo: Int = 0
 
         /// (current − previous) / previous, rounded to 4 decimals; nil when there is no
-        /// previous week to compare with.
+        /// 7 days before to compare with.
         public var change: Double? {
             previous == 0
                 ? nil
@@ -16,10 +17,10 @@ public struct WeeklyChange: Sendable, Equatable {
                     Double(current - previous) / Double(previous), places: 4)
         }
 
-        /// "▲ 12.5%", "▼ 3.0%", "no change", "new this week" or "none either week".
+        /// "▲ 12.5%", "▼ 3.0%", "no change", "none before" or "none in either".
         public var text: String {
-            if current == previous { return current == 0 ? "none either week" : "no change" }
-            guard let change else { return "new this week" }
+            if current == previous { return current == 0 ? "none in either" : "no change" }
+            guard let change else { return "none before" }
             return (change > 0 ? "▲ " : "▼ ") + NumberText.percent(abs(change))
         }
 
@@ -28,7 +29,7 @@ public struct WeeklyChange: Sendable, Equatable {
         }
     }
 
-    /// The first day of this week's window: the as-of date minus six days.
+    /// The first of the last 7 days: the as-of date minus six days.
     public var start: CivilDate
     public var asOf: CivilDate
     public var enrollments: Measure
@@ -40,7 +41,7 @@ public struct WeeklyChange: Sendable, Equatable {
     /// for each.
     public var rows: [(label: String, measure: Measure)] {
         [
-            ("New enrollments", enrollments), ("Learners who enrolled", learners),
+            ("Enrollments", enrollments), ("Learners who enrolled", learners),
             ("Completions", completions),
         ]
     }

@@ -75,8 +75,9 @@ public struct WeeklySeries: Sendable, Equatable {
         try read(from: db, filters: [filters], asOf: asOf).series[0]
     }
 
-    /// The complete weeks between the first week with activity (or the first whole week
-    /// of the question's range) and the last week that ends before `until`.
+    /// The complete weeks between the first whole week of the question's range (with no
+    /// range, the week after the first week with activity) and the last week that ends
+    /// before `until`.
     static func decode(_ set: ResultSet, from: CivilDate?, until: CivilDate) -> WeeklySeries {
         var counts: [String: [CivilDate: Int]] = [:]
         for record in set.records {
@@ -89,7 +90,9 @@ public struct WeeklySeries: Sendable, Equatable {
             days: lastDay.isoWeekday == 7 ? -6 : -lastDay.isoWeekday - 6)
         func series(_ measure: String) -> [(week: CivilDate, count: Int)] {
             let weeks = counts[measure] ?? [:]
-            var first = weeks.keys.min()
+            // With no range, the first week with activity may have begun before the data
+            // did: the series starts the week after it.
+            var first = weeks.keys.min().map { from == nil ? $0.adding(days: 7) : $0 }
             if let from {
                 // The first whole week inside the range.
                 let monday = from.adding(days: (8 - from.isoWeekday) % 7)

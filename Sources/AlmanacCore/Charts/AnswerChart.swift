@@ -7,6 +7,7 @@ struct AnswerChart {
 
     /// Nil when the answer is a single figure: the lead sentence says it, a bar would not.
     var chart: Chart? {
+        if answer.versus != nil { return versusChart }
         guard let subject = answer.subjectTitle, !answer.rows.isEmpty else { return nil }
         let rows = answer.isTimeline ? answer.rows : Array(answer.rows.prefix(limit))
         let percent = answer.value.format == .percent
@@ -15,22 +16,49 @@ struct AnswerChart {
         let format =
             percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
         var layout: [String: JSONValue]
-        let trace: JSONValue
+        var traces: [JSONValue]
+        let partial = answer.partialPeriods
+        let noun = PeriodCoverage.noun(subject)
         if answer.isTimeline {
-            trace = [
-                "type": "scatter", "mode": "lines+markers", "x": labels, "y": .array(values),
-                "name": .string(answer.value.title),
-                "hovertemplate": .string(
-                    "%{x}<br>\(answer.value.title): \(format.replacingOccurrences(of: "x", with: "y"))<extra></extra>"
-                ),
+            let hover = format.replacingOccurrences(of: "x", with: "y")
+            // Whole periods on the solid line; a partial one, and the line to it, dashed.
+            let near = Set(
+                rows.indices.filter { index in
+                    rows[max(0, index - 1)...min(rows.count - 1, index + 1)].contains(
+                        where: \.partial)
+                })
+            traces = [
+                [
+                    "type": "scatter", "mode": "lines+markers", "x": labels,
+                    "y": .array(rows.map { $0.partial ? .null : $0.value }),
+                    "name": .string(answer.value.title),
+                    "hovertemplate": .string(
+                        "%{x}<br>\(answer.value.title): \(hover)<extra></extra>"),
+                ]
             ]
+            if rows.contains(where: \.partial) {
+                traces.append([
+                    "type": "scatter", "mode": "lines+markers", "x": labels,
+                    "y": .array(rows.indices.map { near.contains($0) ? rows[$0].value : .null }),
+                    "name": .string("Partial \(noun)"), "opacity": 0.5,
+                    "line": ["dash": "dash"], "marker": ["symbol": "circle-open"],
+                    "customdata": .array(
+                        rows.map { .string($0.partial ? " (partial \(noun))" : "") }),
+                    "hovertemplate": .string(
+                        "%{x}<br>\(answer.value.title): \(hover)%{customdata}<extra></extra>"),
+                ])
+            }
             layout = Layout.base(
                 title: answer.title, x: subject, y: answer.value.title, percentY: percent)
+            layout["xaxis"] = Layout.periodAxis(subject)
         } else {
-            trace = [
-                "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
-                "name": .string(answer.value.title),
-                "hovertemplate": .string("%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+            traces = [
+                [
+                    "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
+                    "name": .string(answer.value.title),
+                    "hovertemplate": .string(
+                        "%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+                ]
             ]
             layout = Layout.base(
                 title: answer.title, x: answer.value.title, y: subject, percentX: percent)
@@ -44,35 +72,57 @@ struct AnswerChart {
             rows.count < answer.rows.count
             ? " (the first \(rows.count) of \(answer.rows.count))" : ""
         return Chart(
-            name: "answer", title: answer.title,
+            name: "answer", items: rows.count, title: answer.title,
             caption: answer.isTimeline
                 ? "What the question asked for, period by period."
+                    + Self.partialNote(partial, noun: noun)
                 : "What the question asked for, in the order it asked for\(shown).",
             summary:
                 "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
-            figure: Layout.figure([trace], layout),
+            figure: Layout.figure(traces, layout),
             table: answer.table)
+    }
+}
+
+extension AnswerChart {
+    /// " 2026-W40 is a partial week: …", or nothing when every period is whole.
+    static func partialNote(_ periods: [String], noun: String) -> String {
+        guard let last = periods.last else { return "" }
+        let names =
+            periods.count == 1 ? last : periods.dropLast().joined(separator: ", ") + " and " + last
+        let verb = periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s"
+        return
+            " \(names) \(verb): the data covers only some of \(periods.count == 1 ? "its" : "their") days, so \(periods.count == 1 ? "it is" : "they are") drawn dashed and left out of the summary's comparisons."
     }
 }
 
 extension ChartBuilder {
     /// The answer's chart, bounded like every other chart; nil for a single figure.
     public func chart(for answer: Answer) -> Chart? {
-        AnswerChart(answer: answer, limit: limit).chart.map(Self.bounded)
+        AnswerChart(answer: answer, limit: limit).chart.flatMap {
+            Self.comparesSeveral($0) ? Self.bounded($0) : nil
+        }
     }
 
-    /// A page's charts: what the question asked for first, then the analysis's own. A single
-    /// figure is drawn spread over the organizations, badges or periods it sums.
+    /// A page's charts: what the question asked for first, then the one chart the kind chose
+    /// to support it, then the kind's others (placed behind "More charts"). A single figure
+    /// is drawn spread over the organizations, badges or periods it sums; a chart of one item
+    /// is not drawn.
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(
         for output: any AnalysisOutput, question: Question, answer: Answer?, match: Match
     ) throws -> [Chart] {
         let drawn = try charts(for: output, question: question)
-        guard !drawn.isEmpty, let answer else { return drawn }
+        let supporting = Self.supporting(for: output, match: match, drawn: drawn)
+        guard Self.hasData(output), let answer else {
+            return Self.arranged(drawn, supporting: supporting)
+        }
         let shown =
-            answer.subjectTitle == nil
-            ? Answer.spread(output, intent: match.intent, filters: match.filters) : answer
-        guard let first = shown.flatMap(chart(for:)) else { return drawn }
-        return [first] + drawn
+            answer.subjectTitle == nil && answer.versus == nil
+            ? Answer.spread(
+                output, intent: match.intent, filters: match.filters, asOf: coverage.asOf,
+                firstDay: coverage.firstDay) : answer
+        let first = shown.flatMap(chart(for:)).map { [$0] } ?? []
+        return Self.arranged(first + drawn, supporting: supporting)
     }
 }

@@ -38,7 +38,7 @@ struct BadgeEnrollmentCharts {
                     + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
             } ?? "Stacked bar chart of enrollments by status; there are no badges."
         return Chart(
-            name: "bar", title: "Enrollments per badge, by status",
+            name: "bar", items: labels.count, title: "Enrollments per badge, by status",
             caption: "Tall bars are popular badges; the green share is the learners who finished.",
             summary: summary, figure: Layout.figure(traces, layout),
             table: DataTable(
@@ -51,7 +51,7 @@ struct BadgeEnrollmentCharts {
     var radar: Chart {
         let badge = result.badges.first { $0.enrollments > 0 } ?? result.badges.first
         let axes = [
-            "Completion rate", "Drop rate", "In progress", "Not started", "Average progress",
+            "Completion rate", "Drop-out rate", "In progress", "Not started", "Average progress",
         ]
         func rates(_ mix: BadgeEnrollments.StatusMix) -> [Double] {
             [
@@ -85,10 +85,11 @@ struct BadgeEnrollmentCharts {
             "bgcolor": "rgba(0,0,0,0)",
         ]
         return Chart(
-            name: "radar", title: "\(badgeName) against \(referenceName.lowercased())",
+            name: "radar", items: badge == nil ? 0 : 2,
+            title: "\(badgeName) against \(referenceName.lowercased())",
             caption: "Where the badge's shape sticks out, it differs from the rest.",
             summary:
-                "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
+                "Radar chart comparing \(badgeName) with \(referenceName.lowercased()): completion rate \(NumberText.percent(badgeRates[0])) against \(NumberText.percent(referenceRates[0])), drop-out rate \(NumberText.percent(badgeRates[1])) against \(NumberText.percent(referenceRates[1])).",
             figure: Layout.figure(
                 [
                     trace(referenceName, referenceRates, "#9aa5b1"),
@@ -120,7 +121,7 @@ struct BadgeEnrollmentCharts {
         var layout = Layout.base(title: "From enrollment to completion")
         layout["yaxis"] = ["automargin": true]
         return Chart(
-            name: "funnel", title: "From enrollment to completion",
+            name: "funnel", items: stages.count, title: "From enrollment to completion",
             caption:
                 "Each step keeps the enrollments that got that far; started means any status but enrolled.",
             summary:
@@ -142,42 +143,45 @@ struct BadgeEnrollmentCharts {
         let badges = result.badges.filter { $0.enrollments > 0 }.prefix(limit * 4)
         let largest = badges.map(\.learners).max() ?? 1
         let present = Set(badges.map(\.category))
+        // One row per badge, named on the axis, so every bubble is labelled and no label
+        // can sit on another: most enrollments at the top, completion rate across.
         let traces: [JSONValue] = categories.filter(present.contains).map { category in
             let members = badges.filter { $0.category == category }
             return [
                 "type": "scatter", "mode": "markers", "name": .string(category),
-                "x": members.map(\.enrollments).json, "y": members.map(\.completionRate).json,
-                "text": members.map(\.badge).json, "customdata": members.map(\.learners).json,
+                "x": members.map(\.completionRate).json, "y": members.map(\.badge).json,
+                "customdata": .array(
+                    members.map { [.int($0.enrollments), .int($0.learners)] }),
                 "marker": [
                     "size": members.map(\.learners).json, "sizemode": "area",
-                    // Plotly's rule of thumb: the largest bubble is about 40 px across.
+                    // The largest bubble about 24 px across, so neighbouring rows stay apart.
                     "sizeref": .double(
-                        Rounding.halfAwayFromZero(2 * Double(largest) / (40 * 40), places: 4)),
+                        Rounding.halfAwayFromZero(2 * Double(largest) / (24 * 24), places: 4)),
                     "sizemin": 4,
                     "color": .string(Palette.colour(forCategory: category, among: categories)),
                     "opacity": 0.8,
                 ],
                 "hovertemplate":
-                    "%{text}<br>Enrollments: %{x:,}<br>Completion rate: %{y:.1%}<br>Learners: %{customdata:,}<extra></extra>",
+                    "%{y}<br>Completion rate: %{x:.1%}<br>Enrollments: %{customdata[0]:,}<br>Learners: %{customdata[1]:,}<extra></extra>",
             ]
         }
         var layout = Layout.base(
-            title: "Popularity and completion", x: "Enrollments", y: "Completion rate",
-            percentY: true)
+            title: "Popularity and completion", x: "Completion rate", y: "Badge", percentX: true)
         layout["xaxis"] = [
-            "title": ["text": "Enrollments"], "rangemode": "tozero", "tickformat": ",d",
-            "automargin": true,
+            "title": ["text": "Completion rate"], "range": [-0.05, 1.05], "tickformat": ".0%",
         ]
         layout["yaxis"] = [
-            "title": ["text": "Completion rate"], "range": [-0.05, 1.05], "tickformat": ".0%",
-            "automargin": true,
+            "title": ["text": "Badge, most enrollments first"], "type": "category",
+            "categoryorder": "array", "categoryarray": badges.map(\.badge).json,
+            "autorange": "reversed",
         ]
+        layout["height"] = .int(max(440, 120 + 26 * badges.count))
         return Chart(
-            name: "bubble", title: "Popularity and completion",
+            name: "bubble", items: badges.count, title: "Popularity and completion",
             caption:
-                "Badges to the right are popular; higher ones are finished more often; bigger bubbles have more learners.",
+                "Popular badges at the top; those to the right are finished more often; bigger bubbles have more learners.",
             summary:
-                "Bubble chart of \(badges.count) \(badges.count == 1 ? "badge" : "badges"): enrollments across, completion rate up, bubble size for learners, colour for category.",
+                "Bubble chart of \(badges.count) \(badges.count == 1 ? "badge" : "badges"), most enrollments first: completion rate across, bubble size for learners, colour for category.",
             figure: Layout.figure(traces, layout),
             table: DataTable(
                 title: "Popularity and completion",
@@ -198,5 +202,11 @@ extension BadgeEnrollments: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         BadgeEnrollmentCharts(result: self, limit: builder.limit, categories: builder.categories)
             .charts
+    }
+
+    /// One badge, or its average progress: the badge against the others. Several badges:
+    /// how each one's enrollments ended, status by status.
+    public func supportingChart(for match: Match) -> String? {
+        match.filters.badge != nil || match.intent.measure == .averageProgress ? "radar" : "bar"
     }
 }

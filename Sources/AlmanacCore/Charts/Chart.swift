@@ -1,3 +1,5 @@
+import Foundation
+
 /// One chart of a question: the Plotly figure plus everything a reader without the picture
 /// needs (a label in words and the data as a table).
 public struct Chart: Sendable, Equatable {
@@ -11,10 +13,26 @@ public struct Chart: Sendable, Equatable {
     /// A Plotly figure, `{data, layout}`.
     public var figure: JSONValue
     public var table: DataTable
+    /// How many things the chart sets side by side (bars, dots, badges; for lines over time,
+    /// the fewer of lines and periods): a chart of one thing says nothing the answer does not,
+    /// so it is not drawn.
+    public var items: Int
+    /// Where the page shows it; `ChartBuilder` decides.
+    public var placement: Placement
+
+    /// Where a chart sits on its page.
+    public enum Placement: String, Sendable, Equatable {
+        /// What the question asked for, first.
+        case answer
+        /// The one chart, chosen for the question, that is shown under the answer.
+        case supporting
+        /// The rest of the kind's charts, drawn behind a "More charts" disclosure.
+        case more
+    }
 
     public init(
-        name: String, title: String, caption: String, summary: String,
-        figure: JSONValue, table: DataTable
+        name: String, items: Int, title: String, caption: String, summary: String,
+        figure: JSONValue, table: DataTable, placement: Placement = .more
     ) {
         self.name = name
         self.title = title
@@ -22,6 +40,8 @@ public struct Chart: Sendable, Equatable {
         self.summary = summary
         self.figure = figure
         self.table = table
+        self.items = items
+        self.placement = placement
     }
 }
 
@@ -60,7 +80,10 @@ enum Layout {
             "paper_bgcolor": "rgba(0,0,0,0)",
             "plot_bgcolor": "rgba(0,0,0,0)",
             "margin": ["t": 64, "r": 24, "b": 24, "l": 24],
-            "legend": ["orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"],
+            // Beside the plot, from its top edge down: the toolbar (modebar) sits in the top
+            // margin above it and cannot cover an entry. Narrow screens, which show no
+            // toolbar, move it above the plot (the site script).
+            "legend": ["orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"],
             "height": 440,
         ]
         if let x { layout["xaxis"] = axis(x, percent: percentX) }
@@ -72,6 +95,13 @@ enum Layout {
         var axis: [String: JSONValue] = ["title": ["text": .string(title)], "automargin": true]
         if percent { axis["tickformat"] = ".0%" }
         return .object(axis)
+    }
+
+    /// An axis of periods, labelled as the site writes them everywhere (`2026-09-21`,
+    /// `2026-W39`, `2026-09`, `2026-Q3`): categories, so Plotly does not read `2026-09` as a
+    /// date and write it "Sep 2026".
+    static func periodAxis(_ title: String) -> JSONValue {
+        ["title": ["text": .string(title)], "type": "category", "automargin": true]
     }
 
     /// Trace types drawn with WebGL.
@@ -87,6 +117,18 @@ enum Layout {
         let types = traces.compactMap { $0["type"]?.stringValue }
         if !types.contains(where: cartesianTypes.contains) {
             for key in ["plot_bgcolor", "xaxis", "yaxis", "barmode"] { layout[key] = nil }
+        }
+        // An axis title keeps its distance from the tick labels, and the margins grow to hold
+        // both (a long category otherwise runs into "Path" or "Organization").
+        for (key, axis) in layout
+        where key.range(of: #"^[xy]axis\d*$"#, options: .regularExpression) != nil {
+            guard case .object(var members) = axis else { continue }
+            if case .object(var title) = members["title"], title["standoff"] == nil {
+                title["standoff"] = 12
+                members["title"] = .object(title)
+            }
+            if members["visible"] != .bool(false) { members["automargin"] = true }
+            layout[key] = .object(members)
         }
         let legendEntries = traces.filter { $0["showlegend"] != .bool(false) }.count
         if legendEntries < 2 || layout["showlegend"] == .bool(false) {

@@ -11,6 +11,9 @@ public struct ChartError: Error, Equatable, Sendable, CustomStringConvertible {
 public protocol ChartedAnalysis: Analysis {
     /// The charts of this result.
     func charts(_ builder: ChartBuilder) -> [Chart]
+    /// The name of the one chart that best supports the answer to this question, shown under
+    /// it; nil when none of the kind's charts is about the question.
+    func supportingChart(for match: Match) -> String?
 }
 
 /// Builds the charts for any analysis result.
@@ -30,14 +33,19 @@ public struct ChartBuilder: Sendable {
         "line": (["x", "y"], ["color"]),
     ]
 
+    /// The as-of date and the database's first day when the builder was given them: what
+    /// marks the partial periods of a timeline (`PeriodCoverage`).
+    public var coverage: (asOf: CivilDate?, firstDay: CivilDate?)
+
     public init(
-        limit: Int = 15, badgeCategories: [String: String] = [:],
-        asOf: CivilDate = CivilDate(daysSinceEpoch: 0)
+        limit: Int = 15, badgeCategories: [String: String] = [:], asOf: CivilDate? = nil,
+        firstDay: CivilDate? = nil
     ) {
         self.limit = limit
         self.badgeCategories = badgeCategories
         self.categories = Array(Set(badgeCategories.values)).sorted()
-        self.asOf = asOf
+        self.asOf = asOf ?? CivilDate(daysSinceEpoch: 0)
+        coverage = (asOf, firstDay)
     }
 
     /// False when there is nothing to draw: empty axes would only mislead.
@@ -51,7 +59,41 @@ public struct ChartBuilder: Sendable {
 
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
-        try drawn(for: output, question: question).map(Self.bounded)
+        try drawn(for: output, question: question).filter(Self.comparesSeveral).map(Self.bounded)
+    }
+
+    /// False for a chart of one bar, one dot or one slice: it would only repeat the answer.
+    static func comparesSeveral(_ chart: Chart) -> Bool { chart.items > 1 }
+
+    /// The answer first, then the chart chosen to support it, then the rest, placed behind
+    /// "More charts" in the kind's own order.
+    static func arranged(_ charts: [Chart], supporting: String?) -> [Chart] {
+        var featured: [Chart] = []
+        var more: [Chart] = []
+        for var chart in charts {
+            if chart.name == "answer" {
+                chart.placement = .answer
+                featured.insert(chart, at: 0)
+            } else if chart.name == supporting {
+                chart.placement = .supporting
+                featured.append(chart)
+            } else {
+                chart.placement = .more
+                more.append(chart)
+            }
+        }
+        return featured + more
+    }
+
+    /// The chart that supports the answer: the kind's choice, or a custom question's first
+    /// declared chart.
+    static func supporting(for output: any AnalysisOutput, match: Match, drawn: [Chart])
+        -> String?
+    {
+        switch output {
+        case let result as any ChartedAnalysis: return result.supportingChart(for: match)
+        default: return drawn.first?.name
+        }
     }
 
     /// A chart whose texts are cut to `DisplayName`'s limits, so that a long name in the data

@@ -63,7 +63,8 @@ struct CompletionCharts {
             "title": ["text": "Organization"], "autorange": "reversed", "automargin": true,
         ]
         return Chart(
-            name: "heatmap", title: "Completion rate by organization and badge",
+            name: "heatmap", items: min(organizations.count, badges.count),
+            title: "Completion rate by organization and badge",
             caption:
                 "Bright cells finish often, dark cells rarely; blank cells have no enrollments.",
             summary:
@@ -131,7 +132,8 @@ struct CompletionCharts {
                 "%{label}<br>%{value:,} enrollments<br>%{percentParent:.1%} of %{parent}<extra></extra>",
         ]
         return Chart(
-            name: "sunburst", title: "Enrollments by category, badge and status",
+            name: "sunburst", items: result.byBadge.count,
+            title: "Enrollments by category, badge and status",
             caption:
                 "Categories, then their badges; click a badge to see how its enrollments ended.",
             summary:
@@ -151,8 +153,8 @@ struct CompletionCharts {
         let measures: [(String, [JSONValue])] = [
             ("Enrollments", badges.map { .int($0.counts.enrollments) }),
             ("Completion rate", badges.map { .double($0.counts.completionRate) }),
-            ("Drop rate", badges.map { .double($0.counts.dropRate) }),
-            ("Median days", badges.map { .number($0.medianDaysToComplete) }),
+            ("Drop-out rate", badges.map { .double($0.counts.dropRate) }),
+            ("Median days to complete", badges.map { .number($0.medianDaysToComplete) }),
         ]
         let trace: JSONValue = [
             "type": "splom",
@@ -172,27 +174,31 @@ struct CompletionCharts {
             "hovertemplate":
                 "%{text}<br>%{xaxis.title.text}: %{x}<br>%{yaxis.title.text}: %{y}<extra></extra>",
         ]
-        var layout = Layout.base(title: "Badge measures against each other")
+        var layout = Layout.base(title: "How the badges compare")
         layout["height"] = 620
         layout["dragmode"] = "select"
-        for (index, name) in measures.map(\.0).enumerated() where name.hasSuffix("rate") {
+        // The lower half without the diagonal: x axes for all measures but the last, y axes
+        // for all but the first. Each gets room for its ticks and its title (the measure).
+        for (index, name) in measures.map(\.0).enumerated() {
             let suffix = index == 0 ? "" : String(index + 1)
-            layout["xaxis" + suffix] = ["tickformat": ".0%"]
-            layout["yaxis" + suffix] = ["tickformat": ".0%"]
+            var axis: [String: JSONValue] = ["automargin": true, "title": ["standoff": 10]]
+            if name.hasSuffix("rate") { axis["tickformat"] = ".0%" }
+            if index < measures.count - 1 { layout["xaxis" + suffix] = .object(axis) }
+            if index > 0 { layout["yaxis" + suffix] = .object(axis) }
         }
         return Chart(
-            name: "matrix", title: "Badge measures against each other",
+            name: "matrix", items: badges.count, title: "How the badges compare",
             caption:
                 "Each dot is a badge, coloured by category; look for measures that move together.",
             summary:
-                "Scatter matrix of enrollments, completion rate, drop rate and median days to complete for \(badges.count) badges.",
+                "Scatter matrix of enrollments, completion rate, drop-out rate and median days to complete for \(badges.count) badges.",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Badge measures",
                 columns: [
                     .init("Badge", .text), .init("Enrollments", .count),
                     .init("Completion rate", .percent),
-                    .init("Drop rate", .percent), .init("Median days to complete", .days),
+                    .init("Drop-out rate", .percent), .init("Median days to complete", .days),
                 ],
                 rows: badges.map {
                     [
@@ -207,5 +213,16 @@ struct CompletionCharts {
 extension CompletionMetrics: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         CompletionCharts(result: self, limit: builder.limit, categories: builder.categories).charts
+    }
+
+    /// A rate or a count of completions: the rate for each organization and badge, which
+    /// shows where the answer's figure comes from. A time to complete: the badges' measures
+    /// side by side, which hold the median days. The sunburst of statuses answers no
+    /// question of its own, so it is never the one shown.
+    public func supportingChart(for match: Match) -> String? {
+        switch match.intent.measure {
+        case .timeToComplete: return "matrix"
+        default: return "heatmap"
+        }
     }
 }

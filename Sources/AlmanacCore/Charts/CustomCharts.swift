@@ -50,7 +50,7 @@ struct CustomCharts {
         ]
         let title = "\(yName) by \(xName.lowercased())"
         return Chart(
-            name: declaration.type, title: title,
+            name: declaration.type, items: labels.count, title: title,
             caption: "Drawn from the question's own SQL.",
             summary:
                 "\(declaration.type == "line" ? "Line" : "Bar") chart of \(yName) for \(labels.count) values of \(xName).",

@@ -97,7 +97,8 @@ struct LearningPathCharts {
             $0.learners != $1.learners ? $0.learners < $1.learners : $0.from > $1.from
         }
         return Chart(
-            name: "sankey", title: "How learners move from their first badge to their third",
+            name: "sankey", items: flows.count,
+            title: "How learners move from their first badge to their third",
             caption:
                 "Columns are the first, second and third badge of the \(result.topPaths.count) most common paths; wide bands are well-trodden steps.",
             summary:
@@ -143,12 +144,15 @@ struct LearningPathCharts {
         let weights = Dictionary(
             nodes.map { ($0.name, $0.weight) }, uniquingKeysWith: { first, _ in first })
         let heaviest = nodes.map(\.weight).max() ?? 1
-        // Labels sit outside the circle so neighbours do not write over each other; one trace
-        // per side, since Plotly.validate misreads a per-point text position.
+        // Labels sit outside the circle, on the right of the right half and the left of the
+        // left half, so neighbours near the top and bottom do not write over each other; only
+        // a node right at the top or the bottom is labelled above or below it. One trace per
+        // side, since Plotly.validate misreads a per-point text position.
         func side(_ name: String) -> String {
             let (x, y) = position[name]!
-            return x > 0.2
-                ? "middle right" : x < -0.2 ? "middle left" : y > 0 ? "top center" : "bottom center"
+            return x > 0.01
+                ? "middle right"
+                : x < -0.01 ? "middle left" : y > 0 ? "top center" : "bottom center"
         }
         for placement in ["top center", "middle right", "bottom center", "middle left"] {
             let members = names.filter { side($0) == placement }
@@ -173,12 +177,16 @@ struct LearningPathCharts {
                     "%{text}<br>%{customdata:,} learners in drawn transitions<extra></extra>",
             ])
         }
-        var layout = Layout.base(title: "The badge graph")
+        var layout = Layout.base(title: "Which badge learners take after which")
         layout["xaxis"] = ["visible": false, "range": [-2.1, 2.1], "fixedrange": true]
         layout["yaxis"] = ["visible": false, "range": [-1.25, 1.3], "fixedrange": true]
-        layout["height"] = 560
+        // Two labels on one side near the top or bottom are about r·s² apart vertically, for
+        // a radius of r pixels and s = 2π/n between n nodes: tall enough for 16 px between
+        // them (the plot is about height − 64 px for 2.55 units of y, a radius being one).
+        let step = 2 * Double.pi / Double(max(names.count, 1))
+        layout["height"] = .int(max(560, 64 + Int((2.55 * 16 / (step * step)).rounded(.up))))
         return Chart(
-            name: "network", title: "The badge graph",
+            name: "network", items: names.count, title: "Which badge learners take after which",
             caption: "Big nodes are hubs; thick edges are the transitions most learners make.",
             summary:
                 "Network of \(names.count) badges joined by their \(transitions.count) most common transitions\(names.first.map { "; \($0) is the busiest hub" } ?? "").",
@@ -240,14 +248,21 @@ struct LearningPathCharts {
         }
         var layout = Layout.base(title: "Typical time along the top paths")
         layout["barmode"] = "overlay"
+        // Room for half of the last date, centred on its tick at the right edge.
+        layout["margin"] = ["t": 64, "r": 48, "b": 24, "l": 24]
         layout["showlegend"] = false
         layout["xaxis"] = [
             "type": "date", "title": ["text": .string("A learner starting on \(asOf)")],
+            // Days as the site writes them, 2026-09-30, on the ticks and in the hover.
+            "tickformat": "%Y-%m-%d", "hoverformat": "%Y-%m-%d",
+            // Few enough dates to stand upright beside long path names; turned, they grow
+            // into the axis title when the chart is fitted to a disclosure that opens.
+            "nticks": 6, "tickangle": 0,
             "automargin": true,
         ]
         layout["yaxis"] = ["autorange": "reversed", "automargin": true]
         return Chart(
-            name: "timeline", title: "Typical time along the top paths",
+            name: "timeline", items: paths.count, title: "Typical time along the top paths",
             caption:
                 "Each bar is one badge of a path: its median gap to the next badge, or for the last, its median time to complete.",
             summary:
@@ -276,5 +291,14 @@ extension LearningPaths: ChartedAnalysis {
             result: self, limit: builder.limit, categories: builder.categories,
             badgeCategories: builder.badgeCategories, asOf: builder.asOf
         ).charts
+    }
+
+    /// The next or the previous badge: the graph of transitions between badges. Paths and
+    /// first badges: the flow from the first badge to the third.
+    public func supportingChart(for match: Match) -> String? {
+        switch match.intent.measure {
+        case .nextBadge, .previousBadge: return "network"
+        default: return "sankey"
+        }
     }
 }

@@ -33,7 +33,7 @@ struct OrganizationTrendCharts {
     private var periodTitle: String {
         switch result.granularity {
         case .day: return "Day"
-        case .week: return "ISO week"
+        case .week: return "Week"
         case .month: return "Month"
         case .quarter: return "Quarter"
         }
@@ -56,11 +56,9 @@ struct OrganizationTrendCharts {
         }
         let title = "Enrollments per \(result.granularity.rawValue), top organizations"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments")
-        layout["xaxis"] = [
-            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
-        ]
+        layout["xaxis"] = Layout.periodAxis(periodTitle)
         return Chart(
-            name: "line", title: title,
+            name: "line", items: min(names.count, periods.count), title: title,
             caption: "Rising lines are organizations whose enrollment is growing.",
             summary:
                 "Line chart of enrollments per \(result.granularity.rawValue) for \(names.count) organizations over \(periods.count) periods, \(result.window.phrase).",
@@ -82,14 +80,12 @@ struct OrganizationTrendCharts {
                 "hovertemplate": .string("\(names[index])<br>%{x}: %{y:,} so far<extra></extra>"),
             ]
         }
-        let title = "Cumulative enrollments, stacked"
+        let title = "Enrollments so far, by organization"
         var layout = Layout.base(title: title, x: periodTitle, y: "Enrollments so far")
-        layout["xaxis"] = [
-            "title": ["text": .string(periodTitle)], "type": "category", "automargin": true,
-        ]
+        layout["xaxis"] = Layout.periodAxis(periodTitle)
         let total = cumulative.reduce(0) { $0 + ($1.last ?? 0) }
         return Chart(
-            name: "area", title: title,
+            name: "area", items: min(names.count, periods.count), title: title,
             caption:
                 "The top edge is the running total; each band is one organization's share of it.",
             summary:
@@ -112,7 +108,7 @@ struct OrganizationTrendCharts {
         var layout = Layout.base(title: title, y: "Enrollments per learner")
         layout["xaxis"] = ["type": "category", "automargin": true]
         return Chart(
-            name: "box", title: title,
+            name: "box", items: spreads.count, title: title,
             caption:
                 "The box holds the middle half of learners; a high box means learners there take many badges.",
             summary:
@@ -152,4 +148,8 @@ extension OrganizationTrends: ChartedAnalysis {
     public func charts(_ builder: ChartBuilder) -> [Chart] {
         OrganizationTrendCharts(result: self, limit: builder.limit).charts
     }
+
+    /// The organizations' lines, period by period: the answer's totals or ranking, split by
+    /// who made them.
+    public func supportingChart(for match: Match) -> String? { "line" }
 }

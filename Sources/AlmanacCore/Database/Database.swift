@@ -100,10 +100,16 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch reason {
-        case .notFound: return "\(path): no such database file"
+        case .notFound:
+            return
+                "\(path): no such database file; `almanac seed --out \(path)` writes demo data there, "
+                + "and `almanac schema` prints the tables for your own"
         case .notADatabase: return "\(path): not a SQLite database"
         case .locked: return "\(path): the database is locked by another process; try again"
-        case .empty: return "\(path): the database is empty (it has no tables)"
+        case .empty:
+            return
+                "\(path): the database is empty (it has no tables); `almanac schema` prints the SQL "
+                + "that creates them"
         case .cannotOpen(let message): return "\(path): cannot open the database: \(message)"
         case .statement(let sql, let message):
             return "\(path): SQL error: \(message)\n  in: \(sql)"

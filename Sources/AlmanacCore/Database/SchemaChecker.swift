@@ -79,6 +79,13 @@ public struct SchemaChecker {
                         message: "the enrollments table has no rows: nothing to report"))
             }
         }
+        return SchemaReport(findings: findings + (try names(db)))
+    }
+
+    /// The rules on badge and organization names (no two alike, none over `longestName`),
+    /// which a build checks before any question is matched against the names.
+    public func names(_ db: any DatabaseConnection) throws -> [SchemaFinding] {
+        var findings: [SchemaFinding] = []
         for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
             let sql = "SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id"
             let names = try db.rows(sql) { (id: $0.int(0), name: $0.string(1) ?? "") }
@@ -87,7 +94,7 @@ public struct SchemaChecker {
             }
             if let finding = Self.longNames(names, table: table) { findings.append(finding) }
         }
-        return SchemaReport(findings: findings)
+        return findings
     }
 
     /// The longest badge or organization name accepted: far past any real one, and short

@@ -77,6 +77,17 @@ public enum Insight: Sendable, Equatable {
         public var topThreeShare: Double
     }
 
+    /// The key measure the fact is about: `enrollments`, `completed`, `learners` …
+    public var measure: String {
+        switch self {
+        case .unusualChange(let fact): return fact.measure
+        case .record(let fact): return fact.measure
+        case .topMovers(let fact): return fact.measure
+        case .contribution(let fact): return fact.measure
+        case .concentration(let fact): return fact.measure
+        }
+    }
+
     /// `unusual_change`, `record`, …: the `type` of the JSON object.
     public var type: String {
         switch self {
@@ -147,6 +158,12 @@ public enum Insight: Sendable, Equatable {
         }
     }
 
+    /// A weekly series' measure in words: its `completed` are completions, counted by the
+    /// week they happened (docs/metrics.md, "Glossary").
+    static func weekly(_ measure: String) -> String {
+        measure == "completed" ? "completions" : KeyMeasure.label(measure)
+    }
+
     /// The fact as one sentence of Markdown, names escaped: what the offline narrator opens with.
     public var sentence: String {
         let md = MarkdownText.escape
@@ -154,15 +171,15 @@ public enum Insight: Sendable, Equatable {
         func count(_ value: Double) -> String { NumberText.count(Int(value.rounded())) }
         switch self {
         case .unusualChange(let fact):
-            let label = KeyMeasure.label(fact.measure)
-            let side = Double(fact.value) > fact.median ? "above" : "below"
+            // Plain words: the score and the threshold stay in the JSON and the data table.
+            let label = Self.weekly(fact.measure)
+            let side = Double(fact.value) > fact.median ? "high" : "low"
             return
-                "\(label.prefix(1).uppercased() + label.dropFirst()) were unusual in the week of \(fact.week): "
-                + "\(NumberText.count(fact.value)), well \(side) the median of \(NumberText.decimal(fact.median, places: 1)) "
-                + "over the \(fact.baselineWeeks) weeks before (robust score \(NumberText.decimal(fact.score, places: 2)), "
-                + "threshold \(NumberText.decimal(fact.threshold, places: 1)))."
+                "\(label.prefix(1).uppercased() + label.dropFirst()) were unusually \(side) in the week of \(fact.week): "
+                + "\(NumberText.count(fact.value)), against a typical \(NumberText.decimal(fact.median, places: 1)) "
+                + "a week over the \(fact.baselineWeeks) weeks before."
         case .record(let fact):
-            let label = KeyMeasure.label(fact.measure)
+            let label = Self.weekly(fact.measure)
             return
                 "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
                 + "\(fact.highest ? "highest" : "lowest") of \(fact.weeks) weeks (the previous "

@@ -51,6 +51,29 @@ public struct InsightFinder: Sendable {
         return result
     }
 
+    // MARK: - Changes since the last report
+
+    /// How unusual each change is among the changes of its kind (`Change.family`): the same
+    /// robust score as an unusual week, |x − median| / max(1.4826 · MAD, 1) over the
+    /// `standardized` changes, 2 decimals. Nil where `standardized` is nil.
+    public static func changeScores(_ changes: [SinceLastReport.Change]) -> [Double?] {
+        var scores = [Double?](repeating: nil, count: changes.count)
+        for family in 0..<3 {
+            let members = changes.indices.compactMap { index in
+                changes[index].family == family
+                    ? changes[index].standardized.map { (index, $0) } : nil
+            }
+            guard !members.isEmpty else { continue }
+            let median = Self.median(members.map(\.1))
+            let mad = Self.median(members.map { abs($0.1 - median) })
+            for (index, value) in members {
+                scores[index] = Rounding.halfAwayFromZero(
+                    abs(value - median) / max(1.4826 * mad, 1), places: 2)
+            }
+        }
+        return scores
+    }
+
     // MARK: - Weekly
 
     /// The last count against the `baselineWeeks` before it: |x − median| / (1.4826 · MAD),

@@ -16,17 +16,24 @@ public struct SinceLastReport: Sendable, Equatable {
             return KeyMeasure.change(measure, from: before, to: after)
         }
 
-        /// The size used to rank moves across questions: the change relative to the value
-        /// before (a rate's points relative to its percentage before). Nil for a slice that
-        /// came or went, a value of zero before, and small counts.
-        public var size: Double? {
+        /// The change in a unit that makes changes of one kind comparable across questions,
+        /// for ranking "What changed" (`InsightFinder.changeScores`): a count's change over
+        /// the square root of its value before (the spread a count of that size shows by
+        /// chance), a rate's change in points, a median's in days. Nil for a slice that came
+        /// or went, a value of zero before, small counts (both sides below
+        /// `InsightFinder.smallCount`) and a count that moved by fewer than that many.
+        public var standardized: Double? {
             guard let before, let after, before != 0 else { return nil }
-            if !KeyMeasure.isRate(measure), !measure.hasPrefix("median_days"),
-                max(before, after) < Double(InsightFinder.smallCount)
-            {
-                return nil
-            }
-            return abs(after - before) / abs(before)
+            if KeyMeasure.isRate(measure) { return (after - before) * 100 }
+            if measure.hasPrefix("median_days") { return after - before }
+            let small = Double(InsightFinder.smallCount)
+            guard max(before, after) >= small, abs(after - before) >= small else { return nil }
+            return (after - before) / abs(before).squareRoot()
+        }
+
+        /// Which changes `standardized` puts on one scale: counts, rates or days.
+        var family: Int {
+            KeyMeasure.isRate(measure) ? 1 : measure.hasPrefix("median_days") ? 2 : 0
         }
 
         var json: JSONValue {

@@ -49,11 +49,15 @@ struct EntityFinder {
         var kind: Kind
         var written: String
         var name: String
+        /// Where `written` is, in characters of the question.
+        var range: Range<Int>
+        /// Edits from `written` to `name`; 0 for the start of a longer name.
+        var distance = 0
     }
 
     /// Each name lowercased, with the number of words it has (worked out once: a name may be
     /// a megabyte long).
-    private let names: [(kind: Kind, name: String, folded: [Character], words: Int)]
+    let names: [(kind: Kind, name: String, folded: [Character], words: Int)]
     let catalogue: EntityCatalogue
 
     init(_ catalogue: EntityCatalogue) {
@@ -114,9 +118,12 @@ struct EntityFinder {
                 guard written.split(separator: " ").count == width else { continue }
                 let candidate = Array(Self.fold(written))
                 let allowed = entry.folded.count >= 10 ? 2 : 1
-                let distance = Self.distance(candidate, entry.folded, limit: allowed)
+                let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
-                    misses.append(NearMiss(kind: entry.kind, written: written, name: entry.name))
+                    misses.append(
+                        NearMiss(
+                            kind: entry.kind, written: written, name: entry.name, range: span,
+                            distance: distance))
                 }
             }
         }
@@ -145,7 +152,8 @@ struct EntityFinder {
                     let span = words[start].lowerBound..<words[start + width - 1].upperBound
                     let written = String(characters[span])
                     guard Array(Self.fold(written)) == prefix else { continue }
-                    misses.append(NearMiss(kind: entry.kind, written: written, name: entry.name))
+                    misses.append(
+                        NearMiss(kind: entry.kind, written: written, name: entry.name, range: span))
                 }
             }
         }
@@ -163,7 +171,7 @@ struct EntityFinder {
         return plain.count == lower.count ? plain : lower
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
+    static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber
     }
 
@@ -188,7 +196,7 @@ struct EntityFinder {
 
     /// The ranges of the words of a text; a word may carry an apostrophe or an ampersand
     /// inside it, as names do.
-    private static func words(in characters: [Character]) -> [Range<Int>] {
+    static func words(in characters: [Character]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start: Int?
         for (index, character) in characters.enumerated() {
@@ -201,24 +209,5 @@ struct EntityFinder {
         }
         if let begin = start { ranges.append(begin..<characters.count) }
         return ranges
-    }
-
-    /// Levenshtein distance, giving up early once it must exceed `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -6,7 +6,14 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case completions
     case completionRate = "completion_rate"
     case dropRate = "drop_rate"
+    /// How many enrollments ended in a drop-out: a count, where `dropRate` is a share.
+    case dropouts
+    /// How many enrollments are still in progress.
+    case inProgress = "in_progress"
     case timeToComplete = "time_to_complete"
+    /// The mean days to complete, asked for as an "average" or a "mean"; `timeToComplete` is
+    /// the median ("typical", "median", "how long").
+    case meanTimeToComplete = "mean_time_to_complete"
     case averageProgress = "average_progress"
     case nextBadge = "next_badge"
     case previousBadge = "previous_badge"
@@ -15,7 +22,10 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     case growth
 
     /// Whether a smaller value is the better one: a drop-out rate, a time to complete.
-    var lowerIsBetter: Bool { self == .dropRate || self == .timeToComplete }
+    var lowerIsBetter: Bool {
+        self == .dropRate || self == .dropouts || self == .timeToComplete
+            || self == .meanTimeToComplete
+    }
 
     /// The measures about the order of badges, whose answer is always a list of badges.
     var isSequence: Bool { kind == .learningPaths }
@@ -24,7 +34,9 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
     var kind: AnalysisKind {
         switch self {
         case .nextBadge, .previousBadge, .firstBadge, .paths: return .learningPaths
-        case .completions, .completionRate, .dropRate, .timeToComplete: return .completionMetrics
+        case .completions, .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete,
+            .meanTimeToComplete:
+            return .completionMetrics
         case .growth: return .organizationTrends
         case .averageProgress, .enrollments, .learners: return .badgeEnrollments
         }
@@ -47,7 +59,10 @@ public enum Measure: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
         case .completions: return "completions"
         case .completionRate: return "completion rate"
         case .dropRate: return "drop-out rate"
+        case .dropouts: return "drop-outs"
+        case .inProgress: return "enrollments in progress"
         case .timeToComplete: return "median days to complete"
+        case .meanTimeToComplete: return "mean days to complete"
         case .averageProgress: return "average progress"
         case .nextBadge: return "next badge"
         case .previousBadge: return "previous badge"
@@ -101,11 +116,21 @@ public struct Intent: Sendable, Equatable {
     public var measure: Measure
     public var dimension: Breakdown?
     public var ranking: Ranking?
+    /// The badges or organizations set side by side ("Acme & Sons against Initech"), in the
+    /// order the question names them; the breakdown is by their kind.
+    public var compared: [String]
+    /// A count of completions, drop-outs or enrollments in progress that counts people
+    /// ("how many learners dropped out"): distinct learners, not enrollments.
+    public var people = false
 
-    public init(measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil) {
+    public init(
+        measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil,
+        compared: [String] = []
+    ) {
         self.measure = measure
         self.dimension = dimension
         self.ranking = ranking
+        self.compared = compared
     }
 }
 
@@ -127,6 +152,22 @@ extension Match {
             "granularity": granularity.map { .string($0.rawValue) } ?? .null,
             "confidence": .double(confidence),
         ]
+        if let versus {
+            var window: [String: JSONValue] = ["phrase": .string(versus.phrase)]
+            if let start = versus.start { window["from"] = .string(start.description) }
+            if let end = versus.end { window["to"] = .string(end.adding(days: -1).description) }
+            members["versus"] = .object(window)
+        }
+        if [.completions, .dropouts, .inProgress].contains(intent.measure) {
+            members["counted"] = intent.people ? "learners" : "enrollments"
+        }
+        if !intent.compared.isEmpty {
+            members["compared"] = .array(intent.compared.map { .string($0) })
+        }
+        if !corrections.isEmpty {
+            members["read_names_as"] = .array(
+                corrections.map { ["written": .string($0.written), "name": .string($0.name)] })
+        }
         switch routing {
         case .declared: members["routed_by"] = "question"
         case .rules: members["routed_by"] = "rules"
@@ -150,9 +191,24 @@ extension Match {
     public var intentSummary: String {
         guard kind != .customSQL else { return "your own SQL" }
         var text = intent.measure.words
-        if let dimension = intent.dimension { text += " by " + dimension.rawValue }
+        if intent.people {
+            switch intent.measure {
+            case .completions: text = "learners who completed"
+            case .dropouts: text = "learners who dropped out"
+            default: text = "learners with an enrollment in progress"
+            }
+        }
+        if !intent.compared.isEmpty {
+            text += ", " + intent.compared.map { DisplayName.cut($0) }.joined(separator: " vs ")
+        } else if let dimension = intent.dimension {
+            text += " by " + dimension.rawValue
+        }
         if let ranking = intent.ranking { text += ", " + ranking.description }
         if let granularity { text += ", per " + granularity.rawValue }
+        if let versus, let range = filters.dateRange {
+            text += ", " + range.phrase + " against " + versus.phrase
+        }
+        for correction in corrections { text += " · " + correction.summary }
         return text
     }
 }

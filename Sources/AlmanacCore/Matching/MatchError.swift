@@ -17,6 +17,13 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case threshold(String)
         /// A badge category ("security courses"), which no analysis filters by.
         case category(String)
+        /// A measure the data does not hold ("revenue", "ratings").
+        case absentMeasure(String)
+        /// A run of words the question clearly gives as a name ("at Pied Piper", a quoted
+        /// phrase) that names no badge or organization; the closest real names.
+        case noSuchName(kind: String?, written: String, closest: [String])
+        /// Joining the platform, which no kind answers yet.
+        case joiningPlatform(String)
     }
 
     public var questionID: String
@@ -46,9 +53,22 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 """
         case .unknownName(let kind, let written, let suggestion):
             return
-                "question `\(questionID)`: no \(kind) is called '\(written)'; did you mean '\(suggestion)'?"
+                "question `\(questionID)`: no \(kind) is called '\(Self.cut(written))'; did you mean '\(Self.cut(suggestion))'?"
+        case .noSuchName(let kind, let written, let closest):
+            let what = kind ?? "badge or organization"
+            let names = closest.map { "'\(Self.cut($0))'" }.joined(separator: ", ")
+            return
+                "question `\(questionID)`: no \(what) is called '\(Self.cut(written))'"
+                + (closest.isEmpty ? "" : "; the closest names are \(names)")
+                + ". Name one that exists, or leave the name out to ask across all of them"
+        case .absentMeasure(let word):
+            return
+                "question `\(questionID)` asks about \"\(Self.cut(word))\", which the data does not hold. Almanac measures \(Self.measures); ask about one of these, or write the query yourself with `sql:`"
+        case .joiningPlatform(let phrase):
+            return
+                "question `\(questionID)` asks about learners joining the platform (\"\(Self.cut(phrase))\"), which Almanac does not answer yet: its numbers count enrollments in badges, not sign-ups to the platform. Ask about enrollments or learners with an enrollment, or write the query yourself with `sql:` over users.joined_at"
         case .severalNames(let kind, let names):
-            let list = names.map { "'\($0)'" }.joined(separator: " and ")
+            let list = names.map { "'\(Self.cut($0))'" }.joined(separator: " and ")
             return
                 "question `\(questionID)` names \(names.count) \(kind)s, \(list); a question filters by at most one \(kind). Ask one question per \(kind), or write the query yourself with `sql:`"
         case .impossibleDate(let date):
@@ -56,7 +76,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 "question `\(questionID)`: \(date) is not a date that exists; write dates as YYYY-MM-DD"
         case .twoWindows(let first, let second):
             return
-                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one"
+                "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one, or set them side by side with \"against\" (\"enrollments in 2025 against 2024\")"
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
@@ -76,4 +96,11 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
         }
     }
+
+    /// Names and phrases in a message are cut: a database may hold a megabyte-long name.
+    static func cut(_ text: String) -> String { DisplayName.cut(text, limit: 80) }
+
+    /// What Almanac measures, for a refusal of a measure the data does not hold.
+    static let measures =
+        "enrollments, learners, completions, completion rate, drop-outs and the drop-out rate, enrollments in progress, time to complete, average progress, learning paths (first, next and previous badges) and growth over time"
 }

@@ -8,7 +8,7 @@ extension Matcher {
     /// and one organization. Returns the names the question mentions.
     func conditions(
         _ text: String, masked: String, mentions: [EntityFinder.Found],
-        _ failure: (MatchError.Reason) -> MatchError
+        comparing: EntityFinder.Kind? = nil, _ failure: (MatchError.Reason) -> MatchError
     ) throws -> (badge: String?, organization: String?) {
         let whole = NSRange(masked.startIndex..., in: masked)
         if let threshold = Self.threshold.firstMatch(in: masked, range: whole),
@@ -21,17 +21,24 @@ extension Matcher {
         {
             throw failure(.category(String(masked[range])))
         }
+        // A name in quotes is surely meant whole: refuse it before a near miss inside it.
+        let unknown = entities.unknownName(in: text, excluding: mentions)
+        let notFound = unknown.map { unknown in
+            failure(
+                .noSuchName(
+                    kind: unknown.kind?.rawValue, written: unknown.written,
+                    closest: unknown.closest))
+        }
+        if let notFound, unknown?.quoted == true { throw notFound }
         if let miss = entities.nearMisses(in: text, excluding: mentions).first {
             throw failure(
                 .unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name)
             )
         }
+        if let notFound { throw notFound }
         var found: (badge: String?, organization: String?) = (nil, nil)
-        for kind in [EntityFinder.Kind.badge, .organization] {
-            var names: [String] = []
-            for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
-                names.append(mention.name)
-            }
+        for kind in [EntityFinder.Kind.badge, .organization] where kind != comparing {
+            let names = Self.names(of: kind, in: mentions)
             if names.count > 1 { throw failure(.severalNames(kind: kind.rawValue, names: names)) }
             if kind == .badge {
                 found.badge = names.first
@@ -40,6 +47,136 @@ extension Matcher {
             }
         }
         return found
+    }
+
+    /// The names of one kind a question gives, each once, in the order it gives them.
+    static func names(of kind: EntityFinder.Kind, in mentions: [EntityFinder.Found]) -> [String] {
+        var names: [String] = []
+        for mention in mentions where mention.kind == kind && !names.contains(mention.name) {
+            names.append(mention.name)
+        }
+        return names
+    }
+
+    /// The most names a comparison sets side by side.
+    static let comparedLimit = 5
+
+    /// Two to five badges, or organizations, named in one question are compared side by
+    /// side: the question is read as a breakdown by them, cut to them. Returns the kind
+    /// compared, whose names are then no filter.
+    func compare(
+        _ match: inout Match, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> EntityFinder.Kind? {
+        let badges = Self.names(of: .badge, in: mentions)
+        let organizations = Self.names(of: .organization, in: mentions)
+        guard badges.count > 1 || organizations.count > 1 else { return nil }
+        // Several of both, or several badges of a sequence, is not one comparison.
+        let (kind, names, dimension): (EntityFinder.Kind, [String], Breakdown) =
+            badges.count > 1
+            ? (.badge, badges, .badge) : (.organization, organizations, .organization)
+        guard badges.count < 2 || organizations.count < 2, !match.intent.measure.isSequence,
+            names.count <= Self.comparedLimit, match.intent.measure != .growth,
+            match.intent.dimension == nil || match.intent.dimension == dimension
+        else {
+            throw failure(.severalNames(kind: kind.rawValue, names: names))
+        }
+        match.intent.dimension = dimension
+        match.intent.compared = names
+        if match.routing == .rules {
+            guard
+                let routed = Self.kind(
+                    for: match.intent, badgeNamed: !badges.isEmpty,
+                    organizationNamed: !organizations.isEmpty)
+            else {
+                throw failure(
+                    .unsupported(measure: match.intent.measure.words, dimension: dimension.rawValue)
+                )
+            }
+            match.kind = routed
+        } else if !match.intent.measure.answers(match.kind) {
+            throw failure(
+                .unsupported(measure: match.intent.measure.words, dimension: dimension.rawValue))
+        }
+        return kind
+    }
+
+    /// A question's text as the rules read it, the names it gives (a name one edit from
+    /// exactly one real name read as that name), and the text with those names masked.
+    struct Reading {
+        var text: String
+        var mentions: [EntityFinder.Found]
+        var corrections: [NameCorrection]
+        var masked: String
+    }
+
+    func read(_ question: String) -> Reading {
+        let text = Self.normalized(question)
+        let (mentions, corrections) = entities.corrections(
+            in: text, excluding: entities.exact(in: text))
+        return Reading(
+            text: text, mentions: mentions, corrections: corrections,
+            masked: Self.masked(text, mentions))
+    }
+
+    /// Refuses a question about a measure the data does not hold ("revenue", "ratings").
+    func refuseAbsentMeasures(_ masked: String, _ failure: (MatchError.Reason) -> MatchError)
+        throws
+    {
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        if let found = Self.absentMeasure.firstMatch(in: lowered, range: whole),
+            let range = Range(found.range, in: lowered)
+        {
+            throw failure(.absentMeasure(String(lowered[range])))
+        }
+    }
+
+    /// Refuses a question about joining the platform, unless it names a badge or asks about
+    /// the order of badges ("the first badge of new hires").
+    func refuseJoiningPlatform(
+        _ masked: String, match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        guard match.filters.badge == nil, !match.intent.measure.isSequence,
+            match.kind != .customSQL
+        else { return }
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        for pattern in Self.joiningPlatform {
+            if let found = pattern.firstMatch(in: lowered, range: whole),
+                let range = Range(found.range, in: lowered)
+            {
+                throw failure(.joiningPlatform(String(lowered[range])))
+            }
+        }
+    }
+
+    /// Periods are what an analysis counts: enrollments and completions per day, week, month
+    /// or quarter (organization trends), and rates and status counts per month of enrollment
+    /// (completion metrics' cohorts). A "weekly completion rate" or "which year had the most"
+    /// would be a number no statement computes. `peak` is the unit a peak named ("year").
+    func refuseUncomputedPeriods(
+        _ peak: String?, _ match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        let computed: Bool
+        switch match.kind {
+        case .organizationTrends:
+            computed =
+                match.intent.measure != .learners && (peak == nil || match.granularity != nil)
+        case .completionMetrics:
+            computed = match.granularity == .month || match.granularity == nil && peak == nil
+        default: computed = true
+        }
+        guard computed else {
+            let unit = peak ?? match.granularity?.rawValue ?? "period"
+            throw failure(.unsupported(measure: match.intent.measure.words, dimension: unit))
+        }
+    }
+
+    private static let absentMeasure = try! NSRegularExpression(
+        pattern: Vocabulary.absentMeasures, options: [.caseInsensitive])
+    private static let joiningPlatform = Vocabulary.joiningPlatform.map {
+        try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }
 
     // MARK: - The text the rules read

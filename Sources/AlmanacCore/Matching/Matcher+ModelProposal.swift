@@ -58,9 +58,9 @@ extension Matcher {
         ] where name.map({ !known.contains($0) }) ?? false {
             throw refuse("there is no \(kind) called '\(name!)'")
         }
-        let text = Self.normalized(question.text)
-        let mentions = entities.exact(in: text)
-        let masked = Self.masked(text, mentions)
+        let reading = read(question.text)
+        let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
+        try refuseAbsentMeasures(masked, failure)
         // The same conditions as the rules, then the names: exactly those the question gives.
         let named = try conditions(text, masked: masked, mentions: mentions, failure)
         if proposal.badge != named.badge {
@@ -104,7 +104,9 @@ extension Matcher {
                 }
             }
         }
+        try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity
+        match.corrections = reading.corrections
         return match
     }
 }

@@ -140,9 +140,9 @@ public struct Matcher: Sendable {
             return Match(
                 kind: .customSQL, confidence: 1, candidates: [.customSQL], routing: .declared)
         }
-        let text = Self.normalized(question.text)
-        let mentions = entities.exact(in: text)
-        let masked = Self.masked(text, mentions)
+        let reading = read(question.text)
+        let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
+        try refuseAbsentMeasures(masked, failure)
         let wording = Wording(masked.lowercased())
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -164,22 +164,38 @@ public struct Matcher: Sendable {
                 match = Match(kind: .badgeEnrollments, confidence: 0)
             }
         }
+        match.intent.people =
+            wording.people && [.completions, .dropouts, .inProgress].contains(match.intent.measure)
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil
         }
-        let names = try conditions(text, masked: masked, mentions: mentions, failure)
+        let comparing = try compare(&match, mentions: mentions, failure)
+        let names = try conditions(
+            text, masked: masked, mentions: mentions, comparing: comparing, failure)
         match.filters.badge = names.badge
         match.filters.organization = names.organization
 
         if let asOf {
             do {
-                match.filters.dateRange = try TimeWindow(asOf: asOf).read(masked).range
+                let window = try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked))
+                match.filters.dateRange = window.range
+                match.versus = window.versus
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
         }
         if let unsupported { throw unsupported }
+        try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? wording.granularity
+        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
+            // Learning paths have no comparison windows, and periods are not compared whole.
+            throw failure(
+                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
+        }
+        if match.intent.dimension == .period {
+            try refuseUncomputedPeriods(wording.peak, match, failure)
+        }
+        match.corrections = reading.corrections
         return match
     }
 
@@ -263,9 +279,9 @@ public struct Matcher: Sendable {
             }
         case .completions:
             return dimension == .period ? .organizationTrends : .completionMetrics
-        case .completionRate, .dropRate:
+        case .completionRate, .dropRate, .dropouts, .inProgress:
             return .completionMetrics
-        case .timeToComplete:
+        case .timeToComplete, .meanTimeToComplete:
             return dimension == nil || dimension == .badge || dimension == .organization
                 ? .completionMetrics : nil
         case .averageProgress:
@@ -319,8 +335,9 @@ extension Measure {
         case .enrollments: return kind != .learningPaths && kind != .customSQL
         case .learners: return kind == .badgeEnrollments || kind == .organizationTrends
         case .completions, .completionRate: return kind != .learningPaths && kind != .customSQL
-        case .dropRate: return kind == .completionMetrics
+        case .dropRate, .dropouts, .inProgress: return kind == .completionMetrics
         case .timeToComplete: return kind == .completionMetrics || kind == .badgeEnrollments
+        case .meanTimeToComplete: return kind == .completionMetrics
         case .averageProgress: return kind == .badgeEnrollments || kind == .organizationTrends
         case .nextBadge, .previousBadge, .firstBadge, .paths: return kind == .learningPaths
         case .growth: return kind == .organizationTrends

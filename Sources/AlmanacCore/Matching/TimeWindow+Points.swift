@@ -37,13 +37,16 @@ extension TimeWindow {
             }
             return Point(range: range, start: day, end: day.adding(days: 1))
         case "rolling":
-            guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
+            guard let count = Self.number(groups[2]), count > 0, let name = groups[3] else {
                 return nil
             }
             // Past 999 units is no window a report means; the start would leave the calendar.
             guard count < 1000 else { throw Problem.unreadable(phrase) }
-            return Point(
-                range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
+            if groups[0] != nil || groups[1] != nil || groups[4] != nil || unit(name) == 0 {
+                return Point(
+                    range: range, start: back(count, unit(name)), end: tomorrow, standalone: true)
+            }
+            return whole(count, unit(name), range: range)
         case "ago":
             guard let count = Self.number(groups[0]), count > 0, let name = groups[1] else {
                 return nil
@@ -64,8 +67,7 @@ extension TimeWindow {
             case "this", "current", "the":
                 return Point(range: range, start: current, end: tomorrow)
             case "past":
-                return Point(
-                    range: range, start: back(1, unit(name)), end: tomorrow, standalone: true)
+                return whole(1, unit(name), range: range)
             default:
                 let previous = start(of: unit(name), containing: current.adding(days: -1))
                 return Point(range: range, start: previous, end: current)
@@ -167,6 +169,20 @@ extension TimeWindow {
         case 3: return CivilDate(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!
         default: return CivilDate(year: day.year, month: 1, day: 1)!
         }
+    }
+
+    /// The `count` whole calendar units just before A's own (`last 12 weeks`): A's unit is
+    /// "this" one, whole or not, as in `last week`.
+    private func whole(_ count: Int, _ unit: Int, range: NSRange) -> Point {
+        let end = start(of: unit, containing: asOf)
+        let first: CivilDate
+        switch unit {
+        case 1: first = end.adding(days: -7 * count)
+        case 2: first = end.adding(months: -count)
+        case 3: first = end.adding(months: -3 * count)
+        default: first = end.adding(months: -12 * count)
+        }
+        return Point(range: range, start: first, end: end, standalone: true)
     }
 
     /// The first day of the last `count` units up to and including A: (A + 1 day) − count units.

@@ -70,4 +70,23 @@ extension TimeWindow {
         }
         return range
     }
+
+    /// Whether two windows are set against each other: "2025 against 2024", "Q2 vs Q1",
+    /// "this year compared with last year", or "and" in a question that says it compares.
+    static func compares(_ first: NSRange, _ second: NSRange, in text: String) -> Bool {
+        let gap = NSRange(location: first.upperBound, length: second.location - first.upperBound)
+        guard gap.length >= 0, let range = Range(gap, in: text) else { return false }
+        let between = String(text[range])
+        let whole = NSRange(between.startIndex..., in: between)
+        if against.firstMatch(in: between, range: whole) != nil { return true }
+        return andOr.firstMatch(in: between, range: whole) != nil
+            && comparing.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static let against = regex(
+        #"^\W*(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
+    )
+    private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
+    private static let comparing = regex(
+        #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b"#)
 }

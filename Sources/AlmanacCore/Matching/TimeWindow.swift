@@ -15,6 +15,8 @@ struct TimeWindow {
 
     struct Reading: Equatable {
         var range: DateRange?
+        /// The second of two windows set against each other ("2025 against 2024").
+        var versus: DateRange?
     }
 
     enum Problem: Error, Equatable {
@@ -56,8 +58,9 @@ struct TimeWindow {
         ("iso", #"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#),
         (
             "rolling",
-            #"\b(?:in |over |during |for |within )?(?:the )?(?:past|last|previous|prior|recent|trailing)\s+"#
-                + count + #"\s+(day|week|month|quarter|year)s?\b"#
+            #"\b(?:in |over |during |for |within )?(?:the )?(?:(rolling|trailing)\s+(?:(?:past|last|previous|prior|recent)\s+)?|(?:past|last|previous|prior|recent)\s+(?:(rolling|trailing)\s+)?)"#
+                + count
+                + #"\s+(day|week|month|quarter|year)s?\b(?:,?\s+\(?(rolling|trailing)\b\)?)?"#
         ),
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),
@@ -112,7 +115,8 @@ struct TimeWindow {
         // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
         // "3 months after", "the 12 months ending June", "not in 2025".
         #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
-        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#, #"\b(?:ending|ended)\b"#,
+        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#,
+        #"\b(?:ending|ended)\b(?!\s+up\b)"#,
         #"\band a half\b"#,
         #"\b(?:not|except|outside|excluding|apart from)\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|last|this|january|february|march|april|june|july|august|september|october|november|december)"#,
         #"\b(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|this|last|next|current|january|february|march|april|may|june|july|august|september|october|november|december|week|month|quarter|year)"#,
@@ -217,15 +221,21 @@ struct TimeWindow {
                 throw Problem.future(window.range.phrase, asOf: asOf)
             }
         }
-        if let other = windows.dropFirst().first(where: {
+        let others = windows.dropFirst().filter {
             $0.range.start != windows[0].range.start || $0.range.end != windows[0].range.end
-        }) {
+        }
+        // Two windows set against each other are a comparison; any other second window is
+        // one too many.
+        if let other = others.first,
+            others.count > 1 || windows.count > 2
+                || !Self.compares(windows[0].phrase, other.phrase, in: lowered)
+        {
             throw Problem.twoWindows(windows[0].range.phrase, other.range.phrase)
         }
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        return Reading(range: windows.first?.range)
+        return Reading(range: windows.first?.range, versus: others.first?.range)
     }
 }
 

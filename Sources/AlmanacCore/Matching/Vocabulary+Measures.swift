@@ -98,6 +98,15 @@ extension Vocabulary {
             ]
         ),
         (
+            .inProgress,
+            [
+                #"\bin[- ]progress\b"#, #"\bongoing\b"#, #"\bunfinished\b"#,
+                #"\bstill (?:going|working on|enrol+ed in|learning|studying|taking|doing)\b"#,
+                #"\bnot (?:yet )?(?:finished|completed) (?:yet|so far)\b"#,
+                #"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:finished|completed)(?: \S+){0,3} yet\b"#,
+            ]
+        ),
+        (
             .dropRate,
             [
                 #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
@@ -205,6 +214,21 @@ extension Vocabulary {
             ]
         ),
     ]
+
+    /// A count asked for ("how many dropped out", "the most drop-outs"), with no word of a
+    /// share: the drop-out words then mean drop-outs, not the drop-out rate.
+    static let countWords =
+        #"\b(?:how many|number of|count of|counts? (?:the )?|total|tally)\b|\b(?:drop[- ]?outs|dropouts|quitters|leavers)\b|\b(?:most|fewest|least|more|fewer)\s+(?:drop[- ]?outs|dropouts|quitters|leavers|\#(people))\b"#
+    static let rateWords =
+        #"\b(?:rates?|percent\w*|share|proportion|fraction|ratio|odds|chances?|likel\w*|probability|how often)\b|%"#
+
+    /// "Average" or "mean" time to complete asks for the mean; "median", "typical" or no
+    /// such word, for the median.
+    static let meanWords = #"\b(?:average|mean|avg|on average)\b"#
+    static let medianWords = #"\b(?:median|typical\w*|usual\w*|middle)\b"#
+    /// Counting people: distinct learners, not enrollments ("how many learners dropped out").
+    static let peopleCount =
+        #"\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#
 
     /// Words that tie a question to learning data. A measure found only through a broad word
     /// ("popular", "next", "how many") needs one of these too, so an off-topic question is

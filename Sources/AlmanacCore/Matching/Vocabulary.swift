@@ -70,7 +70,7 @@ enum Vocabulary {
     /// Words for the smallest values first.
     static let bottom = [
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
-        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#,
+        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
     /// Words for the best first: the largest values, or the smallest for a measure where less
     /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
@@ -102,6 +102,11 @@ enum Vocabulary {
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
     ]
 
+    /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is
+    /// the first group. "Which year" is read too, to be refused: years are not a period size.
+    static let peak =
+        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)"#
+
     static let granularities: [(granularity: Granularity, pattern: String)] = [
         (.day, #"\b(?:daily|per day|by day|each day|every day|day by day)\b"#),
         (
@@ -116,5 +121,20 @@ enum Vocabulary {
             .quarter,
             #"\b(?:quarterly|per quarter|by quarter|each quarter|every quarter|quarter by quarter|quarter over quarter)\b"#
         ),
+    ]
+
+    /// Measures people ask about that the data does not hold: money, opinions, marks,
+    /// demographics, places and activity. A question that asks for one is refused, quoting the
+    /// word, instead of being answered with a number about something else.
+    static let absentMeasures =
+        #"\b(?:revenue|revenues|sales|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent|hours spent|minutes spent|watch time|attendance)\b|\b(?:hours?|minutes?|how much time)\b[^?.!]*\bspen(?:d|ds|t|ding)\b"#
+
+    /// Joining the platform (`users.joined_at`), which no kind answers yet: never to be
+    /// answered with enrollments.
+    static let joiningPlatform = [
+        #"\bnew (?:learners?|users?|members?|students?|people|accounts?|sign[- ]?ups?|registrations?|joiners|starters|customers|employees)\b"#,
+        #"\b(?:joined|join|joins|joining|signed up|sign up|signs up|signing up|registered|register|registers|onboarded|onboarding)\b(?:\s+(?:to|for|with|on|in|at))?\s+(?:the |our |this )?(?:platform|site|service|app|system)\b"#,
+        #"\bjoin(?:ed|s|ing)?\b(?!\s+(?:the |a |an |our |their )?(?:‹badge›|\#(badgeWord)))"#,
+        #"\b(?:join|joining|sign[- ]?up|registration) (?:date|cohort|month|week|year)s?\b"#,
     ]
 }

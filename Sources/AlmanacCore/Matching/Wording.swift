@@ -9,6 +9,11 @@ struct Wording: Equatable {
     var dimension: Breakdown?
     var ranking: Ranking?
     var granularity: Granularity?
+    /// "Which month had the most …": the unit of the periods to rank ("year" included, which
+    /// no analysis breaks down by).
+    var peak: String?
+    /// The count is of people: distinct learners.
+    var people = false
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
@@ -16,6 +21,11 @@ struct Wording: Equatable {
 
     private static let measures = Vocabulary.measures.map { ($0.measure, $0.patterns.map(compile)) }
     private static let anchors = Vocabulary.anchors.map(compile)
+    private static let countWords = compile(Vocabulary.countWords)
+    private static let rateWords = compile(Vocabulary.rateWords)
+    private static let meanWords = compile(Vocabulary.meanWords)
+    private static let medianWords = compile(Vocabulary.medianWords)
+    private static let peopleCount = compile(Vocabulary.peopleCount)
     private static let dimensions = Vocabulary.dimensions.map {
         ($0.dimension, $0.patterns.map(compile))
     }
@@ -25,6 +35,7 @@ struct Wording: Equatable {
     private static let worse = Vocabulary.worse.map(compile)
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
     private static let singular = Vocabulary.singular.map(compile)
+    static let peak = compile(Vocabulary.peak)
     private static let granularities = Vocabulary.granularities.map {
         ($0.granularity, compile($0.pattern))
     }
@@ -36,12 +47,28 @@ struct Wording: Equatable {
             list.contains { $0.firstMatch(in: text, range: whole) != nil }
         }
         measure = Self.measures.first { any($0.1) }?.0
+        if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
+            measure = .dropouts
+        }
+        if measure == .timeToComplete, any([Self.meanWords]), !any([Self.medianWords]) {
+            measure = .meanTimeToComplete
+        }
+        if let measure, [.completions, .dropouts, .inProgress].contains(measure) {
+            people = any([Self.peopleCount])
+        }
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true
         }
         dimension = Self.dimensions.first { any($0.1) }?.0
         granularity = Self.granularities.first { $0.1.firstMatch(in: text, range: whole) != nil }?.0
         if granularity != nil, dimension == nil { dimension = .period }
+        if let found = Self.peak.firstMatch(in: text, range: whole),
+            let unit = Range(found.range(at: 1), in: text)
+        {
+            peak = String(text[unit])
+            dimension = .period
+            granularity = Granularity(rawValue: String(text[unit]))
+        }
         // "Best" and "worst" rank by how good a value is: for a drop-out rate or a time to
         // complete, the best is the lowest.
         let lowerIsBetter = measure?.lowerIsBetter ?? false
@@ -63,15 +90,37 @@ struct Wording: Equatable {
                 count = Int(word) ?? Vocabulary.numberWords[word]
                 break
             }
-            if count == nil, any(Self.singular) { count = 1 }
+            if count == nil, any(Self.singular) || peak != nil { count = 1 }
             // "Top 0" asks for nothing; read it as the whole ranking.
             if count == 0 { count = nil }
             ranking = Ranking(order, count: count)
+        } else if peak != nil {
+            // "Which month saw enrollments peak": the one period with the most.
+            ranking = Ranking(.top, count: 1)
+        }
+        // "Top 3 badges at Initech", "the worst course for Globex": a ranking of badges or
+        // organizations that names no measure ranks by popularity, or by how well they are
+        // completed when it says best or worst.
+        if measure == nil, ranking != nil, dimension == .badge || dimension == .organization {
+            measure = better != nil || worse != nil ? .completionRate : .enrollments
         }
     }
 
     private static func first(_ list: [NSRegularExpression], in text: String) -> Int? {
         let whole = NSRange(text.startIndex..., in: text)
         return list.compactMap { $0.firstMatch(in: text, range: whole)?.range.location }.min()
+    }
+
+    /// The text with the unit of a peak replaced ("which ‹period› had the most"), so the time
+    /// reader does not take "month" for a window it cannot read.
+    static func withoutPeaks(_ text: String) -> String {
+        let whole = NSRange(text.startIndex..., in: text)
+        var result = text
+        for found in peak.matches(in: text, range: whole).reversed() {
+            if let unit = Range(found.range(at: 1), in: result) {
+                result.replaceSubrange(unit, with: "‹period›")
+            }
+        }
+        return result
     }
 }

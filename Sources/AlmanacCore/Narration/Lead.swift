@@ -18,17 +18,23 @@ enum Lead {
             // duration is of) enrollment's.
             var undated = scoped
             undated.dateRange = nil
-            if answer.value.title == Answer.completedInWindow
-                || answer.isTimeline && answer.value.title == "Completions"
-            {
+            if answer.countsCompletionDay && answer.intent.people {
+                // "Learners who completed" already says which day is counted.
+                scope = narrator.scope(undated) + " " + narrator.between(range)
+            } else if answer.countsCompletionDay {
                 scope = narrator.scope(undated) + ", completed " + narrator.between(range)
             } else if ![.enrollments, .learners, .growth].contains(answer.intent.measure) {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
             }
         }
+        // People counted are named as such: "learners who dropped out", not "drop-outs".
         let measure =
-            answer.intent.measure == .growth
-            ? answer.value.title.lowercased() : answer.intent.measure.words
+            answer.intent.measure == .growth || answer.intent.people
+            ? answer.value.title.lowercased().replacingOccurrences(of: " in the window", with: "")
+            : answer.intent.measure.words
+        if answer.versus != nil {
+            return against(answer, measure: measure, scope: scope)
+        }
         guard let subject = answer.subjectTitle else {
             var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
             if let support = first.support, let title = answer.supportTitle,
@@ -37,15 +43,21 @@ enum Lead {
                 text += " (\(title.lowercased()): \(NumberText.count(support)))"
             }
             if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
+            if let beside = answer.besideColumn, let other = first.beside {
+                var median = first
+                median.value = other
+                text += "; \(beside.title.lowercased()): \(value(median, answer))"
+            }
             return text + "."
         }
+        if answer.intent.compared.count > 1 {
+            return sideBySide(answer, measure: measure, scope: scope)
+        }
         if answer.isTimeline {
-            guard let last = answer.rows.last, answer.rows.count > 1 else {
-                return
-                    "\(capitalized(measure)) per \(period(subject))\(scope): \(value(first, answer)) in \(first.subject)."
-            }
-            return
-                "\(capitalized(measure)) per \(period(subject))\(scope) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)."
+            return timeline(answer, measure: measure, subject: subject, scope: scope)
+        }
+        if let windows = answer.growthWindows {
+            return growth(answer, windows, scope: scope)
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
         // The table holds more than the sentence names: say so, and whether it is all of them.
@@ -78,6 +90,57 @@ enum Lead {
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
     }
 
+    /// "… went from A in P to B in Q", over the periods the data covers in whole; the
+    /// partial ones are named, not compared.
+    private static func timeline(
+        _ answer: Answer, measure: String, subject: String, scope: String
+    ) -> String {
+        let whole = answer.wholeRows
+        let partial = answer.partialPeriods
+        let noun = PeriodCoverage.noun(subject)
+        let lead = "\(capitalized(measure)) per \(period(subject))\(scope)"
+        func partialWords(_ periods: [String]) -> String {
+            "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
+        }
+        if let first = whole.first, let last = whole.last, whole.count > 1 {
+            let text =
+                "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
+            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out") + "."
+        }
+        guard let only = whole.first ?? answer.rows.first else { return lead + "." }
+        var text = "\(lead): \(value(only, answer)) in \(only.subject)"
+        if only.partial { text += " (a partial \(noun))" }
+        let others = partial.filter { $0 != only.subject }
+        if !others.isEmpty { text += "; " + partialWords(others) }
+        return text + "."
+    }
+
+    /// "7 of 12 organizations … had more enrollments than in the period before (…): A
+    /// (+279), …; D fell most (−44)."
+    private static func growth(_ answer: Answer, _ windows: ComparisonWindows, scope: String)
+        -> String
+    {
+        func change(_ row: Answer.Row) -> Double { row.value.doubleValue ?? 0 }
+        func signed(_ row: Answer.Row) -> String {
+            let amount = NumberText.count(Int(abs(change(row))))
+            return "\(md(row.subject)) (\(change(row) < 0 ? "−" : "+")\(amount))"
+        }
+        let grew = answer.rows.filter { change($0) > 0 }
+        let before = windows.previous
+        let days = [before.start?.description, before.end?.adding(days: -1).description]
+            .compactMap { $0 }.joined(separator: " to ")
+        var text =
+            "\(grew.count) of \(answer.available) \(answer.available == 1 ? "organization" : "organizations")\(scope) had more enrollments than in the period before (\(days))"
+        if !grew.isEmpty {
+            text += ", most growth first: " + list(grew.prefix(named).map(signed))
+            if grew.count > named { text += "; the table lists the rest" }
+        }
+        if let fall = answer.rows.filter({ change($0) < 0 }).min(by: { change($0) < change($1) }) {
+            text += "; \(signed(fall).replacingOccurrences(of: " (", with: " fell most ("))"
+        }
+        return text + "."
+    }
+
     private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {
         let others = Array(shown.dropFirst())
         let then = others.isEmpty ? "" : ", then " + list(others)
@@ -97,7 +160,7 @@ enum Lead {
         }
     }
 
-    private static func value(_ row: Answer.Row, _ answer: Answer) -> String {
+    static func value(_ row: Answer.Row, _ answer: Answer) -> String {
         let text = NumberText.cell(row.value, answer.value.format)
         switch answer.value.format {
         case .days: return row.value == .null ? "no completions yet" : text + " days"
@@ -107,12 +170,10 @@ enum Lead {
         }
     }
 
-    /// "ISO week" keeps its capitals; "Month" does not.
-    private static func period(_ title: String) -> String {
-        title.hasPrefix("ISO") ? title : title.lowercased()
-    }
+    /// "Week", "Month": in lower case inside a sentence.
+    private static func period(_ title: String) -> String { title.lowercased() }
 
-    private static func list(_ items: [String]) -> String {
+    static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
@@ -124,9 +185,9 @@ enum Lead {
                 ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
     }
 
-    private static func capitalized(_ text: String) -> String {
+    static func capitalized(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    private static func md(_ text: String) -> String { OfflineNarrator().md(text) }
+    static func md(_ text: String) -> String { OfflineNarrator().md(text) }
 }

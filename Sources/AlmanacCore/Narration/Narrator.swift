@@ -103,10 +103,14 @@ public struct NarrationItem: Sendable {
     public var insights: [Insight]
     /// `metadata.comparison`, or null.
     public var comparison: JSONValue
+    /// The measure the question asks for; nil for custom SQL. The opening tells only an
+    /// insight about it.
+    public var measure: Measure?
 
     public init(
         question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
-        lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null
+        lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null,
+        measure: Measure? = nil
     ) {
         self.question = question
         self.output = output
@@ -115,14 +119,31 @@ public struct NarrationItem: Sendable {
         self.lead = lead
         self.insights = insights
         self.comparison = comparison
+        self.measure = measure
     }
 
-    /// The offline narration: the answer to what was asked, then the most important insight,
-    /// then the analysis's summary.
+    /// The offline narration: the answer to what was asked, then the most important insight
+    /// about the question's own measure, then the analysis's summary. An insight about
+    /// another measure ("Completions were unusual…" on a page about time to complete) stays
+    /// in the document, the index and the digest.
     public var offline: String {
         let summary = OfflineNarrator().narrate(output, question: question)
-        let opening = [lead, insights.first?.sentence].compactMap { $0 }.joined(separator: " ")
+        let insight = insights.first { Self.measures(of: measure).contains($0.measure) }
+        let opening = [lead, insight?.sentence].compactMap { $0 }.joined(separator: " ")
         return opening.isEmpty ? summary : opening + "\n\n" + summary
+    }
+
+    /// The key measures (as insights name them) that a question about `measure` is about.
+    static func measures(of measure: Measure?) -> Set<String> {
+        switch measure {
+        case .enrollments?, .growth?: return ["enrollments"]
+        case .learners?, .paths?, .nextBadge?, .previousBadge?, .firstBadge?: return ["learners"]
+        case .completions?: return ["completed"]
+        case .completionRate?: return ["completion_rate"]
+        case .dropRate?, .dropouts?: return ["drop_rate"]
+        case .timeToComplete?, .meanTimeToComplete?: return ["median_days_to_complete"]
+        case .averageProgress?, .inProgress?, nil: return []
+        }
     }
 }
 

@@ -116,18 +116,22 @@ public struct OfflineNarrator: Sendable {
                 "\(md(first.organization)) led with \(NumberText.count(first.enrollments)), followed by \(others.joined(separator: " and "))."
             )
         }
-        let perPeriod = result.byPeriod.map { ($0.period, $0.enrollments) }
+        // Whole periods only: a week cut by the window's ends holds fewer days than the rest.
+        let coverage = PeriodCoverage(window: result.window, asOf: nil, firstDay: nil)
+        let perPeriod = result.byPeriod.filter { !coverage.isPartial($0.period) }.map {
+            ($0.period, $0.enrollments)
+        }
         if let peak = perPeriod.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), let last = perPeriod.last,
             perPeriod.count > 1
         {
             let unit = result.granularity.rawValue
             if peak.0 == last.0 {
                 sentences.append(
-                    "Enrollments peaked in the latest \(unit), \(last.0), with \(NumberText.count(last.1))."
+                    "Enrollments peaked in the latest whole \(unit), \(last.0), with \(NumberText.count(last.1))."
                 )
             } else {
                 sentences.append(
-                    "Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest \(unit), \(last.0), had \(NumberText.count(last.1))."
+                    "Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest whole \(unit), \(last.0), had \(NumberText.count(last.1))."
                 )
             }
         }

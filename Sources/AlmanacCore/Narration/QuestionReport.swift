@@ -73,7 +73,7 @@ public struct QuestionReport: Sendable {
                 "confidence": .double(match.confidence),
                 "intent": match.intentJSON,
                 "as_of": .string(asOf.description),
-                "filters": match.filters.json,
+                "filters": match.appliedFiltersJSON(asOf: asOf),
                 "database_stats": stats.json,
                 "analytics_data": output.json,
                 "engine": .string(engine),
@@ -101,9 +101,14 @@ public struct QuestionReport: Sendable {
     /// The comparison, insights and changes since the last report as the grounding check
     /// reads them: every number a narration may quote besides the analysis's own.
     public var derivedNumbers: JSONValue {
-        [
+        // A comparison's lead quotes its differences and changes as sizes ("847 fewer").
+        let gaps = (answer?.differences ?? []).flatMap { [$0.difference, $0.change] }
+            .compactMap { $0.map { JSONValue.double(Swift.abs($0)) } }
+        return [
             "comparison": comparison?.json ?? .null, "insights": .array(insights.map(\.json)),
             "since_last_report": sinceLastReport?.json ?? .null,
+            "answer": .array((answer?.table.rows ?? []).map { .array($0) }),
+            "answer_gaps": .array(gaps),
         ]
     }
 }

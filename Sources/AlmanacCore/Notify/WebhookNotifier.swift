@@ -102,7 +102,7 @@ public struct WebhookNotifier: Sendable {
 
     private static func slackLines(_ digest: JSONValue) -> [String] {
         var lines = [
-            "*\(slack(digest["title"]?.stringValue ?? "Almanac")): the week to \(digest["as_of"]?.stringValue ?? "")*"
+            "*\(slack(digest["title"]?.stringValue ?? "Almanac")): as of \(digest["as_of"]?.stringValue ?? "")*"
         ]
         let alerts = digest["alerts"]?.arrayValue ?? []
         lines.append(alerts.isEmpty ? "No alert was triggered." : "*Alerts*")

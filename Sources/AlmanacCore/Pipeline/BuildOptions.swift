@@ -40,6 +40,22 @@ public struct BuildOptions: Sendable {
         self.databasePath = databasePath
         self.outputPath = outputPath
     }
+
+    /// The templates a build uses, first found: `flag` (`--templates DIR`); else the
+    /// `templates/` folder beside the questions file, when there is one (what `almanac init`
+    /// writes); else nil, the built-in templates. Either folder replaces only the built-in
+    /// files it holds.
+    public static func templatesFolder(
+        flag: String?, questionsPath: String, files: any FileSystem
+    ) -> String? {
+        if let flag { return flag }
+        let folder = (questionsPath as NSString).deletingLastPathComponent
+        let beside =
+            folder.isEmpty
+            ? ProjectScaffold.templatesFolder
+            : (folder as NSString).appendingPathComponent(ProjectScaffold.templatesFolder)
+        return files.isDirectory(URL(fileURLWithPath: beside)) ? beside : nil
+    }
 }
 
 /// What a build did.

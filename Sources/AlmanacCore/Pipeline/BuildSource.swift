@@ -6,6 +6,8 @@ struct BuildSource {
     var db: any DatabaseConnection
     var stats: DatabaseStats
     var asOf: CivilDate
+    /// The day of the first enrollment: a period that starts before it is partial.
+    var firstDay: CivilDate?
     var catalogue: EntityCatalogue
     /// Statements run so far on `db`, parameters inlined, for `--dump-sql`.
     var recorder: StatementRecorder
@@ -27,6 +29,12 @@ struct BuildSource {
             if !missing.isEmpty {
                 throw SchemaCheckError(path: db.location, report: SchemaReport(findings: missing))
             }
+            // Names are checked before any question is matched against them: a megabyte name
+            // stops the build here, in one short line, not in a "did you mean" that quotes it.
+            let names = try SchemaChecker().names(db).filter { $0.severity == .error }
+            if !names.isEmpty {
+                throw SchemaCheckError(path: db.location, report: SchemaReport(findings: names))
+            }
             let stats = try DatabaseStats.read(from: db)
             guard let asOf = try requested ?? DatabaseStats.latestActivity(in: db) else {
                 throw InputError(
@@ -34,15 +42,14 @@ struct BuildSource {
                         "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
                 )
             }
-            if let requested, let first = try DatabaseStats.earliestEnrollment(in: db),
-                requested < first
-            {
+            let first = try DatabaseStats.earliestEnrollment(in: db)
+            if let requested, let first, requested < first {
                 warnings.add(
                     "--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty"
                 )
             }
             return BuildSource(
-                location: location, db: db, stats: stats, asOf: asOf,
+                location: location, db: db, stats: stats, asOf: asOf, firstDay: first,
                 catalogue: try EntityCatalogue.read(from: db), recorder: recorder)
         }
     }

@@ -44,9 +44,18 @@ struct QuestionAnswering {
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
-            asOf: source.asOf)
-        let answers = zip(matches, analysed).map { match, outcome in
-            Answer.make(outcome.output, intent: match.intent, filters: match.filters)
+            asOf: source.asOf, firstDay: source.firstDay)
+        let answers = zip(matches, analysed).map { match, outcome -> Answer? in
+            let answer = Answer.make(
+                outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
+                firstDay: source.firstDay, comparison: outcome.comparison)
+            guard let versus = match.versus, let other = outcome.versus else { return answer }
+            var filters = match.filters
+            filters.dateRange = versus
+            return Answer.make(other, intent: match.intent, filters: filters).flatMap {
+                answer?.against(
+                    $0, window: versus, current: match.filters.dateRange?.phrase ?? "")
+            }
         }
         var reports: [QuestionReport] = []
         for index in questions.indices {
@@ -121,6 +130,8 @@ struct QuestionAnswering {
         var measures: [KeyMeasure]
         var comparison: Comparison?
         var insights: [Insight]
+        /// The analysis of the window the question sets against its own ("against 2024").
+        var versus: (any AnalysisOutput)?
     }
 
     /// The questions' analyses, then the previous and year-ago windows of those that have
@@ -189,6 +200,7 @@ struct QuestionAnswering {
             if let window = windows[index], let spec = match.kind.keyMeasures {
                 let (previous, yearAgo) = (outcomes[extra], outcomes[extra + 1])
                 extra += 2
+                if match.versus != nil { result.versus = previous.output }
                 result.comparison = Comparison(
                     windows: window, current: result.measures,
                     previous: spec.measures(in: previous.output.json),
@@ -209,6 +221,11 @@ struct QuestionAnswering {
 
     /// Every report's narration, checked against its data; the answer cache learns which
     /// entries were used (with `routingKeys`) before any check can fail the build.
+    /// The measure a question asks for; nil for custom SQL, which names none.
+    private func measure(_ report: QuestionReport) -> Measure? {
+        report.match.kind == .customSQL ? nil : report.match.intent.measure
+    }
+
     private func narrate(
         _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
@@ -221,7 +238,7 @@ struct QuestionAnswering {
                 question: report.question, output: report.output, stats: source.stats,
                 intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
                 lead: lead, insights: report.insights,
-                comparison: report.comparison?.json ?? .null)
+                comparison: report.comparison?.json ?? .null, measure: measure(report))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -241,7 +258,7 @@ struct QuestionAnswering {
             report.narration = narrated.narrations[index]
             let offline = NarrationItem(
                 question: report.question, output: report.output, stats: source.stats,
-                lead: leads[index], insights: report.insights)
+                lead: leads[index], insights: report.insights, measure: measure(report))
             let check = report.ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)

@@ -58,7 +58,7 @@ extension QuestionLoader {
                     } else {
                         problem(
                             keyNode,
-                            "unknown key `\(key)` in an alert; expected one of \(Self.alertKeys.sorted().joined(separator: ", "))"
+                            "unknown key `\(key)` in an alert\(Self.guess(key, among: Self.alertKeys.sorted())); expected one of \(Self.alertKeys.sorted().joined(separator: ", "))"
                         )
                         valid = false
                     }

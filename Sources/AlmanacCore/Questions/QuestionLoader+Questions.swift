@@ -80,7 +80,7 @@ extension QuestionLoader {
                     } else {
                         problem(
                             value,
-                            "unknown kind `\(raw)`; expected one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                            "unknown kind `\(raw)`\(Self.guess(raw, among: AnalysisKind.allCases.map(\.rawValue))); expected one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))"
                         )
                     }
                 }
@@ -104,7 +104,7 @@ extension QuestionLoader {
             default:
                 problem(
                     keyNode,
-                    "unknown key `\(key)` in a question; expected one of \(Self.questionKeys.sorted().joined(separator: ", "))"
+                    "unknown key `\(key)` in a question\(Self.guess(key, among: Self.questionKeys.sorted())); expected one of \(Self.questionKeys.sorted().joined(separator: ", "))"
                 )
             }
         }

@@ -46,7 +46,9 @@ public struct QuestionLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw QuestionFileError(path: path, problems: [Self.problem(from: error)])
+            throw QuestionFileError(
+                path: path, problems: [YAMLSyntax.problem(from: error, in: yaml)]
+            ).quoting(yaml)
         }
         guard let root, case .mapping(let top) = root else {
             throw QuestionFileError(
@@ -55,7 +57,8 @@ public struct QuestionLoader {
                     .init(
                         line: 1, column: 1,
                         message: "expected a mapping with `title` and `questions`")
-                ])
+                ]
+            ).quoting(yaml)
         }
 
         var title: String?
@@ -91,7 +94,7 @@ public struct QuestionLoader {
             default:
                 problem(
                     keyNode,
-                    "unknown key `\(key)`; expected one of \(Self.topKeys.sorted().joined(separator: ", "))"
+                    "unknown key `\(key)`\(Self.guess(key, among: Self.topKeys.sorted())); expected one of \(Self.topKeys.sorted().joined(separator: ", "))"
                 )
             }
         }
@@ -130,7 +133,8 @@ public struct QuestionLoader {
             throw QuestionFileError(
                 path: path,
                 problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
-                omitted: omitted)
+                omitted: omitted
+            ).quoting(yaml)
         }
         var file = QuestionFile(
             path: path, title: title, database: database, questions: questions,
@@ -142,6 +146,11 @@ public struct QuestionLoader {
 
     // MARK: - Nodes and problems
 
+    /// " (did you mean `title`?)" for a key or kind that is a typo of a known one, else "".
+    static func guess(_ word: String, among names: [String]) -> String {
+        Spelling.closest(to: word, among: names).map { " (did you mean `\($0)`?)" } ?? ""
+    }
+
     typealias Report = (Node?, String) -> Void
 
     /// A scalar as text; anything else is reported.
@@ -151,18 +160,5 @@ public struct QuestionLoader {
             return nil
         }
         return scalar.string
-    }
-
-    private static func problem(from error: YamlError) -> QuestionFileError.Problem {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text), " } ?? ""
-            return .init(
-                line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
-        default:
-            return .init(line: 1, column: 1, message: "invalid YAML: \(error)")
-        }
     }
 }

@@ -44,6 +44,15 @@ enum ChangeText {
 
     /// "The 28 days from 2026-10-26 to 2026-11-22, against 2026-09-28 to 2026-10-25 and a
     /// year earlier."
+    /// The heading of the compared window's column: "Previous period", or the window the
+    /// question set against its own ("2024", "Q1 2026").
+    static func previousLabel(_ comparison: Comparison) -> String {
+        let phrase = comparison.windows.previous.phrase
+        guard phrase != "the previous period", !phrase.isEmpty else { return "Previous period" }
+        let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     static func windows(_ comparison: Comparison) -> String {
         let windows = comparison.windows
         func span(_ range: DateRange) -> String {
@@ -97,6 +106,8 @@ enum ChangeText {
         var questionID: String
         var question: String
         var change: SinceLastReport.Change
+        /// How unusual the change is (`InsightFinder.changeScores`): for the JSON, not prose.
+        var score: Double
     }
 
     /// Entries in "What changed".
@@ -104,22 +115,28 @@ enum ChangeText {
     /// Entries per question, so that one question with many slices does not fill the list.
     static let whatChangedPerQuestion = 2
 
-    /// The largest moves across all questions: ranked by the size of the change relative to
-    /// the value before (see `SinceLastReport.Change.size`), then in question order; at most
-    /// `whatChangedPerQuestion` of each question.
+    /// The most unusual moves across all questions: ranked by the robust score of each change
+    /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
+    /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
+    /// each question.
     static func whatChanged(_ reports: [QuestionReport]) -> [Move] {
-        var moves: [(Double, Int, Move)] = []
+        var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
         for report in reports {
             for change in report.sinceLastReport?.changes ?? [] {
-                guard let size = change.size, size > 0 else { continue }
-                moves.append(
-                    (
-                        size, moves.count,
-                        Move(
-                            questionID: report.question.id, question: report.question.text,
-                            change: change)
-                    ))
+                all.append((report.question.id, report.question.text, change))
             }
+        }
+        let scores = InsightFinder.changeScores(all.map(\.change))
+        var moves: [(Double, Int, Move)] = []
+        for (index, entry) in all.enumerated() {
+            guard let score = scores[index], entry.change.change != 0 else { continue }
+            moves.append(
+                (
+                    score, index,
+                    Move(
+                        questionID: entry.questionID, question: entry.question,
+                        change: entry.change, score: score)
+                ))
         }
         var perQuestion: [String: Int] = [:]
         var result: [Move] = []

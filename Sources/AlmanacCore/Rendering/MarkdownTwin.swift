@@ -7,9 +7,8 @@ struct MarkdownTwin: Sendable {
     func page(for report: QuestionReport) -> String {
         var lines = ["# \(MarkdownText.escape(report.question.text))", ""]
         var meta = "As of \(asOf)"
-        if !report.match.filters.isEmpty {
-            meta += " · " + MarkdownText.escape(report.match.filters.summary)
-        }
+        let filters = report.match.appliedFiltersSummary(asOf: asOf)
+        if !filters.isEmpty { meta += " · " + MarkdownText.escape(filters) }
         lines += [meta, ""]
         // A notice may carry a server's own error text: escaped like any other outside text.
         for notice in report.notices {
@@ -26,7 +25,7 @@ struct MarkdownTwin: Sendable {
         if let comparison = report.comparison {
             lines += [
                 "## Change", "", MarkdownText.escape(ChangeText.windows(comparison)), "",
-                "| Measure | Now | Previous period | Change | A year earlier | Change on the year |",
+                "| Measure | Now | \(ChangeText.previousLabel(comparison)) | Change | A year earlier | Change on the year |",
                 "| --- | ---: | ---: | --- | ---: | --- |",
             ]
             for row in ChangeText.rows(comparison) {
@@ -38,10 +37,12 @@ struct MarkdownTwin: Sendable {
         }
         if !report.charts.isEmpty {
             lines += ["## Charts", ""]
-            for chart in report.charts {
-                lines.append(
-                    "- [\(MarkdownText.escape(chart.title))](\(report.question.id).json): \(MarkdownText.escape(chart.summary))"
-                )
+            let more = report.charts.filter { $0.placement == .more }
+            for chart in report.charts where chart.placement != .more {
+                lines.append(chartLine(chart, of: report))
+            }
+            if !more.isEmpty {
+                lines += ["", "More charts:", ""] + more.map { chartLine($0, of: report) }
             }
             lines.append("")
         }
@@ -57,7 +58,7 @@ struct MarkdownTwin: Sendable {
             "- Kind: `\(report.match.kind.rawValue)`",
             "- Routed by: \(report.match.routingSummary)",
             "- Confidence: \(NumberText.decimal(report.match.confidence, places: 2))",
-            "- Filters: \(report.match.filters.isEmpty ? "none" : MarkdownText.escape(report.match.filters.summary))",
+            "- Filters: \(filters.isEmpty ? "none" : MarkdownText.escape(filters))",
             "- Narrator: \(report.narration.label)", "",
         ]
         for statement in report.sql {
@@ -69,15 +70,21 @@ struct MarkdownTwin: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One chart in the list: its title, linking to the figures in the JSON, and its summary.
+    private func chartLine(_ chart: Chart, of report: QuestionReport) -> String {
+        "- [\(MarkdownText.escape(chart.title))](\(report.question.id).json): \(MarkdownText.escape(chart.summary))"
+    }
+
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
         var lines = [
             "# \(MarkdownText.escape(siteTitle))", "", "As of \(asOf)", "",
-            "| Learners | Badges | Organizations | Enrollments |", "| ---: | ---: | ---: | ---: |",
+            "| Registered users | Badges | Organizations | Enrollments |",
+            "| ---: | ---: | ---: | ---: |",
             "| \(NumberText.count(stats.users)) | \(NumberText.count(stats.badges)) | \(NumberText.count(stats.organizations)) | \(NumberText.count(stats.enrollments)) |",
-            "", "## This week", "",
+            "", "## The last 7 days", "",
             "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.",
             "",
-            "| | This week | The week before | Change | A year earlier |",
+            "| | Last 7 days | The 7 days before | Change | A year earlier |",
             "| --- | ---: | ---: | --- | ---: |",
         ]
         for row in week.rows {

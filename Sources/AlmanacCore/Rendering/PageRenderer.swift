@@ -109,15 +109,26 @@ public struct PageRenderer: Sendable {
         context["intent"] = report.match.intentSummary
         context["routedBy"] = report.match.routingSummary
         context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
-        if !report.match.filters.isEmpty { context["filters"] = report.match.filters.summary }
+        let filters = report.match.appliedFiltersSummary(asOf: asOf)
+        if !filters.isEmpty { context["filters"] = filters }
         context["answerHTML"] = MarkdownRenderer.html(report.narration.markdown)
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
-        context["charts"] = zip(report.charts, charts).map { chart, context in
+        let entries = zip(report.charts, charts).map { chart, context in
             var entry = context
             entry["embedHref"] = Self.embedPath(of: chart, in: report)
-            return entry
+            return (chart.placement, entry)
         }
+        // The answer and its supporting chart in view; the kind's others behind "More charts",
+        // drawn all the same (the site script fits them to the width when it opens).
+        // A page template from before "More charts" (copied by `init`) would drop the kind's
+        // other charts; there, every chart is drawn in order instead.
+        let disclosed = templates.files["page.mustache"]?.contains("moreCharts") ?? false
+        context["charts"] = entries.filter { $0.0 != .more || !disclosed }.map(\.1)
+        let more = disclosed ? entries.filter { $0.0 == .more }.map(\.1) : []
+        context["moreCharts"] = more
+        context["hasMoreCharts"] = !more.isEmpty
+        context["moreChartsCount"] = more.count
         context["hasCharts"] = !report.charts.isEmpty
         // Plotly draws WebGL traces (the scatter matrix) with shaders that regl compiles
         // through `new Function`; only pages that have one relax the policy for it.
@@ -126,6 +137,7 @@ public struct PageRenderer: Sendable {
             context["comparison"] =
                 [
                     "window": ChangeText.windows(comparison),
+                    "previousLabel": ChangeText.previousLabel(comparison),
                     "rows": ChangeText.rows(comparison).map { row in
                         [
                             "label": row.label, "current": row.current, "previous": row.previous,

@@ -87,7 +87,8 @@ extension TemplateSet {
     static let vocabulary: Set<String> = [
         ".", "title", "siteTitle", "asOf", "version", "plotlyCDN", "assets", "style", "script",
         "plotly", "plotlyIntegrity", "question", "kind", "confidence", "filters", "answerHTML",
-        "narrator", "charts", "id", "caption", "summary", "figureJSON", "table", "hasCharts",
+        "narrator", "charts", "moreCharts", "hasMoreCharts", "moreChartsCount", "id", "caption",
+        "summary", "figureJSON", "table", "hasCharts", "previousLabel",
         "tables", "columns", "numeric", "rows", "cells", "text", "hasTables", "sql", "hasSQL",
         "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
         "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",

@@ -3,7 +3,7 @@ import Foundation
 extension DemoSeeder {
     /// The four tables in PostgreSQL: docs/schema.md's columns, with SQLite's TEXT as `text`,
     /// INTEGER as `bigint` and REAL as `double precision`.
-    static let postgresSchemaSQL = """
+    public static let postgresSchemaSQL = """
         CREATE TABLE organizations(id bigint PRIMARY KEY, name text NOT NULL UNIQUE);
         CREATE TABLE users(id bigint PRIMARY KEY, name text NOT NULL,
             organization_id bigint REFERENCES organizations(id), joined_at text NOT NULL);

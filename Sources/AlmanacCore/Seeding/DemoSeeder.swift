@@ -322,7 +322,7 @@ public struct DemoSeeder {
             + CivilDate.pad(seconds % 60, 2)
     }
 
-    static let schemaSQL = """
+    public static let schemaSQL = """
         CREATE TABLE organizations(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
         CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL,
             organization_id INTEGER REFERENCES organizations(id), joined_at TEXT NOT NULL);
@@ -340,7 +340,7 @@ public struct DemoSeeder {
     /// The indexes the build uses; docs/schema.md recommends the same for real databases.
     /// The first covers the analyses' one ordered pass, so SQLite reads it front to back
     /// without touching the table; the others find the as-of date and the weekly change.
-    static let indexSQL = """
+    public static let indexSQL = """
         CREATE INDEX enrollments_by_learner ON enrollments(user_id, enrolled_at, id, badge_id, status,
             progress, completed_at);
         CREATE INDEX enrollments_by_date ON enrollments(enrolled_at);

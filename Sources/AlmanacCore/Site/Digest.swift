@@ -48,6 +48,7 @@ public struct Digest: Sendable {
                     if case .object(var members) = fields {
                         members["question"] = .string(move.questionID)
                         members["text"] = .string(ChangeText.change(move.change) { $0 })
+                        members["score"] = .number(move.score)
                         fields = .object(members)
                     }
                     return fields
@@ -58,7 +59,7 @@ public struct Digest: Sendable {
     /// The digest as Markdown: what a notification carries and the feed entry shows.
     public var markdown: String {
         let escape = MarkdownText.escape
-        var lines = ["# \(escape(title)): the week to \(asOf)", ""]
+        var lines = ["# \(escape(title)): as of \(asOf)", ""]
         let triggered = alerts.filter(\.triggered)
         lines += ["## Alerts", ""]
         if triggered.isEmpty {
@@ -151,7 +152,7 @@ public struct Feed: Sendable {
         let entry = """
               <entry>
                 <id>\(id(asOf.description))</id>
-                <title>\(Self.escape(title)): the week to \(asOf)</title>
+                <title>\(Self.escape(title)): as of \(asOf)</title>
                 <updated>\(asOf)T00:00:00Z</updated>
                 <link rel="alternate" type="text/html" href="index.html"/>
                 <content type="html">\(Self.escape(html))</content>

@@ -10,6 +10,14 @@ public struct ProjectScaffold {
         self.files = files
     }
 
+    /// Where the generated questions file looks for the database, relative to it: also where
+    /// `almanac seed` and `almanac init --demo` write the demo data, so that the three agree.
+    public static let databasePath = "data/demo.db"
+
+    /// The folder of templates beside the questions file, which `build` and `serve` use
+    /// without a flag.
+    public static let templatesFolder = "templates"
+
     /// Writes the project's files and returns their paths, relative to `folder`.
     /// - Throws: `SiteError` listing every file that already exists; nothing is written then.
     public func create(in folder: URL) throws -> [String] {
@@ -52,9 +60,10 @@ public struct ProjectScaffold {
         # a short explanation, and writes the site to site/.
         title: Learning Pulse
 
-        # The SQLite database, relative to this file (see the schema in Almanac's docs/schema.md).
-        # `almanac build --db PATH` overrides it.
-        database: data/platform.db
+        # The database: a SQLite file relative to this file, or a postgres:// URL. `almanac seed`
+        # (and `almanac init --demo`) write demo data here; point it at your own export when you
+        # have one (`almanac schema` prints the tables it needs). `--db PATH` overrides it.
+        database: \(databasePath)
 
         questions:
           # The wording picks the analysis: badge enrollments, organization trends, completion
@@ -98,7 +107,8 @@ public struct ProjectScaffold {
     static let gitignore =
         (["# Build by-products; site/ itself is committed so each week's changes show in review."]
         + SiteLayout(site: URL(fileURLWithPath: "/project/site")).ignoredBeside
-        + ["*.db-journal", ""]).joined(separator: "\n")
+        + ["*.db-journal", "# The database is an export, not source.", "data/", ""]).joined(
+            separator: "\n")
 
     static let makefile = """
         # The weekly report: `make` builds, `make commit` records the week, `make publish` ships.
@@ -108,7 +118,7 @@ public struct ProjectScaffold {
         .PHONY: report commit publish notify
 
         report:
-        \t$(ALMANAC) build --templates templates
+        \t$(ALMANAC) build
 
         commit: report
         \tgit add site questions.yaml templates $$(test -d answers && echo answers)
@@ -131,9 +141,11 @@ public struct ProjectScaffold {
 
         ## The weekly workflow
 
-        1. Put this week's database export where `database:` in `questions.yaml` points.
-        2. `make report` (or `almanac build`) writes the site. A rebuild with no change writes
-           nothing, so git shows nothing.
+        1. Put this week's database export where `database:` in `questions.yaml` points
+           (`\(databasePath)`; `almanac seed` writes demo data there, and `almanac schema` prints
+           the tables it needs).
+        2. `make` (or `almanac build`) writes the site; open `site/index.html`. A rebuild with no
+           change writes nothing, so git shows nothing.
         3. Review: `git diff site/*.md` shows what changed in words and numbers.
         4. `make commit` commits `site/` and `answers/` (the language model's cached answers, so the
            next build is reproducible and free).
@@ -146,8 +158,10 @@ public struct ProjectScaffold {
         window, how the numbers compare with the previous window and a year earlier; the index
         lists the week's largest moves under "What changed".
 
-        To change the look, edit the files in `templates/`; `almanac build --templates templates`
-        uses them in place of the built-in ones.
+        To change the look, edit the files in `templates/`: `almanac build` and `almanac serve`
+        use them in place of the built-in ones of the same name whenever the folder exists beside
+        `questions.yaml` (`--templates DIR` picks another folder; delete `templates/` to follow
+        the built-in templates of newer Almanac versions).
 
         """
 }

@@ -62,12 +62,16 @@ import Testing
         #expect(radar[1]["r"]?.arrayValue?.first == 0.5)
         #expect(radar[0]["r"]?.arrayValue?.first == 0.5714)  // 4 of 7
 
-        // Bubble: one trace per category with enrollments, sorted by category name.
+        // Bubble: one trace per category with enrollments, sorted by category name; each
+        // badge on its own named row, most enrollments first (Python Basics 4, SQL 3).
         let bubble = traces(all["bubble"])
         #expect(bubble.map { $0["name"] } == ["Data", "Programming"])
-        #expect(bubble[1]["x"] == [4])
-        #expect(bubble[1]["y"] == [0.5])
+        #expect(bubble[1]["x"] == [0.5])  // 2 of Python Basics' 4 enrollments completed
+        #expect(bubble[1]["y"] == ["Python Basics"])
         #expect(bubble[1]["marker"]?["size"] == [4])
+        let rows = all["bubble"]?.figure["layout"]?["yaxis"]
+        #expect(rows?["categoryarray"] == ["Python Basics", "SQL Fundamentals"])
+        #expect(rows?["autorange"] == "reversed")
     }
 
     @Test("every chart has a label in words, a data table and a title")

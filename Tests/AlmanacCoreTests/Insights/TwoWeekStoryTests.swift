@@ -124,6 +124,46 @@ import Testing
             #expect(allChanges.contains(entry))
             #expect(line.contains("](\(id).md)"))
         }
+        // Ranked by how unusual each change is, never by percentage: the robust score worked
+        // out here over every change of the same kind (counts over √before, rates in points),
+        // with the small counts (both sides under 10, or a move under 10) left out.
+        var kinds: [Int: [Double]] = [:]
+        func standardized(_ measure: String, _ old: Double?, _ new: Double?) -> (Int, Double)? {
+            guard let old, let new, old != 0 else { return nil }
+            if measure.hasSuffix("_rate") { return (1, (new - old) * 100) }
+            if measure.hasPrefix("median_days") { return (2, new - old) }
+            guard max(old, new) >= 10, abs(new - old) >= 10 else { return nil }
+            return (0, (new - old) / old.squareRoot())
+        }
+        for entry in allChanges {
+            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(
+                String.init)
+            if let (kind, value) = standardized(
+                parts[1],
+                Double(parts[3].replacingOccurrences(of: "Optional(", with: "").dropLast()),
+                Double(parts[4].replacingOccurrences(of: "Optional(", with: "").dropLast()))
+            {
+                kinds[kind, default: []].append(value)
+            }
+        }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1
+                ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        var scores: [Double] = []
+        for move in moves {
+            let measure = move["measure"]?.stringValue ?? ""
+            let (kind, value) = try #require(
+                standardized(measure, move["before"]?.doubleValue, move["after"]?.doubleValue))
+            let center = median(kinds[kind] ?? [])
+            let spread = median((kinds[kind] ?? []).map { abs($0 - center) })
+            let score = abs(value - center) / max(1.4826 * spread, 1)
+            #expect(abs((move["score"]?.doubleValue ?? -1) - score) < 0.006, "\(move)")
+            scores.append(move["score"]?.doubleValue ?? -1)
+        }
+        #expect(scores == scores.sorted(by: >))
         let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
         #expect(
             html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count

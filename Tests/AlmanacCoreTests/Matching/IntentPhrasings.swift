@@ -4,7 +4,9 @@
 /// cohort go to completion_metrics (which has the cohorts), completions per period to
 /// organization_trends (completions by the period of completed_at), and average progress
 /// by or for an organization to organization_trends; rows whose breakdown no analysis computes
-/// (or with a vague window) moved to the refusals.
+/// (or with a vague window) moved to the refusals. Issue 20 read "average" and "mean" time to
+/// complete as the mean (three rows), "any … dropouts" as a count, and a weekly drop rate as a
+/// refusal.
 extension IntentTableTests {
     static let rows: [Row] = [
         Row(
@@ -127,10 +129,10 @@ extension IntentTableTests {
             badge: "Advanced Python", window: "2026-07-01..2026-09-30"),
         Row(
             "Enrollments over the last 5 weeks by company", kind: "organization_trends",
-            measure: "enrollments", dimension: "organization", window: "2026-08-27..2026-09-30"),
+            measure: "enrollments", dimension: "organization", window: "2026-08-24..2026-09-27"),
         Row(
             "Enrollments for Acme & Sons over the past 1 year", kind: "organization_trends",
-            measure: "enrollments", organization: "Acme & Sons", window: "2025-10-01..2026-09-30"),
+            measure: "enrollments", organization: "Acme & Sons", window: "2025-01-01..2025-12-31"),
         Row(
             "Enrollments by badge in Q3", kind: "badge_enrollments", measure: "enrollments",
             dimension: "badge", window: "2026-07-01..2026-09-30"),
@@ -152,7 +154,7 @@ extension IntentTableTests {
         Row(
             "Which department sent the most sign-ups our way in the last four weeks?",
             kind: "organization_trends", measure: "enrollments", dimension: "organization",
-            ranking: "top 1", window: "2026-09-03..2026-09-30", novel: true),
+            ranking: "top 1", window: "2026-08-31..2026-09-27", novel: true),
         Row(
             "Any Initech sign-ups at all yesterday?", kind: "organization_trends",
             measure: "enrollments", organization: "Initech", window: "2026-09-29..2026-09-29",
@@ -220,7 +222,7 @@ extension IntentTableTests {
         Row(
             "Roughly how many different folks have signed up for Statistics 101 in the past 6 months?",
             kind: "badge_enrollments", measure: "learners", badge: "Statistics 101",
-            window: "2026-04-01..2026-09-30", novel: true),
+            window: "2026-03-01..2026-08-31", novel: true),
         Row(
             "Headcount of Initech folks who've enrolled in anything this quarter?",
             kind: "organization_trends", measure: "learners", organization: "Initech",
@@ -265,7 +267,7 @@ extension IntentTableTests {
         Row(
             "Top 3 courses by completions in the past 2 quarters", kind: "completion_metrics",
             measure: "completions", dimension: "badge", ranking: "top 3",
-            window: "2026-04-01..2026-09-30"),
+            window: "2026-01-01..2026-06-30"),
         Row(
             "How many people passed AWS Solutions Architect in 2025 Q4?",
             kind: "completion_metrics", measure: "completions", badge: "AWS Solutions Architect",
@@ -325,10 +327,10 @@ extension IntentTableTests {
         Row(
             "How many learners completed Kubernetes Essentials in the past 2 weeks?",
             kind: "completion_metrics", measure: "completions", badge: "Kubernetes Essentials",
-            window: "2026-09-17..2026-09-30"),
+            window: "2026-09-14..2026-09-27"),
         Row(
             "Completions in the last three quarters", kind: "completion_metrics",
-            measure: "completions", window: "2026-01-01..2026-09-30"),
+            measure: "completions", window: "2025-10-01..2026-06-30"),
         Row(
             "How many people completed Deep Learning today?", kind: "completion_metrics",
             measure: "completions", badge: "Deep Learning", window: "2026-09-30..2026-09-30"),
@@ -343,7 +345,7 @@ extension IntentTableTests {
         Row(
             "Give me a count of Docker Basics badges handed out to Globex in the past two years",
             kind: "completion_metrics", measure: "completions", badge: "Docker Basics",
-            organization: "Globex", window: "2024-10-01..2026-09-30", novel: true),
+            organization: "Globex", window: "2024-01-01..2025-12-31", novel: true),
         Row(
             "Which client has racked up the most certifications?", kind: "completion_metrics",
             measure: "completions", dimension: "organization", ranking: "top 1", novel: true),
@@ -395,7 +397,7 @@ extension IntentTableTests {
         Row(
             "What share of learners finished Linux Command Line in the last 6 months?",
             kind: "completion_metrics", measure: "completion_rate", badge: "Linux Command Line",
-            window: "2026-04-01..2026-09-30"),
+            window: "2026-03-01..2026-08-31"),
         Row(
             "The 3 lowest completion rates by course", kind: "completion_metrics",
             measure: "completion_rate", dimension: "badge", ranking: "bottom 3"),
@@ -426,10 +428,10 @@ extension IntentTableTests {
             measure: "completion_rate", dimension: "organization", window: "2025-01-01..2025-12-31"),
         Row(
             "Completion rate for the previous 3 months", kind: "completion_metrics",
-            measure: "completion_rate", window: "2026-07-01..2026-09-30"),
+            measure: "completion_rate", window: "2026-06-01..2026-08-31"),
         Row(
             "Completion rate for the last twelve months by badge", kind: "completion_metrics",
-            measure: "completion_rate", dimension: "badge", window: "2025-10-01..2026-09-30"),
+            measure: "completion_rate", dimension: "badge", window: "2025-09-01..2026-08-31"),
         Row(
             "How often do Initech people actually get to the finish line in Statistics 101?",
             kind: "completion_metrics", measure: "completion_rate", badge: "Statistics 101",
@@ -471,10 +473,6 @@ extension IntentTableTests {
             "Churn for Globex in the past 30 days", kind: "completion_metrics",
             measure: "drop_rate", organization: "Globex", window: "2026-09-01..2026-09-30"),
         Row(
-            "Weekly drop rate for Cloud Practitioner", kind: "completion_metrics",
-            measure: "drop_rate", dimension: "period", badge: "Cloud Practitioner",
-            granularity: "week"),
-        Row(
             "Which organizations quit courses the most?", kind: "completion_metrics",
             measure: "drop_rate", dimension: "organization", ranking: "top"),
         Row(
@@ -510,7 +508,7 @@ extension IntentTableTests {
             measure: "drop_rate", badge: "Data Visualization", window: "2026-09-01..2026-09-30"),
         Row(
             "Drop rate by badge over the past eight weeks", kind: "completion_metrics",
-            measure: "drop_rate", dimension: "badge", window: "2026-08-06..2026-09-30"),
+            measure: "drop_rate", dimension: "badge", window: "2026-08-03..2026-09-27"),
         Row(
             "Are people bailing on Deep Learning partway?", kind: "completion_metrics",
             measure: "drop_rate", badge: "Deep Learning", novel: true),
@@ -531,20 +529,20 @@ extension IntentTableTests {
             organization: "Umbrella Health", window: "2026-09-01..2026-09-30", novel: true),
         Row(
             "Which course loses the fewest people?", kind: "completion_metrics",
-            measure: "drop_rate", dimension: "badge", ranking: "bottom 1", novel: true),
+            measure: "dropouts", dimension: "badge", ranking: "bottom 1", novel: true),
         Row(
             "Which courses do people bail on the least?", kind: "completion_metrics",
             measure: "drop_rate", dimension: "badge", ranking: "bottom", novel: true),
         Row(
             "Any Deep Learning dropouts this week?", kind: "completion_metrics",
-            measure: "drop_rate", badge: "Deep Learning", window: "2026-09-28..2026-09-30",
+            measure: "dropouts", badge: "Deep Learning", window: "2026-09-28..2026-09-30",
             novel: true),
         Row(
             "How long does it take to complete Docker Basics?", kind: "completion_metrics",
             measure: "time_to_complete", badge: "Docker Basics"),
         Row(
             "Average time to finish by badge", kind: "completion_metrics",
-            measure: "time_to_complete", dimension: "badge"),
+            measure: "mean_time_to_complete", dimension: "badge"),
         Row(
             "Which badges have the highest time to complete?", kind: "completion_metrics",
             measure: "time_to_complete", dimension: "badge", ranking: "top"),
@@ -561,7 +559,7 @@ extension IntentTableTests {
         ),
         Row(
             "How many days does Machine Learning Foundations take on average?",
-            kind: "completion_metrics", measure: "time_to_complete",
+            kind: "completion_metrics", measure: "mean_time_to_complete",
             badge: "Machine Learning Foundations"),
         Row(
             "Which 5 courses have the lowest time to complete?", kind: "completion_metrics",
@@ -600,7 +598,7 @@ extension IntentTableTests {
             organization: "Umbrella Health", novel: true),
         Row(
             "What's the mean completion time for Deep Learning this year?",
-            kind: "completion_metrics", measure: "time_to_complete", badge: "Deep Learning",
+            kind: "completion_metrics", measure: "mean_time_to_complete", badge: "Deep Learning",
             window: "2026-01-01..2026-09-30", novel: true),
         Row(
             "Are Globex learners racing or crawling in SQL Fundamentals?",
@@ -630,7 +628,7 @@ extension IntentTableTests {
             measure: "average_progress", dimension: "organization", ranking: "top 1"),
         Row(
             "Average progress in Statistics 101 over the past 3 months", kind: "badge_enrollments",
-            measure: "average_progress", badge: "Statistics 101", window: "2026-07-01..2026-09-30"),
+            measure: "average_progress", badge: "Statistics 101", window: "2026-06-01..2026-08-31"),
         Row(
             "Top 3 organizations by average progress", kind: "organization_trends",
             measure: "average_progress", dimension: "organization", ranking: "top 3"),
@@ -820,7 +818,7 @@ extension IntentTableTests {
             organization: "Umbrella Health"),
         Row(
             "Learning paths in the past 12 months", kind: "learning_paths", measure: "paths",
-            window: "2025-10-01..2026-09-30"),
+            window: "2025-09-01..2026-08-31"),
         Row(
             "Learning paths from August 2026 to 2026-09-15", kind: "learning_paths",
             measure: "paths", window: "2026-08-01..2026-09-15"),
@@ -859,7 +857,7 @@ extension IntentTableTests {
         Row(
             "Sign-up trend at Stark Industries over the last 6 months", kind: "organization_trends",
             measure: "growth", dimension: "period", organization: "Stark Industries",
-            window: "2026-04-01..2026-09-30"),
+            window: "2026-03-01..2026-08-31"),
         Row(
             "Daily enrollment trend this month", kind: "organization_trends", measure: "growth",
             dimension: "period", window: "2026-09-01..2026-09-30", granularity: "day"),
@@ -874,7 +872,7 @@ extension IntentTableTests {
         Row(
             "Growth in registrations over time for Security Fundamentals in the last two years",
             kind: "organization_trends", measure: "growth", dimension: "period",
-            badge: "Security Fundamentals", window: "2024-10-01..2026-09-30"),
+            badge: "Security Fundamentals", window: "2024-01-01..2025-12-31"),
         Row(
             "Is Zürich Analytics AG ramping up or cooling off on training over time?",
             kind: "organization_trends", measure: "growth", dimension: "period",
@@ -1015,7 +1013,9 @@ extension IntentTableTests {
         Refusal(
             "Drop rate for Kubernetes Essentials in the 2025 holiday season", mentions: "holiday"),
         Refusal("Tell me a joke", mentions: "matches no kind"),
-        Refusal("How much revenue did we make?", mentions: "matches no kind"),
+        Refusal(
+            "How much revenue did we make?",
+            mentions: "asks about \"revenue\", which the data does not hold"),
         Refusal("Who is the CEO?", mentions: "matches no kind"),
         Refusal("What's the capital of France?", mentions: "matches no kind"),
         Refusal("Reset my password, please", mentions: "matches no kind"),

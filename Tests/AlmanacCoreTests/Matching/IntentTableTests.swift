@@ -94,7 +94,7 @@ import Testing
         ].joined(separator: " | ")
     }
 
-    @Test("each phrasing is read as its row says", arguments: rows)
+    @Test("each phrasing is read as its row says", arguments: rows + roundThree)
     func phrasing(_ row: Row) throws {
         let question = Question(id: "q", text: row.text)
         let match = try Self.matcher.route(question)
@@ -108,14 +108,14 @@ import Testing
         #expect(Self.rows.filter { $0.window != nil }.count >= 30)
         for measure in Measure.allCases {
             #expect(
-                Self.rows.contains { $0.measure == measure.rawValue },
+                (Self.rows + Self.roundThree).contains { $0.measure == measure.rawValue },
                 "no row for \(measure.rawValue)")
         }
     }
 
     @Test(
         "time phrases that no form reads, and questions about something else, are refused",
-        arguments: refusals)
+        arguments: refusals + roundThreeRefusals)
     func refusal(_ refusal: Refusal) {
         let question = Question(id: "q", text: refusal.text)
         do {

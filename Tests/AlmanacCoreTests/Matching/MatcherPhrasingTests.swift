@@ -95,7 +95,6 @@ import Testing
         // nothing matches
         ("What is the weather in Auckland?", nil, nil, nil),
         ("Tell me a joke", nil, nil, nil),
-        ("Revenue by quarter", nil, nil, nil),
     ]
 
     @Test("routes the phrasing table", arguments: phrasings)
@@ -116,26 +115,42 @@ import Testing
         #expect((0...1).contains(match.confidence))
     }
 
-    @Test("a near miss of a name asks whether you meant it")
-    func didYouMean() {
+    @Test("a name one edit from exactly one real name is read as it, and says so")
+    func readAs() throws {
+        let match = try matcher.route(
+            Question(id: "q", text: "How many people are enrolled in the Pyton Basics badge?"))
+        #expect(match.filters.badge == "Python Basics")
+        #expect(
+            match.corrections == [NameCorrection(written: "Pyton Basics", name: "Python Basics")])
+        #expect(match.intentSummary.hasSuffix(" · read 'Pyton Basics' as 'Python Basics'"))
+        let organization = try matcher.route(
+            Question(id: "q", text: "What is the completion rate at Globx?"))
+        #expect(organization.filters.organization == "Globex")
+        #expect(organization.corrections == [NameCorrection(written: "Globx", name: "Globex")])
+    }
+
+    @Test("a name two edits away, or one edit from two names, asks whether you meant it")
+    func didYouMean() throws {
+        // "Pyhton Basics" is two edits from "Python Basics" (two letters swapped).
+        let far = "How many people are enrolled in the Pyhton Basics badge?"
         #expect(
             throws: MatchError(
-                questionID: "q", text: "How many people are enrolled in the Pyton Basics badge?",
+                questionID: "q", text: far,
                 reason: .unknownName(
-                    kind: "badge", written: "Pyton Basics", suggestion: "Python Basics"))
-        ) {
-            try matcher.route(
-                Question(id: "q", text: "How many people are enrolled in the Pyton Basics badge?"))
-        }
+                    kind: "badge", written: "Pyhton Basics", suggestion: "Python Basics"))
+        ) { try matcher.route(Question(id: "q", text: far)) }
         let message = MatchError(
             questionID: "q", text: "",
             reason: .unknownName(
                 kind: "badge", written: "Pyton Basics", suggestion: "Python Basics")
         ).description
         #expect(message.contains("did you mean 'Python Basics'?"))
-        #expect(throws: MatchError.self) {
-            try matcher.route(Question(id: "q", text: "What is the completion rate at Globx?"))
-        }
+        // "Data Visualxation" against two names, each one edit away: no guess.
+        let twins = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Data Visualisation", "Data Visualization"], organizations: []))
+        let text = "How many people took Data Visualxation?"
+        #expect(throws: MatchError.self) { try twins.route(Question(id: "q", text: text)) }
     }
 
     @Test("the start of a longer name is not dropped in silence: it asks for the whole name")
@@ -158,19 +173,40 @@ import Testing
                 .organization == "O'Reilly Learning Group")
     }
 
-    @Test("two badges in one question are refused")
-    func twoBadges() {
+    @Test("two to five badges or organizations are compared side by side")
+    func comparisons() throws {
+        let badges = try matcher.route(
+            Question(
+                id: "q",
+                text: "How many learners took the Python Basics and SQL Fundamentals badges?"))
+        #expect(badges.kind == .badgeEnrollments)
+        #expect(badges.intent.dimension == .badge)
+        #expect(badges.intent.compared == ["Python Basics", "SQL Fundamentals"])
+        #expect(badges.filters.badge == nil)
+        let organizations = try matcher.route(
+            Question(id: "q", text: "Completion rate at Globex vs Acme & Sons for Python Basics"))
+        #expect(organizations.kind == .completionMetrics)
+        #expect(organizations.intent.compared == ["Globex", "Acme & Sons"])
+        #expect(organizations.filters.badge == "Python Basics")
+        #expect(organizations.intentSummary.hasPrefix("completion rate, Globex vs Acme & Sons"))
+    }
+
+    @Test("several names that are not one comparison are refused")
+    func severalNames() {
+        // A sequence counts from one badge.
+        let after = "What do learners take after Python Basics and SQL Fundamentals?"
         #expect(
             throws: MatchError(
-                questionID: "q",
-                text: "How many learners took the Python Basics and SQL Fundamentals badges?",
+                questionID: "q", text: after,
                 reason: .severalNames(kind: "badge", names: ["Python Basics", "SQL Fundamentals"]))
-        ) {
-            try matcher.route(
-                Question(
-                    id: "q",
-                    text: "How many learners took the Python Basics and SQL Fundamentals badges?"))
-        }
+        ) { try matcher.route(Question(id: "q", text: after)) }
+        // Several badges and several organizations at once.
+        let both = "Enrollments in Python Basics and SQL Fundamentals at Globex and Acme & Sons"
+        #expect(
+            throws: MatchError(
+                questionID: "q", text: both,
+                reason: .severalNames(kind: "badge", names: ["Python Basics", "SQL Fundamentals"]))
+        ) { try matcher.route(Question(id: "q", text: both)) }
     }
 
     @Test("custom SQL questions carry no filters from their text")
@@ -194,9 +230,16 @@ import Testing
         arguments: [
             ("How many in 2024?", "2024-01-01", "2025-01-01"),
             ("Since 2024-03-01", "2024-03-01", "2026-10-01"),
-            ("in the last 12 weeks", "2026-07-09", "2026-10-01"),  // 84 days back from 2026-10-01
-            ("over the past 30 days", "2026-09-01", "2026-10-01"),  // September 1 to 30
-            ("last 3 months", "2026-07-01", "2026-10-01"),
+            // The 12 whole weeks before A's week (Monday 2026-09-28): 84 days back from it.
+            ("in the last 12 weeks", "2026-07-06", "2026-09-28"),
+            // Rolling: 84 days back from 2026-10-01.
+            ("in the rolling 12 weeks", "2026-07-09", "2026-10-01"),
+            ("over the last 12 weeks (rolling)", "2026-07-09", "2026-10-01"),
+            ("trailing 3 months", "2026-07-01", "2026-10-01"),
+            // Days are whole: September 1 to 30.
+            ("over the past 30 days", "2026-09-01", "2026-10-01"),
+            ("last 3 months", "2026-06-01", "2026-09-01"),  // June to August; September is "this"
+            ("in the last two quarters", "2026-01-01", "2026-07-01"),  // Q1 and Q2; Q3 is "this"
             ("last month", "2026-08-01", "2026-09-01"),  // the calendar month before September
             ("last year", "2025-01-01", "2026-01-01"),
             ("this year", "2026-01-01", "2026-10-01"),
@@ -230,9 +273,12 @@ import Testing
             ("from January to June 2024", "2024-01-01", "2024-06-30"),
             // 29 February between
             ("between 2024-02-28 and 2024-03-01", "2024-02-28", "2024-03-01"),
-            ("past 1 month", "2025-03-01", "2025-03-31"),
-            ("past 2 quarters", "2024-10-01", "2025-03-31"),
-            ("in the last two weeks", "2025-03-18", "2025-03-31"),
+            ("past 1 month", "2025-02-01", "2025-02-28"),  // March is this month
+            ("past month", "2025-02-01", "2025-02-28"),
+            ("past 2 quarters", "2024-07-01", "2024-12-31"),
+            ("rolling 2 quarters", "2024-10-01", "2025-03-31"),
+            ("in the last two weeks", "2025-03-17", "2025-03-30"),  // A's week starts on A
+            ("in the past 14 days", "2025-03-18", "2025-03-31"),
             ("year to date", "2025-01-01", "2025-03-31"),
             ("month to date", "2025-03-01", "2025-03-31"),
             ("yesterday", "2025-03-30", "2025-03-30"),

@@ -155,4 +155,38 @@ import Testing
             ).kind
                 == .completionMetrics)
     }
+
+    @Test("two windows set against each other: the second is the comparison's, in the intent")
+    func versus() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(
+            Question(
+                id: "q", text: "What is the completion rate this year compared with last year?"))
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2025-01-01"))
+        #expect(match.versus?.end == CivilDate(iso: "2026-01-01"))
+        #expect(
+            match.intentJSON["versus"]
+                == ["phrase": "last year", "from": "2025-01-01", "to": "2025-12-31"])
+        let windows = try #require(
+            ComparisonWindows.of(match, asOf: CivilDate(iso: "2026-09-30")!))
+        #expect(windows.previous == match.versus)
+    }
+
+    @Test(
+        "people counted are distinct learners; enrollments otherwise",
+        arguments: [
+            ("How many learners dropped out of Deep Learning?", Measure.dropouts, true),
+            ("How many enrollments were dropped?", .dropouts, false),
+            ("How many people completed a course in 2025?", .completions, true),
+            ("How many completions were there in 2025?", .completions, false),
+            ("Which badge has the most learners in progress?", .inProgress, true),
+        ])
+    func people(text: String, measure: Measure, people: Bool) throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(Question(id: "q", text: text))
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.people == people)
+        #expect(match.intentJSON["counted"] == (people ? "learners" : "enrollments"))
+    }
 }

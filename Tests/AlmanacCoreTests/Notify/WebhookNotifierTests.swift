@@ -54,7 +54,7 @@ import Testing
         let text = try #require(requests.last?.json["text"] as? String)
         #expect(
             text == """
-                *Pulse: the week to 2026-09-27*
+                *Pulse: as of 2026-09-27*
                 *Alerts*
                 • recent: enrollments change_above 30: 33.3
                 *Insights*
@@ -144,7 +144,7 @@ import Testing
         ])
         #expect(
             text == """
-                *R&amp;D &lt;b&gt;: the week to 2026-09-27*
+                *R&amp;D &lt;b&gt;: as of 2026-09-27*
                 No alert was triggered.
                 *Insights*
                 • A_b &lt;c&gt; &amp; d

@@ -68,11 +68,12 @@ import Testing
                 #expect(row["current"] == row["year_ago"], "\(id) \(measure) against a year ago")
             }
         }
-        // By hand: the 28 days up to 2024-06-30 hold 112 enrollments; 28 completed after 10
-        // days, but those of the last 10 days had not yet (18 did), and after 20 days only 8:
-        // 26 completions, a rate of 26 / 112.
+        // By hand: "the last 4 weeks" as of Sunday 2024-06-30 are the four whole weeks before
+        // the week of the as-of date, 2024-05-27 to 2024-06-23: 112 enrollments. Of the 28
+        // that complete after 10 days, those enrolled by 06-20 had by 06-30 (25); of the 28
+        // that complete after 20 days, those enrolled by 06-10 (15): 40 completions.
         let overall = try project.document("rate")["metadata"]?["analytics_data"]?["overall"]
         #expect(overall?["enrollments"] == 112)
-        #expect(overall?["completed"] == 26)
+        #expect(overall?["completed"] == 40)
     }
 }

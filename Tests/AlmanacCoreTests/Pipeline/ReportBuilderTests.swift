@@ -114,7 +114,7 @@ import Testing
                 title: T
                 questions:
                   - text: What is the weather?
-                  - text: How many people are enrolled in the Pyton Basics badge?
+                  - text: How many people are enrolled in the Pyhton Basics badge?
                 """)
         }
         // Every unroutable question together: the error is the file's, not one question's.
@@ -390,5 +390,26 @@ import Testing
             SQLStatement.inline(
                 "SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
                 == "SELECT '?', x FROM t WHERE a = 'O''Neil' AND b = 3")
+    }
+}
+
+extension ReportBuilderTests {
+    @Test("a megabyte badge name stops the build before matching, in one short line")
+    func longName() async throws {
+        let long = "Python " + String(repeating: "x", count: 1_000_000)
+        let project = try Project(
+            rows: Fixture.platformRows + "\nUPDATE badges SET name = '\(long)' WHERE id = 1;")
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
+                """
+                title: T
+                questions:
+                  - text: How many people took Pythn xxxx?
+                """)
+        }
+        #expect(error?.stage == .database)
+        let message = error?.description ?? ""
+        #expect(message.contains("1 badge whose name is longer than 1,000 characters (ids 1)"))
+        #expect(message.count < 400)
     }
 }

@@ -142,12 +142,13 @@ import Testing
             ])
     }
 
-    @Test("broken YAML points at the place")
+    @Test("an unclosed bracket is reported where it opens, not at the end of the file")
     func syntax() {
         let found = problems("title: T\nquestions:\n  - text: [unclosed\n")
         #expect(found.count == 1)
-        #expect(found.first?.message.hasPrefix("invalid YAML") == true)
-        #expect(found.first?.line == 4)
+        #expect(found.first?.message.hasPrefix("invalid YAML: a `[` opened here") == true)
+        // `  - text: [`: the bracket is the 11th character of line 3.
+        #expect(found.first.map { [$0.line, $0.column] } == [3, 11])
     }
 
     @Test(
@@ -193,9 +194,9 @@ import Testing
         let error = try #require(throws: QuestionFileError.self) { try load(yaml) }
         #expect(error.problems.count == 50)
         #expect(error.omitted == 10)
-        // 50 problems, one line each, then the count of the 10 left out.
+        // 50 problems, each its place, its line and a caret, then the count of the 10 left out.
         let lines = error.description.split(separator: "\n")
-        #expect(lines.count == 51)
+        #expect(lines.count == 151)
         #expect(lines.first?.hasPrefix("q.yaml:3:") == true)
         #expect(lines.last == "q.yaml: and 10 more")
     }

@@ -42,7 +42,8 @@ import Testing
     /// The first question: text with markup in it, one chart, one statement, offline narration.
     static let first: QuestionReport = {
         let chart = Chart(
-            name: "bar", title: "Enrollments by badge", caption: "Python Basics has the most.",
+            name: "bar", items: 2, title: "Enrollments by badge",
+            caption: "Python Basics has the most.",
             summary: "Bar chart: Python Basics 12, SQL Fundamentals 8.",
             figure: [
                 "data": [
@@ -55,7 +56,27 @@ import Testing
             table: DataTable(
                 title: "Enrollments by badge",
                 columns: [.init("Badge", .text), .init("Enrollments", .count)],
-                rows: [["Python Basics", 12], ["SQL Fundamentals", 8]]))
+                rows: [["Python Basics", 12], ["SQL Fundamentals", 8]]),
+            placement: .answer)
+        // The kind's other chart, behind "More charts".
+        let more = Chart(
+            name: "funnel", items: 3, title: "From enrollment to completion",
+            caption: "Each step keeps the enrollments that got that far.",
+            summary: "Funnel chart: 20 enrollments, 14 started, 8 completed.",
+            figure: [
+                "data": [
+                    [
+                        "type": "funnel", "y": ["Enrolled", "Started", "Completed"],
+                        "x": [20, 14, 8],
+                    ]
+                ],
+                "layout": ["title": ["text": "From enrollment to completion"]],
+            ],
+            table: DataTable(
+                title: "From enrollment to completion",
+                columns: [.init("Stage", .text), .init("Enrollments", .count)],
+                rows: [["Enrolled", 20], ["Started", 14], ["Completed", 8]]),
+            placement: .more)
         return QuestionReport(
             question: Question(
                 id: "badges", text: "Which badges lead <script>alert(1)</script>?",
@@ -63,7 +84,7 @@ import Testing
             match: Match(
                 kind: .badgeEnrollments, confidence: 0.9,
                 intent: Intent(measure: .enrollments, dimension: .badge)),
-            output: badges, charts: [chart],
+            output: badges, charts: [chart, more],
             narration: Narration(
                 markdown: "Python Basics leads with **12** enrollments; SQL Fundamentals has 8.",
                 source: .offline),
@@ -130,7 +151,31 @@ import Testing
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("<strong>12</strong>"))
         #expect(html.contains("href=\"python.html\""))
-        #expect(embeds.map(\.path) == ["badges.chart-bar.html"])
+        // Every chart stays embeddable, the one behind "More charts" too.
+        #expect(embeds.map(\.path) == ["badges.chart-bar.html", "badges.chart-funnel.html"])
+        let disclosure = try #require(html.range(of: "<details class=\"more-charts\">"))
+        #expect(html.range(of: "id=\"chart-badges-bar\"")!.lowerBound < disclosure.lowerBound)
+        #expect(html.range(of: "id=\"chart-badges-funnel\"")!.lowerBound > disclosure.lowerBound)
+    }
+
+    @Test("a page template from before More charts (copied by init) still shows every chart")
+    func templateWithoutMoreCharts() throws {
+        var files = TemplateSet.builtIn.files
+        let page = try #require(files["page.mustache"])
+        let start = try #require(page.range(of: "{{#hasMoreCharts}}"))
+        let end = try #require(page.range(of: "{{/hasMoreCharts}}\n"))
+        files["page.mustache"] = page.replacingCharacters(
+            in: start.lowerBound..<end.upperBound, with: "")
+        let templates = TemplateSet(files: files)
+        let renderer = try PageRenderer(
+            templates: templates,
+            assets: try SiteAssets(templates: templates, plotly: .cdn), siteTitle: Self.siteTitle,
+            asOf: Self.asOf, version: Self.version)
+        let html = renderer.page(for: Self.first, previous: nil, next: nil)
+        #expect(!html.contains("more-charts"))
+        let bar = try #require(html.range(of: "id=\"chart-badges-bar\""))
+        let funnel = try #require(html.range(of: "id=\"chart-badges-funnel\""))
+        #expect(bar.lowerBound < funnel.lowerBound)
     }
 
     @Test("a question's Markdown twin matches question.md, its table row holding the given numbers")
@@ -157,7 +202,7 @@ import Testing
         Golden.check(markdown, against: "index.md")
         // By hand: 17 learners, 2 badges, 3 organizations, 20 enrollments; 3 against 2 is +50 %.
         #expect(markdown.contains("| 17 | 2 | 3 | 20 |\n"))
-        #expect(markdown.contains("| New enrollments | 3 | 2 | ▲ 50.0% | 1 |\n"))
+        #expect(markdown.contains("| Enrollments | 3 | 2 | ▲ 50.0% | 1 |\n"))
         #expect(markdown.contains("| Completions | 1 | 1 | no change | 0 |\n"))
         #expect(markdown.contains("[How is Python Basics doing?](python.md)"))
         #expect(html.contains("<title>Golden &amp; Pulse</title>"))

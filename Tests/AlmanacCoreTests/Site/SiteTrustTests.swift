@@ -296,16 +296,17 @@ import Testing
         // As of 2024-03-01: this week is 02-24…03-01 (enrollment 4), the week before
         // 02-17…02-23 (none); completions: none this week, enrollment 7 on 02-22 before.
         let index = project.read("index.md")
-        #expect(index.contains("| New enrollments | 1 | 0 | new this week |"))
+        #expect(index.contains("| Enrollments | 1 | 0 | none before |"))
         #expect(index.contains("| Completions | 0 | 1 | ▼ 100.0% |"))
     }
 
-    @Test("the weekly change compares with the week before, in words")
+    @Test("the last 7 days' change compares with the 7 days before, in words")
     func change() {
         #expect(WeeklyChange.Measure(current: 9, previous: 8).text == "▲ 12.5%")
         #expect(WeeklyChange.Measure(current: 97, previous: 100).text == "▼ 3.0%")
         #expect(WeeklyChange.Measure(current: 5, previous: 5).text == "no change")
-        #expect(WeeklyChange.Measure(current: 0, previous: 0).text == "none either week")
+        #expect(WeeklyChange.Measure(current: 0, previous: 0).text == "none in either")
+        #expect(WeeklyChange.Measure(current: 3, previous: 0).text == "none before")
     }
 
     @Test("--templates replaces one template and keeps the rest; unknown names are warnings")
@@ -352,7 +353,8 @@ import Testing
         let yaml = try String(contentsOf: folder.appending(path: "questions.yaml"), encoding: .utf8)
         #expect(try QuestionLoader().load(yaml, path: "questions.yaml").questions.count == 4)
         let makefile = try String(contentsOf: folder.appending(path: "Makefile"), encoding: .utf8)
-        #expect(makefile.contains("\n\t$(ALMANAC) build --templates templates\n"))
+        // templates/ beside questions.yaml is used without a flag.
+        #expect(makefile.contains("\nreport:\n\t$(ALMANAC) build\n"))
         #expect(throws: SiteError.self) {
             try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
         }

@@ -12,16 +12,18 @@ enum TestPostgres {
         return try PostgresConnection(url: url)
     }
 
-    /// A schema of its own on the test server holding the four tables and `rows` (the same
-    /// INSERT statements the SQLite fixtures use), and a read-only connection that sees it
-    /// first on its search path; nil when no server was named.
-    static func fixture(_ rows: String) throws -> (any DatabaseConnection)? {
+    /// A schema of its own on the test server holding the four tables (made by `tables`) and
+    /// `rows` (the same INSERT statements the SQLite fixtures use), and a read-only connection
+    /// that sees it first on its search path; nil when no server was named.
+    static func fixture(
+        _ rows: String, tables: String = DemoSeeder.postgresSchemaSQL
+    ) throws -> (any DatabaseConnection)? {
         guard let url else { return nil }
         let schema =
             "fixture_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let writer = try PostgresConnection(url: url, mode: .write)
         try writer.execute("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
-        try writer.execute(DemoSeeder.postgresSchemaSQL)
+        try writer.execute(tables)
         try writer.execute(rows)
         let separator = url.contains("?") ? "&" : "?"
         return try PostgresConnection(url: url + separator + "options=-c%20search_path%3D\(schema)")

@@ -4,7 +4,7 @@
   "use strict";
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
 
-  function themed(layout) {
+  function themed(layout, narrow) {
     var isDark = dark && dark.matches;
     var ink = isDark ? "#e3e8ee" : "#1d2430";
     var grid = isDark ? "#2c3440" : "#dde3ea";
@@ -14,6 +14,10 @@
     delete copy.title;
     copy.margin = Object.assign({}, copy.margin || {}, { t: 40 });
     copy.font = Object.assign({ color: ink }, copy.font || {});
+    // A legend beside the plot would squeeze it on a phone, where no toolbar shows: above it.
+    if (narrow && copy.legend) {
+      copy.legend = Object.assign({}, copy.legend, { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" });
+    }
     var axes = Object.keys(copy).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
     if (axes.indexOf("xaxis") < 0) axes.push("xaxis");
     if (axes.indexOf("yaxis") < 0) axes.push("yaxis");
@@ -35,7 +39,7 @@
         var problems = window.Plotly.validate(figure.data, figure.layout) || [];
         problems.forEach(function (p) { errors.push(target.id + ": " + p.msg); });
         var narrow = window.matchMedia && window.matchMedia("(max-width: 600px)").matches;
-        pending.push(window.Plotly.react(target, figure.data, themed(figure.layout),
+        pending.push(window.Plotly.react(target, figure.data, themed(figure.layout, narrow),
           { responsive: true, displaylogo: false, displayModeBar: narrow ? false : "hover" }));
       } catch (error) {
         errors.push(target.id + ": " + error);
@@ -64,4 +68,19 @@
   }
   draw();
   if (dark && dark.addEventListener) dark.addEventListener("change", draw);
+
+  // Charts behind "More charts" are drawn while closed, at Plotly's default width; opening
+  // the disclosure fits them to the page.
+  document.querySelectorAll("details.more-charts").forEach(function (details) {
+    details.addEventListener("toggle", function () {
+      if (!details.open) return;
+      var resized = [];
+      details.querySelectorAll(".plot").forEach(function (plot) {
+        if (plot.data) resized.push(window.Plotly.Plots.resize(plot));
+      });
+      Promise.all(resized).then(function () {
+        details.setAttribute("data-charts-resized", String(resized.length));
+      });
+    });
+  });
 })();

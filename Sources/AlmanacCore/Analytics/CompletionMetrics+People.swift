@@ -1,0 +1,98 @@
+extension CompletionMetrics {
+    /// Distinct learners by the status of their enrollments, and the mean days to complete,
+    /// for one breakdown row: what "how many learners completed" and "the average time to
+    /// complete" ask, where the other fields count enrollments and give the median.
+    public struct People: Sendable, Equatable, Codable {
+        /// Distinct learners with an enrollment in scope.
+        public var learners = 0
+        /// Distinct learners with at least one enrollment of that status.
+        public var completed = 0
+        public var dropped = 0
+        public var inProgress = 0
+        /// The mean of the days from enrollment to completion over completed enrollments with
+        /// a `completed_at`, rounded to 1 decimal; nil with none.
+        public var meanDaysToComplete: Double?
+    }
+
+    /// `people`: per scope, overall and per badge and organization, the distinct learners of
+    /// each status and the mean days to complete. The mean is a sum of whole seconds over a
+    /// count, rounded half up in integer arithmetic, so both engines give the same digits.
+    static func peopleStatement(_ scopes: ScopeList, _ dialect: any SQLDialect) -> SQLStatement {
+        let learners = { (status: String) in
+            "count(DISTINCT CASE WHEN s.status = '\(status)' THEN s.user_id END)"
+        }
+        let seconds = Scope.secondsToComplete(dialect)
+        let columns = """
+            count(DISTINCT s.user_id) AS learners, \(learners("completed")) AS completed_learners,
+                   \(learners("dropped")) AS dropped_learners, \(learners("in_progress")) AS in_progress_learners,
+                   CASE WHEN count(\(seconds)) = 0 THEN NULL
+                        ELSE \(dialect.ratio("sum(\(seconds))", "86400 * count(\(seconds))", places: 1)) END
+                   AS mean_days_to_complete
+            """
+        // A scope with no rows has no row here: it reads as no learners.
+        return scopes.statement(
+            "people",
+            """
+            WITH \(scopes.cte(dialect))
+            SELECT s.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+                   \(columns)
+            FROM scoped s
+            GROUP BY s.scope
+            UNION ALL
+            SELECT s.scope, 'badge', s.badge_id, NULL, \(columns)
+            FROM scoped s
+            GROUP BY s.scope, s.badge_id
+            UNION ALL
+            SELECT s.scope, 'organization', NULL, s.organization_id, \(columns)
+            FROM scoped s
+            GROUP BY s.scope, s.organization_id
+            ORDER BY 1, 2, 3, 4
+            """)
+    }
+
+    /// The `people` rows, keyed as the breakdowns are: overall, badge id, organization id
+    /// (nil for learners with none).
+    static func decodePeople(_ rows: [ResultRecord]) -> (
+        overall: People, badges: [Int: People], organizations: [Int?: People]
+    ) {
+        var overall = People()
+        var badges: [Int: People] = [:]
+        var organizations: [Int?: People] = [:]
+        for row in rows {
+            let people = People(
+                learners: row.int("learners"), completed: row.int("completed_learners"),
+                dropped: row.int("dropped_learners"), inProgress: row.int("in_progress_learners"),
+                meanDaysToComplete: row.double("mean_days_to_complete"))
+            switch row.text("breakdown") {
+            case "badge": row.id("badge_id").map { badges[$0] = people }
+            case "organization": organizations[row.id("organization_id")] = people
+            default: overall = people
+            }
+        }
+        return (overall, badges, organizations)
+    }
+
+    /// `learners_by_status` in `analytics_data`.
+    var peopleJSON: JSONValue {
+        func json(_ people: People) -> [String: JSONValue] {
+            [
+                "learners": .int(people.learners), "completed": .int(people.completed),
+                "dropped": .int(people.dropped), "in_progress": .int(people.inProgress),
+                "mean_days_to_complete": .number(people.meanDaysToComplete),
+            ]
+        }
+        func list(_ rows: [Row], _ key: String) -> JSONValue {
+            .array(
+                rows.map { row in
+                    var fields = json(row.people)
+                    fields[key] = .string(row.name)
+                    return .object(fields)
+                })
+        }
+        return [
+            "overall": .object(json(overallPeople)),
+            "by_badge": list(byBadge, "badge"),
+            "by_organization": list(byOrganization, "organization"),
+        ]
+    }
+}

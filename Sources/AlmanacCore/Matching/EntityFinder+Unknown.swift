@@ -1,0 +1,294 @@
+import Foundation
+
+extension EntityFinder {
+    /// A run of words the question clearly gives as a name, which names nothing in the
+    /// database.
+    struct Unknown: Equatable {
+        /// Badge or organization, when the words around the name say which.
+        var kind: Kind?
+        var written: String
+        /// The catalogue's names closest to `written`, closest first, at most three.
+        var closest: [String]
+        /// Given in quotes: the surest sign of a name, checked before any near miss.
+        var quoted = false
+    }
+
+    // MARK: - Typos
+
+    /// The near misses that are one edit from exactly one name ("Pyhton Basics"), read as that
+    /// name; the mentions they add go with the exact ones. Any other near miss stays an error.
+    func corrections(in text: String, excluding found: [Found]) -> (
+        found: [Found], corrections: [NameCorrection]
+    ) {
+        let misses = nearMisses(in: text, excluding: found).filter { $0.distance > 0 }
+        var bySpan: [Range<Int>: [NearMiss]] = [:]
+        for miss in misses { bySpan[miss.range, default: []].append(miss) }
+        let single = bySpan.compactMap { span, misses -> NearMiss? in
+            let close = misses.filter { $0.distance == 1 }
+            return close.count == 1 ? close[0] : nil
+        }
+        // Longest first, then in the order of the text, so one reading never overlaps another.
+        var taken = found.map(\.range)
+        var added: [Found] = []
+        var corrections: [NameCorrection] = []
+        for miss in single.sorted(by: {
+            ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound)
+        }) where !taken.contains(where: { $0.overlaps(miss.range) }) {
+            taken.append(miss.range)
+            added.append(Found(kind: miss.kind, name: miss.name, range: miss.range))
+            corrections.append(NameCorrection(written: miss.written, name: miss.name))
+        }
+        let all = (found + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let order = Dictionary(
+            added.map { ($0.name, $0.range.lowerBound) }, uniquingKeysWith: { a, _ in a })
+        return (all, corrections.sorted { order[$0.name, default: 0] < order[$1.name, default: 0] })
+    }
+
+    // MARK: - Names that are not there
+
+    /// The first run of words that the question clearly gives as a name but that names no
+    /// badge or organization: a quoted phrase, a capitalized run of words that are not
+    /// Almanac's own vocabulary ("learners at Pied Piper"), or "the … badge".
+    func unknownName(in text: String, excluding found: [Found]) -> Unknown? {
+        // With no names at all there is nothing a name could be checked against.
+        guard !names.isEmpty else { return nil }
+        let original = Array(text)
+        let lowered = Array(Self.fold(text))
+        // The ranges of `found` count characters of the folded text.
+        guard original.count == lowered.count else { return nil }
+        let inQuotes = quoted(original, found)
+        let candidates =
+            inQuotes.isEmpty
+            ? capitalized(original, found) + theBadge(lowered, found) : inQuotes
+        guard let first = candidates.min(by: { $0.range.lowerBound < $1.range.lowerBound })
+        else { return nil }
+        let written = String(original[first.range])
+        return Unknown(
+            kind: first.kind, written: written, closest: closest(to: written, kind: first.kind),
+            quoted: !inQuotes.isEmpty)
+    }
+
+    private typealias Candidate = (range: Range<Int>, kind: Kind?)
+
+    /// "'Rust Mastery'", “Data Science”.
+    private func quoted(_ characters: [Character], _ found: [Found]) -> [Candidate] {
+        let pairs: [Character: Set<Character>] = [
+            "\"": ["\""], "“": ["”", "\""], "‘": ["’", "'"], "'": ["'", "’"], "«": ["»"],
+            "„": ["“", "\""],
+        ]
+        var result: [Candidate] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            guard let closers = pairs[character],
+                index == 0 || !Self.isWordCharacter(characters[index - 1])
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < characters.count, !closers.contains(characters[end]) { end += 1 }
+            guard end < characters.count, end - index > 1,
+                end + 1 == characters.count || !Self.isWordCharacter(characters[end + 1])
+            else {
+                index += 1
+                continue
+            }
+            let inside = (index + 1)..<end
+            let words = String(characters[inside]).trimmingCharacters(in: .whitespaces)
+            if !words.isEmpty, !found.contains(where: { $0.range.overlaps(inside) }),
+                !Self.isVocabulary(words)
+            {
+                result.append((inside, kind(around: inside, in: characters)))
+            }
+            index = end + 1
+        }
+        return result
+    }
+
+    /// Runs of capitalized words that are neither a known name nor Almanac's own words.
+    private func capitalized(_ characters: [Character], _ found: [Found]) -> [Candidate] {
+        let words = Self.words(in: characters).filter { word in
+            !found.contains { $0.range.overlaps(word) }
+        }
+        var result: [Candidate] = []
+        var run: [Range<Int>] = []
+        func close() {
+            // Connectors and Almanac's words at either end are not part of the name.
+            while let first = run.first, isOrdinary(first) { run.removeFirst() }
+            while let last = run.last, isOrdinary(last) { run.removeLast() }
+            defer { run = [] }
+            guard let first = run.first, let last = run.last else { return }
+            let span = first.lowerBound..<last.upperBound
+            result.append((span, kind(around: span, in: characters)))
+        }
+        func isOrdinary(_ word: Range<Int>) -> Bool {
+            let text = String(characters[word])
+            return Self.connectors.contains(text.lowercased()) || Self.isVocabulary(text)
+                || text.allSatisfy(\.isNumber)
+        }
+        for (position, word) in words.enumerated() {
+            let text = String(characters[word])
+            let adjacent =
+                run.last.map { previous in
+                    characters[previous.upperBound..<word.lowerBound].allSatisfy {
+                        $0 == " " || $0 == "-"
+                    }
+                } ?? true
+            if !adjacent { close() }
+            // The question's first word is capitalized in any question.
+            let capital = text.first?.isUppercase == true && word.lowerBound > 0
+            let inside =
+                !run.isEmpty
+                && (Self.connectors.contains(text.lowercased()) || text.allSatisfy(\.isNumber))
+            if capital || inside {
+                run.append(word)
+            } else {
+                close()
+            }
+            if position == words.count - 1 { close() }
+        }
+        return result
+    }
+
+    /// "the rust badge": lower-case words that only a name could be, before a badge word.
+    private func theBadge(_ lowered: [Character], _ found: [Found]) -> [Candidate] {
+        let text = String(lowered)
+        let whole = NSRange(text.startIndex..., in: text)
+        return Self.theBadgePattern.matches(in: text, range: whole).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: text) else { return nil }
+            let start = text.distance(from: text.startIndex, to: range.lowerBound)
+            let span = start..<(start + text[range].count)
+            let words = text[range].split(separator: " ").map(String.init)
+            guard !found.contains(where: { $0.range.overlaps(span) }),
+                !words.contains(where: { Self.isVocabulary($0) || Self.connectors.contains($0) })
+            else { return nil }
+            return (span, .badge)
+        }
+    }
+
+    /// Badge or organization, from the word after a name ("course", "company") or before it
+    /// ("at", "from").
+    private func kind(around span: Range<Int>, in characters: [Character]) -> Kind? {
+        let after = String(characters[span.upperBound...]).lowercased()
+        let before = String(characters[..<span.lowerBound]).lowercased()
+        func starts(_ pattern: NSRegularExpression, _ text: String) -> Bool {
+            pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        if starts(Self.badgeAfter, after) { return .badge }
+        if starts(Self.organizationAfter, after) || starts(Self.organizationBefore, before) {
+            return .organization
+        }
+        return nil
+    }
+
+    /// The catalogue's names closest to `written`: a name that contains it ("rust" in "Zero
+    /// Trust Networks"), then most words in common, then fewest edits, then by name.
+    func closest(to written: String, kind: Kind?) -> [String] {
+        let text = Self.fold(String(written.prefix(200)))
+        let target = Array(text)
+        let targetWords = Set(target.split(separator: " ").map { String($0) })
+        let pool =
+            kind == .badge
+            ? catalogue.badges
+            : kind == .organization
+                ? catalogue.organizations
+                : catalogue.badges + catalogue.organizations
+        let scored = pool.filter { !$0.isEmpty }.map { name -> (Int, Int, Int, String) in
+            let folded = Self.fold(String(name.prefix(200)))
+            let shared = Set(folded.split(separator: " ").map { String($0) })
+                .intersection(targetWords).count
+            let contains = target.count >= 3 && folded.contains(text) ? 0 : 1
+            return (contains, -shared, Spelling.distance(target, Array(folded), limit: 400), name)
+        }
+        return scored.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(3)
+            .map(\.3)
+    }
+
+    // MARK: - Words that are not names
+
+    /// Words that join the words of a name ("Bank of Ireland", "Müller & Söhne").
+    static let connectors: Set<String> = [
+        "of", "and", "&", "de", "du", "des", "la", "le", "von", "van", "der", "den", "y", "e",
+        "the", "for",
+    ]
+
+    /// Question words, time words and the rest of Almanac's vocabulary, which capitals do not
+    /// make a name ("How Many Learners Completed In Q3?").
+    static let ordinary: Set<String> = [
+        "what", "which", "who", "whom", "whose", "how", "when", "where", "why", "is", "are",
+        "was", "were", "do", "does", "did", "can", "could", "would", "should", "will", "has",
+        "have", "had", "show", "list", "give", "tell", "compare", "rank", "find", "get", "me",
+        "us", "i", "we", "our", "my", "your", "their", "a", "an", "in", "on", "at", "by", "to",
+        "from", "with", "per", "each", "every", "all", "any", "many", "much", "most", "least",
+        "than", "versus", "vs", "against", "between", "since", "before", "after", "until",
+        "during", "over", "under", "about", "across", "among", "this", "last", "next", "past",
+        "previous", "year", "years", "quarter", "quarters", "month", "months", "week", "weeks",
+        "day", "days", "today", "yesterday", "ytd", "qtd", "mtd", "iso", "q1", "q2", "q3",
+        "q4", "h1", "h2", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "number", "total", "overall",
+        "average", "mean", "median", "typical", "rate", "rates", "share", "percentage",
+        "percent", "ratio", "people", "new", "time", "top", "bottom", "first", "same", "both",
+        "other", "only", "there", "it", "its", "they", "them", "these", "those", "that",
+        "please", "far", "up", "down", "out", "off", "not", "no", "yes", "then",
+        "now", "currently", "still", "ever", "often", "usually", "generally", "typically",
+        "platform", "data", "report", "summary", "breakdown", "trend", "trends", "growth",
+        "popular", "biggest", "highest", "lowest", "best", "worst", "fastest", "slowest",
+        "longest", "shortest", "most", "fewest", "largest", "smallest", "learning", "path",
+        "paths", "journey", "journeys", "sequence", "cohort", "cohorts", "one", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "ten", "half", "rolling", "so",
+        "end", "start", "beginning", "whole", "entire", "completion", "completions", "progress",
+        "holiday", "holidays", "christmas", "easter", "summer", "winter", "spring", "autumn",
+        "fall", "fiscal", "fy", "semester", "term", "season", "usual", "typical", "common",
+        "favourite", "favorite", "hardest", "easiest", "current", "main", "core", "single",
+        "own", "second", "third", "final", "right", "wrong", "big", "small", "long", "short",
+        "hard", "easy", "difficult", "tough", "good", "bad", "great", "free", "paid", "online",
+        "intro", "introductory", "beginner", "advanced", "intermediate", "basic", "required",
+        "mandatory", "optional", "recommended", "entry", "level", "same", "like", "such",
+    ]
+
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    private static let vocabulary =
+        (Vocabulary.anchors + Vocabulary.measures.flatMap(\.patterns)
+        + Vocabulary.dimensions.flatMap(\.patterns) + Vocabulary.top + Vocabulary.bottom
+        + Vocabulary.better + Vocabulary.worse).map(compile)
+
+    /// Whether a word or phrase is Almanac's own: a question word, a time word, a measure, a
+    /// breakdown, an order, or a word for people, badges or organizations.
+    static func isVocabulary(_ words: String) -> Bool {
+        let lowered = words.lowercased()
+        let parts = lowered.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map(String.init)
+        // Superlatives ("the toughest course") are never names in lower case.
+        if !parts.isEmpty,
+            parts.allSatisfy({
+                ordinary.contains($0) || connectors.contains($0)
+                    || (words == lowered && $0.count > 4 && $0.hasSuffix("est"))
+            })
+        {
+            return true
+        }
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        return vocabulary.contains { regex in
+            guard let match = regex.firstMatch(in: lowered, range: whole) else { return false }
+            // A word of the vocabulary starts a single word ("Enrollments"), and covers a
+            // phrase, not one word inside a name ("Data Team").
+            return parts.count == 1 ? match.range.location == 0 : match.range == whole
+        }
+    }
+
+    private static let theBadgePattern = compile(
+        #"\bthe\s+((?:[\p{L}\p{N}][\p{L}\p{N}&'+#.]*\s+){0,2}[\p{L}\p{N}][\p{L}\p{N}&'+#.]*)\s+(?:badge|course|certification|certificate|track|program|programme|module|class)\b"#
+    )
+    private static let badgeAfter = compile(
+        #"^\s*(?:badges?|courses?|certifications?|certificates?|tracks?|programs?|programmes?|modules?|class)\b"#
+    )
+    private static let organizationAfter = compile(#"^\s*\#(Vocabulary.orgWord)\b"#)
+    private static let organizationBefore = compile(
+        #"\b(?:at|from|employees of|staff of|people of|learners of|users of|members of|works? (?:at|for))\s*$"#
+    )
+}

@@ -1,0 +1,66 @@
+extension Lead {
+    /// Two to five badges or organizations side by side: each value, then how far each of the
+    /// others is from the first named, with the change in percent where it means something
+    /// (not for a rate, whose difference is already in points).
+    /// "Completion rate, of enrollments made in 2025: Acme & Sons 50.4% and Initech 44.9%;
+    /// Initech is 5.5 points lower."
+    static func sideBySide(_ answer: Answer, measure: String, scope: String) -> String {
+        let values = answer.rows.map { "\(md($0.subject)) \(value($0, answer))" }
+        var text = "\(capitalized(measure))\(scope): \(list(values))"
+        guard let first = answer.rows.first else { return text + "." }
+        let differences = answer.differences
+        var phrases: [String] = []
+        for (row, (difference, change)) in zip(answer.rows, differences).dropFirst() {
+            guard let difference else {
+                phrases.append("\(md(row.subject)) has no value to compare")
+                continue
+            }
+            let verb = answer.value.format == .count ? "has" : "is"
+            phrases.append("\(md(row.subject)) \(verb) \(gap(difference, change, answer))")
+        }
+        let against = differences.count > 2 ? " than \(md(first.subject))" : ""
+        if !phrases.isEmpty { text += "; " + list(phrases) + against }
+        return text + "."
+    }
+
+    /// The answer beside the same answer in the window the question sets against it:
+    /// "Enrollments in 2025: 10,266, against 8,120 in 2024: 2,146 more (+26.4%)."
+    static func against(_ answer: Answer, measure: String, scope: String) -> String {
+        guard let versus = answer.versus else { return "" }
+        let differences = answer.differences
+        let items = answer.rows.indices.prefix(named).map { index -> String in
+            let row = answer.rows[index]
+            var other = row
+            other.value = versus.values[index]
+            let subject = answer.subjectTitle == nil ? "" : md(row.subject) + " "
+            var text = "\(subject)\(value(row, answer)) against \(value(other, answer))"
+            if let difference = differences[index].difference {
+                text += ", " + gap(difference, differences[index].change, answer)
+            }
+            return text
+        }
+        let by = answer.subjectTitle.map { " by " + $0.lowercased() } ?? ""
+        let more = answer.rows.count > named ? "; the table lists the rest" : ""
+        return
+            "\(capitalized(measure))\(by)\(scope), against \(md(versus.description)): \(items.joined(separator: "; "))\(more)."
+    }
+
+    /// "5.5 points lower", "847 fewer (−80.3%)", "level".
+    static func gap(_ difference: Double, _ change: Double?, _ answer: Answer) -> String {
+        guard difference != 0 else { return "level" }
+        let size = Swift.abs(difference)
+        let amount: String
+        switch answer.value.format {
+        case .percent:
+            amount = NumberText.decimal(size, places: 1) + (size == 1 ? " point" : " points")
+        case .days: amount = NumberText.decimal(size, places: 1) + " days"
+        default: amount = NumberText.count(Int(size))
+        }
+        let direction =
+            answer.value.format == .count
+            ? (difference > 0 ? "more" : "fewer") : (difference > 0 ? "higher" : "lower")
+        guard let change else { return amount + " " + direction }
+        return
+            "\(amount) \(direction) (\(change > 0 ? "+" : "−")\(NumberText.percent(Swift.abs(change))))"
+    }
+}
