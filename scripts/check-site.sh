@@ -24,6 +24,12 @@ if ! diff -r --exclude='plotly-*.min.js' site "$scratch/site" >"$scratch/diff.tx
 fi
 echo "check-site: site/ matches the build byte for byte."
 
+# The SQL budget: statements and SQLite virtual-machine steps count work, not time, so this
+# holds on any machine however loaded; a return to one scan per question fails it.
+"$almanac" build --quiet --llm off --force --timings \
+  --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/budget" 2>"$scratch/timings.txt"
+python3 scripts/check-budget.py "$scratch/timings.txt" scripts/sql-budget.txt
+
 TZ=Pacific/Auckland LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$almanac" build --quiet --jobs 8 --llm off \
   --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/site-again" 2>/dev/null
 if ! diff -r "$scratch/site" "$scratch/site-again" >"$scratch/diff.txt"; then

@@ -49,6 +49,14 @@ struct Build: AsyncParsableCommand {
                         "phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms"
                     )
                 }
+                for step in summary.plan {
+                    Terminal.error(
+                        "plan \(step.name): \(step.scopes) scopes, \(NumberText.count(step.rows)) rows, \(step.milliseconds) ms"
+                    )
+                }
+                Terminal.error(
+                    "sql: \(NumberText.count(summary.execution.statements)) statements, "
+                        + "\(NumberText.count(summary.execution.vmSteps)) SQLite VM steps")
             }
             if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
             guard !quiet else { return }
@@ -96,7 +104,7 @@ struct BuildRun: ParsableArguments {
 
     @Flag(
         help:
-            "Print the wall time of each phase (load, match, sql, charts, narration, render, write)."
+            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
     )
     var timings = false
 

@@ -25,10 +25,11 @@ public struct AnalysisContext {
         request = AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
     }
 
-    /// Runs an analysis's statements, one after another, and decodes their results.
+    /// Runs an analysis's standalone statements (its scope alone), one after another, and
+    /// decodes their results.
     /// - Throws: `DatabaseError` with the statement that failed.
     public func run<A: Analysis>(_ type: A.Type) throws -> A {
-        let statements = A.statements(for: request, in: db.dialect)
+        let statements = A.statements(for: [request], in: db.dialect)
         var results: [String: ResultSet] = [:]
         for statement in statements {
             results[statement.name] = try ResultSet.read(statement, from: db)
@@ -43,10 +44,13 @@ public struct AnalysisContext {
 public protocol Analysis: AnalysisOutput, Codable {
     /// The kind a question is routed to.
     static var kind: AnalysisKind { get }
-    /// The statements that compute every field of `analytics_data`, named for `decode`.
-    static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+    /// The shared statements that compute every field of `analytics_data` for every request
+    /// at once, named for `decode`. Request `i` is scope `i + 1`: every row the statements
+    /// return carries its scope in a `scope` column, and a list of one request gives the
+    /// standalone statements of that request.
+    static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
-    /// The result, from what each statement returned.
+    /// The result, from what each statement returned for this request's scope.
     static func decode(_ results: ResultSets, for request: AnalysisRequest) throws -> Self
     /// False when there is nothing to draw: empty axes would only mislead.
     var hasData: Bool { get }

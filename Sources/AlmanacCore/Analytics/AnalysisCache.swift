@@ -56,7 +56,7 @@ struct AnalysisCache {
         let parts = [
             key.kind.rawValue, key.filters.badge ?? "", key.filters.organization ?? "",
             range?.start?.description ?? "", range?.end?.description ?? "", range?.phrase ?? "",
-            key.granularity?.rawValue ?? "", key.sql ?? "",
+            key.granularity?.rawValue ?? "", key.sql ?? "", key.asOf.description,
         ]
         return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
     }

@@ -31,20 +31,32 @@ struct AnalysisRunner {
         var warnings: [SchemaFinding]
         /// What went less well than it should but did not change a number.
         var notes: [String] = []
+        /// The shared statements that ran, parameters inlined, in plan order.
+        var sql: [String] = []
+        /// One line per shared statement: what it computed, for how many scopes, its rows
+        /// and milliseconds (`--timings`).
+        var plan: [PlanStep] = []
     }
 
     /// - Throws: the database check's error (`SchemaCheckError` for rows that break the
     ///   schema's rules), or `QuestionFailure` for the first failing question in order.
-    func run(_ questions: [(Question, Match)], cache: inout AnalysisCache) async throws -> (
-        [Outcome], Pass
-    ) {
+    /// - Parameter asOf: each analysis's own as-of date when it is not the build's (the
+    ///   earlier comparison windows, counted at the same age); empty when all are the build's.
+    func run(
+        _ questions: [(Question, Match)], asOf cutoffs: [CivilDate?] = [],
+        cache: inout AnalysisCache
+    ) async throws -> ([Outcome], Pass) {
+        let keys = questions.indices.map { index in
+            AnalysisKey(
+                questions[index].0, questions[index].1,
+                asOf: (index < cutoffs.count ? cutoffs[index] : nil) ?? asOf)
+        }
         let started = ContinuousClock.now
         // One job per distinct analysis that neither this build nor the last has computed.
         var jobs: [Job] = []
         var jobOfKey: [AnalysisKey: Int] = [:]
         var known: [AnalysisKey: any AnalysisOutput] = [:]
-        for (question, match) in questions {
-            let key = AnalysisKey(question, match)
+        for ((question, match), key) in zip(questions, keys) {
             guard known[key] == nil, jobOfKey[key] == nil else { continue }
             if let cached = cache.output(for: key) {
                 known[key] = cached
@@ -53,8 +65,7 @@ struct AnalysisRunner {
             jobOfKey[key] = jobs.count
             jobs.append(
                 Job(
-                    question: question, match: match, request: key.request(asOf: asOf),
-                    dialect: db.dialect))
+                    question: question, match: match, key: key, dialect: db.dialect))
         }
 
         // The row rules guard every number; with every analysis known, they were checked on
@@ -69,40 +80,44 @@ struct AnalysisRunner {
             cache.warnings = report.warnings
         }
 
-        let work = jobs.flatMap(\.work)
+        // The plan: every analysis of one kind shares that kind's statements, each job one
+        // scope of them; a custom query runs alone.
+        let plan = Plan(jobs: jobs, dialect: db.dialect)
         let (done, notes) = await Self.execute(
-            work, workers: min(workers, work.count), first: db, open: open)
+            plan.work, workers: min(workers, plan.work.count), first: db, open: open)
         pass.notes = notes
         pass.statements = done.count
         pass.rows = done.reduce(0) { $0 + $1.rows }
         pass.milliseconds = Self.milliseconds(since: started)
+        pass.sql = plan.work.map(\.sql)
+        pass.plan = zip(plan.steps, done).map { step, finished in
+            PlanStep(
+                name: step.name, scopes: step.scopes, rows: finished.rows,
+                milliseconds: finished.milliseconds)
+        }
 
         var outcomes: [Outcome] = []
-        var next = 0
         var results: [Outcome] = []
-        for job in jobs {
-            let finished = Array(done[next..<(next + job.work.count)])
-            next += job.work.count
-            let output = try QuestionFailure.wrapping(job.question.id) { try job.decode(finished) }
-            cache.store(output, for: AnalysisKey(job.question, job.match))
+        for (job, (finished, scope)) in zip(jobs, plan.results(in: done)) {
+            let output = try QuestionFailure.wrapping(job.question.id) {
+                try job.decode(finished, scope: scope)
+            }
+            cache.store(output, for: job.key)
             results.append(
                 Outcome(
-                    output: output, sql: job.work.map(\.sql),
+                    output: output, sql: job.standalone,
                     milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
         }
-        for (question, match) in questions {
-            let key = AnalysisKey(question, match)
+        for ((question, match), key) in zip(questions, keys) {
             if let number = jobOfKey[key] {
                 outcomes.append(results[number])
             } else if let output = known[key] {
                 // Known from the last build: the statements that computed it are the same.
-                let request = key.request(asOf: asOf)
-                let job = Job(
-                    question: question, match: match, request: request, dialect: db.dialect)
-                outcomes.append(Outcome(output: output, sql: job.work.map(\.sql), milliseconds: 0))
+                let job = Job(question: question, match: match, key: key, dialect: db.dialect)
+                outcomes.append(Outcome(output: output, sql: job.standalone, milliseconds: 0))
             }
         }
-        cache.keep(questions.map { AnalysisKey($0.0, $0.1) })
+        cache.keep(keys)
         return (outcomes, pass)
     }
 
@@ -139,39 +154,112 @@ struct AnalysisRunner {
         case custom(CustomSQL)
     }
 
-    /// One analysis: its statements, and how to read their results.
+    /// One analysis: its standalone statements, and how to read its scope of the shared
+    /// results.
     struct Job {
         var question: Question
         var match: Match
-        var work: [Work]
         var analysis: (any Analysis.Type)?
+        var key: AnalysisKey
         var request: AnalysisRequest
+        /// The statements of this analysis alone (one scope), as a page shows them.
+        var standalone: [String]
 
-        init(question: Question, match: Match, request: AnalysisRequest, dialect: any SQLDialect) {
+        init(question: Question, match: Match, key: AnalysisKey, dialect: any SQLDialect) {
             self.question = question
             self.match = match
-            self.request = request
+            self.key = key
+            request = key.request
             analysis = match.kind.analysis
             if let analysis {
-                work = analysis.statements(for: request, in: dialect).map(Work.statement)
+                standalone = analysis.statements(for: [request], in: dialect).map(\.inlined)
             } else {
-                work = [.custom(sql: question.sql ?? "", questionID: question.id)]
+                standalone = [
+                    (question.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                ]
             }
         }
 
-        func decode(_ done: [Done]) throws -> any AnalysisOutput {
-            var sets: [String: ResultSet] = [:]
-            for (piece, finished) in zip(work, done) {
-                switch (piece, try finished.result.get()) {
-                case (_, .custom(let custom)): return custom
-                case (.statement(let statement), .rows(let rows)): sets[statement.name] = rows
-                case (.custom, .rows): break
-                }
+        /// - Parameter scope: this job's rows of the shared statements, by statement name;
+        ///   nil for a custom query, whose one result is `done`.
+        func decode(_ done: [Done], scope: ResultSets?) throws -> any AnalysisOutput {
+            for finished in done {
+                // A failed shared statement fails every analysis that shares it.
+                if case .custom(let custom) = try finished.result.get() { return custom }
             }
-            guard let analysis else {
+            guard let analysis, let scope else {
                 throw CustomSQLError(questionID: question.id, message: "the query did not run")
             }
-            return try analysis.decode(ResultSets(sets), for: request)
+            return try analysis.decode(scope, for: request)
+        }
+    }
+
+    /// The build's plan: the shared statements of each kind over all its jobs, then each
+    /// custom query.
+    struct Plan {
+        struct Step {
+            var name: String
+            var scopes: Int
+        }
+
+        var work: [Work] = []
+        var steps: [Step] = []
+        /// Per job: the range of `work` that computed it, and its scope number there (nil for
+        /// a custom query).
+        private var place: [(range: Range<Int>, scope: Int?)] = []
+
+        init(jobs: [Job], dialect: any SQLDialect) {
+            place = Array(repeating: (0..<0, nil), count: jobs.count)
+            var kinds: [AnalysisKind] = []
+            var members: [AnalysisKind: [Int]] = [:]
+            for (number, job) in jobs.enumerated() where job.analysis != nil {
+                if members[job.match.kind] == nil { kinds.append(job.match.kind) }
+                members[job.match.kind, default: []].append(number)
+            }
+            for kind in kinds {
+                guard let analysis = kind.analysis, let numbers = members[kind] else { continue }
+                let statements = analysis.statements(
+                    for: numbers.map { jobs[$0].request }, in: dialect)
+                let range = work.count..<(work.count + statements.count)
+                work += statements.map(Work.statement)
+                steps += statements.map {
+                    Step(
+                        name: "\(kind.rawValue).\($0.name)",
+                        scopes: $0.scopes.isEmpty ? numbers.count : Set($0.scopes.values).count)
+                }
+                for (index, number) in numbers.enumerated() { place[number] = (range, index + 1) }
+            }
+            for (number, job) in jobs.enumerated() where job.analysis == nil {
+                place[number] = (work.count..<(work.count + 1), nil)
+                work.append(.custom(sql: job.question.sql ?? "", questionID: job.question.id))
+                steps.append(Step(name: "custom_sql \(job.question.id)", scopes: 1))
+            }
+        }
+
+        /// Per job: what computed it, and its rows of the shared statements (nil for a
+        /// custom query).
+        func results(in done: [Done]) -> [([Done], ResultSets?)] {
+            // Each statement's rows by scope, split once.
+            var split: [Int: [Int: ResultSet]] = [:]
+            for (index, piece) in work.enumerated() {
+                guard case .statement(let statement) = piece,
+                    case .success(.rows(let rows)) = done[index].result
+                else { continue }
+                split[index] = ResultSets([statement.name: rows]).byScope().compactMapValues {
+                    $0.byName[statement.name]
+                }
+            }
+            return place.map { range, request in
+                let finished = Array(done[range])
+                guard let request else { return (finished, nil) }
+                var sets: [String: ResultSet] = [:]
+                for index in range {
+                    guard case .statement(let statement) = work[index] else { continue }
+                    let scope = statement.scopes.isEmpty ? request : statement.scopes[request]
+                    if let scope, let rows = split[index]?[scope] { sets[statement.name] = rows }
+                }
+                return (finished, ResultSets(sets))
+            }
         }
     }
 
@@ -279,15 +367,18 @@ struct AnalysisKey: Hashable, Sendable {
     var filters: Filters
     var granularity: Granularity?
     var sql: String?
+    /// The date the analysis is counted as of: the build's, or an earlier window's own.
+    var asOf: CivilDate
 
-    init(_ question: Question, _ match: Match) {
+    init(_ question: Question, _ match: Match, asOf: CivilDate) {
         kind = match.kind
         filters = match.filters
         granularity = match.granularity
         sql = question.sql
+        self.asOf = asOf
     }
 
-    func request(asOf: CivilDate) -> AnalysisRequest {
+    var request: AnalysisRequest {
         AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
     }
 }

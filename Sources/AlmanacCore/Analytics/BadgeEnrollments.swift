@@ -72,52 +72,62 @@ public struct BadgeEnrollments: Sendable, Codable {
 extension BadgeEnrollments: Analysis {
     public static let kind = AnalysisKind.badgeEnrollments
 
-    /// `badges`: one row per badge of the filter with its counts, rates and median;
-    /// `totals`: the filtered rows together, and the reference set (the same organization
-    /// and dates, every badge) beside them.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+    /// `badges`: one row per scope and badge of its filter with its counts, rates and
+    /// median; `totals`: each scope's filtered rows together, and its reference set (the same
+    /// organization and dates, every badge) beside them.
+    public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scope = Scope(request.filters, asOf: request.asOf)
+        let scopes = ScopeList(
+            requests.enumerated().map { index, request in
+                ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf),
+                    asOf: request.asOf)
+            })
         let status = { (value: String) in Scope.statusCount(value, dialect) }
-        let badgeFilter =
-            request.filters.badge.map { "WHERE b.name = \(Scope.literal($0))\n" } ?? ""
-        let badges = SQLStatement(
+        let badges = scopes.statement(
             "badges",
             """
-            WITH \(scope.cte(dialect)),
-            \(Scope.completionMedians(dialect)),
+            WITH \(scopes.cte(dialect)),
+            \(ScopeList.completionMedians(dialect)),
             counts AS (
-                SELECT s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
+                SELECT s.scope, s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
                        \(status("enrolled")) AS enrolled, \(status("in_progress")) AS in_progress,
                        \(status("completed")) AS completed, \(status("dropped")) AS dropped,
                        sum(s.progress) AS progress_sum
-                FROM scoped s GROUP BY s.badge_id
+                FROM scoped s GROUP BY s.scope, s.badge_id
             )
-            SELECT b.name AS badge, b.category AS category,
+            SELECT sc.scope, b.name AS badge, b.category AS category,
                    coalesce(c.enrollments, 0) AS enrollments, coalesce(c.learners, 0) AS learners,
                    coalesce(c.enrolled, 0) AS enrolled, coalesce(c.in_progress, 0) AS in_progress,
                    coalesce(c.completed, 0) AS completed, coalesce(c.dropped, 0) AS dropped,
                    \(dialect.ratio("coalesce(c.completed, 0)", "coalesce(c.enrollments, 0)", places: 4)) AS completion_rate,
                    c.progress_sum,
                    \(dialect.days("m.q1")) AS median_days_to_complete
-            FROM badges b
-            LEFT JOIN counts c ON c.badge_id = b.id
-            LEFT JOIN medians m ON m.badge_id = b.id
-            \(badgeFilter)ORDER BY enrollments DESC, \(dialect.binary("b.name"))
+            FROM scopes sc
+            JOIN badges b ON sc.badge IS NULL OR b.name = sc.badge
+            LEFT JOIN counts c ON c.scope = sc.scope AND c.badge_id = b.id
+            LEFT JOIN medians m ON m.scope = sc.scope AND m.badge_id = b.id
+            ORDER BY sc.scope, enrollments DESC, \(dialect.binary("b.name"))
             """)
-        // The reference drops the badge filter; the totals keep it, row by row.
-        let reference = Scope(request.filters, asOf: request.asOf, badge: false)
-        let inBadge =
-            scope.badge.map {
-                "s.badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal($0)))"
-            } ?? "1 = 1"
+        // The reference drops the badge filter; the totals keep it, row by row (`focus`).
+        let references = ScopeList(
+            requests.enumerated().map { index, request in
+                var row = ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                    asOf: request.asOf)
+                row.focus = request.filters.badge
+                return row
+            })
+        let inBadge = "s.in_focus = 1"
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
-        let totals = SQLStatement(
+        // A scope with no rows has no row here; it reads as zeros, as an empty scope's
+        // aggregate does.
+        let totals = references.statement(
             "totals",
             """
-            WITH \(reference.cte(dialect))
-            SELECT \(counted(inBadge)) AS enrollments,
+            WITH \(references.cte(dialect))
+            SELECT s.scope, \(counted(inBadge)) AS enrollments,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.badge_id END) AS badges,
                    \(counted("\(inBadge) AND s.status = 'completed'")) AS completed,
@@ -130,6 +140,8 @@ extension BadgeEnrollments: Analysis {
                    \(dialect.ratio(counted("s.status = 'completed'"), "count(*)", places: 4)) AS reference_completion_rate,
                    coalesce(sum(s.progress), 0) AS reference_progress_sum
             FROM scoped s
+            GROUP BY s.scope
+            ORDER BY s.scope
             """)
         return [badges, totals]
     }

@@ -5,6 +5,29 @@ public struct ComparisonWindows: Sendable, Equatable {
     public var current: DateRange
     public var previous: DateRange
     public var yearAgo: DateRange
+    /// The build's as-of date and each earlier window's own, "at the same age": the previous
+    /// window is counted as of the as-of date moved back by the window's length, the year-ago
+    /// window as of the as-of date a year earlier, so a completion that needs time to happen
+    /// has had the same time in every window (docs/metrics.md, like for like).
+    public var asOf: CivilDate
+    public var previousAsOf: CivilDate
+    public var yearAgoAsOf: CivilDate
+
+    /// - Parameters: the as-of dates default to each window's last day.
+    public init(
+        current: DateRange, previous: DateRange, yearAgo: DateRange, asOf: CivilDate? = nil,
+        previousAsOf: CivilDate? = nil, yearAgoAsOf: CivilDate? = nil
+    ) {
+        func lastDay(_ range: DateRange) -> CivilDate {
+            (range.end ?? range.start ?? CivilDate(daysSinceEpoch: 1)).adding(days: -1)
+        }
+        self.current = current
+        self.previous = previous
+        self.yearAgo = yearAgo
+        self.asOf = asOf ?? lastDay(current)
+        self.previousAsOf = previousAsOf ?? lastDay(previous)
+        self.yearAgoAsOf = yearAgoAsOf ?? lastDay(yearAgo)
+    }
 
     /// The windows of a question, or nil when it has no time window. Organization trends
     /// always have one (the 12 months up to the as-of date by default). The current window
@@ -19,28 +42,45 @@ public struct ComparisonWindows: Sendable, Equatable {
         guard let range, let start = range.start else { return nil }
         let end = min(range.end ?? tomorrow, tomorrow)
         guard start < end else { return nil }
+        let yearAgoAsOf = tomorrow.adding(months: -12).adding(days: -1)
         if let versus = match.versus {
-            // The question's own second window is the one it is compared with.
+            // The question's own second window is the one it is compared with, counted as of
+            // the as-of date moved back as far as its start is from this window's.
+            var versusAsOf = asOf
+            if let other = versus.start {
+                if start.parts.day == 1, other.parts.day == 1 {
+                    let months = (start.year - other.year) * 12 + start.month - other.month
+                    versusAsOf = tomorrow.adding(months: -months).adding(days: -1)
+                } else {
+                    versusAsOf = asOf.adding(days: other.daysSinceEpoch - start.daysSinceEpoch)
+                }
+            }
             return ComparisonWindows(
                 current: DateRange(start: start, end: end, phrase: range.phrase),
                 previous: versus,
                 yearAgo: DateRange(
                     start: start.adding(months: -12), end: end.adding(months: -12),
-                    phrase: "a year earlier"))
+                    phrase: "a year earlier"),
+                asOf: asOf, previousAsOf: versusAsOf, yearAgoAsOf: yearAgoAsOf)
         }
         let previousStart: CivilDate
+        let previousAsOf: CivilDate
         if start.parts.day == 1, end.parts.day == 1 {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
+            // The day after the as-of date moves as the window's end does.
+            previousAsOf = tomorrow.adding(months: -months).adding(days: -1)
         } else {
             previousStart = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
+            previousAsOf = asOf.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
         }
         return ComparisonWindows(
             current: DateRange(start: start, end: end, phrase: range.phrase),
             previous: DateRange(start: previousStart, end: start, phrase: "the previous period"),
             yearAgo: DateRange(
                 start: start.adding(months: -12), end: end.adding(months: -12),
-                phrase: "a year earlier"))
+                phrase: "a year earlier"),
+            asOf: asOf, previousAsOf: previousAsOf, yearAgoAsOf: yearAgoAsOf)
     }
 
     /// The question's match with its window replaced, for running the same analysis again.
@@ -125,15 +165,18 @@ public struct Comparison: Sendable, Equatable {
     public var totals: [Row] { rows.filter { $0.subject == nil } }
 
     public var json: JSONValue {
-        func window(_ range: DateRange) -> JSONValue {
+        func window(_ range: DateRange, _ asOf: CivilDate) -> JSONValue {
             [
                 "from": .string(range.start?.description ?? ""),
                 "to": .string(range.end.map { $0.adding(days: -1).description } ?? ""),
+                "as_of": .string(asOf.description),
             ]
         }
         return [
-            "current": window(windows.current), "previous": window(windows.previous),
-            "year_ago": window(windows.yearAgo), "measures": .array(rows.map(\.json)),
+            "current": window(windows.current, windows.asOf),
+            "previous": window(windows.previous, windows.previousAsOf),
+            "year_ago": window(windows.yearAgo, windows.yearAgoAsOf),
+            "measures": .array(rows.map(\.json)),
         ]
     }
 }

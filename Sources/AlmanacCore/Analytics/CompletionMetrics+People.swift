@@ -17,7 +17,7 @@ extension CompletionMetrics {
     /// `people`: per scope, overall and per badge and organization, the distinct learners of
     /// each status and the mean days to complete. The mean is a sum of whole seconds over a
     /// count, rounded half up in integer arithmetic, so both engines give the same digits.
-    static func peopleStatement(_ scope: String, _ dialect: any SQLDialect) -> SQLStatement {
+    static func peopleStatement(_ scopes: ScopeList, _ dialect: any SQLDialect) -> SQLStatement {
         let learners = { (status: String) in
             "count(DISTINCT CASE WHEN s.status = '\(status)' THEN s.user_id END)"
         }
@@ -29,22 +29,24 @@ extension CompletionMetrics {
                         ELSE \(dialect.ratio("sum(\(seconds))", "86400 * count(\(seconds))", places: 1)) END
                    AS mean_days_to_complete
             """
-        return SQLStatement(
+        // A scope with no rows has no row here: it reads as no learners.
+        return scopes.statement(
             "people",
             """
-            WITH \(scope)
-            SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+            WITH \(scopes.cte(dialect))
+            SELECT s.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
                    \(columns)
             FROM scoped s
+            GROUP BY s.scope
             UNION ALL
-            SELECT 'badge', s.badge_id, NULL, \(columns)
+            SELECT s.scope, 'badge', s.badge_id, NULL, \(columns)
             FROM scoped s
-            GROUP BY s.badge_id
+            GROUP BY s.scope, s.badge_id
             UNION ALL
-            SELECT 'organization', NULL, s.organization_id, \(columns)
+            SELECT s.scope, 'organization', NULL, s.organization_id, \(columns)
             FROM scoped s
-            GROUP BY s.organization_id
-            ORDER BY 1, 2, 3
+            GROUP BY s.scope, s.organization_id
+            ORDER BY 1, 2, 3, 4
             """)
     }
 

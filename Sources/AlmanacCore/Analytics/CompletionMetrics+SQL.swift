@@ -1,13 +1,19 @@
 extension CompletionMetrics: Analysis {
     public static let kind = AnalysisKind.completionMetrics
 
-    /// `breakdowns`: one pass groups the scope by organization, badge and cohort month, and
+    /// `breakdowns`: one pass groups each scope by organization, badge and cohort month, and
     /// every breakdown adds those cells up; `medians`: the time to complete, overall and per
-    /// badge.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+    /// badge and organization; `completed_in_window`, for the scopes with a date window: the
+    /// completions that happened in it.
+    public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scope = Scope(request.filters, asOf: request.asOf)
+        let scopes = ScopeList(
+            requests.enumerated().map { index, request in
+                ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf),
+                    asOf: request.asOf)
+            })
         let status = { (value: String) in Scope.statusCount(value, dialect) }
         let totals =
             "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
@@ -16,105 +22,114 @@ extension CompletionMetrics: Analysis {
             + "CAST(coalesce(sum(c.in_progress), 0) AS BIGINT) AS in_progress, "
             + "CAST(coalesce(sum(c.enrolled), 0) AS BIGINT) AS enrolled"
         let organization = "LEFT JOIN organizations o ON o.id = c.organization_id"
-        let breakdowns = SQLStatement(
+        // A scope with no rows has no rows here: its overall counts read as zeros.
+        let breakdowns = scopes.statement(
             "breakdowns",
             """
-            WITH \(scope.cte(dialect)),
+            WITH \(scopes.cte(dialect)),
             cells AS MATERIALIZED (
-                SELECT s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7) AS cohort,
+                SELECT s.scope, s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7) AS cohort,
                        count(*) AS enrollments, \(status("completed")) AS completed,
                        \(status("dropped")) AS dropped, \(status("in_progress")) AS in_progress,
                        \(status("enrolled")) AS enrolled
                 FROM scoped s
-                GROUP BY s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7)
+                GROUP BY s.scope, s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7)
             ),
             breakdowns AS (
-                SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS organization_id,
+                SELECT c.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS organization_id,
                        CAST(NULL AS BIGINT) AS badge_id, NULL AS name,
                        NULL AS badge, NULL AS category, \(totals)
                 FROM cells c
+                GROUP BY c.scope
                 UNION ALL
-                SELECT 'badge', NULL, b.id, b.name, NULL, b.category, \(totals)
+                SELECT c.scope, 'badge', NULL, b.id, b.name, NULL, b.category, \(totals)
                 FROM cells c JOIN badges b ON b.id = c.badge_id
-                GROUP BY b.id, b.name, b.category
+                GROUP BY c.scope, b.id, b.name, b.category
                 UNION ALL
-                SELECT 'organization', c.organization_id, NULL, \(Scope.organizationName), NULL, NULL, \(totals)
+                SELECT c.scope, 'organization', c.organization_id, NULL, \(Scope.organizationName), NULL, NULL, \(totals)
                 FROM cells c \(organization)
-                GROUP BY c.organization_id, o.name
+                GROUP BY c.scope, c.organization_id, o.name
                 UNION ALL
-                SELECT 'cohort', NULL, NULL, c.cohort, NULL, NULL, \(totals)
+                SELECT c.scope, 'cohort', NULL, NULL, c.cohort, NULL, NULL, \(totals)
                 FROM cells c
-                GROUP BY c.cohort
+                GROUP BY c.scope, c.cohort
                 UNION ALL
-                SELECT 'organization_and_badge', c.organization_id, c.badge_id, \(Scope.organizationName), b.name,
+                SELECT c.scope, 'organization_and_badge', c.organization_id, c.badge_id, \(Scope.organizationName), b.name,
                        NULL, \(totals)
                 FROM cells c JOIN badges b ON b.id = c.badge_id \(organization)
-                GROUP BY c.organization_id, o.name, c.badge_id, b.name
+                GROUP BY c.scope, c.organization_id, o.name, c.badge_id, b.name
             )
-            SELECT breakdown, organization_id, badge_id, name, badge, category, enrollments, completed, dropped, in_progress, enrolled,
+            SELECT scope, breakdown, organization_id, badge_id, name, badge, category, enrollments, completed, dropped, in_progress, enrolled,
                    \(dialect.ratio("completed", "enrollments", places: 4)) AS completion_rate,
                    \(dialect.ratio("dropped", "enrollments", places: 4)) AS drop_rate
             FROM breakdowns
-            ORDER BY breakdown,
+            ORDER BY scope, breakdown,
                      CASE WHEN breakdown = 'cohort' THEN 0 ELSE enrollments END DESC,
                      \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST,
                      organization_id NULLS FIRST, badge_id
             """)
-        let medians = SQLStatement(
+        let medians = scopes.statement(
             "medians",
             """
-            WITH \(scope.cte(dialect)),
+            WITH \(scopes.cte(dialect)),
             durations AS MATERIALIZED (
-                SELECT s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
+                SELECT s.scope, s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             )
-            SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   \(dialect.days("q1")) AS median_days_to_complete
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: [], from: "SELECT seconds FROM durations"))) AS overall
+            SELECT a.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+                   \(dialect.days("a.q1")) AS median_days_to_complete
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope"], from: "SELECT scope, seconds FROM durations"))) AS a
             UNION ALL
-            SELECT 'badge', m.badge_id, NULL, \(dialect.days("m.q1"))
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["badge_id"], from: "SELECT badge_id, seconds FROM durations"))) AS m
+            SELECT m.scope, 'badge', m.badge_id, NULL, \(dialect.days("m.q1"))
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: "SELECT scope, badge_id, seconds FROM durations"))) AS m
             UNION ALL
-            SELECT 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["organization_id"], from: "SELECT organization_id, seconds FROM durations"))) AS o
+            SELECT o.scope, 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations"))) AS o
+            ORDER BY 1, 2, 3, 4
             """)
-        let people = peopleStatement(scope.cte(dialect), dialect)
-        guard let window = request.filters.dateRange else { return [breakdowns, medians, people] }
+        let people = peopleStatement(scopes, dialect)
         // "Completions in September" counts by the day of completion, not of enrollment.
-        let finished = Scope(
-            Filters(badge: request.filters.badge, organization: request.filters.organization),
-            asOf: request.asOf)
-        var inWindow = [
-            "s.status = 'completed'",
-            "s.completed_at < \(Scope.literal(min(window.end ?? finished.until, finished.until)))",
-        ]
-        if let start = window.start { inWindow.append("s.completed_at >= \(Scope.literal(start))") }
-        let condition = inWindow.joined(separator: " AND ")
+        let windowed = ScopeList(
+            requests.enumerated().compactMap { index, request in
+                guard let window = request.filters.dateRange else { return nil }
+                let finished = Scope(
+                    Filters(
+                        badge: request.filters.badge, organization: request.filters.organization),
+                    asOf: request.asOf)
+                var row = ScopeList.Row(number: index + 1, finished, asOf: request.asOf)
+                row.doneFrom = window.start
+                row.doneUntil = min(window.end ?? finished.until, finished.until)
+                return row
+            })
+        guard !windowed.rows.isEmpty else { return [breakdowns, medians, people] }
+        let condition = ScopeList.doneInWindow()
         // Every badge and organization of the filters, so a bottom ranking sees its zeros.
-        let badgeScope = request.filters.badge.map { "b.name = \(Scope.literal($0))" } ?? "1 = 1"
-        let organizationScope =
-            request.filters.organization.map { "o.name = \(Scope.literal($0))" } ?? "1 = 1"
-        let completedInWindow = SQLStatement(
+        let completedInWindow = windowed.statement(
             "completed_in_window",
             """
-            WITH \(finished.cte(dialect, named: "finished"))
-            SELECT 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   NULL AS name, count(*) AS completed, count(DISTINCT s.user_id) AS completed_learners
-            FROM finished s WHERE \(condition)
+            WITH \(windowed.cte(dialect, named: "finished", finished: true)),
+            done AS MATERIALIZED (
+                SELECT s.scope, s.badge_id, s.organization_id, s.user_id FROM finished s WHERE \(condition)
+            )
+            SELECT sc.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+                   NULL AS name, (SELECT count(*) FROM done d WHERE d.scope = sc.scope) AS completed,
+                   (SELECT count(DISTINCT d.user_id) FROM done d WHERE d.scope = sc.scope) AS completed_learners
+            FROM scopes sc
             UNION ALL
-            SELECT 'badge', b.id, NULL, b.name, count(s.id), count(DISTINCT s.user_id)
-            FROM badges b LEFT JOIN finished s ON s.badge_id = b.id AND \(condition)
-            WHERE \(badgeScope)
-            GROUP BY b.id, b.name
+            SELECT sc.scope, 'badge', b.id, NULL, b.name, count(d.scope), count(DISTINCT d.user_id)
+            FROM scopes sc JOIN badges b ON sc.badge IS NULL OR b.name = sc.badge
+            LEFT JOIN done d ON d.scope = sc.scope AND d.badge_id = b.id
+            GROUP BY sc.scope, b.id, b.name
             UNION ALL
-            SELECT 'organization', NULL, o.id, o.name, count(s.id), count(DISTINCT s.user_id)
-            FROM organizations o LEFT JOIN finished s ON s.organization_id = o.id AND \(condition)
-            WHERE \(organizationScope)
-            GROUP BY o.id, o.name
+            SELECT sc.scope, 'organization', NULL, o.id, o.name, count(d.scope), count(DISTINCT d.user_id)
+            FROM scopes sc JOIN organizations o ON sc.organization IS NULL OR o.name = sc.organization
+            LEFT JOIN done d ON d.scope = sc.scope AND d.organization_id = o.id
+            GROUP BY sc.scope, o.id, o.name
             UNION ALL
-            SELECT 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*), count(DISTINCT s.user_id)
-            FROM finished s WHERE s.organization_id IS NULL AND \(condition)
-            HAVING count(*) > 0
+            SELECT d.scope, 'organization', NULL, NULL, '\(Scope.noOrganization)', count(*), count(DISTINCT d.user_id)
+            FROM done d WHERE d.organization_id IS NULL
+            GROUP BY d.scope
+            ORDER BY 1, 2, 3, 4
             """)
         return [breakdowns, medians, people, completedInWindow]
     }

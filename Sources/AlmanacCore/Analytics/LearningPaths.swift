@@ -42,150 +42,148 @@ public struct LearningPaths: Sendable, Codable {
 extension LearningPaths: Analysis {
     public static let kind = AnalysisKind.learningPaths
 
-    /// Each learner's sequence, as common table expressions: the first enrollment in each
-    /// badge, numbered by (enrolled_at, id) per learner; with a badge filter, only learners
-    /// who took it, from that badge on. Every window partitions by `user_id`, so a database
-    /// sharded by learner numbers each sequence where it lives.
-    static func sequenceCTEs(for request: AnalysisRequest, in dialect: any SQLDialect) -> String {
+    /// Each learner's sequence per scope, as common table expressions: the first enrollment
+    /// in each badge, numbered by (enrolled_at, id) per learner; for a scope with a badge
+    /// (`focus`), only learners who took it, from that badge on. Every window partitions by
+    /// `user_id`, so a database sharded by learner numbers each sequence where it lives.
+    static func sequenceCTEs(for scopes: ScopeList, in dialect: any SQLDialect) -> String {
         // The badge filter chooses learners and where their sequence starts, not which
         // enrollments count: "after completing Python Basics" needs the badges that follow.
-        let scope = Scope(request.filters, asOf: request.asOf, badge: false)
         let order = "\(dialect.binary("enrolled_at")), id"
-        var text = """
-            WITH \(scope.cte(dialect)),
+        // Dropping the steps before the badge leaves the ones after it, and so the next
+        // badges, as they were: only the numbering moves.
+        return """
+            WITH \(scopes.cte(dialect)),
             firsts AS (
-                SELECT user_id, badge_id, enrolled_at, id
-                FROM (SELECT s.user_id, s.badge_id, s.enrolled_at, s.id,
-                             row_number() OVER (PARTITION BY s.user_id, s.badge_id
+                SELECT scope, focus, in_focus, user_id, badge_id, enrolled_at, id
+                FROM (SELECT s.scope, s.focus, s.in_focus, s.user_id, s.badge_id, s.enrolled_at, s.id,
+                             row_number() OVER (PARTITION BY s.scope, s.user_id, s.badge_id
                                                 ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
                       FROM scoped s) AS ranked
                 WHERE nth = 1
             ),
             steps AS (
-                SELECT user_id, badge_id, enrolled_at,
+                SELECT scope, focus, in_focus, user_id, badge_id, enrolled_at,
                        row_number() OVER learner AS step,
                        lead(badge_id) OVER learner AS next_badge,
                        lead(enrolled_at) OVER learner AS next_enrolled_at,
                        lead(badge_id, 2) OVER learner AS third_badge
                 FROM firsts
-                WINDOW learner AS (PARTITION BY user_id ORDER BY \(order))
+                WINDOW learner AS (PARTITION BY scope, user_id ORDER BY \(order))
             ),
+            started AS (
+                SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
+                       CASE WHEN focus IS NULL THEN 1
+                            ELSE max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id)
+                       END AS first_step
+                FROM steps
+            ),
+            links AS MATERIALIZED (
+                SELECT scope, user_id, step - first_step + 1 AS step, badge_id, enrolled_at,
+                       next_badge, next_enrolled_at, third_badge
+                FROM started
+                WHERE step >= first_step
+            )
             """
-        if let badge = request.filters.badge {
-            // Dropping the steps before the badge leaves the ones after it, and so the
-            // next badges, as they were: only the numbering moves.
-            text += """
-
-                started AS (
-                    SELECT user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
-                           max(CASE WHEN badge_id IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
-                                    THEN step END) OVER (PARTITION BY user_id) AS first_step
-                    FROM steps
-                ),
-                links AS MATERIALIZED (
-                    SELECT user_id, step - first_step + 1 AS step, badge_id, enrolled_at,
-                           next_badge, next_enrolled_at, third_badge
-                    FROM started
-                    WHERE step >= first_step
-                )
-                """
-        } else {
-            text += """
-
-                links AS MATERIALIZED (
-                    SELECT user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge
-                    FROM steps
-                )
-                """
-        }
-        return text
     }
 
-    /// `sequences`: from one numbering of every learner's sequence, the transitions with
-    /// their learners and median gap, the top paths, the starting badges and the number of
-    /// sequences, told apart by `part`; `completion`: the median days to complete each badge,
-    /// for the timeline chart.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+    /// The scopes of learning paths: the badge filter is each scope's `focus`.
+    static func scopes(_ requests: [AnalysisRequest]) -> ScopeList {
+        ScopeList(
+            requests.enumerated().map { index, request in
+                var row = ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                    asOf: request.asOf)
+                row.focus = request.filters.badge
+                return row
+            })
+    }
+
+    /// `sequences`: from one numbering of every learner's sequence per scope, the
+    /// transitions with their learners and median gap, the top paths, the starting badges
+    /// and the number of sequences, told apart by `part`; `completion`: the median days to
+    /// complete each badge, for the timeline chart.
+    public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
+        let scopes = scopes(requests)
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
-        // The badge right before the filtered one, from every learner's whole sequence.
-        let previous =
-            request.filters.badge.map { badge in
-                """
-
-                    UNION ALL
-                    SELECT 'previous', b.name, NULL, NULL, NULL, count(*), NULL
-                    FROM steps st JOIN badges b ON b.id = st.badge_id
-                    WHERE st.next_badge IN (SELECT id FROM badges WHERE name = \(Scope.literal(badge)))
-                    GROUP BY st.badge_id, b.name
-                """
-            } ?? ""
-        let sequences = SQLStatement(
+        let sequences = scopes.statement(
             "sequences",
             """
-            \(sequenceCTEs(for: request, in: dialect)),
+            \(sequenceCTEs(for: scopes, in: dialect)),
             gaps AS MATERIALIZED (
-                SELECT l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
+                SELECT l.scope, l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
                 FROM links l WHERE l.next_badge IS NOT NULL
             ),
             medians AS (
-            \(dialect.quantiles([0.5], of: "seconds", by: ["from_badge", "to_badge"], from: "SELECT from_badge, to_badge, seconds FROM gaps"))
+            \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps"))
             ),
             counted AS (
-                SELECT from_badge, to_badge, count(*) AS learners FROM gaps GROUP BY from_badge, to_badge
+                SELECT scope, from_badge, to_badge, count(*) AS learners FROM gaps GROUP BY scope, from_badge, to_badge
             ),
             firsts_of_paths AS (
-                SELECT badge_id, next_badge, third_badge FROM links WHERE step = 1
+                SELECT scope, badge_id, next_badge, third_badge FROM links WHERE step = 1
             ),
-            top_paths AS (
-                SELECT f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,
+            paths AS (
+                SELECT p.scope, f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,
                        \(label) AS label, count(*) AS learners
                 FROM firsts_of_paths p
                 JOIN badges f ON f.id = p.badge_id
                 JOIN badges s ON s.id = p.next_badge
                 LEFT JOIN badges t ON t.id = p.third_badge
-                GROUP BY p.badge_id, p.next_badge, p.third_badge, f.name, s.name, t.name
-                ORDER BY learners DESC, \(dialect.binary(label))
-                LIMIT \(topPathLimit)
+                GROUP BY p.scope, p.badge_id, p.next_badge, p.third_badge, f.name, s.name, t.name
+            ),
+            top_paths AS (
+                SELECT scope, first_badge, second_badge, third_badge, label, learners
+                FROM (SELECT paths.*, row_number() OVER (PARTITION BY scope
+                                                         ORDER BY learners DESC, \(dialect.binary("label"))) AS place
+                      FROM paths) AS ranked
+                WHERE place <= \(topPathLimit)
             ),
             parts AS (
-                SELECT 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
+                SELECT c.scope, 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
                        NULL AS third_badge, NULL AS label, c.learners, \(dialect.days("m.q1")) AS median_days
                 FROM counted c
-                JOIN medians m ON m.from_badge = c.from_badge AND m.to_badge = c.to_badge
+                JOIN medians m ON m.scope = c.scope AND m.from_badge = c.from_badge AND m.to_badge = c.to_badge
                 JOIN badges f ON f.id = c.from_badge
                 JOIN badges t ON t.id = c.to_badge
                 UNION ALL
-                SELECT 'path', first_badge, second_badge, third_badge, label, learners, NULL FROM top_paths
+                SELECT scope, 'path', first_badge, second_badge, third_badge, label, learners, NULL FROM top_paths
                 UNION ALL
-                SELECT 'start', b.name, NULL, NULL, NULL, count(*), NULL
+                SELECT p.scope, 'start', b.name, NULL, NULL, NULL, count(*), NULL
                 FROM firsts_of_paths p JOIN badges b ON b.id = p.badge_id
-                GROUP BY p.badge_id, b.name
+                GROUP BY p.scope, p.badge_id, b.name
                 UNION ALL
-                SELECT 'learners', NULL, NULL, NULL, NULL, count(*), NULL FROM firsts_of_paths
+                SELECT scope, 'learners', NULL, NULL, NULL, NULL, count(*), NULL FROM firsts_of_paths
+                GROUP BY scope
                 UNION ALL
-                SELECT 'first', b.name, NULL, NULL, NULL, count(*), NULL
+                SELECT st.scope, 'first', b.name, NULL, NULL, NULL, count(*), NULL
                 FROM steps st JOIN badges b ON b.id = st.badge_id
                 WHERE st.step = 1
-                GROUP BY st.badge_id, b.name\(previous)
+                GROUP BY st.scope, st.badge_id, b.name
+                UNION ALL
+                SELECT st.scope, 'previous', b.name, NULL, NULL, NULL, count(*), NULL
+                FROM steps st JOIN badges b ON b.id = st.badge_id
+                JOIN targets sc ON sc.scope = st.scope
+                WHERE st.focus IS NOT NULL AND st.next_badge = sc.focus_id
+                GROUP BY st.scope, st.badge_id, b.name
             )
-            SELECT part, first_badge, second_badge, third_badge, label, learners, median_days
+            SELECT scope, part, first_badge, second_badge, third_badge, label, learners, median_days
             FROM parts
-            ORDER BY part, learners DESC, \(dialect.binary("label")) NULLS FIRST,
+            ORDER BY scope, part, learners DESC, \(dialect.binary("label")) NULLS FIRST,
                      \(dialect.binary("first_badge")) NULLS FIRST, \(dialect.binary("second_badge")) NULLS FIRST
             """)
-        let scope = Scope(request.filters, asOf: request.asOf, badge: false)
-        let completion = SQLStatement(
+        let completion = scopes.statement(
             "completion",
             """
-            WITH \(scope.cte(dialect)),
-            \(Scope.completionMedians(dialect))
-            SELECT b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
+            WITH \(scopes.cte(dialect)),
+            \(ScopeList.completionMedians(dialect))
+            SELECT m.scope, b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
             FROM medians m JOIN badges b ON b.id = m.badge_id
-            ORDER BY \(dialect.binary("b.name"))
+            ORDER BY m.scope, \(dialect.binary("b.name"))
             """)
         return [sequences, completion]
     }

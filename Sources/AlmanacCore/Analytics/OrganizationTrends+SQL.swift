@@ -1,134 +1,127 @@
 extension OrganizationTrends: Analysis {
     public static let kind = AnalysisKind.organizationTrends
 
-    /// `organizations`: every organization of the filter with its users and its activity in
-    /// the window; `totals`: the window's counts; `series`: enrollments by the period of
-    /// enrolled_at and completions by the period of completed_at, per organization and in
-    /// total; `per_learner`: the spread of enrollments per learner.
-    public static func statements(for request: AnalysisRequest, in dialect: any SQLDialect)
+    /// `organizations`: every organization of each scope's filter with its users and its
+    /// activity in the window; `totals`: the window's counts; `series`: enrollments by the
+    /// period of enrolled_at and completions by the period of completed_at, per organization
+    /// and in total; `per_learner`: the spread of enrollments per learner.
+    public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let window = window(for: request)
-        let scope = Scope(request.filters, asOf: request.asOf, window: window)
+        let scopes = ScopeList(
+            requests.enumerated().map { index, request in
+                let window = window(for: request)
+                let scope = Scope(request.filters, asOf: request.asOf, window: window)
+                var row = ScopeList.Row(number: index + 1, scope, asOf: request.asOf)
+                // Completions count by the day they happened, inside the window and up to
+                // the as-of date, for enrollments of the same badge and organization made by
+                // then.
+                row.doneFrom = window.start
+                row.doneUntil = min(window.end ?? scope.until, scope.until)
+                row.granularity = (request.granularity ?? .month).rawValue
+                return row
+            })
         let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
-        let listed: String
-        if let name = request.filters.organization {
-            listed =
-                "SELECT o.id, o.name AS organization FROM organizations o WHERE o.name = \(Scope.literal(name))"
-        } else {
-            listed = """
-                SELECT o.id, o.name AS organization FROM organizations o
-                    UNION ALL
-                    SELECT NULL, '\(Scope.noOrganization)' WHERE EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
-                """
-        }
-        let organizations = SQLStatement(
+        let organizations = scopes.statement(
             "organizations",
             """
-            WITH \(scope.cte(dialect)),
+            WITH \(scopes.cte(dialect)),
             listed AS (
-                \(listed)
+                SELECT sc.scope, o.id, o.name AS organization
+                FROM scopes sc JOIN organizations o ON sc.organization IS NULL OR o.name = sc.organization
+                UNION ALL
+                SELECT sc.scope, NULL, '\(Scope.noOrganization)' FROM scopes sc
+                WHERE sc.organization IS NULL AND EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
             ),
             members AS (SELECT organization_id, count(*) AS users FROM users GROUP BY organization_id),
             activity AS (
-                SELECT s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
+                SELECT s.scope, s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
                        \(completed) AS completed, sum(s.progress) AS progress_sum
-                FROM scoped s GROUP BY s.organization_id
+                FROM scoped s GROUP BY s.scope, s.organization_id
             )
-            SELECT l.id AS organization_id, l.organization, coalesce(m.users, 0) AS users,
+            SELECT l.scope, l.id AS organization_id, l.organization, coalesce(m.users, 0) AS users,
                    coalesce(a.enrollments, 0) AS enrollments, coalesce(a.learners, 0) AS learners,
                    coalesce(a.completed, 0) AS completed, coalesce(a.progress_sum, 0) AS progress_sum,
                    \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
             FROM listed l
             LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
-            LEFT JOIN activity a ON a.organization_id IS NOT DISTINCT FROM l.id
-            ORDER BY enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
+            LEFT JOIN activity a ON a.scope = l.scope AND a.organization_id IS NOT DISTINCT FROM l.id
+            ORDER BY l.scope, enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
             """)
-        let totals = SQLStatement(
+        // A scope with no rows has no row here; it reads as zeros.
+        let totals = scopes.statement(
             "totals",
             """
-            WITH \(scope.cte(dialect))
-            SELECT count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
+            WITH \(scopes.cte(dialect))
+            SELECT s.scope, count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
                    count(DISTINCT s.organization_id) AS organizations
             FROM scoped s
+            GROUP BY s.scope
+            ORDER BY s.scope
             """)
-        // Completions count by the day they happened, inside the window and up to the as-of
-        // date, for enrollments of the same badge and organization made by then.
-        let finished = Scope(
-            Filters(badge: request.filters.badge, organization: request.filters.organization),
-            asOf: request.asOf)
-        let end = min(window.end ?? scope.until, scope.until)
-        var inWindow = ["s.completed_at < \(Scope.literal(end))"]
-        if let start = window.start {
-            inWindow.insert("s.completed_at >= \(Scope.literal(start))", at: 0)
-        }
         let bucket = { (column: String) -> String in
-            switch request.granularity ?? .month {
-            case .day: return "substr(\(column), 1, 10)"
-            case .week: return dialect.weekStart(column)
-            case .month: return "substr(\(column), 1, 7) || '-01'"
-            case .quarter:
-                return
-                    "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
-                    + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
-                    + "ELSE '10' END || '-01'"
-            }
+            let quarter =
+                "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
+                + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
+                + "ELSE '10' END || '-01'"
+            return "CASE s.granularity WHEN 'day' THEN substr(\(column), 1, 10) "
+                + "WHEN 'week' THEN \(dialect.weekStart(column)) "
+                + "WHEN 'quarter' THEN \(quarter) ELSE substr(\(column), 1, 7) || '-01' END"
         }
-        let series = SQLStatement(
+        let series = scopes.statement(
             "series",
             """
-            WITH \(scope.cte(dialect)),
-            \(finished.cte(dialect, named: "finished")),
+            WITH \(scopes.cte(dialect)),
+            \(scopes.relation(dialect, named: "finished", finished: true)),
             events AS (
-                SELECT \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
+                SELECT s.scope, \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
                        count(*) AS enrollments, 0 AS completions
                 FROM scoped s
-                GROUP BY \(bucket("s.enrolled_at")), s.organization_id
+                GROUP BY s.scope, \(bucket("s.enrolled_at")), s.organization_id
                 UNION ALL
-                SELECT \(bucket("s.completed_at")), s.organization_id, 0, count(*)
+                SELECT s.scope, \(bucket("s.completed_at")), s.organization_id, 0, count(*)
                 FROM finished s
-                WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
-                  AND \(inWindow.joined(separator: " AND "))
-                GROUP BY \(bucket("s.completed_at")), s.organization_id
+                WHERE \(ScopeList.doneInWindow())
+                GROUP BY s.scope, \(bucket("s.completed_at")), s.organization_id
             )
-            SELECT 'organization' AS breakdown, e.period_start, e.organization_id,
+            SELECT e.scope, 'organization' AS breakdown, e.period_start, e.organization_id,
                    \(Scope.organizationName) AS organization,
                    CAST(sum(e.enrollments) AS BIGINT) AS enrollments, CAST(sum(e.completions) AS BIGINT) AS completions
             FROM events e LEFT JOIN organizations o ON o.id = e.organization_id
-            GROUP BY e.period_start, e.organization_id, o.name
+            GROUP BY e.scope, e.period_start, e.organization_id, o.name
             UNION ALL
-            SELECT 'total', e.period_start, NULL, NULL,
+            SELECT e.scope, 'total', e.period_start, NULL, NULL,
                    CAST(sum(e.enrollments) AS BIGINT), CAST(sum(e.completions) AS BIGINT)
             FROM events e
-            GROUP BY e.period_start
-            ORDER BY 1, 2, 4 NULLS FIRST, 3 NULLS FIRST
+            GROUP BY e.scope, e.period_start
+            ORDER BY 1, 2, 3, 5 NULLS FIRST, 4 NULLS FIRST
             """)
-        let perLearner = SQLStatement(
+        let perLearner = scopes.statement(
             "per_learner",
             """
-            WITH \(scope.cte(dialect)),
+            WITH \(scopes.cte(dialect)),
             per_learner AS MATERIALIZED (
-                SELECT s.user_id, s.organization_id, count(*) AS enrollments
-                FROM scoped s GROUP BY s.user_id, s.organization_id
+                SELECT s.scope, s.user_id, s.organization_id, count(*) AS enrollments
+                FROM scoped s GROUP BY s.scope, s.user_id, s.organization_id
             ),
             spread AS (
-            \(dialect.quantiles([0.25, 0.5, 0.75], of: "enrollments", by: ["organization_id"],
-                                from: "SELECT organization_id, enrollments FROM per_learner"))
+            \(dialect.quantiles([0.25, 0.5, 0.75], of: "enrollments", by: ["scope", "organization_id"],
+                                from: "SELECT scope, organization_id, enrollments FROM per_learner"))
             ),
             summary AS (
-                SELECT organization_id, count(*) AS learners, min(enrollments) AS lowest,
+                SELECT scope, organization_id, count(*) AS learners, min(enrollments) AS lowest,
                        max(enrollments) AS highest, sum(enrollments) AS total
-                FROM per_learner GROUP BY organization_id
+                FROM per_learner GROUP BY scope, organization_id
             )
-            SELECT m.organization_id, \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
+            SELECT m.scope, m.organization_id, \(Scope.organizationName) AS organization, m.learners, m.lowest, m.highest,
                    \(dialect.ratio("CAST(4 * q.q1 AS BIGINT)", "4", places: 2)) AS q1,
                    \(dialect.ratio("CAST(4 * q.q2 AS BIGINT)", "4", places: 2)) AS median,
                    \(dialect.ratio("CAST(4 * q.q3 AS BIGINT)", "4", places: 2)) AS q3,
                    \(dialect.ratio("m.total", "m.learners", places: 2)) AS mean
             FROM summary m
-            JOIN spread q ON q.organization_id IS NOT DISTINCT FROM m.organization_id
+            JOIN spread q ON q.scope = m.scope AND q.organization_id IS NOT DISTINCT FROM m.organization_id
             LEFT JOIN organizations o ON o.id = m.organization_id
-            ORDER BY m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
+            ORDER BY m.scope, m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
             """)
         return [organizations, totals, series, perLearner]
     }

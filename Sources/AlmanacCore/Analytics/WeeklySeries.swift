@@ -17,42 +17,62 @@ public struct WeeklySeries: Sendable, Equatable {
             && lhs.completions.map(\.count) == rhs.completions.map(\.count)
     }
 
-    /// The statement for a question's filters.
-    public static func statement(for filters: Filters, asOf: CivilDate, in dialect: any SQLDialect)
-        -> SQLStatement
-    {
-        let scope = Scope(filters, asOf: asOf)
-        let finished = Scope(
-            Filters(badge: filters.badge, organization: filters.organization), asOf: asOf)
-        var inWindow = ["f.completed_at < \(Scope.literal(scope.until))"]
-        if let start = scope.from {
-            inWindow.insert("f.completed_at >= \(Scope.literal(start))", at: 0)
-        }
-        return SQLStatement(
+    /// The shared statement for every scope's filters at once; scope `i + 1` is `filters[i]`.
+    public static func statement(
+        for filters: [Filters], asOf: CivilDate, in dialect: any SQLDialect
+    ) -> SQLStatement {
+        let scopes = ScopeList(
+            filters.enumerated().map { index, filters in
+                let scope = Scope(filters, asOf: asOf)
+                var row = ScopeList.Row(number: index + 1, scope, asOf: asOf)
+                // Completions inside the same days, for enrollments made by the as-of date.
+                row.doneFrom = scope.from
+                row.doneUntil = scope.until
+                return row
+            })
+        return scopes.statement(
             "weekly",
             """
-            WITH \(scope.cte(dialect)),
-            \(finished.cte(dialect, named: "finished"))
-            SELECT 'enrollments' AS measure, \(dialect.weekStart("s.enrolled_at")) AS week, count(*) AS n
-            FROM scoped s GROUP BY \(dialect.weekStart("s.enrolled_at"))
+            WITH \(scopes.cte(dialect)),
+            \(scopes.relation(dialect, named: "finished", finished: true))
+            SELECT s.scope, 'enrollments' AS measure, \(dialect.weekStart("s.enrolled_at")) AS week, count(*) AS n
+            FROM scoped s GROUP BY s.scope, \(dialect.weekStart("s.enrolled_at"))
             UNION ALL
-            SELECT 'completions' AS measure, \(dialect.weekStart("f.completed_at")) AS week, count(*) AS n
+            SELECT f.scope, 'completions' AS measure, \(dialect.weekStart("f.completed_at")) AS week, count(*) AS n
             FROM finished f
-            WHERE f.status = 'completed' AND f.completed_at IS NOT NULL
-              AND \(inWindow.joined(separator: " AND "))
-            GROUP BY \(dialect.weekStart("f.completed_at"))
-            ORDER BY 1, 2
+            WHERE \(ScopeList.doneInWindow("f"))
+            GROUP BY f.scope, \(dialect.weekStart("f.completed_at"))
+            ORDER BY 1, 2, 3
             """)
     }
 
-    /// Runs the statement.
+    /// Runs the shared statement for every scope.
+    /// - Returns: each filter's series, in the order of `filters`, and the rows the statement
+    ///   returned.
+    /// - Throws: `DatabaseError` with the statement.
+    public static func read(
+        from db: any DatabaseConnection, filters: [Filters], asOf: CivilDate
+    ) throws -> (series: [WeeklySeries], rows: Int) {
+        guard !filters.isEmpty else { return ([], 0) }
+        let shared = statement(for: filters, asOf: asOf, in: db.dialect)
+        let set = try ResultSet.read(shared, from: db)
+        let scopes = ResultSets(["weekly": set]).byScope()
+        let series = filters.enumerated().map { index, filters in
+            let scope = Scope(filters, asOf: asOf)
+            let rows =
+                shared.scopes[index + 1].flatMap { scopes[$0]?.byName["weekly"] }
+                ?? ResultSet(columns: set.columns, rows: [])
+            return decode(rows, from: scope.from, until: scope.until)
+        }
+        return (series, set.rows.count)
+    }
+
+    /// Runs the statement for one scope.
     /// - Throws: `DatabaseError` with the statement.
     public static func read(from db: any DatabaseConnection, filters: Filters, asOf: CivilDate)
         throws -> WeeklySeries
     {
-        let set = try ResultSet.read(statement(for: filters, asOf: asOf, in: db.dialect), from: db)
-        let scope = Scope(filters, asOf: asOf)
-        return decode(set, from: scope.from, until: scope.until)
+        try read(from: db, filters: [filters], asOf: asOf).series[0]
     }
 
     /// The complete weeks between the first whole week of the question's range (with no

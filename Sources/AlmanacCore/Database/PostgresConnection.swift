@@ -109,6 +109,7 @@ public final class PostgresConnection: DatabaseConnection {
         _ sql: String, _ bindings: [SQLValue], row: (any SQLRow) throws -> Void
     ) throws {
         trace?(sql, bindings)
+        ExecutionCounters.shared.add()
         let statement = PostgresSQL.numberingPlaceholders(sql)
         let parameters: [UnsafeMutablePointer<CChar>?] = bindings.map { value in
             PostgresSQL.text(of: value).map { strdup($0) }

@@ -4,6 +4,9 @@ public struct SQLStatement: Sendable, Hashable {
     public var name: String
     public var sql: String
     public var bindings: [SQLValue]
+    /// For a shared statement: each request's number (from 1) → its `scope` in the result;
+    /// empty when request `i` is scope `i`.
+    public var scopes: [Int: Int] = [:]
 
     public init(_ name: String, _ sql: String, _ bindings: [SQLValue] = []) {
         self.name = name
@@ -135,6 +138,23 @@ public struct ResultSets: Sendable {
 
     public init(_ byName: [String: ResultSet]) {
         self.byName = byName
+    }
+
+    /// The rows of shared statements by scope: for each number in the `scope` column, the
+    /// rows that carry it, in the order the statements returned them.
+    public func byScope() -> [Int: ResultSets] {
+        var sets: [Int: [String: ResultSet]] = [:]
+        for (name, set) in byName {
+            guard let column = set.columns.firstIndex(of: "scope") else { continue }
+            for row in set.rows {
+                guard case .integer(let value) = row[column] else { continue }
+                sets[Int(value), default: [:]][
+                    name, default: ResultSet(columns: set.columns, rows: [])
+                ]
+                .rows.append(row)
+            }
+        }
+        return sets.mapValues(ResultSets.init)
     }
 
     /// The records of a statement; empty when it returned none.

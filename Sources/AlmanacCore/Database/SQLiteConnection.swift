@@ -141,6 +141,11 @@ public final class SQLiteConnection: DatabaseConnection {
         deadline.start(milliseconds: statementTimeout)
         defer { deadline.start(milliseconds: 0) }
         let cursor = SQLiteRow(statement: statement)
+        defer {
+            // The steps of this run alone: reading the counter resets it.
+            let steps = sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1)
+            ExecutionCounters.shared.add(vmSteps: Int(steps))
+        }
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_ROW {

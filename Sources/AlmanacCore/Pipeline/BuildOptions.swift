@@ -72,4 +72,8 @@ public struct BuildSummary: Sendable, Equatable {
     /// built because no input changed).
     public var searchIndexBytes = 0
     public var siteBytes = 0
+    /// The analyses' plan: each shared statement with its scopes, rows and milliseconds.
+    public var plan: [PlanStep] = []
+    /// Every statement the build ran, and SQLite's virtual-machine steps over all of them.
+    public var execution = ExecutionCounters.Snapshot()
 }

@@ -29,6 +29,8 @@ struct QuestionAnswering {
         var sql: [String]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
+        /// The analyses' plan, for `--timings`.
+        var plan: [PlanStep] = []
     }
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
@@ -37,7 +39,7 @@ struct QuestionAnswering {
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
         var cache = cache
-        let (analysed, sql) = try await analyse(questions, matches, cache: &cache)
+        let (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
         records?.keep(cache, for: source, warnings: warnings)
         clock.mark("sql")
         let charts = ChartBuilder(
@@ -79,7 +81,7 @@ struct QuestionAnswering {
         let (narrated, fellBack) = try await narrate(
             reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
-        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack)
+        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, plan: plan)
     }
 
     // MARK: - Matching
@@ -146,22 +148,25 @@ struct QuestionAnswering {
     /// - Returns: each question's numbers, and every statement the analyses ran, each once,
     ///   the questions' own first.
     private func analyse(_ questions: [Question], _ matches: [Match], cache: inout AnalysisCache)
-        async throws -> ([Analysed], sql: [String])
+        async throws -> ([Analysed], sql: [String], plan: [PlanStep])
     {
         let windows = matches.map { match in
             match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
         }
         var pairs = Array(zip(questions, matches))
+        // The earlier windows are counted at the same age as the current one.
+        var cutoffs: [CivilDate?] = Array(repeating: nil, count: pairs.count)
         for (index, window) in windows.enumerated() {
             guard let window else { continue }
             pairs.append((questions[index], window.match(matches[index], for: window.previous)))
             pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
+            cutoffs += [window.previousAsOf, window.yearAgoAsOf]
         }
         let location = source.location
         let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
-            (outcomes, pass) = try await runner.run(pairs, cache: &cache)
+            (outcomes, pass) = try await runner.run(pairs, asOf: cutoffs, cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
@@ -175,10 +180,27 @@ struct QuestionAnswering {
         warnings.add(pass.warnings.map { "\(source.path): \($0.description)" })
         warnings.add(pass.notes.map { "\(source.path): \($0)" })
 
-        var weekly: [Filters: WeeklySeries] = [:]
+        // Every scope's weekly series, from one shared statement.
+        var scopes: [Filters] = []
+        for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)
+        {
+            scopes.append(match.filters)
+        }
+        let started = ContinuousClock.now
+        let (series, weeklyRows) = try stage(.analytics) {
+            try WeeklySeries.read(from: source.db, filters: scopes, asOf: source.asOf)
+        }
+        var plan = pass.plan
+        if !scopes.isEmpty {
+            plan.append(
+                PlanStep(
+                    name: "weekly", scopes: scopes.count, rows: weeklyRows,
+                    milliseconds: AnalysisRunner.milliseconds(since: started)))
+        }
+        let weekly = Dictionary(zip(scopes, series), uniquingKeysWith: { first, _ in first })
         var analysed: [Analysed] = []
         var extra = questions.count
-        for (index, (question, match)) in zip(questions, matches).enumerated() {
+        for (index, match) in matches.enumerated() {
             let outcome = outcomes[index]
             var result = Analysed(
                 output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
@@ -193,20 +215,15 @@ struct QuestionAnswering {
                     previous: spec.measures(in: previous.output.json),
                     yearAgo: spec.measures(in: yearAgo.output.json))
             }
-            if match.kind.keyMeasures != nil, weekly[match.filters] == nil {
-                weekly[match.filters] = try stage(.analytics, question.id) {
-                    try WeeklySeries.read(
-                        from: source.db, filters: match.filters, asOf: source.asOf)
-                }
-            }
             result.insights = InsightFinder().insights(
                 kind: match.kind, measures: result.measures, comparison: result.comparison,
                 weekly: weekly[match.filters])
             analysed.append(result)
         }
+        // What ran (the shared statements), then each page's standalone statements.
         var seen = Set<String>()
-        let sql = outcomes.flatMap(\.sql).filter { seen.insert($0).inserted }
-        return (analysed, sql)
+        let sql = (pass.sql + outcomes.flatMap(\.sql)).filter { seen.insert($0).inserted }
+        return (analysed, sql, plan)
     }
 
     // MARK: - Narration

@@ -43,6 +43,7 @@ public struct ReportBuilder {
             environment.log(.unchanged)
             return unchanged
         }
+        let counted = ExecutionCounters.shared.snapshot
         let source = try BuildSource.open(location, asOf: options.asOf, warnings: warnings)
         let week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
@@ -82,6 +83,8 @@ public struct ReportBuilder {
             phases: clock.phases)
         summary.searchIndexBytes = published.searchIndexBytes
         summary.siteBytes = published.siteBytes
+        summary.plan = answers.plan
+        summary.execution = ExecutionCounters.shared.snapshot - counted
         return summary
     }
 

@@ -91,7 +91,8 @@ import Testing
             ),
             yearAgo: DateRange(
                 start: CivilDate(iso: "2025-09-14")!, end: CivilDate(iso: "2025-09-28")!, phrase: ""
-            ))
+            ), asOf: CivilDate(iso: "2026-09-27")!, previousAsOf: CivilDate(iso: "2026-09-13")!,
+            yearAgoAsOf: CivilDate(iso: "2025-09-27")!)
         let current =
             [KeyMeasure(measure: "enrollments", subject: nil, value: total.1)]
             + slices.map { KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.2) }

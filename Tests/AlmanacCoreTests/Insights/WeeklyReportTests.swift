@@ -79,9 +79,22 @@ import Testing
         let (summary, site) = try await build(
             Self.fixtureQuestions, database: database, asOf: "2024-03-14")
         let comparison = try document(site, "recent")["metadata"]?["comparison"]
-        #expect(comparison?["current"] == ["from": "2024-03-01", "to": "2024-03-14"])
-        #expect(comparison?["previous"] == ["from": "2024-02-16", "to": "2024-02-29"])
-        #expect(comparison?["year_ago"] == ["from": "2023-03-01", "to": "2023-03-14"])
+        // Each earlier window is counted as of the as-of date moved back as the window was:
+        // 14 days, and 12 months.
+        #expect(
+            comparison?["current"] == [
+                "from": "2024-03-01", "to": "2024-03-14", "as_of": "2024-03-14",
+            ])
+        #expect(
+            comparison?["previous"] == [
+                "from": "2024-02-16", "to": "2024-02-29", "as_of": "2024-02-29",
+            ]
+        )
+        #expect(
+            comparison?["year_ago"] == [
+                "from": "2023-03-01", "to": "2023-03-14", "as_of": "2023-03-14",
+            ]
+        )
         // 4 against 3: +1, +33.3 %; a year ago 2.
         #expect(
             row(comparison, "enrollments") == [

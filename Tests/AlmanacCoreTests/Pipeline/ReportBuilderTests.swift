@@ -253,9 +253,11 @@ import Testing
             """
         ) { $0.dumpSQLPath = dump }
         let text = read(URL(fileURLWithPath: dump))
-        // The analysis itself, not a row scan: its filter and its per-badge grouping.
-        #expect(text.contains("e.badge_id IN (SELECT id FROM badges WHERE name = 'Python Basics')"))
-        #expect(text.contains("LEFT JOIN counts c ON c.badge_id = b.id"))
+        // The analysis itself, not a row scan: its scope (the badge filter as data) and its
+        // per-scope, per-badge grouping.
+        #expect(text.contains("VALUES (1, 'Python Basics', NULL, NULL, "))
+        #expect(text.contains("(SELECT id FROM badges WHERE name = sc.badge) AS badge_id"))
+        #expect(text.contains("LEFT JOIN counts c ON c.scope = sc.scope AND c.badge_id = b.id"))
         #expect(text.contains("FROM pragma_table_info('enrollments')"))
         #expect(text.components(separatedBy: "\n;\n").count > 3)
         #expect(!text.contains("?"))

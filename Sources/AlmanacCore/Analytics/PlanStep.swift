@@ -1,0 +1,17 @@
+/// One statement of the build's plan, as `--timings` prints it.
+public struct PlanStep: Sendable, Equatable {
+    /// `kind.statement`, such as `completion_metrics.breakdowns`, `weekly`, or
+    /// `custom_sql <question id>`.
+    public var name: String
+    /// How many analyses the statement computed at once.
+    public var scopes: Int
+    public var rows: Int
+    public var milliseconds: Int
+
+    public init(name: String, scopes: Int, rows: Int, milliseconds: Int) {
+        self.name = name
+        self.scopes = scopes
+        self.rows = rows
+        self.milliseconds = milliseconds
+    }
+}

@@ -1,0 +1,185 @@
+/// The scopes one shared statement computes, as data: the `scopes` list of a `VALUES`
+/// clause, one row per analysis, numbered from 1. Every statement of a kind reads the whole
+/// list once and groups by `scope`, so a build runs the same statements for 2 questions as
+/// for 2,000, and each question's rows are the ones of its number. The same statement with a
+/// list of one scope is the standalone statement a page shows.
+struct ScopeList: Sendable {
+    /// One analysis's scope: its filters and the days each of its counts looks at.
+    struct Row: Sendable, Hashable {
+        /// The scope's number in the list; every result row carries it as `scope`.
+        var number: Int
+        var badge: String?
+        var organization: String?
+        /// The first day counted on enrolled_at (NULL: from the first enrollment).
+        var from: CivilDate?
+        /// The first day not counted on enrolled_at.
+        var until: CivilDate
+        /// The first day not counted for the `finished` rows: the day after the as-of date.
+        var through: CivilDate
+        /// The completions counted by the day they happened: `completed_at` from `doneFrom`
+        /// (NULL: any) to before `doneUntil`.
+        var doneFrom: CivilDate?
+        var doneUntil: CivilDate?
+        /// A badge a statement treats apart without filtering on it: learning paths start
+        /// their sequences there, and badge totals count it against the rest.
+        var focus: String?
+        /// The period of a series: `day`, `week`, `month` or `quarter`.
+        var granularity: String?
+
+        init(number: Int, _ scope: Scope, asOf: CivilDate) {
+            self.number = number
+            badge = scope.badge
+            organization = scope.organization
+            from = scope.from
+            until = scope.until
+            through = asOf.adding(days: 1)
+        }
+    }
+
+    /// The distinct scopes, numbered from 1 in order of first appearance.
+    var rows: [Row]
+    /// Each request's scope number in `rows`, by the request's own number: requests whose
+    /// scopes are the same for a statement share one scope of it.
+    var numbers: [Int: Int] = [:]
+
+    /// - Parameter rows: one row per request, numbered by request (from 1); a request this
+    ///   list does not cover has no row.
+    init(_ rows: [Row]) {
+        var unique: [Row] = []
+        var seen: [Row: Int] = [:]
+        for var row in rows {
+            let request = row.number
+            row.number = 0
+            if let number = seen[row] {
+                numbers[request] = number
+                continue
+            }
+            row.number = unique.count + 1
+            unique.append(row)
+            var key = row
+            key.number = 0
+            seen[key] = row.number
+            numbers[request] = row.number
+        }
+        self.rows = unique
+    }
+
+    /// A statement over this list, which knows each request's scope number.
+    func statement(_ name: String, _ sql: String) -> SQLStatement {
+        var statement = SQLStatement(name, sql)
+        statement.scopes = numbers
+        return statement
+    }
+
+    static let columns =
+        "scope, badge, organization, from_day, until_day, through_day, done_from, done_until, focus, granularity"
+
+    /// `scopes (…) AS (VALUES …)`: the list itself.
+    var values: String {
+        let lines = rows.map { row in
+            let fields: [String] = [
+                "\(row.number)", text(row.badge), text(row.organization), date(row.from),
+                date(row.until), date(row.through), date(row.doneFrom), date(row.doneUntil),
+                text(row.focus), text(row.granularity),
+            ]
+            return "(" + fields.joined(separator: ", ") + ")"
+        }
+        // Names are unique (a duplicate stops the build at the row rules), so each resolves
+        // to one id, once per scope, and a name that is not there to none.
+        return "scopes (\(Self.columns)) AS (\n    VALUES "
+            + lines.joined(separator: ",\n           ")
+            + "\n),\n" + """
+                targets AS (
+                    SELECT sc.*, (SELECT id FROM badges WHERE name = sc.badge) AS badge_id,
+                           (SELECT id FROM organizations WHERE name = sc.organization) AS organization_id,
+                           (SELECT id FROM badges WHERE name = sc.focus) AS focus_id
+                    FROM scopes sc
+                )
+                """
+    }
+
+    /// `scopes` and then `name AS (…)`: one row per enrollment and scope it belongs to, with
+    /// the scope's columns that the statements read. `finished` rows are every enrollment of
+    /// the scope's badge and organization made up to the as-of date, for counting
+    /// completions by the day they happened.
+    func cte(_ dialect: any SQLDialect, named name: String = "scoped", finished: Bool = false)
+        -> String
+    {
+        "\(values),\n\(relation(dialect, named: name, finished: finished))"
+    }
+
+    /// The scoped relation alone, for a statement that declares `scopes` once and reads two.
+    ///
+    /// A scope with a first day reads its days through the date index; a scope of the whole
+    /// history reads the table once (the unary plus keeps SQLite from fetching nearly every
+    /// row through the index). `finished` rows are read through the completion index: every
+    /// statement that reads them counts only completions inside `done_from`…`done_until`.
+    func relation(_ dialect: any SQLDialect, named name: String, finished: Bool = false) -> String {
+        // Dates compare as plain text (see `Scope.cte`).
+        let enrolled = dialect.unindexed("e.enrolled_at")
+        let filters =
+            "(sc.badge IS NULL OR e.badge_id = sc.badge_id) "
+            + "AND (sc.organization IS NULL OR u.organization_id = sc.organization_id)"
+        // As of the scope's cutoff: a completion dated after it had not happened, and its
+        // enrollment was in progress (docs/metrics.md, the as-of date).
+        let later = "e.completed_at >= sc.through_day"
+        let select = """
+            SELECT sc.scope, e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at,
+                       CASE WHEN e.status = 'completed' AND \(later) THEN 'in_progress' ELSE e.status END AS status,
+                       e.progress, CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at,
+                       sc.done_from, sc.done_until, sc.focus, sc.granularity,
+                       \(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus
+                FROM targets sc
+            """
+        if finished {
+            return """
+                \(name) AS (
+                    \(select)
+                    JOIN enrollments e ON e.completed_at >= coalesce(sc.done_from, '0') AND e.completed_at < sc.done_until
+                    JOIN users u ON u.id = e.user_id
+                    WHERE \(enrolled) < sc.through_day AND e.status = 'completed' AND \(filters)
+                )
+                """
+        }
+        return """
+            \(name) AS (
+                \(select)
+                JOIN enrollments e ON \(enrolled) < sc.until_day
+                JOIN users u ON u.id = e.user_id
+                WHERE sc.from_day IS NULL AND \(filters)
+                UNION ALL
+                \(select)
+                JOIN enrollments e ON e.enrolled_at >= sc.from_day AND e.enrolled_at < sc.until_day
+                JOIN users u ON u.id = e.user_id
+                WHERE \(filters)
+            )
+            """
+    }
+
+    /// The condition of a completion counted by the day it happened, for a `scoped` or
+    /// `finished` row `s`.
+    static func doneInWindow(_ row: String = "s") -> String {
+        "\(row).status = 'completed' AND \(row).completed_at IS NOT NULL "
+            + "AND \(row).completed_at < \(row).done_until "
+            + "AND (\(row).done_from IS NULL OR \(row).completed_at >= \(row).done_from)"
+    }
+
+    /// `medians AS (…)`: the median seconds from enrollment to completion per scope and
+    /// `badge_id` (column `q1`), over the completed `scoped` rows that have a `completed_at`.
+    static func completionMedians(_ dialect: any SQLDialect) -> String {
+        let source = """
+            SELECT s.scope, s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
+            FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+            """
+        return
+            "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: source))\n)"
+    }
+
+    private func text(_ value: String?) -> String {
+        value.map(Scope.literal) ?? "NULL"
+    }
+
+    private func date(_ value: CivilDate?) -> String {
+        value.map(Scope.literal) ?? "NULL"
+    }
+}
