@@ -23,6 +23,8 @@ public struct QuestionReport: Sendable {
     public var sinceLastReport: SinceLastReport?
     /// Most important first.
     public var insights: [Insight] = []
+    /// For a back-dated report: its as-of date and the data's latest day.
+    public var backDated: (asOf: CivilDate, latest: CivilDate)?
 
     public init(
         question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
@@ -51,6 +53,11 @@ public struct QuestionReport: Sendable {
     public var notices: [String] {
         var notices: [String] = []
         if let note = narration.note { notices.append(note) }
+        if let backDated {
+            notices.append(
+                "This report is as of \(backDated.asOf), before the data's latest day (\(backDated.latest)): enrollments and completions dated after \(backDated.asOf) are left out, but drop-outs carry no date, so an enrollment dropped later counts as dropped here."
+            )
+        }
         if !grounding.unverified.isEmpty {
             notices.append(
                 "These figures in the summary could not be found in the data: \(grounding.unverified.joined(separator: ", "))."

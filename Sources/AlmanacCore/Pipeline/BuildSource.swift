@@ -11,6 +11,8 @@ struct BuildSource {
     var catalogue: EntityCatalogue
     /// Statements run so far on `db`, parameters inlined, for `--dump-sql`.
     var recorder: StatementRecorder
+    /// The data's latest day when the report is dated before it (back-dated); nil otherwise.
+    var latestActivity: CivilDate? = nil
 
     /// The redacted place, for messages.
     var path: String { db.location }
@@ -48,9 +50,16 @@ struct BuildSource {
                     "--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty"
                 )
             }
+            // A report dated before the data's last day is back-dated: what has a date is
+            // counted as of then, drop-outs cannot be, and the pages say so.
+            var latest: CivilDate?
+            if requested != nil, let last = try DatabaseStats.latestActivity(in: db), asOf < last {
+                latest = last
+            }
             return BuildSource(
                 location: location, db: db, stats: stats, asOf: asOf, firstDay: first,
-                catalogue: try EntityCatalogue.read(from: db), recorder: recorder)
+                catalogue: try EntityCatalogue.read(from: db), recorder: recorder,
+                latestActivity: latest)
         }
     }
 }

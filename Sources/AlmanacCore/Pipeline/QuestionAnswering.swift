@@ -70,6 +70,7 @@ struct QuestionAnswering {
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
                 engine: source.db.dialect.name)
             report.keyMeasures = outcome.measures
+            report.backDated = source.latestActivity.map { (source.asOf, $0) }
             report.comparison = outcome.comparison
             report.insights = outcome.insights
             report.sinceLastReport = SinceLastReport.make(

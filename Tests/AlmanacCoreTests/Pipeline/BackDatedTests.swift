@@ -86,4 +86,22 @@ import Testing
         let later = try numbers(project)
         #expect(later["badges.analytics_data"] != before["badges.analytics_data"])
     }
+
+    @Test(
+        "a back-dated report's pages say that drop-outs carry no date; an up-to-date one's do not")
+    func dropOutsNotice() async throws {
+        let project = try Project(questions: Self.questions)
+        // The fixture's latest day is 2024-03-01 (enrollment 4).
+        try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-02-15") }
+        let page = project.read("completion.md")
+        #expect(
+            page.contains(
+                "This report is as of 2024-02-15, before the data's latest day (2024-03-01)"))
+        #expect(page.contains("drop-outs carry no date"))
+        try await project.build(Self.questions) {
+            $0.asOf = CivilDate(iso: "2024-03-01")
+            $0.force = true
+        }
+        #expect(!project.read("completion.md").contains("drop-outs carry no date"))
+    }
 }
