@@ -22,7 +22,7 @@ struct Init: AsyncParsableCommand {
 
     @Flag(
         help:
-            "Also write demo data (5,000 learners) to \(ProjectScaffold.databasePath), where questions.yaml looks for it."
+            "Also write demo data (5,000 registered users) to \(ProjectScaffold.databasePath), where questions.yaml looks for it."
     )
     var demo = false
 
@@ -39,7 +39,7 @@ struct Init: AsyncParsableCommand {
                 let summary = try DemoSeeder(options: SeedOptions()).write(
                     to: database.path, replace: false)
                 print(
-                    "  \(ProjectScaffold.databasePath): demo data, \(NumberText.count(summary.users)) learners and \(NumberText.count(summary.enrollments)) enrollments"
+                    "  \(ProjectScaffold.databasePath): demo data, \(NumberText.count(summary.users)) registered users and \(NumberText.count(summary.enrollments)) enrollments"
                 )
             }
         } catch {

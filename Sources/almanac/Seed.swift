@@ -21,7 +21,7 @@ struct Seed: AsyncParsableCommand {
     )
     var out = ProjectScaffold.databasePath
 
-    @Option(help: "Number of learners.")
+    @Option(help: "Number of registered users.")
     var users = 5_000
 
     @Option(help: "Number of badges.")

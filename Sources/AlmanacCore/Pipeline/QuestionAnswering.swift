@@ -232,8 +232,16 @@ struct QuestionAnswering {
     /// Every report's narration, checked against its data; the answer cache learns which
     /// entries were used (with `routingKeys`) before any check can fail the build.
     /// The measure a question asks for; nil for custom SQL, which names none.
+    /// The measure the opening's insight must be about. Completions counted by the day they
+    /// happened have no key measure of their own: the insights' "completed" counts completed
+    /// enrollments of the window, another number, so none opens such a page.
     private func measure(_ report: QuestionReport) -> Measure? {
-        report.match.kind == .customSQL ? nil : report.match.intent.measure
+        let match = report.match
+        guard match.kind != .customSQL else { return nil }
+        if match.intent.measure == .completions, match.windowColumn == "completed_at" {
+            return nil
+        }
+        return match.intent.measure
     }
 
     private func narrate(
