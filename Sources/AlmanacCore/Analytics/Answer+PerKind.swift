@@ -46,7 +46,8 @@ extension Answer {
     }
 
     static func organizations(
-        _ result: OrganizationTrends, _ intent: Intent, _ filters: Filters
+        _ result: OrganizationTrends, _ intent: Intent, _ filters: Filters,
+        coverage: PeriodCoverage? = nil
     ) -> Answer {
         let timeline =
             intent.measure == .growth || intent.dimension == .period
@@ -63,12 +64,12 @@ extension Answer {
             }
             var periods = result.byPeriod
             if intent.ranking != nil {
-                // A ranking of periods compares whole ones: a period the window cuts, and
-                // the empty periods before the data begins, would top any "fewest".
-                periods.removeAll { result.partialPeriods.contains($0.period) }
-                while let first = periods.first, first.enrollments == 0, first.completions == 0 {
-                    periods.removeFirst()
-                }
+                // A ranking of periods compares whole ones: a period the window or the data
+                // covers only in part (before the first day, past the as-of date) would top
+                // any "fewest".
+                let coverage =
+                    coverage ?? PeriodCoverage(window: result.window, asOf: nil, firstDay: nil)
+                periods.removeAll { coverage.isPartial($0.period) }
             }
             return Answer(
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,

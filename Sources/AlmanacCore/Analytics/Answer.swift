@@ -58,12 +58,15 @@ public struct Answer: Sendable, Equatable {
     /// against 2024"): one value per row, in the rows' order.
     public var versus: Versus?
 
+    /// The answer's values in the window the question set against its own.
     public struct Versus: Sendable, Equatable {
         /// The question's own window's words ("in 2025").
         public var current: String
         /// The window's words, as the question gives them.
         public var phrase: String
+        /// The days counted there: the window, cut at the same age as the question's own.
         public var range: DateRange
+        /// One value per row of the answer, in its order.
         public var values: [JSONValue]
 
         /// "2024 (2024-01-01 to 2024-12-31)": the words and the days they cover.
@@ -181,7 +184,9 @@ public struct Answer: Sendable, Equatable {
         switch output {
         case let result as BadgeEnrollments: answer = badges(result, intent, filters)
         case let result as OrganizationTrends:
-            answer = organizations(result, intent, filters)
+            answer = organizations(
+                result, intent, filters,
+                coverage: PeriodCoverage(window: result.window, asOf: asOf, firstDay: firstDay))
             if filters.dateRange == nil { answer?.window = result.window.phrase }
             window = result.window
         case let result as CompletionMetrics: answer = completion(result, intent, filters)

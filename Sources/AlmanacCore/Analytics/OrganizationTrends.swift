@@ -72,24 +72,6 @@ public struct OrganizationTrends: Sendable, Codable {
 }
 
 extension OrganizationTrends {
-    /// The periods the window covers only in part: the first when the window starts inside
-    /// it, the last when the window ends inside it (at an as-of date mid-month, say).
-    var partialPeriods: Set<String> {
-        var partial = Set<String>()
-        if let start = window.start,
-            Self.period(start.adding(days: -1), granularity)
-                == Self.period(start, granularity)
-        {
-            partial.insert(Self.period(start, granularity))
-        }
-        if let end = window.end,
-            Self.period(end.adding(days: -1), granularity)
-                == Self.period(end, granularity)
-        {
-            partial.insert(Self.period(end, granularity))
-        }
-        return partial
-    }
 
     /// A period's label: `2026-09-30`, the ISO week `2026-W40`, `2026-09` or `2026-Q3`.
     static func period(_ day: CivilDate, _ granularity: Granularity) -> String {

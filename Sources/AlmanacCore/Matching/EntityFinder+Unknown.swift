@@ -111,6 +111,7 @@ extension EntityFinder {
         let words = Self.words(in: characters).filter { word in
             !found.contains { $0.range.overlaps(word) }
         }
+
         var result: [Candidate] = []
         var run: [Range<Int>] = []
         func close() {
@@ -247,6 +248,10 @@ extension EntityFinder {
         "hard", "easy", "difficult", "tough", "good", "bad", "great", "free", "paid", "online",
         "intro", "introductory", "beginner", "advanced", "intermediate", "basic", "required",
         "mandatory", "optional", "recommended", "entry", "level", "same", "like", "such",
+        "yoy", "mom", "qoq", "wow", "wtd", "hi", "hello", "hey", "thanks", "almanac", "excel",
+        "export", "csv", "pdf", "count", "counts", "date", "dates", "ranking", "rankings",
+        "popularity", "reports", "dashboard", "kpi", "kpis", "metric", "metrics", "chart",
+        "table", "overview", "stats", "statistics", "please", "quick", "question",
     ]
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
@@ -263,11 +268,13 @@ extension EntityFinder {
     static func isVocabulary(_ words: String) -> Bool {
         let lowered = words.lowercased()
         let parts = lowered.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map(String.init)
-        // Superlatives ("the toughest course") are never names in lower case.
+        // Superlatives ("the toughest course") are never names in lower case; "FY2025" is a
+        // fiscal year, which the time reader refuses with the forms that work.
         if !parts.isEmpty,
             parts.allSatisfy({
                 ordinary.contains($0) || connectors.contains($0)
                     || (words == lowered && $0.count > 4 && $0.hasSuffix("est"))
+                    || $0.hasPrefix("fy") && $0.dropFirst(2).allSatisfy(\.isNumber)
             })
         {
             return true

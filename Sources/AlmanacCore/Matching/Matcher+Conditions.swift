@@ -142,7 +142,12 @@ extension Matcher {
         else { return }
         let lowered = masked.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
-        for pattern in Self.joiningPlatform {
+        // "Which courses do people join most?": joining a badge is enrolling.
+        let aboutBadges =
+            match.intent.dimension == .badge
+            || Self.badgeWord.firstMatch(in: lowered, range: whole) != nil
+        for (index, pattern) in Self.joiningPlatform.enumerated()
+        where !(aboutBadges && index == Self.bareJoin) {
             if let found = pattern.firstMatch(in: lowered, range: whole),
                 let range = Range(found.range, in: lowered)
             {
@@ -175,6 +180,12 @@ extension Matcher {
 
     private static let absentMeasure = try! NSRegularExpression(
         pattern: Vocabulary.absentMeasures, options: [.caseInsensitive])
+    private static let badgeWord = try! NSRegularExpression(
+        pattern: #"\b\#(Vocabulary.badgeWord)\b|‹badge›"#, options: [.caseInsensitive])
+    /// The pattern of "joined" alone, which a question about badges uses for enrolling.
+    private static let bareJoin = Vocabulary.joiningPlatform.firstIndex {
+        $0.contains("join(?:ed|s|ing)?")
+    }
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {
         try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }

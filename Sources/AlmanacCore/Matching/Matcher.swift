@@ -41,7 +41,7 @@ public struct Matcher: Sendable {
         "Which organizations have the most learners?",
         "How many users from Acme & Sons enrolled in 2024?",
         "How have enrollments trended over time?",
-        "What are the weekly enrollment trends for Globex?",
+        "What are the weekly enrollment trends for Globex Corporation?",
         "What is the completion rate by organization?",
         "Which badges have the lowest completion rate?",
         "How many learners completed Python Basics last quarter?",
@@ -180,6 +180,14 @@ public struct Matcher: Sendable {
                 let window = try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked))
                 match.filters.dateRange = window.range
                 match.versus = window.versus
+                // "Last year compared to this year": the later window is the one counted as of
+                // the as-of date, the earlier one at the same age, whichever is named first.
+                if let versus = window.versus, let range = window.range,
+                    let other = versus.start, let start = range.start, start < other
+                {
+                    match.filters.dateRange = versus
+                    match.versus = range
+                }
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }

@@ -100,7 +100,7 @@ struct TimeWindow {
         #"(?<!per )(?<!by )(?<!each )(?<!every )\bquarters?\b(?! by quarter)"#, #"\bq[1-4]\b"#,
         #"\bh[12]\b"#, #"\bhalf[- ]years?\b"#,
         #"\b(?:first|second|1st|2nd|last|this|next)\s+half\b"#,
-        #"\bbetween\b(?!\s+(?:‹badge›|badges|courses|organi[sz]ations|companies|teams|them|the two|these))"#,
+        #"\bbetween\b(?!\s+(?:‹badge›|‹org›|badges|courses|organi[sz]ations|companies|teams|them|the two|these))"#,
         #"\bsince\b"#,
         #"\bbefore\b(?!\s+(?:(?:taking|starting|enrolling|doing|attempting|tackling|trying|they|moving|going|completing|finishing|earning|getting|it|that|them|this|one|another|the next)\b|(?:the\s+)?‹badge›))"#,
         #"\b(?:until|till|thru)\b"#, #"\bago\b"#, #"\bto[- ]date\b"#, #"\b(?:ytd|mtd|qtd|wtd)\b"#,
@@ -114,7 +114,7 @@ struct TimeWindow {
         #"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b"#, #"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"#,
         // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
         // "3 months after", "the 12 months ending June", "not in 2025".
-        #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
+        #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )(?<!over-)(?<!over )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
         #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#,
         #"\b(?:ending|ended)\b(?!\s+up\b)"#,
         #"\band a half\b"#,

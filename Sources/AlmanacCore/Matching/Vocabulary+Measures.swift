@@ -165,6 +165,7 @@ extension Vocabulary {
                 #"\bdeclin"#,
                 #"\bdecreas"#, #"\bhistor"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
+                #"\b(?:yoy|mom|qoq|wow)\b"#,
                 #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#,
                 #"\bslowing\b"#,
                 #"\bgoing up\b"#, #"\bgoing down\b"#, #"\bevolv"#, #"\btimeline\b"#,

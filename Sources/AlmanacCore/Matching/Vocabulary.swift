@@ -46,6 +46,7 @@ enum Vocabulary {
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
                 #"\b(?:which|what)\s+[a-z]+\s+\#(badgeWord)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
+                #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,
             ]
         ),
         (
@@ -57,6 +58,7 @@ enum Vocabulary {
                 #"\btimeline\b"#,
                 #"\btime series\b"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
+                #"\b(?:yoy|mom|qoq|wow)\b"#,
             ]
         ),
     ]
@@ -66,6 +68,7 @@ enum Vocabulary {
         #"\btop\b"#, #"\bmost\b"#, #"\bhighest\b"#, #"\blargest\b"#, #"\bbiggest\b"#,
         #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\bslowest\b"#, #"\blongest\b"#,
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
+        #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
@@ -105,7 +108,7 @@ enum Vocabulary {
     /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is
     /// the first group. "Which year" is read too, to be refused: years are not a period size.
     static let peak =
-        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)"#
+        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)(?![-\s]+(?:over|on|to|by)\b)"#
 
     static let granularities: [(granularity: Granularity, pattern: String)] = [
         (.day, #"\b(?:daily|per day|by day|each day|every day|day by day)\b"#),
@@ -127,12 +130,14 @@ enum Vocabulary {
     /// demographics, places and activity. A question that asks for one is refused, quoting the
     /// word, instead of being answered with a number about something else.
     static let absentMeasures =
-        #"\b(?:revenue|revenues|sales|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent|hours spent|minutes spent|watch time|attendance)\b|\b(?:hours?|minutes?|how much time)\b[^?.!]*\bspen(?:d|ds|t|ding)\b"#
+        #"\b(?:revenue|revenues|sales(?!\s+(?:team|teams|department|org\w*|group|staff|people|reps?|force)\b)|income|profits?|margins?|price[sd]?|prices|pricing|costs?|costly|money|spending|spent on|dollars?|euros?|fees?|paid|payments?|invoices?|budgets|(?:the|our|a|their|training) budget|salar(?:y|ies)|wages?|earnings|roi|ratings?|rated|reviews?|reviewed|stars?|scores?|scored|grades?|graded|marks|test results|exam results|satisfaction|satisfied|nps|net promoter|happiness|sentiment|feedback|ages?|aged|how old|gender|demographics?|countr(?:y|ies)|regions?|cit(?:y|ies)|locations?|geograph\w*|logins?|log-ins|sessions?|page ?views|clicks?|visits?|time spent(?!\s+(?:to|on|in)\s+(?:complet|finish|‹badge›))|hours spent|minutes spent|watch time|attendance)\b|\b(?:hours?|minutes?|how much time)\b[^?.!]*\bspen(?:d|ds|t|ding)\b"#
 
     /// Joining the platform (`users.joined_at`), which no kind answers yet: never to be
     /// answered with enrollments.
     static let joiningPlatform = [
-        #"\bnew (?:learners?|users?|members?|students?|people|accounts?|sign[- ]?ups?|registrations?|joiners|starters|customers|employees)\b"#,
+        #"\bnew (?:learners?|users?|members?|students?|people|accounts?|sign[- ]?ups?|registrations?|joiners|starters|customers|employees|hires|newcomers|arrivals|staff)\b"#,
+        #"\bregistered (?:users?|learners?|accounts?|members?|people)\b"#,
+        #"\b(?:users?|learners?|members?|accounts?|people) (?:are |is )?(?:on|in) (?:the |our )?(?:platform|system)\b"#,
         #"\b(?:joined|join|joins|joining|signed up|sign up|signs up|signing up|registered|register|registers|onboarded|onboarding)\b(?:\s+(?:to|for|with|on|in|at))?\s+(?:the |our |this )?(?:platform|site|service|app|system)\b"#,
         #"\bjoin(?:ed|s|ing)?\b(?!\s+(?:the |a |an |our |their )?(?:‹badge›|\#(badgeWord)))"#,
         #"\b(?:join|joining|sign[- ]?up|registration) (?:date|cohort|month|week|year)s?\b"#,

@@ -52,9 +52,18 @@ struct QuestionAnswering {
             guard let versus = match.versus, let other = outcome.versus else { return answer }
             var filters = match.filters
             filters.dateRange = versus
+            // The earlier window is counted at the same age: the days it covers end at its own
+            // as-of date, and the label says so.
+            var counted = versus
+            if let cutoff = outcome.comparison?.windows.previousAsOf.adding(days: 1),
+                let end = versus.end, cutoff < end
+            {
+                counted.end = cutoff
+                counted.phrase = versus.phrase + " to the same day"
+            }
             return Answer.make(other, intent: match.intent, filters: filters).flatMap {
                 answer?.against(
-                    $0, window: versus, current: match.filters.dateRange?.phrase ?? "")
+                    $0, window: counted, current: match.filters.dateRange?.phrase ?? "")
             }
         }
         var reports: [QuestionReport] = []

@@ -77,11 +77,11 @@ extension AnswerTests {
                 trends,
                 intent: Intent(
                     measure: .enrollments, dimension: .period, ranking: Ranking(.bottom, count: 1)),
-                filters: Filters()))
-        // March holds 1 enrollment but only its first day is in the window: a partial month
-        // is left out of a ranking, as are the empty months of 2023 before the data begins,
-        // so the fewest are January and February again, tied.
-        #expect(bottom.rows.map(\.subject) == ["2024-01", "2024-02"])
+                filters: Filters(), asOf: asOf, firstDay: CivilDate(iso: "2024-01-10")))
+        // March holds 1 enrollment but only its first day is in the window, and the data
+        // begins on 2024-01-10: partial months are left out of a ranking, as are the empty
+        // months of 2023 before the data, so the only whole month is February.
+        #expect(bottom.rows.map(\.subject) == ["2024-02"])
         #expect(!bottom.rows.contains { $0.subject.hasPrefix("2023") })
     }
 

@@ -71,7 +71,8 @@ extension IntentTableTests {
         Row(
             "Median days to finish Docker Basics", kind: "completion_metrics",
             measure: "time_to_complete", badge: "Docker Basics"),
-        // Windows compared in other words.
+        // Windows compared in other words. The later window is the question's own, counted as
+        // of the as-of date, and the earlier one at the same age, whichever is named first.
         Row(
             "How did enrollments in 2025 compare with 2024?", kind: "badge_enrollments",
             measure: "enrollments", window: "2025-01-01..2025-12-31"),
@@ -80,7 +81,7 @@ extension IntentTableTests {
             measure: "drop_rate", window: "2025-01-01..2025-12-31"),
         Row(
             "Was the completion rate in 2024 higher than in 2025?", kind: "completion_metrics",
-            measure: "completion_rate", window: "2024-01-01..2024-12-31"),
+            measure: "completion_rate", window: "2025-01-01..2025-12-31"),
         Row(
             "Compare drop-outs in H1 2026 with H2 2025", kind: "completion_metrics",
             measure: "dropouts", window: "2026-01-01..2026-06-30"),

@@ -146,3 +146,50 @@ extension UnknownNameTests {
         ) { try matcher.route(Question(id: "q", text: "How many people took the rust badge?")) }
     }
 }
+
+extension UnknownNameTests {
+    @Test("ordinary words and headlines are no names, and the suggestions of a refusal all route")
+    func noFalseNames() throws {
+        let demo = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics", "Advanced Python", "Deep Learning", "Docker Basics"],
+                organizations: ["Acme & Sons", "Globex Corporation", "Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        for text in [
+            "How many enrollments did we get YoY?",
+            "Hi Almanac, how many enrollments were there in 2025?",
+            "How many enrollments in 2025 (Excel export)?",
+            "Top Badges By Enrollment Count",
+            "Badge Popularity Ranking",
+            "Which courses do people join the most?",
+            "What is the difference in completion rate between Acme & Sons and Initech?",
+            "What year-over-year growth did enrollments see?",
+        ] {
+            #expect(throws: Never.self, "\(text)") {
+                try demo.route(Question(id: "q", text: text))
+            }
+        }
+        for example in Matcher.examples {
+            #expect(throws: Never.self, "\(example)") {
+                try demo.route(Question(id: "q", text: example))
+            }
+        }
+    }
+
+    @Test("registered users and new hires are joining the platform; the Sales team is a name")
+    func moreRefusals() {
+        #expect(
+            refusal("How many registered users do we have?") == .joiningPlatform("registered users")
+        )
+        #expect(refusal("How many new hires enrolled last month?") == .joiningPlatform("new hires"))
+        guard
+            case .noSuchName(let kind, let written, _) = refusal(
+                "How many learners from the Sales team completed Python Basics?")
+        else {
+            Issue.record("the Sales team was not refused as a name")
+            return
+        }
+        #expect(kind == "organization")
+        #expect(written == "Sales")
+    }
+}
