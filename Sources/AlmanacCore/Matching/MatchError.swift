@@ -24,6 +24,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case noSuchName(kind: String?, written: String, closest: [String])
         /// Joining the platform, which no kind answers yet.
         case joiningPlatform(String)
+        /// A status counted on one past day ("in progress at the end of 2025"): statuses
+        /// carry no date, so only a report as of that day can count them.
+        case statusOnDay(measure: String, day: String)
     }
 
     public var questionID: String
@@ -67,6 +70,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .joiningPlatform(let phrase):
             return
                 "question `\(questionID)` asks about learners joining the platform (\"\(Self.cut(phrase))\"), which Almanac does not answer yet: its numbers count enrollments in badges, not sign-ups to the platform. Ask about enrollments or learners with an enrollment, or write the query yourself with `sql:` over users.joined_at"
+        case .statusOnDay(let measure, let day):
+            return
+                "question `\(questionID)` asks for \(measure) on \(day), but an enrollment's status carries no date: Almanac can count it only as of the report's date. Build the report as of that day (`--as-of \(day)`) and ask without the date, or ask about the enrollments made in a window (\"in 2025\")"
         case .severalNames(let kind, let names):
             let list = names.map { "'\(Self.cut($0))'" }.joined(separator: " and ")
             return

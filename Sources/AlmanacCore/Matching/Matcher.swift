@@ -194,6 +194,14 @@ public struct Matcher: Sendable {
         }
         if let unsupported { throw unsupported }
         try refuseJoiningPlatform(masked, match: match, failure)
+        if [.inProgress, .dropouts, .dropRate].contains(match.intent.measure),
+            let range = match.filters.dateRange, let start = range.start,
+            start.adding(days: 1) == range.end
+        {
+            // "In progress at the end of 2025" is a status on a day, not enrollments made then.
+            throw failure(
+                .statusOnDay(measure: match.intent.measure.words, day: start.description))
+        }
         match.granularity = question.granularity ?? wording.granularity
         if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
             // Learning paths have no comparison windows, and periods are not compared whole.

@@ -166,5 +166,12 @@ extension IntentTableTests {
             "Enrollments at Acme & Sons, Globex, Initech, Umbrella Health, Stark Industries and Zürich Analytics AG",
             mentions: "names 6 organizations"),
         Refusal("Enrollments in 2025 during 2024", mentions: "two time windows"),
+        // A status on one past day: statuses carry no date (a back-dated report counts them).
+        Refusal(
+            "How many learners were still in progress at the end of 2025?",
+            mentions: "on 2025-12-31, but an enrollment's status carries no date"),
+        Refusal(
+            "How many enrollments were dropped on 2025-06-30?",
+            mentions: "--as-of 2025-06-30"),
     ]
 }
