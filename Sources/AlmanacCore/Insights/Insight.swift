@@ -46,6 +46,9 @@ public enum Insight: Sendable, Equatable {
         public var measure: String
         public var rise: Move?
         public var fall: Move?
+        /// The window moved from, in words: "the previous period", or the one the question set
+        /// against its own ("2024").
+        public var against = "the previous period"
     }
 
     /// A slice's part of a total's change.
@@ -64,6 +67,8 @@ public enum Insight: Sendable, Equatable {
         public var current: Double
         public var change: Double
         public var slices: [Slice]
+        /// As in `TopMovers`.
+        public var against = "the previous period"
     }
 
     /// How much of a total the largest slices hold.
@@ -197,7 +202,7 @@ public enum Insight: Sendable, Equatable {
                     "\(cut(fall.subject)) fell most (\(count(fall.previous)) to \(count(fall.current)))"
                 )
             }
-            return "Against the previous period, " + parts.joined(separator: " and ") + "."
+            return "Against \(fact.against), " + parts.joined(separator: " and ") + "."
         case .contribution(let fact):
             let label = KeyMeasure.label(fact.measure)
             let named = fact.slices.filter { $0.subject != nil }.prefix(2).map {
@@ -206,7 +211,7 @@ public enum Insight: Sendable, Equatable {
             }
             return
                 "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
-                + "\(count(fact.current)) against the previous period; "
+                + "\(count(fact.current)) against \(fact.against); "
                 + named.joined(separator: " and ") + "."
         case .concentration(let fact):
             return

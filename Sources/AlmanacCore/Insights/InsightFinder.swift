@@ -39,10 +39,12 @@ public struct InsightFinder: Sendable {
         }
         var result = unusual.sorted { $0.score > $1.score }.map(Insight.unusualChange) + records
         guard let list = kind.keyMeasures?.list else { return result }
-        if let comparison, let movers = topMovers(comparison, measure: list.measure) {
+        if let comparison, var movers = topMovers(comparison, measure: list.measure) {
+            movers.against = Self.against(comparison)
             result.append(.topMovers(movers))
         }
-        if let comparison, let fact = contribution(comparison, measure: list.measure) {
+        if let comparison, var fact = contribution(comparison, measure: list.measure) {
+            fact.against = Self.against(comparison)
             result.append(.contribution(fact))
         }
         if let fact = concentration(measures, measure: list.measure) {
@@ -141,6 +143,14 @@ public struct InsightFinder: Sendable {
     }
 
     /// The largest rise and the largest fall; ties go to the slice listed first.
+    /// The earlier window in words: "the previous period", or the window the question set
+    /// against its own ("2024", from "in 2024").
+    static func against(_ comparison: Comparison) -> String {
+        let phrase = comparison.windows.previous.phrase
+        guard !phrase.isEmpty, phrase != "the previous period" else { return "the previous period" }
+        return phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+    }
+
     public func topMovers(_ comparison: Comparison, measure: String) -> Insight.TopMovers? {
         let all = moves(comparison, measure: measure)
         var rise: Insight.Move?

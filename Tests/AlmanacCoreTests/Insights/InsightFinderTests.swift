@@ -264,3 +264,35 @@ import Testing
         #expect(KeyMeasure.tone("completion_rate", change: 1.5) == "good")
     }
 }
+
+extension InsightFinderTests {
+    @Test("movers against a window the question set name that window, not 'the previous period'")
+    func moversAgainstVersus() throws {
+        func range(_ from: String, _ to: String, _ phrase: String) -> DateRange {
+            DateRange(start: CivilDate(iso: from), end: CivilDate(iso: to), phrase: phrase)
+        }
+        let windows = ComparisonWindows(
+            current: range("2025-01-01", "2026-01-01", "in 2025"),
+            previous: range("2024-01-01", "2025-01-01", "in 2024"),
+            yearAgo: range("2024-01-01", "2025-01-01", "a year earlier"))
+        // Python Basics 10 → 30 (+20), SQL Fundamentals 20 → 15 (−5).
+        func measures(_ python: Double, _ sql: Double) -> [KeyMeasure] {
+            [
+                KeyMeasure(measure: "enrollments", subject: nil, value: python + sql),
+                KeyMeasure(measure: "enrollments", subject: "Python Basics", value: python),
+                KeyMeasure(measure: "enrollments", subject: "SQL Fundamentals", value: sql),
+            ]
+        }
+        let comparison = Comparison(
+            windows: windows, current: measures(30, 15), previous: measures(10, 20),
+            yearAgo: measures(10, 20))
+        let insights = InsightFinder().insights(
+            kind: .badgeEnrollments, measures: measures(30, 15), comparison: comparison,
+            weekly: nil)
+        let movers = try #require(insights.first { $0.type == "top_movers" })
+        #expect(
+            movers.sentence
+                == "Against 2024, Python Basics rose most (10 to 30 enrollments) and SQL Fundamentals fell most (20 to 15)."
+        )
+    }
+}
