@@ -258,10 +258,16 @@ extension EntityFinder {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    private static let vocabulary =
-        (Vocabulary.anchors + Vocabulary.measures.flatMap(\.patterns)
+    private static let vocabularyPatterns =
+        Vocabulary.anchors + Vocabulary.measures.flatMap(\.patterns)
         + Vocabulary.dimensions.flatMap(\.patterns) + Vocabulary.top + Vocabulary.bottom
-        + Vocabulary.better + Vocabulary.worse).map(compile)
+        + Vocabulary.better + Vocabulary.worse
+    /// Every pattern in one expression, anchored: one search per word instead of hundreds
+    /// (a build may hold thousands of questions).
+    private static let vocabularyStart = compile(
+        "^(?:" + vocabularyPatterns.map { "(?:\($0))" }.joined(separator: "|") + ")")
+    private static let vocabularyWhole = compile(
+        "^(?:" + vocabularyPatterns.map { "(?:\($0))" }.joined(separator: "|") + ")$")
 
     /// Whether a word or phrase is Almanac's own: a question word, a time word, a measure, a
     /// breakdown, an order, or a word for people, badges or organizations.
@@ -280,12 +286,10 @@ extension EntityFinder {
             return true
         }
         let whole = NSRange(lowered.startIndex..., in: lowered)
-        return vocabulary.contains { regex in
-            guard let match = regex.firstMatch(in: lowered, range: whole) else { return false }
-            // A word of the vocabulary starts a single word ("Enrollments"), and covers a
-            // phrase, not one word inside a name ("Data Team").
-            return parts.count == 1 ? match.range.location == 0 : match.range == whole
-        }
+        // A word of the vocabulary starts a single word ("Enrollments"), and covers a phrase,
+        // not one word inside a name ("Data Team").
+        let regex = parts.count == 1 ? vocabularyStart : vocabularyWhole
+        return regex.firstMatch(in: lowered, range: whole) != nil
     }
 
     private static let theBadgePattern = compile(
