@@ -73,9 +73,7 @@ public struct Answer: Sendable, Equatable {
         public var description: String {
             let start = range.start?.description ?? "the first day"
             let end = range.end.map { $0.adding(days: -1).description } ?? "the as-of date"
-            // "in Q1 2026" reads "against Q1 2026".
-            let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
-            return "\(words) (\(start) to \(end))"
+            return "\(DateRange.words(phrase)) (\(start) to \(end))"
         }
     }
 

@@ -32,12 +32,7 @@ extension Match {
         var applied = filters
         applied.dateRange = nil
         guard case .object(var members) = applied.json else { return applied.json }
-        if let range = window(asOf: asOf) {
-            var window: [String: JSONValue] = ["phrase": .string(range.phrase)]
-            if let start = range.start { window["from"] = .string(start.description) }
-            if let end = range.end { window["to"] = .string(end.adding(days: -1).description) }
-            members[windowColumn] = .object(window)
-        }
+        if let range = window(asOf: asOf) { members[windowColumn] = range.json }
         if !intent.compared.isEmpty {
             let key = intent.dimension == .badge ? "badges" : "organizations"
             members[key] = .array(intent.compared.map { .string($0) })

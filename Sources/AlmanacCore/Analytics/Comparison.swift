@@ -1,6 +1,9 @@
 /// A question's window, the window of equal length before it and the same window a year
 /// earlier. Each is run through the same analysis, in the same SQL path as the main numbers.
 public struct ComparisonWindows: Sendable, Equatable {
+    /// The words of the window before the question's own, when the question set none.
+    public static let previousPhrase = "the previous period"
+
     /// Half-open ranges: `start` included, `end` excluded.
     public var current: DateRange
     public var previous: DateRange
@@ -76,7 +79,7 @@ public struct ComparisonWindows: Sendable, Equatable {
         }
         return ComparisonWindows(
             current: DateRange(start: start, end: end, phrase: range.phrase),
-            previous: DateRange(start: previousStart, end: start, phrase: "the previous period"),
+            previous: DateRange(start: previousStart, end: start, phrase: Self.previousPhrase),
             yearAgo: DateRange(
                 start: start.adding(months: -12), end: end.adding(months: -12),
                 phrase: "a year earlier"),

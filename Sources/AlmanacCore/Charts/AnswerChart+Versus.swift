@@ -9,9 +9,8 @@ extension AnswerChart {
             answer.subjectTitle == nil
             ? [.string(answer.value.title)] : rows.map(\.subject).json
         let percent = answer.value.format == .percent
-        let format =
-            percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
-        let current = Self.words(versus.current)
+        let format = Self.hoverFormat(answer.value.format)
+        let current = DateRange.words(versus.current)
         let traces: [JSONValue] = [
             [
                 "type": "bar", "orientation": "h", "name": .string(current),
@@ -19,15 +18,16 @@ extension AnswerChart {
                 "hovertemplate": .string("%{y}<br>\(current): \(format)<extra></extra>"),
             ],
             [
-                "type": "bar", "orientation": "h", "name": .string(Self.words(versus.phrase)),
+                "type": "bar", "orientation": "h", "name": .string(DateRange.words(versus.phrase)),
                 "x": .array(Array(versus.values.prefix(count))), "y": labels,
                 "hovertemplate": .string(
-                    "%{y}<br>\(Self.words(versus.phrase)): \(format)<extra></extra>"),
+                    "%{y}<br>\(DateRange.words(versus.phrase)): \(format)<extra></extra>"),
             ],
         ]
         let subject = answer.subjectTitle ?? "Measure"
         var layout = Layout.base(
-            title: answer.title + ", against " + Self.words(versus.phrase), x: answer.value.title,
+            title: answer.title + ", against " + DateRange.words(versus.phrase),
+            x: answer.value.title,
             y: answer.subjectTitle, percentX: percent)
         layout["barmode"] = "group"
         layout["yaxis"] = [
@@ -38,16 +38,11 @@ extension AnswerChart {
         let shown = rows.count < answer.rows.count ? " (the first \(rows.count))" : ""
         return Chart(
             name: "answer", items: 2 * rows.count,
-            title: answer.title + ", against " + Self.words(versus.phrase),
+            title: answer.title + ", against " + DateRange.words(versus.phrase),
             caption: "What the question asked for, beside the window it is set against\(shown).",
             summary:
                 "Bar chart of \(answer.value.title.lowercased()) in two windows for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
             figure: Layout.figure(traces, layout),
             table: answer.table)
-    }
-
-    /// A window's words in a legend: "in 2025" reads "2025".
-    static func words(_ phrase: String) -> String {
-        phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
     }
 }

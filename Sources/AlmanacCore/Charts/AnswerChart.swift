@@ -13,8 +13,7 @@ struct AnswerChart {
         let percent = answer.value.format == .percent
         let values: [JSONValue] = rows.map(\.value)
         let labels = rows.map(\.subject).json
-        let format =
-            percent ? "%{x:.1%}" : answer.value.format == .days ? "%{x:.1f} days" : "%{x:,}"
+        let format = Self.hoverFormat(answer.value.format)
         var layout: [String: JSONValue]
         var traces: [JSONValue]
         let partial = answer.partialPeriods
@@ -85,6 +84,11 @@ struct AnswerChart {
 }
 
 extension AnswerChart {
+    /// A value in a hover label, as the tables write it.
+    static func hoverFormat(_ format: DataTable.Format) -> String {
+        format == .percent ? "%{x:.1%}" : format == .days ? "%{x:.1f} days" : "%{x:,}"
+    }
+
     /// " 2026-W40 is a partial week: …", or nothing when every period is whole.
     static func partialNote(_ periods: [String], noun: String) -> String {
         guard let last = periods.last else { return "" }

@@ -48,7 +48,7 @@ public enum Insight: Sendable, Equatable {
         public var fall: Move?
         /// The window moved from, in words: "the previous period", or the one the question set
         /// against its own ("2024").
-        public var against = "the previous period"
+        public var against = ComparisonWindows.previousPhrase
     }
 
     /// A slice's part of a total's change.
@@ -68,7 +68,7 @@ public enum Insight: Sendable, Equatable {
         public var change: Double
         public var slices: [Slice]
         /// As in `TopMovers`.
-        public var against = "the previous period"
+        public var against = ComparisonWindows.previousPhrase
     }
 
     /// How much of a total the largest slices hold.

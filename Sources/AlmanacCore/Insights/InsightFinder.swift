@@ -147,8 +147,10 @@ public struct InsightFinder: Sendable {
     /// against its own ("2024", from "in 2024").
     static func against(_ comparison: Comparison) -> String {
         let phrase = comparison.windows.previous.phrase
-        guard !phrase.isEmpty, phrase != "the previous period" else { return "the previous period" }
-        return phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+        guard !phrase.isEmpty, phrase != ComparisonWindows.previousPhrase else {
+            return ComparisonWindows.previousPhrase
+        }
+        return DateRange.words(phrase)
     }
 
     public func topMovers(_ comparison: Comparison, measure: String) -> Insight.TopMovers? {

@@ -10,6 +10,20 @@ public struct DateRange: Sendable, Hashable, Codable {
         self.end = end
         self.phrase = phrase
     }
+
+    /// `{phrase, from, to}` as the report document writes a window: `to` is the last day
+    /// included, which is what people read.
+    public var json: JSONValue {
+        var window: [String: JSONValue] = ["phrase": .string(phrase)]
+        if let start { window["from"] = .string(start.description) }
+        if let end { window["to"] = .string(end.adding(days: -1).description) }
+        return .object(window)
+    }
+
+    /// A window's words after "against" or in a legend: "in Q1 2026" reads "Q1 2026".
+    public static func words(_ phrase: String) -> String {
+        phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+    }
 }
 
 /// What a question narrows the data to.
@@ -40,13 +54,7 @@ public struct Filters: Sendable, Hashable, Codable {
         var members: [String: JSONValue] = [:]
         if let badge { members["badge"] = .string(badge) }
         if let organization { members["organization"] = .string(organization) }
-        if let range = dateRange {
-            var window: [String: JSONValue] = ["phrase": .string(range.phrase)]
-            if let start = range.start { window["from"] = .string(start.description) }
-            // The document states the last day included, which is what people read.
-            if let end = range.end { window["to"] = .string(end.adding(days: -1).description) }
-            members["enrolled_at"] = .object(window)
-        }
+        if let range = dateRange { members["enrolled_at"] = range.json }
         return .object(members)
     }
 }

@@ -152,12 +152,7 @@ extension Match {
             "granularity": granularity.map { .string($0.rawValue) } ?? .null,
             "confidence": .double(confidence),
         ]
-        if let versus {
-            var window: [String: JSONValue] = ["phrase": .string(versus.phrase)]
-            if let start = versus.start { window["from"] = .string(start.description) }
-            if let end = versus.end { window["to"] = .string(end.adding(days: -1).description) }
-            members["versus"] = .object(window)
-        }
+        if let versus { members["versus"] = versus.json }
         if [.completions, .dropouts, .inProgress].contains(intent.measure) {
             members["counted"] = intent.people ? "learners" : "enrollments"
         }

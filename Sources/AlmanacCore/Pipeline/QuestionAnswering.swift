@@ -45,27 +45,7 @@ struct QuestionAnswering {
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
             asOf: source.asOf, firstDay: source.firstDay)
-        let answers = zip(matches, analysed).map { match, outcome -> Answer? in
-            let answer = Answer.make(
-                outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
-                firstDay: source.firstDay, comparison: outcome.comparison)
-            guard let versus = match.versus, let other = outcome.versus else { return answer }
-            var filters = match.filters
-            filters.dateRange = versus
-            // The earlier window is counted at the same age: the days it covers end at its own
-            // as-of date, and the label says so.
-            var counted = versus
-            if let cutoff = outcome.comparison?.windows.previousAsOf.adding(days: 1),
-                let end = versus.end, cutoff < end
-            {
-                counted.end = cutoff
-                counted.phrase = versus.phrase + " to the same day"
-            }
-            return Answer.make(other, intent: match.intent, filters: filters).flatMap {
-                answer?.against(
-                    $0, window: counted, current: match.filters.dateRange?.phrase ?? "")
-            }
-        }
+        let answers = zip(matches, analysed).map(answer)
         var reports: [QuestionReport] = []
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
@@ -92,6 +72,29 @@ struct QuestionAnswering {
             reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
         return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, plan: plan)
+    }
+
+    /// A question's answer, set beside the same answer in the window it names against its
+    /// own ("2025 against 2024").
+    private func answer(_ match: Match, _ outcome: Analysed) -> Answer? {
+        let answer = Answer.make(
+            outcome.output, intent: match.intent, filters: match.filters, asOf: source.asOf,
+            firstDay: source.firstDay, comparison: outcome.comparison)
+        guard let versus = match.versus, let other = outcome.versus else { return answer }
+        var filters = match.filters
+        filters.dateRange = versus
+        // The earlier window is counted at the same age: the days it covers end at its own
+        // as-of date, and the label says so.
+        var counted = versus
+        if let cutoff = outcome.comparison?.windows.previousAsOf.adding(days: 1),
+            let end = versus.end, cutoff < end
+        {
+            counted.end = cutoff
+            counted.phrase = versus.phrase + " to the same day"
+        }
+        return Answer.make(other, intent: match.intent, filters: filters).flatMap {
+            answer?.against($0, window: counted, current: match.filters.dateRange?.phrase ?? "")
+        }
     }
 
     // MARK: - Matching

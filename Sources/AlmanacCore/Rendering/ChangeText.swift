@@ -48,8 +48,10 @@ enum ChangeText {
     /// question set against its own ("2024", "Q1 2026").
     static func previousLabel(_ comparison: Comparison) -> String {
         let phrase = comparison.windows.previous.phrase
-        guard phrase != "the previous period", !phrase.isEmpty else { return "Previous period" }
-        let words = phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase
+        guard phrase != ComparisonWindows.previousPhrase, !phrase.isEmpty else {
+            return "Previous period"
+        }
+        let words = DateRange.words(phrase)
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
