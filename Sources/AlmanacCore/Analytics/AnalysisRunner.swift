@@ -36,15 +36,24 @@ struct AnalysisRunner {
         /// One line per shared statement: what it computed, for how many scopes, its rows
         /// and milliseconds (`--timings`).
         var plan: [PlanStep] = []
+        /// What each of the `also` statements returned, in their order.
+        var also: [Result<ResultSet, any Error>] = []
     }
+
+    /// The spelling of the build's shared statements: on an engine that keeps temporary
+    /// tables, they read the build's facts from them.
+    var dialect: any SQLDialect { db.dialect.readingTemporaryTables() }
 
     /// - Throws: the database check's error (`SchemaCheckError` for rows that break the
     ///   schema's rules), or `QuestionFailure` for the first failing question in order.
-    /// - Parameter asOf: each analysis's own as-of date when it is not the build's (the
-    ///   earlier comparison windows, counted at the same age); empty when all are the build's.
+    /// - Parameters:
+    ///   - asOf: each analysis's own as-of date when it is not the build's (the earlier
+    ///     comparison windows, counted at the same age); empty when all are the build's.
+    ///   - also: statements of the build's own to run in the same pool (the weekly series),
+    ///     spelled in `dialect`; what they return is `Pass.also`.
     func run(
         _ questions: [(Question, Match)], asOf cutoffs: [CivilDate?] = [],
-        cache: inout AnalysisCache
+        also: [SQLStatement] = [], cache: inout AnalysisCache
     ) async throws -> ([Outcome], Pass) {
         let keys = questions.indices.map { index in
             AnalysisKey(
@@ -82,15 +91,34 @@ struct AnalysisRunner {
 
         // The plan: every analysis of one kind shares that kind's statements, each job one
         // scope of them; a custom query runs alone.
-        let plan = Plan(jobs: jobs, dialect: db.dialect)
-        let (done, notes) = await Self.execute(
+        var plan = Plan(jobs: jobs, dialect: dialect)
+        let analyses = plan.work.count
+        for statement in also {
+            plan.work.append(.statement(statement))
+            plan.steps.append(
+                Plan.Step(name: statement.name, scopes: Set(statement.scopes.values).count))
+        }
+        let (all, notes) = await Self.execute(
             plan.work, workers: min(workers, plan.work.count), first: db, open: open)
+        pass.also = all[analyses...].map { finished in
+            finished.result.map { returned in
+                guard case .rows(let set) = returned else {
+                    return ResultSet(columns: [], rows: [])
+                }
+                return set
+            }
+        }
         pass.notes = notes
-        pass.statements = done.count
-        pass.rows = done.reduce(0) { $0 + $1.rows }
+        pass.statements = all.count
+        pass.rows = all.reduce(0) { $0 + $1.rows }
         pass.milliseconds = Self.milliseconds(since: started)
-        pass.sql = plan.work.map(\.sql)
-        pass.plan = zip(plan.steps, done).map { step, finished in
+        // The temporary tables first, so that `--dump-sql` replays in order.
+        var preparation: [String] = []
+        for case .statement(let statement) in plan.work {
+            preparation += statement.preparation.filter { !preparation.contains($0) }
+        }
+        pass.sql = preparation + plan.work.map(\.sql)
+        pass.plan = zip(plan.steps, all).map { step, finished in
             PlanStep(
                 name: step.name, scopes: step.scopes, rows: finished.rows,
                 milliseconds: finished.milliseconds)
@@ -98,7 +126,7 @@ struct AnalysisRunner {
 
         var outcomes: [Outcome] = []
         var results: [Outcome] = []
-        for (job, (finished, scope)) in zip(jobs, plan.results(in: done)) {
+        for (job, (finished, scope)) in zip(jobs, plan.results(in: all)) {
             let output = try QuestionFailure.wrapping(job.question.id) {
                 try job.decode(finished, scope: scope)
             }
@@ -216,7 +244,9 @@ struct AnalysisRunner {
                 if members[job.match.kind] == nil { kinds.append(job.match.kind) }
                 members[job.match.kind, default: []].append(number)
             }
-            for kind in kinds {
+            // The longest statements first, so that the pool's connections finish together.
+            let first = kinds.filter { $0 == .learningPaths }
+            for kind in first + kinds.filter({ $0 != .learningPaths }) {
                 guard let analysis = kind.analysis, let numbers = members[kind] else { continue }
                 let statements = analysis.statements(
                     for: numbers.map { jobs[$0].request }, in: dialect)
@@ -286,9 +316,22 @@ struct AnalysisRunner {
                         )
                         return
                     }
+                    // The build's temporary tables this connection has made.
+                    var prepared: Set<String> = []
                     while let index = board.next() {
                         let started = ContinuousClock.now
-                        let result = Result { try run(work[index], on: db) }
+                        let result = Result {
+                            if case .statement(let statement) = work[index] {
+                                let missing = statement.preparation.filter {
+                                    !prepared.contains($0)
+                                }
+                                if !missing.isEmpty {
+                                    try db.createTemporaryTables(missing)
+                                    prepared.formUnion(missing)
+                                }
+                            }
+                            return try run(work[index], on: db)
+                        }
                         board.finish(
                             index, Done(result: result, milliseconds: milliseconds(since: started)))
                     }

@@ -109,7 +109,7 @@ extension BadgeEnrollments: Analysis {
             LEFT JOIN counts c ON c.scope = sc.scope AND c.badge_id = b.id
             LEFT JOIN medians m ON m.scope = sc.scope AND m.badge_id = b.id
             ORDER BY sc.scope, enrollments DESC, \(dialect.binary("b.name"))
-            """)
+            """, dialect)
         // The reference drops the badge filter; the totals keep it, row by row (`focus`).
         let references = ScopeList(
             requests.enumerated().map { index, request in
@@ -142,7 +142,7 @@ extension BadgeEnrollments: Analysis {
             FROM scoped s
             GROUP BY s.scope
             ORDER BY s.scope
-            """)
+            """, dialect)
         return [badges, totals]
     }
 

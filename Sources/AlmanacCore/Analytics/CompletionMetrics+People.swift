@@ -47,7 +47,7 @@ extension CompletionMetrics {
             FROM scoped s
             GROUP BY s.scope, s.organization_id
             ORDER BY 1, 2, 3, 4
-            """)
+            """, dialect)
     }
 
     /// The `people` rows, keyed as the breakdowns are: overall, badge id, organization id

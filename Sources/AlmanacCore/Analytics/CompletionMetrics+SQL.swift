@@ -67,7 +67,7 @@ extension CompletionMetrics: Analysis {
                      CASE WHEN breakdown = 'cohort' THEN 0 ELSE enrollments END DESC,
                      \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST,
                      organization_id NULLS FIRST, badge_id
-            """)
+            """, dialect)
         let medians = scopes.statement(
             "medians",
             """
@@ -86,7 +86,7 @@ extension CompletionMetrics: Analysis {
             SELECT o.scope, 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations"))) AS o
             ORDER BY 1, 2, 3, 4
-            """)
+            """, dialect)
         let people = peopleStatement(scopes, dialect)
         // "Completions in September" counts by the day of completion, not of enrollment.
         let windowed = ScopeList(
@@ -130,7 +130,7 @@ extension CompletionMetrics: Analysis {
             FROM done d WHERE d.organization_id IS NULL
             GROUP BY d.scope
             ORDER BY 1, 2, 3, 4
-            """)
+            """, dialect)
         return [breakdowns, medians, people, completedInWindow]
     }
 

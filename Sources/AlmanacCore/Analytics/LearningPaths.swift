@@ -42,18 +42,41 @@ public struct LearningPaths: Sendable, Codable {
 extension LearningPaths: Analysis {
     public static let kind = AnalysisKind.learningPaths
 
-    /// Each learner's sequence per scope, as common table expressions: the first enrollment
-    /// in each badge, numbered by (enrolled_at, id) per learner; for a scope with a badge
-    /// (`focus`), only learners who took it, from that badge on. Every window partitions by
-    /// `user_id`, so a database sharded by learner numbers each sequence where it lives.
+    /// Each learner's sequence per scope, as common table expressions: `steps`, the first
+    /// enrollment in each badge numbered by (enrolled_at, id) per learner, with the next two
+    /// badges; and `links`, the same from the scope's badge (`focus`) on, for learners who
+    /// took it, renumbered from 1.
+    ///
+    /// A scope of the whole history up to its last day reads the build's sequences
+    /// (`almanac_learner_steps`), numbered once for every scope: dropping what came after
+    /// the last day leaves the earlier steps as they were, and an organization's learners
+    /// keep their whole sequences. A scope with a first day numbers its own, since its first
+    /// steps are the first inside its days. Every window partitions by `user_id`, so a
+    /// database sharded by learner numbers each sequence where it lives.
     static func sequenceCTEs(for scopes: ScopeList, in dialect: any SQLDialect) -> String {
         // The badge filter chooses learners and where their sequence starts, not which
         // enrollments count: "after completing Python Basics" needs the badges that follow.
         let order = "\(dialect.binary("enrolled_at")), id"
+        let sequences = BuildFacts.learnerSteps.name
+        /// The next badges of a step `l` of the build's sequences, as of the scope's last day.
+        let cut = """
+            CASE WHEN l.next_enrolled_at < sc.until_day THEN l.next_badge END AS next_badge,
+                       CASE WHEN l.next_enrolled_at < sc.until_day THEN l.next_enrolled_at END AS next_enrolled_at,
+                       CASE WHEN l.third_enrolled_at < sc.until_day THEN l.third_badge END AS third_badge
+            """
+        let organization = "(sc.organization IS NULL OR l.organization_id = sc.organization_id)"
         // Dropping the steps before the badge leaves the ones after it, and so the next
         // badges, as they were: only the numbering moves.
         return """
-            WITH \(scopes.cte(dialect)),
+            WITH \(scopes.values(dialect, reads: [.facts, .learnerSteps])),
+            windowed AS (SELECT * FROM targets WHERE from_day IS NOT NULL),
+            \(scopes.relation(dialect, named: "scoped", targets: "windowed")),
+            history AS NOT MATERIALIZED (
+                SELECT sc.scope, sc.focus, l.user_id, l.badge_id, l.enrolled_at, l.step,
+                       \(cut)
+                FROM targets sc JOIN \(sequences) l ON \(dialect.unindexed("l.enrolled_at")) < sc.until_day
+                WHERE sc.from_day IS NULL AND \(organization)
+            ),
             firsts AS (
                 SELECT scope, focus, in_focus, user_id, badge_id, enrolled_at, id
                 FROM (SELECT s.scope, s.focus, s.in_focus, s.user_id, s.badge_id, s.enrolled_at, s.id,
@@ -62,7 +85,7 @@ extension LearningPaths: Analysis {
                       FROM scoped s) AS ranked
                 WHERE nth = 1
             ),
-            steps AS (
+            windowed_steps AS MATERIALIZED (
                 SELECT scope, focus, in_focus, user_id, badge_id, enrolled_at,
                        row_number() OVER learner AS step,
                        lead(badge_id) OVER learner AS next_badge,
@@ -71,15 +94,30 @@ extension LearningPaths: Analysis {
                 FROM firsts
                 WINDOW learner AS (PARTITION BY scope, user_id ORDER BY \(order))
             ),
+            steps AS (
+                SELECT scope, focus, user_id, badge_id, step, next_badge FROM history
+                UNION ALL
+                SELECT scope, focus, user_id, badge_id, step, next_badge FROM windowed_steps
+            ),
             started AS (
                 SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
                        CASE WHEN focus IS NULL THEN 1
                             ELSE max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id)
                        END AS first_step
-                FROM steps
+                FROM windowed_steps
             ),
             links AS MATERIALIZED (
-                SELECT scope, user_id, step - first_step + 1 AS step, badge_id, enrolled_at,
+                SELECT scope, user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge
+                FROM history WHERE focus IS NULL
+                UNION ALL
+                SELECT sc.scope, l.user_id, l.step - f.step + 1, l.badge_id, l.enrolled_at,
+                       \(cut)
+                FROM targets sc
+                JOIN \(sequences) f ON f.badge_id = sc.focus_id AND f.enrolled_at < sc.until_day
+                JOIN \(sequences) l ON l.user_id = f.user_id AND l.step >= f.step AND l.enrolled_at < sc.until_day
+                WHERE sc.from_day IS NULL AND sc.focus IS NOT NULL AND \(organization)
+                UNION ALL
+                SELECT scope, user_id, step - first_step + 1, badge_id, enrolled_at,
                        next_badge, next_enrolled_at, third_badge
                 FROM started
                 WHERE step >= first_step
@@ -175,16 +213,24 @@ extension LearningPaths: Analysis {
             FROM parts
             ORDER BY scope, part, learners DESC, \(dialect.binary("label")) NULLS FIRST,
                      \(dialect.binary("first_badge")) NULLS FIRST, \(dialect.binary("second_badge")) NULLS FIRST
-            """)
-        let completion = scopes.statement(
+            """, dialect, reads: [.facts, .learnerSteps])
+        // Where a sequence starts does not change the time to complete a badge: scopes that
+        // differ only in their badge share one here.
+        let completed = ScopeList(
+            requests.enumerated().map { index, request in
+                ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                    asOf: request.asOf)
+            })
+        let completion = completed.statement(
             "completion",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(completed.cte(dialect)),
             \(ScopeList.completionMedians(dialect))
             SELECT m.scope, b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
             FROM medians m JOIN badges b ON b.id = m.badge_id
             ORDER BY m.scope, \(dialect.binary("b.name"))
-            """)
+            """, dialect)
         return [sequences, completion]
     }
 

@@ -8,7 +8,7 @@ extension OrganizationTrends: Analysis {
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scopes = ScopeList(
+        let rows =
             requests.enumerated().map { index, request in
                 let window = window(for: request)
                 let scope = Scope(request.filters, asOf: request.asOf, window: window)
@@ -19,6 +19,15 @@ extension OrganizationTrends: Analysis {
                 row.doneFrom = window.start
                 row.doneUntil = min(window.end ?? scope.until, scope.until)
                 row.granularity = (request.granularity ?? .month).rawValue
+                return row
+            }
+        let series = ScopeList(rows)
+        // Only the series reads the periods and the completions by day: the other
+        // statements share one scope between questions that differ in those alone.
+        let scopes = ScopeList(
+            rows.map { row in
+                var row = row
+                (row.doneFrom, row.doneUntil, row.granularity) = (nil, nil, nil)
                 return row
             })
         let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
@@ -47,7 +56,7 @@ extension OrganizationTrends: Analysis {
             LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
             LEFT JOIN activity a ON a.scope = l.scope AND a.organization_id IS NOT DISTINCT FROM l.id
             ORDER BY l.scope, enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
-            """)
+            """, dialect)
         // A scope with no rows has no row here; it reads as zeros.
         let totals = scopes.statement(
             "totals",
@@ -58,7 +67,7 @@ extension OrganizationTrends: Analysis {
             FROM scoped s
             GROUP BY s.scope
             ORDER BY s.scope
-            """)
+            """, dialect)
         let bucket = { (column: String) -> String in
             let quarter =
                 "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
@@ -68,11 +77,11 @@ extension OrganizationTrends: Analysis {
                 + "WHEN 'week' THEN \(dialect.weekStart(column)) "
                 + "WHEN 'quarter' THEN \(quarter) ELSE substr(\(column), 1, 7) || '-01' END"
         }
-        let series = scopes.statement(
+        let seriesStatement = series.statement(
             "series",
             """
-            WITH \(scopes.cte(dialect)),
-            \(scopes.relation(dialect, named: "finished", finished: true)),
+            WITH \(series.cte(dialect)),
+            \(series.relation(dialect, named: "finished", finished: true)),
             events AS (
                 SELECT s.scope, \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
                        count(*) AS enrollments, 0 AS completions
@@ -95,7 +104,7 @@ extension OrganizationTrends: Analysis {
             FROM events e
             GROUP BY e.scope, e.period_start
             ORDER BY 1, 2, 3, 5 NULLS FIRST, 4 NULLS FIRST
-            """)
+            """, dialect)
         let perLearner = scopes.statement(
             "per_learner",
             """
@@ -122,8 +131,8 @@ extension OrganizationTrends: Analysis {
             JOIN spread q ON q.scope = m.scope AND q.organization_id IS NOT DISTINCT FROM m.organization_id
             LEFT JOIN organizations o ON o.id = m.organization_id
             ORDER BY m.scope, m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
-            """)
-        return [organizations, totals, series, perLearner]
+            """, dialect)
+        return [organizations, totals, seriesStatement, perLearner]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws

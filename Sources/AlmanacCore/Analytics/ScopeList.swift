@@ -64,18 +64,23 @@ struct ScopeList: Sendable {
         self.rows = unique
     }
 
-    /// A statement over this list, which knows each request's scope number.
-    func statement(_ name: String, _ sql: String) -> SQLStatement {
+    /// A statement over this list, which knows each request's scope number and the build's
+    /// temporary tables it reads.
+    func statement(
+        _ name: String, _ sql: String, _ dialect: any SQLDialect, reads: [BuildFacts] = [.facts]
+    ) -> SQLStatement {
         var statement = SQLStatement(name, sql)
         statement.scopes = numbers
+        statement.preparation = BuildFacts.preparation(reads, dialect)
         return statement
     }
 
     static let columns =
         "scope, badge, organization, from_day, until_day, through_day, done_from, done_until, focus, granularity"
 
-    /// `scopes (…) AS (VALUES …)`: the list itself.
-    var values: String {
+    /// The relations the build's facts give (unless the build's temporary tables hold them),
+    /// then `scopes (…) AS (VALUES …)`: the list itself.
+    func values(_ dialect: any SQLDialect, reads: [BuildFacts] = [.facts]) -> String {
         let lines = rows.map { row in
             let fields: [String] = [
                 "\(row.number)", text(row.badge), text(row.organization), date(row.from),
@@ -86,7 +91,7 @@ struct ScopeList: Sendable {
         }
         // Names are unique (a duplicate stops the build at the row rules), so each resolves
         // to one id, once per scope, and a name that is not there to none.
-        return "scopes (\(Self.columns)) AS (\n    VALUES "
+        return BuildFacts.definitions(reads, dialect) + "scopes (\(Self.columns)) AS (\n    VALUES "
             + lines.joined(separator: ",\n           ")
             + "\n),\n" + """
                 targets AS (
@@ -102,56 +107,68 @@ struct ScopeList: Sendable {
     /// the scope's columns that the statements read. `finished` rows are every enrollment of
     /// the scope's badge and organization made up to the as-of date, for counting
     /// completions by the day they happened.
-    func cte(_ dialect: any SQLDialect, named name: String = "scoped", finished: Bool = false)
-        -> String
-    {
-        "\(values),\n\(relation(dialect, named: name, finished: finished))"
+    func cte(
+        _ dialect: any SQLDialect, named name: String = "scoped", finished: Bool = false,
+        reads: [BuildFacts] = [.facts]
+    ) -> String {
+        "\(values(dialect, reads: reads)),\n\(relation(dialect, named: name, finished: finished))"
     }
 
     /// The scoped relation alone, for a statement that declares `scopes` once and reads two.
     ///
-    /// A scope with a first day reads its days through the date index; a scope of the whole
-    /// history reads the table once (the unary plus keeps SQLite from fetching nearly every
-    /// row through the index). `finished` rows are read through the completion index: every
-    /// statement that reads them counts only completions inside `done_from`…`done_until`.
-    func relation(_ dialect: any SQLDialect, named name: String, finished: Bool = false) -> String {
+    /// Each scope reads only its own rows of the facts: a scope of one badge through the
+    /// badge's index, of one organization through the organization's, of a range of days
+    /// through the date index, and a scope of the whole history reads the table once (the
+    /// unary plus keeps SQLite from fetching nearly every row through the date index).
+    /// `finished` rows are read through the completion index: every statement that reads
+    /// them counts only completions inside `done_from`…`done_until`.
+    /// - Parameter targets: the scopes to read, `targets` or a relation of some of its rows.
+    func relation(
+        _ dialect: any SQLDialect, named name: String, finished: Bool = false,
+        targets: String = "targets"
+    ) -> String {
         // Dates compare as plain text (see `Scope.cte`).
-        let enrolled = dialect.unindexed("e.enrolled_at")
-        let filters =
-            "(sc.badge IS NULL OR e.badge_id = sc.badge_id) "
-            + "AND (sc.organization IS NULL OR u.organization_id = sc.organization_id)"
+        let facts = BuildFacts.facts.name
         // As of the scope's cutoff: a completion dated after it had not happened, and its
         // enrollment was in progress (docs/metrics.md, the as-of date).
         let later = "e.completed_at >= sc.through_day"
         let select = """
-            SELECT sc.scope, e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at,
+            SELECT sc.scope, e.id, e.user_id, e.badge_id, e.organization_id, e.enrolled_at,
                        CASE WHEN e.status = 'completed' AND \(later) THEN 'in_progress' ELSE e.status END AS status,
                        e.progress, CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at,
                        sc.done_from, sc.done_until, sc.focus, sc.granularity,
                        \(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus
-                FROM targets sc
+                FROM \(targets) sc
             """
         if finished {
             return """
                 \(name) AS (
                     \(select)
-                    JOIN enrollments e ON e.completed_at >= coalesce(sc.done_from, '0') AND e.completed_at < sc.done_until
-                    JOIN users u ON u.id = e.user_id
-                    WHERE \(enrolled) < sc.through_day AND e.status = 'completed' AND \(filters)
+                    JOIN \(facts) e ON e.completed_at >= coalesce(sc.done_from, '0') AND e.completed_at < sc.done_until
+                    WHERE \(dialect.unindexed("e.enrolled_at")) < sc.through_day AND e.status = 'completed'
+                      AND (sc.badge IS NULL OR e.badge_id = sc.badge_id)
+                      AND (sc.organization IS NULL OR e.organization_id = sc.organization_id)
                 )
                 """
         }
+        let days = "e.enrolled_at >= coalesce(sc.from_day, '0') AND e.enrolled_at < sc.until_day"
         return """
             \(name) AS (
                 \(select)
-                JOIN enrollments e ON \(enrolled) < sc.until_day
-                JOIN users u ON u.id = e.user_id
-                WHERE sc.from_day IS NULL AND \(filters)
+                JOIN \(facts) e ON e.badge_id = sc.badge_id AND \(days)
+                WHERE sc.badge IS NOT NULL AND (sc.organization IS NULL OR e.organization_id = sc.organization_id)
                 UNION ALL
                 \(select)
-                JOIN enrollments e ON e.enrolled_at >= sc.from_day AND e.enrolled_at < sc.until_day
-                JOIN users u ON u.id = e.user_id
-                WHERE \(filters)
+                JOIN \(facts) e ON e.organization_id = sc.organization_id AND \(days)
+                WHERE sc.badge IS NULL AND sc.organization IS NOT NULL
+                UNION ALL
+                \(select)
+                JOIN \(facts) e ON \(dialect.unindexed("e.enrolled_at")) < sc.until_day
+                WHERE sc.badge IS NULL AND sc.organization IS NULL AND sc.from_day IS NULL
+                UNION ALL
+                \(select)
+                JOIN \(facts) e ON e.enrolled_at >= sc.from_day AND e.enrolled_at < sc.until_day
+                WHERE sc.badge IS NULL AND sc.organization IS NULL
             )
             """
     }

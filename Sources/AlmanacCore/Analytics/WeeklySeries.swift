@@ -43,7 +43,7 @@ public struct WeeklySeries: Sendable, Equatable {
             WHERE \(ScopeList.doneInWindow("f"))
             GROUP BY f.scope, \(dialect.weekStart("f.completed_at"))
             ORDER BY 1, 2, 3
-            """)
+            """, dialect)
     }
 
     /// Runs the shared statement for every scope.
@@ -56,15 +56,22 @@ public struct WeeklySeries: Sendable, Equatable {
         guard !filters.isEmpty else { return ([], 0) }
         let shared = statement(for: filters, asOf: asOf, in: db.dialect)
         let set = try ResultSet.read(shared, from: db)
+        return (series(from: set, of: shared, filters: filters, asOf: asOf), set.rows.count)
+    }
+
+    /// Each filter's series, in the order of `filters`, from what `shared` (the statement
+    /// for those filters) returned.
+    static func series(
+        from set: ResultSet, of shared: SQLStatement, filters: [Filters], asOf: CivilDate
+    ) -> [WeeklySeries] {
         let scopes = ResultSets(["weekly": set]).byScope()
-        let series = filters.enumerated().map { index, filters in
+        return filters.enumerated().map { index, filters in
             let scope = Scope(filters, asOf: asOf)
             let rows =
                 shared.scopes[index + 1].flatMap { scopes[$0]?.byName["weekly"] }
                 ?? ResultSet(columns: set.columns, rows: [])
             return decode(rows, from: scope.from, until: scope.until)
         }
-        return (series, set.rows.count)
     }
 
     /// Runs the statement for one scope.

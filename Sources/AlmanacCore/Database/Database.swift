@@ -47,6 +47,21 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Runs a statement that returns no rows: pragmas, and `almanac seed`'s writes.
     func execute(_ sql: String) throws
+
+    /// Runs statements that create this connection's temporary tables (the build's facts),
+    /// the only writes an analysis connection allows. An engine whose dialect never reads
+    /// temporary tables is never asked.
+    func createTemporaryTables(_ statements: [String]) throws
+}
+
+extension DatabaseConnection {
+    public func createTemporaryTables(_ statements: [String]) throws {
+        throw DatabaseError(
+            path: location,
+            reason: .statement(
+                sql: statements.first ?? "",
+                message: "\(engine) keeps no temporary tables for a build"))
+    }
 }
 
 extension DatabaseConnection {

@@ -3,6 +3,12 @@
 public struct PostgresDialect: SQLDialect {
     public init() {}
 
+    /// Every statement runs in a read-only transaction, which cannot create a temporary
+    /// table: each defines the relations it reads.
+    public var readsTemporaryTables: Bool { false }
+
+    public func readingTemporaryTables() -> any SQLDialect { self }
+
     public var name: String { "postgresql" }
 
     /// A database's default collation may sort by language rules; "C" compares bytes, which

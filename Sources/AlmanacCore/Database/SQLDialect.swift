@@ -33,6 +33,13 @@ public protocol SQLDialect: Sendable {
     /// (R's type 7, `percentile_cont`), exactly.
     func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
         -> String
+    /// True when the statements read the build's temporary tables (`almanac_facts`, …),
+    /// which the runner made on every connection, rather than defining those relations in
+    /// their own `WITH`.
+    var readsTemporaryTables: Bool { get }
+    /// This dialect for statements that read the build's temporary tables; itself for an
+    /// engine whose build keeps none.
+    func readingTemporaryTables() -> any SQLDialect
 }
 
 // MARK: - Shared spellings
@@ -88,7 +95,15 @@ extension SQLDialect {
 
 /// SQLite's spelling: the `sqlite_master` catalogue, `date()` modifiers and window functions.
 public struct SQLiteDialect: SQLDialect {
+    public var readsTemporaryTables = false
+
     public init() {}
+
+    public func readingTemporaryTables() -> any SQLDialect {
+        var dialect = self
+        dialect.readsTemporaryTables = true
+        return dialect
+    }
 
     public var name: String { "sqlite" }
 

@@ -7,6 +7,9 @@ public struct SQLStatement: Sendable, Hashable {
     /// For a shared statement: each request's number (from 1) → its `scope` in the result;
     /// empty when request `i` is scope `i`.
     public var scopes: [Int: Int] = [:]
+    /// Statements that must have run on a connection before this one: the creation of the
+    /// build's temporary tables it reads. Each runs once per connection.
+    public var preparation: [String] = []
 
     public init(_ name: String, _ sql: String, _ bindings: [SQLValue] = []) {
         self.name = name

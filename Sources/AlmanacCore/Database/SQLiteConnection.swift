@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
 
-/// A connection to one SQLite file. Analytics open it read-only with `PRAGMA query_only`;
-/// only `almanac seed` opens one for writing.
+/// A connection to one SQLite file. Analytics open it read-only (`SQLITE_OPEN_READONLY`),
+/// with an authorizer that refuses every write but the build's own temporary tables; only
+/// `almanac seed` opens one for writing.
 public final class SQLiteConnection: DatabaseConnection {
     public enum Mode: Sendable {
         case readOnly
@@ -24,6 +25,8 @@ public final class SQLiteConnection: DatabaseConnection {
     public let statementTimeout: Int
     /// When the running query must stop; read by the progress handler.
     private let deadline = Deadline()
+    /// What the authorizer allows: set while the build creates its temporary tables.
+    private let writes = TemporaryWrites()
 
     /// Opens the database.
     /// - Parameter statementTimeout: milliseconds one query may run (its rows read included);
@@ -84,7 +87,16 @@ public final class SQLiteConnection: DatabaseConnection {
                         + "\(String(cString: sqlite3_libversion())); install a newer libsqlite3"))
         }
         if mode == .readOnly {
-            try execute("PRAGMA query_only = 1")
+            sqlite3_set_authorizer(
+                db,
+                { context, action, _, _, database, _ in
+                    guard let context else { return SQLITE_DENY }
+                    let writes = Unmanaged<TemporaryWrites>.fromOpaque(context)
+                        .takeUnretainedValue()
+                    return TemporaryWrites.decide(
+                        action, database: database.map { String(cString: $0) },
+                        allowed: writes.allowed)
+                }, Unmanaged.passUnretained(writes).toOpaque())
             // Reading the schema is the first thing that touches the file: this is where a
             // text file, a locked file or garbage shows itself.
             _ = try scalarInt("SELECT count(*) FROM sqlite_master")
@@ -125,6 +137,17 @@ public final class SQLiteConnection: DatabaseConnection {
         if status != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? "error \(status)"
             throw error(status: status, sql: sql, message: text)
+        }
+    }
+
+    /// Creates the build's temporary tables, the one write the authorizer lets through, and
+    /// only while these statements run.
+    public func createTemporaryTables(_ statements: [String]) throws {
+        writes.allowed = true
+        defer { writes.allowed = false }
+        for sql in statements {
+            trace?(sql, [])
+            try execute(sql)
         }
     }
 
@@ -265,6 +288,34 @@ private final class Deadline {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+}
+
+/// What an analysis connection's authorizer lets through. The file is opened read-only, so
+/// SQLite refuses to write it whatever this says (and `pragma_table_info` asks leave to
+/// update `sqlite_master`); this refuses every write to the `temp` schema but the build's
+/// own tables, every change of a schema, and ATTACH, which could open another file.
+/// Each connection has its own and uses it from one thread at a time.
+private final class TemporaryWrites {
+    var allowed = false
+
+    static func decide(_ action: Int32, database: String?, allowed: Bool) -> Int32 {
+        switch action {
+        case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE,
+            SQLITE_DROP_TEMP_INDEX:
+            return allowed ? SQLITE_OK : SQLITE_DENY
+        // Creating an index asks for a REINDEX of it.
+        case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE, SQLITE_REINDEX:
+            return allowed || database != "temp" ? SQLITE_OK : SQLITE_DENY
+        case SQLITE_CREATE_TABLE, SQLITE_CREATE_INDEX, SQLITE_CREATE_VIEW, SQLITE_CREATE_TRIGGER,
+            SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_VTABLE,
+            SQLITE_DROP_TABLE, SQLITE_DROP_INDEX, SQLITE_DROP_VIEW, SQLITE_DROP_TRIGGER,
+            SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_VTABLE,
+            SQLITE_ALTER_TABLE, SQLITE_ANALYZE, SQLITE_ATTACH, SQLITE_DETACH:
+            return SQLITE_DENY
+        default:
+            return SQLITE_OK
+        }
     }
 }
 

@@ -177,9 +177,19 @@ struct QuestionAnswering {
         }
         let location = source.location
         let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
+        // Every scope's weekly series, from one shared statement run in the same pool.
+        var scopes: [Filters] = []
+        for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)
+        {
+            scopes.append(match.filters)
+        }
+        let weeklyStatement =
+            scopes.isEmpty
+            ? nil : WeeklySeries.statement(for: scopes, asOf: source.asOf, in: runner.dialect)
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
-            (outcomes, pass) = try await runner.run(pairs, asOf: cutoffs, cache: &cache)
+            (outcomes, pass) = try await runner.run(
+                pairs, asOf: cutoffs, also: weeklyStatement.map { [$0] } ?? [], cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
@@ -192,24 +202,13 @@ struct QuestionAnswering {
         }
         warnings.add(pass.warnings.map { "\(source.path): \($0.description)" })
         warnings.add(pass.notes.map { "\(source.path): \($0)" })
-
-        // Every scope's weekly series, from one shared statement.
-        var scopes: [Filters] = []
-        for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)
-        {
-            scopes.append(match.filters)
+        var series: [WeeklySeries] = []
+        if let weeklyStatement, let returned = pass.also.first {
+            let set = try stage(.analytics) { try returned.get() }
+            series = WeeklySeries.series(
+                from: set, of: weeklyStatement, filters: scopes, asOf: source.asOf)
         }
-        let started = ContinuousClock.now
-        let (series, weeklyRows) = try stage(.analytics) {
-            try WeeklySeries.read(from: source.db, filters: scopes, asOf: source.asOf)
-        }
-        var plan = pass.plan
-        if !scopes.isEmpty {
-            plan.append(
-                PlanStep(
-                    name: "weekly", scopes: scopes.count, rows: weeklyRows,
-                    milliseconds: AnalysisRunner.milliseconds(since: started)))
-        }
+        let plan = pass.plan
         let weekly = Dictionary(zip(scopes, series), uniquingKeysWith: { first, _ in first })
         var analysed: [Analysed] = []
         var extra = questions.count

@@ -1,0 +1,94 @@
+/// The relations every analysis statement reads instead of the raw tables: one row per
+/// enrollment joined to its learner's organization (`almanac_facts`), and each learner's
+/// sequence of badges (`almanac_learner_steps`).
+///
+/// On SQLite the build makes them temporary tables, once per connection, with the indexes
+/// that serve each scope's filter, so every statement of the build reads one join that was
+/// made once. A statement that stands alone (a page's, or PostgreSQL's, whose read-only
+/// transactions cannot hold a temporary table) defines them at the head of its own `WITH`
+/// under the same names, so its text is otherwise the same.
+enum BuildFacts: String, CaseIterable, Sendable {
+    case facts = "almanac_facts"
+    case learnerSteps = "almanac_learner_steps"
+
+    var name: String { rawValue }
+
+    /// The rows, as a `SELECT`.
+    func select(_ dialect: any SQLDialect) -> String {
+        switch self {
+        case .facts:
+            return """
+                SELECT e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status, e.progress, e.completed_at
+                    FROM enrollments e JOIN users u ON u.id = e.user_id
+                """
+        case .learnerSteps:
+            // The first enrollment of each learner in each badge, numbered by (enrolled_at,
+            // id) per learner, with the next two badges and when they were taken. Every
+            // window partitions by user_id, so a database sharded by learner numbers each
+            // sequence where it lives.
+            let order = "\(dialect.binary("enrolled_at")), id"
+            return """
+                SELECT user_id, organization_id, badge_id, enrolled_at, id,
+                           row_number() OVER learner AS step,
+                           lead(badge_id) OVER learner AS next_badge,
+                           lead(enrolled_at) OVER learner AS next_enrolled_at,
+                           lead(badge_id, 2) OVER learner AS third_badge,
+                           lead(enrolled_at, 2) OVER learner AS third_enrolled_at
+                    FROM (SELECT f.user_id, f.organization_id, f.badge_id, f.enrolled_at, f.id,
+                                 row_number() OVER (PARTITION BY f.user_id, f.badge_id
+                                                    ORDER BY \(dialect.binary("f.enrolled_at")), f.id) AS nth
+                          FROM \(Self.facts.name) f) AS ranked
+                    WHERE nth = 1
+                    WINDOW learner AS (PARTITION BY user_id ORDER BY \(order))
+                """
+        }
+    }
+
+    /// What this relation reads besides the tables.
+    var requires: [BuildFacts] { self == .learnerSteps ? [.facts] : [] }
+
+    /// The indexes of the temporary table: a scope of one badge, of one organization or of
+    /// a range of days reads its own rows; completions by day read theirs.
+    private var indexes: [String] {
+        switch self {
+        case .facts:
+            return [
+                "badge_id, enrolled_at", "organization_id, enrolled_at", "enrolled_at",
+                "completed_at",
+            ]
+        case .learnerSteps: return ["badge_id, enrolled_at", "user_id, step"]
+        }
+    }
+
+    /// The statements that make it a temporary table of the connection (after the tables
+    /// it requires); each can run again harmlessly, as `--dump-sql` replays them.
+    func createStatements(_ dialect: any SQLDialect) -> [String] {
+        ["CREATE TEMP TABLE IF NOT EXISTS \(name) AS\n    \(select(dialect))"]
+            + indexes.enumerated().map { number, columns in
+                "CREATE INDEX IF NOT EXISTS temp.\(name)_\(number + 1) ON \(name)(\(columns))"
+            }
+    }
+
+    /// `name AS (…), ` for each relation a statement reads, with the ones they require, when
+    /// the statement defines them itself; nothing when the build's temporary tables hold
+    /// them. Inlined where read (`NOT MATERIALIZED`), so that the planner filters the
+    /// tables' own indexes as a scope asks.
+    static func definitions(_ relations: [BuildFacts], _ dialect: any SQLDialect) -> String {
+        guard !dialect.readsTemporaryTables else { return "" }
+        let needed = allCases.filter { relation in
+            relations.contains(relation) || relations.contains { $0.requires.contains(relation) }
+        }
+        return needed.map { relation in
+            let materialized = relation == .facts ? "NOT MATERIALIZED " : "MATERIALIZED "
+            return "\(relation.name) AS \(materialized)(\n    \(relation.select(dialect))\n),\n"
+        }.joined()
+    }
+
+    /// The statements that make `relations` (and what they require) temporary tables.
+    static func preparation(_ relations: [BuildFacts], _ dialect: any SQLDialect) -> [String] {
+        guard dialect.readsTemporaryTables else { return [] }
+        return allCases.filter { relation in
+            relations.contains(relation) || relations.contains { $0.requires.contains(relation) }
+        }.flatMap { $0.createStatements(dialect) }
+    }
+}
