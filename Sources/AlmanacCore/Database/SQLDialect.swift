@@ -152,7 +152,8 @@ public struct SQLiteDialect: SQLDialect {
     /// SQLite has no `percentile_cont`: each value is ranked within its group, and the two
     /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does. The rank and
     /// the group's size share one window (the whole group as its frame), so one sort serves
-    /// both.
+    /// both; only the rows of those ranks go on to the grouping, so it sorts a few rows per
+    /// group rather than every row again.
     public func quantiles(
         _ fractions: [Double], of value: String, by keys: [String], from source: String
     )
@@ -168,6 +169,10 @@ public struct SQLiteDialect: SQLDialect {
             return "\(low) + (\(high) - \(low)) * max(\(position) - \(lower)) AS q\(number + 1)"
         }
         let selected = (keys + columns).joined(separator: ",\n       ")
+        let ranks = fractions.map { fraction in
+            let lower = "CAST(\(fraction) * (n - 1) AS INTEGER)"
+            return "r = \(lower) OR r = \(lower) + 1"
+        }
         return """
             SELECT \(selected)
             FROM (SELECT \(keys.isEmpty ? "" : keyList + ", ")\(value) AS v,
@@ -176,6 +181,7 @@ public struct SQLiteDialect: SQLDialect {
                   FROM (\(source)) AS quantile_source
                   WINDOW ranks AS (\(partition)ORDER BY \(value)
                                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS ranked
+            WHERE \(ranks.joined(separator: " OR "))
             \(keys.isEmpty ? "" : "GROUP BY \(keyList)")
             """
     }
