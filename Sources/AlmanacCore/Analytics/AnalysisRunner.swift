@@ -78,16 +78,10 @@ struct AnalysisRunner {
         }
 
         // The row rules guard every number; with every analysis known, they were checked on
-        // this same data before.
+        // this same data before. They run in the pool beside the first statements, and no
+        // result is read before they pass.
         var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
-        if !jobs.isEmpty || cache.entries.isEmpty {
-            let report = try SchemaChecker().check(db)
-            if report.hasErrors {
-                throw SchemaCheckError(path: db.location, report: report)
-            }
-            pass.warnings = report.warnings
-            cache.warnings = report.warnings
-        }
+        let checking = !jobs.isEmpty || cache.entries.isEmpty
 
         // The plan: every analysis of one kind shares that kind's statements, each job one
         // scope of them; a custom query runs alone.
@@ -98,8 +92,17 @@ struct AnalysisRunner {
             plan.steps.append(
                 Plan.Step(name: statement.name, scopes: Set(statement.scopes.values).count))
         }
-        let (all, notes) = await Self.execute(
-            plan.work, workers: min(workers, plan.work.count), first: db, open: open)
+        let work = (checking ? [Work.rowRules] : []) + plan.work
+        let (finished, notes) = await Self.execute(
+            work, workers: min(workers, work.count), first: db, open: open)
+        let all = Array(finished.dropFirst(checking ? 1 : 0))
+        if checking, case .report(let report) = try finished[0].result.get() {
+            if report.hasErrors {
+                throw SchemaCheckError(path: db.location, report: report)
+            }
+            pass.warnings = report.warnings
+            cache.warnings = report.warnings
+        }
         pass.also = all[analyses...].map { finished in
             finished.result.map { returned in
                 guard case .rows(let set) = returned else {
@@ -151,15 +154,17 @@ struct AnalysisRunner {
 
     // MARK: - Jobs
 
-    /// One statement to run, or one question's own query.
+    /// One statement to run, one question's own query, or the schema's row rules.
     enum Work: Sendable {
         case statement(SQLStatement)
         case custom(sql: String, questionID: String)
+        case rowRules
 
         var sql: String {
             switch self {
             case .statement(let statement): return statement.inlined
             case .custom(let sql, _): return sql.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .rowRules: return ""
             }
         }
     }
@@ -172,7 +177,7 @@ struct AnalysisRunner {
             switch result {
             case .success(.rows(let set)): return set.rows.count
             case .success(.custom(let custom)): return custom.rows.count
-            case .failure: return 0
+            case .success(.report), .failure: return 0
             }
         }
     }
@@ -180,6 +185,7 @@ struct AnalysisRunner {
     enum Returned: Sendable {
         case rows(ResultSet)
         case custom(CustomSQL)
+        case report(SchemaReport)
     }
 
     /// One analysis: its standalone statements, and how to read its scope of the shared
@@ -346,6 +352,7 @@ struct AnalysisRunner {
         case .statement(let statement): return .rows(try ResultSet.read(statement, from: db))
         case .custom(let sql, let questionID):
             return .custom(try CustomSQL.run(sql, questionID: questionID, on: db))
+        case .rowRules: return .report(try SchemaChecker().check(db))
         }
     }
 
