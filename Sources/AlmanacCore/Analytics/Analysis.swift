@@ -4,11 +4,19 @@ public struct AnalysisRequest: Sendable, Hashable, Codable {
     public var filters: Filters
     public var asOf: CivilDate
     public var granularity: Granularity?
+    /// True for an analysis only its key measures are read from (the previous and year-ago
+    /// windows of a question): the statements that compute nothing a key measure reads
+    /// leave its scope out, and its output holds those parts empty.
+    public var measuresOnly = false
 
-    public init(filters: Filters = Filters(), asOf: CivilDate, granularity: Granularity? = nil) {
+    public init(
+        filters: Filters = Filters(), asOf: CivilDate, granularity: Granularity? = nil,
+        measuresOnly: Bool = false
+    ) {
         self.filters = filters
         self.asOf = asOf
         self.granularity = granularity
+        self.measuresOnly = measuresOnly
     }
 }
 

@@ -53,11 +53,12 @@ struct AnalysisCache {
     /// A stable name for an analysis.
     static func name(_ key: AnalysisKey) -> String {
         let range = key.filters.dateRange
-        let parts = [
-            key.kind.rawValue, key.filters.badge ?? "", key.filters.organization ?? "",
-            range?.start?.description ?? "", range?.end?.description ?? "", range?.phrase ?? "",
-            key.granularity?.rawValue ?? "", key.sql ?? "", key.asOf.description,
-        ]
+        let parts =
+            [
+                key.kind.rawValue, key.filters.badge ?? "", key.filters.organization ?? "",
+                range?.start?.description ?? "", range?.end?.description ?? "", range?.phrase ?? "",
+                key.granularity?.rawValue ?? "", key.sql ?? "", key.asOf.description,
+            ] + (key.measuresOnly ? ["measures only"] : [])
         return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
     }
 

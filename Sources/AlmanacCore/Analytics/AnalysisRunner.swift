@@ -49,16 +49,26 @@ struct AnalysisRunner {
     /// - Parameters:
     ///   - asOf: each analysis's own as-of date when it is not the build's (the earlier
     ///     comparison windows, counted at the same age); empty when all are the build's.
+    ///   - measuresOnly: for each question, true when only its key measures are read (see
+    ///     `AnalysisRequest.measuresOnly`); empty when every output is read whole.
     ///   - also: statements of the build's own to run in the same pool (the weekly series),
     ///     spelled in `dialect`; what they return is `Pass.also`.
     func run(
         _ questions: [(Question, Match)], asOf cutoffs: [CivilDate?] = [],
-        also: [SQLStatement] = [], cache: inout AnalysisCache
+        measuresOnly: [Bool] = [], also: [SQLStatement] = [], cache: inout AnalysisCache
     ) async throws -> ([Outcome], Pass) {
-        let keys = questions.indices.map { index in
+        var keys = questions.indices.map { index in
             AnalysisKey(
                 questions[index].0, questions[index].1,
-                asOf: (index < cutoffs.count ? cutoffs[index] : nil) ?? asOf)
+                asOf: (index < cutoffs.count ? cutoffs[index] : nil) ?? asOf,
+                measuresOnly: index < measuresOnly.count && measuresOnly[index])
+        }
+        // An analysis also asked whole is read from its whole output.
+        let whole = Set(keys.filter { !$0.measuresOnly })
+        for index in keys.indices where keys[index].measuresOnly {
+            var twin = keys[index]
+            twin.measuresOnly = false
+            if whole.contains(twin) { keys[index] = twin }
         }
         let started = ContinuousClock.now
         // One job per distinct analysis that neither this build nor the last has computed.
@@ -419,16 +429,21 @@ struct AnalysisKey: Hashable, Sendable {
     var sql: String?
     /// The date the analysis is counted as of: the build's, or an earlier window's own.
     var asOf: CivilDate
+    /// Only the key measures are read (`AnalysisRequest.measuresOnly`).
+    var measuresOnly: Bool
 
-    init(_ question: Question, _ match: Match, asOf: CivilDate) {
+    init(_ question: Question, _ match: Match, asOf: CivilDate, measuresOnly: Bool = false) {
         kind = match.kind
         filters = match.filters
         granularity = match.granularity
         sql = question.sql
         self.asOf = asOf
+        // A custom query has no parts to leave out.
+        self.measuresOnly = measuresOnly && match.kind.analysis != nil
     }
 
     var request: AnalysisRequest {
-        AnalysisRequest(filters: filters, asOf: asOf, granularity: granularity)
+        AnalysisRequest(
+            filters: filters, asOf: asOf, granularity: granularity, measuresOnly: measuresOnly)
     }
 }

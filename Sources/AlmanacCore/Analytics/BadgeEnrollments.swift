@@ -89,7 +89,7 @@ extension BadgeEnrollments: Analysis {
             "badges",
             """
             WITH \(scopes.cte(dialect)),
-            \(ScopeList.completionMedians(dialect)),
+            \(ScopeList.completionMedians(dialect, scopes.readWhole("s.scope", of: requests))),
             counts AS (
                 SELECT s.scope, s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
                        \(status("enrolled")) AS enrolled, \(status("in_progress")) AS in_progress,

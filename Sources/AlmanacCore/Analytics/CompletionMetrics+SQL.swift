@@ -8,12 +8,13 @@ extension CompletionMetrics: Analysis {
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scopes = ScopeList(
-            requests.enumerated().map { index, request in
-                ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf),
-                    asOf: request.asOf)
-            })
+        let rows = requests.enumerated().map { index, request in
+            ScopeList.Row(
+                number: index + 1, Scope(request.filters, asOf: request.asOf), asOf: request.asOf)
+        }
+        let scopes = ScopeList(rows)
+        // Learners and the mean are no key measure's.
+        let whole = ScopeList.whole(rows, of: requests)
         let status = { (value: String) in Scope.statusCount(value, dialect) }
         let totals =
             "CAST(coalesce(sum(c.enrollments), 0) AS BIGINT) AS enrollments, "
@@ -68,6 +69,8 @@ extension CompletionMetrics: Analysis {
                      \(dialect.binary("name")) NULLS FIRST, \(dialect.binary("badge")) NULLS FIRST,
                      organization_id NULLS FIRST, badge_id
             """, dialect)
+        // The medians per badge and per organization are no key measure's.
+        let detailed = scopes.readWhole("scope", of: requests)
         let medians = scopes.statement(
             "medians",
             """
@@ -81,13 +84,13 @@ extension CompletionMetrics: Analysis {
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope"], from: "SELECT scope, seconds FROM durations"))) AS a
             UNION ALL
             SELECT m.scope, 'badge', m.badge_id, NULL, \(dialect.days("m.q1"))
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: "SELECT scope, badge_id, seconds FROM durations"))) AS m
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: "SELECT scope, badge_id, seconds FROM durations WHERE TRUE\(detailed)"))) AS m
             UNION ALL
             SELECT o.scope, 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations"))) AS o
+            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations WHERE TRUE\(detailed)"))) AS o
             ORDER BY 1, 2, 3, 4
             """, dialect)
-        let people = peopleStatement(scopes, dialect)
+        let people = whole.rows.isEmpty ? [] : [peopleStatement(whole, dialect)]
         // "Completions in September" counts by the day of completion, not of enrollment.
         let windowed = ScopeList(
             requests.enumerated().compactMap { index, request in
@@ -101,7 +104,7 @@ extension CompletionMetrics: Analysis {
                 row.doneUntil = min(window.end ?? finished.until, finished.until)
                 return row
             })
-        guard !windowed.rows.isEmpty else { return [breakdowns, medians, people] }
+        guard !windowed.rows.isEmpty else { return [breakdowns, medians] + people }
         let condition = ScopeList.doneInWindow()
         // Every badge and organization of the filters, so a bottom ranking sees its zeros.
         let completedInWindow = windowed.statement(
@@ -131,7 +134,7 @@ extension CompletionMetrics: Analysis {
             GROUP BY d.scope
             ORDER BY 1, 2, 3, 4
             """, dialect)
-        return [breakdowns, medians, people, completedInWindow]
+        return [breakdowns, medians] + people + [completedInWindow]
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws

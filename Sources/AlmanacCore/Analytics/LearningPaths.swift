@@ -215,13 +215,13 @@ extension LearningPaths: Analysis {
                      \(dialect.binary("first_badge")) NULLS FIRST, \(dialect.binary("second_badge")) NULLS FIRST
             """, dialect, reads: [.facts, .learnerSteps])
         // Where a sequence starts does not change the time to complete a badge: scopes that
-        // differ only in their badge share one here.
-        let completed = ScopeList(
+        // differ only in their badge share one here. It is no key measure's.
+        let completed = ScopeList.whole(
             requests.enumerated().map { index, request in
                 ScopeList.Row(
                     number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
                     asOf: request.asOf)
-            })
+            }, of: requests)
         let completion = completed.statement(
             "completion",
             """
@@ -231,7 +231,7 @@ extension LearningPaths: Analysis {
             FROM medians m JOIN badges b ON b.id = m.badge_id
             ORDER BY m.scope, \(dialect.binary("b.name"))
             """, dialect)
-        return [sequences, completion]
+        return [sequences] + (completed.rows.isEmpty ? [] : [completion])
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws

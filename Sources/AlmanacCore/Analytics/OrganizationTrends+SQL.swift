@@ -21,15 +21,17 @@ extension OrganizationTrends: Analysis {
                 row.granularity = (request.granularity ?? .month).rawValue
                 return row
             }
-        let series = ScopeList(rows)
+        // The series and the spread per learner are no key measure's.
+        let series = ScopeList.whole(rows, of: requests)
         // Only the series reads the periods and the completions by day: the other
         // statements share one scope between questions that differ in those alone.
-        let scopes = ScopeList(
-            rows.map { row in
-                var row = row
-                (row.doneFrom, row.doneUntil, row.granularity) = (nil, nil, nil)
-                return row
-            })
+        let plain = rows.map { row in
+            var row = row
+            (row.doneFrom, row.doneUntil, row.granularity) = (nil, nil, nil)
+            return row
+        }
+        let scopes = ScopeList(plain)
+        let spreads = ScopeList.whole(plain, of: requests)
         let completed = "sum(\(dialect.flag("s.status = 'completed'")))"
         let organizations = scopes.statement(
             "organizations",
@@ -105,10 +107,10 @@ extension OrganizationTrends: Analysis {
             GROUP BY e.scope, e.period_start
             ORDER BY 1, 2, 3, 5 NULLS FIRST, 4 NULLS FIRST
             """, dialect)
-        let perLearner = scopes.statement(
+        let perLearner = spreads.statement(
             "per_learner",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(spreads.cte(dialect)),
             per_learner AS MATERIALIZED (
                 SELECT s.scope, s.user_id, s.organization_id, count(*) AS enrollments
                 FROM scoped s GROUP BY s.scope, s.user_id, s.organization_id
@@ -132,7 +134,7 @@ extension OrganizationTrends: Analysis {
             LEFT JOIN organizations o ON o.id = m.organization_id
             ORDER BY m.scope, m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
             """, dialect)
-        return [organizations, totals, seriesStatement, perLearner]
+        return [organizations, totals] + (series.rows.isEmpty ? [] : [seriesStatement, perLearner])
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws

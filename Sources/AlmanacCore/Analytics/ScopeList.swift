@@ -64,6 +64,24 @@ struct ScopeList: Sendable {
         self.rows = unique
     }
 
+    /// The rows of the requests whose whole output is read: a statement that computes
+    /// nothing a key measure reads leaves out the others (`AnalysisRequest.measuresOnly`).
+    static func whole(_ rows: [Row], of requests: [AnalysisRequest]) -> ScopeList {
+        ScopeList(rows.filter { !requests[$0.number - 1].measuresOnly })
+    }
+
+    /// ` AND column IN (…)`: the scopes of this list that some request reads whole, for the
+    /// parts of a statement no key measure reads; empty when every scope is read whole.
+    func readWhole(_ column: String, of requests: [AnalysisRequest]) -> String {
+        let whole = Set(
+            requests.indices.compactMap { index in
+                requests[index].measuresOnly ? nil : numbers[index + 1]
+            })
+        guard whole.count < rows.count else { return "" }
+        return
+            " AND \(column) IN (\(whole.isEmpty ? "NULL" : whole.sorted().map(String.init).joined(separator: ", ")))"
+    }
+
     /// A statement over this list, which knows each request's scope number and the build's
     /// temporary tables it reads.
     func statement(
@@ -183,10 +201,11 @@ struct ScopeList: Sendable {
 
     /// `medians AS (…)`: the median seconds from enrollment to completion per scope and
     /// `badge_id` (column `q1`), over the completed `scoped` rows that have a `completed_at`.
-    static func completionMedians(_ dialect: any SQLDialect) -> String {
+    /// - Parameter condition: more of the `WHERE`, such as `readWhole`'s.
+    static func completionMedians(_ dialect: any SQLDialect, _ condition: String = "") -> String {
         let source = """
             SELECT s.scope, s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
-            FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+            FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL\(condition)
             """
         return
             "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: source))\n)"

@@ -169,11 +169,15 @@ struct QuestionAnswering {
         var pairs = Array(zip(questions, matches))
         // The earlier windows are counted at the same age as the current one.
         var cutoffs: [CivilDate?] = Array(repeating: nil, count: pairs.count)
+        // Only their key measures are read, but for the window a question sets against its
+        // own ("against 2024"), which its page shows whole.
+        var measuresOnly = Array(repeating: false, count: pairs.count)
         for (index, window) in windows.enumerated() {
             guard let window else { continue }
             pairs.append((questions[index], window.match(matches[index], for: window.previous)))
             pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
             cutoffs += [window.previousAsOf, window.yearAgoAsOf]
+            measuresOnly += [matches[index].versus == nil, true]
         }
         let location = source.location
         let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
@@ -189,7 +193,8 @@ struct QuestionAnswering {
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
             (outcomes, pass) = try await runner.run(
-                pairs, asOf: cutoffs, also: weeklyStatement.map { [$0] } ?? [], cache: &cache)
+                pairs, asOf: cutoffs, measuresOnly: measuresOnly,
+                also: weeklyStatement.map { [$0] } ?? [], cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
