@@ -122,8 +122,9 @@ struct AnalysisRunner {
             }
         }
         pass.notes = notes
-        pass.statements = all.count
-        pass.rows = all.reduce(0) { $0 + $1.rows }
+        // The analyses' statements: those the analysis cache saves a build from running.
+        pass.statements = analyses
+        pass.rows = all[..<analyses].reduce(0) { $0 + $1.rows }
         pass.milliseconds = Self.milliseconds(since: started)
         // The temporary tables first, so that `--dump-sql` replays in order.
         var preparation: [String] = []
