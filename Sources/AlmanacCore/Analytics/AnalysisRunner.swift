@@ -20,6 +20,8 @@ struct AnalysisRunner {
         /// The statements that computed this question's numbers, parameters inlined.
         var sql: [String]
         var milliseconds: Int
+        /// The shared statements that computed them, and this question's scope of each.
+        var shared: [SharedScope] = []
     }
 
     /// What the database check found, for the progress line.
@@ -148,7 +150,7 @@ struct AnalysisRunner {
             results.append(
                 Outcome(
                     output: output, sql: job.standalone,
-                    milliseconds: finished.reduce(0) { $0 + $1.milliseconds }))
+                    milliseconds: finished.reduce(0) { $0 + $1.milliseconds }, shared: job.shared))
         }
         for ((question, match), key) in zip(questions, keys) {
             if let number = jobOfKey[key] {
@@ -156,7 +158,9 @@ struct AnalysisRunner {
             } else if let output = known[key] {
                 // Known from the last build: the statements that computed it are the same.
                 let job = Job(question: question, match: match, key: key, dialect: db.dialect)
-                outcomes.append(Outcome(output: output, sql: job.standalone, milliseconds: 0))
+                outcomes.append(
+                    Outcome(
+                        output: output, sql: job.standalone, milliseconds: 0, shared: job.shared))
             }
         }
         cache.keep(keys)
@@ -209,6 +213,9 @@ struct AnalysisRunner {
         var request: AnalysisRequest
         /// The statements of this analysis alone (one scope), as a page shows them.
         var standalone: [String]
+        /// The shared statements of its kind, each with its scope: the same row of the
+        /// scope list as the standalone statement's one row.
+        var shared: [SharedScope] = []
 
         init(question: Question, match: Match, key: AnalysisKey, dialect: any SQLDialect) {
             self.question = question
@@ -217,7 +224,13 @@ struct AnalysisRunner {
             request = key.request
             analysis = match.kind.analysis
             if let analysis {
-                standalone = analysis.statements(for: [request], in: dialect).map(\.inlined)
+                let statements = analysis.statements(for: [request], in: dialect)
+                standalone = statements.map(\.inlined)
+                shared = statements.map { statement in
+                    SharedScope(
+                        statement: "\(match.kind.rawValue).\(statement.name)",
+                        scope: statement.scopeDescriptions[1] ?? "")
+                }
             } else {
                 standalone = [
                     (question.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

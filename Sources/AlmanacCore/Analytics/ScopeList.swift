@@ -90,6 +90,8 @@ struct ScopeList: Sendable {
         var statement = SQLStatement(name, sql)
         statement.scopes = numbers
         statement.preparation = BuildFacts.preparation(reads, dialect)
+        statement.scopeDescriptions = Dictionary(
+            uniqueKeysWithValues: rows.map { ($0.number, $0.description) })
         return statement
     }
 
@@ -217,5 +219,20 @@ struct ScopeList: Sendable {
 
     private func date(_ value: CivilDate?) -> String {
         value.map(Scope.literal) ?? "NULL"
+    }
+}
+
+extension ScopeList.Row: CustomStringConvertible {
+    /// The row's columns that are set, as `column = literal`, in the list's order.
+    var description: String {
+        let fields: [(String, String?)] = [
+            ("badge", badge.map(Scope.literal)), ("organization", organization.map(Scope.literal)),
+            ("from_day", from.map(Scope.literal)), ("until_day", Scope.literal(until)),
+            ("through_day", Scope.literal(through)), ("done_from", doneFrom.map(Scope.literal)),
+            ("done_until", doneUntil.map(Scope.literal)), ("focus", focus.map(Scope.literal)),
+            ("granularity", granularity.map(Scope.literal)),
+        ]
+        return fields.compactMap { name, value in value.map { "\(name) = \($0)" } }
+            .joined(separator: ", ")
     }
 }

@@ -10,6 +10,10 @@ public struct SQLStatement: Sendable, Hashable {
     /// Statements that must have run on a connection before this one: the creation of the
     /// build's temporary tables it reads. Each runs once per connection.
     public var preparation: [String] = []
+    /// For a shared statement: each scope's number → its row of the scope list in words
+    /// (`badge = 'Python Basics', until_day = '2026-10-01'`), which does not change when
+    /// other questions come and go.
+    public var scopeDescriptions: [Int: String] = [:]
 
     public init(_ name: String, _ sql: String, _ bindings: [SQLValue] = []) {
         self.name = name

@@ -13,6 +13,9 @@ public struct QuestionReport: Sendable {
     /// The statements that computed this question's numbers, parameters inlined, for "How
     /// this was computed" and `metadata.sql`.
     public var sql: [String]
+    /// The build's shared statements that computed the numbers, with this page's scope of
+    /// each (`metadata.shared_statements`); empty for custom SQL.
+    public var shared: [SharedScope] = []
     /// The engine that ran them, as `SQLDialect.name` spells it: `sqlite` or `postgresql`.
     public var engine: String
     /// The numbers comparisons, "since the last report" and alerts read.
@@ -85,6 +88,7 @@ public struct QuestionReport: Sendable {
                 "analytics_data": output.json,
                 "engine": .string(engine),
                 "sql": .array(sql.map(JSONValue.string)),
+                "shared_statements": .array(shared.map(\.json)),
                 "grounding": grounding.json,
                 "narration": [
                     "source": narration.model == nil ? "offline" : "model",

@@ -59,6 +59,7 @@ struct QuestionAnswering {
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
                 engine: source.db.dialect.name)
             report.keyMeasures = outcome.measures
+            report.shared = outcome.shared
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
             report.comparison = outcome.comparison
             report.insights = outcome.insights
@@ -149,6 +150,7 @@ struct QuestionAnswering {
         var output: any AnalysisOutput
         var sql: [String]
         var milliseconds: Int
+        var shared: [SharedScope]
         var measures: [KeyMeasure]
         var comparison: Comparison?
         var insights: [Insight]
@@ -221,6 +223,7 @@ struct QuestionAnswering {
             let outcome = outcomes[index]
             var result = Analysed(
                 output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
+                shared: outcome.shared,
                 measures: match.kind.keyMeasures?.measures(in: outcome.output.json) ?? [],
                 insights: [])
             if let window = windows[index], let spec = match.kind.keyMeasures {

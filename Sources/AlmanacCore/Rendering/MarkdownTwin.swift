@@ -61,6 +61,11 @@ struct MarkdownTwin: Sendable {
             "- Filters: \(filters.isEmpty ? "none" : MarkdownText.escape(filters))",
             "- Narrator: \(report.narration.label)", "",
         ]
+        if !report.shared.isEmpty {
+            lines += ["Computed in the build's shared statements, this page's scope of each:", ""]
+            lines += report.shared.map { "- `\($0.statement)`: \(MarkdownText.escape($0.scope))" }
+            lines += ["", "The same numbers for this question alone:", ""]
+        }
         for statement in report.sql {
             lines += ["```sql", statement, "```", ""]
         }

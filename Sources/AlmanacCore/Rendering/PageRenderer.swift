@@ -154,6 +154,8 @@ public struct PageRenderer: Sendable {
         context["sql"] = report.sql
         context["engine"] = report.engine == "postgresql" ? "PostgreSQL" : "SQLite"
         context["hasSQL"] = !report.sql.isEmpty
+        context["shared"] = report.shared.map { ["statement": $0.statement, "scope": $0.scope] }
+        context["hasShared"] = !report.shared.isEmpty
         context["json"] = report.question.id + ".json"
         context["markdown"] = report.question.id + ".md"
         if let previous { context["previous"] = link(previous) }

@@ -90,6 +90,7 @@ extension TemplateSet {
         "narrator", "charts", "moreCharts", "hasMoreCharts", "moreChartsCount", "id", "caption",
         "summary", "figureJSON", "table", "hasCharts", "previousLabel",
         "tables", "columns", "numeric", "rows", "cells", "text", "hasTables", "sql", "hasSQL",
+        "shared", "hasShared", "statement", "scope",
         "json", "markdown", "previous", "next", "href", "stats", "users", "badges",
         "organizations", "enrollments", "sections", "name", "questions", "lead", "week", "start",
         "current", "change", "direction", "completions", "notices", "needsEval",
