@@ -147,7 +147,18 @@ public final class SQLiteConnection: DatabaseConnection {
         defer { writes.allowed = false }
         for sql in statements {
             trace?(sql, [])
-            try execute(sql)
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement
+            else {
+                sqlite3_finalize(statement)
+                throw error(status: sqlite3_errcode(handle), sql: sql)
+            }
+            defer { sqlite3_finalize(statement) }
+            let status = sqlite3_step(statement)
+            // Counted with the analyses' statements: making the facts is part of the plan.
+            ExecutionCounters.shared.add(
+                vmSteps: Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 0)))
+            guard status == SQLITE_DONE else { throw error(status: status, sql: sql) }
         }
     }
 
