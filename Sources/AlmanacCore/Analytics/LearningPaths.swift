@@ -139,7 +139,8 @@ extension LearningPaths: Analysis {
 
     /// `sequences`: from one numbering of every learner's sequence per scope, the
     /// transitions with their learners and median gap, the top paths, the starting badges
-    /// and the number of sequences, told apart by `part`; `completion`: the median days to
+    /// and the number of sequences, told apart by `part` (a scope read for its key measures
+    /// only gets its starting badges and sequences); `completion`: the median days to
     /// complete each badge, for the timeline chart.
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
@@ -154,7 +155,7 @@ extension LearningPaths: Analysis {
             \(sequenceCTEs(for: scopes, in: dialect)),
             gaps AS MATERIALIZED (
                 SELECT l.scope, l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
-                FROM links l WHERE l.next_badge IS NOT NULL
+                FROM links l WHERE l.next_badge IS NOT NULL\(scopes.readWhole("l.scope", of: requests))
             ),
             medians AS (
             \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps"))
@@ -172,6 +173,7 @@ extension LearningPaths: Analysis {
                 JOIN badges f ON f.id = p.badge_id
                 JOIN badges s ON s.id = p.next_badge
                 LEFT JOIN badges t ON t.id = p.third_badge
+                WHERE TRUE\(scopes.readWhole("p.scope", of: requests))
                 GROUP BY p.scope, p.badge_id, p.next_badge, p.third_badge, f.name, s.name, t.name
             ),
             top_paths AS (
@@ -200,13 +202,13 @@ extension LearningPaths: Analysis {
                 UNION ALL
                 SELECT st.scope, 'first', b.name, NULL, NULL, NULL, count(*), NULL
                 FROM steps st JOIN badges b ON b.id = st.badge_id
-                WHERE st.step = 1
+                WHERE st.step = 1\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
                 UNION ALL
                 SELECT st.scope, 'previous', b.name, NULL, NULL, NULL, count(*), NULL
                 FROM steps st JOIN badges b ON b.id = st.badge_id
                 JOIN targets sc ON sc.scope = st.scope
-                WHERE st.focus IS NOT NULL AND st.next_badge = sc.focus_id
+                WHERE st.focus IS NOT NULL AND st.next_badge = sc.focus_id\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
             )
             SELECT scope, part, first_badge, second_badge, third_badge, label, learners, median_days
