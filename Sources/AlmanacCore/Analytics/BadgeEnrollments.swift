@@ -88,7 +88,7 @@ extension BadgeEnrollments: Analysis {
         let badges = scopes.statement(
             "badges",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .enrolledAt, .status, .progress, .completedAt])),
             \(ScopeList.completionMedians(dialect, scopes.readWhole("s.scope", of: requests))),
             counts AS (
                 SELECT s.scope, s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
@@ -126,7 +126,7 @@ extension BadgeEnrollments: Analysis {
         let totals = references.statement(
             "totals",
             """
-            WITH \(references.cte(dialect))
+            WITH \(references.cte(dialect, columns: [.userID, .badgeID, .status, .progress, .inFocus]))
             SELECT s.scope, \(counted(inBadge)) AS enrollments,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.badge_id END) AS badges,

@@ -33,7 +33,7 @@ extension CompletionMetrics {
         return scopes.statement(
             "people",
             """
-            WITH \(scopes.cte(dialect))
+            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .organizationID, .enrolledAt, .status, .completedAt]))
             SELECT s.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
                    \(columns)
             FROM scoped s

@@ -27,7 +27,7 @@ extension CompletionMetrics: Analysis {
         let breakdowns = scopes.statement(
             "breakdowns",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(scopes.cte(dialect, columns: [.badgeID, .organizationID, .enrolledAt, .status])),
             cells AS MATERIALIZED (
                 SELECT s.scope, s.organization_id, s.badge_id, substr(s.enrolled_at, 1, 7) AS cohort,
                        count(*) AS enrollments, \(status("completed")) AS completed,
@@ -74,7 +74,7 @@ extension CompletionMetrics: Analysis {
         let medians = scopes.statement(
             "medians",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(scopes.cte(dialect, columns: [.badgeID, .organizationID, .enrolledAt, .status, .completedAt])),
             durations AS MATERIALIZED (
                 SELECT s.scope, s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
@@ -110,7 +110,9 @@ extension CompletionMetrics: Analysis {
         let completedInWindow = windowed.statement(
             "completed_in_window",
             """
-            WITH \(windowed.cte(dialect, named: "finished", finished: true)),
+            WITH \(windowed.cte(
+                dialect, named: "finished", finished: true,
+                columns: [.userID, .badgeID, .organizationID, .status, .completedAt, .doneFrom, .doneUntil])),
             done AS MATERIALIZED (
                 SELECT s.scope, s.badge_id, s.organization_id, s.user_id FROM finished s WHERE \(condition)
             )

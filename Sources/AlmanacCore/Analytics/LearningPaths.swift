@@ -70,7 +70,9 @@ extension LearningPaths: Analysis {
         return """
             WITH \(scopes.values(dialect, reads: [.facts, .learnerSteps])),
             windowed AS (SELECT * FROM targets WHERE from_day IS NOT NULL),
-            \(scopes.relation(dialect, named: "scoped", targets: "windowed")),
+            \(scopes.relation(
+                dialect, named: "scoped", targets: "windowed",
+                columns: [.id, .userID, .badgeID, .enrolledAt, .focus, .inFocus])),
             history AS NOT MATERIALIZED (
                 SELECT sc.scope, sc.focus, l.user_id, l.badge_id, l.enrolled_at, l.step,
                        \(cut)
@@ -227,7 +229,7 @@ extension LearningPaths: Analysis {
         let completion = completed.statement(
             "completion",
             """
-            WITH \(completed.cte(dialect)),
+            WITH \(completed.cte(dialect, columns: [.badgeID, .enrolledAt, .status, .completedAt])),
             \(ScopeList.completionMedians(dialect))
             SELECT m.scope, b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
             FROM medians m JOIN badges b ON b.id = m.badge_id

@@ -36,7 +36,7 @@ extension OrganizationTrends: Analysis {
         let organizations = scopes.statement(
             "organizations",
             """
-            WITH \(scopes.cte(dialect)),
+            WITH \(scopes.cte(dialect, columns: [.userID, .organizationID, .status, .progress])),
             listed AS (
                 SELECT sc.scope, o.id, o.name AS organization
                 FROM scopes sc JOIN organizations o ON sc.organization IS NULL OR o.name = sc.organization
@@ -63,7 +63,7 @@ extension OrganizationTrends: Analysis {
         let totals = scopes.statement(
             "totals",
             """
-            WITH \(scopes.cte(dialect))
+            WITH \(scopes.cte(dialect, columns: [.organizationID, .status]))
             SELECT s.scope, count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
                    count(DISTINCT s.organization_id) AS organizations
             FROM scoped s
@@ -82,8 +82,10 @@ extension OrganizationTrends: Analysis {
         let seriesStatement = series.statement(
             "series",
             """
-            WITH \(series.cte(dialect)),
-            \(series.relation(dialect, named: "finished", finished: true)),
+            WITH \(series.cte(dialect, columns: [.organizationID, .enrolledAt, .granularity])),
+            \(series.relation(
+                dialect, named: "finished", finished: true,
+                columns: [.organizationID, .status, .completedAt, .doneFrom, .doneUntil, .granularity])),
             events AS (
                 SELECT s.scope, \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
                        count(*) AS enrollments, 0 AS completions
@@ -110,7 +112,7 @@ extension OrganizationTrends: Analysis {
         let perLearner = spreads.statement(
             "per_learner",
             """
-            WITH \(spreads.cte(dialect)),
+            WITH \(spreads.cte(dialect, columns: [.userID, .organizationID])),
             per_learner AS MATERIALIZED (
                 SELECT s.scope, s.user_id, s.organization_id, count(*) AS enrollments
                 FROM scoped s GROUP BY s.scope, s.user_id, s.organization_id

@@ -129,9 +129,40 @@ struct ScopeList: Sendable {
     /// completions by the day they happened.
     func cte(
         _ dialect: any SQLDialect, named name: String = "scoped", finished: Bool = false,
-        reads: [BuildFacts] = [.facts]
+        reads: [BuildFacts] = [.facts], columns: [Column] = Column.allCases
     ) -> String {
-        "\(values(dialect, reads: reads)),\n\(relation(dialect, named: name, finished: finished))"
+        "\(values(dialect, reads: reads)),\n"
+            + relation(dialect, named: name, finished: finished, columns: columns)
+    }
+
+    /// A column of the scoped relation besides `scope`. A statement names the ones it reads:
+    /// each row makes only those.
+    enum Column: CaseIterable {
+        case id, userID, badgeID, organizationID, enrolledAt, status, progress, completedAt
+        case doneFrom, doneUntil, focus, granularity, inFocus
+
+        /// - Parameter later: the condition of a completion after the scope's cutoff.
+        func select(_ dialect: any SQLDialect, later: String) -> String {
+            switch self {
+            case .id: return "e.id"
+            case .userID: return "e.user_id"
+            case .badgeID: return "e.badge_id"
+            case .organizationID: return "e.organization_id"
+            case .enrolledAt: return "e.enrolled_at"
+            case .status:
+                return
+                    "CASE WHEN e.status = 'completed' AND \(later) THEN 'in_progress' ELSE e.status END AS status"
+            case .progress: return "e.progress"
+            case .completedAt:
+                return "CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at"
+            case .doneFrom: return "sc.done_from"
+            case .doneUntil: return "sc.done_until"
+            case .focus: return "sc.focus"
+            case .granularity: return "sc.granularity"
+            case .inFocus:
+                return "\(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus"
+            }
+        }
     }
 
     /// The scoped relation alone, for a statement that declares `scopes` once and reads two.
@@ -145,19 +176,17 @@ struct ScopeList: Sendable {
     /// - Parameter targets: the scopes to read, `targets` or a relation of some of its rows.
     func relation(
         _ dialect: any SQLDialect, named name: String, finished: Bool = false,
-        targets: String = "targets"
+        targets: String = "targets", columns: [Column] = Column.allCases
     ) -> String {
         // Dates compare as plain text (see `Scope.cte`).
         let facts = BuildFacts.facts.name
         // As of the scope's cutoff: a completion dated after it had not happened, and its
         // enrollment was in progress (docs/metrics.md, the as-of date).
         let later = "e.completed_at >= sc.through_day"
+        let selected = (["sc.scope"] + columns.map { $0.select(dialect, later: later) })
+            .joined(separator: ", ")
         let select = """
-            SELECT sc.scope, e.id, e.user_id, e.badge_id, e.organization_id, e.enrolled_at,
-                       CASE WHEN e.status = 'completed' AND \(later) THEN 'in_progress' ELSE e.status END AS status,
-                       e.progress, CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at,
-                       sc.done_from, sc.done_until, sc.focus, sc.granularity,
-                       \(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus
+            SELECT \(selected)
                 FROM \(targets) sc
             """
         if finished {

@@ -33,8 +33,10 @@ public struct WeeklySeries: Sendable, Equatable {
         return scopes.statement(
             "weekly",
             """
-            WITH \(scopes.cte(dialect)),
-            \(scopes.relation(dialect, named: "finished", finished: true))
+            WITH \(scopes.cte(dialect, columns: [.enrolledAt])),
+            \(scopes.relation(
+                dialect, named: "finished", finished: true,
+                columns: [.status, .completedAt, .doneFrom, .doneUntil]))
             SELECT s.scope, 'enrollments' AS measure, \(dialect.weekStart("s.enrolled_at")) AS week, count(*) AS n
             FROM scoped s GROUP BY s.scope, \(dialect.weekStart("s.enrolled_at"))
             UNION ALL
