@@ -9,11 +9,13 @@ import Foundation
 struct AnalysisRunner {
     /// The connection the build opened; it runs the check and takes part in the pool.
     var db: any DatabaseConnection
-    /// Opens one more connection to the same database, for the pool.
-    var open: @Sendable () throws -> any DatabaseConnection
+    /// One more connection to the same database, for the pool (in a build, one that reads the
+    /// build's snapshot); nil when the build's connection must run everything alone.
+    var open: @Sendable () throws -> (any DatabaseConnection)?
     var asOf: CivilDate
-    /// Connections that run statements at once.
-    var workers = 2
+    /// Connections that run statements at once, the build's own included.
+    static let connections = 2
+    var workers = connections
 
     struct Outcome: Sendable {
         var output: any AnalysisOutput
@@ -327,7 +329,7 @@ struct AnalysisRunner {
     /// finishes one; results come back in the order of `work`.
     private static func execute(
         _ work: [Work], workers: Int, first: any DatabaseConnection,
-        open: @escaping @Sendable () throws -> any DatabaseConnection
+        open: @escaping @Sendable () throws -> (any DatabaseConnection)?
     ) async -> ([Done], [String]) {
         guard !work.isEmpty else { return ([], []) }
         let board = Board(count: work.count)
@@ -339,10 +341,12 @@ struct AnalysisRunner {
                     // connection takes all the work.
                     let db: any DatabaseConnection
                     do {
-                        db = worker == 0 ? firstConnection.connection : try open()
+                        guard let opened = worker == 0 ? firstConnection.connection : try open()
+                        else { return }
+                        db = opened
                     } catch {
                         board.note(
-                            "a second connection could not be opened, so the analyses ran on one: \(error)"
+                            "the analyses ran on one connection: \(error)"
                         )
                         return
                     }

@@ -52,6 +52,27 @@ public protocol DatabaseConnection: AnyObject {
     /// the only writes an analysis connection allows. An engine whose dialect never reads
     /// temporary tables is never asked.
     func createTemporaryTables(_ statements: [String]) throws
+
+    // MARK: - Snapshots (one version of the data per build: `ReadSnapshot`)
+
+    /// Begins a read-only transaction that every later statement on this connection reads
+    /// in, until `endSnapshot()`.
+    /// - Returns: what another connection needs to join it.
+    /// - Throws: `DatabaseError` when the transaction cannot begin.
+    func beginSnapshot() throws -> SnapshotTicket
+
+    /// Begins a read-only transaction on this connection that reads the data of `ticket`.
+    /// - Throws: `DatabaseError` when it cannot (a lock, an expired snapshot).
+    func joinSnapshot(_ ticket: SnapshotTicket) throws
+
+    /// A number that changes when another connection commits a write (SQLite's
+    /// `PRAGMA data_version`), comparable only with this connection's own; nil where joining
+    /// a snapshot is exact.
+    func changeMark() throws -> Int?
+
+    /// Ends the read transaction that `beginSnapshot()` or `joinSnapshot(_:)` began; does
+    /// nothing when there is none.
+    func endSnapshot()
 }
 
 extension DatabaseConnection {

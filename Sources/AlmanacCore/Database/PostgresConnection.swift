@@ -26,7 +26,9 @@ public final class PostgresConnection: DatabaseConnection {
     /// Receives every statement with its bindings, in the order they run (`--dump-sql`).
     public var trace: ((String, [SQLValue]) -> Void)?
 
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
+    /// Whether a snapshot's transaction is open (`PostgresConnection+Snapshot`).
+    var inSnapshot = false
     /// Every password this connection could have used, blanked out of any message.
     private let secrets: [String]
     private let host: String
@@ -141,7 +143,10 @@ public final class PostgresConnection: DatabaseConnection {
                 failure = self.error(in: result, sql: sql)
             }
         }
-        if let failure { throw failure }
+        if let failure {
+            recoverSnapshot()
+            throw failure
+        }
     }
 
     /// Rejects anything but one read-only SELECT or WITH statement. The server plans the

@@ -19,7 +19,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Receives every statement with its bindings, in the order they run (`--dump-sql`).
     public var trace: ((String, [SQLValue]) -> Void)?
 
-    private var handle: OpaquePointer?
+    /// The open database; `SQLiteConnection+Snapshot` reads its transaction state.
+    private(set) var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     /// Milliseconds one query may run before it is interrupted; 0 means no limit.
     public let statementTimeout: Int

@@ -4,6 +4,9 @@ import Foundation
 struct BuildSource {
     var location: DatabaseLocation
     var db: any DatabaseConnection
+    /// The build's connections in one read-only transaction each, all on one version of the
+    /// data, from the first statement below until `snapshot.end()` after the build's last.
+    var snapshot: ReadSnapshot
     var stats: DatabaseStats
     var asOf: CivilDate
     /// The day of the first enrollment: a period that starts before it is partial.
@@ -27,6 +30,10 @@ struct BuildSource {
             let db = try location.open()
             let recorder = StatementRecorder()
             recorder.record(db)
+            // Every statement of the build reads one version of the data, even while the
+            // database is written to: the pool's connections join before any runs.
+            let snapshot = try ReadSnapshot.begin(
+                on: db, joiners: AnalysisRunner.connections - 1, open: location.open)
             let missing = try SchemaChecker().structure(db)
             if !missing.isEmpty {
                 throw SchemaCheckError(path: db.location, report: SchemaReport(findings: missing))
@@ -57,7 +64,8 @@ struct BuildSource {
                 latest = last
             }
             return BuildSource(
-                location: location, db: db, stats: stats, asOf: asOf, firstDay: first,
+                location: location, db: db, snapshot: snapshot, stats: stats, asOf: asOf,
+                firstDay: first,
                 catalogue: try EntityCatalogue.read(from: db), recorder: recorder,
                 latestActivity: latest)
         }

@@ -181,8 +181,12 @@ struct QuestionAnswering {
             cutoffs += [window.previousAsOf, window.yearAgoAsOf]
             measuresOnly += [matches[index].versus == nil, true]
         }
-        let location = source.location
-        let runner = AnalysisRunner(db: source.db, open: { try location.open() }, asOf: source.asOf)
+        // The pool's connections read the build's snapshot; it ends with the pool's work (the
+        // build's last statements), and a writer waiting for a rollback-journal lock goes on.
+        let snapshot = source.snapshot
+        defer { snapshot.end() }
+        let runner = AnalysisRunner(
+            db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
         // Every scope's weekly series, from one shared statement run in the same pool.
         var scopes: [Filters] = []
         for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)

@@ -37,6 +37,9 @@ struct Project {
     /// How builds reach the language model: real HTTP (to a loopback server) unless a test
     /// puts a fake transport here.
     var http: any HTTPTransport = URLSessionTransport()
+    /// Sees each event as the build logs it, on the build's own path (a test can act between
+    /// the build's steps).
+    var observe: @Sendable (BuildEvent) -> Void = { _ in }
 
     /// A project over a new database holding `rows` (SQL statements).
     init(rows: String = Fixture.platformRows, questions: String = Project.questions) throws {
@@ -68,8 +71,13 @@ struct Project {
 
     /// The builder for `options`, logging into `log`: the one place the tests construct it.
     func builder(_ options: BuildOptions) -> ReportBuilder {
-        let log = self.log
-        let environment = Environment.test(files: files, http: http, log: { log.add($0) })
+        let (log, observe) = (self.log, self.observe)
+        let environment = Environment.test(
+            files: files, http: http,
+            log: {
+                log.add($0)
+                observe($0)
+            })
         return ReportBuilder(options: options, version: "test", environment: environment)
     }
 

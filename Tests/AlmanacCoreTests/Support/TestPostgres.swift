@@ -6,6 +6,12 @@ import Foundation
 enum TestPostgres {
     static var url: String? { ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] }
 
+    /// The coordinator of the two-shard postgres_fdw cluster, named by
+    /// ALMANAC_TEST_POSTGRES_CLUSTER_URL.
+    static var clusterURL: String? {
+        ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_CLUSTER_URL"]
+    }
+
     /// A read-only connection to the test server; nil when no server was named.
     static func connection() throws -> (any DatabaseConnection)? {
         guard let url else { return nil }
@@ -18,6 +24,14 @@ enum TestPostgres {
     static func fixture(
         _ rows: String, tables: String = DemoSeeder.postgresSchemaSQL
     ) throws -> (any DatabaseConnection)? {
+        try fixtureURL(rows, tables: tables).map { try PostgresConnection(url: $0) }
+    }
+
+    /// The URL (password included) of a new schema like `fixture`'s, first on the search path
+    /// of every connection opened with it; nil when no server was named.
+    static func fixtureURL(
+        _ rows: String, tables: String = DemoSeeder.postgresSchemaSQL
+    ) throws -> String? {
         guard let url else { return nil }
         let schema =
             "fixture_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -26,6 +40,6 @@ enum TestPostgres {
         try writer.execute(tables)
         try writer.execute(rows)
         let separator = url.contains("?") ? "&" : "?"
-        return try PostgresConnection(url: url + separator + "options=-c%20search_path%3D\(schema)")
+        return url + separator + "options=-c%20search_path%3D\(schema)"
     }
 }
