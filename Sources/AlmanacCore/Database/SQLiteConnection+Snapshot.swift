@@ -23,11 +23,19 @@ extension SQLiteConnection {
     }
 
     public func changeMark() throws -> Int? {
-        // Not one of the build's statements: `--dump-sql` leaves it out.
-        let tracing = trace
-        trace = nil
-        defer { trace = tracing }
-        return try scalarInt("PRAGMA data_version")
+        // Not one of the build's statements: neither `--dump-sql` nor the statement and
+        // step counts see it.
+        let sql = "PRAGMA data_version"
+        var statement: OpaquePointer?
+        defer { sqlite3_finalize(statement) }
+        var status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        if status == SQLITE_OK { status = sqlite3_step(statement) }
+        guard status == SQLITE_ROW else {
+            throw DatabaseError(
+                path: path,
+                reason: .statement(sql: sql, message: String(cString: sqlite3_errmsg(handle))))
+        }
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     public func endSnapshot() {
