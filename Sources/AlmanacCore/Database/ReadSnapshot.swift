@@ -31,6 +31,8 @@ final class ReadSnapshot: @unchecked Sendable {
     private var spare: [any DatabaseConnection]
     private var handedOut: [any DatabaseConnection] = []
     private var ended = false
+    /// The pool's connections' preparation, begun by `prepareInBackground`.
+    private let preparing = DispatchGroup()
     /// Why the pool has fewer connections than asked for; nil when it has them all or reads
     /// alone by design.
     let shortfall: String?
@@ -117,11 +119,33 @@ final class ReadSnapshot: @unchecked Sendable {
         return ReadSnapshot(db: db, spare: [], shortfall: shortfall)
     }
 
+    /// Starts running `statements` (the creation of the build's temporary tables) on every
+    /// connection in the background, inside the snapshot, while the build matches its
+    /// questions; the build's connection is not to be used until `ready()`, and
+    /// `connection()` hands a pool connection out once its statements have run. A failure is
+    /// left to the pool's worker, which runs them again (they create only what does not
+    /// exist) and reports it.
+    func prepareInBackground(_ statements: [String]) {
+        guard !statements.isEmpty else { return }
+        for connection in [db] + lock.withLock({ spare }) {
+            let lent = Lent(connection)
+            DispatchQueue.global().async(group: preparing) {
+                try? lent.connection.createTemporaryTables(statements)
+            }
+        }
+    }
+
+    /// Waits until the background preparation is done: the build's connection is free.
+    func ready() {
+        preparing.wait()
+    }
+
     /// One more connection reading the snapshot, for the pool; nil when the build's
     /// connection reads alone by design.
     /// - Throws: `PoolShortfall` saying why the pool has fewer connections than asked for.
     func connection() throws -> (any DatabaseConnection)? {
-        try lock.withLock {
+        preparing.wait()
+        return try lock.withLock {
             guard !ended, !spare.isEmpty else {
                 if let shortfall { throw PoolShortfall(description: shortfall) }
                 return nil
@@ -135,6 +159,7 @@ final class ReadSnapshot: @unchecked Sendable {
     /// Ends every connection's read transaction and closes the pool's: the build's SQL is
     /// done. Ending twice does nothing.
     func end() {
+        preparing.wait()
         let others: [any DatabaseConnection]? = lock.withLock {
             guard !ended else { return nil }
             ended = true
@@ -147,6 +172,17 @@ final class ReadSnapshot: @unchecked Sendable {
         guard let others else { return }
         for other in others { other.endSnapshot() }
         db.endSnapshot()
+    }
+}
+
+/// A spare connection lent to its background preparation, which has it alone until
+/// `connection()` hands it out.
+private struct Lent: @unchecked Sendable {
+    // @unchecked: one thread at a time, as `ReadSnapshot` says.
+    let connection: any DatabaseConnection
+
+    init(_ connection: any DatabaseConnection) {
+        self.connection = connection
     }
 }
 

@@ -28,6 +28,8 @@ public final class SQLiteConnection: DatabaseConnection {
     private let deadline = Deadline()
     /// What the authorizer allows: set while the build creates its temporary tables.
     private let writes = TemporaryWrites()
+    /// The statements that made this connection's temporary tables, which live as long as it.
+    private var madeTemporary: Set<String> = []
 
     /// Opens the database.
     /// - Parameter statementTimeout: milliseconds one query may run (its rows read included);
@@ -146,7 +148,7 @@ public final class SQLiteConnection: DatabaseConnection {
     public func createTemporaryTables(_ statements: [String]) throws {
         writes.allowed = true
         defer { writes.allowed = false }
-        for sql in statements {
+        for sql in statements where !madeTemporary.contains(sql) {
             trace?(sql, [])
             var statement: OpaquePointer?
             guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement
@@ -160,6 +162,7 @@ public final class SQLiteConnection: DatabaseConnection {
             ExecutionCounters.shared.add(
                 vmSteps: Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 0)))
             guard status == SQLITE_DONE else { throw error(status: status, sql: sql) }
+            madeTemporary.insert(sql)
         }
     }
 

@@ -35,7 +35,10 @@ struct QuestionAnswering {
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     func answer(_ questions: [Question]) async throws -> Answers {
-        let (matches, routingKeys) = try await match(questions)
+        // The build's connections make its facts while the questions are matched.
+        source.snapshot.prepareInBackground(
+            BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+        let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
         var cache = cache
@@ -335,6 +338,12 @@ struct QuestionAnswering {
         } catch {
             warnings.add(String(describing: error))
         }
+    }
+
+    /// Runs `body` while the build's connections make its facts, and waits for them.
+    private func preparing<T>(_ body: () async throws -> T) async rethrows -> T {
+        defer { source.snapshot.ready() }
+        return try await body()
     }
 
     private func stage<T>(
