@@ -13,12 +13,15 @@ enum BuildFacts: String, CaseIterable, Sendable {
 
     var name: String { rawValue }
 
-    /// The rows, as a `SELECT`.
+    /// The rows, as a `SELECT`. The Mondays of `enrolled_at` and `completed_at` are worked out
+    /// once here rather than for every scope that counts by week.
     func select(_ dialect: any SQLDialect) -> String {
         switch self {
         case .facts:
             return """
-                SELECT e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status, e.progress, e.completed_at
+                SELECT e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status, e.progress, e.completed_at,
+                           \(dialect.weekStart("e.enrolled_at")) AS enrolled_week,
+                           \(dialect.weekStart("e.completed_at")) AS completed_week
                     FROM enrollments e JOIN users u ON u.id = e.user_id
                 """
         case .learnerSteps:

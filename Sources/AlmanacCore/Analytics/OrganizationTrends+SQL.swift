@@ -70,32 +70,35 @@ extension OrganizationTrends: Analysis {
             GROUP BY s.scope
             ORDER BY s.scope
             """, dialect)
-        let bucket = { (column: String) -> String in
+        let bucket = { (column: String, week: String) -> String in
             let quarter =
                 "substr(\(column), 1, 5) || CASE WHEN substr(\(column), 6, 2) <= '03' THEN '01' "
                 + "WHEN substr(\(column), 6, 2) <= '06' THEN '04' WHEN substr(\(column), 6, 2) <= '09' THEN '07' "
                 + "ELSE '10' END || '-01'"
             return "CASE s.granularity WHEN 'day' THEN substr(\(column), 1, 10) "
-                + "WHEN 'week' THEN \(dialect.weekStart(column)) "
+                + "WHEN 'week' THEN \(week) "
                 + "WHEN 'quarter' THEN \(quarter) ELSE substr(\(column), 1, 7) || '-01' END"
         }
         let seriesStatement = series.statement(
             "series",
             """
-            WITH \(series.cte(dialect, columns: [.organizationID, .enrolledAt, .granularity])),
+            WITH \(series.cte(dialect, columns: [.organizationID, .enrolledAt, .enrolledWeek, .granularity])),
             \(series.relation(
                 dialect, named: "finished", finished: true,
-                columns: [.organizationID, .status, .completedAt, .doneFrom, .doneUntil, .granularity])),
+                columns: [
+                    .organizationID, .status, .completedAt, .completedWeek, .doneFrom, .doneUntil,
+                    .granularity,
+                ])),
             events AS (
-                SELECT s.scope, \(bucket("s.enrolled_at")) AS period_start, s.organization_id,
+                SELECT s.scope, \(bucket("s.enrolled_at", "s.enrolled_week")) AS period_start, s.organization_id,
                        count(*) AS enrollments, 0 AS completions
                 FROM scoped s
-                GROUP BY s.scope, \(bucket("s.enrolled_at")), s.organization_id
+                GROUP BY s.scope, \(bucket("s.enrolled_at", "s.enrolled_week")), s.organization_id
                 UNION ALL
-                SELECT s.scope, \(bucket("s.completed_at")), s.organization_id, 0, count(*)
+                SELECT s.scope, \(bucket("s.completed_at", "s.completed_week")), s.organization_id, 0, count(*)
                 FROM finished s
                 WHERE \(ScopeList.doneInWindow())
-                GROUP BY s.scope, \(bucket("s.completed_at")), s.organization_id
+                GROUP BY s.scope, \(bucket("s.completed_at", "s.completed_week")), s.organization_id
             )
             SELECT e.scope, 'organization' AS breakdown, e.period_start, e.organization_id,
                    \(Scope.organizationName) AS organization,

@@ -139,7 +139,7 @@ struct ScopeList: Sendable {
     /// each row makes only those.
     enum Column: CaseIterable {
         case id, userID, badgeID, organizationID, enrolledAt, status, progress, completedAt
-        case doneFrom, doneUntil, focus, granularity, inFocus
+        case enrolledWeek, completedWeek, doneFrom, doneUntil, focus, granularity, inFocus
 
         /// - Parameter later: the condition of a completion after the scope's cutoff.
         func select(_ dialect: any SQLDialect, later: String) -> String {
@@ -155,6 +155,9 @@ struct ScopeList: Sendable {
             case .progress: return "e.progress"
             case .completedAt:
                 return "CASE WHEN \(later) THEN NULL ELSE e.completed_at END AS completed_at"
+            case .enrolledWeek: return "e.enrolled_week"
+            case .completedWeek:
+                return "CASE WHEN \(later) THEN NULL ELSE e.completed_week END AS completed_week"
             case .doneFrom: return "sc.done_from"
             case .doneUntil: return "sc.done_until"
             case .focus: return "sc.focus"

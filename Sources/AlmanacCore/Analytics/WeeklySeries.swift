@@ -33,17 +33,17 @@ public struct WeeklySeries: Sendable, Equatable {
         return scopes.statement(
             "weekly",
             """
-            WITH \(scopes.cte(dialect, columns: [.enrolledAt])),
+            WITH \(scopes.cte(dialect, columns: [.enrolledWeek])),
             \(scopes.relation(
                 dialect, named: "finished", finished: true,
-                columns: [.status, .completedAt, .doneFrom, .doneUntil]))
-            SELECT s.scope, 'enrollments' AS measure, \(dialect.weekStart("s.enrolled_at")) AS week, count(*) AS n
-            FROM scoped s GROUP BY s.scope, \(dialect.weekStart("s.enrolled_at"))
+                columns: [.status, .completedAt, .completedWeek, .doneFrom, .doneUntil]))
+            SELECT s.scope, 'enrollments' AS measure, s.enrolled_week AS week, count(*) AS n
+            FROM scoped s GROUP BY s.scope, s.enrolled_week
             UNION ALL
-            SELECT f.scope, 'completions' AS measure, \(dialect.weekStart("f.completed_at")) AS week, count(*) AS n
+            SELECT f.scope, 'completions' AS measure, f.completed_week AS week, count(*) AS n
             FROM finished f
             WHERE \(ScopeList.doneInWindow("f"))
-            GROUP BY f.scope, \(dialect.weekStart("f.completed_at"))
+            GROUP BY f.scope, f.completed_week
             ORDER BY 1, 2, 3
             """, dialect)
     }
