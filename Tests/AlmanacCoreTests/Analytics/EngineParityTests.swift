@@ -71,8 +71,14 @@ struct KindBox: Sendable, CustomStringConvertible {
 extension Analysis {
     /// `analytics_data` as the report document writes it.
     static func run(on db: any DatabaseConnection, _ request: AnalysisRequest) throws -> String {
+        return try json(on: db, request).encoded()
+    }
+
+    /// `analytics_data` as a value.
+    static func json(on db: any DatabaseConnection, _ request: AnalysisRequest) throws -> JSONValue
+    {
         var context = AnalysisContext(db: db, asOf: request.asOf)
         context.request = request
-        return try context.run(Self.self).json.encoded()
+        return try context.run(Self.self).json
     }
 }

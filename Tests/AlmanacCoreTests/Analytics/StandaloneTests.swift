@@ -88,4 +88,39 @@ import Testing
             try PostgresConnection(url: reader)
         }
     }
+
+    @Test(
+        "a comparison window read for its key measures only gives the key measures of the whole analysis"
+    )
+    func measuresOnly() async throws {
+        let path = Fixture.folder().appending(path: "demo.db").path
+        var options = SeedOptions()
+        options.users = 600
+        try DemoSeeder(options: options).write(to: path)
+        let db = try SQLiteConnection(path: path)
+        let asOf = CivilDate(iso: "2026-09-30")!
+        let (pairs, cutoffs) = try demoRequests(db, asOf: asOf)
+        // Every window of a question, and none of the questions themselves, read for its
+        // key measures only: no whole twin to borrow from.
+        let partial = cutoffs.map { $0 != nil }
+        var cache = AnalysisCache(scope: "")
+        let runner = AnalysisRunner(db: db, open: { try SQLiteConnection(path: path) }, asOf: asOf)
+        let (outcomes, _) = try await runner.run(
+            pairs, asOf: cutoffs, measuresOnly: partial, cache: &cache)
+        var compared = 0
+        for ((question, match), (cutoff, outcome)) in zip(pairs, zip(cutoffs, outcomes))
+        where cutoff != nil {
+            guard let kind = match.kind.analysis, let spec = match.kind.keyMeasures else {
+                continue
+            }
+            let whole = AnalysisRequest(
+                filters: match.filters, asOf: cutoff ?? asOf, granularity: match.granularity)
+            let expected = try kind.json(on: db, whole)
+            #expect(
+                spec.measures(in: outcome.output.json) == spec.measures(in: expected),
+                "\(question.id): \(match.filters)")
+            compared += 1
+        }
+        #expect(compared > 30)
+    }
 }
