@@ -196,12 +196,13 @@ private struct JSONWriter {
                 return
             }
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
+            // Keys are unique, so sorting the pairs by key is the order of the sorted keys.
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(level + 1)
-                write(key)
+                write(member.key)
                 append(pretty ? ": " : ":")
-                write(members[key]!, level: level + 1)
+                write(member.value, level: level + 1)
             }
             newline(level)
             bytes.append(UInt8(ascii: "}"))
