@@ -66,7 +66,7 @@ public struct PageRenderer: Sendable {
 
     private let library: MustacheLibrary
     /// Which built-in partials Swift writes (`BuiltInPartials`).
-    private let written: (table: Bool, chart: Bool)
+    private let written: (table: Bool, chart: Bool, sql: Bool)
 
     /// - Throws: `TemplateError` when a template does not parse or is missing.
     public init(
@@ -83,6 +83,7 @@ public struct PageRenderer: Sendable {
         for (name, key, used) in [
             ("table", BuiltInPartials.tableKey, written.table),
             ("chart", BuiltInPartials.chartKey, written.chart),
+            ("sql", BuiltInPartials.sqlKey, written.sql),
         ] where used {
             let text = templates.template(named: name)!
             try library.register(BuiltInPartials.guarded(text, key: key), named: name)
@@ -161,6 +162,7 @@ public struct PageRenderer: Sendable {
         context["tables"] = report.tables.map { TableContext($0, builtIn: written.table) }
         context["hasTables"] = !report.tables.isEmpty
         context["sql"] = report.sql
+        if written.sql { context[BuiltInPartials.sqlKey] = BuiltInPartials.sql(report.sql) }
         context["engine"] = report.engine == "postgresql" ? "PostgreSQL" : "SQLite"
         context["hasSQL"] = !report.sql.isEmpty
         context["json"] = report.question.id + ".json"

@@ -72,6 +72,44 @@ import Testing
         }
     }
 
+    @Test("a page's SQL written in Swift is what sql.mustache writes")
+    func sql() throws {
+        for statements in [[], ["SELECT 1"], Self.awkward] {
+            #expect(BuiltInPartials.sql(statements) == (try mustache(["sql": statements], "sql")))
+        }
+        #expect(
+            BuiltInPartials.sql(["SELECT a < b", "SELECT 'x'"])
+                == "<pre><code>SELECT a &lt; b</code></pre>\n<pre><code>SELECT &#39;x&#39;</code></pre>\n"
+        )
+    }
+
+    @Test(
+        "a page template with the SQL inline, as init copied it before sql.mustache, renders the same page"
+    )
+    func inlineSQL() throws {
+        let inline = try renderer { files in
+            files["page.mustache"] = files["page.mustache"]!.replacingOccurrences(
+                of: "{{> sql}}\n", with: "{{#sql}}\n<pre><code>{{.}}</code></pre>\n{{/sql}}\n")
+        }
+        #expect(
+            inline.templates.files["page.mustache"] != TemplateSet.builtIn.files["page.mustache"])
+        let builtIn = try renderer { _ in }
+        let page = builtIn.page(for: GoldenPageTests.first, previous: nil, next: nil)
+        #expect(page.contains("<pre><code>"))
+        #expect(inline.page(for: GoldenPageTests.first, previous: nil, next: nil) == page)
+    }
+
+    @Test("an sql.mustache of the site's own is used")
+    func ownSQL() throws {
+        let renderer = try renderer {
+            $0["partials/sql.mustache"] = "{{#sql}}<pre class=\"sql\">{{.}}</pre>\n{{/sql}}"
+        }
+        #expect(written(renderer.templates) == [true, true, false])
+        let html = renderer.page(for: GoldenPageTests.first, previous: nil, next: nil)
+        #expect(html.contains("<pre class=\"sql\">"))
+        #expect(!html.contains("<pre><code>"))
+    }
+
     @Test("escaping matches Mustache's, character by character", arguments: awkward)
     func escaping(text: String) throws {
         let template = try MustacheTemplate(string: "{{text}}")
@@ -99,12 +137,12 @@ import Testing
     /// Whether Swift writes the table and the chart partial.
     func written(_ templates: TemplateSet) -> [Bool] {
         let written = BuiltInPartials.written(for: templates)
-        return [written.table, written.chart]
+        return [written.table, written.chart, written.sql]
     }
 
     @Test("the built-in templates, as init copies them, let Swift write both partials")
     func builtInTemplates() {
-        #expect(written(.builtIn) == [true, true])
+        #expect(written(.builtIn) == [true, true, true])
     }
 
     @Test("a table.mustache of the site's own is used for every table, charts' included")
@@ -113,7 +151,7 @@ import Testing
             $0["partials/table.mustache"] =
                 "<ul>{{#rows}}<li>{{#cells}}[{{text}}]{{/cells}}</li>{{/rows}}</ul>\n"
         }
-        #expect(written(renderer.templates) == [false, false])
+        #expect(written(renderer.templates) == [false, false, true])
         let html = renderer.page(for: GoldenPageTests.first, previous: nil, next: nil)
         #expect(
             html.contains("<ul><li>[Python Basics][12]</li><li>[SQL Fundamentals][8]</li></ul>"))
@@ -126,7 +164,7 @@ import Testing
             $0["partials/chart.mustache"] =
                 "<section id=\"{{id}}\">{{title}}{{#table}}{{> table}}{{/table}}</section>\n"
         }
-        #expect(written(renderer.templates) == [true, false])
+        #expect(written(renderer.templates) == [true, false, true])
         let html = renderer.page(for: GoldenPageTests.first, previous: nil, next: nil)
         #expect(
             html.contains(
@@ -139,7 +177,7 @@ import Testing
         let renderer = try renderer { files in
             files["page.mustache"] = "{{#tables}}\n  {{> table}}\n{{/tables}}\n"
         }
-        #expect(written(renderer.templates) == [false, false])
+        #expect(written(renderer.templates) == [false, false, false])
         let html = renderer.page(for: GoldenPageTests.first, previous: nil, next: nil)
         #expect(html.hasPrefix("  <div class=\"table-wrap\">\n  <table>\n  <caption>"))
     }
@@ -149,7 +187,7 @@ import Testing
         // At the top of the page the partial sees the page's values: `title` is the page's.
         let page = "{{> table}}"
         let renderer = try renderer { $0["page.mustache"] = page }
-        #expect(written(renderer.templates) == [true, true])
+        #expect(written(renderer.templates) == [true, true, true])
         let html = renderer.page(for: GoldenPageTests.first, previous: nil, next: nil)
         #expect(html.hasPrefix("<div class=\"table-wrap\">\n<table>\n<caption>Which badges lead"))
     }
