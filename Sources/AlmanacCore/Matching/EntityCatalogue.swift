@@ -105,6 +105,23 @@ struct EntityFinder {
         let words = Self.words(in: characters).filter { word in
             !found.contains { $0.range.overlaps(word) }
         }
+        // Each run of words is written out and folded once, not once per name it is compared
+        // with.
+        var texts: [Range<Int>: (text: String, pieces: Int)] = [:]
+        var folds: [Range<Int>: [Character]] = [:]
+        func written(_ span: Range<Int>) -> (text: String, pieces: Int) {
+            if let known = texts[span] { return known }
+            let text = String(characters[span])
+            let written = (text: text, pieces: text.split(separator: " ").count)
+            texts[span] = written
+            return written
+        }
+        func folded(_ span: Range<Int>) -> [Character] {
+            if let known = folds[span] { return known }
+            let folded = Array(Self.fold(String(characters[span])))
+            folds[span] = folded
+            return folded
+        }
         var misses: [NearMiss] = []
         // Two edits at most: a name longer than the question by more cannot be a near miss.
         for entry in names
@@ -114,27 +131,29 @@ struct EntityFinder {
             for start in 0...(words.count - width) {
                 let span = words[start].lowerBound..<words[start + width - 1].upperBound
                 // Words must be adjacent in the text (only spaces between them).
-                let written = String(characters[span])
-                guard written.split(separator: " ").count == width else { continue }
-                let candidate = Array(Self.fold(written))
+                let (text, pieces) = written(span)
+                guard pieces == width else { continue }
+                let candidate = folded(span)
                 let allowed = entry.folded.count >= 10 ? 2 : 1
                 let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
                     misses.append(
                         NearMiss(
-                            kind: entry.kind, written: written, name: entry.name, range: span,
+                            kind: entry.kind, written: text, name: entry.name, range: span,
                             distance: distance))
                 }
             }
         }
-        return misses + partial(characters, words)
+        return misses + partial(characters, words, folded: folded)
     }
 
     /// Runs of words that are the start of a longer name and nothing more: "Globex" for
     /// "Globex Corporation". Read as nothing, they would leave the question unfiltered. A
     /// single everyday-looking word counts only when capitalized, and not as the question's
     /// first word, which every question capitalizes.
-    private func partial(_ characters: [Character], _ words: [Range<Int>]) -> [NearMiss] {
+    private func partial(
+        _ characters: [Character], _ words: [Range<Int>], folded: (Range<Int>) -> [Character]
+    ) -> [NearMiss] {
         var misses: [NearMiss] = []
         for entry in names where entry.words > 1 {
             let nameWords = entry.folded.split(separator: " ").map(Array.init)
@@ -150,10 +169,11 @@ struct EntityFinder {
                         continue
                     }
                     let span = words[start].lowerBound..<words[start + width - 1].upperBound
-                    let written = String(characters[span])
-                    guard Array(Self.fold(written)) == prefix else { continue }
+                    guard folded(span) == prefix else { continue }
                     misses.append(
-                        NearMiss(kind: entry.kind, written: written, name: entry.name, range: span))
+                        NearMiss(
+                            kind: entry.kind, written: String(characters[span]), name: entry.name,
+                            range: span))
                 }
             }
         }

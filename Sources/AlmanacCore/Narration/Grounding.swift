@@ -31,11 +31,7 @@ public struct Grounding: Sendable, Equatable {
         var names: [String] = []
         collect(context, numbers: &numbers, names: &names)
         // Names out first, longest first, so "Statistics 101" does not leave "101" behind.
-        var text = normalizedNumerals(answer)
-        for name in names.map(normalizedNumerals).sorted(by: { $0.count > $1.count })
-        where name.count >= 3 {
-            text = text.replacingOccurrences(of: name, with: " ")
-        }
+        let text = removingNames(names, from: normalizedNumerals(answer))
         let found = figures(in: text) + wordFigures(in: text)
         let unverified = found.filter { figure in !numbers.contains { matches(figure, $0) } }.map(
             \.written)
@@ -58,7 +54,7 @@ public struct Grounding: Sendable, Equatable {
     static func figures(in text: String) -> [Figure] {
         var result: [Figure] = []
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let number = String(text[Range(match.range(at: 1), in: text)!])
+            let number = piece(match.range(at: 1), of: text)
             let percent = match.range(at: 2).location != NSNotFound
             if number.contains("-W") || (number.count >= 7 && number.dropFirst().contains("-")) {
                 continue
@@ -137,8 +133,8 @@ public struct Grounding: Sendable, Equatable {
     static func wordFigures(in text: String) -> [Figure] {
         var result: [Figure] = []
         for match in wordPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let written = String(text[Range(match.range, in: text)!])
-            let whole = text[Range(match.range(at: 1), in: text)!].lowercased()
+            let written = piece(match.range, of: text)
+            let whole = piece(match.range(at: 1), of: text).lowercased()
             var total = 0
             var current = 0
             for word in whole.split(whereSeparator: { $0 == " " || $0 == "-" || $0.isWhitespace })
@@ -158,7 +154,7 @@ public struct Grounding: Sendable, Equatable {
             var value = Double(total + current)
             var decimals = 0
             if match.range(at: 2).location != NSNotFound {
-                let digits = text[Range(match.range(at: 2), in: text)!].lowercased()
+                let digits = piece(match.range(at: 2), of: text).lowercased()
                     .split(whereSeparator: \.isWhitespace).dropFirst()
                 var scale = 1.0
                 for digit in digits {
@@ -176,6 +172,15 @@ public struct Grounding: Sendable, Equatable {
                 Figure(written: written, value: value, decimals: decimals, percent: percent))
         }
         return result
+    }
+
+    /// The UTF-16 `range` of `text`. A match may end inside a character (a digit with an
+    /// accent over it), where `Range(_:in:)` has no answer.
+    private static func piece(_ range: NSRange, of text: String) -> String {
+        let units = text.utf16
+        let start = units.index(units.startIndex, offsetBy: range.location)
+        return String(
+            decoding: units[start..<units.index(start, offsetBy: range.length)], as: UTF16.self)
     }
 
     static func matches(_ figure: Figure, _ number: Double) -> Bool {

@@ -65,6 +65,8 @@ public struct PageRenderer: Sendable {
     public var version: String
 
     private let library: MustacheLibrary
+    /// Which built-in partials Swift writes (`BuiltInPartials`).
+    private let written: (table: Bool, chart: Bool, sql: Bool)
 
     /// - Throws: `TemplateError` when a template does not parse or is missing.
     public init(
@@ -76,7 +78,17 @@ public struct PageRenderer: Sendable {
         self.siteTitle = siteTitle
         self.asOf = asOf
         self.version = version
-        library = try templates.library()
+        var library = try templates.library()
+        written = BuiltInPartials.written(for: templates)
+        for (name, key, used) in [
+            ("table", BuiltInPartials.tableKey, written.table),
+            ("chart", BuiltInPartials.chartKey, written.chart),
+            ("sql", BuiltInPartials.sqlKey, written.sql),
+        ] where used {
+            let text = templates.template(named: name)!
+            try library.register(BuiltInPartials.guarded(text, key: key), named: name)
+        }
+        self.library = library
         for name in ["page", "index", "embed"] where library.getTemplate(named: name) == nil {
             throw TemplateError(file: "\(name).mustache", message: "missing template")
         }
@@ -115,9 +127,7 @@ public struct PageRenderer: Sendable {
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
         let entries = zip(report.charts, charts).map { chart, context in
-            var entry = context
-            entry["embedHref"] = Self.embedPath(of: chart, in: report)
-            return (chart.placement, entry)
+            (chart.placement, withEmbedLink(context, Self.embedPath(of: chart, in: report)))
         }
         // The answer and its supporting chart in view; the kind's others behind "More charts",
         // drawn all the same (the site script fits them to the width when it opens).
@@ -149,9 +159,10 @@ public struct PageRenderer: Sendable {
                 ] as [String: Any]
         }
         context["sinceLastReport"] = ChangeText.sinceLastReport(report) { DisplayName.cut($0) }
-        context["tables"] = report.tables.map(table)
+        context["tables"] = report.tables.map { TableContext($0, builtIn: written.table) }
         context["hasTables"] = !report.tables.isEmpty
         context["sql"] = report.sql
+        if written.sql { context[BuiltInPartials.sqlKey] = BuiltInPartials.sql(report.sql) }
         context["engine"] = report.engine == "postgresql" ? "PostgreSQL" : "SQLite"
         context["hasSQL"] = !report.sql.isEmpty
         context["shared"] = report.shared.map { ["statement": $0.statement, "scope": $0.scope] }
@@ -170,7 +181,7 @@ public struct PageRenderer: Sendable {
     }
 
     private func embed(
-        _ chart: Chart, context chartContext: [String: Any], of report: QuestionReport
+        _ chart: Chart, context chartContext: ChartContext, of report: QuestionReport
     ) -> String {
         var context = common(title: "\(chart.title) · \(report.question.text) · \(siteTitle)")
         context["embed"] = true
@@ -290,28 +301,25 @@ public struct PageRenderer: Sendable {
         ["href": report.question.id + ".html", "question": report.question.text]
     }
 
-    private func chart(for chart: Chart, questionID: String) -> [String: Any] {
-        [
-            "id": "chart-\(questionID)-\(chart.name)", "title": chart.title,
-            "caption": chart.caption, "summary": chart.summary,
-            "figureJSON": chart.figure.scriptSafeEncoded(), "table": table(chart.table),
-        ]
+    /// A chart as the `chart` partial sees it, without the link to its embed page.
+    private func chart(for chart: Chart, questionID: String) -> ChartContext {
+        var context = ChartContext(
+            id: "chart-\(questionID)-\(chart.name)", title: chart.title, caption: chart.caption,
+            summary: chart.summary, figureJSON: chart.figure.scriptSafeEncoded(),
+            table: TableContext(chart.table, builtIn: written.table))
+        if written.chart, let table = context.table.builtInHTML {
+            context.builtInHTML = BuiltInPartials.chart(context, tableHTML: table)
+        }
+        return context
     }
 
-    private func table(_ table: DataTable) -> [String: Any] {
-        [
-            "title": table.title,
-            "columns": table.columns.map { ["title": $0.title, "numeric": $0.format != .text] },
-            "rows": table.rows.map { row in
-                [
-                    "cells": zip(row, table.columns).map { value, column in
-                        [
-                            "text": NumberText.cell(value, column.format),
-                            "numeric": column.format != .text,
-                        ] as [String: Any]
-                    }
-                ]
-            },
-        ]
+    /// The chart on its question's page, with the link to its embed page.
+    private func withEmbedLink(_ chart: ChartContext, _ href: String) -> ChartContext {
+        var chart = chart
+        chart.embedHref = href
+        if let table = chart.table.builtInHTML, chart.builtInHTML != nil {
+            chart.builtInHTML = BuiltInPartials.chart(chart, tableHTML: table)
+        }
+        return chart
     }
 }

@@ -63,9 +63,7 @@ public struct TemplateSet: Sendable {
     /// - Throws: `TemplateError` naming the template that does not parse.
     func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache")
-        {
-            let name = String(path.split(separator: "/").last!.dropLast(".mustache".count))
+        for (path, name, text) in templates {
             do {
                 try library.register(text, named: name)
             } catch {
@@ -73,6 +71,22 @@ public struct TemplateSet: Sendable {
             }
         }
         return library
+    }
+
+    /// Every template by path, with the name it is registered under; where two files give
+    /// the same name, the later path is the one the library keeps.
+    private var templates: [(path: String, name: String, text: String)] {
+        files.sorted(by: { $0.key < $1.key }).compactMap { path, text in
+            guard path.hasSuffix(".mustache") else { return nil }
+            return (
+                path, String(path.split(separator: "/").last!.dropLast(".mustache".count)), text
+            )
+        }
+    }
+
+    /// The text of the template the library uses for `name`.
+    func template(named name: String) -> String? {
+        templates.last { $0.name == name }?.text
     }
 
     public func asset(_ name: String) -> String? {

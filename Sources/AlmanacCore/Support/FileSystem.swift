@@ -191,7 +191,7 @@ public struct DiskFileSystem: FileSystem {
             path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             // Not `.atomic`: its temporary file keeps mode 0600, and pages must stay readable.
-            try data.write(to: temporary)
+            try Self.create(data, at: temporary)
             // rename(2) replaces the old file in one step; readers see the old or the new.
             guard rename(temporary.path, url.path) == 0 else {
                 throw FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
@@ -202,6 +202,34 @@ public struct DiskFileSystem: FileSystem {
             try? FileManager.default.removeItem(at: temporary)
             throw FileSystemError(path: url.path, error: error)
         }
+    }
+
+    /// Writes `data` into a new file with write(2), without an fsync: `Data.write` syncs every
+    /// file, which on a busy disk made writing a site's 200 files take longer than rendering
+    /// them. A failed build still leaves the old site (the staging folder is swapped in only
+    /// at the end); a power cut may lose files written since the kernel last flushed, as with
+    /// other site generators.
+    private static func create(_ data: Data, at url: URL) throws {
+        func failure() -> FileSystemError {
+            FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        let file = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw failure() }
+        var closed = false
+        defer { if !closed { close(file) } }
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(file, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure()
+                }
+                offset += written
+            }
+        }
+        closed = true
+        guard close(file) == 0 else { throw failure() }
     }
 
     public func createDirectory(at url: URL) throws {
@@ -269,4 +297,9 @@ public struct DiskFileSystem: FileSystem {
         else { return false }
         return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
     }
+}
+
+/// write(2), under a name that `FileSystem.write` does not hide.
+private func systemWrite(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(file, bytes, count)
 }

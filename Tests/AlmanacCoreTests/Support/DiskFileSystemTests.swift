@@ -26,6 +26,16 @@ import Testing
             try files.write(Data("x".utf8), to: target)
         }
         #expect(error.path == target.path)
+        #expect(error.reason == "No such file or directory")
+    }
+
+    @Test("a write of a few megabytes arrives whole, byte for byte")
+    func largeWrite() throws {
+        let target = Fixture.folder().appending(path: "big.bin")
+        // 3 MB and 7 bytes: more than one write(2) may take, ending off any round size.
+        let data = Data((0..<3_000_007).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try files.write(data, to: target)
+        #expect(try files.contents(of: target) == data)
     }
 
     @Test("a write replaces a hard link without writing through it, and leaves no temporary file")

@@ -83,6 +83,17 @@ import Testing
         )
     }
 
+    @Test("escapes quotes, backslashes and control characters, and keeps other text as it is")
+    func escapes() {
+        let value: JSONValue = [
+            "text": "say \"hi\" \\ tab\there\r\nbell\u{7}\u{1F} <é→▲ 😀> \u{2029}end"
+        ]
+        // \u{7} is written \u0007 and \u{1F} \u001f (lowercase); < and > stay outside a script.
+        #expect(
+            value.encoded()
+                == #"{"text":"say \"hi\" \\ tab\there\r\nbell\u0007\u001f <é→▲ 😀> \u2029end"}"#)
+    }
+
     @Test("indents readable output with two spaces")
     func pretty() {
         let value: JSONValue = ["a": [1], "b": [:]]

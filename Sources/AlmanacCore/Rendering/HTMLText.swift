@@ -1,0 +1,59 @@
+/// Text escaped for HTML exactly as Mustache's `{{name}}` escapes it, so that HTML written in
+/// Swift has the same bytes as the template it stands in for.
+enum HTMLText {
+    /// `<`, `>`, `&`, `"` and `'` as `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#39;`.
+    ///
+    /// Mustache replaces whole characters, so a `<` that a combining mark joins (`<` + U+0338)
+    /// is left as it is. One pass over the UTF-8 bytes gives the same result when every such
+    /// sign stands between ASCII bytes; otherwise the text goes character by character, as
+    /// Mustache's own escape does.
+    static func escape(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var text = text
+        let simple = text.withUTF8 { utf8 -> Bool in
+            var copied = 0
+            for index in utf8.indices {
+                let replacement: StaticString
+                switch utf8[index] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                if index > 0 && utf8[index - 1] >= 0x80 { return false }
+                if index + 1 < utf8.count && utf8[index + 1] >= 0x80 { return false }
+                if bytes.isEmpty { bytes.reserveCapacity(utf8.count + 16) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                copied = index + 1
+            }
+            guard copied > 0 else { return true }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+            return true
+        }
+        guard simple else { return byCharacter(text) }
+        return bytes.isEmpty ? text : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let replacements: [Character: String] = [
+        "<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;",
+    ]
+
+    /// Mustache's own way: each character looked up whole.
+    private static func byCharacter(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let replacement = replacements[character] {
+                escaped += replacement
+            } else {
+                escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,69 @@
+import Mustache
+
+// The contexts of the `table` and `chart` partials, as types instead of `[String: Any]`:
+// a value is made only when a template asks for it, so a table whose HTML was written in
+// Swift (`BuiltInPartials`) never builds a context per cell.
+
+/// A data table: `title`, `columns` (`title`, `numeric`) and `rows` (`cells`: `text`,
+/// `numeric`).
+struct TableContext: MustacheParent {
+    let table: DataTable
+    /// The built-in `table` partial's output, when the templates let Swift write it.
+    let builtInHTML: String?
+
+    init(_ table: DataTable, builtIn: Bool) {
+        self.table = table
+        builtInHTML = builtIn ? BuiltInPartials.table(table) : nil
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return table.title
+        case "columns":
+            return table.columns.map { column -> [String: Any] in
+                ["title": column.title, "numeric": column.format != .text]
+            }
+        case "rows":
+            return table.rows.map { row -> [String: Any] in
+                [
+                    "cells": zip(row, table.columns).map { value, column -> [String: Any] in
+                        [
+                            "text": NumberText.cell(value, column.format),
+                            "numeric": column.format != .text,
+                        ]
+                    }
+                ]
+            }
+        case BuiltInPartials.tableKey: return builtInHTML
+        default: return nil
+        }
+    }
+}
+
+/// One chart: `id`, `title`, `caption`, `summary`, `figureJSON`, `table` and, on a question's
+/// page, `embedHref`.
+struct ChartContext: MustacheParent {
+    var id: String
+    var title: String
+    var caption: String
+    var summary: String
+    var figureJSON: String
+    var table: TableContext
+    var embedHref: String?
+    /// The built-in `chart` partial's output, when the templates let Swift write it.
+    var builtInHTML: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "title": return title
+        case "caption": return caption
+        case "summary": return summary
+        case "figureJSON": return figureJSON
+        case "table": return table
+        case "embedHref": return embedHref
+        case BuiltInPartials.chartKey: return builtInHTML
+        default: return nil
+        }
+    }
+}
