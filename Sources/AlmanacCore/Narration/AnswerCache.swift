@@ -235,7 +235,7 @@ public struct AnswerCache: Sendable {
     private func write(_ data: Data, to url: URL) throws {
         do {
             try files.createDirectory(at: url.deletingLastPathComponent())
-            try files.write(data, to: url)
+            try files.writeDurably(data, to: url)
         } catch {
             throw AnswerCacheError(path: url.path, reason: .cannotWrite(error.localizedDescription))
         }

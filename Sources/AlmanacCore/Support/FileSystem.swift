@@ -89,6 +89,11 @@ public protocol FileSystem: Sendable {
     /// sees the old bytes or the new ones. The folder must exist.
     func write(_ data: Data, to url: URL) throws
 
+    /// Writes like `write`, and makes sure the bytes are on the disk before the file takes
+    /// its name: for what a power cut must not take, such as the model's answers, which cost
+    /// money to ask again.
+    func writeDurably(_ data: Data, to url: URL) throws
+
     /// Creates a folder and any missing parents; an existing folder is fine.
     func createDirectory(at url: URL) throws
 
@@ -121,6 +126,11 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// A file system with no disk to flush (a test's) writes durably as it writes.
+    public func writeDurably(_ data: Data, to url: URL) throws {
+        try write(data, to: url)
+    }
+
     /// A file's bytes; nil when nothing is there.
     /// - Throws: when the file is there but cannot be read.
     public func contents(of url: URL) throws -> Data? {
@@ -187,11 +197,19 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func write(_ data: Data, to url: URL) throws {
+        try write(data, to: url, durable: false)
+    }
+
+    public func writeDurably(_ data: Data, to url: URL) throws {
+        try write(data, to: url, durable: true)
+    }
+
+    private func write(_ data: Data, to url: URL, durable: Bool) throws {
         let temporary = url.deletingLastPathComponent().appending(
             path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             // Not `.atomic`: its temporary file keeps mode 0600, and pages must stay readable.
-            try Self.create(data, at: temporary)
+            try Self.create(data, at: temporary, durable: durable)
             // rename(2) replaces the old file in one step; readers see the old or the new.
             guard rename(temporary.path, url.path) == 0 else {
                 throw FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
@@ -204,12 +222,13 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
-    /// Writes `data` into a new file with write(2), without an fsync: `Data.write` syncs every
-    /// file, which on a busy disk made writing a site's 200 files take longer than rendering
-    /// them. A failed build still leaves the old site (the staging folder is swapped in only
-    /// at the end); a power cut may lose files written since the kernel last flushed, as with
-    /// other site generators.
-    private static func create(_ data: Data, at url: URL) throws {
+    /// Writes `data` into a new file with write(2), without an fsync unless `durable`:
+    /// `Data.write` syncs every file, which on a busy disk made writing a site's 200 files
+    /// take longer than rendering them. A failed build still leaves the old site (the staging
+    /// folder is swapped in only at the end); a power cut may lose site files written since
+    /// the kernel last flushed, as with other site generators, and a build makes them again.
+    /// The model's answers are written durably.
+    private static func create(_ data: Data, at url: URL, durable: Bool) throws {
         func failure() -> FileSystemError {
             FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
         }
@@ -228,6 +247,7 @@ public struct DiskFileSystem: FileSystem {
                 offset += written
             }
         }
+        if durable, fsync(file) != 0 { throw failure() }
         closed = true
         guard close(file) == 0 else { throw failure() }
     }
