@@ -25,30 +25,31 @@ enum BuildFacts: String, CaseIterable, Sendable {
                     FROM enrollments e JOIN users u ON u.id = e.user_id
                 """
         case .learnerSteps:
-            // The first enrollment of each learner in each badge, numbered by (enrolled_at,
-            // id) per learner, with the next two badges and when they were taken. Every
+            // The first enrollment of each learner in each badge (none of the same badge
+            // before it), numbered by (enrolled_at, id) per learner, with the next two badges
+            // and when they were taken. The learner index (user_id, enrolled_at, id, …) is in
+            // that order already, so on SQLite the numbering reads it without a sort. Every
             // window partitions by user_id, so a database sharded by learner numbers each
             // sequence where it lives.
-            let order = "\(dialect.binary("enrolled_at")), id"
+            let order = "\(dialect.binary("e.enrolled_at")), e.id"
+            let earlier =
+                "\(dialect.binary("p.enrolled_at")) < \(dialect.binary("e.enrolled_at")) "
+                + "OR (p.enrolled_at = e.enrolled_at AND p.id < e.id)"
             return """
-                SELECT user_id, organization_id, badge_id, enrolled_at, id,
+                SELECT e.user_id, u.organization_id, e.badge_id, e.enrolled_at, e.id,
                            row_number() OVER learner AS step,
-                           lead(badge_id) OVER learner AS next_badge,
-                           lead(enrolled_at) OVER learner AS next_enrolled_at,
-                           lead(badge_id, 2) OVER learner AS third_badge,
-                           lead(enrolled_at, 2) OVER learner AS third_enrolled_at
-                    FROM (SELECT f.user_id, f.organization_id, f.badge_id, f.enrolled_at, f.id,
-                                 row_number() OVER (PARTITION BY f.user_id, f.badge_id
-                                                    ORDER BY \(dialect.binary("f.enrolled_at")), f.id) AS nth
-                          FROM \(Self.facts.name) f) AS ranked
-                    WHERE nth = 1
-                    WINDOW learner AS (PARTITION BY user_id ORDER BY \(order))
+                           lead(e.badge_id) OVER learner AS next_badge,
+                           lead(e.enrolled_at) OVER learner AS next_enrolled_at,
+                           lead(e.badge_id, 2) OVER learner AS third_badge,
+                           lead(e.enrolled_at, 2) OVER learner AS third_enrolled_at
+                    FROM enrollments e JOIN users u ON u.id = e.user_id
+                    WHERE NOT EXISTS (SELECT 1 FROM enrollments p
+                                      WHERE p.user_id = e.user_id AND p.badge_id = e.badge_id
+                                        AND (\(earlier)))
+                    WINDOW learner AS (PARTITION BY e.user_id ORDER BY \(order))
                 """
         }
     }
-
-    /// What this relation reads besides the tables.
-    var requires: [BuildFacts] { self == .learnerSteps ? [.facts] : [] }
 
     /// The indexes of the temporary table: a scope of one badge, of one organization or of
     /// a range of days reads its own rows; completions by day read theirs.
@@ -63,8 +64,8 @@ enum BuildFacts: String, CaseIterable, Sendable {
         }
     }
 
-    /// The statements that make it a temporary table of the connection (after the tables
-    /// it requires); each can run again harmlessly, as `--dump-sql` replays them.
+    /// The statements that make it a temporary table of the connection; each can run again
+    /// harmlessly, as `--dump-sql` replays them.
     func createStatements(_ dialect: any SQLDialect) -> [String] {
         ["CREATE TEMP TABLE IF NOT EXISTS \(name) AS\n    \(select(dialect))"]
             + indexes.enumerated().map { number, columns in
@@ -72,26 +73,21 @@ enum BuildFacts: String, CaseIterable, Sendable {
             }
     }
 
-    /// `name AS (…), ` for each relation a statement reads, with the ones they require, when
-    /// the statement defines them itself; nothing when the build's temporary tables hold
+    /// `name AS (…), ` for each relation a statement reads, when the statement defines them
+    /// itself; nothing when the build's temporary tables hold
     /// them. Inlined where read (`NOT MATERIALIZED`), so that the planner filters the
     /// tables' own indexes as a scope asks.
     static func definitions(_ relations: [BuildFacts], _ dialect: any SQLDialect) -> String {
         guard !dialect.readsTemporaryTables else { return "" }
-        let needed = allCases.filter { relation in
-            relations.contains(relation) || relations.contains { $0.requires.contains(relation) }
-        }
-        return needed.map { relation in
+        return allCases.filter(relations.contains).map { relation in
             let materialized = relation == .facts ? "NOT MATERIALIZED " : "MATERIALIZED "
             return "\(relation.name) AS \(materialized)(\n    \(relation.select(dialect))\n),\n"
         }.joined()
     }
 
-    /// The statements that make `relations` (and what they require) temporary tables.
+    /// The statements that make `relations` temporary tables, in order.
     static func preparation(_ relations: [BuildFacts], _ dialect: any SQLDialect) -> [String] {
         guard dialect.readsTemporaryTables else { return [] }
-        return allCases.filter { relation in
-            relations.contains(relation) || relations.contains { $0.requires.contains(relation) }
-        }.flatMap { $0.createStatements(dialect) }
+        return allCases.filter(relations.contains).flatMap { $0.createStatements(dialect) }
     }
 }
