@@ -157,7 +157,11 @@ public final class SQLiteConnection: DatabaseConnection {
                 throw error(status: sqlite3_errcode(handle), sql: sql)
             }
             defer { sqlite3_finalize(statement) }
+            // The statement timeout holds here too: a very large database cannot hold the
+            // build in its facts.
+            deadline.start(milliseconds: statementTimeout)
             let status = sqlite3_step(statement)
+            deadline.start(milliseconds: 0)
             // Counted with the analyses' statements: making the facts is part of the plan.
             ExecutionCounters.shared.add(
                 vmSteps: Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 0)))

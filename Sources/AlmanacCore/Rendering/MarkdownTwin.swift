@@ -62,9 +62,16 @@ struct MarkdownTwin: Sendable {
             "- Narrator: \(report.narration.label)", "",
         ]
         if !report.shared.isEmpty {
-            lines += ["Computed in the build's shared statements, this page's scope of each:", ""]
+            lines += [
+                "The answer and the key numbers are this page's rows of the build's shared statements:",
+                "",
+            ]
             lines += report.shared.map { "- `\($0.statement)`: \(MarkdownText.escape($0.scope))" }
-            lines += ["", "The same numbers for this question alone:", ""]
+            lines += [
+                "",
+                "The comparison with earlier windows and the weekly insights come from other scopes of the same statements and from the `weekly` statement (`almanac build --dump-sql FILE` writes them all). The answer and the key numbers for this question alone:",
+                "",
+            ]
         }
         for statement in report.sql {
             lines += ["```sql", statement, "```", ""]
