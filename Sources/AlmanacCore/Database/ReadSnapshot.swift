@@ -33,6 +33,8 @@ final class ReadSnapshot: @unchecked Sendable {
     private var ended = false
     /// The pool's connections' preparation, begun by `prepareInBackground`.
     private let preparing = DispatchGroup()
+    /// What the row rules found in the background; nil when they did not run there.
+    private var checked: Result<SchemaReport, any Error>?
     /// Why the pool has fewer connections than asked for; nil when it has them all or reads
     /// alone by design.
     let shortfall: String?
@@ -125,14 +127,28 @@ final class ReadSnapshot: @unchecked Sendable {
     /// `connection()` hands a pool connection out once its statements have run. A failure is
     /// left to the pool's worker, which runs them again (they create only what does not
     /// exist) and reports it.
-    func prepareInBackground(_ statements: [String]) {
-        guard !statements.isEmpty else { return }
-        for connection in [db] + lock.withLock({ spare }) {
+    /// - Parameter checkRows: also run the schema's row rules, on the last connection after
+    ///   its statements, for a build that will need them (`rowRules`).
+    func prepareInBackground(_ statements: [String], checkRows: Bool = false) {
+        let connections = [db] + lock.withLock({ spare })
+        for (index, connection) in connections.enumerated() {
             let lent = Lent(connection)
-            DispatchQueue.global().async(group: preparing) {
+            let checks = checkRows && index == connections.count - 1
+            guard !statements.isEmpty || checks else { continue }
+            DispatchQueue.global().async(group: preparing) { [self] in
                 try? lent.connection.createTemporaryTables(statements)
+                guard checks else { return }
+                let report = Result { try SchemaChecker().check(lent.connection) }
+                lock.withLock { checked = report }
             }
         }
+    }
+
+    /// What the row rules found in the background (`prepareInBackground(checkRows:)`), once
+    /// `ready()`; nil when they did not run there.
+    var rowRules: Result<SchemaReport, any Error>? {
+        preparing.wait()
+        return lock.withLock { checked }
     }
 
     /// Waits until the background preparation is done: the build's connection is free.
