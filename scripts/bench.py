@@ -80,6 +80,11 @@ def say(text=""):
     print(text, flush=True)
 
 
+def step(text):
+    """A progress line, with the time, so a long run shows where it is."""
+    say(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC, load {loadavg():.1f}] {text}")
+
+
 def require(program, hint):
     if shutil.which(program) is None and not os.access(program, os.X_OK):
         raise Failed(f"{program} not found: {hint}")
@@ -138,7 +143,7 @@ def seed(name, users):
         return path, None
     os.makedirs(DATA, exist_ok=True)
     if name == "10M":
-        say("seeding bench/data/10M.db: several minutes, once (the file is reused)…")
+        step("seeding bench/data/10M.db: a few minutes, once (the file is reused)…")
     partial = path + ".partial"
     if os.path.exists(partial):
         os.remove(partial)
@@ -303,7 +308,7 @@ def postgres_start():
         require(os.path.join(POSTGRES_BIN, program),
                 f"PostgreSQL 15's server binaries are not in {POSTGRES_BIN} (set POSTGRES_BIN, "
                 "install postgresql-15, or run with BENCH_POSTGRES=0)")
-    say("starting the loopback PostgreSQL servers (scripts/postgres.sh)…")
+    step("starting the loopback PostgreSQL servers (scripts/postgres.sh)…")
     run([POSTGRES, "start"])
     return {server: run([POSTGRES, "url", server], capture_output=True, text=True).stdout.strip()
             for server in ("single", "cluster")}
@@ -316,7 +321,9 @@ def postgres_seed(url, server, size, loaded):
     if size == "10M":
         estimate = f"1M took {before:.0f} s here, so about {10 * before / 60:.0f} minutes" if before else \
             "1M took 17 s (one server) and 77 s (the cluster) on the development machine; ten times that"
-        say(f"seeding 10M into PostgreSQL ({server}): {estimate}…")
+        step(f"seeding 10M into PostgreSQL ({server}): {estimate}…")
+    else:
+        step(f"seeding {size} into PostgreSQL ({server})…")
     started = time.monotonic()
     run([ALMANAC, "seed", "--out", url, "--users", str(DATABASES[size]), *extra], capture_output=True)
     seconds = time.monotonic() - started
@@ -529,7 +536,7 @@ def the_rest(database, scratch):
     runs = max(1, RUNS // 3)
     results = {}
     for count in (DEMO, 200, 1000):
-        say(f"the rest: 1M × {count} questions on SQLite ({runs} runs)…")
+        step(f"the rest: 1M × {count} questions on SQLite ({runs} runs)…")
         results[count] = measure_rest(database, question_set(database, count), scratch, runs)
     say()
     say("| SQLite, 1M × questions | full build | no change | one changed | its SQL alone | SQL only |"
@@ -567,7 +574,7 @@ def statements_for_many(scratch):
         questions = write(os.path.join(scratch, f"statements-{count}.yaml"), question_set(database, count))
         out = os.path.join(scratch, f"statements-{count}")
         cold(out)
-        say(f"statements: one build of {question_count(open(questions).read()):,} questions on the demo database…")
+        step(f"statements: one build of {question_count(question_set(database, count)):,} questions on the demo database…")
         seconds, rss, _, err = build(database, questions, out)
         counts[count] = (statement_totals(err)[0], len(plan_steps(err)), seconds, rss)
     return counts
@@ -649,7 +656,7 @@ def main():
                     seconds = postgres_seed(database, server, size, loaded)
                     enrolled = postgres_count(database)
                     say(f"  {engine}: seeded {enrolled:,} enrollments in {seconds:.1f} s")
-                say(f"measuring {size} × {count} demo questions on {engine} ({runs} run{'s' if runs > 1 else ''})…")
+                step(f"measuring {size} × {count} demo questions on {engine} ({runs} run{'s' if runs > 1 else ''})…")
                 dump = os.path.join(scratch, f"dump-{engine}-{size}.sql") if size == "1M" else None
                 row = engine_row(engine, size, database, enrolled, questions, scratch, runs, dump)
                 row["dump"], row["database"] = dump, database
@@ -660,7 +667,7 @@ def main():
                 # Over 3× the floor at 1M: what the slowest shared statement does, while the
                 # servers still hold 1M (10M replaces them).
                 if row["size"] == size == "1M" and median(row["full"]) / median(row["floor"]) > 3:
-                    say(f"evidence: the plan of {row['engine']}'s slowest shared statement at 1M…")
+                    step(f"evidence: the plan of {row['engine']}'s slowest shared statement at 1M…")
                     row["evidence"] = evidence(row)
                     say(row["evidence"].rstrip())
             if size == "1M" and not QUICK:
