@@ -264,7 +264,7 @@ def engine_row(engine, size, database, count, questions, scratch, runs, dump=Non
     out = os.path.join(scratch, f"site-{engine}-{size}")
     loads = [loadavg()]
     row = {"engine": engine, "size": size, "enrollments": count, "runs": runs,
-           "full": [], "floor": [], "rss": [], "returned": [], "steps": None}
+           "full": [], "floor": [], "rss": [], "returned": []}
     for index in range(runs):
         cold(out)
         extra = ["--dump-sql", dump] if dump and index == 0 else []
