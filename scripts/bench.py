@@ -592,6 +592,9 @@ def report(rows, counts, sizes, count):
     say(f"## The demo's {count} questions at {' and '.join(sizes)} (make bench)")
     say()
     print_engine_table(rows)
+    steps = {r["size"]: r["vm_steps"] for r in rows if r["engine"] == "SQLite"}
+    if "10M" in steps and steps["10M"] < steps["1M"]:
+        say("(the 10M VM steps have wrapped: sqlite3_stmt_status counts each statement's steps in 32 bits)")
     statements = None
     if counts:
         statements = (counts[DEMO][0], counts[MANY][0])
