@@ -99,14 +99,17 @@ demo-postgres: build
 
 ## Measure (see docs/performance.md; not a test): the site against Hugo on the same Markdown,
 ## memory at 2,000 and 10,000 questions and serve's reload latency (bench-site), then builds
-## at 1M and 10M enrollments (scripts/bench.py).
-bench: bench-site
+## at 1M and 10M enrollments on SQLite, PostgreSQL and the cluster (scripts/bench.py).
+## BENCH_QUICK=1 skips bench-site; the other switches are in scripts/bench.py's docstring.
+bench: setup
+	@if [ "$$BENCH_QUICK" != 1 ]; then $(MAKE) --no-print-directory bench-site; fi
 	python3 scripts/bench.py
 
 bench-site: setup
 	@command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; \
-	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$sudo apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); { $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends hugo >/dev/null; } || \
+	  { echo "bench: hugo is not installed and apt-get could not install it; install Hugo, or run BENCH_QUICK=1 make bench (no bench-site)" >&2; exit 1; }; }
 	python3 scripts/bench-site.py
 
 clean:
