@@ -65,18 +65,18 @@ public final class SQLiteConnection: DatabaseConnection {
         sqlite3_busy_timeout(db, 2_000)
         // Extended codes tell SQLITE_READONLY_ROLLBACK apart from other read-only refusals.
         sqlite3_extended_result_codes(db, 1)
-        if self.statementTimeout > 0 {
-            // SQLite has no statement_timeout: the progress handler runs every few thousand
-            // virtual-machine steps and interrupts the statement once its deadline has passed
-            // (SQLITE_INTERRUPT), so a custom `sql:` cross join cannot run forever.
-            sqlite3_progress_handler(
-                db, 10_000,
-                { context in
-                    guard let context else { return 0 }
-                    let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
-                    return deadline.hasPassed ? 1 : 0
-                }, Unmanaged.passUnretained(deadline).toOpaque())
-        }
+        // SQLite has no statement_timeout: the progress handler runs every few thousand
+        // virtual-machine steps and interrupts the statement once its deadline has passed
+        // (SQLITE_INTERRUPT), so a custom `sql:` cross join cannot run forever. It also counts
+        // its calls, which tell how often a statement's 32-bit step counter wrapped.
+        sqlite3_progress_handler(
+            db, Int32(Deadline.interval),
+            { context in
+                guard let context else { return 0 }
+                let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
+                deadline.ticks += 1
+                return deadline.hasPassed ? 1 : 0
+            }, Unmanaged.passUnretained(deadline).toOpaque())
         // The analyses' SQL uses IS NOT DISTINCT FROM (3.39), unixepoch (3.38) and
         // MATERIALIZED (3.35): an older library would fail on the first statement with a
         // syntax error that says nothing of the cause.
@@ -104,6 +104,15 @@ public final class SQLiteConnection: DatabaseConnection {
             // text file, a locked file or garbage shows itself.
             _ = try scalarInt("SELECT count(*) FROM sqlite_master")
         }
+    }
+
+    /// A statement's virtual-machine steps: SQLite keeps them in 32 bits, which a statement
+    /// over ten million rows passes, and the progress handler's calls (one every `interval`
+    /// steps) say how many times they wrapped.
+    static func steps(counter: Int32, handlerCalls: Int, interval: Int) -> Int {
+        let low = Int(UInt32(bitPattern: counter))
+        let wraps = max(0, (handlerCalls * interval - low + (1 << 31)) >> 32)
+        return low + (wraps << 32)
     }
 
     /// Refuses a path that exists but is not a regular file (a FIFO, a device, a socket):
@@ -161,10 +170,11 @@ public final class SQLiteConnection: DatabaseConnection {
             // build in its facts.
             deadline.start(milliseconds: statementTimeout)
             let status = sqlite3_step(statement)
-            deadline.start(milliseconds: 0)
             // Counted with the analyses' statements: making the facts is part of the plan.
             ExecutionCounters.shared.add(
-                vmSteps: Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 0)))
+                vmSteps: deadline.steps(
+                    sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 0)))
+            deadline.start(milliseconds: 0)
             guard status == SQLITE_DONE else { throw error(status: status, sql: sql) }
             madeTemporary.insert(sql)
         }
@@ -186,7 +196,7 @@ public final class SQLiteConnection: DatabaseConnection {
         defer {
             // The steps of this run alone: reading the counter resets it.
             let steps = sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1)
-            ExecutionCounters.shared.add(vmSteps: Int(steps))
+            ExecutionCounters.shared.add(vmSteps: deadline.steps(steps))
         }
         while true {
             let status = sqlite3_step(statement)
@@ -285,55 +295,6 @@ public final class SQLiteConnection: DatabaseConnection {
         case SQLITE_INTERRUPT where statementTimeout > 0:
             return DatabaseError(path: path, reason: .timeout(milliseconds: statementTimeout))
         default: return DatabaseError(path: path, reason: .statement(sql: sql, message: text))
-        }
-    }
-}
-
-/// The moment the running query must stop, for the progress handler. Each connection has its
-/// own and uses it from one thread at a time (connections are never shared), so the plain
-/// stored value needs no lock.
-private final class Deadline {
-    /// Nanoseconds on the monotonic clock; 0 means none.
-    private var limit: UInt64 = 0
-
-    /// Starts a new query's limit; 0 milliseconds clears it.
-    func start(milliseconds: Int) {
-        limit = milliseconds > 0 ? Self.now() + UInt64(milliseconds) * 1_000_000 : 0
-    }
-
-    var hasPassed: Bool { limit != 0 && Self.now() > limit }
-
-    private static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-}
-
-/// What an analysis connection's authorizer lets through. The file is opened read-only, so
-/// SQLite refuses to write it whatever this says (and `pragma_table_info` asks leave to
-/// update `sqlite_master`); this refuses every write to the `temp` schema but the build's
-/// own tables, every change of a schema, and ATTACH, which could open another file.
-/// Each connection has its own and uses it from one thread at a time.
-private final class TemporaryWrites {
-    var allowed = false
-
-    static func decide(_ action: Int32, database: String?, allowed: Bool) -> Int32 {
-        switch action {
-        case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE,
-            SQLITE_DROP_TEMP_INDEX:
-            return allowed ? SQLITE_OK : SQLITE_DENY
-        // Creating an index asks for a REINDEX of it.
-        case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE, SQLITE_REINDEX:
-            return allowed || database != "temp" ? SQLITE_OK : SQLITE_DENY
-        case SQLITE_CREATE_TABLE, SQLITE_CREATE_INDEX, SQLITE_CREATE_VIEW, SQLITE_CREATE_TRIGGER,
-            SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_VTABLE,
-            SQLITE_DROP_TABLE, SQLITE_DROP_INDEX, SQLITE_DROP_VIEW, SQLITE_DROP_TRIGGER,
-            SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_VTABLE,
-            SQLITE_ALTER_TABLE, SQLITE_ANALYZE, SQLITE_ATTACH, SQLITE_DETACH:
-            return SQLITE_DENY
-        default:
-            return SQLITE_OK
         }
     }
 }

@@ -46,3 +46,30 @@ import Testing
         #expect(try SQLiteConnection(path: path).scalarInt("SELECT count(*) FROM numbers") == 2)
     }
 }
+
+/// SQLite counts a statement's steps in 32 bits; the progress handler's calls recover the
+/// wraps of a statement over ten million rows.
+@Suite struct StepCountTests {
+    @Test("a count under 2³² is the counter itself, read unsigned")
+    func plain() {
+        #expect(
+            SQLiteConnection.steps(counter: 12_345, handlerCalls: 1, interval: 10_000) == 12_345)
+        // 3,000,000,000 steps read back as a negative Int32.
+        let counter = Int32(bitPattern: 3_000_000_000)
+        #expect(
+            SQLiteConnection.steps(counter: counter, handlerCalls: 300_000, interval: 10_000)
+                == 3_000_000_000)
+    }
+
+    @Test("a count past 2³² adds the wraps the handler's calls show")
+    func wrapped() {
+        // 2³² + 100 = 4,294,967,396 steps: the counter holds 100, the handler ran 429,496 times.
+        #expect(
+            SQLiteConnection.steps(counter: 100, handlerCalls: 429_496, interval: 10_000)
+                == 4_294_967_396)
+        // 2 × 2³² + 5,000,000 = 8,594,934,592: counter 5,000,000, 859,493 calls.
+        #expect(
+            SQLiteConnection.steps(counter: 5_000_000, handlerCalls: 859_493, interval: 10_000)
+                == 8_594_934_592)
+    }
+}
