@@ -110,11 +110,13 @@ struct ScopeList: Sendable {
             return "(" + fields.joined(separator: ", ") + ")"
         }
         // Names are unique (a duplicate stops the build at the row rules), so each resolves
-        // to one id, once per scope, and a name that is not there to none.
+        // to one id, once per scope, and a name that is not there to none. MATERIALIZED keeps
+        // PostgreSQL from inlining the lookups into a join, where they ran once per row (on
+        // the cluster, once per row fetched from a shard).
         return BuildFacts.definitions(reads, dialect) + "scopes (\(Self.columns)) AS (\n    VALUES "
             + lines.joined(separator: ",\n           ")
             + "\n),\n" + """
-                targets AS (
+                targets AS MATERIALIZED (
                     SELECT sc.*, (SELECT id FROM badges WHERE name = sc.badge) AS badge_id,
                            (SELECT id FROM organizations WHERE name = sc.organization) AS organization_id,
                            (SELECT id FROM badges WHERE name = sc.focus) AS focus_id
