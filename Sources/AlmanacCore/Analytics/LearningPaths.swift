@@ -127,16 +127,15 @@ extension LearningPaths: Analysis {
             """
     }
 
-    /// The scopes of learning paths: the badge filter is each scope's `focus`.
-    static func scopes(_ requests: [AnalysisRequest]) -> ScopeList {
-        ScopeList(
-            requests.enumerated().map { index, request in
-                var row = ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
-                    asOf: request.asOf)
-                row.focus = request.filters.badge
-                return row
-            })
+    /// The scope rows of learning paths, one per request: the badge filter is each row's `focus`.
+    static func rows(_ requests: [AnalysisRequest]) -> [ScopeList.Row] {
+        requests.enumerated().map { index, request in
+            var row = ScopeList.Row(
+                number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                asOf: request.asOf)
+            row.focus = request.filters.badge
+            return row
+        }
     }
 
     /// `sequences`: from one numbering of every learner's sequence per scope, the
@@ -147,7 +146,8 @@ extension LearningPaths: Analysis {
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scopes = scopes(requests)
+        let rows = rows(requests)
+        let scopes = ScopeList(rows)
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
@@ -221,10 +221,10 @@ extension LearningPaths: Analysis {
         // Where a sequence starts does not change the time to complete a badge: scopes that
         // differ only in their badge share one here. It is no key measure's.
         let completed = ScopeList.whole(
-            requests.enumerated().map { index, request in
-                ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
-                    asOf: request.asOf)
+            rows.map { row in
+                var row = row
+                row.focus = nil
+                return row
             }, of: requests)
         let completion = completed.statement(
             "completion",

@@ -183,7 +183,10 @@ struct ScopeList: Sendable {
         _ dialect: any SQLDialect, named name: String, finished: Bool = false,
         targets: String = "targets", columns: [Column] = Column.allCases
     ) -> String {
-        // Dates compare as plain text (see `Scope.cte`).
+        // Dates compare as plain text, with no COLLATE: the schema check has made every value
+        // `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, which sort the same under any collation (digit
+        // against digit, or a date before its own date-time), and a sharded PostgreSQL ships
+        // a condition with no explicit collation to the shards.
         let facts = BuildFacts.facts.name
         // As of the scope's cutoff: a completion dated after it had not happened, and its
         // enrollment was in progress (docs/metrics.md, the as-of date).

@@ -48,19 +48,6 @@ public struct WeeklySeries: Sendable, Equatable {
             """, dialect)
     }
 
-    /// Runs the shared statement for every scope.
-    /// - Returns: each filter's series, in the order of `filters`, and the rows the statement
-    ///   returned.
-    /// - Throws: `DatabaseError` with the statement.
-    public static func read(
-        from db: any DatabaseConnection, filters: [Filters], asOf: CivilDate
-    ) throws -> (series: [WeeklySeries], rows: Int) {
-        guard !filters.isEmpty else { return ([], 0) }
-        let shared = statement(for: filters, asOf: asOf, in: db.dialect)
-        let set = try ResultSet.read(shared, from: db)
-        return (series(from: set, of: shared, filters: filters, asOf: asOf), set.rows.count)
-    }
-
     /// Each filter's series, in the order of `filters`, from what `shared` (the statement
     /// for those filters) returned.
     static func series(
@@ -74,14 +61,6 @@ public struct WeeklySeries: Sendable, Equatable {
                 ?? ResultSet(columns: set.columns, rows: [])
             return decode(rows, from: scope.from, until: scope.until)
         }
-    }
-
-    /// Runs the statement for one scope.
-    /// - Throws: `DatabaseError` with the statement.
-    public static func read(from db: any DatabaseConnection, filters: Filters, asOf: CivilDate)
-        throws -> WeeklySeries
-    {
-        try read(from: db, filters: [filters], asOf: asOf).series[0]
     }
 
     /// The complete weeks between the first whole week of the question's range (with no
