@@ -111,14 +111,7 @@ extension BadgeEnrollments: Analysis {
             ORDER BY sc.scope, enrollments DESC, \(dialect.binary("b.name"))
             """, dialect)
         // The reference drops the badge filter; the totals keep it, row by row (`focus`).
-        let references = ScopeList(
-            requests.enumerated().map { index, request in
-                var row = ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
-                    asOf: request.asOf)
-                row.focus = request.filters.badge
-                return row
-            })
+        let references = ScopeList(ScopeList.focused(requests))
         let inBadge = "s.in_focus = 1"
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
         // A scope with no rows has no row here; it reads as zeros, as an empty scope's

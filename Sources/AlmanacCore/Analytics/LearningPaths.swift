@@ -127,17 +127,6 @@ extension LearningPaths: Analysis {
             """
     }
 
-    /// The scope rows of learning paths, one per request: the badge filter is each row's `focus`.
-    static func rows(_ requests: [AnalysisRequest]) -> [ScopeList.Row] {
-        requests.enumerated().map { index, request in
-            var row = ScopeList.Row(
-                number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
-                asOf: request.asOf)
-            row.focus = request.filters.badge
-            return row
-        }
-    }
-
     /// `sequences`: from one numbering of every learner's sequence per scope, the
     /// transitions with their learners and median gap, the top paths, the starting badges
     /// and the number of sequences, told apart by `part` (a scope read for its key measures
@@ -146,7 +135,8 @@ extension LearningPaths: Analysis {
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let rows = rows(requests)
+        // The badge filter chooses where each sequence starts: each scope's `focus`.
+        let rows = ScopeList.focused(requests)
         let scopes = ScopeList(rows)
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"

@@ -64,6 +64,18 @@ struct ScopeList: Sendable {
         self.rows = unique
     }
 
+    /// One row per request with its badge filter as the row's `focus`, not a filter: a
+    /// statement that reads every badge and treats that one apart.
+    static func focused(_ requests: [AnalysisRequest]) -> [Row] {
+        requests.enumerated().map { index, request in
+            var row = Row(
+                number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                asOf: request.asOf)
+            row.focus = request.filters.badge
+            return row
+        }
+    }
+
     /// The rows of the requests whose whole output is read: a statement that computes
     /// nothing a key measure reads leaves out the others (`AnalysisRequest.measuresOnly`).
     static func whole(_ rows: [Row], of requests: [AnalysisRequest]) -> ScopeList {
