@@ -92,6 +92,7 @@ extension Vocabulary {
                 #"\b(?:forever|ages) to (?:finish|complete)\b"#,
                 #"\btak(?:e|es|ing) (?:\w+ )?(?:forever|ages)\b"#,
                 #"\b(?:fastest|quickest|slowest|longest|shortest) (?:to )?(?:complete|finish|earn|pass)\b"#,
+                #"\b(?:fastest|quickest|slowest|longest|shortest) (?:badge|course|certification|certificate|program|track|one)s? (?:to )?(?:complete|finish|earn|pass)\b"#,
                 #"\b(?:complete|finish|completed|finished) (?:the )?(?:fastest|quickest|slowest)\b"#,
                 #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,

@@ -26,6 +26,14 @@ extension IntentTableTests {
         Row(
             "What share of enrollments in Docker Basics dropped out?", kind: "completion_metrics",
             measure: "drop_rate", badge: "Docker Basics"),
+        // The time a badge takes, with the badge between the word and the verb (a blind
+        // test: "fastest badge to complete" was ranked by enrollments).
+        Row(
+            "What is the fastest badge to complete?", kind: "completion_metrics",
+            measure: "time_to_complete", dimension: "badge", ranking: "bottom 1"),
+        Row(
+            "Which is the slowest course to finish?", kind: "completion_metrics",
+            measure: "time_to_complete", dimension: "badge", ranking: "top 1"),
         // Status counts.
         Row(
             "How many enrollments are in progress?", kind: "completion_metrics",
