@@ -127,6 +127,9 @@ final class ReadSnapshot: @unchecked Sendable {
     /// `connection()` hands a pool connection out once its statements have run. A failure is
     /// left to the pool's worker, which runs them again (they create only what does not
     /// exist) and reports it.
+    ///
+    /// Each connection prepares on a thread of its own: the global dispatch queue ran them
+    /// one after the other on two cores, while the matcher held the other.
     /// - Parameter checkRows: also run the schema's row rules, on the last connection after
     ///   its statements, for a build that will need them (`rowRules`).
     func prepareInBackground(_ statements: [String], checkRows: Bool = false) {
@@ -135,12 +138,14 @@ final class ReadSnapshot: @unchecked Sendable {
             let lent = Lent(connection)
             let checks = checkRows && index == connections.count - 1
             guard !statements.isEmpty || checks else { continue }
-            DispatchQueue.global().async(group: preparing) { [self] in
+            preparing.enter()
+            Thread { [self] in
+                defer { preparing.leave() }
                 try? lent.connection.createTemporaryTables(statements)
                 guard checks else { return }
                 let report = Result { try SchemaChecker().check(lent.connection) }
                 lock.withLock { checked = report }
-            }
+            }.start()
         }
     }
 
