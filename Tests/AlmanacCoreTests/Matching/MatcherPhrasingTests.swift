@@ -291,6 +291,14 @@ import Testing
             ("until March 2024", nil, "2024-03-31"),
             ("through 2023", nil, "2023-12-31"),
             ("since 3 weeks ago", "2025-03-11", "2025-03-31"),
+            // The whole history up to A.
+            ("ever", nil, "2025-03-31"),
+            ("of all time", nil, "2025-03-31"),
+            ("the all-time trend", nil, "2025-03-31"),
+            ("since the beginning", nil, "2025-03-31"),
+            ("from the very start", nil, "2025-03-31"),
+            ("over the whole history", nil, "2025-03-31"),
+            ("since the beginning of 2025", "2025-01-01", "2025-03-31"),
         ] as [(String, String?, String)])
     func everyForm(text: String, first: String?, last: String) throws {
         let range = try Self.lastDayOfQuarter.read(text).range
@@ -316,6 +324,27 @@ import Testing
         ] as [(String, TimeWindow.Problem)])
     func problems(text: String, problem: TimeWindow.Problem) {
         #expect(throws: problem) { try Self.lastDayOfQuarter.read(text) }
+    }
+
+    @Test("a bare 'ever' beside a window only stresses it; 'all time' beside one is two windows")
+    func everBesideAWindow() throws {
+        let range = try Self.lastDayOfQuarter.read("has anyone ever completed it in 2024").range
+        #expect(range?.start?.description == "2024-01-01")
+        #expect(range?.end?.description == "2025-01-01")
+        #expect(throws: TimeWindow.Problem.twoWindows("all time", "in 2024")) {
+            try Self.lastDayOfQuarter.read("all-time enrollments in 2024")
+        }
+    }
+
+    @Test("'ever' keeps organization trends from their default 12 months")
+    func everOverridesTheDefaultWindow() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(
+            Question(id: "q", text: "How many enrollments has each organization had ever?"))
+        #expect(match.kind == .organizationTrends)
+        #expect(match.filters.dateRange?.start == nil)
+        #expect(match.filters.dateRange?.end?.description == "2026-10-01")
+        #expect(match.filters.dateRange?.phrase == "all time")
     }
 
     @Test("weekly asks for week periods, not a range")
