@@ -251,7 +251,18 @@ struct TimeWindow {
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        return Reading(range: windows.first?.range, versus: others.first?.range)
+        return Reading(
+            range: windows.first.map { counted($0.range) },
+            versus: others.first.map { counted($0.range) })
+    }
+
+    /// A window as it is counted: no day after the as-of date, which the data does not hold
+    /// yet ("in 2026" as of 2026-09-30 ends on 2026-09-30, and its months after September
+    /// are not periods of 0 enrollments). The phrase stays the question's.
+    private func counted(_ range: DateRange) -> DateRange {
+        let tomorrow = asOf.adding(days: 1)
+        guard let end = range.end, tomorrow < end else { return range }
+        return DateRange(start: range.start, end: tomorrow, phrase: range.phrase)
     }
 }
 

@@ -230,6 +230,10 @@ import Testing
         arguments: [
             ("How many in 2024?", "2024-01-01", "2025-01-01"),
             ("Since 2024-03-01", "2024-03-01", "2026-10-01"),
+            // No day after A is counted: the data does not hold it yet.
+            ("in 2026", "2026-01-01", "2026-10-01"),
+            ("in Q3 2026", "2026-07-01", "2026-10-01"),
+            ("between 2026-08-01 and 2026-12-31", "2026-08-01", "2026-10-01"),
             // The 12 whole weeks before A's week (Monday 2026-09-28): 84 days back from it.
             ("in the last 12 weeks", "2026-07-06", "2026-09-28"),
             // Rolling: 84 days back from 2026-10-01.
@@ -324,6 +328,16 @@ import Testing
         ] as [(String, TimeWindow.Problem)])
     func problems(text: String, problem: TimeWindow.Problem) {
         #expect(throws: problem) { try Self.lastDayOfQuarter.read(text) }
+    }
+
+    @Test("a window ends at the as-of date; the window it is compared with keeps its own end")
+    func versusEndsAtTheAsOfDate() throws {
+        let reading = try window.read("enrollments in 2026 against 2025")
+        #expect(reading.range?.end?.description == "2026-10-01")
+        #expect(reading.versus?.end?.description == "2026-01-01")
+        let until = try window.read("until March 2027").range
+        #expect(until?.start == nil)
+        #expect(until?.end?.description == "2026-10-01")
     }
 
     @Test("a bare 'ever' beside a window only stresses it; 'all time' beside one is two windows")
