@@ -222,7 +222,8 @@ public enum Insight: Sendable, Equatable {
             return
                 "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
                 + "\(count(fact.current)) against \(fact.against); "
-                + (fact.firstBadges ? "as first badges, " : "") + named.joined(separator: " and ") + "."
+                + (fact.firstBadges ? "as first badges, " : "") + named.joined(separator: " and ")
+                + "."
         case .concentration(let fact) where fact.firstBadges:
             return
                 "\(cut(fact.top)) is the first badge of \(NumberText.percent(fact.topShare)) of the "
