@@ -88,11 +88,14 @@ struct TimeWindow {
     private static let operatorBefore = regex(
         #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
     )
-    /// The words for the whole history: "ever", "(of) all time", "since the beginning" (not
+    /// The words for the whole history: "ever", "historical", "(of) all time", "since the beginning" (not
     /// "since the beginning of 2025"), "over the whole history".
     private static let allTime = regex(
-        #"\b(?:(?:of|for|over|in)\s+)?all[- ]time\b|\bever\b|\b(?:since|from)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start)\b(?!\s+of\b)|\bsince\s+records\s+began\b|\b(?:over|in|across)\s+(?:the\s+|its\s+|their\s+)?(?:whole|entire)\s+history\b"#
+        #"\b(?:(?:of|for|over|in)\s+)?all[- ]time\b|\bever\b|\bhistorical(?:ly)?\b|\b(?:since|from)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start)\b(?!\s+of\b)|\bsince\s+records\s+began\b|\b(?:over|in|across)\s+(?:the\s+|its\s+|their\s+)?(?:whole|entire)\s+history\b"#
     )
+    /// The words for the whole history that only stress another window beside them: "has
+    /// anyone ever completed it in 2025", "historical enrollments in 2025".
+    private static let stressing: Set = ["ever", "historical", "historically"]
     /// What may join the two ends of a range.
     static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
@@ -226,7 +229,7 @@ struct TimeWindow {
         // trends' 12 months) does not put it in place of the question's. A bare "ever" beside
         // another window only stresses it ("has anyone ever completed it in 2025").
         if let all = Self.allTime.firstMatch(in: lowered, range: whole),
-            windows.isEmpty || Self.text(all.range, in: lowered) != "ever"
+            windows.isEmpty || !Self.stressing.contains(Self.text(all.range, in: lowered))
         {
             windows.append(
                 (all.range, DateRange(start: nil, end: asOf.adding(days: 1), phrase: "all time")))

@@ -302,6 +302,7 @@ import Testing
             ("since the beginning", nil, "2025-03-31"),
             ("from the very start", nil, "2025-03-31"),
             ("over the whole history", nil, "2025-03-31"),
+            ("the historical numbers", nil, "2025-03-31"),
             ("since the beginning of 2025", "2025-01-01", "2025-03-31"),
         ] as [(String, String?, String)])
     func everyForm(text: String, first: String?, last: String) throws {
@@ -345,6 +346,8 @@ import Testing
         let range = try Self.lastDayOfQuarter.read("has anyone ever completed it in 2024").range
         #expect(range?.start?.description == "2024-01-01")
         #expect(range?.end?.description == "2025-01-01")
+        let historical = try Self.lastDayOfQuarter.read("historical enrollments in 2024").range
+        #expect(historical?.start?.description == "2024-01-01")
         #expect(throws: TimeWindow.Problem.twoWindows("all time", "in 2024")) {
             try Self.lastDayOfQuarter.read("all-time enrollments in 2024")
         }
@@ -359,6 +362,16 @@ import Testing
         #expect(match.filters.dateRange?.start == nil)
         #expect(match.filters.dateRange?.end?.description == "2026-10-01")
         #expect(match.filters.dateRange?.phrase == "all time")
+        // "Historical" is the whole history too, not a ranking by growth.
+        let historical = try matcher.route(
+            Question(
+                id: "q",
+                text:
+                    "Show the historical enrollments for the Kubernetes Essentials badge by organization"
+            ))
+        #expect(historical.intent.measure == .enrollments)
+        #expect(historical.intent.dimension == .organization)
+        #expect(historical.filters.dateRange?.start == nil)
     }
 
     @Test("weekly asks for week periods, not a range")
