@@ -230,6 +230,7 @@ struct TimeWindow {
         // another window only stresses it ("has anyone ever completed it in 2025").
         if let all = Self.allTime.firstMatch(in: lowered, range: whole),
             windows.isEmpty || !Self.stressing.contains(Self.text(all.range, in: lowered))
+                || Self.comparing.firstMatch(in: lowered, range: whole) != nil
         {
             windows.append(
                 (all.range, DateRange(start: nil, end: asOf.adding(days: 1), phrase: "all time")))

@@ -374,6 +374,25 @@ import Testing
         #expect(historical.filters.dateRange?.start == nil)
     }
 
+    @Test("a window with no first day is the one compared with; two such windows are refused")
+    func openWindowsCompared() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        // It was read the other way round, and the comparison was dropped without a word.
+        let before = try matcher.route(
+            Question(id: "q", text: "Enrollments before 2025 against 2025"))
+        #expect(before.filters.dateRange?.start?.description == "2025-01-01")
+        #expect(before.versus?.start == nil)
+        #expect(before.versus?.end?.description == "2025-01-01")
+        let ever = try matcher.route(
+            Question(id: "q", text: "How many enrollments ever compared with last year?"))
+        #expect(ever.filters.dateRange?.start?.description == "2025-01-01")
+        #expect(ever.versus?.phrase == "all time")
+        #expect(throws: MatchError.self) {
+            try matcher.route(
+                Question(id: "q", text: "Enrollments before 2025 against before 2024"))
+        }
+    }
+
     @Test("weekly asks for week periods, not a range")
     func weekly() throws {
         #expect(try window.read("Weekly enrollment trends").range == nil)
