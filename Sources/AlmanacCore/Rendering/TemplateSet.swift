@@ -112,7 +112,7 @@ extension TemplateSet {
         "yearTone",
         "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent",
         "routedBy",
-        "chart", "embed", "embedHref", "pageHref", "search",
+        "chart", "embed", "embedHref", "pageHref", "search", "defaultChart", "questionHref",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,
