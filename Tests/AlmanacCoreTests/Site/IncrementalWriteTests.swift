@@ -83,6 +83,26 @@ import Testing
                     written: named.count, kept: Self.siteFiles - named.count, deleted: 0))
     }
 
+    @Test("a question's new answer, its text the same, rewrites no other question's files")
+    func oneAnswerChanged() async throws {
+        let project = try Project()
+        try await project.build()
+        let before = project.snapshot()
+        try await Self.pause()
+        let summary = try await project.build(
+            Project.questions.replacingOccurrences(
+                of: "ORDER BY id", with: "ORDER BY id DESC"))
+        let after = project.snapshot()
+        let touched = Self.touched(before, after)
+        // Its page, document and embed page carry the new order of its rows (and the page
+        // and document its SQL); its neighbours name it by its text alone, so they stay.
+        #expect(touched.isSuperset(of: ["/own.html", "/own.json", "/own.embed.html"]))
+        #expect(touched.allSatisfy { !$0.hasPrefix("/badges.") && !$0.hasPrefix("/completion.") })
+        // Every file written holds new bytes: none is written again as it was.
+        for path in touched { #expect(before[path]!.0 != after[path]!.0, "\(path)") }
+        #expect(summary.files.written == touched.count)
+    }
+
     @Test(
         "a deleted question's files go, its embed page too, and the other questions' stay as they were"
     )
