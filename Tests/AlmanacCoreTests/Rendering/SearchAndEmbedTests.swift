@@ -93,6 +93,44 @@ import Testing
                 == ["badges.embed.html", "completion.embed.html", "own.embed.html"])
     }
 
+    @Test(
+        "templates copied by init before one embed page per question get a warning: an old embed template, or an old site script"
+    )
+    func oldEmbedTemplates() async throws {
+        let project = try Project()
+        let folder = Fixture.folder()
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "assets"), withIntermediateDirectories: true)
+        // The embed template of one chart, as `init` copied it before.
+        let oneChart =
+            "{{> head}}\n<body class=\"embedded\">\n{{#chart}}\n{{> chart}}\n{{/chart}}\n</body>\n</html>\n"
+        try Data(oneChart.utf8).write(to: folder.appending(path: "embed.mustache"))
+        // The fixture's builds load plotly.js from the CDN, which is a warning of its own.
+        func warnings(_ summary: BuildSummary) -> [String] {
+            summary.warnings.filter { !$0.hasPrefix("pages load plotly.js") }
+        }
+        var summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).count == 1)
+        #expect(
+            warnings(summary).first?.hasPrefix(
+                "embed.mustache is from before one embed page per question") == true)
+        // Only the answer chart is in the embed page.
+        #expect(project.read("badges.embed.html").contains("id=\"chart-badges-answer\""))
+        #expect(!project.read("badges.embed.html").contains("id=\"chart-badges-bar\""))
+        // The new embed template, with a site script that does not choose its chart.
+        try FileManager.default.removeItem(at: folder.appending(path: "embed.mustache"))
+        let script = try #require(TemplateSet.builtIn.asset("almanac.js"))
+        let old = script.replacingOccurrences(of: "data-embed-default", with: "data-other")
+        try Data(old.utf8).write(to: folder.appending(path: "assets/almanac.js"))
+        summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).count == 1)
+        #expect(warnings(summary).first?.hasPrefix("assets/almanac.js does not choose") == true)
+        // The built-in ones, copied as they are: no warning.
+        try Data(script.utf8).write(to: folder.appending(path: "assets/almanac.js"))
+        summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).isEmpty)
+    }
+
     @Test("the site self-hosts the plotly.js inside the binary, the pinned file, with no warning")
     func embeddedPlotly() async throws {
         let embedded = try #require(
