@@ -61,11 +61,10 @@ struct Build: AsyncParsableCommand {
             if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
             guard !quiet else { return }
             let seconds = started.duration(to: .now)
-            let files = summary.files
             let warnings = summary.warnings.count
             Terminal.error(
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
-                    + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
+                    + "\(summary.files)"
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
                     + (summary.alerts.isEmpty
                         ? ""
