@@ -64,10 +64,11 @@ struct BuildRecords {
             let asOf = CivilDate(iso: state.asOf)
         else { return nil }
         clock.mark("load")
-        // The alerts are those the digest of that build recorded.
+        // The alerts are those the digest of that build recorded, the warnings its own.
         return BuildSummary(
             pages: state.pages, asOf: asOf,
-            files: WriteSummary(written: 0, kept: state.files.count, deleted: 0), warnings: [],
+            files: WriteSummary(written: 0, kept: state.files.count, deleted: 0),
+            warnings: state.warnings ?? [],
             alerts: Digest.triggeredAlerts(in: layout, files: files), phases: clock.phases
         )
     }
@@ -87,7 +88,8 @@ struct BuildRecords {
         }
         do {
             try BuildState(
-                fingerprint: fingerprint, files: stamps, pages: pages, asOf: asOf.description
+                fingerprint: fingerprint, files: stamps, pages: pages, asOf: asOf.description,
+                warnings: warnings.list
             ).save(to: layout, files: files)
         } catch {
             warnings.add(String(describing: error))

@@ -41,6 +41,8 @@ public struct ReportBuilder {
         let fingerprint = records.fingerprint(file, database: location, narration: narration)
         if let unchanged = records.unchanged(fingerprint, clock: clock) {
             environment.log(.unchanged)
+            // What caused the last build's warnings is still there: they are said again.
+            for warning in unchanged.warnings { environment.log(.warning(warning)) }
             return unchanged
         }
         let counted = ExecutionCounters.shared.snapshot

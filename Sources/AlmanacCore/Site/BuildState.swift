@@ -12,6 +12,10 @@ struct BuildState: Codable, Equatable {
     var files: [String: Stamp]
     var pages: Int
     var asOf: String
+    /// The build's warnings: a rebuild that takes the shortcut says them again, since what
+    /// caused them (a missing `--plotly-file`, a back-dated `--as-of`) is still there. Nil in
+    /// a state written before warnings were recorded.
+    var warnings: [String]? = nil
 
     struct Stamp: Codable, Equatable {
         var size: Int

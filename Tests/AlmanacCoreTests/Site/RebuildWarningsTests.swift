@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// A rebuild that takes the unchanged-input shortcut still says the last build's warnings:
+/// what caused them is still there, and a warning said once and then never again is lost.
+@Suite struct RebuildWarningsTests {
+    @Test("an unchanged rebuild repeats the warnings of the build it stands on")
+    func warningsRepeated() async throws {
+        let project = try Project()
+        // The fixture's first enrollment is on 2024-01-10: a report dated 2023-12-31 warns.
+        let expected =
+            "--as-of 2023-12-31 is before the first enrollment (2024-01-10); every analysis will be empty"
+        let first = try await project.build { $0.asOf = CivilDate(iso: "2023-12-31") }
+        // The project loads plotly.js from the CDN, which every one of its builds warns of.
+        let cdn =
+            "pages load plotly.js 2.35.2 from https://cdn.plot.ly/plotly-2.35.2.min.js (--plotly cdn); readers need network access"
+        #expect(first.warnings == [expected, cdn])
+
+        let again = try await project.build { $0.asOf = CivilDate(iso: "2023-12-31") }
+        #expect(again.phases.map(\.name) == ["load"])
+        #expect(again.files.written == 0)
+        #expect(again.warnings == [expected, cdn])
+        // Logged after "no input changed", so the terminal shows it as the first build did.
+        let events = project.log.events
+        let unchanged = try #require(events.lastIndex(of: .unchanged))
+        #expect(Array(events[(unchanged + 1)...]) == [.warning(expected), .warning(cdn)])
+
+        // Once the cause is gone, the next build and its shortcut no longer say it.
+        let dated = try await project.build()
+        #expect(dated.warnings == [cdn])
+        let quiet = try await project.build()
+        #expect(quiet.phases.map(\.name) == ["load"])
+        #expect(quiet.warnings == [cdn])
+    }
+}
