@@ -59,8 +59,12 @@ public struct AlertEvaluator: Sendable {
         self.path = path
     }
 
+    /// Checks every alert; `warn` hears of a threshold that is surely not what was meant (a
+    /// rate's `above: 0.99`, which is 0.99 %, not 99 %).
     /// - Throws: `AlertError` listing every alert that cannot be checked.
-    public func evaluate(_ reports: [QuestionReport]) throws -> [AlertResult] {
+    public func evaluate(_ reports: [QuestionReport], warn: (String) -> Void = { _ in }) throws
+        -> [AlertResult]
+    {
         var problems: [(Int, String)] = []
         var results: [AlertResult] = []
         let byID = Dictionary(
@@ -107,6 +111,9 @@ public struct AlertEvaluator: Sendable {
                 continue
             }
             let rate = KeyMeasure.isRate(rule.measure)
+            if rate, let advice = Self.rateThresholdAdvice(rule) {
+                warn("\(path):\(rule.line): alert for `\(rule.question)`: \(advice)")
+            }
             var value: Double?
             switch rule.condition {
             case .above, .below:
@@ -140,5 +147,29 @@ public struct AlertEvaluator: Sendable {
         }
         if !problems.isEmpty { throw AlertError(path: path, problems: problems) }
         return results
+    }
+
+    /// What is wrong with an `above`/`below` threshold of a rate, which is in percent: one
+    /// between 0 and 1 was surely written as a fraction (0.99 for 99 %), and one outside 0 to
+    /// 100 decides the alert whatever the data. Nil for a threshold that can mean what it says.
+    static func rateThresholdAdvice(_ rule: AlertRule) -> String? {
+        guard rule.condition == .above || rule.condition == .below else { return nil }
+        let key = rule.condition.rawValue
+        let threshold = rule.threshold
+        let written = NumberText.decimal(threshold, places: 4)
+        let means =
+            "`\(key): \(written)` means a \(KeyMeasure.label(rule.measure)) \(key) \(written) %"
+        if threshold > 0 && threshold < 1 {
+            let percent = NumberText.decimal(threshold * 100, places: 2)
+            return "\(means), since a rate's threshold is in percent; for \(percent) % write "
+                + "`\(key): \(percent)`"
+        }
+        guard threshold < 0 || threshold > 100 else { return nil }
+        let always = (rule.condition == .above) == (threshold < 0)
+        return "\(means), "
+            + (always
+                ? "which every rate is, so the alert is always triggered"
+                : "which no rate reaches, so the alert can never be triggered")
+            + "; a rate's threshold is in percent, from 0 to 100"
     }
 }

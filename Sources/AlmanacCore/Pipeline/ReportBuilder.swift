@@ -63,7 +63,8 @@ public struct ReportBuilder {
         answering.records = records
         let answers = try await answering.answer(file.questions)
         let alerts = try stage(.alerts) {
-            try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(answers.reports)
+            try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(
+                answers.reports, warn: warnings.add)
         }
         for alert in alerts where alert.triggered { environment.log(.alert(alert.description)) }
 

@@ -49,10 +49,11 @@ extension QuestionLoader {
                         if let number = value.float, number.isFinite {
                             conditions.append((condition, number, value))
                         } else {
-                            problem(
-                                value,
-                                "`\(key)` must be a number (a change in percent, or in percentage points for a rate)"
-                            )
+                            let unit =
+                                condition == .above || condition == .below
+                                ? "a count, or a rate in percent (35 for 35 %)"
+                                : "a change in percent, or in percentage points for a rate"
+                            problem(value, "`\(key)` must be a number: \(unit)")
                             valid = false
                         }
                     } else {
