@@ -95,10 +95,11 @@ public struct ProjectScaffold {
         #   learning_paths: {add: ["(?i)roadmap"]}
 
         # Optional: lines a key number should not cross, listed in site/digest.md each week;
-        # `almanac build --fail-on-alert` exits with status 3 when one is crossed. Changes are
-        # against the previous window, in percent (in points for rates).
+        # `almanac build --fail-on-alert` exits with status 3 when one is crossed. A rate's
+        # threshold is in percent (40, not 0.4). A change is against the previous window, so
+        # it needs a question with a time window ("this year"), in percent (points for rates).
         # alerts:
-        #   - {question: paths, measure: learners, change_below: -20}
+        #   - {question: which-organizations-grew-this-year, measure: enrollments, change_below: -20}
         #   - {question: what-is-the-completion-rate-by-organization, measure: drop_rate, above: 40}
 
         """
@@ -120,14 +121,16 @@ public struct ProjectScaffold {
         report:
         \t$(ALMANAC) build
 
+        # A week in which nothing changed has nothing to commit, and says so.
         commit: report
         \tgit add site questions.yaml templates $$(test -d answers && echo answers)
-        \tgit commit -m "Report as of $$(grep -m1 -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' site/index.md)"
+        \tgit diff --cached --quiet && echo "Nothing changed since the last commit." || \\
+        \t  git commit -m "Report as of $$(grep -m1 -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' site/index.md)"
 
         publish:
         \trsync -a --delete site/ $(PUBLISH_TO)
 
-        # Posts site/digest.md's content to the webhook in ALMANAC_WEBHOOK_URL (Slack-compatible).
+        # Posts site/digest.json to the webhook in ALMANAC_WEBHOOK_URL, as Slack's {"text": …}.
         notify:
         \t$(ALMANAC) notify --format slack
 

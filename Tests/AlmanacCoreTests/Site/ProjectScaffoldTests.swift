@@ -45,4 +45,74 @@ import Testing
                 flag: nil, questionsPath: other.appending(path: "q.yaml").path, files: files) == nil
         )
     }
+
+    /// The scaffold's questions with its commented examples (custom SQL, patterns, alerts)
+    /// switched on, as a new user does after reading them.
+    static func uncommented() -> String {
+        ProjectScaffold.questions.split(separator: "\n", omittingEmptySubsequences: false).map {
+            line -> String in
+            let examples = [
+                "# - text:", "#   sql:", "#     ", "#   charts:", "# patterns:",
+                "#   learning_paths", "# alerts:", "#   - {question",
+            ]
+            guard let start = examples.lazy.compactMap({ line.range(of: $0) }).first?.lowerBound
+            else { return String(line) }
+            let body = line[line.index(start, offsetBy: 2)...]
+            // `# - text:` becomes `- text:` at the comment's column; the rest keep their indent.
+            return String(line[..<start]) + body
+        }.joined(separator: "\n")
+    }
+
+    @Test("every commented example in the new project's questions builds once switched on")
+    func examplesBuild() async throws {
+        let yaml = Self.uncommented()
+        #expect(yaml.contains("\nalerts:\n  - {question: which-organizations-grew-this-year"))
+        #expect(
+            yaml.contains("\n  - text: Which categories attract the most learners?\n    sql: |"))
+        let project = try Project(questions: yaml)
+        let summary = try await project.build()
+        #expect(summary.pages == 5)
+        // Both alerts were checked: the build would have stopped on one it could not check.
+        let digest = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: project.site.appending(path: "digest.json")))
+        #expect(digest["alerts"] != nil)
+    }
+
+    @Test("`make commit` records a week, and a week with no change says so and succeeds")
+    func makeCommit() throws {
+        let folder = Fixture.folder()
+        _ = try ProjectScaffold(files: DiskFileSystem()).create(in: folder)
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "site"), withIntermediateDirectories: true)
+        try Data("# Report\n\nAs of 2024-03-01\n".utf8).write(
+            to: folder.appending(path: "site/index.md"))
+        func run(_ arguments: [String]) -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            process.environment = [
+                "PATH": "/usr/bin:/bin", "HOME": folder.path, "GIT_AUTHOR_NAME": "T",
+                "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+                "GIT_COMMITTER_EMAIL": "t@example.org",
+            ]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            do { try process.run() } catch { return (-1, "\(error)") }
+            let text = String(
+                decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(run(["git", "init", "-q"]).0 == 0)
+        // `true` stands for almanac: the build is not what is tested here.
+        let first = run(["make", "--no-print-directory", "ALMANAC=true", "commit"])
+        #expect(first.0 == 0)
+        #expect(run(["git", "log", "--format=%s"]).1 == "Report as of 2024-03-01\n")
+        let again = run(["make", "--no-print-directory", "ALMANAC=true", "commit"])
+        #expect(again.0 == 0)
+        #expect(again.1.contains("Nothing changed since the last commit."))
+        #expect(run(["git", "log", "--format=%s"]).1 == "Report as of 2024-03-01\n")
+    }
 }
