@@ -51,13 +51,13 @@ public struct QuestionLoader {
             ).quoting(yaml)
         }
         guard let root, case .mapping(let top) = root else {
+            // An empty file (or one of comments only) has no root at all.
+            let message =
+                root == nil
+                ? "the file is empty: it needs a `title:` and a list of `questions:`"
+                : "expected a mapping with `title` and `questions`"
             throw QuestionFileError(
-                path: path,
-                problems: [
-                    .init(
-                        line: 1, column: 1,
-                        message: "expected a mapping with `title` and `questions`")
-                ]
+                path: path, problems: [.init(line: 1, column: 1, message: message)]
             ).quoting(yaml)
         }
 
@@ -108,20 +108,39 @@ public struct QuestionLoader {
         // differ in case, accents or punctuation share a slug) takes its text's fingerprint:
         // no two texts derive the same id, and a declared id is never taken over.
         var seen: [String: Int] = [:]
+        // The line of the first question of each text that has no `id:`: the same question
+        // twice is a mistake, which two pages of the same title would only hide.
+        var texts: [String: Int] = [:]
         let declaredIDs = Set(declared.map { questions[$0].id })
         for index in questions.indices {
+            if !declared.contains(index) {
+                let text = questions[index].text
+                if let first = texts[text] {
+                    add(
+                        .init(
+                            line: questions[index].line, column: 1,
+                            message:
+                                "the same question as on line \(first); remove one, or give one of them an `id:` to keep both"
+                        ))
+                    continue
+                }
+                texts[text] = questions[index].line
+            }
             let id = questions[index].id
             if !declared.contains(index), seen[id] != nil || declaredIDs.contains(id) {
                 questions[index].id = id + "-" + Slug.fingerprint(questions[index].text)
             }
             let question = questions[index]
             if let first = seen[question.id] {
+                // Two `id:` alike; a derived id meets another only by a fingerprint's clash.
+                let fix =
+                    declared.contains(index)
+                    ? "the question on line \(first) has the same `id:`; an id names a question's pages, so change one of them"
+                    : "the question on line \(first) has it too; give one of them another `id:`"
                 add(
                     .init(
                         line: question.line, column: 1,
-                        message:
-                            "duplicate id `\(question.id)` (first used on line \(first)); give one of them an `id:`"
-                    ))
+                        message: "duplicate id `\(question.id)`: \(fix)"))
             } else {
                 seen[question.id] = question.line
             }

@@ -101,9 +101,47 @@ import Testing
             """)
         #expect(
             found.map(\.message) == [
-                "duplicate id `same` (first used on line 3); give one of them an `id:`"
+                "duplicate id `same`: the question on line 3 has the same `id:`; an id names a question's pages, so change one of them"
             ])
         #expect(found.first?.line == 5)
+    }
+
+    @Test("the same question twice without an id is refused, once for each copy")
+    func sameQuestionTwice() throws {
+        let found = problems(
+            """
+            title: T
+            questions:
+              - text: How many people are enrolled in each badge?
+              - text: How many people are enrolled in each badge?
+              - text: How many people are enrolled in each badge?
+            """)
+        #expect(
+            found.map { "\($0.line): \($0.message)" } == [
+                "4: the same question as on line 3; remove one, or give one of them an `id:` to keep both",
+                "5: the same question as on line 3; remove one, or give one of them an `id:` to keep both",
+            ])
+        // With an `id:`, both are kept: the id says they are meant to be two pages.
+        let kept = try QuestionLoader().load(
+            """
+            title: T
+            questions:
+              - text: How many people are enrolled in each badge?
+              - text: How many people are enrolled in each badge?
+                id: again
+            """, path: "q.yaml")
+        #expect(
+            kept.questions.map(\.id) == ["how-many-people-are-enrolled-in-each-badge", "again"])
+    }
+
+    @Test("an empty questions file, or one of comments only, says it is empty")
+    func emptyFile() {
+        for text in ["", "# only a comment\n", "\n\n"] {
+            #expect(
+                problems(text).map(\.message) == [
+                    "the file is empty: it needs a `title:` and a list of `questions:`"
+                ])
+        }
     }
 
     @Test(
