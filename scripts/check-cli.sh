@@ -48,6 +48,14 @@ expect_usage --users seed --out "$scratch/x.db" --users 99999999999
 expect_usage --badges seed --out "$scratch/x.db" --badges 1
 expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
 
+# ask: an empty question is a usage error with ask's own usage line.
+expect_usage "the question is empty" ask "  " --llm off
+if ! grep -q "^Usage: almanac ask" "$scratch/err"; then
+  echo "check-cli: ask with an empty question shows another command's usage:" >&2
+  head -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 # ask: a question over 2,000 characters is a usage error that does not echo it.
 long=$(head -c 3000 /dev/zero | tr '\0' 'x')
 expect_usage "the limit is 2000" ask "$long" --llm off
@@ -81,6 +89,12 @@ YAML
 status=$?
 if [ "$status" -ne 3 ] || [ ! -f "$scratch/site/digest.md" ] || ! grep -q "completion rate above 1%" "$scratch/site/digest.md"; then
   echo "check-cli: build --fail-on-alert with a triggered alert exited $status (want 3, and the digest written):" >&2
+  tail -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+# One question, one statement: the counts are in the singular.
+if ! grep -q "^Built 1 page as of" "$scratch/err"; then
+  echo "check-cli: a build of one question does not say 'Built 1 page':" >&2
   tail -n 3 "$scratch/err" >&2
   failures=$((failures + 1))
 fi

@@ -27,8 +27,9 @@ struct Ask: AsyncParsableCommand {
     @OptionGroup(title: "Language model")
     var modelFlags: ModelFlags
 
-    func run() async throws {
-        guard !question.trimmingCharacters(in: .whitespaces).isEmpty else {
+    /// Usage errors, checked where argument-parser shows `ask`'s own usage with them.
+    func validate() throws {
+        guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("the question is empty")
         }
         if question.count > QuestionLoader.maxQuestionLength {
@@ -36,6 +37,9 @@ struct Ask: AsyncParsableCommand {
                 "the question is \(question.count) characters long; the limit is \(QuestionLoader.maxQuestionLength)"
             )
         }
+    }
+
+    func run() async throws {
         var options = BuildOptions(
             questionsPath: input.questions, databasePath: input.db, outputPath: "")
         options.statementTimeout = input.statementTimeout.milliseconds

@@ -63,7 +63,7 @@ struct Build: AsyncParsableCommand {
             let seconds = started.duration(to: .now)
             let warnings = summary.warnings.count
             Terminal.error(
-                "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
+                "Built \(summary.pages) \(summary.pages == 1 ? "page" : "pages") as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
                     + "\(summary.files)"
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
                     + (summary.alerts.isEmpty

@@ -9,7 +9,7 @@ struct Check: AsyncParsableCommand {
             Lists every problem with a count and an example row id on standard error, and \
             exits 1 when one would make the numbers wrong. `almanac schema` prints the tables.
 
-            Without --db, it checks the database that `database:` in the questions file names,
+            Without --db, it checks the database that `database:` in the questions file names, \
             as `build` would.
 
             Examples:

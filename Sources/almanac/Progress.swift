@@ -34,8 +34,9 @@ final class ProgressReporter: @unchecked Sendable {
             Terminal.error("  no input changed since the last build; the site stands as it is")
         case .queried(let statements, let rows, let milliseconds):
             Terminal.error(
-                "  ran \(NumberText.count(statements)) statements in the database, which returned "
-                    + "\(NumberText.count(rows)) aggregated rows: \(milliseconds) ms")
+                "  ran \(NumberText.count(statements)) statement\(statements == 1 ? "" : "s") in the database, "
+                    + "which returned \(NumberText.count(rows)) aggregated row\(rows == 1 ? "" : "s"): "
+                    + "\(milliseconds) ms")
         case .warning(let message):
             Terminal.error("⚠ warning: " + message)
         case .alert(let message):

@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
                 progress.finish()
                 let files = summary.files
                 Terminal.error(
-                    "✔ built \(summary.pages) pages in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload."
+                    "✔ built \(summary.pages) \(summary.pages == 1 ? "page" : "pages") in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload."
                 )
             case .failed(let message):
                 progress.finish()
