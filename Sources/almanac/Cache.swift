@@ -63,7 +63,7 @@ struct Cache: AsyncParsableCommand {
             do {
                 let deleted = try cache.prune()
                 print(
-                    "Deleted \(NumberText.count(deleted)) unused answers from \(location.folder.path)."
+                    "Deleted \(NumberText.count(deleted)) unused answer\(deleted == 1 ? "" : "s") from \(location.folder.path)."
                 )
             } catch {
                 throw fail(String(describing: error))

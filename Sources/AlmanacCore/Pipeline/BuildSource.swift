@@ -60,8 +60,16 @@ struct BuildSource {
             // A report dated before the data's last day is back-dated: what has a date is
             // counted as of then, drop-outs cannot be, and the pages say so.
             var latest: CivilDate?
-            if requested != nil, let last = try DatabaseStats.latestActivity(in: db), asOf < last {
+            let last = requested == nil ? nil : try DatabaseStats.latestActivity(in: db)
+            if let last, asOf < last {
                 latest = last
+            }
+            // One dated a week or more after it has no activity in its last 7 days: a stale
+            // export or a mistyped year, which would otherwise publish empty windows.
+            if let last, asOf > last.adding(days: 6) {
+                warnings.add(
+                    "--as-of \(asOf) is after the data's last activity (\(last)): the last 7 days, and every window after \(last), hold no data; is the export up to date?"
+                )
             }
             return BuildSource(
                 location: location, db: db, snapshot: snapshot, stats: stats, asOf: asOf,

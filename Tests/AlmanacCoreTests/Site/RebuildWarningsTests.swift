@@ -35,3 +35,19 @@ import Testing
         #expect(quiet.warnings == [cdn])
     }
 }
+
+extension RebuildWarningsTests {
+    @Test("an --as-of a week or more after the data's last activity is warned of; within it, not")
+    func asOfAfterTheData() async throws {
+        let project = try Project()
+        // The fixture's last activity is enrollment 4, on 2024-03-01. As of 2024-03-07 the
+        // last 7 days (03-01 to 03-07) still hold it; as of 2024-03-08 they do not.
+        let within = try await project.build { $0.asOf = CivilDate(iso: "2024-03-07") }
+        #expect(!within.warnings.contains { $0.contains("after the data's last activity") })
+        let after = try await project.build { $0.asOf = CivilDate(iso: "2024-03-08") }
+        #expect(
+            after.warnings.contains(
+                "--as-of 2024-03-08 is after the data's last activity (2024-03-01): the last 7 days, and every window after 2024-03-01, hold no data; is the export up to date?"
+            ))
+    }
+}
