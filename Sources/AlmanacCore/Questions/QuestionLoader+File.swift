@@ -12,7 +12,10 @@ extension QuestionLoader {
     public func load(contentsOf path: String, files: any FileSystem) throws -> QuestionFile {
         let url = URL(fileURLWithPath: path)
         guard let attributes = files.attributes(of: url) else {
-            throw InputError(description: "\(path): no such questions file")
+            throw InputError(
+                description:
+                    "\(path): no such questions file; run this in a report project (`almanac init DIR` makes one), or pass --questions PATH"
+            )
         }
         guard attributes.kind == .file else {
             throw InputError(

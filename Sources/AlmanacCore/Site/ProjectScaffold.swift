@@ -28,6 +28,11 @@ public struct ProjectScaffold {
             "README.md": Self.readme,
         ]
         for (path, text) in TemplateSet.builtIn.files { files["templates/" + path] = text }
+        if self.files.exists(folder) && !self.files.isDirectory(folder) {
+            throw SiteError(
+                path: folder.path, message: "is a file, not a folder; name a folder for the project"
+            )
+        }
         let existing = files.keys.sorted().filter {
             self.files.exists(folder.appending(path: $0))
         }

@@ -115,4 +115,29 @@ import Testing
         #expect(again.1.contains("Nothing changed since the last commit."))
         #expect(run(["git", "log", "--format=%s"]).1 == "Report as of 2024-03-01\n")
     }
+
+    @Test("init onto a file, and a build with no questions file, say what to do")
+    func wrongPlace() throws {
+        let folder = Fixture.folder()
+        let file = folder.appending(path: "questions.yaml")
+        try Data("title: T\n".utf8).write(to: file)
+        let error = #expect(throws: SiteError.self) {
+            try ProjectScaffold(files: DiskFileSystem()).create(in: file)
+        }
+        #expect(
+            error?.description
+                == "\(file.path): is a file, not a folder; name a folder for the project")
+        // Nothing was written beside it.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["questions.yaml"])
+
+        let missing = folder.appending(path: "elsewhere/questions.yaml").path
+        let noFile = #expect(throws: InputError.self) {
+            try QuestionLoader().load(contentsOf: missing, files: DiskFileSystem())
+        }
+        #expect(
+            noFile?.description
+                == "\(missing): no such questions file; run this in a report project (`almanac init DIR` makes one), or pass --questions PATH"
+        )
+    }
 }
