@@ -14,9 +14,11 @@ extension QuestionLoader {
             guard let raw = keyNode.string, let kind = AnalysisKind(rawValue: raw),
                 kind != .customSQL
             else {
+                let kinds = AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue)
+                let name = keyNode.string ?? ""
                 problem(
                     keyNode,
-                    "unknown kind `\(keyNode.string ?? "")` in `patterns`; expected one of \(AnalysisKind.allCases.filter { $0 != .customSQL }.map(\.rawValue).joined(separator: ", "))"
+                    "unknown kind `\(name)` in `patterns`\(Self.guess(name, among: kinds)); expected one of \(kinds.joined(separator: ", "))"
                 )
                 continue
             }
@@ -28,7 +30,12 @@ extension QuestionLoader {
                     switch field.string {
                     case "add": override.add = regexes(list, problem)
                     case "replace": override.replace = regexes(list, problem)
-                    default: problem(field, "expected `add` or `replace` under `patterns.\(raw)`")
+                    default:
+                        let name = field.string ?? ""
+                        problem(
+                            field,
+                            "unknown key `\(name)` under `patterns.\(raw)`\(Self.guess(name, among: ["add", "replace"])); expected `add` or `replace`"
+                        )
                     }
                 }
             } else {
@@ -84,9 +91,11 @@ extension QuestionLoader {
                     problem(value, "`llm.seed` must be a whole number")
                 }
             default:
+                let name = keyNode.string ?? ""
+                let keys = ["model", "temperature", "max_tokens", "seed"]
                 problem(
                     keyNode,
-                    "unknown key `\(keyNode.string ?? "")` in `llm`; expected model, temperature, max_tokens or seed"
+                    "unknown key `\(name)` in `llm`\(Self.guess(name, among: keys)); expected model, temperature, max_tokens or seed"
                 )
             }
         }
@@ -112,9 +121,10 @@ extension QuestionLoader {
                     )
                 }
             default:
+                let name = keyNode.string ?? ""
                 problem(
                     keyNode,
-                    "unknown key `\(keyNode.string ?? "")` in `database_options`; expected statement_timeout"
+                    "unknown key `\(name)` in `database_options`\(Self.guess(name, among: ["statement_timeout"])); expected statement_timeout"
                 )
             }
         }

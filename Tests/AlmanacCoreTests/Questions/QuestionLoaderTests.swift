@@ -134,6 +134,30 @@ import Testing
             kept.questions.map(\.id) == ["how-many-people-are-enrolled-in-each-badge", "again"])
     }
 
+    @Test("a mistyped key of `llm`, `patterns` or `database_options` names the closest one")
+    func settingsTypos() {
+        let found = problems(
+            """
+            title: T
+            llm:
+              modle: gpt-4o
+            database_options:
+              statement_timout: 30
+            patterns:
+              learning_path: {add: ["(?i)roadmap"]}
+              badge_enrollments: {ad: ["(?i)popular"]}
+            questions:
+              - text: How many people are enrolled in each badge?
+            """)
+        #expect(
+            found.map { "\($0.line): \($0.message)" } == [
+                "3: unknown key `modle` in `llm` (did you mean `model`?); expected model, temperature, max_tokens or seed",
+                "5: unknown key `statement_timout` in `database_options` (did you mean `statement_timeout`?); expected statement_timeout",
+                "7: unknown kind `learning_path` in `patterns` (did you mean `learning_paths`?); expected one of badge_enrollments, organization_trends, completion_metrics, learning_paths",
+                "8: unknown key `ad` under `patterns.badge_enrollments` (did you mean `add`?); expected `add` or `replace`",
+            ])
+    }
+
     @Test("an empty questions file, or one of comments only, says it is empty")
     func emptyFile() {
         for text in ["", "# only a comment\n", "\n\n"] {
