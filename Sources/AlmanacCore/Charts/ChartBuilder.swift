@@ -3,8 +3,14 @@ public struct ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     public var questionID: String
     public var line: Int
     public var message: String
+    /// The questions file, once the build knows it: then the message leads with
+    /// `file:line`, as every other mistake in the file does.
+    public var path: String? = nil
 
-    public var description: String { "question `\(questionID)`, line \(line): \(message)" }
+    public var description: String {
+        guard let path else { return "question `\(questionID)`, line \(line): \(message)" }
+        return "\(path):\(line): question `\(questionID)`: \(message)"
+    }
 }
 
 /// A built-in analysis that draws its own charts. Every kind conforms, in its `…Charts.swift`.

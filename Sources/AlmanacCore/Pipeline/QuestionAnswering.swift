@@ -55,8 +55,14 @@ struct QuestionAnswering {
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
             let drawn = try stage(.charts, question.id) {
-                try charts.charts(
-                    for: outcome.output, question: question, answer: answers[index], match: match)
+                do {
+                    return try charts.charts(
+                        for: outcome.output, question: question, answer: answers[index],
+                        match: match)
+                } catch var error as ChartError {
+                    error.path = file.path
+                    throw error
+                }
             }
             var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],

@@ -220,4 +220,25 @@ import Testing
             for: try CompletionMetrics.run(try context()), question: Question(id: "q", text: "q"))
         #expect(first.map { $0.figure.encoded() } == second.map { $0.figure.encoded() })
     }
+
+    @Test("a custom chart's mistake in a build names the questions file and the chart's line")
+    func customChartInBuild() async throws {
+        let project = try Project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
+                """
+                title: T
+                questions:
+                  - text: Own query
+                    id: own
+                    sql: SELECT name, id FROM badges ORDER BY id
+                    charts: [{type: pie, x: name, y: id}]
+                """)
+        }
+        #expect(error?.stage == .charts)
+        #expect(
+            String(describing: error).contains(
+                "\(project.questionsFile.path):6: question `own`: unknown chart type `pie`; custom SQL charts can be bar, line"
+            ))
+    }
 }
