@@ -41,8 +41,10 @@ public struct ReportBuilder {
         let fingerprint = records.fingerprint(file, database: location, narration: narration)
         if let unchanged = records.unchanged(fingerprint, clock: clock) {
             environment.log(.unchanged)
-            // What caused the last build's warnings is still there: they are said again.
+            // What caused the last build's warnings and alerts is still there: they are said
+            // again, in the same words.
             for warning in unchanged.warnings { environment.log(.warning(warning)) }
+            for alert in unchanged.alerts { environment.log(.alert(alert)) }
             return unchanged
         }
         let counted = ExecutionCounters.shared.snapshot

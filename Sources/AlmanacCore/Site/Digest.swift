@@ -97,17 +97,27 @@ public struct Digest: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The triggered alerts a site's digest.json lists, in words; for a build that found
-    /// nothing to do and so computed none. A digest that is missing, unreadable or not JSON
-    /// lists none: the unchanged build's fingerprint already vouched for the site.
+    /// The triggered alerts a site's digest.json lists, in the words the build that wrote it
+    /// used ("q: drop rate above 35%: 37.93%"); for a build that found nothing to do and so
+    /// computed none. A digest that is missing, unreadable or not JSON lists none: the
+    /// unchanged build's fingerprint already vouched for the site.
     public static func triggeredAlerts(in layout: SiteLayout, files: any FileSystem) -> [String] {
         guard
             let data = try? files.contents(of: layout.digest),
             let value = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [] }
         return (value["alerts"]?.arrayValue ?? []).map { alert in
-            "\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "") "
-                + "\(alert["condition"]?.stringValue ?? "") \(alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "")"
+            let question = alert["question"]?.stringValue ?? ""
+            let measure = alert["measure"]?.stringValue ?? ""
+            let condition = alert["condition"]?.stringValue ?? ""
+            guard let known = AlertRule.Condition(rawValue: condition),
+                let threshold = alert["threshold"]?.doubleValue
+            else { return "\(question): \(measure) \(condition)" }
+            let rule = AlertRule(
+                question: question, measure: measure, subject: alert["subject"]?.stringValue,
+                condition: known, threshold: threshold)
+            return AlertResult(rule: rule, value: alert["value"]?.doubleValue, triggered: true)
+                .description
         }
     }
 }

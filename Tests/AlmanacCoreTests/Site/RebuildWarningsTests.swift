@@ -51,3 +51,36 @@ extension RebuildWarningsTests {
             ))
     }
 }
+
+extension RebuildWarningsTests {
+    @Test("an unchanged rebuild says its triggered alerts in the words of the build it stands on")
+    func alertsRepeated() async throws {
+        let project = try Project()
+        // The fixture's 7 enrollments hold 1 dropped (1/7 = 14.29 %, above 10); 4 of them are
+        // of Python Basics (enrollments 1 to 4), below 5.
+        let yaml = """
+            title: T
+            questions:
+              - {text: What is the completion rate by organization?, id: completion}
+              - {text: How many people are enrolled in each badge?, id: badges}
+            alerts:
+              - {question: completion, measure: drop_rate, above: 10}
+              - {question: badges, measure: enrollments, for: Python Basics, below: 5}
+            """
+        let expected = [
+            "completion: drop rate above 10%: 14.29%",
+            "badges: enrollments of Python Basics below 5: 4",
+        ]
+        let first = try await project.build(yaml)
+        #expect(first.alerts == expected)
+        let again = try await project.build(yaml)
+        #expect(again.phases.map(\.name) == ["load"])
+        #expect(again.alerts == expected)
+        let events = project.log.events
+        let unchanged = try #require(events.lastIndex(of: .unchanged))
+        #expect(
+            events[(unchanged + 1)...].filter {
+                if case .alert = $0 { return true } else { return false }
+            } == expected.map(BuildEvent.alert))
+    }
+}
