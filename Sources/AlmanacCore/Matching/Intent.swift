@@ -174,7 +174,8 @@ extension Match {
     /// Who routed the question, in words.
     public var routingSummary: String {
         switch routing {
-        case .declared: return "the question's own `kind:`"
+        case .declared:
+            return kind == .customSQL ? "the question's own `sql:`" : "the question's own `kind:`"
         case .rules: return "Almanac's rules"
         case .model:
             return "the language model (the rules could not route it, or only with low confidence)"

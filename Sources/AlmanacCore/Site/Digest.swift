@@ -66,8 +66,12 @@ public struct Digest: Sendable {
             lines += ["No alert was triggered.", ""]
         } else {
             for alert in triggered {
+                // Named by the question's text, as the insights and changes below are.
+                let question =
+                    reports.first { $0.question.id == alert.rule.question }?.question.text
+                    ?? alert.rule.question
                 lines.append(
-                    "- [\(escape(alert.rule.question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
+                    "- [\(escape(question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
                         + "the value is \(escape(alert.valueText))")
             }
             lines.append("")

@@ -76,6 +76,10 @@ import Testing
         let digest = try JSONDecoder().decode(
             JSONValue.self, from: Data(contentsOf: project.site.appending(path: "digest.json")))
         #expect(digest["alerts"] != nil)
+        // The custom query was routed by its `sql:`, and its page says so.
+        #expect(
+            project.read("which-categories-attract-the-most-learners.md").contains(
+                "- Routed by: the question's own `sql:`"))
     }
 
     @Test("`make commit` records a week, and a week with no change says so and succeeds")

@@ -73,6 +73,11 @@ extension RebuildWarningsTests {
         ]
         let first = try await project.build(yaml)
         #expect(first.alerts == expected)
+        // The digest names each alert's question by its text, as it does the insights.
+        #expect(
+            project.read("digest.md").contains(
+                "- [What is the completion rate by organization?](completion.md): drop rate above 10%; the value is 14.29%"
+            ))
         let again = try await project.build(yaml)
         #expect(again.phases.map(\.name) == ["load"])
         #expect(again.alerts == expected)
