@@ -159,6 +159,15 @@ if [ "$first" != "--db --questions --out " ] || ! grep -q "^Examples:" "$scratch
   failures=$((failures + 1))
 fi
 
+# serve --help leads with its own --port and --host.
+"$almanac" serve --help >"$scratch/help" 2>&1
+first=$(grep -oE '^  --[a-z-]+' "$scratch/help" | head -n 2 | tr -d ' ' | tr '\n' ' ')
+if [ "$first" != "--port --host " ]; then
+  echo "check-cli: serve --help does not lead with --port and --host (first: $first)" >&2
+  failures=$((failures + 1))
+fi
+expect_usage "--port must be a whole number" serve --port 0
+
 # A YAML mistake: the line where the quote opens, the line itself, a caret and plain words.
 printf 'title: T\nquestions:\n  - text: "Why do people drop out?\n  - text: How many enrolled?\n' >"$scratch/quote.yaml"
 "$almanac" build --db "$scratch/demo.db" --questions "$scratch/quote.yaml" --out "$scratch/q" --llm off \

@@ -17,19 +17,13 @@ struct Serve: AsyncParsableCommand {
               almanac serve --db data/export.db --port 8080
             """)
 
+    // The server's own flags first: `--help` lists the commonest first.
+    @OptionGroup(title: "Server") var address: ServeAddress
+
     @OptionGroup var flags: BuildFlags
 
-    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview to this machine.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on, 1 to 65535.")
-    var port = 8000
-
-    func validate() throws {
-        guard (1...65535).contains(port) else {
-            throw ValidationError("--port must be a whole number from 1 to 65535, not \(port)")
-        }
-    }
+    var host: String { address.host }
+    var port: Int { address.port }
 
     func run() async throws {
         let options = try flags.options()
@@ -66,6 +60,21 @@ struct Serve: AsyncParsableCommand {
             try await session.run()
         } catch let error as PreviewServerError {
             throw fail(error.description)
+        }
+    }
+}
+
+/// Where `serve` listens.
+struct ServeAddress: ParsableArguments {
+    @Option(help: "The port to listen on, 1 to 65535.")
+    var port = 8000
+
+    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview to this machine.")
+    var host = "127.0.0.1"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port must be a whole number from 1 to 65535, not \(port)")
         }
     }
 }
