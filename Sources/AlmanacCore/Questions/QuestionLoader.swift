@@ -69,6 +69,7 @@ public struct QuestionLoader {
         var patterns: [AnalysisKind: PatternOverride] = [:]
         var llm = LLMSettings()
         var sawQuestions = false
+        var questionsKey: Node?
         var alertsNode: Node?
 
         for (keyNode, value) in top {
@@ -82,6 +83,7 @@ public struct QuestionLoader {
                 statementTimeout = readDatabaseOptions(value, problem)
             case "questions":
                 sawQuestions = true
+                questionsKey = keyNode
                 let read = readQuestions(value, problem)
                 questions = read.map(\.question)
                 declared = Set(read.indices.filter { read[$0].declared })
@@ -101,7 +103,7 @@ public struct QuestionLoader {
         if title == nil { problem(root, "missing `title`: the report needs a title") }
         if !sawQuestions { problem(root, "missing `questions`: a list of questions") }
         if sawQuestions && questions.isEmpty && problems.isEmpty {
-            problem(root, "`questions` is empty: add at least one question")
+            problem(questionsKey ?? root, "`questions` is empty: add at least one question")
         }
 
         // A derived id that an `id:` or an earlier question already holds (texts that only

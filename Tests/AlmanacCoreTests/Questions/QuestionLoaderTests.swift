@@ -158,6 +158,12 @@ import Testing
             ])
     }
 
+    @Test("an empty list of questions is reported on its own line")
+    func emptyList() {
+        let found = problems("# The report\ntitle: T\n\nquestions: []\n")
+        #expect(found.map { [$0.line, $0.column] } == [[4, 1]])
+    }
+
     @Test("an empty questions file, or one of comments only, says it is empty")
     func emptyFile() {
         for text in ["", "# only a comment\n", "\n\n"] {
