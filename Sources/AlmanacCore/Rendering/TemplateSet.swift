@@ -66,6 +66,8 @@ public struct TemplateSet: Sendable {
         for (path, name, text) in templates {
             do {
                 try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(syntax: error, in: path)
             } catch {
                 throw TemplateError(file: path, message: "Mustache syntax error: \(error)")
             }
