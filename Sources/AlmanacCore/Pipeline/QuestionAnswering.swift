@@ -1,7 +1,8 @@
 import Foundation
 
-/// Matcher, analytics, insights, charts and narrator for a list of questions, in their
-/// order: everything a build and `ask` share between opening the database and rendering.
+/// Matcher, analytics, insights and narrator for a list of questions, in their order, and
+/// each question's charts on demand: everything a build and `ask` share between opening the
+/// database and rendering.
 struct QuestionAnswering {
     var options: BuildOptions
     var file: QuestionFile
@@ -23,14 +24,31 @@ struct QuestionAnswering {
     var recordsCacheUse = false
 
     /// What answering produced.
-    struct Answers {
+    struct Answers: Sendable {
+        /// Every question's report with its numbers and narration, without its charts: a build
+        /// draws each question's charts (`charted`) just before it renders that question's
+        /// pages, so the figures of every question are never in memory at once.
         var reports: [QuestionReport]
+        /// Draws the charts.
+        var charts: ChartBuilder
         /// The analyses' statements, each once, in question order, for `--dump-sql`.
         var sql: [String]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
         /// The analyses' plan, for `--timings`.
         var plan: [PlanStep] = []
+
+        /// The report with its charts. Narration and its grounding check never read them.
+        /// - Throws: `BuildError` at the charts stage, naming the question.
+        func charted(_ report: QuestionReport) throws -> QuestionReport {
+            var report = report
+            report.charts = try BuildError.wrapping(.charts, report.question.id) {
+                try charts.charts(
+                    for: report.output, question: report.question, answer: report.answer,
+                    match: report.match)
+            }
+            return report
+        }
     }
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
@@ -54,13 +72,9 @@ struct QuestionAnswering {
         var reports: [QuestionReport] = []
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
-            let drawn = try stage(.charts, question.id) {
-                try charts.charts(
-                    for: outcome.output, question: question, answer: answers[index], match: match)
-            }
             var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],
-                charts: drawn, narration: Narration(markdown: "", source: .offline),
+                charts: [], narration: Narration(markdown: "", source: .offline),
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
                 engine: source.db.dialect.name)
             report.keyMeasures = outcome.measures
@@ -73,11 +87,11 @@ struct QuestionAnswering {
                 asOf: source.asOf)
             reports.append(report)
         }
-        clock.mark("charts")
         let (narrated, fellBack) = try await narrate(
             reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
-        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, plan: plan)
+        return Answers(
+            reports: narrated, charts: charts, sql: sql, narrationFellBack: fellBack, plan: plan)
     }
 
     /// A question's answer, set beside the same answer in the window it names against its
