@@ -20,9 +20,9 @@ struct SitePublishing {
 
     /// - Throws: `BuildError` at the rendering, strict or writing stage.
     func publish(
-        _ answers: QuestionAnswering.Answers, summaries: [ReportSummary], title: String,
-        source: BuildSource,
-        week: WeeklyChange, alerts: [AlertResult], previousFeed: String?, clock: PhaseClock
+        _ answers: QuestionAnswering.Answers, pending: PendingReports, summaries: [ReportSummary],
+        title: String, source: BuildSource, week: WeeklyChange, alerts: [AlertResult],
+        previousFeed: String?, clock: PhaseClock
     ) async throws -> Published {
         let site = try BuildError.wrapping(.writing, nil) {
             try SiteWriter(files: files).begin(layout, force: options.force)
@@ -36,9 +36,9 @@ struct SitePublishing {
             let searchIndexBytes: Int
             do {
                 searchIndexBytes = try await renderer.render(
-                    answers.reports, summaries: summaries, stats: source.stats, week: week,
-                    digest: digest, previousFeed: previousFeed,
-                    draw: { [answers] in try answers.charted($0) },
+                    summaries, stats: source.stats, week: week, digest: digest,
+                    previousFeed: previousFeed,
+                    report: { [answers] in try answers.charted(pending.take($0)) },
                     into: { try site.put($0, $1) })
             } catch let error as BuildError {
                 throw error  // a chart's failure, which names its own stage
@@ -100,5 +100,25 @@ public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         "--strict treats warnings as errors:\n" + warnings.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Every question's report without its charts, each handed out once and then dropped, so a
+/// build holds only the reports of the questions not yet rendered.
+final class PendingReports: @unchecked Sendable {
+    // @unchecked: `reports` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var reports: [QuestionReport?]
+
+    init(_ reports: [QuestionReport]) {
+        self.reports = reports
+    }
+
+    /// The report at `index`, which is no longer held here.
+    func take(_ index: Int) -> QuestionReport {
+        lock.withLock {
+            defer { reports[index] = nil }
+            return reports[index]!
+        }
     }
 }

@@ -10,8 +10,8 @@ import Foundation
 public struct SiteRenderer: Sendable {
     /// Where the renderer writes each file, by path relative to the site.
     public typealias Sink = @Sendable (_ path: String, _ content: Data) throws -> Void
-    /// Gives a question's report its charts.
-    public typealias Draw = @Sendable (QuestionReport) throws -> QuestionReport
+    /// The report of the question at an index, with its charts; asked once per question.
+    public typealias Report = @Sendable (_ index: Int) throws -> QuestionReport
 
     /// How many tasks draw and render questions at once: enough to keep two cores busy while
     /// one task waits on a write. Each holds one question's charts and pages at a time.
@@ -52,18 +52,18 @@ public struct SiteRenderer: Sendable {
 
     /// Writes the whole site into `sink`; returns the search index's size in bytes.
     /// - Parameters:
-    ///   - reports: every question's report without its charts.
-    ///   - draw: gives a report its charts; its error names its own stage and question.
+    ///   - summaries: every question's summary, in order.
     ///   - previousFeed: the feed the site had, whose entries the new feed keeps.
+    ///   - report: gives each question's report with its charts (its error names its own
+    ///     stage and question), just before its pages are rendered.
     /// - Throws: the error of the first question in file order that failed (`QuestionFailure`
-    ///   for rendering and writing, `draw`'s own), or a shared file's.
+    ///   for rendering and writing, `report`'s own), or a shared file's.
     public func render(
-        _ reports: [QuestionReport], summaries: [ReportSummary], stats: DatabaseStats,
-        week: WeeklyChange, digest: Digest, previousFeed: String?,
-        draw: @escaping Draw, into sink: @escaping Sink
+        _ summaries: [ReportSummary], stats: DatabaseStats, week: WeeklyChange, digest: Digest,
+        previousFeed: String?, report: @escaping Report, into sink: @escaping Sink
     ) async throws -> Int {
         for (path, data) in assets.files { try sink(path, data) }
-        try await renderPages(reports, draw: draw, stats: stats, into: sink)
+        try await renderPages(summaries, report: report, stats: stats, into: sink)
         try sink(
             SiteLayout.indexName,
             Data(renderer.index(summaries: summaries, stats: stats, week: week).utf8))
@@ -83,18 +83,19 @@ public struct SiteRenderer: Sendable {
     /// finish the questions before it and stop, so the error reported is always that of the
     /// first failing question in file order.
     private func renderPages(
-        _ reports: [QuestionReport], draw: @escaping Draw, stats: DatabaseStats,
+        _ summaries: [ReportSummary], report: @escaping Report, stats: DatabaseStats,
         into sink: @escaping Sink
     ) async throws {
         let width = Self.tasks
         let failure = FirstFailure()
         await withTaskGroup(of: Void.self) { group in
-            for first in 0..<min(width, reports.count) {
+            for first in 0..<min(width, summaries.count) {
                 group.addTask {
-                    for index in stride(from: first, to: reports.count, by: width) {
+                    for index in stride(from: first, to: summaries.count, by: width) {
                         guard !failure.precedes(index) else { return }
                         do {
-                            try renderPage(reports, at: index, draw: draw, stats: stats, into: sink)
+                            try renderPage(
+                                summaries, at: index, report: report, stats: stats, into: sink)
                         } catch {
                             failure.record(error, at: index)
                             return
@@ -107,12 +108,12 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderPage(
-        _ reports: [QuestionReport], at index: Int, draw: Draw, stats: DatabaseStats,
+        _ summaries: [ReportSummary], at index: Int, report: Report, stats: DatabaseStats,
         into sink: Sink
     ) throws {
-        let report = try draw(reports[index])
-        let previous = index > 0 ? reports[index - 1].question : nil
-        let next = index + 1 < reports.count ? reports[index + 1].question : nil
+        let report = try report(index)
+        let previous = index > 0 ? summaries[index - 1].question : nil
+        let next = index + 1 < summaries.count ? summaries[index + 1].question : nil
         try QuestionFailure.wrapping(report.question.id) {
             let id = report.question.id
             let (page, embeds) = renderer.pages(for: report, between: previous, and: next)
