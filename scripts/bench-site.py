@@ -77,7 +77,7 @@ def hugo_project(site, folder):
             handle.write(layout)
     count = 0
     for name in sorted(os.listdir(site)):
-        if not name.endswith(".md") or name == "index.md":
+        if not name.endswith(".md") or name in ("index.md", "digest.md"):
             continue
         with open(os.path.join(site, name), encoding="utf-8") as handle:
             text = handle.read()
@@ -117,7 +117,7 @@ def measure(database, scratch, count):
     hugo = [hugo_build(hugo_folder) for _ in range(runs)]
     shutil.rmtree(hugo_folder, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    return {"builds": builds, "files": files, "bytes": size, "twins": twins, "hugo": hugo}
+    return {"count": count, "builds": builds, "files": files, "bytes": size, "twins": twins, "hugo": hugo}
 
 
 def report(results, hugo_version):
@@ -136,8 +136,8 @@ def report(results, hugo_version):
     row("**Almanac ÷ Hugo**", lambda r: "**%.1f**" % (median(r, "seconds") / statistics.median(r["hugo"])))
     row("peak RSS (largest run)", lambda r: "%.0f MB" % max(b["rss"] for b in r["builds"]))
     row("files written", lambda r: format(r["builds"][-1]["written"], ","))
-    row("files in the site, per question", lambda r: "%s, %.2f" % (format(r["files"], ","), r["files"] / r["twins"]))
-    row("bytes of the site, per question", lambda r: "%.1f MB, %.1f KB" % (r["bytes"] / 1e6, r["bytes"] / r["twins"] / 1e3))
+    row("files in the site, per question", lambda r: "%s, %.2f" % (format(r["files"], ","), r["files"] / r["count"]))
+    row("bytes of the site, per question", lambda r: "%.1f MB, %.1f KB" % (r["bytes"] / 1e6, r["bytes"] / r["count"] / 1e3))
     row("search index", lambda r: "%s bytes, %s %%" % r["builds"][-1]["search"])
     for name in PHASES:
         row("phase %s" % name, lambda r, name=name: "%s ms" % format(
