@@ -61,9 +61,13 @@ struct QuestionAnswering {
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
-        var cache = cache
-        let (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
-        records?.keep(cache, for: source, warnings: warnings)
+        let (analysed, sql, plan): ([Analysed], [String], [PlanStep])
+        do {
+            // The analysis results kept for the next build leave memory once saved.
+            var cache = cache
+            (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
+            records?.keep(cache, for: source, warnings: warnings)
+        }
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
@@ -88,7 +92,7 @@ struct QuestionAnswering {
             reports.append(report)
         }
         let (narrated, fellBack) = try await narrate(
-            reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
+            consume reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
         return Answers(
             reports: narrated, charts: charts, sql: sql, narrationFellBack: fellBack, plan: plan)
@@ -288,7 +292,7 @@ struct QuestionAnswering {
     }
 
     private func narrate(
-        _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
+        _ reports: consuming [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
         let modelWanted = narration.model != nil && narration.mode != .off
         let leads = reports.map { report in
@@ -299,7 +303,9 @@ struct QuestionAnswering {
                 question: report.question, output: report.output, stats: source.stats,
                 intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
                 lead: lead, insights: report.insights,
-                comparison: report.comparison?.json ?? .null, measure: measure(report))
+                // Only a model's prompt reads it.
+                comparison: modelWanted ? report.comparison?.json ?? .null : .null,
+                measure: measure(report))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -313,22 +319,23 @@ struct QuestionAnswering {
         if recordsCacheUse {
             recordCacheUse(routingKeys.union(modelWanted ? narrated.usedKeys : []))
         }
-        var grounded: [QuestionReport] = []
         var ungrounded: [String] = []
-        for (index, var report) in reports.enumerated() {
-            report.narration = narrated.narrations[index]
+        // In place: each report is held once.
+        for index in reports.indices {
+            reports[index].narration = narrated.narrations[index]
             let offline = NarrationItem(
-                question: report.question, output: report.output, stats: source.stats,
-                lead: leads[index], insights: report.insights, measure: measure(report))
-            let check = report.ground(
+                question: reports[index].question, output: reports[index].output,
+                stats: source.stats, lead: leads[index], insights: reports[index].insights,
+                measure: measure(reports[index]))
+            let check = reports[index].ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)
+            let report = reports[index]
             if !check.unverified.isEmpty {
                 ungrounded.append(
                     "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
             }
             fellBack = fellBack || check.fellBack
-            grounded.append(report)
             log(
                 .question(
                     id: report.question.id, kind: report.match.kind.rawValue,
@@ -343,7 +350,7 @@ struct QuestionAnswering {
                 "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
                     + ungrounded.joined(separator: "; "))
         }
-        return (grounded, fellBack)
+        return (reports, fellBack)
     }
 
     /// Tells the answer cache which entries this build used.
