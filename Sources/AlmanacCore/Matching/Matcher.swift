@@ -181,12 +181,20 @@ public struct Matcher: Sendable {
                 match.filters.dateRange = window.range
                 match.versus = window.versus
                 // "Last year compared to this year": the later window is the one counted as of
-                // the as-of date, the earlier one at the same age, whichever is named first.
-                if let versus = window.versus, let range = window.range,
-                    let other = versus.start, let start = range.start, start < other
-                {
-                    match.filters.dateRange = versus
-                    match.versus = range
+                // the as-of date, the earlier one at the same age, whichever is named first. A
+                // window with no first day ("before 2025", "all time") is the one compared
+                // with: the comparison counts from the other's first day.
+                if let versus = window.versus, let range = window.range {
+                    switch (range.start, versus.start) {
+                    case (nil, nil): throw failure(.twoWindows(range.phrase, versus.phrase))
+                    case (nil, _?):
+                        match.filters.dateRange = versus
+                        match.versus = range
+                    case (let start?, let other?) where start < other:
+                        match.filters.dateRange = versus
+                        match.versus = range
+                    default: break
+                    }
                 }
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)

@@ -53,11 +53,11 @@ struct QuestionAnswering {
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     func answer(_ questions: [Question]) async throws -> Answers {
-        // The build's connections make its facts while the questions are matched, and a build
-        // with no analysis known from the last checks the row rules meanwhile.
+        // The build's connections make its facts while the questions are matched. The row
+        // rules wait for the pool, where they run beside the first statements: here, the
+        // connection checking them held the pool back while the other had finished.
         source.snapshot.prepareInBackground(
-            BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()),
-            checkRows: cache.entries.isEmpty)
+            BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
@@ -223,8 +223,7 @@ struct QuestionAnswering {
         do {
             (outcomes, pass) = try await runner.run(
                 pairs, asOf: cutoffs, measuresOnly: measuresOnly,
-                also: weeklyStatement.map { [$0] } ?? [], rowRules: snapshot.rowRules,
-                cache: &cache)
+                also: weeklyStatement.map { [$0] } ?? [], cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
