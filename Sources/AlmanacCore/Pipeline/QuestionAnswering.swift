@@ -53,11 +53,15 @@ struct QuestionAnswering {
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     func answer(_ questions: [Question]) async throws -> Answers {
-        // The build's connections make its facts while the questions are matched. The row
-        // rules wait for the pool, where they run beside the first statements: here, the
-        // connection checking them held the pool back while the other had finished.
-        source.snapshot.prepareInBackground(
-            BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+        // A build with no result known from the last makes its facts on its connections while
+        // the questions are matched; a rebuild may need none, and the pool makes them for
+        // the statements that read them. The row rules wait for the pool, where they run
+        // beside the first statements: here, the connection checking them held the pool back
+        // while the other had finished.
+        if cache.entries.isEmpty {
+            source.snapshot.prepareInBackground(
+                BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+        }
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
@@ -210,15 +214,19 @@ struct QuestionAnswering {
         defer { snapshot.end() }
         let runner = AnalysisRunner(
             db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
-        // Every scope's weekly series, from one shared statement run in the same pool.
+        // Every scope's weekly series: the last build's where it counted the same scope as of
+        // the same day, the others from one shared statement run in the same pool.
         var scopes: [Filters] = []
         for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)
         {
             scopes.append(match.filters)
         }
+        var weekly: [Filters: WeeklySeries] = [:]
+        for scope in scopes { weekly[scope] = cache.weekly(for: scope, asOf: source.asOf) }
+        let missing = scopes.filter { weekly[$0] == nil }
         let weeklyStatement =
-            scopes.isEmpty
-            ? nil : WeeklySeries.statement(for: scopes, asOf: source.asOf, in: runner.dialect)
+            missing.isEmpty
+            ? nil : WeeklySeries.statement(for: missing, asOf: source.asOf, in: runner.dialect)
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
             (outcomes, pass) = try await runner.run(
@@ -236,14 +244,14 @@ struct QuestionAnswering {
         }
         warnings.add(pass.warnings.map { "\(source.path): \($0.description)" })
         warnings.add(pass.notes.map { "\(source.path): \($0)" })
-        var series: [WeeklySeries] = []
         if let weeklyStatement, let returned = pass.also.first {
             let set = try stage(.analytics) { try returned.get() }
-            series = WeeklySeries.series(
-                from: set, of: weeklyStatement, filters: scopes, asOf: source.asOf)
+            let series = WeeklySeries.series(
+                from: set, of: weeklyStatement, filters: missing, asOf: source.asOf)
+            for (scope, counted) in zip(missing, series) { weekly[scope] = counted }
         }
+        for (scope, counted) in weekly { cache.store(counted, for: scope, asOf: source.asOf) }
         let plan = pass.plan
-        let weekly = Dictionary(zip(scopes, series), uniquingKeysWith: { first, _ in first })
         var analysed: [Analysed] = []
         var extra = questions.count
         for (index, match) in matches.enumerated() {
