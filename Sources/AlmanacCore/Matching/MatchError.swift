@@ -27,6 +27,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A status counted on one past day ("in progress at the end of 2025"): statuses
         /// carry no date, so only a report as of that day can count them.
         case statusOnDay(measure: String, day: String)
+        /// A part of the question that no analysis applies: a negation, an exclusion, a
+        /// number per learner, learners of two badges at once, or a status as a filter.
+        case unapplied(UnappliedPart, String)
     }
 
     public var questionID: String
@@ -97,6 +100,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .threshold(let phrase):
             return
                 "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
+        case .unapplied(let part, let phrase):
+            return
+                "question `\(questionID)`: Almanac cannot apply \"\(Self.cut(phrase))\": \(Self.unapplied[part] ?? "")"
         case .unsupported(let measure, let dimension):
             return
                 "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
@@ -105,6 +111,20 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Names and phrases in a message are cut: a database may hold a megabyte-long name.
     static func cut(_ text: String) -> String { DisplayName.cut(text, limit: 80) }
+
+    /// Why each unapplied part is refused, and what to ask instead.
+    static let unapplied: [UnappliedPart: String] = [
+        .exclusion:
+            "it counts what a badge, an organization or the whole platform holds, never what is left out or what has none. Ask for the breakdown (\"by organization\", \"by badge\", where learners with no organization are \"(no organization)\") and read the rest from it, ask for the fewest (a bottom ranking keeps those with none), or write the query yourself with `sql:`",
+        .negatedStatus:
+            "an enrollment is completed, dropped, in progress or enrolled, and Almanac counts those statuses, not what is not one of them. Ask how many dropped out, how many are still in progress, or for the completion rate, or write the query yourself with `sql:`",
+        .perLearner:
+            "its numbers are counts, rates and times over learners by badge, organization or period, not numbers per learner or rankings of learners. Ask how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
+        .intersection:
+            "it counts each badge's learners, not the learners who took two badges, or took one and not the other. Ask about each badge, ask what learners take after one (\"what do learners take after Docker Basics\"), or write the query yourself with `sql:`",
+        .statusFilter:
+            "average progress is over every enrollment in the scope, whatever its status. Ask for the average progress of a badge or organization, the drop-outs or the completion rate, or write the query yourself with `sql:`",
+    ]
 
     /// What Almanac measures, for a refusal of a measure the data does not hold.
     static let measures =

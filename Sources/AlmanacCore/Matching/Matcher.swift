@@ -144,6 +144,7 @@ public struct Matcher: Sendable {
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
         let wording = Wording(masked.lowercased())
+        try refuseUnapplied(reading, wording: wording, failure)
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
         // user may need to fix first.

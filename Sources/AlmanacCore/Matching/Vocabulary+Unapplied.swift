@@ -1,0 +1,72 @@
+extension Vocabulary {
+    /// Parts of a question that no analysis applies and that would otherwise vanish from
+    /// its answer, each a reason to refuse it (a blind test found every one of these
+    /// answered as if it were not there: "excluding Acme & Sons" counted only Acme & Sons,
+    /// "have not finished Python Basics" counted those who had, "which learner completed the
+    /// most badges" ranked badges). Read over the question in lower case with its names
+    /// masked, as the other words are.
+    static let unapplied: [(part: UnappliedPart, patterns: [String])] = [
+        (
+            .exclusion,
+            [
+                #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people))"#,
+                #"\bbut not\b"#, #"\bneither\b"#, #"\bnor\b"#,
+                #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,
+                #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
+                #"\b(?:no|zero|nil|not any|never any|none of the)\s+(?:\w+\s+)?(?:enrol+\w*|complet\w*|completers|finishers|drop[- ]?outs?|dropouts|sign[- ]?ups?|registrations|activity|\#(people))\b"#,
+                #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
+            ]
+        ),
+        (
+            .negatedStatus,
+            [
+                #"\b(?:not|never|didn'?t|don'?t|doesn'?t|haven'?t|hasn'?t|hadn'?t|weren'?t|wasn'?t|aren'?t|isn'?t|yet to|failed to|fail to|fails to)\s+(?:yet\s+|ever\s+|even\s+|been\s+|actually\s+|already\s+)*(?:complet\w*|finish\w*|pass(?:ed|es)?|earn(?:ed|s)?|start(?:ed|s)?|begin|began|begun|enrol+\w*|drop(?:ped)?(?: out)?|take|took|taken|tried|try|get|got|made it)\b"#,
+                #"\b(?:incomplete|uncompleted|non[- ]?complet\w*|non[- ]?finishers?|never[- ]started|not[- ]started|unstarted|inactive)\b"#,
+            ]
+        ),
+        (
+            .perLearner,
+            [
+                #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b"#,
+                #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
+                #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b"#,
+                #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
+                #"\b(?:which|what)\s+(?:learners|users|students|people|employees|members|participants|individuals)\b[^?.!]*\b(?:most|fewest|least|top|highest|lowest|more|fewer)\b"#,
+                #"\b(?:average|mean|median|typical)\s+(?:number|count|amount) of\s+(?:\#(badgePlural)|enrol+ments|completions)\b"#,
+                #"\bhow many\s+(?:\#(badgePlural)|enrol+ments|completions)\s+(?:does|do|did)\s+(?:a|an|the average|a typical|the typical|each)\s+(?:learner|user|student|person|employee)\b"#,
+            ]
+        ),
+        (
+            .intersection,
+            [
+                #"\bboth (?:the )?‹badge›,? and (?:the )?‹badge›"#,
+                #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
+                #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
+            ]
+        ),
+        (
+            .statusFilter,
+            [
+                #"\b(?:dropped|drop[- ]?outs?|dropouts|quitters|completed|completers|finished|finishers|passed|in[- ]progress|active|inactive|enrolled-only)\s+(?:\#(people)|enrol+ments)\b"#,
+                #"\b\#(people) (?:who|that) (?:have |has |had )?(?:dropped|quit|completed|finished|passed|abandoned)\b"#,
+            ]
+        ),
+    ]
+}
+
+/// Why a part of a question cannot be applied.
+public enum UnappliedPart: String, Sendable, Equatable {
+    /// A badge, organization or group left out ("excluding Acme & Sons", "without an
+    /// organization"), or none at all ("no enrollments").
+    case exclusion
+    /// A status negated ("have not finished", "incomplete"): Almanac counts statuses, not
+    /// their complements.
+    case negatedStatus
+    /// A number per learner, or a ranking of learners ("which learner completed the most").
+    case perLearner
+    /// Learners who took two badges, or all of several ("both Docker Basics and
+    /// Kubernetes Essentials").
+    case intersection
+    /// Progress of the learners of one status ("average progress of dropped learners").
+    case statusFilter
+}

@@ -1,0 +1,99 @@
+/// Phrasings from a fourth blind test, as of 2026-09-30: parts of a question that no analysis
+/// applies (a negation, an exclusion, a number per learner, learners of two badges at once,
+/// a status as a filter). Each was answered as if the part were not there: "excluding Acme &
+/// Sons" counted Acme & Sons alone (3,909 enrollments), "have not finished Python Basics"
+/// the 1,872 who had, "did not complete Advanced Python" its 469 drop-outs where 556 of its
+/// 879 enrollments are not completed, and "which learner completed the most badges" ranked
+/// badges. Each must now be refused, quoting the words as the question writes them.
+extension IntentTableTests {
+    static let blindFourRefusals: [Refusal] = [
+        // A status negated.
+        Refusal(
+            "How many people did not complete Advanced Python?",
+            mentions: #"cannot apply "not complete""#),
+        Refusal(
+            "How many learners have not finished Python Basics?",
+            mentions: #"cannot apply "not finished""#),
+        Refusal(
+            "What share of learners don't finish Deep Learning?",
+            mentions: #"cannot apply "don't finish""#),
+        Refusal(
+            "How many enrollments are incomplete for Docker Basics?",
+            mentions: #"cannot apply "incomplete""#),
+        Refusal(
+            "How many learners are enrolled but have not started?",
+            mentions: #"cannot apply "not started""#),
+        // A name, a group or everything left out.
+        Refusal(
+            "How many enrollments excluding Acme & Sons?",
+            mentions: #"cannot apply "excluding Acme & Sons""#),
+        Refusal(
+            "How many enrollments outside Acme & Sons in 2025?",
+            mentions: #"cannot apply "outside Acme & Sons""#),
+        Refusal(
+            "Completion rate of all badges except Deep Learning",
+            mentions: #"cannot apply "except Deep Learning""#),
+        Refusal(
+            "What is the completion rate for learners without an organization?",
+            mentions: #"cannot apply "without an organization""#),
+        Refusal(
+            "Which badges had no enrollments in August 2026?",
+            mentions: #"cannot apply "no enrollments""#),
+        Refusal(
+            "Which badges had zero completions last week?",
+            mentions: #"cannot apply "zero completions""#),
+        // Two badges at once.
+        Refusal(
+            "How many learners completed Python Basics but not Python Intermediate?",
+            mentions: #"cannot apply "but not""#),
+        Refusal(
+            "How many learners completed both Docker Basics and Kubernetes Essentials?",
+            mentions: #"cannot apply "both Docker Basics and Kubernetes Essentials""#),
+        // Per learner.
+        Refusal(
+            "Which learner completed the most badges?", mentions: #"cannot apply "which learner""#
+        ),
+        Refusal(
+            "Which learners dropped the most badges?",
+            mentions: #"cannot apply "which learners dropped the most""#),
+        Refusal("Who is the top learner at Initech?", mentions: #"cannot apply "who is the top""#),
+        Refusal(
+            "Top 10 learners by completions in 2025", mentions: #"cannot apply "top 10 learners""#
+        ),
+        Refusal(
+            "How many enrollments per learner at Initech?",
+            mentions: #"cannot apply "per learner""#),
+        Refusal(
+            "How many badges does each learner take on average?",
+            mentions: #"cannot apply "each learner""#),
+        Refusal(
+            "Average number of courses for each student",
+            mentions: #"cannot apply "for each student""#),
+        // A status as a filter of average progress.
+        Refusal(
+            "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
+        ),
+    ]
+
+    /// Nearby phrasings that keep their reading: "not finished yet" is the count in progress,
+    /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
+    /// is a breakdown.
+    static let blindFour: [Row] = [
+        Row(
+            "How many learners have not finished Python Basics yet?", kind: "completion_metrics",
+            measure: "in_progress", badge: "Python Basics"),
+        Row(
+            "How many completed enrollments does Initech have?", kind: "completion_metrics",
+            measure: "completions", organization: "Initech"),
+        Row(
+            "How many learners dropped out of Docker Basics in 2025?",
+            kind: "completion_metrics", measure: "dropouts", badge: "Docker Basics",
+            window: "2025-01-01..2025-12-31"),
+        Row(
+            "How many learners does each badge have at Initech?", kind: "badge_enrollments",
+            measure: "learners", dimension: "badge", organization: "Initech"),
+        Row(
+            "What is the average progress of Docker Basics learners?", kind: "badge_enrollments",
+            measure: "average_progress", badge: "Docker Basics"),
+    ]
+}
