@@ -30,6 +30,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A part of the question that no analysis applies: a negation, an exclusion, a
         /// number per learner, learners of two badges at once, or a status as a filter.
         case unapplied(UnappliedPart, String)
+        /// Organizations' growth cut to a count or ranked least first ("top 1"): the growth
+        /// of organizations is listed whole, most growth first.
+        case growthRanking(String)
     }
 
     public var questionID: String
@@ -103,6 +106,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unapplied(let part, let phrase):
             return
                 "question `\(questionID)`: Almanac cannot apply \"\(Self.cut(phrase))\": \(Self.unapplied[part] ?? "")"
+        case .growthRanking(let ranking):
+            return
+                "question `\(questionID)` ranks organizations by growth (\(ranking)), but Almanac lists the growth of every organization, most growth first, and does not cut or reverse that list; ask \"Which organizations grew the most in 2026?\" and read the first or last rows, or write the query yourself with `sql:`"
         case .unsupported(let measure, let dimension):
             return
                 "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"

@@ -244,6 +244,11 @@ public struct Matcher: Sendable {
                 let kind = Self.kind(
                     for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed)
             else {
+                if measure == .growth, wording.dimension == .organization,
+                    let ranking = wording.ranking
+                {
+                    throw failure(.growthRanking(ranking.description))
+                }
                 throw failure(
                     .unsupported(
                         measure: measure.words, dimension: wording.dimension?.rawValue ?? "none"))
@@ -313,8 +318,11 @@ public struct Matcher: Sendable {
             return dimension == nil || dimension == .badge || dimension == .period
                 ? .learningPaths : nil
         case .growth:
-            // Organizations ranked by their change would be a number no statement computes.
-            if dimension == .organization && intent.ranking != nil { return nil }
+            // The growth of organizations is listed whole, most growth first (Answer.growth):
+            // "which organizations grew the most" is that list; a cut or the other order is not.
+            if dimension == .organization, let ranking = intent.ranking, ranking != Ranking(.top) {
+                return nil
+            }
             return dimension == .badge || dimension == .cohort ? nil : .organizationTrends
         }
     }

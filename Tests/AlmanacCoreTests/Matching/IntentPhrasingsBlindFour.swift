@@ -69,6 +69,19 @@ extension IntentTableTests {
         Refusal(
             "Average number of courses for each student",
             mentions: #"cannot apply "for each student""#),
+        // The growth of organizations cut to one, or least first: the list is whole, most
+        // growth first ("Which organization grew the most" was refused as "enrollments over
+        // time by organization, which Almanac does not compute").
+        Refusal(
+            "Which organization grew the most this year?",
+            mentions: "ranks organizations by growth (top 1)"),
+        Refusal(
+            "Which 3 organizations grew the least in 2025?",
+            mentions: "ranks organizations by growth (bottom 3)"),
+        // A day that does not exist.
+        Refusal(
+            "How many enrollments between February 30 and March 3, 2026?",
+            mentions: "february 30 is not a date that exists"),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -79,6 +92,35 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // Days written with the month's name: "between March 1 and June 30, 2026" was refused
+        // as two windows, "between March" and "June". A day without a year takes the other
+        // end's, or else is the latest on or before the as-of date.
+        Row(
+            "How many learners enrolled between March 1 and June 30, 2026?",
+            kind: "badge_enrollments", measure: "learners", window: "2026-03-01..2026-06-30"),
+        Row(
+            "How many enrollments from March 1, 2025 to June 30?", kind: "badge_enrollments",
+            measure: "enrollments", window: "2025-03-01..2025-06-30"),
+        Row(
+            "How many enrollments from November 1 to February 28?", kind: "badge_enrollments",
+            measure: "enrollments", window: "2025-11-01..2026-02-28"),
+        Row(
+            "How many enrollments since March 15?", kind: "badge_enrollments",
+            measure: "enrollments", window: "2026-03-15..2026-09-30"),
+        Row(
+            "How many completions on 1 September 2026?", kind: "completion_metrics",
+            measure: "completions", window: "2026-09-01..2026-09-01"),
+        Row(
+            "How many enrollments between 1st March 2026 and 30th June 2026?",
+            kind: "badge_enrollments", measure: "enrollments", window: "2026-03-01..2026-06-30"),
+        // The whole list of organizations by growth, most first, is what "the most" asks.
+        Row(
+            "Which organizations grew the most this year?", kind: "organization_trends",
+            measure: "growth", dimension: "organization", ranking: "top",
+            window: "2026-01-01..2026-09-30"),
+        Row(
+            "Which companies are growing the most?", kind: "organization_trends",
+            measure: "growth", dimension: "organization", ranking: "top"),
         Row(
             "How many learners have not finished Python Basics yet?", kind: "completion_metrics",
             measure: "in_progress", badge: "Python Basics"),
