@@ -128,6 +128,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "its numbers are counts, rates and times over learners by badge, organization or period, not numbers per learner or rankings of learners. Ask how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
         .intersection:
             "it counts each badge's learners, not the learners who took two badges, or took one and not the other. Ask about each badge, ask what learners take after one (\"what do learners take after Docker Basics\"), or write the query yourself with `sql:`",
+        .role:
+            "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .statusFilter:
             "average progress is over every enrollment in the scope, whatever its status. Ask for the average progress of a badge or organization, the drop-outs or the completion rate, or write the query yourself with `sql:`",
     ]

@@ -45,6 +45,14 @@ extension Vocabulary {
             ]
         ),
         (
+            // "Umbrella Health nurses" are that organization's learners; "nurses" alone are a
+            // job role, which the data does not hold.
+            .role,
+            [
+                #"(?<!‹org› )\b(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#
+            ]
+        ),
+        (
             .statusFilter,
             [
                 #"\b(?:dropped|drop[- ]?outs?|dropouts|quitters|completed|completers|finished|finishers|passed|in[- ]progress|active|inactive|enrolled-only)\s+(?:\#(people)|enrol+ments)\b"#,
@@ -67,6 +75,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// Learners who took two badges, or all of several ("both Docker Basics and
     /// Kubernetes Essentials").
     case intersection
+    /// A job role ("managers", "engineers"): users carry an organization, not a role.
+    case role
     /// Progress of the learners of one status ("average progress of dropped learners").
     case statusFilter
 }

@@ -82,6 +82,12 @@ extension IntentTableTests {
         Refusal(
             "How many enrollments between February 30 and March 3, 2026?",
             mentions: "february 30 is not a date that exists"),
+        // A job role: "the completion rate for managers" was the platform's, 53.5%, and "how
+        // many interns enrolled in Python Basics" all of its 2,829 learners.
+        Refusal(
+            "What is the completion rate for managers?", mentions: #"cannot apply "managers""#),
+        Refusal(
+            "How many interns enrolled in Python Basics?", mentions: #"cannot apply "interns""#),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -92,6 +98,14 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // A role word after an organization's name is its learners (issue 10's table), and
+        // a badge named for a role is a badge.
+        Row(
+            "How many Acme & Sons engineers completed Docker Basics?", kind: "completion_metrics",
+            measure: "completions", badge: "Docker Basics", organization: "Acme & Sons"),
+        Row(
+            "How many learners took Leading Teams?", kind: "badge_enrollments",
+            measure: "learners", badge: "Leading Teams"),
         // Days written with the month's name: "between March 1 and June 30, 2026" was refused
         // as two windows, "between March" and "June". A day without a year takes the other
         // end's, or else is the latest on or before the as-of date.
