@@ -128,6 +128,20 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "its numbers are counts, rates and times over learners by badge, organization or period, not numbers per learner or rankings of learners. Ask how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
         .intersection:
             "it counts each badge's learners, not the learners who took two badges, or took one and not the other. Ask about each badge, ask what learners take after one (\"what do learners take after Docker Basics\"), or write the query yourself with `sql:`",
+        .catalogue:
+            "it counts enrollments, learners and completions, not the badges or organizations themselves; the index's totals say how many of each the database holds. Ask how many learners or enrollments, or write the query yourself with `sql:`",
+        .shareOfTotal:
+            "it does not divide one badge's or organization's count by the whole: its rates are the completion and drop-out rates. Ask for the breakdown (\"enrollments by organization\", whose table gives each count beside the total), or write the query yourself with `sql:`",
+        .twoBreakdowns:
+            "it breaks a measure down one way at a time: by badge, organization, cohort or period. Ask one question per breakdown, filter by a name (\"completion rate by badge at Initech\"), or write the query yourself with `sql:`",
+        .statistic:
+            "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress. Ask for the count in a window, the series (\"monthly enrollments\"), or the average progress, or write the query yourself with `sql:`",
+        .change:
+            "a change needs two windows, and this question gives at most one. Set two side by side (\"the completion rate this year against last year\"), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
+        .combined:
+            "names set side by side are answered each with its own value, not added up. Ask about each, or across all of them, or write the query yourself with `sql:`",
+        .perPeriodRanking:
+            "it ranks badges and organizations over the whole window, not within each period, and counts by period only in the trends of enrollments and completions. Ask for the ranking in one window (\"in March 2025\"), or the series (\"monthly enrollments at Initech\"), or write the query yourself with `sql:`",
         .role:
             "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .statusFilter:

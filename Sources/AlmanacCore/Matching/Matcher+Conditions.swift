@@ -132,62 +132,6 @@ extension Matcher {
         }
     }
 
-    /// Refuses a part of a question that no analysis applies and that the answer would
-    /// otherwise leave out (`Vocabulary.unapplied`). "Not finished yet" stays the count in
-    /// progress, and a status reads as a filter only for average progress, where no measure
-    /// has taken it up.
-    func refuseUnapplied(
-        _ reading: Reading, wording: Wording, _ failure: (MatchError.Reason) -> MatchError
-    ) throws {
-        let masked = reading.masked
-        let lowered = masked.lowercased()
-        let whole = NSRange(lowered.startIndex..., in: lowered)
-        for (part, patterns) in Self.unapplied {
-            if part == .negatedStatus, wording.measure == .inProgress { continue }
-            if part == .statusFilter, wording.measure != .averageProgress { continue }
-            for pattern in patterns {
-                if let found = pattern.firstMatch(in: lowered, range: whole),
-                    let range = Range(found.range, in: lowered)
-                {
-                    let before = lowered[..<range.lowerBound]
-                    throw failure(
-                        .unapplied(
-                            part,
-                            Self.unmasked(
-                                String(lowered[range]), after: String(before),
-                                reading.mentions)))
-                }
-            }
-        }
-    }
-
-    /// A phrase of the masked question with its `‹badge›` and `‹org›` written out again as the
-    /// names they stand for, so that a refusal quotes what the question says.
-    static func unmasked(_ phrase: String, after prefix: String, _ mentions: [EntityFinder.Found])
-        -> String
-    {
-        var names: [String] = []
-        var index = 0
-        for mention in mentions where mention.range.lowerBound >= index {
-            names.append(mention.name)
-            index = mention.range.upperBound
-        }
-        let tokens = try! NSRegularExpression(pattern: "‹badge›|‹org›")
-        var next = tokens.numberOfMatches(
-            in: prefix, range: NSRange(prefix.startIndex..., in: prefix))
-        var result = ""
-        var rest = phrase
-        while let found = tokens.firstMatch(in: rest, range: NSRange(rest.startIndex..., in: rest)),
-            let range = Range(found.range, in: rest)
-        {
-            result += rest[..<range.lowerBound]
-            result += next < names.count ? names[next] : String(rest[range])
-            next += 1
-            rest = String(rest[range.upperBound...])
-        }
-        return result + rest
-    }
-
     /// Refuses a question about joining the platform, unless it names a badge or asks about
     /// the order of badges ("the first badge of new hires").
     func refuseJoiningPlatform(
@@ -234,14 +178,6 @@ extension Matcher {
         }
     }
 
-    private static let unapplied = Vocabulary.unapplied.map { entry in
-        (
-            entry.part,
-            entry.patterns.map {
-                try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
-            }
-        )
-    }
     private static let absentMeasure = try! NSRegularExpression(
         pattern: Vocabulary.absentMeasures, options: [.caseInsensitive])
     private static let badgeWord = try! NSRegularExpression(

@@ -204,6 +204,7 @@ public struct Matcher: Sendable {
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
         match.granularity = question.granularity ?? wording.granularity
+        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
         if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
             // Learning paths have no comparison windows, and periods are not compared whole.
             throw failure(

@@ -112,6 +112,9 @@ extension Vocabulary {
             [
                 #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
                 #"\bdrop rates?\b"#, #"\bdropped\b"#,
+                // "Which badge do most people drop?": the verb, not "a drop in enrollments".
+                #"\b(?:\#(people)|they|who|most|least|often) drops?\b(?! in\b)"#,
+                #"\bdrops? (?:the )?(?:most|least|fewest|more|less)\b"#,
                 #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
                 #"\bchurn"#,
                 #"\battrition\b"#, #"\bwithdr[ae]w"#,
@@ -129,6 +132,9 @@ extension Vocabulary {
                 #"\bcomplet(?:ed|ions?)\s+(?:trend\w*|over time|per (?:day|week|month|quarter)|by (?:day|week|month|quarter))"#,
                 #"\b(?:daily|weekly|monthly|quarterly)\s+complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
                 #"\btrends? (?:in|of|for) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+                // "Growth in completions" is completions per period, not enrollments.
+                #"\b(?:growth|increase|rise|decline|decrease|change)s? (?:in|of) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+                #"\bcomplet(?:ed|ions?) (?:growth|grew|grow|growing|increased?|declined?)\b"#,
             ]
         ),
         (

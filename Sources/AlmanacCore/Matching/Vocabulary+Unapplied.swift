@@ -45,6 +45,28 @@ extension Vocabulary {
             ]
         ),
         (
+            .catalogue,
+            [
+                #"\bhow many (?:different |distinct |unique |separate |active )?(?:\#(badgePlural)|\#(orgPlural))\s+(?:are there|(?:do|does) (?:we|you|the platform|almanac) (?:have|offer|run|host|list|serve|track)|exist|are (?:offered|available|listed|on (?:the|our) platform|in the catalog(?:ue)?))\b"#,
+                #"\b(?:how many|number of|count of) (?:different |distinct |unique )?(?:\#(badgePlural)|\#(orgPlural))\s*\?*\s*$"#,
+            ]
+        ),
+        (
+            .shareOfTotal,
+            [
+                #"\b(?:share|percentage|percent|proportion|fraction) of (?:all |the |total |our )*(?:completions|completed enrol+ments)\b"#
+            ]
+        ),
+        (
+            .twoBreakdowns,
+            [
+                #"\b(?:by|per|for each|across|split by|broken down by)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\s+(?:and|&|x|by|then by|and by|and per)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\b"#,
+                #"\b(?:which|what)\s+\#(badgeWord)\b[^?.!]*\b(?:per|by|for each|in each|at each|across|within each)\s+\#(orgWord)\b"#,
+                #"\b(?:which|what)\s+\#(orgWord)\b[^?.!]*\b(?:per|by|for each|in each|across|within each)\s+\#(badgeWord)\b"#,
+            ]
+        ),
+        (.statistic, [#"\b(?:median|middle) progress\b"#]),
+        (
             // "Umbrella Health nurses" are that organization's learners; "nurses" alone are a
             // job role, which the data does not hold.
             .role,
@@ -75,8 +97,35 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// Learners who took two badges, or all of several ("both Docker Basics and
     /// Kubernetes Essentials").
     case intersection
+    /// How many badges or organizations there are: a count of the catalogue, not of learning.
+    case catalogue
+    /// A share of a total ("what percentage of all enrollments are at Acme & Sons").
+    case shareOfTotal
+    /// Two breakdowns at once ("by badge and organization").
+    case twoBreakdowns
+    /// An average or median Almanac does not compute: of a count ("average monthly
+    /// enrollments"), or the median of progress.
+    case statistic
+    /// A change of a rate, time or progress with no window to compare it with ("has the
+    /// completion rate gone up").
+    case change
+    /// The total of the names set side by side ("Initech and Globex combined").
+    case combined
+    /// A ranking per period ("the most enrollments each month"), or a period size that the
+    /// analysis does not break down by.
+    case perPeriodRanking
     /// A job role ("managers", "engineers"): users carry an organization, not a role.
     case role
     /// Progress of the learners of one status ("average progress of dropped learners").
     case statusFilter
+}
+
+extension Vocabulary {
+    /// Words of a change, which a rate, a time or progress answers only against a window
+    /// ("this year against last year").
+    static let changeWords =
+        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing))\b"#
+    /// Words of a total of several names.
+    static let totalWords =
+        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b"#
 }

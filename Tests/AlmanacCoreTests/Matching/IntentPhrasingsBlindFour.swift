@@ -88,6 +88,58 @@ extension IntentTableTests {
             "What is the completion rate for managers?", mentions: #"cannot apply "managers""#),
         Refusal(
             "How many interns enrolled in Python Basics?", mentions: #"cannot apply "interns""#),
+        // Counts of the catalogue: "how many badges are there" and "how many organizations do
+        // we have" were both answered with the 24,090 enrollments.
+        Refusal(
+            "How many badges are there?", mentions: #"cannot apply "how many badges are there""#),
+        Refusal(
+            "How many organizations do we have?",
+            mentions: #"cannot apply "how many organizations do we have""#),
+        // A share of a total: "what percentage of all enrollments are at Acme & Sons" was its
+        // 3,909 enrollments, "the share of completions by organization" the completion rates.
+        Refusal(
+            "What percentage of all enrollments are at Acme & Sons?",
+            mentions: #"cannot apply "percentage""#),
+        Refusal(
+            "What is the share of completions by organization?",
+            mentions: #"cannot apply "share of completions""#),
+        Refusal(
+            "What percent of enrollments are still in progress?",
+            mentions: #"cannot apply "percent""#),
+        // Two breakdowns: one was dropped ("which badge … per organization" named the
+        // organization with the most learners).
+        Refusal(
+            "Completion rate by badge and organization",
+            mentions: #"cannot apply "by badge and organization""#),
+        Refusal(
+            "Enrollments by organization and month in 2026",
+            mentions: #"cannot apply "by organization and month""#),
+        Refusal(
+            "Which badge has the most learners per organization?",
+            mentions: #"cannot apply "which badge has the most learners per organization""#),
+        // Statistics no analysis computes: "median progress" was the mean, "average monthly
+        // enrollments" the monthly series.
+        Refusal(
+            "What is the median progress in Python Basics?",
+            mentions: #"cannot apply "median progress""#),
+        Refusal("Average monthly enrollments in 2025", mentions: #"cannot apply "average""#),
+        Refusal(
+            "How many enrollments per day on average last month?",
+            mentions: #"cannot apply "on average""#),
+        // A change of a rate with one window: answered with the rate's level.
+        Refusal(
+            "Has the completion rate gone up since last year?",
+            mentions: #"cannot apply "gone up""#),
+        Refusal(
+            "Which organizations improved their completion rate the most this year?",
+            mentions: #"cannot apply "improved""#),
+        // A total of names set side by side, and a ranking within each period.
+        Refusal(
+            "How many learners at Initech and Acme & Sons combined?",
+            mentions: #"cannot apply "combined""#),
+        Refusal(
+            "Which badge had the most enrollments each month in 2025?",
+            mentions: #"cannot apply "month""#),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -98,6 +150,28 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // "Drop" the verb: "which badge do most people drop" ranked badges by learners.
+        Row(
+            "Which badge do most people drop?", kind: "completion_metrics", measure: "dropouts",
+            dimension: "badge", ranking: "top 1"),
+        // A ranking word, a word and a badge word: the breakdown was dropped, and the answer
+        // was the platform's drop-out rate.
+        Row(
+            "Biggest drop-off badge last quarter", kind: "completion_metrics",
+            measure: "drop_rate", dimension: "badge", ranking: "top",
+            window: "2026-04-01..2026-06-30"),
+        // Growth in completions is completions per period, not enrollments.
+        Row(
+            "Year over year growth in completions", kind: "organization_trends",
+            measure: "completions", dimension: "period"),
+        // A change of a rate with two windows, or per cohort, is answered.
+        Row(
+            "How has the completion rate changed this year against last year?",
+            kind: "completion_metrics", measure: "completion_rate",
+            window: "2026-01-01..2026-09-30"),
+        Row(
+            "How has the completion rate changed by cohort in 2025?", kind: "completion_metrics",
+            measure: "completion_rate", dimension: "cohort", window: "2025-01-01..2025-12-31"),
         // A role word after an organization's name is its learners (issue 10's table), and
         // a badge named for a role is a badge.
         Row(
