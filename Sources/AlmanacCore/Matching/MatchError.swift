@@ -138,6 +138,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress. Ask for the count in a window, the series (\"monthly enrollments\"), or the average progress, or write the query yourself with `sql:`",
         .change:
             "a change needs two windows, and this question gives at most one. Set two side by side (\"the completion rate this year against last year\"), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
+        .againstWhole:
+            "it sets two to five named badges or organizations side by side, or two windows, not one name against the whole. Ask for the breakdown (\"drop-out rate by badge\"), whose summary gives the platform's value beside each, or name the ones to compare, or write the query yourself with `sql:`",
         .combined:
             "names set side by side are answered each with its own value, not added up. Ask about each, or across all of them, or write the query yourself with `sql:`",
         .perPeriodRanking:

@@ -67,6 +67,12 @@ extension Vocabulary {
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
         (
+            .againstWhole,
+            [
+                #"\b(?:compared (?:with|to)|in comparison (?:with|to)|against|vs\.?|versus|relative to|next to|than|benchmarked against)\s+(?:the\s+)?(?:(?:whole|entire|rest of the)\s+)?(?:platform|overall|average|norm|benchmark|all (?:the )?(?:\#(badgePlural)|\#(orgPlural)|\#(people))|everyone|everybody|the rest|rest|others|other \#(badgePlural)|other \#(orgPlural)|(?:company|platform)[- ]wide)\b"#
+            ]
+        ),
+        (
             // "Umbrella Health nurses" are that organization's learners; "nurses" alone are a
             // job role, which the data does not hold.
             .role,
@@ -109,6 +115,9 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A change of a rate, time or progress with no window to compare it with ("has the
     /// completion rate gone up").
     case change
+    /// One name against the whole platform ("compared with the platform"): comparisons are
+    /// of named badges or organizations, or of windows.
+    case againstWhole
     /// The total of the names set side by side ("Initech and Globex combined").
     case combined
     /// A ranking per period ("the most enrollments each month"), or a period size that the

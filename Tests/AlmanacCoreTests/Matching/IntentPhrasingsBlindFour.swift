@@ -140,6 +140,10 @@ extension IntentTableTests {
         Refusal(
             "Which badge had the most enrollments each month in 2025?",
             mentions: #"cannot apply "month""#),
+        // One name against the whole: the page gave Python Basics' 27.9% alone.
+        Refusal(
+            "What is the drop rate for Python Basics compared with the platform?",
+            mentions: #"cannot apply "compared with the platform""#),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
