@@ -158,6 +158,7 @@ struct TimeWindow {
     /// - Throws: `Problem` for a date that does not exist, two different windows, a window
     ///   that ends before it starts or starts after A, and any time-like word left unread.
     func read(_ text: String) throws -> Reading {
+        if let same = try samePeriodLastYear(text) { return same }
         let lowered = text.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
         var found: [Point] = []

@@ -94,6 +94,8 @@ extension Vocabulary {
                 #"\b(?:fastest|quickest|slowest|longest|shortest) (?:to )?(?:complete|finish|earn|pass)\b"#,
                 #"\b(?:fastest|quickest|slowest|longest|shortest) (?:badge|course|certification|certificate|program|track|one)s? (?:to )?(?:complete|finish|earn|pass)\b"#,
                 #"\b(?:complete|finish|completed|finished) (?:the )?(?:fastest|quickest|slowest)\b"#,
+                // "the fastest completion": the time, not the completion rate.
+                #"\b(?:fastest|quickest|slowest|speediest) (?:completions?|finish(?:es)?)\b(?!\s*(?:rate|percentage|ratio|share|%))"#,
                 #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
             ]
@@ -168,6 +170,7 @@ extension Vocabulary {
             .growth,
             [
                 #"\btrend"#, #"\bover time\b"#, #"\bgr[eo]w(?:s|n|ing|th)?\b"#, #"\bincreas"#,
+                #"\bgain(?:ed|s|ing)?\b"#,
                 #"\bdeclin"#,
                 #"\bdecreas"#, #"\bhistor"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,

@@ -144,6 +144,10 @@ extension IntentTableTests {
         Refusal(
             "What is the drop rate for Python Basics compared with the platform?",
             mentions: #"cannot apply "compared with the platform""#),
+        // "Gained" is growth, which badges are not ranked by (it ranked their enrollments).
+        Refusal(
+            "Which three badges gained the most enrollments this year?",
+            mentions: "enrollments over time by badge"),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -154,6 +158,11 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // "The fastest completion" is the time to complete (it ranked completion rates).
+        Row(
+            "Which badges have the fastest completion at Initech?", kind: "completion_metrics",
+            measure: "time_to_complete", dimension: "badge", ranking: "bottom",
+            organization: "Initech"),
         // "Drop" the verb: "which badge do most people drop" ranked badges by learners.
         Row(
             "Which badge do most people drop?", kind: "completion_metrics", measure: "dropouts",
