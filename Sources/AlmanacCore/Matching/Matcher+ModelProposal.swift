@@ -61,6 +61,8 @@ extension Matcher {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
+        let wording = Wording(masked.lowercased())
+        try refuseUnapplied(reading, wording: wording, failure)
         // The same conditions as the rules, then the names: exactly those the question gives.
         let named = try conditions(text, masked: masked, mentions: mentions, failure)
         if proposal.badge != named.badge {
@@ -105,7 +107,8 @@ extension Matcher {
             }
         }
         try refuseJoiningPlatform(masked, match: match, failure)
-        match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity
+        match.granularity = question.granularity ?? wording.granularity
+        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
         match.corrections = reading.corrections
         return match
     }

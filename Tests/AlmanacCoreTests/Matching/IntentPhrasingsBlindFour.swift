@@ -1,3 +1,7 @@
+import Testing
+
+@testable import AlmanacCore
+
 /// Phrasings from a fourth blind test, as of 2026-09-30: parts of a question that no analysis
 /// applies (a negation, an exclusion, a number per learner, learners of two badges at once,
 /// a status as a filter). Each was answered as if the part were not there: "excluding Acme &
@@ -239,4 +243,27 @@ extension IntentTableTests {
             "What is the average progress of Docker Basics learners?", kind: "badge_enrollments",
             measure: "average_progress", badge: "Docker Basics"),
     ]
+}
+
+extension IntentTableTests {
+    @Test("a language model's route is refused for the same left-out parts as the rules'")
+    func modelRouteRefusesUnapplied() throws {
+        let cases: [(text: String, measure: Measure, mentions: String)] = [
+            ("What did learners outside Initech do?", .enrollments, #""outside Initech""#),
+            ("Give me the share of all activity at Initech", .enrollments, #""share""#),
+        ]
+        for (text, measure, mentions) in cases {
+            let question = Question(id: "q", text: text)
+            do {
+                let match = try Self.matcher.route(
+                    question,
+                    proposal: .init(
+                        kind: .organizationTrends, intent: Intent(measure: measure),
+                        organization: "Initech", confidence: 0.8))
+                Issue.record("routed as \(Self.reading(match))")
+            } catch let error as MatchError {
+                #expect(String(describing: error).contains(mentions), "\(text)")
+            }
+        }
+    }
 }
