@@ -93,10 +93,12 @@ extension Matcher {
                 try TimeWindow(asOf: asOf).read(text).range
             }
             do {
-                match.filters.dateRange = try read(masked)
+                // Both windows of a comparison, as the rules read them: none is dropped.
+                Self.place(try TimeWindow(asOf: asOf).read(masked), in: &match)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
+            try Self.refuseUncomparedWindows(match, failure)
             if let window = proposal.window {
                 let theirs = try? read(window)
                 guard let theirs, theirs.start == match.filters.dateRange?.start,

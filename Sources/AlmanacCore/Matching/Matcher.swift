@@ -178,17 +178,8 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                let window = try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked))
-                match.filters.dateRange = window.range
-                match.versus = window.versus
-                // "Last year compared to this year": the later window is the one counted as of
-                // the as-of date, the earlier one at the same age, whichever is named first.
-                if let versus = window.versus, let range = window.range,
-                    let other = versus.start, let start = range.start, start < other
-                {
-                    match.filters.dateRange = versus
-                    match.versus = range
-                }
+                Self.place(
+                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
@@ -205,11 +196,7 @@ public struct Matcher: Sendable {
         }
         match.granularity = question.granularity ?? wording.granularity
         try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
-        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
-            // Learning paths have no comparison windows, and periods are not compared whole.
-            throw failure(
-                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
-        }
+        try Self.refuseUncomparedWindows(match, failure)
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)
         }

@@ -267,3 +267,18 @@ extension IntentTableTests {
         }
     }
 }
+
+extension IntentTableTests {
+    @Test("a language model's route keeps both windows of a comparison")
+    func modelRouteKeepsVersus() throws {
+        let match = try Self.matcher.route(
+            Question(id: "q", text: "What did Initech do in 2025 against 2024?"),
+            proposal: .init(
+                kind: .organizationTrends, intent: Intent(measure: .enrollments),
+                organization: "Initech", window: "in 2025", confidence: 0.8))
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2025-01-01"))
+        #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-01-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2024-01-01"))
+        #expect(match.versus?.end == CivilDate(iso: "2025-01-01"))
+    }
+}
