@@ -144,6 +144,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "names set side by side are answered each with its own value, not added up. Ask about each, or across all of them, or write the query yourself with `sql:`",
         .perPeriodRanking:
             "it ranks badges and organizations over the whole window, not within each period, and counts by period only in the trends of enrollments and completions. Ask for the ranking in one window (\"in March 2025\"), or the series (\"monthly enrollments at Initech\"), or write the query yourself with `sql:`",
+        .repeatEnrollment:
+            "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
         .role:
             "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .statusFilter:

@@ -53,6 +53,8 @@ extension Vocabulary {
                 #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
                 #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#,
                 #"\bstarting (?:badge|course|point)s?\b"#,
+                // "Who took Python Basics first": the first badge, not all its learners.
+                #"\b(?:took|take|takes|taken|taking|did|do|does|chose|choose|picked|pick|enrol+ed in|enrol+ in)\s+(?:the\s+)?‹badge›\s+(?:as (?:their|a|the|your) )?first\b(?!\s+(?:time|week|month|quarter|half|day|year))"#,
                 #"\bentry[- ]?(?:point|level badge|badge|course)s?\b"#,
                 #"\bgateway (?:badge|course)s?\b"#, #"\bopening (?:badge|course)s?\b"#,
                 #"\bon[- ]?ramps?\b"#,

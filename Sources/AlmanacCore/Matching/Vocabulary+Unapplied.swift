@@ -40,6 +40,7 @@ extension Vocabulary {
             .intersection,
             [
                 #"\bboth (?:the )?‹badge›,? and (?:the )?‹badge›"#,
+                #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
                 #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
             ]
@@ -66,6 +67,14 @@ extension Vocabulary {
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
+        (
+            .repeatEnrollment,
+            [
+                #"\bre-?(?:enrol+\w*|register\w*|take[sn]?|took|taking|tak(?:e|es|ing)|start\w*|do(?:ne|es|ing)?|did|attempt\w*)\b"#,
+                #"\bretak\w*|\bretook\b|\brepeat(?:ed|s|ing)? (?:a |the |their )?(?:‹badge›|\#(badgeWord))"#,
+                #"\b(?:more than once|twice|second (?:attempt|time|try))\b"#,
+            ]
+        ),
         (
             .againstWhole,
             [
@@ -123,6 +132,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A ranking per period ("the most enrollments each month"), or a period size that the
     /// analysis does not break down by.
     case perPeriodRanking
+    /// A learner enrolling in the same badge again ("re-enrolled", "retook", "twice").
+    case repeatEnrollment
     /// A job role ("managers", "engineers"): users carry an organization, not a role.
     case role
     /// Progress of the learners of one status ("average progress of dropped learners").

@@ -152,6 +152,17 @@ extension IntentTableTests {
         Refusal(
             "Which three badges gained the most enrollments this year?",
             mentions: "enrollments over time by badge"),
+        // A badge after another, and a badge taken again: "started Python Basics and then took
+        // SQL Fundamentals" was both badges' learners side by side, "re-enrolled in a badge"
+        // all 4,971 learners.
+        Refusal(
+            "How many people started Python Basics and then took SQL Fundamentals?",
+            mentions: #"cannot apply "Python Basics and then took SQL Fundamentals""#),
+        Refusal(
+            "How many learners re-enrolled in a badge?", mentions: #"cannot apply "re-enrolled""#
+        ),
+        Refusal(
+            "How many learners took Python Basics twice?", mentions: #"cannot apply "twice""#),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -162,6 +173,10 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // "Took Python Basics first" is the first badge (it was all of its 2,829 learners).
+        Row(
+            "How many learners took Python Basics first?", kind: "learning_paths",
+            measure: "first_badge", badge: "Python Basics"),
         // "The fastest completion" is the time to complete (it ranked completion rates).
         Row(
             "Which badges have the fastest completion at Initech?", kind: "completion_metrics",
