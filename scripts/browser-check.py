@@ -47,6 +47,12 @@ Chromium's other errors (uncaught exceptions, refused loads) keep their fixed wo
 and are matched by that. Other console messages (console.log/info/warn) are not
 failures; --verbose shows them.
 
+A question's embed page (<id>.embed.html) holds all its charts and shows the one its URL's
+fragment names. It is opened once as it is, where it must show its default chart
+(data-embed-default), once with the fragment of each other chart, which must be the one
+shown, and the first embed page once more with a fragment it lacks, where it must show
+its "no chart named" message and draw nothing.
+
 It also saves PNG screenshots (1200x1800 window) of index.html and of the first page of
 each report "type" (the top-level "type" of SITE_DIR/<id>.json) into the screenshots
 directory (default: .screenshots/ at the repository root, which is git-ignored).
@@ -224,6 +230,8 @@ class RenderedPage(html.parser.HTMLParser):
         self.drawn = set()  # ids of charts holding a .main-svg
         self.no_webgl = set()  # ids of charts showing Plotly's "WebGL is not supported"
         self.loads_site_script = False
+        self.embed_charts = []  # data-chart of each embed page's chart left in the page
+        self.missing_shown = False  # the embed page's "no chart named" message is shown
         self.stack = []  # open elements: (tag, chart id or None)
 
     def handle_starttag(self, tag, attrs):
@@ -233,6 +241,10 @@ class RenderedPage(html.parser.HTMLParser):
             self.html_attrs = attrs
         if tag == "script" and re.search(r"(^|/)almanac-[^/]*\.js$", attrs.get("src") or ""):
             self.loads_site_script = True
+        if "embed-chart" in classes:
+            self.embed_charts.append((attrs.get("data-chart"), "hidden" in attrs))
+        if "embed-missing" in classes and "hidden" not in attrs:
+            self.missing_shown = True
         if "main-svg" in classes:
             self.drawn.update(chart for _, chart in self.stack if chart)
         if "no-webgl" in classes:
@@ -313,8 +325,43 @@ def run_chromium(chromium, url, budget_ms, timeout, screenshot=None, offline=Fal
         return process.returncode, dom.decode("utf-8", "replace"), log.decode("utf-8", "replace")
 
 
-def check_page(page_path, server, args, screenshot=None):
-    """Returns (problems, notes, number of charts) for one page."""
+def embed_targets(site_dir, pages):
+    """The embed pages' addresses to open, each with the chart it must show ("" for none):
+    each as it is (its default chart), with each other chart's fragment, and the first
+    once with a fragment it lacks."""
+    targets = []
+    for page in pages:
+        if not page.endswith(".embed.html"):
+            continue
+        text = (site_dir / page).read_text(encoding="utf-8")
+        default = re.search(r'data-embed-default="([^"]*)"', text)
+        names = re.findall(r'<div class="embed-chart" data-chart="([^"]*)"', text)
+        if not targets:
+            targets.append((page + "#no-such-chart", ""))
+        targets.append((page, default.group(1) if default else None))
+        targets += [(page + "#" + name, name) for name in names if not default or name != default.group(1)]
+    return targets
+
+
+def embed_problems(page, expected):
+    """What is wrong with the chart an embed page shows, against the one expected."""
+    shown = page.html_attrs.get("data-embed-chart")
+    left = [name for name, _ in page.embed_charts]
+    if expected is None:
+        return ["the embed page has no data-embed-default"]
+    if shown != expected:
+        return ["the embed page shows chart %r, not %r" % (shown, expected)]
+    if expected and (left != [expected] or page.embed_charts[0][1] or page.missing_shown):
+        return ["the embed page should show chart %r alone, but holds %r (message shown: %s)"
+                % (expected, page.embed_charts, page.missing_shown)]
+    if not expected and (left or not page.missing_shown):
+        return ["a fragment the embed page lacks should show its message and no chart, not %r" % left]
+    return []
+
+
+def check_page(page_path, server, args, screenshot=None, embed=False, expected=None):
+    """Returns (problems, notes, number of charts) for one page; an embed page must show the
+    `expected` chart."""
     if screenshot:
         Path(screenshot).unlink(missing_ok=True)  # so a stale one cannot pass for a new one
     status, dom, log = run_chromium(args.chromium, server.base_url + page_path.lstrip("/"),
@@ -333,6 +380,8 @@ def check_page(page_path, server, args, screenshot=None):
         problems.append("no DOM was dumped")
         return problems, notes, 0
 
+    if embed:
+        problems.extend(embed_problems(page, expected))
     for chart in page.charts:
         if chart not in page.drawn:
             problems.append("chart %s was not drawn (no .main-svg inside it)" % chart)
@@ -362,7 +411,7 @@ def check_page(page_path, server, args, screenshot=None):
         else:
             notes.append("console: %s (%s)" % (message, where))
 
-    problems.extend(server.failed_requests(page_path))
+    problems.extend(server.failed_requests(page_path.split("#")[0]))
     if screenshot and not Path(screenshot).is_file():
         problems.append("no screenshot was written to %s" % screenshot)
     return counted(problems), counted(notes), len(page.charts)
@@ -438,6 +487,8 @@ def main():
         print("browser-check: no .html pages in %s" % args.site_dir, file=sys.stderr)
         return 1
     shots = screenshot_pages(site_dir, pages)
+    expected = dict(embed_targets(site_dir, pages))
+    pages = [page for page in pages if not page.endswith(".embed.html")] + list(expected)
     if shots:
         args.screenshots.mkdir(parents=True, exist_ok=True)
 
@@ -445,7 +496,8 @@ def main():
     with Server(site_dir) as server, concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         futures = {
             page: pool.submit(check_page, "/" + page, server, args,
-                              args.screenshots.resolve() / shots[page] if page in shots else None)
+                              args.screenshots.resolve() / shots[page] if page in shots else None,
+                              page in expected, expected.get(page))
             for page in pages
         }
         for page in pages:  # report in a stable order

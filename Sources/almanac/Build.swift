@@ -61,11 +61,10 @@ struct Build: AsyncParsableCommand {
             if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
             guard !quiet else { return }
             let seconds = started.duration(to: .now)
-            let files = summary.files
             let warnings = summary.warnings.count
             Terminal.error(
                 "Built \(summary.pages) pages as of \(summary.asOf) in \(seconds.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))): "
-                    + "\(files.written) \(files.written == 1 ? "file" : "files") written, \(files.kept) kept, \(files.deleted) deleted."
+                    + "\(summary.files)"
                     + (warnings > 0 ? " \(warnings) warning\(warnings == 1 ? "" : "s")." : "")
                     + (summary.alerts.isEmpty
                         ? ""
@@ -104,7 +103,7 @@ struct BuildRun: ParsableArguments {
 
     @Flag(
         help:
-            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
+            "Print the wall time of each phase (load, match, sql, narration, render: each question's charts and files, write), the SQL plan, and the statements and SQLite VM steps."
     )
     var timings = false
 

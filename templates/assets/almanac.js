@@ -62,6 +62,43 @@
     });
   }
 
+  // An embed page (<id>.embed.html) holds every chart of its question; the URL's fragment
+  // names the one shown (#bar), the answer chart when there is none. The others are taken
+  // out of the page, so only the chosen one is drawn, and put back when the fragment changes.
+  // A name the page lacks shows the list of its charts instead.
+  var embed = document.querySelector("main[data-embed-default]");
+  var embedCharts = embed ? Array.prototype.slice.call(embed.querySelectorAll(".embed-chart[data-chart]")) : [];
+
+  function chooseChart() {
+    var wanted = embed.getAttribute("data-embed-default");
+    var fragment = window.location.hash.slice(1);
+    if (fragment) {
+      try { wanted = decodeURIComponent(fragment); } catch (error) { wanted = fragment; }
+    }
+    var missing = embed.querySelector(".embed-missing");
+    var chosen = null;
+    embedCharts.forEach(function (chart) {
+      if (chart.getAttribute("data-chart") === wanted) chosen = chart;
+      else if (chart.parentNode) chart.parentNode.removeChild(chart);
+    });
+    if (chosen) {
+      if (!chosen.parentNode) embed.insertBefore(chosen, missing);
+      chosen.hidden = false;
+    } else if (missing) {
+      missing.querySelector(".embed-missing-name").textContent = wanted;
+    }
+    if (missing) missing.hidden = chosen !== null;
+    document.documentElement.setAttribute("data-embed-chart", chosen ? wanted : "");
+  }
+
+  if (embed) {
+    chooseChart();
+    window.addEventListener("hashchange", function () {
+      chooseChart();
+      if (window.Plotly) draw();
+    });
+  }
+
   if (!window.Plotly) {
     document.documentElement.setAttribute("data-chart-errors", "plotly.js did not load");
     return;

@@ -57,11 +57,10 @@ struct AnalysisRunner {
     ///     `AnalysisRequest.measuresOnly`); empty when every output is read whole.
     ///   - also: statements of the build's own to run in the same pool (the weekly series),
     ///     spelled in `dialect`; what they return is `Pass.also`.
-    ///   - rowRules: what the row rules found, when they already ran on this snapshot.
     func run(
         _ questions: [(Question, Match)], asOf cutoffs: [CivilDate?] = [],
         measuresOnly: [Bool] = [], also: [SQLStatement] = [],
-        rowRules: Result<SchemaReport, any Error>? = nil, cache: inout AnalysisCache
+        cache: inout AnalysisCache
     ) async throws -> ([Outcome], Pass) {
         var keys = questions.indices.map { index in
             AnalysisKey(
@@ -97,11 +96,7 @@ struct AnalysisRunner {
         // this same data before. They run in the pool beside the first statements, and no
         // result is read before they pass.
         var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
-        let checking = (!jobs.isEmpty || cache.entries.isEmpty) && rowRules == nil
-        let checked = try rowRules?.get()
-        if let checked, checked.hasErrors {
-            throw SchemaCheckError(path: db.location, report: checked)
-        }
+        let checking = !jobs.isEmpty || cache.entries.isEmpty
 
         // The plan: every analysis of one kind shares that kind's statements, each job one
         // scope of them; a custom query runs alone.
@@ -117,7 +112,7 @@ struct AnalysisRunner {
             work, workers: min(workers, work.count), first: db, open: open)
         let all = Array(finished.dropFirst(checking ? 1 : 0))
         let inPool = checking ? try finished[0].result.get().report : nil
-        if let report = checked ?? inPool {
+        if let report = inPool {
             if report.hasErrors {
                 throw SchemaCheckError(path: db.location, report: report)
             }

@@ -66,7 +66,8 @@ extension LearningPaths: Analysis {
             """
         let organization = "(sc.organization IS NULL OR l.organization_id = sc.organization_id)"
         // Dropping the steps before the badge leaves the ones after it, and so the next
-        // badges, as they were: only the numbering moves.
+        // badges, as they were: only the numbering moves. Only a scope with a badge looks
+        // for the badge's step in each sequence (a window, so a sort): the others start at 1.
         return """
             WITH \(scopes.values(dialect, reads: [.facts, .learnerSteps])),
             windowed AS (SELECT * FROM targets WHERE from_day IS NOT NULL),
@@ -103,10 +104,12 @@ extension LearningPaths: Analysis {
             ),
             started AS (
                 SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
-                       CASE WHEN focus IS NULL THEN 1
-                            ELSE max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id)
-                       END AS first_step
-                FROM windowed_steps
+                       1 AS first_step
+                FROM windowed_steps WHERE focus IS NULL
+                UNION ALL
+                SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
+                       max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id) AS first_step
+                FROM windowed_steps WHERE focus IS NOT NULL
             ),
             links AS MATERIALIZED (
                 SELECT scope, user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge

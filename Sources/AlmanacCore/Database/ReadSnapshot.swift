@@ -33,8 +33,6 @@ final class ReadSnapshot: @unchecked Sendable {
     private var ended = false
     /// The pool's connections' preparation, begun by `prepareInBackground`.
     private let preparing = DispatchGroup()
-    /// What the row rules found in the background; nil when they did not run there.
-    private var checked: Result<SchemaReport, any Error>?
     /// Why the pool has fewer connections than asked for; nil when it has them all or reads
     /// alone by design.
     let shortfall: String?
@@ -130,30 +128,16 @@ final class ReadSnapshot: @unchecked Sendable {
     ///
     /// Each connection prepares on a thread of its own: the global dispatch queue ran them
     /// one after the other on two cores, while the matcher held the other.
-    /// - Parameter checkRows: also run the schema's row rules, on the last connection after
-    ///   its statements, for a build that will need them (`rowRules`).
-    func prepareInBackground(_ statements: [String], checkRows: Bool = false) {
-        let connections = [db] + lock.withLock({ spare })
-        for (index, connection) in connections.enumerated() {
+    func prepareInBackground(_ statements: [String]) {
+        guard !statements.isEmpty else { return }
+        for connection in [db] + lock.withLock({ spare }) {
             let lent = Lent(connection)
-            let checks = checkRows && index == connections.count - 1
-            guard !statements.isEmpty || checks else { continue }
             preparing.enter()
-            Thread { [self] in
+            Thread { [preparing] in
                 defer { preparing.leave() }
                 try? lent.connection.createTemporaryTables(statements)
-                guard checks else { return }
-                let report = Result { try SchemaChecker().check(lent.connection) }
-                lock.withLock { checked = report }
             }.start()
         }
-    }
-
-    /// What the row rules found in the background (`prepareInBackground(checkRows:)`), once
-    /// `ready()`; nil when they did not run there.
-    var rowRules: Result<SchemaReport, any Error>? {
-        preparing.wait()
-        return lock.withLock { checked }
     }
 
     /// Waits until the background preparation is done: the build's connection is free.

@@ -49,6 +49,9 @@ public enum Insight: Sendable, Equatable {
         /// The window moved from, in words: "the previous period", or the one the question set
         /// against its own ("2024").
         public var against = ComparisonWindows.previousPhrase
+        /// The slices are the badges learners start with (learning paths), not a share of
+        /// everything: said so, since "Python Basics rose most" alone reads as its enrollments.
+        public var firstBadges = false
     }
 
     /// A slice's part of a total's change.
@@ -69,6 +72,8 @@ public enum Insight: Sendable, Equatable {
         public var slices: [Slice]
         /// As in `TopMovers`.
         public var against = ComparisonWindows.previousPhrase
+        /// As in `TopMovers`.
+        public var firstBadges = false
     }
 
     /// How much of a total the largest slices hold.
@@ -80,6 +85,9 @@ public enum Insight: Sendable, Equatable {
         public var topShare: Double
         public var topThreeValue: Double
         public var topThreeShare: Double
+        /// As in `TopMovers`: on a page of learning paths, "the top three" next to a list of
+        /// paths read as the paths' share.
+        public var firstBadges = false
     }
 
     /// The key measure the fact is about: `enrollments`, `completed`, `learners` …
@@ -193,13 +201,15 @@ public enum Insight: Sendable, Equatable {
             let label = KeyMeasure.label(fact.measure)
             var parts: [String] = []
             if let rise = fact.rise {
+                let role = fact.firstBadges ? " as a first badge" : ""
                 parts.append(
-                    "\(cut(rise.subject)) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))"
+                    "\(cut(rise.subject))\(role) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))"
                 )
             }
             if let fall = fact.fall {
+                let role = fact.firstBadges && fact.rise == nil ? " as a first badge" : ""
                 parts.append(
-                    "\(cut(fall.subject)) fell most (\(count(fall.previous)) to \(count(fall.current)))"
+                    "\(cut(fall.subject))\(role) fell most (\(count(fall.previous)) to \(count(fall.current)))"
                 )
             }
             return "Against \(fact.against), " + parts.joined(separator: " and ") + "."
@@ -212,7 +222,13 @@ public enum Insight: Sendable, Equatable {
             return
                 "\(label.prefix(1).uppercased() + label.dropFirst()) went from \(count(fact.previous)) to "
                 + "\(count(fact.current)) against \(fact.against); "
-                + named.joined(separator: " and ") + "."
+                + (fact.firstBadges ? "as first badges, " : "") + named.joined(separator: " and ")
+                + "."
+        case .concentration(let fact) where fact.firstBadges:
+            return
+                "\(cut(fact.top)) is the first badge of \(NumberText.percent(fact.topShare)) of the "
+                + "\(count(fact.total)) \(KeyMeasure.label(fact.measure)), and the three most common first "
+                + "badges of \(NumberText.percent(fact.topThreeShare))."
         case .concentration(let fact):
             return
                 "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "

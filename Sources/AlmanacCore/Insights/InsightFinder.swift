@@ -39,15 +39,19 @@ public struct InsightFinder: Sendable {
         }
         var result = unusual.sorted { $0.score > $1.score }.map(Insight.unusualChange) + records
         guard let list = kind.keyMeasures?.list else { return result }
+        let firstBadges = list.key == "starting_badges"
         if let comparison, var movers = topMovers(comparison, measure: list.measure) {
             movers.against = Self.against(comparison)
+            movers.firstBadges = firstBadges
             result.append(.topMovers(movers))
         }
         if let comparison, var fact = contribution(comparison, measure: list.measure) {
             fact.against = Self.against(comparison)
+            fact.firstBadges = firstBadges
             result.append(.contribution(fact))
         }
-        if let fact = concentration(measures, measure: list.measure) {
+        if var fact = concentration(measures, measure: list.measure) {
+            fact.firstBadges = firstBadges
             result.append(.concentration(fact))
         }
         return result

@@ -51,15 +51,26 @@ extension Matcher {
 
     /// Puts a question's windows into its match. "Last year compared to this year": the later
     /// window is the one counted as of the as-of date, the earlier one at the same age,
-    /// whichever is named first.
-    static func place(_ window: TimeWindow.Reading, in match: inout Match) {
+    /// whichever is named first. A window with no first day ("before 2025", "all time") is the
+    /// one compared with: the comparison counts from the other's first day.
+    /// - Throws: two windows that both have no first day.
+    static func place(
+        _ window: TimeWindow.Reading, in match: inout Match,
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
         match.filters.dateRange = window.range
         match.versus = window.versus
-        if let versus = window.versus, let range = window.range,
-            let other = versus.start, let start = range.start, start < other
-        {
-            match.filters.dateRange = versus
-            match.versus = range
+        if let versus = window.versus, let range = window.range {
+            switch (range.start, versus.start) {
+            case (nil, nil): throw failure(.twoWindows(range.phrase, versus.phrase))
+            case (nil, _?):
+                match.filters.dateRange = versus
+                match.versus = range
+            case (let start?, let other?) where start < other:
+                match.filters.dateRange = versus
+                match.versus = range
+            default: break
+            }
         }
     }
 

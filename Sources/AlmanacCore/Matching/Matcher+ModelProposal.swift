@@ -94,7 +94,7 @@ extension Matcher {
             }
             do {
                 // Both windows of a comparison, as the rules read them: none is dropped.
-                Self.place(try TimeWindow(asOf: asOf).read(masked), in: &match)
+                try Self.place(try TimeWindow(asOf: asOf).read(masked), in: &match, failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }

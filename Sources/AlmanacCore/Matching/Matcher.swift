@@ -178,8 +178,9 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                Self.place(
-                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match)
+                try Self.place(
+                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match,
+                    failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }

@@ -118,6 +118,6 @@ extension TimeWindow {
         #"^\W*(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
     private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
-    private static let comparing = regex(
+    static let comparing = regex(
         #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b"#)
 }

@@ -98,6 +98,14 @@ struct TimeWindow {
     private static let operatorBefore = regex(
         #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
     )
+    /// The words for the whole history: "ever", "historical", "(of) all time", "since the beginning" (not
+    /// "since the beginning of 2025"), "over the whole history".
+    private static let allTime = regex(
+        #"\b(?:(?:of|for|over|in)\s+)?all[- ]time\b|\bever\b|\bhistorical(?:ly)?\b|\b(?:since|from)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start)\b(?!\s+of\b)|\bsince\s+records\s+began\b|\b(?:over|in|across)\s+(?:the\s+|its\s+|their\s+)?(?:whole|entire)\s+history\b"#
+    )
+    /// The words for the whole history that only stress another window beside them: "has
+    /// anyone ever completed it in 2025", "historical enrollments in 2025".
+    private static let stressing: Set = ["ever", "historical", "historically"]
     /// What may join the two ends of a range.
     static let connector = regex(#"^\s*(?:and|to|through|thru|until|till|-|–|—)\s*$"#)
 
@@ -141,7 +149,7 @@ struct TimeWindow {
         between 2025-03-01 and 2025-06-30 · from January to June 2025 · since March 2025 · \
         after 2025-03-01 · before 2025 · until Q2 2025 · this/last week, month, quarter or year · \
         year to date · month to date · past 30 days (also weeks, months, quarters, years) · \
-        today · yesterday
+        today · yesterday · ever (all time)
         """
 
     /// "May" without a year, in a form that names a month: a month only after a preposition
@@ -238,6 +246,18 @@ struct TimeWindow {
             windows.append((span, range))
             index += 1
         }
+        // "Ever", "all time", "since the beginning": the whole history up to the as-of date,
+        // read as a window, so that a kind with a window of its own by default (organization
+        // trends' 12 months) does not put it in place of the question's. A bare "ever" beside
+        // another window only stresses it ("has anyone ever completed it in 2025").
+        if let all = Self.allTime.firstMatch(in: lowered, range: whole),
+            windows.isEmpty || !Self.stressing.contains(Self.text(all.range, in: lowered))
+                || Self.comparing.firstMatch(in: lowered, range: whole) != nil
+        {
+            windows.append(
+                (all.range, DateRange(start: nil, end: asOf.adding(days: 1), phrase: "all time")))
+            windows.sort { $0.phrase.location < $1.phrase.location }
+        }
         for window in windows {
             if let start = window.range.start, asOf < start {
                 throw Problem.future(window.range.phrase, asOf: asOf)
@@ -257,7 +277,18 @@ struct TimeWindow {
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        return Reading(range: windows.first?.range, versus: others.first?.range)
+        return Reading(
+            range: windows.first.map { counted($0.range) },
+            versus: others.first.map { counted($0.range) })
+    }
+
+    /// A window as it is counted: no day after the as-of date, which the data does not hold
+    /// yet ("in 2026" as of 2026-09-30 ends on 2026-09-30, and its months after September
+    /// are not periods of 0 enrollments). The phrase stays the question's.
+    private func counted(_ range: DateRange) -> DateRange {
+        let tomorrow = asOf.adding(days: 1)
+        guard let end = range.end, tomorrow < end else { return range }
+        return DateRange(start: range.start, end: tomorrow, phrase: range.phrase)
     }
 }
 

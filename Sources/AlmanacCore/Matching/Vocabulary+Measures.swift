@@ -174,7 +174,7 @@ extension Vocabulary {
                 #"\btrend"#, #"\bover time\b"#, #"\bgr[eo]w(?:s|n|ing|th)?\b"#, #"\bincreas"#,
                 #"\bgain(?:ed|s|ing)?\b"#,
                 #"\bdeclin"#,
-                #"\bdecreas"#, #"\bhistor"#,
+                #"\bdecreas"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
                 #"\b(?:yoy|mom|qoq|wow)\b"#,
                 #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#,

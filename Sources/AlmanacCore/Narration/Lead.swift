@@ -27,6 +27,18 @@ enum Lead {
                 scope = narrator.scope(undated) + ", of enrollments made " + narrator.between(range)
             }
         }
+        // The badge is what people completed (dropped out of, are in progress in): "learners
+        // who completed Python Basics", not "learners who completed for Python Basics".
+        if answer.intent.people, let badge = scoped.badge, scope.hasPrefix(" for " + md(badge)) {
+            let joint: String
+            switch answer.intent.measure {
+            case .completions: joint = " "
+            case .dropouts: joint = " of "
+            case .inProgress: joint = " in "
+            default: joint = " for "
+            }
+            scope = joint + scope.dropFirst(" for ".count)
+        }
         // People counted are named as such: "learners who dropped out", not "drop-outs".
         let measure =
             answer.intent.measure == .growth || answer.intent.people

@@ -207,7 +207,7 @@ public struct OfflineNarrator: Sendable {
             }
             if let path = result.topPaths.first(where: { $0.badges.count == 3 }) {
                 sentences.append(
-                    "The most common three-badge path from there is \(md(path.label)), followed by \(count(path.learners, "learner"))."
+                    "The most common three-badge path from there is \(md(path.label)), taken by \(count(path.learners, "learner"))."
                 )
             }
             return sentences.joined(separator: " ")
@@ -217,7 +217,7 @@ public struct OfflineNarrator: Sendable {
         ]
         if let path = result.topPaths.first {
             sentences.append(
-                "The most common path is \(md(path.label)), followed by \(count(path.learners, "learner"))."
+                "The most common path is \(md(path.label)), taken by \(count(path.learners, "learner"))."
             )
         } else {
             sentences.append("None of them has gone on to a second badge yet.")
@@ -231,8 +231,10 @@ public struct OfflineNarrator: Sendable {
             sentences.append(sentence + ").")
         }
         if let start = result.startingBadges.first, result.filters.badge == nil {
+            // "Most learners start with" would claim a majority; the first badge is only the
+            // most common one, often of a quarter of them.
             sentences.append(
-                "Most learners start with \(md(start.badge)) (\(NumberText.count(start.learners)))."
+                "The most common first badge is \(md(start.badge)) (\(NumberText.count(start.learners)) of the \(count(result.learners, "learner")))."
             )
         }
         return sentences.joined(separator: " ")

@@ -77,3 +77,10 @@ public struct BuildSummary: Sendable, Equatable {
     /// Every statement the build ran, and SQLite's virtual-machine steps over all of them.
     public var execution = ExecutionCounters.Snapshot()
 }
+
+extension WriteSummary: CustomStringConvertible {
+    /// As the build's summary line says it: `3 files written, 18 kept, 0 deleted.`
+    public var description: String {
+        "\(written) \(written == 1 ? "file" : "files") written, \(kept) kept, \(deleted) deleted."
+    }
+}

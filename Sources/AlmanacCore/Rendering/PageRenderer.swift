@@ -103,18 +103,22 @@ public struct PageRenderer: Sendable {
         pages(for: report, previous: previous, next: next).page
     }
 
-    /// The question's page and the embed page of each of its charts (path, HTML), with each
-    /// chart's figure encoded once for both.
+    /// The question's page and its embed page (path, HTML; none for a question without
+    /// charts), with each chart's figure encoded once for both.
     public func pages(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
         -> (page: String, embeds: [(path: String, html: String)])
     {
+        pages(for: report, between: previous?.question, and: next?.question)
+    }
+
+    /// The question's page and embed pages, between the questions its page links to.
+    public func pages(for report: QuestionReport, between previous: Question?, and next: Question?)
+        -> (page: String, embeds: [(path: String, html: String)])
+    {
         let charts = report.charts.map { chart(for: $0, questionID: report.question.id) }
-        let embeds = zip(report.charts, charts).map { chart, context in
-            (
-                path: Self.embedPath(of: chart, in: report),
-                html: embed(chart, context: context, of: report)
-            )
-        }
+        let embeds =
+            report.charts.isEmpty
+            ? [] : [(path: Self.embedPath(of: report), html: embed(charts, of: report))]
         var context = common(title: "\(report.question.text) · \(siteTitle)")
         context["question"] = report.question.text
         context["kind"] = report.match.kind.rawValue
@@ -127,7 +131,7 @@ public struct PageRenderer: Sendable {
         context["narrator"] = report.narration.label
         context["notices"] = report.notices
         let entries = zip(report.charts, charts).map { chart, context in
-            (chart.placement, withEmbedLink(context, Self.embedPath(of: chart, in: report)))
+            (chart.placement, withEmbedLink(context, Self.embedHref(of: chart, in: report)))
         }
         // The answer and its supporting chart in view; the kind's others behind "More charts",
         // drawn all the same (the site script fits them to the width when it opens).
@@ -174,29 +178,50 @@ public struct PageRenderer: Sendable {
         return (library.render(context, withTemplate: "page") ?? "", embeds)
     }
 
-    /// The page of one chart alone, for an `<iframe>`: no navigation and no search; the chart,
-    /// its title, its data and a link back to its question.
-    public func embed(_ chart: Chart, of report: QuestionReport) -> String {
-        embed(chart, context: self.chart(for: chart, questionID: report.question.id), of: report)
+    /// The embed page of a question, for an `<iframe>`: no navigation and no search; every
+    /// chart of the question, each with its title, its data and a link back to its question,
+    /// of which the site script shows the one the URL's fragment names (`#bar`), the answer
+    /// chart by default, or a list of the charts for a name the page does not have.
+    public func embed(of report: QuestionReport) -> String {
+        embed(report.charts.map { chart(for: $0, questionID: report.question.id) }, of: report)
     }
 
-    private func embed(
-        _ chart: Chart, context chartContext: ChartContext, of report: QuestionReport
-    ) -> String {
-        var context = common(title: "\(chart.title) · \(report.question.text) · \(siteTitle)")
+    private func embed(_ contexts: [ChartContext], of report: QuestionReport) -> String {
+        let id = report.question.id
+        var context = common(title: "\(report.question.text) · Charts · \(siteTitle)")
         context["embed"] = true
         context["hasCharts"] = true
-        context["needsEval"] = Self.needsEval(chart)
-        context["chart"] = chartContext
+        context["needsEval"] = report.charts.contains(where: Self.needsEval)
+        let charts = zip(report.charts, contexts).map { chart, context in
+            var context = context
+            context.name = chart.name
+            context.pageHref = id + ".html#" + context.id
+            return context
+        }
+        context["charts"] = charts
+        let first = report.charts.firstIndex { $0.placement == .answer } ?? 0
+        context["defaultChart"] = report.charts.isEmpty ? "" : report.charts[first].name
+        context["questionHref"] = id + ".html"
         context["question"] = report.question.text
-        context["pageHref"] = report.question.id + ".html#chart-\(report.question.id)-\(chart.name)"
+        // An embed template from before one page per question (copied by `init`) draws the
+        // one chart under `chart`: the answer chart.
+        if !charts.isEmpty {
+            context["chart"] = charts[first]
+            context["pageHref"] = charts[first].pageHref
+        }
         return library.render(context, withTemplate: "embed") ?? ""
     }
 
-    /// Where a chart's embed page lives in the site: `<question id>.chart-<chart name>.html`,
-    /// beside the question's page, so it shares the relative asset paths.
-    public static func embedPath(of chart: Chart, in report: QuestionReport) -> String {
-        "\(report.question.id).chart-\(chart.name).html"
+    /// Where a question's embed page lives in the site: `<question id>.embed.html`, beside
+    /// the question's page, so it shares the relative asset paths.
+    public static func embedPath(of report: QuestionReport) -> String {
+        "\(report.question.id).embed.html"
+    }
+
+    /// The address of one chart's embed: the question's embed page, the chart named by the
+    /// fragment, `<question id>.embed.html#<chart name>` (chart names are plain words).
+    public static func embedHref(of chart: Chart, in report: QuestionReport) -> String {
+        embedPath(of: report) + "#" + chart.name
     }
 
     static func needsEval(_ chart: Chart) -> Bool {
@@ -207,6 +232,13 @@ public struct PageRenderer: Sendable {
 
     /// The index: title, totals and every section with its questions.
     public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String
+    {
+        index(summaries: reports.map { ReportSummary($0) }, stats: stats, week: week)
+    }
+
+    /// The index from the questions' summaries.
+    public func index(summaries: [ReportSummary], stats: DatabaseStats, week: WeeklyChange)
+        -> String
     {
         var context = common(title: siteTitle)
         context["week"] =
@@ -221,7 +253,7 @@ public struct PageRenderer: Sendable {
                     ]
                 },
             ] as [String: Any]
-        let moves = ChangeText.whatChanged(reports)
+        let moves = ChangeText.whatChanged(summaries)
         context["whatChanged"] = moves.map { move in
             [
                 "href": move.questionID + ".html", "question": move.question,
@@ -232,34 +264,34 @@ public struct PageRenderer: Sendable {
         }
         context["hasWhatChanged"] = !moves.isEmpty
         context["whatChangedSince"] =
-            reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
+            summaries.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
         context["stats"] = [
             "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
             "organizations": NumberText.count(stats.organizations),
             "enrollments": NumberText.count(stats.enrollments),
         ]
-        context["sections"] = Self.sections(of: reports).map { name, members in
+        context["sections"] = Self.sections(of: summaries).map { name, members in
             [
                 "name": name,
-                "questions": members.map { report in
-                    var entry = link(report)
-                    entry["lead"] = Self.firstSentence(of: report.narration.markdown)
+                "questions": members.map { summary in
+                    var entry = link(summary.question)
+                    entry["lead"] = Self.firstSentence(of: summary.narration)
                     return entry
                 },
             ] as [String: Any]
         }
-        if let first = reports.first { context["next"] = link(first) }
+        if let first = summaries.first { context["next"] = link(first.question) }
         return library.render(context, withTemplate: "index") ?? ""
     }
 
     /// Questions grouped by section in file order; unsectioned ones form "Questions".
-    static func sections(of reports: [QuestionReport]) -> [(String, [QuestionReport])] {
+    static func sections(of summaries: [ReportSummary]) -> [(String, [ReportSummary])] {
         var order: [String] = []
-        var members: [String: [QuestionReport]] = [:]
-        for report in reports {
-            let name = report.question.section ?? "Questions"
+        var members: [String: [ReportSummary]] = [:]
+        for summary in summaries {
+            let name = summary.question.section ?? "Questions"
             if members[name] == nil { order.append(name) }
-            members[name, default: []].append(report)
+            members[name, default: []].append(summary)
         }
         return order.map { ($0, members[$0]!) }
     }
@@ -297,8 +329,8 @@ public struct PageRenderer: Sendable {
         ]
     }
 
-    private func link(_ report: QuestionReport) -> [String: Any] {
-        ["href": report.question.id + ".html", "question": report.question.text]
+    private func link(_ question: Question) -> [String: Any] {
+        ["href": question.id + ".html", "question": question.text]
     }
 
     /// A chart as the `chart` partial sees it, without the link to its embed page.

@@ -40,8 +40,8 @@ struct TableContext: MustacheParent {
     }
 }
 
-/// One chart: `id`, `title`, `caption`, `summary`, `figureJSON`, `table` and, on a question's
-/// page, `embedHref`.
+/// One chart: `id`, `title`, `caption`, `summary`, `figureJSON`, `table`; on a question's
+/// page, `embedHref`; on its embed page, `name` and `pageHref`.
 struct ChartContext: MustacheParent {
     var id: String
     var title: String
@@ -50,6 +50,9 @@ struct ChartContext: MustacheParent {
     var figureJSON: String
     var table: TableContext
     var embedHref: String?
+    /// The chart's name (`bar`) and its place on its question's page, for the embed page.
+    var name: String?
+    var pageHref: String?
     /// The built-in `chart` partial's output, when the templates let Swift write it.
     var builtInHTML: String?
 
@@ -62,6 +65,8 @@ struct ChartContext: MustacheParent {
         case "figureJSON": return figureJSON
         case "table": return table
         case "embedHref": return embedHref
+        case "name": return self.name
+        case "pageHref": return pageHref
         case BuiltInPartials.chartKey: return builtInHTML
         default: return nil
         }

@@ -112,7 +112,7 @@ extension TemplateSet {
         "yearTone",
         "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent",
         "routedBy",
-        "chart", "embed", "embedHref", "pageHref", "search",
+        "chart", "embed", "embedHref", "pageHref", "search", "defaultChart", "questionHref",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,
@@ -153,5 +153,30 @@ extension TemplateSet {
             }
         }
         return problems
+    }
+
+    /// What makes a templates folder from before one embed page per question (`init` copies
+    /// every template) show the wrong chart or none: an `embed.mustache` that draws one chart,
+    /// which shows the answer chart whatever the fragment asks for, or a site script that
+    /// does not choose the chart of the new one, whose charts then all stay hidden.
+    func embedProblems() -> [String] {
+        guard let embed = template(named: "embed"), let script = asset("almanac.js") else {
+            return []
+        }
+        let fix =
+            "copy the built-in one (`almanac init` in an empty folder writes it) or delete yours"
+        if !embed.contains("data-embed-default") {
+            return [
+                "embed.mustache is from before one embed page per question: every `<id>.embed.html#<chart>` shows the answer chart; "
+                    + fix
+            ]
+        }
+        if !script.contains("data-embed-default") {
+            return [
+                "assets/almanac.js does not choose the embed page's chart (it is from before one embed page per question), so embed pages show no chart; "
+                    + fix
+            ]
+        }
+        return []
     }
 }

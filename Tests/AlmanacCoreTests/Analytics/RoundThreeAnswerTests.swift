@@ -124,6 +124,17 @@ extension AnswerTests {
         #expect(learners.rows.map(\.value) == [.int(3)])
         #expect(learners.rows.map(\.support) == [4])
         #expect(Lead.sentence(for: learners, filters: Filters()) == "Learners who completed: 3.")
+        // The badge is what they completed, dropped out of or are in progress in.
+        let badge = Filters(badge: "Python Basics", organization: "Acme")
+        #expect(
+            Lead.sentence(for: learners, filters: badge)
+                == "Learners who completed Python Basics at Acme: 3.")
+        var dropped = learners
+        dropped.intent.measure = .dropouts
+        dropped.value.title = "Learners who dropped out"
+        #expect(
+            Lead.sentence(for: dropped, filters: badge)
+                == "Learners who dropped out of Python Basics at Acme: 3.")
         // Days to complete: 10, 30, 5 and 7.5 (enrollment 7, 2024-02-15 to 02-22 noon):
         // mean 52.5 / 4 = 13.125 → 13.1; median (7.5 + 10) / 2 = 8.75 → 8.8.
         let mean = try #require(

@@ -81,7 +81,10 @@ import Testing
     }
 
     /// Total 100 → 130; A 50 → 70 (+20), B 30 → 45 (+15), C 20 → 15 (−5).
-    func comparison(_ slices: [(String, Double, Double)], total: (Double, Double)) -> Comparison {
+    func comparison(
+        _ slices: [(String, Double, Double)], total: (Double, Double),
+        measure: String = "enrollments"
+    ) -> Comparison {
         let windows = ComparisonWindows(
             current: DateRange(
                 start: CivilDate(iso: "2026-09-14")!, end: CivilDate(iso: "2026-09-28")!, phrase: ""
@@ -94,11 +97,11 @@ import Testing
             ), asOf: CivilDate(iso: "2026-09-27")!, previousAsOf: CivilDate(iso: "2026-09-13")!,
             yearAgoAsOf: CivilDate(iso: "2025-09-27")!)
         let current =
-            [KeyMeasure(measure: "enrollments", subject: nil, value: total.1)]
-            + slices.map { KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.2) }
+            [KeyMeasure(measure: measure, subject: nil, value: total.1)]
+            + slices.map { KeyMeasure(measure: measure, subject: $0.0, value: $0.2) }
         let previous =
-            [KeyMeasure(measure: "enrollments", subject: nil, value: total.0)]
-            + slices.map { KeyMeasure(measure: "enrollments", subject: $0.0, value: $0.1) }
+            [KeyMeasure(measure: measure, subject: nil, value: total.0)]
+            + slices.map { KeyMeasure(measure: measure, subject: $0.0, value: $0.1) }
         return Comparison(windows: windows, current: current, previous: previous, yearAgo: [])
     }
 
@@ -170,6 +173,30 @@ import Testing
         #expect(fact.top == "A" && fact.topValue == 50 && fact.total == 100)
         #expect(fact.topShare == 0.5 && fact.topThreeValue == 95 && fact.topThreeShare == 0.95)
         #expect(finder.concentration(Array(measures.prefix(3)), measure: "enrollments") == nil)
+    }
+
+    @Test("learning paths' slices are first badges, and their facts say so")
+    func firstBadges() throws {
+        let measures = [("SQL", 30.0), ("Git", 50), ("Go", 5), ("C", 15)].map {
+            KeyMeasure(measure: "learners", subject: $0.0, value: $0.1)
+        }
+        let insights = finder.insights(
+            kind: .learningPaths, measures: measures,
+            comparison: comparison(
+                [("SQL", 30, 30), ("Git", 40, 50), ("Go", 10, 5), ("C", 20, 15)],
+                total: (100, 100), measure: "learners"),
+            weekly: nil)
+        let sentences = insights.map(\.sentence)
+        // 50 of 100; the top three 50 + 30 + 15.
+        #expect(
+            sentences.contains(
+                "Git is the first badge of 50.0% of the 100 learners, and the three most common first badges of 95.0%."
+            ))
+        #expect(
+            sentences.contains(
+                "Against the previous period, Git as a first badge rose most (40 to 50 learners) and Go fell most (10 to 5)."
+            ))
+        #expect(!sentences.contains { $0.contains(" holds ") })
     }
 
     @Test("the order is unusual change, record, top movers, contribution, concentration")

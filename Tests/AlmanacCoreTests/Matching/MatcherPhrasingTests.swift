@@ -230,6 +230,10 @@ import Testing
         arguments: [
             ("How many in 2024?", "2024-01-01", "2025-01-01"),
             ("Since 2024-03-01", "2024-03-01", "2026-10-01"),
+            // No day after A is counted: the data does not hold it yet.
+            ("in 2026", "2026-01-01", "2026-10-01"),
+            ("in Q3 2026", "2026-07-01", "2026-10-01"),
+            ("between 2026-08-01 and 2026-12-31", "2026-08-01", "2026-10-01"),
             // The 12 whole weeks before A's week (Monday 2026-09-28): 84 days back from it.
             ("in the last 12 weeks", "2026-07-06", "2026-09-28"),
             // Rolling: 84 days back from 2026-10-01.
@@ -291,6 +295,15 @@ import Testing
             ("until March 2024", nil, "2024-03-31"),
             ("through 2023", nil, "2023-12-31"),
             ("since 3 weeks ago", "2025-03-11", "2025-03-31"),
+            // The whole history up to A.
+            ("ever", nil, "2025-03-31"),
+            ("of all time", nil, "2025-03-31"),
+            ("the all-time trend", nil, "2025-03-31"),
+            ("since the beginning", nil, "2025-03-31"),
+            ("from the very start", nil, "2025-03-31"),
+            ("over the whole history", nil, "2025-03-31"),
+            ("the historical numbers", nil, "2025-03-31"),
+            ("since the beginning of 2025", "2025-01-01", "2025-03-31"),
         ] as [(String, String?, String)])
     func everyForm(text: String, first: String?, last: String) throws {
         let range = try Self.lastDayOfQuarter.read(text).range
@@ -316,6 +329,68 @@ import Testing
         ] as [(String, TimeWindow.Problem)])
     func problems(text: String, problem: TimeWindow.Problem) {
         #expect(throws: problem) { try Self.lastDayOfQuarter.read(text) }
+    }
+
+    @Test("a window ends at the as-of date; the window it is compared with keeps its own end")
+    func versusEndsAtTheAsOfDate() throws {
+        let reading = try window.read("enrollments in 2026 against 2025")
+        #expect(reading.range?.end?.description == "2026-10-01")
+        #expect(reading.versus?.end?.description == "2026-01-01")
+        let until = try window.read("until March 2027").range
+        #expect(until?.start == nil)
+        #expect(until?.end?.description == "2026-10-01")
+    }
+
+    @Test("a bare 'ever' beside a window only stresses it; 'all time' beside one is two windows")
+    func everBesideAWindow() throws {
+        let range = try Self.lastDayOfQuarter.read("has anyone ever completed it in 2024").range
+        #expect(range?.start?.description == "2024-01-01")
+        #expect(range?.end?.description == "2025-01-01")
+        let historical = try Self.lastDayOfQuarter.read("historical enrollments in 2024").range
+        #expect(historical?.start?.description == "2024-01-01")
+        #expect(throws: TimeWindow.Problem.twoWindows("all time", "in 2024")) {
+            try Self.lastDayOfQuarter.read("all-time enrollments in 2024")
+        }
+    }
+
+    @Test("'ever' keeps organization trends from their default 12 months")
+    func everOverridesTheDefaultWindow() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(
+            Question(id: "q", text: "How many enrollments has each organization had ever?"))
+        #expect(match.kind == .organizationTrends)
+        #expect(match.filters.dateRange?.start == nil)
+        #expect(match.filters.dateRange?.end?.description == "2026-10-01")
+        #expect(match.filters.dateRange?.phrase == "all time")
+        // "Historical" is the whole history too, not a ranking by growth.
+        let historical = try matcher.route(
+            Question(
+                id: "q",
+                text:
+                    "Show the historical enrollments for the Kubernetes Essentials badge by organization"
+            ))
+        #expect(historical.intent.measure == .enrollments)
+        #expect(historical.intent.dimension == .organization)
+        #expect(historical.filters.dateRange?.start == nil)
+    }
+
+    @Test("a window with no first day is the one compared with; two such windows are refused")
+    func openWindowsCompared() throws {
+        let matcher = try Matcher(asOf: CivilDate(iso: "2026-09-30")!)
+        // It was read the other way round, and the comparison was dropped without a word.
+        let before = try matcher.route(
+            Question(id: "q", text: "Enrollments before 2025 against 2025"))
+        #expect(before.filters.dateRange?.start?.description == "2025-01-01")
+        #expect(before.versus?.start == nil)
+        #expect(before.versus?.end?.description == "2025-01-01")
+        let ever = try matcher.route(
+            Question(id: "q", text: "How many enrollments ever compared with last year?"))
+        #expect(ever.filters.dateRange?.start?.description == "2025-01-01")
+        #expect(ever.versus?.phrase == "all time")
+        #expect(throws: MatchError.self) {
+            try matcher.route(
+                Question(id: "q", text: "Enrollments before 2025 against before 2024"))
+        }
     }
 
     @Test("weekly asks for week periods, not a range")

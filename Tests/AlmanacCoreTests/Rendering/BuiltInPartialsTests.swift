@@ -61,7 +61,7 @@ import Testing
     @Test("a chart written in Swift is what chart.mustache writes, with and without its embed link")
     func chart() throws {
         for (text, table) in zip(Self.awkward, Self.tables) {
-            for href in [nil, "q.chart-\(text).html"] {
+            for href in [nil, "q.embed.html#\(text)"] {
                 let chart = ChartContext(
                     id: "chart-\(text)", title: text, caption: "Caption " + text,
                     summary: text + " summary", figureJSON: #"{"data":[1]}"#,

@@ -152,7 +152,18 @@ import Testing
         #expect(html.contains("<strong>12</strong>"))
         #expect(html.contains("href=\"python.html\""))
         // Every chart stays embeddable, the one behind "More charts" too.
-        #expect(embeds.map(\.path) == ["badges.chart-bar.html", "badges.chart-funnel.html"])
+        #expect(embeds.map(\.path) == ["badges.embed.html"])
+        #expect(html.contains("<a href=\"badges.embed.html#bar\">open it alone</a>"))
+        #expect(html.contains("<a href=\"badges.embed.html#funnel\">open it alone</a>"))
+        // The embed page: both charts, the answer chart shown without a fragment.
+        let embed = normalized(embeds[0].html, renderer.assets)
+        Golden.check(embed, against: "embed.html")
+        #expect(embed.contains("<main data-embed-default=\"bar\">"))
+        #expect(embed.contains("<div class=\"embed-chart\" data-chart=\"funnel\" hidden>"))
+        #expect(
+            embed.contains(
+                "<title>Which badges lead &lt;script&gt;alert(1)&lt;/script&gt;? · Charts · Golden &amp; Pulse</title>"
+            ))
         let disclosure = try #require(html.range(of: "<details class=\"more-charts\">"))
         #expect(html.range(of: "id=\"chart-badges-bar\"")!.lowerBound < disclosure.lowerBound)
         #expect(html.range(of: "id=\"chart-badges-funnel\"")!.lowerBound > disclosure.lowerBound)
@@ -176,6 +187,34 @@ import Testing
         let bar = try #require(html.range(of: "id=\"chart-badges-bar\""))
         let funnel = try #require(html.range(of: "id=\"chart-badges-funnel\""))
         #expect(bar.lowerBound < funnel.lowerBound)
+    }
+
+    @Test(
+        "an embed template from before one embed page per question (copied by init) shows the answer chart"
+    )
+    func embedTemplateOfOneChart() throws {
+        var files = TemplateSet.builtIn.files
+        files["embed.mustache"] = """
+            {{> head}}
+            <body class="embedded">
+            <main>
+            {{#chart}}
+            {{> chart}}
+            {{/chart}}
+            <p class="embed-source"><a href="{{pageHref}}" target="_top">{{question}}</a></p>
+            </main>
+            </body>
+            </html>
+            """
+        let templates = TemplateSet(files: files)
+        let renderer = try PageRenderer(
+            templates: templates,
+            assets: try SiteAssets(templates: templates, plotly: .cdn), siteTitle: Self.siteTitle,
+            asOf: Self.asOf, version: Self.version)
+        let html = renderer.embed(of: Self.first)
+        #expect(html.contains("id=\"chart-badges-bar\""))
+        #expect(!html.contains("chart-badges-funnel"))
+        #expect(html.contains("<a href=\"badges.html#chart-badges-bar\" target=\"_top\">"))
     }
 
     @Test("a question's Markdown twin matches question.md, its table row holding the given numbers")

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test(
-        "every chart has an embed page: the chart, its title, its data and a link back; no navigation or search"
+        "a question has one embed page: every chart with its title, its data and a link back, chosen by fragment; no navigation or search"
     )
     func embeds() async throws {
         let project = try Project()
@@ -60,23 +60,75 @@ import Testing
             .matches(in: page, range: NSRange(page.startIndex..., in: page))
             .map { String(page[Range($0.range(at: 1), in: page)!]) }
         #expect(charts.count >= 2)
+        let embed = project.read("badges.embed.html")
+        #expect(!embed.contains("<nav") && !embed.contains("search"))
+        #expect(embed.contains("<body class=\"embedded\">"))
+        // The answer chart is the one shown without a fragment.
+        #expect(embed.contains("<main data-embed-default=\"answer\">"))
+        #expect(charts.first == "answer")
         for name in charts {
-            let file = "badges.chart-\(name).html"
-            let embed = project.read(file)
+            #expect(embed.contains("<div class=\"embed-chart\" data-chart=\"\(name)\" hidden>"))
             #expect(embed.contains("id=\"chart-badges-\(name)\""))
             #expect(
                 embed.contains(
                     "<a href=\"badges.html#chart-badges-\(name)\" target=\"_top\">How many people are enrolled in each badge?</a>"
                 ))
-            #expect(embed.contains("<summary>Data for this chart</summary>"))
-            #expect(!embed.contains("<nav") && !embed.contains("search"))
-            #expect(embed.contains("<body class=\"embedded\">"))
+            // The list shown for a fragment the page lacks.
+            #expect(embed.contains("<li><a href=\"#\(name)\">"))
             // The snippet on the question's page, as text a reader copies.
-            #expect(page.contains("<code data-embed=\"\(file)\">&lt;iframe src=\"\(file)\""))
+            let href = "badges.embed.html#\(name)"
+            #expect(page.contains("<code data-embed=\"\(href)\">&lt;iframe src=\"\(href)\""))
         }
+        let tables = embed.components(separatedBy: "<summary>Data for this chart</summary>")
+        #expect(tables.count == charts.count + 1)
+        #expect(embed.contains("<div class=\"embed-missing\" role=\"alert\" hidden>"))
         #expect(
-            project.read("own.chart-bar.html").contains(
+            project.read("own.embed.html").contains(
                 "<a href=\"own.html#chart-own-bar\" target=\"_top\">Own query</a>"))
+        // One embed page per question, none per chart.
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.site.path)
+        #expect(names.filter { $0.contains(".chart-") }.isEmpty)
+        #expect(
+            Set(names.filter { $0.hasSuffix(".embed.html") })
+                == ["badges.embed.html", "completion.embed.html", "own.embed.html"])
+    }
+
+    @Test(
+        "templates copied by init before one embed page per question get a warning: an old embed template, or an old site script"
+    )
+    func oldEmbedTemplates() async throws {
+        let project = try Project()
+        let folder = Fixture.folder()
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "assets"), withIntermediateDirectories: true)
+        // The embed template of one chart, as `init` copied it before.
+        let oneChart =
+            "{{> head}}\n<body class=\"embedded\">\n{{#chart}}\n{{> chart}}\n{{/chart}}\n</body>\n</html>\n"
+        try Data(oneChart.utf8).write(to: folder.appending(path: "embed.mustache"))
+        // The fixture's builds load plotly.js from the CDN, which is a warning of its own.
+        func warnings(_ summary: BuildSummary) -> [String] {
+            summary.warnings.filter { !$0.hasPrefix("pages load plotly.js") }
+        }
+        var summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).count == 1)
+        #expect(
+            warnings(summary).first?.hasPrefix(
+                "embed.mustache is from before one embed page per question") == true)
+        // Only the answer chart is in the embed page.
+        #expect(project.read("badges.embed.html").contains("id=\"chart-badges-answer\""))
+        #expect(!project.read("badges.embed.html").contains("id=\"chart-badges-bar\""))
+        // The new embed template, with a site script that does not choose its chart.
+        try FileManager.default.removeItem(at: folder.appending(path: "embed.mustache"))
+        let script = try #require(TemplateSet.builtIn.asset("almanac.js"))
+        let old = script.replacingOccurrences(of: "data-embed-default", with: "data-other")
+        try Data(old.utf8).write(to: folder.appending(path: "assets/almanac.js"))
+        summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).count == 1)
+        #expect(warnings(summary).first?.hasPrefix("assets/almanac.js does not choose") == true)
+        // The built-in ones, copied as they are: no warning.
+        try Data(script.utf8).write(to: folder.appending(path: "assets/almanac.js"))
+        summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(warnings(summary).isEmpty)
     }
 
     @Test("the site self-hosts the plotly.js inside the binary, the pinned file, with no warning")

@@ -115,7 +115,7 @@ import Testing
             try number(
                 page,
                 after:
-                    #"Learners who completed for Python Basics between 2026-04-01 and 2026-06-30: ([\d,]+)"#
+                    #"Learners who completed Python Basics between 2026-04-01 and 2026-06-30: ([\d,]+)"#
             )
                 == completions)
         #expect(
