@@ -163,6 +163,14 @@ extension IntentTableTests {
         ),
         Refusal(
             "How many learners took Python Basics twice?", mentions: #"cannot apply "twice""#),
+        // A lower-case name after "at" or "for" that names nothing: the platform's rate was
+        // given (37.9% drop-outs "at pied piper").
+        Refusal(
+            "What's the drop rate at pied piper?",
+            mentions: "no organization is called 'pied piper'"),
+        Refusal(
+            "completion rate for acme corp",
+            mentions: "no badge or organization is called 'acme corp'"),
         // A status as a filter of average progress.
         Refusal(
             "Average progress of dropped learners", mentions: #"cannot apply "dropped learners""#
@@ -173,6 +181,14 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // "and" for "&": "the drop rate at acme and sons" was the platform's 37.9%; Acme &
+        // Sons' is 40.9% (3,421 of 8,367).
+        Row(
+            "What's the drop rate at acme and sons?", kind: "completion_metrics",
+            measure: "drop_rate", organization: "Acme & Sons"),
+        Row(
+            "completion rate for everyone", kind: "completion_metrics", measure: "completion_rate"),
+
         // "Took Python Basics first" is the first badge (it was all of its 2,829 learners).
         Row(
             "How many learners took Python Basics first?", kind: "learning_paths",
