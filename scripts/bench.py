@@ -549,7 +549,7 @@ def the_rest(database, scratch):
             f"{sql:.2f} s | {full / sql:.2f} | {one / alone:.2f} | {max(r['rss']):.0f} MB | "
             f"{median(r['written']):.0f} / {median(r['unchanged_written']):.0f} |")
     say()
-    names = ["load", "match", "sql", "charts", "narration", "render", "write"]
+    names = ["load", "match", "sql", "narration", "render", "write"]
     say("| phases, median ms | " + " | ".join(names) + " |")
     say("| --- |" + " ---: |" * len(names))
     for count, r in results.items():

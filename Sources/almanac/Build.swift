@@ -103,7 +103,7 @@ struct BuildRun: ParsableArguments {
 
     @Flag(
         help:
-            "Print the wall time of each phase (load, match, sql, charts, narration, render, write), the SQL plan, and the statements and SQLite VM steps."
+            "Print the wall time of each phase (load, match, sql, narration, render: each question's charts and files, write), the SQL plan, and the statements and SQLite VM steps."
     )
     var timings = false
 

@@ -49,7 +49,7 @@ public struct AlertError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Checks every alert against the reports.
+/// Checks every alert against the questions' numbers.
 public struct AlertEvaluator: Sendable {
     public var alerts: [AlertRule]
     public var path: String
@@ -62,7 +62,7 @@ public struct AlertEvaluator: Sendable {
     /// Checks every alert; `warn` hears of a threshold that is surely not what was meant (a
     /// rate's `above: 0.99`, which is 0.99 %, not 99 %).
     /// - Throws: `AlertError` listing every alert that cannot be checked.
-    public func evaluate(_ reports: [QuestionReport], warn: (String) -> Void = { _ in }) throws
+    public func evaluate(_ reports: [ReportSummary], warn: (String) -> Void = { _ in }) throws
         -> [AlertResult]
     {
         var problems: [(Int, String)] = []
@@ -75,17 +75,17 @@ public struct AlertEvaluator: Sendable {
                     (rule.line, "alert for `\(rule.question)`: no question has that id"))
                 continue
             }
-            guard let spec = report.match.kind.keyMeasures else {
+            guard let spec = report.kind.keyMeasures else {
                 problems.append(
                     (
                         rule.line,
-                        "alert for `\(rule.question)`: a \(report.match.kind.rawValue) question has no key measures to alert on"
+                        "alert for `\(rule.question)`: a \(report.kind.rawValue) question has no key measures to alert on"
                     ))
                 continue
             }
             let names = rule.subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
             guard names.contains(rule.measure) else {
-                let kind = report.match.kind.rawValue
+                let kind = report.kind.rawValue
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
                 problems.append(
                     (

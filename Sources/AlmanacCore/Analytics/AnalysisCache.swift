@@ -83,6 +83,27 @@ struct AnalysisCache {
         if let data { entries[Self.name(key)] = Entry(kind: key.kind.rawValue, output: data) }
     }
 
+    /// A scope's weekly series as of a date (`WeeklySeries`), kept beside the analyses so
+    /// that a rebuild whose scopes are all known runs no statement for them.
+    static func weeklyName(_ filters: Filters, asOf: CivilDate) -> String {
+        let range = filters.dateRange
+        let parts = [
+            "weekly", filters.badge ?? "", filters.organization ?? "",
+            range?.start?.description ?? "", range?.end?.description ?? "", asOf.description,
+        ]
+        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    func weekly(for filters: Filters, asOf: CivilDate) -> WeeklySeries? {
+        guard let entry = entries[Self.weeklyName(filters, asOf: asOf)] else { return nil }
+        return try? JSONDecoder().decode(WeeklySeries.self, from: entry.output)
+    }
+
+    mutating func store(_ series: WeeklySeries, for filters: Filters, asOf: CivilDate) {
+        guard let data = try? JSONEncoder().encode(series) else { return }
+        entries[Self.weeklyName(filters, asOf: asOf)] = Entry(kind: "weekly", output: data)
+    }
+
     /// Keeps only the analyses this build used.
     mutating func keep(_ keys: [AnalysisKey]) {
         let names = Set(keys.map(Self.name))

@@ -93,6 +93,11 @@ public struct Answer: Sendable, Equatable {
     /// with no day covered at all (before the first enrollment, after the as-of date) is
     /// `Row.partial` too, but not named here.
     public var partialPeriods: [String] = []
+    /// Cohorts too young to read: 90 % of completions come within `finishingDays` of
+    /// enrolling, and these cohorts' last day is more recent than that before the as-of
+    /// date. Their rows are `partial` too (drawn dashed, left out of sentences and records).
+    public var finishingCohorts: [String] = []
+    public var finishingDays: Double?
     /// For a growth ranking, the windows compared: the question's and the one before it.
     public var growthWindows: ComparisonWindows?
 
@@ -200,8 +205,35 @@ public struct Answer: Sendable, Equatable {
             answer.partialPeriods = answer.rows.filter {
                 $0.partial && coverage.touches($0.subject)
             }.map(\.subject)
+            if let metrics = output as? CompletionMetrics, let asOf {
+                answer.markFinishing(days: metrics.overallP90Days, asOf: asOf)
+            }
+        } else if answer.intent.ranking != nil, let metrics = output as? CompletionMetrics,
+            let asOf
+        {
+            // A ranking of cohorts compares whole months that have had time to finish: the
+            // youngest would top every "lowest completion rate".
+            let coverage = PeriodCoverage(window: window, asOf: asOf, firstDay: firstDay)
+            answer.markFinishing(days: metrics.overallP90Days, asOf: asOf)
+            answer.rows.removeAll { $0.partial || coverage.isPartial($0.subject) }
         }
         return intent.compared.isEmpty ? answer.ranked() : answer.sideBySide()
+    }
+
+    /// A cohort's completion and drop-out rates keep moving until its learners have had time
+    /// to finish: the latest months always look worst. Cohorts whose last day is fewer than
+    /// `days` (90 % of completions) before the day after the as-of date are still finishing.
+    private mutating func markFinishing(days: Double?, asOf: CivilDate) {
+        guard let days, subjectTitle == "Cohort" || subjectTitle == "Month of enrollment"
+        else { return }
+        let settled = asOf.adding(days: 1).adding(days: -Int(days.rounded(.up)))
+        for index in rows.indices where !rows[index].partial {
+            guard let period = PeriodCoverage.days(of: rows[index].subject), settled < period.end
+            else { continue }
+            rows[index].partial = true
+            finishingCohorts.append(rows[index].subject)
+        }
+        if !finishingCohorts.isEmpty { finishingDays = days }
     }
 
     /// The compared badges or organizations, in the order the question names them; one with

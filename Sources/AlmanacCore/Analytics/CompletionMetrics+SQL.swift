@@ -80,13 +80,13 @@ extension CompletionMetrics: Analysis {
                 FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
             )
             SELECT a.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
-                   \(dialect.days("a.q1")) AS median_days_to_complete
-            FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope"], from: "SELECT scope, seconds FROM durations"))) AS a
+                   \(dialect.days("a.q1")) AS median_days_to_complete, \(dialect.days("a.q2")) AS p90_days_to_complete
+            FROM (\(dialect.quantiles([0.5, 0.9], of: "seconds", by: ["scope"], from: "SELECT scope, seconds FROM durations"))) AS a
             UNION ALL
-            SELECT m.scope, 'badge', m.badge_id, NULL, \(dialect.days("m.q1"))
+            SELECT m.scope, 'badge', m.badge_id, NULL, \(dialect.days("m.q1")), NULL
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: "SELECT scope, badge_id, seconds FROM durations WHERE TRUE\(detailed)"))) AS m
             UNION ALL
-            SELECT o.scope, 'organization', NULL, o.organization_id, \(dialect.days("o.q1"))
+            SELECT o.scope, 'organization', NULL, o.organization_id, \(dialect.days("o.q1")), NULL
             FROM (\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "organization_id"], from: "SELECT scope, organization_id, seconds FROM durations WHERE TRUE\(detailed)"))) AS o
             ORDER BY 1, 2, 3, 4
             """, dialect)
@@ -163,6 +163,7 @@ extension CompletionMetrics: Analysis {
         // Learners with no organization are the NULL key.
         var organizationMedians: [Int?: Double] = [:]
         var overallMedian: Double?
+        var overallP90: Double?
         for row in results["medians"] {
             switch row.text("breakdown") {
             case "badge":
@@ -170,7 +171,9 @@ extension CompletionMetrics: Analysis {
             case "organization":
                 organizationMedians[row.id("organization_id")] = row.double(
                     "median_days_to_complete")
-            default: overallMedian = row.double("median_days_to_complete")
+            default:
+                overallMedian = row.double("median_days_to_complete")
+                overallP90 = row.double("p90_days_to_complete")
             }
         }
         var overall = Counts()
@@ -240,7 +243,8 @@ extension CompletionMetrics: Analysis {
             inWindow = counts
         }
         return CompletionMetrics(
-            overall: overall, overallMedianDays: overallMedian, overallPeople: people.overall,
+            overall: overall, overallMedianDays: overallMedian, overallP90Days: overallP90,
+            overallPeople: people.overall,
             byBadge: byBadge,
             byOrganization: byOrganization, byCohort: byCohort, byOrganizationAndBadge: cells,
             completedInWindow: inWindow, categories: categories, filters: request.filters)

@@ -41,6 +41,9 @@ public struct CompletionMetrics: Sendable, Codable {
 
     public var overall: Counts
     public var overallMedianDays: Double?
+    /// The days within which 90 % of the completions came (linear between ranks, as the
+    /// median): a cohort that has not had them yet is still finishing.
+    public var overallP90Days: Double? = nil
     public var overallPeople = People()
     public var byBadge: [Row]
     public var byOrganization: [Row]
@@ -78,6 +81,7 @@ extension CompletionMetrics: AnalysisOutput {
         overallJSON["dropped"] = .int(overall.dropped)
         overallJSON["drop_rate"] = .double(overall.dropRate)
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
+        overallJSON["p90_days_to_complete"] = .number(overallP90Days)
         if let completedInWindow {
             overallJSON["completed_in_window"] = .int(completedInWindow.overall)
             overallJSON["completed_learners_in_window"] = .int(completedInWindow.learners)

@@ -10,6 +10,13 @@ public struct WeeklySeries: Sendable, Equatable {
     public var enrollments: [(week: CivilDate, count: Int)]
     public var completions: [(week: CivilDate, count: Int)]
 
+    public init(
+        enrollments: [(week: CivilDate, count: Int)], completions: [(week: CivilDate, count: Int)]
+    ) {
+        self.enrollments = enrollments
+        self.completions = completions
+    }
+
     public static func == (lhs: WeeklySeries, rhs: WeeklySeries) -> Bool {
         lhs.enrollments.map(\.week) == rhs.enrollments.map(\.week)
             && lhs.enrollments.map(\.count) == rhs.enrollments.map(\.count)
@@ -94,5 +101,52 @@ public struct WeeklySeries: Sendable, Equatable {
             }
         }
         return WeeklySeries(enrollments: series("enrollments"), completions: series("completions"))
+    }
+}
+
+/// `{enrollments: [[week, count]], completions: …}` in the analysis cache.
+extension WeeklySeries: Codable {
+    private enum Keys: String, CodingKey { case enrollments, completions }
+
+    private struct Week: Codable {
+        var week: CivilDate
+        var count: Int
+
+        init(_ pair: (week: CivilDate, count: Int)) {
+            (week, count) = pair
+        }
+
+        init(from decoder: any Decoder) throws {
+            var pair = try decoder.unkeyedContainer()
+            let day = try pair.decode(String.self)
+            guard let week = CivilDate(iso: day) else {
+                throw DecodingError.dataCorruptedError(
+                    in: pair, debugDescription: "not a day: \(day)")
+            }
+            self.week = week
+            count = try pair.decode(Int.self)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var pair = encoder.unkeyedContainer()
+            try pair.encode(week.description)
+            try pair.encode(count)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        enrollments = try container.decode([Week].self, forKey: .enrollments).map {
+            ($0.week, $0.count)
+        }
+        completions = try container.decode([Week].self, forKey: .completions).map {
+            ($0.week, $0.count)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(enrollments.map(Week.init), forKey: .enrollments)
+        try container.encode(completions.map(Week.init), forKey: .completions)
     }
 }

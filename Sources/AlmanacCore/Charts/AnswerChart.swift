@@ -42,7 +42,11 @@ struct AnswerChart {
                     "name": .string("Partial \(noun)"), "opacity": 0.5,
                     "line": ["dash": "dash"], "marker": ["symbol": "circle-open"],
                     "customdata": .array(
-                        rows.map { .string($0.partial ? " (partial \(noun))" : "") }),
+                        rows.map {
+                            .string(
+                                answer.finishingCohorts.contains($0.subject)
+                                    ? " (still finishing)" : $0.partial ? " (partial \(noun))" : "")
+                        }),
                     "hovertemplate": .string(
                         "%{x}<br>\(answer.value.title): \(hover)%{customdata}<extra></extra>"),
                 ])
@@ -75,6 +79,7 @@ struct AnswerChart {
             caption: answer.isTimeline
                 ? "What the question asked for, period by period."
                     + Self.partialNote(partial, noun: noun)
+                    + Self.finishingNote(answer.finishingCohorts)
                 : "What the question asked for, in the order it asked for\(shown).",
             summary:
                 "\(answer.isTimeline ? "Line" : "Bar") chart of \(answer.value.title.lowercased()) for \(rows.count) \(subject.lowercased())\(rows.count == 1 ? "" : "s")\(shown).",
@@ -90,6 +95,16 @@ extension AnswerChart {
     }
 
     /// " 2026-W40 is a partial week: …", or nothing when every period is whole.
+    /// The cohorts drawn dashed because their learners have not had time to finish.
+    static func finishingNote(_ cohorts: [String]) -> String {
+        guard let last = cohorts.last else { return "" }
+        let names =
+            cohorts.count == 1 ? last : cohorts.dropLast().joined(separator: ", ") + " and " + last
+        let one = cohorts.count == 1
+        return
+            " \(names) \(one ? "is a cohort" : "are cohorts") still finishing: \(one ? "its" : "their") learners have not had the time most completions take, so \(one ? "it is" : "they are") drawn dashed and left out of the summary."
+    }
+
     static func partialNote(_ periods: [String], noun: String) -> String {
         guard let last = periods.last else { return "" }
         let names =

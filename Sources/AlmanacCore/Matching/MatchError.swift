@@ -27,6 +27,12 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A status counted on one past day ("in progress at the end of 2025"): statuses
         /// carry no date, so only a report as of that day can count them.
         case statusOnDay(measure: String, day: String)
+        /// A part of the question that no analysis applies: a negation, an exclusion, a
+        /// number per learner, learners of two badges at once, or a status as a filter.
+        case unapplied(UnappliedPart, String)
+        /// Organizations' growth cut to a count or ranked least first ("top 1"): the growth
+        /// of organizations is listed whole, most growth first.
+        case growthRanking(String)
     }
 
     public var questionID: String
@@ -97,6 +103,12 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .threshold(let phrase):
             return
                 "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"
+        case .unapplied(let part, let phrase):
+            return
+                "question `\(questionID)`: Almanac cannot apply \"\(Self.cut(phrase))\": \(Self.unapplied[part] ?? "")"
+        case .growthRanking(let ranking):
+            return
+                "question `\(questionID)` ranks organizations by growth (\(ranking)), but Almanac lists the growth of every organization, most growth first, and does not cut or reverse that list; ask \"Which organizations grew the most in 2026?\" and read the first or last rows, or write the query yourself with `sql:`"
         case .unsupported(let measure, let dimension):
             return
                 "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"
@@ -105,6 +117,40 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Names and phrases in a message are cut: a database may hold a megabyte-long name.
     static func cut(_ text: String) -> String { DisplayName.cut(text, limit: 80) }
+
+    /// Why each unapplied part is refused, and what to ask instead.
+    static let unapplied: [UnappliedPart: String] = [
+        .exclusion:
+            "it counts what a badge, an organization or the whole platform holds, never what is left out or what has none. Ask for the breakdown (\"by organization\", \"by badge\", where learners with no organization are \"(no organization)\") and read the rest from it, ask for the fewest (a bottom ranking keeps those with none), or write the query yourself with `sql:`",
+        .negatedStatus:
+            "an enrollment is completed, dropped, in progress or enrolled, and Almanac counts those statuses, not what is not one of them. Ask how many dropped out, how many are still in progress, or for the completion rate, or write the query yourself with `sql:`",
+        .perLearner:
+            "its numbers are counts, rates and times over learners by badge, organization or period, not numbers per learner or rankings of learners. Ask how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
+        .intersection:
+            "it counts each badge's learners, not the learners who took two badges, or took one and not the other. Ask about each badge, ask what learners take after one (\"what do learners take after Docker Basics\"), or write the query yourself with `sql:`",
+        .catalogue:
+            "it counts enrollments, learners and completions, not the badges or organizations themselves; the index's totals say how many of each the database holds. Ask how many learners or enrollments, or write the query yourself with `sql:`",
+        .shareOfTotal:
+            "it does not divide one badge's or organization's count by the whole: its rates are the completion and drop-out rates. Ask for the breakdown (\"enrollments by organization\", whose table gives each count beside the total), or write the query yourself with `sql:`",
+        .twoBreakdowns:
+            "it breaks a measure down one way at a time: by badge, organization, cohort or period. Ask one question per breakdown, filter by a name (\"completion rate by badge at Initech\"), or write the query yourself with `sql:`",
+        .statistic:
+            "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress. Ask for the count in a window, the series (\"monthly enrollments\"), or the average progress, or write the query yourself with `sql:`",
+        .change:
+            "a change needs two windows, and this question gives at most one. Set two side by side (\"the completion rate this year against last year\"), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
+        .againstWhole:
+            "it sets two to five named badges or organizations side by side, or two windows, not one name against the whole. Ask for the breakdown (\"drop-out rate by badge\"), whose summary gives the platform's value beside each, or name the ones to compare, or write the query yourself with `sql:`",
+        .combined:
+            "names set side by side are answered each with its own value, not added up. Ask about each, or across all of them, or write the query yourself with `sql:`",
+        .perPeriodRanking:
+            "it ranks badges and organizations over the whole window, not within each period, and counts by period only in the trends of enrollments and completions. Ask for the ranking in one window (\"in March 2025\"), or the series (\"monthly enrollments at Initech\"), or write the query yourself with `sql:`",
+        .repeatEnrollment:
+            "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
+        .role:
+            "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
+        .statusFilter:
+            "average progress is over every enrollment in the scope, whatever its status. Ask for the average progress of a badge or organization, the drop-outs or the completion rate, or write the query yourself with `sql:`",
+    ]
 
     /// What Almanac measures, for a refusal of a measure the data does not hold.
     static let measures =

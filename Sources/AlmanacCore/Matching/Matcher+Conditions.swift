@@ -49,6 +49,41 @@ extension Matcher {
         return found
     }
 
+    /// Puts a question's windows into its match. "Last year compared to this year": the later
+    /// window is the one counted as of the as-of date, the earlier one at the same age,
+    /// whichever is named first. A window with no first day ("before 2025", "all time") is the
+    /// one compared with: the comparison counts from the other's first day.
+    /// - Throws: two windows that both have no first day.
+    static func place(
+        _ window: TimeWindow.Reading, in match: inout Match,
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        match.filters.dateRange = window.range
+        match.versus = window.versus
+        if let versus = window.versus, let range = window.range {
+            switch (range.start, versus.start) {
+            case (nil, nil): throw failure(.twoWindows(range.phrase, versus.phrase))
+            case (nil, _?):
+                match.filters.dateRange = versus
+                match.versus = range
+            case (let start?, let other?) where start < other:
+                match.filters.dateRange = versus
+                match.versus = range
+            default: break
+            }
+        }
+    }
+
+    /// Learning paths have no comparison windows, and periods are not compared whole.
+    static func refuseUncomparedWindows(
+        _ match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
+            throw failure(
+                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
+        }
+    }
+
     /// The names of one kind a question gives, each once, in the order it gives them.
     static func names(of kind: EntityFinder.Kind, in mentions: [EntityFinder.Found]) -> [String] {
         var names: [String] = []

@@ -61,6 +61,8 @@ extension Matcher {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
+        let wording = Wording(masked.lowercased())
+        try refuseUnapplied(reading, wording: wording, failure)
         // The same conditions as the rules, then the names: exactly those the question gives.
         let named = try conditions(text, masked: masked, mentions: mentions, failure)
         if proposal.badge != named.badge {
@@ -91,10 +93,12 @@ extension Matcher {
                 try TimeWindow(asOf: asOf).read(text).range
             }
             do {
-                match.filters.dateRange = try read(masked)
+                // Both windows of a comparison, as the rules read them: none is dropped.
+                try Self.place(try TimeWindow(asOf: asOf).read(masked), in: &match, failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
+            try Self.refuseUncomparedWindows(match, failure)
             if let window = proposal.window {
                 let theirs = try? read(window)
                 guard let theirs, theirs.start == match.filters.dateRange?.start,
@@ -105,7 +109,8 @@ extension Matcher {
             }
         }
         try refuseJoiningPlatform(masked, match: match, failure)
-        match.granularity = question.granularity ?? Wording(masked.lowercased()).granularity
+        match.granularity = question.granularity ?? wording.granularity
+        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
         match.corrections = reading.corrections
         return match
     }

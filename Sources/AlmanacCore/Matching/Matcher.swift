@@ -144,6 +144,7 @@ public struct Matcher: Sendable {
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
         let wording = Wording(masked.lowercased())
+        try refuseUnapplied(reading, wording: wording, failure)
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
         // user may need to fix first.
@@ -177,25 +178,9 @@ public struct Matcher: Sendable {
 
         if let asOf {
             do {
-                let window = try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked))
-                match.filters.dateRange = window.range
-                match.versus = window.versus
-                // "Last year compared to this year": the later window is the one counted as of
-                // the as-of date, the earlier one at the same age, whichever is named first. A
-                // window with no first day ("before 2025", "all time") is the one compared
-                // with: the comparison counts from the other's first day.
-                if let versus = window.versus, let range = window.range {
-                    switch (range.start, versus.start) {
-                    case (nil, nil): throw failure(.twoWindows(range.phrase, versus.phrase))
-                    case (nil, _?):
-                        match.filters.dateRange = versus
-                        match.versus = range
-                    case (let start?, let other?) where start < other:
-                        match.filters.dateRange = versus
-                        match.versus = range
-                    default: break
-                    }
-                }
+                try Self.place(
+                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match,
+                    failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
@@ -211,11 +196,8 @@ public struct Matcher: Sendable {
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
         match.granularity = question.granularity ?? wording.granularity
-        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
-            // Learning paths have no comparison windows, and periods are not compared whole.
-            throw failure(
-                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
-        }
+        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
+        try Self.refuseUncomparedWindows(match, failure)
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)
         }
@@ -251,6 +233,11 @@ public struct Matcher: Sendable {
                 let kind = Self.kind(
                     for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed)
             else {
+                if measure == .growth, wording.dimension == .organization,
+                    let ranking = wording.ranking
+                {
+                    throw failure(.growthRanking(ranking.description))
+                }
                 throw failure(
                     .unsupported(
                         measure: measure.words, dimension: wording.dimension?.rawValue ?? "none"))
@@ -320,8 +307,11 @@ public struct Matcher: Sendable {
             return dimension == nil || dimension == .badge || dimension == .period
                 ? .learningPaths : nil
         case .growth:
-            // Organizations ranked by their change would be a number no statement computes.
-            if dimension == .organization && intent.ranking != nil { return nil }
+            // The growth of organizations is listed whole, most growth first (Answer.growth):
+            // "which organizations grew the most" is that list; a cut or the other order is not.
+            if dimension == .organization, let ranking = intent.ranking, ranking != Ranking(.top) {
+                return nil
+            }
             return dimension == .badge || dimension == .cohort ? nil : .organizationTrends
         }
     }

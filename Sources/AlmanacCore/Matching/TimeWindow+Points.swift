@@ -15,6 +15,9 @@ extension TimeWindow {
         var standalone = false
         /// `3 weeks ago`: a day that needs `since`, `after` or `before`.
         var needsOperator = false
+        /// A day written without a year (`March 1`), placed at its latest on or before A;
+        /// `between March 1 and June 30, 2026` moves it to the other end's year.
+        var yearlessDay: (month: Int, day: Int)?
     }
 
     func point(_ form: String, _ groups: [String?], phrase: String, range: NSRange) throws
@@ -102,6 +105,23 @@ extension TimeWindow {
             else { return nil }
             return span(
                 unit: 1, index: month + 1, year: groups[1].flatMap { Int($0) }, range: range)
+        case "month-day", "day-month":
+            let (monthName, dayText) =
+                form == "month-day" ? (groups[0], groups[1]) : (groups[1], groups[0])
+            guard let monthName, let dayText, let day = Int(dayText),
+                let month = Self.months.firstIndex(where: { $0.hasPrefix(monthName) })
+            else { return nil }
+            let year = groups[2].flatMap { Int($0) }
+            var point = Point(range: range, start: asOf, end: asOf)
+            try place(&point, month: month + 1, day: day, year: year ?? asOf.year, phrase: phrase)
+            if year == nil {
+                if asOf < point.start {
+                    try place(
+                        &point, month: month + 1, day: day, year: asOf.year - 1, phrase: phrase)
+                }
+                point.yearlessDay = (month + 1, day)
+            }
+            return point
         case "year":
             guard let year = groups[0].flatMap({ Int($0) }),
                 let start = CivilDate(year: year, month: 1, day: 1)
@@ -136,9 +156,35 @@ extension TimeWindow {
         point.end = start.adding(months: months)
     }
 
+    /// One day of a year; a day that does not exist (`February 30`) is an error.
+    private func place(_ point: inout Point, month: Int, day: Int, year: Int, phrase: String)
+        throws
+    {
+        guard let start = CivilDate(year: year, month: month, day: day) else {
+            throw Problem.impossibleDate(phrase)
+        }
+        point.start = start
+        point.end = start.adding(days: 1)
+    }
+
     /// `from January to June 2025`: a yearless end takes the other end's year, and the start
-    /// moves a year back if it would come after the end.
+    /// moves a year back if it would come after the end. Days written without a year
+    /// (`between March 1 and June 30, 2026`) do the same.
     func align(_ first: inout Point, _ last: inout Point) throws {
+        func move(_ point: inout Point, _ day: (month: Int, day: Int), to year: Int) throws {
+            let phrase = "\(Self.months[day.month - 1].capitalized) \(day.day), \(year)"
+            try place(&point, month: day.month, day: day.day, year: year, phrase: phrase)
+        }
+        if let day = first.yearlessDay, last.yearlessDay == nil {
+            try move(&first, day, to: last.start.year)
+            if !(first.start < last.end) { try move(&first, day, to: last.start.year - 1) }
+            return
+        }
+        if let day = last.yearlessDay {
+            try move(&last, day, to: first.start.year)
+            if !(first.start < last.end) { try move(&last, day, to: first.start.year + 1) }
+            return
+        }
         if let yearless = first.yearless, last.yearless == nil {
             place(&first, months: yearless.unit, index: yearless.index, year: last.start.year)
             if !(first.start < last.end) {

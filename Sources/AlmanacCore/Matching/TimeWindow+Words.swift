@@ -1,6 +1,37 @@
 import Foundation
 
 extension TimeWindow {
+    /// "Year to date compared with the same period last year": the question's window against
+    /// the same days 12 months earlier (29 February becomes 28 February), which the analysis
+    /// counts at the same age. Nil when the question has no such words.
+    /// - Throws: `Problem.unreadable` when there is no window of its own to move back, or it
+    ///   has no start; `Problem.twoWindows` when it already sets two windows side by side.
+    func samePeriodLastYear(_ text: String) throws -> Reading? {
+        guard
+            let found = Self.samePeriod.firstMatch(
+                in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(found.range, in: text)
+        else { return nil }
+        let phrase = String(text[range]).trimmingCharacters(in: .whitespaces)
+        var blanked = text
+        blanked.replaceSubrange(range, with: String(repeating: " ", count: found.range.length))
+        var reading = try read(blanked)
+        if let versus = reading.versus {
+            throw Problem.twoWindows(reading.range?.phrase ?? "", versus.phrase)
+        }
+        guard let own = reading.range, let start = own.start, let end = own.end else {
+            throw Problem.unreadable(phrase)
+        }
+        reading.versus = DateRange(
+            start: start.adding(months: -12), end: end.adding(months: -12),
+            phrase: "the same period last year")
+        return reading
+    }
+
+    private static let samePeriod = regex(
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
+    )
+
     /// The operator that ends right where `range` starts.
     static func prefix(
         before range: NSRange, in text: String, matching regex: NSRegularExpression

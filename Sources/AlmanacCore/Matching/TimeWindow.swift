@@ -79,6 +79,16 @@ struct TimeWindow {
             #"\b(?:q([1-4])|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:,?\s+(?:of\s+)?"#
                 + year + #")?\b"#
         ),
+        // A day written with its month's name: "March 1", "June 30, 2026", "1 March 2026".
+        (
+            "month-day",
+            #"\b"# + monthPattern + #"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+"# + year + #")?\b"#
+        ),
+        (
+            "day-month",
+            #"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"# + monthPattern + #"(?:,?\s+"# + year
+                + #")?\b"#
+        ),
         ("month", #"\b"# + monthPattern + #"(?:,?\s+(?:of\s+)?"# + year + #")?\b"#),
         ("year", #"\b"# + year + #"\b(?!-\d)"#),
         ("day", #"\b(today|yesterday)\b"#),
@@ -142,9 +152,21 @@ struct TimeWindow {
         today · yesterday · ever (all time)
         """
 
+    /// "May" without a year, in a form that names a month: a month only after a preposition
+    /// ("in May"), since "learners may …" is a verb.
+    private static func isBareMay(_ form: String, _ groups: [String?]) -> Bool {
+        switch form {
+        case "month": return groups[0] == "may" && groups[1] == nil
+        case "month-day": return groups[0] == "may" && groups[2] == nil
+        case "day-month": return groups[1] == "may" && groups[2] == nil
+        default: return false
+        }
+    }
+
     /// - Throws: `Problem` for a date that does not exist, two different windows, a window
     ///   that ends before it starts or starts after A, and any time-like word left unread.
     func read(_ text: String) throws -> Reading {
+        if let same = try samePeriodLastYear(text) { return same }
         let lowered = text.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
         var found: [Point] = []
@@ -159,7 +181,7 @@ struct TimeWindow {
                 }
                 let phrase = String(lowered[Range(match.range, in: lowered)!])
                 // "may" is a month only with a year or after a preposition.
-                if form == "month", groups[0] == "may", groups[1] == nil,
+                if Self.isBareMay(form, groups),
                     Self.prefix(before: match.range, in: lowered, matching: Self.operatorBefore)
                         == nil
                 {

@@ -53,6 +53,8 @@ extension Vocabulary {
                 #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
                 #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#,
                 #"\bstarting (?:badge|course|point)s?\b"#,
+                // "Who took Python Basics first": the first badge, not all its learners.
+                #"\b(?:took|take|takes|taken|taking|did|do|does|chose|choose|picked|pick|enrol+ed in|enrol+ in)\s+(?:the\s+)?‹badge›\s+(?:as (?:their|a|the|your) )?first\b(?!\s+(?:time|week|month|quarter|half|day|year))"#,
                 #"\bentry[- ]?(?:point|level badge|badge|course)s?\b"#,
                 #"\bgateway (?:badge|course)s?\b"#, #"\bopening (?:badge|course)s?\b"#,
                 #"\bon[- ]?ramps?\b"#,
@@ -94,6 +96,8 @@ extension Vocabulary {
                 #"\b(?:fastest|quickest|slowest|longest|shortest) (?:to )?(?:complete|finish|earn|pass)\b"#,
                 #"\b(?:fastest|quickest|slowest|longest|shortest) (?:badge|course|certification|certificate|program|track|one)s? (?:to )?(?:complete|finish|earn|pass)\b"#,
                 #"\b(?:complete|finish|completed|finished) (?:the )?(?:fastest|quickest|slowest)\b"#,
+                // "the fastest completion": the time, not the completion rate.
+                #"\b(?:fastest|quickest|slowest|speediest) (?:completions?|finish(?:es)?)\b(?!\s*(?:rate|percentage|ratio|share|%))"#,
                 #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
             ]
@@ -112,10 +116,12 @@ extension Vocabulary {
             [
                 #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
                 #"\bdrop rates?\b"#, #"\bdropped\b"#,
+                // "Which badge do most people drop?": the verb, not "a drop in enrollments".
+                #"\b(?:\#(people)|they|who|most|least|often) drops?\b(?! in\b)"#,
+                #"\bdrops? (?:the )?(?:most|least|fewest|more|less)\b"#,
                 #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
                 #"\bchurn"#,
-                #"\battrition\b"#, #"\bwithdr[ae]w"#, #"\bfail(?:s|ed)? to (?:finish|complete)\b"#,
-                #"\b(?:don'?t|do not|never|didn'?t|did not) (?:finish|complete)\b"#,
+                #"\battrition\b"#, #"\bwithdr[ae]w"#,
                 #"\bleave (?:before|without)\b"#,
                 #"\bbail(?:s|ed|ing)? (?:out|on)\b"#, #"\bghost"#, #"\bjump(?:s|ing|ed)? ship\b"#,
                 #"\bleak"#,
@@ -130,6 +136,9 @@ extension Vocabulary {
                 #"\bcomplet(?:ed|ions?)\s+(?:trend\w*|over time|per (?:day|week|month|quarter)|by (?:day|week|month|quarter))"#,
                 #"\b(?:daily|weekly|monthly|quarterly)\s+complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
                 #"\btrends? (?:in|of|for) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+                // "Growth in completions" is completions per period, not enrollments.
+                #"\b(?:growth|increase|rise|decline|decrease|change)s? (?:in|of) complet(?:ed|ions?)\b(?!\s*(?:rate|percentage|ratio|%))"#,
+                #"\bcomplet(?:ed|ions?) (?:growth|grew|grow|growing|increased?|declined?)\b"#,
             ]
         ),
         (
@@ -163,6 +172,7 @@ extension Vocabulary {
             .growth,
             [
                 #"\btrend"#, #"\bover time\b"#, #"\bgr[eo]w(?:s|n|ing|th)?\b"#, #"\bincreas"#,
+                #"\bgain(?:ed|s|ing)?\b"#,
                 #"\bdeclin"#,
                 #"\bdecreas"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,

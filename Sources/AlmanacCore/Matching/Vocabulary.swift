@@ -44,6 +44,8 @@ enum Vocabulary {
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#,
                 #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
+                // "the biggest drop-off badge": a ranking word, a word or two, a badge word.
+                #"\b\#(rankWords)\s+(?:[a-z]+[a-z-]*\s+){1,2}\#(badgeWord)\b(?!\s+(?:names?|words?))"#,
                 #"\b(?:which|what)\s+[a-z]+\s+\#(badgeWord)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
                 #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,

@@ -85,15 +85,19 @@ enum Lead {
             answer.intent.ranking?.order == .bottom
             ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         let noun = subject.lowercased()
+        // Cohorts still finishing are left out of a ranking of cohorts, and said so.
+        let finishing =
+            answer.finishingCohorts.isEmpty
+            ? "" : " (\(list(answer.finishingCohorts)), still finishing, left out)"
         if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
             return
-                "The \(noun) with the \(order) \(measure.lowercased())\(scope) is \(md(first.subject)): \(value(first, answer))."
+                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))."
         }
         if let ranking = answer.intent.ranking {
             let count = answer.rows.count
             let tied = ranking.count.map { count > $0 } ?? false ? ", tied," : ""
             return
-                "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
+                "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(finishing)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
                 + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
         }
         let lead =
@@ -114,17 +118,25 @@ enum Lead {
         func partialWords(_ periods: [String]) -> String {
             "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
         }
+        // Cohorts still finishing are named with why, like partial periods.
+        var finishing = ""
+        if let days = answer.finishingDays, !answer.finishingCohorts.isEmpty {
+            let many = answer.finishingCohorts.count > 1
+            finishing =
+                "; \(list(answer.finishingCohorts)) \(many ? "are" : "is") still finishing (most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling), left out"
+        }
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =
                 "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
-            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out") + "."
+            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out")
+                + finishing + "."
         }
         guard let only = whole.first ?? answer.rows.first else { return lead + "." }
         var text = "\(lead): \(value(only, answer)) in \(only.subject)"
         if only.partial { text += " (a partial \(noun))" }
         let others = partial.filter { $0 != only.subject }
         if !others.isEmpty { text += "; " + partialWords(others) }
-        return text + "."
+        return text + finishing + "."
     }
 
     /// "7 of 12 organizations … had more enrollments than in the period before (…): A

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Matcher, analytics, insights, charts and narrator for a list of questions, in their
-/// order: everything a build and `ask` share between opening the database and rendering.
+/// Matcher, analytics, insights and narrator for a list of questions, in their order, and
+/// each question's charts on demand: everything a build and `ask` share between opening the
+/// database and rendering.
 struct QuestionAnswering {
     var options: BuildOptions
     var file: QuestionFile
@@ -23,29 +24,61 @@ struct QuestionAnswering {
     var recordsCacheUse = false
 
     /// What answering produced.
-    struct Answers {
+    struct Answers: Sendable {
+        /// Every question's report with its numbers and narration, without its charts: a build
+        /// draws each question's charts (`charted`) just before it renders that question's
+        /// pages, so the figures of every question are never in memory at once.
         var reports: [QuestionReport]
+        /// Draws the charts.
+        var charts: ChartBuilder
         /// The analyses' statements, each once, in question order, for `--dump-sql`.
         var sql: [String]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
         /// The analyses' plan, for `--timings`.
         var plan: [PlanStep] = []
+        /// The questions file, which a chart's mistake names with its line.
+        var path: String? = nil
+
+        /// The report with its charts. Narration and its grounding check never read them.
+        /// - Throws: `BuildError` at the charts stage, naming the question.
+        func charted(_ report: QuestionReport) throws -> QuestionReport {
+            var report = report
+            report.charts = try BuildError.wrapping(.charts, report.question.id) {
+                do {
+                    return try charts.charts(
+                        for: report.output, question: report.question, answer: report.answer,
+                        match: report.match)
+                } catch var error as ChartError {
+                    error.path = path
+                    throw error
+                }
+            }
+            return report
+        }
     }
 
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     func answer(_ questions: [Question]) async throws -> Answers {
-        // The build's connections make its facts while the questions are matched. The row
-        // rules wait for the pool, where they run beside the first statements: here, the
-        // connection checking them held the pool back while the other had finished.
-        source.snapshot.prepareInBackground(
-            BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+        // A build with no result known from the last makes its facts on its connections while
+        // the questions are matched; a rebuild may need none, and the pool makes them for
+        // the statements that read them. The row rules wait for the pool, where they run
+        // beside the first statements: here, the connection checking them held the pool back
+        // while the other had finished.
+        if cache.entries.isEmpty {
+            source.snapshot.prepareInBackground(
+                BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+        }
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
-        var cache = cache
-        let (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
-        records?.keep(cache, for: source, warnings: warnings)
+        let (analysed, sql, plan): ([Analysed], [String], [PlanStep])
+        do {
+            // The analysis results kept for the next build leave memory once saved.
+            var cache = cache
+            (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
+            records?.keep(cache, for: source, warnings: warnings)
+        }
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
@@ -54,19 +87,9 @@ struct QuestionAnswering {
         var reports: [QuestionReport] = []
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
-            let drawn = try stage(.charts, question.id) {
-                do {
-                    return try charts.charts(
-                        for: outcome.output, question: question, answer: answers[index],
-                        match: match)
-                } catch var error as ChartError {
-                    error.path = file.path
-                    throw error
-                }
-            }
             var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],
-                charts: drawn, narration: Narration(markdown: "", source: .offline),
+                charts: [], narration: Narration(markdown: "", source: .offline),
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
                 engine: source.db.dialect.name)
             report.keyMeasures = outcome.measures
@@ -79,11 +102,12 @@ struct QuestionAnswering {
                 asOf: source.asOf)
             reports.append(report)
         }
-        clock.mark("charts")
         let (narrated, fellBack) = try await narrate(
-            reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
+            consume reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
         clock.mark("narration")
-        return Answers(reports: narrated, sql: sql, narrationFellBack: fellBack, plan: plan)
+        return Answers(
+            reports: narrated, charts: charts, sql: sql, narrationFellBack: fellBack, plan: plan,
+            path: file.path)
     }
 
     /// A question's answer, set beside the same answer in the window it names against its
@@ -198,15 +222,19 @@ struct QuestionAnswering {
         defer { snapshot.end() }
         let runner = AnalysisRunner(
             db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
-        // Every scope's weekly series, from one shared statement run in the same pool.
+        // Every scope's weekly series: the last build's where it counted the same scope as of
+        // the same day, the others from one shared statement run in the same pool.
         var scopes: [Filters] = []
         for match in matches where match.kind.keyMeasures != nil && !scopes.contains(match.filters)
         {
             scopes.append(match.filters)
         }
+        var weekly: [Filters: WeeklySeries] = [:]
+        for scope in scopes { weekly[scope] = cache.weekly(for: scope, asOf: source.asOf) }
+        let missing = scopes.filter { weekly[$0] == nil }
         let weeklyStatement =
-            scopes.isEmpty
-            ? nil : WeeklySeries.statement(for: scopes, asOf: source.asOf, in: runner.dialect)
+            missing.isEmpty
+            ? nil : WeeklySeries.statement(for: missing, asOf: source.asOf, in: runner.dialect)
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
             (outcomes, pass) = try await runner.run(
@@ -224,14 +252,14 @@ struct QuestionAnswering {
         }
         warnings.add(pass.warnings.map { "\(source.path): \($0.description)" })
         warnings.add(pass.notes.map { "\(source.path): \($0)" })
-        var series: [WeeklySeries] = []
         if let weeklyStatement, let returned = pass.also.first {
             let set = try stage(.analytics) { try returned.get() }
-            series = WeeklySeries.series(
-                from: set, of: weeklyStatement, filters: scopes, asOf: source.asOf)
+            let series = WeeklySeries.series(
+                from: set, of: weeklyStatement, filters: missing, asOf: source.asOf)
+            for (scope, counted) in zip(missing, series) { weekly[scope] = counted }
         }
+        for (scope, counted) in weekly { cache.store(counted, for: scope, asOf: source.asOf) }
         let plan = pass.plan
-        let weekly = Dictionary(zip(scopes, series), uniquingKeysWith: { first, _ in first })
         var analysed: [Analysed] = []
         var extra = questions.count
         for (index, match) in matches.enumerated() {
@@ -279,7 +307,7 @@ struct QuestionAnswering {
     }
 
     private func narrate(
-        _ reports: [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
+        _ reports: consuming [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
         let modelWanted = narration.model != nil && narration.mode != .off
         let leads = reports.map { report in
@@ -290,7 +318,9 @@ struct QuestionAnswering {
                 question: report.question, output: report.output, stats: source.stats,
                 intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
                 lead: lead, insights: report.insights,
-                comparison: report.comparison?.json ?? .null, measure: measure(report))
+                // Only a model's prompt reads it.
+                comparison: modelWanted ? report.comparison?.json ?? .null : .null,
+                measure: measure(report))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -304,22 +334,23 @@ struct QuestionAnswering {
         if recordsCacheUse {
             recordCacheUse(routingKeys.union(modelWanted ? narrated.usedKeys : []))
         }
-        var grounded: [QuestionReport] = []
         var ungrounded: [String] = []
-        for (index, var report) in reports.enumerated() {
-            report.narration = narrated.narrations[index]
+        // In place: each report is held once.
+        for index in reports.indices {
+            reports[index].narration = narrated.narrations[index]
             let offline = NarrationItem(
-                question: report.question, output: report.output, stats: source.stats,
-                lead: leads[index], insights: report.insights, measure: measure(report))
-            let check = report.ground(
+                question: reports[index].question, output: reports[index].output,
+                stats: source.stats, lead: leads[index], insights: reports[index].insights,
+                measure: measure(reports[index]))
+            let check = reports[index].ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)
+            let report = reports[index]
             if !check.unverified.isEmpty {
                 ungrounded.append(
                     "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
             }
             fellBack = fellBack || check.fellBack
-            grounded.append(report)
             log(
                 .question(
                     id: report.question.id, kind: report.match.kind.rawValue,
@@ -334,7 +365,7 @@ struct QuestionAnswering {
                 "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
                     + ungrounded.joined(separator: "; "))
         }
-        return (grounded, fellBack)
+        return (reports, fellBack)
     }
 
     /// Tells the answer cache which entries this build used.

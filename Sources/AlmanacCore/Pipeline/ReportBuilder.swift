@@ -63,27 +63,31 @@ public struct ReportBuilder {
         answering.previousSite = previousSite
         answering.recordsCacheUse = true
         answering.records = records
-        let answers = try await answering.answer(file.questions)
+        var answers = try await answering.answer(file.questions)
+        let summaries = answers.reports.map { ReportSummary($0) }
+        // Each report is handed to the pages once, and leaves memory when they are written.
+        let pending = PendingReports(answers.reports)
+        answers.reports = []
         let alerts = try stage(.alerts) {
             try AlertEvaluator(alerts: file.alerts, path: file.path).evaluate(
-                answers.reports, warn: warnings.add)
+                summaries, warn: warnings.add)
         }
         for alert in alerts where alert.triggered { environment.log(.alert(alert.description)) }
 
         let published = try await SitePublishing(
             options: options, version: version, files: files, layout: layout, warnings: warnings
         ).publish(
-            answers, title: file.title, source: source, week: week, alerts: alerts,
-            previousFeed: previousFeed, clock: clock)
+            answers, pending: pending, summaries: summaries, title: file.title, source: source,
+            week: week, alerts: alerts, previousFeed: previousFeed, clock: clock)
         // Taken again: the build itself may have added answers to the cache.
         if !answers.narrationFellBack {
             records.recordState(
                 records.fingerprint(file, database: location, narration: narration),
-                pages: answers.reports.count, asOf: source.asOf, warnings: warnings)
+                pages: summaries.count, asOf: source.asOf, warnings: warnings)
         }
         clock.mark("write")
         var summary = BuildSummary(
-            pages: answers.reports.count, asOf: source.asOf, files: published.written,
+            pages: summaries.count, asOf: source.asOf, files: published.written,
             warnings: warnings.list, alerts: alerts.filter(\.triggered).map(\.description),
             phases: clock.phases)
         summary.searchIndexBytes = published.searchIndexBytes
@@ -115,7 +119,8 @@ public struct ReportBuilder {
         let location = try databaseLocation(file)
         let source = try BuildSource.open(location, asOf: options.asOf, warnings: warnings)
         let answering = answering(file, source, narrationSettings(file), warnings, PhaseClock())
-        let report = try await answering.answer([Question(id: id, text: text)]).reports[0]
+        let answers = try await answering.answer([Question(id: id, text: text)])
+        let report = try answers.charted(answers.reports[0])
         return (report, report.document(asOf: source.asOf, stats: source.stats), warnings.list)
     }
 

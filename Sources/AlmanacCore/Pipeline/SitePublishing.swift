@@ -1,8 +1,9 @@
 import Foundation
 
-/// The last steps of a build: every page rendered straight into a staging folder, the
-/// `--strict` check, the SQL dump, and the swap that publishes the new site. A failure at
-/// any step removes the staging folder, and the current site stays as it was.
+/// The last steps of a build: each question's charts drawn and its pages rendered straight
+/// into a staging folder, one question after another; the `--strict` check, the SQL dump, and
+/// the swap that publishes the new site. A failure at any step removes the staging folder,
+/// and the current site stays as it was.
 struct SitePublishing {
     var options: BuildOptions
     var version: String
@@ -19,8 +20,9 @@ struct SitePublishing {
 
     /// - Throws: `BuildError` at the rendering, strict or writing stage.
     func publish(
-        _ answers: QuestionAnswering.Answers, title: String, source: BuildSource,
-        week: WeeklyChange, alerts: [AlertResult], previousFeed: String?, clock: PhaseClock
+        _ answers: QuestionAnswering.Answers, pending: PendingReports, summaries: [ReportSummary],
+        title: String, source: BuildSource, week: WeeklyChange, alerts: [AlertResult],
+        previousFeed: String?, clock: PhaseClock
     ) async throws -> Published {
         let site = try BuildError.wrapping(.writing, nil) {
             try SiteWriter(files: files).begin(layout, force: options.force)
@@ -30,12 +32,16 @@ struct SitePublishing {
                 try siteRenderer(title: title, asOf: source.asOf)
             }
             let digest = Digest(
-                title: title, asOf: source.asOf, alerts: alerts, reports: answers.reports)
+                title: title, asOf: source.asOf, alerts: alerts, summaries: summaries)
             let searchIndexBytes: Int
             do {
                 searchIndexBytes = try await renderer.render(
-                    answers.reports, stats: source.stats, week: week, digest: digest,
-                    previousFeed: previousFeed, into: { try site.put($0, $1) })
+                    summaries, stats: source.stats, week: week, digest: digest,
+                    previousFeed: previousFeed,
+                    report: { [answers] in try answers.charted(pending.take($0)) },
+                    into: { try site.put($0, $1) })
+            } catch let error as BuildError {
+                throw error  // a chart's failure, which names its own stage
             } catch {
                 // A page that cannot be written is the writing stage's failure, in its question.
                 let underlying = (error as? QuestionFailure)?.underlying ?? error
@@ -94,5 +100,25 @@ public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         "--strict treats warnings as errors:\n" + warnings.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Every question's report without its charts, each handed out once and then dropped, so a
+/// build holds only the reports of the questions not yet rendered.
+final class PendingReports: @unchecked Sendable {
+    // @unchecked: `reports` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var reports: [QuestionReport?]
+
+    init(_ reports: [QuestionReport]) {
+        self.reports = reports
+    }
+
+    /// The report at `index`, which is no longer held here.
+    func take(_ index: Int) -> QuestionReport {
+        lock.withLock {
+            defer { reports[index] = nil }
+            return reports[index]!
+        }
     }
 }

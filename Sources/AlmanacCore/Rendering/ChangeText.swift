@@ -121,11 +121,11 @@ enum ChangeText {
     /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
     /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
     /// each question.
-    static func whatChanged(_ reports: [QuestionReport]) -> [Move] {
+    static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
-        for report in reports {
-            for change in report.sinceLastReport?.changes ?? [] {
-                all.append((report.question.id, report.question.text, change))
+        for summary in summaries {
+            for change in summary.sinceLastReport?.changes ?? [] {
+                all.append((summary.question.id, summary.question.text, change))
             }
         }
         let scores = InsightFinder.changeScores(all.map(\.change))

@@ -88,6 +88,11 @@ struct MarkdownTwin: Sendable {
     }
 
     func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String {
+        index(summaries: reports.map { ReportSummary($0) }, stats: stats, week: week)
+    }
+
+    /// `index.md` from the questions' summaries.
+    func index(summaries: [ReportSummary], stats: DatabaseStats, week: WeeklyChange) -> String {
         var lines = [
             "# \(MarkdownText.escape(siteTitle))", "", "As of \(asOf)", "",
             "| Registered users | Badges | Organizations | Enrollments |",
@@ -105,9 +110,9 @@ struct MarkdownTwin: Sendable {
             )
         }
         lines.append("")
-        let moves = ChangeText.whatChanged(reports)
+        let moves = ChangeText.whatChanged(summaries)
         if !moves.isEmpty {
-            let since = reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
+            let since = summaries.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
             lines += ["## What changed", "", "The largest moves since the report of \(since).", ""]
             for move in moves {
                 lines.append(
@@ -117,12 +122,12 @@ struct MarkdownTwin: Sendable {
             }
             lines.append("")
         }
-        for (section, members) in PageRenderer.sections(of: reports) {
+        for (section, members) in PageRenderer.sections(of: summaries) {
             lines += ["## \(MarkdownText.escape(section))", ""]
-            for report in members {
-                let lead = PageRenderer.firstSentence(of: report.narration.markdown, plain: false)
+            for summary in members {
+                let lead = PageRenderer.firstSentence(of: summary.narration, plain: false)
                 lines.append(
-                    "- [\(MarkdownText.escape(report.question.text))](\(report.question.id).md): \(lead)"
+                    "- [\(MarkdownText.escape(summary.question.text))](\(summary.question.id).md): \(lead)"
                 )
             }
             lines.append("")

@@ -108,6 +108,13 @@ public struct PageRenderer: Sendable {
     public func pages(for report: QuestionReport, previous: QuestionReport?, next: QuestionReport?)
         -> (page: String, embeds: [(path: String, html: String)])
     {
+        pages(for: report, between: previous?.question, and: next?.question)
+    }
+
+    /// The question's page and embed pages, between the questions its page links to.
+    public func pages(for report: QuestionReport, between previous: Question?, and next: Question?)
+        -> (page: String, embeds: [(path: String, html: String)])
+    {
         let charts = report.charts.map { chart(for: $0, questionID: report.question.id) }
         let embeds =
             report.charts.isEmpty
@@ -226,6 +233,13 @@ public struct PageRenderer: Sendable {
     /// The index: title, totals and every section with its questions.
     public func index(reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange) -> String
     {
+        index(summaries: reports.map { ReportSummary($0) }, stats: stats, week: week)
+    }
+
+    /// The index from the questions' summaries.
+    public func index(summaries: [ReportSummary], stats: DatabaseStats, week: WeeklyChange)
+        -> String
+    {
         var context = common(title: siteTitle)
         context["week"] =
             [
@@ -239,7 +253,7 @@ public struct PageRenderer: Sendable {
                     ]
                 },
             ] as [String: Any]
-        let moves = ChangeText.whatChanged(reports)
+        let moves = ChangeText.whatChanged(summaries)
         context["whatChanged"] = moves.map { move in
             [
                 "href": move.questionID + ".html", "question": move.question,
@@ -250,34 +264,34 @@ public struct PageRenderer: Sendable {
         }
         context["hasWhatChanged"] = !moves.isEmpty
         context["whatChangedSince"] =
-            reports.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
+            summaries.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
         context["stats"] = [
             "users": NumberText.count(stats.users), "badges": NumberText.count(stats.badges),
             "organizations": NumberText.count(stats.organizations),
             "enrollments": NumberText.count(stats.enrollments),
         ]
-        context["sections"] = Self.sections(of: reports).map { name, members in
+        context["sections"] = Self.sections(of: summaries).map { name, members in
             [
                 "name": name,
-                "questions": members.map { report in
-                    var entry = link(report)
-                    entry["lead"] = Self.firstSentence(of: report.narration.markdown)
+                "questions": members.map { summary in
+                    var entry = link(summary.question)
+                    entry["lead"] = Self.firstSentence(of: summary.narration)
                     return entry
                 },
             ] as [String: Any]
         }
-        if let first = reports.first { context["next"] = link(first) }
+        if let first = summaries.first { context["next"] = link(first.question) }
         return library.render(context, withTemplate: "index") ?? ""
     }
 
     /// Questions grouped by section in file order; unsectioned ones form "Questions".
-    static func sections(of reports: [QuestionReport]) -> [(String, [QuestionReport])] {
+    static func sections(of summaries: [ReportSummary]) -> [(String, [ReportSummary])] {
         var order: [String] = []
-        var members: [String: [QuestionReport]] = [:]
-        for report in reports {
-            let name = report.question.section ?? "Questions"
+        var members: [String: [ReportSummary]] = [:]
+        for summary in summaries {
+            let name = summary.question.section ?? "Questions"
             if members[name] == nil { order.append(name) }
-            members[name, default: []].append(report)
+            members[name, default: []].append(summary)
         }
         return order.map { ($0, members[$0]!) }
     }
@@ -315,8 +329,8 @@ public struct PageRenderer: Sendable {
         ]
     }
 
-    private func link(_ report: QuestionReport) -> [String: Any] {
-        ["href": report.question.id + ".html", "question": report.question.text]
+    private func link(_ question: Question) -> [String: Any] {
+        ["href": question.id + ".html", "question": question.text]
     }
 
     /// A chart as the `chart` partial sees it, without the link to its embed page.

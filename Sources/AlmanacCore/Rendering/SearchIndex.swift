@@ -15,33 +15,20 @@ public struct SearchIndex: Sendable {
 
     public var text: String
 
-    public init(reports: [QuestionReport]) {
+    /// The search data of every question, in the questions' order.
+    public init(summaries: [ReportSummary]) {
         var names = Set<String>()
-        var pageNames: [[String]] = []
-        for report in reports {
-            var mine: [String] = []
-            for table in report.tables {
-                for (index, column) in table.columns.enumerated() where column.format == .text {
-                    for row in table.rows where index < row.count {
-                        guard let name = row[index].stringValue, !name.isEmpty, !mine.contains(name)
-                        else { continue }
-                        mine.append(name)
-                    }
-                }
-            }
-            names.formUnion(mine)
-            pageNames.append(mine)
-        }
+        for summary in summaries { names.formUnion(summary.names) }
         let sorted = names.sorted()
         var number: [String: Int] = [:]
         for (index, name) in sorted.enumerated() { number[name] = index }
-        let pages: [JSONValue] = zip(reports, pageNames).map { report, mine in
+        let pages: [JSONValue] = summaries.map { summary in
             [
-                .string(report.question.id + ".html"),
-                .string(report.question.text),
-                .string(report.question.section ?? "Questions"),
-                .string(Self.plain(report.narration.markdown)),
-                .array(mine.compactMap { number[$0] }.sorted().map(JSONValue.int)),
+                .string(summary.question.id + ".html"),
+                .string(summary.question.text),
+                .string(summary.question.section ?? "Questions"),
+                .string(Self.plain(summary.narration)),
+                .array(summary.names.compactMap { number[$0] }.sorted().map(JSONValue.int)),
             ]
         }
         let data: JSONValue = [

@@ -6,25 +6,36 @@ public struct Digest: Sendable {
     public var title: String
     public var asOf: CivilDate
     public var alerts: [AlertResult]
-    public var reports: [QuestionReport]
+    /// Every question's summary, in order.
+    public var summaries: [ReportSummary]
     /// Insights listed at most: the first of each question, in importance order.
     public static let insightLimit = 10
 
-    public init(title: String, asOf: CivilDate, alerts: [AlertResult], reports: [QuestionReport]) {
+    public init(
+        title: String, asOf: CivilDate, alerts: [AlertResult], summaries: [ReportSummary]
+    ) {
         self.title = title
         self.asOf = asOf
         self.alerts = alerts
-        self.reports = reports
+        self.summaries = summaries
+    }
+
+    /// The digest of whole reports, each read through its summary.
+    public init(title: String, asOf: CivilDate, alerts: [AlertResult], reports: [QuestionReport]) {
+        self.init(
+            title: title, asOf: asOf, alerts: alerts, summaries: reports.map { ReportSummary($0) })
     }
 
     /// The most important insight of each question, unusual changes first, then records,
     /// then the others, each group in question order; a fact already listed for an earlier
     /// question of the same scope is not repeated.
-    var topInsights: [(report: QuestionReport, insight: Insight)] {
+    var topInsights: [(question: Question, insight: Insight)] {
         let order = ["unusual_change", "record", "top_movers", "contribution", "concentration"]
         var seen = Set<String>()
-        let firsts = reports.compactMap { report in report.insights.first.map { (report, $0) } }
-            .filter { seen.insert($0.1.json.encoded()).inserted }
+        let firsts = summaries.compactMap { summary in
+            summary.topInsight.map { (summary.question, $0) }
+        }
+        .filter { seen.insert($0.1.json.encoded()).inserted }
         return order.flatMap { type in firsts.filter { $0.1.type == type } }.prefix(
             Self.insightLimit
         ).map { $0 }
@@ -37,13 +48,13 @@ public struct Digest: Sendable {
             "insights": .array(
                 topInsights.map { entry in
                     [
-                        "question": .string(entry.report.question.id),
+                        "question": .string(entry.question.id),
                         "insight": entry.insight.json,
                         "text": .string(entry.insight.sentence),
                     ]
                 }),
             "what_changed": .array(
-                ChangeText.whatChanged(reports).map { move in
+                ChangeText.whatChanged(summaries).map { move in
                     var fields = move.change.json
                     if case .object(var members) = fields {
                         members["question"] = .string(move.questionID)
@@ -68,7 +79,7 @@ public struct Digest: Sendable {
             for alert in triggered {
                 // Named by the question's text, as the insights and changes below are.
                 let question =
-                    reports.first { $0.question.id == alert.rule.question }?.question.text
+                    summaries.first { $0.question.id == alert.rule.question }?.question.text
                     ?? alert.rule.question
                 lines.append(
                     "- [\(escape(question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
@@ -81,12 +92,12 @@ public struct Digest: Sendable {
             lines += ["## Insights", ""]
             for entry in insights {
                 lines.append(
-                    "- [\(escape(entry.report.question.text))](\(entry.report.question.id).md): \(entry.insight.sentence)"
+                    "- [\(escape(entry.question.text))](\(entry.question.id).md): \(entry.insight.sentence)"
                 )
             }
             lines.append("")
         }
-        let moves = ChangeText.whatChanged(reports)
+        let moves = ChangeText.whatChanged(summaries)
         lines += ["## What changed", ""]
         if moves.isEmpty {
             lines += ["No earlier report to compare with, or nothing moved.", ""]

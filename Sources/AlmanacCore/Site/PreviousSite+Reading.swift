@@ -5,6 +5,10 @@ extension PreviousSite {
     /// that is not there gives no document, and so does a file that does not parse or
     /// cannot be read: the question reads as new. (A site folder that cannot be listed
     /// never gets here: the build refuses it first, in `SiteWriter.checkTarget`.)
+    ///
+    /// Only what "since the last report" reads is kept (`PreviousDocument`): decoding every
+    /// document whole, figures included, took half a second of a demo build over an
+    /// existing site.
     public static func read(from layout: SiteLayout, files: any FileSystem) -> PreviousSite {
         var documents: [String: JSONValue] = [:]
         let names = (try? files.contentsOfDirectory(at: layout.site)) ?? []
@@ -12,11 +16,44 @@ extension PreviousSite {
         for name in names.sorted() where name.hasSuffix(".json") && name != digest {
             guard
                 let data = try? files.contents(of: layout.site.appending(path: name)),
-                let value = try? JSONDecoder().decode(JSONValue.self, from: data),
-                let id = value["id"]?.stringValue, id + ".json" == name
+                let document = try? JSONDecoder().decode(PreviousDocument.self, from: data),
+                document.id + ".json" == name
             else { continue }
-            documents[id] = value
+            documents[document.id] = document.value
         }
         return PreviousSite(documents: documents)
+    }
+}
+
+/// The parts of a report document that `SinceLastReport.make` reads: its id and type, and
+/// from its metadata the as-of date, the key measures and the last comparison; the analysis
+/// data only for a document from before key measures were recorded.
+private struct PreviousDocument: Decodable {
+    var id: String
+    var value: JSONValue
+
+    private enum Keys: String, CodingKey {
+        case id, type, metadata
+        case asOf = "as_of"
+        case keyMeasures = "key_measures"
+        case sinceLastReport = "since_last_report"
+        case analyticsData = "analytics_data"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let document = try decoder.container(keyedBy: Keys.self)
+        id = try document.decode(String.self, forKey: .id)
+        let metadata = try document.nestedContainer(keyedBy: Keys.self, forKey: .metadata)
+        var kept: [String: JSONValue] = [:]
+        for key in [Keys.asOf, .keyMeasures, .sinceLastReport] {
+            kept[key.rawValue] = try metadata.decodeIfPresent(JSONValue.self, forKey: key)
+        }
+        if kept[Keys.keyMeasures.rawValue] == nil {
+            kept[Keys.analyticsData.rawValue] = try metadata.decodeIfPresent(
+                JSONValue.self, forKey: .analyticsData)
+        }
+        var whole: [String: JSONValue] = ["id": .string(id), "metadata": .object(kept)]
+        whole["type"] = try document.decodeIfPresent(JSONValue.self, forKey: .type)
+        value = .object(whole)
     }
 }

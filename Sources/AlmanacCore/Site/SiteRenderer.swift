@@ -3,12 +3,18 @@ import Foundation
 /// Renders every file of a site from its reports: the question pages with their embed
 /// pages, documents and Markdown twins, the index, the digest, the feed and the search index.
 /// Templates, assets and renderers are prepared once per site.
+///
+/// Questions stream through it: each one's charts are drawn just before its pages, and all
+/// of them are dropped once its files are written. The shared files read only the questions'
+/// summaries, so memory stays flat in the number of questions.
 public struct SiteRenderer: Sendable {
     /// Where the renderer writes each file, by path relative to the site.
     public typealias Sink = @Sendable (_ path: String, _ content: Data) throws -> Void
+    /// The report of the question at an index, with its charts; asked once per question.
+    public typealias Report = @Sendable (_ index: Int) throws -> QuestionReport
 
-    /// How many tasks render pages at once. Each holds one question's pages at a time, so
-    /// memory stays flat in the number of questions.
+    /// How many tasks draw and render questions at once: enough to keep two cores busy while
+    /// one task waits on a write. Each holds one question's charts and pages at a time.
     public static let tasks = 4
 
     private let renderer: PageRenderer
@@ -45,66 +51,97 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Writes the whole site into `sink`; returns the search index's size in bytes.
-    /// `previousFeed` is the feed the site had, whose entries the new feed keeps.
+    /// - Parameters:
+    ///   - summaries: every question's summary, in order.
+    ///   - previousFeed: the feed the site had, whose entries the new feed keeps.
+    ///   - report: gives each question's report with its charts (its error names its own
+    ///     stage and question), just before its pages are rendered.
+    /// - Throws: the error of the first question in file order that failed (`QuestionFailure`
+    ///   for rendering and writing, `report`'s own), or a shared file's.
     public func render(
-        _ reports: [QuestionReport], stats: DatabaseStats, week: WeeklyChange, digest: Digest,
-        previousFeed: String?, into sink: @escaping Sink
+        _ summaries: [ReportSummary], stats: DatabaseStats, week: WeeklyChange, digest: Digest,
+        previousFeed: String?, report: @escaping Report, into sink: @escaping Sink
     ) async throws -> Int {
         for (path, data) in assets.files { try sink(path, data) }
-        try await renderPages(reports, stats: stats, into: sink)
+        try await renderPages(summaries, report: report, stats: stats, into: sink)
         try sink(
             SiteLayout.indexName,
-            Data(renderer.index(reports: reports, stats: stats, week: week).utf8))
-        try sink("index.md", Data(twin.index(reports: reports, stats: stats, week: week).utf8))
+            Data(renderer.index(summaries: summaries, stats: stats, week: week).utf8))
+        try sink(
+            "index.md", Data(twin.index(summaries: summaries, stats: stats, week: week).utf8))
         try sink("digest.md", Data(digest.markdown.utf8))
         try sink(SiteLayout.digestName, Data(digest.json.prettyEncoded().utf8))
         let feed = Feed(title: title, asOf: asOf).render(digest: digest, previous: previousFeed)
         try sink(SiteLayout.feedName, Data(feed.utf8))
-        let search = Data(SearchIndex(reports: reports).text.utf8)
+        let search = Data(SearchIndex(summaries: summaries).text.utf8)
         try sink(SearchIndex.path, search)
         return search.count
     }
 
-    /// A few tasks, each taking every n-th question, write pages as they finish them; a
-    /// file's bytes never depend on which task wrote it or when.
+    /// A few tasks, each taking every n-th question, draw, render and write it, then drop it;
+    /// a file's bytes never depend on which task wrote it or when. After a failure, the tasks
+    /// finish the questions before it and stop, so the error reported is always that of the
+    /// first failing question in file order.
     private func renderPages(
-        _ reports: [QuestionReport], stats: DatabaseStats, into sink: @escaping Sink
+        _ summaries: [ReportSummary], report: @escaping Report, stats: DatabaseStats,
+        into sink: @escaping Sink
     ) async throws {
         let width = Self.tasks
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for first in 0..<min(width, reports.count) {
+        let failure = FirstFailure()
+        await withTaskGroup(of: Void.self) { group in
+            for first in 0..<min(width, summaries.count) {
                 group.addTask {
-                    for index in stride(from: first, to: reports.count, by: width) {
-                        try renderPage(reports, at: index, stats: stats, into: sink)
+                    for index in stride(from: first, to: summaries.count, by: width) {
+                        guard !failure.precedes(index) else { return }
+                        do {
+                            try renderPage(
+                                summaries, at: index, report: report, stats: stats, into: sink)
+                        } catch {
+                            failure.record(error, at: index)
+                            return
+                        }
                     }
                 }
             }
-            try await group.waitForAll()
         }
+        if let error = failure.error { throw error }
     }
 
     private func renderPage(
-        _ reports: [QuestionReport], at index: Int, stats: DatabaseStats, into sink: Sink
+        _ summaries: [ReportSummary], at index: Int, report: Report, stats: DatabaseStats,
+        into sink: Sink
     ) throws {
-        let report = reports[index]
-        let previous = index > 0 ? reports[index - 1] : nil
-        let next = index + 1 < reports.count ? reports[index + 1] : nil
-        let id = report.question.id
-        try QuestionFailure.wrapping(id) {
-            try renderPage(report, previous: previous, next: next, stats: stats, into: sink)
+        let report = try report(index)
+        let previous = index > 0 ? summaries[index - 1].question : nil
+        let next = index + 1 < summaries.count ? summaries[index + 1].question : nil
+        try QuestionFailure.wrapping(report.question.id) {
+            let id = report.question.id
+            let (page, embeds) = renderer.pages(for: report, between: previous, and: next)
+            try sink(id + ".html", Data(page.utf8))
+            for embed in embeds { try sink(embed.path, Data(embed.html.utf8)) }
+            let document = report.document(asOf: asOf, stats: stats).prettyEncoded()
+            try sink(id + ".json", Data(document.utf8))
+            try sink(id + ".md", Data(twin.page(for: report).utf8))
+        }
+    }
+}
+
+/// The failure of the first question, in file order, among those that failed so far.
+private final class FirstFailure: @unchecked Sendable {
+    // @unchecked: `first` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var first: (index: Int, error: any Error)?
+
+    /// Whether a question before `index` failed: its work would be thrown away.
+    func precedes(_ index: Int) -> Bool {
+        lock.withLock { first.map { $0.index < index } ?? false }
+    }
+
+    func record(_ error: any Error, at index: Int) {
+        lock.withLock {
+            if first.map({ index < $0.index }) ?? true { first = (index, error) }
         }
     }
 
-    private func renderPage(
-        _ report: QuestionReport, previous: QuestionReport?, next: QuestionReport?,
-        stats: DatabaseStats, into sink: Sink
-    ) throws {
-        let id = report.question.id
-        let (page, embeds) = renderer.pages(for: report, previous: previous, next: next)
-        try sink(id + ".html", Data(page.utf8))
-        for embed in embeds { try sink(embed.path, Data(embed.html.utf8)) }
-        let document = report.document(asOf: asOf, stats: stats).prettyEncoded()
-        try sink(id + ".json", Data(document.utf8))
-        try sink(id + ".md", Data(twin.page(for: report).utf8))
-    }
+    var error: (any Error)? { lock.withLock { first?.error } }
 }

@@ -94,7 +94,7 @@ import Testing
         ].joined(separator: " | ")
     }
 
-    @Test("each phrasing is read as its row says", arguments: rows + roundThree)
+    @Test("each phrasing is read as its row says", arguments: rows + roundThree + blindFour)
     func phrasing(_ row: Row) throws {
         let question = Question(id: "q", text: row.text)
         let match = try Self.matcher.route(question)
@@ -115,7 +115,7 @@ import Testing
 
     @Test(
         "time phrases that no form reads, and questions about something else, are refused",
-        arguments: refusals + roundThreeRefusals)
+        arguments: refusals + roundThreeRefusals + blindFourRefusals)
     func refusal(_ refusal: Refusal) {
         let question = Question(id: "q", text: refusal.text)
         do {

@@ -1,0 +1,121 @@
+import Foundation
+
+extension Matcher {
+    // MARK: - What a question asks that no analysis applies
+
+    /// Refuses a part of a question that no analysis applies and that the answer would
+    /// otherwise leave out (`Vocabulary.unapplied`). "Not finished yet" stays the count in
+    /// progress, and a status reads as a filter only for average progress, where no measure
+    /// has taken it up.
+    func refuseUnapplied(
+        _ reading: Reading, wording: Wording, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        let masked = reading.masked
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        for (part, patterns) in Self.unapplied {
+            if part == .negatedStatus, wording.measure == .inProgress { continue }
+            if part == .statusFilter, wording.measure != .averageProgress { continue }
+            for pattern in patterns {
+                if let found = pattern.firstMatch(in: lowered, range: whole),
+                    let range = Range(found.range, in: lowered)
+                {
+                    let before = lowered[..<range.lowerBound]
+                    throw failure(
+                        .unapplied(
+                            part,
+                            Self.unmasked(
+                                String(lowered[range]), after: String(before),
+                                reading.mentions)))
+                }
+            }
+        }
+    }
+
+    /// A phrase of the masked question with its `‹badge›` and `‹org›` written out again as the
+    /// names they stand for, so that a refusal quotes what the question says.
+    static func unmasked(_ phrase: String, after prefix: String, _ mentions: [EntityFinder.Found])
+        -> String
+    {
+        var names: [String] = []
+        var index = 0
+        for mention in mentions where mention.range.lowerBound >= index {
+            names.append(mention.name)
+            index = mention.range.upperBound
+        }
+        let tokens = try! NSRegularExpression(pattern: "‹badge›|‹org›")
+        var next = tokens.numberOfMatches(
+            in: prefix, range: NSRange(prefix.startIndex..., in: prefix))
+        var result = ""
+        var rest = phrase
+        while let found = tokens.firstMatch(in: rest, range: NSRange(rest.startIndex..., in: rest)),
+            let range = Range(found.range, in: rest)
+        {
+            result += rest[..<range.lowerBound]
+            result += next < names.count ? names[next] : String(rest[range])
+            next += 1
+            rest = String(rest[range.upperBound...])
+        }
+        return result + rest
+    }
+
+    /// Refuses what the read intent would leave out: a change asked of a rate with no window
+    /// to compare, a total of the names set side by side, a ranking per period, an average
+    /// of a count, and a share of a total. Runs once the windows and the names are read.
+    func refuseUnappliedIntent(
+        _ match: Match, wording: Wording, masked: String,
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        let lowered = masked.lowercased()
+        func found(_ regex: NSRegularExpression) -> String? {
+            let whole = NSRange(lowered.startIndex..., in: lowered)
+            return regex.firstMatch(in: lowered, range: whole).flatMap {
+                Range($0.range, in: lowered).map { String(lowered[$0]) }
+            }
+        }
+        let measure = match.intent.measure
+        let counts: Set<Measure> = [
+            .enrollments, .learners, .completions, .dropouts, .inProgress, .growth,
+        ]
+        if counts.contains(measure), wording.measure != nil,
+            let share = found(Self.shareWords)
+        {
+            throw failure(.unapplied(.shareOfTotal, share))
+        }
+        if counts.contains(measure), wording.measure != nil, let mean = found(Self.meanWords) {
+            throw failure(.unapplied(.statistic, mean))
+        }
+        if match.versus == nil, !counts.contains(measure), !measure.isSequence,
+            match.intent.dimension != .cohort, match.intent.dimension != .period,
+            let change = found(Self.changeWords)
+        {
+            throw failure(.unapplied(.change, change))
+        }
+        if !match.intent.compared.isEmpty, let total = found(Self.totalWords) {
+            throw failure(.unapplied(.combined, total))
+        }
+        if let granularity = wording.granularity, match.intent.dimension != .period,
+            match.intent.dimension != .cohort,
+            [.badgeEnrollments, .learningPaths].contains(match.kind) || match.intent.ranking != nil
+        {
+            throw failure(.unapplied(.perPeriodRanking, granularity.rawValue))
+        }
+    }
+
+    private static let unapplied = Vocabulary.unapplied.map { entry in
+        (
+            entry.part,
+            entry.patterns.map {
+                try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
+            }
+        )
+    }
+    private static let shareWords = try! NSRegularExpression(
+        pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
+    private static let meanWords = try! NSRegularExpression(
+        pattern: Vocabulary.meanWords, options: [.caseInsensitive])
+    private static let changeWords = try! NSRegularExpression(
+        pattern: Vocabulary.changeWords, options: [.caseInsensitive])
+    private static let totalWords = try! NSRegularExpression(
+        pattern: Vocabulary.totalWords, options: [.caseInsensitive])
+}

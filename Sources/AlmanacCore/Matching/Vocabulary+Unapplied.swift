@@ -1,0 +1,151 @@
+extension Vocabulary {
+    /// Parts of a question that no analysis applies and that would otherwise vanish from
+    /// its answer, each a reason to refuse it (a blind test found every one of these
+    /// answered as if it were not there: "excluding Acme & Sons" counted only Acme & Sons,
+    /// "have not finished Python Basics" counted those who had, "which learner completed the
+    /// most badges" ranked badges). Read over the question in lower case with its names
+    /// masked, as the other words are.
+    static let unapplied: [(part: UnappliedPart, patterns: [String])] = [
+        (
+            .exclusion,
+            [
+                #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people))"#,
+                #"\bbut not\b"#, #"\bneither\b"#, #"\bnor\b"#,
+                #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,
+                #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
+                #"\b(?:no|zero|nil|not any|never any|none of the)\s+(?:\w+\s+)?(?:enrol+\w*|complet\w*|completers|finishers|drop[- ]?outs?|dropouts|sign[- ]?ups?|registrations|activity|\#(people))\b"#,
+                #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
+            ]
+        ),
+        (
+            .negatedStatus,
+            [
+                #"\b(?:not|never|didn'?t|don'?t|doesn'?t|haven'?t|hasn'?t|hadn'?t|weren'?t|wasn'?t|aren'?t|isn'?t|yet to|failed to|fail to|fails to)\s+(?:yet\s+|ever\s+|even\s+|been\s+|actually\s+|already\s+)*(?:complet\w*|finish\w*|pass(?:ed|es)?|earn(?:ed|s)?|start(?:ed|s)?|begin|began|begun|enrol+\w*|drop(?:ped)?(?: out)?|take|took|taken|tried|try|get|got|made it)\b"#,
+                #"\b(?:incomplete|uncompleted|non[- ]?complet\w*|non[- ]?finishers?|never[- ]started|not[- ]started|unstarted|inactive)\b"#,
+            ]
+        ),
+        (
+            .perLearner,
+            [
+                #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b"#,
+                #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
+                #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b"#,
+                #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
+                #"\b(?:which|what)\s+(?:learners|users|students|people|employees|members|participants|individuals)\b[^?.!]*\b(?:most|fewest|least|top|highest|lowest|more|fewer)\b"#,
+                #"\b(?:average|mean|median|typical)\s+(?:number|count|amount) of\s+(?:\#(badgePlural)|enrol+ments|completions)\b"#,
+                #"\bhow many\s+(?:\#(badgePlural)|enrol+ments|completions)\s+(?:does|do|did)\s+(?:a|an|the average|a typical|the typical|each)\s+(?:learner|user|student|person|employee)\b"#,
+            ]
+        ),
+        (
+            .intersection,
+            [
+                #"\bboth (?:the )?‹badge›,? and (?:the )?‹badge›"#,
+                #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
+                #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
+                #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
+            ]
+        ),
+        (
+            .catalogue,
+            [
+                #"\bhow many (?:different |distinct |unique |separate |active )?(?:\#(badgePlural)|\#(orgPlural))\s+(?:are there|(?:do|does) (?:we|you|the platform|almanac) (?:have|offer|run|host|list|serve|track)|exist|are (?:offered|available|listed|on (?:the|our) platform|in the catalog(?:ue)?))\b"#,
+                #"\b(?:how many|number of|count of) (?:different |distinct |unique )?(?:\#(badgePlural)|\#(orgPlural))\s*\?*\s*$"#,
+            ]
+        ),
+        (
+            .shareOfTotal,
+            [
+                #"\b(?:share|percentage|percent|proportion|fraction) of (?:all |the |total |our )*(?:completions|completed enrol+ments)\b"#
+            ]
+        ),
+        (
+            .twoBreakdowns,
+            [
+                #"\b(?:by|per|for each|across|split by|broken down by)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\s+(?:and|&|x|by|then by|and by|and per)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\b"#,
+                #"\b(?:which|what)\s+\#(badgeWord)\b[^?.!]*\b(?:per|by|for each|in each|at each|across|within each)\s+\#(orgWord)\b"#,
+                #"\b(?:which|what)\s+\#(orgWord)\b[^?.!]*\b(?:per|by|for each|in each|across|within each)\s+\#(badgeWord)\b"#,
+            ]
+        ),
+        (.statistic, [#"\b(?:median|middle) progress\b"#]),
+        (
+            .repeatEnrollment,
+            [
+                #"\bre-?(?:enrol+\w*|register\w*|take[sn]?|took|taking|tak(?:e|es|ing)|start\w*|do(?:ne|es|ing)?|did|attempt\w*)\b"#,
+                #"\bretak\w*|\bretook\b|\brepeat(?:ed|s|ing)? (?:a |the |their )?(?:‹badge›|\#(badgeWord))"#,
+                #"\b(?:more than once|twice|second (?:attempt|time|try))\b"#,
+            ]
+        ),
+        (
+            .againstWhole,
+            [
+                #"\b(?:compared (?:with|to)|in comparison (?:with|to)|against|vs\.?|versus|relative to|next to|than|benchmarked against)\s+(?:the\s+)?(?:(?:whole|entire|rest of the)\s+)?(?:platform|overall|average|norm|benchmark|all (?:the )?(?:\#(badgePlural)|\#(orgPlural)|\#(people))|everyone|everybody|the rest|rest|others|other \#(badgePlural)|other \#(orgPlural)|(?:company|platform)[- ]wide)\b"#
+            ]
+        ),
+        (
+            // "Umbrella Health nurses" are that organization's learners; "nurses" alone are a
+            // job role, which the data does not hold.
+            .role,
+            [
+                #"(?<!‹org› )\b(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#
+            ]
+        ),
+        (
+            .statusFilter,
+            [
+                #"\b(?:dropped|drop[- ]?outs?|dropouts|quitters|completed|completers|finished|finishers|passed|in[- ]progress|active|inactive|enrolled-only)\s+(?:\#(people)|enrol+ments)\b"#,
+                #"\b\#(people) (?:who|that) (?:have |has |had )?(?:dropped|quit|completed|finished|passed|abandoned)\b"#,
+            ]
+        ),
+    ]
+}
+
+/// Why a part of a question cannot be applied.
+public enum UnappliedPart: String, Sendable, Equatable {
+    /// A badge, organization or group left out ("excluding Acme & Sons", "without an
+    /// organization"), or none at all ("no enrollments").
+    case exclusion
+    /// A status negated ("have not finished", "incomplete"): Almanac counts statuses, not
+    /// their complements.
+    case negatedStatus
+    /// A number per learner, or a ranking of learners ("which learner completed the most").
+    case perLearner
+    /// Learners who took two badges, or all of several ("both Docker Basics and
+    /// Kubernetes Essentials").
+    case intersection
+    /// How many badges or organizations there are: a count of the catalogue, not of learning.
+    case catalogue
+    /// A share of a total ("what percentage of all enrollments are at Acme & Sons").
+    case shareOfTotal
+    /// Two breakdowns at once ("by badge and organization").
+    case twoBreakdowns
+    /// An average or median Almanac does not compute: of a count ("average monthly
+    /// enrollments"), or the median of progress.
+    case statistic
+    /// A change of a rate, time or progress with no window to compare it with ("has the
+    /// completion rate gone up").
+    case change
+    /// One name against the whole platform ("compared with the platform"): comparisons are
+    /// of named badges or organizations, or of windows.
+    case againstWhole
+    /// The total of the names set side by side ("Initech and Globex combined").
+    case combined
+    /// A ranking per period ("the most enrollments each month"), or a period size that the
+    /// analysis does not break down by.
+    case perPeriodRanking
+    /// A learner enrolling in the same badge again ("re-enrolled", "retook", "twice").
+    case repeatEnrollment
+    /// A job role ("managers", "engineers"): users carry an organization, not a role.
+    case role
+    /// Progress of the learners of one status ("average progress of dropped learners").
+    case statusFilter
+}
+
+extension Vocabulary {
+    /// Words of a change, which a rate, a time or progress answers only against a window
+    /// ("this year against last year").
+    static let changeWords =
+        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing))\b"#
+    /// Words of a total of several names.
+    static let totalWords =
+        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b"#
+}
