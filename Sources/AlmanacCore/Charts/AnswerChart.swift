@@ -91,7 +91,7 @@ struct AnswerChart {
 extension AnswerChart {
     /// A value in a hover label, as the tables write it.
     static func hoverFormat(_ format: DataTable.Format) -> String {
-        format == .percent ? "%{x:.1%}" : format == .days ? "%{x:.1f} days" : "%{x:,}"
+        format == .percent ? "%{x:.2%}" : format == .days ? "%{x:.1f} days" : "%{x:,}"
     }
 
     /// " 2026-W40 is a partial week: …", or nothing when every period is whole.

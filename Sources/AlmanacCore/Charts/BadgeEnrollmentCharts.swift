@@ -72,7 +72,7 @@ struct BadgeEnrollmentCharts {
                 // The first axis again at the end closes the shape.
                 "r": (values + [values[0]]).json, "theta": (axes + [axes[0]]).json,
                 "line": ["color": .string(colour)],
-                "hovertemplate": .string("\(name)<br>%{theta}: %{r:.1%}<extra></extra>"),
+                "hovertemplate": .string("\(name)<br>%{theta}: %{r:.2%}<extra></extra>"),
             ]
         }
         var layout = Layout.base(title: "\(badgeName) against \(referenceName.lowercased())")
@@ -162,7 +162,7 @@ struct BadgeEnrollmentCharts {
                     "opacity": 0.8,
                 ],
                 "hovertemplate":
-                    "%{y}<br>Completion rate: %{x:.1%}<br>Enrollments: %{customdata[0]:,}<br>Learners: %{customdata[1]:,}<extra></extra>",
+                    "%{y}<br>Completion rate: %{x:.2%}<br>Enrollments: %{customdata[0]:,}<br>Learners: %{customdata[1]:,}<extra></extra>",
             ]
         }
         var layout = Layout.base(

@@ -52,7 +52,7 @@ struct CompletionCharts {
             "customdata": .array(counts), "zmin": 0, "zmax": 1, "colorscale": "Viridis",
             "colorbar": ["title": ["text": "Completion rate"], "tickformat": ".0%"],
             "hovertemplate":
-                "%{y} · %{x}<br>Completion rate: %{z:.1%}<br>Enrollments: %{customdata:,}<extra></extra>",
+                "%{y} · %{x}<br>Completion rate: %{z:.2%}<br>Enrollments: %{customdata:,}<extra></extra>",
             "hoverongaps": false,
         ]
         var layout = Layout.base(

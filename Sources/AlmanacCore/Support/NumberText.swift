@@ -10,11 +10,27 @@ public enum NumberText {
         return value < 0 ? "-" + grouped : grouped
     }
 
-    /// A fraction as a percentage with exactly one decimal: "56.2%", "40.0%".
+    /// A fraction as a percentage with one decimal: "56.2%", "40.0%"; with two when the
+    /// fraction has exactly four decimals and the last is a 5. Rates come from SQL rounded to
+    /// four decimals, and 0.5055 stands for anything from 0.50545 to 0.50555: one decimal
+    /// would round it a second time and could go the wrong way (92 of 182 is 50.549 %, which
+    /// would read 50.6 %). Two decimals write it as it is: "50.55%".
     public static func percent(_ fraction: Double) -> String {
+        let scaled = fraction * 10_000
+        let tenThousandths = Int(Rounding.halfAwayFromZero(scaled, places: 0))
+        let sign = fraction < 0 && tenThousandths != 0 ? "-" : ""
+        if abs(tenThousandths) % 10 == 5, abs(scaled - Double(tenThousandths)) < 1e-6 {
+            // Ten-thousandths of the fraction are hundredths of a percent.
+            let hundredths = abs(tenThousandths)
+            return sign + count(hundredths / 100) + "." + twoDigits(hundredths % 100) + "%"
+        }
         let tenths = Int(Rounding.halfAwayFromZero(fraction * 1000, places: 0))
-        let sign = tenths < 0 ? "-" : ""
-        return sign + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10) + "%"
+        return (tenths < 0 ? "-" : "") + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
+            + "%"
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 
     /// A number with at most `places` decimals, trailing zeros dropped.

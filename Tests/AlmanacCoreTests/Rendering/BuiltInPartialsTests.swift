@@ -41,7 +41,7 @@ import Testing
     func tableByHand() {
         let table = DataTable(
             title: "A & B", columns: [.init("Badge", .text), .init("Share", .percent)],
-            rows: [["<Python>", 0.5625]])
+            rows: [["<Python>", 0.5627]])
         #expect(
             BuiltInPartials.table(table)
                 == """

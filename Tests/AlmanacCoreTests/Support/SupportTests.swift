@@ -106,9 +106,25 @@ import Testing
     func formats() {
         #expect(NumberText.count(1_234_567) == "1,234,567")
         #expect(NumberText.count(999) == "999")
-        #expect(NumberText.percent(0.5625) == "56.3%")
+        #expect(NumberText.percent(0.5627) == "56.3%")
         #expect(NumberText.percent(0.481) == "48.1%")
+        #expect(NumberText.percent(1.0 / 3) == "33.3%")
+        #expect(NumberText.percent(0.4) == "40.0%")
+        #expect(NumberText.percent(-0.0123) == "-1.2%")
         #expect(NumberText.decimal(23.0, places: 1) == "23")
+    }
+
+    @Test("a rate of four decimals ending in 5 keeps two: one decimal would round it twice")
+    func ambiguousPercent() {
+        // 92 of 182 is 0.505494…, which SQL stores as 0.5055: 50.549 % would read 50.6 %.
+        #expect(NumberText.percent(0.5055) == "50.55%")
+        #expect(NumberText.percent(0.5625) == "56.25%")
+        #expect(NumberText.percent(0.0005) == "0.05%")
+        #expect(NumberText.percent(1.2345) == "123.45%")
+        #expect(NumberText.percent(-0.0315) == "-3.15%")
+        // Not four decimals: one decimal, rounded once.
+        #expect(NumberText.percent(92.0 / 182) == "50.5%")
+        #expect(NumberText.percent(0.50551) == "50.6%")
         #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
     }
 }
