@@ -29,6 +29,16 @@ public enum NumberText {
             + "%"
     }
 
+    /// A rate as stored (four decimals) as a percentage with two: "66.17%", "40.00%". Tables
+    /// and the answer's first sentence quote a rate exactly, so that a column reads alike
+    /// and a reader who divides the counts finds the same digits.
+    public static func storedPercent(_ fraction: Double) -> String {
+        let tenThousandths = Int(Rounding.halfAwayFromZero(fraction * 10_000, places: 0))
+        let sign = tenThousandths < 0 ? "-" : ""
+        let hundredths = abs(tenThousandths)
+        return sign + count(hundredths / 100) + "." + twoDigits(hundredths % 100) + "%"
+    }
+
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
     }
@@ -50,9 +60,9 @@ public enum NumberText {
         switch (value, format) {
         case (.null, _): return "–"
         case (.string(let text), _): return text
-        case (.int(let number), .percent): return percent(Double(number))
+        case (.int(let number), .percent): return storedPercent(Double(number))
         case (.int(let number), _): return count(number)
-        case (.double(let number), .percent): return percent(number)
+        case (.double(let number), .percent): return storedPercent(number)
         case (.double(let number), .count): return count(Int(number))
         case (.double(let number), .days): return decimal(number, places: 1)
         case (.double(let number), _): return decimal(number, places: 4)

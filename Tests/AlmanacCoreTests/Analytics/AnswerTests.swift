@@ -29,7 +29,7 @@ import Testing
         #expect(answer.table.title == "Completion rate by badge, lowest first (1 of 2)")
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "The badge with the lowest completion rate is Python Basics: 50.0%.")
+                == "The badge with the lowest completion rate is Python Basics: 50.00%.")
     }
 
     @Test("without a ranking, highest first; with a top count, cut to it")
@@ -95,7 +95,7 @@ import Testing
         #expect(rate.rows.map(\.value) == [.double(0.3333)])
         #expect(
             Lead.sentence(for: rate, filters: february)
-                == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.3% (enrollments: 3); 1 completed."
+                == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.33% (enrollments: 3); 1 completed."
         )
     }
 
@@ -108,7 +108,7 @@ import Testing
         #expect(answer.subjectTitle == nil)
         #expect(
             Lead.sentence(for: answer, filters: filters)
-                == "Completion rate for Python Basics: 50.0% (enrollments: 4); 2 completed.")
+                == "Completion rate for Python Basics: 50.00% (enrollments: 4); 2 completed.")
         // Acme & Sons: Ann and Bo completed (2 of 2); Globex: Cy dropped (0 of 1); Di has none: 0 of 1.
         let spread = try #require(
             Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))

@@ -49,7 +49,7 @@ import Testing
         // January starts before the first enrollment: a partial month, as before.
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "Completion rate per cohort went from 100.0% in 2024-02 to 100.0% in 2024-05; 2024-01 is a partial month, left out; 2024-06 is still finishing (most completions come within 9.1 days of enrolling), left out."
+                == "Completion rate per cohort went from 100.00% in 2024-02 to 100.00% in 2024-05; 2024-01 is a partial month, left out; 2024-06 is still finishing (most completions come within 9.1 days of enrolling), left out."
         )
     }
 

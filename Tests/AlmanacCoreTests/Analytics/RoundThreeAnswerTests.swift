@@ -41,7 +41,7 @@ extension AnswerTests {
         #expect(answer.table.columns.map(\.title).last == "Points against Acme & Sons")
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "Completion rate: Acme & Sons 100.0% and Globex 0.0%; Globex is 100 points lower."
+                == "Completion rate: Acme & Sons 100.00% and Globex 0.00%; Globex is 100 points lower."
         )
     }
 

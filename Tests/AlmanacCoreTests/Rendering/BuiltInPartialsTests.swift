@@ -50,7 +50,7 @@ import Testing
                 <caption>A &amp; B</caption>
                 <thead><tr><th scope="col">Badge</th><th scope="col" class="num">Share</th></tr></thead>
                 <tbody>
-                <tr><td>&lt;Python&gt;</td><td class="num">56.3%</td></tr>
+                <tr><td>&lt;Python&gt;</td><td class="num">56.27%</td></tr>
                 </tbody>
                 </table>
                 </div>

@@ -223,8 +223,8 @@ import Testing
         Golden.check(markdown, against: "question.md")
         // By hand: the numbers given above, as the twin's table formats them.
         #expect(
-            markdown.contains("| Python Basics | Programming | 12 | 10 | 6 | 1 | 50.0% | 14 |\n"))
-        #expect(markdown.contains("| SQL Fundamentals | Data | 8 | 8 | 2 | 1 | 25.0% | 21 |\n"))
+            markdown.contains("| Python Basics | Programming | 12 | 10 | 6 | 1 | 50.00% | 14 |\n"))
+        #expect(markdown.contains("| SQL Fundamentals | Data | 8 | 8 | 2 | 1 | 25.00% | 21 |\n"))
         #expect(markdown.hasPrefix("# Which badges lead \\<script\\>alert(1)\\</script\\>?\n"))
         #expect(markdown.contains("\nAs of 2024-03-14\n"))
     }

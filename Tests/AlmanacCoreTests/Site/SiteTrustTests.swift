@@ -43,7 +43,7 @@ import Testing
         #expect(passes() == 1)
         #expect(
             project.read("badges.md").contains(
-                "| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
+                "| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.00% | 20 |"))
         // A question with new filters needs the pass again.
         _ = try await project.build(
             Project.questions.replacingOccurrences(
@@ -52,7 +52,7 @@ import Testing
         #expect(passes() == 2)
         #expect(
             project.read("badges.md").contains(
-                "| Python Basics | Programming | 1 | 1 | 0 | 1 | 0.0% | – |"))
+                "| Python Basics | Programming | 1 | 1 | 0 | 1 | 0.00% | – |"))
     }
 
     @Test("a rebuild with no change rewrites nothing and keeps modification times")
@@ -292,7 +292,7 @@ import Testing
         _ = try await project.build()
         let markdown = project.read("badges.md")
         #expect(markdown.hasPrefix("# How many people are enrolled in each badge?\n"))
-        #expect(markdown.contains("| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.0% | 20 |"))
+        #expect(markdown.contains("| Python Basics | Programming | 4 | 4 | 2 | 1 | 50.00% | 20 |"))
         #expect(markdown.contains("](badges.json)"))
         let index = project.read("index.md")
         #expect(index.contains("## Badges"))

@@ -125,6 +125,10 @@ import Testing
         // Not four decimals: one decimal, rounded once.
         #expect(NumberText.percent(92.0 / 182) == "50.5%")
         #expect(NumberText.percent(0.50551) == "50.6%")
+        // Tables and the answer's first sentence quote a rate as stored.
+        #expect(NumberText.cell(.double(0.6617), .percent) == "66.17%")
+        #expect(NumberText.cell(.double(1), .percent) == "100.00%")
+        #expect(NumberText.cell(.double(0.05), .percent) == "5.00%")
         #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
     }
 }
