@@ -52,7 +52,7 @@ extension Lead {
         let amount: String
         switch answer.value.format {
         case .percent:
-            amount = NumberText.decimal(size, places: 1) + (size == 1 ? " point" : " points")
+            amount = NumberText.decimal(size, places: 2) + (size == 1 ? " point" : " points")
         case .days: amount = NumberText.decimal(size, places: 1) + " days"
         default: amount = NumberText.count(Int(size))
         }

@@ -151,8 +151,13 @@ public struct OfflineNarrator: Sendable {
             return
                 "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
         }
+        // "Made": the window counts when the enrollments began, where a lead on completions
+        // in the same window counts when they ended, and the two numbers differ.
+        var undated = result.filters
+        undated.dateRange = nil
+        let made = result.filters.dateRange.map { " made " + between($0) } ?? ""
         var sentences = [
-            "Of \(count(overall.enrollments, "enrollment"))\(scope(result.filters)), \(NumberText.count(overall.completed)) were completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
+            "Of \(count(overall.enrollments, "enrollment"))\(scope(undated))\(made), \(NumberText.count(overall.completed)) were completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
         ]
         if let median = result.overallMedianDays {
             sentences.append(
