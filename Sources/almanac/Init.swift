@@ -38,8 +38,9 @@ struct Init: AsyncParsableCommand {
                     at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let summary = try DemoSeeder(options: SeedOptions()).write(
                     to: database.path, replace: false)
+                // Not one of the files counted above: its own line, after the list.
                 print(
-                    "  \(ProjectScaffold.databasePath): demo data, \(NumberText.count(summary.users)) registered users and \(NumberText.count(summary.enrollments)) enrollments"
+                    "Wrote demo data to \(ProjectScaffold.databasePath): \(NumberText.count(summary.users)) registered users and \(NumberText.count(summary.enrollments)) enrollments."
                 )
             }
         } catch {

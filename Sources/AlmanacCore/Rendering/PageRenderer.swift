@@ -123,7 +123,9 @@ public struct PageRenderer: Sendable {
         context["question"] = report.question.text
         context["kind"] = report.match.kind.rawValue
         context["intent"] = report.match.intentSummary
-        context["routedBy"] = report.match.routingSummary
+        // The summary marks `sql:` and `kind:` as code for the Markdown twin; a page's text
+        // would show the backticks.
+        context["routedBy"] = report.match.routingSummary.replacingOccurrences(of: "`", with: "")
         context["confidence"] = NumberText.decimal(report.match.confidence, places: 2)
         let filters = report.match.appliedFiltersSummary(asOf: asOf)
         if !filters.isEmpty { context["filters"] = filters }

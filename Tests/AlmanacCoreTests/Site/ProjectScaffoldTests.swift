@@ -80,6 +80,10 @@ import Testing
         #expect(
             project.read("which-categories-attract-the-most-learners.md").contains(
                 "- Routed by: the question's own `sql:`"))
+        // The page says it in words, without the Markdown's backticks.
+        #expect(
+            project.read("which-categories-attract-the-most-learners.html").contains(
+                "<dt>Routed by</dt><dd>the question&#39;s own sql:</dd>"))
     }
 
     @Test("`make commit` records a week, and a week with no change says so and succeeds")
