@@ -264,7 +264,9 @@ public struct Answer: Sendable, Equatable {
         let rate = value.format == .percent
         return zip(rows, bases).map { row, base in
             guard let number = row.value.doubleValue, let first = base else { return (nil, nil) }
-            if rate { return (Rounding.halfAwayFromZero((number - first) * 100, places: 1), nil) }
+            // Points with two decimals: the rates are stored with four, so their difference
+            // is exact there, and one decimal would round it a second time.
+            if rate { return (Rounding.halfAwayFromZero((number - first) * 100, places: 2), nil) }
             let change =
                 first == 0 ? nil : Rounding.halfAwayFromZero((number - first) / first, places: 4)
             return (Rounding.halfAwayFromZero(number - first, places: 1), change)

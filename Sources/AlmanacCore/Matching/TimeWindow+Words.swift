@@ -10,23 +10,72 @@ extension TimeWindow {
         guard
             let found = Self.samePeriod.firstMatch(
                 in: text, range: NSRange(text.startIndex..., in: text)),
-            let range = Range(found.range, in: text)
+            var (reading, start, end) = try ownWindow(text, without: found)
         else { return nil }
+        reading.versus = DateRange(
+            start: start.adding(months: -12), end: end.adding(months: -12),
+            phrase: "the same period last year")
+        return reading
+    }
+
+    /// "Last week compared with the week before": the question's window against the unit
+    /// just before it (a day, week, month, quarter or year back from its first day), or, for
+    /// "the period before", against as long a period before it. Nil when the question has no
+    /// such words.
+    /// - Throws: as `samePeriodLastYear`.
+    func periodBefore(_ text: String) throws -> Reading? {
+        let lowered = text.lowercased()
+        guard
+            let found = Self.unitBefore.firstMatch(
+                in: lowered, range: NSRange(lowered.startIndex..., in: lowered)),
+            let unitRange = Range(found.range(at: 1), in: lowered),
+            var (reading, start, end) = try ownWindow(lowered, without: found)
+        else { return nil }
+        let unit = String(lowered[unitRange])
+        let before: CivilDate
+        switch unit {
+        case "day": before = start.adding(days: -1)
+        case "week": before = start.adding(days: -7)
+        case "month": before = start.adding(months: -1)
+        case "quarter": before = start.adding(months: -3)
+        case "year": before = start.adding(months: -12)
+        default:
+            // As long as the question's own: whole months back by months, else by days.
+            if start.parts.day == 1, end.parts.day == 1 {
+                before = start.adding(
+                    months: -((end.year - start.year) * 12 + end.month - start.month))
+            } else {
+                before = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
+            }
+        }
+        reading.versus = DateRange(start: before, end: start, phrase: "the \(unit) before")
+        return reading
+    }
+
+    /// The question read without `found`, the words of the window it is compared with, and
+    /// the ends of its own window, which those words count from.
+    /// - Throws: `Problem.twoWindows` when the rest already sets two windows side by side;
+    ///   `Problem.unreadable` (the words) when it has no window of its own with both ends.
+    private func ownWindow(_ text: String, without found: NSTextCheckingResult) throws -> (
+        reading: Reading, start: CivilDate, end: CivilDate
+    )? {
+        guard let range = Range(found.range, in: text) else { return nil }
         let phrase = String(text[range]).trimmingCharacters(in: .whitespaces)
         var blanked = text
         blanked.replaceSubrange(range, with: String(repeating: " ", count: found.range.length))
-        var reading = try read(blanked)
+        let reading = try read(blanked)
         if let versus = reading.versus {
             throw Problem.twoWindows(reading.range?.phrase ?? "", versus.phrase)
         }
         guard let own = reading.range, let start = own.start, let end = own.end else {
             throw Problem.unreadable(phrase)
         }
-        reading.versus = DateRange(
-            start: start.adding(months: -12), end: end.adding(months: -12),
-            phrase: "the same period last year")
-        return reading
+        return (reading, start, end)
     }
+
+    private static let unitBefore = regex(
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))"#
+    )
 
     private static let samePeriod = regex(
         #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#

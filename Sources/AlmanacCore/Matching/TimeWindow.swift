@@ -167,6 +167,7 @@ struct TimeWindow {
     ///   that ends before it starts or starts after A, and any time-like word left unread.
     func read(_ text: String) throws -> Reading {
         if let same = try samePeriodLastYear(text) { return same }
+        if let before = try periodBefore(text) { return before }
         let lowered = text.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
         var found: [Point] = []

@@ -331,6 +331,33 @@ import Testing
         #expect(throws: problem) { try Self.lastDayOfQuarter.read(text) }
     }
 
+    @Test(
+        "'the week before' (day, month, quarter, year, period) is the unit just before the question's window",
+        arguments: [
+            // As of Wednesday 2026-09-30: last week is Monday 09-21 to Sunday 09-27.
+            ("last week compared to the week before", "2026-09-21", "2026-09-28", "2026-09-14"),
+            ("this month vs the month before", "2026-09-01", "2026-10-01", "2026-08-01"),
+            ("in Q2 2026 against the quarter before", "2026-04-01", "2026-07-01", "2026-01-01"),
+            ("in 2025 compared with the year before", "2025-01-01", "2026-01-01", "2024-01-01"),
+            ("yesterday against the day before", "2026-09-29", "2026-09-30", "2026-09-28"),
+            // The period before is as long: 14 days back from 09-17.
+            ("the past 14 days versus the period before", "2026-09-17", "2026-10-01", "2026-09-03"),
+        ])
+    func unitBefore(text: String, start: String, end: String, before: String) throws {
+        let reading = try window.read(text)
+        #expect(reading.range?.start?.description == start)
+        #expect(reading.range?.end?.description == end)
+        #expect(reading.versus?.start?.description == before)
+        #expect(reading.versus?.end?.description == start)
+    }
+
+    @Test("'the week before' with no window of its own to go back from is an error")
+    func unitBeforeAlone() {
+        #expect(throws: TimeWindow.Problem.unreadable("compared to the week before")) {
+            try window.read("enrollments compared to the week before")
+        }
+    }
+
     @Test("a window ends at the as-of date; the window it is compared with keeps its own end")
     func versusEndsAtTheAsOfDate() throws {
         let reading = try window.read("enrollments in 2026 against 2025")
