@@ -99,7 +99,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
                 "question `\(questionID)`: the window \"\(phrase)\" starts after the report's as-of date, \(asOf), so it holds no data; pick an earlier window or pass --as-of"
         case .category(let phrase):
             return
-                "question `\(questionID)`: Almanac does not filter by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
+                "question `\(questionID)`: Almanac does not filter or break down by category (\"\(phrase)\"); name one badge, ask across all badges, or write the query yourself with `sql:`"
         case .threshold(let phrase):
             return
                 "question `\(questionID)`: Almanac does not filter by a threshold (\"\(phrase)\"); ask for a ranking instead, such as \"the 10 badges with the fewest enrollments\", or write the query yourself with `sql:`"

@@ -16,7 +16,8 @@ extension Matcher {
         {
             throw failure(.threshold(String(masked[range])))
         }
-        if let category = categories?.firstMatch(in: masked, range: whole),
+        if let category = categories?.firstMatch(in: masked, range: whole)
+            ?? Self.byCategory.firstMatch(in: masked, range: whole),
             let range = Range(category.range, in: masked)
         {
             throw failure(.category(String(masked[range])))

@@ -62,6 +62,13 @@ public struct Matcher: Sendable {
             #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
         options: [.caseInsensitive])
 
+    /// "Enrollments per category", "by badge category": a breakdown no analysis computes,
+    /// which would otherwise be dropped and the total given alone.
+    static let byCategory = try! NSRegularExpression(
+        pattern:
+            #"\b(?:by|per|for each|for every|each|every|across|in each|which|what)\s+(?:badge\s+|course\s+)?categor(?:y|ies)\b|\bcategor(?:y|ies)[- ](?:by[- ]categor(?:y|ies)|level|wise|breakdown)\b"#,
+        options: [.caseInsensitive])
+
     /// Confidence below which a language model, when one is configured, may route instead.
     public static let lowConfidence = 0.6
 

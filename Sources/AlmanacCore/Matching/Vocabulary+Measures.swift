@@ -55,6 +55,8 @@ extension Vocabulary {
                 #"\bstarting (?:badge|course|point)s?\b"#,
                 // "Who took Python Basics first": the first badge, not all its learners.
                 #"\b(?:took|take|takes|taken|taking|did|do|does|chose|choose|picked|pick|enrol+ed in|enrol+ in)\s+(?:the\s+)?‹badge›\s+(?:as (?:their|a|the|your) )?first\b(?!\s+(?:time|week|month|quarter|half|day|year))"#,
+                // "Which badge is most often taken first": the badge, not a named one.
+                #"\b(?:taken|took|take|takes|chosen|picked|started|done)\s+first\b(?!\s+(?:time|week|month|quarter|half|day|year))"#,
                 #"\bentry[- ]?(?:point|level badge|badge|course)s?\b"#,
                 #"\bgateway (?:badge|course)s?\b"#, #"\bopening (?:badge|course)s?\b"#,
                 #"\bon[- ]?ramps?\b"#,

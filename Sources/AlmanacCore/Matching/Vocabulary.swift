@@ -56,7 +56,10 @@ enum Vocabulary {
             [
                 #"\bover time\b"#, #"\btrend"#,
                 #"\b(?:by|per|each|every|month by|week by) (?:day|week|month|quarter|year)\b"#,
-                #"\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b"#, #"\bhistor"#,
+                #"\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b"#,
+                // "The historical enrollment numbers" are a series; "historically, what is the
+                // overall rate" asks for one figure over the whole history.
+                #"\bhistorical\b"#,
                 #"\btimeline\b"#,
                 #"\btime series\b"#,
                 #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,

@@ -127,6 +127,13 @@ extension IntentTableTests {
             "What is the median progress in Python Basics?",
             mentions: #"cannot apply "median progress""#),
         Refusal("Average monthly enrollments in 2025", mentions: #"cannot apply "average""#),
+        // A breakdown by category was dropped: the total came alone.
+        Refusal(
+            "How many enrollments per category?",
+            mentions: #"does not filter or break down by category ("per category")"#),
+        Refusal(
+            "What categories attract the most learners?",
+            mentions: #"by category ("What categories")"#),
         Refusal(
             "How many enrollments per day on average last month?",
             mentions: #"cannot apply "on average""#),
@@ -181,6 +188,17 @@ extension IntentTableTests {
     /// "completed enrollments" and "learners who dropped out" are measures, and "each badge"
     /// is a breakdown.
     static let blindFour: [Row] = [
+        // A second blind test (30 questions): "historically" is the whole history, not a
+        // series; "taken first" is the first badge (it ranked badges by enrollments).
+        Row(
+            "Historically, what is the overall completion rate?", kind: "completion_metrics",
+            measure: "completion_rate", window: "..2026-09-30"),
+        Row(
+            "Show the historical enrollment numbers", kind: "organization_trends",
+            measure: "enrollments", dimension: "period", window: "..2026-09-30"),
+        Row(
+            "Which badge is most often taken first?", kind: "learning_paths",
+            measure: "first_badge", ranking: "top 1"),
         // "and" for "&": "the drop rate at acme and sons" was the platform's 37.9%; Acme &
         // Sons' is 40.9% (3,421 of 8,367).
         Row(
