@@ -95,20 +95,22 @@ extension AnswerChart {
     }
 
     /// " 2026-W40 is a partial week: …", or nothing when every period is whole.
+    /// "A", "A and B", "A, B and C"; nil for none.
+    private static func listed(_ names: [String]) -> String? {
+        guard let last = names.last else { return nil }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// The cohorts drawn dashed because their learners have not had time to finish.
     static func finishingNote(_ cohorts: [String]) -> String {
-        guard let last = cohorts.last else { return "" }
-        let names =
-            cohorts.count == 1 ? last : cohorts.dropLast().joined(separator: ", ") + " and " + last
+        guard let names = listed(cohorts) else { return "" }
         let one = cohorts.count == 1
         return
             " \(names) \(one ? "is a cohort" : "are cohorts") still finishing: \(one ? "its" : "their") learners have not had the time most completions take, so \(one ? "it is" : "they are") drawn dashed and left out of the summary."
     }
 
     static func partialNote(_ periods: [String], noun: String) -> String {
-        guard let last = periods.last else { return "" }
-        let names =
-            periods.count == 1 ? last : periods.dropLast().joined(separator: ", ") + " and " + last
+        guard let names = listed(periods) else { return "" }
         let verb = periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s"
         return
             " \(names) \(verb): the data covers only some of \(periods.count == 1 ? "its" : "their") days, so \(periods.count == 1 ? "it is" : "they are") drawn dashed and left out of the summary's comparisons."

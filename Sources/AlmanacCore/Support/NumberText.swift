@@ -18,11 +18,8 @@ public enum NumberText {
     public static func percent(_ fraction: Double) -> String {
         let scaled = fraction * 10_000
         let tenThousandths = Int(Rounding.halfAwayFromZero(scaled, places: 0))
-        let sign = fraction < 0 && tenThousandths != 0 ? "-" : ""
         if abs(tenThousandths) % 10 == 5, abs(scaled - Double(tenThousandths)) < 1e-6 {
-            // Ten-thousandths of the fraction are hundredths of a percent.
-            let hundredths = abs(tenThousandths)
-            return sign + count(hundredths / 100) + "." + twoDigits(hundredths % 100) + "%"
+            return storedPercent(fraction)
         }
         let tenths = Int(Rounding.halfAwayFromZero(fraction * 1000, places: 0))
         return (tenths < 0 ? "-" : "") + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
