@@ -104,6 +104,21 @@ struct AnalysisCache {
         entries[Self.weeklyName(filters, asOf: asOf)] = Entry(kind: "weekly", output: data)
     }
 
+    /// A window's counts for the drivers of a move (`DriverCounts`), kept the same way.
+    /// Nil when `learners` are wanted and the kept counts have none.
+    func drivers(for window: DriverWindow, learners: Bool) -> DriverCounts? {
+        guard let entry = entries[SHA256.hex(Array(window.cacheName.utf8))],
+            let counts = try? JSONDecoder().decode(DriverCounts.self, from: entry.output),
+            counts.countsLearners || !learners
+        else { return nil }
+        return counts
+    }
+
+    mutating func store(_ counts: DriverCounts, for window: DriverWindow) {
+        guard let data = try? JSONEncoder().encode(counts) else { return }
+        entries[SHA256.hex(Array(window.cacheName.utf8))] = Entry(kind: "drivers", output: data)
+    }
+
     /// Keeps only the analyses this build used.
     mutating func keep(_ keys: [AnalysisKey]) {
         let names = Set(keys.map(Self.name))

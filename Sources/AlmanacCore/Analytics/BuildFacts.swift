@@ -21,7 +21,8 @@ enum BuildFacts: String, CaseIterable, Sendable {
             return """
                 SELECT e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status, e.progress, e.completed_at,
                            \(dialect.weekStart("e.enrolled_at")) AS enrolled_week,
-                           \(dialect.weekStart("e.completed_at")) AS completed_week
+                           \(dialect.weekStart("e.completed_at")) AS completed_week,
+                           substr(u.joined_at, 1, 7) AS joined_month
                     FROM enrollments e JOIN users u ON u.id = e.user_id
                 """
         case .learnerSteps:

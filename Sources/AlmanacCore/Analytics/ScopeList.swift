@@ -154,6 +154,7 @@ struct ScopeList: Sendable {
     enum Column: CaseIterable {
         case id, userID, badgeID, organizationID, enrolledAt, status, progress, completedAt
         case enrolledWeek, completedWeek, doneFrom, doneUntil, focus, granularity, inFocus
+        case joinedMonth
 
         /// - Parameter later: the condition of a completion after the scope's cutoff.
         func select(_ dialect: any SQLDialect, later: String) -> String {
@@ -178,6 +179,7 @@ struct ScopeList: Sendable {
             case .granularity: return "sc.granularity"
             case .inFocus:
                 return "\(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus"
+            case .joinedMonth: return "e.joined_month"
             }
         }
     }

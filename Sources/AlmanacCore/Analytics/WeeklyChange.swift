@@ -36,13 +36,17 @@ public struct WeeklyChange: Sendable, Equatable {
     public var completions: Measure
     /// Distinct learners with an enrollment in the week.
     public var learners: Measure = Measure(current: 0, previous: 0)
+    /// What drove each measure's move against the 7 days before, by measure
+    /// (`enrollments`, `learners`, `completions`); a move too small to split has none.
+    public var drivers: [String: Drivers] = [:]
 
     /// The platform's key measures of the week, as the index lists them; a rise is good news
     /// for each.
-    public var rows: [(label: String, measure: Measure)] {
+    public var rows: [(label: String, measure: Measure, drivers: Drivers?)] {
         [
-            ("Enrollments", enrollments), ("Learners who enrolled", learners),
-            ("Completions", completions),
+            ("Enrollments", enrollments, drivers["enrollments"]),
+            ("Learners who enrolled", learners, drivers["learners"]),
+            ("Completions", completions, drivers["completions"]),
         ]
     }
 

@@ -6,6 +6,7 @@ public enum Insight: Sendable, Equatable {
     case topMovers(TopMovers)
     case contribution(Contribution)
     case concentration(Concentration)
+    case change(PeriodChange)
 
     /// The latest complete week against the weeks before it, scored robustly.
     public struct UnusualChange: Sendable, Equatable {
@@ -20,6 +21,8 @@ public enum Insight: Sendable, Equatable {
         /// |value − median| / max(1.4826 · MAD, 1), rounded to 2 decimals.
         public var score: Double
         public var threshold: Double
+        /// What made the week: against the mean of the baseline weeks.
+        public var drivers: Drivers? = nil
     }
 
     /// The latest complete week is the highest or the lowest of the series so far.
@@ -31,6 +34,20 @@ public enum Insight: Sendable, Equatable {
         /// The record it beat: the highest (or lowest) of the earlier weeks.
         public var previousRecord: Int
         public var weeks: Int
+        /// What made the week: against the mean of up to 12 weeks before it.
+        public var drivers: Drivers? = nil
+    }
+
+    /// A total's move from the previous window to the current one, with what drove it.
+    public struct PeriodChange: Sendable, Equatable {
+        public var measure: String
+        public var previous: Double
+        public var current: Double
+        /// As the change table writes it: points for a rate.
+        public var change: Double
+        /// As in `TopMovers`.
+        public var against = ComparisonWindows.previousPhrase
+        public var drivers: Drivers
     }
 
     /// One slice's move between the previous window and the current one.
@@ -98,6 +115,7 @@ public enum Insight: Sendable, Equatable {
         case .topMovers(let fact): return fact.measure
         case .contribution(let fact): return fact.measure
         case .concentration(let fact): return fact.measure
+        case .change(let fact): return fact.measure
         }
     }
 
@@ -109,10 +127,27 @@ public enum Insight: Sendable, Equatable {
         case .topMovers: return "top_movers"
         case .contribution: return "contribution"
         case .concentration: return "concentration"
+        case .change: return "change"
+        }
+    }
+
+    /// What drove the move, when the fact is about one.
+    public var drivers: Drivers? {
+        switch self {
+        case .unusualChange(let fact): return fact.drivers
+        case .record(let fact): return fact.drivers
+        case .change(let fact): return fact.drivers
+        case .topMovers, .contribution, .concentration: return nil
         }
     }
 
     public var json: JSONValue {
+        guard let drivers, case .object(var members) = factJSON else { return factJSON }
+        members["drivers"] = drivers.json
+        return .object(members)
+    }
+
+    private var factJSON: JSONValue {
         let number = Comparison.Row.number
         func move(_ move: Move?) -> JSONValue {
             guard let move else { return .null }
@@ -168,6 +203,12 @@ public enum Insight: Sendable, Equatable {
                 "top_three_value": number(fact.topThreeValue),
                 "top_three_share": number(fact.topThreeShare),
             ]
+        case .change(let fact):
+            return [
+                "type": "change", "measure": .string(fact.measure),
+                "previous": number(fact.previous), "current": number(fact.current),
+                "change": number(fact.change), "against": .string(fact.against),
+            ]
         }
     }
 
@@ -177,8 +218,15 @@ public enum Insight: Sendable, Equatable {
         measure == "completed" ? "completions" : KeyMeasure.label(measure)
     }
 
-    /// The fact as one sentence of Markdown, names escaped: what the offline narrator opens with.
+    /// The fact as Markdown, names escaped, followed by what drove it: what the offline
+    /// narrator opens with.
     public var sentence: String {
+        guard let drivers else { return factSentence }
+        return factSentence + " " + drivers.sentence
+    }
+
+    /// The fact alone, in one sentence.
+    public var factSentence: String {
         let md = MarkdownText.escape
         func cut(_ name: String) -> String { md(DisplayName.cut(name)) }
         func count(_ value: Double) -> String { NumberText.count(Int(value.rounded())) }
@@ -233,6 +281,17 @@ public enum Insight: Sendable, Equatable {
             return
                 "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "
                 + "\(KeyMeasure.label(fact.measure)), and the top three \(NumberText.percent(fact.topThreeShare))."
+        case .change(let fact):
+            let label = KeyMeasure.label(fact.measure)
+            let value = { KeyMeasure.text(fact.measure, $0) }
+            let verb = fact.change > 0 ? "rose" : "fell"
+            let amount =
+                KeyMeasure.isRate(fact.measure)
+                ? NumberText.decimal(abs(fact.change), places: 2) + " points"
+                : NumberText.count(Int(abs(fact.change).rounded()))
+            return
+                "\(label.prefix(1).uppercased() + label.dropFirst()) \(verb) by \(amount), from "
+                + "\(value(fact.previous)) to \(value(fact.current)), against \(fact.against)."
         }
     }
 }

@@ -10,7 +10,7 @@ public struct InsightFinder: Sendable {
     public static let recordWeeks = 8
     /// Below this many a week, in the latest week and in the baseline's median alike, counts
     /// are too small for a change to mean anything, and none is reported.
-    public static let smallCount = 10
+    public static let smallCount = DriverSplit.smallCount
     /// Named slices in a contribution; the rest are summed into one.
     public static let contributionSlices = 5
 

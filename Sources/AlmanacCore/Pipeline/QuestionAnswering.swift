@@ -19,6 +19,8 @@ struct QuestionAnswering {
     var records: BuildRecords?
     /// The site about to be replaced, for "since the last report".
     var previousSite = PreviousSite()
+    /// The index's last 7 days, whose drivers are counted with the questions'; nil for `ask`.
+    var week: WeeklyChange?
     /// Whether to tell the answer cache which entries were used, so that `almanac cache
     /// prune` keeps them: a build does, `ask` does not (one question is not a build).
     var recordsCacheUse = false
@@ -39,6 +41,8 @@ struct QuestionAnswering {
         var plan: [PlanStep] = []
         /// The questions file, which a chart's mistake names with its line.
         var path: String? = nil
+        /// What drove the index's last 7 days, by measure.
+        var weekDrivers: [String: Drivers] = [:]
 
         /// The report with its charts. Narration and its grounding check never read them.
         /// - Throws: `BuildError` at the charts stage, naming the question.
@@ -72,11 +76,13 @@ struct QuestionAnswering {
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
-        let (analysed, sql, plan): ([Analysed], [String], [PlanStep])
+        let (analysed, sql, plan, weekDrivers):
+            ([Analysed], [String], [PlanStep], [String: Drivers])
         do {
             // The analysis results kept for the next build leave memory once saved.
             var cache = cache
-            (analysed, sql, plan) = try await analyse(questions, matches, cache: &cache)
+            (analysed, sql, plan, weekDrivers) = try await analyse(
+                questions, matches, cache: &cache)
             records?.keep(cache, for: source, warnings: warnings)
         }
         clock.mark("sql")
@@ -107,7 +113,7 @@ struct QuestionAnswering {
         clock.mark("narration")
         return Answers(
             reports: narrated, charts: charts, sql: sql, narrationFellBack: fellBack, plan: plan,
-            path: file.path)
+            path: file.path, weekDrivers: weekDrivers)
     }
 
     /// A question's answer, set beside the same answer in the window it names against its
@@ -181,7 +187,7 @@ struct QuestionAnswering {
 
     /// One question's numbers: its analysis, the key measures with their comparison
     /// windows, and the insights read from them.
-    private struct Analysed {
+    struct Analysed {
         var output: any AnalysisOutput
         var sql: [String]
         var milliseconds: Int
@@ -198,7 +204,7 @@ struct QuestionAnswering {
     /// - Returns: each question's numbers, and every statement the analyses ran, each once,
     ///   the questions' own first.
     private func analyse(_ questions: [Question], _ matches: [Match], cache: inout AnalysisCache)
-        async throws -> ([Analysed], sql: [String], plan: [PlanStep])
+        async throws -> ([Analysed], sql: [String], plan: [PlanStep], week: [String: Drivers])
     {
         let windows = matches.map { match in
             match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
@@ -235,11 +241,25 @@ struct QuestionAnswering {
         let weeklyStatement =
             missing.isEmpty
             ? nil : WeeklySeries.statement(for: missing, asOf: source.asOf, in: runner.dialect)
+        // The windows of the moves known now are counted in the same pool (the last build's
+        // counts where it had them); the runner keeps only this build's analyses in the cache.
+        let early = earlyDriverWindows(matches, windows)
+        var driverCounts: [DriverWindow: DriverCounts] = [:]
+        for window in early.windows {
+            driverCounts[window] = cache.drivers(
+                for: window, learners: early.learners.contains(window))
+        }
+        let uncounted = early.windows.filter { driverCounts[$0] == nil }
+        let driversStatement =
+            uncounted.isEmpty
+            ? nil
+            : DriverCounts.statement(for: uncounted, learners: early.learners, in: runner.dialect)
+        let earlyCache = cache
         let (outcomes, pass): ([AnalysisRunner.Outcome], AnalysisRunner.Pass)
         do {
             (outcomes, pass) = try await runner.run(
                 pairs, asOf: cutoffs, measuresOnly: measuresOnly,
-                also: weeklyStatement.map { [$0] } ?? [], cache: &cache)
+                also: [weeklyStatement, driversStatement].compactMap { $0 }, cache: &cache)
         } catch let failure as QuestionFailure {
             throw BuildError(.analytics, failure)
         } catch {
@@ -258,8 +278,13 @@ struct QuestionAnswering {
                 from: set, of: weeklyStatement, filters: missing, asOf: source.asOf)
             for (scope, counted) in zip(missing, series) { weekly[scope] = counted }
         }
+        if let driversStatement, let returned = pass.also.last {
+            let set = try stage(.analytics) { try returned.get() }
+            let counted = DriverCounts.counts(
+                from: set, of: driversStatement, windows: uncounted, learners: early.learners)
+            for (window, counts) in zip(uncounted, counted) { driverCounts[window] = counts }
+        }
         for (scope, counted) in weekly { cache.store(counted, for: scope, asOf: source.asOf) }
-        let plan = pass.plan
         var analysed: [Analysed] = []
         var extra = questions.count
         for (index, match) in matches.enumerated() {
@@ -283,10 +308,14 @@ struct QuestionAnswering {
                 weekly: weekly[match.filters])
             analysed.append(result)
         }
+        let drivers = try await addDrivers(
+            to: &analysed, matches: matches, weekly: weekly,
+            counts: driverCounts, earlier: earlyCache, cache: &cache)
         // What ran (the shared statements), then each page's standalone statements.
         var seen = Set<String>()
-        let sql = (pass.sql + outcomes.flatMap(\.sql)).filter { seen.insert($0).inserted }
-        return (analysed, sql, plan)
+        let sql = (pass.sql + drivers.sql + outcomes.flatMap(\.sql))
+            .filter { seen.insert($0).inserted }
+        return (analysed, sql, pass.plan + (drivers.plan.map { [$0] } ?? []), drivers.week)
     }
 
     // MARK: - Narration

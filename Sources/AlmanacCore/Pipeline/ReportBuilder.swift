@@ -49,7 +49,7 @@ public struct ReportBuilder {
         }
         let counted = ExecutionCounters.shared.snapshot
         let source = try BuildSource.open(location, asOf: options.asOf, warnings: warnings)
-        let week = try stage(.database) {
+        var week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
         // The site about to be replaced: what changed since that report, and its feed.
@@ -61,9 +61,11 @@ public struct ReportBuilder {
         var answering = answering(file, source, narration, warnings, clock)
         answering.cache = records.analysisCache(for: source)
         answering.previousSite = previousSite
+        answering.week = week
         answering.recordsCacheUse = true
         answering.records = records
         var answers = try await answering.answer(file.questions)
+        week.drivers = answers.weekDrivers
         let summaries = answers.reports.map { ReportSummary($0) }
         // Each report is handed to the pages once, and leaves memory when they are written.
         let pending = PendingReports(answers.reports)
