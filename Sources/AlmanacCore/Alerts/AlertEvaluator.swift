@@ -149,9 +149,10 @@ public struct AlertEvaluator: Sendable {
         return results
     }
 
-    /// What is wrong with an `above`/`below` threshold of a rate, which is in percent: one
-    /// between 0 and 1 was surely written as a fraction (0.99 for 99 %), and one outside 0 to
-    /// 100 decides the alert whatever the data. Nil for a threshold that can mean what it says.
+    /// What may be wrong with an `above`/`below` threshold of a rate, which is in percent: one
+    /// between 0 and 1 was surely written as a fraction (0.99 for 99 %), and the warning gives
+    /// both readings. One outside 0 to 100 never gets here: the questions file refuses it
+    /// (`QuestionLoader.outOfRange`). Nil for a threshold that can mean what it says.
     static func rateThresholdAdvice(_ rule: AlertRule) -> String? {
         guard rule.condition == .above || rule.condition == .below else { return nil }
         let key = rule.condition.rawValue
@@ -164,12 +165,6 @@ public struct AlertEvaluator: Sendable {
             return "\(means), since a rate's threshold is in percent; for \(percent) % write "
                 + "`\(key): \(percent)`"
         }
-        guard threshold < 0 || threshold > 100 else { return nil }
-        let always = (rule.condition == .above) == (threshold < 0)
-        return "\(means), "
-            + (always
-                ? "which every rate is, so the alert is always triggered"
-                : "which no rate reaches, so the alert can never be triggered")
-            + "; a rate's threshold is in percent, from 0 to 100"
+        return nil
     }
 }

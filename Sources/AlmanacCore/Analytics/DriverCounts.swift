@@ -61,10 +61,13 @@ public struct DriverCounts: Sendable, Equatable, Codable {
         self.members = members
     }
 
-    /// The window's total of a count, from the badges (learners: from the organizations).
+    /// The window's total of a count, from the badges (learners, or counts without badges:
+    /// from the organizations).
     public func total(_ measure: String) -> Int? {
         if measure == "learners", !countsLearners { return nil }
-        let dimension: Dimension = measure == "learners" ? .organization : .badge
+        // Counts that hold one dimension only (a report's own slices) add up over it.
+        let dimension: Dimension =
+            measure == "learners" || members[.badge] == nil ? .organization : .badge
         guard let list = members[dimension] else { return 0 }
         var sum = 0
         for member in list {

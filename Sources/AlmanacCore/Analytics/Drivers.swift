@@ -80,19 +80,20 @@ public struct Drivers: Sendable, Equatable {
         return .object(members)
     }
 
+    /// A part of the change as a sentence writes it: "+140", "−12.5", "−1.20 points".
+    public func amount(_ value: Double) -> String {
+        let sign = value > 0 ? "+" : value < 0 ? "−" : ""
+        let digits =
+            places == 0
+            ? NumberText.count(Int(abs(value).rounded()))
+            : NumberText.decimal(abs(value), places: places)
+        return sign + digits + (KeyMeasure.isRate(measure) ? " points" : "")
+    }
+
     /// The drivers in one sentence of Markdown, names escaped: "Driven by Python Basics
     /// (badge, +140, 92.7% of the change)." Names of the first two dimensions with drivers.
     public var sentence: String {
         let md = MarkdownText.escape
-        let rate = KeyMeasure.isRate(measure)
-        func amount(_ value: Double) -> String {
-            let sign = value > 0 ? "+" : value < 0 ? "−" : ""
-            let digits =
-                places == 0
-                ? NumberText.count(Int(abs(value).rounded()))
-                : NumberText.decimal(abs(value), places: places)
-            return sign + digits + (rate ? " points" : "")
-        }
         var opening = ""
         if let rateEffect, let mixEffect {
             opening =
@@ -115,16 +116,17 @@ public struct Drivers: Sendable, Equatable {
                 return "\(md(DisplayName.cut(driver.name))) (\(amount(driver.change)), \(share))"
             }
             let plural = members.count > 1
+            let together = split.drivers.reduce(0) { $0 + $1.share }
+            let offset =
+                plural && together > 1
+                ? ", together more than the whole change, which the rest offset" : ""
+            let listed = members.joined(separator: ", ") + offset
             switch split.dimension {
-            case .badge:
-                return (plural ? "the badges " : "the badge ") + members.joined(separator: ", ")
-            case .category:
-                return (plural ? "the categories " : "the category ")
-                    + members.joined(separator: ", ")
+            case .badge: return (plural ? "the badges " : "the badge ") + listed
+            case .category: return (plural ? "the categories " : "the category ") + listed
             case .organization:
-                return (plural ? "the organizations " : "the organization ")
-                    + members.joined(separator: ", ")
-            case .cohort: return "learners who joined in " + members.joined(separator: ", ")
+                return (plural ? "the organizations " : "the organization ") + listed
+            case .cohort: return "learners who joined in " + listed
             }
         }
         return opening + "Driven by " + named.joined(separator: "; and by ") + "."
@@ -139,9 +141,13 @@ public enum DriverSplit {
     public static let smallCount = 10
     /// A member is named when its part is at least this share of the change.
     public static let namedShare = 0.3
-    /// … and at least this many times its own share of the total (of the enrollments, for a
-    /// rate): a member that moves in proportion to its size is part of a broad move.
-    public static let outOfProportion = 1.5
+    /// … and at least this much more than its own share of the total: a member that moves in
+    /// proportion to its size is part of a broad move. Its share of the total is its share
+    /// before the move for a count (a count that grows by the same percentage everywhere
+    /// gives each member exactly that share of the change), and its mean share of the
+    /// enrollments on the two sides for a rate (a rate that moves by the same points in every
+    /// member does the same).
+    public static let beyondSize = 0.15
     /// At most this many drivers are named per dimension; the others join the rest.
     public static let named = 3
 
@@ -177,8 +183,7 @@ public enum DriverSplit {
                 let current = Double(new.count(measure) ?? 0)
                 return Part(
                     name: name, before: previous, after: current, change: current - previous,
-                    weight: ((total.before > 0 ? previous / total.before : 0)
-                        + (total.after > 0 ? current / total.after : 0)) / 2,
+                    weight: total.before > 0 ? previous / total.before : 0,
                     large: max(previous, current) >= small)
             }
             if let split = split(
@@ -273,7 +278,7 @@ public enum DriverSplit {
     }
 
     /// The named drivers of one dimension: parts with the change's sign, at least
-    /// `namedShare` of it, `outOfProportion` times their weight, and not small. Their parts
+    /// `namedShare` of it, `beyondSize` more than their weight, and not small. Their parts
     /// and the rest's are apportioned to `units`, the change in the page's rounding in whole
     /// units (`per` units to one unit of `exact`, `display` to one of the page's), their
     /// shares to 10,000.
@@ -284,7 +289,7 @@ public enum DriverSplit {
         let named = Array(
             parts.filter { part in
                 let share = part.change / exact
-                return part.large && share >= namedShare && share >= outOfProportion * part.weight
+                return part.large && share >= namedShare && share >= part.weight + beyondSize
             }.sorted {
                 abs($0.change) != abs($1.change)
                     ? abs($0.change) > abs($1.change)

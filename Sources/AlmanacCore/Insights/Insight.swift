@@ -225,6 +225,21 @@ public enum Insight: Sendable, Equatable {
         return factSentence + " " + drivers.sentence
     }
 
+    /// What drove the move, in Markdown, led by the move itself: "Enrollments: +1,385
+    /// against the previous period. Driven by …". Nil for a fact about no move.
+    public var why: String? {
+        guard let drivers else { return nil }
+        var label = KeyMeasure.label(drivers.measure)
+        switch self {
+        case .unusualChange(let fact): label += " in the week of \(fact.week)"
+        case .record(let fact): label += " in the week of \(fact.week)"
+        default: break
+        }
+        return
+            "\(label.prefix(1).uppercased() + label.dropFirst()): \(drivers.amount(drivers.change)) "
+            + "against \(drivers.baseline). \(drivers.sentence)"
+    }
+
     /// The fact alone, in one sentence.
     public var factSentence: String {
         let md = MarkdownText.escape

@@ -9,6 +9,9 @@ public struct SinceLastReport: Sendable, Equatable {
         /// Nil for a slice that was not there before, or is not there now.
         public var before: Double?
         public var after: Double?
+        /// What drove a total's change, split over the question's own slices (its badges or
+        /// organizations) as the two reports recorded them.
+        public var drivers: Drivers? = nil
 
         /// In the measure's unit; percentage points for a rate.
         public var change: Double? {
@@ -37,11 +40,13 @@ public struct SinceLastReport: Sendable, Equatable {
         }
 
         var json: JSONValue {
-            [
+            var members: [String: JSONValue] = [
                 "measure": .string(measure), "subject": .text(subject),
                 "before": Comparison.Row.number(before), "after": Comparison.Row.number(after),
                 "change": Comparison.Row.number(change),
             ]
+            if let drivers { members["drivers"] = drivers.json }
+            return .object(members)
         }
     }
 
@@ -58,9 +63,12 @@ public struct SinceLastReport: Sendable, Equatable {
     /// `since_last_report` then tells the earlier report's values, so a rebuild compares
     /// with the same report as the first build did. Nil when there is no earlier report:
     /// the question is new.
-    public static func make(measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate)
-        -> SinceLastReport?
-    {
+    /// - Parameter kind: the question's kind, whose per-slice measure splits its total's
+    ///   change into drivers.
+    public static func make(
+        measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate,
+        kind: AnalysisKind? = nil
+    ) -> SinceLastReport? {
         guard let document, let metadata = document["metadata"],
             let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
         else { return nil }
@@ -94,7 +102,45 @@ public struct SinceLastReport: Sendable, Equatable {
         } else if asOf < before {
             return nil
         }
-        return SinceLastReport(asOf: earlierAsOf, changes: changes(from: earlier, to: measures))
+        var changes = changes(from: earlier, to: measures)
+        if let kind, kind != .learningPaths, let list = kind.keyMeasures?.list {
+            let dimension: DriverCounts.Dimension = list.name == "badge" ? .badge : .organization
+            for index in changes.indices where changes[index].subject == nil {
+                changes[index].drivers = drivers(
+                    of: changes[index], over: dimension, earlier: earlier, current: measures,
+                    asOf: earlierAsOf)
+            }
+        }
+        return SinceLastReport(asOf: earlierAsOf, changes: changes)
+    }
+
+    /// A total's change split over its slices, when the slices of the same measure add up to
+    /// the total in both reports (`DriverSplit` checks it).
+    private static func drivers(
+        of change: Change, over dimension: DriverCounts.Dimension, earlier: [KeyMeasure],
+        current: [KeyMeasure], asOf: CivilDate
+    ) -> Drivers? {
+        guard let before = change.before, let after = change.after else { return nil }
+        func counts(_ measures: [KeyMeasure]) -> DriverCounts? {
+            var members: [DriverCounts.Member] = []
+            for slice in measures where slice.measure == change.measure {
+                guard let name = slice.subject, let value = slice.value,
+                    value == value.rounded()
+                else { continue }
+                var member = DriverCounts.Member(name: name)
+                switch change.measure {
+                case "enrollments": member.enrollments = Int(value)
+                case "completed": member.completed = Int(value)
+                default: return nil
+                }
+                members.append(member)
+            }
+            return members.isEmpty ? nil : DriverCounts(members: [dimension: members])
+        }
+        guard let old = counts(earlier), let new = counts(current) else { return nil }
+        return DriverSplit.count(
+            change.measure, before: old, after: new, expected: (before, after),
+            baseline: "the report of \(asOf)")
     }
 
     /// Every measure whose value differs, in the current order, then those that went away.

@@ -129,7 +129,9 @@ public struct NarrationItem: Sendable {
     public var offline: String {
         let summary = OfflineNarrator().narrate(output, question: question)
         let insight = insights.first { Self.measures(of: measure).contains($0.measure) }
-        let opening = [lead, insight?.sentence].compactMap { $0 }.joined(separator: " ")
+        // What drove the move follows the answer on the page ("Why it changed"), and in the
+        // twin; the digest carries the whole sentence.
+        let opening = [lead, insight?.factSentence].compactMap { $0 }.joined(separator: " ")
         return opening.isEmpty ? summary : opening + "\n\n" + summary
     }
 

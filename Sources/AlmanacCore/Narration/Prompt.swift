@@ -10,6 +10,9 @@ public enum Prompt {
         When a comparison and insights are given, open with the most important insight and explain \
         what changed and why; their changes are already computed, so quote them and never work out \
         a difference or a percentage yourself. \
+        An insight's drivers say what drove its move: name the drivers with their change and share \
+        of it (a rate's parts are in points, with its rate and mix effects), or say the move is \
+        broad-based when `broad_based` is true; never name a driver that is not listed. \
         If the data cannot answer the question, say so plainly.
         """
 

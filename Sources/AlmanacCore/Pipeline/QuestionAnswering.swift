@@ -105,7 +105,7 @@ struct QuestionAnswering {
             report.insights = outcome.insights
             report.sinceLastReport = SinceLastReport.make(
                 measures: outcome.measures, previous: previousSite.documents[question.id],
-                asOf: source.asOf)
+                asOf: source.asOf, kind: match.kind)
             reports.append(report)
         }
         let (narrated, fellBack) = try await narrate(

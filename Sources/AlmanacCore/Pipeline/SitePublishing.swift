@@ -31,8 +31,9 @@ struct SitePublishing {
             let renderer = try BuildError.wrapping(.rendering, nil) {
                 try siteRenderer(title: title, asOf: source.asOf)
             }
-            let digest = Digest(
+            var digest = Digest(
                 title: title, asOf: source.asOf, alerts: alerts, summaries: summaries)
+            digest.week = week
             let searchIndexBytes: Int
             do {
                 searchIndexBytes = try await renderer.render(

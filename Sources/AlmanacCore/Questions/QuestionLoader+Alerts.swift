@@ -88,13 +88,53 @@ extension QuestionLoader {
                 )
                 valid = false
             }
-            guard valid, let question, let measure, let (condition, threshold, _) = conditions.first
+            guard valid, let question, let measure,
+                let (condition, threshold, thresholdNode) = conditions.first
             else { continue }
+            if let range = Self.outOfRange(measure: measure, condition, threshold) {
+                problem(thresholdNode, range)
+                continue
+            }
             rules.append(
                 AlertRule(
                     question: question, measure: measure, subject: subject, condition: condition,
                     threshold: threshold, line: line))
         }
         return rules
+    }
+
+    /// Why a threshold is outside what its measure can be, so that the alert would be
+    /// decided whatever the data; nil when it is inside. A rate is from 0 to 100 (percent),
+    /// its change from −100 to 100 points; a count or a number of days is never negative,
+    /// and falls by at most 100 %.
+    static func outOfRange(measure: String, _ condition: AlertRule.Condition, _ threshold: Double)
+        -> String?
+    {
+        let key = condition.rawValue
+        let written = NumberText.decimal(threshold, places: 4)
+        // A rate's name ends in `_rate` (KeyMeasure.isRate, a later stage).
+        let rate = measure.hasSuffix("_rate")
+        let label = measure.replacingOccurrences(of: "_", with: " ")
+        switch condition {
+        case .above, .below:
+            if rate, threshold < 0 || threshold > 100 {
+                return
+                    "`\(key): \(written)` is outside what a rate can be: a rate's threshold is in percent, from 0 to 100 (35 for 35 %)"
+            }
+            if !rate, threshold < 0 {
+                return
+                    "`\(key): \(written)` is below zero, which no \(label) can be: a count's threshold is 0 or more"
+            }
+        case .changeAbove, .changeBelow:
+            if rate, threshold < -100 || threshold > 100 {
+                return
+                    "`\(key): \(written)` is outside what a rate's change can be: in percentage points, from −100 to 100"
+            }
+            if !rate, threshold < -100 {
+                return
+                    "`\(key): \(written)` is a fall of more than 100 %, which no \(label) can make: a change is in percent, from −100 up"
+            }
+        }
+        return nil
     }
 }

@@ -24,4 +24,13 @@ public enum MarkdownRenderer {
         defer { free(rendered) }
         return String(cString: rendered)
     }
+
+    /// One paragraph's HTML without its `<p>`: for a sentence inside a list item.
+    public static func inline(_ markdown: String) -> String {
+        var text = html(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<p>"), text.hasSuffix("</p>"), !text.dropFirst(3).contains("<p>") {
+            text = String(text.dropFirst(3).dropLast(4))
+        }
+        return text
+    }
 }

@@ -19,6 +19,10 @@ struct MarkdownTwin: Sendable {
         // another viewer of the twin might not.
         if report.narration.model != nil { narration = Self.withoutHTML(narration) }
         lines += [narration, ""]
+        let why = report.insights.compactMap(\.why)
+        if !why.isEmpty {
+            lines += ["## Why it changed", ""] + why.map { "- " + $0 } + [""]
+        }
         lines += [
             MarkdownText.escape(ChangeText.sinceLastReport(report) { DisplayName.cut($0) }), "",
         ]
@@ -110,6 +114,10 @@ struct MarkdownTwin: Sendable {
             )
         }
         lines.append("")
+        let drivers = week.rows.compactMap { row in row.drivers.map { (row.label, $0) } }
+        if !drivers.isEmpty {
+            lines += drivers.map { "- **\($0.0):** \($0.1.sentence)" } + [""]
+        }
         let moves = ChangeText.whatChanged(summaries)
         if !moves.isEmpty {
             let since = summaries.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
@@ -118,7 +126,8 @@ struct MarkdownTwin: Sendable {
                 lines.append(
                     "- [\(MarkdownText.escape(move.question))](\(move.questionID).md): "
                         + MarkdownText.escape(
-                            ChangeText.change(move.change) { DisplayName.cut($0) }))
+                            ChangeText.change(move.change) { DisplayName.cut($0) })
+                        + (move.change.drivers.map { " " + $0.sentence } ?? ""))
             }
             lines.append("")
         }

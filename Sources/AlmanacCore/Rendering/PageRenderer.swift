@@ -165,6 +165,10 @@ public struct PageRenderer: Sendable {
                 ] as [String: Any]
         }
         context["sinceLastReport"] = ChangeText.sinceLastReport(report) { DisplayName.cut($0) }
+        let why = report.insights.compactMap(\.why)
+        if !why.isEmpty {
+            context["whyItChanged"] = ["items": why.map { ["html": MarkdownRenderer.inline($0)] }]
+        }
         context["tables"] = report.tables.map { TableContext($0, builtIn: written.table) }
         context["hasTables"] = !report.tables.isEmpty
         context["sql"] = report.sql
@@ -254,6 +258,12 @@ public struct PageRenderer: Sendable {
                         "change": row.measure.text, "direction": row.measure.direction,
                     ]
                 },
+                "drivers": week.rows.compactMap { row in
+                    row.drivers.map {
+                        ["label": row.label, "html": MarkdownRenderer.inline($0.sentence)]
+                    }
+                },
+                "hasDrivers": week.rows.contains { $0.drivers != nil },
             ] as [String: Any]
         let moves = ChangeText.whatChanged(summaries)
         context["whatChanged"] = moves.map { move in
@@ -262,7 +272,9 @@ public struct PageRenderer: Sendable {
                 "text": ChangeText.change(move.change) { DisplayName.cut($0) },
                 "tone": move.change.change.map { KeyMeasure.tone(move.change.measure, change: $0) }
                     ?? "flat",
-            ]
+                "drivers": move.change.drivers.map { MarkdownRenderer.inline($0.sentence) } ?? "",
+                "hasDrivers": move.change.drivers != nil,
+            ] as [String: Any]
         }
         context["hasWhatChanged"] = !moves.isEmpty
         context["whatChangedSince"] =

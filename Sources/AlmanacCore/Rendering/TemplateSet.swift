@@ -115,6 +115,7 @@ extension TemplateSet {
         "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent",
         "routedBy",
         "chart", "embed", "embedHref", "pageHref", "search", "defaultChart", "questionHref",
+        "whyItChanged", "items", "html", "drivers", "hasDrivers",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,

@@ -8,6 +8,8 @@ public struct Digest: Sendable {
     public var alerts: [AlertResult]
     /// Every question's summary, in order.
     public var summaries: [ReportSummary]
+    /// The platform's last 7 days, with what drove each move.
+    public var week: WeeklyChange?
     /// Insights listed at most: the first of each question, in importance order.
     public static let insightLimit = 10
 
@@ -30,7 +32,9 @@ public struct Digest: Sendable {
     /// then the others, each group in question order; a fact already listed for an earlier
     /// question of the same scope is not repeated.
     var topInsights: [(question: Question, insight: Insight)] {
-        let order = ["unusual_change", "record", "top_movers", "contribution", "concentration"]
+        let order = [
+            "unusual_change", "record", "change", "top_movers", "contribution", "concentration",
+        ]
         var seen = Set<String>()
         let firsts = summaries.compactMap { summary in
             summary.topInsight.map { (summary.question, $0) }
@@ -42,7 +46,7 @@ public struct Digest: Sendable {
     }
 
     public var json: JSONValue {
-        [
+        var members: [String: JSONValue] = [
             "title": .string(title), "as_of": .string(asOf.description),
             "alerts": .array(alerts.filter(\.triggered).map(\.json)),
             "insights": .array(
@@ -65,6 +69,17 @@ public struct Digest: Sendable {
                     return fields
                 }),
         ]
+        if let week {
+            members["last_7_days"] = .array(
+                zip(["enrollments", "learners", "completions"], week.rows).map { measure, row in
+                    [
+                        "measure": .string(measure), "current": .int(row.measure.current),
+                        "previous": .int(row.measure.previous),
+                        "drivers": row.drivers?.json ?? .null,
+                    ]
+                })
+        }
+        return .object(members)
     }
 
     /// The digest as Markdown: what a notification carries and the feed entry shows.
@@ -87,6 +102,19 @@ public struct Digest: Sendable {
             }
             lines.append("")
         }
+        if let week {
+            lines += [
+                "## The last 7 days", "",
+                "\(week.start) to \(week.asOf), against the 7 days before.", "",
+            ]
+            for row in week.rows {
+                lines.append(
+                    "- \(row.label): \(NumberText.count(row.measure.current)) against "
+                        + "\(NumberText.count(row.measure.previous)), \(row.measure.text)"
+                        + (row.drivers.map { ". " + $0.sentence } ?? ""))
+            }
+            lines.append("")
+        }
         let insights = topInsights
         if !insights.isEmpty {
             lines += ["## Insights", ""]
@@ -105,7 +133,8 @@ public struct Digest: Sendable {
             for move in moves {
                 lines.append(
                     "- [\(escape(move.question))](\(move.questionID).md): "
-                        + escape(ChangeText.change(move.change) { DisplayName.cut($0) }))
+                        + escape(ChangeText.change(move.change) { DisplayName.cut($0) })
+                        + (move.change.drivers.map { " " + $0.sentence } ?? ""))
             }
             lines.append("")
         }

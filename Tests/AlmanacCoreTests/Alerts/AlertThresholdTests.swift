@@ -4,8 +4,9 @@ import Testing
 @testable import AlmanacCore
 
 /// A rate's `above`/`below` threshold is in percent. One written as a fraction (`0.99` for
-/// 99 %), or one outside 0 to 100, is checked as written, and the build warns, naming the
-/// line and what to write instead.
+/// 99 %) is checked as written, and the build warns, naming the line and what to write
+/// instead; one outside what the measure can be (a rate outside 0 to 100, a negative count)
+/// is an error of the questions file, with its line and column.
 @Suite struct AlertThresholdTests {
     static let questions = """
         title: T
@@ -14,13 +15,12 @@ import Testing
           - {text: What is the completion rate by organization?, id: completion}
         alerts:
           - {question: completion, measure: completion_rate, above: 0.99}
-          - {question: completion, measure: drop_rate, below: 150}
+          - {question: completion, measure: drop_rate, below: 15}
           - {question: completion, measure: drop_rate, above: 35}
           - {question: badges, measure: enrollments, below: 0.5}
-          - {question: completion, measure: completion_rate, above: -5}
         """
 
-    @Test("a rate's threshold between 0 and 1, or outside 0 to 100, is warned of with its line")
+    @Test("a rate's threshold between 0 and 1 is warned of with its line and both readings")
     func rateThresholds() async throws {
         let project = try Project()
         let summary = try await project.build(Self.questions)
@@ -28,18 +28,15 @@ import Testing
         let alertWarnings = summary.warnings.filter { $0.contains("alert for") }
         #expect(
             alertWarnings == [
-                "\(path):6: alert for `completion`: `above: 0.99` means a completion rate above 0.99 %, since a rate's threshold is in percent; for 99 % write `above: 99`",
-                "\(path):7: alert for `completion`: `below: 150` means a drop rate below 150 %, which every rate is, so the alert is always triggered; a rate's threshold is in percent, from 0 to 100",
-                "\(path):10: alert for `completion`: `above: -5` means a completion rate above -5 %, which every rate is, so the alert is always triggered; a rate's threshold is in percent, from 0 to 100",
+                "\(path):6: alert for `completion`: `above: 0.99` means a completion rate above 0.99 %, since a rate's threshold is in percent; for 99 % write `above: 99`"
             ])
         // Checked as written: the fixture's 7 enrollments hold 4 completed (57.14 %) and 1
-        // dropped (14.29 %). 57.14 > 0.99 and 14.29 < 150 and 57.14 > -5 trigger; 14.29 is not
-        // above 35, and 7 enrollments are not below 0.5 (a count, so no warning).
+        // dropped (14.29 %). 57.14 > 0.99 and 14.29 < 15 trigger; 14.29 is not above 35, and
+        // 7 enrollments are not below 0.5 (a count, so no warning).
         #expect(
             summary.alerts == [
                 "completion: completion rate above 0.99%: 57.14%",
-                "completion: drop rate below 150%: 14.29%",
-                "completion: completion rate above -5%: 57.14%",
+                "completion: drop rate below 15%: 14.29%",
             ])
     }
 
@@ -55,6 +52,37 @@ import Testing
 }
 
 extension AlertThresholdTests {
+    @Test("a threshold outside what its measure can be is an error with its line and column")
+    func outOfRange() throws {
+        let error = #expect(throws: QuestionFileError.self) {
+            try QuestionLoader().load(
+                """
+                title: T
+                questions:
+                  - {text: How many people are enrolled in each badge?, id: b}
+                alerts:
+                  - {question: b, measure: drop_rate, below: 150}
+                  - {question: b, measure: completion_rate, above: -5}
+                  - {question: b, measure: enrollments, below: -1}
+                  - {question: b, measure: completion_rate, change_below: -120}
+                  - {question: b, measure: enrollments, change_below: -150}
+                  - {question: b, measure: enrollments, change_above: 250}
+                  - {question: b, measure: completion_rate, above: 100}
+                """, path: "q.yaml")
+        }
+        // Columns counted by hand on each line: the value after `below: `, `above: ` or
+        // `change_below: `. The last two are possible: a count can grow by 250 %, and a rate
+        // can be 100 %.
+        #expect(
+            error?.problems.map { "\($0.line):\($0.column): \($0.message)" } == [
+                "5:46: `below: 150` is outside what a rate can be: a rate's threshold is in percent, from 0 to 100 (35 for 35 %)",
+                "6:52: `above: -5` is outside what a rate can be: a rate's threshold is in percent, from 0 to 100 (35 for 35 %)",
+                "7:48: `below: -1` is below zero, which no enrollments can be: a count's threshold is 0 or more",
+                "8:59: `change_below: -120` is outside what a rate's change can be: in percentage points, from −100 to 100",
+                "9:55: `change_below: -150` is a fall of more than 100 %, which no enrollments can make: a change is in percent, from −100 up",
+            ])
+    }
+
     @Test("a threshold that is not a number says the unit of its own condition")
     func notANumber() throws {
         let error = #expect(throws: QuestionFileError.self) {
