@@ -185,10 +185,10 @@ extension DriverCounts {
                 SELECT f.scope, f.joined_month, 0, 0, 0, count(*), 0
                 FROM done f GROUP BY f.scope, f.joined_month
             )
-            SELECT c.scope, 'badge' AS dimension, b.name AS member, \(sums), NULL AS learners
+            SELECT c.scope, 'badge' AS dimension, b.name AS member, \(sums), 0 AS learners
             FROM cells c JOIN badges b ON b.id = c.badge_id GROUP BY c.scope, b.id, b.name
             UNION ALL
-            SELECT c.scope, 'category', b.category, \(sums), NULL
+            SELECT c.scope, 'category', b.category, \(sums), 0
             FROM cells c JOIN badges b ON b.id = c.badge_id GROUP BY c.scope, b.category
             UNION ALL
             SELECT c.scope, 'organization', \(Scope.organizationName), \(sums), sum(c.learners)

@@ -37,6 +37,9 @@ public struct Drivers: Sendable, Equatable {
     public var baseline: String
     /// The dimensions with at least one named driver, in the order of `Dimension.allCases`.
     public var splits: [Split]
+    /// Every dimension the move was split over: all four, organizations and cohorts for
+    /// learners, the question's own slices since the last report.
+    public var dimensions: [DriverCounts.Dimension] = []
     /// For a rate, over badges: the part of the change from the rates inside badges and the
     /// part from the mix of enrollments across badges, in points; they add up to `change`.
     public var rateEffect: Double?
@@ -55,6 +58,7 @@ public struct Drivers: Sendable, Equatable {
             "measure": .string(measure), "before": number(before), "after": number(after),
             "change": number(change), "baseline": .string(baseline),
             "broad_based": .bool(broadBased),
+            "dimensions": .array(dimensions.map { .string($0.rawValue) }),
             "by": .array(
                 splits.map { split in
                     [
@@ -101,11 +105,12 @@ public struct Drivers: Sendable, Equatable {
                 + "and \(amount(mixEffect)) from the mix of badges enrolled in. "
         }
         guard !broadBased else {
-            let dimensions =
-                measure == "learners"
-                ? "No organization or join cohort"
-                : "No badge, category, organization or join cohort"
-            return opening + "\(dimensions) stands out: the move is broad-based."
+            let words = dimensions.map { $0.label }
+            let listed =
+                words.count > 1
+                ? words.dropLast().joined(separator: ", ") + " or " + words.last!
+                : words.first ?? ""
+            return opening + "No \(listed) stands out: the move is broad-based."
         }
         let named = splits.prefix(2).map { split in
             let members = split.drivers.map { driver in
@@ -177,7 +182,10 @@ public enum DriverSplit {
             after: total.after, change: Double(units) / scale, baseline: baseline, splits: [],
             places: weeks > 1 ? 1 : 0)
         for dimension in DriverCounts.Dimension.allCases
-        where measure != "learners" || dimension.splitsLearners {
+        where (measure != "learners" || dimension.splitsLearners)
+            && (before.members[dimension] != nil || after.members[dimension] != nil)
+        {
+            result.dimensions.append(dimension)
             let members = paired(before, after, dimension).map { name, old, new in
                 let previous = Double(old.count(measure) ?? 0) / divisor
                 let current = Double(new.count(measure) ?? 0)
@@ -228,7 +236,9 @@ public enum DriverSplit {
         var result = Drivers(
             measure: measure, before: expected.before, after: expected.after, change: change,
             baseline: baseline, splits: [], places: 2)
-        for dimension in DriverCounts.Dimension.allCases {
+        for dimension in DriverCounts.Dimension.allCases
+        where before.members[dimension] != nil || after.members[dimension] != nil {
+            result.dimensions.append(dimension)
             var mix = 0.0
             var within = 0.0
             let members = paired(before, after, dimension).map { name, old, new in

@@ -127,7 +127,7 @@ struct MarkdownTwin: Sendable {
                     "- [\(MarkdownText.escape(move.question))](\(move.questionID).md): "
                         + MarkdownText.escape(
                             ChangeText.change(move.change) { DisplayName.cut($0) })
-                        + (move.change.drivers.map { " " + $0.sentence } ?? ""))
+                        + (move.change.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")
         }

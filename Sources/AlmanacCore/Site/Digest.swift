@@ -134,7 +134,7 @@ public struct Digest: Sendable {
                 lines.append(
                     "- [\(escape(move.question))](\(move.questionID).md): "
                         + escape(ChangeText.change(move.change) { DisplayName.cut($0) })
-                        + (move.change.drivers.map { " " + $0.sentence } ?? ""))
+                        + (move.change.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")
         }
