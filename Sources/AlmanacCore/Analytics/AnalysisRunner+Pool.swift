@@ -3,13 +3,14 @@ import Foundation
 // The pool: the plan's work on a few connections at once.
 extension AnalysisRunner {
     /// Runs the work on `workers` connections at once, each taking the next piece as it
-    /// finishes one; results come back in the order of `work`.
+    /// finishes one, in the order of `order` (every index of `work` once; nil: in order);
+    /// results come back in the order of `work`.
     static func execute(
-        _ work: [Work], workers: Int, first: any DatabaseConnection,
+        _ work: [Work], workers: Int, first: any DatabaseConnection, order: [Int]? = nil,
         open: @escaping @Sendable () throws -> (any DatabaseConnection)?
     ) async -> ([Done], [String]) {
         guard !work.isEmpty else { return ([], []) }
-        let board = Board(count: work.count)
+        let board = Board(order: order ?? Array(work.indices))
         let firstConnection = UncheckedConnection(first)
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -67,18 +68,20 @@ private final class Board: @unchecked Sendable {
     // @unchecked: every access holds the lock.
     private let lock = NSLock()
     private var position = 0
+    private let order: [Int]
     private var finished: [Done?]
     private var problems: [String] = []
 
-    init(count: Int) {
-        finished = Array(repeating: nil, count: count)
+    init(order: [Int]) {
+        self.order = order
+        finished = Array(repeating: nil, count: order.count)
     }
 
     func next() -> Int? {
         lock.withLock {
-            guard position < finished.count else { return nil }
+            guard position < order.count else { return nil }
             defer { position += 1 }
-            return position
+            return order[position]
         }
     }
 

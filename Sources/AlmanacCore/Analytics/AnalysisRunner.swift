@@ -15,6 +15,8 @@ struct AnalysisRunner {
     var asOf: CivilDate
     /// Connections that run statements at once, the build's own included.
     static let connections = 2
+    /// The `also` statements taken early in the pool: long ones.
+    static let leading: Set<String> = ["drivers"]
     var workers = connections
 
     struct Outcome: Sendable {
@@ -108,8 +110,17 @@ struct AnalysisRunner {
                 Plan.Step(name: statement.name, scopes: Set(statement.scopes.values).count))
         }
         let work = (checking ? [Work.rowRules] : []) + plan.work
+        // A long statement of the build's own (the drivers') is taken early, right after the
+        // first statements, so that it does not end the pool on one connection.
+        var order = Array(work.indices)
+        let offset = checking ? 1 : 0
+        for (number, statement) in also.enumerated() where Self.leading.contains(statement.name) {
+            let index = offset + analyses + number
+            order.removeAll { $0 == index }
+            order.insert(index, at: min(offset + 2, order.count))
+        }
         let (finished, notes) = await Self.execute(
-            work, workers: min(workers, work.count), first: db, open: open)
+            work, workers: min(workers, work.count), first: db, order: order, open: open)
         let all = Array(finished.dropFirst(checking ? 1 : 0))
         let inPool = checking ? try finished[0].result.get().report : nil
         if let report = inPool {

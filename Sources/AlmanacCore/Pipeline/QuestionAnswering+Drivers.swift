@@ -155,7 +155,7 @@ extension QuestionAnswering {
             if counted { learners.insert(window) }
         }
         for (match, window) in zip(matches, windows) where Self.splits(match) {
-            guard let window else { continue }
+            guard let window, covered(window) else { continue }
             let pair = Self.driverWindows(match, window)
             let counted = match.kind.keyMeasures?.totals.contains("learners") ?? false
             add(pair.previous, learners: counted)
@@ -167,6 +167,14 @@ extension QuestionAnswering {
             for window in windows.completed { add(window, learners: false) }
         }
         return (result, learners)
+    }
+
+    /// Whether the data reaches into the previous window: one that ends before the first
+    /// enrollment is empty because the data had not begun, not because anything moved, and
+    /// its move is not split.
+    private func covered(_ windows: ComparisonWindows) -> Bool {
+        guard let first = source.firstDay, let end = windows.previous.end else { return true }
+        return end > first
     }
 
     /// Whether a question's comparison is split: learning paths' learners are split by
@@ -220,7 +228,7 @@ extension QuestionAnswering {
         for (question, match) in matches.enumerated() {
             let result = analysed[question]
             let (badge, organization) = (match.filters.badge, match.filters.organization)
-            if Self.splits(match), let comparison = result.comparison {
+            if Self.splits(match), let comparison = result.comparison, covered(comparison.windows) {
                 let (previous, current) = Self.driverWindows(match, comparison.windows)
                 for row in comparison.totals where Self.splitMeasures.contains(row.measure) {
                     guard let before = row.previous, let after = row.current,
