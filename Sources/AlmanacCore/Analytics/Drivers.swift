@@ -45,8 +45,12 @@ public struct Drivers: Sendable, Equatable {
     public var rateEffect: Double?
     public var mixEffect: Double?
 
-    /// No member of any dimension explains the move: it is spread over all of them.
-    public var broadBased: Bool { splits.isEmpty }
+    /// The move is no larger than chance alone makes it (`DriverSplit.chance`): it is not
+    /// split, and no driver is named.
+    public var withinChance = false
+
+    /// No member of any dimension explains a real move: it is spread over all of them.
+    public var broadBased: Bool { splits.isEmpty && !withinChance }
 
     /// The decimals of `change` and of each part: 0 for a count, 1 against a mean, 2 for
     /// the points of a rate.
@@ -57,7 +61,7 @@ public struct Drivers: Sendable, Equatable {
         var members: [String: JSONValue] = [
             "measure": .string(measure), "before": number(before), "after": number(after),
             "change": number(change), "baseline": .string(baseline),
-            "broad_based": .bool(broadBased),
+            "broad_based": .bool(broadBased), "within_chance": .bool(withinChance),
             "dimensions": .array(dimensions.map { .string($0.rawValue) }),
             "by": .array(
                 splits.map { split in
@@ -103,6 +107,9 @@ public struct Drivers: Sendable, Equatable {
             opening =
                 "Of the \(amount(change)), \(amount(rateEffect)) come from the rates inside badges "
                 + "and \(amount(mixEffect)) from the mix of badges enrolled in. "
+        }
+        if withinChance {
+            return "A move this size is within what chance alone gives, so no driver is named."
         }
         guard !broadBased else {
             let words = dimensions.map { $0.label }
@@ -153,6 +160,10 @@ public enum DriverSplit {
     /// enrollments on the two sides for a rate (a rate that moves by the same points in every
     /// member does the same).
     public static let beyondSize = 0.15
+    /// A move of fewer standard deviations than this is within what chance alone gives: a
+    /// count's change against √(before + after), the spread of the difference of two counts;
+    /// a rate's against √(p(1 − p)(1/n + 1/n′)), with p the rate of both sides together.
+    public static let chance = 2.0
     /// At most this many drivers are named per dimension; the others join the rest.
     public static let named = 3
 
@@ -181,6 +192,11 @@ public enum DriverSplit {
             measure: measure, before: Rounding.halfAwayFromZero(total.before, places: 1),
             after: total.after, change: Double(units) / scale, baseline: baseline, splits: [],
             places: weeks > 1 ? 1 : 0)
+        // Against several weeks, the weekly fact has already found the week unusual.
+        if weeks == 1, abs(exact) < chance * (total.before + total.after).squareRoot() {
+            result.withinChance = true
+            return result
+        }
         for dimension in DriverCounts.Dimension.allCases
         where (measure != "learners" || dimension.splitsLearners)
             && (before.members[dimension] != nil || after.members[dimension] != nil)
@@ -192,7 +208,7 @@ public enum DriverSplit {
                 return Part(
                     name: name, before: previous, after: current, change: current - previous,
                     weight: total.before > 0 ? previous / total.before : 0,
-                    large: max(previous, current) >= small)
+                    large: max(previous, current) >= small && abs(current - previous) >= small)
             }
             if let split = split(
                 members, dimension: dimension, exact: exact, units: units, per: scale,
@@ -236,6 +252,16 @@ public enum DriverSplit {
         var result = Drivers(
             measure: measure, before: expected.before, after: expected.after, change: change,
             baseline: baseline, splits: [], places: 2)
+        let pooled = Double(c0 + c1) / Double(n0 + n1)
+        let spread = (pooled * (1 - pooled) * (1 / Double(n0) + 1 / Double(n1))).squareRoot()
+        if abs(exact) / 10_000 < chance * spread {
+            result.withinChance = true
+            return result
+        }
+        // With one badge on each side there is no mix to tell from the rate.
+        let badges = Set(
+            (before.members[.badge] ?? []).filter { $0.enrollments > 0 }.map(\.name)
+                + (after.members[.badge] ?? []).filter { $0.enrollments > 0 }.map(\.name))
         for dimension in DriverCounts.Dimension.allCases
         where before.members[dimension] != nil || after.members[dimension] != nil {
             result.dimensions.append(dimension)
@@ -259,7 +285,7 @@ public enum DriverSplit {
                     after: m1 > 0 ? stored(k1, m1) : 0, change: shift + inside,
                     weight: (w0 + w1) / 2, large: max(m0, m1) >= smallCount)
             }
-            if dimension == .badge {
+            if dimension == .badge, badges.count > 1 {
                 let effects = apportion([within, mix], to: units)
                 result.rateEffect = Double(effects[0]) / 100
                 result.mixEffect = Double(effects[1]) / 100

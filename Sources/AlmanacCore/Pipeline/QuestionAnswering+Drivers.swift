@@ -110,6 +110,8 @@ extension QuestionAnswering {
             guard let drivers else { continue }
             switch move.target {
             case .comparison(let question, let seed):
+                // A total that moved no more than chance gives is no fact worth listing.
+                guard !drivers.withinChance else { continue }
                 changes[question, default: []].append(
                     .change(
                         Insight.PeriodChange(

@@ -18,9 +18,9 @@ import Testing
 
     @Test("a completion rate's fall splits into −1.50 points of rate and −7.00 of mix")
     func shiftShare() throws {
-        let before = Self.counts([("A", 100, 60), ("B", 100, 30)])
-        let after = Self.counts([("A", 50, 28), ("B", 150, 45)])
-        // 90 / 200 = 0.45 and 73 / 200 = 0.365, as the page stores them.
+        let before = Self.counts([("A", 1_000, 600), ("B", 1_000, 300)])
+        let after = Self.counts([("A", 500, 280), ("B", 1_500, 450)])
+        // 900 / 2,000 = 0.45 and 730 / 2,000 = 0.365, as the page stores them.
         let drivers = try #require(
             DriverSplit.rate(
                 "completion_rate", before: before, after: after, expected: (0.45, 0.365),
@@ -40,6 +40,20 @@ import Testing
             drivers.sentence
                 == "Of the −8.5 points, −1.5 points come from the rates inside badges and −7 points from the mix of badges enrolled in. Driven by the badge A (−16 points, more than the whole change, which others offset)."
         )
+    }
+
+    @Test("the same rates on a tenth of the enrollments are within chance")
+    func chance() throws {
+        let before = Self.counts([("A", 100, 60), ("B", 100, 30)])
+        let after = Self.counts([("A", 50, 28), ("B", 150, 45)])
+        // p = 163 / 400 = 0.4075; √(0.4075 · 0.5925 · (1/200 + 1/200)) = 0.04914; the fall of
+        // 0.085 is 1.73 of those, under 2.
+        let drivers = try #require(
+            DriverSplit.rate(
+                "completion_rate", before: before, after: after, expected: (0.45, 0.365),
+                baseline: "the previous period"))
+        #expect(drivers.withinChance)
+        #expect(drivers.splits.isEmpty && !drivers.broadBased && drivers.rateEffect == nil)
     }
 
     @Test("counts that do not give the page's rates give no drivers")
