@@ -145,6 +145,40 @@ extension QuestionAnswering {
         return (weekDrivers, ran?.sql ?? [], ran?.step)
     }
 
+    /// The counts of the windows known before any SQL runs: the last build's where it kept
+    /// them, and the statement that counts the others in the analyses' pool.
+    struct EarlyDrivers {
+        var counts: [DriverWindow: DriverCounts] = [:]
+        var statement: SQLStatement?
+        private var uncounted: [DriverWindow]
+        private var learners: Set<DriverWindow>
+
+        init(
+            _ early: (windows: [DriverWindow], learners: Set<DriverWindow>), _ cache: AnalysisCache,
+            _ dialect: any SQLDialect
+        ) {
+            learners = early.learners
+            var known: [DriverWindow: DriverCounts] = [:]
+            for window in early.windows {
+                known[window] = cache.drivers(
+                    for: window, learners: early.learners.contains(window))
+            }
+            counts = known
+            uncounted = early.windows.filter { known[$0] == nil }
+            statement =
+                uncounted.isEmpty
+                ? nil : DriverCounts.statement(for: uncounted, learners: learners, in: dialect)
+        }
+
+        /// Takes in what the statement returned.
+        mutating func read(_ set: ResultSet) {
+            guard let statement else { return }
+            let counted = DriverCounts.counts(
+                from: set, of: statement, windows: uncounted, learners: learners)
+            for (window, counts) in zip(uncounted, counted) { self.counts[window] = counts }
+        }
+    }
+
     /// The windows known before any SQL runs: each question's comparison windows and the
     /// index's last 7 days; and those of them whose moves count distinct learners.
     func earlyDriverWindows(_ matches: [Match], _ windows: [ComparisonWindows?]) -> (

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Narration: every question's explanation, checked against its numbers.
+extension QuestionAnswering {
+    // MARK: - Narration
+
+    /// Every report's narration, checked against its data; the answer cache learns which
+    /// entries were used (with `routingKeys`) before any check can fail the build.
+    /// The measure a question asks for; nil for custom SQL, which names none.
+    /// The measure the opening's insight must be about. Completions counted by the day they
+    /// happened have no key measure of their own: the insights' "completed" counts completed
+    /// enrollments of the window, another number, so none opens such a page.
+    private func measure(_ report: QuestionReport) -> Measure? {
+        let match = report.match
+        guard match.kind != .customSQL else { return nil }
+        if match.intent.measure == .completions, match.windowColumn == "completed_at" {
+            return nil
+        }
+        return match.intent.measure
+    }
+
+    func narrate(
+        _ reports: consuming [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
+    ) async throws -> ([QuestionReport], fellBack: Bool) {
+        let modelWanted = narration.model != nil && narration.mode != .off
+        let leads = reports.map { report in
+            report.answer.flatMap { Lead.sentence(for: $0, filters: report.match.filters) }
+        }
+        let items = zip(reports, leads).map { report, lead in
+            NarrationItem(
+                question: report.question, output: report.output, stats: source.stats,
+                intent: report.match.kind == .customSQL ? nil : report.match.intentSummary,
+                lead: lead, insights: report.insights,
+                // Only a model's prompt reads it.
+                comparison: modelWanted ? report.comparison?.json ?? .null : .null,
+                measure: measure(report))
+        }
+        let narrated = await Narrator(settings: narration).narrate(items)
+        warnings.add(narrated.warnings)
+        var fellBack = narrated.narrations.contains { narration in
+            switch narration.source {
+            case .offline: return modelWanted
+            case .offlineAfterFailure: return true
+            case .cache, .model, .offlineUngrounded: return false
+            }
+        }
+        if recordsCacheUse {
+            recordCacheUse(routingKeys.union(modelWanted ? narrated.usedKeys : []))
+        }
+        var ungrounded: [String] = []
+        // In place: each report is held once.
+        for index in reports.indices {
+            reports[index].narration = narrated.narrations[index]
+            let offline = NarrationItem(
+                question: reports[index].question, output: reports[index].output,
+                stats: source.stats, lead: leads[index], insights: reports[index].insights,
+                measure: measure(reports[index]))
+            let check = reports[index].ground(
+                stats: source.stats, offline: { offline.offline },
+                keepsModelAnswers: options.requireGrounded)
+            let report = reports[index]
+            if !check.unverified.isEmpty {
+                ungrounded.append(
+                    "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
+            }
+            fellBack = fellBack || check.fellBack
+            log(
+                .question(
+                    id: report.question.id, kind: report.match.kind.rawValue,
+                    rows: report.output.rowCount,
+                    milliseconds: milliseconds[index], narration: report.narration.progress))
+        }
+        if !ungrounded.isEmpty {
+            if options.requireGrounded {
+                throw BuildError(.narration, GroundingFailure(questions: ungrounded))
+            }
+            warnings.add(
+                "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
+                    + ungrounded.joined(separator: "; "))
+        }
+        return (reports, fellBack)
+    }
+
+    /// Tells the answer cache which entries this build used.
+    private func recordCacheUse(_ keys: Set<String>) {
+        guard narration.model != nil, narration.mode != .off, !keys.isEmpty else { return }
+        do {
+            try AnswerCache(folder: narration.cacheFolder, files: narration.environment.files)
+                .recordUse(keys)
+        } catch {
+            warnings.add(String(describing: error))
+        }
+    }
+}
