@@ -1,6 +1,5 @@
 /// The counts of one window of a move, split over every dimension the data has: what the
-/// drivers of a change are worked out from (`Insights/DriverSplit.swift`, docs/metrics.md,
-/// "Drivers").
+/// drivers of a change are worked out from (`DriverSplit`, docs/metrics.md, "Drivers").
 ///
 /// One shared statement, `drivers`, counts every window the build's moves need: a question's
 /// comparison windows, a scope's latest complete week and the weeks before it, the index's
@@ -36,6 +35,17 @@ public struct DriverCounts: Sendable, Equatable, Codable {
 
         public init(name: String) {
             self.name = name
+        }
+
+        /// The member's counts and `other`'s together.
+        func adding(_ other: Member) -> Member {
+            var sum = self
+            sum.enrollments += other.enrollments
+            sum.completed += other.completed
+            sum.dropped += other.dropped
+            sum.completions += other.completions
+            sum.learners += other.learners
+            return sum
         }
 
         /// The count of a key measure: `enrollments`, `completed`, `completions`, `learners`.

@@ -235,9 +235,8 @@ public enum Insight: Sendable, Equatable {
         case .record(let fact): label += " in the week of \(fact.week)"
         default: break
         }
-        return
-            "\(label.prefix(1).uppercased() + label.dropFirst()): \(drivers.amount(drivers.change)) "
-            + "against \(drivers.baseline). \(drivers.sentence)"
+        return "\(label.prefix(1).uppercased() + label.dropFirst()): \(drivers.move). "
+            + drivers.explanation
     }
 
     /// The fact alone, in one sentence.

@@ -138,9 +138,10 @@ public struct SinceLastReport: Sendable, Equatable {
             return members.isEmpty ? nil : DriverCounts(members: [dimension: members])
         }
         guard let old = counts(earlier), let new = counts(current) else { return nil }
-        return DriverSplit.count(
-            change.measure, before: old, after: new, expected: (before, after),
-            baseline: "the report of \(asOf)")
+        return DriverSplit.drivers(
+            of: DriverSplit.Move(
+                change.measure, baseline: "in the report of \(asOf)", expected: (before, after)),
+            before: old, after: new)
     }
 
     /// Every measure whose value differs, in the current order, then those that went away.

@@ -8,6 +8,7 @@ import Foundation
 extension QuestionAnswering {
     /// One move: a measure counted in two windows.
     private struct Move {
+        /// Where its drivers go.
         enum Target {
             /// A new `change` insight of question `question`.
             case comparison(question: Int, PeriodChangeSeed)
@@ -18,12 +19,9 @@ extension QuestionAnswering {
         }
 
         var target: Target
-        var measure: String
         var before: DriverWindow
         var after: DriverWindow
-        var weeks = 1
-        var expected: (before: Double, after: Double)
-        var baseline: String
+        var split: DriverSplit.Move
     }
 
     /// The `change` insight's numbers before its drivers are known.
@@ -99,15 +97,8 @@ extension QuestionAnswering {
         var changes: [Int: [Insight]] = [:]
         for move in moves {
             guard let before = counts[move.before], let after = counts[move.after] else { continue }
-            let drivers =
-                KeyMeasure.isRate(move.measure)
-                ? DriverSplit.rate(
-                    move.measure, before: before, after: after, expected: move.expected,
-                    baseline: move.baseline)
-                : DriverSplit.count(
-                    move.measure, before: before, after: after, weeks: move.weeks,
-                    expected: move.expected, baseline: move.baseline)
-            guard let drivers else { continue }
+            guard let drivers = DriverSplit.drivers(of: move.split, before: before, after: after)
+            else { continue }
             switch move.target {
             case .comparison(let question, let seed):
                 // A total that moved no more than chance gives is no fact worth listing.
@@ -115,7 +106,8 @@ extension QuestionAnswering {
                 changes[question, default: []].append(
                     .change(
                         Insight.PeriodChange(
-                            measure: move.measure, previous: seed.previous, current: seed.current,
+                            measure: move.split.measure, previous: seed.previous,
+                            current: seed.current,
                             change: seed.change, against: seed.against, drivers: drivers)))
             case .weekly(let question, let index):
                 switch analysed[question].insights[index] {
@@ -275,9 +267,11 @@ extension QuestionAnswering {
                         against: InsightFinder.against(comparison))
                     moves.append(
                         Move(
-                            target: .comparison(question: question, seed), measure: row.measure,
-                            before: previous, after: current, expected: (before, after),
-                            baseline: seed.against))
+                            target: .comparison(question: question, seed), before: previous,
+                            after: current,
+                            split: DriverSplit.Move(
+                                row.measure, baseline: "in \(seed.against)",
+                                expected: (before, after), earlierStart: previous.from)))
                 }
             }
             guard let series = weekly[match.filters] else { continue }
@@ -299,15 +293,17 @@ extension QuestionAnswering {
                 moves.append(
                     Move(
                         target: .weekly(question: question, insight: index),
-                        measure: measure == "completed" ? "completions" : measure,
                         before: DriverWindow(
                             badge: badge, organization: organization, from: first, until: week,
                             through: through, counting: counting),
                         after: DriverWindow(
                             badge: badge, organization: organization, from: week,
                             until: week.adding(days: 7), through: through, counting: counting),
-                        weeks: earlier.count, expected: (mean, Double(value)),
-                        baseline: "the mean of the \(earlier.count) weeks before"))
+                        split: DriverSplit.Move(
+                            measure == "completed" ? "completions" : measure,
+                            baseline: "over the \(earlier.count) weeks before",
+                            expected: (mean, Double(value)), weeks: earlier.count,
+                            earlierStart: first)))
             }
         }
         if let week {
@@ -319,9 +315,11 @@ extension QuestionAnswering {
             ] {
                 moves.append(
                     Move(
-                        target: .week(measure), measure: measure, before: pair[0], after: pair[1],
-                        expected: (Double(counted.previous), Double(counted.current)),
-                        baseline: "the 7 days before"))
+                        target: .week(measure), before: pair[0], after: pair[1],
+                        split: DriverSplit.Move(
+                            measure, baseline: "in the 7 days before",
+                            expected: (Double(counted.previous), Double(counted.current)),
+                            earlierStart: pair[0].from)))
             }
         }
         return moves

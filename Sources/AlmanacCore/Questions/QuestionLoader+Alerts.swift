@@ -103,8 +103,8 @@ extension QuestionLoader {
         return rules
     }
 
-    /// Why a threshold is outside what its measure can be, so that the alert would be
-    /// decided whatever the data; nil when it is inside. A rate is from 0 to 100 (percent),
+    /// Why a threshold is outside what its measure can be, or at an end that no value
+    /// passes, so that the alert would be decided whatever the data; nil otherwise. A rate is from 0 to 100 (percent),
     /// its change from −100 to 100 points; a count or a number of days is never negative,
     /// and falls by at most 100 %.
     static func outOfRange(measure: String, _ condition: AlertRule.Condition, _ threshold: Double)
@@ -124,6 +124,13 @@ extension QuestionLoader {
             if !rate, threshold < 0 {
                 return
                     "`\(key): \(written)` is below zero, which no \(label) can be: a count's threshold is 0 or more"
+            }
+            // Inside the range, but at an end that no value passes.
+            if condition == .below, threshold == 0 {
+                return "`below: 0` can never be triggered: no \(label) is below zero"
+            }
+            if rate, condition == .above, threshold == 100 {
+                return "`above: 100` can never be triggered: no rate is above 100 %"
             }
         case .changeAbove, .changeBelow:
             if rate, threshold < -100 || threshold > 100 {

@@ -67,12 +67,15 @@ extension AlertThresholdTests {
                   - {question: b, measure: completion_rate, change_below: -120}
                   - {question: b, measure: enrollments, change_below: -150}
                   - {question: b, measure: enrollments, change_above: 250}
-                  - {question: b, measure: completion_rate, above: 100}
+                  - {question: b, measure: completion_rate, above: 99.9}
+                  - {question: b, measure: enrollments, below: 0}
+                  - {question: b, measure: drop_rate, above: 100}
+                  - {question: b, measure: drop_rate, below: 0.01}
                 """, path: "q.yaml")
         }
         // Columns counted by hand on each line: the value after `below: `, `above: ` or
-        // `change_below: `. The last two are possible: a count can grow by 250 %, and a rate
-        // can be 100 %.
+        // `change_below: `. Lines 10, 11 and 14 are possible: a count can grow by 250 %, a
+        // rate can pass 99.9 % and fall below 0.01 %.
         #expect(
             error?.problems.map { "\($0.line):\($0.column): \($0.message)" } == [
                 "5:46: `below: 150` is outside what a rate can be: a rate's threshold is in percent, from 0 to 100 (35 for 35 %)",
@@ -80,6 +83,8 @@ extension AlertThresholdTests {
                 "7:48: `below: -1` is below zero, which no enrollments can be: a count's threshold is 0 or more",
                 "8:59: `change_below: -120` is outside what a rate's change can be: in percentage points, from −100 to 100",
                 "9:55: `change_below: -150` is a fall of more than 100 %, which no enrollments can make: a change is in percent, from −100 up",
+                "12:48: `below: 0` can never be triggered: no enrollments is below zero",
+                "13:46: `above: 100` can never be triggered: no rate is above 100 %",
             ])
     }
 
