@@ -83,11 +83,34 @@ import Testing
         #expect(page.contains(named))
         let digest = project.read("digest.md")
         #expect(digest.contains(named))
+        try checkLastSevenDays(project)
         // Built again: on SQLite every window's counts come from the last build's results
         // (PostgreSQL keeps none: its data has no file to tell a change by).
         let again = try await project.build { $0.asOf = CivilDate(iso: "2024-04-07") }
         #expect(again.plan.map(\.name).contains("drivers") == postgres)
         #expect(try project.document("badges")["metadata"]?["insights"]?.arrayValue == insights)
+    }
+
+    /// The index's last 7 days (2024-04-01 to 2024-04-07) against the 7 before: the same
+    /// week's moves in whole numbers. Enrollments 12 → 51, +39 (beyond chance, 2 × √63 =
+    /// 15.9): Python Basics 4 → 40. Learners 12 → 12: no move. Completions 4 → 40, +36 (2 ×
+    /// √44 = 13.3): Python Basics 0 → 36, all of it.
+    func checkLastSevenDays(_ project: Project) throws {
+        let document = try JSONDecoder().decode(
+            JSONValue.self, from: Data(contentsOf: project.site.appending(path: "digest.json")))
+        var days: [String: JSONValue] = [:]
+        for row in document["last_7_days"]?.arrayValue ?? [] {
+            days[row["measure"]?.stringValue ?? ""] = row["drivers"] ?? nil
+        }
+        func seven(_ weekly: JSONValue) -> JSONValue {
+            guard case .object(var members) = weekly else { return weekly }
+            members["baseline"] = "the 7 days before"
+            return .object(members)
+        }
+        #expect(days["enrollments"] == seven(Self.enrollments))
+        #expect(days["learners"] == .null)
+        #expect(days["completions"] == seven(Self.completions))
+        #expect(project.read("index.md").contains("Python Basics (+36, 92.3% of the change)"))
     }
 
     /// A project over `rows`, in a SQLite file or a schema of the PostgreSQL test server.
