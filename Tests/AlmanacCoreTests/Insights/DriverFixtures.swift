@@ -269,3 +269,30 @@ enum DriverFixtures {
         return counted
     }
 }
+
+/// The split as these tests call it: a move without an earlier window's start (no cohort is
+/// new), with the totals the page shows taken from the counts when a test gives none.
+extension DriverSplit {
+    static func count(
+        _ measure: String, before: DriverCounts, after: DriverCounts, weeks: Int = 1,
+        expected: (before: Double, after: Double)? = nil, baseline: String
+    ) -> Drivers? {
+        let totals =
+            expected
+            ?? (
+                Double(before.total(measure) ?? 0) / Double(max(weeks, 1)),
+                Double(after.total(measure) ?? 0)
+            )
+        return drivers(
+            of: Move(measure, baseline: baseline, expected: totals, weeks: weeks),
+            before: before, after: after)
+    }
+
+    static func rate(
+        _ measure: String, before: DriverCounts, after: DriverCounts,
+        expected: (before: Double, after: Double), baseline: String
+    ) -> Drivers? {
+        drivers(
+            of: Move(measure, baseline: baseline, expected: expected), before: before, after: after)
+    }
+}

@@ -54,14 +54,18 @@ import Testing
                 before: badges([("W", 300, 0), ("X", 1, 0), ("Y", 1, 0), ("Z", 1, 0)]),
                 after: badges([("W", 100, 0), ("X", 11, 0), ("Y", 11, 0), ("Z", 11, 0)]), weeks: 3,
                 expected: (101, 133), baseline: "the mean of the 3 weeks before"))
+        // A member's mean before is written as after − its written part, so that the three
+        // agree: 11 − 10.6 = 0.4 for X, 11 − 10.7 = 0.3 for Y and Z.
         let driver = { (name: String, change: Double, share: Double) in
-            Drivers.Driver(name: name, before: 0.3, after: 11, change: change, share: share)
+            Drivers.Driver(
+                name: name, before: name == "X" ? 0.4 : 0.3, after: 11, change: change,
+                share: share)
         }
         #expect(
             drivers
                 == Drivers(
                     measure: "enrollments", before: 101, after: 133, change: 32,
-                    baseline: "the mean of the 3 weeks before",
+                    baseline: "the mean of the 3 weeks before", weeks: 3,
                     splits: [
                         Drivers.Split(
                             dimension: .badge,
@@ -154,7 +158,8 @@ import Testing
                     restChange: 0, restShare: 0)
             ])
         #expect(drivers.change == 20)
-        #expect(drivers.dimensions == [.organization, .cohort])
+        // Every learner joined in one month: a dimension of one member is not split over.
+        #expect(drivers.dimensions == [.organization])
     }
 
     @Test("counts that are not the page's totals are refused")

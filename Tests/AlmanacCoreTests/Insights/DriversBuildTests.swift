@@ -40,10 +40,11 @@ import Testing
 
     /// The week's enrollments, worked out in `DriversTests.spike`: 51 against a mean of
     /// 12.0, Python Basics 4.0 → 40 (+36.0, 0.9231), the rest +3.0 (0.0769).
+    /// Every learner joined in one month: no join cohort to split over.
     static let enrollments: JSONValue = [
         "measure": "enrollments", "before": 12, "after": 51, "change": 39,
-        "baseline": "the mean of the 12 weeks before", "broad_based": false,
-        "within_chance": false, "dimensions": ["badge", "category", "organization", "cohort"],
+        "baseline": "over the 12 weeks before", "broad_based": false,
+        "within_chance": false, "dimensions": ["badge", "category", "organization"],
         "by": pythonBasics(
             before: 4, after: 40, change: 36, share: 0.9231, rest: 3, restShare: 0.0769),
     ]
@@ -53,8 +54,8 @@ import Testing
     /// 1.5 × 0.45 = 0.675 < 1). Acme and Globex 2 → 20 each: half, not named.
     static let completions: JSONValue = [
         "measure": "completions", "before": 4, "after": 40, "change": 36,
-        "baseline": "the mean of the 12 weeks before", "broad_based": false,
-        "within_chance": false, "dimensions": ["badge", "category", "organization", "cohort"],
+        "baseline": "over the 12 weeks before", "broad_based": false,
+        "within_chance": false, "dimensions": ["badge", "category", "organization"],
         "by": pythonBasics(before: 0, after: 36, change: 36, share: 1, rest: 0, restShare: 0),
     ]
 
@@ -104,7 +105,7 @@ import Testing
         }
         func seven(_ weekly: JSONValue) -> JSONValue {
             guard case .object(var members) = weekly else { return weekly }
-            members["baseline"] = "the 7 days before"
+            members["baseline"] = "in the 7 days before"
             return .object(members)
         }
         #expect(days["enrollments"] == seven(Self.enrollments))
@@ -179,30 +180,32 @@ import Testing
         // The drop-out rate's +6.00 points are within chance (`DriversTests.allMix`): no
         // change insight.
         #expect(moved.keys.sorted() == ["completed", "completion_rate"])
-        let all: JSONValue = ["badge", "category", "organization", "cohort"]
-        // Python Basics 0.8 in both weeks, −24.00 points of −18.00; the rest (SQL
-        // Fundamentals, 0.2 in both) +6.00.
+        // One join month: no cohort to split over.
+        let all: JSONValue = ["badge", "category", "organization"]
+        // Python Basics 0.8 in both weeks, −11.70 points of −18.00 (centred on the mean
+        // rate 0.41, `DriversTests.allMix`); the rest (SQL Fundamentals) −6.30.
         #expect(
             moved["completion_rate"] == [
                 "measure": "completion_rate", "before": 0.5, "after": 0.32, "change": -18,
-                "baseline": "the previous period", "broad_based": false, "within_chance": false,
-                "dimensions": all,
+                "baseline": "in the previous period", "broad_based": false,
+                "within_chance": false, "dimensions": all,
                 "by": Self.pythonBasics(
-                    before: 0.8, after: 0.8, change: -24, share: 1.3333, rest: 6,
-                    restShare: -0.3333),
+                    before: 0.8, after: 0.8, change: -11.7, share: 0.65, rest: -6.3,
+                    restShare: 0.35),
                 "rate_effect": 0, "mix_effect": -18,
             ])
         // Completed 100 → 64: Python Basics 80 → 32, −48 of −36; the rest +12.
         #expect(
             moved["completed"] == [
                 "measure": "completed", "before": 100, "after": 64, "change": -36,
-                "baseline": "the previous period", "broad_based": false, "within_chance": false,
+                "baseline": "in the previous period", "broad_based": false,
+                "within_chance": false,
                 "dimensions": all,
                 "by": Self.pythonBasics(
                     before: 80, after: 32, change: -48, share: 1.3333, rest: 12,
                     restShare: -0.3333),
             ])
-        #expect(mix.read("page.md").contains("Python Basics (−24 points"))
+        #expect(mix.read("page.md").contains("Python Basics (−11.7 points"))
 
         let even = try await built(
             DriverFixtures.evenDrop, "How many enrollments were there in the last 14 days?",
@@ -211,7 +214,7 @@ import Testing
             try changes(even, "page") == [
                 "enrollments": [
                     "measure": "enrollments", "before": 40, "after": 16, "change": -24,
-                    "baseline": "the previous period", "broad_based": true,
+                    "baseline": "in the previous period", "broad_based": true,
                     "within_chance": false,
                     "dimensions": ["badge", "category", "organization", "cohort"], "by": [],
                 ]

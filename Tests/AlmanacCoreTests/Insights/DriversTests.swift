@@ -111,8 +111,10 @@ struct PlantedMove: Sendable, CustomStringConvertible {
         let week = DriverSplit.count(
             "enrollments", before: counts[0], after: counts[1], weeks: 12, expected: (12, 51),
             baseline: "the mean of the 12 weeks before")
-        var expected = drivers("enrollments", 12, 51, change: 39, splits)
+        // Every learner joined in one month: no join cohort to split over.
+        var expected = drivers("enrollments", 12, 51, change: 39, splits, dimensions: oneCohort)
         expected.baseline = "the mean of the 12 weeks before"
+        expected.weeks = 12
         expected.places = 1
         #expect(week == expected)
         #expect(week?.broadBased == false)
@@ -122,6 +124,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             "enrollments", before: counts[2], after: counts[1], expected: (12, 51),
             baseline: "the 7 days before")
         expected.baseline = "the 7 days before"
+        expected.weeks = 1
         expected.places = 0
         #expect(days == expected)
         // 12 learners in both: no move to split.
@@ -150,15 +153,20 @@ struct PlantedMove: Sendable, CustomStringConvertible {
     /// dimensions (none when within chance): a count's change whole, a rate's in points.
     static func drivers(
         _ measure: String, _ before: Double, _ after: Double, change: Double, _ splits: [Split],
-        effects: (rate: Double, mix: Double)? = nil, withinChance: Bool = false
+        effects: (rate: Double, mix: Double)? = nil, withinChance: Bool = false,
+        dimensions: [DriverCounts.Dimension] = DriverCounts.Dimension.allCases
     ) -> Drivers {
         Drivers(
             measure: measure, before: before, after: after, change: change,
             baseline: ComparisonWindows.previousPhrase, splits: splits,
-            dimensions: withinChance ? [] : DriverCounts.Dimension.allCases,
+            dimensions: withinChance ? [] : dimensions,
             rateEffect: effects?.rate, mixEffect: effects?.mix, withinChance: withinChance,
             places: KeyMeasure.isRate(measure) ? 2 : 0)
     }
+
+    /// The dimensions of a fixture whose learners all joined in one month: a dimension with
+    /// one member is not split over.
+    static let oneCohort: [DriverCounts.Dimension] = [.badge, .category, .organization]
 
     /// 40 → 16, −24, beyond chance (2 × √56 = 15.0): every badge, category, organization and
     /// join month 20 → 8, −12, half the change from half the enrollments (0.5 < 0.5 + 0.15):
@@ -179,11 +187,13 @@ struct PlantedMove: Sendable, CustomStringConvertible {
     /// Completion rate 100/200 = 0.5 → 64/200 = 0.32: −18.00 points, beyond chance (pooled
     /// 164/400 = 0.41, 2 × √(0.41 × 0.59 × (1/200 + 1/200)) = 0.098). Inside each badge the
     /// rate stays (Python Basics 80/100 = 32/40 = 0.8, SQL Fundamentals 20/100 = 32/160 =
-    /// 0.2): rate effect 0. Mix: Python Basics Δw = 0.2 − 0.5 = −0.3 at (0.8 + 0.8)/2 →
-    /// −24.00, SQL Fundamentals +0.3 at 0.2 → +6.00; −18.00 in all. Python Basics explains
-    /// −24 / −18 = 1.3333 of it (its mean share of the enrollments 0.35, + 0.15 = 0.5):
-    /// named; the rest +6.00, −0.3333. Each organization keeps half of every badge: −9.00
-    /// each, 0.5 of the change and of the enrollments: not named.
+    /// 0.2): rate effect 0. Mix, centred on the mean overall rate (0.5 + 0.32)/2 = 0.41:
+    /// Python Basics Δw = 0.2 − 0.5 = −0.3 at 0.8 − 0.41 = 0.39 → −11.70, SQL Fundamentals
+    /// +0.3 at 0.2 − 0.41 = −0.21 → −6.30; −18.00 in all. Python Basics explains −11.7 / −18
+    /// = 0.65 of it (its mean share of the enrollments 0.35, + 0.15 = 0.5): named; the rest
+    /// −6.30, 0.35 (SQL Fundamentals' mean share 0.65 + 0.15 is more). Each organization
+    /// keeps half of every badge: no Δw, −9.00 each from its rate, 0.5 of the change and of
+    /// the enrollments: not named. One join month: no cohort to split over.
     static func allMix(_ counts: [DriverCounts]) {
         func named(
             _ before: Double, _ after: Double, _ part: (Double, Double), rest: (Double, Double)
@@ -200,8 +210,8 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             completion
                 == drivers(
                     "completion_rate", 0.5, 0.32, change: -18,
-                    named(0.8, 0.8, (-24, 1.3333), rest: (6, -0.3333)),
-                    effects: (0, -18)))
+                    named(0.8, 0.8, (-11.7, 0.65), rest: (-6.3, 0.35)),
+                    effects: (0, -18), dimensions: oneCohort))
         #expect(completion?.json["rate_effect"] == 0)
         #expect(completion?.json["mix_effect"] == -18)
         // Drop-out rate 20/200 = 0.1 → 32/200 = 0.16, +6.00 points: pooled 52/400 = 0.13,
@@ -216,7 +226,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             split("completed", counts, expected: (100, 64))
                 == drivers(
                     "completed", 100, 64, change: -36,
-                    named(80, 32, (-48, 1.3333), rest: (12, -0.3333))))
+                    named(80, 32, (-48, 1.3333), rest: (12, -0.3333)), dimensions: oneCohort))
         // Completions by the day they happened: 100 → 65, −35 (2 × √165 = 25.7); Python
         // Basics 80 → 33, −47, 47/35 = 1.342857 → 1.3429 of it (0.8 + 0.15 = 0.95): named;
         // the rest (SQL Fundamentals 20 → 32) +12, −0.3429. Acme 50 → 33 (−17, 0.4857) and
@@ -225,7 +235,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             split("completions", counts, 2, 3, expected: (100, 65))
                 == drivers(
                     "completions", 100, 65, change: -35,
-                    named(80, 33, (-47, 1.3429), rest: (12, -0.3429))))
+                    named(80, 33, (-47, 1.3429), rest: (12, -0.3429)), dimensions: oneCohort))
     }
 
     /// The same 100/100 enrollments in both weeks: Python Basics 80/100 = 0.8 → 48/100 =
@@ -243,7 +253,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
                         Driver(
                             name: "Python Basics", before: 0.8, after: 0.48, change: -16,
                             share: 1.1429), category: "Programming", rest: 2, share: -0.1429),
-                    effects: (-14, 0)))
+                    effects: (-14, 0), dimensions: oneCohort))
     }
 
     /// 40 → 80, +40, beyond chance (2 × √120 = 21.9): January 2024 0 → 36 explains 36 / 40
