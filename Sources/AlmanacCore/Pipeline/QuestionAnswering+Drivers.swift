@@ -1,10 +1,10 @@
 import Foundation
 
 /// What drove every move the report shows: each question's comparison with the previous
-/// window, its unusual and record weeks, and the index's last 7 days. The windows of all of
-/// them are counted by one shared statement (`DriverCounts.statement`), after the analyses,
-/// inside the build's snapshot; the split itself is arithmetic on those counts
-/// (`DriverSplit`).
+/// window, its unusual and record weeks, and the index's last 7 days. Their windows are
+/// counted by the shared statement `DriverCounts.statement`: those known before any SQL runs
+/// in the analyses' pool (`EarlyDrivers`), the weekly facts' right after it, inside the
+/// build's snapshot; the split itself is arithmetic on those counts (`DriverSplit`).
 extension QuestionAnswering {
     /// One move: a measure counted in two windows.
     private struct Move {
@@ -43,12 +43,12 @@ extension QuestionAnswering {
     /// the drivers of the index's last 7 days by measure (`enrollments`, `learners`,
     /// `completions`), the statement that ran (nil when every window was known) and its plan
     /// step.
-    /// - Parameter earlier: the last build's cache, read before this build's analyses
-    ///   replaced it; this build's counts are stored into `cache`.
     /// - Parameters:
     ///   - counts: the counts of the windows known before the analyses ran (the last
     ///     build's, and the early statement's); the weekly facts' windows, known only now,
-    ///     are read from `earlier` (the last build's cache) or counted here.
+    ///     are read from `earlier` or counted here.
+    ///   - earlier: the last build's cache, read before this build's analyses replaced it;
+    ///     this build's counts are stored into `cache`.
     func addDrivers(
         to analysed: inout [Analysed], matches: [Match], weekly: [Filters: WeeklySeries],
         counts known: [DriverWindow: DriverCounts], earlier: AnalysisCache,
