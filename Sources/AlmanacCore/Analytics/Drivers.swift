@@ -134,7 +134,7 @@ public struct Drivers: Sendable, Equatable {
                 + "and \(amount(mixEffect)) from the mix of badges enrolled in. "
         }
         if withinChance {
-            return "A move this size is within what chance alone gives, so no driver is named."
+            return "Within what chance alone gives: no driver is named."
         }
         guard !broadBased else {
             let words = dimensions.map(\.label)
