@@ -68,6 +68,10 @@ extension LearningPaths: Analysis {
         // Dropping the steps before the badge leaves the ones after it, and so the next
         // badges, as they were: only the numbering moves. Only a scope with a badge looks
         // for the badge's step in each sequence (a window, so a sort): the others start at 1.
+        // A whole-history scope with a badge finds each learner's step of it first
+        // (`focus_starts`, a few rows per learner who took it), then the learner's steps from
+        // there: PostgreSQL hashes those few rows instead of sorting every step of every such
+        // scope to merge them; SQLite reads each learner's steps through the (user, step) index.
         return """
             WITH \(scopes.values(dialect, reads: [.facts, .learnerSteps])),
             windowed AS (SELECT * FROM targets WHERE from_day IS NOT NULL),
@@ -111,16 +115,21 @@ extension LearningPaths: Analysis {
                        max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id) AS first_step
                 FROM windowed_steps WHERE focus IS NOT NULL
             ),
+            focus_starts AS MATERIALIZED (
+                SELECT sc.scope, sc.until_day, sc.organization, sc.organization_id, f.user_id, f.step
+                FROM targets sc
+                JOIN \(sequences) f ON f.badge_id = sc.focus_id AND f.enrolled_at < sc.until_day
+                WHERE sc.from_day IS NULL AND sc.focus IS NOT NULL
+            ),
             links AS MATERIALIZED (
                 SELECT scope, user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge
                 FROM history WHERE focus IS NULL
                 UNION ALL
-                SELECT sc.scope, l.user_id, l.step - f.step + 1, l.badge_id, l.enrolled_at,
+                SELECT sc.scope, l.user_id, l.step - sc.step + 1, l.badge_id, l.enrolled_at,
                        \(cut)
-                FROM targets sc
-                JOIN \(sequences) f ON f.badge_id = sc.focus_id AND f.enrolled_at < sc.until_day
-                JOIN \(sequences) l ON l.user_id = f.user_id AND l.step >= f.step AND l.enrolled_at < sc.until_day
-                WHERE sc.from_day IS NULL AND sc.focus IS NOT NULL AND \(organization)
+                FROM focus_starts sc
+                JOIN \(sequences) l ON l.user_id = sc.user_id AND l.step >= sc.step AND l.enrolled_at < sc.until_day
+                WHERE \(organization)
                 UNION ALL
                 SELECT scope, user_id, step - first_step + 1, badge_id, enrolled_at,
                        next_badge, next_enrolled_at, third_badge
