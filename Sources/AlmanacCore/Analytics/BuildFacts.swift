@@ -65,10 +65,23 @@ enum BuildFacts: String, CaseIterable, Sendable {
         }
     }
 
+    /// The order of the temporary table's rows. The facts are stored in the order of
+    /// `enrolled_at`, so a scope of a range of days, or of one badge or organization over a
+    /// range (read through the indexes above, in date order), reads neighbouring rows: in
+    /// the order of the enrollments' ids, each such row was on a page of its own, a page the
+    /// cache (far smaller than the table at a million rows) had dropped and read again. The
+    /// unary plus sorts the rows once rather than fetching each through the date index.
+    private var order: String {
+        switch self {
+        case .facts: return "\n    ORDER BY +e.enrolled_at, e.id"
+        case .learnerSteps: return ""
+        }
+    }
+
     /// The statements that make it a temporary table of the connection; each can run again
     /// harmlessly, as `--dump-sql` replays them.
     func createStatements(_ dialect: any SQLDialect) -> [String] {
-        ["CREATE TEMP TABLE IF NOT EXISTS \(name) AS\n    \(select(dialect))"]
+        ["CREATE TEMP TABLE IF NOT EXISTS \(name) AS\n    \(select(dialect))\(order)"]
             + indexes.enumerated().map { number, columns in
                 "CREATE INDEX IF NOT EXISTS temp.\(name)_\(number + 1) ON \(name)(\(columns))"
             }

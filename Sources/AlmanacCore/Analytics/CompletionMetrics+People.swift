@@ -17,35 +17,55 @@ extension CompletionMetrics {
     /// `people`: per scope, overall and per badge and organization, the distinct learners of
     /// each status and the mean days to complete. The mean is a sum of whole seconds over a
     /// count, rounded half up in integer arithmetic, so both engines give the same digits.
+    ///
+    /// Each learner's rows are gathered once per badge (`learner_badges`: whether any is
+    /// completed, dropped or in progress, and the seconds to complete), then once per learner
+    /// (`learners`, with the learner's organization, one per learner); each breakdown then
+    /// counts those rows, where a `count(DISTINCT …)` per status and breakdown would sort
+    /// every enrollment again.
     static func peopleStatement(_ scopes: ScopeList, _ dialect: any SQLDialect) -> SQLStatement {
-        let learners = { (status: String) in
-            "count(DISTINCT CASE WHEN s.status = '\(status)' THEN s.user_id END)"
+        let any = { (status: String) in
+            "max(\(dialect.flag("s.status = '\(status)'"))) AS \(status)"
         }
         let seconds = Scope.secondsToComplete(dialect)
         let columns = """
-            count(DISTINCT s.user_id) AS learners, \(learners("completed")) AS completed_learners,
-                   \(learners("dropped")) AS dropped_learners, \(learners("in_progress")) AS in_progress_learners,
-                   CASE WHEN count(\(seconds)) = 0 THEN NULL
-                        ELSE \(dialect.ratio("sum(\(seconds))", "86400 * count(\(seconds))", places: 1)) END
+            count(*) AS learners, sum(completed) AS completed_learners,
+                   sum(dropped) AS dropped_learners, sum(in_progress) AS in_progress_learners,
+                   CASE WHEN sum(timed) = 0 THEN NULL
+                        ELSE \(dialect.ratio("sum(seconds)", "86400 * sum(timed)", places: 1)) END
                    AS mean_days_to_complete
             """
         // A scope with no rows has no row here: it reads as no learners.
         return scopes.statement(
             "people",
             """
-            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .organizationID, .enrolledAt, .status, .completedAt]))
-            SELECT s.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
+            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .organizationID, .enrolledAt, .status, .completedAt])),
+            learner_badges AS MATERIALIZED (
+                SELECT s.scope, s.badge_id, s.user_id, s.organization_id,
+                       \(any("completed")), \(any("dropped")), \(any("in_progress")),
+                       sum(\(seconds)) AS seconds, count(\(seconds)) AS timed
+                FROM scoped s
+                GROUP BY s.scope, s.badge_id, s.user_id, s.organization_id
+            ),
+            learners AS MATERIALIZED (
+                SELECT scope, user_id, organization_id, max(completed) AS completed,
+                       max(dropped) AS dropped, max(in_progress) AS in_progress,
+                       sum(seconds) AS seconds, sum(timed) AS timed
+                FROM learner_badges
+                GROUP BY scope, user_id, organization_id
+            )
+            SELECT scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
                    \(columns)
-            FROM scoped s
-            GROUP BY s.scope
+            FROM learners
+            GROUP BY scope
             UNION ALL
-            SELECT s.scope, 'badge', s.badge_id, NULL, \(columns)
-            FROM scoped s
-            GROUP BY s.scope, s.badge_id
+            SELECT scope, 'badge', badge_id, NULL, \(columns)
+            FROM learner_badges
+            GROUP BY scope, badge_id
             UNION ALL
-            SELECT s.scope, 'organization', NULL, s.organization_id, \(columns)
-            FROM scoped s
-            GROUP BY s.scope, s.organization_id
+            SELECT scope, 'organization', NULL, organization_id, \(columns)
+            FROM learners
+            GROUP BY scope, organization_id
             ORDER BY 1, 2, 3, 4
             """, dialect)
     }

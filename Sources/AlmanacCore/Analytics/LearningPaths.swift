@@ -68,6 +68,10 @@ extension LearningPaths: Analysis {
         // Dropping the steps before the badge leaves the ones after it, and so the next
         // badges, as they were: only the numbering moves. Only a scope with a badge looks
         // for the badge's step in each sequence (a window, so a sort): the others start at 1.
+        // A whole-history scope with a badge finds each learner's step of it first
+        // (`focus_starts`, a few rows per learner who took it), then the learner's steps from
+        // there: PostgreSQL hashes those few rows instead of sorting every step of every such
+        // scope to merge them; SQLite reads each learner's steps through the (user, step) index.
         return """
             WITH \(scopes.values(dialect, reads: [.facts, .learnerSteps])),
             windowed AS (SELECT * FROM targets WHERE from_day IS NOT NULL),
@@ -111,16 +115,21 @@ extension LearningPaths: Analysis {
                        max(CASE WHEN in_focus = 1 THEN step END) OVER (PARTITION BY scope, user_id) AS first_step
                 FROM windowed_steps WHERE focus IS NOT NULL
             ),
+            focus_starts AS MATERIALIZED (
+                SELECT sc.scope, sc.until_day, sc.organization, sc.organization_id, f.user_id, f.step
+                FROM targets sc
+                JOIN \(sequences) f ON f.badge_id = sc.focus_id AND f.enrolled_at < sc.until_day
+                WHERE sc.from_day IS NULL AND sc.focus IS NOT NULL
+            ),
             links AS MATERIALIZED (
                 SELECT scope, user_id, step, badge_id, enrolled_at, next_badge, next_enrolled_at, third_badge
                 FROM history WHERE focus IS NULL
                 UNION ALL
-                SELECT sc.scope, l.user_id, l.step - f.step + 1, l.badge_id, l.enrolled_at,
+                SELECT sc.scope, l.user_id, l.step - sc.step + 1, l.badge_id, l.enrolled_at,
                        \(cut)
-                FROM targets sc
-                JOIN \(sequences) f ON f.badge_id = sc.focus_id AND f.enrolled_at < sc.until_day
-                JOIN \(sequences) l ON l.user_id = f.user_id AND l.step >= f.step AND l.enrolled_at < sc.until_day
-                WHERE sc.from_day IS NULL AND sc.focus IS NOT NULL AND \(organization)
+                FROM focus_starts sc
+                JOIN \(sequences) l ON l.user_id = sc.user_id AND l.step >= sc.step AND l.enrolled_at < sc.until_day
+                WHERE \(organization)
                 UNION ALL
                 SELECT scope, user_id, step - first_step + 1, badge_id, enrolled_at,
                        next_badge, next_enrolled_at, third_badge
@@ -153,23 +162,21 @@ extension LearningPaths: Analysis {
                 FROM links l WHERE l.next_badge IS NOT NULL\(scopes.readWhole("l.scope", of: requests))
             ),
             medians AS (
-            \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps"))
-            ),
-            counted AS (
-                SELECT scope, from_badge, to_badge, count(*) AS learners FROM gaps GROUP BY scope, from_badge, to_badge
+            \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps", counted: "learners"))
             ),
             firsts_of_paths AS (
-                SELECT scope, badge_id, next_badge, third_badge FROM links WHERE step = 1
+                SELECT scope, badge_id, next_badge, third_badge, count(*) AS learners
+                FROM links WHERE step = 1
+                GROUP BY scope, badge_id, next_badge, third_badge
             ),
             paths AS (
                 SELECT p.scope, f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,
-                       \(label) AS label, count(*) AS learners
+                       \(label) AS label, p.learners
                 FROM firsts_of_paths p
                 JOIN badges f ON f.id = p.badge_id
                 JOIN badges s ON s.id = p.next_badge
                 LEFT JOIN badges t ON t.id = p.third_badge
                 WHERE TRUE\(scopes.readWhole("p.scope", of: requests))
-                GROUP BY p.scope, p.badge_id, p.next_badge, p.third_badge, f.name, s.name, t.name
             ),
             top_paths AS (
                 SELECT scope, first_badge, second_badge, third_badge, label, learners
@@ -179,20 +186,20 @@ extension LearningPaths: Analysis {
                 WHERE place <= \(topPathLimit)
             ),
             parts AS (
-                SELECT c.scope, 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
-                       NULL AS third_badge, NULL AS label, c.learners, \(dialect.days("m.q1")) AS median_days
-                FROM counted c
-                JOIN medians m ON m.scope = c.scope AND m.from_badge = c.from_badge AND m.to_badge = c.to_badge
-                JOIN badges f ON f.id = c.from_badge
-                JOIN badges t ON t.id = c.to_badge
+                SELECT m.scope, 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
+                       NULL AS third_badge, NULL AS label, m.learners, \(dialect.days("m.q1")) AS median_days
+                FROM medians m
+                JOIN badges f ON f.id = m.from_badge
+                JOIN badges t ON t.id = m.to_badge
                 UNION ALL
                 SELECT scope, 'path', first_badge, second_badge, third_badge, label, learners, NULL FROM top_paths
                 UNION ALL
-                SELECT p.scope, 'start', b.name, NULL, NULL, NULL, count(*), NULL
+                SELECT p.scope, 'start', b.name, NULL, NULL, NULL, CAST(sum(p.learners) AS BIGINT), NULL
                 FROM firsts_of_paths p JOIN badges b ON b.id = p.badge_id
                 GROUP BY p.scope, p.badge_id, b.name
                 UNION ALL
-                SELECT scope, 'learners', NULL, NULL, NULL, NULL, count(*), NULL FROM firsts_of_paths
+                SELECT scope, 'learners', NULL, NULL, NULL, NULL, CAST(sum(learners) AS BIGINT), NULL
+                FROM firsts_of_paths
                 GROUP BY scope
                 UNION ALL
                 SELECT st.scope, 'first', b.name, NULL, NULL, NULL, count(*), NULL

@@ -37,26 +37,51 @@ public struct WeeklySeries: Sendable, Equatable {
                 row.doneUntil = scope.until
                 return row
             })
+        guard !dialect.readsTemporaryTables else {
+            // The build's facts hold each row's Monday, worked out once per build.
+            return scopes.statement(
+                "weekly",
+                """
+                WITH \(scopes.cte(dialect, columns: [.enrolledWeek])),
+                \(scopes.relation(
+                    dialect, named: "finished", finished: true,
+                    columns: [.status, .completedAt, .completedWeek, .doneFrom, .doneUntil]))
+                SELECT s.scope, 'enrollments' AS measure, s.enrolled_week AS week, count(*) AS n
+                FROM scoped s GROUP BY s.scope, s.enrolled_week
+                UNION ALL
+                SELECT f.scope, 'completions' AS measure, f.completed_week AS week, count(*) AS n
+                FROM finished f
+                WHERE \(ScopeList.doneInWindow("f"))
+                GROUP BY f.scope, f.completed_week
+                ORDER BY 1, 2, 3
+                """, dialect)
+        }
+        // Where the facts are defined in the statement (PostgreSQL), a row's Monday would be
+        // worked out for every row of every scope: the rows are counted by day, and each
+        // day's Monday worked out once per scope.
+        let week = dialect.weekStart("d.day")
         return scopes.statement(
             "weekly",
             """
-            WITH \(scopes.cte(dialect, columns: [.enrolledWeek])),
+            WITH \(scopes.cte(dialect, columns: [.enrolledAt])),
             \(scopes.relation(
                 dialect, named: "finished", finished: true,
-                columns: [.status, .completedAt, .completedWeek, .doneFrom, .doneUntil]))
-            SELECT s.scope, 'enrollments' AS measure, s.enrolled_week AS week, count(*) AS n
-            FROM scoped s GROUP BY s.scope, s.enrolled_week
+                columns: [.status, .completedAt, .doneFrom, .doneUntil]))
+            SELECT d.scope, 'enrollments' AS measure, \(week) AS week, CAST(sum(d.n) AS BIGINT) AS n
+            FROM (SELECT s.scope, substr(s.enrolled_at, 1, 10) AS day, count(*) AS n
+                  FROM scoped s GROUP BY s.scope, substr(s.enrolled_at, 1, 10)) AS d
+            GROUP BY d.scope, \(week)
             UNION ALL
-            SELECT f.scope, 'completions' AS measure, f.completed_week AS week, count(*) AS n
-            FROM finished f
-            WHERE \(ScopeList.doneInWindow("f"))
-            GROUP BY f.scope, f.completed_week
+            SELECT d.scope, 'completions' AS measure, \(week) AS week, CAST(sum(d.n) AS BIGINT) AS n
+            FROM (SELECT f.scope, substr(f.completed_at, 1, 10) AS day, count(*) AS n
+                  FROM finished f
+                  WHERE \(ScopeList.doneInWindow("f"))
+                  GROUP BY f.scope, substr(f.completed_at, 1, 10)) AS d
+            GROUP BY d.scope, \(week)
             ORDER BY 1, 2, 3
             """, dialect)
     }
 
-    /// Each filter's series, in the order of `filters`, from what `shared` (the statement
-    /// for those filters) returned.
     static func series(
         from set: ResultSet, of shared: SQLStatement, filters: [Filters], asOf: CivilDate
     ) -> [WeeklySeries] {

@@ -42,15 +42,17 @@ public struct PostgresDialect: SQLDialect {
     public func unindexed(_ expression: String) -> String { expression }
 
     public func quantiles(
-        _ fractions: [Double], of value: String, by keys: [String], from source: String
+        _ fractions: [Double], of value: String, by keys: [String], from source: String,
+        counted: String?
     )
         -> String
     {
         let columns = fractions.enumerated().map { number, fraction in
             "percentile_cont(\(fraction)) WITHIN GROUP (ORDER BY \(value)) AS q\(number + 1)"
         }
+        let count = counted.map { ["count(*) AS \($0)"] } ?? []
         return """
-            SELECT \((keys + columns).joined(separator: ",\n       "))
+            SELECT \((keys + columns + count).joined(separator: ",\n       "))
             FROM (\(source)) AS quantile_source
             \(keys.isEmpty ? "" : "GROUP BY \(keys.joined(separator: ", "))")
             """

@@ -30,9 +30,12 @@ public protocol SQLDialect: Sendable {
     func isNumber(_ value: String) -> String
     /// A statement selecting `keys` and one column per fraction in `fractions` (`q1`, `q2`, …), the quantiles
     /// of `value` within each group of `source` by linear interpolation between closest ranks
-    /// (R's type 7, `percentile_cont`), exactly.
-    func quantiles(_ fractions: [Double], of value: String, by keys: [String], from source: String)
-        -> String
+    /// (R's type 7, `percentile_cont`), exactly; with `counted`, also the group's rows in a
+    /// column of that name, so a count of the same groups needs no grouping of its own.
+    func quantiles(
+        _ fractions: [Double], of value: String, by keys: [String], from source: String,
+        counted: String?
+    ) -> String
     /// True when the statements read the build's temporary tables (`almanac_facts`, …),
     /// which the runner made on every connection, rather than defining those relations in
     /// their own `WITH`.
@@ -60,6 +63,13 @@ extension SQLDialect {
         let d = "CAST(\(denominator) AS BIGINT)"
         return
             "CASE WHEN \(d) = 0 THEN 0.0 ELSE ((\(2 * scale) * \(n) + \(d)) / (2 * \(d))) / \(scale).0 END"
+    }
+
+    /// `quantiles(…)` without the count.
+    public func quantiles(
+        _ fractions: [Double], of value: String, by keys: [String], from source: String
+    ) -> String {
+        quantiles(fractions, of: value, by: keys, from: source, counted: nil)
     }
 
     /// A duration in seconds, which may end in .5 (a median of two), as days rounded to 1
@@ -155,7 +165,8 @@ public struct SQLiteDialect: SQLDialect {
     /// both; only the rows of those ranks go on to the grouping, so it sorts a few rows per
     /// group rather than every row again.
     public func quantiles(
-        _ fractions: [Double], of value: String, by keys: [String], from source: String
+        _ fractions: [Double], of value: String, by keys: [String], from source: String,
+        counted: String?
     )
         -> String
     {
@@ -168,7 +179,9 @@ public struct SQLiteDialect: SQLDialect {
             let high = "coalesce(max(CASE WHEN r = \(lower) + 1 THEN v END), \(low))"
             return "\(low) + (\(high) - \(low)) * max(\(position) - \(lower)) AS q\(number + 1)"
         }
-        let selected = (keys + columns).joined(separator: ",\n       ")
+        // Every group keeps the row of rank `lower`, which carries the group's size `n`.
+        let count = counted.map { ["max(n) AS \($0)"] } ?? []
+        let selected = (keys + columns + count).joined(separator: ",\n       ")
         let ranks = fractions.map { fraction in
             let lower = "CAST(\(fraction) * (n - 1) AS INTEGER)"
             return "r = \(lower) OR r = \(lower) + 1"
