@@ -149,3 +149,22 @@ extension QuestionReport {
         return (unverified, true)
     }
 }
+
+extension QuestionReport {
+    /// "Why it changed": each move's drivers once (a week both unusual and a record is one
+    /// move), then those of the totals' changes since the last report.
+    public var whyItChanged: [String] {
+        var lines: [String] = []
+        for line in insights.compactMap(\.why) where !lines.contains(line) {
+            lines.append(line)
+        }
+        for change in sinceLastReport?.changes ?? [] {
+            guard let drivers = change.drivers else { continue }
+            let label = KeyMeasure.label(change.measure)
+            lines.append(
+                "\(label.prefix(1).uppercased() + label.dropFirst()) since the last report: "
+                    + "\(drivers.move). \(drivers.explanation)")
+        }
+        return lines
+    }
+}

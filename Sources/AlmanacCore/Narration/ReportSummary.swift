@@ -18,6 +18,8 @@ public struct ReportSummary: Sendable {
     public var topInsight: Insight?
     /// The distinct names in the key tables' text columns, in order, for the search index.
     public var names: [String]
+    /// "Why it changed", in Markdown: the search index finds a page by the drivers it names.
+    public var whyItChanged: [String]
 
     public init(_ report: QuestionReport) {
         question = report.question
@@ -28,6 +30,7 @@ public struct ReportSummary: Sendable {
         sinceLastReport = report.sinceLastReport
         topInsight = report.insights.first
         names = Self.names(in: report.tables)
+        whyItChanged = report.whyItChanged
     }
 
     /// Each distinct non-empty text of the tables' text columns, in order of appearance.

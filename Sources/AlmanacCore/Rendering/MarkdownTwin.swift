@@ -19,7 +19,7 @@ struct MarkdownTwin: Sendable {
         // another viewer of the twin might not.
         if report.narration.model != nil { narration = Self.withoutHTML(narration) }
         lines += [narration, ""]
-        let why = PageRenderer.why(report)
+        let why = report.whyItChanged
         if !why.isEmpty {
             lines += ["## Why it changed", ""] + why.map { "- " + $0 } + [""]
         }

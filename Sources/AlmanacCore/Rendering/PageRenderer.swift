@@ -165,7 +165,7 @@ public struct PageRenderer: Sendable {
                 ] as [String: Any]
         }
         context["sinceLastReport"] = ChangeText.sinceLastReport(report) { DisplayName.cut($0) }
-        let why = Self.why(report)
+        let why = report.whyItChanged
         if !why.isEmpty {
             context["whyItChanged"] = ["items": why.map { ["html": MarkdownRenderer.inline($0)] }]
         }
@@ -234,23 +234,6 @@ public struct PageRenderer: Sendable {
         chart.figure["data"]?.arrayValue?.contains {
             Layout.webGLTypes.contains($0["type"]?.stringValue ?? "")
         } ?? false
-    }
-
-    /// "Why it changed": each move's drivers once (a week both unusual and a record is one
-    /// move), then those of the totals' changes since the last report.
-    static func why(_ report: QuestionReport) -> [String] {
-        var lines: [String] = []
-        for line in report.insights.compactMap(\.why) where !lines.contains(line) {
-            lines.append(line)
-        }
-        for change in report.sinceLastReport?.changes ?? [] {
-            guard let drivers = change.drivers else { continue }
-            let label = KeyMeasure.label(change.measure)
-            lines.append(
-                "\(label.prefix(1).uppercased() + label.dropFirst()) since the last report: "
-                    + "\(drivers.move). \(drivers.explanation)")
-        }
-        return lines
     }
 
     /// The index: title, totals and every section with its questions.

@@ -7,7 +7,8 @@ import Foundation
 /// refused from `file://`, and a script loaded by a `<script src>` tag is allowed there and by
 /// the site's CSP (`script-src 'self'`). The format is compact and documented here, so no
 /// search library is needed: `names` holds every distinct name from the key tables once,
-/// sorted, and each page is `[href, title, section, answer as plain text, [name numbers]]`.
+/// sorted, and each page is `[href, title, section, answer and "Why it changed" as plain text,
+/// [name numbers]]`.
 /// The name is not content-hashed: every page refers to it, and a hashed name would change
 /// every page whenever one question changed.
 public struct SearchIndex: Sendable {
@@ -27,7 +28,9 @@ public struct SearchIndex: Sendable {
                 .string(summary.question.id + ".html"),
                 .string(summary.question.text),
                 .string(summary.question.section ?? "Questions"),
-                .string(Self.plain(summary.narration)),
+                .string(
+                    Self.plain(
+                        ([summary.narration] + summary.whyItChanged).joined(separator: "\n\n"))),
                 .array(summary.names.compactMap { number[$0] }.sorted().map(JSONValue.int)),
             ]
         }
