@@ -190,8 +190,9 @@ struct ScopeList: Sendable {
     /// badge's index, of one organization through the organization's, of a range of days
     /// through the date index, and a scope of the whole history reads the table once (the
     /// unary plus keeps SQLite from fetching nearly every row through the date index).
-    /// `finished` rows are read through the completion index: every statement that reads
-    /// them counts only completions inside `done_from`…`done_until`.
+    /// `finished` rows are the completed ones inside `done_from`…`done_until`: SQLite reads
+    /// them from an automatic index of the completed rows it makes for the statement,
+    /// PostgreSQL through the completion index of `enrollments`.
     /// - Parameter targets: the scopes to read, `targets` or a relation of some of its rows.
     func relation(
         _ dialect: any SQLDialect, named name: String, finished: Bool = false,

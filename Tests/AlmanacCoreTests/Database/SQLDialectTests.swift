@@ -133,4 +133,24 @@ import Testing
             #expect(rows == [[10, 10, 10], [2, 2, 2], [1.75, 2.5, 3.25]], "\(db.dialect.name)")
         }
     }
+
+    @Test("quantiles count each group's rows when asked, ties and a NULL group included")
+    func countedQuantiles() throws {
+        // Group 1: 1 2 2 2 5 → 5 rows, median 2. Group 2: 1 2 3 4 → 4 rows, median 2.5. The
+        // NULL group: 10 alone → 1 row, median 10.
+        let source = """
+            SELECT 1 AS k, 1 AS v UNION ALL SELECT 1, 2 UNION ALL SELECT 1, 2 UNION ALL SELECT 1, 2
+            UNION ALL SELECT 1, 5 UNION ALL SELECT 2, 4 UNION ALL SELECT 2, 3 UNION ALL SELECT 2, 2
+            UNION ALL SELECT 2, 1 UNION ALL SELECT NULL, 10
+            """
+        for db in try Self.engines() {
+            let sql = db.dialect.quantiles(
+                [0.5], of: "v", by: ["k"], from: source, counted: "rows_in_group")
+            let rows = try ResultSet.read(
+                SQLStatement("q", "SELECT * FROM (\(sql)) AS q ORDER BY k NULLS FIRST"), from: db
+            )
+            .records.map { [$0.double("q1"), Double($0.int("rows_in_group"))] }
+            #expect(rows == [[10, 1], [2, 5], [2.5, 4]], "\(db.dialect.name)")
+        }
+    }
 }
