@@ -158,16 +158,29 @@ extension TemplateSet {
         return problems
     }
 
-    /// What makes a templates folder from before one embed page per question (`init` copies
-    /// every template) show the wrong chart or none: an `embed.mustache` that draws one chart,
-    /// which shows the answer chart whatever the fragment asks for, or a site script that
-    /// does not choose the chart of the new one, whose charts then all stay hidden.
-    func embedProblems() -> [String] {
-        guard let embed = template(named: "embed"), let script = asset("almanac.js") else {
-            return []
-        }
+    /// What makes a templates folder copied by an older `init` (it copies every template)
+    /// leave something out: a `page.mustache` without "Why it changed", or, from before one
+    /// embed page per question, an `embed.mustache` that draws one chart (the answer chart
+    /// whatever the fragment asks for) or a site script that does not choose the chart of
+    /// the new one, whose charts then all stay hidden.
+    func outdatedProblems() -> [String] {
         let fix =
             "copy the built-in one (`almanac init` in an empty folder writes it) or delete yours"
+        var problems: [String] = []
+        // A page from before "Why it changed": the narration no longer says what drove a move,
+        // so without the section the page would not say it anywhere.
+        if let page = template(named: "page"), !page.contains("whyItChanged") {
+            problems.append(
+                "page.mustache has no `{{#whyItChanged}}` section, so pages do not say what drove each move (it is from before drivers); "
+                    + fix)
+        }
+        guard let embed = template(named: "embed"), let script = asset("almanac.js") else {
+            return problems
+        }
+        return problems + embedScriptProblems(embed: embed, script: script, fix: fix)
+    }
+
+    private func embedScriptProblems(embed: String, script: String, fix: String) -> [String] {
         if !embed.contains("data-embed-default") {
             return [
                 "embed.mustache is from before one embed page per question: every `<id>.embed.html#<chart>` shows the answer chart; "

@@ -35,7 +35,7 @@ public struct SiteRenderer: Sendable {
         var templates = TemplateSet.builtIn
         if let templatesFolder {
             templates = try templates.overlaid(with: templatesFolder, files: files)
-            for problem in templates.unknownNames() + templates.embedProblems() { warn(problem) }
+            for problem in templates.unknownNames() + templates.outdatedProblems() { warn(problem) }
         }
         assets = try SiteAssets(templates: templates, plotly: plotly())
         if let digest = assets.plotlyDigest, digest != PlotlyJS.sha256 {

@@ -129,6 +129,18 @@ import Testing
         try Data(script.utf8).write(to: folder.appending(path: "assets/almanac.js"))
         summary = try await project.build { $0.templatesPath = folder.path }
         #expect(warnings(summary).isEmpty)
+        // A page from before "Why it changed": said, since no other part of the page would
+        // say what drove a move.
+        let page = try #require(TemplateSet.builtIn.template(named: "page"))
+        let start = try #require(page.range(of: "{{#whyItChanged}}"))
+        let end = try #require(page.range(of: "{{/whyItChanged}}\n"))
+        try Data((String(page[..<start.lowerBound]) + page[end.upperBound...]).utf8).write(
+            to: folder.appending(path: "page.mustache"))
+        summary = try await project.build { $0.templatesPath = folder.path }
+        #expect(
+            warnings(summary) == [
+                "page.mustache has no `{{#whyItChanged}}` section, so pages do not say what drove each move (it is from before drivers); copy the built-in one (`almanac init` in an empty folder writes it) or delete yours"
+            ])
     }
 
     @Test("the site self-hosts the plotly.js inside the binary, the pinned file, with no warning")
