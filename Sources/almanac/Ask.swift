@@ -7,7 +7,7 @@ struct Ask: AsyncParsableCommand {
         abstract:
             "Answer one question with the same matcher, analytics, narrator and cache as a build.",
         discussion: """
-            Prints the Markdown answer and how the question was read; --json prints the report \
+            Prints the Markdown answer, what drove its moves and how the question was read; --json prints the report \
             document instead. The questions file's database, patterns and llm block are used \
             when it exists.
 
@@ -58,6 +58,12 @@ struct Ask: AsyncParsableCommand {
             } else {
                 print(report.narration.markdown)
                 print("")
+                let why = report.whyItChanged
+                if !why.isEmpty {
+                    print("Why it changed:")
+                    for line in why { print("- " + line) }
+                    print("")
+                }
                 print("_\(report.narration.label)_")
                 print("")
                 let match = report.match
