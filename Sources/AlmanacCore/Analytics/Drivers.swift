@@ -119,9 +119,9 @@ public struct Drivers: Sendable, Equatable {
     /// The move and what drove it, in Markdown, names escaped: what a digest line or an
     /// insight's sentence adds.
     public var sentence: String {
-        weeks > 1
-            ? "Against a mean of \(NumberText.decimal(before, places: 1)) a week \(baseline) (\(amount(change))): "
-                + explanation : explanation
+        guard weeks > 1 else { return explanation }
+        return "Against a mean of \(NumberText.decimal(before, places: 1)) a week \(baseline) "
+            + "(\(amount(change))). " + explanation
     }
 
     /// What drove it, in Markdown, names escaped: "Driven by the badge Python Basics (+140,
@@ -150,10 +150,12 @@ public struct Drivers: Sendable, Equatable {
 
     /// "the badges A (+12, 40% of the change), B (…)", "learners who joined in 2024-03 (…)".
     private func words(_ split: Split) -> String {
-        let members = split.drivers.map { driver in
+        let members = split.drivers.enumerated().map { index, driver in
             var name = MarkdownText.escape(DisplayName.cut(driver.name))
             if split.dimension == .cohort {
-                name = (driver.name.hasPrefix("since ") ? "joined " : "joined in ") + name
+                // "joined in 2025-12 (…), in 2025-10 (…)", "joined since 2026-07 (…)".
+                let since = driver.name.hasPrefix("since ")
+                name = (index == 0 ? "joined " : "") + (since ? "" : "in ") + name
             }
             return
                 "\(name) (\(amount(driver.change)), \(NumberText.percent(driver.share)) of the change)"
