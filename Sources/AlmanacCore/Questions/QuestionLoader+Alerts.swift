@@ -141,6 +141,15 @@ extension QuestionLoader {
                 return
                     "`\(key): \(written)` is a fall of more than 100 %, which no \(label) can make: a change is in percent, from −100 up"
             }
+            // Inside the range, but at an end that no change passes.
+            if condition == .changeBelow, threshold == -100 {
+                return
+                    "`change_below: -100` can never be triggered: no \(label) falls by more than \(rate ? "100 points" : "100 %")"
+            }
+            if rate, condition == .changeAbove, threshold == 100 {
+                return
+                    "`change_above: 100` can never be triggered: no rate rises by more than 100 points"
+            }
         }
         return nil
     }

@@ -41,8 +41,10 @@ public enum NumberText {
     }
 
     /// A number with at most `places` decimals, trailing zeros dropped.
+    /// A number too large for an Int (an alert's `above: 1e300`) is written as JSON writes it.
     public static func decimal(_ value: Double, places: Int) -> String {
         let rounded = Rounding.halfAwayFromZero(value, places: places)
+        guard rounded.isFinite, abs(rounded) < 9e18 else { return JSONValue.format(value) }
         if rounded == rounded.rounded() { return count(Int(rounded)) }
         var text = JSONValue.format(rounded)
         if let dot = text.firstIndex(of: ".") {

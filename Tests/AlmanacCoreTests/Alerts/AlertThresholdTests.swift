@@ -71,6 +71,12 @@ extension AlertThresholdTests {
                   - {question: b, measure: enrollments, below: 0}
                   - {question: b, measure: drop_rate, above: 100}
                   - {question: b, measure: drop_rate, below: 0.01}
+                  - {question: b, measure: enrollments, change_below: -100}
+                  - {question: b, measure: drop_rate, change_above: 100}
+                  - {question: b, measure: drop_rate, change_below: -100}
+                  - {question: b, measure: enrollments, above: 1e300}
+                  - {question: b, measure: enrollments, change_above: 1e19}
+                  - {question: b, measure: enrollments, below: -1e300}
                 """, path: "q.yaml")
         }
         // Columns counted by hand on each line: the value after `below: `, `above: ` or
@@ -85,6 +91,12 @@ extension AlertThresholdTests {
                 "9:55: `change_below: -150` is a fall of more than 100 %, which no enrollments can make: a change is in percent, from −100 up",
                 "12:48: `below: 0` can never be triggered: no enrollments is below zero",
                 "13:46: `above: 100` can never be triggered: no rate is above 100 %",
+                // Strictly below −100 %, or beyond ±100 points: no change passes.
+                "15:55: `change_below: -100` can never be triggered: no enrollments falls by more than 100 %",
+                "16:53: `change_above: 100` can never be triggered: no rate rises by more than 100 points",
+                "17:53: `change_below: -100` can never be triggered: no drop rate falls by more than 100 points",
+                // Lines 18 and 19 are possible, if never met; huge numbers are written, not a crash.
+                "20:48: `below: -1e+300` is below zero, which no enrollments can be: a count's threshold is 0 or more",
             ])
     }
 

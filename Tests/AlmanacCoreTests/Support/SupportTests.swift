@@ -131,6 +131,14 @@ import Testing
         #expect(NumberText.cell(.double(0.05), .percent) == "5.00%")
         #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
     }
+
+    @Test("a number too large for an Int is written, not a crash")
+    func huge() {
+        // Int holds up to about 9.2e18; a YAML threshold of 1e300 is a finite double.
+        #expect(NumberText.decimal(1e300, places: 4) == "1e+300")
+        #expect(NumberText.decimal(-1e19, places: 2) == "-1e+19")
+        #expect(NumberText.decimal(1e308, places: 4) == "1e+308")
+    }
 }
 
 @Suite struct NumericFlagTests {
