@@ -19,6 +19,9 @@ public enum DriverSplit {
     public static let chance = 2.0
     /// At most this many drivers are named per dimension; the others join the rest.
     public static let named = 3
+    /// The name of the join cohorts that did not exist for all of the earlier window:
+    /// `since YYYY-MM`.
+    static let newcomers = "since "
 
     /// What a split reads besides the two windows' counts.
     public struct Move: Sendable {
@@ -30,18 +33,23 @@ public enum DriverSplit {
         /// The weeks `before` covers, read as their mean.
         public var weeks = 1
         /// The first day of the earlier window: join cohorts from its month on did not exist
-        /// for all of it, so they count as one member, `since YYYY-MM`.
+        /// for all of it, so they count as one member, `since YYYY-MM`, never named.
         public var earlierStart: CivilDate?
+        /// Whether the two sides are separate counts that chance can be tested on: false
+        /// since the last report, whose windows mostly overlap (a rolling window moves by a
+        /// week), so their difference is not two counts' difference.
+        public var testsChance = true
 
         public init(
             _ measure: String, baseline: String, expected: (before: Double, after: Double),
-            weeks: Int = 1, earlierStart: CivilDate? = nil
+            weeks: Int = 1, earlierStart: CivilDate? = nil, testsChance: Bool = true
         ) {
             self.measure = measure
             self.baseline = baseline
             self.expected = expected
             self.weeks = weeks
             self.earlierStart = earlierStart
+            self.testsChance = testsChance
         }
     }
 
@@ -81,7 +89,9 @@ public enum DriverSplit {
             change: Double(units) / scale, baseline: move.baseline, weeks: weeks,
             places: weeks > 1 ? 1 : 0)
         // Against several weeks, the weekly fact has already found the week unusual.
-        if weeks == 1, abs(exact) < chance * Double(sumBefore + sumAfter).squareRoot() {
+        if weeks == 1, move.testsChance,
+            abs(exact) < chance * Double(sumBefore + sumAfter).squareRoot()
+        {
             result.withinChance = true
             return result
         }
@@ -146,7 +156,7 @@ public enum DriverSplit {
             change: change, baseline: move.baseline, places: 2)
         let pooled = Double(c0 + c1) / Double(n0 + n1)
         let spread = (pooled * (1 - pooled) * (1 / Double(n0) + 1 / Double(n1))).squareRoot()
-        if abs(rate1 - rate0) < chance * spread {
+        if move.testsChance, abs(rate1 - rate0) < chance * spread {
             result.withinChance = true
             return result
         }
@@ -215,7 +225,9 @@ public enum DriverSplit {
         let named = Array(
             parts.filter { part in
                 let share = part.change / exact
-                return part.large && share >= namedShare && share >= part.weight + beyondSize
+                // Newcomers always add to the later side, whatever happened: not news.
+                return part.large && !part.name.hasPrefix(newcomers) && share >= namedShare
+                    && share >= part.weight + beyondSize
             }.sorted {
                 abs($0.change) != abs($1.change)
                     ? abs($0.change) > abs($1.change)
@@ -249,7 +261,7 @@ public enum DriverSplit {
             for var member in counts.members[dimension] ?? [] {
                 if dimension == .cohort, let earlierStart {
                     let month = String(earlierStart.description.prefix(7))
-                    if member.name >= month { member.name = "since " + month }
+                    if member.name >= month { member.name = newcomers + month }
                 }
                 result[member.name] = result[member.name].map { $0.adding(member) } ?? member
             }

@@ -109,8 +109,11 @@ public struct Drivers: Sendable, Equatable {
     /// The move itself: "11,072 against 9,687 in the previous period (+1,385)", "146 against
     /// a mean of 107.9 a week over the 12 weeks before (+38.1)".
     public var move: String {
+        // A rate as stored, two decimals, like the points of its change.
         func value(_ number: Double) -> String {
-            weeks > 1 ? NumberText.decimal(number, places: 1) : KeyMeasure.text(measure, number)
+            if weeks > 1 { return NumberText.decimal(number, places: 1) }
+            if KeyMeasure.isRate(measure) { return NumberText.storedPercent(number) }
+            return KeyMeasure.text(measure, number)
         }
         let before = (weeks > 1 ? "a mean of " : "") + value(before)
         return "\(value(after)) against \(before) \(baseline) (\(amount(change)))"
@@ -142,16 +145,26 @@ public struct Drivers: Sendable, Equatable {
                 words.count > 1
                 ? words.dropLast().joined(separator: ", ") + " or " + words.last!
                 : words.first ?? "part"
-            return opening + "No \(listed) stands out: the move is broad-based."
+            return opening + "No single \(listed) accounts for 30% of it: the move is broad-based."
         }
         return opening + "Driven by " + splits.prefix(2).map(words).joined(separator: "; and by ")
             + "."
+    }
+
+    /// Organizations named beside learners with none: each says "the organization".
+    private func mixed(_ split: Split) -> Bool {
+        split.drivers.contains { $0.name == Scope.noOrganization }
     }
 
     /// "the badges A (+12, 40% of the change), B (…)", "learners who joined in 2024-03 (…)".
     private func words(_ split: Split) -> String {
         let members = split.drivers.enumerated().map { index, driver in
             var name = MarkdownText.escape(DisplayName.cut(driver.name))
+            if split.dimension == .organization, driver.name == Scope.noOrganization {
+                name = "learners with no organization"
+            } else if split.dimension == .organization, mixed(split) {
+                name = "the organization " + name
+            }
             if split.dimension == .cohort {
                 // "joined in 2025-12 (…), in 2025-10 (…)", "joined since 2026-07 (…)".
                 let since = driver.name.hasPrefix("since ")
@@ -167,7 +180,9 @@ public struct Drivers: Sendable, Equatable {
         switch split.dimension {
         case .badge: return (plural ? "the badges " : "the badge ") + listed
         case .category: return (plural ? "the categories " : "the category ") + listed
-        case .organization: return (plural ? "the organizations " : "the organization ") + listed
+        case .organization:
+            let real = !split.drivers.contains { $0.name == Scope.noOrganization }
+            return (real ? (plural ? "the organizations " : "the organization ") : "") + listed
         case .cohort: return "learners who " + listed
         }
     }

@@ -140,7 +140,8 @@ public struct SinceLastReport: Sendable, Equatable {
         guard let old = counts(earlier), let new = counts(current) else { return nil }
         return DriverSplit.drivers(
             of: DriverSplit.Move(
-                change.measure, baseline: "in the report of \(asOf)", expected: (before, after)),
+                change.measure, baseline: "in the report of \(asOf)", expected: (before, after),
+                testsChance: false),
             before: old, after: new)
     }
 

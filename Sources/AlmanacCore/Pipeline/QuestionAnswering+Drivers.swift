@@ -197,12 +197,13 @@ extension QuestionAnswering {
         return (result, learners)
     }
 
-    /// Whether the data reaches into the previous window: one that ends before the first
-    /// enrollment is empty because the data had not begun, not because anything moved, and
-    /// its move is not split.
+    /// Whether the data covers the whole previous window: one that begins before the first
+    /// enrollment is empty, in part or whole, because the data had not begun, not because
+    /// anything moved, and its move is not split.
     private func covered(_ windows: ComparisonWindows) -> Bool {
-        guard let first = source.firstDay, let end = windows.previous.end else { return true }
-        return end > first
+        guard let first = source.firstDay else { return true }
+        guard let start = windows.previous.start else { return false }
+        return start >= first
     }
 
     /// Whether a question's comparison is split: learning paths' learners are split by

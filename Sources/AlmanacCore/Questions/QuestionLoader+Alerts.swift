@@ -127,7 +127,7 @@ extension QuestionLoader {
             }
             // Inside the range, but at an end that no value passes.
             if condition == .below, threshold == 0 {
-                return "`below: 0` can never be triggered: no \(label) is below zero"
+                return "`below: 0` can never be triggered: `\(measure)` is never below zero"
             }
             if rate, condition == .above, threshold == 100 {
                 return "`above: 100` can never be triggered: no rate is above 100 %"

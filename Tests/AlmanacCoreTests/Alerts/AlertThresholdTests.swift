@@ -89,7 +89,7 @@ extension AlertThresholdTests {
                 "7:48: `below: -1` is below zero, which no enrollments can be: a count's threshold is 0 or more",
                 "8:59: `change_below: -120` is outside what a rate's change can be: in percentage points, from −100 to 100",
                 "9:55: `change_below: -150` is a fall of more than 100 %, which no enrollments can make: a change is in percent, from −100 up",
-                "12:48: `below: 0` can never be triggered: no enrollments is below zero",
+                "12:48: `below: 0` can never be triggered: `enrollments` is never below zero",
                 "13:46: `above: 100` can never be triggered: no rate is above 100 %",
                 // Strictly below −100 %, or beyond ±100 points: no change passes.
                 "15:55: `change_below: -100` can never be triggered: no enrollments falls by more than 100 %",

@@ -180,7 +180,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
         #expect(drivers?.json["by"] == [])
         #expect(
             drivers?.sentence
-                == "No badge, category, organization or join cohort stands out: the move is broad-based."
+                == "No single badge, category, organization or join cohort accounts for 30% of it: the move is broad-based."
         )
     }
 

@@ -79,3 +79,38 @@ import Testing
         #expect(plain.changes.allSatisfy { $0.drivers == nil })
     }
 }
+
+extension SinceLastReportDriversTests {
+    @Test("learners who joined during the earlier window or later are one member, never named")
+    func newcomers() throws {
+        // Enrollments 100 → 160 (+60, beyond chance: 2 × √260 = 32.2). The earlier window
+        // begins 2024-03-01: cohorts 2024-03 and 2024-04 (0 → 50 and 0 → 20) are one member,
+        // "since 2024-03", 0 → 70, 116.67 % of the change: not named. 2024-01, 60 → 55, and
+        // 2024-02, 40 → 35, fell. Organizations: A 50 → 110 (+60, 1.0 of the change, half of
+        // the total before: 1.0 ≥ 0.5 + 0.15): named; B 50 → 50.
+        func counts(_ cohorts: [(String, Int)], _ organizations: [(String, Int)]) -> DriverCounts {
+            func members(_ pairs: [(String, Int)]) -> [DriverCounts.Member] {
+                pairs.map {
+                    var member = DriverCounts.Member(name: $0.0)
+                    member.enrollments = $0.1
+                    return member
+                }
+            }
+            return DriverCounts(
+                members: [.cohort: members(cohorts), .organization: members(organizations)])
+        }
+        let before = counts([("2024-01", 60), ("2024-02", 40)], [("A", 50), ("B", 50)])
+        let after = counts(
+            [("2024-01", 55), ("2024-02", 35), ("2024-03", 50), ("2024-04", 20)],
+            [("A", 110), ("B", 50)])
+        let drivers = try #require(
+            DriverSplit.drivers(
+                of: DriverSplit.Move(
+                    "enrollments", baseline: "in the previous period", expected: (100, 160),
+                    earlierStart: CivilDate(iso: "2024-03-01")),
+                before: before, after: after))
+        #expect(drivers.dimensions == [.organization, .cohort])
+        #expect(drivers.splits.map(\.dimension) == [.organization])
+        #expect(drivers.splits.first?.drivers.map(\.name) == ["A"])
+    }
+}
