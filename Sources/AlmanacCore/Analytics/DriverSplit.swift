@@ -93,6 +93,7 @@ public enum DriverSplit {
             abs(exact) < chance * Double(sumBefore + sumAfter).squareRoot()
         {
             result.withinChance = true
+            result.offsetting = offsetting(move, before: before, after: after)
             return result
         }
         for dimension in DriverCounts.Dimension.allCases
@@ -197,6 +198,44 @@ public enum DriverSplit {
             }
         }
         return result
+    }
+
+    /// A net move within chance can hide members that moved far beyond chance and offset
+    /// each other: each dimension's members whose own move is (not newcomers, not small), the
+    /// largest first, at most `named`.
+    private static func offsetting(_ move: Move, before: DriverCounts, after: DriverCounts)
+        -> [Drivers.Split]
+    {
+        let small = Double(smallCount)
+        var splits: [Drivers.Split] = []
+        for dimension in DriverCounts.Dimension.allCases
+        where move.measure != "learners" || dimension.splitsLearners {
+            let pairs = paired(before, after, dimension, earlierStart: move.earlierStart)
+            guard pairs.count > 1 else { continue }
+            let moved = pairs.compactMap { name, old, new -> Drivers.Driver? in
+                let (previous, current) = (
+                    old.count(move.measure) ?? 0, new.count(move.measure) ?? 0
+                )
+                let change = Double(current - previous)
+                guard !name.hasPrefix(newcomers), abs(change) >= small,
+                    abs(change) >= chance * Double(previous + current).squareRoot()
+                else { return nil }
+                return Drivers.Driver(
+                    name: name, before: Double(previous), after: Double(current), change: change,
+                    share: 0)
+            }
+            .sorted {
+                abs($0.change) != abs($1.change)
+                    ? abs($0.change) > abs($1.change)
+                    : $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars)
+            }
+            guard !moved.isEmpty else { continue }
+            splits.append(
+                Drivers.Split(
+                    dimension: dimension, drivers: Array(moved.prefix(named)), restChange: 0,
+                    restShare: 0))
+        }
+        return splits
     }
 
     // MARK: - Parts

@@ -54,6 +54,9 @@ public struct Drivers: Sendable, Equatable {
     /// The move is no larger than chance alone makes it (`DriverSplit.chance`): it is not
     /// split, and no driver is named.
     public var withinChance = false
+    /// For a move within chance: members that moved far beyond chance on their own and
+    /// offset each other (their `share` is 0: a share of a move within chance means nothing).
+    public var offsetting: [Split] = []
     /// The decimals of `change` and of each part: 0 for a count, 1 against a mean, 2 for
     /// the points of a rate.
     public var places = 0
@@ -89,6 +92,21 @@ public struct Drivers: Sendable, Equatable {
         if let rateEffect, let mixEffect {
             members["rate_effect"] = number(rateEffect)
             members["mix_effect"] = number(mixEffect)
+        }
+        if !offsetting.isEmpty {
+            members["offsetting"] = .array(
+                offsetting.map { split in
+                    [
+                        "dimension": .string(split.dimension.rawValue),
+                        "members": .array(
+                            split.drivers.map {
+                                [
+                                    "name": .string($0.name), "before": number($0.before),
+                                    "after": number($0.after), "change": number($0.change),
+                                ]
+                            }),
+                    ]
+                })
         }
         return .object(members)
     }
@@ -137,7 +155,12 @@ public struct Drivers: Sendable, Equatable {
                 + "and \(amount(mixEffect)) from the mix of badges enrolled in. "
         }
         if withinChance {
-            return "Within what chance alone gives: no driver is named."
+            guard !offsetting.isEmpty else {
+                return "Within what chance alone gives: no driver is named."
+            }
+            return "Within what chance alone gives overall, but with moves that offset each other: "
+                + offsetting.prefix(2).map { words($0, shares: false) }.joined(separator: "; ")
+                + "."
         }
         guard !broadBased else {
             let words = dimensions.map(\.label)
@@ -147,7 +170,8 @@ public struct Drivers: Sendable, Equatable {
                 : words.first ?? "part"
             return opening + "No single \(listed) accounts for 30% of it: the move is broad-based."
         }
-        return opening + "Driven by " + splits.prefix(2).map(words).joined(separator: "; and by ")
+        return opening + "Driven by "
+            + splits.prefix(2).map { words($0) }.joined(separator: "; and by ")
             + "."
     }
 
@@ -157,7 +181,7 @@ public struct Drivers: Sendable, Equatable {
     }
 
     /// "the badges A (+12, 40% of the change), B (…)", "learners who joined in 2024-03 (…)".
-    private func words(_ split: Split) -> String {
+    private func words(_ split: Split, shares: Bool = true) -> String {
         let members = split.drivers.enumerated().map { index, driver in
             var name = MarkdownText.escape(DisplayName.cut(driver.name))
             if split.dimension == .organization, driver.name == Scope.noOrganization {
@@ -170,12 +194,14 @@ public struct Drivers: Sendable, Equatable {
                 let since = driver.name.hasPrefix("since ")
                 name = (index == 0 ? "joined " : "") + (since ? "" : "in ") + name
             }
+            guard shares else { return "\(name) (\(amount(driver.change)))" }
             return
                 "\(name) (\(amount(driver.change)), \(NumberText.percent(driver.share)) of the change)"
         }
         let plural = members.count > 1
         let together = split.drivers.reduce(0) { $0 + $1.share }
-        let offset = together > 1 ? ", more than the whole change, which the rest offset" : ""
+        let offset =
+            shares && together > 1 ? ", more than the whole change, which the rest offset" : ""
         let listed = members.joined(separator: ", ") + offset
         switch split.dimension {
         case .badge: return (plural ? "the badges " : "the badge ") + listed

@@ -114,3 +114,44 @@ extension SinceLastReportDriversTests {
         #expect(drivers.splits.first?.drivers.map(\.name) == ["A"])
     }
 }
+
+extension SinceLastReportDriversTests {
+    @Test("a net move within chance names members that moved far on their own and offset")
+    func offsetting() throws {
+        // 7 days: 419 → 365 (−54; 2 × √784 = 56: within chance). Badges: Python Basics
+        // 172 → 20 (−152; 2 × √192 = 27.7: far beyond), Docker Basics 10 → 108 (+98;
+        // 2 × √118 = 21.7), Git 237 → 237. Organizations: Hooli 5 → 104 (+99), the rest
+        // 414 → 261 (−153): both beyond chance, Hooli listed second by size.
+        func counts(_ badges: [(String, Int)], _ organizations: [(String, Int)]) -> DriverCounts {
+            func members(_ pairs: [(String, Int)]) -> [DriverCounts.Member] {
+                pairs.map {
+                    var member = DriverCounts.Member(name: $0.0)
+                    member.enrollments = $0.1
+                    return member
+                }
+            }
+            return DriverCounts(
+                members: [.badge: members(badges), .organization: members(organizations)])
+        }
+        let before = counts(
+            [("Python Basics", 172), ("Docker Basics", 10), ("Git", 237)],
+            [("Hooli", 5), ("Rest", 414)])
+        let after = counts(
+            [("Python Basics", 20), ("Docker Basics", 108), ("Git", 237)],
+            [("Hooli", 104), ("Rest", 261)])
+        let drivers = try #require(
+            DriverSplit.drivers(
+                of: DriverSplit.Move(
+                    "enrollments", baseline: "in the 7 days before", expected: (419, 365)),
+                before: before, after: after))
+        #expect(drivers.withinChance && drivers.splits.isEmpty)
+        #expect(drivers.offsetting.map(\.dimension) == [.badge, .organization])
+        #expect(drivers.offsetting[0].drivers.map(\.name) == ["Python Basics", "Docker Basics"])
+        #expect(drivers.offsetting[0].drivers.map(\.change) == [-152, 98])
+        #expect(drivers.offsetting[1].drivers.map(\.name) == ["Rest", "Hooli"])
+        #expect(
+            drivers.explanation
+                == "Within what chance alone gives overall, but with moves that offset each other: the badges Python Basics (−152), Docker Basics (+98); the organizations Rest (−153), Hooli (+99)."
+        )
+    }
+}
