@@ -142,10 +142,19 @@ enum ChangeText {
         }
         var perQuestion: [String: Int] = [:]
         var result: [Move] = []
+        // Two questions of the same scope move the same total: it is listed once, under the
+        // first of them.
+        var listed = Set<String>()
         for (_, _, move) in moves.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }) {
             guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else {
                 continue
             }
+            let change = move.change
+            let key = [
+                change.measure, change.subject ?? "", change.before.map { "\($0)" } ?? "",
+                change.after.map { "\($0)" } ?? "",
+            ].joined(separator: "\u{1F}")
+            guard listed.insert(key).inserted else { continue }
             perQuestion[move.questionID, default: 0] += 1
             result.append(move)
             if result.count == whatChangedLimit { break }

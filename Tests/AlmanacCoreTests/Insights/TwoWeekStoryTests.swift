@@ -110,6 +110,14 @@ import Testing
             JSONValue.self, from: Data(contentsOf: site.appending(path: "digest.json")))
         let moves = digest["what_changed"]?.arrayValue ?? []
         #expect(!moves.isEmpty && moves.count <= 10)
+        // The same move of two questions of one scope ("badges" and "completion" both count
+        // every enrollment) is listed once.
+        let identities = moves.map { move in
+            ["measure", "subject", "before", "after"].map { key in
+                "\(move[key] ?? JSONValue.null)"
+            }
+        }
+        #expect(Set(identities).count == identities.count, "\(identities)")
         let index = try String(contentsOf: site.appending(path: "index.md"), encoding: .utf8)
         let section = index.components(separatedBy: "## What changed")[1].components(
             separatedBy: "\n## ")[0]
