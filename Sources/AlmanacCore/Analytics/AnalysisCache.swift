@@ -104,10 +104,14 @@ struct AnalysisCache {
         entries[Self.weeklyName(filters, asOf: asOf)] = Entry(kind: "weekly", output: data)
     }
 
+    static func driversName(_ window: DriverWindow) -> String {
+        SHA256.hex(Array(window.cacheName.utf8))
+    }
+
     /// A window's counts for the drivers of a move (`DriverCounts`), kept the same way.
     /// Nil when `learners` are wanted and the kept counts have none.
     func drivers(for window: DriverWindow, learners: Bool) -> DriverCounts? {
-        guard let entry = entries[SHA256.hex(Array(window.cacheName.utf8))],
+        guard let entry = entries[Self.driversName(window)],
             let counts = try? JSONDecoder().decode(DriverCounts.self, from: entry.output),
             counts.countsLearners || !learners
         else { return nil }
@@ -116,7 +120,7 @@ struct AnalysisCache {
 
     mutating func store(_ counts: DriverCounts, for window: DriverWindow) {
         guard let data = try? JSONEncoder().encode(counts) else { return }
-        entries[SHA256.hex(Array(window.cacheName.utf8))] = Entry(kind: "drivers", output: data)
+        entries[Self.driversName(window)] = Entry(kind: "drivers", output: data)
     }
 
     /// Keeps only the analyses this build used.

@@ -224,11 +224,7 @@ public enum DriverSplit {
                     name: name, before: Double(previous), after: Double(current), change: change,
                     share: 0)
             }
-            .sorted {
-                abs($0.change) != abs($1.change)
-                    ? abs($0.change) > abs($1.change)
-                    : $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars)
-            }
+            .sorted(by: largestFirst)
             guard !moved.isEmpty else { continue }
             splits.append(
                 Drivers.Split(
@@ -240,7 +236,14 @@ public enum DriverSplit {
 
     // MARK: - Parts
 
-    private struct Part {
+    /// The larger change first (either sign), then the name in code point order.
+    private static func largestFirst(_ a: some Changed, _ b: some Changed) -> Bool {
+        abs(a.change) != abs(b.change)
+            ? abs(a.change) > abs(b.change)
+            : a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+    }
+
+    private struct Part: Changed {
         var name: String
         var before: Double?
         var after: Double?
@@ -267,12 +270,8 @@ public enum DriverSplit {
                 // Newcomers always add to the later side, whatever happened: not news.
                 return part.large && !part.name.hasPrefix(newcomers) && share >= namedShare
                     && share >= part.weight + beyondSize
-            }.sorted {
-                abs($0.change) != abs($1.change)
-                    ? abs($0.change) > abs($1.change)
-                    : $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars)
-            }
-            .prefix(Self.named))
+            }.sorted(by: largestFirst)
+                .prefix(Self.named))
         guard !named.isEmpty else { return nil }
         let rest = exact - named.reduce(0) { $0 + $1.change }
         let amounts = apportion((named.map(\.change) + [rest]).map { $0 * per }, to: units)
@@ -340,3 +339,11 @@ public enum DriverSplit {
         return units
     }
 }
+
+/// A member with its part of a change: what `DriverSplit` ranks.
+private protocol Changed {
+    var name: String { get }
+    var change: Double { get }
+}
+
+extension Drivers.Driver: Changed {}

@@ -17,6 +17,17 @@ public struct Drivers: Sendable, Equatable {
         public var change: Double
         /// change / the move's change, 4 decimals; the shares of one dimension add up to 1.
         public var share: Double
+
+        /// `{name, before, after, change, share}`; without the share for an offsetting member.
+        func json(share withShare: Bool) -> JSONValue {
+            let number = Comparison.Row.number
+            var members: [String: JSONValue] = [
+                "name": .string(name), "before": number(before), "after": number(after),
+                "change": number(change),
+            ]
+            if withShare { members["share"] = number(share) }
+            return .object(members)
+        }
     }
 
     /// The named drivers of one dimension, and every other member together.
@@ -75,14 +86,7 @@ public struct Drivers: Sendable, Equatable {
                 splits.map { split in
                     [
                         "dimension": .string(split.dimension.rawValue),
-                        "drivers": .array(
-                            split.drivers.map {
-                                [
-                                    "name": .string($0.name), "before": number($0.before),
-                                    "after": number($0.after), "change": number($0.change),
-                                    "share": number($0.share),
-                                ]
-                            }),
+                        "drivers": .array(split.drivers.map { $0.json(share: true) }),
                         "rest": [
                             "change": number(split.restChange), "share": number(split.restShare),
                         ],
@@ -98,13 +102,7 @@ public struct Drivers: Sendable, Equatable {
                 offsetting.map { split in
                     [
                         "dimension": .string(split.dimension.rawValue),
-                        "members": .array(
-                            split.drivers.map {
-                                [
-                                    "name": .string($0.name), "before": number($0.before),
-                                    "after": number($0.after), "change": number($0.change),
-                                ]
-                            }),
+                        "members": .array(split.drivers.map { $0.json(share: false) }),
                     ]
                 })
         }

@@ -162,7 +162,7 @@ extension QuestionReport {
             guard let drivers = change.drivers else { continue }
             let label = KeyMeasure.label(change.measure)
             lines.append(
-                "\(label.prefix(1).uppercased() + label.dropFirst()) since the last report: "
+                "\(Lead.capitalized(label)) since the last report: "
                     + "\(drivers.move). \(drivers.explanation)")
         }
         return lines

@@ -7,6 +7,11 @@ import Testing
 @Suite struct SinceLastReportDriversTests {
     static let asOf = CivilDate(iso: "2024-03-14")!
 
+    /// Members with only enrollments.
+    static func members(_ pairs: [(String, Int)]) -> [DriverCounts.Member] {
+        pairs.map { DriverFixtures.member($0.0, $0.1) }
+    }
+
     static func earlier(_ badges: [(String, Int)], total: Int) -> JSONValue {
         [
             "id": "q", "type": "badge_enrollments",
@@ -89,15 +94,10 @@ extension SinceLastReportDriversTests {
         // 2024-02, 40 → 35, fell. Organizations: A 50 → 110 (+60, 1.0 of the change, half of
         // the total before: 1.0 ≥ 0.5 + 0.15): named; B 50 → 50.
         func counts(_ cohorts: [(String, Int)], _ organizations: [(String, Int)]) -> DriverCounts {
-            func members(_ pairs: [(String, Int)]) -> [DriverCounts.Member] {
-                pairs.map {
-                    var member = DriverCounts.Member(name: $0.0)
-                    member.enrollments = $0.1
-                    return member
-                }
-            }
             return DriverCounts(
-                members: [.cohort: members(cohorts), .organization: members(organizations)])
+                members: [
+                    .cohort: Self.members(cohorts), .organization: Self.members(organizations),
+                ])
         }
         let before = counts([("2024-01", 60), ("2024-02", 40)], [("A", 50), ("B", 50)])
         let after = counts(
@@ -123,15 +123,8 @@ extension SinceLastReportDriversTests {
         // 2 × √118 = 21.7), Git 237 → 237. Organizations: Hooli 5 → 104 (+99), the rest
         // 414 → 261 (−153): both beyond chance, Hooli listed second by size.
         func counts(_ badges: [(String, Int)], _ organizations: [(String, Int)]) -> DriverCounts {
-            func members(_ pairs: [(String, Int)]) -> [DriverCounts.Member] {
-                pairs.map {
-                    var member = DriverCounts.Member(name: $0.0)
-                    member.enrollments = $0.1
-                    return member
-                }
-            }
             return DriverCounts(
-                members: [.badge: members(badges), .organization: members(organizations)])
+                members: [.badge: Self.members(badges), .organization: Self.members(organizations)])
         }
         let before = counts(
             [("Python Basics", 172), ("Docker Basics", 10), ("Git", 237)],
