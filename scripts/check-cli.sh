@@ -47,6 +47,9 @@ expect_usage --users seed --out "$scratch/x.db" --users 0
 expect_usage --users seed --out "$scratch/x.db" --users 99999999999
 expect_usage --badges seed --out "$scratch/x.db" --badges 1
 expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
+# A report date in year 9999: "this year" would end on 10000-01-01, which sorts before it.
+expect_usage --as-of build --llm off --as-of 9999-12-31
+expect_usage --as-of ask "How many?" --llm off --as-of 9999-06-01
 
 # ask: an empty question is a usage error with ask's own usage line.
 expect_usage "the question is empty" ask "  " --llm off

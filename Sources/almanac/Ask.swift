@@ -29,6 +29,7 @@ struct Ask: AsyncParsableCommand {
 
     /// Usage errors, checked where argument-parser shows `ask`'s own usage with them.
     func validate() throws {
+        if let problem = CivilDate.asOfProblem(input.asOf) { throw ValidationError(problem) }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("the question is empty")
         }

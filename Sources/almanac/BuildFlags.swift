@@ -89,6 +89,7 @@ struct BuildLook: ParsableArguments {
     }
 
     func validate() throws {
+        if let problem = CivilDate.asOfProblem(asOf) { throw ValidationError(problem) }
         if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit)
         {
             throw ValidationError(problem)

@@ -109,7 +109,9 @@ extension Answer {
         case .enrollments:
             (column, support) = (.init("Enrollments", .count), nil)
             pick = { counts, _ in (.int(counts.enrollments), nil) }
-        case .completions where result.completedInWindow != nil && intent.dimension != .cohort:
+        case .completions
+        where result.completedInWindow != nil && intent.dimension != .cohort
+            && !intent.completedEnrollments:
             // With a window, completions are counted by the day they happened.
             let window = result.completedInWindow!
             let column = DataTable.Column(

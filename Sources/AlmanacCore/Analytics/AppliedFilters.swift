@@ -1,9 +1,11 @@
 extension Match {
     /// The column whose day a window counts: completions asked for by when they happened are
     /// counted by `completed_at` (completion metrics' `completed_in_window`, organization
-    /// trends' periods); every other figure by `enrolled_at`.
+    /// trends' periods); every other figure by `enrolled_at`, completed enrollments included.
     public var windowColumn: String {
-        guard intent.measure == .completions else { return "enrolled_at" }
+        guard intent.measure == .completions, !intent.completedEnrollments else {
+            return "enrolled_at"
+        }
         switch kind {
         case .completionMetrics:
             return intent.dimension == .cohort || intent.dimension == .period

@@ -122,6 +122,10 @@ public struct Intent: Sendable, Equatable {
     /// A count of completions, drop-outs or enrollments in progress that counts people
     /// ("how many learners dropped out"): distinct learners, not enrollments.
     public var people = false
+    /// A count of completions that counts the enrollments made in the window that were
+    /// completed ("completed enrollments", docs/metrics.md), not the completions that
+    /// happened in it.
+    public var completedEnrollments = false
 
     public init(
         measure: Measure, dimension: Breakdown? = nil, ranking: Ranking? = nil,
@@ -156,6 +160,7 @@ extension Match {
         if [.completions, .dropouts, .inProgress].contains(intent.measure) {
             members["counted"] = intent.people ? "learners" : "enrollments"
         }
+        if intent.completedEnrollments { members["dated_by"] = "enrolled_at" }
         if !intent.compared.isEmpty {
             members["compared"] = .array(intent.compared.map { .string($0) })
         }
@@ -186,7 +191,7 @@ extension Match {
     /// badge, bottom 3".
     public var intentSummary: String {
         guard kind != .customSQL else { return "your own SQL" }
-        var text = intent.measure.words
+        var text = intent.completedEnrollments ? "completed enrollments" : intent.measure.words
         if intent.people {
             switch intent.measure {
             case .completions: text = "learners who completed"

@@ -59,8 +59,8 @@ extension Matcher {
         return result + rest
     }
 
-    /// Refuses what the read intent would leave out: a change asked of a rate with no window
-    /// to compare, a total of the names set side by side, a ranking per period, an average
+    /// Refuses what the read intent would leave out: a change asked with no window to
+    /// compare, a total of the names set side by side, a ranking per period, an average
     /// of a count, and a share of a total. Runs once the windows and the names are read.
     func refuseUnappliedIntent(
         _ match: Match, wording: Wording, masked: String,
@@ -85,7 +85,9 @@ extension Matcher {
         if counts.contains(measure), wording.measure != nil, let mean = found(Self.meanWords) {
             throw failure(.unapplied(.statistic, mean))
         }
-        if match.versus == nil, !counts.contains(measure), !measure.isSequence,
+        // A count changed is a change too ("how have completions changed since last year"),
+        // except growth, which is the change itself.
+        if match.versus == nil, measure != .growth, !measure.isSequence,
             match.intent.dimension != .cohort, match.intent.dimension != .period,
             let change = found(Self.changeWords)
         {

@@ -150,7 +150,7 @@ public struct Matcher: Sendable {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
-        let wording = Wording(masked.lowercased())
+        let wording = Wording(comparedYearOverYear(masked.lowercased()))
         try refuseUnapplied(reading, wording: wording, failure)
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -174,6 +174,9 @@ public struct Matcher: Sendable {
         }
         match.intent.people =
             wording.people && [.completions, .dropouts, .inProgress].contains(match.intent.measure)
+        match.intent.completedEnrollments =
+            wording.completedEnrollments && !match.intent.people
+            && match.intent.measure == .completions
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil
         }
@@ -210,6 +213,21 @@ public struct Matcher: Sendable {
         }
         match.corrections = reading.corrections
         return match
+    }
+
+    /// The question without its "year over year" when the words compare a window of the
+    /// question's own with the same days a year earlier ("completions in Q3 2026, year over
+    /// year"): the time reader reads them, and the measure is the one the question names, not
+    /// enrollments over time.
+    private func comparedYearOverYear(_ lowered: String) -> String {
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        guard let asOf, let found = TimeWindow.yearOverYear.firstMatch(in: lowered, range: whole),
+            let reading = try? TimeWindow(asOf: asOf).samePeriodLastYear(
+                Wording.withoutPeaks(lowered)),
+            reading.versus != nil
+        else { return lowered }
+        return (lowered as NSString).replacingCharacters(
+            in: found.range, with: String(repeating: " ", count: found.range.length))
     }
 
     /// The route the rules give: a rule of the questions file, else the measure the wording

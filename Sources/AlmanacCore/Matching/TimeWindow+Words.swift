@@ -7,11 +7,19 @@ extension TimeWindow {
     /// - Throws: `Problem.unreadable` when there is no window of its own to move back, or it
     ///   has no start; `Problem.twoWindows` when it already sets two windows side by side.
     func samePeriodLastYear(_ text: String) throws -> Reading? {
-        guard
-            let found = Self.samePeriod.firstMatch(
-                in: text, range: NSRange(text.startIndex..., in: text)),
-            var (reading, start, end) = try ownWindow(text, without: found)
-        else { return nil }
+        let whole = NSRange(text.startIndex..., in: text)
+        let own: (reading: Reading, start: CivilDate, end: CivilDate)?
+        if let found = Self.samePeriod.firstMatch(in: text, range: whole) {
+            own = try ownWindow(text, without: found)
+        } else if let found = Self.yearOverYear.firstMatch(in: text, range: whole) {
+            // "Completions in Q3 2026, year over year": the window against the same days a
+            // year earlier. With no window of its own, "year over year" asks for a series,
+            // which the wording reads.
+            own = try? ownWindow(text, without: found)
+        } else {
+            own = nil
+        }
+        guard var (reading, start, end) = own else { return nil }
         reading.versus = DateRange(
             start: start.adding(months: -12), end: end.adding(months: -12),
             phrase: "the same period last year")
@@ -28,7 +36,8 @@ extension TimeWindow {
         guard
             let found = Self.unitBefore.firstMatch(
                 in: lowered, range: NSRange(lowered.startIndex..., in: lowered)),
-            let unitRange = Range(found.range(at: 1), in: lowered),
+            let unitRange = Range(found.range(at: 1), in: lowered)
+                ?? Range(found.range(at: 2), in: lowered),
             var (reading, start, end) = try ownWindow(lowered, without: found)
         else { return nil }
         let unit = String(lowered[unitRange])
@@ -73,9 +82,13 @@ extension TimeWindow {
         return (reading, start, end)
     }
 
+    /// "Against the week before", "compared with the previous period": the unit is group 1
+    /// or group 2.
     private static let unitBefore = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(?:(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b(?!\s+(?:that|it|this|last|the\b|\d)))"#
     )
+
+    static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)
 
     private static let samePeriod = regex(
         #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#

@@ -129,6 +129,8 @@ extension Vocabulary {
                 #"\bleak"#,
                 #"\bfall(?:s|ing)? (?:off|away)\b"#,
                 #"\blos(?:e|es|ing|t) (?:a lot of |many |the most |the fewest |fewest |most |more |so many )?\#(people)"#,
+                // "How many learners did Globex Corporation lose in 2026?"
+                #"\b\#(people)\b[^?.!]*\b(?:did|does|do|has|have|had) (?:‹org›|‹badge›|we|you|the platform|\#(orgWord)|\#(badgeWord)) los(?:e|t)\b"#,
             ]
         ),
         // Completions over time are a count per period (organization_trends), not a rate.
@@ -241,6 +243,11 @@ extension Vocabulary {
     static let meanWords = #"\b(?:average|mean|avg|on average)\b"#
     static let medianWords = #"\b(?:median|typical\w*|usual\w*|middle)\b"#
     /// Counting people: distinct learners, not enrollments ("how many learners dropped out").
+    /// "Completed enrollments", "enrollments that were completed": of the enrollments made in
+    /// the window, those completed, not the completions that happened in it.
+    static let completedEnrollments =
+        #"\b(?:complet(?:ed|ing)|finished) (?:enrol+ments|registrations|sign[- ]?ups)\b|\b(?:enrol+ments|registrations|sign[- ]?ups) (?:that|which) (?:were|have been|had been|got|are|ended up) (?:completed|finished)\b"#
+
     static let peopleCount =
         #"\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#
 

@@ -64,6 +64,13 @@ extension Vocabulary {
                 #"\b(?:by|per|for each|across|split by|broken down by)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\s+(?:and|&|x|by|then by|and by|and per)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\b"#,
                 #"\b(?:which|what)\s+\#(badgeWord)\b[^?.!]*\b(?:per|by|for each|in each|at each|across|within each)\s+\#(orgWord)\b"#,
                 #"\b(?:which|what)\s+\#(orgWord)\b[^?.!]*\b(?:per|by|for each|in each|across|within each)\s+\#(badgeWord)\b"#,
+                // "The top 3 badges in each organization", "completion rate by badge for the
+                // top 3 organizations": a ranking of one kind of name within, or beside, a
+                // breakdown by the other.
+                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b[^?.!]*\b(?:per|for each|in each|at each|within each|across|in every|at every|for every)\s+\#(orgWord)\b"#,
+                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b[^?.!]*\b(?:per|for each|in each|within each|across|in every|for every)\s+\#(badgeWord)\b"#,
+                #"\b(?:by|per|for each|across|broken down by)\s+\#(badgeWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b"#,
+                #"\b(?:by|per|for each|across|broken down by)\s+\#(orgWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b"#,
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
@@ -94,6 +101,10 @@ extension Vocabulary {
             [
                 #"\b(?:dropped|drop[- ]?outs?|dropouts|quitters|completed|completers|finished|finishers|passed|in[- ]progress|active|inactive|enrolled-only)\s+(?:\#(people)|enrol+ments)\b"#,
                 #"\b\#(people) (?:who|that) (?:have |has |had )?(?:dropped|quit|completed|finished|passed|abandoned)\b"#,
+                // "Learners in Deep Learning who are still in progress": the status after the
+                // names and words between.
+                #"\b(?:who|that)(?: (?:are|is|were|was|remain|remained|stay|stayed|have been|has been|have|has|had))?(?: still| already| now)? (?:in[- ]progress|ongoing|unfinished|active|inactive|dropped(?: out)?|drop(?:ped)? out|quit|completed|finished|passed|abandoned)\b"#,
+                #"\b(?:still|currently) (?:in[- ]progress|active|ongoing)\b"#,
             ]
         ),
     ]

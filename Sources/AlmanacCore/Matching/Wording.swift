@@ -14,6 +14,8 @@ struct Wording: Equatable {
     var peak: String?
     /// The count is of people: distinct learners.
     var people = false
+    /// "Completed enrollments": the enrollments of the window that were completed.
+    var completedEnrollments = false
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
@@ -26,6 +28,7 @@ struct Wording: Equatable {
     private static let meanWords = compile(Vocabulary.meanWords)
     private static let medianWords = compile(Vocabulary.medianWords)
     private static let peopleCount = compile(Vocabulary.peopleCount)
+    private static let completedEnrollments = compile(Vocabulary.completedEnrollments)
     private static let dimensions = Vocabulary.dimensions.map {
         ($0.dimension, $0.patterns.map(compile))
     }
@@ -56,6 +59,7 @@ struct Wording: Equatable {
         if let measure, [.completions, .dropouts, .inProgress].contains(measure) {
             people = any([Self.peopleCount])
         }
+        completedEnrollments = measure == .completions && any([Self.completedEnrollments])
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true
         }

@@ -43,7 +43,8 @@ enum Lead {
         let measure =
             answer.intent.measure == .growth || answer.intent.people
             ? answer.value.title.lowercased().replacingOccurrences(of: " in the window", with: "")
-            : answer.intent.measure.words
+            : answer.intent.completedEnrollments
+                ? "completed enrollments" : answer.intent.measure.words
         if answer.versus != nil {
             return against(answer, measure: measure, scope: scope)
         }

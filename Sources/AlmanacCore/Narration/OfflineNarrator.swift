@@ -63,7 +63,7 @@ public struct OfflineNarrator: Sendable {
             sentences.append(sentence + ".")
         }
         // Rates of tiny badges are noise; compare only badges with a fair number of learners.
-        let comparable = active.filter { $0.enrollments >= 20 }
+        let comparable = active.filter { $0.enrollments >= Self.comparable }
         if comparable.count >= 2,
             let best = comparable.max(by: {
                 ($0.completionRate, $1.badge) < ($1.completionRate, $0.badge)
@@ -74,7 +74,8 @@ public struct OfflineNarrator: Sendable {
             best.badge != worst.badge
         {
             sentences.append(
-                "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate))."
+                Self.among("badges", comparable.count, of: active.count)
+                    + "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate))."
             )
         }
         return sentences.joined(separator: " ")
@@ -135,11 +136,13 @@ public struct OfflineNarrator: Sendable {
                 )
             }
         }
-        if let best = active.filter({ $0.enrollments >= 20 }).max(by: {
+        let comparable = active.filter { $0.enrollments >= Self.comparable }
+        if let best = comparable.max(by: {
             ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization)
         }), active.count > 1 {
             sentences.append(
-                "\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate))."
+                Self.among("organizations", comparable.count, of: active.count)
+                    + "\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate))."
             )
         }
         return sentences.joined(separator: " ")
@@ -164,23 +167,42 @@ public struct OfflineNarrator: Sendable {
                 "Half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
             )
         }
-        let badges = result.byBadge.filter { $0.counts.enrollments >= 20 }
+        let badges = result.byBadge.filter { $0.counts.enrollments >= Self.comparable }
         if badges.count >= 2, let best = badges.max(by: Self.lowerRate),
             let worst = badges.min(by: Self.lowerRate)
         {
             sentences.append(
-                "\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate))."
+                Self.among(
+                    "badges", badges.count, of: result.byBadge.count { $0.counts.enrollments > 0 })
+                    + "\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate))."
             )
         }
-        let organizations = result.byOrganization.filter { $0.counts.enrollments >= 20 }
+        let organizations = result.byOrganization.filter {
+            $0.counts.enrollments >= Self.comparable
+        }
         if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate),
             let worst = organizations.min(by: Self.lowerRate)
         {
+            let all = result.byOrganization.count { $0.counts.enrollments > 0 }
             sentences.append(
-                "Among organizations, \(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate))."
+                (all > organizations.count
+                    ? "Among organizations with enough enrollments to compare, "
+                    : "Among organizations, ")
+                    + "\(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate))."
             )
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// Rates of groups with fewer enrollments are noise: the best and the worst are named
+    /// among those with at least this many.
+    static let comparable = 20
+
+    /// "Of badges with enough enrollments to compare, " when smaller ones were left out of a
+    /// best and a worst, so the sentence does not claim the whole table. No number: the
+    /// narration's figures are checked against the data, and the threshold is not in it.
+    static func among(_ noun: String, _ kept: Int, of all: Int) -> String {
+        kept < all ? "Of \(noun) with enough enrollments to compare, " : ""
     }
 
     /// Orders rows by completion rate, ties by name, so the extremes are stable.

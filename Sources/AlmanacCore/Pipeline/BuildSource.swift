@@ -45,6 +45,12 @@ struct BuildSource {
                 throw SchemaCheckError(path: db.location, report: SchemaReport(findings: names))
             }
             let stats = try DatabaseStats.read(from: db)
+            // The cause first: with no enrollments, --as-of would only lead to this.
+            guard stats.enrollments > 0 else {
+                throw InputError(
+                    description:
+                        "\(db.location): the enrollments table has no rows: nothing to report")
+            }
             guard let asOf = try requested ?? DatabaseStats.latestActivity(in: db) else {
                 throw InputError(
                     description:

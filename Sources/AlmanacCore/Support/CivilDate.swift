@@ -121,3 +121,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return value
     }
 }
+
+extension CivilDate {
+    /// Why `date` cannot be the report date (`--as-of`), if it cannot: a window ends on the
+    /// day after its last day ("this year" on the first of the next year), and dates are
+    /// compared as `YYYY-MM-DD` text, which year 10000 breaks.
+    public static func asOfProblem(_ date: CivilDate?) -> String? {
+        guard let date, date.year > 9998 else { return nil }
+        return "--as-of \(date) is too far ahead: a report date must be 9998-12-31 or earlier"
+    }
+}

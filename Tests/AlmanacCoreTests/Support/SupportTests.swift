@@ -31,6 +31,16 @@ import Testing
 }
 
 @Suite struct CivilDateTests {
+    @Test("a report date in year 9999 is refused: 'this year' would end in year 10000")
+    func lastReportDate() {
+        #expect(CivilDate.asOfProblem(CivilDate(iso: "9998-12-31")) == nil)
+        #expect(CivilDate.asOfProblem(nil) == nil)
+        #expect(
+            CivilDate.asOfProblem(CivilDate(iso: "9999-12-31"))
+                == "--as-of 9999-12-31 is too far ahead: a report date must be 9998-12-31 or earlier"
+        )
+    }
+
     @Test("counts days from 1970-01-01")
     func epoch() {
         #expect(CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)

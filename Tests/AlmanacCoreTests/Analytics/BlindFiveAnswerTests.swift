@@ -1,0 +1,64 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Completed enrollments against completions, and best and worst among groups large enough
+/// to compare, on databases whose numbers are worked out by hand.
+extension AnswerTests {
+    @Test("completed enrollments of a window count its enrollments that were completed")
+    func completedEnrollments() throws {
+        // February 2024 in `Fixture.platformRows`: enrollments 3 (dropped), 6 (enrolled) and
+        // 7 (completed) were made in it, so 1 completed enrollment; enrollments 2 and 7
+        // were completed in it, so 2 completions.
+        let february = Filters(
+            dateRange: DateRange(
+                start: CivilDate(iso: "2024-02-01")!, end: CivilDate(iso: "2024-03-01")!,
+                phrase: "in February 2024"))
+        let metrics = try run(CompletionMetrics.self, february)
+        var intent = Intent(measure: .completions)
+        intent.completedEnrollments = true
+        let answer = try #require(Answer.make(metrics, intent: intent, filters: february))
+        #expect(answer.rows.map(\.value) == [.int(1)])
+        #expect(
+            Lead.sentence(for: answer, filters: february)
+                == "Completed enrollments, of enrollments made between 2024-02-01 and 2024-02-29: 1."
+        )
+        intent.dimension = .organization
+        let byOrganization = try #require(
+            Answer.make(metrics, intent: intent, filters: february))
+        // Enrollment 7 is Di's, who has no organization; Globex's 3 and 6 were not completed.
+        #expect(
+            byOrganization.rows.filter { $0.value != .int(0) }.map(\.subject)
+                == [Scope.noOrganization])
+    }
+
+    @Test("best and worst name the groups they leave out for having too few enrollments")
+    func comparableGroups() throws {
+        // Big: 20 enrollments, 10 completed (50%); Large: 25, 5 completed (20%); Tiny: 5, all
+        // completed (100%, but too few to compare).
+        let rows = """
+            INSERT INTO organizations VALUES (1, 'Acme & Sons');
+            INSERT INTO users VALUES (1, 'Ann', 1, '2024-01-01');
+            INSERT INTO badges VALUES (1, 'Big', 'Data'), (2, 'Large', 'Data'), (3, 'Tiny', 'Data');
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)
+            INSERT INTO enrollments
+            SELECT i, 1,
+                   CASE WHEN i <= 20 THEN 1 WHEN i <= 45 THEN 2 ELSE 3 END,
+                   '2024-01-10',
+                   CASE WHEN i <= 10 OR (i > 20 AND i <= 25) OR i > 45 THEN 'completed' ELSE 'dropped' END,
+                   CASE WHEN i <= 10 OR (i > 20 AND i <= 25) OR i > 45 THEN 1.0 ELSE 0.5 END,
+                   CASE WHEN i <= 10 OR (i > 20 AND i <= 25) OR i > 45 THEN '2024-01-20' END
+            FROM n;
+            """
+        let metrics = try CompletionMetrics.run(
+            AnalysisContext(
+                db: try SQLiteConnection(path: try Fixture.database(rows)), asOf: asOf,
+                filters: Filters()))
+        let text = OfflineNarrator().narrate(metrics)
+        #expect(
+            text.contains(
+                "Of badges with enough enrollments to compare, Big completes best at 50.0%, and Large worst at 20.0%."
+            ), "\(text)")
+        #expect(OfflineNarrator.among("badges", 3, of: 3) == "")
+    }
+}
