@@ -176,6 +176,13 @@ extension Match {
         return .object(members)
     }
 
+    /// "all organizations" (or badges) when the question sets names side by side: its scope
+    /// holds every name of that kind, and the figures beside the comparison are of them all.
+    public var acrossAll: String? {
+        guard !intent.compared.isEmpty else { return nil }
+        return intent.dimension == .badge ? "all badges" : "all organizations"
+    }
+
     /// Who routed the question, in words.
     public var routingSummary: String {
         switch routing {

@@ -106,11 +106,14 @@ public struct NarrationItem: Sendable {
     /// The measure the question asks for; nil for custom SQL. The opening tells only an
     /// insight about it.
     public var measure: Measure?
+    /// "all organizations" when the question sets names side by side: the summary and the
+    /// insights are of every name of that kind in the scope, which the text then says.
+    public var across: String?
 
     public init(
         question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
         lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null,
-        measure: Measure? = nil
+        measure: Measure? = nil, across: String? = nil
     ) {
         self.question = question
         self.output = output
@@ -120,6 +123,7 @@ public struct NarrationItem: Sendable {
         self.insights = insights
         self.comparison = comparison
         self.measure = measure
+        self.across = across
     }
 
     /// The offline narration: the answer to what was asked, then the most important insight
@@ -127,8 +131,12 @@ public struct NarrationItem: Sendable {
     /// another measure ("Completions were unusual…" on a page about time to complete) stays
     /// in the document, the index and the digest.
     public var offline: String {
-        let summary = OfflineNarrator().narrate(output, question: question)
-        let insight = insights.first { Self.measures(of: measure).contains($0.measure) }
+        var summary = OfflineNarrator().narrate(output, question: question)
+        if let across { summary = "Across \(across), not only those compared: " + summary }
+        // An insight of the whole scope does not open an answer about the names compared.
+        let insight =
+            across != nil
+            ? nil : insights.first { Self.measures(of: measure).contains($0.measure) }
         // What drove the move follows the answer on the page ("Why it changed"), and in the
         // twin; the digest carries the whole sentence.
         let opening = [lead, insight?.factSentence].compactMap { $0 }.joined(separator: " ")

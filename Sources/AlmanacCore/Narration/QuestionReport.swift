@@ -165,6 +165,8 @@ extension QuestionReport {
                 "\(Lead.capitalized(label)) since the last report: "
                     + "\(drivers.move). \(drivers.explanation)")
         }
+        // The moves are of the whole scope, not of the names compared.
+        if let across = match.acrossAll { return lines.map { "Across \(across): " + $0 } }
         return lines
     }
 }

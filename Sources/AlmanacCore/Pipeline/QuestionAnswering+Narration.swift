@@ -33,7 +33,7 @@ extension QuestionAnswering {
                 lead: lead, insights: report.insights,
                 // Only a model's prompt reads it.
                 comparison: modelWanted ? report.comparison?.json ?? .null : .null,
-                measure: measure(report))
+                measure: measure(report), across: report.match.acrossAll)
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -54,7 +54,7 @@ extension QuestionAnswering {
             let offline = NarrationItem(
                 question: reports[index].question, output: reports[index].output,
                 stats: source.stats, lead: leads[index], insights: reports[index].insights,
-                measure: measure(reports[index]))
+                measure: measure(reports[index]), across: reports[index].match.acrossAll)
             let check = reports[index].ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)

@@ -61,4 +61,24 @@ extension AnswerTests {
             ), "\(text)")
         #expect(OfflineNarrator.among("badges", 3, of: 3) == "")
     }
+
+    @Test("names side by side: the summary says it is of all organizations, not the two")
+    func acrossAll() throws {
+        // `Fixture.platformRows`: 7 enrollments, 4 completed (ids 1, 2, 5, 7), 1 dropped.
+        let metrics = try run(CompletionMetrics.self)
+        let item = NarrationItem(
+            question: Question(id: "q", text: "Acme & Sons vs Globex"), output: metrics,
+            stats: DatabaseStats(users: 4, badges: 3, organizations: 2, enrollments: 7),
+            across: "all organizations")
+        #expect(
+            item.offline.hasPrefix(
+                "Across all organizations, not only those compared: Of 7 enrollments, 4 were completed (57.1%) and 1 dropped (14.3%)."
+            ), "\(item.offline)")
+        let match = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["Acme & Sons", "Globex"]),
+            asOf: asOf
+        ).route(Question(id: "q", text: "Completion rate of Acme & Sons vs Globex"))
+        #expect(match.acrossAll == "all organizations")
+    }
 }
