@@ -60,6 +60,15 @@ enum ChangeText {
         func span(_ range: DateRange) -> String {
             "\(range.start?.description ?? "") to \(range.end?.adding(days: -1).description ?? "")"
         }
+        // "This year against the same period last year": the window compared is the year-ago
+        // one, said once.
+        guard
+            windows.previous.start != windows.yearAgo.start
+                || windows.previous.end != windows.yearAgo.end
+        else {
+            return
+                "From \(span(windows.current)), against the same days a year earlier, \(span(windows.yearAgo))."
+        }
         return
             "From \(span(windows.current)), against \(span(windows.previous)) and, a year earlier, \(span(windows.yearAgo))."
     }

@@ -81,4 +81,25 @@ extension AnswerTests {
         ).route(Question(id: "q", text: "Completion rate of Acme & Sons vs Globex"))
         #expect(match.acrossAll == "all organizations")
     }
+
+    @Test("a window compared with the same days a year earlier names them once")
+    func yearAgoOnce() {
+        func range(_ from: String, _ to: String) -> DateRange {
+            DateRange(start: CivilDate(iso: from)!, end: CivilDate(iso: to)!, phrase: "")
+        }
+        let year = ComparisonWindows(
+            current: range("2025-01-01", "2026-01-01"), previous: range("2024-01-01", "2025-01-01"),
+            yearAgo: range("2024-01-01", "2025-01-01"))
+        #expect(
+            ChangeText.windows(Comparison(windows: year, current: [], previous: [], yearAgo: []))
+                == "From 2025-01-01 to 2025-12-31, against the same days a year earlier, 2024-01-01 to 2024-12-31."
+        )
+        let month = ComparisonWindows(
+            current: range("2026-08-01", "2026-09-01"), previous: range("2026-07-01", "2026-08-01"),
+            yearAgo: range("2025-08-01", "2025-09-01"))
+        #expect(
+            ChangeText.windows(Comparison(windows: month, current: [], previous: [], yearAgo: []))
+                == "From 2026-08-01 to 2026-08-31, against 2026-07-01 to 2026-07-31 and, a year earlier, 2025-08-01 to 2025-08-31."
+        )
+    }
 }
