@@ -59,6 +59,16 @@ if ! grep -q "^Usage: almanac ask" "$scratch/err"; then
   failures=$((failures + 1))
 fi
 
+# ask: a name read as the one a letter away is said without a file line, which ask has not.
+"$almanac" seed --out "$scratch/demo.db" >/dev/null 2>&1
+"$almanac" ask --db "$scratch/demo.db" --llm off "How many people are enrolled in Pyton Basics?" \
+  >"$scratch/out" 2>"$scratch/err"
+if ! grep -q "read 'Pyton Basics' as 'Python Basics'" "$scratch/err" || grep -q ":0:" "$scratch/err"; then
+  echo "check-cli: ask's name correction is missing or points at line 0:" >&2
+  head -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 # ask: a question over 2,000 characters is a usage error that does not echo it.
 long=$(head -c 3000 /dev/zero | tr '\0' 'x')
 expect_usage "the limit is 2000" ask "$long" --llm off

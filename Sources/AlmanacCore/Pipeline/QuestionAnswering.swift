@@ -156,9 +156,11 @@ struct QuestionAnswering {
         // A name read as the one real name a letter away is said at build time too, with the
         // line to fix: the page says it only under "How this was computed".
         for (question, match) in zip(questions, routed.matches) {
+            // `ask`'s question has no line in a file (0): no place to point at.
+            let place = question.line > 0 ? "\(file.path):\(question.line): " : ""
             for correction in match.corrections {
                 warnings.add(
-                    "\(file.path):\(question.line): question `\(question.id)`: \(correction.summary); write the name as the database has it"
+                    "\(place)question `\(question.id)`: \(correction.summary); write the name as the database has it"
                 )
             }
         }
