@@ -128,7 +128,6 @@ public struct Drivers: Sendable, Equatable {
         // A rate as stored, two decimals, like the points of its change.
         func value(_ number: Double) -> String {
             if weeks > 1 { return NumberText.decimal(number, places: 1) }
-            if KeyMeasure.isRate(measure) { return NumberText.storedPercent(number) }
             return KeyMeasure.text(measure, number)
         }
         let before = (weeks > 1 ? "a mean of " : "") + value(before)

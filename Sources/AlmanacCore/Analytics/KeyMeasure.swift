@@ -30,9 +30,11 @@ public struct KeyMeasure: Sendable, Equatable {
             ? "completed enrollments" : measure.replacingOccurrences(of: "_", with: " ")
     }
 
-    /// The measure's value as a page writes it: "1,234", "56.2%", "14.9".
+    /// The measure's value as a page writes it: "1,234", "56.20%", "14.9".
     public static func text(_ measure: String, _ value: Double) -> String {
-        if isRate(measure) { return NumberText.percent(value) }
+        // As stored, two decimals: the change beside it is in points with two, and "44.9% →
+        // 45.65%, ▲ 0.71 pts" would not add up.
+        if isRate(measure) { return NumberText.storedPercent(value) }
         if measure.hasPrefix("median_days") { return NumberText.decimal(value, places: 1) }
         return NumberText.count(Int(value.rounded()))
     }
