@@ -10,6 +10,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A time-like phrase that no window form reads.
         case unreadableTime(String)
         case backwardsWindow(String)
+        /// Two windows set side by side whose lengths differ ("the last 4 weeks against the
+        /// previous 2 weeks"): their counts do not compare.
+        case unequalWindows(String, String)
         case futureWindow(String, asOf: String)
         /// A measure that Almanac does not break down that way.
         case unsupported(measure: String, dimension: String)
@@ -92,6 +95,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .unequalWindows(let own, let other):
+            return
+                "question `\(questionID)`: the window \"\(own)\" is not as long as \"\(other)\", so their numbers do not compare; make them the same length, or say \"against the period before\""
         case .backwardsWindow(let phrase):
             return "question `\(questionID)`: the window \"\(phrase)\" ends before it starts"
         case .futureWindow(let phrase, let asOf):

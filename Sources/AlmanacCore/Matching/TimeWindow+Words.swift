@@ -28,19 +28,45 @@ extension TimeWindow {
 
     /// "Last week compared with the week before": the question's window against the unit
     /// just before it (a day, week, month, quarter or year back from its first day), or, for
-    /// "the period before", against as long a period before it. Nil when the question has no
-    /// such words.
+    /// "the period before", against as long a period before it; "the 2 weeks before", "the
+    /// previous 3 months": that many units back. Nil when the question has no such words.
     /// - Throws: as `samePeriodLastYear`.
     func periodBefore(_ text: String) throws -> Reading? {
         let lowered = text.lowercased()
+        func group(_ found: NSTextCheckingResult, _ indices: Int...) -> String? {
+            indices.lazy.compactMap { Range(found.range(at: $0), in: lowered) }.first.map {
+                String(lowered[$0])
+            }
+        }
         guard
             let found = Self.unitBefore.firstMatch(
                 in: lowered, range: NSRange(lowered.startIndex..., in: lowered)),
-            let unitRange = Range(found.range(at: 1), in: lowered)
-                ?? Range(found.range(at: 2), in: lowered),
             var (reading, start, end) = try ownWindow(lowered, without: found)
         else { return nil }
-        let unit = String(lowered[unitRange])
+        if let count = group(found, 3, 5), let plural = group(found, 4, 6),
+            let units = Int(count) ?? Vocabulary.numberWords[count], units > 0
+        {
+            let unit = String(plural.dropLast())
+            let months = ["month": 1, "quarter": 3, "year": 12][unit]
+            let before =
+                months.map { start.adding(months: -units * $0) }
+                ?? start.adding(days: -units * (unit == "week" ? 7 : 1))
+            // Whole months against whole months, else days against days.
+            let same =
+                months != nil && start.parts.day == 1 && end.parts.day == 1
+                ? before.adding(months: (end.year - start.year) * 12 + end.month - start.month)
+                    == start
+                : start.daysSinceEpoch - before.daysSinceEpoch
+                    == end.daysSinceEpoch - start.daysSinceEpoch
+            guard same else {
+                throw Problem.unequal(
+                    reading.range?.phrase ?? "", "the \(units) \(plural) before")
+            }
+            reading.versus = DateRange(
+                start: before, end: start, phrase: "the \(units) \(plural) before")
+            return reading
+        }
+        guard let unit = group(found, 1, 2) else { return nil }
         let before: CivilDate
         switch unit {
         case "day": before = start.adding(days: -1)
@@ -83,9 +109,10 @@ extension TimeWindow {
     }
 
     /// "Against the week before", "compared with the previous period": the unit is group 1
-    /// or group 2.
+    /// or group 2. "The 2 weeks before", "the previous 3 months": the count is group 3 or 5,
+    /// the units group 4 or 6.
     private static let unitBefore = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(?:(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b(?!\s+(?:that|it|this|last|the\b|\d)))"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(?:(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b(?!\s+(?:that|it|this|last|the\b|\d))|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\b)"#
     )
 
     static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)

@@ -26,6 +26,8 @@ struct TimeWindow {
         case unreadable(String)
         /// The window ends before it starts.
         case backwards(String)
+        /// The window set against the question's own is not as long.
+        case unequal(String, String)
         /// The window starts after the as-of date: there can be no data in it.
         case future(String, asOf: CivilDate)
     }
@@ -301,6 +303,7 @@ extension TimeWindow.Problem {
         case .twoWindows(let first, let second): return .twoWindows(first, second)
         case .unreadable(let phrase): return .unreadableTime(phrase)
         case .backwards(let phrase): return .backwardsWindow(phrase)
+        case .unequal(let own, let other): return .unequalWindows(own, other)
         case .future(let phrase, let asOf): return .futureWindow(phrase, asOf: asOf.description)
         }
     }

@@ -57,6 +57,17 @@ import Testing
                 "Completions in Q2 2026 vs the prior quarter", "completions", "2026-04-01",
                 "2026-06-30", "2026-01-01", "2026-03-31", "the quarter before"
             ),
+            // The last 2 whole weeks end on Sunday 2026-09-27; the 14 days before them.
+            (
+                "How many enrollments in the last 2 weeks compared to the 2 weeks before?",
+                "enrollments", "2026-09-14", "2026-09-27", "2026-08-31", "2026-09-13",
+                "the 2 weeks before"
+            ),
+            // The last 3 whole months: June to August 2026; March to May before them.
+            (
+                "Completions in the last 3 months vs the previous three months", "completions",
+                "2026-06-01", "2026-08-31", "2026-03-01", "2026-05-31", "the 3 months before"
+            ),
         ])
     func windows(
         text: String, measure: String, from: String, to: String, versusFrom: String,
@@ -72,6 +83,14 @@ import Testing
         #expect(match.versus?.start == versusStart)
         #expect(match.versus?.end == versusEnd)
         #expect(match.versus?.phrase == phrase)
+    }
+
+    @Test("a window set against one of another length is refused: the counts would not compare")
+    func unequalWindows() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("Enrollments in the last 4 weeks against the previous two weeks")
+        }
+        #expect(error.reason == .unequalWindows("in the last 4 weeks", "the 2 weeks before"))
     }
 
     @Test("'year over year' with no window stays a series, as before")
