@@ -13,6 +13,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Two windows set side by side whose lengths differ ("the last 4 weeks against the
         /// previous 2 weeks"): their counts do not compare.
         case unequalWindows(String, String)
+        /// A series over time, or growth, set against another window.
+        case seriesAgainstWindow(String)
         case futureWindow(String, asOf: String)
         /// A measure that Almanac does not break down that way.
         case unsupported(measure: String, dimension: String)
@@ -95,6 +97,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .seriesAgainstWindow(let other):
+            return
+                "question `\(questionID)` asks for a series over time, or growth, against \"\(other)\"; a series is not set beside another window, and growth is already the change from the period before. Ask for the count in each window (\"enrollments in 2026 against 2025\"), or for the series of one window"
         case .unequalWindows(let own, let other):
             return
                 "question `\(questionID)`: the window \"\(own)\" is not as long as \"\(other)\", so their numbers do not compare; make them the same length, or say \"against the period before\""

@@ -77,12 +77,47 @@ extension Matcher {
 
     /// Learning paths have no comparison windows, and periods are not compared whole.
     static func refuseUncomparedWindows(
-        _ match: Match, _ failure: (MatchError.Reason) -> MatchError
+        _ match: Match, asOf: CivilDate?, _ failure: (MatchError.Reason) -> MatchError
     ) throws {
-        if match.versus != nil, match.kind.keyMeasures == nil || match.intent.dimension == .period {
-            throw failure(
-                .twoWindows(match.filters.dateRange?.phrase ?? "", match.versus?.phrase ?? ""))
+        guard let versus = match.versus else { return }
+        if let range = match.filters.dateRange, !Self.comparable(range, versus, asOf: asOf) {
+            throw failure(.unequalWindows(range.phrase, versus.phrase))
         }
+        // A series, or growth (itself against the period before), has no one value per row to
+        // set beside the other window's: its periods would each count against nothing.
+        if match.intent.dimension == .period || match.intent.measure == .growth {
+            throw failure(.seriesAgainstWindow(versus.phrase))
+        }
+        if match.kind.keyMeasures == nil {
+            throw failure(.twoWindows(match.filters.dateRange?.phrase ?? "", versus.phrase))
+        }
+    }
+
+    /// Whether two windows set side by side compare: as long (whole months by their count of
+    /// months, so a quarter against a quarter though one has 90 days and the other 92; any
+    /// other by days, within a tenth: "the last 30 days against August"), or the question's
+    /// own runs to the as-of date and the other starts a whole number of its own lengths
+    /// before it ("this year against last year", "this quarter against last quarter" in its
+    /// second month), so that counting the other at the same age compares like with like.
+    /// "Q3 2026 against last year" does not: last year, counted at the same age, would be
+    /// its first quarter. A window with an open end is not measured.
+    static func comparable(_ range: DateRange, _ versus: DateRange, asOf: CivilDate?) -> Bool {
+        guard let a = range.start, let b = range.end, let c = versus.start, let d = versus.end
+        else { return true }
+        func months(_ start: CivilDate, _ end: CivilDate) -> Int? {
+            guard start.parts.day == 1, end.parts.day == 1 else { return nil }
+            return (end.year - start.year) * 12 + end.month - start.month
+        }
+        // Running to the as-of date, shorter, a whole number of the other's months after it.
+        if let asOf, b == asOf.adding(days: 1), b <= a.adding(months: months(c, d) ?? 0),
+            let other = months(c, d), let apart = months(c, a), apart > 0, apart % other == 0
+        {
+            return true
+        }
+        if let one = months(a, b), let other = months(c, d) { return one == other }
+        let one = Double(b.daysSinceEpoch - a.daysSinceEpoch)
+        let other = Double(d.daysSinceEpoch - c.daysSinceEpoch)
+        return abs(one - other) <= 0.1 * max(one, other)
     }
 
     /// The names of one kind a question gives, each once, in the order it gives them.

@@ -98,7 +98,7 @@ extension Matcher {
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }
-            try Self.refuseUncomparedWindows(match, failure)
+            try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
             if let window = proposal.window {
                 let theirs = try? read(window)
                 guard let theirs, theirs.start == match.filters.dateRange?.start,

@@ -151,6 +151,13 @@ public struct Matcher: Sendable {
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
         let wording = Wording(comparedYearOverYear(masked.lowercased()))
+        if wording.completedEnrollments, wording.dimension == .period {
+            // Per month they are the cohorts; per week or quarter, not computed.
+            throw failure(
+                .unsupported(
+                    measure: "completed enrollments",
+                    dimension: wording.granularity?.rawValue ?? "period"))
+        }
         try refuseUnapplied(reading, wording: wording, failure)
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -207,7 +214,7 @@ public struct Matcher: Sendable {
         }
         match.granularity = question.granularity ?? wording.granularity
         try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
-        try Self.refuseUncomparedWindows(match, failure)
+        try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)
         }

@@ -134,7 +134,7 @@ struct TimeWindow {
         #"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b"#, #"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"#,
         // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
         // "3 months after", "the 12 months ending June", "not in 2025".
-        #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )(?<!over-)(?<!over )\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
+        #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )(?<!over-)(?<!over )(?<!on-)\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
         #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#,
         #"\b(?:ending|ended)\b(?!\s+up\b)"#,
         #"\band a half\b"#,

@@ -8,7 +8,9 @@ extension Vocabulary {
                 #"\bbefore (?:(?:taking|starting|enrolling in|doing|attempting|tackling|trying|they take|they start|moving on to|moving to|going into) )?(?:the )?‹badge›"#,
                 #"\bprior to (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
                 #"\bahead of (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
-                #"\bprerequisites?\b"#, #"\bprecede[sd]?\b"#, #"\bpreceding\b"#, #"\bgroundwork\b"#,
+                #"\bprerequisites?\b"#, #"\bprecede[sd]?\b"#,
+                #"\bpreceding\b(?!\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|periods?|windows?)\b)"#,
+                #"\bgroundwork\b"#,
                 #"\b(?:lead|leads|leading|led) (?:in)?to (?:the )?‹badge›"#, #"\bfeeders?\b"#,
                 #"\bfeeds? into\b"#,
                 #"\blead[- ]ins?\b"#, #"\bstepping[- ]stones?\b"#,
@@ -109,6 +111,8 @@ extension Vocabulary {
             [
                 #"\bin[- ]progress\b"#, #"\bongoing\b"#, #"\bunfinished\b"#,
                 #"\bstill (?:going|working on|enrol+ed in|learning|studying|taking|doing)\b"#,
+                #"\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,
+                #"\b(?:taking|working on|studying|doing|learning)\b[^?.!]*\b(?:right now|currently|at the moment|at present)\b"#,
                 #"\bnot (?:yet )?(?:finished|completed) (?:yet|so far)\b"#,
                 #"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:finished|completed)(?: \S+){0,3} yet\b"#,
             ]
@@ -179,7 +183,7 @@ extension Vocabulary {
                 #"\bgain(?:ed|s|ing)?\b"#,
                 #"\bdeclin"#,
                 #"\bdecreas"#,
-                #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
+                #"\b(?:month|week|year|quarter|day)[- ](?:over|on)[- ](?:month|week|year|quarter|day)\b"#,
                 #"\b(?:yoy|mom|qoq|wow)\b"#,
                 #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#,
                 #"\bslowing\b"#,
@@ -246,7 +250,7 @@ extension Vocabulary {
     /// "Completed enrollments", "enrollments that were completed": of the enrollments made in
     /// the window, those completed, not the completions that happened in it.
     static let completedEnrollments =
-        #"\b(?:complet(?:ed|ing)|finished) (?:enrol+ments|registrations|sign[- ]?ups)\b|\b(?:enrol+ments|registrations|sign[- ]?ups) (?:that|which) (?:were|have been|had been|got|are|ended up) (?:completed|finished)\b"#
+        #"\b(?:complet(?:ed|ing)|finished) (?:enrol+ments|registrations|sign[- ]?ups)\b|\b(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\b(?:were|was|have been|has been|had been|got|are|is|ended up) (?:now |already |since |then )?(?:completed|finished)\b|\b(?:of|among) (?:the |those |all )?(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\bcomplet"#
 
     static let peopleCount =
         #"\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#

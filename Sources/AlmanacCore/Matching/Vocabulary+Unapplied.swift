@@ -104,7 +104,7 @@ extension Vocabulary {
                 // "Learners in Deep Learning who are still in progress": the status after the
                 // names and words between.
                 #"\b(?:who|that)(?: (?:are|is|were|was|remain|remained|stay|stayed|have been|has been|have|has|had))?(?: still| already| now)? (?:in[- ]progress|ongoing|unfinished|active|inactive|dropped(?: out)?|drop(?:ped)? out|quit|completed|finished|passed|abandoned)\b"#,
-                #"\b(?:still|currently) (?:in[- ]progress|active|ongoing)\b"#,
+                #"\b(?:still|currently) (?:in[- ]progress|active|ongoing|taking|enrol+ed|working on|studying|doing)\b"#,
             ]
         ),
     ]

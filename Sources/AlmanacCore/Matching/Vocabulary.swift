@@ -62,7 +62,7 @@ enum Vocabulary {
                 #"\bhistorical\b"#,
                 #"\btimeline\b"#,
                 #"\btime series\b"#,
-                #"\b(?:month|week|year|quarter|day)[- ]over[- ](?:month|week|year|quarter|day)\b"#,
+                #"\b(?:month|week|year|quarter|day)[- ](?:over|on)[- ](?:month|week|year|quarter|day)\b"#,
                 #"\b(?:yoy|mom|qoq|wow)\b"#,
             ]
         ),

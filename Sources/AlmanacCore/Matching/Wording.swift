@@ -29,6 +29,8 @@ struct Wording: Equatable {
     private static let medianWords = compile(Vocabulary.medianWords)
     private static let peopleCount = compile(Vocabulary.peopleCount)
     private static let completedEnrollments = compile(Vocabulary.completedEnrollments)
+    private static let completionsNamed = compile(
+        #"\bcomplet(?:ed|ions?)\b|\bfinish(?:ed|es)\b|\bcompleters\b|\bfinishers\b"#)
     private static let dimensions = Vocabulary.dimensions.map {
         ($0.dimension, $0.patterns.map(compile))
     }
@@ -59,13 +61,28 @@ struct Wording: Equatable {
         if let measure, [.completions, .dropouts, .inProgress].contains(measure) {
             people = any([Self.peopleCount])
         }
+        // "Completions year over year", "how have completions grown": completions per period,
+        // not enrollments over time; "learners year over year", learners per period (which no
+        // kind computes, so the question is refused rather than answered with enrollments).
+        var perPeriod = false
+        if measure == .growth, !any([Self.rateWords]) {
+            if any([Self.completionsNamed]) {
+                (measure, perPeriod) = (.completions, true)
+            } else if any([Self.peopleCount]) {
+                (measure, perPeriod) = (.learners, true)
+            }
+        }
         completedEnrollments = measure == .completions && any([Self.completedEnrollments])
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true
         }
         dimension = Self.dimensions.first { any($0.1) }?.0
         granularity = Self.granularities.first { $0.1.firstMatch(in: text, range: whole) != nil }?.0
-        if granularity != nil, dimension == nil { dimension = .period }
+        if granularity != nil || perPeriod, dimension == nil { dimension = .period }
+        // Completed enrollments per month are those of each month's enrollments: the cohorts.
+        if completedEnrollments, dimension == .period, granularity == nil || granularity == .month {
+            (dimension, granularity) = (.cohort, nil)
+        }
         if let found = Self.peak.firstMatch(in: text, range: whole),
             let unit = Range(found.range(at: 1), in: text)
         {

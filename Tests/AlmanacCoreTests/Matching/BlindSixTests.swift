@@ -1,0 +1,98 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// A sixth blind test (2026-12-05, after the fifth's fixes): measures swapped for another and
+/// windows compared that do not compare. As of 2026-09-30; windows worked out by hand.
+@Suite struct BlindSixTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Deep Learning", "Advanced Python"],
+            organizations: ["Acme & Sons", "Globex Corporation", "Initech"]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    func route(_ text: String, asOf: String = "2026-09-30") throws -> Match {
+        let matcher =
+            asOf == "2026-09-30"
+            ? matcher
+            : try Matcher(
+                catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+                asOf: CivilDate(iso: asOf)!)
+        return try matcher.route(Question(id: "q", text: text))
+    }
+
+    @Test(
+        "the measure the question names, not another",
+        arguments: [
+            // "Preceding" before a unit of time is the window before, not the badge before.
+            ("Drop-out rate last week compared with the preceding week", "drop_rate", nil),
+            // Completions over time, not enrollments over time.
+            ("Completions year over year", "completions", "period"),
+            ("How did completions at Initech develop over time?", "completions", "period"),
+            ("Enrollments year-on-year", "growth", "period"),
+            // Completed enrollments per month are the months' enrollments: the cohorts.
+            ("Completed enrollments per month in 2026", "completions", "cohort"),
+            ("How many people are currently taking Deep Learning?", "in_progress", nil),
+        ] as [(String, String, String?)])
+    func measure(text: String, measure: String, dimension: String?) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.intent.dimension?.rawValue == dimension)
+    }
+
+    @Test(
+        "the enrollments of a window that were completed, however it is said",
+        arguments: [
+            "Of the enrollments made in Q1 2026, how many were completed?",
+            "How many of the enrollments made in Q1 2026 were completed?",
+            "How many Q1 2026 enrollments have been completed?",
+        ])
+    func completedEnrollments(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.completedEnrollments)
+        #expect(match.windowColumn == "enrolled_at")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+        #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-04-01"))
+    }
+
+    @Test(
+        "refused with their own reason",
+        arguments: [
+            // Learners per period are not computed: refused, not answered with enrollments.
+            (
+                "How many learners year over year?",
+                MatchError.Reason.unsupported(measure: "learners", dimension: "period")
+            ),
+            (
+                "Completed enrollments per quarter in 2026",
+                .unsupported(measure: "completed enrollments", dimension: "quarter")
+            ),
+            // Growth is already a change from the period before; a series has no one value
+            // per period to set beside another window's (it counted every month against 0).
+            (
+                "How much did enrollments grow in 2026 compared with 2025?",
+                .seriesAgainstWindow("2025")
+            ),
+            ("Monthly enrollments in 2026 compared with 2025", .seriesAgainstWindow("2025")),
+            // A quarter against a year: counted at the same age, last year would be its
+            // first quarter.
+            ("Enrollments in Q3 2026 versus last year", .unequalWindows("in Q3 2026", "last year")),
+        ])
+    func refused(text: String, reason: MatchError.Reason) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        #expect(error.reason == reason)
+    }
+
+    @Test(
+        "windows that compare: as long, or running to the as-of date from a whole number of the other's lengths after it",
+        arguments: [
+            ("Enrollments in 2026 against 2025", "2026-09-30", "2025-01-01"),
+            ("Completions in Q1 2026 vs Q4 2025", "2026-09-30", "2025-10-01"),
+            ("Enrollments in the last 30 days against August 2026", "2026-09-30", "2026-08-01"),
+            ("Completion rate this quarter vs last quarter", "2026-08-15", "2026-04-01"),
+        ])
+    func comparable(text: String, asOf: String, versusFrom: String) throws {
+        let match = try route(text, asOf: asOf)
+        #expect(match.versus?.start == CivilDate(iso: versusFrom))
+    }
+}
