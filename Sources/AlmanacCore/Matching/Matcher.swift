@@ -79,6 +79,8 @@ public struct Matcher: Sendable {
     let asOf: CivilDate?
     /// A category's name before a badge word ("security courses"): a filter no analysis has.
     let categories: NSRegularExpression?
+    /// The wordings and time windows read so far in this build.
+    let memo = Memo()
 
     /// Builds the rule set, applying a questions file's `patterns:` block.
     /// - Parameters:
@@ -150,7 +152,7 @@ public struct Matcher: Sendable {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
-        let wording = Wording(masked.lowercased())
+        let wording = memo.wording(masked.lowercased())
         try refuseUnapplied(reading, wording: wording, failure)
         var match: Match
         // A breakdown Almanac does not compute is reported after the time words, which a
@@ -186,7 +188,7 @@ public struct Matcher: Sendable {
         if let asOf {
             do {
                 try Self.place(
-                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match,
+                    try memo.window(Wording.withoutPeaks(masked), asOf: asOf), in: &match,
                     failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
