@@ -64,6 +64,20 @@ struct ScriptedTransport: HTTPTransport {
         #expect(MarkdownText.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
+    @Test("ASCII text is escaped a byte at a time as it is a character at a time")
+    func asciiEscape() {
+        // Written out by hand: every mark gets a backslash; LF, VT and FF become a space; a
+        // tab and the other control characters stay.
+        #expect(
+            MarkdownText.escape(##"\`*_[]<>|#~ a-b.c!"##)
+                == ##"\\\`\*\_\[\]\<\>\|\#\~ a-b.c!"##)
+        #expect(MarkdownText.escape("1\n2\u{0B}3\u{0C}4\t5\u{01}") == "1 2 3 4\t5\u{01}")
+        #expect(MarkdownText.escape("12,345") == "12,345")
+        #expect(MarkdownText.escape("") == "")
+        // A mark joined to a combining accent is another character: not escaped.
+        #expect(MarkdownText.escape("*\u{301}|") == "*\u{301}\\|")
+    }
+
     @Test(
         "code spans and fenced blocks keep their `<`",
         arguments: [
