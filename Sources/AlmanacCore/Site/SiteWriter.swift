@@ -209,11 +209,11 @@ public struct SiteWriter {
     }
 
     /// Writes one file into staging unless it holds these bytes already; true when written.
+    /// `present`: the staging folder holds a file there (a link to the current site's);
     /// `folderReady`: the file's folder is known to exist (the staging site made it).
-    func write(_ content: Data, to url: URL, force: Bool, folderReady: Bool) throws
-        -> Bool
+    func write(_ content: Data, to url: URL, force: Bool, present: Bool, folderReady: Bool)
+        throws -> Bool
     {
-        let present = files.exists(url)
         // A staged file that cannot be read is simply written again.
         if present, !force, let current = try? files.contents(of: url), current == content {
             return false

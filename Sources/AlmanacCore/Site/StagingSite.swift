@@ -11,6 +11,9 @@ public final class StagingSite: @unchecked Sendable {
     let staging: URL
     let mounted: Bool
     let existing: [String]
+    /// `existing`, the files `SiteWriter.prepare` linked into the fresh staging folder: the
+    /// only ones there before the build puts its own.
+    private let linked: Set<String>
     let force: Bool
     private var produced = Set<String>()
     /// Folders of the staging site that files were written into.
@@ -27,6 +30,7 @@ public final class StagingSite: @unchecked Sendable {
         self.staging = staging
         self.mounted = mounted
         self.existing = existing
+        linked = Set(existing)
         self.force = force
     }
 
@@ -40,7 +44,7 @@ public final class StagingSite: @unchecked Sendable {
         guard fresh else { throw SiteError(path: relative, message: "written twice by one build") }
         let written = try writer.write(
             content, to: staging.appending(path: relative), force: force,
-            folderReady: folderReady)
+            present: linked.contains(relative), folderReady: folderReady)
         lock.withLock {
             folders.insert(folder)
             bytes += content.count
