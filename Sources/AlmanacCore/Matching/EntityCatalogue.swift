@@ -147,6 +147,19 @@ struct EntityFinder {
             texts[span] = written
             return written
         }
+        // The pieces between spaces, as `written` counts them: in ASCII text, without
+        // writing the run out (each byte is a character).
+        func pieces(_ span: Range<Int>) -> Int {
+            guard ascii else { return written(span).pieces }
+            var count = 0
+            var inPiece = false
+            for character in characters[span] {
+                let space = character == " "
+                if !space && !inPiece { count += 1 }
+                inPiece = !space
+            }
+            return count
+        }
         func folded(_ span: Range<Int>) -> [Character] {
             if ascii { return Array(lowered[span]) }
             if let known = folds[span] { return known }
@@ -167,15 +180,14 @@ struct EntityFinder {
                 // (`Spelling.distance` gives up on it the same way).
                 if ascii && abs(span.count - entry.folded.count) > allowed { continue }
                 // Words must be adjacent in the text (only spaces between them).
-                let (text, pieces) = written(span)
-                guard pieces == width else { continue }
+                guard pieces(span) == width else { continue }
                 let candidate = folded(span)
                 let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
                     misses.append(
                         NearMiss(
-                            kind: entry.kind, written: text, name: entry.name, range: span,
-                            distance: distance))
+                            kind: entry.kind, written: written(span).text, name: entry.name,
+                            range: span, distance: distance))
                 }
             }
         }
@@ -196,12 +208,12 @@ struct EntityFinder {
                 guard prefix.count >= 4 else { continue }
                 for start in 0...(words.count - width)
                 where words[start].lowerBound > 0 || distinctive {
-                    guard distinctive || characters[words[start].lowerBound].isUppercase else {
-                        continue
-                    }
                     let span = words[start].lowerBound..<words[start + width - 1].upperBound
                     // ASCII folds character for character: a run of another length differs.
                     if ascii && span.count != prefix.count { continue }
+                    guard distinctive || characters[words[start].lowerBound].isUppercase else {
+                        continue
+                    }
                     guard folded(span) == prefix else { continue }
                     misses.append(
                         NearMiss(
