@@ -89,7 +89,8 @@ public struct PageRenderer: Sendable {
             ("sql", BuiltInPartials.sqlKey, written.sql),
         ] where used {
             let text = templates.template(named: name)!
-            try library.register(BuiltInPartials.guarded(text, key: key), named: name)
+            try library.register(
+                HTMLEscaping.pragma + BuiltInPartials.guarded(text, key: key), named: name)
         }
         self.library = library
         for name in ["page", "index", "embed"] where library.getTemplate(named: name) == nil {

@@ -120,6 +120,28 @@ import Testing
         #expect(HTMLText.escape(text) == template.render(["text": text]))
     }
 
+    @Test(
+        "a template with the escaping pragma first renders as the template alone",
+        arguments: [
+            "", "{{text}}", "{{> part}}\n<body>{{text}}", "  {{#items}}\n{{.}}\n  {{/items}}\n",
+            "{{% CONTENT_TYPE: TEXT}}\n{{text}}", "{{text}}{{% CONTENT_TYPE: TEXT}}{{text}}",
+            "{{=<% %>=}}\n<%text%>", "\n{{text}}", "{{! a comment }}\n{{text}}\n",
+            "{{^missing}}\n  none\n{{/missing}}", "{{{text}}}|{{&text}}", "\r\n{{text}}",
+        ])
+    func pragma(template: String) throws {
+        // Partials are rendered in HTML whatever includes them, with or without the pragma.
+        func render(_ prefix: String) throws -> String? {
+            var library = MustacheLibrary()
+            try library.register(prefix + template, named: "page")
+            try library.register(prefix + "[{{text}}]\n", named: "part")
+            return library.render(
+                ["text": Self.awkward.joined(separator: "|"), "items": Self.awkward]
+                    as [String: Any],
+                withTemplate: "page")
+        }
+        #expect(try render(HTMLEscaping.pragma) == (try render("")))
+    }
+
     @Test("escaping by hand")
     func escapingByHand() {
         #expect(HTMLText.escape(#"a<b & 'c" é>"#) == "a&lt;b &amp; &#39;c&quot; é&gt;")
