@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text placed into Markdown: the twin pages, the digest, the offline summaries.
 public enum MarkdownText {
     /// Text from the data or a question, made inert: Markdown and HTML characters escaped,
@@ -44,6 +46,18 @@ public enum MarkdownText {
             }
             return String(decoding: result, as: UTF8.self)
         }
+    }
+
+    /// The text without the white space and line breaks around it
+    /// (`trimmingCharacters(in: .whitespacesAndNewlines)`); a text that starts and ends with
+    /// a visible ASCII character is returned as it is, without asking Foundation.
+    public static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last,
+            first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The ASCII characters `escape` puts a backslash before, by byte.

@@ -64,6 +64,16 @@ struct ScriptedTransport: HTTPTransport {
         #expect(MarkdownText.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
+    @Test("an answer is trimmed of white space and line breaks, Unicode's included")
+    func trimmed() {
+        #expect(MarkdownText.trimmed("  **12** learners.\n\n") == "**12** learners.")
+        #expect(MarkdownText.trimmed("**12** learners.") == "**12** learners.")
+        #expect(MarkdownText.trimmed("\u{2003}é\u{2028}") == "é")
+        #expect(MarkdownText.trimmed("\t\r\n") == "")
+        #expect(MarkdownText.trimmed("") == "")
+        #expect(MarkdownText.trimmed("a\u{85}") == "a")
+    }
+
     @Test("ASCII text is escaped a byte at a time as it is a character at a time")
     func asciiEscape() {
         // Written out by hand: every mark gets a backslash; LF, VT and FF become a space; a
