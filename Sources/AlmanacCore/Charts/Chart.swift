@@ -120,8 +120,7 @@ enum Layout {
         }
         // An axis title keeps its distance from the tick labels, and the margins grow to hold
         // both (a long category otherwise runs into "Path" or "Organization").
-        for (key, axis) in layout
-        where key.range(of: #"^[xy]axis\d*$"#, options: .regularExpression) != nil {
+        for (key, axis) in layout where isAxis(key) {
             guard case .object(var members) = axis else { continue }
             if case .object(var title) = members["title"], title["standoff"] == nil {
                 title["standoff"] = 12
@@ -135,6 +134,25 @@ enum Layout {
             layout["legend"] = nil
         }
         return ["data": .array(traces.map(\.withoutNulls)), "layout": .object(layout)]
+    }
+
+    /// Whether a layout key names an axis: what the regular expression `^[xy]axis\d*$`
+    /// matches (ICU's `\d` is any decimal digit, and its `$` also matches before a line
+    /// terminator that ends the text), without compiling it for every key of every figure.
+    static func isAxis(_ key: String) -> Bool {
+        var scalars = Substring(key).unicodeScalars[...]
+        guard scalars.first == "x" || scalars.first == "y" else { return false }
+        scalars = scalars.dropFirst()
+        guard scalars.starts(with: "axis".unicodeScalars) else { return false }
+        scalars = scalars.dropFirst(4)
+        if scalars.last == "\n", scalars.dropLast().last == "\r" {
+            scalars = scalars.dropLast(2)
+        } else if let last = scalars.last,
+            ["\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(last)
+        {
+            scalars = scalars.dropLast()
+        }
+        return scalars.allSatisfy { $0.properties.generalCategory == .decimalNumber }
     }
 }
 

@@ -85,10 +85,24 @@ struct EntityFinder {
             } + self.names).sorted {
                 ($0.2.count, $1.0.rawValue, $1.1) > ($1.2.count, $0.0.rawValue, $0.1)
             }
+        starts = self.names.map { entry in
+            guard entry.words > 1 else { return [] }
+            let nameWords = entry.folded.split(separator: " ").map(Array.init)
+            return (1..<entry.words).map { width in
+                let prefix = Array(nameWords.prefix(width).joined(separator: " "))
+                // In lower case, only a start that no everyday word could be: two words or
+                // more, or one with an apostrophe, an ampersand or a digit ("o'reilly").
+                return (width, prefix, width > 1 || prefix.contains { !$0.isLetter })
+            }
+        }
     }
 
     /// The names and, for a name with " & ", its spelling with " and ", longest first.
     private let spelled: [(kind: Kind, name: String, folded: [Character], words: Int)]
+
+    /// For each of `names`, its starts of one word to all but one of its words (`partial`),
+    /// worked out once rather than once per question.
+    private let starts: [[(width: Int, prefix: [Character], distinctive: Bool)]]
 
     /// Every exact mention, in the order of the text.
     func exact(in text: String) -> [Found] {
@@ -113,7 +127,11 @@ struct EntityFinder {
         // Ranges from `exact` count characters of the lowercased text; use the original only
         // when lowercasing kept every character in place.
         let original = Array(text)
-        let lowered = Array(Self.fold(text))
+        // ASCII text (no CR, which joins a following LF into one character) folds to its
+        // lower case character for character, so a run of words folds to the same run of the
+        // lowered text, and has as many characters as it spans.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let lowered = ascii ? Array(text.lowercased()) : Array(Self.fold(text))
         let characters = original.count == lowered.count ? original : lowered
         let words = Self.words(in: characters).filter { word in
             !found.contains { $0.range.overlaps(word) }
@@ -129,7 +147,21 @@ struct EntityFinder {
             texts[span] = written
             return written
         }
+        // The pieces between spaces, as `written` counts them: in ASCII text, without
+        // writing the run out (each byte is a character).
+        func pieces(_ span: Range<Int>) -> Int {
+            guard ascii else { return written(span).pieces }
+            var count = 0
+            var inPiece = false
+            for character in characters[span] {
+                let space = character == " "
+                if !space && !inPiece { count += 1 }
+                inPiece = !space
+            }
+            return count
+        }
         func folded(_ span: Range<Int>) -> [Character] {
+            if ascii { return Array(lowered[span]) }
             if let known = folds[span] { return known }
             let folded = Array(Self.fold(String(characters[span])))
             folds[span] = folded
@@ -143,21 +175,23 @@ struct EntityFinder {
             guard words.count >= width else { continue }
             for start in 0...(words.count - width) {
                 let span = words[start].lowerBound..<words[start + width - 1].upperBound
-                // Words must be adjacent in the text (only spaces between them).
-                let (text, pieces) = written(span)
-                guard pieces == width else { continue }
-                let candidate = folded(span)
                 let allowed = entry.folded.count >= 10 ? 2 : 1
+                // More edits than allowed for the difference in length alone
+                // (`Spelling.distance` gives up on it the same way).
+                if ascii && abs(span.count - entry.folded.count) > allowed { continue }
+                // Words must be adjacent in the text (only spaces between them).
+                guard pieces(span) == width else { continue }
+                let candidate = folded(span)
                 let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
                     misses.append(
                         NearMiss(
-                            kind: entry.kind, written: text, name: entry.name, range: span,
-                            distance: distance))
+                            kind: entry.kind, written: written(span).text, name: entry.name,
+                            range: span, distance: distance))
                 }
             }
         }
-        return misses + partial(characters, words, folded: folded)
+        return misses + partial(characters, words, ascii: ascii, folded: folded)
     }
 
     /// Runs of words that are the start of a longer name and nothing more: "Globex" for
@@ -165,23 +199,21 @@ struct EntityFinder {
     /// single everyday-looking word counts only when capitalized, and not as the question's
     /// first word, which every question capitalizes.
     private func partial(
-        _ characters: [Character], _ words: [Range<Int>], folded: (Range<Int>) -> [Character]
+        _ characters: [Character], _ words: [Range<Int>], ascii: Bool,
+        folded: (Range<Int>) -> [Character]
     ) -> [NearMiss] {
         var misses: [NearMiss] = []
-        for entry in names where entry.words > 1 {
-            let nameWords = entry.folded.split(separator: " ").map(Array.init)
-            for width in 1..<entry.words where words.count >= width {
-                let prefix = Array(nameWords.prefix(width).joined(separator: " "))
+        for (entry, starts) in zip(names, starts) {
+            for (width, prefix, distinctive) in starts where words.count >= width {
                 guard prefix.count >= 4 else { continue }
-                // In lower case, only a start that no everyday word could be: two words or more,
-                // or one with an apostrophe, an ampersand or a digit ("o'reilly").
-                let distinctive = width > 1 || prefix.contains { !$0.isLetter }
                 for start in 0...(words.count - width)
                 where words[start].lowerBound > 0 || distinctive {
+                    let span = words[start].lowerBound..<words[start + width - 1].upperBound
+                    // ASCII folds character for character: a run of another length differs.
+                    if ascii && span.count != prefix.count { continue }
                     guard distinctive || characters[words[start].lowerBound].isUppercase else {
                         continue
                     }
-                    let span = words[start].lowerBound..<words[start + width - 1].upperBound
                     guard folded(span) == prefix else { continue }
                     misses.append(
                         NearMiss(

@@ -10,26 +10,33 @@ extension Matcher {
     func refuseUnapplied(
         _ reading: Reading, wording: Wording, _ failure: (MatchError.Reason) -> MatchError
     ) throws {
-        let masked = reading.masked
-        let lowered = masked.lowercased()
+        let lowered = reading.masked.lowercased()
+        guard
+            let found = memo.unapplied(lowered, measure: wording.measure, Self.firstUnapplied)
+        else { return }
+        throw failure(
+            .unapplied(
+                found.part, Self.unmasked(found.phrase, after: found.before, reading.mentions)))
+    }
+
+    /// The first part of a question (in lower case, names masked) that no analysis applies:
+    /// the part, its words, and the text before them.
+    static func firstUnapplied(_ lowered: String, measure: Measure?) -> Memo.Unapplied? {
         let whole = NSRange(lowered.startIndex..., in: lowered)
         for (part, patterns) in Self.unapplied {
-            if part == .negatedStatus, wording.measure == .inProgress { continue }
-            if part == .statusFilter, wording.measure != .averageProgress { continue }
+            if part == .negatedStatus, measure == .inProgress { continue }
+            if part == .statusFilter, measure != .averageProgress { continue }
             for pattern in patterns {
                 if let found = pattern.firstMatch(in: lowered, range: whole),
                     let range = Range(found.range, in: lowered)
                 {
-                    let before = lowered[..<range.lowerBound]
-                    throw failure(
-                        .unapplied(
-                            part,
-                            Self.unmasked(
-                                String(lowered[range]), after: String(before),
-                                reading.mentions)))
+                    return Memo.Unapplied(
+                        part: part, phrase: String(lowered[range]),
+                        before: String(lowered[..<range.lowerBound]))
                 }
             }
         }
+        return nil
     }
 
     /// A phrase of the masked question with its `‹badge›` and `‹org›` written out again as the

@@ -79,6 +79,8 @@ public struct Matcher: Sendable {
     let asOf: CivilDate?
     /// A category's name before a badge word ("security courses"): a filter no analysis has.
     let categories: NSRegularExpression?
+    /// The wordings and time windows read so far in this build.
+    let memo = Memo()
 
     /// Builds the rule set, applying a questions file's `patterns:` block.
     /// - Parameters:
@@ -150,7 +152,7 @@ public struct Matcher: Sendable {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
-        let wording = Wording(comparedYearOverYear(masked.lowercased()))
+        let wording = memo.wording(comparedYearOverYear(masked.lowercased()))
         if wording.completedEnrollments, wording.dimension == .period {
             // Per month they are the cohorts; per week or quarter, not computed.
             throw failure(
@@ -196,7 +198,7 @@ public struct Matcher: Sendable {
         if let asOf {
             do {
                 try Self.place(
-                    try TimeWindow(asOf: asOf).read(Wording.withoutPeaks(masked)), in: &match,
+                    try memo.window(Wording.withoutPeaks(masked), asOf: asOf), in: &match,
                     failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)

@@ -209,8 +209,9 @@ public struct Grounding: Sendable, Equatable {
             numbers.append(Double(items.count))
             for item in items { collect(item, numbers: &numbers, names: &names) }
         case .object(let members):
-            for key in members.keys.sorted() {
-                collect(members[key]!, numbers: &numbers, names: &names)
+            // Keys are unique: in the order of the sorted keys, without looking each up again.
+            for member in members.sorted(by: { $0.key < $1.key }) {
+                collect(member.value, numbers: &numbers, names: &names)
             }
         case .bool, .null: break
         }

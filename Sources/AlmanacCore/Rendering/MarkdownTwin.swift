@@ -14,7 +14,7 @@ struct MarkdownTwin: Sendable {
         for notice in report.notices {
             lines += ["> **Note:** \(MarkdownText.escape(notice))", ""]
         }
-        var narration = report.narration.markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        var narration = MarkdownText.trimmed(report.narration.markdown)
         // The model's Markdown is kept, its raw HTML is not: the page drops it, and GitHub or
         // another viewer of the twin might not.
         if report.narration.model != nil { narration = Self.withoutHTML(narration) }

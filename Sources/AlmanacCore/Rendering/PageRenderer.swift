@@ -67,6 +67,8 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     /// Which built-in partials Swift writes (`BuiltInPartials`).
     private let written: (table: Bool, chart: Bool, sql: Bool)
+    /// The page template has "More charts" (one from before it, copied by `init`, does not).
+    private let disclosed: Bool
 
     /// - Throws: `TemplateError` when a template does not parse or is missing.
     public init(
@@ -80,13 +82,15 @@ public struct PageRenderer: Sendable {
         self.version = version
         var library = try templates.library()
         written = BuiltInPartials.written(for: templates)
+        disclosed = templates.files["page.mustache"]?.contains("moreCharts") ?? false
         for (name, key, used) in [
             ("table", BuiltInPartials.tableKey, written.table),
             ("chart", BuiltInPartials.chartKey, written.chart),
             ("sql", BuiltInPartials.sqlKey, written.sql),
         ] where used {
             let text = templates.template(named: name)!
-            try library.register(BuiltInPartials.guarded(text, key: key), named: name)
+            try library.register(
+                HTMLEscaping.pragma + BuiltInPartials.guarded(text, key: key), named: name)
         }
         self.library = library
         for name in ["page", "index", "embed"] where library.getTemplate(named: name) == nil {
@@ -138,8 +142,7 @@ public struct PageRenderer: Sendable {
         // The answer and its supporting chart in view; the kind's others behind "More charts",
         // drawn all the same (the site script fits them to the width when it opens).
         // A page template from before "More charts" (copied by `init`) would drop the kind's
-        // other charts; there, every chart is drawn in order instead.
-        let disclosed = templates.files["page.mustache"]?.contains("moreCharts") ?? false
+        // other charts; there, every chart is drawn in order instead (`disclosed`).
         context["charts"] = entries.filter { $0.0 != .more || !disclosed }.map(\.1)
         let more = disclosed ? entries.filter { $0.0 == .more }.map(\.1) : []
         context["moreCharts"] = more

@@ -65,7 +65,9 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         for (path, name, text) in templates {
             do {
+                // The text as written first, so that an error names its own line and column.
                 try library.register(text, named: name)
+                try library.register(HTMLEscaping.pragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(syntax: error, in: path)
             } catch {

@@ -119,8 +119,7 @@ public struct SiteRenderer: Sendable {
             let (page, embeds) = renderer.pages(for: report, between: previous, and: next)
             try sink(id + ".html", Data(page.utf8))
             for embed in embeds { try sink(embed.path, Data(embed.html.utf8)) }
-            let document = report.document(asOf: asOf, stats: stats).prettyEncoded()
-            try sink(id + ".json", Data(document.utf8))
+            try sink(id + ".json", report.document(asOf: asOf, stats: stats).prettyEncodedData())
             try sink(id + ".md", Data(twin.page(for: report).utf8))
         }
     }

@@ -95,7 +95,7 @@ public struct SiteWriter {
 
     /// Publishes a finished staging folder: deletes what the build no longer produces, then
     /// swaps it in, or discards it when nothing changed.
-    fileprivate func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary)
+    func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary)
         throws
         -> WriteSummary
     {
@@ -209,16 +209,23 @@ public struct SiteWriter {
     }
 
     /// Writes one file into staging unless it holds these bytes already; true when written.
-    fileprivate func write(_ content: Data, to url: URL, force: Bool) throws -> Bool {
+    /// `present`: the staging folder holds a file there (a link to the current site's);
+    /// `folderReady`: the file's folder is known to exist (the staging site made it).
+    func write(_ content: Data, to url: URL, force: Bool, present: Bool, folderReady: Bool)
+        throws -> Bool
+    {
         // A staged file that cannot be read is simply written again.
-        if !force, let current = try? files.contents(of: url), current == content {
+        if present, !force, let current = try? files.contents(of: url), current == content {
             return false
         }
         try attempt(url.path, "cannot write") {
-            try files.createDirectory(at: url.deletingLastPathComponent())
+            if !present && !folderReady {
+                try files.createDirectory(at: url.deletingLastPathComponent())
+            }
             // Replace the link, never write through it: the old site must stay intact.
-            if files.exists(url) { try files.removeItem(at: url) }
-            try files.write(content, to: url)
+            if present { try files.removeItem(at: url) }
+            // No reader sees the staging folder, so the file is written under its name.
+            try files.writeNew(content, to: url)
         }
         return true
     }
@@ -331,62 +338,5 @@ public struct SiteWriter {
         return try attempt(folder.path, "cannot list the current site") {
             try files.files(under: folder, skipping: SiteLayout.foreignEntries)
         }
-    }
-}
-
-/// A new version of a site being written (`SiteWriter.begin`): pages go to disk as they are
-/// rendered, so the build never holds the whole site in memory.
-public final class StagingSite: @unchecked Sendable {
-    // @unchecked: the counters and the set of produced paths are only touched under `lock`;
-    // the other properties are constants, and each path is written by one task.
-    private let lock = NSLock()
-    let writer: SiteWriter
-    let layout: SiteLayout
-    let staging: URL
-    let mounted: Bool
-    let existing: [String]
-    let force: Bool
-    private var produced = Set<String>()
-    private var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
-    private var bytes = 0
-
-    init(
-        writer: SiteWriter, layout: SiteLayout, staging: URL, mounted: Bool, existing: [String],
-        force: Bool
-    ) {
-        self.writer = writer
-        self.layout = layout
-        self.staging = staging
-        self.mounted = mounted
-        self.existing = existing
-        self.force = force
-    }
-
-    /// Writes one file of the new site, by its path inside the site.
-    /// - Throws: `SiteError` for a path produced twice or a file that cannot be written.
-    public func put(_ relative: String, _ content: Data) throws {
-        let fresh = lock.withLock { produced.insert(relative).inserted }
-        guard fresh else { throw SiteError(path: relative, message: "written twice by one build") }
-        let written = try writer.write(content, to: staging.appending(path: relative), force: force)
-        lock.withLock {
-            bytes += content.count
-            if written { summary.written += 1 } else { summary.kept += 1 }
-        }
-    }
-
-    /// Bytes put so far.
-    public var size: Int { lock.withLock { bytes } }
-
-    /// Publishes the new site.
-    public func finish() throws -> WriteSummary {
-        let (produced, summary) = lock.withLock { (self.produced, self.summary) }
-        return try writer.finish(self, produced: produced, summary: summary)
-    }
-
-    /// Removes the staging folder; the current site stays as it was. Called after a failure,
-    /// whose error is the one to report: a marked staging folder left behind is removed by
-    /// the next build.
-    public func abandon() {
-        try? writer.files.removeItem(at: staging)
     }
 }

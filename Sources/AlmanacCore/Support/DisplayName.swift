@@ -16,6 +16,8 @@ public enum DisplayName {
     /// Whether a text has more than `limit` characters. Counting stops at the limit: a
     /// megabyte name is not walked to its end.
     static func isLonger(_ text: String, than limit: Int) -> Bool {
+        // A character has one byte or more: a text of `limit` bytes or fewer is not longer.
+        if text.utf8.count <= limit { return false }
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex)
         else {
             return false

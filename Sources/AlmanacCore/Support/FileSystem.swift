@@ -94,6 +94,13 @@ public protocol FileSystem: Sendable {
     /// money to ask again.
     func writeDurably(_ data: Data, to url: URL) throws
 
+    /// Writes a file where nothing is, straight under its name (no temporary file, no
+    /// rename): for a folder no reader sees until it is complete, such as a build's staging
+    /// folder, which a failed build removes (a failed write may leave part of the file). The
+    /// folder must exist.
+    /// - Throws: when something is already there, or the file cannot be written.
+    func writeNew(_ data: Data, to url: URL) throws
+
     /// Creates a folder and any missing parents; an existing folder is fine.
     func createDirectory(at url: URL) throws
 
@@ -128,6 +135,13 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     /// A file system with no disk to flush (a test's) writes durably as it writes.
     public func writeDurably(_ data: Data, to url: URL) throws {
+        try write(data, to: url)
+    }
+
+    /// A file system with no readers to hide a partly written file from (a test's) writes a
+    /// new file as it writes any.
+    public func writeNew(_ data: Data, to url: URL) throws {
+        if exists(url) { throw FileSystemError(path: url.path, reason: "File exists") }
         try write(data, to: url)
     }
 
@@ -204,6 +218,10 @@ public struct DiskFileSystem: FileSystem {
         try write(data, to: url, durable: true)
     }
 
+    public func writeNew(_ data: Data, to url: URL) throws {
+        try Self.create(data, at: url, durable: false, exclusive: true)
+    }
+
     private func write(_ data: Data, to url: URL, durable: Bool) throws {
         let temporary = url.deletingLastPathComponent().appending(
             path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
@@ -228,11 +246,14 @@ public struct DiskFileSystem: FileSystem {
     /// folder is swapped in only at the end); a power cut may lose site files written since
     /// the kernel last flushed, as with other site generators, and a build makes them again.
     /// The model's answers are written durably.
-    private static func create(_ data: Data, at url: URL, durable: Bool) throws {
+    private static func create(
+        _ data: Data, at url: URL, durable: Bool, exclusive: Bool = false
+    ) throws {
         func failure() -> FileSystemError {
             FileSystemError(path: url.path, reason: String(cString: strerror(errno)))
         }
-        let file = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        let file = open(url.path, flags, 0o666)
         guard file >= 0 else { throw failure() }
         var closed = false
         defer { if !closed { close(file) } }

@@ -133,6 +133,11 @@ extension JSONValue {
         JSONWriter.encode(self, pretty: true, scriptSafe: false)
     }
 
+    /// `prettyEncoded()` as UTF-8 bytes, for a file: no string is made and read again.
+    public func prettyEncodedData() -> Data {
+        Data(JSONWriter.bytes(self, pretty: true, scriptSafe: false))
+    }
+
     /// The compact form, safe to place inside an HTML `<script>` element: `<`, `>`, `&`,
     /// U+2028 and U+2029 are written as `\u` escapes so no text can end the element.
     public func scriptSafeEncoded() -> String {
@@ -158,11 +163,25 @@ private struct JSONWriter {
     private let scriptSafe: Bool
 
     static func encode(_ value: JSONValue, pretty: Bool, scriptSafe: Bool) -> String {
+        String(decoding: bytes(value, pretty: pretty, scriptSafe: scriptSafe), as: UTF8.self)
+    }
+
+    static func bytes(_ value: JSONValue, pretty: Bool, scriptSafe: Bool) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, scriptSafe: scriptSafe)
         writer.bytes.reserveCapacity(1024)
         writer.write(value, level: 0)
         if pretty { writer.bytes.append(UInt8(ascii: "\n")) }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
+    }
+
+    /// The bytes `write(_:)` looks at, by value: `"`, `\\`, control characters, the first
+    /// byte of U+2028 and U+2029, and in a script also `<`, `>` and `&`. Every other byte is
+    /// copied as it is.
+    private static let marked: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+    private static let markedInScript: [Bool] = (0..<256).map { byte in
+        marked[byte] || byte == 0x3C || byte == 0x3E || byte == 0x26
     }
 
     private init(pretty: Bool, scriptSafe: Bool) {
@@ -224,11 +243,16 @@ private struct JSONWriter {
     private mutating func write(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
+        let marks = scriptSafe ? Self.markedInScript : Self.marked
         text.withUTF8 { utf8 in
             var copied = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                if !marks[Int(byte)] {
+                    index += 1
+                    continue
+                }
                 var width = 1
                 let escape: String
                 switch byte {

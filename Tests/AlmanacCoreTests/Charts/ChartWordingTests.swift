@@ -122,4 +122,18 @@ import Testing
         #expect(line["legend"]?["y"] == 1)
         #expect(line["legend"]?["yanchor"] == "top")
     }
+
+    @Test(
+        "an axis key is what ^[xy]axis\\d*$ matches, as ICU reads it",
+        arguments: [
+            "xaxis", "yaxis", "yaxis2", "xaxis10", "zaxis", "Xaxis", "xaxis2a", "xaxi", "axis", "",
+            "xaxis\n", "xaxis\r\n", "xaxis\r", "xaxis\n\n", "xaxis2\n", "xaxis\u{2028}",
+            "xaxis\u{85}", "xaxis\u{0B}", "xaxis\u{0C}", "xaxis\u{663}", "yaxis\u{FF11}", "xaxis²",
+            " xaxis", "xaxis ", "\nxaxis", "xaxis\u{301}", "plot_bgcolor",
+        ])
+    func axisKeys(key: String) {
+        // The reference is the regular expression the check replaces.
+        let expected = key.range(of: #"^[xy]axis\d*$"#, options: .regularExpression) != nil
+        #expect(Layout.isAxis(key) == expected)
+    }
 }

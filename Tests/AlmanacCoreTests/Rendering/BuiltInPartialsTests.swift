@@ -13,6 +13,10 @@ import Testing
     static let awkward = [
         "", "Plain", "<b>Bold</b> & \"quoted\" 'single'", "<\u{338} not less",
         "\u{600}<sign", "Données → Société ▲ 12%", "a<b>c&d", "<<>>&&",
+        // A sign beside a letter that does not join it, beside one that does (a combining
+        // accent, a joiner, a spacing mark), and at either end of the text.
+        "'Ōsaka Robotics 大阪'", "é<é>é&é\"é'é", "&\u{301}x", "x'\u{200D}", "<\u{93F}",
+        "大<", ">阪", "\u{301}<\u{301}", "e\u{301}'", "🇫🇷&🇩🇪", "👍🏽<",
     ]
 
     static let tables: [DataTable] =
@@ -116,11 +120,36 @@ import Testing
         #expect(HTMLText.escape(text) == template.render(["text": text]))
     }
 
+    @Test(
+        "a template with the escaping pragma first renders as the template alone",
+        arguments: [
+            "", "{{text}}", "{{> part}}\n<body>{{text}}", "  {{#items}}\n{{.}}\n  {{/items}}\n",
+            "{{% CONTENT_TYPE: TEXT}}\n{{text}}", "{{text}}{{% CONTENT_TYPE: TEXT}}{{text}}",
+            "{{=<% %>=}}\n<%text%>", "\n{{text}}", "{{! a comment }}\n{{text}}\n",
+            "{{^missing}}\n  none\n{{/missing}}", "{{{text}}}|{{&text}}", "\r\n{{text}}",
+        ])
+    func pragma(template: String) throws {
+        // Partials are rendered in HTML whatever includes them, with or without the pragma.
+        func render(_ prefix: String) throws -> String? {
+            var library = MustacheLibrary()
+            try library.register(prefix + template, named: "page")
+            try library.register(prefix + "[{{text}}]\n", named: "part")
+            return library.render(
+                ["text": Self.awkward.joined(separator: "|"), "items": Self.awkward]
+                    as [String: Any],
+                withTemplate: "page")
+        }
+        #expect(try render(HTMLEscaping.pragma) == (try render("")))
+    }
+
     @Test("escaping by hand")
     func escapingByHand() {
         #expect(HTMLText.escape(#"a<b & 'c" é>"#) == "a&lt;b &amp; &#39;c&quot; é&gt;")
         #expect(HTMLText.escape("<\u{338}") == "<\u{338}")
         #expect(HTMLText.escape("nothing to do") == "nothing to do")
+        // Beside a letter, escaped; joined by a combining accent, left as it is.
+        #expect(HTMLText.escape("'Ōsaka 大阪'") == "&#39;Ōsaka 大阪&#39;")
+        #expect(HTMLText.escape("é&\u{301}<é") == "é&\u{301}&lt;é")
     }
 
     // MARK: - Templates of a site's own

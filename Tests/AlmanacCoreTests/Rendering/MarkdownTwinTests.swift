@@ -64,6 +64,30 @@ struct ScriptedTransport: HTTPTransport {
         #expect(MarkdownText.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
+    @Test("an answer is trimmed of white space and line breaks, Unicode's included")
+    func trimmed() {
+        #expect(MarkdownText.trimmed("  **12** learners.\n\n") == "**12** learners.")
+        #expect(MarkdownText.trimmed("**12** learners.") == "**12** learners.")
+        #expect(MarkdownText.trimmed("\u{2003}é\u{2028}") == "é")
+        #expect(MarkdownText.trimmed("\t\r\n") == "")
+        #expect(MarkdownText.trimmed("") == "")
+        #expect(MarkdownText.trimmed("a\u{85}") == "a")
+    }
+
+    @Test("ASCII text is escaped a byte at a time as it is a character at a time")
+    func asciiEscape() {
+        // Written out by hand: every mark gets a backslash; LF, VT and FF become a space; a
+        // tab and the other control characters stay.
+        #expect(
+            MarkdownText.escape(##"\`*_[]<>|#~ a-b.c!"##)
+                == ##"\\\`\*\_\[\]\<\>\|\#\~ a-b.c!"##)
+        #expect(MarkdownText.escape("1\n2\u{0B}3\u{0C}4\t5\u{01}") == "1 2 3 4\t5\u{01}")
+        #expect(MarkdownText.escape("12,345") == "12,345")
+        #expect(MarkdownText.escape("") == "")
+        // A mark joined to a combining accent is another character: not escaped.
+        #expect(MarkdownText.escape("*\u{301}|") == "*\u{301}\\|")
+    }
+
     @Test(
         "code spans and fenced blocks keep their `<`",
         arguments: [

@@ -52,6 +52,30 @@ import Testing
         #expect(try files.contents(of: link, limit: 2) == Data("ne".utf8))
     }
 
+    @Test("a new file is written under its name, readable by all, and never over another")
+    func writeNew() throws {
+        let folder = Fixture.folder()
+        let target = folder.appending(path: "page.html")
+        try files.writeNew(Data("first".utf8), to: target)
+        #expect(try files.contents(of: target) == Data("first".utf8))
+        // No temporary file was made beside it.
+        #expect(try files.contentsOfDirectory(at: folder) == ["page.html"])
+        // Pages must stay readable: 0666 less this process's umask.
+        let mask = umask(0)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions]
+        #expect(mode as? Int == 0o666 & ~Int(mask))
+        // Something there already is an error, and keeps its bytes.
+        #expect(throws: FileSystemError(path: target.path, reason: "File exists")) {
+            try files.writeNew(Data("second".utf8), to: target)
+        }
+        #expect(try files.contents(of: target) == Data("first".utf8))
+        let absent = folder.appending(path: "absent/page.html")
+        #expect(throws: FileSystemError(path: absent.path, reason: "No such file or directory")) {
+            try files.writeNew(Data(), to: absent)
+        }
+    }
+
     @Test("files(under:) lists files below a folder, relative and sorted, skipping named entries")
     func walking() throws {
         let folder = Fixture.folder()

@@ -1,0 +1,63 @@
+import Foundation
+
+extension Matcher {
+    /// What the matcher read from a question's masked wording, kept for the next question
+    /// worded the same way. A report of many questions asks the same few questions of
+    /// different badges and organizations, and the wording with its names masked
+    /// (`Reading.masked`) is the same for each: its measure, breakdown and order words
+    /// (`Wording`), its time window and the parts no analysis applies are read by a few
+    /// hundred regular expressions, once per wording instead of once per question. Each
+    /// reading depends on that text alone (and the matcher's as-of date, or the measure read
+    /// from the same text), so the answer is the same as reading it again.
+    final class Memo: @unchecked Sendable {
+        // @unchecked: the dictionaries are only touched under `lock`.
+        private let lock = NSLock()
+        private var wordings: [String: Wording] = [:]
+        private var windows: [String: Result<TimeWindow.Reading, TimeWindow.Problem>] = [:]
+        private var unapplieds: [UnappliedKey: Unapplied?] = [:]
+
+        /// A part of a question that no analysis applies (`Matcher.refuseUnapplied`).
+        struct Unapplied: Equatable {
+            var part: UnappliedPart
+            var phrase: String
+            var before: String
+        }
+
+        private struct UnappliedKey: Hashable {
+            var text: String
+            var measure: Measure?
+        }
+
+        /// `read(text, measure)`, once per text and measure.
+        func unapplied(
+            _ text: String, measure: Measure?, _ read: (String, Measure?) -> Unapplied?
+        ) -> Unapplied? {
+            let key = UnappliedKey(text: text, measure: measure)
+            if let known = lock.withLock({ unapplieds[key] }) { return known }
+            let found = read(text, measure)
+            lock.withLock { unapplieds[key] = .some(found) }
+            return found
+        }
+
+        /// `Wording(text)`.
+        func wording(_ text: String) -> Wording {
+            if let known = lock.withLock({ wordings[text] }) { return known }
+            let wording = Wording(text)
+            lock.withLock { wordings[text] = wording }
+            return wording
+        }
+
+        /// `TimeWindow(asOf:).read(text)`.
+        func window(_ text: String, asOf: CivilDate) throws -> TimeWindow.Reading {
+            if let known = lock.withLock({ windows[text] }) { return try known.get() }
+            let result: Result<TimeWindow.Reading, TimeWindow.Problem>
+            do {
+                result = .success(try TimeWindow(asOf: asOf).read(text))
+            } catch let problem as TimeWindow.Problem {
+                result = .failure(problem)
+            }
+            lock.withLock { windows[text] = result }
+            return try result.get()
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A new version of a site being written (`SiteWriter.begin`): pages go to disk as they are
+/// rendered, so the build never holds the whole site in memory.
+public final class StagingSite: @unchecked Sendable {
+    // @unchecked: the counters and the set of produced paths are only touched under `lock`;
+    // the other properties are constants, and each path is written by one task.
+    private let lock = NSLock()
+    let writer: SiteWriter
+    let layout: SiteLayout
+    let staging: URL
+    let mounted: Bool
+    let existing: [String]
+    /// `existing`, the files `SiteWriter.prepare` linked into the fresh staging folder: the
+    /// only ones there before the build puts its own.
+    private let linked: Set<String>
+    let force: Bool
+    private var produced = Set<String>()
+    /// Folders of the staging site that files were written into.
+    private var folders = Set<Substring>()
+    private var summary = WriteSummary(written: 0, kept: 0, deleted: 0)
+    private var bytes = 0
+
+    init(
+        writer: SiteWriter, layout: SiteLayout, staging: URL, mounted: Bool, existing: [String],
+        force: Bool
+    ) {
+        self.writer = writer
+        self.layout = layout
+        self.staging = staging
+        self.mounted = mounted
+        self.existing = existing
+        linked = Set(existing)
+        self.force = force
+    }
+
+    /// Writes one file of the new site, by its path inside the site.
+    /// - Throws: `SiteError` for a path produced twice or a file that cannot be written.
+    public func put(_ relative: String, _ content: Data) throws {
+        let folder = relative[..<(relative.lastIndex(of: "/") ?? relative.startIndex)]
+        let (fresh, folderReady) = lock.withLock {
+            (produced.insert(relative).inserted, folders.contains(folder))
+        }
+        guard fresh else { throw SiteError(path: relative, message: "written twice by one build") }
+        let written = try writer.write(
+            content, to: staging.appending(path: relative), force: force,
+            present: linked.contains(relative), folderReady: folderReady)
+        lock.withLock {
+            folders.insert(folder)
+            bytes += content.count
+            if written { summary.written += 1 } else { summary.kept += 1 }
+        }
+    }
+
+    /// Bytes put so far.
+    public var size: Int { lock.withLock { bytes } }
+
+    /// Publishes the new site.
+    public func finish() throws -> WriteSummary {
+        let (produced, summary) = lock.withLock { (self.produced, self.summary) }
+        return try writer.finish(self, produced: produced, summary: summary)
+    }
+
+    /// Removes the staging folder; the current site stays as it was. Called after a failure,
+    /// whose error is the one to report: a marked staging folder left behind is removed by
+    /// the next build.
+    public func abandon() {
+        try? writer.files.removeItem(at: staging)
+    }
+}
