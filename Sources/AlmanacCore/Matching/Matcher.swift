@@ -198,7 +198,8 @@ public struct Matcher: Sendable {
         if let asOf {
             do {
                 try Self.place(
-                    try memo.window(Wording.withoutPeaks(masked), asOf: asOf), in: &match,
+                    try memo.window(Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf),
+                    in: &match,
                     failure)
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
@@ -222,21 +223,6 @@ public struct Matcher: Sendable {
         }
         match.corrections = reading.corrections
         return match
-    }
-
-    /// The question without its "year over year" when the words compare a window of the
-    /// question's own with the same days a year earlier ("completions in Q3 2026, year over
-    /// year"): the time reader reads them, and the measure is the one the question names, not
-    /// enrollments over time.
-    private func comparedYearOverYear(_ lowered: String) -> String {
-        let whole = NSRange(lowered.startIndex..., in: lowered)
-        guard let asOf, let found = TimeWindow.yearOverYear.firstMatch(in: lowered, range: whole),
-            let reading = try? TimeWindow(asOf: asOf).samePeriodLastYear(
-                Wording.withoutPeaks(lowered)),
-            reading.versus != nil
-        else { return lowered }
-        return (lowered as NSString).replacingCharacters(
-            in: found.range, with: String(repeating: " ", count: found.range.length))
     }
 
     /// The route the rules give: a rule of the questions file, else the measure the wording

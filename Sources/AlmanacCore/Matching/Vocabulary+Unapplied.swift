@@ -29,7 +29,7 @@ extension Vocabulary {
             [
                 #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b"#,
                 #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
-                #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b"#,
+                #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b(?!\s+(?:\d+\s+|\#(count)\s+)?(?:\#(orgWord)|\#(badgeWord))\b)"#,
                 #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
                 #"\b(?:which|what)\s+(?:learners|users|students|people|employees|members|participants|individuals)\b[^?.!]*\b(?:most|fewest|least|top|highest|lowest|more|fewer)\b"#,
                 #"\b(?:average|mean|median|typical)\s+(?:number|count|amount) of\s+(?:\#(badgePlural)|enrol+ments|completions)\b"#,
@@ -67,10 +67,28 @@ extension Vocabulary {
                 // "The top 3 badges in each organization", "completion rate by badge for the
                 // top 3 organizations": a ranking of one kind of name within, or beside, a
                 // breakdown by the other.
-                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b[^?.!]*\b(?:per|for each|in each|at each|within each|across|in every|at every|for every)\s+\#(orgWord)\b"#,
-                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b[^?.!]*\b(?:per|for each|in each|within each|across|in every|for every)\s+\#(badgeWord)\b"#,
-                #"\b(?:by|per|for each|across|broken down by)\s+\#(badgeWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b"#,
-                #"\b(?:by|per|for each|across|broken down by)\s+\#(orgWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b"#,
+                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b[^?.!]*\b(?:per|for each|in each|at each|within each|in every|at every|for every)\s+\#(orgWord)\b"#,
+                #"\b(?:top|bottom|best|worst|leading|most popular|least popular|\d+|\#(count))\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b[^?.!]*\b(?:per|for each|in each|within each|in every|for every)\s+\#(badgeWord)\b"#,
+                #"\b(?:by|per|for each|broken down by)\s+\#(badgeWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(orgPlural)\b"#,
+                #"\b(?:by|per|for each|broken down by)\s+\#(orgWord)\b[^?.!]*\b(?:top|bottom|best|worst|leading|most|fewest|least)\s+(?:\d+\s+|\#(count)\s+)?\#(badgePlural)\b"#,
+            ]
+        ),
+        (
+            // "In progress vs completed", "completed, in progress or dropped", "status
+            // breakdown": one status is counted at a time.
+            .twoStatuses,
+            [
+                #"\b(?:in[- ]progress|completed|dropped(?: out)?|enrol+ed)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+|how many\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
+                #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
+            ]
+        ),
+        (
+            // "The completion rate of the top 5 badges by enrollments": ranked by one measure,
+            // reported in another.
+            .rankedByAnother,
+            [
+                #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
+                #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
@@ -149,6 +167,11 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case role
     /// Progress of the learners of one status ("average progress of dropped learners").
     case statusFilter
+    /// Two statuses counted at once ("in progress vs completed", "status breakdown").
+    case twoStatuses
+    /// A ranking by one measure of a table that reports another ("the completion rate of the
+    /// top 5 badges by enrollments").
+    case rankedByAnother
 }
 
 extension Vocabulary {

@@ -29,6 +29,14 @@ struct Wording: Equatable {
     private static let medianWords = compile(Vocabulary.medianWords)
     private static let peopleCount = compile(Vocabulary.peopleCount)
     private static let completedEnrollments = compile(Vocabulary.completedEnrollments)
+    private static let rankedBadges = compile(
+        #"\b(?:\#(Vocabulary.rankWords)|\d+|most popular|least popular)\s+(?:\d+\s+)?\#(Vocabulary.badgePlural)\b"#
+    )
+    private static let rankedOrganizations = compile(
+        #"\b(?:\#(Vocabulary.rankWords)|\d+|which|what)\s+(?:\d+\s+)?\#(Vocabulary.orgWord)\b"#)
+    private static let acrossOrganizations = compile(
+        #"\b(?:across|among|throughout|over)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\#(Vocabulary.orgPlural)|company|platform)\b"#
+    )
     private static let completionsNamed = compile(
         #"\bcomplet(?:ed|ions?)\b|\bfinish(?:ed|es)\b|\bcompleters\b|\bfinishers\b"#)
     private static let dimensions = Vocabulary.dimensions.map {
@@ -77,6 +85,13 @@ struct Wording: Equatable {
             unanchored = true
         }
         dimension = Self.dimensions.first { any($0.1) }?.0
+        // "The most popular badges across organizations": a ranking of badges over the whole
+        // platform, not a breakdown by organization.
+        if dimension == .organization, any([Self.rankedBadges]), any([Self.acrossOrganizations]),
+            !any([Self.rankedOrganizations])
+        {
+            dimension = .badge
+        }
         granularity = Self.granularities.first { $0.1.firstMatch(in: text, range: whole) != nil }?.0
         if granularity != nil || perPeriod, dimension == nil { dimension = .period }
         // Completed enrollments per month are those of each month's enrollments: the cohorts.

@@ -33,11 +33,29 @@ import Testing
             // Completed enrollments per month are the months' enrollments: the cohorts.
             ("Completed enrollments per month in 2026", "completions", "cohort"),
             ("How many people are currently taking Deep Learning?", "in_progress", nil),
+            // Badges ranked over the whole platform, not a breakdown by organization.
+            ("What are the most popular badges across organizations?", "enrollments", "badge"),
+            ("Completion rate across organizations", "completion_rate", "organization"),
         ] as [(String, String, String?)])
     func measure(text: String, measure: String, dimension: String?) throws {
         let match = try route(text)
         #expect(match.intent.measure.rawValue == measure)
         #expect(match.intent.dimension?.rawValue == dimension)
+    }
+
+    @Test("'who are the top organizations' ranks organizations, not learners")
+    func topOrganizations() throws {
+        let match = try route("Who are the top organizations for Python Basics completions?")
+        #expect(match.intent.dimension == .organization)
+        #expect(match.intent.ranking?.order == .top)
+    }
+
+    @Test("'from 2024 to 2025' with no word of a change is one window, both years")
+    func fromToWindow() throws {
+        let match = try route("How many enrollments from 2024 to 2025?")
+        #expect(match.versus == nil)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2024-01-01"))
+        #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-01-01"))
     }
 
     @Test(
@@ -77,6 +95,18 @@ import Testing
             // A quarter against a year: counted at the same age, last year would be its
             // first quarter.
             ("Enrollments in Q3 2026 versus last year", .unequalWindows("in Q3 2026", "last year")),
+            (
+                "How many enrollments at Initech are in progress vs completed?",
+                .unapplied(.twoStatuses, "in progress vs completed")
+            ),
+            (
+                "Status breakdown of enrollments for Python Basics",
+                .unapplied(.twoStatuses, "status breakdown")
+            ),
+            (
+                "What is the completion rate of the top 5 badges by enrollments?",
+                .unapplied(.rankedByAnother, "completion rate of the top 5 badges by enrollments")
+            ),
         ])
     func refused(text: String, reason: MatchError.Reason) throws {
         let error = try #require(throws: MatchError.self) { try route(text) }
@@ -90,6 +120,12 @@ import Testing
             ("Completions in Q1 2026 vs Q4 2025", "2026-09-30", "2025-10-01"),
             ("Enrollments in the last 30 days against August 2026", "2026-09-30", "2026-08-01"),
             ("Completion rate this quarter vs last quarter", "2026-08-15", "2026-04-01"),
+            // A change from one window to another: the later against the earlier.
+            ("How did completions change from 2024 to 2025?", "2026-09-30", "2024-01-01"),
+            (
+                "How did the completion rate change between Q1 2026 and Q2 2026?", "2026-09-30",
+                "2026-01-01"
+            ),
         ])
     func comparable(text: String, asOf: String, versusFrom: String) throws {
         let match = try route(text, asOf: asOf)
