@@ -206,6 +206,18 @@ extension QuestionAnswering {
         return start >= first
     }
 
+    /// Whether the data covers at least half of the previous window, so that its top movers
+    /// and contributions are told: against a window mostly before the data began, every
+    /// badge would "rise" from next to nothing ("2024 to 2025 against 2022 to 2023").
+    func mostlyCovered(_ windows: ComparisonWindows) -> Bool {
+        guard let first = source.firstDay else { return true }
+        guard let start = windows.previous.start, let end = windows.previous.end else {
+            return false
+        }
+        let days = end.daysSinceEpoch - start.daysSinceEpoch
+        return 2 * (end.daysSinceEpoch - max(start, first).daysSinceEpoch) >= days
+    }
+
     /// Whether a question's comparison is split: learning paths' learners are split by
     /// first badge already (`contribution`), and custom SQL has no key measures. Any
     /// question's weekly facts are.

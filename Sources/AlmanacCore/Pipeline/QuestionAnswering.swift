@@ -292,8 +292,10 @@ struct QuestionAnswering {
                     previous: spec.measures(in: previous.output.json),
                     yearAgo: spec.measures(in: yearAgo.output.json))
             }
+            // A previous window before the data began would make every badge "rise" from 0.
             result.insights = InsightFinder().insights(
-                kind: match.kind, measures: result.measures, comparison: result.comparison,
+                kind: match.kind, measures: result.measures,
+                comparison: result.comparison.flatMap { mostlyCovered($0.windows) ? $0 : nil },
                 weekly: weekly[match.filters])
             analysed.append(result)
         }
