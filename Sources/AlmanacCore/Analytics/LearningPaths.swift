@@ -42,10 +42,11 @@ public struct LearningPaths: Sendable, Codable {
 extension LearningPaths: Analysis {
     public static let kind = AnalysisKind.learningPaths
 
-    /// Each learner's sequence per scope, as common table expressions: `steps`, the first
-    /// enrollment in each badge numbered by (enrolled_at, id) per learner, with the next two
-    /// badges; and `links`, the same from the scope's badge (`focus`) on, for learners who
-    /// took it, renumbered from 1.
+    /// Each learner's sequence per scope, as common table expressions: the first enrollment
+    /// in each badge numbered by (enrolled_at, id) per learner, with the next two badges
+    /// (`history` for a scope of the whole history, `windowed_steps` for one with a first
+    /// day); and `links`, the same from the scope's badge (`focus`) on, for learners who took
+    /// it, renumbered from 1.
     ///
     /// A scope of the whole history up to its last day reads the build's sequences
     /// (`almanac_learner_steps`), numbered once for every scope: dropping what came after
@@ -101,11 +102,6 @@ extension LearningPaths: Analysis {
                 FROM firsts
                 WINDOW learner AS (PARTITION BY scope, user_id ORDER BY \(order))
             ),
-            steps AS (
-                SELECT scope, focus, user_id, badge_id, step, next_badge FROM history
-                UNION ALL
-                SELECT scope, focus, user_id, badge_id, step, next_badge FROM windowed_steps
-            ),
             started AS (
                 SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
                        1 AS first_step
@@ -153,6 +149,9 @@ extension LearningPaths: Analysis {
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
+        // The first badges and the badges right before the scope's (`first_steps`,
+        // `steps_before_focus`) read only those steps, not every step of every scope: the step
+        // before a whole-history scope's badge is the one before the learner's `focus_starts`.
         let sequences = scopes.statement(
             "sequences",
             """
@@ -185,6 +184,21 @@ extension LearningPaths: Analysis {
                       FROM paths) AS ranked
                 WHERE place <= \(topPathLimit)
             ),
+            first_steps AS (
+                SELECT scope, badge_id FROM history WHERE step = 1
+                UNION ALL
+                SELECT scope, badge_id FROM windowed_steps WHERE step = 1
+            ),
+            steps_before_focus AS (
+                SELECT fs.scope, p.badge_id
+                FROM focus_starts fs
+                JOIN \(BuildFacts.learnerSteps.name) p ON p.user_id = fs.user_id AND p.step = fs.step - 1
+                WHERE fs.organization IS NULL OR p.organization_id = fs.organization_id
+                UNION ALL
+                SELECT w.scope, w.badge_id
+                FROM windowed_steps w JOIN targets sc ON sc.scope = w.scope
+                WHERE w.focus IS NOT NULL AND w.next_badge = sc.focus_id
+            ),
             parts AS (
                 SELECT m.scope, 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
                        NULL AS third_badge, NULL AS label, m.learners, \(dialect.days("m.q1")) AS median_days
@@ -203,14 +217,13 @@ extension LearningPaths: Analysis {
                 GROUP BY scope
                 UNION ALL
                 SELECT st.scope, 'first', b.name, NULL, NULL, NULL, count(*), NULL
-                FROM steps st JOIN badges b ON b.id = st.badge_id
-                WHERE st.step = 1\(scopes.readWhole("st.scope", of: requests))
+                FROM first_steps st JOIN badges b ON b.id = st.badge_id
+                WHERE TRUE\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
                 UNION ALL
                 SELECT st.scope, 'previous', b.name, NULL, NULL, NULL, count(*), NULL
-                FROM steps st JOIN badges b ON b.id = st.badge_id
-                JOIN targets sc ON sc.scope = st.scope
-                WHERE st.focus IS NOT NULL AND st.next_badge = sc.focus_id\(scopes.readWhole("st.scope", of: requests))
+                FROM steps_before_focus st JOIN badges b ON b.id = st.badge_id
+                WHERE TRUE\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
             )
             SELECT scope, part, first_badge, second_badge, third_badge, label, learners, median_days
