@@ -54,7 +54,11 @@ extension LearningPaths: Analysis {
     /// keep their whole sequences. A scope with a first day numbers its own, since its first
     /// steps are the first inside its days. Every window partitions by `user_id`, so a
     /// database sharded by learner numbers each sequence where it lives.
-    static func sequenceCTEs(for scopes: ScopeList, in dialect: any SQLDialect) -> String {
+    /// `numbered` limits the scopes with a first day whose sequences are numbered (the
+    /// others are read for their key measures only, which need only where each starts).
+    static func sequenceCTEs(
+        for scopes: ScopeList, in dialect: any SQLDialect, numbered: String = ""
+    ) -> String {
         // The badge filter chooses learners and where their sequence starts, not which
         // enrollments count: "after completing Python Basics" needs the badges that follow.
         let order = "\(dialect.binary("enrolled_at")), id"
@@ -90,7 +94,7 @@ extension LearningPaths: Analysis {
                 FROM (SELECT s.scope, s.focus, s.in_focus, s.user_id, s.badge_id, s.enrolled_at, s.id,
                              row_number() OVER (PARTITION BY s.scope, s.user_id, s.badge_id
                                                 ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
-                      FROM scoped s) AS ranked
+                      FROM scoped s WHERE TRUE\(numbered)) AS ranked
                 WHERE nth = 1
             ),
             windowed_steps AS MATERIALIZED (
@@ -152,10 +156,39 @@ extension LearningPaths: Analysis {
         // The first badges and the badges right before the scope's (`first_steps`,
         // `steps_before_focus`) read only those steps, not every step of every scope: the step
         // before a whole-history scope's badge is the one before the learner's `focus_starts`.
+        // A scope with a first day read for its key measures only needs the badge each
+        // learner starts with and the number of learners, not the sequences: each learner's
+        // first enrollment there (of the scope's badge, if it has one) is the first step, and
+        // one numbering finds it instead of the two that number a sequence (`counted_starts`).
+        let measuresOnly = scopes.readMeasuresOnly("s.scope", of: requests)
+        let counted =
+            (measuresOnly == nil)
+            ? ""
+            : """
+            counted_starts AS (
+                SELECT scope, badge_id
+                FROM (SELECT s.scope, s.badge_id,
+                             row_number() OVER (PARTITION BY s.scope, s.user_id
+                                                ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
+                      FROM scoped s WHERE s.in_focus = 1\(measuresOnly ?? "")) AS ranked
+                WHERE nth = 1
+            ),
+
+            """
+        let countedStarts =
+            (measuresOnly == nil)
+            ? ""
+            : """
+
+                UNION ALL
+                SELECT scope, badge_id, NULL, NULL, count(*)
+                FROM counted_starts
+                GROUP BY scope, badge_id
+            """
         let sequences = scopes.statement(
             "sequences",
             """
-            \(sequenceCTEs(for: scopes, in: dialect)),
+            \(sequenceCTEs(for: scopes, in: dialect, numbered: scopes.readWhole("s.scope", of: requests))),
             gaps AS MATERIALIZED (
                 SELECT l.scope, l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
                 FROM links l WHERE l.next_badge IS NOT NULL\(scopes.readWhole("l.scope", of: requests))
@@ -163,10 +196,10 @@ extension LearningPaths: Analysis {
             medians AS (
             \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps", counted: "learners"))
             ),
-            firsts_of_paths AS (
+            \(counted)firsts_of_paths AS (
                 SELECT scope, badge_id, next_badge, third_badge, count(*) AS learners
                 FROM links WHERE step = 1
-                GROUP BY scope, badge_id, next_badge, third_badge
+                GROUP BY scope, badge_id, next_badge, third_badge\(countedStarts)
             ),
             paths AS (
                 SELECT p.scope, f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,

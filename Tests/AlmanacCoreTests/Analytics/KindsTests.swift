@@ -257,6 +257,30 @@ import Testing
         #expect(windowed.firstBadges == everyFirst)
     }
 
+    @Test("a date range read for its key measures only counts where each learner starts")
+    func startsOfMeasuresOnly() throws {
+        let january = DateRange(
+            start: CivilDate(iso: "2024-01-02")!, end: CivilDate(iso: "2024-01-31")!,
+            phrase: "January")
+        func run(_ badge: String?) throws -> LearningPaths {
+            var context = try context(
+                Filters(badge: badge, dateRange: january), rows: Self.previousRows)
+            context.request.measuresOnly = true
+            return try LearningPaths.run(context)
+        }
+        // Each learner's first enrollment in January: u1 B2 (its repeat, on the 2nd), u2 D4,
+        // u3 A1, u4 C3; no transitions are worked out.
+        let all = try run(nil)
+        #expect(all.learners == 4)
+        #expect(all.startingBadges.map(\.badge) == ["A1", "B2", "C3", "D4"])
+        #expect(all.startingBadges.map(\.learners) == [1, 1, 1, 1])
+        #expect(all.transitions.isEmpty && all.topPaths.isEmpty)
+        // From C3 on: u1 (the 3rd), u3 (the 20th) and u4 (the 8th); u2 took it in February.
+        let fromC3 = try run("C3")
+        #expect(fromC3.learners == 3)
+        #expect(fromC3.startingBadges == [.init(badge: "C3", learners: 3)])
+    }
+
     // MARK: - custom_sql
 
     @Test("a custom query's columns and rows are its data")
