@@ -42,10 +42,11 @@ public struct LearningPaths: Sendable, Codable {
 extension LearningPaths: Analysis {
     public static let kind = AnalysisKind.learningPaths
 
-    /// Each learner's sequence per scope, as common table expressions: `steps`, the first
-    /// enrollment in each badge numbered by (enrolled_at, id) per learner, with the next two
-    /// badges; and `links`, the same from the scope's badge (`focus`) on, for learners who
-    /// took it, renumbered from 1.
+    /// Each learner's sequence per scope, as common table expressions: the first enrollment
+    /// in each badge numbered by (enrolled_at, id) per learner, with the next two badges
+    /// (`history` for a scope of the whole history, `windowed_steps` for one with a first
+    /// day); and `links`, the same from the scope's badge (`focus`) on, for learners who took
+    /// it, renumbered from 1.
     ///
     /// A scope of the whole history up to its last day reads the build's sequences
     /// (`almanac_learner_steps`), numbered once for every scope: dropping what came after
@@ -53,7 +54,11 @@ extension LearningPaths: Analysis {
     /// keep their whole sequences. A scope with a first day numbers its own, since its first
     /// steps are the first inside its days. Every window partitions by `user_id`, so a
     /// database sharded by learner numbers each sequence where it lives.
-    static func sequenceCTEs(for scopes: ScopeList, in dialect: any SQLDialect) -> String {
+    /// `numbered` limits the scopes with a first day whose sequences are numbered (the
+    /// others are read for their key measures only, which need only where each starts).
+    static func sequenceCTEs(
+        for scopes: ScopeList, in dialect: any SQLDialect, numbered: String = ""
+    ) -> String {
         // The badge filter chooses learners and where their sequence starts, not which
         // enrollments count: "after completing Python Basics" needs the badges that follow.
         let order = "\(dialect.binary("enrolled_at")), id"
@@ -89,7 +94,7 @@ extension LearningPaths: Analysis {
                 FROM (SELECT s.scope, s.focus, s.in_focus, s.user_id, s.badge_id, s.enrolled_at, s.id,
                              row_number() OVER (PARTITION BY s.scope, s.user_id, s.badge_id
                                                 ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
-                      FROM scoped s) AS ranked
+                      FROM scoped s WHERE TRUE\(numbered)) AS ranked
                 WHERE nth = 1
             ),
             windowed_steps AS MATERIALIZED (
@@ -100,11 +105,6 @@ extension LearningPaths: Analysis {
                        lead(badge_id, 2) OVER learner AS third_badge
                 FROM firsts
                 WINDOW learner AS (PARTITION BY scope, user_id ORDER BY \(order))
-            ),
-            steps AS (
-                SELECT scope, focus, user_id, badge_id, step, next_badge FROM history
-                UNION ALL
-                SELECT scope, focus, user_id, badge_id, step, next_badge FROM windowed_steps
             ),
             started AS (
                 SELECT scope, user_id, badge_id, enrolled_at, step, next_badge, next_enrolled_at, third_badge,
@@ -153,10 +153,42 @@ extension LearningPaths: Analysis {
         let gap =
             "\(dialect.epochSeconds("l.next_enrolled_at")) - \(dialect.epochSeconds("l.enrolled_at"))"
         let label = "f.name || ' → ' || s.name || coalesce(' → ' || t.name, '')"
+        // The first badges and the badges right before the scope's (`first_steps`,
+        // `steps_before_focus`) read only those steps, not every step of every scope: the step
+        // before a whole-history scope's badge is the one before the learner's `focus_starts`.
+        // A scope with a first day read for its key measures only needs the badge each
+        // learner starts with and the number of learners, not the sequences: each learner's
+        // first enrollment there (of the scope's badge, if it has one) is the first step, and
+        // one numbering finds it instead of the two that number a sequence (`counted_starts`).
+        let measuresOnly = scopes.readMeasuresOnly("s.scope", of: requests)
+        let counted =
+            (measuresOnly == nil)
+            ? ""
+            : """
+            counted_starts AS (
+                SELECT scope, badge_id
+                FROM (SELECT s.scope, s.badge_id,
+                             row_number() OVER (PARTITION BY s.scope, s.user_id
+                                                ORDER BY \(dialect.binary("s.enrolled_at")), s.id) AS nth
+                      FROM scoped s WHERE s.in_focus = 1\(measuresOnly ?? "")) AS ranked
+                WHERE nth = 1
+            ),
+
+            """
+        let countedStarts =
+            (measuresOnly == nil)
+            ? ""
+            : """
+
+                UNION ALL
+                SELECT scope, badge_id, NULL, NULL, count(*)
+                FROM counted_starts
+                GROUP BY scope, badge_id
+            """
         let sequences = scopes.statement(
             "sequences",
             """
-            \(sequenceCTEs(for: scopes, in: dialect)),
+            \(sequenceCTEs(for: scopes, in: dialect, numbered: scopes.readWhole("s.scope", of: requests))),
             gaps AS MATERIALIZED (
                 SELECT l.scope, l.badge_id AS from_badge, l.next_badge AS to_badge, \(gap) AS seconds
                 FROM links l WHERE l.next_badge IS NOT NULL\(scopes.readWhole("l.scope", of: requests))
@@ -164,10 +196,10 @@ extension LearningPaths: Analysis {
             medians AS (
             \(dialect.quantiles([0.5], of: "seconds", by: ["scope", "from_badge", "to_badge"], from: "SELECT scope, from_badge, to_badge, seconds FROM gaps", counted: "learners"))
             ),
-            firsts_of_paths AS (
+            \(counted)firsts_of_paths AS (
                 SELECT scope, badge_id, next_badge, third_badge, count(*) AS learners
                 FROM links WHERE step = 1
-                GROUP BY scope, badge_id, next_badge, third_badge
+                GROUP BY scope, badge_id, next_badge, third_badge\(countedStarts)
             ),
             paths AS (
                 SELECT p.scope, f.name AS first_badge, s.name AS second_badge, t.name AS third_badge,
@@ -184,6 +216,21 @@ extension LearningPaths: Analysis {
                                                          ORDER BY learners DESC, \(dialect.binary("label"))) AS place
                       FROM paths) AS ranked
                 WHERE place <= \(topPathLimit)
+            ),
+            first_steps AS (
+                SELECT scope, badge_id FROM history WHERE step = 1
+                UNION ALL
+                SELECT scope, badge_id FROM windowed_steps WHERE step = 1
+            ),
+            steps_before_focus AS (
+                SELECT fs.scope, p.badge_id
+                FROM focus_starts fs
+                JOIN \(BuildFacts.learnerSteps.name) p ON p.user_id = fs.user_id AND p.step = fs.step - 1
+                WHERE fs.organization IS NULL OR p.organization_id = fs.organization_id
+                UNION ALL
+                SELECT w.scope, w.badge_id
+                FROM windowed_steps w JOIN targets sc ON sc.scope = w.scope
+                WHERE w.focus IS NOT NULL AND w.next_badge = sc.focus_id
             ),
             parts AS (
                 SELECT m.scope, 'transition' AS part, f.name AS first_badge, t.name AS second_badge,
@@ -203,14 +250,13 @@ extension LearningPaths: Analysis {
                 GROUP BY scope
                 UNION ALL
                 SELECT st.scope, 'first', b.name, NULL, NULL, NULL, count(*), NULL
-                FROM steps st JOIN badges b ON b.id = st.badge_id
-                WHERE st.step = 1\(scopes.readWhole("st.scope", of: requests))
+                FROM first_steps st JOIN badges b ON b.id = st.badge_id
+                WHERE TRUE\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
                 UNION ALL
                 SELECT st.scope, 'previous', b.name, NULL, NULL, NULL, count(*), NULL
-                FROM steps st JOIN badges b ON b.id = st.badge_id
-                JOIN targets sc ON sc.scope = st.scope
-                WHERE st.focus IS NOT NULL AND st.next_badge = sc.focus_id\(scopes.readWhole("st.scope", of: requests))
+                FROM steps_before_focus st JOIN badges b ON b.id = st.badge_id
+                WHERE TRUE\(scopes.readWhole("st.scope", of: requests))
                 GROUP BY st.scope, st.badge_id, b.name
             )
             SELECT scope, part, first_badge, second_badge, third_badge, label, learners, median_days

@@ -82,16 +82,30 @@ struct ScopeList: Sendable {
         ScopeList(rows.filter { !requests[$0.number - 1].measuresOnly })
     }
 
-    /// ` AND column IN (…)`: the scopes of this list that some request reads whole, for the
-    /// parts of a statement no key measure reads; empty when every scope is read whole.
-    func readWhole(_ column: String, of requests: [AnalysisRequest]) -> String {
+    /// The numbers of the scopes that some request reads whole, in order; nil when every
+    /// scope of this list is read whole.
+    private func wholeNumbers(of requests: [AnalysisRequest]) -> [Int]? {
         let whole = Set(
             requests.indices.compactMap { index in
                 requests[index].measuresOnly ? nil : numbers[index + 1]
             })
-        guard whole.count < rows.count else { return "" }
+        return whole.count < rows.count ? whole.sorted() : nil
+    }
+
+    /// ` AND column IN (…)`: the scopes of this list that some request reads whole, for the
+    /// parts of a statement no key measure reads; empty when every scope is read whole.
+    func readWhole(_ column: String, of requests: [AnalysisRequest]) -> String {
+        guard let whole = wholeNumbers(of: requests) else { return "" }
         return
-            " AND \(column) IN (\(whole.isEmpty ? "NULL" : whole.sorted().map(String.init).joined(separator: ", ")))"
+            " AND \(column) IN (\(whole.isEmpty ? "NULL" : whole.map(String.init).joined(separator: ", ")))"
+    }
+
+    /// ` AND column NOT IN (…)`: the scopes read for their key measures only; empty when all
+    /// are, nil when there are none.
+    func readMeasuresOnly(_ column: String, of requests: [AnalysisRequest]) -> String? {
+        guard let whole = wholeNumbers(of: requests) else { return nil }
+        return whole.isEmpty
+            ? "" : " AND \(column) NOT IN (\(whole.map(String.init).joined(separator: ", ")))"
     }
 
     /// A statement over this list, which knows each request's scope number and the build's

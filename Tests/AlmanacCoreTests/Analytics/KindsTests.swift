@@ -209,6 +209,78 @@ import Testing
         #expect(result.transitions.first { $0.from == "B2" }?.medianDays == 0)
     }
 
+    /// Two learners of organization 1 and one of organization 2. u1: B2, A1 (same day, id
+    /// order), B2 again (a repeat), C3 on 2024-01-03; u2: D4 on 2024-01-05, then C3; u3 (the
+    /// other organization): A1, then C3, both in January; u4 (no organization) takes only C3.
+    static let previousRows = """
+        INSERT INTO organizations VALUES (1, 'One'), (2, 'Two');
+        INSERT INTO users VALUES (1, 'A', 1, '2024-01-01'), (2, 'B', 1, '2024-01-01'),
+          (3, 'C', 2, '2024-01-01'), (4, 'D', NULL, '2024-01-01');
+        INSERT INTO badges VALUES (1, 'A1', 'X'), (2, 'B2', 'X'), (3, 'C3', 'X'), (4, 'D4', 'X');
+        INSERT INTO enrollments VALUES
+          (10, 1, 2, '2024-01-01', 'enrolled', 0, NULL),
+          (11, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
+          (12, 1, 2, '2024-01-02', 'enrolled', 0, NULL),
+          (13, 1, 3, '2024-01-03', 'enrolled', 0, NULL),
+          (20, 2, 4, '2024-01-05', 'enrolled', 0, NULL),
+          (21, 2, 3, '2024-02-10', 'enrolled', 0, NULL),
+          (30, 3, 1, '2024-01-06', 'enrolled', 0, NULL),
+          (31, 3, 3, '2024-01-20', 'enrolled', 0, NULL),
+          (40, 4, 3, '2024-01-08', 'enrolled', 0, NULL);
+        """
+
+    @Test("the badge taken right before the filter's, and every sequence's first badge")
+    func previousAndFirstBadges() throws {
+        func run(_ filters: Filters) throws -> LearningPaths {
+            try LearningPaths.run(try context(filters, rows: Self.previousRows))
+        }
+        func learners(_ counts: KeyValuePairs<String, Int>) -> [LearningPaths.Start] {
+            counts.map { LearningPaths.Start(badge: $0.key, learners: $0.value) }
+        }
+        // The whole history: before C3, u1 took A1 (B2's repeat is not a step), u2 D4 and
+        // u3 A1; u4 started with it. First badges: u1 B2, u2 D4, u3 A1, u4 C3.
+        let everyFirst = learners(["A1": 1, "B2": 1, "C3": 1, "D4": 1])
+        let all = try run(Filters(badge: "C3"))
+        #expect(all.previousBadges == learners(["A1": 2, "D4": 1]))
+        #expect(all.firstBadges == everyFirst)
+        // Organization One only: u1 and u2.
+        let one = try run(Filters(badge: "C3", organization: "One"))
+        #expect(one.previousBadges == learners(["A1": 1, "D4": 1]))
+        #expect(one.firstBadges == learners(["B2": 1, "D4": 1]))
+        // From 2024-01-02 to 2024-01-31: u1's steps there are B2 (its repeat, now its first
+        // in these days), then C3; u2's D4 (C3 falls after the range), u3's A1, then C3; u4's C3.
+        let january = DateRange(
+            start: CivilDate(iso: "2024-01-02")!, end: CivilDate(iso: "2024-01-31")!,
+            phrase: "January")
+        let windowed = try run(Filters(badge: "C3", dateRange: january))
+        #expect(windowed.previousBadges == learners(["A1": 1, "B2": 1]))
+        #expect(windowed.firstBadges == everyFirst)
+    }
+
+    @Test("a date range read for its key measures only counts where each learner starts")
+    func startsOfMeasuresOnly() throws {
+        let january = DateRange(
+            start: CivilDate(iso: "2024-01-02")!, end: CivilDate(iso: "2024-01-31")!,
+            phrase: "January")
+        func run(_ badge: String?) throws -> LearningPaths {
+            var context = try context(
+                Filters(badge: badge, dateRange: january), rows: Self.previousRows)
+            context.request.measuresOnly = true
+            return try LearningPaths.run(context)
+        }
+        // Each learner's first enrollment in January: u1 B2 (its repeat, on the 2nd), u2 D4,
+        // u3 A1, u4 C3; no transitions are worked out.
+        let all = try run(nil)
+        #expect(all.learners == 4)
+        #expect(all.startingBadges.map(\.badge) == ["A1", "B2", "C3", "D4"])
+        #expect(all.startingBadges.map(\.learners) == [1, 1, 1, 1])
+        #expect(all.transitions.isEmpty && all.topPaths.isEmpty)
+        // From C3 on: u1 (the 3rd), u3 (the 20th) and u4 (the 8th); u2 took it in February.
+        let fromC3 = try run("C3")
+        #expect(fromC3.learners == 3)
+        #expect(fromC3.startingBadges == [.init(badge: "C3", learners: 3)])
+    }
+
     // MARK: - custom_sql
 
     @Test("a custom query's columns and rows are its data")
