@@ -104,6 +104,7 @@ struct QuestionAnswering {
                 questions, matches, cache: &cache)
             records?.keep(cache, for: source, warnings: warnings)
         }
+        Allocator.releaseFreed()
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
@@ -130,6 +131,7 @@ struct QuestionAnswering {
         }
         let (narrated, fellBack) = try await narrate(
             consume reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
+        Allocator.releaseFreed()
         clock.mark("narration")
         return Answers(
             reports: narrated, charts: charts, sharedSQL: sql.shared,
