@@ -110,7 +110,10 @@ struct QuestionAnswering {
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
             asOf: source.asOf, firstDay: source.firstDay)
         let answers = zip(matches, analysed).map(answer)
+        // Exactly as many as there are questions: a report is 1.3 KB in place, and the
+        // array's doubling left 8 MB unused at 10,000 questions.
         var reports: [QuestionReport] = []
+        reports.reserveCapacity(questions.count)
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
             var report = QuestionReport(
