@@ -19,13 +19,13 @@ public enum Allocator {
         }
     #endif
 
-    /// Blocks of 64 KiB and more (SQLite's sorters, a page's text as it grows) are mapped
+    /// Blocks of 256 KiB and more (SQLite's sorters, a page's text as it grows) are mapped
     /// on their own and given back when freed. glibc's own threshold starts at 128 KiB and
     /// rises to the largest block freed so far, after which such blocks come from the heap
     /// and the memory around them stays with the process. Called once, first thing.
     public static func configure() {
         #if canImport(Glibc)
-            _ = mallopt?(mmapThreshold, 64 * 1024)
+            _ = mallopt?(mmapThreshold, 256 * 1024)
         #endif
     }
 
