@@ -387,9 +387,6 @@ import Testing
             SQLStatement.inline(
                 "SELECT '?', x FROM t WHERE a = ? AND b = ?", [.text("O'Neil"), .integer(3)])
                 == "SELECT '?', x FROM t WHERE a = 'O''Neil' AND b = 3")
-        // Without values, a statement is its own text, its question marks and comments too.
-        let bare = "SELECT 'é?', \"?\" FROM t WHERE a = ? -- b = ?\r\nAND c = ?"
-        #expect(SQLStatement.inline(bare, []) == bare)
     }
 }
 
