@@ -40,6 +40,7 @@ struct Almanac: AsyncParsableCommand {
     /// Runs the command, with the exit statuses the README promises: 0 success, 1 failure,
     /// 2 a usage error (argument-parser's own default for those is 64).
     static func main() async {
+        Allocator.configure()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -21,8 +21,8 @@ struct AnalysisRunner {
 
     struct Outcome: Sendable {
         var output: any AnalysisOutput
-        /// The statements that computed this question's numbers, parameters inlined.
-        var sql: [String]
+        /// The statements that computed this question's numbers, written out when asked.
+        var sql: StandaloneSQL
         var milliseconds: Int
         /// The shared statements that computed them, and this question's scope of each.
         var shared: [SharedScope] = []
@@ -232,7 +232,7 @@ struct AnalysisRunner {
         var key: AnalysisKey
         var request: AnalysisRequest
         /// The statements of this analysis alone (one scope), as a page shows them.
-        var standalone: [String]
+        var standalone: StandaloneSQL
         /// The shared statements of its kind, each with its scope: the same row of the
         /// scope list as the standalone statement's one row.
         var shared: [SharedScope] = []
@@ -245,16 +245,14 @@ struct AnalysisRunner {
             analysis = match.kind.analysis
             if let analysis {
                 let statements = analysis.statements(for: [request], in: dialect)
-                standalone = statements.map(\.inlined)
+                standalone = StandaloneSQL(match.kind, request, in: dialect)
                 shared = statements.map { statement in
                     SharedScope(
                         statement: "\(match.kind.rawValue).\(statement.name)",
                         scope: statement.scopeDescriptions[1] ?? "")
                 }
             } else {
-                standalone = [
-                    (question.sql ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                ]
+                standalone = StandaloneSQL(custom: question.sql ?? "")
             }
         }
 

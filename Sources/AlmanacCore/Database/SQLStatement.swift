@@ -28,6 +28,9 @@ public struct SQLStatement: Sendable, Hashable {
     /// Writes each binding in place of its `?`, outside string literals, quoted identifiers
     /// and comments.
     public static func inline(_ sql: String, _ bindings: [SQLValue]) -> String {
+        // The built-in statements carry their values as literals already: their text is
+        // the statement, and a page's 14 KB need not be read character by character.
+        guard !bindings.isEmpty else { return sql }
         var result = ""
         var remaining = bindings[...]
         var quote: Character?

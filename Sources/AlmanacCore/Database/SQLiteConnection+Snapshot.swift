@@ -45,6 +45,10 @@ extension SQLiteConnection {
         if sqlite3_exec(handle, "COMMIT", nil, nil, nil) != SQLITE_OK {
             sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
         }
+        // The build's SQL is done: the pages its caches hold (the temporary tables' among
+        // them, up to `temporaryCacheKiB`) go back to the allocator instead of staying until
+        // the connection closes at the end of the build.
+        sqlite3_db_release_memory(handle)
     }
 
     /// BEGIN only marks the transaction: the read lock (rollback journal) or the version

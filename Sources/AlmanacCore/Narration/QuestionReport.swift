@@ -13,6 +13,10 @@ public struct QuestionReport: Sendable {
     /// The statements that computed this question's numbers, parameters inlined, for "How
     /// this was computed" and `metadata.sql`.
     public var sql: [String]
+    /// The statements behind `sql` while they are not written out: a build writes them just
+    /// before the question's pages (`charted`), so that every page's 14 KB of SQL text is
+    /// not held from the SQL phase to the end.
+    public var pendingSQL: StandaloneSQL?
     /// The build's shared statements that computed the numbers, with this page's scope of
     /// each (`metadata.shared_statements`); empty for custom SQL.
     public var shared: [SharedScope] = []

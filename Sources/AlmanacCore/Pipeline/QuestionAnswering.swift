@@ -33,8 +33,11 @@ struct QuestionAnswering {
         var reports: [QuestionReport]
         /// Draws the charts.
         var charts: ChartBuilder
-        /// The analyses' statements, each once, in question order, for `--dump-sql`.
-        var sql: [String]
+        /// The shared statements that ran, parameters inlined, in plan order.
+        var sharedSQL: [String]
+        /// Each analysis's standalone statements, in question order, the comparison windows'
+        /// after the questions'.
+        var standaloneSQL: [StandaloneSQL]
         /// Some answer wanted from the model or the cache came from the offline narrator.
         var narrationFellBack: Bool
         /// The analyses' plan, for `--timings`.
@@ -44,10 +47,23 @@ struct QuestionAnswering {
         /// What drove the index's last 7 days, by measure.
         var weekDrivers: [String: Drivers] = [:]
 
-        /// The report with its charts. Narration and its grounding check never read them.
+        /// The analyses' statements, each once, for `--dump-sql`: the shared statements, then
+        /// each analysis's standalone statements. Written out here, since only the dump reads
+        /// the comparison windows' statements.
+        var sql: [String] {
+            var seen = Set<String>()
+            return (sharedSQL + standaloneSQL.flatMap(\.texts)).filter { seen.insert($0).inserted }
+        }
+
+        /// The report with its charts and its standalone statements written out. Narration
+        /// and its grounding check never read them.
         /// - Throws: `BuildError` at the charts stage, naming the question.
         func charted(_ report: QuestionReport) throws -> QuestionReport {
             var report = report
+            if let pending = report.pendingSQL {
+                report.sql = pending.texts
+                report.pendingSQL = nil
+            }
             report.charts = try BuildError.wrapping(.charts, report.question.id) {
                 do {
                     return try charts.charts(
@@ -77,7 +93,10 @@ struct QuestionAnswering {
         clock.mark("match")
         try stage(.analytics) { try validateCustomSQL(questions) }
         let (analysed, sql, plan, weekDrivers):
-            ([Analysed], [String], [PlanStep], [String: Drivers])
+            (
+                [Analysed], (shared: [String], standalone: [StandaloneSQL]), [PlanStep],
+                [String: Drivers]
+            )
         do {
             // The analysis results kept for the next build leave memory once saved.
             var cache = cache
@@ -85,19 +104,24 @@ struct QuestionAnswering {
                 questions, matches, cache: &cache)
             records?.keep(cache, for: source, warnings: warnings)
         }
+        Allocator.releaseFreed()
         clock.mark("sql")
         let charts = ChartBuilder(
             limit: options.chartLimit, badgeCategories: source.catalogue.categories,
             asOf: source.asOf, firstDay: source.firstDay)
         let answers = zip(matches, analysed).map(answer)
+        // Exactly as many as there are questions: a report is 1.3 KB in place, and the
+        // array's doubling left 8 MB unused at 10,000 questions.
         var reports: [QuestionReport] = []
+        reports.reserveCapacity(questions.count)
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
             var report = QuestionReport(
                 question: question, match: match, output: outcome.output, answer: answers[index],
                 charts: [], narration: Narration(markdown: "", source: .offline),
-                grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: outcome.sql,
+                grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: [],
                 engine: source.db.dialect.name)
+            report.pendingSQL = outcome.sql
             report.keyMeasures = outcome.measures
             report.shared = outcome.shared
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
@@ -110,9 +134,11 @@ struct QuestionAnswering {
         }
         let (narrated, fellBack) = try await narrate(
             consume reports, milliseconds: analysed.map(\.milliseconds), routingKeys: routingKeys)
+        Allocator.releaseFreed()
         clock.mark("narration")
         return Answers(
-            reports: narrated, charts: charts, sql: sql, narrationFellBack: fellBack, plan: plan,
+            reports: narrated, charts: charts, sharedSQL: sql.shared,
+            standaloneSQL: sql.standalone, narrationFellBack: fellBack, plan: plan,
             path: file.path, weekDrivers: weekDrivers)
     }
 
@@ -191,7 +217,7 @@ struct QuestionAnswering {
     /// windows, and the insights read from them.
     struct Analysed {
         var output: any AnalysisOutput
-        var sql: [String]
+        var sql: StandaloneSQL
         var milliseconds: Int
         var shared: [SharedScope]
         var measures: [KeyMeasure]
@@ -203,10 +229,13 @@ struct QuestionAnswering {
 
     /// The questions' analyses, then the previous and year-ago windows of those that have
     /// key measures, through the same runner and cache; then each scope's weekly series.
-    /// - Returns: each question's numbers, and every statement the analyses ran, each once,
-    ///   the questions' own first.
+    /// - Returns: each question's numbers, the shared statements that ran, and every
+    ///   analysis's standalone statements, the questions' own first.
     private func analyse(_ questions: [Question], _ matches: [Match], cache: inout AnalysisCache)
-        async throws -> ([Analysed], sql: [String], plan: [PlanStep], week: [String: Drivers])
+        async throws -> (
+            [Analysed], sql: (shared: [String], standalone: [StandaloneSQL]), plan: [PlanStep],
+            week: [String: Drivers]
+        )
     {
         let windows = matches.map { match in
             match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
@@ -303,9 +332,7 @@ struct QuestionAnswering {
             to: &analysed, matches: matches, weekly: weekly,
             counts: early.counts, earlier: earlyCache, cache: &cache)
         // What ran (the shared statements), then each page's standalone statements.
-        var seen = Set<String>()
-        let sql = (pass.sql + drivers.sql + outcomes.flatMap(\.sql))
-            .filter { seen.insert($0).inserted }
+        let sql = (shared: pass.sql + drivers.sql, standalone: outcomes.map(\.sql))
         return (analysed, sql, pass.plan + (drivers.plan.map { [$0] } ?? []), drivers.week)
     }
 

@@ -106,20 +106,32 @@ public struct StrictFailure: Error, Equatable, Sendable, CustomStringConvertible
 
 /// Every question's report without its charts, each handed out once and then dropped, so a
 /// build holds only the reports of the questions not yet rendered.
+///
+/// The array is kept as it came, not copied into optionals: at 10,000 questions a report is
+/// 1.3 KB in place and the copy was 13 MB more, beside the original, as rendering began. A
+/// report handed out leaves a copy of the first one handed out in its place, which shares
+/// that report's numbers and text: what the handed-out report held is let go.
 final class PendingReports: @unchecked Sendable {
-    // @unchecked: `reports` is only read and written under `lock`.
+    // @unchecked: `reports`, `taken` and `placeholder` are only touched under `lock`.
     private let lock = NSLock()
-    private var reports: [QuestionReport?]
+    private var reports: [QuestionReport]
+    private var taken: [Bool]
+    private var placeholder: QuestionReport?
 
-    init(_ reports: [QuestionReport]) {
+    init(_ reports: consuming [QuestionReport]) {
+        taken = Array(repeating: false, count: reports.count)
         self.reports = reports
     }
 
-    /// The report at `index`, which is no longer held here.
+    /// The report at `index`, which is no longer held here. Each is taken once.
     func take(_ index: Int) -> QuestionReport {
         lock.withLock {
-            defer { reports[index] = nil }
-            return reports[index]!
+            precondition(!taken[index], "the report of question \(index) was taken twice")
+            taken[index] = true
+            let report = reports[index]
+            if placeholder == nil { placeholder = report }
+            reports[index] = placeholder!
+            return report
         }
     }
 }

@@ -36,9 +36,7 @@ struct BuildState: Codable, Equatable {
         let url = layout.buildState
         do {
             try files.createDirectory(at: url.deletingLastPathComponent())
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            try files.write(try encoder.encode(self), to: url)
+            try files.write(Data(json.utf8), to: url)
         } catch {
             throw SiteError(
                 path: url.path,
@@ -46,6 +44,24 @@ struct BuildState: Codable, Equatable {
                     "cannot save the build state (the next build will redo all its work): \(error.localizedDescription)"
             )
         }
+    }
+
+    /// The state as JSON with sorted keys, written out directly: at 10,000 questions
+    /// `JSONEncoder`'s tree of the site's 54,000 stamps added about 12 MB to the build's last
+    /// moment, for a 2.3 MB file. `load` reads it with `JSONDecoder`.
+    var json: String {
+        let quoted = { (text: String) in JSONValue.string(text).encoded() }
+        var text = #"{"asOf":"# + quoted(asOf) + #","files":{"#
+        for (number, path) in files.keys.sorted().enumerated() {
+            let stamp = files[path]!
+            text += (number == 0 ? "" : ",") + quoted(path) + #":{"modified":"#
+            text += JSONValue.format(stamp.modified) + #","size":\#(stamp.size)}"#
+        }
+        text += #"},"fingerprint":"# + quoted(fingerprint) + #","pages":\#(pages)"#
+        if let warnings {
+            text += #","warnings":["# + warnings.map(quoted).joined(separator: ",") + "]"
+        }
+        return text + "}"
     }
 
     /// The size and modification time of every file under a folder, but the top-level

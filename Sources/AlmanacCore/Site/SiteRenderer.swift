@@ -64,6 +64,9 @@ public struct SiteRenderer: Sendable {
     ) async throws -> Int {
         for (path, data) in assets.files { try sink(path, data) }
         try await renderPages(summaries, report: report, stats: stats, into: sink)
+        // Every report has been freed, on the render tasks' threads: the shared files below
+        // are made on another.
+        Allocator.releaseFreed()
         try sink(
             SiteLayout.indexName,
             Data(renderer.index(summaries: summaries, stats: stats, week: week).utf8))

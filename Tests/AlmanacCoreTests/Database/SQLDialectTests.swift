@@ -153,4 +153,10 @@ import Testing
             #expect(rows == [[10, 1], [2, 5], [2.5, 4]], "\(db.dialect.name)")
         }
     }
+
+    @Test("a statement without values is inlined as it stands, question marks and comments too")
+    func inlineWithoutValues() {
+        let bare = "SELECT 'é?', \"?\" FROM t WHERE a = ? -- b = ?\r\nAND c = ?"
+        #expect(SQLStatement.inline(bare, []) == bare)
+    }
 }

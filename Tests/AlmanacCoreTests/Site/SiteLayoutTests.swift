@@ -88,6 +88,28 @@ import Testing
         #expect(BuildState.load(from: layout, files: files) == Self.state)
     }
 
+    @Test("the build state's own JSON reads back whole: escaped paths, fractions, warnings")
+    func stateJSON() throws {
+        let state = BuildState(
+            fingerprint: "a\"b\\c\nd",
+            files: [
+                "z.html": .init(size: 0, modified: 1_796_504_643.153_739_5),
+                "a \"quoted\" \\ name\t.md": .init(size: 4_558_696, modified: 0.5),
+                "é/ü\u{1}.json": .init(size: 7, modified: 1_700_000_000),
+            ], pages: 2, asOf: "2026-09-30", warnings: ["line 1\nline \"2\"", ""])
+        let data = Data(state.json.utf8)
+        #expect(try JSONDecoder().decode(BuildState.self, from: data) == state)
+        // The same document as the encoder's, key for key.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let object = { (data: Data) in try JSONSerialization.jsonObject(with: data) as? NSDictionary
+        }
+        #expect(try object(data) == object(try encoder.encode(state)))
+        var without = state
+        without.warnings = nil
+        #expect(try JSONDecoder().decode(BuildState.self, from: Data(without.json.utf8)) == without)
+    }
+
     @Test("a site with a folder that cannot be listed has no stamps, and its state is not saved")
     func unlistableSite() throws {
         let files = FakeFileSystem(files: [
