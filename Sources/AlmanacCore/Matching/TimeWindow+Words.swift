@@ -19,7 +19,8 @@ extension TimeWindow {
         } else {
             own = nil
         }
-        guard var (reading, start, end) = own else { return nil }
+        guard let (read, start, end) = own else { return nil }
+        var reading = read
         reading.versus = DateRange(
             start: start.adding(months: -12), end: end.adding(months: -12),
             phrase: "the same period last year")
@@ -41,8 +42,9 @@ extension TimeWindow {
         guard
             let found = Self.unitBefore.firstMatch(
                 in: lowered, range: NSRange(lowered.startIndex..., in: lowered)),
-            var (reading, start, end) = try ownWindow(lowered, without: found)
+            let (read, start, end) = try ownWindow(lowered, without: found)
         else { return nil }
+        var reading = read
         if let count = group(found, 3, 5), let plural = group(found, 4, 6),
             let units = Int(count) ?? Vocabulary.numberWords[count], units > 0
         {

@@ -300,7 +300,7 @@ struct QuestionAnswering {
             for (scope, counted) in zip(missing, series) { weekly[scope] = counted }
         }
         if early.statement != nil, let returned = pass.also.last {
-            try early.read(try stage(.analytics) { try returned.get() })
+            early.read(try stage(.analytics) { try returned.get() })
         }
         for (scope, counted) in weekly { cache.store(counted, for: scope, asOf: source.asOf) }
         var analysed: [Analysed] = []
