@@ -23,6 +23,15 @@ extension Matcher {
     /// the part, its words, and the text before them.
     static func firstUnapplied(_ lowered: String, measure: Measure?) -> Memo.Unapplied? {
         let whole = NSRange(lowered.startIndex..., in: lowered)
+        // "How far along are the learners who have not finished yet": the progress of the
+        // learners of a status, not the count in progress.
+        if measure == .inProgress, let found = progressAsked.firstMatch(in: lowered, range: whole),
+            let range = Range(found.range, in: lowered)
+        {
+            return Memo.Unapplied(
+                part: .statusFilter, phrase: String(lowered[range]),
+                before: String(lowered[..<range.lowerBound]))
+        }
         for (part, patterns) in Self.unapplied {
             if part == .negatedStatus, measure == .inProgress { continue }
             if part == .statusFilter, measure != .averageProgress { continue }
@@ -119,6 +128,10 @@ extension Matcher {
             }
         )
     }
+    private static let progressAsked = try! NSRegularExpression(
+        pattern:
+            #"\bhow (?:far|deep) (?:along|through|into|in)\b|\b(?:average|avg|mean|typical|median) progress\b|\bprogress (?:made|level|score)\b"#,
+        options: [.caseInsensitive])
     private static let shareWords = try! NSRegularExpression(
         pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(

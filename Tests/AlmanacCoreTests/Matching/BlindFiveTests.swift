@@ -112,6 +112,10 @@ import Testing
                 "Average progress of Docker Basics learners that have already finished",
                 .statusFilter
             ),
+            (
+                "How far along are the learners who have not finished Deep Learning yet?",
+                .statusFilter
+            ),
             ("Top 3 badges by enrollments in each organization", .twoBreakdowns),
             ("What is the completion rate by badge for the top 3 organizations?", .twoBreakdowns),
             ("Completion rate by organization for the top 5 courses", .twoBreakdowns),
