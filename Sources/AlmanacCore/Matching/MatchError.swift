@@ -163,6 +163,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "average progress is over every enrollment in the scope, whatever its status. Ask for the average progress of a badge or organization, the drop-outs or the completion rate, or write the query yourself with `sql:`",
         .twoStatuses:
             "it counts one status at a time. Ask for each (\"how many enrollments are in progress\", \"how many were completed\"), or for the completion or drop-out rate, whose page shows every status in its Overall table, or write the query yourself with `sql:`",
+        .enrolledOnly:
+            "no measure counts the enrollments not yet started (status `enrolled`) on their own; the Overall table of a completion page shows every status. Ask for the enrollments, those in progress, completed or dropped, or write the query yourself with `sql:`",
         .rankedByAnother:
             "a table is ranked by the measure it reports. Ask for the ranking (\"the top 5 badges by enrollments\"), then for the measure of each, or write the query yourself with `sql:`",
     ]

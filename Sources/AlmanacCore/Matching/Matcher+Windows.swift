@@ -2,11 +2,15 @@ import Foundation
 
 /// Words of a question that set two windows side by side in another form than "against".
 extension Matcher {
-    /// The question without its "year over year" when the words compare a window of the
+    /// The question's words as the wording reads them: without "at least one badge"
+    /// ("learners who completed at least one badge" are those who completed, not a ranking
+    /// of the least), and without its "year over year" when the words compare a window of the
     /// question's own with the same days a year earlier ("completions in Q3 2026, year over
     /// year"): the time reader reads them, and the measure is the one the question names, not
     /// enrollments over time.
-    func comparedYearOverYear(_ lowered: String) -> String {
+    func wordingText(_ masked: String) -> String {
+        let lowered = Self.atLeastOne.stringByReplacingMatches(
+            in: masked, range: NSRange(masked.startIndex..., in: masked), withTemplate: "")
         let whole = NSRange(lowered.startIndex..., in: lowered)
         guard let asOf, let found = TimeWindow.yearOverYear.firstMatch(in: lowered, range: whole),
             let reading = try? TimeWindow(asOf: asOf).samePeriodLastYear(
@@ -33,6 +37,26 @@ extension Matcher {
         return text
     }
 
+    /// "How did enrollments grow from Q1 2026 to Q2 2026", "a drop in enrollments last month
+    /// compared to the month before": growth between two windows the question sets is the
+    /// change of the count between them, answered as the count in each. A ranking of growth,
+    /// a series and a breakdown by organization stay growth (and are refused against a window).
+    static func growthBetweenWindows(_ match: inout Match, wording: Wording) {
+        guard match.versus != nil, match.intent.measure == .growth, wording.granularity == nil,
+            wording.peak == nil, match.intent.ranking == nil,
+            match.intent.dimension == nil || match.intent.dimension == .period
+        else { return }
+        match.intent.measure = .enrollments
+        match.intent.dimension = nil
+        match.kind =
+            kind(
+                for: match.intent, badgeNamed: match.filters.badge != nil,
+                organizationNamed: match.filters.organization != nil) ?? match.kind
+    }
+
+    private static let atLeastOne = try! NSRegularExpression(
+        pattern: #"\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ments?)\b"#,
+        options: [.caseInsensitive])
     private static let period =
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
     private static let fromTo = try! NSRegularExpression(

@@ -56,10 +56,11 @@ public struct Matcher: Sendable {
     ]
 
     /// "fewer than 50", "above 60%": a condition on a number, which would otherwise be
-    /// dropped without a word. A year ("over 2025") is a time window, not a threshold.
+    /// dropped without a word. A year ("over 2025") is a time window, not a threshold, and
+    /// "completed at least one badge" is who completed.
     static let threshold = try! NSRegularExpression(
         pattern:
-            #"\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
+            #"(?!\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ment)\b)\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
         options: [.caseInsensitive])
 
     /// "Enrollments per category", "by badge category": a breakdown no analysis computes,
@@ -152,7 +153,7 @@ public struct Matcher: Sendable {
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
         try refuseAbsentMeasures(masked, failure)
-        let wording = memo.wording(comparedYearOverYear(masked.lowercased()))
+        let wording = memo.wording(wordingText(masked.lowercased()))
         if wording.completedEnrollments, wording.dimension == .period {
             // Per month they are the cohorts; per week or quarter, not computed.
             throw failure(
@@ -216,6 +217,7 @@ public struct Matcher: Sendable {
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
         match.granularity = question.granularity ?? wording.granularity
+        if question.kind == nil { Self.growthBetweenWindows(&match, wording: wording) }
         try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
         try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
         if match.intent.dimension == .period {

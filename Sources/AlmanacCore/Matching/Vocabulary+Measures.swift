@@ -197,6 +197,8 @@ extension Vocabulary {
             .completions,
             [
                 #"\bcomplet(?:ed|ions?|es|ing)\b"#, #"\bfinish(?:ed|es|ing)?\b"#,
+                // "How many badges did learners complete": the verb, not "a complete list".
+                #"\bcomplete\b(?!\s+(?:list|picture|set|overview|history|data|view|breakdown|record))"#,
                 #"\bearn(?:ed|s)?\b"#,
                 #"\bpass(?:ed|es)\b"#, #"\bgraduat(?:es|ed)\b"#, #"\bcertified\b"#,
                 #"\bcompleters\b"#,

@@ -40,6 +40,8 @@ extension Vocabulary {
             .intersection,
             [
                 #"\bboth (?:the )?‹badge›,? and (?:the )?‹badge›"#,
+                // "How many learners went from Python Basics to Advanced Python".
+                #"\b(?:went|go|goes|going|moved?|moves|moving|progress(?:ed|es)?|transition(?:ed|s)?|switch(?:ed|es)?|advanc(?:ed|es)|graduated?)\s+(?:on\s+)?from\s+(?:the\s+)?‹badge›\s+(?:to|into|on to|onto)\s+(?:the\s+)?‹badge›"#,
                 #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
                 #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
@@ -79,6 +81,7 @@ extension Vocabulary {
             .twoStatuses,
             [
                 #"\b(?:in[- ]progress|completed|dropped(?: out)?|enrol+ed)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+|how many\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
+                #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
             ]
         ),
@@ -89,6 +92,13 @@ extension Vocabulary {
             [
                 #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
                 #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
+            ]
+        ),
+        (
+            // The status `enrolled` (not started) is not counted on its own.
+            .enrolledOnly,
+            [
+                #"\bstatus(?:es)?\s+(?:of\s+|is\s+|=\s*)?['"‘“]?enrol+ed\b|\benrol+ed[- ]only\b|\bpending\b|\bwaiting to (?:start|begin)\b|\bnot (?:yet )?(?:begun|started) (?:yet)?\b"#
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
@@ -169,6 +179,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case statusFilter
     /// Two statuses counted at once ("in progress vs completed", "status breakdown").
     case twoStatuses
+    /// The enrollments not started (status `enrolled`), which no measure counts on their own.
+    case enrolledOnly
     /// A ranking by one measure of a table that reports another ("the completion rate of the
     /// top 5 badges by enrollments").
     case rankedByAnother

@@ -43,6 +43,64 @@ import Testing
         #expect(match.intent.dimension?.rawValue == dimension)
     }
 
+    @Test(
+        "growth between two windows the question sets is the count in each",
+        arguments: [
+            ("How did enrollments grow from Q1 2026 to Q2 2026?", "2026-04-01", "2026-01-01"),
+            (
+                "How much did enrollments grow in 2026 compared with 2025?", "2026-01-01",
+                "2025-01-01"
+            ),
+            (
+                "Was there a drop in enrollments last month compared to the month before?",
+                "2026-08-01", "2026-07-01"
+            ),
+        ])
+    func growthBetweenWindows(text: String, from: String, versusFrom: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .enrollments)
+        #expect(match.intent.dimension == nil)
+        #expect(match.kind == .badgeEnrollments)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: from))
+        #expect(match.versus?.start == CivilDate(iso: versusFrom))
+    }
+
+    @Test(
+        "a seventh blind test: the verb 'complete', 'at least one badge'",
+        arguments: [
+            // The verb counts completions: 443 in August 2026 on the demo, not 874 enrollments.
+            ("How many badges did learners complete last month?", "completions", false),
+            ("How many people complete Deep Learning?", "completions", true),
+            // Who completed at least one badge are the learners who completed.
+            (
+                "How many learners at Globex Corporation completed at least one badge?",
+                "completions", true
+            ),
+        ])
+    func completeVerb(text: String, measure: String, people: Bool) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.intent.people == people)
+        #expect(match.intent.ranking == nil)
+    }
+
+    @Test(
+        "refused: the status enrolled alone, a move from one status to another, learners from one badge to another",
+        arguments: [
+            ("How many enrollments have status enrolled?", UnappliedPart.enrolledOnly),
+            ("How many Python Basics enrollments are waiting to start?", .enrolledOnly),
+            ("How many enrollments moved from in progress to completed last month?", .twoStatuses),
+            ("How many learners went from Python Basics to Advanced Python?", .intersection),
+        ])
+    func refusedParts(text: String, part: UnappliedPart) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let refused, _) = error.reason else {
+            Issue.record("\(text): \(error.reason)")
+            return
+        }
+        #expect(refused == part)
+    }
+
     @Test("'who are the top organizations' ranks organizations, not learners")
     func topOrganizations() throws {
         let match = try route("Who are the top organizations for Python Basics completions?")
@@ -88,7 +146,7 @@ import Testing
             // Growth is already a change from the period before; a series has no one value
             // per period to set beside another window's (it counted every month against 0).
             (
-                "How much did enrollments grow in 2026 compared with 2025?",
+                "Which organizations grew the most in 2026 compared with 2025?",
                 .seriesAgainstWindow("2025")
             ),
             ("Monthly enrollments in 2026 compared with 2025", .seriesAgainstWindow("2025")),
