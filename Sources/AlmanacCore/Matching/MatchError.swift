@@ -13,6 +13,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Two windows set side by side whose lengths differ ("the last 4 weeks against the
         /// previous 2 weeks"): their counts do not compare.
         case unequalWindows(String, String)
+        /// The only window is the one the question compares with ("compared with last year").
+        case comparedWithNothing(String)
         /// A series over time, or growth, set against another window.
         case seriesAgainstWindow(String)
         case futureWindow(String, asOf: String)
@@ -97,6 +99,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .comparedWithNothing(let other):
+            return
+                "question `\(questionID)` compares with \"\(other)\" but gives no window of its own to set against it; write both, such as \"this year compared with last year\""
         case .seriesAgainstWindow(let other):
             return
                 "question `\(questionID)` asks for a series over time, or growth, against \"\(other)\"; a series is not set beside another window, and growth is already the change from the period before. Ask for the count in each window (\"enrollments in 2026 against 2025\"), or for the series of one window"

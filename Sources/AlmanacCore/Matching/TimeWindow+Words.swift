@@ -4,8 +4,9 @@ extension TimeWindow {
     /// "Year to date compared with the same period last year": the question's window against
     /// the same days 12 months earlier (29 February becomes 28 February), which the analysis
     /// counts at the same age. Nil when the question has no such words.
-    /// - Throws: `Problem.unreadable` when there is no window of its own to move back, or it
-    ///   has no start; `Problem.twoWindows` when it already sets two windows side by side.
+    /// - Throws: `Problem.comparedWithNothing` when there is no window of its own to move
+    ///   back, `Problem.unreadable` when it has no start; `Problem.twoWindows` when it already
+    ///   sets two windows side by side.
     func samePeriodLastYear(_ text: String) throws -> Reading? {
         let whole = NSRange(text.startIndex..., in: text)
         let own: (reading: Reading, start: CivilDate, end: CivilDate)?
@@ -104,9 +105,8 @@ extension TimeWindow {
         if let versus = reading.versus {
             throw Problem.twoWindows(reading.range?.phrase ?? "", versus.phrase)
         }
-        guard let own = reading.range, let start = own.start, let end = own.end else {
-            throw Problem.unreadable(phrase)
-        }
+        guard let own = reading.range else { throw Problem.comparedWithNothing(phrase) }
+        guard let start = own.start, let end = own.end else { throw Problem.unreadable(phrase) }
         return (reading, start, end)
     }
 

@@ -28,6 +28,8 @@ struct TimeWindow {
         case backwards(String)
         /// The window set against the question's own is not as long.
         case unequal(String, String)
+        /// The only window is the one compared with ("compared with last year").
+        case comparedWithNothing(String)
         /// The window starts after the as-of date: there can be no data in it.
         case future(String, asOf: CivilDate)
     }
@@ -97,6 +99,8 @@ struct TimeWindow {
     ].map { ($0.0, regex($0.1)) }
 
     /// What the words just before a point make of it.
+    private static let comparedWith = regex(
+        #"\b(?:compared? (?:with|to|against)|against|vs\.?|versus|relative to)\s+(?:the\s+)?$"#)
     private static let operatorBefore = regex(
         #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
     )
@@ -261,6 +265,13 @@ struct TimeWindow {
                 (all.range, DateRange(start: nil, end: asOf.adding(days: 1), phrase: "all time")))
             windows.sort { $0.phrase.location < $1.phrase.location }
         }
+        // "Enrollments at Initech compared with last year": the one window is what the
+        // question compares with, and nothing is compared with it.
+        if windows.count == 1,
+            Self.prefix(before: windows[0].phrase, in: lowered, matching: Self.comparedWith) != nil
+        {
+            throw Problem.comparedWithNothing(windows[0].range.phrase)
+        }
         for window in windows {
             if let start = window.range.start, asOf < start {
                 throw Problem.future(window.range.phrase, asOf: asOf)
@@ -304,6 +315,7 @@ extension TimeWindow.Problem {
         case .unreadable(let phrase): return .unreadableTime(phrase)
         case .backwards(let phrase): return .backwardsWindow(phrase)
         case .unequal(let own, let other): return .unequalWindows(own, other)
+        case .comparedWithNothing(let other): return .comparedWithNothing(other)
         case .future(let phrase, let asOf): return .futureWindow(phrase, asOf: asOf.description)
         }
     }

@@ -101,6 +101,21 @@ import Testing
         #expect(refused == part)
     }
 
+    @Test(
+        "a comparison with no window of its own to set against the other is refused",
+        arguments: [
+            ("Enrollments at Initech compared with last year", "last year"),
+            ("Completion rate vs last quarter", "last quarter"),
+            (
+                "How many completions did Initech have compared to the previous month?",
+                "compared to the previous month"
+            ),
+        ])
+    func comparedWithNothing(text: String, other: String) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        #expect(error.reason == .comparedWithNothing(other))
+    }
+
     @Test("'who are the top organizations' ranks organizations, not learners")
     func topOrganizations() throws {
         let match = try route("Who are the top organizations for Python Basics completions?")

@@ -353,7 +353,7 @@ import Testing
 
     @Test("'the week before' with no window of its own to go back from is an error")
     func unitBeforeAlone() {
-        #expect(throws: TimeWindow.Problem.unreadable("compared to the week before")) {
+        #expect(throws: TimeWindow.Problem.comparedWithNothing("compared to the week before")) {
             try window.read("enrollments compared to the week before")
         }
     }

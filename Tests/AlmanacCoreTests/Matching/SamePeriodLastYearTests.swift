@@ -49,7 +49,7 @@ import Testing
         arguments: [
             (
                 "How many enrollments compared with the same period last year?",
-                #"cannot read the time "compared with the same period last year""#
+                #"compares with "compared with the same period last year" but gives no window of its own"#
             ),
             (
                 "Enrollments in 2025 against 2024, compared with the same period last year",
