@@ -54,6 +54,20 @@ extension Matcher {
                 organizationNamed: match.filters.organization != nil) ?? match.kind
     }
 
+    /// "What is the change in enrollments this quarter": the change of the count from the
+    /// period before, which growth is (organization trends). Other counts changed with one
+    /// window are refused (`refuseUnappliedIntent`).
+    static func changeOfEnrollments(_ match: inout Match, masked: String) {
+        guard match.versus == nil, match.intent.measure == .enrollments,
+            match.intent.dimension == nil, match.intent.ranking == nil,
+            match.intent.compared.isEmpty, match.filters.badge == nil,
+            changeWords.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked))
+                != nil
+        else { return }
+        match.intent.measure = .growth
+        match.kind = .organizationTrends
+    }
+
     private static let atLeastOne = try! NSRegularExpression(
         pattern: #"\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ments?)\b"#,
         options: [.caseInsensitive])

@@ -217,7 +217,10 @@ public struct Matcher: Sendable {
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
         match.granularity = question.granularity ?? wording.granularity
-        if question.kind == nil { Self.growthBetweenWindows(&match, wording: wording) }
+        if question.kind == nil {
+            Self.growthBetweenWindows(&match, wording: wording)
+            Self.changeOfEnrollments(&match, masked: masked.lowercased())
+        }
         try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
         try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
         if match.intent.dimension == .period {

@@ -101,8 +101,12 @@ extension QuestionAnswering {
             else { continue }
             switch move.target {
             case .comparison(let question, let seed):
-                // A total that moved no more than chance gives is no fact worth listing.
-                guard !drivers.withinChance else { continue }
+                // A total that moved no more than chance gives is no fact worth listing, except
+                // the enrollments of a growth question: that change is its answer.
+                let asked =
+                    matches[question].intent.measure == .growth
+                    && move.split.measure == "enrollments"
+                guard !drivers.withinChance || asked else { continue }
                 changes[question, default: []].append(
                     .change(
                         Insight.PeriodChange(

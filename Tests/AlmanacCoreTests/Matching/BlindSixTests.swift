@@ -116,6 +116,19 @@ import Testing
         #expect(error.reason == .comparedWithNothing(other))
     }
 
+    @Test("the change in enrollments over one window is their growth from the period before")
+    func changeOfEnrollments() throws {
+        let match = try route("What is the change in enrollments this quarter?")
+        #expect(match.intent.measure == .growth)
+        #expect(match.kind == .organizationTrends)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-07-01"))
+        // Other counts changed over one window are still refused.
+        let error = try #require(throws: MatchError.self) {
+            try route("How have completions changed since last year?")
+        }
+        #expect(error.reason == .unapplied(.change, "changed"))
+    }
+
     @Test("'who are the top organizations' ranks organizations, not learners")
     func topOrganizations() throws {
         let match = try route("Who are the top organizations for Python Basics completions?")
