@@ -131,8 +131,10 @@ public struct OfflineNarrator: Sendable {
                     "Enrollments peaked in the latest whole \(unit), \(last.0), with \(NumberText.count(last.1))."
                 )
             } else {
+                // A day is "on 2026-08-17"; a week, month or quarter "in" it.
+                let preposition = unit == "day" ? "on" : "in"
                 sentences.append(
-                    "Enrollments peaked in \(peak.0) with \(NumberText.count(peak.1)); the latest whole \(unit), \(last.0), had \(NumberText.count(last.1))."
+                    "Enrollments peaked \(preposition) \(peak.0) with \(NumberText.count(peak.1)); the latest whole \(unit), \(last.0), had \(NumberText.count(last.1))."
                 )
             }
         }
@@ -160,7 +162,7 @@ public struct OfflineNarrator: Sendable {
         undated.dateRange = nil
         let made = result.filters.dateRange.map { " made " + between($0) } ?? ""
         var sentences = [
-            "Of \(count(overall.enrollments, "enrollment"))\(scope(undated))\(made), \(NumberText.count(overall.completed)) were completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
+            "Of \(count(overall.enrollments, "enrollment"))\(scope(undated))\(made), \(NumberText.count(overall.completed)) \(overall.completed == 1 ? "was" : "were") completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
         ]
         if let median = result.overallMedianDays {
             sentences.append(
