@@ -37,6 +37,9 @@ struct Wording: Equatable {
     private static let acrossOrganizations = compile(
         #"\b(?:across|among|throughout|over)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\#(Vocabulary.orgPlural)|company|platform)\b"#
     )
+    private static let whenPeak = compile(
+        #"\bwhen (?:did|was|were|is|are|do|does)\b[^?.!]*\b(?:peak(?:ed|s)?|at (?:its|their) (?:highest|peak|busiest)|busiest|highest)\b"#
+    )
     private static let completionsNamed = compile(
         #"\bcomplet(?:ed|ions?)\b|\bfinish(?:ed|es)\b|\bcompleters\b|\bfinishers\b"#)
     private static let dimensions = Vocabulary.dimensions.map {
@@ -104,6 +107,9 @@ struct Wording: Equatable {
             peak = String(text[unit])
             dimension = .period
             granularity = Granularity(rawValue: String(text[unit]))
+        } else if Self.whenPeak.firstMatch(in: text, range: whole) != nil {
+            // "When did Python Basics enrollments peak?": the month with the most.
+            (peak, dimension, granularity) = ("month", .period, .month)
         }
         // "Best" and "worst" rank by how good a value is: for a drop-out rate or a time to
         // complete, the best is the lowest.

@@ -116,6 +116,16 @@ import Testing
         #expect(error.reason == .comparedWithNothing(other))
     }
 
+    @Test("'when did enrollments peak' ranks the months: the one with the most")
+    func whenPeak() throws {
+        let match = try route("When did Python Basics enrollments peak?")
+        #expect(match.intent.measure == .enrollments)
+        #expect(match.intent.dimension == .period)
+        #expect(match.granularity == .month)
+        #expect(match.intent.ranking == Ranking(.top, count: 1))
+        #expect(match.filters.badge == "Python Basics")
+    }
+
     @Test("the change in enrollments over one window is their growth from the period before")
     func changeOfEnrollments() throws {
         let match = try route("What is the change in enrollments this quarter?")
