@@ -108,11 +108,21 @@ extension Matcher {
             guard start.parts.day == 1, end.parts.day == 1 else { return nil }
             return (end.year - start.year) * 12 + end.month - start.month
         }
-        // Running to the as-of date, shorter, a whole number of the other's months after it.
-        if let asOf, b == asOf.adding(days: 1), b <= a.adding(months: months(c, d) ?? 0),
-            let other = months(c, d), let apart = months(c, a), apart > 0, apart % other == 0
-        {
-            return true
+        // Running to the as-of date, shorter, a whole number of the other's months (or, for
+        // a window of days such as a week, of its days) after it.
+        if let asOf, b == asOf.adding(days: 1) {
+            if let other = months(c, d), b <= a.adding(months: other),
+                let apart = months(c, a), apart > 0, apart % other == 0
+            {
+                return true
+            }
+            let other = d.daysSinceEpoch - c.daysSinceEpoch
+            let apart = a.daysSinceEpoch - c.daysSinceEpoch
+            if months(c, d) == nil, other > 0, b.daysSinceEpoch - a.daysSinceEpoch <= other,
+                apart > 0, apart % other == 0
+            {
+                return true
+            }
         }
         if let one = months(a, b), let other = months(c, d) { return one == other }
         let one = Double(b.daysSinceEpoch - a.daysSinceEpoch)

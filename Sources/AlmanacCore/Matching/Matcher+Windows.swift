@@ -27,6 +27,7 @@ extension Matcher {
     static func changeBetween(_ masked: String) -> String {
         let whole = NSRange(masked.startIndex..., in: masked)
         guard changeWords.firstMatch(in: masked, range: whole) != nil,
+            seriesOrRanking.firstMatch(in: masked, range: whole) == nil,
             let found = fromTo.firstMatch(in: masked, range: whole),
             let first = Range(found.range(at: 1), in: masked),
             let second = Range(found.range(at: 2), in: masked),
@@ -75,6 +76,12 @@ extension Matcher {
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
     private static let fromTo = try! NSRegularExpression(
         pattern: #"\b(?:from|between)\s+(\#(period))\s+(?:to|and|until)\s+(\#(period))\b"#,
+        options: [.caseInsensitive])
+    /// A ranking or a series keeps "from 2024 to 2025" as one window: "which organizations
+    /// grew the most from 2024 to 2025", "monthly enrollments from January to June 2025".
+    private static let seriesOrRanking = try! NSRegularExpression(
+        pattern:
+            #"\b(?:which|what|top|most|least|fewest|rank\w*|monthly|weekly|daily|quarterly|over time|trend\w*|(?:per|by|each|every) (?:day|week|month|quarter))\b"#,
         options: [.caseInsensitive])
     private static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])

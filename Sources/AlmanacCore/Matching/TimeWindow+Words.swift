@@ -54,14 +54,12 @@ extension TimeWindow {
             let before =
                 months.map { start.adding(months: -units * $0) }
                 ?? start.adding(days: -units * (unit == "week" ? 7 : 1))
-            // Whole months against whole months, else days against days.
-            let same =
-                months != nil && start.parts.day == 1 && end.parts.day == 1
-                ? before.adding(months: (end.year - start.year) * 12 + end.month - start.month)
-                    == start
-                : start.daysSinceEpoch - before.daysSinceEpoch
-                    == end.daysSinceEpoch - start.daysSinceEpoch
-            guard same else {
+            // The windows must compare, by the rule of any two set side by side.
+            guard
+                Matcher.comparable(
+                    DateRange(start: start, end: end, phrase: ""),
+                    DateRange(start: before, end: start, phrase: ""), asOf: asOf)
+            else {
                 throw Problem.unequal(
                     reading.range?.phrase ?? "", "the \(units) \(plural) before")
             }

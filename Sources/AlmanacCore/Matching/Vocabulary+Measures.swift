@@ -111,8 +111,10 @@ extension Vocabulary {
             [
                 #"\bin[- ]progress\b"#, #"\bongoing\b"#, #"\bunfinished\b"#,
                 #"\bstill (?:going|working on|enrol+ed in|learning|studying|taking|doing)\b"#,
-                #"\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,
-                #"\b(?:taking|working on|studying|doing|learning)\b[^?.!]*\b(?:right now|currently|at the moment|at present)\b"#,
+                // A count of those taking a badge now; "the completion rate of learners
+                // currently enrolled" stays a rate.
+                #"\bhow many\b[^?.!]*\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,
+                #"\bhow many\b[^?.!]*\b(?:taking|working on|studying|learning)\b[^?.!]*\b(?:right now|currently|at the moment|at present)\b"#,
                 #"\bnot (?:yet )?(?:finished|completed) (?:yet|so far)\b"#,
                 #"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:finished|completed)(?: \S+){0,3} yet\b"#,
             ]
@@ -198,7 +200,7 @@ extension Vocabulary {
             [
                 #"\bcomplet(?:ed|ions?|es|ing)\b"#, #"\bfinish(?:ed|es|ing)?\b"#,
                 // "How many badges did learners complete": the verb, not "a complete list".
-                #"\bcomplete\b(?!\s+(?:list|picture|set|overview|history|data|view|breakdown|record))"#,
+                #"\b(?:did|do|does|didn'?t|don'?t|will|would|can|could|never|\#(people)|they|we|who)\s+(?:\w+\s+){0,2}complete\b"#,
                 #"\bearn(?:ed|s)?\b"#,
                 #"\bpass(?:ed|es)\b"#, #"\bgraduat(?:es|ed)\b"#, #"\bcertified\b"#,
                 #"\bcompleters\b"#,

@@ -80,7 +80,7 @@ extension Vocabulary {
             // breakdown": one status is counted at a time.
             .twoStatuses,
             [
-                #"\b(?:in[- ]progress|completed|dropped(?: out)?|enrol+ed)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+|how many\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
+                #"\b(?:in[- ]progress|completed|dropped(?: out)?)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
                 #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
             ]

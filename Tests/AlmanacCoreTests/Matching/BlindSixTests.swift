@@ -116,6 +116,32 @@ import Testing
         #expect(error.reason == .comparedWithNothing(other))
     }
 
+    @Test(
+        "a review's near misses: ordinary questions keep their measure and their one window",
+        arguments: [
+            (
+                "What's the completion rate of learners currently enrolled in Python Basics?",
+                "completion_rate"
+            ),
+            ("How many learners enrolled and completed Python Basics in 2025?", "completions"),
+            ("Give me a complete count of enrollments by organization in 2025", "enrollments"),
+            ("Which organizations grew the most from 2024 to 2025?", "growth"),
+        ])
+    func nearMisses(text: String, measure: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.versus == nil)
+    }
+
+    @Test("this week against last week, midweek: last week counted to the same day")
+    func thisWeek() throws {
+        // 2026-09-30 is a Wednesday: this week is 2026-09-28 to 09-30, last week 09-21 to 09-27.
+        let match = try route("How do enrollments this week compare with last week?")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-09-28"))
+        #expect(match.versus?.start == CivilDate(iso: "2026-09-21"))
+        #expect(match.versus?.end == CivilDate(iso: "2026-09-28"))
+    }
+
     @Test("'when did enrollments peak' ranks the months: the one with the most")
     func whenPeak() throws {
         let match = try route("When did Python Basics enrollments peak?")
