@@ -104,10 +104,7 @@ extension Matcher {
     static func comparable(_ range: DateRange, _ versus: DateRange, asOf: CivilDate?) -> Bool {
         guard let a = range.start, let b = range.end, let c = versus.start, let d = versus.end
         else { return true }
-        func months(_ start: CivilDate, _ end: CivilDate) -> Int? {
-            guard start.parts.day == 1, end.parts.day == 1 else { return nil }
-            return (end.year - start.year) * 12 + end.month - start.month
-        }
+        let months = CivilDate.wholeMonths(from:to:)
         // Running to the as-of date, shorter, a whole number of the other's months (or, for
         // a window of days such as a week, of its days) after it.
         if let asOf, b == asOf.adding(days: 1) {

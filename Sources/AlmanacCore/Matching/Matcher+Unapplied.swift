@@ -136,7 +136,7 @@ extension Matcher {
         pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
-    private static let changeWords = try! NSRegularExpression(
+    static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])

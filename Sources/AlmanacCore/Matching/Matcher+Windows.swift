@@ -83,6 +83,4 @@ extension Matcher {
         pattern:
             #"\b(?:which|what|top|most|least|fewest|rank\w*|monthly|weekly|daily|quarterly|over time|trend\w*|(?:per|by|each|every) (?:day|week|month|quarter))\b"#,
         options: [.caseInsensitive])
-    private static let changeWords = try! NSRegularExpression(
-        pattern: Vocabulary.changeWords, options: [.caseInsensitive])
 }

@@ -130,4 +130,11 @@ extension CivilDate {
         guard let date, date.year > 9998 else { return nil }
         return "--as-of \(date) is too far ahead: a report date must be 9998-12-31 or earlier"
     }
+
+    /// The whole calendar months from `start` to `end` when both are the first of a month
+    /// (2026-01-01 to 2026-04-01 is 3); nil otherwise.
+    public static func wholeMonths(from start: CivilDate, to end: CivilDate) -> Int? {
+        guard start.parts.day == 1, end.parts.day == 1 else { return nil }
+        return (end.year - start.year) * 12 + end.month - start.month
+    }
 }
