@@ -172,6 +172,16 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "no measure counts the enrollments not yet started (status `enrolled`) on their own; the Overall table of a completion page shows every status. Ask for the enrollments, those in progress, completed or dropped, or write the query yourself with `sql:`",
         .rankedByAnother:
             "a table is ranked by the measure it reports. Ask for the ranking (\"the top 5 badges by enrollments\"), then for the measure of each, or write the query yourself with `sql:`",
+        .timeOfDay:
+            "enrollments and completions are counted by day, not by the hour or the day of the week. Ask for a window of days (\"last week\", \"in March 2026\") or a series (\"enrollments per week\"), or write the query yourself with `sql:`",
+        .deadline:
+            "the data holds no due dates, so nothing is on time or late. Ask for the time to complete (\"how long does Python Basics take\") or the completion rate, or write the query yourself with `sql:`",
+        .ordinalRank:
+            "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
+        .twoQuestions:
+            "each question gets one page and answers one thing. Ask the two parts as two questions, or write the query yourself with `sql:`",
+        .timeBetweenBadges:
+            "the time between two badges is not a measure of its own. Ask what learners take after the first badge (\"what do learners take after Python Basics?\"): its table gives the median days between the two enrollments for each next badge, or write the query yourself with `sql:`",
     ]
 
     /// What Almanac measures, for a refusal of a measure the data does not hold.

@@ -184,9 +184,15 @@ public struct Matcher: Sendable {
         }
         match.intent.people =
             wording.people && [.completions, .dropouts, .inProgress].contains(match.intent.measure)
+        // "How many learners who enrolled in Q1 completed": the window's learners with a
+        // completed enrollment there.
         match.intent.completedEnrollments =
-            wording.completedEnrollments && !match.intent.people
-            && match.intent.measure == .completions
+            wording.completedEnrollments && match.intent.measure == .completions
+        if match.intent.completedEnrollments, match.intent.people,
+            match.intent.dimension == .cohort
+        {
+            throw failure(.unsupported(measure: "learners who completed", dimension: "cohort"))
+        }
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil
         }
@@ -252,8 +258,13 @@ public struct Matcher: Sendable {
                     measure: measure, dimension: wording.dimension, ranking: wording.ranking))
         }
         if let measure = wording.measure, !wording.unanchored || !found.isEmpty {
-            let intent = Intent(
+            var intent = Intent(
                 measure: measure, dimension: wording.dimension, ranking: wording.ranking)
+            // "Which organization grew the most": the list of growth, most first, whose lead
+            // names the first.
+            if measure == .growth, intent.ranking == Ranking(.top, count: 1) {
+                intent.ranking = Ranking(.top)
+            }
             guard
                 let kind = Self.kind(
                     for: intent, badgeNamed: badgeNamed, organizationNamed: organizationNamed)

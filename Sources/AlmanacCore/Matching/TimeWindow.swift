@@ -235,13 +235,14 @@ struct TimeWindow {
             let tomorrow = asOf.adding(days: 1)
             let range: DateRange
             switch first.standalone ? nil : word {
-            case "since", "from", "as of":
+            case "since", "from":
                 range = DateRange(start: first.start, end: tomorrow, phrase: phrase)
             case "after":
                 range = DateRange(start: first.end, end: tomorrow, phrase: phrase)
             case "before", "prior to":
                 range = DateRange(start: nil, end: first.start, phrase: phrase)
-            case "until", "till", "through", "thru", "up to", "up until", "by":
+            // "As of March 2026": the state then, everything up to the end of March.
+            case "until", "till", "through", "thru", "up to", "up until", "by", "as of":
                 range = DateRange(start: nil, end: first.end, phrase: phrase)
             default:
                 if first.needsOperator { throw Problem.unreadable(phrase) }

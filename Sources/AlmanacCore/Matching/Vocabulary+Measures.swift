@@ -104,6 +104,10 @@ extension Vocabulary {
                 #"\b(?:fastest|quickest|slowest|speediest) (?:completions?|finish(?:es)?)\b(?!\s*(?:rate|percentage|ratio|share|%))"#,
                 #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
+                // "Which course is the slowest?", "the slowest learners": speed is the time to
+                // complete, not a ranking of enrollments. "The fastest-growing organization"
+                // and "which grew fastest" are growth.
+                #"(?<!\bgrow |\bgrows |\bgrowing |\bgrew |\brising |\brose |\brises |\bdeclining |\bshrinking |\bfalling |\bclimbing |\bgaining |\bincreasing |\bdecreasing )\b(?:the )?(?:fastest|quickest|slowest|speediest)\b(?![- ](?:grow|ris|declin|shrink|fall|climb|gain|increas|decreas|expand|mov|chang))"#,
             ]
         ),
         (
@@ -114,7 +118,7 @@ extension Vocabulary {
                 // A count of those taking a badge now; "the completion rate of learners
                 // currently enrolled" stays a rate.
                 #"\bhow many\b[^?.!]*\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,
-                #"\bhow many\b[^?.!]*\b(?:taking|working on|studying|learning)\b[^?.!]*\b(?:right now|currently|at the moment|at present)\b"#,
+                #"\bhow many\b[^?.!]*\b(?:taking|working on|studying|learning|enrol+ed in|signed up for|registered for)\b[^?.!]*\b(?:right now|currently|at the moment|at present)\b"#,
                 #"\bnot (?:yet )?(?:finished|completed) (?:yet|so far)\b"#,
                 #"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:finished|completed)(?: \S+){0,3} yet\b"#,
             ]
@@ -160,8 +164,10 @@ extension Vocabulary {
                 #"\#(finished)[^?.!]*\b(?:ratio|rate|odds|percent\w*)\b"#,
                 #"\b(?:what|which) (?:part|proportion)\b[^?.!]*\b(?:complet|finish)"#,
                 #"\bhow often\b[^?.!]*\#(finished)"#,
-                #"\b(?:complet|finish)\w* (?:their |the |a |)(?:badges? |courses? )?(?:most|least) often\b"#,
+                #"\b(?:complet|finish)\w* (?:‹badge› |\#(badgeWord) )?(?:their |the |a |)(?:badges? |courses? )?(?:most|least) often\b"#,
                 #"\b(?:complet|finish)\w* (?:best|worst)\b"#,
+                // "Which organization is worst at finishing Python Basics": how often, a rate.
+                #"\b(?:best|worst|better|worse|good|bad|great|poor|strongest|weakest) at (?:finishing|completing|getting through|passing)\b"#,
                 #"\bcompletion\b(?! ?(?:time|speed|duration))"#,
                 #"\bsuccess(?:ful)?\b"#, #"\bactually see \w+ (?:out|through)\b"#, #"\bsee out\b"#,
             ]
@@ -254,7 +260,7 @@ extension Vocabulary {
     /// "Completed enrollments", "enrollments that were completed": of the enrollments made in
     /// the window, those completed, not the completions that happened in it.
     static let completedEnrollments =
-        #"\b(?:complet(?:ed|ing)|finished) (?:enrol+ments|registrations|sign[- ]?ups)\b|\b(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\b(?:were|was|have been|has been|had been|got|are|is|ended up) (?:now |already |since |then )?(?:completed|finished)\b|\b(?:of|among) (?:the |those |all )?(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\bcomplet"#
+        #"\b(?:who|that) (?:first )?(?:started|enrol+ed|signed up|registered|began)\b[^?.!]*\b(?:have|has|had|were|was|got|are|is|ended up|did) (?:now |already |since |then |all |actually |gone on to |went on to )?(?:finished|completed|complete|finish)\b|\b(?:who|that) (?:first )?(?:started|enrol+ed|signed up|registered|began) (?:in|during|between|since|from|after|before|last|this|over)\b[^?.!]*\b(?:finished|completed)\b|\b(?:complet(?:ed|ing)|finished) (?:enrol+ments|registrations|sign[- ]?ups)\b|\b(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\b(?:were|was|have been|has been|had been|got|are|is|ended up) (?:now |already |since |then )?(?:completed|finished)\b|\b(?:of|among) (?:the |those |all )?(?:enrol+ments|registrations|sign[- ]?ups)\b[^?.!]*\bcomplet"#
 
     static let peopleCount =
         #"\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#

@@ -9,7 +9,7 @@ extension Vocabulary {
         (
             .exclusion,
             [
-                #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people))"#,
+                #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people)|(?:biggest|largest|smallest|top|bottom|most|least|best|worst|highest|lowest|first|last)\b)"#,
                 #"\bbut not\b"#, #"\bneither\b"#, #"\bnor\b"#,
                 #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,
                 #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
@@ -45,6 +45,8 @@ extension Vocabulary {
                 #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
                 #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
+                // "Learners who have completed every badge": all of them, not each one.
+                #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|done|did)\s+(?:every|all(?: of)?(?: the)?|all \d+(?: of the)?)\s+(?:single\s+)?(?:\#(badgeWord)|\#(badgePlural))\b"#,
             ]
         ),
         (
@@ -92,6 +94,9 @@ extension Vocabulary {
             [
                 #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
                 #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
+                // "The worst completion rate among badges with the most enrollments".
+                #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
+                #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,
             ]
         ),
         (
@@ -122,6 +127,50 @@ extension Vocabulary {
             .role,
             [
                 #"(?<!‹org› )\b(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#
+            ]
+        ),
+        (
+            // Enrollments carry a date, not an hour, and no weekday is counted apart.
+            .timeOfDay,
+            [
+                #"\b(?:in the (?:morning|afternoon|evening)|at (?:night|noon|midnight|lunch\w*|the weekend)|overnight|(?:mornings|afternoons|evenings|nights|weekends?|weekdays?)\b|on weekdays|during (?:the )?(?:day|night|work(?:ing)? hours|office hours|business hours)|(?:after|outside(?: of)?) (?:work(?:ing)? hours|office hours|business hours)|time of (?:the )?day|hour of (?:the )?day|day of (?:the )?week)"#,
+                #"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"#,
+                #"\b(?:which|what) (?:hour|time of|day of)\b"#,
+            ]
+        ),
+        (
+            // Nothing in the data says when a badge was due.
+            .deadline,
+            [
+                #"\bon time\b|\b(?:late|overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
+            ]
+        ),
+        (
+            // "The second most popular badge": rankings list the top or bottom, from the first.
+            .ordinalRank,
+            [
+                #"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most|least|largest|biggest|smallest|highest|lowest|best|worst|busiest|fastest|slowest|popular|place|ranked)\b"#,
+                #"\b(?:ranks?|ranked|comes?|came|places?|placed|finish(?:es|ed)?)\s+(?:in\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:half|quarter|week|month|time|attempt|try))"#,
+                #"\b(?:runner[- ]up|number (?:two|three|2|3))\b"#,
+            ]
+        ),
+        (
+            // "Which badge had the most completions, and what is its median time?": a second
+            // question about the first's answer, which its page does not hold. ("How many
+            // finish, and what is the completion rate" is one page: both are on it.)
+            .twoQuestions,
+            [
+                #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
+                #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
+            ]
+        ),
+        (
+            // "How long do learners wait between Python Basics and Python Intermediate": the
+            // gap between two enrollments, shown on a learning path's page, not computed alone.
+            .timeBetweenBadges,
+            [
+                #"\b(?:wait|waits|waiting|waited|gap|gaps|time|days|weeks|months|delay|lag)\b[^?.!]*\bbetween (?:the )?‹badge› and (?:the )?‹badge›"#,
+                #"\bhow long\b[^?.!]*\b(?:after|from) (?:finishing |completing |taking )?(?:the )?‹badge›\b[^?.!]*\b(?:until|till|before|to) (?:they )?(?:start|take|enrol+|begin)?\w*\s*(?:the )?‹badge›"#,
             ]
         ),
         (
@@ -184,6 +233,17 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A ranking by one measure of a table that reports another ("the completion rate of the
     /// top 5 badges by enrollments").
     case rankedByAnother
+    /// A time of day or day of the week ("in the morning", "on Mondays", "which weekday").
+    case timeOfDay
+    /// A deadline ("on time", "overdue"), which the data does not hold.
+    case deadline
+    /// A place in a ranking other than the first ("the second most popular badge").
+    case ordinalRank
+    /// A second question joined to the first ("…, and what is its median time?").
+    case twoQuestions
+    /// The time between two badges ("how long do learners wait between Python Basics and
+    /// Python Intermediate").
+    case timeBetweenBadges
 }
 
 extension Vocabulary {

@@ -34,6 +34,8 @@ enum Vocabulary {
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#,
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
+                // "The fastest-growing organization".
+                #"\b\#(rankWords)-[a-z]+\s+\#(orgWord)\b"#,
                 #"\b\#(orgWord)[- ](?:by[- ]\#(orgWord)|level|wise|breakdown)\b"#,
             ]
         ),
@@ -45,7 +47,7 @@ enum Vocabulary {
                 #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
                 // "the biggest drop-off badge": a ranking word, a word or two, a badge word.
-                #"\b\#(rankWords)\s+(?:[a-z]+[a-z-]*\s+){1,2}\#(badgeWord)\b(?!\s+(?:names?|words?))"#,
+                #"\b\#(rankWords)(?:\s+|-)(?:[a-z]+[a-z-]*\s+){1,2}\#(badgeWord)\b(?!\s+(?:names?|words?))"#,
                 #"\b(?:which|what)\s+[a-z]+\s+\#(badgeWord)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
                 #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,
@@ -71,15 +73,18 @@ enum Vocabulary {
     /// Words for the largest values first.
     static let top = [
         #"\btop\b"#, #"\bmost\b"#, #"\bhighest\b"#, #"\blargest\b"#, #"\bbiggest\b"#,
-        #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\bslowest\b"#, #"\blongest\b"#,
+        #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\blongest\b"#,
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
-        #"\bminimum\b"#, #"\bfastest\b"#, #"\bquickest\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
+        #"\bminimum\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
+    /// Speed words: the fewest days first for a time, the most growth first for growth.
+    static let fast = [#"\bfastest\b"#, #"\bquickest\b"#, #"\bspeediest\b"#]
+    static let slow = [#"\bslowest\b"#]
     /// Words for the best first: the largest values, or the smallest for a measure where less
     /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
     static let better = [#"\bbest\b"#, #"\bstrongest\b"#, #"\bwinners?\b"#]

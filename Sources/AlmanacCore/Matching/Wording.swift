@@ -47,6 +47,8 @@ struct Wording: Equatable {
     }
     private static let top = Vocabulary.top.map(compile)
     private static let bottom = Vocabulary.bottom.map(compile)
+    private static let fast = Vocabulary.fast.map(compile)
+    private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
     private static let worse = Vocabulary.worse.map(compile)
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
@@ -116,10 +118,17 @@ struct Wording: Equatable {
         let lowerIsBetter = measure?.lowerIsBetter ?? false
         let better = Self.first(Self.better, in: text)
         let worse = Self.first(Self.worse, in: text)
-        let top = [Self.first(Self.top, in: text), lowerIsBetter ? worse : better]
-            .compactMap { $0 }.min()
-        let bottom = [Self.first(Self.bottom, in: text), lowerIsBetter ? better : worse]
-            .compactMap { $0 }.min()
+        // Speed words rank times ("the fastest badge" takes the fewest days), but growth the
+        // other way ("growing fastest" grows most).
+        let (fast, slow) = (Self.first(Self.fast, in: text), Self.first(Self.slow, in: text))
+        let growing = measure == .growth
+        let top = [
+            Self.first(Self.top, in: text), lowerIsBetter ? worse : better, growing ? fast : slow,
+        ].compactMap { $0 }.min()
+        let bottom = [
+            Self.first(Self.bottom, in: text), lowerIsBetter ? better : worse,
+            growing ? slow : fast,
+        ].compactMap { $0 }.min()
         if top != nil || bottom != nil {
             // The first order word counts: "the fewest completions among the most popular".
             let order: Ranking.Order = (top ?? .max) <= (bottom ?? .max) ? .top : .bottom

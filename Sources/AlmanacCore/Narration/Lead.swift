@@ -94,17 +94,50 @@ enum Lead {
             return
                 "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))."
         }
+        if let ranking = answer.intent.ranking, let wanted = ranking.count,
+            answer.rows.count > wanted
+        {
+            return tiedAtCut(
+                answer, wanted: wanted,
+                head: "\(order) \(measure.lowercased())\(scope)\(finishing)",
+                noun: noun)
+        }
         if let ranking = answer.intent.ranking {
             let count = answer.rows.count
-            let tied = ranking.count.map { count > $0 } ?? false ? ", tied," : ""
             return
-                "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(finishing)\(tied) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
+                "The \(count == 1 ? noun : plural(noun, count)) with the \(order) \(measure.lowercased())\(scope)\(finishing) \(count == 1 ? "is" : "are") \(list(shown))\(more)."
                 + (ranking.count.map { $0 > count ? " Only \(count) had any." : "" } ?? "")
         }
         let lead =
             answer.intent.ranking?.order == .bottom
             ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
+    }
+
+    /// A ranking that keeps more rows than asked for, because rows tie with the last one
+    /// asked for: those ahead of the tie are named, then how many share the tied value, each
+    /// named, so that no tied row is left out of the sentence unsaid ("the top 5 … are A (40),
+    /// B (31) and C (27), then 3 tied at 26: D, E and F").
+    private static func tiedAtCut(_ answer: Answer, wanted: Int, head: String, noun: String)
+        -> String
+    {
+        let cut = answer.rows[wanted - 1].value
+        let ahead = answer.rows.prefix { $0.value != cut }
+        let tied = answer.rows.dropFirst(ahead.count)
+        let names = tied.map { md($0.subject) }
+        let tiedNames =
+            names.count > named
+            ? names.prefix(named).joined(separator: ", ")
+                + " and \(names.count - named) more in the table"
+            : list(names)
+        let value = Self.value(tied.first!, answer)
+        guard !ahead.isEmpty else {
+            return
+                "The \(head) is \(value), shared by \(tied.count) \(plural(noun, tied.count)): \(tiedNames)."
+        }
+        let aheadText = ahead.map { "\(md($0.subject)) (\(Self.value($0, answer)))" }
+        return
+            "The \(plural(noun, wanted)) with the \(head) are \(list(aheadText)), then \(tied.count) tied at \(value): \(tiedNames)."
     }
 
     /// "… went from A in P to B in Q", over the periods the data covers in whole; the
@@ -172,7 +205,9 @@ enum Lead {
         switch answer.intent.measure {
         case .nextBadge where answer.anchor != nil:
             return
-                "After \(md(answer.anchor!)), learners\(scope) most often take \(shown[0])\(then)"
+                // The next enrollment, whether the badge was finished or not ("after
+                // completing Python Basics" is read so too), and said so.
+                "After \(md(answer.anchor!)), finished or not, learners\(scope) most often take \(shown[0])\(then)"
         case .previousBadge where answer.anchor != nil:
             return
                 "Right before \(md(answer.anchor!)), learners\(scope) most often took \(shown[0])\(then)"

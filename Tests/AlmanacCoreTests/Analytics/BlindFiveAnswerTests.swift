@@ -108,3 +108,60 @@ extension AnswerTests {
         )
     }
 }
+
+extension AnswerTests {
+    @Test("learners of a window's enrollments who completed, against those who completed in it")
+    func learnersOfCompletedEnrollments() throws {
+        // January 2024 in `Fixture.platformRows`: enrollments 1 (Ann, completed 01-20), 2 (Bo,
+        // completed 02-09) and 5 (Ann, completed 01-25) were made in it: 3 completed
+        // enrollments, of 2 learners. Completed in January: 1 and 5, both Ann's: 1 learner.
+        let january = Filters(
+            dateRange: DateRange(
+                start: CivilDate(iso: "2024-01-01")!, end: CivilDate(iso: "2024-02-01")!,
+                phrase: "in January 2024"))
+        let metrics = try run(CompletionMetrics.self, january)
+        var intent = Intent(measure: .completions)
+        intent.people = true
+        intent.completedEnrollments = true
+        let enrolled = try #require(Answer.make(metrics, intent: intent, filters: january))
+        #expect(enrolled.rows.map(\.value) == [.int(2)])
+        #expect(
+            Lead.sentence(for: enrolled, filters: january)
+                == "Learners who completed, of enrollments made between 2024-01-01 and 2024-01-31: 2."
+        )
+        intent.completedEnrollments = false
+        let completed = try #require(Answer.make(metrics, intent: intent, filters: january))
+        #expect(completed.rows.map(\.value) == [.int(1)])
+        intent.people = false
+        intent.completedEnrollments = true
+        let enrollments = try #require(Answer.make(metrics, intent: intent, filters: january))
+        #expect(enrollments.rows.map(\.value) == [.int(3)])
+    }
+
+    @Test("a ranking cut inside a tie names every tied row and how many tie")
+    func tiesAtTheCut() throws {
+        func rows(_ values: [Int]) -> [Answer.Row] {
+            values.enumerated().map { index, value in
+                Answer.Row(subject: "Org \(index + 1)", value: .int(value), support: nil)
+            }
+        }
+        var intent = Intent(
+            measure: .enrollments, dimension: .organization, ranking: Ranking(.top, count: 3))
+        // Asked for 3; the third and fourth tie at 26.
+        let cut = Answer(
+            intent, "Organization", .init("Enrollments", .count), nil, rows([40, 31, 26, 26]))
+        #expect(
+            Lead.sentence(for: cut, filters: Filters())
+                == "The organizations with the most enrollments are Org 1 (40) and Org 2 (31), then 2 tied at 26: Org 3 and Org 4."
+        )
+        // Asked for 1; seven share the first place: five named, the others counted.
+        intent.ranking = Ranking(.top, count: 1)
+        let shared = Answer(
+            intent, "Organization", .init("Enrollments", .count), nil,
+            rows(Array(repeating: 5, count: 7)))
+        #expect(
+            Lead.sentence(for: shared, filters: Filters())
+                == "The most enrollments is 5, shared by 7 organizations: Org 1, Org 2, Org 3, Org 4, Org 5 and 2 more in the table."
+        )
+    }
+}

@@ -983,8 +983,8 @@ extension IntentTableTests {
             "How many users per organization follow each learning path?",
             mentions: "does not compute"),
         Refusal(
-            "Which company is growing the most?", mentions: "ranks organizations by growth (top 1)"
-        ),
+            "Which 2 companies are growing the most?",
+            mentions: "ranks organizations by growth (top 2)"),
         Refusal("How many learners enrolled during the holidays?", mentions: "during the holidays"),
         Refusal("What is the weather tomorrow?", mentions: "matches no kind"),
         Refusal("Completion rate for SQL Fundamentals in fiscal 2025", mentions: "fiscal 2025"),

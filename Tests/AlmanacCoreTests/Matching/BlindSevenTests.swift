@@ -1,0 +1,155 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// An eighth blind test (2026-12-05): speed words answered with popularity, "worst at
+/// finishing" with a count, learners of a window's enrollments counted by completion day,
+/// "as of March" read as "since March", and parts left out. As of 2026-09-30; windows worked
+/// out by hand.
+@Suite struct BlindSevenTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Python Intermediate", "Deep Learning"],
+            organizations: ["Acme & Sons", "Globex Corporation", "Initech"]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    @Test(
+        "speed words rank the time to complete; growth words keep growth",
+        arguments: [
+            // The slowest takes the most days: the top of the time to complete.
+            ("Which course is the slowest?", "time_to_complete", "badge", "top"),
+            ("Which badge is quickest?", "time_to_complete", "badge", "bottom"),
+            ("Which badges are fastest?", "time_to_complete", "badge", "bottom"),
+            (
+                "Which organization has the slowest learners?", "time_to_complete",
+                "organization", "top"
+            ),
+            // Growing fastest is the most growth, first.
+            ("Which organizations are growing fastest?", "growth", "organization", "top"),
+            ("Which is the fastest-growing organization?", "growth", "organization", "top"),
+        ])
+    func speed(text: String, measure: String, dimension: String, order: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.intent.dimension?.rawValue == dimension)
+        #expect(match.intent.ranking?.order.rawValue == order)
+    }
+
+    @Test(
+        "how often names finish is the completion rate",
+        arguments: [
+            "Which organization is worst at finishing Python Basics?",
+            "Which organizations' learners finish Python Basics the least often?",
+            "Which organizations are best at completing badges?",
+        ])
+    func finishingRate(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .completionRate)
+        #expect(match.intent.dimension == .organization)
+    }
+
+    @Test(
+        "learners who enrolled in a window and completed are counted by enrollment day",
+        arguments: [
+            ("How many learners who started in Q1 2026 have finished by now?", true),
+            ("How many learners who enrolled in Q1 2026 completed?", true),
+            ("Of the learners who enrolled in Q1 2026, how many have completed?", false),
+        ])
+    func enrolledThenCompleted(text: String, people: Bool) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .completions)
+        #expect(match.intent.completedEnrollments)
+        #expect(match.intent.people == people)
+        #expect(match.windowColumn == "enrolled_at")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+        #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-04-01"))
+    }
+
+    @Test("learners who completed in a window are still counted by completion day")
+    func completedInWindow() throws {
+        let match = try route("How many learners completed a badge in Q1 2026?")
+        #expect(match.intent.people)
+        #expect(!match.intent.completedEnrollments)
+        #expect(match.windowColumn == "completed_at")
+    }
+
+    @Test("'as of March 2026' is everything up to the end of March")
+    func asOfMonth() throws {
+        let match = try route("How many enrollments did Python Basics have as of March 2026?")
+        #expect(match.filters.dateRange?.start == nil)
+        #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-04-01"))
+        #expect(match.filters.badge == "Python Basics")
+    }
+
+    @Test("'right now' after the badge counts those in progress")
+    func rightNow() throws {
+        let match = try route("How many learners are enrolled in Python Basics right now?")
+        #expect(match.intent.measure == .inProgress)
+        #expect(match.intent.people)
+    }
+
+    @Test("the one organization that grew most is the growth list, most first")
+    func singularGrowth() throws {
+        let match = try route("Which organization grew the most in Q2 2026?")
+        #expect(match.intent.measure == .growth)
+        #expect(match.intent.ranking == Ranking(.top))
+        // Cut or reversed lists are still refused.
+        #expect(throws: MatchError.self) {
+            try route("Which 3 organizations grew the most in Q2 2026?")
+        }
+    }
+
+    @Test(
+        "parts no analysis applies are refused with their reason",
+        arguments: [
+            ("How many learners completed Python Basics in the morning?", UnappliedPart.timeOfDay),
+            ("Which weekday has the most enrollments?", .timeOfDay),
+            ("How many enrollments happen on Mondays?", .timeOfDay),
+            ("How many learners completed Deep Learning on time?", .deadline),
+            ("Which badges are most often completed late?", .deadline),
+            ("What is the second most popular badge?", .ordinalRank),
+            ("Which badge ranks third by enrollments?", .ordinalRank),
+            (
+                "How many Q2 2026 enrollments were there at each company, excluding the biggest one?",
+                .exclusion
+            ),
+            (
+                "What is the worst completion rate among badges with the most enrollments?",
+                .rankedByAnother
+            ),
+            ("How many learners have completed every badge?", .intersection),
+            (
+                "Which badge had the most completions at Initech last quarter, and what is its median time?",
+                .twoQuestions
+            ),
+            (
+                "How long do learners wait between Python Basics and Python Intermediate?",
+                .timeBetweenBadges
+            ),
+        ])
+    func refused(text: String, part: UnappliedPart) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let refused, _) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(refused == part)
+    }
+
+    @Test(
+        "near misses still route",
+        arguments: [
+            // A window "in the second half" is a window, not a place in a ranking.
+            ("How many enrollments in the second half of 2025?", "enrollments"),
+            ("Which badges do learners take after Python Basics?", "next_badge"),
+            ("Enrollments by badge for every badge at Initech", "enrollments"),
+            ("What is the latest completion rate for Deep Learning?", "completion_rate"),
+        ])
+    func nearMisses(text: String, measure: String) throws {
+        #expect(try route(text).intent.measure.rawValue == measure)
+    }
+}
