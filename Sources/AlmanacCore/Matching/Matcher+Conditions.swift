@@ -16,14 +16,26 @@ extension Matcher {
         {
             throw failure(.threshold(String(masked[range])))
         }
+        // A name in quotes is surely meant whole: refuse it before a near miss inside it.
+        let unknown = entities.unknownName(in: text, excluding: mentions)
         if let category = categories?.firstMatch(in: masked, range: whole)
             ?? Self.byCategory.firstMatch(in: masked, range: whole),
             let range = Range(category.range, in: masked)
         {
-            throw failure(.category(String(masked[range])))
+            let phrase = String(masked[range])
+            // "The Rust Programming badge": a badge's name that ends in a category's word is
+            // a name the database does not have, not a category.
+            if let unknown, let word = phrase.split(separator: " ").first {
+                let written = unknown.written + " " + word
+                if text.lowercased().contains(written.lowercased()) {
+                    throw failure(
+                        .noSuchName(
+                            kind: "badge", written: written,
+                            closest: entities.closest(to: written, kind: .badge)))
+                }
+            }
+            throw failure(.category(phrase))
         }
-        // A name in quotes is surely meant whole: refuse it before a near miss inside it.
-        let unknown = entities.unknownName(in: text, excluding: mentions)
         let notFound = unknown.map { unknown in
             failure(
                 .noSuchName(

@@ -153,3 +153,34 @@ import Testing
         #expect(try route(text).intent.measure.rawValue == measure)
     }
 }
+
+extension BlindSevenTests {
+    @Test("a badge's name ending in a category's word is an unknown badge, not a category")
+    func unknownBadgeBeforeCategoryWord() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics", "Deep Learning"], organizations: ["Initech"],
+                categories: ["Python Basics": "Programming", "Deep Learning": "Data"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        func reason(_ text: String) throws -> MatchError.Reason {
+            try #require(throws: MatchError.self) {
+                try matcher.route(Question(id: "q", text: text))
+            }.reason
+        }
+        guard
+            case .noSuchName(let kind, let written, _) = try reason(
+                "How many people took the Rust Programming badge?")
+        else {
+            Issue.record("not read as an unknown badge")
+            return
+        }
+        #expect(kind == "badge")
+        #expect(written == "Rust Programming")
+        // The category alone stays a category.
+        let category = try reason("How many people took Programming badges?")
+        guard case .category = category else {
+            Issue.record("\(category)")
+            return
+        }
+    }
+}
