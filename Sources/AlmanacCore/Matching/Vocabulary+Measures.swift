@@ -107,7 +107,8 @@ extension Vocabulary {
                 // "Which course is the slowest?", "the slowest learners": speed is the time to
                 // complete, not a ranking of enrollments. "The fastest-growing organization"
                 // and "which grew fastest" are growth.
-                #"(?<!\bgrow |\bgrows |\bgrowing |\bgrew |\brising |\brose |\brises |\bdeclining |\bshrinking |\bfalling |\bclimbing |\bgaining |\bincreasing |\bdecreasing )\b(?:the )?(?:fastest|quickest|slowest|speediest)\b(?![- ](?:grow|ris|declin|shrink|fall|climb|gain|increas|decreas|expand|mov|chang))"#,
+                // "The slowest month for completions" is the quietest, a count.
+                #"(?<!\bgrow |\bgrows |\bgrowing |\bgrew |\brising |\brose |\brises |\bdeclining |\bshrinking |\bfalling |\bclimbing |\bgaining |\bincreasing |\bdecreasing |\bwas the |\bwere the |\bis the |\bwas |\bwere )\b(?:the )?(?:fastest|quickest|slowest|speediest)\b(?![- ](?:grow|ris|declin|shrink|fall|climb|gain|increas|decreas|expand|mov|chang))(?!\s+(?:days?|weeks?|months?|quarters?|years?|periods?|seasons?|times? of (?:the )?year)\b)"#,
             ]
         ),
         (

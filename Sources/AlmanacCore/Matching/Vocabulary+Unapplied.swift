@@ -94,6 +94,9 @@ extension Vocabulary {
             [
                 #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
                 #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
+                // "The top 3 badges at Initech and their completion rates": ranked by
+                // enrollments, reported in a rate.
+                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,

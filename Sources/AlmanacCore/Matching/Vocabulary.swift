@@ -82,7 +82,8 @@ enum Vocabulary {
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
         #"\bminimum\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
-    /// Speed words: the fewest days first for a time, the most growth first for growth.
+    /// Speed words: the fewest days first for a time; for anything else the most first
+    /// ("growing fastest"), and the fewest for "slowest" ("the slowest month").
     static let fast = [#"\bfastest\b"#, #"\bquickest\b"#, #"\bspeediest\b"#]
     static let slow = [#"\bslowest\b"#]
     /// Words for the best first: the largest values, or the smallest for a measure where less

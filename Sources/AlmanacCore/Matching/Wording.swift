@@ -118,16 +118,15 @@ struct Wording: Equatable {
         let lowerIsBetter = measure?.lowerIsBetter ?? false
         let better = Self.first(Self.better, in: text)
         let worse = Self.first(Self.worse, in: text)
-        // Speed words rank times ("the fastest badge" takes the fewest days), but growth the
-        // other way ("growing fastest" grows most).
+        // Speed words rank times ("the fastest badge" takes the fewest days), and everything
+        // else the other way ("growing fastest" grows most, "the slowest month" has fewest).
         let (fast, slow) = (Self.first(Self.fast, in: text), Self.first(Self.slow, in: text))
-        let growing = measure == .growth
+        let timed = measure == .timeToComplete || measure == .meanTimeToComplete
         let top = [
-            Self.first(Self.top, in: text), lowerIsBetter ? worse : better, growing ? fast : slow,
+            Self.first(Self.top, in: text), lowerIsBetter ? worse : better, timed ? slow : fast,
         ].compactMap { $0 }.min()
         let bottom = [
-            Self.first(Self.bottom, in: text), lowerIsBetter ? better : worse,
-            growing ? slow : fast,
+            Self.first(Self.bottom, in: text), lowerIsBetter ? better : worse, timed ? fast : slow,
         ].compactMap { $0 }.min()
         if top != nil || bottom != nil {
             // The first order word counts: "the fewest completions among the most popular".

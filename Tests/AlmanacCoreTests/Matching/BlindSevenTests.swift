@@ -31,6 +31,11 @@ import Testing
             // Growing fastest is the most growth, first.
             ("Which organizations are growing fastest?", "growth", "organization", "top"),
             ("Which is the fastest-growing organization?", "growth", "organization", "top"),
+            // The slowest month has the fewest: 420 completions in February 2025 on the demo.
+            (
+                "Which month was the slowest for completions in 2025?", "completions", "period",
+                "bottom"
+            ),
         ])
     func speed(text: String, measure: String, dimension: String, order: String) throws {
         let match = try route(text)
@@ -122,6 +127,7 @@ import Testing
                 .rankedByAnother
             ),
             ("How many learners have completed every badge?", .intersection),
+            ("Top 3 badges at Initech and their completion rates", .rankedByAnother),
             (
                 "Which badge had the most completions at Initech last quarter, and what is its median time?",
                 .twoQuestions
