@@ -203,8 +203,13 @@ public struct OfflineNarrator: Sendable {
     /// "Of badges with enough enrollments to compare, " when smaller ones were left out of a
     /// best and a worst, so the sentence does not claim the whole table. No number: the
     /// narration's figures are checked against the data, and the threshold is not in it.
+    /// When few are left, it says how many in words ("Of the two badges …"), so that a reader
+    /// does not take the worst of two for the worst of all.
     static func among(_ noun: String, _ kept: Int, of all: Int) -> String {
-        kept < all ? "Of \(noun) with enough enrollments to compare, " : ""
+        guard kept < all else { return "" }
+        let words = ["two", "three", "four", "five"]
+        let few = (2...5).contains(kept) ? "the \(words[kept - 2]) " : ""
+        return "Of \(few)\(noun) with enough enrollments to compare, "
     }
 
     /// Orders rows by completion rate, ties by name, so the extremes are stable.

@@ -62,9 +62,13 @@ extension AnswerTests {
         let text = OfflineNarrator().narrate(metrics)
         #expect(
             text.contains(
-                "Of badges with enough enrollments to compare, Big completes best at 50.0%, and Large worst at 20.0%."
+                "Of the two badges with enough enrollments to compare, Big completes best at 50.0%, and Large worst at 20.0%."
             ), "\(text)")
         #expect(OfflineNarrator.among("badges", 3, of: 3) == "")
+        // Six of ten kept: too many to say in a word, and not all.
+        #expect(
+            OfflineNarrator.among("badges", 6, of: 10)
+                == "Of badges with enough enrollments to compare, ")
     }
 
     @Test("names side by side: the summary says it is of all organizations, not the two")
