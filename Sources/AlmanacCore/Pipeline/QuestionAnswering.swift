@@ -160,7 +160,11 @@ struct QuestionAnswering {
             counted.end = cutoff
             counted.phrase = versus.phrase + " to the same day"
         }
-        return Answer.make(other, intent: match.intent, filters: filters).flatMap {
+        // Every row of the earlier window: a name ranked in this window's top 3 but not in
+        // that one's was set against 0 ("Git & GitHub 236 against 0"; it had 157).
+        var whole = match.intent
+        whole.ranking?.count = nil
+        return Answer.make(other, intent: whole, filters: filters).flatMap {
             answer?.against($0, window: counted, current: match.filters.dateRange?.phrase ?? "")
         }
     }
