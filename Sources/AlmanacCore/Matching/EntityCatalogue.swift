@@ -59,6 +59,10 @@ struct EntityFinder {
     /// a megabyte long).
     let names: [(kind: Kind, name: String, folded: [Character], words: Int)]
     let catalogue: EntityCatalogue
+    /// The first word of each name, and every word with a digit ("docker" of "Docker
+    /// Basics", "101" of "Statistics 101"), folded, with the one kind of name it begins, or
+    /// nil for both: a lower-case word alone that only a name could be.
+    let leads: [String: Kind?]
 
     init(_ catalogue: EntityCatalogue) {
         self.catalogue = catalogue
@@ -71,6 +75,22 @@ struct EntityFinder {
                 names.append((kind, name, folded, folded.split(separator: " ").count))
             }
         }
+        var leads: [String: Kind?] = [:]
+        for (kind, _, folded, _) in names {
+            let words = String(folded).split(separator: " ").map(String.init)
+            for (index, word) in words.enumerated()
+            where index == 0 || word.contains(where: \.isNumber) {
+                guard word.count >= 3, !word.allSatisfy(\.isNumber) || word.count >= 3 else {
+                    continue
+                }
+                if let known = leads[word], known != kind {
+                    leads[word] = .some(nil)
+                } else {
+                    leads[word] = kind
+                }
+            }
+        }
+        self.leads = leads
         // Longest first; ties by kind then name so the order never depends on the database.
         self.names = names.sorted {
             ($0.2.count, $1.0.rawValue, $1.1) > ($1.2.count, $0.0.rawValue, $0.1)

@@ -190,3 +190,39 @@ extension BlindSevenTests {
         }
     }
 }
+
+extension BlindSevenTests {
+    @Test(
+        "a lower-case word that begins a name is refused, naming the names it begins",
+        arguments: [
+            ("Median time to complete docker this year", "docker", "Docker Basics"),
+            ("How many enrollments did aws get this year?", "aws", "AWS Solutions Architect"),
+            ("Drop-out rate of stats 101 last quarter", "101", "Statistics 101"),
+            ("completion rate for intro to python", "python", "Python Basics"),
+            ("What is the completion rate at globex?", "globex", "Globex Corporation"),
+        ])
+    func leadWords(text: String, written: String, closest: String) throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: [
+                    "Docker Basics", "AWS Solutions Architect", "Statistics 101", "Python Basics",
+                    "Deep Learning",
+                ],
+                organizations: ["Globex Corporation", "Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: text))
+        }
+        guard case .noSuchName(_, let said, let names) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(said == written)
+        #expect(names.first == closest)
+        // Words that begin names but mean themselves stay words.
+        #expect(
+            try matcher.route(
+                Question(id: "q", text: "How deep into Docker Basics are learners at Initech?")
+            ).filters.badge == "Docker Basics")
+    }
+}
