@@ -180,6 +180,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
         .twoQuestions:
             "each question gets one page and answers one thing. Ask the two parts as two questions, or write the query yourself with `sql:`",
+        .mixedComparison:
+            "comparisons set badges against badges, or organizations against organizations; a badge and an organization together are one scope (the badge's learners at the organization). Ask for the badge at the organization (\"enrollments in Python Basics at Initech\"), compare the organizations within the badge, or write the query yourself with `sql:`",
         .timeBetweenBadges:
             "the time between two badges is not a measure of its own. Ask what learners take after the first badge (\"what do learners take after Python Basics?\"): its table gives the median days between the two enrollments for each next badge, or write the query yourself with `sql:`",
     ]

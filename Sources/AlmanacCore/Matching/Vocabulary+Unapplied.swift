@@ -177,6 +177,16 @@ extension Vocabulary {
             ]
         ),
         (
+            // "Compare Python Basics and Initech": a badge set against an organization, which
+            // no comparison does (it was answered for Python Basics at Initech).
+            .mixedComparison,
+            [
+                #"‹badge›,?\s+(?:and|vs\.?|versus|or|against|compared (?:with|to)|with|to)\s+(?:the\s+)?‹org›(?![^?.!]*\b(?:and|vs\.?|versus|or|against|compared (?:with|to))\s+(?:the\s+)?‹org›)[^?.!]*\b(?:compar\w*|vs\.?|versus|against|differ\w*|better|worse|more|fewer|higher|lower)\b|\b(?:compar\w*|vs\.?|versus|against|between)\b[^?.!]*‹badge›,?\s+(?:and|vs\.?|versus|or|against|compared (?:with|to)|with|to)\s+(?:the\s+)?‹org›(?!\s+(?:and|vs\.?|versus|or)\s+(?:the\s+)?‹org›)"#,
+                #"‹org›,?\s+(?:and|vs\.?|versus|or|against|compared (?:with|to)|with|to)\s+(?:the\s+)?‹badge›(?![^?.!]*\b(?:and|vs\.?|versus|or|against|compared (?:with|to))\s+(?:the\s+)?‹badge›)[^?.!]*\b(?:compar\w*|vs\.?|versus|against|differ\w*|better|worse|more|fewer|higher|lower)\b|\b(?:compar\w*|vs\.?|versus|against|between)\b[^?.!]*‹org›,?\s+(?:and|vs\.?|versus|or|against|compared (?:with|to)|with|to)\s+(?:the\s+)?‹badge›(?!\s+(?:and|vs\.?|versus|or)\s+(?:the\s+)?‹badge›)"#,
+                #"‹org› compares? (?:with|to|against) (?:the )?‹badge›|‹badge› compares? (?:with|to|against) (?:the )?‹org›"#,
+            ]
+        ),
+        (
             .statusFilter,
             [
                 #"\b(?:dropped|drop[- ]?outs?|dropouts|quitters|completed|completers|finished|finishers|passed|in[- ]progress|active|inactive|enrolled-only)\s+(?:\#(people)|enrol+ments)\b"#,
@@ -247,6 +257,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// The time between two badges ("how long do learners wait between Python Basics and
     /// Python Intermediate").
     case timeBetweenBadges
+    /// A badge set against an organization ("compare Python Basics and Initech").
+    case mixedComparison
 }
 
 extension Vocabulary {

@@ -128,6 +128,8 @@ import Testing
             ),
             ("How many learners have completed every badge?", .intersection),
             ("Top 3 badges at Initech and their completion rates", .rankedByAnother),
+            ("Compare Python Basics and Initech enrollments in 2025", .mixedComparison),
+            ("How does Initech compare with Deep Learning on completion rate?", .mixedComparison),
             (
                 "Which badge had the most completions at Initech last quarter, and what is its median time?",
                 .twoQuestions
@@ -154,6 +156,9 @@ import Testing
             ("Which badges do learners take after Python Basics?", "next_badge"),
             ("Enrollments by badge for every badge at Initech", "enrollments"),
             ("What is the latest completion rate for Deep Learning?", "completion_rate"),
+            // A badge at two organizations set side by side is a comparison of organizations.
+            ("Completion rate for Python Basics at Initech vs Acme & Sons", "completion_rate"),
+            ("Completion rate of Python Basics and Deep Learning at Initech", "completion_rate"),
         ])
     func nearMisses(text: String, measure: String) throws {
         #expect(try route(text).intent.measure.rawValue == measure)
