@@ -36,7 +36,22 @@ public struct KeyMeasure: Sendable, Equatable {
         // 45.65%, ▲ 0.71 pts" would not add up.
         if isRate(measure) { return NumberText.storedPercent(value) }
         if measure.hasPrefix("median_days") { return NumberText.decimal(value, places: 1) }
-        return NumberText.count(Int(value.rounded()))
+        return wholeCount(value)
+    }
+
+    /// A count as a page writes it; a value no count can be (a hand-edited document's
+    /// `1e308`) is written as it is rather than trapping on the conversion.
+    static func wholeCount(_ value: Double) -> String {
+        guard let whole = Int(exactly: value.rounded()) else { return "\(value)" }
+        return NumberText.count(whole)
+    }
+
+    /// A value read back from a previous report's document, or nil when it is not one a
+    /// measure can have (not finite, or beyond any count): such a document was edited by
+    /// hand, and is read as if the measure were missing.
+    static func plausible(_ value: Double?) -> Double? {
+        guard let value, value.isFinite, abs(value) < 1e15 else { return nil }
+        return value
     }
 
     /// The change from `before` to `after`: a difference in the measure's unit, in
@@ -66,7 +81,7 @@ public struct KeyMeasure: Sendable, Equatable {
         let amount =
             measure.hasPrefix("median_days")
             ? NumberText.decimal(abs(change), places: 1)
-            : NumberText.count(Int(abs(change).rounded()))
+            : wholeCount(abs(change))
         guard let percent else { return arrow + amount }
         return arrow + amount + " (" + (percent > 0 ? "+" : "−")
             + NumberText.decimal(abs(percent), places: 1) + "%)"

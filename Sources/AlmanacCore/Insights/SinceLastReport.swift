@@ -79,7 +79,11 @@ public struct SinceLastReport: Sendable, Equatable {
             let spec = kind.keyMeasures, let data = metadata["analytics_data"]
         {
             // A document from before key measures were recorded: read them from its data.
-            earlier = spec.measures(in: data)
+            earlier = spec.measures(in: data).map { measure in
+                var measure = measure
+                measure.value = KeyMeasure.plausible(measure.value)
+                return measure
+            }
         } else {
             return nil
         }
@@ -95,7 +99,7 @@ public struct SinceLastReport: Sendable, Equatable {
                 guard let name = change["measure"]?.stringValue else { continue }
                 let subject = change["subject"]?.stringValue
                 earlier.removeAll { $0.measure == name && $0.subject == subject }
-                if let value = change["before"]?.doubleValue {
+                if let value = KeyMeasure.plausible(change["before"]?.doubleValue) {
                     earlier.append(KeyMeasure(measure: name, subject: subject, value: value))
                 }
             }
@@ -169,7 +173,7 @@ public struct SinceLastReport: Sendable, Equatable {
         guard let name = value["measure"]?.stringValue else { return nil }
         return KeyMeasure(
             measure: name, subject: value["subject"]?.stringValue,
-            value: value["value"]?.doubleValue)
+            value: KeyMeasure.plausible(value["value"]?.doubleValue))
     }
 }
 
