@@ -62,6 +62,7 @@ public struct TemplateSet: Sendable {
     /// extension, so `partials/head.mustache` is the partial `{{> head}}`.
     /// - Throws: `TemplateError` naming the template that does not parse.
     func library() throws -> MustacheLibrary {
+        try refuseRecursivePartials()
         var library = MustacheLibrary()
         for (path, name, text) in templates {
             do {
@@ -79,7 +80,7 @@ public struct TemplateSet: Sendable {
 
     /// Every template by path, with the name it is registered under; where two files give
     /// the same name, the later path is the one the library keeps.
-    private var templates: [(path: String, name: String, text: String)] {
+    var templates: [(path: String, name: String, text: String)] {
         files.sorted(by: { $0.key < $1.key }).compactMap { path, text in
             guard path.hasSuffix(".mustache") else { return nil }
             return (
