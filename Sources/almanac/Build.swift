@@ -86,7 +86,7 @@ struct Build: AsyncParsableCommand {
 /// What only `build` does: the SQL dump, forcing, alerts as an exit status, and how much it
 /// prints.
 struct BuildRun: ParsableArguments {
-    @Option(help: "Write every SQL statement the build ran to this file.")
+    @Option(help: "Write every SQL statement the build ran to this file (outside --out).")
     var dumpSQL: String?
 
     @Flag(help: "Rewrite every file, even unchanged ones.")

@@ -24,6 +24,9 @@ public struct ReportBuilder {
         // or is written beside it (no lock file, no `.almanac/`).
         try stage(.writing) {
             try SiteWriter(files: files).checkTarget(layout.site, home: options.homeFolder)
+            if let dump = options.dumpSQLPath {
+                try SitePublishing.checkDump(dump, site: layout.site, files: files)
+            }
         }
         let file = try loadQuestions()
         // A FIFO or a device as the database would block the build forever while it holds

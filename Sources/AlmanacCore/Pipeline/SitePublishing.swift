@@ -85,9 +85,38 @@ struct SitePublishing {
             warn: warnings.add)
     }
 
+    /// Refuses a `--dump-sql` path that the dump cannot be written to as a file of its own,
+    /// before the build runs: an empty one, a folder, a FIFO or a device (the dump replaced
+    /// `/dev/full` with a file), or a path inside the site folder, which the new site
+    /// replaces (the dump was written, then swapped away). A symbolic link is written
+    /// through, to the file it points to.
+    static func checkDump(_ path: String, site: URL, files: any FileSystem) throws {
+        guard !path.isEmpty else {
+            throw SiteError(
+                path: "--dump-sql", message: "needs the path of a file to write the SQL to")
+        }
+        let target = files.resolvingLinks(URL(fileURLWithPath: path)).standardizedFileURL
+        if let kind = files.attributes(of: target)?.kind, kind != .file {
+            throw SiteError(
+                path: path,
+                message:
+                    "--dump-sql must name a file, and this is \(kind == .directory ? "a folder" : "a FIFO, a device or a socket"); name a file to write the SQL to"
+            )
+        }
+        let folder = site.standardizedFileURL.path
+        if target.path == folder || target.path.hasPrefix(folder + "/") {
+            throw SiteError(
+                path: path,
+                message:
+                    "the SQL dump would be inside the site folder \(folder), which the new site replaces; write it outside --out"
+            )
+        }
+    }
+
     private func write(_ dump: String, to path: String) throws {
         do {
-            try files.write(Data(dump.utf8), to: URL(fileURLWithPath: path))
+            try files.write(
+                Data(dump.utf8), to: files.resolvingLinks(URL(fileURLWithPath: path)))
         } catch {
             throw SiteError(
                 path: path, message: "cannot write the SQL dump: \(error.localizedDescription)")
