@@ -60,7 +60,7 @@ struct BuildRecords {
         guard !options.force, options.dumpSQLPath == nil, let fingerprint,
             let state = BuildState.load(from: layout, files: files),
             state.fingerprint == fingerprint,
-            siteStamps() == state.files,
+            siteStamps(of: Set(state.files.keys)) == state.files,
             let asOf = CivilDate(iso: state.asOf)
         else { return nil }
         clock.mark("load")
@@ -73,22 +73,19 @@ struct BuildRecords {
         )
     }
 
-    /// Records the build's state for the shortcut, with the site's files as they are now. The
+    /// Records the build's state for the shortcut, with the files it produced as they are now
+    /// (files someone else put in the folder are not the build's, and are never deleted). The
     /// build skips this when its narration fell back to the offline narrator (a model that
     /// failed, a missing cached answer), so that the next build tries again.
     func recordState(
-        _ fingerprint: String?, pages: Int, asOf: CivilDate, warnings: WarningLog
+        _ fingerprint: String?, produced: Set<String>, pages: Int, asOf: CivilDate,
+        warnings: WarningLog
     ) {
         guard let fingerprint else { return }
-        guard let stamps = siteStamps() else {
-            warnings.add(
-                "\(layout.site.path): a folder in the site cannot be listed, so the build state is not saved and the next build will redo all its work"
-            )
-            return
-        }
         do {
             try BuildState(
-                fingerprint: fingerprint, files: stamps, pages: pages, asOf: asOf.description,
+                fingerprint: fingerprint, files: siteStamps(of: produced), pages: pages,
+                asOf: asOf.description,
                 warnings: warnings.list
             ).save(to: layout, files: files)
         } catch {
@@ -96,9 +93,19 @@ struct BuildRecords {
         }
     }
 
-    /// The site's own files, by path: what the shortcut compares.
-    private func siteStamps() -> [String: BuildState.Stamp]? {
-        BuildState.stamps(in: layout.site, files: files, skipping: SiteLayout.foreignEntries)
+    /// The site's own files, by path: what the shortcut compares. A file of `paths` that is
+    /// gone has no stamp, so the comparison fails and the build restores it; a file someone
+    /// else added is not looked at.
+    private func siteStamps(of paths: Set<String>) -> [String: BuildState.Stamp] {
+        var result: [String: BuildState.Stamp] = [:]
+        for relative in paths {
+            if let stamp = BuildState.stamp(
+                layout.site.appending(path: relative).path, files: files)
+            {
+                result[relative] = stamp
+            }
+        }
+        return result
     }
 
     // MARK: - Analysis results

@@ -88,6 +88,7 @@ public struct ReportBuilder {
         if !answers.narrationFellBack {
             records.recordState(
                 records.fingerprint(file, database: location, narration: narration),
+                produced: published.produced,
                 pages: summaries.count, asOf: source.asOf, warnings: warnings)
         }
         clock.mark("write")

@@ -16,6 +16,9 @@ struct SitePublishing {
         var written: WriteSummary
         var searchIndexBytes: Int
         var siteBytes: Int
+        /// The site's files this build wrote or kept: Almanac's own, which the build state
+        /// records.
+        var produced: Set<String>
     }
 
     /// - Throws: `BuildError` at the rendering, strict or writing stage.
@@ -61,7 +64,8 @@ struct SitePublishing {
             }
             let written = try BuildError.wrapping(.writing, nil) { try site.finish() }
             return Published(
-                written: written, searchIndexBytes: searchIndexBytes, siteBytes: site.size)
+                written: written, searchIndexBytes: searchIndexBytes, siteBytes: site.size,
+                produced: site.producedPaths)
         } catch {
             site.abandon()
             throw error

@@ -100,9 +100,16 @@ public struct SiteWriter {
         -> WriteSummary
     {
         var summary = summary
+        // The files the last build wrote, as its state recorded them: anything else in the
+        // folder was put there by someone else ("a build never deletes files it did not
+        // write"; a blind test lost its README.md, about.html and assets/logo.png). Without
+        // a state, the file types Almanac writes are its own.
+        let recorded = BuildState.load(from: site.layout, files: files).map { Set($0.files.keys) }
         do {
             for relative in site.existing
-            where Self.isOwned(relative) && !produced.contains(relative) {
+            where Self.isOwned(relative) && !produced.contains(relative)
+                && recorded?.contains(relative) ?? true
+            {
                 try attempt(relative, "cannot delete a stale file") {
                     try files.removeItem(at: site.staging.appending(path: relative))
                 }

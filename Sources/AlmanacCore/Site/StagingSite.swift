@@ -55,6 +55,9 @@ public final class StagingSite: @unchecked Sendable {
     /// Bytes put so far.
     public var size: Int { lock.withLock { bytes } }
 
+    /// The paths put so far: after `finish()`, the files of the new site that are Almanac's.
+    public var producedPaths: Set<String> { lock.withLock { produced } }
+
     /// Publishes the new site.
     public func finish() throws -> WriteSummary {
         let (produced, summary) = lock.withLock { (self.produced, self.summary) }

@@ -139,13 +139,46 @@ import Testing
         try await project.build()
         let before = project.snapshot()
         let old = ["badges.chart-bar.html", "badges.chart-funnel.html", "own.chart-bar.html"]
+        // The earlier version wrote them, and its build state says so (under its own
+        // fingerprint: another version of Almanac).
+        let layout = SiteLayout(site: project.site)
+        var state = try #require(BuildState.load(from: layout, files: DiskFileSystem()))
         for name in old {
-            try Data("<!doctype html>\n<title>old embed</title>\n".utf8).write(
-                to: project.site.appending(path: name))
+            let file = project.site.appending(path: name)
+            try Data("<!doctype html>\n<title>old embed</title>\n".utf8).write(to: file)
+            state.files[name] = BuildState.stamp(file.path, files: DiskFileSystem())
         }
+        state.fingerprint = "an earlier version"
+        try state.save(to: layout, files: DiskFileSystem())
         try await Self.pause()
         let summary = try await project.build()
         #expect(summary.files == WriteSummary(written: 0, kept: Self.siteFiles, deleted: old.count))
         #expect(Self.touched(before, project.snapshot()).isEmpty)
+    }
+
+    @Test("files someone else put in the site folder are kept, and never the build's to delete")
+    func othersFilesKept() async throws {
+        let project = try Project()
+        try await project.build()
+        // A blind test lost these to the next build: they have the file types Almanac writes.
+        let theirs = ["README.md", "about.html", "data.json", "assets/logo.png", "CNAME"]
+        for name in theirs {
+            try Data("theirs\n".utf8).write(to: project.site.appending(path: name))
+        }
+        try await Self.pause()
+        // Unchanged: the build's own files are as it left them.
+        let unchanged = try await project.build()
+        #expect(unchanged.files.written == 0 && unchanged.files.deleted == 0)
+        // A forced build writes its own files, and leaves theirs.
+        let forced = try await project.build(configure: { $0.force = true })
+        #expect(forced.files.deleted == 0)
+        for name in theirs {
+            #expect(
+                try String(contentsOf: project.site.appending(path: name), encoding: .utf8)
+                    == "theirs\n", "\(name)")
+        }
+        let state = try #require(
+            BuildState.load(from: SiteLayout(site: project.site), files: DiskFileSystem()))
+        #expect(Set(state.files.keys).isDisjoint(with: theirs))
     }
 }
