@@ -32,7 +32,8 @@ struct AnswerChart {
                     "y": .array(rows.map { $0.partial ? .null : $0.value }),
                     "name": .string(answer.value.title),
                     "hovertemplate": .string(
-                        "%{x}<br>\(answer.value.title): \(hover)<extra></extra>"),
+                        "%{x}<br>\(PlotlyText.literal(answer.value.title)): \(hover)<extra></extra>"
+                    ),
                 ]
             ]
             if rows.contains(where: \.partial) {
@@ -48,7 +49,8 @@ struct AnswerChart {
                                     ? " (still finishing)" : $0.partial ? " (partial \(noun))" : "")
                         }),
                     "hovertemplate": .string(
-                        "%{x}<br>\(answer.value.title): \(hover)%{customdata}<extra></extra>"),
+                        "%{x}<br>\(PlotlyText.literal(answer.value.title)): \(hover)%{customdata}<extra></extra>"
+                    ),
                 ])
             }
             layout = Layout.base(
@@ -60,7 +62,8 @@ struct AnswerChart {
                     "type": "bar", "orientation": "h", "x": .array(values), "y": labels,
                     "name": .string(answer.value.title),
                     "hovertemplate": .string(
-                        "%{y}<br>\(answer.value.title): \(format)<extra></extra>"),
+                        "%{y}<br>\(PlotlyText.literal(answer.value.title)): \(format)<extra></extra>"
+                    ),
                 ]
             ]
             layout = Layout.base(

@@ -72,7 +72,8 @@ struct BadgeEnrollmentCharts {
                 // The first axis again at the end closes the shape.
                 "r": (values + [values[0]]).json, "theta": (axes + [axes[0]]).json,
                 "line": ["color": .string(colour)],
-                "hovertemplate": .string("\(name)<br>%{theta}: %{r:.2%}<extra></extra>"),
+                "hovertemplate": .string(
+                    "\(PlotlyText.literal(name))<br>%{theta}: %{r:.2%}<extra></extra>"),
             ]
         }
         var layout = Layout.base(title: "\(badgeName) against \(referenceName.lowercased())")

@@ -133,7 +133,10 @@ enum Layout {
         if legendEntries < 2 || layout["showlegend"] == .bool(false) {
             layout["legend"] = nil
         }
-        return ["data": .array(traces.map(\.withoutNulls)), "layout": .object(layout)]
+        return [
+            "data": .array(traces.map { PlotlyText.literal($0.withoutNulls) }),
+            "layout": PlotlyText.literal(.object(layout)),
+        ]
     }
 
     /// Whether a layout key names an axis: what the regular expression `^[xy]axis\d*$`

@@ -46,7 +46,7 @@ struct CustomCharts {
             "x": .array(labels.map(JSONValue.string)),
             "y": .array(values.map(JSONValue.double)),
             "marker": ["color": .string(Palette.categoryColours[0])],
-            "hovertemplate": .string("%{x}<br>\(yName): %{y:,}<extra></extra>"),
+            "hovertemplate": .string("%{x}<br>\(PlotlyText.literal(yName)): %{y:,}<extra></extra>"),
         ]
         let title = "\(yName) by \(xName.lowercased())"
         return Chart(

@@ -51,7 +51,8 @@ struct OrganizationTrendCharts {
                 "x": periods.json, "y": counts[index].json,
                 "line": ["color": .string(colour(index))],
                 "hovertemplate": .string(
-                    "\(names[index])<br>%{x}: %{y:,} enrollments<extra></extra>"),
+                    "\(PlotlyText.literal(names[index]))<br>%{x}: %{y:,} enrollments<extra></extra>"
+                ),
             ]
         }
         let title = "Enrollments per \(result.granularity.rawValue), top organizations"
@@ -77,7 +78,8 @@ struct OrganizationTrendCharts {
                 "name": .string(names[index]),
                 "x": periods.json, "y": cumulative[index].json,
                 "line": ["color": .string(colour(index)), "width": 1],
-                "hovertemplate": .string("\(names[index])<br>%{x}: %{y:,} so far<extra></extra>"),
+                "hovertemplate": .string(
+                    "\(PlotlyText.literal(names[index]))<br>%{x}: %{y:,} so far<extra></extra>"),
             ]
         }
         let title = "Enrollments so far, by organization"

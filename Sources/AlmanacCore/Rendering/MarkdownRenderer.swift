@@ -9,7 +9,10 @@ public enum MarkdownRenderer {
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+        // No autolink: a name from the database such as `https://evil.example/x` became a
+        // live link in the summary (a blind test). A link is made only by Markdown's own
+        // `[text](url)`, which names from the database never are (`md` escapes them).
+        for name in ["table", "strikethrough", "tagfilter"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }

@@ -229,8 +229,10 @@ import Testing
         #expect(!page.contains("<img src=x"))
         #expect(!page.contains("<b>Cat"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        // Inside the figure JSON the name is \u003c-escaped, so it cannot end the script element.
-        #expect(page.contains("\\u003cscript\\u003ealert(1)"))
+        // Inside the figure JSON the name is literal for Plotly (`&lt;`, which Plotly draws
+        // as `<`; `PlotlyText`), and its `&` is \u0026-escaped, so it cannot end the script
+        // element.
+        #expect(page.contains("\\u0026lt;script\\u0026gt;alert(1)"))
         let markdown = project.read("badges.md")
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))
