@@ -155,6 +155,13 @@ public final class PostgresConnection: DatabaseConnection {
     public func readOnlyProblem(in sql: String) -> String? {
         if PostgresSQL.statementCount(sql) == 0 { return "the SQL is empty" }
         if PostgresSQL.statementCount(sql) > 1 { return "only one statement is allowed" }
+        if let call = Self.sideEffect.firstMatch(
+            in: sql, range: NSRange(sql.startIndex..., in: sql)),
+            let range = Range(call.range(at: 1), in: sql)
+        {
+            return
+                "the statement calls `\(sql[range])`, which writes to the database or reaches the server's files even in a read-only transaction; only queries of the data are allowed"
+        }
         var plan = ""
         // The check is not one of the statements a page shows.
         let tracing = trace
@@ -179,6 +186,15 @@ public final class PostgresConnection: DatabaseConnection {
         }
         return nil
     }
+
+    /// Functions a read-only transaction does not stop: large objects (a blind test made a
+    /// 1 MB one with `lo_from_bytea` on every build, and copied a server file into the
+    /// database with `lo_import`), the server's files, WAL messages, other sessions and
+    /// remote databases.
+    static let sideEffect = try! NSRegularExpression(
+        pattern:
+            #"\b((?:pg_catalog\.)?(?:lo_\w+|lowrite|loread|pg_file_\w+|pg_read_file|pg_read_binary_file|pg_ls_\w+|pg_stat_file|pg_logical_emit_message|pg_switch_wal|pg_create_restore_point|pg_terminate_backend|pg_cancel_backend|pg_reload_conf|pg_rotate_logfile|pg_promote|dblink\w*))\s*\("#,
+        options: [.caseInsensitive])
 
     /// Loads rows with `COPY … FROM STDIN` (seeding only): `write` adds rows to the writer,
     /// which sends them in large chunks.
