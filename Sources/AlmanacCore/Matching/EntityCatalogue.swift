@@ -251,7 +251,10 @@ struct EntityFinder {
     /// dropping accents would change the number of characters, lower case only, so ranges
     /// stay true to the text.
     static func fold(_ text: String) -> String {
-        let lower = text.lowercased()
+        // "O’Reilly" as phones and word processors type it is "O'Reilly": one character for
+        // one, so ranges in the folded text stay those of the question.
+        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
+            .replacingOccurrences(of: "‘", with: "'")
         let plain = lower.folding(options: .diacriticInsensitive, locale: nil)
         return plain.count == lower.count ? plain : lower
     }
@@ -285,7 +288,9 @@ struct EntityFinder {
         var ranges: [Range<Int>] = []
         var start: Int?
         for (index, character) in characters.enumerated() {
-            let inWord = isWordCharacter(character) || character == "'" || character == "&"
+            let inWord =
+                isWordCharacter(character) || character == "'" || character == "’"
+                || character == "&"
             if inWord, start == nil { start = index }
             if !inWord, let begin = start {
                 ranges.append(begin..<index)

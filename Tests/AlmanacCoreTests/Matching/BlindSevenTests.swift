@@ -231,3 +231,29 @@ extension BlindSevenTests {
             ).filters.badge == "Docker Basics")
     }
 }
+
+extension BlindSevenTests {
+    @Test("a curly apostrophe, as phones type it, reads the name with a straight one")
+    func curlyApostrophe() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["O'Reilly Learning Group", "Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let match = try matcher.route(
+            Question(
+                id: "q",
+                text: "How many learners at O’Reilly Learning Group finished Python Basics in 2025?"
+            ))
+        #expect(match.filters.organization == "O'Reilly Learning Group")
+        // Its start alone asks for the whole name, as with a straight apostrophe.
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "What is the completion rate at O’Reilly?"))
+        }
+        guard case .unknownName(_, let written, let suggestion) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(written == "O’Reilly")
+        #expect(suggestion == "O'Reilly Learning Group")
+    }
+}
