@@ -25,6 +25,7 @@ extension QuestionAnswering {
         let modelWanted = narration.model != nil && narration.mode != .off
         let leads = reports.map { report in
             report.answer.flatMap { Lead.sentence(for: $0, filters: report.match.filters) }
+                .map { $0 + growthTotal(report) }
         }
         let items = zip(reports, leads).map { report, lead in
             NarrationItem(
@@ -79,6 +80,46 @@ extension QuestionAnswering {
                     + ungrounded.joined(separator: "; "))
         }
         return (reports, fellBack)
+    }
+
+    /// What a growth question asks, when no change fact says it: the window's enrollments
+    /// against the period before, after the series ("How have enrollments grown in 2025?" was
+    /// answered "went from 985 in 2025-01 to 708 in 2025-12", which reads as a fall, for a
+    /// year that nearly doubled). Empty otherwise.
+    func growthTotal(_ report: QuestionReport) -> String {
+        guard report.match.intent.measure == .growth, report.answer?.isTimeline == true,
+            let comparison = report.comparison,
+            let row = comparison.totals.first(where: { $0.measure == "enrollments" }),
+            let current = row.current, let previous = row.previous,
+            !report.insights.contains(where: {
+                if case .change(let fact) = $0 { return fact.measure == "enrollments" }
+                return false
+            })
+        else { return "" }
+        let narrator = OfflineNarrator()
+        let earlier = comparison.windows.previous
+        let change = Int((current - previous).rounded())
+        let moved =
+            change == 0
+            ? "the same"
+            : "\(NumberText.count(abs(change))) \(change > 0 ? "more" : "fewer")"
+        let dates = narrator.between(earlier).replacingOccurrences(of: "between ", with: "")
+            .replacingOccurrences(of: " and ", with: " to ")
+        if let first = source.firstDay, let end = earlier.end, end <= first {
+            return
+                " The data begins on \(first), after the period before (\(dates)): there is nothing to compare the \(NumberText.count(Int(current.rounded()))) enrollments with."
+        }
+        var text =
+            " In all, \(NumberText.count(Int(current.rounded()))) enrollments against \(NumberText.count(Int(previous.rounded()))) in the period before (\(dates)): \(moved)."
+        // A period before that the data covers less than nine tenths of is said to be partial.
+        if let first = source.firstDay, let end = earlier.end,
+            let start = earlier.start ?? Optional(first), start < first,
+            10 * (end.daysSinceEpoch - first.daysSinceEpoch)
+                < 9 * (end.daysSinceEpoch - start.daysSinceEpoch)
+        {
+            text += " The data begins on \(first), so that period is counted from then."
+        }
+        return text
     }
 
     /// Tells the answer cache which entries this build used.

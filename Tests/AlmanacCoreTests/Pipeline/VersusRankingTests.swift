@@ -22,3 +22,24 @@ import Testing
             "\(report.narration.markdown)")
     }
 }
+
+extension VersusRankingTests {
+    @Test("a growth question says the window's total against the period before")
+    func growthTotal() async throws {
+        let project = try Project(questions: Project.questions)
+        let (report, _, _) = try await project.ask("How have enrollments grown in February 2024?")
+        // By hand from Fixture.platformRows: February has enrollments 3, 6 and 7; January,
+        // the period before, 1, 2 and 5; the data begins on 2024-01-10, so January is covered
+        // 22 days of 31, under nine tenths.
+        #expect(
+            report.narration.markdown.contains(
+                "In all, 3 enrollments against 3 in the period before (2024-01-01 to 2024-01-31): the same. The data begins on 2024-01-10, so that period is counted from then."
+            ), "\(report.narration.markdown)")
+        // A period before the data began: nothing to compare with, and said so.
+        let (first, _, _) = try await project.ask("How have enrollments grown in January 2024?")
+        #expect(
+            first.narration.markdown.contains(
+                "The data begins on 2024-01-10, after the period before (2023-12-01 to 2023-12-31): there is nothing to compare the 3 enrollments with."
+            ), "\(first.narration.markdown)")
+    }
+}
