@@ -124,6 +124,11 @@ public struct QuestionReport: Sendable {
             "since_last_report": sinceLastReport?.json ?? .null,
             "answer": .array((answer?.table.rows ?? []).map { .array($0) }),
             "answer_gaps": .array(gaps),
+            // The windows' own words ("against the 30 days before"), which the lead quotes:
+            // their numbers are the question's, not figures to find in the data.
+            "windows": .array(
+                [match.filters.dateRange?.phrase, match.versus?.phrase, answer?.versus?.phrase]
+                    .compactMap { $0.map(JSONValue.string) }),
         ]
     }
 }

@@ -43,3 +43,17 @@ extension VersusRankingTests {
             ), "\(first.narration.markdown)")
     }
 }
+
+extension VersusRankingTests {
+    @Test("the numbers of a window's own words are not figures the data must hold")
+    func windowWordsGrounded() async throws {
+        let project = try Project(questions: Project.questions)
+        let (report, _, _) = try await project.ask(
+            "How many enrollments in the last 30 days vs the previous 30 days?")
+        // "against the 30 days before" is the question's; the page said 30 "could not be
+        // found in the data" (a blind test).
+        #expect(report.narration.markdown.contains("the 30 days before"))
+        #expect(report.grounding.unverified == [])
+        #expect(report.notices.isEmpty)
+    }
+}
