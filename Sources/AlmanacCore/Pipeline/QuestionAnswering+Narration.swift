@@ -49,6 +49,7 @@ extension QuestionAnswering {
             recordCacheUse(routingKeys.union(modelWanted ? narrated.usedKeys : []))
         }
         var ungrounded: [String] = []
+        var replaced = false
         // In place: each report is held once.
         for index in reports.indices {
             reports[index].narration = narrated.narrations[index]
@@ -65,6 +66,7 @@ extension QuestionAnswering {
                     "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
             }
             fellBack = fellBack || check.fellBack
+            replaced = replaced || check.fellBack
             log(
                 .question(
                     id: report.question.id, kind: report.match.kind.rawValue,
@@ -75,9 +77,11 @@ extension QuestionAnswering {
             if options.requireGrounded {
                 throw BuildError(.narration, GroundingFailure(questions: ungrounded))
             }
+            // Only a model's answer is replaced; an offline summary is what it is.
             warnings.add(
-                "answers quote figures that are not in their data (model answers were replaced by the offline narration): "
-                    + ungrounded.joined(separator: "; "))
+                "answers quote figures that are not in their data"
+                    + (replaced ? " (model answers were replaced by the offline narration)" : "")
+                    + ": " + ungrounded.joined(separator: "; "))
         }
         return (reports, fellBack)
     }
