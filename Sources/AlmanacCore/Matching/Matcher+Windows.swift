@@ -43,6 +43,12 @@ extension Matcher {
     /// change of the count between them, answered as the count in each. A ranking of growth,
     /// a series and a breakdown by organization stay growth (and are refused against a window).
     static func growthBetweenWindows(_ match: inout Match, wording: Wording) {
+        // "The February 2026 cohort vs the January 2026 cohort": each window is the cohort,
+        // and its value is the window's, side by side (per cohort, the two months' rows had
+        // nothing to set against each other: "2026-02 49.77% against –").
+        if match.versus != nil, match.intent.dimension == .cohort, match.intent.ranking == nil {
+            match.intent.dimension = nil
+        }
         guard match.versus != nil, match.intent.measure == .growth, wording.granularity == nil,
             wording.peak == nil, match.intent.ranking == nil,
             match.intent.dimension == nil || match.intent.dimension == .period

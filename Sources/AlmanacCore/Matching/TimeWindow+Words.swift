@@ -204,7 +204,9 @@ extension TimeWindow {
     }
 
     private static let against = regex(
-        #"^\W*(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
+        // "This month so far against last month", "the February 2026 cohort vs the January
+        // 2026 cohort": a few words of the first window's own before the comparison.
+        #"^\W*(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|cohort of enrol+ments)\W+)?(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
     private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
     static let comparing = regex(

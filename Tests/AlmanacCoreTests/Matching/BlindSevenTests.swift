@@ -257,3 +257,24 @@ extension BlindSevenTests {
         #expect(suggestion == "O'Reilly Learning Group")
     }
 }
+
+extension BlindSevenTests {
+    @Test(
+        "a window's own words before the comparison still set two windows side by side",
+        arguments: [
+            // As of 2026-09-30: this month is September, against August to the same day.
+            ("Enrollments this month so far against last month", "2026-09-01", "2026-08-01"),
+            ("Enrollments in September so far vs August", "2026-09-01", "2026-08-01"),
+            (
+                "What is the completion rate of the February 2026 cohort vs the January 2026 cohort?",
+                "2026-02-01", "2026-01-01"
+            ),
+        ])
+    func windowWordsBeforeComparison(text: String, from: String, versusFrom: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: from))
+        #expect(match.versus?.start == CivilDate(iso: versusFrom))
+        // A cohort against a cohort is each window's value, not a table per cohort.
+        #expect(match.intent.dimension == nil)
+    }
+}
