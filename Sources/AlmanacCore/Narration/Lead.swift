@@ -200,23 +200,29 @@ enum Lead {
     }
 
     private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {
-        let others = Array(shown.dropFirst())
+        // Rows tied with the first are all named as the most common: a blind test read
+        // "the most common first badge is Leading Teams (8 …)" where Python Basics had 8 too.
+        let tied = min(shown.count, answer.rows.prefix { $0.value == answer.rows[0].value }.count)
+        let most = tied > 1 ? list(Array(shown.prefix(tied))) + ", tied" : shown[0]
+        let others = Array(shown.dropFirst(tied))
         let then = others.isEmpty ? "" : ", then " + list(others)
+        let (one, many) = tied > 1 ? ("are", "s") : ("is", "")
         switch answer.intent.measure {
         case .nextBadge where answer.anchor != nil:
             return
                 // The next enrollment, whether the badge was finished or not ("after
                 // completing Python Basics" is read so too), and said so.
-                "After \(md(answer.anchor!)), finished or not, learners\(scope) most often take \(shown[0])\(then)"
+                "After \(md(answer.anchor!)), finished or not, learners\(scope) most often take \(most)\(then)"
         case .previousBadge where answer.anchor != nil:
             return
-                "Right before \(md(answer.anchor!)), learners\(scope) most often took \(shown[0])\(then)"
+                "Right before \(md(answer.anchor!)), learners\(scope) most often took \(most)\(then)"
         case .firstBadge:
-            return "The most common first badge\(scope) is \(shown[0])\(then)"
+            return "The most common first badge\(many)\(scope) \(one) \(most)\(then)"
         case .nextBadge, .previousBadge:
-            return "The most common step from one badge to the next\(scope) is \(shown[0])\(then)"
+            return
+                "The most common step\(many) from one badge to the next\(scope) \(one) \(most)\(then)"
         default:
-            return "The most common learning path\(scope) is \(shown[0])\(then)"
+            return "The most common learning path\(many)\(scope) \(one) \(most)\(then)"
         }
     }
 

@@ -169,3 +169,25 @@ extension AnswerTests {
         )
     }
 }
+
+extension AnswerTests {
+    @Test("the most common first badge names every badge tied with it")
+    func tiedFirstBadges() {
+        let rows = [("Leading Teams", 8), ("Python Basics", 8), ("SQL Fundamentals", 4)].map {
+            Answer.Row(subject: $0.0, value: .int($0.1), support: nil)
+        }
+        let answer = Answer(
+            Intent(measure: .firstBadge), "Badge", .init("Learners", .count), nil, rows)
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "The most common first badges are Leading Teams (8 learners) and Python Basics (8 learners), tied, then SQL Fundamentals (4 learners)."
+        )
+        let single = Answer(
+            Intent(measure: .firstBadge), "Badge", .init("Learners", .count), nil,
+            Array(rows.dropFirst()))
+        #expect(
+            Lead.sentence(for: single, filters: Filters())
+                == "The most common first badge is Python Basics (8 learners), then SQL Fundamentals (4 learners)."
+        )
+    }
+}
