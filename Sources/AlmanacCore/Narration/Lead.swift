@@ -152,12 +152,17 @@ enum Lead {
         func partialWords(_ periods: [String]) -> String {
             "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
         }
-        // Cohorts still finishing are named with why, like partial periods.
+        // Cohorts still finishing are named with why, like partial periods; the one cohort
+        // asked for is given, and said to be still finishing (it was called "a partial month",
+        // then "left out", beside its own value).
+        let whole1 = whole.first ?? answer.rows.first
+        let alone = whole.count <= 1 ? whole1?.subject : nil
+        let cohorts = answer.finishingCohorts.filter { $0 != alone }
         var finishing = ""
-        if let days = answer.finishingDays, !answer.finishingCohorts.isEmpty {
-            let many = answer.finishingCohorts.count > 1
+        if let days = answer.finishingDays, !cohorts.isEmpty {
+            let many = cohorts.count > 1
             finishing =
-                "; \(list(answer.finishingCohorts)) \(many ? "are" : "is") still finishing (most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling), left out"
+                "; \(list(cohorts)) \(many ? "are" : "is") still finishing (most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling), left out"
         }
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =
@@ -165,10 +170,15 @@ enum Lead {
             return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out")
                 + finishing + "."
         }
-        guard let only = whole.first ?? answer.rows.first else { return lead + "." }
+        guard let only = whole1 else { return lead + "." }
         var text = "\(lead): \(value(only, answer)) in \(only.subject)"
-        if only.partial { text += " (a partial \(noun))" }
-        let others = partial.filter { $0 != only.subject }
+        if let days = answer.finishingDays, answer.finishingCohorts.contains(only.subject) {
+            text +=
+                " (still finishing: most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling, so it may still change)"
+        } else if only.partial {
+            text += " (a partial \(noun))"
+        }
+        let others = partial.filter { $0 != only.subject && !cohorts.contains($0) }
         if !others.isEmpty { text += "; " + partialWords(others) }
         return text + finishing + "."
     }

@@ -191,3 +191,24 @@ extension AnswerTests {
         )
     }
 }
+
+extension AnswerTests {
+    @Test("the one cohort asked for, still finishing, is given and said to be finishing")
+    func finishingCohortAlone() {
+        var row = Answer.Row(subject: "2026-03", value: .double(0.3478), support: 992)
+        row.partial = true
+        var answer = Answer(
+            Intent(measure: .completionRate, dimension: .cohort), "Cohort",
+            .init("Completion rate", .percent), "Enrollments", [row])
+        answer.finishingCohorts = ["2026-03"]
+        answer.finishingDays = 31.5
+        let march = Filters(
+            dateRange: DateRange(
+                start: CivilDate(iso: "2026-03-01")!, end: CivilDate(iso: "2026-04-01")!,
+                phrase: "the March 2026 cohort"))
+        #expect(
+            Lead.sentence(for: answer, filters: march)
+                == "Completion rate per cohort, of enrollments made between 2026-03-01 and 2026-03-31: 34.78% in 2026-03 (still finishing: most completions come within 31.5 days of enrolling, so it may still change)."
+        )
+    }
+}
