@@ -43,7 +43,10 @@ enum Lead {
         let measure =
             answer.intent.measure == .growth || answer.intent.people
             ? answer.value.title.lowercased().replacingOccurrences(of: " in the window", with: "")
+            // Per cohort, completions are the cohort's completed enrollments (the glossary
+            // keeps "completions" for those counted by the day they happened).
             : answer.intent.completedEnrollments
+                || answer.intent.measure == .completions && answer.intent.dimension == .cohort
                 ? "completed enrollments" : answer.intent.measure.words
         if answer.versus != nil {
             return against(answer, measure: measure, scope: scope)

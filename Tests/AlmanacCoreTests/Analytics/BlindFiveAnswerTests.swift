@@ -212,3 +212,18 @@ extension AnswerTests {
         )
     }
 }
+
+extension AnswerTests {
+    @Test("completions per cohort are named completed enrollments, as the glossary has them")
+    func completionsPerCohort() {
+        let rows = [("2025-01", 543), ("2025-02", 400)].map {
+            Answer.Row(subject: $0.0, value: .int($0.1), support: nil)
+        }
+        let answer = Answer(
+            Intent(measure: .completions, dimension: .cohort), "Cohort",
+            .init("Completed", .count), nil, rows)
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "Completed enrollments per cohort went from 543 in 2025-01 to 400 in 2025-02.")
+    }
+}
