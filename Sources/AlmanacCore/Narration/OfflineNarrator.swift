@@ -170,8 +170,11 @@ public struct OfflineNarrator: Sendable {
             )
         }
         let badges = result.byBadge.filter { $0.counts.enrollments >= Self.comparable }
+        // Best and worst only when they differ: "completes best at 0.0%, and worst at 0.0%"
+        // (a window that has just begun) says nothing.
         if badges.count >= 2, let best = badges.max(by: Self.lowerRate),
-            let worst = badges.min(by: Self.lowerRate)
+            let worst = badges.min(by: Self.lowerRate),
+            best.counts.completionRate != worst.counts.completionRate
         {
             sentences.append(
                 Self.among(
@@ -183,7 +186,8 @@ public struct OfflineNarrator: Sendable {
             $0.counts.enrollments >= Self.comparable
         }
         if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate),
-            let worst = organizations.min(by: Self.lowerRate)
+            let worst = organizations.min(by: Self.lowerRate),
+            best.counts.completionRate != worst.counts.completionRate
         {
             let all = result.byOrganization.count { $0.counts.enrollments > 0 }
             sentences.append(

@@ -227,3 +227,26 @@ extension AnswerTests {
                 == "Completed enrollments per cohort went from 543 in 2025-01 to 400 in 2025-02.")
     }
 }
+
+extension AnswerTests {
+    @Test("no best and worst when every group has the same rate")
+    func sameRates() throws {
+        // Two badges of 20 enrollments each, none completed: 0.0% both.
+        let rows = """
+            INSERT INTO organizations VALUES (1, 'Acme & Sons');
+            INSERT INTO users VALUES (1, 'Ann', 1, '2024-01-01');
+            INSERT INTO badges VALUES (1, 'Big', 'Data'), (2, 'Large', 'Data');
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+            INSERT INTO enrollments
+            SELECT i, 1, CASE WHEN i <= 20 THEN 1 ELSE 2 END, '2024-01-10', 'in_progress', 0.5, NULL
+            FROM n;
+            """
+        let metrics = try CompletionMetrics.run(
+            AnalysisContext(
+                db: try SQLiteConnection(path: try Fixture.database(rows)), asOf: asOf,
+                filters: Filters()))
+        let text = OfflineNarrator().narrate(metrics)
+        #expect(!text.contains("completes best"), "\(text)")
+        #expect(text.hasPrefix("Of 40 enrollments, 0 were completed"), "\(text)")
+    }
+}
