@@ -15,6 +15,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case unequalWindows(String, String)
         /// The only window is the one the question compares with ("compared with last year").
         case comparedWithNothing(String)
+        case sameWindow(String)
         /// A series over time, or growth, set against another window.
         case seriesAgainstWindow(String)
         case futureWindow(String, asOf: String)
@@ -99,6 +100,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"
+        case .sameWindow(let phrase):
+            return
+                "question `\(questionID)` sets \"\(phrase)\" against the same window; set it against another (\"2025 against 2024\"), or against \"the period before\""
         case .comparedWithNothing(let other):
             return
                 "question `\(questionID)` compares with \"\(other)\" but gives no window of its own to set against it; write both, such as \"this year compared with last year\""

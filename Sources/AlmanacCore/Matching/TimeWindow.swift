@@ -32,6 +32,8 @@ struct TimeWindow {
         case comparedWithNothing(String)
         /// The window starts after the as-of date: there can be no data in it.
         case future(String, asOf: CivilDate)
+        /// A window set against itself ("2025 against 2025").
+        case sameWindow(String)
     }
 
     static func regex(_ pattern: String) -> NSRegularExpression {
@@ -281,6 +283,12 @@ struct TimeWindow {
         let others = windows.dropFirst().filter {
             $0.range.start != windows[0].range.start || $0.range.end != windows[0].range.end
         }
+        // "2025 against 2025": the comparison would vanish with the second window.
+        if others.isEmpty, windows.count == 2,
+            Self.compares(windows[0].phrase, windows[1].phrase, in: lowered)
+        {
+            throw Problem.sameWindow(windows[1].range.phrase)
+        }
         // Two windows set against each other are a comparison; any other second window is
         // one too many.
         if let other = others.first,
@@ -318,6 +326,7 @@ extension TimeWindow.Problem {
         case .unequal(let own, let other): return .unequalWindows(own, other)
         case .comparedWithNothing(let other): return .comparedWithNothing(other)
         case .future(let phrase, let asOf): return .futureWindow(phrase, asOf: asOf.description)
+        case .sameWindow(let phrase): return .sameWindow(phrase)
         }
     }
 }

@@ -278,3 +278,14 @@ extension BlindSevenTests {
         #expect(match.intent.dimension == nil)
     }
 }
+
+extension BlindSevenTests {
+    @Test("a window set against itself is refused; the comparison would vanish")
+    func sameWindow() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("Enrollments in 2025 against 2025")
+        }
+        #expect(error.reason == .sameWindow("2025"))
+        #expect(try route("Enrollments in 2025 against 2024").versus != nil)
+    }
+}
