@@ -65,6 +65,13 @@ public struct DemoSeeder {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            // A FIFO or a device: reading its header would wait forever (a blind test).
+            if DiskFileSystem().attributes(of: URL(fileURLWithPath: path))?.kind == .other {
+                throw SeedError(
+                    description:
+                        "\(path) is a FIFO, a device or a socket; give --out the name of a database file"
+                )
+            }
             if isFolder.boolValue {
                 throw SeedError(
                     description:

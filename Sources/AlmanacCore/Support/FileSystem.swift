@@ -200,6 +200,12 @@ public struct DiskFileSystem: FileSystem {
 
     public func contents(of url: URL, limit: Int?) throws -> Data? {
         guard exists(url) else { return nil }
+        // A FIFO or a device would block the read forever (`--plotly-file` on a FIFO hung a
+        // build): only files and folders (whose read fails with its own reason) are opened.
+        if attributes(of: url)?.kind == .other {
+            throw FileSystemError(
+                path: url.path, reason: "is a FIFO, a device or a socket, not a file")
+        }
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }

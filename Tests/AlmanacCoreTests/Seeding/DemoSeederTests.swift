@@ -93,6 +93,11 @@ import Testing
         _ = try seeder.write(to: database)
         #expect(throws: SeedError.self) { try seeder.write(to: database) }
         _ = try seeder.write(to: database, replace: true)
+        // A FIFO would block the check of its header forever, and /dev/null is no file.
+        let fifo = folder.appending(path: "fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: SeedError.self) { try seeder.write(to: fifo, replace: true) }
+        #expect(throws: SeedError.self) { try seeder.write(to: "/dev/null", replace: true) }
     }
 
     @Test("impossible options are refused")

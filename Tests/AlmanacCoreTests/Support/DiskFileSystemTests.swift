@@ -29,6 +29,19 @@ import Testing
         #expect(error.reason == "No such file or directory")
     }
 
+    @Test("a FIFO or a device is refused, never opened: the read would wait forever")
+    func specialFiles() throws {
+        let fifo = Fixture.folder().appending(path: "fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let refused = "is a FIFO, a device or a socket, not a file"
+        #expect(throws: FileSystemError(path: fifo.path, reason: refused)) {
+            try files.contents(of: fifo)
+        }
+        #expect(throws: FileSystemError(path: "/dev/zero", reason: refused)) {
+            try files.contents(of: URL(fileURLWithPath: "/dev/zero"))
+        }
+    }
+
     @Test("a write of a few megabytes arrives whole, byte for byte")
     func largeWrite() throws {
         let target = Fixture.folder().appending(path: "big.bin")
