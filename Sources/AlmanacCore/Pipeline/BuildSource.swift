@@ -23,8 +23,11 @@ struct BuildSource {
     /// Opens the database read-only, checks its structure (the row rules run with the
     /// analyses), and reads the counts, the as-of date and the names every question shares.
     /// - Throws: `BuildError` at the database stage.
+    /// - Parameter today: the wall clock's day, which only checks the data's latest day: a
+    ///   report is dated by its data (or `--as-of`), never by the clock.
     static func open(
-        _ location: DatabaseLocation, asOf requested: CivilDate?, warnings: WarningLog
+        _ location: DatabaseLocation, asOf requested: CivilDate?, today: CivilDate,
+        warnings: WarningLog
     ) throws -> BuildSource {
         try BuildError.wrapping(.database, nil) {
             let db = try location.open()
@@ -57,6 +60,7 @@ struct BuildSource {
                         "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
                 )
             }
+            if requested == nil { try checkFuture(asOf, today: today, db.location, warnings) }
             let first = try DatabaseStats.earliestEnrollment(in: db)
             if let requested, let first, requested < first {
                 warnings.add(
@@ -83,5 +87,25 @@ struct BuildSource {
                 catalogue: try EntityCatalogue.read(from: db), recorder: recorder,
                 latestActivity: latest)
         }
+    }
+
+    /// The data's latest day after today is a row dated in the future: a report dated by it
+    /// counts every period up to it (one row dated 9000-01-01 made a 341 MB site). More than a
+    /// year ahead is refused; less is said.
+    private static func checkFuture(
+        _ latest: CivilDate, today: CivilDate, _ location: String, _ warnings: WarningLog
+    ) throws {
+        guard latest > today.adding(days: 1) else { return }
+        let advice =
+            "a row dated in the future? Fix it in the database, or date the report with --as-of"
+        if latest > today.adding(days: 366) {
+            throw InputError(
+                description:
+                    "\(location): the data's latest activity, \(latest), is more than a year after today (\(today)), and a report dated then would count every period up to it; \(advice)"
+            )
+        }
+        warnings.add(
+            "\(location): the data's latest activity, \(latest), is after today (\(today)), so the report is dated \(latest); \(advice)"
+        )
     }
 }

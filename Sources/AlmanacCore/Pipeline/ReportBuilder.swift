@@ -51,7 +51,8 @@ public struct ReportBuilder {
             return unchanged
         }
         let counted = ExecutionCounters.shared.snapshot
-        let source = try BuildSource.open(location, asOf: options.asOf, warnings: warnings)
+        let source = try BuildSource.open(
+            location, asOf: options.asOf, today: today, warnings: warnings)
         var week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
@@ -123,7 +124,8 @@ public struct ReportBuilder {
         }
         let id = Slug.make(from: text).isEmpty ? "question" : Slug.make(from: text)
         let location = try databaseLocation(file)
-        let source = try BuildSource.open(location, asOf: options.asOf, warnings: warnings)
+        let source = try BuildSource.open(
+            location, asOf: options.asOf, today: today, warnings: warnings)
         let answering = answering(file, source, narrationSettings(file), warnings, PhaseClock())
         let answers = try await answering.answer([Question(id: id, text: text)])
         let report = try answers.charted(answers.reports[0])
@@ -139,6 +141,12 @@ public struct ReportBuilder {
     }
 
     private var files: any FileSystem { environment.files }
+
+    /// The wall clock's day, for `BuildSource`'s check of dates in the future.
+    private var today: CivilDate {
+        CivilDate(
+            daysSinceEpoch: Int((environment.now().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 
     private func loadQuestions() throws -> QuestionFile {
         try stage(.questions) {

@@ -9,8 +9,9 @@ extension Environment {
     static func test(
         files: any FileSystem = DiskFileSystem(), http: any HTTPTransport = URLSessionTransport(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in },
+        now: @escaping @Sendable () -> Date = { Date() },
         log: @escaping @Sendable (BuildEvent) -> Void = { _ in }
     ) -> Environment {
-        Environment(files: files, http: http, sleep: sleep, now: { Date() }, log: log)
+        Environment(files: files, http: http, sleep: sleep, now: now, log: log)
     }
 }

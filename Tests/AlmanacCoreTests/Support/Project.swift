@@ -37,6 +37,8 @@ struct Project {
     /// How builds reach the language model: real HTTP (to a loopback server) unless a test
     /// puts a fake transport here.
     var http: any HTTPTransport = URLSessionTransport()
+    /// The wall clock builds see: only the check of data dated in the future reads it.
+    var now: @Sendable () -> Date = { Date() }
     /// Sees each event as the build logs it, on the build's own path (a test can act between
     /// the build's steps).
     var observe: @Sendable (BuildEvent) -> Void = { _ in }
@@ -73,7 +75,7 @@ struct Project {
     func builder(_ options: BuildOptions) -> ReportBuilder {
         let (log, observe) = (self.log, self.observe)
         let environment = Environment.test(
-            files: files, http: http,
+            files: files, http: http, now: now,
             log: {
                 log.add($0)
                 observe($0)

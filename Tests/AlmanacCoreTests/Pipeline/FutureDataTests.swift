@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// One row dated in the future dates the whole report by it when no `--as-of` is given: a
+/// blind test's row dated 9000-01-01 made a 341 MB site of empty months.
+@Suite struct FutureDataTests {
+    /// 2024-03-10, nine days after the fixture's latest activity (2024-03-01).
+    static let tenthOfMarch = Date(timeIntervalSince1970: 1_710_028_800)
+
+    func project(futureRow day: String) throws -> Project {
+        var project = try Project(
+            rows: Fixture.platformRows + """
+                INSERT INTO enrollments VALUES (90, 1, 3, '\(day)', 'enrolled', 0, NULL);
+                """)
+        project.now = { Self.tenthOfMarch }
+        return project
+    }
+
+    @Test("a latest day more than a year after today is refused, naming it and the way out")
+    func refused() async throws {
+        let project = try project(futureRow: "2026-01-01")
+        let error = await #expect(throws: BuildError.self) { try await project.build() }
+        #expect(error?.stage == .database)
+        #expect(
+            error?.description.contains(
+                "the data's latest activity, 2026-01-01, is more than a year after today (2024-03-10)"
+            ) == true, "\(String(describing: error))")
+        // --as-of dates the report itself: nothing to refuse.
+        let dated = try await project.build(configure: { $0.asOf = CivilDate(iso: "2024-03-01") })
+        #expect(dated.asOf == CivilDate(iso: "2024-03-01"))
+    }
+
+    @Test("a latest day after today, within a year, is said and used")
+    func warned() async throws {
+        let project = try project(futureRow: "2024-04-01")
+        let summary = try await project.build()
+        #expect(summary.asOf == CivilDate(iso: "2024-04-01"))
+        #expect(
+            summary.warnings.contains {
+                $0.contains(
+                    "the data's latest activity, 2024-04-01, is after today (2024-03-10), so the report is dated 2024-04-01"
+                )
+            }, "\(summary.warnings)")
+        // The fixture as it is, latest 2024-03-01: nothing said.
+        var plain = try Project()
+        plain.now = { Self.tenthOfMarch }
+        #expect(try await plain.build().warnings.allSatisfy { !$0.contains("after today") })
+    }
+}
