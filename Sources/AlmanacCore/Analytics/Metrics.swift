@@ -76,4 +76,20 @@ public struct DatabaseStats: Sendable, Equatable {
         }
         return latest
     }
+
+    /// The latest enrolled_at or completed_at before `day`.
+    public static func latestActivity(before day: CivilDate, in db: any DatabaseConnection)
+        throws -> CivilDate?
+    {
+        var latest: CivilDate?
+        let bound = SQLValue.text(day.description)
+        try db.query(
+            "SELECT (SELECT max(enrolled_at) FROM enrollments WHERE enrolled_at < ?), (SELECT max(completed_at) FROM enrollments WHERE completed_at < ?)",
+            [bound, bound]
+        ) { row in
+            latest = [row.string(0), row.string(1)].compactMap { $0.flatMap(CivilDate.init(iso:)) }
+                .max()
+        }
+        return latest
+    }
 }

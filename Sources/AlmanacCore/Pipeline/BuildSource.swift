@@ -60,7 +60,7 @@ struct BuildSource {
                         "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
                 )
             }
-            if requested == nil { try checkFuture(asOf, today: today, db.location, warnings) }
+            if requested == nil { try checkFuture(asOf, today: today, db, warnings) }
             let first = try DatabaseStats.earliestEnrollment(in: db)
             if let requested, let first, requested < first {
                 warnings.add(
@@ -90,22 +90,26 @@ struct BuildSource {
     }
 
     /// The data's latest day after today is a row dated in the future: a report dated by it
-    /// counts every period up to it (one row dated 9000-01-01 made a 341 MB site). More than a
-    /// year ahead is refused; less is said.
+    /// counts every period up to it (one row dated 9000-01-01 made a 341 MB site). When it
+    /// stands more than a year after every other day of the data, it is a stray row, and
+    /// refused; otherwise it is said.
     private static func checkFuture(
-        _ latest: CivilDate, today: CivilDate, _ location: String, _ warnings: WarningLog
+        _ latest: CivilDate, today: CivilDate, _ db: any DatabaseConnection,
+        _ warnings: WarningLog
     ) throws {
         guard latest > today.adding(days: 1) else { return }
         let advice =
             "a row dated in the future? Fix it in the database, or date the report with --as-of"
-        if latest > today.adding(days: 366) {
+        if let before = try DatabaseStats.latestActivity(before: latest, in: db),
+            latest > before.adding(days: 366)
+        {
             throw InputError(
                 description:
-                    "\(location): the data's latest activity, \(latest), is more than a year after today (\(today)), and a report dated then would count every period up to it; \(advice)"
+                    "\(db.location): the data's latest activity, \(latest), is after today (\(today)) and more than a year after any other (\(before)), and a report dated then would count every period up to it; \(advice)"
             )
         }
         warnings.add(
-            "\(location): the data's latest activity, \(latest), is after today (\(today)), so the report is dated \(latest); \(advice)"
+            "\(db.location): the data's latest activity, \(latest), is after today (\(today)), so the report is dated \(latest); \(advice)"
         )
     }
 }

@@ -18,14 +18,14 @@ import Testing
         return project
     }
 
-    @Test("a latest day more than a year after today is refused, naming it and the way out")
+    @Test("a stray row dated more than a year after every other is refused, naming it")
     func refused() async throws {
         let project = try project(futureRow: "2026-01-01")
         let error = await #expect(throws: BuildError.self) { try await project.build() }
         #expect(error?.stage == .database)
         #expect(
             error?.description.contains(
-                "the data's latest activity, 2026-01-01, is more than a year after today (2024-03-10)"
+                "the data's latest activity, 2026-01-01, is after today (2024-03-10) and more than a year after any other (2024-03-01)"
             ) == true, "\(String(describing: error))")
         // --as-of dates the report itself: nothing to refuse.
         let dated = try await project.build(configure: { $0.asOf = CivilDate(iso: "2024-03-01") })
@@ -43,6 +43,12 @@ import Testing
                     "the data's latest activity, 2024-04-01, is after today (2024-03-10), so the report is dated 2024-04-01"
                 )
             }, "\(summary.warnings)")
+        // Data all after today (a synthetic set, or a clock set back): said, not refused.
+        var early = try Project()
+        early.now = { Date(timeIntervalSince1970: 1_577_836_800) }  // 2020-01-01
+        let built = try await early.build()
+        #expect(built.asOf == CivilDate(iso: "2024-03-01"))
+        #expect(built.warnings.contains { $0.contains("is after today (2020-01-01)") })
         // The fixture as it is, latest 2024-03-01: nothing said.
         var plain = try Project()
         plain.now = { Self.tenthOfMarch }
