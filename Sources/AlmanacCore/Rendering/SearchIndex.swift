@@ -23,11 +23,25 @@ public struct SearchIndex: Sendable {
 
     /// The search data of every question, in the questions' order.
     public init(summaries: [ReportSummary]) {
-        var names = Set<String>()
-        for summary in summaries { names.formUnion(summary.names) }
-        let sorted = names.sorted()
+        // The names each page uses, from its summary's table (a build's summaries share one).
+        var tables: [ObjectIdentifier: (names: [String], used: [Bool])] = [:]
+        for summary in summaries {
+            let table = ObjectIdentifier(summary.nameTable)
+            if tables[table] == nil {
+                let names = summary.nameTable.all
+                tables[table] = (names, Array(repeating: false, count: names.count))
+            }
+            for name in summary.nameNumbers { tables[table]?.used[Int(name)] = true }
+        }
+        var distinct = Set<String>()
+        for (names, used) in tables.values {
+            for (name, isUsed) in zip(names, used) where isUsed { distinct.insert(name) }
+        }
+        let sorted = distinct.sorted()
         var number: [String: Int] = [:]
         for (index, name) in sorted.enumerated() { number[name] = index }
+        // Each table's numbers as numbers in `sorted`.
+        let numbering = tables.mapValues { table in table.names.map { number[$0] ?? -1 } }
         // Room for every byte but the escapes (the plain text is never longer than its
         // Markdown): what is reserved and never written costs no memory, a block this large
         // being mapped on its own, page by page as it is touched.
@@ -35,7 +49,7 @@ public struct SearchIndex: Sendable {
         for summary in summaries {
             capacity += 32 + summary.question.id.utf8.count + summary.question.text.utf8.count
             capacity += (summary.question.section ?? "Questions").utf8.count
-            capacity += summary.narration.utf8.count + 8 * summary.names.count
+            capacity += summary.narration.utf8.count + 8 * summary.nameNumbers.count
             capacity += summary.whyItChanged.reduce(0) { $0 + $1.utf8.count + 2 }
         }
         var writer = JSONWriter<Data>(
@@ -60,7 +74,9 @@ public struct SearchIndex: Sendable {
             writer.write(
                 Self.plain(([summary.narration] + summary.whyItChanged).joined(separator: "\n\n")))
             writer.append(",[")
-            for (position, name) in summary.names.compactMap({ number[$0] }).sorted().enumerated() {
+            let numbers = numbering[ObjectIdentifier(summary.nameTable)] ?? []
+            let names = summary.nameNumbers.map { numbers[Int($0)] }.sorted()
+            for (position, name) in names.enumerated() {
                 if position > 0 { writer.append(UInt8(ascii: ",")) }
                 writer.write(name)
             }
