@@ -63,6 +63,11 @@ struct JSONWriter<Bytes: RangeReplaceableCollection> where Bytes.Element == UInt
         bytes.append(byte)
     }
 
+    /// Bytes as they are: text known to need no escape.
+    mutating func append(contentsOf other: Data) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func write(_ value: Int) {
         append(String(value))
     }
