@@ -11,7 +11,8 @@ public struct ReportSummary: Sendable {
     public var narration: String
     /// What alerts read.
     public var keyMeasures: [KeyMeasure]
-    public var comparison: Comparison?
+    /// The report's own box, shared.
+    @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
     public var sinceLastReport: SinceLastReport?
     /// The most important insight, for the digest.
@@ -31,7 +32,7 @@ public struct ReportSummary: Sendable {
         kind = report.match.kind
         narration = report.narration.markdown
         keyMeasures = report.keyMeasures
-        comparison = report.comparison
+        _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
         topInsight = report.insights.first
         self.nameTable = nameTable
