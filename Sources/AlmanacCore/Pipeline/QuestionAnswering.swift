@@ -346,7 +346,11 @@ struct QuestionAnswering {
 
     /// Runs `body` while the build's connections make its facts, and waits for them.
     private func preparing<T>(_ body: () async throws -> T) async rethrows -> T {
-        defer { source.snapshot.ready() }
+        defer {
+            source.snapshot.ready()
+            // What making the facts freed (their sorts), on the preparing threads.
+            Allocator.releaseFreed()
+        }
         return try await body()
     }
 
