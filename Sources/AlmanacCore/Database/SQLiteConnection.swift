@@ -193,8 +193,6 @@ public final class SQLiteConnection: DatabaseConnection {
             guard status == SQLITE_DONE else { throw error(status: status, sql: sql) }
             madeTemporary.insert(sql)
         }
-        // The file's pages read to make them are clean and can be read again.
-        sqlite3_db_release_memory(handle)
     }
 
     public func query(

@@ -346,11 +346,7 @@ struct QuestionAnswering {
 
     /// Runs `body` while the build's connections make its facts, and waits for them.
     private func preparing<T>(_ body: () async throws -> T) async rethrows -> T {
-        defer {
-            source.snapshot.ready()
-            // What making the facts freed (their sorts), on the preparing threads.
-            Allocator.releaseFreed()
-        }
+        defer { source.snapshot.ready() }
         return try await body()
     }
 
