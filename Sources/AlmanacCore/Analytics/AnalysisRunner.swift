@@ -155,8 +155,12 @@ struct AnalysisRunner {
                 milliseconds: finished.milliseconds)
         }
 
+        // Reserved to their sizes: at 10,000 questions an array that grows by doubling held
+        // its old buffer and a new one twice as large while it copied, at the SQL phase's end.
         var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(questions.count)
         var results: [Outcome] = []
+        results.reserveCapacity(jobs.count)
         for (job, (finished, scope)) in zip(jobs, plan.results(in: all)) {
             let output = try QuestionFailure.wrapping(job.question.id) {
                 try job.decode(finished, scope: scope)

@@ -40,6 +40,12 @@ extension SQLiteConnection {
 
     public func endSnapshot() {
         guard let handle, sqlite3_get_autocommit(handle) == 0 else { return }
+        // The temporary tables' pages (the build's facts, 4 to 8 MB) are dirty in the temp
+        // schema's cache, where neither COMMIT, DROP TABLE nor `sqlite3_db_release_memory`
+        // frees them, until the connection closes: the build's own connection stays open to
+        // the end of the build. Written out to the temporary file while the transaction is
+        // still open, they are clean, and released below.
+        sqlite3_db_cacheflush(handle)
         // A read transaction has nothing to keep: if COMMIT is refused, ROLLBACK ends it the
         // same way, and closing the connection would too.
         if sqlite3_exec(handle, "COMMIT", nil, nil, nil) != SQLITE_OK {

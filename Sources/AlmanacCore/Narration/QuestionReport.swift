@@ -3,10 +3,10 @@ import Foundation
 /// Everything the site writer needs for one question.
 public struct QuestionReport: Sendable {
     public var question: Question
-    public var match: Match
+    @Indirect public var match: Match
     public var output: any AnalysisOutput
     /// What the question asked for, picked from `output`; nil for custom SQL.
-    public var answer: Answer?
+    @Indirect public var answer: Answer?
     public var charts: [Chart]
     public var narration: Narration
     public var grounding: Grounding
@@ -16,7 +16,7 @@ public struct QuestionReport: Sendable {
     /// The statements behind `sql` while they are not written out: a build writes them just
     /// before the question's pages (`charted`), so that every page's 14 KB of SQL text is
     /// not held from the SQL phase to the end.
-    public var pendingSQL: StandaloneSQL?
+    @Indirect public var pendingSQL: StandaloneSQL? = nil
     /// The build's shared statements that computed the numbers, with this page's scope of
     /// each (`metadata.shared_statements`); empty for custom SQL.
     public var shared: [SharedScope] = []
@@ -25,7 +25,7 @@ public struct QuestionReport: Sendable {
     /// The numbers comparisons, "since the last report" and alerts read.
     public var keyMeasures: [KeyMeasure] = []
     /// The previous window and the year-ago window; nil without a time window.
-    public var comparison: Comparison?
+    @Indirect public var comparison: Comparison? = nil
     /// Nil for a question the previous site did not have (or had at no earlier date).
     public var sinceLastReport: SinceLastReport?
     /// Most important first.

@@ -11,25 +11,32 @@ public struct ReportSummary: Sendable {
     public var narration: String
     /// What alerts read.
     public var keyMeasures: [KeyMeasure]
-    public var comparison: Comparison?
+    /// The report's own box, shared.
+    @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
     public var sinceLastReport: SinceLastReport?
     /// The most important insight, for the digest.
     public var topInsight: Insight?
     /// The distinct names in the key tables' text columns, in order, for the search index.
-    public var names: [String]
+    public var names: [String] { nameNumbers.map(nameTable.name) }
+    /// `names`, by their numbers in `nameTable`: a build's 10,000 pages name the same few
+    /// hundred badges and organizations, each held once.
+    private(set) var nameNumbers: [Int32]
+    let nameTable: NameTable
     /// "Why it changed", in Markdown: the search index finds a page by the drivers it names.
     public var whyItChanged: [String]
 
-    public init(_ report: QuestionReport) {
+    /// - Parameter nameTable: where the names are kept; one for the whole build.
+    public init(_ report: QuestionReport, nameTable: NameTable = NameTable()) {
         question = report.question
         kind = report.match.kind
         narration = report.narration.markdown
         keyMeasures = report.keyMeasures
-        comparison = report.comparison
+        _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
         topInsight = report.insights.first
-        names = Self.names(in: report.tables)
+        self.nameTable = nameTable
+        nameNumbers = Self.names(in: report.tables).map(nameTable.number)
         whyItChanged = report.whyItChanged
     }
 
@@ -48,5 +55,33 @@ public struct ReportSummary: Sendable {
             }
         }
         return names
+    }
+}
+
+/// Distinct names, each with its number: the summaries of a build share one.
+public final class NameTable: @unchecked Sendable {
+    // @unchecked: `names` and `numbers` are only touched under `lock`.
+    private let lock = NSLock()
+    private var names: [String] = []
+    private var numbers: [String: Int32] = [:]
+
+    public init() {}
+
+    /// Every name, by number.
+    var all: [String] { lock.withLock { names } }
+
+    /// The number of `name`, which is added when it is new.
+    func number(_ name: String) -> Int32 {
+        lock.withLock {
+            if let number = numbers[name] { return number }
+            let number = Int32(names.count)
+            names.append(name)
+            numbers[name] = number
+            return number
+        }
+    }
+
+    func name(_ number: Int32) -> String {
+        lock.withLock { names[Int(number)] }
     }
 }

@@ -244,7 +244,11 @@ struct QuestionAnswering {
         let windows = matches.map { match in
             match.kind.keyMeasures == nil ? nil : ComparisonWindows.of(match, asOf: source.asOf)
         }
-        var pairs = Array(zip(questions, matches))
+        // Reserved to their sizes: at 10,000 questions these arrays grew by doubling at the
+        // end of the SQL phase, the build's peak, each holding an old buffer and a new one.
+        var pairs: [(Question, Match)] = []
+        pairs.reserveCapacity(matches.count + 2 * windows.count { $0 != nil })
+        pairs += zip(questions, matches)
         // The earlier windows are counted at the same age as the current one.
         var cutoffs: [CivilDate?] = Array(repeating: nil, count: pairs.count)
         // Only their key measures are read, but for the window a question sets against its
@@ -290,6 +294,9 @@ struct QuestionAnswering {
         } catch {
             throw BuildError(.database, error)
         }
+        // The pool's statements are done: what their sorters and results held, freed on the
+        // pool's threads, goes back before the outcomes are read into the questions' numbers.
+        Allocator.releaseFreed()
         if pass.statements > 0 {
             log(
                 .queried(
@@ -308,6 +315,7 @@ struct QuestionAnswering {
         }
         for (scope, counted) in weekly { cache.store(counted, for: scope, asOf: source.asOf) }
         var analysed: [Analysed] = []
+        analysed.reserveCapacity(matches.count)
         var extra = questions.count
         for (index, match) in matches.enumerated() {
             let outcome = outcomes[index]

@@ -17,6 +17,9 @@ struct QuestionRouting {
 
     func route(_ questions: [Question]) async -> Outcome {
         var outcome = Outcome(matches: [], errors: [], notes: [], usedKeys: [])
+        // Every array built per question is reserved to its size: a growing array holds its
+        // old buffer and a new one twice as large while it copies.
+        outcome.matches.reserveCapacity(questions.count)
         for question in questions {
             var ruled: Result<Match, MatchError>
             do { ruled = .success(try matcher.route(question)) } catch let error as MatchError {

@@ -70,7 +70,8 @@ public struct ReportBuilder {
         answering.records = records
         var answers = try await answering.answer(file.questions)
         week.drivers = answers.weekDrivers
-        let summaries = answers.reports.map { ReportSummary($0) }
+        let names = NameTable()
+        let summaries = answers.reports.map { ReportSummary($0, nameTable: names) }
         // Each report is handed to the pages once, and leaves memory when they are written.
         let pending = PendingReports(answers.reports)
         answers.reports = []

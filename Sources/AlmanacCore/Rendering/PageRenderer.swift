@@ -31,12 +31,13 @@ public struct SiteAssets: Sendable {
         self.plotly = plotly
         switch plotly {
         case .local(let data):
-            // The copy inside the binary is hashed once per process (a preview rebuilds often).
-            let digest = data == PlotlyJS.embedded ? PlotlyJS.embeddedDigest : SHA256.hex(data)
-            plotlyDigest = digest
-            plotlyReference = "assets/plotly-\(digest.prefix(12)).min.js"
-        case .cdn: plotlyReference = PlotlyJS.cdnURL
+            plotlyDigest = SHA256.hex(data)
+        case .embedded:
+            plotlyDigest = PlotlyJS.embeddedDigest
+        case .cdn: plotlyDigest = nil
         }
+        plotlyReference =
+            plotlyDigest.map { "assets/plotly-\($0.prefix(12)).min.js" } ?? PlotlyJS.cdnURL
     }
 
     static func hash(_ bytes: [UInt8]) -> String {
@@ -50,7 +51,11 @@ public struct SiteAssets: Sendable {
             "assets/" + script.name: Data(script.text.utf8),
             "assets/" + search.name: Data(search.text.utf8),
         ]
-        if case .local(let data) = plotly { files[plotlyReference] = data }
+        switch plotly {
+        case .local(let data): files[plotlyReference] = data
+        case .embedded: files[plotlyReference] = PlotlyJS.embedded
+        case .cdn: break
+        }
         return files
     }
 }

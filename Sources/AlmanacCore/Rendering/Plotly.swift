@@ -4,6 +4,9 @@ import Foundation
 public enum PlotlySource: Sendable, Equatable {
     /// The file setup placed, copied into the site's assets.
     case local(Data)
+    /// The plotly.min.js compiled into this binary, decoded only when it is written
+    /// (`PlotlyJS.embedded`).
+    case embedded
     /// The official CDN, with the pinned file's integrity hash.
     case cdn
 }
@@ -17,9 +20,10 @@ public enum PlotlyJS {
     /// The same hash in hex, as `make setup` pins it.
     public static let sha256 = "6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603"
     /// The plotly.min.js compiled into this binary (see the EmbedTemplates plugin), or nil for
-    /// a binary built before `make setup` fetched it.
-    public static let embedded: Data? = BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) }
-    /// The sha256 of `embedded`, in hex.
+    /// a binary built before `make setup` fetched it. Decoded at each call: the 4.5 MB are
+    /// held only while the file is written, not for the whole process.
+    public static var embedded: Data? { BuiltinPlotly.base64.flatMap { Data(base64Encoded: $0) } }
+    /// The sha256 of `embedded`, in hex, computed once per process (a preview rebuilds often).
     static let embeddedDigest = embedded.map { SHA256.hex($0) } ?? ""
     /// What a binary without its own plotly.js says on every build.
     public static let missingNotice =
@@ -48,7 +52,7 @@ extension PlotlySource {
             }
             return .cdn
         }
-        if let data = PlotlyJS.embedded { return .local(data) }
+        if BuiltinPlotly.base64 != nil { return .embedded }
         warn(PlotlyJS.missingNotice)
         return .cdn
     }

@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         try sink(SiteLayout.digestName, Data(digest.json.prettyEncoded().utf8))
         let feed = Feed(title: title, asOf: asOf).render(digest: digest, previous: previousFeed)
         try sink(SiteLayout.feedName, Data(feed.utf8))
-        let search = Data(SearchIndex(summaries: summaries).text.utf8)
+        let search = SearchIndex(summaries: summaries).data
         try sink(SearchIndex.path, search)
         return search.count
     }
