@@ -53,9 +53,19 @@ public struct SinceLastReport: Sendable, Equatable {
     /// The as-of date of the report compared with.
     public var asOf: CivilDate
     public var changes: [Change]
+    /// The question's window began on the same day then and ends later now ("this quarter",
+    /// "since March"): its counts grew with the days it gained, which is no change of the
+    /// numbers' own. Such counts are left out of the index's "What changed" (a blind test
+    /// saw "this quarter: 238 → 441 (+85.3%)" ranked the week's biggest move), and the page
+    /// says the window is longer.
+    public var longerWindow = false
 
     public var json: JSONValue {
-        ["as_of": .string(asOf.description), "changes": .array(changes.map(\.json))]
+        var members: [String: JSONValue] = [
+            "as_of": .string(asOf.description), "changes": .array(changes.map(\.json)),
+        ]
+        if longerWindow { members["longer_window"] = true }
+        return .object(members)
     }
 
     /// Compares the measures with the previous site's document of the same question. The
@@ -65,9 +75,11 @@ public struct SinceLastReport: Sendable, Equatable {
     /// the question is new.
     /// - Parameter kind: the question's kind, whose per-slice measure splits its total's
     ///   change into drivers.
+    /// - Parameter window: the question's own window, which `longerWindow` compares with the
+    ///   earlier report's.
     public static func make(
         measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate,
-        kind: AnalysisKind? = nil
+        kind: AnalysisKind? = nil, window: DateRange? = nil
     ) -> SinceLastReport? {
         guard let document, let metadata = document["metadata"],
             let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
@@ -115,7 +127,25 @@ public struct SinceLastReport: Sendable, Equatable {
                     asOf: earlierAsOf)
             }
         }
-        return SinceLastReport(asOf: earlierAsOf, changes: changes)
+        var since = SinceLastReport(asOf: earlierAsOf, changes: changes)
+        since.longerWindow = grew(window, from: metadata["intent"]?["filters"])
+        return since
+    }
+
+    /// Whether the window starts where the earlier report's did and ends later.
+    private static func grew(_ window: DateRange?, from filters: JSONValue?) -> Bool {
+        guard let window, let start = window.start, let end = window.end,
+            case .object(let members)? = filters
+        else { return false }
+        for column in ["enrolled_at", "completed_at"] {
+            guard let earlier = members[column],
+                let from = earlier["from"]?.stringValue.flatMap(CivilDate.init(iso:)),
+                let to = earlier["to"]?.stringValue.flatMap(CivilDate.init(iso:))
+            else { continue }
+            // `to` is the last day shown; `end` the day after the last.
+            return from == start && to.adding(days: 1) < end
+        }
+        return false
     }
 
     /// A total's change split over its slices, when the slices of the same measure add up to

@@ -129,7 +129,7 @@ struct QuestionAnswering {
             report.insights = outcome.insights
             report.sinceLastReport = SinceLastReport.make(
                 measures: outcome.measures, previous: previousSite.documents[question.id],
-                asOf: source.asOf, kind: match.kind)
+                asOf: source.asOf, kind: match.kind, window: match.filters.dateRange)
             reports.append(report)
         }
         let (narrated, fellBack) = try await narrate(

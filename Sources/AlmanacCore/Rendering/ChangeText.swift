@@ -109,6 +109,10 @@ enum ChangeText {
         if slices > 0 {
             text += "; and \(slices) badge or organization figure\(slices == 1 ? "" : "s") moved"
         }
+        if since.longerWindow {
+            text +=
+                ". The window is longer than at that report (it ends later), so its counts grew with the days it gained"
+        }
         return text + "."
     }
 
@@ -133,7 +137,11 @@ enum ChangeText {
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
         for summary in summaries {
+            let longer = summary.sinceLastReport?.longerWindow == true
             for change in summary.sinceLastReport?.changes ?? [] {
+                // A window that gained days gained counts, and its enrollments matured: no
+                // move of the numbers' own.
+                if longer { continue }
                 all.append((summary.question.id, summary.question.text, change))
             }
         }

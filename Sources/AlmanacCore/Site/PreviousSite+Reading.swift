@@ -26,7 +26,8 @@ extension PreviousSite {
 }
 
 /// The parts of a report document that `SinceLastReport.make` reads: its id and type, and
-/// from its metadata the as-of date, the key measures and the last comparison; the analysis
+/// from its metadata the as-of date, the key measures, the last comparison and the window
+/// (`intent.filters`); the analysis
 /// data only for a document from before key measures were recorded.
 private struct PreviousDocument: Decodable {
     var id: String
@@ -38,6 +39,7 @@ private struct PreviousDocument: Decodable {
         case keyMeasures = "key_measures"
         case sinceLastReport = "since_last_report"
         case analyticsData = "analytics_data"
+        case intent
     }
 
     init(from decoder: any Decoder) throws {
@@ -47,6 +49,10 @@ private struct PreviousDocument: Decodable {
         var kept: [String: JSONValue] = [:]
         for key in [Keys.asOf, .keyMeasures, .sinceLastReport] {
             kept[key.rawValue] = try metadata.decodeIfPresent(JSONValue.self, forKey: key)
+        }
+        // Its window only, whose start and end tell a window that grew (`longerWindow`).
+        if let intent = try metadata.decodeIfPresent(JSONValue.self, forKey: .intent) {
+            kept[Keys.intent.rawValue] = ["filters": intent["filters"] ?? .null]
         }
         if kept[Keys.keyMeasures.rawValue] == nil {
             kept[Keys.analyticsData.rawValue] = try metadata.decodeIfPresent(
