@@ -46,6 +46,11 @@ extension QuestionLoader {
         question: Question, declared: Bool
     )? {
         let line = node.mark?.line ?? 1
+        // A bare `-`, `- null` or `- ~`: YAML's null, not a question (it was routed as one).
+        if QuestionLoader.isNull(node) || node.string?.trimmingCharacters(in: .whitespaces) == "" {
+            problem(node, "question \(number) is empty; write `- text: …`, or remove the line")
+            return nil
+        }
         if let string = node.string, case .scalar = node {
             guard acceptable(string, node, number: number, problem) else { return nil }
             return (

@@ -180,6 +180,14 @@ public struct QuestionLoader {
             problem(node, "\(what) must be text")
             return nil
         }
+        // `text: null` is no text, not the question "null".
+        if Self.isNull(node) { return nil }
         return scalar.string
+    }
+
+    /// YAML's null: a plain `null`, `Null`, `NULL`, `~` or nothing at all.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }

@@ -18,6 +18,21 @@ import Testing
         }
     }
 
+    @Test("YAML's null is no question: a bare item, `- ~`, `text: null`")
+    func nullQuestions() {
+        #expect(
+            problems("title: T\nquestions:\n  -\n  - text: How many enrollments?\n").map(\.message)
+                == ["question 1 is empty; write `- text: …`, or remove the line"])
+        #expect(
+            problems("title: T\nquestions:\n  - ~\n").map(\.message)
+                == ["question 1 is empty; write `- text: …`, or remove the line"])
+        #expect(
+            problems("title: T\nquestions:\n  - text: null\n    id: a\n").map(\.message)
+                == ["question 1 has no `text`"])
+        // Quoted, "null" is text.
+        #expect(problems("title: T\nquestions:\n  - text: \"null\"\n").isEmpty)
+    }
+
     @Test("reads titles, ids, kinds, sections and custom SQL")
     func valid() throws {
         let file = try load(
