@@ -22,7 +22,9 @@ extension QuestionLoader {
     private func derivedID(_ text: String, number: Int) -> String {
         let slug = Slug.derived(from: text)
         if slug.isEmpty { return "question-" + Slug.fingerprint(text) }
-        return Self.windowsReservedIDs.contains(slug) ? slug + "-question" : slug
+        // "Digest?" asked as a question is not the site's digest.
+        return Self.windowsReservedIDs.contains(slug) || Self.reservedIDs.contains(slug)
+            ? slug + "-question" : slug
     }
 
     /// The questions, each with whether its id was declared with `id:`.

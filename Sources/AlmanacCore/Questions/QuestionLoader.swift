@@ -13,7 +13,9 @@ public struct QuestionLoader {
         "title", "database", "database_options", "questions", "patterns", "llm", "alerts",
     ]
     /// File names the site itself uses.
-    static let reservedIDs: Set = ["index", "assets"]
+    /// Ids whose files the site writes itself: `index.html`, `assets/`, and `digest.md` and
+    /// `digest.json` (a question `digest` failed at the end of the build, "written twice").
+    static let reservedIDs: Set = ["index", "assets", "digest"]
     /// Names Windows reserves for devices, with any extension: `con.html` cannot be checked out.
     static let windowsReservedIDs = Set(
         ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })

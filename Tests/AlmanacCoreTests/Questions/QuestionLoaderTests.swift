@@ -18,6 +18,12 @@ import Testing
         }
     }
 
+    @Test("a question whose text would give a reserved id gets one of its own")
+    func derivedReservedIDs() throws {
+        let file = try load("title: T\nquestions:\n  - text: Index\n  - text: Digest?\n")
+        #expect(file.questions.map(\.id) == ["index-question", "digest-question"])
+    }
+
     @Test("YAML's null is no question: a bare item, `- ~`, `text: null`")
     func nullQuestions() {
         #expect(
@@ -254,8 +260,13 @@ import Testing
                 "a question with `sql:` is `kind: custom_sql`, not `learning_paths`"
             ),
             (
-                "title: T\nquestions:\n  - text: Index\n",
+                "title: T\nquestions:\n  - text: Index\n    id: index\n",
                 "the id `index` is reserved for the site itself; choose another `id:`"
+            ),
+            // `digest.md` and `digest.json` are the site's own.
+            (
+                "title: T\nquestions:\n  - text: x\n    id: digest\n",
+                "the id `digest` is reserved for the site itself; choose another `id:`"
             ),
             (
                 "title: T\nquestions:\n  - text: x\npatterns:\n  learning_paths: {add: ['(unclosed']}",
