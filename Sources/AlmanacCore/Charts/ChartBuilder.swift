@@ -65,7 +65,11 @@ public struct ChartBuilder: Sendable {
 
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
     public func charts(for output: any AnalysisOutput, question: Question) throws -> [Chart] {
-        try drawn(for: output, question: question).filter(Self.comparesSeveral).map(Self.bounded)
+        // A chart the question declared (custom SQL's `charts:`) is drawn even of one row: it
+        // was asked for, and a declared chart that vanished said nothing (a blind test).
+        let declared = output is CustomSQL
+        return try drawn(for: output, question: question)
+            .filter { declared || Self.comparesSeveral($0) }.map(Self.bounded)
     }
 
     /// False for a chart of one bar, one dot or one slice: it would only repeat the answer.
