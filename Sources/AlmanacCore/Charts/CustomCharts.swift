@@ -30,9 +30,18 @@ struct CustomCharts {
         }
         let x = result.column(declaration.columns["x"]!)!
         let y = result.column(declaration.columns["y"]!)!
+        // A text in the y column is no number to draw (it was drawn as 0); a NULL is a gap.
+        if let text = result.rows.first(where: {
+            if case .string = $0[y] { return true }
+            return false
+        })?[y].stringValue {
+            throw failure(
+                "`y: \(declaration.columns["y"]!)` must be a column of numbers; it holds the text “\(DisplayName.cut(text, limit: 40))”"
+            )
+        }
         let rows = TopN(result.rows, limit: limit)
         var labels = rows.kept.map { NumberText.cell($0[x], .text) }
-        var values = rows.kept.map { $0[y].doubleValue ?? 0 }
+        var values: [Double?] = rows.kept.map { $0[y].doubleValue }
         if !rows.rest.isEmpty {
             labels.append("Other (\(rows.rest.count))")
             values.append(rows.rest.reduce(0) { $0 + ($1[y].doubleValue ?? 0) })
@@ -44,7 +53,7 @@ struct CustomCharts {
             "mode": declaration.type == "line" ? "lines+markers" : nil,
             "name": .string(yName),
             "x": .array(labels.map(JSONValue.string)),
-            "y": .array(values.map(JSONValue.double)),
+            "y": .array(values.map { $0.map(JSONValue.double) ?? .null }),
             "marker": ["color": .string(Palette.categoryColours[0])],
             "hovertemplate": .string("%{x}<br>\(PlotlyText.literal(yName)): %{y:,}<extra></extra>"),
         ]
@@ -57,7 +66,7 @@ struct CustomCharts {
             figure: Layout.figure([trace], Layout.base(title: title, x: xName, y: yName)),
             table: DataTable(
                 title: title, columns: [.init(xName, .text), .init(yName, .decimal)],
-                rows: zip(labels, values).map { [.string($0), .double($1)] }))
+                rows: zip(labels, values).map { [.string($0), $1.map(JSONValue.double) ?? .null] }))
     }
 
     /// A column name as words: `learners_per_badge` → "Learners per badge".

@@ -17,3 +17,30 @@ import Testing
         #expect(charts.first?.items == 1)
     }
 }
+
+extension DeclaredChartTests {
+    func question() -> Question {
+        var question = Question(id: "q", text: "Own")
+        question.sql = "SELECT name, n FROM t"
+        question.charts = [
+            ChartDeclaration(type: "bar", columns: ["x": "name", "y": "n"], line: 7)
+        ]
+        return question
+    }
+
+    @Test("a NULL y is a gap in the chart, not 0; a text y is an error naming it")
+    func yValues() throws {
+        let gaps = CustomSQL(
+            columns: ["name", "n"], rows: [[.string("a"), .int(3)], [.string("b"), .null]],
+            truncated: false)
+        let chart = try #require(try ChartBuilder().charts(for: gaps, question: question()).first)
+        #expect(chart.figure["data"]?.arrayValue?.first?["y"] == [3.0, .null])
+        let text = CustomSQL(
+            columns: ["name", "n"], rows: [[.string("a"), .string("many")]], truncated: false)
+        let error = try #require(throws: ChartError.self) {
+            try ChartBuilder().charts(for: text, question: question())
+        }
+        #expect(error.line == 7)
+        #expect(error.message.contains("must be a column of numbers"))
+    }
+}
