@@ -89,4 +89,23 @@ extension Matcher {
         pattern:
             #"\b(?:which|what|top|most|least|fewest|rank\w*|monthly|weekly|daily|quarterly|over time|trend\w*|(?:per|by|each|every) (?:day|week|month|quarter))\b"#,
         options: [.caseInsensitive])
+
+    /// "The completion rate as of March 2026": the state on that day, which a rate, a status
+    /// count or a time to complete cannot give (an enrollment's status carries no date: the
+    /// answer counted completions made since). Counts of enrollments and completions are
+    /// dated, and read up to the day.
+    static func refuseStatusAsOf(
+        _ match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        guard let range = match.filters.dateRange, let end = range.end,
+            range.phrase.lowercased().hasPrefix("as of"),
+            [
+                .completionRate, .dropRate, .inProgress, .dropouts, .timeToComplete,
+                .meanTimeToComplete, .averageProgress,
+            ].contains(match.intent.measure)
+        else { return }
+        throw failure(
+            .statusOnDay(
+                measure: match.intent.measure.words, day: end.adding(days: -1).description))
+    }
 }

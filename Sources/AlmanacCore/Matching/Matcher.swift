@@ -222,6 +222,7 @@ public struct Matcher: Sendable {
             throw failure(
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
+        try Self.refuseStatusAsOf(match, failure)
         match.granularity = question.granularity ?? wording.granularity
         if question.kind == nil {
             Self.growthBetweenWindows(&match, wording: wording)

@@ -47,6 +47,7 @@ struct Wording: Equatable {
     }
     private static let top = Vocabulary.top.map(compile)
     private static let bottom = Vocabulary.bottom.map(compile)
+    private static let topMarker = compile(#"\btop\b"#)
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
@@ -130,7 +131,15 @@ struct Wording: Equatable {
         ].compactMap { $0 }.min()
         if top != nil || bottom != nil {
             // The first order word counts: "the fewest completions among the most popular".
-            let order: Ranking.Order = (top ?? .max) <= (bottom ?? .max) ? .top : .bottom
+            // "Top" before a count only marks the ranking, whose order the next word gives:
+            // "the top 3 badges with the lowest completion rate" are the lowest (a blind test
+            // got the highest).
+            var order: Ranking.Order = (top ?? .max) <= (bottom ?? .max) ? .top : .bottom
+            if order == .top, let marker = Self.first([Self.topMarker], in: text), marker == top,
+                let bottom, bottom > marker
+            {
+                order = .bottom
+            }
             var count: Int?
             for pattern in Self.rankCounts {
                 guard let match = pattern.firstMatch(in: text, range: whole),

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// A tenth blind test (2026-12-06), after the day's new readings: "top" with a low-end word,
+/// "as of" a month for a status, learners of a window's enrollments, and refusals of
+/// reasonable questions. As of 2026-09-30; worked out by hand.
+@Suite struct BlindTenTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Deep Learning", "SQL Fundamentals"],
+            organizations: ["Acme & Sons", "Globex Corporation", "Initech", "Hooli"]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    @Test(
+        "'top N' marks the ranking; the next order word gives its order",
+        arguments: [
+            ("Top 3 fastest badges to complete", "time_to_complete", "bottom"),
+            ("Top 3 badges with the lowest completion rate", "completion_rate", "bottom"),
+            ("Top 3 least popular badges", "enrollments", "bottom"),
+            ("Top 5 organizations with the fewest completions in 2025", "completions", "bottom"),
+            ("Top 3 slowest badges to complete", "time_to_complete", "top"),
+            ("Top 3 badges by enrollments", "enrollments", "top"),
+            ("Top 5 most popular badges", "enrollments", "top"),
+        ])
+    func topMarker(text: String, measure: String, order: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.intent.ranking?.order.rawValue == order)
+    }
+
+    @Test(
+        "a rate, a status or a time 'as of' a past day is refused with --as-of; counts are read",
+        arguments: [
+            ("What is the completion rate as of March 2026?", true),
+            ("How many learners were in progress as of December 2025?", true),
+            ("Median time to complete Python Basics as of December 2025", true),
+            ("How many enrollments did Python Basics have as of March 2026?", false),
+            ("How many completions as of December 2025?", false),
+        ])
+    func statusAsOf(text: String, refused: Bool) throws {
+        if refused {
+            let error = try #require(throws: MatchError.self) { try route(text) }
+            guard case .statusOnDay = error.reason else {
+                Issue.record("\(error.reason)")
+                return
+            }
+        } else {
+            #expect(try route(text).filters.dateRange?.start == nil)
+        }
+    }
+
+    @Test(
+        "learners who enrolled in a window and completed: distinct learners, dated by enrollment",
+        arguments: [
+            "Learners who enrolled in Q1 2026 and completed",
+            "How many learners enrolled in Q1 2026 and completed?",
+            "Learners at Initech who enrolled in Q1 2026 and finished",
+        ])
+    func enrolledAndCompleted(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .completions)
+        #expect(match.intent.people)
+        #expect(match.intent.completedEnrollments)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+    }
+
+    @Test("the learners of an organization written with 's are counted as learners")
+    func possessiveLearners() throws {
+        let match = try route(
+            "How many of Globex Corporation's learners completed a badge in 2025?")
+        #expect(match.intent.people)
+        #expect(match.filters.organization == "Globex Corporation")
+    }
+}
