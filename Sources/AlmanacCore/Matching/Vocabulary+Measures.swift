@@ -92,7 +92,7 @@ extension Vocabulary {
                 #"\bcompletion (?:time|speed|duration)s?\b"#, #"\bduration\b"#,
                 #"\bhow (?:quickly|fast|slowly)\b"#,
                 #"\bhow many (?:days|weeks|months|hours)\b"#, #"\bhow much (?:calendar )?time\b"#,
-                #"\btime taken\b"#,
+                #"\btime taken\b"#, #"\b(?:least|most|less|more|shortest|longest) time\b"#,
                 #"\bturnaround\b"#, #"\bcalendar time\b"#, #"\bracing\b"#, #"\bcrawl"#,
                 #"\bdrag(?:s|ged|ging)? on\b"#,
                 #"\b(?:forever|ages) to (?:finish|complete)\b"#,
@@ -207,7 +207,7 @@ extension Vocabulary {
             [
                 #"\bcomplet(?:ed|ions?|es|ing)\b"#, #"\bfinish(?:ed|es|ing)?\b"#,
                 // "How many badges did learners complete": the verb, not "a complete list".
-                #"\b(?:did|do|does|didn'?t|don'?t|will|would|can|could|never|\#(people)|they|we|who)\s+(?:\w+\s+){0,2}complete\b"#,
+                #"\b(?:did|do|does|didn'?t|don'?t|will|would|can|could|never|\#(people)|they|we|who)\s+(?:\S+\s+){0,4}complete\b(?!\s+(?:list|count|set|picture|view|breakdown|table|history|record|overview))"#,
                 #"\bearn(?:ed|s)?\b"#,
                 #"\bpass(?:ed|es)\b"#, #"\bgraduat(?:es|ed)\b"#, #"\bcertified\b"#,
                 #"\bcompleters\b"#,

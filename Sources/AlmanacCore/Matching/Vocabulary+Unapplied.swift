@@ -65,8 +65,11 @@ extension Vocabulary {
         (
             .twoBreakdowns,
             [
-                #"\b(?:by|per|for each|across|split by|broken down by)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\s+(?:and|&|x|by|then by|and by|and per)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\b"#,
-                #"\b(?:which|what)\s+\#(badgeWord)\b[^?.!]*\b(?:per|by|for each|in each|at each|across|within each)\s+\#(orgWord)\b"#,
+                #"\b(?:by|per|for each|across|split by|broken down by)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\s+(?:and|&|x|by|then by|and by|and per|per|for each|each)\s+(?:\#(badgeWord)|\#(orgWord)|cohorts?|day|week|month|quarter|year)\b"#,
+                // "Quarterly completions for each badge", "weekly completions by organization".
+                #"\b(?:daily|weekly|monthly|quarterly)\b[^?.!]*\b(?:by|per|for each|for every|across|in each)\s+(?:\#(badgeWord)|\#(orgWord))\b"#,
+                #"\b(?:by|per|for each|for every)\s+(?:\#(badgeWord)|\#(orgWord))\b[^?.!]*\b(?:daily|weekly|monthly|quarterly|per (?:day|week|month|quarter|cohort)|by (?:day|week|month|quarter|cohort)|each (?:day|week|month|quarter))\b"#,
+                #"\b(?:which|what)\s+\#(badgeWord)\b[^?.!]*\b(?:per|by|for each|in each|at each|across|within each|in every|at every|for every)\s+\#(orgWord)\b"#,
                 #"\b(?:which|what)\s+\#(orgWord)\b[^?.!]*\b(?:per|by|for each|in each|across|within each)\s+\#(badgeWord)\b"#,
                 // "The top 3 badges in each organization", "completion rate by badge for the
                 // top 3 organizations": a ranking of one kind of name within, or beside, a
@@ -96,7 +99,7 @@ extension Vocabulary {
                 #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
                 // "The top 3 badges at Initech and their completion rates": ranked by
                 // enrollments, reported in a rate.
-                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
+                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,
@@ -145,7 +148,7 @@ extension Vocabulary {
             // Nothing in the data says when a badge was due.
             .deadline,
             [
-                #"\bon time\b|\b(?:late|overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
+                #"\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
             ]
         ),
         (
@@ -163,7 +166,7 @@ extension Vocabulary {
             // finish, and what is the completion rate" is one page: both are on it.)
             .twoQuestions,
             [
-                #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
+                #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how(?! many (?:does|do|did) (?:it|they) have)|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
                 #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
             ]
         ),

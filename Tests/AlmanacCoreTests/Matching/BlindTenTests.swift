@@ -77,3 +77,48 @@ import Testing
         #expect(match.filters.organization == "Globex Corporation")
     }
 }
+
+extension BlindTenTests {
+    @Test(
+        "reasonable questions the day's refusals caught are answered",
+        arguments: [
+            ("Top 3 badges by completion rate and their completion rates", "completion_rate"),
+            ("Which badge has the most enrollments and how many does it have?", "enrollments"),
+            ("How many badges did learners at Initech complete?", "completions"),
+            ("Which badge takes the least time at Acme & Sons?", "time_to_complete"),
+        ])
+    func answered(text: String, measure: String) throws {
+        #expect(try route(text).intent.measure.rawValue == measure)
+    }
+
+    @Test(
+        "refused with their own reason",
+        arguments: [
+            (
+                "Which badge has the most enrollments in every organization?",
+                UnappliedPart.twoBreakdowns
+            ),
+            ("How many completions per badge per month?", .twoBreakdowns),
+            ("Quarterly completions for each badge", .twoBreakdowns),
+            ("Weekly completions by organization", .twoBreakdowns),
+        ])
+    func refused(text: String, part: UnappliedPart) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let refused, _) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(refused == part)
+    }
+
+    @Test("'late 2025' is a time Almanac cannot read, not a deadline")
+    func lateYear() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("How many enrollments in late 2025?")
+        }
+        guard case .unreadableTime = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+    }
+}
