@@ -302,8 +302,31 @@ struct TimeWindow {
         }
         return Reading(
             range: windows.first.map { counted($0.range) },
-            versus: others.first.map { counted($0.range) })
+            versus: others.first.map { counted(inYearOf(windows[0].range, $0.range)) })
     }
+
+    /// "March 2025 vs February": a second window without a year is the latest that began by
+    /// the end of the first, not the latest before the as-of date (February 2026, a blind
+    /// test found); "Q1 2026 vs Q4" is Q4 2025.
+    private func inYearOf(_ first: DateRange, _ other: DateRange) -> DateRange {
+        let phrase = other.phrase.lowercased()
+        guard let end = first.end,
+            Self.yearWritten.firstMatch(
+                in: first.phrase, range: NSRange(first.phrase.startIndex..., in: first.phrase))
+                != nil,
+            Self.bareUnit.firstMatch(in: phrase, range: NSRange(phrase.startIndex..., in: phrase))
+                != nil,
+            let reread = try? TimeWindow(asOf: end.adding(days: -1)).read("in " + phrase),
+            let range = reread.range, reread.versus == nil
+        else { return other }
+        return DateRange(start: range.start, end: range.end, phrase: other.phrase)
+    }
+
+    private static let yearWritten = regex(#"\b(?:19|20)\d{2}\b"#)
+    /// A month, quarter or half named without a year.
+    private static let bareUnit = regex(
+        #"^(?:in\s+|the\s+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:half|quarter)|h[12]|q[1-4]|"#
+            + monthPattern + #")$"#)
 
     /// A window as it is counted: no day after the as-of date, which the data does not hold
     /// yet ("in 2026" as of 2026-09-30 ends on 2026-09-30, and its months after September

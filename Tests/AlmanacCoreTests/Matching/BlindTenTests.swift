@@ -122,3 +122,24 @@ extension BlindTenTests {
         }
     }
 }
+
+extension BlindTenTests {
+    @Test(
+        "a second window without a year is the latest begun by the end of the first",
+        arguments: [
+            ("How many enrollments in March 2025 vs February?", "2025-02-01", "2025-03-01"),
+            ("Enrollments in Q2 2025 vs Q1", "2025-01-01", "2025-04-01"),
+            (
+                "Enrollments in the second half of 2025 vs the first half", "2025-01-01",
+                "2025-07-01"
+            ),
+            ("Enrollments in Q1 2026 vs Q4", "2025-10-01", "2026-01-01"),
+            // Neither with a year: the latest before the as-of date, as any window.
+            ("Enrollments in March vs February", "2026-02-01", "2026-03-01"),
+        ])
+    func versusYear(text: String, start: String, end: String) throws {
+        let match = try route(text)
+        #expect(match.versus?.start == CivilDate(iso: start))
+        #expect(match.versus?.end == CivilDate(iso: end))
+    }
+}
