@@ -104,8 +104,9 @@ public struct Matcher: Sendable {
             : try NSRegularExpression(
                 pattern: #"\b(?:"#
                     + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-                    + #")\s+"#
-                    + Vocabulary.badgeWord + #"\b"#,
+                    + #")\s+(?:"#
+                    // "The cloud category" as well as "cloud badges".
+                    + Vocabulary.badgeWord + #"|categor(?:y|ies))\b"#,
                 options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {

@@ -143,3 +143,19 @@ extension BlindTenTests {
         #expect(match.versus?.end == CivilDate(iso: end))
     }
 }
+
+extension BlindTenTests {
+    @Test("a category named with the word 'category' is a category, refused")
+    func categoryWord() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Cloud Practitioner", "Python Basics"], organizations: ["Initech"],
+                categories: ["Cloud Practitioner": "Cloud", "Python Basics": "Programming"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(
+                Question(id: "q", text: "Which badge in the cloud category is most popular?"))
+        }
+        #expect(error.reason == .category("cloud category"))
+    }
+}
