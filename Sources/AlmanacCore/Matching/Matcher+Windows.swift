@@ -81,7 +81,9 @@ extension Matcher {
     private static let period =
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
     private static let fromTo = try! NSRegularExpression(
-        pattern: #"\b(?:from|between)\s+(\#(period))\s+(?:to|and|until)\s+(\#(period))\b"#,
+        // The first may leave its year to the second: "from Q1 to Q2 2026".
+        pattern:
+            #"\b(?:from|between)\s+(\#(period)|[qh][1-4]|(?:january|february|march|april|may|june|july|august|september|october|november|december))\s+(?:to|and|until)\s+(\#(period))\b"#,
         options: [.caseInsensitive])
     /// A ranking or a series keeps "from 2024 to 2025" as one window: "which organizations
     /// grew the most from 2024 to 2025", "monthly enrollments from January to June 2025".

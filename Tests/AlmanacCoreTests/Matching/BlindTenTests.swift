@@ -159,3 +159,20 @@ extension BlindTenTests {
         #expect(error.reason == .category("cloud category"))
     }
 }
+
+extension BlindTenTests {
+    @Test(
+        "a change from a window to another that leaves its year to the second is the two windows",
+        arguments: [
+            ("How did enrollments grow from Q1 to Q2 2026?", "2026-04-01", "2026-01-01"),
+            (
+                "How did enrollments change between March and April 2026?", "2026-04-01",
+                "2026-03-01"
+            ),
+        ])
+    func fromToWithOneYear(text: String, start: String, versus: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: start))
+        #expect(match.versus?.start == CivilDate(iso: versus))
+    }
+}
