@@ -250,6 +250,10 @@ public struct SiteWriter {
         }
         // Linux swaps the two folders in one step, so the site is never missing.
         if (try? files.exchangeItems(staging, folder)) != nil {
+            // The previous site, now at the staging path, is marked as Almanac's before it is
+            // removed: a build killed while removing it (thousands of files) left a folder
+            // with neither mark nor index.html, which every later build refused.
+            try? files.write(Data(), to: SiteLayout.marker(in: staging))
             try attempt(staging.path, "cannot remove the previous site after the swap") {
                 try files.removeItem(at: staging)
             }
