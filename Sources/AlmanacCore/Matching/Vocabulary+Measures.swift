@@ -227,6 +227,7 @@ extension Vocabulary {
                 #"\bwho (?:enrol+ed|took|joined|signed up|registered|started|is enrol+ed|are enrol+ed)\b"#,
                 #"\bhow many (?:‹org› )?(?!enrol|sign|registr|time|badge|course|cert|seat|spot|place)[a-z]+ (?:have |has |had |did |were |are )?(?:signed up|enrol+ed|registered|took|taken|joined|started)\b"#,
                 #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#,
+                #"\b(?:more|fewer|less) \#(people)\b"#,
                 #"\bby (?:the )?(?:number of )?\#(people)\b"#,
             ]
         ),

@@ -48,6 +48,9 @@ struct Wording: Equatable {
     private static let top = Vocabulary.top.map(compile)
     private static let bottom = Vocabulary.bottom.map(compile)
     private static let topMarker = compile(#"\btop\b"#)
+    private static let namesCompared = compile(
+        #"(?=.*\b(?:compar\w*|vs\.?|versus|against)(?:\s|$)).*(?:‹org›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹org›|‹badge›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹badge›)"#
+    )
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
@@ -66,6 +69,9 @@ struct Wording: Equatable {
             list.contains { $0.firstMatch(in: text, range: whole) != nil }
         }
         measure = Self.measures.first { any($0.1) }?.0
+        // "Compare Initech and Hooli", "Python Basics at Initech vs Hooli": names set side by
+        // side with no measure are compared by their enrollments (they matched no kind).
+        if measure == nil, any([Self.namesCompared]) { measure = .enrollments }
         if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
             measure = .dropouts
         }

@@ -176,3 +176,19 @@ extension BlindTenTests {
         #expect(match.versus?.start == CivilDate(iso: versus))
     }
 }
+
+extension BlindTenTests {
+    @Test(
+        "names set side by side without a measure compare enrollments; 'more learners' counts learners",
+        arguments: [
+            ("Compare Initech and Hooli", "enrollments", ["Initech", "Hooli"]),
+            ("Python Basics at Initech vs Hooli", "enrollments", ["Initech", "Hooli"]),
+            ("Which has more learners: Initech or Hooli?", "learners", ["Initech", "Hooli"]),
+            ("Does Initech or Hooli have more learners?", "learners", ["Initech", "Hooli"]),
+        ])
+    func namesCompared(text: String, measure: String, compared: [String]) throws {
+        let match = try route(text)
+        #expect(match.intent.measure.rawValue == measure)
+        #expect(match.intent.compared == compared)
+    }
+}
