@@ -146,6 +146,8 @@ public struct Answer: Sendable, Equatable {
             text += intent.measure == .previousBadge ? ", before " + anchor : ", after " + anchor
         }
         guard subjectTitle != nil, !isTimeline else { return text }
+        // Names set side by side keep the order the question gave them.
+        if intent.compared.count > 1 { return text + ", in the order asked" }
         text += intent.ranking?.order == .bottom ? ", lowest first" : ", highest first"
         if rows.count < available { text += " (\(rows.count) of \(available))" }
         return text

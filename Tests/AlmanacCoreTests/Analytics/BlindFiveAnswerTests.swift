@@ -250,3 +250,17 @@ extension AnswerTests {
         #expect(text.hasPrefix("Of 40 enrollments, 0 were completed"), "\(text)")
     }
 }
+
+extension AnswerTests {
+    @Test("names set side by side are titled in the order asked, not 'highest first'")
+    func comparedTitle() {
+        var intent = Intent(measure: .completions, dimension: .organization)
+        intent.compared = ["Initech", "Acme & Sons", "Hooli"]
+        let rows = [("Initech", 41), ("Acme & Sons", 9), ("Hooli", 31)].map {
+            Answer.Row(subject: $0.0, value: .int($0.1), support: nil)
+        }
+        let answer = Answer(
+            intent, "Organization", .init("Completed", .count), nil, rows)
+        #expect(answer.title == "Completed by organization, in the order asked")
+    }
+}
