@@ -128,7 +128,11 @@ public struct SinceLastReport: Sendable, Equatable {
             }
         }
         var since = SinceLastReport(asOf: earlierAsOf, changes: changes)
-        since.longerWindow = grew(window, from: metadata["intent"]?["filters"])
+        // A rebuild compares with the same earlier report as the first build: its answer.
+        since.longerWindow =
+            before == asOf
+            ? metadata["since_last_report"]?["longer_window"] == true
+            : grew(window, from: metadata["intent"]?["filters"])
         return since
     }
 

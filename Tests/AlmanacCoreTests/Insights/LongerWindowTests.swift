@@ -59,3 +59,32 @@ import Testing
         #expect(ChangeText.whatChanged([summary]).map(\.questionID) == ["q1"])
     }
 }
+
+extension LongerWindowTests {
+    @Test("a rebuild of the same day keeps the first build's longer window, so it writes nothing")
+    func rebuild() throws {
+        // The first build of 2026-04-15 compared with 2026-04-08 and found the window longer;
+        // its document is the previous one of the rebuild, with the same window.
+        let first: JSONValue = [
+            "metadata": [
+                "as_of": "2026-04-15",
+                "key_measures": [["measure": "enrollments", "subject": .null, "value": 441]],
+                "intent": [
+                    "filters": ["enrolled_at": ["from": "2026-04-01", "to": "2026-04-15"]]
+                ],
+                "since_last_report": [
+                    "as_of": "2026-04-08", "longer_window": true,
+                    "changes": [
+                        [
+                            "measure": "enrollments", "subject": .null, "before": 238,
+                            "after": 441, "change": 203,
+                        ]
+                    ],
+                ],
+            ]
+        ]
+        let again = try #require(since(first, window: quarter))
+        #expect(again.asOf == CivilDate(iso: "2026-04-08"))
+        #expect(again.longerWindow)
+    }
+}
