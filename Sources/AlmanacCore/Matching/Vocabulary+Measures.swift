@@ -108,7 +108,7 @@ extension Vocabulary {
                 // complete, not a ranking of enrollments. "The fastest-growing organization"
                 // and "which grew fastest" are growth.
                 // "The slowest month for completions" is the quietest, a count.
-                #"(?<!\bgrow |\bgrows |\bgrowing |\bgrew |\brising |\brose |\brises |\bdeclining |\bshrinking |\bfalling |\bclimbing |\bgaining |\bincreasing |\bdecreasing |\bwas the |\bwere the |\bis the |\bwas |\bwere )\b(?:the )?(?:fastest|quickest|slowest|speediest)\b(?![- ](?:grow|ris|declin|shrink|fall|climb|gain|increas|decreas|expand|mov|chang))(?!\s+(?:days?|weeks?|months?|quarters?|years?|periods?|seasons?|times? of (?:the )?year)\b)"#,
+                #"(?<!\bgrow |\bgrows |\bgrowing |\bgrew |\brising |\brose |\brises |\bdeclining |\bshrinking |\bfalling |\bclimbing |\bgaining |\bincreasing |\bdecreasing |\bwas the |\bwere the |\bis the |\bwas |\bwere )\b(?:the )?(?:fastest|quickest|slowest|speediest)\b(?![- ](?:grow|ris|declin|shrink|fall|climb|gain|increas|decreas|expand|mov|chang))(?!\s+(?:days?|weeks?|months?|quarters?|years?|periods?|seasons?|times? of (?:the )?year)\b)(?!\s+(?:\S+\s+){0,2}(?:rates?|percentages?|ratios?|shares?)\b)"#,
             ]
         ),
         (

@@ -31,6 +31,11 @@ import Testing
             // Growing fastest is the most growth, first.
             ("Which organizations are growing fastest?", "growth", "organization", "top"),
             ("Which is the fastest-growing organization?", "growth", "organization", "top"),
+            // A speed word before a rate ranks the rate: the slowest is the lowest.
+            (
+                "Which organization has the slowest completion rate?", "completion_rate",
+                "organization", "bottom"
+            ),
             // The slowest month has the fewest: 420 completions in February 2025 on the demo.
             (
                 "Which month was the slowest for completions in 2025?", "completions", "period",
