@@ -74,17 +74,18 @@ struct BuildRecords {
     }
 
     /// Records the build's state for the shortcut, with the files it produced as they are now
-    /// (files someone else put in the folder are not the build's, and are never deleted). The
-    /// build skips this when its narration fell back to the offline narrator (a model that
-    /// failed, a missing cached answer), so that the next build tries again.
+    /// (files someone else put in the folder are not the build's, and are never deleted). A
+    /// build whose narration fell back to the offline narrator (a model that failed, a
+    /// missing cached answer) passes no fingerprint, so that the next build tries again.
     func recordState(
         _ fingerprint: String?, produced: Set<String>, pages: Int, asOf: CivilDate,
         warnings: WarningLog
     ) {
-        guard let fingerprint else { return }
+        // Without a fingerprint (PostgreSQL, or narration that fell back) the state still
+        // records the files, and no later build takes the shortcut from it: "" matches none.
         do {
             try BuildState(
-                fingerprint: fingerprint, files: siteStamps(of: produced), pages: pages,
+                fingerprint: fingerprint ?? "", files: siteStamps(of: produced), pages: pages,
                 asOf: asOf.description,
                 warnings: warnings.list
             ).save(to: layout, files: files)

@@ -86,13 +86,14 @@ public struct ReportBuilder {
         ).publish(
             answers, pending: pending, summaries: summaries, title: file.title, source: source,
             week: week, alerts: alerts, previousFeed: previousFeed, clock: clock)
-        // Taken again: the build itself may have added answers to the cache.
-        if !answers.narrationFellBack {
-            records.recordState(
-                records.fingerprint(file, database: location, narration: narration),
-                produced: published.produced,
-                pages: summaries.count, asOf: source.asOf, warnings: warnings)
-        }
+        // Taken again: the build itself may have added answers to the cache. A build whose
+        // narration fell back records no fingerprint, so the next one tries again, but still
+        // its files: they are the ones a later build may delete.
+        records.recordState(
+            answers.narrationFellBack
+                ? nil : records.fingerprint(file, database: location, narration: narration),
+            produced: published.produced,
+            pages: summaries.count, asOf: source.asOf, warnings: warnings)
         clock.mark("write")
         var summary = BuildSummary(
             pages: summaries.count, asOf: source.asOf, files: published.written,
