@@ -79,10 +79,7 @@ struct EntityFinder {
         for (kind, _, folded, _) in names {
             let words = String(folded).split(separator: " ").map(String.init)
             for (index, word) in words.enumerated()
-            where index == 0 || word.contains(where: \.isNumber) {
-                guard word.count >= 3, !word.allSatisfy(\.isNumber) || word.count >= 3 else {
-                    continue
-                }
+            where (index == 0 || word.contains(where: \.isNumber)) && word.count >= 3 {
                 if let known = leads[word], known != kind {
                     leads[word] = .some(nil)
                 } else {

@@ -165,8 +165,11 @@ extension EntityFinder {
         return words.enumerated().compactMap { position, range in
             let word = String(lowered[range])
             let before = position > 0 ? String(lowered[words[position - 1]]) : ""
+            // In lower case, or capitalized as the question's first word ("Docker completion
+            // rate?"), which the capitalized runs leave out.
+            let written = String(original[range])
             guard let kind = leads[word],
-                String(original[range]) == word,
+                written == word || position == 0 && written.lowercased() == word,
                 !found.contains(where: { $0.range.overlaps(range) }),
                 !Self.isVocabulary(word), !Self.connectors.contains(word),
                 !Self.commonLeads.contains(word), !Self.degree.contains(before)

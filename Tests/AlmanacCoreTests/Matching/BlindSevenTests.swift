@@ -210,6 +210,8 @@ extension BlindSevenTests {
             ("Drop-out rate of stats 101 last quarter", "101", "Statistics 101"),
             ("completion rate for intro to python", "python", "Python Basics"),
             ("What is the completion rate at globex?", "globex", "Globex Corporation"),
+            // Capitalized as the question's first word, which capitalized runs leave out.
+            ("Docker completion rate?", "Docker", "Docker Basics"),
         ])
     func leadWords(text: String, written: String, closest: String) throws {
         let matcher = try Matcher(
