@@ -148,6 +148,9 @@ enum Vocabulary {
     static let joiningPlatform = [
         #"\bnew (?:learners?|users?|members?|students?|people|accounts?|sign[- ]?ups?|registrations?|joiners|starters|customers|employees|hires|newcomers|arrivals|staff)\b"#,
         #"\bregistered (?:users?|learners?|accounts?|members?|people)\b"#,
+        // "How many users registered in 2025": the verb, of the platform, unless a badge
+        // follows ("learners registered for Python Basics" enrolled).
+        #"\b(?:users?|learners?|members?|accounts?|people|employees|staff)\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?registered\b(?!\s+(?:for|to|in|on|with)\s+(?:the\s+)?(?:‹badge›|\#(badgeWord)))"#,
         #"\b(?:users?|learners?|members?|accounts?|people) (?:are |is )?(?:on|in) (?:the |our )?(?:platform|system)\b"#,
         #"\b(?:joined|join|joins|joining|signed up|sign up|signs up|signing up|registered|register|registers|onboarded|onboarding)\b(?:\s+(?:to|for|with|on|in|at))?\s+(?:the |our |this )?(?:platform|site|service|app|system)\b"#,
         #"\bjoin(?:ed|s|ing)?\b(?!\s+(?:the |a |an |our |their )?(?:‹badge›|\#(badgeWord)))"#,

@@ -192,3 +192,18 @@ extension BlindTenTests {
         #expect(match.intent.compared == compared)
     }
 }
+
+extension BlindTenTests {
+    @Test(
+        "users who registered are the platform's sign-ups, refused; registered for a badge enrolled"
+    )
+    func registered() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("How many users registered in 2025?")
+        }
+        #expect(error.description.contains("joining the platform"), "\(error.description)")
+        let match = try route("How many learners registered for Python Basics in 2025?")
+        #expect(match.filters.badge == "Python Basics")
+        #expect(match.intent.measure == .learners)
+    }
+}
