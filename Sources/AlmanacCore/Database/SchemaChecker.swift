@@ -114,8 +114,10 @@ public struct SchemaChecker {
             count: blank.count)
     }
 
-    /// A name as questions match it: Unicode NFC, lower case, without zero-width characters
-    /// or spaces at either end. Two names with one key cannot be told apart in a question.
+    /// A name's key for telling duplicates apart: Unicode NFC, lower case, without zero-width
+    /// characters or spaces at either end. Two names with one key cannot be told apart in a
+    /// question. (Questions also match names without accents, `EntityFinder.fold`; two
+    /// names differing only in accents are not refused here.)
     static func matchingKey(_ name: String) -> String {
         let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}"]
         var scalars = String.UnicodeScalarView()

@@ -20,6 +20,13 @@ public struct DateRange: Sendable, Hashable, Codable {
         return .object(window)
     }
 
+    /// The days it covers as people read them, the last one included: "2024-01-01 to
+    /// 2024-12-31" (an open end is left out).
+    public var days: String {
+        [start?.description, end?.adding(days: -1).description].compactMap { $0 }
+            .joined(separator: " to ")
+    }
+
     /// A window's words after "against" or in a legend: "in Q1 2026" reads "Q1 2026".
     public static func words(_ phrase: String) -> String {
         phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase

@@ -197,9 +197,7 @@ enum Lead {
             return "\(md(row.subject)) (\(change(row) < 0 ? "−" : "+")\(amount))"
         }
         let grew = answer.rows.filter { change($0) > 0 }
-        let before = windows.previous
-        let days = [before.start?.description, before.end?.adding(days: -1).description]
-            .compactMap { $0 }.joined(separator: " to ")
+        let days = windows.previous.days
         var text =
             "\(grew.count) of \(answer.available) \(answer.available == 1 ? "organization" : "organizations")\(scope) had more enrollments than in the period before (\(days))"
         if !grew.isEmpty {

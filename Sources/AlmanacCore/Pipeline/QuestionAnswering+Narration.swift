@@ -100,15 +100,13 @@ extension QuestionAnswering {
                 return false
             })
         else { return "" }
-        let narrator = OfflineNarrator()
         let earlier = comparison.windows.previous
         let change = Int((current - previous).rounded())
         let moved =
             change == 0
             ? "the same"
             : "\(NumberText.count(abs(change))) \(change > 0 ? "more" : "fewer")"
-        let dates = narrator.between(earlier).replacingOccurrences(of: "between ", with: "")
-            .replacingOccurrences(of: " and ", with: " to ")
+        let dates = earlier.days
         if let first = source.firstDay, let end = earlier.end, end <= first {
             return
                 " The data begins on \(first), after the period before (\(dates)): there is nothing to compare the \(NumberText.count(Int(current.rounded()))) enrollments with."
@@ -116,8 +114,8 @@ extension QuestionAnswering {
         var text =
             " In all, \(NumberText.count(Int(current.rounded()))) enrollments against \(NumberText.count(Int(previous.rounded()))) in the period before (\(dates)): \(moved)."
         // A period before that the data covers less than nine tenths of is said to be partial.
-        if let first = source.firstDay, let end = earlier.end,
-            let start = earlier.start ?? Optional(first), start < first,
+        if let first = source.firstDay, let end = earlier.end, let start = earlier.start,
+            start < first,
             10 * (end.daysSinceEpoch - first.daysSinceEpoch)
                 < 9 * (end.daysSinceEpoch - start.daysSinceEpoch)
         {
