@@ -269,14 +269,33 @@ struct EntityFinder {
         while index + needle.count <= haystack.count {
             if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle
             {
-                let before = index == 0 || !isWordCharacter(haystack[index - 1])
+                let before =
+                    index == 0
+                    || !isWordCharacter(haystack[index - 1])
+                        && !joins(haystack, at: index - 1)
                 let end = index + needle.count
-                let after = end == haystack.count || !isWordCharacter(haystack[end])
+                let after =
+                    end == haystack.count
+                    || !isWordCharacter(haystack[end])
+                        && !joins(haystack, at: end)
                 if before && after { return index..<end }
             }
             index += 1
         }
         return nil
+    }
+
+    /// An ampersand or apostrophe between two word characters joins them into one word:
+    /// "R&D" is not the badge "R", nor "O'Brien" a name "Brien". A possessive ("Python's")
+    /// still ends the word before it.
+    private static func joins(_ text: [Character], at index: Int) -> Bool {
+        guard index > 0, index + 1 < text.count, text[index] == "&" || text[index] == "'",
+            isWordCharacter(text[index - 1]), isWordCharacter(text[index + 1])
+        else { return false }
+        let possessive =
+            text[index] == "'" && text[index + 1] == "s"
+            && (index + 2 == text.count || !isWordCharacter(text[index + 2]))
+        return !possessive
     }
 
     /// The ranges of the words of a text; a word may carry an apostrophe or an ampersand

@@ -162,14 +162,18 @@ extension EntityFinder {
         -> [Candidate]
     {
         let words = Self.words(in: lowered)
-        return words.enumerated().compactMap { position, range in
+        return words.enumerated().compactMap { position, whole in
+            // "Café's enrollments": the name's word without the possessive.
+            let range =
+                whole.count > 3 && lowered[whole].suffix(2) == ["'", "s"]
+                ? whole.lowerBound..<(whole.upperBound - 2) : whole
             let word = String(lowered[range])
             let before = position > 0 ? String(lowered[words[position - 1]]) : ""
             // In lower case, or capitalized as the question's first word ("Docker completion
             // rate?"), which the capitalized runs leave out.
             let written = String(original[range])
             guard let kind = leads[word],
-                written == word || position == 0 && written.lowercased() == word,
+                written == word || position == 0 && Self.fold(written) == word,
                 !found.contains(where: { $0.range.overlaps(range) }),
                 !Self.isVocabulary(word), !Self.connectors.contains(word),
                 !Self.commonLeads.contains(word), !Self.degree.contains(before)

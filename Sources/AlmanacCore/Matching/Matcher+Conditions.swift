@@ -18,6 +18,7 @@ extension Matcher {
         }
         // A name in quotes is surely meant whole: refuse it before a near miss inside it.
         let unknown = entities.unknownName(in: text, excluding: mentions)
+        if let phrase = categoryNamedAsBadge(text, mentions) { throw failure(.category(phrase)) }
         if let category = categories?.firstMatch(in: masked, range: whole)
             ?? Self.byCategory.firstMatch(in: masked, range: whole),
             let range = Range(category.range, in: masked)
@@ -60,6 +61,29 @@ extension Matcher {
             }
         }
         return found
+    }
+
+    /// "The Data badges", "the Data category": a badge that has its category's name, named in
+    /// the plural or with "category", means the category (a blind test found the one badge's
+    /// numbers given for it). "The Data badge" stays the badge.
+    private func categoryNamedAsBadge(_ text: String, _ mentions: [EntityFinder.Found])
+        -> String?
+    {
+        guard let categories, mentions.contains(where: { $0.kind == .badge }) else { return nil }
+        let whole = NSRange(text.startIndex..., in: text)
+        for match in categories.matches(in: text, range: whole)
+        where match.range(at: 1).location != NSNotFound {
+            guard let range = Range(match.range, in: text) else { continue }
+            let start = text.distance(from: text.startIndex, to: range.lowerBound)
+            let span = start..<(start + text[range].count)
+            if mentions.contains(where: {
+                $0.kind == .badge && span.lowerBound <= $0.range.lowerBound
+                    && $0.range.upperBound <= span.upperBound
+            }) {
+                return String(text[range])
+            }
+        }
+        return nil
     }
 
     /// Puts a question's windows into its match. "Last year compared to this year": the later
@@ -202,8 +226,9 @@ extension Matcher {
 
     func read(_ question: String) -> Reading {
         let text = Self.normalized(question)
-        let (mentions, corrections) = entities.corrections(
-            in: text, excluding: entities.exact(in: text))
+        let exact = entities.outsideLongerMisses(
+            entities.outsideEverydayWords(entities.exact(in: text), in: text), in: text)
+        let (mentions, corrections) = entities.corrections(in: text, excluding: exact)
         return Reading(
             text: text, mentions: mentions, corrections: corrections,
             masked: Self.masked(text, mentions))

@@ -104,9 +104,10 @@ public struct Matcher: Sendable {
             : try NSRegularExpression(
                 pattern: #"\b(?:"#
                     + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-                    + #")\s+(?:"#
-                    // "The cloud category" as well as "cloud badges".
-                    + Vocabulary.badgeWord + #"|categor(?:y|ies))\b"#,
+                    // "The cloud category" as well as "cloud badges"; the plural or "category"
+                    // captured, where a badge of the category's name means the category.
+                    + #")\s+(?:("# + Vocabulary.badgePlural + #"|categor(?:y|ies))|"#
+                    + Vocabulary.badgeWord + #")\b"#,
                 options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {

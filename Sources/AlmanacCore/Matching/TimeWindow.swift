@@ -120,6 +120,8 @@ struct TimeWindow {
     /// Words that say "when" and that a point must account for.
     static let timeLike: [NSRegularExpression] = [
         #"\b(?:19|20)\d{2}\b"#,
+        // "2014B", "the 2020s": a year with letters, a term or a decade.
+        #"\b(?:19|20)\d{2}(?!h[12]\b|q[1-4]\b)[a-z]+\b"#,
         #"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"#,
         #"\bmay\s+(?:19|20)\d{2}\b"#,
         #"\b(?:in|since|before|after|until|during|from|through)\s+may\b"#,
@@ -128,7 +130,7 @@ struct TimeWindow {
         #"\b(?:first|second|1st|2nd|last|this|next)\s+half\b"#,
         #"\bbetween\b(?!\s+(?:‹badge›|‹org›|badges|courses|organi[sz]ations|companies|teams|them|the two|these))"#,
         #"\bsince\b"#,
-        #"\bbefore\b(?!\s+(?:(?:taking|starting|enrolling|doing|attempting|tackling|trying|they|moving|going|completing|finishing|earning|getting|it|that|them|this|one|another|the next)\b|(?:the\s+)?‹badge›))"#,
+        #"\bbefore\b(?!\s+(?:(?:taking|starting|enrolling|doing|attempting|tackling|trying|they|moving|going|completing|finishing|earning|getting|it|that|them|this|one|another|the next)\b|(?:the\s+)?(?:\#(Vocabulary.badgeWord)\s+)?‹badge›))"#,
         #"\b(?:until|till|thru)\b"#, #"\bago\b"#, #"\bto[- ]date\b"#, #"\b(?:ytd|mtd|qtd|wtd)\b"#,
         #"\bfiscal\b"#, #"\bfy\s?'?\d*\b"#, #"\bholidays?\b"#, #"\bsemesters?\b"#,
         #"\bterms?\s+(?:\d|one|two|three)"#,

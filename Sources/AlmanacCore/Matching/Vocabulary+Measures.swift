@@ -5,7 +5,7 @@ extension Vocabulary {
         (
             .previousBadge,
             [
-                #"\bbefore (?:(?:taking|starting|enrolling in|doing|attempting|tackling|trying|they take|they start|moving on to|moving to|going into) )?(?:the )?‹badge›"#,
+                #"\bbefore (?:(?:taking|starting|enrolling in|doing|attempting|tackling|trying|they take|they start|moving on to|moving to|going into) )?(?:the )?(?:\#(badgeWord) )?‹badge›"#,
                 #"\bprior to (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
                 #"\bahead of (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
                 #"\bprerequisites?\b"#, #"\bprecede[sd]?\b"#,
@@ -31,7 +31,7 @@ extension Vocabulary {
             [
                 #"\bnext (?:badge|course|certification|track|step|module|class|stop|move)s?\b"#,
                 #"\b(?:take|takes|taking|took|do|does|go|goes|going|move|moves|moving|head|heads|enrol+|enrol+s|choose|chooses|pick|picks|try|tries|jump|jumps)\b[^?.!]*\bnext\b"#,
-                #"\bafter (?:(?:taking|completing|finishing|earning|passing|doing|getting|they finish|they complete|they take) )?(?:the )?‹badge›"#,
+                #"\bafter (?:(?:taking|completing|finishing|earning|passing|doing|getting|they finish|they complete|they take) )?(?:the )?(?:\#(badgeWord) )?‹badge›"#,
                 #"\bafter (?:completing|finishing|earning|passing)\b"#,
                 #"\bonce (?:(?:someone|people|learners|users|they|a learner|you) )?(?:(?:wraps?|wrapped) up |finish(?:es|ed)? |complet(?:es|ed) |(?:has|have) (?:done|finished|completed) |(?:is|are) done with )?(?:the )?‹badge›"#,
                 #"\bhaving (?:done|completed|finished|passed|earned) (?:the )?‹badge›"#,
@@ -135,13 +135,14 @@ extension Vocabulary {
                 #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
                 #"\bchurn"#,
                 #"\battrition\b"#, #"\bwithdr[ae]w"#,
+                #"\b(?:un|de)regist(?:er|ered|ers|ering|ration)\b"#,
                 #"\bleave (?:before|without)\b"#,
                 #"\bbail(?:s|ed|ing)? (?:out|on)\b"#, #"\bghost"#, #"\bjump(?:s|ing|ed)? ship\b"#,
                 #"\bleak"#,
                 #"\bfall(?:s|ing)? (?:off|away)\b"#,
                 #"\blos(?:e|es|ing|t) (?:a lot of |many |the most |the fewest |fewest |most |more |so many )?\#(people)"#,
                 // "How many learners did Globex Corporation lose in 2026?"
-                #"\b\#(people)\b[^?.!]*\b(?:did|does|do|has|have|had) (?:‹org›|‹badge›|we|you|the platform|\#(orgWord)|\#(badgeWord)) los(?:e|t)\b"#,
+                #"\b\#(people)\b[^?.!]*\b(?:did|does|do|has|have|had) (?:the )?(?:(?:‹org›|‹badge›)(?: \#(orgWord)| \#(badgeWord)| region| division| office)?|we|you|platform|\#(orgWord)|\#(badgeWord)) los(?:e|t)\b"#,
             ]
         ),
         // Completions over time are a count per period (organization_trends), not a rate.

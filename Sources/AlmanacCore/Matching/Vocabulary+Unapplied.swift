@@ -44,6 +44,8 @@ extension Vocabulary {
                 #"\b(?:went|go|goes|going|moved?|moves|moving|progress(?:ed|es)?|transition(?:ed|s)?|switch(?:ed|es)?|advanc(?:ed|es)|graduated?)\s+(?:on\s+)?from\s+(?:the\s+)?‹badge›\s+(?:to|into|on to|onto)\s+(?:the\s+)?‹badge›"#,
                 #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
                 #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
+                // "Learners from Leadership who completed Python": one group, of two badges.
+                #"\b(?:learners|people|students|users|employees|those|ones)\s+(?:from|of|in|on|who (?:took|did|started|finished|completed|enrol+ed in))\s+(?:the\s+)?‹badge›(?:\s+\#(badgeWord))?\s+(?:who\s+|that\s+)?(?:also\s+|then\s+|later\s+)?(?:completed|finished|took|started|enrol+ed in|dropped|passed|earned|went on to)\s+(?:the\s+)?‹badge›"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
                 // "Learners who have completed every badge": all of them, not each one.
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|done|did)\s+(?:every|all(?: of)?(?: the)?|all \d+(?: of the)?)\s+(?:single\s+)?(?:\#(badgeWord)|\#(badgePlural))\b"#,
@@ -86,6 +88,8 @@ extension Vocabulary {
             .twoStatuses,
             [
                 #"\b(?:in[- ]progress|completed|dropped(?: out)?)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
+                // "Active enrollments": enrolled and in progress, not finished nor dropped.
+                #"\b(?:active|open|current|live|outstanding|unclosed)\s+(?:enrol+ments?|registrations?|sign[- ]?ups?)\b"#,
                 #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
             ]

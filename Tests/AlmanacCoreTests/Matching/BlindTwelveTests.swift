@@ -1,0 +1,175 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind tests twelve and fourteen (2026-12-06): a database of names that are everyday
+/// words, names inside names and names with punctuation, and the Open University's data
+/// (modules, regions, presentation codes). Each reading below was wrong or dropped a word.
+@Suite struct BlindTwelveTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: [
+                "Design", "Go", "R", "Data", "Python", "Python Basics", "Advanced Python Basics",
+                "C++", "BBB", "DDD",
+            ],
+            organizations: [
+                "Café Ltd", "O'Brien & Sons", "Zürich Labs", "Open", "R&D <Lab> \"Beta\"",
+            ],
+            categories: [
+                "Design": "Design", "Go": "Programming", "R": "Data", "Data": "Data",
+                "Python": "Programming", "Python Basics": "Programming",
+            ]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    func refusal(_ text: String) throws -> MatchError.Reason {
+        try #require(throws: MatchError.self) { try route(text) }.reason
+    }
+
+    @Test("'R&D' is one word: not the badge R, and the organization it begins is named")
+    func ampersandJoins() throws {
+        guard
+            case .noSuchName(_, let written, let closest) = try refusal(
+                "What is the completion rate at R&D?")
+        else {
+            Issue.record("not refused as a name")
+            return
+        }
+        #expect(written == "R&D")
+        #expect(closest.first == "R&D <Lab> \"Beta\"")
+        // A possessive still ends the name before it.
+        #expect(try route("What is R's completion rate?").filters.badge == "R")
+    }
+
+    @Test(
+        "a possessive on the first word of a name is refused naming the name",
+        arguments: [
+            ("Café's enrollments in 2026", "Café Ltd"), ("Zürich's enrollments", "Zürich Labs"),
+        ])
+    func possessiveLead(text: String, name: String) throws {
+        guard case .noSuchName(_, _, let closest) = try refusal(text) else {
+            Issue.record("not refused as a name")
+            return
+        }
+        #expect(closest.first == name)
+    }
+
+    @Test("a name one letter short of a longer name is read as the longer one, with a note")
+    func headOfLongerName() throws {
+        let reading = matcher.read("How many enrollments in Python Basic?")
+        #expect(reading.mentions.map(\.name) == ["Python Basics"])
+        #expect(reading.corrections.map(\.name) == ["Python Basics"])
+        #expect(try route("How many enrollments in Python?").filters.badge == "Python")
+        #expect(
+            try route("How many enrollments in Advanced Python Basic?").filters.badge
+                == "Advanced Python Basics")
+    }
+
+    @Test(
+        "a badge named as its category, in the plural or with 'category', is the category",
+        arguments: [
+            "How many enrollments in the Data category?",
+            "What is the completion rate of the Data badges?",
+            "Completion rate of Data courses?",
+        ])
+    func categoryNamedAsBadge(text: String) throws {
+        guard case .category = try refusal(text) else {
+            Issue.record("not a category")
+            return
+        }
+    }
+
+    @Test("'the Data badge' stays the badge")
+    func badgeOfCategoryName() throws {
+        #expect(try route("Completion rate of the Data badge?").filters.badge == "Data")
+    }
+
+    @Test(
+        "an everyday word in lower case is a word; written as the name, quoted, beside a badge word or after a preposition, a name",
+        arguments: [
+            ("How did enrollments go in 2025?", nil),
+            ("Where do Python learners go next?", "Python"),
+            ("How many enrollments did Go have?", "Go"),
+            ("the go badge enrollments", "Go"),
+            ("What is the completion rate of data?", "Data"),
+            ("What does the data say about enrollments in 2025?", nil),
+        ] as [(String, String?)])
+    func everydayWords(text: String, badge: String?) throws {
+        #expect(try route(text).filters.badge == badge)
+    }
+
+    @Test("'open enrollments' are two statuses, not the organization Open")
+    func openEnrollments() throws {
+        guard case .unapplied(let part, _) = try refusal("How many open enrollments are there?")
+        else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(part == .twoStatuses)
+        #expect(try route("How many learners at open?").filters.organization == "Open")
+    }
+
+    @Test("learners of one badge who completed another are one group, refused")
+    func learnersOfTwoBadges() throws {
+        guard
+            case .unapplied(let part, _) = try refusal(
+                "How many learners from Design completed Python?")
+        else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(part == .intersection)
+    }
+
+    @Test(
+        "a badge word between 'after'/'before' and the name keeps the learning path",
+        arguments: [
+            ("What do students take after module BBB?", Measure.nextBadge),
+            ("What do learners take before module DDD?", .previousBadge),
+        ])
+    func pathWithBadgeWord(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.kind == .learningPaths)
+    }
+
+    @Test(
+        "a year with letters (a term code, a decade) is refused as an unreadable time",
+        arguments: ["How many students enrolled in 2014J?", "Enrollments in the 2020s"])
+    func yearWithLetters(text: String) throws {
+        guard case .unreadableTime = try refusal(text) else {
+            Issue.record("not a time")
+            return
+        }
+    }
+
+    @Test(
+        "who is counted, where the data has no such thing, is refused",
+        arguments: [
+            "How many female learners enrolled in Python Basics?",
+            "How many learners with a disability dropped out?",
+            "What is the dropout rate of learners who failed?",
+            "How many learners passed Python Basics with distinction?",
+            "How many first-time learners enrolled in 2025?",
+        ])
+    func absentQualifiers(text: String) throws {
+        guard case .absentMeasure = try refusal(text) else {
+            Issue.record("not refused")
+            return
+        }
+    }
+
+    @Test("'unregistered' is dropping out; 'did the X lose' counts drop-outs")
+    func droppedWords() throws {
+        let unregistered = try route("How many learners unregistered from BBB in 2025?")
+        #expect(unregistered.intent.measure == .dropouts)
+        #expect(unregistered.filters.badge == "BBB")
+        let lost = try route("How many learners did the Open organization lose in 2025?")
+        #expect(lost.intent.measure == .dropouts)
+        #expect(lost.filters.organization == "Open")
+        #expect(lost.intent.people)
+    }
+}
