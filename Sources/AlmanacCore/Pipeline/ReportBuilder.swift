@@ -59,6 +59,7 @@ public struct ReportBuilder {
         // The site about to be replaced: what changed since that report, and its feed.
         let previousSite = PreviousSite.read(from: layout, files: files)
         let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }
+        try refuseOlderReport(previousFeed, asOf: source.asOf, in: layout)
         environment.log(.started(questions: file.questions.count))
         clock.mark("load")
 
@@ -181,5 +182,24 @@ public struct ReportBuilder {
         _ stage: BuildError.Stage, _ question: String? = nil, _ body: () throws -> T
     ) throws -> T {
         try BuildError.wrapping(stage, question, body)
+    }
+}
+
+extension ReportBuilder {
+    /// A build as of a day before the report its folder holds would replace that report
+    /// with an older one, and compare with nothing (a blind test found the older report's
+    /// pages saying "new in this report" and its feed entry overwritten). `--force` replaces
+    /// it all the same.
+    func refuseOlderReport(_ feed: String?, asOf: CivilDate, in layout: SiteLayout) throws {
+        guard !options.force, let feed,
+            let latest = Feed.entries(in: feed).map(\.date).max(), latest > asOf.description
+        else { return }
+        throw BuildError(
+            .writing,
+            SiteError(
+                path: layout.site.path,
+                message:
+                    "holds the report as of \(latest), later than this build's as-of date \(asOf): building would replace it with an older report. Build into another folder with --out, or pass --force to replace it"
+            ))
     }
 }

@@ -104,4 +104,25 @@ import Testing
         }
         #expect(!project.read("completion.md").contains("drop-outs carry no date"))
     }
+
+    @Test("a build as of a day before its folder's report is refused; --force replaces it")
+    func olderThanTheFolder() async throws {
+        let project = try Project(questions: Self.questions)
+        try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-03-01") }
+        let before = project.snapshot()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-02-15") }
+        }
+        #expect(
+            error?.description.contains(
+                "holds the report as of 2024-03-01, later than this build's as-of date 2024-02-15")
+                == true)
+        // Nothing of the later report was touched.
+        #expect(Project.same(before, project.snapshot()))
+        try await project.build(Self.questions) {
+            $0.asOf = CivilDate(iso: "2024-02-15")
+            $0.force = true
+        }
+        #expect(project.read("completion.md").contains("This report is as of 2024-02-15"))
+    }
 }
