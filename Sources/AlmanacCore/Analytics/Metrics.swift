@@ -46,6 +46,27 @@ public struct DatabaseStats: Sendable, Equatable {
         return stats
     }
 
+    /// The counts as of the end of `day`: the users who had joined and the enrollments made
+    /// by then (badges and organizations carry no date). A back-dated report's index said
+    /// every row of the database, rows added since included.
+    public static func read(from db: any DatabaseConnection, asOf day: CivilDate) throws
+        -> DatabaseStats
+    {
+        let end = SQLValue.text(day.adding(days: 1).description)
+        var stats = DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0)
+        try db.query(
+            """
+            SELECT (SELECT count(*) FROM users WHERE joined_at < ?), (SELECT count(*) FROM badges), \
+            (SELECT count(*) FROM organizations), (SELECT count(*) FROM enrollments WHERE enrolled_at < ?)
+            """, [end, end]
+        ) { row in
+            stats = DatabaseStats(
+                users: row.int(0), badges: row.int(1), organizations: row.int(2),
+                enrollments: row.int(3))
+        }
+        return stats
+    }
+
     public var json: JSONValue {
         [
             "total_users": .int(users), "total_badges": .int(badges),

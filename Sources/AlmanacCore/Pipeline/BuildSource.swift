@@ -47,7 +47,7 @@ struct BuildSource {
             if !names.isEmpty {
                 throw SchemaCheckError(path: db.location, report: SchemaReport(findings: names))
             }
-            let stats = try DatabaseStats.read(from: db)
+            var stats = try DatabaseStats.read(from: db)
             // The cause first: with no enrollments, --as-of would only lead to this.
             guard stats.enrollments > 0 else {
                 throw InputError(
@@ -73,6 +73,7 @@ struct BuildSource {
             let last = requested == nil ? nil : try DatabaseStats.latestActivity(in: db)
             if let last, asOf < last {
                 latest = last
+                stats = try DatabaseStats.read(from: db, asOf: asOf)
             }
             // One dated a week or more after it has no activity in its last 7 days: a stale
             // export or a mistyped year, which would otherwise publish empty windows.

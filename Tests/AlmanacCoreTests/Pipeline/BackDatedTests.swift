@@ -125,4 +125,17 @@ import Testing
         }
         #expect(project.read("completion.md").contains("This report is as of 2024-02-15"))
     }
+
+    @Test("a back-dated report's totals count the users and enrollments of its as-of date")
+    func totalsAsOf() async throws {
+        let project = try Project(questions: Self.questions)
+        // As of 2024-02-14: enrollments 1, 2, 3 and 5 were made (6 and 7 on 02-15, 4 on
+        // 03-01); the four users joined on 2024-01-01; three badges and two organizations.
+        try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-02-14") }
+        let stats = try project.document("badges")["metadata"]?["database_stats"]
+        #expect(stats?["total_enrollments"] == .int(4))
+        #expect(stats?["total_users"] == .int(4))
+        #expect(stats?["total_badges"] == .int(3))
+        #expect(stats?["total_organizations"] == .int(2))
+    }
 }
