@@ -44,7 +44,21 @@ extension Matcher {
                     closest: unknown.closest))
         }
         if let notFound, unknown?.quoted == true { throw notFound }
-        if let miss = entities.nearMisses(in: text, excluding: mentions).first {
+        // The longest run of words first: "South West" is the start of "South West Region",
+        // and its "West" only that of "West Midlands Region".
+        let misses = entities.nearMisses(in: text, excluding: mentions)
+        if let miss = misses.enumerated().min(by: {
+            ($1.element.range.count, $0.offset) < ($0.element.range.count, $1.offset)
+        })?.element {
+            // "North" begins "North Region" and "North Western Region": both are named.
+            let alike = misses.filter { $0.range == miss.range && $0.distance == miss.distance }
+            if alike.count > 1 {
+                throw failure(
+                    .noSuchName(
+                        kind: Set(alike.map(\.kind)).count == 1 ? miss.kind.rawValue : nil,
+                        written: miss.written,
+                        closest: alike.map(\.name).sorted { ($0.count, $0) < ($1.count, $1) }))
+            }
             throw failure(
                 .unknownName(kind: miss.kind.rawValue, written: miss.written, suggestion: miss.name)
             )

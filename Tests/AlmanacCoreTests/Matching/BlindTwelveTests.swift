@@ -172,4 +172,39 @@ import Testing
         #expect(lost.filters.organization == "Open")
         #expect(lost.intent.people)
     }
+
+    @Test("'for 2025 registrations against 2024' sets the two windows side by side")
+    func registrationsAgainst() throws {
+        let match = try route("Completion rate for 2025 registrations against 2024")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2025-01-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2024-01-01"))
+    }
+
+    @Test("the start of several names is refused naming each; the longest run of words first")
+    func startOfSeveralNames() throws {
+        let regions = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: [],
+                organizations: [
+                    "North Region", "North Western Region", "South West Region",
+                    "West Midlands Region",
+                ]),
+            asOf: CivilDate(iso: "2015-06-30")!)
+        let north = try #require(throws: MatchError.self) {
+            try regions.route(Question(id: "q", text: "Completion rate in the North"))
+        }
+        guard case .noSuchName(_, "North", let closest) = north.reason else {
+            Issue.record("\(north.reason)")
+            return
+        }
+        #expect(closest == ["North Region", "North Western Region"])
+        let southWest = try #require(throws: MatchError.self) {
+            try regions.route(
+                Question(id: "q", text: "What's the completion rate in the South West?"))
+        }
+        guard case .unknownName(_, "South West", "South West Region") = southWest.reason else {
+            Issue.record("\(southWest.reason)")
+            return
+        }
+    }
 }
