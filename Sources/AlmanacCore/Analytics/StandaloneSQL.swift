@@ -6,7 +6,7 @@ import Foundation
 /// build held from its SQL phase to its end, and the comparison windows' were written for
 /// `--dump-sql` alone.
 public struct StandaloneSQL: Sendable {
-    private enum Source: Sendable {
+    private indirect enum Source: Sendable {
         case analysis(AnalysisKind, AnalysisRequest, any SQLDialect)
         case custom(String)
         case texts([String])
