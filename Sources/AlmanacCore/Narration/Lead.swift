@@ -204,8 +204,15 @@ enum Lead {
             text += ", most growth first: " + list(grew.prefix(named).map(signed))
             if grew.count > named { text += "; the table lists the rest" }
         }
-        if let fall = answer.rows.filter({ change($0) < 0 }).min(by: { change($0) < change($1) }) {
-            text += "; \(signed(fall).replacingOccurrences(of: " (", with: " fell most ("))"
+        let fell = answer.rows.filter { change($0) < 0 }
+        if let most = fell.map(change).min() {
+            // All that share the largest fall are named ("D and E fell most (−44 each)").
+            let tied = fell.filter { change($0) == most }
+            let amount = NumberText.count(Int(abs(most)))
+            text +=
+                tied.count == 1
+                ? "; \(signed(tied[0]).replacingOccurrences(of: " (", with: " fell most ("))"
+                : "; \(Tie.names(tied.map { md($0.subject) })) fell most (−\(amount) each)"
         }
         return text + "."
     }
