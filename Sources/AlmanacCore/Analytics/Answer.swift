@@ -68,6 +68,9 @@ public struct Answer: Sendable, Equatable {
         public var range: DateRange
         /// One value per row of the answer, in its order.
         public var values: [JSONValue]
+        /// The data's first day when the window ends on or before it: it counted nothing
+        /// because the data had not begun, so its values are null, not 0 and a rise from it.
+        public var dataBegins: CivilDate? = nil
 
         /// "2024 (2024-01-01 to 2024-12-31)": the words and the days they cover.
         public var description: String {
@@ -79,9 +82,18 @@ public struct Answer: Sendable, Equatable {
 
     /// This answer set beside `other`, the same question in another window: each row's value
     /// there, by subject (a subject with no row there counts zero, or has no rate).
-    public func against(_ other: Answer, window: DateRange, current: String) -> Answer {
+    /// A window that ends on or before `firstDay` has no values.
+    public func against(
+        _ other: Answer, window: DateRange, current: String, firstDay: CivilDate? = nil
+    ) -> Answer {
         var answer = self
         let zero: JSONValue = value.format == .count ? .int(0) : .null
+        if let firstDay, let end = window.end, end <= firstDay {
+            answer.versus = Versus(
+                current: current, phrase: window.phrase, range: window,
+                values: rows.map { _ in .null }, dataBegins: firstDay)
+            return answer
+        }
         answer.versus = Versus(
             current: current, phrase: window.phrase, range: window,
             values: rows.map { row in

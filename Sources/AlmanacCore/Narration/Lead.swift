@@ -6,6 +6,11 @@ enum Lead {
     static let named = 5
 
     static func sentence(for answer: Answer, filters: Filters) -> String? {
+        if let windows = answer.growthWindows, answer.rows.isEmpty {
+            // Every organization's earlier count is missing: the window lies before the data.
+            return
+                "No organization's growth can be measured: the period before (\(windows.previous.days)) lies before the data."
+        }
         guard let first = answer.rows.first else { return nil }
         var scoped = filters
         // After or before a badge, it is the anchor; first badges ignore the badge filter.
