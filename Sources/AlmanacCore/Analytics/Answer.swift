@@ -112,6 +112,9 @@ public struct Answer: Sendable, Equatable {
     public var finishingDays: Double?
     /// For a growth ranking, the windows compared: the question's and the one before it.
     public var growthWindows: ComparisonWindows?
+    /// `(no organization)`'s row, left out of a ranking of organizations: the lead gives its
+    /// value, so that the reader knows where learners with no organization stand.
+    public var leftOut: Row?
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -294,6 +297,8 @@ public struct Answer: Sendable, Equatable {
     private func withoutNoOrganization() -> Answer {
         guard subjectTitle == "Organization", intent.ranking != nil else { return self }
         var answer = self
+        // Kept aside, so that the page says where it would stand (docs/metrics.md).
+        answer.leftOut = rows.first { $0.subject == Scope.noOrganization && $0.value != .null }
         answer.rows.removeAll { $0.subject == Scope.noOrganization }
         answer.available = answer.rows.count
         return answer

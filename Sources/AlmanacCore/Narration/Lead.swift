@@ -6,6 +6,18 @@ enum Lead {
     static let named = 5
 
     static func sentence(for answer: Answer, filters: Filters) -> String? {
+        guard let text = body(answer, filters: filters) else { return nil }
+        // A ranking of organizations leaves learners with none out: said, with their value.
+        guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
+        let support =
+            answer.supportTitle.flatMap { title in
+                row.support.map { " (\(NumberText.count($0)) \(title.lowercased()))" }
+            } ?? ""
+        return text
+            + " Learners with no organization, \(Scope.noOrganization), are left out of rankings of organizations; their figure is \(value(row, answer))\(support)."
+    }
+
+    private static func body(_ answer: Answer, filters: Filters) -> String? {
         if let windows = answer.growthWindows, answer.rows.isEmpty {
             // Every organization's earlier count is missing: the window lies before the data.
             return
