@@ -348,7 +348,8 @@ public struct Answer: Sendable, Equatable {
         self.anchor = anchor
     }
 
-    /// Sorted as the ranking says, nulls last, ties by subject; cut to its count.
+    /// Sorted as the ranking says, nulls last, ties by name (Unicode code point order, as
+    /// every list is: docs/metrics.md, Conventions); cut to its count.
     private func ranked() -> Answer {
         guard subjectTitle != nil, !isTimeline else { return self }
         var answer = withoutNoOrganization()
@@ -360,6 +361,11 @@ public struct Answer: Sendable, Equatable {
             case (_, nil): return true
             case (let x?, let y?):
                 if x != y { return ascending ? x < y : x > y }
+                // Tied values by name, not in the analysis's order (by enrollments): a blind
+                // test saw Python before C#, both with 5 drop-outs.
+                if a.element.subject != b.element.subject {
+                    return a.element.subject.utf8.lexicographicallyPrecedes(b.element.subject.utf8)
+                }
                 return a.offset < b.offset
             }
         }.map(\.element)
