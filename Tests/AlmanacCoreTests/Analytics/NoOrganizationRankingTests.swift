@@ -28,10 +28,7 @@ import Testing
 
     @Test("the lowest completion rates rank North and South; (no organization)'s 50% is said")
     func lowest() throws {
-        let metrics = try CompletionMetrics.run(
-            AnalysisContext(
-                db: try SQLiteConnection(path: try Fixture.database(Self.rows)),
-                asOf: CivilDate(iso: "2024-03-01")!, filters: Filters()))
+        let metrics = try CompletionMetrics.run(try Fixture.context(Self.rows))
         let intent = Intent(
             measure: .completionRate, dimension: .organization, ranking: Ranking(.bottom))
         let answer = try #require(Answer.make(metrics, intent: intent, filters: Filters()))

@@ -22,10 +22,7 @@ import Testing
 
     @Test("C# and Python tie at 5 drop-outs: C# first, by name, then Go with 3")
     func byName() throws {
-        let metrics = try CompletionMetrics.run(
-            AnalysisContext(
-                db: try SQLiteConnection(path: try Fixture.database(Self.rows)),
-                asOf: CivilDate(iso: "2024-03-01")!, filters: Filters()))
+        let metrics = try CompletionMetrics.run(try Fixture.context(Self.rows))
         #expect(metrics.byBadge.map(\.name) == ["Python", "C#", "Go"])
         for order in [Ranking.Order.top, .bottom] {
             let intent = Intent(measure: .dropouts, dimension: .badge, ranking: Ranking(order))

@@ -23,11 +23,7 @@ import Testing
         FROM n;
         """
 
-    func context() throws -> AnalysisContext {
-        AnalysisContext(
-            db: try SQLiteConnection(path: try Fixture.database(Self.rows)),
-            asOf: CivilDate(iso: "2024-03-01")!, filters: Filters())
-    }
+    func context() throws -> AnalysisContext { try Fixture.context(Self.rows) }
 
     @Test("three badges at 0% tie for the lowest; all four tie for the most enrollments")
     func badges() throws {
