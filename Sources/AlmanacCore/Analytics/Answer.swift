@@ -68,6 +68,9 @@ public struct Answer: Sendable, Equatable {
         public var range: DateRange
         /// One value per row of the answer, in its order.
         public var values: [JSONValue]
+        /// The data's first day when the window ends on or before it: it counted nothing
+        /// because the data had not begun, so its values are null, not 0 and a rise from it.
+        public var dataBegins: CivilDate? = nil
 
         /// "2024 (2024-01-01 to 2024-12-31)": the words and the days they cover.
         public var description: String {
@@ -79,9 +82,18 @@ public struct Answer: Sendable, Equatable {
 
     /// This answer set beside `other`, the same question in another window: each row's value
     /// there, by subject (a subject with no row there counts zero, or has no rate).
-    public func against(_ other: Answer, window: DateRange, current: String) -> Answer {
+    /// A window that ends on or before `firstDay` has no values.
+    public func against(
+        _ other: Answer, window: DateRange, current: String, firstDay: CivilDate? = nil
+    ) -> Answer {
         var answer = self
         let zero: JSONValue = value.format == .count ? .int(0) : .null
+        if let firstDay, let end = window.end, end <= firstDay {
+            answer.versus = Versus(
+                current: current, phrase: window.phrase, range: window,
+                values: rows.map { _ in .null }, dataBegins: firstDay)
+            return answer
+        }
         answer.versus = Versus(
             current: current, phrase: window.phrase, range: window,
             values: rows.map { row in
@@ -100,6 +112,9 @@ public struct Answer: Sendable, Equatable {
     public var finishingDays: Double?
     /// For a growth ranking, the windows compared: the question's and the one before it.
     public var growthWindows: ComparisonWindows?
+    /// `(no organization)`'s row, left out of a ranking of organizations: the lead gives its
+    /// value, so that the reader knows where learners with no organization stand.
+    public var leftOut: Row?
 
     /// The answer as the page's first key table.
     public var table: DataTable {
@@ -282,6 +297,8 @@ public struct Answer: Sendable, Equatable {
     private func withoutNoOrganization() -> Answer {
         guard subjectTitle == "Organization", intent.ranking != nil else { return self }
         var answer = self
+        // Kept aside, so that the page says where it would stand (docs/metrics.md).
+        answer.leftOut = rows.first { $0.subject == Scope.noOrganization && $0.value != .null }
         answer.rows.removeAll { $0.subject == Scope.noOrganization }
         answer.available = answer.rows.count
         return answer
@@ -331,7 +348,8 @@ public struct Answer: Sendable, Equatable {
         self.anchor = anchor
     }
 
-    /// Sorted as the ranking says, nulls last, ties by subject; cut to its count.
+    /// Sorted as the ranking says, nulls last, ties by name (Unicode code point order, as
+    /// every list is: docs/metrics.md, Conventions); cut to its count.
     private func ranked() -> Answer {
         guard subjectTitle != nil, !isTimeline else { return self }
         var answer = withoutNoOrganization()
@@ -343,6 +361,11 @@ public struct Answer: Sendable, Equatable {
             case (_, nil): return true
             case (let x?, let y?):
                 if x != y { return ascending ? x < y : x > y }
+                // Tied values by name, not in the analysis's order (by enrollments): a blind
+                // test saw Python before C#, both with 5 drop-outs.
+                if a.element.subject != b.element.subject {
+                    return a.element.subject.utf8.lexicographicallyPrecedes(b.element.subject.utf8)
+                }
                 return a.offset < b.offset
             }
         }.map(\.element)

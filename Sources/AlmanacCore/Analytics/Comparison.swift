@@ -140,14 +140,33 @@ public struct Comparison: Sendable, Equatable {
 
     public var windows: ComparisonWindows
     public var rows: [Row]
+    /// The first day of the data, when an earlier window lies wholly before it: that window
+    /// counted nothing because the data had not begun, so its values are nil (not 0) and no
+    /// change is shown against it. Nil otherwise.
+    public var dataBegins: CivilDate?
+
+    /// Whether the previous window ends on or before the data's first day.
+    public var previousBeforeData: Bool { Self.before(windows.previous, dataBegins) }
+    /// Whether the year-ago window ends on or before the data's first day.
+    public var yearAgoBeforeData: Bool { Self.before(windows.yearAgo, dataBegins) }
+
+    private static func before(_ range: DateRange, _ first: CivilDate?) -> Bool {
+        guard let first, let end = range.end else { return false }
+        return end <= first
+    }
 
     /// Matches the three windows' key measures by measure and subject, in the current order;
-    /// a subject seen only in an earlier window follows with a current value of nil.
+    /// a subject seen only in an earlier window follows with a current value of nil. An
+    /// earlier window that ends on or before `firstDay` (the data's first day) has no values.
     public init(
         windows: ComparisonWindows, current: [KeyMeasure], previous: [KeyMeasure],
-        yearAgo: [KeyMeasure]
+        yearAgo: [KeyMeasure], firstDay: CivilDate? = nil
     ) {
         self.windows = windows
+        let wholly = [windows.previous, windows.yearAgo].contains { Self.before($0, firstDay) }
+        self.dataBegins = wholly ? firstDay : nil
+        let previous = Self.before(windows.previous, firstDay) ? [] : previous
+        let yearAgo = Self.before(windows.yearAgo, firstDay) ? [] : yearAgo
         let before = Dictionary(
             previous.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let lastYear = Dictionary(
@@ -168,17 +187,22 @@ public struct Comparison: Sendable, Equatable {
     public var totals: [Row] { rows.filter { $0.subject == nil } }
 
     public var json: JSONValue {
-        func window(_ range: DateRange, _ asOf: CivilDate) -> JSONValue {
-            [
+        func window(_ range: DateRange, _ asOf: CivilDate, before: Bool = false) -> JSONValue {
+            var object: [String: JSONValue] = [
                 "from": .string(range.start?.description ?? ""),
                 "to": .string(range.end.map { $0.adding(days: -1).description } ?? ""),
                 "as_of": .string(asOf.description),
             ]
+            // Only when it is, so that other documents stay as they were.
+            if before, let dataBegins {
+                object["before_data_begins"] = .string(dataBegins.description)
+            }
+            return .object(object)
         }
         return [
             "current": window(windows.current, windows.asOf),
-            "previous": window(windows.previous, windows.previousAsOf),
-            "year_ago": window(windows.yearAgo, windows.yearAgoAsOf),
+            "previous": window(windows.previous, windows.previousAsOf, before: previousBeforeData),
+            "year_ago": window(windows.yearAgo, windows.yearAgoAsOf, before: yearAgoBeforeData),
             "measures": .array(rows.map(\.json)),
         ]
     }

@@ -112,9 +112,12 @@ public struct KeyMeasureSpec: Sendable {
     public func measures(in json: JSONValue) -> [KeyMeasure] {
         var result: [KeyMeasure] = []
         let object = totalsKey.isEmpty ? json : json[totalsKey]
+        // A rate of no enrollments has no value (it is stored as 0): nil, so that it shows
+        // "–" with no change, as a median of nothing does, not "0.00%" and a rise from it.
+        let none = object?["enrollments"]?.doubleValue == 0
         for name in totals {
-            result.append(
-                KeyMeasure(measure: name, subject: nil, value: object?[name]?.doubleValue))
+            let value = none && KeyMeasure.isRate(name) ? nil : object?[name]?.doubleValue
+            result.append(KeyMeasure(measure: name, subject: nil, value: value))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
             for row in rows {

@@ -32,10 +32,14 @@ struct BadgeEnrollmentCharts {
         var layout = Layout.base(
             title: "Enrollments per badge, by status", x: "Badge", y: "Enrollments")
         layout["barmode"] = "stack"
+        // Badges that share the most are all named (docs/metrics.md, "Ties").
+        let most = Tie.leading(result.badges, by: { Double($0.enrollments) })
         let summary =
-            result.badges.first.map {
+            most.first.map {
                 "Stacked bar chart of enrollments for \(result.badges.count) \(result.badges.count == 1 ? "badge" : "badges"), split by status. "
-                    + "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
+                    + (most.count == 1
+                        ? "\($0.badge) has the most, with \(NumberText.count($0.enrollments)) enrollments."
+                        : "\(Tie.names(most.map(\.badge))) tie for the most, with \(NumberText.count($0.enrollments)) enrollments each.")
             } ?? "Stacked bar chart of enrollments by status; there are no badges."
         return Chart(
             name: "bar", items: labels.count, title: "Enrollments per badge, by status",

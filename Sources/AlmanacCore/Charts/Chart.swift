@@ -133,10 +133,9 @@ enum Layout {
         if legendEntries < 2 || layout["showlegend"] == .bool(false) {
             layout["legend"] = nil
         }
-        return [
-            "data": .array(traces.map { PlotlyText.literal($0.withoutNulls) }),
-            "layout": PlotlyText.literal(.object(layout)),
-        ]
+        // Names stay as the database has them: the report document holds them raw, and the
+        // page makes them literal for Plotly where it draws the figure (`PlotlyText.drawn`).
+        return ["data": .array(traces.map(\.withoutNulls)), "layout": .object(layout)]
     }
 
     /// Whether a layout key names an axis: what the regular expression `^[xy]axis\d*$`

@@ -4,7 +4,9 @@
 /// called `%{x}<br>%{y}` showed the data in its hover label (a blind test found both).
 /// Names from the database are made literal: `&`, `<` and `>` become entities when the text
 /// holds a tag's bracket, and `%{` is broken with a zero-width space. Other text is left as
-/// it is, so the figures of ordinary names do not change.
+/// it is, so the figures of ordinary names do not change. Only what a page draws is made
+/// literal (`drawn`); the report document keeps the names as they are, except inside its
+/// hover templates, which are Plotly markup.
 enum PlotlyText {
     static func literal(_ text: String) -> String {
         var text = text
@@ -16,6 +18,10 @@ enum PlotlyText {
         if text.contains("%{") { text = text.replacingOccurrences(of: "%{", with: "%\u{200B}{") }
         return text
     }
+
+    /// A figure as a page hands it to Plotly: every name made literal, its templates kept.
+    /// The figure itself (and so the report document's `visualization`) holds names raw.
+    static func drawn(_ figure: JSONValue) -> JSONValue { literal(figure) }
 
     /// The keys whose text is Almanac's own markup for Plotly, made with `literal` names.
     static let templates: Set<String> = ["hovertemplate", "texttemplate"]

@@ -30,9 +30,15 @@ public struct SchemaFinding: Equatable, Sendable {
     public var description: String {
         var text = message
         if let count {
-            // "1 enrollment with …", "3 enrollments with …"
-            if count == 1, let space = text.firstIndex(of: " "), text[..<space].hasSuffix("s") {
-                text = String(text[..<text.index(before: space)]) + text[space...]
+            // "1 enrollment with …", "1 completed enrollment with …", "3 enrollments with …":
+            // the noun is the first or second word, the first that ends in s.
+            if count == 1 {
+                var words = text.split(separator: " ", omittingEmptySubsequences: false).map(
+                    String.init)
+                if let noun = words.prefix(2).firstIndex(where: { $0.hasSuffix("s") }) {
+                    words[noun].removeLast()
+                    text = words.joined(separator: " ")
+                }
             }
             text = "\(count) " + text
         }
@@ -157,27 +163,26 @@ public struct SchemaChecker {
     static func duplicateNames(
         _ rows: [(id: Int, name: String)], table: String, noun: String
     ) -> SchemaFinding? {
-        var idsByName: [[UInt8]: [Int]] = [:]
-        var shown: [[UInt8]: String] = [:]
+        var rowsByName: [[UInt8]: [(id: Int, name: String)]] = [:]
         var order: [[UInt8]] = []
         for row in rows {
             // Keyed by bytes, not by String: String's == is canonical equivalence, which
             // would hide the rule behind the type. Blank names are their own finding.
             let key = Array(matchingKey(row.name).utf8)
             guard !key.isEmpty else { continue }
-            if idsByName[key] == nil {
-                order.append(key)
-                shown[key] = row.name.precomposedStringWithCanonicalMapping
-            }
-            idsByName[key, default: []].append(row.id)
+            if rowsByName[key] == nil { order.append(key) }
+            rowsByName[key, default: []].append(row)
         }
-        let groups = order.compactMap { key -> (name: String, ids: [Int])? in
-            guard let ids = idsByName[key], ids.count > 1 else { return nil }
-            return (shown[key] ?? "", ids)
+        let groups = order.compactMap { key -> [(id: Int, name: String)]? in
+            guard let rows = rowsByName[key], rows.count > 1 else { return nil }
+            return rows
         }
         guard !groups.isEmpty else { return nil }
+        // Each id with its own name, quoted so that spaces at the ends show: "London Region"
+        // (id 4) and " london region " (id 14), not one name for both.
         var listed = groups.prefix(listedDuplicates).map { group in
-            "\"\(DisplayName.cut(group.name))\" (ids \(group.ids.map(String.init).joined(separator: ", ")))"
+            let each = group.map { "\"\(DisplayName.cut($0.name))\" (id \($0.id))" }
+            return each.dropLast().joined(separator: ", ") + " and " + each.last!
         }
         if groups.count > listedDuplicates {
             listed.append("and \(groups.count - listedDuplicates) more")
@@ -188,7 +193,7 @@ public struct SchemaChecker {
                 + "normalization: " + listed.joined(separator: "; ")
                 + " (names that differ only in letter case, spaces at the ends or invisible "
                 + "characters count as one: questions cannot tell them apart)",
-            count: groups.reduce(0) { $0 + $1.ids.count })
+            count: groups.reduce(0) { $0 + $1.count })
     }
 
     /// The row rules of docs/schema.md.
@@ -196,6 +201,7 @@ public struct SchemaChecker {
         case status
         case enrolledAt = "enrolled_at"
         case completedAt = "completed_at"
+        case progressNotNumber = "progress_not_number"
         case progress
         case
             completedBeforeEnrolled = "completed_before_enrolled"
@@ -229,6 +235,7 @@ public struct SchemaChecker {
                     "enrollments with a status other than \(Schema.statuses.joined(separator: ", "))"
             case .enrolledAt: return "enrollments with an unparseable enrolled_at"
             case .completedAt: return "enrollments with an unparseable completed_at"
+            case .progressNotNumber: return "enrollments whose progress is not a number"
             case .progress: return "enrollments with progress outside 0…1"
             case .completedBeforeEnrolled:
                 return "enrollments with completed_at earlier than enrolled_at"
@@ -254,9 +261,11 @@ public struct SchemaChecker {
                     + Schema.statuses.map { "'\($0)'" }.joined(separator: ", ") + ")"
             case .enrolledAt: return "enrolled_ok = 0"
             case .completedAt: return "completed_ok = 0"
+            case .progressNotNumber: return "NOT \(dialect.isNumber("progress"))"
             case .progress:
-                // CASE, not OR: PostgreSQL may evaluate OR's sides in any order.
-                return "(CASE WHEN NOT \(dialect.isNumber("progress")) THEN 1 "
+                // CASE, not OR: PostgreSQL may evaluate OR's sides in any order. Text that is
+                // not a number is the rule above, not a value outside 0…1.
+                return "(CASE WHEN NOT \(dialect.isNumber("progress")) THEN 0 "
                     + "WHEN progress < 0 OR progress > 1 THEN 1 ELSE 0 END) = 1"
             case .completedBeforeEnrolled:
                 // Both valid, then compared as text in time order: no date parsing per row.

@@ -63,6 +63,10 @@ public enum Insight: Sendable, Equatable {
         public var measure: String
         public var rise: Move?
         public var fall: Move?
+        /// The other slices whose rise (fall) equals the largest, in list order: named with it,
+        /// since "A rose most" would single out one of several (docs/metrics.md, "Ties").
+        public var riseTied: [String] = []
+        public var fallTied: [String] = []
         /// The window moved from, in words: "the previous period", or the one the question set
         /// against its own ("2024").
         public var against = ComparisonWindows.previousPhrase
@@ -98,6 +102,8 @@ public enum Insight: Sendable, Equatable {
         public var measure: String
         public var total: Double
         public var top: String
+        /// The other slices holding as much as `top`, in list order.
+        public var topTied: [String] = []
         public var topValue: Double
         public var topShare: Double
         public var topThreeValue: Double
@@ -177,10 +183,18 @@ public enum Insight: Sendable, Equatable {
                 "previous_record": .int(fact.previousRecord), "weeks": .int(fact.weeks),
             ]
         case .topMovers(let fact):
-            return [
+            var json: [String: JSONValue] = [
                 "type": "top_movers", "measure": .string(fact.measure), "rise": move(fact.rise),
                 "fall": move(fact.fall),
             ]
+            // Only when several share the largest move, so other documents stay as they were.
+            if !fact.riseTied.isEmpty {
+                json["rise_tied"] = .array(fact.riseTied.map(JSONValue.string))
+            }
+            if !fact.fallTied.isEmpty {
+                json["fall_tied"] = .array(fact.fallTied.map(JSONValue.string))
+            }
+            return .object(json)
         case .contribution(let fact):
             return [
                 "type": "contribution", "measure": .string(fact.measure),
@@ -195,7 +209,7 @@ public enum Insight: Sendable, Equatable {
                     }),
             ]
         case .concentration(let fact):
-            return [
+            var json: [String: JSONValue] = [
                 "type": "concentration", "measure": .string(fact.measure),
                 "total": number(fact.total),
                 "top": .string(fact.top), "top_value": number(fact.topValue),
@@ -203,6 +217,10 @@ public enum Insight: Sendable, Equatable {
                 "top_three_value": number(fact.topThreeValue),
                 "top_three_share": number(fact.topThreeShare),
             ]
+            if !fact.topTied.isEmpty {
+                json["top_tied"] = .array(fact.topTied.map(JSONValue.string))
+            }
+            return .object(json)
         case .change(let fact):
             return [
                 "type": "change", "measure": .string(fact.measure),
@@ -262,13 +280,24 @@ public enum Insight: Sendable, Equatable {
         case .topMovers(let fact):
             let label = KeyMeasure.label(fact.measure)
             var parts: [String] = []
-            if let rise = fact.rise {
+            // Several with the same largest move are all named, with the move they share.
+            if let rise = fact.rise, !fact.riseTied.isEmpty {
+                let role = fact.firstBadges ? " as first badges" : ""
+                parts.append(
+                    "\(Tie.names(([rise.subject] + fact.riseTied).map(cut)))\(role) rose most (+\(count(rise.change)) \(label) each)"
+                )
+            } else if let rise = fact.rise {
                 let role = fact.firstBadges ? " as a first badge" : ""
                 parts.append(
                     "\(cut(rise.subject))\(role) rose most (\(count(rise.previous)) to \(count(rise.current)) \(label))"
                 )
             }
-            if let fall = fact.fall {
+            if let fall = fact.fall, !fact.fallTied.isEmpty {
+                let role = fact.firstBadges && fact.rise == nil ? " as first badges" : ""
+                parts.append(
+                    "\(Tie.names(([fall.subject] + fact.fallTied).map(cut)))\(role) fell most (−\(count(abs(fall.change))) each)"
+                )
+            } else if let fall = fact.fall {
                 let role = fact.firstBadges && fact.rise == nil ? " as a first badge" : ""
                 parts.append(
                     "\(cut(fall.subject))\(role) fell most (\(count(fall.previous)) to \(count(fall.current)))"
@@ -291,6 +320,10 @@ public enum Insight: Sendable, Equatable {
                 "\(cut(fact.top)) is the first badge of \(NumberText.percent(fact.topShare)) of the "
                 + "\(count(fact.total)) \(KeyMeasure.label(fact.measure)), and the three most common first "
                 + "badges of \(NumberText.percent(fact.topThreeShare))."
+        case .concentration(let fact) where !fact.topTied.isEmpty:
+            return
+                "\(Tie.names(([fact.top] + fact.topTied).map(cut))) hold \(NumberText.percent(fact.topShare)) each of the "
+                + "\(count(fact.total)) \(KeyMeasure.label(fact.measure)), and the top three \(NumberText.percent(fact.topThreeShare))."
         case .concentration(let fact):
             return
                 "\(cut(fact.top)) holds \(NumberText.percent(fact.topShare)) of the \(count(fact.total)) "

@@ -166,7 +166,10 @@ public struct InsightFinder: Sendable {
             if move.change < 0, move.change < (fall?.change ?? 0) { fall = move }
         }
         guard rise != nil || fall != nil else { return nil }
-        return Insight.TopMovers(measure: measure, rise: rise, fall: fall)
+        var movers = Insight.TopMovers(measure: measure, rise: rise, fall: fall)
+        movers.riseTied = all.filter { $0.change == rise?.change && $0 != rise }.map(\.subject)
+        movers.fallTied = all.filter { $0.change == fall?.change && $0 != fall }.map(\.subject)
+        return movers
     }
 
     /// The total's change split into its slices' changes: the `contributionSlices` largest
@@ -225,10 +228,12 @@ public struct InsightFinder: Sendable {
                 ? $0.element.value > $1.element.value : $0.offset < $1.offset
         }.map(\.element)
         let topThree = ranked.prefix(3).reduce(0) { $0 + $1.value }
-        return Insight.Concentration(
+        var fact = Insight.Concentration(
             measure: measure, total: total, top: ranked[0].subject, topValue: ranked[0].value,
             topShare: Rounding.halfAwayFromZero(ranked[0].value / total, places: 4),
             topThreeValue: topThree,
             topThreeShare: Rounding.halfAwayFromZero(topThree / total, places: 4))
+        fact.topTied = ranked.dropFirst().prefix { $0.value == ranked[0].value }.map(\.subject)
+        return fact
     }
 }

@@ -27,6 +27,16 @@ extension Lead {
     /// "Enrollments in 2025: 10,266, against 8,120 in 2024: 2,146 more (+26.4%)."
     static func against(_ answer: Answer, measure: String, scope: String) -> String {
         guard let versus = answer.versus else { return "" }
+        let by = answer.subjectTitle.map { " by " + $0.lowercased() } ?? ""
+        if let first = versus.dataBegins {
+            // Nothing to set against: the window lies before the data, not at zero.
+            let items = answer.rows.prefix(named).map { row in
+                (answer.subjectTitle == nil ? "" : md(row.subject) + " ") + value(row, answer)
+            }
+            let more = answer.rows.count > named ? "; the table lists the rest" : ""
+            return
+                "\(capitalized(measure))\(by)\(scope): \(items.joined(separator: "; "))\(more). \(capitalized(md(versus.description))) lies before the data, which begins on \(first): there is nothing to compare with."
+        }
         let differences = answer.differences
         let items = answer.rows.indices.prefix(named).map { index -> String in
             let row = answer.rows[index]
@@ -39,7 +49,6 @@ extension Lead {
             }
             return text
         }
-        let by = answer.subjectTitle.map { " by " + $0.lowercased() } ?? ""
         let more = answer.rows.count > named ? "; the table lists the rest" : ""
         return
             "\(capitalized(measure))\(by)\(scope), against \(md(versus.description)): \(items.joined(separator: "; "))\(more)."

@@ -6,6 +6,23 @@ enum Lead {
     static let named = 5
 
     static func sentence(for answer: Answer, filters: Filters) -> String? {
+        guard let text = body(answer, filters: filters) else { return nil }
+        // A ranking of organizations leaves learners with none out: said, with their value.
+        guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
+        let support =
+            answer.supportTitle.flatMap { title in
+                row.support.map { " (\(NumberText.count($0)) \(title.lowercased()))" }
+            } ?? ""
+        return text
+            + " Learners with no organization, \(Scope.noOrganization), are left out of rankings of organizations; their figure is \(value(row, answer))\(support)."
+    }
+
+    private static func body(_ answer: Answer, filters: Filters) -> String? {
+        if let windows = answer.growthWindows, answer.rows.isEmpty {
+            // Every organization's earlier count is missing: the window lies before the data.
+            return
+                "No organization's growth can be measured: the period before (\(windows.previous.days)) lies before the data."
+        }
         guard let first = answer.rows.first else { return nil }
         var scoped = filters
         // After or before a badge, it is the anchor; first badges ignore the badge filter.
@@ -204,8 +221,15 @@ enum Lead {
             text += ", most growth first: " + list(grew.prefix(named).map(signed))
             if grew.count > named { text += "; the table lists the rest" }
         }
-        if let fall = answer.rows.filter({ change($0) < 0 }).min(by: { change($0) < change($1) }) {
-            text += "; \(signed(fall).replacingOccurrences(of: " (", with: " fell most ("))"
+        let fell = answer.rows.filter { change($0) < 0 }
+        if let most = fell.map(change).min() {
+            // All that share the largest fall are named ("D and E fell most (−44 each)").
+            let tied = fell.filter { change($0) == most }
+            let amount = NumberText.count(Int(abs(most)))
+            text +=
+                tied.count == 1
+                ? "; \(signed(tied[0]).replacingOccurrences(of: " (", with: " fell most ("))"
+                : "; \(Tie.names(tied.map { md($0.subject) })) fell most (−\(amount) each)"
         }
         return text + "."
     }

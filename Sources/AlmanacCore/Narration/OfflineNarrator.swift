@@ -53,7 +53,11 @@ public struct OfflineNarrator: Sendable {
             "Across \(totals.badges) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed."
         )
         let leaders = active.prefix(3)
-        if let first = leaders.first {
+        let tied = Tie.leading(active, by: { Double($0.enrollments) })
+        if tied.count > 1, let first = tied.first {
+            sentences.append(
+                mostTied(tied.map(\.badge), first.enrollments, of: active.count, plural: "badges"))
+        } else if let first = leaders.first {
             var sentence =
                 "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
             let others = leaders.dropFirst().map {
@@ -64,19 +68,12 @@ public struct OfflineNarrator: Sendable {
         }
         // Rates of tiny badges are noise; compare only badges with a fair number of learners.
         let comparable = active.filter { $0.enrollments >= Self.comparable }
-        if comparable.count >= 2,
-            let best = comparable.max(by: {
-                ($0.completionRate, $1.badge) < ($1.completionRate, $0.badge)
-            }),
-            let worst = comparable.min(by: {
-                ($0.completionRate, $0.badge) < ($1.completionRate, $1.badge)
-            }),
-            best.badge != worst.badge
-        {
-            sentences.append(
-                Self.among("badges", comparable.count, of: active.count)
-                    + "\(md(best.badge)) has the highest completion rate at \(NumberText.percent(best.completionRate)), and \(md(worst.badge)) the lowest at \(NumberText.percent(worst.completionRate))."
-            )
+        if comparable.count >= 2 {
+            let among = Self.among("badges", comparable.count, of: active.count)
+            let text = extremes(
+                comparable.map { ($0.badge, $0.completionRate) }, plural: "badges",
+                wording: .highestLowest, alone: among.isEmpty)
+            sentences.append(among + text + ".")
         }
         return sentences.joined(separator: " ")
     }
@@ -109,7 +106,13 @@ public struct OfflineNarrator: Sendable {
                 "\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters))."
             )
         }
-        if let first = active.first, active.count > 1 {
+        let tied = Tie.leading(active, by: { Double($0.enrollments) })
+        if tied.count > 1, let first = tied.first {
+            sentences.append(
+                mostTied(
+                    tied.map(\.organization), first.enrollments, of: active.count,
+                    plural: "organizations"))
+        } else if let first = active.first, active.count > 1 {
             let others = active.dropFirst().prefix(2).map {
                 "\(md($0.organization)) (\(NumberText.count($0.enrollments)))"
             }
@@ -139,13 +142,20 @@ public struct OfflineNarrator: Sendable {
             }
         }
         let comparable = active.filter { $0.enrollments >= Self.comparable }
-        if let best = comparable.max(by: {
-            ($0.completionRate, $1.organization) < ($1.completionRate, $0.organization)
-        }), active.count > 1 {
-            sentences.append(
-                Self.among("organizations", comparable.count, of: active.count)
-                    + "\(md(best.organization)) has the highest completion rate, \(NumberText.percent(best.completionRate))."
-            )
+            .sorted { ($0.completionRate, $1.organization) > ($1.completionRate, $0.organization) }
+        if let best = comparable.first, active.count > 1 {
+            // Tied organizations are all named, or, when all are level, none is singled out.
+            let among = Self.among("organizations", comparable.count, of: active.count)
+            let rate = NumberText.percent(best.completionRate)
+            let tied = Tie.leading(comparable, by: \.completionRate).map { md($0.organization) }
+            var text =
+                tied.count > 1 && tied.count == comparable.count
+                ? Tie.all(tied.count, plural: "organizations", what: "completion rate", value: rate)
+                : Tie.phrase(
+                    tied, plural: "organizations", what: "the highest completion rate",
+                    value: rate, single: "has the highest completion rate, \(rate)")
+            if among.isEmpty { text = Tie.capitalized(text) }
+            sentences.append(among + text + ".")
         }
         return sentences.joined(separator: " ")
     }
@@ -172,30 +182,26 @@ public struct OfflineNarrator: Sendable {
         let badges = result.byBadge.filter { $0.counts.enrollments >= Self.comparable }
         // Best and worst only when they differ: "completes best at 0.0%, and worst at 0.0%"
         // (a window that has just begun) says nothing.
-        if badges.count >= 2, let best = badges.max(by: Self.lowerRate),
-            let worst = badges.min(by: Self.lowerRate),
-            best.counts.completionRate != worst.counts.completionRate
-        {
-            sentences.append(
-                Self.among(
-                    "badges", badges.count, of: result.byBadge.count { $0.counts.enrollments > 0 })
-                    + "\(md(best.name)) completes best at \(NumberText.percent(best.counts.completionRate)), and \(md(worst.name)) worst at \(NumberText.percent(worst.counts.completionRate))."
-            )
+        if badges.count >= 2, Set(badges.map(\.counts.completionRate)).count > 1 {
+            let among = Self.among(
+                "badges", badges.count, of: result.byBadge.count { $0.counts.enrollments > 0 })
+            let text = extremes(
+                badges.map { ($0.name, $0.counts.completionRate) }, plural: "badges",
+                wording: .bestWorst, alone: among.isEmpty)
+            sentences.append(among + text + ".")
         }
         let organizations = result.byOrganization.filter {
             $0.counts.enrollments >= Self.comparable
         }
-        if organizations.count >= 2, let best = organizations.max(by: Self.lowerRate),
-            let worst = organizations.min(by: Self.lowerRate),
-            best.counts.completionRate != worst.counts.completionRate
-        {
+        if organizations.count >= 2, Set(organizations.map(\.counts.completionRate)).count > 1 {
             let all = result.byOrganization.count { $0.counts.enrollments > 0 }
+            let text = extremes(
+                organizations.map { ($0.name, $0.counts.completionRate) },
+                plural: "organizations", wording: .leadsTrails, alone: false)
             sentences.append(
                 (all > organizations.count
                     ? "Among organizations with enough enrollments to compare, "
-                    : "Among organizations, ")
-                    + "\(md(best.name)) leads at \(NumberText.percent(best.counts.completionRate)) and \(md(worst.name)) trails at \(NumberText.percent(worst.counts.completionRate))."
-            )
+                    : "Among organizations, ") + text + ".")
         }
         return sentences.joined(separator: " ")
     }
@@ -214,12 +220,6 @@ public struct OfflineNarrator: Sendable {
         let words = ["two", "three", "four", "five"]
         let few = (2...5).contains(kept) ? "the \(words[kept - 2]) " : ""
         return "Of \(few)\(noun) with enough enrollments to compare, "
-    }
-
-    /// Orders rows by completion rate, ties by name, so the extremes are stable.
-    private static func lowerRate(_ a: CompletionMetrics.Row, _ b: CompletionMetrics.Row) -> Bool {
-        a.counts.completionRate != b.counts.completionRate
-            ? a.counts.completionRate < b.counts.completionRate : a.name > b.name
     }
 
     func narrate(_ result: LearningPaths) -> String {

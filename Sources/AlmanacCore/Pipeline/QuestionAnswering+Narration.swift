@@ -94,23 +94,24 @@ extension QuestionAnswering {
         guard report.match.intent.measure == .growth, report.answer?.isTimeline == true,
             let comparison = report.comparison,
             let row = comparison.totals.first(where: { $0.measure == "enrollments" }),
-            let current = row.current, let previous = row.previous,
+            let current = row.current,
             !report.insights.contains(where: {
                 if case .change(let fact) = $0 { return fact.measure == "enrollments" }
                 return false
             })
         else { return "" }
         let earlier = comparison.windows.previous
-        let change = Int((current - previous).rounded())
-        let moved =
-            change == 0
-            ? "the same"
-            : "\(NumberText.count(abs(change))) \(change > 0 ? "more" : "fewer")"
         let dates = earlier.days
         if let first = source.firstDay, let end = earlier.end, end <= first {
             return
                 " The data begins on \(first), after the period before (\(dates)): there is nothing to compare the \(NumberText.count(Int(current.rounded()))) enrollments with."
         }
+        guard let previous = row.previous else { return "" }
+        let change = Int((current - previous).rounded())
+        let moved =
+            change == 0
+            ? "the same"
+            : "\(NumberText.count(abs(change))) \(change > 0 ? "more" : "fewer")"
         var text =
             " In all, \(NumberText.count(Int(current.rounded()))) enrollments against \(NumberText.count(Int(previous.rounded()))) in the period before (\(dates)): \(moved)."
         // A period before that the data covers less than nine tenths of is said to be partial.

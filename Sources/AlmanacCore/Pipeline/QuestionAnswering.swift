@@ -165,7 +165,9 @@ struct QuestionAnswering {
         var whole = match.intent
         whole.ranking?.count = nil
         return Answer.make(other, intent: whole, filters: filters).flatMap {
-            answer?.against($0, window: counted, current: match.filters.dateRange?.phrase ?? "")
+            answer?.against(
+                $0, window: counted, current: match.filters.dateRange?.phrase ?? "",
+                firstDay: source.firstDay)
         }
     }
 
@@ -331,7 +333,7 @@ struct QuestionAnswering {
                 result.comparison = Comparison(
                     windows: window, current: result.measures,
                     previous: spec.measures(in: previous.output.json),
-                    yearAgo: spec.measures(in: yearAgo.output.json))
+                    yearAgo: spec.measures(in: yearAgo.output.json), firstDay: source.firstDay)
             }
             // A previous window before the data began would make every badge "rise" from 0.
             result.insights = InsightFinder().insights(

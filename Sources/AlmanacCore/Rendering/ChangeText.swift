@@ -32,12 +32,16 @@ enum ChangeText {
                     KeyMeasure.changeText(measure, change: $0, percent: yearPercent)
                 } ?? "–"
             let label = KeyMeasure.label(measure)
+            // A window before the data began has no value, and says why.
+            let before = "before the data"
             return Row(
                 label: label.prefix(1).uppercased() + label.dropFirst(),
                 current: value(row.current),
-                previous: value(row.previous), change: change,
+                previous: comparison.previousBeforeData ? before : value(row.previous),
+                change: change,
                 tone: row.change.map { KeyMeasure.tone(measure, change: $0) } ?? "flat",
-                yearAgo: value(row.yearAgo), yearChange: yearChange,
+                yearAgo: comparison.yearAgoBeforeData ? before : value(row.yearAgo),
+                yearChange: yearChange,
                 yearTone: row.yearChange.map { KeyMeasure.tone(measure, change: $0) } ?? "flat")
         }
     }
@@ -56,6 +60,22 @@ enum ChangeText {
     }
 
     static func windows(_ comparison: Comparison) -> String {
+        var text = spans(comparison)
+        // An earlier window wholly before the data: nothing to compare with, said once.
+        if let first = comparison.dataBegins {
+            let which =
+                comparison.previousBeforeData && comparison.yearAgoBeforeData
+                ? (comparison.windows.previous.start == comparison.windows.yearAgo.start
+                    && comparison.windows.previous.end == comparison.windows.yearAgo.end
+                    ? "that window" : "both earlier windows")
+                : comparison.previousBeforeData ? "the earlier window" : "the year-earlier window"
+            text +=
+                " The data begins on \(first), after \(which): there is nothing to compare with."
+        }
+        return text
+    }
+
+    private static func spans(_ comparison: Comparison) -> String {
         let windows = comparison.windows
         func span(_ range: DateRange) -> String {
             "\(range.start?.description ?? "") to \(range.end?.adding(days: -1).description ?? "")"

@@ -359,7 +359,7 @@ public struct PageRenderer: Sendable {
     private func chart(for chart: Chart, questionID: String) -> ChartContext {
         var context = ChartContext(
             id: "chart-\(questionID)-\(chart.name)", title: chart.title, caption: chart.caption,
-            summary: chart.summary, figureJSON: chart.figure.scriptSafeEncoded(),
+            summary: chart.summary, figureJSON: PlotlyText.drawn(chart.figure).scriptSafeEncoded(),
             table: TableContext(chart.table, builtIn: written.table))
         if written.chart, let table = context.table.builtInHTML {
             context.builtInHTML = BuiltInPartials.chart(context, tableHTML: table)

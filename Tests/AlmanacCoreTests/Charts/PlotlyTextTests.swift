@@ -19,13 +19,17 @@ import Testing
         }
     }
 
-    @Test("a figure's names are literal, its own hover templates are not touched")
+    @Test("a drawn figure's names are literal, its own hover templates are not touched")
     func figure() {
         let trace: JSONValue = [
             "type": "bar", "x": ["<b>Bold</b>", "Plain"], "y": [1, 2], "name": "%{y}",
             "hovertemplate": "%{x}<br>Enrollments: %{y:,}<extra></extra>",
         ]
-        let figure = Layout.figure([trace], Layout.base(title: "Top <i>badges</i>"))
+        let raw = Layout.figure([trace], Layout.base(title: "Top <i>badges</i>"))
+        // The figure, as the report document holds it, keeps the names as they are.
+        #expect(raw["data"]?.arrayValue?.first?["x"] == ["<b>Bold</b>", "Plain"])
+        #expect(raw["layout"]?["title"]?["text"] == "Top <i>badges</i>")
+        let figure = PlotlyText.drawn(raw)
         let drawn = figure["data"]?.arrayValue?.first
         #expect(drawn?["x"] == ["&lt;b&gt;Bold&lt;/b&gt;", "Plain"])
         #expect(drawn?["name"] == "%\u{200B}{y}")

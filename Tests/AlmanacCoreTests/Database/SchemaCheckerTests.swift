@@ -28,7 +28,8 @@ import Testing
                   (15, 1, 1, '2024-02-01', 'completed', 1, 'yesterday'),
                   (16, 99, 1, '2024-02-01', 'enrolled', 0, NULL),
                   (17, 1, 1, '2024-02-01', 'completed', 1, NULL),
-                  (18, 1, 1, '2024-02-01', 'wrong', -0.1, NULL);
+                  (18, 1, 1, '2024-02-01', 'wrong', -0.1, NULL),
+                  (19, 1, 1, '2024-02-01', 'enrolled', 'abc', NULL);
                 """, schema: Self.looseSchema)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let byMessage = Dictionary(uniqueKeysWithValues: report.findings.map { ($0.message, $0) })
@@ -40,10 +41,20 @@ import Testing
         #expect(finding("enrollments with an unparseable enrolled_at")?.count == 2)  // 11 and 12
         #expect(finding("enrollments with an unparseable enrolled_at")?.exampleID == 11)
         #expect(finding("enrollments with an unparseable completed_at")?.exampleID == 15)
-        #expect(finding("enrollments with progress")?.count == 2)  // 13 and 18
+        #expect(finding("enrollments with progress")?.count == 2)  // 13 and 18, not 19
+        #expect(finding("enrollments whose progress is not a number")?.count == 1)
+        #expect(finding("enrollments whose progress is not a number")?.exampleID == 19)
         #expect(finding("enrollments with completed_at earlier")?.exampleID == 14)
         #expect(finding("enrollments whose user_id")?.exampleID == 16)
         #expect(finding("completed enrollments with no completed_at")?.severity == .warning)
+        // One row (17): the noun, the second word, is singular.
+        #expect(
+            finding("completed enrollments with no completed_at")?.description
+                == "1 completed enrollment with no completed_at (left out of completion times) (e.g. id 17)"
+        )
+        #expect(
+            finding("enrollments whose progress")?.description
+                == "1 enrollment whose progress is not a number (e.g. id 19)")
         #expect(report.hasErrors)
     }
 
@@ -86,10 +97,12 @@ import Testing
         #expect(
             report.errors.map(\.description) == [
                 "3 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
-                    + "\"Python Basics\" (ids 1, 4, 5)" + same,
+                    + "\"Python Basics\" (id 1), \"Python Basics\" (id 4) and \" python basics\u{200B}\" (id 5)"
+                    + same,
                 "1 badge whose name is empty or blank (ids 6); give each a name, or NULL",
                 "4 organizations whose name another organization also has, exactly or after Unicode NFC "
-                    + "normalization: \"Globex\" (ids 2, 7); \"Z\u{FC}rich\" (ids 5, 6)" + same,
+                    + "normalization: \"Globex\" (id 2) and \"Globex\" (id 7); \"Z\u{FC}rich\" (id 5) and "
+                    + "\"Zu\u{308}rich\" (id 6)" + same,
             ])
     }
 
@@ -97,7 +110,9 @@ import Testing
     func manyDuplicates() {
         let rows = (1...14).map { (id: $0, name: "N\(($0 + 1) / 2)") }  // N1 … N7, each twice
         let finding = SchemaChecker.duplicateNames(rows, table: "badges", noun: "badge")
-        #expect(finding?.message.contains("\"N5\" (ids 9, 10); and 2 more (names") == true)
+        #expect(
+            finding?.message.contains("\"N5\" (id 9) and \"N5\" (id 10); and 2 more (names") == true
+        )
         #expect(finding?.count == 14)
     }
 

@@ -192,9 +192,10 @@ import Testing
             sentences.contains(
                 "Git is the first badge of 50.0% of the 100 learners, and the three most common first badges of 95.0%."
             ))
+        // Go (10 to 5) and C (20 to 15) both fell by 5: both are named.
         #expect(
             sentences.contains(
-                "Against the previous period, Git as a first badge rose most (40 to 50 learners) and Go fell most (10 to 5)."
+                "Against the previous period, Git as a first badge rose most (40 to 50 learners) and Go and C fell most (−5 each)."
             ))
         #expect(!sentences.contains { $0.contains(" holds ") })
     }

@@ -350,7 +350,9 @@ import Testing
         #expect(error?.questionID == nil)
         #expect(
             error?.description.contains(
-                "after Unicode NFC normalization: \"Z\u{FC}rich\" (ids 1, 2)") == true)
+                "after Unicode NFC normalization: \"Z\u{FC}rich\" (id 1) and \"Zu\u{308}rich\" (id 2)"
+            )
+                == true)
         #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 

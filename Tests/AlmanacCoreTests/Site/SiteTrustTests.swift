@@ -233,6 +233,15 @@ import Testing
         // as `<`; `PlotlyText`), and its `&` is \u0026-escaped, so it cannot end the script
         // element.
         #expect(page.contains("\\u0026lt;script\\u0026gt;alert(1)"))
+        // The report document holds the name as the database has it, in its figures as in
+        // its data: the page escapes for itself.
+        let document = try #require(
+            JSONSerialization.jsonObject(with: Data(project.read("badges.json").utf8))
+                as? [String: Any])
+        let bar = (document["visualization"] as? [String: Any])?["bar"] as? [String: Any]
+        let trace = (bar?["data"] as? [[String: Any]])?.first
+        #expect((trace?["x"] as? [String])?.contains("<script>alert(1)</script>") == true)
+        #expect(!project.read("badges.json").contains("&lt;script&gt;alert(1)&lt;/script&gt;\","))
         let markdown = project.read("badges.md")
         #expect(!markdown.contains("<script>"))
         #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))

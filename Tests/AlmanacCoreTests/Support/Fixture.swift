@@ -21,6 +21,13 @@ enum Fixture {
         return path
     }
 
+    /// An analysis of a database of `rows`, as of `asOf`, with no filters.
+    static func context(_ rows: String, asOf: String = "2024-03-01") throws -> AnalysisContext {
+        AnalysisContext(
+            db: try SQLiteConnection(path: try database(rows)), asOf: CivilDate(iso: asOf)!,
+            filters: Filters())
+    }
+
     /// A tiny platform whose numbers are worked out by hand in the tests that use it.
     ///
     /// Badges: 1 Python Basics (Programming), 2 SQL Fundamentals (Data), 3 Empty Badge (Data,
