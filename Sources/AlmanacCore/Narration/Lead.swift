@@ -11,10 +11,10 @@ enum Lead {
         guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
         let support =
             answer.supportTitle.flatMap { title in
-                row.support.map { " (\(NumberText.count($0)) \(title.lowercased()))" }
+                row.support.map { ", \(NumberText.count($0)) \(title.lowercased())" }
             } ?? ""
         return text
-            + " Learners with no organization, \(Scope.noOrganization), are left out of rankings of organizations; their figure is \(value(row, answer))\(support)."
+            + " Learners with no organization are not ranked (\(answer.value.title.lowercased()) \(value(row, answer))\(support))."
     }
 
     private static func body(_ answer: Answer, filters: Filters) -> String? {
