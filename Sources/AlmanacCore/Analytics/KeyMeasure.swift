@@ -19,6 +19,14 @@ public struct KeyMeasure: Sendable, Equatable {
     /// A fraction in [0, 1]: its changes are in percentage points.
     public static func isRate(_ measure: String) -> Bool { measure.hasSuffix("_rate") }
 
+    /// A measure of how the window's enrollments have finished (completed enrollments, the
+    /// completion and drop-out rates, days to complete): it grows with the time they had, so
+    /// two reports compare it only at the same age. Counts of enrollments and learners are
+    /// not.
+    public static func isCohort(_ measure: String) -> Bool {
+        measure == "completed" || isRate(measure) || measure.hasPrefix("median_days")
+    }
+
     /// Whether a rise is good news: false for a drop rate and for days to complete.
     public static func upIsGood(_ measure: String) -> Bool {
         !(measure == "drop_rate" || measure.hasPrefix("median_days"))

@@ -127,9 +127,11 @@ struct QuestionAnswering {
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
             report.comparison = outcome.comparison
             report.insights = outcome.insights
+            let previous = previousSite.documents[question.id]
             report.sinceLastReport = SinceLastReport.make(
-                measures: outcome.measures, previous: previousSite.documents[question.id],
-                asOf: source.asOf, kind: match.kind, window: match.filters.dateRange)
+                measures: outcome.measures, previous: previous, asOf: source.asOf,
+                kind: match.kind, window: match.filters.dateRange,
+                intent: previous == nil ? nil : match.intentJSON)
             reports.append(report)
         }
         let (narrated, fellBack) = try await narrate(
