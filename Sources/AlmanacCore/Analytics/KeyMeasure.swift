@@ -109,6 +109,8 @@ public struct KeyMeasureSpec: Sendable {
     public var totals: [String]
     /// The list, the row's name field, and the field measured per row.
     public var list: (key: String, name: String, measure: String)?
+    /// The field of the totals that holds a measure, when it is not the measure's name.
+    public var fields: [String: String] = [:]
 
     /// The names of every measure an alert may use.
     public var names: [String] {
@@ -122,7 +124,8 @@ public struct KeyMeasureSpec: Sendable {
         let object = totalsKey.isEmpty ? json : json[totalsKey]
         for name in totals {
             result.append(
-                KeyMeasure(measure: name, subject: nil, value: object?[name]?.doubleValue))
+                KeyMeasure(
+                    measure: name, subject: nil, value: object?[fields[name] ?? name]?.doubleValue))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
             for row in rows {
@@ -164,5 +167,27 @@ extension AnalysisKind {
         case .customSQL:
             return nil
         }
+    }
+}
+
+extension Match {
+    /// Whether the question answers the completions that happened in its window, counted by
+    /// `completed_at` ("how many completions were there last week"), rather than the
+    /// completed enrollments of the window's enrollments.
+    public var countsCompletionsInWindow: Bool {
+        kind == .completionMetrics && intent.measure == .completions && !intent.people
+            && !intent.completedEnrollments && intent.dimension != .cohort
+            && filters.dateRange != nil
+    }
+
+    /// The question's key measures: its kind's, except for a question that counts the
+    /// completions in its window, whose key measure is that count, `completions`: the
+    /// completed enrollments of a week's enrollments (1 → 2) said nothing of the 115
+    /// completions it answered, yet led What changed and fired an alert.
+    public var keyMeasures: KeyMeasureSpec? {
+        guard countsCompletionsInWindow else { return kind.keyMeasures }
+        return KeyMeasureSpec(
+            totalsKey: "overall", totals: ["completions"], list: nil,
+            fields: ["completions": "completed_in_window"])
     }
 }

@@ -324,9 +324,9 @@ struct QuestionAnswering {
             var result = Analysed(
                 output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
                 shared: outcome.shared,
-                measures: match.kind.keyMeasures?.measures(in: outcome.output.json) ?? [],
+                measures: match.keyMeasures?.measures(in: outcome.output.json) ?? [],
                 insights: [])
-            if let window = windows[index], let spec = match.kind.keyMeasures {
+            if let window = windows[index], let spec = match.keyMeasures {
                 let (previous, yearAgo) = (outcomes[extra], outcomes[extra + 1])
                 extra += 2
                 if match.versus != nil { result.versus = previous.output }
