@@ -173,9 +173,11 @@ struct ReportScope: Equatable {
     /// definition: the earlier phrase, read at today's as-of date, gives today's window
     /// ("past 30 days" and "the last 30 days" do; "past 60 days" or another quarter do not).
     func isSame(as now: ReportScope, asOf: CivilDate) -> Bool {
+        // A report from before `counted` was recorded counted as it does now.
         guard
             kind == now.kind, measure == now.measure, badge == now.badge,
-            organization == now.organization, counted == now.counted, datedBy == now.datedBy
+            organization == now.organization, counted == nil || counted == now.counted,
+            datedBy == now.datedBy
         else { return false }
         guard let phrase, let current = now.phrase else { return self.phrase == now.phrase }
         func normal(_ text: String) -> String {

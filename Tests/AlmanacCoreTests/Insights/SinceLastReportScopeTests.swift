@@ -156,6 +156,31 @@ import Testing
         #expect(initech?.changes == [])
     }
 
+    @Test("learners instead of enrollments is another question; a report without `counted` is not")
+    func counted() {
+        func earlier(_ counted: JSONValue?) -> JSONValue {
+            var intent: [String: JSONValue] = [
+                "kind": "completion_metrics", "measure": "completions", "filters": [:],
+            ]
+            intent["counted"] = counted
+            return [
+                "metadata": ["as_of": "2026-05-25", "intent": .object(intent), "key_measures": []]
+            ]
+        }
+        func changed(_ counted: JSONValue?) -> Bool {
+            SinceLastReport.make(
+                measures: [], previous: earlier(counted), asOf: Self.day("2026-06-01"),
+                intent: [
+                    "kind": "completion_metrics", "measure": "completions", "filters": [:],
+                    "counted": "enrollments",
+                ]
+            )?.questionChanged != nil
+        }
+        #expect(changed("learners"))
+        #expect(!changed("enrollments"))
+        #expect(!changed(nil))
+    }
+
     @Test("a rebuild of the same day keeps the first build's changed question")
     func rebuildKeepsQuestionChange() throws {
         let first = try #require(Self.sixtyDays)
