@@ -75,7 +75,7 @@ public struct AlertEvaluator: Sendable {
                     (rule.line, "alert for `\(rule.question)`: no question has that id"))
                 continue
             }
-            guard let spec = report.kind.keyMeasures else {
+            guard let spec = report.keyMeasureSpec else {
                 problems.append(
                     (
                         rule.line,
@@ -85,14 +85,18 @@ public struct AlertEvaluator: Sendable {
             }
             let names = rule.subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
             guard names.contains(rule.measure) else {
-                let kind = report.kind.rawValue
+                // A question of the completions in its window has that count alone.
+                let kind =
+                    spec.totals == ["completions"]
+                    ? "question of the completions in its window (by completed_at)"
+                    : report.kind.rawValue + " question"
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
                 problems.append(
                     (
                         rule.line,
                         "alert for `\(rule.question)`: unknown measure `\(rule.measure)`"
                             + (rule.subject == nil ? "" : " with `for`")
-                            + " for a \(kind) question; expected one of: \(expected)"
+                            + " for a \(kind); expected one of: \(expected)"
                     ))
                 continue
             }

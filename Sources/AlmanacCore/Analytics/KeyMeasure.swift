@@ -19,6 +19,14 @@ public struct KeyMeasure: Sendable, Equatable {
     /// A fraction in [0, 1]: its changes are in percentage points.
     public static func isRate(_ measure: String) -> Bool { measure.hasSuffix("_rate") }
 
+    /// A measure of how the window's enrollments have finished (completed enrollments, the
+    /// completion and drop-out rates, days to complete): it grows with the time they had, so
+    /// two reports compare it only at the same age. Counts of enrollments and learners are
+    /// not.
+    public static func isCohort(_ measure: String) -> Bool {
+        measure == "completed" || isRate(measure) || measure.hasPrefix("median_days")
+    }
+
     /// Whether a rise is good news: false for a drop rate and for days to complete.
     public static func upIsGood(_ measure: String) -> Bool {
         !(measure == "drop_rate" || measure.hasPrefix("median_days"))
@@ -101,6 +109,8 @@ public struct KeyMeasureSpec: Sendable {
     public var totals: [String]
     /// The list, the row's name field, and the field measured per row.
     public var list: (key: String, name: String, measure: String)?
+    /// The field of the totals that holds a measure, when it is not the measure's name.
+    public var fields: [String: String] = [:]
 
     /// The names of every measure an alert may use.
     public var names: [String] {
@@ -116,7 +126,7 @@ public struct KeyMeasureSpec: Sendable {
         // "–" with no change, as a median of nothing does, not "0.00%" and a rise from it.
         let none = object?["enrollments"]?.doubleValue == 0
         for name in totals {
-            let value = none && KeyMeasure.isRate(name) ? nil : object?[name]?.doubleValue
+            let value = none && KeyMeasure.isRate(name) ? nil : object?[fields[name] ?? name]?.doubleValue
             result.append(KeyMeasure(measure: name, subject: nil, value: value))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
@@ -159,5 +169,27 @@ extension AnalysisKind {
         case .customSQL:
             return nil
         }
+    }
+}
+
+extension Match {
+    /// Whether the question answers the completions that happened in its window, counted by
+    /// `completed_at` ("how many completions were there last week"), rather than the
+    /// completed enrollments of the window's enrollments.
+    public var countsCompletionsInWindow: Bool {
+        kind == .completionMetrics && intent.measure == .completions && !intent.people
+            && !intent.completedEnrollments && intent.dimension != .cohort
+            && filters.dateRange != nil
+    }
+
+    /// The question's key measures: its kind's, except for a question that counts the
+    /// completions in its window, whose key measure is that count, `completions`: the
+    /// completed enrollments of a week's enrollments (1 → 2) said nothing of the 115
+    /// completions it answered, yet led What changed and fired an alert.
+    public var keyMeasures: KeyMeasureSpec? {
+        guard countsCompletionsInWindow else { return kind.keyMeasures }
+        return KeyMeasureSpec(
+            totalsKey: "overall", totals: ["completions"], list: nil,
+            fields: ["completions": "completed_in_window"])
     }
 }

@@ -11,6 +11,10 @@ public struct InsightFinder: Sendable {
     /// Below this many a week, in the latest week and in the baseline's median alike, counts
     /// are too small for a change to mean anything, and none is reported.
     public static let smallCount = DriverSplit.smallCount
+    /// Below this many enrollments a rate is noise: the narrator names a best and a worst
+    /// only among groups with at least this many, and "What changed" scores a rate only
+    /// when both reports had this many.
+    public static let comparableRate = 20
     /// Named slices in a contribution; the rest are summed into one.
     public static let contributionSlices = 5
 

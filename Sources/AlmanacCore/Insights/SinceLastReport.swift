@@ -12,6 +12,14 @@ public struct SinceLastReport: Sendable, Equatable {
         /// What drove a total's change, split over the question's own slices (its badges or
         /// organizations) as the two reports recorded them.
         public var drivers: Drivers? = nil
+        /// The count a rate or a median is of, before and after: enrollments for a rate,
+        /// completed enrollments for a median (`standardized` reads it). Not in the JSON.
+        public var base: Base? = nil
+
+        public struct Base: Sendable, Equatable {
+            public var before: Double?
+            public var after: Double?
+        }
 
         /// In the measure's unit; percentage points for a rate.
         public var change: Double? {
@@ -23,15 +31,30 @@ public struct SinceLastReport: Sendable, Equatable {
         /// for ranking "What changed" (`InsightFinder.changeScores`): a count's change over
         /// the square root of its value before (the spread a count of that size shows by
         /// chance), a rate's change in points, a median's in days. Nil for a slice that came
-        /// or went, a value of zero before, small counts (both sides below
-        /// `InsightFinder.smallCount`) and a count that moved by fewer than that many.
+        /// or went, a value of zero before or after, small counts (both sides below
+        /// `InsightFinder.smallCount`), a count that moved by fewer than that many, a rate
+        /// of fewer than `InsightFinder.comparableRate` enrollments on either side and a
+        /// median of fewer than `InsightFinder.smallCount` completed enrollments on either
+        /// side (or an unknown `base`).
         public var standardized: Double? {
-            guard let before, let after, before != 0 else { return nil }
-            if KeyMeasure.isRate(measure) { return (after - before) * 100 }
-            if measure.hasPrefix("median_days") { return after - before }
+            guard let before, let after, before != 0, after != 0 else { return nil }
+            if KeyMeasure.isRate(measure) {
+                guard enough(InsightFinder.comparableRate) else { return nil }
+                return (after - before) * 100
+            }
+            if measure.hasPrefix("median_days") {
+                guard enough(InsightFinder.smallCount) else { return nil }
+                return after - before
+            }
             let small = Double(InsightFinder.smallCount)
             guard max(before, after) >= small, abs(after - before) >= small else { return nil }
             return (after - before) / abs(before).squareRoot()
+        }
+
+        /// Whether the count behind a rate or a median is at least `minimum` on both sides.
+        private func enough(_ minimum: Int) -> Bool {
+            guard let before = base?.before, let after = base?.after else { return false }
+            return min(before, after) >= Double(minimum)
         }
 
         /// Which changes `standardized` puts on one scale: counts, rates or days.
@@ -59,12 +82,19 @@ public struct SinceLastReport: Sendable, Equatable {
     /// saw "this quarter: 238 → 441 (+85.3%)" ranked the week's biggest move), and the page
     /// says the window is longer.
     public var longerWindow = false
+    /// The earlier report asked another question under the same `id:`: no change is listed.
+    public var questionChanged: QuestionChange? = nil
+    /// The window is a period to date that began again since the earlier report.
+    public var newPeriod: NewPeriod? = nil
+    /// The windows ended at different distances from their as-of dates: cohort measures
+    /// count enrollments at different ages.
+    public var ages: Ages? = nil
 
     public var json: JSONValue {
         var members: [String: JSONValue] = [
             "as_of": .string(asOf.description), "changes": .array(changes.map(\.json)),
         ]
-        if longerWindow { members["longer_window"] = true }
+        members.merge(flagsJSON) { first, _ in first }
         return .object(members)
     }
 
@@ -75,11 +105,13 @@ public struct SinceLastReport: Sendable, Equatable {
     /// the question is new.
     /// - Parameter kind: the question's kind, whose per-slice measure splits its total's
     ///   change into drivers.
-    /// - Parameter window: the question's own window, which `longerWindow` compares with the
-    ///   earlier report's.
+    /// - Parameter window: the question's own window, which `longerWindow`, `newPeriod` and
+    ///   `ages` compare with the earlier report's.
+    /// - Parameter intent: the question's `metadata.intent`, which `questionChanged`
+    ///   compares with the earlier report's.
     public static func make(
         measures: [KeyMeasure], previous document: JSONValue?, asOf: CivilDate,
-        kind: AnalysisKind? = nil, window: DateRange? = nil
+        kind: AnalysisKind? = nil, window: DateRange? = nil, intent: JSONValue? = nil
     ) -> SinceLastReport? {
         guard let document, let metadata = document["metadata"],
             let before = metadata["as_of"]?.stringValue.flatMap(CivilDate.init(iso:))
@@ -99,14 +131,17 @@ public struct SinceLastReport: Sendable, Equatable {
         } else {
             return nil
         }
-        var earlierAsOf = before
+        var since = SinceLastReport(asOf: before, changes: [])
+        let recorded = metadata["intent"]
         if before == asOf {
-            // A rebuild: the earlier report is the one the previous build compared with.
+            // A rebuild: the earlier report is the one the previous build compared with,
+            // and what the previous build found of it holds.
             guard let last = metadata["since_last_report"],
                 let date = last["as_of"]?.stringValue.flatMap(CivilDate.init(iso:)),
                 let changes = last["changes"]?.arrayValue
             else { return nil }
-            earlierAsOf = date
+            since.asOf = date
+            since.keepFlags(of: last)
             for change in changes {
                 guard let name = change["measure"]?.stringValue else { continue }
                 let subject = change["subject"]?.stringValue
@@ -117,23 +152,58 @@ public struct SinceLastReport: Sendable, Equatable {
             }
         } else if asOf < before {
             return nil
+        } else if recorded != nil {
+            let filters = recorded?["filters"]
+            since.longerWindow = grew(window, from: filters)
+            since.newPeriod = restarted(window, from: filters, asOf: asOf)
+            since.ages = ages(window, asOf: asOf, from: filters, earlierAsOf: before)
         }
-        var changes = changes(from: earlier, to: measures)
-        if let kind, kind != .learningPaths, let list = kind.keyMeasures?.list {
-            let dimension: DriverCounts.Dimension = list.name == "badge" ? .badge : .organization
-            for index in changes.indices where changes[index].subject == nil {
-                changes[index].drivers = drivers(
-                    of: changes[index], over: dimension, earlier: earlier, current: measures,
-                    asOf: earlierAsOf)
+        // The same `id:` asking something else ("past 30 days" become "past 60 days", another
+        // organization): nothing compares. A rebuild checks the question of its own day.
+        if since.questionChanged == nil, let then = ReportScope(recorded),
+            let now = ReportScope(intent), !then.isSame(as: now, asOf: asOf)
+        {
+            since.questionChanged = QuestionChange(was: then.words, now: now.words)
+        }
+        if since.questionChanged != nil {
+            since.longerWindow = false
+            since.newPeriod = nil
+            since.ages = nil
+            return since
+        }
+        since.changes = changes(from: earlier, to: measures)
+        let dimension: DriverCounts.Dimension? =
+            kind == .learningPaths
+            ? nil : kind?.keyMeasures?.list.map { $0.name == "badge" ? .badge : .organization }
+        for index in since.changes.indices {
+            let change = since.changes[index]
+            since.changes[index].base = base(of: change, earlier: earlier, current: measures)
+            if let dimension, change.subject == nil, since.isComparable(change) {
+                since.changes[index].drivers = drivers(
+                    of: change, over: dimension, earlier: earlier, current: measures,
+                    asOf: since.asOf)
             }
         }
-        var since = SinceLastReport(asOf: earlierAsOf, changes: changes)
-        // A rebuild compares with the same earlier report as the first build: its answer.
-        since.longerWindow =
-            before == asOf
-            ? metadata["since_last_report"]?["longer_window"] == true
-            : grew(window, from: metadata["intent"]?["filters"])
         return since
+    }
+
+    /// The count a rate (enrollments) or a median (completed enrollments) of the same
+    /// subject is of, in both reports.
+    private static func base(of change: Change, earlier: [KeyMeasure], current: [KeyMeasure])
+        -> Change.Base?
+    {
+        let counted: String
+        if KeyMeasure.isRate(change.measure) {
+            counted = "enrollments"
+        } else if change.measure.hasPrefix("median_days") {
+            counted = "completed"
+        } else {
+            return nil
+        }
+        func value(_ measures: [KeyMeasure]) -> Double? {
+            measures.first { $0.measure == counted && $0.subject == change.subject }?.value
+        }
+        return Change.Base(before: value(earlier), after: value(current))
     }
 
     /// Whether the window starts where the earlier report's did and ends later.

@@ -208,7 +208,7 @@ public struct OfflineNarrator: Sendable {
 
     /// Rates of groups with fewer enrollments are noise: the best and the worst are named
     /// among those with at least this many.
-    static let comparable = 20
+    static let comparable = InsightFinder.comparableRate
 
     /// "Of badges with enough enrollments to compare, " when smaller ones were left out of a
     /// best and a worst, so the sentence does not claim the whole table. No number: the

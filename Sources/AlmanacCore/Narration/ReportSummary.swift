@@ -11,6 +11,8 @@ public struct ReportSummary: Sendable {
     public var narration: String
     /// What alerts read.
     public var keyMeasures: [KeyMeasure]
+    /// Which key measures the question has (`Match.keyMeasures`): what an alert may name.
+    public var keyMeasureSpec: KeyMeasureSpec?
     /// The report's own box, shared.
     @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
@@ -32,6 +34,7 @@ public struct ReportSummary: Sendable {
         kind = report.match.kind
         narration = report.narration.markdown
         keyMeasures = report.keyMeasures
+        keyMeasureSpec = report.match.keyMeasures
         _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
         topInsight = report.insights.first

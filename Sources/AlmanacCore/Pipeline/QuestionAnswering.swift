@@ -127,9 +127,11 @@ struct QuestionAnswering {
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
             report.comparison = outcome.comparison
             report.insights = outcome.insights
+            let previous = previousSite.documents[question.id]
             report.sinceLastReport = SinceLastReport.make(
-                measures: outcome.measures, previous: previousSite.documents[question.id],
-                asOf: source.asOf, kind: match.kind, window: match.filters.dateRange)
+                measures: outcome.measures, previous: previous, asOf: source.asOf,
+                kind: match.kind, window: match.filters.dateRange,
+                intent: previous == nil ? nil : match.intentJSON)
             reports.append(report)
         }
         let (narrated, fellBack) = try await narrate(
@@ -324,9 +326,9 @@ struct QuestionAnswering {
             var result = Analysed(
                 output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
                 shared: outcome.shared,
-                measures: match.kind.keyMeasures?.measures(in: outcome.output.json) ?? [],
+                measures: match.keyMeasures?.measures(in: outcome.output.json) ?? [],
                 insights: [])
-            if let window = windows[index], let spec = match.kind.keyMeasures {
+            if let window = windows[index], let spec = match.keyMeasures {
                 let (previous, yearAgo) = (outcomes[extra], outcomes[extra + 1])
                 extra += 2
                 if match.versus != nil { result.versus = previous.output }

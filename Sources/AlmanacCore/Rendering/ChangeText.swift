@@ -116,6 +116,10 @@ enum ChangeText {
             return
                 "New in this report: there is no earlier report of this question to compare with."
         }
+        if let changed = since.questionChanged {
+            return
+                "Since the report of \(since.asOf) the question changed: it then asked for “\(changed.was)”, and now for “\(changed.now)”, so its numbers are not compared with that report's."
+        }
         let totals = since.changes.filter { $0.subject == nil }
         let slices = since.changes.count - totals.count
         guard !since.changes.isEmpty else {
@@ -133,7 +137,30 @@ enum ChangeText {
             text +=
                 ". The window is longer than at that report (it ends later), so its counts grew with the days it gained"
         }
+        if let period = since.newPeriod {
+            text +=
+                ". A new \(period.unit) began on \(period.began): its counts start again, so they do not compare with that report's"
+        }
+        if let ages = since.ages {
+            text += agesText(ages, totals.filter { KeyMeasure.isCohort($0.measure) })
+        }
         return text + "."
+    }
+
+    /// ". Completed enrollments and completion rate count the same enrollments at a
+    /// different age: …", for the cohort measures among the totals that moved.
+    private static func agesText(_ ages: SinceLastReport.Ages, _ cohort: [SinceLastReport.Change])
+        -> String
+    {
+        guard !cohort.isEmpty else { return "" }
+        let labels = cohort.map { KeyMeasure.label($0.measure) }
+        let list =
+            labels.count == 1
+            ? labels[0] : labels.dropLast().joined(separator: ", ") + " and " + labels.last!
+        let which = ages.sameEnrollments ? "the same enrollments" : "different enrollments"
+        func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+        return
+            ". \(list.prefix(1).uppercased() + list.dropFirst()) count \(which) at different ages: the window ended \(days(ages.then)) before that report and \(days(ages.now)) before this one, and enrollments finish with time, so these are not moves of their own"
     }
 
     /// An entry of the index's "What changed".
@@ -157,11 +184,10 @@ enum ChangeText {
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
         for summary in summaries {
-            let longer = summary.sinceLastReport?.longerWindow == true
-            for change in summary.sinceLastReport?.changes ?? [] {
-                // A window that gained days gained counts, and its enrollments matured: no
-                // move of the numbers' own.
-                if longer { continue }
+            guard let since = summary.sinceLastReport else { continue }
+            // A window that gained days or began again, a question that changed, a cohort
+            // counted at another age: no move of the numbers' own.
+            for change in since.changes where since.isComparable(change) {
                 all.append((summary.question.id, summary.question.text, change))
             }
         }

@@ -26,8 +26,8 @@ extension PreviousSite {
 }
 
 /// The parts of a report document that `SinceLastReport.make` reads: its id and type, and
-/// from its metadata the as-of date, the key measures, the last comparison and the window
-/// (`intent.filters`); the analysis
+/// from its metadata the as-of date, the key measures, the last comparison and what the
+/// question asked (`intent`: kind, measure, filters …); the analysis
 /// data only for a document from before key measures were recorded.
 private struct PreviousDocument: Decodable {
     var id: String
@@ -50,9 +50,13 @@ private struct PreviousDocument: Decodable {
         for key in [Keys.asOf, .keyMeasures, .sinceLastReport] {
             kept[key.rawValue] = try metadata.decodeIfPresent(JSONValue.self, forKey: key)
         }
-        // Its window only, whose start and end tell a window that grew (`longerWindow`).
-        if let intent = try metadata.decodeIfPresent(JSONValue.self, forKey: .intent) {
-            kept[Keys.intent.rawValue] = ["filters": intent["filters"] ?? .null]
+        // What the question asked (`ReportScope`) and its window, whose start and end tell a
+        // window that grew, began again or ended at another distance from its as-of date.
+        if case .object(let intent)? = try metadata.decodeIfPresent(
+            JSONValue.self, forKey: .intent)
+        {
+            kept[Keys.intent.rawValue] = .object(
+                intent.filter { ReportScope.recorded.contains($0.key) })
         }
         if kept[Keys.keyMeasures.rawValue] == nil {
             kept[Keys.analyticsData.rawValue] = try metadata.decodeIfPresent(

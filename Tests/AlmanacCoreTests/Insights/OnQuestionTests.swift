@@ -44,7 +44,7 @@ import Testing
     /// handful: no score. The median of 1, 2.2, 3, 4 is 2.6; the deviations 1.6, 0.4, 0.4,
     /// 1.4 have the median 0.9, so the spread is 1.4826 · 0.9 = 1.33434: A 0.4 / 1.33434 =
     /// 0.30, B 1.6 / 1.33434 = 1.20, C 0.30, E 1.4 / 1.33434 = 1.05. The one rate, 0.5 →
-    /// 0.45, is −5 points, the median of its kind: score 0.
+    /// 0.45 over 40 and 44 enrollments, is −5 points, the median of its kind: score 0.
     @Test("what changed ranks by a robust score among changes of a kind; a handful never scores")
     func changeScores() {
         func count(_ before: Double, _ after: Double) -> SinceLastReport.Change {
@@ -52,7 +52,9 @@ import Testing
         }
         let changes = [
             count(100, 130), count(400, 420), count(25, 36), count(4, 10), count(10_000, 10_400),
-            .init(measure: "completion_rate", subject: nil, before: 0.5, after: 0.45),
+            .init(
+                measure: "completion_rate", subject: nil, before: 0.5, after: 0.45,
+                base: .init(before: 40, after: 44)),
         ]
         #expect(InsightFinder.changeScores(changes) == [0.3, 1.2, 0.3, nil, 1.05, 0])
     }

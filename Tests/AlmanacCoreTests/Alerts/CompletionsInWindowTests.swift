@@ -1,0 +1,84 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// "How many completions were there last week?" answers the completions of the week by
+/// `completed_at` (115 in blind test 13), but its key measures were the completed
+/// enrollments of the week's 166 enrollments (1 → 2): "▲ 100%" led What changed and fired an
+/// alert. Its key measure is now the count it answers.
+@Suite struct CompletionsInWindowTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Docker Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-07-06")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "c", text: text))
+    }
+
+    /// The analysis data of the week, as `CompletionMetrics.json` writes its totals: 166
+    /// enrollments, 2 of them completed, and 115 completions in the week.
+    let data: JSONValue = [
+        "overall": [
+            "enrollments": 166, "completed": 2, "completion_rate": 0.012, "drop_rate": 0.3434,
+            "median_days_to_complete": 5.5, "completed_in_window": 115,
+            "completed_learners_in_window": 110,
+        ]
+    ]
+
+    @Test("a question of the completions in its window has those completions as key measure")
+    func keyMeasure() throws {
+        let week = try route("How many completions were there last week?")
+        #expect(week.countsCompletionsInWindow)
+        #expect(
+            week.keyMeasures?.measures(in: data)
+                == [KeyMeasure(measure: "completions", subject: nil, value: 115)])
+        // The completed enrollments of a window, learners, and completions without a window
+        // keep the kind's measures.
+        for text in [
+            "What is the completion rate in the past 30 days?",
+            "How many learners completed Python Basics last week?",
+            "How many completions were there?",
+        ] {
+            let match = try route(text)
+            #expect(!match.countsCompletionsInWindow, "\(text)")
+            #expect(match.keyMeasures?.totals == match.kind.keyMeasures?.totals, "\(text)")
+        }
+    }
+
+    func summary(_ match: Match) -> ReportSummary {
+        var report = GoldenPageTests.second
+        report.question = Question(id: "c", text: "How many completions were there last week?")
+        report.match = match
+        report.keyMeasures = [KeyMeasure(measure: "completions", subject: nil, value: 115)]
+        return ReportSummary(report)
+    }
+
+    @Test("alerts read completions; `completed` is refused with the measure it has")
+    func alerts() throws {
+        let report = summary(try route("How many completions were there last week?"))
+        let fired = try AlertEvaluator(
+            alerts: [
+                AlertRule(question: "c", measure: "completions", condition: .above, threshold: 100)
+            ], path: "questions.yaml"
+        ).evaluate([report])
+        #expect(fired.map(\.value) == [115])
+        #expect(fired.map(\.triggered) == [true])
+        let old = AlertEvaluator(
+            alerts: [
+                AlertRule(
+                    question: "c", measure: "completed", condition: .changeAbove, threshold: 5,
+                    line: 12)
+            ], path: "questions.yaml")
+        #expect(
+            throws: AlertError(
+                path: "questions.yaml",
+                problems: [
+                    (
+                        12,
+                        "alert for `c`: unknown measure `completed` for a question of the completions in its window (by completed_at); expected one of: completions"
+                    )
+                ])
+        ) { try old.evaluate([report]) }
+    }
+}
