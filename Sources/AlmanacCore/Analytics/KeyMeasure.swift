@@ -126,7 +126,8 @@ public struct KeyMeasureSpec: Sendable {
         // "–" with no change, as a median of nothing does, not "0.00%" and a rise from it.
         let none = object?["enrollments"]?.doubleValue == 0
         for name in totals {
-            let value = none && KeyMeasure.isRate(name) ? nil : object?[fields[name] ?? name]?.doubleValue
+            let value =
+                none && KeyMeasure.isRate(name) ? nil : object?[fields[name] ?? name]?.doubleValue
             result.append(KeyMeasure(measure: name, subject: nil, value: value))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {

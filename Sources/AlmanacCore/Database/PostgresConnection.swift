@@ -155,20 +155,14 @@ public final class PostgresConnection: DatabaseConnection {
     public func readOnlyProblem(in sql: String) -> String? {
         if PostgresSQL.statementCount(sql) == 0 { return "the SQL is empty" }
         if PostgresSQL.statementCount(sql) > 1 { return "only one statement is allowed" }
-        if let call = Self.sideEffect.firstMatch(
-            in: sql, range: NSRange(sql.startIndex..., in: sql)),
-            let range = Range(call.range(at: 1), in: sql)
-        {
-            return
-                "the statement calls `\(sql[range])`, which writes to the database or reaches the server's files even in a read-only transaction; only queries of the data are allowed"
-        }
+        if let problem = Self.sideEffectProblem(in: sql) { return problem }
         var plan = ""
         // The check is not one of the statements a page shows.
         let tracing = trace
         trace = nil
         defer { trace = tracing }
         do {
-            try query("EXPLAIN (COSTS OFF, FORMAT JSON) " + sql, []) {
+            try query("EXPLAIN (COSTS OFF, VERBOSE, FORMAT JSON) " + sql, []) {
                 plan += $0.string(0) ?? ""
             }
         } catch let error as DatabaseError {
@@ -179,6 +173,7 @@ public final class PostgresConnection: DatabaseConnection {
         } catch {
             return String(describing: error)
         }
+        if let problem = Self.sideEffectProblem(in: plan) { return problem }
         if plan.contains(#""Node Type": "ModifyTable""#)
             || plan.contains(#""Node Type": "LockRows""#)
         {

@@ -126,6 +126,15 @@ struct PostgresConnectionTests {
         for call in [
             "SELECT lo_from_bytea(0, convert_to('x', 'UTF8')) AS n",
             "SELECT LO_IMPORT('/etc/hostname')", "SELECT pg_catalog.pg_read_file('/etc/hostname')",
+            // A blind test: the name quoted, split by a comment, escaped; the server's plan
+            // spells each call plainly.
+            #"SELECT "lo_from_bytea"(0, 'x') AS o"#, "SELECT lo_from_bytea/**/(0, 'x') AS o",
+            "SELECT lo_from_bytea -- c\n(0, 'x') AS o", #"SELECT U&"lo_from_bytea"(0, 'x') AS o"#,
+            #"SELECT "pg_catalog"."lo_from_bytea"(0, 'x') AS o"#,
+            // Other sessions, locks and settings that outlast the statement.
+            "SELECT pg_notify('c', 'hello') AS n", "SELECT pg_advisory_lock(77) AS l",
+            "SELECT set_config('statement_timeout', '1', false) AS v", "SELECT pg_stat_reset()",
+            "SELECT pg_create_physical_replication_slot('s')::text AS f",
         ] {
             #expect(
                 db.readOnlyProblem(in: call)?.contains("even in a read-only transaction") == true,
