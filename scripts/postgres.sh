@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL 15 servers on loopback for `make test`:
-#   single       one server, database `demo`, role `almanac` with a password;
+#   single       one server, database `demo`, role `almanac` with a password (and CREATEROLE, for the tests of privileges);
 #   coordinator  + shard1 + shard2: the two-shard cluster. On the coordinator, `users` and
 #                `enrollments` are PARTITION BY HASH tables (users by id, enrollments by
 #                user_id, so a learner and their enrollments share a shard) whose two
@@ -64,7 +64,7 @@ start_server() {
      -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=30 \
      -c shared_buffers=64MB" >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
-  sql "$server" postgres -c "CREATE ROLE almanac LOGIN PASSWORD '$(password)'" \
+  sql "$server" postgres -c "CREATE ROLE almanac LOGIN CREATEROLE PASSWORD '$(password)'" \
     -c "CREATE DATABASE demo OWNER almanac"
 }
 

@@ -72,7 +72,7 @@ struct Seed: AsyncParsableCommand {
     func run() async throws {
         let options = self.options
         let location = DatabaseLocation(out)
-        if location.isPostgres {
+        if location.isPostgres || location.filePath == nil {
             try seedPostgres(location)
             return
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `--db` or `database:` names: a SQLite file, or a PostgreSQL database by its
 /// `postgres://` or `postgresql://` URL. Printing one shows it without a password.
 public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
@@ -17,16 +19,33 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// True for a PostgreSQL URL.
     public var isPostgres: Bool { PostgresURL.matches(target) }
 
+    /// libpq's `host=… dbname=… password=…`, which Almanac does not read: a blind test's was
+    /// taken for a SQLite file's path, and its error printed the password.
+    private var isKeywordString: Bool {
+        target.range(
+            of: #"(?:^|\s)(?:host|hostaddr|dbname|user|password|port|sslmode|service)\s*="#,
+            options: .regularExpression) != nil
+    }
+
     /// The place, safe for output, errors and files: the SQLite path, or the URL without
     /// its password.
-    public var description: String { isPostgres ? PostgresURL.redacted(target) : target }
+    public var description: String {
+        if isPostgres { return PostgresURL.redacted(target) }
+        if isKeywordString {
+            return target.replacingOccurrences(
+                of: #"password\s*=\s*(?:'[^']*'|\S+)"#, with: "password=…",
+                options: .regularExpression)
+        }
+        return target
+    }
 
     /// The file path of a SQLite database; nil for PostgreSQL.
-    public var filePath: String? { isPostgres ? nil : target }
+    public var filePath: String? { isPostgres || isKeywordString ? nil : target }
 
     /// Opens a read-only connection.
     /// - Throws: `DatabaseError` naming the redacted place.
     public func open() throws -> any DatabaseConnection {
+        try refuseKeywordString()
         if isPostgres {
             return try PostgresConnection(url: target, statementTimeout: statementTimeout)
         }
@@ -35,7 +54,17 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Opens PostgreSQL for writing (`almanac seed`); nil for SQLite, which seeds a file.
     public func openPostgresForWriting() throws -> PostgresConnection? {
+        try refuseKeywordString()
         guard isPostgres else { return nil }
         return try PostgresConnection(url: target, mode: .write)
+    }
+
+    private func refuseKeywordString() throws {
+        guard isKeywordString else { return }
+        throw DatabaseError(
+            path: description,
+            reason: .cannotOpen(
+                "a libpq connection string is not read; write the database as a URL, postgres://user@host:port/dbname (the password in PGPASSWORD or ~/.pgpass)"
+            ))
     }
 }

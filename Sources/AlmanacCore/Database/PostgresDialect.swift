@@ -60,17 +60,34 @@ public struct PostgresDialect: SQLDialect {
 
     /// Plain, partitioned ('BASE TABLE') and foreign tables, and views, of the first schema
     /// on the search path; a sharded layout's parent tables count like plain ones.
+    // The catalogue rather than `information_schema`, which hides what the role may not read
+    // (a blind test's table without SELECT was "missing") and materialized views.
     public var tableNamesQuery: String {
         """
-        SELECT table_name::text FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'VIEW', 'FOREIGN')
+        SELECT c.relname::text FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'f', 'p', 'm')
         """
     }
 
     public var columnNamesQuery: String {
         """
-        SELECT column_name::text FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+        SELECT a.attname::text FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ?
+          AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+        """
+    }
+
+    public var columnTypesQuery: String? {
+        """
+        SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
+               t.typcategory::text, has_column_privilege(c.oid, a.attnum, 'SELECT')
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        WHERE c.relnamespace = current_schema()::regnamespace
+          AND c.relname IN ('organizations', 'users', 'badges', 'enrollments')
+        ORDER BY array_position(ARRAY['organizations', 'users', 'badges', 'enrollments'], c.relname::text), a.attnum
         """
     }
 }

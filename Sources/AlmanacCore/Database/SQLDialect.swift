@@ -10,6 +10,10 @@ public protocol SQLDialect: Sendable {
     var tableNamesQuery: String { get }
     /// Lists the columns of the table bound as the first parameter, name in column 0.
     var columnNamesQuery: String { get }
+    /// Each column of the four tables: table, column, its type's name and category (`N`
+    /// number, `S` text, `E` enum, …) and whether this connection may read it; nil where the
+    /// engine has no column types or privileges to check (SQLite).
+    var columnTypesQuery: String? { get }
 
     /// A text expression compared and sorted by code point, whatever the database's collation.
     func binary(_ text: String) -> String
@@ -48,6 +52,8 @@ public protocol SQLDialect: Sendable {
 // MARK: - Shared spellings
 
 extension SQLDialect {
+    public var columnTypesQuery: String? { nil }
+
     /// `1` when a condition holds, else `0`: sums of it count rows on both engines.
     public func flag(_ condition: String) -> String {
         "CASE WHEN \(condition) THEN 1 ELSE 0 END"

@@ -352,6 +352,6 @@ public struct SchemaChecker {
                     .init(severity: .error, message: "missing column \(table).\(column)"))
             }
         }
-        return findings
+        return findings + (try columnTypes(db))
     }
 }
