@@ -124,6 +124,15 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         case timeout(milliseconds: Int)
         /// A statement named a table that the database does not have.
         case missingTable(String)
+        /// The server closed the connection during the build (shut down, restarted, or the
+        /// network dropped).
+        case connectionLost(String)
+    }
+
+    /// True when the server went away, which no statement caused.
+    public var isLostConnection: Bool {
+        if case .connectionLost = reason { return true }
+        return false
     }
 
     public var path: String
@@ -156,6 +165,9 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
                 + "and Almanac opens databases read-only, so it cannot roll the write back; open it once "
                 + "with a program that may write it (`sqlite3 \(path) 'PRAGMA quick_check;'`) to recover, then try again"
         case .cannotConnect(let message): return "\(path): cannot connect: \(message)"
+        case .connectionLost(let message):
+            return
+                "\(path): the server closed the connection during the build (\(message)); nothing was published: build again once the server is back"
         case .rejected(let message): return "\(path): \(message)"
         case .timeout(let milliseconds):
             return

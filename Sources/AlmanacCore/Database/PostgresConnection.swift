@@ -236,8 +236,12 @@ public final class PostgresConnection: DatabaseConnection {
             PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
         }
         guard let state = field("C") else {
-            // No SQLSTATE: the connection itself failed.
-            return connectionError()
+            // No SQLSTATE: the connection, open until this statement, failed.
+            switch connectionError().reason {
+            case .cannotConnect(let message), .rejected(let message):
+                return DatabaseError(path: location, reason: .connectionLost(message))
+            default: return connectionError()
+            }
         }
         let message = redacting(field("M") ?? "unknown error")
         switch state {
@@ -245,6 +249,8 @@ public final class PostgresConnection: DatabaseConnection {
             return DatabaseError(path: location, reason: .timeout(milliseconds: statementTimeout))
         case "25006":
             return DatabaseError(path: location, reason: .readOnly(message))
+        case _ where state.hasPrefix("57P") || state.hasPrefix("08"):
+            return DatabaseError(path: location, reason: .connectionLost(message))
         case "42P01":
             let name = message.split(separator: "\"").dropFirst().first.map(String.init) ?? message
             return DatabaseError(path: location, reason: .missingTable(name))

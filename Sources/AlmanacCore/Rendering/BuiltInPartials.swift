@@ -93,7 +93,15 @@ enum BuiltInPartials {
         if let href = chart.embedHref.map(HTMLText.escape) {
             html += "<p class=\"embed\">Embed this chart in a wiki page or a slide (<a href=\""
             html += "\(href)\">open it alone</a>):</p>\n<pre class=\"embed-snippet\"><code "
-            html += "data-embed=\"\(href)\">&lt;iframe src=\"\(href)\" title=\"\(title)\" "
+            // The snippet is HTML that a reader pastes elsewhere: its attributes are escaped
+            // for it, then the whole for this page (a badge named `A" onload="…` ran its
+            // script in the page it was pasted into).
+            let quoted = (
+                href: HTMLText.escape(HTMLText.escape(chart.embedHref ?? "")),
+                title: HTMLText.escape(HTMLText.escape(chart.title))
+            )
+            html += "data-embed=\"\(href)\">&lt;iframe src=\"\(quoted.href)\" "
+            html += "title=\"\(quoted.title)\" "
             html += "width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"&gt;"
             html += "&lt;/iframe&gt;</code></pre>\n"
         }

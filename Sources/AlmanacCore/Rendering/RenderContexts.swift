@@ -65,6 +65,10 @@ struct ChartContext: MustacheParent {
         case "figureJSON": return figureJSON
         case "table": return table
         case "embedHref": return embedHref
+        // The embed snippet is HTML a reader copies: its title attribute is escaped once
+        // for it, and again by the page that shows it as text.
+        case "snippetTitle": return HTMLText.escape(title)
+        case "snippetHref": return embedHref.map(HTMLText.escape)
         case "name": return self.name
         case "pageHref": return pageHref
         case BuiltInPartials.chartKey: return builtInHTML

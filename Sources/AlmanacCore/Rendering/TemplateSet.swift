@@ -117,7 +117,8 @@ extension TemplateSet {
         "yearTone",
         "measures", "hasWhatChanged", "whatChanged", "whatChangedSince", "engine", "intent",
         "routedBy",
-        "chart", "embed", "embedHref", "pageHref", "search", "defaultChart", "questionHref",
+        "chart", "embed", "embedHref", "snippetHref", "snippetTitle", "pageHref", "search",
+        "defaultChart", "questionHref",
         "whyItChanged", "items", "html", "drivers", "hasDrivers",
     ]
 

@@ -13,6 +13,9 @@ public struct QuestionFailure: Error, Sendable {
     public static func wrapping<T>(_ questionID: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as DatabaseError where error.isLostConnection {
+            // The server went away: no question's fault, and none is named.
+            throw error
         } catch {
             throw QuestionFailure(questionID, error)
         }

@@ -76,6 +76,24 @@ import Testing
         }
     }
 
+    @Test("the embed snippet a reader copies keeps a quote in the title inside its attribute")
+    func snippetTitle() throws {
+        // A blind test's badge `ML" onload="…`: the copied snippet ran the script.
+        let chart = ChartContext(
+            id: "c", title: #"ML" onload="document.title='PWNED'"#, caption: "", summary: "",
+            figureJSON: "{}", table: TableContext(Self.tables[0], builtIn: false),
+            embedHref: "q.embed.html#bar")
+        let html = BuiltInPartials.chart(chart, tableHTML: BuiltInPartials.table(Self.tables[0]))
+        #expect(html == (try mustache(chart, "chart")))
+        // The text shown (the page's entities read once) is the HTML to paste: the quote
+        // stays an entity inside the attribute.
+        let shown = try #require(html.components(separatedBy: "<code").last)
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        #expect(shown.contains(#"title="ML&quot; onload=&quot;document.title=&#39;PWNED&#39;""#))
+        #expect(!shown.contains(#"onload="document"#))
+    }
+
     @Test("a page's SQL written in Swift is what sql.mustache writes")
     func sql() throws {
         for statements in [[], ["SELECT 1"], Self.awkward] {
