@@ -295,6 +295,8 @@ extension KeyMeasure {
 /// `PreviousSite.read(from:files:)`.
 public struct PreviousSite: Sendable {
     public var documents: [String: JSONValue]
+    /// The reports of questions an earlier build took out of the site (`keepRemoved`).
+    var removed: [String: JSONValue] = [:]
 
     public init(documents: [String: JSONValue] = [:]) {
         self.documents = documents

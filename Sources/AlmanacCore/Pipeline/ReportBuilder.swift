@@ -95,6 +95,12 @@ public struct ReportBuilder {
                 ? nil : records.fingerprint(file, database: location, narration: narration),
             produced: published.produced,
             pages: summaries.count, asOf: source.asOf, warnings: warnings)
+        do {
+            try previousSite.keepRemoved(
+                besides: Set(file.questions.map(\.id)), in: layout, files: files)
+        } catch {
+            warnings.add("cannot keep the reports of removed questions: \(error)")
+        }
         clock.mark("write")
         var summary = BuildSummary(
             pages: summaries.count, asOf: source.asOf, files: published.written,

@@ -21,7 +21,49 @@ extension PreviousSite {
             else { continue }
             documents[document.id] = document.value
         }
-        return PreviousSite(documents: documents)
+        var site = PreviousSite(documents: documents)
+        site.removed = removedReports(layout, files)
+        for (id, document) in site.removed where documents[id] == nil {
+            site.documents[id] = document
+        }
+        return site
+    }
+
+    /// At most this many removed questions' reports are kept.
+    static let removedLimit = 1_000
+
+    private static func removedReports(_ layout: SiteLayout, _ files: any FileSystem)
+        -> [String: JSONValue]
+    {
+        guard let data = try? files.contents(of: layout.removedReports),
+            let kept = try? JSONDecoder().decode([String: JSONValue].self, from: data)
+        else { return [:] }
+        return kept
+    }
+
+    /// Keeps the last report of each question that this build (of `ids`) took out of the
+    /// site, so that "since the last report" finds it when the question comes back: a
+    /// preview build of a questions file saved half-way removed three questions' pages, and
+    /// their history with them (a blind test). A question back in the site leaves the
+    /// archive; past `removedLimit`, the oldest reports go.
+    func keepRemoved(besides ids: Set<String>, in layout: SiteLayout, files: any FileSystem)
+        throws
+    {
+        let gone = documents.filter { !ids.contains($0.key) }
+        guard !gone.isEmpty || !removed.isEmpty else { return }
+        let kept = gone.sorted {
+            ($0.value["metadata"]?["as_of"]?.stringValue ?? "", $0.key)
+                > ($1.value["metadata"]?["as_of"]?.stringValue ?? "", $1.key)
+        }.prefix(Self.removedLimit)
+        if kept.isEmpty {
+            try? files.removeItem(at: layout.removedReports)
+            return
+        }
+        try files.createDirectory(at: layout.sidecar)
+        let bytes = JSONWriter.bytes(
+            .object(Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })),
+            pretty: false, scriptSafe: false)
+        try files.write(Data(bytes), to: layout.removedReports)
     }
 }
 

@@ -37,6 +37,9 @@ public struct SiteLayout: Sendable, Equatable {
     /// `.almanac/<site>.analyses.json`: the last build's analysis results, reused by the next
     /// build while the database is the same (`AnalysisCache`).
     public var analysisCache: URL { sidecar.appending(path: name + ".analyses.json") }
+    /// The last report of each question a build took out of the site, for "since the last
+    /// report" when it comes back (`PreviousSite.keepRemoved`).
+    public var removedReports: URL { sidecar.appending(path: name + ".removed.json") }
 
     /// `<site>.lock` beside the site: the file `BuildLock` holds an advisory lock on; it stays.
     public var lock: URL { parent.appending(path: name + ".lock") }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// A question taken out of the site and put back keeps its "since the last report": a
+/// preview build of a questions file saved half-way removed three questions' pages, and
+/// their history with them (a blind test).
+@Suite struct RemovedReportsTests {
+    static let both = """
+        title: Removed
+        questions:
+          - text: How many people are enrolled in each badge?
+            id: badges
+          - text: What is the completion rate by organization?
+            id: completion
+        """
+    static let one = """
+        title: Removed
+        questions:
+          - text: How many people are enrolled in each badge?
+            id: badges
+        """
+
+    @Test("a question removed and put back compares with its last report before")
+    func putBack() async throws {
+        let project = try Project(questions: Self.both)
+        try await project.build(Self.both) { $0.asOf = CivilDate(iso: "2024-02-15") }
+        try await project.build(Self.both) { $0.asOf = CivilDate(iso: "2024-03-01") }
+        let since = try project.document("completion")["metadata"]?["since_last_report"]
+        #expect(since?["as_of"] == .string("2024-02-15"))
+        // Saved half-way: the second question is gone, its files with it.
+        try await project.build(Self.one) { $0.asOf = CivilDate(iso: "2024-03-01") }
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: project.site.appending(path: "completion.json").path))
+        // Put back: the same comparison with the report of 2024-02-15 as before.
+        try await project.build(Self.both) { $0.asOf = CivilDate(iso: "2024-03-01") }
+        let back = try project.document("completion")["metadata"]?["since_last_report"]
+        #expect(back == since)
+        #expect(back?["as_of"] == .string("2024-02-15"))
+    }
+}
