@@ -55,10 +55,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def get(port, path):
-    """(status, body) of a GET, the path sent exactly as given."""
+def get(port, path, method="GET"):
+    """(status, body) of a GET (or another method), the path sent exactly as given."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.putrequest("GET", path, skip_accept_encoding=True)
+    connection.putrequest(method, path, skip_accept_encoding=True)
     connection.endheaders()
     response = connection.getresponse()
     body = response.read().decode("utf-8", "replace")
@@ -170,6 +170,11 @@ def main():
         status, script = get(port, "/__almanac/live.js")
         if status != 200 or "EventSource" not in script:
             fail("/__almanac/live.js: %d" % status)
+        # HEAD, as link checkers ask: the file's status, no body (it was 404 for every file).
+        for path, expected in (("/badge-enrollments.html", 200), ("/no-such-page.html", 404)):
+            status, body = get(port, path, method="HEAD")
+            if status != expected or body:
+                fail("HEAD %s: %d with %d bytes, expected %d and none" % (path, status, len(body), expected))
         print("check-serve: serving on port %d; the page carries the reload script, site/ does not" % port)
 
         events = Events(port)

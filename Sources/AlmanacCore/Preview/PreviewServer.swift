@@ -78,6 +78,13 @@ public struct PreviewServer: Sendable {
         await server.appendRoute(HTTPRoute("GET *")) { request in
             Self.respond(to: request.path, in: site)
         }
+        // HEAD, as link checkers and `curl -I` ask: GET's status and headers, no body (it
+        // answered 404 for every file).
+        await server.appendRoute(HTTPRoute("HEAD *")) { request in
+            let full = Self.respond(to: request.path, in: site)
+            return FlyingFox.HTTPResponse(
+                statusCode: full.statusCode, headers: full.headers, body: Data())
+        }
         let pinger = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(10))
