@@ -202,7 +202,11 @@ public struct Feed: Sendable {
         var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter {
             $0.date != asOf.description
         }
-        let html = MarkdownRenderer.html(digest.markdown)
+        // The digest's links name the Markdown twins (for `digest.md`); a feed reader opens
+        // the pages.
+        let html = MarkdownRenderer.html(
+            digest.markdown.replacingOccurrences(
+                of: #"\]\(([^()\s]+)\.md\)"#, with: "]($1.html)", options: .regularExpression))
         let entry = """
               <entry>
                 <id>\(id(asOf.description))</id>

@@ -186,6 +186,8 @@ import Testing
         // The feed keeps last week's entry beneath this week's.
         let feed = try String(contentsOf: site.appending(path: "feed.xml"), encoding: .utf8)
         #expect(Feed.entries(in: feed).map(\.date) == ["2026-09-27", "2026-09-20"])
+        // A feed reader opens the pages, not the Markdown twins the digest links.
+        #expect(feed.contains("href=&quot;") && !feed.contains(".md&quot;"))
 
         // A rebuild of the same week with nothing changed writes nothing: it compares with the
         // report of 2026-09-20 again, not with itself.
