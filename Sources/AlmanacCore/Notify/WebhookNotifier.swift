@@ -107,20 +107,35 @@ public struct WebhookNotifier: Sendable {
         let alerts = digest["alerts"]?.arrayValue ?? []
         lines.append(alerts.isEmpty ? "No alert was triggered." : "*Alerts*")
         for alert in alerts {
-            let value =
-                alert["value"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? "none"
-            let threshold =
-                alert["threshold"]?.doubleValue.map { NumberText.decimal($0, places: 2) } ?? ""
-            let subject = alert["subject"]?.stringValue.map { " of \($0)" } ?? ""
-            lines.append(
-                "• "
-                    + slack(
-                        "\(alert["question"]?.stringValue ?? ""): \(alert["measure"]?.stringValue ?? "")\(subject) "
-                            + "\(alert["condition"]?.stringValue ?? "") \(threshold): \(value)"))
+            let question = alert["question"]?.stringValue ?? ""
+            // In the digest's words and units ("completion rate below 60%; the value is
+            // 49.45%"), not the field names ("completion_rate below 60: 49.45").
+            if let condition = alert["condition"]?.stringValue.flatMap(AlertRule.Condition.init),
+                let threshold = alert["threshold"]?.doubleValue
+            {
+                let result = AlertResult(
+                    rule: AlertRule(
+                        question: question, measure: alert["measure"]?.stringValue ?? "",
+                        subject: alert["subject"]?.stringValue, condition: condition,
+                        threshold: threshold),
+                    value: alert["value"]?.doubleValue, triggered: true)
+                lines.append(
+                    "• "
+                        + slack(
+                            "\(question): \(result.rule.summary); the value is \(result.valueText)")
+                )
+            } else {
+                lines.append("• " + slack("\(question): \(alert["measure"]?.stringValue ?? "")"))
+            }
         }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }
-        for insight in insights { lines.append("• " + slack(insight["text"]?.stringValue ?? "")) }
+        for insight in insights {
+            // Which question each insight is of: three said "the week of 2026-06-01" of
+            // different scopes.
+            let question = insight["question"]?.stringValue.map { $0 + ": " } ?? ""
+            lines.append("• " + slack(question + (insight["text"]?.stringValue ?? "")))
+        }
         let changes = digest["what_changed"]?.arrayValue ?? []
         if !changes.isEmpty { lines.append("*What changed*") }
         for change in changes {

@@ -56,9 +56,9 @@ import Testing
             text == """
                 *Pulse: as of 2026-09-27*
                 *Alerts*
-                • recent: enrollments change_above 30: 33.3
+                • recent: enrollments change above 30%; the value is 33.3%
                 *Insights*
-                • Completions were unusual in the week of 2026-09-21.
+                • recent: Completions were unusual in the week of 2026-09-21.
                 *What changed*
                 • recent: enrollments: 3 → 4, ▲ 1 (+33.3%)
                 """)
