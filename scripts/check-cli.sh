@@ -194,8 +194,22 @@ if [ "$status" -ne 1 ] || ! grep -q "quote.yaml:3:11: invalid YAML: a quote open
   failures=$((failures + 1))
 fi
 
+# 6. `init` with an empty folder name is a usage error, and `init --demo` over an existing
+#    data/demo.db writes nothing (a blind test's left a half-made project).
+expect_usage "folder to create is empty" init ""
+mkdir -p "$scratch/project/data"
+echo "mine" >"$scratch/project/data/demo.db"
+"$almanac" init "$scratch/project" --demo >"$scratch/out" 2>"$scratch/err"
+status=$?
+if [ "$status" -ne 1 ] || ! grep -q "demo.db: already exists; nothing was written" "$scratch/err" \
+  || [ -e "$scratch/project/questions.yaml" ] || [ "$(cat "$scratch/project/data/demo.db")" != "mine" ]; then
+  echo "check-cli: init --demo over an existing demo.db exited $status and wrote files:" >&2
+  head -n 5 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
 fi
-echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL; schema's SQL makes a database check accepts; typos get a suggestion; YAML errors show the line."
+echo "check-cli: every numeric flag is validated; check reports on standard error; alerts exit 3; notify hides its URL; schema's SQL makes a database check accepts; typos get a suggestion; YAML errors show the line; init refuses before writing."

@@ -26,9 +26,24 @@ struct Init: AsyncParsableCommand {
     )
     var demo = false
 
+    func validate() throws {
+        // `almanac init ""` wrote the project into the current folder and said "cd ".
+        if folder.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("the folder to create is empty; name it: almanac init my-report")
+        }
+    }
+
     func run() async throws {
         let root = URL(fileURLWithPath: folder)
         do {
+            // The demo data's place is checked with the other files, before any is written:
+            // a blind test's existing data/demo.db left a half-made project behind.
+            let database = root.appending(path: ProjectScaffold.databasePath)
+            if demo, FileManager.default.fileExists(atPath: database.path) {
+                throw fail(
+                    "\(database.path): already exists; nothing was written. Remove it, or run init without --demo and point database: at it"
+                )
+            }
             let created = try ProjectScaffold(files: DiskFileSystem()).create(in: root)
             print("Created \(created.count) files in \(folder):")
             for path in created { print("  \(path)") }
@@ -43,6 +58,8 @@ struct Init: AsyncParsableCommand {
                     "Wrote demo data to \(ProjectScaffold.databasePath): \(NumberText.count(summary.users)) registered users and \(NumberText.count(summary.enrollments)) enrollments."
                 )
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw fail(String(describing: error))
         }
