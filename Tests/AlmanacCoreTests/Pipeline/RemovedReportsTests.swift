@@ -41,3 +41,21 @@ import Testing
         #expect(back?["as_of"] == .string("2024-02-15"))
     }
 }
+
+/// An output folder inside the templates folder is refused before anything is written.
+@Suite struct SiteInTemplatesTests {
+    @Test("--out inside the templates folder is refused")
+    func refused() async throws {
+        let project = try Project()
+        let templates = project.folder.appending(path: "templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build {
+                $0.templatesPath = templates.path
+                $0.outputPath = templates.appending(path: "out").path
+            }
+        }
+        #expect(error?.description.contains("is inside the templates folder") == true)
+        #expect(!FileManager.default.fileExists(atPath: templates.appending(path: "out").path))
+    }
+}
