@@ -26,6 +26,7 @@ struct BuildFlags: ParsableArguments {
         options.homeFolder = FileManager.default.homeDirectoryForCurrentUser.path
         options.templatesPath = BuildOptions.templatesFolder(
             flag: look.templates, questionsPath: questions, files: DiskFileSystem())
+        options.templatesFromFlag = look.templates != nil
         options.asOf = look.asOf
         options.plotlyFromCDN = look.plotly == .cdn
         options.plotlyPath = look.plotlyFile

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var homeFolder: String?
     /// A folder whose templates replace the built-in ones of the same name.
     public var templatesPath: String?
+    /// True when `--templates` named it; otherwise it is the `templates/` folder beside the
+    /// questions file when there is one, which `serve` looks for again before each build.
+    public var templatesFromFlag = false
     /// The report date; by default the latest activity in the data.
     public var asOf: CivilDate?
     /// A plotly.min.js to copy into the site instead of the one compiled into the binary.

@@ -27,7 +27,11 @@ public final class InputWatcher: @unchecked Sendable {
         }
         var lines = [questions] + derived.paths.map(stampLine)
         var folders = derived.folders
-        if let templates = options.templatesPath {
+        // The templates folder beside the questions file is watched even before it exists:
+        // making it changes the stamps, and the next build uses it.
+        if let templates = options.templatesPath
+            ?? (options.templatesFromFlag ? nil : besideQuestions)
+        {
             folders.insert(URL(fileURLWithPath: templates), at: 0)
         }
         for folder in folders {
@@ -35,6 +39,13 @@ public final class InputWatcher: @unchecked Sendable {
                 .map { "\(folder.path)/\($0.key):\($0.value.size):\($0.value.modified)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    private var besideQuestions: String {
+        let folder = (options.questionsPath as NSString).deletingLastPathComponent
+        return folder.isEmpty
+            ? ProjectScaffold.templatesFolder
+            : (folder as NSString).appendingPathComponent(ProjectScaffold.templatesFolder)
     }
 
     /// The database file and its WAL, and the answer cache, as the questions file names them.

@@ -72,10 +72,20 @@ public struct PreviewSession: Sendable {
     private func watch(_ events: LiveEvents) async throws {
         var environment = environment
         environment.log = { [log] in log(.build($0)) }
-        let builder = ReportBuilder(options: options, version: version, environment: environment)
-        let watcher = builder.inputWatcher()
+        var builder = ReportBuilder(options: options, version: version, environment: environment)
+        var watcher = builder.inputWatcher()
         var seen: String?
         while !Task.isCancelled {
+            // A templates/ folder made or removed beside the questions file since serve
+            // started is used, or no longer, as a build would (it was decided once, at start).
+            if !options.templatesFromFlag {
+                let templates = BuildOptions.templatesFolder(
+                    flag: nil, questionsPath: options.questionsPath, files: environment.files)
+                if templates != builder.options.templatesPath {
+                    builder.options.templatesPath = templates
+                    watcher = builder.inputWatcher()
+                }
+            }
             var now = watcher.stamps()
             if now != seen {
                 // An editor may save in several writes: build once the stamps hold still.

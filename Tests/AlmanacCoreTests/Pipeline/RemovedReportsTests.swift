@@ -59,3 +59,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: templates.appending(path: "out").path))
     }
 }
+
+/// `serve` watches the templates folder beside the questions file even before it exists.
+@Suite struct TemplatesWatchTests {
+    @Test("a templates folder made beside the questions file changes the watched stamps")
+    func madeLater() async throws {
+        let project = try Project()
+        try await project.build()
+        let watcher = project.builder(project.options).inputWatcher()
+        let before = watcher.stamps()
+        #expect(watcher.stamps() == before)
+        let partials = project.folder.appending(path: "templates/partials")
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+        try Data("late".utf8).write(to: partials.appending(path: "footer.mustache"))
+        #expect(watcher.stamps() != before)
+        // Named by --templates, only that folder is watched.
+        var flagged = project.options
+        flagged.templatesPath = project.folder.appending(path: "elsewhere").path
+        flagged.templatesFromFlag = true
+        let other = project.builder(flagged).inputWatcher()
+        let stamped = other.stamps()
+        try Data("later".utf8).write(to: partials.appending(path: "nav.mustache"))
+        #expect(other.stamps() == stamped)
+    }
+}
