@@ -99,6 +99,32 @@ def main():
         else:
             print("check-search: %r lists %d pages from file://, %d of them named in the question, first"
                   % (name, len(links), len(titled)))
+    # Typed as people type (a blind test's): without accents, in decomposed Unicode, a
+    # number without its thousands comma, two words apart. Each lists what its plain form
+    # does, or, for words apart, the pages whose twin holds every word.
+    import unicodedata
+    for typed, plain in (("zurich analytics", "Zürich Analytics"),
+                         (unicodedata.normalize("NFD", "Zürich Analytics"), "Zürich Analytics")):
+        expected = sorted(search(site, plain).links)
+        got = sorted(search(site, typed).links)
+        if not expected or got != expected:
+            print("check-search: FAIL: %r lists %s, %r lists %s" % (typed, got, plain, expected))
+            failed = True
+    # Words apart: every page listed holds both (its twin holds all the index does), and
+    # those whose question holds both are listed.
+    words = ("kubernetes", "long")
+    twins = [twin for twin in site.glob("*.md") if twin.name not in ("index.md", "digest.md")]
+    holding = {twin.stem + ".html" for twin in twins
+               if all(word in twin.read_text().lower() for word in words)}
+    titled = {twin.stem + ".html" for twin in twins
+              if all(word in twin.read_text().splitlines()[0].lower() for word in words)}
+    apart = set(search(site, " ".join(words)).links)
+    if not titled or not titled <= apart or not apart <= holding:
+        print("check-search: FAIL: %r lists %s; pages naming both in the question %s, holding both %s"
+              % (" ".join(words), sorted(apart), sorted(titled), sorted(holding)))
+        failed = True
+    if not failed:
+        print("check-search: accents, decomposed Unicode and words apart are found")
     nothing = search(site, "zzqx-no-such-word")
     if nothing.links:
         print("check-search: FAIL: a word in no page lists %s" % nothing.links)
