@@ -35,12 +35,14 @@ struct Almanac: AsyncParsableCommand {
           1  failure; the message says what and where
           2  a usage error: an unknown command or flag, a value out of range
           3  an alert fired under `almanac build --fail-on-alert` (the site is written)
+          130, 143  stopped by Ctrl-C or SIGTERM (statements running on PostgreSQL are cancelled)
         """
 
     /// Runs the command, with the exit statuses the README promises: 0 success, 1 failure,
     /// 2 a usage error (argument-parser's own default for those is 64).
     static func main() async {
         Allocator.configure()
+        stopStatementsOnInterrupt()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -49,6 +51,7 @@ struct Almanac: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if interruptedBy != 0 { Foundation.exit(128 + interruptedBy) }
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message =
@@ -63,6 +66,30 @@ struct Almanac: AsyncParsableCommand {
 }
 
 extension Almanac {
+    /// The signal sources, kept for the life of the process.
+    nonisolated(unsafe) private static var interrupts: [any DispatchSourceSignal] = []
+    /// The signal that stopped the build, once one has: the statements it cancelled fail,
+    /// and that failure is not the build's to report.
+    nonisolated(unsafe) static var interruptedBy: Int32 = 0
+
+    /// On Ctrl-C or SIGTERM, the statements running on a PostgreSQL server are cancelled
+    /// before the process ends (they ran on until their timeout), with 130 or 143.
+    static func stopStatementsOnInterrupt() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                interruptedBy = number
+                // PQcancel waits for the server to take the request: the statements have
+                // stopped when the process ends, 128 + the signal as a shell reports it.
+                PostgresConnection.cancelAll()
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            interrupts.append(source)
+        }
+    }
+
     /// "Unknown command 'biuld'. Did you mean 'build'?": argument-parser says only
     /// "Unexpected argument" for a mistyped command (its flags get their own "did you mean").
     /// Nil when the words before the first flag all name commands.
@@ -101,6 +128,8 @@ enum Terminal {
 
 /// A failure already reported on standard error: exit 1 without argument-parser's usage text.
 func fail(_ message: String) -> ExitCode {
+    // A statement cancelled because the process was interrupted is no failure to report.
+    if Almanac.interruptedBy != 0 { Foundation.exit(128 + Almanac.interruptedBy) }
     Terminal.error("error: " + message)
     return ExitCode.failure
 }

@@ -88,9 +88,11 @@ public final class PostgresConnection: DatabaseConnection {
             ]
         }
         try execute(setup.joined(separator: "; "))
+        register()
     }
 
     deinit {
+        unregister()
         PQfinish(handle)
     }
 

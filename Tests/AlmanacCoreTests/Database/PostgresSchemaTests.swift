@@ -62,6 +62,30 @@ struct PostgresSchemaTests {
     }
 }
 
+/// An interrupted build cancels its statements on the server.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] != nil))
+struct PostgresInterruptTests {
+    let url = ProcessInfo.processInfo.environment["ALMANAC_TEST_POSTGRES_URL"] ?? ""
+
+    @Test("cancelAll stops a running statement at once")
+    func cancelAll() async throws {
+        let db = try PostgresConnection(url: url, statementTimeout: 0)
+        let running = Task.detached { () -> (any Error)? in
+            do {
+                try db.query("SELECT pg_sleep(30)", []) { _ in }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        PostgresConnection.cancelAll()
+        let error = await running.value
+        // The server's own word for a cancelled statement: the sleep did not run out.
+        #expect(String(describing: error).contains("canceling statement due to user request"))
+    }
+}
+
 /// libpq's keyword strings are refused without printing their password.
 @Suite struct KeywordStringTests {
     @Test("a libpq keyword string is refused, its password left out of the message")
