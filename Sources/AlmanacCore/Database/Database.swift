@@ -105,7 +105,7 @@ extension DatabaseConnection {
 
 /// A database problem, with the file or server and what went wrong in words a user can act on.
 /// `path` is always a redacted location: it never holds a password.
-public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case notFound
         case notADatabase
@@ -130,7 +130,7 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// True when the server went away, which no statement caused.
-    public var isLostConnection: Bool {
+    public var blamesNoQuestion: Bool {
         if case .connectionLost = reason { return true }
         return false
     }

@@ -184,6 +184,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
         .twoQuestions:
             "each question gets one page and answers one thing. Ask the two parts as two questions, or write the query yourself with `sql:`",
+        .rankingOfNothing:
+            "it ranks badges or organizations, and the question names neither. Say which (\"the top 3 badges by completions\", \"the 5 organizations with the most enrollments\"), or write the query yourself with `sql:`",
         .mixedComparison:
             "comparisons set badges against badges, or organizations against organizations; a badge and an organization together are one scope (the badge's learners at the organization). Ask for the badge at the organization (\"enrollments in Python Basics at Initech\"), compare the organizations within the badge, or write the query yourself with `sql:`",
         .timeBetweenBadges:

@@ -109,6 +109,13 @@ extension Matcher {
         {
             throw failure(.unapplied(.change, change))
         }
+        // "Top 3 badgs by completions" (a typo) was answered with the total: a ranking of N
+        // with nothing to rank.
+        if match.intent.ranking != nil, match.intent.dimension == nil, !measure.isSequence,
+            match.intent.compared.isEmpty, let top = found(Self.rankedCount)
+        {
+            throw failure(.unapplied(.rankingOfNothing, top))
+        }
         if !match.intent.compared.isEmpty, let total = found(Self.totalWords) {
             throw failure(.unapplied(.combined, total))
         }
@@ -138,6 +145,9 @@ extension Matcher {
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
+    private static let rankedCount = try! NSRegularExpression(
+        pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
+    )
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])
 }

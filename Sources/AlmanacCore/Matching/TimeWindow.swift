@@ -120,6 +120,13 @@ struct TimeWindow {
     /// Words that say "when" and that a point must account for.
     static let timeLike: [NSRegularExpression] = [
         #"\b(?:19|20)\d{2}\b"#,
+        // Dates written with slashes or dots ("09/2026", "15.09.2026"), week numbers ("wk
+        // 38", "W38"), "26Q3", weekdays, times of day and hours: a blind test found the
+        // year of each read alone, or the words dropped.
+        #"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}[/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[/.]\d{1,2}\b"#,
+        #"\b(?:wk|week)\s*#?\d{1,2}\b|\bw\d{1,2}\b|\b\d{2}q[1-4]\b|\bq[1-4]\s*'\s*\d{2}\b"#,
+        #"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:morning|afternoon|evening|tonight|overnight)\b"#,
+        #"\b(?:hours?|hrs?)\b"#,
         // "2014B", "the 2020s": a year with letters, a term or a decade.
         #"\b(?:19|20)\d{2}(?!h[12]\b|q[1-4]\b)[a-z]+\b"#,
         #"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"#,
@@ -302,14 +309,18 @@ struct TimeWindow {
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
+        // "Q1 vs Q2 2025": the first window without a year is in the second's (it was Q1
+        // 2026, the latest, a blind test found).
+        let first = others.first.map { inYearOf($0.range, windows[0].range) }
         return Reading(
-            range: windows.first.map { counted($0.range) },
+            range: (first ?? windows.first?.range).map { counted($0) },
             versus: others.first.map { counted(inYearOf(windows[0].range, $0.range)) })
     }
 
     /// "March 2025 vs February": a second window without a year is the latest that began by
     /// the end of the first, not the latest before the as-of date (February 2026, a blind
-    /// test found); "Q1 2026 vs Q4" is Q4 2025.
+    /// test found); "Q1 2026 vs Q4" is Q4 2025. The same for a first window without a year
+    /// against a second with one.
     private func inYearOf(_ first: DateRange, _ other: DateRange) -> DateRange {
         let phrase = other.phrase.lowercased()
         guard let end = first.end,

@@ -11,6 +11,12 @@ extension Vocabulary {
             [
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people)|(?:biggest|largest|smallest|top|bottom|most|least|best|worst|highest|lowest|first|last)\b)"#,
                 #"\bbut not\b"#, #"\bneither\b"#, #"\bnor\b"#,
+                // Shorthand a blind test found answered for the one name it leaves out:
+                // "excl. Acme", "w/o Acme", "ex Acme", "non-Initech", "everyone but Hooli",
+                // "beyond Python Basics", "excluding dropouts".
+                #"(?:\bexcl\.?|\bw/o|\bex|\bnon-?|\bbeyond|\bbut)\s*(?:the\s+)?(?:‹badge›|‹org›)"#,
+                #"\b(?:everyone|everybody|all|anyone|everything|every \w+)\s+(?:but|except)\b"#,
+                #"\b(?:excluding|exclude[sd]?|except(?:ing)?|without|minus|not counting|leaving out)\s+(?:the\s+)?(?:drop[- ]?outs?|dropouts|dropped|completions|completed|completers|in[- ]progress|enrolled)\b"#,
                 #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,
                 #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
                 #"\b(?:no|zero|nil|not any|never any|none of the)\s+(?:\w+\s+)?(?:enrol+\w*|complet\w*|completers|finishers|drop[- ]?outs?|dropouts|sign[- ]?ups?|registrations|activity|\#(people))\b"#,
@@ -266,6 +272,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case timeBetweenBadges
     /// A badge set against an organization ("compare Python Basics and Initech").
     case mixedComparison
+    /// A ranking of N with nothing named to rank ("the top 3 by completions").
+    case rankingOfNothing
 }
 
 extension Vocabulary {

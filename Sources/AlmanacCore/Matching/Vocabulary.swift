@@ -32,6 +32,7 @@ enum Vocabulary {
             [
                 #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+\#(orgWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#,
+                #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(orgWord)\b"#,
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
                 // "The fastest-growing organization".
@@ -44,6 +45,7 @@ enum Vocabulary {
             [
                 #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+\#(badgeWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#,
+                #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(badgeWord)\b"#,
                 #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
                 // "the biggest drop-off badge": a ranking word, a word or two, a badge word.

@@ -13,11 +13,17 @@ public struct QuestionFailure: Error, Sendable {
     public static func wrapping<T>(_ questionID: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.isLostConnection {
+        } catch let error as any BuildWideFailure where error.blamesNoQuestion {
             // The server went away: no question's fault, and none is named.
             throw error
         } catch {
             throw QuestionFailure(questionID, error)
         }
     }
+}
+
+/// An error that may be no question's fault (the database server went away), and then is
+/// passed on without a question's name. Later stages conform their errors to it.
+public protocol BuildWideFailure: Error {
+    var blamesNoQuestion: Bool { get }
 }

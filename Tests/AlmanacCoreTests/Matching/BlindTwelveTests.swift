@@ -207,4 +207,102 @@ import Testing
             return
         }
     }
+
+    @Test(
+        "shorthand for leaving a name out is refused, not answered for that name",
+        arguments: [
+            "enrollments excl. Zürich Labs", "enrollments w/o Zürich Labs",
+            "enrollments ex Zürich Labs", "completion rate for non-Zürich Labs learners",
+            "enrollments for everyone but Zürich Labs",
+            "completion rate excluding dropouts", "enrollments beyond Python Basics",
+        ])
+    func shorthandExclusion(text: String) throws {
+        guard case .unapplied(let part, _) = try refusal(text) else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(part == .exclusion)
+    }
+
+    @Test(
+        "time shorthand is written out; dates with slashes, week numbers, weekdays and hours are refused",
+        arguments: [
+            // As of Tuesday 2026-06-30: the last whole quarter is Q1.
+            ("completions last qtr", "2026-01-01", "2026-04-01"),
+            ("completions last wk", "2026-06-22", "2026-06-29"),
+            ("completions last yr", "2025-01-01", "2026-01-01"),
+            ("enrollments last mth", "2026-05-01", "2026-06-01"),
+            ("completions l30d", "2026-06-01", "2026-07-01"),
+        ] as [(String, String, String)])
+    func timeShorthand(text: String, start: String, end: String) throws {
+        let range = try #require(try route(text).filters.dateRange)
+        #expect(range.start == CivilDate(iso: start))
+        #expect(range.end == CivilDate(iso: end))
+    }
+
+    @Test(
+        "a time Almanac cannot read is refused, not read as its year or dropped",
+        arguments: [
+            "completions in 09/2026", "completions on 15.09.2026", "completions in wk 38",
+            "enrollments this morning", "how many enrolled last monday",
+            "completions in the last 24 hours",
+        ])
+    func unreadableTimes(text: String) throws {
+        guard case .unreadableTime = try refusal(text) else {
+            Issue.record("not refused as a time")
+            return
+        }
+    }
+
+    @Test("a first window without a year is in the second's: 'H1 vs H2 2025' is 2025's halves")
+    func firstWindowInSecondsYear() throws {
+        let match = try route("completions h1 vs h2 2025")
+        let windows = [match.filters.dateRange?.start, match.versus?.start].compactMap { $0 }
+        #expect(Set(windows) == [CivilDate(iso: "2025-01-01")!, CivilDate(iso: "2025-07-01")!])
+    }
+
+    @Test("'#1 course' and 'top 1 course' rank badges; 'top 3' with nothing to rank is refused")
+    func rankings() throws {
+        for text in ["#1 badge by enrollments", "top 1 course by enrollments"] {
+            let match = try route(text)
+            #expect(match.intent.dimension == .badge, "\(text)")
+            #expect(match.intent.ranking?.count == 1, "\(text)")
+        }
+        guard case .unapplied(let part, _) = try refusal("top 3 badgs by completions") else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(part == .rankingOfNothing)
+    }
+
+    @Test(
+        "the time from enrollment to completion is the time to complete; the hardest badge the lowest completion rate",
+        arguments: [
+            ("average time from enrollment to completion", Measure.meanTimeToComplete, nil),
+            ("days from start to finish for Python Basics", Measure.timeToComplete, nil),
+            ("time between enrolling and completing Python Basics in 2025", .timeToComplete, nil),
+            ("which course takes longest", .timeToComplete, Ranking.Order.top),
+            ("which class is the hardest to finish", .completionRate, .bottom),
+            ("what is the easiest course", .completionRate, .top),
+        ] as [(String, Measure, Ranking.Order?)])
+    func hardAndLong(text: String, measure: Measure, order: Ranking.Order?) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.ranking?.order == order)
+    }
+
+    @Test("the '#' of a name is not shorthand: 'C# Basics' is the badge, not 'C number of Basics'")
+    func hashInName() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["C# Basics", "F#"], organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        for (text, badge) in [
+            ("How many people are enrolled in C# Basics?", "C# Basics"),
+            ("How many learners completed F# in 2025?", "F#"),
+        ] {
+            let match = try matcher.route(Question(id: "q", text: text))
+            #expect(match.filters.badge == badge, "\(text)")
+        }
+    }
 }
