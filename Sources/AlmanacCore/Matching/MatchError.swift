@@ -184,6 +184,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
         .twoQuestions:
             "each question gets one page and answers one thing. Ask the two parts as two questions, or write the query yourself with `sql:`",
+        .percentile:
+            "the time to complete is answered as its median (\"how long does Python Basics take\") or its mean (\"the average time to complete\"), not as another percentile or an extreme. Ask for one of those, or write the query yourself with `sql:`",
+        .twoMeasures:
+            "each question gets one page, which answers one measure. Ask for each measure in a question of its own (\"how many enrollments…\", \"how many completions…\"), or write the query yourself with `sql:`",
         .rankingOfNothing:
             "it ranks badges or organizations, and the question names neither. Say which (\"the top 3 badges by completions\", \"the 5 organizations with the most enrollments\"), or write the query yourself with `sql:`",
         .mixedComparison:

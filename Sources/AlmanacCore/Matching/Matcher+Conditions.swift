@@ -379,6 +379,17 @@ extension Matcher {
         // Not the "#" of a name ("C# Basics", "F#").
         (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),
         (#"(?<![\w+#])#\s*(?=[a-z])"#, "number of "),
+        (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
+        (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
+        (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
+        (
+            #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+            "month over month"
+        ),
+        (
+            #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+            "week over week"
+        ),
         // How hard a badge is, is how few finish it; what takes longest, the time to complete.
         (
             #"\b(?:the\s+)?(?:hardest|toughest|most difficult|most challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,

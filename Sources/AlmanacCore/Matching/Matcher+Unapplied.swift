@@ -116,6 +116,9 @@ extension Matcher {
         {
             throw failure(.unapplied(.rankingOfNothing, top))
         }
+        if let pair = Self.twoMeasures(in: lowered) {
+            throw failure(.unapplied(.twoMeasures, pair))
+        }
         if !match.intent.compared.isEmpty, let total = found(Self.totalWords) {
             throw failure(.unapplied(.combined, total))
         }
@@ -126,6 +129,56 @@ extension Matcher {
             throw failure(.unapplied(.perPeriodRanking, granularity.rawValue))
         }
     }
+
+    /// Two measures joined ("enrollments and completions", "completion rate, drop rate"),
+    /// each a noun of a different measure: the page answers one. A count beside its own rate
+    /// ("completions and the completion rate") is one page's answer.
+    static func twoMeasures(in lowered: String) -> String? {
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        for found in measurePair.matches(in: lowered, range: whole) {
+            guard let first = Range(found.range(at: 1), in: lowered),
+                let second = Range(found.range(at: 2), in: lowered),
+                let phrase = Range(found.range, in: lowered),
+                let one = measureGroup(String(lowered[first])),
+                let other = measureGroup(String(lowered[second])), one != other,
+                !Self.countAndItsRate.contains([one, other])
+            else { continue }
+            return String(lowered[phrase])
+        }
+        return nil
+    }
+
+    private static let measureNouns: [(group: String, pattern: String)] = [
+        (
+            "time",
+            #"(?:(?:median|average|avg|mean|typical)\s+)?(?:time|days) to (?:complete|completion|finish)|completion times?"#
+        ),
+        ("completionRate", #"(?:completion|success|pass|graduation) (?:rates?|percentages?)"#),
+        ("dropRate", #"drop(?:[- ]?out)? (?:rates?|percentages?)|churn rates?|attrition rates?"#),
+        ("progress", #"(?:average |avg |mean )?progress"#),
+        ("enrollments", #"enrol+ments?|sign[- ]?ups|registrations|enrol+ees"#),
+        ("completions", #"completions?|completers|finishers|graduates"#),
+        ("dropouts", #"drop[- ]?outs|dropouts|quitters"#),
+        ("learners", #"(?:unique |distinct |active )?learners"#),
+    ]
+
+    private static let countAndItsRate: Set<Set<String>> = [
+        ["completions", "completionRate"], ["dropouts", "dropRate"],
+    ]
+
+    private static func measureGroup(_ noun: String) -> String? {
+        measureNouns.first { entry in
+            noun.range(of: "^(?:\(entry.pattern))$", options: .regularExpression) != nil
+        }?.group
+    }
+
+    private static let measurePair: NSRegularExpression = {
+        let noun = measureNouns.map(\.pattern).joined(separator: "|")
+        let joiner =
+            #"\s*(?:,\s*(?:and\s+|&\s+|plus\s+)?|\s+(?:and|&|plus|as well as|along with|together with|vs\.?|versus)\s+)"#
+            + #"(?:(?:the|their|its|total|overall|number of|count of|how many|what(?:'s| is| are| was| were)(?: the| their| its)?)\s+)*"#
+        return try! NSRegularExpression(pattern: "\\b(\(noun))\(joiner)(\(noun))\\b")
+    }()
 
     private static let unapplied = Vocabulary.unapplied.map { entry in
         (

@@ -116,6 +116,9 @@ extension Vocabulary {
             [
                 #"\bin[- ]progress\b"#, #"\bongoing\b"#, #"\bunfinished\b"#,
                 #"\bstill (?:going|working on|enrol+ed in|learning|studying|taking|doing)\b"#,
+                // "Still in the Python Basics track", "learning right now": taking it now.
+                #"\bstill (?:in|on|inside|within)\s+(?:the\s+)?(?:‹badge›|\#(badgeWord))"#,
+                #"\b(?:learning|studying)\s+(?:right\s+)?now\b"#,
                 // A count of those taking a badge now; "the completion rate of learners
                 // currently enrolled" stays a rate.
                 #"\bhow many\b[^?.!]*\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,
@@ -194,7 +197,9 @@ extension Vocabulary {
                 #"\bdeclin"#,
                 #"\bdecreas"#,
                 #"\b(?:month|week|year|quarter|day)[- ](?:over|on)[- ](?:month|week|year|quarter|day)\b"#,
-                #"\b(?:yoy|mom|qoq|wow)\b"#,
+                // "MoM" and "WoW" only where they cannot be a word ("Wow, how many…"):
+                // written out by `Matcher.expandingShorthand`.
+                #"\b(?:yoy|qoq)\b"#,
                 #"\bchang(?:e|ed|es|ing) over\b"#, #"\bmomentum\b"#, #"\bpicking up\b"#,
                 #"\bslowing\b"#,
                 #"\bgoing up\b"#, #"\bgoing down\b"#, #"\bevolv"#, #"\btimeline\b"#,

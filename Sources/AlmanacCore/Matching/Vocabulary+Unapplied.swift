@@ -21,6 +21,9 @@ extension Vocabulary {
                 #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
                 #"\b(?:no|zero|nil|not any|never any|none of the)\s+(?:\w+\s+)?(?:enrol+\w*|complet\w*|completers|finishers|drop[- ]?outs?|dropouts|sign[- ]?ups?|registrations|activity|\#(people))\b"#,
                 #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
+                // "Which courses has nobody finished": the ones with none, which a count
+                // by badge answered as if the word were not there.
+                #"\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|did|done|passed|earned|dropped|quit|signed up|registered)\b"#,
             ]
         ),
         (
@@ -123,6 +126,14 @@ extension Vocabulary {
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
+        (
+            // "The p90 time to complete" was answered with the median.
+            .percentile,
+            [
+                #"\bp(?:[1-46-9]\d|5[1-9]|\d)\b|\b\d{1,2}(?:st|nd|rd|th)?[- ]?(?:percentile|pctl|pct?ile)s?\b|\b(?:percentiles?|quartiles?|deciles?|quantiles?|interquartile|iqr)\b"#,
+                #"\b(?:max(?:imum)?|min(?:imum)?|longest (?:any ?one|anybody|someone|a learner) (?:took|has taken)|fastest (?:any ?one|anybody|someone|a learner) (?:finished|completed))\s+(?:time|days?|duration)\b"#,
+            ]
+        ),
         (
             .repeatEnrollment,
             [
@@ -274,6 +285,12 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case mixedComparison
     /// A ranking of N with nothing named to rank ("the top 3 by completions").
     case rankingOfNothing
+    /// A percentile other than the median, or an extreme ("the p90 time to complete",
+    /// "the maximum time"): the time to complete is given as its median and mean.
+    case percentile
+    /// Two measures in one question ("enrollments and completions"), of which the page
+    /// would answer one.
+    case twoMeasures
 }
 
 extension Vocabulary {

@@ -67,7 +67,7 @@ enum Vocabulary {
                 #"\btimeline\b"#,
                 #"\btime series\b"#,
                 #"\b(?:month|week|year|quarter|day)[- ](?:over|on)[- ](?:month|week|year|quarter|day)\b"#,
-                #"\b(?:yoy|mom|qoq|wow)\b"#,
+                #"\b(?:yoy|qoq)\b"#,
             ]
         ),
     ]
@@ -127,15 +127,15 @@ enum Vocabulary {
         (.day, #"\b(?:daily|per day|by day|each day|every day|day by day)\b"#),
         (
             .week,
-            #"\b(?:weekly|per week|by week|each week|every week|week by week|week-by-week|week over week)\b"#
+            #"\b(?:weekly|per week|by week|each week|every week|week by week|week-by-week|week over week|week[- ]on[- ]week|week-over-week)\b"#
         ),
         (
             .month,
-            #"\b(?:monthly|per month|by month|each month|every month|month by month|month-by-month|month over month)\b"#
+            #"\b(?:monthly|per month|by month|each month|every month|month by month|month-by-month|month over month|month[- ]on[- ]month|month-over-month)\b"#
         ),
         (
             .quarter,
-            #"\b(?:quarterly|per quarter|by quarter|each quarter|every quarter|quarter by quarter|quarter over quarter)\b"#
+            #"\b(?:quarterly|per quarter|by quarter|each quarter|every quarter|quarter by quarter|quarter over quarter|quarter[- ]on[- ]quarter|quarter-over-quarter)\b"#
         ),
     ]
 
