@@ -186,6 +186,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "each question gets one page and answers one thing. Ask the two parts as two questions, or write the query yourself with `sql:`",
         .percentile:
             "the time to complete is answered as its median (\"how long does Python Basics take\") or its mean (\"the average time to complete\"), not as another percentile or an extreme. Ask for one of those, or write the query yourself with `sql:`",
+        .threshold:
+            "it gives the time to complete and the progress as medians and averages, and counts enrollments by status, not those above or below a line (\"within a week\", \"halfway\"). Ask for the median time to complete, the average progress or the count in progress, or write the query yourself with `sql:`",
         .twoMeasures:
             "each question gets one page, which answers one measure. Ask for each measure in a question of its own (\"how many enrollments…\", \"how many completions…\"), or write the query yourself with `sql:`",
         .rankingOfNothing:

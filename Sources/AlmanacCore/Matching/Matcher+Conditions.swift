@@ -266,9 +266,10 @@ extension Matcher {
     func refuseJoiningPlatform(
         _ masked: String, match: Match, _ failure: (MatchError.Reason) -> MatchError
     ) throws {
-        guard match.filters.badge == nil, !match.intent.measure.isSequence,
-            match.kind != .customSQL
-        else { return }
+        guard !match.intent.measure.isSequence, match.kind != .customSQL else { return }
+        // With a badge named, "joined" is enrolling in it; "joined the platform" is still
+        // joining (a blind test found it read as enrolling in the window).
+        let namesBadge = match.filters.badge != nil
         let lowered = masked.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
         // "Which courses do people join most?": joining a badge is enrolling.
@@ -276,7 +277,9 @@ extension Matcher {
             match.intent.dimension == .badge
             || Self.badgeWord.firstMatch(in: lowered, range: whole) != nil
         for (index, pattern) in Self.joiningPlatform.enumerated()
-        where !(aboutBadges && index == Self.bareJoin) {
+        where !(aboutBadges && index == Self.bareJoin)
+            && !(namesBadge && !Self.namesThePlatform.contains(index))
+        {
             if let found = pattern.firstMatch(in: lowered, range: whole),
                 let range = Range(found.range, in: lowered)
             {
@@ -315,6 +318,12 @@ extension Matcher {
     private static let bareJoin = Vocabulary.joiningPlatform.firstIndex {
         $0.contains("join(?:ed|s|ing)?")
     }
+    /// The patterns that say "the platform" (or a join date) in so many words.
+    private static let namesThePlatform = Set(
+        Vocabulary.joiningPlatform.indices.filter {
+            Vocabulary.joiningPlatform[$0].contains("platform")
+                || Vocabulary.joiningPlatform[$0].contains("registration) (?:date")
+        })
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {
         try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }
@@ -342,74 +351,6 @@ extension Matcher {
         }
         return Self.expandingShorthand(String(scalars).precomposedStringWithCanonicalMapping)
     }
-
-    /// Shorthand people type, written out where it cannot be part of a name: "last qtr",
-    /// "past 6 wks", "l30d", "prev month", "vs ly", "til today", "#1 course", "# learners".
-    /// A blind test found each dropped, and the answer given for all time.
-    static func expandingShorthand(_ text: String) -> String {
-        var text = text
-        for (pattern, template) in shorthand {
-            text = pattern.stringByReplacingMatches(
-                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
-        }
-        return text
-    }
-
-    private static let shorthand: [(NSRegularExpression, String)] = [
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
-            "$1 quarter"
-        ),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wks\b"#, "$1 weeks"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wk\b"#, "$1 week"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yrs\b"#, "$1 years"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yr\b"#, "$1 year"),
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mos|mths)\b"#,
-            "$1 months"
-        ),
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mo|mth)\b"#,
-            "$1 month"
-        ),
-        (#"\bprev(?:ious)?\s+(quarter|week|month|year|period)"#, "previous $1"),
-        (#"\b(?:l|last\s+|past\s+)(\d+)\s*d\b"#, "last $1 days"),
-        (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
-        (#"\btill?\b"#, "until"),
-        // Not the "#" of a name ("C# Basics", "F#").
-        (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),
-        (#"(?<![\w+#])#\s*(?=[a-z])"#, "number of "),
-        (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
-        (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
-        (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
-        (
-            #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
-            "month over month"
-        ),
-        (
-            #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
-            "week over week"
-        ),
-        // How hard a badge is, is how few finish it; what takes longest, the time to complete.
-        (
-            #"\b(?:the\s+)?(?:hardest|toughest|most difficult|most challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
-            "lowest completion rate"
-        ),
-        (
-            #"\b(?:the\s+)?(?:easiest|least difficult|least challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
-            "highest completion rate"
-        ),
-        (
-            #"\btak(e|es|ing)\s+(?:the\s+)?(longest|shortest)\b(?!\s+(?:time|to))"#,
-            "tak$1 the $2 time to complete"
-        ),
-        // "Average time from enrollment to completion", "days from start to finish".
-        (
-            #"\b(time|days|weeks|duration)\s+(?:from|between)\s+(?:the\s+)?(?:enrol\w*|start\w*|sign(?:ing)?[- ]?ups?|joining|registration|registering)\s+(?:to|and|until)\s+(?:the\s+)?(?:complet\w*|finish\w*|graduat\w*)"#,
-            "$1 to complete"
-        ),
-        (#"\b(time|days|weeks|duration)\s+from\s+start\s+to\s+finish\b"#, "$1 to complete"),
-    ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
 
     /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
     /// words and dates of a name ("Class of 2024") are not read as the question's own.

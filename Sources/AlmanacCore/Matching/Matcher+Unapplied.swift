@@ -34,10 +34,20 @@ extension Matcher {
         }
         for (part, patterns) in Self.unapplied {
             if part == .negatedStatus, measure == .inProgress { continue }
-            if part == .statusFilter, measure != .averageProgress { continue }
+            // A status beside a rate ("the completion rate of those still active") cannot be
+            // applied either: the rate is over every status.
+            if part == .statusFilter,
+                ![.averageProgress, .completionRate, .dropRate].contains(measure)
+            {
+                continue
+            }
+            let rate = measure == .completionRate || measure == .dropRate
             for pattern in patterns {
                 if let found = pattern.firstMatch(in: lowered, range: whole),
-                    let range = Range(found.range, in: lowered)
+                    let range = Range(found.range, in: lowered),
+                    // "The completion rate of learners currently enrolled in Python Basics"
+                    // is the badge's rate.
+                    !(part == .statusFilter && rate && lowered[range].contains("enrol"))
                 {
                     return Memo.Unapplied(
                         part: part, phrase: String(lowered[range]),
@@ -135,7 +145,8 @@ extension Matcher {
     /// ("completions and the completion rate") is one page's answer.
     static func twoMeasures(in lowered: String) -> String? {
         let whole = NSRange(lowered.startIndex..., in: lowered)
-        for found in measurePair.matches(in: lowered, range: whole) {
+        for found in [measurePair, measureAsked].flatMap({ $0.matches(in: lowered, range: whole) })
+        {
             guard let first = Range(found.range(at: 1), in: lowered),
                 let second = Range(found.range(at: 2), in: lowered),
                 let phrase = Range(found.range, in: lowered),
@@ -143,7 +154,9 @@ extension Matcher {
                 let other = measureGroup(String(lowered[second])), one != other,
                 !Self.countAndItsRate.contains([one, other])
             else { continue }
-            return String(lowered[phrase])
+            // Words between the two measures may hold a masked name: quote the measures.
+            let text = String(lowered[phrase])
+            return text.contains("‹") ? "\(lowered[first]) … \(lowered[second])" : text
         }
         return nil
     }
@@ -178,6 +191,17 @@ extension Matcher {
             #"\s*(?:,\s*(?:and\s+|&\s+|plus\s+)?|\s+(?:and|&|plus|as well as|along with|together with|vs\.?|versus)\s+)"#
             + #"(?:(?:the|their|its|total|overall|number of|count of|how many|what(?:'s| is| are| was| were)(?: the| their| its)?)\s+)*"#
         return try! NSRegularExpression(pattern: "\\b(\(noun))\(joiner)(\(noun))\\b")
+    }()
+
+    /// "How many drop-outs did Hooli have in 2025, and how many completions?"
+    private static let measureAsked: NSRegularExpression = {
+        // "How many learners finish the badge, and what is its completion rate": learners
+        // there are who is counted, not a measure of their own.
+        let noun = measureNouns.filter { $0.group != "learners" }.map(\.pattern)
+            .joined(separator: "|")
+        let asked =
+            #"[^?.!]*?,?\s+(?:and|plus|also)\s+(?:also\s+)?(?:how many|what(?:'s| is| are| was| were)(?:\s+(?:the|their|its))?)\s+(?:(?:the|their|its|total|overall|number of)\s+)*"#
+        return try! NSRegularExpression(pattern: "\\b(\(noun))\\b\(asked)(\(noun))\\b")
     }()
 
     private static let unapplied = Vocabulary.unapplied.map { entry in

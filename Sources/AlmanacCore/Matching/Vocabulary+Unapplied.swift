@@ -42,6 +42,7 @@ extension Vocabulary {
                 #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
                 #"\b(?:which|what)\s+(?:learners|users|students|people|employees|members|participants|individuals)\b[^?.!]*\b(?:most|fewest|least|top|highest|lowest|more|fewer)\b"#,
                 #"\b(?:average|mean|median|typical)\s+(?:number|count|amount) of\s+(?:\#(badgePlural)|enrol+ments|completions)\b"#,
+                #"\b(?:completed|finished|earned|took|taken|enrol+ed in|passed|hold|holds|have|has)\s+(?:at least\s+|more than\s+|over\s+|fewer than\s+|under\s+|exactly\s+)?(?:\d{1,2}|two|three|four|five|six|several|multiple|many)\s*(?:\+|or more|or fewer|or less|plus)?\s+(?:different\s+|separate\s+)?(?:\#(badgePlural))\b"#,
                 #"\bhow many\s+(?:\#(badgePlural)|enrol+ments|completions)\s+(?:does|do|did)\s+(?:a|an|the average|a typical|the typical|each)\s+(?:learner|user|student|person|employee)\b"#,
             ]
         ),
@@ -53,6 +54,10 @@ extension Vocabulary {
                 #"\b(?:went|go|goes|going|moved?|moves|moving|progress(?:ed|es)?|transition(?:ed|s)?|switch(?:ed|es)?|advanc(?:ed|es)|graduated?)\s+(?:on\s+)?from\s+(?:the\s+)?‹badge›\s+(?:to|into|on to|onto)\s+(?:the\s+)?‹badge›"#,
                 #"‹badge›,? (?:and )?(?:then|later|afterwards|after that)\b[^?.!]*‹badge›"#,
                 #"‹badge›,? and (?:the )?‹badge›,? both\b"#,
+                // "Completed Python Basics but dropped Python Intermediate", "took X but
+                // never Y", "completed X in 2025 and then enrolled in Y".
+                #"‹badge›[^?.!]*?\b(?:but|and)\s+(?:then\s+|later\s+|afterwards\s+)?(?:never|not|didn'?t|dropped|quit|abandoned|completed|finished|enrol+ed|took|started|went on to)\b[^?.!]*?‹badge›"#,
+                #"\b(?:drop(?:ped|s)?(?:[- ]?out)?|quit|abandon\w*|gave up)\b[^?.!]*\bafter (?:completing|finishing|taking|earning|passing)\b"#,
                 // "Learners from Leadership who completed Python": one group, of two badges.
                 #"\b(?:learners|people|students|users|employees|those|ones)\s+(?:from|of|in|on|who (?:took|did|started|finished|completed|enrol+ed in))\s+(?:the\s+)?‹badge›(?:\s+\#(badgeWord))?\s+(?:who\s+|that\s+)?(?:also\s+|then\s+|later\s+)?(?:completed|finished|took|started|enrol+ed in|dropped|passed|earned|went on to)\s+(?:the\s+)?‹badge›"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
@@ -99,6 +104,8 @@ extension Vocabulary {
                 #"\b(?:in[- ]progress|completed|dropped(?: out)?)\s*(?:,|vs\.?|versus|or|and|against|compared (?:with|to))\s*(?:those\s+|the\s+)?(?:in[- ]progress|completed|dropped|still enrol+ed)\b"#,
                 // "Active enrollments": enrolled and in progress, not finished nor dropped.
                 #"\b(?:active|open|current|live|outstanding|unclosed)\s+(?:enrol+ments?|registrations?|sign[- ]?ups?)\b"#,
+                // "Active learners": which statuses, or which activity, the data cannot say.
+                #"\b(?:active|inactive)\s+(?:learners|users|students|people|members|participants|employees|accounts)\b"#,
                 #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
             ]
@@ -113,6 +120,8 @@ extension Vocabulary {
                 // "The top 3 badges at Initech and their completion rates": ranked by
                 // enrollments, reported in a rate.
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
+                // "Top 3 badges by completions last month, and their completion rates".
+                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+by\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|drop[- ]?outs|dropouts)\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,
@@ -122,7 +131,8 @@ extension Vocabulary {
             // The status `enrolled` (not started) is not counted on its own.
             .enrolledOnly,
             [
-                #"\bstatus(?:es)?\s+(?:of\s+|is\s+|=\s*)?['"‘“]?enrol+ed\b|\benrol+ed[- ]only\b|\bpending\b|\bwaiting to (?:start|begin)\b|\bnot (?:yet )?(?:begun|started) (?:yet)?\b"#
+                #"\b(?:haven'?t|hasn'?t|have not|has not|had not|hadn'?t|didn'?t|did not|never|yet to)\s+(?:yet\s+|even\s+|actually\s+)*(?:started|begun|begin|start)\b"#,
+                #"\bstatus(?:es)?\s+(?:of\s+|is\s+|=\s*)?['"‘“]?enrol+ed\b|\benrol+ed[- ]only\b|\bpending\b|\bwaiting to (?:start|begin)\b|\bnot (?:yet )?(?:begun|started) (?:yet)?\b"#,
             ]
         ),
         (.statistic, [#"\b(?:median|middle) progress\b"#]),
@@ -131,6 +141,7 @@ extension Vocabulary {
             .percentile,
             [
                 #"\bp(?:[1-46-9]\d|5[1-9]|\d)\b|\b\d{1,2}(?:st|nd|rd|th)?[- ]?(?:percentile|pctl|pct?ile)s?\b|\b(?:percentiles?|quartiles?|deciles?|quantiles?|interquartile|iqr)\b"#,
+                #"\b(?:slowest|fastest|quickest|top|bottom|last|first)\s+\d{1,2}\s*(?:%|percent)(?!\w)"#,
                 #"\b(?:max(?:imum)?|min(?:imum)?|longest (?:any ?one|anybody|someone|a learner) (?:took|has taken)|fastest (?:any ?one|anybody|someone|a learner) (?:finished|completed))\s+(?:time|days?|duration)\b"#,
             ]
         ),
@@ -166,6 +177,15 @@ extension Vocabulary {
             ]
         ),
         (
+            // "Finished within a week", "how many are halfway through": a count of those
+            // past a line, which was answered with every completer or with the average.
+            .threshold,
+            [
+                #"\b(?:within|in under|in less than|in fewer than|in more than|in over|less than|more than|longer than|faster than|quicker than|slower than)\s+(?:a|an|one|two|three|four|five|six|seven|ten|thirty|\d{1,3})\s+(?:days?|weeks?|months?)\b"#,
+                #"\bhow many\b[^?.!]*\b(?:halfway|half[- ]way|over half|more than half|less than half|\d{1,3}\s*%\s+(?:through|done|complete|of the way))"#,
+            ]
+        ),
+        (
             // Nothing in the data says when a badge was due.
             .deadline,
             [
@@ -189,6 +209,8 @@ extension Vocabulary {
             [
                 #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how(?! many (?:does|do|did) (?:it|they) have)|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
                 #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
+                // "The top 3 and bottom 3 badges": two rankings.
+                #"\b(?:top|best|highest|most)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:bottom|worst|lowest|least|fewest)\b|\b(?:bottom|worst|lowest|fewest)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:top|best|highest|most)\b"#,
             ]
         ),
         (
@@ -291,6 +313,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// Two measures in one question ("enrollments and completions"), of which the page
     /// would answer one.
     case twoMeasures
+    /// A count of those past a line ("finished within a week", "halfway through").
+    case threshold
 }
 
 extension Vocabulary {

@@ -110,6 +110,8 @@ enum Vocabulary {
         #"\b(?:top|bottom)\s+\#(count)\b"#,
         #"\b\#(count)\s+(?:\w+\s+)?\#(rankWords)\b"#,
         #"\b\#(count)\s+(?:\#(badgePlural)|\#(orgPlural)|cohorts)\b"#,
+        // "Median days by organization, fastest 3": the count after the word.
+        #"\b\#(rankWords)\s+\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
     ]
     /// "Which badge has", "the most popular course": one item asked for.
     static let singular = [

@@ -75,7 +75,8 @@ struct Wording: Equatable {
         if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
             measure = .dropouts
         }
-        if measure == .timeToComplete, any([Self.meanWords]), !any([Self.medianWords]) {
+        // "The mean days to complete vs the median": the mean's page gives the median beside it.
+        if measure == .timeToComplete, any([Self.meanWords]) {
             measure = .meanTimeToComplete
         }
         if let measure, [.completions, .dropouts, .inProgress].contains(measure) {

