@@ -40,7 +40,7 @@ extension Matcher {
         (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
         // Misspelt measure words a blind test typed, which matched no kind.
         (
-            #"\b(?:complection|completition|compeltion|comlpetion|compleation|completeion)(s?)\b"#,
+            #"\b(?:complection|completition|compeltion|comlpetion|compleation|completeion|compleiton|completon|complition|compelton)(s?)\b"#,
             "completion$1"
         ),
         (#"\bcompl\.?(?=\s+rates?\b)"#, "completion"),
@@ -49,6 +49,11 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // "Top 5 by learners, from highest to lowest" is the top 5 (it was the bottom 5).
+        (
+            #",?\s*(?:from\s+)?(?:highest|most|largest|biggest)\s+to\s+(?:lowest|least|smallest|fewest)\b|,?\s*in descending order\b"#,
+            ""
+        ),
         (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
         (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
         (

@@ -47,7 +47,12 @@ extension Matcher {
                     let range = Range(found.range, in: lowered),
                     // "The completion rate of learners currently enrolled in Python Basics"
                     // is the badge's rate.
-                    !(part == .statusFilter && rate && lowered[range].contains("enrol"))
+                    // A rate's status filter is of people ("those who are still active"), not
+                    // "Hooli, which is still active".
+                    !(part == .statusFilter && rate
+                        && (lowered[range].contains("enrol")
+                            || !(lowered[range].hasPrefix("who")
+                                || lowered[range].hasPrefix("that"))))
                 {
                     return Memo.Unapplied(
                         part: part, phrase: String(lowered[range]),

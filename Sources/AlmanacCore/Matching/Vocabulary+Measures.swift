@@ -119,6 +119,8 @@ extension Vocabulary {
                 // "Still in the Python Basics track", "learning right now": taking it now.
                 #"\bstill (?:in|on|inside|within)\s+(?:the\s+)?(?:‹badge›|\#(badgeWord))"#,
                 #"\b(?:learning|studying)\s+(?:right\s+)?now\b"#,
+                #"\bhow many\b[^?.!]*\b(?:still|currently)\s+active\b"#,
+                #"\blearning\s+(?:the\s+)?‹badge›\s+(?:right\s+)?now\b"#,
                 // A count of those taking a badge now; "the completion rate of learners
                 // currently enrolled" stays a rate.
                 #"\bhow many\b[^?.!]*\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,

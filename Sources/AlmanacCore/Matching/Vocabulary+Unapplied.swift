@@ -23,7 +23,7 @@ extension Vocabulary {
                 #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
                 // "Which courses has nobody finished": the ones with none, which a count
                 // by badge answered as if the word were not there.
-                #"\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|did|done|passed|earned|dropped|quit|signed up|registered)\b"#,
+                #"\b(?:which|what|any|list|show|is there|are there)\b[^?.!]*\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|did|done|passed|earned|dropped|quit|signed up|registered)\b"#,
             ]
         ),
         (
@@ -142,7 +142,7 @@ extension Vocabulary {
             [
                 #"\bp(?:[1-46-9]\d|5[1-9]|\d)\b|\b\d{1,2}(?:st|nd|rd|th)?[- ]?(?:percentile|pctl|pct?ile)s?\b|\b(?:percentiles?|quartiles?|deciles?|quantiles?|interquartile|iqr)\b"#,
                 #"\b(?:slowest|fastest|quickest|top|bottom|last|first)\s+\d{1,2}\s*(?:%|percent)(?!\w)"#,
-                #"\b(?:max(?:imum)?|min(?:imum)?|longest (?:any ?one|anybody|someone|a learner) (?:took|has taken)|fastest (?:any ?one|anybody|someone|a learner) (?:finished|completed))\s+(?:time|days?|duration)\b"#,
+                #"(?<!takes the )(?<!take the )(?<!took the )(?<!takes )(?<!take )\b(?:max(?:imum)?|min(?:imum)?|longest (?:any ?one|anybody|someone|a learner) (?:took|has taken)|fastest (?:any ?one|anybody|someone|a learner) (?:finished|completed))\s+(?:time|days?|duration)\b"#,
             ]
         ),
         (
@@ -181,7 +181,7 @@ extension Vocabulary {
             // past a line, which was answered with every completer or with the average.
             .threshold,
             [
-                #"\b(?:within|in under|in less than|in fewer than|in more than|in over|less than|more than|longer than|faster than|quicker than|slower than)\s+(?:a|an|one|two|three|four|five|six|seven|ten|thirty|\d{1,3})\s+(?:days?|weeks?|months?)\b"#,
+                #"\b(?:within|in under|in less than|in fewer than|in more than|in over|less than|more than|longer than|faster than|quicker than|slower than)\s+(?:a|an|one|two|three|four|five|six|seven|ten|thirty|\d{1,3})\s+(?:days?|weeks?|months?)\b(?!\s+ago\b)"#,
                 #"\bhow many\b[^?.!]*\b(?:halfway|half[- ]way|over half|more than half|less than half|\d{1,3}\s*%\s+(?:through|done|complete|of the way))"#,
             ]
         ),
@@ -209,7 +209,9 @@ extension Vocabulary {
             [
                 #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how(?! many (?:does|do|did) (?:it|they) have)|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
                 #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
-                // "The top 3 and bottom 3 badges": two rankings.
+                // "The top 3 and bottom 3 badges", "the highest completion rate, and which has
+                // the lowest": two rankings.
+                #"\b(?:highest|most|best|top)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:lowest|least|worst|fewest|bottom)\b|\b(?:lowest|least|worst|fewest|bottom)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:highest|most|best|top)\b"#,
                 #"\b(?:top|best|highest|most)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:bottom|worst|lowest|least|fewest)\b|\b(?:bottom|worst|lowest|fewest)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:top|best|highest|most)\b"#,
             ]
         ),

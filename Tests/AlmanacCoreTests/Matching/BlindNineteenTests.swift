@@ -116,4 +116,31 @@ import Testing
     func misspelt(text: String, measure: Measure) throws {
         #expect(try route(text).intent.measure == measure)
     }
+
+    @Test(
+        "near misses of the new rules are answered (a review found each refused or misread)",
+        arguments: [
+            ("Which badge takes the maximum time to complete?", Measure.timeToComplete),
+            ("Did nobody finish Docker Basics at Initech?", .completions),
+            ("Completion rate for Initech, which is still active", .completionRate),
+            ("How many compleitons at Initech?", .completions),
+            ("How many learners are still active in Leading Teams?", .inProgress),
+        ])
+    func nearMisses(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure)
+    }
+
+    @Test("'from highest to lowest' keeps the top; 'and which has the lowest' is refused")
+    func order() throws {
+        let top = try route("Top 5 organizations by learners, from highest to lowest")
+        #expect(top.intent.ranking == Ranking(.top, count: 5))
+        guard
+            case .unapplied(let part, _) = try refusal(
+                "Which org has the highest completion rate, and which has the lowest?")
+        else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(part == .twoQuestions)
+    }
 }
