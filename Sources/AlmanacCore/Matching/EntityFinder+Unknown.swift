@@ -61,6 +61,7 @@ extension EntityFinder {
             inQuotes.isEmpty
             ? capitalized(original, found) + theBadge(lowered, found)
                 + afterPreposition(lowered, found) + leadWords(original, lowered, found)
+                + lettersAndDigits(lowered, found)
             : inQuotes
         guard let first = candidates.min(by: { $0.range.lowerBound < $1.range.lowerBound })
         else { return nil }
@@ -235,6 +236,33 @@ extension EntityFinder {
             return (span, text[preposition] == "for" ? nil : .organization)
         }
     }
+
+    /// "Drop-outs of k8s", "completions in py3": a word of letters and digits after a
+    /// preposition, which only a name (or its nickname) could be; a blind test found it
+    /// dropped and the platform's total given. Times and counts ("q3", "2025h1", "30d",
+    /// "fy25", "3rd", "wk38", "p90") are not names.
+    private func lettersAndDigits(_ lowered: [Character], _ found: [Found]) -> [Candidate] {
+        let text = String(lowered)
+        let whole = NSRange(text.startIndex..., in: text)
+        return Self.mixedWord.matches(in: text, range: whole).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: text) else { return nil }
+            let word = String(text[range])
+            let start = text.distance(from: text.startIndex, to: range.lowerBound)
+            let span = start..<(start + word.count)
+            guard !found.contains(where: { $0.range.overlaps(span) }),
+                Self.timeOrCount.firstMatch(
+                    in: word, range: NSRange(word.startIndex..., in: word)) == nil
+            else { return nil }
+            return (span, nil)
+        }
+    }
+
+    private static let mixedWord = compile(
+        #"\b(?:of|in|on|for|at|from|with|about)\s+(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)([\p{L}\d]{2,8})\b(?![-/.'’]\w)"#
+    )
+    private static let timeOrCount = compile(
+        #"^(?:q[1-4]|h[12]|fy\d{0,4}|\d+(?:st|nd|rd|th|s|d|w|m|y|k|x|h|hrs?|mins?|days?|wks?|weeks?|months?|yrs?|years?|pm|am)|wk?\d{1,2}|\d{2,4}(?:q[1-4]|h[12])|(?:q[1-4]|h[12])\d{2,4}|p\d{1,3}|(?:19|20)\d{2}[a-z]{1,2})$"#
+    )
 
     /// Words after "at", "from" or "for" that are no name.
     private static let notNames: Set<String> = [

@@ -169,7 +169,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .role:
             "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .statusFilter:
-            "average progress is over every enrollment in the scope, whatever its status. Ask for the average progress of a badge or organization, the drop-outs or the completion rate, or write the query yourself with `sql:`",
+            "average progress and the completion and drop-out rates are over every enrollment in the scope, whatever its status. Ask for the average progress or the rate of a badge or organization, or the count of one status (\"how many are in progress\"), or write the query yourself with `sql:`",
         .twoStatuses:
             "it counts one status at a time. Ask for each (\"how many enrollments are in progress\", \"how many were completed\"), or for the completion or drop-out rate, whose page shows every status in its Overall table, or write the query yourself with `sql:`",
         .enrolledOnly:

@@ -49,6 +49,17 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // "The most recent 30 days" is a window, not a ranking ("most").
+        (
+            #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,
+            "the last $1 $2"
+        ),
+        (#"\b(?:the\s+)?most recent\s+(week|month|quarter|year)\b"#, "last $1"),
+        // "The maximum number of enrollments in a month": the peak month.
+        (
+            #"\b(?:the\s+)?(?:max(?:imum)?|most|highest|largest|biggest|record)\s+(?:number of\s+)?(enrol\w*|completions|sign[- ]?ups)\s+in\s+(?:a|one|any|a single)\s+(day|week|month|quarter)\b"#,
+            "$1 in the peak $2"
+        ),
         // "Top 5 by learners, from highest to lowest" is the top 5 (it was the bottom 5).
         (
             #",?\s*(?:from\s+)?(?:highest|most|largest|biggest)\s+to\s+(?:lowest|least|smallest|fewest)\b|,?\s*in descending order\b"#,

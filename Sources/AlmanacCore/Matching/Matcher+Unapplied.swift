@@ -45,14 +45,7 @@ extension Matcher {
             for pattern in patterns {
                 if let found = pattern.firstMatch(in: lowered, range: whole),
                     let range = Range(found.range, in: lowered),
-                    // "The completion rate of learners currently enrolled in Python Basics"
-                    // is the badge's rate.
-                    // A rate's status filter is of people ("those who are still active"), not
-                    // "Hooli, which is still active".
-                    !(part == .statusFilter && rate
-                        && (lowered[range].contains("enrol")
-                            || !(lowered[range].hasPrefix("who")
-                                || lowered[range].hasPrefix("that"))))
+                    !(part == .statusFilter && rate && !statusFiltersRate(lowered, range))
                 {
                     return Memo.Unapplied(
                         part: part, phrase: String(lowered[range]),
@@ -61,6 +54,19 @@ extension Matcher {
             }
         }
         return nil
+    }
+
+    /// Whether a status word beside a rate filters its people ("the completion rate of those
+    /// still active", "among learners still enrolled"), which no rate can apply. Not "learners
+    /// currently enrolled in Python Basics" (the badge's learners) nor "Hooli, which is still
+    /// active" (the organization).
+    static func statusFiltersRate(_ lowered: String, _ range: Range<String.Index>) -> Bool {
+        let after = lowered[range.upperBound...]
+        let before = lowered[..<range.lowerBound]
+        if after.hasPrefix(" in ‹badge›") || after.hasPrefix(" on ‹badge›") { return false }
+        return !["which is ", "which are ", "it is ", "it's ", "that is "].contains {
+            before.hasSuffix($0)
+        }
     }
 
     /// A phrase of the masked question with its `‹badge›` and `‹org›` written out again as the

@@ -122,6 +122,8 @@ extension Vocabulary {
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "Top 3 badges by completions last month, and their completion rates".
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+by\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|drop[- ]?outs|dropouts)\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
+                // "The completion rate for the busiest badge": ranked by enrollments.
+                #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:for|of|at|in) (?:the|our) (?:busiest|most popular|least popular|biggest|largest|smallest|quietest)\s+(?:\#(badgeWord)|\#(orgWord))\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,

@@ -32,6 +32,8 @@ enum Vocabulary {
             [
                 #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+\#(orgWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#,
+                // "The busiest organization", "the most active company".
+                #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(orgWord)\b"#,
                 #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(orgWord)\b"#,
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
@@ -45,6 +47,7 @@ enum Vocabulary {
             [
                 #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+\#(badgeWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#,
+                #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(badgeWord)\b"#,
                 #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(badgeWord)\b"#,
                 #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
@@ -102,7 +105,7 @@ enum Vocabulary {
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     ]
     static let rankWords =
-        #"(?:top|bottom|most|least|highest|lowest|best|worst|largest|fewest|biggest|smallest|leading|greatest|slowest|fastest|longest|shortest|quickest|weakest|strongest)"#
+        #"(?:top|bottom|most|least|highest|lowest|best|worst|largest|fewest|biggest|smallest|leading|greatest|slowest|fastest|longest|shortest|quickest|weakest|strongest|busiest|quietest|hottest)"#
     static let count =
         #"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
     /// "top 5", "5 most", "the three lowest", "ten badges with the most".

@@ -143,4 +143,69 @@ import Testing
         }
         #expect(part == .twoQuestions)
     }
+
+    @Test("a word of letters and digits after a preposition is refused as a name, not dropped")
+    func lettersAndDigits() throws {
+        guard case .noSuchName(_, let written, _) = try refusal("how many ppl dropped out of k8s")
+        else {
+            Issue.record("not refused as a name")
+            return
+        }
+        #expect(written == "k8s")
+        // Times and counts stay what they are.
+        #expect(try route("completions in the last 30d").filters.dateRange != nil)
+        #expect(
+            try route("enrollments in 2025h1").filters.dateRange?.start
+                == CivilDate(iso: "2025-01-01"))
+    }
+
+    @Test(
+        "rankings a review found misread",
+        arguments: [
+            ("Which is the busiest organization?", Breakdown.organization, Ranking(.top, count: 1)),
+            ("Which is the least active organization?", .organization, Ranking(.bottom, count: 1)),
+            (
+                "What's the maximum number of enrollments in a month?", .period,
+                Ranking(.top, count: 1)
+            ),
+        ])
+    func rankings(text: String, dimension: Breakdown, ranking: Ranking) throws {
+        let match = try route(text)
+        #expect(match.intent.dimension == dimension)
+        #expect(match.intent.ranking == ranking)
+    }
+
+    @Test("'the most recent 30 days' is a window, not a ranking")
+    func mostRecent() throws {
+        let match = try route("Enrollments for the most recent 30 days")
+        #expect(match.intent.ranking == nil)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-06-01"))
+    }
+
+    @Test(
+        "'started X this quarter and already finished it' counts that quarter's enrollments completed"
+    )
+    func startedAndFinished() throws {
+        let match = try route(
+            "How many people started Docker Basics this quarter and already finished it?")
+        #expect(match.intent.measure == .completions)
+        #expect(match.intent.completedEnrollments)
+    }
+
+    @Test(
+        "a rate of the learners of one status, or of the busiest badge, is refused",
+        arguments: [
+            (
+                "What's the completion rate among learners still enrolled?",
+                UnappliedPart.statusFilter
+            ),
+            ("Completion rate for the busiest badge", .rankedByAnother),
+        ])
+    func rateFilters(text: String, part: UnappliedPart) throws {
+        guard case .unapplied(let refused, _) = try refusal(text) else {
+            Issue.record("refused for another reason")
+            return
+        }
+        #expect(refused == part)
+    }
 }
