@@ -34,6 +34,8 @@ enum Vocabulary {
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#,
                 // "The busiest organization", "the most active company".
                 #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(orgWord)\b"#,
+                // "The best performing org", "top-performing teams".
+                #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:\#(orgWord)|\#(orgPlural))\b"#,
                 #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(orgWord)\b"#,
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
@@ -48,6 +50,7 @@ enum Vocabulary {
                 #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+\#(badgeWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#,
                 #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(badgeWord)\b"#,
+                #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:\#(badgeWord)|\#(badgePlural))\b"#,
                 #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(badgeWord)\b"#,
                 #"(?<!how many )(?<!number of )(?<!‹badge› )(?<!their )(?<!our )(?<!any )\b\#(badgePlural)\b"#,
                 #"\b\#(rankWords)\s+\#(badgeWord)\b"#,
@@ -119,6 +122,8 @@ enum Vocabulary {
     /// "Which badge has", "the most popular course": one item asked for.
     static let singular = [
         #"\b(?:which|what)\s+(?:single\s+|one\s+)?(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|cohort|month|week)\b(?!s)"#,
+        // "The best performing org", "worst performing course": one, with or without "the".
+        #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm)\b(?!s)"#,
         #"\b(?:the|our|your|their)\s+\#(rankWords)(?:\s+\w+)?\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|cohort|month|week)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
     ]

@@ -54,6 +54,7 @@ struct Wording: Equatable {
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
+    private static let performing = compile(#"\b(?:perform\w*|achiev\w*|achievers?)\b"#)
     private static let worse = Vocabulary.worse.map(compile)
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
     private static let singular = Vocabulary.singular.map(compile)
@@ -168,7 +169,9 @@ struct Wording: Equatable {
         // organizations that names no measure ranks by popularity, or by how well they are
         // completed when it says best or worst.
         if measure == nil, ranking != nil, dimension == .badge || dimension == .organization {
-            measure = better != nil || worse != nil ? .completionRate : .enrollments
+            // "Top-performing teams" are the best, by how well they complete.
+            let performing = any([Self.performing])
+            measure = better != nil || worse != nil || performing ? .completionRate : .enrollments
         }
     }
 

@@ -112,4 +112,18 @@ import Testing
         #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
         #expect(match.filters.dateRange?.end == CivilDate(iso: "2026-07-01"))
     }
+
+    @Test(
+        "'best performing org' ranks organizations by completion rate (it matched no kind)",
+        arguments: [
+            ("best performing org in q2", Breakdown.organization, Ranking(.top, count: 1)),
+            ("top-performing teams in 2025", .organization, Ranking(.top)),
+            ("worst performing course", .badge, Ranking(.bottom, count: 1)),
+        ])
+    func performing(text: String, dimension: Breakdown, ranking: Ranking) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .completionRate)
+        #expect(match.intent.dimension == dimension)
+        #expect(match.intent.ranking == ranking)
+    }
 }
