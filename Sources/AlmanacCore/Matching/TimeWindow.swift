@@ -106,6 +106,11 @@ struct TimeWindow {
     private static let operatorBefore = regex(
         #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
     )
+    /// A month (and day) and the word that joins it to the end of a range.
+    private static let rangeEndBefore = regex(
+        #"\b"# + monthPattern
+            + #"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?\s*(?:and|to|through|thru|until|till|-|–)\s*$"#
+    )
     /// The words for the whole history: "ever", "historical", "(of) all time", "since the beginning" (not
     /// "since the beginning of 2025"), "over the whole history".
     private static let allTime = regex(
@@ -152,6 +157,8 @@ struct TimeWindow {
         // "3 months after", "the 12 months ending June", "not in 2025".
         #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )(?<!over-)(?<!over )(?<!on-)\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
         #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#,
+        // "The 3 months to March 2026": a span ending at a date, not read.
+        #"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months|quarters|years)\s+(?:to|up to|ending|ended|through|until|till|before|prior to|leading up to)\b"#,
         #"\b(?:ending|ended)\b(?!\s+up\b)"#,
         #"\band a half\b"#,
         #"\b(?:not|except|outside|excluding|apart from)\s+(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|last|this|january|february|march|april|june|july|august|september|october|november|december)"#,
@@ -202,6 +209,9 @@ struct TimeWindow {
                 // "may" is a month only with a year or after a preposition.
                 if Self.isBareMay(form, groups),
                     Self.prefix(before: match.range, in: lowered, matching: Self.operatorBefore)
+                        == nil,
+                    // "Between March and May", "from January to May": the end of a range.
+                    Self.prefix(before: match.range, in: lowered, matching: Self.rangeEndBefore)
                         == nil
                 {
                     continue
@@ -266,6 +276,9 @@ struct TimeWindow {
             windows.append((span, range))
             index += 1
         }
+        // In the order of the question ("H2 vs H1 2025": H2 is its own window, H1 the one it
+        // is compared with); the forms are tried in another order.
+        windows.sort { $0.phrase.location < $1.phrase.location }
         // "Ever", "all time", "since the beginning": the whole history up to the as-of date,
         // read as a window, so that a kind with a window of its own by default (organization
         // trends' 12 months) does not put it in place of the question's. A bare "ever" beside
@@ -310,18 +323,34 @@ struct TimeWindow {
         if let leftover = Self.unread(lowered, original: text, used: windows.map(\.phrase)) {
             throw Problem.unreadable(leftover)
         }
-        // "Q1 vs Q2 2025": the first window without a year is in the second's (it was Q1
-        // 2026, the latest, a blind test found).
-        let first = others.first.map { inYearOf($0.range, windows[0].range) }
+        // "Q1 vs Q2 2025", "H2 vs H1 2025": the first window without a year is in the
+        // second's year (it was Q1 2026, the latest, and then H2 2024, blind tests found).
+        let first = others.first.map { sameYear(windows[0].range, as: $0.range) }
         return Reading(
             range: (first ?? windows.first?.range).map { counted($0) },
             versus: others.first.map { counted(inYearOf(windows[0].range, $0.range)) })
     }
 
+    /// A month, quarter or half without a year, in the year of `other`, which has one: "Q2"
+    /// against "Q1 2025" is Q2 2025, "December" against "November 2025" December 2025.
+    private func sameYear(_ bare: DateRange, as other: DateRange) -> DateRange {
+        let phrase = bare.phrase.lowercased()
+        guard let start = other.start,
+            Self.yearWritten.firstMatch(
+                in: other.phrase, range: NSRange(other.phrase.startIndex..., in: other.phrase))
+                != nil,
+            Self.bareUnit.firstMatch(in: phrase, range: NSRange(phrase.startIndex..., in: phrase))
+                != nil,
+            let yearEnd = CivilDate(iso: String(format: "%04d-12-31", start.year)),
+            let reread = try? TimeWindow(asOf: yearEnd).read("in " + phrase),
+            let range = reread.range, reread.versus == nil
+        else { return bare }
+        return DateRange(start: range.start, end: range.end, phrase: bare.phrase)
+    }
+
     /// "March 2025 vs February": a second window without a year is the latest that began by
     /// the end of the first, not the latest before the as-of date (February 2026, a blind
-    /// test found); "Q1 2026 vs Q4" is Q4 2025. The same for a first window without a year
-    /// against a second with one.
+    /// test found); "Q1 2026 vs Q4" is Q4 2025.
     private func inYearOf(_ first: DateRange, _ other: DateRange) -> DateRange {
         let phrase = other.phrase.lowercased()
         guard let end = first.end,

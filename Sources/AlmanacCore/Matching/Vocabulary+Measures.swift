@@ -75,7 +75,8 @@ extension Vocabulary {
             [
                 #"\b(?:learning )?(?:path|pathway|journey|sequence|progression|trajector(?:y|ies)|route|itinerar(?:y|ies))s?\b"#,
                 #"\b(?:in )?what order\b"#, #"\border (?:in which|of)\b"#, #"\btransitions?\b"#,
-                #"\b(?:progress|progresses|move|moves|advance|advances|flow|flows|travel|travels) (?:through|from|across)\b"#,
+                // Not "still in progress from Q1 2026", a status.
+                #"(?<!in )(?<!in-)\b(?:progress|progresses|move|moves|advance|advances|flow|flows|travel|travels) (?:through|from|across)\b"#,
                 #"\bcombinations? of (?:badge|course)s\b"#, #"\bchain(?:s|ed|ing)?\b"#,
                 #"\bhop(?:s|ping)? (?:around|between)\b"#,
                 #"\bbadge[- ]to[- ]badge\b"#, #"\bcourse[- ]to[- ]course\b"#,

@@ -15,6 +15,8 @@ extension Vocabulary {
                 // "excl. Acme", "w/o Acme", "ex Acme", "non-Initech", "everyone but Hooli",
                 // "beyond Python Basics", "excluding dropouts".
                 #"(?:\bexcl\.?|\bw/o|\bex|\bnon-?|\bbeyond|\bbut)\s*(?:the\s+)?(?:‹badge›|‹org›)"#,
+                // "Top 5 badges in 2025 without Acme & Sons" was answered for Acme & Sons.
+                #"\b(?:without|ignoring|ignore|omitting|omit|disregarding|leaving aside|setting aside|less|sans|minus)\s+(?:the\s+)?(?:‹badge›|‹org›)"#,
                 #"\b(?:everyone|everybody|all|anyone|everything|every \w+)\s+(?:but|except)\b"#,
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?|without|minus|not counting|leaving out)\s+(?:the\s+)?(?:drop[- ]?outs?|dropouts|dropped|completions|completed|completers|in[- ]progress|enrolled)\b"#,
                 #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,

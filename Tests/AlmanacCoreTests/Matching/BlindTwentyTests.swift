@@ -1,0 +1,87 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind tests twenty and twenty-one (2026-12-06): an analyst's time windows and a manager's
+/// shorthand. Each reading below answered another window, or for the name it left out.
+@Suite struct BlindTwentyTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Docker Basics", "Deep Learning", "Leading Teams"],
+            organizations: ["Initech", "Hooli", "Acme & Sons"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    func days(_ range: DateRange?) -> [String] {
+        [range?.start?.description ?? "-", range?.end?.adding(days: -1).description ?? "-"]
+    }
+
+    @Test(
+        "a first window without a year is in the second's year, and the later is the question's own",
+        arguments: [
+            (
+                "Enrollments in H2 vs H1 2025", ["2025-07-01", "2025-12-31"],
+                ["2025-01-01", "2025-06-30"]
+            ),
+            (
+                "Enrollments in Q2 vs Q1 2025", ["2025-04-01", "2025-06-30"],
+                ["2025-01-01", "2025-03-31"]
+            ),
+            (
+                "Enrollments in December vs November 2025", ["2025-12-01", "2025-12-31"],
+                ["2025-11-01", "2025-11-30"]
+            ),
+            (
+                "Enrollments in Q1 vs Q2 2025", ["2025-04-01", "2025-06-30"],
+                ["2025-01-01", "2025-03-31"]
+            ),
+        ])
+    func windowsInTheSecondsYear(text: String, own: [String], versus: [String]) throws {
+        let match = try route(text)
+        #expect(days(match.filters.dateRange) == own)
+        #expect(days(match.versus) == versus)
+    }
+
+    @Test(
+        "a range that ends in May without a year ends in May",
+        arguments: [
+            ("Enrollments between March and May", ["2026-03-01", "2026-05-31"]),
+            ("Completions from January to May", ["2026-01-01", "2026-05-31"]),
+            ("Enrollments between May 1 and May 15", ["2026-05-01", "2026-05-15"]),
+        ])
+    func rangeToMay(text: String, window: [String]) throws {
+        #expect(days(try route(text).filters.dateRange) == window)
+    }
+
+    @Test(
+        "'without', 'ignoring' a name is refused, not answered for that name",
+        arguments: [
+            "Top 3 badges by learners in 2025 without Acme & Sons",
+            "Enrollments in H1 2026 ignoring Acme & Sons",
+            "Completion rate in 2025 without Python Basics",
+        ])
+    func without(text: String) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let part, _) = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+        #expect(part == .exclusion)
+    }
+
+    @Test("'still in progress from Q1 2026' is the count in progress, not learning paths")
+    func inProgressFrom() throws {
+        let match = try route(
+            "How many enrollments are still in progress from Q1 2026 for Python Basics?")
+        #expect(match.intent.measure == .inProgress)
+    }
+
+    @Test("'the 3 months to March 2026' is not read as March 2026 alone")
+    func monthsTo() throws {
+        #expect(throws: MatchError.self) { try route("Enrollments in the 3 months to March 2026") }
+    }
+}
