@@ -167,7 +167,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .repeatEnrollment:
             "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
         .role:
-            "the data holds no job roles: a learner has an organization and a join date, not a role. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
+            "the data holds no job roles or departments: a learner has an organization and a join date, not a role or a team within it. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .statusFilter:
             "average progress and the completion and drop-out rates are over every enrollment in the scope, whatever its status. Ask for the average progress or the rate of a badge or organization, or the count of one status (\"how many are in progress\"), or write the query yourself with `sql:`",
         .twoStatuses:

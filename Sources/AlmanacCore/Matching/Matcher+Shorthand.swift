@@ -49,6 +49,16 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
+        (#"\b(?:ppl|peeps)\b"#, "people"),
+        (#"\bb4\b"#, "before"),
+        (#"(?<![\w/])w/(?!o\b)(?=\s*\w)"#, "with "),
+        (#"\bthru\b"#, "through"),
+        (
+            #"\b(completion|drop[- ]?out|drop|success|pass)\s+(?:pct|%|percent|percentage)(s?)\b"#,
+            "$1 rate$2"
+        ),
+        (#"\bpct\b"#, "percentage"),
         // "The most recent 30 days" is a window, not a ranking ("most").
         (
             #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,

@@ -141,7 +141,10 @@ extension Matcher {
             throw failure(.unapplied(.twoMeasures, pair))
         }
         if !match.intent.compared.isEmpty, let total = found(Self.totalWords) {
-            throw failure(.unapplied(.combined, total))
+            // "Initech + Hooli": the names, not their masks.
+            let quoted =
+                total.contains("‹") ? match.intent.compared.joined(separator: " + ") : total
+            throw failure(.unapplied(.combined, quoted))
         }
         if let granularity = wording.granularity, match.intent.dimension != .period,
             match.intent.dimension != .cohort,

@@ -122,6 +122,9 @@ extension Vocabulary {
                 #"\b(?:learning|studying)\s+(?:right\s+)?now\b"#,
                 #"\bhow many\b[^?.!]*\b(?:still|currently)\s+active\b"#,
                 #"\blearning\s+(?:the\s+)?‹badge›\s+(?:right\s+)?now\b"#,
+                // "How many are stuck on Kubernetes", "actively in Docker Basics".
+                #"\bstuck (?:on|in|at|with)\b"#,
+                #"\bactively (?:in|taking|doing|working on|studying|learning)\b"#,
                 // A count of those taking a badge now; "the completion rate of learners
                 // currently enrolled" stays a rate.
                 #"\bhow many\b[^?.!]*\b(?:currently|right now|at the moment|at present|presently)\s+(?:taking|enrol+ed in|working on|studying|doing|learning|going through)\b"#,

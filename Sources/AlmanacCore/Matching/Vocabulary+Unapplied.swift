@@ -25,7 +25,7 @@ extension Vocabulary {
                 #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
                 // "Which courses has nobody finished": the ones with none, which a count
                 // by badge answered as if the word were not there.
-                #"\b(?:which|what|any|list|show|is there|are there)\b[^?.!]*\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|did|done|passed|earned|dropped|quit|signed up|registered)\b"#,
+                #"\b(?:which|what|any|list|show|is there|are there)\b[^?.!]*\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))(?:'s|’s|\s+is|\s+are)?\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|taking|did|done|doing|passed|earned|dropped|quit|signed up|registered)\b"#,
             ]
         ),
         (
@@ -155,6 +155,8 @@ extension Vocabulary {
                 #"\bre-?(?:enrol+\w*|register\w*|take[sn]?|took|taking|tak(?:e|es|ing)|start\w*|do(?:ne|es|ing)?|did|attempt\w*)\b"#,
                 #"\bretak\w*|\bretook\b|\brepeat(?:ed|s|ing)? (?:a |the |their )?(?:‹badge›|\#(badgeWord))"#,
                 #"\b(?:more than once|twice|second (?:attempt|time|try))\b"#,
+                // "Finished Python Basics on their first try": each learner's first attempt.
+                #"\b(?:on|at|in) (?:the|their|his|her|your|a|one) first (?:try|attempt|go|time|shot)\b|\bfirst[- ]time (?:pass|completion|finish)\w*"#,
             ]
         ),
         (
@@ -168,7 +170,13 @@ extension Vocabulary {
             // job role, which the data does not hold.
             .role,
             [
-                #"(?<!‹org› )\b(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#
+                #"(?<!‹org› )\b(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#,
+                // "Completions for the eng team", "mgmt completions", "the marketing dept",
+                // "remote workers": a department or a kind of worker, which a blind test found
+                // dropped and the platform's total given.
+                #"\b(?:eng|engineering|mgmt|management|sales|marketing|finance|hr|legal|ops|operations|product|support|it|r&d|data|design|security|customer success|cs|dev|devops|qa)\s+(?:team|teams|dept|depts|department|departments|division|divisions|group|groups|folks|people|ppl|staff|org|orgs|unit|units|function)\b"#,
+                #"\b(?:eng|mgmt)\b"#,
+                #"\b(?:remote|on-?site|in-?office|hybrid|full-?time|part-?time|frontline|front-line|senior|junior|new|temporary|temp|seasonal)\s+(?:workers|employees|staff|people|ppl|hires|folks|members)\b(?<!new hires)(?<!new members)(?<!new people)(?<!new staff)(?<!new employees)"#,
             ]
         ),
         (
@@ -178,6 +186,14 @@ extension Vocabulary {
                 #"\b(?:in the (?:morning|afternoon|evening)|at (?:night|noon|midnight|lunch\w*|the weekend)|overnight|(?:mornings|afternoons|evenings|nights|weekends?|weekdays?)\b|on weekdays|during (?:the )?(?:day|night|work(?:ing)? hours|office hours|business hours)|(?:after|outside(?: of)?) (?:work(?:ing)? hours|office hours|business hours)|time of (?:the )?day|hour of (?:the )?day|day of (?:the )?week)"#,
                 #"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"#,
                 #"\b(?:which|what) (?:hour|time of|day of)\b"#,
+            ]
+        ),
+        (
+            // "The ratio of completions to drop-outs": two measures divided.
+            .twoMeasures,
+            [
+                #"\bratios? (?:of|between)\b"#,
+                #"\b(?:completions|enrol+ments|drop[- ]?outs|learners) (?:per|to) (?:drop[- ]?outs|completions|enrol+ments)\b"#,
             ]
         ),
         (
@@ -193,7 +209,7 @@ extension Vocabulary {
             // Nothing in the data says when a badge was due.
             .deadline,
             [
-                #"\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
+                #"\bbehind (?:on|in|with)\b|\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
             ]
         ),
         (
@@ -224,7 +240,7 @@ extension Vocabulary {
             // gap between two enrollments, shown on a learning path's page, not computed alone.
             .timeBetweenBadges,
             [
-                #"\b(?:wait|waits|waiting|waited|gap|gaps|time|days|weeks|months|delay|lag)\b[^?.!]*\bbetween (?:the )?‹badge› and (?:the )?‹badge›"#,
+                #"\b(?:wait|waits|waiting|waited|gap|gaps|time|days|weeks|months|delay|lag|how long)\b[^?.!]*\bbetween (?:the )?‹badge› and (?:the )?‹badge›"#,
                 #"\bhow long\b[^?.!]*\b(?:after|from) (?:finishing |completing |taking )?(?:the )?‹badge›\b[^?.!]*\b(?:until|till|before|to) (?:they )?(?:start|take|enrol+|begin)?\w*\s*(?:the )?‹badge›"#,
             ]
         ),
@@ -330,5 +346,5 @@ extension Vocabulary {
         #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing))\b"#
     /// Words of a total of several names.
     static let totalWords =
-        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b"#
+        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b|(?:‹org›|‹badge›)\s*\+\s*(?:‹org›|‹badge›)"#
 }

@@ -84,4 +84,54 @@ import Testing
     func monthsTo() throws {
         #expect(throws: MatchError.self) { try route("Enrollments in the 3 months to March 2026") }
     }
+
+    @Test(
+        "a manager's words the answer left out are refused",
+        arguments: [
+            ("eng completions", UnappliedPart.role),
+            ("completions for eng team", .role),
+            ("how many ppl in the marketing dept took Docker Basics", .role),
+            ("completion rate for remote workers", .role),
+            ("how many at Initech are behind on Leading Teams", .deadline),
+            ("how long between Python Basics and Leading Teams", .timeBetweenBadges),
+            ("what's the ratio of completions to drop outs at Initech", .twoMeasures),
+            ("any courses nobody's taking?", .exclusion),
+            ("how many finished Python Basics on their first try", .repeatEnrollment),
+            ("Initech + Hooli completions", .combined),
+        ])
+    func managersWords(text: String, part: UnappliedPart) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let refused, _) = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+        #expect(refused == part)
+    }
+
+    @Test("logging in and devices are not in the data")
+    func absent() throws {
+        for text in [
+            "how many ppl at Initech logged in last wk", "Docker Basics completions on mobile",
+        ] {
+            let error = try #require(throws: MatchError.self) { try route(text) }
+            guard case .absentMeasure = error.reason else {
+                Issue.record("\(text): \(error)")
+                continue
+            }
+        }
+    }
+
+    @Test(
+        "chat shorthand is read",
+        arguments: [
+            ("how many ppl at Initech", Measure.learners),
+            ("pct of Hooli enrollments completed", .completionRate),
+            ("top 2 orgs w/ highest drop pct in 2025", .dropRate),
+            ("how many ppl are stuck on Deep Learning", .inProgress),
+            ("what do ppl take b4 Deep Learning", .previousBadge),
+            ("how far is Hooli thru Leading Teams", .averageProgress),
+        ])
+    func shorthand(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure)
+    }
 }
