@@ -279,11 +279,11 @@ enum Lead {
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
+    /// "companies", but "days" (a blind test found "shared by 2 daies").
     private static func plural(_ noun: String, _ count: Int) -> String {
-        count == 1
-            ? noun
-            : noun == "quarter"
-                ? "quarters" : noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
+        guard count != 1 else { return noun }
+        let vowelBeforeY = noun.dropLast().last.map { "aeiou".contains($0) } ?? false
+        return noun.hasSuffix("y") && !vowelBeforeY ? noun.dropLast() + "ies" : noun + "s"
     }
 
     static func capitalized(_ text: String) -> String {

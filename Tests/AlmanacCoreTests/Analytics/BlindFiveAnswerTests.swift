@@ -168,6 +168,18 @@ extension AnswerTests {
                 == "The most enrollments is 5, shared by 7 organizations: Org 1, Org 2, Org 3, Org 4, Org 5 and 2 more in the table."
         )
     }
+
+    @Test("two days tied for the peak are '2 days' (a blind test read '2 daies')")
+    func tiedDays() throws {
+        let intent = Intent(
+            measure: .enrollments, dimension: .period, ranking: Ranking(.top, count: 1))
+        let rows = ["2026-06-19", "2026-06-20"].map {
+            Answer.Row(subject: $0, value: .int(23), support: nil)
+        }
+        let answer = Answer(intent, "Day", .init("Enrollments", .count), nil, rows)
+        let sentence = Lead.sentence(for: answer, filters: Filters()) ?? ""
+        #expect(sentence.contains("shared by 2 days"), "\(sentence)")
+    }
 }
 
 extension AnswerTests {
