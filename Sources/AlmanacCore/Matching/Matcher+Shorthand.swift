@@ -59,6 +59,12 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // "Last quarter versus the previous one"; "which organization lost the most".
+        (
+            #"((?:vs\.?|versus|against|compared (?:to|with)|than)\s+)the (?:previous|prior|preceding) one\b"#,
+            "$1the period before"
+        ),
+        (#"\blost\b(?=\s+(?:the\s+)?(?:most|more|fewest|least)\b)"#, "declined"),
         // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
         (#"\b(?:ppl|peeps)\b"#, "people"),
         (#"\bb4\b"#, "before"),

@@ -64,6 +64,8 @@ extension Vocabulary {
                 #"\bon[- ]?ramps?\b"#,
                 #"\b(?:badge|course)s? (?:people|learners|users|newcomers|new learners|they) (?:start|begin)\b"#,
                 #"\bfirst (?:thing|one)s? (?:people|learners|users|newcomers) (?:take|try|enrol+)\b"#,
+                // "The first thing Initech people take".
+                #"\bfirst (?:thing|one|course|badge)s? (?:(?:that|which)\s+)?(?:‹org›\s+)?(?:people|learners|users|newcomers|staff|employees|they)\s+(?:take|try|enrol+|do|pick|choose)\b"#,
                 #"\b(?:people|learners|users|they|someone) first (?:show up|arrive|join|sign up|start)\b"#,
                 #"\b(?:newcomers?|new (?:hires|joiners|starters|learners|users|arrivals)|brand[- ]new \w+)\b[^?.!]*\b(?:start|begin|kick|first|dive|dip|stop|head|go)"#,
                 #"\bkick(?:s|ed)? (?:things |it )?off\b"#, #"\bdip (?:their|a|your) toes?\b"#,
@@ -105,6 +107,8 @@ extension Vocabulary {
                 #"\b(?:fastest|quickest|slowest|speediest) (?:completions?|finish(?:es)?)\b(?!\s*(?:rate|percentage|ratio|share|%))"#,
                 #"\b(?:complete|finish|completes|finishes)\s+(?:the\s+)?‹badge›\s+(?:the\s+)?(?:fastest|quickest|slowest)\b"#,
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
+                // "Are Initech people finishing Docker Basics faster than Hooli's?"
+                #"\b(?:finish\w*|complet\w*)\b[^?.!]*\b(?:faster|slower|quicker|more quickly|more slowly|sooner)\b"#,
                 // "Which course is the slowest?", "the slowest learners": speed is the time to
                 // complete, not a ranking of enrollments. "The fastest-growing organization"
                 // and "which grew fastest" are growth.
@@ -211,6 +215,7 @@ extension Vocabulary {
                 #"\bgoing up\b"#, #"\bgoing down\b"#, #"\bevolv"#, #"\btimeline\b"#,
                 #"\btime series\b"#,
                 #"\bspikes?\b"#, #"\bups and downs\b"#,
+                #"\bgetting (?:more|less) (?:popular|common|traction)\b"#,
                 #"\b(?:drop|fall|dip|rise|jump|surge|slump)s? in\b"#,
             ]
         ),

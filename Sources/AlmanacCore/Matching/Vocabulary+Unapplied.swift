@@ -343,7 +343,7 @@ extension Vocabulary {
     /// Words of a change, which a rate, a time or progress answers only against a window
     /// ("this year against last year").
     static let changeWords =
-        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing))\b"#
+        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing)|getting (?:better|worse))\b"#
     /// Words of a total of several names.
     static let totalWords =
         #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b|(?:‹org›|‹badge›)\s*\+\s*(?:‹org›|‹badge›)"#

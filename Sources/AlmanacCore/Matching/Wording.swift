@@ -54,6 +54,9 @@ struct Wording: Equatable {
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
+    private static let declineWords = compile(
+        #"\b(?:declin\w*|decreas\w*|fell|fall(?:en|s|ing)?|shr[iau]nk\w*|dropped|drop(?:s|ping)?|lost|los(?:e|es|ing))\b"#
+    )
     private static let performing = compile(#"\b(?:perform\w*|achiev\w*|achievers?)\b"#)
     private static let worse = Vocabulary.worse.map(compile)
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
@@ -147,6 +150,10 @@ struct Wording: Equatable {
                 let bottom, bottom > marker
             {
                 order = .bottom
+            }
+            // "Which organization declined the most": the most decline is the least growth.
+            if measure == .growth, any([Self.declineWords]) {
+                order = order == .top ? .bottom : .top
             }
             var count: Int?
             for pattern in Self.rankCounts {

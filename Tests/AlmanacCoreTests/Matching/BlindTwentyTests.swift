@@ -134,4 +134,35 @@ import Testing
     func shorthand(text: String, measure: Measure) throws {
         #expect(try route(text).intent.measure == measure)
     }
+
+    @Test(
+        "readings a manager's questions got wrong",
+        arguments: [
+            ("what's the first thing Initech ppl take", Measure.firstBadge),
+            ("are Initech ppl finishing Docker Basics faster than Hooli ppl", .timeToComplete),
+            ("is Deep Learning getting more popular", .growth),
+        ])
+    func readings(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure)
+    }
+
+    @Test("'versus the previous one' compares with the period before")
+    func previousOne() throws {
+        let match = try route("Enrollments last quarter versus the previous one")
+        // As of 2026-06-30, last quarter is Q1 2026, and the one before it Q4 2025.
+        #expect(days(match.filters.dateRange) == ["2026-01-01", "2026-03-31"])
+        #expect(days(match.versus) == ["2025-10-01", "2025-12-31"])
+    }
+
+    @Test("the organization that declined (lost) the most is not answered with the most growth")
+    func declined() throws {
+        for text in [
+            "Which organization declined the most in 2026?",
+            "Which organization lost the most enrollments from Q1 to Q2 2026?",
+        ] {
+            #expect(throws: MatchError.self, "\(text)") { try route(text) }
+        }
+        #expect(
+            try route("Which organization grew the most in 2026?").intent.ranking?.order == .top)
+    }
 }
