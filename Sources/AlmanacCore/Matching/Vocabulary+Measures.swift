@@ -143,7 +143,8 @@ extension Vocabulary {
                 #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
                 #"\bdrop rates?\b"#, #"\bdropped\b"#,
                 // "Which badge do most people drop?": the verb, not "a drop in enrollments".
-                #"\b(?:\#(people)|they|who|most|least|often) drops?\b(?! in\b)"#,
+                // Not "a drop in enrollments"; "the most people drop in 2025" is dropping.
+                #"\b(?:\#(people)|they|who|most|least|often) drops?\b(?! in\b(?!\s+(?:(?:19|20)\d{2}\b|q[1-4]\b|h[12]\b|last\b|this\b|the (?:last|past|first|second)\b|january|february|march|april|may|june|july|august|september|october|november|december)))"#,
                 #"\bdrops? (?:the )?(?:most|least|fewest|more|less)\b"#,
                 #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
                 #"\bchurn"#,

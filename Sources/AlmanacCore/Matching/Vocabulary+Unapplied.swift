@@ -25,7 +25,7 @@ extension Vocabulary {
                 #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
                 // "Which courses has nobody finished": the ones with none, which a count
                 // by badge answered as if the word were not there.
-                #"\b(?:which|what|any|list|show|is there|are there)\b[^?.!]*\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))(?:'s|’s|\s+is|\s+are)?\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|taking|did|done|doing|passed|earned|dropped|quit|signed up|registered)\b"#,
+                #"\b(?:which|what|any|list|show|is there|are there)\b[^?.!]*\b(?:nobody|no[- ]?one|not (?:a )?(?:single )?(?:soul|person|learner|user|student|one))(?:\s+(?:at|from|in)\s+‹org›)?(?:'s|’s|\s+is|\s+are)?\s+(?:(?:has|have|had|ever|yet|actually|really|even)\s+)*(?:complet\w*|finish\w*|enrol+\w*|start\w*|took|taken|take|taking|did|done|doing|passed|earned|dropped|quit|signed up|registered)\b"#,
             ]
         ),
         (
@@ -136,6 +136,7 @@ extension Vocabulary {
             .enrolledOnly,
             [
                 #"\b(?:haven'?t|hasn'?t|have not|has not|had not|hadn'?t|didn'?t|did not|never|yet to)\s+(?:yet\s+|even\s+|actually\s+)*(?:started|begun|begin|start)\b"#,
+                #"\bwithout (?:having |yet |ever )*(?:started|begun|beginning|starting)\b"#,
                 #"\bstatus(?:es)?\s+(?:of\s+|is\s+|=\s*)?['"‘“]?enrol+ed\b|\benrol+ed[- ]only\b|\bpending\b|\bwaiting to (?:start|begin)\b|\bnot (?:yet )?(?:begun|started) (?:yet)?\b"#,
             ]
         ),

@@ -11,9 +11,9 @@ enum Vocabulary {
     static let badgePlural =
         #"(?:badges|courses|certifications|certificates|certs|tracks|programs|programmes|modules|classes|trainings)"#
     static let orgWord =
-        #"(?:organi[sz]ations?|orgs?|compan(?:y|ies)|teams?|employers?|customers?|clients?|departments?|firms?|business(?:es)?|accounts?|tenants?)"#
+        #"(?:organi[sz]ations?|orgs?|compan(?:y|ies)|teams?|employers?|customers?|clients?|departments?|firms?|business(?:es)?|accounts?|tenants?|groups?)"#
     static let orgPlural =
-        #"(?:organi[sz]ations|orgs|companies|teams|employers|customers|clients|departments|firms|businesses|accounts|tenants)"#
+        #"(?:organi[sz]ations|orgs|companies|teams|employers|customers|clients|departments|firms|businesses|accounts|tenants|groups)"#
 
     /// The ways of saying that an enrollment was finished.
     static let finished =
@@ -82,13 +82,13 @@ enum Vocabulary {
     static let top = [
         #"\btop\b"#, #"\bmost\b"#, #"\bhighest\b"#, #"\blargest\b"#, #"\bbiggest\b"#,
         #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\blongest\b"#,
-        #"\bleaders?\b"#, #"\bhottest\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
+        #"\bleaders?\b"#, #"\bhottest\b"#, #"\bmax\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
-        #"\bminimum\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
+        #"\bminimum\b"#, #"\bmin\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
     /// Speed words: the fewest days first for a time; for anything else the most first
     /// ("growing fastest"), and the fewest for "slowest" ("the slowest month").
@@ -121,10 +121,10 @@ enum Vocabulary {
     ]
     /// "Which badge has", "the most popular course": one item asked for.
     static let singular = [
-        #"\b(?:which|what)\s+(?:single\s+|one\s+)?(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|cohort|month|week)\b(?!s)"#,
+        #"\b(?:which|what)\s+(?:single\s+|one\s+)?(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|group|cohort|month|week)\b(?!s)"#,
         // "The best performing org", "worst performing course": one, with or without "the".
         #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm)\b(?!s)"#,
-        #"\b(?:the|our|your|their)\s+\#(rankWords)(?:\s+\w+)?\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|cohort|month|week)\b(?!s)"#,
+        #"\b(?:the|our|your|their)\s+\#(rankWords)(?:\s+\w+)?\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|group|cohort|month|week)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
     ]
 

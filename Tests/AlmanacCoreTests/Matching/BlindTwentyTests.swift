@@ -165,4 +165,50 @@ import Testing
         #expect(
             try route("Which organization grew the most in 2026?").intent.ranking?.order == .top)
     }
+
+    @Test(
+        "blind test 22's misreadings",
+        arguments: [
+            (
+                "Which badge did the most people drop in 2025?", Measure.dropouts, Breakdown.badge,
+                Ranking(.top, count: 1)
+            ),
+            (
+                "Which group had the fewest completions in 2025?", .completions, .organization,
+                Ranking(.bottom, count: 1)
+            ),
+            (
+                "Which badge has the min enrollments?", .enrollments, .badge,
+                Ranking(.bottom, count: 1)
+            ),
+            (
+                "Which organization has the max completions?", .completions, .organization,
+                Ranking(.top, count: 1)
+            ),
+        ])
+    func rankingsRead(text: String, measure: Measure, dimension: Breakdown, ranking: Ranking) throws
+    {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.dimension == dimension)
+        #expect(match.intent.ranking == ranking)
+    }
+
+    @Test(
+        "'nobody at Initech' and 'without having started' are refused",
+        arguments: [
+            ("Which badges did nobody at Initech complete?", UnappliedPart.exclusion),
+            (
+                "How many learners are still enrolled in Python Basics without having started?",
+                .enrolledOnly
+            ),
+        ])
+    func refusedToo(text: String, part: UnappliedPart) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .unapplied(let refused, _) = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+        #expect(refused == part)
+    }
 }
