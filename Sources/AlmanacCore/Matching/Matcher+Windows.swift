@@ -26,7 +26,15 @@ extension Matcher {
     /// change; otherwise "from 2024 to 2025" is one window, both years.
     static func changeBetween(_ masked: String) -> String {
         let whole = NSRange(masked.startIndex..., in: masked)
-        guard changeWords.firstMatch(in: masked, range: whole) != nil,
+        // "How did enrollments compare between Q1 and Q2 2026" sets them side by side too (it
+        // was read as one window, the half year), unless the names are what is compared
+        // ("compare Initech and Hooli between January and March").
+        let namesCompared =
+            masked.components(separatedBy: "‹org›").count > 2
+            || masked.components(separatedBy: "‹badge›").count > 2
+        guard
+            changeWords.firstMatch(in: masked, range: whole) != nil
+                || (!namesCompared && compareWords.firstMatch(in: masked, range: whole) != nil),
             seriesOrRanking.firstMatch(in: masked, range: whole) == nil,
             let found = fromTo.firstMatch(in: masked, range: whole),
             let first = Range(found.range(at: 1), in: masked),
@@ -78,6 +86,8 @@ extension Matcher {
     private static let atLeastOne = try! NSRegularExpression(
         pattern: #"\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ments?)\b"#,
         options: [.caseInsensitive])
+    private static let compareWords = try! NSRegularExpression(
+        pattern: #"\b(?:compar\w*|differ\w*|stack(?:s|ed)? up)\b"#, options: [.caseInsensitive])
     private static let period =
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
     private static let fromTo = try! NSRegularExpression(

@@ -211,4 +211,17 @@ import Testing
         }
         #expect(refused == part)
     }
+
+    @Test(
+        "'compare between Q1 and Q2 2026' sets the two quarters side by side; names compared keep one window"
+    )
+    func compareBetween() throws {
+        let match = try route("How did Docker Basics enrollments compare between Q1 and Q2 2026?")
+        #expect(days(match.filters.dateRange) == ["2026-04-01", "2026-06-30"])
+        #expect(days(match.versus) == ["2026-01-01", "2026-03-31"])
+        let names = try route(
+            "Compare Initech and Hooli completions between January and March 2026")
+        #expect(names.versus == nil)
+        #expect(days(names.filters.dateRange) == ["2026-01-01", "2026-03-31"])
+    }
 }
