@@ -239,7 +239,9 @@ extension Matcher {
     }
 
     func read(_ question: String) -> Reading {
-        let text = Self.normalized(question)
+        let plain = Self.normalized(question)
+        // Shorthand is written out around the names, never inside one ("PPL Ground School").
+        let text = Self.expandingShorthand(plain, outside: entities.exact(in: plain).map(\.range))
         let exact = entities.outsideLongerMisses(
             entities.outsideEverydayWords(entities.exact(in: text), in: text), in: text)
         let (mentions, corrections) = entities.corrections(in: text, excluding: exact)
@@ -349,7 +351,7 @@ extension Matcher {
             default: scalars.append(scalar)
             }
         }
-        return Self.expandingShorthand(String(scalars).precomposedStringWithCanonicalMapping)
+        return String(scalars).precomposedStringWithCanonicalMapping
     }
 
     /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the

@@ -19,6 +19,23 @@ extension Matcher {
         return text
     }
 
+    /// The shorthand written out in the text between `names` (character ranges of the folded
+    /// text): a name such as "PPL Ground School" or "Thru Logistics" stays as it is written.
+    static func expandingShorthand(_ text: String, outside names: [Range<Int>]) -> String {
+        let characters = Array(text)
+        guard !names.isEmpty, Array(EntityFinder.fold(text)).count == characters.count
+        else { return expandingShorthand(text) }
+        var result = ""
+        var position = 0
+        for name in names.sorted(by: { $0.lowerBound < $1.lowerBound })
+        where name.lowerBound >= position && name.upperBound <= characters.count {
+            result += expandingShorthand(String(characters[position..<name.lowerBound]))
+            result += String(characters[name])
+            position = name.upperBound
+        }
+        return result + expandingShorthand(String(characters[position...]))
+    }
+
     private static let anyShorthand = try! NSRegularExpression(
         pattern: shorthand.map { "(?:\($0.0.pattern))" }.joined(separator: "|"),
         options: [.caseInsensitive])

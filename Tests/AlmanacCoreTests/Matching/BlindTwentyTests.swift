@@ -225,3 +225,26 @@ import Testing
         #expect(days(names.filters.dateRange) == ["2026-01-01", "2026-03-31"])
     }
 }
+
+/// Shorthand is written out around the names a question gives, never inside one.
+@Suite struct ShorthandInNamesTests {
+    @Test(
+        "'PPL Ground School' and 'Thru Logistics' stay names; 'ppl' and 'thru' around them are read"
+    )
+    func namesKept() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["PPL Ground School", "Till Basics"], organizations: ["Thru Logistics"],
+                categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let match = try matcher.route(
+            Question(id: "q", text: "how many ppl at Thru Logistics completed PPL Ground School?"))
+        #expect(match.filters.badge == "PPL Ground School")
+        #expect(match.filters.organization == "Thru Logistics")
+        #expect(match.intent.people)
+        let till = try matcher.route(
+            Question(id: "q", text: "Till Basics enrollments from January thru March 2026"))
+        #expect(till.filters.badge == "Till Basics")
+        #expect(till.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+    }
+}
