@@ -76,6 +76,11 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // "The ratio of completions to enrollments" is the completion rate.
+        (
+            #"\b(?:the\s+)?(?:ratio of\s+)?(completions?|drop[- ]?outs?|dropouts)\s+(?:to|per|over|divided by)\s+(?:all\s+|total\s+)?enrol+ments?\b"#,
+            "$1 rate"
+        ),
         // "Last quarter versus the previous one"; "which organization lost the most".
         (
             #"((?:vs\.?|versus|against|compared (?:to|with)|than)\s+)the (?:previous|prior|preceding) one\b"#,

@@ -213,6 +213,16 @@ import Testing
     }
 
     @Test(
+        "the ratio of completions (drop-outs) to enrollments is the completion (drop-out) rate",
+        arguments: [
+            ("What's the ratio of completions to enrollments at Initech?", Measure.completionRate),
+            ("drop-outs per enrollment for Hooli", .dropRate),
+        ])
+    func ratioIsRate(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure)
+    }
+
+    @Test(
         "'compare between Q1 and Q2 2026' sets the two quarters side by side; names compared keep one window"
     )
     func compareBetween() throws {
