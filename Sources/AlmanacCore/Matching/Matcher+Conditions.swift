@@ -241,9 +241,12 @@ extension Matcher {
     func read(_ question: String) -> Reading {
         let plain = Self.normalized(question)
         // Shorthand is written out around the names, never inside one ("PPL Ground School").
-        let text = Self.expandingShorthand(plain, outside: entities.exact(in: plain).map(\.range))
+        let names = entities.exact(in: plain)
+        let text = Self.expandingShorthand(plain, outside: names.map(\.range))
+        // Most questions hold no shorthand: their names are those just found.
+        let found = text == plain ? names : entities.exact(in: text)
         let exact = entities.outsideLongerMisses(
-            entities.outsideEverydayWords(entities.exact(in: text), in: text), in: text)
+            entities.outsideEverydayWords(found, in: text), in: text)
         let (mentions, corrections) = entities.corrections(in: text, excluding: exact)
         return Reading(
             text: text, mentions: mentions, corrections: corrections,
