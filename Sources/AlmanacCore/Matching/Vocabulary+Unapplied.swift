@@ -207,6 +207,14 @@ extension Vocabulary {
             ]
         ),
         (
+            // "How many learners had their first badge in 2026" was answered with every
+            // learner of the window's enrollments (2,019, where 919 began in 2026).
+            .firstTimers,
+            [
+                #"\bhow many\b[^?.!]*\b(?:had|got|took|take|made|make|started|start|began|begin|earned|did|do|completed|finished|enrol+ed in|signed up for|picked) (?:their|a|his|her|the) (?:very )?first (?:\#(badgeWord)|enrol+ment|class|certification|module|program)s?\b"#,
+            ]
+        ),
+        (
             // Nothing in the data says when a badge was due.
             .deadline,
             [
@@ -338,6 +346,9 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case twoMeasures
     /// A count of those past a line ("finished within a week", "halfway through").
     case threshold
+    /// A count of learners by their first enrollment ("how many learners had their first
+    /// badge in 2026").
+    case firstTimers
 }
 
 extension Vocabulary {
