@@ -190,6 +190,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "it gives the time to complete and the progress as medians and averages, and counts enrollments by status, not those above or below a line (\"within a week\", \"halfway\"). Ask for the median time to complete, the average progress or the count in progress, or write the query yourself with `sql:`",
         .firstTimers:
             "it counts the learners with an enrollment in a window, and ranks the badges learners start with, but does not count the learners whose first enrollment fell in a window. Ask which badge learners start with (\"the most common first badge in 2026\"), or write the query yourself with `sql:` (a learner's first enrollment is the earliest `enrolled_at` of their `user_id`)",
+        .changeRanking:
+            "a ranking orders by the value in the question's own window, not by its change from the other. Set the windows side by side without a ranking (\"the completion rate by organization in 2025 against 2024\"), whose table gives each change, ask which organizations grew the most (enrollments), or write the query yourself with `sql:`",
+        .organizationAsBadge:
+            "that names an organization where a badge belongs: learning paths go from one badge to the next. Ask what the organization's learners take after a badge (\"what do Initech learners take after Python Basics?\"), or which badge they start with (\"where do Initech learners start?\")",
         .twoMeasures:
             "each question gets one page, which answers one measure. Ask for each measure in a question of its own (\"how many enrollments…\", \"how many completions…\"), or write the query yourself with `sql:`",
         .rankingOfNothing:

@@ -137,6 +137,13 @@ extension Matcher {
         {
             throw failure(.unapplied(.rankingOfNothing, top))
         }
+        // "Which 3 orgs improved their completion rate the most in 2025 vs 2024" was ranked by
+        // the 2025 rate, two of its three having fallen.
+        if match.versus != nil, match.intent.ranking != nil, measure != .growth,
+            let change = found(Self.rankedChange)
+        {
+            throw failure(.unapplied(.changeRanking, change))
+        }
         if let pair = Self.twoMeasures(in: lowered) {
             throw failure(.unapplied(.twoMeasures, pair))
         }
@@ -239,6 +246,10 @@ extension Matcher {
     private static let rankedCount = try! NSRegularExpression(
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )
+    private static let rankedChange = try! NSRegularExpression(
+        pattern:
+            #"\b(?:improv\w*|worsen\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing)?|rose|risen|fell|fallen|dropped|jump(?:ed|s)?|chang(?:ed|es))\b[^?.!]*?\b(?:the )?(?:most|least|fastest|slowest)\b|\b(?:biggest|largest|greatest|smallest|most|least|top|strongest|sharpest)\s+(?:improvements?|increases?|gains?|growth|rises?|jumps?|declines?|decreases?|drops?|falls?|changes?|swings?|movers?|improvers?|risers?|fallers?)\b"#,
+        options: [.caseInsensitive])
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])
 }

@@ -130,6 +130,18 @@ extension TimeWindow {
     }
 
     /// Whether only a connector lies between two points.
+    /// Words after "from ‹period›" that make it a start: "from March onwards", "from Q1 on",
+    /// "from 2025 to date".
+    static let onwards = try! NSRegularExpression(
+        pattern:
+            #"^\s*(?:,\s*)?(?:onwards?|on\b|forwards?|ahead|to date|to now|to today|till now|until now|up to now|up till now|and later|and after|and since|(?:up )?(?:to|till|until|through) (?:the )?(?:present|today|now))"#
+    )
+
+    /// The text after `range`, as a range for a regular expression.
+    static func rest(after range: NSRange, in text: String) -> NSRange {
+        NSRange(location: range.upperBound, length: (text as NSString).length - range.upperBound)
+    }
+
     static func joined(
         _ first: NSRange, _ second: NSRange, in text: String, and allowsAnd: Bool
     ) -> Bool {

@@ -257,6 +257,13 @@ struct TimeWindow {
             let tomorrow = asOf.adding(days: 1)
             let range: DateRange
             switch first.standalone ? nil : word {
+            // "Enrollments from Q1 2026" are those of Q1 2026 (they were read as since Q1 2026,
+            // half a year more); "from March 2026 onwards" and "from 2026-03-01" are since.
+            case "from"
+            where first.end > first.start.adding(days: 1)
+                && Self.onwards.firstMatch(in: lowered, range: Self.rest(after: span, in: lowered))
+                    == nil:
+                range = DateRange(start: first.start, end: first.end, phrase: phrase)
             case "since", "from":
                 range = DateRange(start: first.start, end: tomorrow, phrase: phrase)
             case "after":

@@ -211,7 +211,15 @@ extension Vocabulary {
             // learner of the window's enrollments (2,019, where 919 began in 2026).
             .firstTimers,
             [
-                #"\bhow many\b[^?.!]*\b(?:had|got|took|take|made|make|started|start|began|begin|earned|did|do|completed|finished|enrol+ed in|signed up for|picked) (?:their|a|his|her|the) (?:very )?first (?:\#(badgeWord)|enrol+ment|class|certification|module|program)s?\b"#,
+                #"\bhow many\b[^?.!]*\b(?:had|got|took|take|made|make|started|start|began|begin|earned|did|do|completed|finished|enrol+ed in|signed up for|picked) (?:their|a|his|her|the) (?:very )?first (?:\#(badgeWord)|enrol+ment|class|certification|module|program)s?\b"#
+            ]
+        ),
+        (
+            // "What do people take after Acme & Sons?" was answered with Acme & Sons'
+            // enrollments: learning paths go from badge to badge.
+            .organizationAsBadge,
+            [
+                #"\b(?:take|takes|took|taken|taking|do|does|did|enrol+\w*|go on to|move on to|moved on to|next|choose|chose|pick|picked|start|started)\b[^?.!]*\b(?:after|before|following|preceding)\s+(?:completing\s+|finishing\s+|taking\s+|doing\s+)?(?:the\s+)?‹org›(?!\s*(?:'s|’s))"#
             ]
         ),
         (
@@ -349,6 +357,12 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A count of learners by their first enrollment ("how many learners had their first
     /// badge in 2026").
     case firstTimers
+    /// A ranking by the change between two windows ("improved the most in 2025 vs 2024"):
+    /// rankings order by the value in the question's own window.
+    case changeRanking
+    /// An organization where a learning path needs a badge ("what do people take after Acme
+    /// & Sons").
+    case organizationAsBadge
 }
 
 extension Vocabulary {

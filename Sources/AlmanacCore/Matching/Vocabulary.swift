@@ -41,6 +41,8 @@ enum Vocabulary {
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
                 // "The fastest-growing organization".
                 #"\b\#(rankWords)-[a-z]+\s+\#(orgWord)\b"#,
+                // "The fastest completing org": the median was given for the platform.
+                #"\b\#(rankWords)\s+[a-z]+ing\s+\#(orgWord)\b"#,
                 #"\b\#(orgWord)[- ](?:by[- ]\#(orgWord)|level|wise|breakdown)\b"#,
             ]
         ),

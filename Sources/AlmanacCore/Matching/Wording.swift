@@ -51,6 +51,9 @@ struct Wording: Equatable {
     private static let namesCompared = compile(
         #"(?=.*\b(?:compar\w*|vs\.?|versus|against)(?:\s|$)).*(?:‹org›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹org›|‹badge›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹badge›)"#
     )
+    private static let peopleNamed = compile(
+        #"\b(?:learners?|people|users?|students?|employees?|members?|participants?|trainees?|individuals?|folks|headcount)\b"#
+    )
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)
@@ -75,7 +78,10 @@ struct Wording: Equatable {
         measure = Self.measures.first { any($0.1) }?.0
         // "Compare Initech and Hooli", "Python Basics at Initech vs Hooli": names set side by
         // side with no measure are compared by their enrollments (they matched no kind).
-        if measure == nil, any([Self.namesCompared]) { measure = .enrollments }
+        // "Acme & Sons vs Initech learners this year": their learners, not their enrollments.
+        if measure == nil, any([Self.namesCompared]) {
+            measure = any([Self.peopleNamed]) ? .learners : .enrollments
+        }
         if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
             measure = .dropouts
         }

@@ -238,26 +238,28 @@ enum Lead {
         // Rows tied with the first are all named as the most common: a blind test read
         // "the most common first badge is Leading Teams (8 …)" where Python Basics had 8 too.
         let tied = min(shown.count, answer.rows.prefix { $0.value == answer.rows[0].value }.count)
-        let most = tied > 1 ? list(Array(shown.prefix(tied))) + ", tied" : shown[0]
+        let first = tied > 1 ? list(Array(shown.prefix(tied))) + ", tied" : shown[0]
         let others = Array(shown.dropFirst(tied))
         let then = others.isEmpty ? "" : ", then " + list(others)
         let (one, many) = tied > 1 ? ("are", "s") : ("is", "")
+        // "The least common next badge after Python Basics" lists the fewest first.
+        let most = answer.intent.ranking?.order == .bottom ? "least" : "most"
         switch answer.intent.measure {
         case .nextBadge where answer.anchor != nil:
             return
                 // The next enrollment, whether the badge was finished or not ("after
                 // completing Python Basics" is read so too), and said so.
-                "After \(md(answer.anchor!)), finished or not, learners\(scope) most often take \(most)\(then)"
+                "After \(md(answer.anchor!)), finished or not, learners\(scope) \(most) often take \(first)\(then)"
         case .previousBadge where answer.anchor != nil:
             return
-                "Right before \(md(answer.anchor!)), learners\(scope) most often took \(most)\(then)"
+                "Right before \(md(answer.anchor!)), learners\(scope) \(most) often took \(first)\(then)"
         case .firstBadge:
-            return "The most common first badge\(many)\(scope) \(one) \(most)\(then)"
+            return "The \(most) common first badge\(many)\(scope) \(one) \(first)\(then)"
         case .nextBadge, .previousBadge:
             return
-                "The most common step\(many) from one badge to the next\(scope) \(one) \(most)\(then)"
+                "The \(most) common step\(many) from one badge to the next\(scope) \(one) \(first)\(then)"
         default:
-            return "The most common learning path\(many)\(scope) \(one) \(most)\(then)"
+            return "The \(most) common learning path\(many)\(scope) \(one) \(first)\(then)"
         }
     }
 

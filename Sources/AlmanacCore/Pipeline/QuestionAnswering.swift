@@ -161,6 +161,12 @@ struct QuestionAnswering {
         {
             counted.end = cutoff
             counted.phrase = versus.phrase + " to the same day"
+        } else if let asOf = outcome.comparison?.windows.previousAsOf, asOf < source.asOf,
+            Self.countsStatus(match.intent)
+        {
+            // "Q2 vs Q1 completion rate": Q1's rate as it stood at the end of Q1 (37.82%),
+            // not as it stands now (56.03%, the answer to "the completion rate in Q1"), said.
+            counted.phrase = versus.phrase + " as it stood on \(asOf)"
         }
         // Every row of the earlier window: a name ranked in this window's top 3 but not in
         // that one's was set against 0 ("Git & GitHub 236 against 0"; it had 157).
@@ -170,6 +176,18 @@ struct QuestionAnswering {
             answer?.against(
                 $0, window: counted, current: match.filters.dateRange?.phrase ?? "",
                 firstDay: source.firstDay)
+        }
+    }
+
+    /// Whether a measure reads the enrollments' statuses, which the earlier window counts as
+    /// of its own date. Enrollments, completions by their day and drop-outs (which carry no
+    /// date) are the same either way.
+    private static func countsStatus(_ intent: Intent) -> Bool {
+        switch intent.measure {
+        case .completionRate, .inProgress, .timeToComplete, .meanTimeToComplete, .averageProgress:
+            return true
+        case .completions: return intent.completedEnrollments
+        default: return false
         }
     }
 

@@ -183,6 +183,23 @@ extension AnswerTests {
 }
 
 extension AnswerTests {
+    /// "Least common next badge after Python Basics" listed the fewest first under "learners
+    /// most often take".
+    @Test("a bottom ranking of next badges says 'least often'")
+    func leastOftenNext() {
+        let rows = [("Deep Learning", 13), ("Ethical Hacking", 16)].map {
+            Answer.Row(subject: $0.0, value: .int($0.1), support: nil)
+        }
+        var answer = Answer(
+            Intent(measure: .nextBadge, ranking: Ranking(.bottom)), "Badge",
+            .init("Learners", .count), nil, rows)
+        answer.anchor = "Python Basics"
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "After Python Basics, finished or not, learners least often take Deep Learning (13 learners), then Ethical Hacking (16 learners)."
+        )
+    }
+
     @Test("the most common first badge names every badge tied with it")
     func tiedFirstBadges() {
         let rows = [("Leading Teams", 8), ("Python Basics", 8), ("SQL Fundamentals", 4)].map {

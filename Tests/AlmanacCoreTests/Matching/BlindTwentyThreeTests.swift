@@ -48,4 +48,119 @@ import Testing
     func firstBadgesStillAnswered(text: String, measure: Measure) throws {
         #expect(try route(text).intent.measure == measure)
     }
+
+    func days(_ range: DateRange?) -> [String] {
+        [range?.start?.description ?? "-", range?.end?.adding(days: -1).description ?? "-"]
+    }
+
+    /// "How many enrollments from Q1 2026 were completed" gave 2,742 (the half year since
+    /// Q1); the tester's SQL over Q1 alone gave 1,732.
+    @Test(
+        "'from' a period is that period; with 'onwards', or from a day, it is since",
+        arguments: [
+            ("How many enrollments from Q1 2026 were completed?", ["2026-01-01", "2026-03-31"]),
+            ("Dropouts from 2025", ["2025-01-01", "2025-12-31"]),
+            ("Enrollments from last month", ["2026-05-01", "2026-05-31"]),
+            ("Completions from April 2026 onwards", ["2026-04-01", "2026-06-30"]),
+            ("Enrollments from March 2026 on", ["2026-03-01", "2026-06-30"]),
+            ("Enrollments from March 2026 onward", ["2026-03-01", "2026-06-30"]),
+            ("Enrollments from 2026-03-01", ["2026-03-01", "2026-06-30"]),
+            ("Enrollments from March to May 2026", ["2026-03-01", "2026-05-31"]),
+        ])
+    func fromAPeriod(text: String, window: [String]) throws {
+        #expect(days(try route(text).filters.dateRange) == window)
+    }
+
+    /// "Completions of enrollments made in 2025" counted completions dated 2025 (5,611);
+    /// 5,660 of 2025's enrollments are completed.
+    @Test(
+        "completions of a window's enrollments are its completed enrollments",
+        arguments: [
+            "completions of enrollments made in 2025",
+            "How many enrollments made in 2025 that completed?",
+            "completions among the enrollments of Q1 2026",
+        ])
+    func completionsOfEnrollments(text: String) throws {
+        let intent = try route(text).intent
+        #expect(intent.measure == .completions)
+        #expect(intent.completedEnrollments)
+    }
+
+    @Test("completions in a window stay counted by their day")
+    func completionsByDay() throws {
+        #expect(try route("How many completions in 2025?").intent.completedEnrollments == false)
+    }
+
+    /// "Acme & Sons vs Initech learners this year" gave their enrollments (1,990 and 524);
+    /// their learners are 682 and 186.
+    @Test(
+        "names set side by side with 'learners' compare learners",
+        arguments: [
+            ("Acme & Sons vs Hooli vs Initech learners this year", Measure.learners),
+            ("learners Hooli vs Initech", Measure.learners),
+            ("Python Basics vs Docker Basics learners", Measure.learners),
+            ("compare Initech and Hooli", Measure.enrollments),
+        ])
+    func learnersSideBySide(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.compared.count >= 2)
+    }
+
+    /// Ranked by the 2025 rate, two of the "3 most improved" had fallen.
+    @Test(
+        "a ranking by the change between two windows is refused",
+        arguments: [
+            "which 3 orgs improved completion rate the most in 2025 vs 2024",
+            "Which organizations had the biggest increase in completion rate in Q2 vs Q1 2026?",
+            "top 3 badges whose median time to complete dropped the most, 2026 vs 2025",
+        ])
+    func changeRanking(text: String) throws {
+        #expect(try refusal(text) == .changeRanking)
+    }
+
+    @Test("a ranking by the level in one window against another is still answered")
+    func levelRanking() throws {
+        let match = try route("top 3 organizations by completion rate in 2025 vs 2024")
+        #expect(match.intent.ranking == Ranking(.top, count: 3))
+        #expect(match.versus != nil)
+    }
+
+    /// "Fastest completing org in Q1 2026" gave the platform's median (25.1 days).
+    @Test(
+        "a ranking word, a verb in -ing and an organization word rank organizations",
+        arguments: ["fastest completing org in Q1 2026", "the slowest finishing team"])
+    func fastestCompletingOrg(text: String) throws {
+        let intent = try route(text).intent
+        #expect(intent.dimension == .organization)
+        #expect(intent.measure == .timeToComplete)
+    }
+
+    /// "Where do most people start?" gave the number of learners (4,571).
+    @Test(
+        "where people start is their first badge",
+        arguments: [
+            "where do most people start?", "Where do learners usually start",
+            "where do Initech learners start", "where do people at Hooli usually begin?",
+        ])
+    func whereTheyStart(text: String) throws {
+        #expect(try route(text).intent.measure == .firstBadge)
+    }
+
+    /// "What do people take after Acme & Sons?" gave Acme & Sons' enrollments.
+    @Test(
+        "an organization where a learning path needs a badge is refused",
+        arguments: [
+            "what do people take after Acme & Sons?", "What did learners take before Initech",
+        ])
+    func organizationAsBadge(text: String) throws {
+        #expect(try refusal(text) == .organizationAsBadge)
+    }
+
+    @Test("a badge's next badges at an organization are still answered")
+    func nextBadgeAtOrganization() throws {
+        let match = try route("what do Initech learners take after Python Basics?")
+        #expect(match.intent.measure == .nextBadge)
+        #expect(match.filters.organization == "Initech")
+    }
 }
