@@ -293,6 +293,18 @@ extension Matcher {
         }
     }
 
+    /// "New learners last month" matched no kind: it asks about joining the platform, and
+    /// says so rather than listing the questions Almanac knows.
+    func refuseJoiningPlatform(
+        after error: MatchError, _ masked: String, mentions: [EntityFinder.Found],
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        guard case .noMatch = error.reason, !mentions.contains(where: { $0.kind == .badge })
+        else { return }
+        try refuseJoiningPlatform(
+            masked, match: Match(kind: .badgeEnrollments, confidence: 0), failure)
+    }
+
     /// Periods are what an analysis counts: enrollments and completions per day, week, month
     /// or quarter (organization trends), and rates and status counts per month of enrollment
     /// (completion metrics' cohorts). A "weekly completion rate" or "which year had the most"

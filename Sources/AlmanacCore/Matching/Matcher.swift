@@ -179,6 +179,7 @@ public struct Matcher: Sendable {
                 match = try rulesMatch(
                     question, text: text, wording: wording, mentions: mentions, failure)
             } catch let error as MatchError {
+                try refuseJoiningPlatform(after: error, masked, mentions: mentions, failure)
                 guard case .unsupported = error.reason else { throw error }
                 unsupported = error
                 match = Match(kind: .badgeEnrollments, confidence: 0)

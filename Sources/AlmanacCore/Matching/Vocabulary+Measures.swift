@@ -249,6 +249,9 @@ extension Vocabulary {
                 #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#,
                 #"\b(?:more|fewer|less) \#(people)\b"#,
                 #"\bby (?:the )?(?:number of )?\#(people)\b"#,
+                // "Initech learners", "Python Basics learners in 2025": a name and its
+                // learners, said tersely.
+                #"^\W*(?:‹org›|‹badge›)(?:'s|’s)?\s+(?:learners|users|students|people|employees|members|participants|trainees)\b(?!\s+(?:who|that|which|take|took|start|started|begin|began|complete|completed|finish|finished|drop|dropped|do|did|are|were|have|had|in progress)\b)"#,
             ]
         ),
         (

@@ -163,4 +163,31 @@ import Testing
         #expect(match.intent.measure == .nextBadge)
         #expect(match.filters.organization == "Initech")
     }
+
+    /// "Initech learners" matched no kind; the demo's 288 learners at Initech in the 12
+    /// months to 2026-06-30 and 1,158 of Python Basics in 2025 were checked with SQL.
+    @Test(
+        "a name and 'learners', said tersely, count the name's learners",
+        arguments: [
+            ("Initech learners", "Initech", nil),
+            ("Python Basics learners in 2025", nil, "Python Basics"),
+            ("Acme & Sons learners Q1 2026 vs Q1 2025", "Acme & Sons", nil),
+        ] as [(String, String?, String?)])
+    func terseLearners(text: String, organization: String?, badge: String?) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .learners)
+        #expect(match.filters.organization == organization)
+        #expect(match.filters.badge == badge)
+    }
+
+    @Test(
+        "new learners with no measure are refused as joining the platform, not as no kind",
+        arguments: ["new learners last month", "new hires in 2025"])
+    func newLearners(text: String) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .joiningPlatform = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+    }
 }
