@@ -76,6 +76,8 @@ extension Matcher {
             "enrollments"
         ),
         (#"\bdaies\b"#, "days"),
+        // "Top3 badges 2025", "bottom5": the count run into the ranking word.
+        (#"\b(top|bottom)(\d{1,2})\b"#, "$1 $2"),
         // "The ratio of completions to enrollments" is the completion rate.
         (
             #"\b(?:the\s+)?(?:ratio of\s+)?(completions?|drop[- ]?outs?|dropouts)\s+(?:to|per|over|divided by)\s+(?:all\s+|total\s+)?enrol+ments?\b"#,

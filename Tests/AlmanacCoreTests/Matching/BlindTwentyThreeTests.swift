@@ -190,4 +190,12 @@ import Testing
             return
         }
     }
+
+    @Test("'Top3' and 'bottom5' are a ranking of 3 and of 5 (they matched no kind)")
+    func countRunIn() throws {
+        #expect(try route("Top3 badges 2025").intent.ranking == Ranking(.top, count: 3))
+        #expect(
+            try route("bottom5 orgs by completion rate").intent.ranking
+                == Ranking(.bottom, count: 5))
+    }
 }
