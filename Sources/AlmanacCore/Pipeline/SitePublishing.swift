@@ -107,6 +107,18 @@ struct SitePublishing {
                     "--dump-sql must name a file, and this is \(kind == .directory ? "a folder" : "a FIFO, a device or a socket"); name a file to write the SQL to"
             )
         }
+        // The dump replaces the file it names: a blind test turned its database, its
+        // questions file and a template into SQL text so. A file that is there already must
+        // be an earlier dump (SQL text).
+        if let head = try? files.contents(of: target, limit: 256), !head.isEmpty,
+            !Self.looksLikeSQL(head)
+        {
+            throw SiteError(
+                path: path,
+                message:
+                    "--dump-sql replaces the file it names, and this one is not an earlier SQL dump (it is \(Self.describe(head))); name a new file, or move this one away first"
+            )
+        }
         let folder = site.standardizedFileURL.path
         if target.path == folder || target.path.hasPrefix(folder + "/") {
             throw SiteError(
@@ -115,6 +127,23 @@ struct SitePublishing {
                     "the SQL dump would be inside the site folder \(folder), which the new site replaces; write it outside --out"
             )
         }
+    }
+
+    /// Whether a file's first bytes are SQL text, as a dump begins: a statement or a comment.
+    static func looksLikeSQL(_ head: Data) -> Bool {
+        let text = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace }.lowercased()
+        guard !head.contains(0) else { return false }
+        return ["--", "/*", "select", "with", "create", "pragma", "begin", "set ", "explain"]
+            .contains { text.hasPrefix($0) }
+    }
+
+    private static func describe(_ head: Data) -> String {
+        if head.starts(with: Data("SQLite format 3".utf8)) { return "a SQLite database" }
+        if head.contains(0) { return "a binary file" }
+        let first =
+            String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .first.map { String($0.prefix(40)) } ?? ""
+        return "text beginning \"\(first)\""
     }
 
     private func write(_ dump: String, to path: String) throws {

@@ -100,16 +100,10 @@ public struct SiteWriter {
         -> WriteSummary
     {
         var summary = summary
-        // The files the last build wrote, as its state recorded them: anything else in the
-        // folder was put there by someone else ("a build never deletes files it did not
-        // write"; a blind test lost its README.md, about.html and assets/logo.png). Without
-        // a state, the file types Almanac writes are its own.
-        let recorded = BuildState.load(from: site.layout, files: files).map { Set($0.files.keys) }
         do {
-            for relative in site.existing
-            where Self.isOwned(relative) && !produced.contains(relative)
-                && recorded?.contains(relative) ?? true
-            {
+            // Decided before any is deleted: a twin is Almanac's when its page is.
+            let stale = site.existing.filter { !produced.contains($0) && site.isAlmanacs($0) }
+            for relative in stale {
                 try attempt(relative, "cannot delete a stale file") {
                     try files.removeItem(at: site.staging.appending(path: relative))
                 }
@@ -135,6 +129,43 @@ public struct SiteWriter {
     }
 
     public static let generatorMarker = #"<meta name="generator" content="Almanac">"#
+
+    /// Whether a file of the current site (`folder` holds it) is one an Almanac build wrote,
+    /// which a build may replace or delete; anything else there was put by someone else ("a
+    /// build never deletes files it did not write"). With the last build's state, the files
+    /// it recorded. Without one (a fresh clone: `.almanac/` is not committed), a blind test
+    /// lost its README.md, about.html and assets/logo.png to a rule by file type; now a page
+    /// is Almanac's when it carries the generator marker, its twin and document when their
+    /// page does, and an asset when it has the name of one.
+    func isAlmanacs(_ relative: String, in folder: URL, recorded: Set<String>?) -> Bool {
+        guard Self.isOwned(relative) else { return false }
+        if let recorded { return recorded.contains(relative) }
+        if relative.hasPrefix("assets/") {
+            let name = String(relative.dropFirst("assets/".count))
+            return relative == SearchIndex.path
+                || name.range(of: Self.assetName, options: .regularExpression) != nil
+        }
+        if Self.alwaysWritten.contains(relative) { return true }
+        for suffix in [".md", ".json"] where relative.hasSuffix(suffix) {
+            return carriesMarker(String(relative.dropLast(suffix.count)) + ".html", in: folder)
+        }
+        return carriesMarker(relative, in: folder)
+    }
+
+    /// The files every build writes, whatever its questions.
+    private static let alwaysWritten: Set<String> = [
+        "index.md", "digest.md", "digest.json", SiteLayout.feedName,
+    ]
+    /// `style-‹hash›.css`, `almanac-‹hash›.js`, `search-‹hash›.js`, `plotly-‹hash›.min.js`.
+    private static let assetName =
+        #"^(?:style|almanac|search|plotly)-[0-9a-f]{12}(?:\.min)?\.(?:js|css)$"#
+
+    private func carriesMarker(_ relative: String, in folder: URL) -> Bool {
+        guard relative.hasSuffix(".html"),
+            let head = try? files.contents(of: folder.appending(path: relative), limit: 4096)
+        else { return false }
+        return String(decoding: head, as: UTF8.self).contains(Self.generatorMarker)
+    }
 
     /// True for a staging folder a build may delete: one it marked, or the previous site that
     /// a swap left there (its index.html carries the generator marker).

@@ -15,6 +15,8 @@ public final class StagingSite: @unchecked Sendable {
     /// only ones there before the build puts its own.
     private let linked: Set<String>
     let force: Bool
+    /// The files the last build recorded in its state, when there is one.
+    private let recorded: Set<String>?
     private var produced = Set<String>()
     /// Folders of the staging site that files were written into.
     private var folders = Set<Substring>()
@@ -32,6 +34,12 @@ public final class StagingSite: @unchecked Sendable {
         self.existing = existing
         linked = Set(existing)
         self.force = force
+        recorded = BuildState.load(from: layout, files: writer.files).map { Set($0.files.keys) }
+    }
+
+    /// Whether a file of the current site is one an Almanac build wrote (`SiteWriter.isAlmanacs`).
+    func isAlmanacs(_ relative: String) -> Bool {
+        writer.isAlmanacs(relative, in: staging, recorded: recorded)
     }
 
     /// Writes one file of the new site, by its path inside the site.
@@ -42,6 +50,15 @@ public final class StagingSite: @unchecked Sendable {
             (produced.insert(relative).inserted, folders.contains(folder))
         }
         guard fresh else { throw SiteError(path: relative, message: "written twice by one build") }
+        // A question named like a file someone else put in the site ("notes.html") would
+        // replace it: a blind test lost its notes.md and notes.html so.
+        if linked.contains(relative), !isAlmanacs(relative) {
+            throw SiteError(
+                path: relative,
+                message:
+                    "is in the site folder but was not written by Almanac, and this build has a file of that name; "
+                    + "move the file, or give its question another `id:`")
+        }
         let written = try writer.write(
             content, to: staging.appending(path: relative), force: force,
             present: linked.contains(relative), folderReady: folderReady)

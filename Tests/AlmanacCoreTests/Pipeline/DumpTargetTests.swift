@@ -30,18 +30,40 @@ import Testing
         }
     }
 
-    @Test("accepted: a new file, an existing file, a link to a file (written through)")
+    @Test("accepted: a new file, an earlier dump, a link to one (written through), an empty file")
     func accepted() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = folder.appendingPathComponent("real.sql")
-        try Data("old".utf8).write(to: real)
+        try Data("SELECT 1\n;\n".utf8).write(to: real)
         let link = folder.appendingPathComponent("link.sql")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         try check(folder.appendingPathComponent("new.sql").path)
         try check(real.path)
         try check(link.path)
+        let empty = folder.appendingPathComponent("empty.sql")
+        try Data().write(to: empty)
+        try check(empty.path)
         // A sibling whose name starts with the site's is not inside it.
         try check(folder.appendingPathComponent("site-dump.sql").path)
+    }
+
+    /// A blind test turned its database, its questions file and a template into SQL text.
+    @Test("refused: an existing file that is not an earlier dump")
+    func notADump() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let contents = [
+            "db.sqlite": Data("SQLite format 3\0rest".utf8),
+            "questions.yaml": Data("title: Pulse\nquestions:\n".utf8),
+            "page.mustache": Data("<!doctype html>{{title}}".utf8),
+            "binary.sql": Data([0x53, 0x45, 0x4c, 0x00, 0x01]),
+        ]
+        for (name, data) in contents {
+            let file = folder.appendingPathComponent(name)
+            try data.write(to: file)
+            #expect(throws: SiteError.self, "\(name)") { try check(file.path) }
+            #expect(try Data(contentsOf: file) == data)
+        }
     }
 }

@@ -181,4 +181,46 @@ import Testing
             BuildState.load(from: SiteLayout(site: project.site), files: DiskFileSystem()))
         #expect(Set(state.files.keys).isDisjoint(with: theirs))
     }
+
+    /// A fresh clone has no `.almanac/` (it is not committed): a blind test lost its
+    /// README.md, about.html and assets/logo.png to a rule by file type.
+    @Test("without the build's state, others' files are kept and the build's stale pages go")
+    func othersFilesKeptWithoutState() async throws {
+        var project = try Project()
+        try await project.build()
+        let theirs = ["README.md", "about.html", "data.json", "assets/logo.png", "notes.md"]
+        for name in theirs {
+            try Data("theirs\n".utf8).write(to: project.site.appending(path: name))
+        }
+        try FileManager.default.removeItem(at: SiteLayout(site: project.site).buildState)
+        // The custom query is gone from the questions: its four files are stale.
+        project.questions = Project.questions.components(separatedBy: "  - text: Own query")[0]
+        let summary = try await project.build()
+        #expect(summary.files.deleted == 4)
+        for name in theirs {
+            #expect(
+                try String(contentsOf: project.site.appending(path: name), encoding: .utf8)
+                    == "theirs\n", "\(name)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: project.site.path)
+        #expect(!left.contains { $0.hasPrefix("own.") }, "\(left)")
+    }
+
+    /// A blind test's new question `notes` replaced its own notes.md and notes.html.
+    @Test(
+        "a page named like a file someone else put in the site is refused, state or not",
+        arguments: [true, false])
+    func collisionRefused(keepsState: Bool) async throws {
+        var project = try Project()
+        try await project.build()
+        try Data("my notes\n".utf8).write(to: project.site.appending(path: "notes.html"))
+        if !keepsState {
+            try FileManager.default.removeItem(at: SiteLayout(site: project.site).buildState)
+        }
+        project.questions = Project.questions.replacingOccurrences(of: "id: own", with: "id: notes")
+        await #expect(throws: BuildError.self) { try await project.build() }
+        #expect(
+            try String(contentsOf: project.site.appending(path: "notes.html"), encoding: .utf8)
+                == "my notes\n")
+    }
 }
