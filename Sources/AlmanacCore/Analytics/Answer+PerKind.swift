@@ -151,7 +151,9 @@ extension Answer {
             }
         case .dropRate:
             (column, support) = (.init("Drop-out rate", .percent), "Enrollments")
-            pick = { counts, _ in (.double(counts.dropRate), counts.enrollments) }
+            pick = { counts, _ in
+                (Metrics.rateValue(counts.dropRate, of: counts.enrollments), counts.enrollments)
+            }
         case .dropouts:
             (column, support) = (.init("Dropped", .count), "Enrollments")
             pick = { counts, _ in (.int(counts.dropped), counts.enrollments) }
@@ -175,7 +177,12 @@ extension Answer {
             pick = { counts, median in (.number(median), counts.completed) }
         default:
             (column, support) = (.init("Completion rate", .percent), "Enrollments")
-            pick = { counts, _ in (.double(counts.completionRate), counts.enrollments) }
+            pick = { counts, _ in
+                (
+                    Metrics.rateValue(counts.completionRate, of: counts.enrollments),
+                    counts.enrollments
+                )
+            }
         }
         func figure(
             _ counts: CompletionMetrics.Counts, _ median: Double?, _ of: CompletionMetrics.People

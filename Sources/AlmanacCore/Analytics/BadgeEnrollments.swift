@@ -183,7 +183,8 @@ extension BadgeEnrollments: AnalysisOutput {
                         "enrollments": .int(row.enrollments), "learners": .int(row.learners),
                         "enrolled": .int(row.enrolled), "in_progress": .int(row.inProgress),
                         "completed": .int(row.completed), "dropped": .int(row.dropped),
-                        "completion_rate": .double(row.completionRate),
+                        "completion_rate": Metrics.rateValue(
+                            row.completionRate, of: row.enrollments),
                         "average_progress": .number(row.averageProgress),
                         "median_days_to_complete": .number(row.medianDaysToComplete),
                     ]
@@ -192,12 +193,13 @@ extension BadgeEnrollments: AnalysisOutput {
                 "enrollments": .int(totals.enrollments), "learners": .int(totals.learners),
                 "badges": .int(totals.badges),
                 "completed": .int(totals.completed),
-                "completion_rate": .double(totals.completionRate),
+                "completion_rate": Metrics.rateValue(totals.completionRate, of: totals.enrollments),
             ],
             "reference": [
                 "scope": .string(filters.badge == nil ? "all badges shown" : "platform"),
                 "enrollments": .int(reference.enrollments), "completed": .int(reference.completed),
-                "completion_rate": .double(reference.completionRate),
+                "completion_rate": Metrics.rateValue(
+                    reference.completionRate, of: reference.enrollments),
             ],
             "filters": filters.json,
         ]
@@ -217,7 +219,8 @@ extension BadgeEnrollments: AnalysisOutput {
                     [
                         .string(row.badge), .string(row.category), .int(row.enrollments),
                         .int(row.learners), .int(row.completed), .int(row.dropped),
-                        .double(row.completionRate), .number(row.medianDaysToComplete),
+                        Metrics.rateValue(row.completionRate, of: row.enrollments),
+                        .number(row.medianDaysToComplete),
                     ]
                 })
         ]

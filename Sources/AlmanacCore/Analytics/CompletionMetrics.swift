@@ -74,12 +74,12 @@ extension CompletionMetrics: AnalysisOutput {
         func rates(_ counts: Counts) -> [String: JSONValue] {
             [
                 "enrollments": .int(counts.enrollments), "completed": .int(counts.completed),
-                "completion_rate": .double(counts.completionRate),
+                "completion_rate": Metrics.rateValue(counts.completionRate, of: counts.enrollments),
             ]
         }
         var overallJSON = rates(overall)
         overallJSON["dropped"] = .int(overall.dropped)
-        overallJSON["drop_rate"] = .double(overall.dropRate)
+        overallJSON["drop_rate"] = Metrics.rateValue(overall.dropRate, of: overall.enrollments)
         overallJSON["median_days_to_complete"] = .number(overallMedianDays)
         overallJSON["p90_days_to_complete"] = .number(overallP90Days)
         if let completedInWindow {
@@ -104,7 +104,8 @@ extension CompletionMetrics: AnalysisOutput {
                     var fields = rates(row.counts)
                     fields["badge"] = .string(row.name)
                     fields["dropped"] = .int(row.counts.dropped)
-                    fields["drop_rate"] = .double(row.counts.dropRate)
+                    fields["drop_rate"] = Metrics.rateValue(
+                        row.counts.dropRate, of: row.counts.enrollments)
                     fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
                     return .object(fields)
                 }),
@@ -113,7 +114,8 @@ extension CompletionMetrics: AnalysisOutput {
                     var fields = rates(row.counts)
                     fields["organization"] = .string(row.name)
                     fields["dropped"] = .int(row.counts.dropped)
-                    fields["drop_rate"] = .double(row.counts.dropRate)
+                    fields["drop_rate"] = Metrics.rateValue(
+                        row.counts.dropRate, of: row.counts.enrollments)
                     fields["median_days_to_complete"] = .number(row.medianDaysToComplete)
                     return .object(fields)
                 }),
@@ -128,7 +130,8 @@ extension CompletionMetrics: AnalysisOutput {
                     [
                         "organization": .string(cell.organization), "badge": .string(cell.badge),
                         "enrollments": .int(cell.counts.enrollments),
-                        "completion_rate": .double(cell.counts.completionRate),
+                        "completion_rate": Metrics.rateValue(
+                            cell.counts.completionRate, of: cell.counts.enrollments),
                     ]
                 }),
             "completed_in_window": completedInWindow.map { window in
@@ -152,7 +155,7 @@ extension CompletionMetrics: AnalysisOutput {
             list.map {
                 [
                     .string($0.name), .int($0.counts.enrollments), .int($0.counts.completed),
-                    .double($0.counts.completionRate),
+                    Metrics.rateValue($0.counts.completionRate, of: $0.counts.enrollments),
                 ]
             }
         }
@@ -167,7 +170,8 @@ extension CompletionMetrics: AnalysisOutput {
                 rows: [
                     [
                         .int(overall.enrollments), .int(overall.completed), .int(overall.dropped),
-                        .double(overall.completionRate), .double(overall.dropRate),
+                        Metrics.rateValue(overall.completionRate, of: overall.enrollments),
+                        Metrics.rateValue(overall.dropRate, of: overall.enrollments),
                         .number(overallMedianDays),
                     ]
                 ]),
@@ -179,8 +183,10 @@ extension CompletionMetrics: AnalysisOutput {
                 rows: byBadge.map {
                     [
                         .string($0.name), .int($0.counts.enrollments),
-                        .int($0.counts.completed), .double($0.counts.completionRate),
-                        .double($0.counts.dropRate), .number($0.medianDaysToComplete),
+                        .int($0.counts.completed),
+                        Metrics.rateValue($0.counts.completionRate, of: $0.counts.enrollments),
+                        Metrics.rateValue($0.counts.dropRate, of: $0.counts.enrollments),
+                        .number($0.medianDaysToComplete),
                     ]
                 }),
             DataTable(
@@ -191,8 +197,10 @@ extension CompletionMetrics: AnalysisOutput {
                 rows: byOrganization.map {
                     [
                         .string($0.name), .int($0.counts.enrollments),
-                        .int($0.counts.completed), .double($0.counts.completionRate),
-                        .double($0.counts.dropRate), .number($0.medianDaysToComplete),
+                        .int($0.counts.completed),
+                        Metrics.rateValue($0.counts.completionRate, of: $0.counts.enrollments),
+                        Metrics.rateValue($0.counts.dropRate, of: $0.counts.enrollments),
+                        .number($0.medianDaysToComplete),
                     ]
                 }),
             DataTable(

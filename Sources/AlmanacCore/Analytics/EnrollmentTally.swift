@@ -36,7 +36,7 @@ extension Answer {
             listing(
                 tallies, intent, subjectTitle, .init("Completion rate", .percent), "Enrollments"
             ) {
-                (.double($0.completionRate), $0.enrollments)
+                (Metrics.rateValue($0.completionRate, of: $0.enrollments), $0.enrollments)
             }
         case .averageProgress:
             listing(

@@ -3,6 +3,12 @@
 /// divides the database's sum.
 public enum Metrics {
     /// `numerator / denominator` rounded to 4 decimals; 0 when the denominator is 0.
+    /// A rate as a value: none for no enrollments, since a rate of nothing has no value
+    /// (docs/metrics.md). A blind test's unused badge read "0.00% (enrollments: 0)".
+    static func rateValue(_ rate: Double, of enrollments: Int) -> JSONValue {
+        enrollments == 0 ? .null : .double(rate)
+    }
+
     public static func rate(_ numerator: Int, _ denominator: Int) -> Double {
         denominator == 0
             ? 0 : Rounding.halfAwayFromZero(Double(numerator) / Double(denominator), places: 4)

@@ -115,7 +115,8 @@ extension OrganizationTrends: AnalysisOutput {
                         "organization": .string(row.organization), "users": .int(row.users),
                         "enrollments": .int(row.enrollments), "learners": .int(row.learners),
                         "completed": .int(row.completed),
-                        "completion_rate": .double(row.completionRate),
+                        "completion_rate": Metrics.rateValue(
+                            row.completionRate, of: row.enrollments),
                         "average_progress": .number(row.averageProgress),
                     ]
                 }),
@@ -172,7 +173,8 @@ extension OrganizationTrends: AnalysisOutput {
                 rows: organizations.map { row in
                     [
                         .string(row.organization), .int(row.users), .int(row.enrollments),
-                        .int(row.learners), .int(row.completed), .double(row.completionRate),
+                        .int(row.learners), .int(row.completed),
+                        Metrics.rateValue(row.completionRate, of: row.enrollments),
                     ]
                 })
         ]

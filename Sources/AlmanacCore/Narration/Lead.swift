@@ -69,6 +69,10 @@ enum Lead {
             return against(answer, measure: measure, scope: scope)
         }
         guard let subject = answer.subjectTitle else {
+            // A rate of no enrollments has no value: said in words, not as "– (enrollments: 0)".
+            if first.value == .null, first.support == 0, answer.value.format == .percent {
+                return "\(capitalized(measure))\(scope): none, as there are no enrollments."
+            }
             var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
             if let support = first.support, let title = answer.supportTitle,
                 answer.value.format != .count

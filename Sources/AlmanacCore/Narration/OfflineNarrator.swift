@@ -164,7 +164,7 @@ public struct OfflineNarrator: Sendable {
         let overall = result.overall
         guard overall.enrollments > 0 else {
             return
-                "There are no enrollments\(scope(result.filters)), so there is no completion rate to report."
+                "There are no enrollments\(scope(result.filters)), so there is no completion or drop-out rate to report."
         }
         // "Made": the window counts when the enrollments began, where a lead on completions
         // in the same window counts when they ended, and the two numbers differ.
