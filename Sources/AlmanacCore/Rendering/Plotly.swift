@@ -44,7 +44,15 @@ extension PlotlySource {
         }
         if let file {
             do {
-                if let data = try read(file) { return .local(data) }
+                // The file is published in the site as it is: a blind test published its
+                // SQLite database, learners' names and all, as plotly.js.
+                if let data = try read(file) {
+                    guard let problem = notJavaScript(data) else { return .local(data) }
+                    warn(
+                        "--plotly-file \(file): \(problem), not plotly.js, and is not published; \(fallback)"
+                    )
+                    return .cdn
+                }
                 warn("--plotly-file \(file): no such file; \(fallback)")
             } catch {
                 let reason = (error as? FileSystemError)?.reason ?? "\(error)"
@@ -55,5 +63,15 @@ extension PlotlySource {
         if BuiltinPlotly.base64 != nil { return .embedded }
         warn(PlotlyJS.missingNotice)
         return .cdn
+    }
+
+    /// Why a file is not JavaScript text, or nil: binary data (a NUL byte, a SQLite
+    /// database) or text that is not UTF-8.
+    static func notJavaScript(_ data: Data) -> String? {
+        if data.starts(with: Data("SQLite format 3".utf8)) { return "is a SQLite database" }
+        if data.contains(0) || String(validating: data, as: UTF8.self) == nil {
+            return "is binary data"
+        }
+        return nil
     }
 }
