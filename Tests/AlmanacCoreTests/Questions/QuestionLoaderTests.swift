@@ -272,6 +272,11 @@ import Testing
                 "title: T\nquestions:\n  - text: x\npatterns:\n  learning_paths: {add: ['(unclosed']}",
                 "`(unclosed` is not a valid regular expression"
             ),
+            // "(a+)+$" took 27 s over a question of 30 letters (blind test 23).
+            (
+                "title: T\nquestions:\n  - text: x\npatterns:\n  badge_enrollments: {add: ['(a+)+$']}",
+                "`(a+)+$` repeats a group that itself repeats (such as `(a+)+`), which can take unbounded time on some questions; write it without the nested repetition"
+            ),
             (
                 "title: T\nquestions:\n  - text: x\nllm: {temperature: hot}",
                 "`llm.temperature` must be a number from 0 to 2"
@@ -340,5 +345,19 @@ import Testing
         #expect(Slug.isValid("python-basics-2"))
         #expect(!Slug.isValid("Python"))
         #expect(!Slug.isValid("a--b"))
+    }
+}
+
+extension QuestionLoaderTests {
+    @Test(
+        "a repetition of a repetition is found; other repetitions are not",
+        arguments: [
+            ("(a+)+$", true), (#"(?:\w+\s?)+"#, true), ("((a)+)+", true), ("(x*){2,}", true),
+            (#"\b(?:foo|bar)+\b"#, false), ("(ab)+", false), ("[+*()]+", false),
+            (#"\(a+\)+"#, false), (#"\benrol+ments?\b"#, false), ("(a+)?b", false),
+            (#"(?:most|top) (\d+)"#, false),
+        ])
+    func nestedRepetition(pattern: String, nested: Bool) {
+        #expect(QuestionLoader.repeatsRepetition(pattern) == nested)
     }
 }
