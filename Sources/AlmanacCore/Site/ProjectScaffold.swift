@@ -20,7 +20,22 @@ public struct ProjectScaffold {
 
     /// Writes the project's files and returns their paths, relative to `folder`.
     /// - Throws: `SiteError` listing every file that already exists; nothing is written then.
-    public func create(in folder: URL) throws -> [String] {
+    public func create(
+        in folder: URL, home: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) throws -> [String] {
+        // A blind test's `almanac init /` wrote questions.yaml, a Makefile and templates/
+        // into the root folder; `build` refuses `/` and the home folder as its output too.
+        let resolved = self.files.resolvingLinks(folder).standardizedFileURL.path
+        let homePath = home.map {
+            self.files.resolvingLinks(URL(fileURLWithPath: $0)).standardizedFileURL.path
+        }
+        if resolved == "/" || resolved == homePath {
+            throw SiteError(
+                path: folder.path,
+                message:
+                    "is \(resolved == "/" ? "the root folder" : "the home folder"); name a folder of its own for the project, such as `almanac init learning-pulse`"
+            )
+        }
         var files: [String: String] = [
             "questions.yaml": Self.questions,
             ".gitignore": Self.gitignore,

@@ -124,6 +124,22 @@ import Testing
         #expect(run(["git", "log", "--format=%s"]).1 == "Report as of 2024-03-01\n")
     }
 
+    /// A blind test's `almanac init /` wrote 16 files into the root folder.
+    @Test("init refuses the root and the home folder, writing nothing")
+    func rootAndHome() throws {
+        let memory = FakeFileSystem()
+        #expect(throws: SiteError.self) {
+            try ProjectScaffold(files: memory).create(in: URL(fileURLWithPath: "/"), home: nil)
+        }
+        #expect(memory.written.isEmpty)
+        let home = Fixture.folder()
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        #expect(throws: SiteError.self) {
+            try ProjectScaffold(files: DiskFileSystem()).create(in: home, home: home.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty)
+    }
+
     @Test("init onto a file, and a build with no questions file, say what to do")
     func wrongPlace() throws {
         let folder = Fixture.folder()
