@@ -82,10 +82,17 @@ public struct CustomSQL: Sendable, Codable {
                     throw Enough()
                 }
                 rows.append(
-                    (0..<row.columnCount).map { index in
+                    try (0..<row.columnCount).map { index in
                         switch row.value(index) {
                         case .null: return .null
                         case .integer(let value): return .int(Int(value))
+                        case .real(let value) where !value.isFinite:
+                            // JSON has no infinity: it was written as null, shown like a NULL.
+                            throw CustomSQLError(
+                                questionID: questionID,
+                                message:
+                                    "the column `\(columns[index])` holds \(value.isNaN ? "NaN" : value > 0 ? "infinity" : "minus infinity"), which a page cannot show as a number; return NULL or text for it (CASE WHEN … END, or CAST(… AS TEXT))"
+                            )
                         case .real(let value): return .double(value)
                         case .text(let value): return .string(value)
                         }

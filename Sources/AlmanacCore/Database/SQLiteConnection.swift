@@ -333,6 +333,15 @@ private struct SQLiteRow: SQLRow {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
         case SQLITE_NULL: return .null
+        // A blob as its SQL literal, x'00ff': read as text it stopped at its first zero byte
+        // (a blind test's x'00ff' showed as an empty cell).
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, column))
+            guard count > 0, let bytes = sqlite3_column_blob(statement, column) else {
+                return .text("x''")
+            }
+            let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
+            return .text("x'" + buffer.map { String(format: "%02x", $0) }.joined() + "'")
         default: return .text(string(index) ?? "")
         }
     }

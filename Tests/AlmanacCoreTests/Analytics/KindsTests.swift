@@ -305,6 +305,21 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
     }
 
+    /// A blind test's x'00ff' showed as an empty cell, and 1e308 * 10 as null beside a NULL.
+    @Test("a blob is its SQL literal; an infinite number is an error naming its column")
+    func customOddValues() throws {
+        let db = try context().db as! SQLiteConnection
+        let result = try CustomSQL.run(
+            "SELECT x'00ff' AS b, x'' AS e, NULL AS n", questionID: "q", on: db)
+        #expect(result.rows[0] == [.string("x'00ff'"), .string("x''"), .null])
+        let error = #expect(throws: CustomSQLError.self) {
+            try CustomSQL.run("SELECT 1 AS ok, 1e308 * 10 AS huge", questionID: "q", on: db)
+        }
+        #expect(
+            error?.description.contains("`huge` holds infinity") == true,
+            "\(String(describing: error))")
+    }
+
     @Test("comments around a custom query are fine; a result is cut at the row limit")
     func customComments() throws {
         let db = try context().db as! SQLiteConnection
