@@ -133,6 +133,26 @@ import Testing
                 "missing column users.joined_at", "missing table badges",
             ])
     }
+
+    /// SQLite answers to badges and progress for "Badges" and "PROGRESS": a blind test's
+    /// were called missing, though every statement ran.
+    @Test("on SQLite, a table or column named in another letter case is there")
+    func letterCase() throws {
+        let path = try Fixture.database(
+            "",
+            schema: """
+                CREATE TABLE Organizations(id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE users(ID INTEGER PRIMARY KEY, name TEXT, organization_id INTEGER,
+                  Joined_At TEXT);
+                CREATE TABLE BADGES(id INTEGER PRIMARY KEY, name TEXT, category TEXT);
+                CREATE TABLE enrollments(id INTEGER PRIMARY KEY, user_id INTEGER, badge_id INTEGER,
+                  enrolled_at TEXT, status TEXT, PROGRESS REAL, completed_at TEXT);
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(
+            !report.findings.contains { $0.message.hasPrefix("missing") },
+            "\(report.findings.map(\.message))")
+    }
 }
 
 @Suite struct DatabaseErrorTests {
