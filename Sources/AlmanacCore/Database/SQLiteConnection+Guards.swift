@@ -59,3 +59,16 @@ final class TemporaryWrites {
         }
     }
 }
+
+extension SQLiteConnection {
+    /// Whether a database file is in WAL mode: its header's read and write versions are 2.
+    static func isWAL(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20 else {
+            return false
+        }
+        return header.starts(with: Data("SQLite format 3\0".utf8)) && header[18] == 2
+            && header[19] == 2
+    }
+}

@@ -306,6 +306,15 @@ public final class SQLiteConnection: DatabaseConnection {
         switch status & 0xff {
         case SQLITE_NOTADB: return DatabaseError(path: path, reason: .notADatabase)
         case SQLITE_BUSY, SQLITE_LOCKED: return DatabaseError(path: path, reason: .locked)
+        case SQLITE_READONLY where Self.isWAL(path):
+            // "attempt to write a readonly database" of a file opened read-only: a blind test
+            // could not tell why.
+            return DatabaseError(
+                path: path,
+                reason: .readOnly(
+                    text
+                        + "; the database is in WAL mode, whose readers must find or make \(path)-shm beside it, and its folder cannot be written. Copy the file somewhere writable, or take it out of WAL mode as its owner (`sqlite3 \(path) 'PRAGMA journal_mode=DELETE;'`)"
+                ))
         case SQLITE_READONLY: return DatabaseError(path: path, reason: .readOnly(text))
         case SQLITE_INTERRUPT where statementTimeout > 0:
             return DatabaseError(path: path, reason: .timeout(milliseconds: statementTimeout))

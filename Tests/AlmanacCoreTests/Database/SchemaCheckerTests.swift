@@ -156,6 +156,17 @@ import Testing
 }
 
 @Suite struct DatabaseErrorTests {
+    /// A WAL database in a folder its reader cannot write fails with "attempt to write a
+    /// readonly database"; the error now says WAL is the cause, told from the file's header.
+    @Test("a database in WAL mode is told from one with a rollback journal")
+    func walMode() throws {
+        let path = try Fixture.database(Fixture.platformRows)
+        #expect(!SQLiteConnection.isWAL(path))
+        try SQLiteConnection(path: path, mode: .create).execute("PRAGMA journal_mode=WAL")
+        #expect(SQLiteConnection.isWAL(path))
+        #expect(!SQLiteConnection.isWAL(path + ".missing"))
+    }
+
     @Test("a missing file says so and names it")
     func missing() {
         #expect(throws: DatabaseError(path: "/nonexistent/x.db", reason: .notFound)) {
