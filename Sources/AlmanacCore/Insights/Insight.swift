@@ -1,6 +1,12 @@
 /// A deterministic fact about a question's numbers, with the numbers that make it: what the
 /// narrators put into words. `metadata.insights` lists them, most important first.
 public enum Insight: Sendable, Equatable {
+    /// Whether it tells a measure's change from the earlier window.
+    var isChange: Bool {
+        if case .change = self { return true }
+        return false
+    }
+
     case unusualChange(UnusualChange)
     case record(Record)
     case topMovers(TopMovers)

@@ -109,11 +109,15 @@ public struct NarrationItem: Sendable {
     /// "all organizations" when the question sets names side by side: the summary and the
     /// insights are of every name of that kind in the scope, which the text then says.
     public var across: String?
+    /// Whether the question sets two windows side by side, which its lead compares: the
+    /// change insight would say it again ("… 116 more (+30.3%). Enrollments rose by 116, from
+    /// 383 to 499, against Q1 2025.").
+    public var comparesWindows = false
 
     public init(
         question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
         lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null,
-        measure: Measure? = nil, across: String? = nil
+        measure: Measure? = nil, across: String? = nil, comparesWindows: Bool = false
     ) {
         self.question = question
         self.output = output
@@ -124,6 +128,7 @@ public struct NarrationItem: Sendable {
         self.comparison = comparison
         self.measure = measure
         self.across = across
+        self.comparesWindows = comparesWindows
     }
 
     /// The offline narration: the answer to what was asked, then the most important insight
@@ -136,7 +141,11 @@ public struct NarrationItem: Sendable {
         // An insight of the whole scope does not open an answer about the names compared.
         let insight =
             across != nil
-            ? nil : insights.first { Self.measures(of: measure).contains($0.measure) }
+            ? nil
+            : insights.first {
+                Self.measures(of: measure).contains($0.measure)
+                    && !(comparesWindows && $0.isChange)
+            }
         // What drove the move follows the answer on the page ("Why it changed"), and in the
         // twin; the digest carries the whole sentence.
         let opening = [lead, insight?.factSentence].compactMap { $0 }.joined(separator: " ")

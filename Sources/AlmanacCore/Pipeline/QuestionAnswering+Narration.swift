@@ -34,7 +34,8 @@ extension QuestionAnswering {
                 lead: lead, insights: report.insights,
                 // Only a model's prompt reads it.
                 comparison: modelWanted ? report.comparison?.json ?? .null : .null,
-                measure: measure(report), across: report.match.acrossAll)
+                measure: measure(report), across: report.match.acrossAll,
+                comparesWindows: report.match.versus != nil)
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -56,7 +57,8 @@ extension QuestionAnswering {
             let offline = NarrationItem(
                 question: reports[index].question, output: reports[index].output,
                 stats: source.stats, lead: leads[index], insights: reports[index].insights,
-                measure: measure(reports[index]), across: reports[index].match.acrossAll)
+                measure: measure(reports[index]), across: reports[index].match.acrossAll,
+                comparesWindows: reports[index].match.versus != nil)
             let check = reports[index].ground(
                 stats: source.stats, offline: { offline.offline },
                 keepsModelAnswers: options.requireGrounded)

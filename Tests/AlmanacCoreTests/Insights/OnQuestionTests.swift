@@ -31,6 +31,32 @@ import Testing
         ).offline.components(separatedBy: "\n\n")[0]
     }
 
+    /// Blind test 23: "499 against 383, 116 more (+30.3%). Enrollments rose by 116, from 383
+    /// to 499, against Q1 2025." said the comparison twice.
+    @Test("two windows side by side: the lead compares them, and the change is not told again")
+    func changeNotRepeated() {
+        let change = Insight.change(
+            .init(
+                measure: "enrollments", previous: 383, current: 499, change: 116,
+                against: "Q1 2025",
+                drivers: Drivers(
+                    measure: "enrollments", before: 383, after: 499, change: 116,
+                    baseline: "Q1 2025")))
+        func opening(comparesWindows: Bool) -> String {
+            NarrationItem(
+                question: Question(id: "q", text: "q"),
+                output: CustomSQL(columns: [], rows: [], truncated: false),
+                stats: DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0),
+                lead: "The lead.", insights: [change], measure: .enrollments,
+                comparesWindows: comparesWindows
+            ).offline.components(separatedBy: "\n\n")[0]
+        }
+        #expect(
+            opening(comparesWindows: false)
+                == "The lead. Enrollments rose by 116, from 383 to 499, against Q1 2025.")
+        #expect(opening(comparesWindows: true) == "The lead.")
+    }
+
     @Test("the opening tells an insight only about the question's own measure")
     func onMeasure() {
         #expect(opening(.completions) == "The lead. " + completions.sentence)
