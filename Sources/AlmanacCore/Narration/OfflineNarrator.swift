@@ -253,14 +253,27 @@ public struct OfflineNarrator: Sendable {
         var sentences = [
             "\(count(result.learners, "learner")) took badges\(scope(result.filters))."
         ]
-        if let path = result.topPaths.first {
+        // Rows tied for the first place are all named: a blind test read "the most common first
+        // badge is B (1 of the 2 learners)" where A had 1 too.
+        let paths = Tie.leading(result.topPaths, by: { Double($0.learners) })
+        if let path = paths.first, paths.count > 1 {
+            sentences.append(
+                "The most common paths are \(Tie.names(paths.map { md($0.label) })), taken by \(count(path.learners, "learner")) each."
+            )
+        } else if let path = paths.first {
             sentences.append(
                 "The most common path is \(md(path.label)), taken by \(count(path.learners, "learner"))."
             )
         } else {
             sentences.append("None of them has gone on to a second badge yet.")
         }
-        if let step = result.transitions.first {
+        let steps = Tie.leading(result.transitions, by: { Double($0.learners) })
+        if let step = steps.first, steps.count > 1 {
+            let pairs = steps.map { "from \(md($0.from)) to \(md($0.to))" }
+            sentences.append(
+                "The most frequent next steps are \(Tie.names(pairs)) (\(count(step.learners, "learner")) each)."
+            )
+        } else if let step = steps.first {
             var sentence =
                 "The most frequent next step is from \(md(step.from)) to \(md(step.to)) (\(count(step.learners, "learner"))"
             if let days = step.medianDays {
@@ -268,11 +281,16 @@ public struct OfflineNarrator: Sendable {
             }
             sentences.append(sentence + ").")
         }
-        if let start = result.startingBadges.first, result.filters.badge == nil {
+        let starts = Tie.leading(result.startingBadges, by: { Double($0.learners) })
+        if let start = starts.first, result.filters.badge == nil {
             // "Most learners start with" would claim a majority; the first badge is only the
             // most common one, often of a quarter of them.
+            let (badges, each) =
+                starts.count > 1
+                ? ("badges are \(Tie.names(starts.map { md($0.badge) }))", " each")
+                : ("badge is \(md(start.badge))", "")
             sentences.append(
-                "The most common first badge is \(md(start.badge)) (\(NumberText.count(start.learners)) of the \(count(result.learners, "learner")))."
+                "The most common first \(badges) (\(NumberText.count(start.learners)) of the \(count(result.learners, "learner"))\(each))."
             )
         }
         return sentences.joined(separator: " ")

@@ -17,4 +17,31 @@ import Testing
         #expect(text.contains("The most common first badge is SQL (3 of the 10 learners)."))
         #expect(text.contains("The most common path is SQL → Python, taken by 4 learners."))
     }
+
+    /// A blind test read "The most common first badge is B (1 of the 2 learners)" where A
+    /// had 1 too.
+    @Test("ties for the first place are all named: first badges, paths and next steps")
+    func ties() {
+        let tied = LearningPaths(
+            transitions: [
+                .init(from: "A", to: "B", learners: 2, medianDays: 3),
+                .init(from: "B", to: "C", learners: 2, medianDays: 5),
+            ],
+            topPaths: [
+                .init(badges: ["A", "B"], learners: 2), .init(badges: ["B", "C"], learners: 2),
+            ],
+            startingBadges: [.init(badge: "A", learners: 1), .init(badge: "B", learners: 1)],
+            learners: 2, medianDaysToComplete: [:], filters: Filters())
+        let text = OfflineNarrator().narrate(tied)
+        #expect(
+            text.contains("The most common first badges are A and B (1 of the 2 learners each)."),
+            "\(text)")
+        #expect(
+            text.contains("The most common paths are A → B and B → C, taken by 2 learners each."),
+            "\(text)")
+        #expect(
+            text.contains(
+                "The most frequent next steps are from A to B and from B to C (2 learners each)."),
+            "\(text)")
+    }
 }
