@@ -208,6 +208,18 @@ struct EntityFinder {
                 }
             }
         }
+        // A name of several words written as one ("ddd2014j" for DDD 2014J, "statistics101"):
+        // one edit away, so read as the name when it is the only one so written.
+        for entry in names where entry.words > 1 {
+            let compact = entry.folded.filter { $0 != " " }
+            guard compact.count >= 4 else { continue }
+            for word in words where word.count == compact.count && folded(word) == compact {
+                misses.append(
+                    NearMiss(
+                        kind: entry.kind, written: written(word).text, name: entry.name,
+                        range: word, distance: 1))
+            }
+        }
         return misses + partial(characters, words, ascii: ascii, folded: folded)
     }
 

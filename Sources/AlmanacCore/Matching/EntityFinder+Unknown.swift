@@ -257,8 +257,11 @@ extension EntityFinder {
         }
     }
 
+    /// A word of letters and digits anywhere: "dropped out of k8s", and "drop out rate
+    /// ddd2014j" (a course code run together, which a test on other data found dropped and the
+    /// platform's rate given).
     private static let mixedWord = compile(
-        #"\b(?:of|in|on|for|at|from|with|about)\s+(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)([\p{L}\d]{2,8})\b(?![-/.'’]\w)"#
+        #"(?<![\p{L}\d\-/.'’#])(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)([\p{L}\d]{2,16})(?![\p{L}\d])(?![-/.'’+#]\w)"#
     )
     private static let timeOrCount = compile(
         #"^(?:q[1-4]|h[12]|fy\d{0,4}|\d+(?:st|nd|rd|th|s|d|w|m|y|k|x|h|hrs?|mins?|days?|wks?|weeks?|months?|yrs?|years?|pm|am)|wk?\d{1,2}|\d{2,4}(?:q[1-4]|h[12])|(?:q[1-4]|h[12])\d{2,4}|p\d{1,3}|(?:19|20)\d{2}[a-z]{1,2})$"#

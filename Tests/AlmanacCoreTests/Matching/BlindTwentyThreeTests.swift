@@ -198,4 +198,34 @@ import Testing
             try route("bottom5 orgs by completion rate").intent.ranking
                 == Ranking(.bottom, count: 5))
     }
+
+    /// A test on the Open University's data: "drop out rate ddd2014j" gave the platform's
+    /// rate, the course code run together and in lower case.
+    @Test(
+        "a name of several words written as one is read as the name, said",
+        arguments: [
+            ("drop out rate ddd2014j", "DDD 2014J"),
+            ("completion rate for statistics101 in 2025", "Statistics 101"),
+        ])
+    func runTogether(text: String, badge: String) throws {
+        let codes = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["DDD 2014J", "DDD 2013J", "Statistics 101"],
+                organizations: ["Ireland"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let match = try codes.route(Question(id: "q", text: text))
+        #expect(match.filters.badge == badge)
+        #expect(match.corrections.map(\.name) == [badge])
+    }
+
+    @Test(
+        "a word of letters and digits that names nothing is refused wherever it stands",
+        arguments: ["drop out rate xyz2014j", "how many covid19 learners", "k8s completions"])
+    func unknownCode(text: String) throws {
+        let error = try #require(throws: MatchError.self) { try route(text) }
+        guard case .noSuchName = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+    }
 }
