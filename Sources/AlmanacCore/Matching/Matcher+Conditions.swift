@@ -281,6 +281,13 @@ extension Matcher {
         let aboutBadges =
             match.intent.dimension == .badge
             || Self.badgeWord.firstMatch(in: lowered, range: whole) != nil
+        // "Python Basics completion rate at Initech among new hires": new hires are never
+        // a badge's enrollments, whatever else the question names.
+        if namesBadge, let found = Self.newcomers.firstMatch(in: lowered, range: whole),
+            let range = Range(found.range, in: lowered)
+        {
+            throw failure(.joiningPlatform(String(lowered[range])))
+        }
         for (index, pattern) in Self.joiningPlatform.enumerated()
         where !(aboutBadges && index == Self.bareJoin)
             && !(namesBadge && !Self.namesThePlatform.contains(index))
@@ -341,6 +348,10 @@ extension Matcher {
             Vocabulary.joiningPlatform[$0].contains("platform")
                 || Vocabulary.joiningPlatform[$0].contains("registration) (?:date")
         })
+    private static let newcomers = try! NSRegularExpression(
+        pattern:
+            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b"#
+    )
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {
         try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }

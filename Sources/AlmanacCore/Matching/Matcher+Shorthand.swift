@@ -40,109 +40,141 @@ extension Matcher {
         pattern: shorthand.map { "(?:\($0.0.pattern))" }.joined(separator: "|"),
         options: [.caseInsensitive])
 
-    private static let shorthand: [(NSRegularExpression, String)] = [
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
-            "$1 quarter"
-        ),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wks\b"#, "$1 weeks"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wk\b"#, "$1 week"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yrs\b"#, "$1 years"),
-        (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yr\b"#, "$1 year"),
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mos|mths)\b"#,
-            "$1 months"
-        ),
-        (
-            #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mo|mth)\b"#,
-            "$1 month"
-        ),
-        (#"\bprev(?:ious)?\s+(quarter|week|month|year|period)"#, "previous $1"),
-        (#"\b(?:l|last\s+|past\s+)(\d+)\s*d\b"#, "last $1 days"),
-        (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
-        (#"\btill?\b"#, "until"),
-        // Not the "#" of a name ("C# Basics", "F#").
-        (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),
-        (#"(?<![\w+#])#\s*(?=[a-z])"#, "number of "),
-        (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
-        // Misspelt measure words a blind test typed, which matched no kind.
-        (
-            #"\b(?:complection|completition|compeltion|comlpetion|compleation|completeion|compleiton|completon|complition|compelton)(s?)\b"#,
-            "completion$1"
-        ),
-        (#"\bcompl\.?(?=\s+rates?\b)"#, "completion"),
-        (
-            #"\b(?:enrollmnts|enrolmnts|enrollemnts|enrollements|enrolements|enrolllments|enrollmetns)\b"#,
-            "enrollments"
-        ),
-        (#"\bdaies\b"#, "days"),
-        // "Top3 badges 2025", "bottom5": the count run into the ranking word.
-        (#"\b(top|bottom)(\d{1,2})\b"#, "$1 $2"),
-        // "The ratio of completions to enrollments" is the completion rate.
-        (
-            #"\b(?:the\s+)?(?:ratio of\s+)?(completions?|drop[- ]?outs?|dropouts)\s+(?:to|per|over|divided by)\s+(?:all\s+|total\s+)?enrol+ments?\b"#,
-            "$1 rate"
-        ),
-        // "Last quarter versus the previous one"; "which organization lost the most".
-        (
-            #"((?:vs\.?|versus|against|compared (?:to|with)|than)\s+)the (?:previous|prior|preceding) one\b"#,
-            "$1the period before"
-        ),
-        (#"\blost\b(?=\s+(?:the\s+)?(?:most|more|fewest|least)\b)"#, "declined"),
-        // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
-        (#"\b(?:ppl|peeps)\b"#, "people"),
-        (#"\bb4\b"#, "before"),
-        (#"(?<![\w/])w/(?!o\b)(?=\s*\w)"#, "with "),
-        (#"\bthru\b"#, "through"),
-        (
-            #"\b(completion|drop[- ]?out|drop|success|pass)\s+(?:pct|%|percent|percentage)(s?)\b"#,
-            "$1 rate$2"
-        ),
-        (#"\bpct\b"#, "percentage"),
-        // "The most recent 30 days" is a window, not a ranking ("most").
-        (
-            #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,
-            "the last $1 $2"
-        ),
-        (#"\b(?:the\s+)?most recent\s+(week|month|quarter|year)\b"#, "last $1"),
-        // "The maximum number of enrollments in a month": the peak month.
-        (
-            #"\b(?:the\s+)?(?:max(?:imum)?|most|highest|largest|biggest|record)\s+(?:number of\s+)?(enrol\w*|completions|sign[- ]?ups)\s+in\s+(?:a|one|any|a single)\s+(day|week|month|quarter)\b"#,
-            "$1 in the peak $2"
-        ),
-        // "Top 5 by learners, from highest to lowest" is the top 5 (it was the bottom 5).
-        (
-            #",?\s*(?:from\s+)?(?:highest|most|largest|biggest)\s+to\s+(?:lowest|least|smallest|fewest)\b|,?\s*in descending order\b"#,
-            ""
-        ),
-        (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
-        (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
-        (
-            #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
-            "month over month"
-        ),
-        (
-            #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
-            "week over week"
-        ),
-        // How hard a badge is, is how few finish it; what takes longest, the time to complete.
-        (
-            #"\b(?:the\s+)?(?:hardest|toughest|most difficult|most challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
-            "lowest completion rate"
-        ),
-        (
-            #"\b(?:the\s+)?(?:easiest|least difficult|least challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
-            "highest completion rate"
-        ),
-        (
-            #"\btak(e|es|ing)\s+(?:the\s+)?(longest|shortest)\b(?!\s+(?:time|to))"#,
-            "tak$1 the $2 time to complete"
-        ),
-        // "Average time from enrollment to completion", "days from start to finish".
-        (
-            #"\b(time|days|weeks|duration)\s+(?:from|between)\s+(?:the\s+)?(?:enrol\w*|start\w*|sign(?:ing)?[- ]?ups?|joining|registration|registering)\s+(?:to|and|until)\s+(?:the\s+)?(?:complet\w*|finish\w*|graduat\w*)"#,
-            "$1 to complete"
-        ),
-        (#"\b(time|days|weeks|duration)\s+from\s+start\s+to\s+finish\b"#, "$1 to complete"),
-    ].map { (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1) }
+    /// A month's name or its abbreviation, a quarter or a half.
+    private static let monthOrPart =
+        #"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]"#
+
+    /// "2026-05" and "05/2026": the month by its name ("in 2026-05" could not be read).
+    private static let numberedMonths: [(String, String)] = TimeWindow.months.enumerated()
+        .flatMap { index, name in
+            let number = index + 1
+            let digits = number < 10 ? "0?\(number)" : "\(number)"
+            return [
+                (#"\b((?:19|20)\d{2})-"# + digits + #"\b(?![-/.]\d)"#, "\(name) $1"),
+                (#"(?<![\d/.])"# + digits + #"/((?:19|20)\d{2})\b"#, "\(name) $1"),
+            ]
+        }
+
+    private static let shorthand: [(NSRegularExpression, String)] =
+        ([
+            (
+                #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
+                "$1 quarter"
+            ),
+            (
+                #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wks\b"#,
+                "$1 weeks"
+            ),
+            (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+wk\b"#, "$1 week"),
+            (
+                #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yrs\b"#,
+                "$1 years"
+            ),
+            (#"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+yr\b"#, "$1 year"),
+            (
+                #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mos|mths)\b"#,
+                "$1 months"
+            ),
+            (
+                #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+(?:mo|mth)\b"#,
+                "$1 month"
+            ),
+            (#"\bprev(?:ious)?\s+(quarter|week|month|year|period)"#, "previous $1"),
+            (#"\b(?:l|last\s+|past\s+)(\d+)\s*d\b"#, "last $1 days"),
+            (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
+            (#"\btill?\b"#, "until"),
+            // Not the "#" of a name ("C# Basics", "F#").
+            (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),
+            (#"(?<![\w+#])#\s*(?=[a-z])"#, "number of "),
+            (#"\b(?:p50|50th[- ]percentile|fiftieth percentile)\b"#, "median"),
+            // Misspelt measure words a blind test typed, which matched no kind.
+            (
+                #"\b(?:complection|completition|compeltion|comlpetion|compleation|completeion|compleiton|completon|complition|compelton)(s?)\b"#,
+                "completion$1"
+            ),
+            (#"\bcompl\.?(?=\s+rates?\b)"#, "completion"),
+            (
+                #"\b(?:enrollmnts|enrolmnts|enrollemnts|enrollements|enrolements|enrolllments|enrollmetns)\b"#,
+                "enrollments"
+            ),
+            (#"\bdaies\b"#, "days"),
+            // "Mar-2026", "Q1-2026", "May '25", "H1'26": a blind test's "Initech enrollments
+            // Mar-2026" counted March to June (a range from March to 2026), "May '25" May 2026.
+            (#"\b(\#(monthOrPart))\s*[-/]\s*((?:19|20)\d{2})\b"#, "$1 $2"),
+            (#"\b(\#(monthOrPart)|fy)\s*['’]\s*(\d{2})\b"#, "$1 20$2"),
+            (
+                #"\b(in|since|during|of|for|from|until|till|before|after|through)\s+['’](\d{2})\b"#,
+                "$1 20$2"
+            ),
+            // "Top3 badges 2025", "bottom5": the count run into the ranking word.
+            (#"\b(top|bottom)(\d{1,2})\b"#, "$1 $2"),
+            // "The ratio of completions to enrollments" is the completion rate.
+            (
+                #"\b(?:the\s+)?(?:ratio of\s+)?(completions?|drop[- ]?outs?|dropouts)\s+(?:to|per|over|divided by)\s+(?:all\s+|total\s+)?enrol+ments?\b"#,
+                "$1 rate"
+            ),
+            // "Last quarter versus the previous one"; "which organization lost the most".
+            (
+                #"((?:vs\.?|versus|against|compared (?:to|with)|than)\s+)the (?:previous|prior|preceding) one\b"#,
+                "$1the period before"
+            ),
+            (#"\blost\b(?=\s+(?:the\s+)?(?:most|more|fewest|least)\b)"#, "declined"),
+            // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
+            (#"\b(?:ppl|peeps)\b"#, "people"),
+            (#"\bb4\b"#, "before"),
+            (#"(?<![\w/])w/(?!o\b)(?=\s*\w)"#, "with "),
+            (#"\bthru\b"#, "through"),
+            (
+                #"\b(completion|drop[- ]?out|drop|success|pass)\s+(?:pct|%|percent|percentage)(s?)\b"#,
+                "$1 rate$2"
+            ),
+            (#"\bpct\b"#, "percentage"),
+            // "The most recent 30 days" is a window, not a ranking ("most").
+            (
+                #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,
+                "the last $1 $2"
+            ),
+            (#"\b(?:the\s+)?most recent\s+(week|month|quarter|year)\b"#, "last $1"),
+            // "The maximum number of enrollments in a month": the peak month.
+            (
+                #"\b(?:the\s+)?(?:max(?:imum)?|most|highest|largest|biggest|record)\s+(?:number of\s+)?(enrol\w*|completions|sign[- ]?ups)\s+in\s+(?:a|one|any|a single)\s+(day|week|month|quarter)\b"#,
+                "$1 in the peak $2"
+            ),
+            // "Top 5 by learners, from highest to lowest" is the top 5 (it was the bottom 5).
+            (
+                #",?\s*(?:from\s+)?(?:highest|most|largest|biggest)\s+to\s+(?:lowest|least|smallest|fewest)\b|,?\s*in descending order\b"#,
+                ""
+            ),
+            (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
+            (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
+            (
+                #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+                "month over month"
+            ),
+            (
+                #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+                "week over week"
+            ),
+            // How hard a badge is, is how few finish it; what takes longest, the time to complete.
+            (
+                #"\b(?:the\s+)?(?:hardest|toughest|most difficult|most challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+                "lowest completion rate"
+            ),
+            (
+                #"\b(?:the\s+)?(?:easiest|least difficult|least challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+                "highest completion rate"
+            ),
+            (
+                #"\btak(e|es|ing)\s+(?:the\s+)?(longest|shortest)\b(?!\s+(?:time|to))"#,
+                "tak$1 the $2 time to complete"
+            ),
+            // "Average time from enrollment to completion", "days from start to finish".
+            (
+                #"\b(time|days|weeks|duration)\s+(?:from|between)\s+(?:the\s+)?(?:enrol\w*|start\w*|sign(?:ing)?[- ]?ups?|joining|registration|registering)\s+(?:to|and|until)\s+(?:the\s+)?(?:complet\w*|finish\w*|graduat\w*)"#,
+                "$1 to complete"
+            ),
+            (#"\b(time|days|weeks|duration)\s+from\s+start\s+to\s+finish\b"#, "$1 to complete"),
+        ] + numberedMonths).map {
+            (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1)
+        }
 }

@@ -124,9 +124,12 @@ extension Matcher {
         }
         // A count changed is a change too ("how have completions changed since last year"),
         // except growth, which is the change itself.
+        // "Did Hooli's completions drop last month": "drop" is a change of any measure but
+        // the drop-outs.
         if match.versus == nil, measure != .growth, !measure.isSequence,
             match.intent.dimension != .cohort, match.intent.dimension != .period,
             let change = found(Self.changeWords)
+                ?? (measure == .dropouts || measure == .dropRate ? nil : found(Self.dropVerb))
         {
             throw failure(.unapplied(.change, change))
         }
@@ -166,8 +169,9 @@ extension Matcher {
     /// ("completions and the completion rate") is one page's answer.
     static func twoMeasures(in lowered: String) -> String? {
         let whole = NSRange(lowered.startIndex..., in: lowered)
-        for found in [measurePair, measureAsked].flatMap({ $0.matches(in: lowered, range: whole) })
-        {
+        for found in [measurePair, measureAsked, measureApart].flatMap({
+            $0.matches(in: lowered, range: whole)
+        }) {
             guard let first = Range(found.range(at: 1), in: lowered),
                 let second = Range(found.range(at: 2), in: lowered),
                 let phrase = Range(found.range, in: lowered),
@@ -214,6 +218,16 @@ extension Matcher {
         return try! NSRegularExpression(pattern: "\\b(\(noun))\(joiner)(\(noun))\\b")
     }()
 
+    /// "Hooli drop rate last qtr and completion rate": a few words between the two.
+    private static let measureApart: NSRegularExpression = {
+        let noun = measureNouns.filter { $0.group != "learners" }.map(\.pattern)
+            .joined(separator: "|")
+        return try! NSRegularExpression(
+            pattern:
+                "\\b(\(noun))\\b(?:\\s+[\\w'’‹›&-]+){1,5}?,?\\s+(?:and|&|plus)\\s+(?:the\\s+|its\\s+|their\\s+)?(\(noun))\\b"
+        )
+    }()
+
     /// "How many drop-outs did Hooli have in 2025, and how many completions?"
     private static let measureAsked: NSRegularExpression = {
         // "How many learners finish the badge, and what is its completion rate": learners
@@ -246,6 +260,9 @@ extension Matcher {
     private static let rankedCount = try! NSRegularExpression(
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )
+    private static let dropVerb = try! NSRegularExpression(
+        pattern: #"\b(?:drop|drops|dropped|dropping)\b(?![- ]?(?:outs?|off)\b)"#,
+        options: [.caseInsensitive])
     private static let rankedChange = try! NSRegularExpression(
         pattern:
             #"\b(?:improv\w*|worsen\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing)?|rose|risen|fell|fallen|dropped|jump(?:ed|s)?|chang(?:ed|es))\b[^?.!]*?\b(?:the )?(?:most|least|fastest|slowest)\b|\b(?:biggest|largest|greatest|smallest|most|least|top|strongest|sharpest)\s+(?:improvements?|increases?|gains?|growth|rises?|jumps?|declines?|decreases?|drops?|falls?|changes?|swings?|movers?|improvers?|risers?|fallers?)\b"#,

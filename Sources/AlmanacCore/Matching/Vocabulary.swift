@@ -39,6 +39,7 @@ enum Vocabulary {
                 #"\b(?:top|bottom|#)\s*(?:1|one)\s+\#(orgWord)\b"#,
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
+                #"\b(?:which|what)\s+‹badge›\s+\#(orgWord)\b"#,
                 // "The fastest-growing organization".
                 #"\b\#(rankWords)-[a-z]+\s+\#(orgWord)\b"#,
                 // "The fastest completing org": the median was given for the platform.
@@ -59,6 +60,9 @@ enum Vocabulary {
                 // "the biggest drop-off badge": a ranking word, a word or two, a badge word.
                 #"\b\#(rankWords)(?:\s+|-)(?:[a-z]+[a-z-]*\s+){1,2}\#(badgeWord)\b(?!\s+(?:names?|words?))"#,
                 #"\b(?:which|what)\s+[a-z]+\s+\#(badgeWord)\b"#,
+                // "Which Initech course has the worst completion rate": Initech's badges (it
+                // was Initech's rate).
+                #"\b(?:which|what)\s+‹org›(?:'s|’s)?\s+\#(badgeWord)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
                 #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,
             ]
