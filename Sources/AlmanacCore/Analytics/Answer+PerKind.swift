@@ -63,21 +63,27 @@ extension Answer {
             case .quarter: title = "Quarter"
             }
             var periods = result.byPeriod
+            var leftOut: [String] = []
             if intent.ranking != nil {
                 // A ranking of periods compares whole ones: a period the window or the data
                 // covers only in part (before the first day, past the as-of date) would top
-                // any "fewest".
+                // any "fewest". Those the data touches are named in the lead.
                 let coverage =
                     coverage ?? PeriodCoverage(window: result.window, asOf: nil, firstDay: nil)
+                leftOut = periods.map(\.period).filter {
+                    coverage.isPartial($0) && coverage.touches($0)
+                }
                 periods.removeAll { coverage.isPartial($0.period) }
             }
-            return Answer(
+            var answer = Answer(
                 intent, title, .init(completions ? "Completions" : "Enrollments", .count), nil,
                 periods.map {
                     Row(
                         subject: $0.period,
                         value: .int(completions ? $0.completions : $0.enrollments), support: nil)
                 })
+            answer.partialLeftOut = leftOut
+            return answer
         }
         let rows = result.organizations.filter {
             $0.enrollments > 0 || filters.organization != nil || intent.ranking?.order == .bottom

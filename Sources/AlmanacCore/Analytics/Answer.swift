@@ -105,6 +105,8 @@ public struct Answer: Sendable, Equatable {
     /// with no day covered at all (before the first enrollment, after the as-of date) is
     /// `Row.partial` too, but not named here.
     public var partialPeriods: [String] = []
+    /// The periods a ranking of periods left out as partial, which its lead names.
+    public var partialLeftOut: [String] = []
     /// Cohorts too young to read: 90 % of completions come within `finishingDays` of
     /// enrolling, and these cohorts' last day is more recent than that before the as-of
     /// date. Their rows are `partial` too (drawn dashed, left out of sentences and records).

@@ -147,6 +147,13 @@ extension Matcher {
         {
             throw failure(.unapplied(.changeRanking, change))
         }
+        // "The completion rate for each presentation" (a word the data does not break down
+        // by) was the one overall rate.
+        if match.intent.dimension == nil, match.intent.compared.isEmpty,
+            let word = Self.unknownBreakdown(in: lowered)
+        {
+            throw failure(.unsupported(measure: measure.words, dimension: word))
+        }
         if let pair = Self.twoMeasures(in: lowered) {
             throw failure(.unapplied(.twoMeasures, pair))
         }
@@ -260,6 +267,36 @@ extension Matcher {
     private static let rankedCount = try! NSRegularExpression(
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )
+    /// The word after "for each", "per" or "broken down by" when it is none that Almanac
+    /// breaks down by (or counts per): "presentation", "region".
+    static func unknownBreakdown(in lowered: String) -> String? {
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        for found in eachWord.matches(in: lowered, range: whole) {
+            guard let range = Range(found.range(at: 1), in: lowered) else { continue }
+            let word = String(lowered[range])
+            let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+            if !knownPerWords.contains(word) && !knownPerWords.contains(singular) {
+                return word
+            }
+        }
+        return nil
+    }
+
+    private static let eachWord = try! NSRegularExpression(
+        pattern:
+            #"\b(?:for each|for every|per|broken down by|split by|grouped by|group by|break(?:ing)? (?:it |them )?down by)\s+(?:the\s+)?(?:(?:single|individual|separate|given|specific|particular|different)\s+)?([a-z]+)\b"#
+    )
+    private static let knownPerWords: Set<String> = [
+        "badge", "course", "certification", "certificate", "cert", "track", "program",
+        "programme", "module", "class", "classe", "training", "organization", "organisation",
+        "org", "company", "companie", "team", "employer", "customer", "client", "department",
+        "firm", "business", "businesse", "account", "tenant", "group", "learner", "user",
+        "student", "person", "people", "employee", "member", "participant", "trainee",
+        "individual", "head", "capita", "day", "week", "month", "quarter", "year", "half",
+        "cohort", "period", "enrollment", "enrolment", "completion", "dropout", "drop", "one",
+        "cent", "centum", "annum", "se", "hour", "minute", "status", "category", "categorie",
+        "of", "and", "or", "time", "date", "single", "name", "kind", "type", "level",
+    ]
     private static let dropVerb = try! NSRegularExpression(
         pattern: #"\b(?:drop|drops|dropped|dropping)\b(?![- ]?(?:outs?|off)\b)"#,
         options: [.caseInsensitive])

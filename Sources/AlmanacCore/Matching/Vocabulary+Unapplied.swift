@@ -38,7 +38,7 @@ extension Vocabulary {
         (
             .perLearner,
             [
-                #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b"#,
+                #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b(?!\s+\#(badgeWord)|\s+\#(orgWord))"#,
                 #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
                 #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b(?!\s+(?:\d+\s+|\#(count)\s+)?(?:\#(orgWord)|\#(badgeWord))\b)"#,
                 #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
@@ -226,7 +226,9 @@ extension Vocabulary {
             // Nothing in the data says when a badge was due.
             .deadline,
             [
-                #"\bbehind (?:on|in|with)\b|\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#
+                // "Students who registered early": early against what, the data does not say.
+                #"\b(?:registered|register|enrol+ed|enrol+|signed up|sign up|started|start|joined|finished|completed|submitted)\s+(?:very\s+)?early\b|\bearly (?:registrations?|registrants|enrol+ments?|enrol+ers|sign[- ]?ups?|birds?|starters|finishers|completers)\b"#,
+                #"\bbehind (?:on|in|with)\b|\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#,
             ]
         ),
         (

@@ -30,7 +30,7 @@ enum Vocabulary {
         (
             .organization,
             [
-                #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+\#(orgWord)\b"#,
+                #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|whose|various|different)\s+(?:(?:single|individual|separate|given|specific|particular)\s+)?\#(orgWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(orgPlural)\b"#,
                 // "The busiest organization", "the most active company".
                 #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(orgWord)\b"#,
@@ -50,7 +50,7 @@ enum Vocabulary {
         (
             .badge,
             [
-                #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+\#(badgeWord)\b"#,
+                #"\b(?:by|per|for each|for every|each|every|across|between|among|of all|all|which|what|various|different)\s+(?:(?:single|individual|separate|given|specific|particular)\s+)?\#(badgeWord)\b"#,
                 #"\b(?:top|bottom|\d+|most|least)\s+\#(badgePlural)\b"#,
                 #"\b(?:busiest|quietest|hottest|most active|least active|most engaged|least engaged)\s+\#(badgeWord)\b"#,
                 #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:\#(badgeWord)|\#(badgePlural))\b"#,

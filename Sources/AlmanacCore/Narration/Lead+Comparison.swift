@@ -43,7 +43,11 @@ extension Lead {
             var other = row
             other.value = versus.values[index]
             let subject = answer.subjectTitle == nil ? "" : md(row.subject) + " "
-            var text = "\(subject)\(value(row, answer)) against \(value(other, answer))"
+            // A rate of no enrollments has no value: said in words, not "against –".
+            let then =
+                other.value == .null && answer.value.format == .percent
+                ? "none, with no enrollments then" : value(other, answer)
+            var text = "\(subject)\(value(row, answer)) against \(then)"
             if let difference = differences[index].difference {
                 text += ", " + gap(difference, differences[index].change, answer)
             }

@@ -6,15 +6,26 @@ enum Lead {
     static let named = 5
 
     static func sentence(for answer: Answer, filters: Filters) -> String? {
-        guard let text = body(answer, filters: filters) else { return nil }
+        guard var text = body(answer, filters: filters) else { return nil }
+        // A ranking of periods leaves out those the window or the data covers in part: said
+        // (a test on other data found the larger partial quarter left out in silence).
+        if !answer.partialLeftOut.isEmpty, !answer.rows.isEmpty {
+            let periods = answer.partialLeftOut
+            let noun = PeriodCoverage.noun(answer.subjectTitle ?? "")
+            text +=
+                " \(capitalized(list(periods))) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s"), left out."
+        }
         // A ranking of organizations leaves learners with none out: said, with their value.
         guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
         let support =
             answer.supportTitle.flatMap { title in
                 row.support.map { ", \(NumberText.count($0)) \(title.lowercased())" }
             } ?? ""
-        return text
-            + " Learners with no organization are not ranked (\(answer.value.title.lowercased()) \(value(row, answer))\(support))."
+        // "(learners 172 learners, …)": the value already names what it counts.
+        let title = answer.value.title.lowercased()
+        let shown = value(row, answer)
+        let named = shown.hasSuffix(" " + title) ? shown : "\(title) \(shown)"
+        return text + " Learners with no organization are not ranked (\(named)\(support))."
     }
 
     private static func body(_ answer: Answer, filters: Filters) -> String? {

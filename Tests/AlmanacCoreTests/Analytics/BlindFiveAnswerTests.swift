@@ -200,6 +200,21 @@ extension AnswerTests {
         )
     }
 
+    /// A test on the Open University's data: "the quarter with the most completions … is
+    /// 2014-Q3: 3,358", where 2015-Q2, partial, held 5,457 and was left out unsaid.
+    @Test("a ranking of periods names the partial periods it left out")
+    func partialLeftOut() {
+        let rows = [Answer.Row(subject: "2014-Q3", value: .int(3358), support: nil)]
+        var answer = Answer(
+            Intent(measure: .completions, dimension: .period, ranking: Ranking(.top, count: 1)),
+            "Quarter", .init("Completions", .count), nil, rows)
+        answer.partialLeftOut = ["2014-Q2", "2015-Q2"]
+        let sentence = Lead.sentence(for: answer, filters: Filters()) ?? ""
+        #expect(
+            sentence.hasSuffix(" 2014-Q2 and 2015-Q2 are partial quarters, left out."),
+            "\(sentence)")
+    }
+
     @Test("the most common first badge names every badge tied with it")
     func tiedFirstBadges() {
         let rows = [("Leading Teams", 8), ("Python Basics", 8), ("SQL Fundamentals", 4)].map {

@@ -122,4 +122,42 @@ import Testing
             return
         }
     }
+
+    /// A test on the Open University's data: "the completion rate for each presentation"
+    /// was the one overall rate.
+    @Test("a breakdown by a word Almanac does not break down by is refused")
+    func unknownBreakdown() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("What is the completion rate for each presentation?")
+        }
+        guard case .unsupported(_, let dimension) = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+        #expect(dimension == "presentation")
+    }
+
+    @Test(
+        "'for each single badge', 'for each individual course' are the breakdown",
+        arguments: [
+            ("enrollments for each single badge", Breakdown.badge),
+            ("completion rate for each individual course", .badge),
+            ("enrollments for every single organization", .organization),
+            ("completions per month in 2025", .period),
+        ])
+    func eachSingle(text: String, dimension: Breakdown) throws {
+        #expect(try route(text).intent.dimension == dimension)
+    }
+
+    @Test("'registered early' is refused: early against no date the data holds")
+    func registeredEarly() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("Completion rate at Initech for students who registered early")
+        }
+        guard case .unapplied(let part, _) = error.reason else {
+            Issue.record("refused for another reason: \(error)")
+            return
+        }
+        #expect(part == .deadline)
+    }
 }
