@@ -123,6 +123,15 @@ extension Matcher {
             default: break
             }
         }
+        // "2014 against in 2013", "June 2026 against in May 2026": the window compared with
+        // is named after "against", where its own "in" is one word too many.
+        if var versus = match.versus,
+            let bare = versus.phrase.range(
+                of: #"^(?:in|during|for|of)\s+"#, options: [.regularExpression, .caseInsensitive])
+        {
+            versus.phrase.removeSubrange(bare)
+            match.versus = versus
+        }
     }
 
     /// Learning paths have no comparison windows, and periods are not compared whole.

@@ -160,4 +160,15 @@ import Testing
         }
         #expect(part == .deadline)
     }
+
+    /// Read as "2014 against in 2013", "June 2026 against in May 2026".
+    @Test(
+        "the window compared with is named without its own 'in'",
+        arguments: [
+            ("Median time to complete in 2024 vs 2025", "2024"),
+            ("enrollments in June 2026 against in May 2026", "May 2026"),
+        ])
+    func versusPhrase(text: String, phrase: String) throws {
+        #expect(try route(text).versus?.phrase == phrase)
+    }
 }
