@@ -36,6 +36,14 @@ public struct TemplateSet: Sendable {
                 file: folder.path,
                 message: "cannot list the templates folder: \(error.localizedDescription)")
         }
+        // A folder where a template belongs was skipped, and the built-in one used in silence.
+        for relative in files.keys.sorted()
+        where system.isDirectory(folder.appending(path: relative)) {
+            throw TemplateError(
+                file: folder.appending(path: relative).path,
+                message:
+                    "is a folder; a template that replaces the built-in \(relative) must be a file")
+        }
         var merged = files
         for relative in paths where relative.hasSuffix(".mustache") || relative.hasPrefix("assets/")
         {

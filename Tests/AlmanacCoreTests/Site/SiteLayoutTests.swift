@@ -245,6 +245,17 @@ import Testing
 
     // MARK: - Templates
 
+    /// A fault attack's `templates/page.mustache/` folder was skipped, and the built-in page
+    /// used in silence.
+    @Test("a folder where a template belongs is an error naming it")
+    func templateFolder() throws {
+        let files = FakeFileSystem(files: ["/t/page.mustache/readme.txt": "x"])
+        let error = try #require(throws: TemplateError.self) {
+            try TemplateSet.builtIn.overlaid(with: URL(fileURLWithPath: "/t"), files: files)
+        }
+        #expect(error.file == "/t/page.mustache")
+    }
+
     @Test("a templates folder that cannot be listed names the folder and the reason")
     func unlistableTemplates() throws {
         let files = FakeFileSystem(files: ["/t/partials/head.mustache": "<head>"])
