@@ -127,6 +127,9 @@ extension CustomSQL: AnalysisOutput {
     }
 
     public var tables: [DataTable] {
+        // No rows, no column names to head a table with (a page showed "|  |"): the summary
+        // says "The query returned no rows."
+        guard !columns.isEmpty else { return [] }
         let formats: [DataTable.Format] = columns.indices.map { index in
             rows.contains { row in
                 if case .string = row[index] { return true } else { return false }

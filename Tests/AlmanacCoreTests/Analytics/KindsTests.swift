@@ -305,6 +305,18 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
     }
 
+    /// A fault attack's empty result showed a table of "|  |".
+    @Test("a custom query with no rows has no table to show")
+    func customNoRows() throws {
+        let db = try context().db as! SQLiteConnection
+        let result = try CustomSQL.run(
+            "SELECT name FROM badges WHERE id < 0", questionID: "q", on: db)
+        #expect(result.rows.isEmpty)
+        #expect(result.tables.isEmpty)
+        let some = try CustomSQL.run("SELECT name FROM badges", questionID: "q", on: db)
+        #expect(some.tables.count == 1)
+    }
+
     /// A blind test's x'00ff' showed as an empty cell, and 1e308 * 10 as null beside a NULL.
     @Test("a blob is its SQL literal; an infinite number is an error naming its column")
     func customOddValues() throws {
