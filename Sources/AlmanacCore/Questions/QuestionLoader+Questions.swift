@@ -116,7 +116,10 @@ extension QuestionLoader {
             }
         }
         if question.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problem(textNode ?? node, "question \(number) has no `text`")
+            // A `text` that is not text was said already ("must be text").
+            if textNode == nil || textNode?.scalar != nil {
+                problem(textNode ?? node, "question \(number) has no `text`")
+            }
             return nil
         }
         guard acceptable(question.text, textNode ?? node, number: number, problem) else {

@@ -71,6 +71,7 @@ public struct QuestionLoader {
         var patterns: [AnalysisKind: PatternOverride] = [:]
         var llm = LLMSettings()
         var sawQuestions = false
+        var sawTitle = false
         var questionsKey: Node?
         var alertsNode: Node?
 
@@ -78,6 +79,7 @@ public struct QuestionLoader {
             let key = keyNode.string ?? ""
             switch key {
             case "title":
+                sawTitle = true
                 title = text(value, "`title`", problem)
             case "database":
                 database = text(value, "`database`", problem)
@@ -102,7 +104,8 @@ public struct QuestionLoader {
                 )
             }
         }
-        if title == nil { problem(root, "missing `title`: the report needs a title") }
+        // A `title` that is not text is said once ("must be text"), not missing as well.
+        if !sawTitle { problem(root, "missing `title`: the report needs a title") }
         if !sawQuestions { problem(root, "missing `questions`: a list of questions") }
         if sawQuestions && questions.isEmpty && problems.isEmpty {
             problem(questionsKey ?? root, "`questions` is empty: add at least one question")

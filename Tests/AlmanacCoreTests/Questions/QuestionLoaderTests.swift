@@ -361,3 +361,19 @@ extension QuestionLoaderTests {
         #expect(QuestionLoader.repeatsRepetition(pattern) == nested)
     }
 }
+
+extension QuestionLoaderTests {
+    /// A fault attack's `title: [1,2]` was both "missing `title`" and "must be text".
+    @Test(
+        "a title or text that is not text is said once",
+        arguments: [
+            "title: [1, 2]\nquestions:\n  - text: x",
+            "title: T\nquestions:\n  - text: [a, b]",
+        ])
+    func notTextOnce(yaml: String) {
+        let messages = problems(yaml).map(\.message)
+        #expect(messages.count == 1, "\(messages)")
+        #expect(
+            !messages.contains { $0.contains("missing `title`") || $0.contains("has no `text`") })
+    }
+}
