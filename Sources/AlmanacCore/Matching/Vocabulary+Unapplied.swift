@@ -228,7 +228,7 @@ extension Vocabulary {
             [
                 // "Students who registered early": early against what, the data does not say.
                 #"\b(?:registered|register|enrol+ed|enrol+|signed up|sign up|started|start|joined|finished|completed|submitted)\s+(?:very\s+)?early\b|\bearly (?:registrations?|registrants|enrol+ments?|enrol+ers|sign[- ]?ups?|birds?|starters|finishers|completers)\b"#,
-                #"\bbehind (?:on|in|with)\b|\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#,
+                #"(?<!falling )(?<!fall )(?<!falls )(?<!fell )(?<!lag )(?<!lags )(?<!lagging )\bbehind (?:on|in|with)\b|\bon time\b|\blate\b(?!\s+(?:in\s+)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next|the year|the month|the quarter|q[1-4]))|\b(?:overdue|tardy)\b|\bdeadlines?\b|\b(?:behind|ahead of|on) schedule\b|\bdue dates?\b"#,
             ]
         ),
         (

@@ -107,6 +107,10 @@ enum Vocabulary {
     static let worse = [
         #"\bworst\b"#, #"\bweakest\b"#, #"\blaggards?\b"#, #"\bunderperform"#, #"\bstruggl"#,
         #"\blagg"#,
+        // "Which customers lag on completions", "falling behind on completion rate".
+        #"\blags?\s+(?:on|in|behind)\b"#, #"\b(?:fall(?:s|ing)?|fell)\s+behind\b"#,
+        // Not the rolling window: "the trailing 3 months", "trailing twelve weeks".
+        #"\btrail(?:s|ing)?\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|ninety)\b|\s+(?:day|week|month|quarter|year)s?\b)"#,
     ]
 
     static let numberWords = [

@@ -171,4 +171,24 @@ import Testing
     func versusPhrase(text: String, phrase: String) throws {
         #expect(try route(text).versus?.phrase == phrase)
     }
+
+    /// "Which customers lag on completions this qtr" listed the most first; "falling behind
+    /// on completion rate" was refused as a deadline.
+    @Test(
+        "lagging, falling behind and trailing rank from the bottom; the trailing window does not",
+        arguments: [
+            ("which customers lag on completions this qtr", Ranking.Order.bottom),
+            ("which customers are falling behind on completion rate this year", .bottom),
+            ("trailing badges by enrollments", .bottom),
+        ])
+    func lagging(text: String, order: Ranking.Order) throws {
+        #expect(try route(text).intent.ranking?.order == order)
+    }
+
+    @Test("'the trailing 3 months' is a window, not a ranking")
+    func trailingWindow() throws {
+        let match = try route("enrollments by badge over the trailing 3 months")
+        #expect(match.intent.ranking == nil)
+        #expect(match.filters.dateRange != nil)
+    }
 }
