@@ -194,6 +194,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "a ranking orders by the value in the question's own window, not by its change from the other. Set the windows side by side without a ranking (\"the completion rate by organization in 2025 against 2024\"), whose table gives each change, ask which organizations grew the most (enrollments), or write the query yourself with `sql:`",
         .organizationAsBadge:
             "that names an organization where a badge belongs: learning paths go from one badge to the next. Ask what the organization's learners take after a badge (\"what do Initech learners take after Python Basics?\"), or which badge they start with (\"where do Initech learners start?\")",
+        .completionWindow:
+            "the time to complete is over the enrollments made in the window (by the day they began), not the completions made in it. Ask for the time to complete of the enrollments made in the window (\"the median time to complete in Q1 2026\"), or write the query yourself with `sql:`",
         .twoMeasures:
             "each question gets one page, which answers one measure. Ask for each measure in a question of its own (\"how many enrollments…\", \"how many completions…\"), or write the query yourself with `sql:`",
         .rankingOfNothing:

@@ -292,7 +292,7 @@ extension Matcher {
             || Self.badgeWord.firstMatch(in: lowered, range: whole) != nil
         // "Python Basics completion rate at Initech among new hires": new hires are never
         // a badge's enrollments, whatever else the question names.
-        if namesBadge, let found = Self.newcomers.firstMatch(in: lowered, range: whole),
+        if let found = Self.newcomers.firstMatch(in: lowered, range: whole),
             let range = Range(found.range, in: lowered)
         {
             throw failure(.joiningPlatform(String(lowered[range])))
@@ -359,7 +359,7 @@ extension Matcher {
         })
     private static let newcomers = try! NSRegularExpression(
         pattern:
-            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b"#
+            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b"#
     )
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {
         try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])

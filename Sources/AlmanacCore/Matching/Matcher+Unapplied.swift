@@ -147,6 +147,13 @@ extension Matcher {
         {
             throw failure(.unapplied(.changeRanking, change))
         }
+        // "The median time to complete for completions between 2026-01-01 and 2026-03-31"
+        // was the time of the enrollments made then (25.1 days; those completed then, 23.4).
+        if [.timeToComplete, .meanTimeToComplete].contains(measure),
+            match.filters.dateRange != nil, let dated = found(Self.completionsDated)
+        {
+            throw failure(.unapplied(.completionWindow, dated))
+        }
         // "The completion rate for each presentation" (a word the data does not break down
         // by) was the one overall rate.
         if match.intent.dimension == nil, match.intent.compared.isEmpty,
@@ -297,6 +304,10 @@ extension Matcher {
         "cent", "centum", "annum", "se", "hour", "minute", "status", "category", "categorie",
         "of", "and", "or", "time", "date", "single", "name", "kind", "type", "level",
     ]
+    private static let completionsDated = try! NSRegularExpression(
+        pattern:
+            #"\b(?:completions|completed|finished|earned)\s+(?:(?:a|an|the|any|their|‹badge›|\#(Vocabulary.badgeWord))\s+){0,2}(?:dated\s+)?(?:in|during|between|since|over|from|this|last)\b"#,
+        options: [.caseInsensitive])
     private static let dropVerb = try! NSRegularExpression(
         pattern: #"\b(?:drop|drops|dropped|dropping)\b(?![- ]?(?:outs?|off)\b)"#,
         options: [.caseInsensitive])

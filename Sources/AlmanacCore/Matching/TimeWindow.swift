@@ -148,6 +148,8 @@ struct TimeWindow {
         #"\bfiscal\b"#, #"\bfy\s?'?\d*\b"#, #"\bholidays?\b"#, #"\bsemesters?\b"#,
         #"\bterms?\s+(?:\d|one|two|three)"#,
         #"\bseasons?\b"#, #"\bseasonal"#, #"\b(?:summer|winter|spring|autumn)\b"#,
+        // "In fall 2025" was the whole of 2025; "fall" the verb is no season.
+        #"\b(?:in|during|this|last|next|the|of)\s+(?:the\s+)?fall\b|\bfall\s+(?:of\s+)?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+fall\b"#,
         #"\bweekends?\b"#,
         #"\bfortnights?\b"#, #"\bdecades?\b"#, #"\b(?:yesterday|today|tomorrow|tonight)\b"#,
         #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,

@@ -11,6 +11,8 @@ extension Vocabulary {
             [
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people)|(?:biggest|largest|smallest|top|bottom|most|least|best|worst|highest|lowest|first|last)\b)"#,
                 #"\bbut not\b"#, #"\bneither\b"#, #"\bnor\b"#,
+                // "Excluding zero-progress ones" was answered as average progress, all counted.
+                #"\b(?:excluding|exclude[sd]?|except(?:ing)?|without|minus|not counting|leaving out|ignoring|ignore|omitting|drop(?:ping)?)\s+(?:the\s+)?(?:ones?\s+(?:with\s+)?|those\s+(?:with\s+)?)?(?:zeros?|0|nulls?|empty|blanks?|nil)\b"#,
                 // Shorthand a blind test found answered for the one name it leaves out:
                 // "excl. Acme", "w/o Acme", "ex Acme", "non-Initech", "everyone but Hooli",
                 // "beyond Python Basics", "excluding dropouts".
@@ -248,6 +250,9 @@ extension Vocabulary {
             [
                 #"\b(?:which|top|bottom|most|fewest|least|highest|lowest|best|worst|biggest|largest|smallest)\b[^?.!]*[,;]?\s+(?:and|also|plus|then)\s+(?:what|how(?! many (?:does|do|did) (?:it|they) have)|which)\b[^?.!]*\b(?:its|their|it|they|that one|that badge|that organization)\b"#,
                 #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
+                // "How many Initech learners dropped out in 2025, and which badge did they drop
+                // most?" answered the second part alone.
+                #"\bhow many\b[^?.!]*,\s*(?:and\s+)?(?:which|who|where|when)\b[^?.!]*\b(?:its|their|it|they|them)\b"#,
                 // "The top 3 and bottom 3 badges", "the highest completion rate, and which has
                 // the lowest": two rankings.
                 #"\b(?:highest|most|best|top)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:lowest|least|worst|fewest|bottom)\b|\b(?:lowest|least|worst|fewest|bottom)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:highest|most|best|top)\b"#,
@@ -365,6 +370,9 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// An organization where a learning path needs a badge ("what do people take after Acme
     /// & Sons").
     case organizationAsBadge
+    /// The time to complete of the completions made in a window, where it is over the
+    /// enrollments made in it.
+    case completionWindow
 }
 
 extension Vocabulary {
