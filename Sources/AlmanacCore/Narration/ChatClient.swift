@@ -96,6 +96,20 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The reason as a page publishes it: the same words for the same failure, build after
+    /// build. The connection's own message ("Failed to connect … after 0 ms", then "4 ms")
+    /// and an API's message (often with a request id) changed a page each time the model was
+    /// down; the terminal still gets them whole (`description`).
+    public var published: String {
+        switch reason {
+        case .http(let status, _): return "HTTP \(status)"
+        case .connection: return "the connection failed"
+        case .deadline(_, _, let last): return LLMError(reason: last, attempts: 1).published
+        case .tooLong: return "the answer was over the size limit"
+        default: return LLMError(reason: reason, attempts: 1).description
+        }
+    }
+
     /// Whole seconds, or tenths below ten: "300", "0.5".
     private static func seconds(_ duration: Duration) -> String {
         let value =

@@ -311,8 +311,10 @@ public struct Narrator: Sendable {
             problems.append(
                 "question `\(item.question.id)`: the language model failed (\(reason)); the summary is written offline"
             )
+            let published = (error as? LLMError)?.published ?? reason
             return (
-                Narration(markdown: offline, source: .offlineAfterFailure(reason)), problems, nil
+                Narration(markdown: offline, source: .offlineAfterFailure(published)), problems,
+                nil
             )
         }
     }

@@ -153,9 +153,13 @@ import Testing
         let summary = try await project.build(server)
         #expect(server.requests.count == 4 * 5)
         let page = project.read("first.html")
-        #expect(page.contains("The language model was unavailable (HTTP 500 after 5 tries: boom)"))
+        // The page says the status alone, the same words each build (a fault attack's pages
+        // changed with "after 0 ms", then "4 ms"); the terminal gets the whole reason.
+        #expect(page.contains("The language model was unavailable (HTTP 500), so"))
+        #expect(!page.contains("boom"))
         #expect(page.contains("offline narrator, without a language model"))
         #expect(summary.warnings.contains { $0.contains("`first`: the language model failed") })
+        #expect(summary.warnings.contains { $0.contains("HTTP 500 after 5 tries: boom") })
         // Failures are never cached.
         #expect(
             try AnswerCache(folder: project.answers, files: DiskFileSystem()).statistics().entries
@@ -338,5 +342,24 @@ extension Project {
             options.llm.timeout = .seconds(5)
             configure(&options)
         }
+    }
+}
+
+extension NarratorTests {
+    @Test("a failure's published reason is the same words each time it happens")
+    func publishedReason() {
+        let first = LLMError(
+            reason: .connection("Failed to connect to 127.0.0.1 port 9 after 0 ms"), attempts: 3)
+        let second = LLMError(
+            reason: .connection("Failed to connect to 127.0.0.1 port 9 after 4 ms"), attempts: 3)
+        #expect(first.published == second.published)
+        #expect(first.published == "the connection failed")
+        #expect(first.description != second.description)
+        let limited = LLMError(
+            reason: .deadline(
+                limit: .seconds(300), wait: .seconds(30),
+                last: .http(status: 429, message: "slow down, req 42")),
+            attempts: 4)
+        #expect(limited.published == "HTTP 429")
     }
 }
