@@ -75,9 +75,13 @@ extension Almanac {
     /// On Ctrl-C or SIGTERM, the statements running on a PostgreSQL server are cancelled
     /// before the process ends (they ran on until their timeout), with 130 or 143.
     static func stopStatementsOnInterrupt() {
+        // A queue of its own: a global queue's threads are the ones Swift's tasks run on, and
+        // a fault attack kept both busy (`serve` parsing a 5 MB header), so Ctrl-C and SIGTERM
+        // waited forever. A serial queue of its own gets a thread when the others are taken.
+        let queue = DispatchQueue(label: "almanac.signals", qos: .userInteractive)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 interruptedBy = number
                 // PQcancel waits for the server to take the request: the statements have
