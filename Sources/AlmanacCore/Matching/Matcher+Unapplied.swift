@@ -309,7 +309,8 @@ extension Matcher {
             #"\b(?:completions|completed|finished|earned)\s+(?:(?:a|an|the|any|their|‹badge›|\#(Vocabulary.badgeWord))\s+){0,2}(?:dated\s+)?(?:in|during|between|since|over|from|this|last)\b"#,
         options: [.caseInsensitive])
     private static let dropVerb = try! NSRegularExpression(
-        pattern: #"\b(?:drop|drops|dropped|dropping)\b(?![- ]?(?:outs?|off)\b)"#,
+        pattern:
+            #"\b(?:drop|drops|dropped|dropping)\b(?![- ]?(?:outs?|off|rates?|percentages?)\b)"#,
         options: [.caseInsensitive])
     private static let rankedChange = try! NSRegularExpression(
         pattern:
