@@ -275,16 +275,15 @@ extension Matcher {
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )
     /// The word after "for each", "per" or "broken down by" when it is none that Almanac
-    /// breaks down by (or counts per): "presentation", "region".
+    /// breaks down by (or counts per): "presentation", "region". The badge, organization and
+    /// people words are the vocabulary's own.
     static func unknownBreakdown(in lowered: String) -> String? {
         let whole = NSRange(lowered.startIndex..., in: lowered)
         for found in eachWord.matches(in: lowered, range: whole) {
             guard let range = Range(found.range(at: 1), in: lowered) else { continue }
             let word = String(lowered[range])
-            let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
-            if !knownPerWords.contains(word) && !knownPerWords.contains(singular) {
-                return word
-            }
+            let all = NSRange(word.startIndex..., in: word)
+            if knownPerWord.firstMatch(in: word, range: all) == nil { return word }
         }
         return nil
     }
@@ -293,17 +292,10 @@ extension Matcher {
         pattern:
             #"\b(?:for each|for every|per|broken down by|split by|grouped by|group by|break(?:ing)? (?:it |them )?down by)\s+(?:the\s+)?(?:(?:single|individual|separate|given|specific|particular|different)\s+)?([a-z]+)\b"#
     )
-    private static let knownPerWords: Set<String> = [
-        "badge", "course", "certification", "certificate", "cert", "track", "program",
-        "programme", "module", "class", "classe", "training", "organization", "organisation",
-        "org", "company", "companie", "team", "employer", "customer", "client", "department",
-        "firm", "business", "businesse", "account", "tenant", "group", "learner", "user",
-        "student", "person", "people", "employee", "member", "participant", "trainee",
-        "individual", "head", "capita", "day", "week", "month", "quarter", "year", "half",
-        "cohort", "period", "enrollment", "enrolment", "completion", "dropout", "drop", "one",
-        "cent", "centum", "annum", "se", "hour", "minute", "status", "category", "categorie",
-        "of", "and", "or", "time", "date", "single", "name", "kind", "type", "level",
-    ]
+    private static let knownPerWord = try! NSRegularExpression(
+        pattern:
+            #"^(?:\#(Vocabulary.badgeWord)|\#(Vocabulary.orgWord)|\#(Vocabulary.people)|(?:day|week|month|quarter|year|half|cohort|period|enrol+ment|completion|dropout|drop|hour|minute|time|date|status|categor(?:y|ie)|name|kind|type|level|head)s?|capita|cent|centum|annum|se|one|of|and|or|single|organisations?)$"#
+    )
     private static let completionsDated = try! NSRegularExpression(
         pattern:
             #"\b(?:completions|completed|finished|earned)\s+(?:(?:a|an|the|any|their|‹badge›|\#(Vocabulary.badgeWord))\s+){0,2}(?:dated\s+)?(?:in|during|between|since|over|from|this|last)\b"#,

@@ -51,9 +51,7 @@ struct Wording: Equatable {
     private static let namesCompared = compile(
         #"(?=.*\b(?:compar\w*|vs\.?|versus|against)(?:\s|$)).*(?:‹org›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹org›|‹badge›[^?.!]*\b(?:and|or|vs\.?|versus|against|with|to)\s+(?:the\s+)?‹badge›)"#
     )
-    private static let peopleNamed = compile(
-        #"\b(?:learners?|people|users?|students?|employees?|members?|participants?|trainees?|individuals?|folks|headcount)\b"#
-    )
+    private static let peopleNamed = compile(#"\b\#(Vocabulary.people)\b|\bheadcount\b"#)
     private static let fast = Vocabulary.fast.map(compile)
     private static let slow = Vocabulary.slow.map(compile)
     private static let better = Vocabulary.better.map(compile)

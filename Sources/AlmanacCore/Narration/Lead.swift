@@ -10,10 +10,8 @@ enum Lead {
         // A ranking of periods leaves out those the window or the data covers in part: said
         // (a test on other data found the larger partial quarter left out in silence).
         if !answer.partialLeftOut.isEmpty, !answer.rows.isEmpty {
-            let periods = answer.partialLeftOut
             let noun = PeriodCoverage.noun(answer.subjectTitle ?? "")
-            text +=
-                " \(capitalized(list(periods))) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s"), left out."
+            text += " " + capitalized(partial(answer.partialLeftOut, noun)) + ", left out."
         }
         // A ranking of organizations leaves learners with none out: said, with their value.
         guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
@@ -175,6 +173,11 @@ enum Lead {
             "The \(plural(noun, wanted)) with the \(head) are \(list(aheadText)), then \(tied.count) tied at \(value): \(tiedNames)."
     }
 
+    /// "2025-12 is a partial month", "2014-Q2 and 2015-Q2 are partial quarters".
+    private static func partial(_ periods: [String], _ noun: String) -> String {
+        "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
+    }
+
     /// "… went from A in P to B in Q", over the periods the data covers in whole; the
     /// partial ones are named, not compared.
     private static func timeline(
@@ -184,9 +187,6 @@ enum Lead {
         let partial = answer.partialPeriods
         let noun = PeriodCoverage.noun(subject)
         let lead = "\(capitalized(measure)) per \(period(subject))\(scope)"
-        func partialWords(_ periods: [String]) -> String {
-            "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
-        }
         // Cohorts still finishing are named with why, like partial periods; the one cohort
         // asked for is given, and said to be still finishing (it was called "a partial month",
         // then "left out", beside its own value).
@@ -202,7 +202,7 @@ enum Lead {
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =
                 "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
-            return text + (partial.isEmpty ? "" : "; \(partialWords(partial)), left out")
+            return text + (partial.isEmpty ? "" : "; \(Self.partial(partial, noun)), left out")
                 + finishing + "."
         }
         guard let only = whole1 else { return lead + "." }
@@ -214,7 +214,7 @@ enum Lead {
             text += " (a partial \(noun))"
         }
         let others = partial.filter { $0 != only.subject && !cohorts.contains($0) }
-        if !others.isEmpty { text += "; " + partialWords(others) }
+        if !others.isEmpty { text += "; " + Self.partial(others, noun) }
         return text + finishing + "."
     }
 
