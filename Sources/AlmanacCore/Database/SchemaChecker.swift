@@ -73,9 +73,11 @@ public struct SchemaChecker {
             for rule in RowRule.allCases where rule.table == statement.name {
                 let count = result?.int("\(rule.rawValue)_count") ?? 0
                 guard count > 0 else { continue }
+                var message = rule.message
+                if rule == .status { message += try Self.statusesFound(db) }
                 findings.append(
                     SchemaFinding(
-                        severity: rule.severity, message: rule.message, count: count,
+                        severity: rule.severity, message: message, count: count,
                         exampleID: result?.int("\(rule.rawValue)_example")))
             }
             if statement.name == "enrollments", result?.int("rows") ?? 0 == 0 {
@@ -86,6 +88,27 @@ public struct SchemaChecker {
             }
         }
         return SchemaReport(findings: findings + (try names(db)))
+    }
+
+    /// How many values a finding of `.status` quotes.
+    static let listedStatuses = 5
+
+    /// The statuses that break the rule, most frequent first, for a finding that says what
+    /// to change: "(found: 'Complete' in 3, NULL in 1)". Run only when some row breaks it.
+    static func statusesFound(_ db: any DatabaseConnection) throws -> String {
+        let sql = """
+            SELECT status, count(*) AS n FROM enrollments
+            WHERE \(RowRule.status.condition(db.dialect))
+            GROUP BY status ORDER BY n DESC, status LIMIT \(listedStatuses + 1)
+            """
+        let found = try db.rows(sql) { (status: $0.string(0), count: $0.int(1)) }
+        guard !found.isEmpty else { return "" }
+        var listed = found.prefix(listedStatuses).map { value in
+            let name = value.status.map { "'\(DisplayName.cut($0))'" } ?? "NULL"
+            return "\(name) in \(NumberText.count(value.count))"
+        }
+        if found.count > listedStatuses { listed.append("and others") }
+        return " (found: " + listed.joined(separator: ", ") + ")"
     }
 
     /// The rules on badge and organization names (no two alike, none over `longestName`),

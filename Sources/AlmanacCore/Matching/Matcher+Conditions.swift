@@ -280,7 +280,10 @@ extension Matcher {
     func refuseJoiningPlatform(
         _ masked: String, match: Match, _ failure: (MatchError.Reason) -> MatchError
     ) throws {
-        guard !match.intent.measure.isSequence, match.kind != .customSQL else { return }
+        guard match.kind != .customSQL else { return }
+        guard !match.intent.measure.isSequence else {
+            return try refuseNewcomersOnPaths(masked, match: match, failure)
+        }
         // With a badge named, "joined" is enrolling in it; "joined the platform" is still
         // joining (a blind test found it read as enrolling in the window).
         let namesBadge = match.filters.badge != nil
@@ -301,6 +304,26 @@ extension Matcher {
         where !(aboutBadges && index == Self.bareJoin)
             && !(namesBadge && !Self.namesThePlatform.contains(index))
         {
+            if let found = pattern.firstMatch(in: lowered, range: whole),
+                let range = Range(found.range, in: lowered)
+            {
+                throw failure(.joiningPlatform(String(lowered[range])))
+            }
+        }
+    }
+
+    /// A learning path of "new hires" or "new learners" would be every learner's path: the
+    /// paths cannot be narrowed to those who joined the platform lately ("what do new hires
+    /// take after Python Basics" was answered for everyone). Where a path begins, its first
+    /// badge, is what every learner took when new, so "new learners" there is the question.
+    private func refuseNewcomersOnPaths(
+        _ masked: String, match: Match, _ failure: (MatchError.Reason) -> MatchError
+    ) throws {
+        let lowered = masked.lowercased()
+        let whole = NSRange(lowered.startIndex..., in: lowered)
+        var patterns = [Self.newcomers]
+        if match.intent.measure != .firstBadge { patterns.append(Self.joiningPlatform[0]) }
+        for pattern in patterns {
             if let found = pattern.firstMatch(in: lowered, range: whole),
                 let range = Range(found.range, in: lowered)
             {

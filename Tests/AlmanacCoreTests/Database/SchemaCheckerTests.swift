@@ -58,6 +58,26 @@ import Testing
         #expect(report.hasErrors)
     }
 
+    /// `check` said "5 enrollments with a status other than …" and left the user to find
+    /// which values: now it names them, most frequent first.
+    @Test("names the statuses that break the rule, with their counts")
+    func badStatusValues() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO enrollments VALUES
+                  (10, 1, 1, '2024-01-05', 'Complete', 1, '2024-02-01'),
+                  (11, 1, 1, '2024-01-05', 'paused', 0.5, NULL),
+                  (12, 2, 1, '2024-01-05', 'Complete', 1, '2024-02-01'),
+                  (13, 2, 1, '2024-01-05', '', 0, NULL);
+                """, schema: Self.looseSchema)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let status = try #require(report.findings.first { $0.message.contains("a status") })
+        #expect(
+            status.description
+                == "4 enrollments with a status other than enrolled, in_progress, completed, dropped (found: 'Complete' in 2, '' in 1, 'paused' in 1) (e.g. id 10)"
+        )
+    }
+
     @Test("NULL badge names, categories and organization names are errors")
     func nullLabels() throws {
         let loose = Self.looseSchema
