@@ -321,14 +321,16 @@ extension Matcher {
     ) throws {
         let lowered = masked.lowercased()
         let whole = NSRange(lowered.startIndex..., in: lowered)
-        var patterns = [Self.newcomers]
-        if match.intent.measure != .firstBadge { patterns.append(Self.joiningPlatform[0]) }
-        for pattern in patterns {
-            if let found = pattern.firstMatch(in: lowered, range: whole),
+        let first = match.intent.measure == .firstBadge
+        for pattern in [Self.newcomers, Self.joiningPlatform[0]] {
+            guard let found = pattern.firstMatch(in: lowered, range: whole),
                 let range = Range(found.range, in: lowered)
-            {
-                throw failure(.joiningPlatform(String(lowered[range])))
-            }
+            else { continue }
+            let phrase = String(lowered[range])
+            // "Where do newcomers kick things off?" is where every learner began; those
+            // hired or who joined in a window are a group of their own.
+            if first && !Self.joinedGroup.contains(where: phrase.contains) { continue }
+            throw failure(.joiningPlatform(phrase))
         }
     }
 
@@ -384,6 +386,8 @@ extension Matcher {
         pattern:
             #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b"#
     )
+    /// The words of a newcomers' phrase that name a group of learners by when they came.
+    private static let joinedGroup = ["hire", "join", "regist", "sign", "onboard", "recruit"]
     private static let joiningPlatform = Vocabulary.joiningPlatform.map {
         try! NSRegularExpression(pattern: $0, options: [.caseInsensitive])
     }

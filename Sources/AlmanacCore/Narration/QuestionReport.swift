@@ -51,9 +51,12 @@ public struct QuestionReport: Sendable {
 
     /// The key tables as pages and twins show them, long names cut (`DisplayName`).
     /// The answer's table comes first when it lists rows; a single figure is in the summary.
+    /// A table without rows is left out: a badge no one took showed "By badge", "By
+    /// organization" and "By cohort" as headings over nothing, and the summary says why.
     public var tables: [DataTable] {
         let first = answer.flatMap { $0.subjectTitle == nil || $0.rows.isEmpty ? nil : $0.table }
-        return ((first.map { [$0] } ?? []) + output.tables).map(DisplayName.cut)
+        return ((first.map { [$0] } ?? []) + output.tables).filter { !$0.rows.isEmpty }
+            .map(DisplayName.cut)
     }
 
     /// Notices a reader should see above the answer.

@@ -76,12 +76,12 @@ public struct PreviewServer: Sendable {
                 body: HTTPBodySequence(from: EventBytes(stream: stream), suggestedBufferSize: 1))
         }
         await server.appendRoute(HTTPRoute("GET *")) { request in
-            Self.respond(to: request.path, in: site)
+            Self.respond(to: request.path, encoded: request.target.path(), in: site)
         }
         // HEAD, as link checkers and `curl -I` ask: GET's status and headers, no body (it
         // answered 404 for every file).
         await server.appendRoute(HTTPRoute("HEAD *")) { request in
-            let full = Self.respond(to: request.path, in: site)
+            let full = Self.respond(to: request.path, encoded: request.target.path(), in: site)
             return FlyingFox.HTTPResponse(
                 statusCode: full.statusCode, headers: full.headers, body: Data())
         }
@@ -108,10 +108,22 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// The response for one GET: the file, with the live-reload script in HTML; 403 for a
-    /// path outside the site; 404 for a missing file.
-    static func respond(to path: String, in site: SitePath) -> FlyingFox.HTTPResponse {
-        let plain: HTTPHeaders = [.contentType: "text/plain; charset=utf-8"]
+    /// The response for one GET: the file, with the live-reload script in HTML; 400 for a
+    /// path whose percent-encoding is not UTF-8 (`/%ff` was answered with the index, the
+    /// server having decoded it to nothing); 403 for a path outside the site; 404 for a
+    /// missing file. `encoded` is the path as the request gave it.
+    static func respond(
+        to path: String, encoded: String? = nil, in site: SitePath
+    ) -> FlyingFox.HTTPResponse {
+        // The messages quote the path: never to be read as HTML.
+        let plain: HTTPHeaders = [
+            .contentType: "text/plain; charset=utf-8", .init("X-Content-Type-Options"): "nosniff",
+        ]
+        if let encoded, encoded.removingPercentEncoding == nil {
+            return FlyingFox.HTTPResponse(
+                statusCode: .badRequest, headers: plain,
+                body: Data("400: \(encoded): the path's percent-encoding is not UTF-8\n".utf8))
+        }
         let file: URL
         do {
             file = try site.file(for: path)

@@ -37,9 +37,21 @@ import Testing
     }
 
     /// Every learner's first badge is the one they took when they were new.
-    @Test("the first badge of new learners is every learner's first badge")
-    func firstBadgeOfNewLearners() throws {
-        let match = try route("Which badge do new learners start with?")
-        #expect(match.intent.measure == .firstBadge)
+    @Test(
+        "the first badge of new learners or newcomers is every learner's first badge",
+        arguments: [
+            "Which badge do new learners start with?",
+            "Where do newcomers usually kick things off?",
+        ])
+    func firstBadgeOfNewLearners(text: String) throws {
+        #expect(try route(text).intent.measure == .firstBadge)
+    }
+
+    @Test("the first badge of new hires is refused: they are a group by when they came")
+    func firstBadgeOfNewHires() throws {
+        guard case .joiningPlatform = try reason("What do new hires start with?") else {
+            Issue.record("refused for another reason")
+            return
+        }
     }
 }

@@ -19,6 +19,9 @@ import Testing
                 "Completion rate for Empty Badge: none, as there are no enrollments."),
             "\(report.narration.markdown)")
         #expect(!report.narration.markdown.contains("0.00%"))
+        // Only the overall table has a row: "By badge", "By organization" and "By cohort"
+        // were headings over nothing.
+        #expect(report.tables.map(\.title) == ["Overall"])
     }
 
     @Test("a badge with no enrollments has no rate in the tables by badge; the others keep theirs")

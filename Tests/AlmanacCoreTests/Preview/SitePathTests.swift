@@ -82,3 +82,27 @@ import Testing
         #expect(SitePath.contentType(of: URL(fileURLWithPath: "/s/" + name)) == type)
     }
 }
+
+/// What the preview server answers for paths it cannot serve.
+@Suite struct PreviewResponseTests {
+    @Test("a path whose percent-encoding is not UTF-8 is a bad request, not the index")
+    func invalidEncoding() throws {
+        let site = try SitePathTests.Site()
+        let files = SitePath(root: site.root, files: DiskFileSystem())
+        // FlyingFox decodes `/%ff` to nothing, which was the index.
+        let response = PreviewServer.respond(to: "", encoded: "/%ff", in: files)
+        #expect(response.statusCode == .badRequest)
+        #expect(response.headers[.init("X-Content-Type-Options")] == "nosniff")
+    }
+
+    @Test("the 404 page quotes the path as plain text the browser may not sniff as HTML")
+    func notFound() throws {
+        let site = try SitePathTests.Site()
+        let files = SitePath(root: site.root, files: DiskFileSystem())
+        let response = PreviewServer.respond(
+            to: "/nope<b>x", encoded: "/nope%3Cb%3Ex", in: files)
+        #expect(response.statusCode == .notFound)
+        #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+        #expect(response.headers[.init("X-Content-Type-Options")] == "nosniff")
+    }
+}
