@@ -40,10 +40,27 @@ public struct WeeklyChange: Sendable, Equatable {
     /// (`enrollments`, `learners`, `completions`); a move too small to split has none.
     public var drivers: [String: Drivers] = [:]
 
+    /// The data's latest day, when the report is dated after it.
+    public var dataEnds: CivilDate? = nil
+
+    /// Said beside the week when some of its days are after the data's latest day: a report
+    /// dated four days after the export published "Enrollments ▼ 62.7 % … the move is
+    /// broad-based", a fall that was the export's.
+    public var caveat: String? {
+        guard let dataEnds, dataEnds < asOf else { return nil }
+        let empty = asOf.daysSinceEpoch - dataEnds.daysSinceEpoch
+        let held = max(0, 7 - empty)
+        let days =
+            held == 0 ? "none of their days" : "only \(NumberText.count(held)) of their 7 days"
+        return
+            "The data's latest activity is on \(dataEnds), \(NumberText.count(empty)) day\(empty == 1 ? "" : "s") before this report's date: the days after it hold no data in this export, so the last 7 days count \(days), and a fall against the 7 days before may be the export's, not the platform's. Is the export up to date?"
+    }
+
     /// The platform's key measures of the week, as the index lists them; a rise is good news
-    /// for each.
+    /// for each. What drove a move is not said of a week the data does not cover whole.
     public var rows: [(label: String, measure: Measure, drivers: Drivers?)] {
-        [
+        let drivers = caveat == nil ? drivers : [:]
+        return [
             ("Enrollments", enrollments, drivers["enrollments"]),
             ("Learners who enrolled", learners, drivers["learners"]),
             ("Completions", completions, drivers["completions"]),

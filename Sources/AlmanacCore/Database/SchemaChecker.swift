@@ -80,6 +80,9 @@ public struct SchemaChecker {
                         severity: rule.severity, message: message, count: count,
                         exampleID: result?.int("\(rule.rawValue)_example")))
             }
+            if let finding = Self.repeatedIdentityFinding(result, table: statement.name) {
+                findings.append(finding)
+            }
             if statement.name == "enrollments", result?.int("rows") ?? 0 == 0 {
                 findings.append(
                     .init(
@@ -118,6 +121,9 @@ public struct SchemaChecker {
         for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
             let sql = "SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id"
             let names = try db.rows(sql) { (id: $0.int(0), name: $0.string(1) ?? "") }
+            if let finding = Self.repeatedIdentities(names, table: table) {
+                findings.append(finding)
+            }
             if let finding = Self.duplicateNames(names, table: table, noun: noun) {
                 findings.append(finding)
             }
@@ -343,11 +349,12 @@ public struct SchemaChecker {
                     "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
                     + "min(CASE WHEN \(condition) THEN id END) AS \(rule.rawValue)_example"
             }
+            let repeated = repeatedIdentities(table)
             return SQLStatement(
                 table,
                 """
-                SELECT count(*) AS rows,
-                       \(counts.joined(separator: ",\n       "))
+                \(repeated.head)SELECT count(*) AS rows,
+                       \(counts.joined(separator: ",\n       "))\(repeated.columns)
                 FROM (\(rows(of: table, dialect))) AS checked
                 """)
         }

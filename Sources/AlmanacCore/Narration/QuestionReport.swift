@@ -32,6 +32,8 @@ public struct QuestionReport: Sendable {
     public var insights: [Insight] = []
     /// For a back-dated report: its as-of date and the data's latest day.
     public var backDated: (asOf: CivilDate, latest: CivilDate)?
+    /// The data's latest day, when the report is dated after it.
+    public var dataEnds: CivilDate?
 
     public init(
         question: Question, match: Match, output: any AnalysisOutput, answer: Answer? = nil,
@@ -66,6 +68,11 @@ public struct QuestionReport: Sendable {
         if let backDated {
             notices.append(
                 "This report is as of \(backDated.asOf), before the data's latest day (\(backDated.latest)): enrollments and completions dated after \(backDated.asOf) are left out, but drop-outs carry no date, so an enrollment dropped later counts as dropped here."
+            )
+        }
+        if let dataEnds {
+            notices.append(
+                "The data's latest activity is on \(dataEnds), before this report's date: the days after it hold no data in this export, so a window that reaches past \(dataEnds) counts them as empty, and a fall may be the export's, not the platform's. Is the export up to date?"
             )
         }
         if !grounding.unverified.isEmpty {

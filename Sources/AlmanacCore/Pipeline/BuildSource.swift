@@ -16,6 +16,9 @@ struct BuildSource {
     var recorder: StatementRecorder
     /// The data's latest day when the report is dated before it (back-dated); nil otherwise.
     var latestActivity: CivilDate? = nil
+    /// The data's latest day when the report is dated after it: the days between hold no
+    /// data, and the pages say so; nil otherwise.
+    var dataEnds: CivilDate? = nil
 
     /// The redacted place, for messages.
     var path: String { db.location }
@@ -75,18 +78,24 @@ struct BuildSource {
                 latest = last
                 stats = try DatabaseStats.read(from: db, asOf: asOf)
             }
-            // One dated a week or more after it has no activity in its last 7 days: a stale
-            // export or a mistyped year, which would otherwise publish empty windows.
-            if let last, asOf > last.adding(days: 6) {
+            // One dated after it counts the days between as empty: a stale export or a
+            // mistyped year, which would otherwise publish a fall that is the export's. A
+            // week or more after it, the last 7 days hold nothing at all.
+            var ends: CivilDate?
+            if let last, asOf > last {
+                ends = last
+                let gap = asOf.daysSinceEpoch - last.daysSinceEpoch
                 warnings.add(
-                    "--as-of \(asOf) is after the data's last activity (\(last)): the last 7 days, and every window after \(last), hold no data; is the export up to date?"
+                    gap >= 7
+                        ? "--as-of \(asOf) is after the data's last activity (\(last)): the last 7 days, and every window after \(last), hold no data; is the export up to date?"
+                        : "--as-of \(asOf) is \(NumberText.count(gap)) day\(gap == 1 ? "" : "s") after the data's last activity (\(last)): the last 7 days hold \(NumberText.count(7 - gap)) days of data, and the pages say so; is the export up to date?"
                 )
             }
             return BuildSource(
                 location: location, db: db, snapshot: snapshot, stats: stats, asOf: asOf,
                 firstDay: first,
                 catalogue: try EntityCatalogue.read(from: db), recorder: recorder,
-                latestActivity: latest)
+                latestActivity: latest, dataEnds: ends)
         }
     }
 

@@ -125,6 +125,7 @@ struct QuestionAnswering {
             report.keyMeasures = outcome.measures
             report.shared = outcome.shared
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
+            report.dataEnds = source.dataEnds
             report.comparison = outcome.comparison
             report.insights = outcome.insights
             let previous = previousSite.documents[question.id]

@@ -57,6 +57,7 @@ public struct ReportBuilder {
         var week = try stage(.database) {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
+        week.dataEnds = source.dataEnds
         // The site about to be replaced: what changed since that report, and its feed.
         let previousSite = PreviousSite.read(from: layout, files: files)
         let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }

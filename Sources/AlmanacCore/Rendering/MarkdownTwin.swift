@@ -105,6 +105,9 @@ struct MarkdownTwin: Sendable {
             "", "## The last 7 days", "",
             "The 7 days \(week.start) to \(week.asOf), against the 7 days before and the same 7 days a year earlier.",
             "",
+        ]
+        if let caveat = week.caveat { lines += ["> **Note:** \(MarkdownText.escape(caveat))", ""] }
+        lines += [
             "| | Last 7 days | The 7 days before | Change | A year earlier |",
             "| --- | ---: | ---: | --- | ---: |",
         ]

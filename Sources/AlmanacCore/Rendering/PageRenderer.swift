@@ -255,7 +255,7 @@ public struct PageRenderer: Sendable {
         -> String
     {
         var context = common(title: siteTitle)
-        context["week"] =
+        var weekContext: [String: Any] =
             [
                 "start": week.start.description,
                 "measures": week.rows.map { row in
@@ -272,7 +272,10 @@ public struct PageRenderer: Sendable {
                     }
                 },
                 "hasDrivers": week.rows.contains { $0.drivers != nil },
-            ] as [String: Any]
+            ]
+        // Only when there is one: swift-mustache renders a section of an empty string.
+        if let caveat = week.caveat { weekContext["caveat"] = caveat }
+        context["week"] = weekContext
         let moves = ChangeText.whatChanged(summaries)
         context["whatChanged"] = moves.map { move in
             [

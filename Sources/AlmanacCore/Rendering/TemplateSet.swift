@@ -127,7 +127,7 @@ extension TemplateSet {
         "routedBy",
         "chart", "embed", "embedHref", "snippetHref", "snippetTitle", "pageHref", "search",
         "defaultChart", "questionHref",
-        "whyItChanged", "items", "html", "drivers", "hasDrivers",
+        "whyItChanged", "items", "html", "drivers", "hasDrivers", "caveat",
     ]
 
     /// Names in the templates that no context provides, and partials that do not exist,

@@ -70,6 +70,7 @@ public struct Digest: Sendable {
                 }),
         ]
         if let week {
+            if let caveat = week.caveat { members["last_7_days_note"] = .string(caveat) }
             members["last_7_days"] = .array(
                 zip(["enrollments", "learners", "completions"], week.rows).map { measure, row in
                     [
@@ -107,6 +108,7 @@ public struct Digest: Sendable {
                 "## The last 7 days", "",
                 "\(week.start) to \(week.asOf), against the 7 days before.", "",
             ]
+            if let caveat = week.caveat { lines += ["> **Note:** \(escape(caveat))", ""] }
             for row in week.rows {
                 lines.append(
                     "- \(row.label): \(NumberText.count(row.measure.current)) against "

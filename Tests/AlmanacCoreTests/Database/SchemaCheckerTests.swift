@@ -58,6 +58,46 @@ import Testing
         #expect(report.hasErrors)
     }
 
+    /// A blind test's tables without a primary key repeated ids, and `check` said OK: the
+    /// repeated learner made 3 enrollments count as 4 (completion rate 25 % for 1 of 3), and
+    /// the repeated badge id credited Ruby with Python's enrollment.
+    @Test("ids that two rows share are errors, in every table")
+    func repeatedIDs() throws {
+        let path = try Fixture.database(
+            """
+            INSERT INTO organizations VALUES (1, 'Acme'), (2, 'Globex'), (2, 'Initech');
+            INSERT INTO badges VALUES (1, 'Python', 'P'), (1, 'Ruby', 'R'), (2, 'SQL', 'D');
+            INSERT INTO users VALUES (1, 'Ann', 1, '2025-01-01'), (2, 'Bob', 2, '2025-01-01'),
+              (2, 'Bob again', 1, '2025-01-01');
+            INSERT INTO enrollments VALUES
+              (1, 1, 1, '2025-01-10', 'completed', 1, '2025-01-20'),
+              (2, 2, 2, '2025-01-11', 'dropped', 0.2, NULL),
+              (3, 1, 2, '2025-01-12', 'in_progress', 0.5, NULL),
+              (3, 1, 2, '2025-01-12', 'in_progress', 0.5, NULL),
+              (3, 1, 2, '2025-01-12', 'in_progress', 0.5, NULL);
+            """,
+            schema: """
+                CREATE TABLE organizations (id INTEGER, name TEXT);
+                CREATE TABLE users (id INTEGER, name TEXT, organization_id INTEGER, joined_at TEXT);
+                CREATE TABLE badges (id INTEGER, name TEXT, category TEXT);
+                CREATE TABLE enrollments (id INTEGER, user_id INTEGER, badge_id INTEGER,
+                  enrolled_at TEXT, status TEXT, progress REAL, completed_at TEXT);
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let repeated = report.findings.filter {
+            $0.message.contains("whose id another row also has")
+        }
+        #expect(repeated.allSatisfy { $0.severity == .error })
+        // Enrollment 3 three times; user 2 twice; badge 1 twice; organization 2 twice.
+        #expect(
+            repeated.map {
+                "\($0.message.prefix { $0 != " " }) \($0.count ?? 0) \($0.exampleID ?? 0)"
+            }
+                == ["enrollments 3 3", "users 2 2", "badges 2 0", "organizations 2 0"])
+        #expect(repeated[2].message.hasSuffix(": id 1 (\"Python\", \"Ruby\")"))
+        #expect(repeated[3].message.hasSuffix(": id 2 (\"Globex\", \"Initech\")"))
+    }
+
     /// `check` said "5 enrollments with a status other than …" and left the user to find
     /// which values: now it names them, most frequent first.
     @Test("names the statuses that break the rule, with their counts")

@@ -37,18 +37,36 @@ import Testing
 }
 
 extension RebuildWarningsTests {
-    @Test("an --as-of a week or more after the data's last activity is warned of; within it, not")
+    @Test("an --as-of after the data's last activity is warned of, and the pages say so")
     func asOfAfterTheData() async throws {
         let project = try Project()
-        // The fixture's last activity is enrollment 4, on 2024-03-01. As of 2024-03-07 the
-        // last 7 days (03-01 to 03-07) still hold it; as of 2024-03-08 they do not.
-        let within = try await project.build { $0.asOf = CivilDate(iso: "2024-03-07") }
-        #expect(!within.warnings.contains { $0.contains("after the data's last activity") })
+        // The fixture's last activity is enrollment 4, on 2024-03-01. As of 2024-03-01 the
+        // data is whole; as of 2024-03-05 the last 7 days (02-28 to 03-05) hold 3 days of
+        // data (02-28 to 03-01) and 4 empty ones; as of 2024-03-08 they hold none.
+        let whole = try await project.build { $0.asOf = CivilDate(iso: "2024-03-01") }
+        #expect(!whole.warnings.contains { $0.contains("after the data's last activity") })
+        #expect(!project.read("index.md").contains("The data's latest activity"))
+        let part = try await project.build { $0.asOf = CivilDate(iso: "2024-03-05") }
+        #expect(
+            part.warnings.contains(
+                "--as-of 2024-03-05 is 4 days after the data's last activity (2024-03-01): the last 7 days hold 3 days of data, and the pages say so; is the export up to date?"
+            ))
+        let index = project.read("index.md")
+        #expect(
+            index.contains(
+                "The data's latest activity is on 2024-03-01, 4 days before this report's date: the days after it hold no data in this export, so the last 7 days count only 3 of their 7 days"
+            ))
+        #expect(project.read("index.html").contains("4 days before this report&#39;s date"))
+        #expect(project.read("digest.md").contains("4 days before this report's date"))
+        #expect(
+            project.read("badges.md").contains(
+                "The data's latest activity is on 2024-03-01, before this report's date"))
         let after = try await project.build { $0.asOf = CivilDate(iso: "2024-03-08") }
         #expect(
             after.warnings.contains(
                 "--as-of 2024-03-08 is after the data's last activity (2024-03-01): the last 7 days, and every window after 2024-03-01, hold no data; is the export up to date?"
             ))
+        #expect(project.read("index.md").contains("the last 7 days count none of their days"))
     }
 }
 
