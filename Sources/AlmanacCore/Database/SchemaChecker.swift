@@ -150,15 +150,22 @@ public struct SchemaChecker {
     }
 
     /// A name's key for telling duplicates apart: Unicode NFC, lower case, without zero-width
-    /// characters or spaces at either end. Two names with one key cannot be told apart in a
+    /// characters or spaces at either end, and each run of spaces inside as one. Two names with one key cannot be told apart in a
     /// question. (Questions also match names without accents, `EntityFinder.fold`; two
-    /// names differing only in accents are not refused here.)
+    /// names differing only in accents are not refused here: a question means the one it
+    /// writes, `EntityFinder.writtenTwins`.)
     static func matchingKey(_ name: String) -> String {
         let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}"]
         var scalars = String.UnicodeScalarView()
         for scalar in name.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
         where !invisible.contains(scalar) {
-            scalars.append(scalar)
+            // Any run of spaces, tabs, line breaks or no-break spaces is one space: a page
+            // shows "Python  Basics" and "Python Basics" alike (a blind test's two rows).
+            if scalar.properties.isWhitespace {
+                if scalars.last != " " { scalars.append(" ") }
+            } else {
+                scalars.append(scalar)
+            }
         }
         return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -220,7 +227,7 @@ public struct SchemaChecker {
             severity: .error,
             message: "\(table) whose name another \(noun) also has, exactly or after Unicode NFC "
                 + "normalization: " + listed.joined(separator: "; ")
-                + " (names that differ only in letter case, spaces at the ends or invisible "
+                + " (names that differ only in letter case, spaces or invisible "
                 + "characters count as one: questions cannot tell them apart)",
             count: groups.reduce(0) { $0 + $1.count })
     }

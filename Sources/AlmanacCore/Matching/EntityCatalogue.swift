@@ -102,6 +102,8 @@ struct EntityFinder {
             } + self.names).sorted {
                 ($0.2.count, $1.0.rawValue, $1.1) > ($1.2.count, $0.0.rawValue, $0.1)
             }
+        accentTwins = Dictionary(grouping: names) { "\($0.0.rawValue) \(String($0.2))" }
+            .mapValues { Array(Set($0.map(\.1))).sorted() }.filter { $0.value.count > 1 }
         starts = self.names.map { entry in
             guard entry.words > 1 else { return [] }
             let nameWords = entry.folded.split(separator: " ").map(Array.init)
@@ -113,6 +115,10 @@ struct EntityFinder {
             }
         }
     }
+
+    /// Names of one kind that fold alike but differ in their accents ("Zürich" and
+    /// "Zurich"), by their kind and folded form.
+    private let accentTwins: [String: [String]]
 
     /// The names and, for a name with " & ", its spelling with " and ", longest first.
     private let spelled: [(kind: Kind, name: String, folded: [Character], words: Int)]
@@ -137,6 +143,28 @@ struct EntityFinder {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `found` with each name that has accent twins ("Zurich" and "Zürich", which fold
+    /// alike, and which the rules' text no longer tells apart) replaced by the twin the
+    /// question wrote, when it wrote exactly one of them: a blind test's "Zürich" got
+    /// Zurich's numbers, whichever was asked.
+    func writtenTwins(_ found: [Found], question: String) -> [Found] {
+        guard !accentTwins.isEmpty else { return found }
+        let written = Array(Self.lower(question.precomposedStringWithCanonicalMapping))
+        return found.map { mention in
+            guard let twins = accentTwins["\(mention.kind.rawValue) \(Self.fold(mention.name))"]
+            else { return mention }
+            let present = twins.filter { twin in
+                Self.find(Array(Self.lower(twin)), in: written, from: 0) != nil
+            }
+            guard present.count == 1, let twin = present.first, twin != mention.name else {
+                return mention
+            }
+            var mention = mention
+            mention.name = twin
+            return mention
+        }
     }
 
     /// Runs of words close to a name but not equal to it, outside the exact mentions.
@@ -260,12 +288,17 @@ struct EntityFinder {
     /// dropping accents would change the number of characters, lower case only, so ranges
     /// stay true to the text.
     static func fold(_ text: String) -> String {
-        // "O’Reilly" as phones and word processors type it is "O'Reilly": one character for
-        // one, so ranges in the folded text stay those of the question.
-        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
-            .replacingOccurrences(of: "‘", with: "'")
+        let lower = lower(text)
         let plain = lower.folding(options: .diacriticInsensitive, locale: nil)
         return plain.count == lower.count ? plain : lower
+    }
+
+    /// Lower case, accents kept. "O’Reilly" as phones and word processors type it is
+    /// "O'Reilly": one character for one, so ranges in the folded text stay those of the
+    /// question.
+    static func lower(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "’", with: "'")
+            .replacingOccurrences(of: "‘", with: "'")
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {

@@ -254,8 +254,10 @@ extension Matcher {
         let text = Self.expandingShorthand(plain, outside: names.map(\.range))
         // Most questions hold no shorthand: their names are those just found.
         let found = text == plain ? names : entities.exact(in: text)
-        let exact = entities.outsideLongerMisses(
-            entities.outsideEverydayWords(found, in: text), in: text)
+        let exact = entities.writtenTwins(
+            entities.outsideLongerMisses(
+                entities.outsideEverydayWords(found, in: text), in: text),
+            question: question)
         let (mentions, corrections) = entities.corrections(in: text, excluding: exact)
         return Reading(
             text: text, mentions: mentions, corrections: corrections,

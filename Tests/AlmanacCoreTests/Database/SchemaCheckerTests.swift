@@ -58,6 +58,27 @@ import Testing
         #expect(report.hasErrors)
     }
 
+    /// "Python  Basics" (two spaces) and "Python Basics" showed as two rows of one name on
+    /// the pages, and `check` said OK; so did a no-break space, a tab or a line break.
+    @Test("names that differ only in the spaces inside them are one name")
+    func innerSpaces() throws {
+        let loose = Self.looseSchema.replacingOccurrences(
+            of: "name TEXT NOT NULL UNIQUE", with: "name TEXT NOT NULL")
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO badges VALUES (4, 'Python  Basics', 'Other'),
+                  (5, 'SQL' || char(160) || 'Fundamentals', 'Other'),
+                  (6, 'SQL' || char(9) || char(10) || 'Fundamentals', 'Other');
+                """, schema: loose)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let duplicates = try #require(
+            report.errors.first { $0.message.contains("whose name another badge also has") })
+        // 1 and 4 are Python Basics; 2, 5 and 6 are SQL Fundamentals.
+        #expect(duplicates.count == 5)
+        #expect(
+            duplicates.message.contains("\"Python Basics\" (id 1) and \"Python  Basics\" (id 4)"))
+    }
+
     /// A blind test's tables without a primary key repeated ids, and `check` said OK: the
     /// repeated learner made 3 enrollments count as 4 (completion rate 25 % for 1 of 3), and
     /// the repeated badge id credited Ruby with Python's enrollment.
@@ -152,7 +173,7 @@ import Testing
                 """, schema: loose)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let same =
-            " (names that differ only in letter case, spaces at the ends or invisible characters count as one: questions cannot tell them apart)"
+            " (names that differ only in letter case, spaces or invisible characters count as one: questions cannot tell them apart)"
         // 5 is 1 and 4 but for case, a space and a zero-width space; 6 is blank.
         #expect(
             report.errors.map(\.description) == [

@@ -54,4 +54,36 @@ import Testing
             return
         }
     }
+
+    /// Two organizations "Zurich" and "Zürich": "What is the completion rate for Zürich?"
+    /// was answered for Zurich (0.00 % where Zürich's is 100 %), whichever was asked.
+    @Test(
+        "a name written with its accents is that name, not its unaccented twin",
+        arguments: [
+            ("What is the completion rate for Zürich?", "Zürich"),
+            ("What is the completion rate for Zurich?", "Zurich"),
+            ("What is the completion rate for ZÜRICH?", "Zürich"),
+            ("How many enrollments in Données & Société?", "Données & Société"),
+            ("How many enrollments in Donnees & Societe?", "Donnees & Societe"),
+        ])
+    func accentTwins(text: String, name: String) throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Donnees & Societe", "Données & Société"],
+                organizations: ["Zurich", "Zürich"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let filters = try matcher.route(Question(id: "q", text: text)).filters
+        #expect(filters.organization == name || filters.badge == name)
+    }
+
+    @Test("without a twin, a name written without its accents is still found")
+    func accentsDropped() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["Zürich"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let match = try matcher.route(
+            Question(id: "q", text: "What is the completion rate for Zurich?"))
+        #expect(match.filters.organization == "Zürich")
+    }
 }
