@@ -58,9 +58,18 @@ public struct ComparisonWindows: Sendable, Equatable {
                     versusAsOf = asOf.adding(days: other.daysSinceEpoch - start.daysSinceEpoch)
                 }
             }
+            // Its days end at that as-of date, as its numbers do (`Scope.until`): "this year
+            // against last year" on 2026-06-30 set 1,767 enrollments of 2025's first half
+            // against a window labelled "2025-01-01 to 2025-12-31".
+            var previous = versus
+            let cutoff = versusAsOf.adding(days: 1)
+            if let end = versus.end, cutoff < end, versus.start.map({ $0 < cutoff }) ?? true {
+                previous.end = cutoff
+                previous.phrase = versus.phrase + " to the same day"
+            }
             return ComparisonWindows(
                 current: DateRange(start: start, end: end, phrase: range.phrase),
-                previous: versus,
+                previous: previous,
                 yearAgo: DateRange(
                     start: start.adding(months: -12), end: end.adding(months: -12),
                     phrase: "a year earlier"),

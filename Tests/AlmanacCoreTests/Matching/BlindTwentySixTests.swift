@@ -86,4 +86,24 @@ import Testing
             Question(id: "q", text: "What is the completion rate for Zurich?"))
         #expect(match.filters.organization == "Zürich")
     }
+
+    /// "This year compared with last year" on 2026-06-30 counted 2025 to 2025-06-30 (1,767
+    /// enrollments, right), but the Change section and `metadata.comparison.previous` said
+    /// "2025-01-01 to 2025-12-31"; "this week vs last week" on a Tuesday said the whole of
+    /// last week beside its Monday and Tuesday.
+    @Test(
+        "a window set against another is labelled with the days it counts",
+        arguments: [
+            ("enrollments this year compared with last year", "2025-01-01", "2025-07-01"),
+            ("enrollments this week vs last week", "2026-06-22", "2026-06-24"),
+            ("enrollments in 2025 vs 2024", "2024-01-01", "2025-01-01"),
+        ])
+    func versusWindowLabel(text: String, start: String, end: String) throws {
+        let match = try route(text)
+        let windows = try #require(ComparisonWindows.of(match, asOf: CivilDate(iso: "2026-06-30")!))
+        #expect(windows.previous.start == CivilDate(iso: start))
+        #expect(windows.previous.end == CivilDate(iso: end))
+        // The days counted end where the label does.
+        #expect(windows.previousAsOf.adding(days: 1) >= windows.previous.end!)
+    }
 }

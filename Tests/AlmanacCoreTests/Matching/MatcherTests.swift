@@ -170,7 +170,13 @@ import Testing
                 == ["phrase": "last year", "from": "2025-01-01", "to": "2025-12-31"])
         let windows = try #require(
             ComparisonWindows.of(match, asOf: CivilDate(iso: "2026-09-30")!))
-        #expect(windows.previous == match.versus)
+        // Counted as of 2025-09-30, the same age as 2026's: its days end there, and so does
+        // its label.
+        #expect(
+            windows.previous
+                == DateRange(
+                    start: CivilDate(iso: "2025-01-01"), end: CivilDate(iso: "2025-10-01"),
+                    phrase: "last year to the same day"))
     }
 
     @Test(
