@@ -129,13 +129,21 @@ enum Vocabulary {
         // "Median days by organization, fastest 3": the count after the word.
         #"\b\#(rankWords)\s+\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
     ]
+    /// The things a ranking of one names, in the singular.
+    static let singularThing =
+        #"(?:badge|course|certification|certificate|track|program|programme|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|group|cohort|month|week)"#
     /// "Which badge has", "the most popular course": one item asked for.
     static let singular = [
-        #"\b(?:which|what)\s+(?:single\s+|one\s+)?(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|group|cohort|month|week)\b(?!s)"#,
+        #"\b(?:which|what)\s+(?:single\s+|one\s+)?\#(singularThing)\b(?!s)"#,
         // "The best performing org", "worst performing course": one, with or without "the".
-        #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm)\b(?!s)"#,
-        #"\b(?:the|our|your|their)\s+\#(rankWords)(?:\s+\w+)?\s+(?:badge|course|certification|certificate|track|program|module|class|organi[sz]ation|org|company|team|employer|customer|client|department|firm|group|cohort|month|week)\b(?!s)"#,
+        #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+\#(singularThing)\b(?!s)"#,
+        // "The most popular course", and a question that begins so: "most popular course at
+        // Initech" (a blind test got five).
+        #"(?:^\s*|\b(?:the|our|your|their)\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
+        // "Which is the hardest badge to finish?": "which is the …" names one.
+        // ("the hardest" is written out as "lowest completion rate" by then).
+        #"\b(?:which|what)(?:\s+is|\s+was|'s|’s)\s+(?:the\s+)?(?:\w+\s+){1,3}?\#(singularThing)\b(?!s)"#,
     ]
 
     /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is

@@ -106,4 +106,26 @@ import Testing
         // The days counted end where the label does.
         #expect(windows.previousAsOf.adding(days: 1) >= windows.previous.end!)
     }
+
+    /// "Most popular course at Initech" and "Which is the hardest badge to finish?" listed
+    /// five badges as the answer; "which programme has the most learners" too.
+    @Test(
+        "one item asked for in the singular is a ranking of one",
+        arguments: [
+            ("most popular course at Initech", Ranking.Order.top),
+            ("least popular course at Initech", .bottom),
+            ("Which is the hardest badge to finish?", .bottom),
+            ("what is the hardest badge to finish", .bottom),
+            ("which programme has the most learners", .top),
+        ])
+    func singularRanking(text: String, order: Ranking.Order) throws {
+        #expect(try route(text).intent.ranking == Ranking(order, count: 1))
+    }
+
+    @Test(
+        "plural or unranked questions keep their readings",
+        arguments: ["what are the hardest badges", "What is the completion rate by badge?"])
+    func notSingular(text: String) throws {
+        #expect(try route(text).intent.ranking?.count == nil)
+    }
 }
