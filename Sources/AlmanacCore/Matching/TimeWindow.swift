@@ -193,6 +193,7 @@ struct TimeWindow {
     /// - Throws: `Problem` for a date that does not exist, two different windows, a window
     ///   that ends before it starts or starts after A, and any time-like word left unread.
     func read(_ text: String) throws -> Reading {
+        let text = writingYearsOut(text)
         if let same = try samePeriodLastYear(text) { return same }
         if let before = try periodBefore(text) { return before }
         let lowered = text.lowercased()

@@ -128,4 +128,33 @@ import Testing
     func notSingular(text: String) throws {
         #expect(try route(text).intent.ranking?.count == nil)
     }
+
+    /// Refused as two windows ("keep one, or set them side by side"), though each names one
+    /// period: as of 2026-06-30, last year is 2025 and this year 2026.
+    @Test(
+        "a period of last or this year, or the last quarter, half or month of a year",
+        arguments: [
+            ("How many enrollments in the last quarter of 2025?", "2025-10-01", "2026-01-01"),
+            ("enrollments in Q4 last year", "2025-10-01", "2026-01-01"),
+            ("enrollments in last year's Q4", "2025-10-01", "2026-01-01"),
+            ("enrollments in Q1 this year", "2026-01-01", "2026-04-01"),
+            ("enrollments in January last year", "2025-01-01", "2025-02-01"),
+            ("completion rate in the first half of last year", "2025-01-01", "2025-07-01"),
+            ("enrollments in the last month of 2025", "2025-12-01", "2026-01-01"),
+            ("completions in the final quarter of 2025", "2025-10-01", "2026-01-01"),
+            ("enrollments in the final half of 2025", "2025-07-01", "2026-01-01"),
+        ])
+    func periodOfYear(text: String, start: String, end: String) throws {
+        let range = try #require(try route(text).filters.dateRange)
+        #expect(range.start == CivilDate(iso: start))
+        #expect(range.end == CivilDate(iso: end))
+    }
+
+    @Test("Q1 this year against Q1 last year is two windows of one quarter each")
+    func quarterAgainstQuarter() throws {
+        let match = try route("enrollments in Q1 this year vs Q1 last year")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2025-01-01"))
+        #expect(match.versus?.end == CivilDate(iso: "2025-04-01"))
+    }
 }

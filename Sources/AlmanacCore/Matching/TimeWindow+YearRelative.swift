@@ -1,0 +1,57 @@
+import Foundation
+
+/// A period of a year named by its place around the as-of date ("Q4 last year", "last
+/// year's Q4", "January this year", "the first half of last year") and the last quarter,
+/// half or month of a year ("the final quarter of 2025"), written as that period of that
+/// year before the points are read. A blind test found all of them refused as two windows,
+/// with advice that would have made a comparison of them.
+extension TimeWindow {
+    /// The periods that can stand before or after a year's place.
+    private static let period =
+        #"(q[1-4]|h[12]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?:quarter|half|month)|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"#
+
+    /// "Q4 (of) last year", "the first half of this year", "January next year".
+    private static let periodOfYear = regex(
+        #"\b"# + period + #"\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+current)\s+year\b"#)
+    /// "last year's Q4", "this year's first half".
+    private static let yearsPeriod = regex(
+        #"\b(last|this|next)\s+year(?:'s|’s)\s+"# + period + #"\b"#)
+    /// "the last quarter of 2025", "the final half of 2025", "the last month of 2025".
+    private static let lastOfYear = regex(
+        #"\b(?:the\s+)?(?:last|final)\s+(quarter|half|month)\s+of\s+((?:19|20)\d{2})\b"#)
+
+    /// `text` with each such period written as its own year's.
+    func writingYearsOut(_ text: String) -> String {
+        var text = text
+        let year = asOf.year
+        func which(_ word: String) -> Int {
+            switch word.lowercased().split(separator: " ").last ?? "" {
+            case "last", "previous": return year - 1
+            case "next": return year + 1
+            default: return year
+            }
+        }
+        replace(Self.periodOfYear, in: &text) { groups in "\(groups[0]) of \(which(groups[1]))" }
+        replace(Self.yearsPeriod, in: &text) { groups in "\(groups[1]) of \(which(groups[0]))" }
+        replace(Self.lastOfYear, in: &text) { groups in
+            let last = ["quarter": "the fourth quarter", "half": "the second half"]
+            return "\(last[groups[0].lowercased()] ?? "December") of \(groups[1])"
+        }
+        return text
+    }
+
+    /// Replaces every match of `regex` in `text`, last first, with what `make` makes of its
+    /// groups.
+    private func replace(
+        _ regex: NSRegularExpression, in text: inout String, _ make: ([String]) -> String
+    ) {
+        let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        for match in matches.reversed() {
+            guard let whole = Range(match.range, in: text) else { continue }
+            let groups = (1..<match.numberOfRanges).map { index in
+                Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+            }
+            text.replaceSubrange(whole, with: make(groups))
+        }
+    }
+}
