@@ -63,6 +63,9 @@ struct Wording: Equatable {
     private static let rankCounts = Vocabulary.rankCounts.map(compile)
     private static let singular = Vocabulary.singular.map(compile)
     static let peak = compile(Vocabulary.peak)
+    private static let yearly = compile(
+        #"\b(?:yearly|annual|annually|per year|per annum|by year|each year|every year|year by year|year-by-year|a year(?=\s*\?|\s*$))\b"#
+    )
     private static let granularities = Vocabulary.granularities.map {
         ($0.granularity, compile($0.pattern))
     }
@@ -128,6 +131,11 @@ struct Wording: Equatable {
         } else if Self.whenPeak.firstMatch(in: text, range: whole) != nil {
             // "When did Python Basics enrollments peak?": the month with the most.
             (peak, dimension, granularity) = ("month", .period, .month)
+        } else if Self.yearly.firstMatch(in: text, range: whole) != nil {
+            // "Enrollments per year", "yearly", "annual": periods of a year, which no
+            // analysis counts, refused as "which year" is (a blind test got the 12 months'
+            // monthly series, and for "annual" the whole history's total).
+            (peak, dimension, granularity) = ("year", .period, nil)
         }
         // "Best" and "worst" rank by how good a value is: for a drop-out rate or a time to
         // complete, the best is the lowest.

@@ -157,4 +157,30 @@ import Testing
         #expect(match.versus?.start == CivilDate(iso: "2025-01-01"))
         #expect(match.versus?.end == CivilDate(iso: "2025-04-01"))
     }
+
+    /// "How many enrollments per year?" was the 12 months' monthly series, and "Show annual
+    /// enrollment counts" the whole history's total: years are not a period size, as "which
+    /// year had the most" already said.
+    @Test(
+        "enrollments per year, yearly or annual are refused as periods no analysis counts",
+        arguments: [
+            "How many enrollments per year?", "What are the yearly enrollments?",
+            "Show annual enrollment counts", "enrollments by year", "completion rate each year",
+        ])
+    func yearly(text: String) throws {
+        guard case .unsupported(_, let dimension) = try reason(text) else {
+            Issue.record("refused for another reason")
+            return
+        }
+        #expect(dimension == "year")
+    }
+
+    @Test(
+        "a year as a window is still a window",
+        arguments: [
+            "enrollments in the past year", "enrollments this year", "enrollments last year",
+        ])
+    func yearWindow(text: String) throws {
+        #expect(try route(text).filters.dateRange != nil)
+    }
 }
