@@ -30,6 +30,12 @@ public struct Grounding: Sendable, Equatable {
         var numbers: [Double] = []
         var names: [String] = []
         collect(context, numbers: &numbers, names: &names)
+        // A name as the Markdown answer writes it, too: "ML\_Ops 101" left "101" behind, and
+        // the offline narrator's own answer was flagged for it (a blind test).
+        names += names.compactMap { name in
+            let escaped = MarkdownText.escape(name)
+            return escaped == name ? nil : escaped
+        }
         // Names out first, longest first, so "Statistics 101" does not leave "101" behind.
         let text = removingNames(names, from: normalizedNumerals(answer))
         let found = figures(in: text) + wordFigures(in: text)

@@ -327,10 +327,15 @@ public struct PageRenderer: Sendable {
     static func firstSentence(of markdown: String, plain: Bool = true) -> String {
         var text = markdown
         if plain {
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(
-                of: "`", with: "")
+            // Escaped characters are a name's own ("Back\`tick"): set aside before the
+            // emphasis and code marks are dropped, then written back without their backslash
+            // (a blind test's index read "Back\tick").
+            let kept = "\u{E000}"
             text = text.replacingOccurrences(
-                of: #"\\([\\`*_\[\]<>|#~])"#, with: "$1", options: .regularExpression)
+                of: #"\\([\\`*_\[\]<>|#~])"#, with: kept + "$1", options: .regularExpression)
+            text = text.replacingOccurrences(
+                of: #"\*\*|(?<!\#(kept))`"#, with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: kept, with: "")
         }
         let plain = text
         let paragraph = plain.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""

@@ -183,4 +183,24 @@ import Testing
     func yearWindow(text: String) throws {
         #expect(try route(text).filters.dateRange != nil)
     }
+
+    /// An organization named "Back`tick" read "Back\tick (3,909)" on the index: the code
+    /// marks were dropped before the escapes were undone.
+    @Test("the index's first sentence keeps a name's escaped characters, without backslashes")
+    func firstSentenceEscapes() {
+        let sentence = PageRenderer.firstSentence(
+            of: "Enrollments by organization: Back\\`tick (3,909), **Globex** and A\\*B. More.")
+        #expect(sentence == "Enrollments by organization: Back`tick (3,909), Globex and A*B.")
+    }
+
+    /// "ML_Ops 101" is written "ML\_Ops 101" in the Markdown answer, which left "101" to be
+    /// checked as a figure: the offline narrator's own answer was flagged.
+    @Test("a name's digits are not figures to ground, as the Markdown answer escapes it")
+    func escapedNameDigits() {
+        let grounding = Grounding.check(
+            "Learners for ML\\_Ops 101: 2,565.",
+            against: ["badge": "ML_Ops 101", "learners": 2565])
+        #expect(grounding.unverified == [])
+        #expect(grounding.verified == 1)
+    }
 }
