@@ -99,6 +99,21 @@
     });
   }
 
+  // A printed page holds what the screen holds behind its disclosures (the charts' data,
+  // "More charts", "How this was computed"): CSS cannot open a <details>, so they are opened
+  // for the print and those the reader had closed are closed again after it.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+  });
+
   if (!window.Plotly) {
     document.documentElement.setAttribute("data-chart-errors", "plotly.js did not load");
     return;
