@@ -102,6 +102,14 @@ extension Matcher {
             // Mar-2026" counted March to June (a range from March to 2026), "May '25" May 2026.
             (#"\b(\#(monthOrPart))\s*[-/]\s*((?:19|20)\d{2})\b"#, "$1 $2"),
             (#"\b(\#(monthOrPart)|fy)\s*['’]\s*(\d{2})\b"#, "$1 20$2"),
+            // "Q1 25", "H1 25", "1H 2025", "2H25": a blind test's "initech enrollments Q1 25"
+            // was Q1 2026 (the "25" dropped), "1H 2025" the whole of 2025.
+            (
+                #"\b(q[1-4]|h[12])\s+(\d{2})\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|badges?|courses?|organi[sz]ations?|orgs?|learners?|people|enrol\w*)\b)(?![.,]\d)"#,
+                "$1 20$2"
+            ),
+            (#"\b([12])h\s*((?:19|20)\d{2})\b"#, "H$1 $2"),
+            (#"\b([12])h\s*(\d{2})\b"#, "H$1 20$2"),
             (
                 #"\b(in|since|during|of|for|from|until|till|before|after|through)\s+['’](\d{2})\b"#,
                 "$1 20$2"

@@ -203,4 +203,47 @@ import Testing
         #expect(grounding.unverified == [])
         #expect(grounding.verified == 1)
     }
+
+    /// "How many enrollments were completed last week?" answered 1, the completed ones of the
+    /// week's own enrollments, where 116 were completed that week (the tester's SQL on the
+    /// demo): a window right after the verb dates the completing.
+    @Test(
+        "a window after 'were completed' dates the completions; one before it, the enrollments",
+        arguments: [
+            ("How many enrollments were completed last week?", false),
+            ("How many enrollments were completed in Q1 2026?", false),
+            ("How many Q1 2026 enrollments were completed?", true),
+            ("Of the enrollments made in Q1 2026, how many were completed?", true),
+            ("how many enrollments from Q1 2026 were completed", true),
+        ])
+    func completedWhen(text: String, ofEnrollments: Bool) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .completions)
+        #expect(match.intent.completedEnrollments == ofEnrollments)
+    }
+
+    /// "Initech enrollments Q1 25" was Q1 2026 (291; Q1 2025 has 255), "1H 2025" the whole
+    /// of 2025 (495; H1 has 243): the tester's SQL on the demo.
+    @Test(
+        "a quarter or half with a two-digit year, and 1H or 2H, are that period",
+        arguments: [
+            ("initech enrollments Q1 25", "2025-01-01", "2025-04-01"),
+            ("hooli enrollments Q3 24", "2024-07-01", "2024-10-01"),
+            ("drop rate for Hooli H1 25", "2025-01-01", "2025-07-01"),
+            ("Python Basics completions 1H 2025", "2025-01-01", "2025-07-01"),
+            ("enrollments 2H 2025", "2025-07-01", "2026-01-01"),
+            ("enrollments 2H25", "2025-07-01", "2026-01-01"),
+        ])
+    func twoDigitYears(text: String, start: String, end: String) throws {
+        let range = try #require(try route(text).filters.dateRange)
+        #expect(range.start == CivilDate(iso: start))
+        #expect(range.end == CivilDate(iso: end))
+    }
+
+    @Test("Q4 24 against Q4 25 keeps both windows")
+    func twoDigitVersus() throws {
+        let match = try route("enrollments Q4 24 vs Q4 25")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2025-10-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2024-10-01"))
+    }
 }
