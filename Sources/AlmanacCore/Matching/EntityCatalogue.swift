@@ -102,6 +102,14 @@ struct EntityFinder {
             } + self.names).sorted {
                 ($0.2.count, $1.0.rawValue, $1.1) > ($1.2.count, $0.0.rawValue, $0.1)
             }
+        var fragments: [String: [(kind: Kind, name: String)]] = [:]
+        for (kind, name, folded, _) in names where folded.count <= 200 {
+            let words = Set(Self.words(String(folded)))
+            for word in words where word.count >= 3 && !Self.connectors.contains(word) {
+                fragments[word, default: []].append((kind, name))
+            }
+        }
+        self.fragments = fragments
         accentTwins = Dictionary(grouping: names) { "\($0.0.rawValue) \(String($0.2))" }
             .mapValues { Array(Set($0.map(\.1))).sorted() }.filter { $0.value.count > 1 }
         starts = self.names.map { entry in
@@ -115,6 +123,10 @@ struct EntityFinder {
             }
         }
     }
+
+    /// Each word of three letters or more of the names, folded, with the names it is in
+    /// (`fragment(in:)`).
+    let fragments: [String: [(kind: Kind, name: String)]]
 
     /// Names of one kind that fold alike but differ in their accents ("Zürich" and
     /// "Zurich"), by their kind and folded form.

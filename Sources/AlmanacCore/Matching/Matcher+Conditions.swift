@@ -64,6 +64,12 @@ extension Matcher {
             )
         }
         if let notFound { throw notFound }
+        if let fragment = entities.fragment(in: masked) {
+            throw failure(
+                .noSuchName(
+                    kind: fragment.kind?.rawValue, written: fragment.written,
+                    closest: fragment.names))
+        }
         var found: (badge: String?, organization: String?) = (nil, nil)
         for kind in [EntityFinder.Kind.badge, .organization] where kind != comparing {
             let names = Self.names(of: kind, in: mentions)

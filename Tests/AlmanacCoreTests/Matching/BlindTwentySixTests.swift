@@ -246,4 +246,55 @@ import Testing
         #expect(match.filters.dateRange?.start == CivilDate(iso: "2025-10-01"))
         #expect(match.versus?.start == CivilDate(iso: "2024-10-01"))
     }
+
+    /// "pandas completion rate in 2025" was the platform's 55.13 % (Data Analysis with
+    /// Pandas: 48.75 %), "github enrollments this year" 5,683 (Git & GitHub: 399): a word of
+    /// a name, written alone where a name stands, named nothing.
+    @Test(
+        "a word of a name where a name stands is refused, naming the names it is part of",
+        arguments: [
+            ("pandas completion rate in 2025", "pandas", ["Data Analysis with Pandas"]),
+            ("github enrollments this year", "github", ["Git & GitHub"]),
+            ("hacking drop-out rate", "hacking", ["Ethical Hacking"]),
+            ("what do people take after pandas", "pandas", ["Data Analysis with Pandas"]),
+            (
+                "how many learners finished visualization in 2025", "visualization",
+                ["Data Visualization"]
+            ),
+        ])
+    func fragments(text: String, written: String, names: [String]) throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: [
+                    "Data Analysis with Pandas", "Git & GitHub", "Ethical Hacking",
+                    "Data Visualization", "Deep Learning", "Linux Command Line",
+                ],
+                organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: text))
+        }
+        guard case .noSuchName(let kind, let said, let closest) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(kind == "badge")
+        #expect(said == written)
+        #expect(closest == names)
+    }
+
+    @Test(
+        "a word of a name used as a word stays a word",
+        arguments: [
+            "How deep into Python Basics are learners at Initech?",
+            "How often do Initech people get to the finish line in Python Basics?",
+        ])
+    func fragmentWords(text: String) throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics", "Deep Learning", "Linux Command Line"],
+                organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        #expect(try matcher.route(Question(id: "q", text: text)).filters.badge == "Python Basics")
+    }
 }
