@@ -20,5 +20,5 @@ struct StatementTimeout: ParsableArguments {
     }
 
     /// The flag in milliseconds, as `BuildOptions` and `DatabaseLocation` take it.
-    var milliseconds: Int? { seconds.map { Int(($0 * 1000).rounded()) } }
+    var milliseconds: Int? { seconds.map { StatementTimeLimit.milliseconds(seconds: $0) } }
 }

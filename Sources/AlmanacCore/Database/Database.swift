@@ -185,3 +185,12 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
         return "\(Double(milliseconds) / 1000) s"
     }
 }
+
+/// A statement time limit given in seconds, as the engines take it.
+public enum StatementTimeLimit {
+    /// Whole milliseconds, at least one for any limit above zero: 0.0001 s rounded to 0,
+    /// which is no limit at all, and a custom query ran for as long as it liked (a fault test).
+    public static func milliseconds(seconds: Double) -> Int {
+        seconds > 0 ? max(1, Int((seconds * 1000).rounded())) : 0
+    }
+}

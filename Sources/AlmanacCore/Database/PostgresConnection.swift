@@ -31,6 +31,8 @@ public final class PostgresConnection: DatabaseConnection {
     var inSnapshot = false
     /// Every password this connection could have used, blanked out of any message.
     private let secrets: [String]
+    /// The role's name, which `redacting` leaves where it stands.
+    private let user: String?
     private let host: String
 
     /// Connects and sets the session up: read-only (unless `mode` is `.write`), the statement
@@ -59,6 +61,7 @@ public final class PostgresConnection: DatabaseConnection {
         .compactMap { $0 }.filter { !$0.isEmpty }
         secrets.append(url)
         self.secrets = secrets
+        user = PQuser(connection).map { String(cString: $0) }
         let host = PQhost(connection).map { String(cString: $0) } ?? ""
         self.host = host
         location = PostgresURL.format(
@@ -283,14 +286,37 @@ public final class PostgresConnection: DatabaseConnection {
             )
         } else if fromServer {
             reason = .rejected(line)
+        } else if line.contains("URI") || line.contains("percent-encoded") {
+            // libpq could not read the URL: most often a password with a character the URL
+            // gives a meaning to, which quoted a piece of the rest (a fault test).
+            reason = .cannotConnect(
+                line.prefix(1).lowercased() + line.dropFirst()
+                    + "; a password or name holding @ : / # ? % or a space must be percent-encoded in the URL (@ is %40, : is %3A, / is %2F, # is %23, ? is %3F, % is %25), or the password given in PGPASSWORD or ~/.pgpass"
+            )
         } else {
             reason = .cannotConnect(line.prefix(1).lowercased() + line.dropFirst())
         }
         return DatabaseError(path: location, reason: reason)
     }
 
+    /// `text` with each secret blanked where it stands as a whole (no letter or digit
+    /// touching it), longest first and in one pass: blanking every occurrence turned a
+    /// one-letter password's "authentication failed" into "[p[password]ssword]uthentic…",
+    /// which spelled out which letters it was (a fault test). A password that is also the
+    /// user's name is left in that name, which says nothing more than the name does.
     private func redacting(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "[password]") }
+        let marker = "\u{E001}"
+        var result = text
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret != user {
+            let pattern =
+                #"(?<![\p{L}\p{N}])"# + NSRegularExpression.escapedPattern(for: secret)
+                + #"(?![\p{L}\p{N}])"#
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            result = regex.stringByReplacingMatches(
+                in: result, range: NSRange(result.startIndex..., in: result),
+                withTemplate: NSRegularExpression.escapedTemplate(for: marker))
+        }
+        return result.replacingOccurrences(of: marker, with: "[password]")
     }
 
     private static func withCStrings<T>(

@@ -165,7 +165,7 @@ extension QuestionLoader {
             switch keyNode.string {
             case "statement_timeout":
                 if let seconds = value.float, seconds >= 0, seconds <= 86_400 * 7 {
-                    timeout = Int((seconds * 1000).rounded())
+                    timeout = StatementTimeLimit.milliseconds(seconds: seconds)
                 } else {
                     problem(
                         value,

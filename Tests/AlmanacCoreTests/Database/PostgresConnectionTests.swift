@@ -211,6 +211,26 @@ struct PostgresConnectionTests {
         )
     }
 
+    /// A one-letter wrong password was blanked inside every word: "[p[password]ssword]
+    /// [p[password]ssword]uthentic[p[password]ssword]tion f[p[password]ssword]iled …", which
+    /// spelled out the letter (a fault test).
+    @Test("a short password is blanked only where it stands whole", arguments: ["a", "o", "e"])
+    func shortPassword(wrong: String) throws {
+        let error = #expect(throws: DatabaseError.self) {
+            try PostgresConnection(url: url(password: wrong))
+        }
+        #expect(
+            error?.description
+                == "\(place): password authentication failed for user \"\(parts.user!)\"")
+    }
+
+    @Test("a URL libpq cannot read says how to write a password with @ : / # ? in it")
+    func unencodedPassword() throws {
+        let bad = url.replacingOccurrences(of: ":\(password)@", with: ":p@ss:w/rd#x?y@")
+        let error = #expect(throws: DatabaseError.self) { try PostgresConnection(url: bad) }
+        #expect(error?.description.contains("must be percent-encoded in the URL (@ is %40") == true)
+    }
+
     @Test("a server message that quotes the password has it blanked")
     func echoedPassword() throws {
         // The server quotes a bad setting's value back: here, the password.

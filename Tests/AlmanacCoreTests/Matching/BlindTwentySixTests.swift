@@ -298,3 +298,14 @@ import Testing
         #expect(try matcher.route(Question(id: "q", text: text)).filters.badge == "Python Basics")
     }
 }
+
+/// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
+/// three seconds and the build succeeded (a fault test).
+@Suite struct StatementTimeLimitTests {
+    @Test(
+        "a limit above zero is at least one millisecond; zero is none",
+        arguments: [(0.0001, 1), (0.0004, 1), (0.0005, 1), (0.0016, 2), (2.5, 2_500), (0, 0)])
+    func milliseconds(seconds: Double, expected: Int) {
+        #expect(StatementTimeLimit.milliseconds(seconds: seconds) == expected)
+    }
+}
