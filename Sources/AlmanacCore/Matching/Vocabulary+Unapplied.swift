@@ -65,6 +65,12 @@ extension Vocabulary {
                 // "Learners from Leadership who completed Python": one group, of two badges.
                 #"\b(?:learners|people|students|users|employees|those|ones)\s+(?:from|of|in|on|who (?:took|did|started|finished|completed|enrol+ed in))\s+(?:the\s+)?‹badge›(?:\s+\#(badgeWord))?\s+(?:who\s+|that\s+)?(?:also\s+|then\s+|later\s+)?(?:completed|finished|took|started|enrol+ed in|dropped|passed|earned|went on to)\s+(?:the\s+)?‹badge›"#,
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|hold|have|has|did)\s+both\b"#,
+                // "How many Python Basics learners went on to take SQL Fundamentals", "what
+                // share of Docker Basics learners continue to Kubernetes Essentials", "of
+                // those who finished X, how many started Y": a move from one badge to
+                // another, which was set side by side as two badges' totals (a blind test).
+                #"‹badge›[^?.!]*?\b(?:went on to|go(?:es)? on to|going on to|continu(?:e|es|ed|ing) (?:on )?(?:to|with|into)|mov(?:e|es|ed|ing) on to|progress(?:es|ed|ing)? (?:on )?to|carr(?:y|ies|ied) on (?:to|with))\b[^?.!]*?‹badge›"#,
+                #"\bof (?:those|the ones|the learners|the people|learners|people|them|everyone) (?:who|that) (?:finished|completed|took|started|passed|earned|enrol+ed in|did)\s+(?:the\s+)?‹badge›[^?.!]*?‹badge›"#,
                 // "Learners who have completed every badge": all of them, not each one.
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|done|did)\s+(?:every|all(?: of)?(?: the)?|all \d+(?: of the)?)\s+(?:single\s+)?(?:\#(badgeWord)|\#(badgePlural))\b"#,
             ]

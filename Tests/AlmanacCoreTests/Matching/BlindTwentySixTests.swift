@@ -299,6 +299,40 @@ import Testing
     }
 }
 
+extension BlindTwentySixTests {
+    /// "How many Python Basics learners went on to take SQL Fundamentals" set the two badges'
+    /// enrollments side by side (2,565 against 1,535; 105 took it next, 587 at some point).
+    @Test(
+        "a move from one badge to another is refused, not two badges side by side",
+        arguments: [
+            "how many Python Basics learners went on to take SQL Fundamentals",
+            "of those who finished Python Basics, how many started Advanced Python",
+            "what share of Python Basics learners continue to Advanced Python",
+        ])
+    func moveBetweenBadges(text: String) throws {
+        guard case .unapplied(let part, _) = try reason(text) else {
+            Issue.record("refused for another reason")
+            return
+        }
+        #expect(part == .intersection)
+    }
+
+    @Test("two badges set side by side stay side by side")
+    func sideBySide() throws {
+        let match = try route("Python Basics vs SQL Fundamentals enrollments")
+        #expect(match.intent.compared == ["Python Basics", "SQL Fundamentals"])
+    }
+
+    /// "Top 5 orgs by learners who completed a badge in 2025" ranked completions (Acme &
+    /// Sons 1,870), where the learners were 842 (the tester's SQL).
+    @Test("a ranking by learners who did something counts learners")
+    func rankedByPeople() throws {
+        let match = try route("top 5 orgs by learners who completed a badge in 2025")
+        #expect(match.intent.people)
+        #expect(match.intent.ranking == Ranking(.top, count: 5))
+    }
+}
+
 /// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
 /// three seconds and the build succeeded (a fault test).
 @Suite struct StatementTimeLimitTests {
