@@ -81,6 +81,11 @@ extension Matcher {
             ),
             (#"\bprev(?:ious)?\s+(quarter|week|month|year|period)"#, "previous $1"),
             (#"\b(?:l|last\s+|past\s+)(\d+)\s*d\b"#, "last $1 days"),
+            // "L3M", "L12M", "l6w": the last months or weeks (refused as a name "L3M").
+            (#"\bl(\d{1,3})\s*m\b"#, "last $1 months"),
+            (#"\bl(\d{1,3})\s*w\b"#, "last $1 weeks"),
+            // "l30d vs prior 30d": the comparison was dropped with its "30d".
+            (#"\b(prior|previous|prev|preceding)\s+(\d+)\s*d\b"#, "$1 $2 days"),
             (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
             (#"\btill?\b"#, "until"),
             // Not the "#" of a name ("C# Basics", "F#").

@@ -168,6 +168,9 @@ struct TimeWindow {
         #"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"#,
         #"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)"#,
         #"\bchristmas\b"#, #"\blaunch\b"#, #"\breorg\b"#, #"\bpandemic\b"#, #"\bcovid\b"#,
+        // "Enrollments 30d", "6m", "12 wks": a span in shorthand that no form wrote out
+        // (it was dropped, and the whole history given).
+        #"\b\d{1,4}\s*(?:d|w|wk|wks|m|mo|mos|mth|mths|y|yr|yrs)\b"#,
     ].map(regex)
 
     /// The forms that work, for error messages.

@@ -333,6 +333,39 @@ extension BlindTwentySixTests {
     }
 }
 
+extension BlindTwentySixTests {
+    /// "initech completions l30d vs prior 30d" gave the last 30 days alone (38; the 30 days
+    /// before had 40), and "enrollments 30d" the whole history: shorthand spans.
+    @Test("'vs prior 30d' is the 30 days before")
+    func priorDays() throws {
+        let match = try route("Initech completions l30d vs prior 30d")
+        // As of 2026-06-30: June 1 to 30 is the last 30 days; the 30 before end on May 31.
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-06-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2026-05-02"))
+        #expect(match.versus?.end == CivilDate(iso: "2026-06-01"))
+    }
+
+    @Test(
+        "a span in shorthand that no form reads is refused",
+        arguments: ["enrollments 30d", "enrollments 6m"])
+    func shorthandSpan(text: String) throws {
+        guard case .unreadableTime = try reason(text) else {
+            Issue.record("refused for another reason")
+            return
+        }
+    }
+
+    @Test(
+        "L3M and L12M are the last months, l6w the last weeks",
+        arguments: [
+            ("enrollments L3M", "last 3 months"), ("enrollments L12M", "last 12 months"),
+            ("enrollments l6w", "last 6 weeks"),
+        ])
+    func lastMonths(text: String, phrase: String) throws {
+        #expect(try route(text).filters.dateRange?.phrase == phrase)
+    }
+}
+
 /// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
 /// three seconds and the build succeeded (a fault test).
 @Suite struct StatementTimeLimitTests {
