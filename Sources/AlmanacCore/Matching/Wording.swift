@@ -83,7 +83,11 @@ struct Wording: Equatable {
         if measure == nil, any([Self.namesCompared]) {
             measure = any([Self.peopleNamed]) ? .learners : .enrollments
         }
-        if measure == .dropRate, any([Self.countWords]), !any([Self.rateWords]) {
+        // "Learners who dropped out in 2025", "top 3 orgs by people who dropped out": the
+        // people are counted (they were refused as a status beside a rate).
+        if measure == .dropRate, any([Self.countWords]) || any([Self.peopleCount]),
+            !any([Self.rateWords])
+        {
             measure = .dropouts
         }
         // "The mean days to complete vs the median": the mean's page gives the median beside it.

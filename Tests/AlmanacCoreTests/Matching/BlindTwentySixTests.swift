@@ -366,6 +366,21 @@ extension BlindTwentySixTests {
     }
 }
 
+extension BlindTwentySixTests {
+    /// "Learners who dropped out in 2025" was refused as a status beside a rate (1,941 on
+    /// the demo, the tester's SQL); "how many people at Acme & Sons dropped out" was read.
+    @Test(
+        "the people who dropped out are counted",
+        arguments: [
+            "learners who dropped out in 2025", "top 3 orgs by people who dropped out in 2025",
+        ])
+    func droppedPeople(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .dropouts)
+        #expect(match.intent.people)
+    }
+}
+
 /// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
 /// three seconds and the build succeeded (a fault test).
 @Suite struct StatementTimeLimitTests {
