@@ -45,6 +45,13 @@ public final class PostgresConnection: DatabaseConnection {
     ) throws {
         self.statementTimeout = statementTimeout
         // Array entries before `dbname` are defaults the URL may override; those after it win.
+        guard !PostgresURL.hasUnencodedUserInfo(url) else {
+            throw DatabaseError(
+                path: "postgres://…",
+                reason: .cannotConnect(
+                    "the URL's user name or password holds @, /, ? or # as it is, so part of it would be read as the server or the database; percent-encode them in the URL (@ is %40, / is %2F, ? is %3F, # is %23, : is %3A, % is %25), or give the password in PGPASSWORD or ~/.pgpass"
+                ))
+        }
         let keywords = ["connect_timeout", "dbname", "application_name", "client_encoding"]
         let values = ["10", url, "almanac", "UTF8"]
         let connection = Self.withCStrings(keywords) { keys in

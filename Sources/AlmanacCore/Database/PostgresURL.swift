@@ -24,6 +24,27 @@ public enum PostgresURL {
             database: options["dbname"])
     }
 
+    /// Whether the URL's user or password holds a character the URL gives a meaning to
+    /// (`@`, `/`, `?`, `#`) unencoded: an `@` after the authority has ended, or two in it.
+    /// libpq then reads a piece of the password as the host, the port or the database, and
+    /// its own message and the place shown quoted it ("postgres://root@bob:Sec/ret9@…").
+    public static func hasUnencodedUserInfo(_ url: String) -> Bool {
+        guard let scheme = url.range(of: "://") else { return false }
+        let rest = url[scheme.upperBound...]
+        let end = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
+        if rest[..<end].filter({ $0 == "@" }).count > 1 { return true }
+        let after = rest[end...]
+        let queryStart = after.firstIndex { "?#".contains($0) } ?? after.endIndex
+        // In the path, or in a query parameter with no "=" before it ("?y@127.0.0.1/demo"):
+        // a value of the query may hold one ("?application_name=a@b").
+        if after[..<queryStart].contains("@") { return true }
+        return after[queryStart...].dropFirst().split(whereSeparator: { "&#".contains($0) })
+            .contains { parameter in
+                guard let at = parameter.firstIndex(of: "@") else { return false }
+                return !parameter[..<at].contains("=")
+            }
+    }
+
     /// The password the URL carries, in the URL or as `?password=`; nil when none.
     static func password(in url: String) -> String? {
         if let options = parse(url) { return options["password"] }

@@ -107,7 +107,12 @@ public struct Matcher: Sendable {
                     // "The cloud category" as well as "cloud badges"; the plural or "category"
                     // captured, where a badge of the category's name means the category.
                     + #")\s+(?:("# + Vocabulary.badgePlural + #"|categor(?:y|ies))|"#
-                    + Vocabulary.badgeWord + #")\b"#,
+                    + Vocabulary.badgeWord + #")\b"#
+                    // "Top 5 badges in leadership": the category after the badges (it was
+                    // dropped, and the top 5 of every badge given).
+                    + #"|\b"# + Vocabulary.badgeWord + #"\s+(?:in|from|of|under)\s+(?:the\s+)?(?:"#
+                    + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+                    + #")\b(?!\s+(?:categor(?:y|ies)|"# + Vocabulary.badgeWord + #")\b)"#,
                 options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
         for kind in Self.specificity {

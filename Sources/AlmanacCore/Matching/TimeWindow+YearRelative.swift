@@ -8,7 +8,7 @@ import Foundation
 extension TimeWindow {
     /// The periods that can stand before or after a year's place.
     private static let period =
-        #"(q[1-4]|h[12]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?:quarter|half|month)|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"#
+        #"(q[1-4]|h[12]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|the\s+(?:last|final|first)\s+(?:quarter|half|month)|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"#
 
     /// "Q4 (of) last year", "the first half of this year", "January next year".
     private static let periodOfYear = regex(
@@ -18,7 +18,7 @@ extension TimeWindow {
         #"\b(last|this|next)\s+year(?:'s|’s)\s+"# + period + #"\b"#)
     /// "the last quarter of 2025", "the final half of 2025", "the last month of 2025".
     private static let lastOfYear = regex(
-        #"\b(?:the\s+)?(?:last|final)\s+(quarter|half|month)\s+of\s+((?:19|20)\d{2})\b"#)
+        #"\b(?:the\s+)?(last|final|first)\s+(quarter|half|month)\s+of\s+((?:19|20)\d{2})\b"#)
 
     /// `text` with each such period written as its own year's.
     func writingYearsOut(_ text: String) -> String {
@@ -34,8 +34,14 @@ extension TimeWindow {
         replace(Self.periodOfYear, in: &text) { groups in "\(groups[0]) of \(which(groups[1]))" }
         replace(Self.yearsPeriod, in: &text) { groups in "\(groups[1]) of \(which(groups[0]))" }
         replace(Self.lastOfYear, in: &text) { groups in
-            let last = ["quarter": "the fourth quarter", "half": "the second half"]
-            return "\(last[groups[0].lowercased()] ?? "December") of \(groups[1])"
+            let first = groups[0].lowercased() == "first"
+            let part: String
+            switch groups[1].lowercased() {
+            case "quarter": part = first ? "the first quarter" : "the fourth quarter"
+            case "half": part = first ? "the first half" : "the second half"
+            default: part = first ? "January" : "December"
+            }
+            return "\(part) of \(groups[2])"
         }
         return text
     }

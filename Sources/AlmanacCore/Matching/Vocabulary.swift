@@ -45,6 +45,9 @@ enum Vocabulary {
                 // "The fastest completing org": the median was given for the platform.
                 #"\b\#(rankWords)\s+[a-z]+ing\s+\#(orgWord)\b"#,
                 #"\b\#(orgWord)[- ](?:by[- ]\#(orgWord)|level|wise|breakdown)\b"#,
+                // "Which is the organization with the most learners?": the platform's
+                // learners were given, as a ranking of one.
+                #"\b(?:the|an?)\s+\#(orgWord)\s+(?:with|that has|which has|having)\s+(?:the\s+)?\#(rankWords)\b"#,
             ]
         ),
         (
@@ -65,6 +68,9 @@ enum Vocabulary {
                 #"\b(?:which|what)\s+‹org›(?:'s|’s)?\s+\#(badgeWord)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
                 #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,
+                // "What is the badge with the lowest completion rate?": 53.69 %, the
+                // platform's, was given as a ranking of one.
+                #"\b(?:the|an?)\s+\#(badgeWord)\s+(?:with|that has|which has|having)\s+(?:the\s+)?\#(rankWords)\b"#,
             ]
         ),
         (
@@ -142,8 +148,12 @@ enum Vocabulary {
         #"(?:^\s*|\b(?:the|our|your|their)\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
         // "Which is the hardest badge to finish?": "which is the …" names one.
+        // "The badge with the lowest completion rate": one.
+        #"\b(?:the|an?)\s+\#(singularThing)\s+(?:with|that has|which has|having)\s+(?:the\s+)?\#(rankWords)\b"#,
         // ("the hardest" is written out as "lowest completion rate" by then).
-        #"\b(?:which|what)(?:\s+is|\s+was|'s|’s)\s+(?:the\s+)?(?:\w+\s+){1,3}?\#(singularThing)\b(?!s)"#,
+        // A ranking word right after "the", and at most two words before the thing: "what is
+        // the completion rate by badge, highest first" is every badge in order.
+        #"\b(?:which|what)(?:\s+is|\s+was|'s|’s)\s+(?:the\s+)?\#(rankWords)\s+(?:(?!by\b|per\b|for\b|each\b|in\b|of\b|at\b)\w+\s+){0,2}?\#(singularThing)\b(?!s)"#,
     ]
 
     /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is

@@ -60,6 +60,14 @@ public struct SitePath: Sendable {
         case "svg": "image/svg+xml"
         case "png": "image/png"
         case "txt": "text/plain; charset=utf-8"
+        // The feed: a browser shows it, or hands it to a feed reader, rather than
+        // downloading it (a tester's `feed.xml` was saved as a file).
+        case "xml": "application/atom+xml; charset=utf-8"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "ico": "image/x-icon"
+        case "pdf": "application/pdf"
         default: "application/octet-stream"
         }
     }

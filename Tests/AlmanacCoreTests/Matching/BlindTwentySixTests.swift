@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AlmanacCore
@@ -381,6 +382,77 @@ extension BlindTwentySixTests {
     }
 }
 
+extension BlindTwentySixTests {
+    /// "Top 5 badges in leadership" listed the top 5 of every badge: the category after the
+    /// badges was dropped.
+    @Test("a category after the badges is refused as a category")
+    func categoryAfterBadges() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics", "Leading Teams"], organizations: ["Initech"],
+                categories: ["Python Basics": "Programming", "Leading Teams": "Leadership"]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "top 5 badges in leadership"))
+        }
+        guard case .category(let phrase) = error.reason else {
+            Issue.record("\(error.reason)")
+            return
+        }
+        #expect(phrase == "badges in leadership")
+    }
+
+    @Test(
+        "the feed is served as a feed",
+        arguments: [("feed.xml", "application/atom+xml; charset=utf-8")])
+    func feedType(name: String, type: String) {
+        #expect(SitePath.contentType(of: URL(fileURLWithPath: "/site/" + name)) == type)
+    }
+}
+
+extension BlindTwentySixTests {
+    /// A review of this session's "which is the …" rule: "What is the completion rate by
+    /// badge, highest first?" became a ranking of one; every badge in order is asked for.
+    @Test(
+        "a breakdown asked for in order is every row, not one",
+        arguments: [
+            "What is the completion rate by badge, highest first?",
+            "What's the completion rate by organization, best to worst?",
+            "What is the ranking by badge for enrollments?",
+        ])
+    func wholeRanking(text: String) throws {
+        #expect(try route(text).intent.ranking?.count == nil)
+    }
+
+    /// "What is the badge with the lowest completion rate?" gave the platform's 53.69 % as a
+    /// ranking of one; "which is the organization with the most learners" the platform's
+    /// 4,571 learners.
+    @Test(
+        "the badge or organization with the most or least is a ranking of one of them",
+        arguments: [
+            (
+                "What is the badge with the lowest completion rate?", Breakdown.badge,
+                Ranking.Order.bottom
+            ),
+            ("Which is the organization with the most learners?", .organization, .top),
+        ])
+    func theOneWith(text: String, dimension: Breakdown, order: Ranking.Order) throws {
+        let match = try route(text)
+        #expect(match.intent.dimension == dimension)
+        #expect(match.intent.ranking == Ranking(order, count: 1))
+    }
+
+    @Test(
+        "a relative month or quarter beside a relative year is still two windows, refused",
+        arguments: ["Enrollments last month last year", "Enrollments last quarter this year"])
+    func relativeTwice(text: String) throws {
+        guard case .twoWindows = try reason(text) else {
+            Issue.record("refused for another reason")
+            return
+        }
+    }
+}
+
 /// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
 /// three seconds and the build succeeded (a fault test).
 @Suite struct StatementTimeLimitTests {
@@ -389,5 +461,33 @@ extension BlindTwentySixTests {
         arguments: [(0.0001, 1), (0.0004, 1), (0.0005, 1), (0.0016, 2), (2.5, 2_500), (0, 0)])
     func milliseconds(seconds: Double, expected: Int) {
         #expect(StatementTimeLimit.milliseconds(seconds: seconds) == expected)
+    }
+}
+
+/// A password with "/" in it ("postgres://bob:Sec/ret9@127.0.0.1:1/app") was read by libpq as
+/// the host "bob" and the port "Sec", and the place shown printed the whole password.
+@Suite struct UnencodedURLTests {
+    @Test(
+        "a user or password holding @ / ? # unencoded is found before libpq reads it",
+        arguments: [
+            ("postgres://bob:Sec/ret9@127.0.0.1:1/app", true),
+            ("postgres://bob:Sec@ret9@127.0.0.1:1/app", true),
+            ("postgres://almanac:p@ss:w/rd#x?y@127.0.0.1:55432/demo", true),
+            ("postgres://almanac:pa?ss@127.0.0.1:55432/demo", true),
+            ("postgres://almanac:p%40ss@127.0.0.1:55432/demo", false),
+            ("postgres://u@127.0.0.1:55432/demo?application_name=a@b", false),
+            ("postgres://127.0.0.1/demo", false),
+        ])
+    func unencoded(url: String, expected: Bool) {
+        #expect(PostgresURL.hasUnencodedUserInfo(url) == expected)
+    }
+
+    @Test("the refusal shows no part of the URL")
+    func refusal() {
+        let error = #expect(throws: DatabaseError.self) {
+            try PostgresConnection(url: "postgres://bob:Sec/ret9@127.0.0.1:1/app")
+        }
+        #expect(error?.description.contains("Sec") == false)
+        #expect(error?.description.contains("ret9") == false)
     }
 }
