@@ -125,7 +125,13 @@ struct QuestionAnswering {
             report.keyMeasures = outcome.measures
             report.shared = outcome.shared
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
-            report.dataEnds = source.dataEnds
+            // Said on the pages whose window reaches past the data's last day: "Enrollments in
+            // 2024" as of after it is whole.
+            if let ends = source.dataEnds,
+                (match.filters.dateRange?.end).map({ $0 > ends.adding(days: 1) }) ?? true
+            {
+                report.dataEnds = ends
+            }
             report.comparison = outcome.comparison
             report.insights = outcome.insights
             let previous = previousSite.documents[question.id]

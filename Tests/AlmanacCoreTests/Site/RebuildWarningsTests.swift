@@ -61,6 +61,11 @@ extension RebuildWarningsTests {
         #expect(
             project.read("badges.md").contains(
                 "The data's latest activity is on 2024-03-01, before this report's date"))
+        // A question whose window ends before the data's last day says nothing of it.
+        try await project.build(
+            "title: T\nquestions:\n  - {id: feb, text: How many enrollments in February 2024?}\n"
+        ) { $0.asOf = CivilDate(iso: "2024-03-05") }
+        #expect(!project.read("feb.md").contains("The data's latest activity"))
         let after = try await project.build { $0.asOf = CivilDate(iso: "2024-03-08") }
         #expect(
             after.warnings.contains(
