@@ -111,6 +111,9 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
         case notADatabase
         case locked
         case empty
+        /// PostgreSQL: the schema the tables are read from has none, or the search path
+        /// names no schema the role may use (nil).
+        case emptySchema(schema: String?, searchPath: String)
         case cannotOpen(String)
         case statement(sql: String, message: String)
         case readOnly(String)
@@ -155,6 +158,15 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
             return
                 "\(path): the database is empty (it has no tables); `almanac schema` prints the SQL "
                 + "that creates them"
+        case .emptySchema(let schema, let searchPath):
+            // A blind test's missing schema was "the database is empty", whose tables were
+            // in public all along.
+            guard let schema else {
+                return
+                    "\(path): no schema on the search path (\(searchPath)) exists or may be used by this role, so no table can be read; name the schema that holds the tables (`?options=-csearch_path%3D<schema>` in the URL, or PGOPTIONS), or GRANT USAGE ON SCHEMA to the role"
+            }
+            return
+                "\(path): the schema \(schema), the first on the search path (\(searchPath)), has no tables; name the schema that holds them (`?options=-csearch_path%3D<schema>` in the URL, or PGOPTIONS), or create them there (`almanac schema` prints the SQL)"
         case .cannotOpen(let message): return "\(path): cannot open the database: \(message)"
         case .statement(let sql, let message):
             return "\(path): SQL error: \(message)\n  in: \(sql)"

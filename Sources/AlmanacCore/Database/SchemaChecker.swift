@@ -376,6 +376,15 @@ public struct SchemaChecker {
         let fold: (String) -> String = db.dialect.name == "sqlite" ? { $0.lowercased() } : { $0 }
         let tables = Set(try db.rows(db.dialect.tableNamesQuery) { fold($0.string(0) ?? "") })
         if tables.isEmpty {
+            if db.dialect.name != "sqlite" {
+                var place: (schema: String?, path: String) = (nil, "")
+                try db.query("SELECT current_schema()::text, current_setting('search_path')", []) {
+                    place = ($0.string(0), $0.string(1) ?? "")
+                }
+                throw DatabaseError(
+                    path: db.location,
+                    reason: .emptySchema(schema: place.schema, searchPath: place.path))
+            }
             throw DatabaseError(path: db.location, reason: .empty)
         }
         var findings: [SchemaFinding] = []

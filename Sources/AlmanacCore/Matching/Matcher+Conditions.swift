@@ -64,6 +64,10 @@ extension Matcher {
             )
         }
         if let notFound { throw notFound }
+        if let numbered = Self.numberedName(masked, mentions) {
+            throw failure(
+                .noSuchName(kind: "badge", written: numbered.written, closest: [numbered.name]))
+        }
         if let fragment = entities.fragment(in: masked) {
             throw failure(
                 .noSuchName(
@@ -426,6 +430,29 @@ extension Matcher {
 
     /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
     /// words and dates of a name ("Class of 2024") are not read as the question's own.
+    /// "Python Basics 2": a badge's name with a number after it that counts nothing, a name
+    /// the database does not have (a blind test got Python Basics' learners). "Python Basics
+    /// 2025", "Python Basics 2 years ago" and "Python Basics 3 times" are other things.
+    static func numberedName(_ masked: String, _ mentions: [EntityFinder.Found])
+        -> (written: String, name: String)?
+    {
+        let whole = NSRange(masked.startIndex..., in: masked)
+        guard let found = numberAfterBadge.firstMatch(in: masked, range: whole),
+            let range = Range(found.range, in: masked),
+            let number = Range(found.range(at: 1), in: masked)
+        else { return nil }
+        let before = masked[..<range.lowerBound].components(separatedBy: "‹badge›").count - 1
+        let badges = mentions.filter { $0.kind == .badge }
+        guard before < badges.count else { return nil }
+        let name = badges[before].name
+        return (name + " " + masked[number], name)
+    }
+
+    private static let numberAfterBadge = try! NSRegularExpression(
+        pattern:
+            #"‹badge›\s+(\d{1,2})\b(?![.,:/]\d)(?!\s*(?:%|percent|st\b|nd\b|rd\b|th\b|days?|weeks?|months?|years?|quarters?|hours?|times?|learners?|people|students|users|enrol\w*|completions?|badges?|courses?|organi[sz]ations?|orgs?|of\b|or\b|and\b|to\b|-))"#,
+        options: [.caseInsensitive])
+
     static func masked(_ text: String, _ mentions: [EntityFinder.Found]) -> String {
         let characters = Array(text)
         guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else {

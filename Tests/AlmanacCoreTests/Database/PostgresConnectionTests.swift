@@ -224,11 +224,35 @@ struct PostgresConnectionTests {
                 == "\(place): password authentication failed for user \"\(parts.user!)\"")
     }
 
-    @Test("a URL libpq cannot read says how to write a password with @ : / # ? in it")
+    @Test("a URL whose password holds @ / # ? says how to write it, and shows none of it")
     func unencodedPassword() throws {
         let bad = url.replacingOccurrences(of: ":\(password)@", with: ":p@ss:w/rd#x?y@")
         let error = #expect(throws: DatabaseError.self) { try PostgresConnection(url: bad) }
+        let text = error?.description ?? ""
+        #expect(text.contains("percent-encode them in the URL (@ is %40"))
+        #expect(!text.contains("rd#x") && !text.contains("127.0.0.1"))
+    }
+
+    @Test("a URL libpq cannot read otherwise says how to percent-encode")
+    func unreadableURL() throws {
+        let error = #expect(throws: DatabaseError.self) {
+            try PostgresConnection(url: url(query: "no_such_parameter=1"))
+        }
         #expect(error?.description.contains("must be percent-encoded in the URL (@ is %40") == true)
+    }
+
+    /// A schema missing from the search path was "the database is empty (it has no
+    /// tables)", with the four tables in public (a fault test).
+    @Test("a search path with no usable schema says so, not that the database is empty")
+    func missingSchema() throws {
+        let db = try PostgresConnection(url: url(query: "options=-csearch_path%3Dno_such_schema"))
+        #expect(
+            throws: DatabaseError(
+                path: db.location,
+                reason: .emptySchema(schema: nil, searchPath: "no_such_schema"))
+        ) {
+            _ = try SchemaChecker().structure(db)
+        }
     }
 
     @Test("a server message that quotes the password has it blanked")

@@ -453,6 +453,33 @@ extension BlindTwentySixTests {
     }
 }
 
+extension BlindTwentySixTests {
+    /// "How many people are enrolled in Python Basics 2?" answered Python Basics' 2,565
+    /// learners: a number after a name that counts nothing makes another name.
+    @Test("a badge's name with a number after it is a name the database does not have")
+    func numberedName() throws {
+        guard
+            case .noSuchName(let kind, let written, let closest) = try reason(
+                "How many people are enrolled in Python Basics 2?")
+        else {
+            Issue.record("refused for another reason")
+            return
+        }
+        #expect(kind == "badge")
+        #expect(written == "Python Basics 2")
+        #expect(closest == ["Python Basics"])
+    }
+
+    @Test(
+        "a year, a span or a count after a name is not part of it",
+        arguments: [
+            "Python Basics 2025 enrollments", "Python Basics enrollments in the last 2 weeks",
+        ])
+    func numberAfterName(text: String) throws {
+        #expect(try route(text).filters.badge == "Python Basics")
+    }
+}
+
 /// `--statement-timeout 0.0001` rounded to 0 ms, no limit at all: a custom query slept for
 /// three seconds and the build succeeded (a fault test).
 @Suite struct StatementTimeLimitTests {
