@@ -170,7 +170,8 @@ struct TimeWindow {
         #"\bchristmas\b"#, #"\blaunch\b"#, #"\breorg\b"#, #"\bpandemic\b"#, #"\bcovid\b"#,
         // "Enrollments 30d", "6m", "12 wks": a span in shorthand that no form wrote out
         // (it was dropped, and the whole history given).
-        #"\b\d{1,4}\s*(?:d|w|wk|wks|m|mo|mos|mth|mths|y|yr|yrs)\b"#,
+        // Not a year and a letter ("2026 vs 2025 y/y").
+        #"\b\d{1,3}\s*(?:d|w|wk|wks|m|mo|mos|mth|mths|y|yr|yrs)\b(?!/)"#,
     ].map(regex)
 
     /// The forms that work, for error messages.

@@ -346,6 +346,12 @@ extension BlindTwentySixTests {
         #expect(match.versus?.end == CivilDate(iso: "2026-06-01"))
     }
 
+    @Test("a year with y/y after it is still a year")
+    func yearBeforeShorthand() throws {
+        #expect(
+            try route("enrollments 2026 vs 2025 y/y").versus?.start == CivilDate(iso: "2025-01-01"))
+    }
+
     @Test(
         "a span in shorthand that no form reads is refused",
         arguments: ["enrollments 30d", "enrollments 6m"])
