@@ -383,7 +383,7 @@ extension EntityFinder {
     /// breakdown, an order, or a word for people, badges or organizations.
     static func isVocabulary(_ words: String) -> Bool {
         let lowered = words.lowercased()
-        let parts = lowered.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map(String.init)
+        let parts = Self.words(lowered)
         // Superlatives ("the toughest course") are never names in lower case; "FY2025" is a
         // fiscal year, which the time reader refuses with the forms that work.
         if !parts.isEmpty,

@@ -98,12 +98,14 @@ public struct Matcher: Sendable {
         let names = Set(catalogue.categories.values).filter { !$0.isEmpty }.sorted {
             $0.count > $1.count
         }
+        let alternatives = names.map(NSRegularExpression.escapedPattern(for:)).joined(
+            separator: "|")
         categories =
             names.isEmpty
             ? nil
             : try NSRegularExpression(
                 pattern: #"\b(?:"#
-                    + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+                    + alternatives
                     // "The cloud category" as well as "cloud badges"; the plural or "category"
                     // captured, where a badge of the category's name means the category.
                     + #")\s+(?:("# + Vocabulary.badgePlural + #"|categor(?:y|ies))|"#
@@ -111,7 +113,7 @@ public struct Matcher: Sendable {
                     // "Top 5 badges in leadership": the category after the badges (it was
                     // dropped, and the top 5 of every badge given).
                     + #"|\b"# + Vocabulary.badgeWord + #"\s+(?:in|from|of|under)\s+(?:the\s+)?(?:"#
-                    + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+                    + alternatives
                     + #")\b(?!\s+(?:categor(?:y|ies)|"# + Vocabulary.badgeWord + #")\b)"#,
                 options: [.caseInsensitive])
         var rules: [(AnalysisKind, NSRegularExpression, Bool)] = []
