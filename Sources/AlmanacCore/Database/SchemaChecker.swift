@@ -346,23 +346,27 @@ public struct SchemaChecker {
     }
 
     /// One statement per table: for each rule, how many rows break it and the smallest id
-    /// that does.
+    /// that does. Only the rows that break some rule reach the counts: on clean data none
+    /// does, so each row costs its checks once rather than two aggregates per rule (at a
+    /// million enrollments, 6.7 s against 4.9 s in `sqlite3`).
     static func statements(_ dialect: any SQLDialect) -> [SQLStatement] {
         ["enrollments", "users", "badges", "organizations"].map { table in
-            let rules = RowRule.allCases.filter { $0.table == table }
-            let counts = rules.map { rule in
-                let condition = rule.condition(dialect)
-                return
-                    "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
+            let conditions = RowRule.allCases.filter { $0.table == table }.map {
+                (rule: $0, condition: $0.condition(dialect))
+            }
+            let counts = conditions.map { rule, condition in
+                "coalesce(sum(\(dialect.flag(condition))), 0) AS \(rule.rawValue)_count,\n       "
                     + "min(CASE WHEN \(condition) THEN id END) AS \(rule.rawValue)_example"
             }
+            let broken = conditions.map { "(\($0.condition))" }.joined(separator: "\n   OR ")
             let repeated = repeatedIdentities(table)
             return SQLStatement(
                 table,
                 """
-                \(repeated.head)SELECT count(*) AS rows,
+                \(repeated.head)SELECT (SELECT count(*) FROM \(table)) AS rows,
                        \(counts.joined(separator: ",\n       "))\(repeated.columns)
                 FROM (\(rows(of: table, dialect))) AS checked
+                WHERE \(broken)
                 """)
         }
     }
