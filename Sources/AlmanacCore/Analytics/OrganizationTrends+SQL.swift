@@ -2,7 +2,8 @@ extension OrganizationTrends: Analysis {
     public static let kind = AnalysisKind.organizationTrends
 
     /// `organizations`: every organization of each scope's filter with its users and its
-    /// activity in the window; `totals`: the window's counts; `series`: enrollments by the
+    /// activity in the window, whose sums are the window's totals (a learner belongs to one
+    /// organization, so no count of the window's is lost to the grouping); `series`: enrollments by the
     /// period of enrolled_at and completions by the period of completed_at, per organization
     /// and in total; `per_learner`: the spread of enrollments per learner.
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
@@ -58,17 +59,6 @@ extension OrganizationTrends: Analysis {
             LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
             LEFT JOIN activity a ON a.scope = l.scope AND a.organization_id IS NOT DISTINCT FROM l.id
             ORDER BY l.scope, enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
-            """, dialect)
-        // A scope with no rows has no row here; it reads as zeros.
-        let totals = scopes.statement(
-            "totals",
-            """
-            WITH \(scopes.cte(dialect, columns: [.organizationID, .status]))
-            SELECT s.scope, count(*) AS enrollments, coalesce(\(completed), 0) AS completed,
-                   count(DISTINCT s.organization_id) AS organizations
-            FROM scoped s
-            GROUP BY s.scope
-            ORDER BY s.scope
             """, dialect)
         let bucket = { (column: String, week: String) -> String in
             let quarter =
@@ -139,7 +129,7 @@ extension OrganizationTrends: Analysis {
             LEFT JOIN organizations o ON o.id = m.organization_id
             ORDER BY m.scope, m.learners DESC, \(dialect.binary(Scope.organizationName)), m.organization_id NULLS FIRST
             """, dialect)
-        return [organizations, totals] + (series.rows.isEmpty ? [] : [seriesStatement, perLearner])
+        return [organizations] + (series.rows.isEmpty ? [] : [seriesStatement, perLearner])
     }
 
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
@@ -213,13 +203,18 @@ extension OrganizationTrends: Analysis {
                 median: row.double("median") ?? 0, upperQuartile: row.double("q3") ?? 0,
                 maximum: row.double("highest") ?? 0, mean: row.double("mean") ?? 0)
         }
-        let total = results["totals"].first
+        // Every organization with activity in the scope is a row of `organizations`, and
+        // the rows do not overlap: their sums are the scope's. A statement of its own
+        // re-read every scope's enrollments for these three numbers.
+        let named = results["organizations"].filter {
+            $0.int("enrollments") > 0 && $0.id("organization_id") != nil
+        }
         return OrganizationTrends(
             organizations: organizations, series: series, byPeriod: byPeriod,
             totals: Totals(
-                enrollments: total?.int("enrollments") ?? 0,
-                completed: total?.int("completed") ?? 0,
-                organizations: total?.int("organizations") ?? 0),
+                enrollments: organizations.reduce(0) { $0 + $1.enrollments },
+                completed: organizations.reduce(0) { $0 + $1.completed },
+                organizations: named.count),
             perLearner: spreads, granularity: granularity, window: window, filters: request.filters)
     }
 }
