@@ -122,7 +122,6 @@ extension BadgeEnrollments: Analysis {
             WITH \(references.cte(dialect, columns: [.userID, .badgeID, .status, .progress, .inFocus]))
             SELECT s.scope, \(counted(inBadge)) AS enrollments,
                    count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
-                   count(DISTINCT CASE WHEN \(inBadge) THEN s.badge_id END) AS badges,
                    \(counted("\(inBadge) AND s.status = 'completed'")) AS completed,
                    \(dialect.ratio(counted("\(inBadge) AND s.status = 'completed'"), counted(inBadge), places: 4)) AS completion_rate,
                    count(*) AS reference_enrollments,
@@ -159,7 +158,9 @@ extension BadgeEnrollments: Analysis {
             enrollments: total?.int("enrollments") ?? 0, learners: total?.int("learners") ?? 0,
             completed: total?.int("completed") ?? 0,
             completionRate: total?.double("completion_rate") ?? 0,
-            badges: total?.int("badges") ?? 0)
+            // The badges with an enrollment in the scope: each is a row of `badges`, which
+            // lists every badge of the filter, so a distinct count of its own is not needed.
+            badges: badges.count { $0.enrollments > 0 })
         let reference = StatusMix(
             enrollments: total?.int("reference_enrollments") ?? 0,
             enrolled: total?.int("reference_enrolled") ?? 0,
