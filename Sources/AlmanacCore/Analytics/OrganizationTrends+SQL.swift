@@ -1,8 +1,9 @@
 extension OrganizationTrends: Analysis {
     public static let kind = AnalysisKind.organizationTrends
 
-    /// `organizations`: every organization of each scope's filter with its users and its
-    /// activity in the window, whose sums are the window's totals (a learner belongs to one
+    /// `organizations`: every organization of each scope's filter with its users (those who
+    /// had joined by the scope's as-of date, as the index counts them) and its activity in
+    /// the window, whose sums are the window's totals (a learner belongs to one
     /// organization, so no count of the window's is lost to the grouping); `series`: enrollments by the
     /// period of enrolled_at and completions by the period of completed_at, per organization
     /// and in total; `per_learner`: the spread of enrollments per learner.
@@ -39,13 +40,18 @@ extension OrganizationTrends: Analysis {
             """
             WITH \(scopes.cte(dialect, columns: [.userID, .organizationID, .status, .progress])),
             listed AS (
-                SELECT sc.scope, o.id, o.name AS organization
+                SELECT sc.scope, sc.through_day, o.id, o.name AS organization
                 FROM scopes sc JOIN organizations o ON sc.organization IS NULL OR o.name = sc.organization
                 UNION ALL
-                SELECT sc.scope, NULL, '\(Scope.noOrganization)' FROM scopes sc
+                SELECT sc.scope, sc.through_day, NULL, '\(Scope.noOrganization)' FROM scopes sc
                 WHERE sc.organization IS NULL AND EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
             ),
-            members AS (SELECT organization_id, count(*) AS users FROM users GROUP BY organization_id),
+            members AS (
+                SELECT d.through_day, u.organization_id, count(*) AS users
+                FROM (SELECT DISTINCT through_day FROM scopes) d
+                JOIN users u ON u.joined_at < d.through_day
+                GROUP BY d.through_day, u.organization_id
+            ),
             activity AS (
                 SELECT s.scope, s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,
                        \(completed) AS completed, sum(s.progress) AS progress_sum
@@ -56,7 +62,7 @@ extension OrganizationTrends: Analysis {
                    coalesce(a.completed, 0) AS completed, coalesce(a.progress_sum, 0) AS progress_sum,
                    \(dialect.ratio("coalesce(a.completed, 0)", "coalesce(a.enrollments, 0)", places: 4)) AS completion_rate
             FROM listed l
-            LEFT JOIN members m ON m.organization_id IS NOT DISTINCT FROM l.id
+            LEFT JOIN members m ON m.through_day = l.through_day AND m.organization_id IS NOT DISTINCT FROM l.id
             LEFT JOIN activity a ON a.scope = l.scope AND a.organization_id IS NOT DISTINCT FROM l.id
             ORDER BY l.scope, enrollments DESC, \(dialect.binary("l.organization")), l.id NULLS FIRST
             """, dialect)

@@ -26,8 +26,27 @@ public final class StatementRecorder: @unchecked Sendable {
     public func dump(analyses: [String]) -> String {
         let fromAnalyses = Set(analyses)
         var seen = Set<String>()
-        return (statements.filter { !fromAnalyses.contains($0) } + analyses)
+        return Self.header + "\n"
+            + (statements.filter { !fromAnalyses.contains($0) } + analyses)
             .filter { seen.insert($0).inserted }
             .map { $0 + "\n;\n" }.joined()
+    }
+
+    /// The first line of every dump: a comment to `sqlite3` and `psql`, and how `--dump-sql`
+    /// tells an earlier dump, which it may replace, from a file of the user's own.
+    public static let header =
+        "-- almanac --dump-sql: every statement of one build, in the order run (replay with sqlite3 or psql)"
+
+    /// The first statement of a dump written before the header was: the build's look for its
+    /// tables, on SQLite and on PostgreSQL.
+    static let headlessDumpStarts = [
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
+        "SELECT c.relname::text FROM pg_catalog.pg_class c",
+    ]
+
+    /// Whether `head`, a file's first bytes, begins as a dump of Almanac's does.
+    public static func isDump(_ head: Data) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        return ([header] + headlessDumpStarts).contains { text.hasPrefix($0) }
     }
 }

@@ -155,7 +155,11 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .twoBreakdowns:
             "it breaks a measure down one way at a time: by badge, organization, cohort or period. Ask one question per breakdown, filter by a name (\"completion rate by badge at Initech\"), or write the query yourself with `sql:`",
         .statistic:
-            "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress. Ask for the count in a window, the series (\"monthly enrollments\"), or the average progress, or write the query yourself with `sql:`",
+            "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress, nor an average or median of rates across badges or organizations. Ask for the count in a window, the series (\"monthly enrollments\"), the average progress, or the rate itself (\"the completion rate in 2025\", over every enrollment, or \"by badge\"), or write the query yourself with `sql:`",
+        .emptyRanking:
+            "a ranking of none lists nothing. Ask for a number of places (\"the top 3 badges\") or for the whole ranking (\"enrollments by badge\"), or write the query yourself with `sql:`",
+        .shareOfLearners:
+            "its completion and drop-out rates are shares of enrollments, not of learners: a learner with three enrollments counts three times. Ask for the completion rate (of enrollments), or how many learners completed (\"how many learners completed a badge in 2025\") beside how many enrolled, or write the query yourself with `sql:`",
         .change:
             "a change needs two windows, and this question gives at most one. Set two side by side (\"the completion rate this year against last year\"), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
         .againstWhole:

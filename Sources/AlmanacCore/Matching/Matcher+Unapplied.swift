@@ -122,6 +122,15 @@ extension Matcher {
         if counts.contains(measure), wording.measure != nil, let mean = found(Self.meanWords) {
             throw failure(.unapplied(.statistic, mean))
         }
+        // "What percentage of learners completed at least one badge in 2025" is a share of
+        // learners (86.4 % on the demo); the completion rate, over enrollments, is 55.1 %. With
+        // a badge named the two are the badge's rate ("what share of learners finished
+        // Linux Command Line"), which is read.
+        if measure == .completionRate || measure == .dropRate, match.filters.badge == nil,
+            let share = found(Self.shareOfPeople)
+        {
+            throw failure(.unapplied(.shareOfLearners, share))
+        }
         // A count changed is a change too ("how have completions changed since last year"),
         // except growth, which is the change itself.
         // "Did Hooli's completions drop last month": "drop" is a change of any measure but
@@ -269,6 +278,10 @@ extension Matcher {
         pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
+    private static let shareOfPeople = try! NSRegularExpression(
+        pattern:
+            #"\b(?:percent(?:age)?|share|proportion|fraction|ratio)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b|%\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,
+        options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
     private static let rankedCount = try! NSRegularExpression(

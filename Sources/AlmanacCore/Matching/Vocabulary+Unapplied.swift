@@ -148,7 +148,15 @@ extension Vocabulary {
                 #"\bstatus(?:es)?\s+(?:of\s+|is\s+|=\s*)?['"‘“]?enrol+ed\b|\benrol+ed[- ]only\b|\bpending\b|\bwaiting to (?:start|begin)\b|\bnot (?:yet )?(?:begun|started) (?:yet)?\b"#,
             ]
         ),
-        (.statistic, [#"\b(?:median|middle) progress\b"#]),
+        (
+            .statistic,
+            [
+                #"\b(?:median|middle) progress\b"#,
+                // "The median completion rate by badge", "the average completion rate across
+                // organizations": a blind test got the ranked rates, with no median or mean.
+                #"\b(?:median|middle|average|mean|avg|typical)\s+(?:\w+\s+)?(?:completion|drop[- ]?out|dropout|drop|success|pass|failure|attrition|finish)\s+rates?\b|\b(?:median|average|mean) of (?:the |their |all )?(?:completion|drop[- ]?out|dropout|drop|success|pass) rates\b"#,
+            ]
+        ),
         (
             // "The p90 time to complete" was answered with the median.
             .percentile,
@@ -203,6 +211,9 @@ extension Vocabulary {
             [
                 #"\bratios? (?:of|between)\b"#,
                 #"\b(?:completions|enrol+ments|drop[- ]?outs|learners) (?:per|to) (?:drop[- ]?outs|completions|enrol+ments)\b"#,
+                // "How many learners started Python Basics in Q1 2026 and how many finished?"
+                // was answered for the finishers alone.
+                #"\bhow (?:many|much)\b[^?.!]*\b(?:and|plus|also|then)\s+how (?:many|much)\b"#,
             ]
         ),
         (
@@ -240,6 +251,13 @@ extension Vocabulary {
             ]
         ),
         (
+            // "Top 0 badges" was read as the whole ranking.
+            .emptyRanking,
+            [
+                #"\b(?:top|bottom)\s+(?:0+|zero|none)\b(?!\.\d)|\b(?:0+|zero)\s+(?:\w+\s+)?\#(rankWords)\b"#
+            ]
+        ),
+        (
             // "The second most popular badge": rankings list the top or bottom, from the first.
             .ordinalRank,
             [
@@ -259,6 +277,7 @@ extension Vocabulary {
                 // "How many Initech learners dropped out in 2025, and which badge did they drop
                 // most?" answered the second part alone.
                 #"\bhow many\b[^?.!]*,\s*(?:and\s+)?(?:which|who|where|when)\b[^?.!]*\b(?:its|their|it|they|them)\b"#,
+
                 // "The top 3 and bottom 3 badges", "the highest completion rate, and which has
                 // the lowest": two rankings.
                 #"\b(?:highest|most|best|top)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:lowest|least|worst|fewest|bottom)\b|\b(?:lowest|least|worst|fewest|bottom)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:highest|most|best|top)\b"#,
@@ -379,6 +398,11 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// The time to complete of the completions made in a window, where it is over the
     /// enrollments made in it.
     case completionWindow
+    /// A share of learners across badges ("what percentage of learners completed at least one
+    /// badge"): the rates are shares of enrollments.
+    case shareOfLearners
+    /// A ranking of none ("the top 0 badges").
+    case emptyRanking
 }
 
 extension Vocabulary {

@@ -181,7 +181,7 @@ struct Wording: Equatable {
                 break
             }
             if count == nil, any(Self.singular) || peak != nil { count = 1 }
-            // "Top 0" asks for nothing; read it as the whole ranking.
+            // "Top 0" asks for nothing, and is refused (`UnappliedPart.emptyRanking`).
             if count == 0 { count = nil }
             ranking = Ranking(order, count: count)
         } else if peak != nil {

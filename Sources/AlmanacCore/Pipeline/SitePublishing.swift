@@ -108,15 +108,15 @@ struct SitePublishing {
             )
         }
         // The dump replaces the file it names: a blind test turned its database, its
-        // questions file and a template into SQL text so. A file that is there already must
-        // be an earlier dump (SQL text).
+        // questions file and a template into SQL text so, and another its own schema and
+        // migration scripts. A file that is there already must be an earlier dump.
         if let head = try? files.contents(of: target, limit: 256), !head.isEmpty,
-            !Self.looksLikeSQL(head)
+            !StatementRecorder.isDump(head)
         {
             throw SiteError(
                 path: path,
                 message:
-                    "--dump-sql replaces the file it names, and this one is not an earlier SQL dump (it is \(Self.describe(head))); name a new file, or move this one away first"
+                    "--dump-sql replaces the file it names, and this one is not a dump Almanac wrote (it is \(Self.describe(head))); name a new file, or move this one away first"
             )
         }
         let folder = site.standardizedFileURL.path
@@ -127,14 +127,6 @@ struct SitePublishing {
                     "the SQL dump would be inside the site folder \(folder), which the new site replaces; write it outside --out"
             )
         }
-    }
-
-    /// Whether a file's first bytes are SQL text, as a dump begins: a statement or a comment.
-    static func looksLikeSQL(_ head: Data) -> Bool {
-        let text = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace }.lowercased()
-        guard !head.contains(0) else { return false }
-        return ["--", "/*", "select", "with", "create", "pragma", "begin", "set ", "explain"]
-            .contains { text.hasPrefix($0) }
     }
 
     private static func describe(_ head: Data) -> String {

@@ -35,7 +35,19 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = folder.appendingPathComponent("real.sql")
-        try Data("SELECT 1\n;\n".utf8).write(to: real)
+        try Data((StatementRecorder.header + "\nSELECT 1\n;\n").utf8).write(to: real)
+        // A dump written before the header was, on each engine.
+        for (name, first) in [
+            (
+                "sqlite.sql",
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'\n;\n"
+            ),
+            ("postgres.sql", "SELECT c.relname::text FROM pg_catalog.pg_class c\nWHERE TRUE\n;\n"),
+        ] {
+            let earlier = folder.appendingPathComponent(name)
+            try Data(first.utf8).write(to: earlier)
+            try check(earlier.path)
+        }
         let link = folder.appendingPathComponent("link.sql")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         try check(folder.appendingPathComponent("new.sql").path)
@@ -49,7 +61,9 @@ import Testing
     }
 
     /// A blind test turned its database, its questions file and a template into SQL text.
-    @Test("refused: an existing file that is not an earlier dump")
+    @Test(
+        "refused: an existing file that is not a dump Almanac wrote, SQL of the user's own included"
+    )
     func notADump() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -58,6 +72,11 @@ import Testing
             "questions.yaml": Data("title: Pulse\nquestions:\n".utf8),
             "page.mustache": Data("<!doctype html>{{title}}".utf8),
             "binary.sql": Data([0x53, 0x45, 0x4c, 0x00, 0x01]),
+            // SQL of the user's own, which a blind test saw replaced by the dump.
+            "schema.sql": Data("CREATE TABLE organizations (id INTEGER PRIMARY KEY);\n".utf8),
+            "migrate.sql": Data("-- migration 42\nALTER TABLE users ADD COLUMN email TEXT;\n".utf8),
+            "query.sql": Data("select * from users;\n".utf8),
+            "comment.sql": Data("-- notes\n".utf8),
         ]
         for (name, data) in contents {
             let file = folder.appendingPathComponent(name)
