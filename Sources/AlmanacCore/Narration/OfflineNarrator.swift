@@ -303,11 +303,13 @@ public struct OfflineNarrator: Sendable {
         let cells = zip(result.columns, first).map {
             "\(md($0)) \(md(NumberText.cell($1, .decimal)))"
         }
-        let more =
+        // A cut result's size is not known: the rows past the limit were never read.
+        let returned =
             result.truncated
-            ? " (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)" : ""
+            ? "more than \(count(CustomSQL.rowLimit, "row")) (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)"
+            : count(result.rows.count, "row")
         return
-            "The query returned \(count(result.rows.count, "row"))\(more) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
+            "The query returned \(returned) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
     }
 
     // MARK: - Words

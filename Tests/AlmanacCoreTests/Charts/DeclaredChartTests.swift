@@ -44,3 +44,35 @@ extension DeclaredChartTests {
         #expect(error.message.contains("must be a column of numbers"))
     }
 }
+
+/// A fault test's query returned 5,000,000 rows: the page said it "returned 1,000 rows", and
+/// the chart's "Other (986)" bar summed 986 of the 4,999,986 rows past the first 14.
+extension DeclaredChartTests {
+    func cut() -> CustomSQL {
+        CustomSQL(
+            columns: ["name", "n"],
+            rows: (1...CustomSQL.rowLimit).map { [.string("r\($0)"), .int($0)] },
+            truncated: true)
+    }
+
+    @Test("a result cut at the row limit draws no 'Other', whose sum would be partial")
+    func cutResultChart() throws {
+        let chart = try #require(try ChartBuilder().charts(for: cut(), question: question()).first)
+        let labels = chart.figure["data"]?.arrayValue?.first?["x"]?.arrayValue ?? []
+        #expect(!labels.isEmpty)
+        #expect(!labels.contains { $0.stringValue?.hasPrefix("Other") == true })
+        #expect(chart.caption.contains("first 1,000 rows"))
+        // Uncut, the rest is summed into "Other": 986 rows past the first 14 here.
+        var whole = cut()
+        whole.truncated = false
+        let drawn = try #require(try ChartBuilder().charts(for: whole, question: question()).first)
+        #expect(drawn.figure["data"]?.arrayValue?.first?["x"]?.arrayValue?.last == "Other (986)")
+    }
+
+    @Test("a cut result's summary says more than the limit, not the limit")
+    func cutResultSummary() {
+        let text = OfflineNarrator().narrate(cut(), question: question())
+        #expect(text.contains("more than 1,000 rows"))
+        #expect(!text.contains("returned 1,000 rows"))
+    }
+}
