@@ -186,3 +186,22 @@ import Testing
         #expect(result.totals.organizations == 2)
     }
 }
+
+/// "The most common learning path for Docker Basics is Docker Basics → Kubernetes Essentials
+/// (69 learners)" read as if 69 took that step, where 310 did and 241 went on to a third.
+@Suite struct TwoBadgePathTests {
+    @Test("a path of two badges is said to end there")
+    func twoBadgePath() {
+        let rows = [
+            ("Docker Basics → Kubernetes Essentials", 69),
+            ("Docker Basics → Kubernetes Essentials → Python Basics", 29),
+        ].map { Answer.Row(subject: $0.0, value: .int($0.1), support: nil) }
+        let answer = Answer(
+            Intent(measure: .paths, ranking: Ranking(.top)), "Path", .init("Learners", .count),
+            nil, rows)
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "The most common learning path is Docker Basics → Kubernetes Essentials and no third badge (69 learners), then Docker Basics → Kubernetes Essentials → Python Basics (29 learners)."
+        )
+    }
+}
