@@ -80,10 +80,24 @@ public struct PreviewServer: Sendable {
         }
         // HEAD, as link checkers and `curl -I` ask: GET's status and headers, no body (it
         // answered 404 for every file).
+        // Its Content-Length is GET's (it said 0, which a fault test read as an empty file).
         await server.appendRoute(HTTPRoute("HEAD *")) { request in
             let full = Self.respond(to: request.path, encoded: request.target.path(), in: site)
+            var headers = full.headers
+            headers[.contentLength] = String(try await full.bodyData.count)
             return FlyingFox.HTTPResponse(
-                statusCode: full.statusCode, headers: full.headers, body: Data())
+                statusCode: full.statusCode, headers: headers, body: Data())
+        }
+        // Any other method: the site is read-only (POST, PUT, DELETE were answered 404).
+        await server.appendRoute(HTTPRoute("*")) { request in
+            FlyingFox.HTTPResponse(
+                statusCode: .methodNotAllowed,
+                headers: [
+                    .contentType: "text/plain; charset=utf-8", .init("Allow"): "GET, HEAD",
+                    .init("X-Content-Type-Options"): "nosniff",
+                ],
+                body: Data(
+                    "405: the preview serves GET and HEAD, not \(request.method.rawValue)\n".utf8))
         }
         let pinger = Task {
             while !Task.isCancelled {
@@ -126,6 +140,9 @@ public struct PreviewServer: Sendable {
         }
         let file: URL
         do {
+            // The path as sent, before anything resolved its dots: "/../../etc/passwd"
+            // reached here as "/etc/passwd" (404), and "/.." as "/" (the index).
+            if let encoded { _ = try site.file(for: encoded.removingPercentEncoding ?? encoded) }
             file = try site.file(for: path)
         } catch {
             return FlyingFox.HTTPResponse(

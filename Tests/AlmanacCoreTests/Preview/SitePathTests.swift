@@ -105,4 +105,20 @@ import Testing
         #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
         #expect(response.headers[.init("X-Content-Type-Options")] == "nosniff")
     }
+
+    /// A fault test's "/../../etc/passwd" came through resolved, as "/etc/passwd" (404), and
+    /// "/.." as "/", the index; the README promises 403 for `..` however it is written.
+    @Test(
+        "dots the server resolved before the path came are refused as sent",
+        arguments: [
+            ("/etc/passwd", "/../../etc/passwd"), ("/", "/.."), ("/index.html", "/a/../index.html"),
+        ])
+    func resolvedDots(path: String, sent: String) throws {
+        let site = try SitePathTests.Site()
+        let files = SitePath(root: site.root, files: DiskFileSystem())
+        #expect(PreviewServer.respond(to: path, encoded: sent, in: files).statusCode == .forbidden)
+        #expect(
+            PreviewServer.respond(to: "/index.html", encoded: "/index.html", in: files).statusCode
+                == .ok)
+    }
 }
