@@ -174,7 +174,11 @@ extension QuestionReport {
     /// move), then those of the totals' changes since the last report.
     public var whyItChanged: [String] {
         var lines: [String] = []
-        for line in insights.compactMap(\.why) where !lines.contains(line) {
+        // A question that sets two windows side by side asks why its own numbers moved
+        // between them: a week's unusual completions, beside "enrollments in the last 3
+        // months against the 3 before", read as the answer's cause to a blind test.
+        let asked = match.versus == nil ? insights : insights.filter(\.isChange)
+        for line in asked.compactMap(\.why) where !lines.contains(line) {
             lines.append(line)
         }
         for change in sinceLastReport?.changes ?? [] {

@@ -236,3 +236,24 @@ import Testing
         try await checkComparisons(postgres: true)
     }
 }
+
+/// "Enrollments in the last 3 months against the 3 months before" had, as "Why it changed",
+/// a week's unusual completions: a blind test read it as the cause of the answer's move.
+@Suite struct WhyItChangedScopeTests {
+    @Test("two windows side by side list their own move's drivers, not a week's")
+    func versusKeepsItsOwnMove() async throws {
+        let project = try Project(
+            rows: DriverFixtures.completingSpike, questions: DriversBuildTests.questions)
+        let asOf: (inout BuildOptions) -> Void = { $0.asOf = CivilDate(iso: "2024-04-07") }
+        // Without a second window, the spike week (2024-04-01) is why the numbers moved.
+        let plain = try await project.ask(
+            "How many enrollments does each badge have?", configure: asOf)
+        #expect(plain.report.whyItChanged.contains { $0.contains("in the week of 2024-04-01") })
+        // Set against another window, the same report lists only its changes' drivers.
+        var versus = plain.report
+        versus.match.versus = DateRange(
+            start: CivilDate(iso: "2023-01-01"), end: CivilDate(iso: "2024-01-01"), phrase: "2023")
+        #expect(!versus.whyItChanged.contains { $0.contains("in the week of") })
+        #expect(versus.whyItChanged.count < plain.report.whyItChanged.count)
+    }
+}
