@@ -156,6 +156,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "it breaks a measure down one way at a time: by badge, organization, cohort or period. Ask one question per breakdown, filter by a name (\"completion rate by badge at Initech\"), or write the query yourself with `sql:`",
         .statistic:
             "its averages are the average progress and the mean time to complete, and its medians are of the time to complete: no average of a count, nor a median of progress, nor an average or median of rates across badges or organizations. Ask for the count in a window, the series (\"monthly enrollments\"), the average progress, or the rate itself (\"the completion rate in 2025\", over every enrollment, or \"by badge\"), or write the query yourself with `sql:`",
+        .timeUnit:
+            "the time to complete is given in days, with one decimal (\"27.8 days\"). Ask for it without the unit, and divide by 7 for weeks, or write the query yourself with `sql:`",
         .emptyRanking:
             "a ranking of none lists nothing. Ask for a number of places (\"the top 3 badges\") or for the whole ranking (\"enrollments by badge\"), or write the query yourself with `sql:`",
         .shareOfLearners:

@@ -122,6 +122,12 @@ extension Matcher {
         if counts.contains(measure), wording.measure != nil, let mean = found(Self.meanWords) {
             throw failure(.unapplied(.statistic, mean))
         }
+        // "The avg time to complete for Initech in weeks" was answered in days, unsaid.
+        if measure == .timeToComplete || measure == .meanTimeToComplete,
+            let unit = found(Self.otherTimeUnit)
+        {
+            throw failure(.unapplied(.timeUnit, unit))
+        }
         // "What percentage of learners completed at least one badge in 2025" is a share of
         // learners (86.4 % on the demo); the completion rate, over enrollments, is 55.1 %. With
         // a badge named the two are the badge's rate ("what share of learners finished
@@ -278,6 +284,10 @@ extension Matcher {
         pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
+    private static let otherTimeUnit = try! NSRegularExpression(
+        pattern:
+            #"\b(?:in|as|into|expressed in|measured in) (?:hours|minutes|weeks|months|years)\b"#,
+        options: [.caseInsensitive])
     private static let shareOfPeople = try! NSRegularExpression(
         pattern:
             #"\b(?:percent(?:age)?|share|proportion|fraction|ratio)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b|%\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,

@@ -20,10 +20,22 @@ extension TimeWindow {
     private static let lastOfYear = regex(
         #"\b(?:the\s+)?(last|final|first)\s+(quarter|half|month)\s+of\s+((?:19|20)\d{2})\b"#)
 
+    /// "This March vs last March", "this Q2 against last Q2": the period of this year and of
+    /// the one before. Both read as the latest March begun, and the comparison vanished (a
+    /// blind test got March's enrollments alone).
+    private static let thisAndLast = regex(
+        #"\bthis\s+"# + period + #"\b(.*?)\b(last|previous)\s+"# + period + #"\b"#)
+
     /// `text` with each such period written as its own year's.
     func writingYearsOut(_ text: String) -> String {
         var text = text
         let year = asOf.year
+        replace(Self.thisAndLast, in: &text) { groups in
+            guard groups[0].lowercased() == groups[3].lowercased() else {
+                return "this \(groups[0])\(groups[1])\(groups[2]) \(groups[3])"
+            }
+            return "\(groups[0]) of \(year)\(groups[1])\(groups[3]) of \(year - 1)"
+        }
         func which(_ word: String) -> Int {
             switch word.lowercased().split(separator: " ").last ?? "" {
             case "last", "previous": return year - 1

@@ -339,10 +339,22 @@ struct TimeWindow {
         }
         // "Q1 vs Q2 2025", "H2 vs H1 2025": the first window without a year is in the
         // second's year (it was Q1 2026, the latest, and then H2 2024, blind tests found).
-        let first = others.first.map { sameYear(windows[0].range, as: $0.range) }
+        // Not when it would be the second itself: "Q2 vs Q2 last year", "March vs March 2025"
+        // set Q2 2025 against Q2 2025 ("level", a blind test found): the first is the
+        // latest begun, as alone.
+        var first = others.first.map { sameYear(windows[0].range, as: $0.range) }
+        let versus = others.first.map { inYearOf(windows[0].range, $0.range) }
+        if let carried = first, let versus, carried.start == versus.start,
+            carried.end == versus.end
+        {
+            first = windows[0].range
+            if windows[0].range.start == versus.start, windows[0].range.end == versus.end {
+                throw Problem.sameWindow(versus.phrase)
+            }
+        }
         return Reading(
             range: (first ?? windows.first?.range).map { counted($0) },
-            versus: others.first.map { counted(inYearOf(windows[0].range, $0.range)) })
+            versus: versus.map { counted($0) })
     }
 
     /// A month, quarter or half without a year, in the year of `other`, which has one: "Q2"

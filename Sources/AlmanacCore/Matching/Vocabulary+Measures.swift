@@ -181,7 +181,9 @@ extension Vocabulary {
             [
                 #"\b(?:completion|success|pass|passing|finish|graduation|completing) ?(?:rate|percentage|ratio|share|%)s?\b"#,
                 #"\brates? of (?:completion|success|finishing)\b"#,
-                #"\b(?:percent|percentage|share|proportion|fraction|ratio|%|portion|how much of|slice|odds|chances?|likel\w*|probability)\b[^?.!]*\#(finished)"#,
+                // "%" stands outside the word boundaries: "what % of … were completed" was
+                // read as a share of a total, where "what percentage" is the rate.
+                #"(?:\b(?:percent|percentage|share|proportion|fraction|ratio|portion|how much of|slice|odds|chances?|likel\w*|probability)\b|%)[^?.!]*\#(finished)"#,
                 #"\#(finished)[^?.!]*\b(?:ratio|rate|odds|percent\w*)\b"#,
                 #"\b(?:what|which) (?:part|proportion)\b[^?.!]*\b(?:complet|finish)"#,
                 #"\bhow often\b[^?.!]*\#(finished)"#,
@@ -310,6 +312,9 @@ extension Vocabulary {
         #"\blearning\b"#,
         #"\bcohorts?\b"#, #"\bdrop"#, #"\bsign[- ]?ups?\b"#, #"\bregistrations?\b"#, #"\bcurricul"#,
         #"\btraining\b"#, #"\bplatform\b"#,
+        // "What was the busiest month this year": docs/metrics.md's period ranking, refused as
+        // off-topic for want of a learning word.
+        #"\b(?:busiest|quietest|slowest|peak)\s+(?:day|week|month|quarter)\b"#,
     ]
 
     /// Measures whose own words are enough evidence: nobody says "completion rate" about the

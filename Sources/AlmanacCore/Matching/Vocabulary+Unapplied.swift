@@ -214,6 +214,9 @@ extension Vocabulary {
                 // "How many learners started Python Basics in Q1 2026 and how many finished?"
                 // was answered for the finishers alone.
                 #"\bhow (?:many|much)\b[^?.!]*\b(?:and|plus|also|then)\s+how (?:many|much)\b"#,
+                // "How many dropped out last month and what's the completion rate" gave the
+                // drop-out rate: one status counted, another's rate asked.
+                #"\b(?:dropped|drop(?:ped)? out|dropouts?|drop-outs?|quit|abandon\w*)\b[^?.!]*\band\b[^?.!]*\b(?:completion|success|pass|finish) rates?\b|\b(?:completed|finished|completions|passed)\b[^?.!]*\band\b[^?.!]*\b(?:drop[- ]?out|dropout|drop|attrition) rates?\b"#,
             ]
         ),
         (
@@ -403,6 +406,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case shareOfLearners
     /// A ranking of none ("the top 0 badges").
     case emptyRanking
+    /// The time to complete in a unit other than days ("in weeks").
+    case timeUnit
 }
 
 extension Vocabulary {

@@ -205,3 +205,82 @@ import Testing
         )
     }
 }
+
+/// The second tester of the session: windows compared with themselves, and parts dropped or
+/// refused that the docs read.
+extension BlindTwentySevenTests {
+    /// "Completions in Q2 vs Q2 last year" gave Q2 2025 against itself, "level", where Q2
+    /// 2026 has 1,580 against 1,382: the first window took the second's year.
+    @Test(
+        "a period without a year against the same period of another year is the latest begun",
+        arguments: [
+            ("completions in Q2 vs Q2 last year", "2026-04-01", "2025-04-01"),
+            ("enrollments in march vs march last year", "2026-03-01", "2025-03-01"),
+            ("enrollments Q1 vs Q1 2025", "2026-01-01", "2025-01-01"),
+            ("Q2 completions vs Q2 last year", "2026-04-01", "2025-04-01"),
+            ("enrollments this march vs last march", "2026-03-01", "2025-03-01"),
+            // Different periods still share the year written once.
+            ("enrollments in H2 vs H1 2025", "2025-07-01", "2025-01-01"),
+        ])
+    func samePeriodOfAnotherYear(text: String, current: String, previous: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start?.description == current)
+        #expect(match.versus?.start?.description == previous)
+    }
+
+    @Test("the same period against itself is refused, not answered 'level'")
+    func samePeriodItself() throws {
+        guard case .sameWindow = try reason("enrollments in Q2 vs Q2 2026") else {
+            Issue.record("not refused as the same window")
+            return
+        }
+    }
+
+    /// "How many ppl dropped out last month and what's the completion rate" gave the drop-out
+    /// rate alone.
+    @Test(
+        "one status counted and another's rate asked are two measures",
+        arguments: [
+            "how many ppl dropped out last month and what's the completion rate",
+            "how many completed python basics and what is the drop-out rate",
+        ])
+    func countAndOtherRate(text: String) throws {
+        #expect(try refusedPart(text) == .twoMeasures)
+    }
+
+    @Test("a count and the rate of the same status are one page, as before")
+    func countAndItsRate() throws {
+        #expect(
+            try route("How many finish Python Basics, and what is the completion rate").intent
+                .measure == .completionRate)
+    }
+
+    /// "What % of python basics enrollments were completed in 2025" was refused as a share of
+    /// a total, where "what percentage" gave the rate (64.94 %).
+    @Test("'%' of a badge's enrollments completed is the completion rate, as 'percentage' is")
+    func percentSign() throws {
+        let match = try route("what % of python basics enrollments were completed in 2025")
+        #expect(match.intent.measure == .completionRate)
+        #expect(match.filters.badge == "Python Basics")
+        #expect(try refusedPart("what % of all enrollments are at Acme & Sons") == .shareOfTotal)
+    }
+
+    /// "What was the busiest month this year" was refused as matching no kind; docs/metrics.md
+    /// lists "the busiest month" as a ranking of periods.
+    @Test("the busiest month or week, with no measure word, is a ranking of periods")
+    func busiestPeriod() throws {
+        let match = try route("what was the busiest month this year")
+        #expect(match.intent.dimension == .period)
+        #expect(match.intent.ranking?.count == 1)
+        #expect(match.granularity == .month)
+    }
+
+    /// "The avg time to complete for Initech in weeks" was answered in days, unsaid.
+    @Test("a time to complete in another unit than days is refused")
+    func timeUnit() throws {
+        #expect(
+            try refusedPart("what's the avg time to complete for initech in weeks") == .timeUnit)
+        #expect(
+            try route("how long does python basics take in days").intent.measure == .timeToComplete)
+    }
+}
