@@ -88,7 +88,7 @@ extension BadgeEnrollments: Analysis {
         let badges = scopes.statement(
             "badges",
             """
-            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .enrolledAt, .status, .progress, .completedAt])),
+            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .status, .progress, .seconds])),
             \(ScopeList.completionMedians(dialect, scopes.readWhole("s.scope", of: requests))),
             counts AS (
                 SELECT s.scope, s.badge_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,

@@ -13,8 +13,9 @@ enum BuildFacts: String, CaseIterable, Sendable {
 
     var name: String { rawValue }
 
-    /// The rows, as a `SELECT`. The Mondays of `enrolled_at` and `completed_at` are worked out
-    /// once here rather than for every scope that counts by week.
+    /// The rows, as a `SELECT`. The Mondays of `enrolled_at` and `completed_at`, and the
+    /// seconds from enrolling to completing, are worked out once here rather than for every
+    /// scope that counts by week or times the completions.
     func select(_ dialect: any SQLDialect) -> String {
         switch self {
         case .facts:
@@ -22,7 +23,8 @@ enum BuildFacts: String, CaseIterable, Sendable {
                 SELECT e.id, e.user_id, e.badge_id, u.organization_id, e.enrolled_at, e.status, e.progress, e.completed_at,
                            \(dialect.weekStart("e.enrolled_at")) AS enrolled_week,
                            \(dialect.weekStart("e.completed_at")) AS completed_week,
-                           substr(u.joined_at, 1, 7) AS joined_month
+                           substr(u.joined_at, 1, 7) AS joined_month,
+                           \(Scope.secondsToComplete(dialect, of: "e")) AS seconds
                     FROM enrollments e JOIN users u ON u.id = e.user_id
                 """
         case .learnerSteps:

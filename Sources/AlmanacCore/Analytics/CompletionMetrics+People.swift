@@ -27,7 +27,7 @@ extension CompletionMetrics {
         let any = { (status: String) in
             "max(\(dialect.flag("s.status = '\(status)'"))) AS \(status)"
         }
-        let seconds = Scope.secondsToComplete(dialect)
+        let seconds = Scope.scopedSeconds
         let columns = """
             count(*) AS learners, sum(completed) AS completed_learners,
                    sum(dropped) AS dropped_learners, sum(in_progress) AS in_progress_learners,
@@ -39,7 +39,7 @@ extension CompletionMetrics {
         return scopes.statement(
             "people",
             """
-            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .organizationID, .enrolledAt, .status, .completedAt])),
+            WITH \(scopes.cte(dialect, columns: [.userID, .badgeID, .organizationID, .status, .seconds])),
             learner_badges AS MATERIALIZED (
                 SELECT s.scope, s.badge_id, s.user_id, s.organization_id,
                        \(any("completed")), \(any("dropped")), \(any("in_progress")),

@@ -74,10 +74,10 @@ extension CompletionMetrics: Analysis {
         let medians = scopes.statement(
             "medians",
             """
-            WITH \(scopes.cte(dialect, columns: [.badgeID, .organizationID, .enrolledAt, .status, .completedAt])),
+            WITH \(scopes.cte(dialect, columns: [.badgeID, .organizationID, .seconds])),
             durations AS MATERIALIZED (
-                SELECT s.scope, s.badge_id, s.organization_id, \(Scope.secondsToComplete(dialect)) AS seconds
-                FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL
+                SELECT s.scope, s.badge_id, s.organization_id, \(Scope.scopedSeconds) AS seconds
+                FROM scoped s WHERE s.seconds IS NOT NULL
             )
             SELECT a.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,
                    \(dialect.days("a.q1")) AS median_days_to_complete, \(dialect.days("a.q2")) AS p90_days_to_complete

@@ -275,7 +275,7 @@ extension LearningPaths: Analysis {
         let completion = completed.statement(
             "completion",
             """
-            WITH \(completed.cte(dialect, columns: [.badgeID, .enrolledAt, .status, .completedAt])),
+            WITH \(completed.cte(dialect, columns: [.badgeID, .seconds])),
             \(ScopeList.completionMedians(dialect))
             SELECT m.scope, b.name AS badge, \(dialect.days("m.q1")) AS median_days_to_complete
             FROM medians m JOIN badges b ON b.id = m.badge_id

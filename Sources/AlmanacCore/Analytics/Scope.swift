@@ -31,11 +31,15 @@ struct Scope: Sendable {
     static func literal(_ text: String) -> String { SQLValue.text(text).literal }
 
     /// Seconds from enrollment to completion of a completed row with a `completed_at`, NULL
-    /// otherwise; `row` is the alias of a `scoped` row.
-    static func secondsToComplete(_ dialect: any SQLDialect, _ row: String = "s") -> String {
+    /// otherwise; `row` is the alias of an enrollment's row.
+    static func secondsToComplete(_ dialect: any SQLDialect, of row: String) -> String {
         "CASE WHEN \(row).status = 'completed' AND \(row).completed_at IS NOT NULL THEN "
             + "\(dialect.epochSeconds("\(row).completed_at")) - \(dialect.epochSeconds("\(row).enrolled_at")) END"
     }
+
+    /// The seconds to complete of a `scoped` row (`ScopeList.Column.seconds`): the facts'
+    /// own, worked out once per build, and none for a completion after the scope's cutoff.
+    static let scopedSeconds = "s.seconds"
 
     /// How many `scoped` rows (alias `s`) have a status.
     static func statusCount(_ status: String, _ dialect: any SQLDialect) -> String {

@@ -168,7 +168,7 @@ struct ScopeList: Sendable {
     enum Column: CaseIterable {
         case id, userID, badgeID, organizationID, enrolledAt, status, progress, completedAt
         case enrolledWeek, completedWeek, doneFrom, doneUntil, focus, granularity, inFocus
-        case joinedMonth
+        case joinedMonth, seconds
 
         /// - Parameter later: the condition of a completion after the scope's cutoff.
         func select(_ dialect: any SQLDialect, later: String) -> String {
@@ -194,6 +194,7 @@ struct ScopeList: Sendable {
             case .inFocus:
                 return "\(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus"
             case .joinedMonth: return "e.joined_month"
+            case .seconds: return "CASE WHEN \(later) THEN NULL ELSE e.seconds END AS seconds"
             }
         }
     }
@@ -272,8 +273,8 @@ struct ScopeList: Sendable {
     /// - Parameter condition: more of the `WHERE`, such as `readWhole`'s.
     static func completionMedians(_ dialect: any SQLDialect, _ condition: String = "") -> String {
         let source = """
-            SELECT s.scope, s.badge_id, \(Scope.secondsToComplete(dialect)) AS seconds
-            FROM scoped s WHERE s.status = 'completed' AND s.completed_at IS NOT NULL\(condition)
+            SELECT s.scope, s.badge_id, \(Scope.scopedSeconds) AS seconds
+            FROM scoped s WHERE s.seconds IS NOT NULL\(condition)
             """
         return
             "medians AS (\n\(dialect.quantiles([0.5], of: "seconds", by: ["scope", "badge_id"], from: source))\n)"
