@@ -2,8 +2,9 @@ extension OrganizationTrends: Analysis {
     public static let kind = AnalysisKind.organizationTrends
 
     /// `organizations`: every organization of each scope's filter with its users (those who
-    /// had joined by the scope's as-of date, as the index counts them) and its activity in
-    /// the window, whose sums are the window's totals (a learner belongs to one
+    /// had joined by the scope's as-of date, as the index counts them: the users are counted
+    /// by day of joining once, then those days summed up to each as-of date) and its activity
+    /// in the window, whose sums are the window's totals (a learner belongs to one
     /// organization, so no count of the window's is lost to the grouping); `series`: enrollments by the
     /// period of enrolled_at and completions by the period of completed_at, per organization
     /// and in total; `per_learner`: the spread of enrollments per learner.
@@ -46,11 +47,15 @@ extension OrganizationTrends: Analysis {
                 SELECT sc.scope, sc.through_day, NULL, '\(Scope.noOrganization)' FROM scopes sc
                 WHERE sc.organization IS NULL AND EXISTS (SELECT 1 FROM users WHERE organization_id IS NULL)
             ),
+            joined AS MATERIALIZED (
+                SELECT organization_id, substr(joined_at, 1, 10) AS day, count(*) AS users
+                FROM users GROUP BY organization_id, substr(joined_at, 1, 10)
+            ),
             members AS (
-                SELECT d.through_day, u.organization_id, count(*) AS users
+                SELECT d.through_day, j.organization_id, sum(j.users) AS users
                 FROM (SELECT DISTINCT through_day FROM scopes) d
-                JOIN users u ON u.joined_at < d.through_day
-                GROUP BY d.through_day, u.organization_id
+                JOIN joined j ON j.day < d.through_day
+                GROUP BY d.through_day, j.organization_id
             ),
             activity AS (
                 SELECT s.scope, s.organization_id, count(*) AS enrollments, count(DISTINCT s.user_id) AS learners,

@@ -64,6 +64,10 @@ extension Matcher {
         let after = lowered[range.upperBound...]
         let before = lowered[..<range.lowerBound]
         if after.hasPrefix(" in ‹badge›") || after.hasPrefix(" on ‹badge›") { return false }
+        // "Percentage of learners who finished Docker Basics": the status is the rate's own
+        // numerator, as in "what share of learners finished …".
+        let whole = NSRange(before.startIndex..., in: before)
+        if shareBefore.firstMatch(in: String(before), range: whole) != nil { return false }
         return !["which is ", "which are ", "it is ", "it's ", "that is "].contains {
             before.hasSuffix($0)
         }
@@ -121,6 +125,15 @@ extension Matcher {
         }
         if counts.contains(measure), wording.measure != nil, let mean = found(Self.meanWords) {
             throw failure(.unapplied(.statistic, mean))
+        }
+        // "The median completion rate by badge", "the average completion rate across
+        // organizations": a blind test got the ranked rates, with no median or mean. One
+        // scope's "average completion rate" ("at Initech") is its rate, and read.
+        if measure == .completionRate || measure == .dropRate,
+            match.intent.dimension == .badge || match.intent.dimension == .organization,
+            let statistic = found(Self.statisticOfRates)
+        {
+            throw failure(.unapplied(.statistic, statistic))
         }
         // "The avg time to complete for Initech in weeks" was answered in days, unsaid.
         if measure == .timeToComplete || measure == .meanTimeToComplete,
@@ -284,6 +297,13 @@ extension Matcher {
         pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
+    private static let shareBefore = try! NSRegularExpression(
+        pattern: #"(?:\b(?:percent\w*|share|proportion|fraction)|%)\s+of\s+[^?.!]{0,60}$"#,
+        options: [.caseInsensitive])
+    private static let statisticOfRates = try! NSRegularExpression(
+        pattern:
+            #"\b(?:median|middle|average|mean|avg|typical)\s+(?:\w+\s+)?(?:completion|drop[- ]?out|dropout|drop|success|pass|failure|attrition|finish)\s+rates?\b"#,
+        options: [.caseInsensitive])
     private static let otherTimeUnit = try! NSRegularExpression(
         pattern:
             #"\b(?:in|as|into|expressed in|measured in) (?:hours|minutes|weeks|months|years)\b"#,

@@ -198,7 +198,8 @@ enum Vocabulary {
         // "How many users does Initech have", "total number of users": the organization's
         // or the platform's users, whom a blind test got counted as the learners with an
         // enrollment in the last 12 months (288 of Initech's 464).
-        #"\bhow many (?:users?|members?|accounts?|employees|staff|people|persons)\s+(?:does|do|did)\s+(?:‹org›|the platform|we|our platform)\s+(?:have|has|had)\b"#,
+        // (Not "how many people does Globex have enrolled this year": enrolling.)
+        #"\bhow many (?:users?|members?|accounts?|employees|staff|people|persons)\s+(?:does|do|did)\s+(?:‹org›|the platform|we|our platform)\s+(?:have|has|had)(?:\s+(?:in total|altogether|overall|registered|signed up|on the platform|now|today))?\s*[?.!]*\s*$"#,
         #"\b(?:how many|number of|count of) (?:users?|members?|accounts?|employees|staff) (?:are |were |is )?(?:there )?(?:in|at|from|of|belong to) ‹org›\s*[?.!]*\s*$"#,
         #"^\s*(?:what is |what's |what are )?(?:the )?total (?:number|count) of (?:users|members|accounts)\s*[?.!]*\s*$|^\s*(?:how many|number of) (?:users|members|accounts) (?:are there|do we have|exist|in total|overall|altogether)\s*[?.!]*\s*$"#,
     ]

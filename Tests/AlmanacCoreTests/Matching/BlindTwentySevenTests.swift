@@ -284,3 +284,44 @@ extension BlindTwentySevenTests {
             try route("how long does python basics take in days").intent.measure == .timeToComplete)
     }
 }
+
+/// A third tester, on over-refusal: the new refusals caught ordinary questions, and a share of
+/// a badge's learners from an organization was answered with the completion rate.
+extension BlindTwentySevenTests {
+    @Test(
+        "one scope's average rate, and an organization's people enrolled, are still read",
+        arguments: [
+            ("average completion rate at initech", Measure.completionRate),
+            ("typical completion rate for python basics", .completionRate),
+            ("how many people does Initech have enrolled this year", .learners),
+        ])
+    func stillRead(text: String, measure: Measure) throws {
+        let intent = try route(text).intent
+        #expect(intent.measure == measure || (measure == .learners && intent.people))
+    }
+
+    /// "What percentage of Python Basics learners are from Initech" gave 58.25 %, Python
+    /// Basics' completion rate at Initech; Initech has 309 of its 2,565 learners, 12.05 %.
+    @Test(
+        "a share of a badge's learners from an organization, or of an organization's in a badge, is a share of a total",
+        arguments: [
+            "what percentage of python basics learners are from initech",
+            "what share of python basics learners come from acme & sons",
+            "what percentage of initech learners took python basics",
+        ])
+    func shareOfNamedLearners(text: String) throws {
+        #expect(try refusedPart(text) == .shareOfTotal)
+    }
+
+    /// "Percentage of learners who finished Docker Basics" was refused as a status filter;
+    /// docs/metrics.md reads "what share of learners finished …" as the rate.
+    @Test(
+        "the share of learners who finished a badge is its completion rate",
+        arguments: [
+            "percentage of learners who finished SQL Fundamentals",
+            "percentage of learners at initech who completed python basics",
+        ])
+    func shareWhoFinished(text: String) throws {
+        #expect(try route(text).intent.measure == .completionRate)
+    }
+}
