@@ -66,8 +66,14 @@ extension Matcher {
         if after.hasPrefix(" in ‹badge›") || after.hasPrefix(" on ‹badge›") { return false }
         // "Percentage of learners who finished Docker Basics": the status is the rate's own
         // numerator, as in "what share of learners finished …".
+        // Not "what percentage of learners who are still active … dropped out".
         let whole = NSRange(before.startIndex..., in: before)
-        if shareBefore.firstMatch(in: String(before), range: whole) != nil { return false }
+        let status = lowered[range]
+        if ["finish", "complet", "drop", "quit", "pass"].contains(where: status.contains),
+            shareBefore.firstMatch(in: String(before), range: whole) != nil
+        {
+            return false
+        }
         return !["which is ", "which are ", "it is ", "it's ", "that is "].contains {
             before.hasSuffix($0)
         }
@@ -108,10 +114,17 @@ extension Matcher {
         _ failure: (MatchError.Reason) -> MatchError
     ) throws {
         let lowered = masked.lowercased()
+        // The phrase as the question names it: "percentage of Initech learners", not "‹org›".
         func found(_ regex: NSRegularExpression) -> String? {
             let whole = NSRange(lowered.startIndex..., in: lowered)
             return regex.firstMatch(in: lowered, range: whole).flatMap {
-                Range($0.range, in: lowered).map { String(lowered[$0]) }
+                Range($0.range, in: lowered).map {
+                    String(lowered[$0])
+                        .replacingOccurrences(
+                            of: "‹org›", with: match.filters.organization ?? "‹org›"
+                        )
+                        .replacingOccurrences(of: "‹badge›", with: match.filters.badge ?? "‹badge›")
+                }
             }
         }
         let measure = match.intent.measure
@@ -146,7 +159,7 @@ extension Matcher {
         // a badge named the two are the badge's rate ("what share of learners finished
         // Linux Command Line"), which is read.
         if measure == .completionRate || measure == .dropRate, match.filters.badge == nil,
-            let share = found(Self.shareOfPeople)
+            match.intent.dimension == nil, let share = found(Self.shareOfPeople)
         {
             throw failure(.unapplied(.shareOfLearners, share))
         }
@@ -300,17 +313,24 @@ extension Matcher {
     private static let shareBefore = try! NSRegularExpression(
         pattern: #"(?:\b(?:percent\w*|share|proportion|fraction)|%)\s+of\s+[^?.!]{0,60}$"#,
         options: [.caseInsensitive])
+    /// A median of rates beside a breakdown, or a mean of them taken across it: not "the
+    /// highest average completion rate", "a below-average completion rate" or "the average
+    /// completion rate for each organization", which are each row's rate.
     private static let statisticOfRates = try! NSRegularExpression(
         pattern:
-            #"\b(?:median|middle|average|mean|avg|typical)\s+(?:\w+\s+)?(?:completion|drop[- ]?out|dropout|drop|success|pass|failure|attrition|finish)\s+rates?\b"#,
+            #"(?<![-\w])(?:median|middle)\s+(?:\w+\s+)?\#(rateWords)|(?<![-\w])(?:average|mean|avg|typical)\s+(?:\w+\s+)?\#(rateWords)[^?.!]*\b(?:across|among|over all|between)\b|(?<![-\w])(?:average|mean)\s+\#(rateWords)\s+(?:of|for) all\b"#,
         options: [.caseInsensitive])
+    private static let rateWords =
+        #"(?:completion|drop[- ]?out|dropout|drop|success|pass|failure|attrition|finish)\s+rates?\b"#
     private static let otherTimeUnit = try! NSRegularExpression(
         pattern:
             #"\b(?:in|as|into|expressed in|measured in) (?:hours|minutes|weeks|months|years)\b"#,
         options: [.caseInsensitive])
     private static let shareOfPeople = try! NSRegularExpression(
         pattern:
-            #"\b(?:percent(?:age)?|share|proportion|fraction|ratio)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b|%\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,
+            // (Not "what percentage of Acme & Sons learners finish their courses", read as the
+            // organization's rate by docs/metrics.md's table of phrasings.)
+            #"(?:\b(?:percent(?:age)?|share|proportion|fraction|ratio)|%)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,
         options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])

@@ -89,8 +89,10 @@ extension Vocabulary {
                 // "What percentage of Python Basics learners are from Initech" gave Python
                 // Basics' completion rate at Initech (58.25 %, where the share is 12.05 %), and
                 // "what percentage of Initech learners took Python Basics" too.
-                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹badge› \#(people) (?:are |is |were |come |came |work |worked |who are |that are )?(?:from|at|in|with) ‹org›"#,
-                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹org› \#(people) (?:who |that )?(?:took|take|takes|taking|have taken|are in|is in|were in|enrol+ed in|signed up for|chose|picked|are taking|went for) ‹badge›"#,
+                // (Not "what percentage of Python Basics learners at Initech completed", the
+                // rate of that badge there.)
+                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹badge› \#(people) (?:are|is|were|come|came|work|worked|who are|that are) (?:from|at|in|with) ‹org›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
+                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹org› \#(people) (?:who |that )?(?:took|take|takes|taking|have taken|are in|is in|were in|enrol+ed in|signed up for|chose|picked|are taking|went for) ‹badge›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
             ]
         ),
         (

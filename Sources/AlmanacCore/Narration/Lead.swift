@@ -253,6 +253,17 @@ enum Lead {
         // Rows tied with the first are all named as the most common: a blind test read
         // "the most common first badge is Leading Teams (8 …)" where Python Basics had 8 too.
         let tied = min(shown.count, answer.rows.prefix { $0.value == answer.rows[0].value }.count)
+        // "Docker Basics → Kubernetes Essentials (69 learners)" read as if only 69 took that
+        // step, where 310 did and 241 went on to a third badge: a path of two says it ends.
+        let shown =
+            answer.intent.measure == .paths
+            ? zip(answer.rows, shown).map { row, text in
+                let subject = md(row.subject)
+                guard row.subject.components(separatedBy: " → ").count == 2,
+                    text.hasPrefix(subject)
+                else { return text }
+                return subject + " and no third badge" + text.dropFirst(subject.count)
+            } : shown
         let first = tied > 1 ? list(Array(shown.prefix(tied))) + ", tied" : shown[0]
         let others = Array(shown.dropFirst(tied))
         let then = others.isEmpty ? "" : ", then " + list(others)
@@ -274,18 +285,6 @@ enum Lead {
             return
                 "The \(most) common step\(many) from one badge to the next\(scope) \(one) \(first)\(then)"
         default:
-            // "Docker Basics → Kubernetes Essentials (69 learners)" read as if only 69 took
-            // that step, where 310 did and 241 went on to a third badge: say what it counts.
-            let ends = zip(answer.rows, shown).map { row, text in
-                let subject = md(row.subject)
-                guard row.subject.components(separatedBy: " → ").count == 2,
-                    text.hasPrefix(subject)
-                else { return text }
-                return subject + " and no third badge" + text.dropFirst(subject.count)
-            }
-            let first = tied > 1 ? list(Array(ends.prefix(tied))) + ", tied" : ends[0]
-            let others = Array(ends.dropFirst(tied))
-            let then = others.isEmpty ? "" : ", then " + list(others)
             return "The \(most) common learning path\(many)\(scope) \(one) \(first)\(then)"
         }
     }

@@ -255,5 +255,14 @@ import Testing
             start: CivilDate(iso: "2023-01-01"), end: CivilDate(iso: "2024-01-01"), phrase: "2023")
         #expect(!versus.whyItChanged.contains { $0.contains("in the week of") })
         #expect(versus.whyItChanged.count < plain.report.whyItChanged.count)
+        // A comparison's own changes keep their drivers beside a week's: "this month compared
+        // with last month" has them, and the spike week's are added to its insights.
+        var compared = try await project.ask(
+            "How many enrollments this month compared with last month?", configure: asOf
+        ).report
+        let changes = compared.insights.filter(\.isChange).compactMap(\.why)
+        #expect(!changes.isEmpty)
+        compared.insights += plain.report.insights.filter { !$0.isChange && $0.why != nil }
+        #expect(compared.whyItChanged == changes)
     }
 }

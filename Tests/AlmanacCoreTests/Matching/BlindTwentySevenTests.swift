@@ -58,7 +58,7 @@ import Testing
         arguments: [
             "what is the median completion rate by badge",
             "what is the average completion rate across organizations in 2025",
-            "mean drop-out rate per organization",
+            "the mean drop-out rate across organizations",
             "the average of the completion rates of all badges",
         ])
     func statisticOfRates(text: String) throws {
@@ -228,9 +228,11 @@ extension BlindTwentySevenTests {
         #expect(match.versus?.start?.description == previous)
     }
 
-    @Test("the same period against itself is refused, not answered 'level'")
-    func samePeriodItself() throws {
-        guard case .sameWindow = try reason("enrollments in Q2 vs Q2 2026") else {
+    @Test(
+        "the same period against itself is refused, not answered 'level'",
+        arguments: ["enrollments in Q2 vs Q2 2026", "enrollments in Q2 2025 vs Q2"])
+    func samePeriodItself(text: String) throws {
+        guard case .sameWindow = try reason(text) else {
             Issue.record("not refused as the same window")
             return
         }
@@ -323,5 +325,30 @@ extension BlindTwentySevenTests {
         ])
     func shareWhoFinished(text: String) throws {
         #expect(try route(text).intent.measure == .completionRate)
+    }
+
+    /// The diff's review: these are each row's rate, or a badge's rate at an organization.
+    @Test(
+        "rates per row, or of a badge at an organization, with share or average words are read",
+        arguments: [
+            "What percentage of Python Basics learners at Initech completed?",
+            "What % of Python Basics users from Acme & Sons dropped out in 2025?",
+            "What percentage of Initech learners who took Python Basics completed it?",
+            "Which badge has the highest average completion rate?",
+            "Which organizations have a below-average completion rate?",
+            "Show the average completion rate for each organization",
+            "What percentage of learners complete each badge?",
+        ])
+    func ratesStillRead(text: String) throws {
+        let measure = try route(text).intent.measure
+        #expect(measure == .completionRate || measure == .dropRate)
+    }
+
+    @Test("a status beside a share that is not the rate's own is still refused")
+    func otherStatusBesideShare() throws {
+        #expect(
+            try refusedPart(
+                "What percentage of learners who are still active at Initech dropped out?")
+                == .statusFilter)
     }
 }
