@@ -27,6 +27,19 @@ extension Answer {
             ) {
                 (.number($0.medianDaysToComplete), $0.completed)
             }
+        case .averageProgress where whole:
+            // "What's the average progress" gave the badges' list, highest first, under a
+            // reading of one number: the platform's is over every enrollment of the scope.
+            let enrollments = result.reference.enrollments
+            return Answer(
+                intent, nil, .init("Average progress", .percent), "Enrollments",
+                [
+                    Row(
+                        subject: "",
+                        value: .number(
+                            Metrics.average(result.reference.progressSum, count: enrollments)),
+                        support: enrollments)
+                ])
         case .completions, .completionRate, .averageProgress:
             answer = tallied(rows, intent, subjectTitle: "Badge")
         default:

@@ -352,3 +352,23 @@ extension BlindTwentySevenTests {
                 == .statusFilter)
     }
 }
+
+/// "What's the average progress" gave the badges' list, highest first, under a reading of one
+/// number. Fixture.platformRows as of 2024-03-01: progress 1.0, 1.0, 0.5, 0.25, 1.0, 0.0
+/// and 1.0 over 7 enrollments: 4.75 / 7 = 0.678571… → 0.6786.
+@Suite struct WholeAverageProgressTests {
+    @Test("the platform's average progress is one number over every enrollment")
+    func wholeAverage() throws {
+        let context = try Fixture.context(Fixture.platformRows, asOf: "2024-03-01")
+        let result = try BadgeEnrollments.run(context)
+        let answer = Answer.badges(
+            result, Intent(measure: .averageProgress), Filters())
+        #expect(answer.subjectTitle == nil)
+        #expect(answer.rows.map(\.value) == [.number(0.6786)])
+        #expect(answer.rows.map(\.support) == [7])
+        // By badge, it is still the list: Python Basics (1 + 1 + 0.5 + 0.25) / 4 = 0.6875.
+        let byBadge = Answer.badges(
+            result, Intent(measure: .averageProgress, dimension: .badge), Filters())
+        #expect(byBadge.rows.first { $0.subject == "Python Basics" }?.value == .number(0.6875))
+    }
+}
