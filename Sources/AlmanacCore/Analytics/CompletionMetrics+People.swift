@@ -27,7 +27,7 @@ extension CompletionMetrics {
         let any = { (status: String) in
             "max(\(dialect.flag("s.status = '\(status)'"))) AS \(status)"
         }
-        let seconds = Scope.scopedSeconds
+        let seconds = "s.seconds"
         let columns = """
             count(*) AS learners, sum(completed) AS completed_learners,
                    sum(dropped) AS dropped_learners, sum(in_progress) AS in_progress_learners,

@@ -76,7 +76,7 @@ extension CompletionMetrics: Analysis {
             """
             WITH \(scopes.cte(dialect, columns: [.badgeID, .organizationID, .seconds])),
             durations AS MATERIALIZED (
-                SELECT s.scope, s.badge_id, s.organization_id, \(Scope.scopedSeconds) AS seconds
+                SELECT s.scope, s.badge_id, s.organization_id, s.seconds AS seconds
                 FROM scoped s WHERE s.seconds IS NOT NULL
             )
             SELECT a.scope, 'overall' AS breakdown, CAST(NULL AS BIGINT) AS badge_id, CAST(NULL AS BIGINT) AS organization_id,

@@ -37,10 +37,6 @@ struct Scope: Sendable {
             + "\(dialect.epochSeconds("\(row).completed_at")) - \(dialect.epochSeconds("\(row).enrolled_at")) END"
     }
 
-    /// The seconds to complete of a `scoped` row (`ScopeList.Column.seconds`): the facts'
-    /// own, worked out once per build, and none for a completion after the scope's cutoff.
-    static let scopedSeconds = "s.seconds"
-
     /// How many `scoped` rows (alias `s`) have a status.
     static func statusCount(_ status: String, _ dialect: any SQLDialect) -> String {
         "sum(\(dialect.flag("s.status = '\(status)'")))"

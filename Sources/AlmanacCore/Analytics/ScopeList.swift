@@ -194,6 +194,8 @@ struct ScopeList: Sendable {
             case .inFocus:
                 return "\(dialect.flag("sc.focus IS NULL OR e.badge_id = sc.focus_id")) AS in_focus"
             case .joinedMonth: return "e.joined_month"
+            // The facts' seconds to complete, worked out once per build; none for a
+            // completion after the scope's cutoff.
             case .seconds: return "CASE WHEN \(later) THEN NULL ELSE e.seconds END AS seconds"
             }
         }
@@ -273,7 +275,7 @@ struct ScopeList: Sendable {
     /// - Parameter condition: more of the `WHERE`, such as `readWhole`'s.
     static func completionMedians(_ dialect: any SQLDialect, _ condition: String = "") -> String {
         let source = """
-            SELECT s.scope, s.badge_id, \(Scope.scopedSeconds) AS seconds
+            SELECT s.scope, s.badge_id, s.seconds AS seconds
             FROM scoped s WHERE s.seconds IS NOT NULL\(condition)
             """
         return

@@ -335,8 +335,6 @@ extension Matcher {
         return String(scalars).precomposedStringWithCanonicalMapping
     }
 
-    /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
-    /// words and dates of a name ("Class of 2024") are not read as the question's own.
     /// "Python Basics 2": a badge's name with a number after it that counts nothing, a name
     /// the database does not have (a blind test got Python Basics' learners). "Python Basics
     /// 2025", "Python Basics 2 years ago" and "Python Basics 3 times" are other things.
@@ -360,6 +358,8 @@ extension Matcher {
             #"‹badge›\s+(\d{1,2})\b(?![.,:/]\d)(?!\s*(?:%|percent|st\b|nd\b|rd\b|th\b|days?|weeks?|months?|years?|quarters?|hours?|times?|learners?|people|students|users|enrol\w*|completions?|badges?|courses?|organi[sz]ations?|orgs?|of\b|or\b|and\b|to\b|-))"#,
         options: [.caseInsensitive])
 
+    /// The question with each name it mentions replaced by `‹badge›` or `‹org›`, so that the
+    /// words and dates of a name ("Class of 2024") are not read as the question's own.
     static func masked(_ text: String, _ mentions: [EntityFinder.Found]) -> String {
         let characters = Array(text)
         guard !mentions.isEmpty, characters.count == Array(text.lowercased()).count else {

@@ -110,7 +110,7 @@ extension Matcher {
         }
         try refuseJoiningPlatform(masked, match: match, failure)
         match.granularity = question.granularity ?? wording.granularity
-        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
+        try refuseUnappliedIntent(match, wording: wording, reading, failure)
         match.corrections = reading.corrections
         return match
     }

@@ -110,20 +110,18 @@ extension Matcher {
     /// compare, a total of the names set side by side, a ranking per period, an average
     /// of a count, and a share of a total. Runs once the windows and the names are read.
     func refuseUnappliedIntent(
-        _ match: Match, wording: Wording, masked: String,
+        _ match: Match, wording: Wording, _ reading: Reading,
         _ failure: (MatchError.Reason) -> MatchError
     ) throws {
-        let lowered = masked.lowercased()
+        let lowered = reading.masked.lowercased()
         // The phrase as the question names it: "percentage of Initech learners", not "‹org›".
         func found(_ regex: NSRegularExpression) -> String? {
             let whole = NSRange(lowered.startIndex..., in: lowered)
             return regex.firstMatch(in: lowered, range: whole).flatMap {
                 Range($0.range, in: lowered).map {
-                    String(lowered[$0])
-                        .replacingOccurrences(
-                            of: "‹org›", with: match.filters.organization ?? "‹org›"
-                        )
-                        .replacingOccurrences(of: "‹badge›", with: match.filters.badge ?? "‹badge›")
+                    Self.unmasked(
+                        String(lowered[$0]), after: String(lowered[..<$0.lowerBound]),
+                        reading.mentions)
                 }
             }
         }
@@ -307,11 +305,11 @@ extension Matcher {
             #"\bhow (?:far|deep) (?:along|through|into|in)\b|\b(?:average|avg|mean|typical|median) progress\b|\bprogress (?:made|level|score)\b"#,
         options: [.caseInsensitive])
     private static let shareWords = try! NSRegularExpression(
-        pattern: #"\b(?:percent\w*|share|proportion|fraction)\b|%"#, options: [.caseInsensitive])
+        pattern: Vocabulary.shareWord, options: [.caseInsensitive])
     private static let meanWords = try! NSRegularExpression(
         pattern: Vocabulary.meanWords, options: [.caseInsensitive])
     private static let shareBefore = try! NSRegularExpression(
-        pattern: #"(?:\b(?:percent\w*|share|proportion|fraction)|%)\s+of\s+[^?.!]{0,60}$"#,
+        pattern: #"\#(Vocabulary.shareWord)\s+of\s+[^?.!]{0,60}$"#,
         options: [.caseInsensitive])
     /// A median of rates beside a breakdown, or a mean of them taken across it: not "the
     /// highest average completion rate", "a below-average completion rate" or "the average

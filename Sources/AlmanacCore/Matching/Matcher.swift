@@ -238,7 +238,7 @@ public struct Matcher: Sendable {
             Self.growthBetweenWindows(&match, wording: wording)
             Self.changeOfEnrollments(&match, masked: masked.lowercased())
         }
-        try refuseUnappliedIntent(match, wording: wording, masked: masked, failure)
+        try refuseUnappliedIntent(match, wording: wording, reading, failure)
         try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)

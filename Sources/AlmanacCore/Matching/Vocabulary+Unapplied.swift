@@ -91,8 +91,8 @@ extension Vocabulary {
                 // "what percentage of Initech learners took Python Basics" too.
                 // (Not "what percentage of Python Basics learners at Initech completed", the
                 // rate of that badge there.)
-                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹badge› \#(people) (?:are|is|were|come|came|work|worked|who are|that are) (?:from|at|in|with) ‹org›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
-                #"(?:\b(?:share|percentage|percent|proportion|fraction)|%) of (?:all |the |our )*‹org› \#(people) (?:who |that )?(?:took|take|takes|taking|have taken|are in|is in|were in|enrol+ed in|signed up for|chose|picked|are taking|went for) ‹badge›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
+                #"\#(shareWord) of (?:all |the |our )*‹badge› \#(people) (?:are|is|were|come|came|work|worked|who are|that are) (?:from|at|in|with) ‹org›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
+                #"\#(shareWord) of (?:all |the |our )*‹org› \#(people) (?:who |that )?(?:took|take|takes|taking|have taken|are in|is in|were in|enrol+ed in|signed up for|chose|picked|are taking|went for) ‹badge›(?![^?.!]*\b(?:complet|finish|drop|quit|pass|abandon))"#,
             ]
         ),
         (

@@ -6,6 +6,8 @@ import Foundation
 enum Vocabulary {
     static let people =
         #"(?:people|persons?|learners?|users?|students?|staff|employees?|members?|participants?|trainees?|individuals?|folks|colleagues|workers|humans|attendees|hires|joiners|starters|newcomers|anybody|anyone|someone|nurses|engineers|developers|analysts|managers)"#
+    /// A word of a share of something: "percentage", "share", "%".
+    static let shareWord = #"(?:\b(?:percent\w*|share|proportion|fraction)\b|%)"#
     static let badgeWord =
         #"(?:badges?|courses?|certifications?|certificates?|certs?|tracks?|programs?|programmes?|modules?|classes|class|trainings?|catalogue|catalog)"#
     static let badgePlural =
