@@ -251,8 +251,8 @@ extension Vocabulary {
                 #"\b(?:which|what|who) (?:are the )?\#(people) (?:enrol+ed|took|joined|signed up|registered|started)\b"#,
                 #"\bwho (?:enrol+ed|took|joined|signed up|registered|started|is enrol+ed|are enrol+ed)\b"#,
                 #"\bhow many (?:‹org› )?(?!enrol|sign|registr|time|badge|course|cert|seat|spot|place)[a-z]+ (?:have |has |had |did |were |are )?(?:signed up|enrol+ed|registered|took|taken|joined|started)\b"#,
-                #"\bmost \#(people)\b"#, #"\bfewest \#(people)\b"#,
-                #"\b(?:more|fewer|less) \#(people)\b"#,
+                // "Which organization has the most Python Basics learners" ranked enrollments.
+                #"\b(?:most|fewest|more|fewer|less) (?:(?:‹org›|‹badge›)(?:'s|’s)? )?\#(people)\b"#,
                 #"\bby (?:the )?(?:number of )?\#(people)\b"#,
                 // "Learners at Hooli this year" matched no kind.
                 #"^\W*(?:the\s+)?(?:learners|users|students|employees|members|participants|trainees)\s+(?:at|from|in|of|for)\s+(?:the\s+)?(?:‹org›|‹badge›)(?!\s+(?:who|that|which)\b)"#,
