@@ -174,6 +174,12 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
         .role:
             "the data holds no job roles or departments: a learner has an organization and a join date, not a role or a team within it. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
+        .attribute:
+            "the data holds no kinds of learners or badges: a learner has an organization and a join date, and a badge a name and a category, with no plan, level, type or record beyond the enrollments. Ask about all learners or badges, or about a named organization or badge, or write the query yourself with `sql:`",
+        .cumulative:
+            "its counts are of a window or of each period, not running totals. Ask for the count up to a date (\"enrollments until March 2026\", \"ever\"), or the series (\"monthly enrollments at Initech\") and add it up, or write the query yourself with `sql:`",
+        .pathStatus:
+            "learning paths follow every learner who took the badge, finished or not, not the learners of one status. Ask what learners take after the badge (\"what do learners take after Python Basics?\"), or write the query yourself with `sql:`",
         .statusFilter:
             "average progress and the completion and drop-out rates are over every enrollment in the scope, whatever its status. Ask for the average progress or the rate of a badge or organization, or the count of one status (\"how many are in progress\"), or write the query yourself with `sql:`",
         .twoStatuses:

@@ -141,7 +141,24 @@ extension Matcher {
                 #"\b(completion|drop[- ]?out|drop|success|pass)\s+(?:pct|%|percent|percentage)(s?)\b"#,
                 "$1 rate$2"
             ),
+            // "The % change in enrollments Q2 vs Q1", "by what percentage did completions
+            // grow": the change, which a comparison gives in percent; the percentage is not a
+            // rate (a blind test got a refusal as a share of a total, or the completion rate).
+            (
+                #"(?:\bpercent(?:age)?|\bpct|%)\s*(change|increase|decrease|growth|difference|rise|drop(?![- ]?outs?\b)|decline|fall|gain|jump|swing|move)\b"#,
+                "$1"
+            ),
+            (#"\bby what (?:percent(?:age)?|pct|%)"#, "by how much"),
+            (#"\s+in (?:percent(?:age)?|pct|%)(?:\s+terms)?\b"#, ""),
             (#"\bpct\b"#, "percentage"),
+            // "The top dozen badges" (the count was dropped); "the first 3 badges by learners"
+            // are the top 3 (they were every badge).
+            (#"\bhalf a dozen\b"#, "6"),
+            (#"\b(?:a\s+)?dozen\b"#, "12"),
+            (
+                #"\bfirst\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?=(?:badges|courses|certifications|organi[sz]ations|orgs|companies|teams|customers)\s+(?:by|with|ranked|sorted|ordered)\b)"#,
+                "top $1 "
+            ),
             // "The most recent 30 days" is a window, not a ranking ("most").
             (
                 #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,

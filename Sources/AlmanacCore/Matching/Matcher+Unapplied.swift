@@ -34,6 +34,7 @@ extension Matcher {
         }
         for (part, patterns) in Self.unapplied {
             if part == .negatedStatus, measure == .inProgress { continue }
+            if part == .pathStatus, measure?.isSequence != true { continue }
             // A status beside a rate ("the completion rate of those still active") cannot be
             // applied either: the rate is over every status.
             if part == .statusFilter,

@@ -129,6 +129,18 @@ extension TimeWindow {
         return regex.firstMatch(in: text, range: before)
     }
 
+    /// Whether the words around a bare "may" make it the month: "this May", "last May",
+    /// "May enrollments" (a blind test found "enrollments this May" answered for the whole
+    /// history), where "learners may drop out" is the verb.
+    static func namesMay(_ range: NSRange, in text: String) -> Bool {
+        prefix(before: range, in: text, matching: mayRelative) != nil
+            || mayMeasure.firstMatch(in: text, range: rest(after: range, in: text)) != nil
+    }
+
+    private static let mayRelative = regex(
+        #"\b(?:this|last|next|previous|past|coming|vs\.?|versus|against)\s+$"#)
+    private static let mayMeasure = regex("^" + mayNouns)
+
     /// Whether only a connector lies between two points.
     /// Words after "from ‹period›" that make it a start: "from March onwards", "from Q1 on",
     /// "from 2025 to date".

@@ -47,6 +47,9 @@ struct TimeWindow {
     private static let monthPattern =
         #"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"#
     private static let year = #"((?:19|20)\d{2})"#
+    /// What follows "May" the month, never "may" the verb: "May enrollments".
+    static let mayNouns =
+        #"\s*,?\s+(?:vs\b|versus\b|against\b|compared\b)|\s+(?:enrol+ments|completions|sign[- ]?ups|registrations|cohorts?|intakes?|drop[- ]?outs|dropouts|figures|numbers|totals?|counts?|starts|data|stats|statistics|activity|results)\b"#
     private static let count =
         #"(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"#
     static let ordinals = [
@@ -159,6 +162,19 @@ struct TimeWindow {
         // "3 months after", "the 12 months ending June", "not in 2025".
         #"(?<!how many )(?<!per )(?<!by )(?<!each )(?<!every )(?<!in )(?<!a )(?<!of )(?<!over-)(?<!over )(?<!on-)\b(?:days?|weeks?|months?|years?)\b(?!\s+(?:by|over|to|between|apart|later|long|on)\b)(?![- ](?:by|over|on)\b)"#,
         #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:19|20)\d{2}\b"#,
+        // "Mid-June", "late May", "early last year", "the middle of 2025": part of a period,
+        // which a blind test found read as the whole of it.
+        #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:the\s+)?(?:(?:this|last|next|previous|past)\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|year|month|quarter|week|q[1-4]|h[12]|summer|winter|spring|autumn|fall)\b"#,
+        #"\bmiddle\s+of\s+(?:the\s+)?(?:(?:this|last|next)\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|quarter|week|q[1-4]|h[12])\b"#,
+        // "June 1-15", "June 1 to 15", "1-15 June 2026": a range of days in one month, which
+        // a blind test found read as its first day (or its last).
+        #"\b"# + monthPattern
+            + #"\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|until|till|and)\s*\d{1,2}(?:st|nd|rd|th)?\b"#,
+        #"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|until|till|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"#
+            + monthPattern,
+        // "This May", "May enrollments": the month, where no other form reads a bare "may".
+        #"(?<=\bthis |\blast |\bnext |\bprevious |\bpast |\bcoming |\bvs |\bvs\. |\bversus |\bagainst )may\b|\bmay(?="#
+            + mayNouns + ")",
         // "The 3 months to March 2026": a span ending at a date, not read.
         #"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months|quarters|years)\s+(?:to|up to|ending|ended|through|until|till|before|prior to|leading up to)\b"#,
         #"\b(?:ending|ended)\b(?!\s+up\b)"#,
@@ -219,7 +235,8 @@ struct TimeWindow {
                         == nil,
                     // "Between March and May", "from January to May": the end of a range.
                     Self.prefix(before: match.range, in: lowered, matching: Self.rangeEndBefore)
-                        == nil
+                        == nil,
+                    !Self.namesMay(match.range, in: lowered)
                 {
                     continue
                 }

@@ -45,7 +45,7 @@ public struct OfflineNarrator: Sendable {
                 text += ", and none has finished yet."
             }
             text +=
-                " \(NumberText.count(badge.dropped)) dropped out and \(NumberText.count(badge.inProgress)) are still in progress."
+                " \(NumberText.count(badge.dropped)) dropped out and \(NumberText.count(badge.inProgress)) \(badge.inProgress == 1 ? "is" : "are") still in progress."
             return text
         }
         var sentences: [String] = []

@@ -9,13 +9,25 @@ import Testing
 @Suite struct BlindTwentyEightTests {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
-            badges: ["Python Basics", "SQL Fundamentals"],
+            badges: [
+                "Python Basics", "SQL Fundamentals", "Docker Basics", "Kubernetes Essentials",
+                "Advanced Python",
+            ],
             organizations: ["Initech", "Acme & Sons"],
             categories: [:]),
         asOf: CivilDate(iso: "2026-06-30")!)
 
     func route(_ text: String) throws -> Match {
         try matcher.route(Question(id: "q", text: text))
+    }
+
+    func reason(_ text: String) throws -> MatchError.Reason {
+        try #require(throws: MatchError.self) { try route(text) }.reason
+    }
+
+    func refusedPart(_ text: String) throws -> UnappliedPart? {
+        guard case .unapplied(let part, _) = try reason(text) else { return nil }
+        return part
     }
 
     /// "Which organization has the most Python Basics learners" ranked the organizations by
@@ -45,5 +57,175 @@ import Testing
         ])
     func mostEnrollments(text: String) throws {
         #expect(try route(text).intent.measure == .enrollments)
+    }
+
+    /// Each was answered for the one organization it leaves out (on the demo: "enrollments
+    /// in 2025 without counting Initech" gave Initech's 1,055, where the rest made 9,211).
+    @Test(
+        "an exclusion in other words is refused, not read as the name alone",
+        arguments: [
+            "Enrollments in 2025 without counting Initech",
+            "Enrollments in 2025, Initech excluded",
+            "Completion rate exclusive of Acme & Sons",
+            "Completion rate with Acme & Sons removed",
+            "Drop rate if we leave Initech out",
+            "How many completions, Acme & Sons aside?",
+            "Enrollments for every company save Initech",
+            "How many enrollments net of drop-outs in 2025?",
+            "completion rate, Initech not included",
+        ])
+    func exclusions(text: String) throws {
+        #expect(try refusedPart(text) == .exclusion)
+    }
+
+    @Test(
+        "a name on its own is still the name",
+        arguments: [
+            "Enrollments at Initech in 2025", "Completion rate for Acme & Sons",
+            "how many learners dropped out of Python Basics",
+        ])
+    func namesStillRead(text: String) throws {
+        _ = try route(text)
+    }
+
+    /// "Enrollments this May" and "How many May enrollments for Initech" lost the month and
+    /// gave the whole history (as of 2026-06-30, May 2026 is from 2026-05-01 to 2026-06-01).
+    @Test(
+        "May is the month after this, last or vs, and before a count's noun",
+        arguments: [
+            "How many May enrollments for Initech?", "Python Basics May enrollments",
+            "Enrollments this May", "Enrollments last May", "completions April vs May",
+        ])
+    func mayTheMonth(text: String) throws {
+        let range = try #require(try route(text).filters.dateRange)
+        #expect(range.start?.description == "2026-05-01")
+        #expect(range.end?.description == "2026-06-01")
+    }
+
+    @Test(
+        "may the verb is not a month",
+        arguments: [
+            "How many learners may complete Python Basics", "which badges may learners take next",
+        ])
+    func mayTheVerb(text: String) throws {
+        #expect(try route(text).filters.dateRange == nil)
+    }
+
+    /// Each was read as the whole period, or as its first day.
+    @Test(
+        "part of a period, or a range of days in one month, is refused",
+        arguments: [
+            "Enrollments in mid-June", "Completions in early June 2026", "Enrollments in late May",
+            "Enrollments late last year", "Completion rate in the middle of 2025",
+            "Enrollments June 1-15", "Enrollments June 1 to 15",
+            "Enrollments between June 1 and 15", "Enrollments 1-15 June 2026",
+        ])
+    func partsOfPeriods(text: String) throws {
+        guard case .unreadableTime = try reason(text) else {
+            Issue.record("\(text) was not refused as an unreadable time")
+            return
+        }
+    }
+
+    @Test("a range of days written whole is still read")
+    func wholeRangeOfDays() throws {
+        let range = try #require(try route("enrollments from June 1 to June 15").filters.dateRange)
+        #expect(range.start?.description == "2026-06-01")
+        #expect(range.end?.description == "2026-06-16")
+    }
+
+    /// Each was answered with the platform's number, the qualifier dropped.
+    @Test(
+        "a kind of learner or badge the data does not hold is refused",
+        arguments: [
+            "Completion rate of repeat learners", "How many enrollments by returning learners?",
+            "Completion rate for mandatory training", "Completion rate for international learners",
+            "Completion rate for learners on the free plan", "Enrollments by premium users",
+            "Enrollments of high-potential employees",
+            "How many enrollments from enterprise customers?",
+            "Completion rate for beginner courses", "Completion rate for new badges",
+            "How many verified learners completed SQL Fundamentals?",
+            "Completion rate for top performers", "self-paced courses completion rate",
+        ])
+    func attributes(text: String) throws {
+        #expect(try refusedPart(text) == .attribute)
+    }
+
+    @Test(
+        "the words for all learners are still read",
+        arguments: [
+            "what are the most popular courses", "how many individual learners enrolled in 2025",
+            "how many unique learners at Initech",
+        ])
+    func plainLearners(text: String) throws {
+        _ = try route(text)
+    }
+
+    @Test(
+        "a measure that would be swapped for another is refused",
+        arguments: [
+            ("What's the in-progress rate for Advanced Python?", UnappliedPart.shareOfTotal),
+            ("How many courses does a typical Initech employee take?", .perLearner),
+            ("Cumulative number of learners at Initech", .cumulative),
+            ("Enrollments per month, cumulative, for Initech", .cumulative),
+            ("What do learners who dropped Python Basics take next?", .pathStatus),
+            (
+                "How many learners took either Docker Basics or Kubernetes Essentials in 2025?",
+                .combined
+            ),
+            ("How many learners took Python Basics or SQL Fundamentals", .combined),
+            ("How many distinct badges did Initech learners enroll in?", .catalogue),
+            ("Top half of organizations by enrollments", .ordinalRank),
+            ("Top 25% of badges by completion rate", .ordinalRank),
+        ])
+    func swappedMeasures(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part)
+    }
+
+    @Test(
+        "a comparison of two names with or is still read",
+        arguments: [
+            "which has more learners, Python Basics or SQL Fundamentals",
+            "Python Basics or SQL Fundamentals: which has the higher completion rate?",
+        ])
+    func orComparison(text: String) throws {
+        #expect(try route(text).intent.compared == ["Python Basics", "SQL Fundamentals"])
+    }
+
+    @Test(
+        "a ranking keeps its size",
+        arguments: [
+            ("Top dozen badges by enrollments", 12),
+            ("First 3 badges by learners", 3),
+            ("Which Python Basics org has the best completion rate?", 1),
+        ])
+    func rankingSizes(text: String, count: Int) throws {
+        #expect(try route(text).intent.ranking?.count == count)
+    }
+
+    /// "Percentage change in completions, May vs April" was the completion rate; "what's the
+    /// % change in enrollments Q2 vs Q1 2026" was refused as a share of a total.
+    @Test(
+        "a percentage change is the change of the count",
+        arguments: [
+            ("What's the % change in enrollments Q2 vs Q1 2026?", Measure.enrollments),
+            ("By what percentage did enrollments grow from 2024 to 2025?", .enrollments),
+            ("Percent change in completions this quarter vs last quarter", .completions),
+            ("Percentage change in Python Basics completions, May vs April", .completions),
+        ])
+    func percentChange(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.versus != nil)
+    }
+
+    @Test(
+        "a percentage of a status is still the rate",
+        arguments: [
+            "what percentage of Python Basics enrollments were completed",
+            "percentage drop out of Python Basics",
+        ])
+    func percentageStillRate(text: String) throws {
+        #expect([.completionRate, .dropRate].contains(try route(text).intent.measure))
     }
 }
