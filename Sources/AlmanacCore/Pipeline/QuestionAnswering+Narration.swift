@@ -25,7 +25,7 @@ extension QuestionAnswering {
         let modelWanted = narration.model != nil && narration.mode != .off
         let leads = reports.map { report in
             report.answer.flatMap { Lead.sentence(for: $0, filters: report.match.filters) }
-                .map { $0 + growthTotal(report) }
+                .map { $0 + growthTotal(report) + beforeTheData(report) }
         }
         let items = zip(reports, leads).map { report, lead in
             NarrationItem(
@@ -125,6 +125,17 @@ extension QuestionAnswering {
             text += " The data begins on \(first), so that period is counted from then."
         }
         return text
+    }
+
+    /// A window that ends before the data's first day: its zero is not a count of what
+    /// happened then, which the data does not cover (a blind test's "enrollments in 2023" was
+    /// a bare 0 for data that begins on 2024-01-04). Empty otherwise; a comparison says it
+    /// of its own.
+    func beforeTheData(_ report: QuestionReport) -> String {
+        guard let first = source.firstDay, report.match.versus == nil,
+            let end = report.match.filters.dateRange?.end, end <= first
+        else { return "" }
+        return " The data begins on \(first), after this window."
     }
 
     /// Tells the answer cache which entries this build used.

@@ -42,4 +42,17 @@ import Testing
         // dropped, 4 in progress: 2 of 4.
         #expect(byName["Python Basics"]?["completion_rate"] == .double(0.5))
     }
+
+    /// "Enrollments in 2023" was a bare 0 for data that begins on 2024-01-10 (the first
+    /// enrollment of `Fixture.platformRows`): a window before the data says so.
+    @Test("a window before the data's first day says where the data begins")
+    func windowBeforeTheData() async throws {
+        let project = try Project(questions: Project.questions)
+        let (before, _, _) = try await project.ask("How many enrollments were there in 2023?")
+        #expect(
+            before.narration.markdown.contains("The data begins on 2024-01-10, after this window."),
+            "\(before.narration.markdown)")
+        let (within, _, _) = try await project.ask("How many enrollments were there in 2024?")
+        #expect(!within.narration.markdown.contains("The data begins"))
+    }
 }
