@@ -159,6 +159,12 @@ extension Matcher {
                 #"\bfirst\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?=(?:badges|courses|certifications|organi[sz]ations|orgs|companies|teams|customers)\s+(?:by|with|ranked|sorted|ordered)\b)"#,
                 "top $1 "
             ),
+            // "The first 3 badges learners take": the top 3 first badges (it was every
+            // badge's enrollments).
+            (
+                #"\b(?:the\s+)?first\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(badges|courses)\b(?!\s+(?:by|with|ranked|sorted|ordered)\b)"#,
+                "the top $1 first $2"
+            ),
             // "The most recent 30 days" is a window, not a ranking ("most").
             (
                 #"\b(?:the\s+)?most recent\s+(\d+|two|three|four|five|six|seven|ten|twelve)\s+(days|weeks|months|quarters|years)\b"#,

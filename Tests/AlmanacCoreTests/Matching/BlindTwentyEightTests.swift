@@ -198,6 +198,7 @@ import Testing
             ("Top dozen badges by enrollments", 12),
             ("First 3 badges by learners", 3),
             ("Which Python Basics org has the best completion rate?", 1),
+            ("the first 3 badges learners take", 3),
         ])
     func rankingSizes(text: String, count: Int) throws {
         #expect(try route(text).intent.ranking?.count == count)
@@ -227,5 +228,10 @@ import Testing
         ])
     func percentageStillRate(text: String) throws {
         #expect([.completionRate, .dropRate].contains(try route(text).intent.measure))
+    }
+
+    @Test("the first badges learners take are the first badges")
+    func firstBadges() throws {
+        #expect(try route("the first 3 badges learners take").intent.measure == .firstBadge)
     }
 }
