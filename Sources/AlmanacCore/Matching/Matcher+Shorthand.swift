@@ -135,6 +135,8 @@ extension Matcher {
             // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
             (#"\b(?:ppl|peeps)\b"#, "people"),
             (#"\bb4\b"#, "before"),
+            // "In CY2025": the calendar year (it was refused as a name "CY2025").
+            (#"\bcy\s?['’]?((?:19|20)\d{2})\b"#, "$1"),
             (#"(?<![\w/])w/(?!o\b)(?=\s*\w)"#, "with "),
             (#"\bthru\b"#, "through"),
             (

@@ -127,6 +127,9 @@ struct TimeWindow {
 
     /// Words that say "when" and that a point must account for.
     static let timeLike: [NSRegularExpression] = [
+        // "2025-2026", "2025/26": a span of years or an academic year, quoted whole (the
+        // refusal quoted "in 2025").
+        #"\b(?:19|20)\d{2}\s*[-–/]\s*(?:(?:19|20)\d{2}|\d{2})\b(?![-/]\d)"#,
         #"\b(?:19|20)\d{2}\b"#,
         // Dates written with slashes or dots ("09/2026", "15.09.2026"), week numbers ("wk
         // 38", "W38"), "26Q3", weekdays, times of day and hours: a blind test found the

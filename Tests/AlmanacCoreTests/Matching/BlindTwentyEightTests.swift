@@ -234,4 +234,21 @@ import Testing
     func firstBadges() throws {
         #expect(try route("the first 3 badges learners take").intent.measure == .firstBadge)
     }
+
+    @Test("a calendar year written CY2025 is the year")
+    func calendarYear() throws {
+        let range = try #require(try route("Enrollments in CY2025").filters.dateRange)
+        #expect(range.start?.description == "2025-01-01")
+        #expect(range.end?.description == "2026-01-01")
+    }
+
+    /// "Enrollments in 2025-2026" was refused quoting "in 2025", a form the same message lists.
+    @Test("a span of years written with a dash is quoted whole")
+    func spanOfYears() throws {
+        guard case .unreadableTime(let phrase) = try reason("Enrollments in 2025-2026") else {
+            Issue.record("not refused as an unreadable time")
+            return
+        }
+        #expect(phrase == "in 2025-2026")
+    }
 }
