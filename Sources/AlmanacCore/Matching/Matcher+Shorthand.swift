@@ -156,6 +156,45 @@ extension Matcher {
             // "The top dozen badges" (the count was dropped); "the first 3 badges by learners"
             // are the top 3 (they were every badge).
             (#"\bhalf a dozen\b"#, "6"),
+            (
+                #"\btop[- ]?(\d{1,2})(?=[- ](?:list|ranking|badges|courses|organi[sz]ations|orgs|companies|teams)\b)"#,
+                "top $1"
+            ),
+            (#"\b(top|bottom)\s+(?:a\s+)?couple(?:\s+of)?\b"#, "$1 2"),
+            // "How many enrollments did Globex have in 2025, completed or not", "including
+            // drop-outs": every enrollment, whatever its status (a blind test got the
+            // completions, 943 of 1,561, and the drop-outs).
+            (
+                #",?\s*(?:(?:whether|regardless of whether)\s+(?:or not\s+)?(?:they|it|he|she|they've|it's|they have|it was|they were)\s+(?:\w+\s+)?(?:finished|completed|dropped(?: out)?|passed)(?:\s+(?:it|them))?(?:\s+or not)?|(?:completed|finished|dropped),?\s+or not|regardless of (?:their |its )?(?:status|completion|outcome)|(?:including|incl\.?)\s+(?:the\s+|all\s+)?(?:completed|finished|dropped|unfinished|in[- ]progress)(?:\s+(?:ones|enrol+ments|learners))?|(?:including|incl\.?)\s+(?:the\s+|all\s+)?(?:drop[- ]?outs|dropouts|completions|completers)|counting\s+(?:the\s+|all\s+)?(?:drop[- ]?outs|dropouts|dropped ones)|(?:drop[- ]?outs|dropouts|completions) included)\b"#,
+                ""
+            ),
+            // "Which takes longer to complete, Deep Learning or Statistics 101", "faster at
+            // completing", "easier to finish", "completed more often": the time to complete
+            // and the completion rate (a blind test got enrollments and completions).
+            (
+                #"\btak(e|es|ing)\s+longer(?:\s+to\s+(?:complete|finish))?\b"#,
+                "tak$1 more time to complete"
+            ),
+            (
+                #"\b(?:faster|quicker|slower|speedier)\s+(?:to|at|in)\s+(?:complete|completing|finish|finishing)\b"#,
+                "time to complete"
+            ),
+            (
+                #"\b(?:easier|less difficult|less challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+                "higher completion rate"
+            ),
+            (
+                #"\b(?:harder|tougher|more difficult|more challenging)(?:\s+to\s+(?:finish|complete|pass|earn))?\b"#,
+                "lower completion rate"
+            ),
+            (
+                #"\bmore often (?:completed|finished)\b|\b(?:complete[sd]?|finish(?:es|ed)?)\s+(?:\w+\s+)?more often\b"#,
+                "has the higher completion rate"
+            ),
+            (
+                #"\bless often (?:completed|finished)\b|\b(?:complete[sd]?|finish(?:es|ed)?)\s+(?:\w+\s+)?less often\b"#,
+                "has the lower completion rate"
+            ),
             (#"\b(?:a\s+)?dozen\b"#, "12"),
             (
                 #"\bfirst\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?=(?:badges|courses|certifications|organi[sz]ations|orgs|companies|teams|customers)\s+(?:by|with|ranked|sorted|ordered)\b)"#,

@@ -97,9 +97,11 @@ extension Matcher {
         options: [.caseInsensitive])
     /// A ranking or a series keeps "from 2024 to 2025" as one window: "which organizations
     /// grew the most from 2024 to 2025", "monthly enrollments from January to June 2025".
+    /// "What is the percent change in enrollments from 2024 to 2025" is no ranking (it was
+    /// read as one window, a series over both years).
     private static let seriesOrRanking = try! NSRegularExpression(
         pattern:
-            #"\b(?:which|what|top|most|least|fewest|rank\w*|monthly|weekly|daily|quarterly|over time|trend\w*|(?:per|by|each|every) (?:day|week|month|quarter))\b"#,
+            #"\b(?:(?:which|what)\s+(?:(?:single|one|of the)\s+)?(?:\#(Vocabulary.orgWord)|\#(Vocabulary.badgeWord)|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgePlural)|days?|weeks?|months?|quarters?|years?|periods?|cohorts?|ones?)|top|most|least|fewest|rank\w*|monthly|weekly|daily|quarterly|over time|trend\w*|(?:per|by|each|every) (?:day|week|month|quarter))\b"#,
         options: [.caseInsensitive])
 
     /// "The completion rate as of March 2026": the state on that day, which a rate, a status

@@ -139,7 +139,7 @@ extension TimeWindow {
 
     private static let mayRelative = regex(
         #"\b(?:this|last|next|previous|past|coming|vs\.?|versus|against)\s+$"#)
-    private static let mayMeasure = regex("^" + mayNouns)
+    private static let mayMeasure = regex("^(?:" + mayNouns + ")")
 
     /// Whether only a connector lies between two points.
     /// Words after "from ‹period›" that make it a start: "from March onwards", "from Q1 on",

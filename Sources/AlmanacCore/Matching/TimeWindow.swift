@@ -175,6 +175,10 @@ struct TimeWindow {
             + #"\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|until|till|and)\s*\d{1,2}(?:st|nd|rd|th)?\b"#,
         #"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|until|till|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"#
             + monthPattern,
+        // "This term", "this sprint", "in the reporting period", "the current cohort": a
+        // period the data does not define, which a blind test found dropped and the whole
+        // history given.
+        #"\b(?:this|the current|current|the reporting|reporting|during the|in the|for the|over the|this past|the latest|latest|the newest|newest|the most recent|the last|the previous|the prior)\s+(?:term|sprint|cycle|batch|round|period|intake|go-round|timeframe|time frame|window|stretch|phase|iteration|cohort|reporting period)\b(?!\s+(?:by|over|on|of|to|before|after)\b)"#,
         // "This May", "May enrollments": the month, where no other form reads a bare "may".
         #"(?<=\bthis |\blast |\bnext |\bprevious |\bpast |\bcoming |\bvs |\bvs\. |\bversus |\bagainst )may\b|\bmay(?="#
             + mayNouns + ")",

@@ -111,6 +111,9 @@ extension Vocabulary {
                 #"\bspeed\b"#, #"\bweeks\b[^?.!]*\beat"#,
                 // "Are Initech people finishing Docker Basics faster than Hooli's?"
                 #"\b(?:finish\w*|complet\w*)\b[^?.!]*\b(?:faster|slower|quicker|more quickly|more slowly|sooner)\b"#,
+                // "Is Hooli faster than Initech at completing Python Basics" (it was read as
+                // completions).
+                #"\b(?:faster|slower|quicker|speedier)\b[^?.!]*\b(?:at|in|to)\s+(?:finish\w*|complet\w*)\b"#,
                 // "Which course is the slowest?", "the slowest learners": speed is the time to
                 // complete, not a ranking of enrollments. "The fastest-growing organization"
                 // and "which grew fastest" are growth.

@@ -144,6 +144,11 @@ enum Vocabulary {
     static let singular = [
         // "Which Python Basics org has the best completion rate" (a blind test got five).
         #"\b(?:which|what)\s+(?:single\s+|one\s+)?(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?\#(singularThing)\b(?!s)"#,
+        // "Out of all badges, which has the highest completion rate", "which of the badges
+        // has the most", "the single most popular badge" (a blind test got the whole list).
+        #"\b(?:out of|of|among|amongst|across)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\#(badgePlural)|\#(orgPlural)),?\s+(?:which|what)(?:\s+one)?\s+(?:has|had|is|was|gets|got|saw|sees|did|does|shows|showed)\b"#,
+        #"\bwhich (?:one )?of (?:the |our |all (?:the )?)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:has|had|is|was|gets|got|saw|sees|did|does)\b"#,
+        #"\bthe (?:single|one|sole)\s+\#(rankWords)\b"#,
         // "The best performing org", "worst performing course": one, with or without "the".
         #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+\#(singularThing)\b(?!s)"#,
         // "The most popular course", and a question that begins so: "most popular course at

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind tests twenty-nine (2026-12-06): an over-refusal tester and a question tester with the
+/// binary and the user docs only, after blind test twenty-eight's rules. Every wrong answer
+/// below came with a "Read as" line that dropped or changed part of the question; the values
+/// in the comments are the testers' own SQL on the demo as of 2026-06-30.
+@Suite struct BlindTwentyNineTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: [
+                "Python Basics", "SQL Fundamentals", "Docker Basics", "Kubernetes Essentials",
+                "Deep Learning", "Statistics 101", "Advanced Python",
+            ],
+            organizations: ["Initech", "Hooli", "Globex Corporation"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    func route(_ text: String) throws -> Match {
+        try matcher.route(Question(id: "q", text: text))
+    }
+
+    func reason(_ text: String) throws -> MatchError.Reason {
+        try #require(throws: MatchError.self) { try route(text) }.reason
+    }
+
+    func refusedPart(_ text: String) throws -> UnappliedPart? {
+        guard case .unapplied(let part, _) = try reason(text) else { return nil }
+        return part
+    }
+
+    /// "What is the percent change in enrollments from 2024 to 2025" was a series over both
+    /// years; "between Q1 2026 and Q2 2026" was H1 2026 against H2 2025; "the % change in
+    /// completions from Q1 2026 to Q2 2026" was refused as giving one window.
+    @Test(
+        "a change from one window to another is the later against the earlier",
+        arguments: [
+            (
+                "What is the percent change in enrollments from 2024 to 2025?", "2025-01-01",
+                "2024-01-01"
+            ),
+            (
+                "What was the percentage change in enrollments between Q1 2026 and Q2 2026?",
+                "2026-04-01", "2026-01-01"
+            ),
+            (
+                "What was the decline in Python Basics enrollments from Q1 2026 to Q2 2026?",
+                "2026-04-01", "2026-01-01"
+            ),
+            (
+                "What is the percent change in Hooli enrollments from May to June 2026?",
+                "2026-06-01", "2026-05-01"
+            ),
+            (
+                "What is the % change in completions from Q1 2026 to Q2 2026?", "2026-04-01",
+                "2026-01-01"
+            ),
+            (
+                "What was the change in the completion rate from 2024 to 2025?", "2025-01-01",
+                "2024-01-01"
+            ),
+        ])
+    func changeFromTo(text: String, own: String, other: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start?.description == own)
+        #expect(match.versus?.start?.description == other)
+    }
+
+    @Test("a series or a ranking over the two years stays one window")
+    func seriesStaysOne() throws {
+        for text in [
+            "which organizations grew the most from 2024 to 2025",
+            "monthly enrollments from January to June 2025",
+        ] {
+            let match = try route(text)
+            #expect(match.versus == nil, "\(text)")
+        }
+    }
+
+    /// "How many learners stopped Docker Basics before completing it" gave the 389 who
+    /// completed it (233 dropped it); "how many learners left Python Basics" all 2,565.
+    @Test(
+        "stopping before the end, or leaving a badge, is refused as a negated status",
+        arguments: [
+            "How many learners stopped Docker Basics before completing it?",
+            "How many learners left Python Basics before finishing?",
+            "What share of Deep Learning learners stop before finishing?",
+            "How many learners left Python Basics?",
+        ])
+    func stoppedBeforeTheEnd(text: String) throws {
+        #expect(try refusedPart(text) == .negatedStatus)
+    }
+
+    /// "How many enrollments did Globex Corporation have in 2025, completed or not" gave the
+    /// 943 completions of its 1,561 enrollments; "including drop-outs", the drop-outs.
+    @Test(
+        "every status asked for is the count of every enrollment",
+        arguments: [
+            (
+                "How many enrollments did Globex Corporation have in 2025, completed or not?",
+                Measure.enrollments
+            ),
+            (
+                "How many learners enrolled in Python Basics, whether or not they finished?",
+                .learners
+            ),
+            ("How many enrollments did Hooli have, including completed ones?", .enrollments),
+            ("How many enrollments did Initech have in 2025, including drop-outs?", .enrollments),
+            ("What is the completion rate at Initech, including drop-outs?", .completionRate),
+        ])
+    func everyStatus(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure)
+    }
+
+    /// "Which takes longer to complete, Deep Learning or Statistics 101" gave enrollments (611
+    /// against 479; the medians are 54.9 and 27.5 days); "which badge is easier to finish"
+    /// gave completions, where by completion rate the other is easier.
+    @Test(
+        "a comparative of speed or ease is the time to complete or the completion rate",
+        arguments: [
+            (
+                "Which takes longer to complete, Deep Learning or Statistics 101?",
+                Measure.timeToComplete
+            ),
+            ("Is Hooli faster than Initech at completing Python Basics?", .timeToComplete),
+            (
+                "Which is quicker to finish, Docker Basics or Kubernetes Essentials?",
+                .timeToComplete
+            ),
+            ("Which is slower to complete, Deep Learning or Statistics 101?", .timeToComplete),
+            (
+                "Which badge is easier to finish, Python Basics or SQL Fundamentals?",
+                .completionRate
+            ),
+            ("Is Python Basics or Advanced Python more often completed?", .completionRate),
+            ("Which organization completes more often, Hooli or Initech?", .completionRate),
+        ])
+    func comparatives(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.compared.count == 2)
+    }
+
+    @Test(
+        "a part the data does not hold, or a second ranking, is refused",
+        arguments: [
+            (
+                "How many enrollments did Initech have in 2025, aside from the ones at Hooli?",
+                UnappliedPart.exclusion
+            ),
+            ("Is Initech's completion rate above the platform average?", .againstWhole),
+            ("How does Initech's completion rate compare with the overall rate?", .againstWhole),
+            ("Compare Python Basics to all other badges by completion rate", .againstWhole),
+            ("Which organization had the busiest month this year?", .perPeriodRanking),
+            ("Which badge had the busiest week in 2025?", .perPeriodRanking),
+            ("Which team had the most enrollments in a single week this year?", .perPeriodRanking),
+            ("Top 3 badges at Initech by completion rate, then the bottom 3", .twoQuestions),
+            ("Top 3 badges by completion rate and the bottom 3", .twoQuestions),
+            (
+                "How many learners from Initech completed Python Basics in 2025, and what is the completion rate?",
+                .twoQuestions
+            ),
+            ("Completion rate for top performers", .attribute),
+        ])
+    func refusedParts(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part)
+    }
+
+    /// Each was answered for the whole history ("how many enrollments this sprint", 18,694).
+    @Test(
+        "a period the data does not define is refused, not dropped",
+        arguments: [
+            "How many learners enrolled on Python Basics this term?",
+            "How many enrollments this sprint?",
+            "enrollments in the reporting period", "How many completions this intake?",
+            "Python Basics completion rate this period",
+            "Completion rate at Hooli during the period",
+            "How many Initech enrollments in this timeframe?",
+            "What is the completion rate for the current cohort?",
+            "Drop-out rate for the latest cohort",
+        ])
+    func undefinedPeriods(text: String) throws {
+        guard case .unreadableTime = try reason(text) else {
+            Issue.record("\(text) was not refused as an unreadable time")
+            return
+        }
+    }
+
+    @Test(
+        "a ranking keeps its size",
+        arguments: [
+            ("Out of all badges, which has the highest completion rate?", 1),
+            ("Of all organizations, which had the most completions in 2025?", 1),
+            ("Which of the badges has the most enrollments?", 1),
+            ("What is the single most popular badge?", 1),
+            ("A top-3 list of organizations by enrollments this year", 3),
+            ("Top couple of badges by completions last month", 2),
+        ])
+    func rankingSizes(text: String, count: Int) throws {
+        #expect(try route(text).intent.ranking?.count == count)
+    }
+
+    /// Each was refused (over-refusal tester).
+    @Test(
+        "questions near the new rules are still read",
+        arguments: [
+            "Which organizations are the top performers on completion rate?",
+            "How many people took the advanced course Advanced Python in 2025?",
+            "How do Python Basics and SQL Fundamentals compare on time to complete?",
+            "What's the gap between Python Basics and Advanced Python completion rates?",
+            "Which organization may have the most drop-outs?",
+            "completion rate by cohort",
+            "how many completions, and what is the completion rate",
+        ])
+    func stillRead(text: String) throws {
+        _ = try route(text)
+    }
+}
