@@ -50,6 +50,12 @@ expect_usage --organizations seed --out "$scratch/x.db" --organizations 0
 # A report date in year 9999: "this year" would end on 10000-01-01, which sorts before it.
 expect_usage --as-of build --llm off --as-of 9999-12-31
 expect_usage --as-of ask "How many?" --llm off --as-of 9999-06-01
+# The reason, not only "invalid" or "missing value"; a templates file, before any SQL runs.
+expect_usage "2026-02 has 28 days, not 30" build --llm off --as-of 2026-02-30
+expect_usage "there is no month 13" ask "How many?" --llm off --as-of 2026-13-01
+expect_usage "from 0 to" build --statement-timeout -1
+expect_usage "README.md is a file" build --llm off --templates README.md
+expect_usage "no such folder" build --llm off --templates "$scratch/none"
 
 # ask: an empty question is a usage error with ask's own usage line.
 expect_usage "the question is empty" ask "  " --llm off

@@ -144,4 +144,22 @@ extension CivilDate: ExpressibleByArgument {
         guard argument.utf8.count == 10 else { return nil }
         self.init(iso: argument)
     }
+
+    /// A `YYYY-MM-DD` flag, refused with the reason: "--as-of 2026-02-30" said only that the
+    /// value was invalid.
+    static func flag(_ argument: String) throws -> CivilDate {
+        if let date = CivilDate(argument: argument) { return date }
+        let parts = argument.split(separator: "-", omittingEmptySubsequences: false)
+        if argument.utf8.count == 10, parts.map(\.count) == [4, 2, 2], let year = Int(parts[0]),
+            let month = Int(parts[1]), let day = Int(parts[2])
+        {
+            guard (1...12).contains(month) else {
+                throw ValidationError("\(argument) is not a date: there is no month \(month)")
+            }
+            throw ValidationError(
+                "\(argument) is not a date: \(year)-\(parts[1]) has \(CivilDate.daysIn(year, month)) days, not \(day)"
+            )
+        }
+        throw ValidationError("write the date as YYYY-MM-DD, such as 2026-06-30")
+    }
 }

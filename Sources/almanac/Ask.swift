@@ -95,7 +95,9 @@ struct AskInput: ParsableArguments {
         help: "A questions file whose patterns, `llm:` block and database to use, if it exists.")
     var questions = "questions.yaml"
 
-    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
+    @Option(
+        help: "The report date, YYYY-MM-DD (default: the latest activity in the data).",
+        transform: CivilDate.flag)
     var asOf: CivilDate?
 
     @Flag(

@@ -64,7 +64,9 @@ struct BuildLook: ParsableArguments {
     )
     var templates: String?
 
-    @Option(help: "The report date, YYYY-MM-DD (default: the latest activity in the data).")
+    @Option(
+        help: "The report date, YYYY-MM-DD (default: the latest activity in the data).",
+        transform: CivilDate.flag)
     var asOf: CivilDate?
 
     @Option(
@@ -91,6 +93,19 @@ struct BuildLook: ParsableArguments {
 
     func validate() throws {
         if let problem = CivilDate.asOfProblem(asOf) { throw ValidationError(problem) }
+        // Before any statement runs: "--templates README.md" failed after the whole SQL
+        // phase, saying there was no such folder.
+        if let templates {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: templates, isDirectory: &isFolder) {
+                throw ValidationError("--templates: \(templates): no such folder")
+            }
+            if !isFolder.boolValue {
+                throw ValidationError(
+                    "--templates: \(templates) is a file; give the folder that holds the templates"
+                )
+            }
+        }
         if let problem = NumericFlag.problem("--chart-limit", chartLimit, in: FlagBounds.chartLimit)
         {
             throw ValidationError(problem)

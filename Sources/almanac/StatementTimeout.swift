@@ -5,6 +5,9 @@ import ArgumentParser
 struct StatementTimeout: ParsableArguments {
     @Option(
         name: .customLong("statement-timeout"),
+        // "--statement-timeout -1" said the value was missing: a negative number is read
+        // as the value, and refused as one.
+        parsing: .unconditional,
         help:
             "Seconds a SQL statement may run, 0 for no limit (default: `database_options.statement_timeout`, else 300)."
     )
