@@ -176,6 +176,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data holds no job roles or departments: a learner has an organization and a join date, not a role or a team within it. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
         .attribute:
             "the data holds no kinds of learners or badges: a learner has an organization and a join date, and a badge a name and a category, with no plan, level, type or record beyond the enrollments. Ask about all learners or badges, or about a named organization or badge, or write the query yourself with `sql:`",
+        .periodSize:
+            "a breakdown over time needs its period: say per day, week, month or quarter (\"enrollments per month\", \"completions by quarter\"), or by cohort for the rates (\"completion rate by cohort\"), or write the query yourself with `sql:`",
         .cumulative:
             "its counts are of a window or of each period, not running totals. Ask for the count up to a date (\"enrollments until March 2026\", \"ever\"), or the series (\"monthly enrollments at Initech\") and add it up, or write the query yourself with `sql:`",
         .pathStatus:

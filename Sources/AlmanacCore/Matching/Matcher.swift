@@ -198,10 +198,15 @@ public struct Matcher: Sendable {
         // completed enrollment there.
         match.intent.completedEnrollments =
             wording.completedEnrollments && match.intent.measure == .completions
-        if match.intent.completedEnrollments, match.intent.people,
-            match.intent.dimension == .cohort
-        {
-            throw failure(.unsupported(measure: "learners who completed", dimension: "cohort"))
+        // Learners of a status per cohort are not computed ("how many learners in the January
+        // 2026 cohort completed" read 0 for every cohort, where 620 did).
+        if match.intent.people, match.intent.dimension == .cohort {
+            let words =
+                match.intent.measure == .completions
+                ? "learners who completed"
+                : match.intent.measure == .dropouts
+                    ? "learners who dropped out" : "learners with an enrollment in progress"
+            throw failure(.unsupported(measure: words, dimension: "cohort"))
         }
         if match.intent.measure.isSequence, match.intent.dimension == .badge {
             match.intent.dimension = nil

@@ -91,7 +91,7 @@ extension Vocabulary {
             .timeToComplete,
             [
                 #"\bhow long\b"#,
-                #"\btime (?:it takes )?to (?:complete|finish|completion|earn|pass|get)\b"#,
+                #"\btimes? (?:it takes )?to (?:complete|finish|completion|earn|pass|get)\b"#,
                 #"\btime[- ]to[- ](?:complete|completion|finish)\b"#,
                 #"\bdays to (?:complete|finish|completion|earn)\b"#,
                 #"\bcompletion (?:time|speed|duration)s?\b"#, #"\bduration\b"#,
@@ -283,7 +283,7 @@ extension Vocabulary {
     /// A count asked for ("how many dropped out", "the most drop-outs"), with no word of a
     /// share: the drop-out words then mean drop-outs, not the drop-out rate.
     static let countWords =
-        #"\b(?:how many|number of|count of|counts? (?:the )?|total|tally)\b|\b(?:drop[- ]?outs|dropouts|quitters|leavers)\b|\b(?:most|fewest|least|more|fewer)\s+(?:drop[- ]?outs|dropouts|quitters|leavers|\#(people))\b"#
+        #"\b(?:how many|number of|count of|counts? (?:the )?|total|tally)\b|\b(?:drop[- ]?(?:outs|offs)|dropouts|quitters|leavers)\b|\b(?:most|fewest|least|more|fewer)\s+(?:drop[- ]?(?:outs|offs)|dropouts|quitters|leavers|\#(people))\b"#
     static let rateWords =
         #"\b(?:rates?|percent\w*|share|proportion|fraction|ratio|odds|chances?|likel\w*|probability|how often)\b|%"#
 

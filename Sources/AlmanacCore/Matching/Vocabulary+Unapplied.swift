@@ -36,6 +36,8 @@ extension Vocabulary {
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?|without|minus|not counting|leaving out)\s+(?:the\s+)?(?:drop[- ]?outs?|dropouts|dropped|completions|completed|completers|in[- ]progress|enrolled)\b"#,
                 #"\bnot (?:at|in|from|for|including|counting|part of|belonging to) (?:the |an? |any )?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord))"#,
                 #"\b(?:without|with no|lacking|no) (?:an? |any |the )?\#(orgWord)\b"#,
+                // "How many learners with an organization enrolled" was every learner.
+                #"\b(?:with|having|who have|that have|who has|that has)\s+(?:an?|any|some)\s+\#(orgWord)\b"#,
                 #"\b(?:no|zero|nil|not any|never any|none of the)\s+(?:\w+\s+)?(?:enrol+\w*|complet\w*|completers|finishers|drop[- ]?outs?|dropouts|sign[- ]?ups?|registrations|activity|\#(people))\b"#,
                 #"\b(?:had|have|has|got|get|with|saw|see)\s+none\b"#,
                 // "Which courses has nobody finished": the ones with none, which a count
@@ -51,13 +53,21 @@ extension Vocabulary {
                 // "How many learners stopped Docker Basics before completing it" gave those
                 // who completed it (389, where 233 dropped it); "how many learners left Python
                 // Basics" every learner of it.
-                #"\bbefore (?:completing|finishing|completion|the end\b|they (?:finish|complete)|(?:it|they) (?:was|were) (?:finished|completed)|getting to the end)"#,
+                #"\bbefore (?:completing|finishing|completion|the end\b(?!\s+of\b)|they (?:finish|complete)|(?:it|they) (?:was|were) (?:finished|completed)|getting to the end)"#,
                 #"\b(?:left|leave|leaves|leaving|stopped|stop|stops|stopping)\s+(?:the\s+)?‹badge›"#,
+                // "How many learners stopped taking Docker Basics" (675, every learner of it),
+                // "left to finish", "learners left in Deep Learning", "remaining enrollments",
+                // "waiting in the queue": what is not finished, or not begun.
+                #"\b(?:stop|stops|stopped|stopping|quit|quits|quitting)\s+(?:taking|doing|attending|working on|studying|out of|at)\b"#,
+                #"\b(?:left|remaining|still) to (?:finish|complete|do|go|start)\b"#,
+                #"\b(?:are|is|were|was)\s+(?:still\s+)?(?:left|remaining)\b|\bremain(?:s|ed)?\s+(?:in|at|enrol+ed)\b|\bremaining\s+(?:enrol+ments|learners|people|students|users|seats|badges|courses)\b|\b(?:waiting|queued)\s+in\s+(?:the\s+)?(?:queue|line|backlog)\b|\bin the (?:queue|backlog)\b"#,
             ]
         ),
         (
             .perLearner,
             [
+                // "Learners with the most enrollments at Initech" was Initech's total.
+                #"\b\#(people)\s+(?:with|having|who have|who had)\s+(?:the\s+)?(?:most|fewest|least|highest|lowest|biggest|largest|greatest)\b"#,
                 #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b(?!\s+\#(badgeWord)|\s+\#(orgWord))"#,
                 #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
                 #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b(?!\s+(?:\d+\s+|\#(count)\s+)?(?:\#(orgWord)|\#(badgeWord))\b)"#,
@@ -192,6 +202,14 @@ extension Vocabulary {
         (
             // "The top half of organizations", "the top 25% of badges by completion rate": a
             // share of a ranking, which a blind test found read as a plain "top".
+            .periodSize,
+            [
+                // "Enrollments by period", "completion rate per period": one total came back,
+                // the breakdown dropped.
+                #"\b(?:by|per|for each|each|every|across)\s+(?:the\s+)?(?:periods?|time periods?|time bucket|bucket)\b"#
+            ]
+        ),
+        (
             .perPeriodRanking,
             [
                 // "Which organization had the busiest month this year" gave the platform's

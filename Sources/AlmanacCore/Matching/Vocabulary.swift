@@ -107,7 +107,7 @@ enum Vocabulary {
     /// Speed words: the fewest days first for a time; for anything else the most first
     /// ("growing fastest"), and the fewest for "slowest" ("the slowest month").
     static let fast = [#"\bfastest\b"#, #"\bquickest\b"#, #"\bspeediest\b"#]
-    static let slow = [#"\bslowest\b"#]
+    static let slow = [#"\bslowest\b"#, #"\b(?:slower|quieter|less busy)\b"#]
     /// Words for the best first: the largest values, or the smallest for a measure where less
     /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
     static let better = [#"\bbest\b"#, #"\bstrongest\b"#, #"\bwinners?\b"#]
@@ -167,7 +167,7 @@ enum Vocabulary {
     /// "Which month had the most …", "the busiest week": a ranking of periods, whose unit is
     /// the first group. "Which year" is read too, to be refused: years are not a period size.
     static let peak =
-        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)(?![-\s]+(?:over|on|to|by)\b)"#
+        #"\b(?:(?:which|what)\s+(?:single\s+|one\s+|calendar\s+)?|(?:the\s+)?(?:busiest|peak|best|worst|biggest|strongest|weakest|quietest|slowest|record|top|highest|lowest)\s+)(day|week|month|quarter|year)\b(?!s)(?![-\s]+(?:over|on|to|by)\b)"#
 
     static let granularities: [(granularity: Granularity, pattern: String)] = [
         (.day, #"\b(?:daily|per day|by day|each day|every day|day by day)\b"#),

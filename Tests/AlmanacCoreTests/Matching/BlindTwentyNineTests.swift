@@ -217,4 +217,78 @@ import Testing
     func stillRead(text: String) throws {
         _ = try route(text)
     }
+
+    /// "How many learners in the January 2026 cohort completed" read 0 for every cohort
+    /// (620 learners completed an enrollment of that month).
+    @Test(
+        "learners of a status per cohort are refused as not computed",
+        arguments: [
+            "How many learners in the January 2026 cohort completed?",
+            "How many learners dropped out per cohort?",
+            "How many learners are in progress by cohort?",
+            "Which cohort had the most learners who completed?",
+        ])
+    func learnersPerCohort(text: String) throws {
+        guard case .unsupported(_, let dimension) = try reason(text) else {
+            Issue.record("\(text) was not refused as unsupported")
+            return
+        }
+        #expect(dimension == "cohort")
+    }
+
+    @Test(
+        "what is left, remains, waits or was stopped is refused as a negated status",
+        arguments: [
+            "How many enrollments are still left to finish for Deep Learning?",
+            "How many Python Basics enrollments are left to complete?",
+            "How many learners stopped taking Docker Basics?",
+            "Which badge do most learners stop at?",
+            "How many learners are left in Deep Learning?",
+            "How many learners remain in Python Basics?",
+            "How many enrollments are waiting in the queue?",
+        ])
+    func leftAndRemaining(text: String) throws {
+        #expect(try refusedPart(text) == .negatedStatus)
+    }
+
+    @Test(
+        "more parts the data does not hold are refused",
+        arguments: [
+            ("How many enrollments by period?", UnappliedPart.periodSize),
+            ("Completion rate per period", .periodSize),
+            ("How many learners with an organization enrolled in 2025?", .exclusion),
+            ("Learners with the most enrollments at Initech", .perLearner),
+        ])
+    func moreRefusals(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part)
+    }
+
+    @Test(
+        "slower ranks from the bottom; times to complete and drop-offs are read",
+        arguments: [
+            (
+                "Which month was slower for completions in 2025?", Measure.completions,
+                Ranking.Order.bottom
+            ),
+            ("Which was the slowest month for enrollments in 2025?", .enrollments, .bottom),
+            ("Which badges have the longest times to complete?", .timeToComplete, .top),
+            ("Which badge has the most drop-offs?", .dropouts, .top),
+        ])
+    func rankings(text: String, measure: Measure, order: Ranking.Order) throws {
+        let intent = try route(text).intent
+        #expect(intent.measure == measure)
+        #expect(intent.ranking?.order == order)
+    }
+
+    /// Blind test twenty-nine's rules caught these (the over-refusal tester).
+    @Test(
+        "a date after 'before the end of', and a window after 'the period', are read",
+        arguments: [
+            "How many enrollments before the end of 2025?",
+            "How many enrollments in the period between January and March 2026?",
+            "Enrollments in the period from 2025-01-01 to 2025-06-30",
+        ])
+    func periodsWithDates(text: String) throws {
+        #expect(try route(text).filters.dateRange != nil)
+    }
 }
