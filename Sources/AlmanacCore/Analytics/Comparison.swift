@@ -1,3 +1,5 @@
+import Foundation
+
 /// A question's window, the window of equal length before it and the same window a year
 /// earlier. Each is run through the same analysis, in the same SQL path as the main numbers.
 public struct ComparisonWindows: Sendable, Equatable {
@@ -35,7 +37,8 @@ public struct ComparisonWindows: Sendable, Equatable {
     /// The windows of a question, or nil when it has no time window. Organization trends
     /// always have one (the 12 months up to the as-of date by default). The current window
     /// ends at the as-of date at the latest. A window of whole calendar months is compared
-    /// with the same number of months before it; any other with the same number of days.
+    /// with the same number of months before it; any other, and a span written in days or
+    /// weeks, with the same number of days.
     public static func of(_ match: Match, asOf: CivilDate) -> ComparisonWindows? {
         let tomorrow = asOf.adding(days: 1)
         var range = match.filters.dateRange
@@ -77,7 +80,13 @@ public struct ComparisonWindows: Sendable, Equatable {
         }
         let previousStart: CivilDate
         let previousAsOf: CivilDate
-        if start.parts.day == 1, end.parts.day == 1 {
+        // "The past 30 days" as of 2026-06-30 is June, whole, but a span of days: it was set
+        // against May's 31 days (919 enrollments, where the 30 days before held 895).
+        let inDays =
+            range.phrase.range(
+                of: #"\b(?:days?|weeks?|fortnights?|\d+\s*d)\b"#,
+                options: [.regularExpression, .caseInsensitive]) != nil
+        if start.parts.day == 1, end.parts.day == 1, !inDays {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
             // The day after the as-of date moves as the window's end does.

@@ -291,4 +291,23 @@ import Testing
     func periodsWithDates(text: String) throws {
         #expect(try route(text).filters.dateRange != nil)
     }
+
+    /// "The past 30 days" as of 2026-06-30 is June 1 to 30, whole, and was set against May's
+    /// 31 days (919 enrollments, where May 2 to 31 held 895: hand-counted with sqlite3 by the
+    /// report author tester). A month still goes back a month.
+    @Test(
+        "a span of days is compared with as many days before it, a month with the month",
+        arguments: [
+            ("How many enrollments were there in the past 30 days?", "2026-05-02", "2026-06-01"),
+            // Calendar weeks: June 1 (a Monday) to June 28, 28 days; the 28 before them.
+            ("enrollments in the last 4 weeks", "2026-05-04", "2026-06-01"),
+            ("How many enrollments in June 2026?", "2026-05-01", "2026-06-01"),
+            ("How many enrollments last month?", "2026-04-01", "2026-05-01"),
+        ])
+    func previousWindow(text: String, start: String, end: String) throws {
+        let match = try route(text)
+        let windows = try #require(ComparisonWindows.of(match, asOf: CivilDate(iso: "2026-06-30")!))
+        #expect(windows.previous.start?.description == start)
+        #expect(windows.previous.end?.description == end)
+    }
 }
