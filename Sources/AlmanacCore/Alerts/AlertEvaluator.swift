@@ -5,6 +5,10 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     /// (percent, or points for a rate). Nil when there is none, e.g. no previous value.
     public var value: Double?
     public var triggered: Bool
+    /// The enrollments a rate was over, when fewer than the rule's `minimumEnrollments`:
+    /// the alert is not checked (a rate over a quarter's first 16 enrollments, none old
+    /// enough to finish, fired "below 30 %" with 0 %).
+    public var tooFew: Int? = nil
 
     /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5%".
     public var description: String {
@@ -23,13 +27,16 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var json: JSONValue {
-        [
+        var object: [String: JSONValue] = [
             "question": .string(rule.question), "measure": .string(rule.measure),
             "subject": .text(rule.subject),
             "condition": .string(rule.condition.rawValue),
             "threshold": Comparison.Row.number(rule.threshold),
             "value": Comparison.Row.number(value), "triggered": .bool(triggered),
         ]
+        // Only an alert left unchecked says so: the others' documents stay as they were.
+        if let tooFew { object["too_few_enrollments"] = .int(tooFew) }
+        return .object(object)
     }
 }
 
@@ -139,18 +146,47 @@ public struct AlertEvaluator: Sendable {
                 }
                 value = rate ? row?.change : row?.changePercent
             }
+            let tooFew = rate ? Self.tooFew(report, rule) : nil
+            if let tooFew {
+                warn(
+                    "\(path):\(rule.line): alert for `\(rule.question)` not checked: its \(KeyMeasure.label(rule.measure)) is over \(NumberText.count(tooFew)) enrollments, fewer than \(rule.minimumEnrollments) (`min_enrollments`)"
+                )
+            }
             let triggered: Bool
-            switch (rule.condition, value) {
+            switch (rule.condition, tooFew == nil ? value : nil) {
             case (_, nil): triggered = false
             case (.above, let value?), (.changeAbove, let value?):
                 triggered = value > rule.threshold
             case (.below, let value?), (.changeBelow, let value?):
                 triggered = value < rule.threshold
             }
-            results.append(AlertResult(rule: rule, value: value, triggered: triggered))
+            results.append(
+                AlertResult(rule: rule, value: value, triggered: triggered, tooFew: tooFew))
         }
         if !problems.isEmpty { throw AlertError(path: path, problems: problems) }
         return results
+    }
+
+    /// The enrollments a rate alert is over, when too few to judge: this window's for a
+    /// threshold, the smaller of the two windows' for a change. Nil when enough, or unknown.
+    static func tooFew(_ report: ReportSummary, _ rule: AlertRule) -> Int? {
+        let bases: [Double?]
+        switch rule.condition {
+        case .above, .below:
+            bases = [
+                report.keyMeasures.first { $0.measure == "enrollments" && $0.subject == nil }?
+                    .value
+            ]
+        case .changeAbove, .changeBelow:
+            let row = report.comparison?.rows.first {
+                $0.measure == "enrollments" && $0.subject == nil
+            }
+            bases = [row?.current, row?.previous]
+        }
+        guard let fewest = bases.compactMap({ $0 }).min(),
+            fewest < Double(rule.minimumEnrollments)
+        else { return nil }
+        return Int(fewest)
     }
 
     /// What may be wrong with an `above`/`below` threshold of a rate, which is in percent: one

@@ -19,6 +19,12 @@ public struct AlertRule: Sendable, Equatable {
     public var threshold: Double
     /// Where the entry starts in questions.yaml, for messages.
     public var line: Int
+    /// The fewest enrollments a rate is checked over (`min_enrollments:`; 20 by default, as
+    /// "What changed" judges rates): below it, a rate is noise and the alert is not checked.
+    public var minimumEnrollments: Int = AlertRule.defaultMinimumEnrollments
+
+    /// "What changed" leaves out rates of fewer enrollments (`InsightFinder.comparableRate`).
+    public static let defaultMinimumEnrollments = 20
 
     public init(
         question: String, measure: String, subject: String? = nil, condition: Condition,

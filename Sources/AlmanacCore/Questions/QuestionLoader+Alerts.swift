@@ -2,7 +2,8 @@ import Yams
 
 extension QuestionLoader {
     static let alertKeys = Set(
-        ["question", "measure", "for"] + AlertRule.Condition.allCases.map(\.rawValue))
+        ["question", "measure", "for", "min_enrollments"]
+            + AlertRule.Condition.allCases.map(\.rawValue))
 
     /// `alerts:`, a list of `{question, measure, for?, above|below|change_above|change_below}`.
     /// Whether the measure and the name exist is checked after matching (`AlertEvaluator`).
@@ -28,6 +29,7 @@ extension QuestionLoader {
             var question: String?
             var measure: String?
             var subject: String?
+            var minimum = AlertRule.defaultMinimumEnrollments
             var conditions: [(AlertRule.Condition, Double, Node)] = []
             var valid = true
             for (keyNode, value) in fields {
@@ -44,6 +46,16 @@ extension QuestionLoader {
                 case "question": question = scalar()
                 case "measure": measure = scalar()
                 case "for": subject = scalar()
+                case "min_enrollments":
+                    if let number = value.int, number >= 0 {
+                        minimum = number
+                    } else {
+                        problem(
+                            value,
+                            "`min_enrollments` must be a whole number of enrollments, 0 or more (0 checks a rate over any number)"
+                        )
+                        valid = false
+                    }
                 default:
                     if let condition = AlertRule.Condition(rawValue: key) {
                         if let number = value.float, number.isFinite {
@@ -99,6 +111,7 @@ extension QuestionLoader {
                 AlertRule(
                     question: question, measure: measure, subject: subject, condition: condition,
                     threshold: threshold, line: line))
+            rules[rules.count - 1].minimumEnrollments = minimum
         }
         return rules
     }

@@ -14,9 +14,9 @@ import Testing
           - {text: How many people are enrolled in each badge?, id: badges}
           - {text: What is the completion rate by organization?, id: completion}
         alerts:
-          - {question: completion, measure: completion_rate, above: 0.99}
-          - {question: completion, measure: drop_rate, below: 15}
-          - {question: completion, measure: drop_rate, above: 35}
+          - {question: completion, measure: completion_rate, above: 0.99, min_enrollments: 0}
+          - {question: completion, measure: drop_rate, below: 15, min_enrollments: 0}
+          - {question: completion, measure: drop_rate, above: 35, min_enrollments: 0}
           - {question: badges, measure: enrollments, below: 0.5}
         """
 

@@ -87,7 +87,7 @@ extension RebuildWarningsTests {
               - {text: What is the completion rate by organization?, id: completion}
               - {text: How many people are enrolled in each badge?, id: badges}
             alerts:
-              - {question: completion, measure: drop_rate, above: 10}
+              - {question: completion, measure: drop_rate, above: 10, min_enrollments: 0}
               - {question: badges, measure: enrollments, for: Python Basics, below: 5}
             """
         let expected = [

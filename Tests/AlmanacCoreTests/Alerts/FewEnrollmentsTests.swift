@@ -1,0 +1,80 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// A report author's "completion rate of Python Basics this quarter, below 30" fired with
+/// 0 % a week into the quarter: 16 enrollments, none old enough to finish (the median time to
+/// complete is 14.4 days). "What changed" leaves out rates of fewer than 20 enrollments; an
+/// alert on such a rate is not checked either, and the build says so.
+@Suite struct FewEnrollmentsTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-07-07")!)
+
+    func summary(enrollments: Double, rate: Double) throws -> ReportSummary {
+        var report = GoldenPageTests.second
+        report.question = Question(
+            id: "q", text: "What is the completion rate of Python Basics this quarter?")
+        report.match = try matcher.route(report.question)
+        report.keyMeasures = [
+            KeyMeasure(measure: "enrollments", subject: nil, value: enrollments),
+            KeyMeasure(measure: "completion_rate", subject: nil, value: rate),
+        ]
+        return ReportSummary(report)
+    }
+
+    let below30 = AlertRule(
+        question: "q", measure: "completion_rate", condition: .below, threshold: 30, line: 9)
+
+    @Test("a rate over fewer than 20 enrollments is not checked, and a warning says why")
+    func tooFew() throws {
+        var warnings: [String] = []
+        let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(
+            [try summary(enrollments: 16, rate: 0)], warn: { warnings.append($0) })
+        #expect(results.map(\.triggered) == [false])
+        #expect(results.map(\.tooFew) == [16])
+        #expect(
+            warnings == [
+                "questions.yaml:9: alert for `q` not checked: its completion rate is over 16 enrollments, fewer than 20 (`min_enrollments`)"
+            ])
+    }
+
+    @Test("from 20 enrollments on, the rate is checked as before")
+    func enough() throws {
+        let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(
+            [try summary(enrollments: 20, rate: 0.25)])
+        #expect(results.map(\.triggered) == [true])
+        #expect(results.map(\.value) == [25])
+        #expect(results.map(\.tooFew) == [nil])
+    }
+
+    /// The fixture's 7 enrollments hold 1 dropped (14.29 %): by default too few to check;
+    /// `min_enrollments: 0` checks the rate however few, and 7 does too.
+    @Test("min_enrollments sets the fewest enrollments a rate alert is checked over")
+    func minimum() async throws {
+        func build(_ minimum: String) async throws -> BuildSummary {
+            try await Project().build(
+                """
+                title: T
+                questions:
+                  - {text: What is the completion rate by organization?, id: completion}
+                alerts:
+                  - {question: completion, measure: drop_rate, above: 10\(minimum)}
+                """)
+        }
+        let byDefault = try await build("")
+        #expect(byDefault.alerts.isEmpty)
+        #expect(
+            byDefault.warnings.contains {
+                $0.hasSuffix(
+                    "alert for `completion` not checked: its drop rate is over 7 enrollments, fewer than 20 (`min_enrollments`)"
+                )
+            }, "\(byDefault.warnings)")
+        for minimum in [", min_enrollments: 0", ", min_enrollments: 7"] {
+            let checked = try await build(minimum)
+            #expect(checked.alerts == ["completion: drop rate above 10%: 14.29%"], "\(minimum)")
+        }
+        await #expect(throws: (any Error).self) { try await build(", min_enrollments: -1") }
+        await #expect(throws: (any Error).self) { try await build(", min_enrollments: many") }
+    }
+}
