@@ -47,6 +47,8 @@ extension SinceLastReport {
             let now = changed["now"]?.stringValue
         {
             questionChanged = QuestionChange(was: was, now: now)
+            earlierMeasures = last?["earlier_measures"]?.arrayValue?.compactMap(
+                SinceLastReport.measure)
         }
         if last?["new_period"] == true,
             let began = last?["period_began"]?.stringValue.flatMap(CivilDate.init(iso:))
@@ -70,6 +72,9 @@ extension SinceLastReport {
             members["question_changed"] = [
                 "was": .string(questionChanged.was), "now": .string(questionChanged.now),
             ]
+            if let earlierMeasures {
+                members["earlier_measures"] = .array(earlierMeasures.map(\.json))
+            }
         }
         if let newPeriod {
             members["new_period"] = true

@@ -84,6 +84,10 @@ public struct SinceLastReport: Sendable, Equatable {
     public var longerWindow = false
     /// The earlier report asked another question under the same `id:`: no change is listed.
     public var questionChanged: QuestionChange? = nil
+    /// With `questionChanged`, the earlier report's measures, kept so that a rebuild of the
+    /// same day whose question is changed back compares with them again: it said the
+    /// question had changed, to the one it no longer asked (a report author's test).
+    var earlierMeasures: [KeyMeasure]? = nil
     /// The window is a period to date that began again since the earlier report.
     public var newPeriod: NewPeriod? = nil
     /// The windows ended at different distances from their as-of dates: cohort measures
@@ -132,7 +136,7 @@ public struct SinceLastReport: Sendable, Equatable {
             return nil
         }
         var since = SinceLastReport(asOf: before, changes: [])
-        let recorded = metadata["intent"]
+        var recorded = metadata["intent"]
         if before == asOf {
             // A rebuild: the earlier report is the one the previous build compared with,
             // and what the previous build found of it holds.
@@ -142,6 +146,19 @@ public struct SinceLastReport: Sendable, Equatable {
             else { return nil }
             since.asOf = date
             since.keepFlags(of: last)
+            if let changed = since.questionChanged, let now = ReportScope(intent)?.words {
+                if now == changed.was, let kept = since.earlierMeasures {
+                    // Back to the question of the earlier report: compare with it again.
+                    since.questionChanged = nil
+                    since.earlierMeasures = nil
+                    earlier = kept
+                    // The same day's document asked the other question; the earlier
+                    // report asked this one.
+                    recorded = intent
+                } else if now != changed.now {
+                    since.questionChanged = QuestionChange(was: changed.was, now: now)
+                }
+            }
             for change in changes {
                 guard let name = change["measure"]?.stringValue else { continue }
                 let subject = change["subject"]?.stringValue
@@ -166,6 +183,7 @@ public struct SinceLastReport: Sendable, Equatable {
             since.questionChanged = QuestionChange(was: then.words, now: now.words)
         }
         if since.questionChanged != nil {
+            since.earlierMeasures = since.earlierMeasures ?? earlier
             since.longerWindow = false
             since.newPeriod = nil
             since.ages = nil
@@ -273,7 +291,7 @@ public struct SinceLastReport: Sendable, Equatable {
         return result
     }
 
-    private static func measure(_ value: JSONValue) -> KeyMeasure? {
+    static func measure(_ value: JSONValue) -> KeyMeasure? {
         guard let name = value["measure"]?.stringValue else { return nil }
         return KeyMeasure(
             measure: name, subject: value["subject"]?.stringValue,

@@ -201,4 +201,44 @@ import Testing
                 from: "2026-04-03", to: "2026-06-01", values: [("completed", 522)]))
         #expect(again == first)
     }
+
+    /// A report author reworded a question to another badge and back, rebuilding the same
+    /// day: the page still said the question had changed, "now" to the badge it no longer
+    /// asked, and listed nothing. Back to the earlier report's question, it compares with
+    /// that report again: 127 then (of 2026-05-25), 131 now.
+    @Test("a question changed and changed back on the same day compares with the earlier report")
+    func changedBack() throws {
+        let changed = try #require(Self.sixtyDays)
+        let document: JSONValue = [
+            "metadata": [
+                "as_of": "2026-06-01",
+                "key_measures": [["measure": "completed", "subject": .null, "value": 522]],
+                "intent": [
+                    "kind": "completion_metrics", "measure": "completion_rate",
+                    "filters": Self.window("in the past 60 days", "2026-04-03", "2026-06-01"),
+                ],
+                "since_last_report": changed.json,
+            ]
+        ]
+        let back = try #require(
+            Self.since(
+                document, asOf: "2026-06-01", phrase: "in the past 30 days",
+                from: "2026-05-03", to: "2026-06-01",
+                values: [("enrollments", 900), ("completed", 131), ("completion_rate", 0.1456)]))
+        #expect(back.questionChanged == nil)
+        #expect(back.asOf == Self.day("2026-05-25"))
+        let pairs = Dictionary(
+            uniqueKeysWithValues: back.changes.map { ($0.measure, [$0.before, $0.after]) })
+        #expect(pairs["enrollments"] == [867, 900])
+        #expect(pairs["completed"] == [127, 131])
+        #expect(pairs["completion_rate"] == [0.1465, 0.1456])
+        // A third question is still another question, against the earlier report's.
+        let third = try #require(
+            Self.since(
+                document, asOf: "2026-06-01", phrase: "in the past 90 days",
+                from: "2026-03-04", to: "2026-06-01", values: [("completed", 700)]))
+        #expect(third.questionChanged?.was == changed.questionChanged?.was)
+        #expect(third.questionChanged?.now != changed.questionChanged?.now)
+        #expect(third.changes.isEmpty)
+    }
 }
