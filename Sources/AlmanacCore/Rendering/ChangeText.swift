@@ -126,6 +126,11 @@ enum ChangeText {
             return "Since the report of \(since.asOf), no key number changed."
         }
         var text = "Since the report of \(since.asOf): "
+        // A page comparing names has the totals of every name, which its summary says; the
+        // line said "enrollments: 21,286 → 21,430" beside Acme & Sons' and Initech's rates.
+        if let across = report.match.acrossAll, !totals.isEmpty {
+            text += "across \(across), not only those compared, "
+        }
         text +=
             totals.isEmpty
             ? "the totals did not change"

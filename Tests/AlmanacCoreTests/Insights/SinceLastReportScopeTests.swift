@@ -241,4 +241,27 @@ import Testing
         #expect(third.questionChanged?.now != changed.questionChanged?.now)
         #expect(third.changes.isEmpty)
     }
+
+    /// "Compare the completion rate of Acme & Sons and Initech": the page's line read
+    /// "enrollments: 21,286 → 21,430" beside the two organizations' rates, unlabelled.
+    @Test("a page that compares names says its totals are of every name")
+    func comparedTotals() throws {
+        var report = GoldenPageTests.second
+        report.match.intent.compared = ["Acme & Sons", "Initech"]
+        report.match.intent.dimension = .organization
+        report.sinceLastReport = SinceLastReport(
+            asOf: Self.day("2026-06-30"),
+            changes: [
+                SinceLastReport.Change(
+                    measure: "enrollments", subject: nil, before: 21_286, after: 21_430)
+            ])
+        #expect(
+            ChangeText.sinceLastReport(report) { $0 }.hasPrefix(
+                "Since the report of 2026-06-30: across all organizations, not only those compared, enrollments: 21,286 → 21,430"
+            ))
+        report.match.intent.compared = []
+        #expect(
+            ChangeText.sinceLastReport(report) { $0 }.hasPrefix(
+                "Since the report of 2026-06-30: enrollments: 21,286 → 21,430"))
+    }
 }
