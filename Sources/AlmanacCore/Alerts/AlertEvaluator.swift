@@ -98,12 +98,21 @@ public struct AlertEvaluator: Sendable {
                     ? "question of the completions in its window (by completed_at)"
                     : report.kind.rawValue + " question"
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
+                // "completion rate" for `completion_rate`, "drop-rate" for `drop_rate`.
+                let written = rule.measure.lowercased().replacing(/[\s-]+/, with: "_")
+                let suggestion =
+                    names.contains(written) && written != rule.measure
+                    ? " (did you mean `\(written)`?)"
+                    : QuestionLoader.guess(rule.measure, among: names)
+                let slices =
+                    rule.subject == nil
+                    ? ""
+                    : " with `for`, which names a \(spec.list?.name ?? "badge or organization") and reads its \(spec.list?.measure ?? "count")"
                 problems.append(
                     (
                         rule.line,
-                        "alert for `\(rule.question)`: unknown measure `\(rule.measure)`"
-                            + (rule.subject == nil ? "" : " with `for`")
-                            + " for a \(kind); expected one of: \(expected)"
+                        "alert for `\(rule.question)`: unknown measure `\(rule.measure)`\(suggestion)"
+                            + slices + " for a \(kind); expected one of: \(expected)"
                     ))
                 continue
             }
@@ -113,11 +122,13 @@ public struct AlertEvaluator: Sendable {
             guard let measure = rows.first else {
                 let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(
                     \.subject)
+                let kind = spec.list?.name ?? "badge or organization"
                 problems.append(
                     (
                         rule.line,
-                        "alert for `\(rule.question)`: no `\(rule.subject ?? "")` in its \(rule.measure) "
-                            + "(it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
+                        "alert for `\(rule.question)`: `for: \(rule.subject ?? "")` names no \(kind) of this question's \(KeyMeasure.label(rule.measure))"
+                            + QuestionLoader.guess(rule.subject ?? "", among: subjects)
+                            + " (it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
                     ))
                 continue
             }

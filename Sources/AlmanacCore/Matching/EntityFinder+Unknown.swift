@@ -274,7 +274,7 @@ extension EntityFinder {
         #"(?<![\p{L}\d\-/.'’#])(?=[\p{L}\d]*\p{L})(?=[\p{L}\d]*\d)([\p{L}\d]{2,16})(?![\p{L}\d])(?![-/.'’+#]\w)"#
     )
     private static let timeOrCount = compile(
-        #"^(?:q[1-4]|h[12]|fy\d{0,4}|\d+(?:st|nd|rd|th|s|d|w|m|y|k|x|h|hrs?|mins?|days?|wks?|weeks?|months?|yrs?|years?|pm|am)|wk?\d{1,2}|\d{2,4}(?:q[1-4]|h[12])|(?:q[1-4]|h[12])\d{2,4}|p\d{1,3}|(?:19|20)\d{2}[a-z]{1,2})$"#
+        #"^(?:q\d{1,2}|h\d|fy\d{0,4}|\d+(?:st|nd|rd|th|s|d|w|m|y|k|x|h|hrs?|mins?|days?|wks?|weeks?|months?|yrs?|years?|pm|am)|wk?\d{1,2}|\d{2,4}(?:q[1-4]|h[12])|(?:q[1-4]|h[12])\d{2,4}|p\d{1,3}|(?:19|20)\d{2}[a-z]{1,2})$"#
     )
 
     /// Words after "at", "from" or "for" that are no name.
@@ -401,6 +401,10 @@ extension EntityFinder {
                 ordinary.contains($0) || connectors.contains($0)
                     || (words == lowered && $0.count > 4 && $0.hasSuffix("est"))
                     || $0.hasPrefix("fy") && $0.dropFirst(2).allSatisfy(\.isNumber)
+                    // "Q5 2025", "W10", "H3": a quarter, week or half that the time reader
+                    // refuses as such (they were refused as names "Q5", "W10").
+                    || $0.range(of: #"^(?:q\d{1,2}|h\d|wk?\d{1,2})$"#, options: .regularExpression)
+                        != nil
             })
         {
             return true

@@ -185,6 +185,8 @@ import Testing
                   - {question: b, measure: drop_rate, above: 1}
                   - {question: b, measure: enrollments, for: Ruby Basics, above: 1}
                   - {question: b, measure: enrollments, change_above: 10}
+                  - {question: b, measure: completion rate, above: 50}
+                  - {question: b, measure: enrollments, for: Pyton Basics, above: 1}
                 """, database: database, asOf: "2024-03-14")
             Issue.record("expected an error")
         } catch let error as BuildError {
@@ -196,8 +198,20 @@ import Testing
                 text.contains(
                     ":5: alert for `b`: unknown measure `drop_rate` for a badge_enrollments question; expected one of: enrollments, learners, completed, completion_rate"
                 ))
-            #expect(text.contains(":6: alert for `b`: no `Ruby Basics` in its enrollments"))
+            #expect(
+                text.contains(
+                    ":6: alert for `b`: `for: Ruby Basics` names no badge of this question's enrollments (it has Python Basics, SQL Fundamentals, Empty Badge)"
+                ))
             #expect(text.contains(":7: alert for `b`: `change_above` needs a time window"))
+            // A measure written with a space, and a misspelt name, get the right one.
+            #expect(
+                text.contains(
+                    ":8: alert for `b`: unknown measure `completion rate` (did you mean `completion_rate`?)"
+                ))
+            #expect(
+                text.contains(
+                    "`for: Pyton Basics` names no badge of this question's enrollments (did you mean `Python Basics`?)"
+                ))
         }
     }
 

@@ -310,4 +310,18 @@ import Testing
         #expect(windows.previous.start?.description == start)
         #expect(windows.previous.end?.description == end)
     }
+
+    /// "Q5 2025" and "W10" were refused as names ("no badge or organization is called
+    /// 'Q5'"); "H3 2025" was read as 2025.
+    @Test(
+        "a quarter, half or week number that does not exist is refused as a time",
+        arguments: [
+            "How many enrollments in Q5 2025?", "Enrollments W10 2026", "enrollments in H3 2025",
+        ])
+    func impossiblePeriods(text: String) throws {
+        guard case .unreadableTime = try reason(text) else {
+            Issue.record("\(text) was not refused as an unreadable time")
+            return
+        }
+    }
 }
