@@ -56,7 +56,10 @@ extension TimeWindow {
         // "This term", "this sprint", "in the reporting period", "the current cohort": a
         // period the data does not define, which a blind test found dropped and the whole
         // history given.
-        #"\b(?:this|the current|current|the reporting|reporting|during the|in the|for the|over the|this past|the latest|latest|the newest|newest|the most recent|the last|the previous|the prior)\s+(?:term|sprint|cycle|batch|round|period|intake|go-round|timeframe|time frame|window|stretch|phase|iteration|cohort|reporting period)\b(?!\s+(?:by|over|on|of|to|before|after|between|from|since|until|through|starting|ending|covering)\b|\s+(?:(?:19|20)\d{2}|\d|q[1-4]\b|h[12]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"#,
+        #"\b(?:this|the current|current|the reporting|reporting|during the|in the|for the|over the|this past|the latest|latest|the newest|newest|the most recent|the last|the previous|the prior)\s+(?:term|sprint|cycle|batch|round|period|intake|go-round|timeframe|time frame|window|stretch|phase|iteration|cohort|reporting period)\b(?!\s+(?:by|over|on|of|to|between|from|since|until|through|starting|ending|covering)\b|\s+(?:before|after)\s*(?:[?.!,;]|$)|\s+(?:(?:19|20)\d{2}|\d|q[1-4]\b|h[12]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"#,
+        // "In the first period", "the second period of 2026": a period the data does not
+        // number (it was dropped, or read as the year).
+        #"\b(?:first|second|third|fourth|final)\s+periods?\b"#,
         // "This May", "May enrollments": the month, where no other form reads a bare "may".
         #"(?<=\bthis |\blast |\bnext |\bprevious |\bpast |\bcoming |\bvs |\bvs\. |\bversus |\bagainst )may\b|\bmay(?="#
             + mayNouns + ")",

@@ -114,6 +114,11 @@ extension Vocabulary {
                 // "Is Hooli faster than Initech at completing Python Basics" (it was read as
                 // completions).
                 #"\b(?:faster|slower|quicker|speedier)\b[^?.!]*\b(?:at|in|to)\s+(?:finish\w*|complet\w*)\b"#,
+                // "Which 3 badges were slowest this year": their time to complete, as "which
+                // course is the slowest" (it was the fewest enrollments); not "grew fastest".
+                #"^(?![^?.!]*\bgr[eo]w)[^?.!]*\b(?:\#(badgeWord)|\#(badgePlural))\b[^?.!]*\b(?:slowest|fastest|quickest|slower|faster|quicker)\b"#,
+                // "How much longer does Deep Learning take than Python Basics" (enrollments).
+                #"\b(?:longer|shorter|quicker|faster|slower)\b[^?.!]*\btak(?:e|es|ing)\b|\btak(?:e|es|ing)\b[^?.!]*\b(?:longer|shorter)\b"#,
                 // "Which course is the slowest?", "the slowest learners": speed is the time to
                 // complete, not a ranking of enrollments. "The fastest-growing organization"
                 // and "which grew fastest" are growth.
@@ -190,6 +195,9 @@ extension Vocabulary {
                 #"\#(finished)[^?.!]*\b(?:ratio|rate|odds|percent\w*)\b"#,
                 #"\b(?:what|which) (?:part|proportion)\b[^?.!]*\b(?:complet|finish)"#,
                 #"\bhow often\b[^?.!]*\#(finished)"#,
+                // "Which organization completes Deep Learning more often, Initech or Hooli"
+                // (it counted completions, which point the other way).
+                #"\b(?:complet\w*|finish\w*)\b[^?.!]*\b(?:more|less) often\b"#,
                 #"\b(?:complet|finish)\w* (?:‹badge› |\#(badgeWord) )?(?:their |the |a |)(?:badges? |courses? )?(?:most|least) often\b"#,
                 #"\b(?:complet|finish)\w* (?:best|worst)\b"#,
                 // "Which organization is worst at finishing Python Basics": how often, a rate.

@@ -59,7 +59,7 @@ extension Vocabulary {
                 // "left to finish", "learners left in Deep Learning", "remaining enrollments",
                 // "waiting in the queue": what is not finished, or not begun.
                 #"\b(?:stop|stops|stopped|stopping|quit|quits|quitting)\s+(?:taking|doing|attending|working on|studying|out of|at)\b"#,
-                #"\b(?:left|remaining|still) to (?:finish|complete|do|go|start)\b"#,
+                #"\b(?:left|remaining|still) to (?:finish|complete|do|go|start)\b|\bwaiting to (?:finish|complete)\b|\bon (?:the|a) wait[- ]?list\b|\bwait[- ]?listed\b"#,
                 #"\b(?:are|is|were|was)\s+(?:still\s+)?(?:left|remaining)\b|\bremain(?:s|ed)?\s+(?:in|at|enrol+ed)\b|\bremaining\s+(?:enrol+ments|learners|people|students|users|seats|badges|courses)\b|\b(?:waiting|queued)\s+in\s+(?:the\s+)?(?:queue|line|backlog)\b|\bin the (?:queue|backlog)\b"#,
             ]
         ),
@@ -247,6 +247,8 @@ extension Vocabulary {
         (
             .againstWhole,
             [
+                // "Which badges are harder to finish than Python Basics" gave Python Basics.
+                #"\b(?:which|what)\s+(?:other\s+)?(?:\#(badgePlural)|\#(orgPlural))\b[^?.!]*\bthan\s+(?:the\s+)?(?:‹badge›|‹org›)"#,
                 // "Is Initech's completion rate above the platform average", "compare Initech
                 // to the platform average", "compare Python Basics to all other badges": the
                 // name alone was answered.
@@ -390,6 +392,9 @@ extension Vocabulary {
                 // most?" answered the second part alone.
                 #"\bhow many\b[^?.!]*,\s*(?:and\s+)?(?:which|who|where|when)\b[^?.!]*\b(?:its|their|it|they|them)\b"#,
 
+                // "Which organization had the most enrollments, with the fewest drop-outs" gave
+                // the most drop-outs.
+                #"\b(?:most|highest|biggest|largest)\b[^?.!]*\b(?:with|and|but)\s+(?:the\s+)?(?:fewest|least|lowest|smallest)\b|\b(?:fewest|least|lowest|smallest)\b[^?.!]*\b(?:with|and|but)\s+(?:the\s+)?(?:most|highest|biggest|largest)\b"#,
                 // "The top 3 and bottom 3 badges", "the highest completion rate, and which has
                 // the lowest", "top 3 badges by completion rate, then the bottom 3": two
                 // rankings.

@@ -101,13 +101,22 @@ enum Vocabulary {
     ]
     /// Words for the smallest values first.
     static let bottom = [
+        // "Which badges have a lower completion rate this year", "which organization had
+        // fewer completions": a ranking from the bottom (it listed the top first).
+        #"\b(?:which|what)\b[^?.!]*\b(?:fewer|lower)\b(?![^?.!]*\bthan\b)"#,
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
         #"\bminimum\b"#, #"\bmin\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]
     /// Speed words: the fewest days first for a time; for anything else the most first
     /// ("growing fastest"), and the fewest for "slowest" ("the slowest month").
     static let fast = [#"\bfastest\b"#, #"\bquickest\b"#, #"\bspeediest\b"#]
-    static let slow = [#"\bslowest\b"#, #"\b(?:slower|quieter|less busy)\b"#]
+    static let slow = [
+        #"\bslowest\b"#,
+        // "Which month was slower for completions", "which month had fewer enrollments": the
+        // bottom of the periods (they were the top month). "Which badge is slower" stays the
+        // time to complete.
+        #"\b(?:which|what)\s+(?:day|week|month|quarter|year|period)\b[^?.!]*\b(?:slower|quieter|less busy|fewer|lower|less)\b"#,
+    ]
     /// Words for the best first: the largest values, or the smallest for a measure where less
     /// is better (`Measure.lowerIsBetter`: the best drop-out rate is the lowest).
     static let better = [#"\bbest\b"#, #"\bstrongest\b"#, #"\bwinners?\b"#]

@@ -324,4 +324,67 @@ import Testing
             return
         }
     }
+
+    /// The third tester after these rules ("fewer" and "lower" gave the top month: 2025-09's
+    /// 1,119 enrollments, where 2025-12 had the fewest, 708).
+    @Test(
+        "fewer, lower and slower rank from the bottom; slower badges are the time to complete",
+        arguments: [
+            (
+                "Which month had fewer enrollments in 2025?", Measure.enrollments,
+                Ranking.Order.bottom
+            ),
+            ("Which month had a lower completion rate in 2025?", .completionRate, .bottom),
+            ("Which badges have a lower completion rate this year?", .completionRate, .bottom),
+            ("Which 3 badges were slowest this year?", .timeToComplete, .top),
+        ])
+    func lowerAndSlower(text: String, measure: Measure, order: Ranking.Order) throws {
+        let intent = try route(text).intent
+        #expect(intent.measure == measure)
+        #expect(intent.ranking?.order == order)
+    }
+
+    @Test(
+        "the words of a rate or a time between two names are read",
+        arguments: [
+            (
+                "Which organization completes Deep Learning more often, Initech or Hooli?",
+                Measure.completionRate
+            ),
+            ("How much longer does Deep Learning take than Python Basics?", .timeToComplete),
+        ])
+    func betweenNames(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.compared.count == 2)
+    }
+
+    @Test(
+        "two rankings, a wait and a ranking against one name are refused",
+        arguments: [
+            (
+                "Which organization had the most enrollments, with the fewest drop-outs?",
+                UnappliedPart.twoQuestions
+            ),
+            ("How many learners are waiting to complete Deep Learning?", .negatedStatus),
+            ("How many learners are on the waitlist for Deep Learning?", .negatedStatus),
+            ("Which badges are harder to finish than Python Basics?", .againstWhole),
+        ])
+    func moreParts(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part)
+    }
+
+    @Test("a numbered period, or the period before a window, is refused as a time")
+    func numberedPeriods() throws {
+        for text in [
+            "How many enrollments in the first period?",
+            "What was the completion rate in the period before last quarter?",
+        ] {
+            guard case .unreadableTime = try reason(text) else {
+                Issue.record("\(text) was not refused as an unreadable time")
+                continue
+            }
+        }
+        #expect(try route("enrollments last week compared to the period before").versus != nil)
+    }
 }
