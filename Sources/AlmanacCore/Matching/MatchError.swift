@@ -183,7 +183,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .pathStatus:
             "learning paths follow every learner who took the badge, finished or not, not the learners of one status. Ask what learners take after the badge (\"what do learners take after Python Basics?\"), or write the query yourself with `sql:`",
         .statusFilter:
-            "average progress and the completion and drop-out rates are over every enrollment in the scope, whatever its status. Ask for the average progress or the rate of a badge or organization, or the count of one status (\"how many are in progress\"), or write the query yourself with `sql:`",
+            "average progress and the completion and drop-out rates are over every enrollment in the scope, whatever its status, and the time to complete is over the completed ones alone (a drop-out has none). Ask for the average progress or the rate of a badge or organization, or the count of one status (\"how many are in progress\"), or write the query yourself with `sql:`",
         .twoStatuses:
             "it counts one status at a time. Ask for each (\"how many enrollments are in progress\", \"how many were completed\"), or for the completion or drop-out rate, whose page shows every status in its Overall table, or write the query yourself with `sql:`",
         .enrolledOnly:

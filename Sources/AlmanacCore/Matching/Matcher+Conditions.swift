@@ -251,6 +251,8 @@ extension Matcher {
     /// A question's text as the rules read it, the names it gives (a name one edit from
     /// exactly one real name read as that name), and the text with those names masked.
     struct Reading {
+        /// The question as written (folded), before its shorthand is written out.
+        var written = ""
         var text: String
         var mentions: [EntityFinder.Found]
         var corrections: [NameCorrection]
@@ -270,7 +272,7 @@ extension Matcher {
             question: question)
         let (mentions, corrections) = entities.corrections(in: text, excluding: exact)
         return Reading(
-            text: text, mentions: mentions, corrections: corrections,
+            written: plain, text: text, mentions: mentions, corrections: corrections,
             masked: Self.masked(text, mentions))
     }
 

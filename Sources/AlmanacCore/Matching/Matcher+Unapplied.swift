@@ -114,6 +114,22 @@ extension Matcher {
         _ match: Match, wording: Wording, _ reading: Reading,
         _ failure: (MatchError.Reason) -> MatchError
     ) throws {
+        // "The median time to complete Python Basics, including drop-outs": every status is
+        // written out of a count (it counts every enrollment), but a time to complete is of
+        // the completed alone, and the words were dropped.
+        if [.timeToComplete, .meanTimeToComplete].contains(match.intent.measure) {
+            let written = reading.written.lowercased()
+            if let found = Self.everyStatus.firstMatch(
+                in: written, range: NSRange(written.startIndex..., in: written)),
+                let range = Range(found.range, in: written)
+            {
+                throw failure(
+                    .unapplied(
+                        .statusFilter,
+                        String(written[range]).trimmingCharacters(
+                            in: CharacterSet(charactersIn: ", "))))
+            }
+        }
         let lowered = reading.masked.lowercased()
         // The phrase as the question names it: "percentage of Initech learners", not "‹org›".
         func found(_ regex: NSRegularExpression) -> String? {
@@ -330,6 +346,12 @@ extension Matcher {
             // (Not "what percentage of Acme & Sons learners finish their courses", read as the
             // organization's rate by docs/metrics.md's table of phrasings.)
             #"(?:\b(?:percent(?:age)?|share|proportion|fraction|ratio)|%)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,
+        options: [.caseInsensitive])
+    /// Words that ask for every status, which `Matcher.expandingShorthand` writes out of a
+    /// count ("completed or not", "including drop-outs").
+    static let everyStatus = try! NSRegularExpression(
+        pattern:
+            #"\b(?:completed or not|finished or not|whether or not|regardless of (?:their |its )?(?:status|completion|outcome)|(?:including|incl\.?|counting)\s+(?:the\s+|all\s+)?(?:completed|finished|dropped|unfinished|in[- ]progress|drop[- ]?outs|dropouts|completions|completers)|(?:drop[- ]?outs|dropouts) included)\b"#,
         options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])

@@ -111,8 +111,10 @@ extension TimeWindow {
     /// "Against the week before", "compared with the previous period": the unit is group 1
     /// or group 2. "The 2 weeks before", "the previous 3 months": the count is group 3 or 5,
     /// the units group 4 or 6.
+    /// "Compare enrollments last quarter with the previous quarter": "with" after "compare"
+    /// (the comparison was dropped and last quarter alone answered).
     private static let unitBefore = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?(?:(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b(?!\s+(?:that|it|this|last|the\b|\d))|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\b)"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+|(?<=\bcompare[^?.!]{1,80})\b(?:with|to)\s+)(?:the\s+)?(?:(day|week|month|quarter|year|period)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b(?!\s+(?:that|it|this|last|the\b|\d))|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\s+(?:before|earlier|prior)\b(?!\s+(?:that|it|this|last|the\b|\d))|(?:previous|prior|preceding)\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months|quarters|years)\b)"#
     )
 
     static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)

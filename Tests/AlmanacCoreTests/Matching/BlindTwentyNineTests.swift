@@ -387,4 +387,20 @@ import Testing
         }
         #expect(try route("enrollments last week compared to the period before").versus != nil)
     }
+
+    /// "The median time to complete Python Basics, including drop-outs" dropped the words
+    /// (a count keeps them: it counts every enrollment); "compare enrollments last quarter
+    /// with the previous quarter" dropped the comparison.
+    @Test("every status beside a time is refused; 'compare … with the previous quarter' compares")
+    func timeAndCompare() throws {
+        for text in [
+            "What is the median time to complete Python Basics, including drop-outs?",
+            "How long does SQL Fundamentals take, completed or not?",
+        ] {
+            #expect(try refusedPart(text) == .statusFilter, "\(text)")
+        }
+        let match = try route("Compare enrollments last quarter with the previous quarter")
+        #expect(match.filters.dateRange?.start?.description == "2026-01-01")
+        #expect(match.versus?.start?.description == "2025-10-01")
+    }
 }
