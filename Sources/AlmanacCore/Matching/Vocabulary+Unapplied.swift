@@ -315,6 +315,8 @@ extension Vocabulary {
             .twoMeasures,
             [
                 #"\bratios? (?:of|between)\b"#,
+                // "Which badges have more drop-outs than completions" listed the drop-outs.
+                #"\b(?:more|fewer|less)\s+(?:drop[- ]?outs|dropouts|completions|enrol+ments|learners)\s+than\s+(?:drop[- ]?outs|dropouts|completions|enrol+ments|learners)\b"#,
                 #"\b(?:completions|enrol+ments|drop[- ]?outs|learners) (?:per|to) (?:drop[- ]?outs|completions|enrol+ments)\b"#,
                 // "How many learners started Python Basics in Q1 2026 and how many finished?"
                 // was answered for the finishers alone.
@@ -372,6 +374,9 @@ extension Vocabulary {
                 #"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most|least|largest|biggest|smallest|highest|lowest|best|worst|busiest|fastest|slowest|popular|place|ranked)\b"#,
                 #"\b(?:ranks?|ranked|comes?|came|places?|placed|finish(?:es|ed)?)\s+(?:in\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:half|quarter|week|month|time|attempt|try))"#,
                 #"\b(?:runner[- ]up|number (?:two|three|2|3))\b"#,
+                // "Which badge do people most often take second": a place in the learners'
+                // paths, which was dropped and the most enrolled badge given.
+                #"\b(?:take|takes|took|taken|taking|do|does|did|start|starts|started|enrol+\w*(?: in)?|choose|chose|pick|picked)\s+(?:as\s+(?:their|the|a)\s+)?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s+(?:half|quarter|week|month|time|year))"#,
             ]
         ),
         (

@@ -103,7 +103,9 @@ enum Vocabulary {
     static let bottom = [
         // "Which badges have a lower completion rate this year", "which organization had
         // fewer completions": a ranking from the bottom (it listed the top first).
-        #"\b(?:which|what)\b[^?.!]*\b(?:fewer|lower)\b(?![^?.!]*\bthan\b)"#,
+        // Not between two names ("which org has fewer drop-outs, Hooli or Stark Industries"
+        // sets both side by side, as "more" does).
+        #"\b(?:which|what)\b(?![^?.!]*(?:‹org›|‹badge›),?\s+(?:or|and|vs\.?|versus)\s+(?:the\s+)?(?:‹org›|‹badge›))[^?.!]*\b(?:fewer|lower)\b(?![^?.!]*\bthan\b)"#,
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
         #"\bminimum\b"#, #"\bmin\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
     ]

@@ -403,4 +403,17 @@ import Testing
         #expect(match.filters.dateRange?.start?.description == "2026-01-01")
         #expect(match.versus?.start?.description == "2025-10-01")
     }
+
+    /// The last tester of the session: "fewer" between two names cut the comparison to one
+    /// (Hooli's 142, Stark Industries' 168 left out); a place in the path and a condition
+    /// between two counts were dropped.
+    @Test("fewer between two names compares both; a path's place and two counts are refused")
+    func lastRound() throws {
+        let match = try route("Which org has fewer drop-outs, Hooli or Globex Corporation?")
+        #expect(match.intent.compared == ["Hooli", "Globex Corporation"])
+        #expect(match.intent.ranking == nil)
+        #expect(
+            try refusedPart("Which badges have more drop-outs than completions?") == .twoMeasures)
+        #expect(try refusedPart("Which badge do people most often take second?") == .ordinalRank)
+    }
 }
