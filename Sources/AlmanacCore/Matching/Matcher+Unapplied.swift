@@ -347,12 +347,9 @@ extension Matcher {
             // organization's rate by docs/metrics.md's table of phrasings.)
             #"(?:\b(?:percent(?:age)?|share|proportion|fraction|ratio)|%)\s+of\s+(?:the\s+|all\s+|our\s+)?\#(Vocabulary.people)\b"#,
         options: [.caseInsensitive])
-    /// Words that ask for every status, which `Matcher.expandingShorthand` writes out of a
-    /// count ("completed or not", "including drop-outs").
+    /// The words of every status (`everyStatusWords`), found in the question as written.
     static let everyStatus = try! NSRegularExpression(
-        pattern:
-            #"\b(?:completed or not|finished or not|whether or not|regardless of (?:their |its )?(?:status|completion|outcome)|(?:including|incl\.?|counting)\s+(?:the\s+|all\s+)?(?:completed|finished|dropped|unfinished|in[- ]progress|drop[- ]?outs|dropouts|completions|completers)|(?:drop[- ]?outs|dropouts) included)\b"#,
-        options: [.caseInsensitive])
+        pattern: #"\b"# + everyStatusWords + #"\b"#, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
     private static let rankedCount = try! NSRegularExpression(

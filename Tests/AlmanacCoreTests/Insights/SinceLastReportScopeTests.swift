@@ -181,10 +181,10 @@ import Testing
         #expect(!changed(nil))
     }
 
-    @Test("a rebuild of the same day keeps the first build's changed question")
-    func rebuildKeepsQuestionChange() throws {
-        let first = try #require(Self.sixtyDays)
-        let document: JSONValue = [
+    /// The document the "past 60 days" build of 2026-06-01 wrote, with what it found of the
+    /// earlier report (`since`): what a rebuild of the same day reads.
+    static func sixtyDaysDocument(_ since: SinceLastReport) -> JSONValue {
+        [
             "metadata": [
                 "as_of": "2026-06-01",
                 "key_measures": [["measure": "completed", "subject": .null, "value": 522]],
@@ -192,9 +192,15 @@ import Testing
                     "kind": "completion_metrics", "measure": "completion_rate",
                     "filters": Self.window("in the past 60 days", "2026-04-03", "2026-06-01"),
                 ],
-                "since_last_report": first.json,
+                "since_last_report": since.json,
             ]
         ]
+    }
+
+    @Test("a rebuild of the same day keeps the first build's changed question")
+    func rebuildKeepsQuestionChange() throws {
+        let first = try #require(Self.sixtyDays)
+        let document = Self.sixtyDaysDocument(first)
         let again = try #require(
             Self.since(
                 document, asOf: "2026-06-01", phrase: "in the past 60 days",
@@ -209,17 +215,7 @@ import Testing
     @Test("a question changed and changed back on the same day compares with the earlier report")
     func changedBack() throws {
         let changed = try #require(Self.sixtyDays)
-        let document: JSONValue = [
-            "metadata": [
-                "as_of": "2026-06-01",
-                "key_measures": [["measure": "completed", "subject": .null, "value": 522]],
-                "intent": [
-                    "kind": "completion_metrics", "measure": "completion_rate",
-                    "filters": Self.window("in the past 60 days", "2026-04-03", "2026-06-01"),
-                ],
-                "since_last_report": changed.json,
-            ]
-        ]
+        let document = Self.sixtyDaysDocument(changed)
         let back = try #require(
             Self.since(
                 document, asOf: "2026-06-01", phrase: "in the past 30 days",

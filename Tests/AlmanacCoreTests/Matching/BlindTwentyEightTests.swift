@@ -6,7 +6,7 @@ import Testing
 /// Blind test twenty-eight (2026-12-06): questions from the leftovers of the last round and
 /// from a question tester with the binary and the user docs only. Expected values come from
 /// their own SQL on the demo, or are worked out by hand.
-@Suite struct BlindTwentyEightTests {
+@Suite struct BlindTwentyEightTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: [
@@ -16,19 +16,6 @@ import Testing
             organizations: ["Initech", "Acme & Sons"],
             categories: [:]),
         asOf: CivilDate(iso: "2026-06-30")!)
-
-    func route(_ text: String) throws -> Match {
-        try matcher.route(Question(id: "q", text: text))
-    }
-
-    func reason(_ text: String) throws -> MatchError.Reason {
-        try #require(throws: MatchError.self) { try route(text) }.reason
-    }
-
-    func refusedPart(_ text: String) throws -> UnappliedPart? {
-        guard case .unapplied(let part, _) = try reason(text) else { return nil }
-        return part
-    }
 
     /// "Which organization has the most Python Basics learners" ranked the organizations by
     /// enrollments: the word "learners" after the badge's name was dropped. (On the demo the

@@ -7,7 +7,7 @@ import Testing
 /// binary and the user docs only, after blind test twenty-eight's rules. Every wrong answer
 /// below came with a "Read as" line that dropped or changed part of the question; the values
 /// in the comments are the testers' own SQL on the demo as of 2026-06-30.
-@Suite struct BlindTwentyNineTests {
+@Suite struct BlindTwentyNineTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: [
@@ -17,19 +17,6 @@ import Testing
             organizations: ["Initech", "Hooli", "Globex Corporation"],
             categories: [:]),
         asOf: CivilDate(iso: "2026-06-30")!)
-
-    func route(_ text: String) throws -> Match {
-        try matcher.route(Question(id: "q", text: text))
-    }
-
-    func reason(_ text: String) throws -> MatchError.Reason {
-        try #require(throws: MatchError.self) { try route(text) }.reason
-    }
-
-    func refusedPart(_ text: String) throws -> UnappliedPart? {
-        guard case .unapplied(let part, _) = try reason(text) else { return nil }
-        return part
-    }
 
     /// "What is the percent change in enrollments from 2024 to 2025" was a series over both
     /// years; "between Q1 2026 and Q2 2026" was H1 2026 against H2 2025; "the % change in

@@ -6,26 +6,13 @@ import Testing
 /// Blind test twenty-seven (2026-12-06): a question tester and a fault attacker with the
 /// binary and the user docs only. Expected values come from their own SQL on the demo, or
 /// are worked out by hand on `Fixture.platformRows`.
-@Suite struct BlindTwentySevenTests {
+@Suite struct BlindTwentySevenTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: ["Python Basics", "SQL Fundamentals", "AWS Summit 2025"],
             organizations: ["Initech", "Acme & Sons", "Offsite 2024"],
             categories: [:]),
         asOf: CivilDate(iso: "2026-06-30")!)
-
-    func route(_ text: String) throws -> Match {
-        try matcher.route(Question(id: "q", text: text))
-    }
-
-    func reason(_ text: String) throws -> MatchError.Reason {
-        try #require(throws: MatchError.self) { try route(text) }.reason
-    }
-
-    func refusedPart(_ text: String) throws -> UnappliedPart? {
-        guard case .unapplied(let part, _) = try reason(text) else { return nil }
-        return part
-    }
 
     /// A badge "AWS Summit 2025" made "How many enrollments were there in 2025?" refused as
     /// naming no badge '2025', and so every question of that year.
