@@ -51,18 +51,24 @@ extension QuestionAnswering {
         }
         var ungrounded: [String] = []
         var replaced = false
-        // In place: each report is held once.
-        for index in reports.indices {
+        let offlines = reports.indices.map { index in
             reports[index].narration = narrated.narrations[index]
-            let offline = NarrationItem(
+            return NarrationItem(
                 question: reports[index].question, output: reports[index].output,
                 stats: source.stats, lead: leads[index], insights: reports[index].insights,
                 measure: measure(reports[index]), across: reports[index].match.acrossAll,
                 comparesWindows: reports[index].match.versus != nil)
-            let check = reports[index].ground(
-                stats: source.stats, offline: { offline.offline },
-                keepsModelAnswers: options.requireGrounded)
-            let report = reports[index]
+        }
+        // Every answer's figures are checked on every core: a check reads its own report.
+        let (stats, keepsModelAnswers) = (source.stats, options.requireGrounded)
+        let grounded = await Array(zip(consume reports, offlines)).concurrentMap {
+            report, offline in
+            var report = report
+            let check = report.ground(
+                stats: stats, offline: { offline.offline }, keepsModelAnswers: keepsModelAnswers)
+            return (report, check)
+        }
+        for (index, (report, check)) in grounded.enumerated() {
             if !check.unverified.isEmpty {
                 ungrounded.append(
                     "question `\(report.question.id)`: \(check.unverified.joined(separator: ", "))")
@@ -85,7 +91,7 @@ extension QuestionAnswering {
                     + (replaced ? " (model answers were replaced by the offline narration)" : "")
                     + ": " + ungrounded.joined(separator: "; "))
         }
-        return (reports, fellBack)
+        return (grounded.map(\.0), fellBack)
     }
 
     /// What a growth question asks, when no change fact says it: the window's enrollments

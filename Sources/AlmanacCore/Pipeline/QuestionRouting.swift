@@ -20,16 +20,12 @@ struct QuestionRouting {
         // Every array built per question is reserved to its size: a growing array holds its
         // old buffer and a new one twice as large while it copies.
         outcome.matches.reserveCapacity(questions.count)
-        for question in questions {
-            var ruled: Result<Match, MatchError>
-            do { ruled = .success(try matcher.route(question)) } catch let error as MatchError {
-                ruled = .failure(error)
-            } catch {
-                ruled = .failure(
-                    MatchError(
-                        questionID: question.id, text: question.text, reason: .noMatch(closest: []))
-                )
-            }
+        // The rules read every question on every core: a reading depends on its question
+        // alone, and what the matcher keeps of one wording for the next is kept under a lock.
+        let matcher = matcher
+        let readings = await questions.concurrentMap { Self.readByRules($0, matcher) }
+        for (question, reading) in zip(questions, readings) {
+            var ruled = reading
             if model.isAvailable, Self.asksModel(ruled) {
                 switch await model.route(question, with: matcher) {
                 case .routed(let match, let key, let unstored):
@@ -54,6 +50,18 @@ struct QuestionRouting {
             }
         }
         return outcome
+    }
+
+    private static func readByRules(_ question: Question, _ matcher: Matcher) -> Result<
+        Match, MatchError
+    > {
+        do { return .success(try matcher.route(question)) } catch let error as MatchError {
+            return .failure(error)
+        } catch {
+            return .failure(
+                MatchError(
+                    questionID: question.id, text: question.text, reason: .noMatch(closest: [])))
+        }
     }
 
     /// No rule fits, the breakdown is not one Almanac computes as read, or the rules' route
