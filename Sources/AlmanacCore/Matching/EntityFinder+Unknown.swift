@@ -283,6 +283,7 @@ extension EntityFinder {
         "everybody", "anyone", "anybody", "someone", "somebody", "us", "them", "him", "her",
         "you", "me", "scratch", "now", "then", "later", "earlier", "beginners", "newbies",
         "sure", "real", "good", "example", "instance", "reference", "comparison", "context",
+        "or",
     ]
     private static let afterPrepositionPattern = compile(
         #"\b(at|from|for)\s+((?:[\p{L}][\p{L}\p{N}&'+.]*\s+){0,2}[\p{L}][\p{L}\p{N}&'+.]*)\s*(?=$|[?.!,;:)]|\s+(?:in|during|since|over|this|last|between|before|after|until|on|vs|versus|against|compared|and|who|that|by|per)\b)"#

@@ -120,7 +120,7 @@ extension TimeWindow {
     static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)
 
     private static let samePeriod = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
     )
 
     /// The operator that ends right where `range` starts.

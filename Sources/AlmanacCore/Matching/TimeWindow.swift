@@ -107,7 +107,31 @@ struct TimeWindow {
     private static let comparedWith = regex(
         #"\b(?:compared? (?:with|to|against)|against|vs\.?|versus|relative to)\s+(?:the\s+)?$"#)
     private static let operatorBefore = regex(
-        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at)\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
+        #"\b(between|from|since|after|before|prior to|until|till|through|thru|up to|up until|by|in|during|for|on|of|within|as of|over|at|"#
+            + boundWords.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+            + #")\s+(?:the\s+(?:(start|end|beginning)\s+of\s+)?)?$"#
+    )
+    /// Words before a point that bound a window in other words, by the word that bounds it
+    /// the same way: "on or after 2026-06-20" is since it, "no later than Q1" through it.
+    /// Without them, "on or before" was read as before (the day itself left out), "not
+    /// before" as before (the opposite side), and "no earlier than", "later than" or "up to
+    /// and including" as the day alone, each with a number (a blind test found 23).
+    private static let boundWords: [String: String] = [
+        "on or after": "since", "at or after": "since", "no earlier than": "since",
+        "not earlier than": "since", "not before": "since", "starting": "since",
+        "starting from": "since", "starting on": "since", "starting with": "since",
+        "beginning": "since", "beginning from": "since", "beginning on": "since",
+        "as from": "since", "effective": "since", "later than": "after",
+        "earlier than": "before", "on or before": "through", "at or before": "through",
+        "no later than": "through", "not later than": "through", "not after": "through",
+        "up to and including": "through", "until and including": "through",
+        "through and including": "through", "up to & including": "through",
+    ]
+    /// Words after a point that make it one end of a window: "2026-06-20 or later", "Q1
+    /// 2025 and earlier", "after June 20 inclusive"; an end that is now, "between June 2025
+    /// and now".
+    private static let boundAfter = regex(
+        #"^\s*,?\s*(?:(?:or|and)\s+(later|after|beyond|since|earlier|before|prior)\b|(onwards?|forwards?|ever since)\b|\(?(inclusive|included)\b\)?|(?:and|to|till|until|through|up to|-|–)\s+(?:(?:the\s+)?(?:present(?:\s+day)?|current date)|now|date|today|right now)\b)"#
     )
     /// A month (and day) and the word that joins it to the end of a range.
     private static let rangeEndBefore = regex(
@@ -188,7 +212,8 @@ struct TimeWindow {
         while index < found.count {
             var first = found[index]
             let lead = Self.prefix(before: first.range, in: lowered, matching: Self.operatorBefore)
-            let word = lead.map { String(lowered[Range($0.range(at: 1), in: lowered)!]) }
+            var word = lead.map { String(lowered[Range($0.range(at: 1), in: lowered)!]) }
+                .map { Self.boundWords[$0] ?? $0 }
             // "the start of last year", "the end of March": the first or the last day.
             if let edge = lead.flatMap({ Range($0.range(at: 2), in: lowered) }).map({
                 String(lowered[$0])
@@ -211,6 +236,13 @@ struct TimeWindow {
                 windows.append((span, DateRange(start: first.start, end: last.end, phrase: phrase)))
                 index += 2
                 continue
+            }
+            if !first.standalone,
+                let tail = Self.boundAfter.firstMatch(
+                    in: lowered, range: Self.rest(after: span, in: lowered))
+            {
+                span = NSUnionRange(span, tail.range)
+                word = try Self.bound(word, tail, in: lowered, phrase: Self.text(span, in: text))
             }
             let phrase = Self.text(span, in: text)
             let tomorrow = asOf.adding(days: 1)
@@ -307,6 +339,44 @@ struct TimeWindow {
         return Reading(
             range: (first ?? windows.first?.range).map { counted($0) },
             versus: versus.map { counted($0) })
+    }
+
+    /// The bound a point takes from the words after it (`boundAfter`), with `word` the one
+    /// before it: "2026-06-20 or later" and "between June 2025 and now" are since it, "Q1 or
+    /// earlier" through it, "after June 20 inclusive" since June 20.
+    /// - Throws: `Problem.unreadable` for words that contradict each other ("after Q1 or
+    ///   earlier").
+    private static func bound(
+        _ word: String?, _ tail: NSTextCheckingResult, in text: String, phrase: String
+    ) throws -> String? {
+        let group = { (index: Int) in
+            Range(tail.range(at: index), in: text).map { String(text[$0]) }
+        }
+        // Which side of the point the words after it open: later, earlier, or neither.
+        let later: Bool? =
+            group(2) != nil ? true : group(1).map(["later", "after", "beyond", "since"].contains)
+        switch (later, group(3) != nil) {
+        case (true?, _):
+            // "In 2025 or later", "since March onwards".
+            guard [nil, "in", "since", "from"].contains(word) else {
+                throw Problem.unreadable(phrase)
+            }
+            return "since"
+        case (false?, _):
+            // "In 2024 or earlier", "until Q1 or before".
+            guard [nil, "in", "until", "till", "through", "thru", "up to", "by"].contains(word)
+            else { throw Problem.unreadable(phrase) }
+            return "through"
+        case (nil, true):
+            // "After June 20 inclusive" counts June 20; "through Q1 inclusive" is as it was.
+            return word == "after" ? "since" : word == "before" ? "through" : word
+        case (nil, false):
+            // An end that is now: "between June 2025 and now", "from 2026-06-20 to date".
+            guard [nil, "between", "from", "since"].contains(word) else {
+                throw Problem.unreadable(phrase)
+            }
+            return "since"
+        }
     }
 
     /// A month, quarter or half without a year, in the year of `other`, which has one: "Q2"

@@ -95,4 +95,7 @@ public enum UnappliedPart: String, Sendable, Equatable {
     case cumulative
     /// A learning path of the learners of one status ("who dropped Python Basics").
     case pathStatus
+    /// The first or last few learners or enrollments ("the first 100 learners"): counts
+    /// are of every enrollment in a window.
+    case firstFew
 }

@@ -361,6 +361,14 @@ extension Vocabulary {
             ]
         ),
         (
+            // "The completion rate of Python Basics for the first 100 learners" was given for
+            // all 2,565 enrollments (65.96 %; the first 100, 63.0 %).
+            .firstFew,
+            [
+                #"\b(?:first|last|earliest|latest|newest|oldest|most recent)\s+(?:\d{1,6}|ten|twenty|fifty|hundred|thousand|few|dozen)\s+(?:\#(people)|enrol+ments?|completions?|completers|sign[- ]?ups?|registrations?)\b"#
+            ]
+        ),
+        (
             // "Top 0 badges" was read as the whole ranking.
             .emptyRanking,
             [
@@ -395,7 +403,10 @@ extension Vocabulary {
                 #"\?\s*(?:and\s+)?(?:what|how|which|who|when|where|why)\b[^?.!]*\b(?:its|their|it|they)\b"#,
                 // "How many Initech learners dropped out in 2025, and which badge did they drop
                 // most?" answered the second part alone.
-                #"\bhow many\b[^?.!]*,\s*(?:and\s+)?(?:which|who|where|when)\b[^?.!]*\b(?:its|their|it|they|them)\b"#,
+                // Without the comma too: "… dropped out in 2025 and what badge did they drop
+                // most?" gave the badge alone. ("How many finish, and what is its completion
+                // rate" is one page.)
+                #"\bhow many\b[^?.!]*(?:,\s*(?:and\s+)?|\s+and\s+)(?:which|who|where|when|what\s+(?:\#(badgeWord)|\#(orgWord)))\b[^?.!]*\b(?:its|their|it|they|them)\b"#,
 
                 // "Which organization had the most enrollments, with the fewest drop-outs" gave
                 // the most drop-outs.
@@ -445,7 +456,7 @@ extension Vocabulary {
     /// Words of a change, which a rate, a time or progress answers only against a window
     /// ("this year against last year").
     static let changeWords =
-        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing)|getting (?:better|worse))\b"#
+        #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing)|getting (?:better|worse)|up or down|down or up|higher or lower|lower or higher|better or worse|worse or better|on the rise|trending (?:up|down)\w*)\b"#
     /// Words of a total of several names.
     static let totalWords =
         #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b|(?:‹org›|‹badge›)\s*\+\s*(?:‹org›|‹badge›)"#

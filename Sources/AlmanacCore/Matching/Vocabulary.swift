@@ -42,6 +42,9 @@ enum Vocabulary {
                 #"(?<!how many )(?<!number of )\b\#(orgPlural)\b"#,
                 #"\b\#(rankWords)\s+\#(orgWord)\b"#, #"\b(?:which|what)\s+[a-z]+\s+\#(orgWord)\b"#,
                 #"\b(?:which|what)\s+‹badge›\s+\#(orgWord)\b"#,
+                // "Which of our teams grew the most" (a blind test got the platform's months).
+                #"\b(?:which|what)\s+(?:one\s+)?(?:of|among)\s+(?:the\s+|our\s+|your\s+|all\s+(?:the\s+|our\s+)?)?\#(orgPlural)\b"#,
+                #"\b(?:out of|of|among|amongst)\s+(?:all\s+)?(?:the\s+|our\s+|your\s+)?\#(orgPlural),?\s+(?:which|what)\b"#,
                 // "The fastest-growing organization".
                 #"\b\#(rankWords)-[a-z]+\s+\#(orgWord)\b"#,
                 // "The fastest completing org": the median was given for the platform.
@@ -68,6 +71,10 @@ enum Vocabulary {
                 // "Which Initech course has the worst completion rate": Initech's badges (it
                 // was Initech's rate).
                 #"\b(?:which|what)\s+‹org›(?:'s|’s)?\s+\#(badgeWord)\b"#,
+                // "Which of our courses has grown the most since last year" (a blind test got
+                // the platform's busiest months).
+                #"\b(?:which|what)\s+(?:one\s+)?(?:of|among)\s+(?:the\s+|our\s+|your\s+|all\s+(?:the\s+|our\s+)?)?\#(badgePlural)\b"#,
+                #"\b(?:out of|of|among|amongst)\s+(?:all\s+)?(?:the\s+|our\s+|your\s+)?\#(badgePlural),?\s+(?:which|what)\b"#,
                 #"\b\#(badgeWord)[- ](?:by[- ]\#(badgeWord)|level|wise|breakdown)\b"#,
                 #"\b\#(badgeWord)\s+(?:popularity|ranking|league table|leaderboard)\b"#,
                 // "What is the badge with the lowest completion rate?": 53.69 %, the
@@ -98,6 +105,7 @@ enum Vocabulary {
         #"\bleading\b"#, #"\bgreatest\b"#, #"\bmaximum\b"#, #"\blongest\b"#,
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bmax\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
+        #"\bdescending\b"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
@@ -108,6 +116,8 @@ enum Vocabulary {
         #"\b(?:which|what)\b(?![^?.!]*(?:‹org›|‹badge›),?\s+(?:or|and|vs\.?|versus)\s+(?:the\s+)?(?:‹org›|‹badge›))[^?.!]*\b(?:fewer|lower)\b(?![^?.!]*\bthan\b)"#,
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
         #"\bminimum\b"#, #"\bmin\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
+        // "Learners in each badge, sorted ascending" (a blind test got the most first).
+        #"\bascending\b"#,
     ]
     /// Speed words: the fewest days first for a time; for anything else the most first
     /// ("growing fastest"), and the fewest for "slowest" ("the slowest month").
@@ -147,6 +157,9 @@ enum Vocabulary {
         #"\b\#(count)\s+(?:\#(badgePlural)|\#(orgPlural)|cohorts)\b"#,
         // "Median days by organization, fastest 3": the count after the word.
         #"\b\#(rankWords)\s+\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
+        // "Which badges have the most enrollments? Give me 4.", "…? Show 3" (a blind test
+        // got five).
+        #"\b(?:give me|show(?: me)?|list)\s+(?:the\s+)?(?:top\s+|first\s+)?\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
     ]
     /// The things a ranking of one names, in the singular.
     static let singularThing =
