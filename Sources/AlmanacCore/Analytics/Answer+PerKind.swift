@@ -273,7 +273,9 @@ extension Answer {
         }
         switch intent.measure {
         case .firstBadge:
-            return Answer(intent, "First badge", learners, nil, badges(result.firstBadges))
+            return Answer(
+                intent, "First badge", learners, nil, badges(result.firstBadges),
+                anchor: filters.badge)
         case .previousBadge where filters.badge != nil:
             return Answer(
                 intent, "Badge", learners, nil, badges(result.previousBadges), anchor: filters.badge

@@ -196,6 +196,14 @@ extension Matcher {
         {
             throw failure(.unapplied(.rankingOfNothing, top))
         }
+        // "The longest time to complete at Hooli" was Hooli's median (23.9 days): an extreme
+        // with nothing to rank is the longest single time, which no analysis computes.
+        if [.timeToComplete, .meanTimeToComplete].contains(measure),
+            match.intent.ranking != nil, match.intent.dimension == nil,
+            match.intent.compared.isEmpty, let extreme = found(Self.extremeTime)
+        {
+            throw failure(.unapplied(.percentile, extreme))
+        }
         // "Which 3 orgs improved their completion rate the most in 2025 vs 2024" was ranked by
         // the 2025 rate, two of its three having fallen.
         if match.versus != nil, match.intent.ranking != nil, measure != .growth,
@@ -352,6 +360,10 @@ extension Matcher {
         pattern: #"\b"# + everyStatusWords + #"\b"#, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
+    private static let extremeTime = try! NSRegularExpression(
+        pattern:
+            #"\b(?:longest|shortest|quickest|fastest|slowest|max(?:imum)?|min(?:imum)?|most|least)\b[^?.!]*\b(?:time|days?|duration|to complete|to finish)\b|\b(?:takes?|took|taking) the (?:longest|shortest)\b"#,
+        options: [.caseInsensitive])
     private static let rankedCount = try! NSRegularExpression(
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )

@@ -282,6 +282,9 @@ extension Vocabulary {
                 #"\b(?=(?:top|best|high|low|poor|under|star|strong|weak)[- ]?performers?\b)(?<!\bare the )(?<!\bwere the )(?<!\bis the )(?<!\bwas the )(?:top|best|high|low|poor|under|star|strong|weak)[- ]?performers?\b|\b(?:top|high|low|under|best|worst)[- ]performing\s+(?:learners|users|students|employees|staff|people|individuals|members|trainees)\b"#,
                 #"\b(?:on|in|with|under)\s+(?:the\s+|a\s+)?(?:free|paid|premium|pro|basic|enterprise|trial|business|team|starter|standard|plus)\s+(?:plans?|tiers?|subscriptions?|accounts?|licen[cs]es?|versions?)\b"#,
                 #"\bnew\s+(?:badges|courses|certifications|modules|programs|programmes|tracks|content|classes)\b"#,
+                // "Which badges did learners take before they left Initech?" gave Initech's
+                // steps from badge to badge: a learner's organization has no end in the data.
+                #"\b(?:left|leave|leaves|leaving|quit|quits|quitting|departed|departing|resigned from|moved away from)\s+(?:(?:the\s+)?(?:company|organi[sz]ation|firm|employer)\b|‹org›)|\b(?:leavers|former (?:employees|staff|members|learners|users))\b"#,
             ]
         ),
         (
@@ -425,7 +428,7 @@ extension Vocabulary {
             .timeBetweenBadges,
             [
                 #"\b(?:wait|waits|waiting|waited|gap|gaps|time|days|weeks|months|delay|lag|how long)\b[^?.!]*\bbetween (?:the )?‹badge› and (?:the )?‹badge›(?!'s|’s|\s+(?:completion|drop[- ]?out|drop|enrol+ment|learner)s?\b|\s+(?:in|on|for)\s+(?:completion|drop[- ]?out|drop)\b)"#,
-                #"\bhow long\b[^?.!]*\b(?:after|from) (?:finishing |completing |taking )?(?:the )?‹badge›\b[^?.!]*\b(?:until|till|before|to) (?:they )?(?:start|take|enrol+|begin)?\w*\s*(?:the )?‹badge›"#,
+                #"\bhow long\b[^?.!]*\b(?:after|from) (?:finishing |completing |taking )?(?:the )?‹badge›[^?.!]*\b(?:until|till|before|to) (?:they )?(?:start|take|enrol+|begin)?\w*\s*(?:the )?‹badge›"#,
             ]
         ),
         (

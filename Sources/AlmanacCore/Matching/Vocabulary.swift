@@ -176,8 +176,8 @@ enum Vocabulary {
         // "The best performing org", "worst performing course": one, with or without "the".
         #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+\#(singularThing)\b(?!s)"#,
         // "The most popular course", and a question that begins so: "most popular course at
-        // Initech" (a blind test got five).
-        #"(?:^\s*|\b(?:the|our|your|their)\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
+        // Initech" (a blind test got five); "Initech's top badge" (it got five too).
+        #"(?:^\s*|\b(?:the|our|your|their)\s+|‹org›(?:'s|’s)\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
         // "Which is the hardest badge to finish?": "which is the …" names one.
         // "The badge with the lowest completion rate": one.

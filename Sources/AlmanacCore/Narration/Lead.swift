@@ -280,7 +280,13 @@ enum Lead {
             return
                 "Right before \(md(answer.anchor!)), learners\(scope) \(most) often took \(first)\(then)"
         case .firstBadge:
-            return "The \(most) common first badge\(many)\(scope) \(one) \(first)\(then)"
+            let common = "The \(most) common first badge\(many)\(scope) \(one) \(first)\(then)"
+            // "How many people start with SQL Fundamentals" led with Python Basics (1,178
+            // learners): the badge asked comes first, when its row is listed.
+            guard let anchor = answer.anchor,
+                let row = answer.rows.first(where: { $0.subject == anchor })
+            else { return common }
+            return "\(md(anchor)) was the first badge of \(value(row, answer))\(scope). \(common)"
         case .nextBadge, .previousBadge:
             return
                 "The \(most) common step\(many) from one badge to the next\(scope) \(one) \(first)\(then)"

@@ -144,4 +144,56 @@ import Testing
             try route("How many enrollments in the last 100 days?").filters.dateRange?.start?
                 .description == "2026-03-23")
     }
+
+    /// Leftovers of earlier blind tests: "the longest time to complete at Hooli" was Hooli's
+    /// median (23.9 days), "before they left Initech" was dropped and Initech's steps given,
+    /// and "how long after finishing A until they start B" was refused for naming two badges
+    /// (its pattern could never match: no word boundary follows a masked name).
+    @Test(
+        "an extreme time with nothing to rank, leaving an organization, and the time between two badges are refused",
+        arguments: [
+            ("What is the longest time to complete at Hooli?", UnappliedPart.percentile),
+            ("What is the shortest time to complete Python Basics?", .percentile),
+            ("Which badges did learners take before they left Initech?", .attribute),
+            ("How many learners left the company?", .attribute),
+            (
+                "How long after finishing Python Basics until they start Docker Basics?",
+                .timeBetweenBadges
+            ),
+        ])
+    func leftovers(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part, "\(text)")
+    }
+
+    @Test("the longest time by badge, and Initech's top badge, are rankings of one name each")
+    func rankingsOfOne() throws {
+        let slowest = try route("Which badge takes the longest to complete?")
+        #expect(slowest.intent.dimension == .badge)
+        #expect(slowest.intent.ranking == Ranking(.top, count: 1))
+        // "What is Initech's top badge?" listed five.
+        let top = try route("What is Initech's top badge?")
+        #expect(top.intent.ranking?.count == 1)
+        #expect(top.filters.organization == "Initech")
+    }
+}
+
+/// "How many people start with SQL Fundamentals?" led with Python Basics (1,178 learners):
+/// the badge asked comes first (491 on the demo as of 2026-06-30, by the tester's SQL).
+@Test("a first-badge question about one badge leads with that badge")
+func firstBadgeOfOne() {
+    let rows = [("Python Basics", 1178), ("SQL Fundamentals", 491), ("Git & GitHub", 455)].map {
+        Answer.Row(subject: $0.0, value: .int($0.1), support: nil)
+    }
+    var answer = Answer(
+        Intent(measure: .firstBadge), "First badge", .init("Learners", .count), nil, rows)
+    answer.anchor = "SQL Fundamentals"
+    #expect(
+        Lead.sentence(for: answer, filters: Filters())
+            == "SQL Fundamentals was the first badge of 491 learners. The most common first badge is Python Basics (1,178 learners), then SQL Fundamentals (491 learners) and Git & GitHub (455 learners)."
+    )
+    // A badge the list does not show is not said to have none.
+    answer.anchor = "Deep Learning"
+    #expect(
+        Lead.sentence(for: answer, filters: Filters())?.hasPrefix("The most common first badge")
+            == true)
 }
