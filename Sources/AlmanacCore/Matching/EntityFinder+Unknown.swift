@@ -372,7 +372,8 @@ extension EntityFinder {
         "yoy", "mom", "qoq", "wow", "wtd", "hi", "hello", "hey", "thanks", "almanac", "excel",
         "export", "csv", "pdf", "count", "counts", "date", "dates", "ranking", "rankings",
         "popularity", "reports", "dashboard", "kpi", "kpis", "metric", "metrics", "chart",
-        "table", "overview", "stats", "statistics", "please", "quick", "question",
+        "table", "overview", "stats", "statistics", "please", "quick", "question", "just",
+        "also", "and", "or", "but", "ok", "okay", "sorted", "ascending", "descending",
     ]
 
     private static func compile(_ pattern: String) -> NSRegularExpression {

@@ -10,8 +10,12 @@ extension TimeWindow {
     func samePeriodLastYear(_ text: String) throws -> Reading? {
         let whole = NSRange(text.startIndex..., in: text)
         let own: (reading: Reading, start: CivilDate, end: CivilDate)?
+        // "This week with the same week last year": the same weekdays 52 weeks earlier, not
+        // the same dates (Monday and Tuesday against Sunday and Monday, a blind test found).
+        var weeks = false
         if let found = Self.samePeriod.firstMatch(in: text, range: whole) {
             own = try ownWindow(text, without: found)
+            weeks = Self.text(found.range, in: text).lowercased().contains("week")
         } else if let found = Self.yearOverYear.firstMatch(in: text, range: whole) {
             // "Completions in Q3 2026, year over year": the window against the same days a
             // year earlier. With no window of its own, "year over year" asks for a series,
@@ -22,9 +26,14 @@ extension TimeWindow {
         }
         guard let (read, start, end) = own else { return nil }
         var reading = read
-        reading.versus = DateRange(
-            start: start.adding(months: -12), end: end.adding(months: -12),
-            phrase: "the same period last year")
+        reading.versus =
+            weeks
+            ? DateRange(
+                start: start.adding(days: -364), end: end.adding(days: -364),
+                phrase: "the same week last year")
+            : DateRange(
+                start: start.adding(months: -12), end: end.adding(months: -12),
+                phrase: "the same period last year")
         return reading
     }
 
@@ -120,7 +129,7 @@ extension TimeWindow {
     static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)
 
     private static let samePeriod = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with|to)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
     )
 
     /// The operator that ends right where `range` starts.

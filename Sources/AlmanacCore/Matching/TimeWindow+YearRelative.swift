@@ -20,6 +20,16 @@ extension TimeWindow {
     private static let lastOfYear = regex(
         #"\b(?:the\s+)?(last|final|first)\s+(quarter|half|month)\s+of\s+((?:19|20)\d{2})\b"#)
 
+    /// "The first 3 months of 2026", "the last two quarters of 2025": the months or quarters
+    /// from the year's start or up to its end (a blind test found them refused).
+    private static let firstMonthsOfYear = regex(
+        #"\b(?:the\s+)?(first|last|final)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(months|quarters)\s+of\s+((?:19|20)\d{2})\b"#
+    )
+    /// "Pre-2025", "post March 2026": before and after it (a blind test got 2025 itself).
+    private static let preAndPost = regex(
+        #"\b(pre|post)(?:-|\s+)(?=(?:19|20)\d{2}\b|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)\b)"#
+    )
+
     /// "This March vs last March", "this Q2 against last Q2": the period of this year and of
     /// the one before. Both read as the latest March begun, and the comparison vanished (a
     /// blind test got March's enrollments alone).
@@ -45,6 +55,26 @@ extension TimeWindow {
         }
         replace(Self.periodOfYear, in: &text) { groups in "\(groups[0]) of \(which(groups[1]))" }
         replace(Self.yearsPeriod, in: &text) { groups in "\(groups[1]) of \(which(groups[0]))" }
+        replace(Self.preAndPost, in: &text) { groups in
+            groups[0].lowercased() == "pre" ? "before " : "after "
+        }
+        replace(Self.firstMonthsOfYear, in: &text) { groups in
+            let words = [
+                "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11,
+            ]
+            let count = Int(groups[1]) ?? words[groups[1].lowercased()] ?? 0
+            let quarters = groups[2].lowercased() == "quarters"
+            let units = quarters ? 4 : 12
+            // More units than a year holds is left as written, to be refused.
+            guard count >= 1, count <= units else { return groups.joined(separator: " ") }
+            let (first, last) =
+                groups[0].lowercased() == "first" ? (1, count) : (units - count + 1, units)
+            let name = { (unit: Int) in
+                quarters ? "Q\(unit)" : Self.months[unit - 1].capitalized
+            }
+            return "from \(name(first)) \(groups[3]) to \(name(last)) \(groups[3])"
+        }
         replace(Self.lastOfYear, in: &text) { groups in
             let first = groups[0].lowercased() == "first"
             let part: String

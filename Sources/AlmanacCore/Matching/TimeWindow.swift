@@ -126,6 +126,16 @@ struct TimeWindow {
         "no later than": "through", "not later than": "through", "not after": "through",
         "up to and including": "through", "until and including": "through",
         "through and including": "through", "up to & including": "through",
+        // A second round (blind test 37): the day itself kept, or the side the words say.
+        "on and after": "since", "on or later than": "since", "in or after": "since",
+        "in and after": "since", "after or on": "since",
+        "following": "after", "subsequent to": "after", "beyond": "after",
+        "ahead of": "before", "preceding": "before", "in the run-up to": "before",
+        "in the lead-up to": "before", "leading up to": "before",
+        "up to but not including": "before", "up to but excluding": "before",
+        "until but not including": "before", "on and before": "through",
+        "on or earlier than": "through", "in or before": "through", "in and before": "through",
+        "before or on": "through", "before and on": "through", "before or in": "through",
     ]
     /// Words after a point that make it one end of a window: "2026-06-20 or later", "Q1
     /// 2025 and earlier", "after June 20 inclusive"; an end that is now, "between June 2025
@@ -153,7 +163,8 @@ struct TimeWindow {
     static let forms = """
         in 2025 · in March 2025 · in Q3 2025 · the third quarter of 2025 · on 2025-03-04 · \
         between 2025-03-01 and 2025-06-30 · from January to June 2025 · since March 2025 · \
-        after 2025-03-01 · before 2025 · until Q2 2025 · this/last week, month, quarter or year · \
+        after 2025-03-01 · on or after 2025-03-01 · before 2025 · until Q2 2025 · no later than Q2 2025 · \
+        this/last week, month, quarter or year · \
         year to date · month to date · past 30 days (also weeks, months, quarters, years) · \
         today · yesterday · ever (all time)
         """

@@ -1,6 +1,11 @@
 extension Vocabulary {
     /// Each measure's phrases, in the order they are tried: the first that matches wins,
     /// so the narrower reading ("completion rate") comes before the broader ("completed").
+    /// Not before a date: "enrollments preceding 2025", "starting with 2026-06-20" bound a
+    /// window (a blind test got the badges taken before others, and the first badges).
+    static let datePointAhead =
+        #"(?!\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:last|this|next|previous)\s+(?:day|week|month|quarter|half|year)\b|today\b|yesterday\b))"#
+
     static let measures: [(measure: Measure, patterns: [String])] = [
         (
             .previousBadge,
@@ -9,7 +14,8 @@ extension Vocabulary {
                 #"\bprior to (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
                 #"\bahead of (?:(?:taking|starting|enrolling in|doing) )?(?:the )?‹badge›"#,
                 #"\bprerequisites?\b"#, #"\bprecede[sd]?\b"#,
-                #"\bpreceding\b(?!\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|periods?|windows?)\b)"#,
+                #"\bpreceding\b(?!\s+(?:\d+\s+|\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|periods?|windows?)\b)"#
+                    + datePointAhead,
                 #"\bgroundwork\b"#,
                 #"\b(?:lead|leads|leading|led) (?:in)?to (?:the )?‹badge›"#, #"\bfeeders?\b"#,
                 #"\bfeeds? into\b"#,
@@ -53,8 +59,12 @@ extension Vocabulary {
             .firstBadge,
             [
                 #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
-                #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#,
+                #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#
+                    + datePointAhead,
                 #"\bstarting (?:badge|course|point)s?\b"#,
+                // "Which badge did learners start first in 2026" (a blind test got every
+                // badge's enrollments).
+                #"\b(?:start|starts|started|starting|begin|began|begins)\s+first\b"#,
                 // "Who took Python Basics first": the first badge, not all its learners.
                 #"\b(?:took|take|takes|taken|taking|did|do|does|chose|choose|picked|pick|enrol+ed in|enrol+ in)\s+(?:the\s+)?‹badge›\s+(?:as (?:their|a|the|your) )?first\b(?!\s+(?:time|week|month|quarter|half|day|year))"#,
                 // "Which badge is most often taken first": the badge, not a named one.

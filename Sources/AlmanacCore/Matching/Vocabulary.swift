@@ -106,6 +106,8 @@ enum Vocabulary {
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bmax\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
         #"\bdescending\b"#,
+        // "Badges by enrollments last quarter, list 7": the first 7, most first.
+        #"\b(?:give me|show(?: me)?|list)\s+(?:the\s+)?(?:top\s+|first\s+)?\d{1,3}\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
@@ -157,6 +159,8 @@ enum Vocabulary {
         #"\b\#(count)\s+(?:\#(badgePlural)|\#(orgPlural)|cohorts)\b"#,
         // "Median days by organization, fastest 3": the count after the word.
         #"\b\#(rankWords)\s+\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
+        // "Among our teams, which three have the best completion rate" (it got five).
+        #"\b(?:which|what)\s+\#(count)\s+(?:have|had|has|are|were|got|get|saw|see|did|do|show|showed|rank|ranked)\b"#,
         // "Which badges have the most enrollments? Give me 4.", "…? Show 3" (a blind test
         // got five).
         #"\b(?:give me|show(?: me)?|list)\s+(?:the\s+)?(?:top\s+|first\s+)?\#(count)\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,

@@ -51,6 +51,27 @@ import Testing
             ("How many enrollments on or before 2024-02-10?", nil, "2024-02-11"),
             ("Completion rate for enrollments up to and including Q1 2025", nil, "2025-04-01"),
             ("How many enrollments in 2024 or earlier?", nil, "2025-01-01"),
+            // Blind test 37: "pre-2025" was 2025 itself (10,266, not 5,337), "post-March
+            // 2026", "following", "subsequent to" and "beyond" March itself (992, not 2,592),
+            // "ahead of 2024-02-01" that day (1, not 75), "on and after" and "in or after"
+            // left the day or year out (263, not 298; 5,683, not 15,949), "preceding 2025" and
+            // "starting with 2026-06-20" were learning paths.
+            ("How many enrollments pre-2025?", nil, "2025-01-01"),
+            ("How many enrollments post-March 2026?", "2026-04-01", "2026-07-01"),
+            ("How many enrollments following March 2026?", "2026-04-01", "2026-07-01"),
+            ("How many enrollments subsequent to March 2026?", "2026-04-01", "2026-07-01"),
+            ("How many enrollments beyond March 2026?", "2026-04-01", "2026-07-01"),
+            ("How many enrollments ahead of 2024-02-01?", nil, "2024-02-01"),
+            ("How many enrollments on and after 2026-06-20?", "2026-06-20", "2026-07-01"),
+            ("How many enrollments on or later than 2026-06-20?", "2026-06-20", "2026-07-01"),
+            ("How many enrollments in or after 2025?", "2025-01-01", "2026-07-01"),
+            ("How many enrollments in the run-up to 2025?", nil, "2025-01-01"),
+            ("How many enrollments preceding 2025?", nil, "2025-01-01"),
+            ("How many enrollments starting with 2026-06-20?", "2026-06-20", "2026-07-01"),
+            ("How many enrollments before or on 2024-02-10?", nil, "2024-02-11"),
+            ("How many enrollments up to but not including 2024-02-10?", nil, "2024-02-10"),
+            ("How many enrollments in the first 3 months of 2026?", "2026-01-01", "2026-04-01"),
+            ("Completions in the last two quarters of 2025", "2025-07-01", "2026-01-01"),
         ] as [(String, String?, String)])
     func boundedWindow(text: String, start: String?, end: String) throws {
         let range = try #require(try route(text).filters.dateRange, "\(text)")
@@ -68,13 +89,18 @@ import Testing
     }
 
     /// "Compare enrollments this week with the same week last year" was refused as two
-    /// windows; it is the week against the same days a year before (50 against 47).
-    @Test("this week with the same week last year is a comparison")
+    /// windows; it is the week against the same weekdays 52 weeks before: Monday 2026-06-29
+    /// and Tuesday 2026-06-30 against Monday 2025-06-30 and Tuesday 2025-07-01 (50 against
+    /// 57; the same dates, a Sunday and a Monday, held 47). "To the same period last year"
+    /// was refused as two windows too.
+    @Test("this week with the same week last year is a comparison, weekday for weekday")
     func sameWeekLastYear() throws {
         let match = try route("Compare enrollments this week with the same week last year")
         #expect(match.filters.dateRange?.start?.description == "2026-06-29")
-        #expect(match.versus?.start?.description == "2025-06-29")
-        #expect(match.versus?.end?.description == "2025-07-01")
+        #expect(match.versus?.start?.description == "2025-06-30")
+        #expect(match.versus?.end?.description == "2025-07-02")
+        let quarter = try route("Compare enrollments this quarter to the same period last year")
+        #expect(quarter.versus?.start?.description == "2025-04-01")
     }
 
     /// "Which of our courses has grown the most since last year?" gave the platform's busiest
@@ -115,6 +141,16 @@ import Testing
             ),
             ("Are completions up or down this quarter?", .change),
             ("Is the Initech completion rate higher or lower this year?", .change),
+            ("Is the drop-out rate rising this quarter?", .change),
+            ("Are drop-outs up this month?", .change),
+            (
+                "How many learners enrolled in Q1 2026 and which organization had the most?",
+                .twoQuestions
+            ),
+            (
+                "How many Hooli learners completed courses last year and what did they complete most often?",
+                .twoQuestions
+            ),
         ])
     func refusedParts(text: String, part: UnappliedPart) throws {
         #expect(try refusedPart(text) == part, "\(text)")
@@ -130,11 +166,25 @@ import Testing
                 "How many learners enrolled in each badge in Q1 2026, sorted ascending?", .bottom,
                 nil
             ),
+            ("Among our teams, which three have the best completion rate?", .top, 3),
+            ("Badges by enrollments last quarter, list 7", .top, 7),
+            ("Which teams had the most learners in 2025? Just give me the top 6", .top, 6),
         ] as [(String, Ranking.Order, Int?)])
     func rankingAfter(text: String, order: Ranking.Order, count: Int?) throws {
         let ranking = try #require(try route(text).intent.ranking, "\(text)")
         #expect(ranking.order == order, "\(text)")
         #expect(ranking.count == count, "\(text)")
+    }
+
+    @Test("higher or lower than another name, 'signed up' and 'falling behind' are no change")
+    func notChange() throws {
+        #expect(
+            try route("Is Initech's completion rate higher or lower than Hooli's?").intent
+                .compared == ["Initech", "Hooli"])
+        #expect(try route("How many learners signed up this month?").intent.measure == .learners)
+        #expect(
+            try route("Which badge did learners start first in 2026?").intent.measure == .firstBadge
+        )
     }
 
     @Test("the first badges learners take, and the days before now, are no 'first few'")
