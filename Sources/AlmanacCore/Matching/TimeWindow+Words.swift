@@ -241,7 +241,7 @@ extension TimeWindow {
     private static let against = regex(
         // "This month so far against last month", "the February 2026 cohort vs the January
         // 2026 cohort": a few words of the first window's own before the comparison.
-        #"^\W*(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|starts|starters|intakes?|cohort of enrol+ments|completions?|completed|drop[- ]?outs?|dropouts?|learners|(?:completion|drop[- ]?out|drop) rates?)\W+)?(?:(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
+        #"^\W*(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|starts|starters|intakes?|cohort of enrol+ments|completions?|completed|drop[- ]?outs?|dropouts?|learners|(?:completion|drop[- ]?out|drop) rates?)\W+)?(?:(?:(?:up|down|higher|lower|better|worse|more|fewer)\s+or\s+(?:up|down|higher|lower|better|worse|more|fewer|less)\s+)?(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
     private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
     static let comparing = regex(

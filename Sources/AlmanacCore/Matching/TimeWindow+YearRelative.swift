@@ -10,9 +10,12 @@ extension TimeWindow {
     private static let period =
         #"(q[1-4]|h[12]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|the\s+(?:last|final|first)\s+(?:quarter|half|month)|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"#
 
-    /// "Q4 (of) last year", "the first half of this year", "January next year".
+    /// "Q4 (of) last year", "the first half of this year", "January next year"; "the first
+    /// half of the year" is this year's.
     private static let periodOfYear = regex(
-        #"\b"# + period + #"\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+current)\s+year\b"#)
+        #"\b"# + period
+            + #"\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+current|the)\s+year\b(?!\s+(?:before|after|earlier|ago|prior)\b)"#
+    )
     /// "last year's Q4", "this year's first half".
     private static let yearsPeriod = regex(
         #"\b(last|this|next)\s+year(?:'s|’s)\s+"# + period + #"\b"#)

@@ -42,7 +42,13 @@ extension Vocabulary {
                 #"\bonce (?:(?:someone|people|learners|users|they|a learner|you) )?(?:(?:wraps?|wrapped) up |finish(?:es|ed)? |complet(?:es|ed) |(?:has|have) (?:done|finished|completed) |(?:is|are) done with )?(?:the )?‹badge›"#,
                 #"\bhaving (?:done|completed|finished|passed|earned) (?:the )?‹badge›"#,
                 #"‹badge› is in the bag\b"#,
-                #"\bcomes? (?:right |just |directly )?after\b"#, #"\bfollow[- ]?ups?\b"#,
+                // Not "follow-up question: what is the completion rate…", "as a follow-up,",
+                // "a quick follow-up on Deep Learning" (a blind test got the next badges).
+                #"\bcomes? (?:right |just |directly )?after\b"#,
+                #"(?<!as a )\bfollow[- ]?ups?\b(?!\s*(?:questions?|q\b|on\b|:|,|-|–|—))"#,
+                // "What do learners take following Python Basics", "post Python Basics" (a
+                // blind test got Python Basics' own enrollments).
+                #"\b(?:following|post|subsequent to|in the wake of)\s+(?:(?:taking|completing|finishing|earning|passing|doing)\s+)?(?:the\s+)?(?:\#(badgeWord)\s+)?‹badge›"#,
                 #"\bfollow[- ]on\b"#,
                 #"\b(?:go|goes|move|moves|progress|progresses|continue|continues|head|heads) on to\b"#,
                 #"\b(?:progress|progresses|graduate|graduates|advance|advances|upgrade|upgrade) (?:on )?to\b"#,

@@ -106,8 +106,10 @@ enum Vocabulary {
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bmax\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
         #"\bdescending\b"#,
-        // "Badges by enrollments last quarter, list 7": the first 7, most first.
-        #"\b(?:give me|show(?: me)?|list)\s+(?:the\s+)?(?:top\s+|first\s+)?\d{1,3}\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)"#,
+        // "Badges by enrollments last quarter, list 7": the first 7, most first. Only with no
+        // order word after it: "list the 5 badges with the lowest completion rate" are the
+        // lowest (a blind test got the highest).
+        #"\b(?:give me|show(?: me)?|list)\s+(?:the\s+)?(?:top\s+|first\s+)?\d{1,3}\b(?!\s*(?:%|percent|days?|weeks?|months?|quarters?|years?|hours?)\b)(?!\s*%)(?![^?.!]*\b\#(rankWords)\b)(?![^?.!]*\b(?:least|fewer|lower|ascending|descending)\b)"#,
     ]
     /// Words for the smallest values first.
     static let bottom = [
@@ -175,7 +177,9 @@ enum Vocabulary {
         // "Out of all badges, which has the highest completion rate", "which of the badges
         // has the most", "the single most popular badge" (a blind test got the whole list).
         #"\b(?:out of|of|among|amongst|across)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\#(badgePlural)|\#(orgPlural)),?\s+(?:which|what)(?:\s+one)?\s+(?:has|had|is|was|gets|got|saw|sees|did|does|shows|showed)\b"#,
-        #"\bwhich (?:one )?of (?:the |our |all (?:the )?)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:has|had|is|was|gets|got|saw|sees|did|does)\b"#,
+        // "Which of our courses at Initech had the most learners", "which of our customers
+        // enrolled the most" (blind test 37 got five).
+        #"\bwhich (?:one )?of (?:the |our |all (?:the )?)?(?:\#(badgePlural)|\#(orgPlural))(?:\s+(?:at|in|from|for|of|on)\s+(?:‹org›|‹badge›))?\s+(?:has|had|is|was|gets|got|saw|sees|did|does|enrol+ed|completed|finished|took|grew|dropped|made)\b"#,
         #"\bthe (?:single|one|sole)\s+\#(rankWords)\b"#,
         // "The best performing org", "worst performing course": one, with or without "the".
         #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+\#(singularThing)\b(?!s)"#,

@@ -169,11 +169,61 @@ import Testing
             ("Among our teams, which three have the best completion rate?", .top, 3),
             ("Badges by enrollments last quarter, list 7", .top, 7),
             ("Which teams had the most learners in 2025? Just give me the top 6", .top, 6),
+            ("Which of our courses at Initech had the most learners in 2025?", .top, 1),
         ] as [(String, Ranking.Order, Int?)])
     func rankingAfter(text: String, order: Ranking.Order, count: Int?) throws {
         let ranking = try #require(try route(text).intent.ranking, "\(text)")
         #expect(ranking.order == order, "\(text)")
         #expect(ranking.count == count, "\(text)")
+    }
+
+    /// Blind test 38: "List the 5 badges with the lowest completion rate" gave the highest
+    /// five (the new "list 7" rule took the order); "follow-up question: what is the
+    /// completion rate…" and "what do learners take following Python Basics" were the next
+    /// badges and Python Basics' own 2,565 enrollments; "higher or lower than in 2024" was
+    /// refused as two windows; "the first half of the year" could not be read.
+    @Test(
+        "a list of the lowest keeps its order",
+        arguments: [
+            ("List the 5 badges with the lowest completion rate", Ranking.Order.bottom, 5),
+            ("List the 3 least popular badges this quarter", .bottom, 3),
+            ("Show me the 3 fastest badges to complete", .bottom, 3),
+            ("List the 5 least common next badges after Python Basics", .bottom, 5),
+        ] as [(String, Ranking.Order, Int)])
+    func listOfTheLowest(text: String, order: Ranking.Order, count: Int) throws {
+        #expect(try route(text).intent.ranking == Ranking(order, count: count), "\(text)")
+    }
+
+    @Test("a follow-up question is no next badge; taking a badge following another is")
+    func followUpAndFollowing() throws {
+        #expect(
+            try route("Follow-up question: what's the completion rate for Deep Learning this year?")
+                .intent.measure == .completionRate)
+        #expect(
+            try route("Follow-up: how many enrollments last month?").intent.measure == .enrollments)
+        for text in [
+            "What badge do learners take following Python Basics?",
+            "What do learners take post Python Basics?",
+            "Which badge comes following Docker Basics?",
+            "What's the usual follow-up to Python Basics?",
+        ] {
+            let match = try route(text)
+            #expect(match.intent.measure == .nextBadge, "\(text)")
+            #expect(match.filters.badge != nil, "\(text)")
+        }
+    }
+
+    @Test("windows set side by side with 'higher or lower than', 'up or down vs'; the year's half")
+    func windowsSideBySide() throws {
+        let rate = try route(
+            "Was the Python Basics completion rate in 2025 higher or lower than in 2024?")
+        #expect(rate.filters.dateRange?.start?.description == "2025-01-01")
+        #expect(rate.versus?.start?.description == "2024-01-01")
+        let month = try route("Are completions this month up or down vs last month?")
+        #expect(month.versus?.start?.description == "2026-05-01")
+        let half = try route("Enrollments in the first half of the year")
+        #expect(half.filters.dateRange?.start?.description == "2026-01-01")
+        #expect(half.filters.dateRange?.end?.description == "2026-07-01")
     }
 
     @Test("higher or lower than another name, 'signed up' and 'falling behind' are no change")
