@@ -243,7 +243,13 @@ extension TimeWindow {
         // 2026 cohort": a few words of the first window's own before the comparison.
         #"^\W*(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|starts|starters|intakes?|cohort of enrol+ments|completions?|completed|drop[- ]?outs?|dropouts?|learners|(?:completion|drop[- ]?out|drop) rates?)\W+)?(?:(?:(?:up|down|higher|lower|better|worse|more|fewer)\s+or\s+(?:up|down|higher|lower|better|worse|more|fewer|less)\s+)?(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
-    private static let andOr = regex(#"^\W*(?:and|or|with|to)\W*$"#)
+    /// "2025 or 2024", "Q1 2026 completions with Q1 2025": joined, when the question compares.
+    private static let andOr = regex(
+        #"^\W*(?:(?:enrol+ments?|registrations?|sign[- ]?ups?|completions?|drop[- ]?outs?|dropouts?|learners)\W+)?(?:and|or|with|to)\W*$"#
+    )
+    /// Words that compare: "compare", "vs", and "more" or "higher" before the two windows
+    /// ("did more people enroll in 2025 or 2024" was refused as two windows).
     static let comparing = regex(
-        #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b"#)
+        #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b|\b(?:more|fewer|less|higher|lower|bigger|smaller|better|worse)\b(?=[^?.!]*\b(?:19|20)\d{2}\b[^?.!]*\bor\b)"#
+    )
 }
