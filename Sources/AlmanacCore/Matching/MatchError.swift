@@ -196,6 +196,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data holds no due dates, so nothing is on time or late. Ask for the time to complete (\"how long does Python Basics take\") or the completion rate, or write the query yourself with `sql:`",
         .ordinalRank:
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
+        .growthMeasure:
+            "growth is the change in the count of enrollments from the period before, ranked by that count, not in percent and not of distinct learners. Ask which organizations grew the most (enrollments), set two windows side by side (\"learners at Initech this year against last year\" gives the change in percent), or write the query yourself with `sql:`",
         .firstFew:
             "it counts every enrollment of the badge, organization and window asked, not the first or last few of them. Ask for a window (\"enrollments made in January 2024\"), or write the query yourself with `sql:` (`ORDER BY enrolled_at LIMIT 100`)",
         .twoQuestions:

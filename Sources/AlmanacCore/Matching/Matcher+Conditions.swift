@@ -299,15 +299,23 @@ extension Matcher {
         let computed: Bool
         switch match.kind {
         case .organizationTrends:
+            // Learners who completed per month were the month's completions (510 in January
+            // 2026, where 495 learners completed): periods count enrollments, not people.
             computed =
-                match.intent.measure != .learners && (peak == nil || match.granularity != nil)
+                match.intent.measure != .learners && !match.intent.people
+                && (peak == nil || match.granularity != nil)
         case .completionMetrics:
             computed = match.granularity == .month || match.granularity == nil && peak == nil
         default: computed = true
         }
         guard computed else {
             let unit = peak ?? match.granularity?.rawValue ?? "period"
-            throw failure(.unsupported(measure: match.intent.measure.words, dimension: unit))
+            let words =
+                !match.intent.people
+                ? match.intent.measure.words
+                : match.intent.measure == .dropouts
+                    ? "learners who dropped out" : "learners who completed"
+            throw failure(.unsupported(measure: words, dimension: unit))
         }
     }
 

@@ -130,6 +130,19 @@ extension Matcher {
                             in: CharacterSet(charactersIn: ", "))))
             }
         }
+        // "Which organization had the highest percentage growth" ranked by the growth in
+        // enrollments (Acme & Sons first at +6.8 %, where Stark Industries grew 37.3 %). The
+        // shorthand drops "percentage" before "growth", which a comparison gives in percent,
+        // so the words are looked for as written.
+        if match.intent.measure == .growth, match.intent.dimension != nil {
+            let written = reading.written.lowercased()
+            if let found = Self.percentGrowth.firstMatch(
+                in: written, range: NSRange(written.startIndex..., in: written)),
+                let range = Range(found.range, in: written)
+            {
+                throw failure(.unapplied(.growthMeasure, String(written[range])))
+            }
+        }
         let lowered = reading.masked.lowercased()
         // The phrase as the question names it: "percentage of Initech learners", not "‹org›".
         func found(_ regex: NSRegularExpression) -> String? {
@@ -360,6 +373,10 @@ extension Matcher {
         pattern: #"\b"# + everyStatusWords + #"\b"#, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
+    private static let percentGrowth = try! NSRegularExpression(
+        pattern:
+            #"\b(?:percentage|percent|pct|relative|proportional)\s+(?:growth|increase|gain|rise|change)\b|%\s*(?:growth|increase|gain|rise|change)\b|\bin (?:percentage|percent|pct|relative) terms\b|\bgr[eo]w\w*\b[^?.!]*\bin (?:percent|percentage|%)\b"#,
+        options: [.caseInsensitive])
     private static let extremeTime = try! NSRegularExpression(
         pattern:
             #"\b(?:longest|shortest|quickest|fastest|slowest|max(?:imum)?|min(?:imum)?|most|least)\b[^?.!]*\b(?:time|days?|duration|to complete|to finish)\b|\b(?:takes?|took|taking) the (?:longest|shortest)\b"#,

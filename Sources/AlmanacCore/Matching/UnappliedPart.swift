@@ -98,4 +98,7 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// The first or last few learners or enrollments ("the first 100 learners"): counts
     /// are of every enrollment in a window.
     case firstFew
+    /// Growth of anything but the count of enrollments ("grew their learners the most",
+    /// "the highest percentage growth"): growth is the change in enrollments.
+    case growthMeasure
 }

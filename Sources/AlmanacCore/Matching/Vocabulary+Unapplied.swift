@@ -372,6 +372,14 @@ extension Vocabulary {
             ]
         ),
         (
+            // "Which organizations grew their learners the most" was their enrollments'
+            // growth ("the highest percentage growth" is refused in `percentGrowth`).
+            .growthMeasure,
+            [
+                #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:learners|users|people|students|headcount)\b"#
+            ]
+        ),
+        (
             // "Top 0 badges" was read as the whole ranking.
             .emptyRanking,
             [
@@ -465,6 +473,10 @@ extension Vocabulary {
     /// ("this year against last year").
     static let changeWords =
         #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing)|getting (?:better|worse)|up or down|down or up|rising|falling(?!\s+behind)|on the rise|trending (?:up|down)\w*)\b"#
+        // "Which organization shrank the most in 2025", "saw enrollments fall the most",
+        // "gained the most learners" named the biggest (a blind test: every organization grew).
+        + #"|\b(?:shr[ai]nk\w*|shrunk(?:en)?|contract(?:ed|ing|s)?|(?:gain|add)(?:ed|s|ing)?\s+(?:the\s+)?(?:most|fewest|least|more|fewer))\b"#
+        + #"|\b(?=fall\b)(?<!\bin )(?<!\bthis )(?<!\blast )(?<!\bthe )(?<!\bnext )(?<!\bprevious )fall\b(?!\s+(?:(?:19|20)\d{2}|semester|term|quarter|season|cohort|intake|behind)\b)"#
         // "Is the Initech completion rate higher or lower this year": not "higher or lower
         // than Hooli's", which sets two names side by side.
         + #"|\b(?:higher or lower|lower or higher|better or worse|worse or better)\b(?![^?.!]*\bthan\b)"#

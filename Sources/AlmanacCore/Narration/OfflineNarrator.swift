@@ -129,7 +129,17 @@ public struct OfflineNarrator: Sendable {
             perPeriod.count > 1
         {
             let unit = result.granularity.rawValue
-            if peak.0 == last.0 {
+            // Every period tied at the peak is named: "peaked in 2026-W21 with 75; the latest
+            // whole week, 2026-W22, had 75" read as one peak (a blind test).
+            let peaks = perPeriod.filter { $0.1 == peak.1 }.map(\.0)
+            if peaks.count > 1 {
+                let latest =
+                    peaks.contains(last.0)
+                    ? "" : "; the latest whole \(unit), \(last.0), had \(NumberText.count(last.1))"
+                sentences.append(
+                    "Enrollments peaked at \(NumberText.count(peak.1)) in \(peaks.count) \(unit)s, tied: \(Tie.names(peaks))\(latest)."
+                )
+            } else if peak.0 == last.0 {
                 sentences.append(
                     "Enrollments peaked in the latest whole \(unit), \(last.0), with \(NumberText.count(last.1))."
                 )

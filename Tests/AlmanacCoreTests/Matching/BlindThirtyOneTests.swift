@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind test thirty-one (2026-12-06): a tester of organization trends, growth, cohorts and
+/// progress with the binary and the user docs only, about 150 numbers checked with the
+/// tester's own SQL on the demo as of 2026-06-30. Every untrue answer came from a reading
+/// that swapped a word of change or of people for another measure.
+@Suite struct BlindThirtyOneTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "SQL Fundamentals"],
+            organizations: ["Initech", "Hooli", "Acme & Sons", "Globex Corporation"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    /// "Which organization shrank the most in 2025" named Acme & Sons, which grew the most
+    /// (+1,881; every organization grew); "gained the most learners this year" gave the most
+    /// learners (Acme & Sons, 682, down one, where Globex Corporation gained 33); "grew their
+    /// learners" and "the highest percentage growth" gave the growth in enrollments (Acme & Sons
+    /// first at +6.8 %, Stark Industries grew 37.3 %); "how many learners completed a badge
+    /// each month" gave the completions (510 in January, where 495 learners completed).
+    @Test(
+        "a fall, a gain, learners' or percentage growth, and learners per month are refused",
+        arguments: [
+            ("Which organization shrank the most in 2025?", UnappliedPart.change),
+            ("Which organizations saw enrollments fall the most this year?", .change),
+            ("Which organizations contracted the most this year?", .change),
+            ("Which organization gained the most learners this year?", .change),
+            ("Which organizations grew their learners the most in 2025?", .growthMeasure),
+            (
+                "Which organization had the highest percentage growth in enrollments this year?",
+                .growthMeasure
+            ),
+            ("Which organization grew the most in 2025 in percentage terms?", .growthMeasure),
+        ])
+    func refused(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part, "\(text)")
+    }
+
+    @Test("learners who completed per month are not the month's completions")
+    func learnersPerMonth() throws {
+        guard
+            case .unsupported = try reason(
+                "How many learners completed a badge each month this year?")
+        else {
+            Issue.record("answered")
+            return
+        }
+    }
+
+    @Test("the season, falling behind and growth in enrollments are still read")
+    func stillRead() throws {
+        #expect(
+            try route("Which customers are falling behind on completion rate this year?").intent
+                .ranking?.order == .bottom)
+        #expect(try route("Which organizations grew the most this year?").intent.measure == .growth)
+        #expect(try route("Monthly completions in 2025").granularity == .month)
+        #expect(
+            try route("What is the percent change in enrollments from 2024 to 2025?").versus != nil)
+    }
+}
+
+/// "Weekly completions at Acme & Sons last month: peaked in 2026-W21 with 75; the latest whole
+/// week, 2026-W22, had 75" read as one peak: every period tied at the peak is named.
+@Test("a peak shared by several periods names them all")
+func tiedPeaks() {
+    let months = [("2026-01", 5), ("2026-02", 7), ("2026-03", 7), ("2026-04", 3)]
+    let trends = OrganizationTrends(
+        organizations: [], series: [],
+        byPeriod: months.map {
+            OrganizationTrends.PeriodTotal(period: $0.0, enrollments: $0.1, completions: 0)
+        },
+        totals: .init(enrollments: 22, completed: 0, organizations: 0), perLearner: [],
+        granularity: .month,
+        window: DateRange(
+            start: CivilDate(iso: "2026-01-01"), end: CivilDate(iso: "2026-05-01"),
+            phrase: "January to April 2026"),
+        filters: Filters())
+    let text = OfflineNarrator().narrate(trends)
+    #expect(
+        text.contains(
+            "Enrollments peaked at 7 in 2 months, tied: 2026-02 and 2026-03; the latest whole month, 2026-04, had 3."
+        ), "\(text)")
+}
