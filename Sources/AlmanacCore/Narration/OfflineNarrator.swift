@@ -181,8 +181,12 @@ public struct OfflineNarrator: Sendable {
         var undated = result.filters
         undated.dateRange = nil
         let made = result.filters.dateRange.map { " made " + between($0) } ?? ""
+        // The statuses are the report date's, not the window's end: "completions as of
+        // 2025-12-31: 8,267" stood beside "of 15,603 enrollments made up to 2025-12-31, 8,686
+        // were completed", two counts of one day to a blind test.
+        let by = made.isEmpty ? "" : " by the report's date"
         var sentences = [
-            "Of \(count(overall.enrollments, "enrollment"))\(scope(undated))\(made), \(NumberText.count(overall.completed)) \(overall.completed == 1 ? "was" : "were") completed (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
+            "Of \(count(overall.enrollments, "enrollment"))\(scope(undated))\(made), \(NumberText.count(overall.completed)) \(overall.completed == 1 ? "was" : "were") completed\(by) (\(NumberText.percent(overall.completionRate))) and \(NumberText.count(overall.dropped)) dropped (\(NumberText.percent(overall.dropRate)))."
         ]
         if let median = result.overallMedianDays {
             sentences.append(

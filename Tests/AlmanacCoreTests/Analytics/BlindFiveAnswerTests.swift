@@ -23,10 +23,11 @@ extension AnswerTests {
             Lead.sentence(for: answer, filters: february)
                 == "Completed enrollments, of enrollments made between 2024-02-01 and 2024-02-29: 1."
         )
-        // One completed of the three: "was", not "were".
+        // One completed of the three: "was", not "were"; by the report's date, not by the
+        // window's end (blind test 39 read two counts of one day).
         #expect(
             OfflineNarrator().narrate(metrics).hasPrefix(
-                "Of 3 enrollments made between 2024-02-01 and 2024-02-29, 1 was completed (33.3%) and 1 dropped (33.3%)."
+                "Of 3 enrollments made between 2024-02-01 and 2024-02-29, 1 was completed by the report's date (33.3%) and 1 dropped (33.3%)."
             ), "\(OfflineNarrator().narrate(metrics))")
         intent.dimension = .organization
         let byOrganization = try #require(
