@@ -245,7 +245,7 @@ extension TimeWindow {
     )
     /// "2025 or 2024", "Q1 2026 completions with Q1 2025": joined, when the question compares.
     private static let andOr = regex(
-        #"^\W*(?:(?:enrol+ments?|registrations?|sign[- ]?ups?|completions?|drop[- ]?outs?|dropouts?|learners)\W+)?(?:and|or|with|to)\W*$"#
+        #"^\W*(?:(?:cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|completions?|drop[- ]?outs?|dropouts?|learners)\W+)?(?:the\s+)?(?:and|or|with|to)\W*(?:the\s+)?$"#
     )
     /// Words that compare: "compare", "vs", and "more" or "higher" before the two windows
     /// ("did more people enroll in 2025 or 2024" was refused as two windows).
