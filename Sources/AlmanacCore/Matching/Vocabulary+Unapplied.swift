@@ -267,7 +267,7 @@ extension Vocabulary {
                 // dropped and the platform's total given.
                 #"\b(?:eng|engineering|mgmt|management|sales|marketing|finance|hr|legal|ops|operations|product|support|it|r&d|data|design|security|customer success|cs|dev|devops|qa)\s+(?:team|teams|dept|depts|department|departments|division|divisions|group|groups|folks|people|ppl|staff|org|orgs|unit|units|function)\b"#,
                 #"\b(?:eng|mgmt)\b"#,
-                #"\b(?:remote|on-?site|in-?office|hybrid|full-?time|part-?time|frontline|front-line|senior|junior|new|temporary|temp|seasonal)\s+(?:workers|employees|staff|people|ppl|hires|folks|members)\b(?<!new hires)(?<!new members)(?<!new people)(?<!new staff)(?<!new employees)"#,
+                #"\b(?:remote|on-?site|in-?office|hybrid|full-?time|part-?time|frontline|front-line|senior|junior|new|temporary|temp|seasonal|contract|freelance|permanent)\s+(?:workers|employees|staff|people|ppl|hires|folks|members)\b(?<!new hires)(?<!new members)(?<!new people)(?<!new staff)(?<!new employees)"#,
             ]
         ),
         (
@@ -475,7 +475,7 @@ extension Vocabulary {
         #"\b(?:improv\w*|worsen\w*|deteriorat\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing|th)?|rose|risen|fell|fallen|gone (?:up|down)|go(?:es|ing)? (?:up|down)|went (?:up|down)|chang(?:e|ed|es|ing)|shift(?:ed|s)?|moved|jump(?:ed|s)?|slipp(?:ed|ing)|getting (?:better|worse)|up or down|down or up|rising|falling(?!\s+behind)|on the rise|trending (?:up|down)\w*)\b"#
         // "Which organization shrank the most in 2025", "saw enrollments fall the most",
         // "gained the most learners" named the biggest (a blind test: every organization grew).
-        + #"|\b(?:shr[ai]nk\w*|shrunk(?:en)?|contract(?:ed|ing|s)?|(?:gain|add)(?:ed|s|ing)?\s+(?:the\s+)?(?:most|fewest|least|more|fewer))\b"#
+        + #"|\b(?:shr[ai]nk\w*|shrunk(?:en)?|contract(?:ed|ing)|(?:gain|add)(?:ed|s|ing)?\s+(?:the\s+)?(?:most|fewest|least|more|fewer))\b"#
         + #"|\b(?=fall\b)(?<!\bin )(?<!\bthis )(?<!\blast )(?<!\bthe )(?<!\bnext )(?<!\bprevious )fall\b(?!\s+(?:(?:19|20)\d{2}|semester|term|quarter|season|cohort|intake|behind)\b)"#
         // "Is the Initech completion rate higher or lower this year": not "higher or lower
         // than Hooli's", which sets two names side by side.
