@@ -159,7 +159,9 @@ public struct Answer: Sendable, Equatable {
     public var title: String {
         var text = value.title
         if let subjectTitle { text += " by " + subjectTitle.lowercased() }
-        if let anchor {
+        // A first-badge question about one badge lists every first badge: its anchor is
+        // the badge the lead names, not a step the list follows.
+        if let anchor, intent.measure != .firstBadge {
             text += intent.measure == .previousBadge ? ", before " + anchor : ", after " + anchor
         }
         guard subjectTitle != nil, !isTimeline else { return text }

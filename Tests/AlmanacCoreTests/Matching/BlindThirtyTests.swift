@@ -298,6 +298,8 @@ func firstBadgeOfOne() {
         Lead.sentence(for: answer, filters: Filters())
             == "SQL Fundamentals was the first badge of 491 learners. The most common first badge is Python Basics (1,178 learners), then SQL Fundamentals (491 learners) and Git & GitHub (455 learners)."
     )
+    // Its chart lists every first badge: no "after SQL Fundamentals" in its title.
+    #expect(answer.title == "Learners by first badge, highest first")
     // A badge the list does not show is not said to have none.
     answer.anchor = "Deep Learning"
     #expect(
