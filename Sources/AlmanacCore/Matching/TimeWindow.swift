@@ -141,8 +141,10 @@ struct TimeWindow {
     /// 2025 and earlier", "after June 20 inclusive"; an end that is now, "between June 2025
     /// and now".
     private static let boundAfter = regex(
-        #"^\s*,?\s*(?:(?:or|and)\s+(later|after|beyond|since|earlier|before|prior)\b|(onwards?|forwards?|ever since)\b|\(?(inclusive|included)\b\)?|(?:and|to|till|until|through|up to|-|–)\s+(?:(?:the\s+)?(?:present(?:\s+day)?|current date)|now|date|today|right now)\b)"#
+        #"^\s*,?\s*(?:(?:or|and)\s+(later|after|beyond|since|earlier|before|prior)\b(?!\s+(?:the\s+)?(?:(?:19|20)\d{2}|\d{1,2}\b|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|last\b|this\b|next\b|today\b|yesterday\b))|(onwards?|forwards?|ever since)\b|\(?(inclusive|included)\b\)?|(?:and|to|till|until|through|up to|-|–)\s+(?:(?:the\s+)?(?:present(?:\s+day)?|current date)|now|date|today|right now)\b)"#
     )
+    /// What joins a window's start to its end: "no earlier than X and no later than Y".
+    private static let bothEnds = regex(#"^\W*(?:and|but)\W*$"#)
     /// A month (and day) and the word that joins it to the end of a range.
     private static let rangeEndBefore = regex(
         #"\b"# + monthPattern
@@ -288,6 +290,25 @@ struct TimeWindow {
         // In the order of the question ("H2 vs H1 2025": H2 is its own window, H1 the one it
         // is compared with); the forms are tried in another order.
         windows.sort { $0.phrase.location < $1.phrase.location }
+        // "No earlier than 1 March 2026 and no later than 31 May 2026": a start and an end
+        // joined by "and" are the two ends of one window (a blind test got two windows).
+        if windows.count == 2, let start = windows[0].range.start,
+            windows[0].range.end == asOf.adding(days: 1), windows[1].range.start == nil,
+            let end = windows[1].range.end,
+            Self.bothEnds.firstMatch(
+                in: lowered,
+                range: NSRange(
+                    location: windows[0].phrase.upperBound,
+                    length: max(0, windows[1].phrase.location - windows[0].phrase.upperBound)))
+                != nil
+        {
+            guard start < end else {
+                throw Problem.backwards(
+                    Self.text(NSUnionRange(windows[0].phrase, windows[1].phrase), in: text))
+            }
+            let span = NSUnionRange(windows[0].phrase, windows[1].phrase)
+            windows = [(span, DateRange(start: start, end: end, phrase: Self.text(span, in: text)))]
+        }
         // "Ever", "all time", "since the beginning": the whole history up to the as-of date,
         // read as a window, so that a kind with a window of its own by default (organization
         // trends' 12 months) does not put it in place of the question's. A bare "ever" beside

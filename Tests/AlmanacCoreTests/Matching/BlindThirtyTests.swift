@@ -72,6 +72,14 @@ import Testing
             ("How many enrollments up to but not including 2024-02-10?", nil, "2024-02-10"),
             ("How many enrollments in the first 3 months of 2026?", "2026-01-01", "2026-04-01"),
             ("Completions in the last two quarters of 2025", "2025-07-01", "2026-01-01"),
+            // The last check: a start and an end joined by "and" were two windows (52.37 % of
+            // 2,822 enrollments, and 4,277 completions, by SQL).
+            (
+                "Completion rate for enrollments made no earlier than 1 March 2026 and no later than 31 May 2026",
+                "2026-03-01", "2026-06-01"
+            ),
+            ("Enrollments since March 2026 and before June 2026", "2026-03-01", "2026-06-01"),
+            ("Completions after Q1 2025 and before Q1 2026", "2025-04-01", "2026-01-01"),
         ] as [(String, String?, String)])
     func boundedWindow(text: String, start: String?, end: String) throws {
         let range = try #require(try route(text).filters.dateRange, "\(text)")
