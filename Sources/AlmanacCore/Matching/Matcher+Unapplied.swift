@@ -114,34 +114,29 @@ extension Matcher {
         _ match: Match, wording: Wording, _ reading: Reading,
         _ failure: (MatchError.Reason) -> MatchError
     ) throws {
+        // Words the shorthand rewrites, looked for as the question wrote them.
+        let written = reading.written.lowercased()
+        func foundAsWritten(_ regex: NSRegularExpression) -> String? {
+            regex.firstMatch(in: written, range: NSRange(written.startIndex..., in: written))
+                .flatMap { Range($0.range, in: written) }.map { String(written[$0]) }
+        }
         // "The median time to complete Python Basics, including drop-outs": every status is
         // written out of a count (it counts every enrollment), but a time to complete is of
         // the completed alone, and the words were dropped.
-        if [.timeToComplete, .meanTimeToComplete].contains(match.intent.measure) {
-            let written = reading.written.lowercased()
-            if let found = Self.everyStatus.firstMatch(
-                in: written, range: NSRange(written.startIndex..., in: written)),
-                let range = Range(found.range, in: written)
-            {
-                throw failure(
-                    .unapplied(
-                        .statusFilter,
-                        String(written[range]).trimmingCharacters(
-                            in: CharacterSet(charactersIn: ", "))))
-            }
+        if [.timeToComplete, .meanTimeToComplete].contains(match.intent.measure),
+            let words = foundAsWritten(Self.everyStatus)
+        {
+            throw failure(
+                .unapplied(
+                    .statusFilter, words.trimmingCharacters(in: CharacterSet(charactersIn: ", "))))
         }
         // "Which organization had the highest percentage growth" ranked by the growth in
         // enrollments (Acme & Sons first at +6.8 %, where Stark Industries grew 37.3 %). The
-        // shorthand drops "percentage" before "growth", which a comparison gives in percent,
-        // so the words are looked for as written.
-        if match.intent.measure == .growth, match.intent.dimension != nil {
-            let written = reading.written.lowercased()
-            if let found = Self.percentGrowth.firstMatch(
-                in: written, range: NSRange(written.startIndex..., in: written)),
-                let range = Range(found.range, in: written)
-            {
-                throw failure(.unapplied(.growthMeasure, String(written[range])))
-            }
+        // shorthand drops "percentage" before "growth", which a comparison gives in percent.
+        if match.intent.measure == .growth, match.intent.dimension != nil,
+            let words = foundAsWritten(Self.percentGrowth)
+        {
+            throw failure(.unapplied(.growthMeasure, words))
         }
         let lowered = reading.masked.lowercased()
         // The phrase as the question names it: "percentage of Initech learners", not "‹org›".

@@ -6,6 +6,10 @@ extension Vocabulary {
     static let datePointAhead =
         #"(?!\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:last|this|next|previous)\s+(?:day|week|month|quarter|half|year)\b|today\b|yesterday\b))"#
 
+    /// Not before a date written out: "starting with 2026-06-20" bounds a window.
+    static let datedAhead =
+        #"(?!\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"#
+
     static let measures: [(measure: Measure, patterns: [String])] = [
         (
             .previousBadge,
@@ -48,6 +52,7 @@ extension Vocabulary {
                 #"(?<!as a )\bfollow[- ]?ups?\b(?!\s*(?:questions?|q\b|on\b|:|,|-|–|—))"#,
                 // "What do learners take following Python Basics", "post Python Basics" (a
                 // blind test got Python Basics' own enrollments).
+                #"\bfollows?\s+(?:on\s+from\s+)?(?:the\s+)?(?:\#(badgeWord)\s+)?‹badge›"#,
                 #"\b(?:following|post|subsequent to|in the wake of)\s+(?:(?:taking|completing|finishing|earning|passing|doing)\s+)?(?:the\s+)?(?:\#(badgeWord)\s+)?‹badge›"#,
                 #"\bfollow[- ]on\b"#,
                 #"\b(?:go|goes|move|moves|progress|progresses|continue|continues|head|heads) on to\b"#,
@@ -65,8 +70,10 @@ extension Vocabulary {
             .firstBadge,
             [
                 #"\bfirst (?:badge|course|certification|certificate|track|enrol+ment|step|class|module|program|choice|pick|stop)s?\b"#,
+                // Not before a date ("enrollments starting with 2026-06-20"); "which badge do
+                // people start with this year" is the first badge (blind test 41).
                 #"\b(?:start|starts|started|begin|begins|began|starting|beginning|kick off|kicks off|kicked off) (?:out )?(?:with|on|their (?:journey|learning) (?:with|on))\b"#
-                    + datePointAhead,
+                    + datedAhead,
                 #"\bstarting (?:badge|course|point)s?\b"#,
                 // "Which badge did learners start first in 2026" (a blind test got every
                 // badge's enrollments).
@@ -154,6 +161,11 @@ extension Vocabulary {
                 #"\blearning\s+(?:the\s+)?‹badge›\s+(?:right\s+)?now\b"#,
                 // "How many are stuck on Kubernetes", "actively in Docker Basics".
                 #"\bstuck (?:on|in|at|with)\b"#,
+                // "Currently working through Deep Learning", "partway through", "in the middle
+                // of Git & GitHub" gave every learner of the badge (blind test 41).
+                #"\b(?:working|grinding|making (?:their|his|her|its) way|ploughing|plowing|slogging|progressing|going)\s+through\s+(?:the\s+)?(?:‹badge›|\#(badgeWord))"#,
+                #"\b(?:partway|part-way|part way|midway|mid-way|mid way)(?:\s+through)?\s+(?:the\s+)?(?:‹badge›|\#(badgeWord))"#,
+                #"\bin the middle of\s+(?:the\s+)?(?:‹badge›|\#(badgeWord))"#,
                 #"\bactively (?:in|taking|doing|working on|studying|learning)\b"#,
                 // A count of those taking a badge now; "the completion rate of learners
                 // currently enrolled" stays a rate.
@@ -167,6 +179,9 @@ extension Vocabulary {
             .dropRate,
             [
                 #"\bdrop(?:s|ped|ping)?[- ]?(?:out|off)s?\b"#, #"\bdropouts?\b"#,
+                // "What % of Kubernetes Essentials enrollments dropped in H2 2025" was refused
+                // as a share of a total; "what % … were completed" is the completion rate.
+                #"(?:\b(?:percent|percentage|share|proportion|fraction|portion)\b|%)\s+of\b[^?.!]*\b(?:enrol+ments?|registrations?)\s+(?:(?:were|was|got|have been|has been|had been)\s+)?dropped\b"#,
                 // Not the verb of a change: "has the completion rate dropped", "enrollments
                 // dropped last month" were read as the drop-out rate.
                 #"\bdrop rates?\b"#,
@@ -176,6 +191,9 @@ extension Vocabulary {
                 #"\b(?:\#(people)|they|who|most|least|often) drops?\b(?! in\b(?!\s+(?:(?:19|20)\d{2}\b|q[1-4]\b|h[12]\b|last\b|this\b|the (?:last|past|first|second)\b|january|february|march|april|may|june|july|august|september|october|november|december)))"#,
                 #"\bdrops? (?:the )?(?:most|least|fewest|more|less)\b"#,
                 #"\babandon"#, #"\bquit(?:s|ting|ters?)?\b"#, #"\b(?:give|gives|gave|giving) up\b"#,
+                // "How many people ditched Advanced Python", "walked away from Deep Learning"
+                // gave every learner of the badge (blind test 41).
+                #"\bditch(?:ed|es|ing)?\b"#, #"\b(?:walk|walks|walked|walking) away from\b"#,
                 #"\bchurn"#,
                 #"\battrition\b"#, #"\bwithdr[ae]w"#,
                 #"\b(?:un|de)regist(?:er|ered|ers|ering|ration)\b"#,

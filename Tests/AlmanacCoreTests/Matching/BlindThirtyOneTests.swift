@@ -60,6 +60,32 @@ import Testing
         #expect(match.versus?.start?.description == "2025-01-01")
     }
 
+    /// Blind test 41: "which badge do most people start with this year" lost the first badge
+    /// to this session's own rule for "starting with 2026-06-20" (587 learners of Python
+    /// Basics, where 323 started with it); "currently working through Deep Learning",
+    /// "partway through", "in the middle of", "midway through" gave every learner of the
+    /// badge (611, where 25 are in progress); "ditched", "walked away from" the same (385,
+    /// where 221 dropped out); "typically follows SQL Fundamentals" matched no kind; "what %
+    /// of Python Basics enrollments dropped in 2025" was refused (29.79 %).
+    @Test(
+        "everyday words for the first badge, in progress, dropping out and the next badge",
+        arguments: [
+            ("which badge do most people start with this year", Measure.firstBadge),
+            ("which badge do learners start with this month", .firstBadge),
+            ("how many learners are currently working through Python Basics", .inProgress),
+            ("how many folks are still grinding through SQL Fundamentals", .inProgress),
+            ("how many Initech people are partway through Python Basics", .inProgress),
+            ("how many people are in the middle of SQL Fundamentals at Initech", .inProgress),
+            ("how many people are midway through Python Basics", .inProgress),
+            ("how many people ditched Python Basics last year", .dropouts),
+            ("how many people walked away from SQL Fundamentals this year", .dropouts),
+            ("which course typically follows SQL Fundamentals", .nextBadge),
+            ("What percentage of Python Basics enrollments dropped in 2025?", .dropRate),
+        ])
+    func everydayWords(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure, "\(text)")
+    }
+
     @Test("the season, falling behind and growth in enrollments are still read")
     func stillRead() throws {
         #expect(
@@ -69,6 +95,10 @@ import Testing
         #expect(try route("Monthly completions in 2025").granularity == .month)
         #expect(
             try route("What is the percent change in enrollments from 2024 to 2025?").versus != nil)
+        // A window, still: "starting with 2026-06-20", "did enrollments drop in 2025".
+        #expect(
+            try route("How many enrollments starting with 2026-06-20?").intent.measure
+                == .enrollments)
     }
 }
 
