@@ -212,6 +212,12 @@ extension Matcher {
         {
             throw failure(.unapplied(.percentile, extreme))
         }
+        // "Which organizations grew their learners the most" ranked their growth in
+        // enrollments, and "did Hooli's learners grow in 2026 compared with 2025" set the
+        // enrollments side by side: unless the learners are the measure, refused.
+        if match.intent.measure != .learners, let growth = found(Self.learnerGrowth) {
+            throw failure(.unapplied(.growthMeasure, growth))
+        }
         // "Which 3 orgs improved their completion rate the most in 2025 vs 2024" was ranked by
         // the 2025 rate, two of its three having fallen.
         if match.versus != nil, match.intent.ranking != nil, measure != .growth,
@@ -368,6 +374,11 @@ extension Matcher {
         pattern: #"\b"# + everyStatusWords + #"\b"#, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
+    /// "Grew their learners", "learners grow": growth of distinct learners.
+    private static let learnerGrowth = try! NSRegularExpression(
+        pattern:
+            #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:learners|users|people|students|headcount)\b"#,
+        options: [.caseInsensitive])
     private static let percentGrowth = try! NSRegularExpression(
         pattern:
             #"\b(?:percentage|percent|pct|relative|proportional)\s+(?:growth|increase|gain|rise|change)\b|%\s*(?:growth|increase|gain|rise|change)\b|\bin (?:percentage|percent|pct|relative) terms\b|\bgr[eo]w\w*\b[^?.!]*\bin (?:percent|percentage|%)\b"#,

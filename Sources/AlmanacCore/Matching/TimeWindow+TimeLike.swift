@@ -47,6 +47,8 @@ extension TimeWindow {
         // which a blind test found read as the whole of it.
         #"\b(?:early|mid|late)[- ]?(?:in\s+)?(?:the\s+)?(?:(?:this|last|next|previous|past)\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|year|month|quarter|week|q[1-4]|h[12]|summer|winter|spring|autumn|fall)\b"#,
         #"\bmiddle\s+of\s+(?:the\s+)?(?:(?:this|last|next)\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|quarter|week|q[1-4]|h[12])\b"#,
+        // "Enrollments midway through 2025": part of a period (it was read as through 2025).
+        #"\b(?:midway|mid-way|halfway|half-way|partway|part-way)\s+(?:through|into)\s+(?:the\s+)?(?:(?:this|last|next)\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|year|month|quarter|week|january|february|march|april|may|june|july|august|september|october|november|december)\b"#,
         // "June 1-15", "June 1 to 15", "1-15 June 2026": a range of days in one month, which
         // a blind test found read as its first day (or its last).
         #"\b"# + monthPattern

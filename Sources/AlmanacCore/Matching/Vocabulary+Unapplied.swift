@@ -372,14 +372,6 @@ extension Vocabulary {
             ]
         ),
         (
-            // "Which organizations grew their learners the most" was their enrollments'
-            // growth ("the highest percentage growth" is refused in `percentGrowth`).
-            .growthMeasure,
-            [
-                #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:learners|users|people|students|headcount)\b"#
-            ]
-        ),
-        (
             // "Top 0 badges" was read as the whole ranking.
             .emptyRanking,
             [

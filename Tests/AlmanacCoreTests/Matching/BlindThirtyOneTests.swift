@@ -86,6 +86,43 @@ import Testing
         #expect(try route(text).intent.measure == measure, "\(text)")
     }
 
+    /// The over-refusal pass after those rules (blind test 42): "partway done" was the
+    /// completions (285 at Hooli, where 21 are in progress), "midway through" with no badge
+    /// the average progress, "the most learners in the middle of it" every learner, "working
+    /// through a course" all 89 Stark Industries learners (18 in progress), "currently
+    /// following the Python Basics course" the next badges, "walked away in Q1 2026" every
+    /// learner (867 dropped out), "let's start with enrollments" the first badges.
+    @Test(
+        "the same words in other forms",
+        arguments: [
+            ("How many enrollments at Hooli are partway done?", Measure.inProgress),
+            ("How many Hooli enrollments are midway through?", .inProgress),
+            ("Which badge has the most learners in the middle of it?", .inProgress),
+            ("How many learners at Initech are working through a course right now?", .inProgress),
+            (
+                "How many Hooli learners are currently following the Python Basics course?",
+                .inProgress
+            ),
+            ("How many learners walked away in Q1 2026?", .dropouts),
+            ("Let's start with enrollments: how many were there in Q1 2026?", .enrollments),
+            ("What badge do learners take following Python Basics?", .nextBadge),
+        ])
+    func sameWordsOtherForms(text: String, measure: Measure) throws {
+        #expect(try route(text).intent.measure == measure, "\(text)")
+    }
+
+    @Test("learners' growth between two windows is refused unless the learners are the measure")
+    func learnersGrowBetweenWindows() throws {
+        #expect(
+            try refusedPart("Did Hooli's learners grow in 2026 compared with 2025?")
+                == .growthMeasure)
+        #expect(try route("Hooli learners in 2026 against 2025").intent.measure == .learners)
+        guard case .unreadableTime = try reason("Enrollments midway through 2025") else {
+            Issue.record("read as a window")
+            return
+        }
+    }
+
     @Test("the season, falling behind and growth in enrollments are still read")
     func stillRead() throws {
         #expect(
