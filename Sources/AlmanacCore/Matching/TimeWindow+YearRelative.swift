@@ -70,7 +70,9 @@ extension TimeWindow {
             let quarters = groups[2].lowercased() == "quarters"
             let units = quarters ? 4 : 12
             // More units than a year holds is left as written, to be refused.
-            guard count >= 1, count <= units else { return groups.joined(separator: " ") }
+            guard count >= 1, count <= units else {
+                return "the \(groups[0]) \(groups[1]) \(groups[2]) of \(groups[3])"
+            }
             let (first, last) =
                 groups[0].lowercased() == "first" ? (1, count) : (units - count + 1, units)
             let name = { (unit: Int) in
