@@ -294,7 +294,9 @@ extension Vocabulary {
         (
             .learners,
             [
-                #"\b(?:how many|number of|count of|total|# of) (?:(?:distinct|unique|different|individual|active|new|of (?:our|the)|‹org›) ?)*\#(people)\b"#,
+                // "How many Python Basics learners in 2025" counted enrollments (the same on
+                // the demo, where nobody enrolls twice in one badge; not on data that re-enrolls).
+                #"\b(?:how many|number of|count of|total|# of) (?:(?:distinct|unique|different|individual|active|new|of (?:our|the)|‹org›|‹badge›) ?)*\#(people)\b"#,
                 #"\b(?:distinct|unique|individual) \#(people)\b"#, #"\bheadcount\b"#,
                 #"\b(?:learner|user|student|people|head|member|employee|staff) ?counts?\b"#,
                 #"\b(?:which|what|who) (?:are the )?\#(people) (?:enrol+ed|took|joined|signed up|registered|started)\b"#,

@@ -123,6 +123,21 @@ import Testing
         }
     }
 
+    /// The final blind check: "How many Python Basics learners in 2025?" was read as
+    /// enrollments (1,158 both on the demo, where nobody enrolls twice in one badge).
+    @Test("how many ‹badge› learners counts learners")
+    func badgeLearners() throws {
+        for text in [
+            "How many Python Basics learners in 2025?",
+            "How many Python Basics learners came from Initech?",
+        ] {
+            #expect(try route(text).intent.measure == .learners, "\(text)")
+        }
+        #expect(
+            try route("How many Python Basics learners completed it in 2025?").intent.measure
+                == .completions)
+    }
+
     @Test("the season, falling behind and growth in enrollments are still read")
     func stillRead() throws {
         #expect(
