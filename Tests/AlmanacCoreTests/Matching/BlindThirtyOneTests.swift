@@ -81,20 +81,12 @@ import Testing
             ("how many people walked away from SQL Fundamentals this year", .dropouts),
             ("which course typically follows SQL Fundamentals", .nextBadge),
             ("What percentage of Python Basics enrollments dropped in 2025?", .dropRate),
-        ])
-    func everydayWords(text: String, measure: Measure) throws {
-        #expect(try route(text).intent.measure == measure, "\(text)")
-    }
-
-    /// The over-refusal pass after those rules (blind test 42): "partway done" was the
-    /// completions (285 at Hooli, where 21 are in progress), "midway through" with no badge
-    /// the average progress, "the most learners in the middle of it" every learner, "working
-    /// through a course" all 89 Stark Industries learners (18 in progress), "currently
-    /// following the Python Basics course" the next badges, "walked away in Q1 2026" every
-    /// learner (867 dropped out), "let's start with enrollments" the first badges.
-    @Test(
-        "the same words in other forms",
-        arguments: [
+            // The over-refusal pass after those rules (blind test 42): "partway done" was the
+            // completions (285 at Hooli, where 21 are in progress), "midway through" with no badge
+            // the average progress, "the most learners in the middle of it" every learner, "working
+            // through a course" all 89 Stark Industries learners (18 in progress), "currently
+            // following the Python Basics course" the next badges, "walked away in Q1 2026" every
+            // learner (867 dropped out), "let's start with enrollments" the first badges.
             ("How many enrollments at Hooli are partway done?", Measure.inProgress),
             ("How many Hooli enrollments are midway through?", .inProgress),
             ("Which badge has the most learners in the middle of it?", .inProgress),
@@ -107,7 +99,7 @@ import Testing
             ("Let's start with enrollments: how many were there in Q1 2026?", .enrollments),
             ("What badge do learners take following Python Basics?", .nextBadge),
         ])
-    func sameWordsOtherForms(text: String, measure: Measure) throws {
+    func everydayWords(text: String, measure: Measure) throws {
         #expect(try route(text).intent.measure == measure, "\(text)")
     }
 
