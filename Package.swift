@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // SHA-256 from OpenSSL's libcrypto (no package to build; see Support/SHA256.swift).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Small C helpers that Swift cannot reach directly (a syscall behind _GNU_SOURCE).
         .systemLibrary(name: "CShims"),
         .target(
@@ -38,6 +44,7 @@ let package = Package(
             dependencies: [
                 "CSQLite",
                 "CLibPQ",
+                "CCrypto",
                 "CShims",
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),

@@ -8,7 +8,7 @@ PLOTLY_WHEEL_VERSION=5.24.1   # ships plotly.js 2.35.2; keep in step with Plotly
 PLOTLY_SHA256=6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603
 PLOTLY_FILE=vendor/plotly/plotly.min.js
 
-packages=(libsqlite3-dev libpq-dev postgresql-15 libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev sqlite3
+packages=(libsqlite3-dev libpq-dev postgresql-15 libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev sqlite3
           pkg-config chromium default-jre-headless)
 
 missing=()
