@@ -9,13 +9,24 @@
 /// hover templates, which are Plotly markup.
 enum PlotlyText {
     static func literal(_ text: String) -> String {
+        // Nearly every name holds neither: one pass over its bytes says so, where Foundation's
+        // `contains` of a string took 3 % of a 2,000-question build.
+        var bracket = false
+        var template = false
+        var percent = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { bracket = true }
+            if percent && byte == UInt8(ascii: "{") { template = true }
+            percent = byte == UInt8(ascii: "%")
+        }
+        guard bracket || template else { return text }
         var text = text
-        if text.contains("<") || text.contains(">") {
+        if bracket {
             text = text.replacingOccurrences(of: "&", with: "&amp;")
                 .replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
         }
-        if text.contains("%{") { text = text.replacingOccurrences(of: "%{", with: "%\u{200B}{") }
+        if template { text = text.replacingOccurrences(of: "%{", with: "%\u{200B}{") }
         return text
     }
 

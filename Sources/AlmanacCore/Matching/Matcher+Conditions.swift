@@ -263,7 +263,8 @@ extension Matcher {
         let plain = Self.normalized(question)
         // Shorthand is written out around the names, never inside one ("PPL Ground School").
         let names = entities.exact(in: plain)
-        let text = Self.expandingShorthand(plain, outside: names.map(\.range))
+        let text = Self.expandingShorthand(
+            plain, outside: names.map(\.range), expand: memo.shorthand)
         // Most questions hold no shorthand: their names are those just found.
         let found = text == plain ? names : entities.exact(in: text)
         let exact = entities.writtenTwins(

@@ -15,6 +15,7 @@ extension Matcher {
         private var wordings: [String: Wording] = [:]
         private var windows: [String: Result<TimeWindow.Reading, TimeWindow.Problem>] = [:]
         private var unapplieds: [UnappliedKey: Unapplied?] = [:]
+        private var shorthands: [String: String] = [:]
 
         /// A part of a question that no analysis applies (`Matcher.refuseUnapplied`).
         struct Unapplied: Equatable {
@@ -37,6 +38,15 @@ extension Matcher {
             let found = read(text, measure)
             lock.withLock { unapplieds[key] = .some(found) }
             return found
+        }
+
+        /// `Matcher.expandingShorthand(text)`: the words between a question's names, which a
+        /// report's questions about different names share (a pass of about 70 patterns).
+        func shorthand(_ text: String) -> String {
+            if let known = lock.withLock({ shorthands[text] }) { return known }
+            let written = Matcher.expandingShorthand(text)
+            lock.withLock { shorthands[text] = written }
+            return written
         }
 
         /// `Wording(text)`.

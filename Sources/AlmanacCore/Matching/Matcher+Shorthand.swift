@@ -21,19 +21,24 @@ extension Matcher {
 
     /// The shorthand written out in the text between `names` (character ranges of the folded
     /// text): a name such as "PPL Ground School" or "Thru Logistics" stays as it is written.
-    static func expandingShorthand(_ text: String, outside names: [Range<Int>]) -> String {
+    /// `expand` writes out one stretch of text between names (`Memo.shorthand` keeps what it
+    /// wrote for the next question with the same words around its names).
+    static func expandingShorthand(
+        _ text: String, outside names: [Range<Int>],
+        expand: (String) -> String = { expandingShorthand($0) }
+    ) -> String {
         let characters = Array(text)
         guard !names.isEmpty, Array(EntityFinder.fold(text)).count == characters.count
-        else { return expandingShorthand(text) }
+        else { return expand(text) }
         var result = ""
         var position = 0
         for name in names.sorted(by: { $0.lowerBound < $1.lowerBound })
         where name.lowerBound >= position && name.upperBound <= characters.count {
-            result += expandingShorthand(String(characters[position..<name.lowerBound]))
+            result += expand(String(characters[position..<name.lowerBound]))
             result += String(characters[name])
             position = name.upperBound
         }
-        return result + expandingShorthand(String(characters[position...]))
+        return result + expand(String(characters[position...]))
     }
 
     /// Words that ask for every status: "completed or not", "whether or not they finished",
