@@ -110,20 +110,24 @@ extension BadgeEnrollments: Analysis {
             LEFT JOIN medians m ON m.scope = sc.scope AND m.badge_id = b.id
             ORDER BY sc.scope, enrollments DESC, \(dialect.binary("b.name"))
             """, dialect)
-        // The reference drops the badge filter; the totals keep it, row by row (`focus`).
-        let references = ScopeList(ScopeList.focused(requests))
-        let inBadge = "s.in_focus = 1"
+        // The reference drops the badge filter: every badge under the request's organization
+        // and dates, which the requests of one organization and dates share whatever their
+        // badge, so its rows are read once for all of them (the totals with a badge filter
+        // are that badge's row of `badges`; without one, the reference's own rows).
+        let references = ScopeList(
+            requests.enumerated().map { index, request in
+                ScopeList.Row(
+                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
+                    asOf: request.asOf)
+            })
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
         // A scope with no rows has no row here; it reads as zeros, as an empty scope's
         // aggregate does.
         let totals = references.statement(
             "totals",
             """
-            WITH \(references.cte(dialect, columns: [.userID, .badgeID, .status, .progress, .inFocus]))
-            SELECT s.scope, \(counted(inBadge)) AS enrollments,
-                   count(DISTINCT CASE WHEN \(inBadge) THEN s.user_id END) AS learners,
-                   \(counted("\(inBadge) AND s.status = 'completed'")) AS completed,
-                   \(dialect.ratio(counted("\(inBadge) AND s.status = 'completed'"), counted(inBadge), places: 4)) AS completion_rate,
+            WITH \(references.cte(dialect, columns: [.userID, .status, .progress]))
+            SELECT s.scope, count(DISTINCT s.user_id) AS learners,
                    count(*) AS reference_enrollments,
                    \(counted("s.status = 'enrolled'")) AS reference_enrolled,
                    \(counted("s.status = 'in_progress'")) AS reference_in_progress,
@@ -154,13 +158,26 @@ extension BadgeEnrollments: Analysis {
                 progressSum: row.double("progress_sum") ?? 0)
         }
         let total = results["totals"].first
-        let totals = Totals(
-            enrollments: total?.int("enrollments") ?? 0, learners: total?.int("learners") ?? 0,
-            completed: total?.int("completed") ?? 0,
-            completionRate: total?.double("completion_rate") ?? 0,
-            // The badges with an enrollment in the scope: each is a row of `badges`, which
-            // lists every badge of the filter, so a distinct count of its own is not needed.
-            badges: badges.count { $0.enrollments > 0 })
+        // The badges with an enrollment in the scope: each is a row of `badges`, which lists
+        // every badge of the filter, so a distinct count of its own is not needed.
+        let shown = badges.count { $0.enrollments > 0 }
+        let totals: Totals
+        if request.filters.badge != nil {
+            // `badges` lists the filter's badge alone (nothing when no badge has its name):
+            // its row is the totals.
+            let row = badges.first
+            totals = Totals(
+                enrollments: row?.enrollments ?? 0, learners: row?.learners ?? 0,
+                completed: row?.completed ?? 0, completionRate: row?.completionRate ?? 0,
+                badges: shown)
+        } else {
+            // Every badge of the scope: the reference's rows.
+            totals = Totals(
+                enrollments: total?.int("reference_enrollments") ?? 0,
+                learners: total?.int("learners") ?? 0,
+                completed: total?.int("reference_completed") ?? 0,
+                completionRate: total?.double("reference_completion_rate") ?? 0, badges: shown)
+        }
         let reference = StatusMix(
             enrollments: total?.int("reference_enrollments") ?? 0,
             enrolled: total?.int("reference_enrolled") ?? 0,
