@@ -196,6 +196,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data holds no due dates, so nothing is on time or late. Ask for the time to complete (\"how long does Python Basics take\") or the completion rate, or write the query yourself with `sql:`",
         .ordinalRank:
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
+        .enrolledAndCompleted:
+            "completions are counted by the day they happened, whenever their enrollment was made, and the completion rate is of the enrollments made in the window, completed by the report's date: neither is of the enrollments made in one window and completed in another. Ask for the completions in a window, or the completion rate of the enrollments made in it, or write the query yourself with `sql:`",
+        .pathShape:
+            "learning paths follow every learner of a badge from that badge on, for three steps: the next badge, the one before, the first badge and the common paths of up to three badges. They are not cut by where a path ends, its length, a later step, or the learners' first badge. Ask what learners take after a badge, before it, or which badge they start with, or write the query yourself with `sql:`",
         .growthMeasure:
             "growth is the change in the count of enrollments from the period before, ranked by that count, not in percent and not of distinct learners. Ask which organizations grew the most (enrollments), set two windows side by side (\"learners at Initech this year against last year\" gives the change in percent), or write the query yourself with `sql:`",
         .firstFew:

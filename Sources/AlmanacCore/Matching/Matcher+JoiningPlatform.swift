@@ -89,7 +89,7 @@ extension Matcher {
         })
     private static let newcomers = try! NSRegularExpression(
         pattern:
-            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b"#
+            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b|\bjoiners\b|\bintake of (?:users|learners|people|employees|staff|members)\b|\b(?:(?:19|20)\d{2}|this year's|last year's|q[1-4])\s+intake\b(?!\s+(?:of|for|in|on)\s+(?:the\s+)?‹badge›)"#
     )
     /// The words of a newcomers' phrase that name a group of learners by when they came.
     private static let joinedGroup = ["hire", "join", "regist", "sign", "onboard", "recruit"]

@@ -168,6 +168,13 @@ extension Matcher {
             // "The top dozen badges" (the count was dropped); "the first 3 badges by learners"
             // are the top 3 (they were every badge).
             (#"\bhalf a dozen\b"#, "6"),
+            // "How many learners dropped out in 2025, added up across all organizations" led
+            // with the breakdown by organization, the total nowhere (blind test 37): added
+            // up across all of them is the total.
+            (
+                #",?\s*(?:added up|summed(?: up)?|totall?ed(?: up)?|in total|altogether|all together|combined)\s+(?:across|over|for|from)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\b|,?\s*(?:across|over)\s+all\s+(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\s+(?:combined|together|added up|in total|altogether)\b"#,
+                ""
+            ),
             (
                 #"\btop[- ]?(\d{1,2})(?=[- ](?:list|ranking|badges|courses|organi[sz]ations|orgs|companies|teams)\b)"#,
                 "top $1"

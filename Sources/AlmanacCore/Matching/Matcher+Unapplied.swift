@@ -218,6 +218,16 @@ extension Matcher {
         if match.intent.measure != .learners, let growth = found(Self.learnerGrowth) {
             throw failure(.unapplied(.growthMeasure, growth))
         }
+        // "What do learners who started their journey with Python Basics take next" followed
+        // every learner of the badge (2,565, where 1,178 began with it), and "the completion
+        // rate of Python Basics for learners who took it as their first badge" gave the first
+        // badges (blind test 37): only where learners start is read of a first badge.
+        if measure != .firstBadge, let started = found(Self.startedWith) {
+            throw failure(.unapplied(.pathShape, started))
+        }
+        if measure == .firstBadge, let rate = found(Self.measureOfFirstTakers) {
+            throw failure(.unapplied(.pathShape, rate))
+        }
         // "Which 3 orgs improved their completion rate the most in 2025 vs 2024" was ranked by
         // the 2025 rate, two of its three having fallen.
         if match.versus != nil, match.intent.ranking != nil, measure != .growth,
@@ -377,7 +387,17 @@ extension Matcher {
     /// "Grew their learners", "learners grow": growth of distinct learners.
     private static let learnerGrowth = try! NSRegularExpression(
         pattern:
-            #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:learners|users|people|students|headcount)\b"#,
+            #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners|users|people|students|headcount)\b"#,
+        options: [.caseInsensitive])
+    private static let startedWith = try! NSRegularExpression(
+        pattern:
+            #"\b(?:who|that|learners|people|users|students|those)\s+(?:\w+\s+)?(?:started|start|starts|starting|began|begin|begins|kicked off|kick off)\s+(?:(?:their|the|a|his|her|off)\s+)?(?:(?:learning\s+)?(?:journey|path|pathway|learning|sequence|studies|training|track)\s+)?(?:with|on|by taking|by doing)\s+(?:the\s+)?‹badge›|\b(?:whose|with (?:a|their)|their|as (?:a|their|the))\s+(?:very\s+)?first\s+(?:\#(Vocabulary.badgeWord)|step|enrol+ment)\s+(?:was|is|being|were)?\s*(?:the\s+)?‹badge›|\b(?:took|take|taken|had|has|have|did|do)\s+(?:it|‹badge›)\s+as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first\b"#,
+        options: [.caseInsensitive])
+    /// A rate or time of the learners who took a badge first ("the completion rate of
+    /// Python Basics for learners who took it as their first badge"), not how many did.
+    private static let measureOfFirstTakers = try! NSRegularExpression(
+        pattern:
+            #"\b(?:(?:completion|drop[- ]?out|drop|success|pass|retention) rates?|time to (?:complete|finish)|days to (?:complete|finish)|median|average|mean|progress)\b[^?.!]*\b(?:took|take|taken|had|has|have|did|do|started|start|began|begin)\s+(?:it|‹badge›|with\s+‹badge›)\s+(?:as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first|first)\b"#,
         options: [.caseInsensitive])
     private static let percentGrowth = try! NSRegularExpression(
         pattern:

@@ -60,7 +60,13 @@ public struct Matcher: Sendable {
     /// "completed at least one badge" is who completed.
     static let threshold = try! NSRegularExpression(
         pattern:
-            #"(?!\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ment)\b)\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#,
+            #"(?!\bat\s+least\s+(?:one|1|a)\s+(?:\#(Vocabulary.badgeWord)|enrol+ment)\b)\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|exceeds?|within)\s+(?!(?:19|20)\d{2}\b)(?:\d[\d,.]*(?:\s*%)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a thousand|thousand)\b(?:\s+percent)?)"#
+            // "Top 5 badges by completion rate (min 50 enrollments)" was the bottom 5 with
+            // the threshold dropped, "with 50+ enrollments" the top 5 of all (blind test 37).
+            + #"|\b(?:min|max)(?:imum)?\.?\s*(?:of\s+)?\d[\d,]*|\b\d[\d,]*\s*(?:\+|or more|or fewer|or less|plus)\s+(?:enrol+ments|\#(Vocabulary.people)|completions|completers|sign[- ]?ups)\b"#
+            // "Ignoring small ones", "among the big ones", "at large organizations": a size
+            // with no line.
+            + #"|\b(?:ignoring|excluding|leaving out|skipping|without|except|not counting)\s+(?:the\s+)?(?:small|smaller|tiny|little|big|bigger|large|larger|minor|low[- ]volume|niche)\s+(?:ones|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgePlural))\b|\b(?:among|of|for|at|in|within)\s+(?:the\s+)?(?:big|bigger|large|larger|small|smaller|tiny|major|minor|mid[- ]?sized?|medium[- ]sized?)\s+(?:ones|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgePlural))\b|\bleaving out (?:those|the ones|the \#(Vocabulary.badgePlural)|the \#(Vocabulary.orgPlural)) with the (?:fewest|least|lowest|smallest|most|highest)\b|\b(?:are|is) not (?:the|among the) (?:lowest|highest|fewest|smallest|biggest|most|least)\b"#,
         options: [.caseInsensitive])
 
     /// "Enrollments per category", "by badge category": a breakdown no analysis computes,

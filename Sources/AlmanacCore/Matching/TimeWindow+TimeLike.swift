@@ -37,7 +37,10 @@ extension TimeWindow {
         #"\bweekends?\b"#,
         #"\bfortnights?\b"#, #"\bdecades?\b"#, #"\b(?:yesterday|today|tomorrow|tonight)\b"#,
         #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,
-        #"\brecently\b"#, #"\blately\b"#, #"\bthese days\b"#, #"\bearlier this\b"#,
+        #"\brecently\b"#, #"\blately\b"#,
+        // "The completion rate for Python Basics among recent enrollments" was all-time.
+        #"\brecent\s+(?:enrol+ments|completions|learners|sign[- ]?ups|registrations|drop[- ]?outs|dropouts|activity|cohorts?)\b"#,
+        #"\bthese days\b"#, #"\bearlier this\b"#,
         #"\b\d{4}-\d{1,2}(?:-\d{1,2})?\b"#, #"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"#,
         // Units and modifiers a point leaves over: "the first week of 2025", "early 2025",
         // "3 months after", "the 12 months ending June", "not in 2025".

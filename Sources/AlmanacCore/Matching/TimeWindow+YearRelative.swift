@@ -39,6 +39,38 @@ extension TimeWindow {
     private static let thisAndLast = regex(
         #"\bthis\s+"# + period + #"\b(.*?)\b(last|previous)\s+"# + period + #"\b"#)
 
+    /// "Last May", "the previous Q2", "last H1": the latest one that is over, never the one
+    /// the as-of date is in. They were read as May (or Q2, H1) alone, the latest begun: as of
+    /// 2026-05-15, "last May" counted 1 to 15 May 2026, where May 2025 had 826 enrollments
+    /// (blind test 37). A year after it is left to the points ("last May 2025").
+    private static let lastPeriod = regex(
+        #"\b(?:last|previous)\s+(q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*,?\s*(?:of\s+)?(?:(?:19|20)\d{2}|(?:last|this|next|the previous|the current|the)\s+year)\b)"#
+    )
+
+    /// "This May", "this Q2": this year's, begun or not ("last April vs this April" was
+    /// refused as two windows).
+    private static let thisPeriod = regex(
+        #"\bthis\s+(q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*,?\s*(?:of\s+)?(?:(?:19|20)\d{2}|(?:last|this|next|the previous|the current|the)\s+year)\b)"#
+    )
+
+    /// The year of the latest `period` (a quarter, half or month) that is over as of the
+    /// as-of date: this year's when it ended before the as-of date's own, else last year's.
+    private func yearOfLast(_ period: String) -> Int {
+        let name = period.lowercased()
+        let month = asOf.month
+        let (index, current): (Int, Int)
+        if name.hasPrefix("q"), let quarter = Int(name.dropFirst()) {
+            (index, current) = (quarter, (month - 1) / 3 + 1)
+        } else if name.hasPrefix("h"), let half = Int(name.dropFirst()) {
+            (index, current) = (half, (month - 1) / 6 + 1)
+        } else if let number = Self.months.firstIndex(where: { $0.hasPrefix(name) }) {
+            (index, current) = (number + 1, month)
+        } else {
+            return asOf.year
+        }
+        return index < current ? asOf.year : asOf.year - 1
+    }
+
     /// `text` with each such period written as its own year's.
     func writingYearsOut(_ text: String) -> String {
         var text = text
@@ -49,6 +81,13 @@ extension TimeWindow {
             }
             return "\(groups[0]) of \(year)\(groups[1])\(groups[3]) of \(year - 1)"
         }
+        // Beside "this April", "last April" is the year before's whatever the date.
+        let written = text.lowercased()
+        replace(Self.lastPeriod, in: &text) { groups in
+            let beside = written.contains("this \(groups[0].lowercased())")
+            return "\(groups[0]) of \(beside ? year - 1 : yearOfLast(groups[0]))"
+        }
+        replace(Self.thisPeriod, in: &text) { groups in "\(groups[0]) of \(year)" }
         func which(_ word: String) -> Int {
             switch word.lowercased().split(separator: " ").last ?? "" {
             case "last", "previous": return year - 1

@@ -101,4 +101,12 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// Growth of anything but the count of enrollments ("grew their learners the most",
     /// "the highest percentage growth"): growth is the change in enrollments.
     case growthMeasure
+    /// A learning path by where it ends, its length, or the badge some steps on ("paths
+    /// that end in Deep Learning", "4-badge paths", "the badge learners take last", "two
+    /// steps later"), or of the learners who started with a badge: paths start from a badge
+    /// and run three steps.
+    case pathShape
+    /// The enrollments made in one window and completed in another, or in the same one
+    /// ("enrollments made in Q1 that were completed within Q1").
+    case enrolledAndCompleted
 }

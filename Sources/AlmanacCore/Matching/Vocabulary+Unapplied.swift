@@ -11,6 +11,8 @@ extension Vocabulary {
             [
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people)|(?:biggest|largest|smallest|top|bottom|most|least|best|worst|highest|lowest|first|last)\b)"#,
                 #"\bbut not\b(?!\s+(?:including|inclusive)\b)"#, #"\bneither\b"#, #"\bnor\b"#,
+                // "Enrollments at Initech, not Hooli" set the two side by side.
+                #"(?:,|\bbut|\band)\s+not\s+(?:at\s+|in\s+|from\s+|for\s+)?(?:the\s+)?(?:‹org›|‹badge›)"#,
                 // "Excluding zero-progress ones" was answered as average progress, all counted.
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?|without|minus|not counting|leaving out|ignoring|ignore|omitting|drop(?:ping)?)\s+(?:the\s+)?(?:ones?\s+(?:with\s+)?|those\s+(?:with\s+)?)?(?:zeros?|0|nulls?|empty|blanks?|nil)\b"#,
                 // Shorthand a blind test found answered for the one name it leaves out:
@@ -74,6 +76,9 @@ extension Vocabulary {
                 #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
                 #"\b(?:which|what)\s+(?:learners|users|students|people|employees|members|participants|individuals)\b[^?.!]*\b(?:most|fewest|least|top|highest|lowest|more|fewer)\b"#,
                 #"\b(?:average|mean|median|typical)\s+(?:number|count|amount) of\s+(?:\#(badgePlural)|enrol+ments|completions)\b"#,
+                // "The drop-out rate for Python Basics among learners with multiple
+                // enrollments" was every learner's.
+                #"\b\#(people)\s+(?:with|having|who have|who had|that have)\s+(?:multiple|several|many|more than one|two or more|2\+|2 or more)\s+(?:enrol+ments|\#(badgePlural))\b"#,
                 #"\b(?:completed|finished|earned|took|taken|enrol+ed in|passed|hold|holds|have|has)\s+(?:at least\s+|more than\s+|over\s+|fewer than\s+|under\s+|exactly\s+)?(?:\d{1,2}|two|three|four|five|six|several|multiple|many)\s*(?:\+|or more|or fewer|or less|plus)?\s+(?:different\s+|separate\s+)?(?:\#(badgePlural))\b"#,
                 // "How many courses does a typical Initech employee take" gave Initech's
                 // enrollments.
@@ -103,6 +108,20 @@ extension Vocabulary {
                 #"\bof (?:those|the ones|the learners|the people|learners|people|them|everyone) (?:who|that) (?:finished|completed|took|started|passed|earned|enrol+ed in|did)\s+(?:the\s+)?‹badge›[^?.!]*?‹badge›"#,
                 // "Learners who have completed every badge": all of them, not each one.
                 #"\b(?:took|taken|take|completed|complete|finished|finish|earned|earn|enrol+ed in|passed|done|did)\s+(?:every|all(?: of)?(?: the)?|all \d+(?: of the)?)\s+(?:single\s+)?(?:\#(badgeWord)|\#(badgePlural))\b"#,
+                // "How many Python Basics learners also enrolled in Git & GitHub", "the
+                // drop-out rate of Python Basics among learners who also took SQL
+                // Fundamentals", "took SQL Fundamentals as well as Data Visualization", "Deep
+                // Learning learners who had previously completed Machine Learning
+                // Foundations", "the completion rate of Data Visualization for SQL
+                // Fundamentals learners": one badge's learners as a condition on the other's,
+                // which two blind tests got answered as the two badges side by side.
+                #"‹badge›[^?.!]*?\balso\s+(?:(?:in|on|into|an?)\s+)?(?:the\s+)?‹badge›"#,
+                #"‹badge›[^?.!]*?\balso\s+(?:took|take|takes|taken|taking|enrol+(?:ed|s|ing)?|completed|complete|finished|finish|started|start|did|do|does|have|had|has|are|were|is|was|went|signed up|hold|holds)\b[^?.!]*?‹badge›"#,
+                #"\b(?:took|take|takes|taken|taking|enrol+ed in|enrol+ed on|completed|finished|started|did|done|passed|earned|have|has|had)\s+(?:the\s+)?‹badge›(?:\s+\#(badgeWord))?\s+(?:as well as|in addition to|alongside|along with|together with|on top of|plus)\s+(?:the\s+)?‹badge›"#,
+                #"‹badge›[^?.!]*?\b(?:among|for|of|with)\s+(?:the\s+)?(?:\#(people)|those|ones|the ones)\s+(?:(?:who|that)\s+)?(?:also\s+|had\s+|have\s+|has\s+|previously\s+|already\s+|first\s+|earlier\s+)*(?:took|taken|take|taking|completed|finished|enrol+ed in|enrol+ed on|enrol+ed|did|done|started|passed|earned|came from|come from|coming from|were in|are in)\s+(?:the\s+)?‹badge›"#,
+                #"\b(?:among|for|of)\s+(?:the\s+)?(?:\#(people)|those|ones)\s+(?:who|that)\b(?:(?!\b(?:vs\.?|versus|compared|against|or)\b)[^?.!])*?‹badge›(?:(?!\b(?:vs\.?|versus|compared|against|or)\b)[^?.!])*?‹badge›"#,
+                #"‹badge›[^?.!]*?\b(?:previously|already|earlier|beforehand|first)\s+(?:completed|finished|took|taken|enrol+ed in|done|did|passed|earned)\s+(?:the\s+)?‹badge›"#,
+                #"‹badge›[^?.!]*?\b(?:for|among|of|by)\s+(?:the\s+)?‹badge›(?:'s|’s)?\s+(?:\#(people)|takers|completers|finishers|graduates|alumni|enrol+ees|cohort)\b"#,
             ]
         ),
         (
@@ -178,6 +197,7 @@ extension Vocabulary {
                 #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:for|of|at|in) (?:the|our) (?:busiest|most popular|least popular|biggest|largest|smallest|quietest)\s+(?:\#(badgeWord)|\#(orgWord))\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
+                #"\b(?:among|of|from|within) (?:those|the ones|them) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top|best|worst)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,
             ]
         ),
@@ -282,6 +302,8 @@ extension Vocabulary {
                 #"\b(?=(?:top|best|high|low|poor|under|star|strong|weak)[- ]?performers?\b)(?<!\bare the )(?<!\bwere the )(?<!\bis the )(?<!\bwas the )(?:top|best|high|low|poor|under|star|strong|weak)[- ]?performers?\b|\b(?:top|high|low|under|best|worst)[- ]performing\s+(?:learners|users|students|employees|staff|people|individuals|members|trainees)\b"#,
                 #"\b(?:on|in|with|under)\s+(?:the\s+|a\s+)?(?:free|paid|premium|pro|basic|enterprise|trial|business|team|starter|standard|plus)\s+(?:plans?|tiers?|subscriptions?|accounts?|licen[cs]es?|versions?)\b"#,
                 #"\bnew\s+(?:badges|courses|certifications|modules|programs|programmes|tracks|content|classes)\b"#,
+                // "Among experienced learners", "high-progress learners" (blind test 37).
+                #"\b(?:experienced|inexperienced|seasoned|veteran|novice|high[- ]progress|low[- ]progress|high[- ]achieving|low[- ]achieving|motivated|committed|dedicated|serious|casual|occasional|frequent|heavy|light|keen|fast|slow|quick)\s+(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners?|users?|students?|employees?|members?|participants?|trainees?|staff)\b"#,
                 // "Which badges did learners take before they left Initech?" gave Initech's
                 // steps from badge to badge: a learner's organization has no end in the data.
                 #"\b(?:left|leave|leaves|leaving|quit|quits|quitting|departed|departing|resigned from|moved away from)\s+(?:(?:the\s+)?(?:company|organi[sz]ation|firm|employer)\b|‹org›)|\b(?:leavers|former (?:employees|staff|members|learners|users))\b"#,
@@ -302,6 +324,29 @@ extension Vocabulary {
             [
                 #"\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:dropped(?: out of)?|drop(?:ped)? out of|quit|abandoned|gave up on|given up on|failed|did not (?:finish|complete)|didn'?t (?:finish|complete)|never (?:finished|completed)|are still (?:in|taking))\s+(?:the\s+)?‹badge›"#,
                 #"\bafter (?:dropping|quitting|abandoning|failing|giving up on|dropping out of)\s+(?:the\s+)?‹badge›"#,
+            ]
+        ),
+        (
+            // "How many enrollments made in Q1 2026 were completed within Q1" gave every
+            // completion dated in Q1 (1,581, where 1,169 of the enrollments made then were):
+            // the window of the enrollments was dropped (blind test 37).
+            .enrolledAndCompleted,
+            [
+                #"\b(?:enrol+ments?|sign[- ]?ups?|registrations?|\#(people)|those|ones)\s+(?:who\s+|that\s+|which\s+)?(?:were\s+|was\s+)?(?:made|started|begun|began|opened|created|enrol+ed|signed up|registered)\s+(?:in|during|within|on|from|since|between|after|before)\s+(?:the\s+)?(?:(?:19|20)\d{2}|q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|last|this|previous|past|first|second|week|month|quarter|year|\d)\b[^?.!]*\b(?:completed|finished|passed)\s+(?:in|within|during|by(?!\s+(?:now|today|the report\w*|this point|the as-of date)\b)|before|on|between|inside)\b(?!\s+(?:\d+|a|an|one|two|three|four|five|six|seven|ten|thirty)\s+(?:days?|weeks?|months?)\b)"#
+            ]
+        ),
+        (
+            // "Which learning paths end in Deep Learning" gave the paths from it, "which badge
+            // do learners most often take last" the most enrolled badge, "the most common
+            // 4-badge paths" the 3-badge ones and "what do they take 2 steps later" the next
+            // badge (blind test 37): learning paths start from a badge and run three steps.
+            .pathShape,
+            [
+                #"\b(?:paths?|journeys?|sequences?|routes?|progressions?|trajector(?:y|ies)|pathways?)\b[^?.!]*?\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|conclud(?:e|es|ed|ing)|culminat(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|lead(?:s|ing)?(?: up)?|led(?: up)?)\s+(?:in|with|at|on|to|into)\s+(?:the\s+)?‹badge›"#,
+                #"\b(?:take|takes|took|taken|taking|do|does|did|choose|chose|pick|picked)\s+(?:most often\s+|usually\s+|typically\s+)?(?:as\s+(?:their|the|a)\s+)?(?:last|final)\b(?!\s+(?:\d|(?:\w+\s+)?(?:weeks?|months?|days?|years?|quarters?|halfs?|halves|time|period|few|couple|couple of|several)\b))"#,
+                #"\b(?:last|final)\s+(?:\#(badgeWord)|step|stop)\s+(?:in|of|on)\s+(?:their|a|the|each|every)\s+(?:\w+\s+)?(?:paths?|journeys?|sequences?|routes?)\b|\b(?:their|a learner's|each learner's|the learners')\s+(?:last|final|latest|most recent)\s+(?:\#(badgeWord)|step|enrol+ment)\b"#,
+                #"\b(?:\d+|two|three|four|five|six|seven)[- ](?:step|badge|course|stage|stop|hop|leg)s?\s+(?:paths?|journeys?|sequences?|routes?|progressions?|chains?|pathways?)\b|\b(?:paths?|journeys?|sequences?|routes?|chains?)\s+(?:of|with)\s+(?:\d+|two|three|four|five|six|seven)\s+(?:or more\s+)?(?:steps|badges|courses|stages|stops)\b|\b(?:longest|shortest)\s+(?:paths?|journeys?|sequences?|chains?)\b"#,
+                #"\b(?:\d+|two|three|four|five)\s+(?:steps|badges|courses|stages)\s+(?:later|after(?:wards)?|on|down the line|further|ahead)\b"#,
             ]
         ),
         (
@@ -336,6 +381,8 @@ extension Vocabulary {
             [
                 #"\b(?:within|in under|in less than|in fewer than|in more than|in over|less than|more than|longer than|faster than|quicker than|slower than)\s+(?:a|an|one|two|three|four|five|six|seven|ten|thirty|\d{1,3})\s+(?:days?|weeks?|months?)\b(?!\s+ago\b)"#,
                 #"\bhow many\b[^?.!]*\b(?:halfway|half[- ]way|over half|more than half|less than half|\d{1,3}\s*%\s+(?:through|done|complete|of the way))"#,
+                // "How many learners completed Python Basics quickly": fast against what.
+                #"\b(?:completed|complete|completing|finished|finish|finishing|passed|done|dropped(?:\s+out)?|drop out)\b(?:\s+(?:the\s+)?(?:‹badge›|\w+)){0,3}?\s+(?:quickly|fast|rapidly|speedily|swiftly|slowly|promptly|in no time)\b"#,
             ]
         ),
         (
@@ -385,6 +432,9 @@ extension Vocabulary {
                 #"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most|least|largest|biggest|smallest|highest|lowest|best|worst|busiest|fastest|slowest|popular|place|ranked)\b"#,
                 #"\b(?:ranks?|ranked|comes?|came|places?|placed|finish(?:es|ed)?)\s+(?:in\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:half|quarter|week|month|time|attempt|try))"#,
                 #"\b(?:runner[- ]up|number (?:two|three|2|3))\b"#,
+                // "What is the second badge learners usually take after SQL Fundamentals" gave
+                // the next one.
+                #"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\#(badgeWord)|step|stop)\b[^?.!]*\b(?:after|following|since|from)\b"#,
                 // "Which badge do people most often take second": a place in the learners'
                 // paths, which was dropped and the most enrolled badge given.
                 #"\b(?:take|takes|took|taken|taking|do|does|did|start|starts|started|enrol+\w*(?: in)?|choose|chose|pick|picked)\s+(?:as\s+(?:their|the|a)\s+)?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s+(?:half|quarter|week|month|time|year))"#,

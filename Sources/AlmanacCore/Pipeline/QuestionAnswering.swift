@@ -188,10 +188,12 @@ struct QuestionAnswering {
 
     /// Whether a measure reads the enrollments' statuses, which the earlier window counts as
     /// of its own date. Enrollments, completions by their day and drop-outs (which carry no
-    /// date) are the same either way.
-    private static func countsStatus(_ intent: Intent) -> Bool {
+    /// date) are the same either way. Average progress is not back-dated (progress carries
+    /// no date, docs/metrics.md): its earlier window is as it stands now, and the label said
+    /// "as it stood" (blind test 37).
+    static func countsStatus(_ intent: Intent) -> Bool {
         switch intent.measure {
-        case .completionRate, .inProgress, .timeToComplete, .meanTimeToComplete, .averageProgress:
+        case .completionRate, .inProgress, .timeToComplete, .meanTimeToComplete:
             return true
         case .completions: return intent.completedEnrollments
         default: return false
