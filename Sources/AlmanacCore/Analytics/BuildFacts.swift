@@ -70,6 +70,15 @@ enum BuildFacts: String, CaseIterable, Sendable {
                     "status, completed_at, enrolled_at, badge_id, organization_id, user_id, "
                         + "completed_week, joined_month", "status = 'completed'"
                 ),
+                // The same rows for a scope of one badge or of one organization.
+                (
+                    "badge_id, completed_at, status, enrolled_at, organization_id, user_id, "
+                        + "completed_week, joined_month", "status = 'completed'"
+                ),
+                (
+                    "organization_id, completed_at, status, enrolled_at, badge_id, user_id, "
+                        + "completed_week, joined_month", "status = 'completed'"
+                ),
             ]
         case .learnerSteps: return [("badge_id, enrolled_at", nil), ("user_id, step", nil)]
         }

@@ -230,13 +230,26 @@ struct ScopeList: Sendable {
                 FROM \(targets) sc
             """
         if finished {
+            // A scope of one badge or organization reads that one's completed rows in its
+            // completion window (through the completed rows' index of each), not every
+            // badge's: 2,000 questions' weekly series read every completion once per scope.
+            let done =
+                "e.completed_at >= coalesce(sc.done_from, '0') AND e.completed_at < sc.done_until"
+            let before = "\(dialect.unindexed("e.enrolled_at")) < sc.through_day"
             return """
                 \(name) AS (
                     \(select)
-                    JOIN \(facts) e ON e.completed_at >= coalesce(sc.done_from, '0') AND e.completed_at < sc.done_until
-                    WHERE \(dialect.unindexed("e.enrolled_at")) < sc.through_day AND e.status = 'completed'
-                      AND (sc.badge IS NULL OR e.badge_id = sc.badge_id)
+                    JOIN \(facts) e ON e.badge_id = sc.badge_id AND \(done)
+                    WHERE sc.badge IS NOT NULL AND e.status = 'completed' AND \(before)
                       AND (sc.organization IS NULL OR e.organization_id = sc.organization_id)
+                    UNION ALL
+                    \(select)
+                    JOIN \(facts) e ON e.organization_id = sc.organization_id AND \(done)
+                    WHERE sc.badge IS NULL AND sc.organization IS NOT NULL AND e.status = 'completed' AND \(before)
+                    UNION ALL
+                    \(select)
+                    JOIN \(facts) e ON \(done)
+                    WHERE sc.badge IS NULL AND sc.organization IS NULL AND \(before) AND e.status = 'completed'
                 )
                 """
         }
