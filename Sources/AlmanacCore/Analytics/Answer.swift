@@ -236,6 +236,12 @@ public struct Answer: Sendable, Equatable {
             // youngest would top every "lowest completion rate".
             let coverage = PeriodCoverage(window: window, asOf: asOf, firstDay: firstDay)
             answer.markFinishing(days: metrics.overallP90Days, asOf: asOf)
+            // A cohort the data or the window covers in part is left out too, and said: a
+            // blind test found 2024-01 (from 2024-01-04, 61.33 %) left out in silence above
+            // "the highest completion rate is 2024-04: 60.48 %".
+            answer.partialLeftOut = answer.rows.filter {
+                !$0.partial && coverage.isPartial($0.subject) && coverage.touches($0.subject)
+            }.map(\.subject)
             answer.rows.removeAll { $0.partial || coverage.isPartial($0.subject) }
         }
         return intent.compared.isEmpty ? answer.ranked() : answer.sideBySide()

@@ -196,6 +196,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data holds no due dates, so nothing is on time or late. Ask for the time to complete (\"how long does Python Basics take\") or the completion rate, or write the query yourself with `sql:`",
         .ordinalRank:
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
+        .periodChange:
+            "a series gives each period's count, and growth is the change of one window against the one before it, in enrollments, not a rate of growth. Ask for the series (\"enrollments per month in 2025\"), for two windows side by side (\"enrollments this month against last month\"), or write the query yourself with `sql:`",
         .enrolledAndCompleted:
             "completions are counted by the day they happened, whenever their enrollment was made, and the completion rate is of the enrollments made in the window, completed by the report's date: neither is of the enrollments made in one window and completed in another. Ask for the completions in a window, or the completion rate of the enrollments made in it, or write the query yourself with `sql:`",
         .pathShape:

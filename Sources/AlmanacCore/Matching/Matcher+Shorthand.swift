@@ -168,11 +168,35 @@ extension Matcher {
             // "The top dozen badges" (the count was dropped); "the first 3 badges by learners"
             // are the top 3 (they were every badge).
             (#"\bhalf a dozen\b"#, "6"),
+            // Over-refusal pass of blind test 37: "completed most quickly" is the time to
+            // complete, as "the fastest" is ("most quickly" was read as the most completions,
+            // then refused as a threshold); "last May's completion rate" was refused as a name
+            // "May's"; "completed by now" is the enrollments completed by the report's date;
+            // "the highest completion rate at any organization" was the platform's.
+            (#"\b(?:the\s+)?most\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "the fastest"),
+            (#"\bmore\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "faster"),
+            (#"\b(?:the\s+)?least\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "the slowest"),
+            (#"\bless\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "slower"),
+            (
+                #"\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12])['’]s\b"#,
+                "$1"
+            ),
+            (#"\b(completed|finished)\s+(?:by now|so far|as of now|as of today|to date)\b"#, "$1"),
+            (
+                #"\b(?:at|in|of|for|across|among)\s+any\s+(?:single\s+|one\s+)?(organi[sz]ation|org|company|team|badge|course)\b"#,
+                "by $1"
+            ),
+            // "Total completions across all organizations in 2025", "the overall completion rate
+            // across all teams": the total, not the breakdown.
+            (
+                #"\b(total|overall)\b([^?.!]*?),?\s+(?:across|over|for)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|teams|companies)\b(?!\s+(?:and|vs\.?|versus|compared))"#,
+                "$1$2"
+            ),
             // "How many learners dropped out in 2025, added up across all organizations" led
             // with the breakdown by organization, the total nowhere (blind test 37): added
             // up across all of them is the total.
             (
-                #",?\s*(?:added up|summed(?: up)?|totall?ed(?: up)?|in total|altogether|all together|combined)\s+(?:across|over|for|from)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\b|,?\s*(?:across|over)\s+all\s+(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\s+(?:combined|together|added up|in total|altogether)\b"#,
+                #",?\s*(?:added up|summed(?: up)?|totall?ed(?: up)?|in total|altogether|all together|combined)\s+(?:across|over|for|from)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\b|,?\s*(?:across|over|for)\s+all\s+(?:the\s+|our\s+)?(?:organi[sz]ations|orgs|companies|teams|badges|courses)\s+(?:combined|together|added up|in total|altogether)\b"#,
                 ""
             ),
             (
@@ -183,7 +207,11 @@ extension Matcher {
             // "How many enrollments did Globex have in 2025, completed or not", "including
             // drop-outs": every enrollment, whatever its status (a blind test got the
             // completions, 943 of 1,561, and the drop-outs).
-            (#",?\s*"# + everyStatusWords + #"\b"#, ""),
+            // Not "not including drop-outs", which leaves them out (refused as an exclusion).
+            (
+                #"(?<!\bnot)(?<!\bnot )(?<!\bwithout)(?<!\bwithout ),?\s*"# + everyStatusWords
+                    + #"\b"#, ""
+            ),
             // "Which takes longer to complete, Deep Learning or Statistics 101", "faster at
             // completing", "easier to finish", "completed more often": the time to complete
             // and the completion rate (a blind test got enrollments and completions).

@@ -397,7 +397,7 @@ extension Matcher {
     /// Python Basics for learners who took it as their first badge"), not how many did.
     private static let measureOfFirstTakers = try! NSRegularExpression(
         pattern:
-            #"\b(?:(?:completion|drop[- ]?out|drop|success|pass|retention) rates?|time to (?:complete|finish)|days to (?:complete|finish)|median|average|mean|progress)\b[^?.!]*\b(?:took|take|taken|had|has|have|did|do|started|start|began|begin)\s+(?:it|‹badge›|with\s+‹badge›)\s+(?:as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first|first)\b"#,
+            #"\b(?:(?:completion|drop[- ]?out|drop|success|pass|retention) rates?|time to (?:complete|finish)|days to (?:complete|finish)|median|average|mean|progress)\b[^?.!]*\b(?:(?:took|take|taken|had|has|have|did|do|started|start|began|begin)\s+(?:it|‹badge›|with\s+‹badge›)\s+(?:as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first|first)\b|(?:whose|with (?:a|their)|their)\s+(?:very\s+)?first\s+(?:\#(Vocabulary.badgeWord)|step|enrol+ment)\s+(?:was|is|being|were)?\s*(?:the\s+)?‹badge›)"#,
         options: [.caseInsensitive])
     private static let percentGrowth = try! NSRegularExpression(
         pattern:

@@ -109,4 +109,7 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// The enrollments made in one window and completed in another, or in the same one
     /// ("enrollments made in Q1 that were completed within Q1").
     case enrolledAndCompleted
+    /// A rate of growth ("the monthly growth rate"): a series gives each period's count, and
+    /// growth the change in enrollments.
+    case periodChange
 }

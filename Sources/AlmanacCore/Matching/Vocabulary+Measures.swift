@@ -351,6 +351,9 @@ extension Vocabulary {
         // window follows the starting, after the finishing (a blind test got the completions
         // dated 2025, 495, where 497 of 2025's enrollments are completed).
         + #"|\b(?:finished|completed|finish|complete)\b[^?.!]*\b(?:they|he|she|learners|people|users|who|that|which)\s+(?:had\s+|have\s+|first\s+)?(?:started|enrol+ed(?: in)?|signed up(?: for)?|registered(?: for)?|began|took)\s+(?:(?:it|them)\s+)?(?:in|during|between|since|from|after|before|last|this|over)\b"#
+        // "How many enrollments made in Q1 have completed (by now)" gave the completions
+        // dated in Q1 (1,581, where 1,732 of Q1's enrollments are completed).
+        + #"|\b(?:enrol+ments|registrations|sign[- ]?ups)\s+(?:made|started|begun|opened|created)\s+(?:in|during|between|since|from|after|before|last|this|over)\b[^?.!]*\b(?:have|has|had)\s+(?:now\s+|already\s+|since\s+|all\s+)?(?:been\s+)?(?:completed|finished)\b(?!\s*,?\s*(?:in|during|last|this|over|between|since|within|the (?:last|past|previous))\b)"#
 
     static let peopleCount =
         #"\bby (?:the )?(?:number of |count of )?(?:distinct |unique )?\#(people) (?:who|that)\b|^\W*(?:(?:show|list|give|tell)(?: me)? |the )?(?:number of |count of )?(?:the )?\#(people) (?:who|that|at|from|in|of)\b|\b(?:how many|number of) of (?:‹org›|‹badge›)'s \#(people)\b|\b(?:how many|number of|count of|total|most|fewest|least|more|fewer)\s+(?:(?:distinct|unique|different|individual|separate|of (?:our|the|its|their)|‹org›|‹badge›)\s+)*\#(people)\b"#

@@ -327,6 +327,13 @@ extension Vocabulary {
             ]
         ),
         (
+            // "The monthly enrollment growth rate in 2025" gave the monthly counts and the year
+            // against the year before (blind test 38): no rate of growth was given. ("MoM",
+            // "quarter over quarter" and "quarterly growth" are the series by that period.)
+            .periodChange,
+            [#"\bgrowth rates?\b"#]
+        ),
+        (
             // "How many enrollments made in Q1 2026 were completed within Q1" gave every
             // completion dated in Q1 (1,581, where 1,169 of the enrollments made then were):
             // the window of the enrollments was dropped (blind test 37).
@@ -347,6 +354,10 @@ extension Vocabulary {
                 #"\b(?:last|final)\s+(?:\#(badgeWord)|step|stop)\s+(?:in|of|on)\s+(?:their|a|the|each|every)\s+(?:\w+\s+)?(?:paths?|journeys?|sequences?|routes?)\b|\b(?:their|a learner's|each learner's|the learners')\s+(?:last|final|latest|most recent)\s+(?:\#(badgeWord)|step|enrol+ment)\b"#,
                 #"\b(?:\d+|two|three|four|five|six|seven)[- ](?:step|badge|course|stage|stop|hop|leg)s?\s+(?:paths?|journeys?|sequences?|routes?|progressions?|chains?|pathways?)\b|\b(?:paths?|journeys?|sequences?|routes?|chains?)\s+(?:of|with)\s+(?:\d+|two|three|four|five|six|seven)\s+(?:or more\s+)?(?:steps|badges|courses|stages|stops)\b|\b(?:longest|shortest)\s+(?:paths?|journeys?|sequences?|chains?)\b"#,
                 #"\b(?:\d+|two|three|four|five)\s+(?:steps|badges|courses|stages)\s+(?:later|after(?:wards)?|on|down the line|further|ahead)\b"#,
+                // "The most common last badge", "which badges do learners finish their journey
+                // with", "what do learners take after starting with SQL Fundamentals", "which
+                // first badges lead to the highest completion rate" (over-refusal pass).
+                #"\b(?:most common|usual|typical|most popular|commonest)\s+(?:last|final|closing|ending)\s+(?:\#(badgeWord)|step)\b|\b(?:finish|finishes|finished|end|ends|ended|complete|completes|wrap up|conclude|concludes|close|closes)\s+(?:their|the|a|his|her)\s+(?:learning\s+)?(?:journey|path|pathway|sequence|studies|track)\s+(?:with|on|at|by)\b|\bafter\s+(?:starting|beginning|starting out)\s+(?:with|on)\s+(?:the\s+)?‹badge›|\bfirst\s+\#(badgePlural)\s+(?:lead|leads|led|result|results)\s+(?:to|in)\b"#,
             ]
         ),
         (
@@ -434,7 +445,7 @@ extension Vocabulary {
                 #"\b(?:runner[- ]up|number (?:two|three|2|3))\b"#,
                 // "What is the second badge learners usually take after SQL Fundamentals" gave
                 // the next one.
-                #"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\#(badgeWord)|step|stop)\b[^?.!]*\b(?:after|following|since|from)\b"#,
+                #"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\#(badgeWord)|step|stop)\b[^?.!]*\b(?:after|following|since|from)\b|\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\#(badgeWord)|step)\s+(?:(?:\#(people)|they|we)\s+)?(?:usually\s+|most often\s+|typically\s+)?(?:take|takes|took|taken|enrol+\w*|do|does|pick|picks|choose|chooses)\b"#,
                 // "Which badge do people most often take second": a place in the learners'
                 // paths, which was dropped and the most enrolled badge given.
                 #"\b(?:take|takes|took|taken|taking|do|does|did|start|starts|started|enrol+\w*(?: in)?|choose|chose|pick|picked)\s+(?:as\s+(?:their|the|a)\s+)?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s+(?:half|quarter|week|month|time|year))"#,
