@@ -54,8 +54,16 @@ extension Lead {
             return text
         }
         let more = answer.rows.count > named ? "; the table lists the rest" : ""
+        // A ranking cut at N keeps the rows tied with the N-th, as a ranking alone does: said
+        // (a blind test found four badges of a "top 3" listed with no word of the tie).
+        var ties = ""
+        if let wanted = answer.intent.ranking?.count, wanted > 0, answer.rows.count > wanted {
+            let cut = answer.rows[wanted - 1]
+            let tied = answer.rows.count { $0.value == cut.value }
+            ties = " (\(wanted) asked for: \(tied) tied at \(value(cut, answer)))"
+        }
         return
-            "\(capitalized(measure))\(by)\(scope), against \(md(versus.description)): \(items.joined(separator: "; "))\(more)."
+            "\(capitalized(measure))\(by)\(scope), against \(md(versus.description)): \(items.joined(separator: "; "))\(more)\(ties)."
     }
 
     /// "5.5 points lower", "847 fewer (−80.3%)", "level".

@@ -57,6 +57,22 @@ import Testing
         #expect(!text.contains("has the highest") && !text.contains("led with"), "\(text)")
     }
 
+    /// All four badges had 20 enrollments: a top 2 keeps all four, and a comparison with
+    /// another window says why four are listed.
+    @Test("a compared ranking cut at a tie says how many tie")
+    func comparedTie() throws {
+        let intent = Intent(
+            measure: .enrollments, dimension: .badge, ranking: Ranking(.top, count: 2))
+        let output = try BadgeEnrollments.run(try context())
+        let answer = try #require(Answer.make(output, intent: intent, filters: Filters()))
+        #expect(answer.rows.count == 4)
+        let window = DateRange(
+            start: CivilDate(iso: "2023-01-01"), end: CivilDate(iso: "2024-01-01"), phrase: "2023")
+        let compared = answer.against(answer, window: window, current: "")
+        let text = try #require(Lead.sentence(for: compared, filters: Filters()))
+        #expect(text.hasSuffix(" (2 asked for: 4 tied at 20)."), "\(text)")
+    }
+
     @Test("tied names: up to four in full, past that three and how many more")
     func names() {
         #expect(Tie.names(["A"]) == "A")
