@@ -177,8 +177,16 @@ extension Matcher {
             (#"\bmore\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "faster"),
             (#"\b(?:the\s+)?least\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "the slowest"),
             (#"\bless\s+(?:quickly|rapidly|speedily|swiftly)\b"#, "slower"),
+            // "This quarter's completions vs last quarter's" was refused as two windows, and
+            // "what was May's completion rate" gave the whole history ("May" alone is a month
+            // only after a preposition or before a count's noun).
             (
-                #"\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12])['’]s\b"#,
+                #"\b(last|this|previous|next|the previous|the current)\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12]|week|month|quarter|year)['’]s\b(?!\s+(?:the\s+)?(?:q[1-4]|h[12]|first|second|third|fourth|1st|2nd|3rd|4th|last|final|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b)"#,
+                "$1 $2"
+            ),
+            (#"\bmay['’]s\b"#, "in may"),
+            (
+                #"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12])['’]s\b"#,
                 "$1"
             ),
             (#"\b(completed|finished)\s+(?:by now|so far|as of now|as of today|to date)\b"#, "$1"),
@@ -269,11 +277,11 @@ extension Matcher {
             (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
             (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
             (
-                #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+                #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$)|\s+(?:enrol\w*|completions?|drop[- ]?outs?|dropouts|learners|sign[- ]?ups)\b)"#,
                 "month over month"
             ),
             (
-                #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$))"#,
+                #"\bw/w\b|\bwow\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$)|\s+(?:enrol\w*|completions?|drop[- ]?outs?|dropouts|learners|sign[- ]?ups)\b)"#,
                 "week over week"
             ),
             // How hard a badge is, is how few finish it; what takes longest, the time to complete.

@@ -185,7 +185,9 @@ enum Vocabulary {
         #"\b\#(rankWords)[- ](?:performing|achieving|rated|ranked|scoring)\s+\#(singularThing)\b(?!s)"#,
         // "The most popular course", and a question that begins so: "most popular course at
         // Initech" (a blind test got five); "Initech's top badge" (it got five too).
-        #"(?:^\s*|\b(?:the|our|your|their)\s+|‹org›(?:'s|’s)\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
+        // "Last month's most popular badge", "2025's top organization", "May's top badge"
+        // (the possessive of a period is written out before this is read): a list was given.
+        #"(?:^\s*|\b(?:the|our|your|their)\s+|‹org›(?:'s|’s)\s+|\b(?:week|month|quarter|year|(?:19|20)\d{2}|q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december)(?:'s|’s)?\s+)\#(rankWords)(?:\s+\w+)?\s+\#(singularThing)\b(?!s)"#,
         #"\b(?:badge|course|organi[sz]ation|company|team|cohort)\s+(?:is|was|has|had|gets|got|sees|saw)\s+the\s+\#(rankWords)\b"#,
         // "Which is the hardest badge to finish?": "which is the …" names one.
         // "The badge with the lowest completion rate": one.

@@ -245,6 +245,34 @@ import Testing
         }
     }
 
+    /// The second pass (349 questions): "what was May's completion rate" gave the whole
+    /// history (53.69 %, where May 2026's is 43.20 %); "MoM enrollments this year" the year's
+    /// total; "how many 2025 enrollments have completed by now" the completions dated in 2025
+    /// (5,611, where 5,660 of 2025's enrollments are); "this quarter's completions vs last
+    /// quarter's" was refused as two windows; "last month's most popular badge" listed five.
+    @Test("a period's possessive, MoM before the measure and 'have completed' are read")
+    func secondPass() throws {
+        let may = try route("What was May's completion rate?")
+        #expect(may.filters.dateRange?.start == CivilDate(iso: "2026-05-01"))
+        let monthly = try route("MoM enrollments this year")
+        #expect(monthly.granularity == .month)
+        #expect(monthly.intent.dimension == .period)
+        let completed = try route("How many 2025 enrollments have completed by now?")
+        #expect(completed.intent.completedEnrollments)
+        #expect(completed.filters.dateRange?.start == CivilDate(iso: "2025-01-01"))
+        let quarters = try route("This quarter's completions vs last quarter's")
+        #expect(quarters.filters.dateRange?.start == CivilDate(iso: "2026-04-01"))
+        #expect(quarters.versus?.start == CivilDate(iso: "2026-01-01"))
+        for text in [
+            "What was last month's most popular badge?", "What is 2025's top organization?",
+            "Q1's most popular badge",
+        ] {
+            #expect(try route(text).intent.ranking == Ranking(.top, count: 1), "\(text)")
+        }
+        // "Wow," is still a word, not a weekly series.
+        #expect(try route("Wow, how many enrollments in 2025?").intent.dimension == nil)
+    }
+
     /// Ordinary questions beside the new refusals keep their reading.
     @Test(
         "near misses are still answered",
