@@ -273,6 +273,23 @@ import Testing
         #expect(try route("Wow, how many enrollments in 2025?").intent.dimension == nil)
     }
 
+    /// "Which badge grew the fastest this year" was refused as a change of the time to
+    /// complete ("a change needs two windows"), where growth per badge is what is not computed.
+    @Test("grew the fastest is growth, not the time to complete")
+    func grewFastest() throws {
+        let match = try route("Which organization grew the fastest this year?")
+        #expect(match.intent.measure == .growth)
+        #expect(match.intent.dimension == .organization)
+        guard
+            case .unsupported(_, let dimension) = try reason(
+                "Which badge grew the fastest this year?")
+        else {
+            Issue.record("not refused as growth by badge")
+            return
+        }
+        #expect(dimension == "badge")
+    }
+
     /// Ordinary questions beside the new refusals keep their reading.
     @Test(
         "near misses are still answered",
