@@ -78,12 +78,17 @@ extension BadgeEnrollments: Analysis {
     public static func statements(for requests: [AnalysisRequest], in dialect: any SQLDialect)
         -> [SQLStatement]
     {
-        let scopes = ScopeList(
-            requests.enumerated().map { index, request in
-                ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf),
-                    asOf: request.asOf)
-            })
+        // Each request's scope, with its badge filter or without it.
+        let scopesOf = { (badge: Bool) in
+            ScopeList(
+                requests.enumerated().map { index, request in
+                    ScopeList.Row(
+                        number: index + 1,
+                        Scope(request.filters, asOf: request.asOf, badge: badge),
+                        asOf: request.asOf)
+                })
+        }
+        let scopes = scopesOf(true)
         let status = { (value: String) in Scope.statusCount(value, dialect) }
         let badges = scopes.statement(
             "badges",
@@ -114,12 +119,7 @@ extension BadgeEnrollments: Analysis {
         // and dates, which the requests of one organization and dates share whatever their
         // badge, so its rows are read once for all of them (the totals with a badge filter
         // are that badge's row of `badges`; without one, the reference's own rows).
-        let references = ScopeList(
-            requests.enumerated().map { index, request in
-                ScopeList.Row(
-                    number: index + 1, Scope(request.filters, asOf: request.asOf, badge: false),
-                    asOf: request.asOf)
-            })
+        let references = scopesOf(false)
         let counted = { (condition: String) in "coalesce(sum(\(dialect.flag(condition))), 0)" }
         // A scope with no rows has no row here; it reads as zeros, as an empty scope's
         // aggregate does.

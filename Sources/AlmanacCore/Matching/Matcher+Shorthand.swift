@@ -181,12 +181,13 @@ extension Matcher {
             // "what was May's completion rate" gave the whole history ("May" alone is a month
             // only after a preposition or before a count's noun).
             (
-                #"\b(last|this|previous|next|the previous|the current)\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12]|week|month|quarter|year)['’]s\b(?!\s+(?:the\s+)?(?:q[1-4]|h[12]|first|second|third|fourth|1st|2nd|3rd|4th|last|final|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b)"#,
+                #"\b(last|this|previous|next|the previous|the current)\s+(\#(monthOrPart)|week|month|quarter|year)['’]s\b(?!\s+(?:the\s+)?(?:q[1-4]|h[12]|first|second|third|fourth|1st|2nd|3rd|4th|last|final|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b)"#,
                 "$1 $2"
             ),
+            // ("May" alone is a month only after a preposition: before the rule below.)
             (#"\bmay['’]s\b"#, "in may"),
             (
-                #"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|q[1-4]|h[12])['’]s\b"#,
+                #"\b(\#(monthOrPart))['’]s\b"#,
                 "$1"
             ),
             (#"\b(completed|finished)\s+(?:by now|so far|as of now|as of today|to date)\b"#, "$1"),

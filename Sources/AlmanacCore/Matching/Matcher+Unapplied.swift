@@ -389,15 +389,21 @@ extension Matcher {
         pattern:
             #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners|users|people|students|headcount)\b"#,
         options: [.caseInsensitive])
+    /// "… first badge was Python Basics", after the words that say whose.
+    private static let firstWas =
+        #"\s+(?:very\s+)?first\s+(?:\#(Vocabulary.badgeWord)|step|enrol+ment)\s+(?:was|is|being|were)?\s*(?:the\s+)?‹badge›"#
     private static let startedWith = try! NSRegularExpression(
         pattern:
-            #"\b(?:who|that|learners|people|users|students|those)\s+(?:\w+\s+)?(?:started|start|starts|starting|began|begin|begins|kicked off|kick off)\s+(?:(?:their|the|a|his|her|off)\s+)?(?:(?:learning\s+)?(?:journey|path|pathway|learning|sequence|studies|training|track)\s+)?(?:with|on|by taking|by doing)\s+(?:the\s+)?‹badge›|\b(?:whose|with (?:a|their)|their|as (?:a|their|the))\s+(?:very\s+)?first\s+(?:\#(Vocabulary.badgeWord)|step|enrol+ment)\s+(?:was|is|being|were)?\s*(?:the\s+)?‹badge›|\b(?:took|take|taken|had|has|have|did|do)\s+(?:it|‹badge›)\s+as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first\b"#,
+            #"\b(?:who|that|learners|people|users|students|those)\s+(?:\w+\s+)?(?:started|start|starts|starting|began|begin|begins|kicked off|kick off)\s+(?:(?:their|the|a|his|her|off)\s+)?(?:(?:learning\s+)?(?:journey|path|pathway|learning|sequence|studies|training|track)\s+)?(?:with|on|by taking|by doing)\s+(?:the\s+)?‹badge›|\b(?:whose|with (?:a|their)|their|as (?:a|their|the))"#
+            + firstWas
+            + #"|\b(?:took|take|taken|had|has|have|did|do)\s+(?:it|‹badge›)\s+as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first\b"#,
         options: [.caseInsensitive])
     /// A rate or time of the learners who took a badge first ("the completion rate of
     /// Python Basics for learners who took it as their first badge"), not how many did.
     private static let measureOfFirstTakers = try! NSRegularExpression(
         pattern:
-            #"\b(?:(?:completion|drop[- ]?out|drop|success|pass|retention) rates?|time to (?:complete|finish)|days to (?:complete|finish)|median|average|mean|progress)\b[^?.!]*\b(?:(?:took|take|taken|had|has|have|did|do|started|start|began|begin)\s+(?:it|‹badge›|with\s+‹badge›)\s+(?:as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first|first)\b|(?:whose|with (?:a|their)|their)\s+(?:very\s+)?first\s+(?:\#(Vocabulary.badgeWord)|step|enrol+ment)\s+(?:was|is|being|were)?\s*(?:the\s+)?‹badge›)"#,
+            #"\b(?:(?:completion|drop[- ]?out|drop|success|pass|retention) rates?|time to (?:complete|finish)|days to (?:complete|finish)|median|average|mean|progress)\b[^?.!]*\b(?:(?:took|take|taken|had|has|have|did|do|started|start|began|begin)\s+(?:it|‹badge›|with\s+‹badge›)\s+(?:as\s+(?:their|a|the|his|her)\s+(?:very\s+)?first|first)\b|(?:whose|with (?:a|their)|their)"#
+            + firstWas + #")"#,
         options: [.caseInsensitive])
     private static let percentGrowth = try! NSRegularExpression(
         pattern:

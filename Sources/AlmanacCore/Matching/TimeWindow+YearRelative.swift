@@ -39,18 +39,23 @@ extension TimeWindow {
     private static let thisAndLast = regex(
         #"\bthis\s+"# + period + #"\b(.*?)\b(last|previous)\s+"# + period + #"\b"#)
 
+    /// A quarter, half or month by its name, with no year after it ("May", not "May 2025" nor
+    /// "May of last year", which the points and `periodOfYear` read).
+    private static let namedPeriod =
+        #"(q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*,?\s*(?:of\s+)?(?:(?:19|20)\d{2}|(?:last|this|next|the previous|the current|the)\s+year)\b)"#
+
     /// "Last May", "the previous Q2", "last H1": the latest one that is over, never the one
     /// the as-of date is in. They were read as May (or Q2, H1) alone, the latest begun: as of
     /// 2026-05-15, "last May" counted 1 to 15 May 2026, where May 2025 had 826 enrollments
     /// (blind test 37). A year after it is left to the points ("last May 2025").
     private static let lastPeriod = regex(
-        #"\b(?:last|previous)\s+(q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*,?\s*(?:of\s+)?(?:(?:19|20)\d{2}|(?:last|this|next|the previous|the current|the)\s+year)\b)"#
+        #"\b(?:last|previous)\s+"# + namedPeriod
     )
 
     /// "This May", "this Q2": this year's, begun or not ("last April vs this April" was
     /// refused as two windows).
     private static let thisPeriod = regex(
-        #"\bthis\s+(q[1-4]|h[12]|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*,?\s*(?:of\s+)?(?:(?:19|20)\d{2}|(?:last|this|next|the previous|the current|the)\s+year)\b)"#
+        #"\bthis\s+"# + namedPeriod
     )
 
     /// The year of the latest `period` (a quarter, half or month) that is over as of the
