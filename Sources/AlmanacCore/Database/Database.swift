@@ -53,6 +53,17 @@ public protocol DatabaseConnection: AnyObject {
     /// temporary tables is never asked.
     func createTemporaryTables(_ statements: [String]) throws
 
+    /// This connection's temporary tables as one image that another connection can read
+    /// (`adoptTemporaryTables`), or nil: it has none, they take more than `limit` bytes, or
+    /// the engine's connections cannot share them (PostgreSQL's temporary tables belong to
+    /// their session).
+    func temporaryTablesImage(limit: Int) -> TemporaryTablesImage?
+
+    /// Reads the tables of `image` as this connection's own, instead of making them; the
+    /// `last` connection to adopt them takes the image's own bytes, the others a copy.
+    /// - Throws: `DatabaseError` when it cannot; the connection then makes its own.
+    func adoptTemporaryTables(_ image: TemporaryTablesImage, last: Bool) throws
+
     // MARK: - Snapshots (one version of the data per build: `ReadSnapshot`)
 
     /// Begins a read-only transaction that every later statement on this connection reads
@@ -82,6 +93,15 @@ extension DatabaseConnection {
             reason: .statement(
                 sql: statements.first ?? "",
                 message: "\(engine) keeps no temporary tables for a build"))
+    }
+
+    public func temporaryTablesImage(limit: Int) -> TemporaryTablesImage? { nil }
+
+    public func adoptTemporaryTables(_ image: TemporaryTablesImage, last: Bool) throws {
+        throw DatabaseError(
+            path: location,
+            reason: .statement(
+                sql: "", message: "\(engine) cannot read another connection's temporary tables"))
     }
 }
 

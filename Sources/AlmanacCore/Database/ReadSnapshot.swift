@@ -128,16 +128,41 @@ final class ReadSnapshot: @unchecked Sendable {
     ///
     /// Each connection prepares on a thread of its own: the global dispatch queue ran them
     /// one after the other on two cores, while the matcher held the other.
-    func prepareInBackground(_ statements: [String]) {
+    ///
+    /// With `sharingUpTo` bytes (SQLite), the build's connection makes the tables alone and
+    /// the others read a copy of them (`TemporaryTablesImage`), while the matcher has the
+    /// other core; tables larger than that, or a connection that cannot read the copy, are
+    /// made on that connection after.
+    func prepareInBackground(_ statements: [String], sharingUpTo limit: Int = 0) {
         guard !statements.isEmpty else { return }
-        for connection in [db] + lock.withLock({ spare }) {
-            let lent = Lent(connection)
-            preparing.enter()
-            Thread { [preparing] in
-                defer { preparing.leave() }
-                try? lent.connection.createTemporaryTables(statements)
-            }.start()
+        let lent = ([db] + lock.withLock { spare }).map(Lent.init)
+        guard limit > 0, lent.count > 1 else {
+            for connection in lent {
+                preparing.enter()
+                Thread { [preparing] in
+                    defer { preparing.leave() }
+                    try? connection.connection.createTemporaryTables(statements)
+                }.start()
+            }
+            return
         }
+        preparing.enter()
+        Thread { [preparing] in
+            defer { preparing.leave() }
+            let maker = lent[0].connection
+            try? maker.createTemporaryTables(statements)
+            let image = maker.temporaryTablesImage(limit: limit)
+            let others = lent.dropFirst().map(\.connection)
+            for (index, other) in zip(others.indices, others) {
+                if let image,
+                    (try? other.adoptTemporaryTables(image, last: index == others.count - 1))
+                        != nil
+                {
+                    continue
+                }
+                try? other.createTemporaryTables(statements)
+            }
+        }.start()
     }
 
     /// Waits until the background preparation is done: the build's connection is free.

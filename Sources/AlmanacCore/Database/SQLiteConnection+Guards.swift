@@ -35,13 +35,19 @@ final class Deadline {
 /// What an analysis connection's authorizer lets through. The file is opened read-only, so
 /// SQLite refuses to write it whatever this says (and `pragma_table_info` asks leave to
 /// update `sqlite_master`); this refuses every write to the `temp` schema but the build's
-/// own tables, every change of a schema, and ATTACH, which could open another file.
+/// own tables, every change of a schema, and ATTACH, which could open another file, but
+/// the one of another connection's tables (`adoptTemporaryTables`), in memory.
 /// Each connection has its own and uses it from one thread at a time.
 final class TemporaryWrites {
     var allowed = false
+    var attaching = false
 
-    static func decide(_ action: Int32, database: String?, allowed: Bool) -> Int32 {
+    static func decide(
+        _ action: Int32, database: String?, allowed: Bool, attaching: Bool = false
+    ) -> Int32 {
         switch action {
+        case SQLITE_ATTACH:
+            return attaching ? SQLITE_OK : SQLITE_DENY
         case SQLITE_CREATE_TEMP_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE,
             SQLITE_DROP_TEMP_INDEX:
             return allowed ? SQLITE_OK : SQLITE_DENY
@@ -52,7 +58,7 @@ final class TemporaryWrites {
             SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_VTABLE,
             SQLITE_DROP_TABLE, SQLITE_DROP_INDEX, SQLITE_DROP_VIEW, SQLITE_DROP_TRIGGER,
             SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_VTABLE,
-            SQLITE_ALTER_TABLE, SQLITE_ANALYZE, SQLITE_ATTACH, SQLITE_DETACH:
+            SQLITE_ALTER_TABLE, SQLITE_ANALYZE, SQLITE_DETACH:
             return SQLITE_DENY
         default:
             return SQLITE_OK

@@ -113,7 +113,7 @@ public final class SQLiteConnection: DatabaseConnection {
                         .takeUnretainedValue()
                     return TemporaryWrites.decide(
                         action, database: database.map { String(cString: $0) },
-                        allowed: writes.allowed)
+                        allowed: writes.allowed, attaching: writes.attaching)
                 }, Unmanaged.passUnretained(writes).toOpaque())
             // Reading the schema is the first thing that touches the file: this is where a
             // text file, a locked file or garbage shows itself.
@@ -193,6 +193,54 @@ public final class SQLiteConnection: DatabaseConnection {
             guard status == SQLITE_DONE else { throw error(status: status, sql: sql) }
             madeTemporary.insert(sql)
         }
+    }
+
+    public func temporaryTablesImage(limit: Int) -> TemporaryTablesImage? {
+        guard let handle, !madeTemporary.isEmpty,
+            let pages = bookkeeping("PRAGMA temp.page_count"),
+            let pageSize = bookkeeping("PRAGMA temp.page_size"), pages * pageSize <= limit
+        else { return nil }
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "temp", &size, 0) else { return nil }
+        return TemporaryTablesImage(bytes: bytes, count: Int(size), made: madeTemporary)
+    }
+
+    /// Attaches `image` in memory, read-only, as `almanac_shared`: the build's statements
+    /// name the tables without a schema, and find them there.
+    public func adoptTemporaryTables(_ image: TemporaryTablesImage, last: Bool) throws {
+        guard let handle else { throw DatabaseError(path: path, reason: .cannotOpen("closed")) }
+        // A table of the same name in the file would be found before the attached one.
+        let shadowed = bookkeeping(
+            "SELECT count(*) FROM main.sqlite_master WHERE name LIKE 'almanac\\_%' ESCAPE '\\'")
+        guard shadowed == 0, madeTemporary.isEmpty else {
+            throw error(
+                status: SQLITE_ERROR, sql: "", message: "the file has tables named almanac_…")
+        }
+        writes.attaching = true
+        defer { writes.attaching = false }
+        try execute("ATTACH DATABASE ':memory:' AS \(TemporaryTablesImage.schema)")
+        guard let bytes = image.handOut(last: last) else {
+            throw error(status: SQLITE_NOMEM, sql: "", message: "out of memory")
+        }
+        // SQLite owns the bytes from here, and frees them when the connection closes (or
+        // now, if it fails).
+        let status = sqlite3_deserialize(
+            handle, TemporaryTablesImage.schema, bytes, sqlite3_int64(image.count),
+            sqlite3_int64(image.count),
+            UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY))
+        guard status == SQLITE_OK else { throw error(status: status, sql: "") }
+        madeTemporary = image.made
+    }
+
+    /// One number the connection asks for itself, outside the build's statements: neither
+    /// traced (`--dump-sql`) nor counted.
+    private func bookkeeping(_ sql: String) -> Int? {
+        var statement: OpaquePointer?
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK,
+            sqlite3_step(statement) == SQLITE_ROW
+        else { return nil }
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     public func query(

@@ -87,7 +87,8 @@ struct QuestionAnswering {
         // while the other had finished.
         if cache.entries.isEmpty {
             source.snapshot.prepareInBackground(
-                BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()))
+                BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()),
+                sharingUpTo: BuildFacts.sharedBytes(enrollments: source.stats.enrollments))
         }
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")

@@ -47,6 +47,73 @@ import Testing
     }
 }
 
+/// The pool's other connections read the build's facts from a copy of the first's, in
+/// memory, instead of making them again.
+@Suite struct SharedTemporaryTablesTests {
+    let made = [
+        "CREATE TEMP TABLE IF NOT EXISTS almanac_facts AS SELECT n * 10 AS n FROM numbers",
+        "CREATE INDEX IF NOT EXISTS temp.almanac_facts_1 ON almanac_facts(n)",
+    ]
+
+    func database(_ setup: String = "") throws -> String {
+        let path = Fixture.folder().appending(path: "small.db").path
+        let writer = try SQLiteConnection(path: path, mode: .create)
+        try writer.execute(
+            "CREATE TABLE numbers(n INTEGER); INSERT INTO numbers VALUES (1), (2), (4);" + setup)
+        return path
+    }
+
+    @Test("a copy adopted by another connection reads the same rows, through its index")
+    func adopted() throws {
+        let path = try database()
+        let (maker, first, last) = try (
+            SQLiteConnection(path: path), SQLiteConnection(path: path), SQLiteConnection(path: path)
+        )
+        try maker.createTemporaryTables(made)
+        let image = try #require(maker.temporaryTablesImage(limit: 1 << 20))
+        try first.adoptTemporaryTables(image, last: false)
+        try last.adoptTemporaryTables(image, last: true)
+        for db in [first, last] {
+            // 10 + 20 + 40, made once, by `maker`.
+            #expect(try db.scalarInt("SELECT sum(n) FROM almanac_facts") == 70)
+            var plan = ""
+            try db.query("EXPLAIN QUERY PLAN SELECT n FROM almanac_facts WHERE n = 20", []) {
+                plan += $0.string(3) ?? ""
+            }
+            #expect(plan.contains("almanac_facts_1"))
+            // Adopted, the tables count as made: asked for them, the connection makes none.
+            try db.createTemporaryTables(made)
+            #expect(try db.scalarInt("SELECT count(*) FROM temp.sqlite_master") == 0)
+            // The copy is read-only, and ATTACH is refused again.
+            #expect(throws: DatabaseError.self) {
+                try db.execute("INSERT INTO almanac_facts VALUES (5)")
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute("ATTACH DATABASE ':memory:' AS other")
+            }
+        }
+    }
+
+    @Test("tables larger than the limit are not copied")
+    func tooLarge() throws {
+        let maker = try SQLiteConnection(path: try database())
+        try maker.createTemporaryTables(made)
+        // Three pages at least: the table, its index and the schema.
+        #expect(maker.temporaryTablesImage(limit: 4096) == nil)
+    }
+
+    @Test("a file with a table of the build's names keeps its connections making their own")
+    func shadowed() throws {
+        let path = try database("CREATE TABLE almanac_facts(n INTEGER);")
+        let (maker, other) = try (SQLiteConnection(path: path), SQLiteConnection(path: path))
+        try maker.createTemporaryTables(made)
+        let image = try #require(maker.temporaryTablesImage(limit: 1 << 20))
+        #expect(throws: DatabaseError.self) { try other.adoptTemporaryTables(image, last: true) }
+        try other.createTemporaryTables(made)
+        #expect(try other.scalarInt("SELECT sum(n) FROM almanac_facts") == 70)
+    }
+}
+
 /// SQLite counts a statement's steps in 32 bits; the progress handler's calls recover the
 /// wraps of a statement over ten million rows.
 @Suite struct StepCountTests {
