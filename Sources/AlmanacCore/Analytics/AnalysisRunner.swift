@@ -18,6 +18,9 @@ struct AnalysisRunner {
     /// The `also` statements taken early in the pool: long ones.
     static let leading: Set<String> = ["drivers"]
     var workers = connections
+    /// The row rules' report when they were checked before the pool (beside the build's
+    /// facts, `ReadSnapshot.prepareInBackground`); nil: the pool checks them.
+    var rowRules: Result<SchemaReport, any Error>?
 
     struct Outcome: Sendable {
         var output: any AnalysisOutput
@@ -109,11 +112,12 @@ struct AnalysisRunner {
             plan.steps.append(
                 Plan.Step(name: statement.name, scopes: Set(statement.scopes.values).count))
         }
-        let work = (checking ? [Work.rowRules] : []) + plan.work
+        let pooled = checking && rowRules == nil
+        let work = (pooled ? [Work.rowRules] : []) + plan.work
         // A long statement of the build's own (the drivers') is taken early, right after the
         // first statements, so that it does not end the pool on one connection.
         var order = Array(work.indices)
-        let offset = checking ? 1 : 0
+        let offset = pooled ? 1 : 0
         for (number, statement) in also.enumerated() where Self.leading.contains(statement.name) {
             let index = offset + analyses + number
             order.removeAll { $0 == index }
@@ -121,9 +125,10 @@ struct AnalysisRunner {
         }
         let (finished, notes) = await Self.execute(
             work, workers: min(workers, work.count), first: db, order: order, open: open)
-        let all = Array(finished.dropFirst(checking ? 1 : 0))
-        let inPool = checking ? try finished[0].result.get().report : nil
-        if let report = inPool {
+        let all = Array(finished.dropFirst(offset))
+        let checked =
+            pooled ? try finished[0].result.get().report : checking ? try rowRules?.get() : nil
+        if let report = checked {
             if report.hasErrors {
                 throw SchemaCheckError(path: db.location, report: report)
             }

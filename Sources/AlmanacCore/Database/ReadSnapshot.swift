@@ -33,6 +33,8 @@ final class ReadSnapshot: @unchecked Sendable {
     private var ended = false
     /// The pool's connections' preparation, begun by `prepareInBackground`.
     private let preparing = DispatchGroup()
+    /// The row rules' report, checked in the background (`prepareInBackground`).
+    private var rowRules: Result<SchemaReport, any Error>?
     /// Why the pool has fewer connections than asked for; nil when it has them all or reads
     /// alone by design.
     let shortfall: String?
@@ -132,8 +134,12 @@ final class ReadSnapshot: @unchecked Sendable {
     /// With `sharingUpTo` bytes (SQLite), the build's connection makes the tables alone and
     /// the others read a copy of them (`TemporaryTablesImage`), while the matcher has the
     /// other core; tables larger than that, or a connection that cannot read the copy, are
-    /// made on that connection after.
-    func prepareInBackground(_ statements: [String], sharingUpTo limit: Int = 0) {
+    /// made on that connection after. Meanwhile, with `checkingRowRules`, the second
+    /// connection checks the schema's row rules (`rowRulesChecked`), which the pool would
+    /// otherwise check beside its first statements.
+    func prepareInBackground(
+        _ statements: [String], sharingUpTo limit: Int = 0, checkingRowRules: Bool = false
+    ) {
         guard !statements.isEmpty else { return }
         let lent = ([db] + lock.withLock { spare }).map(Lent.init)
         guard limit > 0, lent.count > 1 else {
@@ -146,15 +152,27 @@ final class ReadSnapshot: @unchecked Sendable {
             }
             return
         }
+        let made = DispatchSemaphore(value: 0)
+        let image = ImageHandover()
         preparing.enter()
         Thread { [preparing] in
             defer { preparing.leave() }
             let maker = lent[0].connection
             try? maker.createTemporaryTables(statements)
-            let image = maker.temporaryTablesImage(limit: limit)
+            image.set(maker.temporaryTablesImage(limit: limit))
+            made.signal()
+        }.start()
+        preparing.enter()
+        Thread { [preparing] in
+            defer { preparing.leave() }
             let others = lent.dropFirst().map(\.connection)
+            if checkingRowRules {
+                let report = Result { try SchemaChecker().check(others[0]) }
+                self.lock.withLock { self.rowRules = report }
+            }
+            made.wait()
             for (index, other) in zip(others.indices, others) {
-                if let image,
+                if let image = image.value,
                     (try? other.adoptTemporaryTables(image, last: index == others.count - 1))
                         != nil
                 {
@@ -163,6 +181,12 @@ final class ReadSnapshot: @unchecked Sendable {
                 try? other.createTemporaryTables(statements)
             }
         }.start()
+    }
+
+    /// The row rules' report, when the background preparation checked them; read after
+    /// `ready()`.
+    var rowRulesChecked: Result<SchemaReport, any Error>? {
+        lock.withLock { rowRules }
     }
 
     /// Waits until the background preparation is done: the build's connection is free.
@@ -213,6 +237,16 @@ private struct Lent: @unchecked Sendable {
 
     init(_ connection: any DatabaseConnection) {
         self.connection = connection
+    }
+}
+
+/// The build's facts, made on one thread and adopted on another.
+private final class ImageHandover: @unchecked Sendable {
+    // @unchecked: set before a semaphore's signal, read after its wait.
+    private(set) var value: TemporaryTablesImage?
+
+    func set(_ image: TemporaryTablesImage?) {
+        value = image
     }
 }
 

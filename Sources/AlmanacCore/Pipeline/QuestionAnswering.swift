@@ -82,13 +82,14 @@ struct QuestionAnswering {
     func answer(_ questions: [Question]) async throws -> Answers {
         // A build with no result known from the last makes its facts on its connections while
         // the questions are matched; a rebuild may need none, and the pool makes them for
-        // the statements that read them. The row rules wait for the pool, where they run
-        // beside the first statements: here, the connection checking them held the pool back
-        // while the other had finished.
+        // the statements that read them. Where the facts are made once and copied (SQLite, up
+        // to `BuildFacts.sharedBytes`), the other connection checks the row rules meanwhile;
+        // otherwise they wait for the pool, where they run beside the first statements.
         if cache.entries.isEmpty {
             source.snapshot.prepareInBackground(
                 BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()),
-                sharingUpTo: BuildFacts.sharedBytes(enrollments: source.stats.enrollments))
+                sharingUpTo: BuildFacts.sharedBytes(enrollments: source.stats.enrollments),
+                checkingRowRules: true)
         }
         let (matches, routingKeys) = try await preparing { try await match(questions) }
         clock.mark("match")
@@ -297,8 +298,9 @@ struct QuestionAnswering {
         // build's last statements), and a writer waiting for a rollback-journal lock goes on.
         let snapshot = source.snapshot
         defer { snapshot.end() }
-        let runner = AnalysisRunner(
+        var runner = AnalysisRunner(
             db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
+        runner.rowRules = snapshot.rowRulesChecked
         // Every scope's weekly series: the last build's where it counted the same scope as of
         // the same day, the others from one shared statement run in the same pool.
         var scopes: [Filters] = []
