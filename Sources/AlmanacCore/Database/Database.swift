@@ -53,6 +53,10 @@ public protocol DatabaseConnection: AnyObject {
     /// temporary tables is never asked.
     func createTemporaryTables(_ statements: [String]) throws
 
+    /// Whether another connection can read this one's temporary tables
+    /// (`temporaryTablesImage`, `adoptTemporaryTables`): SQLite's can.
+    var sharesTemporaryTables: Bool { get }
+
     /// This connection's temporary tables as one image that another connection can read
     /// (`adoptTemporaryTables`), or nil: it has none, they take more than `limit` bytes, or
     /// the engine's connections cannot share them (PostgreSQL's temporary tables belong to
@@ -94,6 +98,8 @@ extension DatabaseConnection {
                 sql: statements.first ?? "",
                 message: "\(engine) keeps no temporary tables for a build"))
     }
+
+    public var sharesTemporaryTables: Bool { false }
 
     public func temporaryTablesImage(limit: Int) -> TemporaryTablesImage? { nil }
 

@@ -142,7 +142,7 @@ final class ReadSnapshot: @unchecked Sendable {
     ) {
         guard !statements.isEmpty else { return }
         let lent = ([db] + lock.withLock { spare }).map(Lent.init)
-        guard limit > 0, lent.count > 1 else {
+        guard limit > 0, lent.count > 1, db.sharesTemporaryTables else {
             for connection in lent {
                 preparing.enter()
                 Thread { [preparing] in

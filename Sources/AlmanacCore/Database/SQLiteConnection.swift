@@ -195,6 +195,8 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
+    public var sharesTemporaryTables: Bool { true }
+
     public func temporaryTablesImage(limit: Int) -> TemporaryTablesImage? {
         guard let handle, !madeTemporary.isEmpty,
             let pages = bookkeeping("PRAGMA temp.page_count"),

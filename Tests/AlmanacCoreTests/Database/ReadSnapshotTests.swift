@@ -140,6 +140,32 @@ import Testing
         snapshot.end()
     }
 
+    @Test(
+        "the facts made once in the snapshot are read by the pool's other connection, which checks the row rules meanwhile"
+    )
+    func sharedFacts() throws {
+        let (project, write) = try sqliteProject(journalMode: "WAL")
+        let path = project.database
+        let db = try SQLiteConnection(path: path)
+        let snapshot = try ReadSnapshot.begin(on: db, joiners: 1) {
+            try SQLiteConnection(path: path)
+        }
+        // Committed after the snapshot began: neither the facts nor the other connection see it.
+        try write()
+        snapshot.prepareInBackground(
+            ["CREATE TEMP TABLE IF NOT EXISTS almanac_facts AS SELECT id FROM enrollments"],
+            sharingUpTo: 1 << 20, checkingRowRules: true)
+        snapshot.ready()
+        let joiner = try #require(try snapshot.connection())
+        #expect(try db.scalarInt("SELECT count(*) FROM almanac_facts") == 7)
+        #expect(try joiner.scalarInt("SELECT count(*) FROM almanac_facts") == 7)
+        // The joiner made no table of its own.
+        #expect(try joiner.scalarInt("SELECT count(*) FROM temp.sqlite_master") == 0)
+        let report = try #require(snapshot.rowRulesChecked).get()
+        #expect(!report.hasErrors)
+        snapshot.end()
+    }
+
     @Test("data that keeps changing leaves the build reading alone, and says why")
     func keepsChanging() throws {
         let (snapshot, db) = try snapshot(writing: 3)
