@@ -104,6 +104,18 @@ public struct AlertEvaluator: Sendable {
                     names.contains(written) && written != rule.measure
                     ? " (did you mean `\(written)`?)"
                     : QuestionLoader.guess(rule.measure, among: names)
+                if let subject = rule.subject, spec.totals.contains(rule.measure) {
+                    // A measure of the question's total, asked of one of its rows.
+                    let read =
+                        spec.list.map { "one \($0.name)'s `\($0.measure)`" } ?? "no row"
+                    problems.append(
+                        (
+                            rule.line,
+                            "alert for `\(rule.question)`: `\(rule.measure)` is this \(kind)'s total, which `for: \(subject)` cannot narrow: with `for`, an alert reads \(read). "
+                                + "For \(subject)'s \(KeyMeasure.label(rule.measure)), alert on a question of \(subject) alone"
+                        ))
+                    continue
+                }
                 let slices =
                     rule.subject == nil
                     ? ""

@@ -193,8 +193,9 @@ extension Vocabulary {
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "Top 3 badges by completions last month, and their completion rates".
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+by\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|drop[- ]?outs|dropouts)\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
-                // "The completion rate for the busiest badge": ranked by enrollments.
-                #"\b(?:completion|drop[- ]?out|drop|success|pass) rates?\b[^?.!]*\b(?:for|of|at|in) (?:the|our) (?:busiest|most popular|least popular|biggest|largest|smallest|quietest)\s+(?:\#(badgeWord)|\#(orgWord))\b"#,
+                // "The completion rate for the busiest badge", "the median time to complete
+                // for the 3 most popular badges": ranked by enrollments.
+                #"\b(?:(?:completion|drop[- ]?out|drop|success|pass) rates?|(?:average|median|mean) (?:progress|time|days)|(?:time|days) to (?:complete|finish)|how long)\b[^?.!]*\b(?:(?:for|of|at|in|across) )?(?:the|our) (?:\d+ |\#(count) )?(?:busiest|most popular|least popular|biggest|largest|smallest|quietest)\s+(?:\d+ |\#(count) )?(?:\#(badgeWord)|\#(orgWord)|\#(badgePlural)|\#(orgPlural))\b"#,
                 // "The worst completion rate among badges with the most enrollments".
                 #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:those|the ones|them) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top|best|worst)\b"#,

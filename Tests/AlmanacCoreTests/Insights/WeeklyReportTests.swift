@@ -215,6 +215,30 @@ import Testing
         }
     }
 
+    /// `for:` with a measure of the question's total said the name was a badge, whatever
+    /// the user named: the total cannot be narrowed by it.
+    @Test("an alert on a total's rate for one organization says why it cannot, and what to do")
+    func totalForOneRow() async throws {
+        let database = try Fixture.database(Self.rows)
+        do {
+            _ = try await build(
+                """
+                title: T
+                questions:
+                  - {text: What is the completion rate by organization?, id: c, kind: completion_metrics}
+                alerts:
+                  - {question: c, measure: drop_rate, for: Initech, above: 35}
+                """, database: database, asOf: "2024-03-14")
+            Issue.record("expected an error")
+        } catch let error as BuildError {
+            #expect(error.stage == .alerts)
+            #expect(
+                String(describing: error).contains(
+                    ":5: alert for `c`: `drop_rate` is this completion_metrics question's total, which `for: Initech` cannot narrow: with `for`, an alert reads one badge's `completed`. For Initech's drop rate, alert on a question of Initech alone"
+                ))
+        }
+    }
+
     @Test("--fail-on-alert's summary: an unchanged rebuild still reports the alerts of its digest")
     func alertsOnUnchangedRebuild() async throws {
         let database = try Fixture.database(Self.rows)
