@@ -196,6 +196,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "the data holds no due dates, so nothing is on time or late. Ask for the time to complete (\"how long does Python Basics take\") or the completion rate, or write the query yourself with `sql:`",
         .ordinalRank:
             "a ranking lists the top or the bottom from the first place. Ask for the top 3 (\"the 3 most popular badges\") and read the place you want from its table, or write the query yourself with `sql:`",
+        .listOrder:
+            "a ranking is listed from its first place: the top ones from the highest, the bottom ones from the lowest. Ask for the top or the bottom (\"the 3 badges with the lowest completion rate\"), or write the query yourself with `sql:` (`ORDER BY`)",
+        .countRange:
+            "a ranking keeps one number of places. Ask for one (\"the top 5 badges by learners\"), or write the query yourself with `sql:`",
         .periodChange:
             "a series gives each period's count, and growth is the change of one window against the one before it, in enrollments, not a rate of growth. Ask for the series (\"enrollments per month in 2025\"), for two windows side by side (\"enrollments this month against last month\"), or write the query yourself with `sql:`",
         .enrolledAndCompleted:

@@ -11,8 +11,12 @@ extension Matcher {
         comparing: EntityFinder.Kind? = nil, _ failure: (MatchError.Reason) -> MatchError
     ) throws -> (badge: String?, organization: String?) {
         let whole = NSRange(masked.startIndex..., in: masked)
+        // An alternative that reads a whole clause quotes its line alone (group 1, 2, …).
         if let threshold = Self.threshold.firstMatch(in: masked, range: whole),
-            let range = Range(threshold.range, in: masked)
+            let range = Range(
+                (1..<threshold.numberOfRanges).lazy.map(threshold.range(at:)).first {
+                    $0.location != NSNotFound
+                } ?? threshold.range, in: masked)
         {
             throw failure(.threshold(String(masked[range])))
         }

@@ -167,7 +167,7 @@ extension Matcher {
             (#"\bpct\b"#, "percentage"),
             // "The top dozen badges" (the count was dropped); "the first 3 badges by learners"
             // are the top 3 (they were every badge).
-            (#"\bhalf a dozen\b"#, "6"),
+            (#"\bhalf (?:a )?dozen\b"#, "6"),
             // Over-refusal pass of blind test 37: "completed most quickly" is the time to
             // complete, as "the fastest" is ("most quickly" was read as the most completions,
             // then refused as a threshold); "last May's completion rate" was refused as a name

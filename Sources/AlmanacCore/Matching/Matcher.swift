@@ -64,6 +64,13 @@ public struct Matcher: Sendable {
             // "Top 5 badges by completion rate (min 50 enrollments)" was the bottom 5 with
             // the threshold dropped, "with 50+ enrollments" the top 5 of all (blind test 37).
             + #"|\b(?:min|max)(?:imum)?\.?\s*(?:of\s+)?\d[\d,]*|\b\d[\d,]*\s*(?:\+|or more|or fewer|or less|plus)\s+(?:enrol+ments|\#(Vocabulary.people)|completions|completers|sign[- ]?ups)\b"#
+            // "A drop-out rate of more than half", "at least half", "under a third", "a
+            // majority of enrollments completed", "below-average completion rates", "fewer
+            // enrollments this quarter than last quarter": each listed every row (blind test 40).
+            + #"|\b(?:(?:fewer|less|more|greater|higher|lower|bigger|smaller)\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|over|under|above|below|exceeding|upwards\s+of)\s+(?:half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?\s+of|(?:a|one|two|three|four)\s+fifths?|(?:a|one)\s+tenth)\b(?!\s+(?:a|an)\s+(?:year|month|week|day|quarter)\b)"#
+            + #"|\b(?:a|the)\s+(?:majority|minority)\s+of\b"#
+            + #"|\b(?:which|what)\b[^?.!]*\b((?:below|above|under|over|better than|worse than|higher than|lower than)[- ](?:the\s+)?(?:average|mean|median|norm|typical))\b"#
+            + #"|\b(?:which|what)\s+(?:\#(Vocabulary.badgePlural)|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgeWord)|\#(Vocabulary.orgWord))\b[^?.!]*\b((?:fewer|less|more|greater|higher|lower|bigger|smaller)\b[^?.!]*?\bthan\s+(?:in\s+|during\s+|it\s+did\s+(?:in\s+)?|they\s+did\s+(?:in\s+)?)?(?:the\s+)?(?:last|previous|prior|preceding|same|a\s+year|(?:19|20)\d{2}\b|q[1-4]\b|h[12]\b))"#
             // "Ignoring small ones", "among the big ones", "at large organizations": a size
             // with no line.
             + #"|\b(?:ignoring|excluding|leaving out|skipping|without|except|not counting)\s+(?:the\s+)?(?:small|smaller|tiny|little|big|bigger|large|larger|minor|low[- ]volume|niche)\s+(?:ones|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgePlural))\b|\b(?:among|of|for|at|in|within)\s+(?:the\s+)?(?:big|bigger|large|larger|small|smaller|tiny|major|minor|mid[- ]?sized?|medium[- ]sized?)\s+(?:ones|\#(Vocabulary.orgPlural)|\#(Vocabulary.badgePlural))\b|\bleaving out (?:those|the ones|the \#(Vocabulary.badgePlural)|the \#(Vocabulary.orgPlural)) with the (?:fewest|least|lowest|smallest|most|highest)\b|\b(?:are|is) not (?:the|among the) (?:lowest|highest|fewest|smallest|biggest|most|least)\b|\b(?:which|what|our|the)\s+(?:of\s+(?:our|the)\s+)?(?:large|larger|big|bigger|small|smaller|tiny|major|minor)\s+(?:\#(Vocabulary.badgeWord)|\#(Vocabulary.orgWord))\b"#,

@@ -112,4 +112,10 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A rate of growth ("the monthly growth rate"): a series gives each period's count, and
     /// growth the change in enrollments.
     case periodChange
+    /// A ranking listed from its other end ("the top 3, lowest first"): a ranking is listed
+    /// from its first place.
+    case listOrder
+    /// A number of places given as a range ("the top three to five badges"): a ranking keeps
+    /// one number of places.
+    case countRange
 }

@@ -71,6 +71,8 @@ extension Vocabulary {
                 // "Learners with the most enrollments at Initech" was Initech's total.
                 #"\b\#(people)\s+(?:with|having|who have|who had)\s+(?:the\s+)?(?:most|fewest|least|highest|lowest|biggest|largest|greatest)\b"#,
                 #"\b(?:per|for each|for every|each|every)\s+(?:single\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head|capita)\b(?!\s+\#(badgeWord)|\s+\#(orgWord))"#,
+                // "How many completions per Initech learner in 2025" gave Initech's completions.
+                #"\b(?:per|for each|for every|each|every)\s+(?:‹org›(?:'s|’s)?|‹badge›)\s+(?:learner|user|student|person|employee|member|participant|trainee|individual|staff member|head)\b"#,
                 #"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:learner|user|student|person|employee|member|participant|trainee)\b(?!s|\s*(?:count|numbers?|base))"#,
                 #"\bwho (?:is|are|was|were|has|have|had) (?:the )?(?:top|best|most|least|fewest|biggest|leading|highest|lowest|worst)\b(?!\s+(?:\d+\s+|\#(count)\s+)?(?:\#(orgWord)|\#(badgeWord))\b)"#,
                 #"\b(?:top|bottom|best|worst|leading|most active|least active|most engaged|power)\s+(?:\d+\s+|\#(count)\s+)?(?:learners|users|students|employees|members|participants|trainees|individuals)\b"#,
@@ -177,6 +179,10 @@ extension Vocabulary {
                 #"\b(?:active|open|current|live|outstanding|unclosed)\s+(?:enrol+ments?|registrations?|sign[- ]?ups?)\b"#,
                 // "Active learners": which statuses, or which activity, the data cannot say.
                 #"\b(?:active|inactive)\s+(?:learners|users|students|people|members|participants|employees|accounts)\b"#,
+                // "How many people are currently enrolled at Acme & Sons" gave every learner
+                // of its last 12 months (977, where 443 have an enrollment open).
+                // (Not "currently enrolled in Python Basics", the badge's learners.)
+                #"\b(?:currently|presently|now)\s+(?:enrol+ed|registered|signed up)\b(?!\s+(?:in|for|on|to)\s+(?:the\s+)?‹badge›)|\b(?:enrol+ed|registered)\s+(?:right now|at the moment|currently|at present|as of today)\b(?!\s+(?:in|for|on|to)\s+(?:the\s+)?‹badge›)"#,
                 #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b"#,
             ]
@@ -274,7 +280,7 @@ extension Vocabulary {
                 // to the platform average", "compare Python Basics to all other badges": the
                 // name alone was answered.
                 #"\b(?:above|below|over|under|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outperform\w*|underperform\w*|to|with|against|than|vs\.?|versus)\s+(?:the\s+)?(?:(?:platform|company|org|organi[sz]ation)(?:[- ]wide|'s|’s)?\s+(?:average|mean|norm|rate|benchmark|overall|total|completion rate|drop[- ]?out rate)|overall\s+(?:average|mean|rate|completion rate|drop[- ]?out rate|figure|number|level)|average\s+(?:completion|drop[- ]?out)\s+rate|all (?:the )?other (?:\#(badgePlural)|\#(orgPlural))|every other (?:\#(badgeWord)|\#(orgWord))|(?:the )?rest of (?:the )?(?:platform|company|\#(badgePlural)|\#(orgPlural)))\b"#,
-                #"\b(?:compared (?:with|to)|in comparison (?:with|to)|against|vs\.?|versus|relative to|next to|than|benchmarked against)\s+(?:the\s+)?(?:(?:whole|entire|rest of the)\s+)?(?:platform|overall|average|norm|benchmark|all (?:the )?(?:\#(badgePlural)|\#(orgPlural)|\#(people))|everyone|everybody|the rest|rest|others|other \#(badgePlural)|other \#(orgPlural)|(?:company|platform)[- ]wide)\b"#,
+                #"\b(?:compared? (?:with|to)|compares (?:with|to)|in comparison (?:with|to)|against|vs\.?|versus|relative to|next to|than|benchmarked against)\s+(?:the\s+)?(?:(?:whole|entire|rest of the)\s+)?(?:platform|overall|average|norm|benchmark|all (?:the )?(?:\#(badgePlural)|\#(orgPlural)|\#(people))|all (?:the )?others|everyone|everybody|the rest|rest|others|other \#(badgePlural)|other \#(orgPlural)|(?:company|platform)[- ]wide)\b"#,
             ]
         ),
         (
@@ -325,6 +331,31 @@ extension Vocabulary {
             [
                 #"\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:dropped(?: out of)?|drop(?:ped)? out of|quit|abandoned|gave up on|given up on|failed|did not (?:finish|complete)|didn'?t (?:finish|complete)|never (?:finished|completed)|are still (?:in|taking))\s+(?:the\s+)?‹badge›"#,
                 #"\bafter (?:dropping|quitting|abandoning|failing|giving up on|dropping out of)\s+(?:the\s+)?‹badge›"#,
+            ]
+        ),
+        (
+            // "What percentage of Acme & Sons learners completed Cloud Practitioner" gave the
+            // badge's completion rate at Acme & Sons (58.13 %, 186 of 320 enrollments), where
+            // 186 of Acme & Sons' 1,536 learners is 12.1 %. ("What percentage of Python Basics
+            // learners at Initech completed" is that badge's rate there, and read.)
+            .shareOfLearners,
+            [
+                #"\#(shareWord) of (?:all |the |our )*(?:‹org›(?:'s|’s)? \#(people)|\#(people) (?:from|at|in|of) ‹org›) (?:who |that )?(?:have |had |has )?(?:completed|finished|passed|earned|dropped(?: out of)?|quit|abandoned) (?:the )?‹badge›"#
+            ]
+        ),
+        (
+            // "Top 3 badges at Initech by completion rate, lowest first" listed from the
+            // highest.
+            .listOrder,
+            [
+                #"\b(?:top|most|highest|best|biggest|largest|busiest)\b[^?.!]*\b(?:lowest|smallest|least|fewest|worst|bottom)(?:\s+one)?\s+first\b|\b(?:bottom|least|lowest|fewest|worst|smallest)\b[^?.!]*\b(?:highest|largest|biggest|most|best|top)(?:\s+one)?\s+first\b"#
+            ]
+        ),
+        (
+            // "The top three to five badges by learners" was the top 3.
+            .countRange,
+            [
+                #"\b(?:top|bottom|best|worst|first|last|highest|lowest)\s+(?:\d+|\#(count))\s*(?:to|-|–|or)\s*(?:\d+|\#(count))\b|\b(?:\d+|\#(count))\s*(?:to|-|–|or)\s*(?:\d+|\#(count))\s+(?:most|least|top|best|worst|biggest|largest|smallest|busiest|highest|lowest)\b"#
             ]
         ),
         (
@@ -486,7 +517,8 @@ extension Vocabulary {
                 // rankings.
                 #"\b(?:top|best|highest|most)\b[^?.!]*?[,;]?\s+(?:and|plus|then|also|followed by|as well as)\s+(?:also\s+)?(?:the\s+)?(?:bottom|worst|lowest|least|fewest)\s+(?:\d+|\#(Vocabulary.count))\b|\b(?:bottom|worst|lowest|least|fewest)\b[^?.!]*?[,;]?\s+(?:and|plus|then|also|followed by|as well as)\s+(?:also\s+)?(?:the\s+)?(?:top|best|highest|most)\s+(?:\d+|\#(Vocabulary.count))\b"#,
                 #"\b(?:highest|most|best|top)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:lowest|least|worst|fewest|bottom)\b|\b(?:lowest|least|worst|fewest|bottom)\b[^?.!]*?,?\s+(?:and|plus)\s+(?:which|what|who)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:highest|most|best|top)\b"#,
-                #"\b(?:top|best|highest|most)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:bottom|worst|lowest|least|fewest)\b|\b(?:bottom|worst|lowest|fewest)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:top|best|highest|most)\b"#,
+                // "The 3 most and 3 least popular badges" gave the top 3.
+                #"\b(?:top|best|highest|most)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:\d+\s+|\#(Vocabulary.count)\s+)?(?:bottom|worst|lowest|least|fewest)\b|\b(?:bottom|worst|lowest|fewest)\b(?:\s+\w+){0,3}?\s+(?:and|&|plus|vs\.?|versus)\s+(?:the\s+)?(?:\d+\s+|\#(Vocabulary.count)\s+)?(?:top|best|highest|most)\b"#,
             ]
         ),
         (
