@@ -29,15 +29,19 @@ import Testing
             "How long does it take to finish the busiest badge?",
             "Average progress of the 5 biggest organizations",
             "Drop-out rate across the largest organizations",
+            // Blind test 40 read "the top 3 badges" as the most popular: which ranking is
+            // meant, the question does not say.
+            "What is the median time to complete for the top 3 badges?",
+            "What is the completion rate of the top 3 badges?",
         ])
     func rankedBySize(text: String) throws {
         #expect(try refusedPart(text) == .rankedByAnother, "\(text)")
     }
 
     @Test(
-        "a ranking by the measure itself, and one badge's time, are still read",
+        "a ranking by the measure itself, said, and one badge's time, are still read",
         arguments: [
-            ("What is the median time to complete for the top 3 badges?", 3),
+            ("What are the top 3 badges by median time to complete?", 3),
             ("What are the 3 most popular badges?", 3),
             ("How long does it take to complete Python Basics?", nil),
         ] as [(String, Int?)])
