@@ -133,6 +133,24 @@ extension ChartBuilder {
     /// is drawn spread over the organizations, badges or periods it sums; a chart of one item
     /// is not drawn.
     /// - Throws: `ChartError` when a custom question declares an unknown type or column.
+    /// A ranking of periods ("which month had the most completions") is drawn as its
+    /// whole series, in time order: the peak among the rest. Its one bar was no chart, and
+    /// the page's first chart was then the kind's, of enrollments (blind test 40).
+    private func periodSeries(_ output: any AnalysisOutput, _ answer: Answer, _ match: Match)
+        -> Answer?
+    {
+        guard match.intent.dimension == .period, match.intent.ranking != nil else { return nil }
+        var series = match.intent
+        series.ranking = nil
+        guard
+            let whole = Answer.make(
+                output, intent: series, filters: match.filters, asOf: coverage.asOf,
+                firstDay: coverage.firstDay),
+            whole.isTimeline, whole.rows.count > answer.rows.count
+        else { return nil }
+        return whole
+    }
+
     public func charts(
         for output: any AnalysisOutput, question: Question, answer: Answer?, match: Match
     ) throws -> [Chart] {
@@ -145,7 +163,7 @@ extension ChartBuilder {
             answer.subjectTitle == nil && answer.versus == nil
             ? Answer.spread(
                 output, intent: match.intent, filters: match.filters, asOf: coverage.asOf,
-                firstDay: coverage.firstDay) : answer
+                firstDay: coverage.firstDay) : periodSeries(output, answer, match) ?? answer
         let first = shown.flatMap(chart(for:)).map { [$0] } ?? []
         return Self.arranged(first + drawn, supporting: supporting)
     }

@@ -152,6 +152,8 @@ extension OrganizationTrends: ChartedAnalysis {
     }
 
     /// The organizations' lines, period by period: the answer's totals or ranking, split by
-    /// who made them.
-    public func supportingChart(for match: Match) -> String? { "line" }
+    /// who made them. The lines count enrollments: none supports an answer of completions.
+    public func supportingChart(for match: Match) -> String? {
+        match.intent.measure == .completions ? nil : "line"
+    }
 }

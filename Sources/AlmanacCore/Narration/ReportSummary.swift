@@ -37,7 +37,10 @@ public struct ReportSummary: Sendable {
         keyMeasureSpec = report.match.keyMeasures
         _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
-        topInsight = report.insights.first
+        // A page comparing names has the insights of the whole scope, which the digest
+        // would set under the names compared ("SQL Fundamentals rose most" under "Initech
+        // and Hooli", blind test 40): they stay on the page.
+        topInsight = report.match.acrossAll == nil ? report.insights.first : nil
         self.nameTable = nameTable
         nameNumbers = Self.names(in: report.tables).map(nameTable.number)
         whyItChanged = report.whyItChanged

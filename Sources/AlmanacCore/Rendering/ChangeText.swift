@@ -59,8 +59,11 @@ enum ChangeText {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    static func windows(_ comparison: Comparison) -> String {
+    /// - Parameter across: what the totals cover when the page compares names ("all
+    ///   organizations"): the table is of the whole scope, not of the names compared.
+    static func windows(_ comparison: Comparison, across: String? = nil) -> String {
         var text = spans(comparison)
+        if let across { text = "Across \(across), not only those compared. " + text }
         // An earlier window wholly before the data: nothing to compare with, said once.
         if let first = comparison.dataBegins {
             let which =

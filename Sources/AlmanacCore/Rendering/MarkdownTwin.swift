@@ -28,7 +28,9 @@ struct MarkdownTwin: Sendable {
         ]
         if let comparison = report.comparison {
             lines += [
-                "## Change", "", MarkdownText.escape(ChangeText.windows(comparison)), "",
+                "## Change", "",
+                MarkdownText.escape(ChangeText.windows(comparison, across: report.match.acrossAll)),
+                "",
                 "| Measure | Now | \(ChangeText.previousLabel(comparison)) | Change | A year earlier | Change on the year |",
                 "| --- | ---: | ---: | --- | ---: | --- |",
             ]

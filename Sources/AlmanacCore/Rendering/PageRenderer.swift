@@ -160,7 +160,7 @@ public struct PageRenderer: Sendable {
         if let comparison = report.comparison {
             context["comparison"] =
                 [
-                    "window": ChangeText.windows(comparison),
+                    "window": ChangeText.windows(comparison, across: report.match.acrossAll),
                     "previousLabel": ChangeText.previousLabel(comparison),
                     "rows": ChangeText.rows(comparison).map { row in
                         [
