@@ -215,7 +215,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .percentile:
             "the time to complete is answered as its median (\"how long does Python Basics take\") or its mean (\"the average time to complete\"), not as another percentile or an extreme. Ask for one of those, or write the query yourself with `sql:`",
         .threshold:
-            "it gives the time to complete and the progress as medians and averages, and counts enrollments by status, not those above or below a line (\"within a week\", \"halfway\"). Ask for the median time to complete, the average progress or the count in progress, or write the query yourself with `sql:`",
+            "it gives the time to complete and the progress as medians and averages, and counts and rates by badge, organization or period, not those above or below a line (\"within a week\", \"halfway\", \"twice as many as\"). Ask for the median time to complete, the average progress, the count in progress or a ranking (\"the 5 badges with the most enrollments\"), or write the query yourself with `sql:`",
         .firstTimers:
             "it counts the learners with an enrollment in a window, and ranks the badges learners start with, but does not count the learners whose first enrollment fell in a window. Ask which badge learners start with (\"the most common first badge in 2026\"), or write the query yourself with `sql:` (a learner's first enrollment is the earliest `enrolled_at` of their `user_id`)",
         .changeRanking:

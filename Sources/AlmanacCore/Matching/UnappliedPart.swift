@@ -115,7 +115,7 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A ranking listed from its other end ("the top 3, lowest first"): a ranking is listed
     /// from its first place.
     case listOrder
-    /// A number of places given as a range ("the top three to five badges"): a ranking keeps
-    /// one number of places.
+    /// A number of places given as a range or no number ("the top three to five badges", "a
+    /// handful of badges with the lowest …"): a ranking keeps one number of places.
     case countRange
 }

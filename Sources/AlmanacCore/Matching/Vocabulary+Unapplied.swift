@@ -7,6 +7,22 @@ extension Vocabulary {
     /// masked, as the other words are.
     static let unapplied: [(part: UnappliedPart, patterns: [String])] = [
         (
+            // "A handful of badges with the lowest drop-out rate" was refused as a ranking by
+            // another measure; "which few badges have the most enrollments" listed them all.
+            .countRange,
+            [
+                #"\b(?:a handful of|a couple of|a few|several|some|which few|what few|the few)\s+(?:of (?:the|our) )?(?:\#(badgePlural)|\#(orgPlural))\b(?=[^?.!]*\b(?:most|least|fewest|highest|lowest|best|worst|top|bottom|biggest|largest|smallest|busiest))"#
+            ]
+        ),
+        (
+            // "Which badges have twice as many enrollments as Deep Learning" was refused as a
+            // repeated enrollment.
+            .threshold,
+            [
+                #"\b(?:twice|three times|four times|five times|ten times|half|double|triple|\d+(?:\.\d+)?\s*(?:times|x))\s+as\s+(?:many|much|high|low|long|often|fast|quickly|likely|big|large)\b"#
+            ]
+        ),
+        (
             .exclusion,
             [
                 #"\b(?:excluding|exclude[sd]?|except(?:ing)?(?: for)?|other than|apart from|aside from|besides|outside(?: of)?|not counting|leaving out|barring|bar|minus)\s+(?:the\s+)?(?:‹badge›|‹org›|\#(badgeWord)|\#(orgWord)|\#(people)|(?:biggest|largest|smallest|top|bottom|most|least|best|worst|highest|lowest|first|last)\b)"#,

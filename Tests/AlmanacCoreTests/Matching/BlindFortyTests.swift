@@ -95,6 +95,12 @@ import Testing
             ("Show me the 3 most and 3 least popular badges", .twoQuestions),
             ("What are the top three to five badges by learners?", .countRange),
             ("Top 3-5 organizations by enrollments", .countRange),
+            // Refused for another reason ("a ranking by another measure"), or every row listed.
+            ("Name a handful of badges with the lowest drop-out rate", .countRange),
+            ("Which few badges have the most enrollments?", .countRange),
+            ("Show a couple of organizations with the highest completion rate", .countRange),
+            // Refused as a repeated enrollment.
+            ("Which badges have twice as many enrollments as Deep Learning?", .threshold),
             (
                 "Which 3 badges had the highest completion rate at Initech in Q1 2026, lowest first?",
                 .listOrder
