@@ -46,7 +46,10 @@ extension Matcher {
             for pattern in patterns {
                 if let found = pattern.firstMatch(in: lowered, range: whole),
                     let range = Range(found.range, in: lowered),
-                    !(part == .statusFilter && rate && !statusFiltersRate(lowered, range))
+                    !(part == .statusFilter && rate && !statusFiltersRate(lowered, range)),
+                    // "The completion rate of learners currently enrolled in Python Basics" is
+                    // the badge's rate, over every status.
+                    !(part == .twoStatuses && rate && lowered[range].hasPrefix("currently"))
                 {
                     return Memo.Unapplied(
                         part: part, phrase: String(lowered[range]),

@@ -181,8 +181,23 @@ extension TimeWindow {
         // the phrase is quoted in lower case.
         let text = text.lowercased().utf16.count == text.utf16.count ? text : text.lowercased()
         guard let bounds = Range(range, in: text) else { return "" }
-        return String(text[bounds]).trimmingCharacters(in: .whitespaces)
+        let phrase = String(text[bounds]).trimmingCharacters(in: .whitespaces)
+        // A phrase that opens the question has the sentence's capital, not its own: "Since
+        // March, how many …" is read "completed since March" (it said "completed Since
+        // March"). A month or "Q1" keeps its own.
+        guard range.location == 0, let first = phrase.first, first.isUppercase,
+            let word = phrase.split(separator: " ").first,
+            sentenceWords.contains(word.lowercased())
+        else { return phrase }
+        return first.lowercased() + phrase.dropFirst()
     }
+
+    /// The words a time phrase opens with that are not names.
+    private static let sentenceWords: Set<String> = [
+        "since", "last", "this", "in", "during", "from", "between", "past", "over", "the",
+        "before", "after", "until", "till", "through", "next", "previous", "prior", "year",
+        "for", "within", "so", "to", "up", "as", "on", "at", "by",
+    ]
 
     /// The first time-like phrase outside every window that was read.
     static func unread(_ lowered: String, original: String, used: [NSRange]) -> String? {

@@ -893,7 +893,7 @@ extension IntentTableTests {
             kind: "organization_trends", measure: "growth", dimension: "period",
             badge: "Cloud Practitioner", novel: true),
         Row(
-            "How many Globex folks are currently signed up for Advanced Python?",
+            "How many Globex folks are signed up for Advanced Python?",
             kind: "badge_enrollments", measure: "learners", badge: "Advanced Python",
             organization: "Globex", novel: true),
         Row(
