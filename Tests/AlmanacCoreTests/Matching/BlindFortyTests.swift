@@ -143,6 +143,19 @@ import Testing
         _ = try route(text)
     }
 
+    /// The Read as line said "completed Since March": the sentence's capital, not the phrase's.
+    @Test(
+        "a window that opens the question keeps its own case",
+        arguments: [
+            ("Since March, how many learners completed Python Basics?", "since March"),
+            ("In 2025, how many learners enrolled?", "in 2025"),
+            ("Q1 2026 completions", "Q1 2026"),
+            ("March 2026 enrollments?", "March 2026"),
+        ])
+    func windowCase(text: String, phrase: String) throws {
+        #expect(try route(text).filters.dateRange?.phrase == phrase, "\(text)")
+    }
+
     @Test("half a dozen, or half dozen, is six places")
     func halfDozen() throws {
         #expect(
