@@ -263,8 +263,9 @@ extension TimeWindow {
         #"^\W*(?:(?:cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|completions?|drop[- ]?outs?|dropouts?|learners)\W+)?(?:the\s+)?(?:and|or|with|to)\W*(?:the\s+)?$"#
     )
     /// Words that compare: "compare", "vs", and "more" or "higher" before the two windows
-    /// ("did more people enroll in 2025 or 2024" was refused as two windows).
+    /// ("did more people enroll in 2025 or 2024" was refused as two windows, and "were there
+    /// more enrollments this year or last year" too, blind test 41).
     static let comparing = regex(
-        #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b|\b(?:more|fewer|less|higher|lower|bigger|smaller|better|worse)\b(?=[^?.!]*\b(?:19|20)\d{2}\b[^?.!]*\bor\b)"#
+        #"\b(?:compar\w*|against|vs\.?|versus|differ\w*|change between)\b|\b(?:more|fewer|less|higher|lower|bigger|smaller|better|worse)\b(?=[^?.!]*\b(?:(?:19|20)\d{2}|this (?:week|month|quarter|year)|q[1-4]|h[12])\b[^?.!]*\bor\b)"#
     )
 }

@@ -156,6 +156,19 @@ import Testing
         #expect(try route(text).filters.dateRange?.phrase == phrase, "\(text)")
     }
 
+    /// Refused as two windows, where "in 2025 or 2024" was read.
+    @Test(
+        "this or last period after a word that compares is the two set side by side",
+        arguments: [
+            "Were completions higher this quarter or last quarter?",
+            "Were there more enrollments this year or last year?",
+            "Were there more enrollments this month or last month?",
+        ])
+    func thisOrLast(text: String) throws {
+        let match = try route(text)
+        #expect(match.versus != nil, "\(text)")
+    }
+
     @Test("half a dozen, or half dozen, is six places")
     func halfDozen() throws {
         #expect(
