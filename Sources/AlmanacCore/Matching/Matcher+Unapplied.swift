@@ -189,6 +189,14 @@ extension Matcher {
         {
             throw failure(.unapplied(.shareOfLearners, share))
         }
+        // "Which badge had the highest growth in completions this year" was refused as a
+        // change with one window (blind test 40): growth is of enrollments. ("Year over year
+        // growth in completions" is their series, and read.)
+        if match.intent.dimension != .period, match.intent.dimension != .cohort,
+            let growth = found(Self.otherGrowth)
+        {
+            throw failure(.unapplied(.growthMeasure, growth))
+        }
         // A count changed is a change too ("how have completions changed since last year"),
         // except growth, which is the change itself.
         // "Did Hooli's completions drop last month": "drop" is a change of any measure but
@@ -388,6 +396,10 @@ extension Matcher {
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
     /// "Grew their learners", "learners grow": growth of distinct learners.
+    private static let otherGrowth = try! NSRegularExpression(
+        pattern:
+            #"\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:completions|completed enrol+ments|completers|drop[- ]?outs|dropouts|(?:completion|drop[- ]?out|drop) rates?|progress)\b"#,
+        options: [.caseInsensitive])
     private static let learnerGrowth = try! NSRegularExpression(
         pattern:
             #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners|users|people|students|headcount)\b"#,

@@ -101,6 +101,9 @@ import Testing
             ("Show a couple of organizations with the highest completion rate", .countRange),
             // Refused as a repeated enrollment.
             ("Which badges have twice as many enrollments as Deep Learning?", .threshold),
+            // Refused as a change with one window: growth is of enrollments.
+            ("Which badge had the highest growth in completions this year?", .growthMeasure),
+            ("Growth of the completion rate at Initech", .growthMeasure),
             (
                 "Which 3 badges had the highest completion rate at Initech in Q1 2026, lowest first?",
                 .listOrder
