@@ -433,6 +433,16 @@ struct TimeWindow {
     /// test found); "Q1 2026 vs Q4" is Q4 2025.
     private func inYearOf(_ first: DateRange, _ other: DateRange) -> DateRange {
         let phrase = other.phrase.lowercased()
+        // "The first half of 2025 compared with the second half" is of one year: the other
+        // half of it (it was the second half of 2024, blind test 40).
+        if Self.secondHalf.firstMatch(in: phrase, range: NSRange(phrase.startIndex..., in: phrase))
+            != nil,
+            Self.firstHalf.firstMatch(
+                in: first.phrase.lowercased(),
+                range: NSRange(first.phrase.startIndex..., in: first.phrase)) != nil
+        {
+            return sameYear(other, as: first)
+        }
         guard let end = first.end,
             Self.yearWritten.firstMatch(
                 in: first.phrase, range: NSRange(first.phrase.startIndex..., in: first.phrase))
@@ -446,6 +456,8 @@ struct TimeWindow {
     }
 
     private static let yearWritten = regex(#"\b(?:19|20)\d{2}\b"#)
+    private static let secondHalf = regex(#"^(?:in\s+|the\s+)*(?:second|2nd)\s+half$|^h2$"#)
+    private static let firstHalf = regex(#"\b(?:first|1st)\s+half\b|\bh1\b"#)
     /// A month, quarter or half named without a year.
     private static let bareUnit = regex(
         #"^(?:in\s+|the\s+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:half|quarter)|h[12]|q[1-4]|"#

@@ -172,6 +172,22 @@ import Testing
         #expect(match.versus != nil, "\(text)")
     }
 
+    /// "The first half of 2025 compared with the second half" was the second half of 2024
+    /// (366 learners completed Python Basics there; 379 in the second half of 2025).
+    @Test(
+        "the first half of a year against the second half is of that year",
+        arguments: [
+            "How many learners completed Python Basics in the first half of 2025 compared with the second half?",
+            "Enrollments in H1 2025 vs H2",
+        ])
+    func halves(text: String) throws {
+        let match = try route(text)
+        let windows = [match.filters.dateRange, match.versus].compactMap { $0 }
+        #expect(
+            Set(windows.map { "\($0.start!)..\($0.end!)" })
+                == ["2025-01-01..2025-07-01", "2025-07-01..2026-01-01"], "\(text)")
+    }
+
     @Test("half a dozen, or half dozen, is six places")
     func halfDozen() throws {
         #expect(
