@@ -215,6 +215,15 @@ extension Matcher {
         {
             throw failure(.unapplied(.rankingOfNothing, top))
         }
+        // "The 3 badges with the highest drop-out rate, best first" was listed from the
+        // highest (blind test 42): for the drop-out rate the best is the lowest.
+        if let ranking = match.intent.ranking, let order = found(Self.bestOrWorstFirst) {
+            let highestFirst = ranking.order == .top
+            let listedBestFirst = highestFirst != measure.lowerIsBetter
+            if order.lowercased().hasPrefix("best") != listedBestFirst {
+                throw failure(.unapplied(.listOrder, order))
+            }
+        }
         // "The longest time to complete at Hooli" was Hooli's median (23.9 days): an extreme
         // with nothing to rank is the longest single time, which no analysis computes.
         if [.timeToComplete, .meanTimeToComplete].contains(measure),
@@ -428,6 +437,8 @@ extension Matcher {
         pattern:
             #"\b(?:longest|shortest|quickest|fastest|slowest|max(?:imum)?|min(?:imum)?|most|least)\b[^?.!]*\b(?:time|days?|duration|to complete|to finish)\b|\b(?:takes?|took|taking) the (?:longest|shortest)\b"#,
         options: [.caseInsensitive])
+    private static let bestOrWorstFirst = try! NSRegularExpression(
+        pattern: #"\b(?:best|worst)(?:\s+one)?\s+first\b"#, options: [.caseInsensitive])
     private static let rankedCount = try! NSRegularExpression(
         pattern: #"\b(?:top|bottom|best|worst|highest|lowest)\s+\d+\b"#, options: [.caseInsensitive]
     )

@@ -220,7 +220,9 @@ extension Vocabulary {
                 // badges by median time" says.)
                 #"\b(?:(?:completion|drop[- ]?out|drop|success|pass) rates?|(?:average|median|mean) (?:progress|time|days)|(?:time|days) to (?:complete|finish)|how long)\b[^?.!]*\b(?:for|of|at|in|across) (?:the|our) (?:top|bottom|leading)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?!\s+(?:by|in terms of|ranked by|measured by|sorted by|ordered by)\b)"#,
                 // "The worst completion rate among badges with the most enrollments".
-                #"\b(?:among|of|from|within) (?:the )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
+                // "The completion rate of the 3 badges with the highest drop-out rate" gave the
+                // drop-out rates (blind test 42).
+                #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural)) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top)\b"#,
                 #"\b(?:among|of|from|within) (?:those|the ones|them) (?:with|that have|having|that had) (?:the )?(?:most|fewest|highest|lowest|largest|biggest|more|fewer|least|top|best|worst)\b"#,
                 #"\b(?:among|of|from|within) (?:the )?(?:\d+ |\#(count) )?(?:most popular|least popular|biggest|largest|smallest|busiest|top|bottom) (?:\d+ |\#(count) )?(?:\#(badgePlural)|\#(orgPlural))\b"#,
             ]

@@ -109,6 +109,21 @@ import Testing
                 .listOrder
             ),
             ("Which 5 organizations had the most enrollments, smallest first?", .listOrder),
+            // Blind test 42: "best first" or "worst first" against the ranking's own order
+            // was listed in that order, unsaid; for the drop-out rate and the time to
+            // complete the best is the lowest.
+            ("Which 3 badges have the highest drop-out rate, best first?", .listOrder),
+            (
+                "Which 5 organizations have the best completion rate in Q1 2026, worst first?",
+                .listOrder
+            ),
+            ("Which 3 badges have the shortest median time to complete, worst first?", .listOrder),
+            ("Which 3 badges have the most enrollments, worst first?", .listOrder),
+            // The drop-out rates were given, not the completion rates (23.73 %, 29.02 %, 35.43 %).
+            (
+                "What is the completion rate of the 3 badges with the highest drop-out rate?",
+                .rankedByAnother
+            ),
             (
                 "What percentage of Acme & Sons learners completed Cloud Practitioner?",
                 .shareOfLearners
@@ -138,6 +153,8 @@ import Testing
             // name said, with its size beside it; "the majority of" as "most".
             "Which 5 badges have the lowest drop-out rate, best first?",
             "Which 3 organizations have the highest drop-out rate, worst first?",
+            "Which 3 badges had the highest completion rate in 2025, best first?",
+            "Which 4 badges take the longest to complete, worst first?",
             "What is the completion rate of Python Basics, our most popular badge?",
             "How long does it take to complete Python Basics, the most popular badge?",
             "Which badge do the majority of learners start with?",
