@@ -58,6 +58,28 @@ import Testing
         )
     }
 
+    /// "Last quarter: 1,169 completed" was Q1 2026 as it stood on 2026-03-31 (1,732 now),
+    /// unsaid on a page of enrollments.
+    @Test("the Change table says the earlier windows' completions are as they stood")
+    func changeAsItStood() {
+        func range(_ from: String, _ to: String) -> DateRange {
+            DateRange(start: CivilDate(iso: from)!, end: CivilDate(iso: to)!, phrase: "")
+        }
+        let quarter = ComparisonWindows(
+            current: range("2026-04-01", "2026-07-01"), previous: range("2026-01-01", "2026-04-01"),
+            yearAgo: range("2025-04-01", "2025-07-01"))
+        func comparison(_ measure: String) -> Comparison {
+            let row = [KeyMeasure(measure: measure, subject: nil, value: 1)]
+            return Comparison(windows: quarter, current: row, previous: row, yearAgo: row)
+        }
+        #expect(
+            ChangeText.windows(comparison("completed"))
+                == "From 2026-04-01 to 2026-06-30, against 2026-01-01 to 2026-03-31 and, a year earlier, 2025-04-01 to 2025-06-30. Completions and rates of the earlier windows are as they stood on 2026-03-31 and 2025-06-30, at the same age."
+        )
+        // Enrollments carry their own date: counted the same either way.
+        #expect(!ChangeText.windows(comparison("enrollments")).contains("as they stood"))
+    }
+
     @Test("the digest takes no insight of the whole scope from a page comparing names")
     func noInsightAcross() throws {
         let matcher = try Matcher(
