@@ -7,6 +7,10 @@ import Testing
 /// whose charts were all of enrollments.
 @Suite struct BlindFortySiteTests {
     let asOf = CivilDate(iso: "2024-03-31")!
+
+    func range(_ from: String, _ to: String) -> DateRange {
+        DateRange(start: CivilDate(iso: from)!, end: CivilDate(iso: to)!, phrase: "")
+    }
     let months = Filters(
         dateRange: DateRange(
             start: CivilDate(iso: "2024-01-01")!, end: CivilDate(iso: "2024-04-01")!,
@@ -44,9 +48,6 @@ import Testing
 
     @Test("the Change table of names compared says it is of the whole scope")
     func changeAcross() {
-        func range(_ from: String, _ to: String) -> DateRange {
-            DateRange(start: CivilDate(iso: from)!, end: CivilDate(iso: to)!, phrase: "")
-        }
         let year = ComparisonWindows(
             current: range("2025-01-01", "2026-01-01"), previous: range("2024-01-01", "2025-01-01"),
             yearAgo: range("2024-01-01", "2025-01-01"))
@@ -62,9 +63,6 @@ import Testing
     /// unsaid on a page of enrollments.
     @Test("the Change table says the earlier windows' completions are as they stood")
     func changeAsItStood() {
-        func range(_ from: String, _ to: String) -> DateRange {
-            DateRange(start: CivilDate(iso: from)!, end: CivilDate(iso: to)!, phrase: "")
-        }
         let quarter = ComparisonWindows(
             current: range("2026-04-01", "2026-07-01"), previous: range("2026-01-01", "2026-04-01"),
             yearAgo: range("2025-04-01", "2025-07-01"))
