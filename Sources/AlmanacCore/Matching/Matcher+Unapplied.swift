@@ -404,14 +404,20 @@ extension Matcher {
         pattern: #"\b"# + everyStatusWords + #"\b"#, options: [.caseInsensitive])
     static let changeWords = try! NSRegularExpression(
         pattern: Vocabulary.changeWords, options: [.caseInsensitive])
-    /// "Grew their learners", "learners grow": growth of distinct learners.
+    /// "Growth in", "growth of the number of": what grows follows.
+    private static let growthOf = #"\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?"#
+    /// "Growth in completions", "growth of the completion rate": growth of a measure other
+    /// than enrollments.
     private static let otherGrowth = try! NSRegularExpression(
-        pattern:
-            #"\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:completions|completed enrol+ments|completers|drop[- ]?outs|dropouts|(?:completion|drop[- ]?out|drop) rates?|progress)\b"#,
+        pattern: growthOf
+            + #"(?:completions|completed enrol+ments|completers|drop[- ]?outs|dropouts|(?:completion|drop[- ]?out|drop) rates?|progress)\b"#,
         options: [.caseInsensitive])
+    /// "Grew their learners", "learners grow": growth of distinct learners.
     private static let learnerGrowth = try! NSRegularExpression(
         pattern:
-            #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|\bgrowth\s+(?:in|of)\s+(?:the\s+)?(?:number of\s+)?(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners|users|people|students|headcount)\b"#,
+            #"\b(?:learners?|learner count|headcount|users|people|students)\s+(?:grow|grew|grown|growing|growth)\b|\b(?:grow|grew|grown|growing|increas\w*)\s+(?:their|its|the)\s+(?:number of\s+)?(?:learners|learner count|headcount|users|people|students)\b|"#
+            + growthOf
+            + #"(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners|users|people|students|headcount)\b"#,
         options: [.caseInsensitive])
     /// "… first badge was Python Basics", after the words that say whose.
     private static let firstWas =
