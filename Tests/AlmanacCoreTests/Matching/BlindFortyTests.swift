@@ -119,6 +119,10 @@ import Testing
             ),
             ("Which 3 badges have the shortest median time to complete, worst first?", .listOrder),
             ("Which 3 badges have the most enrollments, worst first?", .listOrder),
+            // Blind test 43: a time ranking's own words, listed longest first unsaid.
+            ("Which 4 badges take the longest to complete, fastest first?", .listOrder),
+            ("Which 4 badges take the longest to complete, lowest first?", .listOrder),
+            ("Which 4 badges are the quickest to complete, slowest first?", .listOrder),
             // The drop-out rates were given, not the completion rates (23.73 %, 29.02 %, 35.43 %).
             (
                 "What is the completion rate of the 3 badges with the highest drop-out rate?",
