@@ -106,14 +106,16 @@ public struct OfflineNarrator: Sendable {
                 "\(window == "" ? "" : window + ", ")\(count(total, "enrollment")) came from \(sources)\(scope(filters))."
             )
         }
-        let tied = Tie.leading(active, by: { Double($0.enrollments) })
+        // Learners with no organization are counted, not ranked among the organizations: the
+        // lead sentence says so, and "(no organization) led with 3,120" contradicted it.
+        let tied = Tie.leading(named, by: { Double($0.enrollments) })
         if tied.count > 1, let first = tied.first {
             sentences.append(
                 mostTied(
-                    tied.map(\.organization), first.enrollments, of: active.count,
+                    tied.map(\.organization), first.enrollments, of: named.count,
                     plural: "organizations"))
-        } else if let first = active.first, active.count > 1 {
-            let others = active.dropFirst().prefix(2).map {
+        } else if let first = named.first, named.count > 1 {
+            let others = named.dropFirst().prefix(2).map {
                 "\(md($0.organization)) (\(NumberText.count($0.enrollments)))"
             }
             sentences.append(
@@ -151,11 +153,11 @@ public struct OfflineNarrator: Sendable {
                 )
             }
         }
-        let comparable = active.filter { $0.enrollments >= Self.comparable }
+        let comparable = named.filter { $0.enrollments >= Self.comparable }
             .sorted { ($0.completionRate, $1.organization) > ($1.completionRate, $0.organization) }
-        if let best = comparable.first, active.count > 1 {
+        if let best = comparable.first, named.count > 1 {
             // Tied organizations are all named, or, when all are level, none is singled out.
-            let among = Self.among("organizations", comparable.count, of: active.count)
+            let among = Self.among("organizations", comparable.count, of: named.count)
             let rate = NumberText.percent(best.completionRate)
             let tied = Tie.leading(comparable, by: \.completionRate).map { md($0.organization) }
             var text =
@@ -204,11 +206,12 @@ public struct OfflineNarrator: Sendable {
                 wording: .bestWorst, alone: among.isEmpty)
             sentences.append(among + text + ".")
         }
-        let organizations = result.byOrganization.filter {
-            $0.counts.enrollments >= Self.comparable
-        }
+        // Learners with no organization are not ranked among the organizations (the lead
+        // sentence says so); "(no organization) trails at 15.0 %" followed it.
+        let ranked = result.byOrganization.filter { $0.name != Scope.noOrganization }
+        let organizations = ranked.filter { $0.counts.enrollments >= Self.comparable }
         if organizations.count >= 2, Set(organizations.map(\.counts.completionRate)).count > 1 {
-            let all = result.byOrganization.count { $0.counts.enrollments > 0 }
+            let all = ranked.count { $0.counts.enrollments > 0 }
             let text = extremes(
                 organizations.map { ($0.name, $0.counts.completionRate) },
                 plural: "organizations", wording: .leadsTrails, alone: false)
