@@ -102,7 +102,7 @@ struct LearningPathCharts {
             caption:
                 "Columns are the first, second and third badge of the \(result.topPaths.count) most common paths; wide bands are well-trodden steps.",
             summary:
-                "Sankey diagram of the first three steps of the \(result.topPaths.count) most common learning paths\(widest.map { "; the widest band is \($0.from) to \($0.to), with \(NumberText.count($0.learners)) learners" } ?? "").",
+                "Sankey diagram of the first three steps of the \(result.topPaths.count) most common learning paths\(widest.map { "; the widest band is \($0.from) to \($0.to), with \(NumberText.count($0.learners)) learners of these paths" } ?? "").",
             figure: Layout.figure([trace], layout),
             table: DataTable(
                 title: "Steps of the most common paths",
