@@ -36,7 +36,11 @@ extension TimeWindow {
         #"\b(?:in|during|this|last|next|the|of)\s+(?:the\s+)?fall\b|\bfall\s+(?:of\s+)?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+fall\b"#,
         #"\bweekends?\b"#,
         #"\bfortnights?\b"#, #"\bdecades?\b"#, #"\b(?:yesterday|today|tomorrow|tonight)\b"#,
-        #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,
+        // "The last couple of months", "the past handful of weeks" (blind test 44 got the
+        // whole history).
+        #"\b(?:last|this|next|previous|past|coming|prior|recent|upcoming|current)\s+(?:\w+\s+)?(?:of\s+(?:the\s+)?)?(?:days?|weeks?|months?|years?|quarters?|halfs?|halves)\b"#,
+        // "Enrollments LTM", "TTM": the last or trailing twelve months, in shorthand.
+        #"\b(?:ltm|ttm|ntm|l12m|t12m|r12m)\b"#,
         #"\brecently\b"#, #"\blately\b"#,
         // "The completion rate for Python Basics among recent enrollments" was all-time.
         #"\brecent\s+(?:enrol+ments|completions|learners|sign[- ]?ups|registrations|drop[- ]?outs|dropouts|activity|cohorts?)\b"#,
