@@ -35,9 +35,14 @@ public struct ReportBuilder {
         let location = try databaseLocation(file)
         if let path = location.filePath {
             try stage(.database) { try SQLiteConnection.refuseSpecialFile(at: path) }
+            try stage(.writing) {
+                try SiteWriter(files: files).refuseDatabase(
+                    URL(fileURLWithPath: path), inside: layout.site)
+            }
         }
         let lock = try stage(.writing) { try BuildLock(layout: layout, files: files) }
         defer { lock.release() }
+        SiteWriter(files: files).discardLeftovers(layout)
 
         let narration = narrationSettings(file)
         let records = BuildRecords(

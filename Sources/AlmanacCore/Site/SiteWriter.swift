@@ -93,6 +93,16 @@ public struct SiteWriter {
         }
     }
 
+    /// Removes the staging folder a build stopped by a signal left behind, when it is marked as
+    /// Almanac's: a rebuild that changes nothing never stages, and left it there (blind test
+    /// 45). Called under the site's lock.
+    public func discardLeftovers(_ layout: SiteLayout) {
+        for staging in [layout.staging, layout.innerStaging]
+        where files.exists(staging) && isOwnStaging(staging) {
+            try? files.removeItem(at: staging)
+        }
+    }
+
     /// Publishes a finished staging folder: deletes what the build no longer produces, then
     /// swaps it in, or discards it when nothing changed.
     func finish(_ site: StagingSite, produced: Set<String>, summary: WriteSummary)
@@ -205,6 +215,15 @@ public struct SiteWriter {
             throw SiteError(
                 path: folder.path, message: "is a file, not a folder; choose another --out")
         }
+        // The build swaps a new folder in beside it: one this user may not write would be
+        // replaced by one they own, its permissions lost (blind test 45).
+        guard files.isWritable(folder) else {
+            throw SiteError(
+                path: folder.path,
+                message:
+                    "cannot be written by this user, and a build replaces its contents; fix its permissions or choose another --out"
+            )
+        }
         // A folder that cannot be listed might hold anyone's files: refuse it rather than
         // treat it as empty and replace what is in it.
         let entries: [String]
@@ -226,6 +245,19 @@ public struct SiteWriter {
                     "holds files but no Almanac site (no index.html written by Almanac); a build replaces and deletes pages in its folder, so choose an empty or new folder"
             )
         }
+    }
+
+    /// Refuses a database file inside the site's folder: the build would publish it, with
+    /// every learner's name, beside the pages (blind test 45).
+    func refuseDatabase(_ database: URL, inside folder: URL) throws {
+        let site = files.resolvingLinks(folder).standardizedFileURL.path
+        let file = files.resolvingLinks(database).standardizedFileURL.path
+        guard file.hasPrefix(site.hasSuffix("/") ? site : site + "/") else { return }
+        throw SiteError(
+            path: database.path,
+            message:
+                "is inside the output folder \(folder.path), which a build replaces and publishes; keep the database outside it, or choose another --out"
+        )
     }
 
     /// The staging folder with its marker and a hard link to every current file, so an
@@ -279,6 +311,9 @@ public struct SiteWriter {
             }
             return
         }
+        // The new folder takes the old one's permissions and group (a shared site folder
+        // `drwxrws---` became `drwxr-xr-x`, blind test 45).
+        files.copyPermissions(from: folder, to: staging)
         // Linux swaps the two folders in one step, so the site is never missing.
         if (try? files.exchangeItems(staging, folder)) != nil {
             // The previous site, now at the staging path, is marked as Almanac's before it is

@@ -130,9 +130,22 @@ public protocol FileSystem: Sendable {
     /// True when the folder is the root of a mounted file system (its device differs from its
     /// parent's), such as a container volume or a tmpfs: it cannot be renamed.
     func isMountPoint(_ url: URL) -> Bool
+
+    /// True when this process may write into the item (or nothing is there).
+    func isWritable(_ url: URL) -> Bool
+
+    /// Gives `destination` the permission bits and group of `source`, as far as this process
+    /// may; what it may not is left as it is.
+    func copyPermissions(from source: URL, to destination: URL)
 }
 
 extension FileSystem {
+    /// A file system with no owners (a test's) lets every item be written.
+    public func isWritable(_ url: URL) -> Bool { true }
+
+    /// A file system with no permissions (a test's) has none to copy.
+    public func copyPermissions(from source: URL, to destination: URL) {}
+
     /// A file system with no disk to flush (a test's) writes durably as it writes.
     public func writeDurably(_ data: Data, to url: URL) throws {
         try write(data, to: url)
@@ -309,6 +322,17 @@ public struct DiskFileSystem: FileSystem {
 
     public func contentsOfDirectory(at url: URL) throws -> [String] {
         try systemCall(url) { try FileManager.default.contentsOfDirectory(atPath: url.path) }
+    }
+
+    public func isWritable(_ url: URL) -> Bool {
+        access(url.path, F_OK) != 0 || access(url.path, W_OK) == 0
+    }
+
+    public func copyPermissions(from source: URL, to destination: URL) {
+        var status = stat()
+        guard stat(source.path, &status) == 0 else { return }
+        _ = chown(destination.path, uid_t.max, status.st_gid)
+        _ = chmod(destination.path, status.st_mode & 0o7777)
     }
 
     public func attributes(of url: URL) -> FileAttributes? {
