@@ -118,9 +118,11 @@ public struct SchemaChecker {
     /// which a build checks before any question is matched against the names.
     public func names(_ db: any DatabaseConnection) throws -> [SchemaFinding] {
         var findings: [SchemaFinding] = []
+        var named: [[String]] = []
         for (table, noun) in [("badges", "badge"), ("organizations", "organization")] {
             let sql = "SELECT id, name FROM \(table) WHERE name IS NOT NULL ORDER BY id"
             let names = try db.rows(sql) { (id: $0.int(0), name: $0.string(1) ?? "") }
+            named.append(names.map(\.name))
             if let finding = Self.repeatedIdentities(names, table: table) {
                 findings.append(finding)
             }
@@ -130,7 +132,27 @@ public struct SchemaChecker {
             if let finding = Self.longNames(names, table: table) { findings.append(finding) }
             if let finding = Self.blankNames(names, table: table) { findings.append(finding) }
         }
+        if let finding = Self.sharedNames(badges: named[0], organizations: named[1]) {
+            findings.append(finding)
+        }
         return findings
+    }
+
+    /// Names that are both a badge and an organization: a question that names one is
+    /// refused, since its words cannot tell which is meant (it was read as the badge).
+    static func sharedNames(badges: [String], organizations: [String]) -> SchemaFinding? {
+        let shared = Set(badges).intersection(organizations).sorted()
+        guard !shared.isEmpty else { return nil }
+        var listed = shared.prefix(listedDuplicates).map { "'\(DisplayName.cut($0))'" }
+        if shared.count > listedDuplicates {
+            listed.append("and \(shared.count - listedDuplicates) more")
+        }
+        return SchemaFinding(
+            severity: .warning,
+            message: "names shared by a badge and an organization ("
+                + listed.joined(separator: ", ")
+                + "); a question that names one is refused, as it cannot tell which is meant, so rename one of each pair",
+            count: shared.count)
     }
 
     /// Names with nothing to show: empty, or spaces and invisible characters only. A summary
@@ -145,7 +167,7 @@ public struct SchemaChecker {
         return SchemaFinding(
             severity: .error,
             message: "\(table) whose name is empty or blank (ids " + ids.joined(separator: ", ")
-                + "); give each a name, or NULL",
+                + "); give each a name",
             count: blank.count)
     }
 

@@ -41,6 +41,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Organizations' growth cut to a count or ranked least first ("top 1"): the growth
         /// of organizations is listed whole, most growth first.
         case growthRanking(String)
+        /// A name that is both a badge and an organization: which one the question means,
+        /// the words cannot tell.
+        case sharedName(String)
     }
 
     public var questionID: String
@@ -126,6 +129,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unapplied(let part, let phrase):
             return
                 "question `\(questionID)`: Almanac cannot apply \"\(Self.cut(phrase))\": \(Self.unapplied[part] ?? "")"
+        case .sharedName(let name):
+            return
+                "question `\(questionID)` names '\(Self.cut(name))', which is both a badge and an organization in this database, and Almanac cannot tell which is meant; rename one of them (`almanac check` lists them), or write the query yourself with `sql:`"
         case .growthRanking(let ranking):
             return
                 "question `\(questionID)` ranks organizations by growth (\(ranking)), but Almanac lists the growth of every organization, most growth first, and does not cut or reverse that list; ask \"Which organizations grew the most in 2026?\" and read the first or last rows, or write the query yourself with `sql:`"

@@ -94,6 +94,8 @@ public struct Matcher: Sendable {
     /// Kinds whose rules the questions file replaced: the vocabulary no longer routes to them.
     private let replaced: Set<AnalysisKind>
     let entities: EntityFinder
+    /// Names that are both a badge and an organization.
+    let sharedNames: Set<String>
     let asOf: CivilDate?
     /// A category's name before a badge word ("security courses"): a filter no analysis has.
     let categories: NSRegularExpression?
@@ -111,6 +113,7 @@ public struct Matcher: Sendable {
         asOf: CivilDate? = nil
     ) throws {
         self.entities = EntityFinder(catalogue)
+        sharedNames = Set(catalogue.badges).intersection(catalogue.organizations)
         self.asOf = asOf
         let names = Set(catalogue.categories.values).filter { !$0.isEmpty }.sorted {
             $0.count > $1.count
@@ -178,6 +181,11 @@ public struct Matcher: Sendable {
         }
         let reading = read(question.text)
         let (text, mentions, masked) = (reading.text, reading.mentions, reading.masked)
+        // Read as the badge, a shared name counted the badge's learners for "users from the
+        // Initech organization" (blind test 45).
+        if let shared = mentions.first(where: { sharedNames.contains($0.name) }) {
+            throw failure(.sharedName(shared.name))
+        }
         try refuseAbsentMeasures(masked, failure)
         let wording = memo.wording(wordingText(masked.lowercased()))
         if wording.completedEnrollments, wording.dimension == .period {

@@ -7,6 +7,10 @@ extension TimeWindow {
         // refusal quoted "in 2025").
         #"\b(?:19|20)\d{2}\s*[-–/]\s*(?:(?:19|20)\d{2}|\d{2})\b(?![-/]\d)"#,
         #"\b(?:19|20)\d{2}\b"#,
+        // A year outside 1900 to 2099 ("March 1899", "Q2 1899", "in 3000", "in 20255"): the
+        // period alone was read ("March 1899" was March 2026) or nothing (blind test 45).
+        #"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|q[1-4]|h[12])\s+(?:of\s+)?(?!(?:19|20)\d{2}\b)\d{3,5}\b"#,
+        #"\b(?:in|during|since|before|after|until|till|through|from|for|of|year)\s+(?!(?:19|20)\d{2}\b)\d{4,5}\b(?!\s*(?:%|percent|\+|,\d|enrol|learner|user|people|person|student|completion|completer|drop|badge|course|organi|compan|day|week|month|quarter|year|hour|time))"#,
         // Dates written with slashes or dots ("09/2026", "15.09.2026"), week numbers ("wk
         // 38", "W38"), "26Q3", weekdays, times of day and hours: a blind test found the
         // year of each read alone, or the words dropped.

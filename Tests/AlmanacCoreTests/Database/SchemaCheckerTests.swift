@@ -180,7 +180,7 @@ import Testing
                 "3 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
                     + "\"Python Basics\" (id 1), \"Python Basics\" (id 4) and \" python basics\u{200B}\" (id 5)"
                     + same,
-                "1 badge whose name is empty or blank (ids 6); give each a name, or NULL",
+                "1 badge whose name is empty or blank (ids 6); give each a name",
                 "4 organizations whose name another organization also has, exactly or after Unicode NFC "
                     + "normalization: \"Globex\" (id 2) and \"Globex\" (id 7); \"Z\u{FC}rich\" (id 5) and "
                     + "\"Zu\u{308}rich\" (id 6)" + same,

@@ -39,6 +39,28 @@ import Testing
         #expect(try reason(text) == .unreadableTime(phrase), "\(text)")
     }
 
+    /// Blind test 45: "March 1899" was March 2026 (992 enrollments), "Q2 1899" Q2 2026,
+    /// "December 2100" December 2025, and "in 3000", "in 2100" and "in 20255" the whole
+    /// history. A year outside 1900 to 2099 is a time it cannot read; "in 1999" is read.
+    @Test(
+        "a year outside 1900 to 2099 is a time it cannot read",
+        arguments: [
+            ("How many enrollments were there in March 1899?", "in March 1899"),
+            ("enrollments in Q2 1899", "in Q2 1899"),
+            ("enrollments in December 2100", "in December 2100"),
+            ("What is the completion rate in 3000?", "in 3000"),
+            ("How many enrollments in 2100?", "in 2100"),
+            ("How many enrollments in 20255?", "in 20255"),
+        ])
+    func yearsOutOfRange(text: String, phrase: String) throws {
+        #expect(try reason(text) == .unreadableTime(phrase), "\(text)")
+    }
+
+    @Test("a year of the 1900s is read")
+    func lastCentury() throws {
+        #expect(try route("How many enrollments in 1999?").filters.dateRange != nil)
+    }
+
     /// "A completion rate north of 60%" listed all 12 organizations (3 are over it); "topped
     /// 500 enrollments in 2025" all of them (5 did); "double-digit drop-out rates" and "in the
     /// 50s" every row.
@@ -131,5 +153,47 @@ import Testing
         ])
     func neighboursRead(text: String) throws {
         _ = try route(text)
+    }
+}
+
+/// Blind test 45: a badge renamed "Initech", the name of an organization, took over "how many
+/// users from the Initech organization enrolled" (833, the badge's learners; the organization
+/// has 482). A shared name is refused, and `almanac check` warns of it.
+@Suite struct SharedNameTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Initech"], organizations: ["Initech", "Hooli"]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    @Test(
+        "a name that is both a badge and an organization is refused, others are read",
+        arguments: [
+            "How many users from the Initech organization enrolled?",
+            "What is the completion rate at Initech?",
+            "How many learners took the Initech badge?",
+        ])
+    func refused(text: String) throws {
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: text))
+        }
+        #expect(error.reason == .sharedName("Initech"))
+    }
+
+    @Test("a name of one kind only is read")
+    func others() throws {
+        let match = try matcher.route(Question(id: "q", text: "How many enrollments at Hooli?"))
+        #expect(match.filters.organization == "Hooli")
+    }
+
+    @Test("the check warns of each shared name")
+    func checked() {
+        let finding = SchemaChecker.sharedNames(
+            badges: ["Python Basics", "Initech", "Hooli"], organizations: ["Hooli", "Initech"])
+        #expect(finding?.severity == .warning)
+        #expect(finding?.count == 2)
+        #expect(
+            finding?.message.hasPrefix(
+                "names shared by a badge and an organization ('Hooli', 'Initech')") == true)
+        #expect(SchemaChecker.sharedNames(badges: ["A"], organizations: ["B"]) == nil)
     }
 }
