@@ -527,7 +527,10 @@ extension Vocabulary {
             // "Top 0 badges" was read as the whole ranking.
             .emptyRanking,
             [
-                #"\b(?:top|bottom)\s+(?:0+|zero|none)\b(?!\.\d)|\b(?:0+|zero)\s+(?:\w+\s+)?\#(rankWords)\b"#
+                #"\b(?:top|bottom)\s+(?:0+|zero|none)\b(?!\.\d)|\b(?:0+|zero)\s+(?:\w+\s+)?\#(rankWords)\b"#,
+                // "Which 0 badges have the most learners" (the whole ranking), "top -5 badges"
+                // (the top 5; blind test 45).
+                #"\b(?:which|what|the|list|show)\s+(?:0+|zero)\s+(?:\#(badgePlural)|\#(orgPlural))\b|\b(?:top|bottom)\s*-\s*\d+\b|(?:^|\s)-\d+\s+(?:\#(badgePlural)|\#(orgPlural))\b"#,
             ]
         ),
         (

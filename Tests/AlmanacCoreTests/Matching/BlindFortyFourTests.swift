@@ -135,6 +135,22 @@ import Testing
         #expect(match.intent.measure == .completionRate, "\(text)")
     }
 
+    /// "Which 0 badges have the most learners" was the whole ranking and "top -5 badges" the
+    /// top 5 (blind test 45); "which is the most-abandoned course at Acme & Sons" listed five
+    /// or more where one was asked (blind test 44).
+    @Test(
+        "a ranking of none or of a negative count is refused",
+        arguments: ["Which 0 badges have the most learners?", "top -5 badges"])
+    func emptyRankings(text: String) throws {
+        #expect(try refusedPart(text) == .emptyRanking, "\(text)")
+    }
+
+    @Test("the most-abandoned course, hyphenated, is one course")
+    func hyphenatedSingular() throws {
+        let match = try route("Which is the most-abandoned course at Acme & Sons?")
+        #expect(match.intent.ranking == Ranking(.top, count: 1))
+    }
+
     /// Their neighbours are read as before: a window with a number, a ratio that is the
     /// completion rate, the average progress of learners on their way, the top performers,
     /// and completions "hit" with no number.
