@@ -34,6 +34,17 @@ import Testing
         #expect(result.figures == 1)
     }
 
+    /// A custom query's label "4711 aaaa…" of 201 characters was quoted cut, as the pages show
+    /// it, and its 4711 flagged as a figure not in the data (blind test 45); `--strict` failed.
+    @Test("a long name quoted cut, as the pages show it, leaves no digits behind")
+    func cutName() {
+        let name = "4711 " + String(repeating: "a", count: 200)
+        let answer = DisplayName.cut(name) + " has 1,234 enrollments."
+        let result = Grounding.check(answer, against: context([name]))
+        #expect(result.unverified == [])
+        #expect(result.figures == 1)
+    }
+
     @Test("a name is not found inside a letter that carries an accent")
     func wholeCharacters() {
         // "Room 404" + U+0301 ends in an accented 4, another character than the name's last:
