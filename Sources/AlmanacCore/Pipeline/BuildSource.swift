@@ -63,7 +63,10 @@ struct BuildSource {
                         "\(db.location): no enrolled_at or completed_at to take the as-of date from; pass --as-of"
                 )
             }
-            if requested == nil { try checkFuture(asOf, today: today, db, warnings) }
+            if requested == nil {
+                try checkFuture(asOf, today: today, db, warnings)
+                try checkStray(asOf, today: today, db, warnings)
+            }
             let first = try DatabaseStats.earliestEnrollment(in: db)
             if let requested, let first, requested < first {
                 warnings.add(
@@ -85,6 +88,14 @@ struct BuildSource {
             if let last, asOf > last {
                 ends = last
                 let gap = asOf.daysSinceEpoch - last.daysSinceEpoch
+                // "--as-of 9998-12-31" counted every week up to it: 93 s and a 371 MB site
+                // (blind test 45).
+                if asOf > today.adding(days: 1), gap > 366 {
+                    throw InputError(
+                        description:
+                            "--as-of \(asOf) is after today (\(today)) and more than a year after the data's last activity (\(last)), and a report dated then would count every period up to it; date the report up to today"
+                    )
+                }
                 warnings.add(
                     gap >= 7
                         ? "--as-of \(asOf) is after the data's last activity (\(last)): the last 7 days, and every window after \(last), hold no data; is the export up to date?"
@@ -97,6 +108,24 @@ struct BuildSource {
                 catalogue: try EntityCatalogue.read(from: db), recorder: recorder,
                 latestActivity: latest, dataEnds: ends)
         }
+    }
+
+    /// The data's latest day, two weeks or more after any other, is likely a stray row: one
+    /// enrollment dated 2026-12-01 in data that ends 2026-09-30 dated the report by it, its
+    /// last 7 days "1 against 0" and two months of empty windows (blind test 45). Said, with
+    /// the date to pass; a day after today is `checkFuture`'s.
+    private static func checkStray(
+        _ latest: CivilDate, today: CivilDate, _ db: any DatabaseConnection,
+        _ warnings: WarningLog
+    ) throws {
+        guard latest <= today.adding(days: 1),
+            let before = try DatabaseStats.latestActivity(before: latest, in: db),
+            latest >= before.adding(days: 14)
+        else { return }
+        let gap = latest.daysSinceEpoch - before.daysSinceEpoch
+        warnings.add(
+            "\(db.location): the data's latest activity, \(latest), is \(NumberText.count(gap)) days after any other (\(before)), and the report is dated by it, the days between empty; if that row is a stray, fix it, or date the report with --as-of \(before)"
+        )
     }
 
     /// The data's latest day after today is a row dated in the future: a report dated by it

@@ -54,4 +54,43 @@ import Testing
         plain.now = { Self.tenthOfMarch }
         #expect(try await plain.build().warnings.allSatisfy { !$0.contains("after today") })
     }
+
+    /// Blind test 45: one enrollment dated 2026-12-01 in data that ends 2026-09-30 dated the
+    /// report by it, unsaid. Here the fixture ends 2024-03-01 and the stray row is 2024-03-09,
+    /// before today (2024-03-10): eight days after, nothing is said; 2024-03-20 (today set
+    /// after it), 19 days after, is said with the date to pass.
+    @Test("a latest day two weeks or more after any other is said, with the --as-of to pass")
+    func stray() async throws {
+        var stray = try project(futureRow: "2024-03-20")
+        stray.now = { Date(timeIntervalSince1970: 1_711_929_600) }  // 2024-04-01
+        let summary = try await stray.build()
+        #expect(summary.asOf == CivilDate(iso: "2024-03-20"))
+        #expect(
+            summary.warnings.contains {
+                $0.contains(
+                    "the data's latest activity, 2024-03-20, is 19 days after any other (2024-03-01), and the report is dated by it, the days between empty; if that row is a stray, fix it, or date the report with --as-of 2024-03-01"
+                )
+            }, "\(summary.warnings)")
+        let near = try project(futureRow: "2024-03-09")
+        #expect(try await near.build().warnings.allSatisfy { !$0.contains("days after any other") })
+    }
+
+    /// Blind test 45: `--as-of 9998-12-31` took 93 s and wrote a 371 MB site.
+    @Test("an --as-of after today and more than a year after the data is refused")
+    func farAsOf() async throws {
+        var project = try Project()
+        project.now = { Self.tenthOfMarch }
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(configure: { $0.asOf = CivilDate(iso: "9998-12-31") })
+        }
+        #expect(
+            error?.description.contains(
+                "--as-of 9998-12-31 is after today (2024-03-10) and more than a year after the data's last activity (2024-03-01)"
+            ) == true, "\(String(describing: error))")
+        // A year after the data, up to today, is a stale export: said, and built.
+        var later = try Project()
+        later.now = { Date(timeIntervalSince1970: 1_767_225_600) }  // 2026-01-01
+        let built = try await later.build(configure: { $0.asOf = CivilDate(iso: "2025-12-31") })
+        #expect(built.asOf == CivilDate(iso: "2025-12-31"))
+    }
 }
