@@ -106,13 +106,21 @@ struct AnalysisCache {
     }
 
     mutating func store(_ output: any AnalysisOutput, for key: AnalysisKey) {
+        store(encoded: Self.encoded(output), for: key)
+    }
+
+    /// An output as an entry keeps it; nil for one that cannot be kept.
+    static func encoded(_ output: any AnalysisOutput) -> Data? {
         let encoder = JSONEncoder()
-        let data: Data?
         switch output {
-        case let result as any Analysis: data = try? encoder.encode(result)
-        case let result as CustomSQL: data = try? encoder.encode(result)
-        default: data = nil
+        case let result as any Analysis: return try? encoder.encode(result)
+        case let result as CustomSQL: return try? encoder.encode(result)
+        default: return nil
         }
+    }
+
+    /// Keeps an output `encoded` already (the build encodes its outputs on every core).
+    mutating func store(encoded data: Data?, for key: AnalysisKey) {
         if let data { entries[Self.name(key)] = Entry(kind: key.kind.rawValue, output: data) }
     }
 
