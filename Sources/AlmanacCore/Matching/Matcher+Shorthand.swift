@@ -230,6 +230,27 @@ extension Matcher {
                 #"\btak(e|es|ing)\s+longer(?:\s+to\s+(?:complete|finish))?\b(?!\s+than\b)"#,
                 "tak$1 more time to complete"
             ),
+            // "How many learners reached completion in Python Basics" was its completion
+            // rate, "got through" and "reached the end of" every learner of it (blind test 46).
+            (
+                #"\b(?:reach|reached|reaches|reaching|achieve|achieved|achieves|attain|attained)\s+completion\b"#,
+                "completed"
+            ),
+            (
+                #"\b(?:got|get|gets|getting|made it|make it|makes it|making it)\s+(?:all the way\s+)?through\b(?!\s+(?:the\s+)?(?:first|second|half|\d))"#,
+                "completed"
+            ),
+            (
+                #"\b(?:reached|reach|reaches|reaching|got to|get to|gets to)\s+the\s+end\s+of\b"#,
+                "completed"
+            ),
+            // "The most successful badge" is the best one; "the last calendar month", "the last
+            // full week" are last month and last week (they were refused).
+            (#"\bmost successful\b"#, "best"), (#"\bleast successful\b"#, "worst"),
+            (
+                #"\b(last|previous|past|this)\s+(?:full|complete|whole|calendar|entire)\s+(week|month|quarter|year)\b"#,
+                "$1 $2"
+            ),
             (
                 #"\b(?:faster|quicker|slower|speedier)\s+(?:to|at|in)\s+(?:complete|completing|finish|finishing)\b"#,
                 "time to complete"

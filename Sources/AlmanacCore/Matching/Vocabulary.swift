@@ -106,6 +106,9 @@ enum Vocabulary {
         #"\bleaders?\b"#, #"\bhottest\b"#, #"\bmax\b"#, #"\bbusiest\b"#, #"\bflocking\b"#,
         #"\branking\b"#, #"\branked\b"#, #"\bleague table\b"#, #"\bleaderboard\b"#,
         #"\bdescending\b"#,
+        // "Which badge topped enrollments in 2025" (every badge was listed, blind test 46); a
+        // number after it is a threshold ("topped 500").
+        #"\btopp(?:ed|ing)\b(?!\s+(?:the\s+)?\d)(?!\s+out\b)"#,
         // "Badges by enrollments last quarter, list 7": the first 7, most first. Only with no
         // order word after it: "list the 5 badges with the lowest completion rate" are the
         // lowest (a blind test got the highest).
@@ -119,6 +122,8 @@ enum Vocabulary {
         // sets both side by side, as "more" does).
         #"\b(?:which|what)\b(?![^?.!]*(?:‹org›|‹badge›),?\s+(?:or|and|vs\.?|versus)\s+(?:the\s+)?(?:‹org›|‹badge›))[^?.!]*\b(?:fewer|lower)\b(?![^?.!]*\bthan\b)"#,
         #"\bbottom\b"#, #"\bleast\b"#, #"\blowest\b"#, #"\bfewest\b"#, #"\bsmallest\b"#,
+        // "Which badges have low uptake" listed the most enrolled first (blind test 46).
+        #"\b(?:little|low|poor|weak|lowest|least)\s+(?:uptake|take-up|interest|demand|adoption|traction)\b"#,
         #"\bminimum\b"#, #"\bmin\b"#, #"\bshortest\b"#, #"\bquietest\b"#,
         // "Learners in each badge, sorted ascending" (a blind test got the most first).
         #"\bascending\b"#,

@@ -38,7 +38,7 @@ struct Wording: Equatable {
         #"\b(?:across|among|throughout|over)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:\#(Vocabulary.orgPlural)|company|platform)\b"#
     )
     private static let whenPeak = compile(
-        #"\bwhen (?:did|was|were|is|are|do|does)\b[^?.!]*\b(?:peak(?:ed|s)?|at (?:its|their) (?:highest|peak|busiest)|busiest|highest)\b"#
+        #"\bwhen (?:did|was|were|is|are|do|does)\b[^?.!]*\b(?:peak(?:ed|s)?|at (?:its|their) (?:highest|peak|busiest)|busiest|highest|top(?:ped)? out|hit (?:an? |its |their )?(?:record|high|peak|all[- ]time high)|(?:reach|reached|set|sets) (?:an? |its |their )?(?:record|all[- ]time high|new high))\b"#
     )
     private static let completionsNamed = compile(
         #"\bcomplet(?:ed|ions?)\b|\bfinish(?:ed|es)\b|\bcompleters\b|\bfinishers\b"#)
