@@ -135,6 +135,8 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
     public enum Reason: Equatable, Sendable {
         case notFound
         case notADatabase
+        /// SQLite found the file's pages damaged ("database disk image is malformed").
+        case damaged(String)
         case locked
         case empty
         /// PostgreSQL: the schema the tables are read from has none, or the search path
@@ -179,6 +181,9 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
                 "\(path): no such database file; `almanac seed --out \(path)` writes demo data there, "
                 + "and `almanac schema` prints the tables for your own"
         case .notADatabase: return "\(path): not a SQLite database"
+        case .damaged(let message):
+            return
+                "\(path): the database file is damaged (SQLite: \(message)); restore it from a backup or export it again (`sqlite3 \(path) 'PRAGMA integrity_check;'` shows where)"
         case .locked: return "\(path): the database is locked by another process; try again"
         case .empty:
             return

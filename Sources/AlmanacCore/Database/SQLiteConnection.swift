@@ -355,6 +355,9 @@ public final class SQLiteConnection: DatabaseConnection {
         }
         switch status & 0xff {
         case SQLITE_NOTADB: return DatabaseError(path: path, reason: .notADatabase)
+        // A build named the question whose statement met the damage first, with the
+        // statement (blind test 45).
+        case SQLITE_CORRUPT: return DatabaseError(path: path, reason: .damaged(text))
         case SQLITE_BUSY, SQLITE_LOCKED: return DatabaseError(path: path, reason: .locked)
         case SQLITE_READONLY where Self.isWAL(path):
             // "attempt to write a readonly database" of a file opened read-only: a blind test

@@ -264,6 +264,35 @@ import Testing
         }
     }
 
+    /// Blind test 45: a file with a page written over (4 KiB of 0xFF) failed a build on its
+    /// first question, quoting the statement, as if the SQL were at fault.
+    @Test("a damaged page is called a damaged file, not a failed statement")
+    func damaged() throws {
+        let path = Fixture.folder().appending(path: "damaged.db").path
+        do {
+            let writer = try SQLiteConnection(path: path, mode: .create)
+            try writer.execute(
+                """
+                CREATE TABLE t (x TEXT);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+                INSERT INTO t SELECT printf('row %d of the table', i) FROM n;
+                """)
+        }
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try file.seek(toOffset: 40 * 4096)
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        try file.close()
+        let reader = try SQLiteConnection(path: path)
+        let error = try #require(throws: DatabaseError.self) {
+            _ = try reader.scalarInt("SELECT count(*) FROM t WHERE x LIKE '%9%'")
+        }
+        guard case .damaged = error.reason else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(error.description.contains("the database file is damaged"))
+    }
+
     @Test("a hot rollback journal is called an unfinished write, not a read-only database")
     func hotJournal() throws {
         let folder = Fixture.folder()
