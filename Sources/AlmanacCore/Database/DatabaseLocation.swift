@@ -39,8 +39,17 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         return target
     }
 
+    /// A URL of another kind ("mysql://u@h/db"): a blind test's was taken for a file's path,
+    /// and the advice to seed it made folders named `mysql:`.
+    static func isOtherURL(_ target: String) -> Bool {
+        !PostgresURL.matches(target)
+            && target.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*://"#, options: .regularExpression) != nil
+    }
+
     /// The file path of a SQLite database; nil for PostgreSQL.
-    public var filePath: String? { isPostgres || isKeywordString ? nil : target }
+    public var filePath: String? {
+        isPostgres || isKeywordString || Self.isOtherURL(target) ? nil : target
+    }
 
     /// Opens a read-only connection.
     /// - Throws: `DatabaseError` naming the redacted place.
@@ -60,6 +69,14 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     private func refuseKeywordString() throws {
+        if Self.isOtherURL(target) {
+            let scheme = target.prefix { $0 != ":" }
+            throw DatabaseError(
+                path: description,
+                reason: .cannotOpen(
+                    "a \(scheme):// URL is not a database Almanac reads: it reads a SQLite file by its path, or PostgreSQL by a postgres:// URL"
+                ))
+        }
         guard isKeywordString else { return }
         throw DatabaseError(
             path: description,

@@ -23,6 +23,10 @@ public struct ReportBuilder {
         // `/`, the home folder or a folder of foreign files is refused before anything runs
         // or is written beside it (no lock file, no `.almanac/`).
         try stage(.writing) {
+            // `--out ""` built into the current folder (blind test 45).
+            if options.outputPath.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw SiteError(path: "--out", message: "is empty; name the site's folder")
+            }
             try SiteWriter(files: files).checkTarget(layout.site, home: options.homeFolder)
             try refuseSiteInTemplates(layout)
             if let dump = options.dumpSQLPath {

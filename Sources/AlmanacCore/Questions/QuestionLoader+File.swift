@@ -56,7 +56,21 @@ extension QuestionFile {
             throw InputError(
                 description: "no database given: pass --db PATH or set `database:` in \(path)")
         }
-        if database.hasPrefix("/") || PostgresURL.matches(database) {
+        // `database: ""` was taken for the questions file's folder, and `~/x.db` for a
+        // folder named `~` beside it (blind test 45).
+        if database.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw InputError(
+                description:
+                    "\(path): `database:` is empty; name a SQLite file or a postgres:// URL, or pass --db"
+            )
+        }
+        if database == "~" || database.hasPrefix("~/") {
+            let home = FileManager.default.homeDirectoryForCurrentUser.path
+            return DatabaseLocation(home + database.dropFirst(), statementTimeout: timeout)
+        }
+        if database.hasPrefix("/") || PostgresURL.matches(database)
+            || DatabaseLocation.isOtherURL(database)
+        {
             return DatabaseLocation(database, statementTimeout: timeout)
         }
         return DatabaseLocation(
