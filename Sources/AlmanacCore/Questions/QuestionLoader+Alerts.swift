@@ -107,6 +107,14 @@ extension QuestionLoader {
                 problem(thresholdNode, range)
                 continue
             }
+            // The same alert twice fired twice, "2 alerts triggered" (blind test 45).
+            if let earlier = rules.first(where: {
+                $0.question == question && $0.measure == measure && $0.subject == subject
+                    && $0.condition == condition && $0.threshold == threshold
+            }) {
+                problem(item, "this alert repeats the one at line \(earlier.line); keep one")
+                continue
+            }
             rules.append(
                 AlertRule(
                     question: question, measure: measure, subject: subject, condition: condition,

@@ -119,4 +119,25 @@ extension AlertThresholdTests {
                 "6: `change_below` must be a number: a change in percent, or in percentage points for a rate",
             ])
     }
+
+    /// Blind test 45: the same alert written twice fired twice ("2 alerts triggered").
+    @Test("an alert written twice is an error at the second, naming the first")
+    func repeated() throws {
+        let error = #expect(throws: QuestionFileError.self) {
+            try QuestionLoader().load(
+                """
+                title: T
+                questions:
+                  - {text: How many people are enrolled in each badge?, id: b}
+                alerts:
+                  - {question: b, measure: enrollments, below: 100}
+                  - {question: b, measure: enrollments, below: 200}
+                  - {question: b, measure: enrollments, below: 100}
+                """, path: "q.yaml")
+        }
+        #expect(
+            error?.problems.map { "\($0.line): \($0.message)" } == [
+                "7: this alert repeats the one at line 5; keep one"
+            ])
+    }
 }
