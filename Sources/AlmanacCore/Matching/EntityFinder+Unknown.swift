@@ -99,7 +99,15 @@ extension EntityFinder {
             }
             let inside = (index + 1)..<end
             let words = String(characters[inside]).trimmingCharacters(in: .whitespaces)
-            if !words.isEmpty, !found.contains(where: { $0.range.overlaps(inside) }),
+            // A name with more words in the same quotes ("Hooli Inc") is quoted whole: the
+            // words left over alone ("no organization is called 'Inc'") were not what was
+            // written (blind test 45).
+            let within = found.filter { $0.range.overlaps(inside) }
+            let leftover = String(
+                inside.filter { position in !within.contains { $0.range.contains(position) } }
+                    .map { characters[$0] }
+            ).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            if !words.isEmpty, within.isEmpty || !leftover.isEmpty && !Self.isVocabulary(leftover),
                 !Self.isVocabulary(words)
             {
                 result.append((inside, kind(around: inside, in: characters)))

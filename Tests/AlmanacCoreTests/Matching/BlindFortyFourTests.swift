@@ -151,6 +151,26 @@ import Testing
         #expect(match.intent.ranking == Ranking(.top, count: 1))
     }
 
+    /// Blind test 45: "learners at \"Hooli Inc\"" was refused as "no badge or organization is
+    /// called 'Inc'"; the quoted phrase is what was written.
+    @Test("a name with more words in the same quotes is quoted whole")
+    func quotedWhole() throws {
+        guard
+            case .noSuchName(_, let written, let closest) = try reason(
+                "How many learners are at \"Hooli Inc\"?")
+        else {
+            Issue.record("not refused as a name")
+            return
+        }
+        #expect(written == "Hooli Inc")
+        #expect(closest.first == "Hooli")
+        // A name alone in quotes, or with Almanac's own words, is read.
+        #expect(try route("How many learners are at \"Hooli\"?").filters.organization == "Hooli")
+        #expect(
+            try route("What is \"Python Basics completion rate\"?").filters.badge
+                == "Python Basics")
+    }
+
     /// Their neighbours are read as before: a window with a number, a ratio that is the
     /// completion rate, the average progress of learners on their way, the top performers,
     /// and completions "hit" with no number.
