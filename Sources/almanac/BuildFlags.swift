@@ -65,6 +65,7 @@ struct BuildLook: ParsableArguments {
     var templates: String?
 
     @Option(
+        parsing: .unconditional,
         help: "The report date, YYYY-MM-DD (default: the latest activity in the data).",
         transform: CivilDate.flag)
     var asOf: CivilDate?
@@ -78,10 +79,16 @@ struct BuildLook: ParsableArguments {
     @Option(help: "A plotly.min.js to self-host instead of the copy inside this binary.")
     var plotlyFile: String?
 
-    @Option(help: "How many categories a chart axis keeps before grouping the rest as Other.")
+    // `.unconditional`: "--jobs -1" is a value out of range, not "Missing value" for a flag
+    // that looked like an option (blind test 45).
+    @Option(
+        parsing: .unconditional,
+        help: "How many categories a chart axis keeps before grouping the rest as Other.")
     var chartLimit = 15
 
-    @Option(help: "How many language-model requests may be in flight at once.")
+    @Option(
+        parsing: .unconditional, help: "How many language-model requests may be in flight at once."
+    )
     var jobs = 4
 
     @Flag(help: "Fail when an answer quotes a figure that is not in its data.")

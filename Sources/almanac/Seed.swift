@@ -21,16 +21,18 @@ struct Seed: AsyncParsableCommand {
     )
     var out = ProjectScaffold.databasePath
 
-    @Option(help: "Number of registered users.")
+    // `.unconditional`: "--users -5" is a value out of range, not a missing value.
+    @Option(parsing: .unconditional, help: "Number of registered users.")
     var users = 5_000
 
-    @Option(help: "Number of badges.")
+    @Option(parsing: .unconditional, help: "Number of badges.")
     var badges = 24
 
-    @Option(help: "Number of organizations.")
+    @Option(parsing: .unconditional, help: "Number of organizations.")
     var organizations = 12
 
-    @Option(help: "Random seed: the same flags give a byte-identical file.")
+    @Option(
+        parsing: .unconditional, help: "Random seed: the same flags give a byte-identical file.")
     var seed: UInt64 = 42
 
     @Option(help: "First day of activity, YYYY-MM-DD.")
