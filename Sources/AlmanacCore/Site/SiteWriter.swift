@@ -237,7 +237,14 @@ public struct SiteWriter {
                     "cannot list the output folder (\(error.localizedDescription)), so cannot tell whether it holds an Almanac site; fix its permissions or choose another --out"
             )
         }
-        guard !entries.isEmpty else { return }
+        // Hidden files (`.gitkeep`, `.nojekyll`, a worktree's `.git` file) keep a folder
+        // empty for this check: a build keeps them as it keeps any file it did not write
+        // (blind test 45 found a folder of a `.gitkeep` refused). A hidden folder does not.
+        let shown = entries.filter { entry in
+            !entry.hasPrefix(".")
+                || files.attributes(of: folder.appending(path: entry))?.kind != .file
+        }
+        guard !shown.isEmpty else { return }
         guard carriesGeneratorMarker(SiteLayout(site: folder).index) else {
             throw SiteError(
                 path: folder.path,

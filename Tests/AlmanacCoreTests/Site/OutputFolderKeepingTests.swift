@@ -65,4 +65,25 @@ import Testing
         // The site stands as it was, the database beside its pages unpublished by the build.
         #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
     }
+
+    /// Blind test 45: a folder holding only `.gitkeep` was refused as "holds files but no
+    /// Almanac site".
+    @Test("a folder of hidden files alone is built into, and its files are kept")
+    func hiddenFiles() async throws {
+        let project = try Project()
+        try FileManager.default.createDirectory(at: project.site, withIntermediateDirectories: true)
+        try Data().write(to: project.site.appending(path: ".gitkeep"))
+        try Data("gitdir: ../.git/worktrees/site\n".utf8).write(
+            to: project.site.appending(path: ".git"))
+        try await project.build()
+        try await project.build(Project.questions + "\n# edited\n")
+        #expect(project.read("index.html").contains(SiteWriter.generatorMarker))
+        #expect(project.read(".gitkeep") == "")
+        #expect(project.read(".git") == "gitdir: ../.git/worktrees/site\n")
+        // A hidden folder is not a file a build keeps whole: refused as before.
+        let other = try Project()
+        try FileManager.default.createDirectory(
+            at: other.site.appending(path: ".cache"), withIntermediateDirectories: true)
+        await #expect(throws: BuildError.self) { try await other.build() }
+    }
 }
