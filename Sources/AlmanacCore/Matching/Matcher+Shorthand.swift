@@ -247,6 +247,12 @@ extension Matcher {
             // "The most successful badge" is the best one; "the last calendar month", "the last
             // full week" are last month and last week (they were refused).
             (#"\bmost successful\b"#, "best"), (#"\bleast successful\b"#, "worst"),
+            // "Kubernetes Essentials median time", "Hooli median days H2 2025": the only
+            // median of a time is the time to complete (they matched no kind, blind test 48).
+            (
+                #"\bmedian\s+(time|days|duration)\b(?!\s+(?:to|for|of|it|between|from|taken|spent|needed)\b)"#,
+                "median $1 to complete"
+            ),
             (
                 #"\b(last|previous|past|this)\s+(?:full|complete|whole|calendar|entire)\s+(week|month|quarter|year)\b"#,
                 "$1 $2"

@@ -71,7 +71,8 @@ extension Vocabulary {
                 // "How many learners stopped Docker Basics before completing it" gave those
                 // who completed it (389, where 233 dropped it); "how many learners left Python
                 // Basics" every learner of it.
-                #"\bbefore (?:completing|finishing|completion|the end\b(?!\s+of\b)|they (?:finish|complete)|(?:it|they) (?:was|were) (?:finished|completed)|getting to the end)"#,
+                // (Not "the quarter before completion rate", a window and then the measure.)
+                #"\bbefore (?:completing|finishing|completion\b(?!\s+(?:rates?|percent\w*|%))|the end\b(?!\s+of\b)|they (?:finish|complete)|(?:it|they) (?:was|were) (?:finished|completed)|getting to the end)"#,
                 #"\b(?:left|leave|leaves|leaving|stopped|stop|stops|stopping)\s+(?:the\s+)?‹badge›"#,
                 // "How many learners stopped taking Docker Basics" (675, every learner of it),
                 // "left to finish", "learners left in Deep Learning", "remaining enrollments",
