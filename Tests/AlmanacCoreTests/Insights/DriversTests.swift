@@ -180,7 +180,7 @@ struct PlantedMove: Sendable, CustomStringConvertible {
         #expect(drivers?.json["by"] == [])
         #expect(
             drivers?.sentence
-                == "No single badge, category, organization or join cohort accounts for 30% of it: the move is broad-based."
+                == "No single badge, category, organization or join cohort accounts for 30% of it and 15 points more than its usual share: the move is broad-based."
         )
     }
 
@@ -272,5 +272,33 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             drivers?.sentence.contains("learners who joined in 2024-01 (+36, 90.0% of the change)")
                 == true)
         #expect(split("learners", counts, expected: (4, 6)) == nil)
+    }
+
+    /// Blind test 47: "with moves that offset each other: the badges SQL Fundamentals (−17),
+    /// Python Basics (−12); the category Programming (−28)", all falls. Offsetting is said
+    /// only of moves that go both ways.
+    @Test("moves beyond chance that all go one way are not said to offset each other")
+    func sameWayMoves() {
+        func member(_ name: String, _ change: Double) -> Drivers.Driver {
+            Drivers.Driver(name: name, before: nil, after: nil, change: change, share: 0)
+        }
+        var drivers = Self.drivers("completed", 142, 113, change: -29, [], withinChance: true)
+        drivers.offsetting = [
+            Split(
+                dimension: .badge,
+                drivers: [member("SQL Fundamentals", -17), member("Python Basics", -12)],
+                restChange: 0, restShare: 0),
+            Split(
+                dimension: .category, drivers: [member("Programming", -28)], restChange: 0,
+                restShare: 0),
+        ]
+        #expect(
+            drivers.explanation
+                == "Within what chance alone gives overall, though these moved beyond it on their own: the badges SQL Fundamentals (−17), Python Basics (−12); the category Programming (−28)."
+        )
+        drivers.offsetting[0].drivers[1].change = 12
+        #expect(
+            drivers.explanation.hasPrefix(
+                "Within what chance alone gives overall, but with moves that offset each other: "))
     }
 }
