@@ -40,7 +40,7 @@ public struct OfflineNarrator: Sendable {
             }
             if let median = badge.medianDaysToComplete {
                 text +=
-                    "; half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
+                    "; half of those who finished took \(Self.days(median)) or less."
             } else {
                 text += ", and none has finished yet."
             }
@@ -192,7 +192,7 @@ public struct OfflineNarrator: Sendable {
         ]
         if let median = result.overallMedianDays {
             sentences.append(
-                "Half of those who finished took \(NumberText.decimal(median, places: 1)) days or less."
+                "Half of those who finished took \(Self.days(median)) or less."
             )
         }
         let badges = result.byBadge.filter { $0.counts.enrollments >= Self.comparable }
@@ -221,6 +221,12 @@ public struct OfflineNarrator: Sendable {
                     : "Among organizations, ") + text + ".")
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// "15.2 days", "1 day" ("took 1 days", blind test 47).
+    static func days(_ value: Double) -> String {
+        let written = NumberText.decimal(value, places: 1)
+        return written + (written == "1" ? " day" : " days")
     }
 
     /// Rates of groups with fewer enrollments are noise: the best and the worst are named

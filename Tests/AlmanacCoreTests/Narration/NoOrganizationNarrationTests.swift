@@ -47,4 +47,13 @@ import Testing
                 "74 enrollments came from 2 organizations and from learners with no organization"),
             "\(text)")
     }
+
+    /// Blind test 47: "Half of those who finished took 1 days or less".
+    @Test("a median of one day is one day")
+    func oneDay() {
+        #expect(OfflineNarrator.days(1) == "1 day")
+        #expect(OfflineNarrator.days(1.04) == "1 day")
+        #expect(OfflineNarrator.days(15.2) == "15.2 days")
+        #expect(OfflineNarrator.days(0.5) == "0.5 days")
+    }
 }

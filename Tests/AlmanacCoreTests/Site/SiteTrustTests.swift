@@ -328,6 +328,9 @@ import Testing
         #expect(WeeklyChange.Measure(current: 5, previous: 5).text == "no change")
         #expect(WeeklyChange.Measure(current: 0, previous: 0).text == "none in either")
         #expect(WeeklyChange.Measure(current: 3, previous: 0).text == "none before")
+        // Blind test 47: 146 against 255 is −109/255 = −42.745…%, one decimal −42.7 %; it
+        // was written "▼ 42.75%" (the stored 0.4275 taken for a rate's tie).
+        #expect(WeeklyChange.Measure(current: 146, previous: 255).text == "▼ 42.7%")
     }
 
     @Test("--templates replaces one template and keeps the rest; unknown names are warnings")
