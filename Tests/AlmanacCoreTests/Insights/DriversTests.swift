@@ -301,4 +301,32 @@ struct PlantedMove: Sendable, CustomStringConvertible {
             drivers.explanation.hasPrefix(
                 "Within what chance alone gives overall, but with moves that offset each other: "))
     }
+
+    /// Blind test 47: "Driven by the badges Python Intermediate (−38…), Git & GitHub (−34…);
+    /// and by the categories …" left out the organization Acme & Sons with 58.1 % of the
+    /// change, the largest share, which the JSON named. The two dimensions said are those
+    /// whose first driver holds the most of the change, in the dimensions' order.
+    @Test("the sentence names the two dimensions with the largest drivers")
+    func strongestDimensions() {
+        func member(_ name: String, _ change: Double, _ share: Double) -> Drivers.Driver {
+            Drivers.Driver(name: name, before: nil, after: nil, change: change, share: share)
+        }
+        let drivers = Self.drivers(
+            "enrollments", 1083, 978, change: -105,
+            [
+                Split(
+                    dimension: .badge, drivers: [member("Python Intermediate", -38, 0.3619)],
+                    restChange: -67, restShare: 0.6381),
+                Split(
+                    dimension: .category, drivers: [member("Programming", -60, 0.5714)],
+                    restChange: -45, restShare: 0.4286),
+                Split(
+                    dimension: .organization, drivers: [member("Acme & Sons", -61, 0.581)],
+                    restChange: -44, restShare: 0.419),
+            ])
+        #expect(
+            drivers.explanation
+                == "Driven by the category Programming (−60, 57.1% of the change); and by the organization Acme & Sons (−61, 58.1% of the change)."
+        )
+    }
 }
