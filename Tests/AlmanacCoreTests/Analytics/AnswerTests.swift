@@ -29,7 +29,8 @@ import Testing
         #expect(answer.table.title == "Completion rate by badge, lowest first (1 of 2)")
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "The badge with the lowest completion rate is Python Basics: 50.00%.")
+                == "The badge with the lowest completion rate is Python Basics: 50.00% (enrollments: 4)."
+        )
     }
 
     @Test("without a ranking, highest first; with a top count, cut to it")
