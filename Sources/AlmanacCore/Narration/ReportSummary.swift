@@ -13,6 +13,8 @@ public struct ReportSummary: Sendable {
     public var keyMeasures: [KeyMeasure]
     /// Which key measures the question has (`Match.keyMeasures`): what an alert may name.
     public var keyMeasureSpec: KeyMeasureSpec?
+    /// The badge or organization the question is filtered to: the subject of its totals.
+    public var scopeName: String?
     /// The report's own box, shared.
     @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
@@ -35,6 +37,7 @@ public struct ReportSummary: Sendable {
         narration = report.narration.markdown
         keyMeasures = report.keyMeasures
         keyMeasureSpec = report.match.keyMeasures
+        scopeName = report.match.filters.organization ?? report.match.filters.badge
         _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
         // A page comparing names has the insights of the whole scope, which the digest

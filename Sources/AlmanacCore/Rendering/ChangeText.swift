@@ -192,6 +192,8 @@ enum ChangeText {
     /// An entry of the index's "What changed".
     struct Move {
         var questionID: String
+        /// The badge or organization the move is of: its slice, or its question's filter.
+        var subject: String? = nil
         var question: String
         var change: SinceLastReport.Change
         /// How unusual the change is (`InsightFinder.changeScores`): for the JSON, not prose.
@@ -209,12 +211,17 @@ enum ChangeText {
     /// each question.
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
+        // A total's subject is the name its question is filtered to: "globex-weekly:
+        // enrollments 1,871 → 1,861" is the move listed already as Globex Corporation's slice
+        // of another question (blind test 47 found it twice).
+        var subjects: [String?] = []
         for summary in summaries {
             guard let since = summary.sinceLastReport else { continue }
             // A window that gained days or began again, a question that changed, a cohort
             // counted at another age: no move of the numbers' own.
             for change in since.changes where since.isComparable(change) {
                 all.append((summary.question.id, summary.question.text, change))
+                subjects.append(change.subject ?? summary.scopeName)
             }
         }
         let scores = InsightFinder.changeScores(all.map(\.change))
@@ -225,7 +232,8 @@ enum ChangeText {
                 (
                     score, index,
                     Move(
-                        questionID: entry.questionID, question: entry.question,
+                        questionID: entry.questionID, subject: subjects[index],
+                        question: entry.question,
                         change: entry.change, score: score)
                 ))
         }
@@ -240,7 +248,7 @@ enum ChangeText {
             }
             let change = move.change
             let key = [
-                change.measure, change.subject ?? "", change.before.map { "\($0)" } ?? "",
+                change.measure, move.subject ?? "", change.before.map { "\($0)" } ?? "",
                 change.after.map { "\($0)" } ?? "",
             ].joined(separator: "\u{1F}")
             guard listed.insert(key).inserted else { continue }
