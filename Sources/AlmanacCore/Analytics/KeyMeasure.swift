@@ -180,8 +180,12 @@ extension Match {
     /// Whether the question answers the completions that happened in its window, counted by
     /// `completed_at` ("how many completions were there last week"), rather than the
     /// completed enrollments of the window's enrollments.
-    public var countsCompletionsInWindow: Bool {
-        kind == .completionMetrics && intent.measure == .completions && !intent.people
+    public var countsCompletionsInWindow: Bool { completionsInWindow && !intent.people }
+
+    /// The completions a question counts by `completed_at` in its window, of enrollments or
+    /// of learners (not its enrollments' completed ones, nor by cohort).
+    private var completionsInWindow: Bool {
+        kind == .completionMetrics && intent.measure == .completions
             && !intent.completedEnrollments && intent.dimension != .cohort
             && filters.dateRange != nil
     }
@@ -206,9 +210,5 @@ extension Match {
     /// learners completed Python Basics in the past 7 days"): its key measure is that count,
     /// `learners_completed`. Its Change table, What changed and alerts followed the
     /// enrollments made in the window (19 → 6), where the page answered 18 (blind test 47).
-    public var countsLearnersCompletedInWindow: Bool {
-        kind == .completionMetrics && intent.measure == .completions && intent.people
-            && !intent.completedEnrollments && intent.dimension != .cohort
-            && filters.dateRange != nil
-    }
+    public var countsLearnersCompletedInWindow: Bool { completionsInWindow && intent.people }
 }

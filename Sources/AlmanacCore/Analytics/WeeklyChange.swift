@@ -20,14 +20,12 @@ public struct WeeklyChange: Sendable, Equatable {
         /// "▲ 12.5%", "▼ 3.0%", "no change", "none before" or "none in either".
         public var text: String {
             if current == previous { return current == 0 ? "none in either" : "no change" }
-            guard change != nil else { return "none before" }
+            guard previous != 0 else { return "none before" }
             // One decimal of the exact fraction, as every change of a count: the stored
             // 0.4275 (of 109/255 = 0.42745…) was read as a rate's tie and written "42.75%"
             // among one-decimal cells (blind test 47).
             let exact = abs(Double(current - previous) / Double(previous))
-            let tenths = Int(Rounding.halfAwayFromZero(exact * 1000, places: 0))
-            return (current > previous ? "▲ " : "▼ ") + NumberText.count(tenths / 10) + "."
-                + String(tenths % 10) + "%"
+            return (current > previous ? "▲ " : "▼ ") + NumberText.tenthsPercent(exact)
         }
 
         public var direction: String {

@@ -54,7 +54,7 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// Opens a read-only connection.
     /// - Throws: `DatabaseError` naming the redacted place.
     public func open() throws -> any DatabaseConnection {
-        try refuseKeywordString()
+        try refuseUnreadable()
         if isPostgres {
             return try PostgresConnection(url: target, statementTimeout: statementTimeout)
         }
@@ -63,12 +63,14 @@ public struct DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Opens PostgreSQL for writing (`almanac seed`); nil for SQLite, which seeds a file.
     public func openPostgresForWriting() throws -> PostgresConnection? {
-        try refuseKeywordString()
+        try refuseUnreadable()
         guard isPostgres else { return nil }
         return try PostgresConnection(url: target, mode: .write)
     }
 
-    private func refuseKeywordString() throws {
+    /// Refuses what Almanac cannot open: a URL of another database, or a libpq connection
+    /// string.
+    private func refuseUnreadable() throws {
         if Self.isOtherURL(target) {
             let scheme = target.prefix { $0 != ":" }
             throw DatabaseError(

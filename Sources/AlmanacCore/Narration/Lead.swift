@@ -26,6 +26,14 @@ enum Lead {
         return text + " Learners with no organization are not ranked (\(named)\(support))."
     }
 
+    /// The count a rate or a time is of: " (enrollments: 2)"; empty for a count.
+    private static func behind(_ row: Answer.Row, _ answer: Answer) -> String {
+        guard let support = row.support, let title = answer.supportTitle,
+            answer.value.format != .count
+        else { return "" }
+        return " (\(title.lowercased()): \(NumberText.count(support)))"
+    }
+
     private static func body(_ answer: Answer, filters: Filters) -> String? {
         if let windows = answer.growthWindows, answer.rows.isEmpty {
             // Every organization's earlier count is missing: the window lies before the data.
@@ -82,12 +90,8 @@ enum Lead {
             if first.value == .null, first.support == 0, answer.value.format == .percent {
                 return "\(capitalized(measure))\(scope): none, as there are no enrollments."
             }
-            var text = "\(capitalized(measure))\(scope): \(value(first, answer))"
-            if let support = first.support, let title = answer.supportTitle,
-                answer.value.format != .count
-            {
-                text += " (\(title.lowercased()): \(NumberText.count(support)))"
-            }
+            var text =
+                "\(capitalized(measure))\(scope): \(value(first, answer))" + behind(first, answer)
             if let part = first.part { text += "; \(NumberText.count(part.count)) \(part.noun)" }
             if let beside = answer.besideColumn, let other = first.beside {
                 var median = first
@@ -126,14 +130,8 @@ enum Lead {
         if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
             // A rate's count behind it: "Communication & Influence: 100.00%" was of 2
             // enrollments, unsaid (blind test 44).
-            var behind = ""
-            if let support = first.support, let title = answer.supportTitle,
-                answer.value.format != .count
-            {
-                behind = " (\(title.lowercased()): \(NumberText.count(support)))"
-            }
             return
-                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(behind)."
+                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(behind(first, answer))."
         }
         if let ranking = answer.intent.ranking, let wanted = ranking.count,
             answer.rows.count > wanted

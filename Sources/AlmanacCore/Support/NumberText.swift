@@ -21,6 +21,12 @@ public enum NumberText {
         if abs(tenThousandths) % 10 == 5, abs(scaled - Double(tenThousandths)) < 1e-6 {
             return storedPercent(fraction)
         }
+        return tenthsPercent(fraction)
+    }
+
+    /// A fraction as a percentage with one decimal always: "42.7%", "3.0%". For an exact
+    /// fraction, such as a change of a count, which no rounding stands behind.
+    public static func tenthsPercent(_ fraction: Double) -> String {
         let tenths = Int(Rounding.halfAwayFromZero(fraction * 1000, places: 0))
         return (tenths < 0 ? "-" : "") + count(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
             + "%"
