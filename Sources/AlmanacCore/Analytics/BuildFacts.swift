@@ -45,9 +45,12 @@ enum BuildFacts: String, CaseIterable, Sendable {
             // window partitions by user_id, so a database sharded by learner numbers each
             // sequence where it lives.
             let order = "\(dialect.binary("e.enrolled_at")), e.id"
+            // Bounded by the learner's enrollments up to this one, which the learner index
+            // reads as a range, rather than all of them.
             let earlier =
-                "\(dialect.binary("p.enrolled_at")) < \(dialect.binary("e.enrolled_at")) "
-                + "OR (p.enrolled_at = e.enrolled_at AND p.id < e.id)"
+                "\(dialect.binary("p.enrolled_at")) <= \(dialect.binary("e.enrolled_at")) "
+                + "AND (\(dialect.binary("p.enrolled_at")) < \(dialect.binary("e.enrolled_at")) "
+                + "OR p.id < e.id)"
             return """
                 SELECT e.user_id, u.organization_id, e.badge_id, e.enrolled_at, e.id,
                            row_number() OVER learner AS step,

@@ -202,8 +202,10 @@ import Testing
                       (11, 1, 1, '2024-01-01', 'enrolled', 0, NULL),
                       (12, 1, 2, '2024-01-02', 'enrolled', 0, NULL),
                       (13, 1, 3, '2024-01-03', 'enrolled', 0, NULL),
-                      (14, 1, 4, '2024-01-04', 'enrolled', 0, NULL);
+                      (14, 1, 4, '2024-01-04', 'enrolled', 0, NULL),
+                      (15, 1, 2, '2024-01-01', 'enrolled', 0, NULL);
                     """))
+        // 15 repeats 10 at the same moment: the later id is the repeat, else B2 → A1 → B2.
         #expect(result.topPaths.map(\.label) == ["B2 → A1 → C3"])
         #expect(result.transitions.map { "\($0.from)>\($0.to)" } == ["A1>C3", "B2>A1", "C3>D4"])
         #expect(result.transitions.first { $0.from == "B2" }?.medianDays == 0)
