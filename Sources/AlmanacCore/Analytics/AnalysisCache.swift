@@ -10,6 +10,11 @@ struct AnalysisCache {
     /// Row warnings of the database's last full check, to repeat when the pass is skipped.
     var warnings: [SchemaFinding] = []
 
+    /// Whether the build makes its facts as temporary tables (`BuildFacts`): one with no
+    /// result known from the last. A rebuild's few statements define them in their own
+    /// `WITH` (`AnalysisRunner.readsBuildFacts`).
+    var makesBuildFacts: Bool { entries.isEmpty }
+
     struct Entry: Codable {
         var kind: String
         var output: Data

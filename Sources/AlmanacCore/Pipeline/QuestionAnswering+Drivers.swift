@@ -71,7 +71,9 @@ extension QuestionAnswering {
         let missing = windows.filter { counts[$0] == nil }
         var ran: (sql: [String], step: PlanStep)?
         if !missing.isEmpty {
-            let dialect = source.db.dialect.readingTemporaryTables()
+            let dialect =
+                earlier.makesBuildFacts
+                ? source.db.dialect.readingTemporaryTables() : source.db.dialect
             let statement = DriverCounts.statement(for: missing, in: dialect)
             let started = ContinuousClock.now
             let (done, _) = await AnalysisRunner.execute(

@@ -81,11 +81,11 @@ struct QuestionAnswering {
     /// - Throws: `BuildError` naming the stage, and the question where there is one.
     func answer(_ questions: [Question]) async throws -> Answers {
         // A build with no result known from the last makes its facts on its connections while
-        // the questions are matched; a rebuild may need none, and the pool makes them for
-        // the statements that read them. Where the facts are made once and copied (SQLite, up
-        // to `BuildFacts.sharedBytes`), the other connection checks the row rules meanwhile;
-        // otherwise they wait for the pool, where they run beside the first statements.
-        if cache.entries.isEmpty {
+        // the questions are matched; a rebuild's statements define them in their own `WITH`,
+        // and the row rules were checked on its data before. Where the facts are made once
+        // and copied (SQLite, up to `BuildFacts.sharedBytes`), the other connection checks
+        // the row rules meanwhile; otherwise they run in the pool beside the first statements.
+        if cache.makesBuildFacts {
             source.snapshot.prepareInBackground(
                 BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()),
                 sharingUpTo: BuildFacts.sharedBytes(enrollments: source.stats.enrollments),
@@ -301,6 +301,7 @@ struct QuestionAnswering {
         var runner = AnalysisRunner(
             db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
         runner.rowRules = snapshot.rowRulesChecked
+        runner.readsBuildFacts = cache.makesBuildFacts
         // Every scope's weekly series: the last build's where it counted the same scope as of
         // the same day, the others from one shared statement run in the same pool.
         var scopes: [Filters] = []
