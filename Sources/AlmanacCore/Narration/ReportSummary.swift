@@ -27,6 +27,8 @@ public struct ReportSummary: Sendable {
     /// hundred badges and organizations, each held once.
     private(set) var nameNumbers: [Int32]
     let nameTable: NameTable
+    /// The names its answer may give: its key tables' and the one it is filtered to.
+    public var namesInText: [String] { names + [scopeName].compactMap { $0 } }
     /// "Why it changed", in Markdown: the search index finds a page by the drivers it names.
     public var whyItChanged: [String]
 

@@ -139,7 +139,8 @@ struct MarkdownTwin: Sendable {
         for (section, members) in PageRenderer.sections(of: summaries) {
             lines += ["## \(MarkdownText.escape(section))", ""]
             for summary in members {
-                let lead = PageRenderer.firstSentence(of: summary.narration, plain: false)
+                let lead = PageRenderer.firstSentence(
+                    of: summary.narration, plain: false, names: summary.namesInText)
                 lines.append(
                     "- [\(MarkdownText.escape(summary.question.text))](\(summary.question.id).md): \(lead)"
                 )
