@@ -44,6 +44,11 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A name that is both a badge and an organization: which one the question means,
         /// the words cannot tell.
         case sharedName(String)
+        /// A measure the question's words ask for that the kind it is given (`kind:`, or the
+        /// questions file's own rule) does not compute: it would answer another measure.
+        case kindCannotAnswer(kind: String, measure: String, rule: Bool)
+        /// Words that ask for one period ("monthly") and a `granularity:` that sets another.
+        case granularityConflict(words: String, declared: String)
     }
 
     public var questionID: String
@@ -135,6 +140,16 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .growthRanking(let ranking):
             return
                 "question `\(questionID)` ranks organizations by growth (\(ranking)), but Almanac lists the growth of every organization, most growth first, and does not cut or reverse that list; ask \"Which organizations grew the most in 2026?\" and read the first or last rows, or write the query yourself with `sql:`"
+        case .kindCannotAnswer(let kind, let measure, let rule):
+            let (given, fix) =
+                rule
+                ? ("the questions file's rule routes it to `\(kind)`, which", "change the rule")
+                : ("its `kind: \(kind)`", "remove the `kind:` to let Almanac route it")
+            return
+                "question `\(questionID)` asks for \(measure), but \(given) does not compute it: the page would answer another measure; \(fix), or write the query yourself with `sql:`"
+        case .granularityConflict(let words, let declared):
+            return
+                "question `\(questionID)` asks for \(words) figures in its words, but its `granularity: \(declared)` sets another period; make the two agree, or drop one"
         case .unsupported(let measure, let dimension):
             return
                 "question `\(questionID)` asks for \(measure) by \(dimension), which Almanac does not compute; ask for it overall or by another breakdown, or write the query yourself with `sql:`"

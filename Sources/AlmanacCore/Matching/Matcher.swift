@@ -201,6 +201,12 @@ public struct Matcher: Sendable {
         // user may need to fix first.
         var unsupported: MatchError?
         if let kind = question.kind {
+            // "The drop-out rate by badge" with `kind: organization_trends` gave enrollments
+            // by organization (blind test 50).
+            if let asked = wording.measure, !asked.answers(kind) {
+                throw failure(
+                    .kindCannotAnswer(kind: kind.rawValue, measure: asked.words, rule: false))
+            }
             match = Match(kind: kind, confidence: 1, candidates: [kind], routing: .declared)
             let measure =
                 wording.measure.flatMap { $0.answers(kind) ? $0 : nil } ?? Measure.main(of: kind)
@@ -263,12 +269,23 @@ public struct Matcher: Sendable {
                 .statusOnDay(measure: match.intent.measure.words, day: start.description))
         }
         try Self.refuseStatusAsOf(match, failure)
+        // "Monthly enrollments" with `granularity: quarter` gave quarters (blind test 50).
+        if let declared = question.granularity, let words = wording.granularity,
+            declared != words
+        {
+            throw failure(
+                .granularityConflict(words: words.adverb, declared: declared.rawValue))
+        }
         match.granularity = question.granularity ?? wording.granularity
         if question.kind == nil {
             Self.growthBetweenWindows(&match, wording: wording)
             Self.changeOfEnrollments(&match, masked: masked.lowercased())
         }
         try refuseUnappliedIntent(match, wording: wording, reading, failure)
+        // "The drop-out rate of learning paths" gave the paths alone.
+        if match.intent.measure.isSequence, let rate = wording.rateOfSequence {
+            throw failure(.unsupported(measure: rate.words, dimension: "learning path"))
+        }
         try Self.refuseUncomparedWindows(match, asOf: asOf, failure)
         if match.intent.dimension == .period {
             try refuseUncomputedPeriods(wording.peak, match, failure)
@@ -289,6 +306,10 @@ public struct Matcher: Sendable {
         let badgeNamed = mentions.contains { $0.kind == .badge }
         let organizationNamed = mentions.contains { $0.kind == .organization }
         if let own = candidates(for: text, fromFileOnly: true).first {
+            if let asked = wording.measure, !asked.answers(own.kind) {
+                throw failure(
+                    .kindCannotAnswer(kind: own.kind.rawValue, measure: asked.words, rule: true))
+            }
             let measure =
                 wording.measure.flatMap { $0.answers(own.kind) ? $0 : nil }
                 ?? Measure.main(of: own.kind)

@@ -6,6 +6,10 @@ struct Wording: Equatable {
     /// The measure came from a broad word only ("popular", "how many"), with nothing that ties
     /// the question to learning data.
     var unanchored = false
+    /// A rate, time or status the words also ask for beside a learning-path measure ("the
+    /// drop-out rate of learning paths"): no kind computes it per path, and the paths'
+    /// page answered without it.
+    var rateOfSequence: Measure?
     var dimension: Breakdown?
     var ranking: Ranking?
     var granularity: Granularity?
@@ -75,6 +79,25 @@ struct Wording: Equatable {
         ($0.granularity, compile($0.pattern))
     }
 
+    private static let rates: Set<Measure> = [
+        .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete, .meanTimeToComplete,
+        .averageProgress,
+    ]
+    /// "After completing X", "once they drop X": where the sequences start, not a measure.
+    private static let sequenceStart = compile(
+        #"\b(?:after|before|once|when|since)\s+(?:they\s+)?(?:complet\w*|finish\w*|pass\w*|tak\w*|took|drop\w*|quit\w*|complet\w*\s+of)\b"#
+    )
+
+    private static func rateBeside(sequenceIn text: String) -> Measure? {
+        let rest = sequenceStart.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+        let range = NSRange(rest.startIndex..., in: rest)
+        return measures.first { measure, patterns in
+            rates.contains(measure)
+                && patterns.contains { $0.firstMatch(in: rest, range: range) != nil }
+        }?.0
+    }
+
     /// Reads `text`, the question in lower case with its names masked.
     init(_ text: String) {
         let whole = NSRange(text.startIndex..., in: text)
@@ -114,6 +137,14 @@ struct Wording: Equatable {
             }
         }
         completedEnrollments = measure == .completions && any([Self.completedEnrollments])
+        if let measure, measure.isSequence {
+            rateOfSequence = Self.rateBeside(sequenceIn: text)
+            if rateOfSequence == .dropRate, any([Self.countWords]) || any([Self.peopleCount]),
+                !any([Self.rateWords])
+            {
+                rateOfSequence = .dropouts
+            }
+        }
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true
         }

@@ -25,6 +25,16 @@ public enum Granularity: String, Sendable, Equatable, Codable, CaseIterable {
     case week
     case month
     case quarter
+
+    /// "daily", "weekly", "monthly", "quarterly".
+    public var adverb: String {
+        switch self {
+        case .day: return "daily"
+        case .week: return "weekly"
+        case .month: return "monthly"
+        case .quarter: return "quarterly"
+        }
+    }
 }
 
 /// A chart that a custom SQL question declares: its type and which columns it takes.

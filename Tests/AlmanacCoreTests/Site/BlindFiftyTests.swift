@@ -50,3 +50,113 @@ import Testing
         #expect(project.read("index.html").contains(lead))
     }
 }
+
+/// Blind test 50: what `kind:`, a file's own rule and `granularity:` set must not drop a
+/// part of the question's words.
+@Suite struct DeclaredRoutingTests {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    func reason(_ question: Question, _ matcher: Matcher? = nil) -> MatchError.Reason? {
+        do {
+            _ = try (matcher ?? self.matcher).route(question)
+            return nil
+        } catch let error as MatchError {
+            return error.reason
+        } catch {
+            return nil
+        }
+    }
+
+    @Test("a measure the declared kind does not compute is refused, not swapped for its own")
+    func kindCannotAnswer() {
+        // Organization trends gave enrollments by organization for the drop-out rate by badge.
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "What is the drop-out rate by badge in 2025?",
+                    kind: .organizationTrends))
+                == .kindCannotAnswer(
+                    kind: "organization_trends", measure: "drop-out rate", rule: false))
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "What is the completion rate of Python Basics in 2025?",
+                    kind: .learningPaths))
+                == .kindCannotAnswer(
+                    kind: "learning_paths", measure: "completion rate", rule: false))
+        // A measure the kind does compute, and words that name none, are the kind's.
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "What is the completion rate of Python Basics in 2025?",
+                    kind: .completionMetrics)) == nil)
+        #expect(reason(Question(id: "q", text: "Anything at all", kind: .learningPaths)) == nil)
+    }
+
+    @Test("a rule of the questions file that routes a measure to a kind that lacks it is refused")
+    func ruleCannotAnswer() throws {
+        let matcher = try Matcher(
+            overrides: [.learningPaths: PatternOverride(add: ["(?i)roadmap"])],
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        #expect(
+            reason(
+                Question(id: "q", text: "What is the drop-out rate of the data roadmap?"), matcher)
+                == .kindCannotAnswer(kind: "learning_paths", measure: "drop-out rate", rule: true))
+    }
+
+    /// Asked with no rule, they gave the paths' page, the rate left out.
+    @Test(
+        "a rate, time or status of learning paths is refused",
+        arguments: [
+            ("What is the drop-out rate of learning paths?", "drop-out rate"),
+            ("What is the drop-out rate of the learning journeys?", "drop-out rate"),
+            ("Which learning path has the highest completion rate?", "completion rate"),
+            (
+                "How many learners dropped out of the most common learning journey?",
+                "drop-outs"
+            ),
+            ("How long does the most common learning path take?", "median days to complete"),
+        ])
+    func rateOfPaths(text: String, measure: String) {
+        #expect(
+            reason(Question(id: "q", text: text))
+                == .unsupported(measure: measure, dimension: "learning path"))
+    }
+
+    @Test(
+        "a path that starts where a badge was completed or dropped is still read",
+        arguments: [
+            "Which badge do learners take next after completing Python Basics?",
+            "What do learners take after finishing Python Basics?",
+            "What do learners take next after they drop Python Basics?",
+            "What is the most common learning path?",
+        ])
+    func pathStarts(text: String) throws {
+        #expect(try matcher.route(Question(id: "q", text: text)).kind == .learningPaths)
+    }
+
+    @Test("words that ask for one period and a granularity: that sets another are refused")
+    func granularityConflict() throws {
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "Monthly enrollments at Initech in 2025", granularity: .quarter))
+                == .granularityConflict(words: "monthly", declared: "quarter"))
+        #expect(
+            reason(
+                Question(id: "q", text: "Weekly completions in 2025", granularity: .month))
+                == .granularityConflict(words: "weekly", declared: "month"))
+        // The same period twice, or the setting alone, is read.
+        let agreed = try matcher.route(
+            Question(id: "q", text: "Monthly enrollments at Initech in 2025", granularity: .month))
+        #expect(agreed.granularity == .month)
+        let declared = try matcher.route(
+            Question(id: "q", text: "Enrollments at Initech in 2025", granularity: .quarter))
+        #expect(declared.granularity == .quarter)
+    }
+}
