@@ -361,6 +361,8 @@ private struct PostgresRow: SQLRow {
     /// and text that is not a number are 0.
     func int(_ index: Int) -> Int {
         withText(index) { bytes in
+            // Counted below zero, whose range reaches one further: bigint's least value,
+            // -9223372036854775808, overflowed a count above zero (a blind test's crash).
             var value = 0
             var negative = false
             for (offset, byte) in bytes.enumerated() {
@@ -368,14 +370,17 @@ private struct PostgresRow: SQLRow {
                     negative = true
                 } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                     let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-                    if overflow { return Int(clamping: double(index)) }
-                    value = product + Int(byte - UInt8(ascii: "0"))
+                    let (next, under) = product.subtractingReportingOverflow(
+                        Int(byte - UInt8(ascii: "0")))
+                    if overflow || under { return Int(clamping: double(index)) }
+                    value = next
                 } else {
                     // "2.5", "1e3", "NaN": numeric and float text.
                     return Int(clamping: double(index))
                 }
             }
-            return negative ? -value : value
+            if negative { return value }
+            return value == .min ? Int(clamping: double(index)) : -value
         }
     }
 

@@ -25,6 +25,29 @@ struct PostgresConnectionTests {
         return changed.string!
     }
 
+    /// Bigint's least value crashed the build: its digits overflowed a count above zero.
+    @Test("reads bigint's least and greatest values, and a numeric beyond them clamped")
+    func bigintBounds() throws {
+        let db = try PostgresConnection(url: url)
+        var checked = false
+        try db.query(
+            """
+            SELECT CAST(-9223372036854775808 AS bigint) AS least,
+                   CAST(9223372036854775807 AS bigint) AS greatest,
+                   CAST(-9223372036854775807 AS bigint) AS next,
+                   -99999999999999999999::numeric AS below
+            """, []
+        ) { row in
+            #expect(row.value(0) == .integer(Int64.min))
+            #expect(row.int(0) == Int.min)
+            #expect(row.value(1) == .integer(Int64.max))
+            #expect(row.int(2) == -9_223_372_036_854_775_807)
+            #expect(row.int(3) == Int.min)
+            checked = true
+        }
+        #expect(checked)
+    }
+
     @Test("binds parameters as text and reads integers, reals, text and NULL by column type")
     func types() throws {
         let db = try PostgresConnection(url: url)
