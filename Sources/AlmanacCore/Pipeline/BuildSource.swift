@@ -68,6 +68,14 @@ struct BuildSource {
                 try checkStray(asOf, today: today, db, warnings)
             }
             let first = try DatabaseStats.earliestEnrollment(in: db)
+            // One enrollment dated 0001-01-01 made every series of the whole history count
+            // each period since: a 441 MB site (blind test 51). No platform enrolled then.
+            if let first, first.parts.year < 1900 {
+                throw InputError(
+                    description:
+                        "\(db.location): the data's first enrollment is dated \(first), before 1900, and a report would count every period since it; a stray row? Fix its enrolled_at in the database"
+                )
+            }
             if let requested, let first, requested < first {
                 warnings.add(
                     "--as-of \(requested) is before the first enrollment (\(first)); every analysis will be empty"
