@@ -162,6 +162,28 @@ public struct Comparison: Sendable, Equatable {
     /// counted nothing because the data had not begun, so its values are nil (not 0) and no
     /// change is shown against it. Nil otherwise.
     public var dataBegins: CivilDate?
+    /// The first day of the data, when it falls inside an earlier window: that window's
+    /// values count only the days from then (a change of +69.6% against a window the data
+    /// covered 12 of 18 months of was shown unqualified, blind test 50). Nil otherwise.
+    public var dataBeginsWithin: CivilDate?
+
+    /// Whether the previous window starts before the data's first day and ends after it.
+    public var previousPartlyBeforeData: Bool {
+        Self.partlyBefore(windows.previous, dataBeginsWithin)
+    }
+    /// Whether the year-ago window starts before the data's first day and ends after it.
+    public var yearAgoPartlyBeforeData: Bool {
+        Self.partlyBefore(windows.yearAgo, dataBeginsWithin)
+    }
+
+    /// A window the data misses a twentieth or more of: "2024" against data from its 4th
+    /// day is whole enough to say nothing of.
+    private static func partlyBefore(_ range: DateRange, _ first: CivilDate?) -> Bool {
+        guard let first, let start = range.start, let end = range.end, start < first, end > first
+        else { return false }
+        let missed = first.daysSinceEpoch - start.daysSinceEpoch
+        return 20 * missed >= end.daysSinceEpoch - start.daysSinceEpoch
+    }
 
     /// Whether the previous window ends on or before the data's first day.
     public var previousBeforeData: Bool { Self.before(windows.previous, dataBegins) }
@@ -183,6 +205,10 @@ public struct Comparison: Sendable, Equatable {
         self.windows = windows
         let wholly = [windows.previous, windows.yearAgo].contains { Self.before($0, firstDay) }
         self.dataBegins = wholly ? firstDay : nil
+        let partly = [windows.previous, windows.yearAgo].contains {
+            Self.partlyBefore($0, firstDay)
+        }
+        self.dataBeginsWithin = partly ? firstDay : nil
         let previous = Self.before(windows.previous, firstDay) ? [] : previous
         let yearAgo = Self.before(windows.yearAgo, firstDay) ? [] : yearAgo
         let before = Dictionary(

@@ -76,18 +76,36 @@ enum ChangeText {
             text +=
                 " Completions and rates of the earlier windows are as they stood on \(days), at the same age."
         }
-        // An earlier window wholly before the data: nothing to compare with, said once.
-        if let first = comparison.dataBegins {
-            let which =
-                comparison.previousBeforeData && comparison.yearAgoBeforeData
-                ? (comparison.windows.previous.start == comparison.windows.yearAgo.start
-                    && comparison.windows.previous.end == comparison.windows.yearAgo.end
-                    ? "that window" : "both earlier windows")
-                : comparison.previousBeforeData ? "the earlier window" : "the year-earlier window"
-            text +=
-                " The data begins on \(first), after \(which): there is nothing to compare with."
+        // An earlier window wholly before the data: nothing to compare with, said once; one
+        // the data begins inside counts only part of its days.
+        let notes: [(CivilDate?, Bool, Bool, (String) -> String)] = [
+            (
+                comparison.dataBegins, comparison.previousBeforeData,
+                comparison.yearAgoBeforeData, { "after \($0): there is nothing to compare with." }
+            ),
+            (
+                comparison.dataBeginsWithin, comparison.previousPartlyBeforeData,
+                comparison.yearAgoPartlyBeforeData,
+                { "inside \($0), which counts only the days from then." }
+            ),
+        ]
+        for (first, previous, yearAgo, words) in notes {
+            guard let first else { continue }
+            let which = Self.which(comparison, previous: previous, yearAgo: yearAgo)
+            text += " The data begins on \(first), " + words(which)
         }
         return text
+    }
+
+    /// The earlier windows a note is of: "that window" when the two are one.
+    private static func which(_ comparison: Comparison, previous: Bool, yearAgo: Bool) -> String {
+        let windows = comparison.windows
+        guard previous && yearAgo else {
+            return previous ? "the earlier window" : "the year-earlier window"
+        }
+        return windows.previous.start == windows.yearAgo.start
+            && windows.previous.end == windows.yearAgo.end
+            ? "that window" : "both earlier windows"
     }
 
     /// The measures an earlier window counts as of its own date (`QuestionAnswering`'s

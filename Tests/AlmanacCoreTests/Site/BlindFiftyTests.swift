@@ -160,3 +160,45 @@ import Testing
         #expect(declared.granularity == .quarter)
     }
 }
+
+/// Blind test 50: "Completions 446 vs 263, +69.6%" against a window the data covered 12 of
+/// its 18 months of, with no word of it.
+@Suite struct PartlyCoveredWindowTests {
+    func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    func comparison(previousFrom start: String, firstDay: String) -> Comparison {
+        let windows = ComparisonWindows(
+            current: DateRange(start: day("2025-01-01"), end: day("2026-07-01"), phrase: ""),
+            previous: DateRange(start: day(start), end: day("2025-01-01"), phrase: ""),
+            yearAgo: DateRange(start: day("2024-01-01"), end: day("2025-07-01"), phrase: ""))
+        return Comparison(
+            windows: windows, current: [], previous: [], yearAgo: [], firstDay: day(firstDay))
+    }
+
+    @Test("an earlier window the data begins inside says so; one it misses a few days of does not")
+    func said() {
+        // The previous window, 2023-07-01 to 2024-12-31, 550 days; the data from 2024-01-01
+        // misses 184 of them. The year-ago window starts on the data's first day.
+        let partly = comparison(previousFrom: "2023-07-01", firstDay: "2024-01-01")
+        #expect(partly.dataBeginsWithin == day("2024-01-01"))
+        #expect(partly.previousPartlyBeforeData && !partly.yearAgoPartlyBeforeData)
+        #expect(
+            ChangeText.windows(partly).hasSuffix(
+                " The data begins on 2024-01-01, inside the earlier window, which counts only the days from then."
+            ))
+        // From 2024-01-04, the year-ago window (547 days) misses 3: under a twentieth. The
+        // previous one misses 187 of 550.
+        let few = comparison(previousFrom: "2023-07-01", firstDay: "2024-01-04")
+        #expect(few.previousPartlyBeforeData && !few.yearAgoPartlyBeforeData)
+        // 28 missed days of 550 is a twentieth or more (27.5); 27 is not.
+        #expect(
+            comparison(previousFrom: "2023-07-01", firstDay: "2023-07-29").previousPartlyBeforeData)
+        #expect(
+            !comparison(previousFrom: "2023-07-01", firstDay: "2023-07-28").previousPartlyBeforeData
+        )
+        // Wholly covered: nothing said.
+        let whole = comparison(previousFrom: "2023-07-01", firstDay: "2023-07-01")
+        #expect(whole.dataBeginsWithin == nil)
+        #expect(!ChangeText.windows(whole).contains("The data begins"))
+    }
+}
