@@ -96,7 +96,7 @@ extension SinceLastReport {
         -> NewPeriod?
     {
         guard let window, let start = window.start, let end = window.end, end > asOf,
-            let (from, to) = days(filters)
+            let (first, to) = days(filters), let from = first
         else { return nil }
         let length = end.daysSinceEpoch - start.daysSinceEpoch
         let earlier = to.daysSinceEpoch - from.daysSinceEpoch + 1
@@ -128,13 +128,14 @@ extension SinceLastReport {
         return Ages(then: then, now: now, sameEnrollments: same)
     }
 
-    /// The first and last day of a recorded window (`intent.filters`).
-    private static func days(_ filters: JSONValue?) -> (from: CivilDate, to: CivilDate)? {
+    /// The first and last day of a recorded window (`intent.filters`); no first day for a
+    /// window with no start ("before 2025"), which was read as no window: "ended 0 days
+    /// before that report", "different enrollments" (blind test 50).
+    private static func days(_ filters: JSONValue?) -> (from: CivilDate?, to: CivilDate)? {
         guard let window = filters?["enrolled_at"] ?? filters?["completed_at"],
-            let from = window["from"]?.stringValue.flatMap(CivilDate.init(iso:)),
             let to = window["to"]?.stringValue.flatMap(CivilDate.init(iso:))
         else { return nil }
-        return (from, to)
+        return (window["from"]?.stringValue.flatMap(CivilDate.init(iso:)), to)
     }
 }
 

@@ -132,3 +132,36 @@ import Testing
         #expect(Fixture.whatChanged(since).map(\.measure) == ["enrollments", "completed"])
     }
 }
+
+/// Blind test 50: "the completion rate of enrollments before 2025", as of 2025-04-01 and then
+/// 2025-04-08, said the window "ended 0 days before that report" and counted "different
+/// enrollments": a window with no first day was read as no window.
+@Suite struct OpenStartAgesTests {
+    typealias Fixture = SinceLastReportScopeTests
+
+    @Test("a window with no first day ended days before each report, on the same enrollments")
+    func openStart() throws {
+        let window: JSONValue = ["enrolled_at": ["phrase": "before 2025", "to": "2024-12-31"]]
+        let first = Fixture.previous(
+            asOf: "2025-04-01", filters: window,
+            values: [("enrollments", 634), ("completed", 300), ("completion_rate", 0.4732)])
+        let intent: JSONValue = [
+            "kind": "completion_metrics", "measure": "completion_rate", "filters": window,
+        ]
+        let since = try #require(
+            SinceLastReport.make(
+                measures: Fixture.measures([
+                    ("enrollments", 634), ("completed", 310), ("completion_rate", 0.4890),
+                ]),
+                previous: first, asOf: Fixture.day("2025-04-08"),
+                kind: .completionMetrics,
+                window: DateRange(
+                    start: nil, end: Fixture.day("2025-01-01"), phrase: "before 2025"),
+                intent: intent))
+        // 2024-12-31 is 91 days before 2025-04-01 (31 + 28 + 31 + 1) and 98 before 2025-04-08.
+        #expect(since.ages == .init(then: 91, now: 98, sameEnrollments: true))
+        #expect(
+            Fixture.page(since).contains(
+                "the window ended 91 days before that report and 98 days before this one"))
+    }
+}
