@@ -200,7 +200,7 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
                 "\(path): the schema \(schema), the first on the search path (\(searchPath)), has no tables; name the schema that holds them (`?options=-csearch_path%3D<schema>` in the URL, or PGOPTIONS), or create them there (`almanac schema` prints the SQL)"
         case .cannotOpen(let message): return "\(path): cannot open the database: \(message)"
         case .statement(let sql, let message):
-            return "\(path): SQL error: \(message)\n  in: \(sql)"
+            return "\(path): SQL error: \(message)\n  in: \(Self.excerpt(sql))"
         case .readOnly(let message): return "\(path): \(message)"
         case .unfinishedWrite(let journal):
             return
@@ -219,6 +219,18 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
             return
                 "\(path): there is no table \(name) (see docs/schema.md; `almanac check` lists what is missing)"
         }
+    }
+
+    /// A statement as an error quotes it: whole when short (a question's own `sql:`), else its
+    /// first line and its length; a blind test's error quoted 6 KB of Almanac's own SQL.
+    static func excerpt(_ sql: String) -> String {
+        let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count > 400 else { return trimmed }
+        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.first.map(String.init) ?? ""
+        let shown = first.count > 120 ? String(first.prefix(120)) + "…" : first + " …"
+        return
+            "\(shown) (a statement of \(lines.count) lines; `almanac build --dump-sql FILE` writes every statement the build runs)"
     }
 
     /// "300 s", "1.5 s", "250 ms": a timeout in the unit its flag uses.

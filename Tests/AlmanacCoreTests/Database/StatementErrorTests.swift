@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind test 51: a statement that failed inside PostgreSQL (a view's cast of 'n/a') printed
+/// the whole row-check statement, about 6 KB, after the one line that said what was wrong.
+@Suite struct StatementErrorTests {
+    @Test("an error quotes a short statement whole, and a long one by its first line and length")
+    func excerpt() {
+        let short = DatabaseError(
+            path: "db",
+            reason: .statement(sql: "SELECT nope FROM badges", message: "no such column: nope"))
+        #expect(
+            short.description
+                == "db: SQL error: no such column: nope\n  in: SELECT nope FROM badges")
+        // 41 lines of 20 characters: over 400, so cut.
+        let lines =
+            ["WITH repeated AS MATERIALIZED ("] + (1...40).map { _ in "    SELECT 1234567890" }
+        let long = DatabaseError(
+            path: "db",
+            reason: .statement(
+                sql: lines.joined(separator: "\n"),
+                message: "invalid input syntax for type double precision: \"n/a\""))
+        #expect(
+            long.description
+                == "db: SQL error: invalid input syntax for type double precision: \"n/a\"\n  in: WITH repeated AS MATERIALIZED ( … (a statement of 41 lines; `almanac build --dump-sql FILE` writes every statement the build runs)"
+        )
+        #expect(long.description.split(separator: "\n").count == 2)
+    }
+}
