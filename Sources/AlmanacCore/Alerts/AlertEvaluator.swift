@@ -97,6 +97,7 @@ public struct AlertEvaluator: Sendable {
                     spec.totals == ["completions"] || spec.totals == ["learners_completed"]
                     ? "question of the completions in its window (by completed_at)"
                     : report.kind.rawValue + " question"
+                let article = kind.hasPrefix("o") ? "an" : "a"
                 let expected = names.isEmpty ? "none" : names.joined(separator: ", ")
                 // "completion rate" for `completion_rate`, "drop-rate" for `drop_rate`.
                 let written = rule.measure.lowercased().replacing(/[\s-]+/, with: "_")
@@ -124,7 +125,7 @@ public struct AlertEvaluator: Sendable {
                     (
                         rule.line,
                         "alert for `\(rule.question)`: unknown measure `\(rule.measure)`\(suggestion)"
-                            + slices + " for a \(kind); expected one of: \(expected)"
+                            + slices + " for \(article) \(kind); expected one of: \(expected)"
                     ))
                 continue
             }

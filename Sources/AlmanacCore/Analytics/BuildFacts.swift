@@ -45,8 +45,9 @@ enum BuildFacts: String, CaseIterable, Sendable {
             // window partitions by user_id, so a database sharded by learner numbers each
             // sequence where it lives.
             let order = "\(dialect.binary("e.enrolled_at")), e.id"
-            // Bounded by the learner's enrollments up to this one, which the learner index
-            // reads as a range, rather than all of them.
+            // Bounded by the learner's enrollments up to this one, which SQLite's learner index
+            // reads as a range, rather than all of them (PostgreSQL's binary comparison is no
+            // range of its index, as before).
             let earlier =
                 "\(dialect.binary("p.enrolled_at")) <= \(dialect.binary("e.enrolled_at")) "
                 + "AND (\(dialect.binary("p.enrolled_at")) < \(dialect.binary("e.enrolled_at")) "

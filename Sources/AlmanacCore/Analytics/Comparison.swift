@@ -162,9 +162,10 @@ public struct Comparison: Sendable, Equatable {
     /// counted nothing because the data had not begun, so its values are nil (not 0) and no
     /// change is shown against it. Nil otherwise.
     public var dataBegins: CivilDate?
-    /// The first day of the data, when it falls inside an earlier window: that window's
-    /// values count only the days from then (a change of +69.6% against a window the data
-    /// covered 12 of 18 months of was shown unqualified, blind test 50). Nil otherwise.
+    /// The first day of the data, when it falls inside an earlier window and leaves a
+    /// twentieth or more of its days before it: that window's values count only the days
+    /// from then (a change of +69.6% against a window the data covered 12 of 18 months of was
+    /// shown unqualified, blind test 50). Nil otherwise.
     public var dataBeginsWithin: CivilDate?
 
     /// Whether the previous window starts before the data's first day and ends after it.

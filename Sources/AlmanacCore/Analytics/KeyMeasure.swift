@@ -114,6 +114,9 @@ public struct KeyMeasureSpec: Sendable {
     public var list: (key: String, name: String, measure: String)?
     /// The field of the totals that holds a measure, when it is not the measure's name.
     public var fields: [String: String] = [:]
+    /// A total that is the sum of one field over a list's rows, by measure: the completions
+    /// of a series' periods.
+    public var sums: [String: (list: String, field: String)] = [:]
 
     /// The names of every measure an alert may use.
     public var names: [String] {
@@ -129,8 +132,13 @@ public struct KeyMeasureSpec: Sendable {
         // "–" with no change, as a median of nothing does, not "0.00%" and a rise from it.
         let none = object?["enrollments"]?.doubleValue == 0
         for name in totals {
-            let value =
+            var value =
                 none && KeyMeasure.isRate(name) ? nil : object?[fields[name] ?? name]?.doubleValue
+            if let sum = sums[name] {
+                value = json[sum.list]?.arrayValue.map {
+                    $0.reduce(0) { $0 + ($1[sum.field]?.doubleValue ?? 0) }
+                }
+            }
             result.append(KeyMeasure(measure: name, subject: nil, value: value))
         }
         if let list, let rows = json[list.key]?.arrayValue, rows.count > 1 {
@@ -195,6 +203,15 @@ extension Match {
     /// completed enrollments of a week's enrollments (1 → 2) said nothing of the 115
     /// completions it answered, yet led What changed and fired an alert.
     public var keyMeasures: KeyMeasureSpec? {
+        // Completions per period ("quarterly completions since 2025-01-01") are counted by
+        // the day they happened: their total is the periods' sum. The completed enrollments
+        // of the window's enrollments (390 against the 446 completions answered) led the
+        // Change table, and an alert could not name the completions (blind test 50).
+        if kind == .organizationTrends, intent.measure == .completions {
+            return KeyMeasureSpec(
+                totalsKey: "", totals: ["completions"], list: nil,
+                sums: ["completions": ("by_period", "completions")])
+        }
         if countsLearnersCompletedInWindow {
             return KeyMeasureSpec(
                 totalsKey: "overall", totals: ["learners_completed"], list: nil,

@@ -221,16 +221,16 @@ public struct DatabaseError: BuildWideFailure, Equatable, Sendable, CustomString
         }
     }
 
-    /// A statement as an error quotes it: whole when short (a question's own `sql:`), else its
-    /// first line and its length; a blind test's error quoted 6 KB of Almanac's own SQL.
+    /// A statement as an error quotes it: whole up to 20 lines (a question's own `sql:`),
+    /// else its first line and its length; a blind test's error quoted 6 KB of Almanac's own
+    /// row-check statement.
     static func excerpt(_ sql: String) -> String {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count > 400 else { return trimmed }
         let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = lines.first.map(String.init) ?? ""
+        guard lines.count > 20 else { return trimmed }
+        let first = String(lines[0])
         let shown = first.count > 120 ? String(first.prefix(120)) + "…" : first + " …"
-        return
-            "\(shown) (a statement of \(lines.count) lines; `almanac build --dump-sql FILE` writes every statement the build runs)"
+        return "\(shown) (the first of its \(lines.count) lines)"
     }
 
     /// "300 s", "1.5 s", "250 ms": a timeout in the unit its flag uses.

@@ -203,7 +203,7 @@ public struct Matcher: Sendable {
         if let kind = question.kind {
             // "The drop-out rate by badge" with `kind: organization_trends` gave enrollments
             // by organization (blind test 50).
-            if let asked = wording.measure, !asked.answers(kind) {
+            if let asked = wording.specificMeasure, !asked.answers(kind) {
                 throw failure(
                     .kindCannotAnswer(kind: kind.rawValue, measure: asked.words, rule: false))
             }
@@ -270,7 +270,7 @@ public struct Matcher: Sendable {
         }
         try Self.refuseStatusAsOf(match, failure)
         // "Monthly enrollments" with `granularity: quarter` gave quarters (blind test 50).
-        if let declared = question.granularity, let words = wording.granularity,
+        if let declared = question.granularity, let words = wording.statedGranularity,
             declared != words
         {
             throw failure(
@@ -306,7 +306,7 @@ public struct Matcher: Sendable {
         let badgeNamed = mentions.contains { $0.kind == .badge }
         let organizationNamed = mentions.contains { $0.kind == .organization }
         if let own = candidates(for: text, fromFileOnly: true).first {
-            if let asked = wording.measure, !asked.answers(own.kind) {
+            if let asked = wording.specificMeasure, !asked.answers(own.kind) {
                 throw failure(
                     .kindCannotAnswer(kind: own.kind.rawValue, measure: asked.words, rule: true))
             }

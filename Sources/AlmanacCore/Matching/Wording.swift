@@ -6,10 +6,22 @@ struct Wording: Equatable {
     /// The measure came from a broad word only ("popular", "how many"), with nothing that ties
     /// the question to learning data.
     var unanchored = false
+
+    /// The measure, when specific words name it: not a count or learners read from "how
+    /// many", "popular" or "take", which `kind:` and a file's rule are there to route.
+    var specificMeasure: Measure? {
+        guard let measure, !unanchored, measure != .enrollments, measure != .learners else {
+            return nil
+        }
+        return measure
+    }
     /// A rate, time or status the words also ask for beside a learning-path measure ("the
     /// drop-out rate of learning paths"): no kind computes it per path, and the paths'
     /// page answered without it.
     var rateOfSequence: Measure?
+    /// The period the words name ("monthly", "busiest week"), not one a reading implies
+    /// ("when did … peak" is read by month).
+    var statedGranularity: Granularity?
     var dimension: Breakdown?
     var ranking: Ranking?
     var granularity: Granularity?
@@ -83,9 +95,10 @@ struct Wording: Equatable {
         .completionRate, .dropRate, .dropouts, .inProgress, .timeToComplete, .meanTimeToComplete,
         .averageProgress,
     ]
-    /// "After completing X", "once they drop X": where the sequences start, not a measure.
+    /// "After completing X", "learners who dropped out of X", "on completion of X", "X
+    /// dropouts": where the sequences start, not a measure.
     private static let sequenceStart = compile(
-        #"\b(?:after|before|once|when|since)\s+(?:they\s+)?(?:complet\w*|finish\w*|pass\w*|tak\w*|took|drop\w*|quit\w*|complet\w*\s+of)\b"#
+        #"\b(?:(?:after|before|once|when|since)\s+(?:they\s+)?|(?:who|that)\s+(?:have\s+|had\s+)?)(?:complet\w*|finish\w*|pass\w*|tak\w*|took|drop\w*|quit\w*|gave\s+up|give\s+up)(?:\s+out)?(?:\s+(?:of|on))?\b|\b(?:up)?on\s+(?:the\s+)?completion\s+of\b|\bdrop-?outs?\b(?=.*\b(?:next|after|then|before)\b)"#
     )
 
     private static func rateBeside(sequenceIn text: String) -> Measure? {
@@ -168,7 +181,9 @@ struct Wording: Equatable {
             peak = String(text[unit])
             dimension = .period
             granularity = Granularity(rawValue: String(text[unit]))
-        } else if Self.whenPeak.firstMatch(in: text, range: whole) != nil {
+        }
+        statedGranularity = granularity
+        if peak == nil, Self.whenPeak.firstMatch(in: text, range: whole) != nil {
             // "When did Python Basics enrollments peak?": the month with the most.
             (peak, dimension, granularity) = ("month", .period, .month)
         } else if Self.yearly.firstMatch(in: text, range: whole) != nil {

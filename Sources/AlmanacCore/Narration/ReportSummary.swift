@@ -27,8 +27,10 @@ public struct ReportSummary: Sendable {
     /// hundred badges and organizations, each held once.
     private(set) var nameNumbers: [Int32]
     let nameTable: NameTable
-    /// The names its answer may give: its key tables' and the one it is filtered to.
-    public var namesInText: [String] { names + [scopeName].compactMap { $0 } }
+    /// The names its answer may give: its key tables' and those it is filtered to.
+    public var namesInText: [String] { names + filterNames }
+    /// The badge and organization the question is filtered to.
+    let filterNames: [String]
     /// "Why it changed", in Markdown: the search index finds a page by the drivers it names.
     public var whyItChanged: [String]
 
@@ -40,6 +42,9 @@ public struct ReportSummary: Sendable {
         keyMeasures = report.keyMeasures
         keyMeasureSpec = report.match.keyMeasures
         scopeName = report.match.filters.organization ?? report.match.filters.badge
+        filterNames = [report.match.filters.organization, report.match.filters.badge].compactMap {
+            $0
+        }
         _comparison = report.$comparison
         sinceLastReport = report.sinceLastReport
         // A page comparing names has the insights of the whole scope, which the digest

@@ -114,8 +114,11 @@ struct BuildRecords {
     /// The last build's analysis results on the same data, date and tool; empty for
     /// `--force`, `--dump-sql` (which must show every statement) and PostgreSQL, whose data
     /// has no file to tell a change by.
-    func analysisCache(for source: BuildSource) -> AnalysisCache {
-        let scope = analysisScope(source)
+    /// - Parameter stamps: the database file's `dataStamps`, taken before the build's snapshot
+    ///   began: a write between the two then makes the next build start cold, where results
+    ///   of the data before it were kept under a stamp of the data after it.
+    func analysisCache(for source: BuildSource, stamps: String) -> AnalysisCache {
+        let scope = analysisScope(source, stamps: stamps)
         guard keepsAnalyses(source), !options.force, options.dumpSQLPath == nil else {
             return AnalysisCache(scope: scope)
         }
@@ -136,14 +139,18 @@ struct BuildRecords {
         source.location.filePath != nil
     }
 
-    /// What the analysis results depend on besides the questions.
-    func analysisScope(_ source: BuildSource) -> String {
-        let database = source.location.filePath ?? source.path
+    /// The database file's size and time, and its write-ahead log's, as they are now.
+    func dataStamps(_ location: DatabaseLocation) -> String {
+        guard let database = location.filePath else { return location.description }
         return [
             BuildState.describe(database, files: files),
             BuildState.describe(database + "-wal", files: files),
-            source.asOf.description, version, options.toolIdentity,
         ].joined(separator: "\n")
+    }
+
+    /// What the analysis results depend on besides the questions.
+    func analysisScope(_ source: BuildSource, stamps: String) -> String {
+        [stamps, source.asOf.description, version, options.toolIdentity].joined(separator: "\n")
     }
 
     private func stamps(in folder: URL) -> String {

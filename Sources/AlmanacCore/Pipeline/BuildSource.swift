@@ -69,11 +69,12 @@ struct BuildSource {
             }
             let first = try DatabaseStats.earliestEnrollment(in: db)
             // One enrollment dated 0001-01-01 made every series of the whole history count
-            // each period since: a 441 MB site (blind test 51). No platform enrolled then.
-            if let first, first.parts.year < 1900 {
+            // each period since: a 441 MB site (blind test 51). No platform enrolled before
+            // 1971; 1970-01-01 is a Unix time of 0, a common stray.
+            if let first, first.parts.year < 1971 {
                 throw InputError(
                     description:
-                        "\(db.location): the data's first enrollment is dated \(first), before 1900, and a report would count every period since it; a stray row? Fix its enrolled_at in the database"
+                        "\(db.location): the data's first enrollment is dated \(first), before 1971, and a report would count every period since it; a stray row (a Unix time of 0?) Fix its enrolled_at in the database"
                 )
             }
             if let requested, let first, requested < first {

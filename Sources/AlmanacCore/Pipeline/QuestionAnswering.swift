@@ -292,7 +292,9 @@ struct QuestionAnswering {
             pairs.append((questions[index], window.match(matches[index], for: window.previous)))
             pairs.append((questions[index], window.match(matches[index], for: window.yearAgo)))
             cutoffs += [window.previousAsOf, window.yearAgoAsOf]
-            measuresOnly += [matches[index].versus == nil, true]
+            // A total summed over a series' periods needs the series.
+            let summed = !(matches[index].keyMeasures?.sums.isEmpty ?? true)
+            measuresOnly += [matches[index].versus == nil && !summed, !summed]
         }
         // The pool's connections read the build's snapshot; it ends with the pool's work (the
         // build's last statements), and a writer waiting for a rollback-journal lock goes on.

@@ -61,6 +61,7 @@ public struct ReportBuilder {
             return unchanged
         }
         let counted = ExecutionCounters.shared.snapshot
+        let stamps = records.dataStamps(location)
         let source = try BuildSource.open(
             location, asOf: options.asOf, today: today, warnings: warnings)
         var week = try stage(.database) {
@@ -75,7 +76,7 @@ public struct ReportBuilder {
         clock.mark("load")
 
         var answering = answering(file, source, narration, warnings, clock)
-        answering.cache = records.analysisCache(for: source)
+        answering.cache = records.analysisCache(for: source, stamps: stamps)
         answering.previousSite = previousSite
         answering.week = week
         answering.recordsCacheUse = true

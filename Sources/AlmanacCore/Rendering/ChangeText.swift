@@ -77,28 +77,25 @@ enum ChangeText {
                 " Completions and rates of the earlier windows are as they stood on \(days), at the same age."
         }
         // An earlier window wholly before the data: nothing to compare with, said once; one
-        // the data begins inside counts only part of its days.
-        let notes: [(CivilDate?, Bool, Bool, (String) -> String)] = [
-            (
-                comparison.dataBegins, comparison.previousBeforeData,
-                comparison.yearAgoBeforeData, { "after \($0): there is nothing to compare with." }
-            ),
-            (
-                comparison.dataBeginsWithin, comparison.previousPartlyBeforeData,
-                comparison.yearAgoPartlyBeforeData,
-                { "inside \($0), which counts only the days from then." }
-            ),
-        ]
-        for (first, previous, yearAgo, words) in notes {
-            guard let first else { continue }
-            let which = Self.which(comparison, previous: previous, yearAgo: yearAgo)
-            text += " The data begins on \(first), " + words(which)
+        // the data begins inside counts only part of its days. The day is said once.
+        if let first = comparison.dataBegins {
+            text +=
+                " The data begins on \(first), after \(Self.which(comparison, partly: false)): there is nothing to compare with."
+        }
+        if let first = comparison.dataBeginsWithin {
+            let begins = comparison.dataBegins == nil ? "The data begins on \(first)," : "It begins"
+            text +=
+                " \(begins) inside \(Self.which(comparison, partly: true)), which counts only the days from then."
         }
         return text
     }
 
-    /// The earlier windows a note is of: "that window" when the two are one.
-    private static func which(_ comparison: Comparison, previous: Bool, yearAgo: Bool) -> String {
+    /// The earlier windows a note is of (those wholly before the data, or `partly`): "that
+    /// window" when the two are one.
+    private static func which(_ comparison: Comparison, partly: Bool) -> String {
+        let previous =
+            partly ? comparison.previousPartlyBeforeData : comparison.previousBeforeData
+        let yearAgo = partly ? comparison.yearAgoPartlyBeforeData : comparison.yearAgoBeforeData
         let windows = comparison.windows
         guard previous && yearAgo else {
             return previous ? "the earlier window" : "the year-earlier window"

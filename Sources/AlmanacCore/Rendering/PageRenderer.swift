@@ -325,8 +325,8 @@ public struct PageRenderer: Sendable {
     /// The first sentence of a Markdown answer, as plain text.
     /// With `plain`, emphasis marks and backslash escapes are removed for HTML; without, the
     /// sentence stays Markdown (for index.md).
-    /// - Parameter names: names that end in a period ("Café Élan & Co."): a sentence does not
-    ///   end there (a blind test's index lost "96; 87 fewer" after one).
+    /// - Parameter names: the names the answer may give; a sentence does not end at a period
+    ///   of one ("Café Élan & Co.", "St. Jude": a blind test's index lost "96; 87 fewer").
     static func firstSentence(
         of markdown: String, plain: Bool = true, names: [String] = []
     ) -> String {
@@ -343,15 +343,23 @@ public struct PageRenderer: Sendable {
             text = text.replacingOccurrences(of: kept, with: "")
         }
         let paragraph = text.split(separator: "\n", omittingEmptySubsequences: true).first ?? ""
-        // Where a name ends, as written in this text: Markdown escapes a name's own marks.
-        let dotted = names.filter { $0.hasSuffix(".") }.flatMap { name in
+        // Where the answer writes a name with a period ("Café Élan & Co.", "St. Jude"), as
+        // written in this text: Markdown escapes a name's own marks.
+        let written = names.filter { $0.contains(".") }.flatMap { name in
             plain ? [name] : [name, MarkdownText.escape(name)]
+        }
+        var inside: [Range<Substring.Index>] = []
+        for name in written {
+            var from = paragraph.startIndex
+            while let found = paragraph.range(of: name, range: from..<paragraph.endIndex) {
+                inside.append(found)
+                from = found.upperBound
+            }
         }
         var searched = paragraph.startIndex..<paragraph.endIndex
         while let end = paragraph.range(of: ". ", range: searched) {
-            let sentence = paragraph[..<end.upperBound].dropLast()
-            if !dotted.contains(where: { sentence.hasSuffix($0) }) {
-                return String(sentence)
+            if !inside.contains(where: { $0.contains(end.lowerBound) }) {
+                return String(paragraph[..<end.upperBound].dropLast())
             }
             searched = end.upperBound..<paragraph.endIndex
         }

@@ -33,20 +33,22 @@ import Testing
     }
 
     /// The same at the other end: one row dated 0001-01-01 made a 441 MB site (blind test 51).
-    @Test("a first enrollment before 1900 is refused, naming it, with or without --as-of")
+    @Test("a first enrollment before 1971 is refused, naming it, with or without --as-of")
     func ancientRow() async throws {
-        let project = try project(futureRow: "0001-01-01")
-        for asOf in [nil, CivilDate(iso: "2024-03-01")] {
+        for (day, asOf) in [
+            ("0001-01-01", nil), ("0001-01-01", CivilDate(iso: "2024-03-01")), ("1970-01-01", nil),
+        ] {
+            let project = try project(futureRow: day)
             let error = await #expect(throws: BuildError.self) {
                 try await project.build(configure: { $0.asOf = asOf })
             }
             #expect(
                 error?.description.contains(
-                    "the data's first enrollment is dated 0001-01-01, before 1900") == true,
+                    "the data's first enrollment is dated \(day), before 1971") == true,
                 "\(String(describing: error))")
         }
-        // 1900 itself is a day the data may hold.
-        let old = try self.project(futureRow: "1900-01-01")
+        // 1971 is a year the data may hold.
+        let old = try self.project(futureRow: "1971-01-01")
         #expect(try await old.build().asOf == CivilDate(iso: "2024-03-01"))
     }
 

@@ -19,11 +19,12 @@ import Testing
         #expect(
             PageRenderer.firstSentence(of: answer)
                 == "Enrollments: Nordwind Logistik 183 and Café Élan & Co.")
-        // The name at the very end of the sentence.
+        // A period inside a name: "St. Jude Health 183" was cut to "…: St.".
         #expect(
             PageRenderer.firstSentence(
-                of: "Most growth: Café Élan & Co. Then others.", names: names)
-                == "Most growth: Café Élan & Co. Then others.")
+                of: "Enrollments: St. Jude Health 183 and U.S. Bank 90. More.",
+                names: ["St. Jude Health", "U.S. Bank"])
+                == "Enrollments: St. Jude Health 183 and U.S. Bank 90.")
     }
 
     @Test(
@@ -135,9 +136,36 @@ import Testing
             "What do learners take after finishing Python Basics?",
             "What do learners take next after they drop Python Basics?",
             "What is the most common learning path?",
+            "What do Python Basics dropouts take next?",
+            "What do learners who complete Python Basics most often take next?",
+            "On completion of Python Basics, what do learners take next?",
+            "What do learners who completed Python Basics take next?",
         ])
     func pathStarts(text: String) throws {
         #expect(try matcher.route(Question(id: "q", text: text)).kind == .learningPaths)
+    }
+
+    /// A review found them refused: broad words read as a count, and a period the reading
+    /// implies, are no part the declared kind or period drops.
+    @Test("kind:, a rule and granularity: still route broad words and implied periods")
+    func declaredStillRoutes() throws {
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "Which badges do learners take together?",
+                    kind: .learningPaths)) == nil)
+        let rule = try Matcher(
+            overrides: [.learningPaths: PatternOverride(add: ["(?i)roadmap"])],
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        #expect(
+            try rule.route(Question(id: "q", text: "What is the most popular roadmap?")).kind
+                == .learningPaths)
+        // "When did … peak" is read by month unless the question sets another period.
+        let weekly = try matcher.route(
+            Question(id: "q", text: "When did Python Basics enrollments peak?", granularity: .week))
+        #expect(weekly.granularity == .week)
     }
 
     @Test("words that ask for one period and a granularity: that sets another are refused")
@@ -200,5 +228,42 @@ import Testing
         let whole = comparison(previousFrom: "2023-07-01", firstDay: "2023-07-01")
         #expect(whole.dataBeginsWithin == nil)
         #expect(!ChangeText.windows(whole).contains("The data begins"))
+    }
+}
+
+/// Blind test 50: "Quarterly completions since 2025-01-01" answered 446 completions, and its
+/// Change table compared the completed enrollments of the window's enrollments (390 vs 263).
+@Suite struct CompletionsPerPeriodTests {
+    @Test("completions per period compare and alert on the completions of their window")
+    func completionsCompared() async throws {
+        let project = try Project(
+            questions: """
+                title: Fixture Pulse
+                questions:
+                  - text: Monthly completions since 2024-02-01
+                    id: mc
+                """)
+        try await project.build()
+        let metadata = try #require(try project.document("mc")["metadata"])
+        // Completed from 2024-02-01 to 2024-03-01: enrollments 2 (2024-02-09) and 7
+        // (2024-02-22). The window's enrollments (3, 4, 6, 7) hold one completed: 7.
+        #expect(
+            metadata["key_measures"]
+                == [["measure": "completions", "subject": .null, "value": .int(2)]])
+        // The 30 days before, 2024-01-02 to 2024-01-31: 1 (01-20) and 5 (01-25).
+        let row = try #require(metadata["comparison"]?["measures"]?.arrayValue?.first)
+        #expect(row["measure"] == "completions")
+        #expect(row["previous"] == .int(2))
+        // An alert may name them.
+        let alerted = try await project.build(
+            """
+            title: Fixture Pulse
+            questions:
+              - text: Monthly completions since 2024-02-01
+                id: mc
+            alerts:
+              - {question: mc, measure: completions, above: 1}
+            """)
+        #expect(alerted.alerts.count == 1)
     }
 }
