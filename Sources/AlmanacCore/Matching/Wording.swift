@@ -175,18 +175,20 @@ struct Wording: Equatable {
         if completedEnrollments, dimension == .period, granularity == nil || granularity == .month {
             (dimension, granularity) = (.cohort, nil)
         }
-        if let found = Self.peak.firstMatch(in: text, range: whole),
-            let unit = Range(found.range(at: 1), in: text)
-        {
+        let peakUnit = Self.peak.firstMatch(in: text, range: whole).flatMap {
+            Range($0.range(at: 1), in: text)
+        }
+        if let unit = peakUnit {
             peak = String(text[unit])
             dimension = .period
             granularity = Granularity(rawValue: String(text[unit]))
         }
+        // What the words name, before a reading below implies a period.
         statedGranularity = granularity
-        if peak == nil, Self.whenPeak.firstMatch(in: text, range: whole) != nil {
+        if peakUnit == nil, Self.whenPeak.firstMatch(in: text, range: whole) != nil {
             // "When did Python Basics enrollments peak?": the month with the most.
             (peak, dimension, granularity) = ("month", .period, .month)
-        } else if Self.yearly.firstMatch(in: text, range: whole) != nil {
+        } else if peakUnit == nil, Self.yearly.firstMatch(in: text, range: whole) != nil {
             // "Enrollments per year", "yearly", "annual": periods of a year, which no
             // analysis counts, refused as "which year" is (a blind test got the 12 months'
             // monthly series, and for "annual" the whole history's total).
