@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs every question's analysis in the database. The schema's row rules run first, as SQL
-/// counts, unless the last build checked this same data; then every analysis's statements (and every custom query) run on a small pool of
-/// connections, and each question's result is decoded from its own statements' small results.
+/// counts, unless the last build checked this same data; then every analysis's statements
+/// (and every custom query) run on a small pool of connections, and each question's result
+/// is decoded from its own statements' small results.
 /// The same analysis with the same filters runs once however often it is asked, and one the
 /// last build computed on the same data does not run at all. Results come back in question
 /// order.
