@@ -10,7 +10,8 @@ In a temporary folder, with a freshly seeded demo database and a copy of questio
     live-reload script, which the file in site/ does not;
   * listens to the server-sent events, changes a question in questions.yaml, and requires a
     `reload` event and the new wording in the page (N rounds; the latency of each, from the
-    write to the reloaded page, is printed, then the median);
+    write to the reloaded page, is printed, then the median), and the phases that `--timings`
+    prints after the last rebuild;
   * breaks the YAML (a `[` never closed) and requires a `failed` event whose text names the
     file and the line where the bracket opens, in plain words, with that line and a caret, while
     the last good page is still served; fixes it and requires a `reload` and no error for a
@@ -146,7 +147,7 @@ def main():
         log = open(scratch / "serve.log", "w")
         server = subprocess.Popen(
             [almanac, "serve", "--db", "demo.db", "--questions", "questions.yaml", "--out", "site",
-             "--llm", "off", "--port", str(port)],
+             "--llm", "off", "--port", str(port), "--timings"],
             cwd=scratch, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
         # The first build, then the page.
@@ -191,6 +192,14 @@ def main():
                 fail("after the reload event the page does not have the new wording %r" % wording)
         print("check-serve: question changed → reload event → new page: %s s (median %.2f s)"
               % (", ".join("%.2f" % x for x in latencies), statistics.median(latencies)))
+        # --timings: each build's phases after its line (here the last rebuild's).
+        served = (scratch / "serve.log").read_text().split("✔ built")[-1].splitlines()
+        phases = dict(line.split()[1:3] for line in served if line.startswith("phase "))
+        if not {"load", "match", "sql", "narration", "render", "write"} <= phases.keys() \
+                or not any(line.startswith("sql: ") for line in served):
+            fail("serve --timings printed no phases and sql line after a build: %r" % served[:12])
+        print("check-serve: --timings, the last rebuild: "
+              + ", ".join("%s %s ms" % item for item in phases.items()))
 
         # Broken YAML: an error event naming file and line; the last good page stays.
         broken = original.replace(OLD, wording) + "\n  - text: [unclosed\n"

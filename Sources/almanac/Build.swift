@@ -23,6 +23,21 @@ struct Build: AsyncParsableCommand {
     @OptionGroup(title: "Build") var run: BuildRun
 
     /// The search index's size against the site's, which the README promises stays under 5 %.
+    /// `--timings`: each phase's wall time, the SQL plan, and the statements and SQLite VM
+    /// steps, one line each.
+    static func timingLines(_ summary: BuildSummary) -> [String] {
+        summary.phases.map {
+            "phase \($0.name) \(NumberText.decimal($0.milliseconds, places: 1)) ms"
+        }
+            + summary.plan.map {
+                "plan \($0.name): \($0.scopes) scopes, \(NumberText.count($0.rows)) rows, \($0.milliseconds) ms"
+            }
+            + [
+                "sql: \(NumberText.count(summary.execution.statements)) statements, "
+                    + "\(NumberText.count(summary.execution.vmSteps)) SQLite VM steps"
+            ]
+    }
+
     static func searchLine(_ summary: BuildSummary) -> String {
         let percent = Double(summary.searchIndexBytes) * 100 / Double(max(summary.siteBytes, 1))
         return "Search index: \(NumberText.count(summary.searchIndexBytes)) bytes, "
@@ -43,21 +58,7 @@ struct Build: AsyncParsableCommand {
         do {
             let summary = try await builder.build()
             progress.finish()
-            if timings {
-                for phase in summary.phases {
-                    Terminal.error(
-                        "phase \(phase.name) \(NumberText.decimal(phase.milliseconds, places: 1)) ms"
-                    )
-                }
-                for step in summary.plan {
-                    Terminal.error(
-                        "plan \(step.name): \(step.scopes) scopes, \(NumberText.count(step.rows)) rows, \(step.milliseconds) ms"
-                    )
-                }
-                Terminal.error(
-                    "sql: \(NumberText.count(summary.execution.statements)) statements, "
-                        + "\(NumberText.count(summary.execution.vmSteps)) SQLite VM steps")
-            }
+            if timings { Build.timingLines(summary).forEach(Terminal.error) }
             if failOnAlert && !summary.alerts.isEmpty && quiet { throw ExitCode(3) }
             guard !quiet else { return }
             let seconds = started.duration(to: .now)

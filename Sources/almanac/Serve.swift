@@ -22,11 +22,17 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var flags: BuildFlags
 
+    @Flag(
+        help:
+            "After each build, print the wall time of each phase, the SQL plan, and the statements and SQLite VM steps, as build's --timings does."
+    )
+    var timings = false
+
     var host: String { address.host }
     var port: Int { address.port }
 
     func run() async throws {
-        let options = try flags.options()
+        let (options, timings) = (try flags.options(), timings)
         let progress = ProgressReporter(quiet: false)
         let watched = [
             options.questionsPath, options.databasePath ?? "the database file",
@@ -49,6 +55,7 @@ struct Serve: AsyncParsableCommand {
                 Terminal.error(
                     "✔ built \(summary.pages) \(summary.pages == 1 ? "page" : "pages") in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload."
                 )
+                if timings { Build.timingLines(summary).forEach(Terminal.error) }
             case .failed(let message):
                 progress.finish()
                 Terminal.error(

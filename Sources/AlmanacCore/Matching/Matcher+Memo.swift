@@ -16,6 +16,7 @@ extension Matcher {
         private var windows: [String: Result<TimeWindow.Reading, TimeWindow.Problem>] = [:]
         private var unapplieds: [UnappliedKey: Unapplied?] = [:]
         private var shorthands: [String: String] = [:]
+        private var routes: [Question: Result<Match, MatchError>] = [:]
 
         /// A part of a question that no analysis applies (`Matcher.refuseUnapplied`).
         struct Unapplied: Equatable {
@@ -47,6 +48,22 @@ extension Matcher {
             let written = Matcher.expandingShorthand(text)
             lock.withLock { shorthands[text] = written }
             return written
+        }
+
+        /// `route(question)`, once per question as written: the same question, on the same
+        /// line, with the same settings. A build has each question once; `almanac serve`
+        /// keeps its matcher from one build to the next (`MatcherShelf`), so a change to one
+        /// question reads that question again, not the file.
+        func route(_ question: Question, _ read: () throws -> Match) throws -> Match {
+            if let known = lock.withLock({ routes[question] }) { return try known.get() }
+            let result: Result<Match, MatchError>
+            do {
+                result = .success(try read())
+            } catch let error as MatchError {
+                result = .failure(error)
+            }
+            lock.withLock { routes[question] = result }
+            return try result.get()
         }
 
         /// `Wording(text)`.

@@ -99,7 +99,7 @@ public struct Matcher: Sendable {
     let asOf: CivilDate?
     /// A category's name before a badge word ("security courses"): a filter no analysis has.
     let categories: NSRegularExpression?
-    /// The wordings and time windows read so far in this build.
+    /// The questions, wordings and time windows read so far by this matcher.
     let memo = Memo()
 
     /// Builds the rule set, applying a questions file's `patterns:` block.
@@ -170,6 +170,10 @@ public struct Matcher: Sendable {
     /// - Throws: `MatchError` when no rule fits, a name is misspelt, a breakdown is not
     ///   computed, or a time window is invalid or unreadable.
     public func route(_ question: Question) throws -> Match {
+        try memo.route(question) { try routeAfresh(question) }
+    }
+
+    private func routeAfresh(_ question: Question) throws -> Match {
         func failure(_ reason: MatchError.Reason) -> MatchError {
             MatchError(
                 questionID: question.id, text: question.text, reason: reason, line: question.line)

@@ -24,6 +24,8 @@ struct QuestionAnswering {
     /// Whether to tell the answer cache which entries were used, so that `almanac cache
     /// prune` keeps them: a build does, `ask` does not (one question is not a build).
     var recordsCacheUse = false
+    /// The builder's last matcher, used again when nothing it reads has changed.
+    var matchers = MatcherShelf()
 
     /// What answering produced.
     struct Answers: Sendable {
@@ -206,7 +208,8 @@ struct QuestionAnswering {
 
     private func match(_ questions: [Question]) async throws -> ([Match], Set<String>) {
         let matcher = try stage(.matching) {
-            try Matcher(overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
+            try matchers.matcher(
+                overrides: file.patterns, catalogue: source.catalogue, asOf: source.asOf)
         }
         let routed = await QuestionRouting(
             matcher: matcher, model: ModelRouter(settings: narration, catalogue: source.catalogue)

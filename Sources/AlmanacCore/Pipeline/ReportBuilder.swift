@@ -7,6 +7,8 @@ public struct ReportBuilder {
     public var options: BuildOptions
     public var version: String
     public var environment: Environment
+    /// Kept from one build to the next by `almanac serve`, which builds with one builder.
+    private let matchers = MatcherShelf()
 
     public init(options: BuildOptions, version: String, environment: Environment) {
         self.options = options
@@ -193,7 +195,7 @@ public struct ReportBuilder {
         QuestionAnswering(
             options: options, file: file, source: source, narration: narration,
             warnings: warnings, clock: clock, log: environment.log,
-            cache: AnalysisCache(scope: ""))
+            cache: AnalysisCache(scope: ""), matchers: matchers)
     }
 
     private func stage<T>(

@@ -20,7 +20,7 @@ public struct PreviewSession: Sendable {
     public var port: UInt16
     /// How often the inputs are looked at. A change is seen within this time, so a page
     /// reloads within it plus the rebuild.
-    public var pollInterval: Duration = .milliseconds(100)
+    public var pollInterval: Duration = .milliseconds(50)
     /// How long the inputs must stay unchanged before a rebuild starts.
     public var settle: Duration = .milliseconds(50)
     /// The world the builds run in; their progress goes to `log` instead of its own.

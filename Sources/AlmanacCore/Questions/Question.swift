@@ -38,7 +38,7 @@ public enum Granularity: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// A chart that a custom SQL question declares: its type and which columns it takes.
-public struct ChartDeclaration: Sendable, Equatable {
+public struct ChartDeclaration: Sendable, Hashable {
     public var type: String
     /// Role → column name, for example `x: badge`, `y: learners`.
     public var columns: [String: String]
@@ -52,7 +52,7 @@ public struct ChartDeclaration: Sendable, Equatable {
 }
 
 /// One entry of questions.yaml.
-public struct Question: Sendable, Equatable {
+public struct Question: Sendable, Hashable {
     public var id: String
     public var text: String
     /// Set by `kind:` (or implied by `sql:`), which skips the matcher.

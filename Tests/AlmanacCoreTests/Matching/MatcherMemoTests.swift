@@ -75,4 +75,44 @@ import Testing
         #expect(cut.map(\.name) == ["Umbrella Health"])
         #expect(cut.map(\.range) == [12..<20])
     }
+
+    @Test("serve's builder keeps its matcher only while the patterns, names and date are the same")
+    func shelfKeepsMatcher() throws {
+        let shelf = MatcherShelf()
+        let asOf = CivilDate(iso: "2026-09-30")!
+        let before = EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"])
+        let first = try shelf.matcher(overrides: [:], catalogue: before, asOf: asOf)
+        #expect(
+            try shelf.matcher(overrides: [:], catalogue: before, asOf: asOf).memo === first.memo)
+        let question = Question(
+            id: "rust", text: "How many people are enrolled in Rust Basics?", line: 4)
+        // Refused as unknown while the database has no such badge ...
+        #expect(throws: MatchError.self) { try first.route(question) }
+        // ... and read once it has: a new badge makes a new matcher, which does not remember
+        // the refusal.
+        let after = EntityCatalogue(
+            badges: ["Python Basics", "Rust Basics"], organizations: ["Initech"])
+        let second = try shelf.matcher(overrides: [:], catalogue: after, asOf: asOf)
+        #expect(second.memo !== first.memo)
+        #expect(try second.route(question).filters.badge == "Rust Basics")
+        // Another as-of date or another pattern is another matcher too.
+        let later = try shelf.matcher(
+            overrides: [:], catalogue: after, asOf: CivilDate(iso: "2026-10-07")!)
+        #expect(later.memo !== second.memo)
+        let patterned = try shelf.matcher(
+            overrides: [.badgeEnrollments: PatternOverride(add: ["signups"])],
+            catalogue: after, asOf: CivilDate(iso: "2026-10-07")!)
+        #expect(patterned.memo !== later.memo)
+    }
+
+    @Test("a question read again on another line is refused with that line")
+    func routeKeyHasLine() {
+        let matcher = Self.fresh()
+        let text = "How many people are enrolled in Pyhton Basiks Advanced Edition?"
+        for line in [3, 9] {
+            #expect {
+                try matcher.route(Question(id: "q", text: text, line: line))
+            } throws: { ($0 as? MatchError)?.line == line }
+        }
+    }
 }
