@@ -10,10 +10,13 @@ struct AnalysisCache {
     /// Row warnings of the database's last full check, to repeat when the pass is skipped.
     var warnings: [SchemaFinding] = []
 
-    /// Whether the build makes its facts as temporary tables (`BuildFacts`): one with no
-    /// result known from the last. A rebuild's few statements define them in their own
-    /// `WITH` (`AnalysisRunner.readsBuildFacts`).
-    var makesBuildFacts: Bool { entries.isEmpty }
+    /// Whether a result of this data is known from the last build. The cache holds results
+    /// only of a build on this same data (the file's size and time, the as-of date, the tool)
+    /// that passed the row rules, so a build that knows one does not check them again (it
+    /// repeats `warnings`), and makes no temporary facts (`BuildFacts`): its few statements
+    /// define them in their own `WITH` (`AnalysisRunner.readsBuildFacts`). A build that knows
+    /// none makes them, and checks the rules before any result is read.
+    var knowsThisData: Bool { !entries.isEmpty }
 
     struct Entry: Codable {
         var kind: String

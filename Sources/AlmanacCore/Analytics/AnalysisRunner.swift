@@ -107,13 +107,11 @@ struct AnalysisRunner {
                     question: question, match: match, key: key, dialect: db.dialect))
         }
 
-        // The row rules guard every number. A cache holds results only of a build on this
-        // same data (the file's size and time, the as-of date, the tool) that passed them, so
-        // with any result known they were checked on this data before, and their warnings
-        // kept. Otherwise they run in the pool beside the first statements, and no result is
-        // read before they pass.
+        // The row rules guard every number: checked on this data before when a result of it
+        // is known (`AnalysisCache.knowsThisData`), their warnings kept; otherwise they run
+        // in the pool beside the first statements, and no result is read before they pass.
         var pass = Pass(rows: 0, milliseconds: 0, warnings: cache.warnings)
-        let checking = cache.entries.isEmpty
+        let checking = !cache.knowsThisData
 
         // The plan: every analysis of one kind shares that kind's statements, each job one
         // scope of them; a custom query runs alone.

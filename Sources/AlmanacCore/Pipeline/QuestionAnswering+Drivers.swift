@@ -72,8 +72,8 @@ extension QuestionAnswering {
         var ran: (sql: [String], step: PlanStep)?
         if !missing.isEmpty {
             let dialect =
-                earlier.makesBuildFacts
-                ? source.db.dialect.readingTemporaryTables() : source.db.dialect
+                earlier.knowsThisData
+                ? source.db.dialect : source.db.dialect.readingTemporaryTables()
             let statement = DriverCounts.statement(for: missing, in: dialect)
             let started = ContinuousClock.now
             let (done, _) = await AnalysisRunner.execute(

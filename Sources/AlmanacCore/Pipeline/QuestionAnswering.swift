@@ -87,7 +87,7 @@ struct QuestionAnswering {
         // and the row rules were checked on its data before. Where the facts are made once
         // and copied (SQLite, up to `BuildFacts.sharedBytes`), the other connection checks
         // the row rules meanwhile; otherwise they run in the pool beside the first statements.
-        if cache.makesBuildFacts {
+        if !cache.knowsThisData {
             source.snapshot.prepareInBackground(
                 BuildFacts.preparation([.facts], source.db.dialect.readingTemporaryTables()),
                 sharingUpTo: BuildFacts.sharedBytes(enrollments: source.stats.enrollments),
@@ -306,7 +306,7 @@ struct QuestionAnswering {
         var runner = AnalysisRunner(
             db: source.db, open: { try snapshot.connection() }, asOf: source.asOf)
         runner.rowRules = snapshot.rowRulesChecked
-        runner.readsBuildFacts = cache.makesBuildFacts
+        runner.readsBuildFacts = !cache.knowsThisData
         // Every scope's weekly series: the last build's where it counted the same scope as of
         // the same day, the others from one shared statement run in the same pool.
         var scopes: [Filters] = []
