@@ -267,6 +267,7 @@ public struct SchemaChecker {
         case
             unknownBadge = "unknown_badge"
         case completedWithoutDate = "completed_without_date"
+        case dateWithoutCompletion = "completed_at_not_completed"
         case
             joinedAt = "joined_at"
         case unknownOrganization = "unknown_organization"
@@ -301,6 +302,9 @@ public struct SchemaChecker {
             case .unknownBadge: return "enrollments whose badge_id matches no badge"
             case .completedWithoutDate:
                 return "completed enrollments with no completed_at (left out of completion times)"
+            case .dateWithoutCompletion:
+                return
+                    "enrollments with a completed_at whose status is not completed (not counted as completions, nor in completion times)"
             case .joinedAt: return "users with an unparseable joined_at"
             case .unknownOrganization: return "users whose organization_id matches no organization"
             case .badgeName: return "badges with a NULL name"
@@ -309,7 +313,9 @@ public struct SchemaChecker {
             }
         }
 
-        var severity: SchemaFinding.Severity { self == .completedWithoutDate ? .warning : .error }
+        var severity: SchemaFinding.Severity {
+            [.completedWithoutDate, .dateWithoutCompletion].contains(self) ? .warning : .error
+        }
 
         /// The condition a breaking row meets, on the columns of `rows(of:)`.
         func condition(_ dialect: any SQLDialect) -> String {
@@ -332,6 +338,11 @@ public struct SchemaChecker {
             case .unknownUser: return "user_found IS NULL"
             case .unknownBadge: return "badge_found IS NULL"
             case .completedWithoutDate: return "status = 'completed' AND completed_at IS NULL"
+            case .dateWithoutCompletion:
+                // A status outside the four is the rule above.
+                return "completed_at IS NOT NULL AND status IN ("
+                    + Schema.statuses.filter { $0 != "completed" }.map { "'\($0)'" }.joined(
+                        separator: ", ") + ")"
             case .joinedAt: return "joined_ok = 0"
             case .unknownOrganization:
                 return "organization_id IS NOT NULL AND organization_found IS NULL"

@@ -58,6 +58,31 @@ import Testing
         #expect(report.hasErrors)
     }
 
+    /// A dropped or unfinished enrollment with a `completed_at` is not a completion (the
+    /// measures count `completed` rows), which `check` said nothing of.
+    @Test("a completed_at on an enrollment that is not completed is a warning")
+    func dateWithoutCompletion() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO enrollments VALUES
+                  (20, 1, 1, '2024-02-01', 'dropped', 0.4, '2024-03-01'),
+                  (21, 2, 1, '2024-02-01', 'in_progress', 0.9, '2024-03-02'),
+                  (22, 1, 1, '2024-02-01', 'enrolled', 0, NULL),
+                  (23, 1, 1, '2024-02-01', 'completed', 1, '2024-03-03');
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.findings.count == 1)
+        let finding = try #require(report.findings.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.count == 2)
+        #expect(finding.exampleID == 20)
+        #expect(
+            finding.description
+                == "2 enrollments with a completed_at whose status is not completed (not counted as completions, nor in completion times) (e.g. id 20)"
+        )
+        #expect(!report.hasErrors)
+    }
+
     /// "Python  Basics" (two spaces) and "Python Basics" showed as two rows of one name on
     /// the pages, and `check` said OK; so did a no-break space, a tab or a line break.
     @Test("names that differ only in the spaces inside them are one name")
