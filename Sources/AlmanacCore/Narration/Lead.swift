@@ -110,8 +110,7 @@ enum Lead {
             return growth(answer, windows, scope: scope)
         }
         let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
-        // The table holds more than the sentence names: say so, and whether it is all of them.
-        let more = answer.rows.count > named ? "; the table lists the rest" : ""
+        let more = rest(answer)
         switch answer.intent.measure {
         case .nextBadge, .previousBadge, .firstBadge, .paths:
             return sequence(answer, shown, scope: scope) + more + "."
@@ -151,6 +150,29 @@ enum Lead {
             answer.intent.ranking?.order == .bottom
             ? (counts ? "fewest" : "lowest") : (counts ? "most" : "highest")
         return "\(capitalized(measure)) by \(noun)\(scope), \(lead) first: \(list(shown))\(more)."
+    }
+
+    /// The table holds more rows than the sentence names: "; the table lists the rest", and
+    /// first the rows that tie with the last one named ("; SQL Fundamentals also has 16
+    /// learners"): a sentence cut at five names left an equal sixth unsaid, as if the fifth
+    /// came before it (blind test 54).
+    private static func rest(_ answer: Answer) -> String {
+        guard answer.rows.count > named else { return "" }
+        let last = answer.rows[named - 1]
+        let tied = answer.rows.dropFirst(named).prefix { $0.value == last.value }.map {
+            sequenceSubject($0, answer)
+        }
+        guard !tied.isEmpty else { return "; the table lists the rest" }
+        let names =
+            tied.count > named
+            ? tied.prefix(named).joined(separator: ", ") + " and \(tied.count - named) more"
+            : list(tied)
+        let also =
+            tied.count == 1
+            ? "\(names) also has \(value(last, answer))"
+            : "\(names) also have \(value(last, answer)) each"
+        return "; " + also
+            + (answer.rows.count > named + tied.count ? ", and the table lists the rest" : "")
     }
 
     /// A ranking that keeps more rows than asked for, because rows tie with the last one
@@ -255,21 +277,26 @@ enum Lead {
         return text + "."
     }
 
+    /// A row's subject as a sentence names it: a path of two badges says it ends there.
+    /// "Docker Basics → Kubernetes Essentials (69 learners)" read as if only 69 took that
+    /// step, where 310 did and 241 went on to a third badge.
+    private static func sequenceSubject(_ row: Answer.Row, _ answer: Answer) -> String {
+        guard answer.intent.measure == .paths,
+            row.subject.components(separatedBy: " → ").count == 2
+        else { return md(row.subject) }
+        return md(row.subject) + " and no third badge"
+    }
+
     private static func sequence(_ answer: Answer, _ shown: [String], scope: String) -> String {
         // Rows tied with the first are all named as the most common: a blind test read
         // "the most common first badge is Leading Teams (8 …)" where Python Basics had 8 too.
         let tied = min(shown.count, answer.rows.prefix { $0.value == answer.rows[0].value }.count)
-        // "Docker Basics → Kubernetes Essentials (69 learners)" read as if only 69 took that
-        // step, where 310 did and 241 went on to a third badge: a path of two says it ends.
-        let shown =
-            answer.intent.measure == .paths
-            ? zip(answer.rows, shown).map { row, text in
-                let subject = md(row.subject)
-                guard row.subject.components(separatedBy: " → ").count == 2,
-                    text.hasPrefix(subject)
-                else { return text }
-                return subject + " and no third badge" + text.dropFirst(subject.count)
-            } : shown
+        let shown = zip(answer.rows, shown).map { row, text in
+            let subject = md(row.subject)
+            let whole = sequenceSubject(row, answer)
+            guard whole != subject, text.hasPrefix(subject) else { return text }
+            return whole + text.dropFirst(subject.count)
+        }
         let first = tied > 1 ? list(Array(shown.prefix(tied))) + ", tied" : shown[0]
         let others = Array(shown.dropFirst(tied))
         let then = others.isEmpty ? "" : ", then " + list(others)

@@ -75,6 +75,46 @@ import Testing
         #expect(first.rows.map(\.value) == [.int(3), .int(1)])
     }
 
+    /// "… and Advanced Python (16 learners); the table lists the rest" left out SQL
+    /// Fundamentals, also 16 (blind test 54).
+    @Test("rows tied with the last one a sentence names are named too")
+    func tiesAtTheFifth() throws {
+        let filters = Filters(badge: "Python Basics")
+        var previous = try #require(
+            Answer.make(
+                try run(LearningPaths.self, filters), intent: Intent(measure: .previousBadge),
+                filters: filters))
+        func rows(_ values: [Int]) -> [Answer.Row] {
+            values.enumerated().map {
+                Answer.Row(subject: "B\($0.offset + 1)", value: .int($0.element), support: nil)
+            }
+        }
+        let head =
+            "Right before Python Basics, learners most often took B1 (392 learners), then B2 (25 learners), B3 (24 learners), B4 (18 learners) and B5 (16 learners)"
+        let cases: [([Int], String)] = [
+            (
+                [392, 25, 24, 18, 16, 16, 9],
+                "; B6 also has 16 learners, and the table lists the rest."
+            ),
+            ([392, 25, 24, 18, 16, 16, 16], "; B6 and B7 also have 16 learners each."),
+            ([392, 25, 24, 18, 16, 15, 9], "; the table lists the rest."),
+            ([392, 25, 24, 18, 16], "."),
+        ]
+        for (values, tail) in cases {
+            previous.rows = rows(values)
+            #expect(Lead.sentence(for: previous, filters: filters) == head + tail, "\(values)")
+        }
+        // A path of two badges tied at the cut says it ends there, as the named ones do.
+        var paths = previous
+        paths.intent = Intent(measure: .paths)
+        paths.rows = rows([30, 20, 10, 9, 8, 8, 7])
+        paths.rows[5].subject = "SQL Fundamentals → Data Visualization"
+        #expect(
+            (Lead.sentence(for: paths, filters: Filters()) ?? "").hasSuffix(
+                "B5 (8 learners); SQL Fundamentals → Data Visualization and no third badge also has 8 learners, and the table lists the rest."
+            ))
+    }
+
     @Test(
         "with a window, completions count by the day they happened, rates by the day of enrollment")
     func windows() throws {
