@@ -17,17 +17,29 @@ struct BuildRecords {
     var layout: SiteLayout
     private var files: any FileSystem { environment.files }
 
-    /// Everything the output depends on, hashed; see `BuildState`. Nil for a PostgreSQL
-    /// database: nothing cheap tells whether its data changed.
-    func fingerprint(_ file: QuestionFile, database: DatabaseLocation, narration: NarrationSettings)
-        -> String?
+    /// What a build's output depends on, as the build began: the questions file's bytes as
+    /// loaded, the database file's and its WAL's stamps before its snapshot, the templates'
+    /// and plotly.js's stamps before they are read, and the settings. A build records these,
+    /// not the files as they are when it ends: a questions file saved during a build (in
+    /// `serve`, the next edit) was recorded as built, and every later build said nothing
+    /// had changed (blind test 55). Only the answer cache is stamped again at the end
+    /// (`fingerprint(of:)`), since the build writes its own answers there. Nil for a
+    /// PostgreSQL database: nothing cheap tells whether its data changed.
+    struct Inputs {
+        fileprivate var parts: [String]
+        fileprivate var answerCache: URL?
+    }
+
+    func inputs(_ file: QuestionFile, database: DatabaseLocation, narration: NarrationSettings)
+        -> Inputs?
     {
         guard let path = database.filePath else { return nil }
         var parts = ["almanac \(version) \(options.toolIdentity)"]
         parts.append(
-            (try? files.contents(of: URL(fileURLWithPath: options.questionsPath)))?.map {
-                SHA256.hex($0)
-            } ?? ""
+            file.digest
+                ?? (try? files.contents(of: URL(fileURLWithPath: options.questionsPath)))?.map {
+                    SHA256.hex($0)
+                } ?? ""
         )
         parts += [
             BuildState.describe(path, files: files),
@@ -40,9 +52,6 @@ struct BuildRecords {
             parts.append(BuildState.describe(plotly, files: files))
         }
         let llm = options.llm
-        if narration.model != nil && llm.mode != .off {
-            parts.append(stamps(in: narration.cacheFolder))
-        }
         let model = narration.model.map {
             "\($0.model) \($0.temperature) \($0.maxTokens ?? -1) \($0.seed ?? -1) \($0.baseURL)"
         }
@@ -51,7 +60,15 @@ struct BuildRecords {
             "\(options.chartLimit)", "\(options.strict)", "\(options.requireGrounded)",
             llm.mode.rawValue, model ?? "", llm.apiKey == nil ? "no key" : "key",
         ]
-        return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
+        let answerCache = narration.model != nil && llm.mode != .off ? narration.cacheFolder : nil
+        return Inputs(parts: parts, answerCache: answerCache)
+    }
+
+    /// The inputs hashed, with the answer cache's stamps as they are now; see `BuildState`.
+    func fingerprint(of inputs: Inputs?) -> String? {
+        guard let inputs else { return nil }
+        let cache = inputs.answerCache.map { [stamps(in: $0)] } ?? []
+        return SHA256.hex(Array((inputs.parts + cache).joined(separator: "\n").utf8))
     }
 
     /// The last build's summary when nothing changed since it; nil when the site must be

@@ -53,7 +53,8 @@ public struct ReportBuilder {
         let narration = narrationSettings(file)
         let records = BuildRecords(
             options: options, version: version, environment: environment, layout: layout)
-        let fingerprint = records.fingerprint(file, database: location, narration: narration)
+        let inputs = records.inputs(file, database: location, narration: narration)
+        let fingerprint = records.fingerprint(of: inputs)
         if let unchanged = records.unchanged(fingerprint, clock: clock) {
             environment.log(.unchanged)
             // What caused the last build's warnings and alerts is still there: they are said
@@ -101,12 +102,12 @@ public struct ReportBuilder {
         ).publish(
             answers, pending: pending, summaries: summaries, title: file.title, source: source,
             week: week, alerts: alerts, previousFeed: previousFeed, clock: clock)
-        // Taken again: the build itself may have added answers to the cache. A build whose
-        // narration fell back records no fingerprint, so the next one tries again, but still
-        // its files: they are the ones a later build may delete.
+        // Of the inputs as the build began, the answer cache stamped again: the build itself
+        // may have added answers to it. A build whose narration fell back records no
+        // fingerprint, so the next one tries again, but still its files: they are the ones a
+        // later build may delete.
         records.recordState(
-            answers.narrationFellBack
-                ? nil : records.fingerprint(file, database: location, narration: narration),
+            answers.narrationFellBack ? nil : records.fingerprint(of: inputs),
             produced: published.produced,
             pages: summaries.count, asOf: source.asOf, warnings: warnings)
         do {
@@ -219,7 +220,7 @@ extension ReportBuilder {
             SiteError(
                 path: layout.site.path,
                 message:
-                    "holds the report as of \(latest), later than this build's as-of date \(asOf): building would replace it with an older report. Build into another folder with --out, or pass --force to replace it"
+                    "holds the report as of \(latest), later than this build's as-of date \(asOf): building would replace it with an older report. Build into another folder with --out, or run `almanac build --force` once to replace it"
             ))
     }
 

@@ -121,6 +121,9 @@ public struct QuestionFile: Sendable, Equatable {
     public var llm: LLMSettings
     /// `alerts:`, checked after every build.
     public var alerts: [AlertRule] = []
+    /// SHA-256 of the bytes the file was read from (`QuestionLoader.load(contentsOf:)`): what
+    /// a build records as the questions it built, whatever the file holds by its end.
+    public var digest: String?
 
     public init(
         path: String, title: String, database: String? = nil, questions: [Question],

@@ -40,7 +40,9 @@ extension QuestionLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(description: "\(path): not UTF-8 text")
         }
-        return try load(text, path: path)
+        var file = try load(text, path: path)
+        file.digest = SHA256.hex(data)
+        return file
     }
 }
 
