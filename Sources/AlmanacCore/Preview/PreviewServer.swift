@@ -122,10 +122,37 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// A page the site does not hold: a first build that failed, or a question whose build
+    /// failed, left none. It is 404 as HTML with the live-reload script, so the build's error
+    /// shows over it and it reloads once a build writes the page (plain text showed neither,
+    /// and the tab stayed on the 404 after the fix: blind test 55). The path is escaped.
+    static func notBuilt(_ path: String) -> FlyingFox.HTTPResponse {
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Not built yet</title></head>
+            <body>
+            <h1>No page at \(HTMLText.escape(path)) yet</h1>
+            <p>The site does not hold this page: the build has not written it, or failed. If a build \
+            failed, its error shows over this page. This page reloads when a build succeeds.</p>
+            </body>
+            </html>
+
+            """
+        return FlyingFox.HTTPResponse(
+            statusCode: .notFound,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .init("Cache-Control"): "no-store",
+                .init("X-Content-Type-Options"): "nosniff",
+            ],
+            body: Data(LiveReload.inject(into: page).utf8))
+    }
+
     /// The response for one GET: the file, with the live-reload script in HTML; 400 for a
     /// path whose percent-encoding is not UTF-8 (`/%ff` was answered with the index, the
     /// server having decoded it to nothing); 403 for a path outside the site; 404 for a
-    /// missing file. `encoded` is the path as the request gave it.
+    /// missing file, as HTML with the script for a page (`notBuilt`). `encoded` is the path
+    /// as the request gave it.
     static func respond(
         to path: String, encoded: String? = nil, in site: SitePath
     ) -> FlyingFox.HTTPResponse {
@@ -150,6 +177,7 @@ public struct PreviewServer: Sendable {
         }
         // A file that cannot be read is as good as missing to a browser.
         guard var data = try? site.files.contents(of: file) else {
+            if file.pathExtension == "html" { return notBuilt(path) }
             return FlyingFox.HTTPResponse(
                 statusCode: .notFound, headers: plain,
                 body: Data("404: \(path): no such file in the site\n".utf8))

@@ -201,8 +201,10 @@ public struct Feed: Sendable {
     /// The feed, with this report's entry and the previous feed's entries of other dates,
     /// newest first.
     public func render(digest: Digest, previous: String?) -> String {
+        // A report as of an earlier day (`--force`) replaces the later ones, which the site
+        // no longer holds: their entries go, and the next build is not refused for them.
         var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter {
-            $0.date != asOf.description
+            $0.date < asOf.description
         }
         // The digest's links name the Markdown twins (for `digest.md`); a feed reader opens
         // the pages.

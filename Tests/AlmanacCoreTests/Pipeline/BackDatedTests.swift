@@ -124,6 +124,19 @@ import Testing
             $0.force = true
         }
         #expect(project.read("completion.md").contains("This report is as of 2024-02-15"))
+        // The feed no longer holds the later report the forced one replaced, so the next
+        // build of the same date is not refused (it was, with --force the only way on, and
+        // `serve` has no --force: blind test 55).
+        let feed = project.read("feed.xml")
+        #expect(feed.contains("as of 2024-02-15"))
+        #expect(!feed.contains("2024-03-01"))
+        try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-02-15") }
+        // The message says where --force goes (serve takes none).
+        let again = await #expect(throws: BuildError.self) {
+            try await project.build(Self.questions) { $0.asOf = CivilDate(iso: "2024-02-14") }
+        }
+        #expect(
+            again?.description.contains("run `almanac build --force` once to replace it") == true)
     }
 
     @Test("a back-dated report's totals count the users and enrollments of its as-of date")

@@ -95,6 +95,22 @@ import Testing
         #expect(response.headers[.init("X-Content-Type-Options")] == "nosniff")
     }
 
+    /// A first build that failed left no page: the browser showed a plain 404, with no error
+    /// and no reload after the fix (blind test 55).
+    @Test("a page the site does not hold is a 404 page that reloads, its path escaped")
+    func pageNotBuilt() async throws {
+        let site = try SitePathTests.Site()
+        let files = SitePath(root: site.root, files: DiskFileSystem())
+        let response = PreviewServer.respond(
+            to: "/new<b>'x'.html", encoded: "/new%3Cb%3E'x'.html", in: files)
+        #expect(response.statusCode == .notFound)
+        #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+        let page = String(decoding: try await response.bodyData, as: UTF8.self)
+        #expect(page.contains("<script src=\"\(LiveReload.scriptPath)\" defer></script>"))
+        #expect(page.contains("No page at /new&lt;b&gt;&#39;x&#39;.html yet"))
+        #expect(!page.contains("<b>"))
+    }
+
     @Test("the 404 page quotes the path as plain text the browser may not sniff as HTML")
     func notFound() throws {
         let site = try SitePathTests.Site()
