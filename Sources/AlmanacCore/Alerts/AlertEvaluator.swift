@@ -26,6 +26,14 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Why an alert was left unchecked, in the build's warning's words: "not checked: its
+    /// completion rate is over 16 enrollments, fewer than 20".
+    public var uncheckedReason: String {
+        let over = tooFew.map { NumberText.count($0) } ?? "too few"
+        return
+            "not checked: its \(KeyMeasure.label(rule.measure)) is over \(over) enrollments, fewer than \(rule.minimumEnrollments)"
+    }
+
     public var json: JSONValue {
         var object: [String: JSONValue] = [
             "question": .string(rule.question), "measure": .string(rule.measure),

@@ -128,6 +128,17 @@ public struct WebhookNotifier: Sendable {
                 lines.append("• " + slack("\(question): \(alert["measure"]?.stringValue ?? "")"))
             }
         }
+        for alert in digest["unchecked_alerts"]?.arrayValue ?? [] {
+            let question = alert["question"]?.stringValue ?? ""
+            let enrollments =
+                alert["too_few_enrollments"]?.doubleValue.map { NumberText.count(Int($0)) }
+                ?? "too few"
+            lines.append(
+                "• "
+                    + slack(
+                        "\(question): \(alert["measure"]?.stringValue ?? "") not checked: over \(enrollments) enrollments, too few"
+                    ))
+        }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }
         for insight in insights {

@@ -49,6 +49,9 @@ public struct Digest: Sendable {
         var members: [String: JSONValue] = [
             "title": .string(title), "as_of": .string(asOf.description),
             "alerts": .array(alerts.filter(\.triggered).map(\.json)),
+            // Alerts left unchecked for too few enrollments: said, not silently absent (a
+            // skipped alert read as one that did not fire: blind test 56).
+            "unchecked_alerts": .array(alerts.filter { $0.tooFew != nil }.map(\.json)),
             "insights": .array(
                 topInsights.map { entry in
                     [
@@ -83,6 +86,13 @@ public struct Digest: Sendable {
         return .object(members)
     }
 
+    private static func questionText(_ alert: AlertResult, _ summaries: [ReportSummary])
+        -> String
+    {
+        summaries.first { $0.question.id == alert.rule.question }?.question.text
+            ?? alert.rule.question
+    }
+
     /// The digest as Markdown: what a notification carries and the feed entry shows.
     public var markdown: String {
         let escape = MarkdownText.escape
@@ -94,12 +104,20 @@ public struct Digest: Sendable {
         } else {
             for alert in triggered {
                 // Named by the question's text, as the insights and changes below are.
-                let question =
-                    summaries.first { $0.question.id == alert.rule.question }?.question.text
-                    ?? alert.rule.question
+                let question = Self.questionText(alert, summaries)
                 lines.append(
                     "- [\(escape(question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
                         + "the value is \(escape(alert.valueText))")
+            }
+            lines.append("")
+        }
+        let unchecked = alerts.filter { $0.tooFew != nil }
+        if !unchecked.isEmpty {
+            lines += ["Not checked, for too few enrollments:", ""]
+            for alert in unchecked {
+                lines.append(
+                    "- [\(escape(Self.questionText(alert, summaries)))](\(alert.rule.question).md): "
+                        + "\(escape(alert.rule.summary)); \(escape(alert.uncheckedReason))")
             }
             lines.append("")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AlmanacCore
@@ -62,8 +63,29 @@ import Testing
                   - {question: completion, measure: drop_rate, above: 10\(minimum)}
                 """)
         }
-        let byDefault = try await build("")
+        let project = try Project()
+        let byDefault = try await project.build(
+            """
+            title: T
+            questions:
+              - {text: What is the completion rate by organization?, id: completion}
+            alerts:
+              - {question: completion, measure: drop_rate, above: 10}
+            """)
         #expect(byDefault.alerts.isEmpty)
+        // The digest says it was not checked, where it said nothing of it (blind test 56):
+        // docs/metrics.md promises its entry with `too_few_enrollments`.
+        let digest = try JSONDecoder().decode(
+            JSONValue.self, from: Data(project.read("digest.json").utf8))
+        #expect(digest["alerts"] == .array([]))
+        let unchecked = digest["unchecked_alerts"]?.arrayValue
+        #expect(unchecked?.count == 1)
+        #expect(unchecked?.first?["too_few_enrollments"] == .int(7))
+        #expect(unchecked?.first?["triggered"] == .bool(false))
+        #expect(
+            project.read("digest.md").contains(
+                "Not checked, for too few enrollments:\n\n- [What is the completion rate by organization?](completion.md): drop rate above 10%; not checked: its drop rate is over 7 enrollments, fewer than 20\n"
+            ))
         #expect(
             byDefault.warnings.contains {
                 $0.hasSuffix(

@@ -153,4 +153,20 @@ import Testing
                 • A_b &lt;c&gt; &amp; d
                 """)
     }
+
+    @Test("an alert left unchecked for too few enrollments is said in the Slack text")
+    func slackUnchecked() {
+        let text = WebhookNotifier.slackText([
+            "title": "R", "as_of": "2026-09-27", "alerts": [],
+            "unchecked_alerts": [
+                ["question": "dl-week", "measure": "completion_rate", "too_few_enrollments": 10]
+            ],
+        ])
+        #expect(
+            text == """
+                *R: as of 2026-09-27*
+                No alert was triggered.
+                • dl-week: completion_rate not checked: over 10 enrollments, too few
+                """)
+    }
 }
