@@ -8,13 +8,19 @@ struct Wording: Equatable {
     var unanchored = false
 
     /// The measure, when specific words name it: not a count or learners read from "how
-    /// many", "popular" or "take", which `kind:` and a file's rule are there to route.
+    /// many", "popular" or "take", which `kind:` and a file's rule are there to route. A
+    /// count of what the words name ("the most learners", "how many enrollments") is
+    /// specific: a file's rule gave "Which five badges have the most learners?" the
+    /// completion rate, and "How many enrollments does each organization have?" learning
+    /// paths (blind test 55).
     var specificMeasure: Measure? {
-        guard let measure, !unanchored, measure != .enrollments, measure != .learners else {
-            return nil
-        }
+        guard let measure, !unanchored else { return nil }
+        if measure == .enrollments || measure == .learners, !countsNamed { return nil }
         return measure
     }
+    /// A count word before the people or enrollments it counts: "the most learners", "how
+    /// many unique users", "number of enrollments".
+    var countsNamed = false
     /// A rate, time or status the words also ask for beside a learning-path measure ("the
     /// drop-out rate of learning paths"): no kind computes it per path, and the paths'
     /// page answered without it.
@@ -101,6 +107,13 @@ struct Wording: Equatable {
         #"\b(?:(?:after|before|once|when|since)\s+(?:they\s+)?|(?:who|that)\s+(?:have\s+|had\s+)?)(?:complet\w*|finish\w*|pass\w*|tak\w*|took|drop\w*|quit\w*|gave\s+up|give\s+up)(?:\s+out)?(?:\s+(?:of|on))?\b|\b(?:up)?on\s+(?:the\s+)?completion\s+of\b|\bdrop-?outs?\b(?=.*\b(?:next|after|then|before)\b)"#
     )
 
+    private static let countedPeople = compile(
+        #"\b(?:how many|number of|count of|most|fewest|least|more|fewer)\s+(?:(?:unique|distinct|individual|different|active|new)\s+)?"#
+            + Vocabulary.people + #"\b"#)
+    private static let countedEnrollments = compile(
+        #"\b(?:how many|number of|count of|most|fewest|least|more|fewer)\s+(?:(?:new|total)\s+)?(?:enrol+ments?|sign[- ]?ups?|registrations?)\b"#
+    )
+
     private static func rateBeside(sequenceIn text: String) -> Measure? {
         let rest = sequenceStart.stringByReplacingMatches(
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
@@ -161,6 +174,8 @@ struct Wording: Equatable {
         if let measure, !Vocabulary.strongMeasures.contains(measure), !any(Self.anchors) {
             unanchored = true
         }
+        countsNamed =
+            measure == .learners ? any([Self.countedPeople]) : any([Self.countedEnrollments])
         dimension = Self.dimensions.first { any($0.1) }?.0
         // "The most popular badges across organizations": a ranking of badges over the whole
         // platform, not a breakdown by organization.

@@ -110,6 +110,48 @@ import Testing
                 == .kindCannotAnswer(kind: "learning_paths", measure: "drop-out rate", rule: true))
     }
 
+    /// A file's rule gave "the most learners" the completion rate by badge, and "how many
+    /// enrollments" learning paths by organization (blind test 55).
+    @Test("a count of learners or enrollments the rule's kind does not compute is refused")
+    func ruleCannotCount() throws {
+        let matcher = try Matcher(
+            overrides: [
+                .completionMetrics: PatternOverride(add: ["(?i)five badges"]),
+                .learningPaths: PatternOverride(add: ["(?i)each organization"]),
+            ],
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
+            asOf: CivilDate(iso: "2026-06-30")!)
+        #expect(
+            reason(Question(id: "q", text: "Which five badges have the most learners?"), matcher)
+                == .kindCannotAnswer(kind: "completion_metrics", measure: "learners", rule: true))
+        #expect(
+            reason(
+                Question(id: "q", text: "How many enrollments does each organization have?"),
+                matcher)
+                == .kindCannotAnswer(kind: "learning_paths", measure: "enrollments", rule: true))
+        // Counts the kind computes, and learners who are not counted, still route.
+        #expect(
+            reason(
+                Question(id: "q", text: "Which five badges have the most enrollments?"), matcher)
+                == nil)
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "What learning journeys do learners follow?",
+                    kind: .learningPaths)) == nil)
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "How many learners are enrolled in Python Basics?",
+                    kind: .badgeEnrollments)) == nil)
+        #expect(
+            reason(
+                Question(
+                    id: "q", text: "How many learners completed Python Basics?",
+                    kind: .completionMetrics)) == nil)
+    }
+
     /// Asked with no rule, they gave the paths' page, the rate left out.
     @Test(
         "a rate, time or status of learning paths is refused",
