@@ -310,7 +310,9 @@ public struct Matcher: Sendable {
         let badgeNamed = mentions.contains { $0.kind == .badge }
         let organizationNamed = mentions.contains { $0.kind == .organization }
         if let own = candidates(for: text, fromFileOnly: true).first {
-            if let asked = wording.specificMeasure, !asked.answers(own.kind) {
+            if let asked = wording.specificMeasure ?? wording.countNamed(routedTo: own.kind),
+                !asked.answers(own.kind)
+            {
                 throw failure(
                     .kindCannotAnswer(kind: own.kind.rawValue, measure: asked.words, rule: true))
             }

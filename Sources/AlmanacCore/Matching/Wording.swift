@@ -8,19 +8,28 @@ struct Wording: Equatable {
     var unanchored = false
 
     /// The measure, when specific words name it: not a count or learners read from "how
-    /// many", "popular" or "take", which `kind:` and a file's rule are there to route. A
-    /// count of what the words name ("the most learners", "how many enrollments") is
-    /// specific: a file's rule gave "Which five badges have the most learners?" the
-    /// completion rate, and "How many enrollments does each organization have?" learning
-    /// paths (blind test 55).
+    /// many", "popular" or "take", which `kind:` and a file's rule are there to route.
     var specificMeasure: Measure? {
-        guard let measure, !unanchored else { return nil }
-        if measure == .enrollments || measure == .learners, !countsNamed { return nil }
+        guard let measure, !unanchored, measure != .enrollments, measure != .learners else {
+            return nil
+        }
         return measure
     }
     /// A count word before the people or enrollments it counts: "the most learners", "how
-    /// many unique users", "number of enrollments".
+    /// many Initech users", "number of enrollments".
     var countsNamed = false
+
+    /// A count of what the words name, which a file's rule routed to `kind`: a rule gave
+    /// "Which five badges have the most learners?" the completion rate, and "How many
+    /// enrollments does each organization have?" learning paths (blind test 55). Learning
+    /// paths count learners. A `kind:` the user wrote is left to read its own words ("which
+    /// badges do the most learners take together" with `kind: learning_paths`).
+    func countNamed(routedTo kind: AnalysisKind) -> Measure? {
+        guard let measure, countsNamed, !(measure == .learners && kind == .learningPaths),
+            measure == .enrollments || measure == .learners
+        else { return nil }
+        return measure
+    }
     /// A rate, time or status the words also ask for beside a learning-path measure ("the
     /// drop-out rate of learning paths"): no kind computes it per path, and the paths'
     /// page answered without it.
@@ -107,11 +116,16 @@ struct Wording: Equatable {
         #"\b(?:(?:after|before|once|when|since)\s+(?:they\s+)?|(?:who|that)\s+(?:have\s+|had\s+)?)(?:complet\w*|finish\w*|pass\w*|tak\w*|took|drop\w*|quit\w*|gave\s+up|give\s+up)(?:\s+out)?(?:\s+(?:of|on))?\b|\b(?:up)?on\s+(?:the\s+)?completion\s+of\b|\bdrop-?outs?\b(?=.*\b(?:next|after|then|before)\b)"#
     )
 
+    /// A count word, then maybe a masked name and a qualifier: "most ‹org› learners", "how
+    /// many unique users".
+    private static let countedLead =
+        #"\b(?:how many|number of|count of|most|fewest|least|more|fewer)\s+(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?"#
     private static let countedPeople = compile(
-        #"\b(?:how many|number of|count of|most|fewest|least|more|fewer)\s+(?:(?:unique|distinct|individual|different|active|new)\s+)?"#
-            + Vocabulary.people + #"\b"#)
+        countedLead + #"(?:(?:unique|distinct|individual|different|active|new)\s+)?"#
+            + Vocabulary.people + #"\b|\b(?:learner|user|student)\s+counts?\b|\bheadcounts?\b"#)
     private static let countedEnrollments = compile(
-        #"\b(?:how many|number of|count of|most|fewest|least|more|fewer)\s+(?:(?:new|total)\s+)?(?:enrol+ments?|sign[- ]?ups?|registrations?)\b"#
+        countedLead
+            + #"(?:(?:new|total)\s+)?(?:enrol+ments?|sign[- ]?ups?|registrations?)\b|\benrol+ment\s+counts?\b"#
     )
 
     private static func rateBeside(sequenceIn text: String) -> Measure? {

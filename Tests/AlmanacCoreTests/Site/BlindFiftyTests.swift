@@ -130,11 +130,32 @@ import Testing
                 Question(id: "q", text: "How many enrollments does each organization have?"),
                 matcher)
                 == .kindCannotAnswer(kind: "learning_paths", measure: "enrollments", rule: true))
+        // A masked name between the count and what it counts (blind test 55's review).
+        #expect(
+            reason(
+                Question(id: "q", text: "Which five badges have the most Initech learners?"),
+                matcher)
+                == .kindCannotAnswer(kind: "completion_metrics", measure: "learners", rule: true))
         // Counts the kind computes, and learners who are not counted, still route.
         #expect(
             reason(
                 Question(id: "q", text: "Which five badges have the most enrollments?"), matcher)
                 == nil)
+        // A `kind:` the user wrote reads its own words: paths are counted in learners, and
+        // completion metrics answer their completers.
+        for text in [
+            "In which order do most learners take their badges?",
+            "Which badges do the most learners take together?",
+        ] {
+            #expect(reason(Question(id: "q", text: text, kind: .learningPaths)) == nil, "\(text)")
+        }
+        for text in [
+            "Which badges do the most learners see through to the end?",
+            "How many learners got their Python Basics badge?",
+        ] {
+            #expect(
+                reason(Question(id: "q", text: text, kind: .completionMetrics)) == nil, "\(text)")
+        }
         #expect(
             reason(
                 Question(
