@@ -66,6 +66,16 @@ extension Matcher {
             return try result.get()
         }
 
+        /// How many routes are kept (for the tests).
+        var routeCount: Int { lock.withLock { routes.count } }
+
+        /// Forgets the routes of questions not in `questions`: what `serve` keeps is its
+        /// file's questions, not every edit of a long session.
+        func keepRoutes(of questions: [Question]) {
+            let kept = Set(questions)
+            lock.withLock { routes = routes.filter { kept.contains($0.key) } }
+        }
+
         /// `Wording(text)`.
         func wording(_ text: String) -> Wording {
             if let known = lock.withLock({ wordings[text] }) { return known }

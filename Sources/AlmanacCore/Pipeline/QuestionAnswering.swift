@@ -214,6 +214,7 @@ struct QuestionAnswering {
         let routed = await QuestionRouting(
             matcher: matcher, model: ModelRouter(settings: narration, catalogue: source.catalogue)
         ).route(questions)
+        matcher.memo.keepRoutes(of: questions)
         warnings.add(routed.notes)
         if !routed.errors.isEmpty {
             let failures = MatchFailures(path: file.path, errors: routed.errors)

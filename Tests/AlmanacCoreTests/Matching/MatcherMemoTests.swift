@@ -105,6 +105,27 @@ import Testing
         #expect(patterned.memo !== later.memo)
     }
 
+    @Test("a new badge category is a new matcher too, and only the file's routes are kept")
+    func shelfCategoriesAndPruning() throws {
+        let shelf = MatcherShelf()
+        let asOf = CivilDate(iso: "2026-09-30")!
+        let plain = EntityCatalogue(
+            badges: ["Python Basics"], organizations: ["Initech"], categories: [:])
+        let first = try shelf.matcher(overrides: [:], catalogue: plain, asOf: asOf)
+        let grouped = EntityCatalogue(
+            badges: ["Python Basics"], organizations: ["Initech"],
+            categories: ["Python Basics": "Programming"])
+        #expect(
+            try shelf.matcher(overrides: [:], catalogue: grouped, asOf: asOf).memo !== first.memo)
+        let kept = Question(id: "a", text: "How many people are enrolled in Python Basics?")
+        let edited = Question(id: "b", text: "How many people are enrolled in each badge?")
+        _ = try first.route(kept)
+        _ = try first.route(edited)
+        #expect(first.memo.routeCount == 2)
+        first.memo.keepRoutes(of: [kept])
+        #expect(first.memo.routeCount == 1)
+    }
+
     @Test("a question read again on another line is refused with that line")
     func routeKeyHasLine() {
         let matcher = Self.fresh()
