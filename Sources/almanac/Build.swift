@@ -22,7 +22,6 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup(title: "Build") var run: BuildRun
 
-    /// The search index's size against the site's, which the README promises stays under 5 %.
     /// `--timings`: each phase's wall time, the SQL plan, and the statements and SQLite VM
     /// steps, one line each.
     static func timingLines(_ summary: BuildSummary) -> [String] {
@@ -38,6 +37,7 @@ struct Build: AsyncParsableCommand {
             ]
     }
 
+    /// The search index's size against the site's, which the README promises stays under 5 %.
     static func searchLine(_ summary: BuildSummary) -> String {
         let percent = Double(summary.searchIndexBytes) * 100 / Double(max(summary.siteBytes, 1))
         return "Search index: \(NumberText.count(summary.searchIndexBytes)) bytes, "

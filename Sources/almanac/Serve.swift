@@ -32,7 +32,9 @@ struct Serve: AsyncParsableCommand {
     var port: Int { address.port }
 
     func run() async throws {
-        let (options, timings) = (try flags.options(), timings)
+        let options = try flags.options()
+        // The event handler below is @Sendable: it captures the flag, not the command.
+        let printsTimings = timings
         let progress = ProgressReporter(quiet: false)
         let watched = [
             options.questionsPath, options.databasePath ?? "the database file",
@@ -55,7 +57,7 @@ struct Serve: AsyncParsableCommand {
                 Terminal.error(
                     "✔ built \(summary.pages) \(summary.pages == 1 ? "page" : "pages") in \(milliseconds) ms: \(files.written) written, \(files.kept) kept, \(files.deleted) deleted; pages reload."
                 )
-                if timings { Build.timingLines(summary).forEach(Terminal.error) }
+                if printsTimings { Build.timingLines(summary).forEach(Terminal.error) }
             case .failed(let message):
                 progress.finish()
                 Terminal.error(

@@ -26,12 +26,13 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Why an alert was left unchecked, in the build's warning's words: "not checked: its
-    /// completion rate is over 16 enrollments, fewer than 20".
-    public var uncheckedReason: String {
-        let over = tooFew.map { NumberText.count($0) } ?? "too few"
-        return
-            "not checked: its \(KeyMeasure.label(rule.measure)) is over \(over) enrollments, fewer than \(rule.minimumEnrollments)"
+    /// Why an alert was left unchecked, as the build's warning, the digest and the Slack text
+    /// say it: "not checked: its completion rate is over 16 enrollments, fewer than 20"; nil
+    /// for an alert that was checked.
+    public var uncheckedReason: String? {
+        tooFew.map {
+            "not checked: its \(KeyMeasure.label(rule.measure)) is over \(NumberText.count($0)) enrollments, fewer than \(NumberText.count(rule.minimumEnrollments))"
+        }
     }
 
     public var json: JSONValue {
@@ -43,7 +44,10 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
             "value": Comparison.Row.number(value), "triggered": .bool(triggered),
         ]
         // Only an alert left unchecked says so: the others' documents stay as they were.
-        if let tooFew { object["too_few_enrollments"] = .int(tooFew) }
+        if let tooFew {
+            object["too_few_enrollments"] = .int(tooFew)
+            object["min_enrollments"] = .int(rule.minimumEnrollments)
+        }
         return .object(object)
     }
 }
@@ -179,9 +183,11 @@ public struct AlertEvaluator: Sendable {
                 value = rate ? row?.change : row?.changePercent
             }
             let tooFew = rate ? Self.tooFew(report, rule) : nil
-            if let tooFew {
+            if let reason = AlertResult(rule: rule, value: nil, triggered: false, tooFew: tooFew)
+                .uncheckedReason
+            {
                 warn(
-                    "\(path):\(rule.line): alert for `\(rule.question)` not checked: its \(KeyMeasure.label(rule.measure)) is over \(NumberText.count(tooFew)) enrollments, fewer than \(rule.minimumEnrollments) (`min_enrollments`)"
+                    "\(path):\(rule.line): alert for `\(rule.question)` \(reason) (`min_enrollments`)"
                 )
             }
             let triggered: Bool

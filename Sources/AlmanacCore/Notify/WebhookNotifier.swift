@@ -129,15 +129,26 @@ public struct WebhookNotifier: Sendable {
             }
         }
         for alert in digest["unchecked_alerts"]?.arrayValue ?? [] {
+            // As the digest says it: "q: completion rate below 50%; not checked: its
+            // completion rate is over 10 enrollments, fewer than 20".
             let question = alert["question"]?.stringValue ?? ""
-            let enrollments =
-                alert["too_few_enrollments"]?.doubleValue.map { NumberText.count(Int($0)) }
-                ?? "too few"
+            guard
+                let condition = alert["condition"]?.stringValue.flatMap(AlertRule.Condition.init),
+                let threshold = alert["threshold"]?.doubleValue,
+                let tooFew = alert["too_few_enrollments"]?.doubleValue
+            else {
+                lines.append("• " + slack("\(question): not checked"))
+                continue
+            }
+            var rule = AlertRule(
+                question: question, measure: alert["measure"]?.stringValue ?? "",
+                subject: alert["subject"]?.stringValue, condition: condition, threshold: threshold)
+            if let minimum = alert["min_enrollments"]?.doubleValue {
+                rule.minimumEnrollments = Int(minimum)
+            }
+            let result = AlertResult(rule: rule, value: nil, triggered: false, tooFew: Int(tooFew))
             lines.append(
-                "• "
-                    + slack(
-                        "\(question): \(alert["measure"]?.stringValue ?? "") not checked: over \(enrollments) enrollments, too few"
-                    ))
+                "• " + slack("\(question): \(rule.summary); \(result.uncheckedReason ?? "")"))
         }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }

@@ -30,6 +30,7 @@ struct BuildRecords {
         fileprivate var answerCache: URL?
     }
 
+    /// The build's inputs now: call it before the build reads the database or the templates.
     func inputs(_ file: QuestionFile, database: DatabaseLocation, narration: NarrationSettings)
         -> Inputs?
     {

@@ -117,7 +117,7 @@ public struct Digest: Sendable {
             for alert in unchecked {
                 lines.append(
                     "- [\(escape(Self.questionText(alert, summaries)))](\(alert.rule.question).md): "
-                        + "\(escape(alert.rule.summary)); \(escape(alert.uncheckedReason))")
+                        + "\(escape(alert.rule.summary)); \(escape(alert.uncheckedReason ?? ""))")
             }
             lines.append("")
         }
@@ -216,7 +216,7 @@ public struct Feed: Sendable {
         }
     }
 
-    /// The feed, with this report's entry and the previous feed's entries of other dates,
+    /// The feed, with this report's entry and the previous feed's entries of earlier dates,
     /// newest first.
     public func render(digest: Digest, previous: String?) -> String {
         // A report as of an earlier day (`--force`) replaces the later ones, which the site

@@ -159,14 +159,17 @@ import Testing
         let text = WebhookNotifier.slackText([
             "title": "R", "as_of": "2026-09-27", "alerts": [],
             "unchecked_alerts": [
-                ["question": "dl-week", "measure": "completion_rate", "too_few_enrollments": 10]
+                [
+                    "question": "dl-week", "measure": "completion_rate", "condition": "below",
+                    "threshold": 50, "too_few_enrollments": 10, "min_enrollments": 20,
+                ]
             ],
         ])
         #expect(
             text == """
                 *R: as of 2026-09-27*
                 No alert was triggered.
-                • dl-week: completion_rate not checked: over 10 enrollments, too few
+                • dl-week: completion rate below 50%; not checked: its completion rate is over 10 enrollments, fewer than 20
                 """)
     }
 }
