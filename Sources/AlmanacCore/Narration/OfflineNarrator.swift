@@ -279,7 +279,16 @@ public struct OfflineNarrator: Sendable {
         // Rows tied for the first place are all named: a blind test read "the most common first
         // badge is B (1 of the 2 learners)" where A had 1 too.
         let paths = Tie.leading(result.topPaths, by: { Double($0.learners) })
-        if let path = paths.first, paths.count > 1 {
+        if let path = paths.first, paths.count > 1,
+            paths.count >= LearningPaths.topPathLimit, paths.count > Tie.named + 1
+        {
+            // Every path kept ties, so how many more tie beyond them is not known: "and 17
+            // more" counted the kept 20 of 21, a figure found nowhere in the data, which the
+            // page then said it could not find (blind test 57).
+            sentences.append(
+                "The most common paths are \(paths.prefix(Tie.named).map { md($0.label) }.joined(separator: ", ")) and others tied with them, taken by \(count(path.learners, "learner")) each."
+            )
+        } else if let path = paths.first, paths.count > 1 {
             sentences.append(
                 "The most common paths are \(Tie.names(paths.map { md($0.label) })), taken by \(count(path.learners, "learner")) each."
             )

@@ -44,4 +44,30 @@ import Testing
                 "The most frequent next steps are from A to B and from B to C (2 learners each)."),
             "\(text)")
     }
+
+    /// 21 paths tied at 1 learner; the analysis keeps 20. "… and 17 more" counted the kept
+    /// ones, and the page said it could not find 17 in the data (blind test 57).
+    @Test("when every kept path ties, the sentence gives no count of the others")
+    func tieBeyondTheKeptPaths() throws {
+        func paths(_ count: Int) -> LearningPaths {
+            LearningPaths(
+                transitions: [],
+                topPaths: (1...count).map { .init(badges: ["P\($0)", "Q\($0)"], learners: 1) },
+                startingBadges: [], learners: 40, medianDaysToComplete: [:], filters: Filters())
+        }
+        let full = OfflineNarrator().narrate(paths(LearningPaths.topPathLimit))
+        #expect(
+            full.contains(
+                "The most common paths are P1 → Q1, P2 → Q2, P3 → Q3 and others tied with them, taken by 1 learner each."
+            ), "\(full)")
+        // Fewer than the kept number: all of them are known, and counted.
+        let some = OfflineNarrator().narrate(paths(8))
+        #expect(
+            some.contains(
+                "The most common paths are P1 → Q1, P2 → Q2, P3 → Q3 and 5 more, taken by 1 learner each."
+            ), "\(some)")
+        #expect(
+            Grounding.check(full, against: paths(LearningPaths.topPathLimit).json).unverified
+                .isEmpty)
+    }
 }
