@@ -52,6 +52,27 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension AlertResult {
+    /// An alert as `json` wrote it (into `digest.json`); nil when its condition or threshold
+    /// cannot be read.
+    public init?(json: JSONValue) {
+        guard
+            let condition = json["condition"]?.stringValue.flatMap(AlertRule.Condition.init),
+            let threshold = json["threshold"]?.doubleValue
+        else { return nil }
+        rule = AlertRule(
+            question: json["question"]?.stringValue ?? "",
+            measure: json["measure"]?.stringValue ?? "", subject: json["subject"]?.stringValue,
+            condition: condition, threshold: threshold)
+        if let minimum = json["min_enrollments"]?.doubleValue {
+            rule.minimumEnrollments = Int(minimum)
+        }
+        value = json["value"]?.doubleValue
+        triggered = json["triggered"] == .bool(true)
+        tooFew = json["too_few_enrollments"]?.doubleValue.map { Int($0) }
+    }
+}
+
 /// An alert that cannot be checked: a measure the question does not have, a name that is
 /// not in the data, a change asked of a question with no time window.
 public struct AlertError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -106,19 +106,11 @@ public struct WebhookNotifier: Sendable {
         ]
         let alerts = digest["alerts"]?.arrayValue ?? []
         lines.append(alerts.isEmpty ? "No alert was triggered." : "*Alerts*")
+        // In the digest's words and units ("completion rate below 60%; the value is 49.45%"),
+        // not the field names ("completion_rate below 60: 49.45").
         for alert in alerts {
             let question = alert["question"]?.stringValue ?? ""
-            // In the digest's words and units ("completion rate below 60%; the value is
-            // 49.45%"), not the field names ("completion_rate below 60: 49.45").
-            if let condition = alert["condition"]?.stringValue.flatMap(AlertRule.Condition.init),
-                let threshold = alert["threshold"]?.doubleValue
-            {
-                let result = AlertResult(
-                    rule: AlertRule(
-                        question: question, measure: alert["measure"]?.stringValue ?? "",
-                        subject: alert["subject"]?.stringValue, condition: condition,
-                        threshold: threshold),
-                    value: alert["value"]?.doubleValue, triggered: true)
+            if let result = AlertResult(json: alert) {
                 lines.append(
                     "• "
                         + slack(
@@ -128,27 +120,16 @@ public struct WebhookNotifier: Sendable {
                 lines.append("• " + slack("\(question): \(alert["measure"]?.stringValue ?? "")"))
             }
         }
+        // Left unchecked, as the digest says it: "q: completion rate below 50%; not checked:
+        // its completion rate is over 10 enrollments, fewer than 20".
         for alert in digest["unchecked_alerts"]?.arrayValue ?? [] {
-            // As the digest says it: "q: completion rate below 50%; not checked: its
-            // completion rate is over 10 enrollments, fewer than 20".
             let question = alert["question"]?.stringValue ?? ""
-            guard
-                let condition = alert["condition"]?.stringValue.flatMap(AlertRule.Condition.init),
-                let threshold = alert["threshold"]?.doubleValue,
-                let tooFew = alert["too_few_enrollments"]?.doubleValue
+            guard let result = AlertResult(json: alert), let reason = result.uncheckedReason
             else {
                 lines.append("• " + slack("\(question): not checked"))
                 continue
             }
-            var rule = AlertRule(
-                question: question, measure: alert["measure"]?.stringValue ?? "",
-                subject: alert["subject"]?.stringValue, condition: condition, threshold: threshold)
-            if let minimum = alert["min_enrollments"]?.doubleValue {
-                rule.minimumEnrollments = Int(minimum)
-            }
-            let result = AlertResult(rule: rule, value: nil, triggered: false, tooFew: Int(tooFew))
-            lines.append(
-                "• " + slack("\(question): \(rule.summary); \(result.uncheckedReason ?? "")"))
+            lines.append("• " + slack("\(question): \(result.rule.summary); \(reason)"))
         }
         let insights = digest["insights"]?.arrayValue ?? []
         if !insights.isEmpty { lines.append("*Insights*") }

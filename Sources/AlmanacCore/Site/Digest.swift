@@ -171,17 +171,12 @@ public struct Digest: Sendable {
             let value = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [] }
         return (value["alerts"]?.arrayValue ?? []).map { alert in
-            let question = alert["question"]?.stringValue ?? ""
-            let measure = alert["measure"]?.stringValue ?? ""
-            let condition = alert["condition"]?.stringValue ?? ""
-            guard let known = AlertRule.Condition(rawValue: condition),
-                let threshold = alert["threshold"]?.doubleValue
-            else { return "\(question): \(measure) \(condition)" }
-            let rule = AlertRule(
-                question: question, measure: measure, subject: alert["subject"]?.stringValue,
-                condition: known, threshold: threshold)
-            return AlertResult(rule: rule, value: alert["value"]?.doubleValue, triggered: true)
-                .description
+            if let result = AlertResult(json: alert) { return result.description }
+            let (question, measure, condition) = (
+                alert["question"]?.stringValue ?? "", alert["measure"]?.stringValue ?? "",
+                alert["condition"]?.stringValue ?? ""
+            )
+            return "\(question): \(measure) \(condition)"
         }
     }
 }
