@@ -149,7 +149,12 @@ struct AnalysisCache {
     }
 
     mutating func store(_ series: WeeklySeries, for filters: Filters, asOf: CivilDate) {
-        guard let data = try? JSONEncoder().encode(series) else { return }
+        store(encoded: try? JSONEncoder().encode(series), for: filters, asOf: asOf)
+    }
+
+    /// Keeps a weekly series `encoded` already (the build encodes them on every core).
+    mutating func store(encoded data: Data?, for filters: Filters, asOf: CivilDate) {
+        guard let data else { return }
         entries[Self.weeklyName(filters, asOf: asOf)] = Entry(kind: "weekly", output: data)
     }
 

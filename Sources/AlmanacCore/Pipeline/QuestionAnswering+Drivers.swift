@@ -219,7 +219,11 @@ extension QuestionAnswering {
     /// and contributions are told: against a window mostly before the data began, every
     /// badge would "rise" from next to nothing ("2024 to 2025 against 2022 to 2023").
     func mostlyCovered(_ windows: ComparisonWindows) -> Bool {
-        guard let first = source.firstDay else { return true }
+        Self.mostlyCovered(windows, firstDay: source.firstDay)
+    }
+
+    static func mostlyCovered(_ windows: ComparisonWindows, firstDay: CivilDate?) -> Bool {
+        guard let first = firstDay else { return true }
         guard let start = windows.previous.start, let end = windows.previous.end else {
             return false
         }

@@ -72,7 +72,7 @@ public struct ReportBuilder {
         }
         week.dataEnds = source.dataEnds
         // The site about to be replaced: what changed since that report, and its feed.
-        let previousSite = PreviousSite.read(from: layout, files: files)
+        let previousSite = await PreviousSite.read(from: layout, files: files)
         let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }
         try refuseOlderReport(previousFeed, asOf: source.asOf, in: layout)
         environment.log(.started(questions: file.questions.count))

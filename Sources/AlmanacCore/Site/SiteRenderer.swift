@@ -81,20 +81,22 @@ public struct SiteRenderer: Sendable {
         return search.count
     }
 
-    /// A few tasks, each taking every n-th question, draw, render and write it, then drop it;
-    /// a file's bytes never depend on which task wrote it or when. After a failure, the tasks
-    /// finish the questions before it and stop, so the error reported is always that of the
-    /// first failing question in file order.
+    /// A few tasks, each taking the next question not yet taken, draw, render and write it,
+    /// then drop it; a file's bytes never depend on which task wrote it or when. The questions
+    /// are taken in file order, so after a failure the tasks have taken every question before
+    /// it: they finish those and stop, and the error reported is always that of the first
+    /// failing question in file order.
     private func renderPages(
         _ summaries: [ReportSummary], report: @escaping Report, stats: DatabaseStats,
         into sink: @escaping Sink
     ) async throws {
         let width = Self.tasks
         let failure = FirstFailure()
+        let dispenser = IndexDispenser(count: summaries.count)
         await withTaskGroup(of: Void.self) { group in
-            for first in 0..<min(width, summaries.count) {
+            for _ in 0..<min(width, summaries.count) {
                 group.addTask {
-                    for index in stride(from: first, to: summaries.count, by: width) {
+                    while let index = dispenser.next() {
                         guard !failure.precedes(index) else { return }
                         do {
                             try renderPage(

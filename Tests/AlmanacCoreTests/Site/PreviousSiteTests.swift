@@ -7,7 +7,7 @@ import Testing
     @Test(
         "the previous site keeps what 'since the last report' reads, and skips what is not a report"
     )
-    func readsTheReports() throws {
+    func readsTheReports() async throws {
         let site = Fixture.folder().appending(path: "site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         let written = """
@@ -31,7 +31,8 @@ import Testing
         for (name, text) in files {
             try Data(text.utf8).write(to: site.appending(path: name))
         }
-        let previous = PreviousSite.read(from: SiteLayout(site: site), files: DiskFileSystem())
+        let previous = await PreviousSite.read(
+            from: SiteLayout(site: site), files: DiskFileSystem())
         #expect(previous.documents.keys.sorted() == ["old", "q"])
         let expected: JSONValue = [
             "id": "q", "type": "badge_enrollments",
