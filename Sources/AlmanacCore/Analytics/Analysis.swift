@@ -97,4 +97,11 @@ public protocol AnalysisOutput: Sendable {
     var tables: [DataTable] { get }
     /// How many rows the main list has, for the progress line.
     var rowCount: Int { get }
+    /// The members of `json` that the kind's key measures read (`KeyMeasureSpec`): `json`
+    /// itself unless a kind has a cheaper part to give.
+    var measuredJSON: JSONValue { get }
+}
+
+extension AnalysisOutput {
+    public var measuredJSON: JSONValue { json }
 }

@@ -369,6 +369,18 @@ extension LearningPaths: AnalysisOutput {
         ]
     }
 
+    /// The learners and starting badges, which the key measures read, without the
+    /// transitions (listed twice in `json`, several hundred of them at a time).
+    public var measuredJSON: JSONValue {
+        [
+            "learners": .int(learners),
+            "starting_badges": .array(
+                startingBadges.map {
+                    ["badge": .string($0.badge), "learners": .int($0.learners)]
+                }),
+        ]
+    }
+
     public var tables: [DataTable] {
         [
             DataTable(

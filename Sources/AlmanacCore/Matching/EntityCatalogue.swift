@@ -217,12 +217,14 @@ struct EntityFinder {
             }
             return count
         }
-        func folded(_ span: Range<Int>) -> [Character] {
-            if ascii { return Array(lowered[span]) }
-            if let known = folds[span] { return known }
+        // A slice of the lowered text in ASCII (not copied out for each name it is compared
+        // with: a third of the near misses' time at 2,000 questions).
+        func folded(_ span: Range<Int>) -> ArraySlice<Character> {
+            if ascii { return lowered[span] }
+            if let known = folds[span] { return known[...] }
             let folded = Array(Self.fold(String(characters[span])))
             folds[span] = folded
-            return folded
+            return folded[...]
         }
         var misses: [NearMiss] = []
         // Two edits at most: a name longer than the question by more cannot be a near miss.
@@ -253,7 +255,8 @@ struct EntityFinder {
         for entry in names where entry.words > 1 {
             let compact = entry.folded.filter { $0 != " " }
             guard compact.count >= 4 else { continue }
-            for word in words where word.count == compact.count && folded(word) == compact {
+            for word in words
+            where word.count == compact.count && folded(word).elementsEqual(compact) {
                 misses.append(
                     NearMiss(
                         kind: entry.kind, written: written(word).text, name: entry.name,
@@ -269,7 +272,7 @@ struct EntityFinder {
     /// first word, which every question capitalizes.
     private func partial(
         _ characters: [Character], _ words: [Range<Int>], ascii: Bool,
-        folded: (Range<Int>) -> [Character]
+        folded: (Range<Int>) -> ArraySlice<Character>
     ) -> [NearMiss] {
         var misses: [NearMiss] = []
         for (entry, starts) in zip(names, starts) {
@@ -283,7 +286,7 @@ struct EntityFinder {
                     guard distinctive || characters[words[start].lowerBound].isUppercase else {
                         continue
                     }
-                    guard folded(span) == prefix else { continue }
+                    guard folded(span).elementsEqual(prefix) else { continue }
                     misses.append(
                         NearMiss(
                             kind: entry.kind, written: String(characters[span]), name: entry.name,
@@ -324,7 +327,8 @@ struct EntityFinder {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var index = start
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle
+            if haystack[index] == needle[0],
+                haystack[index..<index + needle.count].elementsEqual(needle)
             {
                 let before =
                     index == 0

@@ -376,7 +376,7 @@ struct QuestionAnswering {
             var result = Analysed(
                 output: outcome.output, sql: outcome.sql, milliseconds: outcome.milliseconds,
                 shared: outcome.shared,
-                measures: match.keyMeasures?.measures(in: outcome.output.json) ?? [],
+                measures: match.keyMeasures?.measures(in: outcome.output.measuredJSON) ?? [],
                 insights: [])
             if let window = windows[index], let spec = match.keyMeasures,
                 let at = windowsAt[index]
@@ -385,8 +385,8 @@ struct QuestionAnswering {
                 if match.versus != nil { result.versus = previous.output }
                 result.comparison = Comparison(
                     windows: window, current: result.measures,
-                    previous: spec.measures(in: previous.output.json),
-                    yearAgo: spec.measures(in: yearAgo.output.json), firstDay: firstDay)
+                    previous: spec.measures(in: previous.output.measuredJSON),
+                    yearAgo: spec.measures(in: yearAgo.output.measuredJSON), firstDay: firstDay)
             }
             // A previous window before the data began would make every badge "rise" from 0.
             result.insights = InsightFinder().insights(

@@ -22,15 +22,19 @@ public enum Spelling {
     }
 
     /// Levenshtein distance, giving up early once it must exceed `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    static func distance<Typed: RandomAccessCollection, Name: RandomAccessCollection>(
+        _ a: Typed, _ b: Name, limit: Int
+    ) -> Int where Typed.Element == Character, Name.Element == Character {
         if abs(a.count - b.count) > limit { return limit + 1 }
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for (i, x) in zip(1..., a) {
             current[0] = i
             var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            for (j, y) in zip(1..., b) {
+                let cost = x == y ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 rowMinimum = min(rowMinimum, current[j])
             }
