@@ -333,7 +333,8 @@ public struct PageRenderer: Sendable {
         // The marks never span a line: each line is made plain on its own, up to the first
         // that is not empty then (the index made the whole answer plain, one regular
         // expression after another, to keep its first line: a third of a second at 2,000
-        // questions, on one core).
+        // questions, on one core). A line ends at each line feed, even after a carriage
+        // return and a mark ("x\r`\n": made plain first, its "\r\n" was one character).
         var paragraph = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: true) {
             paragraph = plain ? plainText(String(line)) : String(line)
@@ -365,7 +366,8 @@ public struct PageRenderer: Sendable {
     /// Markdown's emphasis and code marks dropped: every `**`, and every backtick that is
     /// not escaped. Escaped characters are a name's own ("Back\`tick"): written without
     /// their backslash, and never taken for a mark (a blind test's index read "Back\tick").
-    /// Read by Unicode scalar, as the regular expressions this replaces matched.
+    /// Read by Unicode scalar, as the regular expressions this replaces matched (whose marker
+    /// for an escape could be left in the index beside a combining mark).
     static func plainText(_ line: String) -> String {
         let escapable: Set<Unicode.Scalar> = [
             "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~",
