@@ -29,6 +29,8 @@ public enum Insight: Sendable, Equatable {
         public var threshold: Double
         /// What made the week: against the mean of the baseline weeks.
         public var drivers: Drivers? = nil
+        /// The badge and organization the weekly series counts, when the question has them.
+        public var scope = Filters()
     }
 
     /// The latest complete week is the highest or the lowest of the series so far.
@@ -42,6 +44,8 @@ public enum Insight: Sendable, Equatable {
         public var weeks: Int
         /// What made the week: against the mean of up to 12 weeks before it.
         public var drivers: Drivers? = nil
+        /// As in `UnusualChange`.
+        public var scope = Filters()
     }
 
     /// A total's move from the previous window to the current one, with what drove it.
@@ -159,6 +163,15 @@ public enum Insight: Sendable, Equatable {
         return .object(members)
     }
 
+    /// The badge and organization a weekly fact counts, as members of its JSON; none for the
+    /// whole platform, so those documents stay as they were.
+    private static func scopeJSON(_ scope: Filters) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [:]
+        if let badge = scope.badge { members["badge"] = .string(badge) }
+        if let organization = scope.organization { members["organization"] = .string(organization) }
+        return members
+    }
+
     private var factJSON: JSONValue {
         let number = Comparison.Row.number
         func move(_ move: Move?) -> JSONValue {
@@ -170,7 +183,7 @@ public enum Insight: Sendable, Equatable {
         }
         switch self {
         case .unusualChange(let fact):
-            return [
+            let json: [String: JSONValue] = [
                 "type": "unusual_change", "measure": .string(fact.measure),
                 "period": .string(fact.week.isoWeekKey), "from": .string(fact.week.description),
                 "to": .string(fact.week.adding(days: 6).description), "value": .int(fact.value),
@@ -179,8 +192,9 @@ public enum Insight: Sendable, Equatable {
                 "threshold": number(fact.threshold),
                 "direction": .string(Double(fact.value) > fact.median ? "up" : "down"),
             ]
+            return .object(json.merging(Self.scopeJSON(fact.scope)) { kept, _ in kept })
         case .record(let fact):
-            return [
+            let json: [String: JSONValue] = [
                 "type": "record", "measure": .string(fact.measure),
                 "period": .string(fact.week.isoWeekKey),
                 "from": .string(fact.week.description),
@@ -188,6 +202,7 @@ public enum Insight: Sendable, Equatable {
                 "value": .int(fact.value), "record": .string(fact.highest ? "highest" : "lowest"),
                 "previous_record": .int(fact.previousRecord), "weeks": .int(fact.weeks),
             ]
+            return .object(json.merging(Self.scopeJSON(fact.scope)) { kept, _ in kept })
         case .topMovers(let fact):
             var json: [String: JSONValue] = [
                 "type": "top_movers", "measure": .string(fact.measure), "rise": move(fact.rise),
@@ -273,14 +288,20 @@ public enum Insight: Sendable, Equatable {
             // Plain words: the score and the threshold stay in the JSON and the data table.
             let label = Self.weekly(fact.measure)
             let side = Double(fact.value) > fact.median ? "high" : "low"
+            let scope =
+                (fact.scope.badge.map { " in \(cut($0))" } ?? "")
+                + (fact.scope.organization.map { " at \(cut($0))" } ?? "")
             return
-                "\(label.prefix(1).uppercased() + label.dropFirst()) were unusually \(side) in the week of \(fact.week): "
+                "\(label.prefix(1).uppercased() + label.dropFirst())\(scope) were unusually \(side) in the week of \(fact.week): "
                 + "\(NumberText.count(fact.value)), against a typical \(NumberText.decimal(fact.median, places: 1)) "
                 + "a week over the \(fact.baselineWeeks) weeks before."
         case .record(let fact):
             let label = Self.weekly(fact.measure)
+            let scope =
+                (fact.scope.badge.map { " for \(cut($0))" } ?? "")
+                + (fact.scope.organization.map { " at \(cut($0))" } ?? "")
             return
-                "The week of \(fact.week) set a record: \(NumberText.count(fact.value)) \(label), the "
+                "The week of \(fact.week) set a record\(scope): \(NumberText.count(fact.value)) \(label), the "
                 + "\(fact.highest ? "highest" : "lowest") of \(fact.weeks) weeks (the previous "
                 + "\(fact.highest ? "high" : "low") was \(NumberText.count(fact.previousRecord)))."
         case .topMovers(let fact):

@@ -22,9 +22,14 @@ public struct InsightFinder: Sendable {
 
     /// Every insight of a question, most important first: unusual changes (highest score
     /// first), records, top movers, contribution, concentration.
+    /// - Parameter scope: the question's filters, whose badge and organization the weekly
+    ///   series counts: its weekly facts name them ("set a record for SQL Fundamentals"), as
+    ///   the digest lists them under the question's text alone.
     public func insights(
-        kind: AnalysisKind, measures: [KeyMeasure], comparison: Comparison?, weekly: WeeklySeries?
+        kind: AnalysisKind, measures: [KeyMeasure], comparison: Comparison?, weekly: WeeklySeries?,
+        scope: Filters = Filters()
     ) -> [Insight] {
+        let scope = Filters(badge: scope.badge, organization: scope.organization)
         var unusual: [Insight.UnusualChange] = []
         var records: [Insight] = []
         if let weekly {
@@ -33,10 +38,12 @@ public struct InsightFinder: Sendable {
             ] {
                 let counts = series.map(\.count)
                 guard let last = series.last else { continue }
-                if let fact = unusualChange(counts, measure: measure, week: last.week) {
+                if var fact = unusualChange(counts, measure: measure, week: last.week) {
+                    fact.scope = scope
                     unusual.append(fact)
                 }
-                if let fact = record(counts, measure: measure, week: last.week) {
+                if var fact = record(counts, measure: measure, week: last.week) {
+                    fact.scope = scope
                     records.append(.record(fact))
                 }
             }

@@ -394,7 +394,7 @@ struct QuestionAnswering {
                 comparison: result.comparison.flatMap {
                     Self.mostlyCovered($0.windows, firstDay: firstDay) ? $0 : nil
                 },
-                weekly: weekly[match.filters])
+                weekly: weekly[match.filters], scope: match.filters)
             return result
         }
         let drivers = try await addDrivers(
