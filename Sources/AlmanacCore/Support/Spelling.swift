@@ -11,7 +11,7 @@ public enum Spelling {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let name = Array(candidate.lowercased())
-            let edits = distance(typed, name, limit: limit)
+            let edits = distance(typed, name, limit: limit, swaps: true)
             if edits <= limit, edits < best?.distance ?? .max {
                 best = (candidate, edits)
             }
@@ -21,24 +21,38 @@ public enum Spelling {
         return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
     }
 
-    /// Levenshtein distance, giving up early once it must exceed `limit`.
+    /// Levenshtein distance, giving up early once it must exceed `limit`. With `swaps`, two
+    /// neighbouring letters written the other way round are one edit, not two (the optimal
+    /// string alignment distance): "Pyhton" is one from "Python".
     static func distance<Typed: RandomAccessCollection, Name: RandomAccessCollection>(
-        _ a: Typed, _ b: Name, limit: Int
+        _ a: Typed, _ b: Name, limit: Int, swaps: Bool = false
     ) -> Int where Typed.Element == Character, Name.Element == Character {
         if abs(a.count - b.count) > limit { return limit + 1 }
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
+        var lastX: Character?
         for (i, x) in zip(1..., a) {
             current[0] = i
             var rowMinimum = current[0]
+            var lastY: Character?
             for (j, y) in zip(1..., b) {
                 let cost = x == y ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if swaps, let lastX, let lastY, x == lastY, lastX == y, x != y {
+                    value = min(value, twoBack[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+                lastY = y
             }
+            // A row's least value never falls in the rows after it, swaps included: a swap
+            // costs at least what the row before it reached.
             if rowMinimum > limit { return limit + 1 }
+            lastX = x
+            swap(&twoBack, &previous)
             swap(&previous, &current)
         }
         return previous[b.count]
