@@ -369,7 +369,7 @@ struct QuestionAnswering {
             if window != nil { extra += 2 }
         }
         // Each question's key measures, comparison and insights, on every core: they read
-        // its analysis whole (`json`), three times with its windows.
+        // its analysis as JSON (`measuredJSON`), three times with its windows.
         let firstDay = source.firstDay
         var analysed = await Array(matches.indices).concurrentMap { [weekly, windowsAt] index in
             let (match, outcome) = (matches[index], outcomes[index])

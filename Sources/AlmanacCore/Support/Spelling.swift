@@ -30,7 +30,9 @@ public enum Spelling {
         if abs(a.count - b.count) > limit { return limit + 1 }
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        // The row before `previous`, kept only for swaps: the near-miss search counts none, and
+        // runs this for every name at every place in every question.
+        var twoBack: [Int] = swaps ? [Int](repeating: 0, count: b.count + 1) : []
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         var lastX: Character?
@@ -41,18 +43,22 @@ public enum Spelling {
             for (j, y) in zip(1..., b) {
                 let cost = x == y ? 0 : 1
                 var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if swaps, let lastX, let lastY, x == lastY, lastX == y, x != y {
-                    value = min(value, twoBack[j - 2] + 1)
+                if swaps {
+                    if let lastX, let lastY, x == lastY, lastX == y, x != y {
+                        value = min(value, twoBack[j - 2] + 1)
+                    }
+                    lastY = y
                 }
                 current[j] = value
                 rowMinimum = min(rowMinimum, value)
-                lastY = y
             }
             // A row's least value never falls in the rows after it, swaps included: a swap
             // costs at least what the row before it reached.
             if rowMinimum > limit { return limit + 1 }
-            lastX = x
-            swap(&twoBack, &previous)
+            if swaps {
+                lastX = x
+                swap(&twoBack, &previous)
+            }
             swap(&previous, &current)
         }
         return previous[b.count]
