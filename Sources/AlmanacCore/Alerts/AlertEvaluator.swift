@@ -123,7 +123,8 @@ public struct AlertEvaluator: Sendable {
                     ))
                 continue
             }
-            let names = rule.subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
+            let subject = Self.subject(of: rule, in: report)
+            let names = subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
             guard names.contains(rule.measure) else {
                 // A question of the completions in its window has that count alone.
                 let kind =
@@ -138,7 +139,7 @@ public struct AlertEvaluator: Sendable {
                     names.contains(written) && written != rule.measure
                     ? " (did you mean `\(written)`?)"
                     : QuestionLoader.guess(rule.measure, among: names)
-                if let subject = rule.subject, spec.totals.contains(rule.measure) {
+                if subject != nil, let subject = rule.subject, spec.totals.contains(rule.measure) {
                     // A measure of the question's total, asked of one of its rows.
                     let read =
                         spec.list.map { "one \($0.name)'s `\($0.measure)`" } ?? "no row"
@@ -151,7 +152,7 @@ public struct AlertEvaluator: Sendable {
                     continue
                 }
                 let slices =
-                    rule.subject == nil
+                    subject == nil
                     ? ""
                     : " with `for`, which names a \(spec.list?.name ?? "badge or organization") and reads its \(spec.list?.measure ?? "count")"
                 problems.append(
@@ -163,18 +164,22 @@ public struct AlertEvaluator: Sendable {
                 continue
             }
             let rows = report.keyMeasures.filter {
-                $0.measure == rule.measure && $0.subject == rule.subject
+                $0.measure == rule.measure && $0.subject == subject
             }
             guard let measure = rows.first else {
                 let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(
                     \.subject)
                 let kind = spec.list?.name ?? "badge or organization"
+                let listed =
+                    subjects.isEmpty
+                    ? ": its \(KeyMeasure.label(rule.measure)) are one total, with no row per \(kind); drop `for`, or alert on a question of every \(kind)"
+                    : QuestionLoader.guess(rule.subject ?? "", among: subjects)
+                        + " (it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
                 problems.append(
                     (
                         rule.line,
                         "alert for `\(rule.question)`: `for: \(rule.subject ?? "")` names no \(kind) of this question's \(KeyMeasure.label(rule.measure))"
-                            + QuestionLoader.guess(rule.subject ?? "", among: subjects)
-                            + " (it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
+                            + listed
                     ))
                 continue
             }
@@ -199,7 +204,7 @@ public struct AlertEvaluator: Sendable {
                     continue
                 }
                 let row = comparison.rows.first {
-                    $0.measure == rule.measure && $0.subject == rule.subject
+                    $0.measure == rule.measure && $0.subject == subject
                 }
                 value = rate ? row?.change : row?.changePercent
             }
@@ -228,6 +233,18 @@ public struct AlertEvaluator: Sendable {
 
     /// The enrollments a rate alert is over, when too few to judge: this window's for a
     /// threshold, the smaller of the two windows' for a change. Nil when enough, or unknown.
+    /// The row an alert's `for:` names, as the question's list writes it (in any letter case,
+    /// as questions name it); nil, the question's totals, when it names the question's own
+    /// badge or organization: a question of Docker Basics alone is Docker Basics' numbers, and
+    /// a blind test's `for: Docker Basics` there was refused, "it has" listing nothing.
+    static func subject(of rule: AlertRule, in report: ReportSummary) -> String? {
+        guard let written = rule.subject else { return nil }
+        let folded = written.lowercased()
+        if report.filterNames.contains(where: { $0.lowercased() == folded }) { return nil }
+        return report.keyMeasures.compactMap(\.subject).first { $0.lowercased() == folded }
+            ?? written
+    }
+
     static func tooFew(_ report: ReportSummary, _ rule: AlertRule) -> Int? {
         let bases: [Double?]
         switch rule.condition {
