@@ -96,7 +96,9 @@ extension QuestionLoader {
             if let question, !questionIDs.contains(question) {
                 problem(
                     fields.first { $0.key.string == "question" }?.value ?? item,
-                    "alert for `\(question)`: no question has that id; ids are \(questionIDs.sorted().prefix(8).joined(separator: ", "))\(questionIDs.count > 8 ? ", …" : "")"
+                    "alert for `\(question)`: no question has that id"
+                        + Self.guess(question, among: questionIDs.sorted())
+                        + "; ids are \(questionIDs.sorted().prefix(8).joined(separator: ", "))\(questionIDs.count > 8 ? ", …" : "")"
                 )
                 valid = false
             }

@@ -215,6 +215,28 @@ import Testing
         }
     }
 
+    /// Blind test 59: a mistyped id got the list of ids, and no "did you mean".
+    @Test("an alert's mistyped question id gets a did-you-mean before the list of ids")
+    func mistypedID() throws {
+        do {
+            _ = try QuestionLoader().load(
+                """
+                title: T
+                questions:
+                  - {text: How many people are enrolled in each badge?, id: e01-docker}
+                  - {text: What is the completion rate of each badge?, id: e02-leading}
+                alerts:
+                  - {question: e02-leadng, measure: completion_rate, below: 60}
+                """, path: "q.yaml")
+            Issue.record("expected an error")
+        } catch let error as QuestionFileError {
+            #expect(
+                error.problems.map(\.message) == [
+                    "alert for `e02-leadng`: no question has that id (did you mean `e02-leading`?); ids are e01-docker, e02-leading"
+                ])
+        }
+    }
+
     /// `for:` with a measure of the question's total said the name was a badge, whatever
     /// the user named: the total cannot be narrowed by it.
     @Test("an alert on a total's rate for one organization says why it cannot, and what to do")
