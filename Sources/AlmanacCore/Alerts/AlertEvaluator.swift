@@ -115,6 +115,7 @@ public struct AlertEvaluator: Sendable {
                     (rule.line, "alert for `\(rule.question)`: no question has that id"))
                 continue
             }
+            let rule = Self.named(rule, in: report)
             guard let spec = report.keyMeasureSpec else {
                 problems.append(
                     (
@@ -231,8 +232,20 @@ public struct AlertEvaluator: Sendable {
         return results
     }
 
-    /// The enrollments a rate alert is over, when too few to judge: this window's for a
-    /// threshold, the smaller of the two windows' for a change. Nil when enough, or unknown.
+    /// `rule` with its `for:` spelled as the data spells the name it matches in any letter
+    /// case (the question's own badge or organization, or a row of its list), so the alert
+    /// says "completion rate of Docker Basics" where `for: docker basics` was written.
+    static func named(_ rule: AlertRule, in report: ReportSummary) -> AlertRule {
+        guard let written = rule.subject else { return rule }
+        let folded = written.lowercased()
+        var named = rule
+        named.subject =
+            (report.filterNames + report.keyMeasures.compactMap(\.subject)).first {
+                $0.lowercased() == folded
+            } ?? written
+        return named
+    }
+
     /// The row an alert's `for:` names, as the question's list writes it (in any letter case,
     /// as questions name it); nil, the question's totals, when it names the question's own
     /// badge or organization: a question of Docker Basics alone is Docker Basics' numbers, and
@@ -245,6 +258,8 @@ public struct AlertEvaluator: Sendable {
             ?? written
     }
 
+    /// The enrollments a rate alert is over, when too few to judge: this window's for a
+    /// threshold, the smaller of the two windows' for a change. Nil when enough, or unknown.
     static func tooFew(_ report: ReportSummary, _ rule: AlertRule) -> Int? {
         let bases: [Double?]
         switch rule.condition {

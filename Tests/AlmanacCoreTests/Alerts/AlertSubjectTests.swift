@@ -43,6 +43,8 @@ import Testing
                     question: "q", measure: "completion_rate", subject: written,
                     condition: .below, threshold: 60, line: 3), on: docker)
             #expect(rate.map(\.value) == [55.85])
+            // Said as the data writes it, however `for:` wrote it.
+            #expect(rate.map(\.rule.subject) == ["Docker Basics"])
         }
     }
 
@@ -83,5 +85,6 @@ import Testing
                 question: "q", measure: "enrollments", subject: "docker basics", condition: .above,
                 threshold: 700, line: 3), on: every)
         #expect(results.map(\.value) == [786])
+        #expect(results.map(\.rule.subject) == ["Docker Basics"])
     }
 }
