@@ -107,6 +107,10 @@ public struct AlertEvaluator: Sendable {
     {
         var problems: [(Int, String)] = []
         var results: [AlertResult] = []
+        // Each alert by what it reads, as read: `for:` the question's own badge and no `for:`,
+        // or a name in two letter cases, are one alert, which fired twice (blind test 45's
+        // repeat, which the questions file catches as written).
+        var read: [String: Int] = [:]
         let byID = Dictionary(
             reports.map { ($0.question.id, $0) }, uniquingKeysWith: { first, _ in first })
         for rule in alerts {
@@ -125,6 +129,19 @@ public struct AlertEvaluator: Sendable {
                 continue
             }
             let subject = Self.subject(of: rule, in: report)
+            let key = [
+                rule.question, rule.measure, subject ?? "", rule.condition.rawValue,
+                "\(rule.threshold)",
+            ].joined(separator: "\u{1F}")
+            if let earlier = read[key] {
+                problems.append(
+                    (
+                        rule.line,
+                        "this alert repeats the one at line \(earlier), which reads the same number; keep one"
+                    ))
+                continue
+            }
+            read[key] = rule.line
             let names = subject == nil ? spec.totals : spec.list.map { [$0.measure] } ?? []
             guard names.contains(rule.measure) else {
                 // A question of the completions in its window has that count alone.
@@ -171,11 +188,14 @@ public struct AlertEvaluator: Sendable {
                 let subjects = report.keyMeasures.filter { $0.measure == rule.measure }.compactMap(
                     \.subject)
                 let kind = spec.list?.name ?? "badge or organization"
+                let other = rule.subject ?? ""
                 let listed =
-                    subjects.isEmpty
-                    ? ": its \(KeyMeasure.label(rule.measure)) are one total, with no row per \(kind); drop `for`, or alert on a question of every \(kind)"
-                    : QuestionLoader.guess(rule.subject ?? "", among: subjects)
+                    !subjects.isEmpty
+                    ? QuestionLoader.guess(other, among: subjects)
                         + " (it has \(subjects.prefix(5).joined(separator: ", "))\(subjects.count > 5 ? ", …" : ""))"
+                    : report.filterNames.isEmpty
+                        ? ": its \(KeyMeasure.label(rule.measure)) have no row per \(kind) in this data"
+                        : ": its \(KeyMeasure.label(rule.measure)) are one total, with no row per \(kind); alert on a question of \(other) alone, or of every \(kind)"
                 problems.append(
                     (
                         rule.line,
@@ -238,11 +258,11 @@ public struct AlertEvaluator: Sendable {
     static func named(_ rule: AlertRule, in report: ReportSummary) -> AlertRule {
         guard let written = rule.subject else { return rule }
         let folded = written.lowercased()
+        let names = report.filterNames + report.keyMeasures.compactMap(\.subject)
         var named = rule
+        // The spelling written first, in case the data held two that differ in case alone.
         named.subject =
-            (report.filterNames + report.keyMeasures.compactMap(\.subject)).first {
-                $0.lowercased() == folded
-            } ?? written
+            names.first { $0 == written } ?? names.first { $0.lowercased() == folded } ?? written
         return named
     }
 
@@ -251,11 +271,9 @@ public struct AlertEvaluator: Sendable {
     /// badge or organization: a question of Docker Basics alone is Docker Basics' numbers, and
     /// a blind test's `for: Docker Basics` there was refused, "it has" listing nothing.
     static func subject(of rule: AlertRule, in report: ReportSummary) -> String? {
-        guard let written = rule.subject else { return nil }
-        let folded = written.lowercased()
-        if report.filterNames.contains(where: { $0.lowercased() == folded }) { return nil }
-        return report.keyMeasures.compactMap(\.subject).first { $0.lowercased() == folded }
-            ?? written
+        // `rule` is `named` already: its `for:` is spelled as the data spells it.
+        guard let subject = rule.subject else { return nil }
+        return report.filterNames.contains(subject) ? nil : subject
     }
 
     /// The enrollments a rate alert is over, when too few to judge: this window's for a

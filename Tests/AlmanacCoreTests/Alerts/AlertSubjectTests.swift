@@ -66,7 +66,10 @@ import Testing
                     condition: .above, threshold: 1, line: 3), on: docker)
         } catch {
             let message = "\(error)"
-            #expect(message.contains("one total, with no row per badge"))
+            #expect(
+                message.contains(
+                    "one total, with no row per badge; alert on a question of Python Basics alone, or of every badge"
+                ))
             #expect(!message.contains("(it has )"))
         }
     }
@@ -86,5 +89,28 @@ import Testing
                 threshold: 700, line: 3), on: every)
         #expect(results.map(\.value) == [786])
         #expect(results.map(\.rule.subject) == ["Docker Basics"])
+    }
+
+    @Test("an alert that reads what another reads, written otherwise, is a repeat")
+    func repeatAsRead() throws {
+        let docker = try summary(
+            "How many people are enrolled in the Docker Basics badge?",
+            [KeyMeasure(measure: "enrollments", subject: nil, value: 786)])
+        let rules = [nil, "docker basics"].enumerated().map { index, subject in
+            AlertRule(
+                question: "q", measure: "enrollments", subject: subject, condition: .above,
+                threshold: 700, line: 3 + index)
+        }
+        #expect(throws: AlertError.self) {
+            try AlertEvaluator(alerts: rules, path: "questions.yaml").evaluate([docker])
+        }
+        do {
+            _ = try AlertEvaluator(alerts: rules, path: "questions.yaml").evaluate([docker])
+        } catch {
+            #expect(
+                "\(error)"
+                    == "questions.yaml:4: this alert repeats the one at line 3, which reads the same number; keep one"
+            )
+        }
     }
 }
