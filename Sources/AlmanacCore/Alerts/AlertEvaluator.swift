@@ -266,12 +266,11 @@ public struct AlertEvaluator: Sendable {
         return named
     }
 
-    /// The row an alert's `for:` names, as the question's list writes it (in any letter case,
-    /// as questions name it); nil, the question's totals, when it names the question's own
-    /// badge or organization: a question of Docker Basics alone is Docker Basics' numbers, and
-    /// a blind test's `for: Docker Basics` there was refused, "it has" listing nothing.
+    /// The row a `named` alert's `for:` reads; nil, the question's totals, when it names the
+    /// question's own badge or organization: a question of Docker Basics alone is Docker
+    /// Basics' numbers, and a blind test's `for: Docker Basics` there was refused, "it has"
+    /// listing nothing.
     static func subject(of rule: AlertRule, in report: ReportSummary) -> String? {
-        // `rule` is `named` already: its `for:` is spelled as the data spells it.
         guard let subject = rule.subject else { return nil }
         return report.filterNames.contains(subject) ? nil : subject
     }

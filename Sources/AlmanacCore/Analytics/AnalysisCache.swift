@@ -144,8 +144,14 @@ struct AnalysisCache {
     }
 
     func weekly(for filters: Filters, asOf: CivilDate) -> WeeklySeries? {
-        guard let entry = entries[Self.weeklyName(filters, asOf: asOf)] else { return nil }
-        return try? JSONDecoder().decode(WeeklySeries.self, from: entry.output)
+        weeklyData(for: filters, asOf: asOf).flatMap {
+            try? JSONDecoder().decode(WeeklySeries.self, from: $0)
+        }
+    }
+
+    /// A scope's weekly series as kept: stored again as it is, not encoded again.
+    func weeklyData(for filters: Filters, asOf: CivilDate) -> Data? {
+        entries[Self.weeklyName(filters, asOf: asOf)]?.output
     }
 
     mutating func store(_ series: WeeklySeries, for filters: Filters, asOf: CivilDate) {

@@ -316,7 +316,14 @@ struct QuestionAnswering {
             scopes.append(match.filters)
         }
         var weekly: [Filters: WeeklySeries] = [:]
-        for scope in scopes { weekly[scope] = cache.weekly(for: scope, asOf: source.asOf) }
+        // The series known from the last build, as kept: stored again as they are.
+        var kept: [Filters: Data] = [:]
+        for scope in scopes {
+            guard let data = cache.weeklyData(for: scope, asOf: source.asOf),
+                let series = try? JSONDecoder().decode(WeeklySeries.self, from: data)
+            else { continue }
+            (weekly[scope], kept[scope]) = (series, data)
+        }
         let missing = scopes.filter { weekly[$0] == nil }
         let weeklyStatement =
             missing.isEmpty
@@ -354,12 +361,14 @@ struct QuestionAnswering {
         if early.statement != nil, let returned = pass.also.last {
             early.read(try stage(.analytics) { try returned.get() })
         }
-        // Encoded on every core: 2,000 questions' series took a third of a second of one.
-        let series = Array(weekly)
-        let encoded = await series.map(\.value).concurrentMap { try? JSONEncoder().encode($0) }
-        for ((scope, _), data) in zip(series, encoded) {
+        // The new series encoded on every core (2,000 questions' took a third of a second of
+        // one), the known ones kept as they were read.
+        let counted = missing.compactMap { scope in weekly[scope].map { (scope, $0) } }
+        let encoded = await counted.map(\.1).concurrentMap { try? JSONEncoder().encode($0) }
+        for ((scope, _), data) in zip(counted, encoded) {
             cache.store(encoded: data, for: scope, asOf: source.asOf)
         }
+        for (scope, data) in kept { cache.store(encoded: data, for: scope, asOf: source.asOf) }
         // Where each question's previous and year-ago windows are among the outcomes.
         var windowsAt: [Int?] = []
         windowsAt.reserveCapacity(matches.count)
