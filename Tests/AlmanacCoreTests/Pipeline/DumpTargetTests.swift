@@ -6,8 +6,7 @@ import Testing
 /// `--dump-sql` names a file of its own: a blind test found it replacing `/dev/full`, a FIFO
 /// and a symbolic link with a regular file, and losing a dump written inside `--out`.
 @Suite struct DumpTargetTests {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("almanac-dump-\(UUID().uuidString)")
+    let folder = Fixture.root.appendingPathComponent("almanac-dump-\(UUID().uuidString)")
 
     func check(_ path: String) throws {
         try SitePublishing.checkDump(

@@ -409,6 +409,7 @@ extension ReportBuilderTests {
         #expect(error?.stage == .database)
         let message = error?.description ?? ""
         #expect(message.contains("1 badge whose name is longer than 1,000 characters (ids 1)"))
-        #expect(message.count < 400)
+        // Short apart from the database's path, whose length is the scratch folder's.
+        #expect(message.replacingOccurrences(of: project.database, with: "").count < 400)
     }
 }

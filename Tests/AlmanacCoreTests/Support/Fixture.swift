@@ -4,10 +4,20 @@ import Foundation
 
 /// Scratch folders and small SQLite databases built inside the tests.
 enum Fixture {
-    /// A new empty folder under the system's temporary directory.
-    static func folder() -> URL {
+    /// The one folder under the system's temporary directory that holds every scratch folder
+    /// of this test process; it is removed when the process exits, so a run of the tests
+    /// leaves nothing behind (each run left about a thousand folders before).
+    static let root: URL = {
         let url = FileManager.default.temporaryDirectory
             .appending(path: "almanac-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixture.root) }
+        return url
+    }()
+
+    /// A new empty folder under `root`.
+    static func folder() -> URL {
+        let url = root.appending(path: UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
