@@ -312,8 +312,13 @@ extension EntityFinder {
         return nil
     }
 
-    /// The catalogue's names closest to `written`: a name that contains it ("rust" in "Zero
-    /// Trust Networks"), then most words in common, then fewest edits, then by name.
+    /// The catalogue's names closest to `written`, at most three: a name that contains it
+    /// ("rust" in "Zero Trust Networks"), then most words in common, then fewest edits (two
+    /// letters swapped are one), then by name. When some name is close (it contains the
+    /// words, shares a word, or is one edit away for every three letters), only the close ones:
+    /// "Leading Teams" listed beside "SQL Fundamentals" for "Rust Fundamentals", or "Initech"
+    /// beside "Hooli" for "Hooil", only made the list longer (a blind test). When none is, the
+    /// three nearest, which say at least what the names look like.
     func closest(to written: String, kind: Kind?) -> [String] {
         let text = Self.fold(String(written.prefix(200)))
         let target = Array(text)
@@ -324,15 +329,23 @@ extension EntityFinder {
             : kind == .organization
                 ? catalogue.organizations
                 : catalogue.badges + catalogue.organizations
-        let scored = pool.filter { !$0.isEmpty }.map { name -> (Int, Int, Int, String) in
+        let typos = max(1, target.count / 3)
+        let scored = pool.filter { !$0.isEmpty }.map {
+            name -> (contains: Int, shared: Int, edits: Int, name: String) in
             let folded = Self.fold(String(name.prefix(200)))
             let shared = Set(folded.split(separator: " ").map { String($0) })
                 .intersection(targetWords).count
             let contains = target.count >= 3 && folded.contains(text) ? 0 : 1
-            return (contains, -shared, Spelling.distance(target, Array(folded), limit: 400), name)
+            let edits = Spelling.distance(target, Array(folded), limit: 400, swaps: true)
+            return (contains, -shared, edits, name)
         }
-        return scored.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.prefix(3)
-            .map(\.3)
+        .sorted {
+            ($0.contains, $0.shared, $0.edits, $0.name) < (
+                $1.contains, $1.shared, $1.edits, $1.name
+            )
+        }
+        let close = scored.filter { $0.contains == 0 || $0.shared < 0 || $0.edits <= typos }
+        return (close.isEmpty ? scored : close).prefix(3).map(\.name)
     }
 
     // MARK: - Words that are not names

@@ -84,7 +84,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             let names = closest.map { "'\(Self.cut($0))'" }.joined(separator: ", ")
             return
                 "question `\(questionID)`: no \(what) is called '\(Self.cut(written))'"
-                + (closest.isEmpty ? "" : "; the closest names are \(names)")
+                + (closest.isEmpty
+                    ? "" : "; the closest \(closest.count == 1 ? "name is" : "names are") \(names)")
                 + ". Name one that exists, or leave the name out to ask across all of them"
         case .absentMeasure(let word):
             return

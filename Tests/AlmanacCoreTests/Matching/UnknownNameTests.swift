@@ -37,12 +37,13 @@ import Testing
             ),
             // Closest (worked out with a separate Levenshtein in Python): a name that contains
             // the words, then most words shared, then fewest edits, then by name.
-            // Before a badge word: a badge; "Basics" is shared with two names.
+            // Before a badge word: a badge; "Basics" is shared with two names, which are
+            // close; "Deep Learning", far from it, is left out.
             (
                 "How many people enrolled in the Rust Basics course?",
                 .noSuchName(
                     kind: "badge", written: "Rust Basics",
-                    closest: ["Docker Basics", "Python Basics", "Deep Learning"])
+                    closest: ["Docker Basics", "Python Basics"])
             ),
             // In quotes, in lower case, with no word around it that says which kind.
             (
@@ -136,14 +137,53 @@ extension UnknownNameTests {
             catalogue: EntityCatalogue(
                 badges: ["Zero Trust Networks", "Python Basics", "Docker Basics"],
                 organizations: []))
-        // By edits alone "rust" is nearer "Docker Basics" (11) than "Zero Trust Networks" (15).
+        // By edits alone "rust" is nearer "Docker Basics" (11) than "Zero Trust Networks" (15);
+        // neither Basics is close to it (four letters allow one edit), so they are left out.
         #expect(
             throws: MatchError(
                 questionID: "q", text: "How many people took the rust badge?",
                 reason: .noSuchName(
-                    kind: "badge", written: "rust",
-                    closest: ["Zero Trust Networks", "Docker Basics", "Python Basics"]))
+                    kind: "badge", written: "rust", closest: ["Zero Trust Networks"]))
         ) { try matcher.route(Question(id: "q", text: "How many people took the rust badge?")) }
+    }
+
+    @Test("only the close names are offered when some are; a swap of two letters is one edit")
+    func onlyClose() {
+        let matcher = try! Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["SQL Fundamentals", "Security Fundamentals", "Leading Teams"],
+                organizations: ["Acme & Sons", "Hooli", "Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        func refusal(_ text: String) -> MatchError? {
+            do {
+                _ = try matcher.route(Question(id: "q", text: text))
+                return nil
+            } catch { return error as? MatchError }
+        }
+        // "Fundamentals" is shared with two badges, which both come; "Leading Teams" shares
+        // nothing and is 13 edits away, so it does not. SQL's "rust" → "sql" is four
+        // edits, Security's six: SQL first.
+        #expect(
+            refusal("How many people are enrolled in the Rust Fundamentals badge?")?.reason
+                == .noSuchName(
+                    kind: "badge", written: "Rust Fundamentals",
+                    closest: ["SQL Fundamentals", "Security Fundamentals"]))
+        // "Hooil" is "Hooli" with its last two letters swapped: one edit, as many as its five
+        // letters allow; "Initech" and "Acme & Sons" are 7 and 10 away (a separate OSA in Python).
+        let hooil = refusal("What is the completion rate at Hooil?")
+        #expect(
+            hooil?.reason
+                == .noSuchName(kind: "organization", written: "Hooil", closest: ["Hooli"]))
+        #expect(
+            hooil?.description
+                == "question `q`: no organization is called 'Hooil'; the closest name is 'Hooli'. Name one that exists, or leave the name out to ask across all of them"
+        )
+        // Nothing close to "Pied Piper": the three nearest, as before.
+        #expect(
+            refusal("How many learners from Pied Piper completed a course?")?.reason
+                == .noSuchName(
+                    kind: "organization", written: "Pied Piper",
+                    closest: ["Initech", "Hooli", "Acme & Sons"]))
     }
 }
 
