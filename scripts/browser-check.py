@@ -48,10 +48,11 @@ and are matched by that. Other console messages (console.log/info/warn) are not
 failures; --verbose shows them.
 
 A question's embed page (<id>.embed.html) holds all its charts and shows the one its URL's
-fragment names. It is opened once as it is, where it must show its default chart
-(data-embed-default), once with the fragment of each other chart, which must be the one
-shown, and the first embed page once more with a fragment it lacks, where it must show
-its "no chart named" message and draw nothing.
+fragment names. Each is opened once as it is, where it must show its default chart
+(data-embed-default); the first of each report type also once with the fragment of each
+other chart, which must be the one shown (one script picks the chart on every embed page,
+and every chart is drawn and measured on its own page); and the first embed page once more
+with a fragment it lacks, where it must show its "no chart named" message and draw nothing.
 
 It also saves PNG screenshots (1200x1800 window) of index.html and of the first page of
 each report "type" (the top-level "type" of SITE_DIR/<id>.json) into the screenshots
@@ -325,11 +326,25 @@ def run_chromium(chromium, url, budget_ms, timeout, screenshot=None, offline=Fal
         return process.returncode, dom.decode("utf-8", "replace"), log.decode("utf-8", "replace")
 
 
+def report_type(site_dir, page):
+    """The top-level "type" of a page's <id>.json (an embed page's too), or None."""
+    stem = page[: -len(".embed.html")] if page.endswith(".embed.html") else page[: -len(".html")]
+    try:
+        kind = json.loads((site_dir / (stem + ".json")).read_text(encoding="utf-8")).get("type")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return kind if isinstance(kind, str) else None
+
+
 def embed_targets(site_dir, pages):
     """The embed pages' addresses to open, each with the chart it must show ("" for none):
-    each as it is (its default chart), with each other chart's fragment, and the first
-    once with a fragment it lacks."""
+    every embed page as it is (its default chart); the first embed page of each report type
+    also with each other chart's fragment, and the first of all once with a fragment it
+    lacks. Every page's charts are drawn and measured on the page itself, and one script
+    picks the chart by fragment on every embed page: each type's first page proves the
+    picking, where every fragment of every page cost a hundred browser launches."""
     targets = []
+    types_seen = set()
     for page in pages:
         if not page.endswith(".embed.html"):
             continue
@@ -339,6 +354,10 @@ def embed_targets(site_dir, pages):
         if not targets:
             targets.append((page + "#no-such-chart", ""))
         targets.append((page, default.group(1) if default else None))
+        kind = report_type(site_dir, page)
+        if kind in types_seen:
+            continue
+        types_seen.add(kind)
         targets += [(page + "#" + name, name) for name in names if not default or name != default.group(1)]
     return targets
 
@@ -436,12 +455,8 @@ def screenshot_pages(site_dir, pages):
         if page == "index.html":
             chosen[page] = "index.png"
             continue
-        spec = site_dir / (page[: -len(".html")] + ".json")
-        try:
-            kind = json.loads(spec.read_text(encoding="utf-8")).get("type")
-        except (OSError, ValueError, AttributeError):
-            continue
-        if isinstance(kind, str) and kind not in seen_types:
+        kind = None if page.endswith(".embed.html") else report_type(site_dir, page)
+        if kind is not None and kind not in seen_types:
             seen_types.add(kind)
             chosen[page] = "%s--%s.png" % (kind, Path(page).stem)
     return chosen
