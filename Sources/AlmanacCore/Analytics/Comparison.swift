@@ -82,11 +82,7 @@ public struct ComparisonWindows: Sendable, Equatable {
         let previousAsOf: CivilDate
         // "The past 30 days" as of 2026-06-30 is June, whole, but a span of days: it was set
         // against May's 31 days (919 enrollments, where the 30 days before held 895).
-        let inDays =
-            range.phrase.range(
-                of: #"\b(?:days?|weeks?|fortnights?|\d+\s*d)\b"#,
-                options: [.regularExpression, .caseInsensitive]) != nil
-        if start.parts.day == 1, end.parts.day == 1, !inDays {
+        if start.parts.day == 1, end.parts.day == 1, !range.writtenInDays {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
             // The day after the as-of date moves as the window's end does.

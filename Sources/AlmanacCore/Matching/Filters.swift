@@ -27,6 +27,16 @@ public struct DateRange: Sendable, Hashable, Codable {
             .joined(separator: " to ")
     }
 
+    /// Whether the window was written as a span of days or weeks ("the past 30 days", "last
+    /// 4 weeks"): a period before it is as many days back, even when the span happens to be a
+    /// whole month (the past 30 days as of 2026-06-30 are June, and their period before is May
+    /// 2 to 31, not May's 31 days).
+    public var writtenInDays: Bool {
+        phrase.range(
+            of: #"\b(?:days?|weeks?|fortnights?|\d+\s*d)\b"#,
+            options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
     /// A window's words after "against" or in a legend: "in Q1 2026" reads "Q1 2026".
     public static func words(_ phrase: String) -> String {
         phrase.hasPrefix("in ") ? String(phrase.dropFirst(3)) : phrase

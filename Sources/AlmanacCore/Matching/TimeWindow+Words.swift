@@ -85,8 +85,11 @@ extension TimeWindow {
         case "quarter": before = start.adding(months: -3)
         case "year": before = start.adding(months: -12)
         default:
-            // As long as the question's own: whole months back by months, else by days.
-            if start.parts.day == 1, end.parts.day == 1 {
+            // As long as the question's own: whole months back by months, else by days. A span
+            // written in days is days back, whole month or not: "the last 30 days vs the period
+            // before" as of 2026-06-30 set June against May's 31 days (762 against 919, where
+            // the 30 days before held 895; a blind test).
+            if start.parts.day == 1, end.parts.day == 1, reading.range?.writtenInDays != true {
                 before = start.adding(
                     months: -((end.year - start.year) * 12 + end.month - start.month))
             } else {
