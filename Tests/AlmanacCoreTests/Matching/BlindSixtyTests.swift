@@ -1,0 +1,47 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind test sixty (2026-12-07): qualifiers of who the learners are, or of what kind the
+/// enrollments are, were dropped and the platform's number given ("the completion rate for
+/// senior learners" was all 24,090 enrollments' 53.53 %; "mandatory enrollments in 2025" all
+/// 10,266 of 2025's; "Acme & Sons contractors" all of Acme's 62.21 %).
+@Suite struct BlindSixtyTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Deep Learning", "Machine Learning Foundations"],
+            organizations: ["Acme & Sons", "Umbrella Health", "Initech"], categories: [:]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    @Test(
+        "a kind of learner or enrollment the data does not hold is refused, never dropped",
+        arguments: [
+            ("What is the completion rate for senior learners?", UnappliedPart.role),
+            ("What is the completion rate for remote learners?", .role),
+            ("What is the completion rate for part-time learners?", .role),
+            ("What is the completion rate of Python Basics among Acme & Sons contractors?", .role),
+            ("How many interns at Initech completed Deep Learning?", .role),
+            ("What is the completion rate for learners in the US?", .attribute),
+            ("How many learners from the UK enrolled in 2025?", .attribute),
+            ("How many mandatory enrollments were there in 2025?", .attribute),
+            ("How many online enrollments were there in 2025?", .attribute),
+            ("How many self-paced enrollments were there in 2025?", .attribute),
+            ("How many graduate students enrolled in Deep Learning?", .attribute),
+            ("What is the completion rate of older learners?", .attribute),
+        ])
+    func refused(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part, "\(text)")
+    }
+
+    @Test(
+        "a badge's graduates and alumni, an organization's nurses stay read as before",
+        arguments: [
+            "Number of graduates from Machine Learning Foundations in 2025",
+            "What do Python Basics alumni take next?",
+            "How many Umbrella Health nurses completed Python Basics?",
+            "What is the completion rate at Acme & Sons?",
+        ])
+    func kept(text: String) throws {
+        #expect(throws: Never.self, "\(text)") { try route(text) }
+    }
+}
