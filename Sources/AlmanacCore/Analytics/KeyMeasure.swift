@@ -223,6 +223,24 @@ extension Match {
             fields: ["completions": "completed_in_window"])
     }
 
+    /// The key measure among the totals that is what the question asks ("drop_rate" for the
+    /// drop-out rate, "median_days_to_complete" for the time to complete), or nil when the
+    /// question asks for none of them (a learning path, a custom query).
+    public var askedKeyMeasure: String? {
+        guard let totals = keyMeasures?.totals else { return nil }
+        let names: [String]
+        switch intent.measure {
+        case .enrollments: names = ["enrollments"]
+        case .learners: names = ["learners"]
+        case .completions: names = ["completions", "learners_completed", "completed"]
+        case .completionRate: names = ["completion_rate"]
+        case .dropRate: names = ["drop_rate"]
+        case .timeToComplete: names = ["median_days_to_complete"]
+        default: names = []
+        }
+        return names.first { totals.contains($0) }
+    }
+
     /// Whether the question answers the learners who completed in its window ("how many
     /// learners completed Python Basics in the past 7 days"): its key measure is that count,
     /// `learners_completed`. Its Change table, What changed and alerts followed the

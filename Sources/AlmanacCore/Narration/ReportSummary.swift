@@ -15,6 +15,9 @@ public struct ReportSummary: Sendable {
     public var keyMeasureSpec: KeyMeasureSpec?
     /// The badge or organization the question is filtered to: the subject of its totals.
     public var scopeName: String?
+    /// The key measure the question asks about ("drop_rate" for "What is the drop-out rate
+    /// for each badge?"), when it is one of its totals: "What changed" lists its moves first.
+    public var askedMeasure: String?
     /// The report's own box, shared.
     @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
@@ -42,6 +45,7 @@ public struct ReportSummary: Sendable {
         keyMeasures = report.keyMeasures
         keyMeasureSpec = report.match.keyMeasures
         scopeName = report.match.filters.organization ?? report.match.filters.badge
+        askedMeasure = report.match.askedKeyMeasure
         filterNames = [report.match.filters.organization, report.match.filters.badge].compactMap {
             $0
         }

@@ -213,6 +213,8 @@ enum ChangeText {
         var change: SinceLastReport.Change
         /// How unusual the change is (`InsightFinder.changeScores`): for the JSON, not prose.
         var score: Double
+        /// A total of the measure its question asks about, listed before the others.
+        var asked = false
     }
 
     /// Entries in "What changed".
@@ -220,11 +222,14 @@ enum ChangeText {
     /// Entries per question, so that one question with many slices does not fill the list.
     static let whatChangedPerQuestion = 2
 
-    /// The most unusual moves across all questions: ranked by the robust score of each change
-    /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
-    /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
-    /// each question.
+    /// The most unusual moves across all questions: the move of the measure each question
+    /// asks about first (a blind test found "What is the drop-out rate for each badge?"
+    /// listed with its enrollments and completed enrollments, and not its drop-out rate),
+    /// then ranked by the robust score of each change among the changes of its kind
+    /// (`InsightFinder.changeScores`), then in question order; small counts and moves of a
+    /// handful never enter. At most `whatChangedPerQuestion` of each question.
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
+        var asked: [Bool] = []
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
         // A total's subject is the name its question is filtered to: "globex-weekly:
         // enrollments 1,871 → 1,861" is the move listed already as Globex Corporation's slice
@@ -237,19 +242,20 @@ enum ChangeText {
             for change in since.changes where since.isComparable(change) {
                 all.append((summary.question.id, summary.question.text, change))
                 subjects.append(change.subject ?? summary.scopeName)
+                asked.append(change.subject == nil && change.measure == summary.askedMeasure)
             }
         }
         let scores = InsightFinder.changeScores(all.map(\.change))
-        var moves: [(Double, Int, Move)] = []
+        var moves: [(Bool, Double, Int, Move)] = []
         for (index, entry) in all.enumerated() {
             guard let score = scores[index], entry.change.change != 0 else { continue }
             moves.append(
                 (
-                    score, index,
+                    asked[index], score, index,
                     Move(
                         questionID: entry.questionID, subject: subjects[index],
                         question: entry.question,
-                        change: entry.change, score: score)
+                        change: entry.change, score: score, asked: asked[index])
                 ))
         }
         var perQuestion: [String: Int] = [:]
@@ -257,7 +263,10 @@ enum ChangeText {
         // Two questions of the same scope move the same total: it is listed once, under the
         // first of them.
         var listed = Set<String>()
-        for (_, _, move) in moves.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }) {
+        let ranked = moves.sorted {
+            $0.0 != $1.0 ? $0.0 : $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2
+        }
+        for (_, _, _, move) in ranked {
             guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else {
                 continue
             }

@@ -67,6 +67,7 @@ public struct Digest: Sendable {
                         members["question"] = .string(move.questionID)
                         members["text"] = .string(ChangeText.change(move.change) { $0 })
                         members["score"] = .number(move.score)
+                        members["asked"] = .bool(move.asked)
                         fields = .object(members)
                     }
                     return fields

@@ -161,7 +161,28 @@ import Testing
                 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         }
         var scores: [Double] = []
+        var askedFlags: [Bool] = []
+        // The measure each question asks about, from its document's intent, as a total of its
+        // key measures (docs/metrics.md, What changed): its moves come first.
+        let keyOf: [String: [String]] = [
+            "enrollments": ["enrollments"], "learners": ["learners"],
+            "completions": ["completions", "learners_completed", "completed"],
+            "completion_rate": ["completion_rate"], "drop_rate": ["drop_rate"],
+            "time_to_complete": ["median_days_to_complete"],
+        ]
         for move in moves {
+            let id = move["question"]?.stringValue ?? ""
+            let totals = Set(
+                (second[id]?["metadata"]?["key_measures"]?.arrayValue ?? []).filter {
+                    $0["subject"] == .null
+                }.compactMap { $0["measure"]?.stringValue })
+            let intent = second[id]?["metadata"]?["intent"]?["measure"]?.stringValue ?? ""
+            let askedKey = (keyOf[intent] ?? []).first { totals.contains($0) }
+            let asked =
+                move["subject"] == .null && askedKey != nil
+                && move["measure"]?.stringValue == askedKey
+            #expect(move["asked"] == .bool(asked), "\(move)")
+            askedFlags.append(asked)
             let measure = move["measure"]?.stringValue ?? ""
             let (kind, value) = try #require(
                 standardized(measure, move["before"]?.doubleValue, move["after"]?.doubleValue))
@@ -171,7 +192,12 @@ import Testing
             #expect(abs((move["score"]?.doubleValue ?? -1) - score) < 0.006, "\(move)")
             scores.append(move["score"]?.doubleValue ?? -1)
         }
-        #expect(scores == scores.sorted(by: >))
+        // The moves of what each question asks first, then the rest, each by score.
+        #expect(askedFlags == askedFlags.sorted { $0 && !$1 })
+        let firstOther = askedFlags.firstIndex(of: false) ?? askedFlags.count
+        #expect(Array(scores[..<firstOther]) == scores[..<firstOther].sorted(by: >))
+        #expect(Array(scores[firstOther...]) == scores[firstOther...].sorted(by: >))
+        #expect(askedFlags.contains(true), "no question's own measure moved in a week")
         let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
         #expect(
             html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count
