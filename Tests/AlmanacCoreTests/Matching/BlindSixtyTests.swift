@@ -33,6 +33,23 @@ import Testing
         #expect(try refusedPart(text) == part, "\(text)")
     }
 
+    /// Every organization's users (rows of `users`), which no kind answers yet, were given
+    /// as each one's learners of the last 12 months (974 of Acme & Sons' 1,693).
+    @Test(
+        "the users each organization has are joining the platform, refused as such",
+        arguments: [
+            "How many users does each organization have?",
+            "How many users per organization?",
+            "Number of users in each organization",
+            "How many users are there in each company?",
+        ])
+    func usersPerOrganization(text: String) throws {
+        guard case .joiningPlatform = try reason(text) else {
+            Issue.record("\(text): \(try reason(text))")
+            return
+        }
+    }
+
     @Test(
         "a badge's graduates and alumni, an organization's nurses stay read as before",
         arguments: [
@@ -40,6 +57,9 @@ import Testing
             "What do Python Basics alumni take next?",
             "How many Umbrella Health nurses completed Python Basics?",
             "What is the completion rate at Acme & Sons?",
+            "How many users enrolled in Python Basics?",
+            "How many users from Initech enrolled in 2025?",
+            "How many users does each organization have enrolled in Deep Learning?",
         ])
     func kept(text: String) throws {
         #expect(throws: Never.self, "\(text)") { try route(text) }
