@@ -289,12 +289,32 @@ struct EntityFinder {
                     guard folded(span).elementsEqual(prefix) else { continue }
                     misses.append(
                         NearMiss(
-                            kind: entry.kind, written: String(characters[span]), name: entry.name,
-                            range: span))
+                            kind: entry.kind,
+                            written: String(
+                                characters[Self.nameRun(span, start + width, words, characters)]),
+                            name: entry.name, range: span))
                 }
             }
         }
         return misses
+    }
+
+    /// `span` with the capitalized words right after it, as the name the question wrote:
+    /// "Globex Corp" and "Zürich Labs" were quoted as 'Globex' and 'Zürich' (blind test 60).
+    /// A word with a digit ("Q3") is not part of a name.
+    static func nameRun(
+        _ span: Range<Int>, _ next: Int, _ words: [Range<Int>], _ characters: [Character]
+    ) -> Range<Int> {
+        var end = span.upperBound
+        var index = next
+        while index < words.count, let first = characters[words[index]].first,
+            first.isUppercase, !characters[words[index]].contains(where: \.isNumber),
+            characters[end..<words[index].lowerBound].allSatisfy({ $0 == " " })
+        {
+            end = words[index].upperBound
+            index += 1
+        }
+        return span.lowerBound..<end
     }
 
     // MARK: - Text

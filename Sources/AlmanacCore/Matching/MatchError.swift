@@ -260,3 +260,27 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
     static let measures =
         "enrollments, learners, completions, completion rate, drop-outs and the drop-out rate, enrollments in progress, time to complete, average progress, learning paths (first, next and previous badges) and growth over time"
 }
+
+extension MatchError.Reason {
+    /// The reason with a name it quotes spelled as the question spells it. The rules read a
+    /// question with the accents on Latin letters taken off ("Q́3" is Q3), so a name they
+    /// quote had lost its own: "no organization is called 'Zurich'" for "Zürich Labs" (blind
+    /// test 60).
+    func quotingAccents(of question: String) -> Self {
+        func original(_ written: String) -> String {
+            guard !written.isEmpty, !question.contains(written),
+                let range = question.range(
+                    of: written, options: [.diacriticInsensitive, .caseInsensitive])
+            else { return written }
+            return String(question[range])
+        }
+        switch self {
+        case .noSuchName(let kind, let written, let closest):
+            return .noSuchName(kind: kind, written: original(written), closest: closest)
+        case .unknownName(let kind, let written, let suggestion):
+            return .unknownName(kind: kind, written: original(written), suggestion: suggestion)
+        default:
+            return self
+        }
+    }
+}

@@ -176,7 +176,8 @@ public struct Matcher: Sendable {
     private func routeAfresh(_ question: Question) throws -> Match {
         func failure(_ reason: MatchError.Reason) -> MatchError {
             MatchError(
-                questionID: question.id, text: question.text, reason: reason, line: question.line)
+                questionID: question.id, text: question.text,
+                reason: reason.quotingAccents(of: question.text), line: question.line)
         }
         // A custom query filters itself; its text is only a title.
         if question.kind == .customSQL {

@@ -64,4 +64,34 @@ import Testing
     func kept(text: String) throws {
         #expect(throws: Never.self, "\(text)") { try route(text) }
     }
+
+    @Test(
+        "a name that is not there is quoted as the question writes it: its accents, its words",
+        arguments: [
+            (
+                "What is the completion rate at Zürich Labs?", "Zürich Labs",
+                "Zürich Analytics AG"
+            ),
+            ("What is the completion rate at Globex Corp?", "Globex Corp", "Globex Corporation"),
+            (
+                "What is the completion rate at Ōsaka Robotics?", "Ōsaka Robotics",
+                "Ōsaka Robotics 大阪"
+            ),
+            // A capitalized word with a digit after the name is not part of it.
+            ("What was the completion rate at Globex Q3 2026?", "Globex", "Globex Corporation"),
+        ])
+    func quotedAsWritten(text: String, written: String, name: String) throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"],
+                organizations: ["Zürich Analytics AG", "Globex Corporation", "Ōsaka Robotics 大阪"],
+                categories: [:]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: text))
+        }
+        #expect(
+            error.reason == .unknownName(kind: "organization", written: written, suggestion: name),
+            "\(error.reason)")
+    }
 }
