@@ -72,9 +72,14 @@ extension Lead {
         let size = Swift.abs(difference)
         let amount: String
         switch answer.value.format {
+        // One as written ("1", not "1.00"), whatever the digits behind it: "1 days higher"
+        // (blind test 60).
         case .percent:
-            amount = NumberText.decimal(size, places: 2) + (size == 1 ? " point" : " points")
-        case .days: amount = NumberText.decimal(size, places: 1) + " days"
+            let number = NumberText.decimal(size, places: 2)
+            amount = number + (number == "1" ? " point" : " points")
+        case .days:
+            let number = NumberText.decimal(size, places: 1)
+            amount = number + (number == "1" ? " day" : " days")
         default: amount = NumberText.count(Int(size))
         }
         let direction =

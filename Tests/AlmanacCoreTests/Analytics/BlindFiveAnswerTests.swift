@@ -309,3 +309,22 @@ extension AnswerTests {
         #expect(answer.title == "Completed by organization, in the order asked")
     }
 }
+
+extension AnswerTests {
+    /// Blind test 60 read "…1 days higher (+4.2%)" in a comparison of medians.
+    @Test("a gap of one day or one point is singular, as written")
+    func singularGap() {
+        let intent = Intent(measure: .timeToComplete, dimension: .organization)
+        let days = Answer(intent, "Organization", .init("Median days to complete", .days), nil, [])
+        #expect(Lead.gap(1.0, 0.042, days) == "1 day higher (+4.2%)")
+        #expect(Lead.gap(-1.04, nil, days) == "1 day lower")
+        #expect(Lead.gap(1.5, nil, days) == "1.5 days higher")
+        let rate = Answer(
+            Intent(measure: .completionRate, dimension: .organization), "Organization",
+            .init("Completion rate", .percent), nil, [])
+        #expect(Lead.gap(1.0, nil, rate) == "1 point higher")
+        #expect(
+            Lead.gap(2.5, nil, rate) == "2.50 points higher"
+                || Lead.gap(2.5, nil, rate) == "2.5 points higher")
+    }
+}
