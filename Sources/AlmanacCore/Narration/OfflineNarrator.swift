@@ -60,10 +60,21 @@ public struct OfflineNarrator: Sendable {
         } else if let first = leaders.first {
             var sentence =
                 "\(md(first.badge)) is the most popular with \(NumberText.count(first.enrollments)) enrollments"
-            let others = leaders.dropFirst().map {
+            var others = leaders.dropFirst().map {
                 "\(md($0.badge)) (\(NumberText.count($0.enrollments)))"
             }
-            if !others.isEmpty { sentence += ", followed by " + others.joined(separator: " and ") }
+            // The badges tied with the third are named too, or counted when many: "followed
+            // by … and Data Visualization (34)" left out Python Basics' 34 (blind test 60).
+            if leaders.count == 3, let third = leaders.last {
+                let tied = active.dropFirst(3).prefix { $0.enrollments == third.enrollments }
+                if tied.count > 2 {
+                    others[others.count - 1] =
+                        "\(tied.count + 1) badges tied at \(NumberText.count(third.enrollments))"
+                } else {
+                    others += tied.map { "\(md($0.badge)) (\(NumberText.count($0.enrollments)))" }
+                }
+            }
+            if !others.isEmpty { sentence += ", followed by " + Lead.list(others) }
             sentences.append(sentence + ".")
         }
         // Rates of tiny badges are noise; compare only badges with a fair number of learners.

@@ -94,3 +94,49 @@ import Testing
         #expect(result.badges.map(\.badge) == ["Alpha", "Zeta", "Mid"])
     }
 }
+
+extension BadgeEnrollmentsTests {
+    /// Blind test 60: "followed by Python Intermediate (35) and Data Visualization (34)" left
+    /// out Python Basics, tied with Data Visualization at 34.
+    @Test("the summary names the badges tied with the third, or counts them when many")
+    func tiedThird() throws {
+        func summary(_ counts: [Int]) throws -> String {
+            let badges = counts.indices.map {
+                "(\($0 + 1), 'Badge \(Character(UnicodeScalar(65 + $0)!))', 'Data')"
+            }
+            var enrollments: [String] = []
+            for (badge, count) in counts.enumerated() {
+                for _ in 0..<count {
+                    enrollments.append(
+                        "(\(enrollments.count + 1), 1, \(badge + 1), '2024-01-10', 'enrolled', 0.0, NULL)"
+                    )
+                }
+            }
+            let rows = """
+                INSERT INTO organizations VALUES (1, 'Acme');
+                INSERT INTO users VALUES (1, 'Ann', 1, '2024-01-01');
+                INSERT INTO badges VALUES \(badges.joined(separator: ", "));
+                INSERT INTO enrollments VALUES \(enrollments.joined(separator: ", "));
+                """
+            let db = try SQLiteConnection(path: try Fixture.database(rows))
+            let result = try BadgeEnrollments.run(
+                AnalysisContext(db: db, asOf: CivilDate(iso: "2024-03-01")!))
+            return OfflineNarrator().narrate(result, question: Question(id: "q", text: "q"))
+        }
+        // C, D and E share the third place with 1 each: all three named.
+        #expect(
+            try summary([3, 2, 1, 1, 1]).contains(
+                "Badge A is the most popular with 3 enrollments, followed by Badge B (2), Badge C (1), Badge D (1) and Badge E (1)."
+            ))
+        // Four share it: counted.
+        #expect(
+            try summary([3, 2, 1, 1, 1, 1]).contains(
+                "Badge A is the most popular with 3 enrollments, followed by Badge B (2) and 4 badges tied at 1."
+            ))
+        // No tie: the three, as before.
+        #expect(
+            try summary([3, 2, 1]).contains(
+                "Badge A is the most popular with 3 enrollments, followed by Badge B (2) and Badge C (1)."
+            ))
+    }
+}
