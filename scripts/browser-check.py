@@ -339,7 +339,7 @@ def report_type(site_dir, page):
 def embed_targets(site_dir, pages):
     """The embed pages' addresses to open, each with the chart it must show ("" for none):
     every embed page as it is (its default chart); the first embed page of each report type
-    also with each other chart's fragment, and the first of all once with a fragment it
+    with more than one chart also with each other chart's fragment, and the first of all once with a fragment it
     lacks. Every page's charts are drawn and measured on the page itself, and one script
     picks the chart by fragment on every embed page: each type's first page proves the
     picking, where every fragment of every page cost a hundred browser launches."""
@@ -357,7 +357,9 @@ def embed_targets(site_dir, pages):
         kind = report_type(site_dir, page)
         if kind in types_seen:
             continue
-        types_seen.add(kind)
+        # A page of one chart has no other to pick: the type waits for one with several.
+        if len(names) > 1:
+            types_seen.add(kind)
         targets += [(page + "#" + name, name) for name in names if not default or name != default.group(1)]
     return targets
 

@@ -236,7 +236,9 @@ extension Match {
         case .completionRate: names = ["completion_rate"]
         case .dropRate: names = ["drop_rate"]
         case .timeToComplete: names = ["median_days_to_complete"]
-        default: names = []
+        case .dropouts, .inProgress, .meanTimeToComplete, .averageProgress, .nextBadge,
+            .previousBadge, .firstBadge, .paths, .growth:
+            names = []
         }
         return names.first { totals.contains($0) }
     }

@@ -301,7 +301,8 @@ struct EntityFinder {
 
     /// `span` with the capitalized words right after it, as the name the question wrote:
     /// "Globex Corp" and "Zürich Labs" were quoted as 'Globex' and 'Zürich' (blind test 60).
-    /// A word with a digit ("Q3") is not part of a name.
+    /// A word with a digit ("Q3"), a joining word or one of Almanac's own ("Globex By Badge",
+    /// "Globex And Hooli") is not part of a name.
     static func nameRun(
         _ span: Range<Int>, _ next: Int, _ words: [Range<Int>], _ characters: [Character]
     ) -> Range<Int> {
@@ -309,7 +310,9 @@ struct EntityFinder {
         var index = next
         while index < words.count, let first = characters[words[index]].first,
             first.isUppercase, !characters[words[index]].contains(where: \.isNumber),
-            characters[end..<words[index].lowerBound].allSatisfy({ $0 == " " })
+            characters[end..<words[index].lowerBound].allSatisfy({ $0 == " " }),
+            case let word = String(characters[words[index]]),
+            !connectors.contains(word.lowercased()), !isVocabulary(word)
         {
             end = words[index].upperBound
             index += 1

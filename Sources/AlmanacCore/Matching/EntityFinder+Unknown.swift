@@ -322,7 +322,11 @@ extension EntityFinder {
     func closest(to written: String, kind: Kind?) -> [String] {
         let text = Self.fold(String(written.prefix(200)))
         let target = Array(text)
-        let targetWords = Set(target.split(separator: " ").map { String($0) })
+        // Words that say something: "Rust & Go" shares "&" with every "… & …".
+        let targetWords = Set(
+            target.split(separator: " ").map { String($0) }.filter {
+                $0.count >= 3 && !Self.connectors.contains($0)
+            })
         let pool =
             kind == .badge
             ? catalogue.badges

@@ -308,16 +308,16 @@ public struct Matcher: Sendable {
     static func inTotalMeansAllTime(_ match: inout Match, masked: String, asOf: CivilDate?) {
         guard let asOf, match.kind == .organizationTrends, match.filters.dateRange == nil,
             match.intent.dimension != .period, match.intent.measure != .growth,
-            let found = inTotal.firstMatch(
-                in: masked, range: NSRange(masked.startIndex..., in: masked)),
-            Range(found.range, in: masked) != nil
+            inTotal.firstMatch(in: masked, range: NSRange(masked.startIndex..., in: masked)) != nil
         else { return }
         match.filters.dateRange = DateRange(
             start: nil, end: asOf.adding(days: 1), phrase: "all time")
     }
 
     private static let inTotal = try! NSRegularExpression(
-        pattern: #"\b(?:in total|overall|altogether|all together|in all|so far)\b"#)
+        // "In all" ends the question: "in all categories" is every category.
+        pattern:
+            #"\b(?:in total|overall|altogether|all together|so far)\b|,?\s+in all\s*[?.!]*\s*$"#)
 
     /// The route the rules give: a rule of the questions file, else the measure the wording
     /// names, else the seed's expressions. A name alone routes nothing: "Is Python Basics

@@ -346,7 +346,8 @@ extension Vocabulary {
                 // A kind of worker that is a part of an organization, not all of it: "Acme &
                 // Sons contractors" gave all of Acme's learners (blind test 60), where
                 // "Umbrella Health nurses" are that organization's learners.
-                #"\b(?:contractors?|interns?|freelancers?|temps|consultants?|apprentices?|volunteers?)\b"#,
+                // Plural: "learners volunteer for", "intern at" are verbs.
+                #"\b(?:contractors|interns|freelancers|consultants|apprentices|volunteers)\b"#,
             ]
         ),
         (
@@ -372,7 +373,9 @@ extension Vocabulary {
                 // the learners' education, age and place, which the data does not hold. (A
                 // badge's "graduates" and "alumni" are the learners who completed it.)
                 #"\b(?:graduate|undergraduate|postgraduate|grad|doctoral|phd|mba|older|younger|young|mature|adult|elderly|teenage|teen)\s+(?:(?:‹org›|‹badge›)(?:'s|’s)?\s+)?(?:learners?|users?|students?|employees?|members?|participants?|trainees?|staff|people)\b|\b(?:undergraduates|postgraduates)\b"#,
-                #"\b(?:in|from|across|outside|based in|located in)\s+(?:the\s+)?(?:us|usa|u\.s\.(?:a\.)?|uk|u\.k\.|eu|united states|united kingdom|states|america|europe|asia|africa|canada|germany|france|india|china|japan|australia|brazil|mexico|spain|italy|emea|apac|latam|north america|south america|middle east)\b(?!\s*(?:‹badge›|‹org›))"#,
+                // "Us" and "states" only as a place: "from the US", not "took it from us" or "in
+                // states other than completed".
+                #"\b(?:in|from|across|outside|based in|located in)\s+(?:(?:the\s+)?(?:usa|u\.s\.(?:a\.)?|uk|u\.k\.|eu|united states|united kingdom|america|europe|asia|africa|canada|germany|france|india|china|japan|australia|brazil|mexico|spain|italy|emea|apac|latam|north america|south america|middle east)|the\s+(?:us|states))\b(?!\s*(?:‹badge›|‹org›))"#,
                 // "Which badges did learners take before they left Initech?" gave Initech's
                 // steps from badge to badge: a learner's organization has no end in the data.
                 #"\b(?:left|leave|leaves|leaving|quit|quits|quitting|departed|departing|resigned from|moved away from)\s+(?:(?:the\s+)?(?:company|organi[sz]ation|firm|employer)\b|‹org›)|\b(?:leavers|former (?:employees|staff|members|learners|users))\b"#,

@@ -265,7 +265,7 @@ enum Vocabulary {
         // "How many users does each organization have?", "users per organization", "number of
         // users in each company": every organization's users, which blind test 60 got as each
         // one's learners of the last 12 months (974 of Acme & Sons' 1,693).
-        #"\bhow many (?:users|members|accounts|employees|staff|people)\s+(?:does|do|did)\s+(?:each|every)\s+(?:\#(orgWord))\s+(?:have|has|had)\b(?!\s+(?:enrol|enroll|complet|drop|finish|start|tak))"#,
+        #"\bhow many (?:users|members|accounts|employees|staff|people)\s+(?:does|do|did)\s+(?:each|every)\s+(?:\#(orgWord))\s+(?:have|has|had)(?:\s+(?:in total|altogether|overall|registered|signed up|on the platform|now|today))?\s*[?.!]*\s*$"#,
         #"\b(?:how many|number of|count of) (?:users|members|accounts|employees|staff)\s+(?:are |were |is )?(?:there )?(?:(?:in|at|of|per|for) (?:each|every|an?) (?:\#(orgWord))|per (?:\#(orgWord)))\s*[?.!]*\s*$"#,
     ]
 }

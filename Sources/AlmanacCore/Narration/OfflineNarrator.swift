@@ -67,9 +67,13 @@ public struct OfflineNarrator: Sendable {
             // by … and Data Visualization (34)" left out Python Basics' 34 (blind test 60).
             if leaders.count == 3, let third = leaders.last {
                 let tied = active.dropFirst(3).prefix { $0.enrollments == third.enrollments }
+                let level = leaders.dropFirst().filter { $0.enrollments == third.enrollments }
                 if tied.count > 2 {
-                    others[others.count - 1] =
-                        "\(tied.count + 1) badges tied at \(NumberText.count(third.enrollments))"
+                    // Every badge after the first at the third's count, the second too.
+                    others.removeLast(level.count)
+                    others.append(
+                        "\(level.count + tied.count) badges tied at \(NumberText.count(third.enrollments))"
+                    )
                 } else {
                     others += tied.map { "\(md($0.badge)) (\(NumberText.count($0.enrollments)))" }
                 }

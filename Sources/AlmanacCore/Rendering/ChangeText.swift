@@ -222,12 +222,12 @@ enum ChangeText {
     /// Entries per question, so that one question with many slices does not fill the list.
     static let whatChangedPerQuestion = 2
 
-    /// The most unusual moves across all questions: the move of the measure each question
-    /// asks about first (a blind test found "What is the drop-out rate for each badge?"
-    /// listed with its enrollments and completed enrollments, and not its drop-out rate),
-    /// then ranked by the robust score of each change among the changes of its kind
-    /// (`InsightFinder.changeScores`), then in question order; small counts and moves of a
-    /// handful never enter. At most `whatChangedPerQuestion` of each question.
+    /// The most unusual moves across all questions: ranked by the robust score of each change
+    /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
+    /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
+    /// each question, and of those, the move of the measure the question asks about when it
+    /// moved: "What is the drop-out rate for each badge?" was listed with its enrollments and
+    /// completed enrollments, not its drop-out rate (blind test 60).
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var asked: [Bool] = []
         var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
@@ -259,14 +259,16 @@ enum ChangeText {
                 ))
         }
         var perQuestion: [String: Int] = [:]
-        var result: [Move] = []
         // Two questions of the same scope move the same total: it is listed once, under the
         // first of them.
         var listed = Set<String>()
+        // Each question's asked move takes one of its places before its other moves do; the
+        // list is then in order of score, so a small move of an asked measure does not lead.
         let ranked = moves.sorted {
             $0.0 != $1.0 ? $0.0 : $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2
         }
-        for (_, _, _, move) in ranked {
+        var chosen: [(Double, Int, Move)] = []
+        for (_, score, index, move) in ranked {
             guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else {
                 continue
             }
@@ -277,9 +279,9 @@ enum ChangeText {
             ].joined(separator: "\u{1F}")
             guard listed.insert(key).inserted else { continue }
             perQuestion[move.questionID, default: 0] += 1
-            result.append(move)
-            if result.count == whatChangedLimit { break }
+            chosen.append((score, index, move))
         }
-        return result
+        return chosen.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            .prefix(whatChangedLimit).map(\.2)
     }
 }

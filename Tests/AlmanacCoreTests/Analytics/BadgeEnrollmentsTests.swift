@@ -133,6 +133,12 @@ extension BadgeEnrollmentsTests {
             try summary([3, 2, 1, 1, 1, 1]).contains(
                 "Badge A is the most popular with 3 enrollments, followed by Badge B (2) and 4 badges tied at 1."
             ))
+        // The second shares the third's count too: five badges at 2 after the first (a
+        // review found "4 badges tied at 2").
+        #expect(
+            try summary([5, 2, 2, 2, 2, 2]).contains(
+                "Badge A is the most popular with 5 enrollments, followed by 5 badges tied at 2."
+            ))
         // No tie: the three, as before.
         #expect(
             try summary([3, 2, 1]).contains(

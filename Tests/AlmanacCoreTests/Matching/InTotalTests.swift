@@ -21,6 +21,7 @@ import Testing
             "How many enrollments did Initech have overall?",
             "How many learners has Initech had altogether?",
             "Initech enrollments in all",
+            "How many enrollments did Initech have, in all?",
         ])
     func wholeHistory(text: String) throws {
         let match = try route(text)
@@ -37,6 +38,8 @@ import Testing
             ("How many enrollments did Initech have?", nil),
             ("How many enrollments did Initech have in 2025 in total?", "2025-01-01"),
             ("How did Initech's enrollments trend overall?", nil),
+            // Every category, not the whole history (a review).
+            ("How many learners did Initech have in all categories?", nil),
         ] as [(String, String?)])
     func windowKept(text: String, start: String?) throws {
         let match = try route(text)

@@ -27,8 +27,8 @@ import Testing
                 "How many enrollments in the last 28 days vs the prior period?", "2026-02-28",
                 "2026-02-01", "2026-02-28", "2026-01-04", "2026-01-31"
             ),
-            // Four whole weeks are days too: Monday 2026-06-01 to Sunday 2026-06-28, and the
-            // 28 days before, from 2026-05-04.
+            // Weeks stay days back (a guard; these four do not make a whole month): Monday
+            // 2026-06-01 to Sunday 2026-06-28, and the 28 days before, from 2026-05-04.
             (
                 "Completions in the last 4 weeks compared with the previous period",
                 "2026-06-30", "2026-06-01", "2026-06-28", "2026-05-04", "2026-05-31"
