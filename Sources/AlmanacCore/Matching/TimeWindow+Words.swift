@@ -214,11 +214,27 @@ extension TimeWindow {
                 if first == nil || match.range.location < first!.location { first = match.range }
             }
         }
-        return first.map { text(widened($0, in: lowered), in: original) }
+        return first.map { text(joined(widened($0, in: lowered), used, in: lowered), in: original) }
     }
 
+    /// A leftover phrase with the window it is "of": "the second week of March 2026" was
+    /// quoted as "week" alone (blind test 60).
+    private static func joined(_ range: NSRange, _ used: [NSRange], in text: String) -> NSRange {
+        let rest = NSRange(
+            location: range.upperBound, length: (text as NSString).length - range.upperBound)
+        guard let of = ofWindow.firstMatch(in: text, range: rest),
+            let window = used.first(where: {
+                $0.location >= of.range.location && $0.location <= of.range.upperBound
+            })
+        else { return range }
+        return NSUnionRange(range, window)
+    }
+
+    private static let ofWindow = regex(#"^\s+of\s+"#)
+
     private static let leading = regex(
-        #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on)\s+)+$"#)
+        #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on|first|second|third|fourth|fifth|final)\s+)+$"#
+    )
     private static let trailing = regex(#"^\s+(?:the\s+)?[\w'’-]+"#)
 
     /// A leftover word with the words that make it a phrase: "during the holidays",

@@ -101,4 +101,17 @@ import Testing
             error.reason == .unknownName(kind: "organization", written: written, suggestion: name),
             "\(error.reason)")
     }
+
+    @Test(
+        "a time no form reads is quoted whole, with its ordinal and the window it is of",
+        arguments: [
+            (
+                "How many enrollments were there in the second week of March 2026?",
+                "in the second week of March 2026"
+            ),
+            ("How many completions in the first week of 2026?", "in the first week of 2026"),
+        ])
+    func unreadableWhole(text: String, phrase: String) throws {
+        #expect(try reason(text) == .unreadableTime(phrase))
+    }
 }
