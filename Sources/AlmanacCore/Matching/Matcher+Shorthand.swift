@@ -144,6 +144,16 @@ extension Matcher {
                 "$1the period before"
             ),
             (#"\blost\b(?=\s+(?:the\s+)?(?:most|more|fewest|least)\b)"#, "declined"),
+            // "Enrollments older than 2025" are those before it; it was read as 2025's (a
+            // probe after blind test 60). Only before a time: "older than 30" is an age.
+            (
+                #"\bolder than(?=\s+(?:(?:19|20)\d{2}|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|last\b|this\b))"#,
+                "before"
+            ),
+            (
+                #"\bnewer than(?=\s+(?:(?:19|20)\d{2}|q[1-4]\b|h[12]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|last\b|this\b))"#,
+                "after"
+            ),
             // Chat shorthand a blind test typed: "ppl", "b4", "w/", "thru", "pct".
             (#"\b(?:ppl|peeps)\b"#, "people"),
             (#"\bb4\b"#, "before"),

@@ -28,6 +28,15 @@ import Testing
             ("How many self-paced enrollments were there in 2025?", .attribute),
             ("How many graduate students enrolled in Deep Learning?", .attribute),
             ("What is the completion rate of older learners?", .attribute),
+            // A second probe, on the final binary.
+            ("How many US learners enrolled in 2025?", .attribute),
+            ("How many non-US learners enrolled in 2025?", .attribute),
+            ("How many remote enrollments were there in 2025?", .attribute),
+            ("What is the completion rate of enrollments made online?", .attribute),
+            ("How many learners older than 30 enrolled?", .attribute),
+            ("How many learners working remotely enrolled in 2025?", .role),
+            ("How many temps enrolled in 2025?", .role),
+            ("How many enrollments are in each status?", .twoStatuses),
         ])
     func refused(text: String, part: UnappliedPart) throws {
         #expect(try refusedPart(text) == part, "\(text)")
@@ -64,6 +73,7 @@ import Testing
             "How many learners volunteer for Deep Learning?",
             "How many learners took Python Basics from us?",
             "How many people does each organization have in progress?",
+            "Show us learners by badge",
         ])
     func kept(text: String) throws {
         #expect(throws: Never.self, "\(text)") { try route(text) }
@@ -113,5 +123,33 @@ import Testing
         ])
     func unreadableWhole(text: String, phrase: String) throws {
         #expect(try reason(text) == .unreadableTime(phrase))
+    }
+
+    /// "Enrollments older than 2025" were 2025's (10,266), where those before it are 5,337.
+    @Test("'older than' a time is before it, 'newer than' after it")
+    func olderThan() throws {
+        let older = try route("How many enrollments are older than 2025?")
+        #expect(older.filters.dateRange?.start == nil)
+        #expect(older.filters.dateRange?.end == CivilDate(iso: "2025-01-01"))
+        let newer = try route("How many enrollments are newer than 2025?")
+        #expect(newer.filters.dateRange?.start == CivilDate(iso: "2026-01-01"))
+    }
+
+    @Test("one word written is set against each word of a name: 'Globx' is close to Globex")
+    func oneWordClose() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Python Basics"],
+                organizations: ["Globex Corporation", "Hooli", "Initech", "Acme & Sons"],
+                categories: [:]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "What is the completion rate at Globx?"))
+        }
+        // "globx" is one letter short of "globex"; Hooli is 4 edits away and the others more.
+        #expect(
+            error.reason
+                == .noSuchName(
+                    kind: "organization", written: "Globx", closest: ["Globex Corporation"]))
     }
 }
