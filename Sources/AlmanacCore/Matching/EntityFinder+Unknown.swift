@@ -334,33 +334,30 @@ extension EntityFinder {
                 ? catalogue.organizations
                 : catalogue.badges + catalogue.organizations
         let typos = max(1, target.count / 3)
-        var nearest: [String: Int] = [:]
         let scored = pool.filter { !$0.isEmpty }.map {
-            name -> (contains: Int, shared: Int, edits: Int, name: String) in
+            name -> (contains: Int, shared: Int, edits: Int, name: String, close: Bool) in
             let folded = Self.fold(String(name.prefix(200)))
             let shared = Set(folded.split(separator: " ").map { String($0) })
                 .intersection(targetWords).count
             let contains = target.count >= 3 && folded.contains(text) ? 0 : 1
+            let edits = Spelling.distance(target, Array(folded), limit: 400, swaps: true)
             // One word written is set against each word of the name too, for closeness only:
             // "Globx" is one edit from Globex Corporation's "globex", not thirteen from the
             // whole name.
-            let edits = Spelling.distance(target, Array(folded), limit: 400, swaps: true)
             let wordEdits =
                 targetWords.count == 1 && !target.contains(" ")
                 ? folded.split(separator: " ").filter { $0.count >= 3 }.map {
                     Spelling.distance(target, Array($0), limit: 400, swaps: true)
                 }.min() ?? edits : edits
-            nearest[name] = min(edits, wordEdits)
-            return (contains, -shared, edits, name)
+            let close = contains == 0 || shared > 0 || min(edits, wordEdits) <= typos
+            return (contains, -shared, edits, name, close)
         }
         .sorted {
             ($0.contains, $0.shared, $0.edits, $0.name) < (
                 $1.contains, $1.shared, $1.edits, $1.name
             )
         }
-        let close = scored.filter {
-            $0.contains == 0 || $0.shared < 0 || nearest[$0.name, default: $0.edits] <= typos
-        }
+        let close = scored.filter(\.close)
         return (close.isEmpty ? scored : close).prefix(3).map(\.name)
     }
 

@@ -5,14 +5,10 @@ import Testing
 /// A sixtieth blind test (2026-12-07): "How many enrollments did Initech have in total?" gave
 /// the 1,018 of organization trends' default 12 months, where Initech had 2,376 in all. As of
 /// 2026-09-30.
-@Suite struct InTotalTests {
+@Suite struct InTotalTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
         asOf: CivilDate(iso: "2026-09-30")!)
-
-    func route(_ text: String) throws -> Match {
-        try matcher.route(Question(id: "q", text: text))
-    }
 
     @Test(
         "a count said in total, overall or altogether is of the whole history, up to the as-of date",
