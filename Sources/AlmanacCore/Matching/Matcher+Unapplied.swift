@@ -272,7 +272,10 @@ extension Matcher {
         if let pair = Self.twoMeasures(in: lowered) {
             throw failure(.unapplied(.twoMeasures, pair))
         }
-        if !match.intent.compared.isEmpty, let total = found(Self.totalWords) {
+        if !match.intent.compared.isEmpty,
+            let total = found(Self.totalWords)
+                ?? (found(Self.apartWords) == nil ? found(Self.totalWord) : nil)
+        {
             // "Initech + Hooli": the names, not their masks.
             let quoted =
                 total.contains("‹") ? match.intent.compared.joined(separator: " + ") : total
@@ -484,4 +487,8 @@ extension Matcher {
         options: [.caseInsensitive])
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])
+    private static let totalWord = try! NSRegularExpression(
+        pattern: Vocabulary.totalWord, options: [.caseInsensitive])
+    private static let apartWords = try! NSRegularExpression(
+        pattern: Vocabulary.apartWords, options: [.caseInsensitive])
 }

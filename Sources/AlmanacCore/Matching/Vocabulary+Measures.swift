@@ -57,7 +57,10 @@ extension Vocabulary {
                 #"\bfollow[- ]on\b"#,
                 #"\b(?:go|goes|move|moves|progress|progresses|continue|continues|head|heads) on to\b"#,
                 #"\b(?:progress|progresses|graduate|graduates|advance|advances|upgrade|upgrade) (?:on )?to\b"#,
-                #"‹badge› (?:grads|graduates|completers|finishers|alumni)\b"#,
+                // A badge's graduates who then take something ("what do SQL Fundamentals
+                // alumni tend to tackle afterwards"); on their own they are its completions
+                // ("how many alumni does SQL Fundamentals have" gave its enrollments).
+                #"‹badge› (?:grads|graduates|completers|finishers|alumni)\b(?=[^?.!]*\b(?:tend|take|takes|took|taking|go|goes|went|pursue|chase|tackle|choose|chose|pick|picked|enrol+|enrol+ed|move|moved|head|headed|afterwards?|then|later)\b)"#,
                 #"\bwhat(?:'s| is) next\b"#,
                 #"\bsubsequent (?:badge|course)s?\b"#, #"\bfollow (?:up )?with\b"#,
                 #"\bwhere do (?:\S+ ){0,4}(?:head|go|turn)\b"#,
@@ -285,6 +288,8 @@ extension Vocabulary {
                 #"\b(?:did|do|does|didn'?t|don'?t|will|would|can|could|never|\#(people)|they|we|who)\s+(?:\S+\s+){0,4}complete\b(?!\s+(?:list|count|set|picture|view|breakdown|table|history|record|overview))"#,
                 #"\bearn(?:ed|s)?\b"#,
                 #"\bpass(?:ed|es)\b"#, #"\bgraduat(?:es|ed)\b"#, #"\bcertified\b"#,
+                // "How many alumni does SQL Fundamentals have" gave its enrollments.
+                #"\balumn(?:i|us|a|ae)\b"#, #"\bgrads\b"#,
                 #"\bcompleters\b"#,
                 #"\bfinishers\b"#, #"\bdone\b"#, #"\bmade it (?:to the end|through)\b"#,
                 #"\bwrap(?:s|ped)? up\b"#,

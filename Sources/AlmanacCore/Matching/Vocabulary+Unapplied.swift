@@ -680,8 +680,15 @@ extension Vocabulary {
         + #"|^\s*(?:are|is|were|was|have|has)\b[^?.!]*\b(?=up\b|down\b)(?<!signed )(?<!sign )(?<!picked )(?<!set )(?<!follow )(?<!followed )(?<!broken )(?<!break )(?<!back )(?<!sum )(?<!add )(?<!added )(?<!show )(?<!shown )(?<!turn )(?<!turned )(?<!ramp )(?<!ramped )(?<!gone )(?<!went )(?<!go )(?<!goes )(?<!going )(?:up|down)\b(?!\s+(?:to|until|till|through|with)\b)"#
     /// Words of a total of several names.
     static let totalWords =
-        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|total|totals|jointly)\b|(?:‹org›|‹badge›)\s*\+\s*(?:‹org›|‹badge›)"#
+        #"\b(?:combined|together|altogether|in total|in aggregate|summed|sum of|jointly)\b|(?:‹org›|‹badge›)\s*\+\s*(?:‹org›|‹badge›)"#
         // "How many learners took either Docker Basics or Kubernetes Essentials": one number
         // for the two (518 distinct learners), where each was counted on its own.
         + #"|\beither\b|\b(?:how many|number of|count of)\b[^?.!]*(?:‹org›|‹badge›),? or (?:the )?(?:‹org›|‹badge›)"#
+    /// "Total", which adds the names up ("the total enrollments of Initech and Hooli") unless
+    /// the question sets them apart (`apartWords`).
+    static let totalWord = #"\btotals?\b"#
+    /// Words that set names apart, so that "compare the total enrollments of Initech and
+    /// Hooli" asks for each one's total (it was refused as a sum).
+    static let apartWords =
+        #"\b(?:compar(?:e|es|ed|ing|ison)|vs\.?|versus|against|each|respective(?:ly)?|side by side|individually|separately|apiece|one by one|per (?:organi[sz]ation|org|company|badge|course))\b"#
 }
