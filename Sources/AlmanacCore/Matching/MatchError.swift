@@ -196,6 +196,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
         .role:
             "the data holds no job roles or departments: a learner has an organization and a join date, not a role or a team within it. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
+        .place:
+            "the data holds no places: a learner has an organization and a join date, not a country, region or city. Ask about all learners, or about a named organization (\"learners at Initech\"), or write the query yourself with `sql:`",
         .attribute:
             "the data holds no kinds of learners or badges: a learner has an organization and a join date, and a badge a name and a category, with no plan, level, type or record beyond the enrollments. Ask about all learners or badges, or about a named organization or badge, or write the query yourself with `sql:`",
         .periodSize:

@@ -246,16 +246,21 @@ extension TimeWindow {
         {
             range = NSUnionRange(lead.range, range)
         }
-        let word =
-            (text as NSString).substring(with: range).split(separator: " ").last.map(String.init)
-            ?? ""
-        if ["since", "before", "until", "till", "thru", "between", "fiscal", "after"].contains(word)
-        {
+        // "since last summer" was quoted as "since last" (blind test 63): a word that opens
+        // a phrase takes the next, and that one the next if it opens one too.
+        let opening = [
+            "since", "before", "until", "till", "thru", "between", "fiscal", "after", "last",
+            "this", "next", "previous", "past",
+        ]
+        for _ in 0..<2 {
+            let word =
+                (text as NSString).substring(with: range).split(separator: " ").last.map(
+                    String.init) ?? ""
             let rest = NSRange(
                 location: range.upperBound, length: (text as NSString).length - range.upperBound)
-            if let tail = trailing.firstMatch(in: text, range: rest) {
-                range = NSUnionRange(range, tail.range)
-            }
+            guard opening.contains(word), let tail = trailing.firstMatch(in: text, range: rest)
+            else { break }
+            range = NSUnionRange(range, tail.range)
         }
         return range
     }

@@ -89,6 +89,8 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A kind of learner or badge the data does not hold ("repeat learners", "premium
     /// users", "mandatory training", "beginner courses").
     case attribute
+    /// A place: a country, region or city ("learners in Germany", "US learners").
+    case place
     /// A breakdown by "period" with no size ("enrollments by period").
     case periodSize
     /// A running total ("cumulative enrollments"): counts are per window or per period.

@@ -96,7 +96,7 @@ import Testing
             ("How many learners barely started Docker Basics?", .threshold),
             ("drop-out rate for Python Basics among early enrollees in 2025", .threshold),
             ("average progress of learners close to finishing SQL Fundamentals", .threshold),
-            ("completion rate for learners who enrolled on their own", .threshold),
+            ("completion rate for learners who enrolled on their own", .attribute),
             ("How many Python Basics learners are nearly finished?", .threshold),
             ("How many Deep Learning enrollments are almost done?", .threshold),
             ("What is the completion rate for badges that take longer than a month?", .threshold),

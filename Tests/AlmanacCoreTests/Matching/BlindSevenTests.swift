@@ -6,16 +6,12 @@ import Testing
 /// finishing" with a count, learners of a window's enrollments counted by completion day,
 /// "as of March" read as "since March", and parts left out. As of 2026-09-30; windows worked
 /// out by hand.
-@Suite struct BlindSevenTests {
+@Suite struct BlindSevenTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: ["Python Basics", "Python Intermediate", "Deep Learning"],
             organizations: ["Acme & Sons", "Globex Corporation", "Initech"]),
         asOf: CivilDate(iso: "2026-09-30")!)
-
-    func route(_ text: String) throws -> Match {
-        try matcher.route(Question(id: "q", text: text))
-    }
 
     @Test(
         "speed words rank the time to complete; growth words keep growth",
@@ -95,11 +91,13 @@ import Testing
         #expect(match.filters.badge == "Python Basics")
     }
 
-    @Test("'right now' after the badge counts those in progress")
+    /// It was read as those in progress, which left out the enrollments not yet started (37
+    /// in progress and 132 not started, blind test 63): refused, as "currently enrolled" is.
+    @Test("'right now' after the badge is two statuses, refused as 'currently enrolled' is")
     func rightNow() throws {
-        let match = try route("How many learners are enrolled in Python Basics right now?")
-        #expect(match.intent.measure == .inProgress)
-        #expect(match.intent.people)
+        #expect(
+            try refusedPart("How many learners are enrolled in Python Basics right now?")
+                == .twoStatuses)
     }
 
     @Test("the one organization that grew most is the growth list, most first")
