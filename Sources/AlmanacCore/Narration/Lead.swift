@@ -128,9 +128,18 @@ enum Lead {
             ? "" : " (\(list(answer.finishingCohorts)), still finishing, left out)"
         if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
             // A rate's count behind it: "Communication & Influence: 100.00%" was of 2
-            // enrollments, unsaid (blind test 44).
+            // enrollments, unsaid (blind test 44). Fewer than the summary compares are said
+            // to be few: "Ōsaka Robotics 大阪: 78.57% (enrollments: 14)" led a page whose
+            // summary went on "among organizations with enough enrollments to compare,
+            // Globex Corporation leads", two leaders to a reader (blind test 63).
+            var behind = behind(first, answer)
+            if !behind.isEmpty, let support = first.support,
+                support < OfflineNarrator.comparable
+            {
+                behind = String(behind.dropLast()) + ", a small base)"
+            }
             return
-                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(behind(first, answer))."
+                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(behind)."
         }
         if let ranking = answer.intent.ranking, let wanted = ranking.count,
             answer.rows.count > wanted

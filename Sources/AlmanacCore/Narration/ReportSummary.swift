@@ -18,6 +18,9 @@ public struct ReportSummary: Sendable {
     /// The key measure the question asks about ("drop_rate" for "What is the drop-out rate
     /// for each badge?"), when it is one of its totals: "What changed" lists its moves first.
     public var askedMeasure: String?
+    /// "all organizations" for a question that compares names: its key measures are of the
+    /// whole scope, not of the names compared (`Match.acrossAll`).
+    public var acrossAll: String?
     /// The report's own box, shared.
     @Indirect public var comparison: Comparison?
     /// What "What changed" reads.
@@ -46,6 +49,7 @@ public struct ReportSummary: Sendable {
         keyMeasureSpec = report.match.keyMeasures
         scopeName = report.match.filters.organization ?? report.match.filters.badge
         askedMeasure = report.match.askedKeyMeasure
+        acrossAll = report.match.acrossAll
         filterNames = [report.match.filters.organization, report.match.filters.badge].compactMap {
             $0
         }

@@ -130,8 +130,7 @@ struct MarkdownTwin: Sendable {
             for move in moves {
                 lines.append(
                     "- [\(MarkdownText.escape(move.question))](\(move.questionID).md): "
-                        + MarkdownText.escape(
-                            ChangeText.change(move.change) { DisplayName.cut($0) })
+                        + MarkdownText.escape(move.text { DisplayName.cut($0) })
                         + (move.change.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")

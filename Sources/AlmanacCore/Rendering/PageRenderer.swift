@@ -280,7 +280,7 @@ public struct PageRenderer: Sendable {
         context["whatChanged"] = moves.map { move in
             [
                 "href": move.questionID + ".html", "question": move.question,
-                "text": ChangeText.change(move.change) { DisplayName.cut($0) },
+                "text": move.text { DisplayName.cut($0) },
                 "tone": move.change.change.map { KeyMeasure.tone(move.change.measure, change: $0) }
                     ?? "flat",
                 "drivers": move.change.drivers.map { MarkdownRenderer.inline($0.sentence) } ?? "",

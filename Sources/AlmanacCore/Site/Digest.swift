@@ -65,9 +65,10 @@ public struct Digest: Sendable {
                     var fields = move.change.json
                     if case .object(var members) = fields {
                         members["question"] = .string(move.questionID)
-                        members["text"] = .string(ChangeText.change(move.change) { $0 })
+                        members["text"] = .string(move.text { $0 })
                         members["score"] = .number(move.score)
                         members["asked"] = .bool(move.asked)
+                        if let across = move.across { members["across"] = .string(across) }
                         fields = .object(members)
                     }
                     return fields
@@ -154,7 +155,7 @@ public struct Digest: Sendable {
             for move in moves {
                 lines.append(
                     "- [\(escape(move.question))](\(move.questionID).md): "
-                        + escape(ChangeText.change(move.change) { DisplayName.cut($0) })
+                        + escape(move.text { DisplayName.cut($0) })
                         + (move.change.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")

@@ -29,7 +29,7 @@ import Testing
         #expect(answer.table.title == "Completion rate by badge, lowest first (1 of 2)")
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "The badge with the lowest completion rate is Python Basics: 50.00% (enrollments: 4)."
+                == "The badge with the lowest completion rate is Python Basics: 50.00% (enrollments: 4, a small base)."
         )
     }
 

@@ -328,3 +328,24 @@ extension AnswerTests {
                 || Lead.gap(2.5, nil, rate) == "2.5 points higher")
     }
 }
+
+extension AnswerTests {
+    /// Blind test 63: "Ōsaka Robotics 大阪: 78.57% (enrollments: 14)" led a page whose summary
+    /// went on "among organizations with enough enrollments to compare, Globex Corporation
+    /// leads at 68.85%". A rate over fewer than the summary compares (20) is said to be few.
+    @Test(
+        "the one best rate over fewer enrollments than the summary compares is a small base",
+        arguments: [(14, " (enrollments: 14, a small base)."), (20, " (enrollments: 20).")])
+    func smallBase(enrollments: Int, ending: String) {
+        let answer = Answer(
+            Intent(
+                measure: .completionRate, dimension: .organization,
+                ranking: Ranking(.top, count: 1)),
+            "Organization", .init("Completion rate", .percent), "Enrollments",
+            [Answer.Row(subject: "Ōsaka Robotics", value: .double(0.7857), support: enrollments)])
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "The organization with the highest completion rate is Ōsaka Robotics: 78.57%"
+                + ending)
+    }
+}

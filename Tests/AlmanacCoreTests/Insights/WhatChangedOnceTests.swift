@@ -81,4 +81,29 @@ import Testing
         let plain = try summary("plain", asking.sinceLastReport?.changes ?? [], scope: nil)
         #expect(ChangeText.whatChanged([plain]).map(\.change.after) == [1700, 1300])
     }
+
+    /// "Compare the completion rate of Hooli and Initech" was listed as "completion rate:
+    /// 53.48% → 53.53%, ▲ 0.05 pts" and marked as asked: the platform's rate, where Hooli's
+    /// went from 58.61 % to 59.03 % (blind test 63).
+    @Test("a question that compares names lists its moves as of the whole scope, never asked")
+    func comparedAcrossAll() throws {
+        var compared = try summary(
+            "compare", [change(nil, 1000, 1300)], scope: nil, asked: "enrollments")
+        compared.acrossAll = "all organizations"
+        let move = try #require(ChangeText.whatChanged([compared]).first)
+        #expect(!move.asked)
+        #expect(
+            move.text { $0 } == "enrollments across all organizations: 1,000 → 1,300, ▲ 300 (+30%)")
+        let sliced = try summary("slices", [change("Python Basics", 1000, 1300)], scope: nil)
+        var across = sliced
+        across.acrossAll = "all organizations"
+        #expect(
+            ChangeText.whatChanged([across]).first?.text { $0 }
+                == "enrollments of Python Basics across all organizations: 1,000 → 1,300, ▲ 300 (+30%)"
+        )
+        // A question that compares nothing says its moves as before.
+        #expect(
+            ChangeText.whatChanged([sliced]).first?.text { $0 }
+                == "enrollments of Python Basics: 1,000 → 1,300, ▲ 300 (+30%)")
+    }
 }
