@@ -272,6 +272,16 @@ extension Matcher {
         if let pair = Self.twoMeasures(in: lowered) {
             throw failure(.unapplied(.twoMeasures, pair))
         }
+        // "Which badges are most popular with people who took Python Basics" gave "Python
+        // Basics (2,829 learners)", the badge ranked among itself (an attack run): the
+        // learners of one badge in the others are a learning path's, or two badges'.
+        // ("Python Basics, our most popular badge" names it, and is read.)
+        if match.intent.dimension == .badge, let badge = match.filters.badge,
+            match.intent.compared.isEmpty, match.kind != .learningPaths,
+            found(Self.otherBadges) != nil
+        {
+            throw failure(.unapplied(.intersection, "other badges of the learners of \(badge)"))
+        }
         if !match.intent.compared.isEmpty,
             let total = found(Self.totalWords)
                 ?? (found(Self.apartWords) == nil ? found(Self.totalWord) : nil)
@@ -484,6 +494,12 @@ extension Matcher {
     private static let rankedChange = try! NSRegularExpression(
         pattern:
             #"\b(?:improv\w*|worsen\w*|increas\w*|decreas\w*|declin\w*|gr[eo]w(?:n|s|ing)?|rose|risen|fell|fallen|dropped|jump(?:ed|s)?|chang(?:ed|es))\b[^?.!]*?\b(?:the )?(?:most|least|fastest|slowest)\b|\b(?:biggest|largest|greatest|smallest|most|least|top|strongest|sharpest)\s+(?:improvements?|increases?|gains?|growth|rises?|jumps?|declines?|decreases?|drops?|falls?|changes?|swings?|movers?|improvers?|risers?|fallers?)\b"#,
+        options: [.caseInsensitive])
+    /// Badges asked for beside one badge's learners: "which badges", "what other courses",
+    /// "by badge".
+    private static let otherBadges = try! NSRegularExpression(
+        pattern:
+            #"\b(?:which|what)\s+(?:(?:\d+|other|top|\#(Vocabulary.count))\s+)*(?:\#(Vocabulary.badgeWord)|\#(Vocabulary.badgePlural))\b|\bother\s+(?:\#(Vocabulary.badgePlural))\b|\b(?:by|per|for each|for every|in each)\s+\#(Vocabulary.badgeWord)\b"#,
         options: [.caseInsensitive])
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])

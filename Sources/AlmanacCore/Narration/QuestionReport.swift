@@ -65,7 +65,13 @@ public struct QuestionReport: Sendable {
     public var notices: [String] {
         var notices: [String] = []
         if let note = narration.note { notices.append(note) }
-        if let backDated {
+        if let backDated, match.kind == .customSQL {
+            // A question's own `sql:` runs as written: the page said the later enrollments
+            // were left out while its rows added up to every enrollment (an attack run).
+            notices.append(
+                "This report is as of \(backDated.asOf), before the data's latest day (\(backDated.latest)), but this question's own SQL runs as written: it reads all the data, including what is dated after \(backDated.asOf), unless its query says otherwise."
+            )
+        } else if let backDated {
             notices.append(
                 "This report is as of \(backDated.asOf), before the data's latest day (\(backDated.latest)): enrollments and completions dated after \(backDated.asOf) are left out, but drop-outs carry no date, so an enrollment dropped later counts as dropped here."
             )

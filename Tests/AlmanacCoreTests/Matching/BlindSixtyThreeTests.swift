@@ -100,4 +100,29 @@ import Testing
             try refusedPart("How many self-enrolled learners completed Python Basics?")
                 == .attribute)
     }
+
+    /// An attack run: "Which badges are most popular with people who took Python Basics?"
+    /// gave "Python Basics (2,829 learners)", the badge ranked among itself (the learners of
+    /// Python Basics took Python Intermediate next most, 1,722).
+    @Test(
+        "badges asked of one badge's learners are refused, not ranked among that one badge",
+        arguments: [
+            "Which badges are most popular with people who took Python Basics?",
+            "What other badges do Python Basics learners take?",
+            "Which 3 badges have the most learners among Deep Learning learners?",
+        ])
+    func badgesOfOneBadge(text: String) throws {
+        #expect(try refusedPart(text) == .intersection, "\(text)")
+    }
+
+    @Test(
+        "one badge named beside a ranking of badges, or what its learners take next, is read",
+        arguments: [
+            "What is the completion rate of Python Basics, our most popular badge?",
+            "What do Python Basics learners take next?",
+            "How many learners are enrolled in Python Basics?",
+        ])
+    func oneBadgeRead(text: String) throws {
+        #expect(throws: Never.self, "\(text)") { try route(text) }
+    }
 }

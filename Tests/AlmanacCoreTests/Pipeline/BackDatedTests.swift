@@ -151,4 +151,32 @@ import Testing
         #expect(stats?["total_badges"] == .int(3))
         #expect(stats?["total_organizations"] == .int(2))
     }
+
+    /// An attack run: a back-dated page of a question's own `sql:` said "enrollments and
+    /// completions dated after 2025-06-30 are left out" while its rows added up to every
+    /// enrollment in the database. Its query runs as written, and the page says so.
+    @Test("a back-dated page of a question's own SQL says the query reads all the data")
+    func customSQLNotCut() async throws {
+        let yaml = """
+            title: Back-dated
+            questions:
+              - text: Every enrollment
+                id: every
+                sql: SELECT count(*) AS enrollments FROM enrollments
+              - text: How many people are enrolled in each badge?
+                id: badges
+                kind: badge_enrollments
+            """
+        let project = try Project(questions: yaml)
+        // Seven enrollments in the fixture, three of them after 2024-02-14 (04 on 03-01, 06
+        // and 07 on 02-15): the query counts all seven.
+        try await project.build(yaml) { $0.asOf = CivilDate(iso: "2024-02-14") }
+        let every = project.read("every.md")
+        #expect(every.contains("this question's own SQL runs as written"))
+        #expect(!every.contains("are left out"))
+        let rows = try project.document("every")["metadata"]?["analytics_data"]?["rows"]
+        #expect(rows == [[7]])
+        let badges = project.read("badges.md")
+        #expect(badges.contains("dated after 2024-02-14 are left out"))
+    }
 }
