@@ -294,8 +294,11 @@ public struct Answer: Sendable, Equatable {
             // Points with two decimals: the rates are stored with four, so their difference
             // is exact there, and one decimal would round it a second time.
             if rate { return (Rounding.halfAwayFromZero((number - first) * 100, places: 2), nil) }
+            // Six places: at four, 19 fewer of 55 (−34.545 %) was stored as −0.3455, which the
+            // lead then wrote as "−34.55%", a value on a half read as a rounded rate's (blind
+            // test 65); counts' changes are written with one decimal.
             let change =
-                first == 0 ? nil : Rounding.halfAwayFromZero((number - first) / first, places: 4)
+                first == 0 ? nil : Rounding.halfAwayFromZero((number - first) / first, places: 6)
             return (Rounding.halfAwayFromZero(number - first, places: 1), change)
         }
     }

@@ -99,6 +99,21 @@ extension Matcher {
             // "l30d vs prior 30d": the comparison was dropped with its "30d".
             (#"\b(prior|previous|prev|preceding)\s+(\d+)\s*d\b"#, "$1 $2 days"),
             (#"\b(vs\.?|versus|against|compared to|compared with)\s+ly\b"#, "$1 last year"),
+            // "Completions 2026 vs 2025 YoY": the two years are the comparison, which "YoY"
+            // only names again (it was refused as a series against "2025", blind test 65).
+            (
+                #"\b((?:19|20)\d{2})\s+(vs\.?|versus|against|compared to|compared with)\s+((?:19|20)\d{2})\s*,?\s*\(?(?:yoy|y/y|year[- ]over[- ]year|year[- ]on[- ]year)\)?(?=\W|$)"#,
+                "$1 $2 $3"
+            ),
+            (
+                #"\b(?:yoy|y/y|year[- ]over[- ]year|year[- ]on[- ]year)\s*,?\s*(?=(?:\w+\s+){0,3}(?:19|20)\d{2}\s+(?:vs\.?|versus|against|compared to|compared with)\s+(?:19|20)\d{2}\b)"#,
+                ""
+            ),
+            // "so far this yr vs same time ly" dropped its comparison (blind test 65).
+            (
+                #"\b(same (?:time|period|point|days?|weeks?|months?|quarter|stage))\s+ly\b"#,
+                "$1 last year"
+            ),
             (#"\btill?\b"#, "until"),
             // Not the "#" of a name ("C# Basics", "F#").
             (#"(?<![\w+#])#\s*(\d+)\b"#, "top $1"),

@@ -222,7 +222,8 @@ extension Vocabulary {
                 #"\b(?:average|median|mean) (?:progress|time|days)\b[^?.!]*\b(?:top|bottom|biggest|largest|smallest|most popular|least popular)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+(?:by|in terms of|ranked by|measured by)\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|size|popularity|volume)\b"#,
                 // "The top 3 badges at Initech and their completion rates": ranked by
                 // enrollments, reported in a rate.
-                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
+                // "Umbrella Health top course YTD and its completion rate" (blind test 65).
+                #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgeWord)|\#(orgWord))\b(?:(?!\bby\b)[^?.!])*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "Top 3 badges by completions last month, and their completion rates".
                 #"\b(?:top|bottom|most popular|least popular|biggest|largest|smallest|busiest)\s+(?:\d+\s+|\#(count)\s+)?(?:\#(badgePlural)|\#(orgPlural))\s+by\s+(?:enrol+\w*|learners|completions|sign[- ]?ups|drop[- ]?outs|dropouts)\b[^?.!]*\b(?:and|with|plus) (?:their|its|the) (?:completion|drop[- ]?out|drop|success|pass|median|average|mean)\b"#,
                 // "The completion rate for the busiest badge", "the median time to complete
@@ -358,6 +359,10 @@ extension Vocabulary {
                 #"\b(?:contractors|interns|freelancers|consultants|apprentices|volunteers|temps)\b"#,
                 // "Learners working remotely", "work-from-home learners" (a second probe).
                 #"\bworking\s+(?:remotely|from home|part[- ]time|full[- ]time|on[- ]site)\b|\b(?:work[- ]from[- ]home|wfh)\b"#,
+                // "Umbrella Health completion rate for clinical staff", "for the frontline
+                // team" gave the whole organization's (blind test 65).
+                #"\b(?:clinical|frontline|front-line|field|office|medical|nursing|admin|administrative|technical|tech|customer-facing|back-office|hourly|salaried|shift|care|retail|warehouse|factory|call[- ]cent(?:er|re)|leadership|executive|exec)\s+(?:staff|team|teams|workers|employees|personnel|crew|folks|people|ppl)\b"#,
+                #"\bfront[- ]?line\b"#,
             ]
         ),
         (

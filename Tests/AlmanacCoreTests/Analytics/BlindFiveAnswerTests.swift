@@ -349,3 +349,25 @@ extension AnswerTests {
                 + ending)
     }
 }
+
+extension AnswerTests {
+    /// Blind test 65: "36 against 55, 19 fewer (−34.55%)": 19 ÷ 55 = 34.545… %, stored as
+    /// −0.3455 and then written with two decimals as a rate on a half is. A count's change
+    /// has one decimal: −34.5 %.
+    @Test("a count's change against another window is written with one decimal")
+    func countChangeTenths() {
+        let quarter = DateRange(
+            start: CivilDate(iso: "2026-04-01"), end: CivilDate(iso: "2026-07-01"),
+            phrase: "last quarter")
+        let intent = Intent(measure: .dropouts)
+        let now = Answer(
+            intent, nil, .init("Drop-outs", .count), nil,
+            [Answer.Row(subject: "", value: .int(36), support: nil)])
+        let before = Answer(
+            intent, nil, .init("Drop-outs", .count), nil,
+            [Answer.Row(subject: "", value: .int(55), support: nil)])
+        let answer = now.against(before, window: quarter, current: "this quarter")
+        let sentence = Lead.sentence(for: answer, filters: Filters()) ?? ""
+        #expect(sentence.hasSuffix(": 36 against 55, 19 fewer (−34.5%)."), "\(sentence)")
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind test sixty-five (2026-12-07), a head of learning's hurried questions: "so far this yr
+/// vs same time ly" dropped its comparison (213 completions given, against 166 the same days
+/// of 2025), "UH completion rate YTD" gave the platform's 49.59 %, "for clinical staff" and
+/// "for the frontline team" the whole organization's rate, "top course YTD and its
+/// completion rate" every badge by rate, and "2026 vs 2025 YoY" was refused. As of
+/// 2026-09-30; windows worked out by hand.
+@Suite struct BlindSixtyFiveTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Deep Learning"],
+            organizations: ["Umbrella Health", "Hooli", "Initech"], categories: [:]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    @Test(
+        "'same time ly' is the same days of last year",
+        arguments: [
+            "umbrella health completions so far this yr vs same time ly",
+            "umbrella health enrollments this yr vs same time ly",
+        ])
+    func sameTimeLastYear(text: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"), "\(text)")
+        #expect(match.versus?.start == CivilDate(iso: "2025-01-01"), "\(text)")
+        #expect(match.versus?.end == CivilDate(iso: "2025-10-01"), "\(text)")
+    }
+
+    @Test("two years set side by side with 'YoY' are the two years")
+    func yearOverYear() throws {
+        for text in [
+            "umbrella health completions 2026 vs 2025 YoY", "YoY completions 2026 vs 2025",
+            "completions 2026 vs 2025 year over year",
+        ] {
+            let match = try route(text)
+            #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-01-01"), "\(text)")
+            #expect(match.versus?.start == CivilDate(iso: "2025-01-01"), "\(text)")
+            #expect(match.intent.measure == .completions, "\(text)")
+        }
+        // Alone, "YoY growth" is still the growth.
+        #expect(try route("YoY growth in enrollments").intent.measure == .growth)
+    }
+
+    @Test("a name in capitals that opens the question is a name, with its initials' match")
+    func initialsOpening() throws {
+        #expect(
+            try reason("UH completion rate YTD")
+                == .noSuchName(kind: nil, written: "UH", closest: ["Umbrella Health"]))
+        for text in [
+            "YTD completion rate", "KPI completion rate this year", "MoM enrollments at Initech",
+        ] {
+            #expect(throws: Never.self, "\(text)") { try route(text) }
+        }
+    }
+
+    @Test(
+        "a part of an organization's staff is refused as a role",
+        arguments: [
+            "umbrella health completion rate for clinical staff",
+            "umbrella health completion rate for the frontline team",
+        ])
+    func staff(text: String) throws {
+        #expect(try refusedPart(text) == .role, "\(text)")
+    }
+
+    @Test("first-timers are first-time learners, which the data does not hold")
+    func firstTimers() throws {
+        #expect(
+            try reason("umbrella health completion rate for first-timers")
+                == .absentMeasure("first-timers"))
+    }
+
+    @Test(
+        "the top course and its rate is ranked by one measure, reported in another",
+        arguments: [
+            "umbrella health top course YTD and its completion rate",
+            "umbrella health most popular course YTD and its completion rate",
+        ])
+    func topCourseRate(text: String) throws {
+        #expect(try refusedPart(text) == .rankedByAnother, "\(text)")
+    }
+}
