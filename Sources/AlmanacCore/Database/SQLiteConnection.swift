@@ -412,9 +412,12 @@ private struct SQLiteRow: SQLRow {
 
     func double(_ index: Int) -> Double { sqlite3_column_double(statement, Int32(index)) }
 
+    /// The text whole, to its length: read up to its first zero byte, "Ini" + NUL + "tech" was
+    /// "Ini" everywhere, and the names check could not see the NUL (an attack run).
     func string(_ index: Int) -> String? {
-        guard let text = sqlite3_column_text(statement, Int32(index)) else { return nil }
-        return String(cString: text)
+        withText(index) { buffer in
+            buffer.baseAddress == nil ? nil : String(decoding: buffer, as: UTF8.self)
+        }
     }
 
     func isNull(_ index: Int) -> Bool {

@@ -131,6 +131,7 @@ public struct SchemaChecker {
             }
             if let finding = Self.longNames(names, table: table) { findings.append(finding) }
             if let finding = Self.blankNames(names, table: table) { findings.append(finding) }
+            if let finding = Self.controlNames(names, table: table) { findings.append(finding) }
         }
         if let finding = Self.sharedNames(badges: named[0], organizations: named[1]) {
             findings.append(finding)
@@ -158,17 +159,9 @@ public struct SchemaChecker {
     /// Names with nothing to show: empty, or spaces and invisible characters only. A summary
     /// read "most first:  (3,909)" (a blind test).
     static func blankNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
-        let blank = rows.filter { matchingKey($0.name).isEmpty }
-        guard !blank.isEmpty else { return nil }
-        var ids = blank.prefix(listedDuplicates).map { String($0.id) }
-        if blank.count > listedDuplicates {
-            ids.append("and \(blank.count - listedDuplicates) more")
+        namesFinding(rows.filter { matchingKey($0.name).isEmpty }) {
+            "\(table) whose name is empty or blank (ids \($0)); give each a name"
         }
-        return SchemaFinding(
-            severity: .error,
-            message: "\(table) whose name is empty or blank (ids " + ids.joined(separator: ", ")
-                + "); give each a name",
-            count: blank.count)
     }
 
     /// A name's key for telling duplicates apart: Unicode NFC, lower case, without zero-width
@@ -198,16 +191,39 @@ public struct SchemaChecker {
 
     /// Names longer than `longestName` characters, with their ids.
     static func longNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
-        let long = rows.filter { DisplayName.isLonger($0.name, than: longestName) }
-        guard !long.isEmpty else { return nil }
-        var ids = long.prefix(listedDuplicates).map { String($0.id) }
-        if long.count > listedDuplicates { ids.append("and \(long.count - listedDuplicates) more") }
+        namesFinding(rows.filter { DisplayName.isLonger($0.name, than: longestName) }) {
+            "\(table) whose name is longer than \(NumberText.count(longestName)) characters (ids \($0))"
+        }
+    }
+
+    /// Names holding a control character or a mark that turns the direction of the text
+    /// around it: a badge named "Linux Command Line" + U+202E showed "63.1%" as "%1.36" in the
+    /// summary after it, and a NUL cut "Ini\0tech" to "Ini" (an attack run). The marks that
+    /// only set a letter's direction (U+200E, U+200F, U+061C) stay: right-to-left names need
+    /// them.
+    static func controlNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
+        namesFinding(
+            rows.filter { row in
+                row.name.unicodeScalars.contains {
+                    $0.properties.generalCategory == .control
+                        || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value)
+                }
+            }
+        ) {
+            "\(table) whose name holds a control character or a text-direction override (ids \($0)), which can hide or reverse the text around the name on every page; remove it"
+        }
+    }
+
+    /// One error for the rows listed, with their ids ("4, 9 and 3 more"), or nil for none.
+    private static func namesFinding(
+        _ rows: [(id: Int, name: String)], message: (String) -> String
+    ) -> SchemaFinding? {
+        guard !rows.isEmpty else { return nil }
+        var ids = rows.prefix(listedDuplicates).map { String($0.id) }
+        if rows.count > listedDuplicates { ids.append("and \(rows.count - listedDuplicates) more") }
         return SchemaFinding(
-            severity: .error,
-            message:
-                "\(table) whose name is longer than \(NumberText.count(longestName)) characters (ids "
-                + ids.joined(separator: ", ") + ")",
-            count: long.count)
+            severity: .error, message: message(ids.joined(separator: ", ")), count: rows.count)
     }
 
     /// How many duplicate groups a finding lists before "and N more".
@@ -268,6 +284,7 @@ public struct SchemaChecker {
             unknownBadge = "unknown_badge"
         case completedWithoutDate = "completed_without_date"
         case dateWithoutCompletion = "completed_at_not_completed"
+        case enrolledBeforeJoining = "enrolled_before_joining"
         case
             joinedAt = "joined_at"
         case unknownOrganization = "unknown_organization"
@@ -305,6 +322,9 @@ public struct SchemaChecker {
             case .dateWithoutCompletion:
                 return
                     "enrollments with a completed_at whose status is not completed (not counted as completions, nor in completion times)"
+            case .enrolledBeforeJoining:
+                return
+                    "enrollments made before their learner joined (users.joined_at): a report as of a day between counts the enrollment but not the learner among its registered users"
             case .joinedAt: return "users with an unparseable joined_at"
             case .unknownOrganization: return "users whose organization_id matches no organization"
             case .badgeName: return "badges with a NULL name"
@@ -314,7 +334,8 @@ public struct SchemaChecker {
         }
 
         var severity: SchemaFinding.Severity {
-            [.completedWithoutDate, .dateWithoutCompletion].contains(self) ? .warning : .error
+            [.completedWithoutDate, .dateWithoutCompletion, .enrolledBeforeJoining].contains(self)
+                ? .warning : .error
         }
 
         /// The condition a breaking row meets, on the columns of `rows(of:)`.
@@ -343,6 +364,10 @@ public struct SchemaChecker {
                 return "completed_at IS NOT NULL AND status IN ("
                     + Schema.statuses.filter { $0 != "completed" }.map { "'\($0)'" }.joined(
                         separator: ", ") + ")"
+            case .enrolledBeforeJoining:
+                // An unparseable joined_at is the users' rule.
+                return "enrolled_ok = 1 AND joined_at IS NOT NULL AND length(joined_at) >= 10 AND "
+                    + "\(dialect.sortableTimestamp("enrolled_at")) < \(dialect.sortableTimestamp("joined_at"))"
             case .joinedAt: return "joined_ok = 0"
             case .unknownOrganization:
                 return "organization_id IS NOT NULL AND organization_found IS NULL"
@@ -367,7 +392,7 @@ public struct SchemaChecker {
         }
         return """
             SELECT e.id, e.status, e.progress, e.enrolled_at, e.completed_at,
-                   u.id AS user_found, b.id AS badge_found,
+                   u.id AS user_found, u.joined_at, b.id AS badge_found,
                    \(dialect.flag(dialect.isTimestamp("e.enrolled_at"))) AS enrolled_ok,
                    CASE WHEN e.completed_at IS NULL THEN NULL
                         ELSE \(dialect.flag(dialect.isTimestamp("e.completed_at"))) END AS completed_ok

@@ -200,7 +200,11 @@ enum Lead {
             ? names.prefix(named).joined(separator: ", ")
                 + " and \(names.count - named) more in the table"
             : list(names)
-        let value = Self.value(tied.first!, answer)
+        // Days are kept to a tenth: "14.9 days, shared by 4 badges" were 14.857 to 14.933
+        // days (an attack run), a tie only at that precision.
+        let value =
+            Self.value(tied.first!, answer)
+            + (answer.value.format == .days ? " to the tenth of a day" : "")
         guard !ahead.isEmpty else {
             return
                 "The \(head) is \(value), shared by \(tied.count) \(plural(noun, tied.count)): \(tiedNames)."

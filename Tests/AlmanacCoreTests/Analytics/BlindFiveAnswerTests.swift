@@ -371,3 +371,23 @@ extension AnswerTests {
         #expect(sentence.hasSuffix(": 36 against 55, 19 fewer (−34.5%)."), "\(sentence)")
     }
 }
+
+extension AnswerTests {
+    /// An attack run: "14.9 days, shared by 4 badges", where the medians were 14.857,
+    /// 14.882, 14.921 and 14.933 days: kept to a tenth, they tie only at that precision.
+    @Test("days tied at the cut are said to tie to the tenth of a day")
+    func daysTiedToTheTenth() {
+        let rows = ["Git & GitHub", "SQL Fundamentals"].map {
+            Answer.Row(subject: $0, value: .double(14.9), support: 100)
+        }
+        let answer = Answer(
+            Intent(
+                measure: .timeToComplete, dimension: .badge, ranking: Ranking(.bottom, count: 1)),
+            "Badge", .init("Median days to complete", .days), "Completed", rows)
+        let sentence = Lead.sentence(for: answer, filters: Filters()) ?? ""
+        #expect(
+            sentence.hasSuffix(
+                " is 14.9 days to the tenth of a day, shared by 2 badges: Git & GitHub and SQL Fundamentals."
+            ), "\(sentence)")
+    }
+}

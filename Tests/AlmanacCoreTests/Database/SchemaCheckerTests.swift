@@ -70,17 +70,44 @@ import Testing
                   (22, 1, 1, '2024-02-01', 'enrolled', 0, NULL),
                   (23, 1, 1, '2024-02-01', 'completed', 1, '2024-03-03');
                 """)
-        let report = try SchemaChecker().check(SQLiteConnection(path: path))
-        #expect(report.findings.count == 1)
-        let finding = try #require(report.findings.first)
-        #expect(finding.severity == .warning)
+        let finding = try onlyWarning(path)
         #expect(finding.count == 2)
         #expect(finding.exampleID == 20)
         #expect(
             finding.description
                 == "2 enrollments with a completed_at whose status is not completed (not counted as completions, nor in completion times) (e.g. id 20)"
         )
+    }
+
+    /// The one finding of a database whose only fault is a warning.
+    func onlyWarning(_ path: String) throws -> SchemaFinding {
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(report.findings.count == 1)
         #expect(!report.hasErrors)
+        let finding = try #require(report.findings.first)
+        #expect(finding.severity == .warning)
+        return finding
+    }
+
+    /// An attack run: half the learners joined on 2026-09-29, after their enrollments; a
+    /// report as of 2025-06-30 showed 1,448 registered users beside 2,714 learners who had
+    /// enrolled, and `check` said OK.
+    @Test("an enrollment made before its learner joined is a warning")
+    func enrolledBeforeJoining() throws {
+        // Users joined 2024-01-01; user 5 joins 2024-02-01 and enrolls on 2024-01-31 (id 20)
+        // and on the day itself (id 21, not before); user 6 joins with a time, after an
+        // enrollment the same day (id 22).
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO users VALUES (5, 'Ed', 1, '2024-02-01'), (6, 'Flo', 2, '2024-02-03T12:00:00');
+                INSERT INTO enrollments VALUES
+                  (20, 5, 1, '2024-01-31', 'enrolled', 0, NULL),
+                  (21, 5, 2, '2024-02-01', 'enrolled', 0, NULL),
+                  (22, 6, 1, '2024-02-03T09:00:00', 'enrolled', 0, NULL);
+                """)
+        let finding = try onlyWarning(path)
+        #expect(finding.count == 2)
+        #expect(finding.exampleID == 20)
     }
 
     /// "Python  Basics" (two spaces) and "Python Basics" showed as two rows of one name on
@@ -209,6 +236,30 @@ import Testing
                 "4 organizations whose name another organization also has, exactly or after Unicode NFC "
                     + "normalization: \"Globex\" (id 2) and \"Globex\" (id 7); \"Z\u{FC}rich\" (id 5) and "
                     + "\"Zu\u{308}rich\" (id 6)" + same,
+            ])
+    }
+
+    /// An attack run: "Linux Command Line" + U+202E turned the summary's "63.1%" into "%1.36"
+    /// on the page, and a NUL cut "Ini\0tech" to "Ini". A right-to-left mark is a letter's
+    /// direction, which right-to-left names need.
+    @Test("a name with a control character or a direction override is an error naming its id")
+    func controlNames() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO badges VALUES (4, 'Linux Command Line' || char(8238), 'Other'),
+                  (5, 'Tab' || char(9) || 'Name', 'Other'), (6, 'שלום' || char(8207), 'Other');
+                INSERT INTO organizations VALUES (5, 'Ini' || char(0) || 'tech'),
+                  (6, 'Isolated' || char(8294) || ' Name');
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let rest =
+            ", which can hide or reverse the text around the name on every page; remove it"
+        #expect(
+            report.errors.map(\.description) == [
+                "2 badges whose name holds a control character or a text-direction override (ids 4, 5)"
+                    + rest,
+                "2 organizations whose name holds a control character or a text-direction override (ids 5, 6)"
+                    + rest,
             ])
     }
 
