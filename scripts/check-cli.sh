@@ -83,6 +83,16 @@ if grep -q xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "$scratch/err"; th
   failures=$((failures + 1))
 fi
 
+# ask: control characters a question quotes are written out in errors, not sent to the
+# terminal ("\e]0;pwned\a" set its title, "\e[2J" cleared its screen: an attack run).
+"$almanac" ask --db "$scratch/demo.db" --llm off "$(printf 'hello \033]0;pwned\007 world')" \
+  >"$scratch/out" 2>"$scratch/err"
+if grep -q "$(printf '\033')" "$scratch/err" || ! grep -qF 'hello \u{1B}]0;pwned\u{7} world' "$scratch/err"; then
+  echo "check-cli: an error sent a question's control characters to the terminal:" >&2
+  head -n 3 "$scratch/err" | cat -v >&2
+  failures=$((failures + 1))
+fi
+
 # check: a database with a missing table is an error on standard error, exit 1.
 sqlite3 "$scratch/broken.db" "CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT);"
 "$almanac" check --db "$scratch/broken.db" >"$scratch/out" 2>"$scratch/err"

@@ -57,7 +57,7 @@ struct Almanac: AsyncParsableCommand {
                 let message =
                     unknownCommand(in: Array(CommandLine.arguments.dropFirst()))
                     ?? fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Terminal.error(message)
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -126,7 +126,27 @@ extension Almanac {
 /// Standard error, for progress and problems; standard output stays for results.
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((visible(message) + "\n").utf8))
+    }
+
+    /// The message with its control characters written out ("\u{1B}"), but for line breaks
+    /// and tabs: a question's text is quoted in errors, and "\e]0;pwned\a\e[2J" in one set
+    /// the terminal's title and cleared its screen (an attack run).
+    static func visible(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var result = ""
+        for scalar in message.unicodeScalars {
+            if isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control
     }
 }
 
