@@ -203,8 +203,10 @@ public struct Grounding: Sendable, Equatable {
         let (number, value) = (abs(number), abs(figure.value))
         if figure.percent {
             // A rate of 0.5625 may be written 56.25%, 56.3% or 56%; a number already in
-            // percent (a custom query's) may be written as it is.
-            return abs(number * 100 - value) <= tolerance || abs(number - value) <= tolerance
+            // percent (a custom query's) may be written as it is, unless it is a fraction:
+            // "0.66% completed" passed for a rate of 0.6617, 66.17 % (an attack run).
+            return abs(number * 100 - value) <= tolerance
+                || number > 1 && abs(number - value) <= tolerance
         }
         return abs(number - value) <= tolerance
     }
