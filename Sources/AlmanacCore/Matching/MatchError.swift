@@ -7,6 +7,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case severalNames(kind: String, names: [String])
         case impossibleDate(String)
         case twoWindows(String, String)
+        /// Three windows or more set side by side.
+        case moreWindows([String])
         /// A time-like phrase that no window form reads.
         case unreadableTime(String)
         case backwardsWindow(String)
@@ -106,6 +108,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .twoWindows(let first, let second):
             return
                 "question `\(questionID)` has two time windows, \"\(first)\" and \"\(second)\"; keep one, or set them side by side with \"against\" (\"enrollments in 2025 against 2024\")"
+        case .moreWindows(let phrases):
+            let quoted = phrases.map { "\"\($0)\"" }
+            return
+                "question `\(questionID)` sets \(phrases.count) time windows side by side, \(quoted.dropLast().joined(separator: ", ")) and \(quoted.last ?? ""); a comparison is of two windows. Ask for two (\"enrollments in Q3 against Q2\"), or for the series of one longer window (\"quarterly enrollments this year\")"
         case .unreadableTime(let phrase):
             return
                 "question `\(questionID)`: Almanac cannot read the time \"\(phrase)\"; write it in one of these forms: \(TimeWindow.forms)"

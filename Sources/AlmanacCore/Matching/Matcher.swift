@@ -223,6 +223,19 @@ public struct Matcher: Sendable {
                     question, text: text, wording: wording, mentions: mentions, failure)
             } catch let error as MatchError {
                 try refuseJoiningPlatform(after: error, masked, mentions: mentions, failure)
+                // "How are we doing at Umbrella Healthcare" matched no kind, and its error
+                // listed example questions, not the name that is not there (blind test 65).
+                // (Only a name a word such as "at" gives as an organization's or a badge's:
+                // "Who is the CEO?" is about something else.)
+                if case .noMatch = error.reason,
+                    let unknown = entities.unknownName(in: text, excluding: mentions),
+                    unknown.kind != nil
+                {
+                    throw failure(
+                        .noSuchName(
+                            kind: unknown.kind?.rawValue, written: unknown.written,
+                            closest: unknown.closest))
+                }
                 guard case .unsupported = error.reason else { throw error }
                 unsupported = error
                 match = Match(kind: .badgeEnrollments, confidence: 0)

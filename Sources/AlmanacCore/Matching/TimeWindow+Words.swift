@@ -246,11 +246,12 @@ extension TimeWindow {
         {
             range = NSUnionRange(lead.range, range)
         }
-        // "since last summer" was quoted as "since last" (blind test 63): a word that opens
-        // a phrase takes the next, and that one the next if it opens one too.
+        // "since last summer" was quoted as "since last" (blind test 63), "since we launched"
+        // as "since we" (blind test 65): a word that opens a phrase takes the next, and that
+        // one the next if it opens one too.
         let opening = [
             "since", "before", "until", "till", "thru", "between", "fiscal", "after", "last",
-            "this", "next", "previous", "past",
+            "this", "next", "previous", "past", "we", "they", "you", "i", "it", "our", "their",
         ]
         for _ in 0..<2 {
             let word =

@@ -34,6 +34,8 @@ struct TimeWindow {
         case future(String, asOf: CivilDate)
         /// A window set against itself ("2025 against 2025").
         case sameWindow(String)
+        /// Three windows or more set side by side ("Q3 vs Q2 vs Q1").
+        case moreWindows([String])
     }
 
     static func regex(_ pattern: String) -> NSRegularExpression {
@@ -342,6 +344,13 @@ struct TimeWindow {
         {
             throw Problem.sameWindow(windows[1].range.phrase)
         }
+        // "Q3 vs Q2 vs Q1" was told to set its windows side by side with "against", which it
+        // had (blind test 65): a comparison is of two.
+        if windows.count > 2, others.count > 1,
+            Self.compares(windows[0].phrase, windows[1].phrase, in: lowered)
+        {
+            throw Problem.moreWindows(windows.map(\.range.phrase))
+        }
         // Two windows set against each other are a comparison; any other second window is
         // one too many.
         if let other = others.first,
@@ -485,6 +494,7 @@ extension TimeWindow.Problem {
         case .comparedWithNothing(let other): return .comparedWithNothing(other)
         case .future(let phrase, let asOf): return .futureWindow(phrase, asOf: asOf.description)
         case .sameWindow(let phrase): return .sameWindow(phrase)
+        case .moreWindows(let phrases): return .moreWindows(phrases)
         }
     }
 }

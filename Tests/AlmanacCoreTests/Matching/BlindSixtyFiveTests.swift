@@ -81,4 +81,29 @@ import Testing
     func topCourseRate(text: String) throws {
         #expect(try refusedPart(text) == .rankedByAnother, "\(text)")
     }
+
+    /// "How are we doing at Umbrella Healthcare" listed example questions; "completion rate
+    /// at Umbrella Healthcare" said the name was not there, with the closest.
+    @Test("a question of no kind that names what is not there says so")
+    func unknownNameOfNoKind() throws {
+        #expect(
+            try reason("how are we doing at Umbrella Healthcare")
+                == .noSuchName(
+                    kind: "organization", written: "Umbrella Healthcare",
+                    closest: ["Umbrella Health"]))
+        guard case .noMatch = try reason("how are we doing at Initech") else {
+            Issue.record(
+                "a known name in a question of no kind: \(try reason("how are we doing at Initech"))"
+            )
+            return
+        }
+    }
+
+    /// "Q3 vs Q2 vs Q1" was told to set its windows side by side with "against", as it had.
+    @Test("three windows set side by side are named, all three")
+    func threeWindows() throws {
+        #expect(
+            try reason("umbrella health enrollments Q3 vs Q2 vs Q1")
+                == .moreWindows(["Q3", "Q2", "Q1"]))
+    }
 }

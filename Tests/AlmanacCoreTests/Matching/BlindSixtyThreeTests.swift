@@ -89,6 +89,7 @@ import Testing
         arguments: [
             ("How many learners enrolled since last summer?", "since last summer"),
             ("How many enrollments this summer?", "this summer"),
+            ("umbrella health enrollments since we launched", "since we launched"),
         ])
     func unreadTime(text: String, phrase: String) throws {
         #expect(try reason(text) == .unreadableTime(phrase))
