@@ -207,6 +207,14 @@ extension EntityFinder {
             && (word.hasPrefix("19") || word.hasPrefix("20"))
     }
 
+    /// Short forms of the words that begin badges' names, for the closest names only.
+    private static let spelledOut: [String: String] = [
+        "k8s": "kubernetes", "js": "javascript", "ts": "typescript", "py": "python",
+        "ml": "machine learning", "dl": "deep learning", "ai": "artificial intelligence",
+        "viz": "visualization", "dataviz": "data visualization", "infosec": "security",
+        "gh": "github", "tf": "terraform", "pm": "project management",
+    ]
+
     /// Abbreviations a question may open with that are not names.
     private static let abbreviations: Set<String> = [
         "ytd", "qtd", "mtd", "wtd", "yoy", "qoq", "mom", "wow", "kpi", "kpis", "fyi", "tldr",
@@ -333,7 +341,9 @@ extension EntityFinder {
     /// beside "Hooli" for "Hooil", only made the list longer (a blind test). When none is, the
     /// three nearest, which say at least what the names look like.
     func closest(to written: String, kind: Kind?) -> [String] {
-        let text = Self.fold(String(written.prefix(200)))
+        // "k8s" is Kubernetes: its closest names were 'Hooli', 'Initech' (blind test 65).
+        let plain = Self.fold(String(written.prefix(200)))
+        let text = Self.spelledOut[plain] ?? plain
         let target = Array(text)
         // Words that say something: "Rust & Go" shares "&" with every "… & …".
         let targetWords = Set(

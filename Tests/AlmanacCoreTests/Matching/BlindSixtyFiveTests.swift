@@ -106,4 +106,20 @@ import Testing
             try reason("umbrella health enrollments Q3 vs Q2 vs Q1")
                 == .moreWindows(["Q3", "Q2", "Q1"]))
     }
+
+    /// "umbrella health k8s completion rate" was offered 'Hooli', 'Initech', 'Acme & Sons'.
+    @Test("a short form of a badge's first word finds that badge among the closest")
+    func shortForm() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(
+                badges: ["Kubernetes Essentials", "Python Basics"],
+                organizations: ["Umbrella Health", "Hooli"], categories: [:]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        let error = try #require(throws: MatchError.self) {
+            try matcher.route(Question(id: "q", text: "umbrella health k8s completion rate"))
+        }
+        #expect(
+            error.reason
+                == .noSuchName(kind: nil, written: "k8s", closest: ["Kubernetes Essentials"]))
+    }
 }
