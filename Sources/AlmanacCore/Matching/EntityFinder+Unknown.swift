@@ -136,6 +136,9 @@ extension EntityFinder {
         }
         func isOrdinary(_ word: Range<Int>) -> Bool {
             let text = String(characters[word])
+            // "How many enrollments did WE have": Wayne Enterprises' initials, not "we"
+            // (blind test 66 got the platform's 10,266).
+            if isInitials(text) { return false }
             return Self.connectors.contains(text.lowercased()) || Self.isVocabulary(text)
                 || text.allSatisfy(\.isNumber)
         }
@@ -167,6 +170,22 @@ extension EntityFinder {
             if position == words.count - 1 { close() }
         }
         return result
+    }
+
+    /// Whether a word in capitals is the initials of a badge or an organization ("WE").
+    private func isInitials(_ word: String) -> Bool {
+        guard word.count >= 2, word.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
+            return false
+        }
+        let letters = Self.fold(word)
+        return (catalogue.badges + catalogue.organizations).contains {
+            Self.initials(of: Self.fold($0)) == letters
+        }
+    }
+
+    /// The first letters of a folded name's words: "umbrella health" → "uh".
+    static func initials(of folded: String) -> String {
+        String(folded.split(separator: " ").compactMap(\.first).filter(\.isLetter))
     }
 
     /// "docker", "aws", "stats 101": a lower-case word that begins a name (or a word of a
@@ -364,8 +383,7 @@ extension EntityFinder {
                 .intersection(targetWords).count
             // "UH" is Umbrella Health's initials (blind test 65): as close as a name that
             // contains what was written.
-            let initials = String(
-                folded.split(separator: " ").compactMap(\.first).filter(\.isLetter))
+            let initials = Self.initials(of: folded)
             let contains =
                 target.count >= 3 && folded.contains(text)
                     || target.count >= 2 && !text.contains(" ") && initials == text ? 0 : 1

@@ -338,11 +338,12 @@ extension Vocabulary {
             ]
         ),
         (
-            // "Umbrella Health nurses" are that organization's learners; "nurses" alone are a
-            // job role, which the data does not hold.
+            // A job role, which the data does not hold, after an organization's name too:
+            // "How many Acme & Sons managers completed Leading Teams" gave all 140 of Acme's
+            // learners who did (blind test 66), as "Umbrella Health nurses" gave all of its.
             .role,
             [
-                #"\b(?=[a-z])(?<!‹org› )(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#,
+                #"\b(?=[a-z])(?:managers?|engineers?|developers?|analysts?|nurses?|executives?|interns?|contractors?|directors?|supervisors?|administrators?|admins?|consultants?|designers?|scientists?|technicians?|doctors?|physicians?|teachers?|salespeople|sales reps?|new grads?)\b"#,
                 // "Completions for the eng team", "mgmt completions", "the marketing dept",
                 // "remote workers": a department or a kind of worker, which a blind test found
                 // dropped and the platform's total given.
@@ -353,8 +354,7 @@ extension Vocabulary {
                 // platform's number was given. ("New learners" are joining the platform.)
                 #"\b(?:remote|on-?site|in-?office|hybrid|full-?time|part-?time|frontline|front-line|senior|junior|temporary|seasonal|contract|freelance|permanent)\s+(?:(?:‹org›)(?:'s|’s)?\s+)?(?:learners?|users?|students?|trainees?|participants?)\b"#,
                 // A kind of worker that is a part of an organization, not all of it: "Acme &
-                // Sons contractors" gave all of Acme's learners (blind test 60), where
-                // "Umbrella Health nurses" are that organization's learners.
+                // Sons contractors" gave all of Acme's learners (blind test 60).
                 // Plural: "learners volunteer for", "intern at" are verbs.
                 #"\b(?:contractors|interns|freelancers|consultants|apprentices|volunteers|temps)\b"#,
                 // "Learners working remotely", "work-from-home learners" (a second probe).
@@ -395,6 +395,9 @@ extension Vocabulary {
                 // "Which badges did learners take before they left Initech?" gave Initech's
                 // steps from badge to badge: a learner's organization has no end in the data.
                 #"\b(?:left|leave|leaves|leaving|quit|quits|quitting|departed|departing|resigned from|moved away from)\s+(?:(?:the\s+)?(?:company|organi[sz]ation|firm|employer)\b|‹org›)|\b(?:leavers|former (?:employees|staff|members|learners|users))\b"#,
+                // "The completion rate for instructor-led Python Basics" gave all of Python
+                // Basics (blind test 66): a way of taking a badge.
+                #"\b(?:instructor[- ]led|self[- ]paced|in[- ]person|virtual|online|blended|live|on[- ]demand|classroom)\s+(?:(?:the|our)\s+)?(?:‹badge›|sessions?|cohorts?|classes)"#,
                 // "Self-enrolled learners", "learners who enrolled on their own": how they
                 // enrolled (blind test 63 got the thresholds' message).
                 #"\b(?:on (?:their|his|her) own|by themselves|self[- ](?:enrol+ed|registered|selected|directed)|voluntarily|were assigned|was assigned|assigned by)\b"#,

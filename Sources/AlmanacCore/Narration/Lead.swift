@@ -26,12 +26,27 @@ enum Lead {
         return text + " Learners with no organization are not ranked (\(named)\(support))."
     }
 
-    /// The count a rate or a time is of: " (enrollments: 2)"; empty for a count.
-    private static func behind(_ row: Answer.Row, _ answer: Answer) -> String {
+    /// "; 1 enrollment, a small base" for a rate over fewer enrollments than the summary's
+    /// best and worst need; empty otherwise.
+    private static func smallBase(_ row: Answer.Row, _ answer: Answer) -> String {
+        guard answer.value.format == .percent, let support = row.support,
+            support < OfflineNarrator.comparable, let title = answer.supportTitle
+        else { return "" }
+        let noun = title.lowercased()
+        let counted = support == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+        return "; \(NumberText.count(support)) \(counted), a small base"
+    }
+
+    /// The count a rate or a time is of: " (enrollments: 2)", or " (enrollments: 2, a small
+    /// base)"; empty for a count.
+    private static func behind(_ row: Answer.Row, _ answer: Answer, small: Bool = false)
+        -> String
+    {
         guard let support = row.support, let title = answer.supportTitle,
             answer.value.format != .count
         else { return "" }
-        return " (\(title.lowercased()): \(NumberText.count(support)))"
+        return
+            " (\(title.lowercased()): \(NumberText.count(support))\(small ? ", a small base" : ""))"
     }
 
     private static func body(_ answer: Answer, filters: Filters) -> String? {
@@ -109,7 +124,11 @@ enum Lead {
         if let windows = answer.growthWindows {
             return growth(answer, windows, scope: scope)
         }
-        let shown = answer.rows.prefix(named).map { "\(md($0.subject)) (\(value($0, answer)))" }
+        // A rate over fewer enrollments than the summary compares says so: "Go Basics (0.00%)"
+        // led a ranking from one enrollment (an attack run).
+        let shown = answer.rows.prefix(named).map { row in
+            "\(md(row.subject)) (\(value(row, answer))\(smallBase(row, answer)))"
+        }
         let more = rest(answer)
         switch answer.intent.measure {
         case .nextBadge, .previousBadge, .firstBadge, .paths:
@@ -132,14 +151,9 @@ enum Lead {
             // to be few: "Ōsaka Robotics 大阪: 78.57% (enrollments: 14)" led a page whose
             // summary went on "among organizations with enough enrollments to compare,
             // Globex Corporation leads", two leaders to a reader (blind test 63).
-            var behind = behind(first, answer)
-            if !behind.isEmpty, let support = first.support,
-                support < OfflineNarrator.comparable
-            {
-                behind = String(behind.dropLast()) + ", a small base)"
-            }
+            let count = behind(first, answer, small: !smallBase(first, answer).isEmpty)
             return
-                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(behind)."
+                "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(count)."
         }
         if let ranking = answer.intent.ranking, let wanted = ranking.count,
             answer.rows.count > wanted

@@ -126,7 +126,9 @@ struct MarkdownTwin: Sendable {
         let moves = ChangeText.whatChanged(summaries)
         if !moves.isEmpty {
             let since = summaries.compactMap { $0.sinceLastReport?.asOf.description }.max() ?? ""
-            lines += ["## What changed", "", "The largest moves since the report of \(since).", ""]
+            lines += [
+                "## What changed", "", "The most unusual moves since the report of \(since).", "",
+            ]
             for move in moves {
                 lines.append(
                     "- [\(MarkdownText.escape(move.question))](\(move.questionID).md): "

@@ -179,7 +179,7 @@ public struct ProjectScaffold {
 
         Each page says what changed since the last report and, for questions with a time
         window, how the numbers compare with the previous window and a year earlier; the index
-        lists the week's largest moves under "What changed".
+        lists the week's most unusual moves under "What changed".
 
         To change the look, edit the files in `templates/`: `almanac build` and `almanac serve`
         use them in place of the built-in ones of the same name whenever the folder exists beside

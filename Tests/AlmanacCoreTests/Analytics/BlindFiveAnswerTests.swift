@@ -391,3 +391,21 @@ extension AnswerTests {
             ), "\(sentence)")
     }
 }
+
+extension AnswerTests {
+    /// An attack run: "Which badges have the lowest completion rate?" led with "Go Basics
+    /// (0.00%)", the rate of one enrollment.
+    @Test("a listed rate over fewer than 20 enrollments says how few, and that it is a small base")
+    func listedSmallBase() {
+        let rows = [("Go Basics", 0.0, 1), ("Deep Learning", 0.2599, 581), ("Tiny", 0.5, 12)].map {
+            Answer.Row(subject: $0.0, value: .double($0.1), support: $0.2)
+        }
+        let answer = Answer(
+            Intent(measure: .completionRate, dimension: .badge, ranking: Ranking(.bottom)),
+            "Badge", .init("Completion rate", .percent), "Enrollments", rows)
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "The badges with the lowest completion rate are Go Basics (0.00%; 1 enrollment, a small base), Deep Learning (25.99%) and Tiny (50.00%; 12 enrollments, a small base)."
+        )
+    }
+}

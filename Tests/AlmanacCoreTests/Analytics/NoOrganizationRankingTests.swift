@@ -36,7 +36,7 @@ import Testing
         #expect(answer.leftOut?.value == .double(0.5))
         #expect(
             Lead.sentence(for: answer, filters: Filters())
-                == "The organizations with the lowest completion rate are North (25.00%) and South (100.00%). Learners with no organization are not ranked (completion rate 50.00%, 4 enrollments)."
+                == "The organizations with the lowest completion rate are North (25.00%; 4 enrollments, a small base) and South (100.00%; 2 enrollments, a small base). Learners with no organization are not ranked (completion rate 50.00%, 4 enrollments)."
         )
         // Not a ranking: (no organization) is a row like the others, and nothing is said.
         let all = try #require(

@@ -123,3 +123,56 @@ import Testing
                 == .noSuchName(kind: nil, written: "k8s", closest: ["Kubernetes Essentials"]))
     }
 }
+
+/// Blind test sixty-six (2026-12-07): a channel ("the Q3 email campaign", "the partner
+/// channel", "the Python Basics promo"), a way of taking a badge ("instructor-led Python
+/// Basics"), initials ("WE") and a role after an organization's name ("Acme & Sons managers")
+/// were dropped and the wider scope's number given.
+@Suite struct BlindSixtySixTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Docker Basics", "Leading Teams"],
+            organizations: ["Acme & Sons", "Wayne Enterprises", "Umbrella Health"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    @Test(
+        "a channel is data Almanac does not hold, quoted",
+        arguments: [
+            (
+                "What is the completion rate at Acme & Sons for the Q3 email campaign?",
+                "email campaign"
+            ),
+            ("How many enrollments came through the partner channel this year?", "partner channel"),
+            ("How many enrollments did the Python Basics promo drive in September 2026?", "promo"),
+            ("How many enrollments in Python Basics came from the September campaign?", "campaign"),
+            ("How many learners completed Docker Basics via the partner portal?", "partner portal"),
+            ("What's the completion rate for the webinar cohort?", "webinar"),
+        ])
+    func channel(text: String, quoted: String) throws {
+        #expect(try reason(text) == .absentMeasure(quoted), "\(text)")
+    }
+
+    @Test(
+        "a way of taking a badge, or a role after an organization's name, is refused",
+        arguments: [
+            (
+                "What is the completion rate for instructor-led Python Basics?",
+                UnappliedPart.attribute
+            ),
+            ("How many Acme & Sons managers completed Leading Teams?", .role),
+            ("How many Umbrella Health nurses completed Python Basics?", .role),
+        ])
+    func partOfScope(text: String, part: UnappliedPart) throws {
+        #expect(try refusedPart(text) == part, "\(text)")
+    }
+
+    @Test("a name's initials in capitals inside the question are a name; 'we' is a word")
+    func initialsInside() throws {
+        #expect(
+            try reason("How many enrollments did WE have in 2025?")
+                == .noSuchName(kind: nil, written: "WE", closest: ["Wayne Enterprises"]))
+        #expect(throws: Never.self) { try route("How many enrollments did we have in 2025?") }
+        #expect(try route("What is the completion rate by cohort?").intent.dimension == .cohort)
+    }
+}

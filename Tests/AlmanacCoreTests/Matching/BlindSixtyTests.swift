@@ -60,11 +60,10 @@ import Testing
     }
 
     @Test(
-        "a badge's graduates and alumni, an organization's nurses stay read as before",
+        "a badge's graduates and alumni stay read as before",
         arguments: [
             "Number of graduates from Machine Learning Foundations in 2025",
             "What do Python Basics alumni take next?",
-            "How many Umbrella Health nurses completed Python Basics?",
             "What is the completion rate at Acme & Sons?",
             "How many users enrolled in Python Basics?",
             "How many users from Initech enrolled in 2025?",

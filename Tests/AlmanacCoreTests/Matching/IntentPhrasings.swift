@@ -228,11 +228,11 @@ extension IntentTableTests {
             kind: "organization_trends", measure: "learners", organization: "Initech",
             window: "2026-07-01..2026-09-30", novel: true),
         Row(
-            "How many Umbrella Health nurses have signed up for Security Fundamentals?",
+            "How many Umbrella Health people have signed up for Security Fundamentals?",
             kind: "badge_enrollments", measure: "learners", badge: "Security Fundamentals",
             organization: "Umbrella Health", novel: true),
         Row(
-            "Give me a rough headcount of Stark Industries engineers who've enrolled in Docker Basics",
+            "Give me a rough headcount of Stark Industries folks who've enrolled in Docker Basics",
             kind: "badge_enrollments", measure: "learners", badge: "Docker Basics",
             organization: "Stark Industries", novel: true),
         Row(

@@ -237,7 +237,7 @@ extension IntentTableTests {
         // A role word after an organization's name is its learners (issue 10's table), and
         // a badge named for a role is a badge.
         Row(
-            "How many Acme & Sons engineers completed Docker Basics?", kind: "completion_metrics",
+            "How many Acme & Sons staff completed Docker Basics?", kind: "completion_metrics",
             measure: "completions", badge: "Docker Basics", organization: "Acme & Sons"),
         Row(
             "How many learners took Leading Teams?", kind: "badge_enrollments",
