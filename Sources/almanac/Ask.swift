@@ -57,12 +57,14 @@ struct Ask: AsyncParsableCommand {
             if input.json {
                 print(document.prettyEncoded(), terminator: "")
             } else {
-                print(report.narration.markdown)
+                // A model's narration, and the names it quotes, may hold control characters:
+                // written out, not sent to the terminal (a review).
+                print(Terminal.visible(report.narration.markdown))
                 print("")
                 let why = report.whyItChanged
                 if !why.isEmpty {
                     print("Why it changed:")
-                    for line in why { print("- " + line) }
+                    for line in why { print("- " + Terminal.visible(line)) }
                     print("")
                 }
                 print("_\(report.narration.label)_")
@@ -75,7 +77,7 @@ struct Ask: AsyncParsableCommand {
                 if !filters.isEmpty { reading += " · " + filters }
                 reading +=
                     " · routed by \(match.routingSummary), confidence \(NumberText.decimal(match.confidence, places: 2))"
-                print(reading)
+                print(Terminal.visible(reading))
             }
         } catch {
             throw fail(String(describing: error))

@@ -133,6 +133,13 @@ public struct SchemaChecker {
             if let finding = Self.blankNames(names, table: table) { findings.append(finding) }
             if let finding = Self.controlNames(names, table: table) { findings.append(finding) }
         }
+        // Categories are shown too, in drivers' sentences and by category (a review).
+        let categories = try db.rows(
+            "SELECT id, category FROM badges WHERE category IS NOT NULL ORDER BY id"
+        ) { (id: $0.int(0), name: $0.string(1) ?? "") }
+        if let finding = Self.controlNames(categories, table: "badges", column: "category") {
+            findings.append(finding)
+        }
         if let finding = Self.sharedNames(badges: named[0], organizations: named[1]) {
             findings.append(finding)
         }
@@ -201,7 +208,9 @@ public struct SchemaChecker {
     /// summary after it, and a NUL cut "Ini\0tech" to "Ini" (an attack run). The marks that
     /// only set a letter's direction (U+200E, U+200F, U+061C) stay: right-to-left names need
     /// them.
-    static func controlNames(_ rows: [(id: Int, name: String)], table: String) -> SchemaFinding? {
+    static func controlNames(
+        _ rows: [(id: Int, name: String)], table: String, column: String = "name"
+    ) -> SchemaFinding? {
         namesFinding(
             rows.filter { row in
                 row.name.unicodeScalars.contains {
@@ -211,7 +220,7 @@ public struct SchemaChecker {
                 }
             }
         ) {
-            "\(table) whose name holds a control character or a text-direction override (ids \($0)), which can hide or reverse the text around the name on every page; remove it"
+            "\(table) whose \(column) holds a control character or a text-direction override (ids \($0)), which can hide or reverse the text around it on every page; remove it"
         }
     }
 
@@ -365,9 +374,12 @@ public struct SchemaChecker {
                     + Schema.statuses.filter { $0 != "completed" }.map { "'\($0)'" }.joined(
                         separator: ", ") + ")"
             case .enrolledBeforeJoining:
-                // An unparseable joined_at is the users' rule.
-                return "enrolled_ok = 1 AND joined_at IS NOT NULL AND length(joined_at) >= 10 AND "
-                    + "\(dialect.sortableTimestamp("enrolled_at")) < \(dialect.sortableTimestamp("joined_at"))"
+                // By day, as a report counts its registered users (joined before the day after
+                // its date): the same day is no day between. An unparseable joined_at is the
+                // users' rule, and is checked last, on the few rows that get that far.
+                return "enrolled_ok = 1 AND joined_at IS NOT NULL AND "
+                    + "\(dialect.binary("substr(enrolled_at, 1, 10)")) < \(dialect.binary("substr(joined_at, 1, 10)")) AND "
+                    + dialect.isTimestamp("joined_at")
             case .joinedAt: return "joined_ok = 0"
             case .unknownOrganization:
                 return "organization_id IS NOT NULL AND organization_found IS NULL"

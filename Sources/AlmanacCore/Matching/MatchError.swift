@@ -202,6 +202,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "an enrollment is one learner in one badge, and Almanac counts enrollments and learners, not learners who enrolled in the same badge again (learning paths keep each learner's first enrollment in a badge). Ask how many enrollments or learners, or write the query yourself with `sql:`",
         .role:
             "the data holds no job roles or departments: a learner has an organization and a join date, not a role or a team within it. Ask about all learners, or about an organization's (\"learners at Initech\"), or write the query yourself with `sql:`",
+        .badgeAmongBadges:
+            "a badge named is the whole scope of a question, so badges ranked or listed within it would be that one badge alone. For where it stands, ask for every badge (\"completion rate by badge\"), whose table places it; for what its learners take besides, ask what they take after it (\"what do learners take after Python Basics\"); or write the query yourself with `sql:`",
         .place:
             "the data holds no places: a learner has an organization and a join date, not a country, region or city. Ask about all learners, or about a named organization (\"learners at Initech\"), or write the query yourself with `sql:`",
         .attribute:

@@ -280,11 +280,12 @@ extension Matcher {
             match.intent.compared.isEmpty, match.kind != .learningPaths,
             found(Self.otherBadges) != nil
         {
-            throw failure(.unapplied(.intersection, "other badges of the learners of \(badge)"))
+            throw failure(.unapplied(.badgeAmongBadges, badge))
         }
         if !match.intent.compared.isEmpty,
             let total = found(Self.totalWords)
-                ?? (found(Self.apartWords) == nil ? found(Self.totalWord) : nil)
+                ?? (found(match.versus == nil ? Self.apartWords : Self.eachWords) == nil
+                    ? found(Self.totalWord) : nil)
         {
             // "Initech + Hooli": the names, not their masks.
             let quoted =
@@ -499,7 +500,7 @@ extension Matcher {
     /// "by badge".
     private static let otherBadges = try! NSRegularExpression(
         pattern:
-            #"\b(?:which|what)\s+(?:(?:\d+|other|top|\#(Vocabulary.count))\s+)*(?:\#(Vocabulary.badgeWord)|\#(Vocabulary.badgePlural))\b|\bother\s+(?:\#(Vocabulary.badgePlural))\b|\b(?:by|per|for each|for every|in each)\s+\#(Vocabulary.badgeWord)\b"#,
+            #"\b(?:which|what)\s+(?:(?:\d+|other|top|\#(Vocabulary.count))\s+)*(?:\#(Vocabulary.badgeWord)|\#(Vocabulary.badgePlural))\b|\bother\s+(?:\#(Vocabulary.badgePlural))\b|\b(?:by|per|for each|for every|in each)\s+\#(Vocabulary.badgeWord)\b|\b(?:rank\w*|stand\w*|place[sd]?|compare[sd]?)\b[^?.!]*\b(?:among|against|with|to)\s+(?:the\s+|all\s+|other\s+|our\s+)*\#(Vocabulary.badgePlural)\b"#,
         options: [.caseInsensitive])
     private static let totalWords = try! NSRegularExpression(
         pattern: Vocabulary.totalWords, options: [.caseInsensitive])
@@ -507,4 +508,6 @@ extension Matcher {
         pattern: Vocabulary.totalWord, options: [.caseInsensitive])
     private static let apartWords = try! NSRegularExpression(
         pattern: Vocabulary.apartWords, options: [.caseInsensitive])
+    private static let eachWords = try! NSRegularExpression(
+        pattern: Vocabulary.eachWords, options: [.caseInsensitive])
 }

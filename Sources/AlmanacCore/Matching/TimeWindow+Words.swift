@@ -236,6 +236,12 @@ extension TimeWindow {
         #"(?:\b(?:during|in|over|this|last|next|the|for|of|at|around|on|first|second|third|fourth|fifth|final)\s+)+$"#
     )
     private static let trailing = regex(#"^\s+(?:the\s+)?[\w'’-]+"#)
+    /// Words after which a leftover time phrase goes on: "since last summer", "since we
+    /// launched".
+    private static let openingWords: Set<String> = [
+        "since", "before", "until", "till", "thru", "between", "fiscal", "after", "last",
+        "this", "next", "previous", "past", "we", "they", "you", "i", "it", "our", "their",
+    ]
 
     /// A leftover word with the words that make it a phrase: "during the holidays",
     /// "since the launch", "in fiscal 2025".
@@ -249,17 +255,14 @@ extension TimeWindow {
         // "since last summer" was quoted as "since last" (blind test 63), "since we launched"
         // as "since we" (blind test 65): a word that opens a phrase takes the next, and that
         // one the next if it opens one too.
-        let opening = [
-            "since", "before", "until", "till", "thru", "between", "fiscal", "after", "last",
-            "this", "next", "previous", "past", "we", "they", "you", "i", "it", "our", "their",
-        ]
         for _ in 0..<2 {
             let word =
                 (text as NSString).substring(with: range).split(separator: " ").last.map(
                     String.init) ?? ""
             let rest = NSRange(
                 location: range.upperBound, length: (text as NSString).length - range.upperBound)
-            guard opening.contains(word), let tail = trailing.firstMatch(in: text, range: rest)
+            guard openingWords.contains(word),
+                let tail = trailing.firstMatch(in: text, range: rest)
             else { break }
             range = NSUnionRange(range, tail.range)
         }

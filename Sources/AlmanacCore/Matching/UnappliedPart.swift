@@ -89,6 +89,9 @@ public enum UnappliedPart: String, Sendable, Equatable {
     /// A kind of learner or badge the data does not hold ("repeat learners", "premium
     /// users", "mandatory training", "beginner courses").
     case attribute
+    /// Badges ranked or listed within one badge ("which badges are most popular with people
+    /// who took Python Basics", "where does Python Basics rank among badges").
+    case badgeAmongBadges
     /// A place: a country, region or city ("learners in Germany", "US learners").
     case place
     /// A breakdown by "period" with no size ("enrollments by period").

@@ -60,7 +60,7 @@ extension Vocabulary {
                 // A badge's graduates who then take something ("what do SQL Fundamentals
                 // alumni tend to tackle afterwards"); on their own they are its completions
                 // ("how many alumni does SQL Fundamentals have" gave its enrollments).
-                #"‹badge› (?:grads|graduates|completers|finishers|alumni)\b(?=[^?.!]*\b(?:tend|take|takes|took|taking|go|goes|went|pursue|chase|tackle|choose|chose|pick|picked|enrol+|enrol+ed|move|moved|head|headed|afterwards?|then|later)\b)"#,
+                #"‹badge› (?:grads|graduates|completers|finishers|alumni)\b(?=[^?.!]*\b(?:take|takes|took|taking|pursue|pursued|chase|tackle|tackled|choose|chose|pick|picked|move on|moved on|go on|went on|head|headed|afterwards?|next)\b)"#,
                 #"\bwhat(?:'s| is) next\b"#,
                 #"\bsubsequent (?:badge|course)s?\b"#, #"\bfollow (?:up )?with\b"#,
                 #"\bwhere do (?:\S+ ){0,4}(?:head|go|turn)\b"#,

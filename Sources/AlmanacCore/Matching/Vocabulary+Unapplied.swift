@@ -265,10 +265,13 @@ extension Vocabulary {
             [
                 #"\b(?:currently|presently|now)\s+(?:enrol+ed|registered|signed up)\b|\b(?:enrol+ed|registered)\s+(?:right now|at the moment|currently|at present|as of today)\b"#,
                 // "How many learners are enrolled in Python Basics at the moment" gave those in
-                // progress (37; 132 more have not started), "how many people are taking Python
-                // Basics today" the enrollments made that day (blind test 63). Not a status
-                // the question names ("enrolled in 2025 are currently in progress").
-                #"\b(?:are|is|were)\s+(?:\S+\s+){0,2}(?:enrol+ed|registered|signed up|taking|doing|studying|working on)\b(?:(?!\bin[- ]progress\b|\bcomplet|\bdrop|\bfinish|\bstarted\b|\bactive\b)[^?.!]){0,60}?\b(?:right now|at the moment|currently|at present|presently|as of today|as we speak|today|now)\b"#,
+                // progress (37; 132 more have not started; blind test 63). Not a status the
+                // question names ("enrolled in 2025 are currently in progress"), nor "today"
+                // as the end of a window ("from January until today"). "Are taking Python
+                // Basics today" counted the enrollments made that day (0): in progress is
+                // "currently taking", read.
+                #"\b(?:are|is)\s+(?:\S+\s+){0,2}(?:enrol+ed|registered|signed up)\b(?:(?!\bin[- ]progress\b|\bcomplet|\bdrop|\bfinish|\bstarted\b|\bactive\b|\b(?:until|till|to|through|thru|than|compared|versus|vs|against|since|from)\b)[^?.!]){0,60}?\b(?:right now|at the moment|currently|at present|presently|as of today|as we speak|today|now)\b"#,
+                #"\b(?:are|is)\s+(?:\S+\s+){0,2}taking\b[^?.!]{0,60}?\btoday\b"#,
             ]
         ),
         (
@@ -715,6 +718,9 @@ extension Vocabulary {
     static let totalWord = #"\btotals?\b"#
     /// Words that set names apart, so that "compare the total enrollments of Initech and
     /// Hooli" asks for each one's total (it was refused as a sum).
-    static let apartWords =
-        #"\b(?:compar(?:e|es|ed|ing|ison)|vs\.?|versus|against|each|respective(?:ly)?|side by side|individually|separately|apiece|one by one|per (?:organi[sz]ation|org|company|badge|course))\b"#
+    static let apartWords = #"\b(?:compar(?:e|es|ed|ing|ison)|vs\.?|versus|against)\b|"# + eachWords
+    /// The words of `apartWords` that a comparison of two windows does not use: with a second
+    /// window, "total enrollments at Initech and Hooli in 2025 compared with 2024" is a sum.
+    static let eachWords =
+        #"\b(?:each|respective(?:ly)?|side by side|individually|separately|apiece|one by one|per (?:organi[sz]ation|org|company|badge|course))\b"#
 }

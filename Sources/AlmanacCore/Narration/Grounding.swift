@@ -226,6 +226,11 @@ public struct Grounding: Sendable, Equatable {
             // Keys are unique: in the order of the sorted keys, without looking each up again.
             for member in members.sorted(by: { $0.key < $1.key }) {
                 collect(member.value, numbers: &numbers, names: &names)
+                // A value already in percent ("change_percent": 0.3) as a fraction too, so
+                // that "up 0.3%" matches it × 100, as a rate does (a review).
+                if member.key.contains("percent"), let number = member.value.doubleValue {
+                    numbers.append(number / 100)
+                }
             }
         case .bool, .null: break
         }

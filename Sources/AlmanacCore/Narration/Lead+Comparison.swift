@@ -86,7 +86,9 @@ extension Lead {
             answer.value.format == .count
             ? (difference > 0 ? "more" : "fewer") : (difference > 0 ? "higher" : "lower")
         guard let change else { return amount + " " + direction }
+        // A count's change is exact: one decimal, as change_percent's ("+43.8%" for 84 of 192,
+        // not "+43.75%", which a rate on a half is written with).
         return
-            "\(amount) \(direction) (\(change > 0 ? "+" : "−")\(NumberText.percent(Swift.abs(change))))"
+            "\(amount) \(direction) (\(change > 0 ? "+" : "−")\(NumberText.tenthsPercent(Swift.abs(change))))"
     }
 }

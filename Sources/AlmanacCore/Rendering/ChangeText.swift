@@ -130,13 +130,16 @@ enum ChangeText {
     }
 
     /// One change in words, with its arrow: "enrollments of Python Basics: 120 → 154, ▲ 34 (+28.3%)";
-    /// "completion rate across all organizations: …" for a move of the whole scope of a
-    /// question that compares names (`across`).
+    /// "completion rate across all organizations: …" for a total of the whole scope of a
+    /// question that compares names (`across`), "enrollments of Initech across all badges: …"
+    /// when that scope is one organization's (`scope`).
     static func change(
-        _ change: SinceLastReport.Change, across: String? = nil, names: (String) -> String
+        _ change: SinceLastReport.Change, across: String? = nil, scope: String? = nil,
+        names: (String) -> String
     ) -> String {
+        let subject = change.subject ?? (across == nil ? nil : scope)
         let label =
-            KeyMeasure.label(change.measure) + (change.subject.map { " of " + names($0) } ?? "")
+            KeyMeasure.label(change.measure) + (subject.map { " of " + names($0) } ?? "")
             + (across.map { " across " + $0 } ?? "")
         let before = change.before.map { KeyMeasure.text(change.measure, $0) } ?? "none"
         let after = change.after.map { KeyMeasure.text(change.measure, $0) } ?? "none"
@@ -220,13 +223,13 @@ enum ChangeText {
         var score: Double
         /// A total of the measure its question asks about, listed before the others.
         var asked = false
-        /// "all organizations" when its question compares names: the move is of the whole
-        /// scope, which the page gives beside the names, not of the names compared.
+        /// "all organizations" for a total of a question that compares names: the move is of
+        /// the whole scope, which the page gives beside the names, not of the names compared.
         var across: String? = nil
 
-        /// The move in words (`ChangeText.change`).
+        /// The move in words (`ChangeText.change`), a total's scope named with `across`.
         func text(names: (String) -> String) -> String {
-            ChangeText.change(change, across: across, names: names)
+            ChangeText.change(change, across: across, scope: subject, names: names)
         }
     }
 
@@ -262,7 +265,8 @@ enum ChangeText {
                 asked.append(
                     summary.acrossAll == nil && change.subject == nil
                         && change.measure == summary.askedMeasure)
-                across.append(summary.acrossAll)
+                // A slice ("enrollments of Leading Teams") is its own, not of all badges.
+                across.append(change.subject == nil ? summary.acrossAll : nil)
             }
         }
         let scores = InsightFinder.changeScores(all.map(\.change))

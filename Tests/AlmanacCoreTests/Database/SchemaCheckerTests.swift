@@ -95,15 +95,17 @@ import Testing
     @Test("an enrollment made before its learner joined is a warning")
     func enrolledBeforeJoining() throws {
         // Users joined 2024-01-01; user 5 joins 2024-02-01 and enrolls on 2024-01-31 (id 20)
-        // and on the day itself (id 21, not before); user 6 joins with a time, after an
-        // enrollment the same day (id 22).
+        // and on the day itself (id 21, not before); user 6 joins at noon on 2024-02-03, after
+        // an enrollment that morning (id 22: the same day, which no report day lies between)
+        // and after one on 2024-02-02T23:00 (id 23, the day before).
         let path = try Fixture.database(
             Fixture.platformRows + """
                 INSERT INTO users VALUES (5, 'Ed', 1, '2024-02-01'), (6, 'Flo', 2, '2024-02-03T12:00:00');
                 INSERT INTO enrollments VALUES
                   (20, 5, 1, '2024-01-31', 'enrolled', 0, NULL),
                   (21, 5, 2, '2024-02-01', 'enrolled', 0, NULL),
-                  (22, 6, 1, '2024-02-03T09:00:00', 'enrolled', 0, NULL);
+                  (22, 6, 1, '2024-02-03T09:00:00', 'enrolled', 0, NULL),
+                  (23, 6, 2, '2024-02-02T23:00:00', 'enrolled', 0, NULL);
                 """)
         let finding = try onlyWarning(path)
         #expect(finding.count == 2)
@@ -246,19 +248,21 @@ import Testing
     func controlNames() throws {
         let path = try Fixture.database(
             Fixture.platformRows + """
-                INSERT INTO badges VALUES (4, 'Linux Command Line' || char(8238), 'Other'),
+                INSERT INTO badges VALUES (4, 'Linux Command Line' || char(8238), 'Other' || char(8238)),
                   (5, 'Tab' || char(9) || 'Name', 'Other'), (6, 'שלום' || char(8207), 'Other');
                 INSERT INTO organizations VALUES (5, 'Ini' || char(0) || 'tech'),
                   (6, 'Isolated' || char(8294) || ' Name');
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let rest =
-            ", which can hide or reverse the text around the name on every page; remove it"
+            ", which can hide or reverse the text around it on every page; remove it"
         #expect(
             report.errors.map(\.description) == [
                 "2 badges whose name holds a control character or a text-direction override (ids 4, 5)"
                     + rest,
                 "2 organizations whose name holds a control character or a text-direction override (ids 5, 6)"
+                    + rest,
+                "1 badge whose category holds a control character or a text-direction override (ids 4)"
                     + rest,
             ])
     }

@@ -94,13 +94,22 @@ import Testing
         #expect(!move.asked)
         #expect(
             move.text { $0 } == "enrollments across all organizations: 1,000 → 1,300, ▲ 300 (+30%)")
+        // A slice is its own subject's move, not the whole scope's.
         let sliced = try summary("slices", [change("Python Basics", 1000, 1300)], scope: nil)
         var across = sliced
         across.acrossAll = "all organizations"
+        let slice = try #require(ChangeText.whatChanged([across]).first)
+        #expect(slice.text { $0 } == "enrollments of Python Basics: 1,000 → 1,300, ▲ 300 (+30%)")
+        #expect(slice.across == nil)
+        // A question filtered to an organization that compares badges: its totals are that
+        // organization's, across all badges (a review found "enrollments across all badges"
+        // for Initech's 2,376).
+        var initech = try summary(
+            "initech", [change(nil, 1911, 2376)], scope: "Initech", asked: "enrollments")
+        initech.acrossAll = "all badges"
         #expect(
-            ChangeText.whatChanged([across]).first?.text { $0 }
-                == "enrollments of Python Basics across all organizations: 1,000 → 1,300, ▲ 300 (+30%)"
-        )
+            ChangeText.whatChanged([initech]).first?.text { $0 }
+                == "enrollments of Initech across all badges: 1,911 → 2,376, ▲ 465 (+24.3%)")
         // A question that compares nothing says its moves as before.
         #expect(
             ChangeText.whatChanged([sliced]).first?.text { $0 }

@@ -18,6 +18,9 @@ import Testing
             "How many alumni does SQL Fundamentals have?",
             "How many grads did Python Basics have in 2025?",
             "Number of SQL Fundamentals alumni",
+            // A review found these read as what the alumni took next.
+            "How many SQL Fundamentals alumni enrolled in 2025?",
+            "How many SQL Fundamentals alumni are there, then and now?",
             "How many graduates does SQL Fundamentals have?",
         ])
     func alumni(text: String) throws {
@@ -51,6 +54,8 @@ import Testing
             "Total enrollments at Initech and Hooli",
             "What is the total number of enrollments of Initech and Hooli combined?",
             "Compare the combined enrollments of Initech and Hooli",
+            // "Compared with" sets the windows apart, not the names (a review).
+            "Total enrollments at Initech and Hooli in 2025 compared with 2024",
             "Initech + Hooli completions",
         ])
     func sumRefused(text: String) throws {
