@@ -208,7 +208,12 @@ enum Lead {
         let cut = answer.rows[wanted - 1].value
         let ahead = answer.rows.prefix { $0.value != cut }
         let tied = answer.rows.dropFirst(ahead.count)
-        let names = tied.map { md($0.subject) }
+        // "100.00%, shared by 2 organizations: Hooli and Wayne Enterprises" were of 1 and 6
+        // enrollments (blind test 66): each says so.
+        let names = tied.map { row in
+            let small = smallBase(row, answer)
+            return md(row.subject) + (small.isEmpty ? "" : " (\(small.dropFirst(2)))")
+        }
         let tiedNames =
             names.count > named
             ? names.prefix(named).joined(separator: ", ")

@@ -409,3 +409,24 @@ extension AnswerTests {
         )
     }
 }
+
+extension AnswerTests {
+    /// Blind test 66: "100.00%, shared by 2 organizations: Hooli and Wayne Enterprises", of 1
+    /// and 6 enrollments.
+    @Test("rates tied at the top each say a small base")
+    func tiedSmallBase() {
+        let rows = [("Hooli", 1), ("Wayne Enterprises", 6)].map {
+            Answer.Row(subject: $0.0, value: .double(1), support: $0.1)
+        }
+        let answer = Answer(
+            Intent(
+                measure: .completionRate, dimension: .organization,
+                ranking: Ranking(.top, count: 1)),
+            "Organization", .init("Completion rate", .percent), "Enrollments", rows)
+        let sentence = Lead.sentence(for: answer, filters: Filters()) ?? ""
+        #expect(
+            sentence.hasSuffix(
+                "is 100.00%, shared by 2 organizations: Hooli (1 enrollment, a small base) and Wayne Enterprises (6 enrollments, a small base)."
+            ), "\(sentence)")
+    }
+}

@@ -148,6 +148,10 @@ import Testing
             ("How many enrollments in Python Basics came from the September campaign?", "campaign"),
             ("How many learners completed Docker Basics via the partner portal?", "partner portal"),
             ("What's the completion rate for the webinar cohort?", "webinar"),
+            ("How many learners enrolled via Slack?", "via slack"),
+            ("How many completions came from the Android app?", "android app"),
+            ("What is the completion rate for Gen Z learners?", "gen z"),
+            ("How many referrals enrolled in 2025?", "referrals"),
         ])
     func channel(text: String, quoted: String) throws {
         #expect(try reason(text) == .absentMeasure(quoted), "\(text)")
@@ -165,6 +169,20 @@ import Testing
         ])
     func partOfScope(text: String, part: UnappliedPart) throws {
         #expect(try refusedPart(text) == part, "\(text)")
+    }
+
+    /// "How many alumni does Hooli have" gave its 327 completed enrollments; 102 learners
+    /// completed (`sqlite3` on the demo).
+    @Test("alumni and graduates counted are learners who completed")
+    func alumniArePeople() throws {
+        for text in [
+            "How many alumni does Umbrella Health have?", "Number of graduates of Python Basics",
+        ] {
+            let match = try route(text)
+            #expect(match.intent.measure == .completions, "\(text)")
+            #expect(match.intent.people, "\(text)")
+        }
+        #expect(try !route("How many completions did Umbrella Health have?").intent.people)
     }
 
     @Test("a name's initials in capitals inside the question are a name; 'we' is a word")
