@@ -152,6 +152,12 @@ import Testing
             ("How many completions came from the Android app?", "android app"),
             ("What is the completion rate for Gen Z learners?", "gen z"),
             ("How many referrals enrolled in 2025?", "referrals"),
+            // A final probe: an age, which got the thresholds' message.
+            (
+                "How many Umbrella Health learners under 30 completed a badge this year?",
+                "learners under 30"
+            ),
+            ("How many learners over 50 enrolled?", "learners over 50"),
         ])
     func channel(text: String, quoted: String) throws {
         #expect(try reason(text) == .absentMeasure(quoted), "\(text)")
