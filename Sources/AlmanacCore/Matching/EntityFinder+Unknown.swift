@@ -11,6 +11,11 @@ extension EntityFinder {
         var closest: [String]
         /// Given in quotes: the surest sign of a name, checked before any near miss.
         var quoted = false
+
+        /// The matcher's error for it.
+        var reason: MatchError.Reason {
+            .noSuchName(kind: kind?.rawValue, written: written, closest: closest)
+        }
     }
 
     // MARK: - Typos
@@ -138,7 +143,7 @@ extension EntityFinder {
             let text = String(characters[word])
             // "How many enrollments did WE have": Wayne Enterprises' initials, not "we"
             // (blind test 66 got the platform's 10,266).
-            if isInitials(text) { return false }
+            if Self.isCapitals(text), isInitials(text) { return false }
             return Self.connectors.contains(text.lowercased()) || Self.isVocabulary(text)
                 || text.allSatisfy(\.isNumber)
         }
@@ -155,8 +160,7 @@ extension EntityFinder {
             // it is a name ("UH completion rate YTD" gave the platform's rate, blind test 65),
             // unless it is a common abbreviation ("YTD completion rate").
             let capitals =
-                text.count >= 2 && text.allSatisfy { $0.isUppercase && $0.isLetter }
-                && !Self.abbreviations.contains(text.lowercased())
+                Self.isCapitals(text) && !Self.abbreviations.contains(text.lowercased())
             let capital = text.first?.isUppercase == true && (word.lowerBound > 0 || capitals)
             let inside =
                 !run.isEmpty
@@ -171,11 +175,13 @@ extension EntityFinder {
         return result
     }
 
-    /// Whether a word in capitals is the initials of a badge or an organization ("WE").
+    /// Whether a word is two capital letters or more: "UH", "WE".
+    private static func isCapitals(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// Whether a word is the initials of a badge or an organization ("WE").
     private func isInitials(_ word: String) -> Bool {
-        guard word.count >= 2, word.allSatisfy({ $0.isUppercase && $0.isLetter }) else {
-            return false
-        }
         let letters = Self.fold(word)
         return (catalogue.badges + catalogue.organizations).contains {
             Self.initials(of: Self.fold($0)) == letters

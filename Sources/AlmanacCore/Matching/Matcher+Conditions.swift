@@ -41,12 +41,7 @@ extension Matcher {
             }
             throw failure(.category(phrase))
         }
-        let notFound = unknown.map { unknown in
-            failure(
-                .noSuchName(
-                    kind: unknown.kind?.rawValue, written: unknown.written,
-                    closest: unknown.closest))
-        }
+        let notFound = unknown.map { failure($0.reason) }
         if let notFound, unknown?.quoted == true { throw notFound }
         // The longest run of words first: "South West" is the start of "South West Region",
         // and its "West" only that of "West Midlands Region".

@@ -231,10 +231,7 @@ public struct Matcher: Sendable {
                     let unknown = entities.unknownName(in: text, excluding: mentions),
                     unknown.kind != nil
                 {
-                    throw failure(
-                        .noSuchName(
-                            kind: unknown.kind?.rawValue, written: unknown.written,
-                            closest: unknown.closest))
+                    throw failure(unknown.reason)
                 }
                 guard case .unsupported = error.reason else { throw error }
                 unsupported = error

@@ -26,15 +26,15 @@ enum Lead {
         return text + " Learners with no organization are not ranked (\(named)\(support))."
     }
 
-    /// "; 1 enrollment, a small base" for a rate over fewer enrollments than the summary's
-    /// best and worst need; empty otherwise.
-    private static func smallBase(_ row: Answer.Row, _ answer: Answer) -> String {
+    /// "1 enrollment, a small base" for a rate over fewer enrollments than the summary's
+    /// best and worst need; nil otherwise.
+    private static func smallBase(_ row: Answer.Row, _ answer: Answer) -> String? {
         guard answer.value.format == .percent, let support = row.support,
             support < OfflineNarrator.comparable, let title = answer.supportTitle
-        else { return "" }
+        else { return nil }
         let noun = title.lowercased()
         let counted = support == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun
-        return "; \(NumberText.count(support)) \(counted), a small base"
+        return "\(NumberText.count(support)) \(counted), a small base"
     }
 
     /// The count a rate or a time is of: " (enrollments: 2)", or " (enrollments: 2, a small
@@ -127,7 +127,7 @@ enum Lead {
         // A rate over fewer enrollments than the summary compares says so: "Go Basics (0.00%)"
         // led a ranking from one enrollment (an attack run).
         let shown = answer.rows.prefix(named).map { row in
-            "\(md(row.subject)) (\(value(row, answer))\(smallBase(row, answer)))"
+            "\(md(row.subject)) (\(value(row, answer))\(smallBase(row, answer).map { "; " + $0 } ?? ""))"
         }
         let more = rest(answer)
         switch answer.intent.measure {
@@ -151,7 +151,7 @@ enum Lead {
             // to be few: "Ōsaka Robotics 大阪: 78.57% (enrollments: 14)" led a page whose
             // summary went on "among organizations with enough enrollments to compare,
             // Globex Corporation leads", two leaders to a reader (blind test 63).
-            let count = behind(first, answer, small: !smallBase(first, answer).isEmpty)
+            let count = behind(first, answer, small: smallBase(first, answer) != nil)
             return
                 "The \(noun) with the \(order) \(measure.lowercased())\(scope)\(finishing) is \(md(first.subject)): \(value(first, answer))\(count)."
         }
@@ -211,8 +211,7 @@ enum Lead {
         // "100.00%, shared by 2 organizations: Hooli and Wayne Enterprises" were of 1 and 6
         // enrollments (blind test 66): each says so.
         let names = tied.map { row in
-            let small = smallBase(row, answer)
-            return md(row.subject) + (small.isEmpty ? "" : " (\(small.dropFirst(2)))")
+            md(row.subject) + (smallBase(row, answer).map { " (\($0))" } ?? "")
         }
         let tiedNames =
             names.count > named

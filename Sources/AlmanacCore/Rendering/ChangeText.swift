@@ -245,43 +245,37 @@ enum ChangeText {
     /// moved: "What is the drop-out rate for each badge?" was listed with its enrollments and
     /// completed enrollments, not its drop-out rate (blind test 60).
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
-        var asked: [Bool] = []
-        var all: [(questionID: String, question: String, change: SinceLastReport.Change)] = []
-        // A total's subject is the name its question is filtered to: "globex-weekly:
-        // enrollments 1,871 → 1,861" is the move listed already as Globex Corporation's slice
-        // of another question (blind test 47 found it twice).
-        var subjects: [String?] = []
-        var across: [String?] = []
+        var candidates: [Move] = []
         for summary in summaries {
             guard let since = summary.sinceLastReport else { continue }
             // A window that gained days or began again, a question that changed, a cohort
             // counted at another age: no move of the numbers' own.
             for change in since.changes where since.isComparable(change) {
-                all.append((summary.question.id, summary.question.text, change))
-                subjects.append(change.subject ?? summary.scopeName)
-                // "Compare the completion rate of Hooli and Initech" was listed as
-                // "completion rate: 53.48% → 53.53%", the platform's, and marked as asked
-                // (blind test 63): the names' own rates are on the page.
-                asked.append(
-                    summary.acrossAll == nil && change.subject == nil
-                        && change.measure == summary.askedMeasure)
-                // A slice ("enrollments of Leading Teams") is its own, not of all badges.
-                across.append(change.subject == nil ? summary.acrossAll : nil)
+                candidates.append(
+                    Move(
+                        questionID: summary.question.id,
+                        // A total's subject is the name its question is filtered to:
+                        // "globex-weekly: enrollments 1,871 → 1,861" is the move listed
+                        // already as Globex Corporation's slice of another question (blind
+                        // test 47 found it twice).
+                        subject: change.subject ?? summary.scopeName,
+                        question: summary.question.text, change: change, score: 0,
+                        // "Compare the completion rate of Hooli and Initech" was listed as
+                        // "completion rate: 53.48% → 53.53%", the platform's, and marked as
+                        // asked (blind test 63): the names' own rates are on the page.
+                        asked: summary.acrossAll == nil && change.subject == nil
+                            && change.measure == summary.askedMeasure,
+                        // A slice ("enrollments of Leading Teams") is its own, not of all
+                        // badges.
+                        across: change.subject == nil ? summary.acrossAll : nil))
             }
         }
-        let scores = InsightFinder.changeScores(all.map(\.change))
-        var moves: [(Bool, Double, Int, Move)] = []
-        for (index, entry) in all.enumerated() {
-            guard let score = scores[index], entry.change.change != 0 else { continue }
-            moves.append(
-                (
-                    asked[index], score, index,
-                    Move(
-                        questionID: entry.questionID, subject: subjects[index],
-                        question: entry.question,
-                        change: entry.change, score: score, asked: asked[index],
-                        across: across[index])
-                ))
+        let scores = InsightFinder.changeScores(candidates.map(\.change))
+        var moves: [(index: Int, move: Move)] = []
+        for (index, var move) in candidates.enumerated() {
+            guard let score = scores[index], move.change.change != 0 else { continue }
+            move.score = score
+            moves.append((index, move))
         }
         var perQuestion: [String: Int] = [:]
         // Two questions of the same scope move the same total: it is listed once, under the
@@ -290,10 +284,13 @@ enum ChangeText {
         // Each question's asked move takes one of its places before its other moves do; the
         // list is then in order of score, so a small move of an asked measure does not lead.
         let ranked = moves.sorted {
-            $0.0 != $1.0 ? $0.0 : $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2
+            $0.move.asked != $1.move.asked
+                ? $0.move.asked
+                : $0.move.score != $1.move.score
+                    ? $0.move.score > $1.move.score : $0.index < $1.index
         }
-        var chosen: [(Double, Int, Move)] = []
-        for (_, score, index, move) in ranked {
+        var chosen: [(index: Int, move: Move)] = []
+        for (index, move) in ranked {
             guard perQuestion[move.questionID, default: 0] < whatChangedPerQuestion else {
                 continue
             }
@@ -304,9 +301,12 @@ enum ChangeText {
             ].joined(separator: "\u{1F}")
             guard listed.insert(key).inserted else { continue }
             perQuestion[move.questionID, default: 0] += 1
-            chosen.append((score, index, move))
+            chosen.append((index, move))
         }
-        return chosen.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-            .prefix(whatChangedLimit).map(\.2)
+        return chosen.sorted {
+            $0.move.score != $1.move.score ? $0.move.score > $1.move.score : $0.index < $1.index
+        }
+        .prefix(whatChangedLimit).map(\.move)
     }
+
 }
