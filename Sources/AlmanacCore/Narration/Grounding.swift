@@ -58,9 +58,11 @@ public struct Grounding: Sendable, Equatable {
         var percent: Bool
     }
 
+    /// A number in scientific notation ("1e+20", as a query's large real is written) is one
+    /// figure: read without its exponent, "+20" was flagged on the offline narrator's own answer.
     private static let pattern = try! NSRegularExpression(
         pattern:
-            #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b)?"#
+            #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(\s?%|\s+per\s?cent\b)?"#
     )
 
     static func figures(in text: String) -> [Figure] {
@@ -73,7 +75,8 @@ public struct Grounding: Sendable, Equatable {
             }
             let plain = number.replacingOccurrences(of: ",", with: "")
             guard let value = Double(plain) else { continue }
-            let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+            let mantissa = plain.split(whereSeparator: { $0 == "e" || $0 == "E" }).first ?? ""
+            let decimals = mantissa.split(separator: ".").dropFirst().first?.count ?? 0
             if !percent && decimals == 0 && !number.contains(",") {
                 if (1900...2100).contains(value) { continue }  // a year
                 if abs(value) <= 10 { continue }  // a small count: "3 badges"

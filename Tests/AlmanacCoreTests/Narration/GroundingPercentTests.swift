@@ -25,3 +25,15 @@ import Testing
         #expect(Grounding.check(answer, against: context).unverified == unverified, "\(answer)")
     }
 }
+
+/// A large real of a query's own result is written "1e+20"; the grounding read "20" out of it
+/// and flagged the offline narrator's own summary (a probe of custom SQL).
+@Suite struct GroundingExponentTests {
+    @Test("a number in scientific notation is one figure, checked as its value")
+    func exponent() {
+        let context: JSONValue = ["rows": [["z": 1e20, "n": 2829]]]
+        #expect(Grounding.check("z 1e+20 and n 2,829.", against: context).unverified == [])
+        // 1e+21 is not in the data: flagged whole, not as "21".
+        #expect(Grounding.check("z 1e+21.", against: context).unverified == ["1e+21"])
+    }
+}
