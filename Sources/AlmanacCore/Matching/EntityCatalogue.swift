@@ -226,6 +226,12 @@ struct EntityFinder {
             folds[span] = folded
             return folded[...]
         }
+        // Each word that is a joining word, once (most are not: nil).
+        let joining: [String?] = words.map { word in
+            guard word.count <= 6 else { return nil }
+            let text = String(folded(word))
+            return Self.joiningWords.contains(text) ? text : nil
+        }
         var misses: [NearMiss] = []
         // Two edits at most: a name longer than the question by more cannot be a near miss.
         for entry in names
@@ -241,6 +247,15 @@ struct EntityFinder {
                 // Words must be adjacent in the text (only spaces between them).
                 guard pieces(span) == width else { continue }
                 let candidate = folded(span)
+                // A run that ends or starts on a little word the name does not have there is no
+                // misspelling of it: "osaka robotics in (the first half)" was quoted as the
+                // unknown name for Ōsaka Robotics 大阪 (a blind test).
+                if width > 1,
+                    Self.strayEnd(joining[start], of: entry.folded, last: false)
+                        || Self.strayEnd(joining[start + width - 1], of: entry.folded, last: true)
+                {
+                    continue
+                }
                 let distance = Spelling.distance(candidate, entry.folded, limit: allowed)
                 if distance > 0 && distance <= allowed {
                     misses.append(
@@ -264,6 +279,20 @@ struct EntityFinder {
             }
         }
         return misses + partial(characters, words, ascii: ascii, folded: folded)
+    }
+
+    /// Words that join a name to the rest of a question, never a misspelling of a name's word.
+    private static let joiningWords: Set<String> = [
+        "in", "at", "of", "for", "on", "by", "to", "from", "since", "during", "and", "or", "the",
+        "vs", "with", "over", "per", "than",
+    ]
+
+    /// Whether the joining word `word`, at the first (or last) end of a run, is not the word
+    /// the folded `name` has at that end.
+    private static func strayEnd(_ word: String?, of name: [Character], last: Bool) -> Bool {
+        guard let word else { return false }
+        let own = name.split(separator: " ")
+        return (last ? own.last : own.first).map { String($0) } != word
     }
 
     /// Runs of words that are the start of a longer name and nothing more: "Globex" for

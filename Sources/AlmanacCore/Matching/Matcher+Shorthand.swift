@@ -69,6 +69,9 @@ extension Matcher {
 
     private static let shorthand: [(NSRegularExpression, String)] =
         ([
+            // "The last 2 qtrs" is "quarters": "in the last 2 quarter" stood on the page (a
+            // blind test).
+            (#"\b(\d+|two|three|four|five|six|seven|eight)\s+qtrs\b"#, "$1 quarters"),
             (
                 #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
                 "$1 quarter"

@@ -21,6 +21,8 @@ extension TimeWindow {
             // year earlier. With no window of its own, "year over year" asks for a series,
             // which the wording reads.
             own = try? ownWindow(text, without: found)
+        } else if let lone = Self.lonePeriodAgo.firstMatch(in: text, range: whole) {
+            throw Problem.unreadable(Self.text(lone.range, in: text))
         } else {
             own = nil
         }
@@ -131,8 +133,16 @@ extension TimeWindow {
 
     static let yearOverYear = regex(#"\b(?:year[- ](?:over|on)[- ]year|yoy|y/y)\b"#)
 
+    /// "This time last year" with nothing set against it: a point, not a period. Read as
+    /// "last year" it gave the whole of 2025 for "enrolments this time last year" (a blind
+    /// test), which is neither reading a person means (the year to date a year ago, or the
+    /// month a year ago).
+    private static let lonePeriodAgo = regex(
+        #"\b(?:at\s+)?(?:the\s+)?(?:same|this|that)\s+(?:period|time|point|stage|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b"#
+    )
+
     private static let samePeriod = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with|to)\s+)(?:the\s+)?same\s+(?:period|time|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with|to)\s+)(?:at\s+)?(?:the\s+)?(?:same|this)\s+(?:period|time|point|stage|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
     )
 
     /// The operator that ends right where `range` starts.

@@ -29,7 +29,9 @@ import Testing
         let text = OfflineNarrator().narrate(
             try CompletionMetrics.run(try Fixture.context(Self.rows)))
         #expect(
-            text.contains("Among organizations, North leads at 50.0% and South trails at 25.0%."),
+            text.contains(
+                "Among organizations, North leads on completion rate at 50.0% and South trails at 25.0%."
+            ),
             "\(text)")
         #expect(!text.contains("(no organization)"), "\(text)")
     }
