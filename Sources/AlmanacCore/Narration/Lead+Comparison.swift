@@ -64,6 +64,17 @@ extension Lead {
         }
         return
             "\(capitalized(measure))\(by)\(scope), against \(md(versus.description)): \(items.joined(separator: "; "))\(more)\(ties)."
+            + undatedDrops(answer)
+    }
+
+    /// Drop-outs carry no date, so neither window can be counted at the age of the other (as
+    /// completions are): said beside the move. "30.42% against 36.92%, 6.5 points lower" read
+    /// as a fall in drop-outs to a blind tester, where most of it is the older window's
+    /// longer time to collect them.
+    private static func undatedDrops(_ answer: Answer) -> String {
+        guard [.dropRate, .dropouts].contains(answer.intent.measure) else { return "" }
+        return
+            " Drop-outs carry no date, so each window counts every drop-out recorded by the report's date, and the older window has had longer to collect them."
     }
 
     /// "5.5 points lower", "847 fewer (−80.3%)", "level".

@@ -114,6 +114,36 @@ extension AnswerTests {
         )
     }
 
+    @Test("drop-outs set against another window say that neither is counted at the other's age")
+    func dropsAgainstWindow() throws {
+        let february = DateRange(
+            start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"),
+            phrase: "February 2024")
+        let january = DateRange(
+            start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2024-02-01"),
+            phrase: "January 2024")
+        for measure in [Measure.dropouts, .dropRate, .completionRate] {
+            let intent = Intent(measure: measure)
+            func answer(_ window: DateRange) throws -> Answer {
+                try #require(
+                    Answer.make(
+                        try run(CompletionMetrics.self, Filters(dateRange: window)), intent: intent,
+                        filters: Filters(dateRange: window)))
+            }
+            let lead = try #require(
+                Lead.sentence(
+                    for: try answer(february).against(
+                        try answer(january), window: january, current: "February 2024"),
+                    filters: Filters(dateRange: february)))
+            // Completions are counted at the same age; drop-outs carry no date (metrics.md).
+            #expect(
+                lead.hasSuffix(
+                    " Drop-outs carry no date, so each window counts every drop-out recorded by the report's date, and the older window has had longer to collect them."
+                )
+                    == (measure != .completionRate), "\(lead)")
+        }
+    }
+
     @Test("learners counted once, and the mean beside the median")
     func learnersAndMeans() throws {
         let metrics = try run(CompletionMetrics.self)
