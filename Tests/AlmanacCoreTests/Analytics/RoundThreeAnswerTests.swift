@@ -9,6 +9,13 @@ import Testing
 /// - Python Basics: enrollments 1–4 (2 in January, 1 in February, 1 on 2024-03-01);
 ///   SQL Fundamentals: 5–7 (1 in January, 2 in February).
 extension AnswerTests {
+    static let february = DateRange(
+        start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"),
+        phrase: "February 2024")
+    static let january = DateRange(
+        start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2024-02-01"),
+        phrase: "January 2024")
+
     @Test("the most drop-outs is a count; enrollments in progress are counted")
     func counts() throws {
         let metrics = try run(CompletionMetrics.self)
@@ -87,12 +94,7 @@ extension AnswerTests {
 
     @Test("a window against another: each badge beside its value there, with the change")
     func againstWindow() throws {
-        let february = DateRange(
-            start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"),
-            phrase: "February 2024")
-        let january = DateRange(
-            start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2024-02-01"),
-            phrase: "January 2024")
+        let (february, january) = (Self.february, Self.january)
         let intent = Intent(measure: .enrollments, dimension: .badge)
         let current = try #require(
             Answer.make(
@@ -116,12 +118,7 @@ extension AnswerTests {
 
     @Test("drop-outs set against another window say that neither is counted at the other's age")
     func dropsAgainstWindow() throws {
-        let february = DateRange(
-            start: CivilDate(iso: "2024-02-01"), end: CivilDate(iso: "2024-03-01"),
-            phrase: "February 2024")
-        let january = DateRange(
-            start: CivilDate(iso: "2024-01-01"), end: CivilDate(iso: "2024-02-01"),
-            phrase: "January 2024")
+        let (february, january) = (Self.february, Self.january)
         for measure in [Measure.dropouts, .dropRate, .completionRate] {
             let intent = Intent(measure: measure)
             func answer(_ window: DateRange) throws -> Answer {
