@@ -72,6 +72,8 @@ extension Matcher {
             // "The last 2 qtrs" is "quarters": "in the last 2 quarter" stood on the page (a
             // blind test).
             (#"\b(\d+|two|three|four|five|six|seven|eight)\s+qtrs\b"#, "$1 quarters"),
+            // "The past fortnight" (British for two weeks, a blind test) is the last two weeks.
+            (#"\b(last|past|previous|prior)\s+fortnight\b"#, "$1 2 weeks"),
             (
                 #"\b(last|this|past|prev|previous|next|per|each|a|the|every|\d+)\s+qtrs?\b"#,
                 "$1 quarter"

@@ -69,4 +69,15 @@ import Testing
         #expect(range.start == CivilDate(iso: "2026-01-01"))
         #expect(range.end == CivilDate(iso: "2026-07-01"))
     }
+
+    @Test("'the past fortnight' is the last two weeks; 'this fortnight' is still refused")
+    func fortnight() throws {
+        let range = try #require(
+            try route("how many ppl finished Python Basics in the past fortnight?").filters
+                .dateRange)
+        // The last two whole weeks, Monday to Sunday, before the as-of Wednesday.
+        #expect(range.start == CivilDate(iso: "2026-09-14"))
+        #expect(range.end == CivilDate(iso: "2026-09-28"))
+        #expect(try reason("enrollments this fortnight") == .unreadableTime("this fortnight"))
+    }
 }
