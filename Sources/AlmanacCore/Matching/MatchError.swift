@@ -173,7 +173,7 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         .negatedStatus:
             "an enrollment is completed, dropped, in progress or enrolled, and Almanac counts those statuses, not what is not one of them. Ask how many dropped out, how many are still in progress, or for the completion rate, or write the query yourself with `sql:`",
         .perLearner:
-            "its numbers are counts, rates and times over learners by badge, organization or period, not numbers per learner or rankings of learners. Ask how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
+            "its numbers are counts, rates and times over learners by badge, organization or period, not averages per learner or per organization, or rankings of learners. Ask for the total or the breakdown (\"enrollments by organization\"), or how many learners (\"how many learners completed a badge\"), or write the query yourself with `sql:`",
         .intersection:
             "it counts each badge's learners, not the learners who took two badges, or took one and not the other. Ask about each badge, ask what learners take after one (\"what do learners take after Docker Basics\"), or write the query yourself with `sql:`",
         .catalogue:
