@@ -36,6 +36,11 @@ public struct PostgresDialect: SQLDialect {
     /// A `double precision` column holds nothing but numbers; NULL is not one.
     public func isNumber(_ value: String) -> String { "(\(value) IS NOT NULL)" }
 
+    /// The column's type is a number (`almanac check`'s types); a fraction is not whole.
+    public func isWholeNumber(_ value: String) -> String {
+        "(\(value) IS NOT NULL AND \(value) = floor(\(value)))"
+    }
+
     public var unlimited: String { "LIMIT ALL" }
 
     /// PostgreSQL's planner has the column's statistics and picks a scan by itself.

@@ -32,6 +32,8 @@ public protocol SQLDialect: Sendable {
     var unlimited: String { get }
     /// True when a value is stored as a number (not text, not NULL).
     func isNumber(_ value: String) -> String
+    /// True when a value is stored as a whole number (not text, not a fraction, not NULL).
+    func isWholeNumber(_ value: String) -> String
     /// A statement selecting `keys` and one column per fraction in `fractions` (`q1`, `q2`, …), the quantiles
     /// of `value` within each group of `source` by linear interpolation between closest ranks
     /// (R's type 7, `percentile_cont`), exactly; with `counted`, also the group's rows in a
@@ -153,7 +155,10 @@ public struct SQLiteDialect: SQLDialect {
     /// GLOB checks the shape and the time's digits, then the calendar.
     public func isTimestamp(_ text: String) -> String {
         let date = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+        // GLOB reads up to a NUL: "2025-03-05" + NUL passed, and the build then dated the
+        // report by the text before it (an attack run). The bytes are the pattern's, no more.
         return "(CASE WHEN typeof(\(text)) <> 'text' THEN 0 "
+            + "WHEN length(CAST(\(text) AS BLOB)) NOT IN (10, 19) THEN 0 "
             + "WHEN NOT ((\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
             + "AND substr(\(text), 12, 2) < '24') OR \(text) GLOB '\(date)') THEN 0 "
             + "WHEN \(isCalendarDay(text)) THEN 1 ELSE 0 END) = 1"
@@ -164,6 +169,8 @@ public struct SQLiteDialect: SQLDialect {
     public func isNumber(_ value: String) -> String {
         "typeof(\(value)) IN ('integer', 'real')"
     }
+
+    public func isWholeNumber(_ value: String) -> String { "typeof(\(value)) = 'integer'" }
 
     /// SQLite has no `percentile_cont`: each value is ranked within its group, and the two
     /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does. The rank and

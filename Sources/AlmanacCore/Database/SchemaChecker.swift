@@ -75,10 +75,11 @@ public struct SchemaChecker {
                 guard count > 0 else { continue }
                 var message = rule.message
                 if rule == .status { message += try Self.statusesFound(db) }
+                // An id that is NULL or text is no example to look up.
                 findings.append(
                     SchemaFinding(
                         severity: rule.severity, message: message, count: count,
-                        exampleID: result?.int("\(rule.rawValue)_example")))
+                        exampleID: rule.isIdentity ? nil : result?.int("\(rule.rawValue)_example")))
             }
             if let finding = Self.repeatedIdentityFinding(result, table: statement.name) {
                 findings.append(finding)
@@ -176,11 +177,17 @@ public struct SchemaChecker {
     /// question. (Questions also match names without accents, `EntityFinder.fold`; two
     /// names differing only in accents are not refused here: a question means the one it
     /// writes, `EntityFinder.writtenTwins`.)
+    ///
+    /// Invisible is every default-ignorable code point (U+2060, a soft hyphen, U+034F and the
+    /// zero-width ones): "Acme" and "Acme" + U+2060 were two rows reading "Acme", and a name
+    /// of U+2060 alone printed as nothing (an attack run). The key is of the name as a page
+    /// shows it, cut to `DisplayName.limit` characters: two long names alike up to the cut
+    /// were two rows of one label.
     static func matchingKey(_ name: String) -> String {
-        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}"]
         var scalars = String.UnicodeScalarView()
-        for scalar in name.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
-        where !invisible.contains(scalar) {
+        let shown = DisplayName.cut(name)
+        for scalar in shown.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+        where !scalar.properties.isDefaultIgnorableCodePoint {
             // Any run of spaces, tabs, line breaks or no-break spaces is one space: a page
             // shows "Python  Basics" and "Python Basics" alike (a blind test's two rows).
             if scalar.properties.isWhitespace {
@@ -275,7 +282,8 @@ public struct SchemaChecker {
             message: "\(table) whose name another \(noun) also has, exactly or after Unicode NFC "
                 + "normalization: " + listed.joined(separator: "; ")
                 + " (names that differ only in letter case, spaces or invisible "
-                + "characters count as one: questions cannot tell them apart)",
+                + "characters, or after the first \(DisplayName.limit - 1) characters that pages "
+                + "show, count as one: questions and pages cannot tell them apart)",
             count: groups.reduce(0) { $0 + $1.count })
     }
 
@@ -302,13 +310,26 @@ public struct SchemaChecker {
         case badgeCategory = "badge_category"
         case
             organizationName = "organization_name"
+        // An id that is NULL or not a whole number: NULL ids gave two "(no organization)"
+        // rows and learning paths that changed with the rows' order, and ids stored as text
+        // ('10' before '9') turned a path around (an attack run).
+        case enrollmentIdentity = "enrollment_identity"
+        case userIdentity = "user_identity"
+        case badgeIdentity = "badge_identity"
+        case organizationIdentity = "organization_identity"
+
+        /// The rules on the ids themselves.
+        var isIdentity: Bool {
+            [.enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity].contains(
+                self)
+        }
 
         /// The table whose rows the rule reads.
         var table: String {
             switch self {
-            case .joinedAt, .unknownOrganization: return "users"
-            case .badgeName, .badgeCategory: return "badges"
-            case .organizationName: return "organizations"
+            case .joinedAt, .unknownOrganization, .userIdentity: return "users"
+            case .badgeName, .badgeCategory, .badgeIdentity: return "badges"
+            case .organizationName, .organizationIdentity: return "organizations"
             default: return "enrollments"
             }
         }
@@ -339,6 +360,9 @@ public struct SchemaChecker {
             case .badgeName: return "badges with a NULL name"
             case .badgeCategory: return "badges with a NULL category"
             case .organizationName: return "organizations with a NULL name"
+            case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
+                return
+                    "\(table) whose id is NULL or not a whole number (text or a fraction): ids join the tables and order the enrollments, so each must be an integer"
             }
         }
 
@@ -385,6 +409,8 @@ public struct SchemaChecker {
                 return "organization_id IS NOT NULL AND organization_found IS NULL"
             case .badgeName, .organizationName: return "name IS NULL"
             case .badgeCategory: return "category IS NULL"
+            case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
+                return "NOT \(dialect.isWholeNumber("id"))"
             }
         }
     }

@@ -133,6 +133,28 @@ import Testing
             duplicates.message.contains("\"Python Basics\" (id 1) and \"Python  Basics\" (id 4)"))
     }
 
+    /// An attack run: "Acme" and "Acme" + U+2060 were two rows reading "Acme" (50.00% and
+    /// 0.00%), a name of a soft hyphen alone printed as nothing, and two badges alike in
+    /// their first 120 characters were two rows of one label on every page.
+    @Test("invisible characters and what a page cuts off do not tell two names apart")
+    func invisibleAndCut() {
+        let long = String(repeating: "Advanced Machine Learning Engineering ", count: 4)
+        let rows: [(id: Int, name: String)] = [
+            (1, "Acme"), (2, "Acme\u{2060}"), (3, "\u{00AD}"), (4, "\u{034F}\u{2060}"),
+            (5, long + "Part One"), (6, long + "Part Two"), (7, "Globex"),
+        ]
+        let duplicates = SchemaChecker.duplicateNames(rows, table: "badges", noun: "badge")
+        // 1 and 2; 5 and 6. Blank names are their own finding: 3 and 4.
+        #expect(duplicates?.count == 4)
+        #expect(duplicates?.message.contains("\"Acme\" (id 1) and \"Acme\u{2060}\" (id 2)") == true)
+        #expect(
+            SchemaChecker.blankNames(rows, table: "badges")?.message.contains("(ids 3, 4)") == true)
+        // Alike in 118 characters, apart in the 119th that a page still shows: two names.
+        let alike = String(repeating: "x", count: 118)
+        let shorter = [(id: 1, name: alike + "A tail"), (id: 2, name: alike + "B tail")]
+        #expect(SchemaChecker.duplicateNames(shorter, table: "badges", noun: "badge") == nil)
+    }
+
     /// A blind test's tables without a primary key repeated ids, and `check` said OK: the
     /// repeated learner made 3 enrollments count as 4 (completion rate 25 % for 1 of 3), and
     /// the repeated badge id credited Ruby with Python's enrollment.
@@ -171,6 +193,58 @@ import Testing
                 == ["enrollments 3 3", "users 2 2", "badges 2 0", "organizations 2 0"])
         #expect(repeated[2].message.hasSuffix(": id 1 (\"Python\", \"Ruby\")"))
         #expect(repeated[3].message.hasSuffix(": id 2 (\"Globex\", \"Initech\")"))
+    }
+
+    /// An attack run's NULL organization id gave two "(no organization)" rows and five
+    /// enrollments of three, NULL enrollment ids a learning path that turned with the rows'
+    /// order, and ids imported as text ('10' before '9') another; all passed `check`.
+    @Test("an id that is NULL, text or a fraction is an error, in every table")
+    func untypedIDs() throws {
+        let path = try Fixture.database(
+            """
+            INSERT INTO organizations VALUES (NULL, 'Acme'), (2, 'Globex');
+            INSERT INTO badges VALUES ('1', 'Python', 'P'), (2, 'SQL', 'D');
+            INSERT INTO users VALUES (1, 'Ann', 2, '2025-01-01'), (2.5, 'Bob', 2, '2025-01-01');
+            INSERT INTO enrollments VALUES
+              (NULL, 1, 2, '2025-01-10', 'completed', 1, '2025-01-20'),
+              ('10', 1, 2, '2025-01-11', 'dropped', 0.2, NULL),
+              (9, 1, 2, '2025-01-12', 'in_progress', 0.5, NULL);
+            """,
+            schema: """
+                CREATE TABLE organizations (id, name);
+                CREATE TABLE users (id, name, organization_id, joined_at);
+                CREATE TABLE badges (id, name, category);
+                CREATE TABLE enrollments (id, user_id, badge_id, enrolled_at, status, progress,
+                  completed_at);
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let untyped = report.errors.filter {
+            $0.message.contains("whose id is NULL or not a whole number")
+        }
+        // Enrollments NULL and '10'; user 2.5; badge '1'; organization NULL. No example id.
+        #expect(
+            untyped.map {
+                "\($0.message.prefix { $0 != " " }) \($0.count ?? 0) \($0.exampleID == nil)"
+            }
+                == ["enrollments 2 true", "users 1 true", "badges 1 true", "organizations 1 true"])
+    }
+
+    /// "2025-03-05" + NUL passed as a date (GLOB reads up to the NUL), and the build dated
+    /// its report by the rest of the data (an attack run).
+    @Test("a date with a NUL and more after it is unparseable")
+    func nulInDate() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO enrollments VALUES
+                  (10, 1, 1, '2024-01-05', 'completed', 1, '2024-01-09' || char(0) || 'x'),
+                  (11, 1, 1, '2024-01-05T10:00:00' || char(0), 'enrolled', 0, NULL);
+                """, schema: Self.looseSchema)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(
+            report.errors.map(\.description) == [
+                "1 enrollment with an unparseable enrolled_at (e.g. id 11)",
+                "1 enrollment with an unparseable completed_at (e.g. id 10)",
+            ])
     }
 
     /// `check` said "5 enrollments with a status other than …" and left the user to find
@@ -227,7 +301,7 @@ import Testing
                 """, schema: loose)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let same =
-            " (names that differ only in letter case, spaces or invisible characters count as one: questions cannot tell them apart)"
+            " (names that differ only in letter case, spaces or invisible characters, or after the first 119 characters that pages show, count as one: questions and pages cannot tell them apart)"
         // 5 is 1 and 4 but for case, a space and a zero-width space; 6 is blank.
         #expect(
             report.errors.map(\.description) == [
