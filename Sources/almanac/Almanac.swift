@@ -130,24 +130,10 @@ enum Terminal {
     }
 
     /// The message with its control characters written out ("\u{1B}"), but for line breaks
-    /// and tabs: a question's text is quoted in errors, and "\e]0;pwned\a\e[2J" in one set
-    /// the terminal's title and cleared its screen (an attack run).
-    static func visible(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: isControl) else { return message }
-        var result = ""
-        for scalar in message.unicodeScalars {
-            if isControl(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control
-    }
+    /// and tabs, and its text-direction overrides too: a question's text is quoted in errors,
+    /// and "\e]0;pwned\a\e[2J" in one set the terminal's title and cleared its screen (an
+    /// attack run).
+    static func visible(_ message: String) -> String { DisplayName.visible(message) }
 }
 
 /// A failure already reported on standard error: exit 1 without argument-parser's usage text.

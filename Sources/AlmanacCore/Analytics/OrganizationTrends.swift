@@ -60,6 +60,14 @@ public struct OrganizationTrends: Sendable, Codable {
     /// The window counted: the question's own, or the 12 months up to the as-of date.
     public var window: DateRange
     public var filters: Filters
+    /// The day of the database's first enrollment, when the build knows it: a period before
+    /// it is no period of zero ("peaked at 0 in 2 months", an attack run). Not part of the
+    /// result's data: the build sets it.
+    public var dataBegins: CivilDate? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case organizations, series, byPeriod, totals, perLearner, granularity, window, filters
+    }
 
     /// The question's window, or by default the 12 months up to the as-of date.
     static func window(for request: AnalysisRequest) -> DateRange {

@@ -60,9 +60,10 @@ public struct Grounding: Sendable, Equatable {
 
     /// A number in scientific notation ("1e+20", as a query's large real is written) is one
     /// figure: read without its exponent, "+20" was flagged on the offline narrator's own answer.
+    /// Digits after "{" are a character written out ("\u{202E}"), not a figure.
     private static let pattern = try! NSRegularExpression(
         pattern:
-            #"(?<![\w.\-/:])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(\s?%|\s+per\s?cent\b)?"#
+            #"(?<![\w.\-/:{])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(\s?%|\s+per\s?cent\b)?"#
     )
 
     static func figures(in text: String) -> [Figure] {

@@ -6,7 +6,7 @@ enum Lead {
     static let named = 5
 
     static func sentence(for answer: Answer, filters: Filters) -> String? {
-        guard var text = body(answer, filters: filters) else { return nil }
+        guard var text = body(answer, filters: filters) else { return nothingRanked(answer) }
         // A ranking of periods leaves out those the window or the data covers in part: said
         // (a test on other data found the larger partial quarter left out in silence).
         if !answer.partialLeftOut.isEmpty, !answer.rows.isEmpty {
@@ -24,6 +24,33 @@ enum Lead {
         let shown = value(row, answer)
         let named = shown.hasSuffix(" " + title) ? shown : "\(title) \(shown)"
         return text + " Learners with no organization are not ranked (\(named)\(support))."
+    }
+
+    /// A ranking left with nothing to rank, said rather than left without a sentence (an
+    /// attack run): every period the data covers only in part ("which month had the most
+    /// enrollments in 2025" of data that began on 5 March, as of 25 March), or no
+    /// organization but learners with none.
+    private static func nothingRanked(_ answer: Answer) -> String? {
+        guard answer.rows.isEmpty, answer.intent.ranking != nil, let title = answer.subjectTitle
+        else { return nil }
+        if title == "Organization" {
+            var text = "No organization has enrollments to rank."
+            if let row = answer.leftOut {
+                let support =
+                    answer.supportTitle.flatMap { support in
+                        row.support.map { ", \(NumberText.count($0)) \(support.lowercased())" }
+                    } ?? ""
+                text +=
+                    " Learners with no organization are not ranked (\(answer.value.title.lowercased()) \(value(row, answer))\(support))."
+            }
+            return text
+        }
+        guard PeriodCoverage.granularity(ofTitle: title) else { return nil }
+        let noun = PeriodCoverage.noun(title)
+        guard !answer.partialLeftOut.isEmpty else {
+            return "No whole \(noun) to rank: the data covers none of the window in whole."
+        }
+        return "No whole \(noun) to rank: \(partial(answer.partialLeftOut, noun)), left out."
     }
 
     /// "1 enrollment, a small base" for a rate over fewer enrollments than the summary's
@@ -145,6 +172,11 @@ enum Lead {
         let finishing =
             answer.finishingCohorts.isEmpty
             ? "" : " (\(list(answer.finishingCohorts)), still finishing, left out)"
+        // The most of nothing is no top: "the month with the most completions is 2025-03: 0"
+        // (an attack run, where every enrollment was dropped).
+        if counts, answer.intent.ranking?.order != .bottom, first.value.doubleValue == 0 {
+            return "No \(noun)\(scope)\(finishing) had any \(measure.lowercased()): 0 in each."
+        }
         if answer.intent.ranking?.count == 1 && answer.rows.count == 1 {
             // A rate's count behind it: "Communication & Influence: 100.00%" was of 2
             // enrollments, unsaid (blind test 44). Fewer than the summary compares are said
@@ -265,6 +297,19 @@ enum Lead {
                 + finishing + "."
         }
         guard let only = whole1 else { return lead + "." }
+        // No whole period at all: the partial ones the data touches, with their values, and
+        // not a period before the data ("0 in 2024-03 (a partial month)", an attack run).
+        let beforeData = answer.rows.contains {
+            $0.partial && !partial.contains($0.subject)
+                && !answer.finishingCohorts.contains($0.subject)
+        }
+        if whole.isEmpty, beforeData {
+            let touched = answer.rows.filter { partial.contains($0.subject) }
+            guard !touched.isEmpty else { return lead + ": the data covers none of it." }
+            let values = touched.map { "\(value($0, answer)) in \($0.subject)" }
+            return
+                "\(lead): no whole \(noun) in the data; \(list(values)), \(touched.count == 1 ? "a partial \(noun)" : "partial \(noun)s")."
+        }
         var text = "\(lead): \(value(only, answer)) in \(only.subject)"
         if let days = answer.finishingDays, answer.finishingCohorts.contains(only.subject) {
             text +=

@@ -138,7 +138,7 @@ public struct OfflineNarrator: Sendable {
             )
         }
         // Whole periods only: a week cut by the window's ends holds fewer days than the rest.
-        let coverage = PeriodCoverage(window: result.window, asOf: nil, firstDay: nil)
+        let coverage = PeriodCoverage(window: result.window, asOf: nil, firstDay: result.dataBegins)
         let perPeriod = result.byPeriod.filter { !coverage.isPartial($0.period) }.map {
             ($0.period, $0.enrollments)
         }
@@ -348,7 +348,7 @@ public struct OfflineNarrator: Sendable {
             return "The query returned no rows."
         }
         let cells = zip(result.columns, first).map {
-            "\(md($0)) \(md(NumberText.cell($1, .decimal)))"
+            "\(md(DisplayName.visible($0))) \(md(NumberText.cell($1, .decimal)))"
         }
         // A cut result's size is not known: the rows past the limit were never read.
         let returned =
@@ -356,7 +356,7 @@ public struct OfflineNarrator: Sendable {
             ? "more than \(count(CustomSQL.rowLimit, "row")) (only the first \(NumberText.count(CustomSQL.rowLimit)) are kept)"
             : count(result.rows.count, "row")
         return
-            "The query returned \(returned) with the columns \(result.columns.map(md).joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
+            "The query returned \(returned) with the columns \(result.columns.map { md(DisplayName.visible($0)) }.joined(separator: ", ")). The first row has \(cells.joined(separator: ", "))."
     }
 
     // MARK: - Words

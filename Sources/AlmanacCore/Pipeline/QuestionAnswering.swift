@@ -120,8 +120,13 @@ struct QuestionAnswering {
         reports.reserveCapacity(questions.count)
         for index in questions.indices {
             let (question, match, outcome) = (questions[index], matches[index], analysed[index])
+            var output = outcome.output
+            if var trends = output as? OrganizationTrends {
+                trends.dataBegins = source.firstDay
+                output = trends
+            }
             var report = QuestionReport(
-                question: question, match: match, output: outcome.output, answer: answers[index],
+                question: question, match: match, output: output, answer: answers[index],
                 charts: [], narration: Narration(markdown: "", source: .offline),
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: [],
                 engine: source.db.dialect.name)

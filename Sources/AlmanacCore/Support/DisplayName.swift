@@ -13,6 +13,30 @@ public enum DisplayName {
         return String(name.prefix(limit - 1)) + "…"
     }
 
+    /// The text with each control character (but for line breaks and tabs) and each
+    /// text-direction embedding, override or isolate written out as `\u{202E}`: a query's
+    /// own result is not checked as names are, and a U+202E in one reversed the rest of its
+    /// page's summary (an attack run).
+    public static func visible(_ text: String) -> String {
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control)
+                || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if hidden(scalar) {
+                result.append(
+                    contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                        .unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     /// Whether a text has more than `limit` characters. Counting stops at the limit: a
     /// megabyte name is not walked to its end.
     static func isLonger(_ text: String, than limit: Int) -> Bool {

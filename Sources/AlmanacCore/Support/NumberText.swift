@@ -64,12 +64,16 @@ public enum NumberText {
     public static func cell(_ value: JSONValue, _ format: DataTable.Format) -> String {
         switch (value, format) {
         case (.null, _): return "–"
-        case (.string(let text), _): return text
+        case (.string(let text), _): return DisplayName.visible(text)
         case (.int(let number), .percent): return storedPercent(Double(number))
         case (.int(let number), _): return count(number)
         case (.double(let number), .percent): return storedPercent(number)
         case (.double(let number), .count): return count(Int(number))
         case (.double(let number), .days): return decimal(number, places: 1)
+        // A value too small for four decimals keeps three significant digits: a query's
+        // 1e-7 and 2.5e-5 were both shown as "0" (an attack run).
+        case (.double(let number), _) where number != 0 && abs(number) < 0.0005:
+            return String(format: "%.3g", number)
         case (.double(let number), _): return decimal(number, places: 4)
         case (.bool(let flag), _): return flag ? "yes" : "no"
         default: return value.encoded()

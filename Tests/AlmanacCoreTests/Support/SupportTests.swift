@@ -142,6 +142,21 @@ import Testing
         #expect(NumberText.decimal(1234.5, places: 1) == "1,234.5")
     }
 
+    /// An attack run: a query's 1e-7 and 2.5e-5 were shown as "0", and a U+202E in its text
+    /// reversed the rest of the summary.
+    @Test("a query's tiny real keeps its digits, and a direction override is written out")
+    func queryCells() {
+        #expect(NumberText.cell(.double(1e-7), .decimal) == "1e-07")
+        #expect(NumberText.cell(.double(-2.5e-5), .decimal) == "-2.5e-05")
+        #expect(NumberText.cell(.double(0.000123), .decimal) == "0.000123")
+        #expect(NumberText.cell(.double(0.0005), .decimal) == "0.0005")
+        #expect(NumberText.cell(.double(0), .decimal) == "0")
+        #expect(NumberText.cell(.string("\u{202E}abc\u{0}"), .decimal) == "\\u{202E}abc\\u{0}")
+        #expect(NumberText.cell(.string("Zürich\tAG\n"), .decimal) == "Zürich\tAG\n")
+        // Not a figure to check: the digits of a character written out.
+        #expect(Grounding.check("rtl \\u{202E}abc", against: ["rows": [[5]]]).unverified == [])
+    }
+
     @Test("a number too large for an Int is written, not a crash")
     func huge() {
         // Int holds up to about 9.2e18; a YAML threshold of 1e300 is a finite double.
