@@ -94,9 +94,20 @@ public struct Answer: Sendable, Equatable {
                 values: rows.map { _ in .null }, dataBegins: firstDay)
             return answer
         }
+        // A badge or organization that had some only in the other window is listed too, with
+        // none now: "the completion rate by badge this month against last month" left out
+        // Python Basics, 50.00 % last month and no enrollment this month (an attack run). Not
+        // in a ranking cut at N, whose rows are this window's top.
+        if subjectTitle != nil, !isTimeline, intent.ranking == nil {
+            let shown = Set(rows.map(\.subject))
+            for row in other.rows where !shown.contains(row.subject) && row.value != zero {
+                answer.rows.append(
+                    Row(subject: row.subject, value: zero, support: row.support.map { _ in 0 }))
+            }
+        }
         answer.versus = Versus(
             current: current, phrase: window.phrase, range: window,
-            values: rows.map { row in
+            values: answer.rows.map { row in
                 other.rows.first { $0.subject == row.subject }?.value ?? zero
             })
         return answer

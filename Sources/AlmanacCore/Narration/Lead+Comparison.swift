@@ -47,7 +47,15 @@ extension Lead {
             let then =
                 other.value == .null && answer.value.format == .percent
                 ? "none, with no enrollments then" : value(other, answer)
-            var text = "\(subject)\(value(row, answer)) against \(then)"
+            // None now, where the other window had some: said, not "–".
+            let now: String
+            switch (row.value, answer.value.format) {
+            case (.null, .percent): now = "none, with no enrollments now,"
+            case (.null, .days): now = "none, with no completions now,"
+            case (.null, _): now = "none now,"
+            default: now = value(row, answer)
+            }
+            var text = "\(subject)\(now) against \(then)"
             if let difference = differences[index].difference {
                 text += ", " + gap(difference, differences[index].change, answer)
             }

@@ -25,7 +25,7 @@ public struct OfflineNarrator: Sendable {
         let active = result.badges.filter { $0.enrollments > 0 }
         if active.count == 1, let badge = active.first {
             var text =
-                "\(md(badge.badge)) has \(NumberText.count(badge.enrollments)) enrollments from \(NumberText.count(badge.learners)) learners. "
+                "\(md(badge.badge)) has \(count(badge.enrollments, "enrollment")) from \(count(badge.learners, "learner")). "
             text += "\(NumberText.percent(badge.completionRate)) completed it"
             let platform = Metrics.rate(result.reference.completed, result.reference.enrollments)
             if result.filters.badge != nil, result.reference.enrollments > badge.enrollments {
@@ -50,7 +50,7 @@ public struct OfflineNarrator: Sendable {
         }
         var sentences: [String] = []
         sentences.append(
-            "Across \(totals.badges) badges there are \(NumberText.count(totals.enrollments)) enrollments from \(NumberText.count(totals.learners)) learners, and \(NumberText.percent(totals.completionRate)) of the enrollments are completed."
+            "Across \(count(totals.badges, "badge")) there \(totals.enrollments == 1 ? "is" : "are") \(count(totals.enrollments, "enrollment")) from \(count(totals.learners, "learner")), and \(NumberText.percent(totals.completionRate)) of the enrollments are completed."
         )
         let leaders = active.prefix(3)
         let tied = Tie.leading(active, by: { Double($0.enrollments) })
@@ -106,8 +106,14 @@ public struct OfflineNarrator: Sendable {
             return "There were no enrollments\(scope(filters)) \(window)."
         }
         let named = active.filter { $0.organization != Scope.noOrganization }
+        // "From 0 organizations and from learners with no organization" (an attack run).
         var sources = count(named.count, "organization")
-        if named.count < active.count { sources += " and from learners with no organization" }
+        if named.count < active.count {
+            sources =
+                named.isEmpty
+                ? "learners with no organization"
+                : sources + " and from learners with no organization"
+        }
         window = window.prefix(1).uppercased() + window.dropFirst()
         var sentences: [String] = []
         if let organization = filters.organization {

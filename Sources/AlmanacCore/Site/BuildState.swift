@@ -90,11 +90,17 @@ struct BuildState: Codable, Equatable {
         return Stamp(size: attributes.size, modified: attributes.modified)
     }
 
-    /// A text describing a file without reading it all: size, modification time, and for a
-    /// SQLite file its change counter, which every committed write increments.
+    /// A text describing a file without reading it all: size, modification time, identity
+    /// (device, inode and change time, `FileAttributes.identity`), and for a SQLite file its
+    /// change counter, which every committed write increments.
     static func describe(_ path: String, files: any FileSystem) -> String {
         guard let stamp = stamp(path, files: files) else { return "\(path): absent" }
         var text = "\(path):\(stamp.size):\(stamp.modified)"
+        if let identity = files.attributes(of: URL(fileURLWithPath: path))?.identity,
+            !identity.isEmpty
+        {
+            text += ":" + identity
+        }
         // A header that cannot be read leaves the size and time to tell a change.
         if let header = try? files.contents(of: URL(fileURLWithPath: path), limit: 100),
             header.count == 100

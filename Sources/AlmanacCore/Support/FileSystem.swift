@@ -22,12 +22,21 @@ public struct FileAttributes: Sendable, Equatable {
     public var modified: Double
     /// The path itself is a symbolic link; the other fields describe its target.
     public var isSymbolicLink: Bool
+    /// The file's identity and when its contents or metadata last changed (`st_ino`,
+    /// `st_ctim`), which `touch` cannot set back: a database copied over another of the same
+    /// size, with its time set back and the same change counter, was taken for the same one
+    /// (an attack run). 0 where unknown.
+    public var identity: String
 
-    public init(kind: Kind, size: Int, modified: Double, isSymbolicLink: Bool = false) {
+    public init(
+        kind: Kind, size: Int, modified: Double, isSymbolicLink: Bool = false,
+        identity: String = ""
+    ) {
         self.kind = kind
         self.size = size
         self.modified = modified
         self.isSymbolicLink = isSymbolicLink
+        self.identity = identity
     }
 }
 
@@ -353,7 +362,10 @@ public struct DiskFileSystem: FileSystem {
             Double(target.st_mtim.tv_sec) + Double(target.st_mtim.tv_nsec) / 1_000_000_000
         return FileAttributes(
             kind: kind, size: kind == .directory ? 0 : Int(target.st_size), modified: modified,
-            isSymbolicLink: isLink)
+            isSymbolicLink: isLink,
+            identity:
+                "\(target.st_dev).\(target.st_ino).\(target.st_ctim.tv_sec).\(target.st_ctim.tv_nsec)"
+        )
     }
 
     public func resolvingLinks(_ url: URL) -> URL {

@@ -141,6 +141,37 @@ extension AnswerTests {
         }
     }
 
+    /// An attack run: "the completion rate by badge this month against last month" left out
+    /// Python Basics, which had enrollments only last month.
+    @Test("a badge with some only in the other window is listed, with none now")
+    func onlyBefore() throws {
+        let intent = Intent(measure: .completionRate, dimension: .badge)
+        let rate = DataTable.Column("Completion rate", .percent)
+        let now = Answer(
+            intent, "Badge", rate, "Enrollments",
+            [Answer.Row(subject: "SQL Fundamentals", value: .double(0), support: 1)])
+        let before = Answer(
+            intent, "Badge", rate, "Enrollments",
+            [
+                Answer.Row(subject: "SQL Fundamentals", value: .double(0.5), support: 2),
+                Answer.Row(subject: "Python Basics", value: .double(0.5), support: 4),
+            ])
+        let answer = now.against(before, window: Self.january, current: "February 2024")
+        #expect(answer.rows.map(\.subject) == ["SQL Fundamentals", "Python Basics"])
+        #expect(answer.rows.map(\.value) == [.double(0), .null])
+        #expect(answer.versus?.values == [.double(0.5), .double(0.5)])
+        let lead = try #require(Lead.sentence(for: answer, filters: Filters()))
+        #expect(
+            lead.contains("Python Basics none, with no enrollments now, against 50.00%"), "\(lead)")
+        // A top 1 stays this window's top.
+        var top = intent
+        top.ranking = Ranking(.top, count: 1)
+        var ranked = now
+        ranked.intent = top
+        #expect(
+            ranked.against(before, window: Self.january, current: "February 2024").rows.count == 1)
+    }
+
     @Test("learners counted once, and the mean beside the median")
     func learnersAndMeans() throws {
         let metrics = try run(CompletionMetrics.self)

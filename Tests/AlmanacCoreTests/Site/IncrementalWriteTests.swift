@@ -83,6 +83,29 @@ import Testing
                     written: named.count, kept: Self.siteFiles - named.count, deleted: 0))
     }
 
+    /// An attack run copied another database of the same size and change counter over the
+    /// first and set its time back: the build said no input changed and kept the old numbers.
+    @Test("a database replaced by another with the same size, time and change counter is seen")
+    func replacedDatabase() async throws {
+        let project = try Project()
+        _ = try await project.build()
+        let other = try Fixture.database(
+            Fixture.platformRows.replacingOccurrences(of: "'completed'", with: "'dropped'"))
+        let url = URL(fileURLWithPath: project.database)
+        let old = try FileManager.default.attributesOfItem(atPath: project.database)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        // The same size, and (the fixture is written once) the same change counter.
+        #expect(bytes.count == (old[.size] as? Int))
+        #expect(bytes[24..<28] == (try Data(contentsOf: url))[24..<28])
+        try await Self.pause()
+        try bytes.write(to: url)
+        try FileManager.default.setAttributes(
+            [.modificationDate: old[.modificationDate]!], ofItemAtPath: project.database)
+        let again = try await project.build()
+        #expect(again.phases.contains { $0.name == "render" })
+        #expect(again.files.written > 0)
+    }
+
     @Test("a question's new answer, its text the same, rewrites no other question's files")
     func oneAnswerChanged() async throws {
         let project = try Project()
