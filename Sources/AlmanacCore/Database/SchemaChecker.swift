@@ -291,6 +291,8 @@ public struct SchemaChecker {
     enum RowRule: String, CaseIterable {
         case status
         case enrolledAt = "enrolled_at"
+        /// Before 1971, which the build refuses (a Unix time of 0): `check` said OK to it.
+        case enrolledLongAgo = "enrolled_long_ago"
         case completedAt = "completed_at"
         case progressNotNumber = "progress_not_number"
         case progress
@@ -340,8 +342,13 @@ public struct SchemaChecker {
                 return
                     "enrollments with a status other than \(Schema.statuses.joined(separator: ", "))"
             case .enrolledAt: return "enrollments with an unparseable enrolled_at"
+            case .enrolledLongAgo:
+                return
+                    "enrollments dated before 1971 (a Unix time of 0?): a report would count every period since, and the build refuses them"
             case .completedAt: return "enrollments with an unparseable completed_at"
-            case .progressNotNumber: return "enrollments whose progress is not a number"
+            case .progressNotNumber:
+                return
+                    "enrollments whose progress is not a number (NULL, or text such as '0.5': store it as a number)"
             case .progress: return "enrollments with progress outside 0…1"
             case .completedBeforeEnrolled:
                 return "enrollments with completed_at earlier than enrolled_at"
@@ -378,6 +385,8 @@ public struct SchemaChecker {
                 return "status IS NULL OR status NOT IN ("
                     + Schema.statuses.map { "'\($0)'" }.joined(separator: ", ") + ")"
             case .enrolledAt: return "enrolled_ok = 0"
+            case .enrolledLongAgo:
+                return "enrolled_ok = 1 AND \(dialect.binary("substr(enrolled_at, 1, 4)")) < '1971'"
             case .completedAt: return "completed_ok = 0"
             case .progressNotNumber: return "NOT \(dialect.isNumber("progress"))"
             case .progress:

@@ -54,7 +54,8 @@ import Testing
         )
         #expect(
             finding("enrollments whose progress")?.description
-                == "1 enrollment whose progress is not a number (e.g. id 19)")
+                == "1 enrollment whose progress is not a number (NULL, or text such as '0.5': store it as a number) (e.g. id 19)"
+        )
         #expect(report.hasErrors)
     }
 
@@ -227,6 +228,22 @@ import Testing
                 "\($0.message.prefix { $0 != " " }) \($0.count ?? 0) \($0.exampleID == nil)"
             }
                 == ["enrollments 2 true", "users 1 true", "badges 1 true", "organizations 1 true"])
+    }
+
+    /// `check` said OK to an enrollment of 1970-01-01, which the build then refused (an attack
+    /// run).
+    @Test("an enrollment dated before 1971 is an error, as the build says")
+    func longAgo() throws {
+        let path = try Fixture.database(
+            Fixture.platformRows + """
+                INSERT INTO enrollments VALUES (10, 1, 1, '1970-01-01', 'enrolled', 0, NULL),
+                  (11, 1, 1, '1971-01-01T00:00:00', 'enrolled', 0, NULL);
+                """, schema: Self.looseSchema)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        #expect(
+            report.errors.map(\.description) == [
+                "1 enrollment dated before 1971 (a Unix time of 0?): a report would count every period since, and the build refuses them (e.g. id 10)"
+            ])
     }
 
     /// "2025-03-05" + NUL passed as a date (GLOB reads up to the NUL), and the build dated
