@@ -46,6 +46,23 @@ public struct WeeklyChange: Sendable, Equatable {
 
     /// The data's latest day, when the report is dated after it.
     public var dataEnds: CivilDate? = nil
+    /// The data's first day: a window that ends by it counted nothing, and is no 0 (the
+    /// index's "A year earlier" showed 0 for a year before the data, an attack run).
+    public var dataBegins: CivilDate? = nil
+
+    /// The cells of the index's table for a measure: the 7 days before, the change, and the
+    /// same 7 days a year earlier, each "before the data" (the change "–") when its window
+    /// ends by the data's first day.
+    public func cells(_ measure: Measure) -> (previous: String, change: String, yearAgo: String) {
+        func before(_ end: CivilDate) -> Bool { dataBegins.map { end <= $0 } ?? false }
+        let previousBefore = before(start)
+        return (
+            previousBefore ? "before the data" : NumberText.count(measure.previous),
+            previousBefore ? "–" : measure.text,
+            before(asOf.adding(days: 1).adding(months: -12))
+                ? "before the data" : NumberText.count(measure.yearAgo)
+        )
+    }
 
     /// Said beside the week when some of its days are after the data's latest day: a report
     /// dated four days after the export published "Enrollments ▼ 62.7 % … the move is

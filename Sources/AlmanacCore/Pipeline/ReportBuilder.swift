@@ -71,6 +71,7 @@ public struct ReportBuilder {
             try WeeklyChange.read(from: source.db, asOf: source.asOf)
         }
         week.dataEnds = source.dataEnds
+        week.dataBegins = source.firstDay
         // The site about to be replaced: what changed since that report, and its feed.
         let previousSite = await PreviousSite.read(from: layout, files: files)
         let previousFeed = try stage(.writing) { try Feed.previous(in: layout, files: files) }

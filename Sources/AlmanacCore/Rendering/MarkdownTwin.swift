@@ -114,8 +114,9 @@ struct MarkdownTwin: Sendable {
             "| --- | ---: | ---: | --- | ---: |",
         ]
         for row in week.rows {
+            let cells = week.cells(row.measure)
             lines.append(
-                "| \(row.label) | \(NumberText.count(row.measure.current)) | \(NumberText.count(row.measure.previous)) | \(row.measure.text) | \(NumberText.count(row.measure.yearAgo)) |"
+                "| \(row.label) | \(NumberText.count(row.measure.current)) | \(cells.previous) | \(cells.change) | \(cells.yearAgo) |"
             )
         }
         lines.append("")

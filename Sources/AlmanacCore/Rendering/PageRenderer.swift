@@ -259,11 +259,11 @@ public struct PageRenderer: Sendable {
             [
                 "start": week.start.description,
                 "measures": week.rows.map { row in
-                    [
+                    let cells = week.cells(row.measure)
+                    return [
                         "label": row.label, "current": NumberText.count(row.measure.current),
-                        "previous": NumberText.count(row.measure.previous),
-                        "yearAgo": NumberText.count(row.measure.yearAgo),
-                        "change": row.measure.text, "direction": row.measure.direction,
+                        "previous": cells.previous, "yearAgo": cells.yearAgo,
+                        "change": cells.change, "direction": row.measure.direction,
                     ]
                 },
                 "drivers": week.rows.compactMap { row in

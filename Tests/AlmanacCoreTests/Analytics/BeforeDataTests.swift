@@ -74,4 +74,23 @@ import Testing
                 == "Enrollments: 1,336. 2024 (2024-01-01 to 2024-12-31) lies before the data, which begins on 2025-01-01: there is nothing to compare with.",
             "\(lead)")
     }
+
+    /// An attack run: the index's "A year earlier" showed 0 for a year before the data.
+    @Test("the index's week: a window that ends by the data's first day is 'before the data'")
+    func weekBeforeData() {
+        // As of Wednesday 2025-03-25: the last 7 days from 03-19, the 7 before from 03-12,
+        // the same 7 days a year earlier 2024-03-19 to 2024-03-25.
+        var week = WeeklyChange(
+            start: CivilDate(iso: "2025-03-19")!, asOf: CivilDate(iso: "2025-03-25")!,
+            enrollments: WeeklyChange.Measure(current: 7, previous: 7),
+            completions: WeeklyChange.Measure(current: 0, previous: 0))
+        week.dataBegins = CivilDate(iso: "2025-03-05")
+        #expect(week.cells(week.enrollments) == ("7", "no change", "before the data"))
+        // Data from 2025-03-19, the first of the last 7 days: the 7 before it hold none.
+        week.dataBegins = CivilDate(iso: "2025-03-19")
+        #expect(week.cells(week.enrollments) == ("before the data", "–", "before the data"))
+        // Data from a year and more before: numbers, a year earlier's 0 included.
+        week.dataBegins = CivilDate(iso: "2024-03-19")
+        #expect(week.cells(week.completions) == ("0", "none in either", "0"))
+    }
 }
