@@ -382,9 +382,15 @@ public struct OfflineNarrator: Sendable {
     /// " for Python Basics at Acme & Sons between 2024-03-01 and 2026-09-30", or nothing.
     func scope(_ filters: Filters) -> String {
         var parts: [String] = []
-        if let badge = filters.badge { parts.append(badge) }
-        if let organization = filters.organization { parts.append(organization) }
-        var text = parts.isEmpty ? "" : " for " + parts.map(md).joined(separator: " at ")
+        if let badge = filters.badge { parts.append(md(badge)) }
+        if let organization = filters.organization {
+            // A real organization named like the placeholder is said to be one: "Completion
+            // rate for (no organization): 100.00%" read as the learners with none (0.00 %), an
+            // attack run.
+            let named = organization == Scope.noOrganization ? "the organization named " : ""
+            parts.append(named + md(organization))
+        }
+        var text = parts.isEmpty ? "" : " for " + parts.joined(separator: " at ")
         if let range = filters.dateRange { text += " " + between(range) }
         return text
     }

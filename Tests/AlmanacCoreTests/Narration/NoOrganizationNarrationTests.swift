@@ -58,4 +58,15 @@ import Testing
         #expect(OfflineNarrator.days(15.2) == "15.2 days")
         #expect(OfflineNarrator.days(0.5) == "0.5 days")
     }
+
+    /// An attack run: a real organization named "(no organization)" led "Completion rate for
+    /// (no organization): 100.00%", read as the learners with none (0.00 %).
+    @Test("a real organization named like the placeholder is said to be one")
+    func namedLikePlaceholder() {
+        let narrator = OfflineNarrator()
+        #expect(
+            narrator.scope(Filters(badge: "Python Basics", organization: Scope.noOrganization))
+                == " for Python Basics at the organization named (no organization)")
+        #expect(narrator.scope(Filters(organization: "Acme")) == " for Acme")
+    }
 }
