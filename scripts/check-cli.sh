@@ -75,6 +75,16 @@ if ! grep -q "read 'Pyton Basics' as 'Python Basics'" "$scratch/err" || grep -q 
   failures=$((failures + 1))
 fi
 
+# build: a statement timeout hit by the row rules says so (an attack run's message named
+# nothing). 2 ms is far less than the rules' pass over the demo's 24,090 enrollments.
+"$almanac" build --db "$scratch/demo.db" --questions questions.yaml --out "$scratch/timeout-site" \
+  --llm off --statement-timeout 0.002 >"$scratch/out" 2>"$scratch/err"
+if ! grep -qF "the check of every row against docs/schema.md's rules" "$scratch/err"; then
+  echo "check-cli: a timeout in the row rules does not say so:" >&2
+  head -n 3 "$scratch/err" >&2
+  failures=$((failures + 1))
+fi
+
 # ask: a question over 2,000 characters is a usage error that does not echo it.
 long=$(head -c 3000 /dev/zero | tr '\0' 'x')
 expect_usage "the limit is 2000" ask "$long" --llm off

@@ -136,8 +136,20 @@ struct AnalysisRunner {
         let (finished, notes) = await Self.execute(
             work, workers: min(workers, work.count), first: db, order: order, open: open)
         let all = Array(finished.dropFirst(offset))
-        let checked =
-            pooled ? try finished[0].result.get().report : checking ? try rowRules?.get() : nil
+        let checked: SchemaReport?
+        do {
+            checked =
+                pooled ? try finished[0].result.get().report : checking ? try rowRules?.get() : nil
+        } catch let error as DatabaseError {
+            // A timeout here is the row rules', which no question's statement is: said so (an
+            // attack run's message named nothing).
+            guard case .timeout(let milliseconds) = error.reason else { throw error }
+            throw DatabaseError(
+                path: error.path,
+                reason: .rejected(
+                    "the check of every row against docs/schema.md's rules (`almanac check`), which a build runs first, ran longer than statement_timeout (\(DatabaseError.seconds(milliseconds))); raise --statement-timeout"
+                ))
+        }
         if let report = checked {
             if report.hasErrors {
                 throw SchemaCheckError(path: db.location, report: report)
