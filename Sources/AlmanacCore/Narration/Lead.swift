@@ -13,6 +13,14 @@ enum Lead {
             let noun = PeriodCoverage.noun(answer.subjectTitle ?? "")
             text += " " + capitalized(partial(answer.partialLeftOut, noun)) + ", left out."
         }
+        // "How many people dropped out in August" means drops that happened then, which the
+        // data cannot date: said what the window counts instead (a blind tester).
+        if answer.intent.measure == .dropouts, filters.dateRange != nil, answer.versus == nil {
+            text +=
+                answer.intent.people
+                ? " Drop-outs carry no date: these are the learners whose enrollments made in the window had been dropped by the report's date."
+                : " Drop-outs carry no date: these are the enrollments made in the window that had been dropped by the report's date."
+        }
         // A ranking of organizations leaves learners with none out: said, with their value.
         guard let row = answer.leftOut, !answer.rows.isEmpty else { return text }
         let support =

@@ -141,6 +141,35 @@ extension AnswerTests {
         }
     }
 
+    /// A blind tester: "how many people dropped out in August" means drops made then, which
+    /// the data cannot date; the lead says what the window counts instead.
+    @Test("drop-outs in a window say that the window is of the enrollments")
+    func dropsInWindow() throws {
+        let february = Filters(dateRange: Self.february)
+        for (people, ending) in [
+            (
+                false,
+                "these are the enrollments made in the window that had been dropped by the report's date."
+            ),
+            (
+                true,
+                "these are the learners whose enrollments made in the window had been dropped by the report's date."
+            ),
+        ] {
+            var intent = Intent(measure: .dropouts)
+            intent.people = people
+            let answer = try #require(
+                Answer.make(
+                    try run(CompletionMetrics.self, february), intent: intent, filters: february))
+            let lead = try #require(Lead.sentence(for: answer, filters: february))
+            #expect(lead.hasSuffix(" Drop-outs carry no date: " + ending), "\(lead)")
+            // With no window, nothing to say.
+            let all = try #require(
+                Answer.make(try run(CompletionMetrics.self), intent: intent, filters: Filters()))
+            #expect(!(Lead.sentence(for: all, filters: Filters()) ?? "").contains("carry no date"))
+        }
+    }
+
     /// An attack run: "the completion rate by badge this month against last month" left out
     /// Python Basics, which had enrollments only last month.
     @Test("a badge with some only in the other window is listed, with none now")
