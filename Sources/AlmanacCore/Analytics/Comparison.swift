@@ -48,7 +48,7 @@ public struct ComparisonWindows: Sendable, Equatable {
         guard let range, let start = range.start else { return nil }
         let end = min(range.end ?? tomorrow, tomorrow)
         guard start < end else { return nil }
-        let yearAgoAsOf = tomorrow.adding(months: -12).adding(days: -1)
+        let yearAgoAsOf = Self.asOf(asOf, monthsBack: 12)
         if let versus = match.versus {
             // The question's own second window is the one it is compared with, counted as of
             // the as-of date moved back as far as its start is from this window's.
@@ -56,7 +56,7 @@ public struct ComparisonWindows: Sendable, Equatable {
             if let other = versus.start {
                 if start.parts.day == 1, other.parts.day == 1 {
                     let months = (start.year - other.year) * 12 + start.month - other.month
-                    versusAsOf = tomorrow.adding(months: -months).adding(days: -1)
+                    versusAsOf = Self.asOf(asOf, monthsBack: months)
                 } else {
                     versusAsOf = asOf.adding(days: other.daysSinceEpoch - start.daysSinceEpoch)
                 }
@@ -86,7 +86,7 @@ public struct ComparisonWindows: Sendable, Equatable {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
             // The day after the as-of date moves as the window's end does.
-            previousAsOf = tomorrow.adding(months: -months).adding(days: -1)
+            previousAsOf = Self.asOf(asOf, monthsBack: months)
         } else {
             previousStart = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
             previousAsOf = asOf.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)
@@ -98,6 +98,17 @@ public struct ComparisonWindows: Sendable, Equatable {
                 start: start.adding(months: -12), end: end.adding(months: -12),
                 phrase: "a year earlier"),
             asOf: asOf, previousAsOf: previousAsOf, yearAgoAsOf: yearAgoAsOf)
+    }
+
+    /// The as-of date moved back `months`, as a window of whole months moves: the last day
+    /// of its month stays the last day (2026-06-30 → 2026-05-31), any other day is the same
+    /// day, or the month's last when it has none (2026-07-30 → 2026-06-30, 2024-03-30 →
+    /// 2024-02-29). Moving the day after it instead lost a day: "this month compared with
+    /// last month" as of 2026-07-30 counted June to the 29th (an attack run).
+    static func asOf(_ asOf: CivilDate, monthsBack months: Int) -> CivilDate {
+        let tomorrow = asOf.adding(days: 1)
+        return tomorrow.parts.day == 1
+            ? tomorrow.adding(months: -months).adding(days: -1) : asOf.adding(months: -months)
     }
 
     /// The question's match with its window replaced, for running the same analysis again.

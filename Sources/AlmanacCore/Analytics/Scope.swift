@@ -45,5 +45,5 @@ struct Scope: Sendable {
     /// The organization's display name: `(no organization)` for learners with none.
     static let organizationName = "coalesce(o.name, '\(noOrganization)')"
 
-    static let noOrganization = "(no organization)"
+    static let noOrganization = DisplayName.noOrganization
 }

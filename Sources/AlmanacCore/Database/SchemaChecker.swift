@@ -133,6 +133,9 @@ public struct SchemaChecker {
             if let finding = Self.longNames(names, table: table) { findings.append(finding) }
             if let finding = Self.blankNames(names, table: table) { findings.append(finding) }
             if let finding = Self.controlNames(names, table: table) { findings.append(finding) }
+            if table == "organizations", let finding = Self.placeholderNames(names) {
+                findings.append(finding)
+            }
         }
         // Categories are shown too, in drivers' sentences and by category (a review).
         let categories = try db.rows(
@@ -162,6 +165,17 @@ public struct SchemaChecker {
                 + listed.joined(separator: ", ")
                 + "); a question that names one is refused, as it cannot tell which is meant, so rename one of each pair",
             count: shared.count)
+    }
+
+    /// Organizations named like the placeholder for learners with none: "Compare Acme and
+    /// (no organization)" answered for the learners with none, and a question naming it
+    /// for the organization, two numbers for one name; "(no organization) (#2)" was then
+    /// the label of two rows (an attack run).
+    static func placeholderNames(_ rows: [(id: Int, name: String)]) -> SchemaFinding? {
+        let placeholder = matchingKey(DisplayName.noOrganization)
+        return namesFinding(rows.filter { matchingKey($0.name).hasPrefix(placeholder) }) {
+            "organizations whose name begins \"\(DisplayName.noOrganization)\" (ids \($0)), which pages and questions use for learners with no organization; rename them"
+        }
     }
 
     /// Names with nothing to show: empty, or spaces and invisible characters only. A summary
@@ -319,6 +333,10 @@ public struct SchemaChecker {
         case userIdentity = "user_identity"
         case badgeIdentity = "badge_identity"
         case organizationIdentity = "organization_identity"
+        // A reference stored as text ('1' beside 1) joins in SQLite but groups apart: "Acme
+        // (2), Acme (2), Acme (1) and Acme (1)" for Acme's 3 enrollments (an attack run).
+        case referenceType = "reference_type"
+        case organizationReferenceType = "organization_reference_type"
 
         /// The rules on the ids themselves.
         var isIdentity: Bool {
@@ -329,7 +347,8 @@ public struct SchemaChecker {
         /// The table whose rows the rule reads.
         var table: String {
             switch self {
-            case .joinedAt, .unknownOrganization, .userIdentity: return "users"
+            case .joinedAt, .unknownOrganization, .userIdentity, .organizationReferenceType:
+                return "users"
             case .badgeName, .badgeCategory, .badgeIdentity: return "badges"
             case .organizationName, .organizationIdentity: return "organizations"
             default: return "enrollments"
@@ -367,6 +386,12 @@ public struct SchemaChecker {
             case .badgeName: return "badges with a NULL name"
             case .badgeCategory: return "badges with a NULL category"
             case .organizationName: return "organizations with a NULL name"
+            case .referenceType:
+                return
+                    "enrollments whose user_id or badge_id is not a whole number (text such as '1', or a fraction): it joins its learner or badge but counts apart from the others; store it as an integer"
+            case .organizationReferenceType:
+                return
+                    "users whose organization_id is not a whole number (text such as '1', or a fraction): it joins its organization but counts apart from the others; store it as an integer"
             case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
                 return
                     "\(table) whose id is NULL or not a whole number (text or a fraction): ids join the tables and order the enrollments, so each must be an integer"
@@ -420,6 +445,13 @@ public struct SchemaChecker {
             case .badgeCategory: return "category IS NULL"
             case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
                 return "NOT \(dialect.isWholeNumber("id"))"
+            // NULL is the rule on unknown learners and badges; a NULL organization is none.
+            case .referenceType:
+                return "(user_id IS NOT NULL AND NOT \(dialect.isWholeNumber("user_id"))) OR "
+                    + "(badge_id IS NOT NULL AND NOT \(dialect.isWholeNumber("badge_id")))"
+            case .organizationReferenceType:
+                return
+                    "organization_id IS NOT NULL AND NOT \(dialect.isWholeNumber("organization_id"))"
             }
         }
     }
@@ -438,7 +470,7 @@ public struct SchemaChecker {
                 """
         }
         return """
-            SELECT e.id, e.status, e.progress, e.enrolled_at, e.completed_at,
+            SELECT e.id, e.user_id, e.badge_id, e.status, e.progress, e.enrolled_at, e.completed_at,
                    u.id AS user_found, u.joined_at, b.id AS badge_found,
                    \(dialect.flag(dialect.isTimestamp("e.enrolled_at"))) AS enrolled_ok,
                    CASE WHEN e.completed_at IS NULL THEN NULL

@@ -27,12 +27,17 @@ extension TimeWindow {
             own = nil
         }
         guard let (read, start, end) = own else { return nil }
+        // "This week vs this time last year" names the week on its own side: Monday against
+        // Monday too (it was the same dates, Sunday to Tuesday, an attack run).
+        let ownPhrase = read.range?.phrase.lowercased() ?? ""
+        if ownPhrase.contains("week") || ownPhrase.contains("fortnight") { weeks = true }
         var reading = read
         reading.versus =
             weeks
             ? DateRange(
                 start: start.adding(days: -364), end: end.adding(days: -364),
-                phrase: "the same week last year")
+                phrase: end.daysSinceEpoch - start.daysSinceEpoch > 7
+                    ? "the same weeks last year" : "the same week last year")
             : DateRange(
                 start: start.adding(months: -12), end: end.adding(months: -12),
                 phrase: "the same period last year")

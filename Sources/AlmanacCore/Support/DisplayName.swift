@@ -4,6 +4,9 @@
 public enum DisplayName {
     /// Characters a name keeps on display (docs/metrics.md, README).
     public static let limit = 120
+    /// The label of learners with no organization (`Scope.noOrganization`), which `check`
+    /// also keeps from the organizations' own names.
+    public static let noOrganization = "(no organization)"
     /// Characters any one text of a chart's figure keeps: titles and hover texts hold names.
     public static let figureLimit = 400
 

@@ -246,6 +246,48 @@ import Testing
             ])
     }
 
+    /// An attack run: a user_id '1' beside 1 joined its learner but grouped apart, and the
+    /// build published "Acme (2), Acme (2), Acme (1) and Acme (1)" for Acme's 3 enrollments.
+    @Test("a reference stored as text is an error; NULL is the other rules'")
+    func textReferences() throws {
+        let path = try Fixture.database(
+            """
+            INSERT INTO organizations VALUES (1, 'Acme');
+            INSERT INTO badges VALUES (1, 'Python Basics', 'P'), (2, 'SQL', 'D');
+            INSERT INTO users VALUES (1, 'u1', 1, '2025-01-01'), (2, 'u2', '1', '2025-01-01'),
+              (3, 'u3', NULL, '2025-01-01');
+            INSERT INTO enrollments VALUES (1, 1, 1, '2025-02-01', 'completed', 1, '2025-02-05'),
+              (2, '1', '2', '2025-02-02', 'enrolled', 0, NULL),
+              (3, 2, 1.5, '2025-02-03', 'enrolled', 0, NULL),
+              (4, 3, 2, '2025-02-03', 'enrolled', 0, NULL);
+            """,
+            schema: """
+                CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, organization_id, joined_at TEXT);
+                CREATE TABLE badges (id INTEGER PRIMARY KEY, name TEXT, category TEXT);
+                CREATE TABLE enrollments (id INTEGER PRIMARY KEY, user_id, badge_id, enrolled_at TEXT,
+                  status TEXT, progress REAL, completed_at TEXT);
+                """)
+        let report = try SchemaChecker().check(SQLiteConnection(path: path))
+        let found = report.errors.filter {
+            $0.message.contains("is not a whole number (text such as '1'")
+        }
+        // Enrollments 2 ('1', '2') and 3 (1.5, which also matches no badge); user 2 ('1').
+        #expect(
+            found.map { "\($0.message.prefix { $0 != " " }) \($0.count ?? 0) \($0.exampleID ?? 0)" }
+                == ["enrollments 2 2", "users 1 2"])
+    }
+
+    @Test("an organization named like the placeholder for learners with none is an error")
+    func placeholderName() {
+        let rows: [(id: Int, name: String)] = [
+            (1, "Acme"), (2, "(no organization)"), (3, "(No Organization) (#2)"),
+            (4, "No organization"),
+        ]
+        #expect(SchemaChecker.placeholderNames(rows)?.message.contains("(ids 2, 3)") == true)
+        #expect(SchemaChecker.placeholderNames([(1, "Acme")]) == nil)
+    }
+
     /// "2025-03-05" + NUL passed as a date (GLOB reads up to the NUL), and the build dated
     /// its report by the rest of the data (an attack run).
     @Test("a date with a NUL and more after it is unparseable")

@@ -80,4 +80,44 @@ import Testing
         #expect(range.end == CivilDate(iso: "2026-09-28"))
         #expect(try reason("enrollments this fortnight") == .unreadableTime("this fortnight"))
     }
+
+    /// An attack run: as of 2026-07-30, "this month compared with last month" counted June
+    /// to the 29th (688 against 738, where June 1 to 30 holds 762), and as of 2026-03-28
+    /// February to the 27th. Windows worked out by hand; the last day is included.
+    @Test(
+        "the month before, to the same day: the as-of date moved back a month",
+        arguments: [
+            ("2026-07-30", "2026-06-01", "2026-06-30"), ("2026-03-28", "2026-02-01", "2026-02-28"),
+            ("2024-03-30", "2024-02-01", "2024-02-29"), ("2026-06-30", "2026-05-01", "2026-05-31"),
+        ])
+    func monthBefore(asOf: String, from: String, through: String) throws {
+        let day = try #require(CivilDate(iso: asOf))
+        let match = try Matcher(asOf: day).route(
+            Question(id: "q", text: "How many enrollments this month compared with last month?"))
+        let windows = try #require(ComparisonWindows.of(match, asOf: day))
+        #expect(windows.previous.start == CivilDate(iso: from))
+        #expect(windows.previous.end == CivilDate(iso: through)?.adding(days: 1))
+        #expect(windows.previousAsOf == CivilDate(iso: through))
+    }
+
+    /// An attack run: as of Wednesday 2026-06-17, "this week vs this time last year" was set
+    /// against Sunday to Tuesday of 2025 (65), "this week compared with the same week last
+    /// year" against Monday to Wednesday (67).
+    @Test("a week's own window set against this time last year is Monday against Monday")
+    func weekThisTime() throws {
+        let day = try #require(CivilDate(iso: "2026-06-17"))
+        for text in [
+            "How many enrollments this week vs this time last year?",
+            "How many enrollments this week compared with the same week last year?",
+        ] {
+            let match = try Matcher(asOf: day).route(Question(id: "q", text: text))
+            #expect(match.versus?.start == CivilDate(iso: "2025-06-16"), "\(text)")
+            #expect(match.versus?.end == CivilDate(iso: "2025-06-19"), "\(text)")
+            #expect(match.versus?.phrase == "the same week last year", "\(text)")
+        }
+        let fortnight = try Matcher(asOf: day).route(
+            Question(id: "q", text: "enrollments in the past fortnight vs this time last year"))
+        #expect(fortnight.versus?.start == CivilDate(iso: "2025-06-02"))
+        #expect(fortnight.versus?.phrase == "the same weeks last year")
+    }
 }

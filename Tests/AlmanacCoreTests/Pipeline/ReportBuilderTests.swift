@@ -317,24 +317,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 
-    @Test("an organization named like the (no organization) placeholder builds, shown with its id")
+    /// It built, shown with its id in tables, until an attack run found a question naming it
+    /// answered for the organization and "Compare Acme and (no organization)" for the
+    /// learners with none: two numbers for one name. The build now stops, as `check` does.
+    @Test("an organization named like the (no organization) placeholder stops the build")
     func placeholderName() async throws {
         let project = try Project(
             rows: Fixture.platformRows
                 + "UPDATE organizations SET name = '(no organization)' WHERE id = 2;")
-        let summary = try await project.build(
-            """
-            title: T
-            questions:
-              - text: What is the completion rate by organization?
-                id: completion
-              - text: How have enrollments trended over time?
-                id: trend
-            """)
-        #expect(summary.pages == 2)
-        for page in ["completion.html", "trend.html"] {
-            #expect(project.read(page).contains("(no organization) (#2)"))
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
+                """
+                title: T
+                questions:
+                  - text: What is the completion rate by organization?
+                    id: completion
+                """)
         }
+        #expect(
+            String(describing: error).contains(
+                "organization whose name begins \"(no organization)\" (ids 2)"))
+        #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 
     @Test("two organizations named Zürich, precomposed and decomposed, stop the build with the ids")
