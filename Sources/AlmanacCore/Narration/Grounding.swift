@@ -82,6 +82,14 @@ public struct Grounding: Sendable, Equatable {
                 if (1900...2100).contains(value) { continue }  // a year
                 if abs(value) <= 10 { continue }  // a small count: "3 badges"
             }
+            // "… and 25 more" counts the names a list leaves out, not the data: the offline
+            // narrator's own tie lists were flagged (an attack run).
+            if !percent, let range = Range(match.range, in: text),
+                text[..<range.lowerBound].hasSuffix("and "),
+                text[range.upperBound...].hasPrefix(" more")
+            {
+                continue
+            }
             let written = number + (percent ? "%" : "")
             result.append(
                 Figure(written: written, value: value, decimals: decimals, percent: percent))

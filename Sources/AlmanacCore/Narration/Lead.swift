@@ -180,6 +180,14 @@ enum Lead {
         let finishing =
             answer.finishingCohorts.isEmpty
             ? "" : " (\(list(answer.finishingCohorts)), still finishing, left out)"
+        // A ranking whose best has no value has none to rank (nulls sort last): "the highest
+        // median days to complete … is no completions yet to the tenth of a day, shared by 23
+        // badges" (an attack run).
+        if answer.intent.ranking != nil, first.value == .null {
+            let what =
+                answer.value.format == .days ? "a completion to time" : "a value to rank"
+            return "No \(noun) has \(what) yet\(scope)\(finishing)."
+        }
         // The most of nothing is no top: "the month with the most completions is 2025-03: 0"
         // (an attack run, where every enrollment was dropped).
         if counts, answer.intent.ranking?.order != .bottom, first.value.doubleValue == 0 {

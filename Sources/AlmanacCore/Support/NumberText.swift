@@ -74,6 +74,10 @@ public enum NumberText {
         // 1e-7 and 2.5e-5 were both shown as "0" (an attack run).
         case (.double(let number), _) where number != 0 && abs(number) < 0.0005:
             return String(format: "%.3g", number)
+        // Past 2^53 a double has no fourth decimal, and rounding to one invented digits:
+        // 1e15 + 0.5 was shown "1,000,000,000,000,000.4" (an attack run). Written as stored.
+        case (.double(let number), _) where abs(number) >= 1e15 && number != number.rounded():
+            return JSONValue.format(number)
         case (.double(let number), _): return decimal(number, places: 4)
         case (.bool(let flag), _): return flag ? "yes" : "no"
         default: return value.encoded()

@@ -36,4 +36,14 @@ import Testing
         // 1e+21 is not in the data: flagged whole, not as "21".
         #expect(Grounding.check("z 1e+21.", against: context).unverified == ["1e+21"])
     }
+
+    /// An attack run: "28 weeks tied: 2025-W12, 2025-W13, 2025-W14 and 25 more" was flagged
+    /// as "25" not in the data, on the offline narrator's own summary.
+    @Test("'and N more' of a list is no figure; '25 more learners' still is")
+    func andMore() {
+        let context: JSONValue = ["rows": [["n": 2829]]]
+        #expect(Grounding.check("2,829 tied: A, B and 25 more.", against: context).unverified == [])
+        #expect(
+            Grounding.check("2,829, then 25 more learners", against: context).unverified == ["25"])
+    }
 }

@@ -71,4 +71,19 @@ import Testing
             project.read("month.md").contains(
                 "No month in the 12 months up to 2025-04-02 had any completions: 0 in each."))
     }
+
+    /// An attack run: "the highest median days to complete … is no completions yet to the
+    /// tenth of a day, shared by 23 badges".
+    @Test("a ranking of times with no completion to time says so")
+    func noTimes() async throws {
+        let yaml = """
+            title: No times
+            questions:
+              - text: Which badge takes the longest to complete?
+                id: slowest
+            """
+        let project = try Project(rows: Self.lateStart, questions: yaml)
+        try await project.build(yaml)
+        #expect(project.read("slowest.md").contains("No badge has a completion to time yet."))
+    }
 }

@@ -151,6 +151,8 @@ import Testing
         #expect(NumberText.cell(.double(0.000123), .decimal) == "0.000123")
         #expect(NumberText.cell(.double(0.0005), .decimal) == "0.0005")
         #expect(NumberText.cell(.double(0), .decimal) == "0")
+        // Past 2^53 no fourth decimal exists: written as stored, not "…000.4".
+        #expect(NumberText.cell(.double(1e15 + 0.5), .decimal) == "1000000000000000.5")
         #expect(NumberText.cell(.string("\u{202E}abc\u{0}"), .decimal) == "\\u{202E}abc\\u{0}")
         #expect(NumberText.cell(.string("Zürich\tAG\n"), .decimal) == "Zürich\tAG\n")
         // Not a figure to check: the digits of a character written out.
