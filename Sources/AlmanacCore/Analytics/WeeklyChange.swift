@@ -58,16 +58,32 @@ public struct WeeklyChange: Sendable, Equatable {
         let previousBefore = before(start)
         return (
             previousBefore ? "before the data" : NumberText.count(measure.previous),
-            previousBefore ? "–" : measure.text,
+            previousBefore || previousPartly ? "–" : measure.text,
             before(asOf.adding(days: 1).adding(months: -12))
                 ? "before the data" : NumberText.count(measure.yearAgo)
         )
+    }
+
+    /// The data begins inside the 7 days before: they are no whole week to compare with
+    /// ("Enrollments 21 | 9 | ▲ 133.3%", "the move is broad-based", an attack run).
+    public var previousPartly: Bool {
+        guard let dataBegins else { return false }
+        return start.adding(days: -7) < dataBegins && dataBegins < start
+    }
+
+    /// The previous 7 days' count, or nil when they lie wholly before the data.
+    public func previous(_ measure: Measure) -> Int? {
+        dataBegins.map { start <= $0 } == true ? nil : measure.previous
     }
 
     /// Said beside the week when some of its days are after the data's latest day: a report
     /// dated four days after the export published "Enrollments ▼ 62.7 % … the move is
     /// broad-based", a fall that was the export's.
     public var caveat: String? {
+        if previousPartly, let dataBegins {
+            return
+                "The data begins on \(dataBegins), inside the 7 days before: they are not a whole 7 days to compare with, and no change is given."
+        }
         guard let dataEnds, dataEnds < asOf else { return nil }
         let empty = asOf.daysSinceEpoch - dataEnds.daysSinceEpoch
         let held = max(0, 7 - empty)

@@ -80,7 +80,7 @@ public struct Digest: Sendable {
                 zip(["enrollments", "learners", "completions"], week.rows).map { measure, row in
                     [
                         "measure": .string(measure), "current": .int(row.measure.current),
-                        "previous": .int(row.measure.previous),
+                        "previous": week.previous(row.measure).map { .int($0) } ?? .null,
                         "drivers": row.drivers?.json ?? .null,
                     ]
                 })
@@ -130,9 +130,10 @@ public struct Digest: Sendable {
             ]
             if let caveat = week.caveat { lines += ["> **Note:** \(escape(caveat))", ""] }
             for row in week.rows {
+                let cells = week.cells(row.measure)
                 lines.append(
                     "- \(row.label): \(NumberText.count(row.measure.current)) against "
-                        + "\(NumberText.count(row.measure.previous)), \(row.measure.text)"
+                        + cells.previous + (cells.change == "–" ? "" : ", " + cells.change)
                         + (row.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")

@@ -89,6 +89,15 @@ import Testing
         // Data from 2025-03-19, the first of the last 7 days: the 7 before it hold none.
         week.dataBegins = CivilDate(iso: "2025-03-19")
         #expect(week.cells(week.enrollments) == ("before the data", "–", "before the data"))
+        #expect(week.previous(week.enrollments) == nil)
+        // Data from 2025-03-15, inside the 7 days before (03-12 to 03-18): counted, but no
+        // change against a part of a week, and said so.
+        week.dataBegins = CivilDate(iso: "2025-03-15")
+        #expect(week.cells(week.enrollments) == ("7", "–", "before the data"))
+        #expect(week.previous(week.enrollments) == 7)
+        #expect(
+            week.caveat?.hasPrefix("The data begins on 2025-03-15, inside the 7 days before")
+                == true)
         // Data from a year and more before: numbers, a year earlier's 0 included.
         week.dataBegins = CivilDate(iso: "2024-03-19")
         #expect(week.cells(week.completions) == ("0", "none in either", "0"))
