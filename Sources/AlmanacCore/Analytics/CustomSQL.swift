@@ -75,7 +75,10 @@ public struct CustomSQL: Sendable, Codable {
         do {
             try db.query(sql.trimmingCharacters(in: .whitespacesAndNewlines), []) { row in
                 if columns.isEmpty {
-                    columns = (0..<row.columnCount).map(row.columnName)
+                    // A column name is shown in headers, titles and axes: its control and
+                    // direction characters are written out (a U+202E reversed a table
+                    // header, an attack run).
+                    columns = (0..<row.columnCount).map { DisplayName.visible(row.columnName($0)) }
                 }
                 guard rows.count < rowLimit else {
                     truncated = true

@@ -57,9 +57,12 @@ public struct SearchIndex: Sendable {
         // The same bytes as `JSONValue.scriptSafeEncoded()` of
         // `{"names": [...], "pages": [[href, title, section, text, [numbers]], ...]}`.
         writer.append("window.AlmanacSearch = {\"names\":[")
+        // Names come from the data (a query's own text among them), shown by the search box:
+        // their control and direction characters are written out, as on the pages (a U+202E
+        // from a query was raw here, an attack run).
         for (index, name) in sorted.enumerated() {
             if index > 0 { writer.append(UInt8(ascii: ",")) }
-            writer.write(name)
+            writer.write(DisplayName.visible(name))
         }
         writer.append("],\"pages\":[")
         for (index, summary) in summaries.enumerated() {

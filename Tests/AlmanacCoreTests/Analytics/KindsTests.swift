@@ -307,6 +307,15 @@ import Testing
         #expect(try db.scalarInt("SELECT count(*) FROM badges") == 3)
     }
 
+    /// An attack run: a column named with a U+202E reversed its table header and chart titles.
+    @Test("a custom query's column names have their direction characters written out")
+    func customColumnNames() throws {
+        let db = try context().db as! SQLiteConnection
+        let result = try CustomSQL.run(
+            "SELECT 1 AS \"a\u{202E}b\", 2 AS plain", questionID: "q", on: db)
+        #expect(result.columns == ["a\\u{202E}b", "plain"])
+    }
+
     /// A fault attack's empty result showed a table of "|  |".
     @Test("a custom query with no rows has no table to show")
     func customNoRows() throws {
