@@ -285,7 +285,11 @@ public struct SchemaChecker {
         // Each id with its own name, quoted so that spaces at the ends show: "London Region"
         // (id 4) and " london region " (id 14), not one name for both.
         var listed = groups.prefix(listedDuplicates).map { group in
-            let each = group.map { "\"\(DisplayName.cut($0.name))\" (id \($0.id))" }
+            // Invisible characters written out: "Acme" and "Acme" + U+2060 looked one name
+            // (an attack run).
+            let each = group.map {
+                "\"\(DisplayName.visible(DisplayName.cut($0.name), invisible: true))\" (id \($0.id))"
+            }
             return each.dropLast().joined(separator: ", ") + " and " + each.last!
         }
         if groups.count > listedDuplicates {
@@ -388,13 +392,13 @@ public struct SchemaChecker {
             case .organizationName: return "organizations with a NULL name"
             case .referenceType:
                 return
-                    "enrollments whose user_id or badge_id is not a whole number (text such as '1', or a fraction): it joins its learner or badge but counts apart from the others; store it as an integer"
+                    "enrollments whose user_id or badge_id is not stored as an integer (text such as '1', or a real such as 1.5 or 1.0): it joins its learner or badge but counts apart from the others; store it as an integer"
             case .organizationReferenceType:
                 return
-                    "users whose organization_id is not a whole number (text such as '1', or a fraction): it joins its organization but counts apart from the others; store it as an integer"
+                    "users whose organization_id is not stored as an integer (text such as '1', or a real such as 1.5 or 1.0): it joins its organization but counts apart from the others; store it as an integer"
             case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
                 return
-                    "\(table) whose id is NULL or not a whole number (text or a fraction): ids join the tables and order the enrollments, so each must be an integer"
+                    "\(table) whose id is NULL or not stored as an integer (text such as '10', or a real such as 1.5 or 3.0): ids join the tables and order the enrollments, so each must be an integer"
             }
         }
 

@@ -20,11 +20,14 @@ public enum DisplayName {
     /// text-direction embedding, override or isolate written out as `\u{202E}`: a query's
     /// own result is not checked as names are, and a U+202E in one reversed the rest of its
     /// page's summary (an attack run).
-    public static func visible(_ text: String) -> String {
+    /// With `invisible`, every default-ignorable code point too (U+2060, a soft hyphen): a
+    /// message telling two names apart that differ only by one.
+    public static func visible(_ text: String, invisible: Bool = false) -> String {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
             (scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control)
                 || (0x202A...0x202E).contains(scalar.value)
                 || (0x2066...0x2069).contains(scalar.value)
+                || (invisible && scalar.properties.isDefaultIgnorableCodePoint)
         }
         guard text.unicodeScalars.contains(where: hidden) else { return text }
         var result = String.UnicodeScalarView()

@@ -147,7 +147,7 @@ import Testing
         let duplicates = SchemaChecker.duplicateNames(rows, table: "badges", noun: "badge")
         // 1 and 2; 5 and 6. Blank names are their own finding: 3 and 4.
         #expect(duplicates?.count == 4)
-        #expect(duplicates?.message.contains("\"Acme\" (id 1) and \"Acme\u{2060}\" (id 2)") == true)
+        #expect(duplicates?.message.contains(#""Acme" (id 1) and "Acme\u{2060}" (id 2)"#) == true)
         #expect(
             SchemaChecker.blankNames(rows, table: "badges")?.message.contains("(ids 3, 4)") == true)
         // Alike in 118 characters, apart in the 119th that a page still shows: two names.
@@ -220,7 +220,7 @@ import Testing
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let untyped = report.errors.filter {
-            $0.message.contains("whose id is NULL or not a whole number")
+            $0.message.contains("whose id is NULL or not stored as an integer")
         }
         // Enrollments NULL and '10'; user 2.5; badge '1'; organization NULL. No example id.
         #expect(
@@ -270,7 +270,7 @@ import Testing
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let found = report.errors.filter {
-            $0.message.contains("is not a whole number (text such as '1'")
+            $0.message.contains("is not stored as an integer (text such as '1'")
         }
         // Enrollments 2 ('1', '2') and 3 (1.5, which also matches no badge); user 2 ('1').
         #expect(
@@ -365,7 +365,7 @@ import Testing
         #expect(
             report.errors.map(\.description) == [
                 "3 badges whose name another badge also has, exactly or after Unicode NFC normalization: "
-                    + "\"Python Basics\" (id 1), \"Python Basics\" (id 4) and \" python basics\u{200B}\" (id 5)"
+                    + "\"Python Basics\" (id 1), \"Python Basics\" (id 4) and \" python basics\\u{200B}\" (id 5)"
                     + same,
                 "1 badge whose name is empty or blank (ids 6); give each a name",
                 "4 organizations whose name another organization also has, exactly or after Unicode NFC "
