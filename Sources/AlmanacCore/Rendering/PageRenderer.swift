@@ -263,7 +263,9 @@ public struct PageRenderer: Sendable {
                     return [
                         "label": row.label, "current": NumberText.count(row.measure.current),
                         "previous": cells.previous, "yearAgo": cells.yearAgo,
-                        "change": cells.change, "direction": row.measure.direction,
+                        // No change given is no direction to colour.
+                        "change": cells.change,
+                        "direction": cells.change == "–" ? "flat" : row.measure.direction,
                     ]
                 },
                 "drivers": week.rows.compactMap { row in
