@@ -85,7 +85,7 @@ public struct ComparisonWindows: Sendable, Equatable {
         if start.parts.day == 1, end.parts.day == 1, !range.writtenInDays {
             let months = (end.year - start.year) * 12 + end.month - start.month
             previousStart = start.adding(months: -months)
-            // The day after the as-of date moves as the window's end does.
+            // The as-of date moves back as the window does (its month's last day stays last).
             previousAsOf = Self.asOf(asOf, monthsBack: months)
         } else {
             previousStart = start.adding(days: start.daysSinceEpoch - end.daysSinceEpoch)

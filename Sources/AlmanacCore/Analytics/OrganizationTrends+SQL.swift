@@ -157,8 +157,17 @@ extension OrganizationTrends: Analysis {
         var description: String {
             let lines =
                 organizations > 1 ? " for \(NumberText.count(organizations)) organizations" : ""
+            let coarser = [
+                "day": "weekly, monthly or quarterly", "week": "monthly or quarterly",
+                "month": "quarterly",
+            ][unit]
+            let asks = [
+                coarser.map { "a coarser period (\($0))" },
+                "a shorter window (\"in the last 90 days\")",
+                organizations > 1 ? "one organization" : nil,
+            ].compactMap { $0 }
             return
-                "the series would list \(NumberText.count(periods)) \(unit)s\(lines), too many to show; ask for a coarser period (weekly, monthly, quarterly) or a shorter window (\"daily in the last 90 days\")"
+                "the series would list \(NumberText.count(periods)) \(unit)s\(lines), too many to show; ask for \(asks.joined(separator: ", or "))"
         }
     }
 

@@ -63,11 +63,6 @@ public struct PeriodCoverage: Sendable, Equatable {
     }
 
     /// The word for one period of a series whose rows are `title`: "month" for "Cohort".
-    /// Whether a column title names periods: "Day", "Week", "Month", "Quarter", a cohort.
-    static func granularity(ofTitle title: String) -> Bool {
-        ["Day", "Week", "Month", "Quarter", "Cohort", "Month of enrollment"].contains(title)
-    }
-
     public static func noun(_ title: String) -> String {
         switch title {
         case "Cohort", "Month of enrollment": return "month"

@@ -80,10 +80,17 @@ public struct WeeklyChange: Sendable, Equatable {
     /// dated four days after the export published "Enrollments ▼ 62.7 % … the move is
     /// broad-based", a fall that was the export's.
     public var caveat: String? {
-        if previousPartly, let dataBegins {
-            return
-                "The data begins on \(dataBegins), inside the 7 days before: they are not a whole 7 days to compare with, and no change is given."
-        }
+        let begins =
+            previousPartly
+            ? dataBegins.map {
+                "The data begins on \($0), inside the 7 days before: they are not a whole 7 days to compare with, and no change is given."
+            } : nil
+        guard let ends = endsCaveat else { return begins }
+        return begins.map { $0 + " " + ends } ?? ends
+    }
+
+    /// The note on days after the data's latest day, when there are any.
+    private var endsCaveat: String? {
         guard let dataEnds, dataEnds < asOf else { return nil }
         let empty = asOf.daysSinceEpoch - dataEnds.daysSinceEpoch
         let held = max(0, 7 - empty)

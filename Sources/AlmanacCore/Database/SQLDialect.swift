@@ -155,10 +155,11 @@ public struct SQLiteDialect: SQLDialect {
     /// GLOB checks the shape and the time's digits, then the calendar.
     public func isTimestamp(_ text: String) -> String {
         let date = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-        // GLOB reads up to a NUL: "2025-03-05" + NUL passed, and the build then dated the
-        // report by the text before it (an attack run). The bytes are the pattern's, no more.
+        // GLOB and length() read up to a NUL: "2025-03-05" + NUL passed, and the build then
+        // dated the report by the text before it (an attack run). The bytes are the
+        // characters', no more, in UTF-8 or UTF-16 (a character of a date is one unit: 'a').
         return "(CASE WHEN typeof(\(text)) <> 'text' THEN 0 "
-            + "WHEN length(CAST(\(text) AS BLOB)) NOT IN (10, 19) THEN 0 "
+            + "WHEN length(CAST(\(text) AS BLOB)) <> length(\(text)) * length(CAST('a' AS BLOB)) THEN 0 "
             + "WHEN NOT ((\(text) GLOB '\(date)T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
             + "AND substr(\(text), 12, 2) < '24') OR \(text) GLOB '\(date)') THEN 0 "
             + "WHEN \(isCalendarDay(text)) THEN 1 ELSE 0 END) = 1"
@@ -170,7 +171,11 @@ public struct SQLiteDialect: SQLDialect {
         "typeof(\(value)) IN ('integer', 'real')"
     }
 
-    public func isWholeNumber(_ value: String) -> String { "typeof(\(value)) = 'integer'" }
+    /// 1.0 groups and joins with 1 (a nullable id exported by pandas is a real); text '1'
+    /// does not.
+    public func isWholeNumber(_ value: String) -> String {
+        "(typeof(\(value)) = 'integer' OR (typeof(\(value)) = 'real' AND \(value) = CAST(\(value) AS INTEGER)))"
+    }
 
     /// SQLite has no `percentile_cont`: each value is ranked within its group, and the two
     /// ranks around `p × (n − 1)` are interpolated, as `percentile_cont` does. The rank and

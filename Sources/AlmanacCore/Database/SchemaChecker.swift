@@ -199,8 +199,7 @@ public struct SchemaChecker {
     /// were two rows of one label.
     static func matchingKey(_ name: String) -> String {
         var scalars = String.UnicodeScalarView()
-        let shown = DisplayName.cut(name)
-        for scalar in shown.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+        for scalar in name.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars
         where !scalar.properties.isDefaultIgnorableCodePoint {
             // Any run of spaces, tabs, line breaks or no-break spaces is one space: a page
             // shows "Python  Basics" and "Python Basics" alike (a blind test's two rows).
@@ -210,7 +209,10 @@ public struct SchemaChecker {
                 scalars.append(scalar)
             }
         }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Cut after the rest, so that a space or an invisible character does not move the cut.
+        return DisplayName.isLonger(key, than: DisplayName.limit)
+            ? String(key.prefix(DisplayName.limit - 1)) : key
     }
 
     /// The longest badge or organization name accepted: far past any real one, and short
@@ -392,13 +394,13 @@ public struct SchemaChecker {
             case .organizationName: return "organizations with a NULL name"
             case .referenceType:
                 return
-                    "enrollments whose user_id or badge_id is not stored as an integer (text such as '1', or a real such as 1.5 or 1.0): it joins its learner or badge but counts apart from the others; store it as an integer"
+                    "enrollments whose user_id or badge_id is not a whole number (text such as '1', or a fraction): it joins its learner or badge but counts apart from the others; store it as an integer"
             case .organizationReferenceType:
                 return
-                    "users whose organization_id is not stored as an integer (text such as '1', or a real such as 1.5 or 1.0): it joins its organization but counts apart from the others; store it as an integer"
+                    "users whose organization_id is not a whole number (text such as '1', or a fraction): it joins its organization but counts apart from the others; store it as an integer"
             case .enrollmentIdentity, .userIdentity, .badgeIdentity, .organizationIdentity:
                 return
-                    "\(table) whose id is NULL or not stored as an integer (text such as '10', or a real such as 1.5 or 3.0): ids join the tables and order the enrollments, so each must be an integer"
+                    "\(table) whose id is NULL or not a whole number (text such as '10', or a fraction): ids join the tables and order the enrollments, so each must be an integer"
             }
         }
 

@@ -147,7 +147,7 @@ extension TimeWindow {
     )
 
     private static let samePeriod = regex(
-        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with|to)\s+)(?:at\s+)?(?:the\s+)?(?:same|this)\s+(?:period|time|point|stage|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
+        #"(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|with|to)\s+)(?:the\s+)?same\s+(?:period|time|point|stage|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to)\s+)(?:at\s+)?(?:this|that)\s+(?:period|time|point|stage|window|stretch|dates|days|weeks?|months?|quarter)\s+(?:of\s+|in\s+)?(?:last|the previous|the prior|a|one)\s+year(?:\s+(?:ago|earlier|before))?\b|(?:\b(?:against|vs\.?|versus|compared? (?:with|to))\s+)(?:a|one|the) year (?:before|earlier|ago)\b"#
     )
 
     /// The operator that ends right where `range` starts.

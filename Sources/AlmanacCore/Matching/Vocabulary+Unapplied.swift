@@ -19,7 +19,11 @@ extension Vocabulary {
             // repeated enrollment.
             .threshold,
             [
-                #"\b(?:twice|three times|four times|five times|ten times|half|double|triple|\d+(?:\.\d+)?\s*(?:times|x))\s+as\s+(?:many|much|high|low|long|often|fast|quickly|likely|big|large)\b"#
+                #"\b(?:twice|three times|four times|five times|ten times|half|double|triple|\d+(?:\.\d+)?\s*(?:times|x))\s+as\s+(?:many|much|high|low|long|often|fast|quickly|likely|big|large)\b"#,
+                // "Which customers have declining enrollments this year" listed every
+                // organization's growth, the rises first (a blind tester): a move above or
+                // below zero is a line too.
+                #"\b(?:declining|shrinking|decreasing|falling|dropping|growing|rising|increasing)\s+(?:enrol+ments?|completions?|numbers|sign[- ]?ups|registrations|learners|completion rates?)\b"#,
             ]
         ),
         (
@@ -209,6 +213,10 @@ extension Vocabulary {
                 #"\b(?:active|open|current|live|outstanding|unclosed)\s+(?:enrol+ments?|registrations?|sign[- ]?ups?)\b"#,
                 // "Active learners": which statuses, or which activity, the data cannot say.
                 #"\b(?:active|inactive)\s+(?:learners|users|students|people|members|participants|employees|accounts)\b"#,
+                // "How many learners were active last month" gave those who enrolled then,
+                // where "active learners" was refused (a blind tester). ("Still active" is in
+                // progress, and read.)
+                #"\b(?:learners|users|students|people|members|participants|employees|accounts|customers)\s+(?:who\s+|that\s+)?(?:were|was|are|is|have been|has been|had been|stayed|remained)\s+(?:in)?active\b"#,
                 #"\bfrom (?:in[- ]progress|enrol+ed|started|not started) (?:to|into) (?:completed|dropped|finished|in[- ]progress)\b"#,
                 #"\b(?:status|statuses)\s+(?:breakdown|split|mix|distribution)\b|\b(?:by|per|across)\s+status(?:es)?\b|\bbreakdown of (?:the )?statuses\b|\b(?:in|for|of)\s+(?:each|every)\s+(?:status|state)\b|\beach of the (?:statuses|states)\b"#,
             ]

@@ -66,6 +66,15 @@ public struct Grounding: Sendable, Equatable {
             #"(?<![\w.\-/:{])(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}(?!\d)|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(\s?%|\s+per\s?cent\b)?"#
     )
 
+    /// " more" that ends a list: at the end, before punctuation, or " more in the table";
+    /// not "and 45 more learners than Globex", a figure.
+    private static func listEnd(_ rest: Substring) -> Bool {
+        guard rest.hasPrefix(" more") else { return false }
+        let after = rest.dropFirst(" more".count)
+        return after.isEmpty || after.first.map { ".,;:)!?".contains($0) } == true
+            || after.hasPrefix(" in the table")
+    }
+
     static func figures(in text: String) -> [Figure] {
         var result: [Figure] = []
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -86,7 +95,7 @@ public struct Grounding: Sendable, Equatable {
             // narrator's own tie lists were flagged (an attack run).
             if !percent, let range = Range(match.range, in: text),
                 text[..<range.lowerBound].hasSuffix("and "),
-                text[range.upperBound...].hasPrefix(" more")
+                Self.listEnd(text[range.upperBound...])
             {
                 continue
             }

@@ -53,7 +53,7 @@ enum Lead {
             }
             return text
         }
-        guard PeriodCoverage.granularity(ofTitle: title) else { return nil }
+        guard Answer.periodTitles.contains(title) || title == "Cohort" else { return nil }
         let noun = PeriodCoverage.noun(title)
         guard !answer.partialLeftOut.isEmpty else {
             return "No whole \(noun) to rank: the data covers none of the window in whole."

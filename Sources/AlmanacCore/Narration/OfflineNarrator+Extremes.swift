@@ -7,7 +7,7 @@ extension OfflineNarrator {
         case highestLowest
         /// "A completes best at 46.7%, and B worst at 0.0%".
         case bestWorst
-        /// "A leads at 26.1% and B trails at 3.3%".
+        /// "A leads on completion rate at 26.1% and B trails at 3.3%".
         case leadsTrails
     }
 

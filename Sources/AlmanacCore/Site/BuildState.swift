@@ -4,7 +4,8 @@ import Foundation
 /// work entirely: `SiteLayout.buildState` beside the output folder (git-ignored).
 ///
 /// The fingerprint covers every input: the questions file's bytes, the database file's size,
-/// modification time and SQLite change counter (and its WAL file's), the templates folder,
+/// modification time, identity (device, inode, change time) and SQLite change counter (and
+/// its WAL file's), the templates folder,
 /// plotly.js, the answer cache, the options and the Almanac binary. The recorded output files
 /// (size and modification time) prove the site was not touched since.
 struct BuildState: Codable, Equatable {

@@ -131,9 +131,13 @@ public struct Digest: Sendable {
             if let caveat = week.caveat { lines += ["> **Note:** \(escape(caveat))", ""] }
             for row in week.rows {
                 let cells = week.cells(row.measure)
+                let against =
+                    week.previous(row.measure) == nil
+                    ? " (the 7 days before lie before the data)"
+                    : " against " + cells.previous
+                        + (cells.change == "–" ? "" : ", " + cells.change)
                 lines.append(
-                    "- \(row.label): \(NumberText.count(row.measure.current)) against "
-                        + cells.previous + (cells.change == "–" ? "" : ", " + cells.change)
+                    "- \(row.label): \(NumberText.count(row.measure.current))" + against
                         + (row.drivers.map { ". " + $0.sentence } ?? ""))
             }
             lines.append("")

@@ -16,7 +16,7 @@ public enum DisplayName {
         return String(name.prefix(limit - 1)) + "…"
     }
 
-    /// The text with each control character (but for line breaks and tabs) and each
+    /// The text with each control character (but for line breaks, carriage returns and tabs) and each
     /// text-direction embedding, override or isolate written out as `\u{202E}`: a query's
     /// own result is not checked as names are, and a U+202E in one reversed the rest of its
     /// page's summary (an attack run).
@@ -24,7 +24,8 @@ public enum DisplayName {
     /// message telling two names apart that differ only by one.
     public static func visible(_ text: String, invisible: Bool = false) -> String {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
-            (scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control)
+            (scalar != "\n" && scalar != "\t" && scalar != "\r"
+                && scalar.properties.generalCategory == .control)
                 || (0x202A...0x202E).contains(scalar.value)
                 || (0x2066...0x2069).contains(scalar.value)
                 || (invisible && scalar.properties.isDefaultIgnorableCodePoint)

@@ -25,7 +25,7 @@ public struct FileAttributes: Sendable, Equatable {
     /// The file's identity and when its contents or metadata last changed (`st_ino`,
     /// `st_ctim`), which `touch` cannot set back: a database copied over another of the same
     /// size, with its time set back and the same change counter, was taken for the same one
-    /// (an attack run). 0 where unknown.
+    /// (an attack run). Empty where unknown.
     public var identity: String
 
     public init(

@@ -220,7 +220,7 @@ import Testing
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let untyped = report.errors.filter {
-            $0.message.contains("whose id is NULL or not stored as an integer")
+            $0.message.contains("whose id is NULL or not a whole number")
         }
         // Enrollments NULL and '10'; user 2.5; badge '1'; organization NULL. No example id.
         #expect(
@@ -270,7 +270,7 @@ import Testing
                 """)
         let report = try SchemaChecker().check(SQLiteConnection(path: path))
         let found = report.errors.filter {
-            $0.message.contains("is not stored as an integer (text such as '1'")
+            $0.message.contains("is not a whole number (text such as '1'")
         }
         // Enrollments 2 ('1', '2') and 3 (1.5, which also matches no badge); user 2 ('1').
         #expect(
@@ -286,6 +286,33 @@ import Testing
         ]
         #expect(SchemaChecker.placeholderNames(rows)?.message.contains("(ids 2, 3)") == true)
         #expect(SchemaChecker.placeholderNames([(1, "Acme")]) == nil)
+    }
+
+    /// A review: the NUL rule must not refuse a UTF-16 database, whose dates are two bytes a
+    /// character, nor a whole-number real id (1.0 groups and joins with 1, as pandas
+    /// exports a nullable id); and two long names differing by a space inside are one.
+    @Test("UTF-16 dates, real ids of whole numbers and long near-twins")
+    func reviewCases() throws {
+        let utf16 = try Fixture.database(
+            Fixture.platformRows
+                + "UPDATE users SET organization_id = 1.0 WHERE organization_id = 1;",
+            schema: "PRAGMA encoding = 'UTF-16le';\n"
+                + DemoSeeder.schemaSQL.replacingOccurrences(
+                    of: "organization_id INTEGER REFERENCES", with: "organization_id REFERENCES"))
+        let db = try SQLiteConnection(path: utf16)
+        #expect(
+            try db.scalarInt("SELECT count(*) FROM pragma_encoding WHERE encoding = 'UTF-16le'")
+                == 1)
+        #expect(
+            try db.scalarInt("SELECT count(*) FROM users WHERE typeof(organization_id) = 'real'")
+                ?? 0 > 0)
+        #expect(try SchemaChecker().check(db).findings == [])
+        let long = String(repeating: "Advanced Machine Learning Engineering ", count: 4)
+        let twins = [
+            (id: 1, name: long + "One"),
+            (id: 2, name: long.replacingOccurrences(of: "Machine ", with: "Machine  ") + "One"),
+        ]
+        #expect(SchemaChecker.duplicateNames(twins, table: "badges", noun: "badge")?.count == 2)
     }
 
     /// "2025-03-05" + NUL passed as a date (GLOB reads up to the NUL), and the build dated

@@ -44,6 +44,15 @@ import Testing
         #expect(try reason(text) == .unreadableTime(phrase), "\(text)")
     }
 
+    /// A review: "to" before "this month last year" is no comparison ("from January to this
+    /// month last year" was read as January against January 2025).
+    @Test("'from January to this month last year' is not set against anything")
+    func fromToThis() throws {
+        #expect(throws: MatchError.self) {
+            try route("Enrollments from January to this month last year")
+        }
+    }
+
     @Test("a name's near miss does not take in the little word after it")
     func strayWord() throws {
         #expect(
@@ -119,5 +128,45 @@ import Testing
             Question(id: "q", text: "enrollments in the past fortnight vs this time last year"))
         #expect(fortnight.versus?.start == CivilDate(iso: "2025-06-02"))
         #expect(fortnight.versus?.phrase == "the same weeks last year")
+    }
+}
+
+/// Blind test seventy-three (2026-12-07), a head of customer success: "which customers are at
+/// risk of churning" gave the drop-out rate by organization, "how many learners were active at
+/// Stark Industries last month" those who enrolled then (where "active learners" is refused),
+/// and "which customers have declining enrollments this year" every organization's growth.
+@Suite struct BlindSeventyThreeTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics"], organizations: ["Stark Industries", "Initech"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-09-30")!)
+
+    @Test("a risk or a forecast is data Almanac does not hold")
+    func risk() throws {
+        for text in [
+            "Which customers are at risk of churning?", "at-risk learners at Initech",
+            "What is the predicted completion rate for Python Basics?",
+        ] {
+            guard case .absentMeasure = try reason(text) else {
+                Issue.record("\(text): \(try reason(text))")
+                continue
+            }
+        }
+        // The least likely to finish is the lowest completion rate, still.
+        #expect(
+            try route("Which course are people least likely to finish?").intent.measure
+                == .completionRate)
+    }
+
+    @Test("learners who were active, and declining enrollments, are refused, not dropped")
+    func activeAndDeclining() throws {
+        #expect(
+            try refusedPart("How many learners were active at Stark Industries last month?")
+                == .twoStatuses)
+        #expect(
+            try refusedPart("which customers have declining enrollments this year?") == .threshold)
+        // Growth itself is still read.
+        #expect(try route("Which organizations grew the most this year?").intent.measure == .growth)
     }
 }

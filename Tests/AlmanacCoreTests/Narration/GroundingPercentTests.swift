@@ -45,5 +45,11 @@ import Testing
         #expect(Grounding.check("2,829 tied: A, B and 25 more.", against: context).unverified == [])
         #expect(
             Grounding.check("2,829, then 25 more learners", against: context).unverified == ["25"])
+        #expect(
+            Grounding.check("2,829, and 45 more learners than Globex", against: context)
+                .unverified == ["45"])
+        #expect(
+            Grounding.check("2,829: A, B and 18 more in the table.", against: context).unverified
+                == [])
     }
 }
