@@ -54,15 +54,18 @@ public struct WeeklyChange: Sendable, Equatable {
     /// same 7 days a year earlier, each "before the data" (the change "–") when its window
     /// ends by the data's first day.
     public func cells(_ measure: Measure) -> (previous: String, change: String, yearAgo: String) {
-        func before(_ end: CivilDate) -> Bool { dataBegins.map { end <= $0 } ?? false }
-        let previousBefore = before(start)
+        let previous = previous(measure)
         return (
-            previousBefore ? "before the data" : NumberText.count(measure.previous),
-            previousBefore || previousPartly ? "–" : measure.text,
-            before(asOf.adding(days: 1).adding(months: -12))
+            previous.map(NumberText.count) ?? "before the data",
+            previous == nil || previousPartly ? "–" : measure.text,
+            endsBeforeData(asOf.adding(days: 1).adding(months: -12))
                 ? "before the data" : NumberText.count(measure.yearAgo)
         )
     }
+
+    /// Whether a window that ends (the day after its last) on `end` lies wholly before the
+    /// data's first day.
+    private func endsBeforeData(_ end: CivilDate) -> Bool { dataBegins.map { end <= $0 } ?? false }
 
     /// The data begins inside the 7 days before: they are no whole week to compare with
     /// ("Enrollments 21 | 9 | ▲ 133.3%", "the move is broad-based", an attack run).
@@ -73,7 +76,7 @@ public struct WeeklyChange: Sendable, Equatable {
 
     /// The previous 7 days' count, or nil when they lie wholly before the data.
     public func previous(_ measure: Measure) -> Int? {
-        dataBegins.map { start <= $0 } == true ? nil : measure.previous
+        endsBeforeData(start) ? nil : measure.previous
     }
 
     /// Said beside the week when some of its days are after the data's latest day: a report

@@ -235,13 +235,7 @@ public struct SchemaChecker {
         _ rows: [(id: Int, name: String)], table: String, column: String = "name"
     ) -> SchemaFinding? {
         namesFinding(
-            rows.filter { row in
-                row.name.unicodeScalars.contains {
-                    $0.properties.generalCategory == .control
-                        || (0x202A...0x202E).contains($0.value)
-                        || (0x2066...0x2069).contains($0.value)
-                }
-            }
+            rows.filter { row in row.name.unicodeScalars.contains(where: DisplayName.isHiding) }
         ) {
             "\(table) whose \(column) holds a control character or a text-direction override (ids \($0)), which can hide or reverse the text around it on every page; remove it"
         }

@@ -291,8 +291,9 @@ struct EntityFinder {
     /// the folded `name` has at that end.
     private static func strayEnd(_ word: String?, of name: [Character], last: Bool) -> Bool {
         guard let word else { return false }
-        let own = name.split(separator: " ")
-        return (last ? own.last : own.first).map { String($0) } != word
+        let end = last ? name.lastIndex(of: " ").map { $0 + 1 } ?? 0 : 0
+        let own = last ? name[end...] : name[..<(name.firstIndex(of: " ") ?? name.endIndex)]
+        return !own.elementsEqual(word)
     }
 
     /// Runs of words that are the start of a longer name and nothing more: "Globex" for

@@ -95,13 +95,11 @@ struct BuildState: Codable, Equatable {
     /// (device, inode and change time, `FileAttributes.identity`), and for a SQLite file its
     /// change counter, which every committed write increments.
     static func describe(_ path: String, files: any FileSystem) -> String {
-        guard let stamp = stamp(path, files: files) else { return "\(path): absent" }
-        var text = "\(path):\(stamp.size):\(stamp.modified)"
-        if let identity = files.attributes(of: URL(fileURLWithPath: path))?.identity,
-            !identity.isEmpty
-        {
-            text += ":" + identity
-        }
+        guard let attributes = files.attributes(of: URL(fileURLWithPath: path)),
+            attributes.kind != .directory
+        else { return "\(path): absent" }
+        var text = "\(path):\(attributes.size):\(attributes.modified)"
+        if !attributes.identity.isEmpty { text += ":" + attributes.identity }
         // A header that cannot be read leaves the size and time to tell a change.
         if let header = try? files.contents(of: URL(fileURLWithPath: path), limit: 100),
             header.count == 100

@@ -24,10 +24,7 @@ public enum DisplayName {
     /// message telling two names apart that differ only by one.
     public static func visible(_ text: String, invisible: Bool = false) -> String {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
-            (scalar != "\n" && scalar != "\t" && scalar != "\r"
-                && scalar.properties.generalCategory == .control)
-                || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
+            (scalar != "\n" && scalar != "\t" && scalar != "\r" && isHiding(scalar))
                 || (invisible && scalar.properties.isDefaultIgnorableCodePoint)
         }
         guard text.unicodeScalars.contains(where: hidden) else { return text }
@@ -42,6 +39,13 @@ public enum DisplayName {
             }
         }
         return String(result)
+    }
+
+    /// A control character, or a text-direction embedding, override or isolate (U+202A to
+    /// U+202E, U+2066 to U+2069): either can hide or reverse the text around it.
+    static func isHiding(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Whether a text has more than `limit` characters. Counting stops at the limit: a
