@@ -192,7 +192,21 @@ public struct Matcher: Sendable {
             throw failure(.sharedName(shared.name))
         }
         try refuseAbsentMeasures(masked, failure)
-        let wording = memo.wording(wordingText(masked.lowercased()))
+        let lowered = wordingText(masked.lowercased())
+        // "MoM growth per customer", with no window of its own: the last month against the
+        // month before, not a series by month (`Wording.singlePeriodChange`).
+        let singleChange = asOf.flatMap { asOf in
+            Wording.singlePeriodChange(in: lowered).flatMap { found in
+                let window = try? memo.window(
+                    Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf)
+                return window?.range == nil ? found : nil
+            }
+        }
+        var wording = memo.wording(singleChange?.rest ?? lowered)
+        // "MoM completion growth": completions in each window, not per period.
+        if singleChange != nil, wording.dimension == .period, wording.granularity == nil {
+            wording.dimension = nil
+        }
         if wording.completedEnrollments, wording.dimension == .period {
             // Per month they are the cohorts; per week or quarter, not computed.
             throw failure(
@@ -269,6 +283,16 @@ public struct Matcher: Sendable {
                     try memo.window(Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf),
                     in: &match,
                     failure)
+                if let unit = singleChange?.unit.rawValue {
+                    // Growth is itself against the period before.
+                    let reading = try memo.window(
+                        "last \(unit) against the \(unit) before", asOf: asOf)
+                    if match.intent.measure == .growth {
+                        match.filters.dateRange = reading.range
+                    } else {
+                        try Self.place(reading, in: &match, failure)
+                    }
+                }
             } catch let problem as TimeWindow.Problem {
                 throw failure(problem.reason)
             }

@@ -301,6 +301,35 @@ struct Wording: Equatable {
 
     /// The text with the unit of a peak replaced ("which ‹period› had the most"), so the time
     /// reader does not take "month" for a window it cannot read.
+    /// "Month over month", "week-on-week", "QoQ" (written out by the shorthand).
+    private static let periodOverPeriod = compile(
+        #"\b(week|month|quarter)[- ](?:over|on)[- ]\1\b"#)
+
+    /// "MoM enrollment growth per customer", "QoQ completions by badge": with no other word
+    /// of a series, a period against the one before it, which the matcher reads as the last
+    /// whole one against its predecessor. Returns its unit and the text without the phrase;
+    /// nil when there is none, or when a word such as "trend" or "monthly" asks for a series
+    /// (the series by that period, as before). The growth of the 12 months against the 12
+    /// before was given for the first, and the whole history by badge for the second (its
+    /// "QoQ" dropped without a word).
+    static func singlePeriodChange(in text: String) -> (unit: Granularity, rest: String)? {
+        let whole = NSRange(text.startIndex..., in: text)
+        guard let found = periodOverPeriod.firstMatch(in: text, range: whole),
+            let word = Range(found.range(at: 1), in: text),
+            let unit = Granularity(rawValue: text[word].lowercased())
+        else { return nil }
+        let rest = (text as NSString).replacingCharacters(
+            in: found.range, with: String(repeating: " ", count: found.range.length))
+        let range = NSRange(rest.startIndex..., in: rest)
+        let series =
+            (dimensions.first { $0.0 == .period }?.1 ?? []) + granularities.map(\.1)
+            + [yearly, peak, whenPeak]
+        guard !series.contains(where: { $0.firstMatch(in: rest, range: range) != nil }) else {
+            return nil
+        }
+        return (unit, rest)
+    }
+
     static func withoutPeaks(_ text: String) -> String {
         let whole = NSRange(text.startIndex..., in: text)
         var result = text

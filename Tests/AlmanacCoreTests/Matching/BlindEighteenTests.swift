@@ -87,11 +87,15 @@ import Testing
         #expect(try route(text).intent.measure == .inProgress)
     }
 
+    /// Read as the series by their period until blind test 75's stop: with no window of
+    /// their own they are now the last whole period against the one before
+    /// (`PeriodOverPeriodTests`); beside a series word they are still the series.
     @Test(
-        "'qoq', 'quarter-on-quarter', 'MoM' and 'WoW' are series by their period; 'Wow,' is a word",
+        "'qoq', 'quarter-on-quarter', 'MoM' and 'WoW' beside a series word are series by their period",
         arguments: [
-            ("Enrollments qoq", Granularity.quarter), ("enrollments quarter-on-quarter", .quarter),
-            ("completions mom", .month), ("enrollments wow", .week),
+            ("Enrollments qoq trend", Granularity.quarter),
+            ("enrollments quarter-on-quarter over time", .quarter),
+            ("MoM completions this year", .month), ("enrollments wow trend", .week),
         ])
     func overPeriod(text: String, granularity: Granularity) throws {
         let match = try route(text)

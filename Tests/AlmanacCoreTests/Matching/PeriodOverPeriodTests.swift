@@ -1,0 +1,95 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// "MoM enrollment growth per customer" ranked the organizations by the growth of the 12
+/// months against the 12 before, and "QoQ completions by badge" gave every completion of the
+/// history by badge, its "QoQ" dropped without a word (stop 46's probe). A week, month or
+/// quarter over the same, with no window of its own and no word of a series, is the last
+/// whole one against the one before. The dates are worked out by hand from the as-of date,
+/// Tuesday 2026-06-30: last month is May, last quarter Q1, last week Monday 22 June to
+/// Sunday 28 June.
+@Suite struct PeriodOverPeriodTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Docker Basics"], organizations: ["Initech", "Hooli"],
+            categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    private func day(_ iso: String) -> CivilDate? { CivilDate(iso: iso) }
+
+    @Test(
+        "growth 'MoM' is the last month's growth, which is against the month before",
+        arguments: [
+            "MoM enrollment growth per customer",
+            "Month over month enrollment growth per organization",
+            "What is the month-on-month growth in enrollments by organization?",
+        ])
+    func growth(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .growth)
+        #expect(match.intent.dimension == .organization)
+        #expect(match.filters.dateRange?.start == day("2026-05-01"))
+        #expect(match.filters.dateRange?.end == day("2026-06-01"))
+        #expect(match.versus == nil)
+    }
+
+    @Test("a count 'QoQ' by badge is last quarter against the quarter before, by badge")
+    func quarterByBadge() throws {
+        let match = try route("QoQ completions by badge")
+        #expect(match.intent.measure == .completions)
+        #expect(match.intent.dimension == .badge)
+        #expect(match.filters.dateRange?.start == day("2026-01-01"))
+        #expect(match.filters.dateRange?.end == day("2026-04-01"))
+        #expect(match.versus?.start == day("2025-10-01"))
+        #expect(match.versus?.end == day("2026-01-01"))
+    }
+
+    @Test("'WoW' is last week, Monday to Sunday, against the week before")
+    func week() throws {
+        let match = try route("WoW enrollments by badge")
+        #expect(match.intent.dimension == .badge)
+        #expect(match.filters.dateRange?.start == day("2026-06-22"))
+        #expect(match.filters.dateRange?.end == day("2026-06-29"))
+        #expect(match.versus?.start == day("2026-06-15"))
+        #expect(match.versus?.end == day("2026-06-22"))
+    }
+
+    @Test(
+        "a rate or a total 'month over month' is last month against April",
+        arguments: [
+            (
+                "What is the month-on-month change in the completion rate for Python Basics?",
+                Measure.completionRate
+            ),
+            ("MoM completion growth", .completions), ("Enrollments month over month", .enrollments),
+        ])
+    func total(text: String, measure: Measure) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure)
+        #expect(match.intent.dimension == nil)
+        #expect(match.filters.dateRange?.start == day("2026-05-01"))
+        #expect(match.versus?.start == day("2026-04-01"))
+        #expect(match.versus?.end == day("2026-05-01"))
+    }
+
+    @Test(
+        "with a window of its own, or a word of a series, it is the series by that period",
+        arguments: [
+            ("MoM enrollments in 2025", Granularity.month),
+            ("Month-over-month enrollments trend", .month),
+            ("monthly enrollments month over month", .month),
+        ])
+    func series(text: String, granularity: Granularity) throws {
+        let match = try route(text)
+        #expect(match.intent.dimension == .period)
+        #expect(match.granularity == granularity)
+        #expect(match.versus == nil)
+    }
+
+    @Test("'year over year' is unchanged: the 12 months against the 12 before")
+    func yearOverYear() throws {
+        #expect(try route("YoY growth in enrollments").intent.measure == .growth)
+        #expect(try route("YoY growth in enrollments").filters.dateRange == nil)
+    }
+}
