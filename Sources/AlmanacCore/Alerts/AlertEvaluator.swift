@@ -9,6 +9,13 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     /// the alert is not checked (a rate over a quarter's first 16 enrollments, none old
     /// enough to finish, fired "below 30 %" with 0 %).
     public var tooFew: Int? = nil
+    /// The days a rate's window had run by the report's date, when fewer than the rule's
+    /// `minimumDays`: the threshold is not checked (the README's own alert fired "below
+    /// 30 %" with 0 % on a quarter's fourth day, over 56 enrollments).
+    public var tooNew: Int? = nil
+
+    /// Left unchecked: too few enrollments, or too new a window.
+    public var unchecked: Bool { tooFew != nil || tooNew != nil }
 
     /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5%".
     public var description: String {
@@ -21,7 +28,8 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
         let rate = KeyMeasure.isRate(rule.measure)
         let number = NumberText.decimal(value, places: 2)
         switch rule.condition {
-        case .above, .below: return number + (rate ? "%" : "")
+        // A rate as the pages write it, two decimals always ("0.00%", where "0%" was written).
+        case .above, .below: return rate ? NumberText.storedPercent(value / 100) : number
         case .changeAbove, .changeBelow: return number + (rate ? " pts" : "%")
         }
     }
@@ -30,10 +38,18 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     /// say it: "not checked: its completion rate is over 16 enrollments, fewer than 20"; nil
     /// for an alert that was checked.
     public var uncheckedReason: String? {
-        tooFew.map {
-            "not checked: its \(KeyMeasure.label(rule.measure)) is over \(NumberText.count($0)) enrollments, fewer than \(NumberText.count(rule.minimumEnrollments))"
+        let label = KeyMeasure.label(rule.measure)
+        if let tooFew {
+            return
+                "not checked: its \(label) is over \(NumberText.count(tooFew)) enrollments, fewer than \(NumberText.count(rule.minimumEnrollments))"
+        }
+        return tooNew.map {
+            "not checked: its \(label) is of a window \($0) day\($0 == 1 ? "" : "s") old, fewer than \(NumberText.count(rule.minimumDays)), whose newest enrollments have had no time to finish"
         }
     }
+
+    /// The setting that left it unchecked, for the build's warning.
+    var uncheckedSetting: String { tooFew != nil ? "min_enrollments" : "min_days" }
 
     public var json: JSONValue {
         var object: [String: JSONValue] = [
@@ -47,6 +63,10 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
         if let tooFew {
             object["too_few_enrollments"] = .int(tooFew)
             object["min_enrollments"] = .int(rule.minimumEnrollments)
+        }
+        if let tooNew {
+            object["window_days"] = .int(tooNew)
+            object["min_days"] = .int(rule.minimumDays)
         }
         return .object(object)
     }
@@ -67,9 +87,13 @@ extension AlertResult {
         if let minimum = json["min_enrollments"]?.doubleValue {
             rule.minimumEnrollments = Int(minimum)
         }
+        if let days = json["min_days"]?.doubleValue {
+            rule.minimumDays = Int(days)
+        }
         value = json["value"]?.doubleValue
         triggered = json["triggered"] == .bool(true)
         tooFew = json["too_few_enrollments"]?.doubleValue.map { Int($0) }
+        tooNew = json["window_days"]?.doubleValue.map { Int($0) }
     }
 }
 
@@ -230,15 +254,16 @@ public struct AlertEvaluator: Sendable {
                 value = rate ? row?.change : row?.changePercent
             }
             let tooFew = rate ? Self.tooFew(report, rule) : nil
-            if let reason = AlertResult(rule: rule, value: nil, triggered: false, tooFew: tooFew)
-                .uncheckedReason
-            {
+            let tooNew = rate ? Self.tooNew(report, rule) : nil
+            let unchecked = AlertResult(
+                rule: rule, value: nil, triggered: false, tooFew: tooFew, tooNew: tooNew)
+            if let reason = unchecked.uncheckedReason {
                 warn(
-                    "\(path):\(rule.line): alert for `\(rule.question)` \(reason) (`min_enrollments`)"
+                    "\(path):\(rule.line): alert for `\(rule.question)` \(reason) (`\(unchecked.uncheckedSetting)`)"
                 )
             }
             let triggered: Bool
-            switch (rule.condition, tooFew == nil ? value : nil) {
+            switch (rule.condition, unchecked.unchecked ? nil : value) {
             case (_, nil): triggered = false
             case (.above, let value?), (.changeAbove, let value?):
                 triggered = value > rule.threshold
@@ -246,7 +271,8 @@ public struct AlertEvaluator: Sendable {
                 triggered = value < rule.threshold
             }
             results.append(
-                AlertResult(rule: rule, value: value, triggered: triggered, tooFew: tooFew))
+                AlertResult(
+                    rule: rule, value: value, triggered: triggered, tooFew: tooFew, tooNew: tooNew))
         }
         if !problems.isEmpty { throw AlertError(path: path, problems: problems) }
         return results
@@ -295,6 +321,19 @@ public struct AlertEvaluator: Sendable {
             fewest < Double(rule.minimumEnrollments)
         else { return nil }
         return Int(fewest)
+    }
+
+    /// The days the question's window had run by the report's date, from its first day, when
+    /// fewer than the rule's `minimumDays` and the alert is a threshold (`above`/`below`):
+    /// a change sets the windows against each other at the same age. Nil when enough, or for
+    /// a question with no window of its own. "Last week" as of Monday is 8 days old: its
+    /// enrollments are 1 to 8 days old, and its completion rate is low every Monday.
+    static func tooNew(_ report: ReportSummary, _ rule: AlertRule) -> Int? {
+        guard rule.condition == .above || rule.condition == .below,
+            let windows = report.comparison?.windows, let start = windows.current.start
+        else { return nil }
+        let days = windows.asOf.daysSinceEpoch - start.daysSinceEpoch + 1
+        return days < rule.minimumDays ? max(days, 0) : nil
     }
 
     /// What may be wrong with an `above`/`below` threshold of a rate, which is in percent: one

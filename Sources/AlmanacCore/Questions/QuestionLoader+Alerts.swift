@@ -2,7 +2,7 @@ import Yams
 
 extension QuestionLoader {
     static let alertKeys = Set(
-        ["question", "measure", "for", "min_enrollments"]
+        ["question", "measure", "for", "min_enrollments", "min_days"]
             + AlertRule.Condition.allCases.map(\.rawValue))
 
     /// `alerts:`, a list of `{question, measure, for?, above|below|change_above|change_below}`.
@@ -30,6 +30,7 @@ extension QuestionLoader {
             var measure: String?
             var subject: String?
             var minimum = AlertRule.defaultMinimumEnrollments
+            var minimumDays = AlertRule.defaultMinimumDays
             var conditions: [(AlertRule.Condition, Double, Node)] = []
             var valid = true
             for (keyNode, value) in fields {
@@ -53,6 +54,16 @@ extension QuestionLoader {
                         problem(
                             value,
                             "`min_enrollments` must be a whole number of enrollments, 0 or more (0 checks a rate over any number)"
+                        )
+                        valid = false
+                    }
+                case "min_days":
+                    if let number = value.int, number >= 0 {
+                        minimumDays = number
+                    } else {
+                        problem(
+                            value,
+                            "`min_days` must be a whole number of days, 0 or more (0 checks a rate however new its window)"
                         )
                         valid = false
                     }
@@ -122,6 +133,7 @@ extension QuestionLoader {
                     question: question, measure: measure, subject: subject, condition: condition,
                     threshold: threshold, line: line))
             rules[rules.count - 1].minimumEnrollments = minimum
+            rules[rules.count - 1].minimumDays = minimumDays
         }
         return rules
     }

@@ -51,7 +51,7 @@ public struct Digest: Sendable {
             "alerts": .array(alerts.filter(\.triggered).map(\.json)),
             // Alerts left unchecked for too few enrollments: said, not silently absent (a
             // skipped alert read as one that did not fire: blind test 56).
-            "unchecked_alerts": .array(alerts.filter { $0.tooFew != nil }.map(\.json)),
+            "unchecked_alerts": .array(alerts.filter(\.unchecked).map(\.json)),
             "insights": .array(
                 topInsights.map { entry in
                     [
@@ -113,9 +113,13 @@ public struct Digest: Sendable {
             }
             lines.append("")
         }
-        let unchecked = alerts.filter { $0.tooFew != nil }
+        let unchecked = alerts.filter(\.unchecked)
         if !unchecked.isEmpty {
-            lines += ["Not checked, for too few enrollments:", ""]
+            let why = [
+                unchecked.contains { $0.tooFew != nil } ? "too few enrollments" : nil,
+                unchecked.contains { $0.tooNew != nil } ? "too new a window" : nil,
+            ].compactMap { $0 }.joined(separator: " or ")
+            lines += ["Not checked, for \(why):", ""]
             for alert in unchecked {
                 lines.append(
                     "- [\(escape(Self.questionText(alert, summaries)))](\(alert.rule.question).md): "
