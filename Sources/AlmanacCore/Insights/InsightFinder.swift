@@ -147,10 +147,19 @@ public struct InsightFinder: Sendable {
     // MARK: - Slices
 
     /// The slices of one measure with a value in both windows.
+    /// Each slice's move. A slice counted in one window only had none in the other: a count,
+    /// not a rate or a time, is 0 there when that window counted any slice. Left out, a first
+    /// badge of 8 learners in 2025 and none in 2024 let a rise of 6 "rise most" (blind test 75).
     private func moves(_ comparison: Comparison, measure: String) -> [Insight.Move] {
-        comparison.rows.compactMap { row in
-            guard row.measure == measure, let subject = row.subject, let previous = row.previous,
-                let current = row.current
+        let rows = comparison.rows.filter { $0.measure == measure && $0.subject != nil }
+        let counted = !KeyMeasure.isRate(measure) && !measure.hasPrefix("median_days")
+        let zero = (
+            previous: counted && rows.contains { $0.previous != nil } ? 0.0 : nil,
+            current: counted && rows.contains { $0.current != nil } ? 0.0 : nil
+        )
+        return rows.compactMap { row in
+            guard let subject = row.subject, let previous = row.previous ?? zero.previous,
+                let current = row.current ?? zero.current
             else { return nil }
             return Insight.Move(
                 subject: subject, previous: previous, current: current, change: current - previous)

@@ -164,6 +164,40 @@ import Testing
         #expect(fact.fall == Insight.Move(subject: "C", previous: 20, current: 15, change: -5))
     }
 
+    /// Blind test 75: a first badge of 8 Umbrella Health learners in 2025 and none in 2024
+    /// was listed in 2025 only, and "rose most" went to two of +6.
+    @Test("a slice counted in one window only moves from 0; a rate there does not move")
+    func moverFromNothing() throws {
+        var current = comparison([("A", 1, 7), ("B", 3, 2)], total: (4, 17))
+        let windows = current.windows
+        current = Comparison(
+            windows: windows,
+            current: [
+                KeyMeasure(measure: "learners", subject: nil, value: 17),
+                KeyMeasure(measure: "learners", subject: "A", value: 7),
+                KeyMeasure(measure: "learners", subject: "B", value: 2),
+                KeyMeasure(measure: "learners", subject: "New", value: 8),
+            ],
+            previous: [
+                KeyMeasure(measure: "learners", subject: nil, value: 4),
+                KeyMeasure(measure: "learners", subject: "A", value: 1),
+                KeyMeasure(measure: "learners", subject: "B", value: 3),
+            ], yearAgo: [])
+        let fact = try #require(finder.topMovers(current, measure: "learners"))
+        #expect(fact.rise == Insight.Move(subject: "New", previous: 0, current: 8, change: 8))
+        #expect(fact.fall == Insight.Move(subject: "B", previous: 3, current: 2, change: -1))
+        let rates = Comparison(
+            windows: windows,
+            current: [
+                KeyMeasure(measure: "completion_rate", subject: "A", value: 0.5),
+                KeyMeasure(measure: "completion_rate", subject: "New", value: 0.9),
+            ],
+            previous: [KeyMeasure(measure: "completion_rate", subject: "A", value: 0.4)],
+            yearAgo: [])
+        let rate = try #require(finder.topMovers(rates, measure: "completion_rate"))
+        #expect(rate.rise?.subject == "A")
+    }
+
     @Test("concentration: 50 of 100 is 0.5 for the top one, 95 for the top three")
     func concentration() throws {
         let measures = [("B", 30.0), ("A", 50), ("D", 5), ("C", 15)].map {
