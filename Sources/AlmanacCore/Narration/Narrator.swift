@@ -113,11 +113,16 @@ public struct NarrationItem: Sendable {
     /// change insight would say it again ("… 116 more (+30.3%). Enrollments rose by 116, from
     /// 383 to 499, against Q1 2025.").
     public var comparesWindows = false
+    /// Whether the lead names badges or organizations (a ranking or a breakdown): a change of
+    /// the total after it says "Overall", since "Completion rate rose by 2.15 points" right
+    /// after "the lowest … is Müller & Söhne GmbH: 44.16%" read as Müller's (blind test 75).
+    public var leadNamesSlices = false
 
     public init(
         question: Question, output: any AnalysisOutput, stats: DatabaseStats, intent: String? = nil,
         lead: String? = nil, insights: [Insight] = [], comparison: JSONValue = .null,
-        measure: Measure? = nil, across: String? = nil, comparesWindows: Bool = false
+        measure: Measure? = nil, across: String? = nil, comparesWindows: Bool = false,
+        leadNamesSlices: Bool = false
     ) {
         self.question = question
         self.output = output
@@ -129,6 +134,7 @@ public struct NarrationItem: Sendable {
         self.measure = measure
         self.across = across
         self.comparesWindows = comparesWindows
+        self.leadNamesSlices = leadNamesSlices
     }
 
     /// The offline narration: the answer to what was asked, then the most important insight
@@ -148,7 +154,13 @@ public struct NarrationItem: Sendable {
             }
         // What drove the move follows the answer on the page ("Why it changed"), and in the
         // twin; the digest carries the whole sentence.
-        let opening = [lead, insight?.factSentence].compactMap { $0 }.joined(separator: " ")
+        var fact = insight?.factSentence
+        if leadNamesSlices, let insight, insight.isChange, let sentence = fact {
+            // "the completion rate", "enrollments".
+            let article = KeyMeasure.isRate(insight.measure) ? "the " : ""
+            fact = "Overall, \(article)" + sentence.prefix(1).lowercased() + sentence.dropFirst()
+        }
+        let opening = [lead, fact].compactMap { $0 }.joined(separator: " ")
         return opening.isEmpty ? summary : opening + "\n\n" + summary
     }
 

@@ -19,6 +19,11 @@ extension QuestionAnswering {
         return match.intent.measure
     }
 
+    /// Whether a question's lead names badges or organizations rather than its total.
+    static func namesSlices(_ match: Match) -> Bool {
+        match.intent.dimension == .badge || match.intent.dimension == .organization
+    }
+
     func narrate(
         _ reports: consuming [QuestionReport], milliseconds: [Int], routingKeys: Set<String>
     ) async throws -> ([QuestionReport], fellBack: Bool) {
@@ -35,7 +40,8 @@ extension QuestionAnswering {
                 // Only a model's prompt reads it.
                 comparison: modelWanted ? report.comparison?.json ?? .null : .null,
                 measure: measure(report), across: report.match.acrossAll,
-                comparesWindows: report.match.versus != nil)
+                comparesWindows: report.match.versus != nil,
+                leadNamesSlices: Self.namesSlices(report.match))
         }
         let narrated = await Narrator(settings: narration).narrate(items)
         warnings.add(narrated.warnings)
@@ -57,7 +63,8 @@ extension QuestionAnswering {
                 question: reports[index].question, output: reports[index].output,
                 stats: source.stats, lead: leads[index], insights: reports[index].insights,
                 measure: measure(reports[index]), across: reports[index].match.acrossAll,
-                comparesWindows: reports[index].match.versus != nil)
+                comparesWindows: reports[index].match.versus != nil,
+                leadNamesSlices: Self.namesSlices(reports[index].match))
         }
         // Every answer's figures are checked on every core: a check reads its own report.
         let (stats, keepsModelAnswers) = (source.stats, options.requireGrounded)

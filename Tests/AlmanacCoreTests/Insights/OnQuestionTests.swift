@@ -57,6 +57,37 @@ import Testing
         #expect(opening(comparesWindows: true) == "The lead.")
     }
 
+    /// Blind test 75: after "the organization with the lowest completion rate … is Müller &
+    /// Söhne GmbH: 44.16%", "Completion rate rose by 2.15 points, from 48.14% to 50.29%" read as
+    /// Müller's, whose rate fell; it was the whole scope's.
+    @Test("after a lead that names badges or organizations, the total's change says 'Overall'")
+    func overallAfterSlices() {
+        let change = Insight.change(
+            .init(
+                measure: "completion_rate", previous: 0.4814, current: 0.5029, change: 2.15,
+                against: "the previous period",
+                drivers: Drivers(
+                    measure: "completion_rate", before: 0.4814, after: 0.5029, change: 0.0215,
+                    baseline: "the previous period")))
+        func opening(slices: Bool) -> String {
+            NarrationItem(
+                question: Question(id: "q", text: "q"),
+                output: CustomSQL(columns: [], rows: [], truncated: false),
+                stats: DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0),
+                lead: "The lead.", insights: [change], measure: .completionRate,
+                leadNamesSlices: slices
+            ).offline.components(separatedBy: "\n\n")[0]
+        }
+        #expect(
+            opening(slices: true)
+                == "The lead. Overall, the completion rate rose by 2.15 points, from 48.14% to 50.29%, against the previous period."
+        )
+        #expect(
+            opening(slices: false)
+                == "The lead. Completion rate rose by 2.15 points, from 48.14% to 50.29%, against the previous period."
+        )
+    }
+
     @Test("the opening tells an insight only about the question's own measure")
     func onMeasure() {
         #expect(opening(.completions) == "The lead. " + completions.sentence)
