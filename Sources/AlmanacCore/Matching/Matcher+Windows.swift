@@ -32,9 +32,21 @@ extension Matcher {
         let namesCompared =
             masked.components(separatedBy: "‹org›").count > 2
             || masked.components(separatedBy: "‹badge›").count > 2
+        let comparing =
+            !namesCompared && compareWords.firstMatch(in: masked, range: whole) != nil
+        // "Compare completions this month to last month" was refused as a window that "ends
+        // before it starts" (blind test 77): compared, the one is set against the other.
+        if comparing, let found = comparedTo.firstMatch(in: masked, range: whole),
+            let first = Range(found.range(at: 1), in: masked),
+            let second = Range(found.range(at: 2), in: masked),
+            let all = Range(found.range, in: masked)
+        {
+            var text = masked
+            text.replaceSubrange(all, with: "\(masked[first]) against \(masked[second])")
+            return text
+        }
         guard
-            changeWords.firstMatch(in: masked, range: whole) != nil
-                || (!namesCompared && compareWords.firstMatch(in: masked, range: whole) != nil),
+            changeWords.firstMatch(in: masked, range: whole) != nil || comparing,
             seriesOrRanking.firstMatch(in: masked, range: whole) == nil,
             let found = fromTo.firstMatch(in: masked, range: whole),
             let first = Range(found.range(at: 1), in: masked),
@@ -90,6 +102,11 @@ extension Matcher {
         pattern: #"\b(?:compar\w*|differ\w*|stack(?:s|ed)? up)\b"#, options: [.caseInsensitive])
     private static let period =
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
+    /// "This month to last month", "Q3 2026 with Q3 2025", not after "from" or "between".
+    private static let comparedTo = try! NSRegularExpression(
+        pattern:
+            #"(?<!from )(?<!between )\b(\#(period))\s+(?:to|with)\s+(?:the\s+)?(\#(period))\b"#,
+        options: [.caseInsensitive])
     private static let fromTo = try! NSRegularExpression(
         // The first may leave its year to the second: "from Q1 to Q2 2026".
         pattern:

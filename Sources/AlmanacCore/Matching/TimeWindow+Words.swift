@@ -299,7 +299,9 @@ extension TimeWindow {
     private static let against = regex(
         // "This month so far against last month", "the February 2026 cohort vs the January
         // 2026 cohort": a few words of the first window's own before the comparison.
-        #"^\W*(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|starts|starters|intakes?|cohort of enrol+ments|completions?|completed|drop[- ]?outs?|dropouts?|learners|(?:completion|drop[- ]?out|drop) rates?)\W+)?(?:(?:(?:up|down|higher|lower|better|worse|more|fewer)\s+or\s+(?:up|down|higher|lower|better|worse|more|fewer|less)\s+)?(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
+        // "This week at Hooli against last week", "this week for Python Basics vs last week":
+        // the name the question is about, between (blind test 77).
+        #"^\W*(?:(?:at|for|in|from|of)\s+(?:the\s+)?‹(?:org|badge)›\W+)?(?:(?:so far|to date|thus far|until now|up to now|cohorts?|enrol+ments?|registrations?|sign[- ]?ups?|starts|starters|intakes?|cohort of enrol+ments|completions?|completed|drop[- ]?outs?|dropouts?|learners|(?:completion|drop[- ]?out|drop) rates?)\W+)?(?:(?:(?:up|down|higher|lower|better|worse|more|fewer)\s+or\s+(?:up|down|higher|lower|better|worse|more|fewer|less)\s+)?(?:as )?(?:against|vs\.?|versus|compared? (?:with|to|against)|relative to|over|(?:(?:higher|lower|more|fewer|less|greater|bigger|smaller|better|worse)\s+)?than)|(?:with|to) (?:that of|those of))\W*(?:the |that of |those of |in |during |for )?$"#
     )
     /// "2025 or 2024", "Q1 2026 completions with Q1 2025": joined, when the question compares.
     private static let andOr = regex(
