@@ -22,6 +22,19 @@ extension SinceLastReport {
         public var unit: String
     }
 
+    /// A window that holds none of the earlier report's days: "last month" was August at
+    /// the report of 2026-09-27 and is September at 2026-10-04. Its counts are of other
+    /// days, no revision of the earlier ones ("874 → 1,258" read as August's count revised,
+    /// blind test 77).
+    public struct MovedWindow: Sendable, Equatable {
+        /// The earlier report's first and last days.
+        public var wasFrom: CivilDate
+        public var wasTo: CivilDate
+        /// This report's.
+        public var from: CivilDate
+        public var to: CivilDate
+    }
+
     /// How many days before each report's as-of date its window ended. Cohort measures
     /// (`KeyMeasure.isCohort`) of windows that ended at different distances count
     /// enrollments that had different times to finish.
@@ -36,7 +49,9 @@ extension SinceLastReport {
     /// question changed, the window grew or began again, nor a cohort measure counted at
     /// another age.
     public func isComparable(_ change: Change) -> Bool {
-        guard questionChanged == nil, !longerWindow, newPeriod == nil else { return false }
+        guard questionChanged == nil, !longerWindow, newPeriod == nil, movedWindow == nil else {
+            return false
+        }
         return ages == nil || !KeyMeasure.isCohort(change.measure)
     }
 
@@ -54,6 +69,14 @@ extension SinceLastReport {
             let began = last?["period_began"]?.stringValue.flatMap(CivilDate.init(iso:))
         {
             newPeriod = NewPeriod(began: began, unit: last?["period"]?.stringValue ?? "period")
+        }
+        if let moved = last?["moved_window"] {
+            let day = { (key: String) in moved[key]?.stringValue.flatMap(CivilDate.init(iso:)) }
+            if let wasFrom = day("was_from"), let wasTo = day("was_to"), let from = day("from"),
+                let to = day("to")
+            {
+                movedWindow = MovedWindow(wasFrom: wasFrom, wasTo: wasTo, from: from, to: to)
+            }
         }
         if let ages = last?["different_ages"], let then = ages["then"]?.doubleValue,
             let now = ages["now"]?.doubleValue
@@ -81,6 +104,14 @@ extension SinceLastReport {
             members["period_began"] = .string(newPeriod.began.description)
             members["period"] = .string(newPeriod.unit)
         }
+        if let movedWindow {
+            members["moved_window"] = [
+                "was_from": .string(movedWindow.wasFrom.description),
+                "was_to": .string(movedWindow.wasTo.description),
+                "from": .string(movedWindow.from.description),
+                "to": .string(movedWindow.to.description),
+            ]
+        }
         if let ages {
             members["different_ages"] = [
                 "then": .int(ages.then), "now": .int(ages.now),
@@ -102,6 +133,15 @@ extension SinceLastReport {
         let earlier = to.daysSinceEpoch - from.daysSinceEpoch + 1
         guard start > from, length < earlier else { return nil }
         return NewPeriod(began: start, unit: unit(of: window.phrase))
+    }
+
+    /// The window holds none of the earlier report's days: it begins after the earlier one
+    /// ended. Not a window that began again to date (`restarted` says so).
+    static func moved(_ window: DateRange?, from filters: JSONValue?) -> MovedWindow? {
+        guard let window, let start = window.start, let end = window.end,
+            let (first, to) = days(filters), let from = first, start > to
+        else { return nil }
+        return MovedWindow(wasFrom: from, wasTo: to, from: start, to: end.adding(days: -1))
     }
 
     /// The calendar unit a phrase names: "this quarter" → "quarter".

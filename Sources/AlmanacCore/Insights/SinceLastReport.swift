@@ -90,6 +90,8 @@ public struct SinceLastReport: Sendable, Equatable {
     var earlierMeasures: [KeyMeasure]? = nil
     /// The window is a period to date that began again since the earlier report.
     public var newPeriod: NewPeriod? = nil
+    /// The window holds none of the earlier report's days ("last month", a month later).
+    public var movedWindow: MovedWindow? = nil
     /// The windows ended at different distances from their as-of dates: cohort measures
     /// count enrollments at different ages.
     public var ages: Ages? = nil
@@ -173,6 +175,7 @@ public struct SinceLastReport: Sendable, Equatable {
             let filters = recorded?["filters"]
             since.longerWindow = grew(window, from: filters)
             since.newPeriod = restarted(window, from: filters, asOf: asOf)
+            since.movedWindow = since.newPeriod == nil ? moved(window, from: filters) : nil
             since.ages = ages(window, asOf: asOf, from: filters, earlierAsOf: before)
         }
         // The same `id:` asking something else ("past 30 days" become "past 60 days", another
@@ -186,6 +189,7 @@ public struct SinceLastReport: Sendable, Equatable {
             since.earlierMeasures = since.earlierMeasures ?? earlier
             since.longerWindow = false
             since.newPeriod = nil
+            since.movedWindow = nil
             since.ages = nil
             return since
         }

@@ -190,6 +190,10 @@ enum ChangeText {
             text +=
                 ". A new \(period.unit) began on \(period.began): its counts start again, so they do not compare with that report's"
         }
+        if let moved = since.movedWindow {
+            text +=
+                ". The window moved: it is \(moved.from) to \(moved.to) now, and was \(moved.wasFrom) to \(moved.wasTo) then, so its counts are of other days"
+        }
         if let ages = since.ages {
             text += agesText(ages, totals.filter { KeyMeasure.isCohort($0.measure) })
         }

@@ -32,7 +32,9 @@ import Testing
             ))
     }
 
-    @Test("last month a month on is not a period that began again: it ends before the as-of date")
+    /// Until blind test 77, "302 → 256" entered What changed; with the months unnamed, a
+    /// month's count read as revised. June holds none of May's days: the window moved.
+    @Test("last month a month on did not begin again, but moved: nothing of it enters What changed")
     func lastMonthIsNotNew() throws {
         // May (31 days, to 05-31) as of 2026-06-29; June (30 days, to 06-30) as of 2026-07-06:
         // later and shorter, but a whole month. The windows ended 29 and 6 days before.
@@ -45,8 +47,18 @@ import Testing
                 to: "2026-06-30", values: [("enrollments", 256), ("completed", 57)]))
         #expect(since.newPeriod == nil)
         #expect(since.ages == .init(then: 29, now: 6, sameEnrollments: false))
-        // 302 → 256, a count of enrollments, compares; completed enrollments do not.
-        #expect(Fixture.whatChanged(since).map(\.measure) == ["enrollments"])
+        #expect(
+            since.movedWindow
+                == .init(
+                    wasFrom: CivilDate(iso: "2026-05-01")!, wasTo: CivilDate(iso: "2026-05-31")!,
+                    from: CivilDate(iso: "2026-06-01")!, to: CivilDate(iso: "2026-06-30")!))
+        #expect(Fixture.whatChanged(since).isEmpty)
+        #expect(
+            Fixture.page(since).contains(
+                "The window moved: it is 2026-06-01 to 2026-06-30 now, and was 2026-05-01 to 2026-05-31 then, so its counts are of other days"
+            ))
+        // A rebuild of the same day keeps the flag.
+        #expect(since.json["moved_window"]?["was_from"] == "2026-05-01")
     }
 
     /// April as of 2026-05-04 (4 days after its last day) and as of 2026-05-11 (11 days): the
