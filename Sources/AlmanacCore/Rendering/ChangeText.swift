@@ -34,15 +34,21 @@ enum ChangeText {
             let label = KeyMeasure.label(measure)
             // A window before the data began has no value, and says why.
             let before = "before the data"
+            // Drop-outs carry no date: an earlier window's rate is higher by construction, and
+            // its fall was green, good news (blind test 77). Neither good nor bad.
+            func tone(_ change: Double?) -> String {
+                guard let change, measure != "drop_rate" else { return "flat" }
+                return KeyMeasure.tone(measure, change: change)
+            }
             return Row(
                 label: label.prefix(1).uppercased() + label.dropFirst(),
                 current: value(row.current),
                 previous: comparison.previousBeforeData ? before : value(row.previous),
                 change: change,
-                tone: row.change.map { KeyMeasure.tone(measure, change: $0) } ?? "flat",
+                tone: tone(row.change),
                 yearAgo: comparison.yearAgoBeforeData ? before : value(row.yearAgo),
                 yearChange: yearChange,
-                yearTone: row.yearChange.map { KeyMeasure.tone(measure, change: $0) } ?? "flat")
+                yearTone: tone(row.yearChange))
         }
     }
 
@@ -75,6 +81,12 @@ enum ChangeText {
                 : "\(windows.previousAsOf) and \(windows.yearAgoAsOf)"
             text +=
                 " Completions and rates of the earlier windows are as they stood on \(days), at the same age."
+        }
+        if comparison.totals.contains(where: {
+            $0.measure == "drop_rate" && $0.current != nil && ($0.previous ?? $0.yearAgo) != nil
+        }) {
+            text +=
+                " Drop-outs carry no date: each window's drop-out rate counts every drop-out recorded by the report's date, so an earlier window has had longer to collect them."
         }
         // An earlier window wholly before the data: nothing to compare with, said once; one
         // the data begins inside counts only part of its days. The day is said once.

@@ -102,4 +102,28 @@ import Testing
         week.dataBegins = CivilDate(iso: "2024-03-19")
         #expect(week.cells(week.completions) == ("0", "none in either", "0"))
     }
+    /// Blind test 77: "Drop rate 14.38% vs 36.60%, ▼ 22.22 pts" was green, good news; drop-outs
+    /// carry no date, so the earlier window's rate is higher by construction.
+    @Test("a drop-out rate's change is neither good nor bad, and the windows' line says why")
+    func dropRateNeutral() {
+        let now = [
+            KeyMeasure(measure: "completion_rate", subject: nil, value: 0.5),
+            KeyMeasure(measure: "drop_rate", subject: nil, value: 0.1438),
+        ]
+        let then = [
+            KeyMeasure(measure: "completion_rate", subject: nil, value: 0.4),
+            KeyMeasure(measure: "drop_rate", subject: nil, value: 0.366),
+        ]
+        let comparison = Comparison(
+            windows: Self.windows, current: now, previous: then, yearAgo: then)
+        let rows = ChangeText.rows(comparison)
+        // 50 % against 40 % is 10 points up, good; 14.38 % against 36.60 %, 22.22 points down.
+        #expect(rows.map(\.tone) == ["good", "flat"])
+        #expect(rows.map(\.yearTone) == ["good", "flat"])
+        #expect(rows[1].change.contains("22.22 pts"))
+        #expect(
+            ChangeText.windows(comparison).contains(
+                "Drop-outs carry no date: each window's drop-out rate counts every drop-out recorded by the report's date, so an earlier window has had longer to collect them."
+            ))
+    }
 }
