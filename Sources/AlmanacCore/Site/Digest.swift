@@ -39,10 +39,24 @@ public struct Digest: Sendable {
         let firsts = summaries.compactMap { summary in
             summary.topInsight.map { (summary.question, $0) }
         }
-        .filter { seen.insert($0.1.json.encoded()).inserted }
+        .filter { !Self.isStale($0.1, asOf: asOf) && seen.insert($0.1.json.encoded()).inserted }
         return order.flatMap { type in firsts.filter { $0.1.type == type } }.prefix(
             Self.insightLimit
         ).map { $0 }
+    }
+
+    /// A week's fact that is no news this week: the week began more than 13 days before the
+    /// as-of date (a question of 2024 repeated "Completions were unusually low in the week of
+    /// 2024-12-23" in every Monday's digest and Slack message, blind test 77). It stays on
+    /// its question's page.
+    static func isStale(_ insight: Insight, asOf: CivilDate) -> Bool {
+        let week: CivilDate
+        switch insight {
+        case .unusualChange(let fact): week = fact.week
+        case .record(let fact): week = fact.week
+        default: return false
+        }
+        return week.adding(days: 13) < asOf
     }
 
     public var json: JSONValue {

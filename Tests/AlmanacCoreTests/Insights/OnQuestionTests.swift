@@ -152,3 +152,24 @@ import Testing
         )
     }
 }
+
+/// Blind test 77: a question of 2024 put "Completions were unusually low in the week of
+/// 2024-12-23" into every Monday's digest. As of Wednesday 2026-09-30, the weeks that began on
+/// 2026-09-21 (9 days before) and 2026-09-17 (13 days) are news; 2026-09-16 (14 days) is not.
+@Suite struct StaleDigestInsightTests {
+    func week(_ iso: String) -> Insight {
+        .unusualChange(
+            .init(
+                measure: "completed", week: CivilDate(iso: iso)!, value: 71, baselineWeeks: 12,
+                median: 94, mad: 5, score: 3.9, threshold: 3.5))
+    }
+
+    @Test("a week's fact from more than 13 days before the as-of date is left out of the digest")
+    func stale() {
+        let asOf = CivilDate(iso: "2026-09-30")!
+        #expect(!Digest.isStale(week("2026-09-21"), asOf: asOf))
+        #expect(!Digest.isStale(week("2026-09-17"), asOf: asOf))
+        #expect(Digest.isStale(week("2026-09-16"), asOf: asOf))
+        #expect(Digest.isStale(week("2024-12-23"), asOf: asOf))
+    }
+}
