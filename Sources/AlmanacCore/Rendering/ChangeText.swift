@@ -179,6 +179,12 @@ enum ChangeText {
         let totals = since.changes.filter { $0.subject == nil }
         let slices = since.changes.count - totals.count
         guard !since.changes.isEmpty else {
+            // A query of the question's own has no key numbers: "no key number changed" read
+            // as its table unchanged, where a category's learners had moved (blind test 77).
+            if report.match.kind == .customSQL {
+                return
+                    "Since the report of \(since.asOf): a custom query has no key numbers to compare; its rows are this report's."
+            }
             return "Since the report of \(since.asOf), no key number changed."
         }
         var text = "Since the report of \(since.asOf): "
