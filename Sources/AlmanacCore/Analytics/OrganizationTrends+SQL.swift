@@ -21,7 +21,7 @@ extension OrganizationTrends: Analysis {
                 // then.
                 row.doneFrom = window.start
                 row.doneUntil = min(window.end ?? scope.until, scope.until)
-                row.granularity = (request.granularity ?? .month).rawValue
+                row.granularity = periods(of: request, window: window).rawValue
                 return row
             }
         // The series and the spread per learner are no key measure's.
@@ -171,11 +171,22 @@ extension OrganizationTrends: Analysis {
         }
     }
 
+    /// The periods of the series: the question's, else by the window's length, days up to
+    /// two months, weeks up to six, months beyond. "How did enrollments trend last month?"
+    /// was one month, "874 in 2026-08", and "did enrollments go up last week" a partial month
+    /// (blind test 77).
+    static func periods(of request: AnalysisRequest, window: DateRange) -> Granularity {
+        if let granularity = request.granularity { return granularity }
+        guard let start = window.start, let end = window.end else { return .month }
+        let days = end.daysSinceEpoch - start.daysSinceEpoch
+        return days <= 62 ? .day : days <= 186 ? .week : .month
+    }
+
     public static func decode(_ results: ResultSets, for request: AnalysisRequest) throws
         -> OrganizationTrends
     {
         let window = window(for: request)
-        let granularity = request.granularity ?? .month
+        let granularity = periods(of: request, window: window)
         // Every organization of the result, by id, with a label no other one shows.
         let labels = DisplayLabels(
             results["organizations"].map {

@@ -291,6 +291,8 @@ enum Lead {
         let whole = answer.wholeRows
         let partial = answer.partialPeriods
         let noun = PeriodCoverage.noun(subject)
+        // "29 on 2026-08-31", "874 in 2026-08".
+        let at = noun == "day" ? "on" : "in"
         let lead = "\(capitalized(measure)) per \(period(subject))\(scope)"
         // Cohorts still finishing are named with why, like partial periods; the one cohort
         // asked for is given, and said to be still finishing (it was called "a partial month",
@@ -306,7 +308,7 @@ enum Lead {
         }
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =
-                "\(lead) went from \(value(first, answer)) in \(first.subject) to \(value(last, answer)) in \(last.subject)"
+                "\(lead) went from \(value(first, answer)) \(at) \(first.subject) to \(value(last, answer)) \(at) \(last.subject)"
             return text + (partial.isEmpty ? "" : "; \(Self.partial(partial, noun)), left out")
                 + finishing + "."
         }
@@ -320,11 +322,11 @@ enum Lead {
         if whole.isEmpty, beforeData {
             let touched = answer.rows.filter { partial.contains($0.subject) }
             guard !touched.isEmpty else { return lead + ": the data covers none of it." }
-            let values = touched.map { "\(value($0, answer)) in \($0.subject)" }
+            let values = touched.map { "\(value($0, answer)) \(at) \($0.subject)" }
             return
                 "\(lead): no whole \(noun) in the data; \(list(values)), \(touched.count == 1 ? "a partial \(noun)" : "partial \(noun)s")."
         }
-        var text = "\(lead): \(value(only, answer)) in \(only.subject)"
+        var text = "\(lead): \(value(only, answer)) \(at) \(only.subject)"
         if let days = answer.finishingDays, answer.finishingCohorts.contains(only.subject) {
             text +=
                 " (still finishing: most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling, so it may still change)"

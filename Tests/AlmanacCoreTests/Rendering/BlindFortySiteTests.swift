@@ -25,7 +25,9 @@ import Testing
         let trends = try OrganizationTrends.run(
             AnalysisContext(
                 db: try SQLiteConnection(path: try Fixture.database(Fixture.platformRows)),
-                asOf: asOf, filters: months))
+                // "Which month" names the period, as the matcher reads it (a quarter's window
+                // with no period named is counted by week).
+                asOf: asOf, filters: months, granularity: .month))
         let match = Match(
             kind: .organizationTrends, confidence: 1, filters: months,
             intent: Intent(
