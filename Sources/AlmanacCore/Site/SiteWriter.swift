@@ -156,10 +156,35 @@ public struct SiteWriter {
                 || name.range(of: Self.assetName, options: .regularExpression) != nil
         }
         if Self.alwaysWritten.contains(relative) { return true }
-        for suffix in [".md", ".json"] where relative.hasSuffix(suffix) {
-            return carriesMarker(String(relative.dropLast(suffix.count)) + ".html", in: folder)
+        if relative == "index.html" { return carriesMarker(relative, in: folder) }
+        // A question's page, its embed page, twin and document: the page carries the marker
+        // and the document is the question's. An attack run lost a page of its own (a copy
+        // of one of Almanac's, marker and all) and the Markdown file beside it.
+        let stem = String(relative.prefix { $0 != "." })
+        guard carriesMarker(stem + ".html", in: folder), isDocument(of: stem, in: folder) else {
+            return false
         }
+        if relative.hasSuffix(".md") {
+            return contains("[Page](\(stem).html)", in: relative, folder: folder, tail: true)
+        }
+        if relative.hasSuffix(".json") { return relative == stem + ".json" }
+        // The page, its embed page, and an earlier build's `<id>.chart-<name>.html`.
         return carriesMarker(relative, in: folder)
+    }
+
+    /// Whether `<stem>.json` is the document of a question whose id is `stem`.
+    private func isDocument(of stem: String, in folder: URL) -> Bool {
+        contains(#""id": "\#(stem)""#, in: stem + ".json", folder: folder, tail: false)
+    }
+
+    /// Whether the first (or, with `tail`, the last) 4 KB of a file hold `text`.
+    private func contains(_ text: String, in relative: String, folder: URL, tail: Bool) -> Bool {
+        let url = folder.appending(path: relative)
+        guard let data = try? files.contents(of: url, limit: tail ? nil : 4096) else {
+            return false
+        }
+        let part = tail ? data.suffix(4096) : data.prefix(4096)
+        return String(decoding: part, as: UTF8.self).contains(text)
     }
 
     /// The files every build writes, whatever its questions.

@@ -229,6 +229,27 @@ import Testing
         #expect(!left.contains { $0.hasPrefix("own.") }, "\(left)")
     }
 
+    /// An attack run: a page of the user's own, an edited copy of one of Almanac's (generator
+    /// marker and all), and the Markdown beside it were deleted by a build without state.
+    @Test("without the build's state, a copied page with no document of its own is kept")
+    func copiedPageKeptWithoutState() async throws {
+        let project = try Project()
+        try await project.build()
+        let page = try String(
+            contentsOf: project.site.appending(path: "index.html"), encoding: .utf8)
+        try Data(page.utf8).write(to: project.site.appending(path: "my-custom.html"))
+        try Data("# My notes\n".utf8).write(to: project.site.appending(path: "my-custom.md"))
+        try FileManager.default.removeItem(at: SiteLayout(site: project.site).buildState)
+        let summary = try await project.build()
+        #expect(summary.files.deleted == 0)
+        #expect(
+            try String(contentsOf: project.site.appending(path: "my-custom.md"), encoding: .utf8)
+                == "# My notes\n")
+        #expect(
+            try String(contentsOf: project.site.appending(path: "my-custom.html"), encoding: .utf8)
+                == page)
+    }
+
     /// A blind test's new question `notes` replaced its own notes.md and notes.html.
     @Test(
         "a page named like a file someone else put in the site is refused, state or not",
