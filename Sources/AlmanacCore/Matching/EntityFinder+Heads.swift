@@ -31,21 +31,50 @@ extension EntityFinder {
         guard characters.count == Array(Self.fold(text)).count else { return found }
         return found.filter { mention in
             let written = String(characters[mention.range])
-            guard Self.everyday.contains(written) else { return true }
             let before = String(characters[..<mention.range.lowerBound])
+            // The question's first word is capitalized whatever it is: "Each badge's
+            // completion rate" is about each badge, with an organization called "Each".
+            let opening = before.allSatisfy { $0.isWhitespace }
+            let word = opening ? written.lowercased() : written
+            guard Self.everyday.contains(word) else { return true }
             let after = String(characters[mention.range.upperBound...])
-            return Self.marked(before: before, after: after)
+            return Self.marked(word, before: before, after: after)
         }
     }
 
-    private static func marked(before: String, after: String) -> Bool {
+    /// Whether an everyday word is marked as a name: quoted, before a badge or organization
+    /// word ("the go badge"; not a word that picks badges out: "the most common first
+    /// badge"), or after a word that takes a name ("the completion rate of data"; not a
+    /// phrase of its own: "in total", "in each badge", "in progress").
+    private static func marked(_ word: String, before: String, after: String) -> Bool {
         let quotes: Set<Character> = ["'", "\"", "‘", "’", "“", "”"]
         if let last = before.last, quotes.contains(last) { return true }
         func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
-        return matches(kindAfter, after) || matches(kindBefore, before)
+        if !determiners.contains(word), matches(kindAfter, after) { return true }
+        guard matches(kindBefore, before) else { return false }
+        let previous = before.split(whereSeparator: \.isWhitespace).last.map {
+            $0.lowercased()
+        }
+        return !phrases.contains("\(previous ?? "") \(word)")
     }
+
+    /// Words that pick badges or organizations out rather than name one.
+    private static let determiners: Set<String> = [
+        "first", "last", "next", "new", "top", "best", "all", "any", "each", "every", "most",
+        "more", "one", "two", "active", "core", "basic",
+    ]
+
+    /// A word that takes a name and an everyday word that make a phrase of their own. An
+    /// attack run's organizations "Total", "Each" and "Progress" took "how many enrollments
+    /// in total", "how many are enrolled in each badge" and a question of learners in progress.
+    private static let phrases: Set<String> = [
+        "in total", "in all", "of all", "for all", "at all", "in each", "for each", "of each",
+        "to each", "at first", "at last", "in progress", "on average", "in general",
+        "over time", "in time", "on time", "at most", "at best", "for now", "by now",
+        "for good", "for free", "at least", "on top", "in short", "for short", "in particular",
+    ]
 
     private static let kindAfter = try! NSRegularExpression(
         pattern:
@@ -68,6 +97,7 @@ extension EntityFinder {
         "late", "long", "short", "fast", "slow", "high", "low", "well", "good", "great",
         "data", "design", "still", "ever", "every", "each", "per", "so", "as", "on", "in",
         "at", "by", "for", "from", "to", "with", "about", "after", "before", "since", "it",
-        "is", "are", "was", "were", "has", "have", "had", "did", "done",
+        "is", "are", "was", "were", "has", "have", "had", "did", "done", "overall",
+        "progress", "average", "general", "least", "short", "particular", "median",
     ]
 }

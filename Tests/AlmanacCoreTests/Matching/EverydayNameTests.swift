@@ -1,0 +1,41 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// An attack run named organizations "Total", "First", "Overall", "Each" and "Progress":
+/// "how many enrollments were there in total" was Total's 12 months (507 where the whole
+/// history is 24,090), "the most common first badge" became First's most popular badge, and
+/// "the overall completion rate" Overall's. Written as the name is, they are still the names.
+@Suite struct EverydayNameTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics", "Docker Basics"],
+            organizations: ["Total", "First", "Overall", "Each", "Progress"], categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    @Test(
+        "the word in a question of its own is not the organization",
+        arguments: [
+            "How many enrollments were there in total?",
+            "Which badge is the most common first badge?",
+            "What is the overall completion rate?",
+            "How many people are enrolled in each badge?",
+            "How do learners progress through badges?",
+            "How many learners are in progress?",
+            "Each badge's completion rate",
+        ])
+    func word(text: String) throws {
+        #expect(try route(text).filters.organization == nil, "\(text)")
+    }
+
+    @Test(
+        "written as the name, quoted, or beside an organization word, it is the organization",
+        arguments: [
+            ("What is the completion rate at Total?", "Total"),
+            ("Enrollments for the 'first' organization", "First"),
+            ("How many learners does the progress organization have?", "Progress"),
+        ])
+    func name(text: String, organization: String) throws {
+        #expect(try route(text).filters.organization == organization, "\(text)")
+    }
+}
