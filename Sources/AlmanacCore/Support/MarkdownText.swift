@@ -5,6 +5,39 @@ public enum MarkdownText {
     /// Text from the data or a question, made inert: Markdown and HTML characters escaped,
     /// pipes escaped for tables, line breaks flattened.
     public static func escape(_ text: String) -> String {
+        let escaped = escapeCharacters(text)
+        // Only text with an ampersand can hold an entity reference.
+        return escaped.utf8.contains(UInt8(ascii: "&")) ? escapingEntities(escaped) : escaped
+    }
+
+    /// `&amp;`, `&#38;` and `&#x26;` written in a name stay as written: Markdown reads an
+    /// entity reference as the character, and a badge called "Git &amp; &lt;b&gt;" showed as
+    /// "Git & <b>" in the answer (an attack run). An ampersand that begins one is escaped; the
+    /// others ("Acme & Sons") are left alone.
+    private static func escapingEntities(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character == "&", beginsEntity(characters, at: index + 1) { result += "\\" }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Whether `characters` from `start` hold a name or number and then ";".
+    private static func beginsEntity(_ characters: [Character], at start: Int) -> Bool {
+        var index = start
+        if index < characters.count, characters[index] == "#" { index += 1 }
+        let first = index
+        while index < characters.count, characters[index].isASCII,
+            characters[index].isLetter || characters[index].isNumber
+        {
+            index += 1
+        }
+        return index > first && index < characters.count && characters[index] == ";"
+    }
+
+    private static func escapeCharacters(_ text: String) -> String {
         if let escaped = escapeASCII(text) { return escaped }
         var result = ""
         for character in text {

@@ -67,6 +67,19 @@ struct ScriptedTransport: HTTPTransport {
         #expect(MarkdownText.escape("a\rb\nc\u{2028}d") == "a b c d")
     }
 
+    /// An attack run: a badge "Git & GitHub &amp; &lt;b&gt;" showed as "Git & GitHub & <b>".
+    @Test("an entity reference in a name is written as it is; a lone ampersand is left alone")
+    func entities() {
+        #expect(MarkdownText.escape("Acme & Sons") == "Acme & Sons")
+        // A number's "#" is escaped already, which keeps it from being a reference.
+        #expect(
+            MarkdownText.escape("Git &amp; &#38; &#x26; &lt;b&gt;")
+                == ##"Git \&amp; &\#38; &\#x26; \&lt;b\&gt;"##)
+        // Shaped like a reference, escaped too: it reads the same either way.
+        #expect(MarkdownText.escape("R&D; Q&A") == #"R\&D; Q&A"#)
+        #expect(MarkdownText.escape("Café &eacute;") == #"Café \&eacute;"#)
+    }
+
     @Test("an answer is trimmed of white space and line breaks, Unicode's included")
     func trimmed() {
         #expect(MarkdownText.trimmed("  **12** learners.\n\n") == "**12** learners.")
