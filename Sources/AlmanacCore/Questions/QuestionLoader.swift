@@ -81,6 +81,14 @@ public struct QuestionLoader {
             case "title":
                 sawTitle = true
                 title = text(value, "`title`", problem)
+                // `title:` with nothing after it stopped the build with "error: questions: "
+                // and no message; `title: ""` gave pages an empty <title> (an attack run).
+                if Self.isNull(value)
+                    || title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true
+                {
+                    problem(value, "`title` is empty: the report needs a title")
+                    title = nil
+                }
             case "database":
                 database = text(value, "`database`", problem)
             case "database_options":

@@ -377,3 +377,16 @@ extension QuestionLoaderTests {
             !messages.contains { $0.contains("missing `title`") || $0.contains("has no `text`") })
     }
 }
+
+extension QuestionLoaderTests {
+    /// An attack run: `title:` with no value stopped the build with "error: questions: " and
+    /// no message; `title: ""` built pages with an empty <title>.
+    @Test(
+        "an empty title is refused with its line",
+        arguments: ["title:", "title: ~", "title: null", "title: \"\"", "title: \"   \""])
+    func emptyTitle(line: String) {
+        let found = problems(line + "\nquestions:\n  - text: How many enrollments?\n    id: a")
+        #expect(found.map(\.message) == ["`title` is empty: the report needs a title"], "\(line)")
+        #expect(found.map(\.line) == [1])
+    }
+}
