@@ -156,6 +156,23 @@ import Testing
         #expect(SchemaChecker.duplicateNames(shorter, table: "badges", noun: "badge") == nil)
     }
 
+    /// An attack run: "Driven by the category Data (+12.4, 32.6% of the change)" was the two
+    /// badges of "Data " alone, and the categories' table listed "Data" twice and a blank.
+    @Test("categories written two ways a page shows alike, or blank, are errors")
+    func categories() {
+        let rows: [(id: Int, name: String)] = [
+            (1, ""), (2, "Data "), (3, "Data"), (4, "Cloud"), (5, "data"), (6, "Cloud"), (7, "  "),
+        ]
+        let findings = SchemaChecker.categoryFindings(rows)
+        #expect(findings.count == 2)
+        // 2, 3 and 5 are one category written three ways; Cloud is one, written alike twice.
+        #expect(findings.first?.count == 3)
+        #expect(findings.first?.message.contains("(ids 2, 3, 5)") == true)
+        #expect(!(findings.first?.message.contains("Cloud") ?? true))
+        #expect(findings.last?.message.contains("(ids 1, 7)") == true)
+        #expect(SchemaChecker.categoryFindings([(1, "Data"), (2, "Data"), (3, "Cloud")]).isEmpty)
+    }
+
     /// A blind test's tables without a primary key repeated ids, and `check` said OK: the
     /// repeated learner made 3 enrollments count as 4 (completion rate 25 % for 1 of 3), and
     /// the repeated badge id credited Ruby with Python's enrollment.
