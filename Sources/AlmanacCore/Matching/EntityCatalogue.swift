@@ -115,7 +115,11 @@ struct EntityFinder {
         starts = self.names.map { entry in
             guard entry.words > 1 else { return [] }
             let nameWords = entry.folded.split(separator: " ").map(Array.init)
-            return (1..<entry.words).map { width in
+            return (1..<entry.words).compactMap { width in
+                // A start of time words is the question's time: a badge "2025 Security
+                // Awareness" made every "in 2025" a near miss of it, and an organization
+                // "Last Week Tonight" every "last week" (an attack run).
+                guard !nameWords.prefix(width).allSatisfy(Self.isTimeWord) else { return nil }
                 let prefix = Array(nameWords.prefix(width).joined(separator: " "))
                 // In lower case, only a start that no everyday word could be: two words or
                 // more, or one with an apostrophe, an ampersand or a digit ("o'reilly").
@@ -123,6 +127,19 @@ struct EntityFinder {
             }
         }
     }
+
+    /// A folded word that names or counts time: a number, a month, "last", "week", "q3".
+    static func isTimeWord(_ word: [Character]) -> Bool {
+        !word.isEmpty && (word.allSatisfy(\.isNumber) || timeWords.contains(String(word)))
+    }
+
+    private static let timeWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "last", "this", "next", "past", "previous", "week",
+        "weeks", "month", "months", "quarter", "quarters", "year", "years", "day", "days",
+        "today", "yesterday", "q1", "q2", "q3", "q4", "h1", "h2", "ytd", "since", "until",
+    ]
 
     /// Each word of three letters or more of the names, folded, with the names it is in
     /// (`fragment(in:)`).

@@ -39,3 +39,37 @@ import Testing
         #expect(try route(text).filters.organization == organization, "\(text)")
     }
 }
+
+/// An attack run: a badge "2025 Security Awareness" made every "in 2025" question fail ("no
+/// badge is called '2025'; did you mean '2025 Security Awareness'?"), and organizations
+/// "March Networks" and "Last Week Tonight" did the same to "in March 2026" and "last week".
+@Suite struct TimeWordNameTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["2025 Security Awareness", "Python Basics"],
+            organizations: ["March Networks", "Last Week Tonight"], categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    @Test(
+        "a name that begins with time words does not take the question's time",
+        arguments: [
+            ("How many enrollments in 2025?", "2025-01-01"),
+            ("How many enrollments in March 2026?", "2026-03-01"),
+            ("How many enrollments last week?", "2026-06-22"),
+        ])
+    func time(text: String, start: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: start), "\(text)")
+        #expect(match.filters.badge == nil && match.filters.organization == nil)
+    }
+
+    @Test("written whole, the name is still found")
+    func whole() throws {
+        #expect(
+            try route("Enrollments in 2025 Security Awareness").filters.badge
+                == "2025 Security Awareness")
+        #expect(
+            try route("How many enrollments at Last Week Tonight?").filters.organization
+                == "Last Week Tonight")
+    }
+}
