@@ -179,7 +179,8 @@ extension Matcher {
             (#"\bb4\b"#, "before"),
             // "In CY2025": the calendar year (it was refused as a name "CY2025").
             (#"\bcy\s?['’]?((?:19|20)\d{2})\b"#, "$1"),
-            (#"(?<![\w/])w/(?!o\b)(?=\s*\w)"#, "with "),
+            // Not "w/w", week over week (below).
+            (#"(?<![\w/])w/(?!o\b|w\b)(?=\s*\w)"#, "with "),
             (#"\bthru\b"#, "through"),
             (
                 #"\b(completion|drop[- ]?out|drop|success|pass)\s+(?:pct|%|percent|percentage)(s?)\b"#,
@@ -336,6 +337,40 @@ extension Matcher {
             ),
             (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
             (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
+            // "wk over wk", "mth/mth", "qtr on qtr", "m-o-m", "(MoM)", "y/y": each was dropped,
+            // and the whole history given (blind test 78).
+            (
+                #"\b(?:wks?|weeks?)\s*(?:over|on|/)\s*(?:wks?|weeks?)\b|\bw-o-w\b|\(\s*wow\s*\)"#,
+                "week over week"
+            ),
+            (
+                #"\b(?:mths?|mos?|months?)\s*(?:over|on|/)\s*(?:mths?|mos?|months?)\b|\bm-o-m\b|\(\s*mom\s*\)"#,
+                "month over month"
+            ),
+            (
+                #"\b(?:qtrs?|quarters?)\s*(?:over|on|/)\s*(?:qtrs?|quarters?)\b|\bq-o-q\b"#,
+                "quarter over quarter"
+            ),
+            (
+                #"\b(?:yrs?|years?)\s*(?:over|on|/)\s*(?:yrs?|years?)\b|\by-o-y\b|\by/y\b"#,
+                "year over year"
+            ),
+            // "This week vs last", "this quarter compared to last": the second window is the
+            // one before; "last month vs prior", the month before it. Read as one window, the
+            // page set it against the days just before (blind test 78).
+            (
+                #"\bthis\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:last|prior|previous)\b(?!\s+(?:weeks?|months?|quarters?|years?|\d+|one|two|three|four|six|twelve)\b)"#,
+                "this $1$2$3 last $1"
+            ),
+            (
+                #"\b(?:last|previous)\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:prior|previous|one before)\b(?!\s+(?:weeks?|months?|quarters?|years?|\d+|one|two|three|four|six|twelve)\b)"#,
+                "last $1$2$3 the $1 before"
+            ),
+            // "This month v last month", "Q3 v. Q2": "v" between two windows is "vs".
+            (
+                #"(?<=\b(?:week|month|quarter|year|q[1-4]|h[12]|(?:19|20)\d{2}))\s+v\.?\s+(?=(?:the\s+)?(?:last|this|previous|prior|q[1-4]|h[12]|(?:19|20)\d{2})\b)"#,
+                " vs "
+            ),
             (
                 #"\bm/m\b|\bmom\b(?=\s*(?:growth|change|trend|increase|decrease|decline|\?|$)|\s+(?:enrol\w*|completions?|drop[- ]?outs?|dropouts|learners|sign[- ]?ups)\b)"#,
                 "month over month"

@@ -93,3 +93,51 @@ import Testing
         #expect(try route("YoY growth in enrollments").filters.dateRange == nil)
     }
 }
+
+/// Blind test 78: "wk over wk", "w/w", "mth over mth", "m-o-m" and "(MoM)" were dropped and
+/// the whole history given; "this week vs last" and "this month compared to last" were one
+/// window, set against the days just before it; "this month v last month" was two windows.
+/// As of Tuesday 2026-06-30: last week began on 22 June, last month is May.
+@Suite struct ShorthandWindowTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(
+            badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
+        asOf: CivilDate(iso: "2026-06-30")!)
+
+    @Test(
+        "written-out and abbreviated periods over the same are the last one against the one before",
+        arguments: [
+            ("Python Basics enrollments wk over wk", "2026-06-22", "2026-06-15"),
+            ("Python Basics enrollments w/w", "2026-06-22", "2026-06-15"),
+            ("enrollments mth over mth", "2026-05-01", "2026-04-01"),
+            ("enrollments m-o-m", "2026-05-01", "2026-04-01"),
+            ("Python Basics enrollments (MoM)", "2026-05-01", "2026-04-01"),
+            ("enrollments qtr over qtr", "2026-01-01", "2025-10-01"),
+            ("enrollments month on month", "2026-05-01", "2026-04-01"),
+        ])
+    func periods(text: String, own: String, other: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: own), "\(text)")
+        #expect(match.versus?.start == CivilDate(iso: other), "\(text)")
+    }
+
+    @Test(
+        "a second window left unsaid is the one before; 'v' between windows is 'vs'",
+        arguments: [
+            ("Enrollments this week vs last", "2026-06-29", "2026-06-22"),
+            ("How many completions this month compared to last?", "2026-06-01", "2026-05-01"),
+            ("Initech enrollments this month versus last", "2026-06-01", "2026-05-01"),
+            ("enrollments last month vs prior", "2026-05-01", "2026-04-01"),
+            ("Enrollments this month v last month", "2026-06-01", "2026-05-01"),
+        ])
+    func elliptic(text: String, own: String, other: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: own), "\(text)")
+        #expect(match.versus?.start == CivilDate(iso: other), "\(text)")
+    }
+
+    @Test("'w/ Initech' is still 'with Initech'")
+    func with() throws {
+        #expect(try route("enrollments w/ Initech").filters.organization == "Initech")
+    }
+}
