@@ -337,6 +337,12 @@ extension Matcher {
             ),
             (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),
             (#"\b(?:qoq|q/q)\b"#, "quarter over quarter"),
+            // Written "MoM" or "WoW", with their capitals, they are the shorthand wherever they
+            // stand: "What is the MoM average progress?", "MoM top 3 badges", "enrollments
+            // [MoM]", "WoW: enrollments" gave the whole history (an attack run). In lower
+            // case only beside a measure (below), where "mom" and "wow" are not words.
+            (#"(?-i:\b(?:MoM|MOM)\b)"#, "month over month"),
+            (#"(?-i:\bWoW\b)"#, "week over week"),
             // "wk over wk", "mth/mth", "qtr on qtr", "m-o-m", "(MoM)", "y/y": each was dropped,
             // and the whole history given (blind test 78).
             (

@@ -283,10 +283,10 @@ public struct Matcher: Sendable {
                     try memo.window(Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf),
                     in: &match,
                     failure)
-                if let unit = singleChange?.unit.rawValue {
+                if let unit = singleChange?.unit {
                     // Growth is itself against the period before.
                     let reading = try memo.window(
-                        "last \(unit) against the \(unit) before", asOf: asOf)
+                        Self.lastWholePeriod(unit, asOf: asOf), asOf: asOf)
                     if match.intent.measure == .growth {
                         match.filters.dateRange = reading.range
                     } else {
@@ -332,6 +332,24 @@ public struct Matcher: Sendable {
         }
         match.corrections = reading.corrections
         return match
+    }
+
+    /// The last whole week, month or quarter against the one before, in words: the one that
+    /// ends on the as-of date when it does ("WoW" on a Sunday is that week, "MoM" on 31
+    /// August is August: they gave the week and the month before, an attack run), else the
+    /// last one before it.
+    static func lastWholePeriod(_ unit: Granularity, asOf: CivilDate) -> String {
+        let next = asOf.adding(days: 1).parts
+        let ends: Bool
+        switch unit {
+        case .week: ends = asOf.isoWeekday == 7
+        case .month: ends = next.day == 1
+        case .quarter: ends = next.day == 1 && next.month % 3 == 1
+        case .day: ends = true
+        }
+        let name = unit.rawValue
+        return ends
+            ? "this \(name) against last \(name)" : "last \(name) against the \(name) before"
     }
 
     /// "How many enrollments did Initech have in total?": with no window of its own, a count

@@ -7,14 +7,14 @@ import Testing
 /// history by badge, its "QoQ" dropped without a word (stop 46's probe). A week, month or
 /// quarter over the same, with no window of its own and no word of a series, is the last
 /// whole one against the one before. The dates are worked out by hand from the as-of date,
-/// Tuesday 2026-06-30: last month is May, last quarter Q1, last week Monday 22 June to
-/// Sunday 28 June.
+/// Wednesday 2026-06-24: last month is May, last quarter Q1, last week Monday 15 June to
+/// Sunday 21 June.
 @Suite struct PeriodOverPeriodTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: ["Python Basics", "Docker Basics"], organizations: ["Initech", "Hooli"],
             categories: [:]),
-        asOf: CivilDate(iso: "2026-06-30")!)
+        asOf: CivilDate(iso: "2026-06-24")!)
 
     private func day(_ iso: String) -> CivilDate? { CivilDate(iso: iso) }
 
@@ -49,10 +49,10 @@ import Testing
     func week() throws {
         let match = try route("WoW enrollments by badge")
         #expect(match.intent.dimension == .badge)
-        #expect(match.filters.dateRange?.start == day("2026-06-22"))
-        #expect(match.filters.dateRange?.end == day("2026-06-29"))
-        #expect(match.versus?.start == day("2026-06-15"))
-        #expect(match.versus?.end == day("2026-06-22"))
+        #expect(match.filters.dateRange?.start == day("2026-06-15"))
+        #expect(match.filters.dateRange?.end == day("2026-06-22"))
+        #expect(match.versus?.start == day("2026-06-08"))
+        #expect(match.versus?.end == day("2026-06-15"))
     }
 
     @Test(
@@ -97,18 +97,19 @@ import Testing
 /// Blind test 78: "wk over wk", "w/w", "mth over mth", "m-o-m" and "(MoM)" were dropped and
 /// the whole history given; "this week vs last" and "this month compared to last" were one
 /// window, set against the days just before it; "this month v last month" was two windows.
-/// As of Tuesday 2026-06-30: last week began on 22 June, last month is May.
+/// As of Wednesday 2026-06-24: this week began on 22 June, last week on the 15th, last month
+/// is May.
 @Suite struct ShorthandWindowTests: MatcherSuite {
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: ["Python Basics"], organizations: ["Initech"], categories: [:]),
-        asOf: CivilDate(iso: "2026-06-30")!)
+        asOf: CivilDate(iso: "2026-06-24")!)
 
     @Test(
         "written-out and abbreviated periods over the same are the last one against the one before",
         arguments: [
-            ("Python Basics enrollments wk over wk", "2026-06-22", "2026-06-15"),
-            ("Python Basics enrollments w/w", "2026-06-22", "2026-06-15"),
+            ("Python Basics enrollments wk over wk", "2026-06-15", "2026-06-08"),
+            ("Python Basics enrollments w/w", "2026-06-15", "2026-06-08"),
             ("enrollments mth over mth", "2026-05-01", "2026-04-01"),
             ("enrollments m-o-m", "2026-05-01", "2026-04-01"),
             ("Python Basics enrollments (MoM)", "2026-05-01", "2026-04-01"),
@@ -124,7 +125,7 @@ import Testing
     @Test(
         "a second window left unsaid is the one before; 'v' between windows is 'vs'",
         arguments: [
-            ("Enrollments this week vs last", "2026-06-29", "2026-06-22"),
+            ("Enrollments this week vs last", "2026-06-22", "2026-06-15"),
             ("How many completions this month compared to last?", "2026-06-01", "2026-05-01"),
             ("Initech enrollments this month versus last", "2026-06-01", "2026-05-01"),
             ("enrollments last month vs prior", "2026-05-01", "2026-04-01"),
@@ -139,5 +140,34 @@ import Testing
     @Test("'w/ Initech' is still 'with Initech'")
     func with() throws {
         #expect(try route("enrollments w/ Initech").filters.organization == "Initech")
+    }
+}
+
+/// An attack run: "WoW" on a Sunday gave the week before the one that had just ended, "MoM"
+/// on 31 August gave July, "QoQ" on 30 June gave Q1. A period that ends on the as-of date is
+/// whole: it is the one set against the one before.
+@Suite struct LastWholePeriodTests {
+    func route(_ text: String, asOf: String) throws -> Match {
+        try Matcher(
+            catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+            asOf: CivilDate(iso: asOf)!
+        ).route(Question(id: "q", text: text))
+    }
+
+    @Test(
+        "the week, month or quarter that ends on the as-of date is the last whole one",
+        arguments: [
+            ("WoW enrollments", "2026-06-28", "2026-06-22", "2026-06-15"),
+            ("MoM enrollments", "2026-08-31", "2026-08-01", "2026-07-01"),
+            ("QoQ enrollments", "2026-06-30", "2026-04-01", "2026-01-01"),
+            ("MoM enrollments", "2026-06-30", "2026-06-01", "2026-05-01"),
+            // A day earlier, the one before it.
+            ("WoW enrollments", "2026-06-27", "2026-06-15", "2026-06-08"),
+            ("MoM enrollments", "2026-08-30", "2026-07-01", "2026-06-01"),
+        ])
+    func endsOnAsOf(text: String, asOf: String, own: String, other: String) throws {
+        let match = try route(text, asOf: asOf)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: own), "\(asOf)")
+        #expect(match.versus?.start == CivilDate(iso: other), "\(asOf)")
     }
 }
