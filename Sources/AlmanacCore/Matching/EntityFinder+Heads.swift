@@ -52,7 +52,13 @@ extension EntityFinder {
         func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
-        if !determiners.contains(word), matches(kindAfter, after) { return true }
+        // "Top's completion rate", "Top vs New enrollments": a name's own marks.
+        if matches(ownsOrJoins, after) { return true }
+        // A word that picks out ("across all organizations", "at each company", "new hires at
+        // Total") is marked by nothing but quotes and its own marks (an attack run's
+        // organizations "All", "Each" and "New").
+        guard !determiners.contains(word) else { return false }
+        if matches(kindAfter, after) { return true }
         guard matches(kindBefore, before) else { return false }
         let previous = before.split(whereSeparator: \.isWhitespace).last.map {
             $0.lowercased()
@@ -60,10 +66,13 @@ extension EntityFinder {
         return !phrases.contains("\(previous ?? "") \(word)")
     }
 
+    private static let ownsOrJoins = try! NSRegularExpression(
+        pattern: #"^(?:['’]s\b|\s+(?:vs\.?|versus|and|or)\s)"#, options: [.caseInsensitive])
+
     /// Words that pick badges or organizations out rather than name one.
     private static let determiners: Set<String> = [
         "first", "last", "next", "new", "top", "best", "all", "any", "each", "every", "most",
-        "more", "one", "two", "active", "core", "basic",
+        "more", "one", "two", "active", "core", "basic", "total", "overall", "average",
     ]
 
     /// A word that takes a name and an everyday word that make a phrase of their own. An

@@ -10,7 +10,8 @@ import Testing
     let matcher = try! Matcher(
         catalogue: EntityCatalogue(
             badges: ["Python Basics", "Docker Basics"],
-            organizations: ["Total", "First", "Overall", "Each", "Progress"], categories: [:]),
+            organizations: ["Total", "First", "Overall", "Each", "Progress", "All", "New", "Top"],
+            categories: [:]),
         asOf: CivilDate(iso: "2026-06-30")!)
 
     @Test(
@@ -23,6 +24,11 @@ import Testing
             "How do learners progress through badges?",
             "How many learners are in progress?",
             "Each badge's completion rate",
+            // A second attack run: "All", "Each" and "First" took these too.
+            "How many enrollments across all organizations?",
+            "What is the completion rate at each organization?",
+            "What do learners start with first?",
+            "completion rate for learners from all companies",
         ])
     func word(text: String) throws {
         #expect(try route(text).filters.organization == nil, "\(text)")
@@ -34,9 +40,15 @@ import Testing
             ("What is the completion rate at Total?", "Total"),
             ("Enrollments for the 'first' organization", "First"),
             ("How many learners does the progress organization have?", "Progress"),
+            ("Top's completion rate", "Top"), ("Total's completion rate", "Total"),
         ])
     func name(text: String, organization: String) throws {
         #expect(try route(text).filters.organization == organization, "\(text)")
+    }
+
+    @Test("two such names set side by side are both compared")
+    func compared() throws {
+        #expect(try route("Top vs New enrollments").intent.compared == ["Top", "New"])
     }
 }
 
