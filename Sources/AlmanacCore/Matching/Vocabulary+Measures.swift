@@ -311,6 +311,9 @@ extension Vocabulary {
                 // "Which organization has the most Python Basics learners" ranked enrollments.
                 #"\b(?:most|fewest|more|fewer|less) (?:(?:‹org›|‹badge›)(?:'s|’s)? )?\#(people)\b"#,
                 #"\bby (?:the )?(?:number of )?\#(people)\b"#,
+                // "Learners per badge", "learners by badge last month" were enrollments by badge
+                // (the same on the demo; not where learners re-enroll, an attack run).
+                #"^\W*(?:the\s+)?(?:number of\s+)?(?:unique\s+|distinct\s+)?(?:learners|users|students|employees|members|participants|trainees)\s+(?:per|by|for each|in each|across|of each|at each)\s+"#,
                 // "Learners at Hooli this year" matched no kind.
                 #"^\W*(?:the\s+)?(?:learners|users|students|employees|members|participants|trainees)\s+(?:at|from|in|of|for)\s+(?:the\s+)?(?:‹org›|‹badge›)(?!\s+(?:who|that|which)\b)"#,
                 // "Initech learners", "Python Basics learners in 2025": a name and its

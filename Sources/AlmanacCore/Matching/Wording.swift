@@ -71,6 +71,11 @@ struct Wording: Equatable {
     private static let whenPeak = compile(
         #"\bwhen (?:did|was|were|is|are|do|does)\b[^?.!]*\b(?:peak(?:ed|s)?|at (?:its|their) (?:highest|peak|busiest)|busiest|highest|top(?:ped)? out|hit (?:an? |its |their )?(?:record|high|peak|all[- ]time high)|(?:reach|reached|set|sets) (?:an? |its |their )?(?:record|all[- ]time high|new high))\b"#
     )
+    /// Learners as what moves: "How did learners trend last quarter?", "learners over time",
+    /// "learner trend at Initech" were enrollments over time (blind test 78).
+    private static let peopleTrend = compile(
+        #"^\W*(?:(?:how|what)\s+(?:did|do|does|have|has|is|are|was|were)\s+(?:the\s+)?)?(?:learners|users|students|people|learner|user)\b(?!\s+(?:enrol|sign|regist|took|take|start|join))|\blearner (?:trend|growth|numbers?)\b"#
+    )
     private static let completionsNamed = compile(
         #"\bcomplet(?:ed|ions?)\b|\bfinish(?:ed|es)\b|\bcompleters\b|\bfinishers\b"#)
     private static let dimensions = Vocabulary.dimensions.map {
@@ -172,7 +177,7 @@ struct Wording: Equatable {
         if measure == .growth, !any([Self.rateWords]) {
             if any([Self.completionsNamed]) {
                 (measure, perPeriod) = (.completions, true)
-            } else if any([Self.peopleCount]) {
+            } else if any([Self.peopleCount]) || any([Self.peopleTrend]) {
                 (measure, perPeriod) = (.learners, true)
             }
         }

@@ -171,3 +171,40 @@ import Testing
         #expect(match.versus?.start == CivilDate(iso: other), "\(asOf)")
     }
 }
+
+/// Blind test 78 and an attack run: "Learners per badge" was enrollments by badge (equal on
+/// the demo, not where learners re-enroll), and "How did learners trend last quarter?" was
+/// enrollments over time, where learners per period are not computed.
+@Suite struct LearnersReadTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-06-24")!)
+
+    @Test(
+        "learners as the head of a breakdown are counted as learners",
+        arguments: ["Learners per badge", "learners by badge last month"])
+    func breakdown(text: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .learners, "\(text)")
+        #expect(match.intent.dimension == .badge)
+    }
+
+    @Test(
+        "learners over time are refused, not answered with enrollments",
+        arguments: [
+            "How did learners trend last quarter?", "Learners over time",
+            "learner trend at Initech last quarter",
+        ])
+    func overTime(text: String) throws {
+        guard case .unsupported(let measure, let dimension) = try reason(text) else {
+            Issue.record("\(text) was not refused as unsupported")
+            return
+        }
+        #expect(measure == "learners" && dimension == "period", "\(text)")
+    }
+
+    @Test("learners who enroll over time are enrollments over time")
+    func enrolled() throws {
+        #expect(try route("How did learners enroll over time?").intent.measure == .growth)
+    }
+}
