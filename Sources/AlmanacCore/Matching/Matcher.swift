@@ -193,13 +193,26 @@ public struct Matcher: Sendable {
         }
         try refuseAbsentMeasures(masked, failure)
         let lowered = wordingText(masked.lowercased())
+        // "Month on month" is no time to read: "last month MoM enrollments" was refused as the
+        // time "last month month" (an attack run).
+        let windowText = Wording.withoutPeriodOverPeriod(masked)
         // "MoM growth per customer", with no window of its own: the last month against the
-        // month before, not a series by month (`Wording.singlePeriodChange`).
+        // month before, not a series by month (`Wording.singlePeriodChange`); "last month MoM
+        // enrollments", whose window is one whole month, that month against the one before.
+        var ownPeriod: DateRange?
         let singleChange = asOf.flatMap { asOf in
             Wording.singlePeriodChange(in: lowered).flatMap { found in
                 let window = try? memo.window(
-                    Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf)
-                return window?.range == nil ? found : nil
+                    Self.changeBetween(Wording.withoutPeaks(windowText)), asOf: asOf)
+                guard let range = window?.range else { return found }
+                guard window?.versus == nil else { return nil }
+                // "This month MoM": this month to date against last month to the same day.
+                let current = try? memo.window("this \(found.unit.rawValue)", asOf: asOf)
+                guard Self.isWhole(range, found.unit) || current?.range == range else {
+                    return nil
+                }
+                ownPeriod = range
+                return found
             }
         }
         var wording = memo.wording(singleChange?.rest ?? lowered)
@@ -280,11 +293,21 @@ public struct Matcher: Sendable {
         if let asOf {
             do {
                 try Self.place(
-                    try memo.window(Self.changeBetween(Wording.withoutPeaks(masked)), asOf: asOf),
+                    try memo.window(
+                        Self.changeBetween(Wording.withoutPeaks(windowText)), asOf: asOf),
                     in: &match,
                     failure)
-                if let unit = singleChange?.unit {
+                if let unit = singleChange?.unit, let own = ownPeriod {
                     // Growth is itself against the period before.
+                    if match.intent.measure != .growth, Self.isWhole(own, unit) {
+                        match.versus = Self.period(before: own, unit)
+                    } else if match.intent.measure != .growth {
+                        let name = unit.rawValue
+                        try Self.place(
+                            try memo.window("this \(name) against last \(name)", asOf: asOf),
+                            in: &match, failure)
+                    }
+                } else if let unit = singleChange?.unit {
                     let reading = try memo.window(
                         Self.lastWholePeriod(unit, asOf: asOf), asOf: asOf)
                     if match.intent.measure == .growth {
@@ -332,6 +355,31 @@ public struct Matcher: Sendable {
         }
         match.corrections = reading.corrections
         return match
+    }
+
+    /// Whether `range` is one whole week (Monday to Sunday), month or quarter.
+    static func isWhole(_ range: DateRange, _ unit: Granularity) -> Bool {
+        guard let start = range.start, let end = range.end else { return false }
+        let (_, month, day) = start.parts
+        switch unit {
+        case .week: return start.isoWeekday == 1 && end == start.adding(days: 7)
+        case .month: return day == 1 && end == start.adding(months: 1)
+        case .quarter: return day == 1 && month % 3 == 1 && end == start.adding(months: 3)
+        case .day: return end == start.adding(days: 1)
+        }
+    }
+
+    /// The week, month or quarter before the whole one `range` is.
+    static func period(before range: DateRange, _ unit: Granularity) -> DateRange? {
+        guard let start = range.start else { return nil }
+        let first: CivilDate
+        switch unit {
+        case .week: first = start.adding(days: -7)
+        case .month: first = start.adding(months: -1)
+        case .quarter: first = start.adding(months: -3)
+        case .day: first = start.adding(days: -1)
+        }
+        return DateRange(start: first, end: start, phrase: "the \(unit.rawValue) before")
     }
 
     /// The last whole week, month or quarter against the one before, in words: the one that

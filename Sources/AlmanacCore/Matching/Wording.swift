@@ -335,6 +335,18 @@ struct Wording: Equatable {
         return (unit, rest)
     }
 
+    /// `text` with each period over the same ("month over month") blanked.
+    static func withoutPeriodOverPeriod(_ text: String) -> String {
+        let whole = NSRange(text.startIndex..., in: text)
+        guard periodOverPeriod.firstMatch(in: text, range: whole) != nil else { return text }
+        let result = NSMutableString(string: text)
+        for found in periodOverPeriod.matches(in: text, range: whole).reversed() {
+            result.replaceCharacters(
+                in: found.range, with: String(repeating: " ", count: found.range.length))
+        }
+        return result as String
+    }
+
     static func withoutPeaks(_ text: String) -> String {
         let whole = NSRange(text.startIndex..., in: text)
         var result = text

@@ -208,3 +208,34 @@ import Testing
         #expect(try route("How did learners enroll over time?").intent.measure == .growth)
     }
 }
+
+/// An attack run: "last month MoM enrollments" was refused as the time "last month month";
+/// read, it was a series of one month. A window that is one whole such period, or the one to
+/// date, is set against the one before. As of Wednesday 2026-06-24.
+@Suite struct OwnPeriodOverPeriodTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-06-24")!)
+
+    @Test(
+        "one whole period, or the one to date, against the one before",
+        arguments: [
+            ("last month MoM enrollments", "2026-05-01", "2026-04-01", "2026-05-01"),
+            ("QoQ completions in Q1 2026", "2026-01-01", "2025-10-01", "2026-01-01"),
+            // To date: against last month, which the comparison counts to the same day.
+            ("this month MoM enrollments", "2026-06-01", "2026-05-01", "2026-06-01"),
+        ])
+    func own(text: String, start: String, other: String, otherEnd: String) throws {
+        let match = try route(text)
+        #expect(match.filters.dateRange?.start == CivilDate(iso: start), "\(text)")
+        #expect(match.versus?.start == CivilDate(iso: other), "\(text)")
+        #expect(match.versus?.end == CivilDate(iso: otherEnd), "\(text)")
+    }
+
+    @Test("a window of many months is still the series by month")
+    func series() throws {
+        let match = try route("MoM enrollments since March")
+        #expect(match.intent.dimension == .period && match.granularity == .month)
+        #expect(match.versus == nil)
+    }
+}
