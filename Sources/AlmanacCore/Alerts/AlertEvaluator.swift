@@ -255,6 +255,13 @@ public struct AlertEvaluator: Sendable {
             }
             let tooFew = rate ? Self.tooFew(report, rule) : nil
             let tooNew = rate ? Self.tooNew(report, rule) : nil
+            // Set where it holds nothing back, it was ignored without a word (an attack run).
+            let threshold = rule.condition == .above || rule.condition == .below
+            if rule.minimumDays != AlertRule.defaultMinimumDays, !(rate && threshold) {
+                warn(
+                    "\(path):\(rule.line): alert for `\(rule.question)`: `min_days` holds back only a rate's `above` or `below`, so it does nothing here"
+                )
+            }
             let unchecked = AlertResult(
                 rule: rule, value: nil, triggered: false, tooFew: tooFew, tooNew: tooNew)
             if let reason = unchecked.uncheckedReason {

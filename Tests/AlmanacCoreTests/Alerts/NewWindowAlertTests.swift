@@ -71,6 +71,28 @@ import Testing
         #expect(late.alerts.count == 1)
     }
 
+    @Test("min_days on a count or a change is said to do nothing")
+    func minimumDaysIgnored() async throws {
+        let yaml = """
+            title: Quarter
+            questions:
+              - text: What is the completion rate of Python Basics this quarter?
+                id: python-this-quarter
+            alerts:
+              - {question: python-this-quarter, measure: enrollments, above: 10, min_days: 7}
+            """
+        let project = try Project(rows: Self.rows, questions: yaml)
+        let summary = try await project.build { $0.asOf = CivilDate(iso: "2026-10-04") }
+        #expect(
+            summary.warnings.contains {
+                $0.hasSuffix(
+                    "alert for `python-this-quarter`: `min_days` holds back only a rate's `above` or `below`, so it does nothing here"
+                )
+            }, "\(summary.warnings)")
+        // 56 enrollments, above 10: checked and triggered.
+        #expect(summary.alerts.count == 1)
+    }
+
     @Test("min_days must be a whole number of days, 0 or more")
     func badMinimum() async throws {
         for bad in [", min_days: -1", ", min_days: soon"] {
