@@ -345,6 +345,18 @@ public struct Matcher: Sendable {
             Self.changeOfEnrollments(&match, masked: masked.lowercased())
         }
         try refuseUnappliedIntent(match, wording: wording, reading, failure)
+        // "How did completions trend last quarter by badge?" gave completions by badge, its
+        // "trend" dropped (blind test 78): neither kind counts a badge's or an organization's
+        // periods ("enrollments over time by badge" was refused already).
+        if wording.seriesAsked, [.completionMetrics, .badgeEnrollments].contains(match.kind),
+            let dimension = match.intent.dimension,
+            dimension == .badge || dimension == .organization
+        {
+            throw failure(
+                .unsupported(
+                    measure: match.intent.measure.words + " over time",
+                    dimension: dimension.rawValue))
+        }
         // "The drop-out rate of learning paths" gave the paths alone.
         if match.intent.measure.isSequence, let rate = wording.rateOfSequence {
             throw failure(.unsupported(measure: rate.words, dimension: "learning path"))

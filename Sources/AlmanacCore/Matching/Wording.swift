@@ -45,6 +45,8 @@ struct Wording: Equatable {
     var peak: String?
     /// The count is of people: distinct learners.
     var people = false
+    /// A word of a series ("trend", "over time", "historical"), whatever breakdown won.
+    var seriesAsked = false
     /// "Completed enrollments": the enrollments of the window that were completed.
     var completedEnrollments = false
 
@@ -70,6 +72,11 @@ struct Wording: Equatable {
     )
     private static let whenPeak = compile(
         #"\bwhen (?:did|was|were|is|are|do|does)\b[^?.!]*\b(?:peak(?:ed|s)?|at (?:its|their) (?:highest|peak|busiest)|busiest|highest|top(?:ped)? out|hit (?:an? |its |their )?(?:record|high|peak|all[- ]time high)|(?:reach|reached|set|sets) (?:an? |its |their )?(?:record|all[- ]time high|new high))\b"#
+    )
+    /// Words of a series ("historical" is not one here: "the historical completion rate by
+    /// badge" is its whole history).
+    private static let seriesWords = compile(
+        #"\btrend|\bover time\b|\btimeline\b|\btime series\b|\b(?:by|per|each|every) (?:day|week|month|quarter)\b|\b(?:daily|weekly|monthly|quarterly)\b"#
     )
     /// Learners as what moves: "How did learners trend last quarter?", "learners over time",
     /// "learner trend at Initech" were enrollments over time (blind test 78).
@@ -196,6 +203,7 @@ struct Wording: Equatable {
         countsNamed =
             measure == .learners ? any([Self.countedPeople]) : any([Self.countedEnrollments])
         dimension = Self.dimensions.first { any($0.1) }?.0
+        seriesAsked = any([Self.seriesWords])
         // "The most popular badges across organizations": a ranking of badges over the whole
         // platform, not a breakdown by organization.
         if dimension == .organization, any([Self.rankedBadges]), any([Self.acrossOrganizations]),

@@ -239,3 +239,33 @@ import Testing
         #expect(match.versus == nil)
     }
 }
+
+/// Blind test 78: "How did completions trend last quarter by badge?" gave completions by
+/// badge, and "How did the completion rate trend by badge this year?" one rate per badge, their
+/// "trend" dropped; "enrollments over time by badge" was refused already.
+@Suite struct SeriesByNameTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-06-24")!)
+
+    @Test(
+        "a series by badge or organization of a kind that counts none is refused",
+        arguments: [
+            ("How did completions trend last quarter by badge?", "badge"),
+            ("How did the completion rate trend by badge this year?", "badge"),
+            ("Completions over time by organization", "organization"),
+        ])
+    func refused(text: String, dimension: String) throws {
+        guard case .unsupported(let measure, let by) = try reason(text) else {
+            Issue.record("\(text) was not refused as unsupported")
+            return
+        }
+        #expect(measure.hasSuffix(" over time") && by == dimension, "\(text): \(measure)")
+    }
+
+    @Test("'the historical completion rate by badge' is its whole history, by badge")
+    func historical() throws {
+        let match = try route("What is the historical completion rate by badge?")
+        #expect(match.intent.dimension == .badge)
+    }
+}
