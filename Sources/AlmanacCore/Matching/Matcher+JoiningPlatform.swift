@@ -87,9 +87,11 @@ extension Matcher {
             Vocabulary.joiningPlatform[$0].contains("platform")
                 || Vocabulary.joiningPlatform[$0].contains("registration) (?:date")
         })
+    // "How many new learners enrolled in Python Basics?" gave every learner of the badge,
+    // "new" dropped (an attack run): beside a badge too, new learners are those who joined.
     private static let newcomers = try! NSRegularExpression(
         pattern:
-            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b|\bjoiners\b|\bintake of (?:users|learners|people|employees|staff|members)\b|\b(?:(?:19|20)\d{2}|this year's|last year's|q[1-4])\s+intake\b(?!\s+(?:of|for|in|on)\s+(?:the\s+)?‹badge›)"#
+            #"\bnew (?:hires|joiners|starters|employees|staff|arrivals|members|accounts|recruits|learners|users|students|people)\b|\bnewcomers\b|\bnewly (?:hired|joined|registered)\b|\b(?:hired|onboarded)\b|\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:joined|registered|signed up)\s+(?:in|during|since|before|after|last|this|between|on|over)\b|\bjoiners\b|\bintake of (?:users|learners|people|employees|staff|members)\b|\b(?:(?:19|20)\d{2}|this year's|last year's|q[1-4])\s+intake\b(?!\s+(?:of|for|in|on)\s+(?:the\s+)?‹badge›)"#
     )
     /// The words of a newcomers' phrase that name a group of learners by when they came.
     private static let joinedGroup = ["hire", "join", "regist", "sign", "onboard", "recruit"]

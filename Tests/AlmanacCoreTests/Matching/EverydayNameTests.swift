@@ -85,3 +85,20 @@ import Testing
                 == "Last Week Tonight")
     }
 }
+
+/// An attack run: "How many new learners enrolled in Python Basics?" gave every learner of the
+/// badge, "new" dropped; docs/metrics.md refuses new learners beside a badge too.
+@Suite struct NewLearnersBesideBadgeTests: MatcherSuite {
+    let matcher = try! Matcher(
+        catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+        asOf: CivilDate(iso: "2026-06-24")!)
+
+    @Test("new learners beside a badge are refused as joining the platform")
+    func refused() throws {
+        #expect(
+            try reason("How many new learners enrolled in Python Basics?")
+                == .joiningPlatform("new learners"))
+        // Where every learner begins is the first badge.
+        #expect(try route("Which badge do new learners start with?").intent.measure == .firstBadge)
+    }
+}
