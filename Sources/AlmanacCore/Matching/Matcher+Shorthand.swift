@@ -332,7 +332,7 @@ extension Matcher {
             ),
             // "Top 5 by learners, from highest to lowest" is the top 5 (it was the bottom 5).
             (
-                #",?\s*(?:from\s+)?(?:highest|most|largest|biggest)\s+to\s+(?:lowest|least|smallest|fewest)\b|,?\s*in descending order\b"#,
+                #",?\s*(?:from\s+)?(?:highest|most|largest|biggest|top)\s+to\s+(?:lowest|least|smallest|fewest|bottom)\b|,?\s*in descending order\b"#,
                 ""
             ),
             (#"\bearlier (this|in the) (week|month|quarter|year)\b"#, "this $2"),

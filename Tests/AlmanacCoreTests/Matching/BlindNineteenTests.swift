@@ -134,6 +134,9 @@ import Testing
     func order() throws {
         let top = try route("Top 5 organizations by learners, from highest to lowest")
         #expect(top.intent.ranking == Ranking(.top, count: 5))
+        // An attack run: "top to bottom" was listed lowest first, as the bottom.
+        let whole = try route("completion rate, top to bottom, by organization")
+        #expect(whole.intent.ranking == nil && whole.intent.dimension == .organization)
         guard
             case .unapplied(let part, _) = try refusal(
                 "Which org has the highest completion rate, and which has the lowest?")
