@@ -102,15 +102,23 @@ extension Matcher {
         pattern: #"\b(?:compar\w*|differ\w*|stack(?:s|ed)? up)\b"#, options: [.caseInsensitive])
     private static let period =
         #"(?:(?:19|20)\d{2}|[qh][1-4]\s+(?:19|20)\d{2}|(?:last|this|previous)\s+(?:year|quarter|month|week)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2})"#
-    /// "This month to last month", "Q3 2026 with Q3 2025", not after "from" or "between".
+    /// A period, or a quarter, half or month without its year ("Q3", "July"), which the
+    /// window reading places.
+    private static let periodOrBare =
+        #"\#(period)|[qh][1-4]|(?:january|february|march|april|may|june|july|august|september|october|november|december)"#
+    /// "This month to last month", "Q3 2026 with Q3 2025", "Q3 to Q2", not after "from" or
+    /// "between". "Compare Q3 to Q2 completions" was one window, Q3 2025 to Q2 2026 (6,056
+    /// completions where Q3 held 1,405 and Q2 1,524; blind test 80).
     private static let comparedTo = try! NSRegularExpression(
         pattern:
-            #"(?<!from )(?<!between )\b(\#(period))\s+(?:to|with)\s+(?:the\s+)?(\#(period))\b"#,
+            #"(?<!from )(?<!between )\b(\#(periodOrBare))\s+(?:to|with)\s+(?:the\s+)?(\#(periodOrBare))\b"#,
         options: [.caseInsensitive])
     private static let fromTo = try! NSRegularExpression(
-        // The first may leave its year to the second: "from Q1 to Q2 2026".
+        // The first may leave its year to the second: "from Q1 to Q2 2026"; both may leave it
+        // out: "how did enrollments change from July to August" was one window, July and
+        // August against May and June, and "fell" where August rose (blind test 80).
         pattern:
-            #"\b(?:from|between)\s+(\#(period)|[qh][1-4]|(?:january|february|march|april|may|june|july|august|september|october|november|december))\s+(?:to|and|until)\s+(\#(period))\b"#,
+            #"\b(?:from|between)\s+(\#(periodOrBare))\s+(?:to|and|until)\s+(\#(periodOrBare))\b"#,
         options: [.caseInsensitive])
     /// A ranking or a series keeps "from 2024 to 2025" as one window: "which organizations
     /// grew the most from 2024 to 2025", "monthly enrollments from January to June 2025".
