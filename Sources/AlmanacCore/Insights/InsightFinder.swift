@@ -146,7 +146,6 @@ public struct InsightFinder: Sendable {
 
     // MARK: - Slices
 
-    /// The slices of one measure with a value in both windows.
     /// Each slice's move. A slice counted in one window only had none in the other: a count,
     /// not a rate or a time, is 0 there when that window counted any slice. Left out, a first
     /// badge of 8 learners in 2025 and none in 2024 let a rise of 6 "rise most" (blind test 75).

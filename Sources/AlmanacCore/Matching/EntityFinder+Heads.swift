@@ -33,9 +33,11 @@ extension EntityFinder {
             let written = String(characters[mention.range])
             let before = String(characters[..<mention.range.lowerBound])
             // The question's first word is capitalized whatever it is: "Each badge's
-            // completion rate" is about each badge, with an organization called "Each".
+            // completion rate" is about each badge, with an organization called "Each" (a
+            // word that picks out only: "Data completion rate" is still the name Data).
             let opening = before.allSatisfy { $0.isWhitespace }
-            let word = opening ? written.lowercased() : written
+            let lowered = written.lowercased()
+            let word = opening && Self.determiners.contains(lowered) ? lowered : written
             guard Self.everyday.contains(word) else { return true }
             let after = String(characters[mention.range.upperBound...])
             return Self.marked(word, before: before, after: after)
@@ -52,7 +54,8 @@ extension EntityFinder {
         func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
-        // "Top's completion rate", "Top vs New enrollments": a name's own marks.
+        // "Top's completion rate", "Top vs New enrollments": a name's own marks (not "and":
+        // "the top and bottom badges", "each and every badge").
         if matches(ownsOrJoins, after) { return true }
         // A word that picks out ("across all organizations", "at each company", "new hires at
         // Total") is marked by nothing but quotes and its own marks (an attack run's
@@ -67,7 +70,7 @@ extension EntityFinder {
     }
 
     private static let ownsOrJoins = try! NSRegularExpression(
-        pattern: #"^(?:['’]s\b|\s+(?:vs\.?|versus|and|or)\s)"#, options: [.caseInsensitive])
+        pattern: #"^(?:['’]s\b|\s+(?:vs\.?|versus)\s)"#, options: [.caseInsensitive])
 
     /// Words that pick badges or organizations out rather than name one.
     private static let determiners: Set<String> = [
@@ -79,10 +82,8 @@ extension EntityFinder {
     /// attack run's organizations "Total", "Each" and "Progress" took "how many enrollments
     /// in total", "how many are enrolled in each badge" and a question of learners in progress.
     private static let phrases: Set<String> = [
-        "in total", "in all", "of all", "for all", "at all", "in each", "for each", "of each",
-        "to each", "at first", "at last", "in progress", "on average", "in general",
-        "over time", "in time", "on time", "at most", "at best", "for now", "by now",
-        "for good", "for free", "at least", "on top", "in short", "for short", "in particular",
+        "in progress", "in general", "over time", "in time", "on time", "for now", "by now",
+        "for good", "for free", "at least", "in short", "for short", "in particular",
     ]
 
     private static let kindAfter = try! NSRegularExpression(
@@ -107,6 +108,6 @@ extension EntityFinder {
         "data", "design", "still", "ever", "every", "each", "per", "so", "as", "on", "in",
         "at", "by", "for", "from", "to", "with", "about", "after", "before", "since", "it",
         "is", "are", "was", "were", "has", "have", "had", "did", "done", "overall",
-        "progress", "average", "general", "least", "short", "particular", "median",
+        "progress", "average", "general", "least", "particular", "median",
     ]
 }

@@ -67,6 +67,12 @@ extension Matcher {
             ]
         }
 
+    /// After "vs last", the end of the question or a word that joins what follows: the
+    /// window is left unsaid ("this month vs last?", "… vs last for Initech"), not "vs last
+    /// June" or "vs last few months" (a review).
+    private static let unsaid =
+        #"(?=\s*(?:$|[?.!,;:)]|(?:for|at|in|by|of|from|among|across|with|and|or|per)\b))"#
+
     private static let shorthand: [(NSRegularExpression, String)] =
         ([
             // "The last 2 qtrs" is "quarters": "in the last 2 quarter" stood on the page (a
@@ -365,11 +371,11 @@ extension Matcher {
             // one before; "last month vs prior", the month before it. Read as one window, the
             // page set it against the days just before (blind test 78).
             (
-                #"\bthis\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:last|prior|previous)\b(?!\s+(?:weeks?|months?|quarters?|years?|\d+|one|two|three|four|six|twelve)\b)"#,
+                #"\bthis\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:last|prior|previous)\b\#(unsaid)"#,
                 "this $1$2$3 last $1"
             ),
             (
-                #"\b(?:last|previous)\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:prior|previous|one before)\b(?!\s+(?:weeks?|months?|quarters?|years?|\d+|one|two|three|four|six|twelve)\b)"#,
+                #"\b(?:last|previous)\s+(week|month|quarter|year)\b([^?.!]*?)\b(vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:prior|previous|one before)\b\#(unsaid)"#,
                 "last $1$2$3 the $1 before"
             ),
             // "This month v last month", "Q3 v. Q2": "v" between two windows is "vs".

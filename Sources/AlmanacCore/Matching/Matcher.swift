@@ -207,10 +207,9 @@ public struct Matcher: Sendable {
                 guard let range = window?.range else { return found }
                 guard window?.versus == nil else { return nil }
                 // "This month MoM": this month to date against last month to the same day.
-                let current = try? memo.window("this \(found.unit.rawValue)", asOf: asOf)
-                guard Self.isWhole(range, found.unit) || current?.range == range else {
-                    return nil
-                }
+                let current = (try? memo.window("this \(found.unit.rawValue)", asOf: asOf))?.range
+                let toDate = current?.start == range.start && current?.end == range.end
+                guard Self.isWhole(range, found.unit) || toDate else { return nil }
                 ownPeriod = range
                 return found
             }
@@ -299,7 +298,8 @@ public struct Matcher: Sendable {
                     failure)
                 if let unit = singleChange?.unit, let own = ownPeriod {
                     // Growth is itself against the period before.
-                    if match.intent.measure != .growth, Self.isWhole(own, unit) {
+                    let whole = Self.isWhole(own, unit) && own.end ?? asOf <= asOf
+                    if match.intent.measure != .growth, whole {
                         match.versus = Self.period(before: own, unit)
                     } else if match.intent.measure != .growth {
                         let name = unit.rawValue

@@ -312,8 +312,6 @@ struct Wording: Equatable {
         return list.compactMap { $0.firstMatch(in: text, range: whole)?.range.location }.min()
     }
 
-    /// The text with the unit of a peak replaced ("which ‹period› had the most"), so the time
-    /// reader does not take "month" for a window it cannot read.
     /// "Month over month", "week-on-week", "QoQ" (written out by the shorthand).
     private static let periodOverPeriod = compile(
         #"\b(week|month|quarter)[- ](?:over|on)[- ]\1\b"#)
@@ -355,6 +353,8 @@ struct Wording: Equatable {
         return result as String
     }
 
+    /// The text with the unit of a peak replaced ("which ‹period› had the most"), so the time
+    /// reader does not take "month" for a window it cannot read.
     static func withoutPeaks(_ text: String) -> String {
         let whole = NSRange(text.startIndex..., in: text)
         var result = text

@@ -46,6 +46,27 @@ import Testing
         #expect(try route(text).filters.organization == organization, "\(text)")
     }
 
+    /// A review: the first word was read as a word whatever it was, and "Data completion rate"
+    /// lost the organization Data; "the top and bottom badges" took the organization Top.
+    @Test("a first word that is a name and no word that picks out is the name; 'and' marks none")
+    func review() throws {
+        let catalogue = EntityCatalogue(
+            badges: ["Go", "Python Basics"], organizations: ["Data", "Top", "Each"], categories: [:]
+        )
+        let matcher = try Matcher(catalogue: catalogue, asOf: CivilDate(iso: "2026-06-30")!)
+        func route(_ text: String) throws -> Match {
+            try matcher.route(Question(id: "q", text: text))
+        }
+        #expect(try route("Data completion rate this year").filters.organization == "Data")
+        #expect(try route("Go completion rate").filters.badge == "Go")
+        // Refused as two questions, or read, but never as the organization Top.
+        let both = try? route("Show the top and bottom badges by completion rate")
+        #expect(both?.filters.organization == nil)
+        #expect(
+            try route("What is the completion rate of each and every badge?").filters.organization
+                == nil)
+    }
+
     @Test("two such names set side by side are both compared")
     func compared() throws {
         #expect(try route("Top vs New enrollments").intent.compared == ["Top", "New"])

@@ -232,6 +232,21 @@ import Testing
         #expect(match.versus?.end == CivilDate(iso: otherEnd), "\(text)")
     }
 
+    /// A review: the quarter to date named by its name was compared by its phrase, and read
+    /// as a series of one partial quarter.
+    @Test("the current quarter by its name is the quarter to date against the one before")
+    func currentByName() throws {
+        let match = try route("QoQ enrollments in Q2 2026")
+        #expect(match.filters.dateRange?.start == CivilDate(iso: "2026-04-01"))
+        #expect(match.versus?.start == CivilDate(iso: "2026-01-01"))
+    }
+
+    @Test("a window after 'vs last' is read: 'this month vs last June' is June 2025")
+    func lastJune() throws {
+        let match = try route("Enrollments this month vs last June")
+        #expect(match.versus?.start == CivilDate(iso: "2025-06-01"))
+    }
+
     @Test("a window of many months is still the series by month")
     func series() throws {
         let match = try route("MoM enrollments since March")
