@@ -164,12 +164,17 @@ public struct SiteWriter {
         guard carriesMarker(stem + ".html", in: folder), isDocument(of: stem, in: folder) else {
             return false
         }
-        if relative.hasSuffix(".md") {
+        switch relative.dropFirst(stem.count) {
+        case ".md":
             return contains("[Page](\(stem).html)", in: relative, folder: folder, tail: true)
+        case ".json": return true
+        // The page, its embed page, and an earlier build's `<id>.chart-<name>.html`; not a
+        // copy such as `<id>.v2.html` (a review).
+        case ".html", ".embed.html": return true
+        case let rest where rest.hasPrefix(".chart-") && rest.hasSuffix(".html"):
+            return carriesMarker(relative, in: folder)
+        default: return false
         }
-        if relative.hasSuffix(".json") { return relative == stem + ".json" }
-        // The page, its embed page, and an earlier build's `<id>.chart-<name>.html`.
-        return carriesMarker(relative, in: folder)
     }
 
     /// Whether `<stem>.json` is the document of a question whose id is `stem`.

@@ -155,7 +155,8 @@ import Testing
 
 /// Blind test 77: a question of 2024 put "Completions were unusually low in the week of
 /// 2024-12-23" into every Monday's digest. As of Wednesday 2026-09-30, the weeks that began on
-/// 2026-09-21 (9 days before) and 2026-09-17 (13 days) are news; 2026-09-16 (14 days) is not.
+/// 2026-09-21 (9 days before) and the bound 2026-09-17 (13 days) are news; 2026-09-16 (14
+/// days) and the Monday 2026-09-14 are not.
 @Suite struct StaleDigestInsightTests {
     func week(_ iso: String) -> Insight {
         .unusualChange(
@@ -170,6 +171,7 @@ import Testing
         #expect(!Digest.isStale(week("2026-09-21"), asOf: asOf))
         #expect(!Digest.isStale(week("2026-09-17"), asOf: asOf))
         #expect(Digest.isStale(week("2026-09-16"), asOf: asOf))
+        #expect(Digest.isStale(week("2026-09-14"), asOf: asOf))
         #expect(Digest.isStale(week("2024-12-23"), asOf: asOf))
     }
 }

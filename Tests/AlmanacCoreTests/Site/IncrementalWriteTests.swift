@@ -239,6 +239,9 @@ import Testing
             contentsOf: project.site.appending(path: "index.html"), encoding: .utf8)
         try Data(page.utf8).write(to: project.site.appending(path: "my-custom.html"))
         try Data("# My notes\n".utf8).write(to: project.site.appending(path: "my-custom.md"))
+        // A copy of a question's page under a name of the question's own (a review).
+        let own = try String(contentsOf: project.site.appending(path: "own.html"), encoding: .utf8)
+        try Data(own.utf8).write(to: project.site.appending(path: "own.v2.html"))
         try FileManager.default.removeItem(at: SiteLayout(site: project.site).buildState)
         let summary = try await project.build()
         #expect(summary.files.deleted == 0)
@@ -248,6 +251,9 @@ import Testing
         #expect(
             try String(contentsOf: project.site.appending(path: "my-custom.html"), encoding: .utf8)
                 == page)
+        #expect(
+            FileManager.default.fileExists(atPath: project.site.appending(path: "own.v2.html").path)
+        )
     }
 
     /// A blind test's new question `notes` replaced its own notes.md and notes.html.
