@@ -73,6 +73,14 @@ public struct DatabaseStats: Sendable, Equatable {
         return stats
     }
 
+    /// The users who had joined by the end of `day`.
+    public static func users(in db: any DatabaseConnection, joinedBy day: CivilDate) throws -> Int {
+        try db.rows(
+            "SELECT count(*) FROM users WHERE joined_at < ?",
+            [.text(day.adding(days: 1).description)]
+        ) { $0.int(0) }.first ?? 0
+    }
+
     public var json: JSONValue {
         [
             "total_users": .int(users), "total_badges": .int(badges),

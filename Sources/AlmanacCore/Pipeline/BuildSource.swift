@@ -86,11 +86,16 @@ struct BuildSource {
             // counted as of then, drop-outs cannot be, and the pages say so.
             var latest: CivilDate?
             let last = requested == nil ? nil : try DatabaseStats.latestActivity(in: db)
-            if let last, asOf < last { latest = last }
-            // Counted as of the report's date: users who joined after it (a sign-up the day
-            // after the last enrollment) were the index's "registered users", where the
-            // organizations' pages left them out (5,050 against 5,000, an attack run).
-            stats = try DatabaseStats.read(from: db, asOf: asOf)
+            if let last, asOf < last {
+                latest = last
+                stats = try DatabaseStats.read(from: db, asOf: asOf)
+            } else {
+                // Counted as of the report's date: users who joined after it (a sign-up the day
+                // after the last enrollment) were the index's "registered users", where the
+                // organizations' pages left them out (5,050 against 5,000, an attack run). Every
+                // enrollment is dated by then.
+                stats.users = try DatabaseStats.users(in: db, joinedBy: asOf)
+            }
             // One dated after it counts the days between as empty: a stale export or a
             // mistyped year, which would otherwise publish a fall that is the export's. A
             // week or more after it, the last 7 days hold nothing at all.
