@@ -306,19 +306,6 @@ enum Lead {
             finishing =
                 "; \(list(cohorts)) \(many ? "are" : "is") still finishing (most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling), left out"
         }
-        // A day's count against another's is noise: "went from 33 on 2026-08-01 to 29 on
-        // 2026-08-31" read as a fall in a month that rose 22.8 % (a review). Days say their
-        // range, lowest and highest, the first of each.
-        if noun == "day", whole.count > 1,
-            let low = whole.min(by: { ($0.value.doubleValue ?? 0) < ($1.value.doubleValue ?? 0) }),
-            let high = whole.max(by: { ($0.value.doubleValue ?? 0) < ($1.value.doubleValue ?? 0) }),
-            low.value.doubleValue != high.value.doubleValue
-        {
-            let text =
-                "\(lead) ranged from \(value(low, answer)) on \(low.subject) to \(value(high, answer)) on \(high.subject)"
-            return text + (partial.isEmpty ? "" : "; \(Self.partial(partial, noun)), left out")
-                + finishing + "."
-        }
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =
                 "\(lead) went from \(value(first, answer)) \(at) \(first.subject) to \(value(last, answer)) \(at) \(last.subject)"
