@@ -23,11 +23,20 @@ import Testing
     }
 
     func opening(_ measure: Measure?) -> String {
+        opening(of: completions, measure: measure)
+    }
+
+    /// The offline narration's first paragraph after "The lead." with `insight`.
+    func opening(
+        of insight: Insight, measure: Measure?, comparesWindows: Bool = false,
+        leadNamesSlices: Bool = false
+    ) -> String {
         NarrationItem(
             question: Question(id: "q", text: "q"),
             output: CustomSQL(columns: [], rows: [], truncated: false),
             stats: DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0),
-            lead: "The lead.", insights: [completions], measure: measure
+            lead: "The lead.", insights: [insight], measure: measure,
+            comparesWindows: comparesWindows, leadNamesSlices: leadNamesSlices
         ).offline.components(separatedBy: "\n\n")[0]
     }
 
@@ -43,13 +52,7 @@ import Testing
                     measure: "enrollments", before: 383, after: 499, change: 116,
                     baseline: "Q1 2025")))
         func opening(comparesWindows: Bool) -> String {
-            NarrationItem(
-                question: Question(id: "q", text: "q"),
-                output: CustomSQL(columns: [], rows: [], truncated: false),
-                stats: DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0),
-                lead: "The lead.", insights: [change], measure: .enrollments,
-                comparesWindows: comparesWindows
-            ).offline.components(separatedBy: "\n\n")[0]
+            self.opening(of: change, measure: .enrollments, comparesWindows: comparesWindows)
         }
         #expect(
             opening(comparesWindows: false)
@@ -70,13 +73,7 @@ import Testing
                     measure: "completion_rate", before: 0.4814, after: 0.5029, change: 0.0215,
                     baseline: "the previous period")))
         func opening(slices: Bool) -> String {
-            NarrationItem(
-                question: Question(id: "q", text: "q"),
-                output: CustomSQL(columns: [], rows: [], truncated: false),
-                stats: DatabaseStats(users: 0, badges: 0, organizations: 0, enrollments: 0),
-                lead: "The lead.", insights: [change], measure: .completionRate,
-                leadNamesSlices: slices
-            ).offline.components(separatedBy: "\n\n")[0]
+            self.opening(of: change, measure: .completionRate, leadNamesSlices: slices)
         }
         #expect(
             opening(slices: true)
