@@ -278,6 +278,22 @@ enum Lead {
             "The \(plural(noun, wanted)) with the \(head) are \(list(aheadText)), then \(tied.count) tied at \(value): \(tiedNames)."
     }
 
+    /// The first row of the lowest value and the first of the highest, among rows that have
+    /// one; nil when fewer than two have a value or all are equal. (Indexes over the values:
+    /// `min(by:)` inside the caller's condition crashed Swift 6.3.1's release build.)
+    static func extremes(_ rows: [Answer.Row]) -> (low: Answer.Row, high: Answer.Row)? {
+        let valued = rows.compactMap { row in row.value.doubleValue.map { (row, $0) } }
+        guard valued.count > 1 else { return nil }
+        var low = 0
+        var high = 0
+        for index in valued.indices {
+            if valued[index].1 < valued[low].1 { low = index }
+            if valued[index].1 > valued[high].1 { high = index }
+        }
+        guard valued[low].1 != valued[high].1 else { return nil }
+        return (valued[low].0, valued[high].0)
+    }
+
     /// "2025-12 is a partial month", "2014-Q2 and 2015-Q2 are partial quarters".
     private static func partial(_ periods: [String], _ noun: String) -> String {
         "\(list(periods)) \(periods.count == 1 ? "is a partial \(noun)" : "are partial \(noun)s")"
@@ -305,6 +321,15 @@ enum Lead {
             let many = cohorts.count > 1
             finishing =
                 "; \(list(cohorts)) \(many ? "are" : "is") still finishing (most completions come within \(NumberText.decimal(days, places: 1)) days of enrolling), left out"
+        }
+        // A day's count against another's is noise: "went from 33 on 2026-08-01 to 29 on
+        // 2026-08-31" read as a fall in a month that rose 22.8 % (a review). Days say their
+        // range instead: the first lowest and the first highest.
+        if noun == "day", let (low, high) = extremes(whole) {
+            let text =
+                "\(lead) ranged from \(value(low, answer)) on \(low.subject) to \(value(high, answer)) on \(high.subject)"
+            return text + (partial.isEmpty ? "" : "; \(Self.partial(partial, noun)), left out")
+                + finishing + "."
         }
         if let first = whole.first, let last = whole.last, whole.count > 1 {
             let text =

@@ -110,4 +110,29 @@ import Testing
             Lead.sentence(for: answer, filters: Filters())
                 == "Enrollments per month went from 10 in 2026-08 to 4 in 2026-09.")
     }
+
+    /// Days by hand: the lowest is 12 (08-02), the highest 40, first on 08-03 (again on 08-04);
+    /// the first and last days (33, 29) would read as a fall.
+    @Test("a daily series says its lowest and highest days, the first of each")
+    func days() {
+        let counts = [
+            ("2026-08-01", 33), ("2026-08-02", 12), ("2026-08-03", 40), ("2026-08-04", 40),
+            ("2026-08-05", 29),
+        ]
+        let answer = Answer(
+            Intent(measure: .enrollments, dimension: .period), "Day",
+            .init("Enrollments", .count), nil,
+            counts.map { .init(subject: $0.0, value: .int($0.1), support: nil) })
+        #expect(
+            Lead.sentence(for: answer, filters: Filters())
+                == "Enrollments per day ranged from 12 on 2026-08-02 to 40 on 2026-08-03.")
+        // Every day the same: nothing ranges, and the first and last say so.
+        let flat = Answer(
+            Intent(measure: .enrollments, dimension: .period), "Day",
+            .init("Enrollments", .count), nil,
+            ["2026-08-01", "2026-08-02"].map { .init(subject: $0, value: .int(7), support: nil) })
+        #expect(
+            Lead.sentence(for: flat, filters: Filters())
+                == "Enrollments per day went from 7 on 2026-08-01 to 7 on 2026-08-02.")
+    }
 }
