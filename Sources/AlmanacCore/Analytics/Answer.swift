@@ -266,7 +266,9 @@ public struct Answer: Sendable, Equatable {
         else { return }
         let settled = asOf.adding(days: 1).adding(days: -Int(days.rounded(.up)))
         for index in rows.indices where !rows[index].partial {
-            guard let period = PeriodCoverage.days(of: rows[index].subject), settled < period.end
+            // Its last day (the day before `end`) after `settled`: fewer than `days` before.
+            guard let period = PeriodCoverage.days(of: rows[index].subject),
+                settled < period.end.adding(days: -1)
             else { continue }
             rows[index].partial = true
             finishingCohorts.append(rows[index].subject)

@@ -36,6 +36,26 @@ import Testing
                 filters: Filters()))
     }
 
+    /// May's last day, 2024-05-31, is exactly 10 days before 2024-06-10 (as of 06-09): not
+    /// fewer, so its learners have had the 9.1 days and it is settled; as of 06-08 it is 9
+    /// days before 06-09, and still finishing. (The ten completions all end by 05-22.)
+    @Test("a cohort whose last day is exactly the rounded-up days before is settled")
+    func boundary() throws {
+        for (asOf, finishing) in [("2024-06-09", [String]()), ("2024-06-08", ["2024-05"])] {
+            let day = try #require(CivilDate(iso: asOf))
+            let metrics = try CompletionMetrics.run(
+                AnalysisContext(
+                    db: try SQLiteConnection(path: try Fixture.database(Self.rows)), asOf: day,
+                    filters: Filters()))
+            #expect(metrics.overallP90Days == 9.1)
+            let answer = try #require(
+                Answer.make(
+                    metrics, intent: Intent(measure: .completionRate, dimension: .cohort),
+                    filters: Filters(), asOf: day, firstDay: CivilDate(iso: "2024-01-03")))
+            #expect(answer.finishingCohorts == finishing, "as of \(asOf)")
+        }
+    }
+
     @Test("the youngest cohorts are marked, named with why, and left out of the trend")
     func trend() throws {
         let metrics = try metrics()
