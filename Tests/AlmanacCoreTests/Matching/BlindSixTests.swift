@@ -110,6 +110,13 @@ import Testing
                 "How many completions did Initech have compared to the previous month?",
                 "compared to the previous month"
             ),
+            // Blind test 81: each was answered with the earlier window alone, as its own.
+            ("How many more completions than last month?", "last month"),
+            ("Did Initech enroll more people than last quarter?", "last quarter"),
+            ("What is the drop-out rate, higher than last quarter?", "last quarter"),
+            ("How many enrollments, up or down from last quarter?", "last quarter"),
+            ("How did enrollments change from last month?", "last month"),
+            ("Are completions up 5% on last month?", "last month"),
         ])
     func comparedWithNothing(text: String, other: String) throws {
         let error = try #require(throws: MatchError.self) { try route(text) }
@@ -126,6 +133,9 @@ import Testing
             ("How many learners enrolled and completed Python Basics in 2025?", "completions"),
             ("Give me a complete count of enrollments by organization in 2025", "enrollments"),
             ("Which organizations grew the most from 2024 to 2025?", "growth"),
+            // "From" and "over" without a word of change are the window's own.
+            ("How many enrollments from last month?", "enrollments"),
+            ("How many enrollments did we get over last month?", "enrollments"),
         ])
     func nearMisses(text: String, measure: String) throws {
         let match = try route(text)
