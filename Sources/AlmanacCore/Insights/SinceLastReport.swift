@@ -51,6 +51,18 @@ public struct SinceLastReport: Sendable, Equatable {
             return (after - before) / abs(before).squareRoot()
         }
 
+        /// A rate whose move is within what chance gives two samples of its enrollments:
+        /// |r₁ − r₀| under `DriverSplit.chance` standard errors of the difference, pooled.
+        /// False for other measures and an unknown base.
+        var rateWithinChance: Bool {
+            guard KeyMeasure.isRate(measure), let before, let after,
+                let n0 = base?.before, let n1 = base?.after, n0 > 0, n1 > 0
+            else { return false }
+            let pooled = (before * n0 + after * n1) / (n0 + n1)
+            let spread = (pooled * (1 - pooled) * (1 / n0 + 1 / n1)).squareRoot()
+            return abs(after - before) < DriverSplit.chance * spread
+        }
+
         /// Whether the count behind a rate or a median is at least `minimum` on both sides.
         private func enough(_ minimum: Int) -> Bool {
             guard let before = base?.before, let after = base?.after else { return false }

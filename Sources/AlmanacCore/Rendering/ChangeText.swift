@@ -262,7 +262,8 @@ enum ChangeText {
 
     /// The most unusual moves across all questions: ranked by the robust score of each change
     /// among the changes of its kind (`InsightFinder.changeScores`), then in question order;
-    /// small counts and moves of a handful never enter. At most `whatChangedPerQuestion` of
+    /// small counts, moves of a handful, rates that moved within chance and medians that
+    /// moved by less than a day never enter. At most `whatChangedPerQuestion` of
     /// each question, and of those, the move of the measure the question asks about when it
     /// moved: "What is the drop-out rate for each badge?" was listed with its enrollments and
     /// completed enrollments, not its drop-out rate (blind test 60).
@@ -295,7 +296,13 @@ enum ChangeText {
         let scores = InsightFinder.changeScores(candidates.map(\.change))
         var moves: [(index: Int, move: Move)] = []
         for (index, var move) in candidates.enumerated() {
-            guard let score = scores[index], move.change.change != 0 else { continue }
+            // A rate that moved within chance, or a median by less than a day, is no move: "the
+            // most unusual moves" were filled with "59.96% → 60.00%", "39.26% → 39.34%" and
+            // "25.3 → 25.4 days" (blind test 82).
+            guard let score = scores[index], let change = move.change.change, change != 0,
+                !move.change.rateWithinChance,
+                !(move.change.measure.hasPrefix("median_days") && abs(change) < 1)
+            else { continue }
             move.score = score
             moves.append((index, move))
         }

@@ -193,7 +193,22 @@ import Testing
             scores.append(move["score"]?.doubleValue ?? -1)
         }
         #expect(scores == scores.sorted(by: >))
-        #expect(askedFlags.contains(true), "no question's own measure moved in a week")
+        // The completion question's own rate is listed only when it moved beyond chance: by
+        // hand from the two documents, |r₁ − r₀| against 2 standard errors of the difference
+        // of two samples of its enrollments, pooled (docs/metrics.md, What changed).
+        let (old, new) = (values(first["completion"]), values(second["completion"]))
+        let r0 = try #require(old["completion_rate|"] ?? nil)
+        let r1 = try #require(new["completion_rate|"] ?? nil)
+        let n0 = try #require(old["enrollments|"] ?? nil)
+        let n1 = try #require(new["enrollments|"] ?? nil)
+        let pooled = (r0 * n0 + r1 * n1) / (n0 + n1)
+        let spread = (pooled * (1 - pooled) * (1 / n0 + 1 / n1)).squareRoot()
+        let rateListed = moves.contains {
+            $0["question"] == "completion" && $0["measure"] == "completion_rate"
+                && $0["subject"] == .null
+        }
+        #expect(rateListed == (r0 != r1 && abs(r1 - r0) >= 2 * spread))
+        #expect(askedFlags.contains(true) || !rateListed)
         let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
         #expect(
             html.components(separatedBy: "<h2 id=\"what-changed-title\">What changed</h2>").count

@@ -115,4 +115,41 @@ import Testing
             ChangeText.whatChanged([sliced]).first?.text { $0 }
                 == "enrollments of Python Basics: 1,000 → 1,300, ▲ 300 (+30%)")
     }
+
+    /// By hand, pooled two-proportion spreads: 59.96% → 60.00% of 1,000 enrollments each is
+    /// 0.04 points against 2 × √(0.5998 × 0.4002 × 2 / 1,000) = 4.38; 40% → 50% of 1,000 each
+    /// is 10 points against 2 × √(0.45 × 0.55 × 2 / 1,000) = 4.45 (blind test 82).
+    @Test("a rate that moved within chance is no move of What changed")
+    func rateWithinChance() {
+        func rate(_ before: Double, _ after: Double, base: Double?) -> SinceLastReport.Change {
+            var change = SinceLastReport.Change(
+                measure: "completion_rate", subject: nil, before: before, after: after)
+            change.base = base.map { .init(before: $0, after: $0) }
+            return change
+        }
+        #expect(rate(0.5996, 0.6, base: 1000).rateWithinChance)
+        #expect(!rate(0.4, 0.5, base: 1000).rateWithinChance)
+        #expect(!rate(0.5996, 0.6, base: nil).rateWithinChance)
+        var count = SinceLastReport.Change(
+            measure: "enrollments", subject: nil, before: 1000, after: 1001)
+        count.base = .init(before: 1000, after: 1001)
+        #expect(!count.rateWithinChance)
+    }
+
+    /// Two medians of 100 completed enrollments each side: 25.3 → 25.4 days moved 0.1, under
+    /// a day, and is left out; 25.3 → 27.0 moved 1.7 days and is listed (blind test 82).
+    @Test("a median that moved by less than a day is no move of What changed")
+    func medianUnderADay() throws {
+        func median(_ subject: String, _ after: Double) -> SinceLastReport.Change {
+            var change = SinceLastReport.Change(
+                measure: "median_days_to_complete", subject: subject, before: 25.3, after: after)
+            change.base = .init(before: 100, after: 100)
+            return change
+        }
+        let moves = ChangeText.whatChanged([
+            try summary(
+                "q", [median("Docker Basics", 25.4), median("Git & GitHub", 27)], scope: nil)
+        ])
+        #expect(moves.map(\.subject) == ["Git & GitHub"])
+    }
 }
