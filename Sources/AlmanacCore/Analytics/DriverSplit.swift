@@ -17,6 +17,9 @@ public enum DriverSplit {
     /// count's change against √(before + after), the spread of the difference of two counts;
     /// a rate's against √(p(1 − p)(1/n + 1/n′)), with p the rate of both sides together.
     public static let chance = 2.0
+    /// Below this many enrollments a rate is noise (`InsightFinder.comparableRate` is this
+    /// one): it is not split.
+    public static let comparableRate = 20
     /// At most this many drivers are named per dimension; the others join the rest.
     public static let named = 3
     /// The name of the join cohorts that did not exist for all of the earlier window:
@@ -137,13 +140,16 @@ public enum DriverSplit {
     /// parts add up to the change exactly (the Δw add up to zero, so R̄ changes no total,
     /// but it makes a member that gains enrollments at a rate below the average pull the
     /// rate down). Nil when the counts do not give the rates the page shows, either side has
-    /// fewer than `smallCount` enrollments, or the page's change is zero.
+    /// fewer than `comparableRate` enrollments, or the page's change is zero.
     static func rate(_ move: Move, before: DriverCounts, after: DriverCounts) -> Drivers? {
         let measure = move.measure
         let numerator = measure == "drop_rate" ? "dropped" : "completed"
         guard let n0 = before.total("enrollments"), let n1 = after.total("enrollments"),
             let c0 = before.total(numerator), let c1 = after.total(numerator),
-            n0 >= smallCount, n1 >= smallCount,
+            // A rate over fewer than 20 enrollments is "a small base" on the page: a 33-point
+            // rise of 15 enrollments was split into rate and mix and called broad-based, all
+            // 15 in one badge at one organization (blind test 82).
+            n0 >= comparableRate, n1 >= comparableRate,
             stored(c0, n0) == move.expected.before, stored(c1, n1) == move.expected.after
         else { return nil }
         let change = KeyMeasure.change(measure, from: move.expected.before, to: move.expected.after)

@@ -14,7 +14,7 @@ public struct InsightFinder: Sendable {
     /// Below this many enrollments a rate is noise: the narrator names a best and a worst
     /// only among groups with at least this many, and "What changed" scores a rate only
     /// when both reports had this many.
-    public static let comparableRate = 20
+    public static let comparableRate = DriverSplit.comparableRate
     /// Named slices in a contribution; the rest are summed into one.
     public static let contributionSlices = 5
 

@@ -136,7 +136,7 @@ import Testing
         #expect(rate.rows.map(\.value) == [.double(0.3333)])
         #expect(
             Lead.sentence(for: rate, filters: february)
-                == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.33% (enrollments: 3); 1 completed."
+                == "Completion rate, of enrollments made between 2024-02-01 and 2024-02-29: 33.33% (enrollments: 3, a small base); 1 completed."
         )
     }
 
@@ -149,7 +149,8 @@ import Testing
         #expect(answer.subjectTitle == nil)
         #expect(
             Lead.sentence(for: answer, filters: filters)
-                == "Completion rate for Python Basics: 50.00% (enrollments: 4); 2 completed.")
+                == "Completion rate for Python Basics: 50.00% (enrollments: 4, a small base); 2 completed."
+        )
         // Acme & Sons: Ann and Bo completed (2 of 2); Globex: Cy dropped (0 of 1); Di has none: 0 of 1.
         let spread = try #require(
             Answer.spread(metrics, intent: Intent(measure: .completionRate), filters: filters))

@@ -222,6 +222,18 @@ import Testing
             DriverSplit.rate(
                 "completion_rate", before: ten, after: badges([("A", 20, 10)]),
                 expected: (0.5, 0.5), baseline: "b") == nil)
+        // Blind test 82: 136 enrollments at 0% before, 15 at 33.33% after, all in A: a base
+        // the page calls small is not split (it was, and called broad-based). 20 at 35% is,
+        // beyond chance: pooled 7 / 156, 2 × √(0.0449 × 0.9551 × (1/136 + 1/20)) = 9.9 points.
+        let before = badges([("A", 100, 0), ("B", 36, 0)])
+        #expect(
+            DriverSplit.rate(
+                "completion_rate", before: before, after: badges([("A", 15, 5)]),
+                expected: (0.0, 0.3333), baseline: "b") == nil)
+        let twenty = DriverSplit.rate(
+            "completion_rate", before: before, after: badges([("A", 20, 7)]),
+            expected: (0.0, 0.35), baseline: "b")
+        #expect(twenty != nil && twenty?.withinChance == false)
     }
 
     @Test("a move within chance is not split; a small member or a part under 10 is not named")
