@@ -290,9 +290,10 @@ extension Matcher {
                 #"\bmedian\s+(time|days|duration)\b(?!\s+(?:to|for|of|it|between|from|taken|spent|needed)\b)"#,
                 "median $1 to complete"
             ),
+            // "The last full week" is read as a time of its own (the latest whole one).
             (
-                #"\b(last|previous|past|this)\s+(?:full|complete|whole|calendar|entire)\s+(week|month|quarter|year)\b"#,
-                "$1 $2"
+                #"\b(last|previous|past|this)\s+calendar\s+(week|month|quarter|year)\b|\b(this)\s+(?:full|complete|whole|entire)\s+(week|month|quarter|year)\b"#,
+                "$1$3 $2$4"
             ),
             (
                 #"\b(?:faster|quicker|slower|speedier)\s+(?:to|at|in)\s+(?:complete|completing|finish|finishing)\b"#,

@@ -63,6 +63,15 @@ extension TimeWindow {
             return Point(
                 range: range, start: start(of: unit(name), containing: asOf), end: tomorrow,
                 standalone: true)
+        case "whole-unit":
+            guard let name = groups[0] else { return nil }
+            let current = start(of: unit(name), containing: asOf)
+            // The unit holding A is whole when the next one starts the day after A.
+            if start(of: unit(name), containing: tomorrow) == tomorrow {
+                return Point(range: range, start: current, end: tomorrow)
+            }
+            let previous = start(of: unit(name), containing: current.adding(days: -1))
+            return Point(range: range, start: previous, end: current)
         case "unit":
             guard let which = groups[0], let name = groups[1] else { return nil }
             let current = start(of: unit(name), containing: asOf)

@@ -75,6 +75,12 @@ struct TimeWindow {
         ),
         ("ago", #"\b"# + count + #"\s+(day|week|month|quarter|year)s?\s+ago\b"#),
         ("to-date", #"\b(?:(year|month|quarter|week)[- ]to[- ]date|(ytd|mtd|qtd|wtd))\b"#),
+        // "The last complete quarter": the latest one that has ended by A's end, A's own when A
+        // is its last day ("Q2" as of 2026-09-30, where Q3 was complete: a blind test).
+        (
+            "whole-unit",
+            #"\b(?:last|previous|prior|past|latest|most recent)\s+(?:full|complete|completed|whole|entire|finished)\s+(week|month|quarter|year)\b"#
+        ),
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
         // "since the start of the year": the year holding A.
         ("unit", #"(?<=(?:start|beginning|end) of )(the)\s+(week|month|quarter|year)\b"#),
