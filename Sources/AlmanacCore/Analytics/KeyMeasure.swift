@@ -17,7 +17,9 @@ public struct KeyMeasure: Sendable, Equatable {
     public var key: String { measure + "\u{1F}" + (subject ?? "") }
 
     /// A fraction in [0, 1]: its changes are in percentage points.
-    public static func isRate(_ measure: String) -> Bool { measure.hasSuffix("_rate") }
+    public static func isRate(_ measure: String) -> Bool {
+        measure.hasSuffix("_rate") || measure == "average_progress"
+    }
 
     /// A measure of how the window's enrollments have finished (completed enrollments, the
     /// completion and drop-out rates, days to complete): it grows with the time they had, so
@@ -37,6 +39,10 @@ public struct KeyMeasure: Sendable, Equatable {
         switch measure {
         case "completed": return "completed enrollments"
         case "learners_completed": return "learners who completed"
+        case "dropped": return "dropped enrollments"
+        case "learners_dropped": return "learners who dropped out"
+        case "in_progress": return "enrollments in progress"
+        case "learners_in_progress": return "learners with an enrollment in progress"
         default: return measure.replacingOccurrences(of: "_", with: " ")
         }
     }
@@ -241,6 +247,33 @@ extension Match {
             names = []
         }
         return names.first { totals.contains($0) }
+    }
+
+    /// The measure a question asks about as a key measure of its own, where its kind's have
+    /// none ("in_progress", "average_progress", "dropped", "learners"): the answer's one
+    /// figure, so that "since the last report" and What changed follow the number the page
+    /// answers (average progress, 69.13% → 68.91%, was never said; blind test 82). Nil when
+    /// the kind's key measures hold it, or for a measure of another shape.
+    public var askedHeadlineMeasure: String? {
+        guard askedKeyMeasure == nil, let totals = keyMeasures?.totals else { return nil }
+        let name: String
+        switch intent.measure {
+        case .inProgress: name = intent.people ? "learners_in_progress" : "in_progress"
+        case .averageProgress: name = "average_progress"
+        case .dropouts: name = intent.people ? "learners_dropped" : "dropped"
+        case .learners: name = "learners"
+        default: return nil
+        }
+        return totals.contains(name) ? nil : name
+    }
+
+    /// The question's key measures: its kind's, read from its analysis, and the asked
+    /// measure's own (`askedHeadlineMeasure`) when the answer gives it as one figure.
+    public func keyMeasures(_ measures: [KeyMeasure], answer: Answer?) -> [KeyMeasure] {
+        guard let name = askedHeadlineMeasure, let answer, answer.subjectTitle == nil,
+            answer.rows.count == 1, let value = answer.rows[0].value.doubleValue
+        else { return measures }
+        return measures + [KeyMeasure(measure: name, subject: nil, value: value)]
     }
 
     /// Whether the question answers the learners who completed in its window ("how many

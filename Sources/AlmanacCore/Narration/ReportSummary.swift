@@ -48,7 +48,11 @@ public struct ReportSummary: Sendable {
         keyMeasures = report.keyMeasures
         keyMeasureSpec = report.match.keyMeasures
         scopeName = report.match.filters.organization ?? report.match.filters.badge
-        askedMeasure = report.match.askedKeyMeasure
+        askedMeasure =
+            report.match.askedKeyMeasure
+            ?? report.keyMeasures.first {
+                $0.subject == nil && $0.measure == report.match.askedHeadlineMeasure
+            }?.measure
         acrossAll = report.match.acrossAll
         filterNames = [report.match.filters.organization, report.match.filters.badge].compactMap {
             $0

@@ -131,7 +131,7 @@ struct QuestionAnswering {
                 grounding: Grounding(figures: 0, verified: 0, unverified: []), sql: [],
                 engine: source.db.dialect.name)
             report.pendingSQL = outcome.sql
-            report.keyMeasures = outcome.measures
+            report.keyMeasures = match.keyMeasures(outcome.measures, answer: answers[index])
             report.shared = outcome.shared
             report.backDated = source.latestActivity.map { (source.asOf, $0) }
             // Said on the pages whose window reaches past the data's last day: "Enrollments in
@@ -145,7 +145,7 @@ struct QuestionAnswering {
             report.insights = outcome.insights
             let previous = previousSite.documents[question.id]
             report.sinceLastReport = SinceLastReport.make(
-                measures: outcome.measures, previous: previous, asOf: source.asOf,
+                measures: report.keyMeasures, previous: previous, asOf: source.asOf,
                 kind: match.kind, window: match.filters.dateRange,
                 intent: previous == nil ? nil : match.intentJSON)
             reports.append(report)
