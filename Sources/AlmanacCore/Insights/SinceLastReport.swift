@@ -292,13 +292,18 @@ public struct SinceLastReport: Sendable, Equatable {
         let old = Dictionary(earlier.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let new = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [Change] = []
+        // A total one report does not record is not compared: a measure new to the build
+        // ("average progress: none → 68.91%" the week it was added) had no value "none". A
+        // slice that came or went is a change.
         for measure in current where old[measure.key]?.value != measure.value {
+            guard measure.subject != nil || old[measure.key] != nil else { continue }
             result.append(
                 Change(
                     measure: measure.measure, subject: measure.subject,
                     before: old[measure.key]?.value ?? nil, after: measure.value))
         }
         for measure in earlier where new[measure.key] == nil && measure.value != nil {
+            guard measure.subject != nil else { continue }
             result.append(
                 Change(
                     measure: measure.measure, subject: measure.subject, before: measure.value,

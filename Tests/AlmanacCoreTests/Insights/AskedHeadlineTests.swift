@@ -55,4 +55,23 @@ import Testing
         #expect(KeyMeasure.change("average_progress", from: 0.6913, to: 0.6891) == -0.22)
         #expect(KeyMeasure.label("in_progress") == "enrollments in progress")
     }
+
+    /// The week the figure became a key measure, the earlier report did not record it: it is
+    /// not "none → 68.91%". A slice that came is still a change.
+    @Test("a total one report does not record is not compared; a new slice is")
+    func unrecorded() {
+        let earlier = [KeyMeasure(measure: "enrollments", subject: nil, value: 2005)]
+        let current = [
+            KeyMeasure(measure: "enrollments", subject: nil, value: 2012),
+            KeyMeasure(measure: "average_progress", subject: nil, value: 0.6891),
+            KeyMeasure(measure: "enrollments", subject: "Python Basics", value: 7),
+        ]
+        let changes = SinceLastReport.changes(from: earlier, to: current)
+        #expect(changes.map(\.measure) == ["enrollments", "enrollments"])
+        #expect(changes.map(\.subject) == [nil, "Python Basics"])
+        // Back the other way: the total moved, the slice went, average progress is not said.
+        let back = SinceLastReport.changes(from: current, to: earlier)
+        #expect(back.map(\.measure) == ["enrollments", "enrollments"])
+        #expect(back.map(\.subject) == [nil, "Python Basics"])
+    }
 }
