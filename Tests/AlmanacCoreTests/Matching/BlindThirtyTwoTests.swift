@@ -76,6 +76,13 @@ import Testing
             ),
             // Initech against Hooli was given.
             ("How many enrollments at Initech, not Hooli, in 2025?", .exclusion),
+            // Blind test 81: both badges side by side (786 against 732, where 355 took the one
+            // and not the other).
+            (
+                "How many learners enrolled in Python Basics rather than SQL Fundamentals?",
+                .exclusion
+            ),
+            ("How many enrollments at Initech instead of Hooli?", .exclusion),
             // Every Docker Basics enrollment: 34.52 %.
             ("What is the drop-out rate for Docker Basics among experienced learners?", .attribute),
             (
