@@ -39,9 +39,14 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     /// for an alert that was checked.
     public var uncheckedReason: String? {
         let label = KeyMeasure.label(rule.measure)
+        // A window of no enrollments has no rate at all: not "over 0 enrollments, fewer than
+        // 20" (blind test 82).
+        if tooFew == 0 {
+            return "not checked: its \(label) has no value, as its window holds no enrollments"
+        }
         if let tooFew {
             return
-                "not checked: its \(label) is over \(NumberText.count(tooFew)) enrollments, fewer than \(NumberText.count(rule.minimumEnrollments))"
+                "not checked: its \(label) is over \(NumberText.count(tooFew)) \(tooFew == 1 ? "enrollment" : "enrollments"), fewer than \(NumberText.count(rule.minimumEnrollments))"
         }
         return tooNew.map {
             "not checked: its \(label) is of a window \($0) day\($0 == 1 ? "" : "s") old, fewer than \(NumberText.count(rule.minimumDays)), whose newest enrollments have had no time to finish"

@@ -313,6 +313,9 @@ struct TimeWindow {
                 range = DateRange(start: first.start, end: first.end, phrase: phrase)
             }
             if let start = range.start, let end = range.end, !(start < end) {
+                // "Since 2026-01-01" as of 2024-02-14 starts after the as-of date: said so,
+                // not "ends before it starts", which the question never wrote (blind test 82).
+                if end == tomorrow, asOf < start { throw Problem.future(phrase, asOf: asOf) }
                 throw Problem.backwards(phrase)
             }
             windows.append((span, range))

@@ -118,8 +118,9 @@ extension QuestionAnswering {
         let earlier = comparison.windows.previous
         let dates = earlier.days
         if let first = source.firstDay, let end = earlier.end, end <= first {
+            let count = Int(current.rounded())
             return
-                " The data begins on \(first), after the period before (\(dates)): there is nothing to compare the \(NumberText.count(Int(current.rounded()))) enrollments with."
+                " The data begins on \(first), after the period before (\(dates)): there is nothing to compare the \(NumberText.count(count)) \(count == 1 ? "enrollment" : "enrollments") with."
         }
         guard let previous = row.previous else { return "" }
         let change = Int((current - previous).rounded())

@@ -343,6 +343,21 @@ struct QuestionAnswering {
                 pairs, asOf: cutoffs, measuresOnly: measuresOnly,
                 also: [weeklyStatement, early.statement].compactMap { $0 }, cache: &cache)
         } catch let failure as QuestionFailure {
+            // A query SQLite refuses only as it runs ("not authorized" for load_extension) is
+            // given at its line, as the ones refused before any ran are (blind test 82).
+            if let custom = failure.underlying as? CustomSQLError,
+                let question = questions.first(where: { $0.id == custom.questionID })
+            {
+                throw BuildError(
+                    .analytics, question: custom.questionID,
+                    CustomSQLFailures(
+                        path: file.path,
+                        failures: [
+                            .init(
+                                questionID: custom.questionID, line: question.line,
+                                message: "\(custom)")
+                        ]))
+            }
             throw BuildError(.analytics, failure)
         } catch {
             throw BuildError(.database, error)

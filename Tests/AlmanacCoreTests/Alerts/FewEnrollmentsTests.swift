@@ -40,6 +40,19 @@ import Testing
             ])
     }
 
+    /// Blind test 82: an empty quarter's rate was "over 0 enrollments, fewer than 20".
+    @Test("a rate of a window with no enrollments is not checked, for having no value")
+    func empty() throws {
+        var warnings: [String] = []
+        let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(
+            [try summary(enrollments: 0, rate: 0)], warn: { warnings.append($0) })
+        #expect(results.map(\.triggered) == [false])
+        #expect(
+            warnings == [
+                "questions.yaml:9: alert for `q` not checked: its completion rate has no value, as its window holds no enrollments (`min_enrollments`)"
+            ])
+    }
+
     @Test("from 20 enrollments on, the rate is checked as before")
     func enough() throws {
         let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(

@@ -327,6 +327,10 @@ import Testing
             ),
             ("in 2026", .future("in 2026", asOf: CivilDate(iso: "2025-03-31")!)),
             ("in Q2 2025", .future("in Q2 2025", asOf: CivilDate(iso: "2025-03-31")!)),
+            // Blind test 82: "ends before it starts", where no end was written.
+            ("since 2026-01-01", .future("since 2026-01-01", asOf: CivilDate(iso: "2025-03-31")!)),
+            ("since 2025-04-01", .future("since 2025-04-01", asOf: CivilDate(iso: "2025-03-31")!)),
+            ("after May 2025", .future("after May 2025", asOf: CivilDate(iso: "2025-03-31")!)),
             ("during the holidays", .unreadable("during the holidays")),
             ("in fiscal 2025", .unreadable("in fiscal 2025")),
             ("3 weeks ago", .unreadable("3 weeks ago")),

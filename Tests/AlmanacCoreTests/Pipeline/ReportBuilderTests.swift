@@ -162,6 +162,22 @@ import Testing
         #expect(project.log.events.allSatisfy { if case .queried = $0 { false } else { true } })
     }
 
+    /// Blind test 82: refused only as it ran, it was "question `ext`: SQLite says: not
+    /// authorized", with no file and line.
+    @Test("custom SQL that SQLite refuses as it runs is reported at its line too")
+    func customSQLRefusedRunning() async throws {
+        let project = try project()
+        let error = await #expect(throws: BuildError.self) {
+            try await project.build(
+                "title: T\nquestions:\n  - text: q\n    id: ext\n    sql: \"SELECT load_extension('x') AS a\"\n"
+            )
+        }
+        #expect(
+            error?.description
+                == "analytics (question `ext`): \(project.questionsFile.path):3: question `ext`: SQLite says: not authorized"
+        )
+    }
+
     @Test("custom SQL that runs past the statement timeout stops with an error naming the question")
     func customSQLTimeout() async throws {
         let cross =
