@@ -27,11 +27,17 @@ import Testing
     let below30 = AlertRule(
         question: "q", measure: "completion_rate", condition: .below, threshold: 30, line: 9)
 
-    @Test("a rate over fewer than 20 enrollments is not checked, and a warning says why")
-    func tooFew() throws {
+    /// The alert below 30 on a rate of `enrollments`, with the warnings the build gives.
+    func evaluated(enrollments: Double, rate: Double) throws -> ([AlertResult], [String]) {
         var warnings: [String] = []
         let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(
-            [try summary(enrollments: 16, rate: 0)], warn: { warnings.append($0) })
+            [try summary(enrollments: enrollments, rate: rate)], warn: { warnings.append($0) })
+        return (results, warnings)
+    }
+
+    @Test("a rate over fewer than 20 enrollments is not checked, and a warning says why")
+    func tooFew() throws {
+        let (results, warnings) = try evaluated(enrollments: 16, rate: 0)
         #expect(results.map(\.triggered) == [false])
         #expect(results.map(\.tooFew) == [16])
         #expect(
@@ -43,9 +49,7 @@ import Testing
     /// Blind test 82: an empty quarter's rate was "over 0 enrollments, fewer than 20".
     @Test("a rate of a window with no enrollments is not checked, for having no value")
     func empty() throws {
-        var warnings: [String] = []
-        let results = try AlertEvaluator(alerts: [below30], path: "questions.yaml").evaluate(
-            [try summary(enrollments: 0, rate: 0)], warn: { warnings.append($0) })
+        let (results, warnings) = try evaluated(enrollments: 0, rate: 0)
         #expect(results.map(\.triggered) == [false])
         #expect(
             warnings == [
