@@ -14,12 +14,19 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
     /// 30 %" with 0 % on a quarter's fourth day, over 56 enrollments).
     public var tooNew: Int? = nil
 
+    /// A count's change no larger than chance alone gives (`DriverSplit.chance` ×
+    /// √(before + after)): the alert fires on its threshold, and says so (110 → 137
+    /// completions fired "change above 10%" with nothing on the page to say it was within
+    /// chance, blind test 82).
+    public var withinChance = false
+
     /// Left unchecked: too few enrollments, or too new a window.
     public var unchecked: Bool { tooFew != nil || tooNew != nil }
 
     /// "badge-enrollments: enrollments of Python Basics change below -10%: -12.5%".
     public var description: String {
         "\(rule.question): \(rule.summary): \(valueText)"
+            + (withinChance ? " (within what chance alone gives)" : "")
     }
 
     /// The value with the threshold's unit: "37.93%", "-2.5 pts", "1,204".
@@ -73,6 +80,7 @@ public struct AlertResult: Sendable, Equatable, CustomStringConvertible {
             object["window_days"] = .int(tooNew)
             object["min_days"] = .int(rule.minimumDays)
         }
+        if withinChance { object["within_chance"] = .bool(true) }
         return .object(object)
     }
 }
@@ -99,6 +107,7 @@ extension AlertResult {
         triggered = json["triggered"] == .bool(true)
         tooFew = json["too_few_enrollments"]?.doubleValue.map { Int($0) }
         tooNew = json["window_days"]?.doubleValue.map { Int($0) }
+        withinChance = json["within_chance"] == .bool(true)
     }
 }
 
@@ -238,6 +247,7 @@ public struct AlertEvaluator: Sendable {
                 warn("\(path):\(rule.line): alert for `\(rule.question)`: \(advice)")
             }
             var value: Double?
+            var chance = false
             switch rule.condition {
             case .above, .below:
                 value = measure.value.map {
@@ -257,6 +267,12 @@ public struct AlertEvaluator: Sendable {
                     $0.measure == rule.measure && $0.subject == subject
                 }
                 value = rate ? row?.change : row?.changePercent
+                if !rate, !rule.measure.hasPrefix("median_days"), let before = row?.previous,
+                    let after = row?.current
+                {
+                    chance =
+                        abs(after - before) < DriverSplit.chance * (before + after).squareRoot()
+                }
             }
             let tooFew = rate ? Self.tooFew(report, rule) : nil
             let tooNew = rate ? Self.tooNew(report, rule) : nil
@@ -282,9 +298,10 @@ public struct AlertEvaluator: Sendable {
             case (.below, let value?), (.changeBelow, let value?):
                 triggered = value < rule.threshold
             }
-            results.append(
-                AlertResult(
-                    rule: rule, value: value, triggered: triggered, tooFew: tooFew, tooNew: tooNew))
+            var result = AlertResult(
+                rule: rule, value: value, triggered: triggered, tooFew: tooFew, tooNew: tooNew)
+            result.withinChance = triggered && chance
+            results.append(result)
         }
         if !problems.isEmpty { throw AlertError(path: path, problems: problems) }
         return results

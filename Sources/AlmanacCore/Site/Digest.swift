@@ -123,7 +123,8 @@ public struct Digest: Sendable {
                 let question = Self.questionText(alert, summaries)
                 lines.append(
                     "- [\(escape(question))](\(alert.rule.question).md): \(escape(alert.rule.summary)); "
-                        + "the value is \(escape(alert.valueText))")
+                        + "the value is \(escape(alert.valueText))"
+                        + (alert.withinChance ? ", within what chance alone gives" : ""))
             }
             lines.append("")
         }

@@ -84,4 +84,45 @@ import Testing
                 ])
         ) { try old.evaluate([report]) }
     }
+
+    /// Blind test 82: 110 → 137 completions (+24.5%, 27 / 110 to one decimal) fired "change above 10%" and nothing
+    /// said it was within chance: 27 < 2 × √(110 + 137) = 31.4. 110 → 150 (40 > 32.6) is not.
+    @Test("a count's change alert that fires within chance says so")
+    func withinChance() throws {
+        func fired(_ before: Double, _ after: Double) throws -> AlertResult {
+            var report = GoldenPageTests.second
+            report.question = Question(id: "c", text: "How many completions were there last week?")
+            report.match = try route("How many completions were there last week?")
+            let now = [KeyMeasure(measure: "completions", subject: nil, value: after)]
+            report.keyMeasures = now
+            func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+            let week = { (from: String, to: String) in
+                DateRange(start: day(from), end: day(to), phrase: "")
+            }
+            report.comparison = Comparison(
+                windows: ComparisonWindows(
+                    current: week("2026-06-29", "2026-07-06"),
+                    previous: week("2026-06-22", "2026-06-29"),
+                    yearAgo: week("2025-06-30", "2025-07-07")),
+                current: now,
+                previous: [KeyMeasure(measure: "completions", subject: nil, value: before)],
+                yearAgo: [])
+            let results = try AlertEvaluator(
+                alerts: [
+                    AlertRule(
+                        question: "c", measure: "completions", condition: .changeAbove,
+                        threshold: 10)
+                ], path: "questions.yaml"
+            ).evaluate([ReportSummary(report)])
+            return try #require(results.first)
+        }
+        let chance = try fired(110, 137)
+        #expect(chance.triggered && chance.withinChance)
+        #expect(chance.description.hasSuffix(": 24.5% (within what chance alone gives)"))
+        #expect(chance.json["within_chance"] == .bool(true))
+        #expect(AlertResult(json: chance.json)?.withinChance == true)
+        let beyond = try fired(110, 150)
+        #expect(beyond.triggered && !beyond.withinChance)
+        #expect(beyond.json["within_chance"] == nil)
+    }
 }
