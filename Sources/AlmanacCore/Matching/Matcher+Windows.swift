@@ -81,6 +81,43 @@ extension Matcher {
                 organizationNamed: match.filters.organization != nil) ?? match.kind
     }
 
+    /// "Which organization grew the most from Q1 to Q2 2026": growth is the later window set
+    /// against the period just before it, which must be the earlier. Its window is the later
+    /// one; it was the two together, set against the half year before (H1 2026 against H2
+    /// 2025 named Acme & Sons as growing most, where it fell most from Q1 to Q2: blind test
+    /// 83), and "from 2024 to 2025" against 2022 to 2023, before the data.
+    /// - Throws: `Problem`-like refusal (`seriesAgainstWindow`) when the earlier is not the
+    ///   period just before the later, as long as it.
+    static func growthFromTo(
+        _ masked: String, asOf: CivilDate, memo: Memo,
+        _ failure: (MatchError.Reason) -> MatchError
+    ) throws -> DateRange? {
+        let whole = NSRange(masked.startIndex..., in: masked)
+        guard let found = fromTo.firstMatch(in: masked, range: whole),
+            let first = Range(found.range(at: 1), in: masked),
+            let second = Range(found.range(at: 2), in: masked)
+        else { return nil }
+        let (earlierText, laterText) = (String(masked[first]), String(masked[second]))
+        guard let later = try? memo.window(laterText, asOf: asOf).range,
+            let laterStart = later.start
+        else { return nil }
+        // "From Q1 to Q2 2026": the first takes the second's year, or the year before when
+        // it would not come first ("from December to January 2026").
+        var earlier = try? memo.window(earlierText, asOf: asOf).range
+        if earlierText.range(of: #"\b(?:19|20)\d{2}\b"#, options: .regularExpression) == nil {
+            let year = laterStart.year
+            earlier = (try? memo.window("\(earlierText) \(year)", asOf: asOf).range) ?? earlier
+            if let start = earlier?.start, start >= laterStart {
+                earlier =
+                    (try? memo.window("\(earlierText) \(year - 1)", asOf: asOf).range) ?? earlier
+            }
+        }
+        guard let earlier, earlier.end == laterStart,
+            comparable(later, earlier, asOf: asOf), comparable(earlier, later, asOf: asOf)
+        else { throw failure(.seriesAgainstWindow(earlierText)) }
+        return DateRange(start: laterStart, end: later.end, phrase: later.phrase)
+    }
+
     /// "What is the change in enrollments this quarter": the change of the count from the
     /// period before, which growth is (organization trends). Other counts changed with one
     /// window are refused (`refuseUnappliedIntent`).

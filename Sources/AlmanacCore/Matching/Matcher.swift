@@ -296,6 +296,12 @@ public struct Matcher: Sendable {
                         Self.changeBetween(Wording.withoutPeaks(windowText)), asOf: asOf),
                     in: &match,
                     failure)
+                if match.intent.measure == .growth, match.versus == nil,
+                    let later = try Self.growthFromTo(
+                        Wording.withoutPeaks(windowText), asOf: asOf, memo: memo, failure)
+                {
+                    match.filters.dateRange = later
+                }
                 if let unit = singleChange?.unit, let own = ownPeriod {
                     // Growth is itself against the period before.
                     let whole = Self.isWhole(own, unit) && own.end ?? asOf <= asOf

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// Blind test 83: "Which organization had the biggest increase in enrollments from Q1 to Q2
+/// 2026?" ranked H1 2026 against H2 2025 (Acme & Sons +126, where it fell 1,105 → 885 from
+/// Q1 to Q2). A ranking of growth from one window to the next is the later window, set
+/// against the period before it: the earlier. Windows by hand, end exclusive.
+@Suite struct GrowthFromToTests {
+    func route(_ text: String) throws -> Match {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        return try matcher.route(Question(id: "q", text: text))
+    }
+
+    @Test(
+        "growth from one window to the next is the later's, against the earlier",
+        arguments: [
+            (
+                "Which organization had the biggest increase in enrollments from Q1 to Q2 2026?",
+                "2026-04-01", "2026-07-01"
+            ),
+            ("Which org grew the most between Q1 and Q2 2026?", "2026-04-01", "2026-07-01"),
+            ("Which organization grew the most from 2024 to 2025?", "2025-01-01", "2026-01-01"),
+            // The first takes the year before when it would not come first.
+            (
+                "Which organization grew the most from December to January 2026?", "2026-01-01",
+                "2026-02-01"
+            ),
+        ])
+    func later(text: String, start: String, end: String) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == .growth)
+        #expect(match.versus == nil)
+        #expect(match.filters.dateRange?.start?.description == start, "\(text)")
+        #expect(match.filters.dateRange?.end?.description == end, "\(text)")
+    }
+
+    @Test("an earlier window that is not the period just before is refused")
+    func notBefore() throws {
+        let error = try #require(throws: MatchError.self) {
+            try route("Which organization grew the most from 2023 to 2025?")
+        }
+        #expect(error.reason == .seriesAgainstWindow("2023"))
+    }
+}
