@@ -2,11 +2,12 @@ import Testing
 
 @testable import AlmanacCore
 
-/// Blind test 83: "Which organization had the biggest increase in enrollments from Q1 to Q2
-/// 2026?" ranked H1 2026 against H2 2025 (Acme & Sons +126, where it fell 1,105 → 885 from
-/// Q1 to Q2). A ranking of growth from one window to the next is the later window, set
-/// against the period before it: the earlier. Windows by hand, end exclusive.
-@Suite struct GrowthFromToTests {
+/// Blind test 83's misreadings. Growth: "Which organization had the biggest increase in
+/// enrollments from Q1 to Q2 2026?" ranked H1 2026 against H2 2025 (Acme & Sons +126, where
+/// it fell 1,105 → 885 from Q1 to Q2). A ranking of growth from one window to the next is the
+/// later window, set against the period before it: the earlier. Windows by hand, end
+/// exclusive.
+@Suite struct BlindEightyThreeTests {
     func route(_ text: String) throws -> Match {
         let matcher = try Matcher(
             catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
@@ -43,5 +44,22 @@ import Testing
             try route("Which organization grew the most from 2023 to 2025?")
         }
         #expect(error.reason == .seriesAgainstWindow("2023"))
+    }
+
+    /// Blind test 83: a plural after a verb of finishing or taking was a breakdown by badge,
+    /// and the total asked (2,398 learners) was never given.
+    @Test(
+        "what people completed or took is no breakdown by badge; 'of badges' still is",
+        arguments: [
+            ("How many people completed badges in 2025?", Measure.completions, nil),
+            ("How many employees at Initech finished courses last quarter?", .completions, nil),
+            ("How many learners dropped out of courses in 2025?", .dropouts, nil),
+            ("How many staff took certifications this year?", .learners, nil),
+            ("What is the completion rate of badges in 2025?", .completionRate, Breakdown.badge),
+        ] as [(String, Measure, Breakdown?)])
+    func plural(text: String, measure: Measure, dimension: Breakdown?) throws {
+        let match = try route(text)
+        #expect(match.intent.measure == measure, "\(text)")
+        #expect(match.intent.dimension == dimension, "\(text)")
     }
 }
