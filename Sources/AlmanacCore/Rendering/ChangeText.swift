@@ -269,8 +269,12 @@ enum ChangeText {
     /// completed enrollments, not its drop-out rate (blind test 60).
     static func whatChanged(_ summaries: [ReportSummary]) -> [Move] {
         var candidates: [Move] = []
+        // The list is of the moves since one report, the latest (its heading names it): a
+        // question back after a week away compares with an older one, and its two weeks'
+        // move was listed "since the report of 2026-09-27" (blind test 84).
+        let latest = summaries.compactMap { $0.sinceLastReport?.asOf }.max()
         for summary in summaries {
-            guard let since = summary.sinceLastReport else { continue }
+            guard let since = summary.sinceLastReport, since.asOf == latest else { continue }
             // A window that gained days or began again, a question that changed, a cohort
             // counted at another age: no move of the numbers' own.
             for change in since.changes where since.isComparable(change) {

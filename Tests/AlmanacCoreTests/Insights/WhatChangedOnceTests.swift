@@ -152,4 +152,15 @@ import Testing
         ])
         #expect(moves.map(\.subject) == ["Git & GitHub"])
     }
+
+    /// Blind test 84: a question back after a week away compares with the report before, and
+    /// its two weeks' move was listed "since" the latest report.
+    @Test("only the moves since the latest report are listed under it")
+    func sinceOneReport() throws {
+        let latest = try summary("weekly", [change(nil, 1000, 1100)], scope: nil)
+        var back = try summary("back", [change(nil, 2000, 2400)], scope: nil)
+        back.sinceLastReport?.asOf = CivilDate(iso: "2026-09-30")!
+        let moves = ChangeText.whatChanged([latest, back])
+        #expect(moves.map(\.questionID) == ["weekly"])
+    }
 }
