@@ -254,6 +254,17 @@ public struct AlertEvaluator: Sendable {
                     rate ? Rounding.halfAwayFromZero($0 * 100, places: 2) : $0
                 }
             case .changeAbove, .changeBelow:
+                // Drop-outs carry no date: an earlier window has had longer to collect them,
+                // so its drop-out rate is higher by that alone, and a change alert fired on
+                // it ("change below -5 pts: -7.22 pts", blind test 84).
+                if rule.measure == "drop_rate" {
+                    problems.append(
+                        (
+                            rule.line,
+                            "alert for `\(rule.question)`: `\(rule.condition.rawValue)` on the drop rate compares windows that have had different times to collect drop-outs, which carry no date, so an earlier window's is higher by that alone; alert on the drop rate `above` or `below` a line, or on the completion rate's change"
+                        ))
+                    continue
+                }
                 guard let comparison = report.comparison else {
                     problems.append(
                         (

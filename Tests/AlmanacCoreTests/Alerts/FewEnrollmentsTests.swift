@@ -117,3 +117,37 @@ import Testing
         await #expect(throws: (any Error).self) { try await build(", min_enrollments: many") }
     }
 }
+
+/// Blind test 84: "drop rate change below -5 pts: -7.22 pts" fired on windows that had had
+/// different times to collect drop-outs, which carry no date.
+@Suite struct DropRateChangeAlertTests {
+    @Test("a change alert on the drop rate is refused, with what to alert on instead")
+    func refused() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+            asOf: CivilDate(iso: "2026-07-07")!)
+        var report = GoldenPageTests.second
+        report.question = Question(id: "q", text: "What is the drop-out rate this month?")
+        report.match = try matcher.route(report.question)
+        report.keyMeasures = [
+            KeyMeasure(measure: "enrollments", subject: nil, value: 605),
+            KeyMeasure(measure: "drop_rate", subject: nil, value: 0.2876),
+        ]
+        let rule = AlertRule(
+            question: "q", measure: "drop_rate", condition: .changeBelow, threshold: -5, line: 7)
+        #expect(
+            throws: AlertError(
+                path: "questions.yaml",
+                problems: [
+                    (
+                        7,
+                        "alert for `q`: `change_below` on the drop rate compares windows that have had different times to collect drop-outs, which carry no date, so an earlier window's is higher by that alone; alert on the drop rate `above` or `below` a line, or on the completion rate's change"
+                    )
+                ])
+        ) {
+            try AlertEvaluator(alerts: [rule], path: "questions.yaml").evaluate([
+                ReportSummary(report)
+            ])
+        }
+    }
+}
