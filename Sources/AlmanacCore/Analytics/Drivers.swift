@@ -175,8 +175,14 @@ public struct Drivers: Sendable, Equatable {
                 : words.first ?? "part"
             // Both bounds said: "no single … accounts for 30% of it" was false of an
             // organization with 41 % of a move and as much of the total (blind test 47).
+            // Split over one dimension only (a page's own slices), it is broad across those
+            // alone: "the move is broad-based" stood beside another page that named Acme &
+            // Sons as the driver of the same move, by organization (blind test 84).
+            let across =
+                words.count == 1
+                ? "across \(listed == "category" ? "categories" : listed + "s"), " : ""
             return opening
-                + "No single \(listed) accounts for 30% of it and 15 points more than its usual share: the move is broad-based."
+                + "No single \(listed) accounts for 30% of it and 15 points more than its usual share: \(across)the move is broad-based."
         }
         return opening + "Driven by "
             + strongest.map { words($0) }.joined(separator: "; and by ") + "."

@@ -184,6 +184,23 @@ struct PlantedMove: Sendable, CustomStringConvertible {
         )
     }
 
+    /// Blind test 84: split over a page's badges alone, "the move is broad-based" stood
+    /// beside another page naming an organization as the driver of the same move.
+    @Test("broad across one dimension alone says which")
+    func broadAcrossOne() {
+        var drivers = Drivers(
+            measure: "enrollments", before: 2313, after: 2425, change: 112, baseline: "b",
+            places: 0)
+        drivers.dimensions = [.badge]
+        #expect(drivers.broadBased)
+        #expect(
+            drivers.sentence
+                == "No single badge accounts for 30% of it and 15 points more than its usual share: across badges, the move is broad-based."
+        )
+        drivers.dimensions = [.category]
+        #expect(drivers.sentence.hasSuffix(": across categories, the move is broad-based."))
+    }
+
     /// Completion rate 100/200 = 0.5 → 64/200 = 0.32: −18.00 points, beyond chance (pooled
     /// 164/400 = 0.41, 2 × √(0.41 × 0.59 × (1/200 + 1/200)) = 0.098). Inside each badge the
     /// rate stays (Python Basics 80/100 = 32/40 = 0.8, SQL Fundamentals 20/100 = 32/160 =
