@@ -108,7 +108,7 @@ extension QuestionLoader {
                 problem(
                     fields.first { $0.key.string == "question" }?.value ?? item,
                     "alert for `\(question)`: no question has that id"
-                        + Self.guess(question, among: questionIDs.sorted())
+                        + Self.guessID(question, among: questionIDs.sorted())
                         + "; ids are \(questionIDs.sorted().prefix(8).joined(separator: ", "))\(questionIDs.count > 8 ? ", …" : "")"
                 )
                 valid = false

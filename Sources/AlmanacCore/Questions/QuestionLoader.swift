@@ -185,6 +185,21 @@ public struct QuestionLoader {
         Spelling.closest(to: word, among: names).map { " (did you mean `\($0)`?)" } ?? ""
     }
 
+    /// `guess`, or an id of the same words in another order: `completion-rate-ytd` renamed
+    /// `ytd-completion-rate` had no "did you mean" (blind test 84).
+    static func guessID(_ id: String, among ids: [String]) -> String {
+        let spelled = guess(id, among: ids)
+        guard spelled.isEmpty else { return spelled }
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.sorted()
+        }
+        let wanted = words(id)
+        guard wanted.count > 1, let same = ids.first(where: { words($0) == wanted }) else {
+            return ""
+        }
+        return " (did you mean `\(same)`?)"
+    }
+
     typealias Report = (Node?, String) -> Void
 
     /// A scalar as text; anything else is reported.

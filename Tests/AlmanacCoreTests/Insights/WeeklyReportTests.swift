@@ -227,12 +227,15 @@ import Testing
                   - {text: What is the completion rate of each badge?, id: e02-leading}
                 alerts:
                   - {question: e02-leadng, measure: completion_rate, below: 60}
+                  - {question: leading-e02, measure: completion_rate, below: 60}
                 """, path: "q.yaml")
             Issue.record("expected an error")
         } catch let error as QuestionFileError {
+            // Blind test 84: an id renamed with its words in another order had no guess.
             #expect(
                 error.problems.map(\.message) == [
-                    "alert for `e02-leadng`: no question has that id (did you mean `e02-leading`?); ids are e01-docker, e02-leading"
+                    "alert for `e02-leadng`: no question has that id (did you mean `e02-leading`?); ids are e01-docker, e02-leading",
+                    "alert for `leading-e02`: no question has that id (did you mean `e02-leading`?); ids are e01-docker, e02-leading",
                 ])
         }
     }
