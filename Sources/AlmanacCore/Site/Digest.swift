@@ -239,11 +239,17 @@ public struct Feed: Sendable {
 
     /// The feed, with this report's entry and the previous feed's entries of earlier dates,
     /// newest first.
-    public func render(digest: Digest, previous: String?) -> String {
+    /// - Parameter pages: the question ids the site holds: an earlier entry's link to a
+    ///   question since removed is kept as its text, not a link to a page that is gone (blind
+    ///   test 84); nil keeps every link.
+    public func render(digest: Digest, previous: String?, pages: Set<String>? = nil) -> String {
         // A report as of an earlier day (`--force`) replaces the later ones, which the site
         // no longer holds: their entries go, and the next build is not refused for them.
         var entries: [(date: String, xml: String)] = Self.entries(in: previous ?? "").filter {
             $0.date < asOf.description
+        }
+        if let pages {
+            entries = entries.map { ($0.date, Self.unlinking($0.xml, keeping: pages)) }
         }
         // The digest's links name the Markdown twins (for `digest.md`); a feed reader opens
         // the pages.
@@ -280,6 +286,23 @@ public struct Feed: Sendable {
     private func id(_ date: String?) -> String {
         let slug = Slug.make(from: title).isEmpty ? "report" : Slug.make(from: title)
         return "urn:almanac:" + slug + (date.map { ":" + $0 } ?? "")
+    }
+
+    /// An entry's escaped links to question pages not in `pages`, as their text.
+    static func unlinking(_ xml: String, keeping pages: Set<String>) -> String {
+        let link = try! NSRegularExpression(
+            pattern: #"&lt;a href=&quot;([^&"]+)\.html&quot;&gt;(.*?)&lt;/a&gt;"#)
+        var result = xml
+        for found in link.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).reversed() {
+            guard let name = Range(found.range(at: 1), in: xml),
+                let text = Range(found.range(at: 2), in: xml),
+                let whole = Range(found.range, in: result)
+            else { continue }
+            let page = String(xml[name])
+            guard page != "index", !pages.contains(page) else { continue }
+            result.replaceSubrange(whole, with: xml[text])
+        }
+        return result
     }
 
     /// The `<entry>` elements of a feed this writer wrote, each with its date.

@@ -74,7 +74,8 @@ public struct SiteRenderer: Sendable {
             "index.md", Data(twin.index(summaries: summaries, stats: stats, week: week).utf8))
         try sink("digest.md", Data(digest.markdown.utf8))
         try sink(SiteLayout.digestName, Data(digest.json.prettyEncoded().utf8))
-        let feed = Feed(title: title, asOf: asOf).render(digest: digest, previous: previousFeed)
+        let feed = Feed(title: title, asOf: asOf).render(
+            digest: digest, previous: previousFeed, pages: Set(summaries.map(\.question.id)))
         try sink(SiteLayout.feedName, Data(feed.utf8))
         let search = SearchIndex(summaries: summaries).data
         try sink(SearchIndex.path, search)

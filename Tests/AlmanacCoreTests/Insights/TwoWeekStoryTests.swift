@@ -249,4 +249,26 @@ import Testing
         #expect(entries.first?.date == start.adding(days: 7 * (Feed.limit + 2)).description)
         #expect(xml?.contains("<title>T &amp; Co</title>") == true)
     }
+
+    /// Blind test 84: after a question was deleted, the feed's earlier entry still linked to
+    /// its page, which the site no longer holds.
+    @Test("an earlier entry's link to a removed question is kept as its text")
+    func removedPage() {
+        let earlier = """
+              <entry>
+                <updated>2026-09-13T00:00:00Z</updated>
+                <content type="html">&lt;a href=&quot;gone.html&quot;&gt;Gone question&lt;/a&gt;: x; &lt;a href=&quot;kept.html&quot;&gt;Kept&lt;/a&gt;; &lt;a href=&quot;index.html&quot;&gt;Index&lt;/a&gt;</content>
+              </entry>
+            """
+        let date = CivilDate(iso: "2026-09-20")!
+        let xml = Feed(title: "T", asOf: date).render(
+            digest: Digest(title: "T", asOf: date, alerts: [], reports: []), previous: earlier,
+            pages: ["kept"])
+        let old = Feed.entries(in: xml).first { $0.date == "2026-09-13" }?.xml ?? ""
+        #expect(
+            old.contains(
+                "Gone question: x; &lt;a href=&quot;kept.html&quot;&gt;Kept&lt;/a&gt;; &lt;a href=&quot;index.html&quot;&gt;Index&lt;/a&gt;"
+            ))
+        #expect(!old.contains("gone.html"))
+    }
 }
