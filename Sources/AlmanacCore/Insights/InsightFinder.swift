@@ -171,7 +171,11 @@ public struct InsightFinder: Sendable {
     static func against(_ comparison: Comparison) -> String {
         let phrase = comparison.windows.previous.phrase
         guard !phrase.isEmpty, phrase != ComparisonWindows.previousPhrase else {
-            return ComparisonWindows.previousPhrase
+            // Its days said: "from 353 to 605, against the previous period" read as August's
+            // 874 to a reader of "this month" on the 13th, where it was August 19 to 31
+            // (blind test 84).
+            let days = comparison.windows.previous.days
+            return ComparisonWindows.previousPhrase + (days.isEmpty ? "" : " (\(days))")
         }
         return DateRange.words(phrase)
     }

@@ -171,7 +171,9 @@ import Testing
     /// first week's 100). Enrollments (200 → 200) and learners (2 → 2) did not move;
     /// completed 100 → 64, the completion rate 0.5 → 0.32 (all mix, `DriversTests.allMix`),
     /// the drop-out rate 0.1 → 0.16. Then `DriverFixtures.evenDrop` as of 2024-03-31: the
-    /// last 14 days' 16 against the 40 of the 14 before, broad-based.
+    /// last 14 days' 16 against the 40 of the 14 before, broad-based. The previous periods,
+    /// by hand: 2024-03-04 to 03-10 (the 7 days before 03-11) and 2024-03-04 to 03-17 (the 14
+    /// days before 03-18), named in each baseline (blind test 84).
     func checkComparisons(postgres: Bool) async throws {
         let mix = try await built(
             DriverFixtures.allMix, "What is the completion rate in the last 7 days?",
@@ -187,7 +189,8 @@ import Testing
         #expect(
             moved["completion_rate"] == [
                 "measure": "completion_rate", "before": 0.5, "after": 0.32, "change": -18,
-                "baseline": "in the previous period", "broad_based": false,
+                "baseline": "in the previous period (2024-03-04 to 2024-03-10)",
+                "broad_based": false,
                 "within_chance": false, "dimensions": all,
                 "by": Self.pythonBasics(
                     before: 0.8, after: 0.8, change: -11.7, share: 0.65, rest: -6.3,
@@ -198,7 +201,8 @@ import Testing
         #expect(
             moved["completed"] == [
                 "measure": "completed", "before": 100, "after": 64, "change": -36,
-                "baseline": "in the previous period", "broad_based": false,
+                "baseline": "in the previous period (2024-03-04 to 2024-03-10)",
+                "broad_based": false,
                 "within_chance": false,
                 "dimensions": all,
                 "by": Self.pythonBasics(
@@ -214,7 +218,8 @@ import Testing
             try changes(even, "page") == [
                 "enrollments": [
                     "measure": "enrollments", "before": 40, "after": 16, "change": -24,
-                    "baseline": "in the previous period", "broad_based": true,
+                    "baseline": "in the previous period (2024-03-04 to 2024-03-17)",
+                    "broad_based": true,
                     "within_chance": false,
                     "dimensions": ["badge", "category", "organization", "cohort"], "by": [],
                 ]

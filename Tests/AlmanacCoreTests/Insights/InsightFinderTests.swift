@@ -229,7 +229,7 @@ import Testing
         // Go (10 to 5) and C (20 to 15) both fell by 5: both are named.
         #expect(
             sentences.contains(
-                "Against the previous period, Git as a first badge rose most (40 to 50 learners) and Go and C fell most (−5 each)."
+                "Against the previous period (2026-08-31 to 2026-09-13), Git as a first badge rose most (40 to 50 learners) and Go and C fell most (−5 each)."
             ))
         #expect(!sentences.contains { $0.contains(" holds ") })
     }
