@@ -190,8 +190,10 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
             "a ranking of none lists nothing. Ask for a number of places (\"the top 3 badges\") or for the whole ranking (\"enrollments by badge\"), or write the query yourself with `sql:`",
         .shareOfLearners:
             "its completion and drop-out rates are shares of enrollments, not of learners: a learner with three enrollments counts three times. Ask for the completion rate (of enrollments), or how many learners completed (\"how many learners completed a badge in 2025\") beside how many enrolled, or write the query yourself with `sql:`",
+        // "Which organization improved its completion rate most from Q1 to Q2" gave two windows
+        // and was told it gave at most one (blind test 85).
         .change:
-            "a change needs two windows, and this question gives at most one. Set two side by side (\"the completion rate this year against last year\"), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
+            "it gives a change only between two windows set side by side, and ranks badges or organizations by the value in one window, never by its change (organizations' growth in enrollments aside). Set two side by side without a ranking (\"the completion rate by organization in Q2 2026 against Q1 2026\", whose table gives each change), ask per cohort (\"completion rate by cohort\"), or write the query yourself with `sql:`",
         .againstWhole:
             "it sets two to five named badges or organizations side by side, or two windows, not one name against the whole. Ask for the breakdown (\"drop-out rate by badge\"), whose summary gives the platform's value beside each, or name the ones to compare, or write the query yourself with `sql:`",
         .combined:

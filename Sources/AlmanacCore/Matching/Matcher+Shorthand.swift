@@ -290,10 +290,16 @@ extension Matcher {
                 #"\bmedian\s+(time|days|duration)\b(?!\s+(?:to|for|of|it|between|from|taken|spent|needed)\b)"#,
                 "median $1 to complete"
             ),
-            // "The last full week" is read as a time of its own (the latest whole one).
+            // "The last full week" is a time of its own, the latest whole one, and its
+            // "complete" is no measure: "enrollments in the last completed quarter" were
+            // completions (a review).
             (
                 #"\b(last|previous|past|this)\s+calendar\s+(week|month|quarter|year)\b|\b(this)\s+(?:full|complete|whole|entire)\s+(week|month|quarter|year)\b"#,
                 "$1$3 $2$4"
+            ),
+            (
+                #"\b(?:last|previous|prior|past|latest|most recent)\s+(?:full|complete|completed|whole|entire|finished)\s+(week|month|quarter|year)\b"#,
+                "latest whole $1"
             ),
             (
                 #"\b(?:faster|quicker|slower|speedier)\s+(?:to|at|in)\s+(?:complete|completing|finish|finishing)\b"#,

@@ -112,9 +112,13 @@ extension Matcher {
                     (try? memo.window("\(earlierText) \(year - 1)", asOf: asOf).range) ?? earlier
             }
         }
-        guard let earlier, earlier.end == laterStart,
-            comparable(later, earlier, asOf: asOf), comparable(earlier, later, asOf: asOf)
-        else { throw failure(.seriesAgainstWindow(earlierText)) }
+        guard let earlier, earlier.end == laterStart else {
+            throw failure(.seriesAgainstWindow(earlierText))
+        }
+        // Just before, but not as long ("from last year to this year" in September): growth
+        // would be against the months before this year's, not last year.
+        guard comparable(later, earlier, asOf: asOf), comparable(earlier, later, asOf: asOf)
+        else { throw failure(.unequalWindows(laterText, earlierText)) }
         return DateRange(start: laterStart, end: later.end, phrase: later.phrase)
     }
 

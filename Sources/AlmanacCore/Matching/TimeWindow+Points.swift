@@ -64,7 +64,7 @@ extension TimeWindow {
                 range: range, start: start(of: unit(name), containing: asOf), end: tomorrow,
                 standalone: true)
         case "whole-unit":
-            guard let name = groups[0] else { return nil }
+            guard let name = groups[0] ?? groups[1] else { return nil }
             let current = start(of: unit(name), containing: asOf)
             // The unit holding A is whole when the next one starts the day after A.
             if start(of: unit(name), containing: tomorrow) == tomorrow {

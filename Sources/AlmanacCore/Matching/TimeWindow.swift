@@ -79,7 +79,7 @@ struct TimeWindow {
         // is its last day ("Q2" as of 2026-09-30, where Q3 was complete: a blind test).
         (
             "whole-unit",
-            #"\b(?:last|previous|prior|past|latest|most recent)\s+(?:full|complete|completed|whole|entire|finished)\s+(week|month|quarter|year)\b"#
+            #"\b(?:last|previous|prior|past|latest|most recent)\s+(?:full|complete|completed|whole|entire|finished)\s+(week|month|quarter|year)\b|\blatest whole (week|month|quarter|year)\b"#
         ),
         ("unit", #"\b(this|current|last|previous|prior|past)\s+(week|month|quarter|year)\b"#),
         // "since the start of the year": the year holding A.
@@ -117,18 +117,26 @@ struct TimeWindow {
         #"\b(?:compared? (?:with|to|against)|against|vs\.?|versus|relative to|than(?:\s+(?:in|during|for|at))?)\s+(?:the\s+)?$"#
     )
     /// "Up or down from last quarter", "change from last month", "up 5% on last month": a
-    /// word of change before the window's own "from" (or "up", "down" or a percentage before
-    /// its "on" or "over") makes it what the question compares with; "down from last quarter"
-    /// gave the fall from Q1 to Q2, where Q3 rose (a blind test). Without one, "enrollments
-    /// from last month" are last month's, "dropped on 2025-06-30" that day's and "changed
-    /// over the last month" a trend in it.
+    /// word of change right before the window's own "from" (or "up", "down" or a percentage
+    /// before its "on") makes it what the question compares with; "down from last quarter"
+    /// gave the fall from Q1 to Q2, where Q3 rose (a blind test). Not so for a span the
+    /// window itself sets ("increase from Q1 to Q2", which growth reads), "up" of "signed up",
+    /// nor "over": "enrollments from last month" are last month's, "dropped on 2025-06-30"
+    /// that day's, "growth over the past 6 months" and "changed over the last month" are in
+    /// that window (a review).
     private static let changedFrom = regex(
-        #"\b(?:change[sd]?|changing|up|down|increased?|decreased?|growth|grown|grew|rose|risen|fell|fallen|jumped|climbed|higher|lower|better|worse|\d+(?:\.\d+)?\s*%)\s+(from)\s"#
+        #"\b(?:change[sd]?|changing|\#(changeUp)|down|increased?|decreased?|growth|grown|grew|rose|risen|fell|fallen|jumped|climbed|higher|lower|better|worse|\d+(?:\.\d+)?\s*%)\s+(from)\s"#
     )
     private static let changedOn = regex(
-        #"\b(?:up|down|growth|higher|lower|\d+(?:\.\d+)?\s*%)\s+(on|over)\s"#)
+        #"\b(?:\#(changeUp)|down|\d+(?:\.\d+)?\s*%)\s+(on)\s"#)
+    /// "Up" as a change, not the end of "signed up", "showed up" or "picked up".
+    private static let changeUp =
+        #"(?<!sign )(?<!signed )(?<!signing )(?<!show )(?<!showed )(?<!showing )(?<!turn )(?<!turned )(?<!pick )(?<!picked )(?<!set )up"#
+    /// A window that is itself a span of two points: "from Q1 to Q2 2026".
+    private static let span = regex(#"\b(?:to|and|until|till|through|thru)\b"#)
     /// Whether a word of change comes right before the window's own first word.
     private static func changedBefore(_ phrase: NSRange, in text: String) -> Bool {
+        guard span.firstMatch(in: text, range: phrase) == nil else { return false }
         let whole = NSRange(text.startIndex..., in: text)
         return [changedFrom, changedOn].contains { pattern in
             pattern.matches(in: text, range: whole).contains {

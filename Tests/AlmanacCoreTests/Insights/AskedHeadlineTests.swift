@@ -54,6 +54,12 @@ import Testing
         #expect(KeyMeasure.text("average_progress", 0.6913) == "69.13%")
         #expect(KeyMeasure.change("average_progress", from: 0.6913, to: 0.6891) == -0.22)
         #expect(KeyMeasure.label("in_progress") == "enrollments in progress")
+        // A review: statuses move as a window's enrollments age, so they compare only at the
+        // same age, as completed enrollments do.
+        for status in ["in_progress", "learners_in_progress", "dropped", "learners_dropped"] {
+            #expect(KeyMeasure.isCohort(status))
+        }
+        #expect(!KeyMeasure.isCohort("learners"))
     }
 
     /// The week the figure became a key measure, the earlier report did not record it: it is

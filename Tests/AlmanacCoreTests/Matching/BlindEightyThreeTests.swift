@@ -23,6 +23,11 @@ import Testing
                 "2026-04-01", "2026-07-01"
             ),
             ("Which org grew the most between Q1 and Q2 2026?", "2026-04-01", "2026-07-01"),
+            // A review: refused as compared with nothing before growth could read it.
+            (
+                "Which organization had the biggest increase from Q1 to Q2 2026?", "2026-04-01",
+                "2026-07-01"
+            ),
             ("Which organization grew the most from 2024 to 2025?", "2025-01-01", "2026-01-01"),
             // The first takes the year before when it would not come first.
             (
@@ -44,6 +49,11 @@ import Testing
             try route("Which organization grew the most from 2023 to 2025?")
         }
         #expect(error.reason == .seriesAgainstWindow("2023"))
+        // Just before, but 9 months against 12 (as of 2026-09-30): said so.
+        let unequal = try #require(throws: MatchError.self) {
+            try route("Which org grew the most from last year to this year?")
+        }
+        #expect(unequal.reason == .unequalWindows("this year", "last year"))
     }
 
     /// Blind test 83: a plural after a verb of finishing or taking was a breakdown by badge,
@@ -55,6 +65,10 @@ import Testing
             ("How many employees at Initech finished courses last quarter?", .completions, nil),
             ("How many learners dropped out of courses in 2025?", .dropouts, nil),
             ("How many staff took certifications this year?", .learners, nil),
+            ("How many learners have taken courses in 2025?", .learners, nil),
+            ("Top 5 completed courses in 2025", .completions, Breakdown.badge),
+            // Blind test 85: 42 against 43 was a list by badge.
+            ("Did Initech complete more badges this quarter than last quarter?", .completions, nil),
             ("What is the completion rate of badges in 2025?", .completionRate, Breakdown.badge),
         ] as [(String, Measure, Breakdown?)])
     func plural(text: String, measure: Measure, dimension: Breakdown?) throws {

@@ -136,6 +136,10 @@ import Testing
             // "From" and "over" without a word of change are the window's own.
             ("How many enrollments from last month?", "enrollments"),
             ("How many enrollments did we get over last month?", "enrollments"),
+            // A review: "up" of "signed up", "growth over" a window, are no comparison.
+            ("How many learners signed up over the past 30 days?", "learners"),
+            ("How many learners signed up on 2026-03-04?", "learners"),
+            ("Which organization had the most growth over the past 6 months?", "growth"),
         ])
     func nearMisses(text: String, measure: String) throws {
         let match = try route(text)

@@ -42,6 +42,11 @@ import Testing
             ("Enrollments in the previous whole month?", "2026-09-15", "2026-08-01", "2026-09-01"),
             ("Enrollments in the last full year?", "2026-12-31", "2026-01-01", "2027-01-01"),
             ("Enrollments in the last full year?", "2026-09-30", "2025-01-01", "2026-01-01"),
+            // A review: "completed" here is no measure (it was completions).
+            (
+                "How many enrollments were there in the last completed quarter?", "2026-09-30",
+                "2026-07-01", "2026-10-01"
+            ),
             // "Calendar" names the unit's bounds, not its completeness: last month.
             (
                 "How many enrollments in the last calendar month?", "2026-09-30", "2026-08-01",
@@ -52,5 +57,18 @@ import Testing
         let (from, until) = try window(text, asOf: asOf)
         #expect(from == start, "\(text) as of \(asOf)")
         #expect(until == end, "\(text) as of \(asOf)")
+    }
+
+    @Test("'complete' in the time is no measure")
+    func measure() throws {
+        let matcher = try Matcher(
+            catalogue: EntityCatalogue(badges: ["Python Basics"], organizations: ["Initech"]),
+            asOf: CivilDate(iso: "2026-09-30")!)
+        for (text, measure) in [
+            ("How many enrollments were there in the last completed quarter?", Measure.enrollments),
+            ("How many learners enrolled in the last complete month?", .learners),
+        ] {
+            #expect(try matcher.route(Question(id: "q", text: text)).intent.measure == measure)
+        }
     }
 }
