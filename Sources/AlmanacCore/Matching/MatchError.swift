@@ -20,6 +20,8 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case sameWindow(String)
         /// A series over time, or growth, set against another window.
         case seriesAgainstWindow(String)
+        /// Growth "from" a window "to" another that is not the period just before it.
+        case growthNotBefore(later: String, earlier: String)
         case futureWindow(String, asOf: String)
         /// A measure that Almanac does not break down that way.
         case unsupported(measure: String, dimension: String)
@@ -121,6 +123,9 @@ public struct MatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .comparedWithNothing(let other):
             return
                 "question `\(questionID)` compares with \"\(other)\" but gives no window of its own to set against it; write both, such as \"this year compared with last year\""
+        case .growthNotBefore(let later, let earlier):
+            return
+                "question `\(questionID)` ranks growth from \"\(earlier)\" to \"\(later)\"; growth is a window's change from the period just before it, as long, and \"\(earlier)\" is not that of \"\(later)\". Ask for the growth of one window (\"which organization grew the most in Q1 2026\", against the quarter before), or set the two side by side without a ranking (\"enrollments by organization in March 2026 against January 2026\")"
         case .seriesAgainstWindow(let other):
             return
                 "question `\(questionID)` asks for a series over time, or growth, against \"\(other)\"; a series is not set beside another window, and growth is already the change from the period before. Ask for the count in each window (\"enrollments in 2026 against 2025\"), or for the series of one window"

@@ -86,8 +86,8 @@ extension Matcher {
     /// one; it was the two together, set against the half year before (H1 2026 against H2
     /// 2025 named Acme & Sons as growing most, where it fell most from Q1 to Q2: blind test
     /// 83), and "from 2024 to 2025" against 2022 to 2023, before the data.
-    /// - Throws: `Problem`-like refusal (`seriesAgainstWindow`) when the earlier is not the
-    ///   period just before the later, as long as it.
+    /// - Throws: `growthNotBefore` when the earlier is not the period just before the later,
+    ///   `unequalWindows` when it is but not as long.
     static func growthFromTo(
         _ masked: String, asOf: CivilDate, memo: Memo,
         _ failure: (MatchError.Reason) -> MatchError
@@ -113,7 +113,7 @@ extension Matcher {
             }
         }
         guard let earlier, earlier.end == laterStart else {
-            throw failure(.seriesAgainstWindow(earlierText))
+            throw failure(.growthNotBefore(later: laterText, earlier: earlierText))
         }
         // Just before, but not as long ("from last year to this year" in September): growth
         // would be against the months before this year's, not last year.

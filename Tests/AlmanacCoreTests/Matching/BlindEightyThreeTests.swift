@@ -48,7 +48,7 @@ import Testing
         let error = try #require(throws: MatchError.self) {
             try route("Which organization grew the most from 2023 to 2025?")
         }
-        #expect(error.reason == .seriesAgainstWindow("2023"))
+        #expect(error.reason == .growthNotBefore(later: "2025", earlier: "2023"))
         // Just before, but 9 months against 12 (as of 2026-09-30): said so.
         let unequal = try #require(throws: MatchError.self) {
             try route("Which org grew the most from last year to this year?")
