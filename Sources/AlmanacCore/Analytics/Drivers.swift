@@ -131,7 +131,10 @@ public struct Drivers: Sendable, Equatable {
             return KeyMeasure.text(measure, number)
         }
         let before = (weeks > 1 ? "a mean of " : "") + value(before)
-        return "\(value(after)) against \(before) \(baseline) (\(amount(change)))"
+        // A baseline that names its days in brackets takes the change after a comma: "in the
+        // previous period (2026-07-01 to 2026-07-31) (+162)" read as two asides.
+        let change = baseline.hasSuffix(")") ? ", \(amount(change))" : " (\(amount(change)))"
+        return "\(value(after)) against \(before) \(baseline)\(change)"
     }
 
     /// The move and what drove it, in Markdown, names escaped: what a digest line or an

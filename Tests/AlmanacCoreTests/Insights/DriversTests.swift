@@ -186,6 +186,21 @@ struct PlantedMove: Sendable, CustomStringConvertible {
 
     /// Blind test 84: split over a page's badges alone, "the move is broad-based" stood
     /// beside another page naming an organization as the driver of the same move.
+    /// The previous period named with its days: "…(2026-07-01 to 2026-07-31) (+162)" read
+    /// as two asides; the change follows a comma.
+    @Test("a baseline that names its days in brackets takes the change after a comma")
+    func moveAfterDays() {
+        let named = Drivers(
+            measure: "enrollments", before: 712, after: 874, change: 162,
+            baseline: "in the previous period (2026-07-01 to 2026-07-31)", places: 0)
+        #expect(
+            named.move == "874 against 712 in the previous period (2026-07-01 to 2026-07-31), +162")
+        let plain = Drivers(
+            measure: "enrollments", before: 712, after: 874, change: 162,
+            baseline: "in 2025", places: 0)
+        #expect(plain.move == "874 against 712 in 2025 (+162)")
+    }
+
     @Test("broad across one dimension alone says which")
     func broadAcrossOne() {
         var drivers = Drivers(
