@@ -13,6 +13,8 @@ public struct DriverCounts: Sendable, Equatable, Codable {
 
         /// The word a sentence uses: "badge", "join cohort".
         public var label: String { self == .cohort ? "join cohort" : rawValue }
+        /// Many of them: "badges", "categories", "join cohorts".
+        public var pluralLabel: String { self == .category ? "categories" : label + "s" }
 
         /// Distinct learners split exactly over organizations and join cohorts only (a
         /// learner has one of each), never over badges.

@@ -181,9 +181,7 @@ public struct Drivers: Sendable, Equatable {
             // Split over one dimension only (a page's own slices), it is broad across those
             // alone: "the move is broad-based" stood beside another page that named Acme &
             // Sons as the driver of the same move, by organization (blind test 84).
-            let across =
-                words.count == 1
-                ? "across \(listed == "category" ? "categories" : listed + "s"), " : ""
+            let across = dimensions.count == 1 ? "across \(dimensions[0].pluralLabel), " : ""
             return opening
                 + "No single \(listed) accounts for 30% of it and 15 points more than its usual share: \(across)the move is broad-based."
         }

@@ -290,8 +290,6 @@ public struct Feed: Sendable {
 
     /// An entry's escaped links to question pages not in `pages`, as their text.
     static func unlinking(_ xml: String, keeping pages: Set<String>) -> String {
-        let link = try! NSRegularExpression(
-            pattern: #"&lt;a href=&quot;([^&"]+)\.html&quot;&gt;(.*?)&lt;/a&gt;"#)
         var result = xml
         for found in link.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).reversed() {
             guard let name = Range(found.range(at: 1), in: xml),
@@ -304,6 +302,10 @@ public struct Feed: Sendable {
         }
         return result
     }
+
+    /// An escaped link to a page of the site, its name and its text.
+    private static let link = try! NSRegularExpression(
+        pattern: #"&lt;a href=&quot;([^&"]+)\.html&quot;&gt;(.*?)&lt;/a&gt;"#)
 
     /// The `<entry>` elements of a feed this writer wrote, each with its date.
     static func entries(in xml: String) -> [(date: String, xml: String)] {
