@@ -168,6 +168,12 @@ extension Vocabulary {
                 #"\b(?:how many|number of|count of) (?:different|distinct|unique|separate) (?:\#(badgePlural)|\#(orgPlural))\b"#,
                 #"\bhow many (?:different |distinct |unique |separate |active )?(?:\#(badgePlural)|\#(orgPlural))\s+(?:are there|(?:do|does) (?:we|you|the platform|almanac) (?:have|offer|run|host|list|serve|track)|exist|are (?:offered|available|listed|on (?:the|our) platform|in the catalog(?:ue)?))\b"#,
                 #"\b(?:how many|number of|count of) (?:different |distinct |unique )?(?:\#(badgePlural)|\#(orgPlural))\s*\?*\s*$"#,
+                // "How many organizations have enrolled learners in 2025?" gave the learners
+                // (2,772), and "did more organizations enroll in Q2 than in Q1" each
+                // organization's enrollments: an organization is never what a count counts.
+                #"\b(?:how many|the number of|number of|count of) (?:different |distinct |unique |separate |active |new |more |fewer )?\#(orgPlural)\b(?!\s*(?:'s|’s|'|’))"#,
+                #"\b(?:did|do|does|were|was|are|is|will|have|has|had)\s+(?:there\s+)?(?:more|fewer|less)\s+(?:different\s+|distinct\s+)?\#(orgPlural)\b(?!\s*(?:'s|’s|'|’))"#,
+                #"^\s*(?:more|fewer|less)\s+\#(orgPlural)\s+(?:enrol|sign|join|complet|finish|took|take|start|drop|had|have|were|are)"#,
             ]
         ),
         (
