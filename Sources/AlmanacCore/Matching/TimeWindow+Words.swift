@@ -229,8 +229,50 @@ extension TimeWindow {
                 if first == nil || match.range.location < first!.location { first = match.range }
             }
         }
+        for range in misspelledUnits(lowered)
+        where !used.contains(where: { NSIntersectionRange($0, range).length == range.length }) {
+            if first == nil || range.location < first!.location { first = range }
+        }
         return first.map { text(joined(widened($0, in: lowered), used, in: lowered), in: original) }
     }
+
+    /// "Last quater", "the past two weks", "this yeer": a unit of time misspelled after a word
+    /// that opens a window. No form reads it, and the question got the whole history (blind
+    /// test 86: 24,090 enrollments for "last quater", where Q2 2026 had 2,592). A word one or
+    /// two edits from a unit (one for a short word), with the unit's first letter, is quoted
+    /// as an unread time; a few English words that are that close are not.
+    static func misspelledUnits(_ lowered: String) -> [NSRange] {
+        let text = lowered as NSString
+        return unitAfterOpener.matches(
+            in: lowered, range: NSRange(location: 0, length: text.length)
+        )
+        .compactMap { match in
+            let word = text.substring(with: match.range(at: 1))
+            guard !timeUnits.contains(word), !nearUnits.contains(word) else { return nil }
+            let letters = Array(word)
+            let limit = letters.count <= 4 ? 1 : 2
+            let close = timeUnits.contains { unit in
+                unit.first == letters.first
+                    && Spelling.distance(letters, Array(unit), limit: limit, swaps: true)
+                        <= limit
+            }
+            return close ? match.range : nil
+        }
+    }
+
+    private static let unitAfterOpener = regex(
+        #"\b(?:(?:this|last|past|next|previous|prior|coming|current|recent|per|each|every|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)+(?:full\s+|whole\s+|complete\s+|calendar\s+)?([a-z]{3,11})\b"#
+    )
+    private static let timeUnits: Set<String> = [
+        "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
+        "fortnight", "fortnights",
+    ]
+    /// English words a unit's edits reach that a question may put after "each" or a number.
+    private static let nearUnits: Set<String> = [
+        "weak", "weeds", "wees", "dry", "dye", "dyes", "dad", "dads", "yea", "yeas", "yeah",
+        "mouth", "mouths", "moth", "moths", "quartet", "quartets", "quartz", "quarters", "mount",
+        "mounts", "dais", "daisy", "wears", "weary", "yard", "yards", "yarn",
+    ]
 
     /// A leftover phrase with the window it is "of": "the second week of March 2026" was
     /// quoted as "week" alone (blind test 60).
