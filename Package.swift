@@ -1,15 +1,5 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
-
-/// SQLite's amalgamation, which `make setup` builds from Debian's sqlite3 source package (the
-/// version of its libsqlite3) into vendor/sqlite/ (scripts/setup.sh). Compiled into the binary,
-/// its calls inside the library are direct and can be inlined, where Debian's shared library
-/// calls itself through its procedure linkage table: the demo's statements take about a
-/// quarter less CPU (docs/performance.md). A bare `swift build` without it links the system's
-/// libsqlite3, the same SQL and results, slower.
-let bundledSQLite = FileManager.default.fileExists(
-    atPath: Context.packageDirectory + "/vendor/sqlite/sqlite3.c")
 
 let package = Package(
     name: "almanac",
@@ -26,45 +16,44 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The options are Debian's features; lookaside memory is on and secure delete off
-        // (Debian's build has neither), and SQLite is optimized in debug builds too, which the
-        // tests run.
-        bundledSQLite
-            ? .target(
-                name: "CSQLite",
-                cSettings: [
-                    .define("SQLITE_THREADSAFE", to: "1"),
-                    .define("SQLITE_DEFAULT_MEMSTATUS", to: "0"),
-                    .define("SQLITE_TEMP_STORE", to: "1"),
-                    .define("SQLITE_USE_URI", to: "1"),
-                    .define("SQLITE_LIKE_DOESNT_MATCH_BLOBS"),
-                    .define("SQLITE_MAX_VARIABLE_NUMBER", to: "250000"),
-                    .define("SQLITE_ENABLE_COLUMN_METADATA"),
-                    .define("SQLITE_ENABLE_DBSTAT_VTAB"),
-                    .define("SQLITE_ENABLE_FTS3"),
-                    .define("SQLITE_ENABLE_FTS3_PARENTHESIS"),
-                    .define("SQLITE_ENABLE_FTS4"),
-                    .define("SQLITE_ENABLE_FTS5"),
-                    .define("SQLITE_ENABLE_MATH_FUNCTIONS"),
-                    .define("SQLITE_ENABLE_RTREE"),
-                    .define("SQLITE_ENABLE_STMTVTAB"),
-                    .define("SQLITE_SOUNDEX"),
-                    .define("HAVE_USLEEP", to: "1"),
-                    .define("HAVE_LOCALTIME_R", to: "1"),
-                    .define("HAVE_GMTIME_R", to: "1"),
-                    .define("HAVE_ISNAN", to: "1"),
-                    .define("HAVE_FDATASYNC", to: "1"),
-                    .define("HAVE_STRCHRNUL", to: "1"),
-                    .unsafeFlags(["-O2", "-Wno-everything"]),
-                ],
-                linkerSettings: [.linkedLibrary("m"), .linkedLibrary("dl")]
-            )
-            : .systemLibrary(
-                name: "CSQLite",
-                path: "Sources/CSQLiteSystem",
-                pkgConfig: "sqlite3",
-                providers: [.apt(["libsqlite3-dev"])]
-            ),
+        // SQLite's amalgamation, which `make setup` builds from Debian's sqlite3 source package
+        // (the version of its libsqlite3) into vendor/sqlite/ (scripts/setup.sh), compiled into
+        // the binary: its calls inside the library are direct and can be inlined, where
+        // Debian's shared library calls itself through its procedure linkage table, and the
+        // demo's statements take about a fifth less CPU (docs/performance.md). The options are
+        // Debian's features that a query can reach; lookaside memory is on and secure delete
+        // off (Debian's build has neither), and SQLite is optimized in debug builds too, which
+        // the tests run.
+        .target(
+            name: "CSQLite",
+            cSettings: [
+                .define("SQLITE_THREADSAFE", to: "1"),
+                .define("SQLITE_DEFAULT_MEMSTATUS", to: "0"),
+                .define("SQLITE_TEMP_STORE", to: "1"),
+                .define("SQLITE_USE_URI", to: "1"),
+                .define("SQLITE_LIKE_DOESNT_MATCH_BLOBS"),
+                .define("SQLITE_MAX_VARIABLE_NUMBER", to: "250000"),
+                .define("SQLITE_MAX_SCHEMA_RETRY", to: "25"),
+                .define("SQLITE_ENABLE_COLUMN_METADATA"),
+                .define("SQLITE_ENABLE_DBSTAT_VTAB"),
+                .define("SQLITE_ENABLE_FTS3"),
+                .define("SQLITE_ENABLE_FTS3_PARENTHESIS"),
+                .define("SQLITE_ENABLE_FTS4"),
+                .define("SQLITE_ENABLE_FTS5"),
+                .define("SQLITE_ENABLE_MATH_FUNCTIONS"),
+                .define("SQLITE_ENABLE_RTREE"),
+                .define("SQLITE_ENABLE_STMTVTAB"),
+                .define("SQLITE_SOUNDEX"),
+                .define("HAVE_USLEEP", to: "1"),
+                .define("HAVE_LOCALTIME_R", to: "1"),
+                .define("HAVE_GMTIME_R", to: "1"),
+                .define("HAVE_ISNAN", to: "1"),
+                .define("HAVE_FDATASYNC", to: "1", .when(platforms: [.linux])),
+                .define("HAVE_STRCHRNUL", to: "1", .when(platforms: [.linux])),
+                .unsafeFlags(["-O2", "-Wno-everything"]),
+            ],
+            linkerSettings: [.linkedLibrary("m"), .linkedLibrary("dl")]
+        ),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",

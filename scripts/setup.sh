@@ -9,7 +9,7 @@ PLOTLY_SHA256=6d21266ce1bd7d9e5ab4e115989c70c20de0382fd973a8f26ab58619eba4d603
 PLOTLY_FILE=vendor/plotly/plotly.min.js
 
 packages=(libsqlite3-dev libpq-dev postgresql-15 libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev sqlite3
-          pkg-config chromium default-jre-headless dpkg-dev tcl)
+          pkg-config chromium default-jre-headless dpkg-dev tcl gcc make)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -50,7 +50,7 @@ sha_of() { sha256sum "$1" | cut -d' ' -f1; }
 if [ ! -f "$PLOTLY_FILE" ] || [ "$(sha_of "$PLOTLY_FILE")" != "$PLOTLY_SHA256" ]; then
   echo "setup: fetching plotly.min.js from the plotly $PLOTLY_WHEEL_VERSION wheel on PyPI"
   scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' EXIT
+  trap 'rm -rf "${scratch:-}" "${scratch_sqlite:-}"' EXIT
   python3 -m pip download --quiet --disable-pip-version-check --no-deps \
     "plotly==$PLOTLY_WHEEL_VERSION" -d "$scratch"
   python3 - "$scratch" <<'PY'
@@ -72,41 +72,70 @@ fi
 # SQLite is compiled into the binary from Debian's own source package of it, the version its
 # libsqlite3 is built from, as one file (the amalgamation): every call inside the library is
 # then a direct one, open to inlining, where the shared library calls itself through its
-# procedure linkage table. The demo's statements take about a quarter less CPU; the SQL and its
+# procedure linkage table. The demo's statements take about a fifth less CPU; the SQL and its
 # results are the same (docs/performance.md). Sources/CSQLite compiles vendor/sqlite/sqlite3.c.
+# vendor/sqlite/DEBIAN-SOURCE, written last, names the libsqlite3 it was built for: when Debian
+# updates that library (a security fix, say), the next setup builds the source again.
 SQLITE_DIR=vendor/sqlite
-if [ ! -f "$SQLITE_DIR/sqlite3.c" ] || [ ! -f "$SQLITE_DIR/sqlite3.h" ]; then
-  echo "setup: building SQLite's amalgamation from Debian's sqlite3 source package"
+sqlite_installed=$(dpkg-query -W -f='${source:Version}' "libsqlite3-0:$(dpkg --print-architecture)" 2>/dev/null || true)
+sqlite_upstream=${sqlite_installed%%-*}
+if [ -z "$sqlite_installed" ]; then
+  echo "setup: libsqlite3-0 is not installed; cannot tell which SQLite to build" >&2
+  exit 1
+fi
+if [ ! -f "$SQLITE_DIR/sqlite3.c" ] || [ ! -f "$SQLITE_DIR/sqlite3.h" ] \
+   || [ "$(head -n 1 "$SQLITE_DIR/DEBIAN-SOURCE" 2>/dev/null)" != "libsqlite3-0 $sqlite_installed" ]; then
+  echo "setup: building SQLite $sqlite_installed's one-file source from Debian's sqlite3 source package"
   scratch_sqlite=$(mktemp -d)
+  trap 'rm -rf "${scratch:-}" "${scratch_sqlite:-}" "$SQLITE_DIR.partial"' EXIT
   # apt's own configuration for the source package alone: the system's Debian sources with
-  # their types set to deb-src, and lists kept in the scratch folder, so nothing of the
-  # machine's apt setup changes.
+  # their types set to deb-src, and lists and caches kept in the scratch folder.
   mkdir -p "$scratch_sqlite/parts" "$scratch_sqlite/lists/partial" "$scratch_sqlite/get"
   for sources in /etc/apt/sources.list.d/*.sources; do
     [ -f "$sources" ] || continue
-    sed -E 's/^Types:.*$/Types: deb-src/' "$sources" > "$scratch_sqlite/parts/$(basename "$sources")"
+    sed -E 's/^[Tt][Yy][Pp][Ee][Ss]:.*$/Types: deb-src/' "$sources" > "$scratch_sqlite/parts/$(basename "$sources")"
   done
   for list in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
     [ -f "$list" ] || continue
-    sed -nE 's/^deb[[:space:]]+(.*)$/deb-src \1/p' "$list" > "$scratch_sqlite/parts/$(basename "$list").list"
+    sed -nE 's/^[[:space:]]*deb[[:space:]]+(.*)$/deb-src \1/p' "$list" > "$scratch_sqlite/parts/$(basename "$list").list"
   done
-  apt_options=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$scratch_sqlite/parts" -o "Dir::Cache=$scratch_sqlite/cache"
-               -o "Dir::State::Lists=$scratch_sqlite/lists" -o APT::Get::List-Cleanup=0 -qq)
-  if ! apt-get "${apt_options[@]}" update >/dev/null 2>"$scratch_sqlite/apt.log" \
-     || ! (cd "$scratch_sqlite/get" && apt-get "${apt_options[@]}" source --download-only sqlite3 \
-           >/dev/null 2>>"$scratch_sqlite/apt.log"); then
+  apt_options=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$scratch_sqlite/parts"
+               -o "Dir::Cache=$scratch_sqlite/cache" -o "Dir::State::Lists=$scratch_sqlite/lists"
+               -o APT::Get::List-Cleanup=0 -qq)
+  if ! apt-get "${apt_options[@]}" update >/dev/null 2>"$scratch_sqlite/apt.log"; then
     cat "$scratch_sqlite/apt.log" >&2
-    echo "setup: could not download Debian's sqlite3 source package (apt-get source sqlite3)" >&2
-    rm -rf "$scratch_sqlite"
+    echo "setup: could not read Debian's source package lists (deb-src of the system's sources)" >&2
     exit 1
   fi
-  (cd "$scratch_sqlite/get" && dpkg-source --no-check -x sqlite3_*.dsc src >/dev/null)
-  mkdir -p "$scratch_sqlite/build"
-  (cd "$scratch_sqlite/build" && ../get/src/configure --disable-tcl >/dev/null \
-     && make sqlite3.c >/dev/null)
-  mkdir -p "$SQLITE_DIR"
-  cp "$scratch_sqlite/build/sqlite3.c" "$scratch_sqlite/build/sqlite3.h" "$SQLITE_DIR/"
-  cp "$scratch_sqlite/get/src/debian/copyright" "$SQLITE_DIR/copyright"
-  basename "$scratch_sqlite"/get/sqlite3_*.dsc .dsc > "$SQLITE_DIR/DEBIAN-SOURCE"
-  rm -rf "$scratch_sqlite"
+  # The installed library's own version; when the archive has moved on, the newest source of
+  # the same upstream version (never another SQLite, from a newer suite, say).
+  if ! (cd "$scratch_sqlite/get" && apt-get "${apt_options[@]}" source --download-only \
+          "sqlite3=$sqlite_installed" >/dev/null 2>>"$scratch_sqlite/apt.log"); then
+    (cd "$scratch_sqlite/get" && rm -f ./* && apt-get "${apt_options[@]}" source --download-only \
+       sqlite3 >/dev/null 2>>"$scratch_sqlite/apt.log") || true
+  fi
+  dsc=$(ls "$scratch_sqlite"/get/sqlite3_*.dsc 2>/dev/null | head -n 1 || true)
+  case "$(basename "${dsc:-none}")" in
+    "sqlite3_$sqlite_upstream-"*.dsc) ;;
+    *)
+      cat "$scratch_sqlite/apt.log" >&2
+      echo "setup: Debian's sqlite3 source package for SQLite $sqlite_upstream (libsqlite3-0 $sqlite_installed) could not be downloaded (found: ${dsc:-nothing}); upgrade libsqlite3-0, or check the Debian sources" >&2
+      exit 1
+      ;;
+  esac
+  if ! (cd "$scratch_sqlite/get" && dpkg-source --no-check -x "$(basename "$dsc")" src >/dev/null \
+        && mkdir ../build && cd ../build && ../get/src/configure --disable-tcl >configure.log 2>&1 \
+        && make sqlite3.c >make.log 2>&1); then
+    tail -n 20 "$scratch_sqlite"/build/*.log >&2 2>/dev/null || true
+    echo "setup: building SQLite's one-file source failed (it needs a C compiler, make and tclsh)" >&2
+    exit 1
+  fi
+  # Into place whole, the stamp last: an interrupted copy leaves no folder that looks done.
+  rm -rf "$SQLITE_DIR.partial"
+  mkdir -p "$SQLITE_DIR.partial"
+  cp "$scratch_sqlite/build/sqlite3.c" "$scratch_sqlite/build/sqlite3.h" "$SQLITE_DIR.partial/"
+  cp "$scratch_sqlite/get/src/debian/copyright" "$SQLITE_DIR.partial/copyright"
+  printf 'libsqlite3-0 %s\n%s\n' "$sqlite_installed" "$(basename "$dsc" .dsc)" > "$SQLITE_DIR.partial/DEBIAN-SOURCE"
+  rm -rf "$SQLITE_DIR"
+  mv "$SQLITE_DIR.partial" "$SQLITE_DIR"
 fi

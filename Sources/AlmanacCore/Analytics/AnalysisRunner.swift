@@ -126,8 +126,9 @@ struct AnalysisRunner {
         }
         let pooled = checking && rowRules == nil
         let work = (pooled ? [Work.rowRules] : []) + plan.work
-        // A long statement of the build's own (the drivers') is taken early, right after the
-        // first statements, so that it does not end the pool on one connection.
+        // The long statements of the build's own (the drivers' and the weekly series) are
+        // taken early, right after the first statements, so that neither ends the pool on one
+        // connection (each is put third in turn, so the later in `also` runs first).
         var order = Array(work.indices)
         let offset = pooled ? 1 : 0
         for (number, statement) in also.enumerated() where Self.leading.contains(statement.name) {
