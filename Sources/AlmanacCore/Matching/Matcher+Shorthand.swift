@@ -228,8 +228,10 @@ extension Matcher {
                 "$1"
             ),
             (#"\b(completed|finished)\s+(?:by now|so far|as of now|as of today|to date)\b"#, "$1"),
+            // Not after enrolling or being in one: "how many learners enrolled in any badge" are
+            // the learners who took at least one (1,431), not a list by badge (blind test 86).
             (
-                #"\b(?:at|in|of|for|across|among)\s+any\s+(?:single\s+|one\s+)?(organi[sz]ation|org|company|team|badge|course)\b"#,
+                #"(?<!enrolled )(?<!enroled )(?<!enroll )(?<!enrol )(?<!enrolls )(?<!enrols )(?<!enrolling )(?<!registered )(?<!participated )(?<!learners )(?<!people )(?<!users )(?<!students )(?<!anyone )(?<!anybody )(?<!someone )\b(?:at|in|of|for|across|among)\s+any\s+(?:single\s+|one\s+)?(organi[sz]ation|org|company|team|badge|course)\b"#,
                 "by $1"
             ),
             // "Total completions across all organizations in 2025", "the overall completion rate
