@@ -267,11 +267,15 @@ extension TimeWindow {
         "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
         "fortnight", "fortnights",
     ]
-    /// English words a unit's edits reach that a question may put after "each" or a number.
+    /// English words a unit's edits reach that a question may put after "each", "last" or a
+    /// number: "the last weekly numbers" and "each quarterly period" are read as before.
     private static let nearUnits: Set<String> = [
         "weak", "weeds", "wees", "dry", "dye", "dyes", "dad", "dads", "yea", "yeas", "yeah",
-        "mouth", "mouths", "moth", "moths", "quartet", "quartets", "quartz", "quarters", "mount",
-        "mounts", "dais", "daisy", "wears", "weary", "yard", "yards", "yarn",
+        "mouth", "mouths", "moth", "moths", "quartet", "quartets", "quartz", "mount", "mounts",
+        "dais", "daisy", "wears", "weary", "yard", "yards", "yarn", "daily", "weekly", "monthly",
+        "quarterly", "yearly", "date", "dates", "dated", "mentor", "weeklies", "monthlies",
+        "dairy", "diary", "delay", "delays", "drags", "draws", "money", "quieter", "quitters",
+        "wheel", "wheels", "works", "yours",
     ]
 
     /// A leftover phrase with the window it is "of": "the second week of March 2026" was

@@ -44,6 +44,10 @@ import Testing
         arguments: [
             "How many learners took each badge?", "Top 5 badges by enrollments",
             "Enrollments per week for Initech",
+            // A review: "weekly", "quarterly" and "dates" are two edits from a unit.
+            "What were the last weekly enrollment numbers?",
+            "How many enrollments each quarterly period?",
+            "Show the past dates of enrollment for Initech",
         ])
     func noTime(text: String) throws {
         _ = try route(text)
