@@ -26,11 +26,15 @@ public struct KeyMeasure: Sendable, Equatable {
     /// two reports compare it only at the same age. Counts of enrollments and learners are
     /// not.
     public static func isCohort(_ measure: String) -> Bool {
-        // Statuses move as enrollments age too: in progress, dropped (a review).
         measure == "completed" || isRate(measure) || measure.hasPrefix("median_days")
-            || ["in_progress", "learners_in_progress", "dropped", "learners_dropped"].contains(
-                measure)
+            || statusCounts.contains(measure)
     }
+
+    /// The counts of a status other than completed, which move as enrollments age too (a
+    /// review): in progress, dropped.
+    private static let statusCounts: Set<String> = [
+        "in_progress", "learners_in_progress", "dropped", "learners_dropped",
+    ]
 
     /// Whether a rise is good news: false for a drop rate and for days to complete.
     public static func upIsGood(_ measure: String) -> Bool {
